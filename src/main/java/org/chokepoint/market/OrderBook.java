@@ -1,0 +1,342 @@
+package org.chokepoint.market;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrays;
+
+/**
+ * The orders of one market for one tick, and their uniform-price clearing.
+ *
+ * <p>Orders live in parallel primitive arrays that grow when needed and are reused tick after tick,
+ * so clearing allocates nothing once the book has reached its working size. An owner is an opaque
+ * {@code int} chosen by the caller; the book never interprets it.
+ *
+ * <p>Clearing is a call auction: asks sorted by rising price, bids by falling price; the traded volume
+ * is the largest volume at which every filled buyer's limit is at or above every filled seller's limit.
+ * Orders strictly inside the crossing fill in full; the orders at the marginal price level share what
+ * remains of it pro rata to their size. The price is the middle of the interval that clears the book:
+ * from the highest of the marginal ask and the best bid left unfilled, to the lowest of the marginal bid
+ * and the best ask left unfilled. With excess supply this is the marginal ask, with excess demand the
+ * marginal bid.
+ */
+public final class OrderBook {
+
+    private double[] askPrice;
+    private double[] askQty;
+    private double[] askFill;
+    private int[] askOwner;
+    private int[] askOrder;
+    private int asks;
+
+    private double[] bidPrice;
+    private double[] bidQty;
+    private double[] bidFill;
+    private int[] bidOwner;
+    private int[] bidOrder;
+    private int bids;
+
+    private double price = Double.NaN;
+    private double volume;
+    private boolean crossed;
+    private double bestBid = Double.NaN;
+    private double bestAsk = Double.NaN;
+    private double askVolume;
+    private double bidVolume;
+
+    public OrderBook() {
+        this(16);
+    }
+
+    public OrderBook(int initialCapacity) {
+        int n = Math.max(1, initialCapacity);
+        askPrice = new double[n];
+        askQty = new double[n];
+        askFill = new double[n];
+        askOwner = new int[n];
+        askOrder = new int[n];
+        bidPrice = new double[n];
+        bidQty = new double[n];
+        bidFill = new double[n];
+        bidOwner = new int[n];
+        bidOrder = new int[n];
+    }
+
+    /** Forgets every order and the last result; keeps the arrays. */
+    public void reset() {
+        asks = 0;
+        bids = 0;
+        price = Double.NaN;
+        volume = 0;
+        crossed = false;
+        bestBid = Double.NaN;
+        bestAsk = Double.NaN;
+        askVolume = 0;
+        bidVolume = 0;
+    }
+
+    /**
+     * Adds a sell order. Orders of zero quantity are ignored.
+     *
+     * @param limit the lowest acceptable price, finite and not negative
+     * @param quantity the most the seller will sell, not negative
+     */
+    public void addAsk(double limit, double quantity, int owner) {
+        if (!(quantity > 0)) {
+            return;
+        }
+        checkLimit(limit, quantity);
+        if (asks == askPrice.length) {
+            growAsks();
+        }
+        askPrice[asks] = limit;
+        askQty[asks] = quantity;
+        askFill[asks] = 0;
+        askOwner[asks] = owner;
+        asks++;
+    }
+
+    /**
+     * Adds a buy order. Orders of zero quantity are ignored.
+     *
+     * @param limit the highest acceptable price, finite and not negative
+     * @param quantity the most the buyer will buy, not negative
+     */
+    public void addBid(double limit, double quantity, int owner) {
+        if (!(quantity > 0)) {
+            return;
+        }
+        if (!(limit >= 0) || Double.isInfinite(limit) || Double.isNaN(quantity) || Double.isInfinite(quantity)) {
+            throw new IllegalArgumentException("bid needs a finite limit >= 0 and a finite quantity, got " + limit + " x " + quantity);
+        }
+        if (bids == bidPrice.length) {
+            growBids();
+        }
+        bidPrice[bids] = limit;
+        bidQty[bids] = quantity;
+        bidFill[bids] = 0;
+        bidOwner[bids] = owner;
+        bids++;
+    }
+
+    private static void checkLimit(double limit, double quantity) {
+        if (!(limit >= 0) || Double.isInfinite(limit) || Double.isNaN(quantity) || Double.isInfinite(quantity)) {
+            throw new IllegalArgumentException("ask needs a finite limit >= 0 and a finite quantity, got " + limit + " x " + quantity);
+        }
+    }
+
+    /**
+     * Clears the book. Afterwards {@link #crossed()} tells whether anything traded; the fills, the price and
+     * the volume are read with the accessors. Orders at one price are matched as one level, so the order
+     * in which tied orders were added never changes what they get.
+     */
+    public void clear() {
+        askVolume = 0;
+        for (int i = 0; i < asks; i++) {
+            askOrder[i] = i;
+            askFill[i] = 0;
+            askVolume += askQty[i];
+        }
+        bidVolume = 0;
+        for (int i = 0; i < bids; i++) {
+            bidOrder[i] = i;
+            bidFill[i] = 0;
+            bidVolume += bidQty[i];
+        }
+        volume = 0;
+        crossed = false;
+        price = Double.NaN;
+        if (asks == 0 || bids == 0) {
+            bestAsk = asks == 0 ? Double.NaN : minAsk();
+            bestBid = bids == 0 ? Double.NaN : maxBid();
+            return;
+        }
+        DoubleArrays.quickSortIndirect(askOrder, askPrice, 0, asks);
+        DoubleArrays.quickSortIndirect(bidOrder, bidPrice, 0, bids);
+        reverse(bidOrder, bids);
+        bestAsk = askPrice[askOrder[0]];
+        bestBid = bidPrice[bidOrder[0]];
+        if (bestBid < bestAsk) {
+            return;
+        }
+        match();
+    }
+
+    private static void reverse(int[] a, int n) {
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private double minAsk() {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < asks; i++) {
+            m = Math.min(m, askPrice[i]);
+        }
+        return m;
+    }
+
+    private double maxBid() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < bids; i++) {
+            m = Math.max(m, bidPrice[i]);
+        }
+        return m;
+    }
+
+    /**
+     * Walks both sorted sides one price level at a time. A level is every order at one limit price, so
+     * ties are rationed together.
+     */
+    private void match() {
+        int ai = 0; // first ask of the current ask level
+        int bi = 0; // first bid of the current bid level
+        double askLeft = 0; // quantity still unmatched at the current ask level
+        double bidLeft = 0;
+        int aEnd = 0; // one past the last ask of the current level
+        int bEnd = 0;
+        double traded = 0;
+        double marginalAsk = Double.NaN;
+        double marginalBid = Double.NaN;
+        // Fill level by level until the next ask level is above the next bid level.
+        while (true) {
+            if (askLeft <= 0) {
+                if (aEnd > ai) {
+                    ai = aEnd; // previous ask level exhausted in full
+                }
+                if (ai >= asks) {
+                    break;
+                }
+                aEnd = levelEnd(askOrder, askPrice, ai, asks);
+                askLeft = sum(askOrder, askQty, ai, aEnd);
+            }
+            if (bidLeft <= 0) {
+                if (bEnd > bi) {
+                    bi = bEnd;
+                }
+                if (bi >= bids) {
+                    break;
+                }
+                bEnd = levelEnd(bidOrder, bidPrice, bi, bids);
+                bidLeft = sum(bidOrder, bidQty, bi, bEnd);
+            }
+            double a = askPrice[askOrder[ai]];
+            double b = bidPrice[bidOrder[bi]];
+            if (b < a) {
+                break;
+            }
+            double q = Math.min(askLeft, bidLeft);
+            traded += q;
+            askLeft -= q;
+            bidLeft -= q;
+            marginalAsk = a;
+            marginalBid = b;
+            // Exact exhaustion of a level is recognised by the subtraction reaching zero or below.
+            if (askLeft <= 0) {
+                fillLevel(askOrder, askQty, askFill, ai, aEnd, 1.0);
+                askLeft = 0;
+            }
+            if (bidLeft <= 0) {
+                fillLevel(bidOrder, bidQty, bidFill, bi, bEnd, 1.0);
+                bidLeft = 0;
+            }
+        }
+        if (traded <= 0) {
+            return;
+        }
+        // A partly matched level shares what it sold pro rata.
+        if (askLeft > 0 && ai < asks) {
+            double levelQty = sum(askOrder, askQty, ai, aEnd);
+            fillLevel(askOrder, askQty, askFill, ai, aEnd, (levelQty - askLeft) / levelQty);
+        }
+        if (bidLeft > 0 && bi < bids) {
+            double levelQty = sum(bidOrder, bidQty, bi, bEnd);
+            fillLevel(bidOrder, bidQty, bidFill, bi, bEnd, (levelQty - bidLeft) / levelQty);
+        }
+        crossed = true;
+        volume = traded;
+        // The clearing interval: no unfilled bid may be above the price, no unfilled ask below it.
+        double lo = marginalAsk;
+        double hi = marginalBid;
+        int firstUnfilledBid = bidLeft > 0 ? bi : nextLevelStart(bi, bEnd, bidLeft, bids);
+        int firstUnfilledAsk = askLeft > 0 ? ai : nextLevelStart(ai, aEnd, askLeft, asks);
+        if (firstUnfilledBid < bids) {
+            lo = Math.max(lo, bidPrice[bidOrder[firstUnfilledBid]]);
+        }
+        if (firstUnfilledAsk < asks) {
+            hi = Math.min(hi, askPrice[askOrder[firstUnfilledAsk]]);
+        }
+        price = hi < lo ? lo : 0.5 * (lo + hi);
+    }
+
+    private static int nextLevelStart(int start, int end, double left, int n) {
+        return end > start ? end : n;
+    }
+
+    private static int levelEnd(int[] order, double[] prices, int start, int n) {
+        double p = prices[order[start]];
+        int i = start + 1;
+        while (i < n && prices[order[i]] == p) {
+            i++;
+        }
+        return i;
+    }
+
+    private static double sum(int[] order, double[] qty, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += qty[order[i]];
+        }
+        return s;
+    }
+
+    private static void fillLevel(int[] order, double[] qty, double[] fill, int from, int to, double share) {
+        for (int i = from; i < to; i++) {
+            int o = order[i];
+            fill[o] = share >= 1.0 ? qty[o] : qty[o] * share;
+        }
+    }
+
+    private void growAsks() {
+        int n = askPrice.length * 2;
+        askPrice = java.util.Arrays.copyOf(askPrice, n);
+        askQty = java.util.Arrays.copyOf(askQty, n);
+        askFill = java.util.Arrays.copyOf(askFill, n);
+        askOwner = java.util.Arrays.copyOf(askOwner, n);
+        askOrder = java.util.Arrays.copyOf(askOrder, n);
+    }
+
+    private void growBids() {
+        int n = bidPrice.length * 2;
+        bidPrice = java.util.Arrays.copyOf(bidPrice, n);
+        bidQty = java.util.Arrays.copyOf(bidQty, n);
+        bidFill = java.util.Arrays.copyOf(bidFill, n);
+        bidOwner = java.util.Arrays.copyOf(bidOwner, n);
+        bidOrder = java.util.Arrays.copyOf(bidOrder, n);
+    }
+
+    public int askCount() { return asks; }
+    public int bidCount() { return bids; }
+    public double askLimit(int i) { return askPrice[i]; }
+    public double askQuantity(int i) { return askQty[i]; }
+    public double askFilled(int i) { return askFill[i]; }
+    public int askOwner(int i) { return askOwner[i]; }
+    public double bidLimit(int i) { return bidPrice[i]; }
+    public double bidQuantity(int i) { return bidQty[i]; }
+    public double bidFilled(int i) { return bidFill[i]; }
+    public int bidOwner(int i) { return bidOwner[i]; }
+
+    /** Whether the last {@link #clear()} traded anything. */
+    public boolean crossed() { return crossed; }
+    /** The uniform clearing price, or NaN when nothing traded. */
+    public double price() { return price; }
+    /** The volume traded by the last clearing. */
+    public double volume() { return volume; }
+    /** Highest bid limit, NaN when there is no bid. */
+    public double bestBid() { return bestBid; }
+    /** Lowest ask limit, NaN when there is no ask. */
+    public double bestAsk() { return bestAsk; }
+    /** Sum of all ask quantities. */
+    public double askVolume() { return askVolume; }
+    /** Sum of all bid quantities. */
+    public double bidVolume() { return bidVolume; }
+}

@@ -1,0 +1,95 @@
+package org.chokepoint.scenario;
+
+/**
+ * How agents decide, shared by every firm, trader and market of a scenario. Absent values take the
+ * defaults below; {@code docs/scenario-format.md} says why each default is plausible.
+ *
+ * @param expectationRate share of the gap between the last price and the expectation closed each tick
+ * @param stockCoverTicks a firm's target output stock, in ticks of its normal sales
+ * @param inputCoverTicks a manufacturer's target input stock, in ticks of its input use
+ * @param stockAdjustTicks ticks over which a firm plans to close a gap between its stock and the target
+ * @param askStockElasticity how far a seller's ask moves with its stock: {@code ask = E * (target / stock)^η}
+ * @param priceAdjustment share by which a market's quoted price moves in a tick without a crossing
+ * @param investment when and how firms add capacity
+ * @param exit when firms mothball, exit and restart
+ * @param thrift how manufacturers cut the use of an input that stays dear
+ */
+public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
+                            Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
+                            Investment investment, Exit exit, Thrift thrift) {
+
+    public static final BehaviourSpec DEFAULTS = new BehaviourSpec(null, null, null, null, null, null, null, null, null);
+
+    public BehaviourSpec {
+        expectationRate = or(expectationRate, 0.15);
+        stockCoverTicks = or(stockCoverTicks, 4.0);
+        inputCoverTicks = or(inputCoverTicks, 6.0);
+        stockAdjustTicks = or(stockAdjustTicks, 8.0);
+        askStockElasticity = or(askStockElasticity, 0.5);
+        priceAdjustment = or(priceAdjustment, 0.05);
+        investment = investment == null ? new Investment(null, null, null, null) : investment;
+        exit = exit == null ? new Exit(null, null, null, null) : exit;
+        thrift = thrift == null ? new Thrift(null, null, null) : thrift;
+    }
+
+    static double or(Double v, double d) {
+        return v == null ? d : v;
+    }
+
+    static int or(Integer v, int d) {
+        return v == null ? d : v;
+    }
+
+    /**
+     * @param hurdle margin over full-capacity marginal cost, as a share of it, that must hold before a firm invests
+     * @param patienceTicks ticks the expected margin must stay above the hurdle
+     * @param stepShare capacity added by one project, as a share of current capacity
+     * @param defaultLeadTicks lead time of a project when the firm gives none: by stage of the output
+     */
+    public record Investment(Double hurdle, Integer patienceTicks, Double stepShare, LeadTicks defaultLeadTicks) {
+        public Investment {
+            hurdle = or(hurdle, 0.25);
+            patienceTicks = or(patienceTicks, 26);
+            stepShare = or(stepShare, 0.2);
+            defaultLeadTicks = defaultLeadTicks == null ? new LeadTicks(null, null, null, null) : defaultLeadTicks;
+        }
+    }
+
+    /** Lead times by stage, in ticks: mines take years, separation plants one to two. */
+    public record LeadTicks(Integer raw, Integer refined, Integer component,
+                            @com.fasterxml.jackson.annotation.JsonProperty("final") Integer finalGood) {
+        public LeadTicks {
+            raw = or(raw, 156);
+            refined = or(refined, 78);
+            component = or(component, 52);
+            finalGood = or(finalGood, 26);
+        }
+    }
+
+    /**
+     * @param mothballAfterTicks ticks the expected price must stay below the lowest variable cost before a firm mothballs
+     * @param exitAfterTicks ticks mothballed before a firm leaves for good
+     * @param restartTicks ticks a mothballed firm needs to produce again once it decides to
+     * @param restartMargin margin over the lowest variable cost that makes a mothballed firm restart
+     */
+    public record Exit(Integer mothballAfterTicks, Integer exitAfterTicks, Integer restartTicks, Double restartMargin) {
+        public Exit {
+            mothballAfterTicks = or(mothballAfterTicks, 26);
+            exitAfterTicks = or(exitAfterTicks, 156);
+            restartTicks = or(restartTicks, 26);
+            restartMargin = or(restartMargin, 0.15);
+        }
+    }
+
+    /**
+     * @param triggerMultiple input price, relative to its initial price, above which manufacturers thrift
+     * @param ratePerYear share of the gap to the floor closed per year while the trigger holds
+     */
+    public record Thrift(Double triggerMultiple, Double ratePerYear, Integer patienceTicks) {
+        public Thrift {
+            triggerMultiple = or(triggerMultiple, 2.0);
+            ratePerYear = or(ratePerYear, 0.3);
+            patienceTicks = or(patienceTicks, 13);
+        }
+    }
+}

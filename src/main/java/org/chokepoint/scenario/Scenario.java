@@ -1,0 +1,158 @@
+package org.chokepoint.scenario;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A scenario file as written: the world, its agents, the shocks and the policies. Every list may be
+ * absent in the file and is then empty here. Field meanings are documented in {@code docs/scenario-format.md}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Scenario(
+        Meta meta,
+        TimeSpec time,
+        List<RegionSpec> regions,
+        List<CommoditySpec> commodities,
+        List<RecipeSpec> recipes,
+        List<RouteSpec> routes,
+        BehaviourSpec behaviour,
+        List<FirmSpec> firms,
+        List<TraderSpec> traders,
+        List<DemandSpec> demand,
+        List<EventSpec> events,
+        List<JsonNode> policies,
+        List<JsonNode> consortia,
+        OutputsSpec outputs) {
+
+    public Scenario {
+        recipes = orEmpty(recipes);
+        routes = orEmpty(routes);
+        firms = orEmpty(firms);
+        traders = orEmpty(traders);
+        demand = orEmpty(demand);
+        events = orEmpty(events);
+        policies = orEmpty(policies);
+        consortia = orEmpty(consortia);
+        regions = orEmpty(regions);
+        commodities = orEmpty(commodities);
+        behaviour = behaviour == null ? BehaviourSpec.DEFAULTS : behaviour;
+        outputs = outputs == null ? OutputsSpec.DEFAULTS : outputs;
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    public record Meta(String name, String description, List<String> sources) {
+        public Meta {
+            sources = orEmpty(sources);
+        }
+    }
+
+    /**
+     * @param ticksPerYear ticks in a year; 52 makes a tick a week
+     * @param horizonTicks ticks to simulate
+     * @param baselineWindowTicks ticks before the first shock whose average is the pre-shock level
+     * @param warmupTicks ticks the model needs to settle; the baseline window ends here when there is no shock
+     * @param startDate calendar date of tick 0, for labels only
+     * @param discountRate yearly rate for present values
+     */
+    public record TimeSpec(Integer ticksPerYear, Integer horizonTicks, Integer baselineWindowTicks,
+                           Integer warmupTicks, String startDate, Double discountRate) {
+        public int ticksPerYearOrDefault() { return ticksPerYear == null ? 52 : ticksPerYear; }
+        public int baselineWindowOrDefault() { return baselineWindowTicks == null ? 13 : baselineWindowTicks; }
+        public int warmupOrDefault() { return warmupTicks == null ? 104 : warmupTicks; }
+        public double discountRateOrDefault() { return discountRate == null ? 0.03 : discountRate; }
+    }
+
+    public record RegionSpec(String id, String name) { }
+
+    /**
+     * @param stage raw, refined, component or final
+     * @param initialPrice the price every market of this commodity starts from, in {@code priceUnit}
+     * @param valuePerUnit US dollars in one quantity unit bought at a price of one price unit
+     *                     (1000 for tonnes priced in USD/kg)
+     */
+    public record CommoditySpec(String id, String name, String stage, String quantityUnit, String priceUnit,
+                                Double valuePerUnit, Double initialPrice) {
+        public double valuePerUnitOrDefault() { return valuePerUnit == null ? 1.0 : valuePerUnit; }
+    }
+
+    /** One output from inputs in fixed proportions; each input may be thrifted down to {@code minPerUnit}. */
+    public record RecipeSpec(String id, String output, List<Input> inputs) {
+        public RecipeSpec {
+            inputs = orEmpty(inputs);
+        }
+
+        public record Input(String commodity, Double perUnit, Double minPerUnit) { }
+    }
+
+    public record RouteSpec(String from, String to, Integer transitTicks, Double costPerUnit, List<String> chokepoints,
+                            Boolean bidirectional) {
+        public RouteSpec {
+            chokepoints = orEmpty(chokepoints);
+        }
+
+        public boolean bothWays() { return bidirectional == null || bidirectional; }
+    }
+
+    /**
+     * A firm, or a population of {@code count} firms whose numeric parameters may be drawn from distributions.
+     *
+     * @param type producer (a mine: output from capacity), manufacturer (output from inputs by recipe) or
+     *             recycler (output from scrap of a final good)
+     */
+    public record FirmSpec(String id, String type, String region, String commodity, String recipe, Integer count,
+                           ParamSpec capacity, CostSpec cost, ParamSpec initialUtilization, String status,
+                           ParamSpec leadTicks, RecyclingSpec recycling) {
+        public int countOrDefault() { return count == null ? 1 : count; }
+        public String statusOrDefault() { return status == null ? "active" : status; }
+    }
+
+    /** Marginal cost {@code c(q) = base + slope * (q / capacity)^exponent}, in the commodity's price unit. */
+    public record CostSpec(ParamSpec base, ParamSpec slope, ParamSpec exponent) { }
+
+    /**
+     * @param feedstock the final good whose past consumption in the recycler's region becomes scrap
+     * @param yieldPerUnit output recovered from one unit of feedstock scrap
+     * @param collectionShare share of scrap collected at the reference price
+     * @param priceElasticity how collection rises with the output price relative to its initial price
+     * @param lagTicks how long a good lives before it is scrap
+     */
+    public record RecyclingSpec(String feedstock, Double yieldPerUnit, Double collectionShare,
+                                Double priceElasticity, Integer lagTicks, Double maxCollectionShare) { }
+
+    /**
+     * @param count traders on this lane; their capacity and margin may be drawn
+     * @param capacityPerTick the most one trader buys for shipment in a tick
+     * @param minMargin the price gap, as a share of the destination price, a trader needs after all costs
+     */
+    public record TraderSpec(String id, String commodity, String from, String to, Integer count,
+                             ParamSpec capacityPerTick, ParamSpec minMargin) {
+        public int countOrDefault() { return count == null ? 1 : count; }
+    }
+
+    /**
+     * Final demand {@code D(p) = baseQuantity * (p / referencePrice)^elasticity}, growing at {@code trendPerYear}.
+     */
+    public record DemandSpec(String region, String commodity, Double baseQuantity, Double referencePrice,
+                             Double elasticity, Double trendPerYear) {
+        public double trendOrDefault() { return trendPerYear == null ? 0.0 : trendPerYear; }
+    }
+
+    /**
+     * A shock during {@code [start, end)}; {@code end} absent means until the horizon.
+     *
+     * @param type capacityOutage, demandShift, routeDisruption or chokepointClosure
+     */
+    public record EventSpec(String type, String id, Integer start, Integer end, String region, String commodity,
+                            Double share, Double multiplier, String from, String to, String chokepoint,
+                            Boolean closed, Integer extraTransitTicks, Double costMultiplier) { }
+
+    public record OutputsSpec(Boolean timeseries) {
+        public static final OutputsSpec DEFAULTS = new OutputsSpec(true);
+
+        public boolean timeseriesOrDefault() { return timeseries == null || timeseries; }
+    }
+}
