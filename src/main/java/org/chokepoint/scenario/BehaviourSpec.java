@@ -13,12 +13,17 @@ package org.chokepoint.scenario;
  * @param investment when and how firms add capacity
  * @param exit when firms mothball, exit and restart
  * @param thrift how manufacturers cut the use of an input that stays dear
+ * @param demandNoise standard deviation of the log of final demand around its curve, per tick
+ * @param demandNoisePersistence autocorrelation of that noise from one tick to the next
+ * @param outputAdjustment share of the gap between last tick's output and the desired output closed in a tick
  */
 public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
                             Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
-                            Investment investment, Exit exit, Thrift thrift) {
+                            Investment investment, Exit exit, Thrift thrift, Double demandNoise,
+                            Double demandNoisePersistence, Double outputAdjustment) {
 
-    public static final BehaviourSpec DEFAULTS = new BehaviourSpec(null, null, null, null, null, null, null, null, null);
+    public static final BehaviourSpec DEFAULTS =
+            new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null);
 
     public BehaviourSpec {
         expectationRate = or(expectationRate, 0.15);
@@ -30,6 +35,9 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         investment = investment == null ? new Investment(null, null, null, null) : investment;
         exit = exit == null ? new Exit(null, null, null, null) : exit;
         thrift = thrift == null ? new Thrift(null, null, null) : thrift;
+        demandNoise = or(demandNoise, 0.02);
+        demandNoisePersistence = or(demandNoisePersistence, 0.8);
+        outputAdjustment = or(outputAdjustment, 0.2);
     }
 
     static double or(Double v, double d) {

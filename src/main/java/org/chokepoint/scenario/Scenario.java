@@ -134,11 +134,15 @@ public record Scenario(
     }
 
     /**
-     * Final demand {@code D(p) = baseQuantity * (p / referencePrice)^elasticity}, growing at {@code trendPerYear}.
+     * Final demand through {@code (referencePrice, baseQuantity)} with point elasticity {@code elasticity}
+     * there, growing at {@code trendPerYear}: {@code isoelastic} (the default) is
+     * {@code D(p) = D0 (p / p0)^ε}; {@code linear} is {@code D(p) = max(0, D0 (1 + ε (p / p0 - 1)))}.
      */
     public record DemandSpec(String region, String commodity, Double baseQuantity, Double referencePrice,
-                             Double elasticity, Double trendPerYear) {
+                             Double elasticity, Double trendPerYear, String form) {
         public double trendOrDefault() { return trendPerYear == null ? 0.0 : trendPerYear; }
+
+        public boolean linear() { return "linear".equals(form); }
     }
 
     /**

@@ -1,0 +1,259 @@
+package org.chokepoint.agent;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.List;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.Recipe;
+import org.chokepoint.world.Stage;
+import org.chokepoint.world.World;
+
+/**
+ * Every firm of the model, one index per firm, held as parallel primitive arrays so that a tick over
+ * 100,000 firms walks memory in order and allocates nothing. The behaviour that reads and writes these
+ * arrays lives in {@link Producers}, {@link Manufacturers}, {@link Recyclers} and {@link CapacityDecisions}.
+ */
+public final class Firms {
+    public final int count;
+    public final String[] id;
+    public final FirmType[] type;
+    public final int[] region;
+    public final int[] commodity;
+    public final int[] market;
+    /** Recipe index for manufacturers, -1 otherwise. */
+    public final int[] recipe;
+
+    public final double[] capacity;
+    public final double[] costBase;
+    public final double[] costSlope;
+    public final double[] costExponent;
+    public final int[] leadTicks;
+
+    public final byte[] status;
+    public final int[] statusTicks;
+    public final int[] restartAt;
+    public final int[] belowCostTicks;
+    public final int[] aboveHurdleTicks;
+    public final double[] pendingCapacity;
+    public final int[] pendingArrival;
+
+    /** Output stock held for sale. */
+    public final double[] stock;
+    /** Expected price of the output (for manufacturers: of the output net of input costs, see below). */
+    public final double[] expectedPrice;
+    /** Normal sales per tick, a slow average that sets the stock target. */
+    public final double[] normalSales;
+    /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
+    public final double[] netPrice;
+    public final double[] plannedOutput;
+    public final double[] output;
+    public final double[] sold;
+    /** Output the firm planned but could not make for want of inputs, this tick. */
+    public final double[] lostOutput;
+    /** Effective capacity this tick after outages (and, for recyclers, scrap). */
+    public final double[] availableCapacity;
+
+    /** First slot of the firm's inputs in the flat input arrays; inputs follow the recipe's order. */
+    public final int[] inputOffset;
+    public final int[] inputMarket;
+    public final double[] intensity;
+    public final double[] inputStock;
+    public final double[] inputExpectedPrice;
+    public final double[] inputBid;
+    public final int[] dearTicks;
+    public final int[] slotFirm;
+    public final int[] slotInput;
+    /** US dollars per unit of the input at a price of one price unit. */
+    public final double[] inputValue;
+    public final double[] inputInitialPrice;
+    /** The least intensity thrifting can reach. */
+    public final double[] inputFloor;
+
+    /** For recyclers: the feedstock market and collection parameters; unused otherwise. */
+    public final int[] feedstockMarket;
+    public final double[] yieldPerUnit;
+    public final double[] collectionShare;
+    public final double[] collectionElasticity;
+    public final double[] maxCollectionShare;
+    public final int[] scrapLag;
+
+    private Firms(int n, int slots) {
+        count = n;
+        id = new String[n];
+        type = new FirmType[n];
+        region = new int[n];
+        commodity = new int[n];
+        market = new int[n];
+        recipe = new int[n];
+        capacity = new double[n];
+        costBase = new double[n];
+        costSlope = new double[n];
+        costExponent = new double[n];
+        leadTicks = new int[n];
+        status = new byte[n];
+        statusTicks = new int[n];
+        restartAt = new int[n];
+        belowCostTicks = new int[n];
+        aboveHurdleTicks = new int[n];
+        pendingCapacity = new double[n];
+        pendingArrival = new int[n];
+        stock = new double[n];
+        expectedPrice = new double[n];
+        normalSales = new double[n];
+        netPrice = new double[n];
+        plannedOutput = new double[n];
+        output = new double[n];
+        sold = new double[n];
+        lostOutput = new double[n];
+        availableCapacity = new double[n];
+        inputOffset = new int[n + 1];
+        inputMarket = new int[slots];
+        intensity = new double[slots];
+        inputStock = new double[slots];
+        inputExpectedPrice = new double[slots];
+        inputBid = new double[slots];
+        dearTicks = new int[slots];
+        slotFirm = new int[slots];
+        slotInput = new int[slots];
+        inputValue = new double[slots];
+        inputInitialPrice = new double[slots];
+        inputFloor = new double[slots];
+        feedstockMarket = new int[n];
+        yieldPerUnit = new double[n];
+        collectionShare = new double[n];
+        collectionElasticity = new double[n];
+        maxCollectionShare = new double[n];
+        scrapLag = new int[n];
+    }
+
+    /** Marginal cost at output q: {@code base + slope * (q / capacity)^exponent}. */
+    public double marginalCost(int f, double q) {
+        double cap = capacity[f];
+        double u = cap > 0 ? q / cap : 0;
+        return costBase[f] + costSlope[f] * Math.pow(u, costExponent[f]);
+    }
+
+    /** Variable cost of producing q: the integral of the marginal cost from 0 to q. */
+    public double variableCost(int f, double q) {
+        double cap = capacity[f];
+        if (q <= 0 || cap <= 0) {
+            return 0;
+        }
+        double u = q / cap;
+        double k = costExponent[f];
+        return q * costBase[f] + cap * costSlope[f] * Math.pow(u, k + 1) / (k + 1);
+    }
+
+    /** The output at which marginal cost equals {@code price}, between 0 and {@code cap}. */
+    public double outputAtPrice(int f, double price, double cap) {
+        double margin = price - costBase[f];
+        if (margin <= 0 || cap <= 0) {
+            return 0;
+        }
+        double slope = costSlope[f];
+        if (slope <= 0) {
+            return cap;
+        }
+        double u = Math.pow(margin / slope, 1.0 / costExponent[f]);
+        return u >= 1 ? cap : u * cap;
+    }
+
+    public boolean producing(int f) {
+        return status[f] == FirmStatus.ACTIVE;
+    }
+
+    /**
+     * Builds every firm of a scenario. Populations draw their parameters from the model's generator in the
+     * order the file lists them, so the same seed gives the same firms.
+     */
+    public static Firms build(Scenario scenario, World world, MersenneTwisterFast random) {
+        BehaviourSpec behaviour = scenario.behaviour();
+        int n = 0;
+        int slots = 0;
+        for (Scenario.FirmSpec spec : scenario.firms()) {
+            int k = spec.countOrDefault();
+            n += k;
+            FirmType t = FirmType.parse(spec.type());
+            if (t == FirmType.MANUFACTURER) {
+                slots += k * world.recipe(recipeOf(spec, world)).inputCount();
+            }
+        }
+        Firms firms = new Firms(n, slots);
+        int f = 0;
+        int slot = 0;
+        List<Scenario.FirmSpec> specs = new ArrayList<>(scenario.firms());
+        for (Scenario.FirmSpec spec : specs) {
+            FirmType t = FirmType.parse(spec.type());
+            int r = world.regionIndex(spec.region());
+            int c = world.commodityIndex(spec.commodity());
+            int rec = t == FirmType.MANUFACTURER ? recipeOf(spec, world) : -1;
+            int k = spec.countOrDefault();
+            for (int i = 0; i < k; i++, f++) {
+                firms.id[f] = k == 1 ? spec.id() : spec.id() + "-" + (i + 1);
+                firms.type[f] = t;
+                firms.region[f] = r;
+                firms.commodity[f] = c;
+                firms.market[f] = world.market(r, c);
+                firms.recipe[f] = rec;
+                firms.capacity[f] = spec.capacity().draw(random);
+                firms.costBase[f] = spec.cost().base().draw(random);
+                firms.costSlope[f] = spec.cost().slope().draw(random);
+                firms.costExponent[f] = spec.cost().exponent() == null ? 2.0 : spec.cost().exponent().draw(random);
+                double utilization = spec.initialUtilization() == null ? 0.8 : spec.initialUtilization().draw(random);
+                firms.leadTicks[f] = spec.leadTicks() == null
+                        ? defaultLead(behaviour.investment().defaultLeadTicks(), world.commodity(c).stage())
+                        : (int) Math.round(spec.leadTicks().draw(random));
+                firms.status[f] = "mothballed".equals(spec.statusOrDefault()) ? FirmStatus.MOTHBALLED : FirmStatus.ACTIVE;
+                double initialPrice = world.commodity(c).initialPrice();
+                firms.expectedPrice[f] = initialPrice;
+                double normal = firms.status[f] == FirmStatus.ACTIVE ? utilization * firms.capacity[f] : 0;
+                firms.normalSales[f] = normal;
+                firms.output[f] = normal;
+                firms.stock[f] = normal * behaviour.stockCoverTicks();
+                firms.inputOffset[f] = slot;
+                if (rec >= 0) {
+                    Recipe recipe = world.recipe(rec);
+                    for (int j = 0; j < recipe.inputCount(); j++, slot++) {
+                        firms.slotFirm[slot] = f;
+                        firms.slotInput[slot] = j;
+                        firms.inputMarket[slot] = world.market(r, recipe.inputs()[j]);
+                        firms.intensity[slot] = recipe.perUnit()[j];
+                        firms.inputExpectedPrice[slot] = world.commodity(recipe.inputs()[j]).initialPrice();
+                        firms.inputInitialPrice[slot] = firms.inputExpectedPrice[slot];
+                        firms.inputValue[slot] = world.commodity(recipe.inputs()[j]).valuePerUnit();
+                        firms.inputFloor[slot] = recipe.minPerUnit()[j];
+                        firms.inputStock[slot] = normal * recipe.perUnit()[j] * behaviour.inputCoverTicks();
+                    }
+                }
+                if (t == FirmType.RECYCLER) {
+                    Scenario.RecyclingSpec rs = spec.recycling();
+                    firms.feedstockMarket[f] = world.market(r, world.commodityIndex(rs.feedstock()));
+                    firms.yieldPerUnit[f] = rs.yieldPerUnit();
+                    firms.collectionShare[f] = rs.collectionShare();
+                    firms.collectionElasticity[f] = rs.priceElasticity() == null ? 0.0 : rs.priceElasticity();
+                    firms.maxCollectionShare[f] = rs.maxCollectionShare() == null ? 1.0 : rs.maxCollectionShare();
+                    firms.scrapLag[f] = rs.lagTicks() == null ? 0 : rs.lagTicks();
+                }
+            }
+        }
+        firms.inputOffset[n] = slot;
+        return firms;
+    }
+
+    private static int recipeOf(Scenario.FirmSpec spec, World world) {
+        if (spec.recipe() != null) {
+            return world.recipeIndex(spec.recipe());
+        }
+        return world.recipeFor(world.commodityIndex(spec.commodity()));
+    }
+
+    private static int defaultLead(BehaviourSpec.LeadTicks lead, Stage stage) {
+        return switch (stage) {
+            case RAW -> lead.raw();
+            case REFINED -> lead.refined();
+            case COMPONENT -> lead.component();
+            case FINAL -> lead.finalGood();
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package org.chokepoint.agent;
+
+import ec.util.MersenneTwisterFast;
+import java.util.List;
+import org.chokepoint.market.Markets;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.World;
+
+/**
+ * Final demand, one household sector per region and good: {@code D(p) = D0 * g(t) * s(t) * (p / p0)^ε}
+ * (or its linear form through the same point with the same elasticity there),
+ * where {@code g} is the trend, {@code s} a demand shift from events, and a persistent log-normal noise
+ * term (an AR(1) in logs with mean-one level) gives replications something to differ by.
+ *
+ * <p>The curve is posted as a schedule of bids on a grid of prices around the quoted price, finer near it,
+ * so the call auction finds the crossing within a fraction of a percent.
+ */
+public final class Households {
+    /** Log-price offsets of the bid grid around the quote; fine near it, wide enough for a shock. */
+    private static final double[] GRID = grid();
+
+    public final int count;
+    public final int[] market;
+    public final double[] baseQuantity;
+    public final double[] referencePrice;
+    public final double[] elasticity;
+    public final boolean[] linear;
+    public final double[] growthPerTick;
+    /** The demand curve's scale this tick: {@code D0 * g(t) * s(t) * noise}. */
+    public final double[] scale;
+    public final double[] bought;
+    private final double[] noise;
+    private final double[] gridPrice;
+    private final double noiseSigma;
+    private final double noisePersistence;
+
+    private Households(int n, double noiseSigma, double noisePersistence) {
+        count = n;
+        market = new int[n];
+        baseQuantity = new double[n];
+        referencePrice = new double[n];
+        elasticity = new double[n];
+        linear = new boolean[n];
+        growthPerTick = new double[n];
+        scale = new double[n];
+        bought = new double[n];
+        noise = new double[n];
+        gridPrice = new double[GRID.length];
+        this.noiseSigma = noiseSigma;
+        this.noisePersistence = noisePersistence;
+    }
+
+    private static double[] grid() {
+        double[] steps = {0.0025, 0.0075, 0.015, 0.03, 0.05, 0.08, 0.12, 0.18, 0.26, 0.36, 0.5, 0.7, 1.0, 1.4};
+        double[] g = new double[steps.length * 2];
+        for (int i = 0; i < steps.length; i++) {
+            g[steps.length - 1 - i] = -steps[i];
+            g[steps.length + i] = steps[i];
+        }
+        return g;
+    }
+
+    public static Households build(List<Scenario.DemandSpec> demand, World world, double noiseSigma,
+                                   double noisePersistence) {
+        Households h = new Households(demand.size(), noiseSigma, noisePersistence);
+        for (int i = 0; i < demand.size(); i++) {
+            Scenario.DemandSpec d = demand.get(i);
+            h.market[i] = world.market(world.regionIndex(d.region()), world.commodityIndex(d.commodity()));
+            h.baseQuantity[i] = d.baseQuantity();
+            h.referencePrice[i] = d.referencePrice();
+            h.elasticity[i] = d.elasticity();
+            h.linear[i] = d.linear();
+            h.growthPerTick[i] = Math.pow(1 + d.trendOrDefault(), 1.0 / world.ticksPerYear()) - 1;
+        }
+        return h;
+    }
+
+    /** Quantity demanded at price p with this tick's scale. */
+    public double demand(int h, double p) {
+        double relative = p / referencePrice[h];
+        if (linear[h]) {
+            double d = 1 + elasticity[h] * (relative - 1);
+            return d > 0 ? scale[h] * d : 0;
+        }
+        return scale[h] * Math.pow(relative, elasticity[h]);
+    }
+
+    /** Draws this tick's noise and sets the scale of every curve. */
+    public void update(int tick, double[] demandFactor, MersenneTwisterFast random) {
+        double innovation = noiseSigma * Math.sqrt(1 - noisePersistence * noisePersistence);
+        double meanOne = -0.5 * noiseSigma * noiseSigma;
+        for (int h = 0; h < count; h++) {
+            if (noiseSigma > 0) {
+                noise[h] = noisePersistence * noise[h] + innovation * random.nextGaussian();
+            }
+            double trend = Math.pow(1 + growthPerTick[h], tick);
+            scale[h] = baseQuantity[h] * trend * demandFactor[market[h]] * Math.exp(noise[h] + meanOne);
+        }
+    }
+
+    /** Posts household h's demand curve as a schedule of bids around the quoted price. */
+    public void bid(int h, double quote, OrderBook book) {
+        int n = GRID.length;
+        for (int i = 0; i < n; i++) {
+            gridPrice[i] = quote * Math.exp(GRID[i]);
+        }
+        int owner = Owner.of(Owner.HOUSEHOLD, h);
+        for (int i = 0; i < n; i++) {
+            double here = demand(h, gridPrice[i]);
+            double above = i + 1 < n ? demand(h, gridPrice[i + 1]) : 0;
+            book.addBid(gridPrice[i], here - above, owner);
+        }
+        bought[h] = 0;
+    }
+
+    public void settle(int h, double quantity, Markets markets) {
+        bought[h] += quantity;
+        markets.consumption[market[h]] += quantity;
+    }
+}

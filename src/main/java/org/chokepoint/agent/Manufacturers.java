@@ -1,0 +1,168 @@
+package org.chokepoint.agent;
+
+import org.chokepoint.market.Markets;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
+import org.chokepoint.world.Commodity;
+import org.chokepoint.world.World;
+
+/**
+ * What a firm that makes its output from inputs does besides selling: value its conversion work, bid for
+ * inputs, convert them by its recipe, and thrift an input that stays dear.
+ *
+ * <p>A manufacturer's reservation price for an input is the price at which its planned output would just
+ * cover its average variable cost, given what it expects its output to fetch and the other inputs to cost:
+ * above it, shutting down beats producing. (At the planned output the marginal unit breaks even by
+ * construction, so the marginal reservation would equal the expected price and no buyer would ever
+ * outbid a seller.) It bids less than that while its input stock is comfortable:
+ * {@code limit = min(reservation, E_input * (target / stock)^η)}, so a buyer running dry bids up toward its
+ * reservation over several ticks instead of all at once.
+ */
+public final class Manufacturers {
+    private final Firms firms;
+    private final World world;
+    private final double expectationRate;
+    private final double inputCover;
+    private final double adjustTicks;
+    private final double bidElasticity;
+    private final double thriftTrigger;
+    private final double thriftRatePerTick;
+    private final int thriftPatience;
+
+    public Manufacturers(Firms firms, World world, double expectationRate, double inputCover, double adjustTicks,
+                         double bidElasticity, double thriftTrigger, double thriftRatePerYear, int thriftPatience) {
+        this.firms = firms;
+        this.world = world;
+        this.expectationRate = expectationRate;
+        this.inputCover = inputCover;
+        this.adjustTicks = adjustTicks;
+        this.bidElasticity = bidElasticity;
+        this.thriftTrigger = thriftTrigger;
+        this.thriftRatePerTick = thriftRatePerYear / world.ticksPerYear();
+        this.thriftPatience = thriftPatience;
+    }
+
+    /**
+     * Updates the expected price of each input and returns the expected output price net of input costs,
+     * in the output's price unit: the price the firm expects for its conversion work.
+     */
+    public double expectNetPrice(int f, double[] quotedPrice) {
+        Firms x = firms;
+        double outValue = world.commodity(x.commodity[f]).valuePerUnit();
+        double inputCost = 0;
+        for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+            x.inputExpectedPrice[s] += expectationRate * (quotedPrice[x.inputMarket[s]] - x.inputExpectedPrice[s]);
+            inputCost += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
+        }
+        return x.expectedPrice[f] - inputCost / outValue;
+    }
+
+    private double inputValue(int slot) {
+        return firms.inputValue[slot];
+    }
+
+    /** Bids for the inputs the planned output needs, plus a share of the gap to the input-stock target. */
+    public void bid(int f, Markets markets) {
+        Firms x = firms;
+        double planned = x.plannedOutput[f];
+        double rate = Math.max(x.normalSales[f], planned);
+        if (x.status[f] == FirmStatus.EXITED) {
+            return;
+        }
+        Commodity out = world.commodity(x.commodity[f]);
+        double outValue = out.valuePerUnit();
+        double conversion = (planned > 0 ? x.variableCost(f, planned) / planned : x.costBase[f]) * outValue;
+        double allInputs = 0;
+        for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+            allInputs += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
+        }
+        double outputValue = x.expectedPrice[f] * outValue;
+        for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+            double a = x.intensity[s];
+            double value = inputValue(s);
+            double need = a * planned;
+            double target = inputCover * a * rate;
+            double quantity = need + (target - x.inputStock[s]) / adjustTicks;
+            x.inputBid[s] = 0;
+            if (quantity <= 0) {
+                continue;
+            }
+            double own = a * x.inputExpectedPrice[s] * value;
+            double reservation = (outputValue - conversion - (allInputs - own)) / (a * value);
+            if (reservation <= 0) {
+                continue;
+            }
+            double stock = x.inputStock[s];
+            double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : Producers.MAX_RATIO;
+            ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
+            double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
+            x.inputBid[s] = quantity;
+            markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(Owner.FIRM_INPUT, s));
+        }
+    }
+
+    /** Books an input purchase: the input enters stock, its cost counts against producer surplus. */
+    public void settlePurchase(int slot, double quantity, double price, Markets markets) {
+        Firms x = firms;
+        x.inputStock[slot] += quantity;
+        markets.producerSurplus[x.market[x.slotFirm[slot]]] -= quantity * price * inputValue(slot);
+    }
+
+    /**
+     * Converts inputs into output: as much of the plan as the scarcest input allows. What the plan wanted and
+     * the inputs could not cover is lost output, and the missing input is recorded as unmet demand.
+     */
+    public void produce(int f, Markets markets) {
+        Firms x = firms;
+        double planned = x.plannedOutput[f];
+        x.output[f] = 0;
+        x.lostOutput[f] = 0;
+        if (planned <= 0) {
+            return;
+        }
+        double q = planned;
+        for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+            double a = x.intensity[s];
+            if (a > 0) {
+                q = Math.min(q, x.inputStock[s] / a);
+            }
+        }
+        for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+            double a = x.intensity[s];
+            double use = a * q;
+            double missing = a * planned - x.inputStock[s];
+            if (missing > 0) {
+                markets.unmet[x.inputMarket[s]] += missing;
+            }
+            x.inputStock[s] = Math.max(0, x.inputStock[s] - use);
+            markets.consumption[x.inputMarket[s]] += use;
+        }
+        x.output[f] = q;
+        x.lostOutput[f] = planned - q;
+        if (q > 0) {
+            int m = x.market[f];
+            x.stock[f] += q;
+            markets.production[m] += q;
+            markets.producerSurplus[m] -= x.variableCost(f, q) * world.commodity(x.commodity[f]).valuePerUnit();
+        }
+    }
+
+    /**
+     * Lowers the intensity of every input whose expected price has stayed above the trigger multiple of its
+     * initial price for the patience period, closing a share of the gap to the recipe's floor each tick.
+     * Thrifting is not undone when prices fall: the redesigned product keeps its lower content.
+     */
+    public void thrift(int f) {
+        Firms x = firms;
+        for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+            if (x.inputExpectedPrice[s] > thriftTrigger * x.inputInitialPrice[s]) {
+                x.dearTicks[s]++;
+            } else {
+                x.dearTicks[s] = 0;
+            }
+            if (x.dearTicks[s] >= thriftPatience) {
+                x.intensity[s] -= thriftRatePerTick * (x.intensity[s] - x.inputFloor[s]);
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.chokepoint.agent;
+
+import org.chokepoint.market.Markets;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
+
+/**
+ * What every firm does as a seller: form a price expectation, plan output on its marginal-cost curve,
+ * offer stock, and produce. Manufacturers plan on their output price net of input costs
+ * (see {@link Manufacturers}); producers and recyclers on the output price itself.
+ *
+ * <p>A seller offers a share of its stock each tick at {@code ask = E * (target / stock)^η}, clamped to
+ * [0.5, 3] times {@code E}: a firm long in stock undercuts, one short of stock holds out for more.
+ * The desired output is the quantity at which marginal cost equals the expected price, corrected toward
+ * the stock target over {@code stockAdjustTicks}; actual plans move a share {@code outputAdjustment} of
+ * the way from last tick's output toward it (partial adjustment).
+ */
+public final class Producers {
+    /** A seller offers at most this many ticks of normal sales from its stock in one tick. */
+    static final double OFFER_TICKS = 1.5;
+    static final double MIN_RATIO = 0.5;
+    static final double MAX_RATIO = 3.0;
+
+    private final Firms firms;
+    private final double expectationRate;
+    private final double stockCover;
+    private final double adjustTicks;
+    private final double askElasticity;
+    private final double outputAdjustment;
+
+    public Producers(Firms firms, double expectationRate, double stockCover, double adjustTicks, double askElasticity,
+                     double outputAdjustment) {
+        this.firms = firms;
+        this.outputAdjustment = outputAdjustment;
+        this.expectationRate = expectationRate;
+        this.stockCover = stockCover;
+        this.adjustTicks = adjustTicks;
+        this.askElasticity = askElasticity;
+    }
+
+    /** Updates the firm's expectation of its output price from the market's quote. */
+    public void expect(int f, double quotedPrice) {
+        firms.expectedPrice[f] += expectationRate * (quotedPrice - firms.expectedPrice[f]);
+    }
+
+    /**
+     * Plans this tick's output given the price the firm expects to get for its conversion work and the
+     * capacity it has this tick.
+     */
+    public void plan(int f, double netPrice, double available) {
+        Firms x = firms;
+        x.availableCapacity[f] = available;
+        if (x.status[f] != FirmStatus.ACTIVE || available <= 0) {
+            x.plannedOutput[f] = 0;
+            return;
+        }
+        double desired = 0;
+        if (netPrice > x.costBase[f]) {
+            double optimal = x.outputAtPrice(f, netPrice, available);
+            double target = stockCover * x.normalSales[f];
+            desired = optimal + (target - x.stock[f]) / adjustTicks;
+            desired = desired < 0 ? 0 : Math.min(desired, available);
+        }
+        // Output moves part of the way toward the desired rate each tick: plants do not swing their runs
+        // with every weekly price, and without this the chain's stocks would amplify each swing upstream.
+        double planned = x.output[f] + outputAdjustment * (desired - x.output[f]);
+        x.plannedOutput[f] = Math.min(planned, available);
+    }
+
+    /**
+     * Offers part of the firm's stock in its market. A firm that still operates never asks less than its
+     * shutdown price, the lowest average variable cost (plus, for a manufacturer, what it expects its inputs
+     * to cost): below it, keeping the goods for later beats selling them.
+     *
+     * @param inputCost expected input cost per unit of output, in the output's price unit (0 without recipe)
+     */
+    public void offer(int f, double inputCost, OrderBook book) {
+        Firms x = firms;
+        double s = x.stock[f];
+        if (s <= 0) {
+            return;
+        }
+        double target = stockCover * x.normalSales[f];
+        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : MIN_RATIO;
+        ratio = ratio < MIN_RATIO ? MIN_RATIO : Math.min(ratio, MAX_RATIO);
+        double share = OFFER_TICKS / stockCover;
+        double quantity = share >= 1 ? s : s * share;
+        double ask = x.expectedPrice[f] * ratio;
+        if (x.status[f] != FirmStatus.EXITED) {
+            ask = Math.max(ask, x.costBase[f] + inputCost);
+        }
+        book.addAsk(ask, quantity, Owner.of(Owner.FIRM, f));
+    }
+
+    /** Books a sale: stock leaves, revenue counts toward producer surplus. */
+    public void settleSale(int f, double quantity, double price, double valuePerUnit, Markets markets) {
+        firms.stock[f] -= quantity;
+        firms.sold[f] += quantity;
+        markets.producerSurplus[firms.market[f]] += quantity * price * valuePerUnit;
+    }
+
+    /** Produces the planned output of a firm with no purchased inputs. */
+    public void produce(int f, double valuePerUnit, Markets markets) {
+        double q = firms.plannedOutput[f];
+        firms.output[f] = q;
+        if (q <= 0) {
+            return;
+        }
+        firms.stock[f] += q;
+        int m = firms.market[f];
+        markets.production[m] += q;
+        markets.producerSurplus[m] -= firms.variableCost(f, q) * valuePerUnit;
+    }
+
+    /** Normal sales follow actual sales slowly, over about a quarter of weekly ticks. */
+    public void endTick(int f) {
+        Firms x = firms;
+        x.normalSales[f] += NORMAL_SALES_RATE * (x.sold[f] - x.normalSales[f]);
+        x.sold[f] = 0;
+    }
+
+    static final double NORMAL_SALES_RATE = 1.0 / 13.0;
+}

@@ -1,0 +1,59 @@
+package org.chokepoint.agent;
+
+/**
+ * How much a recycler can process this tick: scrap from the feedstock good consumed in its region
+ * {@code lagTicks} ago, times the share collected, times the yield. Collection rises with the output
+ * price, {@code share * (E / p0)^elasticity}, up to a ceiling, so dear metal brings out more scrap.
+ * Scrap that is not collected is lost; there is no scrap stock.
+ */
+public final class Recyclers {
+    private final Firms firms;
+    private final int markets;
+    private final int length;
+    private final double[] history;
+    private final double[] initialPrice;
+    private int filled;
+
+    /**
+     * @param initialPrice initial output price per firm's market, the reference of the collection curve
+     */
+    public Recyclers(Firms firms, int marketCount, double[] initialPrice) {
+        this.firms = firms;
+        this.markets = marketCount;
+        int maxLag = 0;
+        for (int f = 0; f < firms.count; f++) {
+            if (firms.type[f] == FirmType.RECYCLER) {
+                maxLag = Math.max(maxLag, firms.scrapLag[f]);
+            }
+        }
+        this.length = maxLag + 1;
+        this.history = new double[length * marketCount];
+        this.initialPrice = initialPrice;
+    }
+
+    /** Remembers this tick's consumption of every good, for scrap later. */
+    public void remember(int tick, double[] consumption) {
+        System.arraycopy(consumption, 0, history, (tick % length) * markets, markets);
+        filled = Math.min(length, filled + 1);
+    }
+
+    /**
+     * Capacity available to recycler {@code f} this tick. Before {@code lag} ticks have been seen, the oldest
+     * consumption on record stands in for the goods sold before the simulation began.
+     */
+    public double available(int f, int tick, double capacityFactor) {
+        Firms x = firms;
+        int lag = x.scrapLag[f];
+        if (filled == 0) {
+            return 0;
+        }
+        int back = Math.min(lag, filled - 1);
+        int t = tick - 1 - back;
+        double scrap = history[(Math.floorMod(t, length)) * markets + x.feedstockMarket[f]];
+        double p0 = initialPrice[x.market[f]];
+        double share = x.collectionShare[f] * Math.pow(Math.max(x.expectedPrice[f], 0) / p0, x.collectionElasticity[f]);
+        share = Math.min(share, x.maxCollectionShare[f]);
+        double feed = scrap * share * x.yieldPerUnit[f];
+        return Math.min(x.capacity[f] * capacityFactor, feed);
+    }
+}

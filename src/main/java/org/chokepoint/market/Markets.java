@@ -1,0 +1,92 @@
+package org.chokepoint.market;
+
+import java.util.Arrays;
+
+/**
+ * Every (region, commodity) market: its order book, its quoted price and what happened in it this tick.
+ * The arrays are indexed by market and reused; {@link #beginTick()} zeroes the flows.
+ */
+public final class Markets {
+    private final OrderBook[] books;
+    /** The quoted price: the last clearing price, or where the quote moved without a crossing. */
+    public final double[] price;
+    /** The quoted price at the start of this tick, before clearing. */
+    public final double[] previousPrice;
+    public final double[] traded;
+    public final double[] production;
+    public final double[] consumption;
+    public final double[] imports;
+    public final double[] exports;
+    public final double[] unmet;
+    /** Revenue minus variable cost of the firms producing in the market, in US dollars. */
+    public final double[] producerSurplus;
+    /** Whether an agent of any kind trades in the market; markets nobody uses are not reported. */
+    public final boolean[] used;
+    private final double priceAdjustment;
+
+    public Markets(int count, double[] initialPrice, double priceAdjustment) {
+        books = new OrderBook[count];
+        for (int m = 0; m < count; m++) {
+            books[m] = new OrderBook();
+        }
+        price = initialPrice.clone();
+        previousPrice = initialPrice.clone();
+        traded = new double[count];
+        production = new double[count];
+        consumption = new double[count];
+        imports = new double[count];
+        exports = new double[count];
+        unmet = new double[count];
+        producerSurplus = new double[count];
+        used = new boolean[count];
+        this.priceAdjustment = priceAdjustment;
+    }
+
+    public int count() {
+        return books.length;
+    }
+
+    public OrderBook book(int market) {
+        return books[market];
+    }
+
+    public void beginTick() {
+        System.arraycopy(price, 0, previousPrice, 0, price.length);
+        Arrays.fill(traded, 0);
+        Arrays.fill(production, 0);
+        Arrays.fill(consumption, 0);
+        Arrays.fill(imports, 0);
+        Arrays.fill(exports, 0);
+        Arrays.fill(unmet, 0);
+        Arrays.fill(producerSurplus, 0);
+        for (OrderBook b : books) {
+            b.reset();
+        }
+    }
+
+    /**
+     * Clears one market and moves its quoted price. Without a crossing the quote moves toward excess demand:
+     * up when only buyers came, down when only sellers came, toward the middle of the spread when both came
+     * but did not meet, by at most {@code priceAdjustment} of itself.
+     */
+    public void clear(int market) {
+        OrderBook b = books[market];
+        b.clear();
+        if (b.crossed()) {
+            price[market] = b.price();
+            traded[market] = b.volume();
+            return;
+        }
+        double p = price[market];
+        double up = p * (1 + priceAdjustment);
+        double down = p * (1 - priceAdjustment);
+        if (b.bidCount() > 0 && b.askCount() == 0) {
+            price[market] = up;
+        } else if (b.askCount() > 0 && b.bidCount() == 0) {
+            price[market] = down;
+        } else if (b.askCount() > 0) {
+            double mid = 0.5 * (b.bestBid() + b.bestAsk());
+            price[market] = Math.max(down, Math.min(up, mid));
+        }
+    }
+}

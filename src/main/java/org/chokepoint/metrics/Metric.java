@@ -1,0 +1,39 @@
+package org.chokepoint.metrics;
+
+/** The per-market, per-tick series a run records, in the order they are stored and written. */
+public enum Metric {
+    /** The quoted price after clearing, in the commodity's price unit. */
+    PRICE("price"),
+    /** Volume cleared in the market. */
+    TRADED("traded"),
+    PRODUCTION("production"),
+    /** Final consumption by households plus intermediate use by manufacturers. */
+    CONSUMPTION("consumption"),
+    /** Cargo arriving in the region. */
+    IMPORTS("imports"),
+    /** Cargo bought in the region for shipment elsewhere. */
+    EXPORTS("exports"),
+    /** Everything of the commodity held in the region: firms' output and input stocks, traders' cargo landed. */
+    STOCK("stock"),
+    /** Stock divided by daily use (consumption plus exports, averaged over about four ticks). */
+    INVENTORY_DAYS("inventoryDays"),
+    /** Input manufacturers needed for their planned output and lacked, plus final demand rationed at the quote. */
+    UNMET_DEMAND("unmetDemand"),
+    /** Capacity of the firms producing in the market that are operating. */
+    CAPACITY("capacity"),
+    /** Revenue less purchased inputs and variable cost of the market's producers, in US dollars. */
+    PRODUCER_SURPLUS("producerSurplus");
+
+    private final String label;
+
+    Metric(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static final Metric[] ALL = values();
+    public static final int COUNT = ALL.length;
+}

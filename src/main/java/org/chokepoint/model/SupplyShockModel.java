@@ -1,0 +1,345 @@
+package org.chokepoint.model;
+
+import ec.util.MersenneTwisterFast;
+import java.util.List;
+import org.chokepoint.agent.CapacityDecisions;
+import org.chokepoint.agent.FirmStatus;
+import org.chokepoint.agent.FirmType;
+import org.chokepoint.agent.Firms;
+import org.chokepoint.agent.Government;
+import org.chokepoint.agent.Households;
+import org.chokepoint.agent.Manufacturers;
+import org.chokepoint.agent.Producers;
+import org.chokepoint.agent.Recyclers;
+import org.chokepoint.agent.RouteConditions;
+import org.chokepoint.agent.Shock;
+import org.chokepoint.agent.Traders;
+import org.chokepoint.market.Markets;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.World;
+import org.chokepoint.world.WorldBuilder;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * The supply-shock model: a MASON {@link SimState} whose schedule runs the seven phases of a tick in
+ * order. Each phase is one {@link Steppable} that walks its agents' primitive arrays, so the schedule
+ * holds seven entries however many agents there are.
+ *
+ * <p>The world and its agents are built in {@link #start()}, from the generator MASON seeded, so a
+ * reused instance restarts clean and the same seed gives the same run.
+ */
+public class SupplyShockModel extends SimState {
+    private static final long serialVersionUID = 1L;
+    /** Share of the gap to this tick's absorption closed by the average that sets days of cover. */
+    private static final double ABSORPTION_RATE = 0.25;
+
+    private final Scenario scenario;
+    private final int horizon;
+    private final int seed32;
+
+    private transient World world;
+    private transient Firms firms;
+    private transient Households households;
+    private transient Traders traders;
+    private transient Government government;
+    private transient Markets markets;
+    private transient Producers producers;
+    private transient Manufacturers manufacturers;
+    private transient Recyclers recyclers;
+    private transient CapacityDecisions capacity;
+    private transient SeriesRecorder series;
+    private transient double[] householdScale;
+    private transient double[] absorption;
+    private transient double[] stockScratch;
+    private transient double[] capacityScratch;
+    private transient double[] valuePerUnit;
+    private transient MersenneTwisterFast demandRandom;
+    private transient double inTransit;
+    private int tick;
+
+    /**
+     * @param seed the run's seed; MASON keeps 32 bits of it, so it is an {@code int}
+     * @param horizon ticks to run, or a value below 1 for the scenario's horizon
+     */
+    public SupplyShockModel(Scenario scenario, int seed, int horizon) {
+        super(seed);
+        this.scenario = scenario;
+        this.seed32 = seed;
+        this.horizon = horizon >= 1 ? horizon : scenario.time().horizonTicks();
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        tick = 0;
+        BehaviourSpec b = scenario.behaviour();
+        world = WorldBuilder.build(scenario);
+        int m = world.marketCount();
+        double[] initialPrice = new double[m];
+        valuePerUnit = new double[m];
+        for (int i = 0; i < m; i++) {
+            initialPrice[i] = world.commodity(world.commodityOfMarket(i)).initialPrice();
+            valuePerUnit[i] = world.commodity(world.commodityOfMarket(i)).valuePerUnit();
+        }
+        firms = Firms.build(scenario, world, random);
+        List<Shock> shocks = Shocks.resolve(scenario, world, horizon);
+        RouteConditions routes = new RouteConditions(world);
+        government = new Government(shocks, m, routes);
+        traders = Traders.build(scenario.traders(), world,
+                Traders.longestBaseTransit(world) + government.longestExtraTransit(), random);
+        households = Households.build(scenario.demand(), world, b.demandNoise(), b.demandNoisePersistence());
+        // Demand noise has its own stream, seeded once from the model's generator, so that a policy that
+        // draws random numbers does not shift the noise its counterfactual sees.
+        demandRandom = new MersenneTwisterFast(new int[] {random.nextInt(), random.nextInt(), random.nextInt()});
+        markets = new Markets(m, initialPrice, b.priceAdjustment());
+        producers = new Producers(firms, b.expectationRate(), b.stockCoverTicks(), b.stockAdjustTicks(),
+                b.askStockElasticity(), b.outputAdjustment());
+        manufacturers = new Manufacturers(firms, world, b.expectationRate(), b.inputCoverTicks(),
+                b.stockAdjustTicks(), b.askStockElasticity(), b.thrift().triggerMultiple(),
+                b.thrift().ratePerYear(), b.thrift().patienceTicks());
+        recyclers = new Recyclers(firms, m, initialPrice);
+        BehaviourSpec.Investment inv = b.investment();
+        BehaviourSpec.Exit exit = b.exit();
+        capacity = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
+                exit.mothballAfterTicks(), exit.exitAfterTicks(), exit.restartTicks(), exit.restartMargin());
+        series = new SeriesRecorder(horizon, m);
+        householdScale = new double[horizon * households.count];
+        absorption = new double[m];
+        stockScratch = new double[m];
+        capacityScratch = new double[m];
+        markUsedMarkets();
+
+        schedule.scheduleRepeating(0.0, Phase.EVENTS.ordinal(), (Steppable) s -> events());
+        schedule.scheduleRepeating(0.0, Phase.PLAN.ordinal(), (Steppable) s -> plan());
+        schedule.scheduleRepeating(0.0, Phase.SHIP.ordinal(), (Steppable) s -> ship());
+        schedule.scheduleRepeating(0.0, Phase.CLEAR.ordinal(), (Steppable) s -> clear());
+        schedule.scheduleRepeating(0.0, Phase.PRODUCE.ordinal(), (Steppable) s -> produce());
+        schedule.scheduleRepeating(0.0, Phase.DECIDE.ordinal(), (Steppable) s -> decide());
+        schedule.scheduleRepeating(0.0, Phase.RECORD.ordinal(), (Steppable) s -> {
+            record();
+            tick++;
+        });
+    }
+
+    private void markUsedMarkets() {
+        boolean[] used = markets.used;
+        for (int f = 0; f < firms.count; f++) {
+            used[firms.market[f]] = true;
+            for (int s = firms.inputOffset[f]; s < firms.inputOffset[f + 1]; s++) {
+                used[firms.inputMarket[s]] = true;
+            }
+            if (firms.type[f] == FirmType.RECYCLER) {
+                used[firms.feedstockMarket[f]] = true;
+            }
+        }
+        for (int h = 0; h < households.count; h++) {
+            used[households.market[h]] = true;
+        }
+        for (int t = 0; t < traders.count; t++) {
+            used[traders.originMarket[t]] = true;
+            used[traders.destinationMarket[t]] = true;
+        }
+    }
+
+    /** Runs every tick up to the horizon. */
+    public void runToHorizon() {
+        while (tick < horizon) {
+            schedule.step(this);
+        }
+    }
+
+    /** Runs one tick: all seven phases. */
+    public void stepTick() {
+        schedule.step(this);
+    }
+
+    private void events() {
+        government.act(tick);
+        markets.beginTick();
+        households.update(tick, government.demandFactor, demandRandom);
+    }
+
+    private void plan() {
+        Firms x = firms;
+        double[] price = markets.price;
+        double[] capacityFactor = government.capacityFactor;
+        for (int f = 0; f < x.count; f++) {
+            int m = x.market[f];
+            producers.expect(f, price[m]);
+            double net;
+            double available;
+            switch (x.type[f]) {
+                case MANUFACTURER -> {
+                    net = manufacturers.expectNetPrice(f, price);
+                    available = x.capacity[f] * capacityFactor[m];
+                }
+                case RECYCLER -> {
+                    net = x.expectedPrice[f];
+                    available = recyclers.available(f, tick, capacityFactor[m]);
+                }
+                default -> {
+                    net = x.expectedPrice[f];
+                    available = x.capacity[f] * capacityFactor[m];
+                }
+            }
+            x.netPrice[f] = net;
+            producers.plan(f, net, available);
+            producers.offer(f, x.expectedPrice[f] - net, markets.book(m));
+            if (x.type[f] == FirmType.MANUFACTURER) {
+                manufacturers.bid(f, markets);
+            }
+        }
+        for (int h = 0; h < households.count; h++) {
+            int m = households.market[h];
+            households.bid(h, price[m], markets.book(m));
+            householdScale[tick * households.count + h] = households.scale[h];
+        }
+    }
+
+    private void ship() {
+        RouteConditions routes = government.routes();
+        for (int i = 0; i < traders.count; i++) {
+            traders.unload(i, tick, markets);
+            traders.offer(i, markets);
+            traders.bid(i, tick, markets, routes, government.tradeRules(), scenario.behaviour().expectationRate());
+        }
+    }
+
+    private void clear() {
+        for (int m = 0; m < markets.count(); m++) {
+            OrderBook book = markets.book(m);
+            if (book.askCount() == 0 && book.bidCount() == 0) {
+                continue;
+            }
+            markets.clear(m);
+            settle(m, book);
+        }
+    }
+
+    private void settle(int m, OrderBook book) {
+        double p = markets.price[m];
+        double value = valuePerUnit[m];
+        if (book.crossed()) {
+            for (int i = 0; i < book.askCount(); i++) {
+                double q = book.askFilled(i);
+                if (q <= 0) {
+                    continue;
+                }
+                int owner = book.askOwner(i);
+                switch (Owner.kind(owner)) {
+                    case Owner.FIRM -> producers.settleSale(Owner.index(owner), q, p, value, markets);
+                    case Owner.TRADER -> traders.settleSale(Owner.index(owner), q);
+                    default -> throw new IllegalStateException("no seller of kind " + Owner.kind(owner));
+                }
+            }
+        }
+        // Final demand counts as unmet when sellers had nothing left at the price buyers were willing to pay.
+        boolean supplyExhausted = !book.crossed() || book.volume() >= book.askVolume();
+        for (int i = 0; i < book.bidCount(); i++) {
+            double q = book.crossed() ? book.bidFilled(i) : 0;
+            int owner = book.bidOwner(i);
+            int kind = Owner.kind(owner);
+            if (kind == Owner.HOUSEHOLD && supplyExhausted && book.bidLimit(i) >= p) {
+                markets.unmet[m] += book.bidQuantity(i) - q;
+            }
+            if (q <= 0) {
+                continue;
+            }
+            int index = Owner.index(owner);
+            switch (kind) {
+                case Owner.FIRM_INPUT -> manufacturers.settlePurchase(index, q, p, markets);
+                case Owner.HOUSEHOLD -> households.settle(index, q, markets);
+                case Owner.TRADER -> traders.settlePurchase(index, q, tick, markets, government.routes());
+                default -> throw new IllegalStateException("no buyer of kind " + kind);
+            }
+        }
+    }
+
+    private void produce() {
+        Firms x = firms;
+        for (int f = 0; f < x.count; f++) {
+            if (x.type[f] == FirmType.MANUFACTURER) {
+                manufacturers.produce(f, markets);
+            } else {
+                producers.produce(f, valuePerUnit[x.market[f]], markets);
+            }
+        }
+    }
+
+    private void decide() {
+        Firms x = firms;
+        for (int f = 0; f < x.count; f++) {
+            capacity.decide(f, tick);
+            producers.endTick(f);
+            if (x.type[f] == FirmType.MANUFACTURER) {
+                manufacturers.thrift(f);
+            }
+        }
+        recyclers.remember(tick, markets.consumption);
+    }
+
+    private void record() {
+        Firms x = firms;
+        double[] stock = stockScratch;
+        double[] cap = capacityScratch;
+        java.util.Arrays.fill(stock, 0);
+        java.util.Arrays.fill(cap, 0);
+        for (int f = 0; f < x.count; f++) {
+            stock[x.market[f]] += x.stock[f];
+            if (x.status[f] == FirmStatus.ACTIVE) {
+                cap[x.market[f]] += x.capacity[f];
+            }
+            for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+                stock[x.inputMarket[s]] += x.inputStock[s];
+            }
+        }
+        double transit = 0;
+        for (int i = 0; i < traders.count; i++) {
+            stock[traders.destinationMarket[i]] += traders.stock[i];
+            transit += traders.inTransit(i);
+        }
+        inTransit = transit;
+        double daysPerTick = world.daysPerTick();
+        for (int m = 0; m < markets.count(); m++) {
+            double use = markets.consumption[m] + markets.exports[m];
+            absorption[m] = tick == 0 ? use : absorption[m] + ABSORPTION_RATE * (use - absorption[m]);
+            double days = absorption[m] > 0 ? stock[m] / (absorption[m] / daysPerTick) : Double.NaN;
+            series.set(tick, m, Metric.PRICE, markets.price[m]);
+            series.set(tick, m, Metric.TRADED, markets.traded[m]);
+            series.set(tick, m, Metric.PRODUCTION, markets.production[m]);
+            series.set(tick, m, Metric.CONSUMPTION, markets.consumption[m]);
+            series.set(tick, m, Metric.IMPORTS, markets.imports[m]);
+            series.set(tick, m, Metric.EXPORTS, markets.exports[m]);
+            series.set(tick, m, Metric.STOCK, stock[m]);
+            series.set(tick, m, Metric.INVENTORY_DAYS, days);
+            series.set(tick, m, Metric.UNMET_DEMAND, markets.unmet[m]);
+            series.set(tick, m, Metric.CAPACITY, cap[m]);
+            series.set(tick, m, Metric.PRODUCER_SURPLUS, markets.producerSurplus[m]);
+        }
+    }
+
+    public Scenario scenario() { return scenario; }
+    public World world() { return world; }
+    public Firms firms() { return firms; }
+    public Households households() { return households; }
+    public Traders traders() { return traders; }
+    public Government government() { return government; }
+    public Markets markets() { return markets; }
+    public SeriesRecorder series() { return series; }
+    public int horizon() { return horizon; }
+    public int tick() { return tick; }
+    public int seed32() { return seed32; }
+    /** Cargo at sea after the last recorded tick. */
+    public double inTransit() { return inTransit; }
+
+    /** Scale of household h's demand curve at a tick, as drawn during the run. */
+    public double householdScale(int tick, int h) {
+        return householdScale[tick * households.count + h];
+    }
+}

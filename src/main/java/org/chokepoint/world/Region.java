@@ -1,0 +1,3 @@
+package org.chokepoint.world;
+
+public record Region(int index, String id, String name) { }
