@@ -1,0 +1,90 @@
+package org.chokepoint.scenario;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The one Jackson configuration of the project, for reading scenarios and writing every JSON output.
+ * Map entries keep their insertion order (outputs are written in a deliberate order), output is
+ * pretty-printed, numbers are written as numbers. Reading is strict: unknown properties, duplicate keys
+ * and trailing content are errors.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    /**
+     * The shared mapper. It is thread-safe; do not reconfigure it; derive a reader or writer
+     * ({@code mapper().writer(...)}) or a {@code copy()} when something else is needed.
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The document with every object's keys sorted, recursively: the form hashed to identify a scenario. */
+    public static JsonNode canonical(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            for (String name : names) {
+                out.set(name, canonical(node.get(name)));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            node.forEach(e -> out.add(canonical(e)));
+            return out;
+        }
+        return node;
+    }
+
+    /** Compact text of {@link #canonical(JsonNode)}. */
+    public static String canonicalText(JsonNode node) {
+        try {
+            return COMPACT.writeValueAsString(canonical(node));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree always serialises", e);
+        }
+    }
+
+    /** Hex SHA-256 of the canonical text, UTF-8. */
+    public static String sha256(JsonNode node) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalText(node).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.chokepoint.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a scenario: JSON syntax, then the schema ({@code scenarios/schema/scenario.schema.json}), then
+ * binding to {@link Scenario}, then the {@link SemanticValidator}. Each stage reports everything it
+ * finds; a later stage runs only when the earlier ones found nothing, since checking cross references
+ * of a document with the wrong shape would only add noise.
+ */
+public final class ScenarioLoader {
+
+    private ScenarioLoader() {
+    }
+
+    /** Loads and checks a scenario file (UTF-8). */
+    public static LoadedScenario load(Path file) throws ScenarioException {
+        String name = file.toString();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (NoSuchFileException e) {
+            throw single(name, "no such file");
+        } catch (CharacterCodingException e) {
+            throw single(name, "not UTF-8 text");
+        } catch (IOException e) {
+            throw single(name, "cannot read: " + e.getMessage());
+        }
+        return fromText(text, name);
+    }
+
+    /** Loads and checks a scenario given as JSON text; {@code sourceName} names it in problems. */
+    public static LoadedScenario fromText(String text, String sourceName) throws ScenarioException {
+        JsonNode json;
+        try {
+            json = Json.mapper().readTree(text);
+        } catch (StreamReadException e) {
+            throw new ScenarioException(List.of(SourceLocations.malformed(sourceName, e)));
+        } catch (JsonProcessingException e) {
+            throw single(sourceName, "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (json == null || json.isMissingNode()) {
+            throw single(sourceName, "empty file: a scenario is a JSON object");
+        }
+        return check(json, sourceName, SourceLocations.of(text));
+    }
+
+    /**
+     * Checks a scenario document built or patched in memory (a sweep point, an option of a comparison).
+     * Problems carry JSON pointers but no line numbers.
+     */
+    public static LoadedScenario fromJson(JsonNode json, String sourceName) throws ScenarioException {
+        if (json == null) {
+            throw single(sourceName, "no document: a scenario is a JSON object");
+        }
+        return check(json, sourceName, SourceLocations.none());
+    }
+
+    private static LoadedScenario check(JsonNode json, String file, SourceLocations where) throws ScenarioException {
+        List<ScenarioProblem> problems = SchemaCheck.check(json, file, where);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(sorted(problems));
+        }
+        Scenario scenario;
+        try {
+            scenario = Json.mapper().treeToValue(json, Scenario.class);
+        } catch (JsonMappingException e) {
+            String pointer = pointer(e);
+            throw new ScenarioException(List.of(where.problem(file, pointer, e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
+            throw single(file, e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw single(file, String.valueOf(e.getMessage()));
+        }
+        problems = new SemanticValidator(file, json, scenario, where).validate();
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(sorted(problems));
+        }
+        return new LoadedScenario(file, json, scenario, Json.sha256(json));
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder s = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            s.append('/');
+            if (r.getFieldName() != null) {
+                s.append(SourceLocations.escape(r.getFieldName()));
+            } else if (r.getIndex() >= 0) {
+                s.append(r.getIndex());
+            }
+        }
+        return s.toString();
+    }
+
+    /** In file order where lines are known, then by pointer. */
+    private static List<ScenarioProblem> sorted(List<ScenarioProblem> problems) {
+        return problems.stream().sorted((a, b) -> {
+            int la = a.line() == null ? Integer.MAX_VALUE : a.line();
+            int lb = b.line() == null ? Integer.MAX_VALUE : b.line();
+            if (la != lb) {
+                return Integer.compare(la, lb);
+            }
+            int ca = a.column() == null ? 0 : a.column();
+            int cb = b.column() == null ? 0 : b.column();
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            return a.pointer().compareTo(b.pointer());
+        }).toList();
+    }
+
+    private static ScenarioException single(String file, String message) {
+        return new ScenarioException(List.of(new ScenarioProblem(file, null, null, "", message)));
+    }
+}

@@ -1,0 +1,30 @@
+package org.chokepoint.scenario;
+
+/**
+ * One thing wrong with a scenario file. Printed as {@code file:line:column: /json/pointer: message}, the
+ * form editors and compilers use, so a click in a terminal or an IDE jumps to the spot. The line and
+ * column are absent for a scenario built in memory or for a place the file does not contain (a missing
+ * field is reported at the object that lacks it).
+ *
+ * @param file    where the scenario came from: a path, or a name given to an in-memory scenario
+ * @param line    1-based line, or null when unknown
+ * @param column  1-based column, or null when unknown
+ * @param pointer JSON pointer (RFC 6901) of the offending value; the empty string is the whole document
+ * @param message what is wrong and what would be allowed instead
+ */
+public record ScenarioProblem(String file, Integer line, Integer column, String pointer, String message) {
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(file == null ? "<scenario>" : file).append(':');
+        if (line != null) {
+            s.append(line).append(':');
+            if (column != null) {
+                s.append(column).append(':');
+            }
+        }
+        s.append(' ');
+        s.append(pointer == null || pointer.isEmpty() ? "/" : pointer).append(": ").append(message);
+        return s.toString();
+    }
+}

@@ -1,0 +1,480 @@
+package org.chokepoint.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.chokepoint.scenario.Scenario.CommoditySpec;
+import org.chokepoint.scenario.Scenario.DemandSpec;
+import org.chokepoint.scenario.Scenario.EventSpec;
+import org.chokepoint.scenario.Scenario.FirmSpec;
+import org.chokepoint.scenario.Scenario.RecipeSpec;
+import org.chokepoint.scenario.Scenario.RouteSpec;
+import org.chokepoint.scenario.Scenario.TraderSpec;
+
+/**
+ * The rules of a scenario that a schema cannot state: ids are unique and every reference resolves,
+ * recipes form no cycle, every manufacturer has a recipe, every trader lane has a route, ranges are
+ * ordered, events fall inside the horizon, and policies and consortia are of a supported type. Runs on
+ * a document that already passed the schema, so every required field is present.
+ */
+public final class SemanticValidator {
+
+    /** Policy types this version can run; a policy of any other type is an error. */
+    public static final List<String> SUPPORTED_POLICY_TYPES = List.of();
+
+    /** Consortium types this version can run; a consortium of any other type is an error. */
+    public static final List<String> SUPPORTED_CONSORTIUM_TYPES = List.of();
+
+    private final String file;
+    private final JsonNode json;
+    private final Scenario s;
+    private final SourceLocations where;
+    private final List<ScenarioProblem> problems = new ArrayList<>();
+
+    private final Map<String, String> regions = new LinkedHashMap<>();
+    private final Map<String, CommoditySpec> commodities = new LinkedHashMap<>();
+    private final Map<String, RecipeSpec> recipes = new LinkedHashMap<>();
+
+    SemanticValidator(String file, JsonNode json, Scenario scenario, SourceLocations where) {
+        this.file = file;
+        this.json = json;
+        this.s = scenario;
+        this.where = where;
+    }
+
+    /** Checks a scenario built in memory, without positions. */
+    public static List<ScenarioProblem> validate(String file, JsonNode json, Scenario scenario) {
+        return new SemanticValidator(file, json, scenario, SourceLocations.none()).validate();
+    }
+
+    List<ScenarioProblem> validate() {
+        indexIds();
+        checkRecipes();
+        checkRecipeCycles();
+        checkRoutes();
+        checkFirms();
+        checkTraders();
+        checkDemand();
+        checkEvents();
+        checkRanges();
+        checkTyped("policies", "policy", s.policies(), SUPPORTED_POLICY_TYPES);
+        checkTyped("consortia", "consortium", s.consortia(), SUPPORTED_CONSORTIUM_TYPES);
+        return problems;
+    }
+
+    private void problem(String pointer, String message) {
+        problems.add(where.problem(file, pointer, message));
+    }
+
+    // ---- ids -------------------------------------------------------------------------------------
+
+    private void indexIds() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < s.regions().size(); i++) {
+            String id = s.regions().get(i).id();
+            if (unique("region", id, "/regions/" + i, seen)) {
+                regions.put(id, id);
+            }
+        }
+        seen.clear();
+        for (int i = 0; i < s.commodities().size(); i++) {
+            CommoditySpec c = s.commodities().get(i);
+            if (unique("commodity", c.id(), "/commodities/" + i, seen)) {
+                commodities.put(c.id(), c);
+            }
+        }
+        seen.clear();
+        for (int i = 0; i < s.recipes().size(); i++) {
+            RecipeSpec r = s.recipes().get(i);
+            if (unique("recipe", r.id(), "/recipes/" + i, seen)) {
+                recipes.put(r.id(), r);
+            }
+        }
+        seen.clear();
+        for (int i = 0; i < s.firms().size(); i++) {
+            unique("firm", s.firms().get(i).id(), "/firms/" + i, seen);
+        }
+        seen.clear();
+        for (int i = 0; i < s.traders().size(); i++) {
+            unique("trader", s.traders().get(i).id(), "/traders/" + i, seen);
+        }
+        seen.clear();
+        for (int i = 0; i < s.events().size(); i++) {
+            if (s.events().get(i).id() != null) {
+                unique("event", s.events().get(i).id(), "/events/" + i, seen);
+            }
+        }
+    }
+
+    private boolean unique(String kind, String id, String base, Map<String, Integer> seen) {
+        Integer first = seen.putIfAbsent(id, seen.size());
+        if (first != null) {
+            String firstAt = base.substring(0, base.lastIndexOf('/') + 1) + indexOf(base, id, kind);
+            problem(base + "/id", "duplicate " + kind + " id '" + id + "': first defined at " + firstAt
+                    + "; ids must be unique among " + plural(kind));
+            return false;
+        }
+        return true;
+    }
+
+    /** Index of the first element with this id in the array at base's parent. */
+    private String indexOf(String base, String id, String kind) {
+        JsonNode array = json.at(base.substring(0, base.lastIndexOf('/')));
+        for (int i = 0; i < array.size(); i++) {
+            if (id.equals(array.get(i).path("id").asText(null))) {
+                return Integer.toString(i);
+            }
+        }
+        return "?";
+    }
+
+    private static String plural(String kind) {
+        switch (kind) {
+            case "commodity": return "commodities";
+            case "policy": return "policies";
+            case "consortium": return "consortia";
+            default: return kind + "s";
+        }
+    }
+
+    private boolean region(String pointer, String id) {
+        if (id != null && !regions.containsKey(id)) {
+            problem(pointer, "unknown region '" + id + "'; known regions: " + known(regions.keySet()));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean commodity(String pointer, String id) {
+        if (id != null && !commodities.containsKey(id)) {
+            problem(pointer, "unknown commodity '" + id + "'; known commodities: " + known(commodities.keySet()));
+            return false;
+        }
+        return true;
+    }
+
+    private static String known(Set<String> ids) {
+        return ids.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(ids));
+    }
+
+    // ---- recipes ---------------------------------------------------------------------------------
+
+    private void checkRecipes() {
+        for (int i = 0; i < s.recipes().size(); i++) {
+            RecipeSpec r = s.recipes().get(i);
+            String base = "/recipes/" + i;
+            commodity(base + "/output", r.output());
+            Set<String> inputs = new LinkedHashSet<>();
+            for (int j = 0; j < r.inputs().size(); j++) {
+                RecipeSpec.Input in = r.inputs().get(j);
+                String ib = base + "/inputs/" + j;
+                commodity(ib + "/commodity", in.commodity());
+                if (!inputs.add(in.commodity())) {
+                    problem(ib + "/commodity", "input '" + in.commodity() + "' appears twice in recipe '" + r.id()
+                            + "'; list each input once with its total perUnit");
+                }
+                if (in.minPerUnit() != null && in.minPerUnit() > in.perUnit()) {
+                    problem(ib + "/minPerUnit", "minPerUnit must be <= perUnit (" + num(in.perUnit())
+                            + "), got " + num(in.minPerUnit()) + ": thrift lowers use toward the floor, never raises it");
+                }
+            }
+        }
+    }
+
+    /** Commodity graph: output -> each input. A cycle means a good is, at some depth, its own input. */
+    private void checkRecipeCycles() {
+        Map<String, List<Integer>> byOutput = new LinkedHashMap<>();
+        for (int i = 0; i < s.recipes().size(); i++) {
+            byOutput.computeIfAbsent(s.recipes().get(i).output(), k -> new ArrayList<>()).add(i);
+        }
+        Map<String, Integer> state = new HashMap<>(); // 1 = on the stack, 2 = done
+        List<String> stack = new ArrayList<>();
+        List<Integer> via = new ArrayList<>();
+        Set<String> reported = new LinkedHashSet<>();
+        for (String c : byOutput.keySet()) {
+            dfs(c, byOutput, state, stack, via, reported);
+        }
+    }
+
+    private void dfs(String c, Map<String, List<Integer>> byOutput, Map<String, Integer> state,
+                     List<String> stack, List<Integer> via, Set<String> reported) {
+        Integer st = state.get(c);
+        if (st != null && st == 2) {
+            return;
+        }
+        if (st != null && st == 1) {
+            int from = stack.indexOf(c);
+            List<String> cycle = new ArrayList<>(stack.subList(from, stack.size()));
+            cycle.add(c);
+            List<String> recipeIds = new ArrayList<>();
+            for (int k = from; k < via.size(); k++) {
+                recipeIds.add(s.recipes().get(via.get(k)).id());
+            }
+            String key = String.join(",", new TreeSet<>(cycle));
+            if (reported.add(key)) {
+                int closing = via.get(via.size() - 1);
+                problem("/recipes/" + closing, "recipe cycle: " + String.join(" <- ", cycle) + " (through recipes "
+                        + String.join(", ", recipeIds) + "); each commodity must be made, at any depth,"
+                        + " from inputs other than itself");
+            }
+            return;
+        }
+        state.put(c, 1);
+        stack.add(c);
+        for (int r : byOutput.getOrDefault(c, List.of())) {
+            for (RecipeSpec.Input in : s.recipes().get(r).inputs()) {
+                via.add(r);
+                dfs(in.commodity(), byOutput, state, stack, via, reported);
+                via.remove(via.size() - 1);
+            }
+        }
+        stack.remove(stack.size() - 1);
+        state.put(c, 2);
+    }
+
+    // ---- routes ----------------------------------------------------------------------------------
+
+    private final Set<String> lanes = new LinkedHashSet<>();
+    private final Set<String> chokepoints = new TreeSet<>();
+
+    private static String lane(String from, String to) {
+        return from + "\u0000" + to;
+    }
+
+    private void checkRoutes() {
+        Map<String, Integer> directed = new HashMap<>();
+        for (int i = 0; i < s.routes().size(); i++) {
+            RouteSpec r = s.routes().get(i);
+            String base = "/routes/" + i;
+            region(base + "/from", r.from());
+            region(base + "/to", r.to());
+            chokepoints.addAll(r.chokepoints());
+            if (r.from().equals(r.to())) {
+                problem(base + "/to", "a route joins two different regions; got from = to = '" + r.from() + "'");
+                continue;
+            }
+            Integer earlier = directed.putIfAbsent(lane(r.from(), r.to()), i);
+            if (earlier != null) {
+                problem(base, "duplicate route " + r.from() + " -> " + r.to() + ": /routes/" + earlier
+                        + " already connects them in this direction; a lane has one route");
+            }
+            if (r.bothWays()) {
+                directed.putIfAbsent(lane(r.to(), r.from()), i);
+            }
+            // Kept even when a region is unknown: that is reported once, here, not again for every trader.
+            lanes.add(lane(r.from(), r.to()));
+            if (r.bothWays()) {
+                lanes.add(lane(r.to(), r.from()));
+            }
+        }
+    }
+
+    private String routeList() {
+        List<String> out = new ArrayList<>();
+        for (String l : lanes) {
+            out.add(l.replace("\u0000", "->"));
+        }
+        return out.isEmpty() ? "(none)" : String.join(", ", out);
+    }
+
+    // ---- firms -----------------------------------------------------------------------------------
+
+    private void checkFirms() {
+        for (int i = 0; i < s.firms().size(); i++) {
+            FirmSpec f = s.firms().get(i);
+            String base = "/firms/" + i;
+            region(base + "/region", f.region());
+            boolean known = commodity(base + "/commodity", f.commodity());
+            String type = f.type();
+            if ("manufacturer".equals(type)) {
+                checkManufacturerRecipe(f, base, known);
+            } else if (f.recipe() != null) {
+                problem(base + "/recipe", "only a manufacturer follows a recipe; a " + type
+                        + " makes its output from " + ("recycler".equals(type) ? "scrap" : "capacity")
+                        + " (remove recipe or make the firm a manufacturer)");
+            }
+            if (f.recycling() != null) {
+                if (!"recycler".equals(type)) {
+                    problem(base + "/recycling", "recycling applies only to type recycler, got type " + type);
+                } else {
+                    checkRecycling(f, base + "/recycling");
+                }
+            }
+        }
+    }
+
+    private void checkManufacturerRecipe(FirmSpec f, String base, boolean commodityKnown) {
+        if (f.recipe() != null) {
+            RecipeSpec r = recipes.get(f.recipe());
+            if (r == null) {
+                problem(base + "/recipe", "unknown recipe '" + f.recipe() + "'; known recipes: " + known(recipes.keySet()));
+            } else if (!r.output().equals(f.commodity())) {
+                problem(base + "/recipe", "recipe '" + r.id() + "' makes '" + r.output() + "' but the firm makes '"
+                        + f.commodity() + "'; name a recipe whose output is '" + f.commodity() + "'");
+            }
+            return;
+        }
+        if (!commodityKnown) {
+            return;
+        }
+        List<String> makers = new ArrayList<>();
+        for (RecipeSpec r : s.recipes()) {
+            if (r.output().equals(f.commodity())) {
+                makers.add(r.id());
+            }
+        }
+        if (makers.isEmpty()) {
+            problem(base + "/commodity", "manufacturer '" + f.id() + "' makes '" + f.commodity()
+                    + "' but no recipe has output '" + f.commodity() + "'; add a recipe or make the firm a producer");
+        } else if (makers.size() > 1) {
+            problem(base + "/recipe", "several recipes make '" + f.commodity() + "' (" + String.join(", ", makers)
+                    + "); name one in the firm's recipe field");
+        }
+    }
+
+    private void checkRecycling(FirmSpec f, String base) {
+        Scenario.RecyclingSpec r = f.recycling();
+        if (commodity(base + "/feedstock", r.feedstock())) {
+            CommoditySpec c = commodities.get(r.feedstock());
+            if (!"final".equals(c.stage())) {
+                problem(base + "/feedstock", "feedstock must be a commodity of stage final (scrap comes from"
+                        + " consumed final goods); '" + c.id() + "' is " + c.stage());
+            }
+        }
+        if (r.collectionShare() > r.maxCollectionShare()) {
+            problem(base + "/collectionShare", "collectionShare must be <= maxCollectionShare ("
+                    + num(r.maxCollectionShare()) + "), got " + num(r.collectionShare()));
+        }
+    }
+
+    // ---- traders ---------------------------------------------------------------------------------
+
+    private void checkTraders() {
+        for (int i = 0; i < s.traders().size(); i++) {
+            TraderSpec t = s.traders().get(i);
+            String base = "/traders/" + i;
+            commodity(base + "/commodity", t.commodity());
+            boolean ok = region(base + "/from", t.from()) & region(base + "/to", t.to());
+            if (!ok) {
+                continue;
+            }
+            if (t.from().equals(t.to())) {
+                problem(base + "/to", "a trader ships between two different regions; got from = to = '" + t.from() + "'");
+            } else if (!lanes.contains(lane(t.from(), t.to()))) {
+                problem(base, "no route from " + t.from() + " to " + t.to() + " for trader '" + t.id()
+                        + "'; routes (with direction): " + routeList()
+                        + "; add a route (bidirectional unless it says \"bidirectional\": false)");
+            }
+        }
+    }
+
+    // ---- demand ----------------------------------------------------------------------------------
+
+    private void checkDemand() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < s.demand().size(); i++) {
+            DemandSpec d = s.demand().get(i);
+            String base = "/demand/" + i;
+            boolean ok = region(base + "/region", d.region()) & commodity(base + "/commodity", d.commodity());
+            Integer first = seen.putIfAbsent(d.region() + "\u0000" + d.commodity(), i);
+            if (ok && first != null) {
+                problem(base, "duplicate demand for " + d.commodity() + " in " + d.region() + ": /demand/" + first
+                        + " already defines it; one demand curve per region and commodity");
+            }
+        }
+    }
+
+    // ---- events ----------------------------------------------------------------------------------
+
+    private void checkEvents() {
+        int horizon = s.time().horizonTicks();
+        for (int i = 0; i < s.events().size(); i++) {
+            EventSpec e = s.events().get(i);
+            String base = "/events/" + i;
+            if (e.start() >= horizon) {
+                problem(base + "/start", "start must be < horizonTicks (" + horizon + "), got " + e.start()
+                        + "; the event would never happen");
+            }
+            if (e.end() != null && e.end() <= e.start()) {
+                problem(base + "/end", "end must be > start (" + e.start() + "), got " + e.end()
+                        + "; an event lasts over [start, end)");
+            }
+            switch (e.type()) {
+                case "capacityOutage":
+                case "demandShift":
+                    region(base + "/region", e.region());
+                    commodity(base + "/commodity", e.commodity());
+                    break;
+                case "routeDisruption": {
+                    boolean ok = region(base + "/from", e.from()) & region(base + "/to", e.to());
+                    if (ok && !lanes.contains(lane(e.from(), e.to()))) {
+                        problem(base, "no route from " + e.from() + " to " + e.to() + " to disrupt; routes (with"
+                                + " direction): " + routeList());
+                    }
+                    break;
+                }
+                case "chokepointClosure":
+                    if (!chokepoints.contains(e.chokepoint())) {
+                        problem(base + "/chokepoint", "unknown chokepoint '" + e.chokepoint()
+                                + "'; chokepoints named by routes: " + known(chokepoints));
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    // ---- ranges ----------------------------------------------------------------------------------
+
+    /** Every {min, max} parameter of firms and traders must have min <= max. */
+    private void checkRanges() {
+        ranges(json.path("firms"), "/firms");
+        ranges(json.path("traders"), "/traders");
+    }
+
+    private void ranges(JsonNode node, String pointer) {
+        if (node.isObject()) {
+            if (node.size() == 2 && node.path("min").isNumber() && node.path("max").isNumber()) {
+                double min = node.get("min").doubleValue();
+                double max = node.get("max").doubleValue();
+                if (min > max) {
+                    problem(pointer + "/min", "a range needs min <= max, got min " + node.get("min")
+                            + " > max " + node.get("max"));
+                }
+                return;
+            }
+            node.fields().forEachRemaining(e -> ranges(e.getValue(), pointer + "/" + SourceLocations.escape(e.getKey())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ranges(node.get(i), pointer + "/" + i);
+            }
+        }
+    }
+
+    // ---- policies and consortia ------------------------------------------------------------------
+
+    private void checkTyped(String field, String kind, List<JsonNode> entries, List<String> supported) {
+        for (int i = 0; i < entries.size(); i++) {
+            String type = entries.get(i).path("type").asText();
+            if (!supported.contains(type)) {
+                problem("/" + field + "/" + i + "/type", "unsupported " + kind + " type '" + type + "' ("
+                        + (supported.isEmpty() ? "this version supports none"
+                                : "supported: " + String.join(", ", supported)) + ")");
+            }
+        }
+    }
+
+    private static String num(Double d) {
+        if (d == null) {
+            return "null";
+        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package org.chokepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int validate(String... args) {
+        CommandLine cmd = new CommandLine(new ValidateCommand());
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void validFilesPrintOkAndExitZero() throws Exception {
+        Path minimal = resource("minimal.json");
+        Path example = resource("worked-example.json");
+
+        int code = validate(minimal.toString(), example.toString());
+
+        assertEquals(0, code, err.toString());
+        assertEquals("OK " + minimal + System.lineSeparator() + "OK " + example + System.lineSeparator(), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void anInvalidFilePrintsOneProblemPerLineAndExitsTwo() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\n  \"meta\": {\"name\": \"x\"},\n  \"time\": {\"horizonTicks\": -1},\n"
+                + "  \"regions\": [],\n  \"commodities\": [{\"id\": \"ore\", \"stage\": \"raw\", \"initialPrice\": 1}]\n}\n");
+        Path good = resource("minimal.json");
+
+        int code = validate(bad.toString(), good.toString());
+
+        assertEquals(ValidateCommand.INVALID, code);
+        assertEquals("OK " + good + System.lineSeparator(), out.toString(), "valid files are still reported");
+        String[] lines = err.toString().split("\\R");
+        assertEquals(2, lines.length, err.toString());
+        assertEquals(bad + ":3:12: /time/horizonTicks: horizonTicks must be >= 1, got -1", lines[0]);
+        assertTrue(lines[1].startsWith(bad + ":4:3: /regions: regions needs at least 1 entry"), lines[1]);
+    }
+
+    @Test
+    void aMissingFileIsAProblemToo() {
+        int code = validate(dir.resolve("nope.json").toString());
+
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("nope.json: /: no such file"), err.toString());
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(ValidateCommandTest.class.getResource("/scenarios/" + name).toURI());
+    }
+}

@@ -1,0 +1,245 @@
+package org.chokepoint.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each test starts from {@code scenarios/minimal.json}, breaks one thing, and checks that the loader
+ * names the JSON pointer of the broken value and says what is allowed.
+ */
+class ScenarioLoaderTest {
+
+    @Test
+    void aMinimalScenarioLoads() throws Exception {
+        LoadedScenario loaded = ScenarioLoader.load(resource("minimal.json"));
+
+        Scenario s = loaded.scenario();
+        assertEquals("minimal", s.meta().name());
+        assertEquals(2, s.regions().size());
+        assertEquals(52, s.time().horizonTicks());
+        assertEquals(52, s.time().ticksPerYearOrDefault(), "a tick is a week unless the file says otherwise");
+        assertEquals(0.15, s.behaviour().expectationRate(), "absent behaviour takes the documented defaults");
+        assertEquals(50.0, s.firms().get(1).capacity().central(), "a {min,max} range is centred between its ends");
+        assertTrue(loaded.sha256().matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void theHashIgnoresLayoutAndKeyOrder() throws Exception {
+        LoadedScenario a = ScenarioLoader.load(resource("minimal.json"));
+        ObjectNode reordered = Json.mapper().createObjectNode();
+        List<String> names = new java.util.ArrayList<>();
+        a.json().fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(n -> reordered.set(n, a.json().get(n)));
+
+        LoadedScenario b = ScenarioLoader.fromJson(reordered, "reordered");
+
+        assertEquals(a.sha256(), b.sha256());
+    }
+
+    @Test
+    void malformedJsonGivesLineAndColumn() {
+        String text = "{\n  \"meta\": { \"name\": \"x\" },\n  \"time\": { \"horizonTicks\": 52, }\n}\n";
+
+        ScenarioProblem p = single(text);
+
+        assertEquals(3, p.line());
+        assertNotNull(p.column());
+        assertTrue(p.message().startsWith("malformed JSON"), p.message());
+        assertTrue(p.toString().startsWith("test.json:3:"), p.toString());
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithTheFieldsThatAreAllowed() {
+        ScenarioProblem p = single(mutated(s -> region(s, 0).put("capital", "Beijing")));
+
+        assertEquals("/regions/0/capital", p.pointer());
+        assertTrue(p.message().contains("unknown field 'capital'"), p.message());
+        assertTrue(p.message().contains("allowed fields: id, name"), p.message());
+        assertNotNull(p.line(), "a field present in the file has a position");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeSaysWhichTypeIsExpected() {
+        ScenarioProblem p = single(mutated(s -> ((ObjectNode) s.get("time")).put("horizonTicks", "a year")));
+
+        assertEquals("/time/horizonTicks", p.pointer());
+        assertEquals("horizonTicks must be an integer, got 'a year'", p.message());
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamedByItsPointer() {
+        ScenarioProblem p = single(mutated(s -> ((ObjectNode) s.get("meta")).remove("name")));
+
+        assertEquals("/meta/name", p.pointer());
+        assertEquals("missing required field 'name'", p.message());
+        assertNotNull(p.line(), "placed at the object that lacks it");
+    }
+
+    @Test
+    void aNegativeCapacityFailsTheSchema() {
+        ScenarioProblem p = single(mutated(s -> firm(s, 0).put("capacity", -5)));
+
+        assertEquals("/firms/0/capacity", p.pointer());
+        assertEquals("capacity must be >= 0, got -5", p.message());
+    }
+
+    @Test
+    void aNegativeBoundOfACapacityRangeFailsTheSchema() {
+        ScenarioProblem p = single(mutated(s -> ((ObjectNode) firm(s, 1).get("capacity")).put("min", -1)));
+
+        assertEquals("/firms/1/capacity/min", p.pointer());
+        assertEquals("min must be >= 0, got -1", p.message());
+    }
+
+    @Test
+    void aNegativePriceFailsTheSchema() {
+        ScenarioProblem p = single(mutated(s -> commodity(s, 0).put("initialPrice", -60)));
+
+        assertEquals("/commodities/0/initialPrice", p.pointer());
+        assertEquals("initialPrice must be > 0, got -60", p.message());
+    }
+
+    @Test
+    void aParameterOfAnotherShapeListsTheShapesAllowed() {
+        ScenarioProblem p = problemAt(mutated(s -> firm(s, 0).putObject("capacity").put("mean", 3)),
+                "/firms/0/capacity");
+
+        assertEquals("a parameter is a number, {\"min\": a, \"max\": b} or {\"median\": m, \"sigma\": s};"
+                + " got an object {\"mean\":3}", p.message());
+    }
+
+    @Test
+    void anUnknownRegionListsTheKnownOnes() {
+        ScenarioProblem p = single(mutated(s -> firm(s, 0).put("region", "XX")));
+
+        assertEquals("/firms/0/region", p.pointer());
+        assertEquals("unknown region 'XX'; known regions: CN, JP", p.message());
+    }
+
+    @Test
+    void anUnknownCommodityListsTheKnownOnes() {
+        ScenarioProblem p = single(mutated(s -> ((ObjectNode) s.get("demand").get(0)).put("commodity", "motor")));
+
+        assertEquals("/demand/0/commodity", p.pointer());
+        assertEquals("unknown commodity 'motor'; known commodities: magnet, oxide", p.message());
+    }
+
+    @Test
+    void aRecipeCycleIsReportedWithTheCycle() {
+        ScenarioProblem p = single(mutated(s -> ((ArrayNode) s.get("recipes")).addObject()
+                .put("id", "unsinter").put("output", "oxide")
+                .putArray("inputs").addObject().put("commodity", "magnet").put("perUnit", 3)));
+
+        assertTrue(p.pointer().startsWith("/recipes/"), p.pointer());
+        assertTrue(p.message().startsWith("recipe cycle: "), p.message());
+        assertTrue(p.message().contains("magnet") && p.message().contains("oxide"), p.message());
+    }
+
+    @Test
+    void aRouteToARegionThatDoesNotExistIsAnError() {
+        ScenarioProblem p = problemAt(mutated(s -> ((ObjectNode) s.get("routes").get(0)).put("to", "KR")),
+                "/routes/0/to");
+
+        assertEquals("/routes/0/to", p.pointer());
+        assertEquals("unknown region 'KR'; known regions: CN, JP", p.message());
+    }
+
+    @Test
+    void aTraderLaneWithoutARouteIsAnError() {
+        ScenarioProblem p = single(mutated(s -> ((ObjectNode) s.get("routes").get(0)).put("bidirectional", false)
+                .put("from", "JP").put("to", "CN")));
+
+        assertEquals("/traders/0", p.pointer());
+        assertTrue(p.message().startsWith("no route from CN to JP"), p.message());
+        assertTrue(p.message().contains("JP->CN"), p.message());
+    }
+
+    @Test
+    void noPolicyTypeIsSupportedYet() {
+        ScenarioProblem p = single(mutated(s -> s.putArray("policies").addObject().put("type", "priceFloor")));
+
+        assertEquals("/policies/0/type", p.pointer());
+        assertEquals("unsupported policy type 'priceFloor' (this version supports none)", p.message());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromText(mutated(s -> {
+            firm(s, 0).put("region", "XX");
+            firm(s, 1).put("region", "YY");
+        }), "test.json"));
+
+        assertEquals(2, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void anInMemoryScenarioHasPointersButNoPositions() throws Exception {
+        ObjectNode json = (ObjectNode) ScenarioLoader.load(resource("minimal.json")).json().deepCopy();
+        firm(json, 0).put("capacity", -1);
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromJson(json, "sweep point 3"));
+
+        ScenarioProblem p = e.problems().get(0);
+        assertEquals("sweep point 3: /firms/0/capacity: capacity must be >= 0, got -1", p.toString());
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    static Path resource(String name) {
+        try {
+            return Path.of(ScenarioLoaderTest.class.getResource("/scenarios/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The minimal scenario, changed by {@code change}, as pretty-printed text. */
+    static String mutated(Consumer<ObjectNode> change) {
+        try (InputStream in = ScenarioLoaderTest.class.getResourceAsStream("/scenarios/minimal.json")) {
+            ObjectNode json = (ObjectNode) Json.mapper().readTree(in);
+            change.accept(json);
+            return Json.mapper().writeValueAsString(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loading must fail, with a problem at {@code pointer}, which is returned. */
+    static ScenarioProblem problemAt(String text, String pointer) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromText(text, "test.json"));
+        return e.problems().stream().filter(p -> p.pointer().equals(pointer)).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem at " + pointer + " in:\n" + e.getMessage()));
+    }
+
+    /** Loading must fail with exactly one problem, which is returned. */
+    static ScenarioProblem single(String text) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromText(text, "test.json"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.problems().get(0);
+    }
+
+    static ObjectNode region(JsonNode s, int i) {
+        return (ObjectNode) s.get("regions").get(i);
+    }
+
+    static ObjectNode commodity(JsonNode s, int i) {
+        return (ObjectNode) s.get("commodities").get(i);
+    }
+
+    static ObjectNode firm(JsonNode s, int i) {
+        return (ObjectNode) s.get("firms").get(i);
+    }
+}

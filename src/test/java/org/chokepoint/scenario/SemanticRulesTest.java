@@ -1,0 +1,146 @@
+package org.chokepoint.scenario;
+
+import static org.chokepoint.scenario.ScenarioLoaderTest.commodity;
+import static org.chokepoint.scenario.ScenarioLoaderTest.firm;
+import static org.chokepoint.scenario.ScenarioLoaderTest.mutated;
+import static org.chokepoint.scenario.ScenarioLoaderTest.problemAt;
+import static org.chokepoint.scenario.ScenarioLoaderTest.single;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** The rules beyond the schema, one example each, starting from {@code scenarios/minimal.json}. */
+class SemanticRulesTest {
+
+    @Test
+    void idsAreUnique() {
+        ScenarioProblem p = single(mutated(s -> ((ArrayNode) s.get("regions")).addObject().put("id", "CN")));
+
+        assertEquals("/regions/2/id", p.pointer());
+        assertEquals("duplicate region id 'CN': first defined at /regions/0; ids must be unique among regions",
+                p.message());
+    }
+
+    @Test
+    void aManufacturerNeedsARecipeForItsOutput() {
+        ScenarioProblem p = single(mutated(s -> ((ArrayNode) s.get("recipes")).removeAll()));
+
+        assertEquals("/firms/1/commodity", p.pointer());
+        assertTrue(p.message().contains("no recipe has output 'magnet'"), p.message());
+    }
+
+    @Test
+    void aNamedRecipeMustMakeTheFirmsOutput() {
+        ScenarioProblem p = single(mutated(s -> {
+            ((ArrayNode) s.get("recipes")).addObject().put("id", "smelt").put("output", "oxide")
+                    .putArray("inputs").addObject().put("commodity", "magnet").put("perUnit", 0.1);
+            ((ArrayNode) s.get("recipes")).remove(0);
+            firm(s, 1).put("recipe", "smelt");
+        }));
+
+        assertEquals("/firms/1/recipe", p.pointer());
+        assertTrue(p.message().startsWith("recipe 'smelt' makes 'oxide' but the firm makes 'magnet'"), p.message());
+    }
+
+    @Test
+    void aProducerOfARecipeOutputIsFine() throws Exception {
+        String text = mutated(s -> firm(s, 0).put("commodity", "magnet"));
+
+        ScenarioLoader.fromText(text, "test.json");
+    }
+
+    @Test
+    void aRecyclerNeedsItsRecyclingParametersAndAFinalFeedstock() {
+        ScenarioProblem missing = single(mutated(s -> firm(s, 0).put("type", "recycler")));
+        assertEquals("/firms/0/recycling", missing.pointer());
+        assertEquals("missing required field 'recycling' (when type is recycler)", missing.message());
+
+        ScenarioProblem stage = single(mutated(s -> firm(s, 0).put("type", "recycler").putObject("recycling")
+                .put("feedstock", "magnet").put("yieldPerUnit", 0.2).put("collectionShare", 0.1)
+                .put("priceElasticity", 0.5).put("lagTicks", 520).put("maxCollectionShare", 0.6)));
+        assertEquals("/firms/0/recycling/feedstock", stage.pointer());
+        assertTrue(stage.message().contains("stage final"), stage.message());
+    }
+
+    @Test
+    void aRangeRunsFromMinToMax() {
+        ScenarioProblem p = single(mutated(s -> ((ObjectNode) firm(s, 1).get("capacity")).put("min", 70)));
+
+        assertEquals("/firms/1/capacity/min", p.pointer());
+        assertEquals("a range needs min <= max, got min 70 > max 60", p.message());
+    }
+
+    @Test
+    void demandIsDefinedOncePerRegionAndCommodity() {
+        ScenarioProblem p = single(mutated(s -> ((ArrayNode) s.get("demand")).add(s.get("demand").get(0).deepCopy())));
+
+        assertEquals("/demand/1", p.pointer());
+        assertTrue(p.message().startsWith("duplicate demand for magnet in JP"), p.message());
+    }
+
+    @Test
+    void demandOnANonFinalCommodityIsAllowed() throws Exception {
+        ScenarioLoader.fromText(mutated(s -> ((ObjectNode) s.get("demand").get(0)).put("commodity", "oxide")), "t");
+    }
+
+    @Test
+    void eventsEndAfterTheyStartAndStartWithinTheHorizon() {
+        ScenarioProblem order = single(mutated(s -> outage(s).put("start", 20).put("end", 20)));
+        assertEquals("/events/0/end", order.pointer());
+        assertEquals("end must be > start (20), got 20; an event lasts over [start, end)", order.message());
+
+        ScenarioProblem late = single(mutated(s -> outage(s).put("start", 52)));
+        assertEquals("/events/0/start", late.pointer());
+        assertTrue(late.message().startsWith("start must be < horizonTicks (52), got 52"), late.message());
+    }
+
+    @Test
+    void anEventTakesOnlyTheFieldsOfItsType() {
+        ScenarioProblem p = single(mutated(s -> outage(s).put("start", 10).put("chokepoint", "malacca")));
+
+        assertEquals("/events/0/chokepoint", p.pointer());
+        assertTrue(p.message().startsWith("unknown field 'chokepoint' (when type is capacityOutage)"), p.message());
+    }
+
+    @Test
+    void aRouteDisruptionSaysWhatItDoes() {
+        ScenarioProblem p = single(mutated(s -> ((ArrayNode) s.withArray("events")).addObject()
+                .put("type", "routeDisruption").put("start", 5).put("from", "CN").put("to", "JP")));
+
+        assertEquals("/events/0", p.pointer());
+        assertEquals("needs at least one of closed, extraTransitTicks, costMultiplier (when type is routeDisruption)",
+                p.message());
+    }
+
+    @Test
+    void aClosedChokepointMustLieOnARoute() {
+        ScenarioProblem p = single(mutated(s -> ((ArrayNode) s.withArray("events")).addObject()
+                .put("type", "chokepointClosure").put("start", 5).put("chokepoint", "hormuz")));
+
+        assertEquals("/events/0/chokepoint", p.pointer());
+        assertEquals("unknown chokepoint 'hormuz'; chokepoints named by routes: (none)", p.message());
+    }
+
+    @Test
+    void noConsortiumTypeIsSupportedYet() {
+        ScenarioProblem p = problemAt(mutated(s -> s.putArray("consortia").addObject().put("type", "jointProcurement")),
+                "/consortia/0/type");
+
+        assertEquals("unsupported consortium type 'jointProcurement' (this version supports none)", p.message());
+    }
+
+    @Test
+    void aNonPositiveValuePerUnitFailsTheSchema() {
+        ScenarioProblem p = single(mutated(s -> commodity(s, 1).put("valuePerUnit", 0)));
+
+        assertEquals("valuePerUnit must be > 0, got 0", p.message());
+    }
+
+    private static ObjectNode outage(ObjectNode s) {
+        return ((ArrayNode) s.withArray("events")).addObject().put("type", "capacityOutage")
+                .put("region", "CN").put("commodity", "oxide").put("share", 0.4);
+    }
+}
