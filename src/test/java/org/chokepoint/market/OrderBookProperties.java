@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -65,6 +68,16 @@ class OrderBookProperties {
         return books(order, 200);
     }
 
+    /** Few prices and quantities whose sums round differently in different orders (0.1 + 0.2 != 0.3). */
+    @Provide
+    Arbitrary<Book> dustyBooks() {
+        Arbitrary<Order> order = Combinators.combine(
+                Arbitraries.of(8.0, 9.0, 10.0, 11.0, 12.0),
+                Arbitraries.of(0.1, 0.2, 0.3, 0.6, 0.7))
+                .as(Order::new);
+        return books(order, 12);
+    }
+
     private static Arbitrary<Book> books(Arbitrary<Order> order, int maxSide) {
         return Combinators.combine(order.list().ofMaxSize(maxSide), order.list().ofMaxSize(maxSide)).as(Book::new);
     }
@@ -77,6 +90,24 @@ class OrderBookProperties {
     @Property(tries = 300)
     void fineBooksClearFairly(@ForAll("fineBooks") Book book) {
         checkClearing(book);
+    }
+
+    @Property(tries = 300)
+    void dustyBooksClearFairly(@ForAll("dustyBooks") Book book) {
+        checkClearing(book);
+    }
+
+    @Property(tries = 300)
+    void theOrderOfArrivalChangesNeitherPriceNorVolume(@ForAll("dustyBooks") Book book, @ForAll Random random) {
+        List<Order> asks = new ArrayList<>(book.asks());
+        List<Order> bids = new ArrayList<>(book.bids());
+        Collections.shuffle(asks, random);
+        Collections.shuffle(bids, random);
+        OrderBook original = book.load(new OrderBook());
+        OrderBook shuffled = new Book(asks, bids).load(new OrderBook());
+        assertEquals(original.crossed(), shuffled.crossed());
+        assertEquals(original.price(), shuffled.price(), "the price depends on limits and levels only");
+        assertEquals(original.volume(), shuffled.volume(), 1e-9 * book.scale());
     }
 
     @Property(tries = 100)

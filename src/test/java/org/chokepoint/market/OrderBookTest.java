@@ -165,6 +165,33 @@ class OrderBookTest {
     }
 
     @Test
+    void roundingInTheSumOfTiedQuantitiesDoesNotMoveThePrice() {
+        // 0.1 + 0.2 + 0.3 is 0.6000000000000001 and 0.3 + 0.2 + 0.1 is 0.6 in doubles. Either way the level at
+        // 10 meets the bid of 0.6 exactly and is exhausted; the next ask (15) is above the next bid (9), so
+        // the price is the middle of [10, 12], whatever the order the tied asks came in.
+        double[][] arrivals = {{0.1, 0.2, 0.3}, {0.3, 0.2, 0.1}};
+        for (double[] quantities : arrivals) {
+            OrderBook book = new OrderBook();
+            for (int i = 0; i < quantities.length; i++) {
+                book.addAsk(10, quantities[i], i);
+            }
+            book.addAsk(15, 1, 3);
+            book.addBid(12, 0.6, 4);
+            book.addBid(9, 1, 5);
+
+            book.clear();
+
+            assertEquals(11, book.price(), EPS);
+            assertEquals(0.6, book.volume(), EPS);
+            for (int i = 0; i < quantities.length; i++) {
+                assertEquals(quantities[i], book.askFilled(i), EPS);
+            }
+            assertEquals(0, book.askFilled(3));
+            assertEquals(0, book.bidFilled(1));
+        }
+    }
+
+    @Test
     void noCrossingTradesNothing() {
         OrderBook book = new OrderBook();
         book.addAsk(10, 1, 1);
