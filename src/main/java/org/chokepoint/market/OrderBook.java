@@ -19,6 +19,13 @@ import it.unimi.dsi.fastutil.doubles.DoubleArrays;
  */
 public final class OrderBook {
 
+    /**
+     * What is left of a price level below this fraction of it is rounding dust, and the level counts as
+     * exhausted: otherwise whether two sums of tied quantities meet exactly depends on the order they were
+     * added in, and with it the price.
+     */
+    private static final double DUST = 1e-9;
+
     private double[] askPrice;
     private double[] askQty;
     private double[] askFill;
@@ -192,6 +199,8 @@ public final class OrderBook {
         int bi = 0; // first bid of the current bid level
         double askLeft = 0; // quantity still unmatched at the current ask level
         double bidLeft = 0;
+        double askLevel = 0; // total quantity of the current ask level
+        double bidLevel = 0;
         int aEnd = 0; // one past the last ask of the current level
         int bEnd = 0;
         double traded = 0;
@@ -207,7 +216,8 @@ public final class OrderBook {
                     break;
                 }
                 aEnd = levelEnd(askOrder, askPrice, ai, asks);
-                askLeft = sum(askOrder, askQty, ai, aEnd);
+                askLevel = sum(askOrder, askQty, ai, aEnd);
+                askLeft = askLevel;
             }
             if (bidLeft <= 0) {
                 if (bEnd > bi) {
@@ -217,7 +227,8 @@ public final class OrderBook {
                     break;
                 }
                 bEnd = levelEnd(bidOrder, bidPrice, bi, bids);
-                bidLeft = sum(bidOrder, bidQty, bi, bEnd);
+                bidLevel = sum(bidOrder, bidQty, bi, bEnd);
+                bidLeft = bidLevel;
             }
             double a = askPrice[askOrder[ai]];
             double b = bidPrice[bidOrder[bi]];
@@ -230,12 +241,12 @@ public final class OrderBook {
             bidLeft -= q;
             marginalAsk = a;
             marginalBid = b;
-            // Exact exhaustion of a level is recognised by the subtraction reaching zero or below.
-            if (askLeft <= 0) {
+            // A level is exhausted when what is left of it is nothing or rounding dust.
+            if (askLeft <= DUST * askLevel) {
                 fillLevel(askOrder, askQty, askFill, ai, aEnd, 1.0);
                 askLeft = 0;
             }
-            if (bidLeft <= 0) {
+            if (bidLeft <= DUST * bidLevel) {
                 fillLevel(bidOrder, bidQty, bidFill, bi, bEnd, 1.0);
                 bidLeft = 0;
             }

@@ -1,0 +1,179 @@
+package org.chokepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The regression gate on hand-made JMH result files (src/test/resources/bench). The baseline has a
+ * reference kernel at 5 ms/op, the market clearing at three sizes and a throughput benchmark.
+ */
+class BenchCompareCommandTest {
+
+    /** What one invocation printed and returned. */
+    record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String baseline, String current, String... options) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCompareCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        List<String> args = new ArrayList<>(List.of(resource(baseline), resource(current)));
+        args.addAll(List.of(options));
+        int code = cli.execute(args.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String resource(String name) {
+        try {
+            var url = BenchCompareCommandTest.class.getResource("/bench/" + name);
+            return url == null ? Path.of("no-such-dir", name).toString() : Path.of(url.toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String line(Run run, String benchmark, String params) {
+        return run.out().lines()
+                .filter(l -> l.startsWith(benchmark) && l.contains(params))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + benchmark + " " + params + " in\n" + run.out()));
+    }
+
+    @Test
+    void identicalResultsPass() {
+        Run run = run("baseline.json", "same.json");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(line(run, "MarketClearingBench.clear", "orders=10000").endsWith("1.000  OK"), run.out());
+        assertTrue(line(run, "ReferenceKernelBench.sortDoubles", "-").contains("REF"), run.out());
+        assertTrue(run.out().contains("0 FAIL, 0 WARN, 0 MISSING, 0 NEW: passed"), run.out());
+    }
+
+    @Test
+    void aBenchmarkThreeTimesSlowerFails() {
+        Run run = run("baseline.json", "slower3x.json");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(line(run, "MarketClearingBench.clear", "orders=10000").contains("3.000  FAIL (200% slower)"), run.out());
+        assertTrue(line(run, "MarketClearingBench.clear", "orders=1000 ").contains("OK"), run.out());
+        assertTrue(run.out().contains("FAILED"), run.out());
+    }
+
+    @Test
+    void aLooserThresholdLetsTheSameSlowDownPassWithAWarning() {
+        Run run = run("baseline.json", "slower3x.json", "--fail", "2.5");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(line(run, "MarketClearingBench.clear", "orders=10000").contains("WARN"), run.out());
+    }
+
+    @Test
+    void aFasterMachineIsNoRegression() {
+        // Every time halved (the reference kernel written in us/op), every throughput doubled.
+        Run run = run("baseline.json", "faster-machine.json");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(line(run, "MarketClearingBench.clear", "orders=100000").contains("1.000  OK"), run.out());
+        assertTrue(line(run, "TickBench.tick [thrpt]", "firms=1000").contains("1.000  OK"), run.out());
+        assertTrue(run.out().contains("current machine 0.50x the baseline's time"), run.out());
+    }
+
+    @Test
+    void aFasterMachineDoesNotHideARegressionEither() {
+        // Read the other way round, the baseline machine is twice as slow and nothing changed.
+        Run run = run("faster-machine.json", "baseline.json");
+
+        assertEquals(0, run.exitCode(), run.out());
+    }
+
+    @Test
+    void lowerThroughputIsSlower() {
+        Run run = run("baseline.json", "thrpt-slower.json");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(line(run, "TickBench.tick [thrpt]", "firms=1000").contains("3.000  FAIL"), run.out());
+    }
+
+    @Test
+    void aModestSlowDownWarnsButPasses() {
+        Run run = run("baseline.json", "warn.json");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(line(run, "MarketClearingBench.clear", "orders=1000 ").contains("1.500  WARN (50% slower)"), run.out());
+    }
+
+    @Test
+    void aNanScoreFails() {
+        Run run = run("baseline.json", "nan.json");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(line(run, "MarketClearingBench.clear", "orders=1000 ").contains("FAIL (current score is NaN)"), run.out());
+    }
+
+    @Test
+    void aNanScoreInTheBaselineFailsToo() {
+        Run run = run("nan.json", "baseline.json");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("baseline score is NaN"), run.out());
+    }
+
+    @Test
+    void aMissingBenchmarkIsReportedButDoesNotFailByDefault() {
+        Run run = run("baseline.json", "missing.json");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(line(run, "MarketClearingBench.clear", "orders=100000").contains("MISSING"), run.out());
+        assertTrue(line(run, "ScenarioRunBench.run", "scenario=rare-earths").contains("NEW"), run.out());
+        assertTrue(run.out().contains("warning: org.chokepoint.bench.MarketClearingBench.clear orders=100000 is in the "
+                + "baseline but not in the current results"), run.out());
+        assertTrue(run.out().contains("1 MISSING, 1 NEW"), run.out());
+    }
+
+    @Test
+    void aMissingBenchmarkFailsWhenAskedTo() {
+        Run run = run("baseline.json", "missing.json", "--fail-on-missing");
+
+        assertEquals(1, run.exitCode(), run.out());
+    }
+
+    @Test
+    void withoutTheReferenceKernelNothingCanBeCompared() {
+        Run current = run("baseline.json", "no-reference.json");
+        Run baseline = run("no-reference.json", "baseline.json");
+
+        assertEquals(2, current.exitCode());
+        assertTrue(current.err().contains("no benchmark matches the reference kernel 'ReferenceKernelBench'"), current.err());
+        assertEquals(2, baseline.exitCode());
+        assertTrue(baseline.err().contains("no-reference.json"), baseline.err());
+    }
+
+    @Test
+    void anotherReferenceKernelCanBeNamed() {
+        Run run = run("baseline.json", "no-reference.json", "--reference-kernel", "clear");
+
+        assertEquals(2, run.exitCode(), "'clear' matches three results");
+        assertTrue(run.err().contains("matches more than one result"), run.err());
+    }
+
+    @Test
+    void unreadableFilesAreReported() {
+        Run truncated = run("baseline.json", "truncated.json");
+        Run absent = run("baseline.json", "absent.json");
+
+        assertEquals(2, truncated.exitCode());
+        assertTrue(truncated.err().contains("cannot read JMH results"), truncated.err());
+        assertEquals(2, absent.exitCode());
+        assertTrue(absent.err().contains("absent.json"), absent.err());
+    }
+}
