@@ -210,6 +210,7 @@ public final class Firms {
                 double normal = firms.status[f] == FirmStatus.ACTIVE ? utilization * firms.capacity[f] : 0;
                 firms.normalSales[f] = normal;
                 firms.output[f] = normal;
+                firms.plannedOutput[f] = normal;
                 firms.stock[f] = normal * behaviour.stockCoverTicks();
                 firms.inputOffset[f] = slot;
                 if (rec >= 0) {

@@ -65,7 +65,9 @@ public final class Manufacturers {
     public void bid(int f, Markets markets) {
         Firms x = firms;
         double planned = x.plannedOutput[f];
-        double rate = Math.max(x.normalSales[f], planned);
+        // The input-stock target follows normal sales, not this tick's plan, so a plan that jumps does not
+        // turn into a burst of restocking orders upstream.
+        double rate = x.normalSales[f];
         if (x.status[f] == FirmStatus.EXITED) {
             return;
         }

@@ -50,7 +50,7 @@ public final class Producers {
     public void plan(int f, double netPrice, double available) {
         Firms x = firms;
         x.availableCapacity[f] = available;
-        if (x.status[f] != FirmStatus.ACTIVE || available <= 0) {
+        if (x.status[f] != FirmStatus.ACTIVE) {
             x.plannedOutput[f] = 0;
             return;
         }
@@ -61,10 +61,13 @@ public final class Producers {
             desired = optimal + (target - x.stock[f]) / adjustTicks;
             desired = desired < 0 ? 0 : Math.min(desired, available);
         }
-        // Output moves part of the way toward the desired rate each tick: plants do not swing their runs
+        // The plan moves part of the way toward the desired rate each tick: plants do not swing their runs
         // with every weekly price, and without this the chain's stocks would amplify each swing upstream.
-        double planned = x.output[f] + outputAdjustment * (desired - x.output[f]);
-        x.plannedOutput[f] = Math.min(planned, available);
+        // It starts from last tick's plan, not from what inputs allowed, so a missed delivery does not
+        // reset the run rate to zero.
+        double previous = x.plannedOutput[f];
+        double planned = previous + outputAdjustment * (desired - previous);
+        x.plannedOutput[f] = Math.max(0.0, Math.min(planned, available));
     }
 
     /**

@@ -16,16 +16,20 @@ import org.chokepoint.world.World;
  * leaves the origin as an export when bought and enters the destination as an import when it arrives,
  * after the route's transit time; until it is sold there it is the trader's stock in the destination.
  *
- * <p>Traders judge the gap on their own expectations of both prices, which follow the quotes adaptively,
- * and the volume a trader ships grows with the gap: nothing at its margin, its full capacity when the gap
- * exceeds the margin by {@link #RAMP} margins, so trade flows do not jump from nothing to everything as a
- * gap opens and cargo already at sea has time to land before the next decision swings.
+ * <p>The flow a trader aims for grows with the gap, from nothing at its margin to {@link #GROWTH} times its
+ * normal sales (at least {@link #BOOTSTRAP_SHARE} of its capacity) when the gap exceeds the margin by
+ * {@link #RAMP} margins, and it orders up to the pipeline
+ * that flow needs (voyage plus stock cover), so trade does not swing from glut to drought on long routes.
  */
 public final class Traders {
-    /** Traders price their cargo a little under the destination's quote to sell it promptly. */
-    static final double SELL_DISCOUNT = 0.02;
-    /** Margins above the required margin at which a trader ships its full capacity. */
+    /** Ticks of normal sales a trader is content to hold in its destination. */
+    static final double STOCK_COVER = 2.0;
+    /** Margins above the required margin at which a trader aims for its largest flow. */
     static final double RAMP = 3.0;
+    /** The largest flow a trader aims for, relative to its normal sales. */
+    static final double GROWTH = 1.5;
+    /** Share of its capacity a trader aims to ship at the widest gap, whatever it sold lately. */
+    static final double BOOTSTRAP_SHARE = 0.5;
 
     public final int count;
     public final String[] id;
@@ -41,8 +45,13 @@ public final class Traders {
     public final double[] expectedDestination;
     /** Cargo arrived and not yet sold, held in the destination region. */
     public final double[] stock;
+    /** Sold per tick in the destination, a slow average that sets the stock the trader is content with. */
+    public final double[] normalSales;
+    /** The flow the trader currently aims to ship per tick. */
+    public final double[] flow;
     /** Bought this tick for shipment. */
     public final double[] shipped;
+    private final double[] sold;
     /** Arrivals by tick: {@code pipeline[trader * slots + tick % slots]}. */
     private final double[] pipeline;
     private final int slots;
@@ -62,7 +71,10 @@ public final class Traders {
         expectedOrigin = new double[n];
         expectedDestination = new double[n];
         stock = new double[n];
+        normalSales = new double[n];
+        flow = new double[n];
         shipped = new double[n];
+        sold = new double[n];
         valuePerUnit = new double[n];
         this.slots = slots;
         pipeline = new double[n * slots];
@@ -113,11 +125,22 @@ public final class Traders {
         }
     }
 
-    /** Offers the trader's stock in the destination just under the quote. */
-    public void offer(int i, Markets markets) {
-        if (stock[i] > 0) {
-            int m = destinationMarket[i];
-            markets.book(m).addAsk(markets.price[m] * (1 - SELL_DISCOUNT), stock[i], Owner.of(Owner.TRADER, i));
+    /**
+     * Offers all the trader's landed stock at its expected destination price, scaled like any seller's by
+     * how its stock compares with what it normally sells in {@link #STOCK_COVER} ticks: a trader long in
+     * cargo cuts its price to clear it, so imports that overshoot are worked off instead of piling up.
+     */
+    public void offer(int i, Markets markets, double askElasticity, RouteConditions routes) {
+        double s = stock[i];
+        if (s > 0) {
+            double target = STOCK_COVER * normalSales[i];
+            double ratio = target > 0 ? Math.pow(target / s, askElasticity) : Producers.MIN_RATIO;
+            ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
+            // Landed cargo is not sold below what the same cargo would cost to bring in today: below that
+            // parity the trader keeps it and ships less.
+            double parity = markets.price[originMarket[i]] + routes.cost(route[i]);
+            double ask = Math.max(expectedDestination[i] * ratio, parity);
+            markets.book(destinationMarket[i]).addAsk(ask, s, Owner.of(Owner.TRADER, i));
         }
     }
 
@@ -125,7 +148,8 @@ public final class Traders {
      * Bids in the origin market when the landed gap pays. The limit is the highest origin price at which
      * the trade still earns the trader's margin at the destination's quote.
      */
-    public void bid(int i, int tick, Markets markets, RouteConditions routes, TradeRules rules, double expectationRate) {
+    public void bid(int i, int tick, Markets markets, RouteConditions routes, TradeRules rules, double expectationRate,
+                    double flowAdjustment) {
         shipped[i] = 0;
         expectedDestination[i] += expectationRate * (markets.price[destinationMarket[i]] - expectedDestination[i]);
         expectedOrigin[i] += expectationRate * (markets.price[originMarket[i]] - expectedOrigin[i]);
@@ -137,7 +161,7 @@ public final class Traders {
         if (allowance <= 0) {
             return;
         }
-        double pd = expectedDestination[i];
+        double pd = markets.price[destinationMarket[i]];
         double po = markets.price[originMarket[i]];
         double cost = routes.cost(r);
         double tax = rules.exportTaxRate(origin[i], destination[i], commodity[i], tick);
@@ -146,10 +170,24 @@ public final class Traders {
         double margin = minMargin[i] * pd;
         double gap = landedAtDestination - po * (1 + tax) - cost;
         if (gap <= margin) {
+            // Out of the market this tick; the trader keeps its view of the flow it had been aiming for.
             return;
         }
+        // The gap sets how much the trader wants to sell at the destination: nothing at its margin, up to
+        // half again its normal sales (or half its capacity, for a trader whose sales have dried up) when
+        // the gap is wide.
         double share = Math.min(1.0, (gap / margin - 1.0) / RAMP);
-        double quantity = capacity[i] * share * allowance;
+        double desired = Math.max(normalSales[i] * GROWTH, BOOTSTRAP_SHARE * capacity[i]) * share;
+        // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
+        flow[i] += flowAdjustment * (desired - flow[i]);
+        double flow = this.flow[i];
+        // Order up to a pipeline that covers the voyage and the stock cover at that flow, so cargo already
+        // at sea or unsold counts against new purchases and a long route does not turn into boom and bust.
+        int transit = routes.transit(r);
+        double wanted = flow * (transit + STOCK_COVER);
+        double held = stock[i] + inTransit(i);
+        double quantity = flow + (wanted - held) / (transit + STOCK_COVER);
+        quantity = Math.min(capacity[i], Math.max(0.0, quantity)) * allowance;
         double limit = (landedAtDestination - cost - margin) / (1 + tax);
         if (quantity > 0 && limit > 0) {
             markets.book(originMarket[i]).addBid(limit, quantity, Owner.of(Owner.TRADER, i));
@@ -171,6 +209,13 @@ public final class Traders {
 
     public void settleSale(int i, double quantity) {
         stock[i] -= quantity;
+        sold[i] += quantity;
+    }
+
+    /** Normal sales follow actual sales over about a quarter of weekly ticks. */
+    public void endTick(int i) {
+        normalSales[i] += Producers.NORMAL_SALES_RATE * (sold[i] - normalSales[i]);
+        sold[i] = 0;
     }
 
     /** Cargo at sea: bought and not yet arrived. */

@@ -65,9 +65,11 @@ public final class Markets {
     }
 
     /**
-     * Clears one market and moves its quoted price. Without a crossing the quote moves toward excess demand:
-     * up when only buyers came, down when only sellers came, toward the middle of the spread when both came
-     * but did not meet, by at most {@code priceAdjustment} of itself.
+     * Clears one market and moves its quoted price. Without a crossing the quote moves toward excess demand,
+     * by at most {@code priceAdjustment} of itself: up toward the best bid when only buyers came, down toward
+     * the best ask when only sellers came, toward the middle of the spread when both came but did not meet.
+     * A quote never passes the best price someone offered, so a market nobody sells in does not drift off
+     * on its own.
      */
     public void clear(int market) {
         OrderBook b = books[market];
@@ -81,9 +83,9 @@ public final class Markets {
         double up = p * (1 + priceAdjustment);
         double down = p * (1 - priceAdjustment);
         if (b.bidCount() > 0 && b.askCount() == 0) {
-            price[market] = up;
+            price[market] = Math.max(p, Math.min(up, b.bestBid()));
         } else if (b.askCount() > 0 && b.bidCount() == 0) {
-            price[market] = down;
+            price[market] = Math.min(p, Math.max(down, b.bestAsk()));
         } else if (b.askCount() > 0) {
             double mid = 0.5 * (b.bestBid() + b.bestAsk());
             price[market] = Math.max(down, Math.min(up, mid));

@@ -206,8 +206,9 @@ public class SupplyShockModel extends SimState {
         RouteConditions routes = government.routes();
         for (int i = 0; i < traders.count; i++) {
             traders.unload(i, tick, markets);
-            traders.offer(i, markets);
-            traders.bid(i, tick, markets, routes, government.tradeRules(), scenario.behaviour().expectationRate());
+            traders.offer(i, markets, scenario.behaviour().askStockElasticity(), routes);
+            traders.bid(i, tick, markets, routes, government.tradeRules(), scenario.behaviour().expectationRate(),
+                    scenario.behaviour().outputAdjustment());
         }
     }
 
@@ -280,6 +281,9 @@ public class SupplyShockModel extends SimState {
             if (x.type[f] == FirmType.MANUFACTURER) {
                 manufacturers.thrift(f);
             }
+        }
+        for (int i = 0; i < traders.count; i++) {
+            traders.endTick(i);
         }
         recyclers.remember(tick, markets.consumption);
     }

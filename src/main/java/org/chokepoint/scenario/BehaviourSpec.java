@@ -26,12 +26,12 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
             new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null);
 
     public BehaviourSpec {
-        expectationRate = or(expectationRate, 0.15);
+        expectationRate = or(expectationRate, 0.08);
         stockCoverTicks = or(stockCoverTicks, 4.0);
         inputCoverTicks = or(inputCoverTicks, 6.0);
         stockAdjustTicks = or(stockAdjustTicks, 8.0);
-        askStockElasticity = or(askStockElasticity, 0.5);
-        priceAdjustment = or(priceAdjustment, 0.05);
+        askStockElasticity = or(askStockElasticity, 0.2);
+        priceAdjustment = or(priceAdjustment, 0.25);
         investment = investment == null ? new Investment(null, null, null, null) : investment;
         exit = exit == null ? new Exit(null, null, null, null) : exit;
         thrift = thrift == null ? new Thrift(null, null, null) : thrift;
