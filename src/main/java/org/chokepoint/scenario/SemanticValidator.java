@@ -26,7 +26,7 @@ import org.chokepoint.scenario.Scenario.TraderSpec;
 public final class SemanticValidator {
 
     /** Policy types this version can run; a policy of any other type is an error. */
-    public static final List<String> SUPPORTED_POLICY_TYPES = List.of();
+    public static final List<String> SUPPORTED_POLICY_TYPES = org.chokepoint.policy.PolicyTypes.SUPPORTED;
 
     /** Consortium types this version can run; a consortium of any other type is an error. */
     public static final List<String> SUPPORTED_CONSORTIUM_TYPES = List.of();
