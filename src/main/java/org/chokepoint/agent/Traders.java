@@ -64,8 +64,11 @@ public final class Traders {
     /** What the trader wants to buy this tick, before quotas and licences, and its limit price. */
     public final double[] wanted;
     public final double[] limit;
-    /** Whether this tick's purchase goes round a ban through a third country. */
+    /** Whether this tick's purchase goes round a ban through a third country, and which. */
     public final boolean[] detour;
+    private final int[] via;
+    /** Detoured cargo by arrival tick, landed as an import from the third country. */
+    private final double[] detourPipeline;
     private final double[] sold;
     /** Arrivals by tick: {@code pipeline[trader * slots + tick % slots]}. */
     private final double[] pipeline;
@@ -91,6 +94,8 @@ public final class Traders {
         wanted = new double[n];
         limit = new double[n];
         detour = new boolean[n];
+        via = new int[n];
+        detourPipeline = new double[n * slots];
         sold = new double[n];
         this.slots = slots;
         pipeline = new double[n * slots];
@@ -135,14 +140,20 @@ public final class Traders {
         double q = pipeline[slot];
         if (q > 0) {
             pipeline[slot] = 0;
-            land(i, q, tick, markets, rules);
+            land(i, q, origin[i], tick, markets, rules);
+        }
+        double d = detourPipeline[slot];
+        if (d > 0) {
+            detourPipeline[slot] = 0;
+            land(i, d, via[i], tick, markets, rules);
         }
     }
 
-    private void land(int i, double q, int tick, Markets markets, TradeRules rules) {
+    /** Cargo lands; its recorded origin is the region it was last shipped from (the third country of a detour). */
+    private void land(int i, double q, int from, int tick, Markets markets, TradeRules rules) {
         stock[i] += q;
         markets.imports[destinationMarket[i]] += q;
-        markets.importsByOrigin[destinationMarket[i] * markets.regions() + origin[i]] += q;
+        markets.importsByOrigin[destinationMarket[i] * markets.regions() + from] += q;
         rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price[destinationMarket[i]]);
     }
 
@@ -199,13 +210,17 @@ public final class Traders {
                 return;
             }
             detour[i] = true;
+            via[i] = rules.detourVia(o, d, c, tick);
             cost += extra;
             transit += DETOUR_TICKS;
-            allowance = 1.0;
+            allowance = rules.detourShare(o, d, c, tick);
+            if (allowance <= 0) {
+                return;
+            }
         }
         double pd = markets.price[dm];
         double po = markets.price[om];
-        double tax = rules.exportTaxRate(o, d, c, tick);
+        double tax = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick);
         double tariff = rules.importTariffRate(o, d, c, tick);
         double cif = po * (1 + tax) + cost;
         double levy = rules.importLevy(o, d, c, tick, cif);
@@ -263,10 +278,12 @@ public final class Traders {
         shipped[i] += quantity;
         int om = originMarket[i];
         markets.exports[om] += quantity;
-        markets.exportsByDestination[om * markets.regions() + destination[i]] += quantity;
+        markets.exportsByDestination[om * markets.regions() + (detour[i] ? via[i] : destination[i])] += quantity;
         rules.shipped(i, origin[i], destination[i], commodity[i], tick, quantity, price);
         if (arrival == tick) {
-            land(i, quantity, tick, markets, rules);
+            land(i, quantity, detour[i] ? via[i] : origin[i], tick, markets, rules);
+        } else if (detour[i]) {
+            detourPipeline[i * slots + arrival % slots] += quantity;
         } else {
             pipeline[i * slots + arrival % slots] += quantity;
         }
@@ -287,7 +304,7 @@ public final class Traders {
     public double inTransit(int i) {
         double s = 0;
         for (int k = 0, base = i * slots; k < slots; k++) {
-            s += pipeline[base + k];
+            s += pipeline[base + k] + detourPipeline[base + k];
         }
         return s;
     }

@@ -38,6 +38,24 @@ public interface TradeMeasure {
         return Double.NaN;
     }
 
+    /** Share of a wanted shipment that gets round a stop through the detour (the leak rate). */
+    default double detourShare(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
+    /** The third region a detour passes through, or -1. */
+    default int detourVia(int origin, int destination, int commodity, int tick) {
+        return -1;
+    }
+
+    /**
+     * Cost of complying, as a share of the origin price: the carrying cost of waiting for a licence, for
+     * instance. Unlike a tax nobody collects it.
+     */
+    default double complianceCostRate(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
     /** Whether a restriction on this lane is announced but not yet in force. */
     default boolean restrictionAhead(int origin, int destination, int commodity, int tick) {
         return false;

@@ -69,6 +69,35 @@ public final class TradeRules implements TradeMeasure {
     }
 
     @Override
+    public double detourShare(int origin, int destination, int commodity, int tick) {
+        for (TradeMeasure m : active) {
+            if (!Double.isNaN(m.detourCost(origin, destination, commodity, tick))) {
+                return m.detourShare(origin, destination, commodity, tick);
+            }
+        }
+        return 0.0;
+    }
+
+    @Override
+    public int detourVia(int origin, int destination, int commodity, int tick) {
+        for (TradeMeasure m : active) {
+            if (!Double.isNaN(m.detourCost(origin, destination, commodity, tick))) {
+                return m.detourVia(origin, destination, commodity, tick);
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public double complianceCostRate(int origin, int destination, int commodity, int tick) {
+        double t = 0.0;
+        for (TradeMeasure m : active) {
+            t += m.complianceCostRate(origin, destination, commodity, tick);
+        }
+        return t;
+    }
+
+    @Override
     public boolean restrictionAhead(int origin, int destination, int commodity, int tick) {
         for (TradeMeasure m : active) {
             if (m.restrictionAhead(origin, destination, commodity, tick)) {

@@ -467,6 +467,11 @@ public final class SemanticValidator {
                 problem("/" + field + "/" + i + "/type", "unsupported " + kind + " type '" + type + "' ("
                         + (supported.isEmpty() ? "this version supports none"
                                 : "supported: " + String.join(", ", supported)) + ")");
+            } else if ("policies".equals(field)) {
+                for (String[] p : org.chokepoint.policy.PolicyTypes.check(entries.get(i), "/" + field + "/" + i,
+                        regions.keySet(), commodities.keySet(), s.time().horizonTicks())) {
+                    problem(p[0], p[1]);
+                }
             }
         }
     }
