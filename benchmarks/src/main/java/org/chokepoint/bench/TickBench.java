@@ -29,7 +29,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * when a fast tick reaches the horizon within an iteration (at 1,000 firms, every 500 ticks or so), the
  * model is started again from the same seed, outside the measured time ({@code Level.Invocation} setup,
  * which costs a check per tick: negligible against a tick of 0.1 ms or more). At 10,000 firms and more
- * a one-second iteration never gets there, so {@code -prof gc} there sees only the ticks.
+ * a one-second iteration never gets there.
+ *
+ * <p>{@code -prof gc} counts the iteration's setup too, so this benchmark's {@code gc.alloc.rate.norm} is
+ * mostly the model's construction spread over the iteration's ticks; {@link TickAllocation} measures the
+ * tick alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
