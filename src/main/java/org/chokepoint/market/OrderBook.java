@@ -40,6 +40,10 @@ public final class OrderBook {
     private int[] bidOrder;
     private int bids;
 
+    /** Sizes of the sides when they were last sorted; -1 when the order is not worth reusing. */
+    private int sortedAsks = -1;
+    private int sortedBids = -1;
+
     private double price = Double.NaN;
     private double volume;
     private boolean crossed;
@@ -145,18 +149,31 @@ public final class OrderBook {
      * in which tied orders were added never changes what they get.
      */
     public void clear() {
+        // The same agents post in the same order tick after tick and their prices move little, so last
+        // tick's sorted order is nearly this tick's: start from it when the book has the same size.
+        boolean warmAsks = asks == sortedAsks;
+        boolean warmBids = bids == sortedBids;
         askVolume = 0;
         for (int i = 0; i < asks; i++) {
-            askOrder[i] = i;
+            if (!warmAsks) {
+                askOrder[i] = i;
+            }
             askFill[i] = 0;
             askVolume += askQty[i];
         }
+        if (warmBids) {
+            reverse(bidOrder, bids);
+        }
         bidVolume = 0;
         for (int i = 0; i < bids; i++) {
-            bidOrder[i] = i;
+            if (!warmBids) {
+                bidOrder[i] = i;
+            }
             bidFill[i] = 0;
             bidVolume += bidQty[i];
         }
+        sortedAsks = asks;
+        sortedBids = bids;
         volume = 0;
         crossed = false;
         price = Double.NaN;
@@ -165,8 +182,8 @@ public final class OrderBook {
             bestBid = bids == 0 ? Double.NaN : maxBid();
             return;
         }
-        DoubleArrays.quickSortIndirect(askOrder, askPrice, 0, asks);
-        DoubleArrays.quickSortIndirect(bidOrder, bidPrice, 0, bids);
+        sort(askOrder, askPrice, asks, warmAsks);
+        sort(bidOrder, bidPrice, bids, warmBids);
         reverse(bidOrder, bids);
         bestAsk = askPrice[askOrder[0]];
         bestBid = bidPrice[bidOrder[0]];
@@ -174,6 +191,46 @@ public final class OrderBook {
             return;
         }
         match();
+    }
+
+    /** Moves an insertion sort may spend, per order, before a quicksort takes over. */
+    private static final int INSERTION_BUDGET = 8;
+
+    /**
+     * Sorts {@code order[0..n)} by rising price. A warm start tries an insertion sort first, which is linear
+     * on a nearly sorted order; if the order has moved too much it stops, leaving a valid permutation that
+     * the quicksort then finishes.
+     */
+    private static void sort(int[] order, double[] price, int n, boolean warm) {
+        if (warm && insertionSort(order, price, n, (long) INSERTION_BUDGET * n)) {
+            return;
+        }
+        DoubleArrays.quickSortIndirect(order, price, 0, n);
+    }
+
+    private static boolean insertionSort(int[] order, double[] price, int n, long budget) {
+        long moves = 0;
+        for (int i = 1; i < n; i++) {
+            int o = order[i];
+            double p = price[o];
+            int j = i - 1;
+            while (j >= 0 && price[order[j]] > p) {
+                order[j + 1] = order[j];
+                j--;
+                if (++moves > budget) {
+                    order[j + 1] = o;
+                    return false;
+                }
+            }
+            order[j + 1] = o;
+        }
+        return true;
+    }
+
+    /** Forgets last clearing's sort order, so the next clearing sorts from scratch. */
+    public void forgetSortOrder() {
+        sortedAsks = -1;
+        sortedBids = -1;
     }
 
     private static void reverse(int[] a, int n) {

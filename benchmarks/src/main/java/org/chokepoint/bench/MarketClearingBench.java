@@ -82,6 +82,8 @@ public class MarketClearingBench {
         for (int i = 0; i < bl.length; i++) {
             b.addBid(bl[i], bq[i], i);
         }
+        // A cold clearing: the same book every invocation would otherwise let the book reuse its last sort.
+        b.forgetSortOrder();
         b.clear();
         bh.consume(b.price());
         bh.consume(b.volume());
