@@ -1,0 +1,41 @@
+package org.chokepoint.cli;
+
+import org.chokepoint.report.BuildInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code chokepoint}: the command line. Each subcommand documents itself ({@code chokepoint help run}). */
+@Command(name = "chokepoint",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Agent-based simulation of resource supply shocks and the policies that answer them.",
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCompareCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree, for tests and for embedding. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    /** Without a subcommand: the usage, and a usage error. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo b = BuildInfo.current();
+            return new String[] {"chokepoint " + b.version() + " (commit " + b.gitCommit() + ")"};
+        }
+    }
+}

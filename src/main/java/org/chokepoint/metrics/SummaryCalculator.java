@@ -1,0 +1,222 @@
+package org.chokepoint.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chokepoint.agent.Households;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.Commodity;
+import org.chokepoint.world.World;
+
+/**
+ * Turns a finished run (and its counterfactual, when there is one) into a {@link Summary}. The definitions,
+ * which {@code docs/outputs.md} repeats for readers of the results:
+ *
+ * <ul>
+ *   <li><b>pre-shock window</b>: the {@code W = time.baselineWindowTicks} ticks before the first shock
+ *       {@code s >= 1}, {@code [max(0, s - W), s)}; without a shock the W ticks before the end of the warm-up,
+ *       {@code [max(0, warmup - W), warmup)}; clipped to the horizon. Everything below looks at ticks from
+ *       the window's start on.</li>
+ *   <li><b>baseline price</b>: mean price over the window; <b>peak</b>: highest price (first tick on ties);
+ *       <b>recovery</b>: first tick after the peak with {@code |p / baseline - 1| <= 0.10}, or the peak tick
+ *       when the peak is within 10% of the baseline.</li>
+ *   <li><b>downstream output loss</b>: counterfactual minus actual production of component and final goods,
+ *       valued at their initial prices.</li>
+ *   <li><b>consumer surplus change</b>: for each household sector and tick, minus the area under this tick's
+ *       demand curve between the counterfactual price and the actual price.</li>
+ *   <li><b>producer surplus change</b>: actual minus counterfactual producer surplus.</li>
+ * </ul>
+ */
+public final class SummaryCalculator {
+
+    /** A price within this share of its baseline has recovered. */
+    public static final double RECOVERY_BAND = 0.10;
+
+    private SummaryCalculator() {
+    }
+
+    /** The pre-shock window {@code [start, end)} of a run, in ticks. */
+    public record Window(int start, int end) {
+        public int length() {
+            return end - start;
+        }
+    }
+
+    /** @param counterfactual the same scenario without events and policies, same seed; may be null */
+    public static Summary compute(SupplyShockModel run, SupplyShockModel counterfactual) {
+        if (counterfactual != null && counterfactual.horizon() != run.horizon()) {
+            throw new IllegalArgumentException("a counterfactual must run as long as the run: "
+                    + counterfactual.horizon() + " ticks against " + run.horizon());
+        }
+        SeriesRecorder series = run.series();
+        World world = run.world();
+        int horizon = run.horizon();
+        int shock = run.government().firstShockTick();
+        Window window = window(run.scenario().time(), shock, horizon);
+
+        List<Summary.MarketSummary> markets = new ArrayList<>();
+        boolean[] used = run.markets().used;
+        for (int m = 0; m < used.length; m++) {
+            if (used[m]) {
+                markets.add(market(series, world, m, window, shock, horizon));
+            }
+        }
+
+        Summary.Totals totals;
+        if (counterfactual == null) {
+            totals = new Summary.Totals(0, 0, 0, fiscalCost(run));
+        } else {
+            totals = new Summary.Totals(
+                    downstreamOutputLoss(run, counterfactual, window.start()),
+                    consumerSurplusChange(run, counterfactual, window.start()),
+                    producerSurplusChange(run, counterfactual, window.start()),
+                    fiscalCost(run));
+        }
+        return new Summary(markets, totals);
+    }
+
+    /** The pre-shock window for a first shock at {@code shock} (below 1: none), clipped to the horizon. */
+    public static Window window(Scenario.TimeSpec time, int shock, int horizon) {
+        int w = time.baselineWindowOrDefault();
+        int end = shock >= 1 ? shock : time.warmupOrDefault();
+        end = Math.min(end, horizon);
+        int start = Math.max(0, end - w);
+        return new Window(start, end);
+    }
+
+    private static Summary.MarketSummary market(SeriesRecorder s, World world, int m, Window window, int shock,
+                                                int horizon) {
+        double sum = 0;
+        for (int t = window.start(); t < window.end(); t++) {
+            sum += s.get(t, m, Metric.PRICE);
+        }
+        double baseline = window.length() > 0 ? sum / window.length() : Double.NaN;
+
+        double peak = Double.NaN;
+        int peakTick = -1;
+        double shortage = 0;
+        for (int t = window.start(); t < horizon; t++) {
+            double p = s.get(t, m, Metric.PRICE);
+            if (peakTick < 0 || p > peak) {
+                peak = p;
+                peakTick = t;
+            }
+            shortage += s.get(t, m, Metric.UNMET_DEMAND);
+        }
+        double multiple = peak / baseline;
+
+        Integer recovery = null;
+        if (multiple <= 1 + RECOVERY_BAND) {
+            recovery = peakTick;
+        } else {
+            for (int t = peakTick + 1; t < horizon; t++) {
+                if (Math.abs(s.get(t, m, Metric.PRICE) / baseline - 1) <= RECOVERY_BAND) {
+                    recovery = t;
+                    break;
+                }
+            }
+        }
+
+        Double cover = null;
+        if (shock >= 1 && shock - 1 < horizon) {
+            double days = s.get(shock - 1, m, Metric.INVENTORY_DAYS);
+            cover = Double.isNaN(days) ? null : days;
+        }
+        return new Summary.MarketSummary(world.region(world.regionOfMarket(m)).id(),
+                world.commodity(world.commodityOfMarket(m)).id(), baseline, peak, peakTick, multiple, recovery,
+                shortage, cover);
+    }
+
+    /** Lost production of component and final goods, valued at initial prices, in US dollars. */
+    static double downstreamOutputLoss(SupplyShockModel run, SupplyShockModel cf, int from) {
+        World world = run.world();
+        double loss = 0;
+        for (int m = 0; m < world.marketCount(); m++) {
+            Commodity c = world.commodity(world.commodityOfMarket(m));
+            if (!c.stage().isDownstream()) {
+                continue;
+            }
+            double lost = 0;
+            for (int t = from; t < run.horizon(); t++) {
+                lost += cf.series().get(t, m, Metric.PRODUCTION) - run.series().get(t, m, Metric.PRODUCTION);
+            }
+            loss += lost * c.initialPrice() * c.valuePerUnit();
+        }
+        return loss;
+    }
+
+    /**
+     * Minus the area under each tick's demand curve between the counterfactual and the actual price, summed
+     * over household sectors and ticks, in US dollars. The curve is the run's own (its scale as drawn in the
+     * run, so a demand shift counts as the run saw it).
+     */
+    static double consumerSurplusChange(SupplyShockModel run, SupplyShockModel cf, int from) {
+        Households h = run.households();
+        World world = run.world();
+        double change = 0;
+        for (int i = 0; i < h.count; i++) {
+            int m = h.market[i];
+            double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
+            double sector = 0;
+            for (int t = from; t < run.horizon(); t++) {
+                double actual = run.series().get(t, m, Metric.PRICE);
+                double counterfactual = cf.series().get(t, m, Metric.PRICE);
+                sector -= demandIntegral(run.householdScale(t, i), h.referencePrice[i], h.elasticity[i],
+                        h.linear[i], counterfactual, actual);
+            }
+            change += sector * value;
+        }
+        return change;
+    }
+
+    /**
+     * {@code ∫_a^b D(x) dx} for a demand curve of scale A through reference price p0 with elasticity eps at
+     * p0: isoelastic {@code D(x) = A (x/p0)^eps}, or linear {@code D(x) = A max(0, 1 + eps (x/p0 - 1))}. The
+     * integral is signed: negative when {@code b < a}.
+     */
+    public static double demandIntegral(double scale, double p0, double eps, boolean linear, double a, double b) {
+        if (a == b) {
+            return 0;
+        }
+        if (linear) {
+            return scale * (linearAntiderivative(p0, eps, b) - linearAntiderivative(p0, eps, a));
+        }
+        if (Math.abs(eps + 1) < 1e-12) {
+            return scale * p0 * Math.log(b / a);
+        }
+        return scale * p0 / (eps + 1) * (Math.pow(b / p0, eps + 1) - Math.pow(a / p0, eps + 1));
+    }
+
+    /**
+     * An antiderivative of {@code max(0, 1 + eps (x/p0 - 1))}: the line is integrated up to the choke price
+     * {@code p0 (1 - 1/eps)} and is flat beyond it (below it when eps is positive).
+     */
+    private static double linearAntiderivative(double p0, double eps, double x) {
+        if (eps != 0) {
+            double choke = p0 * (1 - 1 / eps);
+            x = eps < 0 ? Math.min(x, choke) : Math.max(x, choke);
+        }
+        return (1 - eps) * x + eps * x * x / (2 * p0);
+    }
+
+    /** Actual minus counterfactual producer surplus over every market, in US dollars. */
+    static double producerSurplusChange(SupplyShockModel run, SupplyShockModel cf, int from) {
+        double change = 0;
+        for (int m = 0; m < run.world().marketCount(); m++) {
+            for (int t = from; t < run.horizon(); t++) {
+                change += run.series().get(t, m, Metric.PRODUCER_SURPLUS) - cf.series().get(t, m, Metric.PRODUCER_SURPLUS);
+            }
+        }
+        return change;
+    }
+
+    /**
+     * Government outlays over the run, in US dollars. This version of the model has no fiscal instrument (no
+     * subsidy, contract for difference, offtake or stockpile purchases), so nothing is spent and the cost is
+     * zero; fiscal instruments, and a per-tick outlay series to sum here, arrive with the importer-policy
+     * instruments.
+     */
+    static double fiscalCost(SupplyShockModel run) {
+        return 0.0;
+    }
+}

@@ -1,0 +1,44 @@
+package org.chokepoint.model;
+
+import java.util.List;
+import org.chokepoint.metrics.Summary;
+import org.chokepoint.metrics.SummaryCalculator;
+import org.chokepoint.scenario.Scenario;
+
+/** Runs a scenario to its horizon, with its no-shock, no-policy counterfactual when it has one. */
+public final class Simulation {
+
+    private Simulation() {
+    }
+
+    /**
+     * Runs the scenario and, when it has any events or policies, the counterfactual without them under the
+     * same seed, so that both runs draw the same random numbers where they do the same things (common
+     * random numbers) and the differences in the summary are the shock's and the policies' doing.
+     *
+     * @param horizonOverride ticks to run, or a value below 1 for the scenario's {@code time.horizonTicks}
+     */
+    public static RunOutcome run(Scenario scenario, int seed, int horizonOverride) {
+        SupplyShockModel model = runOne(scenario, seed, horizonOverride);
+        SupplyShockModel counterfactual = null;
+        if (!scenario.events().isEmpty() || !scenario.policies().isEmpty()) {
+            counterfactual = runOne(counterfactualOf(scenario), seed, horizonOverride);
+        }
+        Summary summary = SummaryCalculator.compute(model, counterfactual);
+        return new RunOutcome(model, counterfactual, summary);
+    }
+
+    /** The same scenario with no events and no policies. */
+    public static Scenario counterfactualOf(Scenario s) {
+        return new Scenario(s.meta(), s.time(), s.regions(), s.commodities(), s.recipes(), s.routes(),
+                s.behaviour(), s.firms(), s.traders(), s.demand(), List.of(), List.of(), s.consortia(),
+                s.outputs());
+    }
+
+    private static SupplyShockModel runOne(Scenario scenario, int seed, int horizon) {
+        SupplyShockModel model = new SupplyShockModel(scenario, seed, horizon);
+        model.start();
+        model.runToHorizon();
+        return model;
+    }
+}

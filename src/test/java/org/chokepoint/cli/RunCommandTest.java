@@ -1,0 +1,196 @@
+package org.chokepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.chokepoint.scenario.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code chokepoint run}, end to end: from a scenario file to the three files of a results folder. */
+class RunCommandTest {
+
+    private static final Path REFERENCE = Path.of("scenarios/rare-earth-baseline.json");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int chokepoint(String... args) {
+        var cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void aRunWritesTimeseriesSummaryAndManifest() throws Exception {
+        Path results = dir.resolve("baseline");
+
+        int code = chokepoint("run", REFERENCE.toString(), "--ticks", "60", "--out", results.toString());
+
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().startsWith("wrote " + results), out.toString());
+        assertEquals(1, out.toString().lines().count(), "one short line on success");
+
+        List<CSVRecord> rows;
+        try (Reader r = Files.newBufferedReader(results.resolve("timeseries.csv"))) {
+            var csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
+            assertEquals(List.of("tick", "region", "commodity", "metric", "value"), csv.getHeaderNames());
+            rows = csv.getRecords();
+        }
+        Set<String> metrics = new LinkedHashSet<>();
+        rows.forEach(row -> metrics.add(row.get("metric")));
+        assertTrue(metrics.containsAll(List.of("price", "traded", "production", "consumption", "imports", "exports",
+                "inventoryDays", "unmetDemand")), metrics.toString());
+        assertEquals("0", rows.get(0).get("tick"));
+        assertEquals("59", rows.get(rows.size() - 1).get("tick"));
+
+        JsonNode summary = Json.mapper().readTree(results.resolve("summary.json").toFile());
+        assertTrue(summary.get("markets").isArray() && summary.get("markets").size() > 0, summary.toString());
+        for (JsonNode market : summary.get("markets")) {
+            for (String field : List.of("region", "commodity", "baselinePrice", "peakPrice", "peakTick",
+                    "peakMultiple", "recoveryTick", "cumulativeShortage", "daysOfCoverAtShock")) {
+                assertTrue(market.has(field), field + " missing from " + market);
+            }
+        }
+        JsonNode totals = summary.get("totals");
+        for (String field : List.of("downstreamOutputLoss", "consumerSurplusChange", "producerSurplusChange",
+                "fiscalCost")) {
+            assertTrue(totals.get(field).isNumber(), field + " in " + totals);
+        }
+
+        JsonNode manifest = Json.mapper().readTree(results.resolve("manifest.json").toFile());
+        assertEquals(REFERENCE.toString(), manifest.get("scenario").asText());
+        assertEquals(64, manifest.get("scenarioSha256").asText().length());
+        assertEquals(1, manifest.get("seed").asInt());
+        assertEquals(60, manifest.get("ticks").asInt());
+        assertEquals("rare-earth-baseline", manifest.at("/resolvedScenario/meta/name").asText());
+        assertEquals(13, manifest.at("/resolvedScenario/time/baselineWindowTicks").asInt());
+        assertTrue(manifest.get("wallTimeMs").isIntegralNumber());
+        assertTrue(manifest.at("/jvm/version").isTextual());
+        assertTrue(manifest.has("version") && manifest.has("gitCommit"));
+
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(results), left.toList(), "no temporary folder is left beside the results");
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFilesByteForByte() throws Exception {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+
+        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "60", "--seed", "7", "--out", first.toString()));
+        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "60", "--seed", "7", "--out", second.toString()));
+
+        for (String file : List.of("timeseries.csv", "summary.json")) {
+            assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
+        }
+        ObjectNode a = (ObjectNode) Json.mapper().readTree(first.resolve("manifest.json").toFile());
+        ObjectNode b = (ObjectNode) Json.mapper().readTree(second.resolve("manifest.json").toFile());
+        a.remove("wallTimeMs");
+        b.remove("wallTimeMs");
+        assertEquals(a, b, "the manifests differ only in wall time");
+    }
+
+    @Test
+    void aRunReplacesAnEarlierFolderOfTheSameName() throws Exception {
+        Path results = dir.resolve("again");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("stale.txt"), "from an earlier run");
+
+        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "5", "--out", results.toString()));
+
+        assertFalse(Files.exists(results.resolve("stale.txt")));
+        assertTrue(Files.exists(results.resolve("summary.json")));
+    }
+
+    @Test
+    void malformedJson() throws Exception {
+        assertRejected(Files.writeString(dir.resolve("bad.json"), "{ \"meta\": { \"name\": \"x\" },\n  \"time\": \n"),
+                ": /time: ");
+    }
+
+    @Test
+    void unknownField() throws Exception {
+        assertRejected(minimalWith(s -> firm(s, 0).put("colour", "red")), ": /firms/0/colour: ");
+    }
+
+    @Test
+    void wrongType() throws Exception {
+        assertRejected(minimalWith(s -> ((ObjectNode) s.get("time")).put("horizonTicks", "a year")),
+                ": /time/horizonTicks: ");
+    }
+
+    @Test
+    void missingRequiredField() throws Exception {
+        assertRejected(minimalWith(s -> ((ObjectNode) s.get("commodities").get(0)).remove("initialPrice")),
+                ": /commodities/0/initialPrice: ");
+    }
+
+    @Test
+    void unknownRegion() throws Exception {
+        assertRejected(minimalWith(s -> firm(s, 0).put("region", "XX")), ": /firms/0/region: ");
+    }
+
+    @Test
+    void negativeCapacity() throws Exception {
+        assertRejected(minimalWith(s -> firm(s, 0).put("capacity", -5)), ": /firms/0/capacity: ");
+    }
+
+    @Test
+    void recipeCycle() throws Exception {
+        // oxide is made from magnet, which is made from oxide
+        assertRejected(minimalWith(s -> ((ArrayNode) s.get("recipes")).addObject()
+                .put("id", "unsinter").put("output", "oxide")
+                .putArray("inputs").addObject().put("commodity", "magnet").put("perUnit", 2.0)), ": /recipes/");
+    }
+
+    @Test
+    void routeToAnUnknownRegion() throws Exception {
+        assertRejected(minimalWith(s -> ((ObjectNode) s.get("routes").get(0)).put("to", "KR")), ": /routes/0/to: ");
+    }
+
+    /** Exit code 2, the problem named by its JSON pointer on standard error, and no results folder. */
+    private void assertRejected(Path scenario, String pointer) {
+        Path results = dir.resolve("results");
+
+        int code = chokepoint("run", scenario.toString(), "--out", results.toString());
+
+        assertEquals(2, code, out + "\n" + err);
+        assertTrue(err.toString().startsWith(scenario + ":"), err.toString());
+        assertTrue(err.toString().contains(pointer), "expected " + pointer + " in\n" + err);
+        assertEquals("", out.toString());
+        assertFalse(Files.exists(results), "nothing is written for an invalid scenario");
+    }
+
+    private Path minimalWith(Consumer<ObjectNode> change) throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(
+                Path.of(RunCommandTest.class.getResource("/scenarios/minimal.json").toURI()).toFile());
+        change.accept(s);
+        return Files.writeString(dir.resolve("scenario.json"), Json.mapper().writeValueAsString(s));
+    }
+
+    private static ObjectNode firm(ObjectNode s, int i) {
+        return (ObjectNode) s.get("firms").get(i);
+    }
+}

@@ -1,0 +1,83 @@
+package org.chokepoint.metrics;
+
+import static org.chokepoint.metrics.SummaryCalculator.demandIntegral;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.chokepoint.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** The consumer-surplus integral and the pre-shock window, against numbers worked out by hand. */
+class SummaryCalculatorTest {
+
+    @Test
+    void isoelasticAreaUnderTheDemandCurve() {
+        // ∫_10^20 100 (x/10)^-0.5 dx = 100 · 10 / 0.5 · (2^0.5 − 1) = 2000 (√2 − 1)
+        assertEquals(828.4271247461902, demandIntegral(100, 10, -0.5, false, 10, 20), 1e-9);
+        // and the other way round, as when a price falls back below its counterfactual
+        assertEquals(-828.4271247461902, demandIntegral(100, 10, -0.5, false, 20, 10), 1e-9);
+    }
+
+    @Test
+    void unitElasticAreaIsALogarithm() {
+        // ∫_4^8 50 · 4 / x dx = 200 ln 2
+        assertEquals(138.62943611198907, demandIntegral(50, 4, -1.0, false, 4, 8), 1e-9);
+    }
+
+    @Test
+    void linearAreaIsATrapezoid() {
+        // A = 120, p0 = 8, ε = −1: D(x) = 240 − 15x. ∫_6^8 = 480 − 7.5 (64 − 36) = 270
+        assertEquals(270.0, demandIntegral(120, 8, -1.0, true, 6, 8), 1e-9);
+        assertEquals(-270.0, demandIntegral(120, 8, -1.0, true, 8, 6), 1e-9);
+    }
+
+    @Test
+    void linearDemandStopsAtTheChokePrice() {
+        // D(x) = 240 − 15x is zero from x = 16 on: ∫_12^20 = ∫_12^16 = 960 − 7.5 (256 − 144) = 120
+        assertEquals(120.0, demandIntegral(120, 8, -1.0, true, 12, 20), 1e-9);
+        assertEquals(0.0, demandIntegral(120, 8, -1.0, true, 17, 30), 1e-12);
+    }
+
+    @Test
+    void perfectlyInelasticDemandIsARectangle() {
+        assertEquals(200.0, demandIntegral(40, 8, 0.0, true, 5, 10), 1e-12);
+        assertEquals(200.0, demandIntegral(40, 8, 0.0, false, 5, 10), 1e-12);
+    }
+
+    @Test
+    void theWindowEndsAtTheFirstShock() {
+        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null);
+
+        assertEquals(new SummaryCalculator.Window(187, 200), SummaryCalculator.window(time, 200, 520));
+        assertEquals(new SummaryCalculator.Window(0, 5), SummaryCalculator.window(time, 5, 520),
+                "an early shock leaves a short window");
+    }
+
+    @Test
+    void withoutAShockTheWindowEndsWithTheWarmUp() {
+        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null);
+
+        assertEquals(new SummaryCalculator.Window(91, 104), SummaryCalculator.window(time, -1, 520));
+        assertEquals(new SummaryCalculator.Window(47, 60), SummaryCalculator.window(time, -1, 60),
+                "clipped to a horizon shorter than the warm-up");
+    }
+
+    @Test
+    void flattenNamesEveryNumberAndWritesMissingValuesAsNaN() {
+        Summary s = new Summary(
+                List.of(new Summary.MarketSummary("CN", "ndpr-oxide", 60, 90, 210, 1.5, null, 12, null)),
+                new Summary.Totals(1, 2, 3, 0));
+
+        var row = s.flatten();
+
+        assertEquals(List.of("totals.downstreamOutputLoss", "totals.consumerSurplusChange",
+                "totals.producerSurplusChange", "totals.fiscalCost", "CN.ndpr-oxide.baselinePrice",
+                "CN.ndpr-oxide.peakPrice", "CN.ndpr-oxide.peakTick", "CN.ndpr-oxide.peakMultiple",
+                "CN.ndpr-oxide.recoveryTick", "CN.ndpr-oxide.cumulativeShortage",
+                "CN.ndpr-oxide.daysOfCoverAtShock"), List.copyOf(row.keySet()));
+        assertEquals(1.5, row.get("CN.ndpr-oxide.peakMultiple"));
+        assertTrue(row.get("CN.ndpr-oxide.recoveryTick").isNaN());
+        assertTrue(row.get("CN.ndpr-oxide.daysOfCoverAtShock").isNaN());
+    }
+}
