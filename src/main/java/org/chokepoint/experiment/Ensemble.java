@@ -139,7 +139,7 @@ public final class Ensemble {
             JsonNode have = mapper.readTree(params.toFile());
             List<String> diffs = new ArrayList<>();
             for (String key : List.of("format", "scenarioSha256", "runs", "seed", "ticks", "seedDerivation")) {
-                if (!wanted.path(key).equals(have.path(key))) {
+                if (!wanted.path(key).asText().equals(have.path(key).asText())) { // as text: 42 read back is an int, not a long
                     diffs.add(key + " is " + have.path(key) + " there, " + wanted.path(key) + " here");
                 }
             }

@@ -112,15 +112,16 @@ public final class ScenarioPatch {
     public record ValueList(String pointer, List<JsonNode> values) { }
 
     /** {@code /pointer=min:max} */
-    public record Range(String pointer, double min, double max) {
+    public record Range(String pointer, double min, double max, boolean integers) {
 
         /**
-         * The value at {@code u} in [0, 1] of the range; an integer when the scenario holds an integer there,
-         * so that an integer field stays one.
+         * The value at {@code u} in [0, 1] of the range: rounded to an integer when both bounds were written as
+         * integers and the scenario holds an integer there (so {@code /time/horizonTicks=52:104} stays a whole
+         * number of ticks), a double otherwise (write {@code 80.0:120.0} for a continuous range).
          */
         public JsonNode at(double u, JsonNode doc) {
             double v = min + u * (max - min);
-            if (doc.at(pointer).isIntegralNumber()) {
+            if (integers && doc.at(pointer).isIntegralNumber()) {
                 return LongNode.valueOf(Math.round(v));
             }
             return DoubleNode.valueOf(v);
@@ -163,6 +164,7 @@ public final class ScenarioPatch {
         if (!(min < max) || Double.isInfinite(min) || Double.isInfinite(max)) {
             throw new ExperimentException(usage);
         }
-        return new Range(spec.substring(0, eq), min, max);
+        boolean integers = mm[0].trim().matches("-?\\d+") && mm[1].trim().matches("-?\\d+");
+        return new Range(spec.substring(0, eq), min, max, integers);
     }
 }
