@@ -16,8 +16,9 @@ import org.chokepoint.scenario.ScenarioLoader;
 
 /**
  * Scenario values addressed by JSON pointers (RFC 6901), as sweeps and sensitivity analyses vary them. A
- * pointer must name an existing array element or a member of an existing object (a member may be new, such
- * as an optional behaviour setting left at its default); every patched scenario is checked again by
+ * pointer must name an existing array element or a member of an object; members and objects that do not exist
+ * yet are created (an optional setting left at its default, such as {@code /behaviour/demandNoise} in a
+ * scenario without a {@code behaviour} object), array elements never are; every patched scenario is checked again by
  * {@link ScenarioLoader#fromJson}, so a value the scenario format does not allow is reported like a file
  * problem.
  */
@@ -46,22 +47,60 @@ public final class ScenarioPatch {
         if (p.matches()) {
             throw new ExperimentException("bad JSON pointer '" + text + "': it names the whole scenario");
         }
-        JsonNode parent = doc.at(p.head());
-        String last = p.last().getMatchingProperty();
-        if (parent.isObject()) {
-            return p;
-        }
-        if (parent.isArray()) {
-            int i = p.last().getMatchingIndex();
-            if (i < 0 || i >= parent.size()) {
-                throw new ExperimentException("JSON pointer '" + text + "': no element " + last + " in "
-                        + (p.head().toString().isEmpty() ? "/" : p.head().toString()) + " (it has " + parent.size()
-                        + ")");
+        parent(doc, p, text, false);
+        return p;
+    }
+
+    /**
+     * The container that holds the pointer's last step. Missing objects on the way may be created (when
+     * {@code create}) if the step into them is a member name of an existing object; array elements must exist.
+     */
+    private static JsonNode parent(JsonNode doc, JsonPointer p, String text, boolean create)
+            throws ExperimentException {
+        JsonNode node = doc;
+        StringBuilder at = new StringBuilder();
+        boolean virtual = false; // below a member that does not exist yet (checking only)
+        for (JsonPointer step = p; !step.tail().matches(); step = step.tail()) {
+            String name = step.getMatchingProperty();
+            if (virtual) {
+                at.append('/').append(name);
+                continue;
             }
-            return p;
+            if (node.isObject()) {
+                JsonNode child = node.get(name);
+                if (child == null) {
+                    if (create) {
+                        child = ((ObjectNode) node).putObject(name);
+                    } else {
+                        virtual = true;
+                    }
+                } else if (!child.isContainerNode()) {
+                    throw new ExperimentException("JSON pointer '" + text + "': " + at + "/" + name
+                            + " is a value, not an object or array");
+                }
+                node = child;
+            } else if (node.isArray()) {
+                int i = step.getMatchingIndex();
+                if (i < 0 || i >= node.size()) {
+                    throw new ExperimentException("JSON pointer '" + text + "': no element " + name + " in "
+                            + (at.length() == 0 ? "/" : at) + " (it has " + node.size() + ")");
+                }
+                node = node.get(i);
+            }
+            at.append('/').append(name);
         }
-        throw new ExperimentException("JSON pointer '" + text + "': the scenario has no object or array at "
-                + (p.head().toString().isEmpty() ? "/" : p.head().toString()));
+        if (virtual) {
+            return null;
+        }
+        if (node.isArray()) {
+            int i = p.last().getMatchingIndex();
+            if (i < 0 || i >= node.size()) {
+                throw new ExperimentException("JSON pointer '" + text + "': no element "
+                        + p.last().getMatchingProperty() + " in " + (at.length() == 0 ? "/" : at) + " (it has "
+                        + node.size() + ")");
+            }
+        }
+        return node;
     }
 
     /** The value currently at {@code pointer}, missing if none. */
@@ -74,7 +113,7 @@ public final class ScenarioPatch {
         JsonNode copy = doc.deepCopy();
         for (Assignment a : assignments) {
             JsonPointer p = pointer(copy, a.pointer());
-            JsonNode parent = copy.at(p.head());
+            JsonNode parent = parent(copy, p, a.pointer(), true);
             if (parent.isObject()) {
                 ((ObjectNode) parent).set(p.last().getMatchingProperty(), a.value());
             } else {

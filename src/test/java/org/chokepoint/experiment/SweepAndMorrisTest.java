@@ -61,6 +61,22 @@ class SweepAndMorrisTest {
     }
 
     @Test
+    void aPointerMayNameASettingTheScenarioLeavesAtItsDefault() throws Exception {
+        Path out = dir.resolve("defaults");
+        StringWriter err = new StringWriter();
+        // minimal.json has no behaviour object: it is created for the sweep
+        assertEquals(0, EnsembleTest.cli(err, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/behaviour/demandNoise=0.0,0.05", "--runs", "2", "--ticks", "20", "--quiet",
+                "--out", out.toString()), err.toString());
+        List<CSVRecord> rows = EnsembleTest.read(out.resolve("sweep.csv"));
+        assertEquals(4, rows.size());
+        assertEquals("0.0", rows.get(0).get("/behaviour/demandNoise"));
+        assertEquals(rows.get(0).get("seed"), rows.get(2).get("seed"));
+        assertFalse(rows.get(0).get("JP.magnet.peakPrice").equals(rows.get(2).get("JP.magnet.peakPrice")),
+                "the setting reached the model");
+    }
+
+    @Test
     void badPointersAndValuesAreExitTwoWithNothingWritten() {
         Path out = dir.resolve("bad");
         StringWriter err = new StringWriter();
