@@ -3,7 +3,6 @@ package org.chokepoint.agent;
 import ec.util.MersenneTwisterFast;
 import java.util.List;
 import org.chokepoint.market.Markets;
-import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.policy.TradeRules;
 import org.chokepoint.scenario.Scenario;
@@ -12,14 +11,21 @@ import org.chokepoint.world.World;
 
 /**
  * Traders buy in one region's market and ship along a route to another's when the price gap beats the
- * transport cost, the trade measures in force and the trader's required margin. A trader's purchase
- * leaves the origin as an export when bought and enters the destination as an import when it arrives,
- * after the route's transit time; until it is sold there it is the trader's stock in the destination.
+ * transport cost, the trade measures in force and the trader's required margin. A purchase leaves the
+ * origin as an export when bought and enters the destination as an import when it lands, after the
+ * route's transit time; until it is sold there it is the trader's stock in the destination.
  *
  * <p>The flow a trader aims for grows with the gap, from nothing at its margin to {@link #GROWTH} times its
  * normal sales (at least {@link #BOOTSTRAP_SHARE} of its capacity) when the gap exceeds the margin by
- * {@link #RAMP} margins, and it orders up to the pipeline
- * that flow needs (voyage plus stock cover), so trade does not swing from glut to drought on long routes.
+ * {@link #RAMP} margins, and it orders up to the pipeline that flow needs (voyage plus stock cover), so
+ * trade does not swing from glut to drought on long routes.
+ *
+ * <p>Restrictions shape what traders do: an export tax and import tariffs or levies narrow the gap; a
+ * quota or a licence limits what may be bought for shipment (every trader asks first, then buys the share
+ * granted); a ban stops the lane unless a detour through a third country is open and still pays, at its
+ * extra cost and transit time. Between a restriction's announcement and its effect, traders front-run it:
+ * they buy up to their capacity while they still can and hold their landed stock back for the scarcity
+ * to come.
  */
 public final class Traders {
     /** Ticks of normal sales a trader is content to hold in its destination. */
@@ -30,6 +36,10 @@ public final class Traders {
     static final double GROWTH = 1.5;
     /** Share of its capacity a trader aims to ship at the widest gap, whatever it sold lately. */
     static final double BOOTSTRAP_SHARE = 0.5;
+    /** How far above its expected destination price a trader holds stock while a restriction is ahead. */
+    static final double HOARDING_PREMIUM = 0.15;
+    /** Extra transit of a detour through a third country, in ticks. */
+    static final int DETOUR_TICKS = 2;
 
     public final int count;
     public final String[] id;
@@ -43,7 +53,7 @@ public final class Traders {
     public final double[] minMargin;
     public final double[] expectedOrigin;
     public final double[] expectedDestination;
-    /** Cargo arrived and not yet sold, held in the destination region. */
+    /** Cargo landed and not yet sold, held in the destination region. */
     public final double[] stock;
     /** Sold per tick in the destination, a slow average that sets the stock the trader is content with. */
     public final double[] normalSales;
@@ -51,11 +61,18 @@ public final class Traders {
     public final double[] flow;
     /** Bought this tick for shipment. */
     public final double[] shipped;
+    /** What the trader wants to buy this tick, before quotas and licences, and its limit price. */
+    public final double[] wanted;
+    public final double[] limit;
+    /** Whether this tick's purchase goes round a ban through a third country, and which. */
+    public final boolean[] detour;
+    private final int[] via;
+    /** Detoured cargo by arrival tick, landed as an import from the third country. */
+    private final double[] detourPipeline;
     private final double[] sold;
     /** Arrivals by tick: {@code pipeline[trader * slots + tick % slots]}. */
     private final double[] pipeline;
     private final int slots;
-    private final double[] valuePerUnit;
 
     private Traders(int n, int slots) {
         count = n;
@@ -74,14 +91,18 @@ public final class Traders {
         normalSales = new double[n];
         flow = new double[n];
         shipped = new double[n];
+        wanted = new double[n];
+        limit = new double[n];
+        detour = new boolean[n];
+        via = new int[n];
+        detourPipeline = new double[n * slots];
         sold = new double[n];
-        valuePerUnit = new double[n];
         this.slots = slots;
         pipeline = new double[n * slots];
     }
 
     /**
-     * @param longestTransit the longest transit any route can have, disruptions included
+     * @param longestTransit the longest transit any route can have, disruptions and detours included
      */
     public static Traders build(List<Scenario.TraderSpec> specs, World world, int longestTransit,
                                 MersenneTwisterFast random) {
@@ -89,7 +110,7 @@ public final class Traders {
         for (Scenario.TraderSpec s : specs) {
             n += s.countOrDefault();
         }
-        Traders t = new Traders(n, longestTransit + 1);
+        Traders t = new Traders(n, longestTransit + DETOUR_TICKS + 1);
         int i = 0;
         for (Scenario.TraderSpec s : specs) {
             int c = world.commodityIndex(s.commodity());
@@ -106,7 +127,6 @@ public final class Traders {
                 t.route[i] = world.routeBetween(from, to);
                 t.capacity[i] = s.capacityPerTick().draw(random);
                 t.minMargin[i] = s.minMargin().draw(random);
-                t.valuePerUnit[i] = world.commodity(c).valuePerUnit();
                 t.expectedOrigin[i] = world.commodity(c).initialPrice();
                 t.expectedDestination[i] = world.commodity(c).initialPrice();
             }
@@ -115,96 +135,158 @@ public final class Traders {
     }
 
     /** Cargo due this tick enters the destination as an import and joins the trader's stock there. */
-    public void unload(int i, int tick, Markets markets) {
+    public void unload(int i, int tick, Markets markets, TradeRules rules) {
         int slot = i * slots + tick % slots;
         double q = pipeline[slot];
         if (q > 0) {
             pipeline[slot] = 0;
-            stock[i] += q;
-            markets.imports[destinationMarket[i]] += q;
+            land(i, q, origin[i], tick, markets, rules);
         }
+        double d = detourPipeline[slot];
+        if (d > 0) {
+            detourPipeline[slot] = 0;
+            land(i, d, via[i], tick, markets, rules);
+        }
+    }
+
+    /** Cargo lands; its recorded origin is the region it was last shipped from (the third country of a detour). */
+    private void land(int i, double q, int from, int tick, Markets markets, TradeRules rules) {
+        stock[i] += q;
+        markets.imports[destinationMarket[i]] += q;
+        markets.importsByOrigin[destinationMarket[i] * markets.regions() + from] += q;
+        rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price[destinationMarket[i]]);
     }
 
     /**
      * Offers all the trader's landed stock at its expected destination price, scaled like any seller's by
      * how its stock compares with what it normally sells in {@link #STOCK_COVER} ticks: a trader long in
      * cargo cuts its price to clear it, so imports that overshoot are worked off instead of piling up.
+     * Landed cargo is not sold below import parity, what the same cargo would cost to bring in today, and
+     * while a restriction on the lane is ahead it is held back for the scarcity to come.
      */
-    public void offer(int i, Markets markets, double askElasticity, RouteConditions routes) {
+    public void offer(int i, int tick, Markets markets, double askElasticity, RouteConditions routes,
+                      TradeRules rules) {
         double s = stock[i];
-        if (s > 0) {
-            double target = STOCK_COVER * normalSales[i];
-            double ratio = target > 0 ? Math.pow(target / s, askElasticity) : Producers.MIN_RATIO;
-            ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
-            // Landed cargo is not sold below what the same cargo would cost to bring in today: below that
-            // parity the trader keeps it and ships less.
-            double parity = markets.price[originMarket[i]] + routes.cost(route[i]);
-            double ask = Math.max(expectedDestination[i] * ratio, parity);
-            markets.book(destinationMarket[i]).addAsk(ask, s, Owner.of(Owner.TRADER, i));
+        if (s <= 0) {
+            return;
         }
+        double target = STOCK_COVER * normalSales[i];
+        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : Producers.MIN_RATIO;
+        ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
+        double parity = markets.price[originMarket[i]] + routes.cost(route[i]);
+        double ask = Math.max(expectedDestination[i] * ratio, parity);
+        if (rules.restrictionAhead(origin[i], destination[i], commodity[i], tick)) {
+            ask = Math.max(ask, expectedDestination[i] * (1 + HOARDING_PREMIUM));
+        }
+        markets.book(destinationMarket[i]).addAsk(ask, s, Owner.of(Owner.TRADER, i));
     }
 
     /**
-     * Bids in the origin market when the landed gap pays. The limit is the highest origin price at which
-     * the trade still earns the trader's margin at the destination's quote.
+     * Decides how much the trader wants to buy for shipment this tick and at what limit, and tells the
+     * trade rules, which pool the requests of quota-bound and licensed lanes.
      */
-    public void bid(int i, int tick, Markets markets, RouteConditions routes, TradeRules rules, double expectationRate,
-                    double flowAdjustment) {
+    public void plan(int i, int tick, Markets markets, RouteConditions routes, TradeRules rules,
+                     double expectationRate, double flowAdjustment) {
         shipped[i] = 0;
-        expectedDestination[i] += expectationRate * (markets.price[destinationMarket[i]] - expectedDestination[i]);
-        expectedOrigin[i] += expectationRate * (markets.price[originMarket[i]] - expectedOrigin[i]);
+        wanted[i] = 0;
+        detour[i] = false;
+        int dm = destinationMarket[i];
+        int om = originMarket[i];
+        expectedDestination[i] += expectationRate * (markets.price[dm] - expectedDestination[i]);
+        expectedOrigin[i] += expectationRate * (markets.price[om] - expectedOrigin[i]);
         int r = route[i];
         if (routes.closed(r)) {
             return;
         }
-        double allowance = rules.exportAllowance(origin[i], destination[i], commodity[i], tick);
-        if (allowance <= 0) {
-            return;
-        }
-        double pd = markets.price[destinationMarket[i]];
-        double po = markets.price[originMarket[i]];
+        int o = origin[i];
+        int d = destination[i];
+        int c = commodity[i];
+        double allowance = rules.exportAllowance(o, d, c, tick);
         double cost = routes.cost(r);
-        double tax = rules.exportTaxRate(origin[i], destination[i], commodity[i], tick);
-        double tariff = rules.importTariffRate(origin[i], destination[i], commodity[i], tick);
-        double landedAtDestination = pd / (1 + tariff);
+        int transit = routes.transit(r);
+        if (allowance <= 0) {
+            double extra = rules.detourCost(o, d, c, tick);
+            if (Double.isNaN(extra)) {
+                return;
+            }
+            detour[i] = true;
+            via[i] = rules.detourVia(o, d, c, tick);
+            cost += extra;
+            transit += DETOUR_TICKS;
+            allowance = rules.detourShare(o, d, c, tick);
+            if (allowance <= 0) {
+                return;
+            }
+        }
+        double pd = markets.price[dm];
+        double po = markets.price[om];
+        double tax = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick);
+        double tariff = rules.importTariffRate(o, d, c, tick);
+        double cif = po * (1 + tax) + cost;
+        double levy = rules.importLevy(o, d, c, tick, cif);
+        double netAtDestination = pd / (1 + tariff) - levy;
         double margin = minMargin[i] * pd;
-        double gap = landedAtDestination - po * (1 + tax) - cost;
-        if (gap <= margin) {
+        double gap = netAtDestination - cif;
+        boolean ahead = rules.restrictionAhead(o, d, c, tick);
+        if (gap <= margin && !ahead) {
             // Out of the market this tick; the trader keeps its view of the flow it had been aiming for.
             return;
         }
-        // The gap sets how much the trader wants to sell at the destination: nothing at its margin, up to
-        // half again its normal sales (or half its capacity, for a trader whose sales have dried up) when
-        // the gap is wide.
-        double share = Math.min(1.0, (gap / margin - 1.0) / RAMP);
-        double desired = Math.max(normalSales[i] * GROWTH, BOOTSTRAP_SHARE * capacity[i]) * share;
-        // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
-        flow[i] += flowAdjustment * (desired - flow[i]);
-        double flow = this.flow[i];
-        // Order up to a pipeline that covers the voyage and the stock cover at that flow, so cargo already
-        // at sea or unsold counts against new purchases and a long route does not turn into boom and bust.
-        int transit = routes.transit(r);
-        double wanted = flow * (transit + STOCK_COVER);
-        double held = stock[i] + inTransit(i);
-        double quantity = flow + (wanted - held) / (transit + STOCK_COVER);
-        quantity = Math.min(capacity[i], Math.max(0.0, quantity)) * allowance;
-        double limit = (landedAtDestination - cost - margin) / (1 + tax);
-        if (quantity > 0 && limit > 0) {
-            markets.book(originMarket[i]).addBid(limit, quantity, Owner.of(Owner.TRADER, i));
+        double quantity;
+        if (ahead) {
+            // Front-running: buy all it can carry while shipments are still free.
+            quantity = capacity[i];
+        } else {
+            double share = Math.min(1.0, (gap / margin - 1.0) / RAMP);
+            double desired = Math.max(normalSales[i] * GROWTH, BOOTSTRAP_SHARE * capacity[i]) * share;
+            // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
+            flow[i] += flowAdjustment * (desired - flow[i]);
+            // Order up to a pipeline that covers the voyage and the stock cover at that flow, so cargo
+            // already at sea or unsold counts against new purchases.
+            double wantedPipeline = flow[i] * (transit + STOCK_COVER);
+            double held = stock[i] + inTransit(i);
+            quantity = flow[i] + (wantedPipeline - held) / (transit + STOCK_COVER);
+            quantity = Math.min(capacity[i], Math.max(0.0, quantity));
+        }
+        quantity *= allowance;
+        // The highest origin price at which the trade still earns the margin at the destination's quote.
+        double highest = (netAtDestination - cost - (ahead ? 0 : margin)) / (1 + tax);
+        if (quantity > 0 && highest > 0) {
+            wanted[i] = quantity;
+            limit[i] = highest;
+            rules.request(i, o, d, c, tick, quantity);
         }
     }
 
-    /** Books cargo bought at the origin: it leaves as an export and arrives after the route's transit time. */
-    public void settlePurchase(int i, double quantity, int tick, Markets markets, RouteConditions routes) {
-        int arrival = tick + Math.min(routes.transit(route[i]), slots - 1);
+    /** Bids for the share of its wanted cargo that quotas and licences grant. */
+    public void bid(int i, int tick, Markets markets, TradeRules rules) {
+        if (wanted[i] <= 0) {
+            return;
+        }
+        double granted = rules.grantedShare(i, origin[i], destination[i], commodity[i], tick);
+        double quantity = wanted[i] * granted;
+        if (quantity > 0) {
+            markets.book(originMarket[i]).addBid(limit[i], quantity, Owner.of(Owner.TRADER, i));
+        }
+    }
+
+    /** Books cargo bought at the origin: it leaves as an export and arrives after the transit time. */
+    public void settlePurchase(int i, double quantity, double price, int tick, Markets markets,
+                               RouteConditions routes, TradeRules rules) {
+        int transit = routes.transit(route[i]) + (detour[i] ? DETOUR_TICKS : 0);
+        int arrival = tick + Math.min(transit, slots - 1);
+        shipped[i] += quantity;
+        int om = originMarket[i];
+        markets.exports[om] += quantity;
+        markets.exportsByDestination[om * markets.regions() + (detour[i] ? via[i] : destination[i])] += quantity;
+        rules.shipped(i, origin[i], destination[i], commodity[i], tick, quantity, price);
         if (arrival == tick) {
-            stock[i] += quantity;
-            markets.imports[destinationMarket[i]] += quantity;
+            land(i, quantity, detour[i] ? via[i] : origin[i], tick, markets, rules);
+        } else if (detour[i]) {
+            detourPipeline[i * slots + arrival % slots] += quantity;
         } else {
             pipeline[i * slots + arrival % slots] += quantity;
         }
-        shipped[i] += quantity;
-        markets.exports[originMarket[i]] += quantity;
     }
 
     public void settleSale(int i, double quantity) {
@@ -221,14 +303,10 @@ public final class Traders {
     /** Cargo at sea: bought and not yet arrived. */
     public double inTransit(int i) {
         double s = 0;
-        for (int k = 0; k < slots; k++) {
-            s += pipeline[i * slots + k];
+        for (int k = 0, base = i * slots; k < slots; k++) {
+            s += pipeline[base + k] + detourPipeline[base + k];
         }
         return s;
-    }
-
-    public double valuePerUnit(int i) {
-        return valuePerUnit[i];
     }
 
     public static int longestBaseTransit(World world) {

@@ -18,13 +18,31 @@ public final class Markets {
     public final double[] imports;
     public final double[] exports;
     public final double[] unmet;
+    /** Imports by origin region: {@code [market * regions + origin]}. */
+    public final double[] importsByOrigin;
+    /** Exports by destination region: {@code [market * regions + destination]}. */
+    public final double[] exportsByDestination;
+    /** Government spending net of receipts on the market's commodity in its region, in US dollars. */
+    public final double[] fiscalCost;
+    /** Import levies and tariffs collected, in US dollars. */
+    public final double[] levyRevenue;
+    /** Rents earned by holders of quota licences, in US dollars. */
+    public final double[] quotaRent;
     /** Revenue minus variable cost of the firms producing in the market, in US dollars. */
     public final double[] producerSurplus;
     /** Whether an agent of any kind trades in the market; markets nobody uses are not reported. */
     public final boolean[] used;
     private final double priceAdjustment;
 
-    public Markets(int count, double[] initialPrice, double priceAdjustment) {
+    private final int regions;
+
+    public Markets(int count, int regions, double[] initialPrice, double priceAdjustment) {
+        this.regions = regions;
+        importsByOrigin = new double[count * regions];
+        exportsByDestination = new double[count * regions];
+        fiscalCost = new double[count];
+        levyRevenue = new double[count];
+        quotaRent = new double[count];
         books = new OrderBook[count];
         for (int m = 0; m < count; m++) {
             books[m] = new OrderBook();
@@ -40,6 +58,10 @@ public final class Markets {
         producerSurplus = new double[count];
         used = new boolean[count];
         this.priceAdjustment = priceAdjustment;
+    }
+
+    public int regions() {
+        return regions;
     }
 
     public int count() {
@@ -59,6 +81,11 @@ public final class Markets {
         Arrays.fill(exports, 0);
         Arrays.fill(unmet, 0);
         Arrays.fill(producerSurplus, 0);
+        Arrays.fill(importsByOrigin, 0);
+        Arrays.fill(exportsByDestination, 0);
+        Arrays.fill(fiscalCost, 0);
+        Arrays.fill(levyRevenue, 0);
+        Arrays.fill(quotaRent, 0);
         for (OrderBook b : books) {
             b.reset();
         }

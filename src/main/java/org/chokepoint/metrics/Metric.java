@@ -22,7 +22,13 @@ public enum Metric {
     /** Capacity of the firms producing in the market that are operating. */
     CAPACITY("capacity"),
     /** Revenue less purchased inputs and variable cost of the market's producers, in US dollars. */
-    PRODUCER_SURPLUS("producerSurplus");
+    PRODUCER_SURPLUS("producerSurplus"),
+    /** Government spending net of receipts on the commodity in the region (subsidies, stockpile trades), US dollars. */
+    FISCAL_COST("fiscalCost"),
+    /** Import levies and tariffs collected, in US dollars. */
+    LEVY_REVENUE("levyRevenue"),
+    /** Rents earned by holders of tariff-rate-quota licences, in US dollars. */
+    QUOTA_RENT("quotaRent");
 
     private final String label;
 

@@ -211,12 +211,17 @@ public final class SummaryCalculator {
     }
 
     /**
-     * Government outlays over the run, in US dollars. This version of the model has no fiscal instrument (no
-     * subsidy, contract for difference, offtake or stockpile purchases), so nothing is spent and the cost is
-     * zero; fiscal instruments, and a per-tick outlay series to sum here, arrive with the importer-policy
-     * instruments.
+     * Government outlays net of receipts over the whole run (subsidies, contract-for-difference payments,
+     * stockpile purchases less sales), in US dollars: the sum of every market's fiscal-cost series. Policies
+     * may act before the first shock (a stockpile filled in peacetime), so no tick is left out.
      */
     static double fiscalCost(SupplyShockModel run) {
-        return 0.0;
+        double total = 0;
+        for (int m = 0; m < run.world().marketCount(); m++) {
+            for (int t = 0; t < run.horizon(); t++) {
+                total += run.series().get(t, m, Metric.FISCAL_COST);
+            }
+        }
+        return total;
     }
 }

@@ -19,6 +19,10 @@ import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.policy.Instrument;
+import org.chokepoint.policy.Policies;
+import org.chokepoint.policy.PolicyContext;
+import org.chokepoint.policy.TradeRules;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.World;
@@ -34,7 +38,7 @@ import sim.engine.Steppable;
  * <p>The world and its agents are built in {@link #start()}, from the generator MASON seeded, so a
  * reused instance restarts clean and the same seed gives the same run.
  */
-public class SupplyShockModel extends SimState {
+public class SupplyShockModel extends SimState implements PolicyContext {
     private static final long serialVersionUID = 1L;
     /** Share of the gap to this tick's absorption closed by the average that sets days of cover. */
     private static final double ABSORPTION_RATE = 0.25;
@@ -60,6 +64,9 @@ public class SupplyShockModel extends SimState {
     private transient double[] capacityScratch;
     private transient double[] valuePerUnit;
     private transient MersenneTwisterFast demandRandom;
+    private transient MersenneTwisterFast policyRandom;
+    private transient Instrument[] instruments;
+    private transient org.chokepoint.market.OrderBook[] books;
     private transient double inTransit;
     private int tick;
 
@@ -97,7 +104,17 @@ public class SupplyShockModel extends SimState {
         // Demand noise has its own stream, seeded once from the model's generator, so that a policy that
         // draws random numbers does not shift the noise its counterfactual sees.
         demandRandom = new MersenneTwisterFast(new int[] {random.nextInt(), random.nextInt(), random.nextInt()});
-        markets = new Markets(m, initialPrice, b.priceAdjustment());
+        policyRandom = new MersenneTwisterFast(new int[] {random.nextInt(), random.nextInt(), random.nextInt()});
+        markets = new Markets(m, world.regionCount(), initialPrice, b.priceAdjustment());
+        books = new org.chokepoint.market.OrderBook[m];
+        for (int i = 0; i < m; i++) {
+            books[i] = markets.book(i);
+        }
+        List<Instrument> declared = Policies.build(scenario, world);
+        instruments = declared.toArray(new Instrument[0]);
+        for (Instrument instrument : instruments) {
+            government.tradeRules().add(instrument);
+        }
         producers = new Producers(firms, b.expectationRate(), b.stockCoverTicks(), b.stockAdjustTicks(),
                 b.askStockElasticity(), b.outputAdjustment());
         manufacturers = new Manufacturers(firms, world, b.expectationRate(), b.inputCoverTicks(),
@@ -108,7 +125,7 @@ public class SupplyShockModel extends SimState {
         BehaviourSpec.Exit exit = b.exit();
         capacity = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
                 exit.mothballAfterTicks(), exit.exitAfterTicks(), exit.restartTicks(), exit.restartMargin());
-        series = new SeriesRecorder(horizon, m);
+        series = new SeriesRecorder(horizon, m, world.regionCount());
         householdScale = new double[horizon * households.count];
         absorption = new double[m];
         stockScratch = new double[m];
@@ -162,6 +179,9 @@ public class SupplyShockModel extends SimState {
     private void events() {
         government.act(tick);
         markets.beginTick();
+        for (Instrument instrument : instruments) {
+            instrument.beginTick(this);
+        }
         households.update(tick, government.demandFactor, demandRandom);
     }
 
@@ -200,15 +220,23 @@ public class SupplyShockModel extends SimState {
             households.bid(h, price[m], markets.book(m));
             householdScale[tick * households.count + h] = households.scale[h];
         }
+        for (int i = 0; i < instruments.length; i++) {
+            instruments[i].postOrders(this, Owner.of(Owner.GOVERNMENT, i), books);
+        }
     }
 
     private void ship() {
         RouteConditions routes = government.routes();
+        TradeRules rules = government.tradeRules();
+        BehaviourSpec b = scenario.behaviour();
+        // Every trader asks first, so quotas and licences can share out what may leave; then all bid.
         for (int i = 0; i < traders.count; i++) {
-            traders.unload(i, tick, markets);
-            traders.offer(i, markets, scenario.behaviour().askStockElasticity(), routes);
-            traders.bid(i, tick, markets, routes, government.tradeRules(), scenario.behaviour().expectationRate(),
-                    scenario.behaviour().outputAdjustment());
+            traders.unload(i, tick, markets, rules);
+            traders.offer(i, tick, markets, b.askStockElasticity(), routes, rules);
+            traders.plan(i, tick, markets, routes, rules, b.expectationRate(), b.outputAdjustment());
+        }
+        for (int i = 0; i < traders.count; i++) {
+            traders.bid(i, tick, markets, rules);
         }
     }
 
@@ -236,6 +264,7 @@ public class SupplyShockModel extends SimState {
                 switch (Owner.kind(owner)) {
                     case Owner.FIRM -> producers.settleSale(Owner.index(owner), q, p, value, markets);
                     case Owner.TRADER -> traders.settleSale(Owner.index(owner), q);
+                    case Owner.GOVERNMENT -> instruments[Owner.index(owner)].settle(this, m, q, p, false);
                     default -> throw new IllegalStateException("no seller of kind " + Owner.kind(owner));
                 }
             }
@@ -256,7 +285,9 @@ public class SupplyShockModel extends SimState {
             switch (kind) {
                 case Owner.FIRM_INPUT -> manufacturers.settlePurchase(index, q, p, markets);
                 case Owner.HOUSEHOLD -> households.settle(index, q, markets);
-                case Owner.TRADER -> traders.settlePurchase(index, q, tick, markets, government.routes());
+                case Owner.TRADER -> traders.settlePurchase(index, q, p, tick, markets, government.routes(),
+                        government.tradeRules());
+                case Owner.GOVERNMENT -> instruments[index].settle(this, m, q, p, true);
                 default -> throw new IllegalStateException("no buyer of kind " + kind);
             }
         }
@@ -285,6 +316,9 @@ public class SupplyShockModel extends SimState {
         for (int i = 0; i < traders.count; i++) {
             traders.endTick(i);
         }
+        for (Instrument instrument : instruments) {
+            instrument.endTick(this);
+        }
         recyclers.remember(tick, markets.consumption);
     }
 
@@ -309,6 +343,11 @@ public class SupplyShockModel extends SimState {
             transit += traders.inTransit(i);
         }
         inTransit = transit;
+        for (Instrument instrument : instruments) {
+            for (int m = 0; m < markets.count(); m++) {
+                stock[m] += instrument.stockIn(m);
+            }
+        }
         double daysPerTick = world.daysPerTick();
         for (int m = 0; m < markets.count(); m++) {
             double use = markets.consumption[m] + markets.exports[m];
@@ -325,18 +364,31 @@ public class SupplyShockModel extends SimState {
             series.set(tick, m, Metric.UNMET_DEMAND, markets.unmet[m]);
             series.set(tick, m, Metric.CAPACITY, cap[m]);
             series.set(tick, m, Metric.PRODUCER_SURPLUS, markets.producerSurplus[m]);
+            series.set(tick, m, Metric.FISCAL_COST, markets.fiscalCost[m]);
+            series.set(tick, m, Metric.LEVY_REVENUE, markets.levyRevenue[m]);
+            series.set(tick, m, Metric.QUOTA_RENT, markets.quotaRent[m]);
         }
+        series.setFlows(tick, markets.importsByOrigin, markets.exportsByDestination);
     }
 
     public Scenario scenario() { return scenario; }
+    @Override
     public World world() { return world; }
+    @Override
     public Firms firms() { return firms; }
+    @Override
+    public MersenneTwisterFast policyRandom() { return policyRandom; }
+    /** The policy instruments in force in this run, in scenario order. */
+    public List<Instrument> instruments() { return List.of(instruments); }
     public Households households() { return households; }
+    @Override
     public Traders traders() { return traders; }
     public Government government() { return government; }
+    @Override
     public Markets markets() { return markets; }
     public SeriesRecorder series() { return series; }
     public int horizon() { return horizon; }
+    @Override
     public int tick() { return tick; }
     public int seed32() { return seed32; }
     /** Cargo at sea after the last recorded tick. */

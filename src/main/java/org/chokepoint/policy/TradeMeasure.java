@@ -2,8 +2,8 @@ package org.chokepoint.policy;
 
 /**
  * A government's measure on trade between two regions in one commodity: an export quota, ban, licence,
- * tax, or an import tariff. Each method answers for a prospective shipment this tick; the defaults are
- * those of free trade, so a measure overrides only what it restricts.
+ * tax, or an import tariff or levy. Each method answers for a prospective shipment this tick; the defaults
+ * are those of free trade, so a measure overrides only what it restricts.
  */
 public interface TradeMeasure {
 
@@ -21,4 +21,59 @@ public interface TradeMeasure {
     default double importTariffRate(int origin, int destination, int commodity, int tick) {
         return 0.0;
     }
+
+    /**
+     * Specific import levy per unit on cargo landing at {@code landedPrice} (price at the destination before
+     * the levy), in the commodity's price unit.
+     */
+    default double importLevy(int origin, int destination, int commodity, int tick, double landedPrice) {
+        return 0.0;
+    }
+
+    /**
+     * Extra cost per unit and extra transit ticks of shipping through a third country, for a shipment the
+     * measure would otherwise stop; NaN cost when no such route is open.
+     */
+    default double detourCost(int origin, int destination, int commodity, int tick) {
+        return Double.NaN;
+    }
+
+    /** Share of a wanted shipment that gets round a stop through the detour (the leak rate). */
+    default double detourShare(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
+    /** The third region a detour passes through, or -1. */
+    default int detourVia(int origin, int destination, int commodity, int tick) {
+        return -1;
+    }
+
+    /**
+     * Cost of complying, as a share of the origin price: the carrying cost of waiting for a licence, for
+     * instance. Unlike a tax nobody collects it.
+     */
+    default double complianceCostRate(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
+    /** Whether a restriction on this lane is announced but not yet in force. */
+    default boolean restrictionAhead(int origin, int destination, int commodity, int tick) {
+        return false;
+    }
+
+    /** A trader asks to ship this much this tick; volume-capped measures pool the requests. */
+    default void request(int trader, int origin, int destination, int commodity, int tick, double quantity) { }
+
+    /** Share of this tick's request that may be bought for shipment, after every trader has asked. */
+    default double grantedShare(int trader, int origin, int destination, int commodity, int tick) {
+        return 1.0;
+    }
+
+    /** A shipment left: volume-capped measures count it against what remains. */
+    default void shipped(int trader, int origin, int destination, int commodity, int tick, double quantity,
+                         double price) { }
+
+    /** Cargo landed at the destination: levies and tariffs are collected here. */
+    default void landed(int trader, int origin, int destination, int commodity, int tick, double quantity,
+                        double landedPrice) { }
 }

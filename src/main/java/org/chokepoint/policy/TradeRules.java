@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every trade measure in force, combined: allowances multiply, taxes and tariffs add. With no measure,
- * trade is free.
+ * Every trade measure in force, combined: allowances multiply, taxes, tariffs and levies add, granted
+ * shares take the tightest, and every measure hears of each request, shipment and landing. With no
+ * measure, trade is free.
  */
 public final class TradeRules implements TradeMeasure {
     private final List<TradeMeasure> measures = new ArrayList<>();
@@ -45,5 +46,96 @@ public final class TradeRules implements TradeMeasure {
             t += m.importTariffRate(origin, destination, commodity, tick);
         }
         return t;
+    }
+
+    @Override
+    public double importLevy(int origin, int destination, int commodity, int tick, double landedPrice) {
+        double t = 0.0;
+        for (TradeMeasure m : active) {
+            t += m.importLevy(origin, destination, commodity, tick, landedPrice);
+        }
+        return t;
+    }
+
+    @Override
+    public double detourCost(int origin, int destination, int commodity, int tick) {
+        for (TradeMeasure m : active) {
+            double c = m.detourCost(origin, destination, commodity, tick);
+            if (!Double.isNaN(c)) {
+                return c;
+            }
+        }
+        return Double.NaN;
+    }
+
+    @Override
+    public double detourShare(int origin, int destination, int commodity, int tick) {
+        for (TradeMeasure m : active) {
+            if (!Double.isNaN(m.detourCost(origin, destination, commodity, tick))) {
+                return m.detourShare(origin, destination, commodity, tick);
+            }
+        }
+        return 0.0;
+    }
+
+    @Override
+    public int detourVia(int origin, int destination, int commodity, int tick) {
+        for (TradeMeasure m : active) {
+            if (!Double.isNaN(m.detourCost(origin, destination, commodity, tick))) {
+                return m.detourVia(origin, destination, commodity, tick);
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public double complianceCostRate(int origin, int destination, int commodity, int tick) {
+        double t = 0.0;
+        for (TradeMeasure m : active) {
+            t += m.complianceCostRate(origin, destination, commodity, tick);
+        }
+        return t;
+    }
+
+    @Override
+    public boolean restrictionAhead(int origin, int destination, int commodity, int tick) {
+        for (TradeMeasure m : active) {
+            if (m.restrictionAhead(origin, destination, commodity, tick)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void request(int trader, int origin, int destination, int commodity, int tick, double quantity) {
+        for (TradeMeasure m : active) {
+            m.request(trader, origin, destination, commodity, tick, quantity);
+        }
+    }
+
+    @Override
+    public double grantedShare(int trader, int origin, int destination, int commodity, int tick) {
+        double g = 1.0;
+        for (TradeMeasure m : active) {
+            g = Math.min(g, m.grantedShare(trader, origin, destination, commodity, tick));
+        }
+        return g;
+    }
+
+    @Override
+    public void shipped(int trader, int origin, int destination, int commodity, int tick, double quantity,
+                        double price) {
+        for (TradeMeasure m : active) {
+            m.shipped(trader, origin, destination, commodity, tick, quantity, price);
+        }
+    }
+
+    @Override
+    public void landed(int trader, int origin, int destination, int commodity, int tick, double quantity,
+                       double landedPrice) {
+        for (TradeMeasure m : active) {
+            m.landed(trader, origin, destination, commodity, tick, quantity, landedPrice);
+        }
     }
 }

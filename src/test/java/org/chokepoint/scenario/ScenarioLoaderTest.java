@@ -30,7 +30,7 @@ class ScenarioLoaderTest {
         assertEquals(2, s.regions().size());
         assertEquals(52, s.time().horizonTicks());
         assertEquals(52, s.time().ticksPerYearOrDefault(), "a tick is a week unless the file says otherwise");
-        assertEquals(0.15, s.behaviour().expectationRate(), "absent behaviour takes the documented defaults");
+        assertEquals(0.08, s.behaviour().expectationRate(), "absent behaviour takes the documented defaults");
         assertEquals(50.0, s.firms().get(1).capacity().central(), "a {min,max} range is centred between its ends");
         assertTrue(loaded.sha256().matches("[0-9a-f]{64}"));
     }

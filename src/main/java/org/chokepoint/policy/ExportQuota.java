@@ -1,0 +1,117 @@
+package org.chokepoint.policy;
+
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.world.World;
+
+/**
+ * A yearly export quota, released evenly over the ticks of each quota year; what is not used within the
+ * year lapses at its end. Optionally split by destination, each destination getting its share of the
+ * volume. When traders ask for more than is left, each gets the same share of its request, so the quota
+ * caps exports and the prices inside and outside the exporting region separate.
+ */
+final class ExportQuota extends ExportMeasure {
+    static final String TYPE = "exportQuota";
+    private final double yearlyVolume;
+    private final double[] destinationShare;
+    private final double[] available;
+    private final double[] requested;
+    private final double[] granted;
+    private final int ticksPerYear;
+    private int grantedTick = -1;
+
+    private ExportQuota(String id, int region, Timing timing, World world, List<String> commodities,
+                        List<String> destinations, double yearlyVolume, Map<String, Double> split) {
+        super(id, region, timing, world, commodities, destinations);
+        this.yearlyVolume = yearlyVolume;
+        this.ticksPerYear = world.ticksPerYear();
+        int n = world.regionCount();
+        destinationShare = new double[n];
+        available = new double[n + 1];
+        requested = new double[n + 1];
+        granted = new double[n + 1];
+        for (Map.Entry<String, Double> e : split.entrySet()) {
+            destinationShare[world.regionIndex(e.getKey())] = e.getValue();
+        }
+        this.split = !split.isEmpty();
+    }
+
+    private final boolean split;
+
+    static ExportQuota read(SpecReader r, World world, int horizon) {
+        String id = r.text("id", TYPE);
+        String region = r.region("region");
+        List<String> commodities = r.commodities("commodities");
+        List<String> destinations = r.regions("destinations");
+        double volume = r.number("yearlyVolume", null, 0, Double.MAX_VALUE);
+        Map<String, Double> split = r.regionNumbers("destinationShares", 0, 1);
+        double sum = split.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (!split.isEmpty() && sum > 1 + 1e-9) {
+            r.problem("destinationShares", "destination shares must add up to at most 1, got " + sum);
+        }
+        Timing timing = Timing.read(r, horizon);
+        if (world == null) {
+            return null;
+        }
+        return new ExportQuota(id, world.regionIndex(region), timing, world, commodities, destinations, volume, split);
+    }
+
+    /** The pool a destination draws on: its own share when the quota is split, else the common pool. */
+    private int bucket(int d) {
+        return split ? d : available.length - 1;
+    }
+
+    @Override
+    public void beginTick(PolicyContext ctx) {
+        super.beginTick(ctx);
+        int tick = ctx.tick();
+        java.util.Arrays.fill(requested, 0);
+        if (!inForce(tick)) {
+            return;
+        }
+        if ((tick - start) % ticksPerYear == 0) {
+            java.util.Arrays.fill(available, 0);
+        }
+        double release = yearlyVolume / ticksPerYear;
+        if (split) {
+            for (int d = 0; d < destinationShare.length; d++) {
+                available[d] += release * destinationShare[d];
+            }
+        } else {
+            available[available.length - 1] += release;
+        }
+    }
+
+    @Override
+    public void request(int trader, int o, int d, int c, int tick, double quantity) {
+        if (binds(o, d, c, tick)) {
+            requested[bucket(d)] += quantity;
+        }
+    }
+
+    @Override
+    public double grantedShare(int trader, int o, int d, int c, int tick) {
+        if (!binds(o, d, c, tick)) {
+            return 1.0;
+        }
+        if (grantedTick != tick) {
+            for (int b = 0; b < granted.length; b++) {
+                granted[b] = requested[b] > 0 ? Math.min(1.0, Math.max(0.0, available[b]) / requested[b]) : 1.0;
+            }
+            grantedTick = tick;
+        }
+        return granted[bucket(d)];
+    }
+
+    @Override
+    public void shipped(int trader, int o, int d, int c, int tick, double quantity, double price) {
+        if (binds(o, d, c, tick)) {
+            available[bucket(d)] -= quantity;
+        }
+    }
+
+    /** Quota left in the common pool (or a destination's), for tests and reports. */
+    double available(int destination) {
+        return available[bucket(destination)];
+    }
+}
