@@ -44,6 +44,13 @@ public final class Firms {
     public final double[] expectedPrice;
     /** Normal sales per tick, a slow average that sets the stock target. */
     public final double[] normalSales;
+    /**
+     * A price support the firm plans on, set by a contract for difference or a purchase guarantee: the firm
+     * counts on at least {@code supportStrike} for its output and, above it, keeps only
+     * {@code 1 - supportUpsideShare} of the excess. NaN when no support is in force.
+     */
+    public final double[] supportStrike;
+    public final double[] supportUpsideShare;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     public final double[] netPrice;
     public final double[] plannedOutput;
@@ -102,6 +109,9 @@ public final class Firms {
         expectedPrice = new double[n];
         normalSales = new double[n];
         netPrice = new double[n];
+        supportStrike = new double[n];
+        supportUpsideShare = new double[n];
+        java.util.Arrays.fill(supportStrike, Double.NaN);
         plannedOutput = new double[n];
         output = new double[n];
         sold = new double[n];
@@ -157,6 +167,15 @@ public final class Firms {
         }
         double u = Math.pow(margin / slope, 1.0 / costExponent[f]);
         return u >= 1 ? cap : u * cap;
+    }
+
+    /** The output price the firm plans on given its expected price and any support in force. */
+    public double supportedPrice(int f, double expected) {
+        double strike = supportStrike[f];
+        if (Double.isNaN(strike)) {
+            return expected;
+        }
+        return expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
     }
 
     public boolean producing(int f) {

@@ -27,6 +27,7 @@ public final class Households {
     public final double[] referencePrice;
     public final double[] elasticity;
     public final boolean[] linear;
+    public final double[] chokePrice;
     public final double[] growthPerTick;
     /** The demand curve's scale this tick: {@code D0 * g(t) * s(t) * noise}. */
     public final double[] scale;
@@ -43,6 +44,7 @@ public final class Households {
         referencePrice = new double[n];
         elasticity = new double[n];
         linear = new boolean[n];
+        chokePrice = new double[n];
         growthPerTick = new double[n];
         scale = new double[n];
         bought = new double[n];
@@ -72,6 +74,7 @@ public final class Households {
             h.referencePrice[i] = d.referencePrice();
             h.elasticity[i] = d.elasticity();
             h.linear[i] = d.linear();
+            h.chokePrice[i] = d.chokePriceOrDefault();
             h.growthPerTick[i] = Math.pow(1 + d.trendOrDefault(), 1.0 / world.ticksPerYear()) - 1;
         }
         return h;
@@ -79,6 +82,9 @@ public final class Households {
 
     /** Quantity demanded at price p with this tick's scale. */
     public double demand(int h, double p) {
+        if (p > chokePrice[h]) {
+            return 0;
+        }
         double relative = p / referencePrice[h];
         if (linear[h]) {
             double d = 1 + elasticity[h] * (relative - 1);
@@ -104,7 +110,7 @@ public final class Households {
     public void bid(int h, double quote, OrderBook book) {
         int n = GRID.length;
         for (int i = 0; i < n; i++) {
-            gridPrice[i] = quote * Math.exp(GRID[i]);
+            gridPrice[i] = Math.min(quote * Math.exp(GRID[i]), chokePrice[h]);
         }
         int owner = Owner.of(Owner.HOUSEHOLD, h);
         for (int i = 0; i < n; i++) {

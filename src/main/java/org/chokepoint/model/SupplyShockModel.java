@@ -194,23 +194,28 @@ public class SupplyShockModel extends SimState implements PolicyContext {
             producers.expect(f, price[m]);
             double net;
             double available;
+            // A price support (contract for difference, purchase guarantee) changes what the firm counts on
+            // for its output; for a manufacturer, input costs still come off it.
+            double supported = x.supportedPrice(f, x.expectedPrice[f]);
+            double inputCost = 0;
             switch (x.type[f]) {
                 case MANUFACTURER -> {
-                    net = manufacturers.expectNetPrice(f, price);
+                    inputCost = x.expectedPrice[f] - manufacturers.expectNetPrice(f, price);
+                    net = supported - inputCost;
                     available = x.capacity[f] * capacityFactor[m];
                 }
                 case RECYCLER -> {
-                    net = x.expectedPrice[f];
+                    net = supported;
                     available = recyclers.available(f, tick, capacityFactor[m]);
                 }
                 default -> {
-                    net = x.expectedPrice[f];
+                    net = supported;
                     available = x.capacity[f] * capacityFactor[m];
                 }
             }
             x.netPrice[f] = net;
             producers.plan(f, net, available);
-            producers.offer(f, x.expectedPrice[f] - net, markets.book(m));
+            producers.offer(f, inputCost, markets.book(m));
             if (x.type[f] == FirmType.MANUFACTURER) {
                 manufacturers.bid(f, markets);
             }

@@ -136,11 +136,20 @@ public record Scenario(
     /**
      * Final demand through {@code (referencePrice, baseQuantity)} with point elasticity {@code elasticity}
      * there, growing at {@code trendPerYear}: {@code isoelastic} (the default) is
-     * {@code D(p) = D0 (p / p0)^ε}; {@code linear} is {@code D(p) = max(0, D0 (1 + ε (p / p0 - 1)))}.
+     * {@code D(p) = D0 (p / p0)^ε}; {@code linear} is {@code D(p) = max(0, D0 (1 + ε (p / p0 - 1)))}. Nobody
+     * buys above {@code chokePrice}: without it an isoelastic curve with |ε| below one would let the price of
+     * a good nobody supplies rise without end.
      */
     public record DemandSpec(String region, String commodity, Double baseQuantity, Double referencePrice,
-                             Double elasticity, Double trendPerYear, String form) {
+                             Double elasticity, Double trendPerYear, String form, Double chokePrice) {
+        /** Above this price nobody buys: by default twenty times the reference price. */
+        public static final double DEFAULT_CHOKE_MULTIPLE = 20.0;
+
         public double trendOrDefault() { return trendPerYear == null ? 0.0 : trendPerYear; }
+
+        public double chokePriceOrDefault() {
+            return chokePrice == null ? DEFAULT_CHOKE_MULTIPLE * referencePrice : chokePrice;
+        }
 
         public boolean linear() { return "linear".equals(form); }
     }
