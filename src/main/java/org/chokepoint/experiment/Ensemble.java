@@ -39,9 +39,9 @@ import org.chokepoint.scenario.LoadedScenario;
  * approximation that could depend on insertion order): they are computed block by block — a range of ticks at
  * a time, the block sized so that its values from every run fit in {@link #bandBudgetBytes} — streaming over
  * the run files once per block. Memory is thus bounded whatever N: the reference scenario (520 ticks, 31
- * markets, 5 band metrics) at N = 10,000 keeps 400 MB of band values on disk and at most the budget
- * (256 MB, or a quarter of the heap if smaller) in memory, plus N × columns doubles (17 MB) for the
- * summary statistics. The band series are kept as 32-bit floats (7 significant digits), and bands.csv
+ * markets, 5 band metrics) at N = 10,000 keeps 3.2 GB of band values on disk, and at most the budget
+ * (256 MB, or a quarter of the heap if smaller) of them in memory, plus N × columns doubles (17 MB) for the
+ * summary statistics; it runs in a 1 GiB heap. The band series are kept as 32-bit floats (7 significant digits), and bands.csv
  * writes its quantiles at that precision.
  */
 public final class Ensemble {
