@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark smoke run and regression gate: builds chokepoint and its benchmarks, runs every benchmark
-# briefly (one fork, short iterations: a few minutes in all) into benchmarks/target/smoke.json, and
-# compares that with the committed benchmarks/baseline.json. Exits with bench-compare's status:
+# briefly (one fork, short iterations: about a minute on two cores, builds aside) into
+# benchmarks/target/smoke.json, and compares that with the committed benchmarks/baseline.json.
+# Exits with bench-compare's status:
 # 0 pass, 1 a benchmark regressed beyond --fail, 2 the results could not be compared.
 #
 #   benchmarks/smoke.sh                  build, run everything, compare
@@ -27,6 +28,11 @@ if [ ! -f benchmarks/baseline.json ]; then
   echo "smoke.sh: no benchmarks/baseline.json yet, so nothing to compare with;" \
        "results are in benchmarks/target/smoke.json (see benchmarks/README.md to record a baseline)"
   exit 0
+fi
+
+if [ ! -f target/chokepoint.jar ]; then
+  echo "smoke.sh: target/chokepoint.jar is missing: build it (mvn -B -q install -DskipTests) to compare" >&2
+  exit 2
 fi
 
 exec java -jar target/chokepoint.jar bench-compare \

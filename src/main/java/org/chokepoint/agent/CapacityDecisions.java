@@ -4,7 +4,8 @@ package org.chokepoint.agent;
  * Slow decisions about capacity, taken after production: invest when the expected margin at full capacity
  * has stayed above a hurdle for a while (the capacity arrives after the firm's lead time), mothball when
  * the expected price has stayed below the lowest variable cost, leave for good after a long mothball, and
- * restart, after a lead time, when the price again covers costs with a margin.
+ * restart, after a lead time (by default half the firm's investment lead), when the price again covers
+ * costs with a margin.
  */
 public final class CapacityDecisions {
     private final Firms firms;
@@ -13,6 +14,7 @@ public final class CapacityDecisions {
     private final double stepShare;
     private final int mothballAfter;
     private final int exitAfter;
+    /** A fixed restart lead, or -1 to take half of each firm's investment lead time. */
     private final int restartTicks;
     private final double restartMargin;
     /** Lowers the hurdle for some firms; 0 when no capex subsidy is in force. */
@@ -72,7 +74,7 @@ public final class CapacityDecisions {
                 x.statusTicks[f]++;
                 if (net >= x.costBase[f] * (1 + restartMargin)) {
                     x.status[f] = FirmStatus.RESTARTING;
-                    x.restartAt[f] = tick + restartTicks;
+                    x.restartAt[f] = tick + (restartTicks >= 0 ? restartTicks : x.leadTicks[f] / 2);
                 } else if (x.statusTicks[f] >= exitAfter) {
                     x.status[f] = FirmStatus.EXITED;
                     x.capacity[f] = 0;

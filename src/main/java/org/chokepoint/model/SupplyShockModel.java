@@ -124,7 +124,8 @@ public class SupplyShockModel extends SimState implements PolicyContext {
         BehaviourSpec.Investment inv = b.investment();
         BehaviourSpec.Exit exit = b.exit();
         capacity = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
-                exit.mothballAfterTicks(), exit.exitAfterTicks(), exit.restartTicks(), exit.restartMargin());
+                exit.mothballAfterTicks(), exit.exitAfterTicks(),
+                exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin());
         series = new SeriesRecorder(horizon, m, world.regionCount());
         householdScale = new double[horizon * households.count];
         absorption = new double[m];

@@ -77,14 +77,15 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     /**
      * @param mothballAfterTicks ticks the expected price must stay below the lowest variable cost before a firm mothballs
      * @param exitAfterTicks ticks mothballed before a firm leaves for good
-     * @param restartTicks ticks a mothballed firm needs to produce again once it decides to
+     * @param restartTicks ticks a mothballed firm needs to produce again once it decides to; absent, half the
+     *                     firm's investment lead time (a mine takes longer to bring back than an assembly line)
      * @param restartMargin margin over the lowest variable cost that makes a mothballed firm restart
      */
     public record Exit(Integer mothballAfterTicks, Integer exitAfterTicks, Integer restartTicks, Double restartMargin) {
         public Exit {
             mothballAfterTicks = or(mothballAfterTicks, 26);
-            exitAfterTicks = or(exitAfterTicks, 156);
-            restartTicks = or(restartTicks, 26);
+            exitAfterTicks = or(exitAfterTicks, 260);
+            // Absent, a firm's restart takes half its investment lead time (see CapacityDecisions).
             restartMargin = or(restartMargin, 0.15);
         }
     }

@@ -1,0 +1,163 @@
+package org.chokepoint.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each exporter instrument alone, on an exporter A shipping one metal to an importer B (which has some
+ * costlier mines of its own), against figures computed by hand from the instrument's parameters.
+ */
+class ExportMeasuresTest {
+    private static final Path SCENARIO = Path.of("src/test/resources/scenarios/two-region.json");
+    private static final int A = 0;
+    private static final int B = 1;
+    private static final int C = 2;
+    private static final int START = 120;
+
+    private static SupplyShockModel run(String policies, int seed) throws Exception {
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
+        JsonNode p = Json.mapper().readTree(policies);
+        root.set("policies", p);
+        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), seed, -1);
+        model.start();
+        model.runToHorizon();
+        return model;
+    }
+
+    private static double mean(SeriesRecorder s, int region, Metric metric, int from, int to) {
+        double sum = 0;
+        for (int t = from; t < to; t++) {
+            sum += s.get(t, region, metric);
+        }
+        return sum / (to - from);
+    }
+
+    private static double gap(SeriesRecorder s, int from, int to) {
+        return mean(s, B, Metric.PRICE, from, to) - mean(s, A, Metric.PRICE, from, to);
+    }
+
+    @Test
+    void aBindingQuotaCapsExportsAtTheQuotaAndOpensAPriceGap() throws Exception {
+        double yearly = 2600; // 50 a week against free exports of about 75
+        SupplyShockModel free = run("[]", 7);
+        SupplyShockModel quota = run("[{\"type\":\"exportQuota\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"yearlyVolume\":" + yearly + ",\"start\":" + START + "}]", 7);
+        SeriesRecorder s = quota.series();
+        for (int year = START; year + 52 <= s.ticks(); year += 52) {
+            double shipped = 0;
+            for (int t = year; t < year + 52; t++) {
+                shipped += s.get(t, A, Metric.EXPORTS);
+            }
+            assertTrue(shipped <= yearly + 1e-6, "quota year from " + year + " shipped " + shipped);
+            assertTrue(shipped >= 0.95 * yearly, "the quota binds: shipped " + shipped);
+        }
+        assertTrue(mean(free.series(), A, Metric.EXPORTS, START, 260) > 60, "free trade ships more than the quota");
+        double before = gap(free.series(), START, 260);
+        double after = gap(s, START + 13, 260);
+        assertTrue(after > 3 * before, "gap " + after + " vs free " + before);
+        assertTrue(mean(s, A, Metric.PRICE, START + 13, 260) < mean(free.series(), A, Metric.PRICE, START + 13, 260),
+                "the exporter's price falls");
+    }
+
+    @Test
+    void anExportTaxOpensAGapOfTheTaxTimesTheOriginPrice() throws Exception {
+        double rate = 0.1;
+        SupplyShockModel free = run("[]", 7);
+        SupplyShockModel taxed = run("[{\"type\":\"exportTax\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"rate\":" + rate + ",\"start\":" + START + "}]", 7);
+        int from = START + 26;
+        double opened = gap(taxed.series(), from, 260) - gap(free.series(), from, 260);
+        double expected = rate * mean(taxed.series(), A, Metric.PRICE, from, 260);
+        assertTrue(mean(taxed.series(), A, Metric.EXPORTS, from, 260) > 20, "trade still flows");
+        assertEquals(expected, opened, 0.5 * expected, "gap opened by the tax");
+        double revenue = 0;
+        double byHand = 0;
+        for (int t = START; t < 260; t++) {
+            revenue += taxed.series().get(t, A, Metric.LEVY_REVENUE);
+        }
+        assertTrue(revenue > 0, "the exporter collects the tax");
+        // Receipts are the rate times the value bought for export at the origin's clearing price.
+        for (int t = START; t < 260; t++) {
+            byHand += rate * taxed.series().get(t, A, Metric.EXPORTS) * taxed.series().get(t, A, Metric.PRICE) * 1000;
+        }
+        assertEquals(byHand, revenue, 1e-6 * byHand);
+    }
+
+    @Test
+    void aBanReroutesThroughAThirdCountryOnlyWhenCircumventionIsAllowedAndPays() throws Exception {
+        String ban = "{\"type\":\"exportBan\",\"region\":\"A\",\"commodities\":[\"metal\"],\"destinations\":[\"B\"],"
+                + "\"start\":" + START;
+        SupplyShockModel plain = run("[" + ban + "}]", 7);
+        SupplyShockModel leaky = run("[" + ban + ",\"circumvention\":{\"via\":\"C\",\"extraCostPerUnit\":0.5,"
+                + "\"leakRate\":0.3}}]", 7);
+        SupplyShockModel guarded = run("[" + ban + ",\"antiCircumvention\":true,\"circumvention\":{\"via\":\"C\","
+                + "\"extraCostPerUnit\":0.5,\"leakRate\":0.3}}]", 7);
+        SupplyShockModel dear = run("[" + ban + ",\"circumvention\":{\"via\":\"C\",\"extraCostPerUnit\":1000,"
+                + "\"leakRate\":0.3}}]", 7);
+        int from = START + 5;
+        assertEquals(0, importsFrom(plain, A, from) + importsFrom(plain, C, from), 0, "a ban without a detour");
+        assertTrue(importsFrom(leaky, C, from) > 0, "the leak lands as imports from C");
+        assertEquals(0, importsFrom(leaky, A, from), 0, "nothing comes straight from A");
+        assertEquals(0, importsFrom(guarded, C, from), 0, "anti-circumvention closes the detour");
+        assertEquals(0, importsFrom(dear, C, from), 0, "a detour that does not pay is not taken");
+    }
+
+    private static double importsFrom(SupplyShockModel m, int origin, int from) {
+        double sum = 0;
+        for (int t = from; t < m.series().ticks(); t++) {
+            sum += m.series().importsFrom(t, B, origin);
+        }
+        return sum;
+    }
+
+    @Test
+    void tradersFrontRunAnAnnouncedRestrictionThenStop() throws Exception {
+        SupplyShockModel m = run("[{\"type\":\"exportQuota\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"yearlyVolume\":1300,\"announce\":100,\"start\":" + START + "}]", 7);
+        SeriesRecorder s = m.series();
+        double before = mean(s, A, Metric.EXPORTS, 80, 100);
+        double between = mean(s, A, Metric.EXPORTS, 100, START);
+        double after = mean(s, A, Metric.EXPORTS, START, START + 40);
+        assertTrue(between > 1.2 * before, "exports rise after the announcement: " + between + " vs " + before);
+        assertTrue(after < 0.5 * between, "then fall once it bites: " + after);
+    }
+
+    @Test
+    void aLicenceLeadTimeDelaysTheFirstLicensedShipmentByThatLead() throws Exception {
+        int lead = 6;
+        SupplyShockModel m = run("[{\"type\":\"exportLicensing\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"leadTicks\":" + lead + ",\"start\":" + START + "}]", 7);
+        SeriesRecorder s = m.series();
+        for (int t = START; t < START + lead; t++) {
+            assertEquals(0, s.get(t, A, Metric.EXPORTS), 0, "no licence yet at tick " + t);
+        }
+        double firstLicensed = 0;
+        for (int t = START + lead; t < START + lead + 4; t++) {
+            firstLicensed += s.get(t, A, Metric.EXPORTS);
+        }
+        assertTrue(firstLicensed > 0, "licensed cargo leaves once the first licences are decided");
+    }
+
+    @Test
+    void anApprovalProbabilityScalesTheLicensedVolumeToThatShareAcrossAnEnsemble() throws Exception {
+        double p = 0.5;
+        double approved = 0;
+        int runs = 12;
+        for (int seed = 1; seed <= runs; seed++) {
+            SupplyShockModel m = run("[{\"type\":\"exportLicensing\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                    + "\"leadTicks\":2,\"approvalProbability\":" + p + ",\"start\":" + START + "}]", seed);
+            approved += ((ExportLicensing) m.instruments().get(0)).approvedShare();
+        }
+        assertEquals(p, approved / runs, 0.05, "share of applied volume approved");
+    }
+}
