@@ -23,6 +23,8 @@ public final class Firms {
     public final int[] market;
     /** Recipe index for manufacturers, -1 otherwise. */
     public final int[] recipe;
+    /** US dollars per unit of output at a price of one price unit. */
+    public final double[] outputValue;
 
     public final double[] capacity;
     public final double[] costBase;
@@ -93,6 +95,7 @@ public final class Firms {
         commodity = new int[n];
         market = new int[n];
         recipe = new int[n];
+        outputValue = new double[n];
         capacity = new double[n];
         costBase = new double[n];
         costSlope = new double[n];
@@ -141,7 +144,18 @@ public final class Firms {
     public double marginalCost(int f, double q) {
         double cap = capacity[f];
         double u = cap > 0 ? q / cap : 0;
-        return costBase[f] + costSlope[f] * Math.pow(u, costExponent[f]);
+        return costBase[f] + costSlope[f] * power(u, costExponent[f]);
+    }
+
+    /** {@code x^k}, without the cost of {@code Math.pow} for the common linear and quadratic curves. */
+    static double power(double x, double k) {
+        if (k == 2.0) {
+            return x * x;
+        }
+        if (k == 1.0) {
+            return x;
+        }
+        return Math.pow(x, k);
     }
 
     /** Variable cost of producing q: the integral of the marginal cost from 0 to q. */
@@ -152,7 +166,7 @@ public final class Firms {
         }
         double u = q / cap;
         double k = costExponent[f];
-        return q * costBase[f] + cap * costSlope[f] * Math.pow(u, k + 1) / (k + 1);
+        return q * costBase[f] + cap * costSlope[f] * u * power(u, k) / (k + 1);
     }
 
     /** The output at which marginal cost equals {@code price}, between 0 and {@code cap}. */
@@ -165,7 +179,9 @@ public final class Firms {
         if (slope <= 0) {
             return cap;
         }
-        double u = Math.pow(margin / slope, 1.0 / costExponent[f]);
+        double k = costExponent[f];
+        double ratio = margin / slope;
+        double u = k == 2.0 ? Math.sqrt(ratio) : k == 1.0 ? ratio : Math.pow(ratio, 1.0 / k);
         return u >= 1 ? cap : u * cap;
     }
 
@@ -215,6 +231,7 @@ public final class Firms {
                 firms.commodity[f] = c;
                 firms.market[f] = world.market(r, c);
                 firms.recipe[f] = rec;
+                firms.outputValue[f] = world.commodity(c).valuePerUnit();
                 firms.capacity[f] = spec.capacity().draw(random);
                 firms.costBase[f] = spec.cost().base().draw(random);
                 firms.costSlope[f] = spec.cost().slope().draw(random);

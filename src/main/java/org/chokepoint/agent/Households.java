@@ -20,6 +20,8 @@ import org.chokepoint.world.World;
 public final class Households {
     /** Log-price offsets of the bid grid around the quote; fine near it, wide enough for a shock. */
     private static final double[] GRID = grid();
+    /** Bids a household sector posts in a tick. */
+    public static final int ORDERS_PER_TICK = GRID.length;
 
     public final int count;
     public final int[] market;

@@ -3,7 +3,6 @@ package org.chokepoint.agent;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
-import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
 
 /**
@@ -48,7 +47,7 @@ public final class Manufacturers {
      */
     public double expectNetPrice(int f, double[] quotedPrice) {
         Firms x = firms;
-        double outValue = world.commodity(x.commodity[f]).valuePerUnit();
+        double outValue = x.outputValue[f];
         double inputCost = 0;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
             x.inputExpectedPrice[s] += expectationRate * (quotedPrice[x.inputMarket[s]] - x.inputExpectedPrice[s]);
@@ -71,8 +70,7 @@ public final class Manufacturers {
         if (x.status[f] == FirmStatus.EXITED) {
             return;
         }
-        Commodity out = world.commodity(x.commodity[f]);
-        double outValue = out.valuePerUnit();
+        double outValue = x.outputValue[f];
         double conversion = (planned > 0 ? x.variableCost(f, planned) / planned : x.costBase[f]) * outValue;
         double allInputs = 0;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
@@ -145,13 +143,14 @@ public final class Manufacturers {
             int m = x.market[f];
             x.stock[f] += q;
             markets.production[m] += q;
-            markets.producerSurplus[m] -= x.variableCost(f, q) * world.commodity(x.commodity[f]).valuePerUnit();
+            markets.producerSurplus[m] -= x.variableCost(f, q) * x.outputValue[f];
         }
     }
 
     /**
      * Lowers the intensity of every input whose expected price has stayed above the trigger multiple of its
-     * initial price for the patience period, closing a share of the gap to the recipe's floor each tick.
+     * initial price for the patience period, closing a share of the gap to the recipe's floor each tick; the
+     * share grows with how far past the trigger the price stands.
      * Thrifting is not undone when prices fall: the redesigned product keeps its lower content.
      */
     public void thrift(int f) {
@@ -163,7 +162,12 @@ public final class Manufacturers {
                 x.dearTicks[s] = 0;
             }
             if (x.dearTicks[s] >= thriftPatience) {
-                x.intensity[s] -= thriftRatePerTick * (x.intensity[s] - x.inputFloor[s]);
+                // The dearer the input, the more engineering effort its saving repays: the pace grows with
+                // the price multiple, measured in doublings past the trigger (twice the pace at twice the
+                // trigger, up to four times).
+                double urgency = Math.min(4.0, 1.0 + Math.log(x.inputExpectedPrice[s]
+                        / (thriftTrigger * x.inputInitialPrice[s])) / Math.log(2.0));
+                x.intensity[s] -= urgency * thriftRatePerTick * (x.intensity[s] - x.inputFloor[s]);
             }
         }
     }

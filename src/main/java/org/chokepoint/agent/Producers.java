@@ -20,6 +20,8 @@ public final class Producers {
     static final double OFFER_TICKS = 1.5;
     static final double MIN_RATIO = 0.5;
     static final double MAX_RATIO = 3.0;
+    /** Stock below this share of capacity is not offered. */
+    static final double DUST = 1e-9;
 
     private final Firms firms;
     private final double expectationRate;
@@ -80,7 +82,8 @@ public final class Producers {
     public void offer(int f, double inputCost, OrderBook book) {
         Firms x = firms;
         double s = x.stock[f];
-        if (s <= 0) {
+        // Dust left by rounding is not worth an order.
+        if (s <= DUST * x.capacity[f]) {
             return;
         }
         double target = stockCover * x.normalSales[f];

@@ -66,6 +66,16 @@ public final class OrderBook {
         bidOrder = new int[n];
     }
 
+    /** Grows the arrays to hold at least {@code orders} on each side, so a tick never has to. */
+    public void ensureCapacity(int orders) {
+        while (askPrice.length < orders) {
+            growAsks();
+        }
+        while (bidPrice.length < orders) {
+            growBids();
+        }
+    }
+
     /** Forgets every order and the last result; keeps the arrays. */
     public void reset() {
         asks = 0;

@@ -132,6 +132,7 @@ public class SupplyShockModel extends SimState implements PolicyContext {
         stockScratch = new double[m];
         capacityScratch = new double[m];
         markUsedMarkets();
+        sizeOrderBooks();
 
         schedule.scheduleRepeating(0.0, Phase.EVENTS.ordinal(), (Steppable) s -> events());
         schedule.scheduleRepeating(0.0, Phase.PLAN.ordinal(), (Steppable) s -> plan());
@@ -162,6 +163,27 @@ public class SupplyShockModel extends SimState implements PolicyContext {
         for (int t = 0; t < traders.count; t++) {
             used[traders.originMarket[t]] = true;
             used[traders.destinationMarket[t]] = true;
+        }
+    }
+
+    /** Sizes every book for the orders its agents can post, so ticks do not grow them. */
+    private void sizeOrderBooks() {
+        int[] orders = new int[markets.count()];
+        for (int f = 0; f < firms.count; f++) {
+            orders[firms.market[f]]++;
+            for (int s = firms.inputOffset[f]; s < firms.inputOffset[f + 1]; s++) {
+                orders[firms.inputMarket[s]]++;
+            }
+        }
+        for (int h = 0; h < households.count; h++) {
+            orders[households.market[h]] += Households.ORDERS_PER_TICK;
+        }
+        for (int t = 0; t < traders.count; t++) {
+            orders[traders.originMarket[t]]++;
+            orders[traders.destinationMarket[t]]++;
+        }
+        for (int m = 0; m < orders.length; m++) {
+            markets.book(m).ensureCapacity(orders[m] + instruments.length + 1);
         }
     }
 

@@ -168,11 +168,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void noPolicyTypeIsSupportedYet() {
+    void anUnknownPolicyTypeIsRejectedWithTheSupportedOnesListed() {
         ScenarioProblem p = single(mutated(s -> s.putArray("policies").addObject().put("type", "priceFloor")));
 
         assertEquals("/policies/0/type", p.pointer());
-        assertEquals("unsupported policy type 'priceFloor' (this version supports none)", p.message());
+        assertEquals("unsupported policy type 'priceFloor' (supported: "
+                + String.join(", ", SemanticValidator.SUPPORTED_POLICY_TYPES) + ")", p.message());
     }
 
     @Test

@@ -1,0 +1,106 @@
+package org.chokepoint.metrics;
+
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.world.World;
+
+/**
+ * The figures by which an export-restriction episode is compared with history: how far and how fast the
+ * price outside the restricting region rose, how far it stood above the price inside, how far it fell back,
+ * what happened to an importer's use, and how much of its imports still came from the restricting region.
+ * Prices are a basket of the listed commodities in the importing region, weighted by their value there in
+ * the quarter before the restriction took effect.
+ *
+ * @param basketPeak ex-restrictor basket price at its peak over its pre-shock level
+ * @param singlePeak the same for the first listed commodity alone (e.g. dysprosium oxide)
+ * @param monthsToPeak months from the restriction to the basket's peak
+ * @param outsideOverInsideAtPeak the basket outside over the same basket inside the restricting region, at the peak
+ * @param twoYearsAfterPeak the basket 104 weeks after its peak over the peak
+ * @param useChangeAfterTwoYears the importer's use of the listed commodities in the second year after the
+ *                               restriction over the year before it, minus one
+ * @param restrictorShareAfterTenYears the restricting region's share of the importer's imports of the listed
+ *                                     commodities in the tenth year after the start of the run
+ */
+public record EpisodeIndicators(double basketPeak, double singlePeak, double monthsToPeak, double outsideOverInsideAtPeak,
+                                double twoYearsAfterPeak, double useChangeAfterTwoYears,
+                                double restrictorShareAfterTenYears) {
+
+    public static EpisodeIndicators of(SupplyShockModel run, int restrictionTick, String restrictor, String importer,
+                                       String... commodities) {
+        World w = run.world();
+        SeriesRecorder s = run.series();
+        int ticks = s.ticks();
+        int inside = w.regionIndex(restrictor);
+        int outside = w.regionIndex(importer);
+        int n = commodities.length;
+        int[] out = new int[n];
+        int[] in = new int[n];
+        double[] base = new double[n];
+        double[] weight = new double[n];
+        int from = Math.max(0, restrictionTick - 13);
+        for (int k = 0; k < n; k++) {
+            int c = w.commodityIndex(commodities[k]);
+            out[k] = w.market(outside, c);
+            in[k] = w.market(inside, c);
+            double p = 0;
+            double q = 0;
+            for (int t = from; t < restrictionTick; t++) {
+                p += s.get(t, out[k], Metric.PRICE);
+                q += s.get(t, out[k], Metric.CONSUMPTION);
+            }
+            base[k] = p / (restrictionTick - from);
+            weight[k] = p * q;
+        }
+        int peakTick = restrictionTick;
+        double peak = 0;
+        double single = 0;
+        for (int t = restrictionTick; t < ticks; t++) {
+            double b = basket(s, out, base, weight, t);
+            if (b > peak) {
+                peak = b;
+                peakTick = t;
+            }
+            single = Math.max(single, s.get(t, out[0], Metric.PRICE) / base[0]);
+        }
+        double ratio = peak / basket(s, in, base, weight, peakTick);
+        double after = peakTick + 104 < ticks ? basket(s, out, base, weight, peakTick + 104) / peak : Double.NaN;
+        double before = use(s, out, restrictionTick - 52, restrictionTick);
+        double second = use(s, out, restrictionTick + 52, restrictionTick + 104);
+        int tenth = 9 * w.ticksPerYear();
+        double share = Double.NaN;
+        if (tenth + w.ticksPerYear() <= ticks) {
+            double fromRestrictor = 0;
+            double all = 0;
+            for (int t = tenth; t < tenth + w.ticksPerYear(); t++) {
+                for (int m : out) {
+                    fromRestrictor += s.importsFrom(t, m, inside);
+                    for (int o = 0; o < w.regionCount(); o++) {
+                        all += s.importsFrom(t, m, o);
+                    }
+                }
+            }
+            share = all > 0 ? fromRestrictor / all : Double.NaN;
+        }
+        return new EpisodeIndicators(peak, single, (peakTick - restrictionTick) * 12.0 / w.ticksPerYear(), ratio,
+                after, second / before - 1, share);
+    }
+
+    private static double basket(SeriesRecorder s, int[] markets, double[] base, double[] weight, int t) {
+        double sum = 0;
+        double total = 0;
+        for (int k = 0; k < markets.length; k++) {
+            sum += weight[k] * s.get(t, markets[k], Metric.PRICE) / base[k];
+            total += weight[k];
+        }
+        return sum / total;
+    }
+
+    private static double use(SeriesRecorder s, int[] markets, int from, int to) {
+        double sum = 0;
+        for (int t = Math.max(0, from); t < Math.min(s.ticks(), to); t++) {
+            for (int m : markets) {
+                sum += s.get(t, m, Metric.CONSUMPTION);
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,88 @@
+package org.chokepoint.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.chokepoint.metrics.EpisodeIndicators;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 2010-11 rare-earth episode against the historical figures of docs/validation.md, on a small ensemble:
+ * each band the model meets is checked on the ensemble mean. The three it does not yet meet (the fall two
+ * years after the peak, Japan's use two years on, China's share of Japan's imports after ten years) are
+ * printed with the others and discussed in docs/validation.md rather than asserted.
+ * {@code -Dcalibration.runs=100} runs the full ensemble and prints the table with 95% confidence intervals.
+ */
+class RareEarth2010CalibrationTest {
+    /** The quota cut took effect in the third week of July 2010, tick 78 counted from January 2009. */
+    static final int QUOTA_CUT = 78;
+    static final List<EpisodeIndicators> RUNS = new ArrayList<>();
+
+    @BeforeAll
+    static void runEnsemble() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/rare-earth-2010.json")).scenario();
+        int runs = Integer.getInteger("calibration.runs", 6);
+        for (int seed = 1; seed <= runs; seed++) {
+            SupplyShockModel m = new SupplyShockModel(s, seed, -1);
+            m.start();
+            m.runToHorizon();
+            RUNS.add(EpisodeIndicators.of(m, QUOTA_CUT, "CN", "JP", "dy-oxide", "ndpr-oxide"));
+        }
+        print("basket peak / pre-shock", EpisodeIndicators::basketPeak);
+        print("Dy oxide peak / pre-shock", EpisodeIndicators::singlePeak);
+        print("months from cut to peak", EpisodeIndicators::monthsToPeak);
+        print("ex-China / China at peak", EpisodeIndicators::outsideOverInsideAtPeak);
+        print("24 months after peak / peak", EpisodeIndicators::twoYearsAfterPeak);
+        print("Japan's use, 2nd year vs year before", EpisodeIndicators::useChangeAfterTwoYears);
+        print("China's share of Japan's imports, year 10", EpisodeIndicators::restrictorShareAfterTenYears);
+    }
+
+    private static SummaryStatistics stats(ToDoubleFunction<EpisodeIndicators> f) {
+        SummaryStatistics s = new SummaryStatistics();
+        RUNS.forEach(r -> s.addValue(f.applyAsDouble(r)));
+        return s;
+    }
+
+    private static void print(String name, ToDoubleFunction<EpisodeIndicators> f) {
+        SummaryStatistics s = stats(f);
+        double half = new TDistribution(null, s.getN() - 1).inverseCumulativeProbability(0.975)
+                * s.getStandardDeviation() / Math.sqrt(s.getN());
+        System.out.printf("%-45s %8.3f  95%% CI [%.3f, %.3f]  (n=%d)%n", name, s.getMean(), s.getMean() - half,
+                s.getMean() + half, s.getN());
+    }
+
+    private static double mean(ToDoubleFunction<EpisodeIndicators> f) {
+        return stats(f).getMean();
+    }
+
+    @Test
+    void theExChinaBasketPeaksBetweenFiveAndTwentyTimesItsPreShockLevel() {
+        double peak = mean(EpisodeIndicators::basketPeak);
+        assertTrue(peak >= 5 && peak <= 20, "basket peak " + peak);
+    }
+
+    @Test
+    void dysprosiumOxideOutsideChinaPeaksAtLeastTenfold() {
+        assertTrue(mean(EpisodeIndicators::singlePeak) >= 10);
+    }
+
+    @Test
+    void thePeakComesNineToEighteenMonthsAfterTheQuotaCut() {
+        double months = mean(EpisodeIndicators::monthsToPeak);
+        assertTrue(months >= 9 && months <= 18, "months " + months);
+    }
+
+    @Test
+    void atThePeakPricesOutsideChinaStandAtLeastHalfAgainAbovePricesInside() {
+        assertTrue(mean(EpisodeIndicators::outsideOverInsideAtPeak) >= 1.5);
+    }
+}
