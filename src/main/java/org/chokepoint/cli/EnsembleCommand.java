@@ -1,0 +1,103 @@
+package org.chokepoint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.chokepoint.experiment.Ensemble;
+import org.chokepoint.experiment.ExperimentException;
+import org.chokepoint.experiment.Progress;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.ScenarioProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ensemble SCENARIO --runs N}: replications of one scenario, in parallel and resumable. */
+@Command(name = "ensemble",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run N replications of a scenario with seeds derived from --seed and write runs.csv, stats.json and "
+                    + "bands.csv into a folder (see docs/experiments.md). Results do not depend on --threads.",
+            "Each finished run is kept under OUT/runs/; --resume on the same folder runs only the missing ones."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every run finished and the tables are written",
+            "1:a run or the writing failed",
+            "2:invalid scenario, options or results folder (nothing is run)"})
+public final class EnsembleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
+    Path scenario;
+
+    @Option(names = "--runs", required = true, paramLabel = "N", description = "number of replications")
+    int runs;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "worker threads (default: available processors)")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "base seed; run i gets seed(S, i), see docs/experiments.md (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
+    Integer ticks;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<meta.name>-ensemble)")
+    Path out;
+
+    @Option(names = "--resume", description = "finish an interrupted ensemble in --out (same scenario, runs, seed, ticks)")
+    boolean resume;
+
+    @Option(names = "--quiet", description = "no progress on standard error")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CommandLine cl = spec.commandLine();
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+        }
+        int t = ExperimentOptions.threads(cl, threads);
+        int horizon = ExperimentOptions.ticks(cl, ticks);
+        LoadedScenario loaded;
+        try {
+            loaded = ScenarioLoader.load(scenario);
+        } catch (ScenarioException e) {
+            for (ScenarioProblem p : e.problems()) {
+                err.println(p);
+            }
+            err.flush();
+            return ValidateCommand.INVALID;
+        }
+        Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-ensemble");
+        try {
+            long started = System.nanoTime();
+            Ensemble.Outcome o = new Ensemble(loaded, runs, seed, horizon, t)
+                    .run(target, resume, Progress.modeFor(quiet), System.err);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
+                    + o.ranNow() + " run now, " + ms + " ms)");
+            stdout.flush();
+            return 0;
+        } catch (ExperimentException e) {
+            err.println("ensemble: " + e.getMessage());
+            err.flush();
+            return ValidateCommand.INVALID;
+        } catch (Exception e) {
+            err.println("ensemble: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.flush();
+            return RunCommand.FAILED;
+        }
+    }
+}

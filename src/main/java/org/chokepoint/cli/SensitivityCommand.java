@@ -1,0 +1,123 @@
+package org.chokepoint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.chokepoint.experiment.ExperimentException;
+import org.chokepoint.experiment.Morris;
+import org.chokepoint.experiment.Progress;
+import org.chokepoint.experiment.ScenarioPatch;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.ScenarioProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sensitivity SCENARIO --param /pointer=min:max ... --output METRIC}: Morris elementary effects. */
+@Command(name = "sensitivity",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Morris elementary effects of scenario values (--param /pointer=min:max, repeatable) on one summary "
+                    + "number (--output, a runs.csv column name such as totals.downstreamOutputLoss): R "
+                    + "trajectories of k+1 runs on an L-level grid, all with the same run seed. Writes morris.csv "
+                    + "and morris.json (see docs/experiments.md)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every run finished and the files are written",
+            "1:a run or the writing failed",
+            "2:invalid scenario, pointer, value, metric or option"})
+public final class SensitivityCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
+    Path scenario;
+
+    @Option(names = "--param", required = true, paramLabel = "/POINTER=MIN:MAX",
+            description = "a scenario value and its range (repeatable)")
+    List<String> paramSpecs = new ArrayList<>();
+
+    @Option(names = "--output", required = true, paramLabel = "METRIC", description = "the summary number to explain")
+    String output;
+
+    @Option(names = "--trajectories", defaultValue = "10", paramLabel = "R",
+            description = "trajectories, each k+1 runs (default: ${DEFAULT-VALUE})")
+    int trajectories;
+
+    @Option(names = "--levels", defaultValue = "4", paramLabel = "L",
+            description = "grid levels per parameter, even (default: ${DEFAULT-VALUE})")
+    int levels;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: available processors)")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "base seed of the design and of the run seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
+    Integer ticks;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "results folder (default: results/<meta.name>-sensitivity)")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress on standard error")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CommandLine cl = spec.commandLine();
+        int t = ExperimentOptions.threads(cl, threads);
+        int horizon = ExperimentOptions.ticks(cl, ticks);
+        try {
+            LoadedScenario loaded = ScenarioLoader.load(scenario);
+            List<ScenarioPatch.Range> ranges = new ArrayList<>();
+            for (String s : paramSpecs) {
+                ranges.add(ScenarioPatch.parseRange("--param", s));
+            }
+            Morris morris = new Morris(loaded, ranges, output, trajectories, levels, seed, horizon, t);
+            morris.validate();
+            Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-sensitivity");
+            List<Morris.Effect> effects;
+            try {
+                effects = morris.run(target, Progress.modeFor(quiet), System.err);
+            } catch (ExperimentException e) {
+                throw e;
+            } catch (Exception e) {
+                err.println("sensitivity: " + scenario + ": "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                err.flush();
+                return RunCommand.FAILED;
+            }
+            for (Morris.Effect e : effects) {
+                stdout.println(String.format(Locale.ROOT, "%s: mu*=%.6g mu=%.6g sigma=%.6g", e.pointer(), e.muStar(),
+                        e.mu(), e.sigma()));
+            }
+            stdout.println("wrote " + target);
+            stdout.flush();
+            return 0;
+        } catch (ScenarioException e) {
+            for (ScenarioProblem p : e.problems()) {
+                err.println(p);
+            }
+            err.flush();
+            return ValidateCommand.INVALID;
+        } catch (ExperimentException e) {
+            err.println("sensitivity: " + e.getMessage());
+            err.flush();
+            return ValidateCommand.INVALID;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.chokepoint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.chokepoint.experiment.ExperimentException;
+import org.chokepoint.experiment.Progress;
+import org.chokepoint.experiment.ScenarioPatch;
+import org.chokepoint.experiment.Sweep;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.ScenarioProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sweep SCENARIO --set /pointer=v1,v2 ... --runs N}: a grid or a Latin hypercube over scenario values. */
+@Command(name = "sweep",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run N replications at each point of a grid of values (--set /pointer=v1,v2,...) or of a Latin "
+                    + "hypercube of K points (--lhs K --set /pointer=min:max) and write sweep.csv and sweep.json "
+                    + "(see docs/experiments.md). Replication r has the same seed at every point.",
+            "Every point is validated before any run; a bad pointer or value writes nothing."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every run finished and the files are written",
+            "1:a run or the writing failed",
+            "2:invalid scenario, pointer, value or option (nothing is run)"})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
+    Path scenario;
+
+    @Option(names = "--set", required = true, paramLabel = "/POINTER=VALUES",
+            description = "a JSON pointer and its values: v1,v2,... for a grid, min:max with --lhs (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--lhs", paramLabel = "K", description = "a Latin hypercube of K points instead of a grid")
+    Integer lhs;
+
+    @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
+            description = "replications per point (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: available processors)")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "base seed of the replications and of the hypercube (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
+    Integer ticks;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<meta.name>-sweep)")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress on standard error")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CommandLine cl = spec.commandLine();
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+        }
+        int t = ExperimentOptions.threads(cl, threads);
+        int horizon = ExperimentOptions.ticks(cl, ticks);
+        try {
+            LoadedScenario loaded = ScenarioLoader.load(scenario);
+            Sweep sweep;
+            if (lhs != null) {
+                List<ScenarioPatch.Range> ranges = new ArrayList<>();
+                for (String s : sets) {
+                    ranges.add(ScenarioPatch.parseRange("--set", s));
+                }
+                sweep = Sweep.latinHypercube(loaded, ranges, lhs, runs, seed, horizon, t);
+            } else {
+                List<ScenarioPatch.ValueList> lists = new ArrayList<>();
+                for (String s : sets) {
+                    lists.add(ScenarioPatch.parseValueList(s));
+                }
+                sweep = Sweep.grid(loaded, lists, runs, seed, horizon, t);
+            }
+            sweep.validate();
+            Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-sweep");
+            long started = System.nanoTime();
+            int rows;
+            try {
+                rows = sweep.run(target, Progress.modeFor(quiet), System.err);
+            } catch (ExperimentException e) {
+                throw e;
+            } catch (Exception e) {
+                err.println("sweep: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                err.flush();
+                return RunCommand.FAILED;
+            }
+            stdout.println("wrote " + target + " (" + sweep.points().size() + " points x " + runs + " runs = " + rows
+                    + " rows, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+            stdout.flush();
+            return 0;
+        } catch (ScenarioException e) {
+            for (ScenarioProblem p : e.problems()) {
+                err.println(p);
+            }
+            err.flush();
+            return ValidateCommand.INVALID;
+        } catch (ExperimentException e) {
+            err.println("sweep: " + e.getMessage());
+            err.flush();
+            return ValidateCommand.INVALID;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.chokepoint.experiment;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.model.RunOutcome;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.world.World;
+
+/**
+ * One finished replication of an ensemble, as a compact binary file {@code runs/run-NNNNNN.bin}: the run's
+ * index and seed, every flattened summary number (as a double), and the run's band series — the
+ * {@link #BAND_METRICS} of every used market at every tick, as big-endian 32-bit floats laid out
+ * {@code [tick][market][metric]}, so that a range of ticks is one contiguous slice of the file.
+ *
+ * <p>The file is written to a temporary name beside it and renamed into place, so a file under its final
+ * name is always complete: that is how a resumed ensemble knows which runs are done. About
+ * {@code ticks * markets * 20} bytes a run (320 KB for 520 ticks and 31 markets).
+ */
+public final class RunRecord {
+
+    /** The series whose per-tick quantiles an ensemble reports in {@code bands.csv}. */
+    public static final Metric[] BAND_METRICS = {
+        Metric.PRICE, Metric.PRODUCTION, Metric.CONSUMPTION, Metric.UNMET_DEMAND, Metric.INVENTORY_DAYS};
+
+    private static final int MAGIC = 0x43505231; // "CPR1"
+    private static final int VERSION = 1;
+
+    private RunRecord() {
+    }
+
+    /** The file name of run {@code index}. */
+    public static String fileName(int index) {
+        return String.format("run-%06d.bin", index);
+    }
+
+    /** Writes the run's record atomically to {@code dir/run-NNNNNN.bin}. */
+    public static void write(Path dir, int index, int seed, RunOutcome outcome) throws IOException {
+        SupplyShockModel model = outcome.model();
+        World world = model.world();
+        SeriesRecorder series = model.series();
+        boolean[] used = model.markets().used;
+        int[] markets = usedMarkets(used);
+        Path target = dir.resolve(fileName(index));
+        Path tmp = dir.resolve(fileName(index) + ".tmp");
+        try (OutputStream fout = Files.newOutputStream(tmp);
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fout, 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(index);
+            out.writeInt(seed);
+            LinkedHashMap<String, Double> row = outcome.summary().flatten();
+            out.writeInt(row.size());
+            for (Map.Entry<String, Double> e : row.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeDouble(e.getValue() == null ? Double.NaN : e.getValue());
+            }
+            out.writeInt(series.ticks());
+            out.writeInt(markets.length);
+            for (int m : markets) {
+                out.writeUTF(world.region(world.regionOfMarket(m)).id());
+                out.writeUTF(world.commodity(world.commodityOfMarket(m)).id());
+            }
+            out.writeInt(BAND_METRICS.length);
+            for (Metric metric : BAND_METRICS) {
+                out.writeUTF(metric.label());
+            }
+            for (int t = 0; t < series.ticks(); t++) {
+                for (int m : markets) {
+                    for (Metric metric : BAND_METRICS) {
+                        out.writeFloat((float) series.get(t, m, metric));
+                    }
+                }
+            }
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static int[] usedMarkets(boolean[] used) {
+        int n = 0;
+        for (boolean u : used) {
+            if (u) {
+                n++;
+            }
+        }
+        int[] markets = new int[n];
+        n = 0;
+        for (int m = 0; m < used.length; m++) {
+            if (used[m]) {
+                markets[n++] = m;
+            }
+        }
+        return markets;
+    }
+
+    /**
+     * Everything in a record but its band series.
+     *
+     * @param bandOffset byte offset of the band series in the file
+     */
+    public record Header(int index, int seed, List<String> columns, double[] values, int ticks,
+                         List<String> marketRegions, List<String> marketCommodities, List<String> bandMetrics,
+                         long bandOffset) {
+
+        /** Number of floats per tick in the band series. */
+        public int cellsPerTick() {
+            return marketRegions.size() * bandMetrics.size();
+        }
+
+        /** True when the two records have the same columns and the same band layout. */
+        public boolean sameLayout(Header o) {
+            return columns.equals(o.columns) && ticks == o.ticks && marketRegions.equals(o.marketRegions)
+                    && marketCommodities.equals(o.marketCommodities) && bandMetrics.equals(o.bandMetrics);
+        }
+    }
+
+    /** Reads a record's header, checking its size against the layout it declares. */
+    public static Header readHeader(Path file) throws IOException {
+        try (InputStream fin = Files.newInputStream(file);
+             CountingInputStream counting = new CountingInputStream(new BufferedInputStream(fin, 1 << 14));
+             DataInputStream in = new DataInputStream(counting)) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+                throw new IOException(file + ": not a run record of this version");
+            }
+            int index = in.readInt();
+            int seed = in.readInt();
+            int n = in.readInt();
+            List<String> columns = new ArrayList<>(n);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                columns.add(in.readUTF());
+                values[i] = in.readDouble();
+            }
+            int ticks = in.readInt();
+            int markets = in.readInt();
+            List<String> regions = new ArrayList<>(markets);
+            List<String> commodities = new ArrayList<>(markets);
+            for (int i = 0; i < markets; i++) {
+                regions.add(in.readUTF());
+                commodities.add(in.readUTF());
+            }
+            int k = in.readInt();
+            List<String> bandMetrics = new ArrayList<>(k);
+            for (int i = 0; i < k; i++) {
+                bandMetrics.add(in.readUTF());
+            }
+            long offset = counting.count;
+            long expected = offset + 4L * ticks * markets * k;
+            long size = Files.size(file);
+            if (size != expected) {
+                throw new IOException(file + ": " + size + " bytes, expected " + expected);
+            }
+            return new Header(index, seed, List.copyOf(columns), values, ticks, List.copyOf(regions),
+                    List.copyOf(commodities), List.copyOf(bandMetrics), offset);
+        }
+    }
+
+    /**
+     * Reads the band series of ticks {@code [fromTick, toTick)} into {@code dest} from {@code destOffset} (room for at least
+     * {@code (toTick - fromTick) * header.cellsPerTick()} floats).
+     */
+    public static void readBands(Path file, Header header, int fromTick, int toTick, float[] dest, int destOffset)
+            throws IOException {
+        int cells = (toTick - fromTick) * header.cellsPerTick();
+        ByteBuffer buf = ByteBuffer.allocate(cells * 4).order(ByteOrder.BIG_ENDIAN);
+        long position = header.bandOffset() + 4L * fromTick * header.cellsPerTick();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (buf.hasRemaining()) {
+                int r = ch.read(buf, position + buf.position());
+                if (r < 0) {
+                    throw new IOException(file + ": truncated");
+                }
+            }
+        }
+        buf.flip();
+        buf.asFloatBuffer().get(dest, destOffset, cells);
+    }
+
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            count += s;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.chokepoint.experiment;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
+
+/**
+ * Scenario values addressed by JSON pointers (RFC 6901), as sweeps and sensitivity analyses vary them. A
+ * pointer must name an existing array element or a member of an object; members and objects that do not exist
+ * yet are created (an optional setting left at its default, such as {@code /behaviour/demandNoise} in a
+ * scenario without a {@code behaviour} object), array elements never are; every patched scenario is checked again by
+ * {@link ScenarioLoader#fromJson}, so a value the scenario format does not allow is reported like a file
+ * problem.
+ */
+public final class ScenarioPatch {
+
+    private ScenarioPatch() {
+    }
+
+    /** One value for one pointer. */
+    public record Assignment(String pointer, JsonNode value) {
+        /** The value as a table cell: numbers and booleans as JSON, text unquoted. */
+        public String text() {
+            return value.isTextual() ? value.asText() : value.toString();
+        }
+    }
+
+    /** Parses a pointer, checking that it addresses a place the document has (or can have). */
+    public static JsonPointer pointer(JsonNode doc, String text) throws ExperimentException {
+        JsonPointer p;
+        try {
+            p = JsonPointer.compile(text);
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentException("bad JSON pointer '" + text + "': " + e.getMessage()
+                    + " (a pointer starts with '/', e.g. /behaviour/demandNoise or /firms/0/capacity)");
+        }
+        if (p.matches()) {
+            throw new ExperimentException("bad JSON pointer '" + text + "': it names the whole scenario");
+        }
+        parent(doc, p, text, false);
+        return p;
+    }
+
+    /**
+     * The container that holds the pointer's last step. Missing objects on the way may be created (when
+     * {@code create}) if the step into them is a member name of an existing object; array elements must exist.
+     */
+    private static JsonNode parent(JsonNode doc, JsonPointer p, String text, boolean create)
+            throws ExperimentException {
+        JsonNode node = doc;
+        StringBuilder at = new StringBuilder();
+        boolean virtual = false; // below a member that does not exist yet (checking only)
+        for (JsonPointer step = p; !step.tail().matches(); step = step.tail()) {
+            String name = step.getMatchingProperty();
+            if (virtual) {
+                at.append('/').append(name);
+                continue;
+            }
+            if (node.isObject()) {
+                JsonNode child = node.get(name);
+                if (child == null) {
+                    if (create) {
+                        child = ((ObjectNode) node).putObject(name);
+                    } else {
+                        virtual = true;
+                    }
+                } else if (!child.isContainerNode()) {
+                    throw new ExperimentException("JSON pointer '" + text + "': " + at + "/" + name
+                            + " is a value, not an object or array");
+                }
+                node = child;
+            } else if (node.isArray()) {
+                int i = step.getMatchingIndex();
+                if (i < 0 || i >= node.size()) {
+                    throw new ExperimentException("JSON pointer '" + text + "': no element " + name + " in "
+                            + (at.length() == 0 ? "/" : at) + " (it has " + node.size() + ")");
+                }
+                node = node.get(i);
+            }
+            at.append('/').append(name);
+        }
+        if (virtual) {
+            return null;
+        }
+        if (node.isArray()) {
+            int i = p.last().getMatchingIndex();
+            if (i < 0 || i >= node.size()) {
+                throw new ExperimentException("JSON pointer '" + text + "': no element "
+                        + p.last().getMatchingProperty() + " in " + (at.length() == 0 ? "/" : at) + " (it has "
+                        + node.size() + ")");
+            }
+        }
+        return node;
+    }
+
+    /** The value currently at {@code pointer}, missing if none. */
+    public static JsonNode current(JsonNode doc, String pointer) {
+        return doc.at(pointer);
+    }
+
+    /** A copy of {@code doc} with every assignment applied in order. */
+    public static JsonNode apply(JsonNode doc, List<Assignment> assignments) throws ExperimentException {
+        JsonNode copy = doc.deepCopy();
+        for (Assignment a : assignments) {
+            JsonPointer p = pointer(copy, a.pointer());
+            JsonNode parent = parent(copy, p, a.pointer(), true);
+            if (parent.isObject()) {
+                ((ObjectNode) parent).set(p.last().getMatchingProperty(), a.value());
+            } else {
+                ((ArrayNode) parent).set(p.last().getMatchingIndex(), a.value());
+            }
+        }
+        return copy;
+    }
+
+    /** Applies and validates, naming the point in every problem's file name. */
+    public static LoadedScenario load(LoadedScenario base, List<Assignment> assignments, String label)
+            throws ExperimentException, ScenarioException {
+        JsonNode patched = apply(base.json(), assignments);
+        return ScenarioLoader.fromJson(patched, base.source() + " [" + label + "]");
+    }
+
+    /**
+     * A value from the command line: JSON if it parses as a number, boolean, null or quoted string, otherwise
+     * the text itself.
+     */
+    public static JsonNode parseValue(String text) {
+        String t = text.trim();
+        try {
+            JsonNode n = Json.mapper().readTree(t);
+            if (n != null && n.isValueNode()) {
+                return n;
+            }
+        } catch (Exception e) {
+            // not JSON: a bare word
+        }
+        return TextNode.valueOf(t);
+    }
+
+    /** {@code /pointer=v1,v2,...} */
+    public record ValueList(String pointer, List<JsonNode> values) { }
+
+    /** {@code /pointer=min:max} */
+    public record Range(String pointer, double min, double max, boolean integers) {
+
+        /**
+         * The value at {@code u} in [0, 1] of the range: rounded to an integer when both bounds were written as
+         * integers and the scenario holds an integer there (so {@code /time/horizonTicks=52:104} stays a whole
+         * number of ticks), a double otherwise (write {@code 80.0:120.0} for a continuous range).
+         */
+        public JsonNode at(double u, JsonNode doc) {
+            double v = min + u * (max - min);
+            if (integers && doc.at(pointer).isIntegralNumber()) {
+                return LongNode.valueOf(Math.round(v));
+            }
+            return DoubleNode.valueOf(v);
+        }
+    }
+
+    public static ValueList parseValueList(String spec) throws ExperimentException {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new ExperimentException("--set '" + spec + "': expected /json/pointer=value1,value2,...");
+        }
+        List<JsonNode> values = new ArrayList<>();
+        for (String v : spec.substring(eq + 1).split(",", -1)) {
+            if (v.isBlank()) {
+                throw new ExperimentException("--set '" + spec + "': an empty value in the list");
+            }
+            values.add(parseValue(v));
+        }
+        return new ValueList(spec.substring(0, eq), values);
+    }
+
+    public static Range parseRange(String option, String spec) throws ExperimentException {
+        int eq = spec.indexOf('=');
+        String usage = option + " '" + spec + "': expected /json/pointer=min:max with numbers min < max";
+        if (eq <= 0) {
+            throw new ExperimentException(usage);
+        }
+        String[] mm = spec.substring(eq + 1).split(":", -1);
+        if (mm.length != 2) {
+            throw new ExperimentException(usage);
+        }
+        double min;
+        double max;
+        try {
+            min = Double.parseDouble(mm[0].trim());
+            max = Double.parseDouble(mm[1].trim());
+        } catch (NumberFormatException e) {
+            throw new ExperimentException(usage);
+        }
+        if (!(min < max) || Double.isInfinite(min) || Double.isInfinite(max)) {
+            throw new ExperimentException(usage);
+        }
+        boolean integers = mm[0].trim().matches("-?\\d+") && mm[1].trim().matches("-?\\d+");
+        return new Range(spec.substring(0, eq), min, max, integers);
+    }
+}

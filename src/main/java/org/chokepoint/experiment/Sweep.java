@@ -1,0 +1,243 @@
+package org.chokepoint.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
+
+/**
+ * A sweep: N replications at each point of a grid or of a Latin hypercube over scenario values addressed by
+ * JSON pointers. Replication r has the same seed {@link Seeds#forRun(long, int) seed(S, r)} at every point
+ * (common random numbers), so differences between points are the parameters' doing, not the noise's. Every
+ * point is patched and validated before any run starts.
+ *
+ * <p>Writes {@code sweep.csv} (point, one column per pointer, run, seed, every flattened summary number; rows
+ * by point, then run) and {@code sweep.json} (the design: pointers, points and their values, seeds).
+ */
+public final class Sweep {
+
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+    private final LoadedScenario base;
+    private final List<String> pointers;
+    private final List<List<ScenarioPatch.Assignment>> points;
+    private final String design;
+    private final int runs;
+    private final long seed;
+    private final int ticks;
+    private final int threads;
+    private List<LoadedScenario> scenarios;
+
+    private Sweep(LoadedScenario base, List<String> pointers, List<List<ScenarioPatch.Assignment>> points,
+                  String design, int runs, long seed, int ticks, int threads) {
+        this.base = base;
+        this.pointers = List.copyOf(pointers);
+        this.points = points;
+        this.design = design;
+        this.runs = runs;
+        this.seed = seed;
+        this.ticks = ticks;
+        this.threads = threads;
+    }
+
+    /** The full grid of the value lists; the first list varies slowest, the last fastest. */
+    public static Sweep grid(LoadedScenario base, List<ScenarioPatch.ValueList> lists, int runs, long seed, int ticks,
+                             int threads) throws ExperimentException {
+        List<String> pointers = new ArrayList<>();
+        for (ScenarioPatch.ValueList l : lists) {
+            ScenarioPatch.pointer(base.json(), l.pointer());
+            pointers.add(l.pointer());
+        }
+        checkDistinct(pointers);
+        List<List<ScenarioPatch.Assignment>> points = new ArrayList<>();
+        points.add(List.of());
+        for (ScenarioPatch.ValueList l : lists) {
+            List<List<ScenarioPatch.Assignment>> next = new ArrayList<>();
+            for (List<ScenarioPatch.Assignment> p : points) {
+                for (JsonNode v : l.values()) {
+                    List<ScenarioPatch.Assignment> q = new ArrayList<>(p);
+                    q.add(new ScenarioPatch.Assignment(l.pointer(), v));
+                    next.add(List.copyOf(q));
+                }
+            }
+            points = next;
+        }
+        return new Sweep(base, pointers, points, "grid", runs, seed, ticks, threads);
+    }
+
+    /**
+     * A Latin hypercube of {@code k} points over the ranges: each range is cut into k equal strata, each
+     * stratum is used by exactly one point, with a uniform position inside it; the pairing of strata across
+     * parameters is a random permutation per parameter. Drawn from {@code seed} alone.
+     */
+    public static Sweep latinHypercube(LoadedScenario base, List<ScenarioPatch.Range> ranges, int k, int runs,
+                                       long seed, int ticks, int threads) throws ExperimentException {
+        if (k < 1) {
+            throw new ExperimentException("--lhs must be at least 1, got " + k);
+        }
+        List<String> pointers = new ArrayList<>();
+        for (ScenarioPatch.Range r : ranges) {
+            ScenarioPatch.pointer(base.json(), r.pointer());
+            pointers.add(r.pointer());
+        }
+        checkDistinct(pointers);
+        Rng rng = new Rng(seed, 0x4C48L); // "LH"
+        int[][] strata = new int[ranges.size()][];
+        double[][] offsets = new double[ranges.size()][k];
+        for (int j = 0; j < ranges.size(); j++) {
+            strata[j] = rng.permutation(k);
+            for (int i = 0; i < k; i++) {
+                offsets[j][i] = rng.nextDouble();
+            }
+        }
+        List<List<ScenarioPatch.Assignment>> points = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            List<ScenarioPatch.Assignment> p = new ArrayList<>();
+            for (int j = 0; j < ranges.size(); j++) {
+                double u = (strata[j][i] + offsets[j][i]) / k;
+                p.add(new ScenarioPatch.Assignment(ranges.get(j).pointer(), ranges.get(j).at(u, base.json())));
+            }
+            points.add(List.copyOf(p));
+        }
+        return new Sweep(base, pointers, points, "latin-hypercube", runs, seed, ticks, threads);
+    }
+
+    static void checkDistinct(List<String> pointers) throws ExperimentException {
+        if (new LinkedHashSet<>(pointers).size() != pointers.size()) {
+            throw new ExperimentException("the same pointer is set twice: " + pointers);
+        }
+        if (pointers.isEmpty()) {
+            throw new ExperimentException("nothing to sweep: give at least one --set");
+        }
+    }
+
+    public List<List<ScenarioPatch.Assignment>> points() {
+        return points;
+    }
+
+    static String label(int point, List<ScenarioPatch.Assignment> assignments) {
+        StringBuilder s = new StringBuilder("point ").append(point);
+        for (ScenarioPatch.Assignment a : assignments) {
+            s.append(s.indexOf(":") < 0 ? ": " : ", ").append(a.pointer()).append('=').append(a.text());
+        }
+        return s.toString();
+    }
+
+    /** Patches and validates every point; the first point with problems is reported. */
+    public void validate() throws ExperimentException, ScenarioException {
+        List<LoadedScenario> list = new ArrayList<>(points.size());
+        for (int p = 0; p < points.size(); p++) {
+            list.add(ScenarioPatch.load(base, points.get(p), label(p, points.get(p))));
+        }
+        scenarios = list;
+    }
+
+    /** Runs every point and replication and writes sweep.csv and sweep.json into {@code out}. */
+    public int run(Path out, Progress.Mode mode, PrintStream err) throws Exception {
+        if (scenarios == null) {
+            validate();
+        }
+        int total = Math.multiplyExact(points.size(), runs);
+        int[] indices = new int[total];
+        for (int i = 0; i < total; i++) {
+            indices[i] = i;
+        }
+        List<LinkedHashMap<String, Double>> rows;
+        try (Progress progress = new Progress("sweep", total, 0, err, mode)) {
+            rows = ParallelRuns.map(indices, threads, i -> {
+                int r = i % runs;
+                return Simulation.run(scenarios.get(i / runs).scenario(), Seeds.forRun(seed, r), ticks)
+                        .summary().flatten();
+            }, progress);
+        }
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        for (LinkedHashMap<String, Double> row : rows) {
+            columns.addAll(row.keySet());
+        }
+        Files.createDirectories(out);
+        Path csvTmp = out.resolve(".sweep.csv.tmp");
+        try (Writer w = Files.newBufferedWriter(csvTmp, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            List<String> header = new ArrayList<>();
+            header.add("point");
+            header.addAll(pointers);
+            header.add("run");
+            header.add("seed");
+            header.addAll(columns);
+            csv.printRecord(header);
+            for (int i = 0; i < total; i++) {
+                int p = i / runs;
+                int r = i % runs;
+                List<String> row = new ArrayList<>(header.size());
+                row.add(Integer.toString(p));
+                for (ScenarioPatch.Assignment a : points.get(p)) {
+                    row.add(a.text());
+                }
+                row.add(Integer.toString(r));
+                row.add(Integer.toString(Seeds.forRun(seed, r)));
+                Map<String, Double> values = rows.get(i);
+                for (String c : columns) {
+                    Double v = values.get(c);
+                    row.add(v == null ? "NA" : Ensemble.format(v));
+                }
+                csv.printRecord(row);
+            }
+        }
+        Path jsonTmp = out.resolve(".sweep.json.tmp");
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(jsonTmp.toFile(), describe());
+        Files.move(csvTmp, out.resolve("sweep.csv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(jsonTmp, out.resolve("sweep.json"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        return total;
+    }
+
+    ObjectNode describe() throws IOException {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("scenario", base.source());
+        o.put("scenarioSha256", base.sha256());
+        o.put("design", design);
+        o.put("runsPerPoint", runs);
+        o.put("seed", seed);
+        if (ticks >= 1) {
+            o.put("ticks", ticks);
+        } else {
+            o.put("ticks", base.scenario().time().horizonTicks());
+        }
+        o.put("seedDerivation", Seeds.DERIVATION);
+        ArrayNode seeds = o.putArray("runSeeds");
+        for (int r = 0; r < runs; r++) {
+            seeds.add(Seeds.forRun(seed, r));
+        }
+        ArrayNode ps = o.putArray("pointers");
+        pointers.forEach(ps::add);
+        ArrayNode pts = o.putArray("points");
+        for (int p = 0; p < points.size(); p++) {
+            ObjectNode pt = pts.addObject();
+            pt.put("point", p);
+            ObjectNode values = pt.putObject("values");
+            for (ScenarioPatch.Assignment a : points.get(p)) {
+                values.set(a.pointer(), a.value());
+            }
+            pt.put("scenarioSha256", scenarios.get(p).sha256());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,206 @@
+package org.chokepoint.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.chokepoint.cli.Main;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ensembles: the same bytes whatever the thread count or interruptions, and statistics that check out. */
+class EnsembleTest {
+
+    static final Path MINIMAL = Path.of("src/test/resources/scenarios/minimal.json");
+    static final int RUNS = 10;
+    static final int TICKS = 60;
+    static final String[] TABLES = {"runs.csv", "stats.json", "bands.csv"};
+
+    @TempDir
+    Path dir;
+
+    private static final PrintStream SILENT = new PrintStream(java.io.OutputStream.nullOutputStream());
+
+    private static Ensemble ensemble(int threads) throws Exception {
+        return new Ensemble(ScenarioLoader.load(MINIMAL), RUNS, 42, TICKS, threads);
+    }
+
+    private static void assertSameTables(Path a, Path b) throws Exception {
+        for (String f : TABLES) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveTheSameBytes() throws Exception {
+        Path one = dir.resolve("t1");
+        Path two = dir.resolve("t2");
+        assertTrue(ensemble(1).run(one, false, Progress.Mode.NONE, SILENT).complete());
+        assertTrue(ensemble(2).run(two, false, Progress.Mode.NONE, SILENT).complete());
+        assertSameTables(one, two);
+        // and the replications do differ: the noise is there
+        List<CSVRecord> rows = read(one.resolve("runs.csv"));
+        assertEquals(RUNS, rows.size());
+        assertFalse(rows.get(0).get("JP.magnet.peakPrice").equals(rows.get(1).get("JP.magnet.peakPrice")));
+    }
+
+    @Test
+    void aKilledAndResumedEnsembleGivesTheSameFiles() throws Exception {
+        Path whole = dir.resolve("whole");
+        ensemble(2).run(whole, false, Progress.Mode.NONE, SILENT);
+
+        Path broken = dir.resolve("broken");
+        Ensemble.Outcome first = ensemble(2).run(broken, false, Progress.Mode.NONE, SILENT, 4);
+        assertFalse(first.complete());
+        assertFalse(Files.exists(broken.resolve("runs.csv")), "no tables before every run is done");
+        // a run killed while writing leaves a temporary file, which a resume must ignore
+        Files.writeString(broken.resolve("runs").resolve(RunRecord.fileName(7) + ".tmp"), "half a record");
+        // a second interruption, after some more runs
+        Ensemble.Outcome second = ensemble(1).run(broken, true, Progress.Mode.NONE, SILENT, 3);
+        assertFalse(second.complete());
+        assertEquals(4, second.resumed());
+
+        Ensemble.Outcome last = ensemble(2).run(broken, true, Progress.Mode.NONE, SILENT);
+        assertTrue(last.complete());
+        assertEquals(7, last.resumed());
+        assertEquals(3, last.ranNow());
+        assertSameTables(whole, broken);
+        try (var files = Files.list(broken.resolve("runs"))) {
+            assertEquals(RUNS, files.count(), "one record per run, no duplicates or leftovers");
+        }
+
+        // resuming a finished ensemble runs nothing and rewrites the same tables
+        Ensemble.Outcome again = ensemble(1).run(broken, true, Progress.Mode.NONE, SILENT);
+        assertEquals(0, again.ranNow());
+        assertSameTables(whole, broken);
+    }
+
+    @Test
+    void resumeRefusesAFolderMadeWithOtherParameters() throws Exception {
+        Path out = dir.resolve("e");
+        StringWriter err = new StringWriter();
+        assertEquals(0, cli(err, "ensemble", MINIMAL.toString(), "--runs", "3", "--ticks", "20", "--quiet",
+                "--out", out.toString()));
+        assertEquals(2, cli(err, "ensemble", MINIMAL.toString(), "--runs", "4", "--ticks", "20", "--quiet",
+                "--resume", "--out", out.toString()));
+        assertTrue(err.toString().contains("runs is 3 there, 4 here"), err.toString());
+        assertEquals(2, cli(err, "ensemble", MINIMAL.toString(), "--runs", "3", "--ticks", "20", "--quiet",
+                "--out", out.toString()), "no --resume into an existing ensemble");
+        assertEquals(0, cli(err, "ensemble", MINIMAL.toString(), "--runs", "3", "--ticks", "20", "--quiet",
+                "--resume", "--out", out.toString()));
+    }
+
+    @Test
+    void statsJsonMatchesAnIndependentComputationFromRunsCsv() throws Exception {
+        Path out = dir.resolve("s");
+        ensemble(2).run(out, false, Progress.Mode.NONE, SILENT);
+        List<CSVRecord> rows = read(out.resolve("runs.csv"));
+        JsonNode metrics = Json.mapper().readTree(out.resolve("stats.json").toFile()).get("metrics");
+        List<String> columns = rows.get(0).getParser().getHeaderNames();
+        assertEquals(columns.size() - 2, metrics.size());
+        int checked = 0;
+        for (String column : columns.subList(2, columns.size())) {
+            List<Double> values = new ArrayList<>();
+            for (CSVRecord r : rows) {
+                if (!r.get(column).equals("NA")) {
+                    values.add(Double.parseDouble(r.get(column)));
+                }
+            }
+            JsonNode s = metrics.get(column);
+            assertEquals(values.size(), s.get("n").asInt(), column);
+            if (values.size() < 2) {
+                continue;
+            }
+            double[] x = values.stream().mapToDouble(Double::doubleValue).toArray();
+            double mean = new Mean().evaluate(x);
+            double sd = new StandardDeviation().evaluate(x);
+            double half = new TDistribution(null, x.length - 1).inverseCumulativeProbability(0.975) * sd
+                    / Math.sqrt(x.length);
+            assertEquals(mean, s.get("mean").asDouble(), 0.0, column);
+            assertEquals(sd, s.get("sd").asDouble(), 0.0, column);
+            assertEquals(mean - half, s.get("ci95Low").asDouble(), 0.0, column);
+            assertEquals(mean + half, s.get("ci95High").asDouble(), 0.0, column);
+            double[] sorted = x.clone();
+            java.util.Arrays.sort(sorted);
+            assertEquals(type7(sorted, 0.5), s.get("p50").asDouble(), 1e-12 * Math.abs(type7(sorted, 0.5)), column);
+            assertEquals(type7(sorted, 0.05), s.get("p5").asDouble(), 1e-12 * Math.abs(type7(sorted, 0.05)), column);
+            checked++;
+        }
+        assertTrue(checked > 5);
+    }
+
+    /** Hyndman and Fan type 7, as R's quantile() computes it. */
+    private static double type7(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    @Test
+    void bandsHaveOneRowPerTickMarketAndBandMetricInOrder() throws Exception {
+        Path out = dir.resolve("b");
+        Ensemble e = ensemble(2);
+        e.bandBudgetBytes = 4L * 7 * 10 * RUNS; // a few ticks per block: several passes over the run files
+        e.run(out, false, Progress.Mode.NONE, SILENT);
+        Path whole = dir.resolve("b1");
+        ensemble(1).run(whole, false, Progress.Mode.NONE, SILENT);
+        assertSameTables(out, whole); // block size does not change a byte
+        List<CSVRecord> rows = read(out.resolve("bands.csv"));
+        LoadedScenario s = ScenarioLoader.load(MINIMAL);
+        assertTrue(s.scenario() != null);
+        int markets = rows.stream().filter(r -> r.get("tick").equals("0")).map(r -> r.get("region") + r.get("commodity"))
+                .distinct().toList().size();
+        assertEquals(TICKS * markets * RunRecord.BAND_METRICS.length, rows.size());
+        for (CSVRecord r : rows) {
+            if (!r.get("p5").equals("NA")) {
+                assertTrue(Double.parseDouble(r.get("p5")) <= Double.parseDouble(r.get("p50")));
+                assertTrue(Double.parseDouble(r.get("p50")) <= Double.parseDouble(r.get("p95")));
+            }
+        }
+    }
+
+    @Test
+    void seedsAreSplittableRandomsUpperHalves() {
+        for (long base : new long[] {0, 1, 42, -7, Long.MAX_VALUE}) {
+            SplittableRandom r = new SplittableRandom(base);
+            for (int i = 0; i < 50; i++) {
+                assertEquals((int) (r.nextLong() >>> 32), Seeds.forRun(base, i));
+            }
+        }
+    }
+
+    static int cli(StringWriter err, String... args) {
+        var cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(new StringWriter()));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    static List<CSVRecord> read(Path csv) throws Exception {
+        try (Reader r = Files.newBufferedReader(csv);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            return p.getRecords();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.chokepoint.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+import org.chokepoint.scenario.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweeps and Morris elementary effects through the command line. */
+class SweepAndMorrisTest {
+
+    static final String LINEAR = "src/test/resources/scenarios/one-market-linear.json";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGridHasOneRowPerPointAndRunWithCommonSeeds() throws Exception {
+        Path out = dir.resolve("grid");
+        StringWriter err = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(err, "sweep", LINEAR, "--set", "/firms/0/capacity=8,10,12",
+                "--set", "/behaviour/demandNoise=0.01,0.05", "--runs", "3", "--ticks", "40", "--threads", "2",
+                "--quiet", "--out", out.toString()), err.toString());
+        List<CSVRecord> rows = EnsembleTest.read(out.resolve("sweep.csv"));
+        assertEquals(3 * 2 * 3, rows.size());
+        Set<String> points = new HashSet<>();
+        for (CSVRecord r : rows) {
+            points.add(r.get("/firms/0/capacity") + "|" + r.get("/behaviour/demandNoise"));
+            // replication r has the same seed at every point
+            assertEquals(Integer.toString(Seeds.forRun(1, Integer.parseInt(r.get("run")))), r.get("seed"));
+        }
+        assertEquals(6, points.size());
+        assertEquals("8", rows.get(0).get("/firms/0/capacity"));
+        assertEquals("0.05", rows.get(3).get("/behaviour/demandNoise")); // the last --set varies fastest
+    }
+
+    @Test
+    void aLatinHypercubeUsesEveryStratumOnce() throws Exception {
+        Path out = dir.resolve("lhs");
+        StringWriter err = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(err, "sweep", LINEAR, "--lhs", "5", "--set", "/firms/0/capacity=8.0:13.0",
+                "--set", "/demand/0/baseQuantity=100:150", "--runs", "1", "--ticks", "20", "--quiet",
+                "--out", out.toString()), err.toString());
+        List<CSVRecord> rows = EnsembleTest.read(out.resolve("sweep.csv"));
+        assertEquals(5, rows.size());
+        Set<Integer> strata = new HashSet<>();
+        for (CSVRecord r : rows) {
+            strata.add((int) Math.floor(Double.parseDouble(r.get("/firms/0/capacity")) - 8.0));
+        }
+        assertEquals(Set.of(0, 1, 2, 3, 4), strata);
+    }
+
+    @Test
+    void aPointerMayNameASettingTheScenarioLeavesAtItsDefault() throws Exception {
+        Path out = dir.resolve("defaults");
+        StringWriter err = new StringWriter();
+        // minimal.json has no behaviour object: it is created for the sweep
+        assertEquals(0, EnsembleTest.cli(err, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/behaviour/demandNoise=0.0,0.05", "--runs", "2", "--ticks", "20", "--quiet",
+                "--out", out.toString()), err.toString());
+        List<CSVRecord> rows = EnsembleTest.read(out.resolve("sweep.csv"));
+        assertEquals(4, rows.size());
+        assertEquals("0.0", rows.get(0).get("/behaviour/demandNoise"));
+        assertEquals(rows.get(0).get("seed"), rows.get(2).get("seed"));
+        assertFalse(rows.get(0).get("JP.magnet.peakPrice").equals(rows.get(2).get("JP.magnet.peakPrice")),
+                "the setting reached the model");
+    }
+
+    @Test
+    void badPointersAndValuesAreExitTwoWithNothingWritten() {
+        Path out = dir.resolve("bad");
+        StringWriter err = new StringWriter();
+        assertEquals(2, EnsembleTest.cli(err, "sweep", LINEAR, "--set", "/firms/7/capacity=1,2", "--quiet",
+                "--out", out.toString()));
+        assertEquals(2, EnsembleTest.cli(err, "sweep", LINEAR, "--set", "/firms/0/capacity=-1", "--quiet",
+                "--out", out.toString()));
+        assertTrue(err.toString().contains("/firms/0/capacity"), err.toString());
+        assertEquals(2, EnsembleTest.cli(err, "sensitivity", LINEAR, "--param", "/firms/0/capacity=8:12",
+                "--output", "no.such.metric", "--trajectories", "2", "--ticks", "20", "--quiet",
+                "--out", out.toString()));
+        assertFalse(Files.exists(out.resolve("sweep.csv")));
+        assertFalse(Files.exists(out.resolve("morris.csv")));
+    }
+
+    @Test
+    void aParameterTheModelIgnoresHasMuStarExactlyZero() throws Exception {
+        Path out = dir.resolve("morris");
+        StringWriter err = new StringWriter();
+        // time.discountRate only discounts reported present values: the price path cannot depend on it
+        assertEquals(0, EnsembleTest.cli(err, "sensitivity", LINEAR, "--param", "/firms/0/capacity=8.0:12.0",
+                "--param", "/time/discountRate=0.01:0.08", "--param", "/demand/0/baseQuantity=100.0:140.0",
+                "--output", "X.widget.peakPrice", "--trajectories", "4", "--ticks", "40", "--threads", "2",
+                "--quiet", "--out", out.toString()), err.toString());
+        JsonNode params = Json.mapper().readTree(out.resolve("morris.json").toFile()).get("parameters");
+        assertEquals("/time/discountRate", params.get(1).get("pointer").asText());
+        assertEquals(0.0, params.get(1).get("muStar").asDouble());
+        assertEquals(0.0, params.get(1).get("sigma").asDouble());
+        assertTrue(params.get(0).get("muStar").asDouble() > 0, "capacity moves the price");
+        assertTrue(params.get(2).get("muStar").asDouble() > 0, "demand moves the price");
+        assertEquals(4, params.get(0).get("r").asInt());
+        List<CSVRecord> rows = EnsembleTest.read(out.resolve("morris.csv"));
+        assertEquals(3, rows.size());
+        assertEquals("0.0", rows.get(1).get("muStar"));
+    }
+}
