@@ -73,6 +73,8 @@ public final class Firms {
     public final int[] dearTicks;
     public final int[] slotFirm;
     public final int[] slotInput;
+    /** The commodity each input slot holds. */
+    public final int[] inputCommodity;
     /** US dollars per unit of the input at a price of one price unit. */
     public final double[] inputValue;
     public final double[] inputInitialPrice;
@@ -129,6 +131,7 @@ public final class Firms {
         dearTicks = new int[slots];
         slotFirm = new int[slots];
         slotInput = new int[slots];
+        inputCommodity = new int[slots];
         inputValue = new double[slots];
         inputInitialPrice = new double[slots];
         inputFloor = new double[slots];
@@ -254,6 +257,7 @@ public final class Firms {
                     for (int j = 0; j < recipe.inputCount(); j++, slot++) {
                         firms.slotFirm[slot] = f;
                         firms.slotInput[slot] = j;
+                        firms.inputCommodity[slot] = recipe.inputs()[j];
                         firms.inputMarket[slot] = world.market(r, recipe.inputs()[j]);
                         firms.intensity[slot] = recipe.perUnit()[j];
                         firms.inputExpectedPrice[slot] = world.commodity(recipe.inputs()[j]).initialPrice();

@@ -33,6 +33,9 @@ public final class Markets {
     /** Whether an agent of any kind trades in the market; markets nobody uses are not reported. */
     public final boolean[] used;
     private final double priceAdjustment;
+    /** Markets that trade at a contract price revised by formula, rationing the long side pro rata. */
+    public final boolean[] contract;
+    private double contractAdjustment = 0.02;
 
     private final int regions;
 
@@ -57,6 +60,7 @@ public final class Markets {
         unmet = new double[count];
         producerSurplus = new double[count];
         used = new boolean[count];
+        contract = new boolean[count];
         this.priceAdjustment = priceAdjustment;
     }
 
@@ -98,8 +102,17 @@ public final class Markets {
      * A quote never passes the best price someone offered, so a market nobody sells in does not drift off
      * on its own.
      */
+    /** Most a contract price moves in a tick, as a share of itself, toward the side that is short. */
+    public void setContractAdjustment(double share) {
+        this.contractAdjustment = share;
+    }
+
     public void clear(int market) {
         OrderBook b = books[market];
+        if (contract[market]) {
+            clearAtContractPrice(market, b);
+            return;
+        }
         b.clear();
         if (b.crossed()) {
             price[market] = b.price();
@@ -116,6 +129,24 @@ public final class Markets {
         } else if (b.askCount() > 0) {
             double mid = 0.5 * (b.bestBid() + b.bestAsk());
             price[market] = Math.max(down, Math.min(up, mid));
+        }
+    }
+
+    /**
+     * A contract market trades at its current price, sellers and buyers rationed pro rata when one side is
+     * short, as suppliers on formula prices allocate to their customers in a shortage; the price for the
+     * next tick then moves toward the short side by at most {@code contractAdjustment} of itself, in
+     * proportion to the imbalance.
+     */
+    private void clearAtContractPrice(int market, OrderBook b) {
+        double p = price[market];
+        b.clearAtPrice(p);
+        traded[market] = b.volume();
+        double s = b.supplyAtPrice();
+        double d = b.demandAtPrice();
+        double larger = Math.max(s, d);
+        if (larger > 0) {
+            price[market] = p * (1 + contractAdjustment * (d - s) / larger);
         }
     }
 }

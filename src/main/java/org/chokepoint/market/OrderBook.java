@@ -233,6 +233,73 @@ public final class OrderBook {
         sortedBids = -1;
     }
 
+    /**
+     * Clears the book at a price set beforehand, as a contract price is: every ask at or below it and every
+     * bid at or above it is matched, and the longer side is rationed pro rata to order size. Orders outside
+     * the price do not trade. Afterwards {@link #demandAtPrice()} and {@link #supplyAtPrice()} tell what each
+     * side wanted at it.
+     */
+    public void clearAtPrice(double p) {
+        askVolume = 0;
+        bidVolume = 0;
+        double supply = 0;
+        double demand = 0;
+        bestAsk = Double.NaN;
+        bestBid = Double.NaN;
+        for (int i = 0; i < asks; i++) {
+            askFill[i] = 0;
+            askVolume += askQty[i];
+            if (askPrice[i] <= p) {
+                supply += askQty[i];
+            }
+            bestAsk = Double.isNaN(bestAsk) ? askPrice[i] : Math.min(bestAsk, askPrice[i]);
+        }
+        for (int i = 0; i < bids; i++) {
+            bidFill[i] = 0;
+            bidVolume += bidQty[i];
+            if (bidPrice[i] >= p) {
+                demand += bidQty[i];
+            }
+            bestBid = Double.isNaN(bestBid) ? bidPrice[i] : Math.max(bestBid, bidPrice[i]);
+        }
+        supplyAtPrice = supply;
+        demandAtPrice = demand;
+        double v = Math.min(supply, demand);
+        volume = v;
+        crossed = v > 0;
+        price = crossed ? p : Double.NaN;
+        sortedAsks = -1;
+        sortedBids = -1;
+        if (!crossed) {
+            return;
+        }
+        double askShare = v / supply;
+        double bidShare = v / demand;
+        for (int i = 0; i < asks; i++) {
+            if (askPrice[i] <= p) {
+                askFill[i] = askShare >= 1 ? askQty[i] : askQty[i] * askShare;
+            }
+        }
+        for (int i = 0; i < bids; i++) {
+            if (bidPrice[i] >= p) {
+                bidFill[i] = bidShare >= 1 ? bidQty[i] : bidQty[i] * bidShare;
+            }
+        }
+    }
+
+    private double supplyAtPrice;
+    private double demandAtPrice;
+
+    /** After {@link #clearAtPrice}: the quantity offered at or below the price. */
+    public double supplyAtPrice() {
+        return supplyAtPrice;
+    }
+
+    /** After {@link #clearAtPrice}: the quantity bid at or above the price. */
+    public double demandAtPrice() {
+        return demandAtPrice;
+    }
+
     private static void reverse(int[] a, int n) {
         for (int i = 0, j = n - 1; i < j; i++, j--) {
             int t = a[i];

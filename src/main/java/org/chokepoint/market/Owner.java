@@ -10,6 +10,7 @@ public final class Owner {
     public static final int HOUSEHOLD = 2;
     public static final int TRADER = 3;
     public static final int GOVERNMENT = 4;
+    public static final int CONSORTIUM = 5;
 
     private static final int SHIFT = 28;
     private static final int MASK = (1 << SHIFT) - 1;

@@ -3,6 +3,10 @@ package org.chokepoint.model;
 import ec.util.MersenneTwisterFast;
 import java.util.List;
 import org.chokepoint.agent.CapacityDecisions;
+import org.chokepoint.antitrust.Consortium;
+import org.chokepoint.antitrust.ConsortiumContext;
+import org.chokepoint.policy.GovernmentNotice;
+import org.chokepoint.policy.SpecReader;
 import org.chokepoint.agent.FirmStatus;
 import org.chokepoint.agent.FirmType;
 import org.chokepoint.agent.Firms;
@@ -38,7 +42,7 @@ import sim.engine.Steppable;
  * <p>The world and its agents are built in {@link #start()}, from the generator MASON seeded, so a
  * reused instance restarts clean and the same seed gives the same run.
  */
-public class SupplyShockModel extends SimState implements PolicyContext {
+public class SupplyShockModel extends SimState implements ConsortiumContext {
     private static final long serialVersionUID = 1L;
     /** Share of the gap to this tick's absorption closed by the average that sets days of cover. */
     private static final double ABSORPTION_RATE = 0.25;
@@ -66,6 +70,8 @@ public class SupplyShockModel extends SimState implements PolicyContext {
     private transient MersenneTwisterFast demandRandom;
     private transient MersenneTwisterFast policyRandom;
     private transient Instrument[] instruments;
+    private transient Consortium[] consortia;
+    private transient double[] hurdleRelief;
     private transient org.chokepoint.market.OrderBook[] books;
     private transient double inTransit;
     private int tick;
@@ -106,6 +112,10 @@ public class SupplyShockModel extends SimState implements PolicyContext {
         demandRandom = new MersenneTwisterFast(new int[] {random.nextInt(), random.nextInt(), random.nextInt()});
         policyRandom = new MersenneTwisterFast(new int[] {random.nextInt(), random.nextInt(), random.nextInt()});
         markets = new Markets(m, world.regionCount(), initialPrice, b.priceAdjustment());
+        markets.setContractAdjustment(b.contractPriceAdjustment());
+        for (int i = 0; i < m; i++) {
+            markets.contract[i] = world.commodity(world.commodityOfMarket(i)).contractPriced();
+        }
         books = new org.chokepoint.market.OrderBook[m];
         for (int i = 0; i < m; i++) {
             books[i] = markets.book(i);
@@ -127,6 +137,13 @@ public class SupplyShockModel extends SimState implements PolicyContext {
                 exit.mothballAfterTicks(), exit.exitAfterTicks(),
                 exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin());
         series = new SeriesRecorder(horizon, m, world.regionCount());
+        List<Consortium> pools = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode spec : scenario.consortia()) {
+            pools.add(Consortium.read(SpecReader.of(spec, world), world));
+        }
+        consortia = pools.toArray(new Consortium[0]);
+        hurdleRelief = new double[firms.count];
+        capacity.setHurdleRelief(hurdleRelief);
         householdScale = new double[horizon * households.count];
         absorption = new double[m];
         stockScratch = new double[m];
@@ -192,6 +209,9 @@ public class SupplyShockModel extends SimState implements PolicyContext {
         while (tick < horizon) {
             schedule.step(this);
         }
+        for (Consortium c : consortia) {
+            c.finish(horizon - 1);
+        }
     }
 
     /** Runs one tick: all seven phases. */
@@ -202,8 +222,12 @@ public class SupplyShockModel extends SimState implements PolicyContext {
     private void events() {
         government.act(tick);
         markets.beginTick();
+        java.util.Arrays.fill(hurdleRelief, 0);
         for (Instrument instrument : instruments) {
             instrument.beginTick(this);
+        }
+        for (Consortium c : consortia) {
+            c.beginTick(this);
         }
         households.update(tick, government.demandFactor, demandRandom);
     }
@@ -211,6 +235,10 @@ public class SupplyShockModel extends SimState implements PolicyContext {
     private void plan() {
         Firms x = firms;
         double[] price = markets.price;
+        // Case 7 allocation comes before the auction: what a key assigns is not offered to the market.
+        for (Consortium c : consortia) {
+            c.allocate(this);
+        }
         double[] capacityFactor = government.capacityFactor;
         for (int f = 0; f < x.count; f++) {
             int m = x.market[f];
@@ -251,6 +279,9 @@ public class SupplyShockModel extends SimState implements PolicyContext {
         for (int i = 0; i < instruments.length; i++) {
             instruments[i].postOrders(this, Owner.of(Owner.GOVERNMENT, i), books);
         }
+        for (int i = 0; i < consortia.length; i++) {
+            consortia[i].postOrders(this, Owner.of(Owner.CONSORTIUM, i), books);
+        }
     }
 
     private void ship() {
@@ -262,6 +293,9 @@ public class SupplyShockModel extends SimState implements PolicyContext {
             traders.unload(i, tick, markets, rules);
             traders.offer(i, tick, markets, b.askStockElasticity(), routes, rules);
             traders.plan(i, tick, markets, routes, rules, b.expectationRate(), b.outputAdjustment());
+        }
+        for (Consortium c : consortia) {
+            c.deliver(this);
         }
         for (int i = 0; i < traders.count; i++) {
             traders.bid(i, tick, markets, rules);
@@ -298,7 +332,8 @@ public class SupplyShockModel extends SimState implements PolicyContext {
             }
         }
         // Final demand counts as unmet when sellers had nothing left at the price buyers were willing to pay.
-        boolean supplyExhausted = !book.crossed() || book.volume() >= book.askVolume();
+        boolean supplyExhausted = !book.crossed() || book.volume() >= book.askVolume()
+                || (markets.contract[m] && book.demandAtPrice() > book.supplyAtPrice());
         for (int i = 0; i < book.bidCount(); i++) {
             double q = book.crossed() ? book.bidFilled(i) : 0;
             int owner = book.bidOwner(i);
@@ -316,6 +351,7 @@ public class SupplyShockModel extends SimState implements PolicyContext {
                 case Owner.TRADER -> traders.settlePurchase(index, q, p, tick, markets, government.routes(),
                         government.tradeRules());
                 case Owner.GOVERNMENT -> instruments[index].settle(this, m, q, p, true);
+                case Owner.CONSORTIUM -> consortia[index].settle(this, m, q, p);
                 default -> throw new IllegalStateException("no buyer of kind " + kind);
             }
         }
@@ -376,6 +412,11 @@ public class SupplyShockModel extends SimState implements PolicyContext {
                 stock[m] += instrument.stockIn(m);
             }
         }
+        for (Consortium c : consortia) {
+            for (int m = 0; m < markets.count(); m++) {
+                stock[m] += c.stockIn(m);
+            }
+        }
         double daysPerTick = world.daysPerTick();
         for (int m = 0; m < markets.count(); m++) {
             double use = markets.consumption[m] + markets.exports[m];
@@ -406,6 +447,23 @@ public class SupplyShockModel extends SimState implements PolicyContext {
     public Firms firms() { return firms; }
     @Override
     public MersenneTwisterFast policyRandom() { return policyRandom; }
+    @Override
+    public RouteConditions routes() { return government.routes(); }
+    @Override
+    public double[] hurdleRelief() { return hurdleRelief; }
+    @Override
+    public int warmupTicks() { return scenario.time().warmupOrDefault(); }
+    @Override
+    public boolean noticeInForce(int region, int commodity) {
+        for (Instrument i : instruments) {
+            if (i instanceof GovernmentNotice n && n.covers(region, commodity, tick)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    /** The joint-procurement consortia of this run, in scenario order. */
+    public List<Consortium> consortia() { return List.of(consortia); }
     /** The policy instruments in force in this run, in scenario order. */
     public List<Instrument> instruments() { return List.of(instruments); }
     public Households households() { return households; }

@@ -11,7 +11,7 @@ public final class PolicyTypes {
 
     /** Every supported {@code type} of a scenario's {@code policies} entry. */
     public static final List<String> SUPPORTED = List.of(
-            ExportQuota.TYPE, ExportBan.TYPE, ExportLicensing.TYPE, ExportTax.TYPE);
+            ExportQuota.TYPE, ExportBan.TYPE, ExportLicensing.TYPE, ExportTax.TYPE, GovernmentNotice.TYPE);
 
     /**
      * Problems with one entry of a supported type, as (JSON pointer, message) pairs; the pointer is
@@ -40,6 +40,7 @@ public final class PolicyTypes {
             case ExportBan.TYPE -> ExportBan.read(r, world, horizon);
             case ExportLicensing.TYPE -> ExportLicensing.read(r, world, horizon);
             case ExportTax.TYPE -> ExportTax.read(r, world, horizon);
+            case GovernmentNotice.TYPE -> GovernmentNotice.read(r, world, horizon);
             default -> throw new IllegalArgumentException("unsupported policy type '" + type + "'");
         };
     }

@@ -30,7 +30,7 @@ public final class SpecReader {
         read.add("type");
     }
 
-    static SpecReader of(JsonNode node, World world) {
+    public static SpecReader of(JsonNode node, World world) {
         java.util.Set<String> r = new java.util.LinkedHashSet<>();
         world.regions().forEach(x -> r.add(x.id()));
         java.util.Set<String> c = new java.util.LinkedHashSet<>();
@@ -51,7 +51,7 @@ public final class SpecReader {
         return problems;
     }
 
-    void problem(String field, String message) {
+    public void problem(String field, String message) {
         problems.add(new String[] {pointer + "/" + field, message});
     }
 
@@ -110,6 +110,39 @@ public final class SpecReader {
                         + "'; known: " + String.join(", ", known)});
             }
             out.add(id);
+        }
+        return out;
+    }
+
+    /** A list of strings; null when absent. */
+    public List<String> strings(String field) {
+        read.add(field);
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray()) {
+            problem(field, "'" + field + "' must be an array of strings");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            out.add(v.get(i).asText());
+        }
+        return out;
+    }
+
+    /** Every field of this object as an integer >= 1 (a table of names to ranks). */
+    public Map<String, Integer> integersByName() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            read.add(e.getKey());
+            if (!e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
+                problems.add(new String[] {pointer + "/" + e.getKey(), "must be an integer >= 1 (1 is served first)"});
+            }
+            out.put(e.getKey(), e.getValue().asInt());
         }
         return out;
     }

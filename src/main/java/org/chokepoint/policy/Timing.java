@@ -4,8 +4,8 @@ package org.chokepoint.policy;
  * When an instrument is announced, takes effect and ends, read from the common fields {@code announce},
  * {@code start} and {@code end} (absent end: the horizon; absent announce: the start).
  */
-record Timing(int announce, int start, int end) {
-    static Timing read(SpecReader r, int horizon) {
+public record Timing(int announce, int start, int end) {
+    public static Timing read(SpecReader r, int horizon) {
         int start = r.integer("start", 0, 0, Integer.MAX_VALUE);
         int end = r.integer("end", horizon, 1, Integer.MAX_VALUE);
         int announce = r.integer("announce", start, 0, Integer.MAX_VALUE);

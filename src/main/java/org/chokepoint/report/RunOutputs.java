@@ -32,6 +32,7 @@ public final class RunOutputs {
     public static final String TIMESERIES = "timeseries.csv";
     public static final String SUMMARY = "summary.json";
     public static final String MANIFEST = "manifest.json";
+    public static final String COMPLIANCE = "compliance.json";
 
     static final String WALL_TIME_NOTE = "wallTimeMs is the only field expected to differ between two runs "
             + "of the same scenario, seed and ticks with the same build; every other field and the other files "
@@ -59,6 +60,12 @@ public final class RunOutputs {
             Json.mapper().writeValue(temp.resolve(SUMMARY).toFile(), summaryJson(outcome.summary()));
             Json.mapper().writeValue(temp.resolve(MANIFEST).toFile(),
                     manifest(loaded, seed, outcome.model().horizon(), wallTimeMs));
+            if (!outcome.model().consortia().isEmpty()) {
+                java.util.Map<String, Object> compliance = new java.util.LinkedHashMap<>();
+                compliance.put("consortia", outcome.model().consortia().stream()
+                        .map(org.chokepoint.antitrust.Consortium::report).toList());
+                Json.mapper().writeValue(temp.resolve(COMPLIANCE).toFile(), compliance);
+            }
             moveIntoPlace(temp, target);
         } catch (IOException | RuntimeException e) {
             deleteTree(temp);

@@ -16,14 +16,15 @@ package org.chokepoint.scenario;
  * @param demandNoise standard deviation of the log of final demand around its curve, per tick
  * @param demandNoisePersistence autocorrelation of that noise from one tick to the next
  * @param outputAdjustment share of the gap between last tick's output and the desired output closed in a tick
+ * @param contractPriceAdjustment most a contract price moves in a tick, as a share of itself
  */
 public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
                             Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
                             Investment investment, Exit exit, Thrift thrift, Double demandNoise,
-                            Double demandNoisePersistence, Double outputAdjustment) {
+                            Double demandNoisePersistence, Double outputAdjustment, Double contractPriceAdjustment) {
 
     public static final BehaviourSpec DEFAULTS =
-            new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null);
+            new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public BehaviourSpec {
         expectationRate = or(expectationRate, 0.08);
@@ -38,6 +39,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         demandNoise = or(demandNoise, 0.02);
         demandNoisePersistence = or(demandNoisePersistence, 0.8);
         outputAdjustment = or(outputAdjustment, 0.2);
+        contractPriceAdjustment = or(contractPriceAdjustment, 0.02);
     }
 
     static double or(Double v, double d) {

@@ -73,10 +73,15 @@ public record Scenario(
      * @param initialPrice the price every market of this commodity starts from, in {@code priceUnit}
      * @param valuePerUnit US dollars in one quantity unit bought at a price of one price unit
      *                     (1000 for tonnes priced in USD/kg)
+     * @param pricing {@code auction} (the default: a uniform-price call auction each tick) or {@code contract}
+     *                (a formula price revised a little each tick, the short side rationed pro rata)
      */
     public record CommoditySpec(String id, String name, String stage, String quantityUnit, String priceUnit,
-                                Double valuePerUnit, Double initialPrice) {
+                                Double valuePerUnit, Double initialPrice, String pricing) {
         public double valuePerUnitOrDefault() { return valuePerUnit == null ? 1.0 : valuePerUnit; }
+
+        /** Whether its markets trade at a formula contract price with pro-rata rationing, not by auction. */
+        public boolean contractPriced() { return "contract".equals(pricing); }
     }
 
     /** One output from inputs in fixed proportions; each input may be thrifted down to {@code minPerUnit}. */

@@ -29,7 +29,7 @@ public final class SemanticValidator {
     public static final List<String> SUPPORTED_POLICY_TYPES = org.chokepoint.policy.PolicyTypes.SUPPORTED;
 
     /** Consortium types this version can run; a consortium of any other type is an error. */
-    public static final List<String> SUPPORTED_CONSORTIUM_TYPES = List.of();
+    public static final List<String> SUPPORTED_CONSORTIUM_TYPES = List.of(org.chokepoint.antitrust.Consortium.TYPE);
 
     private final String file;
     private final JsonNode json;
@@ -467,6 +467,11 @@ public final class SemanticValidator {
                 problem("/" + field + "/" + i + "/type", "unsupported " + kind + " type '" + type + "' ("
                         + (supported.isEmpty() ? "this version supports none"
                                 : "supported: " + String.join(", ", supported)) + ")");
+            } else if ("consortia".equals(field)) {
+                for (String[] p : org.chokepoint.antitrust.Consortium.check(entries.get(i), "/" + field + "/" + i,
+                        regions.keySet(), commodities.keySet())) {
+                    problem(p[0], p[1]);
+                }
             } else if ("policies".equals(field)) {
                 for (String[] p : org.chokepoint.policy.PolicyTypes.check(entries.get(i), "/" + field + "/" + i,
                         regions.keySet(), commodities.keySet(), s.time().horizonTicks())) {

@@ -24,7 +24,7 @@ public final class WorldBuilder {
             commodities.add(new Commodity(commodities.size(), c.id(), Stage.parse(c.stage()),
                     c.quantityUnit() == null ? "t" : c.quantityUnit(),
                     c.priceUnit() == null ? "USD/kg" : c.priceUnit(),
-                    c.valuePerUnitOrDefault(), c.initialPrice()));
+                    c.valuePerUnitOrDefault(), c.initialPrice(), c.contractPriced()));
         }
         List<Recipe> recipes = new ArrayList<>();
         for (Scenario.RecipeSpec r : s.recipes()) {
