@@ -125,11 +125,19 @@ class SemanticRulesTest {
     }
 
     @Test
-    void noConsortiumTypeIsSupportedYet() {
-        ScenarioProblem p = problemAt(mutated(s -> s.putArray("consortia").addObject().put("type", "jointProcurement")),
+    void anUnknownConsortiumTypeIsRejectedWithTheSupportedOnesListed() {
+        ScenarioProblem p = problemAt(mutated(s -> s.putArray("consortia").addObject().put("type", "buyersClub")),
                 "/consortia/0/type");
 
-        assertEquals("unsupported consortium type 'jointProcurement' (this version supports none)", p.message());
+        assertEquals("unsupported consortium type 'buyersClub' (supported: jointProcurement)", p.message());
+    }
+
+    @Test
+    void aJointProcurementConsortiumMustNameWhatItBuysAndFromWhom() {
+        ScenarioProblem p = problemAt(mutated(s -> s.putArray("consortia").addObject().put("type", "jointProcurement")
+                .put("region", "JP").put("disruptedOrigin", "CN")), "/consortia/0/input");
+
+        assertEquals("required field 'input' is missing", p.message());
     }
 
     @Test
