@@ -382,6 +382,8 @@ public class SupplyShockModel extends SimState implements PolicyContext {
     @Override
     public Firms firms() { return firms; }
     @Override
+    public CapacityDecisions capacityDecisions() { return capacity; }
+    @Override
     public MersenneTwisterFast policyRandom() { return policyRandom; }
     /** The policy instruments in force in this run, in scenario order. */
     public List<Instrument> instruments() { return List.of(instruments); }

@@ -18,6 +18,11 @@ public interface PolicyContext {
 
     int tick();
 
+    /** The firms' investment and exit decisions, for instruments that change them (a capex subsidy). */
+    default org.chokepoint.agent.CapacityDecisions capacityDecisions() {
+        throw new UnsupportedOperationException("this context gives no access to capacity decisions");
+    }
+
     /** The policy stream of the model's generator: licence decisions and the like draw from it alone. */
     MersenneTwisterFast policyRandom();
 }
