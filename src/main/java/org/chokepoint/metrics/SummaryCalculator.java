@@ -205,7 +205,7 @@ public final class SummaryCalculator {
     }
 
     /** Consumer surplus change per region and tick, added into {@code out[region][tick]}. */
-    static void consumerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
+    public static void consumerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
         Households h = run.households();
         World world = run.world();
         for (int i = 0; i < h.count; i++) {
@@ -222,7 +222,7 @@ public final class SummaryCalculator {
     }
 
     /** Producer surplus change per region and tick, added into {@code out[region][tick]}. */
-    static void producerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
+    public static void producerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
         World world = run.world();
         for (int m = 0; m < world.marketCount(); m++) {
             int r = world.regionOfMarket(m);
