@@ -168,11 +168,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void noPolicyTypeIsSupportedYet() {
+    void anUnsupportedPolicyTypeIsAnErrorNamingTheSupportedOnes() {
         ScenarioProblem p = single(mutated(s -> s.putArray("policies").addObject().put("type", "priceFloor")));
 
         assertEquals("/policies/0/type", p.pointer());
-        assertEquals("unsupported policy type 'priceFloor' (this version supports none)", p.message());
+        assertTrue(p.message().startsWith("unsupported policy type 'priceFloor' (supported: "), p.message());
+        assertTrue(p.message().contains("tariffFloor"), p.message());
     }
 
     @Test
