@@ -132,7 +132,7 @@ public final class Comparison {
         horizon = pilot.model.horizon();
         firstTick = Math.min(horizon - 1, Math.max(0, base.scenario().time().warmupOrDefault()
                 - base.scenario().time().baselineWindowOrDefault()));
-        plotted = pickMarkets(pilot.model, pilot.summary);
+        plotted = pickMarkets(pilot.model, pilot.summary, options);
         results = new RunResult[options.size()][runs];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "chokepoint-compare");
@@ -235,7 +235,35 @@ public final class Comparison {
         return new RunResult(seed, metrics, prices, shortage, loss);
     }
 
-    private static List<PlottedMarket> pickMarkets(SupplyShockModel model, Summary summary) {
+    /**
+     * The two markets with the highest peak price multiple, then the markets the options' instruments act on
+     * (their region and commodity), at most six in all.
+     */
+    private static List<PlottedMarket> pickMarkets(SupplyShockModel model, Summary summary, List<Option> options) {
+        World world = model.world();
+        List<PlottedMarket> top = topMarkets(model, summary);
+        List<PlottedMarket> out = new ArrayList<>(top);
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        top.forEach(m -> seen.add(m.index()));
+        for (Option o : options) {
+            for (JsonNode p : o.scenario().scenario().policies()) {
+                String type = p.path("type").asText();
+                if (type.startsWith("export") || !p.path("region").isTextual() || !p.path("commodity").isTextual()) {
+                    continue;
+                }
+                int r = world.regionIndex(p.get("region").asText());
+                int c = world.commodityIndex(p.get("commodity").asText());
+                int m = world.market(r, c);
+                if (out.size() < 6 && model.markets().used[m] && seen.add(m)) {
+                    out.add(new PlottedMarket(m, world.region(r).id(), world.commodity(c).id(),
+                            world.commodity(c).priceUnit()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<PlottedMarket> topMarkets(SupplyShockModel model, Summary summary) {
         World world = model.world();
         List<Summary.MarketSummary> ms = new ArrayList<>(summary.markets());
         ms.removeIf(m -> Double.isNaN(m.peakMultiple()));
