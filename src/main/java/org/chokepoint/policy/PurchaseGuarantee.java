@@ -11,7 +11,9 @@ import org.chokepoint.world.World;
  * market would clear below the floor the agency's bid is what clears it, so it buys into a government
  * stockpile at the floor; when the market is above the floor the bid goes unfilled and costs nothing. The
  * eligible firms plan on the floor as a price support while the guarantee is in force. The budget pays the
- * purchases (fiscal cost); the stockpile is held to the end of the run and counts in the region's stock.
+ * purchases at the floor (fiscal cost): a fill at a clearing price below the floor is topped up to the floor,
+ * the top-up counted as the market's producer surplus. The stockpile is held to the end of the run and counts
+ * in the region's stock.
  */
 final class PurchaseGuarantee extends ImporterMeasure {
     static final String TYPE = "purchaseGuarantee";
@@ -93,9 +95,14 @@ final class PurchaseGuarantee extends ImporterMeasure {
         if (purchase) {
             stock += quantity;
             bought += quantity;
-            double usd = dollars(quantity, price);
+            // The guarantee is the floor: what the market clears below it the agency tops up to the sellers.
+            double paid = Math.max(price, floor);
+            double usd = dollars(quantity, paid);
             spent += usd;
             ctx.markets().fiscalCost[market] += usd;
+            if (paid > price) {
+                ctx.markets().producerSurplus[buyMarket] += dollars(quantity, paid - price);
+            }
         }
     }
 
