@@ -207,6 +207,78 @@ class ImporterInstrumentsTest {
     }
 
     @Test
+    void aTriggerKeepsAnInstrumentIdleUntilItsConditionHolds() throws Exception {
+        String floor = "{\"type\": \"tariffFloor\", \"region\": \"D\", \"commodity\": \"metal\", \"floor\": 8, "
+                + "\"start\": 100, \"trigger\": {\"priceAbove\": %s}}";
+        RunOutcome never = Simulation.run(withPolicies("[" + String.format(floor, "100") + "]", null).scenario(), 7, 200);
+        assertEquals(0.0, never.summary().totals().levyRevenue(), "a trigger that never fires collects nothing");
+        assertEquals(0.0, never.summary().policies().get("tariffFloor").get("activeTicks"));
+        RunOutcome always = Simulation.run(withPolicies("[" + String.format(floor, "0.5") + "]", null).scenario(), 7, 200);
+        assertTrue(always.summary().totals().levyRevenue() > 0, "a trigger that holds turns the floor on");
+        assertEquals(100.0, always.summary().policies().get("tariffFloor").get("activeTicks"),
+                "on at every tick from the start (the trigger looks at the last completed tick, which qualifies)");
+    }
+
+    @Test
+    void purchaseGuaranteeBuysAtTheFloorIntoAStockpileThatBalances() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, "
+                + "\"start\": 100}]", null).scenario(), 3, 200);
+        SupplyShockModel m = out.model();
+        PurchaseGuarantee pg = (PurchaseGuarantee) m.instruments().get(0);
+        var ind = out.summary().policies().get("pg");
+        assertTrue(ind.get("purchased") > 0, "the floor is above the free-trade price, so the agency buys");
+        assertEquals(ind.get("purchased"), pg.stockIn(1), 1e-9);
+        assertEquals(ind.get("spent"), out.summary().totals().fiscalCost(), 1e-6);
+        assertEquals(7 * ind.get("purchased"), ind.get("spent"), 1e-6 * ind.get("spent"),
+                "the agency pays the floor for everything it buys");
+        assertMassBalance(m);
+    }
+
+    @Test
+    void diversificationFromASingleOriginStopsImportsAndReportsNonCompliance() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"diversificationRequirement\", \"id\": \"div\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"maxShare\": 0.5, \"windowTicks\": 26, "
+                + "\"start\": 100}]", null).scenario(), 3, 200);
+        SeriesRecorder s = out.model().series();
+        // With W the only origin, any purchase from it makes its share 100%: nothing more may be bought.
+        for (int t = 103; t < 200; t++) {
+            assertEquals(0.0, s.get(t, D, Metric.IMPORTS), "imports at tick " + t);
+        }
+        var ind = out.summary().policies().get("div");
+        assertTrue(ind.get("complianceRate") < 1, "the window still holds earlier imports at first");
+        assertEquals(1.0, ind.get("highestOriginShare"), 1e-12);
+    }
+
+    @Test
+    void capexSubsidyPaysItsShareOfCapexOnCapacityCommittedWhileInForce() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"tariffRateQuota\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"outOfQuotaTariff\": 2.0, \"yearlyQuota\": 52, \"start\": 100}, "
+                + "{\"type\": \"capexSubsidy\", \"id\": \"capex\", \"region\": \"D\", \"commodities\": [\"metal\"], "
+                + "\"excludeRegion\": \"W\", \"hurdleRelief\": 0.5, \"subsidyRate\": 0.3, "
+                + "\"capexPerAnnualUnit\": 1000, \"start\": 100}]", "[{\"type\": \"demandShift\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"multiplier\": 2.0, \"start\": 100}]").scenario(), 3, -1);
+        var ind = out.summary().policies().get("capex");
+        assertTrue(ind.get("capacityCommitted") > 0, "dear domestic prices behind the quota bring investment");
+        assertEquals(0.3 * 1000 * ind.get("capacityCommitted") * 52, ind.get("subsidyPaid"), 1e-6);
+        assertEquals(ind.get("subsidyPaid"), out.summary().totals().fiscalCost(), 1e-6);
+    }
+
+    static void assertMassBalance(SupplyShockModel m) {
+        SeriesRecorder s = m.series();
+        for (int mk = 0; mk < m.world().marketCount(); mk++) {
+            for (int t = 1; t < s.ticks(); t++) {
+                double residual = s.get(t, mk, Metric.PRODUCTION) - s.get(t, mk, Metric.CONSUMPTION)
+                        - (s.get(t, mk, Metric.STOCK) - s.get(t - 1, mk, Metric.STOCK))
+                        - s.get(t, mk, Metric.EXPORTS) + s.get(t, mk, Metric.IMPORTS);
+                double scale = Math.abs(s.get(t, mk, Metric.STOCK)) + Math.abs(s.get(t, mk, Metric.PRODUCTION))
+                        + Math.abs(s.get(t, mk, Metric.IMPORTS)) + 1;
+                assertEquals(0.0, residual, 1e-9 * scale, "mass balance, market " + mk + " tick " + t);
+            }
+        }
+    }
+
+    @Test
     void everyImporterTypeValidatesAndReportsUnknownFields() throws Exception {
         List<String> bad = new ArrayList<>();
         for (String type : List.of(TariffFloor.TYPE, ContractForDifference.TYPE, PurchaseGuarantee.TYPE,
