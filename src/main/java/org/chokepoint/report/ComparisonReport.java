@@ -253,7 +253,8 @@ public final class ComparisonReport {
         Row none = find(rows, Comparison.NO_POLICY, "totals.downstreamOutputLoss");
         StringBuilder s = new StringBuilder();
         int years = Math.max(1, Math.round(c.horizon() / (float) c.base().scenario().time().ticksPerYearOrDefault()));
-        s.append("<p>Without any policy, the shock costs downstream industry <b>").append(money(none.level().mean()))
+        s.append("<p>Without any policy, the shock (every event and export restriction of the scenario) costs "
+                + "downstream industry <b>").append(money(none.level().mean()))
                 .append("</b> of lost output (95% CI ").append(money(none.level().ci95Low())).append(" to ")
                 .append(money(none.level().ci95High())).append(") over the ").append(years).append(" years modelled.</p><ul>");
         for (int o = 1; o < c.options().size(); o++) {
@@ -265,8 +266,8 @@ public final class ComparisonReport {
             s.append("<li><b>").append(esc(name)).append("</b> ")
                     .append(avoided >= 0 ? "avoids " + money(avoided) + " of that"
                             : "adds " + money(-avoided) + " to that")
-                    .append(" (95% CI ").append(money(-loss.difference().ci95High())).append(" to ")
-                    .append(money(-loss.difference().ci95Low())).append(" avoided) at a fiscal cost of ")
+                    .append(" (95% CI of the amount avoided: ").append(money(-loss.difference().ci95High()))
+                    .append(" to ").append(money(-loss.difference().ci95Low())).append(") at a fiscal cost of ")
                     .append(money(fiscal.level().mean()))
                     .append("; the net welfare loss ").append(dwl.difference().mean() <= 0 ? "falls by " : "rises by ")
                     .append(money(Math.abs(dwl.difference().mean()))).append(".</li>");
