@@ -10,9 +10,6 @@ public interface ConsortiumContext extends PolicyContext {
     /** Whether a government notice of likely disruption covers the commodity in the region now. */
     boolean noticeInForce(int region, int commodity);
 
-    /** Per firm, the share by which its investment hurdle is lowered this tick; writers keep the largest. */
-    double[] hurdleRelief();
-
     /** Ticks the model needs to settle; the baseline window ends here. */
     int warmupTicks();
 }

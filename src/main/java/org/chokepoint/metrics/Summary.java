@@ -7,10 +7,32 @@ import java.util.List;
  * What a run came to: one {@link MarketSummary} per market some agent trades in, in market order, and the
  * run's {@link Totals}. Definitions are in {@code docs/outputs.md} and {@link SummaryCalculator}.
  */
-public record Summary(List<MarketSummary> markets, Totals totals) {
+public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSurplus> regions,
+                      java.util.Map<String, java.util.Map<String, Double>> policies) {
 
     public Summary {
         markets = List.copyOf(markets);
+        regions = List.copyOf(regions);
+        policies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(policies));
+    }
+
+    /** A summary with no per-region surplus and no policy indicators. */
+    public Summary(List<MarketSummary> markets, Totals totals) {
+        this(markets, totals, List.of(), java.util.Map.of());
+    }
+
+    /**
+     * Consumer and producer surplus change of one region against the counterfactual, in US dollars, summed
+     * from the window's start on, and their present values.
+     */
+    public record RegionSurplus(String region, double consumerSurplusChange, double producerSurplusChange,
+                                double consumerSurplusChangePv, double producerSurplusChangePv) { }
+
+    /** The totals discounted to the run's first tick at {@link Totals#discountRate()}, per tick. */
+    public record PresentValues(double downstreamOutputLoss, double consumerSurplusChange,
+                                double producerSurplusChange, double fiscalCost, double levyRevenue,
+                                double quotaRent, double deadweightLoss) {
+        public static final PresentValues ZERO = new PresentValues(0, 0, 0, 0, 0, 0, 0);
     }
 
     /**
@@ -32,7 +54,27 @@ public record Summary(List<MarketSummary> markets, Totals totals) {
      * when the run has no counterfactual.
      */
     public record Totals(double downstreamOutputLoss, double consumerSurplusChange, double producerSurplusChange,
-                         double fiscalCost) { }
+                         double fiscalCost, double levyRevenue, double quotaRent, double deadweightLoss,
+                         double discountRate, PresentValues presentValues) {
+
+        /** Totals without levies, quota rents or discounting; the deadweight loss follows from the rest. */
+        public Totals(double downstreamOutputLoss, double consumerSurplusChange, double producerSurplusChange,
+                      double fiscalCost) {
+            this(downstreamOutputLoss, consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0,
+                    deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0), 0,
+                    new PresentValues(downstreamOutputLoss, consumerSurplusChange, producerSurplusChange, fiscalCost,
+                            0, 0, deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0)));
+        }
+
+        /**
+         * The net welfare loss against the counterfactual: minus the sum of the changes in consumer and
+         * producer surplus, government receipts (levies and tariffs) and quota rents (licences held at home),
+         * less government outlays. Positive is a loss.
+         */
+        public static double deadweight(double cs, double ps, double fiscal, double levy, double quotaRent) {
+            return -(cs + ps - fiscal + levy + quotaRent);
+        }
+    }
 
     /**
      * Every number under a stable column name, for one row of a table of runs: {@code totals.<field>} for the
@@ -45,6 +87,17 @@ public record Summary(List<MarketSummary> markets, Totals totals) {
         row.put("totals.consumerSurplusChange", totals.consumerSurplusChange());
         row.put("totals.producerSurplusChange", totals.producerSurplusChange());
         row.put("totals.fiscalCost", totals.fiscalCost());
+        row.put("totals.levyRevenue", totals.levyRevenue());
+        row.put("totals.quotaRent", totals.quotaRent());
+        row.put("totals.deadweightLoss", totals.deadweightLoss());
+        PresentValues pv = totals.presentValues();
+        row.put("pv.downstreamOutputLoss", pv.downstreamOutputLoss());
+        row.put("pv.consumerSurplusChange", pv.consumerSurplusChange());
+        row.put("pv.producerSurplusChange", pv.producerSurplusChange());
+        row.put("pv.fiscalCost", pv.fiscalCost());
+        row.put("pv.levyRevenue", pv.levyRevenue());
+        row.put("pv.quotaRent", pv.quotaRent());
+        row.put("pv.deadweightLoss", pv.deadweightLoss());
         for (MarketSummary m : markets) {
             String p = m.region() + "." + m.commodity() + ".";
             row.put(p + "baselinePrice", m.baselinePrice());
@@ -54,6 +107,15 @@ public record Summary(List<MarketSummary> markets, Totals totals) {
             row.put(p + "recoveryTick", m.recoveryTick() == null ? Double.NaN : m.recoveryTick().doubleValue());
             row.put(p + "cumulativeShortage", m.cumulativeShortage());
             row.put(p + "daysOfCoverAtShock", m.daysOfCoverAtShock() == null ? Double.NaN : m.daysOfCoverAtShock());
+        }
+        for (RegionSurplus r : regions) {
+            row.put("region." + r.region() + ".consumerSurplusChange", r.consumerSurplusChange());
+            row.put("region." + r.region() + ".producerSurplusChange", r.producerSurplusChange());
+        }
+        for (java.util.Map.Entry<String, java.util.Map<String, Double>> e : policies.entrySet()) {
+            for (java.util.Map.Entry<String, Double> v : e.getValue().entrySet()) {
+                row.put("policy." + e.getKey() + "." + v.getKey(), v.getValue());
+            }
         }
         return row;
     }

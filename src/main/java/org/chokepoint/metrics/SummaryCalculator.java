@@ -62,17 +62,76 @@ public final class SummaryCalculator {
             }
         }
 
-        Summary.Totals totals;
-        if (counterfactual == null) {
-            totals = new Summary.Totals(0, 0, 0, fiscalCost(run));
-        } else {
-            totals = new Summary.Totals(
-                    downstreamOutputLoss(run, counterfactual, window.start()),
-                    consumerSurplusChange(run, counterfactual, window.start()),
-                    producerSurplusChange(run, counterfactual, window.start()),
-                    fiscalCost(run));
+        double rate = run.scenario().time().discountRateOrDefault();
+        double[] discount = discountFactors(rate, world.ticksPerYear(), horizon);
+        int regions = world.regionCount();
+        double[] fiscal = sumOverMarkets(run, Metric.FISCAL_COST, 0);
+        double[] levy = sumOverMarkets(run, Metric.LEVY_REVENUE, 0);
+        double[] quota = sumOverMarkets(run, Metric.QUOTA_RENT, 0);
+        double[] loss = new double[horizon];
+        double[][] cs = new double[regions][horizon];
+        double[][] ps = new double[regions][horizon];
+        if (counterfactual != null) {
+            loss = downstreamOutputLossByTick(run, counterfactual, window.start());
+            consumerSurplusChangeByTick(run, counterfactual, window.start(), cs);
+            producerSurplusChangeByTick(run, counterfactual, window.start(), ps);
         }
-        return new Summary(markets, totals);
+        double[] csAll = new double[horizon];
+        double[] psAll = new double[horizon];
+        List<Summary.RegionSurplus> byRegion = new ArrayList<>();
+        for (int r = 0; r < regions; r++) {
+            for (int t = 0; t < horizon; t++) {
+                csAll[t] += cs[r][t];
+                psAll[t] += ps[r][t];
+            }
+            byRegion.add(new Summary.RegionSurplus(world.region(r).id(), sum(cs[r], null), sum(ps[r], null),
+                    sum(cs[r], discount), sum(ps[r], discount)));
+        }
+        double[] dwl = new double[horizon];
+        for (int t = 0; t < horizon; t++) {
+            dwl[t] = Summary.Totals.deadweight(csAll[t], psAll[t], fiscal[t], levy[t], quota[t]);
+        }
+        Summary.PresentValues pv = new Summary.PresentValues(sum(loss, discount), sum(csAll, discount),
+                sum(psAll, discount), sum(fiscal, discount), sum(levy, discount), sum(quota, discount),
+                sum(dwl, discount));
+        Summary.Totals totals = new Summary.Totals(sum(loss, null), sum(csAll, null), sum(psAll, null),
+                sum(fiscal, null), sum(levy, null), sum(quota, null), sum(dwl, null), rate, pv);
+        java.util.Map<String, java.util.Map<String, Double>> policies = new java.util.LinkedHashMap<>();
+        for (org.chokepoint.policy.Instrument i : run.instruments()) {
+            java.util.Map<String, Double> ind = i.indicators();
+            if (!ind.isEmpty()) {
+                policies.put(i.id(), ind);
+            }
+        }
+        return new Summary(markets, totals, byRegion, policies);
+    }
+
+    /** {@code (1 + rate)^(-t / ticksPerYear)} for each tick t from the run's first. */
+    public static double[] discountFactors(double rate, int ticksPerYear, int horizon) {
+        double[] d = new double[horizon];
+        for (int t = 0; t < horizon; t++) {
+            d[t] = Math.pow(1 + rate, -(double) t / ticksPerYear);
+        }
+        return d;
+    }
+
+    private static double sum(double[] x, double[] weights) {
+        double s = 0;
+        for (int t = 0; t < x.length; t++) {
+            s += weights == null ? x[t] : x[t] * weights[t];
+        }
+        return s;
+    }
+
+    /** A metric summed over every market, per tick, from tick {@code from} on (zero before). */
+    public static double[] sumOverMarkets(SupplyShockModel run, Metric metric, int from) {
+        double[] out = new double[run.horizon()];
+        for (int m = 0; m < run.world().marketCount(); m++) {
+            for (int t = from; t < run.horizon(); t++) {
+                out[t] += run.series().get(t, m, metric);
+            }
+        }
+        return out;
     }
 
     /** The pre-shock window for a first shock at {@code shock} (below 1: none), clipped to the horizon. */
@@ -125,6 +184,53 @@ public final class SummaryCalculator {
         return new Summary.MarketSummary(world.region(world.regionOfMarket(m)).id(),
                 world.commodity(world.commodityOfMarket(m)).id(), baseline, peak, peakTick, multiple, recovery,
                 shortage, cover);
+    }
+
+    /** Lost production of component and final goods per tick, valued at initial prices, in US dollars. */
+    public static double[] downstreamOutputLossByTick(SupplyShockModel run, SupplyShockModel cf, int from) {
+        World world = run.world();
+        double[] loss = new double[run.horizon()];
+        for (int m = 0; m < world.marketCount(); m++) {
+            Commodity c = world.commodity(world.commodityOfMarket(m));
+            if (!c.stage().isDownstream()) {
+                continue;
+            }
+            double value = c.initialPrice() * c.valuePerUnit();
+            for (int t = from; t < run.horizon(); t++) {
+                loss[t] += (cf.series().get(t, m, Metric.PRODUCTION) - run.series().get(t, m, Metric.PRODUCTION))
+                        * value;
+            }
+        }
+        return loss;
+    }
+
+    /** Consumer surplus change per region and tick, added into {@code out[region][tick]}. */
+    public static void consumerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
+        Households h = run.households();
+        World world = run.world();
+        for (int i = 0; i < h.count; i++) {
+            int m = h.market[i];
+            int r = world.regionOfMarket(m);
+            double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
+            for (int t = from; t < run.horizon(); t++) {
+                double actual = run.series().get(t, m, Metric.PRICE);
+                double counterfactual = cf.series().get(t, m, Metric.PRICE);
+                out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice[i], h.elasticity[i],
+                        h.linear[i], counterfactual, actual) * value;
+            }
+        }
+    }
+
+    /** Producer surplus change per region and tick, added into {@code out[region][tick]}. */
+    public static void producerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
+        World world = run.world();
+        for (int m = 0; m < world.marketCount(); m++) {
+            int r = world.regionOfMarket(m);
+            for (int t = from; t < run.horizon(); t++) {
+                out[r][t] += run.series().get(t, m, Metric.PRODUCER_SURPLUS)
+                        - cf.series().get(t, m, Metric.PRODUCER_SURPLUS);
+            }
+        }
     }
 
     /** Lost production of component and final goods, valued at initial prices, in US dollars. */

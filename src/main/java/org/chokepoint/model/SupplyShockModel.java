@@ -445,6 +445,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     public World world() { return world; }
     @Override
     public Firms firms() { return firms; }
+    public CapacityDecisions capacityDecisions() { return capacity; }
     @Override
     public MersenneTwisterFast policyRandom() { return policyRandom; }
     @Override

@@ -60,6 +60,14 @@ public abstract class Instrument implements TradeMeasure {
 
     public void endTick(PolicyContext ctx) { }
 
+    /**
+     * What the instrument did over the run, under stable names (purchases, releases, compliance, capacity
+     * added...), for the run's summary; empty by default.
+     */
+    public java.util.Map<String, Double> indicators() {
+        return java.util.Map.of();
+    }
+
     /** Quantity the instrument holds in a market's region and commodity (a stockpile), for the mass balance. */
     public double stockIn(int market) {
         return 0;

@@ -18,6 +18,12 @@ public interface PolicyContext {
 
     int tick();
 
+    /**
+     * Per firm, the share by which its investment hurdle is lowered this tick (a capex subsidy, an offtake):
+     * cleared at the start of every tick, each writer keeping the largest.
+     */
+    double[] hurdleRelief();
+
     /** The policy stream of the model's generator: licence decisions and the like draw from it alone. */
     MersenneTwisterFast policyRandom();
 }

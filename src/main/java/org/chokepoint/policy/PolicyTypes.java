@@ -11,7 +11,9 @@ public final class PolicyTypes {
 
     /** Every supported {@code type} of a scenario's {@code policies} entry. */
     public static final List<String> SUPPORTED = List.of(
-            ExportQuota.TYPE, ExportBan.TYPE, ExportLicensing.TYPE, ExportTax.TYPE, GovernmentNotice.TYPE);
+            ExportQuota.TYPE, ExportBan.TYPE, ExportLicensing.TYPE, ExportTax.TYPE,
+            TariffFloor.TYPE, ContractForDifference.TYPE, PurchaseGuarantee.TYPE, TariffRateQuota.TYPE,
+            StrategicStockpile.TYPE, DiversificationRequirement.TYPE, CapexSubsidy.TYPE, GovernmentNotice.TYPE);
 
     /**
      * Problems with one entry of a supported type, as (JSON pointer, message) pairs; the pointer is
@@ -40,6 +42,13 @@ public final class PolicyTypes {
             case ExportBan.TYPE -> ExportBan.read(r, world, horizon);
             case ExportLicensing.TYPE -> ExportLicensing.read(r, world, horizon);
             case ExportTax.TYPE -> ExportTax.read(r, world, horizon);
+            case TariffFloor.TYPE -> TariffFloor.read(r, world, horizon);
+            case ContractForDifference.TYPE -> ContractForDifference.read(r, world, horizon);
+            case PurchaseGuarantee.TYPE -> PurchaseGuarantee.read(r, world, horizon);
+            case TariffRateQuota.TYPE -> TariffRateQuota.read(r, world, horizon);
+            case StrategicStockpile.TYPE -> StrategicStockpile.read(r, world, horizon);
+            case DiversificationRequirement.TYPE -> DiversificationRequirement.read(r, world, horizon);
+            case CapexSubsidy.TYPE -> CapexSubsidy.read(r, world, horizon);
             case GovernmentNotice.TYPE -> GovernmentNotice.read(r, world, horizon);
             default -> throw new IllegalArgumentException("unsupported policy type '" + type + "'");
         };

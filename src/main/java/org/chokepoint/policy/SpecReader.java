@@ -84,6 +84,27 @@ public final class SpecReader {
         return ids(field, regions, "region");
     }
 
+    /** One commodity id; {@code fallback} null makes it required. */
+    public String commodity(String field, String fallback) {
+        String id = text(field, fallback);
+        if (id != null && !id.isEmpty() && !commodities.contains(id)) {
+            problem(field, "unknown commodity '" + id + "'; known commodities: " + String.join(", ", commodities));
+        }
+        return id;
+    }
+
+    /** A region id that may be absent ({@code null} returned). */
+    public String optionalRegion(String field) {
+        String id = text(field, "");
+        if (id.isEmpty()) {
+            return null;
+        }
+        if (!regions.contains(id)) {
+            problem(field, "unknown region '" + id + "'; known regions: " + String.join(", ", regions));
+        }
+        return id;
+    }
+
     public List<String> commodities(String field) {
         List<String> l = ids(field, commodities, "commodity");
         if (l == null) {

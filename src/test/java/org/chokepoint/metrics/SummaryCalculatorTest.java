@@ -72,11 +72,15 @@ class SummaryCalculatorTest {
         var row = s.flatten();
 
         assertEquals(List.of("totals.downstreamOutputLoss", "totals.consumerSurplusChange",
-                "totals.producerSurplusChange", "totals.fiscalCost", "CN.ndpr-oxide.baselinePrice",
+                "totals.producerSurplusChange", "totals.fiscalCost", "totals.levyRevenue", "totals.quotaRent",
+                "totals.deadweightLoss", "pv.downstreamOutputLoss", "pv.consumerSurplusChange",
+                "pv.producerSurplusChange", "pv.fiscalCost", "pv.levyRevenue", "pv.quotaRent", "pv.deadweightLoss",
+                "CN.ndpr-oxide.baselinePrice",
                 "CN.ndpr-oxide.peakPrice", "CN.ndpr-oxide.peakTick", "CN.ndpr-oxide.peakMultiple",
                 "CN.ndpr-oxide.recoveryTick", "CN.ndpr-oxide.cumulativeShortage",
                 "CN.ndpr-oxide.daysOfCoverAtShock"), List.copyOf(row.keySet()));
         assertEquals(1.5, row.get("CN.ndpr-oxide.peakMultiple"));
+        assertEquals(-(2 + 3 - 0), row.get("totals.deadweightLoss"), "minus the surplus changes net of outlays");
         assertTrue(row.get("CN.ndpr-oxide.recoveryTick").isNaN());
         assertTrue(row.get("CN.ndpr-oxide.daysOfCoverAtShock").isNaN());
     }

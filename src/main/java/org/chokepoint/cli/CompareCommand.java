@@ -1,0 +1,119 @@
+package org.chokepoint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.chokepoint.experiment.Comparison;
+import org.chokepoint.experiment.ComparisonException;
+import org.chokepoint.report.ComparisonReport;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.ScenarioProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code compare SCENARIO --options OPTIONS.json}: every policy option against "no policy", on the same seeds.
+ */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a scenario under each policy option of an options file (named JSON Merge Patches of the "
+                    + "scenario, RFC 7386) and under \"no policy\" (the scenario unpatched, always first), each "
+                    + "on the same N seeds (common random numbers), and write comparison.csv, comparison.json "
+                    + "and a self-contained report.html (see docs/policies.md).",
+            "The folder is written whole or not at all; an existing folder of the same name is replaced."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every option ran and the files are written",
+            "1:a run or the writing failed",
+            "2:invalid scenario, options file or options (nothing runs)"})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
+    Path scenario;
+
+    @Option(names = "--options", required = true, paramLabel = "OPTIONS.json",
+            description = "options file: {\"options\": [{\"name\": ..., \"description\": ..., \"patch\": {...}}]}")
+    Path optionsFile;
+
+    @Option(names = "--runs", defaultValue = "20", paramLabel = "N",
+            description = "replications per option, the same seeds for every option (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "base seed the runs' seeds are derived from (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "threads (default: the available processors); results do not depend on it")
+    Integer threads;
+
+    @Option(names = "--ticks", paramLabel = "N", description = "ticks to run instead of time.horizonTicks")
+    Integer ticks;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<meta.name>-compare)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (ticks != null && ticks < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ticks must be at least 1, got " + ticks);
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        long started = System.nanoTime();
+        Comparison comparison;
+        try {
+            LoadedScenario loaded = ScenarioLoader.load(scenario);
+            JsonNode options;
+            try {
+                options = Json.mapper().readTree(optionsFile.toFile());
+            } catch (java.io.IOException e) {
+                err.println(optionsFile + ": cannot read the options file: " + e.getMessage());
+                err.flush();
+                return ValidateCommand.INVALID;
+            }
+            comparison = Comparison.prepare(loaded, options, optionsFile.toString(), runs, seed,
+                    ticks == null ? -1 : ticks);
+        } catch (ScenarioException e) {
+            for (ScenarioProblem p : e.problems()) {
+                err.println(p);
+            }
+            err.flush();
+            return ValidateCommand.INVALID;
+        } catch (ComparisonException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return ValidateCommand.INVALID;
+        }
+        Path target = out != null ? out
+                : Path.of("results", comparison.base().scenario().meta().name() + "-compare");
+        try {
+            comparison.run(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            long wallMs = (System.nanoTime() - started) / 1_000_000;
+            ComparisonReport.write(target, comparison, wallMs);
+            stdout.println("wrote " + target + " (" + comparison.options().size() + " options x " + runs
+                    + " runs, " + comparison.horizon() + " ticks, " + wallMs + " ms)");
+            stdout.flush();
+            return 0;
+        } catch (Exception e) {
+            err.println("compare: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.flush();
+            return RunCommand.FAILED;
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package org.chokepoint.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.fge.jsonpatch.JsonPatchException;
+import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.Summary;
+import org.chokepoint.metrics.SummaryCalculator;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.world.Commodity;
+import org.chokepoint.world.World;
+
+/**
+ * Policy options compared under common random numbers: every option (a JSON Merge Patch, RFC 7386, of the
+ * scenario) runs the same N seeds, and "no policy" (the scenario as it is) always comes first. Each run is
+ * summarised against the same no-shock, no-policy counterfactual of its seed, which is run once per seed and
+ * shared by options whose patches leave the economy itself alone.
+ *
+ * <p>Seeds: run i of base seed S gets {@code (int) (mix64(S + (i + 1) * 0x9E3779B97F4A7C15L) >>> 32)}, mix64
+ * being SplitMix64's finaliser, so any run can be redone alone and the thread count changes nothing.
+ */
+public final class Comparison {
+    public static final String NO_POLICY = "no policy";
+    public static final String SEED_DERIVATION = "seed(S, i) = (int) (mix64(S + (i + 1) * 0x9E3779B97F4A7C15L) >>> 32),"
+            + " mix64 = SplitMix64's finaliser; i = 0-based run index";
+
+    /** One named option: a merge patch of the scenario. */
+    public record Option(String name, String description, JsonNode patch, LoadedScenario scenario) { }
+
+    /** What one run of one option came to, with the series the report draws. */
+    public record RunResult(int seed, Map<String, Double> metrics, float[][] prices, float[] shortage,
+                            float[] outputLoss) { }
+
+    /** The most affected markets, whose price paths the report draws. */
+    public record PlottedMarket(int index, String region, String commodity, String priceUnit) { }
+
+    private final LoadedScenario base;
+    private final List<Option> options;
+    private final int runs;
+    private final long baseSeed;
+    private final int ticks;
+    private final int[] seeds;
+    private List<PlottedMarket> plotted = List.of();
+    /** results[option][run]. */
+    private RunResult[][] results;
+    private int horizon;
+    private int firstTick;
+
+    private Comparison(LoadedScenario base, List<Option> options, int runs, long baseSeed, int ticks) {
+        this.base = base;
+        this.options = options;
+        this.runs = runs;
+        this.baseSeed = baseSeed;
+        this.ticks = ticks;
+        seeds = new int[runs];
+        for (int i = 0; i < runs; i++) {
+            seeds[i] = seed(baseSeed, i);
+        }
+    }
+
+    /** The seed of run {@code i} of base seed {@code s}. */
+    public static int seed(long s, int i) {
+        long z = s + (i + 1L) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (int) ((z ^ (z >>> 31)) >>> 32);
+    }
+
+    /**
+     * Reads the options file: {@code {"options": [{"name": ..., "description": ..., "patch": {...}}, ...]}}
+     * and checks every patched scenario, so that nothing runs when one is invalid.
+     */
+    public static Comparison prepare(LoadedScenario base, JsonNode optionsFile, String optionsSource, int runs,
+                                     long baseSeed, int ticks) throws ScenarioException, ComparisonException {
+        JsonNode list = optionsFile.path("options");
+        if (!list.isArray()) {
+            throw new ComparisonException(optionsSource + ": expected an object with an array 'options'");
+        }
+        List<Option> options = new ArrayList<>();
+        options.add(new Option(NO_POLICY, "the scenario as it is, without any of the options' changes",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), base));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        names.add(NO_POLICY);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode o = list.get(i);
+            String at = optionsSource + " /options/" + i;
+            String name = o.path("name").asText("");
+            if (name.isBlank()) {
+                throw new ComparisonException(at + "/name: every option needs a name");
+            }
+            if (!names.add(name)) {
+                throw new ComparisonException(at + "/name: '" + name + "' is used twice"
+                        + (NO_POLICY.equals(name) ? " (\"no policy\" is always included)" : ""));
+            }
+            JsonNode patch = o.get("patch");
+            if (patch == null || !patch.isObject()) {
+                throw new ComparisonException(at + "/patch: expected a JSON Merge Patch object");
+            }
+            JsonNode patched;
+            try {
+                patched = JsonMergePatch.fromJson(patch).apply(base.json());
+            } catch (JsonPatchException e) {
+                throw new ComparisonException(at + "/patch: " + e.getMessage());
+            }
+            LoadedScenario s = ScenarioLoader.fromJson(patched, base.source() + " [option '" + name + "']");
+            options.add(new Option(name, o.path("description").asText(""), patch, s));
+        }
+        if (runs < 2) {
+            throw new ComparisonException("--runs must be at least 2 for confidence intervals, got " + runs);
+        }
+        return new Comparison(base, options, runs, baseSeed, ticks);
+    }
+
+    /** Runs every option on every seed, on {@code threads} threads; results do not depend on the thread count. */
+    public void run(int threads) throws Exception {
+        // The markets to draw: the highest peak price multiples in the first run without policy.
+        RunOutcomeLite pilot = runOption(options.get(0).scenario(), seeds[0], new HashMap<>());
+        horizon = pilot.model.horizon();
+        firstTick = Math.min(horizon - 1, Math.max(0, base.scenario().time().warmupOrDefault()
+                - base.scenario().time().baselineWindowOrDefault()));
+        plotted = pickMarkets(pilot.model, pilot.summary, options);
+        results = new RunResult[options.size()][runs];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "chokepoint-compare");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RunResult[]>> futures = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                int seed = seeds[i];
+                futures.add(pool.submit(() -> runSeed(seed)));
+            }
+            for (int i = 0; i < runs; i++) {
+                RunResult[] r;
+                try {
+                    r = futures.get(i).get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+                for (int o = 0; o < options.size(); o++) {
+                    results[o][i] = r[o];
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record RunOutcomeLite(SupplyShockModel model, SupplyShockModel cf, Summary summary) { }
+
+    private RunResult[] runSeed(int seed) {
+        Map<String, SupplyShockModel> counterfactuals = new HashMap<>();
+        RunResult[] out = new RunResult[options.size()];
+        for (int o = 0; o < options.size(); o++) {
+            RunOutcomeLite r = runOption(options.get(o).scenario(), seed, counterfactuals);
+            out[o] = result(seed, r.model, r.cf, r.summary);
+        }
+        return out;
+    }
+
+    private RunOutcomeLite runOption(LoadedScenario s, int seed, Map<String, SupplyShockModel> counterfactuals) {
+        SupplyShockModel model = new SupplyShockModel(s.scenario(), seed, ticks);
+        model.start();
+        model.runToHorizon();
+        SupplyShockModel cf = counterfactual(s, seed, counterfactuals);
+        return new RunOutcomeLite(model, cf, SummaryCalculator.compute(model, cf));
+    }
+
+    private SupplyShockModel counterfactual(LoadedScenario s, int seed, Map<String, SupplyShockModel> cache) {
+        if (s.scenario().events().isEmpty() && s.scenario().policies().isEmpty()) {
+            return null;
+        }
+        return cache.computeIfAbsent(economyKey(s.json()), k -> {
+            SupplyShockModel cf = new SupplyShockModel(Simulation.counterfactualOf(s.scenario()), seed, ticks);
+            cf.start();
+            cf.runToHorizon();
+            return cf;
+        });
+    }
+
+    /** The scenario without what the counterfactual drops (events, policies) and what runs never read (meta). */
+    private static String economyKey(JsonNode json) {
+        ObjectNode copy = json.deepCopy();
+        copy.remove("events");
+        copy.remove("policies");
+        copy.remove("meta");
+        return copy.toString();
+    }
+
+    private RunResult result(int seed, SupplyShockModel model, SupplyShockModel cf, Summary summary) {
+        World world = model.world();
+        int h = model.horizon();
+        float[][] prices = new float[plotted.size()][h];
+        for (int k = 0; k < plotted.size(); k++) {
+            for (int t = 0; t < h; t++) {
+                prices[k][t] = (float) model.series().get(t, plotted.get(k).index(), Metric.PRICE);
+            }
+        }
+        float[] shortage = new float[h];
+        for (int m = 0; m < world.marketCount(); m++) {
+            Commodity c = world.commodity(world.commodityOfMarket(m));
+            double value = c.initialPrice() * c.valuePerUnit();
+            for (int t = 0; t < h; t++) {
+                shortage[t] += (float) (model.series().get(t, m, Metric.UNMET_DEMAND) * value);
+            }
+        }
+        float[] loss = new float[h];
+        if (cf != null) {
+            double[] l = SummaryCalculator.downstreamOutputLossByTick(model, cf, 0);
+            for (int t = 0; t < h; t++) {
+                loss[t] = (float) l[t];
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>(summary.flatten());
+        double totalShortage = 0;
+        for (float v : shortage) {
+            totalShortage += v;
+        }
+        metrics.put("totals.shortageValue", totalShortage);
+        return new RunResult(seed, metrics, prices, shortage, loss);
+    }
+
+    /**
+     * The two markets with the highest peak price multiple, then the markets the options' instruments act on
+     * (their region and commodity), at most six in all.
+     */
+    private static List<PlottedMarket> pickMarkets(SupplyShockModel model, Summary summary, List<Option> options) {
+        World world = model.world();
+        List<PlottedMarket> top = topMarkets(model, summary);
+        List<PlottedMarket> out = new ArrayList<>(top);
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        top.forEach(m -> seen.add(m.index()));
+        for (Option o : options) {
+            for (JsonNode p : o.scenario().scenario().policies()) {
+                String type = p.path("type").asText();
+                if (type.startsWith("export") || !p.path("region").isTextual() || !p.path("commodity").isTextual()) {
+                    continue;
+                }
+                int r = world.regionIndex(p.get("region").asText());
+                int c = world.commodityIndex(p.get("commodity").asText());
+                int m = world.market(r, c);
+                if (out.size() < 6 && model.markets().used[m] && seen.add(m)) {
+                    out.add(new PlottedMarket(m, world.region(r).id(), world.commodity(c).id(),
+                            world.commodity(c).priceUnit()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<PlottedMarket> topMarkets(SupplyShockModel model, Summary summary) {
+        World world = model.world();
+        List<Summary.MarketSummary> ms = new ArrayList<>(summary.markets());
+        ms.removeIf(m -> Double.isNaN(m.peakMultiple()));
+        ms.sort((a, b) -> Double.compare(b.peakMultiple(), a.peakMultiple()));
+        List<PlottedMarket> out = new ArrayList<>();
+        for (int k = 0; k < Math.min(2, ms.size()); k++) {
+            Summary.MarketSummary m = ms.get(k);
+            int r = world.regionIndex(m.region());
+            int c = world.commodityIndex(m.commodity());
+            Commodity com = world.commodity(c);
+            out.add(new PlottedMarket(world.market(r, c), m.region(), m.commodity(), com.priceUnit()));
+        }
+        return out;
+    }
+
+    /** Metric names in the order of the first run without policy, then any that only options have. */
+    public List<String> metricNames() {
+        LinkedHashMap<String, Boolean> names = new LinkedHashMap<>();
+        for (RunResult[] option : results) {
+            for (String k : option[0].metrics().keySet()) {
+                names.put(k, true);
+            }
+        }
+        return List.copyOf(names.keySet());
+    }
+
+    /** One metric's values over the runs of an option (NaN where the option has no such metric). */
+    public double[] values(int option, String metric) {
+        double[] v = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Double d = results[option][i].metrics().get(metric);
+            v[i] = d == null ? Double.NaN : d;
+        }
+        return v;
+    }
+
+    public List<Option> options() { return options; }
+    public int runs() { return runs; }
+    public long baseSeed() { return baseSeed; }
+    public int[] seeds() { return seeds.clone(); }
+    public int horizon() { return horizon; }
+    public int firstTick() { return firstTick; }
+    public List<PlottedMarket> plotted() { return plotted; }
+    public RunResult result(int option, int run) { return results[option][run]; }
+    public LoadedScenario base() { return base; }
+}

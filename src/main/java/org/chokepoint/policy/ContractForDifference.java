@@ -1,0 +1,143 @@
+package org.chokepoint.policy;
+
+import java.util.Map;
+import org.chokepoint.agent.Firms;
+import org.chokepoint.world.World;
+
+/**
+ * A contract for difference (price-difference subsidy): eligible producers receive
+ * {@code (strike - reference) * volume} when the reference price is below the strike and, with an upside
+ * share, pay back {@code upsideShare * (reference - strike) * volume} when it is above. The volume is what the
+ * eligible firms sold this tick, up to {@code volumeCapPerTick}; the reference is a market's price this tick
+ * (by default the eligible firms' own market). While the contract is in force the eligible firms plan output
+ * and exit on the supported price ({@link Firms#supportedPrice}), which is what keeps them alive through a
+ * dumping phase. The budget pays: payments are fiscal cost of the government's market in the commodity,
+ * clawbacks reduce it.
+ */
+final class ContractForDifference extends ImporterMeasure {
+    static final String TYPE = "contractForDifference";
+    private final double strike;
+    private final double upsideShare;
+    private final double cap;
+    private final int reference;
+    private final EligibleFirms eligible;
+    private double[] stockAtStart = new double[0];
+    private boolean supporting;
+    private double paid;
+    private double clawedBack;
+    private double volume;
+    private double[] volumeByTick = new double[0];
+    private double[] referenceByTick = new double[0];
+
+    private ContractForDifference(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
+                                  double strike, double upsideShare, double cap, int reference,
+                                  EligibleFirms eligible) {
+        super(id, region, commodity, timing, trigger, world);
+        this.strike = strike;
+        this.upsideShare = upsideShare;
+        this.cap = cap;
+        this.reference = reference;
+        this.eligible = eligible;
+    }
+
+    static ContractForDifference read(SpecReader r, World world, int horizon) {
+        String id = r.text("id", TYPE);
+        String region = r.region("region");
+        String commodity = r.commodity("commodity", null);
+        double strike = r.number("strike", null, 0, Double.MAX_VALUE);
+        double upside = r.number("upsideShare", 0.0, 0, 1);
+        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
+        String refRegion = r.optionalRegion("referenceRegion");
+        String refCommodity = r.commodity("referenceCommodity", commodity == null ? "" : commodity);
+        EligibleFirms eligible = EligibleFirms.read(r, world, region, commodity);
+        Timing timing = Timing.read(r, horizon);
+        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
+        if (world == null) {
+            return null;
+        }
+        int ownRegion = world.regionIndex(region);
+        int ref = world.market(refRegion == null ? ownRegion : world.regionIndex(refRegion),
+                world.commodityIndex(refCommodity));
+        return new ContractForDifference(id, ownRegion, world.commodityIndex(commodity), timing, trigger, world,
+                strike, upside, cap, ref, eligible);
+    }
+
+    @Override
+    public void beginTick(PolicyContext ctx) {
+        super.beginTick(ctx);
+        Firms f = ctx.firms();
+        int[] firms = eligible.of(f);
+        if (stockAtStart.length < firms.length) {
+            stockAtStart = new double[firms.length];
+        }
+        for (int i = 0; i < firms.length; i++) {
+            stockAtStart[i] = f.stock[firms[i]];
+        }
+        if (active()) {
+            for (int i : firms) {
+                f.supportStrike[i] = strike;
+                f.supportUpsideShare[i] = upsideShare;
+            }
+            supporting = true;
+        } else if (supporting) {
+            for (int i : firms) {
+                f.supportStrike[i] = Double.NaN;
+                f.supportUpsideShare[i] = 0;
+            }
+            supporting = false;
+        }
+    }
+
+    @Override
+    public void endTick(PolicyContext ctx) {
+        super.endTick(ctx);
+        int tick = ctx.tick();
+        if (!active()) {
+            record(tick, 0, ctx.markets().price[reference]);
+            return;
+        }
+        Firms f = ctx.firms();
+        int[] firms = eligible.of(f);
+        // Sales this tick, from the stock identity: what the firm held, plus what it made, less what it holds.
+        double sold = 0;
+        for (int i = 0; i < firms.length; i++) {
+            sold += Math.max(0, stockAtStart[i] + f.output[firms[i]] - f.stock[firms[i]]);
+        }
+        double q = Math.min(sold, cap);
+        double ref = ctx.markets().price[reference];
+        record(tick, q, ref);
+        volume += q;
+        if (ref < strike) {
+            double usd = dollars(q, strike - ref);
+            ctx.markets().fiscalCost[market] += usd;
+            paid += usd;
+        } else if (upsideShare > 0) {
+            double usd = dollars(q, upsideShare * (ref - strike));
+            ctx.markets().fiscalCost[market] -= usd;
+            clawedBack += usd;
+        }
+    }
+
+    private void record(int tick, double q, double ref) {
+        if (tick >= volumeByTick.length) {
+            volumeByTick = java.util.Arrays.copyOf(volumeByTick, Math.max(tick + 1, 2 * volumeByTick.length));
+            referenceByTick = java.util.Arrays.copyOf(referenceByTick, volumeByTick.length);
+        }
+        volumeByTick[tick] = q;
+        referenceByTick[tick] = ref;
+    }
+
+    /** Eligible volume counted at a tick (0 when not in force). */
+    double volumeAt(int tick) {
+        return tick < volumeByTick.length ? volumeByTick[tick] : 0;
+    }
+
+    @Override
+    public Map<String, Double> indicators() {
+        Map<String, Double> m = super.indicators();
+        m.put("payments", paid);
+        m.put("clawback", clawedBack);
+        m.put("supportedVolume", volume);
+        return m;
+    }
+}

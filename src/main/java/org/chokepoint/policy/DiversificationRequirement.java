@@ -1,0 +1,158 @@
+package org.chokepoint.policy;
+
+import java.util.Map;
+import org.chokepoint.world.World;
+
+/**
+ * A diversification requirement: the region's buyers may take no more than {@code maxShare} of their imports
+ * of the commodity from any one origin over a rolling window of {@code windowTicks} ticks. It is enforced in
+ * procurement: each tick, after every importer has asked, an origin's importers are granted only what keeps
+ * that origin's share of the window's purchases (this tick's requests from the other origins included) at
+ * or below the maximum, pro rata to what they asked. Buyers pay (dearer or scarcer supply); there is no
+ * fiscal cost. Compliance is reported on landed imports: the share of in-force ticks on which no origin
+ * supplied more than the maximum over the window, and the highest share seen.
+ */
+final class DiversificationRequirement extends ImporterMeasure {
+    static final String TYPE = "diversificationRequirement";
+    private final double maxShare;
+    private final int window;
+    /** Purchases for shipment by origin, per tick slot of the window: {@code [slot * regions + origin]}. */
+    private final double[] bought;
+    private final double[] landed;
+    private final double[] requested;
+    private final double[] granted;
+    private final int regions;
+    private int grantedTick = -1;
+    private int ticksInForce;
+    private int compliantTicks;
+    private double highestShare;
+
+    private DiversificationRequirement(String id, int region, int commodity, Timing timing, Trigger trigger,
+                                       World world, double maxShare, int window) {
+        super(id, region, commodity, timing, trigger, world);
+        this.maxShare = maxShare;
+        this.window = window;
+        this.regions = world.regionCount();
+        bought = new double[window * regions];
+        landed = new double[window * regions];
+        requested = new double[regions];
+        granted = new double[regions];
+    }
+
+    static DiversificationRequirement read(SpecReader r, World world, int horizon) {
+        String id = r.text("id", TYPE);
+        String region = r.region("region");
+        String commodity = r.commodity("commodity", null);
+        double share = r.number("maxShare", null, 0.01, 1);
+        int window = r.integer("windowTicks", 26, 1, 10_000);
+        Timing timing = Timing.read(r, horizon);
+        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
+        if (world == null) {
+            return null;
+        }
+        return new DiversificationRequirement(id, world.regionIndex(region), world.commodityIndex(commodity), timing,
+                trigger, world, share, window);
+    }
+
+    private boolean covers(int o, int d, int c) {
+        return d == region && c == commodity && o != region;
+    }
+
+    @Override
+    public void beginTick(PolicyContext ctx) {
+        super.beginTick(ctx);
+        int slot = ctx.tick() % window;
+        java.util.Arrays.fill(bought, slot * regions, (slot + 1) * regions, 0);
+        java.util.Arrays.fill(landed, slot * regions, (slot + 1) * regions, 0);
+        java.util.Arrays.fill(requested, 0);
+    }
+
+    @Override
+    public void request(int trader, int o, int d, int c, int tick, double quantity) {
+        if (covers(o, d, c)) {
+            requested[o] += quantity;
+        }
+    }
+
+    @Override
+    public double grantedShare(int trader, int o, int d, int c, int tick) {
+        if (!covers(o, d, c) || !active()) {
+            return 1.0;
+        }
+        if (grantedTick != tick) {
+            grantedTick = tick;
+            double total = 0;
+            double[] byOrigin = new double[regions];
+            for (int s = 0; s < window; s++) {
+                for (int r = 0; r < regions; r++) {
+                    byOrigin[r] += bought[s * regions + r];
+                }
+            }
+            for (double v : byOrigin) {
+                total += v;
+            }
+            double requestsAll = 0;
+            for (double v : requested) {
+                requestsAll += v;
+            }
+            for (int r = 0; r < regions; r++) {
+                if (requested[r] <= 0) {
+                    granted[r] = 1.0;
+                    continue;
+                }
+                // (W_o + x) <= s (W + X_others + x)  =>  x <= (s (W + X_others) - W_o) / (1 - s)
+                double others = requestsAll - requested[r];
+                double allowed = maxShare >= 1 ? Double.POSITIVE_INFINITY
+                        : (maxShare * (total + others) - byOrigin[r]) / (1 - maxShare);
+                granted[r] = Math.max(0, Math.min(1, allowed / requested[r]));
+            }
+        }
+        return granted[o];
+    }
+
+    @Override
+    public void shipped(int trader, int o, int d, int c, int tick, double quantity, double price) {
+        if (covers(o, d, c)) {
+            bought[(tick % window) * regions + o] += quantity;
+        }
+    }
+
+    @Override
+    public void endTick(PolicyContext ctx) {
+        super.endTick(ctx);
+        int tick = ctx.tick();
+        int slot = tick % window;
+        for (int r = 0; r < regions; r++) {
+            landed[slot * regions + r] = ctx.markets().importsByOrigin[market * regions + r];
+        }
+        if (!active()) {
+            return;
+        }
+        double total = 0;
+        double top = 0;
+        double[] byOrigin = new double[regions];
+        for (int s = 0; s < window; s++) {
+            for (int r = 0; r < regions; r++) {
+                byOrigin[r] += landed[s * regions + r];
+            }
+        }
+        for (double v : byOrigin) {
+            total += v;
+            top = Math.max(top, v);
+        }
+        ticksInForce++;
+        double share = total > 0 ? top / total : 0;
+        highestShare = Math.max(highestShare, share);
+        if (share <= maxShare + 1e-9) {
+            compliantTicks++;
+        }
+    }
+
+    @Override
+    public Map<String, Double> indicators() {
+        Map<String, Double> m = super.indicators();
+        m.put("complianceRate", ticksInForce > 0 ? (double) compliantTicks / ticksInForce : Double.NaN);
+        m.put("highestOriginShare", highestShare);
+        return m;
+    }
+}

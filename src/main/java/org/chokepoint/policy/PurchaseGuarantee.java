@@ -1,0 +1,122 @@
+package org.chokepoint.policy;
+
+import java.util.Map;
+import org.chokepoint.agent.Firms;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.world.World;
+
+/**
+ * A purchase guarantee (offtake at the floor): while in force, a government agency bids the floor price in
+ * the eligible firms' market for as much as they made last tick (up to {@code volumeCapPerTick}). When the
+ * market would clear below the floor the agency's bid is what clears it, so it buys into a government
+ * stockpile at the floor; when the market is above the floor the bid goes unfilled and costs nothing. The
+ * eligible firms plan on the floor as a price support while the guarantee is in force. The budget pays the
+ * purchases at the floor (fiscal cost): a fill at a clearing price below the floor is topped up to the floor,
+ * the top-up counted as the market's producer surplus. The stockpile is held to the end of the run and counts
+ * in the region's stock.
+ */
+final class PurchaseGuarantee extends ImporterMeasure {
+    static final String TYPE = "purchaseGuarantee";
+    private final double floor;
+    private final double cap;
+    private final EligibleFirms eligible;
+    private final int buyMarket;
+    private boolean supporting;
+    private double stock;
+    private double bought;
+    private double spent;
+
+    private PurchaseGuarantee(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
+                              double floor, double cap, EligibleFirms eligible, int buyMarket) {
+        super(id, region, commodity, timing, trigger, world);
+        this.floor = floor;
+        this.cap = cap;
+        this.eligible = eligible;
+        this.buyMarket = buyMarket;
+    }
+
+    static PurchaseGuarantee read(SpecReader r, World world, int horizon) {
+        String id = r.text("id", TYPE);
+        String region = r.region("region");
+        String commodity = r.commodity("commodity", null);
+        double floor = r.number("floor", null, 0, Double.MAX_VALUE);
+        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
+        String buyRegion = r.optionalRegion("marketRegion");
+        EligibleFirms eligible = EligibleFirms.read(r, world, buyRegion == null ? region : buyRegion, commodity);
+        Timing timing = Timing.read(r, horizon);
+        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
+        if (world == null) {
+            return null;
+        }
+        int own = world.regionIndex(region);
+        int c = world.commodityIndex(commodity);
+        int buy = world.market(buyRegion == null ? own : world.regionIndex(buyRegion), c);
+        return new PurchaseGuarantee(id, own, c, timing, trigger, world, floor, cap, eligible, buy);
+    }
+
+    @Override
+    public void beginTick(PolicyContext ctx) {
+        super.beginTick(ctx);
+        Firms f = ctx.firms();
+        int[] firms = eligible.of(f);
+        if (active()) {
+            for (int i : firms) {
+                f.supportStrike[i] = floor;
+                f.supportUpsideShare[i] = 0;
+            }
+            supporting = true;
+        } else if (supporting) {
+            for (int i : firms) {
+                f.supportStrike[i] = Double.NaN;
+                f.supportUpsideShare[i] = 0;
+            }
+            supporting = false;
+        }
+    }
+
+    @Override
+    public void postOrders(PolicyContext ctx, int owner, OrderBook[] books) {
+        if (!active()) {
+            return;
+        }
+        Firms f = ctx.firms();
+        double q = 0;
+        for (int i : eligible.of(f)) {
+            q += f.output[i];
+        }
+        q = Math.min(q, cap);
+        if (q > 0) {
+            books[buyMarket].addBid(floor, q, owner);
+        }
+    }
+
+    @Override
+    public void settle(PolicyContext ctx, int m, double quantity, double price, boolean purchase) {
+        if (purchase) {
+            stock += quantity;
+            bought += quantity;
+            // The guarantee is the floor: what the market clears below it the agency tops up to the sellers.
+            double paid = Math.max(price, floor);
+            double usd = dollars(quantity, paid);
+            spent += usd;
+            ctx.markets().fiscalCost[market] += usd;
+            if (paid > price) {
+                ctx.markets().producerSurplus[buyMarket] += dollars(quantity, paid - price);
+            }
+        }
+    }
+
+    @Override
+    public double stockIn(int m) {
+        return m == buyMarket ? stock : 0;
+    }
+
+    @Override
+    public Map<String, Double> indicators() {
+        Map<String, Double> map = super.indicators();
+        map.put("purchased", bought);
+        map.put("spent", spent);
+        map.put("stockHeld", stock);
+        return map;
+    }
+}

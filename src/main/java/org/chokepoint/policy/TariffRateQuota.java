@@ -1,0 +1,203 @@
+package org.chokepoint.policy;
+
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.world.World;
+
+/**
+ * A tariff-rate quota on imports of a commodity into the region: a yearly quota volume enters at the
+ * in-quota tariff, anything beyond at the out-of-quota tariff (both ad valorem on the c.i.f. price).
+ *
+ * <p>Licences: the quota year starts at the instrument's start; each tick releases {@code 1/ticksPerYear}
+ * of the yearly volume, and licences unused within the year lapse at its end. Importers apply in the order
+ * they are listed (the historical licence holders first): while this tick's licences last an importer
+ * decides at the in-quota tariff and is granted at most what is left; once they are gone, the next
+ * importers decide at the out-of-quota tariff. Holders of licences earn the quota rent
+ * {@code (domestic price - cif - in-quota tariff) * in-quota volume} when their cargo lands, recorded as the
+ * market's quota rent; tariffs collected are levy revenue. Domestic buyers pay the higher price; the rent
+ * goes to the licence holders.
+ */
+final class TariffRateQuota extends ImporterMeasure {
+    static final String TYPE = "tariffRateQuota";
+    private final double inRate;
+    private final double outRate;
+    private final double yearlyVolume;
+    private final boolean[] exempt;
+    private final ImportLedger inQuota = new ImportLedger();
+    private final ImportLedger outOfQuota = new ImportLedger();
+    private double available;
+    private double claimed;
+    private int claimTick = -1;
+    private double pendingCif;
+    private boolean pendingIn;
+    private double[] granted = new double[0];
+    private double rent;
+    private double revenue;
+    private double inVolume;
+    private double outVolume;
+    private double quotaOffered;
+
+    private TariffRateQuota(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
+                            double inRate, double outRate, double yearlyVolume, List<String> exempt) {
+        super(id, region, commodity, timing, trigger, world);
+        this.inRate = inRate;
+        this.outRate = outRate;
+        this.yearlyVolume = yearlyVolume;
+        this.exempt = new boolean[world.regionCount()];
+        if (exempt != null) {
+            for (String e : exempt) {
+                this.exempt[world.regionIndex(e)] = true;
+            }
+        }
+    }
+
+    static TariffRateQuota read(SpecReader r, World world, int horizon) {
+        String id = r.text("id", TYPE);
+        String region = r.region("region");
+        String commodity = r.commodity("commodity", null);
+        double in = r.number("inQuotaTariff", 0.0, 0, 100);
+        double out = r.number("outOfQuotaTariff", null, 0, 100);
+        double volume = r.number("yearlyQuota", null, 0, Double.MAX_VALUE);
+        List<String> exempt = r.regions("exemptOrigins");
+        Timing timing = Timing.read(r, horizon);
+        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
+        if (world == null) {
+            return null;
+        }
+        return new TariffRateQuota(id, world.regionIndex(region), world.commodityIndex(commodity), timing, trigger,
+                world, in, out, volume, exempt);
+    }
+
+    private boolean covers(int o, int d, int c) {
+        return d == region && c == commodity && !exempt[o] && o != region;
+    }
+
+    @Override
+    public void beginTick(PolicyContext ctx) {
+        super.beginTick(ctx);
+        int tick = ctx.tick();
+        if (!inForce(tick)) {
+            return;
+        }
+        if ((tick - start) % world.ticksPerYear() == 0) {
+            available = 0;
+        }
+        double release = yearlyVolume / world.ticksPerYear();
+        available += release;
+        quotaOffered += release;
+    }
+
+    private void newTick(int tick) {
+        if (claimTick != tick) {
+            claimTick = tick;
+            claimed = 0;
+        }
+    }
+
+    @Override
+    public double importLevy(int o, int d, int c, int tick, double cif) {
+        pendingCif = cif;
+        if (!covers(o, d, c) || !active()) {
+            pendingIn = false;
+            return 0;
+        }
+        newTick(tick);
+        pendingIn = claimed < available - 1e-12;
+        return (pendingIn ? inRate : outRate) * cif;
+    }
+
+    @Override
+    public void request(int trader, int o, int d, int c, int tick, double quantity) {
+        if (!covers(o, d, c)) {
+            return;
+        }
+        if (trader >= granted.length) {
+            granted = java.util.Arrays.copyOf(granted, Math.max(trader + 1, 2 * granted.length));
+        }
+        granted[trader] = 1.0;
+        if (!active()) {
+            return;
+        }
+        newTick(tick);
+        if (pendingIn) {
+            double left = Math.max(0, available - claimed);
+            double take = Math.min(quantity, left);
+            granted[trader] = quantity > 0 ? take / quantity : 1.0;
+            claimed += take;
+            inQuota.requested(trader, inRate * pendingCif, pendingCif);
+            outOfQuota.requested(trader, -1, pendingCif);
+        } else {
+            inQuota.requested(trader, -1, pendingCif);
+            outOfQuota.requested(trader, outRate * pendingCif, pendingCif);
+        }
+    }
+
+    @Override
+    public double grantedShare(int trader, int o, int d, int c, int tick) {
+        if (!covers(o, d, c) || !active() || trader >= granted.length) {
+            return 1.0;
+        }
+        return granted[trader];
+    }
+
+    @Override
+    public void shipped(int trader, int o, int d, int c, int tick, double quantity, double price) {
+        if (!covers(o, d, c)) {
+            return;
+        }
+        if (!active()) {
+            return;
+        }
+        // A trader granted in-quota licences this tick ships under them; the ledgers know which it was.
+        if (inQuota.pendingCharge(trader) >= 0) {
+            available -= quantity;
+            inQuota.shipped(trader, quantity);
+        } else {
+            outOfQuota.shipped(trader, quantity);
+        }
+    }
+
+    @Override
+    public void landed(int trader, int o, int d, int c, int tick, double quantity, double landedPrice) {
+        if (!covers(o, d, c)) {
+            return;
+        }
+        double inAtSea = inQuota.atSea(trader);
+        double outAtSea = outOfQuota.atSea(trader);
+        double total = inAtSea + outAtSea;
+        if (total <= 0) {
+            return;
+        }
+        double qIn = quantity * inAtSea / total;
+        double qOut = quantity - qIn;
+        double domestic = ctx.markets().price[market];
+        if (qIn > 0) {
+            double[] x = inQuota.landed(trader, qIn);
+            double tariff = dollars(qIn, x[0]);
+            double r = dollars(qIn, domestic - x[1] - x[0]);
+            ctx.markets().levyRevenue[market] += tariff;
+            ctx.markets().quotaRent[market] += r;
+            revenue += tariff;
+            rent += r;
+            inVolume += qIn;
+        }
+        if (qOut > 0) {
+            double[] x = outOfQuota.landed(trader, qOut);
+            double tariff = dollars(qOut, Math.max(0, x[0]));
+            ctx.markets().levyRevenue[market] += tariff;
+            revenue += tariff;
+            outVolume += qOut;
+        }
+    }
+
+    @Override
+    public Map<String, Double> indicators() {
+        Map<String, Double> m = super.indicators();
+        m.put("inQuotaVolume", inVolume);
+        m.put("outOfQuotaVolume", outVolume);
+        m.put("fillRate", quotaOffered > 0 ? inVolume / quotaOffered : Double.NaN);
+        m.put("quotaRent", rent);
+        m.put("tariffRevenue", revenue);
+        return m;
+    }
+}

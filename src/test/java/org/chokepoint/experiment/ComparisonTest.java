@@ -1,0 +1,95 @@
+package org.chokepoint.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.chokepoint.report.ComparisonReport;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTest {
+
+    static LoadedScenario twoRegion() throws Exception {
+        return ScenarioLoader.load(Path.of(ComparisonTest.class.getResource("/scenarios/two-region.json").toURI()));
+    }
+
+    static JsonNode options(String json) throws Exception {
+        return Json.mapper().readTree(json);
+    }
+
+    @Test
+    void anOptionThatChangesNothingHasEveryPairedDifferenceExactlyZero() throws Exception {
+        Comparison c = Comparison.prepare(twoRegion(), options("{\"options\": ["
+                + "{\"name\": \"same\", \"patch\": {\"meta\": {\"description\": \"only the words differ\"}}},"
+                + "{\"name\": \"floor\", \"patch\": {\"policies\": [{\"type\": \"tariffFloor\", \"region\": \"B\","
+                + " \"commodity\": \"metal\", \"floor\": 11, \"start\": 40}]}}]}"), "test", 4, 42, 80);
+        c.run(2);
+        assertEquals(List.of(Comparison.NO_POLICY, "same", "floor"),
+                c.options().stream().map(Comparison.Option::name).toList(), "no policy comes first");
+        List<String> nonZero = new ArrayList<>();
+        int checked = 0;
+        for (ComparisonReport.Row r : ComparisonReport.rows(c)) {
+            if (!r.option().equals("same") || r.difference().n() == 0) {
+                continue;
+            }
+            checked++;
+            if (r.difference().mean() != 0.0 || r.difference().ci95Low() != 0.0 || r.difference().ci95High() != 0.0) {
+                nonZero.add(r.metric() + " " + r.difference());
+            }
+        }
+        assertTrue(checked > 10, "metrics checked: " + checked);
+        assertTrue(nonZero.isEmpty(), "paired differences not exactly zero: " + nonZero);
+        // The floor does change something, and its levy revenue differs from no policy's.
+        double[] levy = c.values(2, "totals.levyRevenue");
+        assertTrue(levy[0] > 0, "the floor collects a levy");
+    }
+
+    @Test
+    void theSameSeedsRunEveryOptionWhateverTheThreadCount() throws Exception {
+        String opts = "{\"options\": [{\"name\": \"floor\", \"patch\": {\"policies\": [{\"type\": \"tariffFloor\","
+                + " \"region\": \"B\", \"commodity\": \"metal\", \"floor\": 11, \"start\": 40}]}}]}";
+        Comparison one = Comparison.prepare(twoRegion(), options(opts), "test", 3, 9, 60);
+        one.run(1);
+        Comparison two = Comparison.prepare(twoRegion(), options(opts), "test", 3, 9, 60);
+        two.run(2);
+        for (int o = 0; o < 2; o++) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(one.result(o, i).seed(), two.result(o, i).seed());
+                assertEquals(one.result(o, i).metrics(), two.result(o, i).metrics());
+            }
+        }
+        assertEquals(Comparison.seed(9, 0), one.seeds()[0]);
+    }
+
+    @Test
+    void badOptionsAreRejectedBeforeAnythingRuns() throws Exception {
+        assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"no policy\", \"patch\": {}}]}"), "t", 3, 1, 10));
+        assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"patch\": {}}]}"), "t", 3, 1, 10));
+        assertThrows(org.chokepoint.scenario.ScenarioException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"x\", \"patch\": {\"policies\": [{\"type\": \"tariffFloor\","
+                        + " \"region\": \"B\", \"commodity\": \"metal\"}]}}]}"), "t", 3, 1, 10));
+    }
+
+    @Test
+    void intervalsUseStudentsT() {
+        MeanInterval m = MeanInterval.of(new double[] {1, 2, 3, 4, Double.NaN});
+        double t = new TDistribution(null, 3).inverseCumulativeProbability(0.975);
+        double sd = Math.sqrt(((1.5 * 1.5) * 2 + 0.5 * 0.5 * 2) / 3);
+        assertEquals(4, m.n());
+        assertEquals(1, m.missing());
+        assertEquals(2.5, m.mean(), 1e-12);
+        assertEquals(sd, m.sd(), 1e-12);
+        assertEquals(2.5 - t * sd / 2, m.ci95Low(), 1e-12);
+        assertEquals(2.5 + t * sd / 2, m.ci95High(), 1e-12);
+    }
+}
