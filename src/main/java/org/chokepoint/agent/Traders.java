@@ -3,6 +3,7 @@ package org.chokepoint.agent;
 import ec.util.MersenneTwisterFast;
 import java.util.List;
 import org.chokepoint.market.Markets;
+import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.policy.TradeRules;
 import org.chokepoint.scenario.Scenario;
@@ -22,8 +23,9 @@ import org.chokepoint.world.World;
  *
  * <p>Restrictions shape what traders do: an export tax and import tariffs or levies narrow the gap; a
  * quota or a licence limits what may be bought for shipment (every trader asks first, then buys the share
- * granted); a ban stops the lane unless a detour through a third country is open and still pays, at its
- * extra cost and transit time. Between a restriction's announcement and its effect, traders front-run it:
+ * granted); a ban stops the lane and a quota refuses part of it, but where a detour through a third country
+ * is open a leak rate of what they stop goes round them, at the detour's extra cost and transit time, when
+ * that still pays. Between a restriction's announcement and its effect, traders front-run it:
  * they buy up to their capacity while they still can and hold their landed stock back for the scarcity
  * to come.
  */
@@ -64,8 +66,11 @@ public final class Traders {
     /** What the trader wants to buy this tick, before quotas and licences, and its limit price. */
     public final double[] wanted;
     public final double[] limit;
-    /** Whether this tick's purchase goes round a ban through a third country, and which. */
-    public final boolean[] detour;
+    /** What the trader wants to buy for shipment round a restriction this tick, its limit and leak rate. */
+    public final double[] leakWanted;
+    private final double[] leakLimit;
+    private final double[] leakShare;
+    /** The third country a detour passes through. */
     private final int[] via;
     /** Detoured cargo by arrival tick, landed as an import from the third country. */
     private final double[] detourPipeline;
@@ -93,7 +98,9 @@ public final class Traders {
         shipped = new double[n];
         wanted = new double[n];
         limit = new double[n];
-        detour = new boolean[n];
+        leakWanted = new double[n];
+        leakLimit = new double[n];
+        leakShare = new double[n];
         via = new int[n];
         detourPipeline = new double[n * slots];
         sold = new double[n];
@@ -189,7 +196,8 @@ public final class Traders {
                      double expectationRate, double flowAdjustment) {
         shipped[i] = 0;
         wanted[i] = 0;
-        detour[i] = false;
+        leakWanted[i] = 0;
+        leakShare[i] = 0;
         int dm = destinationMarket[i];
         int om = originMarket[i];
         expectedDestination[i] += expectationRate * (markets.price[dm] - expectedDestination[i]);
@@ -202,22 +210,14 @@ public final class Traders {
         int d = destination[i];
         int c = commodity[i];
         double allowance = rules.exportAllowance(o, d, c, tick);
+        double extra = rules.detourCost(o, d, c, tick);
+        boolean canDetour = !Double.isNaN(extra);
+        if (allowance <= 0 && !canDetour) {
+            return;
+        }
+        boolean banned = allowance <= 0;
         double cost = routes.cost(r);
         int transit = routes.transit(r);
-        if (allowance <= 0) {
-            double extra = rules.detourCost(o, d, c, tick);
-            if (Double.isNaN(extra)) {
-                return;
-            }
-            detour[i] = true;
-            via[i] = rules.detourVia(o, d, c, tick);
-            cost += extra;
-            transit += DETOUR_TICKS;
-            allowance = rules.detourShare(o, d, c, tick);
-            if (allowance <= 0) {
-                return;
-            }
-        }
         double pd = markets.price[dm];
         double po = markets.price[om];
         double tax = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick);
@@ -226,7 +226,13 @@ public final class Traders {
         double levy = rules.importLevy(o, d, c, tick, cif);
         double netAtDestination = pd / (1 + tariff) - levy;
         double margin = minMargin[i] * pd;
-        double gap = netAtDestination - cif;
+        // Cargo smuggled round a restriction pays the detour instead of the export tax and the licence,
+        // and takes longer.
+        double detourGap = canDetour ? netAtDestination - po - cost - extra : Double.NEGATIVE_INFINITY;
+        double gap = banned ? detourGap : netAtDestination - cif;
+        if (banned) {
+            transit += DETOUR_TICKS;
+        }
         boolean ahead = rules.restrictionAhead(o, d, c, tick);
         if (gap <= margin && !ahead) {
             // Out of the market this tick; the trader keeps its view of the flow it had been aiming for.
@@ -248,6 +254,17 @@ public final class Traders {
             quantity = flow[i] + (wantedPipeline - held) / (transit + STOCK_COVER);
             quantity = Math.min(capacity[i], Math.max(0.0, quantity));
         }
+        if (canDetour && detourGap > margin) {
+            via[i] = rules.detourVia(o, d, c, tick);
+            leakShare[i] = rules.detourShare(o, d, c, tick);
+            leakLimit[i] = netAtDestination - cost - extra - margin;
+            if (banned) {
+                leakWanted[i] = quantity * leakShare[i];
+            }
+        }
+        if (banned) {
+            return;
+        }
         quantity *= allowance;
         // The highest origin price at which the trade still earns the margin at the destination's quote.
         double highest = (netAtDestination - cost - (ahead ? 0 : margin)) / (1 + tax);
@@ -258,31 +275,47 @@ public final class Traders {
         }
     }
 
-    /** Bids for the share of its wanted cargo that quotas and licences grant. */
+    /**
+     * Bids for the share of its wanted cargo that quotas and licences grant, and, where a detour is open
+     * and pays, for what leaks round the restriction: the leak rate times what a ban stops or a quota
+     * refuses.
+     */
     public void bid(int i, int tick, Markets markets, TradeRules rules) {
-        if (wanted[i] <= 0) {
-            return;
+        OrderBook book = markets.book(originMarket[i]);
+        if (wanted[i] > 0) {
+            double granted = rules.grantedShare(i, origin[i], destination[i], commodity[i], tick);
+            double quantity = wanted[i] * granted;
+            if (quantity > 0) {
+                book.addBid(limit[i], quantity, Owner.of(Owner.TRADER, i));
+            }
+            if (leakShare[i] > 0 && granted < 1) {
+                leakWanted[i] = wanted[i] * (1 - granted) * leakShare[i];
+            }
         }
-        double granted = rules.grantedShare(i, origin[i], destination[i], commodity[i], tick);
-        double quantity = wanted[i] * granted;
-        if (quantity > 0) {
-            markets.book(originMarket[i]).addBid(limit[i], quantity, Owner.of(Owner.TRADER, i));
+        if (leakWanted[i] > 0 && leakLimit[i] > 0) {
+            book.addBid(leakLimit[i], leakWanted[i], Owner.of(Owner.TRADER_DETOUR, i));
         }
     }
 
-    /** Books cargo bought at the origin: it leaves as an export and arrives after the transit time. */
+    /**
+     * Books cargo bought at the origin: it leaves as an export and arrives after the transit time. Cargo
+     * going round a restriction is declared to the third country, does not count against quotas or
+     * licences, and lands as an import from that country.
+     */
     public void settlePurchase(int i, double quantity, double price, int tick, Markets markets,
-                               RouteConditions routes, TradeRules rules) {
-        int transit = routes.transit(route[i]) + (detour[i] ? DETOUR_TICKS : 0);
+                               RouteConditions routes, TradeRules rules, boolean detoured) {
+        int transit = routes.transit(route[i]) + (detoured ? DETOUR_TICKS : 0);
         int arrival = tick + Math.min(transit, slots - 1);
         shipped[i] += quantity;
         int om = originMarket[i];
         markets.exports[om] += quantity;
-        markets.exportsByDestination[om * markets.regions() + (detour[i] ? via[i] : destination[i])] += quantity;
-        rules.shipped(i, origin[i], destination[i], commodity[i], tick, quantity, price);
+        markets.exportsByDestination[om * markets.regions() + (detoured ? via[i] : destination[i])] += quantity;
+        if (!detoured) {
+            rules.shipped(i, origin[i], destination[i], commodity[i], tick, quantity, price);
+        }
         if (arrival == tick) {
-            land(i, quantity, detour[i] ? via[i] : origin[i], tick, markets, rules);
-        } else if (detour[i]) {
+            land(i, quantity, detoured ? via[i] : origin[i], tick, markets, rules);
+        } else if (detoured) {
             detourPipeline[i * slots + arrival % slots] += quantity;
         } else {
             pipeline[i * slots + arrival % slots] += quantity;

@@ -11,6 +11,8 @@ public final class Owner {
     public static final int TRADER = 3;
     public static final int GOVERNMENT = 4;
     public static final int CONSORTIUM = 5;
+    /** A trader's order for cargo to go round a restriction through a third country. */
+    public static final int TRADER_DETOUR = 6;
 
     private static final int SHIFT = 28;
     private static final int MASK = (1 << SHIFT) - 1;

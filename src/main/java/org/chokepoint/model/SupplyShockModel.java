@@ -349,7 +349,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
                 case Owner.FIRM_INPUT -> manufacturers.settlePurchase(index, q, p, markets);
                 case Owner.HOUSEHOLD -> households.settle(index, q, markets);
                 case Owner.TRADER -> traders.settlePurchase(index, q, p, tick, markets, government.routes(),
-                        government.tradeRules());
+                        government.tradeRules(), false);
+                case Owner.TRADER_DETOUR -> traders.settlePurchase(index, q, p, tick, markets, government.routes(),
+                        government.tradeRules(), true);
                 case Owner.GOVERNMENT -> instruments[index].settle(this, m, q, p, true);
                 case Owner.CONSORTIUM -> consortia[index].settle(this, m, q, p);
                 default -> throw new IllegalStateException("no buyer of kind " + kind);

@@ -41,6 +41,53 @@ abstract class ExportMeasure extends Instrument {
         return inForce(tick) && covers(o, d, c);
     }
 
+    /** Where cargo can go round the measure, unless an anti-circumvention rule holds; unset: nowhere. */
+    private int via = -1;
+    private double extraCost = Double.NaN;
+    private double leakRate;
+    private boolean antiCircumvention;
+
+    /** The circumvention a measure allows, read from its {@code circumvention} and {@code antiCircumvention}. */
+    record Circumvention(String via, double extraCost, double leakRate, boolean anti) {
+        static Circumvention read(SpecReader r) {
+            boolean anti = r.bool("antiCircumvention", false);
+            SpecReader c = r.object("circumvention");
+            if (c == null) {
+                return new Circumvention(null, Double.NaN, 0, anti);
+            }
+            String via = c.region("via");
+            double extra = c.number("extraCostPerUnit", null, 0, Double.MAX_VALUE);
+            double leak = c.number("leakRate", null, 0, 1);
+            r.absorb(c);
+            return new Circumvention(via, extra, leak, anti);
+        }
+    }
+
+    void allow(Circumvention c, World world) {
+        via = c.via() == null ? -1 : world.regionIndex(c.via());
+        extraCost = c.extraCost();
+        leakRate = c.leakRate();
+        antiCircumvention = c.anti();
+    }
+
+    @Override
+    public double detourCost(int o, int d, int c, int tick) {
+        if (!binds(o, d, c, tick) || via < 0 || antiCircumvention) {
+            return Double.NaN;
+        }
+        return extraCost;
+    }
+
+    @Override
+    public double detourShare(int o, int d, int c, int tick) {
+        return leakRate;
+    }
+
+    @Override
+    public int detourVia(int o, int d, int c, int tick) {
+        return via;
+    }
+
     @Override
     public boolean restrictionAhead(int o, int d, int c, int tick) {
         return announcedAhead(tick) && covers(o, d, c);

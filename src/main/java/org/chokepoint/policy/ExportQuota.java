@@ -8,7 +8,9 @@ import org.chokepoint.world.World;
  * A yearly export quota, released evenly over the ticks of each quota year; what is not used within the
  * year lapses at its end. Optionally split by destination, each destination getting its share of the
  * volume. When traders ask for more than is left, each gets the same share of its request, so the quota
- * caps exports and the prices inside and outside the exporting region separate.
+ * caps exports and the prices inside and outside the exporting region separate. Unless an
+ * anti-circumvention rule holds, a leak rate of what the quota refuses can be smuggled out through a third
+ * country at an extra cost, outside the quota (as much of China's rare earths left in 2011).
  */
 final class ExportQuota extends ExportMeasure {
     static final String TYPE = "exportQuota";
@@ -21,8 +23,10 @@ final class ExportQuota extends ExportMeasure {
     private int grantedTick = -1;
 
     private ExportQuota(String id, int region, Timing timing, World world, List<String> commodities,
-                        List<String> destinations, double yearlyVolume, Map<String, Double> split) {
+                        List<String> destinations, double yearlyVolume, Map<String, Double> split,
+                        Circumvention circumvention) {
         super(id, region, timing, world, commodities, destinations);
+        allow(circumvention, world);
         this.yearlyVolume = yearlyVolume;
         this.ticksPerYear = world.ticksPerYear();
         int n = world.regionCount();
@@ -50,10 +54,12 @@ final class ExportQuota extends ExportMeasure {
             r.problem("destinationShares", "destination shares must add up to at most 1, got " + sum);
         }
         Timing timing = Timing.read(r, horizon);
+        Circumvention circumvention = Circumvention.read(r);
         if (world == null) {
             return null;
         }
-        return new ExportQuota(id, world.regionIndex(region), timing, world, commodities, destinations, volume, split);
+        return new ExportQuota(id, world.regionIndex(region), timing, world, commodities, destinations, volume, split,
+                circumvention);
     }
 
     /** The pool a destination draws on: its own share when the quota is split, else the common pool. */
