@@ -201,11 +201,75 @@ public final class OrderBook {
      * on a nearly sorted order; if the order has moved too much it stops, leaving a valid permutation that
      * the quicksort then finishes.
      */
-    private static void sort(int[] order, double[] price, int n, boolean warm) {
+    private void sort(int[] order, double[] price, int n, boolean warm) {
         if (warm && insertionSort(order, price, n, (long) INSERTION_BUDGET * n)) {
             return;
         }
-        DoubleArrays.quickSortIndirect(order, price, 0, n);
+        if (n < RADIX_THRESHOLD) {
+            DoubleArrays.quickSortIndirect(order, price, 0, n);
+        } else {
+            radixSort(order, price, n);
+        }
+    }
+
+    /** Below this many orders a quicksort beats the radix sort's fixed passes. */
+    private static final int RADIX_THRESHOLD = 512;
+
+    private long[] radixKeys = new long[0];
+    private long[] radixKeysOut = new long[0];
+    private int[] radixOrder = new int[0];
+    private int[] radixOrderOut = new int[0];
+    private final int[] radixCounts = new int[256];
+
+    /**
+     * Sorts {@code order[0..n)} by rising price with a least-significant-byte radix sort on the prices' bit
+     * patterns, which rise with the price for the non-negative prices a book holds. Passes in which every
+     * key shares its byte are skipped, so typical books need three or four passes. The work buffers are the
+     * book's own and kept between clearings, so it allocates only when a book grows.
+     */
+    private void radixSort(int[] order, double[] price, int n) {
+        if (radixKeys.length < n) {
+            radixKeys = new long[order.length];
+            radixKeysOut = new long[order.length];
+            radixOrder = new int[order.length];
+            radixOrderOut = new int[order.length];
+        }
+        long[] keys = radixKeys;
+        long[] keysOut = radixKeysOut;
+        int[] in = radixOrder;
+        int[] out = radixOrderOut;
+        for (int i = 0; i < n; i++) {
+            in[i] = order[i];
+            keys[i] = Double.doubleToRawLongBits(price[order[i]]);
+        }
+        int[] counts = radixCounts;
+        for (int shift = 0; shift < 64; shift += 8) {
+            java.util.Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[(int) (keys[i] >>> shift) & 0xFF]++;
+            }
+            if (counts[(int) (keys[0] >>> shift) & 0xFF] == n) {
+                continue;
+            }
+            for (int b = 0, sum = 0; b < 256; b++) {
+                int c = counts[b];
+                counts[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int b = (int) (keys[i] >>> shift) & 0xFF;
+                int at = counts[b]++;
+                keysOut[at] = keys[i];
+                out[at] = in[i];
+            }
+            long[] tk = keys;
+            keys = keysOut;
+            keysOut = tk;
+            int[] ti = in;
+            in = out;
+            out = ti;
+        }
+        System.arraycopy(in, 0, order, 0, n);
     }
 
     private static boolean insertionSort(int[] order, double[] price, int n, long budget) {

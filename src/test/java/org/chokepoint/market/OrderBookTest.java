@@ -358,4 +358,41 @@ class OrderBookTest {
         assertThrows(IllegalArgumentException.class, () -> book.addBid(Double.POSITIVE_INFINITY, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> book.addBid(1, Double.POSITIVE_INFINITY, 1));
     }
+
+    @Test
+    void aLargeBookClearsAtTheCrossingWhetherSortedFromScratchOrFromLastTicksOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        OrderBook book = new OrderBook();
+        double[] askLimit = new double[3000];
+        double[] bidLimit = new double[3000];
+        for (int i = 0; i < 3000; i++) {
+            askLimit[i] = random.nextDouble(50, 150);
+            bidLimit[i] = random.nextDouble(0, 100);
+        }
+        for (int round = 0; round < 3; round++) {
+            book.reset();
+            for (int i = 0; i < 3000; i++) {
+                // Prices drift a little between rounds, as agents' quotes do between ticks.
+                book.addAsk(askLimit[i] * (1 + 0.01 * round * random.nextDouble()), 1 + i % 7, i);
+                book.addBid(bidLimit[i] * (1 + 0.01 * round * random.nextDouble()), 1 + i % 5, i);
+            }
+            book.clear();
+            double p = book.price();
+            double supply = 0;
+            double demand = 0;
+            for (int i = 0; i < book.askCount(); i++) {
+                if (book.askLimit(i) <= p) {
+                    supply += book.askQuantity(i);
+                }
+                assertTrue(book.askFilled(i) == 0 || book.askLimit(i) <= p, "no seller gets below its ask");
+            }
+            for (int i = 0; i < book.bidCount(); i++) {
+                if (book.bidLimit(i) >= p) {
+                    demand += book.bidQuantity(i);
+                }
+                assertTrue(book.bidFilled(i) == 0 || book.bidLimit(i) >= p, "no buyer pays above its bid");
+            }
+            assertEquals(Math.min(supply, demand), book.volume(), 1e-9 * book.volume(), "round " + round);
+        }
+    }
 }
