@@ -100,17 +100,8 @@ public final class Ensemble {
     Outcome run(Path out, boolean resume, Progress.Mode progressMode, java.io.PrintStream err, int limit)
             throws Exception {
         Path runsDir = out.resolve("runs");
-        prepare(out, resume);
-        Files.createDirectories(runsDir);
-        cleanTemporaries(runsDir);
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            if (!Files.exists(runsDir.resolve(RunRecord.fileName(i)))) {
-                todo.add(i);
-            }
-        }
-        int resumed = runs - todo.size();
-        int[] indices = todo.stream().mapToInt(Integer::intValue).toArray();
+        int[] indices = pending(out, resume);
+        int resumed = runs - indices.length;
         List<Object> done;
         try (Progress progress = new Progress("ensemble", runs, resumed, err, progressMode)) {
             done = ParallelRuns.map(indices, threads, i -> {
@@ -125,6 +116,36 @@ public final class Ensemble {
         }
         aggregate(out, runsDir);
         return new Outcome(runs, resumed, ranNow, true);
+    }
+
+    /**
+     * Prepares {@code out} as {@link #run} does — checks or writes {@code ensemble.json}, creates {@code runs/},
+     * removes temporaries left by an interrupted run — and returns the indices of the runs not yet on disk, in
+     * increasing order. Another runner (a cluster's) that writes those {@link RunRecord records} into
+     * {@code out/runs} and then calls {@link #aggregate(Path)} produces the same files as {@link #run}.
+     */
+    public int[] pending(Path out, boolean resume) throws ExperimentException, IOException {
+        Path runsDir = out.resolve("runs");
+        prepare(out, resume);
+        Files.createDirectories(runsDir);
+        cleanTemporaries(runsDir);
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            if (!Files.exists(runsDir.resolve(RunRecord.fileName(i)))) {
+                todo.add(i);
+            }
+        }
+        return todo.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Ticks per run (the scenario's horizon when none was given). */
+    public int ticks() {
+        return ticks;
+    }
+
+    /** Writes runs.csv, stats.json and bands.csv from the complete set of run records in {@code out/runs}. */
+    public void aggregate(Path out) throws IOException {
+        aggregate(out, out.resolve("runs"));
     }
 
     private void prepare(Path out, boolean resume) throws ExperimentException, IOException {

@@ -53,15 +53,36 @@ public final class RunRecord {
 
     /** Writes the run's record atomically to {@code dir/run-NNNNNN.bin}. */
     public static void write(Path dir, int index, int seed, RunOutcome outcome) throws IOException {
+        Path tmp = dir.resolve(fileName(index) + ".tmp");
+        try (OutputStream fout = Files.newOutputStream(tmp)) {
+            write(fout, index, seed, outcome);
+        }
+        Files.move(tmp, dir.resolve(fileName(index)), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The bytes {@link #write(Path, int, int, RunOutcome)} puts in the file, for a runner that ships them. */
+    public static byte[] toBytes(int index, int seed, RunOutcome outcome) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        write(bytes, index, seed, outcome);
+        return bytes.toByteArray();
+    }
+
+    /** Writes record bytes made by {@link #toBytes} atomically to {@code dir/run-NNNNNN.bin}. */
+    public static void write(Path dir, int index, byte[] record) throws IOException {
+        Path tmp = dir.resolve(fileName(index) + ".tmp");
+        Files.write(tmp, record);
+        Files.move(tmp, dir.resolve(fileName(index)), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void write(OutputStream sink, int index, int seed, RunOutcome outcome) throws IOException {
         SupplyShockModel model = outcome.model();
         World world = model.world();
         SeriesRecorder series = model.series();
         boolean[] used = model.markets().used;
         int[] markets = usedMarkets(used);
-        Path target = dir.resolve(fileName(index));
-        Path tmp = dir.resolve(fileName(index) + ".tmp");
-        try (OutputStream fout = Files.newOutputStream(tmp);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fout, 1 << 16))) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(sink, 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(index);
@@ -90,7 +111,6 @@ public final class RunRecord {
                 }
             }
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static int[] usedMarkets(boolean[] used) {

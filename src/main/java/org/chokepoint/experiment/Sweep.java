@@ -168,6 +168,20 @@ public final class Sweep {
                         .summary().flatten();
             }, progress);
         }
+        write(out, rows);
+        return total;
+    }
+
+    /**
+     * Writes sweep.csv and sweep.json into {@code out} from every run's flattened summary, indexed by
+     * {@code point * runs + run} — what {@link #run} does once the runs are done, so that another runner (a
+     * cluster's) that computes the same summaries writes the same bytes. Needs {@link #validate()} first.
+     */
+    public void write(Path out, List<LinkedHashMap<String, Double>> rows) throws IOException {
+        int total = Math.multiplyExact(points.size(), runs);
+        if (rows.size() != total) {
+            throw new IllegalArgumentException(rows.size() + " rows for " + total + " runs");
+        }
         LinkedHashSet<String> columns = new LinkedHashSet<>();
         for (LinkedHashMap<String, Double> row : rows) {
             columns.addAll(row.keySet());
@@ -206,7 +220,29 @@ public final class Sweep {
         Files.move(csvTmp, out.resolve("sweep.csv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.move(jsonTmp, out.resolve("sweep.json"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
-        return total;
+    }
+
+    /** The validated scenario of every point, in point order ({@link #validate()} first). */
+    public List<LoadedScenario> scenarios() {
+        if (scenarios == null) {
+            throw new IllegalStateException("validate() first");
+        }
+        return scenarios;
+    }
+
+    /** Replications per point. */
+    public int runs() {
+        return runs;
+    }
+
+    /** The base seed; replication r has seed {@link Seeds#forRun(long, int) seed(S, r)} at every point. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Ticks per run as given, below 1 for each scenario's {@code time.horizonTicks}. */
+    public int ticks() {
+        return ticks;
     }
 
     ObjectNode describe() throws IOException {
