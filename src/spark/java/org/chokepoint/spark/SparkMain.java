@@ -1,0 +1,261 @@
+package org.chokepoint.spark;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.chokepoint.experiment.Ensemble;
+import org.chokepoint.experiment.ExperimentException;
+import org.chokepoint.experiment.ScenarioPatch;
+import org.chokepoint.experiment.Sweep;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.ScenarioProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code spark-submit} entry point: {@code ensemble} and {@code sweep} with the local commands' options
+ * (less {@code --threads}: Spark's executors decide), writing the same files. The scenario and every sweep
+ * point are validated on the driver before Spark starts any job; problems are printed as {@code validate}
+ * prints them, exit code 2. Without a master from spark-submit it runs in {@code local[*,4]}.
+ */
+@Command(name = "chokepoint-spark", mixinStandardHelpOptions = true,
+        description = "Ensembles and sweeps on Apache Spark (see README, Running on a cluster).",
+        subcommands = {SparkMain.EnsembleCmd.class, SparkMain.SweepCmd.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:a run or the writing failed", "2:invalid scenario, pointer, value or option"})
+public final class SparkMain implements Runnable {
+
+    static final int FAILED = 1;
+    static final int INVALID = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new SparkMain()).execute(args);
+        SparkSession.getDefaultSession().foreach(s -> {
+            s.stop();
+            return null;
+        });
+        System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** The active session (tests, notebooks) or a new one; local[*,4] when no master was given. */
+    static SparkSession session() {
+        SparkSession.Builder b = SparkSession.builder().appName("chokepoint");
+        if (!new SparkConf().contains("spark.master")) {
+            b.master("local[*,4]");
+        }
+        return b.getOrCreate();
+    }
+
+    /** Options both commands share. */
+    static final class Common {
+        @Option(names = "--runs-per-task", defaultValue = "1", paramLabel = "K",
+                description = "runs per Spark task (default: ${DEFAULT-VALUE}, one model per task)")
+        int runsPerTask;
+
+        @Option(names = "--parquet", paramLabel = "URI",
+                description = "where runs/bands/sweep .parquet go: a path or URI the executors can write "
+                        + "(default: the --out folder)")
+        String parquet;
+
+        @Option(names = "--no-parquet", description = "write no Parquet tables")
+        boolean noParquet;
+
+        @Option(names = "--quiet", description = "no progress on standard error")
+        boolean quiet;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+                description = "base seed; run i gets seed(S, i) (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
+        Integer ticks;
+
+        int ticks(CommandLine cl) {
+            if (ticks == null) {
+                return -1;
+            }
+            if (ticks < 1) {
+                throw new CommandLine.ParameterException(cl, "--ticks must be at least 1, got " + ticks);
+            }
+            return ticks;
+        }
+
+        SparkRunner runner(SparkSession spark) {
+            return new SparkRunner(spark).runsPerTask(runsPerTask).parquet(parquet, !noParquet)
+                    .progress(quiet ? null : System.err);
+        }
+    }
+
+    static int problems(PrintWriter err, ScenarioException e) {
+        for (ScenarioProblem p : e.problems()) {
+            err.println(p);
+        }
+        err.flush();
+        return INVALID;
+    }
+
+    @Command(name = "ensemble", mixinStandardHelpOptions = true,
+            description = "N replications of a scenario on Spark; writes what `chokepoint ensemble` writes "
+                    + "(ensemble.json, runs/, runs.csv, stats.json, bands.csv) plus runs.parquet and bands.parquet.")
+    static final class EnsembleCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON), read by the driver")
+        Path scenario;
+
+        @Option(names = "--runs", required = true, paramLabel = "N", description = "number of replications")
+        int runs;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "results folder on the driver (default: results/<meta.name>-ensemble)")
+        Path out;
+
+        @Option(names = "--resume", description = "finish an interrupted ensemble in --out")
+        boolean resume;
+
+        @Option(names = "--write-from-tasks",
+                description = "tasks write their run records into --out/runs themselves instead of sending them "
+                        + "to the driver: --out must then be the same shared file system path on every node")
+        boolean writeFromTasks;
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            PrintWriter stdout = cl.getOut();
+            PrintWriter err = cl.getErr();
+            if (runs < 1) {
+                throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+            }
+            int horizon = common.ticks(cl);
+            LoadedScenario loaded;
+            try {
+                loaded = ScenarioLoader.load(scenario);
+            } catch (ScenarioException e) {
+                return problems(err, e);
+            }
+            Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-ensemble");
+            try {
+                long started = System.nanoTime();
+                Ensemble.Outcome o = common.runner(session())
+                        .gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
+                        .ensemble(loaded, runs, common.seed, horizon, target, resume);
+                stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
+                        + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+                stdout.flush();
+                return 0;
+            } catch (ExperimentException e) {
+                err.println("ensemble: " + e.getMessage());
+                err.flush();
+                return INVALID;
+            } catch (Exception e) {
+                err.println("ensemble: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                err.flush();
+                return FAILED;
+            }
+        }
+    }
+
+    @Command(name = "sweep", mixinStandardHelpOptions = true,
+            description = "A grid (--set /pointer=v1,v2,...) or Latin hypercube (--lhs K --set /pointer=min:max) "
+                    + "on Spark; writes what `chokepoint sweep` writes (sweep.csv, sweep.json) plus sweep.parquet. "
+                    + "Every point is validated on the driver before any run.")
+    static final class SweepCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON), read by the driver")
+        Path scenario;
+
+        @Option(names = "--set", required = true, paramLabel = "/POINTER=VALUES",
+                description = "a JSON pointer and its values: v1,v2,... for a grid, min:max with --lhs (repeatable)")
+        List<String> sets = new ArrayList<>();
+
+        @Option(names = "--lhs", paramLabel = "K", description = "a Latin hypercube of K points instead of a grid")
+        Integer lhs;
+
+        @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
+                description = "replications per point (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "results folder on the driver (default: results/<meta.name>-sweep)")
+        Path out;
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            PrintWriter stdout = cl.getOut();
+            PrintWriter err = cl.getErr();
+            if (runs < 1) {
+                throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+            }
+            int horizon = common.ticks(cl);
+            try {
+                LoadedScenario loaded = ScenarioLoader.load(scenario);
+                Sweep sweep;
+                if (lhs != null) {
+                    List<ScenarioPatch.Range> ranges = new ArrayList<>();
+                    for (String s : sets) {
+                        ranges.add(ScenarioPatch.parseRange("--set", s));
+                    }
+                    sweep = Sweep.latinHypercube(loaded, ranges, lhs, runs, common.seed, horizon, 1);
+                } else {
+                    List<ScenarioPatch.ValueList> lists = new ArrayList<>();
+                    for (String s : sets) {
+                        lists.add(ScenarioPatch.parseValueList(s));
+                    }
+                    sweep = Sweep.grid(loaded, lists, runs, common.seed, horizon, 1);
+                }
+                sweep.validate();
+                Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-sweep");
+                long started = System.nanoTime();
+                int rows;
+                try {
+                    rows = common.runner(session()).sweep(sweep, target);
+                } catch (ExperimentException e) {
+                    throw e;
+                } catch (Exception e) {
+                    err.println("sweep: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    err.flush();
+                    return FAILED;
+                }
+                stdout.println("wrote " + target + " (" + sweep.points().size() + " points x " + runs + " runs = "
+                        + rows + " rows, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+                stdout.flush();
+                return 0;
+            } catch (ScenarioException e) {
+                return problems(err, e);
+            } catch (ExperimentException e) {
+                err.println("sweep: " + e.getMessage());
+                err.flush();
+                return INVALID;
+            }
+        }
+    }
+}
