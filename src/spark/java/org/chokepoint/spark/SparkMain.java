@@ -136,6 +136,11 @@ public final class SparkMain implements Runnable {
         @Option(names = "--resume", description = "finish an interrupted ensemble in --out")
         boolean resume;
 
+        @Option(names = "--wave", paramLabel = "W",
+                description = "runs per Spark job when records go to the driver: at most W records are held "
+                        + "there at once (default: max(64, 8 x Spark's default parallelism))")
+        Integer wave;
+
         @Option(names = "--write-from-tasks",
                 description = "tasks write their run records into --out/runs themselves instead of sending them "
                         + "to the driver: --out must then be the same shared file system path on every node")
@@ -159,8 +164,11 @@ public final class SparkMain implements Runnable {
             Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-ensemble");
             try {
                 long started = System.nanoTime();
-                Ensemble.Outcome o = common.runner(session())
-                        .gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
+                SparkRunner runner = common.runner(session());
+                if (wave != null) {
+                    runner.wave(wave);
+                }
+                Ensemble.Outcome o = runner.gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
                         .ensemble(loaded, runs, common.seed, horizon, target, resume);
                 stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
