@@ -170,7 +170,7 @@ public final class SparkRunner {
             task.scenarios.destroy();
         }
         ensemble.aggregate(out);
-        if (writeParquet) {
+        if (parquetWanted(gather == Gather.SHARED)) {
             String base = parquetBase(out);
             writeParquet(out.resolve("runs.csv"), base + "runs.parquet", 2, "run", "seed");
             writeParquet(out.resolve("bands.csv"), base + "bands.parquet", 1, "tick");
@@ -210,7 +210,7 @@ public final class SparkRunner {
         report("sweep", total, total);
         Files.createDirectories(out);
         sweep.write(out, rows);
-        if (writeParquet) {
+        if (parquetWanted(false)) {
             writeParquet(out.resolve("sweep.csv"), parquetBase(out) + "sweep.parquet",
                     1, "point"); // the pointer columns (value texts) stay strings, see writeParquet
         }
@@ -236,6 +236,23 @@ public final class SparkRunner {
     private static String text(LoadedScenario s) throws IOException {
         return Json.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(s.json());
+    }
+
+    /**
+     * Parquet is written by the executors: into the output folder only when they share it with the driver
+     * (local mode, or records written from the tasks into a shared folder); on a cluster otherwise only to a
+     * given {@link #parquet} URI, never silently onto the executors' own disks.
+     */
+    private boolean parquetWanted(boolean outShared) {
+        if (!writeParquet) {
+            return false;
+        }
+        if (parquet == null && !jsc.isLocal() && !outShared) {
+            System.err.println("no Parquet tables written: on a cluster they need --parquet URI (a path every "
+                    + "executor can write, e.g. hdfs:// or s3a://)");
+            return false;
+        }
+        return true;
     }
 
     private String parquetBase(Path out) {
