@@ -150,8 +150,14 @@ public final class Firms {
         return costBase[f] + costSlope[f] * power(u, costExponent[f]);
     }
 
-    /** {@code x^k}, without the cost of {@code Math.pow} for the common linear and quadratic curves. */
+    /**
+     * {@code x^k}, without the cost of {@code Math.pow} for the common linear and quadratic curves nor at
+     * full capacity, where {@code x} is 1 and so is the result, exactly as {@code Math.pow} gives it.
+     */
     static double power(double x, double k) {
+        if (x == 1.0) {
+            return 1.0;
+        }
         if (k == 2.0) {
             return x * x;
         }

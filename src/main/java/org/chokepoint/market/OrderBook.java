@@ -195,81 +195,156 @@ public final class OrderBook {
 
     /** Moves an insertion sort may spend, per order, before a quicksort takes over. */
     private static final int INSERTION_BUDGET = 24;
+    /**
+     * A warm start is tried only when at most one neighbouring pair in this many is out of order: a
+     * reshuffled book would spend the insertion sort's whole budget and then be sorted from scratch anyway.
+     */
+    private static final int WARM_DESCENT_SPACING = 16;
 
     /**
      * Sorts {@code order[0..n)} by rising price. A warm start tries an insertion sort first, which is linear
      * on a nearly sorted order; if the order has moved too much it stops, leaving a valid permutation that
-     * the quicksort then finishes.
+     * a full sort then finishes.
      */
     private void sort(int[] order, double[] price, int n, boolean warm) {
-        if (warm && insertionSort(order, price, n, (long) INSERTION_BUDGET * n)) {
+        if (warm && n < BUCKET_THRESHOLD && nearlySorted(order, price, n)
+                && insertionSort(order, price, n, (long) INSERTION_BUDGET * n)) {
             return;
         }
-        if (n < RADIX_THRESHOLD) {
+        if (n < BUCKET_THRESHOLD) {
             DoubleArrays.quickSortIndirect(order, price, 0, n);
         } else {
-            radixSort(order, price, n);
+            // The bucket sort is stable: from the order of arrival, tied orders keep it, whatever last
+            // tick's order was.
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            bucketSort(order, price, n);
         }
     }
 
-    /** Below this many orders a quicksort beats the radix sort's fixed passes. */
-    private static final int RADIX_THRESHOLD = 512;
+    private static boolean nearlySorted(int[] order, double[] price, int n) {
+        int descents = 0;
+        int allowed = n / WARM_DESCENT_SPACING;
+        for (int i = 1; i < n; i++) {
+            if (price[order[i]] < price[order[i - 1]] && ++descents > allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
 
-    private long[] radixKeys = new long[0];
-    private long[] radixKeysOut = new long[0];
-    private int[] radixOrder = new int[0];
-    private int[] radixOrderOut = new int[0];
-    private final int[] radixCounts = new int[256];
+    /** Below this many orders a quicksort beats the bucket sort's passes. */
+    private static final int BUCKET_THRESHOLD = 512;
+    /** Buckets per level are at most 2^this; a level spreads its orders over about twice as many buckets. */
+    private static final int MAX_BUCKET_BITS = 16;
+    /** A bucket this small is finished by an insertion sort; a fuller one is bucketed again. */
+    private static final int SMALL_BUCKET = 24;
+
+    private long[] keys = new long[0];
+    private long[] keysOut = new long[0];
+    private int[] orderOut = new int[0];
+    /** Bucket boundaries, one array per level of the recursion, kept between clearings. */
+    private int[][] bucketEnds = new int[0][];
 
     /**
-     * Sorts {@code order[0..n)} by rising price with a least-significant-byte radix sort on the prices' bit
-     * patterns, which rise with the price for the non-negative prices a book holds. Passes in which every
-     * key shares its byte are skipped, so typical books need three or four passes. The work buffers are the
-     * book's own and kept between clearings, so it allocates only when a book grows.
+     * Sorts {@code order[0..n)} by rising price with a most-significant-digit bucket sort on the prices' bit
+     * patterns, which rise with the price for the non-negative prices a book holds. A level spreads its
+     * orders over about twice as many buckets by their distance from the lowest pattern; small buckets are
+     * finished by an insertion sort and full ones, where a book's prices crowd together, are bucketed again
+     * over their own narrower range. Each level costs two linear passes, and a book of ordinary spread needs
+     * one or two, against a comparison sort's log n. The work buffers are the book's own and kept between
+     * clearings, so it allocates only when a book grows.
      */
-    private void radixSort(int[] order, double[] price, int n) {
-        if (radixKeys.length < n) {
-            radixKeys = new long[order.length];
-            radixKeysOut = new long[order.length];
-            radixOrder = new int[order.length];
-            radixOrderOut = new int[order.length];
+    private void bucketSort(int[] order, double[] price, int n) {
+        if (keys.length < n) {
+            keys = new long[order.length];
+            keysOut = new long[order.length];
+            orderOut = new int[order.length];
         }
-        long[] keys = radixKeys;
-        long[] keysOut = radixKeysOut;
-        int[] in = radixOrder;
-        int[] out = radixOrderOut;
         for (int i = 0; i < n; i++) {
-            in[i] = order[i];
-            keys[i] = Double.doubleToRawLongBits(price[order[i]]);
+            // -0.0 passes the book's limit check; its bit pattern would sort it above every other price.
+            keys[i] = Math.max(0L, Double.doubleToRawLongBits(price[order[i]]));
         }
-        int[] counts = radixCounts;
-        for (int shift = 0; shift < 64; shift += 8) {
-            java.util.Arrays.fill(counts, 0);
-            for (int i = 0; i < n; i++) {
-                counts[(int) (keys[i] >>> shift) & 0xFF]++;
-            }
-            if (counts[(int) (keys[0] >>> shift) & 0xFF] == n) {
-                continue;
-            }
-            for (int b = 0, sum = 0; b < 256; b++) {
-                int c = counts[b];
-                counts[b] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                int b = (int) (keys[i] >>> shift) & 0xFF;
-                int at = counts[b]++;
-                keysOut[at] = keys[i];
-                out[at] = in[i];
-            }
-            long[] tk = keys;
-            keys = keysOut;
-            keysOut = tk;
-            int[] ti = in;
-            in = out;
-            out = ti;
+        System.arraycopy(order, 0, orderOut, 0, n);
+        System.arraycopy(keys, 0, keysOut, 0, n);
+        bucketSortRange(keysOut, orderOut, keys, order, 0, n, 0);
+        System.arraycopy(orderOut, 0, order, 0, n);
+    }
+
+    /**
+     * Sorts {@code keys[from..to)} and {@code order[from..to)} together, in place, using the same range of
+     * {@code spareKeys} and {@code spareOrder} as scratch.
+     */
+    private void bucketSortRange(long[] keys, int[] order, long[] spareKeys, int[] spareOrder,
+                                 int from, int to, int level) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            min = Math.min(min, keys[i]);
+            max = Math.max(max, keys[i]);
         }
-        System.arraycopy(in, 0, order, 0, n);
+        long range = max - min;
+        if (range == 0) {
+            return;
+        }
+        int n = to - from;
+        int bits = Math.min(MAX_BUCKET_BITS, 33 - Integer.numberOfLeadingZeros(n));
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - bits);
+        int buckets = (int) (range >>> shift) + 1;
+        int[] ends = levelEnds(level, buckets + 1);
+        java.util.Arrays.fill(ends, 0, buckets + 1, 0);
+        for (int i = from; i < to; i++) {
+            ends[(int) ((keys[i] - min) >>> shift) + 1]++;
+        }
+        ends[0] = from;
+        for (int b = 0; b < buckets; b++) {
+            ends[b + 1] += ends[b];
+        }
+        for (int i = from; i < to; i++) {
+            int at = ends[(int) ((keys[i] - min) >>> shift)]++;
+            spareKeys[at] = keys[i];
+            spareOrder[at] = order[i];
+        }
+        System.arraycopy(spareKeys, from, keys, from, n);
+        System.arraycopy(spareOrder, from, order, from, n);
+        // After placing, ends[b] is where bucket b ends and bucket b + 1 begins.
+        for (int b = 0, start = from; b < buckets; b++) {
+            int end = ends[b];
+            if (end - start > SMALL_BUCKET) {
+                bucketSortRange(keys, order, spareKeys, spareOrder, start, end, level + 1);
+            } else if (end - start > 1) {
+                insertionSortKeys(order, keys, start, end);
+            }
+            start = end;
+        }
+    }
+
+    private int[] levelEnds(int level, int size) {
+        if (bucketEnds.length <= level) {
+            bucketEnds = java.util.Arrays.copyOf(bucketEnds, level + 1);
+        }
+        int[] ends = bucketEnds[level];
+        if (ends == null || ends.length < size) {
+            ends = new int[Math.max(size, 2 << MAX_BUCKET_BITS >> 4)];
+            bucketEnds[level] = ends;
+        }
+        return ends;
+    }
+
+    private static void insertionSortKeys(int[] order, long[] keys, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long k = keys[i];
+            int o = order[i];
+            int j = i - 1;
+            while (j >= from && keys[j] > k) {
+                keys[j + 1] = keys[j];
+                order[j + 1] = order[j];
+                j--;
+            }
+            keys[j + 1] = k;
+            order[j + 1] = o;
+        }
     }
 
     private static boolean insertionSort(int[] order, double[] price, int n, long budget) {
