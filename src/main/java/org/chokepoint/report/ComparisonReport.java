@@ -263,14 +263,25 @@ public final class ComparisonReport {
             Row fiscal = find(rows, name, "totals.fiscalCost");
             Row dwl = find(rows, name, "totals.deadweightLoss");
             double avoided = -loss.difference().mean();
-            s.append("<li><b>").append(esc(name)).append("</b> ")
-                    .append(avoided >= 0 ? "avoids " + money(avoided) + " of that"
-                            : "adds " + money(-avoided) + " to that")
-                    .append(" (95% CI of the amount avoided: ").append(money(-loss.difference().ci95High()))
-                    .append(" to ").append(money(-loss.difference().ci95Low())).append(") at a fiscal cost of ")
+            double avoidedLow = -loss.difference().ci95High();
+            double avoidedHigh = -loss.difference().ci95Low();
+            s.append("<li><b>").append(esc(name)).append("</b> ");
+            if (avoidedLow <= 0 && avoidedHigh >= 0) {
+                // A minister's office reads "avoids $0.8 m" as an effect; an interval across zero is none.
+                s.append("makes no difference to that loss that these runs can tell from zero");
+            } else {
+                s.append(avoided >= 0 ? "avoids " + money(avoided) + " of that"
+                        : "adds " + money(-avoided) + " to that");
+            }
+            s.append(" (95% CI of the amount avoided: ").append(money(avoidedLow))
+                    .append(" to ").append(money(avoidedHigh)).append(") at a fiscal cost of ")
                     .append(money(fiscal.level().mean()))
                     .append("; the net welfare loss ").append(dwl.difference().mean() <= 0 ? "falls by " : "rises by ")
-                    .append(money(Math.abs(dwl.difference().mean()))).append(".</li>");
+                    .append(money(Math.abs(dwl.difference().mean())));
+            if (dwl.difference().ci95Low() <= 0 && dwl.difference().ci95High() >= 0) {
+                s.append(", a change within the runs' noise");
+            }
+            s.append(".</li>");
         }
         s.append("</ul>");
         return s.toString();

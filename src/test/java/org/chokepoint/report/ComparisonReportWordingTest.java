@@ -1,0 +1,29 @@
+package org.chokepoint.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.chokepoint.experiment.Comparison;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/** The cost-of-inaction paragraph says in words what the intervals say in numbers. */
+class ComparisonReportWordingTest {
+
+    @Test
+    void anOptionWhoseEffectCannotBeToldFromZeroIsNotSaidToAvoidAnything() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", "
+                        + "\"patch\": {\"meta\": {\"description\": \"only the words differ\"}}}]}"),
+                "test", 3, 5, 80);
+        c.run(1);
+        String text = ComparisonReport.inaction(c, ComparisonReport.rows(c));
+        assertTrue(text.contains("<b>same</b> makes no difference to that loss that these runs can tell from zero"),
+                text);
+        assertTrue(text.contains("a change within the runs' noise"), text);
+        assertFalse(text.contains("avoids"), text);
+    }
+}
