@@ -44,10 +44,16 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
      *                           tick itself when the peak is within 10%), or null when it never came back
      * @param cumulativeShortage unmet demand summed from the window's start on, in quantity units
      * @param daysOfCoverAtShock inventory days of cover on the tick before the first shock, or null without one
+     * @param outputLoss         production lost against the counterfactual from the window's start on, in
+     *                           quantity units (negative when the run produced more), or null without a
+     *                           counterfactual
+     * @param outputLossShare    {@code outputLoss} over the counterfactual's production in the same ticks, or
+     *                           null without a counterfactual or where the counterfactual produced nothing
      */
     public record MarketSummary(String region, String commodity, double baselinePrice, double peakPrice,
                                 int peakTick, double peakMultiple, Integer recoveryTick,
-                                double cumulativeShortage, Double daysOfCoverAtShock) { }
+                                double cumulativeShortage, Double daysOfCoverAtShock, Double outputLoss,
+                                Double outputLossShare) { }
 
     /**
      * Differences against the counterfactual, in US dollars, summed from the window's start on; all zero
@@ -107,6 +113,8 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
             row.put(p + "recoveryTick", m.recoveryTick() == null ? Double.NaN : m.recoveryTick().doubleValue());
             row.put(p + "cumulativeShortage", m.cumulativeShortage());
             row.put(p + "daysOfCoverAtShock", m.daysOfCoverAtShock() == null ? Double.NaN : m.daysOfCoverAtShock());
+            row.put(p + "outputLoss", m.outputLoss() == null ? Double.NaN : m.outputLoss());
+            row.put(p + "outputLossShare", m.outputLossShare() == null ? Double.NaN : m.outputLossShare());
         }
         for (RegionSurplus r : regions) {
             row.put("region." + r.region() + ".consumerSurplusChange", r.consumerSurplusChange());

@@ -58,7 +58,8 @@ public final class SummaryCalculator {
         boolean[] used = run.markets().used;
         for (int m = 0; m < used.length; m++) {
             if (used[m]) {
-                markets.add(market(series, world, m, window, shock, horizon));
+                markets.add(market(series, counterfactual == null ? null : counterfactual.series(), world, m,
+                        window, shock, horizon));
             }
         }
 
@@ -143,8 +144,8 @@ public final class SummaryCalculator {
         return new Window(start, end);
     }
 
-    private static Summary.MarketSummary market(SeriesRecorder s, World world, int m, Window window, int shock,
-                                                int horizon) {
+    private static Summary.MarketSummary market(SeriesRecorder s, SeriesRecorder cf, World world, int m,
+                                                Window window, int shock, int horizon) {
         double sum = 0;
         for (int t = window.start(); t < window.end(); t++) {
             sum += s.get(t, m, Metric.PRICE);
@@ -181,9 +182,21 @@ public final class SummaryCalculator {
             double days = s.get(shock - 1, m, Metric.INVENTORY_DAYS);
             cover = Double.isNaN(days) ? null : days;
         }
+        Double lost = null;
+        Double lostShare = null;
+        if (cf != null) {
+            double produced = 0;
+            double wouldHave = 0;
+            for (int t = window.start(); t < horizon; t++) {
+                produced += s.get(t, m, Metric.PRODUCTION);
+                wouldHave += cf.get(t, m, Metric.PRODUCTION);
+            }
+            lost = wouldHave - produced;
+            lostShare = wouldHave > 0 ? lost / wouldHave : null;
+        }
         return new Summary.MarketSummary(world.region(world.regionOfMarket(m)).id(),
                 world.commodity(world.commodityOfMarket(m)).id(), baseline, peak, peakTick, multiple, recovery,
-                shortage, cover);
+                shortage, cover, lost, lostShare);
     }
 
     /** Lost production of component and final goods per tick, valued at initial prices, in US dollars. */

@@ -66,7 +66,7 @@ class SummaryCalculatorTest {
     @Test
     void flattenNamesEveryNumberAndWritesMissingValuesAsNaN() {
         Summary s = new Summary(
-                List.of(new Summary.MarketSummary("CN", "ndpr-oxide", 60, 90, 210, 1.5, null, 12, null)),
+                List.of(new Summary.MarketSummary("CN", "ndpr-oxide", 60, 90, 210, 1.5, null, 12, null, null, null)),
                 new Summary.Totals(1, 2, 3, 0));
 
         var row = s.flatten();
@@ -78,10 +78,12 @@ class SummaryCalculatorTest {
                 "CN.ndpr-oxide.baselinePrice",
                 "CN.ndpr-oxide.peakPrice", "CN.ndpr-oxide.peakTick", "CN.ndpr-oxide.peakMultiple",
                 "CN.ndpr-oxide.recoveryTick", "CN.ndpr-oxide.cumulativeShortage",
-                "CN.ndpr-oxide.daysOfCoverAtShock"), List.copyOf(row.keySet()));
+                "CN.ndpr-oxide.daysOfCoverAtShock", "CN.ndpr-oxide.outputLoss", "CN.ndpr-oxide.outputLossShare"),
+                List.copyOf(row.keySet()));
         assertEquals(1.5, row.get("CN.ndpr-oxide.peakMultiple"));
         assertEquals(-(2 + 3 - 0), row.get("totals.deadweightLoss"), "minus the surplus changes net of outlays");
         assertTrue(row.get("CN.ndpr-oxide.recoveryTick").isNaN());
         assertTrue(row.get("CN.ndpr-oxide.daysOfCoverAtShock").isNaN());
+        assertTrue(row.get("CN.ndpr-oxide.outputLoss").isNaN(), "no counterfactual, no loss");
     }
 }
