@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Comparison;
+import org.chokepoint.experiment.Progress;
 import org.chokepoint.experiment.ComparisonException;
 import org.chokepoint.report.ComparisonReport;
 import org.chokepoint.scenario.Json;
@@ -65,6 +66,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<meta.name>-compare)")
     Path out;
 
+    @Option(names = "--quiet", description = "no progress on standard error")
+    boolean quiet;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -103,7 +107,9 @@ public final class CompareCommand implements Callable<Integer> {
         Path target = out != null ? out
                 : Path.of("results", comparison.base().scenario().meta().name() + "-compare");
         try {
-            comparison.run(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            try (Progress progress = new Progress("compare", runs, 0, System.err, Progress.modeFor(quiet))) {
+                comparison.run(threads == null ? Runtime.getRuntime().availableProcessors() : threads, progress);
+            }
             long wallMs = (System.nanoTime() - started) / 1_000_000;
             ComparisonReport.write(target, comparison, wallMs);
             stdout.println("wrote " + target + " (" + comparison.options().size() + " options x " + runs

@@ -127,6 +127,14 @@ public final class Comparison {
 
     /** Runs every option on every seed, on {@code threads} threads; results do not depend on the thread count. */
     public void run(int threads) throws Exception {
+        run(threads, Progress.none(runs));
+    }
+
+    /**
+     * As {@link #run(int)}, telling {@code progress} as each seed's options are done (one step a seed: every
+     * option on it, with their counterfactual).
+     */
+    public void run(int threads, Progress progress) throws Exception {
         // The markets to draw: the highest peak price multiples in the first run without policy.
         RunOutcomeLite pilot = runOption(options.get(0).scenario(), seeds[0], new HashMap<>());
         horizon = pilot.model.horizon();
@@ -143,7 +151,11 @@ public final class Comparison {
             List<Future<RunResult[]>> futures = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 int seed = seeds[i];
-                futures.add(pool.submit(() -> runSeed(seed)));
+                futures.add(pool.submit(() -> {
+                    RunResult[] r = runSeed(seed);
+                    progress.runDone();
+                    return r;
+                }));
             }
             for (int i = 0; i < runs; i++) {
                 RunResult[] r;
