@@ -6,6 +6,7 @@ import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.policy.TradeRules;
+import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.Route;
 import org.chokepoint.world.World;
@@ -28,6 +29,20 @@ import org.chokepoint.world.World;
  * that still pays. Between a restriction's announcement and its effect, traders front-run it:
  * they buy up to their capacity while they still can and hold their landed stock back for the scarcity
  * to come.
+ *
+ * <p>Traders also hold speculative stocks on expectations, in both the markets they trade in (the origin's
+ * and the destination's). For each, a trader extrapolates the price trend with adaptive expectations: an
+ * exponentially weighted mean of the change per tick in the log price, and its variance, from which the
+ * mean's standard error follows. It believes a trend only once it has seen a memory's worth of prices
+ * ({@code 1 / trendRate} ticks) and only as far as it exceeds zero by {@code confidence} standard errors, so
+ * the noise round a steady price builds no position. When the appreciation that believed trend promises over
+ * its holding horizon beats the carrying cost over the horizon (interest and storage), it holds a position
+ * that grows with the expected excess return, up to a limit of {@code capacityTicks} ticks of its shipping
+ * capacity (its warehouse and credit line) reached when the appreciation is twice the cost. It moves each
+ * position toward its target by the share of the gap it closes in its flow each tick: it bids for stock at
+ * up to the last price carried one tick forward along the believed trend, and when the trend fades or turns
+ * it sells what it no longer wants for as little as half the last price. Speculative stock is held in the
+ * region of its market, apart from the cargo the trader trades, and counts in that market's stock.
  */
 public final class Traders {
     /** Ticks of normal sales a trader is content to hold in its destination. */
@@ -78,6 +93,29 @@ public final class Traders {
     /** Arrivals by tick: {@code pipeline[trader * slots + tick % slots]}. */
     private final double[] pipeline;
     private final int slots;
+    /** Index of a trader's speculative position in its origin's market: {@code 2 * trader + ORIGIN}. */
+    public static final int ORIGIN = 0;
+    /** Index of a trader's speculative position in its destination's market: {@code 2 * trader + DESTINATION}. */
+    public static final int DESTINATION = 1;
+    /**
+     * Speculative stock by trader and side, {@code speculative[2 * trader + side]}: held in the origin's or the
+     * destination's market, apart from the cargo the trader trades.
+     */
+    public final double[] speculative;
+    /** Adaptive estimates of the change per tick in the log price of each side's market, and of its variance. */
+    public final double[] trend;
+    private final double[] trendVariance;
+    private final double[] lastPrice;
+    /** Price changes seen on each side: a trader believes no trend before it has seen one memory's worth. */
+    private final int[] observed;
+    /** Each side's speculative order this tick: a bid when positive, an ask when negative; and its limit. */
+    private final double[] storeOrder;
+    private final double[] storePrice;
+    private double carryPerTick;
+    private int horizon = 1;
+    private double trendRate;
+    private double confidence;
+    private double positionTicks;
 
     private Traders(int n, int slots) {
         count = n;
@@ -106,6 +144,26 @@ public final class Traders {
         sold = new double[n];
         this.slots = slots;
         pipeline = new double[n * slots];
+        speculative = new double[2 * n];
+        trend = new double[2 * n];
+        trendVariance = new double[2 * n];
+        lastPrice = new double[2 * n];
+        observed = new int[2 * n];
+        storeOrder = new double[2 * n];
+        storePrice = new double[2 * n];
+    }
+
+    /**
+     * Sets how traders speculate.
+     *
+     * @param ticksPerYear ticks in a year, to turn the yearly carrying cost into one per tick
+     */
+    public void speculation(BehaviourSpec.Speculation s, int ticksPerYear) {
+        carryPerTick = s.carryingCostPerYear() / ticksPerYear;
+        horizon = s.horizonTicks();
+        trendRate = s.trendRate();
+        confidence = s.confidence();
+        positionTicks = s.capacityTicks();
     }
 
     /**
@@ -162,6 +220,79 @@ public final class Traders {
         markets.imports[destinationMarket[i]] += q;
         markets.importsByOrigin[destinationMarket[i] * markets.regions() + from] += q;
         rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price[destinationMarket[i]]);
+    }
+
+    /**
+     * Updates the trader's view of the price trend in its origin's and its destination's markets and moves its
+     * speculative position in each toward the one that view justifies: it bids for stock at up to the last
+     * price carried one tick forward along the trend it believes, and sells what it no longer wants for at
+     * least {@link Producers#MIN_RATIO} of the last price. The orders go to the books in {@link #bid}.
+     *
+     * @param adjustment share of the gap between a position and its target closed in a tick
+     */
+    public void speculate(int i, Markets markets, double adjustment) {
+        speculateIn(i, ORIGIN, originMarket[i], markets, adjustment);
+        speculateIn(i, DESTINATION, destinationMarket[i], markets, adjustment);
+    }
+
+    private void speculateIn(int i, int side, int market, Markets markets, double adjustment) {
+        int k = 2 * i + side;
+        storeOrder[k] = 0;
+        double p = markets.price[market];
+        if (!(p > 0)) {
+            return;
+        }
+        double last = lastPrice[k];
+        lastPrice[k] = p;
+        if (last > 0) {
+            // Exponentially weighted mean and variance of the change in the log price.
+            double surprise = Math.log(p / last) - trend[k];
+            trend[k] += trendRate * surprise;
+            trendVariance[k] = (1 - trendRate) * (trendVariance[k] + trendRate * surprise * surprise);
+            observed[k]++;
+        }
+        double limit = positionTicks * capacity[i];
+        double position = speculative[k];
+        if (limit <= 0 && position <= 0) {
+            return;
+        }
+        double target = speculativeTarget(k, limit);
+        double move = adjustment * (target - position);
+        if (move != 0) {
+            storeOrder[k] = move;
+            // A buyer pays up to the last price carried one tick forward along the trend it believes (a
+            // target above zero means it believes a rising one); a seller takes up to half off the last price.
+            storePrice[k] = move > 0 ? p * Math.exp(believed(k)) : p * Producers.MIN_RATIO;
+        }
+    }
+
+    /**
+     * The trend a trader believes: its estimate less {@code confidence} standard errors of an exponentially
+     * weighted mean of changes with the variance it has seen.
+     */
+    private double believed(int k) {
+        if (observed[k] * trendRate < 1) {
+            return 0;
+        }
+        return trend[k] - confidence * Math.sqrt(trendVariance[k] * trendRate / (2 - trendRate));
+    }
+
+    /**
+     * The speculative position a trend justifies: none unless the trend, less {@code confidence} standard
+     * errors, promises an appreciation over the horizon above the carrying cost; then growing with the excess
+     * up to the limit, reached when the appreciation is twice the cost.
+     */
+    private double speculativeTarget(int k, double limit) {
+        double believed = believed(k);
+        if (believed <= 0) {
+            return 0;
+        }
+        double carry = carryPerTick * horizon;
+        double excess = Math.expm1(believed * horizon) - carry;
+        if (excess <= 0) {
+            return 0;
+        }
+        return limit * (carry > 0 ? Math.min(1.0, excess / carry) : 1.0);
     }
 
     /**
@@ -295,6 +426,27 @@ public final class Traders {
         if (leakWanted[i] > 0 && leakLimit[i] > 0) {
             book.addBid(leakLimit[i], leakWanted[i], Owner.of(Owner.TRADER_DETOUR, i));
         }
+        storeOrder(i, ORIGIN, originMarket[i], markets);
+        storeOrder(i, DESTINATION, destinationMarket[i], markets);
+    }
+
+    private void storeOrder(int i, int side, int market, Markets markets) {
+        int k = 2 * i + side;
+        double q = storeOrder[k];
+        if (q > 0) {
+            markets.book(market).addBid(storePrice[k], q, Owner.of(Owner.TRADER_STORE, k));
+        } else if (q < 0) {
+            markets.book(market).addAsk(storePrice[k], -q, Owner.of(Owner.TRADER_STORE, k));
+        }
+    }
+
+    /**
+     * Stock bought (a positive quantity) or sold (a negative one) for a speculative position.
+     *
+     * @param position {@code 2 * trader + side}, as carried by the order's owner
+     */
+    public void settleStore(int position, double quantity) {
+        speculative[position] += quantity;
     }
 
     /**

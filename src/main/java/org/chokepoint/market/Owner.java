@@ -13,6 +13,8 @@ public final class Owner {
     public static final int CONSORTIUM = 5;
     /** A trader's order for cargo to go round a restriction through a third country. */
     public static final int TRADER_DETOUR = 6;
+    /** A trader's order in its destination for stock to hold on speculation. */
+    public static final int TRADER_STORE = 7;
 
     private static final int SHIFT = 28;
     private static final int MASK = (1 << SHIFT) - 1;

@@ -106,6 +106,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         government = new Government(shocks, m, routes);
         traders = Traders.build(scenario.traders(), world,
                 Traders.longestBaseTransit(world) + government.longestExtraTransit(), random);
+        traders.speculation(b.speculation(), world.ticksPerYear());
         households = Households.build(scenario.demand(), world, b.demandNoise(), b.demandNoisePersistence());
         // Demand noise has its own stream, seeded once from the model's generator, so that a policy that
         // draws random numbers does not shift the noise its counterfactual sees.
@@ -196,8 +197,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
             orders[households.market[h]] += Households.ORDERS_PER_TICK;
         }
         for (int t = 0; t < traders.count; t++) {
-            orders[traders.originMarket[t]]++;
-            orders[traders.destinationMarket[t]]++;
+            // A bid for cargo, one for cargo going round a restriction, and a speculative order.
+            orders[traders.originMarket[t]] += 3;
+            // An ask for its cargo and a speculative order.
+            orders[traders.destinationMarket[t]] += 2;
         }
         for (int m = 0; m < orders.length; m++) {
             markets.book(m).ensureCapacity(orders[m] + instruments.length + 1);
@@ -291,6 +294,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         // Every trader asks first, so quotas and licences can share out what may leave; then all bid.
         for (int i = 0; i < traders.count; i++) {
             traders.unload(i, tick, markets, rules);
+            traders.speculate(i, markets, b.outputAdjustment());
             traders.offer(i, tick, markets, b.askStockElasticity(), routes, rules);
             traders.plan(i, tick, markets, routes, rules, b.expectationRate(), b.outputAdjustment());
         }
@@ -326,6 +330,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
                 switch (Owner.kind(owner)) {
                     case Owner.FIRM -> producers.settleSale(Owner.index(owner), q, p, value, markets);
                     case Owner.TRADER -> traders.settleSale(Owner.index(owner), q);
+                    case Owner.TRADER_STORE -> traders.settleStore(Owner.index(owner), -q);
                     case Owner.GOVERNMENT -> instruments[Owner.index(owner)].settle(this, m, q, p, false);
                     default -> throw new IllegalStateException("no seller of kind " + Owner.kind(owner));
                 }
@@ -352,6 +357,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
                         government.tradeRules(), false);
                 case Owner.TRADER_DETOUR -> traders.settlePurchase(index, q, p, tick, markets, government.routes(),
                         government.tradeRules(), true);
+                case Owner.TRADER_STORE -> traders.settleStore(index, q);
                 case Owner.GOVERNMENT -> instruments[index].settle(this, m, q, p, true);
                 case Owner.CONSORTIUM -> consortia[index].settle(this, m, q, p);
                 default -> throw new IllegalStateException("no buyer of kind " + kind);
@@ -405,7 +411,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         }
         double transit = 0;
         for (int i = 0; i < traders.count; i++) {
-            stock[traders.destinationMarket[i]] += traders.stock[i];
+            stock[traders.originMarket[i]] += traders.speculative[2 * i + Traders.ORIGIN];
+            stock[traders.destinationMarket[i]] += traders.stock[i] + traders.speculative[2 * i + Traders.DESTINATION];
             transit += traders.inTransit(i);
         }
         inTransit = transit;

@@ -17,14 +17,16 @@ package org.chokepoint.scenario;
  * @param demandNoisePersistence autocorrelation of that noise from one tick to the next
  * @param outputAdjustment share of the gap between last tick's output and the desired output closed in a tick
  * @param contractPriceAdjustment most a contract price moves in a tick, as a share of itself
+ * @param speculation when traders hold stock on an expected rise in price
  */
 public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
                             Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
                             Investment investment, Exit exit, Thrift thrift, Double demandNoise,
-                            Double demandNoisePersistence, Double outputAdjustment, Double contractPriceAdjustment) {
+                            Double demandNoisePersistence, Double outputAdjustment, Double contractPriceAdjustment,
+                            Speculation speculation) {
 
     public static final BehaviourSpec DEFAULTS =
-            new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public BehaviourSpec {
         expectationRate = or(expectationRate, 0.08);
@@ -40,6 +42,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         demandNoisePersistence = or(demandNoisePersistence, 0.8);
         outputAdjustment = or(outputAdjustment, 0.2);
         contractPriceAdjustment = or(contractPriceAdjustment, 0.02);
+        speculation = speculation == null ? new Speculation(null, null, null, null, null) : speculation;
     }
 
     static double or(Double v, double d) {
@@ -101,6 +104,30 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
             triggerMultiple = or(triggerMultiple, 2.0);
             ratePerYear = or(ratePerYear, 0.3);
             patienceTicks = or(patienceTicks, 13);
+        }
+    }
+
+    /**
+     * Speculative storage: a trader extrapolates the price trend in each of the two markets it trades in and
+     * holds extra stock there when the appreciation it expects over its holding horizon beats the carrying
+     * cost; {@code docs/scenario-format.md} gives the rule and why each default is plausible.
+     *
+     * @param carryingCostPerYear interest, storage and insurance per year, as a share of the stock's value
+     * @param horizonTicks ticks over which a trader expects to hold a speculative position
+     * @param trendRate share of the gap between the last price change and the expected trend closed each tick
+     * @param confidence standard errors of its own estimate by which a trend must exceed zero before a trader
+     *                   believes it, so that noise around a steady price builds no position
+     * @param capacityTicks the largest speculative position in each market, in ticks of the trader's shipping
+     *                      capacity (its warehouse and credit line); 0 turns speculation off
+     */
+    public record Speculation(Double carryingCostPerYear, Integer horizonTicks, Double trendRate, Double confidence,
+                              Double capacityTicks) {
+        public Speculation {
+            carryingCostPerYear = or(carryingCostPerYear, 0.10);
+            horizonTicks = or(horizonTicks, 26);
+            trendRate = or(trendRate, 0.04);
+            confidence = or(confidence, 2.5);
+            capacityTicks = or(capacityTicks, 2.0);
         }
     }
 }
