@@ -102,12 +102,18 @@ public final class Traders {
      * destination's market, apart from the cargo the trader trades.
      */
     public final double[] speculative;
-    /** Adaptive estimates of the change per tick in the log price of each side's market, and of its variance. */
+    /**
+     * Adaptive estimates, per market, of the change per tick in the log price and of its variance. Every
+     * trader reads the same prices with the same memory, so the estimates are the market's, kept once.
+     */
     public final double[] trend;
     private final double[] trendVariance;
     private final double[] lastPrice;
-    /** Price changes seen on each side: a trader believes no trend before it has seen one memory's worth. */
+    /** Price changes seen in each market: no trend is believed before one memory's worth. */
     private final int[] observed;
+    /** The trend believed in each market this tick, and the share of its limit a position should reach. */
+    private final double[] believedTrend;
+    private final double[] targetShare;
     /** Each side's speculative order this tick: a bid when positive, an ask when negative; and its limit. */
     private final double[] storeOrder;
     private final double[] storePrice;
@@ -117,7 +123,7 @@ public final class Traders {
     private double confidence;
     private double positionTicks;
 
-    private Traders(int n, int slots) {
+    private Traders(int n, int slots, int markets) {
         count = n;
         id = new String[n];
         commodity = new int[n];
@@ -145,10 +151,12 @@ public final class Traders {
         this.slots = slots;
         pipeline = new double[n * slots];
         speculative = new double[2 * n];
-        trend = new double[2 * n];
-        trendVariance = new double[2 * n];
-        lastPrice = new double[2 * n];
-        observed = new int[2 * n];
+        trend = new double[markets];
+        trendVariance = new double[markets];
+        lastPrice = new double[markets];
+        observed = new int[markets];
+        believedTrend = new double[markets];
+        targetShare = new double[markets];
         storeOrder = new double[2 * n];
         storePrice = new double[2 * n];
     }
@@ -175,7 +183,7 @@ public final class Traders {
         for (Scenario.TraderSpec s : specs) {
             n += s.countOrDefault();
         }
-        Traders t = new Traders(n, longestTransit + DETOUR_TICKS + 1);
+        Traders t = new Traders(n, longestTransit + DETOUR_TICKS + 1, world.marketCount());
         int i = 0;
         for (Scenario.TraderSpec s : specs) {
             int c = world.commodityIndex(s.commodity());
@@ -223,10 +231,39 @@ public final class Traders {
     }
 
     /**
-     * Updates the trader's view of the price trend in its origin's and its destination's markets and moves its
-     * speculative position in each toward the one that view justifies: it bids for stock at up to the last
-     * price carried one tick forward along the trend it believes, and sells what it no longer wants for at
-     * least {@link Producers#MIN_RATIO} of the last price. The orders go to the books in {@link #bid}.
+     * Updates every market's price trend with this tick's quoted price, and what it justifies: the trend
+     * believed and the share of a trader's limit its speculative position there should reach. Called once a
+     * tick, before any trader speculates.
+     */
+    public void updateTrends(Markets markets) {
+        for (int m = 0; m < lastPrice.length; m++) {
+            believedTrend[m] = 0;
+            targetShare[m] = 0;
+            double p = markets.price[m];
+            if (!(p > 0)) {
+                continue;
+            }
+            double last = lastPrice[m];
+            lastPrice[m] = p;
+            if (last > 0) {
+                // Exponentially weighted mean and variance of the change in the log price.
+                double surprise = Math.log(p / last) - trend[m];
+                trend[m] += trendRate * surprise;
+                trendVariance[m] = (1 - trendRate) * (trendVariance[m] + trendRate * surprise * surprise);
+                observed[m]++;
+            }
+            if (positionTicks > 0) {
+                believedTrend[m] = believed(m);
+                targetShare[m] = speculativeShare(believedTrend[m]);
+            }
+        }
+    }
+
+    /**
+     * Moves the trader's speculative position in its origin's and its destination's markets toward the one
+     * the market's trend justifies: it bids for stock at up to the last price carried one tick forward along
+     * the trend it believes, and sells what it no longer wants for at least {@link Producers#MIN_RATIO} of the
+     * last price. The orders go to the books in {@link #bid}.
      *
      * @param adjustment share of the gap between a position and its target closed in a tick
      */
@@ -242,48 +279,38 @@ public final class Traders {
         if (!(p > 0)) {
             return;
         }
-        double last = lastPrice[k];
-        lastPrice[k] = p;
-        if (last > 0) {
-            // Exponentially weighted mean and variance of the change in the log price.
-            double surprise = Math.log(p / last) - trend[k];
-            trend[k] += trendRate * surprise;
-            trendVariance[k] = (1 - trendRate) * (trendVariance[k] + trendRate * surprise * surprise);
-            observed[k]++;
-        }
         double limit = positionTicks * capacity[i];
         double position = speculative[k];
         if (limit <= 0 && position <= 0) {
             return;
         }
-        double target = speculativeTarget(k, limit);
+        double target = limit * targetShare[market];
         double move = adjustment * (target - position);
         if (move != 0) {
             storeOrder[k] = move;
             // A buyer pays up to the last price carried one tick forward along the trend it believes (a
             // target above zero means it believes a rising one); a seller takes up to half off the last price.
-            storePrice[k] = move > 0 ? p * Math.exp(believed(k)) : p * Producers.MIN_RATIO;
+            storePrice[k] = move > 0 ? p * Math.exp(believedTrend[market]) : p * Producers.MIN_RATIO;
         }
     }
 
     /**
-     * The trend a trader believes: its estimate less {@code confidence} standard errors of an exponentially
-     * weighted mean of changes with the variance it has seen.
+     * The trend believed in a market: the estimate less {@code confidence} standard errors of an
+     * exponentially weighted mean of changes with the variance seen.
      */
-    private double believed(int k) {
-        if (observed[k] * trendRate < 1) {
+    private double believed(int m) {
+        if (observed[m] * trendRate < 1) {
             return 0;
         }
-        return trend[k] - confidence * Math.sqrt(trendVariance[k] * trendRate / (2 - trendRate));
+        return trend[m] - confidence * Math.sqrt(trendVariance[m] * trendRate / (2 - trendRate));
     }
 
     /**
-     * The speculative position a trend justifies: none unless the trend, less {@code confidence} standard
-     * errors, promises an appreciation over the horizon above the carrying cost; then growing with the excess
-     * up to the limit, reached when the appreciation is twice the cost.
+     * The share of its limit a speculative position a believed trend justifies: none unless the trend
+     * promises an appreciation over the horizon above the carrying cost; then growing with the excess up to
+     * the whole limit, reached when the appreciation is twice the cost.
      */
-    private double speculativeTarget(int k, double limit) {
-        double believed = believed(k);
+    private double speculativeShare(double believed) {
         if (believed <= 0) {
             return 0;
         }
@@ -292,7 +319,7 @@ public final class Traders {
         if (excess <= 0) {
             return 0;
         }
-        return limit * (carry > 0 ? Math.min(1.0, excess / carry) : 1.0);
+        return carry > 0 ? Math.min(1.0, excess / carry) : 1.0;
     }
 
     /**

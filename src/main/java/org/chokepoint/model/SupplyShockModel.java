@@ -291,6 +291,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         RouteConditions routes = government.routes();
         TradeRules rules = government.tradeRules();
         BehaviourSpec b = scenario.behaviour();
+        traders.updateTrends(markets);
         // Every trader asks first, so quotas and licences can share out what may leave; then all bid.
         for (int i = 0; i < traders.count; i++) {
             traders.unload(i, tick, markets, rules);
