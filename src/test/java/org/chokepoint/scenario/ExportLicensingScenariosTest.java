@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * to show: before the licensing the chain is steady; once it binds, China's exports of the licensed goods stop
  * for the review period and then come partly back; prices outside China rise above China's; and, for gallium,
  * idle plants and recyclers outside China answer over the following years. Every figure is computed from the
- * run; the bands are wide enough for the seed-to-seed spread of a 20-run ensemble (see scenarios/README.md).
+ * run; each band holds on every seed from 1 to 20 (the figures are discussed in scenarios/README.md).
  */
 class ExportLicensingScenariosTest {
 
