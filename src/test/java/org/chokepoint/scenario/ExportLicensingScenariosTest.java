@@ -1,0 +1,191 @@
+package org.chokepoint.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.chokepoint.agent.FirmType;
+import org.chokepoint.agent.Firms;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.world.World;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The two export-licensing reference scenarios show, on each of a couple of seeds, the facts they were built
+ * to show: before the licensing the chain is steady; once it binds, China's exports of the licensed goods stop
+ * for the review period and then come partly back; prices outside China rise above China's; and, for gallium,
+ * idle plants and recyclers outside China answer over the following years. Every figure is computed from the
+ * run; each band holds on every seed from 1 to 20 (the figures are discussed in scenarios/README.md).
+ */
+class ExportLicensingScenariosTest {
+
+    /** gallium-2023.json: tick 0 is 4 January 2021; announced 3 July 2023, in force from 1 August 2023. */
+    static final int GA_ANNOUNCE = 130;
+    static final int GA_START = 134;
+    static final int GA_LEAD = 9;
+    /** 2024, and 2026-27, in ticks of the gallium scenario. */
+    static final int GA_2024 = 156;
+    static final int GA_2026 = 260;
+
+    /** ndfeb-magnets-2025.json: tick 0 is 2 January 2023; announced and in force on 4 April 2025. */
+    static final int ND_START = 117;
+    static final int ND_LEAD = 9;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2})
+    void galliumLicensingSplitsPricesAndBringsOutSupplyOutsideChina(int seed) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", "gallium-2023.json")).scenario();
+        SupplyShockModel m = new SupplyShockModel(s, seed, -1);
+        m.start();
+        int ticks = m.horizon();
+        double[] recycledOutsideChina = new double[ticks];
+        Firms firms = m.firms();
+        int china = m.world().regionIndex("CN");
+        while (m.tick() < ticks) {
+            int t = m.tick();
+            m.stepTick();
+            for (int f = 0; f < firms.count; f++) {
+                if (firms.type[f] == FirmType.RECYCLER && firms.region[f] != china) {
+                    recycledOutsideChina[t] += firms.output[f];
+                }
+            }
+        }
+        World w = m.world();
+        SeriesRecorder r = m.series();
+        int cnPrimary = w.market(china, w.commodityIndex("ga-primary"));
+        int cnWafer = w.market(china, w.commodityIndex("ga-wafer"));
+        int jpPrimary = market(w, "JP", "ga-primary");
+        int euPrimary = market(w, "EU", "ga-primary");
+        int preFrom = GA_ANNOUNCE - 13;
+
+        // Steady before the shock: China's price moves little over the year before the announcement.
+        double cv = coefficientOfVariation(r, cnPrimary, GA_ANNOUNCE - 52, GA_ANNOUNCE);
+        // Exports of the licensed goods (primary gallium and wafers, in tonnes of gallium) before and after.
+        double before = mean(r, preFrom, GA_ANNOUNCE, Metric.EXPORTS, cnPrimary, cnWafer);
+        double review = mean(r, GA_START, GA_START + GA_LEAD, Metric.EXPORTS, cnPrimary, cnWafer);
+        double in2024 = mean(r, GA_2024, GA_2024 + 52, Metric.EXPORTS, cnPrimary, cnWafer);
+        // Prices outside China over China's in 2024 (Japan and Europe), and China's own price then.
+        double cn2024 = mean(r, GA_2024, GA_2024 + 52, Metric.PRICE, cnPrimary);
+        double outside2024 = mean(r, GA_2024, GA_2024 + 52, Metric.PRICE, jpPrimary, euPrimary) / 2;
+        double cnBefore = mean(r, preFrom, GA_ANNOUNCE, Metric.PRICE, cnPrimary);
+        // Primary output outside China (idle plants restart) and recycling outside China.
+        double primaryBefore = outsideChina(r, w, "ga-primary", preFrom, GA_ANNOUNCE);
+        double primaryLater = outsideChina(r, w, "ga-primary", GA_2026, ticks);
+        double recycledBefore = mean(recycledOutsideChina, preFrom, GA_ANNOUNCE);
+        double recycledAfter = mean(recycledOutsideChina, GA_2024, GA_2026);
+
+        System.out.printf("gallium seed %d: cv %.3f, exports before %.3f review %.3f 2024 %.3f, outside/CN 2024 %.2f,"
+                        + " CN 2024/before %.2f, primary outside %.3f -> %.3f, recycled outside %.3f -> %.3f%n",
+                seed, cv, before, review, in2024, outside2024 / cn2024, cn2024 / cnBefore, primaryBefore,
+                primaryLater, recycledBefore, recycledAfter);
+
+        assertTrue(cv < 0.08, "China's price before the announcement varies by " + cv);
+        assertTrue(review <= 0.1 * before, "exports during the review " + review + " against " + before);
+        assertTrue(in2024 >= 0.4 * before && in2024 <= 1.5 * before,
+                "exports in 2024 " + in2024 + " against " + before + " before");
+        assertTrue(outside2024 >= 1.4 * cn2024, "outside China " + outside2024 + ", China " + cn2024);
+        assertTrue(cn2024 <= 1.15 * cnBefore, "China's price in 2024 " + cn2024 + " against " + cnBefore);
+        assertTrue(primaryLater >= 1.3 * primaryBefore,
+                "primary output outside China " + primaryLater + " against " + primaryBefore);
+        assertTrue(recycledAfter >= 1.05 * recycledBefore,
+                "recycling outside China " + recycledAfter + " against " + recycledBefore);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2})
+    void magnetLicensingStopsExportsForTheReviewAndSplitsDysprosiumPrices(int seed) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", "ndfeb-magnets-2025.json")).scenario();
+        SupplyShockModel m = new SupplyShockModel(s, seed, -1);
+        m.start();
+        m.runToHorizon();
+        World w = m.world();
+        SeriesRecorder r = m.series();
+        int cnMagnet = market(w, "CN", "ndfeb-magnet");
+        int cnDy = market(w, "CN", "dy-oxide");
+        int jpDy = market(w, "JP", "dy-oxide");
+        int[] outsideMagnet = {market(w, "JP", "ndfeb-magnet"), market(w, "EU", "ndfeb-magnet"),
+                market(w, "US", "ndfeb-magnet")};
+        int preFrom = ND_START - 13;
+
+        double before = mean(r, preFrom, ND_START, Metric.EXPORTS, cnMagnet);
+        double review = mean(r, ND_START, ND_START + ND_LEAD, Metric.EXPORTS, cnMagnet);
+        double months3to6 = mean(r, ND_START + ND_LEAD, ND_START + 26, Metric.EXPORTS, cnMagnet);
+        // Dysprosium oxide in Japan: its peak in the first year over the pre-shock level, and over China's price then.
+        double jpDyBefore = mean(r, preFrom, ND_START, Metric.PRICE, jpDy);
+        int peak = ND_START;
+        for (int t = ND_START; t < ND_START + 52; t++) {
+            if (r.get(t, jpDy, Metric.PRICE) > r.get(peak, jpDy, Metric.PRICE)) {
+                peak = t;
+            }
+        }
+        double dyPeak = r.get(peak, jpDy, Metric.PRICE) / jpDyBefore;
+        double dyOverChina = r.get(peak, jpDy, Metric.PRICE) / r.get(peak, cnDy, Metric.PRICE);
+        // Magnets outside China (mean of Japan, Europe, the US): highest in the first half year over before.
+        double outsideBefore = mean(r, preFrom, ND_START, Metric.PRICE, outsideMagnet);
+        double outsidePeak = 0;
+        for (int t = ND_START; t < ND_START + 26; t++) {
+            outsidePeak = Math.max(outsidePeak, mean(r, t, t + 1, Metric.PRICE, outsideMagnet));
+        }
+        double cnMagnetBefore = mean(r, preFrom, ND_START, Metric.PRICE, cnMagnet);
+        double cnMagnetReview = mean(r, ND_START, ND_START + ND_LEAD, Metric.PRICE, cnMagnet);
+
+        System.out.printf("ndfeb seed %d: exports before %.1f review %.1f months 3-6 %.1f, JP Dy peak %.2f x"
+                        + " (%.2f x China's), outside magnets peak %.2f x, CN magnets in review %.2f x%n",
+                seed, before, review, months3to6, dyPeak, dyOverChina, outsidePeak / outsideBefore,
+                cnMagnetReview / cnMagnetBefore);
+
+        assertTrue(review <= 0.25 * before, "magnet exports during the review " + review + " against " + before);
+        assertTrue(months3to6 >= 0.5 * before, "magnet exports in months 3-6 " + months3to6 + " against " + before);
+        assertTrue(dyPeak >= 2.0, "Dy oxide in Japan peaks at " + dyPeak + " times its pre-shock level");
+        assertTrue(dyOverChina >= 2.0, "Dy oxide in Japan at its peak is " + dyOverChina + " times China's");
+        assertTrue(outsidePeak >= 1.3 * outsideBefore,
+                "magnets outside China peak at " + outsidePeak / outsideBefore + " times their pre-shock level");
+        assertTrue(cnMagnetReview < cnMagnetBefore, "magnets in China " + cnMagnetReview + " against " + cnMagnetBefore);
+    }
+
+    private static int market(World w, String region, String commodity) {
+        return w.market(w.regionIndex(region), w.commodityIndex(commodity));
+    }
+
+    /** Mean over ticks [from, to) of the sum of the metric over the markets. */
+    private static double mean(SeriesRecorder r, int from, int to, Metric metric, int... markets) {
+        double sum = 0;
+        for (int t = from; t < to; t++) {
+            for (int mk : markets) {
+                sum += r.get(t, mk, metric);
+            }
+        }
+        return sum / (to - from);
+    }
+
+    private static double mean(double[] series, int from, int to) {
+        double sum = 0;
+        for (int t = from; t < to; t++) {
+            sum += series[t];
+        }
+        return sum / (to - from);
+    }
+
+    private static double outsideChina(SeriesRecorder r, World w, String commodity, int from, int to) {
+        int c = w.commodityIndex(commodity);
+        double sum = 0;
+        for (int region = 0; region < w.regionCount(); region++) {
+            if (region != w.regionIndex("CN")) {
+                sum += mean(r, from, to, Metric.PRODUCTION, w.market(region, c));
+            }
+        }
+        return sum;
+    }
+
+    private static double coefficientOfVariation(SeriesRecorder r, int market, int from, int to) {
+        double mean = mean(r, from, to, Metric.PRICE, market);
+        double ss = 0;
+        for (int t = from; t < to; t++) {
+            double d = r.get(t, market, Metric.PRICE) - mean;
+            ss += d * d;
+        }
+        return Math.sqrt(ss / (to - from)) / mean;
+    }
+}
