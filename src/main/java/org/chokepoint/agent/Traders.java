@@ -40,8 +40,8 @@ import org.chokepoint.world.World;
  * that grows with the expected excess return, up to a limit of {@code capacityTicks} ticks of its shipping
  * capacity (its warehouse and credit line) reached when the appreciation is twice the cost. It moves each
  * position toward its target by the share of the gap it closes in its flow each tick: it bids for stock at
- * up to the last price carried one tick forward along the believed trend, and when the trend fades or turns
- * it sells what it no longer wants for as little as half the last price. Speculative stock is held in the
+ * the last price, taking what is offered without bidding the quote up itself, and when the trend fades or
+ * turns it sells what it no longer wants for as little as half the last price. Speculative stock is held in the
  * region of its market, apart from the cargo the trader trades, and counts in that market's stock.
  */
 public final class Traders {
@@ -111,9 +111,10 @@ public final class Traders {
     private final double[] lastPrice;
     /** Price changes seen in each market: no trend is believed before one memory's worth. */
     private final int[] observed;
-    /** The trend believed in each market this tick, and the share of its limit a position should reach. */
-    private final double[] believedTrend;
+    /** The share of its limit a speculative position in each market should reach this tick. */
     private final double[] targetShare;
+    /** Volume each market traded in the last tick: the most a speculator buys there in a tick. */
+    private final double[] lastTraded;
     /** Each side's speculative order this tick: a bid when positive, an ask when negative; and its limit. */
     private final double[] storeOrder;
     private final double[] storePrice;
@@ -155,8 +156,8 @@ public final class Traders {
         trendVariance = new double[markets];
         lastPrice = new double[markets];
         observed = new int[markets];
-        believedTrend = new double[markets];
         targetShare = new double[markets];
+        lastTraded = new double[markets];
         storeOrder = new double[2 * n];
         storePrice = new double[2 * n];
     }
@@ -231,13 +232,12 @@ public final class Traders {
     }
 
     /**
-     * Updates every market's price trend with this tick's quoted price, and what it justifies: the trend
-     * believed and the share of a trader's limit its speculative position there should reach. Called once a
+     * Updates every market's price trend with this tick's quoted price, and what it justifies: the share of a
+     * trader's limit its speculative position there should reach. Called once a
      * tick, before any trader speculates.
      */
     public void updateTrends(Markets markets) {
         for (int m = 0; m < lastPrice.length; m++) {
-            believedTrend[m] = 0;
             targetShare[m] = 0;
             double p = markets.price[m];
             if (!(p > 0)) {
@@ -253,17 +253,20 @@ public final class Traders {
                 observed[m]++;
             }
             if (positionTicks > 0) {
-                believedTrend[m] = believed(m);
-                targetShare[m] = speculativeShare(believedTrend[m]);
+                targetShare[m] = speculativeShare(believed(m));
             }
         }
     }
 
+    /** Remembers what each market traded this tick, once it has cleared. */
+    public void rememberTraded(Markets markets) {
+        System.arraycopy(markets.traded, 0, lastTraded, 0, lastTraded.length);
+    }
+
     /**
      * Moves the trader's speculative position in its origin's and its destination's markets toward the one
-     * the market's trend justifies: it bids for stock at up to the last price carried one tick forward along
-     * the trend it believes, and sells what it no longer wants for at least {@link Producers#MIN_RATIO} of the
-     * last price. The orders go to the books in {@link #bid}.
+     * the market's trend justifies: it bids for stock at the last price, and sells what it no longer wants
+     * for at least {@link Producers#MIN_RATIO} of the last price. The orders go to the books in {@link #bid}.
      *
      * @param adjustment share of the gap between a position and its target closed in a tick
      */
@@ -286,11 +289,16 @@ public final class Traders {
         }
         double target = limit * targetShare[market];
         double move = adjustment * (target - position);
+        // Speculation needs a market to buy in: no more in a tick than the market traded in the last one.
+        // In a market that has stopped trading, a standing bid at the last price against asks above it
+        // would otherwise lift the quote tick after tick, and the trend it reads back.
+        move = Math.min(move, lastTraded[market]);
         if (move != 0) {
             storeOrder[k] = move;
-            // A buyer pays up to the last price carried one tick forward along the trend it believes (a
-            // target above zero means it believes a rising one); a seller takes up to half off the last price.
-            storePrice[k] = move > 0 ? p * Math.exp(believedTrend[market]) : p * Producers.MIN_RATIO;
+            // A speculator buys at the going price, never above it: it takes what is offered and does not bid
+            // the quote up itself, or in a market nobody sells in its own bids would carry the price along the
+            // trend they extrapolate, without end. It sells for as little as half the last price.
+            storePrice[k] = move > 0 ? p : p * Producers.MIN_RATIO;
         }
     }
 

@@ -396,6 +396,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     }
 
     private void record() {
+        traders.rememberTraded(markets);
         Firms x = firms;
         double[] stock = stockScratch;
         double[] cap = capacityScratch;

@@ -127,7 +127,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
             horizonTicks = or(horizonTicks, 26);
             trendRate = or(trendRate, 0.04);
             confidence = or(confidence, 2.5);
-            capacityTicks = or(capacityTicks, 2.0);
+            capacityTicks = or(capacityTicks, 0.0);
         }
     }
 }
