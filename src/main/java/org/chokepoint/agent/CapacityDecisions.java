@@ -37,50 +37,20 @@ public final class CapacityDecisions {
         this.hurdleRelief = reliefPerFirm;
     }
 
+    /**
+     * One tick of a firm's capacity decisions: capacity due arrives; an active firm may mothball or commit to
+     * new capacity, a mothballed one restart or exit, a restarting one come back. Each state is its own
+     * small method, so the per-firm loop stays small enough for the JIT to inline.
+     */
     public void decide(int f, int tick) {
         Firms x = firms;
         if (x.pendingCapacity[f] > 0 && tick >= x.pendingArrival[f]) {
             x.capacity[f] += x.pendingCapacity[f];
             x.pendingCapacity[f] = 0;
         }
-        double net = x.netPrice[f];
         switch (x.status[f]) {
-            case FirmStatus.ACTIVE -> {
-                if (net < x.costBase[f]) {
-                    if (++x.belowCostTicks[f] >= mothballAfter) {
-                        x.status[f] = FirmStatus.MOTHBALLED;
-                        x.statusTicks[f] = 0;
-                        x.belowCostTicks[f] = 0;
-                        x.aboveHurdleTicks[f] = 0;
-                        return;
-                    }
-                } else {
-                    x.belowCostTicks[f] = 0;
-                }
-                double h = hurdleRelief == null ? hurdle : hurdle * (1 - hurdleRelief[f]);
-                double fullCost = x.marginalCost(f, x.capacity[f]);
-                if (net > fullCost * (1 + h)) {
-                    x.aboveHurdleTicks[f]++;
-                } else {
-                    x.aboveHurdleTicks[f] = 0;
-                }
-                if (x.aboveHurdleTicks[f] >= patience && x.pendingCapacity[f] <= 0 && x.capacity[f] > 0) {
-                    x.pendingCapacity[f] = stepShare * x.capacity[f];
-                    x.pendingArrival[f] = tick + x.leadTicks[f];
-                    x.aboveHurdleTicks[f] = 0;
-                }
-            }
-            case FirmStatus.MOTHBALLED -> {
-                x.statusTicks[f]++;
-                if (net >= x.costBase[f] * (1 + restartMargin)) {
-                    x.status[f] = FirmStatus.RESTARTING;
-                    x.restartAt[f] = tick + (restartTicks >= 0 ? restartTicks : x.leadTicks[f] / 2);
-                } else if (x.statusTicks[f] >= exitAfter) {
-                    x.status[f] = FirmStatus.EXITED;
-                    x.capacity[f] = 0;
-                    x.pendingCapacity[f] = 0;
-                }
-            }
+            case FirmStatus.ACTIVE -> decideActive(f, tick);
+            case FirmStatus.MOTHBALLED -> decideMothballed(f, tick);
             case FirmStatus.RESTARTING -> {
                 if (tick >= x.restartAt[f]) {
                     x.status[f] = FirmStatus.ACTIVE;
@@ -88,6 +58,47 @@ public final class CapacityDecisions {
                 }
             }
             default -> { }
+        }
+    }
+
+    private void decideActive(int f, int tick) {
+        Firms x = firms;
+        double net = x.netPrice[f];
+        if (net < x.costBase[f]) {
+            if (++x.belowCostTicks[f] >= mothballAfter) {
+                x.status[f] = FirmStatus.MOTHBALLED;
+                x.statusTicks[f] = 0;
+                x.belowCostTicks[f] = 0;
+                x.aboveHurdleTicks[f] = 0;
+                return;
+            }
+        } else {
+            x.belowCostTicks[f] = 0;
+        }
+        double h = hurdleRelief == null ? hurdle : hurdle * (1 - hurdleRelief[f]);
+        double fullCost = x.marginalCost(f, x.capacity[f]);
+        if (net > fullCost * (1 + h)) {
+            x.aboveHurdleTicks[f]++;
+        } else {
+            x.aboveHurdleTicks[f] = 0;
+        }
+        if (x.aboveHurdleTicks[f] >= patience && x.pendingCapacity[f] <= 0 && x.capacity[f] > 0) {
+            x.pendingCapacity[f] = stepShare * x.capacity[f];
+            x.pendingArrival[f] = tick + x.leadTicks[f];
+            x.aboveHurdleTicks[f] = 0;
+        }
+    }
+
+    private void decideMothballed(int f, int tick) {
+        Firms x = firms;
+        x.statusTicks[f]++;
+        if (x.netPrice[f] >= x.costBase[f] * (1 + restartMargin)) {
+            x.status[f] = FirmStatus.RESTARTING;
+            x.restartAt[f] = tick + (restartTicks >= 0 ? restartTicks : x.leadTicks[f] / 2);
+        } else if (x.statusTicks[f] >= exitAfter) {
+            x.status[f] = FirmStatus.EXITED;
+            x.capacity[f] = 0;
+            x.pendingCapacity[f] = 0;
         }
     }
 }

@@ -78,27 +78,40 @@ public final class Manufacturers {
         }
         double outputValue = x.expectedPrice[f] * outValue;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
-            double a = x.intensity[s];
-            double value = inputValue(s);
-            double need = a * planned;
-            double target = inputCover * a * rate;
-            double quantity = need + (target - x.inputStock[s]) / adjustTicks;
-            x.inputBid[s] = 0;
-            if (quantity <= 0) {
-                continue;
-            }
-            double own = a * x.inputExpectedPrice[s] * value;
-            double reservation = (outputValue - conversion - (allInputs - own)) / (a * value);
-            if (reservation <= 0) {
-                continue;
-            }
-            double stock = x.inputStock[s];
-            double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : Producers.MAX_RATIO;
-            ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
-            double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
-            x.inputBid[s] = quantity;
-            markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(Owner.FIRM_INPUT, s));
+            bidForInput(s, planned, rate, outputValue - conversion, allInputs, markets);
         }
+    }
+
+    /**
+     * One input's bid: what the plan needs plus a share of the gap to the stock target, up to the
+     * reservation price at which the output still pays for it.
+     *
+     * @param available expected output value less conversion cost
+     * @param allInputs every input's expected cost per unit of output
+     */
+    private void bidForInput(int s, double planned, double rate, double available, double allInputs,
+                             Markets markets) {
+        Firms x = firms;
+        double a = x.intensity[s];
+        double value = inputValue(s);
+        double need = a * planned;
+        double target = inputCover * a * rate;
+        double quantity = need + (target - x.inputStock[s]) / adjustTicks;
+        x.inputBid[s] = 0;
+        if (quantity <= 0) {
+            return;
+        }
+        double own = a * x.inputExpectedPrice[s] * value;
+        double reservation = (available - (allInputs - own)) / (a * value);
+        if (reservation <= 0) {
+            return;
+        }
+        double stock = x.inputStock[s];
+        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : Producers.MAX_RATIO;
+        ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
+        double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
+        x.inputBid[s] = quantity;
+        markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(Owner.FIRM_INPUT, s));
     }
 
     /** Books an input purchase: the input enters stock, its cost counts against producer surplus. */
