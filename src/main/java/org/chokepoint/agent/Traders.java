@@ -30,8 +30,9 @@ import org.chokepoint.world.World;
  * they buy up to their capacity while they still can and hold their landed stock back for the scarcity
  * to come.
  *
- * <p>Traders also hold speculative stocks on expectations, in both the markets they trade in (the origin's
- * and the destination's). For each, a trader extrapolates the price trend with adaptive expectations: an
+ * <p>Where a scenario allows it ({@code behaviour.speculation.capacityTicks} above 0), traders also hold
+ * speculative stocks on expectations, in both the markets they trade in (the origin's and the
+ * destination's). For each, a trader extrapolates the price trend with adaptive expectations: an
  * exponentially weighted mean of the change per tick in the log price, and its variance, from which the
  * mean's standard error follows. It believes a trend only once it has seen a memory's worth of prices
  * ({@code 1 / trendRate} ticks) and only as far as it exceeds zero by {@code confidence} standard errors, so
@@ -40,8 +41,8 @@ import org.chokepoint.world.World;
  * that grows with the expected excess return, up to a limit of {@code capacityTicks} ticks of its shipping
  * capacity (its warehouse and credit line) reached when the appreciation is twice the cost. It moves each
  * position toward its target by the share of the gap it closes in its flow each tick: it bids for stock at
- * the last price, taking what is offered without bidding the quote up itself, and when the trend fades or
- * turns it sells what it no longer wants for as little as half the last price. Speculative stock is held in the
+ * the last price and no more in a tick than the market last traded, taking what is offered without bidding
+ * the quote up itself, and when the trend fades or turns it sells what it no longer wants for as little as half the last price. Speculative stock is held in the
  * region of its market, apart from the cargo the trader trades, and counts in that market's stock.
  */
 public final class Traders {
@@ -106,7 +107,7 @@ public final class Traders {
      * Adaptive estimates, per market, of the change per tick in the log price and of its variance. Every
      * trader reads the same prices with the same memory, so the estimates are the market's, kept once.
      */
-    public final double[] trend;
+    private final double[] trend;
     private final double[] trendVariance;
     private final double[] lastPrice;
     /** Price changes seen in each market: no trend is believed before one memory's worth. */
@@ -231,10 +232,15 @@ public final class Traders {
         rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price[destinationMarket[i]]);
     }
 
+    /** Whether the scenario lets traders hold speculative stock at all; without it no speculation work is done. */
+    public boolean speculating() {
+        return positionTicks > 0;
+    }
+
     /**
      * Updates every market's price trend with this tick's quoted price, and what it justifies: the share of a
-     * trader's limit its speculative position there should reach. Called once a
-     * tick, before any trader speculates.
+     * trader's limit its speculative position there should reach. Called once a tick, before any trader
+     * speculates.
      */
     public void updateTrends(Markets markets) {
         for (int m = 0; m < lastPrice.length; m++) {
@@ -252,9 +258,7 @@ public final class Traders {
                 trendVariance[m] = (1 - trendRate) * (trendVariance[m] + trendRate * surprise * surprise);
                 observed[m]++;
             }
-            if (positionTicks > 0) {
-                targetShare[m] = speculativeShare(believed(m));
-            }
+            targetShare[m] = speculativeShare(believed(m));
         }
     }
 
@@ -282,12 +286,8 @@ public final class Traders {
         if (!(p > 0)) {
             return;
         }
-        double limit = positionTicks * capacity[i];
+        double target = positionTicks * capacity[i] * targetShare[market];
         double position = speculative[k];
-        if (limit <= 0 && position <= 0) {
-            return;
-        }
-        double target = limit * targetShare[market];
         double move = adjustment * (target - position);
         // Speculation needs a market to buy in: no more in a tick than the market traded in the last one.
         // In a market that has stopped trading, a standing bid at the last price against asks above it
@@ -295,9 +295,8 @@ public final class Traders {
         move = Math.min(move, lastTraded[market]);
         if (move != 0) {
             storeOrder[k] = move;
-            // A speculator buys at the going price, never above it: it takes what is offered and does not bid
-            // the quote up itself, or in a market nobody sells in its own bids would carry the price along the
-            // trend they extrapolate, without end. It sells for as little as half the last price.
+            // A speculator buys at the going price, never above it: its own bids would otherwise lift the quote
+            // it reads its trend from. It sells for as little as half the last price.
             storePrice[k] = move > 0 ? p : p * Producers.MIN_RATIO;
         }
     }

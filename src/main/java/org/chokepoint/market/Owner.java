@@ -13,7 +13,7 @@ public final class Owner {
     public static final int CONSORTIUM = 5;
     /** A trader's order for cargo to go round a restriction through a third country. */
     public static final int TRADER_DETOUR = 6;
-    /** A trader's order in its destination for stock to hold on speculation. */
+    /** A trader's order, in its origin's or its destination's market, for stock held on speculation. */
     public static final int TRADER_STORE = 7;
 
     private static final int SHIFT = 28;

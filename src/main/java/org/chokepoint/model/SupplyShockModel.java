@@ -291,11 +291,16 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         RouteConditions routes = government.routes();
         TradeRules rules = government.tradeRules();
         BehaviourSpec b = scenario.behaviour();
-        traders.updateTrends(markets);
+        boolean speculating = traders.speculating();
+        if (speculating) {
+            traders.updateTrends(markets);
+        }
         // Every trader asks first, so quotas and licences can share out what may leave; then all bid.
         for (int i = 0; i < traders.count; i++) {
             traders.unload(i, tick, markets, rules);
-            traders.speculate(i, markets, b.outputAdjustment());
+            if (speculating) {
+                traders.speculate(i, markets, b.outputAdjustment());
+            }
             traders.offer(i, tick, markets, b.askStockElasticity(), routes, rules);
             traders.plan(i, tick, markets, routes, rules, b.expectationRate(), b.outputAdjustment());
         }
@@ -396,7 +401,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     }
 
     private void record() {
-        traders.rememberTraded(markets);
+        if (traders.speculating()) {
+            traders.rememberTraded(markets);
+        }
         Firms x = firms;
         double[] stock = stockScratch;
         double[] cap = capacityScratch;

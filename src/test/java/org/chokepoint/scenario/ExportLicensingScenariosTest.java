@@ -33,12 +33,18 @@ class ExportLicensingScenariosTest {
     static final int ND_START = 117;
     static final int ND_LEAD = 9;
 
+    /** The reference scenario of that name, started on that seed and ready for its first tick. */
+    private static SupplyShockModel started(String file, int seed) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", file)).scenario();
+        SupplyShockModel m = new SupplyShockModel(s, seed, -1);
+        m.start();
+        return m;
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(ints = {1, 2})
     void galliumLicensingSplitsPricesAndBringsOutSupplyOutsideChina(int seed) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("scenarios", "gallium-2023.json")).scenario();
-        SupplyShockModel m = new SupplyShockModel(s, seed, -1);
-        m.start();
+        SupplyShockModel m = started("gallium-2023.json", seed);
         int ticks = m.horizon();
         double[] recycledOutsideChina = new double[ticks];
         Firms firms = m.firms();
@@ -96,9 +102,7 @@ class ExportLicensingScenariosTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(ints = {1, 2})
     void magnetLicensingStopsExportsForTheReviewAndSplitsDysprosiumPrices(int seed) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of("scenarios", "ndfeb-magnets-2025.json")).scenario();
-        SupplyShockModel m = new SupplyShockModel(s, seed, -1);
-        m.start();
+        SupplyShockModel m = started("ndfeb-magnets-2025.json", seed);
         m.runToHorizon();
         World w = m.world();
         SeriesRecorder r = m.series();
