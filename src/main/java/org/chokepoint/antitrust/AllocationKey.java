@@ -16,7 +16,9 @@ public record AllocationKey(String kind, Map<String, Integer> priority) {
     public static final String BASELINE_PRO_RATA = "baselineProRata";
 
     public AllocationKey {
-        priority = Map.copyOf(priority);
+        // Kept in the scenario's order: compliance.json lists the classes as the key states them, and
+        // Map.copyOf would list them in an order that changes from one JVM to the next.
+        priority = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(priority));
     }
 
     /** Priority of a buyer making {@code output}: listed classes first, the rest last. */

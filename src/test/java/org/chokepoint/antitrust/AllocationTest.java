@@ -43,4 +43,20 @@ class AllocationTest {
         // Round 1: 6, 3, 1 -> the first is capped at 2, leaving 4 to share 3 : 1 among the others.
         assertArrayEquals(new double[] {2, 3 + 3, 1 + 1}, got, 1e-12);
     }
+
+    @Test
+    void theKeyListsItsClassesInTheOrderTheScenarioGivesThem() {
+        // compliance.json writes the key as it stands; an order that changed between runs would change the file.
+        java.util.Map<String, Integer> stated = new java.util.LinkedHashMap<>();
+        String[] outputs = {"dialysis-circuit", "medical-device", "infusion-set", "syringe", "catheter",
+                "blood-bag", "glove", "general-plastics"};
+        for (int i = 0; i < outputs.length; i++) {
+            stated.put(outputs[i], 1 + i / 2);
+        }
+        AllocationKey key = new AllocationKey(AllocationKey.PRIORITY_CLASSES, stated);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(outputs),
+                java.util.List.copyOf(key.priority().keySet()));
+        org.junit.jupiter.api.Assertions.assertEquals(2, key.priorityOf("syringe"));
+        org.junit.jupiter.api.Assertions.assertEquals(NONE, key.priorityOf("toy"));
+    }
 }
