@@ -207,19 +207,16 @@ public final class OrderBook {
      * a full sort then finishes.
      */
     private void sort(int[] order, double[] price, int n, boolean warm) {
-        if (warm && n < BUCKET_THRESHOLD && nearlySorted(order, price, n)
+        if (warm && n < RADIX_THRESHOLD && nearlySorted(order, price, n)
                 && insertionSort(order, price, n, (long) INSERTION_BUDGET * n)) {
             return;
         }
-        if (n < BUCKET_THRESHOLD) {
+        if (n < RADIX_THRESHOLD) {
             DoubleArrays.quickSortIndirect(order, price, 0, n);
         } else {
-            // The bucket sort is stable: from the order of arrival, tied orders keep it, whatever last
-            // tick's order was.
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            bucketSort(order, price, n);
+            // The radix sort is stable: from the order of arrival, tied orders keep it, whatever last tick's
+            // order was.
+            largeSort.sort(order, price, n);
         }
     }
 
@@ -234,140 +231,10 @@ public final class OrderBook {
         return true;
     }
 
-    /** Below this many orders a quicksort beats the bucket sort's passes. */
-    private static final int BUCKET_THRESHOLD = 512;
-    /** Buckets of the first level are at most 2^this; a level spreads its orders over two to four times as many. */
-    private static final int MAX_BUCKET_BITS = 16;
-    /** Buckets of the deeper levels, which only ever split one crowded bucket, are at most 2^this. */
-    private static final int DEEP_BUCKET_BITS = 12;
-    /** A bucket this small is finished by an insertion sort; a fuller one is bucketed again. */
-    private static final int SMALL_BUCKET = 24;
+    /** Below this many orders a quicksort beats the radix sort's passes. */
+    private static final int RADIX_THRESHOLD = 512;
 
-    private long[] sortKeys = new long[0];
-    private long[] sortKeysOut = new long[0];
-    private int[] sortOrderOut = new int[0];
-    /** Bucket boundaries, one array per level of the recursion, kept between clearings. */
-    private int[][] bucketEnds = new int[0][];
-
-    /**
-     * Sorts {@code order[0..n)} by rising price with a most-significant-digit bucket sort on the prices' bit
-     * patterns, which rise with the price for the non-negative prices a book holds. A level spreads its
-     * orders over two to four times as many buckets by their distance from the lowest pattern; small buckets are
-     * finished by an insertion sort and full ones, where a book's prices crowd together, are bucketed again
-     * over their own narrower range. Each level costs two linear passes, and a book of ordinary spread needs
-     * one or two, against a comparison sort's log n. The work buffers are the book's own and kept between
-     * clearings, so it allocates only when a book grows.
-     */
-    private void bucketSort(int[] order, double[] price, int n) {
-        if (sortKeys.length < n) {
-            sortKeys = new long[order.length];
-            sortKeysOut = new long[order.length];
-            sortOrderOut = new int[order.length];
-        }
-        long[] keys = sortKeys;
-        for (int i = 0; i < n; i++) {
-            // -0.0 passes the book's limit check; its bit pattern would sort it above every other price.
-            keys[i] = Math.max(0L, Double.doubleToRawLongBits(price[order[i]]));
-        }
-        System.arraycopy(order, 0, sortOrderOut, 0, n);
-        System.arraycopy(keys, 0, sortKeysOut, 0, n);
-        bucketSortRange(sortKeysOut, sortOrderOut, keys, order, 0, n, 0);
-        System.arraycopy(sortOrderOut, 0, order, 0, n);
-    }
-
-    /**
-     * Sorts {@code keys[from..to)} and {@code order[from..to)} together, in place, using the same range of
-     * {@code spareKeys} and {@code spareOrder} as scratch.
-     */
-    private void bucketSortRange(long[] keys, int[] order, long[] spareKeys, int[] spareOrder,
-                                 int from, int to, int level) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int i = from; i < to; i++) {
-            min = Math.min(min, keys[i]);
-            max = Math.max(max, keys[i]);
-        }
-        long range = max - min;
-        if (range == 0) {
-            return;
-        }
-        int n = to - from;
-        if (level >= MAX_LEVELS) {
-            // Unreachable by the bound on levels; kept so a mistake there costs time, not a wrong order.
-            insertionSortKeys(order, keys, from, to);
-            return;
-        }
-        int bits = bucketBits(level, n);
-        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - bits);
-        int buckets = (int) (range >>> shift) + 1;
-        int[] ends = levelEnds(level, sortKeys.length);
-        java.util.Arrays.fill(ends, 0, buckets + 1, 0);
-        for (int i = from; i < to; i++) {
-            ends[(int) ((keys[i] - min) >>> shift) + 1]++;
-        }
-        ends[0] = from;
-        for (int b = 0; b < buckets; b++) {
-            ends[b + 1] += ends[b];
-        }
-        for (int i = from; i < to; i++) {
-            int at = ends[(int) ((keys[i] - min) >>> shift)]++;
-            spareKeys[at] = keys[i];
-            spareOrder[at] = order[i];
-        }
-        System.arraycopy(spareKeys, from, keys, from, n);
-        System.arraycopy(spareOrder, from, order, from, n);
-        // After placing, ends[b] is where bucket b ends and bucket b + 1 begins.
-        for (int b = 0, start = from; b < buckets; b++) {
-            int end = ends[b];
-            if (end - start > SMALL_BUCKET) {
-                bucketSortRange(keys, order, spareKeys, spareOrder, start, end, level + 1);
-            } else if (end - start > 1) {
-                insertionSortKeys(order, keys, start, end);
-            }
-            start = end;
-        }
-    }
-
-    /** Bits of bucket index for {@code n} orders at a level: two to four times as many buckets as orders. */
-    private static int bucketBits(int level, int n) {
-        return Math.min(level == 0 ? MAX_BUCKET_BITS : DEEP_BUCKET_BITS, 33 - Integer.numberOfLeadingZeros(n));
-    }
-
-    /**
-     * Levels the recursion can reach: the first takes at least 11 bits off the range of 63-bit patterns and
-     * every deeper one, splitting more than {@link #SMALL_BUCKET} orders, at least 6.
-     */
-    private static final int MAX_LEVELS = 1 + (63 - 11 + 5) / 6;
-
-    /**
-     * A level's bucket boundaries. Every level is sized at once for the most orders the book's buffers hold,
-     * the first time the book is bucket-sorted and whenever it grows, so no level allocates in later ticks
-     * when prices first crowd deep enough to reach it.
-     */
-    private int[] levelEnds(int level, int capacity) {
-        if (bucketEnds.length == 0 || bucketEnds[0].length < (1 << bucketBits(0, capacity)) + 1) {
-            bucketEnds = new int[MAX_LEVELS][];
-            for (int l = 0; l < MAX_LEVELS; l++) {
-                bucketEnds[l] = new int[(1 << bucketBits(l, capacity)) + 1];
-            }
-        }
-        return bucketEnds[level];
-    }
-
-    private static void insertionSortKeys(int[] order, long[] keys, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            long k = keys[i];
-            int o = order[i];
-            int j = i - 1;
-            while (j >= from && keys[j] > k) {
-                keys[j + 1] = keys[j];
-                order[j + 1] = order[j];
-                j--;
-            }
-            keys[j + 1] = k;
-            order[j + 1] = o;
-        }
-    }
+    private final StablePriceSort largeSort = new StablePriceSort();
 
     private static boolean insertionSort(int[] order, double[] price, int n, long budget) {
         long moves = 0;
