@@ -103,7 +103,9 @@ public final class OrderBook {
         if (!(quantity > 0)) {
             return;
         }
-        checkLimit(limit, quantity);
+        if (!valid(limit, quantity)) {
+            throw new IllegalArgumentException("ask needs a finite limit >= 0 and a finite quantity, got " + limit + " x " + quantity);
+        }
         if (asks == askPrice.length) {
             growAsks();
         }
@@ -124,7 +126,7 @@ public final class OrderBook {
         if (!(quantity > 0)) {
             return;
         }
-        if (!(limit >= 0) || Double.isInfinite(limit) || Double.isNaN(quantity) || Double.isInfinite(quantity)) {
+        if (!valid(limit, quantity)) {
             throw new IllegalArgumentException("bid needs a finite limit >= 0 and a finite quantity, got " + limit + " x " + quantity);
         }
         if (bids == bidPrice.length) {
@@ -137,10 +139,10 @@ public final class OrderBook {
         bids++;
     }
 
-    private static void checkLimit(double limit, double quantity) {
-        if (!(limit >= 0) || Double.isInfinite(limit) || Double.isNaN(quantity) || Double.isInfinite(quantity)) {
-            throw new IllegalArgumentException("ask needs a finite limit >= 0 and a finite quantity, got " + limit + " x " + quantity);
-        }
+    /** For an order whose quantity is above zero: a finite limit at or above zero and a finite quantity. */
+    private static boolean valid(double limit, double quantity) {
+        // One comparison chain: NaN fails every comparison, and neither value can be below zero here.
+        return limit >= 0 && limit < Double.POSITIVE_INFINITY && quantity < Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -357,18 +359,27 @@ public final class OrderBook {
      * ties are rationed together.
      */
     private void match() {
+        int[] aOrder = askOrder;
+        int[] bOrder = bidOrder;
+        double[] aPrice = askPrice;
+        double[] bPrice = bidPrice;
+        double[] aQty = askQty;
+        double[] bQty = bidQty;
         int ai = 0; // first ask of the current ask level
         int bi = 0; // first bid of the current bid level
         double askLeft = 0; // quantity still unmatched at the current ask level
         double bidLeft = 0;
         double askLevel = 0; // total quantity of the current ask level
         double bidLevel = 0;
+        double a = 0; // the current levels' prices
+        double b = 0;
         int aEnd = 0; // one past the last ask of the current level
         int bEnd = 0;
         double traded = 0;
         double marginalAsk = Double.NaN;
         double marginalBid = Double.NaN;
-        // Fill level by level until the next ask level is above the next bid level.
+        // Fill level by level until the next ask level is above the next bid level. A level is found and
+        // summed in one pass; most levels are one order.
         while (true) {
             if (askLeft <= 0) {
                 if (aEnd > ai) {
@@ -377,9 +388,15 @@ public final class OrderBook {
                 if (ai >= asks) {
                     break;
                 }
-                aEnd = levelEnd(askOrder, askPrice, ai, asks);
-                askLevel = sum(askOrder, askQty, ai, aEnd);
-                askLeft = askLevel;
+                a = aPrice[aOrder[ai]];
+                double sum = aQty[aOrder[ai]];
+                int end = ai + 1;
+                for (int o; end < asks && aPrice[o = aOrder[end]] == a; end++) {
+                    sum += aQty[o];
+                }
+                aEnd = end;
+                askLevel = sum;
+                askLeft = sum;
             }
             if (bidLeft <= 0) {
                 if (bEnd > bi) {
@@ -388,12 +405,16 @@ public final class OrderBook {
                 if (bi >= bids) {
                     break;
                 }
-                bEnd = levelEnd(bidOrder, bidPrice, bi, bids);
-                bidLevel = sum(bidOrder, bidQty, bi, bEnd);
-                bidLeft = bidLevel;
+                b = bPrice[bOrder[bi]];
+                double sum = bQty[bOrder[bi]];
+                int end = bi + 1;
+                for (int o; end < bids && bPrice[o = bOrder[end]] == b; end++) {
+                    sum += bQty[o];
+                }
+                bEnd = end;
+                bidLevel = sum;
+                bidLeft = sum;
             }
-            double a = askPrice[askOrder[ai]];
-            double b = bidPrice[bidOrder[bi]];
             if (b < a) {
                 break;
             }
@@ -405,11 +426,11 @@ public final class OrderBook {
             marginalBid = b;
             // A level is exhausted when what is left of it is nothing or rounding dust.
             if (askLeft <= DUST * askLevel) {
-                fillLevel(askOrder, askQty, askFill, ai, aEnd, 1.0);
+                fillLevel(aOrder, aQty, askFill, ai, aEnd);
                 askLeft = 0;
             }
             if (bidLeft <= DUST * bidLevel) {
-                fillLevel(bidOrder, bidQty, bidFill, bi, bEnd, 1.0);
+                fillLevel(bOrder, bQty, bidFill, bi, bEnd);
                 bidLeft = 0;
             }
         }
@@ -418,48 +439,37 @@ public final class OrderBook {
         }
         // A partly matched level shares what it sold pro rata.
         if (askLeft > 0 && ai < asks) {
-            double levelQty = sum(askOrder, askQty, ai, aEnd);
-            fillLevel(askOrder, askQty, askFill, ai, aEnd, (levelQty - askLeft) / levelQty);
+            fillLevel(aOrder, aQty, askFill, ai, aEnd, (askLevel - askLeft) / askLevel);
         }
         if (bidLeft > 0 && bi < bids) {
-            double levelQty = sum(bidOrder, bidQty, bi, bEnd);
-            fillLevel(bidOrder, bidQty, bidFill, bi, bEnd, (levelQty - bidLeft) / levelQty);
+            fillLevel(bOrder, bQty, bidFill, bi, bEnd, (bidLevel - bidLeft) / bidLevel);
         }
         crossed = true;
         volume = traded;
         // The clearing interval: no unfilled bid may be above the price, no unfilled ask below it.
         double lo = marginalAsk;
         double hi = marginalBid;
-        int firstUnfilledBid = bidLeft > 0 ? bi : nextLevelStart(bi, bEnd, bidLeft, bids);
-        int firstUnfilledAsk = askLeft > 0 ? ai : nextLevelStart(ai, aEnd, askLeft, asks);
+        int firstUnfilledBid = bidLeft > 0 ? bi : nextLevelStart(bi, bEnd, bids);
+        int firstUnfilledAsk = askLeft > 0 ? ai : nextLevelStart(ai, aEnd, asks);
         if (firstUnfilledBid < bids) {
-            lo = Math.max(lo, bidPrice[bidOrder[firstUnfilledBid]]);
+            lo = Math.max(lo, bPrice[bOrder[firstUnfilledBid]]);
         }
         if (firstUnfilledAsk < asks) {
-            hi = Math.min(hi, askPrice[askOrder[firstUnfilledAsk]]);
+            hi = Math.min(hi, aPrice[aOrder[firstUnfilledAsk]]);
         }
         price = hi < lo ? lo : 0.5 * (lo + hi);
     }
 
-    private static int nextLevelStart(int start, int end, double left, int n) {
+    private static int nextLevelStart(int start, int end, int n) {
         return end > start ? end : n;
     }
 
-    private static int levelEnd(int[] order, double[] prices, int start, int n) {
-        double p = prices[order[start]];
-        int i = start + 1;
-        while (i < n && prices[order[i]] == p) {
-            i++;
-        }
-        return i;
-    }
-
-    private static double sum(int[] order, double[] qty, int from, int to) {
-        double s = 0;
+    /** Fills a level in full. */
+    private static void fillLevel(int[] order, double[] qty, double[] fill, int from, int to) {
         for (int i = from; i < to; i++) {
-            s += qty[order[i]];
+            int o = order[i];
+            fill[o] = qty[o];
         }
-        return s;
     }
 
     private static void fillLevel(int[] order, double[] qty, double[] fill, int from, int to, double share) {
