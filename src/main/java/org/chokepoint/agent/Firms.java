@@ -55,6 +55,8 @@ public final class Firms {
     public final double[] supportUpsideShare;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     public final double[] netPrice;
+    /** A manufacturer's expected input cost per unit of output this tick, in US dollars. */
+    public final double[] expectedInputCost;
     public final double[] plannedOutput;
     public final double[] output;
     public final double[] sold;
@@ -114,6 +116,7 @@ public final class Firms {
         expectedPrice = new double[n];
         normalSales = new double[n];
         netPrice = new double[n];
+        expectedInputCost = new double[n];
         supportStrike = new double[n];
         supportUpsideShare = new double[n];
         java.util.Arrays.fill(supportStrike, Double.NaN);

@@ -53,6 +53,7 @@ public final class Manufacturers {
             x.inputExpectedPrice[s] += expectationRate * (quotedPrice[x.inputMarket[s]] - x.inputExpectedPrice[s]);
             inputCost += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
         }
+        x.expectedInputCost[f] = inputCost;
         return x.expectedPrice[f] - inputCost / outValue;
     }
 
@@ -60,7 +61,10 @@ public final class Manufacturers {
         return firms.inputValue[slot];
     }
 
-    /** Bids for the inputs the planned output needs, plus a share of the gap to the input-stock target. */
+    /**
+     * Bids for the inputs the planned output needs, plus a share of the gap to the input-stock target. Comes
+     * after {@link #expectNetPrice} in the same tick, whose input costs it uses.
+     */
     public void bid(int f, Markets markets) {
         Firms x = firms;
         double planned = x.plannedOutput[f];
@@ -72,10 +76,8 @@ public final class Manufacturers {
         }
         double outValue = x.outputValue[f];
         double conversion = (planned > 0 ? x.variableCost(f, planned) / planned : x.costBase[f]) * outValue;
-        double allInputs = 0;
-        for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
-            allInputs += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
-        }
+        // Every input's expected cost, as expectNetPrice summed it this tick.
+        double allInputs = x.expectedInputCost[f];
         double outputValue = x.expectedPrice[f] * outValue;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
             bidForInput(s, planned, rate, outputValue - conversion, allInputs, markets);

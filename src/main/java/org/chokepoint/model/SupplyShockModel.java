@@ -270,6 +270,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
             x.netPrice[f] = net;
             producers.plan(f, net, available);
             producers.offer(f, inputCost, markets.book(m));
+        }
+        // Bids after asks: a book keeps its asks and its bids apart, each in firm order, so this is the order
+        // of both; the per-firm loops stay small enough to compile well.
+        for (int f = 0; f < x.count; f++) {
             if (x.type[f] == FirmType.MANUFACTURER) {
                 manufacturers.bid(f, markets);
             }
