@@ -57,6 +57,8 @@ public final class Firms {
     public final double[] netPrice;
     /** A manufacturer's expected input cost per unit of output this tick, in US dollars. */
     public final double[] expectedInputCost;
+    /** What a manufacturer can pay for all its inputs per unit of output this tick, in US dollars. */
+    public final double[] inputBudget;
     public final double[] plannedOutput;
     public final double[] output;
     public final double[] sold;
@@ -71,7 +73,9 @@ public final class Firms {
     public final double[] intensity;
     public final double[] inputStock;
     public final double[] inputExpectedPrice;
-    public final double[] inputBid;
+    /** Input used by this tick's production, and what the plan needed beyond the stock held. */
+    public final double[] inputUse;
+    public final double[] inputShort;
     public final int[] dearTicks;
     public final int[] slotFirm;
     public final int[] slotInput;
@@ -117,6 +121,7 @@ public final class Firms {
         normalSales = new double[n];
         netPrice = new double[n];
         expectedInputCost = new double[n];
+        inputBudget = new double[n];
         supportStrike = new double[n];
         supportUpsideShare = new double[n];
         java.util.Arrays.fill(supportStrike, Double.NaN);
@@ -130,7 +135,8 @@ public final class Firms {
         intensity = new double[slots];
         inputStock = new double[slots];
         inputExpectedPrice = new double[slots];
-        inputBid = new double[slots];
+        inputUse = new double[slots];
+        inputShort = new double[slots];
         dearTicks = new int[slots];
         slotFirm = new int[slots];
         slotInput = new int[slots];

@@ -62,26 +62,34 @@ public final class Manufacturers {
     }
 
     /**
-     * Bids for the inputs the planned output needs, plus a share of the gap to the input-stock target. Comes
-     * after {@link #expectNetPrice} in the same tick, whose input costs it uses.
+     * Works out what the firm can pay for its inputs this tick: its expected output value less its conversion
+     * cost at the planned output. Comes after {@link #expectNetPrice}, whose input costs {@link #bid} uses,
+     * and after the firm's plan.
      */
-    public void bid(int f, Markets markets) {
+    public void prepareBids(int f) {
         Firms x = firms;
-        double planned = x.plannedOutput[f];
-        // The input-stock target follows normal sales, not this tick's plan, so a plan that jumps does not
-        // turn into a burst of restocking orders upstream.
-        double rate = x.normalSales[f];
         if (x.status[f] == FirmStatus.EXITED) {
             return;
         }
+        double planned = x.plannedOutput[f];
         double outValue = x.outputValue[f];
         double conversion = (planned > 0 ? x.variableCost(f, planned) / planned : x.costBase[f]) * outValue;
-        // Every input's expected cost, as expectNetPrice summed it this tick.
-        double allInputs = x.expectedInputCost[f];
-        double outputValue = x.expectedPrice[f] * outValue;
-        for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
-            bidForInput(s, planned, rate, outputValue - conversion, allInputs, markets);
+        x.inputBudget[f] = x.expectedPrice[f] * outValue - conversion;
+    }
+
+    /**
+     * Bids for one input of a firm (slot {@code s}): what the planned output needs, plus a share of the gap to
+     * the input-stock target. Comes after {@link #prepareBids} for the slot's firm.
+     */
+    public void bid(int s, Markets markets) {
+        Firms x = firms;
+        int f = x.slotFirm[s];
+        if (x.status[f] == FirmStatus.EXITED) {
+            return;
         }
+        // The input-stock target follows normal sales, not this tick's plan, so a plan that jumps does not
+        // turn into a burst of restocking orders upstream.
+        bidForInput(s, x.plannedOutput[f], x.normalSales[f], x.inputBudget[f], x.expectedInputCost[f], markets);
     }
 
     /**
@@ -99,7 +107,6 @@ public final class Manufacturers {
         double need = a * planned;
         double target = inputCover * a * rate;
         double quantity = need + (target - x.inputStock[s]) / adjustTicks;
-        x.inputBid[s] = 0;
         if (quantity <= 0) {
             return;
         }
@@ -112,7 +119,6 @@ public final class Manufacturers {
         double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : Producers.MAX_RATIO;
         ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
         double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
-        x.inputBid[s] = quantity;
         markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(Owner.FIRM_INPUT, s));
     }
 
@@ -125,15 +131,18 @@ public final class Manufacturers {
 
     /**
      * Converts inputs into output: as much of the plan as the scarcest input allows. What the plan wanted and
-     * the inputs could not cover is lost output, and the missing input is recorded as unmet demand.
+     * the inputs could not cover is lost output. Each input's use, and what the plan needed beyond its stock, are
+     * kept in {@link Firms#inputUse} and {@link Firms#inputShort} for the input's market to add up.
+     *
+     * @return the output made, which the caller adds to the output's market with its variable cost
      */
-    public void produce(int f, Markets markets) {
+    public double produce(int f) {
         Firms x = firms;
         double planned = x.plannedOutput[f];
         x.output[f] = 0;
         x.lostOutput[f] = 0;
         if (planned <= 0) {
-            return;
+            return 0;
         }
         double q = planned;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
@@ -145,21 +154,16 @@ public final class Manufacturers {
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
             double a = x.intensity[s];
             double use = a * q;
-            double missing = a * planned - x.inputStock[s];
-            if (missing > 0) {
-                markets.unmet[x.inputMarket[s]] += missing;
-            }
+            x.inputShort[s] = a * planned - x.inputStock[s];
+            x.inputUse[s] = use;
             x.inputStock[s] = Math.max(0, x.inputStock[s] - use);
-            markets.consumption[x.inputMarket[s]] += use;
         }
         x.output[f] = q;
         x.lostOutput[f] = planned - q;
         if (q > 0) {
-            int m = x.market[f];
             x.stock[f] += q;
-            markets.production[m] += q;
-            markets.producerSurplus[m] -= x.variableCost(f, q) * x.outputValue[f];
         }
+        return q;
     }
 
     /**

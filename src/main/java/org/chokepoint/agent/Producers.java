@@ -105,17 +105,19 @@ public final class Producers {
         markets.producerSurplus[firms.market[f]] += quantity * price * valuePerUnit;
     }
 
-    /** Produces the planned output of a firm with no purchased inputs. */
-    public void produce(int f, double valuePerUnit, Markets markets) {
+    /**
+     * Produces the planned output of a firm with no purchased inputs.
+     *
+     * @return the output made, which the caller adds to the firm's market with its variable cost
+     */
+    public double produce(int f) {
         double q = firms.plannedOutput[f];
         firms.output[f] = q;
         if (q <= 0) {
-            return;
+            return 0;
         }
         firms.stock[f] += q;
-        int m = firms.market[f];
-        markets.production[m] += q;
-        markets.producerSurplus[m] -= firms.variableCost(f, q) * valuePerUnit;
+        return q;
     }
 
     /** Normal sales follow actual sales slowly, over about a quarter of weekly ticks. */

@@ -19,10 +19,18 @@ public final class Simulation {
      * @param horizonOverride ticks to run, or a value below 1 for the scenario's {@code time.horizonTicks}
      */
     public static RunOutcome run(Scenario scenario, int seed, int horizonOverride) {
-        SupplyShockModel model = runOne(scenario, seed, horizonOverride);
+        return run(scenario, seed, horizonOverride, 1);
+    }
+
+    /**
+     * As {@link #run(Scenario, int, int)}, each model sharing its ticks among {@code tickThreads} threads
+     * (see {@link SupplyShockModel#setTickThreads}); the results do not depend on it.
+     */
+    public static RunOutcome run(Scenario scenario, int seed, int horizonOverride, int tickThreads) {
+        SupplyShockModel model = runOne(scenario, seed, horizonOverride, tickThreads);
         SupplyShockModel counterfactual = null;
         if (!scenario.events().isEmpty() || !scenario.policies().isEmpty()) {
-            counterfactual = runOne(counterfactualOf(scenario), seed, horizonOverride);
+            counterfactual = runOne(counterfactualOf(scenario), seed, horizonOverride, tickThreads);
         }
         Summary summary = SummaryCalculator.compute(model, counterfactual);
         return new RunOutcome(model, counterfactual, summary);
@@ -35,8 +43,9 @@ public final class Simulation {
                 s.outputs());
     }
 
-    private static SupplyShockModel runOne(Scenario scenario, int seed, int horizon) {
+    private static SupplyShockModel runOne(Scenario scenario, int seed, int horizon, int tickThreads) {
         SupplyShockModel model = new SupplyShockModel(scenario, seed, horizon);
+        model.setTickThreads(tickThreads);
         model.start();
         model.runToHorizon();
         return model;

@@ -13,6 +13,7 @@ import org.chokepoint.agent.Firms;
 import org.chokepoint.agent.Government;
 import org.chokepoint.agent.Households;
 import org.chokepoint.agent.Manufacturers;
+import org.chokepoint.agent.MarketMembers;
 import org.chokepoint.agent.Producers;
 import org.chokepoint.agent.Recyclers;
 import org.chokepoint.agent.RouteConditions;
@@ -75,6 +76,20 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     private transient org.chokepoint.market.OrderBook[] books;
     private transient double inTransit;
     private int tick;
+    private int tickThreads = 1;
+    private transient PhaseWorkers workers;
+    /** Every market, largest book first, as the clearing phase hands them out. */
+    private transient int[] clearOrder;
+    private transient PhaseWorkers.Items clearMarket;
+    private transient MarketMembers members;
+    /** Markets by how many firms sell in them, and by how many input slots buy in them, most first. */
+    private transient int[] sellerOrder;
+    private transient int[] buyerOrder;
+    private transient PhaseWorkers.Items planSellers;
+    private transient PhaseWorkers.Items bidForInputs;
+    private transient PhaseWorkers.Items decideBlock;
+    private transient PhaseWorkers.Items produceSellers;
+    private transient PhaseWorkers.Items recordInputUse;
 
     /**
      * @param seed the run's seed; MASON keeps 32 bits of it, so it is an {@code int}
@@ -87,10 +102,34 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         this.horizon = horizon >= 1 ? horizon : scenario.time().horizonTicks();
     }
 
+    /**
+     * Threads that share the work of a tick: clearing markets and the firms' plans and decisions. The results
+     * are the same, bit for bit, on any number; more than one pays off only for large models (tens of
+     * thousands of firms) run one at a time, since an ensemble already keeps every core busy with its runs.
+     * Takes effect at the next {@link #start()}.
+     */
+    public void setTickThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("tick threads must be at least 1, got " + threads);
+        }
+        this.tickThreads = threads;
+    }
+
+    public int tickThreads() {
+        return tickThreads;
+    }
+
     @Override
     public void start() {
         super.start();
         tick = 0;
+        closeWorkers();
+        workers = new PhaseWorkers(tickThreads, "chokepoint-tick");
+        if (tickThreads > 1) {
+            // Helper threads must not outlive a model that is dropped without finish().
+            PhaseWorkers w = workers;
+            CLEANER.register(this, w::close);
+        }
         BehaviourSpec b = scenario.behaviour();
         world = WorldBuilder.build(scenario);
         int m = world.marketCount();
@@ -150,7 +189,23 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         stockScratch = new double[m];
         capacityScratch = new double[m];
         markUsedMarkets();
-        sizeOrderBooks();
+        int[] ordersPerMarket = sizeOrderBooks();
+        clearOrder = largestFirst(ordersPerMarket, false);
+        clearMarket = i -> clearMarket(clearOrder[i]);
+        members = new MarketMembers(firms, m);
+        int[] sellersPerMarket = new int[m];
+        int[] buyersPerMarket = new int[m];
+        for (int i = 0; i < m; i++) {
+            sellersPerMarket[i] = members.sellersTo(i) - members.sellersFrom(i);
+            buyersPerMarket[i] = members.buyersTo(i) - members.buyersFrom(i);
+        }
+        sellerOrder = largestFirst(sellersPerMarket, true);
+        buyerOrder = largestFirst(buyersPerMarket, true);
+        planSellers = i -> planSellers(sellerOrder[i]);
+        bidForInputs = i -> bidForInputs(buyerOrder[i]);
+        decideBlock = this::decideBlock;
+        produceSellers = i -> produceSellers(sellerOrder[i]);
+        recordInputUse = i -> recordInputUse(buyerOrder[i]);
 
         schedule.scheduleRepeating(0.0, Phase.EVENTS.ordinal(), (Steppable) s -> events());
         schedule.scheduleRepeating(0.0, Phase.PLAN.ordinal(), (Steppable) s -> plan());
@@ -184,8 +239,41 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         }
     }
 
-    /** Sizes every book for the orders its agents can post, so ticks do not grow them. */
-    private void sizeOrderBooks() {
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    private void closeWorkers() {
+        if (workers != null) {
+            workers.close(); // a closed set of workers runs any later phase on the caller alone
+        }
+    }
+
+    /** Stops the helper threads of a model that runs no more ticks. */
+    @Override
+    public void finish() {
+        super.finish();
+        closeWorkers();
+    }
+
+    /** Markets by a count of theirs, largest first; without those of count 0 when {@code skipEmpty}. */
+    private static int[] largestFirst(int[] orders, boolean skipEmpty) {
+        Integer[] m = new Integer[orders.length];
+        int n = 0;
+        for (int i = 0; i < orders.length; i++) {
+            if (!skipEmpty || orders[i] > 0) {
+                m[n++] = i;
+            }
+        }
+        java.util.Arrays.sort(m, 0, n, (a, b) -> orders[b] != orders[a] ? Integer.compare(orders[b], orders[a])
+                : Integer.compare(a, b));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = m[i];
+        }
+        return out;
+    }
+
+    /** Sizes every book for the orders its agents can post, so ticks do not grow them; returns those counts. */
+    private int[] sizeOrderBooks() {
         int[] orders = new int[markets.count()];
         for (int f = 0; f < firms.count; f++) {
             orders[firms.market[f]]++;
@@ -205,6 +293,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         for (int m = 0; m < orders.length; m++) {
             markets.book(m).ensureCapacity(orders[m] + instruments.length + 1);
         }
+        return orders;
     }
 
     /** Runs every tick up to the horizon. */
@@ -212,6 +301,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         while (tick < horizon) {
             schedule.step(this);
         }
+        closeWorkers();
         for (Consortium c : consortia) {
             c.finish(horizon - 1);
         }
@@ -236,48 +326,15 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     }
 
     private void plan() {
-        Firms x = firms;
-        double[] price = markets.price;
         // Case 7 allocation comes before the auction: what a key assigns is not offered to the market.
         for (Consortium c : consortia) {
             c.allocate(this);
         }
-        double[] capacityFactor = government.capacityFactor;
-        for (int f = 0; f < x.count; f++) {
-            int m = x.market[f];
-            producers.expect(f, price[m]);
-            double net;
-            double available;
-            // A price support (contract for difference, purchase guarantee) changes what the firm counts on
-            // for its output; for a manufacturer, input costs still come off it.
-            double supported = x.supportedPrice(f, x.expectedPrice[f]);
-            double inputCost = 0;
-            switch (x.type[f]) {
-                case MANUFACTURER -> {
-                    inputCost = x.expectedPrice[f] - manufacturers.expectNetPrice(f, price);
-                    net = supported - inputCost;
-                    available = x.capacity[f] * capacityFactor[m];
-                }
-                case RECYCLER -> {
-                    net = supported;
-                    available = recyclers.available(f, tick, capacityFactor[m]);
-                }
-                default -> {
-                    net = supported;
-                    available = x.capacity[f] * capacityFactor[m];
-                }
-            }
-            x.netPrice[f] = net;
-            producers.plan(f, net, available);
-            producers.offer(f, inputCost, markets.book(m));
-        }
-        // Bids after asks: a book keeps its asks and its bids apart, each in firm order, so this is the order
-        // of both; the per-firm loops stay small enough to compile well.
-        for (int f = 0; f < x.count; f++) {
-            if (x.type[f] == FirmType.MANUFACTURER) {
-                manufacturers.bid(f, markets);
-            }
-        }
+        // A market's sellers, and then the input bids placed in it, are each one item: every firm plans
+        // once and each book receives its orders in firm order, however the items are shared out.
+        workers.run(planSellers, sellerOrder.length);
+        workers.run(bidForInputs, buyerOrder.length);
+        double[] price = markets.price;
         for (int h = 0; h < households.count; h++) {
             int m = households.market[h];
             households.bid(h, price[m], markets.book(m));
@@ -290,6 +347,71 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
             consortia[i].postOrders(this, Owner.of(Owner.CONSORTIUM, i), books);
         }
     }
+
+    /** Every firm selling in market m plans its output and offers its stock; manufacturers size their bids. */
+    private void planSellers(int m) {
+        Firms x = firms;
+        double quoted = markets.price[m];
+        double factor = government.capacityFactor[m];
+        OrderBook book = markets.book(m);
+        int[] sellers = members.sellers();
+        for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
+            int f = sellers[i];
+            producers.expect(f, quoted);
+            double net;
+            double available;
+            // A price support (contract for difference, purchase guarantee) changes what the firm counts on
+            // for its output; for a manufacturer, input costs still come off it.
+            double supported = x.supportedPrice(f, x.expectedPrice[f]);
+            double inputCost = 0;
+            switch (x.type[f]) {
+                case MANUFACTURER -> {
+                    inputCost = x.expectedPrice[f] - manufacturers.expectNetPrice(f, markets.price);
+                    net = supported - inputCost;
+                    available = x.capacity[f] * factor;
+                }
+                case RECYCLER -> {
+                    net = supported;
+                    available = recyclers.available(f, tick, factor);
+                }
+                default -> {
+                    net = supported;
+                    available = x.capacity[f] * factor;
+                }
+            }
+            x.netPrice[f] = net;
+            producers.plan(f, net, available);
+            producers.offer(f, inputCost, book);
+            if (x.type[f] == FirmType.MANUFACTURER) {
+                manufacturers.prepareBids(f);
+            }
+        }
+    }
+
+    /** Every manufacturer's bid for an input sold in market m, in slot order. */
+    private void bidForInputs(int m) {
+        int[] slots = members.buyerSlots();
+        for (int i = members.buyersFrom(m), end = members.buyersTo(m); i < end; i++) {
+            manufacturers.bid(slots[i], markets);
+        }
+    }
+
+    /** Capacity decisions, normal sales and thrifting of the firms in block b, each firm on its own state. */
+    private void decideBlock(int b) {
+        Firms x = firms;
+        int from = b * DECISION_BLOCK;
+        int to = Math.min(x.count, from + DECISION_BLOCK);
+        for (int f = from; f < to; f++) {
+            capacity.decide(f, tick);
+            producers.endTick(f);
+            if (x.type[f] == FirmType.MANUFACTURER) {
+                manufacturers.thrift(f);
+            }
+        }
+    }
+
+    /** Firms per item of the decision phase: enough to outweigh handing an item to a thread. */
+    private static final int DECISION_BLOCK = 4096;
 
     private void ship() {
         RouteConditions routes = government.routes();
@@ -316,15 +438,28 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         }
     }
 
+    /**
+     * Clears every market, then settles them in market order. A clearing reads only its own book and quote,
+     * and settling writes neither, so all clearings can come first, on several threads; settling adds up
+     * flows across markets and stays in order.
+     */
     private void clear() {
+        workers.run(clearMarket, clearOrder.length);
         for (int m = 0; m < markets.count(); m++) {
             OrderBook book = markets.book(m);
             if (book.askCount() == 0 && book.bidCount() == 0) {
                 continue;
             }
-            markets.clear(m);
             settle(m, book);
         }
+    }
+
+    private void clearMarket(int m) {
+        OrderBook book = markets.book(m);
+        if (book.askCount() == 0 && book.bidCount() == 0) {
+            return;
+        }
+        markets.clear(m);
     }
 
     private void settle(int m, OrderBook book) {
@@ -375,26 +510,66 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         }
     }
 
+    /**
+     * Production, by the market each firm sells in, then the inputs it used, by the market each was bought
+     * in: every flow is added to its market in firm order, as one walk over all firms would add it.
+     */
     private void produce() {
+        workers.run(produceSellers, sellerOrder.length);
+        workers.run(recordInputUse, buyerOrder.length);
+    }
+
+    private void produceSellers(int m) {
         Firms x = firms;
-        for (int f = 0; f < x.count; f++) {
+        int[] sellers = members.sellers();
+        double value = valuePerUnit[m];
+        // Only this market's sellers add to its production and producer surplus here: the sums are kept in
+        // locals, the same additions in the same order, and stored once (see recordInputUse).
+        double production = markets.production[m];
+        double surplus = markets.producerSurplus[m];
+        for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
+            int f = sellers[i];
             if (x.type[f] == FirmType.MANUFACTURER) {
-                manufacturers.produce(f, markets);
+                double q = manufacturers.produce(f);
+                if (q > 0) {
+                    production += q;
+                    surplus -= x.variableCost(f, q) * x.outputValue[f];
+                }
             } else {
-                producers.produce(f, valuePerUnit[x.market[f]], markets);
+                double q = producers.produce(f);
+                if (q > 0) {
+                    production += q;
+                    surplus -= x.variableCost(f, q) * value;
+                }
             }
         }
+        markets.production[m] = production;
+        markets.producerSurplus[m] = surplus;
+    }
+
+    private void recordInputUse(int m) {
+        Firms x = firms;
+        int[] slots = members.buyerSlots();
+        // Only this market's buyers add to its consumption and unmet demand here, so the sums are kept in
+        // locals (the same additions in the same order) and stored once, not once per slot beside another
+        // thread's markets.
+        double consumption = markets.consumption[m];
+        double unmet = markets.unmet[m];
+        for (int i = members.buyersFrom(m), end = members.buyersTo(m); i < end; i++) {
+            int s = slots[i];
+            if (x.plannedOutput[x.slotFirm[s]] > 0) {
+                if (x.inputShort[s] > 0) {
+                    unmet += x.inputShort[s];
+                }
+                consumption += x.inputUse[s];
+            }
+        }
+        markets.consumption[m] = consumption;
+        markets.unmet[m] = unmet;
     }
 
     private void decide() {
-        Firms x = firms;
-        for (int f = 0; f < x.count; f++) {
-            capacity.decide(f, tick);
-            producers.endTick(f);
-            if (x.type[f] == FirmType.MANUFACTURER) {
-                manufacturers.thrift(f);
-            }
-        }
+        workers.run(decideBlock, (firms.count + DECISION_BLOCK - 1) / DECISION_BLOCK);
         for (int i = 0; i < traders.count; i++) {
             traders.endTick(i);
         }

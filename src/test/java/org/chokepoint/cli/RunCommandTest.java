@@ -113,6 +113,28 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunOnSeveralTickThreadsWritesTheSameFilesAsOnOne() throws Exception {
+        // The 2010 episode has shocks, quotas, bans, smuggling and a counterfactual; the scale scenario has
+        // markets of thousands of firms, split between threads in the plan and clearing phases.
+        for (String scenario : List.of("scenarios/rare-earth-2010.json", "scenarios/scale/scale-10000.json")) {
+            Path one = dir.resolve("one");
+            Path three = dir.resolve("three");
+            assertEquals(0, chokepoint("run", scenario, "--ticks", "130", "--seed", "3", "--out", one.toString()));
+            assertEquals(0, chokepoint("run", scenario, "--ticks", "130", "--seed", "3", "--tick-threads", "3",
+                    "--out", three.toString()));
+            for (String file : List.of("timeseries.csv", "summary.json")) {
+                assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(three.resolve(file)),
+                        scenario + ": " + file);
+            }
+        }
+    }
+
+    @Test
+    void tickThreadsMustBeAtLeastOne() {
+        assertEquals(2, chokepoint("run", REFERENCE.toString(), "--tick-threads", "0"));
+    }
+
+    @Test
     void aRunReplacesAnEarlierFolderOfTheSameName() throws Exception {
         Path results = dir.resolve("again");
         Files.createDirectories(results);
