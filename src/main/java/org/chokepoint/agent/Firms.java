@@ -59,6 +59,11 @@ public final class Firms {
     public final double[] expectedInputCost;
     /** What a manufacturer can pay for all its inputs per unit of output this tick, in US dollars. */
     public final double[] inputBudget;
+    /**
+     * A manufacturer's variable cost of this tick's planned output, worked out when it bids; its cost of
+     * production whenever its inputs let it make the whole plan (output and costs do not change in between).
+     */
+    public final double[] plannedVariableCost;
     public final double[] plannedOutput;
     public final double[] output;
     public final double[] sold;
@@ -122,6 +127,7 @@ public final class Firms {
         netPrice = new double[n];
         expectedInputCost = new double[n];
         inputBudget = new double[n];
+        plannedVariableCost = new double[n];
         supportStrike = new double[n];
         supportUpsideShare = new double[n];
         java.util.Arrays.fill(supportStrike, Double.NaN);

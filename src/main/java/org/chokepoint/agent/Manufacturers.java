@@ -73,7 +73,14 @@ public final class Manufacturers {
         }
         double planned = x.plannedOutput[f];
         double outValue = x.outputValue[f];
-        double conversion = (planned > 0 ? x.variableCost(f, planned) / planned : x.costBase[f]) * outValue;
+        double conversion;
+        if (planned > 0) {
+            double cost = x.variableCost(f, planned);
+            x.plannedVariableCost[f] = cost;
+            conversion = cost / planned * outValue;
+        } else {
+            conversion = x.costBase[f] * outValue;
+        }
         x.inputBudget[f] = x.expectedPrice[f] * outValue - conversion;
     }
 

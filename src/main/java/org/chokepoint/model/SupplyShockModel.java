@@ -533,7 +533,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
                 double q = manufacturers.produce(f);
                 if (q > 0) {
                     production += q;
-                    surplus -= x.variableCost(f, q) * x.outputValue[f];
+                    double cost = q == x.plannedOutput[f] ? x.plannedVariableCost[f] : x.variableCost(f, q);
+                    surplus -= cost * x.outputValue[f];
                 }
             } else {
                 double q = producers.produce(f);
