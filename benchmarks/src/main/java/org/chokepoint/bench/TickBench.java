@@ -19,7 +19,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One whole tick of the model, all seven phases ({@link SupplyShockModel#stepTick()}), on the scale
- * scenarios {@code scenarios/scale/scale-N.json}: the reference rare-earth chain with N firms.
+ * scenarios {@code scenarios/scale/scale-N.json}: the reference rare-earth chain with N firms, on one thread
+ * and on two.
  *
  * <p>Each iteration starts a fresh model from a seed of its own and runs {@value #WARM_UP_TICKS} ticks
  * before measuring, so order books have grown to their size and the first ticks' adjustments are over;
@@ -50,6 +51,13 @@ public class TickBench {
     @Param({"1000", "10000", "100000"})
     int firms;
 
+    /**
+     * Threads sharing each tick ({@link SupplyShockModel#setTickThreads}): 1, the model as ensembles run it,
+     * one per core; 2, a single large run using both cores of a two-core machine. The results are the same.
+     */
+    @Param({"1", "2"})
+    int threads;
+
     private Scenario scenario;
     private SupplyShockModel model;
     private int seed;
@@ -78,8 +86,12 @@ public class TickBench {
     }
 
     private void restart() {
+        if (model != null) {
+            model.finish(); // stops its helper threads
+        }
         model = null; // let the previous model go before the next is built
         SupplyShockModel m = new SupplyShockModel(scenario, seed, 0);
+        m.setTickThreads(threads);
         m.start();
         for (int i = 0; i < WARM_UP_TICKS; i++) {
             m.stepTick();
