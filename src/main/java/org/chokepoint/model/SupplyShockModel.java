@@ -74,7 +74,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     private transient Consortium[] consortia;
     private transient double[] hurdleRelief;
     private transient org.chokepoint.market.OrderBook[] books;
-    private transient double inTransit;
     private int tick;
     private int tickThreads = 1;
     private transient PhaseWorkers workers;
@@ -598,13 +597,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
                 stock[x.inputMarket[s]] += x.inputStock[s];
             }
         }
-        double transit = 0;
         for (int i = 0; i < traders.count; i++) {
             stock[traders.originMarket[i]] += traders.speculative[2 * i + Traders.ORIGIN];
             stock[traders.destinationMarket[i]] += traders.stock[i] + traders.speculative[2 * i + Traders.DESTINATION];
-            transit += traders.inTransit(i);
         }
-        inTransit = transit;
         for (Instrument instrument : instruments) {
             for (int m = 0; m < markets.count(); m++) {
                 stock[m] += instrument.stockIn(m);
@@ -676,8 +672,14 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     @Override
     public int tick() { return tick; }
     public int seed32() { return seed32; }
-    /** Cargo at sea after the last recorded tick. */
-    public double inTransit() { return inTransit; }
+    /** Cargo at sea after the last tick, added up when asked: no output needs it every tick. */
+    public double inTransit() {
+        double transit = 0;
+        for (int i = 0; i < traders.count; i++) {
+            transit += traders.inTransit(i);
+        }
+        return transit;
+    }
 
     /** Scale of household h's demand curve at a tick, as drawn during the run. */
     public double householdScale(int tick, int h) {

@@ -79,8 +79,8 @@ class OrderBookProperties {
     }
 
     /**
-     * Books large enough for the bucket sort (512 orders a side and more), with prices that crowd together
-     * (a cluster a few units in the last place apart, which fills one bucket and makes it bucket again),
+     * Books large enough for the radix sort (512 orders a side and more), with prices that crowd together
+     * (a cluster a few units in the last place apart, whose cut keys tie and are sorted again),
      * repeat (ties), sit at zero (negative zero included) or stand far off (outliers that stretch the range).
      */
     @Provide
