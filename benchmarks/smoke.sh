@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark smoke run and regression gate: builds chokepoint and its benchmarks, runs every benchmark
-# briefly (one fork, short iterations: about a minute on two cores, builds aside) into
+# briefly (two forks, short iterations: about two and a half minutes on two cores, builds aside) into
 # benchmarks/target/smoke.json, and compares that with the committed benchmarks/baseline.json.
 # Exits with bench-compare's status:
 # 0 pass, 1 a benchmark regressed beyond --fail, 2 the results could not be compared.
@@ -20,7 +20,7 @@ fi
 
 mkdir -p benchmarks/target
 java -jar benchmarks/target/benchmarks.jar \
-  -f 1 -wi 2 -w 1s -i 3 -r 1s \
+  -f 2 -wi 2 -w 1s -i 3 -r 1s \
   -rf json -rff benchmarks/target/smoke.json \
   "$@"
 
