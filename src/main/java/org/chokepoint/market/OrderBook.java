@@ -389,14 +389,9 @@ public final class OrderBook {
                     break;
                 }
                 a = aPrice[aOrder[ai]];
-                double sum = aQty[aOrder[ai]];
-                int end = ai + 1;
-                for (int o; end < asks && aPrice[o = aOrder[end]] == a; end++) {
-                    sum += aQty[o];
-                }
-                aEnd = end;
-                askLevel = sum;
-                askLeft = sum;
+                aEnd = levelEnd(aOrder, aPrice, aQty, ai, asks);
+                askLevel = levelQuantity;
+                askLeft = levelQuantity;
             }
             if (bidLeft <= 0) {
                 if (bEnd > bi) {
@@ -406,14 +401,9 @@ public final class OrderBook {
                     break;
                 }
                 b = bPrice[bOrder[bi]];
-                double sum = bQty[bOrder[bi]];
-                int end = bi + 1;
-                for (int o; end < bids && bPrice[o = bOrder[end]] == b; end++) {
-                    sum += bQty[o];
-                }
-                bEnd = end;
-                bidLevel = sum;
-                bidLeft = sum;
+                bEnd = levelEnd(bOrder, bPrice, bQty, bi, bids);
+                bidLevel = levelQuantity;
+                bidLeft = levelQuantity;
             }
             if (b < a) {
                 break;
@@ -462,6 +452,24 @@ public final class OrderBook {
 
     private static int nextLevelStart(int start, int end, int n) {
         return end > start ? end : n;
+    }
+
+    /** The quantity of the level {@link #levelEnd} last found. */
+    private double levelQuantity;
+
+    /**
+     * One past the last order of the price level that starts at {@code start} in {@code order}, finding the
+     * level and summing its quantity (into {@link #levelQuantity}) in one pass.
+     */
+    private int levelEnd(int[] order, double[] prices, double[] qty, int start, int n) {
+        double p = prices[order[start]];
+        double sum = qty[order[start]];
+        int i = start + 1;
+        for (int o; i < n && prices[o = order[i]] == p; i++) {
+            sum += qty[o];
+        }
+        levelQuantity = sum;
+        return i;
     }
 
     /** Fills a level in full. */

@@ -33,7 +33,7 @@ final class StablePriceSort {
     private final int[][] digitCounts = new int[3][1 << MAX_DIGIT_BITS];
 
     /** Makes room for sorting {@code n} orders, so that sorting allocates nothing. */
-    void ensureCapacity(int n) {
+    private void ensureCapacity(int n) {
         if (keys.length < n) {
             keys = new long[n];
             spare = new long[n];
@@ -48,17 +48,14 @@ final class StablePriceSort {
      */
     void sort(int[] order, double[] price, int n) {
         ensureCapacity(order.length);
-        if (n <= SMALL) {
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            insertionSort(order, price, 0, n);
-            return;
-        }
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        sortRange(order, price, 0, n);
+        if (n <= SMALL) {
+            insertionSort(order, price, 0, n);
+        } else {
+            sortRange(order, price, 0, n);
+        }
     }
 
     /**

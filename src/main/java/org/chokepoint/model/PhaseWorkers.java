@@ -38,11 +38,6 @@ final class PhaseWorkers implements AutoCloseable {
         }
     }
 
-    /** Threads that run items, the caller included. */
-    int threads() {
-        return helpers.length + 1;
-    }
-
     /** Runs {@code task} on items {@code 0..count-1} and returns when every one is done. */
     void run(Items task, int count) {
         if (helpers.length == 0 || count <= 1 || closed) {

@@ -26,7 +26,6 @@ import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.policy.Instrument;
 import org.chokepoint.policy.Policies;
-import org.chokepoint.policy.PolicyContext;
 import org.chokepoint.policy.TradeRules;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
@@ -114,10 +113,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         this.tickThreads = threads;
     }
 
-    public int tickThreads() {
-        return tickThreads;
-    }
-
     @Override
     public void start() {
         super.start();
@@ -127,7 +122,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         if (tickThreads > 1) {
             // Helper threads must not outlive a model that is dropped without finish().
             PhaseWorkers w = workers;
-            CLEANER.register(this, w::close);
+            Helpers.CLEANER.register(this, w::close);
         }
         BehaviourSpec b = scenario.behaviour();
         world = WorldBuilder.build(scenario);
@@ -238,7 +233,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         }
     }
 
-    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+    /** The cleaner's own thread starts only in a JVM where some model runs on several threads. */
+    private static final class Helpers {
+        static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+    }
 
     private void closeWorkers() {
         if (workers != null) {
