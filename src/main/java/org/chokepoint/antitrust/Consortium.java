@@ -10,6 +10,7 @@ import org.chokepoint.agent.Firms;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.policy.SpecReader;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -129,6 +130,8 @@ public final class Consortium {
     }
 
     public static final String TYPE = "jointProcurement";
+    /** The lowest priority class an allocation key may name. */
+    static final int MAX_PRIORITY_CLASS = 1_000;
 
     /** Reads a {@code consortia} entry; with a null world it only checks it. */
     public static Consortium read(SpecReader r, World world) {
@@ -141,11 +144,11 @@ public final class Consortium {
         } catch (IllegalArgumentException e) {
             r.problem("mode", "'mode' must be AFTER_SHOCK or PEACETIME, got '" + modeText + "'");
         }
-        String input = r.text("input", null);
+        String input = r.commodity("input", null);
         String origin = r.region("disruptedOrigin");
         double cutoff = r.number("cutoffThreshold", 0.5, 0, 1);
-        int grace = r.integer("graceTicks", 4, 0, 10000);
-        int window = r.integer("baselineWindowTicks", 13, 1, 10000);
+        int grace = r.integer("graceTicks", 4, 0, Limits.MAX_TICKS);
+        int window = r.integer("baselineWindowTicks", 13, 1, Limits.MAX_TICKS);
         double joinCover = r.number("joinCoverTicks", 8.0, 0, 10000);
         double premium = r.number("poolingPremium", 0.05, 0, 10);
         List<String> supplierIds = r.regions("candidateSuppliers");
@@ -175,7 +178,7 @@ public final class Consortium {
         int term = 0;
         double relief = 0;
         if (offtake != null) {
-            term = offtake.integer("termTicks", null, 1, 100000);
+            term = offtake.integer("termTicks", null, 1, Limits.MAX_TICKS);
             relief = offtake.number("hurdleRelief", null, 0, 1);
             r.absorb(offtake);
         }
@@ -183,12 +186,12 @@ public final class Consortium {
         String product = null;
         AllocationKey key = null;
         if (alloc != null) {
-            product = alloc.text("product", null);
+            product = alloc.commodity("product", null);
             String kind = alloc.text("key", null);
             Map<String, Integer> priority = new LinkedHashMap<>();
             SpecReader classes = alloc.object("priority");
             if (classes != null) {
-                priority.putAll(classes.integersByName());
+                priority.putAll(classes.ranksByCommodity(MAX_PRIORITY_CLASS));
                 alloc.absorb(classes);
             }
             if (kind != null && !kind.equals(AllocationKey.PRIORITY_CLASSES) && !kind.equals(AllocationKey.BASELINE_PRO_RATA)) {

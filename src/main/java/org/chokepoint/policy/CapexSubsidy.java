@@ -3,6 +3,7 @@ package org.chokepoint.policy;
 import java.util.List;
 import java.util.Map;
 import org.chokepoint.agent.Firms;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -45,7 +46,7 @@ final class CapexSubsidy extends ImporterMeasure {
         List<String> eligible = r.regions("eligibleRegions");
         double relief = r.number("hurdleRelief", null, 0, 1);
         double rate = r.number("subsidyRate", null, 0, 1);
-        double capex = r.number("capexPerAnnualUnit", null, 0, Double.MAX_VALUE);
+        double capex = r.number("capexPerAnnualUnit", null, 0, Limits.MAX_MONEY);
         Timing timing = Timing.read(r, horizon);
         Trigger trigger = Trigger.read(r, "trigger", world, region,
                 commodities == null || commodities.isEmpty() ? null : commodities.get(0), timing.start());

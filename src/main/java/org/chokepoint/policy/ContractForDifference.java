@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.Map;
 import org.chokepoint.agent.Firms;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -44,9 +45,9 @@ final class ContractForDifference extends ImporterMeasure {
         String id = r.text("id", TYPE);
         String region = r.region("region");
         String commodity = r.commodity("commodity", null);
-        double strike = r.number("strike", null, 0, Double.MAX_VALUE);
+        double strike = r.number("strike", null, 0, Limits.MAX_PRICE);
         double upside = r.number("upsideShare", 0.0, 0, 1);
-        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
+        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Limits.MAX_QUANTITY);
         String refRegion = r.optionalRegion("referenceRegion");
         String refCommodity = r.commodity("referenceCommodity", commodity == null ? "" : commodity);
         EligibleFirms eligible = EligibleFirms.read(r, world, region, commodity);

@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.List;
 import java.util.Map;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -45,8 +46,8 @@ final class ExportLicensing extends ExportMeasure {
         String region = r.region("region");
         List<String> commodities = r.commodities("commodities");
         List<String> destinations = r.regions("destinations");
-        int lead = r.integer("leadTicks", null, 0, 1000);
-        int validity = r.integer("validityTicks", 26, 1, 100000);
+        int lead = r.integer("leadTicks", null, 0, Limits.MAX_TRANSIT_TICKS);
+        int validity = r.integer("validityTicks", 26, 1, Limits.MAX_TICKS);
         double p = r.number("approvalProbability", 1.0, 0, 1);
         Map<String, Double> byDestination = r.regionNumbers("approvalByDestination", 0, 1);
         double carrying = r.number("carryingCostPerTick", 0.002, 0, 1);

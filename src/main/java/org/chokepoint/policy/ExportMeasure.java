@@ -1,6 +1,7 @@
 package org.chokepoint.policy;
 
 import java.util.List;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -56,7 +57,7 @@ abstract class ExportMeasure extends Instrument {
                 return new Circumvention(null, Double.NaN, 0, anti);
             }
             String via = c.region("via");
-            double extra = c.number("extraCostPerUnit", null, 0, Double.MAX_VALUE);
+            double extra = c.number("extraCostPerUnit", null, 0, Limits.MAX_PRICE);
             double leak = c.number("leakRate", null, 0, 1);
             r.absorb(c);
             return new Circumvention(via, extra, leak, anti);

@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.List;
 import java.util.Map;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -47,7 +48,7 @@ final class ExportQuota extends ExportMeasure {
         String region = r.region("region");
         List<String> commodities = r.commodities("commodities");
         List<String> destinations = r.regions("destinations");
-        double volume = r.number("yearlyVolume", null, 0, Double.MAX_VALUE);
+        double volume = r.number("yearlyVolume", null, 0, Limits.MAX_YEARLY_QUANTITY);
         Map<String, Double> split = r.regionNumbers("destinationShares", 0, 1);
         double sum = split.values().stream().mapToDouble(Double::doubleValue).sum();
         if (!split.isEmpty() && sum > 1 + 1e-9) {

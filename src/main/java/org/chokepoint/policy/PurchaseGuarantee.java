@@ -3,6 +3,7 @@ package org.chokepoint.policy;
 import java.util.Map;
 import org.chokepoint.agent.Firms;
 import org.chokepoint.market.OrderBook;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -39,8 +40,8 @@ final class PurchaseGuarantee extends ImporterMeasure {
         String id = r.text("id", TYPE);
         String region = r.region("region");
         String commodity = r.commodity("commodity", null);
-        double floor = r.number("floor", null, 0, Double.MAX_VALUE);
-        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
+        double floor = r.number("floor", null, 0, Limits.MAX_PRICE);
+        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Limits.MAX_QUANTITY);
         String buyRegion = r.optionalRegion("marketRegion");
         EligibleFirms eligible = EligibleFirms.read(r, world, buyRegion == null ? region : buyRegion, commodity);
         Timing timing = Timing.read(r, horizon);

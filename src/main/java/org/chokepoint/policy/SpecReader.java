@@ -81,7 +81,7 @@ public final class SpecReader {
 
     /** A list of region ids; absent means all regions ({@code null} returned). */
     public List<String> regions(String field) {
-        return ids(field, regions, "region");
+        return ids(field, regions, "region", false);
     }
 
     /** One commodity id; {@code fallback} null makes it required. */
@@ -106,14 +106,18 @@ public final class SpecReader {
     }
 
     public List<String> commodities(String field) {
-        List<String> l = ids(field, commodities, "commodity");
+        List<String> l = ids(field, commodities, "commodity", true);
         if (l == null) {
             problem(field, "required field '" + field + "' is missing (a list of commodity ids)");
         }
         return l;
     }
 
-    private List<String> ids(String field, Set<String> known, String kind) {
+    /**
+     * A list of ids, each known and listed once. An empty list is a problem: where absent has a meaning
+     * (every other region, the government's own region) an empty list would quietly mean nothing at all.
+     */
+    private List<String> ids(String field, Set<String> known, String kind, boolean required) {
         read.add(field);
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
@@ -123,12 +127,19 @@ public final class SpecReader {
             problem(field, "'" + field + "' must be an array of " + kind + " ids");
             return List.of();
         }
+        if (v.isEmpty()) {
+            problem(field, "'" + field + "' must list at least one " + kind + " id"
+                    + (required ? "" : " (leave the field out for its default)"));
+            return List.of();
+        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             String id = v.get(i).asText();
             if (!known.contains(id)) {
                 problems.add(new String[] {pointer + "/" + field + "/" + i, "unknown " + kind + " '" + id
                         + "'; known: " + String.join(", ", known)});
+            } else if (out.contains(id)) {
+                problems.add(new String[] {pointer + "/" + field + "/" + i, kind + " '" + id + "' is listed twice"});
             }
             out.add(id);
         }
@@ -153,19 +164,30 @@ public final class SpecReader {
         return out;
     }
 
-    /** Every field of this object as an integer >= 1 (a table of names to ranks). */
-    public Map<String, Integer> integersByName() {
+    /** Every field of this object, each a known commodity id, as an integer rank from 1 (served first). */
+    public Map<String, Integer> ranksByCommodity(int maxRank) {
         Map<String, Integer> out = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             read.add(e.getKey());
-            if (!e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
-                problems.add(new String[] {pointer + "/" + e.getKey(), "must be an integer >= 1 (1 is served first)"});
+            String at = pointer + "/" + escape(e.getKey());
+            if (!commodities.contains(e.getKey())) {
+                problems.add(new String[] {at, "unknown commodity '" + e.getKey() + "'; known commodities: "
+                        + String.join(", ", commodities)});
             }
-            out.put(e.getKey(), e.getValue().asInt());
+            JsonNode v = e.getValue();
+            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > maxRank) {
+                problems.add(new String[] {at, "must be an integer in [1, " + maxRank + "] (1 is served first), got "
+                        + v});
+            }
+            out.put(e.getKey(), v.asInt());
         }
         return out;
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 
     /** A number within [min, max]; {@code fallback} null makes it required. */
@@ -174,18 +196,18 @@ public final class SpecReader {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             if (fallback == null) {
-                problem(field, "required field '" + field + "' is missing (a number in [" + min + ", " + max + "])");
+                problem(field, "required field '" + field + "' is missing (a number in " + range(min, max) + ")");
                 return Double.NaN;
             }
             return fallback;
         }
         if (!v.isNumber()) {
-            problem(field, "'" + field + "' must be a number in [" + min + ", " + max + "]");
+            problem(field, "'" + field + "' must be a number in " + range(min, max));
             return Double.NaN;
         }
         double d = v.asDouble();
-        if (d < min || d > max) {
-            problem(field, "'" + field + "' must be in [" + min + ", " + max + "], got " + d);
+        if (!(d >= min && d <= max)) {
+            problem(field, "'" + field + "' must be in " + range(min, max) + ", got " + v);
         }
         return d;
     }
@@ -204,11 +226,15 @@ public final class SpecReader {
             problem(field, "'" + field + "' must be an integer in [" + min + ", " + max + "]");
             return min;
         }
-        int d = v.asInt();
-        if (d < min || d > max) {
-            problem(field, "'" + field + "' must be in [" + min + ", " + max + "], got " + d);
+        if (!v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+            problem(field, "'" + field + "' must be in [" + min + ", " + max + "], got " + v);
+            return min;
         }
-        return d;
+        return v.asInt();
+    }
+
+    private static String range(double min, double max) {
+        return "[" + org.chokepoint.scenario.Limits.format(min) + ", " + org.chokepoint.scenario.Limits.format(max) + "]";
     }
 
     public boolean bool(String field, boolean fallback) {
@@ -244,8 +270,8 @@ public final class SpecReader {
                 problems.add(new String[] {at, "unknown region '" + e.getKey() + "'; known regions: "
                         + String.join(", ", regions)});
             }
-            if (!e.getValue().isNumber() || e.getValue().asDouble() < min || e.getValue().asDouble() > max) {
-                problems.add(new String[] {at, "must be a number in [" + min + ", " + max + "]"});
+            if (!e.getValue().isNumber() || !(e.getValue().asDouble() >= min && e.getValue().asDouble() <= max)) {
+                problems.add(new String[] {at, "must be a number in " + range(min, max)});
             }
             out.put(e.getKey(), e.getValue().asDouble());
         }

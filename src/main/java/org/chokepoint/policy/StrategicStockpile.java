@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.Map;
 import org.chokepoint.market.OrderBook;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -70,11 +71,11 @@ final class StrategicStockpile extends ImporterMeasure {
         String commodity = r.commodity("commodity", null);
         double days = r.number("targetDays", null, 0, 3650);
         double buyBelow = r.number("buyBelow", 1.0, 0, 100);
-        double budget = r.number("yearlyBudget", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
+        double budget = r.number("yearlyBudget", Double.POSITIVE_INFINITY, 0, Limits.MAX_MONEY);
         double maxBuy = r.number("maxBuyShare", 1.0 / 26, 0, 1);
         double maxRelease = r.number("maxReleaseShare", 1.0 / 13, 0, 1);
-        double releasePrice = r.number("releasePrice", Double.NaN, 0, Double.MAX_VALUE);
-        double ref = r.number("referencePrice", Double.NaN, 0, Double.MAX_VALUE);
+        double releasePrice = r.number("releasePrice", Double.NaN, 0, Limits.MAX_PRICE);
+        double ref = r.number("referencePrice", Double.NaN, 0, Limits.MAX_PRICE);
         Timing timing = Timing.read(r, horizon);
         Trigger trigger = Trigger.read(r, "releaseTrigger", world, region, commodity, timing.start());
         if (trigger == null) {

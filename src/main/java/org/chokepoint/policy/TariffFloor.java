@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.List;
 import java.util.Map;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -38,7 +39,7 @@ final class TariffFloor extends ImporterMeasure {
         String id = r.text("id", TYPE);
         String region = r.region("region");
         String commodity = r.commodity("commodity", null);
-        double floor = r.number("floor", null, 0, Double.MAX_VALUE);
+        double floor = r.number("floor", null, 0, Limits.MAX_PRICE);
         List<String> exempt = r.regions("exemptOrigins");
         Timing timing = Timing.read(r, horizon);
         Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());

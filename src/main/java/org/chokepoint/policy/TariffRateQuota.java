@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.List;
 import java.util.Map;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -57,7 +58,7 @@ final class TariffRateQuota extends ImporterMeasure {
         String commodity = r.commodity("commodity", null);
         double in = r.number("inQuotaTariff", 0.0, 0, 100);
         double out = r.number("outOfQuotaTariff", null, 0, 100);
-        double volume = r.number("yearlyQuota", null, 0, Double.MAX_VALUE);
+        double volume = r.number("yearlyQuota", null, 0, Limits.MAX_YEARLY_QUANTITY);
         List<String> exempt = r.regions("exemptOrigins");
         Timing timing = Timing.read(r, horizon);
         Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());

@@ -1,14 +1,16 @@
 package org.chokepoint.policy;
 
+import org.chokepoint.scenario.Limits;
+
 /**
  * When an instrument is announced, takes effect and ends, read from the common fields {@code announce},
  * {@code start} and {@code end} (absent end: the horizon; absent announce: the start).
  */
 public record Timing(int announce, int start, int end) {
     public static Timing read(SpecReader r, int horizon) {
-        int start = r.integer("start", 0, 0, Integer.MAX_VALUE);
-        int end = r.integer("end", horizon, 1, Integer.MAX_VALUE);
-        int announce = r.integer("announce", start, 0, Integer.MAX_VALUE);
+        int start = r.integer("start", 0, 0, Limits.MAX_TICKS);
+        int end = r.integer("end", horizon, 1, Limits.MAX_TICKS);
+        int announce = r.integer("announce", start, 0, Limits.MAX_TICKS);
         if (end <= start) {
             r.problem("end", "'end' must be after 'start' (" + start + "), got " + end);
         }

@@ -1,6 +1,7 @@
 package org.chokepoint.policy;
 
 import org.chokepoint.market.Markets;
+import org.chokepoint.scenario.Limits;
 import org.chokepoint.world.World;
 
 /**
@@ -49,13 +50,13 @@ final class Trigger {
         if (r == null) {
             return null;
         }
-        double price = r.number("priceAbove", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
-        double unmet = r.number("unmetShareAbove", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
+        double price = r.number("priceAbove", Double.POSITIVE_INFINITY, 0, Limits.MAX_MULTIPLE);
+        double unmet = r.number("unmetShareAbove", Double.POSITIVE_INFINITY, 0, 1);
         String reg = r.optionalRegion("region");
         String com = r.commodity("commodity", commodity == null ? null : commodity);
-        int window = r.integer("baselineTicks", 13, 1, Integer.MAX_VALUE);
-        int end = r.integer("baselineEnd", start, 0, Integer.MAX_VALUE);
-        int hold = r.integer("holdTicks", 13, 0, Integer.MAX_VALUE);
+        int window = r.integer("baselineTicks", 13, 1, Limits.MAX_TICKS);
+        int end = r.integer("baselineEnd", start, 0, Limits.MAX_TICKS);
+        int hold = r.integer("holdTicks", 13, 0, Limits.MAX_TICKS);
         if (Double.isInfinite(price) && Double.isInfinite(unmet)) {
             r.problem("priceAbove", "a trigger needs 'priceAbove' or 'unmetShareAbove' (or both)");
         }
