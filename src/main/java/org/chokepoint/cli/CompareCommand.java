@@ -53,8 +53,8 @@ public final class CompareCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "base seed the runs' seeds are derived from (default: ${DEFAULT-VALUE})")
-    long seed;
+            description = "base seed the runs' seeds are derived from, a 32-bit integer (default: ${DEFAULT-VALUE})")
+    int seed;
 
     @Option(names = "--threads", paramLabel = "T",
             description = "threads (default: the available processors); results do not depend on it")
@@ -73,16 +73,15 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (ticks != null && ticks < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ticks must be at least 1, got " + ticks);
-        }
-        if (threads != null && threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        }
+        CommandLine cl = spec.commandLine();
+        int horizon = ExperimentOptions.ticks(cl, ticks);
+        int t = ExperimentOptions.threads(cl, threads);
+        ExperimentOptions.runs(cl, "--runs", runs);
         long started = System.nanoTime();
         Comparison comparison;
         try {
             LoadedScenario loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
             JsonNode options;
             try {
                 options = Json.mapper().readTree(optionsFile.toFile());
@@ -92,7 +91,7 @@ public final class CompareCommand implements Callable<Integer> {
                 return ValidateCommand.INVALID;
             }
             comparison = Comparison.prepare(loaded, options, optionsFile.toString(), runs, seed,
-                    ticks == null ? -1 : ticks);
+                    horizon);
         } catch (ScenarioException e) {
             for (ScenarioProblem p : e.problems()) {
                 err.println(p);
@@ -108,7 +107,7 @@ public final class CompareCommand implements Callable<Integer> {
                 : Path.of("results", comparison.base().scenario().meta().name() + "-compare");
         try {
             try (Progress progress = new Progress("compare", runs, 0, System.err, Progress.modeFor(quiet))) {
-                comparison.run(threads == null ? Runtime.getRuntime().availableProcessors() : threads, progress);
+                comparison.run(t, progress);
             }
             long wallMs = (System.nanoTime() - started) / 1_000_000;
             ComparisonReport.write(target, comparison, wallMs);

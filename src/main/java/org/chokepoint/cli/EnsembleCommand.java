@@ -45,8 +45,9 @@ public final class EnsembleCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "base seed; run i gets seed(S, i), see docs/experiments.md (default: ${DEFAULT-VALUE})")
-    long seed;
+            description = "base seed, a 32-bit integer; run i gets seed(S, i), see docs/experiments.md "
+                    + "(default: ${DEFAULT-VALUE})")
+    int seed;
 
     @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
     Integer ticks;
@@ -65,14 +66,13 @@ public final class EnsembleCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
-        if (runs < 1) {
-            throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
-        }
+        ExperimentOptions.runs(cl, "--runs", runs);
         int t = ExperimentOptions.threads(cl, threads);
         int horizon = ExperimentOptions.ticks(cl, ticks);
         LoadedScenario loaded;
         try {
             loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
         } catch (ScenarioException e) {
             for (ScenarioProblem p : e.problems()) {
                 err.println(p);

@@ -10,7 +10,6 @@ import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.ScenarioProblem;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "seed of the run's random numbers (default: ${DEFAULT-VALUE})")
+            description = "seed of the run's random numbers, a 32-bit integer as MASON keeps (default: ${DEFAULT-VALUE})")
     int seed;
 
     @Option(names = "--ticks", paramLabel = "N",
@@ -65,16 +64,13 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (tickThreads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--tick-threads must be at least 1, got " + tickThreads);
-        }
-        if (ticks != null && ticks < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ticks must be at least 1, got " + ticks);
-        }
+        ExperimentOptions.within(spec.commandLine(), "--tick-threads", tickThreads, 1, ExperimentOptions.MAX_THREADS);
+        int horizon = ExperimentOptions.ticks(spec.commandLine(), ticks);
         long started = System.nanoTime();
         LoadedScenario loaded;
         try {
             loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
         } catch (ScenarioException e) {
             for (ScenarioProblem p : e.problems()) {
                 err.println(p);
@@ -84,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-" + seed);
         try {
-            RunOutcome outcome = Simulation.run(loaded.scenario(), seed, ticks == null ? -1 : ticks, tickThreads);
+            RunOutcome outcome = Simulation.run(loaded.scenario(), seed, horizon, tickThreads);
             long wallMs = (System.nanoTime() - started) / 1_000_000;
             RunOutputs.write(target, loaded, outcome, seed, wallMs);
             stdout.println("wrote " + target + " (" + outcome.model().horizon() + " ticks"

@@ -61,8 +61,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "base seed of the design and of the run seed (default: ${DEFAULT-VALUE})")
-    long seed;
+            description = "base seed of the design and of the run seed, a 32-bit integer (default: ${DEFAULT-VALUE})")
+    int seed;
 
     @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
     Integer ticks;
@@ -83,6 +83,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         int horizon = ExperimentOptions.ticks(cl, ticks);
         try {
             LoadedScenario loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
             List<ScenarioPatch.Range> ranges = new ArrayList<>();
             for (String s : paramSpecs) {
                 ranges.add(ScenarioPatch.parseRange("--param", s));

@@ -56,8 +56,9 @@ public final class SweepCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "base seed of the replications and of the hypercube (default: ${DEFAULT-VALUE})")
-    long seed;
+            description = "base seed of the replications and of the hypercube, a 32-bit integer "
+                    + "(default: ${DEFAULT-VALUE})")
+    int seed;
 
     @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
     Integer ticks;
@@ -73,13 +74,15 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
-        if (runs < 1) {
-            throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+        ExperimentOptions.runs(cl, "--runs", runs);
+        if (lhs != null) {
+            ExperimentOptions.runs(cl, "--lhs", lhs);
         }
         int t = ExperimentOptions.threads(cl, threads);
         int horizon = ExperimentOptions.ticks(cl, ticks);
         try {
             LoadedScenario loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
             Sweep sweep;
             if (lhs != null) {
                 List<ScenarioPatch.Range> ranges = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.chokepoint.model.Simulation;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
 
 /**
  * Morris elementary effects (Morris 1991; mu* after Campolongo, Cariboni and Saltelli 2007) of k scenario
@@ -64,6 +65,10 @@ public final class Morris {
         if (levels < 2 || levels % 2 != 0) {
             throw new ExperimentException("--levels must be even and at least 2 (so that the step Δ = L/(2(L-1)) "
                     + "keeps the design on the grid), got " + levels);
+        }
+        if ((long) trajectories * (params.size() + 1) > ParallelRuns.MAX_RUNS) {
+            throw new ExperimentException("the design needs " + (long) trajectories * (params.size() + 1)
+                    + " runs (--trajectories x (parameters + 1)); at most " + ParallelRuns.MAX_RUNS);
         }
         List<String> pointers = new ArrayList<>();
         for (ScenarioPatch.Range r : params) {
@@ -120,7 +125,11 @@ public final class Morris {
         for (int t = 0; t < trajectories; t++) {
             for (double[] u : unit[t]) {
                 List<ScenarioPatch.Assignment> a = assignments(u);
-                list.add(ScenarioPatch.load(base, a, "trajectory " + t + ", " + Sweep.label(e++, a)));
+                LoadedScenario point = ScenarioPatch.load(base, a, "trajectory " + t + ", " + Sweep.label(e++, a));
+                if (ticks >= 1) {
+                    ScenarioLoader.checkRunLength(point, ticks);
+                }
+                list.add(point);
             }
         }
         scenarios = list;

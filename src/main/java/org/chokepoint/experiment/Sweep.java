@@ -22,6 +22,7 @@ import org.chokepoint.model.Simulation;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
 
 /**
  * A sweep: N replications at each point of a grid or of a Latin hypercube over scenario values addressed by
@@ -67,6 +68,11 @@ public final class Sweep {
             pointers.add(l.pointer());
         }
         checkDistinct(pointers);
+        long size = runs;
+        for (ScenarioPatch.ValueList l : lists) {
+            size *= l.values().size();
+            checkSize(size);
+        }
         List<List<ScenarioPatch.Assignment>> points = new ArrayList<>();
         points.add(List.of());
         for (ScenarioPatch.ValueList l : lists) {
@@ -93,6 +99,7 @@ public final class Sweep {
         if (k < 1) {
             throw new ExperimentException("--lhs must be at least 1, got " + k);
         }
+        checkSize((long) k * runs);
         List<String> pointers = new ArrayList<>();
         for (ScenarioPatch.Range r : ranges) {
             ScenarioPatch.pointer(base.json(), r.pointer());
@@ -120,6 +127,13 @@ public final class Sweep {
         return new Sweep(base, pointers, points, "latin-hypercube", runs, seed, ticks, threads);
     }
 
+    private static void checkSize(long runs) throws ExperimentException {
+        if (runs > ParallelRuns.MAX_RUNS) {
+            throw new ExperimentException("the sweep needs more than " + ParallelRuns.MAX_RUNS + " runs (points x"
+                    + " --runs); make the grid or --runs smaller");
+        }
+    }
+
     static void checkDistinct(List<String> pointers) throws ExperimentException {
         if (new LinkedHashSet<>(pointers).size() != pointers.size()) {
             throw new ExperimentException("the same pointer is set twice: " + pointers);
@@ -145,7 +159,11 @@ public final class Sweep {
     public void validate() throws ExperimentException, ScenarioException {
         List<LoadedScenario> list = new ArrayList<>(points.size());
         for (int p = 0; p < points.size(); p++) {
-            list.add(ScenarioPatch.load(base, points.get(p), label(p, points.get(p))));
+            LoadedScenario point = ScenarioPatch.load(base, points.get(p), label(p, points.get(p)));
+            if (ticks >= 1) {
+                ScenarioLoader.checkRunLength(point, ticks);
+            }
+            list.add(point);
         }
         scenarios = list;
     }

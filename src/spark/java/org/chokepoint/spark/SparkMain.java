@@ -83,8 +83,8 @@ public final class SparkMain implements Runnable {
         boolean quiet;
 
         @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-                description = "base seed; run i gets seed(S, i) (default: ${DEFAULT-VALUE})")
-        long seed;
+                description = "base seed, a 32-bit integer; run i gets seed(S, i) (default: ${DEFAULT-VALUE})")
+        int seed;
 
         @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
         Integer ticks;
@@ -93,8 +93,9 @@ public final class SparkMain implements Runnable {
             if (ticks == null) {
                 return -1;
             }
-            if (ticks < 1) {
-                throw new CommandLine.ParameterException(cl, "--ticks must be at least 1, got " + ticks);
+            if (ticks < 1 || ticks > org.chokepoint.scenario.Limits.MAX_TICKS) {
+                throw new CommandLine.ParameterException(cl, "--ticks must be between 1 and "
+                        + org.chokepoint.scenario.Limits.MAX_TICKS + ", got " + ticks);
             }
             return ticks;
         }

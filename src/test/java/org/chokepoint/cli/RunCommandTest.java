@@ -135,6 +135,45 @@ class RunCommandTest {
     }
 
     @Test
+    void optionsBeyondTheirBoundsAreRefusedBeforeAnythingRuns() {
+        Path results = dir.resolve("results");
+
+        assertEquals(2, chokepoint("run", REFERENCE.toString(), "--ticks", "99999999", "--out", results.toString()));
+        assertTrue(err.toString().contains("--ticks must be between 1 and 10000, got 99999999"), err.toString());
+        assertEquals(2, chokepoint("run", REFERENCE.toString(), "--tick-threads", "100000", "--out", results.toString()));
+        assertTrue(err.toString().contains("--tick-threads must be between 1 and 256, got 100000"), err.toString());
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void aSeedIsA32BitIntegerOnEveryCommand() {
+        Path results = dir.resolve("results");
+        for (String command : List.of("run", "ensemble")) {
+            int code = command.equals("run")
+                    ? chokepoint("run", REFERENCE.toString(), "--seed", "4294967296", "--out", results.toString())
+                    : chokepoint("ensemble", REFERENCE.toString(), "--runs", "2", "--seed", "4294967296",
+                            "--out", results.toString());
+
+            assertEquals(2, code, command);
+            assertTrue(err.toString().contains("'4294967296' is not an int"), err.toString());
+        }
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void aRunLongerThanTheHorizonMustStayWithinTheSameLimits() throws Exception {
+        Path scenario = minimalWith(s -> ((ObjectNode) s.get("demand").get(0)).put("trendPerYear", 1.0));
+        Path results = dir.resolve("results");
+
+        int code = chokepoint("run", scenario.toString(), "--ticks", "10000", "--out", results.toString());
+
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().startsWith(scenario + ": /demand/0/trendPerYear: with --ticks 10000: trendPerYear"),
+                err.toString());
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
     void aRunReplacesAnEarlierFolderOfTheSameName() throws Exception {
         Path results = dir.resolve("again");
         Files.createDirectories(results);
