@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +18,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.model.Simulation;
+import org.chokepoint.output.OutputFiles;
+import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
@@ -204,9 +205,15 @@ public final class Sweep {
         for (LinkedHashMap<String, Double> row : rows) {
             columns.addAll(row.keySet());
         }
-        Files.createDirectories(out);
-        Path csvTmp = out.resolve(".sweep.csv.tmp");
-        try (Writer w = Files.newBufferedWriter(csvTmp, StandardCharsets.UTF_8);
+        OutputFiles.on(out, () -> Files.createDirectories(out));
+        OutputFiles.writeTogether(List.of(out.resolve("sweep.csv"), out.resolve(ResultKind.SWEEP.descriptor())),
+                List.of(file -> writeCsv(file, rows, columns, total),
+                        file -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), describe())));
+    }
+
+    private void writeCsv(Path file, List<LinkedHashMap<String, Double>> rows, LinkedHashSet<String> columns,
+                          int total) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSV)) {
             List<String> header = new ArrayList<>();
             header.add("point");
@@ -233,11 +240,6 @@ public final class Sweep {
                 csv.printRecord(row);
             }
         }
-        Path jsonTmp = out.resolve(".sweep.json.tmp");
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(jsonTmp.toFile(), describe());
-        Files.move(csvTmp, out.resolve("sweep.csv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(jsonTmp, out.resolve("sweep.json"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The validated scenario of every point, in point order ({@link #validate()} first). */
@@ -265,6 +267,7 @@ public final class Sweep {
 
     ObjectNode describe() throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("format", ResultKind.SWEEP.format());
         o.put("scenario", base.source());
         o.put("scenarioSha256", base.sha256());
         o.put("design", design);

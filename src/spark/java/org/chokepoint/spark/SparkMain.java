@@ -11,6 +11,9 @@ import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
+import org.chokepoint.output.ResultFolder;
+import org.chokepoint.output.ResultKind;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -89,6 +92,11 @@ public final class SparkMain implements Runnable {
         @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
         Integer ticks;
 
+        @Option(names = "--overwrite",
+                description = "replace an earlier results folder of chokepoint's at --out; a folder holding anything "
+                        + "chokepoint did not write is never replaced")
+        boolean overwrite;
+
         int ticks(CommandLine cl) {
             if (ticks == null) {
                 return -1;
@@ -163,18 +171,22 @@ public final class SparkMain implements Runnable {
                 return problems(err, e);
             }
             Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-ensemble");
-            try {
+            try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.overwrite, resume)) {
                 long started = System.nanoTime();
                 SparkRunner runner = common.runner(session());
                 if (wave != null) {
                     runner.wave(wave);
                 }
                 Ensemble.Outcome o = runner.gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
-                        .ensemble(loaded, runs, common.seed, horizon, target, resume);
+                        .ensemble(loaded, runs, common.seed, horizon, folder.dir(), resume);
                 stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
                 stdout.flush();
                 return 0;
+            } catch (TargetException e) {
+                err.println("ensemble: " + e.getMessage());
+                err.flush();
+                return INVALID;
             } catch (ExperimentException e) {
                 err.println("ensemble: " + e.getMessage());
                 err.flush();
@@ -245,9 +257,10 @@ public final class SparkMain implements Runnable {
                 Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-sweep");
                 long started = System.nanoTime();
                 int rows;
-                try {
-                    rows = common.runner(session()).sweep(sweep, target);
-                } catch (ExperimentException e) {
+                try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, common.overwrite)) {
+                    rows = common.runner(session()).sweep(sweep, folder.dir());
+                    folder.commit();
+                } catch (ExperimentException | TargetException e) {
                     throw e;
                 } catch (Exception e) {
                     err.println("sweep: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -260,6 +273,10 @@ public final class SparkMain implements Runnable {
                 return 0;
             } catch (ScenarioException e) {
                 return problems(err, e);
+            } catch (TargetException e) {
+                err.println("sweep: " + e.getMessage());
+                err.flush();
+                return INVALID;
             } catch (ExperimentException e) {
                 err.println("sweep: " + e.getMessage());
                 err.flush();

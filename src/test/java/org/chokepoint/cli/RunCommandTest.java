@@ -117,8 +117,9 @@ class RunCommandTest {
         // The 2010 episode has shocks, quotas, bans, smuggling and a counterfactual; the scale scenario has
         // markets of thousands of firms, split between threads in the plan and clearing phases.
         for (String scenario : List.of("scenarios/rare-earth-2010.json", "scenarios/scale/scale-10000.json")) {
-            Path one = dir.resolve("one");
-            Path three = dir.resolve("three");
+            String name = Path.of(scenario).getFileName().toString();
+            Path one = dir.resolve("one-" + name);
+            Path three = dir.resolve("three-" + name);
             assertEquals(0, chokepoint("run", scenario, "--ticks", "130", "--seed", "3", "--out", one.toString()));
             assertEquals(0, chokepoint("run", scenario, "--ticks", "130", "--seed", "3", "--tick-threads", "3",
                     "--out", three.toString()));
@@ -174,15 +175,19 @@ class RunCommandTest {
     }
 
     @Test
-    void aRunReplacesAnEarlierFolderOfTheSameName() throws Exception {
+    void aRunReplacesAnEarlierRunOnlyWhenAskedTo() throws Exception {
         Path results = dir.resolve("again");
-        Files.createDirectories(results);
-        Files.writeString(results.resolve("stale.txt"), "from an earlier run");
+        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "5", "--seed", "1", "--out", results.toString()));
+        byte[] first = Files.readAllBytes(results.resolve("summary.json"));
 
-        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "5", "--out", results.toString()));
+        assertEquals(2, chokepoint("run", REFERENCE.toString(), "--ticks", "6", "--out", results.toString()));
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier run (manifest.json): add"
+                + " --overwrite to replace it, or choose another --out"), err.toString());
+        assertArrayEquals(first, Files.readAllBytes(results.resolve("summary.json")), "left as it was");
 
-        assertFalse(Files.exists(results.resolve("stale.txt")));
-        assertTrue(Files.exists(results.resolve("summary.json")));
+        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "6", "--out", results.toString(),
+                "--overwrite"));
+        assertEquals(6, Json.mapper().readTree(results.resolve("manifest.json").toFile()).get("ticks").asInt());
     }
 
     @Test
