@@ -614,6 +614,11 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
             double use = markets.consumption[m] + markets.exports[m];
             absorption[m] = tick == 0 ? use : absorption[m] + ABSORPTION_RATE * (use - absorption[m]);
             double days = absorption[m] > 0 ? stock[m] / (absorption[m] / daysPerTick) : Double.NaN;
+            if (Double.isInfinite(days)) {
+                // Use that has died away to almost nothing (the average decays geometrically once a market
+                // stops using a good) covers no number of days either.
+                days = Double.NaN;
+            }
             series.set(tick, m, Metric.PRICE, markets.price[m]);
             series.set(tick, m, Metric.TRADED, markets.traded[m]);
             series.set(tick, m, Metric.PRODUCTION, markets.production[m]);
