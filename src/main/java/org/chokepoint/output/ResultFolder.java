@@ -66,7 +66,7 @@ public final class ResultFolder implements AutoCloseable {
         TargetLock lock = lockFor(target);
         try {
             inspect(target, kind, overwrite, false);
-            cleanLeftovers(target);
+            cleanLeftoversBeside(target);
             Path staging = freshSibling(target, "partial");
             OutputFiles.on(staging, () -> Files.createDirectory(staging));
             return new ResultFolder(target, lock, staging, overwrite);
@@ -92,7 +92,7 @@ public final class ResultFolder implements AutoCloseable {
         TargetLock lock = lockFor(target);
         try {
             State state = inspect(target, kind, overwrite, resume);
-            cleanLeftovers(target);
+            cleanLeftoversBeside(target);
             if (state == State.OWN && !resume) {
                 emptyOwnFolder(target);
             }
@@ -191,6 +191,15 @@ public final class ResultFolder implements AutoCloseable {
                     + " of its own: choose another --out, or give the folder the link points to");
         }
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path up = target.getParent(); up != null; up = up.getParent()) {
+                if (Files.exists(up)) {
+                    if (!Files.isDirectory(up)) {
+                        throw new TargetException(up + " is a file, so " + target + " cannot be made: choose"
+                                + " another --out");
+                    }
+                    break;
+                }
+            }
             return State.ABSENT;
         }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -264,6 +273,14 @@ public final class ResultFolder implements AutoCloseable {
      * renames of a {@link #commit()}) is put back in its place instead. The lock file of a killed command
      * goes too, once nobody holds its lock.
      */
+    private static void cleanLeftoversBeside(Path target) {
+        try {
+            cleanLeftovers(target);
+        } catch (IOException | UncheckedIOException e) {
+            // Tidying up after others must not stop this command: what cannot go now is tried again next time.
+        }
+    }
+
     static void cleanLeftovers(Path target) throws IOException {
         Path parent = target.getParent();
         List<Path> candidates = new java.util.ArrayList<>();
