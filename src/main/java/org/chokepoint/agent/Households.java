@@ -82,6 +82,15 @@ public final class Households {
         return h;
     }
 
+    /**
+     * Below this share of the reference price an isoelastic demand curve is flat: it has no ceiling as
+     * the price falls to nothing, and a market flooded for thousands of ticks by producers with no costs can
+     * drive its price that far. It is the smallest ratio of the prices a scenario may set (1e-6 to 1e9), so
+     * no curve a scenario starts on reaches it, and at the steepest elasticity allowed (-10) it caps demand
+     * at 1e150 times the reference quantity.
+     */
+    static final double FLAT_BELOW = 1e-15;
+
     /** Quantity demanded at price p with this tick's scale. */
     public double demand(int h, double p) {
         if (p > chokePrice[h]) {
@@ -92,7 +101,7 @@ public final class Households {
             double d = 1 + elasticity[h] * (relative - 1);
             return d > 0 ? scale[h] * d : 0;
         }
-        return scale[h] * Math.pow(relative, elasticity[h]);
+        return scale[h] * Math.pow(Math.max(relative, FLAT_BELOW), elasticity[h]);
     }
 
     /** Draws this tick's noise and sets the scale of every curve. */
