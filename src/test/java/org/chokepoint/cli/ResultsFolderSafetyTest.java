@@ -86,6 +86,17 @@ class ResultsFolderSafetyTest {
         assertEquals(before, tree(dir), "the file, and nothing else, is there as it was");
     }
 
+    @Test
+    void aFileOnTheWayToTheTargetSurvives() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "my notes\n");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command("run", file.resolve("results")), err.toString());
+
+        assertTrue(err.toString().contains(file.toAbsolutePath() + " is a file, so "), err.toString());
+        assertEquals(before, tree(dir));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"run", "ensemble", "compare", "sweep", "sensitivity"})
     void aFolderOfSomeoneElsesSurvives(String name) throws Exception {

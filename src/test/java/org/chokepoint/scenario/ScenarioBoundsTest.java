@@ -86,6 +86,23 @@ class ScenarioBoundsTest {
     }
 
     @Test
+    void investmentMayNotCompoundCapacityBeyondBounds() throws Exception {
+        // A step of ten times the capacity every tick: 11^10000 over the longest run.
+        ScenarioProblem p = single(mutated(s -> {
+            ((ObjectNode) s.get("time")).put("horizonTicks", 10_000);
+            s.putObject("behaviour").putObject("investment").put("stepShare", 10).put("patienceTicks", 1);
+            firm(s, 0).put("leadTicks", 1);
+        }));
+
+        assertEquals("/behaviour/investment/stepShare", p.pointer());
+        assertTrue(p.message().startsWith("investment could multiply a firm's capacity by more than 1e308 over 10000"
+                + " ticks (a step of 10.0 at most every 1 ticks"), p.message());
+
+        // the defaults at the longest horizon: 1.2 every 52 ticks (a component plant's lead) is 1.6e15
+        ScenarioLoader.fromText(mutated(s -> ((ObjectNode) s.get("time")).put("horizonTicks", 10_000)), "test.json");
+    }
+
+    @Test
     void aLongerRunThanTheHorizonIsCheckedAgainstTheSameLimits() throws Exception {
         LoadedScenario loaded = ScenarioLoader.fromText(mutated(s -> demand(s).put("trendPerYear", 1.0)), "test.json");
 
