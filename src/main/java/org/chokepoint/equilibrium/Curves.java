@@ -1,0 +1,172 @@
+package org.chokepoint.equilibrium;
+
+/**
+ * The closed forms the solver evaluates: a firm's supply and profit at a price, a demand curve's quantity
+ * and consumer surplus, and a price support's effect on the price a firm plans on. Prices here are in US
+ * dollars per quantity unit; each form mirrors the agent model's rule of the same name.
+ */
+final class Curves {
+    private Curves() { }
+
+    /** Below this utilisation the slope of supply is taken at this utilisation, so it stays finite. */
+    private static final double LEAST_UTILISATION = 1e-9;
+
+    /**
+     * Output of a firm whose marginal cost is {@code base + slope * (q / cap)^k}, at price {@code v}: the
+     * output at which marginal cost equals the price, between 0 and {@code cap} (the model's
+     * {@code Firms.outputAtPrice}).
+     */
+    static double supply(double v, double cap, double base, double slope, double k) {
+        double margin = v - base;
+        if (margin <= 0 || cap <= 0) {
+            return 0;
+        }
+        if (slope <= 0) {
+            return cap;
+        }
+        double ratio = margin / slope;
+        if (ratio >= 1) {
+            return cap;
+        }
+        return cap * root(ratio, k);
+    }
+
+    /** The slope of {@link #supply} in the price; 0 outside the rising part of the curve. */
+    static double supplySlope(double v, double cap, double base, double slope, double k) {
+        double margin = v - base;
+        if (margin <= 0 || cap <= 0 || slope <= 0) {
+            return 0;
+        }
+        double ratio = margin / slope;
+        if (ratio >= 1) {
+            return 0;
+        }
+        double r = Math.max(ratio, LEAST_UTILISATION);
+        return cap / (k * slope) * root(r, k) / r;
+    }
+
+    /**
+     * Profit over variable cost at price {@code v}, {@code ∫ supply}: its slope is the supply, so the sum over
+     * firms is the convex function whose gradient is what they sell.
+     */
+    static double profit(double v, double cap, double base, double slope, double k) {
+        double margin = v - base;
+        if (margin <= 0 || cap <= 0) {
+            return 0;
+        }
+        if (slope <= 0) {
+            return cap * margin;
+        }
+        double ratio = margin / slope;
+        double e = 1.0 / k + 1.0;
+        if (ratio >= 1) {
+            return cap * slope / e + cap * (margin - slope);
+        }
+        return cap * slope / e * Math.pow(ratio, e);
+    }
+
+    /** {@code x^(1/k)} without {@code Math.pow} for the common linear and quadratic curves. */
+    private static double root(double x, double k) {
+        if (k == 2.0) {
+            return Math.sqrt(x);
+        }
+        if (k == 1.0) {
+            return x;
+        }
+        return Math.pow(x, 1.0 / k);
+    }
+
+    /**
+     * The price a firm plans on under a support with this strike and upside share (the model's
+     * {@code Firms.supportedPrice}): the strike below it, the price less the share of the excess above it.
+     */
+    static double supported(double p, double strike, double upside) {
+        if (Double.isNaN(strike)) {
+            return p;
+        }
+        return p < strike ? strike : p - upside * (p - strike);
+    }
+
+    /** The slope of {@link #supported} in the price. */
+    static double supportedSlope(double p, double strike, double upside) {
+        if (Double.isNaN(strike)) {
+            return 1;
+        }
+        return p < strike ? 0 : 1 - upside;
+    }
+
+    /**
+     * {@code ∫_0^p supply(supported(z)) dz} up to a constant: a supported firm's profit function in the
+     * market price, convex because the supported price is non-decreasing in the market price.
+     */
+    static double supportedProfit(double p, double cap, double base, double slope, double k, double strike,
+                                  double upside) {
+        if (Double.isNaN(strike)) {
+            return profit(p, cap, base, slope, k);
+        }
+        double atStrike = supply(strike, cap, base, slope, k);
+        if (p <= strike) {
+            return atStrike * p;
+        }
+        double keep = 1 - upside;
+        double above = keep > 0
+                ? (profit(strike + keep * (p - strike), cap, base, slope, k) - profit(strike, cap, base, slope, k)) / keep
+                : atStrike * (p - strike);
+        return atStrike * strike + above;
+    }
+
+    /**
+     * Final demand at price {@code p} (the model's {@code Households.demand}): {@code D0 (p / p0)^ε}, or
+     * {@code D0 (1 + ε (p / p0 - 1))} for a linear curve, and nothing above the choke price.
+     */
+    static double demand(double p, double scale, double p0, double eps, boolean linear, double choke) {
+        if (p > choke) {
+            return 0;
+        }
+        if (linear) {
+            double d = 1 + eps * (p / p0 - 1);
+            return d > 0 ? scale * d : 0;
+        }
+        return scale * Math.pow(p / p0, eps);
+    }
+
+    /** The slope of {@link #demand} in the price (negative), below the choke price. */
+    static double demandSlope(double p, double scale, double p0, double eps, boolean linear, double choke) {
+        if (p > choke) {
+            return 0;
+        }
+        if (linear) {
+            return 1 + eps * (p / p0 - 1) > 0 ? scale * eps / p0 : 0;
+        }
+        return eps * scale * Math.pow(p / p0, eps) / p;
+    }
+
+    /**
+     * Consumer surplus at price {@code p}, {@code ∫_p^choke D(z) dz}: convex in the price, its slope minus
+     * the quantity demanded. Infinite at a price of 0 for an isoelastic curve with |ε| of one or more.
+     */
+    static double surplus(double p, double scale, double p0, double eps, boolean linear, double choke) {
+        if (p >= choke) {
+            return 0;
+        }
+        if (linear) {
+            // Zero demand from p0 (1 - 1/ε) on; ε < 0.
+            double top = eps < 0 ? Math.min(choke, p0 * (1 - 1 / eps)) : choke;
+            if (p >= top) {
+                return 0;
+            }
+            return scale * (integralLinear(top, p0, eps) - integralLinear(p, p0, eps));
+        }
+        if (p <= 0) {
+            return eps <= -1 ? Double.POSITIVE_INFINITY : scale * p0 / (eps + 1) * Math.pow(choke / p0, eps + 1);
+        }
+        if (eps == -1) {
+            return scale * p0 * Math.log(choke / p);
+        }
+        return scale * p0 / (eps + 1) * (Math.pow(choke / p0, eps + 1) - Math.pow(p / p0, eps + 1));
+    }
+
+    private static double integralLinear(double z, double p0, double eps) {
+        return (1 - eps) * z + eps * z * z / (2 * p0);
+    }
+}

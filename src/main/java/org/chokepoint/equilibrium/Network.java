@@ -1,0 +1,808 @@
+package org.chokepoint.equilibrium;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.Recipe;
+import org.chokepoint.world.Route;
+import org.chokepoint.world.World;
+
+/**
+ * A scenario at one tick as the equilibrium sees it: the demand curves and firms of every market, the
+ * arcs goods can move along (a trader lane, split where an instrument prices part of its flow differently,
+ * a detour round a restriction, a government's offtake) and the volume limits that bind sets of arcs
+ * (lane capacity, export quotas, licences, tariff-rate quotas, diversification shares). Prices inside are
+ * US dollars per quantity unit, so that a manufacturer's input costs and its output price add up.
+ */
+final class Network {
+    static final int PRODUCER = 0;
+    static final int MANUFACTURER = 1;
+    static final int RECYCLER = 2;
+
+    enum ArcKind { DIRECT, IN_QUOTA, OUT_OF_QUOTA, DETOUR, OFFTAKE }
+
+    enum CapKind { LANE_CAPACITY, LICENCE, EXPORT_QUOTA, TARIFF_RATE_QUOTA, DIVERSIFICATION, LEAK, OFFTAKE }
+
+    final Scenario scenario;
+    final World world;
+    final int tick;
+    final int markets;
+    /** US dollars in one unit at a price of one price unit, per market. */
+    final double[] value;
+    /** The commodity's initial price, in dollars: the scale of each market's price. */
+    final double[] reference;
+    /** The highest price the market can reach: its highest choke price, or far above the reference. */
+    final double[] ceiling;
+    final boolean[] used;
+    final double[] capacityFactor;
+    final double[] demandFactor;
+
+    // Final demand, one entry per curve.
+    int demands;
+    int[] dMarket;
+    double[] dScale;
+    double[] dP0;
+    double[] dEps;
+    boolean[] dLinear;
+    double[] dChoke;
+
+    // Firms: rows of the firm parameters, split where only some of a row's firms are supported.
+    int firms;
+    int[] fRow;
+    double[] fWeight;
+    int[] fType;
+    int[] fMarket;
+    double[] fCapacity;
+    double[] fEffective;
+    double[] fBase;
+    double[] fSlope;
+    double[] fExponent;
+    double[] fStrike;
+    double[] fUpside;
+    int[] fSupport;
+    /** Outer-round shift of a supported manufacturer's net price: {@code supported(p) - p} at the last prices. */
+    double[] fShift;
+    int[] fInputFrom;
+    int[] inputMarket;
+    double[] inputPerUnit;
+    int[] fFeedMarket;
+    double[] fYield;
+    double[] fCollect;
+    double[] fCollectElasticity;
+    double[] fCollectMax;
+
+    // Arcs.
+    final List<Arc> arcs = new ArrayList<>();
+    final List<Cap> caps = new ArrayList<>();
+    final List<Instrument> instruments = new ArrayList<>();
+
+    /** An arc: origin market (or -1), destination market (or -1 for a government's offtake). */
+    static final class Arc {
+        ArcKind kind;
+        int from;
+        int to;
+        int commodity;
+        int trader = -1;
+        int via = -1;
+        int instrument = -1;
+        double margin;
+        double tariff;
+        double exportTax;
+        double compliance;
+        double cost;
+        double extra;
+        double quotaTariff;
+        double[] floors = new double[0];
+        int[] floorInstruments = new int[0];
+        int exportTaxInstrument = -1;
+        int licenceInstrument = -1;
+        /** For an offtake: the price the agency pays, in dollars. */
+        double offtakePrice;
+        /** The wedge between destination and origin price at which the arc's trade just pays, in dollars. */
+        double wedge;
+        double laneCapacity;
+    }
+
+    /** {@code Σ coefficient * flow <= volume} over a set of arcs. */
+    static final class Cap {
+        CapKind kind;
+        int instrument = -1;
+        int[] arcs;
+        double[] coefficient;
+        double volume;
+    }
+
+    /** An instrument in force at the tick, for its fiscal figures. */
+    static final class Instrument {
+        String id;
+        String type;
+        int market = -1;
+        double strike;
+        double upside;
+        double volumeCap = Double.POSITIVE_INFINITY;
+        int reference = -1;
+    }
+
+    private Network(Scenario scenario, World world, int tick) {
+        this.scenario = scenario;
+        this.world = world;
+        this.tick = tick;
+        this.markets = world.marketCount();
+        value = new double[markets];
+        reference = new double[markets];
+        ceiling = new double[markets];
+        used = new boolean[markets];
+        capacityFactor = new double[markets];
+        demandFactor = new double[markets];
+        Arrays.fill(capacityFactor, 1.0);
+        Arrays.fill(demandFactor, 1.0);
+        for (int m = 0; m < markets; m++) {
+            var c = world.commodity(world.commodityOfMarket(m));
+            value[m] = c.valuePerUnit();
+            reference[m] = c.initialPrice() * c.valuePerUnit();
+        }
+    }
+
+    static Network build(Scenario scenario, World world, int tick, FirmParameters firmParams,
+                         TraderParameters traderParams, EquilibriumOptions options) {
+        Network n = new Network(scenario, world, tick);
+        Route[] routes = world.routes().toArray(new Route[0]);
+        boolean[] closed = new boolean[routes.length];
+        double[] costFactor = new double[routes.length];
+        Arrays.fill(costFactor, 1.0);
+        n.applyEvents(closed, costFactor);
+        n.buildDemand();
+        List<JsonNode> inForce = n.policiesInForce(options);
+        n.buildFirms(firmParams, inForce, options);
+        n.buildArcs(traderParams, inForce, closed, costFactor);
+        n.buildOfftakes(inForce);
+        n.markUsed();
+        for (int m = 0; m < n.markets; m++) {
+            n.ceiling[m] = 1e3 * n.reference[m];
+        }
+        for (int h = 0; h < n.demands; h++) {
+            int m = n.dMarket[h];
+            n.ceiling[m] = n.ceilingFromDemandOnly(m);
+        }
+        return n;
+    }
+
+    private double ceilingFromDemandOnly(int m) {
+        double top = 0;
+        for (int h = 0; h < demands; h++) {
+            if (dMarket[h] == m) {
+                top = Math.max(top, dChoke[h]);
+            }
+        }
+        return top;
+    }
+
+    // ---- events -----------------------------------------------------------------------------------
+
+    private boolean activeAt(Integer start, Integer end) {
+        int s = start == null ? 0 : start;
+        int e = end == null ? Integer.MAX_VALUE : end;
+        return tick >= s && tick < e;
+    }
+
+    private void applyEvents(boolean[] closed, double[] costFactor) {
+        for (Scenario.EventSpec e : scenario.events()) {
+            if (!activeAt(e.start(), e.end())) {
+                continue;
+            }
+            switch (e.type()) {
+                case "capacityOutage" -> capacityFactor[market(e.region(), e.commodity())] *= 1 - e.share();
+                case "demandShift" -> demandFactor[market(e.region(), e.commodity())] *= e.multiplier();
+                case "routeDisruption" -> {
+                    int from = world.regionIndex(e.from());
+                    int to = world.regionIndex(e.to());
+                    for (Route r : world.routes()) {
+                        if ((r.from() == from && r.to() == to) || (r.from() == to && r.to() == from)) {
+                            disrupt(r.index(), e, false, closed, costFactor);
+                        }
+                    }
+                }
+                case "chokepointClosure" -> {
+                    boolean closesByDefault = e.closed() == null && e.extraTransitTicks() == null
+                            && e.costMultiplier() == null;
+                    for (Route r : world.routes()) {
+                        if (r.chokepoints().contains(e.chokepoint())) {
+                            disrupt(r.index(), e, closesByDefault, closed, costFactor);
+                        }
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown event type " + e.type());
+            }
+        }
+    }
+
+    private static void disrupt(int route, Scenario.EventSpec e, boolean closeByDefault, boolean[] closed,
+                                double[] costFactor) {
+        closed[route] |= closeByDefault || Boolean.TRUE.equals(e.closed());
+        costFactor[route] *= e.costMultiplier() == null ? 1.0 : e.costMultiplier();
+    }
+
+    private int market(String region, String commodity) {
+        return world.market(world.regionIndex(region), world.commodityIndex(commodity));
+    }
+
+    // ---- demand -----------------------------------------------------------------------------------
+
+    private void buildDemand() {
+        List<Scenario.DemandSpec> specs = scenario.demand();
+        demands = specs.size();
+        dMarket = new int[demands];
+        dScale = new double[demands];
+        dP0 = new double[demands];
+        dEps = new double[demands];
+        dLinear = new boolean[demands];
+        dChoke = new double[demands];
+        int perYear = world.ticksPerYear();
+        for (int h = 0; h < demands; h++) {
+            Scenario.DemandSpec d = specs.get(h);
+            int m = market(d.region(), d.commodity());
+            double growthPerTick = Math.pow(1 + d.trendOrDefault(), 1.0 / perYear) - 1;
+            dMarket[h] = m;
+            dScale[h] = d.baseQuantity() * Math.pow(1 + growthPerTick, tick) * demandFactor[m];
+            dP0[h] = d.referencePrice() * value[m];
+            dEps[h] = d.elasticity();
+            dLinear[h] = d.linear();
+            dChoke[h] = d.chokePriceOrDefault() * value[m];
+        }
+    }
+
+    // ---- policies ---------------------------------------------------------------------------------
+
+    private List<JsonNode> policiesInForce(EquilibriumOptions options) {
+        List<JsonNode> out = new ArrayList<>();
+        int horizon = scenario.time().horizonTicks();
+        for (JsonNode p : scenario.policies()) {
+            int start = p.path("start").asInt(0);
+            int end = p.has("end") ? p.get("end").asInt() : horizon;
+            if (tick < start || tick >= end) {
+                continue;
+            }
+            if (p.has("trigger") && !options.triggeredInForce()) {
+                continue;
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private int instrument(JsonNode p) {
+        Instrument i = new Instrument();
+        i.type = p.path("type").asText();
+        i.id = p.path("id").asText(i.type);
+        instruments.add(i);
+        return instruments.size() - 1;
+    }
+
+    private static double number(JsonNode p, String field, double absent) {
+        JsonNode v = p.get(field);
+        return v == null || v.isNull() ? absent : v.asDouble();
+    }
+
+    private boolean[] regionSet(JsonNode list, boolean absentMeansAll, int except) {
+        boolean[] in = new boolean[world.regionCount()];
+        if (list == null || list.isNull()) {
+            for (int r = 0; r < in.length; r++) {
+                in[r] = absentMeansAll && r != except;
+            }
+            return in;
+        }
+        for (JsonNode id : list) {
+            in[world.regionIndex(id.asText())] = true;
+        }
+        return in;
+    }
+
+    private boolean[] commoditySet(JsonNode list) {
+        boolean[] in = new boolean[world.commodityCount()];
+        if (list != null) {
+            for (JsonNode id : list) {
+                in[world.commodityIndex(id.asText())] = true;
+            }
+        }
+        return in;
+    }
+
+    /** Whether an exporter's measure covers a shipment of c from o to d (the model's {@code ExportMeasure.covers}). */
+    private boolean exportCovers(JsonNode p, int o, int d, int c) {
+        int region = world.regionIndex(p.path("region").asText());
+        return o == region && commoditySet(p.get("commodities"))[c] && regionSet(p.get("destinations"), true, region)[d];
+    }
+
+    /** Whether an importer's measure covers imports of c from o into d (tariff floor, tariff-rate quota). */
+    private boolean importCovers(JsonNode p, int o, int d, int c) {
+        int region = world.regionIndex(p.path("region").asText());
+        return d == region && c == world.commodityIndex(p.path("commodity").asText()) && o != region
+                && !regionSet(p.get("exemptOrigins"), false, -1)[o];
+    }
+
+    // ---- firms ------------------------------------------------------------------------------------
+
+    private void buildFirms(FirmParameters params, List<JsonNode> inForce, EquilibriumOptions options) {
+        List<Scenario.FirmSpec> specs = scenario.firms();
+        // Supports in force, in file order: a later one replaces an earlier one for the firms both cover.
+        List<JsonNode> supports = new ArrayList<>();
+        List<Integer> supportInstrument = new ArrayList<>();
+        for (JsonNode p : inForce) {
+            String type = p.path("type").asText();
+            if (type.equals("contractForDifference") || type.equals("purchaseGuarantee")) {
+                supports.add(p);
+                int i = instrument(p);
+                Instrument ins = instruments.get(i);
+                String region = p.path("region").asText();
+                int c = world.commodityIndex(p.path("commodity").asText());
+                if (type.equals("contractForDifference")) {
+                    String refRegion = p.hasNonNull("referenceRegion") ? p.get("referenceRegion").asText() : region;
+                    String refCommodity = p.hasNonNull("referenceCommodity") ? p.get("referenceCommodity").asText()
+                            : p.path("commodity").asText();
+                    ins.reference = market(refRegion, refCommodity);
+                    ins.strike = number(p, "strike", 0) * value[ins.reference];
+                    ins.upside = number(p, "upsideShare", 0);
+                    ins.market = world.market(world.regionIndex(region), c);
+                } else {
+                    String buyRegion = p.hasNonNull("marketRegion") ? p.get("marketRegion").asText() : region;
+                    ins.market = market(buyRegion, p.path("commodity").asText());
+                    ins.reference = ins.market;
+                    ins.strike = number(p, "floor", 0) * value[ins.market];
+                    ins.upside = 0;
+                }
+                ins.volumeCap = number(p, "volumeCapPerTick", Double.POSITIVE_INFINITY);
+                supportInstrument.add(i);
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int r = 0; r < params.count(); r++) {
+            int s = params.spec()[r];
+            Scenario.FirmSpec spec = specs.get(s);
+            if (!params.active()[r] && !options.includeMothballed()) {
+                continue;
+            }
+            int k = (int) Math.round(params.weight()[r]);
+            // Which support, if any, covers each of the firms the row stands for.
+            int[] supportOf = new int[Math.max(k, 1)];
+            for (int j = 0; j < supportOf.length; j++) {
+                supportOf[j] = -1;
+                String id = FirmParameters.firmId(spec, params.first()[r] + j);
+                for (int q = 0; q < supports.size(); q++) {
+                    if (eligible(supports.get(q), spec, id)) {
+                        supportOf[j] = supportInstrument.get(q);
+                    }
+                }
+            }
+            // One firm of the network per distinct support among the row's firms.
+            java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            for (int j : supportOf) {
+                counts.merge(j, 1, Integer::sum);
+            }
+            for (var e : counts.entrySet()) {
+                double w = params.weight()[r] * e.getValue() / supportOf.length;
+                rows.add(new double[] {r, w, e.getKey()});
+            }
+        }
+        firms = rows.size();
+        fRow = new int[firms];
+        fWeight = new double[firms];
+        fType = new int[firms];
+        fMarket = new int[firms];
+        fCapacity = new double[firms];
+        fEffective = new double[firms];
+        fBase = new double[firms];
+        fSlope = new double[firms];
+        fExponent = new double[firms];
+        fStrike = new double[firms];
+        fUpside = new double[firms];
+        fSupport = new int[firms];
+        fShift = new double[firms];
+        fInputFrom = new int[firms + 1];
+        fFeedMarket = new int[firms];
+        fYield = new double[firms];
+        fCollect = new double[firms];
+        fCollectElasticity = new double[firms];
+        fCollectMax = new double[firms];
+        List<Integer> inMarkets = new ArrayList<>();
+        List<Double> inPer = new ArrayList<>();
+        for (int f = 0; f < firms; f++) {
+            double[] row = rows.get(f);
+            int r = (int) row[0];
+            Scenario.FirmSpec spec = specs.get(params.spec()[r]);
+            int region = world.regionIndex(spec.region());
+            int c = world.commodityIndex(spec.commodity());
+            int m = world.market(region, c);
+            fRow[f] = r;
+            fWeight[f] = row[1];
+            fSupport[f] = (int) row[2];
+            fType[f] = switch (spec.type()) {
+                case "manufacturer" -> MANUFACTURER;
+                case "recycler" -> RECYCLER;
+                default -> PRODUCER;
+            };
+            fMarket[f] = m;
+            fCapacity[f] = params.capacity()[r];
+            fEffective[f] = params.capacity()[r] * capacityFactor[m];
+            fBase[f] = params.costBase()[r] * value[m];
+            fSlope[f] = params.costSlope()[r] * value[m];
+            fExponent[f] = params.costExponent()[r];
+            fStrike[f] = Double.NaN;
+            if (fSupport[f] >= 0) {
+                Instrument ins = instruments.get(fSupport[f]);
+                // The strike is set in the reference market's units; the firm plans on it for its own output.
+                fStrike[f] = ins.strike / value[ins.reference] * value[m];
+                fUpside[f] = ins.upside;
+            }
+            fInputFrom[f] = inMarkets.size();
+            if (fType[f] == MANUFACTURER) {
+                int rec = spec.recipe() != null ? world.recipeIndex(spec.recipe()) : world.recipeFor(c);
+                Recipe recipe = world.recipe(rec);
+                for (int j = 0; j < recipe.inputCount(); j++) {
+                    inMarkets.add(world.market(region, recipe.inputs()[j]));
+                    inPer.add(recipe.perUnit()[j]);
+                }
+            }
+            if (fType[f] == RECYCLER) {
+                Scenario.RecyclingSpec rs = spec.recycling();
+                fFeedMarket[f] = world.market(region, world.commodityIndex(rs.feedstock()));
+                fYield[f] = rs.yieldPerUnit();
+                fCollect[f] = rs.collectionShare();
+                fCollectElasticity[f] = rs.priceElasticity() == null ? 0.0 : rs.priceElasticity();
+                fCollectMax[f] = rs.maxCollectionShare() == null ? 1.0 : rs.maxCollectionShare();
+            }
+        }
+        fInputFrom[firms] = inMarkets.size();
+        inputMarket = inMarkets.stream().mapToInt(Integer::intValue).toArray();
+        inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The model's {@code EligibleFirms}: the support's commodity, an eligible region, the id prefix. */
+    private boolean eligible(JsonNode p, Scenario.FirmSpec spec, String firmId) {
+        String region = p.path("type").asText().equals("purchaseGuarantee") && p.hasNonNull("marketRegion")
+                ? p.get("marketRegion").asText() : p.path("region").asText();
+        boolean[] regions = regionSet(p.get("eligibleRegions"), false, -1);
+        if (!p.hasNonNull("eligibleRegions")) {
+            regions[world.regionIndex(region)] = true;
+        }
+        String prefix = p.path("firmIdPrefix").asText("");
+        return spec.commodity().equals(p.path("commodity").asText())
+                && regions[world.regionIndex(spec.region())] && firmId.startsWith(prefix);
+    }
+
+    // ---- arcs -------------------------------------------------------------------------------------
+
+    private void buildArcs(TraderParameters traders, List<JsonNode> inForce, boolean[] closed, double[] costFactor) {
+        List<Scenario.TraderSpec> specs = scenario.traders();
+        // Export quota pools: per quota, one pool, or one per destination when split.
+        java.util.Map<String, Integer> quotaPools = new java.util.HashMap<>();
+        List<List<int[]>> poolMembers = new ArrayList<>();
+        List<Double> poolVolume = new ArrayList<>();
+        List<Integer> poolInstrument = new ArrayList<>();
+        java.util.Map<JsonNode, Integer> instrumentOf = new java.util.IdentityHashMap<>();
+        for (JsonNode p : inForce) {
+            String type = p.path("type").asText();
+            if (List.of("exportQuota", "exportBan", "exportLicensing", "exportTax", "tariffFloor", "tariffRateQuota",
+                    "diversificationRequirement").contains(type)) {
+                instrumentOf.put(p, instrument(p));
+            }
+        }
+        List<Integer> trqInArcs = new ArrayList<>();
+        JsonNode trqSpec = null;
+        int perYear = world.ticksPerYear();
+        for (int t = 0; t < specs.size(); t++) {
+            Scenario.TraderSpec ts = specs.get(t);
+            int c = world.commodityIndex(ts.commodity());
+            int o = world.regionIndex(ts.from());
+            int d = world.regionIndex(ts.to());
+            int route = world.routeBetween(o, d);
+            double capacity = traders.capacity()[t];
+            if (route < 0 || closed[route] || !(capacity > 0)) {
+                continue;
+            }
+            double cost = world.route(route).costPerUnit() * costFactor[route];
+            double allowance = 1.0;
+            double approval = 1.0;
+            double exportTax = 0;
+            double compliance = 0;
+            int taxInstrument = -1;
+            int licenceInstrument = -1;
+            List<Integer> pools = new ArrayList<>();
+            JsonNode detour = null;
+            for (JsonNode p : inForce) {
+                String type = p.path("type").asText();
+                if (!type.startsWith("export") || !exportCovers(p, o, d, c)) {
+                    continue;
+                }
+                switch (type) {
+                    case "exportBan" -> allowance = 0;
+                    case "exportTax" -> {
+                        exportTax += number(p, "rate", 0);
+                        taxInstrument = instrumentOf.get(p);
+                    }
+                    case "exportLicensing" -> {
+                        double byDefault = number(p, "approvalProbability", 1.0);
+                        JsonNode by = p.get("approvalByDestination");
+                        approval *= by != null && by.has(ts.to()) ? by.get(ts.to()).asDouble() : byDefault;
+                        compliance += number(p, "carryingCostPerTick", 0.002) * number(p, "leadTicks", 0);
+                        licenceInstrument = instrumentOf.get(p);
+                    }
+                    case "exportQuota" -> {
+                        JsonNode shares = p.get("destinationShares");
+                        boolean split = shares != null && shares.size() > 0;
+                        String key = instrumentOf.get(p) + (split ? "/" + d : "");
+                        Integer pool = quotaPools.get(key);
+                        if (pool == null) {
+                            double share = split ? (shares.has(ts.to()) ? shares.get(ts.to()).asDouble() : 0) : 1;
+                            pool = poolMembers.size();
+                            quotaPools.put(key, pool);
+                            poolMembers.add(new ArrayList<>());
+                            poolVolume.add(number(p, "yearlyVolume", 0) / perYear * share);
+                            poolInstrument.add(instrumentOf.get(p));
+                        }
+                        pools.add(pool);
+                    }
+                    default -> { }
+                }
+                if ((type.equals("exportBan") || type.equals("exportQuota")) && detour == null
+                        && p.hasNonNull("circumvention") && !p.path("antiCircumvention").asBoolean(false)) {
+                    detour = p;
+                }
+            }
+            Arc base = new Arc();
+            base.from = world.market(o, c);
+            base.to = world.market(d, c);
+            base.commodity = c;
+            base.trader = t;
+            base.margin = traders.minMargin()[t];
+            base.cost = cost;
+            base.exportTax = exportTax;
+            base.compliance = compliance;
+            base.exportTaxInstrument = taxInstrument;
+            base.licenceInstrument = licenceInstrument;
+            base.laneCapacity = capacity;
+            JsonNode trq = null;
+            List<Double> floors = new ArrayList<>();
+            List<Integer> floorIds = new ArrayList<>();
+            List<JsonNode> diversification = new ArrayList<>();
+            for (JsonNode p : inForce) {
+                String type = p.path("type").asText();
+                if (type.equals("tariffFloor") && importCovers(p, o, d, c)) {
+                    floors.add(number(p, "floor", 0));
+                    floorIds.add(instrumentOf.get(p));
+                } else if (type.equals("tariffRateQuota") && importCovers(p, o, d, c)) {
+                    trq = p;
+                } else if (type.equals("diversificationRequirement")
+                        && d == world.regionIndex(p.path("region").asText())
+                        && c == world.commodityIndex(p.path("commodity").asText()) && o != d) {
+                    diversification.add(p);
+                }
+            }
+            base.floors = floors.stream().mapToDouble(Double::doubleValue).toArray();
+            base.floorInstruments = floorIds.stream().mapToInt(Integer::intValue).toArray();
+            List<Integer> laneArcs = new ArrayList<>();
+            if (allowance > 0 && approval > 0) {
+                if (trq == null) {
+                    base.kind = ArcKind.DIRECT;
+                    laneArcs.add(add(base));
+                } else {
+                    trqSpec = trq;
+                    Arc in = copy(base, ArcKind.IN_QUOTA);
+                    in.quotaTariff = number(trq, "inQuotaTariff", 0);
+                    in.instrument = instrumentOf.get(trq);
+                    Arc out = copy(base, ArcKind.OUT_OF_QUOTA);
+                    out.quotaTariff = number(trq, "outOfQuotaTariff", 0);
+                    out.instrument = in.instrument;
+                    int ia = add(in);
+                    laneArcs.add(ia);
+                    laneArcs.add(add(out));
+                    trqInArcs.add(ia);
+                }
+                capOver(CapKind.LANE_CAPACITY, -1, laneArcs, 1.0, capacity * approval);
+                if (approval < 1) {
+                    caps.get(caps.size() - 1).kind = CapKind.LICENCE;
+                    caps.get(caps.size() - 1).instrument = licenceInstrument;
+                }
+                for (int pool : pools) {
+                    for (int a : laneArcs) {
+                        poolMembers.get(pool).add(new int[] {a});
+                    }
+                }
+                for (JsonNode p : diversification) {
+                    for (int a : laneArcs) {
+                        diversificationArcs.computeIfAbsent(p, k -> new ArrayList<>()).add(a);
+                    }
+                }
+            }
+            if (detour != null && (allowance == 0 || !pools.isEmpty())) {
+                JsonNode circ = detour.get("circumvention");
+                double leak = number(circ, "leakRate", 0);
+                if (leak > 0) {
+                    Arc leakArc = copy(base, ArcKind.DETOUR);
+                    leakArc.exportTax = 0;
+                    leakArc.compliance = 0;
+                    leakArc.exportTaxInstrument = -1;
+                    leakArc.licenceInstrument = -1;
+                    leakArc.via = world.regionIndex(circ.path("via").asText());
+                    leakArc.extra = number(circ, "extraCostPerUnit", 0);
+                    leakArc.instrument = instrumentOf.get(detour);
+                    if (trq != null) {
+                        leakArc.quotaTariff = number(trq, "outOfQuotaTariff", 0);
+                    }
+                    int la = add(leakArc);
+                    // What leaks is the leak rate of what the restriction stops of the traders' capacity.
+                    Cap cap = new Cap();
+                    cap.kind = CapKind.LEAK;
+                    cap.instrument = leakArc.instrument;
+                    int[] members = new int[laneArcs.size() + 1];
+                    double[] coefficient = new double[members.length];
+                    for (int i = 0; i < laneArcs.size(); i++) {
+                        members[i] = laneArcs.get(i);
+                        coefficient[i] = leak;
+                    }
+                    members[laneArcs.size()] = la;
+                    coefficient[laneArcs.size()] = 1.0;
+                    cap.arcs = members;
+                    cap.coefficient = coefficient;
+                    cap.volume = leak * capacity;
+                    caps.add(cap);
+                }
+            }
+        }
+        for (int pool = 0; pool < poolMembers.size(); pool++) {
+            List<Integer> members = new ArrayList<>();
+            for (int[] a : poolMembers.get(pool)) {
+                members.add(a[0]);
+            }
+            if (!members.isEmpty()) {
+                capOver(CapKind.EXPORT_QUOTA, poolInstrument.get(pool), members, 1.0, poolVolume.get(pool));
+            }
+        }
+        if (trqSpec != null && !trqInArcs.isEmpty()) {
+            capOver(CapKind.TARIFF_RATE_QUOTA, arcs.get(trqInArcs.get(0)).instrument, trqInArcs, 1.0,
+                    number(trqSpec, "yearlyQuota", 0) / perYear);
+        }
+        for (var e : diversificationArcs.entrySet()) {
+            diversify(e.getKey(), e.getValue(), instrumentOf.get(e.getKey()));
+        }
+    }
+
+    private final java.util.Map<JsonNode, List<Integer>> diversificationArcs = new java.util.IdentityHashMap<>();
+
+    /** No origin above {@code maxShare} of the region's imports: {@code x_o - s Σ x <= 0} for each origin. */
+    private void diversify(JsonNode p, List<Integer> members, int instrument) {
+        double share = number(p, "maxShare", 1.0);
+        java.util.TreeSet<Integer> origins = new java.util.TreeSet<>();
+        for (int a : members) {
+            origins.add(world.regionOfMarket(arcs.get(a).from));
+        }
+        for (int origin : origins) {
+            Cap cap = new Cap();
+            cap.kind = CapKind.DIVERSIFICATION;
+            cap.instrument = instrument;
+            cap.arcs = members.stream().mapToInt(Integer::intValue).toArray();
+            cap.coefficient = new double[cap.arcs.length];
+            for (int i = 0; i < cap.arcs.length; i++) {
+                boolean own = world.regionOfMarket(arcs.get(cap.arcs[i]).from) == origin;
+                cap.coefficient[i] = (own ? 1.0 : 0.0) - share;
+            }
+            cap.volume = 0;
+            caps.add(cap);
+        }
+    }
+
+    private void capOver(CapKind kind, int instrument, List<Integer> members, double coefficient, double volume) {
+        Cap cap = new Cap();
+        cap.kind = kind;
+        cap.instrument = instrument;
+        cap.arcs = members.stream().mapToInt(Integer::intValue).toArray();
+        cap.coefficient = new double[cap.arcs.length];
+        Arrays.fill(cap.coefficient, coefficient);
+        cap.volume = volume;
+        caps.add(cap);
+    }
+
+    private int add(Arc a) {
+        arcs.add(a);
+        return arcs.size() - 1;
+    }
+
+    private static Arc copy(Arc b, ArcKind kind) {
+        Arc a = new Arc();
+        a.kind = kind;
+        a.from = b.from;
+        a.to = b.to;
+        a.commodity = b.commodity;
+        a.trader = b.trader;
+        a.margin = b.margin;
+        a.tariff = b.tariff;
+        a.exportTax = b.exportTax;
+        a.compliance = b.compliance;
+        a.cost = b.cost;
+        a.floors = b.floors;
+        a.floorInstruments = b.floorInstruments;
+        a.exportTaxInstrument = b.exportTaxInstrument;
+        a.licenceInstrument = b.licenceInstrument;
+        a.laneCapacity = b.laneCapacity;
+        return a;
+    }
+
+    /** A purchase guarantee's agency buys at the floor: an arc out of the market into the government's stock. */
+    private void buildOfftakes(List<JsonNode> inForce) {
+        for (int i = 0; i < instruments.size(); i++) {
+            Instrument ins = instruments.get(i);
+            if (!ins.type.equals("purchaseGuarantee")) {
+                continue;
+            }
+            Arc a = new Arc();
+            a.kind = ArcKind.OFFTAKE;
+            a.from = ins.market;
+            a.to = -1;
+            a.commodity = world.commodityOfMarket(ins.market);
+            a.instrument = i;
+            a.offtakePrice = ins.strike;
+            int index = add(a);
+            Cap cap = new Cap();
+            cap.kind = CapKind.OFFTAKE;
+            cap.instrument = i;
+            cap.arcs = new int[] {index};
+            cap.coefficient = new double[] {1.0};
+            cap.volume = 0; // set each round from the eligible firms' output
+            caps.add(cap);
+        }
+    }
+
+    private void markUsed() {
+        for (int h = 0; h < demands; h++) {
+            used[dMarket[h]] = true;
+        }
+        for (int f = 0; f < firms; f++) {
+            used[fMarket[f]] = true;
+            for (int s = fInputFrom[f]; s < fInputFrom[f + 1]; s++) {
+                used[inputMarket[s]] = true;
+            }
+        }
+        for (Arc a : arcs) {
+            if (a.from >= 0) {
+                used[a.from] = true;
+            }
+            if (a.to >= 0) {
+                used[a.to] = true;
+            }
+        }
+    }
+
+    // ---- the rounds' outer quantities -----------------------------------------------------------------
+
+    /**
+     * The wedge {@code w} such that the arc's trade pays exactly when {@code p_d - p_o = w}, from the trader's
+     * rule in the model: {@code p_d / (1 + tariff) - levy - cif >= margin * p_d} with
+     * {@code cif = p_o (1 + tax + compliance) + cost}. Prices in the commodity's price unit; the result in dollars.
+     */
+    double wedge(Arc a, double[] price) {
+        double v = value[a.from];
+        if (a.kind == ArcKind.OFFTAKE) {
+            return 0;
+        }
+        double po = price[a.from] / v;
+        double pd = price[a.to] / v;
+        double alpha = 1 / (1 + a.tariff) - a.margin;
+        double direct = po * (1 + a.exportTax + a.compliance) + a.cost;
+        double levy = a.quotaTariff * direct;
+        for (double floor : a.floors) {
+            levy += Math.max(0, floor - direct);
+        }
+        double paid = a.kind == ArcKind.DETOUR ? po + a.cost + a.extra : direct;
+        return ((1 - alpha) * pd + paid - po + levy) * v;
+    }
+
+    /** Scrap-limited capacity of a recycler (the model's {@code Recyclers.available}) at a price and feedstock use. */
+    double recyclerCapacity(int f, double price, double feedstockUse) {
+        int m = fMarket[f];
+        double p0 = reference[m];
+        double share = fCollect[f] * Math.pow(Math.max(price, 0) / p0, fCollectElasticity[f]);
+        share = Math.min(share, fCollectMax[f]);
+        return Math.min(fCapacity[f] * capacityFactor[m], feedstockUse * share * fYield[f]);
+    }
+}
