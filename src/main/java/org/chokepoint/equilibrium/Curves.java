@@ -1,8 +1,8 @@
 package org.chokepoint.equilibrium;
 
 /**
- * The closed forms the solver evaluates: a firm's supply and profit at a price, a demand curve's quantity
- * and consumer surplus, and a price support's effect on the price a firm plans on. Prices here are in US
+ * The closed forms the solver evaluates: a firm's supply at a price and its slope, a demand curve's
+ * quantity and its slope, and a price support's effect on the price a firm plans on. Prices here are in US
  * dollars per quantity unit; each form mirrors the agent model's rule of the same name.
  */
 final class Curves {
@@ -45,26 +45,6 @@ final class Curves {
         return cap / (k * slope) * root(r, k) / r;
     }
 
-    /**
-     * Profit over variable cost at price {@code v}, {@code ∫ supply}: its slope is the supply, so the sum over
-     * firms is the convex function whose gradient is what they sell.
-     */
-    static double profit(double v, double cap, double base, double slope, double k) {
-        double margin = v - base;
-        if (margin <= 0 || cap <= 0) {
-            return 0;
-        }
-        if (slope <= 0) {
-            return cap * margin;
-        }
-        double ratio = margin / slope;
-        double e = 1.0 / k + 1.0;
-        if (ratio >= 1) {
-            return cap * slope / e + cap * (margin - slope);
-        }
-        return cap * slope / e * Math.pow(ratio, e);
-    }
-
     /** {@code x^(1/k)} without {@code Math.pow} for the common linear and quadratic curves. */
     private static double root(double x, double k) {
         if (k == 2.0) {
@@ -96,26 +76,6 @@ final class Curves {
     }
 
     /**
-     * {@code ∫_0^p supply(supported(z)) dz} up to a constant: a supported firm's profit function in the
-     * market price, convex because the supported price is non-decreasing in the market price.
-     */
-    static double supportedProfit(double p, double cap, double base, double slope, double k, double strike,
-                                  double upside) {
-        if (Double.isNaN(strike)) {
-            return profit(p, cap, base, slope, k);
-        }
-        double atStrike = supply(strike, cap, base, slope, k);
-        if (p <= strike) {
-            return atStrike * p;
-        }
-        double keep = 1 - upside;
-        double above = keep > 0
-                ? (profit(strike + keep * (p - strike), cap, base, slope, k) - profit(strike, cap, base, slope, k)) / keep
-                : atStrike * (p - strike);
-        return atStrike * strike + above;
-    }
-
-    /**
      * Final demand at price {@code p} (the model's {@code Households.demand}): {@code D0 (p / p0)^ε}, or
      * {@code D0 (1 + ε (p / p0 - 1))} for a linear curve, and nothing above the choke price.
      */
@@ -139,34 +99,5 @@ final class Curves {
             return 1 + eps * (p / p0 - 1) > 0 ? scale * eps / p0 : 0;
         }
         return eps * scale * Math.pow(p / p0, eps) / p;
-    }
-
-    /**
-     * Consumer surplus at price {@code p}, {@code ∫_p^choke D(z) dz}: convex in the price, its slope minus
-     * the quantity demanded. Infinite at a price of 0 for an isoelastic curve with |ε| of one or more.
-     */
-    static double surplus(double p, double scale, double p0, double eps, boolean linear, double choke) {
-        if (p >= choke) {
-            return 0;
-        }
-        if (linear) {
-            // Zero demand from p0 (1 - 1/ε) on; ε < 0.
-            double top = eps < 0 ? Math.min(choke, p0 * (1 - 1 / eps)) : choke;
-            if (p >= top) {
-                return 0;
-            }
-            return scale * (integralLinear(top, p0, eps) - integralLinear(p, p0, eps));
-        }
-        if (p <= 0) {
-            return eps <= -1 ? Double.POSITIVE_INFINITY : scale * p0 / (eps + 1) * Math.pow(choke / p0, eps + 1);
-        }
-        if (eps == -1) {
-            return scale * p0 * Math.log(choke / p);
-        }
-        return scale * p0 / (eps + 1) * (Math.pow(choke / p0, eps + 1) - Math.pow(p / p0, eps + 1));
-    }
-
-    private static double integralLinear(double z, double p0, double eps) {
-        return (1 - eps) * z + eps * z * z / (2 * p0);
     }
 }

@@ -32,9 +32,8 @@ final class PriceSolver {
         }
     }
 
-    private static final double ARMIJO = 1e-4;
     private static final int MAX_NEWTON_PER_ROUND = 100;
-    private static final int MAX_BACKTRACKS = 60;
+    private static final int BISECTIONS = 12;
 
     private final Network net;
     private final double tolerance;
@@ -250,7 +249,6 @@ final class PriceSolver {
         // While the wedges still move, solving each round more closely than they move is wasted work.
         double target = Double.isNaN(wedgeChange) ? 0.1 * tolerance : Math.max(0.1 * tolerance, 0.01 * wedgeChange);
         for (int k = 0; k < MAX_NEWTON_PER_ROUND; k++) {
-            double f0 = objective(price, rent);
             gradientAndHessian(price);
             double[] step = quadraticStep();
             newtonSteps++;
@@ -258,45 +256,61 @@ final class PriceSolver {
             if (now.maxRelativeExcessDemand() <= target && now.relativeComplementarityGap() <= target) {
                 return;
             }
-            double slope = 0;
+            double[] dp = new double[net.markets];
+            double[] dr = new double[ns];
             for (int i = 0; i < na; i++) {
-                slope += grad[i] * step[i] * net.reference[marketOf[i]];
+                dp[marketOf[i]] = step[i] * net.reference[marketOf[i]];
             }
             for (int s = 0; s < ns; s++) {
-                slope += net.caps.get(s).volume * (step[na + s] * rentScale[s] - rent[s]);
+                dr[s] = step[na + s] * rentScale[s] - rent[s];
             }
+            // The line search reads the slope of f along the step, not f itself: f adds up the surplus of every
+            // firm and household and, near the solution, changes by less than its own rounding. f is convex,
+            // so where the slope is still negative f has fallen all the way from the start of the step.
             double t = 1;
-            boolean accepted = false;
-            for (int b = 0; b < MAX_BACKTRACKS && slope < 0; b++) {
-                for (int m = 0; m < net.markets; m++) {
-                    trial[m] = price[m];
+            if (slopeAlong(1, dp, dr) > 0) {
+                double lo = 0;
+                double hi = 1;
+                for (int b = 0; b < BISECTIONS; b++) {
+                    double mid = 0.5 * (lo + hi);
+                    if (slopeAlong(mid, dp, dr) > 0) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
                 }
-                for (int i = 0; i < na; i++) {
-                    int m = marketOf[i];
-                    trial[m] = clamp(price[m] + t * step[i] * net.reference[m], 0, net.ceiling[m]);
-                }
-                for (int s = 0; s < ns; s++) {
-                    trialRent[s] = Math.max(0, rent[s] + t * (step[na + s] * rentScale[s] - rent[s]));
-                }
-                double f1 = objective(trial, trialRent);
-                // Near the minimum f changes by less than its rounding: a step that does not raise it is kept.
-                if (f1 <= f0 + ARMIJO * t * slope || (t == 1 && f1 <= f0 + 1e-15 * Math.abs(f0))) {
-                    accepted = true;
-                    break;
-                }
-                t *= 0.5;
+                t = lo > 0 ? lo : hi * 1e-3;
             }
-            if (!accepted) {
-                if (damping >= 1e2) {
-                    return;
-                }
-                damping = Math.min(damping * 100, 1e2);
-                continue;
-            }
+            move(t, dp, dr);
             System.arraycopy(trial, 0, price, 0, net.markets);
             System.arraycopy(trialRent, 0, rent, 0, ns);
             damping = t == 1 ? Math.max(damping * 0.1, 1e-12) : Math.min(damping * 10, 1e2);
         }
+    }
+
+    /** Sets {@link #trial} and {@link #trialRent} a share t along the step. */
+    private void move(double t, double[] dp, double[] dr) {
+        for (int m = 0; m < net.markets; m++) {
+            trial[m] = net.used[m] ? clamp(price[m] + t * dp[m], 0, net.ceiling[m]) : 0;
+        }
+        for (int s = 0; s < ns; s++) {
+            trialRent[s] = Math.max(0, rent[s] + t * dr[s]);
+        }
+    }
+
+    /** The slope of f a share t along the step: excess supply times the price change, plus volume times rent change. */
+    private double slopeAlong(double t, double[] dp, double[] dr) {
+        move(t, dp, dr);
+        evaluateQuantities(trial);
+        double slope = 0;
+        for (int i = 0; i < na; i++) {
+            int m = marketOf[i];
+            slope += (supply[m] - demand[m] - inputs[m]) * dp[m];
+        }
+        for (int s = 0; s < ns; s++) {
+            slope += net.caps.get(s).volume * dr[s];
+        }
+        return slope;
     }
 
     private static double clamp(double x, double lo, double hi) {
@@ -497,36 +511,12 @@ final class PriceSolver {
 
     // ---- the objective and its derivatives -----------------------------------------------------------
 
-    /** {@code f(p, ρ)}: consumer surplus plus the firms' profit plus rents times volumes, in dollars. */
-    private double objective(double[] p, double[] r) {
-        double f = 0;
-        for (int h = 0; h < net.demands; h++) {
-            f += Curves.surplus(p[net.dMarket[h]], net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h],
-                    net.dChoke[h]);
-        }
-        for (int i = 0; i < net.firms; i++) {
-            f += net.fWeight[i] * firmProfit(i, p);
-        }
-        for (int s = 0; s < ns; s++) {
-            f += net.caps.get(s).volume * r[s];
-        }
-        return f;
-    }
-
     private double netPrice(int i, double[] p) {
         double v = p[net.fMarket[i]] + net.fShift[i];
         for (int s = net.fInputFrom[i]; s < net.fInputFrom[i + 1]; s++) {
             v -= net.inputPerUnit[s] * p[net.inputMarket[s]];
         }
         return v;
-    }
-
-    private double firmProfit(int i, double[] p) {
-        if (net.fType[i] == Network.MANUFACTURER) {
-            return Curves.profit(netPrice(i, p), net.fEffective[i], net.fBase[i], net.fSlope[i], net.fExponent[i]);
-        }
-        return Curves.supportedProfit(p[net.fMarket[i]], net.fEffective[i], net.fBase[i], net.fSlope[i],
-                net.fExponent[i], net.fStrike[i], net.fUpside[i]);
     }
 
     /** The price a firm plans on, in dollars per unit of its output. */
