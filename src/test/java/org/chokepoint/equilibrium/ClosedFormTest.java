@@ -174,6 +174,29 @@ class ClosedFormTest {
     }
 
     @Test
+    void beyondATariffRateQuotaImportsPayTheOutOfQuotaTariff() throws Exception {
+        // 20 a tick (1040 a year) enter B free, the rest at 50% of the c.i.f. price p_A + 1. Imports exceed the
+        // quota, so the marginal unit pays the out-of-quota tariff: p_B = 1.5 (p_A + 1), and
+        // 26 p_A - 130 = 200 - 22.5 (p_A + 1) gives p_A = 307.5 / 48.5.
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal", "inQuotaTariff": 0.0,
+                 "outOfQuotaTariff": 0.5, "yearlyQuota": 1040}"""), 0);
+        assertConverged(r);
+        double pa = 307.5 / 48.5;
+        double cif = pa + 1;
+        double imports = 26 * pa - 130;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(1.5 * cif, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(imports, r.market("B", "metal").imports(), TOL * imports);
+        var figures = r.instruments().get(0).figures();
+        assertEquals(20.0, figures.get("inQuotaVolume"), TOL * 20);
+        assertEquals(imports - 20, figures.get("outOfQuotaVolume"), TOL * imports);
+        // Licence holders earn the domestic price less the c.i.f. price on the quota; the tariff is paid beyond it.
+        assertEquals((1.5 * cif - cif) * 20, figures.get("quotaRent"), TOL * 20 * cif);
+        assertEquals(0.5 * cif * (imports - 20), figures.get("tariffRevenue"), TOL * imports * cif);
+    }
+
+    @Test
     void aContractForDifferenceAboveTheMarketHoldsOutputAtTheStrike() throws Exception {
         // A alone clears at 5. With a strike of 6 its producers plan on 6 and supply 20 (6 - 2) = 80 whatever the
         // price, so 90 - 6 p = 80 and p = 5/3; the budget pays (6 - 5/3) on each of the 80 units.
