@@ -11,7 +11,8 @@ import java.util.Map;
  * @param markets every market anything buys or sells in, in market order ({@code region * commodities + commodity})
  * @param lanes every arc goods can move along, in the order of the scenario's traders
  * @param firms every row of the firm parameters solved for, in their order (mothballed rows produce nothing)
- * @param instruments the fiscal figures of each instrument in force, in the scenario's order
+ * @param instruments every instrument in force, in the scenario's order, with its fiscal figures (none for an
+ *                    instrument that does nothing at rest: a stockpile, a capex subsidy, a notice)
  * @param convergence how the solver got there
  */
 public record EquilibriumResult(int tick, List<MarketResult> markets, List<LaneResult> lanes, List<FirmResult> firms,

@@ -155,9 +155,12 @@ final class Network {
         n.applyEvents(closed, costFactor);
         n.buildDemand();
         List<JsonNode> inForce = n.policiesInForce(options);
+        for (JsonNode p : inForce) {
+            n.instrumentOf.put(p, n.instrument(p));
+        }
         n.buildFirms(firmParams, inForce, options);
         n.buildArcs(traderParams, inForce, closed, costFactor);
-        n.buildOfftakes(inForce);
+        n.buildOfftakes();
         n.markUsed();
         for (int m = 0; m < n.markets; m++) {
             n.ceiling[m] = 1e3 * n.reference[m];
@@ -272,6 +275,9 @@ final class Network {
         return out;
     }
 
+    /** Each instrument in force, by its scenario entry. */
+    private final java.util.Map<JsonNode, Integer> instrumentOf = new java.util.IdentityHashMap<>();
+
     private int instrument(JsonNode p) {
         Instrument i = new Instrument();
         i.type = p.path("type").asText();
@@ -333,7 +339,7 @@ final class Network {
             String type = p.path("type").asText();
             if (type.equals("contractForDifference") || type.equals("purchaseGuarantee")) {
                 supports.add(p);
-                int i = instrument(p);
+                int i = instrumentOf.get(p);
                 Instrument ins = instruments.get(i);
                 String region = p.path("region").asText();
                 int c = world.commodityIndex(p.path("commodity").asText());
@@ -480,14 +486,6 @@ final class Network {
         List<List<int[]>> poolMembers = new ArrayList<>();
         List<Double> poolVolume = new ArrayList<>();
         List<Integer> poolInstrument = new ArrayList<>();
-        java.util.Map<JsonNode, Integer> instrumentOf = new java.util.IdentityHashMap<>();
-        for (JsonNode p : inForce) {
-            String type = p.path("type").asText();
-            if (List.of("exportQuota", "exportBan", "exportLicensing", "exportTax", "tariffFloor", "tariffRateQuota",
-                    "diversificationRequirement").contains(type)) {
-                instrumentOf.put(p, instrument(p));
-            }
-        }
         List<Integer> trqInArcs = new ArrayList<>();
         JsonNode trqSpec = null;
         int perYear = world.ticksPerYear();
@@ -729,7 +727,7 @@ final class Network {
     }
 
     /** A purchase guarantee's agency buys at the floor: an arc out of the market into the government's stock. */
-    private void buildOfftakes(List<JsonNode> inForce) {
+    private void buildOfftakes() {
         for (int i = 0; i < instruments.size(); i++) {
             Instrument ins = instruments.get(i);
             if (!ins.type.equals("purchaseGuarantee")) {

@@ -197,7 +197,8 @@ public final class SpatialEquilibrium {
         List<EquilibriumResult.InstrumentResult> instruments = new ArrayList<>();
         for (int i = 0; i < net.instruments.size(); i++) {
             Network.Instrument ins = net.instruments.get(i);
-            instruments.add(new EquilibriumResult.InstrumentResult(ins.id, ins.type, Map.copyOf(figures.get(i))));
+            instruments.add(new EquilibriumResult.InstrumentResult(ins.id, ins.type,
+                    java.util.Collections.unmodifiableMap(figures.get(i))));
         }
         return new EquilibriumResult(net.tick, List.copyOf(markets), List.copyOf(lanes), firms,
                 List.copyOf(instruments), solver.convergence);
