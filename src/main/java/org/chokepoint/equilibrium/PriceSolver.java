@@ -130,19 +130,17 @@ final class PriceSolver {
         }
         updateWedges(true);
         for (rounds = 1; rounds <= maxRounds; rounds++) {
+            // While the wedges still move, solving a round more closely than they move is wasted work; the
+            // first round's wedges are those of the initial prices.
+            boolean tight = wedgeChange <= 10 * tolerance;
+            double target = Double.isNaN(wedgeChange) ? 1e-3 : Math.max(0.1 * tolerance, 0.01 * wedgeChange);
             feasibleRents();
-            newtonRound();
+            newtonRound(tight ? 0.1 * tolerance : target);
             wedgeChange = updateWedges(false);
-            if (wedgeChange <= tolerance * 0.01) {
-                // Wedges settled: a last solve with them, so prices and flows match the wedges reported.
-                feasibleRents();
-                double moved = wedgeChange;
-                wedgeChange = 0;
-                newtonRound();
-                wedgeChange = moved;
+            // Done when a round solved to the full tolerance left the wedges where they were.
+            if (tight && wedgeChange <= tolerance * 0.01) {
                 convergence = report(true);
-                if (convergence.maxRelativeExcessDemand() <= tolerance
-                        && convergence.relativeComplementarityGap() <= tolerance) {
+                if (convergence.converged()) {
                     return;
                 }
                 throw new EquilibriumException("the equilibrium did not converge: excess demand "
@@ -245,10 +243,9 @@ final class PriceSolver {
      * Newton steps with the wedges fixed, until the current prices with the flows of the last quadratic
      * programme balance every market and meet every arc's condition to within a tenth of the tolerance.
      */
-    private void newtonRound() {
-        // While the wedges still move, solving each round more closely than they move is wasted work.
-        double target = Double.isNaN(wedgeChange) ? 0.1 * tolerance : Math.max(0.1 * tolerance, 0.01 * wedgeChange);
+    private void newtonRound(double target) {
         for (int k = 0; k < MAX_NEWTON_PER_ROUND; k++) {
+            feasibleRents();
             gradientAndHessian(price);
             double[] step = quadraticStep();
             newtonSteps++;
@@ -426,7 +423,11 @@ final class PriceSolver {
         R064Store cs = R064Store.FACTORY.column(c);
         R064Store as = R064Store.FACTORY.rows(ai);
         R064Store bs = R064Store.FACTORY.column(bi);
-        ConvexSolver solver = ConvexSolver.newBuilder().objective(qs, cs).inequalities(as, bs).build();
+        // An active-set method can cycle on a degenerate problem: a bounded number of iterations, after which
+        // the caller solves from scratch or with more damping (a count, not a clock, so runs stay repeatable).
+        Optimisation.Options options = new Optimisation.Options();
+        options.iterations_abort = 20 * (nv + bi.length);
+        ConvexSolver solver = ConvexSolver.newBuilder().objective(qs, cs).inequalities(as, bs).build(options);
         Optimisation.Result result = warm
                 ? solver.solve(Optimisation.Result.of(Optimisation.State.FEASIBLE, new double[nv]))
                 : solver.solve();
@@ -483,16 +484,14 @@ final class PriceSolver {
                 : new org.apache.commons.math3.linear.SingularValueDecomposition(matrix).getSolver().solve(vector)
                         .toArray();
         double[] zz = java.util.Arrays.copyOf(x, nv);
-        double scale = 0;
-        for (int i = 0; i < bi.length; i++) {
-            scale = Math.max(scale, Math.abs(bi[i]));
-        }
         for (int i = 0; i < ai.length; i++) {
             double lhs = 0;
+            double size = Math.abs(bi[i]);
             for (int j = 0; j < nv; j++) {
                 lhs += ai[i][j] * zz[j];
+                size = Math.max(size, Math.abs(ai[i][j] * zz[j]));
             }
-            if (lhs > bi[i] + 1e-9 * Math.max(scale, 1e-300) + 1e-14) {
+            if (lhs > bi[i] + 1e-12 * size + 1e-15) {
                 return false;
             }
         }
