@@ -49,7 +49,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
 
     private final Scenario scenario;
     private final int horizon;
-    private final int seed32;
 
     private transient World world;
     private transient Firms firms;
@@ -96,7 +95,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     public SupplyShockModel(Scenario scenario, int seed, int horizon) {
         super(seed);
         this.scenario = scenario;
-        this.seed32 = seed;
         this.horizon = horizon >= 1 ? horizon : scenario.time().horizonTicks();
     }
 
@@ -637,7 +635,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     public World world() { return world; }
     @Override
     public Firms firms() { return firms; }
-    public CapacityDecisions capacityDecisions() { return capacity; }
     @Override
     public MersenneTwisterFast policyRandom() { return policyRandom; }
     @Override
@@ -669,15 +666,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     public int horizon() { return horizon; }
     @Override
     public int tick() { return tick; }
-    public int seed32() { return seed32; }
-    /** Cargo at sea after the last tick, added up when asked: no output needs it every tick. */
-    public double inTransit() {
-        double transit = 0;
-        for (int i = 0; i < traders.count; i++) {
-            transit += traders.inTransit(i);
-        }
-        return transit;
-    }
 
     /** Scale of household h's demand curve at a tick, as drawn during the run. */
     public double householdScale(int tick, int h) {
