@@ -27,10 +27,6 @@ abstract class ImporterMeasure extends Instrument {
     }
 
     /** In force by its schedule and, with a trigger, while the trigger is on; fixed for the whole tick. */
-    boolean active(int tick) {
-        return active && ctx != null && ctx.tick() == tick;
-    }
-
     boolean active() {
         return active;
     }
@@ -63,9 +59,5 @@ abstract class ImporterMeasure extends Instrument {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("activeTicks", (double) activeTicks);
         return m;
-    }
-
-    static int regionOf(World world, String id) {
-        return world.regionIndex(id);
     }
 }
