@@ -353,7 +353,6 @@ public final class Consortium {
     private void exchange(ConsortiumContext c, int tick, Markets markets, int home) {
         Firms x = c.firms();
         double pooled = 0;
-        int members = 0;
         double membersUse = 0;
         double allUse = 0;
         for (int f : candidates) {
@@ -364,7 +363,6 @@ public final class Consortium {
             if (!member[f]) {
                 continue;
             }
-            members++;
             membersUse += use;
             double target = joinCover * use;
             required[f] = Math.max(0, target - x.inputStock[s]);
@@ -385,8 +383,7 @@ public final class Consortium {
             auditor.check(ComplianceAuditor.Rule.NO_DOWNSTREAM_COORDINATION, downstream, tick,
                     "the exchange of " + forbidden() + " lets members align what they sell and at what price");
         }
-        view = new MemberView(tick, pooled, supplierIds, members);
-        // The view type carries aggregates only; the auditor confirms what it holds each tick.
+        // What members may see is the view type's aggregates; the auditor confirms what that type holds.
         auditor.check(ComplianceAuditor.Rule.FIREWALL, MemberView.class.getRecordComponents().length == 4, tick,
                 "the members' view carries more than aggregates");
         double share = allUse > 0 ? membersUse / allUse : 0;
@@ -403,13 +400,6 @@ public final class Consortium {
             atSea += q;
         }
         orderQuantity = Math.max(0, pooled - stock - atSea);
-    }
-
-    private MemberView view;
-
-    /** What every member sees this tick: aggregates only. */
-    public MemberView view() {
-        return view;
     }
 
     private String forbidden() {
