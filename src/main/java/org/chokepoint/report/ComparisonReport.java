@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.MeanInterval;
 import org.chokepoint.scenario.Json;
@@ -401,13 +402,6 @@ public final class ComparisonReport {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static double quantile(float[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
     static String priceChart(Comparison c, int k) {
         int from = c.firstTick();
         int to = c.horizon();
@@ -415,16 +409,18 @@ public final class ComparisonReport {
         double[][][] q = new double[n][3][to];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        float[] col = new float[c.runs()];
+        double[] col = new double[c.runs()];
+        // R's default (type 7): linear between the order statistics around (runs - 1) p.
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         for (int o = 0; o < n; o++) {
             for (int t = from; t < to; t++) {
                 for (int i = 0; i < c.runs(); i++) {
                     col[i] = c.result(o, i).prices()[k][t];
                 }
-                Arrays.sort(col);
-                q[o][0][t] = quantile(col, 0.05);
-                q[o][1][t] = quantile(col, 0.5);
-                q[o][2][t] = quantile(col, 0.95);
+                percentile.setData(col);
+                q[o][0][t] = percentile.evaluate(5);
+                q[o][1][t] = percentile.evaluate(50);
+                q[o][2][t] = percentile.evaluate(95);
                 lo = Math.min(lo, q[o][0][t]);
                 hi = Math.max(hi, q[o][2][t]);
             }
