@@ -137,7 +137,7 @@ class SemanticRulesTest {
         ScenarioProblem p = problemAt(mutated(s -> s.putArray("consortia").addObject().put("type", "jointProcurement")
                 .put("region", "JP").put("disruptedOrigin", "CN")), "/consortia/0/input");
 
-        assertEquals("required field 'input' is missing", p.message());
+        assertEquals("missing required field 'input' (when type is jointProcurement)", p.message());
     }
 
     @Test
