@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,17 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(sorted(problems));
         }
-        return new LoadedScenario(file, json, scenario, Json.sha256(json));
+        return new LoadedScenario(file, json, scenario, Json.sha256(withoutEditorHint(json)));
+    }
+
+    /** The document without {@code "$schema"}: pointing an editor at the schema does not change a scenario. */
+    private static JsonNode withoutEditorHint(JsonNode json) {
+        if (!json.has("$schema")) {
+            return json;
+        }
+        ObjectNode copy = json.deepCopy();
+        copy.remove("$schema");
+        return copy;
     }
 
     private static String pointer(JsonMappingException e) {
