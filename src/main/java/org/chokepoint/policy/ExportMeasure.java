@@ -14,7 +14,11 @@ abstract class ExportMeasure extends Instrument {
     protected PolicyContext ctx;
 
     ExportMeasure(ExportMeasureSpec spec, PolicySetting setting) {
-        super(spec.id(), setting.world().regionIndex(spec.region()), Timing.of(spec, setting.horizonTicks()));
+        this(spec, setting, Timing.of(spec, setting.horizonTicks()));
+    }
+
+    private ExportMeasure(ExportMeasureSpec spec, PolicySetting setting, Timing timing) {
+        super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
         World world = setting.world();
         commodity = new boolean[world.commodityCount()];
         for (String c : spec.commodities()) {

@@ -12,7 +12,11 @@ public final class GovernmentNotice extends Instrument {
     private final boolean[] commodity;
 
     GovernmentNotice(GovernmentNoticeSpec spec, PolicySetting setting) {
-        super(spec.id(), setting.world().regionIndex(spec.region()), Timing.of(spec, setting.horizonTicks()));
+        this(spec, setting, Timing.of(spec, setting.horizonTicks()));
+    }
+
+    private GovernmentNotice(GovernmentNoticeSpec spec, PolicySetting setting, Timing timing) {
+        super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
         World world = setting.world();
         this.commodity = new boolean[world.commodityCount()];
         for (String c : spec.commodities()) {

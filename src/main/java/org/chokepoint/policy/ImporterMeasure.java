@@ -24,7 +24,12 @@ abstract class ImporterMeasure extends Instrument {
      * @param trigger the rule that switches it on, or null
      */
     ImporterMeasure(ImporterInstrumentSpec spec, int commodity, Trigger trigger, PolicySetting setting) {
-        super(spec.id(), setting.world().regionIndex(spec.region()), Timing.of(spec, setting.horizonTicks()));
+        this(spec, commodity, trigger, setting, Timing.of(spec, setting.horizonTicks()));
+    }
+
+    private ImporterMeasure(ImporterInstrumentSpec spec, int commodity, Trigger trigger, PolicySetting setting,
+                            Timing timing) {
+        super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
         this.commodity = commodity;
         this.market = setting.world().market(region, commodity);
         this.trigger = trigger;

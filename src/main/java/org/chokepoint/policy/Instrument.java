@@ -17,12 +17,12 @@ public abstract class Instrument implements TradeMeasure {
     protected final int start;
     protected final int end;
 
-    protected Instrument(String id, int region, Timing timing) {
+    protected Instrument(String id, int region, int announce, int start, int end) {
         this.id = id;
         this.region = region;
-        this.announce = Math.min(timing.announce(), timing.start());
-        this.start = timing.start();
-        this.end = timing.end();
+        this.announce = Math.min(announce, start);
+        this.start = start;
+        this.end = end;
     }
 
     public String id() {

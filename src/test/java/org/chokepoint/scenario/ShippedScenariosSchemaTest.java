@@ -56,4 +56,24 @@ class ShippedScenariosSchemaTest {
         assertEquals(ScenarioLoader.fromJson(without, "without").sha256(), withHint.sha256(),
                 "pointing an editor at the schema does not change what the scenario is");
     }
+
+    @Test
+    void aScenarioWrittenOutAsItsRecordsReadsBackAsTheSameRecords() throws Exception {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("scenarios"))) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".options.json"))
+                    .filter(p -> !p.startsWith(Path.of("scenarios", "schema")) && !p.startsWith(Path.of("scenarios", "scale")))
+                    .sorted().toList();
+        }
+        for (Path f : files) {
+            Scenario s = ScenarioLoader.load(f).scenario();
+            String written = Json.mapper().writeValueAsString(s);
+            Scenario back = Json.mapper().readValue(written, Scenario.class);
+            assertEquals(written, Json.mapper().writeValueAsString(back), f + ": every event, policy and consortium "
+                    + "keeps its type and fields");
+            assertEquals(s.policies(), back.policies(), f.toString());
+            assertEquals(s.events(), back.events(), f.toString());
+            assertEquals(s.consortia(), back.consortia(), f.toString());
+        }
+    }
 }
