@@ -150,6 +150,8 @@ final class SchemaCheck {
             case "minItems":
                 return new String[] {pointer, subject(name) + "needs at least " + num(keyword) + " entr"
                         + (keyword != null && keyword.asInt() == 1 ? "y" : "ies") + ", got " + value.size()};
+            case "uniqueItems":
+                return new String[] {pointer, subject(name) + "must not list the same entry twice, got " + describe(value)};
             case "minLength":
                 return new String[] {pointer, subject(name) + "must not be empty"};
             case "minProperties":
@@ -248,7 +250,10 @@ final class SchemaCheck {
     }
 
     private static String num(JsonNode n) {
-        return n == null ? "?" : n.asText();
+        if (n == null) {
+            return "?";
+        }
+        return n.isNumber() ? Limits.format(n.doubleValue()) : n.asText();
     }
 
     private static String article(JsonNode expected) {

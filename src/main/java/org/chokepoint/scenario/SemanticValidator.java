@@ -76,6 +76,15 @@ public final class SemanticValidator {
         for (int i = 0; i < s.consortia().size(); i++) {
             s.consortia().get(i).check(new EntryCheck("/consortia/" + i));
         }
+        checkTypedIds("policies", "policy", json.path("policies"));
+        checkTypedIds("consortia", "consortium", json.path("consortia"));
+        checkMembers("firms", "firm", json.path("firms"));
+        checkMembers("traders", "trader", json.path("traders"));
+        if (problems.isEmpty()) {
+            for (String[] p : RunLimits.check(s, s.time().horizonTicks())) {
+                problem(p[0], p[1]);
+            }
+        }
         return problems;
     }
 
@@ -119,6 +128,52 @@ public final class SemanticValidator {
         for (int i = 0; i < s.events().size(); i++) {
             if (s.events().get(i).id() != null) {
                 unique("event", s.events().get(i).id(), "/events/" + i, seen);
+            }
+        }
+    }
+
+    /**
+     * Policies and consortia are reported under their ids (a policy's indicators in summary.json), so two
+     * entries must not share one; an entry without an id goes by its type.
+     */
+    private void checkTypedIds(String field, String kind, JsonNode entries) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            boolean named = e.path("id").isTextual();
+            String id = named ? e.get("id").textValue() : e.path("type").asText();
+            Integer first = seen.putIfAbsent(id, i);
+            if (first != null) {
+                problem("/" + field + "/" + i + (named ? "/id" : ""), "duplicate " + kind + " id '" + id + "'"
+                        + (named ? "" : " (an entry without an id goes by its type)") + ": /" + field + "/" + first
+                        + " has it too; give each of the " + plural(kind) + " its own id, as outputs report them"
+                        + " by it");
+            }
+        }
+    }
+
+    /**
+     * The members of a population are named {@code id-1}, {@code id-2}, ...: no member may take the id of
+     * another entry or of another population's member, since outputs name firms and traders by these ids.
+     */
+    private void checkMembers(String field, String kind, JsonNode entries) {
+        Map<String, Integer> owner = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String id = entries.get(i).path("id").asText();
+            int count = entries.get(i).path("count").asInt(1);
+            for (int k = 1; k <= count; k++) {
+                String member = count == 1 ? id : id + "-" + k;
+                Integer first = owner.putIfAbsent(member, i);
+                boolean reportedAsDuplicateId = count == 1 && first != null
+                        && entries.get(first).path("count").asInt(1) == 1;
+                if (first != null && first != i && !reportedAsDuplicateId) {
+                    problem("/" + field + "/" + i + "/id", kind + " id '" + member + "'" + (count == 1 ? ""
+                            : " (member " + k + " of population '" + id + "')") + " is also used by /" + field + "/"
+                            + first + (entries.get(first).path("count").asInt(1) == 1 ? ""
+                            : " (members of a population are named id-1, id-2, ...)")
+                            + "; ids must be unique among " + plural(kind) + " and their members");
+                    break;
+                }
             }
         }
     }

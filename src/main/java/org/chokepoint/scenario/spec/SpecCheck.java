@@ -23,20 +23,24 @@ public interface SpecCheck {
     /** Reports an id that names no commodity; true when the id is known or absent. */
     boolean commodity(String field, String id);
 
-    /** Checks each region id of a list at {@code field/i}; an absent list is fine. */
+    /** Checks each region id of a list at {@code field/i}, each named once; an absent list is fine. */
     default void regions(String field, List<String> ids) {
         if (ids != null) {
             for (int i = 0; i < ids.size(); i++) {
-                region(field + "/" + i, ids.get(i));
+                if (region(field + "/" + i, ids.get(i)) && ids.subList(0, i).contains(ids.get(i))) {
+                    problem(field + "/" + i, "region '" + ids.get(i) + "' is listed twice");
+                }
             }
         }
     }
 
-    /** Checks each commodity id of a list at {@code field/i}; an absent list is fine. */
+    /** Checks each commodity id of a list at {@code field/i}, each named once; an absent list is fine. */
     default void commodities(String field, List<String> ids) {
         if (ids != null) {
             for (int i = 0; i < ids.size(); i++) {
-                commodity(field + "/" + i, ids.get(i));
+                if (commodity(field + "/" + i, ids.get(i)) && ids.subList(0, i).contains(ids.get(i))) {
+                    problem(field + "/" + i, "commodity '" + ids.get(i) + "' is listed twice");
+                }
             }
         }
     }
