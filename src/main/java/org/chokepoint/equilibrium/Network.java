@@ -1,10 +1,32 @@
 package org.chokepoint.equilibrium;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.spec.CapacityOutageSpec;
+import org.chokepoint.scenario.spec.ChokepointClosureSpec;
+import org.chokepoint.scenario.spec.CircumventionSpec;
+import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
+import org.chokepoint.scenario.spec.DemandShiftSpec;
+import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
+import org.chokepoint.scenario.spec.EventSpec;
+import org.chokepoint.scenario.spec.ExportBanSpec;
+import org.chokepoint.scenario.spec.ExportLicensingSpec;
+import org.chokepoint.scenario.spec.ExportMeasureSpec;
+import org.chokepoint.scenario.spec.ExportQuotaSpec;
+import org.chokepoint.scenario.spec.ExportTaxSpec;
+import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
+import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
+import org.chokepoint.scenario.spec.RouteDisruptionSpec;
+import org.chokepoint.scenario.spec.SpecTypes;
+import org.chokepoint.scenario.spec.TariffFloorSpec;
+import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 import org.chokepoint.world.Recipe;
 import org.chokepoint.world.Route;
 import org.chokepoint.world.World;
@@ -116,7 +138,9 @@ final class Network {
 
     /** An instrument in force at the tick, for its fiscal figures. */
     static final class Instrument {
+        PolicySpec spec;
         String id;
+        /** The name a scenario gives its type, for outputs. */
         String type;
         int market = -1;
         double strike;
@@ -154,8 +178,8 @@ final class Network {
         Arrays.fill(costFactor, 1.0);
         n.applyEvents(closed, costFactor);
         n.buildDemand();
-        List<JsonNode> inForce = n.policiesInForce(options);
-        for (JsonNode p : inForce) {
+        List<PolicySpec> inForce = n.policiesInForce(options);
+        for (PolicySpec p : inForce) {
             n.instrumentOf.put(p, n.instrument(p));
         }
         n.buildFirms(firmParams, inForce, options);
@@ -191,40 +215,31 @@ final class Network {
     }
 
     private void applyEvents(boolean[] closed, double[] costFactor) {
-        for (Scenario.EventSpec e : scenario.events()) {
+        for (EventSpec e : scenario.events()) {
             if (!activeAt(e.start(), e.end())) {
                 continue;
             }
-            switch (e.type()) {
-                case "capacityOutage" -> capacityFactor[market(e.region(), e.commodity())] *= 1 - e.share();
-                case "demandShift" -> demandFactor[market(e.region(), e.commodity())] *= e.multiplier();
-                case "routeDisruption" -> {
-                    int from = world.regionIndex(e.from());
-                    int to = world.regionIndex(e.to());
-                    for (Route r : world.routes()) {
-                        if ((r.from() == from && r.to() == to) || (r.from() == to && r.to() == from)) {
-                            disrupt(r.index(), e, false, closed, costFactor);
-                        }
+            if (e instanceof CapacityOutageSpec o) {
+                capacityFactor[market(o.region(), o.commodity())] *= 1 - o.share();
+            } else if (e instanceof DemandShiftSpec d) {
+                demandFactor[market(d.region(), d.commodity())] *= d.multiplier();
+            } else if (e instanceof RouteDisruptionSpec r) {
+                int from = world.regionIndex(r.from());
+                int to = world.regionIndex(r.to());
+                for (Route route : world.routes()) {
+                    if ((route.from() == from && route.to() == to) || (route.from() == to && route.to() == from)) {
+                        closed[route.index()] |= Boolean.TRUE.equals(r.closed());
+                        costFactor[route.index()] *= r.costMultiplier() == null ? 1.0 : r.costMultiplier();
                     }
                 }
-                case "chokepointClosure" -> {
-                    boolean closesByDefault = e.closed() == null && e.extraTransitTicks() == null
-                            && e.costMultiplier() == null;
-                    for (Route r : world.routes()) {
-                        if (r.chokepoints().contains(e.chokepoint())) {
-                            disrupt(r.index(), e, closesByDefault, closed, costFactor);
-                        }
+            } else if (e instanceof ChokepointClosureSpec c) {
+                for (Route route : world.routes()) {
+                    if (route.chokepoints().contains(c.chokepoint())) {
+                        closed[route.index()] = true;
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown event type " + e.type());
             }
         }
-    }
-
-    private static void disrupt(int route, Scenario.EventSpec e, boolean closeByDefault, boolean[] closed,
-                                double[] costFactor) {
-        closed[route] |= closeByDefault || Boolean.TRUE.equals(e.closed());
-        costFactor[route] *= e.costMultiplier() == null ? 1.0 : e.costMultiplier();
     }
 
     private int market(String region, String commodity) {
@@ -258,16 +273,16 @@ final class Network {
 
     // ---- policies ---------------------------------------------------------------------------------
 
-    private List<JsonNode> policiesInForce(EquilibriumOptions options) {
-        List<JsonNode> out = new ArrayList<>();
+    private List<PolicySpec> policiesInForce(EquilibriumOptions options) {
+        List<PolicySpec> out = new ArrayList<>();
         int horizon = scenario.time().horizonTicks();
-        for (JsonNode p : scenario.policies()) {
-            int start = p.path("start").asInt(0);
-            int end = p.has("end") ? p.get("end").asInt() : horizon;
+        for (PolicySpec p : scenario.policies()) {
+            int start = p.start() == null ? 0 : p.start();
+            int end = p.end() == null ? horizon : p.end();
             if (tick < start || tick >= end) {
                 continue;
             }
-            if (p.has("trigger") && !options.triggeredInForce()) {
+            if (waitsForTrigger(p) && !options.triggeredInForce()) {
                 continue;
             }
             out.add(p);
@@ -275,91 +290,118 @@ final class Network {
         return out;
     }
 
-    /** Each instrument in force, by its scenario entry. */
-    private final java.util.Map<JsonNode, Integer> instrumentOf = new java.util.IdentityHashMap<>();
+    /** Whether the instrument is switched on by a trigger, not by its schedule alone. */
+    private static boolean waitsForTrigger(PolicySpec p) {
+        return p instanceof ImporterInstrumentSpec i && i.trigger() != null;
+    }
 
-    private int instrument(JsonNode p) {
+    private static final Map<String, Class<?>> POLICY_TYPES = SpecTypes.of(PolicySpec.class);
+
+    /** Each instrument in force, by its scenario entry (two identical entries are two instruments). */
+    private final Map<PolicySpec, Integer> instrumentOf = new IdentityHashMap<>();
+
+    private int instrument(PolicySpec p) {
         Instrument i = new Instrument();
-        i.type = p.path("type").asText();
-        i.id = p.path("id").asText(i.type);
+        i.spec = p;
+        i.type = typeName(p);
+        i.id = p.id() == null ? i.type : p.id();
         instruments.add(i);
         return instruments.size() - 1;
     }
 
-    private static double number(JsonNode p, String field, double absent) {
-        JsonNode v = p.get(field);
-        return v == null || v.isNull() ? absent : v.asDouble();
+    /** The name a scenario gives the policy's type; a study's own spec without one goes by its class. */
+    private static String typeName(PolicySpec p) {
+        return POLICY_TYPES.containsValue(p.getClass()) ? SpecTypes.nameOf(p.getClass())
+                : p.getClass().getSimpleName();
     }
 
-    private boolean[] regionSet(JsonNode list, boolean absentMeansAll, int except) {
-        boolean[] in = new boolean[world.regionCount()];
-        if (list == null || list.isNull()) {
-            for (int r = 0; r < in.length; r++) {
-                in[r] = absentMeansAll && r != except;
-            }
-            return in;
-        }
-        for (JsonNode id : list) {
-            in[world.regionIndex(id.asText())] = true;
-        }
-        return in;
-    }
-
-    private boolean[] commoditySet(JsonNode list) {
-        boolean[] in = new boolean[world.commodityCount()];
-        if (list != null) {
-            for (JsonNode id : list) {
-                in[world.commodityIndex(id.asText())] = true;
+    /** Whether one of {@code ids} names {@code index}. */
+    private static boolean names(List<String> ids, int index, java.util.function.ToIntFunction<String> indexOf) {
+        if (ids != null) {
+            for (String id : ids) {
+                if (indexOf.applyAsInt(id) == index) {
+                    return true;
+                }
             }
         }
-        return in;
+        return false;
     }
 
     /** Whether an exporter's measure covers a shipment of c from o to d (the model's {@code ExportMeasure.covers}). */
-    private boolean exportCovers(JsonNode p, int o, int d, int c) {
-        int region = world.regionIndex(p.path("region").asText());
-        return o == region && commoditySet(p.get("commodities"))[c] && regionSet(p.get("destinations"), true, region)[d];
+    private boolean exportCovers(ExportMeasureSpec m, int o, int d, int c) {
+        int region = world.regionIndex(m.region());
+        boolean toD = m.destinations() == null ? d != region : names(m.destinations(), d, world::regionIndex);
+        return o == region && names(m.commodities(), c, world::commodityIndex) && toD;
     }
 
     /** Whether an importer's measure covers imports of c from o into d (tariff floor, tariff-rate quota). */
-    private boolean importCovers(JsonNode p, int o, int d, int c) {
-        int region = world.regionIndex(p.path("region").asText());
-        return d == region && c == world.commodityIndex(p.path("commodity").asText()) && o != region
-                && !regionSet(p.get("exemptOrigins"), false, -1)[o];
+    private boolean importCovers(String regionId, String commodity, List<String> exemptOrigins, int o, int d, int c) {
+        int region = world.regionIndex(regionId);
+        return d == region && c == world.commodityIndex(commodity) && o != region
+                && !names(exemptOrigins, o, world::regionIndex);
+    }
+
+    /** The way round an export restriction it leaves open: its circumvention, unless a rule closes it. */
+    private static CircumventionSpec wayRound(ExportMeasureSpec m) {
+        if (m instanceof ExportBanSpec ban && !ban.antiCircumvention()) {
+            return ban.circumvention();
+        }
+        if (m instanceof ExportQuotaSpec quota && !quota.antiCircumvention()) {
+            return quota.circumvention();
+        }
+        return null;
     }
 
     // ---- firms ------------------------------------------------------------------------------------
 
-    private void buildFirms(FirmParameters params, List<JsonNode> inForce, EquilibriumOptions options) {
+    /**
+     * A support in force (contract for difference, purchase guarantee) and the firms it covers: the model's
+     * {@code EligibleFirms}, those making its commodity in an eligible region whose id starts with its prefix.
+     */
+    private record Support(int instrument, int commodity, boolean[] regions, String prefix) {
+        boolean covers(int firmRegion, int firmCommodity, String firmId) {
+            return firmCommodity == commodity && regions[firmRegion] && firmId.startsWith(prefix);
+        }
+    }
+
+    /** A support's eligible regions: those listed, or its own region alone when none are. */
+    private Support support(int instrument, String commodity, List<String> eligibleRegions, String ownRegion,
+                            String prefix) {
+        boolean[] regions = new boolean[world.regionCount()];
+        if (eligibleRegions == null) {
+            regions[world.regionIndex(ownRegion)] = true;
+        } else {
+            for (String id : eligibleRegions) {
+                regions[world.regionIndex(id)] = true;
+            }
+        }
+        return new Support(instrument, world.commodityIndex(commodity), regions, prefix == null ? "" : prefix);
+    }
+
+    private void buildFirms(FirmParameters params, List<PolicySpec> inForce, EquilibriumOptions options) {
         List<Scenario.FirmSpec> specs = scenario.firms();
         // Supports in force, in file order: a later one replaces an earlier one for the firms both cover.
-        List<JsonNode> supports = new ArrayList<>();
-        List<Integer> supportInstrument = new ArrayList<>();
-        for (JsonNode p : inForce) {
-            String type = p.path("type").asText();
-            if (type.equals("contractForDifference") || type.equals("purchaseGuarantee")) {
-                supports.add(p);
-                int i = instrumentOf.get(p);
-                Instrument ins = instruments.get(i);
-                String region = p.path("region").asText();
-                int c = world.commodityIndex(p.path("commodity").asText());
-                if (type.equals("contractForDifference")) {
-                    String refRegion = p.hasNonNull("referenceRegion") ? p.get("referenceRegion").asText() : region;
-                    String refCommodity = p.hasNonNull("referenceCommodity") ? p.get("referenceCommodity").asText()
-                            : p.path("commodity").asText();
-                    ins.reference = market(refRegion, refCommodity);
-                    ins.strike = number(p, "strike", 0) * value[ins.reference];
-                    ins.upside = number(p, "upsideShare", 0);
-                    ins.market = world.market(world.regionIndex(region), c);
-                } else {
-                    String buyRegion = p.hasNonNull("marketRegion") ? p.get("marketRegion").asText() : region;
-                    ins.market = market(buyRegion, p.path("commodity").asText());
-                    ins.reference = ins.market;
-                    ins.strike = number(p, "floor", 0) * value[ins.market];
-                    ins.upside = 0;
-                }
-                ins.volumeCap = number(p, "volumeCapPerTick", Double.POSITIVE_INFINITY);
-                supportInstrument.add(i);
+        List<Support> supports = new ArrayList<>();
+        for (PolicySpec p : inForce) {
+            int i = instrumentOf.get(p);
+            Instrument ins = instruments.get(i);
+            if (p instanceof ContractForDifferenceSpec cfd) {
+                String refRegion = cfd.referenceRegion() != null ? cfd.referenceRegion() : cfd.region();
+                String refCommodity = cfd.referenceCommodity() != null ? cfd.referenceCommodity() : cfd.commodity();
+                ins.reference = market(refRegion, refCommodity);
+                ins.strike = cfd.strike() * value[ins.reference];
+                ins.upside = cfd.upsideShare();
+                ins.market = market(cfd.region(), cfd.commodity());
+                ins.volumeCap = capOrNone(cfd.volumeCapPerTick());
+                supports.add(support(i, cfd.commodity(), cfd.eligibleRegions(), cfd.region(), cfd.firmIdPrefix()));
+            } else if (p instanceof PurchaseGuaranteeSpec pg) {
+                String buyRegion = pg.marketRegion() != null ? pg.marketRegion() : pg.region();
+                ins.market = market(buyRegion, pg.commodity());
+                ins.reference = ins.market;
+                ins.strike = pg.floor() * value[ins.market];
+                ins.upside = 0;
+                ins.volumeCap = capOrNone(pg.volumeCapPerTick());
+                supports.add(support(i, pg.commodity(), pg.eligibleRegions(), buyRegion, pg.firmIdPrefix()));
             }
         }
         List<double[]> rows = new ArrayList<>();
@@ -371,18 +413,20 @@ final class Network {
             }
             int k = (int) Math.round(params.weight()[r]);
             // Which support, if any, covers each of the firms the row stands for.
+            int firmRegion = world.regionIndex(spec.region());
+            int firmCommodity = world.commodityIndex(spec.commodity());
             int[] supportOf = new int[Math.max(k, 1)];
             for (int j = 0; j < supportOf.length; j++) {
                 supportOf[j] = -1;
                 String id = FirmParameters.firmId(spec, params.first()[r] + j);
-                for (int q = 0; q < supports.size(); q++) {
-                    if (eligible(supports.get(q), spec, id)) {
-                        supportOf[j] = supportInstrument.get(q);
+                for (Support support : supports) {
+                    if (support.covers(firmRegion, firmCommodity, id)) {
+                        supportOf[j] = support.instrument();
                     }
                 }
             }
             // One firm of the network per distinct support among the row's firms.
-            java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            Map<Integer, Integer> counts = new TreeMap<>();
             for (int j : supportOf) {
                 counts.merge(j, 1, Integer::sum);
             }
@@ -464,30 +508,24 @@ final class Network {
         inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The model's {@code EligibleFirms}: the support's commodity, an eligible region, the id prefix. */
-    private boolean eligible(JsonNode p, Scenario.FirmSpec spec, String firmId) {
-        String region = p.path("type").asText().equals("purchaseGuarantee") && p.hasNonNull("marketRegion")
-                ? p.get("marketRegion").asText() : p.path("region").asText();
-        boolean[] regions = regionSet(p.get("eligibleRegions"), false, -1);
-        if (!p.hasNonNull("eligibleRegions")) {
-            regions[world.regionIndex(region)] = true;
-        }
-        String prefix = p.path("firmIdPrefix").asText("");
-        return spec.commodity().equals(p.path("commodity").asText())
-                && regions[world.regionIndex(spec.region())] && firmId.startsWith(prefix);
+    private static double capOrNone(Double volumeCapPerTick) {
+        return volumeCapPerTick == null ? Double.POSITIVE_INFINITY : volumeCapPerTick;
     }
 
     // ---- arcs -------------------------------------------------------------------------------------
 
-    private void buildArcs(TraderParameters traders, List<JsonNode> inForce, boolean[] closed, double[] costFactor) {
+    private void buildArcs(TraderParameters traders, List<PolicySpec> inForce, boolean[] closed,
+                           double[] costFactor) {
         List<Scenario.TraderSpec> specs = scenario.traders();
         // Export quota pools: per quota, one pool, or one per destination when split.
-        java.util.Map<String, Integer> quotaPools = new java.util.HashMap<>();
+        Map<String, Integer> quotaPools = new HashMap<>();
         List<List<int[]>> poolMembers = new ArrayList<>();
         List<Double> poolVolume = new ArrayList<>();
         List<Integer> poolInstrument = new ArrayList<>();
         List<Integer> trqInArcs = new ArrayList<>();
-        JsonNode trqSpec = null;
+        TariffRateQuotaSpec trqSpec = null;
+        // The arcs each diversification requirement covers, in the scenario's order of the requirements.
+        Map<Integer, List<Integer>> diversificationArcs = new TreeMap<>();
         int perYear = world.ticksPerYear();
         for (int t = 0; t < specs.size(); t++) {
             Scenario.TraderSpec ts = specs.get(t);
@@ -507,45 +545,41 @@ final class Network {
             int taxInstrument = -1;
             int licenceInstrument = -1;
             List<Integer> pools = new ArrayList<>();
-            JsonNode detour = null;
-            for (JsonNode p : inForce) {
-                String type = p.path("type").asText();
-                if (!type.startsWith("export") || !exportCovers(p, o, d, c)) {
+            PolicySpec detour = null;
+            CircumventionSpec circ = null;
+            for (PolicySpec p : inForce) {
+                if (!(p instanceof ExportMeasureSpec measure) || !exportCovers(measure, o, d, c)) {
                     continue;
                 }
-                switch (type) {
-                    case "exportBan" -> allowance = 0;
-                    case "exportTax" -> {
-                        exportTax += number(p, "rate", 0);
-                        taxInstrument = instrumentOf.get(p);
+                if (measure instanceof ExportBanSpec) {
+                    allowance = 0;
+                } else if (measure instanceof ExportTaxSpec tax) {
+                    exportTax += tax.rate();
+                    taxInstrument = instrumentOf.get(p);
+                } else if (measure instanceof ExportLicensingSpec licensing) {
+                    approval *= licensing.approvalByDestination().getOrDefault(ts.to(),
+                            licensing.approvalProbability());
+                    compliance += licensing.carryingCostPerTick() * licensing.leadTicks();
+                    licenceInstrument = instrumentOf.get(p);
+                } else if (measure instanceof ExportQuotaSpec quota) {
+                    Map<String, Double> shares = quota.destinationShares();
+                    boolean split = !shares.isEmpty();
+                    String key = instrumentOf.get(p) + (split ? "/" + d : "");
+                    Integer pool = quotaPools.get(key);
+                    if (pool == null) {
+                        double share = split ? shares.getOrDefault(ts.to(), 0.0) : 1;
+                        pool = poolMembers.size();
+                        quotaPools.put(key, pool);
+                        poolMembers.add(new ArrayList<>());
+                        poolVolume.add(quota.yearlyVolume() / perYear * share);
+                        poolInstrument.add(instrumentOf.get(p));
                     }
-                    case "exportLicensing" -> {
-                        double byDefault = number(p, "approvalProbability", 1.0);
-                        JsonNode by = p.get("approvalByDestination");
-                        approval *= by != null && by.has(ts.to()) ? by.get(ts.to()).asDouble() : byDefault;
-                        compliance += number(p, "carryingCostPerTick", 0.002) * number(p, "leadTicks", 0);
-                        licenceInstrument = instrumentOf.get(p);
-                    }
-                    case "exportQuota" -> {
-                        JsonNode shares = p.get("destinationShares");
-                        boolean split = shares != null && shares.size() > 0;
-                        String key = instrumentOf.get(p) + (split ? "/" + d : "");
-                        Integer pool = quotaPools.get(key);
-                        if (pool == null) {
-                            double share = split ? (shares.has(ts.to()) ? shares.get(ts.to()).asDouble() : 0) : 1;
-                            pool = poolMembers.size();
-                            quotaPools.put(key, pool);
-                            poolMembers.add(new ArrayList<>());
-                            poolVolume.add(number(p, "yearlyVolume", 0) / perYear * share);
-                            poolInstrument.add(instrumentOf.get(p));
-                        }
-                        pools.add(pool);
-                    }
-                    default -> { }
+                    pools.add(pool);
                 }
-                if ((type.equals("exportBan") || type.equals("exportQuota")) && detour == null
-                        && p.hasNonNull("circumvention") && !p.path("antiCircumvention").asBoolean(false)) {
+                CircumventionSpec open = wayRound(measure);
+                if (detour == null && open != null) {
                     detour = p;
+                    circ = open;
                 }
             }
             Arc base = new Arc();
@@ -560,21 +594,22 @@ final class Network {
             base.exportTaxInstrument = taxInstrument;
             base.licenceInstrument = licenceInstrument;
             base.laneCapacity = capacity;
-            JsonNode trq = null;
+            TariffRateQuotaSpec trq = null;
             List<Double> floors = new ArrayList<>();
             List<Integer> floorIds = new ArrayList<>();
-            List<JsonNode> diversification = new ArrayList<>();
-            for (JsonNode p : inForce) {
-                String type = p.path("type").asText();
-                if (type.equals("tariffFloor") && importCovers(p, o, d, c)) {
-                    floors.add(number(p, "floor", 0));
+            List<Integer> diversification = new ArrayList<>();
+            for (PolicySpec p : inForce) {
+                if (p instanceof TariffFloorSpec floor
+                        && importCovers(floor.region(), floor.commodity(), floor.exemptOrigins(), o, d, c)) {
+                    floors.add(floor.floor());
                     floorIds.add(instrumentOf.get(p));
-                } else if (type.equals("tariffRateQuota") && importCovers(p, o, d, c)) {
-                    trq = p;
-                } else if (type.equals("diversificationRequirement")
-                        && d == world.regionIndex(p.path("region").asText())
-                        && c == world.commodityIndex(p.path("commodity").asText()) && o != d) {
-                    diversification.add(p);
+                } else if (p instanceof TariffRateQuotaSpec quota
+                        && importCovers(quota.region(), quota.commodity(), quota.exemptOrigins(), o, d, c)) {
+                    trq = quota;
+                } else if (p instanceof DiversificationRequirementSpec rule
+                        && d == world.regionIndex(rule.region()) && c == world.commodityIndex(rule.commodity())
+                        && o != d) {
+                    diversification.add(instrumentOf.get(p));
                 }
             }
             base.floors = floors.stream().mapToDouble(Double::doubleValue).toArray();
@@ -587,10 +622,10 @@ final class Network {
                 } else {
                     trqSpec = trq;
                     Arc in = copy(base, ArcKind.IN_QUOTA);
-                    in.quotaTariff = number(trq, "inQuotaTariff", 0);
+                    in.quotaTariff = trq.inQuotaTariff();
                     in.instrument = instrumentOf.get(trq);
                     Arc out = copy(base, ArcKind.OUT_OF_QUOTA);
-                    out.quotaTariff = number(trq, "outOfQuotaTariff", 0);
+                    out.quotaTariff = trq.outOfQuotaTariff();
                     out.instrument = in.instrument;
                     int ia = add(in);
                     laneArcs.add(ia);
@@ -607,26 +642,23 @@ final class Network {
                         poolMembers.get(pool).add(new int[] {a});
                     }
                 }
-                for (JsonNode p : diversification) {
-                    for (int a : laneArcs) {
-                        diversificationArcs.computeIfAbsent(p, k -> new ArrayList<>()).add(a);
-                    }
+                for (int rule : diversification) {
+                    diversificationArcs.computeIfAbsent(rule, k -> new ArrayList<>()).addAll(laneArcs);
                 }
             }
             if (detour != null && (allowance == 0 || !pools.isEmpty())) {
-                JsonNode circ = detour.get("circumvention");
-                double leak = number(circ, "leakRate", 0);
+                double leak = circ.leakRate();
                 if (leak > 0) {
                     Arc leakArc = copy(base, ArcKind.DETOUR);
                     leakArc.exportTax = 0;
                     leakArc.compliance = 0;
                     leakArc.exportTaxInstrument = -1;
                     leakArc.licenceInstrument = -1;
-                    leakArc.via = world.regionIndex(circ.path("via").asText());
-                    leakArc.extra = number(circ, "extraCostPerUnit", 0);
+                    leakArc.via = world.regionIndex(circ.via());
+                    leakArc.extra = circ.extraCostPerUnit();
                     leakArc.instrument = instrumentOf.get(detour);
                     if (trq != null) {
-                        leakArc.quotaTariff = number(trq, "outOfQuotaTariff", 0);
+                        leakArc.quotaTariff = trq.outOfQuotaTariff();
                     }
                     int la = add(leakArc);
                     // What leaks is the leak rate of what the restriction stops of the traders' capacity.
@@ -659,18 +691,17 @@ final class Network {
         }
         if (trqSpec != null && !trqInArcs.isEmpty()) {
             capOver(CapKind.TARIFF_RATE_QUOTA, arcs.get(trqInArcs.get(0)).instrument, trqInArcs, 1.0,
-                    number(trqSpec, "yearlyQuota", 0) / perYear);
+                    trqSpec.yearlyQuota() / perYear);
         }
         for (var e : diversificationArcs.entrySet()) {
-            diversify(e.getKey(), e.getValue(), instrumentOf.get(e.getKey()));
+            int rule = e.getKey();
+            diversify((DiversificationRequirementSpec) instruments.get(rule).spec, e.getValue(), rule);
         }
     }
 
-    private final java.util.Map<JsonNode, List<Integer>> diversificationArcs = new java.util.IdentityHashMap<>();
-
     /** No origin above {@code maxShare} of the region's imports: {@code x_o - s Σ x <= 0} for each origin. */
-    private void diversify(JsonNode p, List<Integer> members, int instrument) {
-        double share = number(p, "maxShare", 1.0);
+    private void diversify(DiversificationRequirementSpec rule, List<Integer> members, int instrument) {
+        double share = rule.maxShare();
         java.util.TreeSet<Integer> origins = new java.util.TreeSet<>();
         for (int a : members) {
             origins.add(world.regionOfMarket(arcs.get(a).from));
@@ -730,7 +761,7 @@ final class Network {
     private void buildOfftakes() {
         for (int i = 0; i < instruments.size(); i++) {
             Instrument ins = instruments.get(i);
-            if (!ins.type.equals("purchaseGuarantee")) {
+            if (!(ins.spec instanceof PurchaseGuaranteeSpec)) {
                 continue;
             }
             Arc a = new Arc();

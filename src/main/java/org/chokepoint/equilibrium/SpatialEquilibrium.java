@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.world.World;
 import org.chokepoint.world.WorldBuilder;
 
@@ -156,7 +157,7 @@ public final class SpatialEquilibrium {
         // Contracts for difference: eligible sales up to the cap, paid against the reference price.
         for (int i = 0; i < net.instruments.size(); i++) {
             Network.Instrument ins = net.instruments.get(i);
-            if (!ins.type.equals("contractForDifference")) {
+            if (!(ins.spec instanceof ContractForDifferenceSpec)) {
                 continue;
             }
             double q = 0;

@@ -12,6 +12,7 @@ import org.chokepoint.agent.Traders;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.spec.EventSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ReferenceScenariosTest {
     @MethodSource("scenarios")
     void solvesAndEveryMarketBalances(Path file) throws Exception {
         Scenario s = ScenarioLoader.load(file).scenario();
-        int shock = s.events().stream().mapToInt(Scenario.EventSpec::start).max().orElse(0);
+        int shock = s.events().stream().mapToInt(EventSpec::start).max().orElse(0);
         for (int tick : shock > 0 ? new int[] {0, shock} : new int[] {0}) {
             EquilibriumResult r = SpatialEquilibrium.solve(s, tick);
             assertTrue(r.convergence().converged(), file + " at " + tick + ": " + r.convergence());
