@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.chokepoint.agent.Firms;
-import org.chokepoint.agent.Traders;
 import org.chokepoint.equilibrium.EquilibriumException;
 import org.chokepoint.equilibrium.EquilibriumOptions;
 import org.chokepoint.equilibrium.EquilibriumResult;
-import org.chokepoint.equilibrium.FirmParameters;
 import org.chokepoint.equilibrium.SpatialEquilibrium;
-import org.chokepoint.equilibrium.TraderParameters;
-import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.model.DrawnPopulations;
 import org.chokepoint.report.EquilibriumOutputs;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
@@ -129,28 +125,7 @@ public final class EquilibriumCommand implements Callable<Integer> {
 
     /** The equilibrium of the firms and traders a run with this seed starts with. */
     private EquilibriumResult drawn(Scenario s, EquilibriumOptions options) {
-        SupplyShockModel model = new SupplyShockModel(s, seed, 1);
-        model.start();
-        Firms f = model.firms();
-        int[] firmSpec = new int[f.count];
-        boolean[] active = new boolean[f.count];
-        for (int i = 0, k = 0; k < s.firms().size(); k++) {
-            for (int j = 0; j < s.firms().get(k).countOrDefault(); j++, i++) {
-                firmSpec[i] = k;
-                active[i] = f.producing(i);
-            }
-        }
-        Traders t = model.traders();
-        int[] traderSpec = new int[t.count];
-        for (int i = 0, k = 0; k < s.traders().size(); k++) {
-            for (int j = 0; j < s.traders().get(k).countOrDefault(); j++, i++) {
-                traderSpec[i] = k;
-            }
-        }
-        model.finish();
-        FirmParameters firms = FirmParameters.drawn(firmSpec, f.capacity, f.costBase, f.costSlope, f.costExponent,
-                active);
-        TraderParameters traders = TraderParameters.drawn(s.traders().size(), traderSpec, t.capacity, t.minMargin);
-        return SpatialEquilibrium.solve(s, tick, firms, traders, options);
+        DrawnPopulations drawn = DrawnPopulations.draw(s, seed);
+        return SpatialEquilibrium.solve(s, tick, drawn.firms(), drawn.traders(), options);
     }
 }

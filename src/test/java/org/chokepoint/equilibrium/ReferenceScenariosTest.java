@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.chokepoint.agent.Firms;
-import org.chokepoint.agent.Traders;
+import org.chokepoint.model.DrawnPopulations;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -56,25 +56,10 @@ class ReferenceScenariosTest {
         Scenario s = ScenarioLoader.load(Path.of("scenarios/scale/scale-1000.json")).scenario();
         SupplyShockModel model = new SupplyShockModel(s, 7, 1);
         model.start();
+        DrawnPopulations drawn = DrawnPopulations.of(model);
         Firms f = model.firms();
-        int[] spec = new int[f.count];
-        boolean[] active = new boolean[f.count];
-        for (int i = 0, k = 0; k < s.firms().size(); k++) {
-            for (int j = 0; j < s.firms().get(k).countOrDefault(); j++, i++) {
-                spec[i] = k;
-                active[i] = f.producing(i);
-            }
-        }
-        Traders t = model.traders();
-        int[] traderSpec = new int[t.count];
-        for (int i = 0, k = 0; k < s.traders().size(); k++) {
-            for (int j = 0; j < s.traders().get(k).countOrDefault(); j++, i++) {
-                traderSpec[i] = k;
-            }
-        }
-        FirmParameters drawn = FirmParameters.drawn(spec, f.capacity, f.costBase, f.costSlope, f.costExponent, active);
-        TraderParameters traders = TraderParameters.drawn(s.traders().size(), traderSpec, t.capacity, t.minMargin);
-        EquilibriumResult r = SpatialEquilibrium.solve(s, 0, drawn, traders, EquilibriumOptions.DEFAULTS);
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0, drawn.firms(), drawn.traders(),
+                EquilibriumOptions.DEFAULTS);
         assertTrue(r.convergence().converged(), r.convergence().toString());
         assertEquals(f.count, r.firms().size());
         double made = 0;

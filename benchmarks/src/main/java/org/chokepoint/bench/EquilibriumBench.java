@@ -1,14 +1,12 @@
 package org.chokepoint.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.chokepoint.agent.Firms;
-import org.chokepoint.agent.Traders;
 import org.chokepoint.equilibrium.EquilibriumOptions;
 import org.chokepoint.equilibrium.EquilibriumResult;
 import org.chokepoint.equilibrium.FirmParameters;
 import org.chokepoint.equilibrium.SpatialEquilibrium;
 import org.chokepoint.equilibrium.TraderParameters;
-import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.model.DrawnPopulations;
 import org.chokepoint.scenario.Scenario;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,28 +55,9 @@ public class EquilibriumBench {
             traderParameters = TraderParameters.expected(parsed);
             return;
         }
-        SupplyShockModel model = new SupplyShockModel(parsed, (int) BenchSeeds.BASE, 1);
-        model.start();
-        Firms f = model.firms();
-        int[] spec = new int[f.count];
-        boolean[] active = new boolean[f.count];
-        for (int i = 0, k = 0; k < parsed.firms().size(); k++) {
-            for (int j = 0; j < parsed.firms().get(k).countOrDefault(); j++, i++) {
-                spec[i] = k;
-                active[i] = f.producing(i);
-            }
-        }
-        Traders t = model.traders();
-        int[] traderSpec = new int[t.count];
-        for (int i = 0, k = 0; k < parsed.traders().size(); k++) {
-            for (int j = 0; j < parsed.traders().get(k).countOrDefault(); j++, i++) {
-                traderSpec[i] = k;
-            }
-        }
-        firmParameters = FirmParameters.drawn(spec, f.capacity.clone(), f.costBase.clone(), f.costSlope.clone(),
-                f.costExponent.clone(), active);
-        traderParameters = TraderParameters.drawn(parsed.traders().size(), traderSpec, t.capacity, t.minMargin);
-        model.finish();
+        DrawnPopulations drawn = DrawnPopulations.draw(parsed, (int) BenchSeeds.BASE);
+        firmParameters = drawn.firms();
+        traderParameters = drawn.traders();
     }
 
     /** Returns the first market's price, so the solve cannot be optimised away. */
