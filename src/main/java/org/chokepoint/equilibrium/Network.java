@@ -522,8 +522,8 @@ final class Network {
         List<List<int[]>> poolMembers = new ArrayList<>();
         List<Double> poolVolume = new ArrayList<>();
         List<Integer> poolInstrument = new ArrayList<>();
-        List<Integer> trqInArcs = new ArrayList<>();
-        TariffRateQuotaSpec trqSpec = null;
+        // The in-quota arcs of each tariff-rate quota, in the scenario's order of the quotas.
+        Map<Integer, List<Integer>> inQuotaArcs = new TreeMap<>();
         // The arcs each diversification requirement covers, in the scenario's order of the requirements.
         Map<Integer, List<Integer>> diversificationArcs = new TreeMap<>();
         int perYear = world.ticksPerYear();
@@ -620,7 +620,6 @@ final class Network {
                     base.kind = ArcKind.DIRECT;
                     laneArcs.add(add(base));
                 } else {
-                    trqSpec = trq;
                     Arc in = copy(base, ArcKind.IN_QUOTA);
                     in.quotaTariff = trq.inQuotaTariff();
                     in.instrument = instrumentOf.get(trq);
@@ -630,7 +629,7 @@ final class Network {
                     int ia = add(in);
                     laneArcs.add(ia);
                     laneArcs.add(add(out));
-                    trqInArcs.add(ia);
+                    inQuotaArcs.computeIfAbsent(in.instrument, k -> new ArrayList<>()).add(ia);
                 }
                 capOver(CapKind.LANE_CAPACITY, -1, laneArcs, 1.0, capacity * approval);
                 if (approval < 1) {
@@ -689,9 +688,10 @@ final class Network {
                 capOver(CapKind.EXPORT_QUOTA, poolInstrument.get(pool), members, 1.0, poolVolume.get(pool));
             }
         }
-        if (trqSpec != null && !trqInArcs.isEmpty()) {
-            capOver(CapKind.TARIFF_RATE_QUOTA, arcs.get(trqInArcs.get(0)).instrument, trqInArcs, 1.0,
-                    trqSpec.yearlyQuota() / perYear);
+        for (var e : inQuotaArcs.entrySet()) {
+            int quota = e.getKey();
+            double yearly = ((TariffRateQuotaSpec) instruments.get(quota).spec).yearlyQuota();
+            capOver(CapKind.TARIFF_RATE_QUOTA, quota, e.getValue(), 1.0, yearly / perYear);
         }
         for (var e : diversificationArcs.entrySet()) {
             int rule = e.getKey();

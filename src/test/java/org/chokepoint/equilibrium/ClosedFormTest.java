@@ -197,6 +197,44 @@ class ClosedFormTest {
     }
 
     @Test
+    void twoTariffRateQuotasEachLetInTheirOwnVolume() throws Exception {
+        // A ships to B and to C at a cost of 1. B lets 20 a tick (1040 a year) in free, C 10 a tick (520 a
+        // year); beyond them a tariff of 200% stops trade. Each market clears with its quota of imports:
+        // B: 5 p - 20 + 20 = 180 - 10 p, p_B = 12; C: 4 p - 20 + 10 = 120 - 4 p, p_C = 16.25;
+        // A: 20 p - 40 = 90 - 6 p + 30, p_A = 160/26. Out of quota B would need p_B / 3 = 4 and C 5.42 to
+        // cover the c.i.f. price p_A + 1 = 7.15: neither does.
+        String toC = "{\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}";
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, " + toC,
+                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS,
+                """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100,
+                 "minMargin": 0},
+                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100,
+                 "minMargin": 0}""",
+                A_DEMAND + "," + B_DEMAND + "," + C_DEMAND,
+                """
+                {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal",
+                 "outOfQuotaTariff": 2.0, "yearlyQuota": 1040},
+                {"type": "tariffRateQuota", "id": "c-trq", "region": "C", "commodity": "metal",
+                 "outOfQuotaTariff": 2.0, "yearlyQuota": 520}""");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double pa = 160.0 / 26;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(12.0, r.market("B", "metal").price(), TOL * 12);
+        assertEquals(16.25, r.market("C", "metal").price(), TOL * 16.25);
+        var b = r.instruments().get(0).figures();
+        var c = r.instruments().get(1).figures();
+        assertEquals(20.0, b.get("inQuotaVolume"), TOL * 20);
+        assertEquals(10.0, c.get("inQuotaVolume"), TOL * 10);
+        assertEquals(1.0, b.get("fillRate"), TOL);
+        assertEquals(1.0, c.get("fillRate"), TOL);
+        assertEquals((12 - pa - 1) * 20, b.get("quotaRent"), TOL * 20 * 12);
+        assertEquals((16.25 - pa - 1) * 10, c.get("quotaRent"), TOL * 10 * 16.25);
+    }
+
+    @Test
     void aContractForDifferenceAboveTheMarketHoldsOutputAtTheStrike() throws Exception {
         // A alone clears at 5. With a strike of 6 its producers plan on 6 and supply 20 (6 - 2) = 80 whatever the
         // price, so 90 - 6 p = 80 and p = 5/3; the budget pays (6 - 5/3) on each of the 80 units.
