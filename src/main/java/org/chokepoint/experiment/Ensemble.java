@@ -182,7 +182,7 @@ public final class Ensemble {
         }
         Files.createDirectories(out);
         Path tmp = out.resolve(".ensemble.json.tmp");
-        mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
+        Json.write(tmp, wanted);
         Files.move(tmp, params, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -248,7 +248,7 @@ public final class Ensemble {
             metrics.set(first.columns().get(c), Statistics.of(byColumn[c]).toJson());
         }
         Path statsTmp = out.resolve(".stats.json.tmp");
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(statsTmp.toFile(), stats);
+        Json.write(statsTmp, stats);
 
         Path bandsTmp = out.resolve(".bands.csv.tmp");
         writeBands(bandsTmp, files, headers, first);

@@ -38,10 +38,12 @@ public final class RunRecord {
 
     /** The series whose per-tick quantiles an ensemble reports in {@code bands.csv}. */
     public static final Metric[] BAND_METRICS = {
-        Metric.PRICE, Metric.PRODUCTION, Metric.CONSUMPTION, Metric.UNMET_DEMAND, Metric.INVENTORY_DAYS};
+        Metric.PRICE, Metric.PRODUCTION, Metric.CONSUMPTION, Metric.UNMET_DEMAND, Metric.INVENTORY_DAYS,
+        Metric.STOCK};
 
     private static final int MAGIC = 0x43505231; // "CPR1"
-    private static final int VERSION = 1;
+    /** 2: the band series include stock, and the summary the stock and price-threshold figures. */
+    private static final int VERSION = 2;
 
     private RunRecord() {
     }
@@ -157,7 +159,8 @@ public final class RunRecord {
              CountingInputStream counting = new CountingInputStream(new BufferedInputStream(fin, 1 << 14));
              DataInputStream in = new DataInputStream(counting)) {
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IOException(file + ": not a run record of this version");
+                throw new IOException(file + ": not a run record of this version of chokepoint (made by an "
+                        + "older one?); run the ensemble again into a new folder");
             }
             int index = in.readInt();
             int seed = in.readInt();

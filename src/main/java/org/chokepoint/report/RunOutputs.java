@@ -57,14 +57,14 @@ public final class RunOutputs {
                     TimeseriesCsv.write(outcome.model(), w);
                 }
             }
-            Json.mapper().writeValue(temp.resolve(SUMMARY).toFile(), summaryJson(outcome.summary()));
-            Json.mapper().writeValue(temp.resolve(MANIFEST).toFile(),
+            Json.write(temp.resolve(SUMMARY), summaryJson(outcome.summary()));
+            Json.write(temp.resolve(MANIFEST),
                     manifest(loaded, seed, outcome.model().horizon(), wallTimeMs));
             if (!outcome.model().consortia().isEmpty()) {
                 java.util.Map<String, Object> compliance = new java.util.LinkedHashMap<>();
                 compliance.put("consortia", outcome.model().consortia().stream()
                         .map(org.chokepoint.antitrust.Consortium::report).toList());
-                Json.mapper().writeValue(temp.resolve(COMPLIANCE).toFile(), compliance);
+                Json.write(temp.resolve(COMPLIANCE), compliance);
             }
             moveIntoPlace(temp, target);
         } catch (IOException | RuntimeException e) {
@@ -179,6 +179,7 @@ public final class RunOutputs {
         Scenario.TimeSpec time = new Scenario.TimeSpec(t.ticksPerYearOrDefault(), t.horizonTicks(),
                 t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault());
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
-                s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.outputs());
+                s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(),
+                new Scenario.OutputsSpec(s.outputs().timeseriesOrDefault(), s.outputs().exhaustionShareOrDefault()));
     }
 }

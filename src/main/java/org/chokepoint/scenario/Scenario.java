@@ -168,9 +168,21 @@ public record Scenario(
                             Double share, Double multiplier, String from, String to, String chokepoint,
                             Boolean closed, Integer extraTransitTicks, Double costMultiplier) { }
 
-    public record OutputsSpec(Boolean timeseries) {
-        public static final OutputsSpec DEFAULTS = new OutputsSpec(true);
+    /**
+     * @param timeseries      whether a run writes timeseries.csv
+     * @param exhaustionShare the share of its pre-shock level below which a region's stock counts as exhausted,
+     *                        for the summary's {@code ticksToExhaustion}
+     */
+    public record OutputsSpec(Boolean timeseries, Double exhaustionShare) {
+        public static final OutputsSpec DEFAULTS = new OutputsSpec(true, null);
+
+        /** A stock a quarter of its pre-shock level no longer covers more than a week or two of normal use. */
+        public static final double DEFAULT_EXHAUSTION_SHARE = 0.25;
 
         public boolean timeseriesOrDefault() { return timeseries == null || timeseries; }
+
+        public double exhaustionShareOrDefault() {
+            return exhaustionShare == null ? DEFAULT_EXHAUSTION_SHARE : exhaustionShare;
+        }
     }
 }
