@@ -23,7 +23,7 @@ import org.chokepoint.scenario.Scenario;
 
 /**
  * Writes one run's folder: {@code timeseries.csv} (unless the scenario sets {@code outputs.timeseries} to
- * false), {@code summary.json} and {@code manifest.json}. The
+ * false), {@code summary.json}, {@code manifest.json} and {@code report.html} (charts, {@link RunReport}). The
  * files are written into a hidden sibling folder that is renamed into place at the end, replacing an
  * earlier folder of the same name, so an interrupted or failed run leaves no half-written folder behind.
  */
@@ -60,6 +60,7 @@ public final class RunOutputs {
             Json.write(temp.resolve(SUMMARY), summaryJson(outcome.summary()));
             Json.write(temp.resolve(MANIFEST),
                     manifest(loaded, seed, outcome.model().horizon(), wallTimeMs));
+            Files.writeString(temp.resolve(RunReport.HTML), RunReport.html(loaded, outcome, seed), StandardCharsets.UTF_8);
             if (!outcome.model().consortia().isEmpty()) {
                 java.util.Map<String, Object> compliance = new java.util.LinkedHashMap<>();
                 compliance.put("consortia", outcome.model().consortia().stream()
