@@ -186,8 +186,12 @@ public final class TimeChart {
                 byTick.computeIfAbsent(m.tick(), k -> new ArrayList<>()).add(m);
             }
         }
-        for (Map.Entry<Integer, List<Mark>> e : byTick.entrySet()) {
-            int tick = e.getKey();
+        List<Integer> ticks = new ArrayList<>(byTick.keySet());
+        java.util.Collections.sort(ticks);
+        double lastLabelled = Double.NEGATIVE_INFINITY;
+        int level = 0;
+        for (int tick : ticks) {
+            Map.Entry<Integer, List<Mark>> e = Map.entry(tick, byTick.get(tick));
             List<String> keys = new ArrayList<>();
             Mark.Kind kind = Mark.Kind.ENDS;
             for (Mark m : e.getValue()) {
@@ -214,7 +218,11 @@ public final class TimeChart {
             boolean late = tick - from > 0.8 * (to - from);
             marker.setLabelAnchor(late ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(late ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-            marker.setLabelOffset(new RectangleInsets(2, 2, 2, 2));
+            // Labels of marks closer than a twentieth of the chart step down a line, so none covers another.
+            double at = (double) (tick - from) / Math.max(1, to - from);
+            level = at - lastLabelled < 0.05 ? (level + 1) % 4 : 0;
+            lastLabelled = at;
+            marker.setLabelOffset(new RectangleInsets(2 + 11 * level, 2, 2, 2));
             plot.addDomainMarker(0, marker, Layer.BACKGROUND);
         }
     }
