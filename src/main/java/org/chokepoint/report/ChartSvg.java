@@ -1,7 +1,6 @@
 package org.chokepoint.report;
 
 import java.awt.geom.Rectangle2D;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
@@ -30,10 +29,15 @@ public final class ChartSvg {
                 .replace(" xmlns:jfreesvg='http://www.jfree.org/jfreesvg/svg'", "") + "\n";
     }
 
+    /** {@code v} rounded to tenths, without a trailing ".0": 12, 12.5, -0.3. Called for every coordinate. */
     static String oneDecimal(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
+        if (!Double.isFinite(v) || Math.abs(v) > 1e15) {
+            return Double.toString(v);
         }
-        return String.format(Locale.ROOT, "%.1f", v);
+        long tenths = Math.round(v * 10);
+        long whole = Math.abs(tenths) / 10;
+        int digit = (int) (Math.abs(tenths) % 10);
+        String sign = tenths < 0 ? "-" : "";
+        return digit == 0 ? sign + whole : sign + whole + "." + digit;
     }
 }

@@ -172,23 +172,26 @@ public final class EnsembleReport {
 
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's median price and its 5th–95th "
                 + "percentile band; the caption gives the median peak over the pre-shock price.</p>\n<div class=\"grid\">\n");
-        for (int i = 0; i < labels.size(); i++) {
+        h.append(ReportPage.inOrder(labels.size(), i -> {
+            StringBuilder g = new StringBuilder();
             ReportPage.MarketLabel m = labels.get(i);
             double[][] p = bands.get(m.region(), m.commodity(), "price");
             TimeChart c = new TimeChart(cal, from, horizon, m.priceUnit() == null ? "price" : m.priceUnit())
                     .small().band("p5–p95", p[0], p[1], p[2], BAND).marks(marks);
             double[] peak = runs.values().get(m.region() + "." + m.commodity() + ".peakMultiple");
-            h.append("<div class=\"small\"><p>").append(ReportPage.esc(m.name())).append(": peak ×")
+            g.append("<div class=\"small\"><p>").append(ReportPage.esc(m.name())).append(": peak ×")
                     .append(peak == null ? "n/a" : ChartStyle.figure(median(peak))).append("</p>")
                     .append(c.svg("glance-" + i, ReportPage.SMALL, 150)).append("</div>\n");
-        }
+            return g.toString();
+        }));
         h.append("</div>\n");
 
         h.append("<h2>Market by market</h2>\n<p class=\"note\">Choose a market; quantities are per tick.</p>\n");
         ReportPage.selector(h, labels, mostShocked(runs, labels));
-        for (int i = 0; i < labels.size(); i++) {
+        h.append(ReportPage.inOrder(labels.size(), i -> {
+            StringBuilder g = new StringBuilder();
             ReportPage.MarketLabel m = labels.get(i);
-            ReportPage.panelOpen(h, i, m);
+            ReportPage.panelOpen(g, i, m);
             String prefix = m.region() + "." + m.commodity() + ".";
             List<String> figures = new ArrayList<>();
             for (String[] f : MARKET_FIGURES) {
@@ -196,13 +199,13 @@ public final class EnsembleReport {
                     figures.add(prefix + f[0]);
                 }
             }
-            figureTable(h, runs, figures, c -> describe(c.substring(prefix.length())), false);
+            figureTable(g, runs, figures, c -> describe(c.substring(prefix.length())), false);
             String q = m.quantityUnit() == null ? "" : " (" + m.quantityUnit() + ")";
             String p = m.priceUnit() == null ? "" : " (" + m.priceUnit() + ")";
-            h.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
+            g.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
                     .append(band(cal, from, horizon, "price" + p, bands, m, "price", marks)
                             .svg("price-" + i, ReportPage.WIDE, 300));
-            h.append("<div class=\"grid\">\n");
+            g.append("<div class=\"grid\">\n");
             String[][] charts = {
                 {"production", "Production" + q, "production" + q},
                 {"consumption", "Consumption (final and input use)" + q, "consumption" + q},
@@ -212,14 +215,15 @@ public final class EnsembleReport {
             };
             for (String[] c : charts) {
                 if (bands.get(m.region(), m.commodity(), c[0]) != null) {
-                    ReportPage.cell(h, c[1], band(cal, from, horizon, c[2], bands, m, c[0], marks)
+                    ReportPage.cell(g, c[1], band(cal, from, horizon, c[2], bands, m, c[0], marks)
                             .svg(c[0] + "-" + i, ReportPage.HALF, 250));
                 }
             }
-            h.append("</div>\n<p class=\"note\">How the market's figures spread over the runs:</p>\n");
-            histograms(h, runs, figures, c -> describe(c.substring(prefix.length())), "hist-" + i, false);
-            h.append("</section>\n");
-        }
+            g.append("</div>\n<p class=\"note\">How the market's figures spread over the runs:</p>\n");
+            histograms(g, runs, figures, c -> describe(c.substring(prefix.length())), "hist-" + i, false);
+            g.append("</section>\n");
+            return g.toString();
+        }));
         h.append("</div>\n");
 
         List<String> rest = new ArrayList<>();

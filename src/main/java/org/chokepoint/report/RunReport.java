@@ -79,7 +79,8 @@ public final class RunReport {
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's price over its pre-shock level "
                 + "(the mean over the ").append(window.length()).append(" ticks before the first shock)")
                 .append(cf != null ? ", the counterfactual dashed" : "").append(".</p>\n<div class=\"grid\">\n");
-        for (int i = 0; i < used.size(); i++) {
+        h.append(ReportPage.inOrder(used.size(), i -> {
+            StringBuilder g = new StringBuilder();
             int m = used.get(i);
             Summary.MarketSummary ms = summary.markets().get(i);
             TimeChart c = new TimeChart(cal, from, horizon, "× pre-shock").small();
@@ -89,29 +90,31 @@ public final class RunReport {
                         ChartStyle.COUNTERFACTUAL, true);
             }
             c.marks(marks);
-            h.append("<div class=\"small\"><p>").append(ReportPage.esc(labels.get(i).name())).append(": peak ×")
+            g.append("<div class=\"small\"><p>").append(ReportPage.esc(labels.get(i).name())).append(": peak ×")
                     .append(ChartStyle.figure(ms.peakMultiple())).append("</p>")
                     .append(c.svg("glance-" + i, ReportPage.SMALL, 150)).append("</div>\n");
-        }
+            return g.toString();
+        }));
         h.append("</div>\n");
 
         h.append("<h2>Market by market</h2>\n<p class=\"note\">Choose a market; quantities are per tick (")
                 .append(ReportPage.esc(tickWord(cal))).append(").</p>\n");
         ReportPage.selector(h, labels, mostShocked(summary));
-        for (int i = 0; i < used.size(); i++) {
+        h.append(ReportPage.inOrder(used.size(), i -> {
+            StringBuilder g = new StringBuilder();
             int m = used.get(i);
             ReportPage.MarketLabel label = labels.get(i);
-            ReportPage.panelOpen(h, i, label);
-            marketFigures(h, summary.markets().get(i), cal, shock);
+            ReportPage.panelOpen(g, i, label);
+            marketFigures(g, summary.markets().get(i), cal, shock);
             String q = label.quantityUnit() == null ? "" : " (" + label.quantityUnit() + ")";
             String p = label.priceUnit() == null ? "" : " (" + label.priceUnit() + ")";
             TimeChart price = pair(cal, from, horizon, "price" + p, run, cf, m, Metric.PRICE, marks);
-            h.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
+            g.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
                     .append(price.svg("price-" + i, ReportPage.WIDE, 300));
-            h.append("<div class=\"grid\">\n");
-            ReportPage.cell(h, "Production" + q, pair(cal, from, horizon, "production" + q, run, cf, m,
+            g.append("<div class=\"grid\">\n");
+            ReportPage.cell(g, "Production" + q, pair(cal, from, horizon, "production" + q, run, cf, m,
                     Metric.PRODUCTION, marks).svg("production-" + i, ReportPage.HALF, 250));
-            ReportPage.cell(h, "Consumption (final and input use)" + q, pair(cal, from, horizon, "consumption" + q,
+            ReportPage.cell(g, "Consumption (final and input use)" + q, pair(cal, from, horizon, "consumption" + q,
                     run, cf, m, Metric.CONSUMPTION, marks).svg("consumption-" + i, ReportPage.HALF, 250));
             TimeChart trade = new TimeChart(cal, from, horizon, "per tick" + q);
             trade.line("imports", series(run, m, Metric.IMPORTS), ChartStyle.SHOCKED, false);
@@ -120,15 +123,16 @@ public final class RunReport {
                 trade.line("imports, counterfactual", series(cf, m, Metric.IMPORTS), ChartStyle.COUNTERFACTUAL, true);
                 trade.line("exports, counterfactual", series(cf, m, Metric.EXPORTS), LIGHT_SECOND, true);
             }
-            ReportPage.cell(h, "Imports and exports" + q, trade.marks(marks).svg("trade-" + i, ReportPage.HALF, 250));
-            ReportPage.cell(h, "Unmet demand (shortage)" + q, pair(cal, from, horizon, "unmet demand" + q, run, cf,
+            ReportPage.cell(g, "Imports and exports" + q, trade.marks(marks).svg("trade-" + i, ReportPage.HALF, 250));
+            ReportPage.cell(g, "Unmet demand (shortage)" + q, pair(cal, from, horizon, "unmet demand" + q, run, cf,
                     m, Metric.UNMET_DEMAND, marks).svg("shortage-" + i, ReportPage.HALF, 250));
-            ReportPage.cell(h, "Stock held in the region" + q, pair(cal, from, horizon, "stock" + q, run, cf, m,
+            ReportPage.cell(g, "Stock held in the region" + q, pair(cal, from, horizon, "stock" + q, run, cf, m,
                     Metric.STOCK, marks).svg("stock-" + i, ReportPage.HALF, 250));
-            ReportPage.cell(h, "Days of cover (stock over daily use)", pair(cal, from, horizon, "days", run, cf, m,
+            ReportPage.cell(g, "Days of cover (stock over daily use)", pair(cal, from, horizon, "days", run, cf, m,
                     Metric.INVENTORY_DAYS, marks).svg("cover-" + i, ReportPage.HALF, 250));
-            h.append("</div>\n</section>\n");
-        }
+            g.append("</div>\n</section>\n");
+            return g.toString();
+        }));
         h.append("</div>\n");
 
         h.append("<h2>Every market's figures</h2>\n");
