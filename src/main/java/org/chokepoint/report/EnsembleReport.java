@@ -57,7 +57,9 @@ public final class EnsembleReport {
     public static void write(Path out, LoadedScenario scenario) throws IOException {
         Table runs = Table.read(out.resolve("runs.csv"));
         Bands bands = Bands.read(out.resolve("bands.csv"));
-        String html = html(scenario, runs, bands);
+        Path cf = out.resolve(org.chokepoint.experiment.Ensemble.COUNTERFACTUAL_BANDS);
+        Bands counterfactual = Files.exists(cf) ? Bands.read(cf) : null;
+        String html = html(scenario, runs, bands, counterfactual);
         Path tmp = out.resolve(".report.html.tmp");
         Files.writeString(tmp, html, StandardCharsets.UTF_8);
         Files.move(tmp, out.resolve(HTML), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -125,7 +127,8 @@ public final class EnsembleReport {
         }
     }
 
-    static String html(LoadedScenario loaded, Table runs, Bands bands) {
+    /** @param counterfactual the counterfactuals' bands, or null when the scenario has none */
+    static String html(LoadedScenario loaded, Table runs, Bands bands, Bands counterfactual) {
         Scenario scenario = loaded.scenario();
         int horizon = bands.ticks();
         Calendar cal = Calendar.of(scenario.time());
@@ -154,9 +157,12 @@ public final class EnsembleReport {
                 .append(ReportPage.esc(cal.label(0))).append(" to ").append(ReportPage.esc(cal.label(horizon - 1)))
                 .append("), each with its own seed (runs.csv). Charts show the median over the runs and the band "
                         + "from the 5th to the 95th percentile, tick by tick (bands.csv), from ")
-                .append(ReportPage.esc(cal.label(from))).append(", before the shock. Every figure in the tables "
-                        + "is a difference against each run's own counterfactual, the same seed without events and "
-                        + "policies, where the summary defines it so.</p>\n");
+                .append(ReportPage.esc(cal.label(from))).append(", before the shock")
+                .append(counterfactual == null ? "" : "; beside them in grey, dashed, the same for the runs' "
+                        + "counterfactuals, each the same seed without events and policies "
+                        + "(counterfactual-bands.csv)")
+                .append(". Figures of the tables that compare are differences against each run's own "
+                        + "counterfactual.</p>\n");
         h.append("<h2>Events and policies</h2>\n");
         ReportPage.markList(h, marks, cal);
 
@@ -178,6 +184,10 @@ public final class EnsembleReport {
             double[][] p = bands.get(m.region(), m.commodity(), "price");
             TimeChart c = new TimeChart(cal, from, horizon, m.priceUnit() == null ? "price" : m.priceUnit())
                     .small().band("p5–p95", p[0], p[1], p[2], BAND).marks(marks);
+            if (counterfactual != null) {
+                double[][] q = counterfactual.get(m.region(), m.commodity(), "price");
+                c.line("counterfactual, median", q[1], ChartStyle.COUNTERFACTUAL, true);
+            }
             double[] peak = runs.values().get(m.region() + "." + m.commodity() + ".peakMultiple");
             g.append("<div class=\"small\"><p>").append(ReportPage.esc(m.name())).append(": peak ×")
                     .append(peak == null ? "n/a" : ChartStyle.figure(median(peak))).append("</p>")
@@ -203,7 +213,7 @@ public final class EnsembleReport {
             String q = m.quantityUnit() == null ? "" : " (" + m.quantityUnit() + ")";
             String p = m.priceUnit() == null ? "" : " (" + m.priceUnit() + ")";
             g.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
-                    .append(band(cal, from, horizon, "price" + p, bands, m, "price", marks)
+                    .append(band(cal, from, horizon, "price" + p, bands, counterfactual, m, "price", marks)
                             .svg("price-" + i, ReportPage.WIDE, 300));
             g.append("<div class=\"grid\">\n");
             String[][] charts = {
@@ -215,7 +225,7 @@ public final class EnsembleReport {
             };
             for (String[] c : charts) {
                 if (bands.get(m.region(), m.commodity(), c[0]) != null) {
-                    ReportPage.cell(g, c[1], band(cal, from, horizon, c[2], bands, m, c[0], marks)
+                    ReportPage.cell(g, c[1], band(cal, from, horizon, c[2], bands, counterfactual, m, c[0], marks)
                             .svg(c[0] + "-" + i, ReportPage.HALF, 250));
                 }
             }
@@ -254,11 +264,15 @@ public final class EnsembleReport {
         return first;
     }
 
-    private static TimeChart band(Calendar cal, int from, int to, String yLabel, Bands bands,
+    private static TimeChart band(Calendar cal, int from, int to, String yLabel, Bands bands, Bands counterfactual,
                                   ReportPage.MarketLabel m, String metric, List<Mark> marks) {
         double[][] b = bands.get(m.region(), m.commodity(), metric);
-        return new TimeChart(cal, from, to, yLabel).band("median, 5th–95th percentile", b[0], b[1], b[2], BAND)
-                .marks(marks);
+        TimeChart c = new TimeChart(cal, from, to, yLabel).band("median, 5th–95th percentile", b[0], b[1], b[2], BAND);
+        if (counterfactual != null) {
+            double[][] q = counterfactual.get(m.region(), m.commodity(), metric);
+            c.band("counterfactual", q[0], q[1], q[2], ChartStyle.COUNTERFACTUAL, true);
+        }
+        return c.marks(marks);
     }
 
     static String describe(String field) {

@@ -36,8 +36,8 @@ public final class TimeChart {
     /** One line; dashed for what the run is compared with. */
     public record Line(String name, double[] values, Color colour, boolean dashed) { }
 
-    /** A band from {@code low} to {@code high} with its {@code mid} drawn as a line. */
-    public record Band(String name, double[] low, double[] mid, double[] high, Color colour) { }
+    /** A band from {@code low} to {@code high} with its {@code mid} drawn as a line, dashed for a comparison. */
+    public record Band(String name, double[] low, double[] mid, double[] high, Color colour, boolean dashed) { }
 
     private final Calendar calendar;
     private final int from;
@@ -67,7 +67,11 @@ public final class TimeChart {
     }
 
     public TimeChart band(String name, double[] low, double[] mid, double[] high, Color colour) {
-        bands.add(new Band(name, low, mid, high, colour));
+        return band(name, low, mid, high, colour, false);
+    }
+
+    public TimeChart band(String name, double[] low, double[] mid, double[] high, Color colour, boolean dashed) {
+        bands.add(new Band(name, low, mid, high, colour, dashed));
         return this;
     }
 
@@ -147,7 +151,7 @@ public final class TimeChart {
             bandData.addSeries(s);
             bandRenderer.setSeriesPaint(i, b.colour());
             bandRenderer.setSeriesFillPaint(i, b.colour());
-            bandRenderer.setSeriesStroke(i, ChartStyle.line(1.6f, false));
+            bandRenderer.setSeriesStroke(i, ChartStyle.line(b.dashed() ? 1.4f : 1.6f, b.dashed()));
         }
         // Lines are dataset 0, drawn last (on top); bands are dataset 1, underneath.
         plot.setDataset(0, lineData);

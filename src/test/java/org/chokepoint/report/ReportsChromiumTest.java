@@ -98,6 +98,9 @@ class ReportsChromiumTest {
         assertTrue(drawnPoints(page, "price-0") >= TICKS / 2, "the median is drawn over the run");
         assertTrue(page.contains("id='totals-0'"), "the distribution of the first total is drawn");
         assertTrue(page.contains("id='hist-0-0'"), "the distribution of a market's peak multiple is drawn");
+        int start = page.indexOf("<svg id='price-0'");
+        assertTrue(page.substring(start, page.indexOf("</svg>", start)).contains(">counterfactual</text>"),
+                "the counterfactuals' band is drawn beside the runs' and named in the legend");
         screenshot(browser, dir, html, "ensemble-report.png");
     }
 
