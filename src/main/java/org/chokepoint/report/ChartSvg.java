@@ -16,7 +16,34 @@ public final class ChartSvg {
     private ChartSvg() {
     }
 
+    /**
+     * Why charts cannot be drawn on this machine, or null when they can. Charts measure their text with
+     * Java's fonts; a server with no font installed (a minimal Debian has none: openjdk only suggests
+     * fonts-dejavu) cannot, and then a report says so in place of each chart rather than failing the run.
+     */
+    static final String UNAVAILABLE = probe();
+
+    private static String probe() {
+        try {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1, 1,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            g.setFont(ChartStyle.TICK_FONT);
+            g.getFontMetrics().stringWidth("2010");
+            g.dispose();
+            return null;
+        } catch (Throwable e) { // AWT reports a missing font configuration with Errors, not Exceptions
+            return "Java has no font to measure text with (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); install one, e.g. Debian's "
+                    + "fonts-dejavu-core, and run again";
+        }
+    }
+
     public static String svg(JFreeChart chart, String id, int width, int height) {
+        if (UNAVAILABLE != null) {
+            return "<p class=\"nochart\" id=\"" + id + "\">Chart not drawn: " + ReportPage.esc(UNAVAILABLE)
+                    + ".</p>\n";
+        }
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(id + "-");
         g.setGeomDoubleConverter(ChartSvg::oneDecimal);
