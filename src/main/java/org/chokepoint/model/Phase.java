@@ -1,6 +1,6 @@
 package org.chokepoint.model;
 
-/** The orderings of one tick in MASON's schedule (DESIGN §4). */
+/** The orderings of one tick in MASON's schedule: each phase runs for every agent before the next one starts. */
 public enum Phase {
     /** Shocks start or end; governments act. */
     EVENTS,

@@ -6,7 +6,6 @@ import org.chokepoint.agent.CapacityDecisions;
 import org.chokepoint.antitrust.Consortium;
 import org.chokepoint.antitrust.ConsortiumContext;
 import org.chokepoint.policy.GovernmentNotice;
-import org.chokepoint.policy.SpecReader;
 import org.chokepoint.agent.FirmStatus;
 import org.chokepoint.agent.FirmType;
 import org.chokepoint.agent.Firms;
@@ -29,6 +28,9 @@ import org.chokepoint.policy.Policies;
 import org.chokepoint.policy.TradeRules;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.TickTime;
+import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.world.World;
 import org.chokepoint.world.WorldBuilder;
 import sim.engine.SimState;
@@ -44,12 +46,9 @@ import sim.engine.Steppable;
  */
 public class SupplyShockModel extends SimState implements ConsortiumContext {
     private static final long serialVersionUID = 1L;
-    /** Share of the gap to this tick's absorption closed by the average that sets days of cover. */
-    private static final double ABSORPTION_RATE = 0.25;
 
     private final Scenario scenario;
     private final int horizon;
-    private final int seed32;
 
     private transient World world;
     private transient Firms firms;
@@ -64,6 +63,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     private transient SeriesRecorder series;
     private transient double[] householdScale;
     private transient double[] absorption;
+    /** Weight of this tick's use in the average that days of cover are counted in. */
+    private transient double absorptionWeight;
     private transient double[] stockScratch;
     private transient double[] capacityScratch;
     private transient double[] valuePerUnit;
@@ -96,7 +97,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     public SupplyShockModel(Scenario scenario, int seed, int horizon) {
         super(seed);
         this.scenario = scenario;
-        this.seed32 = seed;
         this.horizon = horizon >= 1 ? horizon : scenario.time().horizonTicks();
     }
 
@@ -138,8 +138,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         RouteConditions routes = new RouteConditions(world);
         government = new Government(shocks, m, routes);
         traders = Traders.build(scenario.traders(), world,
-                Traders.longestBaseTransit(world) + government.longestExtraTransit(), random);
-        traders.speculation(b.speculation(), world.ticksPerYear());
+                Traders.longestBaseTransit(world) + government.longestExtraTransit(), b, random);
         households = Households.build(scenario.demand(), world, b.demandNoise(), b.demandNoisePersistence());
         // Demand noise has its own stream, seeded once from the model's generator, so that a policy that
         // draws random numbers does not shift the noise its counterfactual sees.
@@ -159,11 +158,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         for (Instrument instrument : instruments) {
             government.tradeRules().add(instrument);
         }
-        producers = new Producers(firms, b.expectationRate(), b.stockCoverTicks(), b.stockAdjustTicks(),
-                b.askStockElasticity(), b.outputAdjustment());
-        manufacturers = new Manufacturers(firms, world, b.expectationRate(), b.inputCoverTicks(),
-                b.stockAdjustTicks(), b.askStockElasticity(), b.thrift().triggerMultiple(),
-                b.thrift().ratePerYear(), b.thrift().patienceTicks());
+        producers = new Producers(firms, b, world.ticksPerYear());
+        manufacturers = new Manufacturers(firms, world, b);
         recyclers = new Recyclers(firms, m, initialPrice);
         BehaviourSpec.Investment inv = b.investment();
         BehaviourSpec.Exit exit = b.exit();
@@ -172,14 +168,15 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
                 exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin());
         series = new SeriesRecorder(horizon, m, world.regionCount());
         List<Consortium> pools = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode spec : scenario.consortia()) {
-            pools.add(Consortium.read(SpecReader.of(spec, world), world));
+        for (ConsortiumSpec spec : scenario.consortia()) {
+            pools.add(new Consortium((JointProcurementSpec) spec, world, b));
         }
         consortia = pools.toArray(new Consortium[0]);
         hurdleRelief = new double[firms.count];
         capacity.setHurdleRelief(hurdleRelief);
         householdScale = new double[horizon * households.count];
         absorption = new double[m];
+        absorptionWeight = TickTime.averageWeight(scenario.outputs().daysOfCoverWeeks(), world.ticksPerYear());
         stockScratch = new double[m];
         capacityScratch = new double[m];
         markUsedMarkets();
@@ -612,7 +609,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
         double daysPerTick = world.daysPerTick();
         for (int m = 0; m < markets.count(); m++) {
             double use = markets.consumption[m] + markets.exports[m];
-            absorption[m] = tick == 0 ? use : absorption[m] + ABSORPTION_RATE * (use - absorption[m]);
+            absorption[m] = tick == 0 ? use : absorption[m] + absorptionWeight * (use - absorption[m]);
             double days = absorption[m] > 0 ? stock[m] / (absorption[m] / daysPerTick) : Double.NaN;
             series.set(tick, m, Metric.PRICE, markets.price[m]);
             series.set(tick, m, Metric.TRADED, markets.traded[m]);
@@ -637,7 +634,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     public World world() { return world; }
     @Override
     public Firms firms() { return firms; }
-    public CapacityDecisions capacityDecisions() { return capacity; }
     @Override
     public MersenneTwisterFast policyRandom() { return policyRandom; }
     @Override
@@ -669,15 +665,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext {
     public int horizon() { return horizon; }
     @Override
     public int tick() { return tick; }
-    public int seed32() { return seed32; }
-    /** Cargo at sea after the last tick, added up when asked: no output needs it every tick. */
-    public double inTransit() {
-        double transit = 0;
-        for (int i = 0; i < traders.count; i++) {
-            transit += traders.inTransit(i);
-        }
-        return transit;
-    }
 
     /** Scale of household h's demand curve at a tick, as drawn during the run. */
     public double householdScale(int tick, int h) {

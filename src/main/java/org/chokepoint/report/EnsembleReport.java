@@ -256,7 +256,7 @@ public final class EnsembleReport {
     /** The first event's start, as the model takes it ({@code Government.firstShockTick}); -1 without events. */
     static int firstShockTick(Scenario s) {
         int first = -1;
-        for (Scenario.EventSpec e : s.events()) {
+        for (org.chokepoint.scenario.spec.EventSpec e : s.events()) {
             if (first < 0 || e.start() < first) {
                 first = e.start();
             }

@@ -97,16 +97,21 @@ final class ReportPage {
     static List<Mark> marks(Scenario s, Calendar cal, int horizon) {
         List<Mark> marks = new ArrayList<>();
         int key = 1;
-        for (Scenario.EventSpec e : s.events()) {
-            String what = (e.id() == null ? e.type() : e.id()) + " (" + e.type() + where(e.region(), e.commodity(),
-                    e.from(), e.to(), e.chokepoint()) + ")";
+        // Read as the file spells them (type, id, region, ...), whatever record each type is bound to.
+        for (Object event : s.events()) {
+            JsonNode e = org.chokepoint.scenario.Json.mapper().valueToTree(event);
+            String type = e.path("type").asText();
+            String what = e.path("id").asText(type) + " (" + type + where(e.path("region").asText(null),
+                    e.path("commodity").asText(null), e.path("from").asText(null), e.path("to").asText(null),
+                    e.path("chokepoint").asText(null)) + ")";
             String k = Integer.toString(key++);
-            marks.add(new Mark(e.start(), k, Mark.Kind.STARTS, what));
-            if (e.end() != null && e.end() < horizon) {
-                marks.add(new Mark(e.end(), k, Mark.Kind.ENDS, what));
+            marks.add(new Mark(e.path("start").asInt(), k, Mark.Kind.STARTS, what));
+            if (e.hasNonNull("end") && e.get("end").asInt() < horizon) {
+                marks.add(new Mark(e.get("end").asInt(), k, Mark.Kind.ENDS, what));
             }
         }
-        for (JsonNode p : s.policies()) {
+        for (Object policy : s.policies()) {
+            JsonNode p = org.chokepoint.scenario.Json.mapper().valueToTree(policy);
             String type = p.path("type").asText();
             String id = p.path("id").asText(type);
             String commodities = p.has("commodities") ? String.join(", ", texts(p.get("commodities")))
@@ -114,11 +119,11 @@ final class ReportPage {
             String what = id + " (" + type + where(p.path("region").asText(null), commodities, null, null, null) + ")";
             String k = Integer.toString(key++);
             int start = p.path("start").asInt(0);
-            if (p.has("announce") && p.get("announce").asInt() < start) {
+            if (p.hasNonNull("announce") && p.get("announce").asInt() < start) {
                 marks.add(new Mark(p.get("announce").asInt(), k, Mark.Kind.ANNOUNCED, what));
             }
             marks.add(new Mark(start, k, Mark.Kind.STARTS, what));
-            if (p.has("end") && p.get("end").asInt() < horizon) {
+            if (p.hasNonNull("end") && p.get("end").asInt() < horizon) {
                 marks.add(new Mark(p.get("end").asInt(), k, Mark.Kind.ENDS, what));
             }
         }

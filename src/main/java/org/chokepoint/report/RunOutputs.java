@@ -180,7 +180,6 @@ public final class RunOutputs {
         Scenario.TimeSpec time = new Scenario.TimeSpec(t.ticksPerYearOrDefault(), t.horizonTicks(),
                 t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault());
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
-                s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(),
-                new Scenario.OutputsSpec(s.outputs().timeseriesOrDefault(), s.outputs().exhaustionShareOrDefault()));
+                s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.outputs());
     }
 }

@@ -9,11 +9,15 @@ package org.chokepoint.scenario;
  * @param file    where the scenario came from: a path, or a name given to an in-memory scenario
  * @param line    1-based line, or null when unknown
  * @param column  1-based column, or null when unknown
- * @param pointer JSON pointer (RFC 6901) of the offending value; the empty string is the whole document, null
- *                a problem with the file itself (missing, unreadable, not UTF-8), printed without a pointer
+ * @param pointer JSON pointer (RFC 6901) of the offending value; the empty string is the whole document,
+ *                printed {@code (document)}; null a problem with the file itself (missing, unreadable, not
+ *                UTF-8), printed without a pointer
  * @param message what is wrong and what would be allowed instead
  */
 public record ScenarioProblem(String file, Integer line, Integer column, String pointer, String message) {
+
+    /** How the document itself is named where a pointer would stand: RFC 6901 spells it as nothing at all. */
+    public static final String DOCUMENT = "(document)";
 
     @Override
     public String toString() {
@@ -26,7 +30,7 @@ public record ScenarioProblem(String file, Integer line, Integer column, String 
         }
         s.append(' ');
         if (pointer != null) {
-            s.append(pointer.isEmpty() ? "/" : pointer).append(": ");
+            s.append(pointer.isEmpty() ? DOCUMENT : pointer).append(": ");
         }
         s.append(message);
         return s.toString();
