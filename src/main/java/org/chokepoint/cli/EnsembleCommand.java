@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.Progress;
+import org.chokepoint.report.EnsembleReport;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "ensemble",
         mixinStandardHelpOptions = true,
         description = {
-            "Run N replications of a scenario with seeds derived from --seed and write runs.csv, stats.json and "
-                    + "bands.csv into a folder (see docs/experiments.md). Results do not depend on --threads.",
+            "Run N replications of a scenario with seeds derived from --seed and write runs.csv, stats.json, "
+                    + "bands.csv and report.html (charts) into a folder (see docs/experiments.md). Results do not "
+                    + "depend on --threads.",
             "Each finished run is kept under OUT/runs/; --resume on the same folder runs only the missing ones."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -85,6 +87,7 @@ public final class EnsembleCommand implements Callable<Integer> {
             long started = System.nanoTime();
             Ensemble.Outcome o = new Ensemble(loaded, runs, seed, horizon, t)
                     .run(target, resume, Progress.modeFor(quiet), System.err);
+            EnsembleReport.write(target, loaded);
             long ms = (System.nanoTime() - started) / 1_000_000;
             stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
                     + o.ranNow() + " run now, " + ms + " ms)");

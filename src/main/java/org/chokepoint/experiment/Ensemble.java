@@ -30,6 +30,7 @@ import org.chokepoint.scenario.LoadedScenario;
  * OUT/runs.csv        one row per run in run order: run, seed, every flattened summary number
  * OUT/stats.json      per summary number: n, mean, sd, 95% CI, p5/p50/p95 ({@link Statistics})
  * OUT/bands.csv       per tick, used market and band metric: p5, p50, p95 over the runs
+ * OUT/counterfactual-bands.csv  the same for the runs' counterfactuals, when the scenario has any
  * </pre>
  *
  * <p><b>Why per-run files and aggregation at the end.</b> The three tables are computed only once every run
@@ -182,7 +183,7 @@ public final class Ensemble {
         }
         Files.createDirectories(out);
         Path tmp = out.resolve(".ensemble.json.tmp");
-        mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
+        Json.write(tmp, wanted);
         Files.move(tmp, params, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -231,7 +232,8 @@ public final class Ensemble {
                 csv.printRecord(row);
                 // keep only what the band passes need
                 headers[i] = new RunRecord.Header(h.index(), h.seed(), first.columns(), null, h.ticks(),
-                        first.marketRegions(), first.marketCommodities(), first.bandMetrics(), h.bandOffset());
+                        first.marketRegions(), first.marketCommodities(), first.bandMetrics(), h.bandOffset(),
+                        first.counterfactual());
             }
         }
 
@@ -248,10 +250,14 @@ public final class Ensemble {
             metrics.set(first.columns().get(c), Statistics.of(byColumn[c]).toJson());
         }
         Path statsTmp = out.resolve(".stats.json.tmp");
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(statsTmp.toFile(), stats);
+        Json.write(statsTmp, stats);
 
         Path bandsTmp = out.resolve(".bands.csv.tmp");
-        writeBands(bandsTmp, files, headers, first);
+        writeBands(bandsTmp, files, headers, first, false);
+        Path counterfactualTmp = out.resolve(".counterfactual-bands.csv.tmp");
+        if (first.counterfactual()) {
+            writeBands(counterfactualTmp, files, headers, first, true);
+        }
 
         Files.move(runsTmp, out.resolve("runs.csv"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
@@ -259,10 +265,17 @@ public final class Ensemble {
                 StandardCopyOption.REPLACE_EXISTING);
         Files.move(bandsTmp, out.resolve("bands.csv"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
+        if (first.counterfactual()) {
+            Files.move(counterfactualTmp, out.resolve(COUNTERFACTUAL_BANDS), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
-    private void writeBands(Path target, Path[] files, RunRecord.Header[] headers, RunRecord.Header layout)
-            throws IOException {
+    /** The counterfactual's bands, when the scenario has events or policies: the same layout as bands.csv. */
+    public static final String COUNTERFACTUAL_BANDS = "counterfactual-bands.csv";
+
+    private void writeBands(Path target, Path[] files, RunRecord.Header[] headers, RunRecord.Header layout,
+                            boolean counterfactual) throws IOException {
         int cellsPerTick = layout.cellsPerTick();
         int totalTicks = layout.ticks();
         long bytesPerTick = 4L * cellsPerTick * runs;
@@ -280,7 +293,7 @@ public final class Ensemble {
                 int to = Math.min(totalTicks, from + ticksPerBlock);
                 int cells = (to - from) * cellsPerTick;
                 for (int r = 0; r < runs; r++) {
-                    RunRecord.readBands(files[r], headers[r], from, to, scratch, 0);
+                    RunRecord.readBands(files[r], headers[r], counterfactual, from, to, scratch, 0);
                     for (int c = 0; c < cells; c++) {
                         block[c * runs + r] = scratch[c];
                     }

@@ -264,7 +264,7 @@ public final class Morris {
             }
         }
         Path jsonTmp = out.resolve(".morris.json.tmp");
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(jsonTmp.toFile(), o);
+        Json.write(jsonTmp, o);
         Files.move(csvTmp, out.resolve("morris.csv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.move(jsonTmp, out.resolve("morris.json"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);

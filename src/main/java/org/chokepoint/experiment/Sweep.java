@@ -216,7 +216,7 @@ public final class Sweep {
             }
         }
         Path jsonTmp = out.resolve(".sweep.json.tmp");
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(jsonTmp.toFile(), describe());
+        Json.write(jsonTmp, describe());
         Files.move(csvTmp, out.resolve("sweep.csv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.move(jsonTmp, out.resolve("sweep.json"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);

@@ -32,6 +32,13 @@ public final class SummaryCalculator {
     /** A price within this share of its baseline has recovered. */
     public static final double RECOVERY_BAND = 0.10;
 
+    /**
+     * The price multiples of the baseline whose first crossing the summary reports ({@code firstTickAbove2x},
+     * {@code firstTickAbove5x}): a doubling is where buyers start to thrift and substitute in earnest, five
+     * times is a crisis price (the 2011 rare-earth peak was ten to twenty times the 2009 price).
+     */
+    public static final int[] PRICE_MULTIPLES = {2, 5};
+
     private SummaryCalculator() {
     }
 
@@ -59,7 +66,7 @@ public final class SummaryCalculator {
         for (int m = 0; m < used.length; m++) {
             if (used[m]) {
                 markets.add(market(series, counterfactual == null ? null : counterfactual.series(), world, m,
-                        window, shock, horizon));
+                        window, shock, horizon, run.scenario().outputs().exhaustionShareOrDefault()));
             }
         }
 
@@ -145,7 +152,7 @@ public final class SummaryCalculator {
     }
 
     private static Summary.MarketSummary market(SeriesRecorder s, SeriesRecorder cf, World world, int m,
-                                                Window window, int shock, int horizon) {
+                                                Window window, int shock, int horizon, double exhaustionShare) {
         double sum = 0;
         for (int t = window.start(); t < window.end(); t++) {
             sum += s.get(t, m, Metric.PRICE);
@@ -194,9 +201,56 @@ public final class SummaryCalculator {
             lost = wouldHave - produced;
             lostShare = wouldHave > 0 ? lost / wouldHave : null;
         }
+        int market = m;
+        Integer exhaustion = ticksToExhaustion(t -> s.get(t, market, Metric.STOCK), window, shock, horizon,
+                exhaustionShare);
+        Integer above2 = firstTickAbove(t -> s.get(t, market, Metric.PRICE), window.start(), horizon,
+                PRICE_MULTIPLES[0] * baseline);
+        Integer above5 = firstTickAbove(t -> s.get(t, market, Metric.PRICE), window.start(), horizon,
+                PRICE_MULTIPLES[1] * baseline);
         return new Summary.MarketSummary(world.region(world.regionOfMarket(m)).id(),
                 world.commodity(world.commodityOfMarket(m)).id(), baseline, peak, peakTick, multiple, recovery,
-                shortage, cover, lost, lostShare);
+                shortage, cover, lost, lostShare, exhaustion, above2, above5);
+    }
+
+    /**
+     * Ticks from the first shock {@code shock} to the first tick from it on whose stock is below {@code share}
+     * of the mean stock over the pre-shock window; null without a shock, with no stock before it, or when the
+     * stock never fell so far.
+     */
+    public static Integer ticksToExhaustion(java.util.function.IntToDoubleFunction stock, Window window, int shock,
+                                            int horizon, double share) {
+        if (shock < 1 || window.length() == 0) {
+            return null;
+        }
+        double sum = 0;
+        for (int t = window.start(); t < window.end(); t++) {
+            sum += stock.applyAsDouble(t);
+        }
+        double before = sum / window.length();
+        if (!(before > 0)) {
+            return null;
+        }
+        for (int t = shock; t < horizon; t++) {
+            if (stock.applyAsDouble(t) < share * before) {
+                return t - shock;
+            }
+        }
+        return null;
+    }
+
+    /** The first tick from {@code from} on whose price is above {@code level}, or null (also for a NaN level). */
+    public static Integer firstTickAbove(java.util.function.IntToDoubleFunction price, int from, int horizon,
+                                         double level) {
+        if (Double.isNaN(level)) {
+            return null;
+        }
+        for (int t = from; t < horizon; t++) {
+            if (price.applyAsDouble(t) > level) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Lost production of component and final goods per tick, valued at initial prices, in US dollars. */

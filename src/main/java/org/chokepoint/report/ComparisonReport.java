@@ -73,7 +73,7 @@ public final class ComparisonReport {
         try {
             List<Row> rows = rows(c);
             writeCsv(temp.resolve(CSV), rows);
-            Json.mapper().writeValue(temp.resolve(JSON).toFile(), json(c, rows, wallMs));
+            Json.write(temp.resolve(JSON), json(c, rows, wallMs));
             Files.writeString(temp.resolve(HTML), html(c, rows), StandardCharsets.UTF_8);
             if (Files.exists(target)) {
                 Path old = sibling(target, "old");

@@ -23,7 +23,7 @@ import org.chokepoint.scenario.Scenario;
 
 /**
  * Writes one run's folder: {@code timeseries.csv} (unless the scenario sets {@code outputs.timeseries} to
- * false), {@code summary.json} and {@code manifest.json}. The
+ * false), {@code summary.json}, {@code manifest.json} and {@code report.html} (charts, {@link RunReport}). The
  * files are written into a hidden sibling folder that is renamed into place at the end, replacing an
  * earlier folder of the same name, so an interrupted or failed run leaves no half-written folder behind.
  */
@@ -57,14 +57,15 @@ public final class RunOutputs {
                     TimeseriesCsv.write(outcome.model(), w);
                 }
             }
-            Json.mapper().writeValue(temp.resolve(SUMMARY).toFile(), summaryJson(outcome.summary()));
-            Json.mapper().writeValue(temp.resolve(MANIFEST).toFile(),
+            Json.write(temp.resolve(SUMMARY), summaryJson(outcome.summary()));
+            Json.write(temp.resolve(MANIFEST),
                     manifest(loaded, seed, outcome.model().horizon(), wallTimeMs));
+            Files.writeString(temp.resolve(RunReport.HTML), RunReport.html(loaded, outcome, seed), StandardCharsets.UTF_8);
             if (!outcome.model().consortia().isEmpty()) {
                 java.util.Map<String, Object> compliance = new java.util.LinkedHashMap<>();
                 compliance.put("consortia", outcome.model().consortia().stream()
                         .map(org.chokepoint.antitrust.Consortium::report).toList());
-                Json.mapper().writeValue(temp.resolve(COMPLIANCE).toFile(), compliance);
+                Json.write(temp.resolve(COMPLIANCE), compliance);
             }
             moveIntoPlace(temp, target);
         } catch (IOException | RuntimeException e) {

@@ -168,15 +168,23 @@ public record Scenario(
      * @param timeseries whether a run writes its time series as well as its summary
      * @param daysOfCoverWeeks the span over which the use that days of cover are counted in follows
      *                         consumption and exports
+     * @param exhaustionShare  the share of its pre-shock level below which a region's stock counts as
+     *                         exhausted, for the summary's {@code ticksToExhaustion}
      */
-    public record OutputsSpec(Boolean timeseries, Double daysOfCoverWeeks) {
-        public static final OutputsSpec DEFAULTS = new OutputsSpec(null, null);
+    public record OutputsSpec(Boolean timeseries, Double daysOfCoverWeeks, Double exhaustionShare) {
+        public static final OutputsSpec DEFAULTS = new OutputsSpec(null, null, null);
+
+        /** A stock a quarter of its pre-shock level no longer covers more than a week or two of normal use. */
+        public static final double DEFAULT_EXHAUSTION_SHARE = 0.25;
 
         public OutputsSpec {
             timeseries = timeseries == null || timeseries;
             daysOfCoverWeeks = daysOfCoverWeeks == null ? 4.0 : daysOfCoverWeeks;
+            exhaustionShare = exhaustionShare == null ? DEFAULT_EXHAUSTION_SHARE : exhaustionShare;
         }
 
         public boolean timeseriesOrDefault() { return timeseries; }
+
+        public double exhaustionShareOrDefault() { return exhaustionShare; }
     }
 }

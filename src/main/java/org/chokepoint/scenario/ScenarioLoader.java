@@ -34,11 +34,11 @@ public final class ScenarioLoader {
             text = StandardCharsets.UTF_8.newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
-            throw single(name, "no such file");
+            throw fileProblem(name, "no such file");
         } catch (CharacterCodingException e) {
-            throw single(name, "not UTF-8 text");
+            throw fileProblem(name, "not UTF-8 text");
         } catch (IOException e) {
-            throw single(name, "cannot read: " + e.getMessage());
+            throw fileProblem(name, "cannot read: " + e.getMessage());
         }
         return fromText(text, name);
     }
@@ -164,5 +164,10 @@ public final class ScenarioLoader {
 
     private static ScenarioException single(String file, String message) {
         return new ScenarioException(List.of(new ScenarioProblem(file, null, null, "", message)));
+    }
+
+    /** A problem with the file itself, before any JSON: no pointer to give. */
+    private static ScenarioException fileProblem(String file, String message) {
+        return new ScenarioException(List.of(new ScenarioProblem(file, null, null, null, message)));
     }
 }

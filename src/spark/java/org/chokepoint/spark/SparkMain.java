@@ -170,6 +170,7 @@ public final class SparkMain implements Runnable {
                 }
                 Ensemble.Outcome o = runner.gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
                         .ensemble(loaded, runs, common.seed, horizon, target, resume);
+                org.chokepoint.report.EnsembleReport.write(target, loaded);
                 stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
                 stdout.flush();
