@@ -102,7 +102,7 @@ public final class EquilibriumOutputs {
                             number(f.capacity()), number(f.output()), number(f.utilisation()), number(f.netPrice()));
                 }
             }
-            Json.mapper().writeValue(temp.resolve(JSON).toFile(), json(loaded, result, seed));
+            Json.write(temp.resolve(JSON), json(loaded, result, seed));
             moveIntoPlace(temp, target);
         } catch (IOException | RuntimeException e) {
             RunOutputs.deleteTree(temp);

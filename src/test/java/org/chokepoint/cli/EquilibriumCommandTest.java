@@ -49,6 +49,8 @@ class EquilibriumCommandTest {
         }
         JsonNode json = Json.mapper().readTree(target.resolve("equilibrium.json").toFile());
         assertTrue(json.at("/convergence/converged").asBoolean());
+        assertTrue(Files.readString(target.resolve("equilibrium.json")).endsWith("}\n"),
+                "a JSON file ends with a newline, as line-reading tools expect");
         // The CSV and the JSON say the same: Japan's naphtha price.
         double csvPrice = rows.stream().filter(r -> r.get("region").equals("JP") && r.get("commodity").equals("naphtha")
                 && r.get("metric").equals("price")).mapToDouble(r -> Double.parseDouble(r.get("value"))).findFirst()
