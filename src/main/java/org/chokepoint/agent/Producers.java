@@ -1,6 +1,6 @@
 package org.chokepoint.agent;
 
-import org.chokepoint.market.Markets;
+import org.chokepoint.market.Ledger;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 
@@ -29,6 +29,8 @@ public final class Producers {
     private final double adjustTicks;
     private final double askElasticity;
     private final double outputAdjustment;
+    /** The seat of the firms' participant, which tags their asks. */
+    private int seat;
 
     public Producers(Firms firms, double expectationRate, double stockCover, double adjustTicks, double askElasticity,
                      double outputAdjustment) {
@@ -38,6 +40,10 @@ public final class Producers {
         this.stockCover = stockCover;
         this.adjustTicks = adjustTicks;
         this.askElasticity = askElasticity;
+    }
+
+    void seat(int seat) {
+        this.seat = seat;
     }
 
     /** Updates the firm's expectation of its output price from the market's quote. */
@@ -95,14 +101,14 @@ public final class Producers {
         if (x.status[f] != FirmStatus.EXITED) {
             ask = Math.max(ask, x.costBase[f] + inputCost);
         }
-        book.addAsk(ask, quantity, Owner.of(Owner.FIRM, f));
+        book.addAsk(ask, quantity, Owner.of(seat, f));
     }
 
     /** Books a sale: stock leaves, revenue counts toward producer surplus. */
-    public void settleSale(int f, double quantity, double price, double valuePerUnit, Markets markets) {
+    public void settleSale(int f, double quantity, double price, double valuePerUnit, Ledger ledger) {
         firms.stock[f] -= quantity;
         firms.sold[f] += quantity;
-        markets.producerSurplus[firms.market[f]] += quantity * price * valuePerUnit;
+        ledger.revenue(firms.market[f], quantity * price * valuePerUnit);
     }
 
     /**

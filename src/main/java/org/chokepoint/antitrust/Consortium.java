@@ -9,6 +9,9 @@ import org.chokepoint.agent.FirmType;
 import org.chokepoint.agent.Firms;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
+import org.chokepoint.market.Participant;
+import org.chokepoint.market.Shipping;
 import org.chokepoint.policy.SpecReader;
 import org.chokepoint.world.World;
 
@@ -43,7 +46,7 @@ import org.chokepoint.world.World;
  * product and ask (members or not), by the key fixed in advance, at the market's quoted price, with no
  * condition on what they do with it.
  */
-public final class Consortium {
+public final class Consortium implements Participant {
     public enum Mode { AFTER_SHOCK, PEACETIME }
 
     private static final int CUTOFF_WINDOW = 8;
@@ -85,9 +88,9 @@ public final class Consortium {
     private int activatedAt = -1;
     private double stock;
     private double stockCost;
-    private double[] pipeline;
-    private double[] pipelineCost;
-    private int slots;
+    /** Its account with {@link Shipping}: the pooled cargo at sea, by arrival tick. */
+    private int account;
+    private int seat;
     private int orderMarket = -1;
     private int orderRoute = -1;
     private double orderQuantity;
@@ -211,13 +214,31 @@ public final class Consortium {
         return id;
     }
 
+    // ---- set-up ---------------------------------------------------------------------------------------------
+
+    /** Connects the consortium to the run before its first tick: its candidates, and its account for cargo. */
+    public void bind(ConsortiumContext c) {
+        setUp(c);
+    }
+
+    @Override
+    public void seat(int seat) {
+        this.seat = seat;
+    }
+
+    /** Its pooled bid, in whichever candidate supplier's market is cheapest. */
+    @Override
+    public void countOrders(int[] orders) {
+        for (int s : suppliers) {
+            orders[ctx.world().market(s, input)]++;
+        }
+    }
+
     // ---- events phase: trigger, membership, information, audit ------------------------------------------
 
-    public void beginTick(ConsortiumContext c) {
-        if (ctx == null) {
-            setUp(c);
-        }
-        int tick = c.tick();
+    @Override
+    public void beginTick(int tick) {
+        ConsortiumContext c = ctx;
         Markets markets = c.markets();
         int home = c.world().market(region, input);
         // What arrived from the disrupted origin last tick (this tick's flows are not in yet).
@@ -307,10 +328,7 @@ public final class Consortium {
                 longest = Math.max(longest, c.world().route(route).transitTicks());
             }
         }
-        slots = longest + 64;
-        pipeline = new double[slots];
-        pipelineCost = new double[slots];
-        supplierOfSlot = new int[slots];
+        account = c.markets().shipping().open(c.world().market(region, input), longest + 64);
     }
 
     static int slotOf(Firms x, int f, int commodity) {
@@ -398,10 +416,7 @@ public final class Consortium {
                     "members hold " + Math.round(share * 100) + "% of the procurement market, above the limit of "
                             + Math.round(peacetimeMaxShare * 100) + "%");
         }
-        double atSea = 0;
-        for (double q : pipeline) {
-            atSea += q;
-        }
+        double atSea = c.markets().shipping().atSea(account);
         orderQuantity = Math.max(0, pooled - stock - atSea);
     }
 
@@ -461,15 +476,17 @@ public final class Consortium {
      * Case 7: shares the members' output of the product made from jointly procured input among the
      * downstream firms that ask for it, by the key, before the rest of the product is auctioned.
      */
-    public void allocate(ConsortiumContext c) {
+    @Override
+    public void allocate(int tick) {
         if (!active || key == null || product < 0) {
             return;
         }
+        ConsortiumContext c = ctx;
         Firms x = c.firms();
         World w = c.world();
         Markets markets = c.markets();
         int m = w.market(region, product);
-        double price = markets.price[m];
+        double price = markets.price(m);
         double value = w.commodity(product).valuePerUnit();
         // Supply: each member maker of the product sets aside the share of its stock made from pooled input.
         List<Integer> makers = new ArrayList<>();
@@ -534,7 +551,7 @@ public final class Consortium {
             double q = given * reserve.get(k) / available;
             x.stock[f] -= q;
             x.sold[f] += q;
-            markets.producerSurplus[x.market[f]] += q * price * value;
+            markets.ledger().revenue(x.market[f], q * price * value);
         }
         double[] memberShare = new double[2];
         double[] memberAsked = new double[2];
@@ -543,7 +560,7 @@ public final class Consortium {
             int s = slotsOf.get(i);
             x.inputStock[s] += got[i];
             allocated[f] += got[i];
-            markets.producerSurplus[x.market[f]] -= got[i] * price * value;
+            markets.ledger().inputCost(x.market[f], got[i] * price * value);
             String cls = w.commodity(x.commodity[f]).id();
             double[] row = allocationByClass.computeIfAbsent(cls, k -> new double[5]);
             row[0] += requested[i];
@@ -554,7 +571,7 @@ public final class Consortium {
             memberShare[who] += got[i];
             memberAsked[who] += requested[i];
         }
-        markets.traded[m] += given;
+        markets.ledger().transfer(m, given);
         // Equal treatment: within each class, members and non-members get the same share of what they asked.
         boolean equal = true;
         for (int a = 0; a < n && equal; a++) {
@@ -598,7 +615,9 @@ public final class Consortium {
     }
 
     /** Places the pooled order at the candidate supplier with the lowest landed price. */
-    public void postOrders(ConsortiumContext c, int owner, OrderBook[] books) {
+    @Override
+    public void postOrders(int tick) {
+        ConsortiumContext c = ctx;
         orderMarket = -1;
         if (!active || orderQuantity <= 0) {
             return;
@@ -613,7 +632,7 @@ public final class Consortium {
                 continue;
             }
             int m = w.market(s, input);
-            double landed = markets.price[m] + c.routes().cost(route);
+            double landed = markets.price(m) + c.routes().cost(route);
             if (landed < best) {
                 best = landed;
                 orderMarket = m;
@@ -623,49 +642,55 @@ public final class Consortium {
         if (orderMarket < 0) {
             return;
         }
-        double limit = markets.price[home] * (1 + poolingPremium) - c.routes().cost(orderRoute);
+        double limit = markets.price(home) * (1 + poolingPremium) - c.routes().cost(orderRoute);
         if (limit > 0) {
-            books[orderMarket].addBid(limit, orderQuantity, owner);
+            markets.book(orderMarket).addBid(limit, orderQuantity, Owner.of(seat, 0));
         }
     }
 
-    /** Books pooled cargo bought at the supplier: it leaves as an export and sails home. */
-    public void settle(ConsortiumContext c, int market, double quantity, double price) {
-        World w = c.world();
-        Markets markets = c.markets();
-        int tick = c.tick();
-        int arrival = tick + Math.min(c.routes().transit(orderRoute), slots - 1);
-        pipeline[arrival % slots] += quantity;
-        pipelineCost[arrival % slots] += quantity * price;
-        markets.exports[market] += quantity;
-        markets.exportsByDestination[market * markets.regions() + region] += quantity;
-        procured += quantity;
-        procuredFrom.merge(w.region(w.regionOfMarket(market)).id(), quantity, Double::sum);
-        supplierOfSlot[arrival % slots] = w.regionOfMarket(market);
+    @Override
+    public void settleBids(OrderBook book, int market, int from, int to) {
+        if (!book.crossed()) {
+            return;
+        }
+        double p = ctx.markets().price(market);
+        for (int i = from; i < to; i++) {
+            double q = book.bidFilled(i);
+            if (q > 0) {
+                settle(market, q, p);
+            }
+        }
     }
 
-    private int[] supplierOfSlot;
+    /**
+     * Books pooled cargo bought at the supplier: it leaves as an export and sails home. (Cargo on a voyage of no
+     * time joins the ring slot already landed this tick, and comes round with it.)
+     */
+    private void settle(int market, double quantity, double price) {
+        World w = ctx.world();
+        ctx.markets().shipping().ship(account, Shipping.DIRECT, market, -1, ctx.tick(),
+                ctx.routes().transit(orderRoute), quantity, quantity * price);
+        procured += quantity;
+        procuredFrom.merge(w.region(w.regionOfMarket(market)).id(), quantity, Double::sum);
+    }
 
     // ---- ship phase: cargo lands and goes to members ---------------------------------------------------
 
-    public void deliver(ConsortiumContext c) {
-        if (ctx == null) {
-            return;
-        }
-        int tick = c.tick();
+    /**
+     * What arrived from the disrupted origin this tick is noted (before the consortium's own cargo lands); the
+     * pooled cargo due lands, and members get what they required.
+     */
+    @Override
+    public void ship(int tick) {
+        ConsortiumContext c = ctx;
         Markets markets = c.markets();
         World w = c.world();
         int home = w.market(region, input);
-        lastImports = markets.importsByOrigin[home * markets.regions() + origin];
-        int slot = tick % slots;
-        double q = pipeline[slot];
+        lastImports = markets.ledger().importsFrom(home, origin);
+        double q = markets.shipping().land(account, Shipping.DIRECT, tick);
         if (q > 0) {
             stock += q;
-            stockCost += pipelineCost[slot];
-            markets.imports[home] += q;
-            markets.importsByOrigin[home * markets.regions() + supplierOfSlot[slot]] += q;
-            pipeline[slot] = 0;
-            pipelineCost[slot] = 0;
+            stockCost += markets.shipping().landedValue();
         }
         for (int i = 0; i < deliveredRecent.length; i++) {
             deliveredRecent[i] *= 1.0 - 1.0 / ALLOCATION_MEMORY;
@@ -693,7 +718,7 @@ public final class Consortium {
             double share = give * required[f] / total;
             x.inputStock[slotOf(x, f, input)] += share;
             deliveredRecent[f] += share;
-            markets.producerSurplus[x.market[f]] -= share * unitCost * value;
+            markets.ledger().inputCost(x.market[f], share * unitCost * value);
         }
         stock -= give;
         stockCost -= give * unitCost;
@@ -706,6 +731,14 @@ public final class Consortium {
         return ctx != null && market == ctx.world().market(region, input) ? stock : 0;
     }
 
+    @Override
+    public void addHoldings(double[] stockByMarket) {
+        for (int m = 0; m < stockByMarket.length; m++) {
+            stockByMarket[m] += stockIn(m);
+        }
+    }
+
+    @Override
     public void finish(int lastTick) {
         auditor.finish(lastTick);
     }

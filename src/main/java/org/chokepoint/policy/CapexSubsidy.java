@@ -77,8 +77,8 @@ final class CapexSubsidy extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         Firms f = ctx.firms();
         if (pendingSeen == null) {
             pendingSeen = new double[f.count];
@@ -97,8 +97,8 @@ final class CapexSubsidy extends ImporterMeasure {
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        super.endTick(ctx);
+    public void endTick(int tick) {
+        super.endTick(tick);
         Firms f = ctx.firms();
         double perYear = world.ticksPerYear();
         for (int i = 0; i < f.count; i++) {
@@ -110,7 +110,7 @@ final class CapexSubsidy extends ImporterMeasure {
                 committed += pending;
                 double usd = rate * capex * pending * perYear;
                 paid += usd;
-                ctx.markets().fiscalCost[world.market(region, f.commodity[i])] += usd;
+                ctx.markets().ledger().spend(world.market(region, f.commodity[i]), usd);
             }
             pendingSeen[i] = pending;
             if (f.capacity[i] > capacitySeen[i]) {

@@ -63,8 +63,8 @@ final class ContractForDifference extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         Firms f = ctx.firms();
         int[] firms = eligible.of(f);
         if (stockAtStart.length < firms.length) {
@@ -89,11 +89,10 @@ final class ContractForDifference extends ImporterMeasure {
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        super.endTick(ctx);
-        int tick = ctx.tick();
+    public void endTick(int tick) {
+        super.endTick(tick);
         if (!active()) {
-            record(tick, 0, ctx.markets().price[reference]);
+            record(tick, 0, ctx.markets().price(reference));
             return;
         }
         Firms f = ctx.firms();
@@ -104,16 +103,16 @@ final class ContractForDifference extends ImporterMeasure {
             sold += Math.max(0, stockAtStart[i] + f.output[firms[i]] - f.stock[firms[i]]);
         }
         double q = Math.min(sold, cap);
-        double ref = ctx.markets().price[reference];
+        double ref = ctx.markets().price(reference);
         record(tick, q, ref);
         volume += q;
         if (ref < strike) {
             double usd = dollars(q, strike - ref);
-            ctx.markets().fiscalCost[market] += usd;
+            ctx.markets().ledger().spend(market, usd);
             paid += usd;
         } else if (upsideShare > 0) {
             double usd = dollars(q, upsideShare * (ref - strike));
-            ctx.markets().fiscalCost[market] -= usd;
+            ctx.markets().ledger().receive(market, usd);
             clawedBack += usd;
         }
     }

@@ -59,15 +59,14 @@ final class ExportLicensing extends ExportMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         int traders = ctx.traders().count;
         if (pending == null) {
             pending = new double[traders * (lead + 1)];
             licensed = new double[traders * (validity + 1)];
             requestedNow = new double[traders];
         }
-        int tick = ctx.tick();
         java.util.Arrays.fill(requestedNow, 0);
         for (int i = 0; i < traders; i++) {
             licensed[i * (validity + 1) + tick % (validity + 1)] = 0;

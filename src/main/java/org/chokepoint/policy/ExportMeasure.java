@@ -10,7 +10,6 @@ import org.chokepoint.world.World;
 abstract class ExportMeasure extends Instrument {
     private final boolean[] commodity;
     private final boolean[] destination;
-    protected PolicyContext ctx;
 
     ExportMeasure(String id, int region, Timing timing, World world, List<String> commodities,
                   List<String> destinations) {
@@ -91,10 +90,5 @@ abstract class ExportMeasure extends Instrument {
     @Override
     public boolean restrictionAhead(int o, int d, int c, int tick) {
         return announcedAhead(tick) && covers(o, d, c);
-    }
-
-    @Override
-    public void beginTick(PolicyContext ctx) {
-        this.ctx = ctx;
     }
 }

@@ -95,14 +95,15 @@ final class Trigger {
     void observe(PolicyContext ctx) {
         Markets m = ctx.markets();
         int t = ctx.tick();
-        double p = m.price[market];
+        double p = m.price(market);
         if (t < baselineEnd && t >= baselineEnd - baselineTicks) {
             baselineSum += p;
             baselineCount++;
         }
         lastPrice = p;
-        double denominator = m.unmet[market] + m.consumption[market];
-        lastUnmetShare = denominator > 0 ? m.unmet[market] / denominator : 0;
+        double unmet = m.ledger().unmet(market);
+        double denominator = unmet + m.ledger().consumption(market);
+        lastUnmetShare = denominator > 0 ? unmet / denominator : 0;
     }
 
     /** Updates the switch at the start of a tick from what the last tick showed; returns whether it is on. */

@@ -1,4 +1,4 @@
-package org.chokepoint.policy;
+package org.chokepoint.trade;
 
 import java.util.ArrayList;
 import java.util.List;
