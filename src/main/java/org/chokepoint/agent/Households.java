@@ -26,16 +26,16 @@ public final class Households implements Participant {
     public static final int ORDERS_PER_TICK = GRID.length;
 
     public final int count;
-    public final int[] market;
-    public final double[] baseQuantity;
-    public final double[] referencePrice;
-    public final double[] elasticity;
-    public final boolean[] linear;
-    public final double[] chokePrice;
-    public final double[] growthPerTick;
+    final int[] market;
+    final double[] baseQuantity;
+    final double[] referencePrice;
+    final double[] elasticity;
+    final boolean[] linear;
+    final double[] chokePrice;
+    final double[] growthPerTick;
     /** The demand curve's scale this tick: {@code D0 * g(t) * s(t) * noise}. */
-    public final double[] scale;
-    public final double[] bought;
+    final double[] scale;
+    final double[] bought;
     private final double[] noise;
     private final double[] gridPrice;
     private final double noiseSigma;
@@ -161,6 +161,13 @@ public final class Households implements Participant {
             }
         }
     }
+
+    public int market(int h) { return market[h]; }
+    public double referencePrice(int h) { return referencePrice[h]; }
+    /** Elasticity of demand at the reference price. */
+    public double elasticity(int h) { return elasticity[h]; }
+    /** Whether the curve is linear through the reference point, rather than isoelastic. */
+    public boolean linear(int h) { return linear[h]; }
 
     /** Quantity demanded at price p with this tick's scale. */
     public double demand(int h, double p) {

@@ -63,30 +63,30 @@ public final class Traders implements Participant {
     static final int DETOUR_TICKS = 2;
 
     public final int count;
-    public final String[] id;
-    public final int[] commodity;
-    public final int[] origin;
-    public final int[] destination;
-    public final int[] originMarket;
-    public final int[] destinationMarket;
-    public final int[] route;
-    public final double[] capacity;
-    public final double[] minMargin;
-    public final double[] expectedOrigin;
-    public final double[] expectedDestination;
+    final String[] id;
+    final int[] commodity;
+    final int[] origin;
+    final int[] destination;
+    final int[] originMarket;
+    final int[] destinationMarket;
+    final int[] route;
+    final double[] capacity;
+    final double[] minMargin;
+    final double[] expectedOrigin;
+    final double[] expectedDestination;
     /** Cargo landed and not yet sold, held in the destination region. */
-    public final double[] stock;
+    final double[] stock;
     /** Sold per tick in the destination, a slow average that sets the stock the trader is content with. */
-    public final double[] normalSales;
+    final double[] normalSales;
     /** The flow the trader currently aims to ship per tick. */
-    public final double[] flow;
+    final double[] flow;
     /** Bought this tick for shipment. */
-    public final double[] shipped;
+    final double[] shipped;
     /** What the trader wants to buy this tick, before quotas and licences, and its limit price. */
-    public final double[] wanted;
-    public final double[] limit;
+    final double[] wanted;
+    final double[] limit;
     /** What the trader wants to buy for shipment round a restriction this tick, its limit and leak rate. */
-    public final double[] leakWanted;
+    final double[] leakWanted;
     private final double[] leakLimit;
     private final double[] leakShare;
     /** The third country a detour passes through. */
@@ -104,7 +104,7 @@ public final class Traders implements Participant {
      * Speculative stock by trader and side, {@code speculative[2 * trader + side]}: held in the origin's or the
      * destination's market, apart from the cargo the trader trades.
      */
-    public final double[] speculative;
+    final double[] speculative;
     /**
      * Adaptive estimates, per market, of the change per tick in the log price and of its variance. Every
      * trader reads the same prices with the same memory, so the estimates are the market's, kept once.
@@ -383,6 +383,13 @@ public final class Traders implements Participant {
         stock[i] += q;
         rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price(destinationMarket[i]));
     }
+
+    public String id(int i) { return id[i]; }
+    public int destination(int i) { return destination[i]; }
+    /** Speculative stock a trader holds on one side ({@link #ORIGIN} or {@link #DESTINATION}). */
+    public double speculative(int i, int side) { return speculative[2 * i + side]; }
+    /** Landed cargo not yet sold. */
+    public double stock(int i) { return stock[i]; }
 
     /** Whether the scenario lets traders hold speculative stock at all; without it no speculation work is done. */
     public boolean speculating() {

@@ -312,7 +312,7 @@ public final class Consortium implements Participant {
         Firms x = c.firms();
         List<Integer> cand = new ArrayList<>();
         for (int f = 0; f < x.count; f++) {
-            if (x.type[f] == FirmType.MANUFACTURER && x.region[f] == region && slotOf(x, f, input) >= 0) {
+            if (x.type(f) == FirmType.MANUFACTURER && x.region(f) == region && slotOf(x, f, input) >= 0) {
                 cand.add(f);
             }
         }
@@ -332,12 +332,7 @@ public final class Consortium implements Participant {
     }
 
     static int slotOf(Firms x, int f, int commodity) {
-        for (int s = x.inputOffset[f]; s < x.inputOffset[f + 1]; s++) {
-            if (x.inputCommodity[s] == commodity) {
-                return s;
-            }
-        }
-        return -1;
+        return x.slotOf(f, commodity);
     }
 
     private void observeBaseline(ConsortiumContext c, int tick, double arrived) {
@@ -360,8 +355,8 @@ public final class Consortium implements Participant {
                 continue;
             }
             int s = slotOf(x, f, input);
-            double use = x.intensity[s] * x.normalSales[f];
-            double cover = use > 0 ? x.inputStock[s] / use : Double.POSITIVE_INFINITY;
+            double use = x.intensity(s) * x.normalSales(f);
+            double cover = use > 0 ? x.inputStock(s) / use : Double.POSITIVE_INFINITY;
             if (mode == Mode.PEACETIME || cover < joinCover) {
                 member[f] = true;
             }
@@ -376,7 +371,7 @@ public final class Consortium implements Participant {
         double allUse = 0;
         for (int f : candidates) {
             int s = slotOf(x, f, input);
-            double use = x.intensity[s] * x.normalSales[f];
+            double use = x.intensity(s) * x.normalSales(f);
             allUse += use;
             required[f] = 0;
             if (!member[f]) {
@@ -385,10 +380,10 @@ public final class Consortium implements Participant {
             members++;
             membersUse += use;
             double target = joinCover * use;
-            required[f] = Math.max(0, target - x.inputStock[s]);
+            required[f] = Math.max(0, target - x.inputStock(s));
             pooled += required[f];
             for (InformationField field : exchanged) {
-                record(tick, x.id[f], field);
+                record(tick, x.id(f), field);
             }
             boolean scope = true;
             boolean downstream = true;
@@ -455,7 +450,7 @@ public final class Consortium implements Participant {
         Firms x = c.firms();
         double[] relief = c.hurdleRelief();
         for (int f = 0; f < x.count; f++) {
-            if (x.commodity[f] == input && contains(suppliers, x.region[f])) {
+            if (x.commodity(f) == input && contains(suppliers, x.region(f))) {
                 relief[f] = Math.max(relief[f], offtakeRelief);
             }
         }
@@ -493,13 +488,13 @@ public final class Consortium implements Participant {
         List<Double> reserve = new ArrayList<>();
         double available = 0;
         for (int f : candidates) {
-            if (!member[f] || x.commodity[f] != product) {
+            if (!member[f] || x.commodity(f) != product) {
                 continue;
             }
             int s = slotOf(x, f, input);
-            double use = Math.max(1e-12, ALLOCATION_MEMORY * x.intensity[s] * Math.max(x.normalSales[f], 1e-12));
+            double use = Math.max(1e-12, ALLOCATION_MEMORY * x.intensity(s) * Math.max(x.normalSales(f), 1e-12));
             double jointShare = Math.min(1.0, deliveredRecent[f] / use);
-            double r = x.stock[f] * jointShare;
+            double r = x.stock(f) * jointShare;
             if (r > 0) {
                 makers.add(f);
                 reserve.add(r);
@@ -513,7 +508,7 @@ public final class Consortium implements Participant {
         List<Integer> askers = new ArrayList<>();
         List<Integer> slotsOf = new ArrayList<>();
         for (int f = 0; f < x.count; f++) {
-            if (x.type[f] != FirmType.MANUFACTURER || x.region[f] != region) {
+            if (x.type(f) != FirmType.MANUFACTURER || x.region(f) != region) {
                 continue;
             }
             int s = slotOf(x, f, product);
@@ -530,12 +525,12 @@ public final class Consortium implements Participant {
         for (int i = 0; i < n; i++) {
             int f = askers.get(i);
             int s = slotsOf.get(i);
-            double use = x.intensity[s] * x.normalSales[f];
-            requested[i] = Math.max(0, x.intensity[s] * Math.max(x.plannedOutput[f], x.normalSales[f]) * 2
-                    - x.inputStock[s]);
+            double use = x.intensity(s) * x.normalSales(f);
+            requested[i] = Math.max(0, x.intensity(s) * Math.max(x.plannedOutput(f), x.normalSales(f)) * 2
+                    - x.inputStock(s));
             boolean byBaseline = AllocationKey.BASELINE_PRO_RATA.equals(key.kind());
             weight[i] = byBaseline ? baselineUse(f, use) : requested[i];
-            priority[i] = byBaseline ? 0 : key.priorityOf(w.commodity(x.commodity[f]).id());
+            priority[i] = byBaseline ? 0 : key.priorityOf(w.commodity(x.commodity(f)).id());
         }
         double[] got = Allocation.allocate(available, requested, weight, priority);
         double given = 0;
@@ -549,19 +544,16 @@ public final class Consortium implements Participant {
         for (int k = 0; k < makers.size(); k++) {
             int f = makers.get(k);
             double q = given * reserve.get(k) / available;
-            x.stock[f] -= q;
-            x.sold[f] += q;
-            markets.ledger().revenue(x.market[f], q * price * value);
+            x.handOver(f, q, q * price * value, markets.ledger());
         }
         double[] memberShare = new double[2];
         double[] memberAsked = new double[2];
         for (int i = 0; i < n; i++) {
             int f = askers.get(i);
             int s = slotsOf.get(i);
-            x.inputStock[s] += got[i];
+            x.receiveInput(s, got[i], got[i] * price * value, markets.ledger());
             allocated[f] += got[i];
-            markets.ledger().inputCost(x.market[f], got[i] * price * value);
-            String cls = w.commodity(x.commodity[f]).id();
+            String cls = w.commodity(x.commodity(f)).id();
             double[] row = allocationByClass.computeIfAbsent(cls, k -> new double[5]);
             row[0] += requested[i];
             row[1] += got[i];
@@ -608,8 +600,8 @@ public final class Consortium implements Participant {
         Firms x = c.firms();
         for (int f = 0; f < x.count; f++) {
             int s = slotOf(x, f, product);
-            if (s >= 0 && x.region[f] == region) {
-                baselineUse.put(f, x.intensity[s] * x.normalSales[f]);
+            if (s >= 0 && x.region(f) == region) {
+                baselineUse.put(f, x.intensity(s) * x.normalSales(f));
             }
         }
     }
@@ -716,9 +708,8 @@ public final class Consortium implements Participant {
                 continue;
             }
             double share = give * required[f] / total;
-            x.inputStock[slotOf(x, f, input)] += share;
+            x.receiveInput(x.slotOf(f, input), share, share * unitCost * value, markets.ledger());
             deliveredRecent[f] += share;
-            markets.ledger().inputCost(x.market[f], share * unitCost * value);
         }
         stock -= give;
         stockCost -= give * unitCost;
@@ -773,7 +764,7 @@ public final class Consortium implements Participant {
         if (ctx != null) {
             for (int f : candidates) {
                 if (member[f]) {
-                    members.add(ctx.firms().id[f]);
+                    members.add(ctx.firms().id(f));
                 }
             }
         }

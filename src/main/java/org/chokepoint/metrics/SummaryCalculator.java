@@ -213,14 +213,14 @@ public final class SummaryCalculator {
         Households h = run.households();
         World world = run.world();
         for (int i = 0; i < h.count; i++) {
-            int m = h.market[i];
+            int m = h.market(i);
             int r = world.regionOfMarket(m);
             double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
             for (int t = from; t < run.horizon(); t++) {
                 double actual = run.series().get(t, m, Metric.PRICE);
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
-                out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice[i], h.elasticity[i],
-                        h.linear[i], counterfactual, actual) * value;
+                out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
+                        h.linear(i), counterfactual, actual) * value;
             }
         }
     }
@@ -265,14 +265,14 @@ public final class SummaryCalculator {
         World world = run.world();
         double change = 0;
         for (int i = 0; i < h.count; i++) {
-            int m = h.market[i];
+            int m = h.market(i);
             double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
             double sector = 0;
             for (int t = from; t < run.horizon(); t++) {
                 double actual = run.series().get(t, m, Metric.PRICE);
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
-                sector -= demandIntegral(run.householdScale(t, i), h.referencePrice[i], h.elasticity[i],
-                        h.linear[i], counterfactual, actual);
+                sector -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
+                        h.linear(i), counterfactual, actual);
             }
             change += sector * value;
         }

@@ -73,7 +73,7 @@ final class CapexSubsidy extends ImporterMeasure {
     }
 
     private boolean eligible(Firms f, int i) {
-        return commodity[f.commodity[i]] && regionEligible[f.region[i]];
+        return commodity[f.commodity(i)] && regionEligible[f.region(i)];
     }
 
     @Override
@@ -82,7 +82,10 @@ final class CapexSubsidy extends ImporterMeasure {
         Firms f = ctx.firms();
         if (pendingSeen == null) {
             pendingSeen = new double[f.count];
-            capacitySeen = f.capacity.clone();
+            capacitySeen = new double[f.count];
+            for (int i = 0; i < f.count; i++) {
+                capacitySeen[i] = f.capacity(i);
+            }
         }
         // The model clears the shared relief each tick; every measure that lowers a hurdle (this subsidy, a
         // consortium's offtake) writes its own, and the largest holds.
@@ -105,18 +108,18 @@ final class CapexSubsidy extends ImporterMeasure {
             if (!eligible(f, i)) {
                 continue;
             }
-            double pending = f.pendingCapacity[i];
+            double pending = f.pendingCapacity(i);
             if (pending > 0 && pendingSeen[i] <= 0 && active()) {
                 committed += pending;
                 double usd = rate * capex * pending * perYear;
                 paid += usd;
-                ctx.markets().ledger().spend(world.market(region, f.commodity[i]), usd);
+                ctx.markets().ledger().spend(world.market(region, f.commodity(i)), usd);
             }
             pendingSeen[i] = pending;
-            if (f.capacity[i] > capacitySeen[i]) {
-                arrived += f.capacity[i] - capacitySeen[i];
+            if (f.capacity(i) > capacitySeen[i]) {
+                arrived += f.capacity(i) - capacitySeen[i];
             }
-            capacitySeen[i] = f.capacity[i];
+            capacitySeen[i] = f.capacity(i);
         }
     }
 

@@ -71,18 +71,16 @@ final class ContractForDifference extends ImporterMeasure {
             stockAtStart = new double[firms.length];
         }
         for (int i = 0; i < firms.length; i++) {
-            stockAtStart[i] = f.stock[firms[i]];
+            stockAtStart[i] = f.stock(firms[i]);
         }
         if (active()) {
             for (int i : firms) {
-                f.supportStrike[i] = strike;
-                f.supportUpsideShare[i] = upsideShare;
+                f.support(i, strike, upsideShare);
             }
             supporting = true;
         } else if (supporting) {
             for (int i : firms) {
-                f.supportStrike[i] = Double.NaN;
-                f.supportUpsideShare[i] = 0;
+                f.withdrawSupport(i);
             }
             supporting = false;
         }
@@ -100,7 +98,7 @@ final class ContractForDifference extends ImporterMeasure {
         // Sales this tick, from the stock identity: what the firm held, plus what it made, less what it holds.
         double sold = 0;
         for (int i = 0; i < firms.length; i++) {
-            sold += Math.max(0, stockAtStart[i] + f.output[firms[i]] - f.stock[firms[i]]);
+            sold += Math.max(0, stockAtStart[i] + f.output(firms[i]) - f.stock(firms[i]));
         }
         double q = Math.min(sold, cap);
         double ref = ctx.markets().price(reference);

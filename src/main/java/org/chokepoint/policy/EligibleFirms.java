@@ -44,7 +44,7 @@ final class EligibleFirms {
             int n = 0;
             int[] tmp = new int[f.count];
             for (int i = 0; i < f.count; i++) {
-                if (f.commodity[i] == commodity && region[f.region[i]] && f.id[i].startsWith(prefix)) {
+                if (f.commodity(i) == commodity && region[f.region(i)] && f.id(i).startsWith(prefix)) {
                     tmp[n++] = i;
                 }
             }

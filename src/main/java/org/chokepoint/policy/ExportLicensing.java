@@ -83,7 +83,7 @@ final class ExportLicensing extends ExportMeasure {
 
     private void decide(int trader, double quantity, int tick) {
         decidedVolume += quantity;
-        double p = approval[ctx.traders().destination[trader]];
+        double p = approval[ctx.traders().destination(trader)];
         if (ctx.policyRandom().nextDouble() < p) {
             approvedVolume += quantity;
             licensed[trader * (validity + 1) + (tick + validity) % (validity + 1)] += quantity;

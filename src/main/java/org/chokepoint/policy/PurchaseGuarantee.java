@@ -60,14 +60,12 @@ final class PurchaseGuarantee extends ImporterMeasure {
         int[] firms = eligible.of(f);
         if (active()) {
             for (int i : firms) {
-                f.supportStrike[i] = floor;
-                f.supportUpsideShare[i] = 0;
+                f.support(i, floor, 0);
             }
             supporting = true;
         } else if (supporting) {
             for (int i : firms) {
-                f.supportStrike[i] = Double.NaN;
-                f.supportUpsideShare[i] = 0;
+                f.withdrawSupport(i);
             }
             supporting = false;
         }
@@ -81,7 +79,7 @@ final class PurchaseGuarantee extends ImporterMeasure {
         Firms f = ctx.firms();
         double q = 0;
         for (int i : eligible.of(f)) {
-            q += f.output[i];
+            q += f.output(i);
         }
         q = Math.min(q, cap);
         if (q > 0) {
