@@ -15,7 +15,7 @@ import org.chokepoint.world.World;
  * 100,000 firms walks memory in order and allocates nothing. The behaviour that reads and writes these
  * arrays lives in {@link Producers}, {@link Manufacturers}, {@link Recyclers} and {@link CapacityDecisions}.
  */
-public final class Firms {
+public final class Firms implements java.io.Serializable {
     public final int count;
     final String[] id;
     final FirmType[] type;

@@ -33,15 +33,16 @@ public final class Industry implements Participant {
     private final double[] valuePerUnit;
     /** Per firm, the share by which a policy or an offtake lowers its investment hurdle this tick. */
     private final double[] hurdleRelief;
-    private final PhaseWork work;
     /** Markets by how many firms sell in them, and by how many input slots buy in them, most first. */
     private final int[] sellerOrder;
     private final int[] buyerOrder;
-    private final PhaseWork.Items planSellers;
-    private final PhaseWork.Items bidForInputs;
-    private final PhaseWork.Items decideBlock;
-    private final PhaseWork.Items produceSellers;
-    private final PhaseWork.Items recordInputUse;
+    /** The model's tick threads and the items handed to them: rebuilt, never saved, with the model. */
+    private transient PhaseWork work;
+    private transient PhaseWork.Items planSellers;
+    private transient PhaseWork.Items bidForInputs;
+    private transient PhaseWork.Items decideBlock;
+    private transient PhaseWork.Items produceSellers;
+    private transient PhaseWork.Items recordInputUse;
     private int tick;
 
     /**
@@ -60,7 +61,6 @@ public final class Industry implements Participant {
         this.ledger = markets.ledger();
         this.government = government;
         this.valuePerUnit = valuePerUnit;
-        this.work = work;
         int m = markets.count();
         members = new MarketMembers(firms, m);
         hurdleRelief = new double[firms.count];
@@ -73,6 +73,12 @@ public final class Industry implements Participant {
         }
         sellerOrder = largestFirst(sellersPerMarket, true);
         buyerOrder = largestFirst(buyersPerMarket, true);
+        useWork(work);
+    }
+
+    /** Shares the phases' items among these threads from now on (a model restored from a checkpoint has new ones). */
+    public void useWork(PhaseWork work) {
+        this.work = work;
         planSellers = i -> planSellers(sellerOrder[i]);
         bidForInputs = i -> bidForInputs(buyerOrder[i]);
         decideBlock = this::decideBlock;

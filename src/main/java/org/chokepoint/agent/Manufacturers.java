@@ -18,7 +18,7 @@ import org.chokepoint.world.World;
  * {@code limit = min(reservation, E_input * (target / stock)^η)}, so a buyer running dry bids up toward its
  * reservation over several ticks instead of all at once.
  */
-public final class Manufacturers {
+public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
     private final World world;
     private final double expectationRate;

@@ -15,7 +15,7 @@ import org.chokepoint.market.Owner;
  * the stock target over {@code stockAdjustTicks}; actual plans move a share {@code outputAdjustment} of
  * the way from last tick's output toward it (partial adjustment).
  */
-public final class Producers {
+public final class Producers implements java.io.Serializable {
     /** A seller offers at most this many ticks of normal sales from its stock in one tick. */
     static final double OFFER_TICKS = 1.5;
     static final double MIN_RATIO = 0.5;

@@ -8,7 +8,7 @@ import org.chokepoint.market.Ledger;
  * price, {@code share * (E / p0)^elasticity}, up to a ceiling, so dear metal brings out more scrap.
  * Scrap that is not collected is lost; there is no scrap stock.
  */
-public final class Recyclers {
+public final class Recyclers implements java.io.Serializable {
     private final Firms firms;
     private final int markets;
     private final int length;

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * production (production, consumption, unmet demand, producer surplus) sit in the middle of the row, so the
  * threads that produce different markets at once never write into the same cache line.
  */
-public final class Ledger {
+public final class Ledger implements java.io.Serializable {
     private static final int STRIDE = 16;
     private static final int TRADED = 0;
     private static final int IMPORTS = 1;

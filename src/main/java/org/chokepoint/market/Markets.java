@@ -4,7 +4,7 @@ package org.chokepoint.market;
  * Every (region, commodity) market: its order book, its quoted price and what happened in it this tick.
  * The arrays are indexed by market and reused; {@link #beginTick()} zeroes the flows.
  */
-public final class Markets {
+public final class Markets implements java.io.Serializable {
     private final OrderBook[] books;
     /** The quoted price: the last clearing price, or where the quote moved without a crossing. */
     private final double[] price;

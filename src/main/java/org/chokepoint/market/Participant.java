@@ -11,7 +11,7 @@ package org.chokepoint.market;
  * the tag it chose. It declares the orders it may post in a tick ({@link #countOrders}), and the books are
  * sized from the declarations, so no tick grows them.
  */
-public interface Participant {
+public interface Participant extends java.io.Serializable {
 
     /** Its seat in the model's list; tags its orders. */
     void seat(int seat);

@@ -9,7 +9,7 @@ package org.chokepoint.market;
  * <p>Cargo is declared to its partner regions as it travels: direct cargo leaves for the account's region and
  * lands from the region it was bought in; detoured cargo leaves for, and lands from, the third country.
  */
-public final class Shipping {
+public final class Shipping implements java.io.Serializable {
     public static final int DIRECT = 0;
     public static final int DETOUR = 1;
 

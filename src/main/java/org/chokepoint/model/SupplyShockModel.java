@@ -31,6 +31,7 @@ import org.chokepoint.policy.Instrument;
 import org.chokepoint.policy.Policies;
 import org.chokepoint.policy.SpecReader;
 import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.World;
 import org.chokepoint.scenario.WorldBuilder;
@@ -46,6 +47,10 @@ import sim.engine.Steppable;
  *
  * <p>The world and its participants are built in {@link #start()}, from the generator MASON seeded, so a
  * reused instance restarts clean and the same seed gives the same run.
+ *
+ * <p>The whole state of a run is serializable, so MASON's checkpoints ({@link #writeToCheckpoint},
+ * {@link SimState#readFromCheckpoint}) save it between two ticks and restore it to run on, with the same results
+ * as a run never stopped. The tick threads are not saved: a restored model starts its own.
  */
 public class SupplyShockModel extends SimState implements ConsortiumContext, RunView {
     private static final long serialVersionUID = 1L;
@@ -54,32 +59,34 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     /** The system property that turns the mass-balance check on ({@link #setCheckMassBalance}). */
     public static final String CHECK_MASS_BALANCE = "chokepoint.checkMassBalance";
 
-    private final Scenario scenario;
+    /** Saved in a checkpoint as its JSON document (see {@link #writeObject}). */
+    private transient Scenario scenario;
     private final int horizon;
 
-    private transient World world;
-    private transient Markets markets;
-    private transient Government government;
-    private transient Industry industry;
-    private transient Households households;
-    private transient Traders traders;
-    private transient Instrument[] instruments;
-    private transient Consortium[] consortia;
+    private World world;
+    private Markets markets;
+    private Government government;
+    private Industry industry;
+    private Households households;
+    private Traders traders;
+    private Instrument[] instruments;
+    private Consortium[] consortia;
     /** Everything that acts in a tick, in the order each phase calls it. */
-    private transient Participant[] participants;
-    private transient SeriesRecorder series;
-    private transient MersenneTwisterFast policyRandom;
-    private transient double[] absorption;
-    private transient double[] stockScratch;
-    private transient double[] capacityScratch;
-    private transient double[] importsScratch;
-    private transient double[] exportsScratch;
+    private Participant[] participants;
+    private SeriesRecorder series;
+    private MersenneTwisterFast policyRandom;
+    private double[] absorption;
+    private double[] stockScratch;
+    private double[] capacityScratch;
+    private double[] importsScratch;
+    private double[] exportsScratch;
     private int tick;
     private int tickThreads = 1;
     private boolean checkMassBalance = Boolean.getBoolean(CHECK_MASS_BALANCE);
+    /** Threads, and the item handed to them: rebuilt when a model is restored from a checkpoint. */
     private transient PhaseWorkers workers;
     /** Every market, largest book first, as the clearing phase hands them out. */
-    private transient int[] clearOrder;
+    private int[] clearOrder;
     private transient PhaseWork.Items clearMarket;
 
     /**
@@ -119,13 +126,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public void start() {
         super.start();
         tick = 0;
-        closeWorkers();
-        workers = new PhaseWorkers(tickThreads, "chokepoint-tick");
-        if (tickThreads > 1) {
-            // Helper threads must not outlive a model that is dropped without finish().
-            PhaseWorkers w = workers;
-            Helpers.CLEANER.register(this, w::close);
-        }
+        startWorkers();
         build();
         schedule.scheduleRepeating(0.0, Phase.EVENTS.ordinal(), (Steppable) s -> events());
         schedule.scheduleRepeating(0.0, Phase.ALLOCATE.ordinal(), (Steppable) s -> {
@@ -255,6 +256,35 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         }
         clearOrder = Industry.largestFirst(orders, false);
         clearMarket = i -> clearMarket(clearOrder[i]);
+    }
+
+    /** Starts the tick threads of a model just restored from a checkpoint. */
+    @Override
+    public void awakeFromCheckpoint() {
+        super.awakeFromCheckpoint();
+        startWorkers();
+        industry.useWork(workers);
+        clearMarket = i -> clearMarket(clearOrder[i]);
+    }
+
+    private void startWorkers() {
+        closeWorkers();
+        workers = new PhaseWorkers(tickThreads, "chokepoint-tick");
+        if (tickThreads > 1) {
+            // Helper threads must not outlive a model that is dropped without finish().
+            PhaseWorkers w = workers;
+            Helpers.CLEANER.register(this, w::close);
+        }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        out.writeObject(Json.mapper().writeValueAsString(scenario));
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        scenario = Json.mapper().readValue((String) in.readObject(), Scenario.class);
     }
 
     /** The cleaner's own thread starts only in a JVM where some model runs on several threads. */

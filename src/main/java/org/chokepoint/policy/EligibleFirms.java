@@ -9,7 +9,7 @@ import org.chokepoint.world.World;
  * is given, whose id starts with it. Read from {@code eligibleRegions} (default: the government's region)
  * and {@code firmIdPrefix}.
  */
-final class EligibleFirms {
+final class EligibleFirms implements java.io.Serializable {
     private final boolean[] region;
     private final int commodity;
     private final String prefix;

@@ -15,7 +15,7 @@ import org.chokepoint.world.World;
  * "commodity": "ndpr-oxide", "baselineTicks": 13, "baselineEnd": 150, "holdTicks": 13}}; region and
  * commodity default to the instrument's.
  */
-final class Trigger {
+final class Trigger implements java.io.Serializable {
     private final double priceAbove;
     private final double unmetShareAbove;
     private final int baselineTicks;
