@@ -48,9 +48,12 @@ public final class Shipping implements java.io.Serializable {
         base[accounts] = size;
         slots[accounts] = ringSlots;
         size += ringSlots;
-        cargo = java.util.Arrays.copyOf(cargo, 2 * size);
-        value = java.util.Arrays.copyOf(value, 2 * size);
-        from = java.util.Arrays.copyOf(from, 2 * size);
+        if (2 * size > cargo.length) {
+            int n = Math.max(2 * size, 2 * cargo.length);
+            cargo = java.util.Arrays.copyOf(cargo, n);
+            value = java.util.Arrays.copyOf(value, n);
+            from = java.util.Arrays.copyOf(from, n);
+        }
         return accounts++;
     }
 
