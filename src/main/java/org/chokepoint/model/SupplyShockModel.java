@@ -2,7 +2,6 @@ package org.chokepoint.model;
 
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,11 @@ import org.chokepoint.agent.RouteConditions;
 import org.chokepoint.agent.Traders;
 import org.chokepoint.antitrust.Consortium;
 import org.chokepoint.antitrust.ConsortiumContext;
-import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
-import org.chokepoint.market.PhaseWork;
 import org.chokepoint.market.Owner;
+import org.chokepoint.market.PhaseWork;
 import org.chokepoint.market.Participant;
-import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.RunView;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.policy.Instrument;
@@ -33,8 +30,8 @@ import org.chokepoint.policy.SpecReader;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
-import org.chokepoint.world.World;
 import org.chokepoint.scenario.WorldBuilder;
+import org.chokepoint.world.World;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 
@@ -54,8 +51,6 @@ import sim.engine.Steppable;
  */
 public class SupplyShockModel extends SimState implements ConsortiumContext, RunView {
     private static final long serialVersionUID = 1L;
-    /** Share of the gap to this tick's absorption closed by the average that sets days of cover. */
-    private static final double ABSORPTION_RATE = 0.25;
     /** The system property that turns the mass-balance check on ({@link #setCheckMassBalance}). */
     public static final String CHECK_MASS_BALANCE = "chokepoint.checkMassBalance";
 
@@ -73,13 +68,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private Consortium[] consortia;
     /** Everything that acts in a tick, in the order each phase calls it. */
     private Participant[] participants;
-    private SeriesRecorder series;
+    private Recorder recorder;
     private MersenneTwisterFast policyRandom;
-    private double[] absorption;
-    private double[] stockScratch;
-    private double[] capacityScratch;
-    private double[] importsScratch;
-    private double[] exportsScratch;
     private int tick;
     private int tickThreads = 1;
     private boolean checkMassBalance = Boolean.getBoolean(CHECK_MASS_BALANCE);
@@ -156,7 +146,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
             }
         });
         schedule.scheduleRepeating(0.0, Phase.RECORD.ordinal(), (Steppable) s -> {
-            record();
+            recorder.record(tick);
             tick++;
         });
     }
@@ -204,7 +194,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         CapacityDecisions capacity = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
                 exit.mothballAfterTicks(), exit.exitAfterTicks(),
                 exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin());
-        series = new SeriesRecorder(horizon, m, world.regionCount());
         List<Consortium> pools = new ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode spec : scenario.consortia()) {
             pools.add(Consortium.read(SpecReader.of(spec, world), world));
@@ -221,22 +210,15 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         for (Consortium c : consortia) {
             c.bind(this);
         }
-        seat(firms);
-        absorption = new double[m];
-        stockScratch = new double[m];
-        capacityScratch = new double[m];
-        importsScratch = new double[m * world.regionCount()];
-        exportsScratch = new double[m * world.regionCount()];
-        if (checkMassBalance) {
-            markets.ledger().checkBalance(-1, holdings()); // the opening stock
-        }
+        seat();
+        recorder = new Recorder(horizon, world, markets, participants, industry, checkMassBalance);
     }
 
     /**
      * Seats every participant in the order the phases call them; marks the markets they trade in and sizes
      * every book for the orders they declare, so ticks do not grow them.
      */
-    private void seat(Firms firms) {
+    private void seat() {
         List<Participant> list = new ArrayList<>(List.of(government, industry, households, traders));
         list.addAll(List.of(instruments));
         list.addAll(List.of(consortia));
@@ -380,49 +362,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         }
     }
 
-    /** What every participant holds in each market now. */
-    private double[] holdings() {
-        double[] stock = stockScratch;
-        Arrays.fill(stock, 0);
-        for (Participant p : participants) {
-            p.addHoldings(stock);
-        }
-        return stock;
-    }
-
-    private void record() {
-        Ledger ledger = markets.ledger();
-        double[] stock = holdings();
-        if (checkMassBalance) {
-            ledger.checkBalance(tick, stock);
-        }
-        double[] cap = capacityScratch;
-        Arrays.fill(cap, 0);
-        industry.addCapacity(cap);
-        double daysPerTick = world.daysPerTick();
-        for (int m = 0; m < markets.count(); m++) {
-            double use = ledger.consumption(m) + ledger.exports(m);
-            absorption[m] = tick == 0 ? use : absorption[m] + ABSORPTION_RATE * (use - absorption[m]);
-            double days = absorption[m] > 0 ? stock[m] / (absorption[m] / daysPerTick) : Double.NaN;
-            series.set(tick, m, Metric.PRICE, markets.price(m));
-            series.set(tick, m, Metric.TRADED, ledger.traded(m));
-            series.set(tick, m, Metric.PRODUCTION, ledger.production(m));
-            series.set(tick, m, Metric.CONSUMPTION, ledger.consumption(m));
-            series.set(tick, m, Metric.IMPORTS, ledger.imports(m));
-            series.set(tick, m, Metric.EXPORTS, ledger.exports(m));
-            series.set(tick, m, Metric.STOCK, stock[m]);
-            series.set(tick, m, Metric.INVENTORY_DAYS, days);
-            series.set(tick, m, Metric.UNMET_DEMAND, ledger.unmet(m));
-            series.set(tick, m, Metric.CAPACITY, cap[m]);
-            series.set(tick, m, Metric.PRODUCER_SURPLUS, ledger.producerSurplus(m));
-            series.set(tick, m, Metric.FISCAL_COST, ledger.fiscalCost(m));
-            series.set(tick, m, Metric.LEVY_REVENUE, ledger.levyRevenue(m));
-            series.set(tick, m, Metric.QUOTA_RENT, ledger.quotaRent(m));
-        }
-        ledger.copyByPartner(importsScratch, exportsScratch);
-        series.setFlows(tick, importsScratch, exportsScratch);
-    }
-
     @Override
     public Scenario scenario() { return scenario; }
     @Override
@@ -461,7 +400,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     @Override
     public Markets markets() { return markets; }
     @Override
-    public SeriesRecorder series() { return series; }
+    public SeriesRecorder series() { return recorder.series(); }
     @Override
     public int horizon() { return horizon; }
     @Override
