@@ -8,9 +8,9 @@ import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.market.Participant;
 import org.chokepoint.market.Shipping;
-import org.chokepoint.trade.TradeRules;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.trade.TradeRules;
 import org.chokepoint.world.Route;
 import org.chokepoint.world.World;
 

@@ -1,8 +1,8 @@
 package org.chokepoint.model;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.chokepoint.market.PhaseWork;
 import java.util.concurrent.locks.LockSupport;
+import org.chokepoint.market.PhaseWork;
 
 /**
  * Runs the independent items of one phase (a market to clear, a market's sellers to plan, a block of firms'
