@@ -324,7 +324,7 @@ public final class Firms implements java.io.Serializable {
                 double utilization = spec.initialUtilization() == null ? 0.8 : spec.initialUtilization().draw(random);
                 firms.leadTicks[f] = spec.leadTicks() == null
                         ? defaultLead(behaviour.investment().defaultLeadTicks(), world.commodity(c).stage())
-                        : (int) Math.round(spec.leadTicks().draw(random));
+                        : leadFrom(spec.leadTicks().draw(random));
                 firms.status[f] = "mothballed".equals(spec.statusOrDefault()) ? FirmStatus.MOTHBALLED : FirmStatus.ACTIVE;
                 double initialPrice = world.commodity(c).initialPrice();
                 firms.expectedPrice[f] = initialPrice;
@@ -369,6 +369,14 @@ public final class Firms implements java.io.Serializable {
             return world.recipeIndex(spec.recipe());
         }
         return world.recipeFor(world.commodityIndex(spec.commodity()));
+    }
+
+    /**
+     * A drawn lead time in whole ticks. A log-normal draw has no upper end: a lead beyond the longest run
+     * changes nothing in it, and is cut there so that the tick it ends on is still an int.
+     */
+    private static int leadFrom(double draw) {
+        return (int) Math.min(Math.round(draw), org.chokepoint.scenario.Limits.MAX_TICKS);
     }
 
     private static int defaultLead(BehaviourSpec.LeadTicks lead, Stage stage) {

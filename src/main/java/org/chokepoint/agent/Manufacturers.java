@@ -4,6 +4,7 @@ import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
+import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -28,20 +29,25 @@ public final class Manufacturers implements java.io.Serializable {
     private final double thriftTrigger;
     private final double thriftRatePerTick;
     private final int thriftPatience;
+    private final double thriftMaxPace;
+    private final double minRatio;
+    private final double maxRatio;
     /** The seat of the firms' participant, which tags their bids. */
     private int seat;
 
-    public Manufacturers(Firms firms, World world, double expectationRate, double inputCover, double adjustTicks,
-                         double bidElasticity, double thriftTrigger, double thriftRatePerYear, int thriftPatience) {
+    public Manufacturers(Firms firms, World world, BehaviourSpec b) {
         this.firms = firms;
         this.world = world;
-        this.expectationRate = expectationRate;
-        this.inputCover = inputCover;
-        this.adjustTicks = adjustTicks;
-        this.bidElasticity = bidElasticity;
-        this.thriftTrigger = thriftTrigger;
-        this.thriftRatePerTick = thriftRatePerYear / world.ticksPerYear();
-        this.thriftPatience = thriftPatience;
+        this.expectationRate = b.expectationRate();
+        this.inputCover = b.inputCoverTicks();
+        this.adjustTicks = b.stockAdjustTicks();
+        this.bidElasticity = b.askStockElasticity();
+        this.thriftTrigger = b.thrift().triggerMultiple();
+        this.thriftRatePerTick = b.thrift().ratePerYear() / world.ticksPerYear();
+        this.thriftPatience = b.thrift().patienceTicks();
+        this.thriftMaxPace = b.thrift().maxPaceMultiple();
+        this.minRatio = b.minStockPriceRatio();
+        this.maxRatio = b.maxStockPriceRatio();
     }
 
     void seat(int seat) {
@@ -130,8 +136,8 @@ public final class Manufacturers implements java.io.Serializable {
             return;
         }
         double stock = x.inputStock[s];
-        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : Producers.MAX_RATIO;
-        ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
+        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : maxRatio;
+        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
         double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
         markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(seat, s));
     }
@@ -197,8 +203,8 @@ public final class Manufacturers implements java.io.Serializable {
             if (x.dearTicks[s] >= thriftPatience) {
                 // The dearer the input, the more engineering effort its saving repays: the pace grows with
                 // the price multiple, measured in doublings past the trigger (twice the pace at twice the
-                // trigger, up to four times).
-                double urgency = Math.min(4.0, 1.0 + Math.log(x.inputExpectedPrice[s]
+                // trigger, up to thriftMaxPace times).
+                double urgency = Math.min(thriftMaxPace, 1.0 + Math.log(x.inputExpectedPrice[s]
                         / (thriftTrigger * x.inputInitialPrice[s])) / Math.log(2.0));
                 x.intensity[s] -= urgency * thriftRatePerTick * (x.intensity[s] - x.inputFloor[s]);
             }

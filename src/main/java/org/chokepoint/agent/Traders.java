@@ -10,6 +10,7 @@ import org.chokepoint.market.Participant;
 import org.chokepoint.market.Shipping;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.trade.TradeRules;
 import org.chokepoint.world.Route;
 import org.chokepoint.world.World;
@@ -20,10 +21,10 @@ import org.chokepoint.world.World;
  * origin as an export when bought and enters the destination as an import when it lands, after the
  * route's transit time; until it is sold there it is the trader's stock in the destination.
  *
- * <p>The flow a trader aims for grows with the gap, from nothing at its margin to {@link #GROWTH} times its
- * normal sales (at least {@link #BOOTSTRAP_SHARE} of its capacity) when the gap exceeds the margin by
- * {@link #RAMP} margins, and it orders up to the pipeline that flow needs (voyage plus stock cover), so
- * trade does not swing from glut to drought on long routes.
+ * <p>The flow a trader aims for grows with the gap, from nothing at its margin to {@code flowGrowth} times its
+ * normal sales (at least {@code bootstrapShare} of its capacity) when the gap exceeds the margin by
+ * {@code rampMargins} margins ({@link BehaviourSpec.Trading}), and it orders up to the pipeline that flow
+ * needs (voyage plus stock cover), so trade does not swing from glut to drought on long routes.
  *
  * <p>Restrictions shape what traders do: an export tax and import tariffs or levies narrow the gap; a
  * quota or a licence limits what may be bought for shipment (every trader asks first, then buys the share
@@ -50,17 +51,22 @@ import org.chokepoint.world.World;
  */
 public final class Traders implements Participant {
     /** Ticks of normal sales a trader is content to hold in its destination. */
-    static final double STOCK_COVER = 2.0;
+    private final double stockCover;
     /** Margins above the required margin at which a trader aims for its largest flow. */
-    static final double RAMP = 3.0;
+    private final double ramp;
     /** The largest flow a trader aims for, relative to its normal sales. */
-    static final double GROWTH = 1.5;
+    private final double growth;
     /** Share of its capacity a trader aims to ship at the widest gap, whatever it sold lately. */
-    static final double BOOTSTRAP_SHARE = 0.5;
+    private final double bootstrapShare;
     /** How far above its expected destination price a trader holds stock while a restriction is ahead. */
-    static final double HOARDING_PREMIUM = 0.15;
+    private final double hoardingPremium;
     /** Extra transit of a detour through a third country, in ticks. */
-    static final int DETOUR_TICKS = 2;
+    private final int detourTicks;
+    /** The bounds of the ratio by which a trader's ask departs from its expected price with its stock. */
+    private final double minRatio;
+    private final double maxRatio;
+    /** Weight of this tick's sales in a trader's normal sales. */
+    private final double normalSalesWeight;
 
     public final int count;
     final String[] id;
@@ -121,11 +127,13 @@ public final class Traders implements Participant {
     /** Each side's speculative order this tick: a bid when positive, an ask when negative; and its limit. */
     private final double[] storeOrder;
     private final double[] storePrice;
-    private double carryPerTick;
-    private int horizon = 1;
-    private double trendRate;
-    private double confidence;
-    private double positionTicks;
+    private final double carryPerTick;
+    private final int horizon;
+    private final double trendRate;
+    private final double confidence;
+    private final double positionTicks;
+    /** The lowest price a speculator takes for stock it no longer wants, as a share of the last price. */
+    private final double sellFloor;
 
     /** What the kind of a trader's order is, in its tag: {@code kind << KIND_SHIFT | index}. */
     private static final int KIND_SHIFT = 20;
@@ -143,7 +151,24 @@ public final class Traders implements Participant {
     private double expectationRate;
     private double flowAdjustment;
 
-    private Traders(int n, int slots, int markets) {
+    private Traders(int n, int slots, int markets, BehaviourSpec b, int ticksPerYear, int detourTicks) {
+        BehaviourSpec.Trading trading = b.trading();
+        stockCover = TickTime.ticks(trading.stockCoverWeeks(), ticksPerYear);
+        ramp = trading.rampMargins();
+        growth = trading.flowGrowth();
+        bootstrapShare = trading.bootstrapShare();
+        hoardingPremium = trading.hoardingPremium();
+        this.detourTicks = detourTicks;
+        minRatio = b.minStockPriceRatio();
+        maxRatio = b.maxStockPriceRatio();
+        normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
+        BehaviourSpec.Speculation speculation = b.speculation();
+        carryPerTick = speculation.carryingCostPerYear() / ticksPerYear;
+        horizon = speculation.horizonTicks();
+        trendRate = speculation.trendRate();
+        confidence = speculation.confidence();
+        positionTicks = speculation.capacityTicks();
+        sellFloor = speculation.sellFloor();
         count = n;
         id = new String[n];
         commodity = new int[n];
@@ -178,19 +203,6 @@ public final class Traders implements Participant {
         lastTraded = new double[markets];
         storeOrder = new double[2 * n];
         storePrice = new double[2 * n];
-    }
-
-    /**
-     * Sets how traders speculate.
-     *
-     * @param ticksPerYear ticks in a year, to turn the yearly carrying cost into one per tick
-     */
-    public void speculation(BehaviourSpec.Speculation s, int ticksPerYear) {
-        carryPerTick = s.carryingCostPerYear() / ticksPerYear;
-        horizon = s.horizonTicks();
-        trendRate = s.trendRate();
-        confidence = s.confidence();
-        positionTicks = s.capacityTicks();
     }
 
     /**
@@ -332,15 +344,18 @@ public final class Traders implements Participant {
     }
 
     /**
-     * @param longestTransit the longest transit any route can have, disruptions and detours included
+     * @param longestTransit the longest transit any route can have, disruptions included
+     * @param behaviour how traders size their flows, hold cargo and speculate
      */
     public static Traders build(List<Scenario.TraderSpec> specs, World world, int longestTransit,
-                                MersenneTwisterFast random) {
+                                BehaviourSpec behaviour, MersenneTwisterFast random) {
         int n = 0;
         for (Scenario.TraderSpec s : specs) {
             n += s.countOrDefault();
         }
-        Traders t = new Traders(n, longestTransit + DETOUR_TICKS + 1, world.marketCount());
+        int detour = TickTime.wholeTicks(behaviour.trading().detourWeeks(), world.ticksPerYear(), 0);
+        Traders t = new Traders(n, longestTransit + detour + 1, world.marketCount(), behaviour, world.ticksPerYear(),
+                detour);
         int i = 0;
         for (Scenario.TraderSpec s : specs) {
             int c = world.commodityIndex(s.commodity());
@@ -431,7 +446,7 @@ public final class Traders implements Participant {
     /**
      * Moves the trader's speculative position in its origin's and its destination's markets toward the one
      * the market's trend justifies: it bids for stock at the last price, and sells what it no longer wants
-     * for at least {@link Producers#MIN_RATIO} of the last price. The orders go to the books in {@link #bid}.
+     * for at least {@code speculation.sellFloor} of the last price. The orders go to the books in {@link #bid}.
      *
      * @param adjustment share of the gap between a position and its target closed in a tick
      */
@@ -457,8 +472,8 @@ public final class Traders implements Participant {
         if (move != 0) {
             storeOrder[k] = move;
             // A speculator buys at the going price, never above it: its own bids would otherwise lift the quote
-            // it reads its trend from. It sells for as little as half the last price.
-            storePrice[k] = move > 0 ? p : p * Producers.MIN_RATIO;
+            // it reads its trend from. It sells for as little as its floor share of the last price.
+            storePrice[k] = move > 0 ? p : p * sellFloor;
         }
     }
 
@@ -492,7 +507,7 @@ public final class Traders implements Participant {
 
     /**
      * Offers all the trader's landed stock at its expected destination price, scaled like any seller's by
-     * how its stock compares with what it normally sells in {@link #STOCK_COVER} ticks: a trader long in
+     * how its stock compares with what it normally sells in its stock cover: a trader long in
      * cargo cuts its price to clear it, so imports that overshoot are worked off instead of piling up.
      * Landed cargo is not sold below import parity, what the same cargo would cost to bring in today, and
      * while a restriction on the lane is ahead it is held back for the scarcity to come.
@@ -502,13 +517,13 @@ public final class Traders implements Participant {
         if (s <= 0) {
             return;
         }
-        double target = STOCK_COVER * normalSales[i];
-        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : Producers.MIN_RATIO;
-        ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
+        double target = stockCover * normalSales[i];
+        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : minRatio;
+        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
         double parity = markets.price(originMarket[i]) + routes.cost(route[i]);
         double ask = Math.max(expectedDestination[i] * ratio, parity);
         if (rules.restrictionAhead(origin[i], destination[i], commodity[i], tick)) {
-            ask = Math.max(ask, expectedDestination[i] * (1 + HOARDING_PREMIUM));
+            ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
         }
         markets.book(destinationMarket[i]).addAsk(ask, s, owner(CARGO, i));
     }
@@ -555,7 +570,7 @@ public final class Traders implements Participant {
         double detourGap = canDetour ? netAtDestination - po - cost - extra : Double.NEGATIVE_INFINITY;
         double gap = banned ? detourGap : netAtDestination - cif;
         if (banned) {
-            transit += DETOUR_TICKS;
+            transit += detourTicks;
         }
         boolean ahead = rules.restrictionAhead(o, d, c, tick);
         if (gap <= margin && !ahead) {
@@ -567,15 +582,15 @@ public final class Traders implements Participant {
             // Front-running: buy all it can carry while shipments are still free.
             quantity = capacity[i];
         } else {
-            double share = Math.min(1.0, (gap / margin - 1.0) / RAMP);
-            double desired = Math.max(normalSales[i] * GROWTH, BOOTSTRAP_SHARE * capacity[i]) * share;
+            double share = Math.min(1.0, (gap / margin - 1.0) / ramp);
+            double desired = Math.max(normalSales[i] * growth, bootstrapShare * capacity[i]) * share;
             // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
             flow[i] += flowAdjustment * (desired - flow[i]);
             // Order up to a pipeline that covers the voyage and the stock cover at that flow, so cargo
             // already at sea or unsold counts against new purchases.
-            double wantedPipeline = flow[i] * (transit + STOCK_COVER);
+            double wantedPipeline = flow[i] * (transit + stockCover);
             double held = stock[i] + inTransit(i);
-            quantity = flow[i] + (wantedPipeline - held) / (transit + STOCK_COVER);
+            quantity = flow[i] + (wantedPipeline - held) / (transit + stockCover);
             quantity = Math.min(capacity[i], Math.max(0.0, quantity));
         }
         if (canDetour && detourGap > margin) {
@@ -648,7 +663,7 @@ public final class Traders implements Participant {
      * licences, and lands as an import from that country.
      */
     private void settlePurchase(int i, double quantity, double price, boolean detoured) {
-        int transit = routes.transit(route[i]) + (detoured ? DETOUR_TICKS : 0);
+        int transit = routes.transit(route[i]) + (detoured ? detourTicks : 0);
         shipped[i] += quantity;
         int lane = detoured ? Shipping.DETOUR : Shipping.DIRECT;
         int arrival = shipping.ship(account[i], lane, originMarket[i], detoured ? via[i] : -1, tick, transit,
@@ -666,9 +681,9 @@ public final class Traders implements Participant {
         sold[i] += quantity;
     }
 
-    /** Normal sales follow actual sales over about a quarter of weekly ticks. */
+    /** Normal sales follow actual sales over {@code behaviour.normalSalesWeeks}, as a firm's do. */
     private void endTrader(int i) {
-        normalSales[i] += Producers.NORMAL_SALES_RATE * (sold[i] - normalSales[i]);
+        normalSales[i] += normalSalesWeight * (sold[i] - normalSales[i]);
         sold[i] = 0;
     }
 

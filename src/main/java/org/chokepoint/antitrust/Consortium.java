@@ -1,6 +1,5 @@
 package org.chokepoint.antitrust;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,10 @@ import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.market.Participant;
 import org.chokepoint.market.Shipping;
-import org.chokepoint.policy.SpecReader;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.TickTime;
+import org.chokepoint.scenario.spec.JointProcurementSpec;
+import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
 import org.chokepoint.world.World;
 
 /**
@@ -20,7 +22,8 @@ import org.chokepoint.world.World;
  * 7).
  *
  * <p><b>Trigger.</b> In mode {@code AFTER_SHOCK} the consortium acts only while a cut-off is observed
- * (the region's imports of the input from the disrupted origin, averaged over eight ticks, below
+ * (the region's imports of the input from the disrupted origin, averaged over
+ * {@code behaviour.jointProcurement.cutoffWindowWeeks}, below
  * {@code cutoffThreshold} of their baseline, the average over the {@code baselineWindowTicks} before the
  * warm-up ends) or a government notice covers the input, and for {@code graceTicks} after; then it winds
  * down. In mode {@code PEACETIME} it stands throughout and is judged on its members' combined share of the
@@ -47,10 +50,12 @@ import org.chokepoint.world.World;
  * condition on what they do with it.
  */
 public final class Consortium implements Participant {
-    public enum Mode { AFTER_SHOCK, PEACETIME }
-
-    private static final int CUTOFF_WINDOW = 8;
-    private static final int ALLOCATION_MEMORY = 13;
+    /** Ticks over which imports from the disrupted origin are averaged before they are compared with the baseline. */
+    private final int cutoffWindow;
+    /** Ticks over which deliveries to members are remembered, as the time constant of a decaying sum. */
+    private final double allocationMemory;
+    /** Ticks of its use of the product a buyer asks the allocation for, less its stock. */
+    private final double allocationRequest;
 
     private final String id;
     private final int region;
@@ -80,7 +85,7 @@ public final class Consortium implements Participant {
     private double[] deliveredRecent;
     private double[] allocated;
     private double baseline = Double.NaN;
-    private final double[] recentImports = new double[CUTOFF_WINDOW];
+    private final double[] recentImports;
     private int lastTriggerTick = -1;
     private int firstTriggerTick = -1;
     private boolean active;
@@ -104,110 +109,40 @@ public final class Consortium implements Participant {
     private int shareTicks;
     private final ComplianceAuditor auditor = new ComplianceAuditor();
 
-    private Consortium(String id, int region, Mode mode, int input, int origin, double cutoffThreshold, int grace,
-                       int baselineWindow, double joinCover, double poolingPremium, List<String> supplierIds,
-                       int[] suppliers, List<InformationField> exchanged, boolean continueAfterTrigger,
-                       double peacetimeMaxShare, int offtakeTerm, double offtakeRelief, int product,
-                       AllocationKey key) {
-        this.id = id;
-        this.region = region;
-        this.mode = mode;
-        this.input = input;
-        this.origin = origin;
-        this.cutoffThreshold = cutoffThreshold;
-        this.grace = grace;
-        this.baselineWindow = baselineWindow;
-        this.joinCover = joinCover;
-        this.poolingPremium = poolingPremium;
-        this.supplierIds = List.copyOf(supplierIds);
-        this.suppliers = suppliers;
-        this.exchanged = List.copyOf(exchanged);
-        this.continueAfterTrigger = continueAfterTrigger;
-        this.peacetimeMaxShare = peacetimeMaxShare;
-        this.offtakeTerm = offtakeTerm;
-        this.offtakeRelief = offtakeRelief;
-        this.product = product;
-        this.key = key;
-        this.keyFingerprint = key == null ? "" : key.toString();
-    }
-
-    public static final String TYPE = "jointProcurement";
-
-    /** Reads a {@code consortia} entry; with a null world it only checks it. */
-    public static Consortium read(SpecReader r, World world) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String modeText = r.text("mode", "AFTER_SHOCK");
-        Mode mode = Mode.AFTER_SHOCK;
-        try {
-            mode = Mode.valueOf(modeText);
-        } catch (IllegalArgumentException e) {
-            r.problem("mode", "'mode' must be AFTER_SHOCK or PEACETIME, got '" + modeText + "'");
-        }
-        String input = r.text("input", null);
-        String origin = r.region("disruptedOrigin");
-        double cutoff = r.number("cutoffThreshold", 0.5, 0, 1);
-        int grace = r.integer("graceTicks", 4, 0, 10000);
-        int window = r.integer("baselineWindowTicks", 13, 1, 10000);
-        double joinCover = r.number("joinCoverTicks", 8.0, 0, 10000);
-        double premium = r.number("poolingPremium", 0.05, 0, 10);
-        List<String> supplierIds = r.regions("candidateSuppliers");
-        if (supplierIds == null || supplierIds.isEmpty()) {
-            r.problem("candidateSuppliers", "required field 'candidateSuppliers' is missing (region ids to buy from)");
-            supplierIds = List.of();
-        }
+    /** The consortium a spec declares, in a resolved world, with the scenario's behaviour settings. */
+    public Consortium(JointProcurementSpec spec, World world, BehaviourSpec behaviour) {
+        this.id = spec.id();
+        this.region = world.regionIndex(spec.region());
+        this.mode = spec.mode();
+        this.input = world.commodityIndex(spec.input());
+        this.origin = world.regionIndex(spec.disruptedOrigin());
+        this.cutoffThreshold = spec.cutoffThreshold();
+        this.grace = spec.graceTicks();
+        this.baselineWindow = spec.baselineWindowTicks();
+        this.joinCover = spec.joinCoverTicks();
+        this.poolingPremium = spec.poolingPremium();
+        this.supplierIds = List.copyOf(spec.candidateSuppliers());
+        this.suppliers = supplierIds.stream().mapToInt(world::regionIndex).toArray();
         List<InformationField> fields = new ArrayList<>();
-        List<String> fieldNames = r.strings("exchange");
-        if (fieldNames == null) {
-            fields.add(InformationField.REQUIRED_VOLUME);
-            fields.add(InformationField.SPECIFICATION);
-            fields.add(InformationField.CANDIDATE_SUPPLIERS);
-        } else {
-            for (int i = 0; i < fieldNames.size(); i++) {
-                try {
-                    fields.add(InformationField.parse(fieldNames.get(i)));
-                } catch (IllegalArgumentException e) {
-                    r.problem("exchange/" + i, "unknown information field '" + fieldNames.get(i) + "'; known: "
-                            + InformationField.labels());
-                }
-            }
+        for (String label : spec.exchange()) {
+            fields.add(InformationField.parse(label));
         }
-        boolean keepGoing = r.bool("continueAfterTrigger", false);
-        double peacetimeShare = r.number("peacetimeMaxShare", 0.25, 0, 1);
-        SpecReader offtake = r.object("offtake");
-        int term = 0;
-        double relief = 0;
-        if (offtake != null) {
-            term = offtake.integer("termTicks", null, 1, 100000);
-            relief = offtake.number("hurdleRelief", null, 0, 1);
-            r.absorb(offtake);
-        }
-        SpecReader alloc = r.object("allocation");
-        String product = null;
-        AllocationKey key = null;
-        if (alloc != null) {
-            product = alloc.text("product", null);
-            String kind = alloc.text("key", null);
-            Map<String, Integer> priority = new LinkedHashMap<>();
-            SpecReader classes = alloc.object("priority");
-            if (classes != null) {
-                priority.putAll(classes.integersByName());
-                alloc.absorb(classes);
-            }
-            if (kind != null && !kind.equals(AllocationKey.PRIORITY_CLASSES) && !kind.equals(AllocationKey.BASELINE_PRO_RATA)) {
-                alloc.problem("key", "'key' must be " + AllocationKey.PRIORITY_CLASSES + " or "
-                        + AllocationKey.BASELINE_PRO_RATA + ", got '" + kind + "'");
-            }
-            key = new AllocationKey(kind, priority);
-            r.absorb(alloc);
-        }
-        if (world == null) {
-            return null;
-        }
-        int[] sup = supplierIds.stream().mapToInt(world::regionIndex).toArray();
-        return new Consortium(id, world.regionIndex(region), mode, world.commodityIndex(input),
-                world.regionIndex(origin), cutoff, grace, window, joinCover, premium, supplierIds, sup, fields,
-                keepGoing, peacetimeShare, term, relief, product == null ? -1 : world.commodityIndex(product), key);
+        this.exchanged = List.copyOf(fields);
+        this.continueAfterTrigger = spec.continueAfterTrigger();
+        this.peacetimeMaxShare = spec.peacetimeMaxShare();
+        JointProcurementSpec.Offtake offtake = spec.offtake();
+        this.offtakeTerm = offtake == null ? 0 : offtake.termTicks();
+        this.offtakeRelief = offtake == null ? 0 : offtake.hurdleRelief();
+        JointProcurementSpec.Allocation allocation = spec.allocation();
+        this.product = allocation == null ? -1 : world.commodityIndex(allocation.product());
+        this.key = allocation == null ? null : new AllocationKey(allocation.key(), allocation.priority());
+        this.keyFingerprint = key == null ? "" : key.toString();
+        BehaviourSpec.JointProcurement windows = behaviour.jointProcurement();
+        int ticksPerYear = world.ticksPerYear();
+        this.cutoffWindow = TickTime.wholeTicks(windows.cutoffWindowWeeks(), ticksPerYear, 1);
+        this.allocationMemory = Math.max(1.0, TickTime.ticks(windows.allocationMemoryWeeks(), ticksPerYear));
+        this.allocationRequest = TickTime.ticks(windows.allocationRequestWeeks(), ticksPerYear);
+        this.recentImports = new double[cutoffWindow];
     }
 
     public String id() {
@@ -243,16 +178,16 @@ public final class Consortium implements Participant {
         int home = c.world().market(region, input);
         // What arrived from the disrupted origin last tick (this tick's flows are not in yet).
         double arrived = lastImports;
-        recentImports[tick % CUTOFF_WINDOW] = arrived;
+        recentImports[tick % cutoffWindow] = arrived;
         observeBaseline(c, tick, arrived);
         if (tick == c.warmupTicks()) {
             rememberBaseline(c);
         }
         boolean cutOff = false;
-        if (!Double.isNaN(baseline) && tick >= c.warmupTicks() + CUTOFF_WINDOW) {
+        if (!Double.isNaN(baseline) && tick >= c.warmupTicks() + cutoffWindow) {
             double avg = 0;
             for (double v : recentImports) {
-                avg += v / CUTOFF_WINDOW;
+                avg += v / cutoffWindow;
             }
             cutOff = avg < cutoffThreshold * baseline;
         }
@@ -366,7 +301,6 @@ public final class Consortium implements Participant {
     private void exchange(ConsortiumContext c, int tick, Markets markets, int home) {
         Firms x = c.firms();
         double pooled = 0;
-        int members = 0;
         double membersUse = 0;
         double allUse = 0;
         for (int f : candidates) {
@@ -377,7 +311,6 @@ public final class Consortium implements Participant {
             if (!member[f]) {
                 continue;
             }
-            members++;
             membersUse += use;
             double target = joinCover * use;
             required[f] = Math.max(0, target - x.inputStock(s));
@@ -398,8 +331,7 @@ public final class Consortium implements Participant {
             auditor.check(ComplianceAuditor.Rule.NO_DOWNSTREAM_COORDINATION, downstream, tick,
                     "the exchange of " + forbidden() + " lets members align what they sell and at what price");
         }
-        view = new MemberView(tick, pooled, supplierIds, members);
-        // The view type carries aggregates only; the auditor confirms what it holds each tick.
+        // What members may see is the view type's aggregates; the auditor confirms what that type holds.
         auditor.check(ComplianceAuditor.Rule.FIREWALL, MemberView.class.getRecordComponents().length == 4, tick,
                 "the members' view carries more than aggregates");
         double share = allUse > 0 ? membersUse / allUse : 0;
@@ -413,13 +345,6 @@ public final class Consortium implements Participant {
         }
         double atSea = c.markets().shipping().atSea(account);
         orderQuantity = Math.max(0, pooled - stock - atSea);
-    }
-
-    private MemberView view;
-
-    /** What every member sees this tick: aggregates only. */
-    public MemberView view() {
-        return view;
     }
 
     private String forbidden() {
@@ -492,7 +417,7 @@ public final class Consortium implements Participant {
                 continue;
             }
             int s = slotOf(x, f, input);
-            double use = Math.max(1e-12, ALLOCATION_MEMORY * x.intensity(s) * Math.max(x.normalSales(f), 1e-12));
+            double use = Math.max(1e-12, allocationMemory * x.intensity(s) * Math.max(x.normalSales(f), 1e-12));
             double jointShare = Math.min(1.0, deliveredRecent[f] / use);
             double r = x.stock(f) * jointShare;
             if (r > 0) {
@@ -526,8 +451,8 @@ public final class Consortium implements Participant {
             int f = askers.get(i);
             int s = slotsOf.get(i);
             double use = x.intensity(s) * x.normalSales(f);
-            requested[i] = Math.max(0, x.intensity(s) * Math.max(x.plannedOutput(f), x.normalSales(f)) * 2
-                    - x.inputStock(s));
+            requested[i] = Math.max(0, x.intensity(s) * Math.max(x.plannedOutput(f), x.normalSales(f))
+                    * allocationRequest - x.inputStock(s));
             boolean byBaseline = AllocationKey.BASELINE_PRO_RATA.equals(key.kind());
             weight[i] = byBaseline ? baselineUse(f, use) : requested[i];
             priority[i] = byBaseline ? 0 : key.priorityOf(w.commodity(x.commodity(f)).id());
@@ -685,7 +610,7 @@ public final class Consortium implements Participant {
             stockCost += markets.shipping().landedValue();
         }
         for (int i = 0; i < deliveredRecent.length; i++) {
-            deliveredRecent[i] *= 1.0 - 1.0 / ALLOCATION_MEMORY;
+            deliveredRecent[i] *= 1.0 - 1.0 / allocationMemory;
         }
         if (stock <= 0) {
             return;
@@ -747,7 +672,7 @@ public final class Consortium implements Participant {
         World w = ctx == null ? null : ctx.world();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("consortium", id);
-        r.put("type", TYPE);
+        r.put("type", JointProcurementSpec.TYPE);
         r.put("region", w == null ? null : w.region(region).id());
         r.put("mode", mode.name());
         r.put("procures", w == null ? null : w.commodity(input).id());
@@ -806,13 +731,5 @@ public final class Consortium implements Participant {
         }
         r.put("violations", auditor.violations());
         return r;
-    }
-
-    /** Checks one {@code consortia} entry; problems are (pointer, message) pairs. */
-    public static List<String[]> check(JsonNode spec, String pointer, java.util.Set<String> regions,
-                                       java.util.Set<String> commodities) {
-        SpecReader r = new SpecReader(spec, pointer, regions, commodities);
-        read(r, null);
-        return r.problems();
     }
 }

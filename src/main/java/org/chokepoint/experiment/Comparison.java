@@ -21,6 +21,8 @@ import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
+import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
 
@@ -258,13 +260,13 @@ public final class Comparison {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         top.forEach(m -> seen.add(m.index()));
         for (Option o : options) {
-            for (JsonNode p : o.scenario().scenario().policies()) {
-                String type = p.path("type").asText();
-                if (type.startsWith("export") || !p.path("region").isTextual() || !p.path("commodity").isTextual()) {
+            for (PolicySpec p : o.scenario().scenario().policies()) {
+                // An importer instrument on one commodity acts on one market of its own.
+                if (!(p instanceof ImporterInstrumentSpec i) || i.commodity() == null) {
                     continue;
                 }
-                int r = world.regionIndex(p.get("region").asText());
-                int c = world.commodityIndex(p.get("commodity").asText());
+                int r = world.regionIndex(i.region());
+                int c = world.commodityIndex(i.commodity());
                 int m = world.market(r, c);
                 if (out.size() < 6 && model.markets().used(m) && seen.add(m)) {
                     out.add(new PlottedMarket(m, world.region(r).id(), world.commodity(c).id(),

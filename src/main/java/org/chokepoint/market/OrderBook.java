@@ -257,12 +257,6 @@ public final class OrderBook implements java.io.Serializable {
         return true;
     }
 
-    /** Forgets last clearing's sort order, so the next clearing sorts from scratch. */
-    public void forgetSortOrder() {
-        sortedAsks = -1;
-        sortedBids = -1;
-    }
-
     /**
      * Clears the book at a price set beforehand, as a contract price is: every ask at or below it and every
      * bid at or above it is matched, and the longer side is rationed pro rata to order size. Orders outside

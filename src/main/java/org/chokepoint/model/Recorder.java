@@ -15,14 +15,13 @@ import org.chokepoint.world.World;
  */
 final class Recorder implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    /** Share of the gap to this tick's absorption closed by the average that sets days of cover. */
-    private static final double ABSORPTION_RATE = 0.25;
-
     private final SeriesRecorder series;
     private final Markets markets;
     private final Participant[] participants;
     private final Industry industry;
     private final double daysPerTick;
+    /** Weight of this tick's use in the average that days of cover are counted in. */
+    private final double absorptionWeight;
     private final boolean checkMassBalance;
     private final double[] absorption;
     private final double[] stock;
@@ -30,14 +29,19 @@ final class Recorder implements java.io.Serializable {
     private final double[] importsByOrigin;
     private final double[] exportsByDestination;
 
+    /**
+     * @param absorptionWeight weight of a tick's use in the average of use that days of cover divide the
+     *                         stock by
+     */
     Recorder(int horizon, World world, Markets markets, Participant[] participants, Industry industry,
-             boolean checkMassBalance) {
+             double absorptionWeight, boolean checkMassBalance) {
         int m = world.marketCount();
         this.series = new SeriesRecorder(horizon, m, world.regionCount());
         this.markets = markets;
         this.participants = participants;
         this.industry = industry;
         this.daysPerTick = world.daysPerTick();
+        this.absorptionWeight = absorptionWeight;
         this.checkMassBalance = checkMassBalance;
         absorption = new double[m];
         stock = new double[m];
@@ -72,7 +76,7 @@ final class Recorder implements java.io.Serializable {
         industry.addCapacity(capacity);
         for (int m = 0; m < markets.count(); m++) {
             double use = ledger.consumption(m) + ledger.exports(m);
-            absorption[m] = tick == 0 ? use : absorption[m] + ABSORPTION_RATE * (use - absorption[m]);
+            absorption[m] = tick == 0 ? use : absorption[m] + absorptionWeight * (use - absorption[m]);
             double days = absorption[m] > 0 ? held[m] / (absorption[m] / daysPerTick) : Double.NaN;
             series.set(tick, m, Metric.PRICE, markets.price(m));
             series.set(tick, m, Metric.TRADED, ledger.traded(m));

@@ -26,11 +26,13 @@ import org.chokepoint.metrics.RunView;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.policy.Instrument;
 import org.chokepoint.policy.Policies;
-import org.chokepoint.policy.SpecReader;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.scenario.WorldBuilder;
+import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.world.World;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -166,8 +168,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         RouteConditions routes = new RouteConditions(world);
         government = new Government(Shocks.resolve(scenario, world, horizon), m, routes);
         traders = Traders.build(scenario.traders(), world,
-                Traders.longestBaseTransit(world) + government.longestExtraTransit(), random);
-        traders.speculation(b.speculation(), world.ticksPerYear());
+                Traders.longestBaseTransit(world) + government.longestExtraTransit(), b, random);
         households = Households.build(scenario.demand(), world, b.demandNoise(), b.demandNoisePersistence());
         // Demand noise has its own stream, seeded once from the model's generator, so that a policy that
         // draws random numbers does not shift the noise its counterfactual sees.
@@ -183,11 +184,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         for (Instrument instrument : instruments) {
             government.tradeRules().add(instrument);
         }
-        Producers producers = new Producers(firms, b.expectationRate(), b.stockCoverTicks(), b.stockAdjustTicks(),
-                b.askStockElasticity(), b.outputAdjustment());
-        Manufacturers manufacturers = new Manufacturers(firms, world, b.expectationRate(), b.inputCoverTicks(),
-                b.stockAdjustTicks(), b.askStockElasticity(), b.thrift().triggerMultiple(),
-                b.thrift().ratePerYear(), b.thrift().patienceTicks());
+        Producers producers = new Producers(firms, b, world.ticksPerYear());
+        Manufacturers manufacturers = new Manufacturers(firms, world, b);
         Recyclers recyclers = new Recyclers(firms, m, initialPrice);
         BehaviourSpec.Investment inv = b.investment();
         BehaviourSpec.Exit exit = b.exit();
@@ -195,8 +193,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 exit.mothballAfterTicks(), exit.exitAfterTicks(),
                 exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin());
         List<Consortium> pools = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode spec : scenario.consortia()) {
-            pools.add(Consortium.read(SpecReader.of(spec, world), world));
+        for (ConsortiumSpec spec : scenario.consortia()) {
+            pools.add(new Consortium((JointProcurementSpec) spec, world, b));
         }
         consortia = pools.toArray(new Consortium[0]);
         industry = new Industry(firms, producers, manufacturers, recyclers, capacity, markets, government,
@@ -211,7 +209,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
             c.bind(this);
         }
         seat();
-        recorder = new Recorder(horizon, world, markets, participants, industry, checkMassBalance);
+        recorder = new Recorder(horizon, world, markets, participants, industry,
+                TickTime.averageWeight(scenario.outputs().daysOfCoverWeeks(), world.ticksPerYear()), checkMassBalance);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.Map;
 import org.chokepoint.agent.Firms;
+import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -15,7 +16,6 @@ import org.chokepoint.world.World;
  * clawbacks reduce it.
  */
 final class ContractForDifference extends ImporterMeasure {
-    static final String TYPE = "contractForDifference";
     private final double strike;
     private final double upsideShare;
     private final double cap;
@@ -29,37 +29,17 @@ final class ContractForDifference extends ImporterMeasure {
     private double[] volumeByTick = new double[0];
     private double[] referenceByTick = new double[0];
 
-    private ContractForDifference(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
-                                  double strike, double upsideShare, double cap, int reference,
-                                  EligibleFirms eligible) {
-        super(id, region, commodity, timing, trigger, world);
-        this.strike = strike;
-        this.upsideShare = upsideShare;
-        this.cap = cap;
-        this.reference = reference;
-        this.eligible = eligible;
-    }
-
-    static ContractForDifference read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double strike = r.number("strike", null, 0, Double.MAX_VALUE);
-        double upside = r.number("upsideShare", 0.0, 0, 1);
-        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
-        String refRegion = r.optionalRegion("referenceRegion");
-        String refCommodity = r.commodity("referenceCommodity", commodity == null ? "" : commodity);
-        EligibleFirms eligible = EligibleFirms.read(r, world, region, commodity);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
-        if (world == null) {
-            return null;
-        }
-        int ownRegion = world.regionIndex(region);
-        int ref = world.market(refRegion == null ? ownRegion : world.regionIndex(refRegion),
-                world.commodityIndex(refCommodity));
-        return new ContractForDifference(id, ownRegion, world.commodityIndex(commodity), timing, trigger, world,
-                strike, upside, cap, ref, eligible);
+    ContractForDifference(ContractForDifferenceSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        World world = setting.world();
+        this.strike = spec.strike();
+        this.upsideShare = spec.upsideShare();
+        this.cap = spec.volumeCapPerTick() == null ? Double.POSITIVE_INFINITY : spec.volumeCapPerTick();
+        this.reference = world.market(
+                spec.referenceRegion() == null ? region : world.regionIndex(spec.referenceRegion()),
+                world.commodityIndex(spec.referenceCommodity() == null ? spec.commodity() : spec.referenceCommodity()));
+        this.eligible = EligibleFirms.of(spec.eligibleRegions(), spec.firmIdPrefix(), world, spec.region(),
+                spec.commodity());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.chokepoint.policy;
 
 import java.util.Map;
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
 
 /**
  * A diversification requirement: the region's buyers may take no more than {@code maxShare} of their imports
@@ -13,7 +13,6 @@ import org.chokepoint.world.World;
  * supplied more than the maximum over the window, and the highest share seen.
  */
 final class DiversificationRequirement extends ImporterMeasure {
-    static final String TYPE = "diversificationRequirement";
     private final double maxShare;
     private final int window;
     /** Purchases for shipment by origin, per tick slot of the window: {@code [slot * regions + origin]}. */
@@ -27,31 +26,15 @@ final class DiversificationRequirement extends ImporterMeasure {
     private int compliantTicks;
     private double highestShare;
 
-    private DiversificationRequirement(String id, int region, int commodity, Timing timing, Trigger trigger,
-                                       World world, double maxShare, int window) {
-        super(id, region, commodity, timing, trigger, world);
-        this.maxShare = maxShare;
-        this.window = window;
+    DiversificationRequirement(DiversificationRequirementSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        this.maxShare = spec.maxShare();
+        this.window = spec.windowTicks();
         this.regions = world.regionCount();
         bought = new double[window * regions];
         landed = new double[window * regions];
         requested = new double[regions];
         granted = new double[regions];
-    }
-
-    static DiversificationRequirement read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double share = r.number("maxShare", null, 0.01, 1);
-        int window = r.integer("windowTicks", 26, 1, 10_000);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
-        if (world == null) {
-            return null;
-        }
-        return new DiversificationRequirement(id, world.regionIndex(region), world.commodityIndex(commodity), timing,
-                trigger, world, share, window);
     }
 
     private boolean covers(int o, int d, int c) {

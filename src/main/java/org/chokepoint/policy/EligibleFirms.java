@@ -6,7 +6,7 @@ import org.chokepoint.world.World;
 
 /**
  * The firms a support covers: those making the commodity in one of the eligible regions and, when a prefix
- * is given, whose id starts with it. Read from {@code eligibleRegions} (default: the government's region)
+ * is given, whose id starts with it: a spec's {@code eligibleRegions} (default: the government's region)
  * and {@code firmIdPrefix}.
  */
 final class EligibleFirms implements java.io.Serializable {
@@ -21,12 +21,10 @@ final class EligibleFirms implements java.io.Serializable {
         this.prefix = prefix;
     }
 
-    static EligibleFirms read(SpecReader r, World world, String ownRegion, String commodity) {
-        List<String> regions = r.regions("eligibleRegions");
-        String prefix = r.text("firmIdPrefix", "");
-        if (world == null) {
-            return null;
-        }
+    /**
+     * @param regions the eligible regions, or null for {@code ownRegion} alone
+     */
+    static EligibleFirms of(List<String> regions, String prefix, World world, String ownRegion, String commodity) {
         boolean[] in = new boolean[world.regionCount()];
         if (regions == null) {
             in[world.regionIndex(ownRegion)] = true;

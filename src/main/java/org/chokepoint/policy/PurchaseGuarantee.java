@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.Map;
 import org.chokepoint.agent.Firms;
+import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -15,7 +16,6 @@ import org.chokepoint.world.World;
  * in the region's stock.
  */
 final class PurchaseGuarantee extends ImporterMeasure {
-    static final String TYPE = "purchaseGuarantee";
     private final double floor;
     private final double cap;
     private final EligibleFirms eligible;
@@ -25,32 +25,15 @@ final class PurchaseGuarantee extends ImporterMeasure {
     private double bought;
     private double spent;
 
-    private PurchaseGuarantee(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
-                              double floor, double cap, EligibleFirms eligible, int buyMarket) {
-        super(id, region, commodity, timing, trigger, world);
-        this.floor = floor;
-        this.cap = cap;
-        this.eligible = eligible;
-        this.buyMarket = buyMarket;
-    }
-
-    static PurchaseGuarantee read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double floor = r.number("floor", null, 0, Double.MAX_VALUE);
-        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
-        String buyRegion = r.optionalRegion("marketRegion");
-        EligibleFirms eligible = EligibleFirms.read(r, world, buyRegion == null ? region : buyRegion, commodity);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
-        if (world == null) {
-            return null;
-        }
-        int own = world.regionIndex(region);
-        int c = world.commodityIndex(commodity);
-        int buy = world.market(buyRegion == null ? own : world.regionIndex(buyRegion), c);
-        return new PurchaseGuarantee(id, own, c, timing, trigger, world, floor, cap, eligible, buy);
+    PurchaseGuarantee(PurchaseGuaranteeSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        World world = setting.world();
+        String buyRegion = spec.marketRegion() == null ? spec.region() : spec.marketRegion();
+        this.floor = spec.floor();
+        this.cap = spec.volumeCapPerTick() == null ? Double.POSITIVE_INFINITY : spec.volumeCapPerTick();
+        this.eligible = EligibleFirms.of(spec.eligibleRegions(), spec.firmIdPrefix(), world, buyRegion,
+                spec.commodity());
+        this.buyMarket = world.market(world.regionIndex(buyRegion), commodity);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.chokepoint.policy;
 
 import java.util.Map;
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.TickTime;
+import org.chokepoint.scenario.spec.StrategicStockpileSpec;
 
 /**
  * A strategic stockpile agency holding a commodity in its region.
@@ -23,8 +24,8 @@ import org.chokepoint.world.World;
  * in the region's stock for the mass balance.
  */
 final class StrategicStockpile extends ImporterMeasure {
-    static final String TYPE = "strategicStockpile";
-    private static final double USE_RATE = 0.05;
+    /** Weight of this tick's consumption in the estimate of the region's use. */
+    private final double useWeight;
     private final double targetDays;
     private final double buyBelow;
     private final double yearlyBudget;
@@ -49,42 +50,19 @@ final class StrategicStockpile extends ImporterMeasure {
     private double refSum;
     private int refCount;
 
-    private StrategicStockpile(String id, int region, int commodity, Timing timing, World world, double targetDays,
-                               double buyBelow, double yearlyBudget, double maxBuyShare, double maxReleaseShare,
-                               double releasePrice, double referencePrice, Trigger release) {
-        super(id, region, commodity, timing, null, world);
-        this.targetDays = targetDays;
-        this.buyBelow = buyBelow;
-        this.yearlyBudget = yearlyBudget;
-        this.maxBuyShare = maxBuyShare;
-        this.maxReleaseShare = maxReleaseShare;
-        this.releasePriceSpec = releasePrice;
-        this.referenceSpec = referencePrice;
-        this.release = release;
-    }
-
-    static StrategicStockpile read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double days = r.number("targetDays", null, 0, 3650);
-        double buyBelow = r.number("buyBelow", 1.0, 0, 100);
-        double budget = r.number("yearlyBudget", Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY);
-        double maxBuy = r.number("maxBuyShare", 1.0 / 26, 0, 1);
-        double maxRelease = r.number("maxReleaseShare", 1.0 / 13, 0, 1);
-        double releasePrice = r.number("releasePrice", Double.NaN, 0, Double.MAX_VALUE);
-        double ref = r.number("referencePrice", Double.NaN, 0, Double.MAX_VALUE);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "releaseTrigger", world, region, commodity, timing.start());
-        if (trigger == null) {
-            r.problem("releaseTrigger", "required field 'releaseTrigger' is missing (an object with 'priceAbove' "
-                    + "and/or 'unmetShareAbove')");
-        }
-        if (world == null) {
-            return null;
-        }
-        return new StrategicStockpile(id, world.regionIndex(region), world.commodityIndex(commodity), timing, world,
-                days, buyBelow, budget, maxBuy, maxRelease, releasePrice, ref, trigger);
+    StrategicStockpile(StrategicStockpileSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), null, setting);
+        this.targetDays = spec.targetDays();
+        this.buyBelow = spec.buyBelow();
+        this.yearlyBudget = spec.yearlyBudget() == null ? Double.POSITIVE_INFINITY : spec.yearlyBudget();
+        this.maxBuyShare = spec.maxBuyShare();
+        this.maxReleaseShare = spec.maxReleaseShare();
+        this.releasePriceSpec = spec.releasePrice() == null ? Double.NaN : spec.releasePrice();
+        this.referenceSpec = spec.referencePrice() == null ? Double.NaN : spec.referencePrice();
+        this.release = Trigger.of(spec.releaseTrigger(), setting.world(), spec.region(), spec.commodity(),
+                spec.start());
+        this.useWeight = TickTime.averageWeight(setting.behaviour().strategicStockpile().useAverageWeeks(),
+                setting.world().ticksPerYear());
     }
 
     private double target() {
@@ -163,7 +141,7 @@ final class StrategicStockpile extends ImporterMeasure {
         }
         if (!releasing) {
             double c = ctx.markets().ledger().consumption(market);
-            use = Double.isNaN(use) ? c : use + USE_RATE * (c - use);
+            use = Double.isNaN(use) ? c : use + useWeight * (c - use);
         }
     }
 

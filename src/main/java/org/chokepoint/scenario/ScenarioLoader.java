@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.List;
  * of a document with the wrong shape would only add noise.
  */
 public final class ScenarioLoader {
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private ScenarioLoader() {
     }
@@ -40,8 +43,14 @@ public final class ScenarioLoader {
         return fromText(text, name);
     }
 
-    /** Loads and checks a scenario given as JSON text; {@code sourceName} names it in problems. */
+    /**
+     * Loads and checks a scenario given as JSON text; {@code sourceName} names it in problems. A byte order
+     * mark before the text, which some editors write at the start of a UTF-8 file, is not part of it.
+     */
     public static LoadedScenario fromText(String text, String sourceName) throws ScenarioException {
+        if (text.startsWith(BYTE_ORDER_MARK)) {
+            text = text.substring(BYTE_ORDER_MARK.length());
+        }
         JsonNode json;
         try {
             json = Json.mapper().readTree(text);
@@ -67,8 +76,31 @@ public final class ScenarioLoader {
         return check(json, sourceName, SourceLocations.none());
     }
 
+    /**
+     * Checks that a run of {@code ticks} ticks, longer than the scenario's horizon, stays within the
+     * {@link Limits} that validation checked for the horizon (memory, demand growth). Shorter runs need
+     * nothing more.
+     */
+    public static void checkRunLength(LoadedScenario loaded, int ticks) throws ScenarioException {
+        if (ticks <= loaded.scenario().time().horizonTicks()) {
+            return;
+        }
+        List<ScenarioProblem> problems = new java.util.ArrayList<>();
+        for (String[] p : RunLimits.check(loaded.scenario(), ticks)) {
+            problems.add(new ScenarioProblem(loaded.source(), null, null, p[0], "with --ticks " + ticks + ": " + p[1]));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+    }
+
     private static LoadedScenario check(JsonNode json, String file, SourceLocations where) throws ScenarioException {
-        List<ScenarioProblem> problems = SchemaCheck.check(json, file, where);
+        List<ScenarioProblem> problems = new java.util.ArrayList<>();
+        Values.check(json, "", file, where, problems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(sorted(problems));
+        }
+        problems = SchemaCheck.check(json, file, where);
         if (!problems.isEmpty()) {
             throw new ScenarioException(sorted(problems));
         }
@@ -87,7 +119,17 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(sorted(problems));
         }
-        return new LoadedScenario(file, json, scenario, Json.sha256(json));
+        return new LoadedScenario(file, json, scenario, Json.sha256(withoutEditorHint(json)));
+    }
+
+    /** The document without {@code "$schema"}: pointing an editor at the schema does not change a scenario. */
+    private static JsonNode withoutEditorHint(JsonNode json) {
+        if (!json.has("$schema")) {
+            return json;
+        }
+        ObjectNode copy = json.deepCopy();
+        copy.remove("$schema");
+        return copy;
     }
 
     private static String pointer(JsonMappingException e) {

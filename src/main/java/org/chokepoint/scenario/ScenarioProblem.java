@@ -9,10 +9,14 @@ package org.chokepoint.scenario;
  * @param file    where the scenario came from: a path, or a name given to an in-memory scenario
  * @param line    1-based line, or null when unknown
  * @param column  1-based column, or null when unknown
- * @param pointer JSON pointer (RFC 6901) of the offending value; the empty string is the whole document
+ * @param pointer JSON pointer (RFC 6901) of the offending value; the empty string is the whole document,
+ *                printed {@code (document)}
  * @param message what is wrong and what would be allowed instead
  */
 public record ScenarioProblem(String file, Integer line, Integer column, String pointer, String message) {
+
+    /** How the document itself is named where a pointer would stand: RFC 6901 spells it as nothing at all. */
+    public static final String DOCUMENT = "(document)";
 
     @Override
     public String toString() {
@@ -24,7 +28,7 @@ public record ScenarioProblem(String file, Integer line, Integer column, String 
             }
         }
         s.append(' ');
-        s.append(pointer == null || pointer.isEmpty() ? "/" : pointer).append(": ").append(message);
+        s.append(pointer == null || pointer.isEmpty() ? DOCUMENT : pointer).append(": ").append(message);
         return s.toString();
     }
 }

@@ -11,25 +11,30 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.chokepoint.scenario.Scenario.CommoditySpec;
 import org.chokepoint.scenario.Scenario.DemandSpec;
-import org.chokepoint.scenario.Scenario.EventSpec;
 import org.chokepoint.scenario.Scenario.FirmSpec;
 import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
+import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.SpecCheck;
+import org.chokepoint.scenario.spec.SpecTypes;
 
 /**
  * The rules of a scenario that a schema cannot state: ids are unique and every reference resolves,
  * recipes form no cycle, every manufacturer has a recipe, every trader lane has a route, ranges are
- * ordered, events fall inside the horizon, and policies and consortia are of a supported type. Runs on
- * a document that already passed the schema, so every required field is present.
+ * ordered, and events, policies and consortia make sense in this scenario (each entry checks itself, see
+ * {@link SpecCheck}). Runs on a document that already passed the schema, so every required field is present
+ * and every event, policy and consortium is of a supported type.
  */
 public final class SemanticValidator {
 
     /** Policy types this version can run; a policy of any other type is an error. */
-    public static final List<String> SUPPORTED_POLICY_TYPES = org.chokepoint.policy.PolicyTypes.SUPPORTED;
+    public static final List<String> SUPPORTED_POLICY_TYPES = List.copyOf(SpecTypes.of(PolicySpec.class).keySet());
 
     /** Consortium types this version can run; a consortium of any other type is an error. */
-    public static final List<String> SUPPORTED_CONSORTIUM_TYPES = List.of(org.chokepoint.antitrust.Consortium.TYPE);
+    public static final List<String> SUPPORTED_CONSORTIUM_TYPES =
+            List.copyOf(SpecTypes.of(ConsortiumSpec.class).keySet());
 
     private final String file;
     private final JsonNode json;
@@ -61,10 +66,25 @@ public final class SemanticValidator {
         checkFirms();
         checkTraders();
         checkDemand();
-        checkEvents();
+        for (int i = 0; i < s.events().size(); i++) {
+            s.events().get(i).check(new EntryCheck("/events/" + i));
+        }
         checkRanges();
-        checkTyped("policies", "policy", s.policies(), SUPPORTED_POLICY_TYPES);
-        checkTyped("consortia", "consortium", s.consortia(), SUPPORTED_CONSORTIUM_TYPES);
+        for (int i = 0; i < s.policies().size(); i++) {
+            s.policies().get(i).check(new EntryCheck("/policies/" + i));
+        }
+        for (int i = 0; i < s.consortia().size(); i++) {
+            s.consortia().get(i).check(new EntryCheck("/consortia/" + i));
+        }
+        checkTypedIds("policies", "policy", json.path("policies"));
+        checkTypedIds("consortia", "consortium", json.path("consortia"));
+        checkMembers("firms", "firm", json.path("firms"));
+        checkMembers("traders", "trader", json.path("traders"));
+        if (problems.isEmpty()) {
+            for (String[] p : RunLimits.check(s, s.time().horizonTicks())) {
+                problem(p[0], p[1]);
+            }
+        }
         return problems;
     }
 
@@ -108,6 +128,52 @@ public final class SemanticValidator {
         for (int i = 0; i < s.events().size(); i++) {
             if (s.events().get(i).id() != null) {
                 unique("event", s.events().get(i).id(), "/events/" + i, seen);
+            }
+        }
+    }
+
+    /**
+     * Policies and consortia are reported under their ids (a policy's indicators in summary.json), so two
+     * entries must not share one; an entry without an id goes by its type.
+     */
+    private void checkTypedIds(String field, String kind, JsonNode entries) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            boolean named = e.path("id").isTextual();
+            String id = named ? e.get("id").textValue() : e.path("type").asText();
+            Integer first = seen.putIfAbsent(id, i);
+            if (first != null) {
+                problem("/" + field + "/" + i + (named ? "/id" : ""), "duplicate " + kind + " id '" + id + "'"
+                        + (named ? "" : " (an entry without an id goes by its type)") + ": /" + field + "/" + first
+                        + " has it too; give each of the " + plural(kind) + " its own id, as outputs report them"
+                        + " by it");
+            }
+        }
+    }
+
+    /**
+     * The members of a population are named {@code id-1}, {@code id-2}, ...: no member may take the id of
+     * another entry or of another population's member, since outputs name firms and traders by these ids.
+     */
+    private void checkMembers(String field, String kind, JsonNode entries) {
+        Map<String, Integer> owner = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String id = entries.get(i).path("id").asText();
+            int count = entries.get(i).path("count").asInt(1);
+            for (int k = 1; k <= count; k++) {
+                String member = count == 1 ? id : id + "-" + k;
+                Integer first = owner.putIfAbsent(member, i);
+                boolean reportedAsDuplicateId = count == 1 && first != null
+                        && entries.get(first).path("count").asInt(1) == 1;
+                if (first != null && first != i && !reportedAsDuplicateId) {
+                    problem("/" + field + "/" + i + "/id", kind + " id '" + member + "'" + (count == 1 ? ""
+                            : " (member " + k + " of population '" + id + "')") + " is also used by /" + field + "/"
+                            + first + (entries.get(first).path("count").asInt(1) == 1 ? ""
+                            : " (members of a population are named id-1, id-2, ...)")
+                            + "; ids must be unique among " + plural(kind) + " and their members");
+                    break;
+                }
             }
         }
     }
@@ -390,47 +456,6 @@ public final class SemanticValidator {
         }
     }
 
-    // ---- events ----------------------------------------------------------------------------------
-
-    private void checkEvents() {
-        int horizon = s.time().horizonTicks();
-        for (int i = 0; i < s.events().size(); i++) {
-            EventSpec e = s.events().get(i);
-            String base = "/events/" + i;
-            if (e.start() >= horizon) {
-                problem(base + "/start", "start must be < horizonTicks (" + horizon + "), got " + e.start()
-                        + "; the event would never happen");
-            }
-            if (e.end() != null && e.end() <= e.start()) {
-                problem(base + "/end", "end must be > start (" + e.start() + "), got " + e.end()
-                        + "; an event lasts over [start, end)");
-            }
-            switch (e.type()) {
-                case "capacityOutage":
-                case "demandShift":
-                    region(base + "/region", e.region());
-                    commodity(base + "/commodity", e.commodity());
-                    break;
-                case "routeDisruption": {
-                    boolean ok = region(base + "/from", e.from()) & region(base + "/to", e.to());
-                    if (ok && !lanes.contains(lane(e.from(), e.to()))) {
-                        problem(base, "no route from " + e.from() + " to " + e.to() + " to disrupt; routes (with"
-                                + " direction): " + routeList());
-                    }
-                    break;
-                }
-                case "chokepointClosure":
-                    if (!chokepoints.contains(e.chokepoint())) {
-                        problem(base + "/chokepoint", "unknown chokepoint '" + e.chokepoint()
-                                + "'; chokepoints named by routes: " + known(chokepoints));
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
     // ---- ranges ----------------------------------------------------------------------------------
 
     /** Every {min, max} parameter of firms and traders must have min <= max. */
@@ -458,26 +483,77 @@ public final class SemanticValidator {
         }
     }
 
-    // ---- policies and consortia ------------------------------------------------------------------
+    // ---- events, policies and consortia -------------------------------------------------------------
 
-    private void checkTyped(String field, String kind, List<JsonNode> entries, List<String> supported) {
-        for (int i = 0; i < entries.size(); i++) {
-            String type = entries.get(i).path("type").asText();
-            if (!supported.contains(type)) {
-                problem("/" + field + "/" + i + "/type", "unsupported " + kind + " type '" + type + "' ("
-                        + (supported.isEmpty() ? "this version supports none"
-                                : "supported: " + String.join(", ", supported)) + ")");
-            } else if ("consortia".equals(field)) {
-                for (String[] p : org.chokepoint.antitrust.Consortium.check(entries.get(i), "/" + field + "/" + i,
-                        regions.keySet(), commodities.keySet())) {
-                    problem(p[0], p[1]);
-                }
-            } else if ("policies".equals(field)) {
-                for (String[] p : org.chokepoint.policy.PolicyTypes.check(entries.get(i), "/" + field + "/" + i,
-                        regions.keySet(), commodities.keySet(), s.time().horizonTicks())) {
-                    problem(p[0], p[1]);
-                }
+    /** The checks of one entry, reporting at pointers below {@code base}. */
+    private final class EntryCheck implements SpecCheck {
+        private final String base;
+
+        EntryCheck(String base) {
+            this.base = base;
+        }
+
+        private String pointer(String field) {
+            return field.isEmpty() ? base : base + "/" + field;
+        }
+
+        @Override
+        public int horizonTicks() {
+            return s.time().horizonTicks();
+        }
+
+        @Override
+        public void problem(String field, String message) {
+            SemanticValidator.this.problem(pointer(field), message);
+        }
+
+        @Override
+        public boolean region(String field, String id) {
+            return SemanticValidator.this.region(pointer(field), id);
+        }
+
+        @Override
+        public boolean commodity(String field, String id) {
+            return SemanticValidator.this.commodity(pointer(field), id);
+        }
+
+        @Override
+        public void regionKeys(String field, Map<String, ?> byRegion) {
+            for (String id : byRegion.keySet()) {
+                region(field + "/" + SourceLocations.escape(id), id);
             }
+        }
+
+        @Override
+        public void commodityKeys(String field, Map<String, ?> byCommodity) {
+            for (String id : byCommodity.keySet()) {
+                commodity(field + "/" + SourceLocations.escape(id), id);
+            }
+        }
+
+        @Override
+        public boolean laneExists(String from, String to) {
+            return lanes.contains(lane(from, to));
+        }
+
+        @Override
+        public String lanes() {
+            return routeList();
+        }
+
+        @Override
+        public boolean chokepointNamed(String chokepoint) {
+            return chokepoints.contains(chokepoint);
+        }
+
+        @Override
+        public String chokepoints() {
+            return known(chokepoints);
+        }
+
+        @Override
+        public SpecCheck at(String field) {
+            return new EntryCheck(pointer(field));
         }
     }
 

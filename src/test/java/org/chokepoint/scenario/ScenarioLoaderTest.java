@@ -109,7 +109,7 @@ class ScenarioLoaderTest {
         ScenarioProblem p = single(mutated(s -> commodity(s, 0).put("initialPrice", -60)));
 
         assertEquals("/commodities/0/initialPrice", p.pointer());
-        assertEquals("initialPrice must be > 0, got -60", p.message());
+        assertEquals("initialPrice must be >= 1e-6, got -60", p.message());
     }
 
     @Test

@@ -1,0 +1,204 @@
+package org.chokepoint.scenario;
+
+import static org.chokepoint.scenario.ScenarioLoaderTest.commodity;
+import static org.chokepoint.scenario.ScenarioLoaderTest.firm;
+import static org.chokepoint.scenario.ScenarioLoaderTest.mutated;
+import static org.chokepoint.scenario.ScenarioLoaderTest.problemAt;
+import static org.chokepoint.scenario.ScenarioLoaderTest.single;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What validation keeps out so that whatever it accepts runs: numbers beyond a double, values beyond the
+ * bounds of their field, ids that outputs could not tell apart, lists that would quietly do nothing, text
+ * that is no text. Each case starts from {@code scenarios/minimal.json}, as in {@link ScenarioLoaderTest}.
+ */
+class ScenarioBoundsTest {
+
+    private static String minimalWith(String field, String literal) {
+        String text = mutated(s -> { });
+        String from = "\"" + field + "\" : ";
+        int at = text.indexOf(from);
+        int end = text.indexOf(',', at);
+        return text.substring(0, at + from.length()) + literal + text.substring(end);
+    }
+
+    @Test
+    void aNumberBeyondADoubleIsNotReadAsInfinity() {
+        ScenarioProblem p = single(minimalWith("capacity", "1e309"));
+
+        assertEquals("/firms/0/capacity", p.pointer());
+        assertTrue(p.message().startsWith("number out of range: beyond the largest a double holds"), p.message());
+        assertTrue(p.line() != null && p.column() != null, "placed in the file");
+
+        assertEquals("/firms/0/capacity", single(minimalWith("capacity", "-1e309")).pointer());
+    }
+
+    @Test
+    void everyQuantityPriceAndCountOfTicksHasAnUpperBound() {
+        assertEquals("capacity must be <= 1e12, got 1.0E13",
+                single(mutated(s -> firm(s, 0).put("capacity", 1e13))).message());
+        assertEquals("max must be <= 1e12, got 2.0E12",
+                single(mutated(s -> firm(s, 1).putObject("capacity").put("min", 1).put("max", 2e12))).message());
+        assertEquals("initialPrice must be <= 1e9, got 1.0E308",
+                single(mutated(s -> commodity(s, 0).put("initialPrice", 1e308))).message());
+        assertEquals("transitTicks must be <= 1000, got 1000000000",
+                single(mutated(s -> ((ObjectNode) s.get("routes").get(0)).put("transitTicks", 1_000_000_000))).message());
+        assertEquals("horizonTicks must be <= 10000, got 99999999",
+                single(mutated(s -> ((ObjectNode) s.get("time")).put("horizonTicks", 99_999_999))).message());
+        assertEquals("sigma must be <= 3, got 50",
+                single(mutated(s -> firm(s, 1).putObject("capacity").put("median", 50).put("sigma", 50))).message());
+    }
+
+    @Test
+    void aDemandCurveStaysWithinWhatADoubleCanPrice() {
+        assertEquals("elasticity must be >= -10, got -1000000.0",
+                single(mutated(s -> demand(s).put("elasticity", -1e6))).message());
+        assertEquals("referencePrice must be <= 1e9, got 1.0E308",
+                single(mutated(s -> demand(s).put("referencePrice", 1e308))).message());
+        assertEquals("trendPerYear must be <= 10, got 1.0E308",
+                single(mutated(s -> demand(s).put("trendPerYear", 1e308))).message());
+    }
+
+    @Test
+    void aTrendMayNotCompoundBeyondAMillionfoldOverTheRun() throws Exception {
+        // 100% a year for 20 years is a millionfold (2^20 = 1.05e6): one tick more than the limit allows.
+        ScenarioProblem p = single(mutated(s -> {
+            ((ObjectNode) s.get("time")).put("horizonTicks", 20 * 52);
+            demand(s).put("trendPerYear", 1.0);
+        }));
+
+        assertEquals("/demand/0/trendPerYear", p.pointer());
+        assertTrue(p.message().startsWith("trendPerYear 1.0 would multiply demand by 1.05e+06 over 1040 ticks"),
+                p.message());
+
+        ScenarioLoader.fromText(mutated(s -> {
+            ((ObjectNode) s.get("time")).put("horizonTicks", 19 * 52);
+            demand(s).put("trendPerYear", 1.0);
+        }), "test.json");
+    }
+
+    @Test
+    void aLongerRunThanTheHorizonIsCheckedAgainstTheSameLimits() throws Exception {
+        LoadedScenario loaded = ScenarioLoader.fromText(mutated(s -> demand(s).put("trendPerYear", 1.0)), "test.json");
+
+        ScenarioLoader.checkRunLength(loaded, 19 * 52);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.checkRunLength(loaded, 10_000));
+        assertTrue(e.problems().get(0).message().startsWith("with --ticks 10000: trendPerYear 1.0"), e.getMessage());
+    }
+
+    @Test
+    void aRunThatWouldNotFitInMemoryIsRefusedForTheDocument() {
+        ScenarioProblem p = single(mutated(s -> {
+            ((ObjectNode) s.get("time")).put("horizonTicks", 10_000);
+            ArrayNode regions = (ArrayNode) s.get("regions");
+            for (int i = 0; i < 60; i++) {
+                regions.addObject().put("id", "R" + i);
+            }
+        }));
+
+        assertEquals("", p.pointer());
+        assertTrue(p.toString().startsWith("test.json:1:1: (document): a run of 10000 ticks would keep about"),
+                p.toString());
+    }
+
+    @Test
+    void twoPoliciesMayNotGoByOneIdEvenWhenTheirTypeIsTheirId() {
+        ScenarioProblem p = single(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            policies.addObject().put("type", "tariffFloor").put("region", "JP").put("commodity", "oxide")
+                    .put("floor", 70);
+            policies.addObject().put("type", "tariffFloor").put("region", "JP").put("commodity", "magnet")
+                    .put("floor", 100);
+        }));
+
+        assertEquals("/policies/1", p.pointer());
+        assertTrue(p.message().startsWith("duplicate policy id 'tariffFloor' (an entry without an id goes by its"
+                + " type): /policies/0 has it too"), p.message());
+    }
+
+    @Test
+    void aPopulationsMembersMayNotTakeAnotherFirmsId() {
+        ScenarioProblem p = single(mutated(s -> {
+            firm(s, 0).put("count", 3);
+            firm(s, 1).put("id", "mine-2");
+        }));
+
+        assertEquals("/firms/1/id", p.pointer());
+        assertTrue(p.message().startsWith("firm id 'mine-2' is also used by /firms/0 (members of a population are"
+                + " named id-1, id-2, ...)"), p.message());
+    }
+
+    @Test
+    void aListThatWouldDoNothingIsAProblem() {
+        ScenarioProblem p = single(mutated(s -> {
+            ObjectNode ban = s.putArray("policies").addObject().put("type", "exportBan").put("region", "CN");
+            ban.putArray("commodities");
+            ban.putArray("destinations").add("JP");
+        }));
+
+        assertEquals("/policies/0/commodities", p.pointer());
+        assertEquals("commodities needs at least 1 entry, got 0", p.message());
+
+        ScenarioProblem twice = single(mutated(s -> {
+            ObjectNode ban = s.putArray("policies").addObject().put("type", "exportBan").put("region", "CN");
+            ban.putArray("commodities").add("oxide");
+            ban.putArray("destinations").add("JP").add("JP");
+        }));
+        assertEquals("/policies/0/destinations/1", twice.pointer());
+        assertEquals("region 'JP' is listed twice", twice.message());
+    }
+
+    @Test
+    void anIntegerOfAPolicyBeyondAnIntIsOutOfRangeNotWrappedRound() {
+        ScenarioProblem p = single(mutated(s -> s.putArray("policies").addObject().put("type", "governmentNotice")
+                .put("region", "JP").put("start", 3_000_000_000L).putArray("commodities").add("oxide")));
+
+        assertEquals("/policies/0/start", p.pointer());
+        assertEquals("start must be <= 10000, got 3000000000", p.message());
+    }
+
+    @Test
+    void anAllocationKeyNamesOnlyKnownCommodities() throws Exception {
+        String text = Files.readString(Path.of("scenarios/naphtha-hormuz-2026-case6-7.json"))
+                .replace("\"medical-device\": 2", "\"medical-devices\": 2");
+
+        ScenarioProblem p = problemAt(text, "/consortia/0/allocation/priority/medical-devices");
+
+        assertTrue(p.message().startsWith("unknown commodity 'medical-devices'"), p.message());
+    }
+
+    @Test
+    void aLoneSurrogateIsNoText() {
+        ScenarioProblem p = single(mutated(s -> { }).replace("\"name\" : \"minimal\"", "\"name\" : \"min\\ud800imal\""));
+
+        assertEquals("/meta/name", p.pointer());
+        assertEquals("text holds a lone surrogate \\ud800 at character 3, which is no character: write the character"
+                + " itself, or both halves of its surrogate pair", p.message());
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheTextIsNotPartOfIt() throws Exception {
+        LoadedScenario withMark = ScenarioLoader.fromText("\uFEFF" + mutated(s -> { }), "test.json");
+
+        assertEquals("minimal", withMark.scenario().meta().name());
+    }
+
+    @Test
+    void theDocumentItselfIsNamedSoRatherThanBySlash() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromText("[]", "test.json"));
+
+        assertTrue(e.problems().get(0).toString().startsWith("test.json:1:1: (document): "), e.getMessage());
+    }
+
+    private static ObjectNode demand(ObjectNode s) {
+        return (ObjectNode) s.get("demand").get(0);
+    }
+}
