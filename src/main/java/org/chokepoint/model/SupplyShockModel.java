@@ -1,5 +1,6 @@
 package org.chokepoint.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.chokepoint.metrics.RunView;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.policy.Instrument;
 import org.chokepoint.policy.Policies;
+import org.chokepoint.policy.PolicyTypes;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
@@ -58,6 +60,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
 
     /** Saved in a checkpoint as its JSON document (see {@link #writeObject}). */
     private transient Scenario scenario;
+    /** Which instrument each policy spec makes; also the spec types the checkpoint's scenario is read with. */
+    private final PolicyTypes policyTypes;
     private final int horizon;
 
     private World world;
@@ -86,8 +90,20 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
      * @param horizon ticks to run, or a value below 1 for the scenario's horizon
      */
     public SupplyShockModel(Scenario scenario, int seed, int horizon) {
+        this(scenario, seed, horizon, PolicyTypes.STANDARD);
+    }
+
+    /**
+     * A run whose policies are built by {@code policyTypes}: {@link PolicyTypes#STANDARD}, or a registry with
+     * a study's own instruments added ({@link PolicyTypes#with}).
+     *
+     * @param seed the run's seed; MASON keeps 32 bits of it, so it is an {@code int}
+     * @param horizon ticks to run, or a value below 1 for the scenario's horizon
+     */
+    public SupplyShockModel(Scenario scenario, int seed, int horizon, PolicyTypes policyTypes) {
         super(seed);
         this.scenario = scenario;
+        this.policyTypes = java.util.Objects.requireNonNull(policyTypes, "policyTypes");
         this.horizon = horizon >= 1 ? horizon : scenario.time().horizonTicks();
     }
 
@@ -180,7 +196,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         for (int i = 0; i < m; i++) {
             markets.setContractPriced(i, world.commodity(world.commodityOfMarket(i)).contractPriced());
         }
-        instruments = Policies.build(scenario, world).toArray(new Instrument[0]);
+        instruments = Policies.build(scenario, world, policyTypes).toArray(new Instrument[0]);
         for (Instrument instrument : instruments) {
             government.tradeRules().add(instrument);
         }
@@ -265,7 +281,11 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
-        scenario = Json.mapper().readValue((String) in.readObject(), Scenario.class);
+        // A study's own policy types are not among the shipped ones Jackson knows by name: the registry the
+        // run was built with names them.
+        ObjectMapper reader = Json.mapper().copy();
+        reader.registerSubtypes(policyTypes.specTypes().toArray(new Class<?>[0]));
+        scenario = reader.readValue((String) in.readObject(), Scenario.class);
     }
 
     /** The cleaner's own thread starts only in a JVM where some model runs on several threads. */
