@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,11 @@ class CheckpointTest {
                 new ByteArrayInputStream(saved.toByteArray()));
         assertNotSame(run, restored);
         assertEquals(stopAt, restored.tick(), "the checkpoint holds the tick it was taken at");
+        // The scenario is saved as its JSON and read back: every event, policy and consortium into its record.
+        assertEquals(Json.mapper().writeValueAsString(scenario), Json.mapper().writeValueAsString(restored.scenario()));
+        assertEquals(scenario.events(), restored.scenario().events());
+        assertEquals(scenario.policies(), restored.scenario().policies());
+        assertEquals(scenario.consortia(), restored.scenario().consortia());
         restored.runToHorizon();
 
         SeriesRecorder a = run.series();
