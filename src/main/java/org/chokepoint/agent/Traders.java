@@ -147,9 +147,11 @@ public final class Traders implements Participant {
     private Shipping shipping;
     private RouteConditions routes;
     private TradeRules rules;
-    private double askElasticity;
-    private double expectationRate;
-    private double flowAdjustment;
+    /** As every seller's: how far its ask departs from its expected price with its stock. */
+    private final double askElasticity;
+    private final double expectationRate;
+    /** Share of the gap to a desired flow or speculative position closed in a tick. */
+    private final double flowAdjustment;
 
     private Traders(int n, int slots, int markets, BehaviourSpec b, int ticksPerYear, int detourTicks) {
         BehaviourSpec.Trading trading = b.trading();
@@ -162,6 +164,9 @@ public final class Traders implements Participant {
         minRatio = b.minStockPriceRatio();
         maxRatio = b.maxStockPriceRatio();
         normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
+        askElasticity = b.askStockElasticity();
+        expectationRate = b.expectationRate();
+        flowAdjustment = b.outputAdjustment();
         BehaviourSpec.Speculation speculation = b.speculation();
         carryPerTick = speculation.carryingCostPerYear() / ticksPerYear;
         horizon = speculation.horizonTicks();
@@ -206,21 +211,15 @@ public final class Traders implements Participant {
     }
 
     /**
-     * Connects the traders to the run: the markets they trade in, the routes and trade rules that bind them, and
-     * how they adjust (as every seller: {@code askElasticity}; their expectations, {@code expectationRate}; the
-     * share of the gap to a desired flow or position closed in a tick, {@code flowAdjustment}). Opens each
-     * trader's account for cargo at sea.
+     * Connects the traders to the run: the markets they trade in, the routes and trade rules that bind them.
+     * Opens each trader's account for cargo at sea.
      */
-    public void connect(Markets markets, RouteConditions routes, TradeRules rules, double askElasticity,
-                        double expectationRate, double flowAdjustment) {
+    public void connect(Markets markets, RouteConditions routes, TradeRules rules) {
         this.markets = markets;
         this.ledger = markets.ledger();
         this.shipping = markets.shipping();
         this.routes = routes;
         this.rules = rules;
-        this.askElasticity = askElasticity;
-        this.expectationRate = expectationRate;
-        this.flowAdjustment = flowAdjustment;
         for (int i = 0; i < count; i++) {
             account[i] = shipping.open(destinationMarket[i], slots);
         }

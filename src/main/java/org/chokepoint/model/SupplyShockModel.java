@@ -216,8 +216,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         industry = new Industry(firms, producers, manufacturers, recyclers, capacity, markets, government,
                 valuePerUnit, workers);
         households.connect(markets, government, demandRandom, horizon);
-        traders.connect(markets, routes, government.tradeRules(), b.askStockElasticity(), b.expectationRate(),
-                b.outputAdjustment());
+        traders.connect(markets, routes, government.tradeRules());
         for (Instrument instrument : instruments) {
             instrument.bind(this);
         }
