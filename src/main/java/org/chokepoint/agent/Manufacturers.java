@@ -1,5 +1,6 @@
 package org.chokepoint.agent;
 
+import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
@@ -18,7 +19,7 @@ import org.chokepoint.world.World;
  * {@code limit = min(reservation, E_input * (target / stock)^η)}, so a buyer running dry bids up toward its
  * reservation over several ticks instead of all at once.
  */
-public final class Manufacturers {
+public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
     private final World world;
     private final double expectationRate;
@@ -31,6 +32,8 @@ public final class Manufacturers {
     private final double thriftMaxPace;
     private final double minRatio;
     private final double maxRatio;
+    /** The seat of the firms' participant, which tags their bids. */
+    private int seat;
 
     public Manufacturers(Firms firms, World world, BehaviourSpec b) {
         this.firms = firms;
@@ -47,16 +50,20 @@ public final class Manufacturers {
         this.maxRatio = b.maxStockPriceRatio();
     }
 
+    void seat(int seat) {
+        this.seat = seat;
+    }
+
     /**
      * Updates the expected price of each input and returns the expected output price net of input costs,
      * in the output's price unit: the price the firm expects for its conversion work.
      */
-    public double expectNetPrice(int f, double[] quotedPrice) {
+    public double expectNetPrice(int f, Markets markets) {
         Firms x = firms;
         double outValue = x.outputValue[f];
         double inputCost = 0;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
-            x.inputExpectedPrice[s] += expectationRate * (quotedPrice[x.inputMarket[s]] - x.inputExpectedPrice[s]);
+            x.inputExpectedPrice[s] += expectationRate * (markets.price(x.inputMarket[s]) - x.inputExpectedPrice[s]);
             inputCost += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
         }
         x.expectedInputCost[f] = inputCost;
@@ -132,14 +139,14 @@ public final class Manufacturers {
         double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : maxRatio;
         ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
         double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
-        markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(Owner.FIRM_INPUT, s));
+        markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(seat, s));
     }
 
     /** Books an input purchase: the input enters stock, its cost counts against producer surplus. */
-    public void settlePurchase(int slot, double quantity, double price, Markets markets) {
+    public void settlePurchase(int slot, double quantity, double price, Ledger ledger) {
         Firms x = firms;
         x.inputStock[slot] += quantity;
-        markets.producerSurplus[x.market[x.slotFirm[slot]]] -= quantity * price * inputValue(slot);
+        ledger.inputCost(x.market[x.slotFirm[slot]], quantity * price * inputValue(slot));
     }
 
     /**

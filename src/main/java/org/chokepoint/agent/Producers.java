@@ -1,6 +1,6 @@
 package org.chokepoint.agent;
 
-import org.chokepoint.market.Markets;
+import org.chokepoint.market.Ledger;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.scenario.BehaviourSpec;
@@ -18,7 +18,7 @@ import org.chokepoint.scenario.TickTime;
  * the stock target over {@code stockAdjustTicks}; actual plans move a share {@code outputAdjustment} of
  * the way from last tick's output toward it (partial adjustment).
  */
-public final class Producers {
+public final class Producers implements java.io.Serializable {
     /** Stock below this share of capacity is not offered. */
     static final double DUST = 1e-9;
 
@@ -34,6 +34,8 @@ public final class Producers {
     private final double maxRatio;
     /** Weight of this tick's sales in a firm's normal sales. */
     private final double normalSalesWeight;
+    /** The seat of the firms' participant, which tags their asks. */
+    private int seat;
 
     /**
      * @param ticksPerYear ticks in a year, to turn the behaviour's spans of weeks into ticks
@@ -49,6 +51,10 @@ public final class Producers {
         this.minRatio = b.minStockPriceRatio();
         this.maxRatio = b.maxStockPriceRatio();
         this.normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
+    }
+
+    void seat(int seat) {
+        this.seat = seat;
     }
 
     /** Updates the firm's expectation of its output price from the market's quote. */
@@ -106,14 +112,14 @@ public final class Producers {
         if (x.status[f] != FirmStatus.EXITED) {
             ask = Math.max(ask, x.costBase[f] + inputCost);
         }
-        book.addAsk(ask, quantity, Owner.of(Owner.FIRM, f));
+        book.addAsk(ask, quantity, Owner.of(seat, f));
     }
 
     /** Books a sale: stock leaves, revenue counts toward producer surplus. */
-    public void settleSale(int f, double quantity, double price, double valuePerUnit, Markets markets) {
+    public void settleSale(int f, double quantity, double price, double valuePerUnit, Ledger ledger) {
         firms.stock[f] -= quantity;
         firms.sold[f] += quantity;
-        markets.producerSurplus[firms.market[f]] += quantity * price * valuePerUnit;
+        ledger.revenue(firms.market[f], quantity * price * valuePerUnit);
     }
 
     /**

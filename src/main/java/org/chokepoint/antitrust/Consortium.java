@@ -8,6 +8,9 @@ import org.chokepoint.agent.FirmType;
 import org.chokepoint.agent.Firms;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
+import org.chokepoint.market.Participant;
+import org.chokepoint.market.Shipping;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.TickTime;
 import org.chokepoint.scenario.spec.JointProcurementSpec;
@@ -46,7 +49,7 @@ import org.chokepoint.world.World;
  * product and ask (members or not), by the key fixed in advance, at the market's quoted price, with no
  * condition on what they do with it.
  */
-public final class Consortium {
+public final class Consortium implements Participant {
     /** Ticks over which imports from the disrupted origin are averaged before they are compared with the baseline. */
     private final int cutoffWindow;
     /** Ticks over which deliveries to members are remembered, as the time constant of a decaying sum. */
@@ -90,9 +93,9 @@ public final class Consortium {
     private int activatedAt = -1;
     private double stock;
     private double stockCost;
-    private double[] pipeline;
-    private double[] pipelineCost;
-    private int slots;
+    /** Its account with {@link Shipping}: the pooled cargo at sea, by arrival tick. */
+    private int account;
+    private int seat;
     private int orderMarket = -1;
     private int orderRoute = -1;
     private double orderQuantity;
@@ -146,13 +149,31 @@ public final class Consortium {
         return id;
     }
 
+    // ---- set-up ---------------------------------------------------------------------------------------------
+
+    /** Connects the consortium to the run before its first tick: its candidates, and its account for cargo. */
+    public void bind(ConsortiumContext c) {
+        setUp(c);
+    }
+
+    @Override
+    public void seat(int seat) {
+        this.seat = seat;
+    }
+
+    /** Its pooled bid, in whichever candidate supplier's market is cheapest. */
+    @Override
+    public void countOrders(int[] orders) {
+        for (int s : suppliers) {
+            orders[ctx.world().market(s, input)]++;
+        }
+    }
+
     // ---- events phase: trigger, membership, information, audit ------------------------------------------
 
-    public void beginTick(ConsortiumContext c) {
-        if (ctx == null) {
-            setUp(c);
-        }
-        int tick = c.tick();
+    @Override
+    public void beginTick(int tick) {
+        ConsortiumContext c = ctx;
         Markets markets = c.markets();
         int home = c.world().market(region, input);
         // What arrived from the disrupted origin last tick (this tick's flows are not in yet).
@@ -226,7 +247,7 @@ public final class Consortium {
         Firms x = c.firms();
         List<Integer> cand = new ArrayList<>();
         for (int f = 0; f < x.count; f++) {
-            if (x.type[f] == FirmType.MANUFACTURER && x.region[f] == region && slotOf(x, f, input) >= 0) {
+            if (x.type(f) == FirmType.MANUFACTURER && x.region(f) == region && slotOf(x, f, input) >= 0) {
                 cand.add(f);
             }
         }
@@ -242,19 +263,11 @@ public final class Consortium {
                 longest = Math.max(longest, c.world().route(route).transitTicks());
             }
         }
-        slots = longest + 64;
-        pipeline = new double[slots];
-        pipelineCost = new double[slots];
-        supplierOfSlot = new int[slots];
+        account = c.markets().shipping().open(c.world().market(region, input), longest + 64);
     }
 
     static int slotOf(Firms x, int f, int commodity) {
-        for (int s = x.inputOffset[f]; s < x.inputOffset[f + 1]; s++) {
-            if (x.inputCommodity[s] == commodity) {
-                return s;
-            }
-        }
-        return -1;
+        return x.slotOf(f, commodity);
     }
 
     private void observeBaseline(ConsortiumContext c, int tick, double arrived) {
@@ -277,8 +290,8 @@ public final class Consortium {
                 continue;
             }
             int s = slotOf(x, f, input);
-            double use = x.intensity[s] * x.normalSales[f];
-            double cover = use > 0 ? x.inputStock[s] / use : Double.POSITIVE_INFINITY;
+            double use = x.intensity(s) * x.normalSales(f);
+            double cover = use > 0 ? x.inputStock(s) / use : Double.POSITIVE_INFINITY;
             if (mode == Mode.PEACETIME || cover < joinCover) {
                 member[f] = true;
             }
@@ -292,7 +305,7 @@ public final class Consortium {
         double allUse = 0;
         for (int f : candidates) {
             int s = slotOf(x, f, input);
-            double use = x.intensity[s] * x.normalSales[f];
+            double use = x.intensity(s) * x.normalSales(f);
             allUse += use;
             required[f] = 0;
             if (!member[f]) {
@@ -300,10 +313,10 @@ public final class Consortium {
             }
             membersUse += use;
             double target = joinCover * use;
-            required[f] = Math.max(0, target - x.inputStock[s]);
+            required[f] = Math.max(0, target - x.inputStock(s));
             pooled += required[f];
             for (InformationField field : exchanged) {
-                record(tick, x.id[f], field);
+                record(tick, x.id(f), field);
             }
             boolean scope = true;
             boolean downstream = true;
@@ -330,10 +343,7 @@ public final class Consortium {
                     "members hold " + Math.round(share * 100) + "% of the procurement market, above the limit of "
                             + Math.round(peacetimeMaxShare * 100) + "%");
         }
-        double atSea = 0;
-        for (double q : pipeline) {
-            atSea += q;
-        }
+        double atSea = c.markets().shipping().atSea(account);
         orderQuantity = Math.max(0, pooled - stock - atSea);
     }
 
@@ -365,7 +375,7 @@ public final class Consortium {
         Firms x = c.firms();
         double[] relief = c.hurdleRelief();
         for (int f = 0; f < x.count; f++) {
-            if (x.commodity[f] == input && contains(suppliers, x.region[f])) {
+            if (x.commodity(f) == input && contains(suppliers, x.region(f))) {
                 relief[f] = Math.max(relief[f], offtakeRelief);
             }
         }
@@ -386,28 +396,30 @@ public final class Consortium {
      * Case 7: shares the members' output of the product made from jointly procured input among the
      * downstream firms that ask for it, by the key, before the rest of the product is auctioned.
      */
-    public void allocate(ConsortiumContext c) {
+    @Override
+    public void allocate(int tick) {
         if (!active || key == null || product < 0) {
             return;
         }
+        ConsortiumContext c = ctx;
         Firms x = c.firms();
         World w = c.world();
         Markets markets = c.markets();
         int m = w.market(region, product);
-        double price = markets.price[m];
+        double price = markets.price(m);
         double value = w.commodity(product).valuePerUnit();
         // Supply: each member maker of the product sets aside the share of its stock made from pooled input.
         List<Integer> makers = new ArrayList<>();
         List<Double> reserve = new ArrayList<>();
         double available = 0;
         for (int f : candidates) {
-            if (!member[f] || x.commodity[f] != product) {
+            if (!member[f] || x.commodity(f) != product) {
                 continue;
             }
             int s = slotOf(x, f, input);
-            double use = Math.max(1e-12, allocationMemory * x.intensity[s] * Math.max(x.normalSales[f], 1e-12));
+            double use = Math.max(1e-12, allocationMemory * x.intensity(s) * Math.max(x.normalSales(f), 1e-12));
             double jointShare = Math.min(1.0, deliveredRecent[f] / use);
-            double r = x.stock[f] * jointShare;
+            double r = x.stock(f) * jointShare;
             if (r > 0) {
                 makers.add(f);
                 reserve.add(r);
@@ -421,7 +433,7 @@ public final class Consortium {
         List<Integer> askers = new ArrayList<>();
         List<Integer> slotsOf = new ArrayList<>();
         for (int f = 0; f < x.count; f++) {
-            if (x.type[f] != FirmType.MANUFACTURER || x.region[f] != region) {
+            if (x.type(f) != FirmType.MANUFACTURER || x.region(f) != region) {
                 continue;
             }
             int s = slotOf(x, f, product);
@@ -438,12 +450,12 @@ public final class Consortium {
         for (int i = 0; i < n; i++) {
             int f = askers.get(i);
             int s = slotsOf.get(i);
-            double use = x.intensity[s] * x.normalSales[f];
-            requested[i] = Math.max(0, x.intensity[s] * Math.max(x.plannedOutput[f], x.normalSales[f])
-                    * allocationRequest - x.inputStock[s]);
+            double use = x.intensity(s) * x.normalSales(f);
+            requested[i] = Math.max(0, x.intensity(s) * Math.max(x.plannedOutput(f), x.normalSales(f))
+                    * allocationRequest - x.inputStock(s));
             boolean byBaseline = AllocationKey.BASELINE_PRO_RATA.equals(key.kind());
             weight[i] = byBaseline ? baselineUse(f, use) : requested[i];
-            priority[i] = byBaseline ? 0 : key.priorityOf(w.commodity(x.commodity[f]).id());
+            priority[i] = byBaseline ? 0 : key.priorityOf(w.commodity(x.commodity(f)).id());
         }
         double[] got = Allocation.allocate(available, requested, weight, priority);
         double given = 0;
@@ -457,19 +469,16 @@ public final class Consortium {
         for (int k = 0; k < makers.size(); k++) {
             int f = makers.get(k);
             double q = given * reserve.get(k) / available;
-            x.stock[f] -= q;
-            x.sold[f] += q;
-            markets.producerSurplus[x.market[f]] += q * price * value;
+            x.handOver(f, q, q * price * value, markets.ledger());
         }
         double[] memberShare = new double[2];
         double[] memberAsked = new double[2];
         for (int i = 0; i < n; i++) {
             int f = askers.get(i);
             int s = slotsOf.get(i);
-            x.inputStock[s] += got[i];
+            x.receiveInput(s, got[i], got[i] * price * value, markets.ledger());
             allocated[f] += got[i];
-            markets.producerSurplus[x.market[f]] -= got[i] * price * value;
-            String cls = w.commodity(x.commodity[f]).id();
+            String cls = w.commodity(x.commodity(f)).id();
             double[] row = allocationByClass.computeIfAbsent(cls, k -> new double[5]);
             row[0] += requested[i];
             row[1] += got[i];
@@ -479,7 +488,7 @@ public final class Consortium {
             memberShare[who] += got[i];
             memberAsked[who] += requested[i];
         }
-        markets.traded[m] += given;
+        markets.ledger().transfer(m, given);
         // Equal treatment: within each class, members and non-members get the same share of what they asked.
         boolean equal = true;
         for (int a = 0; a < n && equal; a++) {
@@ -516,14 +525,16 @@ public final class Consortium {
         Firms x = c.firms();
         for (int f = 0; f < x.count; f++) {
             int s = slotOf(x, f, product);
-            if (s >= 0 && x.region[f] == region) {
-                baselineUse.put(f, x.intensity[s] * x.normalSales[f]);
+            if (s >= 0 && x.region(f) == region) {
+                baselineUse.put(f, x.intensity(s) * x.normalSales(f));
             }
         }
     }
 
     /** Places the pooled order at the candidate supplier with the lowest landed price. */
-    public void postOrders(ConsortiumContext c, int owner, OrderBook[] books) {
+    @Override
+    public void postOrders(int tick) {
+        ConsortiumContext c = ctx;
         orderMarket = -1;
         if (!active || orderQuantity <= 0) {
             return;
@@ -538,7 +549,7 @@ public final class Consortium {
                 continue;
             }
             int m = w.market(s, input);
-            double landed = markets.price[m] + c.routes().cost(route);
+            double landed = markets.price(m) + c.routes().cost(route);
             if (landed < best) {
                 best = landed;
                 orderMarket = m;
@@ -548,49 +559,55 @@ public final class Consortium {
         if (orderMarket < 0) {
             return;
         }
-        double limit = markets.price[home] * (1 + poolingPremium) - c.routes().cost(orderRoute);
+        double limit = markets.price(home) * (1 + poolingPremium) - c.routes().cost(orderRoute);
         if (limit > 0) {
-            books[orderMarket].addBid(limit, orderQuantity, owner);
+            markets.book(orderMarket).addBid(limit, orderQuantity, Owner.of(seat, 0));
         }
     }
 
-    /** Books pooled cargo bought at the supplier: it leaves as an export and sails home. */
-    public void settle(ConsortiumContext c, int market, double quantity, double price) {
-        World w = c.world();
-        Markets markets = c.markets();
-        int tick = c.tick();
-        int arrival = tick + Math.min(c.routes().transit(orderRoute), slots - 1);
-        pipeline[arrival % slots] += quantity;
-        pipelineCost[arrival % slots] += quantity * price;
-        markets.exports[market] += quantity;
-        markets.exportsByDestination[market * markets.regions() + region] += quantity;
-        procured += quantity;
-        procuredFrom.merge(w.region(w.regionOfMarket(market)).id(), quantity, Double::sum);
-        supplierOfSlot[arrival % slots] = w.regionOfMarket(market);
+    @Override
+    public void settleBids(OrderBook book, int market, int from, int to) {
+        if (!book.crossed()) {
+            return;
+        }
+        double p = ctx.markets().price(market);
+        for (int i = from; i < to; i++) {
+            double q = book.bidFilled(i);
+            if (q > 0) {
+                settle(market, q, p);
+            }
+        }
     }
 
-    private int[] supplierOfSlot;
+    /**
+     * Books pooled cargo bought at the supplier: it leaves as an export and sails home. (Cargo on a voyage of no
+     * time joins the ring slot already landed this tick, and comes round with it.)
+     */
+    private void settle(int market, double quantity, double price) {
+        World w = ctx.world();
+        ctx.markets().shipping().ship(account, Shipping.DIRECT, market, -1, ctx.tick(),
+                ctx.routes().transit(orderRoute), quantity, quantity * price);
+        procured += quantity;
+        procuredFrom.merge(w.region(w.regionOfMarket(market)).id(), quantity, Double::sum);
+    }
 
     // ---- ship phase: cargo lands and goes to members ---------------------------------------------------
 
-    public void deliver(ConsortiumContext c) {
-        if (ctx == null) {
-            return;
-        }
-        int tick = c.tick();
+    /**
+     * What arrived from the disrupted origin this tick is noted (before the consortium's own cargo lands); the
+     * pooled cargo due lands, and members get what they required.
+     */
+    @Override
+    public void ship(int tick) {
+        ConsortiumContext c = ctx;
         Markets markets = c.markets();
         World w = c.world();
         int home = w.market(region, input);
-        lastImports = markets.importsByOrigin[home * markets.regions() + origin];
-        int slot = tick % slots;
-        double q = pipeline[slot];
+        lastImports = markets.ledger().importsFrom(home, origin);
+        double q = markets.shipping().land(account, Shipping.DIRECT, tick);
         if (q > 0) {
             stock += q;
-            stockCost += pipelineCost[slot];
-            markets.imports[home] += q;
-            markets.importsByOrigin[home * markets.regions() + supplierOfSlot[slot]] += q;
-            pipeline[slot] = 0;
-            pipelineCost[slot] = 0;
+            stockCost += markets.shipping().landedValue();
         }
         for (int i = 0; i < deliveredRecent.length; i++) {
             deliveredRecent[i] *= 1.0 - 1.0 / allocationMemory;
@@ -616,9 +633,8 @@ public final class Consortium {
                 continue;
             }
             double share = give * required[f] / total;
-            x.inputStock[slotOf(x, f, input)] += share;
+            x.receiveInput(x.slotOf(f, input), share, share * unitCost * value, markets.ledger());
             deliveredRecent[f] += share;
-            markets.producerSurplus[x.market[f]] -= share * unitCost * value;
         }
         stock -= give;
         stockCost -= give * unitCost;
@@ -631,6 +647,14 @@ public final class Consortium {
         return ctx != null && market == ctx.world().market(region, input) ? stock : 0;
     }
 
+    @Override
+    public void addHoldings(double[] stockByMarket) {
+        for (int m = 0; m < stockByMarket.length; m++) {
+            stockByMarket[m] += stockIn(m);
+        }
+    }
+
+    @Override
     public void finish(int lastTick) {
         auditor.finish(lastTick);
     }
@@ -665,7 +689,7 @@ public final class Consortium {
         if (ctx != null) {
             for (int f : candidates) {
                 if (member[f]) {
-                    members.add(ctx.firms().id[f]);
+                    members.add(ctx.firms().id(f));
                 }
             }
         }

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.WorldBuilder;
 import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.world.World;
-import org.chokepoint.world.WorldBuilder;
 
 /**
  * The spatial price equilibrium of a scenario at one tick (Samuelson 1952; Takayama and Judge 1971): the

@@ -285,7 +285,7 @@ public final class Comparison {
                 int r = world.regionIndex(i.region());
                 int c = world.commodityIndex(i.commodity());
                 int m = world.market(r, c);
-                if (out.size() < 6 && model.markets().used[m] && seen.add(m)) {
+                if (out.size() < 6 && model.markets().used(m) && seen.add(m)) {
                     out.add(new PlottedMarket(m, world.region(r).id(), world.commodity(c).id(),
                             world.commodity(c).priceUnit()));
                 }

@@ -87,7 +87,7 @@ public final class RunRecord {
         SupplyShockModel model = outcome.model();
         World world = model.world();
         SeriesRecorder series = model.series();
-        boolean[] used = model.markets().used;
+        org.chokepoint.market.Markets used = model.markets();
         int[] markets = usedMarkets(used);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(sink, 1 << 16))) {
             out.writeInt(MAGIC);
@@ -129,17 +129,17 @@ public final class RunRecord {
         }
     }
 
-    static int[] usedMarkets(boolean[] used) {
+    static int[] usedMarkets(org.chokepoint.market.Markets used) {
         int n = 0;
-        for (boolean u : used) {
-            if (u) {
+        for (int m = 0; m < used.count(); m++) {
+            if (used.used(m)) {
                 n++;
             }
         }
         int[] markets = new int[n];
         n = 0;
-        for (int m = 0; m < used.length; m++) {
-            if (used[m]) {
+        for (int m = 0; m < used.count(); m++) {
+            if (used.used(m)) {
                 markets[n++] = m;
             }
         }

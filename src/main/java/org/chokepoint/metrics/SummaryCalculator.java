@@ -3,7 +3,6 @@ package org.chokepoint.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.agent.Households;
-import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
@@ -50,7 +49,7 @@ public final class SummaryCalculator {
     }
 
     /** @param counterfactual the same scenario without events and policies, same seed; may be null */
-    public static Summary compute(SupplyShockModel run, SupplyShockModel counterfactual) {
+    public static Summary compute(RunView run, RunView counterfactual) {
         if (counterfactual != null && counterfactual.horizon() != run.horizon()) {
             throw new IllegalArgumentException("a counterfactual must run as long as the run: "
                     + counterfactual.horizon() + " ticks against " + run.horizon());
@@ -58,13 +57,12 @@ public final class SummaryCalculator {
         SeriesRecorder series = run.series();
         World world = run.world();
         int horizon = run.horizon();
-        int shock = run.government().firstShockTick();
+        int shock = run.firstShockTick();
         Window window = window(run.scenario().time(), shock, horizon);
 
         List<Summary.MarketSummary> markets = new ArrayList<>();
-        boolean[] used = run.markets().used;
-        for (int m = 0; m < used.length; m++) {
-            if (used[m]) {
+        for (int m = 0; m < world.marketCount(); m++) {
+            if (run.reported(m)) {
                 markets.add(market(series, counterfactual == null ? null : counterfactual.series(), world, m,
                         window, shock, horizon, run.scenario().outputs().exhaustionShareOrDefault()));
             }
@@ -104,14 +102,7 @@ public final class SummaryCalculator {
                 sum(dwl, discount));
         Summary.Totals totals = new Summary.Totals(sum(loss, null), sum(csAll, null), sum(psAll, null),
                 sum(fiscal, null), sum(levy, null), sum(quota, null), sum(dwl, null), rate, pv);
-        java.util.Map<String, java.util.Map<String, Double>> policies = new java.util.LinkedHashMap<>();
-        for (org.chokepoint.policy.Instrument i : run.instruments()) {
-            java.util.Map<String, Double> ind = i.indicators();
-            if (!ind.isEmpty()) {
-                policies.put(i.id(), ind);
-            }
-        }
-        return new Summary(markets, totals, byRegion, policies);
+        return new Summary(markets, totals, byRegion, run.policyIndicators());
     }
 
     /** {@code (1 + rate)^(-t / ticksPerYear)} for each tick t from the run's first. */
@@ -132,7 +123,7 @@ public final class SummaryCalculator {
     }
 
     /** A metric summed over every market, per tick, from tick {@code from} on (zero before). */
-    public static double[] sumOverMarkets(SupplyShockModel run, Metric metric, int from) {
+    public static double[] sumOverMarkets(RunView run, Metric metric, int from) {
         double[] out = new double[run.horizon()];
         for (int m = 0; m < run.world().marketCount(); m++) {
             for (int t = from; t < run.horizon(); t++) {
@@ -254,7 +245,7 @@ public final class SummaryCalculator {
     }
 
     /** Lost production of component and final goods per tick, valued at initial prices, in US dollars. */
-    public static double[] downstreamOutputLossByTick(SupplyShockModel run, SupplyShockModel cf, int from) {
+    public static double[] downstreamOutputLossByTick(RunView run, RunView cf, int from) {
         World world = run.world();
         double[] loss = new double[run.horizon()];
         for (int m = 0; m < world.marketCount(); m++) {
@@ -272,24 +263,24 @@ public final class SummaryCalculator {
     }
 
     /** Consumer surplus change per region and tick, added into {@code out[region][tick]}. */
-    public static void consumerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
+    public static void consumerSurplusChangeByTick(RunView run, RunView cf, int from, double[][] out) {
         Households h = run.households();
         World world = run.world();
         for (int i = 0; i < h.count; i++) {
-            int m = h.market[i];
+            int m = h.market(i);
             int r = world.regionOfMarket(m);
             double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
             for (int t = from; t < run.horizon(); t++) {
                 double actual = run.series().get(t, m, Metric.PRICE);
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
-                out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice[i], h.elasticity[i],
-                        h.linear[i], counterfactual, actual) * value;
+                out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
+                        h.linear(i), counterfactual, actual) * value;
             }
         }
     }
 
     /** Producer surplus change per region and tick, added into {@code out[region][tick]}. */
-    public static void producerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
+    public static void producerSurplusChangeByTick(RunView run, RunView cf, int from, double[][] out) {
         World world = run.world();
         for (int m = 0; m < world.marketCount(); m++) {
             int r = world.regionOfMarket(m);
@@ -301,7 +292,7 @@ public final class SummaryCalculator {
     }
 
     /** Lost production of component and final goods, valued at initial prices, in US dollars. */
-    static double downstreamOutputLoss(SupplyShockModel run, SupplyShockModel cf, int from) {
+    static double downstreamOutputLoss(RunView run, RunView cf, int from) {
         World world = run.world();
         double loss = 0;
         for (int m = 0; m < world.marketCount(); m++) {
@@ -323,19 +314,19 @@ public final class SummaryCalculator {
      * over household sectors and ticks, in US dollars. The curve is the run's own (its scale as drawn in the
      * run, so a demand shift counts as the run saw it).
      */
-    static double consumerSurplusChange(SupplyShockModel run, SupplyShockModel cf, int from) {
+    static double consumerSurplusChange(RunView run, RunView cf, int from) {
         Households h = run.households();
         World world = run.world();
         double change = 0;
         for (int i = 0; i < h.count; i++) {
-            int m = h.market[i];
+            int m = h.market(i);
             double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
             double sector = 0;
             for (int t = from; t < run.horizon(); t++) {
                 double actual = run.series().get(t, m, Metric.PRICE);
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
-                sector -= demandIntegral(run.householdScale(t, i), h.referencePrice[i], h.elasticity[i],
-                        h.linear[i], counterfactual, actual);
+                sector -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
+                        h.linear(i), counterfactual, actual);
             }
             change += sector * value;
         }
@@ -373,7 +364,7 @@ public final class SummaryCalculator {
     }
 
     /** Actual minus counterfactual producer surplus over every market, in US dollars. */
-    static double producerSurplusChange(SupplyShockModel run, SupplyShockModel cf, int from) {
+    static double producerSurplusChange(RunView run, RunView cf, int from) {
         double change = 0;
         for (int m = 0; m < run.world().marketCount(); m++) {
             for (int t = from; t < run.horizon(); t++) {
@@ -388,7 +379,7 @@ public final class SummaryCalculator {
      * stockpile purchases less sales), in US dollars: the sum of every market's fiscal-cost series. Policies
      * may act before the first shock (a stockpile filled in peacetime), so no tick is left out.
      */
-    static double fiscalCost(SupplyShockModel run) {
+    static double fiscalCost(RunView run) {
         double total = 0;
         for (int m = 0; m < run.world().marketCount(); m++) {
             for (int t = 0; t < run.horizon(); t++) {

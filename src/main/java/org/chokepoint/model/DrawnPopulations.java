@@ -44,10 +44,24 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
         Traders t = model.traders();
         int[] traderEntry = entries(s.traders().stream().map(Scenario.TraderSpec::countOrDefault).toList(), t.count,
                 "traders");
-        return new DrawnPopulations(
-                FirmParameters.drawn(firmEntry, f.capacity.clone(), f.costBase.clone(), f.costSlope.clone(),
-                        f.costExponent.clone(), active),
-                TraderParameters.drawn(s.traders().size(), traderEntry, t.capacity, t.minMargin));
+        double[] capacity = new double[f.count];
+        double[] base = new double[f.count];
+        double[] slope = new double[f.count];
+        double[] exponent = new double[f.count];
+        for (int i = 0; i < f.count; i++) {
+            capacity[i] = f.capacity(i);
+            base[i] = f.costBase(i);
+            slope[i] = f.costSlope(i);
+            exponent[i] = f.costExponent(i);
+        }
+        double[] traderCapacity = new double[t.count];
+        double[] margin = new double[t.count];
+        for (int i = 0; i < t.count; i++) {
+            traderCapacity[i] = t.capacity(i);
+            margin[i] = t.minMargin(i);
+        }
+        return new DrawnPopulations(FirmParameters.drawn(firmEntry, capacity, base, slope, exponent, active),
+                TraderParameters.drawn(s.traders().size(), traderEntry, traderCapacity, margin));
     }
 
     /**

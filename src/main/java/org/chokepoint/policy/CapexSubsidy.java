@@ -54,16 +54,19 @@ final class CapexSubsidy extends ImporterMeasure {
     }
 
     private boolean eligible(Firms f, int i) {
-        return commodity[f.commodity[i]] && regionEligible[f.region[i]];
+        return commodity[f.commodity(i)] && regionEligible[f.region(i)];
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         Firms f = ctx.firms();
         if (pendingSeen == null) {
             pendingSeen = new double[f.count];
-            capacitySeen = f.capacity.clone();
+            capacitySeen = new double[f.count];
+            for (int i = 0; i < f.count; i++) {
+                capacitySeen[i] = f.capacity(i);
+            }
         }
         // The model clears the shared relief each tick; every measure that lowers a hurdle (this subsidy, a
         // consortium's offtake) writes its own, and the largest holds.
@@ -78,26 +81,26 @@ final class CapexSubsidy extends ImporterMeasure {
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        super.endTick(ctx);
+    public void endTick(int tick) {
+        super.endTick(tick);
         Firms f = ctx.firms();
         double perYear = world.ticksPerYear();
         for (int i = 0; i < f.count; i++) {
             if (!eligible(f, i)) {
                 continue;
             }
-            double pending = f.pendingCapacity[i];
+            double pending = f.pendingCapacity(i);
             if (pending > 0 && pendingSeen[i] <= 0 && active()) {
                 committed += pending;
                 double usd = rate * capex * pending * perYear;
                 paid += usd;
-                ctx.markets().fiscalCost[world.market(region, f.commodity[i])] += usd;
+                ctx.markets().ledger().spend(world.market(region, f.commodity(i)), usd);
             }
             pendingSeen[i] = pending;
-            if (f.capacity[i] > capacitySeen[i]) {
-                arrived += f.capacity[i] - capacitySeen[i];
+            if (f.capacity(i) > capacitySeen[i]) {
+                arrived += f.capacity(i) - capacitySeen[i];
             }
-            capacitySeen[i] = f.capacity[i];
+            capacitySeen[i] = f.capacity(i);
         }
     }
 

@@ -43,37 +43,34 @@ final class ContractForDifference extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         Firms f = ctx.firms();
         int[] firms = eligible.of(f);
         if (stockAtStart.length < firms.length) {
             stockAtStart = new double[firms.length];
         }
         for (int i = 0; i < firms.length; i++) {
-            stockAtStart[i] = f.stock[firms[i]];
+            stockAtStart[i] = f.stock(firms[i]);
         }
         if (active()) {
             for (int i : firms) {
-                f.supportStrike[i] = strike;
-                f.supportUpsideShare[i] = upsideShare;
+                f.support(i, strike, upsideShare);
             }
             supporting = true;
         } else if (supporting) {
             for (int i : firms) {
-                f.supportStrike[i] = Double.NaN;
-                f.supportUpsideShare[i] = 0;
+                f.withdrawSupport(i);
             }
             supporting = false;
         }
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        super.endTick(ctx);
-        int tick = ctx.tick();
+    public void endTick(int tick) {
+        super.endTick(tick);
         if (!active()) {
-            record(tick, 0, ctx.markets().price[reference]);
+            record(tick, 0, ctx.markets().price(reference));
             return;
         }
         Firms f = ctx.firms();
@@ -81,19 +78,19 @@ final class ContractForDifference extends ImporterMeasure {
         // Sales this tick, from the stock identity: what the firm held, plus what it made, less what it holds.
         double sold = 0;
         for (int i = 0; i < firms.length; i++) {
-            sold += Math.max(0, stockAtStart[i] + f.output[firms[i]] - f.stock[firms[i]]);
+            sold += Math.max(0, stockAtStart[i] + f.output(firms[i]) - f.stock(firms[i]));
         }
         double q = Math.min(sold, cap);
-        double ref = ctx.markets().price[reference];
+        double ref = ctx.markets().price(reference);
         record(tick, q, ref);
         volume += q;
         if (ref < strike) {
             double usd = dollars(q, strike - ref);
-            ctx.markets().fiscalCost[market] += usd;
+            ctx.markets().ledger().spend(market, usd);
             paid += usd;
         } else if (upsideShare > 0) {
             double usd = dollars(q, upsideShare * (ref - strike));
-            ctx.markets().fiscalCost[market] -= usd;
+            ctx.markets().ledger().receive(market, usd);
             clawedBack += usd;
         }
     }

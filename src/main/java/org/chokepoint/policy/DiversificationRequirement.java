@@ -42,9 +42,9 @@ final class DiversificationRequirement extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
-        int slot = ctx.tick() % window;
+    public void beginTick(int tick) {
+        super.beginTick(tick);
+        int slot = tick % window;
         java.util.Arrays.fill(bought, slot * regions, (slot + 1) * regions, 0);
         java.util.Arrays.fill(landed, slot * regions, (slot + 1) * regions, 0);
         java.util.Arrays.fill(requested, 0);
@@ -101,12 +101,11 @@ final class DiversificationRequirement extends ImporterMeasure {
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        super.endTick(ctx);
-        int tick = ctx.tick();
+    public void endTick(int tick) {
+        super.endTick(tick);
         int slot = tick % window;
         for (int r = 0; r < regions; r++) {
-            landed[slot * regions + r] = ctx.markets().importsByOrigin[market * regions + r];
+            landed[slot * regions + r] = ctx.markets().ledger().importsFrom(market, r);
         }
         if (!active()) {
             return;

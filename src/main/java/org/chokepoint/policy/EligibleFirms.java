@@ -9,7 +9,7 @@ import org.chokepoint.world.World;
  * is given, whose id starts with it: a spec's {@code eligibleRegions} (default: the government's region)
  * and {@code firmIdPrefix}.
  */
-final class EligibleFirms {
+final class EligibleFirms implements java.io.Serializable {
     private final boolean[] region;
     private final int commodity;
     private final String prefix;
@@ -42,7 +42,7 @@ final class EligibleFirms {
             int n = 0;
             int[] tmp = new int[f.count];
             for (int i = 0; i < f.count; i++) {
-                if (f.commodity[i] == commodity && region[f.region[i]] && f.id[i].startsWith(prefix)) {
+                if (f.commodity(i) == commodity && region[f.region(i)] && f.id(i).startsWith(prefix)) {
                     tmp[n++] = i;
                 }
             }

@@ -39,15 +39,14 @@ final class ExportLicensing extends ExportMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         int traders = ctx.traders().count;
         if (pending == null) {
             pending = new double[traders * (lead + 1)];
             licensed = new double[traders * (validity + 1)];
             requestedNow = new double[traders];
         }
-        int tick = ctx.tick();
         java.util.Arrays.fill(requestedNow, 0);
         for (int i = 0; i < traders; i++) {
             licensed[i * (validity + 1) + tick % (validity + 1)] = 0;
@@ -64,7 +63,7 @@ final class ExportLicensing extends ExportMeasure {
 
     private void decide(int trader, double quantity, int tick) {
         decidedVolume += quantity;
-        double p = approval[ctx.traders().destination[trader]];
+        double p = approval[ctx.traders().destination(trader)];
         if (ctx.policyRandom().nextDouble() < p) {
             approvedVolume += quantity;
             licensed[trader * (validity + 1) + (tick + validity) % (validity + 1)] += quantity;

@@ -11,7 +11,6 @@ import org.chokepoint.world.World;
 abstract class ExportMeasure extends Instrument {
     private final boolean[] commodity;
     private final boolean[] destination;
-    protected PolicyContext ctx;
 
     ExportMeasure(ExportMeasureSpec spec, PolicySetting setting) {
         this(spec, setting, Timing.of(spec, setting.horizonTicks()));
@@ -81,10 +80,5 @@ abstract class ExportMeasure extends Instrument {
     @Override
     public boolean restrictionAhead(int o, int d, int c, int tick) {
         return announcedAhead(tick) && covers(o, d, c);
-    }
-
-    @Override
-    public void beginTick(PolicyContext ctx) {
-        this.ctx = ctx;
     }
 }

@@ -47,9 +47,8 @@ final class ExportQuota extends ExportMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
-        int tick = ctx.tick();
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         java.util.Arrays.fill(requested, 0);
         if (!inForce(tick)) {
             return;

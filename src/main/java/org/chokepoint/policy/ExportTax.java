@@ -24,7 +24,7 @@ final class ExportTax extends ExportMeasure {
     public void shipped(int trader, int o, int d, int c, int tick, double quantity, double price) {
         if (binds(o, d, c, tick)) {
             int m = ctx.world().market(o, c);
-            ctx.markets().levyRevenue[m] += rate * price * quantity * ctx.world().commodity(c).valuePerUnit();
+            ctx.markets().ledger().levy(m, rate * price * quantity * ctx.world().commodity(c).valuePerUnit());
         }
     }
 }

@@ -28,4 +28,9 @@ public final class GovernmentNotice extends Instrument {
     public boolean covers(int region, int commodity, int tick) {
         return region == this.region && this.commodity[commodity] && inForce(tick);
     }
+
+    @Override
+    public boolean answers(Query query, int region, int commodity, int tick) {
+        return query == Query.NOTICE_IN_FORCE && covers(region, commodity, tick);
+    }
 }

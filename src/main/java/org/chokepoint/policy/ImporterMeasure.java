@@ -15,7 +15,6 @@ abstract class ImporterMeasure extends Instrument {
     protected final int market;
     protected final Trigger trigger;
     protected final World world;
-    protected PolicyContext ctx;
     private boolean active;
     private int activeTicks;
 
@@ -52,9 +51,7 @@ abstract class ImporterMeasure extends Instrument {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        this.ctx = ctx;
-        int tick = ctx.tick();
+    public void beginTick(int tick) {
         boolean fired = trigger == null || trigger.update(ctx);
         active = inForce(tick) && fired;
         if (active) {
@@ -63,7 +60,7 @@ abstract class ImporterMeasure extends Instrument {
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
+    public void endTick(int tick) {
         if (trigger != null) {
             trigger.observe(ctx);
         }

@@ -10,10 +10,7 @@ import org.chokepoint.world.World;
 public final class Policies {
     private Policies() { }
 
-    public static List<Instrument> build(Scenario scenario, World world) {
-        return build(scenario, world, PolicyTypes.STANDARD);
-    }
-
+    /** The instruments, each made by the factory {@code types} registers for its spec's class. */
     public static List<Instrument> build(Scenario scenario, World world, PolicyTypes types) {
         PolicySetting setting = new PolicySetting(world, scenario.time().horizonTicks(), scenario.behaviour());
         List<Instrument> out = new ArrayList<>();

@@ -21,13 +21,21 @@ import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 /**
  * Which instrument each kind of policy spec makes. The scenario reads a policy into its spec record by its
  * {@code type}; this registry turns the record into the running instrument. {@link #STANDARD} holds every
- * shipped type; {@link #with} gives a registry with one more (an instrument of a study's own).
+ * shipped type; {@link #with} gives a registry with one more (an instrument of a study's own), which a run
+ * receives through {@code Simulation.run} or the model's constructor.
+ *
+ * <p>A registry is serializable, factories included, because a run keeps it in its checkpoint: a restored
+ * run reads its scenario back with the spec types the registry names and can be started again.
  */
-public final class PolicyTypes {
+public final class PolicyTypes implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
-    /** Builds an instrument from its spec. */
+    /**
+     * Builds an instrument from its spec. Serializable, so that a constructor reference ({@code MyPolicy::new})
+     * given as a factory is saved with the run's checkpoint.
+     */
     @FunctionalInterface
-    public interface Factory<S extends PolicySpec> {
+    public interface Factory<S extends PolicySpec> extends java.io.Serializable {
         Instrument create(S spec, PolicySetting setting);
     }
 

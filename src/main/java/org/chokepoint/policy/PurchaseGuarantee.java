@@ -2,7 +2,6 @@ package org.chokepoint.policy;
 
 import java.util.Map;
 import org.chokepoint.agent.Firms;
-import org.chokepoint.market.OrderBook;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.world.World;
 
@@ -38,43 +37,41 @@ final class PurchaseGuarantee extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         Firms f = ctx.firms();
         int[] firms = eligible.of(f);
         if (active()) {
             for (int i : firms) {
-                f.supportStrike[i] = floor;
-                f.supportUpsideShare[i] = 0;
+                f.support(i, floor, 0);
             }
             supporting = true;
         } else if (supporting) {
             for (int i : firms) {
-                f.supportStrike[i] = Double.NaN;
-                f.supportUpsideShare[i] = 0;
+                f.withdrawSupport(i);
             }
             supporting = false;
         }
     }
 
     @Override
-    public void postOrders(PolicyContext ctx, int owner, OrderBook[] books) {
+    public void postOrders(int tick) {
         if (!active()) {
             return;
         }
         Firms f = ctx.firms();
         double q = 0;
         for (int i : eligible.of(f)) {
-            q += f.output[i];
+            q += f.output(i);
         }
         q = Math.min(q, cap);
         if (q > 0) {
-            books[buyMarket].addBid(floor, q, owner);
+            ctx.markets().book(buyMarket).addBid(floor, q, owner());
         }
     }
 
     @Override
-    public void settle(PolicyContext ctx, int m, double quantity, double price, boolean purchase) {
+    protected void settle(int m, double quantity, double price, boolean purchase) {
         if (purchase) {
             stock += quantity;
             bought += quantity;
@@ -82,11 +79,16 @@ final class PurchaseGuarantee extends ImporterMeasure {
             double paid = Math.max(price, floor);
             double usd = dollars(quantity, paid);
             spent += usd;
-            ctx.markets().fiscalCost[market] += usd;
+            ctx.markets().ledger().spend(market, usd);
             if (paid > price) {
-                ctx.markets().producerSurplus[buyMarket] += dollars(quantity, paid - price);
+                ctx.markets().ledger().revenue(buyMarket, dollars(quantity, paid - price));
             }
         }
+    }
+
+    @Override
+    public void countOrders(int[] orders) {
+        orders[buyMarket]++;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.chokepoint.policy;
 
 import java.util.Map;
-import org.chokepoint.market.OrderBook;
 import org.chokepoint.scenario.TickTime;
 import org.chokepoint.scenario.spec.StrategicStockpileSpec;
 
@@ -71,9 +70,8 @@ final class StrategicStockpile extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
-        int tick = ctx.tick();
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         if (tick == start || (tick > start && Double.isNaN(reference))) {
             reference = !Double.isNaN(referenceSpec) ? referenceSpec
                     : refCount > 0 ? refSum / refCount : world.commodity(commodity).initialPrice();
@@ -86,16 +84,15 @@ final class StrategicStockpile extends ImporterMeasure {
     }
 
     @Override
-    public void postOrders(PolicyContext ctx, int owner, OrderBook[] books) {
-        int tick = ctx.tick();
+    public void postOrders(int tick) {
         if (!inForce(tick)) {
             return;
         }
-        double price = ctx.markets().price[market];
+        double price = ctx.markets().price(market);
         if (releasing) {
             double q = Math.min(stock, maxReleaseShare * Math.max(stock, target()));
             if (q > 0) {
-                books[market].addAsk(Double.isNaN(releasePriceSpec) ? reference : releasePriceSpec, q, owner);
+                ctx.markets().book(market).addAsk(Double.isNaN(releasePriceSpec) ? reference : releasePriceSpec, q, owner());
             }
             return;
         }
@@ -106,12 +103,12 @@ final class StrategicStockpile extends ImporterMeasure {
         double q = Math.min(target() - stock, maxBuyShare * target());
         q = Math.min(q, budgetLeft / (limit * world.commodity(commodity).valuePerUnit()));
         if (q > 1e-12) {
-            books[market].addBid(limit, q, owner);
+            ctx.markets().book(market).addBid(limit, q, owner());
         }
     }
 
     @Override
-    public void settle(PolicyContext ctx, int m, double quantity, double price, boolean purchase) {
+    protected void settle(int m, double quantity, double price, boolean purchase) {
         double usd = dollars(quantity, price);
         int tick = ctx.tick();
         grow(tick);
@@ -122,29 +119,28 @@ final class StrategicStockpile extends ImporterMeasure {
             budgetLeft -= usd;
             boughtByTick[tick] += quantity;
             spentByTick[tick] += usd;
-            ctx.markets().fiscalCost[market] += usd;
+            ctx.markets().ledger().spend(market, usd);
         } else {
             stock -= quantity;
             sold += quantity;
             receipts += usd;
             soldByTick[tick] += quantity;
             spentByTick[tick] -= usd;
-            ctx.markets().fiscalCost[market] -= usd;
+            ctx.markets().ledger().receive(market, usd);
         }
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        int tick = ctx.tick();
+    public void endTick(int tick) {
         release.observe(ctx);
         grow(tick);
         releasingByTick[tick] = releasing;
         if (tick < start && tick >= start - 13) {
-            refSum += ctx.markets().price[market];
+            refSum += ctx.markets().price(market);
             refCount++;
         }
         if (!releasing) {
-            double c = ctx.markets().consumption[market];
+            double c = ctx.markets().ledger().consumption(market);
             use = Double.isNaN(use) ? c : use + useWeight * (c - use);
         }
     }
@@ -162,6 +158,11 @@ final class StrategicStockpile extends ImporterMeasure {
     @Override
     public double stockIn(int m) {
         return m == market ? stock : 0;
+    }
+
+    @Override
+    public void countOrders(int[] orders) {
+        orders[market]++; // a bid to buy or an ask to release
     }
 
     double stock() {

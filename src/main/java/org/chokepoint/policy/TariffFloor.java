@@ -68,7 +68,7 @@ final class TariffFloor extends ImporterMeasure {
         double levy = ledger.landed(trader, quantity)[0];
         if (levy > 0) {
             double usd = dollars(quantity, levy);
-            ctx.markets().levyRevenue[market] += usd;
+            ctx.markets().ledger().levy(market, usd);
             collected += usd;
             leviedVolume += quantity;
         }

@@ -53,9 +53,8 @@ final class TariffRateQuota extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
-        int tick = ctx.tick();
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         if (!inForce(tick)) {
             return;
         }
@@ -150,13 +149,13 @@ final class TariffRateQuota extends ImporterMeasure {
         }
         double qIn = quantity * inAtSea / total;
         double qOut = quantity - qIn;
-        double domestic = ctx.markets().price[market];
+        double domestic = ctx.markets().price(market);
         if (qIn > 0) {
             double[] x = inQuota.landed(trader, qIn);
             double tariff = dollars(qIn, x[0]);
             double r = dollars(qIn, domestic - x[1] - x[0]);
-            ctx.markets().levyRevenue[market] += tariff;
-            ctx.markets().quotaRent[market] += r;
+            ctx.markets().ledger().levy(market, tariff);
+            ctx.markets().ledger().quotaRent(market, r);
             revenue += tariff;
             rent += r;
             inVolume += qIn;
@@ -164,7 +163,7 @@ final class TariffRateQuota extends ImporterMeasure {
         if (qOut > 0) {
             double[] x = outOfQuota.landed(trader, qOut);
             double tariff = dollars(qOut, Math.max(0, x[0]));
-            ctx.markets().levyRevenue[market] += tariff;
+            ctx.markets().ledger().levy(market, tariff);
             revenue += tariff;
             outVolume += qOut;
         }

@@ -16,7 +16,7 @@ import org.chokepoint.world.World;
  * "commodity": "ndpr-oxide", "baselineTicks": 13, "baselineEnd": 150, "holdTicks": 13}}; region and
  * commodity default to the instrument's.
  */
-final class Trigger {
+final class Trigger implements java.io.Serializable {
     private final double priceAbove;
     private final double unmetShareAbove;
     private final int baselineTicks;
@@ -84,14 +84,15 @@ final class Trigger {
     void observe(PolicyContext ctx) {
         Markets m = ctx.markets();
         int t = ctx.tick();
-        double p = m.price[market];
+        double p = m.price(market);
         if (t < baselineEnd && t >= baselineEnd - baselineTicks) {
             baselineSum += p;
             baselineCount++;
         }
         lastPrice = p;
-        double denominator = m.unmet[market] + m.consumption[market];
-        lastUnmetShare = denominator > 0 ? m.unmet[market] / denominator : 0;
+        double unmet = m.ledger().unmet(market);
+        double denominator = unmet + m.ledger().consumption(market);
+        lastUnmetShare = denominator > 0 ? unmet / denominator : 0;
     }
 
     /** Updates the switch at the start of a tick from what the last tick showed; returns whether it is on. */

@@ -42,8 +42,8 @@ public final class RunReport {
 
         List<Integer> used = new ArrayList<>();
         List<ReportPage.MarketLabel> labels = new ArrayList<>();
-        for (int m = 0; m < run.markets().used.length; m++) {
-            if (run.markets().used[m]) {
+        for (int m = 0; m < run.markets().count(); m++) {
+            if (run.markets().used(m)) {
                 Commodity c = world.commodity(world.commodityOfMarket(m));
                 used.add(m);
                 labels.add(new ReportPage.MarketLabel(world.region(world.regionOfMarket(m)).id(), c.id(),

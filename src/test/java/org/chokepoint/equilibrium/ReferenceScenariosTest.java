@@ -65,9 +65,9 @@ class ReferenceScenariosTest {
         double made = 0;
         for (int i = 0; i < f.count; i++) {
             EquilibriumResult.FirmResult firm = r.firms().get(i);
-            assertEquals(f.id[i], firm.id());
-            assertTrue(firm.output() <= f.capacity[i] * (1 + 1e-12), firm.toString());
-            made += f.commodity[i] == 0 && f.region[i] == 0 ? firm.output() : 0;
+            assertEquals(f.id(i), firm.id());
+            assertTrue(firm.output() <= f.capacity(i) * (1 + 1e-12), firm.toString());
+            made += f.commodity(i) == 0 && f.region(i) == 0 ? firm.output() : 0;
         }
         assertEquals(r.markets().get(0).production(), made, 1e-9 * Math.max(made, 1));
     }

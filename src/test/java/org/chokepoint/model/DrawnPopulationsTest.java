@@ -2,7 +2,6 @@ package org.chokepoint.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import org.chokepoint.agent.Firms;
 import org.chokepoint.agent.Traders;
@@ -53,14 +52,14 @@ class DrawnPopulationsTest {
         assertArrayEquals(new int[] {0, 1, 0}, firms.first(), "each firm's number within its entry");
         assertArrayEquals(new double[] {1, 1, 1}, firms.weight());
         assertArrayEquals(new boolean[] {true, true, false}, firms.active(), "the idle mine starts mothballed");
-        assertArrayEquals(f.capacity, firms.capacity(), "the capacities the model drew");
-        assertArrayEquals(f.costBase, firms.costBase());
+        assertArrayEquals(new double[] {f.capacity(0), f.capacity(1), f.capacity(2)}, firms.capacity(),
+                "the capacities the model drew");
+        assertArrayEquals(new double[] {f.costBase(0), f.costBase(1), f.costBase(2)}, firms.costBase());
         assertArrayEquals(new double[] {1, 1, 1.5}, firms.costExponent());
-        assertNotSame(f.capacity, firms.capacity(), "a copy: the model may invest without changing it");
 
         // a-to-b: three traders with capacities k_i and margins m_i carry Σ k_i at margin Σ k_i m_i / Σ k_i.
-        double k = t.capacity[0] + t.capacity[1] + t.capacity[2];
-        double km = t.capacity[0] * t.minMargin[0] + t.capacity[1] * t.minMargin[1] + t.capacity[2] * t.minMargin[2];
+        double k = t.capacity(0) + t.capacity(1) + t.capacity(2);
+        double km = t.capacity(0) * t.minMargin(0) + t.capacity(1) * t.minMargin(1) + t.capacity(2) * t.minMargin(2);
         TraderParameters traders = drawn.traders();
         assertArrayEquals(new double[] {k, 30}, traders.capacity(), 1e-12);
         assertArrayEquals(new double[] {km / k, 0.02}, traders.minMargin(), 1e-12);

@@ -148,7 +148,7 @@ class ImporterInstrumentsTest {
         assertEquals(expected, fiscal, 1e-9 * Math.abs(expected));
         assertEquals(fiscal, out.summary().totals().fiscalCost(), 1e-9 * Math.abs(fiscal));
         // The firms plan on the strike while it is in force and on the market once it ends.
-        assertTrue(Double.isNaN(m.firms().supportStrike[m.firms().count - 1]), "support reset after the term");
+        assertTrue(Double.isNaN(m.firms().supportStrike(m.firms().count - 1)), "support reset after the term");
     }
 
     @Test
