@@ -232,6 +232,10 @@ public final class Firms implements java.io.Serializable {
     /** The market the firm sells in. */
     public int market(int f) { return market[f]; }
     public double capacity(int f) { return capacity[f]; }
+    /** Marginal cost at zero output, its rise to full capacity and the curve's exponent. */
+    public double costBase(int f) { return costBase[f]; }
+    public double costSlope(int f) { return costSlope[f]; }
+    public double costExponent(int f) { return costExponent[f]; }
     /** Capacity committed and not yet arrived. */
     public double pendingCapacity(int f) { return pendingCapacity[f]; }
     /** Output stock held for sale. */

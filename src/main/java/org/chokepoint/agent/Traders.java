@@ -399,6 +399,9 @@ public final class Traders implements Participant {
     }
 
     public String id(int i) { return id[i]; }
+    /** The most the trader buys for shipment in a tick, and the margin it needs as a share of the price. */
+    public double capacity(int i) { return capacity[i]; }
+    public double minMargin(int i) { return minMargin[i]; }
     public int destination(int i) { return destination[i]; }
     /** Speculative stock a trader holds on one side ({@link #ORIGIN} or {@link #DESTINATION}). */
     public double speculative(int i, int side) { return speculative[2 * i + side]; }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Agent-based simulation of resource supply shocks and the policies that answer them.",
-        subcommands = {RunCommand.class, ValidateCommand.class, EnsembleCommand.class, SweepCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, EquilibriumCommand.class, EnsembleCommand.class, SweepCommand.class,
             SensitivityCommand.class, CompareCommand.class, BenchCompareCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -130,7 +130,7 @@ public final class RunOutputs {
         return nanToNull(Json.mapper().valueToTree(summary));
     }
 
-    private static JsonNode nanToNull(JsonNode node) {
+    static JsonNode nanToNull(JsonNode node) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
             Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
