@@ -7,7 +7,7 @@ package org.chokepoint.agent;
  * restart, after a lead time (by default half the firm's investment lead), when the price again covers
  * costs with a margin.
  */
-public final class CapacityDecisions {
+public final class CapacityDecisions implements java.io.Serializable {
     private final Firms firms;
     private final double hurdle;
     private final int patience;

@@ -3,6 +3,7 @@ package org.chokepoint.agent;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
+import org.chokepoint.market.Ledger;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.Recipe;
@@ -14,91 +15,91 @@ import org.chokepoint.world.World;
  * 100,000 firms walks memory in order and allocates nothing. The behaviour that reads and writes these
  * arrays lives in {@link Producers}, {@link Manufacturers}, {@link Recyclers} and {@link CapacityDecisions}.
  */
-public final class Firms {
+public final class Firms implements java.io.Serializable {
     public final int count;
-    public final String[] id;
-    public final FirmType[] type;
-    public final int[] region;
-    public final int[] commodity;
-    public final int[] market;
+    final String[] id;
+    final FirmType[] type;
+    final int[] region;
+    final int[] commodity;
+    final int[] market;
     /** Recipe index for manufacturers, -1 otherwise. */
-    public final int[] recipe;
+    final int[] recipe;
     /** US dollars per unit of output at a price of one price unit. */
-    public final double[] outputValue;
+    final double[] outputValue;
 
-    public final double[] capacity;
-    public final double[] costBase;
-    public final double[] costSlope;
-    public final double[] costExponent;
-    public final int[] leadTicks;
+    final double[] capacity;
+    final double[] costBase;
+    final double[] costSlope;
+    final double[] costExponent;
+    final int[] leadTicks;
 
-    public final byte[] status;
-    public final int[] statusTicks;
-    public final int[] restartAt;
-    public final int[] belowCostTicks;
-    public final int[] aboveHurdleTicks;
-    public final double[] pendingCapacity;
-    public final int[] pendingArrival;
+    final byte[] status;
+    final int[] statusTicks;
+    final int[] restartAt;
+    final int[] belowCostTicks;
+    final int[] aboveHurdleTicks;
+    final double[] pendingCapacity;
+    final int[] pendingArrival;
 
     /** Output stock held for sale. */
-    public final double[] stock;
+    final double[] stock;
     /** Expected price of the output (for manufacturers: of the output net of input costs, see below). */
-    public final double[] expectedPrice;
+    final double[] expectedPrice;
     /** Normal sales per tick, a slow average that sets the stock target. */
-    public final double[] normalSales;
+    final double[] normalSales;
     /**
      * A price support the firm plans on, set by a contract for difference or a purchase guarantee: the firm
      * counts on at least {@code supportStrike} for its output and, above it, keeps only
      * {@code 1 - supportUpsideShare} of the excess. NaN when no support is in force.
      */
-    public final double[] supportStrike;
-    public final double[] supportUpsideShare;
+    final double[] supportStrike;
+    final double[] supportUpsideShare;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
-    public final double[] netPrice;
+    final double[] netPrice;
     /** A manufacturer's expected input cost per unit of output this tick, in US dollars. */
-    public final double[] expectedInputCost;
+    final double[] expectedInputCost;
     /** What a manufacturer can pay for all its inputs per unit of output this tick, in US dollars. */
-    public final double[] inputBudget;
+    final double[] inputBudget;
     /**
      * A manufacturer's variable cost of this tick's planned output, worked out when it bids; its cost of
      * production whenever its inputs let it make the whole plan (output and costs do not change in between).
      */
-    public final double[] plannedVariableCost;
-    public final double[] plannedOutput;
-    public final double[] output;
-    public final double[] sold;
+    final double[] plannedVariableCost;
+    final double[] plannedOutput;
+    final double[] output;
+    final double[] sold;
     /** Output the firm planned but could not make for want of inputs, this tick. */
-    public final double[] lostOutput;
+    final double[] lostOutput;
     /** Effective capacity this tick after outages (and, for recyclers, scrap). */
-    public final double[] availableCapacity;
+    final double[] availableCapacity;
 
     /** First slot of the firm's inputs in the flat input arrays; inputs follow the recipe's order. */
-    public final int[] inputOffset;
-    public final int[] inputMarket;
-    public final double[] intensity;
-    public final double[] inputStock;
-    public final double[] inputExpectedPrice;
+    final int[] inputOffset;
+    final int[] inputMarket;
+    final double[] intensity;
+    final double[] inputStock;
+    final double[] inputExpectedPrice;
     /** Input used by this tick's production, and what the plan needed beyond the stock held. */
-    public final double[] inputUse;
-    public final double[] inputShort;
-    public final int[] dearTicks;
-    public final int[] slotFirm;
-    public final int[] slotInput;
+    final double[] inputUse;
+    final double[] inputShort;
+    final int[] dearTicks;
+    final int[] slotFirm;
+    final int[] slotInput;
     /** The commodity each input slot holds. */
-    public final int[] inputCommodity;
+    final int[] inputCommodity;
     /** US dollars per unit of the input at a price of one price unit. */
-    public final double[] inputValue;
-    public final double[] inputInitialPrice;
+    final double[] inputValue;
+    final double[] inputInitialPrice;
     /** The least intensity thrifting can reach. */
-    public final double[] inputFloor;
+    final double[] inputFloor;
 
     /** For recyclers: the feedstock market and collection parameters; unused otherwise. */
-    public final int[] feedstockMarket;
-    public final double[] yieldPerUnit;
-    public final double[] collectionShare;
-    public final double[] collectionElasticity;
-    public final double[] maxCollectionShare;
-    public final int[] scrapLag;
+    final int[] feedstockMarket;
+    final double[] yieldPerUnit;
+    final double[] collectionShare;
+    final double[] collectionElasticity;
+    final double[] maxCollectionShare;
+    final int[] scrapLag;
 
     private Firms(int n, int slots) {
         count = n;
@@ -220,6 +221,70 @@ public final class Firms {
 
     public boolean producing(int f) {
         return status[f] == FirmStatus.ACTIVE;
+    }
+
+    // ---- what others may read --------------------------------------------------------------------------------
+
+    public String id(int f) { return id[f]; }
+    public FirmType type(int f) { return type[f]; }
+    public int region(int f) { return region[f]; }
+    public int commodity(int f) { return commodity[f]; }
+    /** The market the firm sells in. */
+    public int market(int f) { return market[f]; }
+    public double capacity(int f) { return capacity[f]; }
+    /** Marginal cost at zero output, its rise to full capacity and the curve's exponent. */
+    public double costBase(int f) { return costBase[f]; }
+    public double costSlope(int f) { return costSlope[f]; }
+    public double costExponent(int f) { return costExponent[f]; }
+    /** Capacity committed and not yet arrived. */
+    public double pendingCapacity(int f) { return pendingCapacity[f]; }
+    /** Output stock held for sale. */
+    public double stock(int f) { return stock[f]; }
+    /** Output made this tick. */
+    public double output(int f) { return output[f]; }
+    public double plannedOutput(int f) { return plannedOutput[f]; }
+    /** Sales per tick, a slow average. */
+    public double normalSales(int f) { return normalSales[f]; }
+    /** The price support the firm plans on, NaN when none is in force. */
+    public double supportStrike(int f) { return supportStrike[f]; }
+    public double inputStock(int slot) { return inputStock[slot]; }
+    /** Units of the slot's input per unit of the firm's output. */
+    public double intensity(int slot) { return intensity[slot]; }
+
+    /** The input slot of firm f for a commodity, or -1 when its recipe does not use it. */
+    public int slotOf(int f, int commodity) {
+        for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
+            if (inputCommodity[s] == commodity) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    // ---- what others may do ------------------------------------------------------------------------------------
+
+    /** A price support the firm plans on: at least {@code strike}, keeping {@code 1 - upsideShare} above it. */
+    public void support(int f, double strike, double upsideShare) {
+        supportStrike[f] = strike;
+        supportUpsideShare[f] = upsideShare;
+    }
+
+    public void withdrawSupport(int f) {
+        supportStrike[f] = Double.NaN;
+        supportUpsideShare[f] = 0;
+    }
+
+    /** Firm f hands part of its output stock to another holder outside the auction (an allocation by key). */
+    public void handOver(int f, double quantity, double revenueUsd, Ledger ledger) {
+        stock[f] -= quantity;
+        sold[f] += quantity;
+        ledger.revenue(market[f], revenueUsd);
+    }
+
+    /** An input slot receives goods outside the auction (a consortium's delivery, an allocation by key). */
+    public void receiveInput(int slot, double quantity, double costUsd, Ledger ledger) {
+        inputStock[slot] += quantity;
+        ledger.inputCost(market[slotFirm[slot]], costUsd);
     }
 
     /**

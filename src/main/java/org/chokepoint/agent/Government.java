@@ -2,19 +2,20 @@ package org.chokepoint.agent;
 
 import java.util.Arrays;
 import java.util.List;
-import org.chokepoint.policy.TradeRules;
+import org.chokepoint.market.Participant;
+import org.chokepoint.trade.TradeRules;
 
 /**
  * The governments of all regions, acting at the start of each tick: they carry out the scenario's
  * scheduled shocks (outages, demand shifts, route disruptions) and hold the trade measures that traders
  * must obey. Trade measures are added to {@link #tradeRules()} when a scenario declares them.
  */
-public final class Government {
+public final class Government implements Participant {
     private final Shock[] shocks;
     /** Share of capacity available in each market this tick. */
-    public final double[] capacityFactor;
+    final double[] capacityFactor;
     /** Multiplier on final demand in each market this tick. */
-    public final double[] demandFactor;
+    final double[] demandFactor;
     private final RouteConditions routes;
     private final TradeRules tradeRules = new TradeRules();
 
@@ -25,6 +26,22 @@ public final class Government {
         this.routes = routes;
         Arrays.fill(capacityFactor, 1.0);
         Arrays.fill(demandFactor, 1.0);
+    }
+
+    @Override
+    public void seat(int seat) { }
+
+    @Override
+    public void countOrders(int[] ordersPerMarket) { }
+
+    @Override
+    public void beginTick(int tick) {
+        act(tick);
+    }
+
+    /** Share of capacity available in a market this tick, after outages. */
+    public double capacityFactor(int market) {
+        return capacityFactor[market];
     }
 
     /** Sets this tick's conditions from every shock in force; overlapping shocks compound. */

@@ -2,9 +2,11 @@ package org.chokepoint.agent;
 
 import ec.util.MersenneTwisterFast;
 import java.util.List;
+import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
+import org.chokepoint.market.Participant;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.World;
 
@@ -17,27 +19,41 @@ import org.chokepoint.world.World;
  * <p>The curve is posted as a schedule of bids on a grid of prices around the quoted price, finer near it,
  * so the call auction finds the crossing within a fraction of a percent.
  */
-public final class Households {
+public final class Households implements Participant {
     /** Log-price offsets of the bid grid around the quote; fine near it, wide enough for a shock. */
     private static final double[] GRID = grid();
     /** Bids a household sector posts in a tick. */
     public static final int ORDERS_PER_TICK = GRID.length;
+    /**
+     * Below this share of the reference price an isoelastic demand curve is flat: it has no ceiling as
+     * the price falls to nothing, and a market flooded for thousands of ticks by producers with no costs can
+     * drive its price that far. It is the smallest ratio of the prices a scenario may set (1e-6 to 1e9), so
+     * no curve a scenario starts on reaches it, and at the steepest elasticity allowed (-10) it caps demand
+     * at 1e150 times the reference quantity.
+     */
+    static final double FLAT_BELOW = 1e-15;
 
     public final int count;
-    public final int[] market;
-    public final double[] baseQuantity;
-    public final double[] referencePrice;
-    public final double[] elasticity;
-    public final boolean[] linear;
-    public final double[] chokePrice;
-    public final double[] growthPerTick;
+    final int[] market;
+    final double[] baseQuantity;
+    final double[] referencePrice;
+    final double[] elasticity;
+    final boolean[] linear;
+    final double[] chokePrice;
+    final double[] growthPerTick;
     /** The demand curve's scale this tick: {@code D0 * g(t) * s(t) * noise}. */
-    public final double[] scale;
-    public final double[] bought;
+    final double[] scale;
+    final double[] bought;
     private final double[] noise;
     private final double[] gridPrice;
     private final double noiseSigma;
     private final double noisePersistence;
+    private int seat;
+    private Markets markets;
+    private Government government;
+    private MersenneTwisterFast random;
+    /** The scale of every curve at every tick: {@code [tick * count + h]}, for the surplus measures. */
+    private double[] scaleHistory = new double[0];
 
     private Households(int n, double noiseSigma, double noisePersistence) {
         count = n;
@@ -83,13 +99,83 @@ public final class Households {
     }
 
     /**
-     * Below this share of the reference price an isoelastic demand curve is flat: it has no ceiling as
-     * the price falls to nothing, and a market flooded for thousands of ticks by producers with no costs can
-     * drive its price that far. It is the smallest ratio of the prices a scenario may set (1e-6 to 1e9), so
-     * no curve a scenario starts on reaches it, and at the steepest elasticity allowed (-10) it caps demand
-     * at 1e150 times the reference quantity.
+     * Connects the sectors to the run: its markets, the government whose demand shifts move their curves, the
+     * stream their noise draws from, and the horizon whose scales they keep.
      */
-    static final double FLAT_BELOW = 1e-15;
+    public void connect(Markets markets, Government government, MersenneTwisterFast random, int horizon) {
+        this.markets = markets;
+        this.government = government;
+        this.random = random;
+        this.scaleHistory = new double[horizon * count];
+    }
+
+    /** Scale of household h's demand curve at a tick, as drawn during the run. */
+    public double scaleAt(int tick, int h) {
+        return scaleHistory[tick * count + h];
+    }
+
+    @Override
+    public void seat(int seat) {
+        this.seat = seat;
+    }
+
+    @Override
+    public void countOrders(int[] orders) {
+        for (int h = 0; h < count; h++) {
+            orders[market[h]] += ORDERS_PER_TICK;
+        }
+    }
+
+    @Override
+    public void markMarkets(boolean[] used) {
+        for (int h = 0; h < count; h++) {
+            used[market[h]] = true;
+        }
+    }
+
+    @Override
+    public void beginTick(int tick) {
+        update(tick, government.demandFactor, random);
+    }
+
+    @Override
+    public void postOrders(int tick) {
+        for (int h = 0; h < count; h++) {
+            int m = market[h];
+            bid(h, markets.price(m), markets.book(m));
+            scaleHistory[tick * count + h] = scale[h];
+        }
+    }
+
+    /**
+     * Final demand counts as unmet when sellers had nothing left at the price buyers were willing to pay: what
+     * a bid at or above the price did not get.
+     */
+    @Override
+    public void settleBids(OrderBook book, int m, int from, int to) {
+        boolean exhausted = markets.supplyExhausted(m);
+        double p = markets.price(m);
+        Ledger ledger = markets.ledger();
+        boolean crossed = book.crossed();
+        for (int i = from; i < to; i++) {
+            double q = crossed ? book.bidFilled(i) : 0;
+            if (exhausted && book.bidLimit(i) >= p) {
+                ledger.unmet(m, book.bidQuantity(i) - q);
+            }
+            if (q > 0) {
+                int h = Owner.tag(book.bidOwner(i));
+                bought[h] += q;
+                ledger.consumed(m, q);
+            }
+        }
+    }
+
+    public int market(int h) { return market[h]; }
+    public double referencePrice(int h) { return referencePrice[h]; }
+    /** Elasticity of demand at the reference price. */
+    public double elasticity(int h) { return elasticity[h]; }
+    /** Whether the curve is linear through the reference point, rather than isoelastic. */
+    public boolean linear(int h) { return linear[h]; }
 
     /** Quantity demanded at price p with this tick's scale. */
     public double demand(int h, double p) {
@@ -123,17 +209,12 @@ public final class Households {
         for (int i = 0; i < n; i++) {
             gridPrice[i] = Math.min(quote * Math.exp(GRID[i]), chokePrice[h]);
         }
-        int owner = Owner.of(Owner.HOUSEHOLD, h);
+        int owner = Owner.of(seat, h);
         for (int i = 0; i < n; i++) {
             double here = demand(h, gridPrice[i]);
             double above = i + 1 < n ? demand(h, gridPrice[i + 1]) : 0;
             book.addBid(gridPrice[i], here - above, owner);
         }
         bought[h] = 0;
-    }
-
-    public void settle(int h, double quantity, Markets markets) {
-        bought[h] += quantity;
-        markets.consumption[market[h]] += quantity;
     }
 }

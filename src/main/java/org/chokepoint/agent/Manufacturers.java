@@ -1,8 +1,10 @@
 package org.chokepoint.agent;
 
+import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
+import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -17,7 +19,7 @@ import org.chokepoint.world.World;
  * {@code limit = min(reservation, E_input * (target / stock)^η)}, so a buyer running dry bids up toward its
  * reservation over several ticks instead of all at once.
  */
-public final class Manufacturers {
+public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
     private final World world;
     private final double expectationRate;
@@ -27,30 +29,41 @@ public final class Manufacturers {
     private final double thriftTrigger;
     private final double thriftRatePerTick;
     private final int thriftPatience;
+    private final double thriftMaxPace;
+    private final double minRatio;
+    private final double maxRatio;
+    /** The seat of the firms' participant, which tags their bids. */
+    private int seat;
 
-    public Manufacturers(Firms firms, World world, double expectationRate, double inputCover, double adjustTicks,
-                         double bidElasticity, double thriftTrigger, double thriftRatePerYear, int thriftPatience) {
+    public Manufacturers(Firms firms, World world, BehaviourSpec b) {
         this.firms = firms;
         this.world = world;
-        this.expectationRate = expectationRate;
-        this.inputCover = inputCover;
-        this.adjustTicks = adjustTicks;
-        this.bidElasticity = bidElasticity;
-        this.thriftTrigger = thriftTrigger;
-        this.thriftRatePerTick = thriftRatePerYear / world.ticksPerYear();
-        this.thriftPatience = thriftPatience;
+        this.expectationRate = b.expectationRate();
+        this.inputCover = b.inputCoverTicks();
+        this.adjustTicks = b.stockAdjustTicks();
+        this.bidElasticity = b.askStockElasticity();
+        this.thriftTrigger = b.thrift().triggerMultiple();
+        this.thriftRatePerTick = b.thrift().ratePerYear() / world.ticksPerYear();
+        this.thriftPatience = b.thrift().patienceTicks();
+        this.thriftMaxPace = b.thrift().maxPaceMultiple();
+        this.minRatio = b.minStockPriceRatio();
+        this.maxRatio = b.maxStockPriceRatio();
+    }
+
+    void seat(int seat) {
+        this.seat = seat;
     }
 
     /**
      * Updates the expected price of each input and returns the expected output price net of input costs,
      * in the output's price unit: the price the firm expects for its conversion work.
      */
-    public double expectNetPrice(int f, double[] quotedPrice) {
+    public double expectNetPrice(int f, Markets markets) {
         Firms x = firms;
         double outValue = x.outputValue[f];
         double inputCost = 0;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
-            x.inputExpectedPrice[s] += expectationRate * (quotedPrice[x.inputMarket[s]] - x.inputExpectedPrice[s]);
+            x.inputExpectedPrice[s] += expectationRate * (markets.price(x.inputMarket[s]) - x.inputExpectedPrice[s]);
             inputCost += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
         }
         x.expectedInputCost[f] = inputCost;
@@ -123,17 +136,17 @@ public final class Manufacturers {
             return;
         }
         double stock = x.inputStock[s];
-        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : Producers.MAX_RATIO;
-        ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
+        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : maxRatio;
+        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
         double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
-        markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(Owner.FIRM_INPUT, s));
+        markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(seat, s));
     }
 
     /** Books an input purchase: the input enters stock, its cost counts against producer surplus. */
-    public void settlePurchase(int slot, double quantity, double price, Markets markets) {
+    public void settlePurchase(int slot, double quantity, double price, Ledger ledger) {
         Firms x = firms;
         x.inputStock[slot] += quantity;
-        markets.producerSurplus[x.market[x.slotFirm[slot]]] -= quantity * price * inputValue(slot);
+        ledger.inputCost(x.market[x.slotFirm[slot]], quantity * price * inputValue(slot));
     }
 
     /**
@@ -190,8 +203,8 @@ public final class Manufacturers {
             if (x.dearTicks[s] >= thriftPatience) {
                 // The dearer the input, the more engineering effort its saving repays: the pace grows with
                 // the price multiple, measured in doublings past the trigger (twice the pace at twice the
-                // trigger, up to four times).
-                double urgency = Math.min(4.0, 1.0 + Math.log(x.inputExpectedPrice[s]
+                // trigger, up to thriftMaxPace times).
+                double urgency = Math.min(thriftMaxPace, 1.0 + Math.log(x.inputExpectedPrice[s]
                         / (thriftTrigger * x.inputInitialPrice[s])) / Math.log(2.0));
                 x.intensity[s] -= urgency * thriftRatePerTick * (x.intensity[s] - x.inputFloor[s]);
             }

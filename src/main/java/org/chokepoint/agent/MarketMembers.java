@@ -5,7 +5,7 @@ package org.chokepoint.agent;
  * index order. Walking a market's sellers in this order posts its asks in the order a walk over all firms
  * would, and likewise its firms' bids, so one market's orders can be posted apart from the others'.
  */
-public final class MarketMembers {
+public final class MarketMembers implements java.io.Serializable {
     private final int[] sellerStart;
     private final int[] sellers;
     private final int[] buyerStart;

@@ -1,25 +1,24 @@
 package org.chokepoint.agent;
 
-import org.chokepoint.market.Markets;
+import org.chokepoint.market.Ledger;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.TickTime;
 
 /**
  * What every firm does as a seller: form a price expectation, plan output on its marginal-cost curve,
  * offer stock, and produce. Manufacturers plan on their output price net of input costs
  * (see {@link Manufacturers}); producers and recyclers on the output price itself.
  *
- * <p>A seller offers a share of its stock each tick at {@code ask = E * (target / stock)^η}, clamped to
- * [0.5, 3] times {@code E}: a firm long in stock undercuts, one short of stock holds out for more.
+ * <p>A seller offers a share of its stock each tick at {@code ask = E * (target / stock)^η}, the ratio held
+ * within {@code [minStockPriceRatio, maxStockPriceRatio]}: a firm long in stock undercuts, one short of stock
+ * holds out for more.
  * The desired output is the quantity at which marginal cost equals the expected price, corrected toward
  * the stock target over {@code stockAdjustTicks}; actual plans move a share {@code outputAdjustment} of
  * the way from last tick's output toward it (partial adjustment).
  */
-public final class Producers {
-    /** A seller offers at most this many ticks of normal sales from its stock in one tick. */
-    static final double OFFER_TICKS = 1.5;
-    static final double MIN_RATIO = 0.5;
-    static final double MAX_RATIO = 3.0;
+public final class Producers implements java.io.Serializable {
     /** Stock below this share of capacity is not offered. */
     static final double DUST = 1e-9;
 
@@ -29,15 +28,33 @@ public final class Producers {
     private final double adjustTicks;
     private final double askElasticity;
     private final double outputAdjustment;
+    /** Share of its stock a seller offers in a tick: its offer in ticks of normal sales over its stock cover. */
+    private final double offerShare;
+    private final double minRatio;
+    private final double maxRatio;
+    /** Weight of this tick's sales in a firm's normal sales. */
+    private final double normalSalesWeight;
+    /** The seat of the firms' participant, which tags their asks. */
+    private int seat;
 
-    public Producers(Firms firms, double expectationRate, double stockCover, double adjustTicks, double askElasticity,
-                     double outputAdjustment) {
+    /**
+     * @param ticksPerYear ticks in a year, to turn the behaviour's spans of weeks into ticks
+     */
+    public Producers(Firms firms, BehaviourSpec b, int ticksPerYear) {
         this.firms = firms;
-        this.outputAdjustment = outputAdjustment;
-        this.expectationRate = expectationRate;
-        this.stockCover = stockCover;
-        this.adjustTicks = adjustTicks;
-        this.askElasticity = askElasticity;
+        this.outputAdjustment = b.outputAdjustment();
+        this.expectationRate = b.expectationRate();
+        this.stockCover = b.stockCoverTicks();
+        this.adjustTicks = b.stockAdjustTicks();
+        this.askElasticity = b.askStockElasticity();
+        this.offerShare = TickTime.ticks(b.offerWeeks(), ticksPerYear) / stockCover;
+        this.minRatio = b.minStockPriceRatio();
+        this.maxRatio = b.maxStockPriceRatio();
+        this.normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
+    }
+
+    void seat(int seat) {
+        this.seat = seat;
     }
 
     /** Updates the firm's expectation of its output price from the market's quote. */
@@ -87,22 +104,22 @@ public final class Producers {
             return;
         }
         double target = stockCover * x.normalSales[f];
-        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : MIN_RATIO;
-        ratio = ratio < MIN_RATIO ? MIN_RATIO : Math.min(ratio, MAX_RATIO);
-        double share = OFFER_TICKS / stockCover;
+        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : minRatio;
+        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
+        double share = offerShare;
         double quantity = share >= 1 ? s : s * share;
         double ask = x.expectedPrice[f] * ratio;
         if (x.status[f] != FirmStatus.EXITED) {
             ask = Math.max(ask, x.costBase[f] + inputCost);
         }
-        book.addAsk(ask, quantity, Owner.of(Owner.FIRM, f));
+        book.addAsk(ask, quantity, Owner.of(seat, f));
     }
 
     /** Books a sale: stock leaves, revenue counts toward producer surplus. */
-    public void settleSale(int f, double quantity, double price, double valuePerUnit, Markets markets) {
+    public void settleSale(int f, double quantity, double price, double valuePerUnit, Ledger ledger) {
         firms.stock[f] -= quantity;
         firms.sold[f] += quantity;
-        markets.producerSurplus[firms.market[f]] += quantity * price * valuePerUnit;
+        ledger.revenue(firms.market[f], quantity * price * valuePerUnit);
     }
 
     /**
@@ -120,12 +137,10 @@ public final class Producers {
         return q;
     }
 
-    /** Normal sales follow actual sales slowly, over about a quarter of weekly ticks. */
+    /** Normal sales follow actual sales slowly, over {@code behaviour.normalSalesWeeks} (a quarter by default). */
     public void endTick(int f) {
         Firms x = firms;
-        x.normalSales[f] += NORMAL_SALES_RATE * (x.sold[f] - x.normalSales[f]);
+        x.normalSales[f] += normalSalesWeight * (x.sold[f] - x.normalSales[f]);
         x.sold[f] = 0;
     }
-
-    static final double NORMAL_SALES_RATE = 1.0 / 13.0;
 }

@@ -1,12 +1,14 @@
 package org.chokepoint.agent;
 
+import org.chokepoint.market.Ledger;
+
 /**
  * How much a recycler can process this tick: scrap from the feedstock good consumed in its region
  * {@code lagTicks} ago, times the share collected, times the yield. Collection rises with the output
  * price, {@code share * (E / p0)^elasticity}, up to a ceiling, so dear metal brings out more scrap.
  * Scrap that is not collected is lost; there is no scrap stock.
  */
-public final class Recyclers {
+public final class Recyclers implements java.io.Serializable {
     private final Firms firms;
     private final int markets;
     private final int length;
@@ -32,8 +34,11 @@ public final class Recyclers {
     }
 
     /** Remembers this tick's consumption of every good, for scrap later. */
-    public void remember(int tick, double[] consumption) {
-        System.arraycopy(consumption, 0, history, (tick % length) * markets, markets);
+    public void remember(int tick, Ledger ledger) {
+        int row = (tick % length) * markets;
+        for (int m = 0; m < markets; m++) {
+            history[row + m] = ledger.consumption(m);
+        }
         filled = Math.min(length, filled + 1);
     }
 

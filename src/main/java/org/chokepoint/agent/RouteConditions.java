@@ -7,7 +7,7 @@ import org.chokepoint.world.World;
  * The state of every route this tick: closed, extra transit time, a multiplier on its cost. The
  * {@link Government} sets it from the scenario's events at the start of each tick.
  */
-public final class RouteConditions {
+public final class RouteConditions implements java.io.Serializable {
     private final int[] baseTransit;
     private final double[] baseCost;
     private final boolean[] closed;

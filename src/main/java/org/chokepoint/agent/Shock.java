@@ -9,7 +9,7 @@ package org.chokepoint.agent;
  * @param size the outage share, or the demand multiplier
  */
 public record Shock(Kind kind, String id, int start, int end, int[] markets, int[] routes, double size,
-                    boolean close, int extraTransitTicks, double costMultiplier) {
+                    boolean close, int extraTransitTicks, double costMultiplier) implements java.io.Serializable {
 
     public enum Kind { CAPACITY_OUTAGE, DEMAND_SHIFT, ROUTE_DISRUPTION }
 

@@ -2,12 +2,16 @@ package org.chokepoint.agent;
 
 import ec.util.MersenneTwisterFast;
 import java.util.List;
+import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
-import org.chokepoint.policy.TradeRules;
+import org.chokepoint.market.Participant;
+import org.chokepoint.market.Shipping;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.TickTime;
+import org.chokepoint.trade.TradeRules;
 import org.chokepoint.world.Route;
 import org.chokepoint.world.World;
 
@@ -17,10 +21,10 @@ import org.chokepoint.world.World;
  * origin as an export when bought and enters the destination as an import when it lands, after the
  * route's transit time; until it is sold there it is the trader's stock in the destination.
  *
- * <p>The flow a trader aims for grows with the gap, from nothing at its margin to {@link #GROWTH} times its
- * normal sales (at least {@link #BOOTSTRAP_SHARE} of its capacity) when the gap exceeds the margin by
- * {@link #RAMP} margins, and it orders up to the pipeline that flow needs (voyage plus stock cover), so
- * trade does not swing from glut to drought on long routes.
+ * <p>The flow a trader aims for grows with the gap, from nothing at its margin to {@code flowGrowth} times its
+ * normal sales (at least {@code bootstrapShare} of its capacity) when the gap exceeds the margin by
+ * {@code rampMargins} margins ({@link BehaviourSpec.Trading}), and it orders up to the pipeline that flow
+ * needs (voyage plus stock cover), so trade does not swing from glut to drought on long routes.
  *
  * <p>Restrictions shape what traders do: an export tax and import tariffs or levies narrow the gap; a
  * quota or a licence limits what may be bought for shipment (every trader asks first, then buys the share
@@ -45,54 +49,58 @@ import org.chokepoint.world.World;
  * the quote up itself, and when the trend fades or turns it sells what it no longer wants for as little as half the last price. Speculative stock is held in the
  * region of its market, apart from the cargo the trader trades, and counts in that market's stock.
  */
-public final class Traders {
+public final class Traders implements Participant {
     /** Ticks of normal sales a trader is content to hold in its destination. */
-    static final double STOCK_COVER = 2.0;
+    private final double stockCover;
     /** Margins above the required margin at which a trader aims for its largest flow. */
-    static final double RAMP = 3.0;
+    private final double ramp;
     /** The largest flow a trader aims for, relative to its normal sales. */
-    static final double GROWTH = 1.5;
+    private final double growth;
     /** Share of its capacity a trader aims to ship at the widest gap, whatever it sold lately. */
-    static final double BOOTSTRAP_SHARE = 0.5;
+    private final double bootstrapShare;
     /** How far above its expected destination price a trader holds stock while a restriction is ahead. */
-    static final double HOARDING_PREMIUM = 0.15;
+    private final double hoardingPremium;
     /** Extra transit of a detour through a third country, in ticks. */
-    static final int DETOUR_TICKS = 2;
+    private final int detourTicks;
+    /** The bounds of the ratio by which a trader's ask departs from its expected price with its stock. */
+    private final double minRatio;
+    private final double maxRatio;
+    /** Weight of this tick's sales in a trader's normal sales. */
+    private final double normalSalesWeight;
 
     public final int count;
-    public final String[] id;
-    public final int[] commodity;
-    public final int[] origin;
-    public final int[] destination;
-    public final int[] originMarket;
-    public final int[] destinationMarket;
-    public final int[] route;
-    public final double[] capacity;
-    public final double[] minMargin;
-    public final double[] expectedOrigin;
-    public final double[] expectedDestination;
+    final String[] id;
+    final int[] commodity;
+    final int[] origin;
+    final int[] destination;
+    final int[] originMarket;
+    final int[] destinationMarket;
+    final int[] route;
+    final double[] capacity;
+    final double[] minMargin;
+    final double[] expectedOrigin;
+    final double[] expectedDestination;
     /** Cargo landed and not yet sold, held in the destination region. */
-    public final double[] stock;
+    final double[] stock;
     /** Sold per tick in the destination, a slow average that sets the stock the trader is content with. */
-    public final double[] normalSales;
+    final double[] normalSales;
     /** The flow the trader currently aims to ship per tick. */
-    public final double[] flow;
+    final double[] flow;
     /** Bought this tick for shipment. */
-    public final double[] shipped;
+    final double[] shipped;
     /** What the trader wants to buy this tick, before quotas and licences, and its limit price. */
-    public final double[] wanted;
-    public final double[] limit;
+    final double[] wanted;
+    final double[] limit;
     /** What the trader wants to buy for shipment round a restriction this tick, its limit and leak rate. */
-    public final double[] leakWanted;
+    final double[] leakWanted;
     private final double[] leakLimit;
     private final double[] leakShare;
     /** The third country a detour passes through. */
     private final int[] via;
-    /** Detoured cargo by arrival tick, landed as an import from the third country. */
-    private final double[] detourPipeline;
     private final double[] sold;
-    /** Arrivals by tick: {@code pipeline[trader * slots + tick % slots]}. */
-    private final double[] pipeline;
+    /** Each trader's account with {@link Shipping}: its cargo at sea, direct and detoured, by arrival tick. */
+    private final int[] account;
+    /** Ticks a trader's voyages can take at most, and one more: the length of its account's ring. */
     private final int slots;
     /** Index of a trader's speculative position in its origin's market: {@code 2 * trader + ORIGIN}. */
     public static final int ORIGIN = 0;
@@ -102,7 +110,7 @@ public final class Traders {
      * Speculative stock by trader and side, {@code speculative[2 * trader + side]}: held in the origin's or the
      * destination's market, apart from the cargo the trader trades.
      */
-    public final double[] speculative;
+    final double[] speculative;
     /**
      * Adaptive estimates, per market, of the change per tick in the log price and of its variance. Every
      * trader reads the same prices with the same memory, so the estimates are the market's, kept once.
@@ -119,13 +127,53 @@ public final class Traders {
     /** Each side's speculative order this tick: a bid when positive, an ask when negative; and its limit. */
     private final double[] storeOrder;
     private final double[] storePrice;
-    private double carryPerTick;
-    private int horizon = 1;
-    private double trendRate;
-    private double confidence;
-    private double positionTicks;
+    private final double carryPerTick;
+    private final int horizon;
+    private final double trendRate;
+    private final double confidence;
+    private final double positionTicks;
+    /** The lowest price a speculator takes for stock it no longer wants, as a share of the last price. */
+    private final double sellFloor;
 
-    private Traders(int n, int slots, int markets) {
+    /** What the kind of a trader's order is, in its tag: {@code kind << KIND_SHIFT | index}. */
+    private static final int KIND_SHIFT = 20;
+    private static final int CARGO = 0;
+    private static final int DETOUR = 1;
+    private static final int STORE = 2;
+    private int seat;
+    private int tick;
+    private Markets markets;
+    private Ledger ledger;
+    private Shipping shipping;
+    private RouteConditions routes;
+    private TradeRules rules;
+    /** As every seller's: how far its ask departs from its expected price with its stock. */
+    private final double askElasticity;
+    private final double expectationRate;
+    /** Share of the gap to a desired flow or speculative position closed in a tick. */
+    private final double flowAdjustment;
+
+    private Traders(int n, int slots, int markets, BehaviourSpec b, int ticksPerYear, int detourTicks) {
+        BehaviourSpec.Trading trading = b.trading();
+        stockCover = TickTime.ticks(trading.stockCoverWeeks(), ticksPerYear);
+        ramp = trading.rampMargins();
+        growth = trading.flowGrowth();
+        bootstrapShare = trading.bootstrapShare();
+        hoardingPremium = trading.hoardingPremium();
+        this.detourTicks = detourTicks;
+        minRatio = b.minStockPriceRatio();
+        maxRatio = b.maxStockPriceRatio();
+        normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
+        askElasticity = b.askStockElasticity();
+        expectationRate = b.expectationRate();
+        flowAdjustment = b.outputAdjustment();
+        BehaviourSpec.Speculation speculation = b.speculation();
+        carryPerTick = speculation.carryingCostPerYear() / ticksPerYear;
+        horizon = speculation.horizonTicks();
+        trendRate = speculation.trendRate();
+        confidence = speculation.confidence();
+        positionTicks = speculation.capacityTicks();
+        sellFloor = speculation.sellFloor();
         count = n;
         id = new String[n];
         commodity = new int[n];
@@ -148,10 +196,9 @@ public final class Traders {
         leakLimit = new double[n];
         leakShare = new double[n];
         via = new int[n];
-        detourPipeline = new double[n * slots];
         sold = new double[n];
         this.slots = slots;
-        pipeline = new double[n * slots];
+        account = new int[n];
         speculative = new double[2 * n];
         trend = new double[markets];
         trendVariance = new double[markets];
@@ -164,28 +211,150 @@ public final class Traders {
     }
 
     /**
-     * Sets how traders speculate.
-     *
-     * @param ticksPerYear ticks in a year, to turn the yearly carrying cost into one per tick
+     * Connects the traders to the run: the markets they trade in, the routes and trade rules that bind them.
+     * Opens each trader's account for cargo at sea.
      */
-    public void speculation(BehaviourSpec.Speculation s, int ticksPerYear) {
-        carryPerTick = s.carryingCostPerYear() / ticksPerYear;
-        horizon = s.horizonTicks();
-        trendRate = s.trendRate();
-        confidence = s.confidence();
-        positionTicks = s.capacityTicks();
+    public void connect(Markets markets, RouteConditions routes, TradeRules rules) {
+        this.markets = markets;
+        this.ledger = markets.ledger();
+        this.shipping = markets.shipping();
+        this.routes = routes;
+        this.rules = rules;
+        for (int i = 0; i < count; i++) {
+            account[i] = shipping.open(destinationMarket[i], slots);
+        }
+    }
+
+    // ---- the tick ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void seat(int seat) {
+        if (2 * count > 1 << KIND_SHIFT) {
+            throw new IllegalStateException("too many traders for an order's tag: " + count);
+        }
+        this.seat = seat;
+    }
+
+    private int owner(int kind, int index) {
+        return Owner.of(seat, kind << KIND_SHIFT | index);
+    }
+
+    @Override
+    public void countOrders(int[] orders) {
+        for (int t = 0; t < count; t++) {
+            // A bid for cargo, one for cargo going round a restriction, and a speculative order.
+            orders[originMarket[t]] += 3;
+            // An ask for its cargo and a speculative order.
+            orders[destinationMarket[t]] += 2;
+        }
+    }
+
+    @Override
+    public void markMarkets(boolean[] used) {
+        for (int t = 0; t < count; t++) {
+            used[originMarket[t]] = true;
+            used[destinationMarket[t]] = true;
+        }
+    }
+
+    @Override
+    public void beginTick(int tick) {
+        this.tick = tick;
     }
 
     /**
-     * @param longestTransit the longest transit any route can have, disruptions and detours included
+     * Cargo due lands; every trader offers what it holds and decides what it wants to buy, asking first, so
+     * quotas and licences can share out what may leave; then all bid for what they were granted.
+     */
+    @Override
+    public void ship(int tick) {
+        boolean speculating = speculating();
+        if (speculating) {
+            updateTrends(markets);
+        }
+        for (int i = 0; i < count; i++) {
+            unload(i, tick);
+            if (speculating) {
+                speculate(i, markets, flowAdjustment);
+            }
+            offer(i, tick);
+            plan(i, tick);
+        }
+        for (int i = 0; i < count; i++) {
+            bid(i, tick);
+        }
+    }
+
+    @Override
+    public void settleAsks(OrderBook book, int m, int from, int to) {
+        for (int o = from; o < to; o++) {
+            double q = book.askFilled(o);
+            if (q <= 0) {
+                continue;
+            }
+            int tag = Owner.tag(book.askOwner(o));
+            int index = tag & ((1 << KIND_SHIFT) - 1);
+            if (tag >>> KIND_SHIFT == STORE) {
+                settleStore(index, -q);
+            } else {
+                settleSale(index, q);
+            }
+        }
+    }
+
+    @Override
+    public void settleBids(OrderBook book, int m, int from, int to) {
+        if (!book.crossed()) {
+            return;
+        }
+        double p = markets.price(m);
+        for (int o = from; o < to; o++) {
+            double q = book.bidFilled(o);
+            if (q <= 0) {
+                continue;
+            }
+            int tag = Owner.tag(book.bidOwner(o));
+            int index = tag & ((1 << KIND_SHIFT) - 1);
+            switch (tag >>> KIND_SHIFT) {
+                case CARGO -> settlePurchase(index, q, p, false);
+                case DETOUR -> settlePurchase(index, q, p, true);
+                default -> settleStore(index, q);
+            }
+        }
+    }
+
+    @Override
+    public void endTick(int tick) {
+        if (speculating()) {
+            rememberTraded(markets);
+        }
+        for (int i = 0; i < count; i++) {
+            endTrader(i);
+        }
+    }
+
+    /** Landed cargo in the destination, speculative stock in the market it is held in. */
+    @Override
+    public void addHoldings(double[] held) {
+        for (int i = 0; i < count; i++) {
+            held[originMarket[i]] += speculative[2 * i + ORIGIN];
+            held[destinationMarket[i]] += stock[i] + speculative[2 * i + DESTINATION];
+        }
+    }
+
+    /**
+     * @param longestTransit the longest transit any route can have, disruptions included
+     * @param behaviour how traders size their flows, hold cargo and speculate
      */
     public static Traders build(List<Scenario.TraderSpec> specs, World world, int longestTransit,
-                                MersenneTwisterFast random) {
+                                BehaviourSpec behaviour, MersenneTwisterFast random) {
         int n = 0;
         for (Scenario.TraderSpec s : specs) {
             n += s.countOrDefault();
         }
-        Traders t = new Traders(n, longestTransit + DETOUR_TICKS + 1, world.marketCount());
+        int detour = TickTime.wholeTicks(behaviour.trading().detourWeeks(), world.ticksPerYear(), 0);
+        Traders t = new Traders(n, longestTransit + detour + 1, world.marketCount(), behaviour, world.ticksPerYear(),
+                detour);
         int i = 0;
         for (Scenario.TraderSpec s : specs) {
             int c = world.commodityIndex(s.commodity());
@@ -209,28 +378,35 @@ public final class Traders {
         return t;
     }
 
-    /** Cargo due this tick enters the destination as an import and joins the trader's stock there. */
-    public void unload(int i, int tick, Markets markets, TradeRules rules) {
-        int slot = i * slots + tick % slots;
-        double q = pipeline[slot];
+    /**
+     * Cargo due this tick enters the destination as an import and joins the trader's stock there; its recorded
+     * origin is the region it was last shipped from (the third country of a detour).
+     */
+    private void unload(int i, int tick) {
+        double q = shipping.land(account[i], Shipping.DIRECT, tick);
         if (q > 0) {
-            pipeline[slot] = 0;
-            land(i, q, origin[i], tick, markets, rules);
+            landed(i, q, tick);
         }
-        double d = detourPipeline[slot];
+        double d = shipping.land(account[i], Shipping.DETOUR, tick);
         if (d > 0) {
-            detourPipeline[slot] = 0;
-            land(i, d, via[i], tick, markets, rules);
+            landed(i, d, tick);
         }
     }
 
-    /** Cargo lands; its recorded origin is the region it was last shipped from (the third country of a detour). */
-    private void land(int i, double q, int from, int tick, Markets markets, TradeRules rules) {
+    private void landed(int i, double q, int tick) {
         stock[i] += q;
-        markets.imports[destinationMarket[i]] += q;
-        markets.importsByOrigin[destinationMarket[i] * markets.regions() + from] += q;
-        rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price[destinationMarket[i]]);
+        rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price(destinationMarket[i]));
     }
+
+    public String id(int i) { return id[i]; }
+    /** The most the trader buys for shipment in a tick, and the margin it needs as a share of the price. */
+    public double capacity(int i) { return capacity[i]; }
+    public double minMargin(int i) { return minMargin[i]; }
+    public int destination(int i) { return destination[i]; }
+    /** Speculative stock a trader holds on one side ({@link #ORIGIN} or {@link #DESTINATION}). */
+    public double speculative(int i, int side) { return speculative[2 * i + side]; }
+    /** Landed cargo not yet sold. */
+    public double stock(int i) { return stock[i]; }
 
     /** Whether the scenario lets traders hold speculative stock at all; without it no speculation work is done. */
     public boolean speculating() {
@@ -242,10 +418,10 @@ public final class Traders {
      * trader's limit its speculative position there should reach. Called once a tick, before any trader
      * speculates.
      */
-    public void updateTrends(Markets markets) {
+    private void updateTrends(Markets markets) {
         for (int m = 0; m < lastPrice.length; m++) {
             targetShare[m] = 0;
-            double p = markets.price[m];
+            double p = markets.price(m);
             if (!(p > 0)) {
                 continue;
             }
@@ -263,18 +439,20 @@ public final class Traders {
     }
 
     /** Remembers what each market traded this tick, once it has cleared. */
-    public void rememberTraded(Markets markets) {
-        System.arraycopy(markets.traded, 0, lastTraded, 0, lastTraded.length);
+    private void rememberTraded(Markets markets) {
+        for (int m = 0; m < lastTraded.length; m++) {
+            lastTraded[m] = markets.ledger().traded(m);
+        }
     }
 
     /**
      * Moves the trader's speculative position in its origin's and its destination's markets toward the one
      * the market's trend justifies: it bids for stock at the last price, and sells what it no longer wants
-     * for at least {@link Producers#MIN_RATIO} of the last price. The orders go to the books in {@link #bid}.
+     * for at least {@code speculation.sellFloor} of the last price. The orders go to the books in {@link #bid}.
      *
      * @param adjustment share of the gap between a position and its target closed in a tick
      */
-    public void speculate(int i, Markets markets, double adjustment) {
+    private void speculate(int i, Markets markets, double adjustment) {
         speculateIn(i, ORIGIN, originMarket[i], markets, adjustment);
         speculateIn(i, DESTINATION, destinationMarket[i], markets, adjustment);
     }
@@ -282,7 +460,7 @@ public final class Traders {
     private void speculateIn(int i, int side, int market, Markets markets, double adjustment) {
         int k = 2 * i + side;
         storeOrder[k] = 0;
-        double p = markets.price[market];
+        double p = markets.price(market);
         if (!(p > 0)) {
             return;
         }
@@ -296,8 +474,8 @@ public final class Traders {
         if (move != 0) {
             storeOrder[k] = move;
             // A speculator buys at the going price, never above it: its own bids would otherwise lift the quote
-            // it reads its trend from. It sells for as little as half the last price.
-            storePrice[k] = move > 0 ? p : p * Producers.MIN_RATIO;
+            // it reads its trend from. It sells for as little as its floor share of the last price.
+            storePrice[k] = move > 0 ? p : p * sellFloor;
         }
     }
 
@@ -331,42 +509,40 @@ public final class Traders {
 
     /**
      * Offers all the trader's landed stock at its expected destination price, scaled like any seller's by
-     * how its stock compares with what it normally sells in {@link #STOCK_COVER} ticks: a trader long in
+     * how its stock compares with what it normally sells in its stock cover: a trader long in
      * cargo cuts its price to clear it, so imports that overshoot are worked off instead of piling up.
      * Landed cargo is not sold below import parity, what the same cargo would cost to bring in today, and
      * while a restriction on the lane is ahead it is held back for the scarcity to come.
      */
-    public void offer(int i, int tick, Markets markets, double askElasticity, RouteConditions routes,
-                      TradeRules rules) {
+    private void offer(int i, int tick) {
         double s = stock[i];
         if (s <= 0) {
             return;
         }
-        double target = STOCK_COVER * normalSales[i];
-        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : Producers.MIN_RATIO;
-        ratio = ratio < Producers.MIN_RATIO ? Producers.MIN_RATIO : Math.min(ratio, Producers.MAX_RATIO);
-        double parity = markets.price[originMarket[i]] + routes.cost(route[i]);
+        double target = stockCover * normalSales[i];
+        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : minRatio;
+        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
+        double parity = markets.price(originMarket[i]) + routes.cost(route[i]);
         double ask = Math.max(expectedDestination[i] * ratio, parity);
         if (rules.restrictionAhead(origin[i], destination[i], commodity[i], tick)) {
-            ask = Math.max(ask, expectedDestination[i] * (1 + HOARDING_PREMIUM));
+            ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
         }
-        markets.book(destinationMarket[i]).addAsk(ask, s, Owner.of(Owner.TRADER, i));
+        markets.book(destinationMarket[i]).addAsk(ask, s, owner(CARGO, i));
     }
 
     /**
      * Decides how much the trader wants to buy for shipment this tick and at what limit, and tells the
      * trade rules, which pool the requests of quota-bound and licensed lanes.
      */
-    public void plan(int i, int tick, Markets markets, RouteConditions routes, TradeRules rules,
-                     double expectationRate, double flowAdjustment) {
+    private void plan(int i, int tick) {
         shipped[i] = 0;
         wanted[i] = 0;
         leakWanted[i] = 0;
         leakShare[i] = 0;
         int dm = destinationMarket[i];
         int om = originMarket[i];
-        expectedDestination[i] += expectationRate * (markets.price[dm] - expectedDestination[i]);
-        expectedOrigin[i] += expectationRate * (markets.price[om] - expectedOrigin[i]);
+        expectedDestination[i] += expectationRate * (markets.price(dm) - expectedDestination[i]);
+        expectedOrigin[i] += expectationRate * (markets.price(om) - expectedOrigin[i]);
         int r = route[i];
         if (routes.closed(r)) {
             return;
@@ -383,8 +559,8 @@ public final class Traders {
         boolean banned = allowance <= 0;
         double cost = routes.cost(r);
         int transit = routes.transit(r);
-        double pd = markets.price[dm];
-        double po = markets.price[om];
+        double pd = markets.price(dm);
+        double po = markets.price(om);
         double tax = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick);
         double tariff = rules.importTariffRate(o, d, c, tick);
         double cif = po * (1 + tax) + cost;
@@ -396,7 +572,7 @@ public final class Traders {
         double detourGap = canDetour ? netAtDestination - po - cost - extra : Double.NEGATIVE_INFINITY;
         double gap = banned ? detourGap : netAtDestination - cif;
         if (banned) {
-            transit += DETOUR_TICKS;
+            transit += detourTicks;
         }
         boolean ahead = rules.restrictionAhead(o, d, c, tick);
         if (gap <= margin && !ahead) {
@@ -408,15 +584,15 @@ public final class Traders {
             // Front-running: buy all it can carry while shipments are still free.
             quantity = capacity[i];
         } else {
-            double share = Math.min(1.0, (gap / margin - 1.0) / RAMP);
-            double desired = Math.max(normalSales[i] * GROWTH, BOOTSTRAP_SHARE * capacity[i]) * share;
+            double share = Math.min(1.0, (gap / margin - 1.0) / ramp);
+            double desired = Math.max(normalSales[i] * growth, bootstrapShare * capacity[i]) * share;
             // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
             flow[i] += flowAdjustment * (desired - flow[i]);
             // Order up to a pipeline that covers the voyage and the stock cover at that flow, so cargo
             // already at sea or unsold counts against new purchases.
-            double wantedPipeline = flow[i] * (transit + STOCK_COVER);
+            double wantedPipeline = flow[i] * (transit + stockCover);
             double held = stock[i] + inTransit(i);
-            quantity = flow[i] + (wantedPipeline - held) / (transit + STOCK_COVER);
+            quantity = flow[i] + (wantedPipeline - held) / (transit + stockCover);
             quantity = Math.min(capacity[i], Math.max(0.0, quantity));
         }
         if (canDetour && detourGap > margin) {
@@ -445,20 +621,20 @@ public final class Traders {
      * and pays, for what leaks round the restriction: the leak rate times what a ban stops or a quota
      * refuses.
      */
-    public void bid(int i, int tick, Markets markets, TradeRules rules) {
+    private void bid(int i, int tick) {
         OrderBook book = markets.book(originMarket[i]);
         if (wanted[i] > 0) {
             double granted = rules.grantedShare(i, origin[i], destination[i], commodity[i], tick);
             double quantity = wanted[i] * granted;
             if (quantity > 0) {
-                book.addBid(limit[i], quantity, Owner.of(Owner.TRADER, i));
+                book.addBid(limit[i], quantity, owner(CARGO, i));
             }
             if (leakShare[i] > 0 && granted < 1) {
                 leakWanted[i] = wanted[i] * (1 - granted) * leakShare[i];
             }
         }
         if (leakWanted[i] > 0 && leakLimit[i] > 0) {
-            book.addBid(leakLimit[i], leakWanted[i], Owner.of(Owner.TRADER_DETOUR, i));
+            book.addBid(leakLimit[i], leakWanted[i], owner(DETOUR, i));
         }
         storeOrder(i, ORIGIN, originMarket[i], markets);
         storeOrder(i, DESTINATION, destinationMarket[i], markets);
@@ -468,9 +644,9 @@ public final class Traders {
         int k = 2 * i + side;
         double q = storeOrder[k];
         if (q > 0) {
-            markets.book(market).addBid(storePrice[k], q, Owner.of(Owner.TRADER_STORE, k));
+            markets.book(market).addBid(storePrice[k], q, owner(STORE, k));
         } else if (q < 0) {
-            markets.book(market).addAsk(storePrice[k], -q, Owner.of(Owner.TRADER_STORE, k));
+            markets.book(market).addAsk(storePrice[k], -q, owner(STORE, k));
         }
     }
 
@@ -479,7 +655,7 @@ public final class Traders {
      *
      * @param position {@code 2 * trader + side}, as carried by the order's owner
      */
-    public void settleStore(int position, double quantity) {
+    private void settleStore(int position, double quantity) {
         speculative[position] += quantity;
     }
 
@@ -488,44 +664,34 @@ public final class Traders {
      * going round a restriction is declared to the third country, does not count against quotas or
      * licences, and lands as an import from that country.
      */
-    public void settlePurchase(int i, double quantity, double price, int tick, Markets markets,
-                               RouteConditions routes, TradeRules rules, boolean detoured) {
-        int transit = routes.transit(route[i]) + (detoured ? DETOUR_TICKS : 0);
-        int arrival = tick + Math.min(transit, slots - 1);
+    private void settlePurchase(int i, double quantity, double price, boolean detoured) {
+        int transit = routes.transit(route[i]) + (detoured ? detourTicks : 0);
         shipped[i] += quantity;
-        int om = originMarket[i];
-        markets.exports[om] += quantity;
-        markets.exportsByDestination[om * markets.regions() + (detoured ? via[i] : destination[i])] += quantity;
+        int lane = detoured ? Shipping.DETOUR : Shipping.DIRECT;
+        int arrival = shipping.ship(account[i], lane, originMarket[i], detoured ? via[i] : -1, tick, transit,
+                quantity, 0);
         if (!detoured) {
             rules.shipped(i, origin[i], destination[i], commodity[i], tick, quantity, price);
         }
         if (arrival == tick) {
-            land(i, quantity, detoured ? via[i] : origin[i], tick, markets, rules);
-        } else if (detoured) {
-            detourPipeline[i * slots + arrival % slots] += quantity;
-        } else {
-            pipeline[i * slots + arrival % slots] += quantity;
+            landed(i, shipping.land(account[i], lane, tick), tick);
         }
     }
 
-    public void settleSale(int i, double quantity) {
+    private void settleSale(int i, double quantity) {
         stock[i] -= quantity;
         sold[i] += quantity;
     }
 
-    /** Normal sales follow actual sales over about a quarter of weekly ticks. */
-    public void endTick(int i) {
-        normalSales[i] += Producers.NORMAL_SALES_RATE * (sold[i] - normalSales[i]);
+    /** Normal sales follow actual sales over {@code behaviour.normalSalesWeeks}, as a firm's do. */
+    private void endTrader(int i) {
+        normalSales[i] += normalSalesWeight * (sold[i] - normalSales[i]);
         sold[i] = 0;
     }
 
     /** Cargo at sea: bought and not yet arrived. */
     public double inTransit(int i) {
-        double s = 0;
-        for (int k = 0, base = i * slots; k < slots; k++) {
-            s += pipeline[base + k] + detourPipeline[base + k];
-        }
-        return s;
+        return shipping.atSea(account[i]);
     }
 
     public static int longestBaseTransit(World world) {

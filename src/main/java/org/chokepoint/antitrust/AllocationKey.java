@@ -11,7 +11,7 @@ import java.util.Map;
  *             in the pre-shock baseline window
  * @param priority the priority of each output commodity id (absent: after every listed class)
  */
-public record AllocationKey(String kind, Map<String, Integer> priority) {
+public record AllocationKey(String kind, Map<String, Integer> priority) implements java.io.Serializable {
     public static final String PRIORITY_CLASSES = "priorityClasses";
     public static final String BASELINE_PRO_RATA = "baselineProRata";
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * allocation key and its results, the members' combined share, and each violation with its rule and tick.
  * A breach that persists is reported once per spell, with the number of ticks it lasted.
  */
-public final class ComplianceAuditor {
+public final class ComplianceAuditor implements java.io.Serializable {
 
     /** The conditions audited, with what each requires. */
     public enum Rule {
@@ -35,9 +35,9 @@ public final class ComplianceAuditor {
         }
     }
 
-    public record Violation(String rule, int tick, int ticks, String detail) { }
+    public record Violation(String rule, int tick, int ticks, String detail) implements java.io.Serializable { }
 
-    public record Period(String mode, String basis, int from, int to) { }
+    public record Period(String mode, String basis, int from, int to) implements java.io.Serializable { }
 
     private final List<Violation> violations = new ArrayList<>();
     private final Map<Rule, int[]> open = new LinkedHashMap<>();

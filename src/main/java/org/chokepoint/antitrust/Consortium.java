@@ -1,6 +1,5 @@
 package org.chokepoint.antitrust;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,13 @@ import org.chokepoint.agent.FirmType;
 import org.chokepoint.agent.Firms;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
-import org.chokepoint.policy.SpecReader;
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.market.Owner;
+import org.chokepoint.market.Participant;
+import org.chokepoint.market.Shipping;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.TickTime;
+import org.chokepoint.scenario.spec.JointProcurementSpec;
+import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
 import org.chokepoint.world.World;
 
 /**
@@ -18,7 +22,8 @@ import org.chokepoint.world.World;
  * 7).
  *
  * <p><b>Trigger.</b> In mode {@code AFTER_SHOCK} the consortium acts only while a cut-off is observed
- * (the region's imports of the input from the disrupted origin, averaged over eight ticks, below
+ * (the region's imports of the input from the disrupted origin, averaged over
+ * {@code behaviour.jointProcurement.cutoffWindowWeeks}, below
  * {@code cutoffThreshold} of their baseline, the average over the {@code baselineWindowTicks} before the
  * warm-up ends) or a government notice covers the input, and for {@code graceTicks} after; then it winds
  * down. In mode {@code PEACETIME} it stands throughout and is judged on its members' combined share of the
@@ -44,11 +49,13 @@ import org.chokepoint.world.World;
  * product and ask (members or not), by the key fixed in advance, at the market's quoted price, with no
  * condition on what they do with it.
  */
-public final class Consortium {
-    public enum Mode { AFTER_SHOCK, PEACETIME }
-
-    private static final int CUTOFF_WINDOW = 8;
-    private static final int ALLOCATION_MEMORY = 13;
+public final class Consortium implements Participant {
+    /** Ticks over which imports from the disrupted origin are averaged before they are compared with the baseline. */
+    private final int cutoffWindow;
+    /** Ticks over which deliveries to members are remembered, as the time constant of a decaying sum. */
+    private final double allocationMemory;
+    /** Ticks of its use of the product a buyer asks the allocation for, less its stock. */
+    private final double allocationRequest;
 
     private final String id;
     private final int region;
@@ -78,7 +85,7 @@ public final class Consortium {
     private double[] deliveredRecent;
     private double[] allocated;
     private double baseline = Double.NaN;
-    private final double[] recentImports = new double[CUTOFF_WINDOW];
+    private final double[] recentImports;
     private int lastTriggerTick = -1;
     private int firstTriggerTick = -1;
     private boolean active;
@@ -86,9 +93,9 @@ public final class Consortium {
     private int activatedAt = -1;
     private double stock;
     private double stockCost;
-    private double[] pipeline;
-    private double[] pipelineCost;
-    private int slots;
+    /** Its account with {@link Shipping}: the pooled cargo at sea, by arrival tick. */
+    private int account;
+    private int seat;
     private int orderMarket = -1;
     private int orderRoute = -1;
     private double orderQuantity;
@@ -102,139 +109,85 @@ public final class Consortium {
     private int shareTicks;
     private final ComplianceAuditor auditor = new ComplianceAuditor();
 
-    private Consortium(String id, int region, Mode mode, int input, int origin, double cutoffThreshold, int grace,
-                       int baselineWindow, double joinCover, double poolingPremium, List<String> supplierIds,
-                       int[] suppliers, List<InformationField> exchanged, boolean continueAfterTrigger,
-                       double peacetimeMaxShare, int offtakeTerm, double offtakeRelief, int product,
-                       AllocationKey key) {
-        this.id = id;
-        this.region = region;
-        this.mode = mode;
-        this.input = input;
-        this.origin = origin;
-        this.cutoffThreshold = cutoffThreshold;
-        this.grace = grace;
-        this.baselineWindow = baselineWindow;
-        this.joinCover = joinCover;
-        this.poolingPremium = poolingPremium;
-        this.supplierIds = List.copyOf(supplierIds);
-        this.suppliers = suppliers;
-        this.exchanged = List.copyOf(exchanged);
-        this.continueAfterTrigger = continueAfterTrigger;
-        this.peacetimeMaxShare = peacetimeMaxShare;
-        this.offtakeTerm = offtakeTerm;
-        this.offtakeRelief = offtakeRelief;
-        this.product = product;
-        this.key = key;
-        this.keyFingerprint = key == null ? "" : key.toString();
-    }
-
-    public static final String TYPE = "jointProcurement";
-    /** The lowest priority class an allocation key may name. */
-    static final int MAX_PRIORITY_CLASS = 1_000;
-
-    /** Reads a {@code consortia} entry; with a null world it only checks it. */
-    public static Consortium read(SpecReader r, World world) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String modeText = r.text("mode", "AFTER_SHOCK");
-        Mode mode = Mode.AFTER_SHOCK;
-        try {
-            mode = Mode.valueOf(modeText);
-        } catch (IllegalArgumentException e) {
-            r.problem("mode", "'mode' must be AFTER_SHOCK or PEACETIME, got '" + modeText + "'");
-        }
-        String input = r.commodity("input", null);
-        String origin = r.region("disruptedOrigin");
-        double cutoff = r.number("cutoffThreshold", 0.5, 0, 1);
-        int grace = r.integer("graceTicks", 4, 0, Limits.MAX_TICKS);
-        int window = r.integer("baselineWindowTicks", 13, 1, Limits.MAX_TICKS);
-        double joinCover = r.number("joinCoverTicks", 8.0, 0, 10000);
-        double premium = r.number("poolingPremium", 0.05, 0, 10);
-        List<String> supplierIds = r.regions("candidateSuppliers");
-        if (supplierIds == null || supplierIds.isEmpty()) {
-            r.problem("candidateSuppliers", "required field 'candidateSuppliers' is missing (region ids to buy from)");
-            supplierIds = List.of();
-        }
+    /** The consortium a spec declares, in a resolved world, with the scenario's behaviour settings. */
+    public Consortium(JointProcurementSpec spec, World world, BehaviourSpec behaviour) {
+        this.id = spec.id();
+        this.region = world.regionIndex(spec.region());
+        this.mode = spec.mode();
+        this.input = world.commodityIndex(spec.input());
+        this.origin = world.regionIndex(spec.disruptedOrigin());
+        this.cutoffThreshold = spec.cutoffThreshold();
+        this.grace = spec.graceTicks();
+        this.baselineWindow = spec.baselineWindowTicks();
+        this.joinCover = spec.joinCoverTicks();
+        this.poolingPremium = spec.poolingPremium();
+        this.supplierIds = List.copyOf(spec.candidateSuppliers());
+        this.suppliers = supplierIds.stream().mapToInt(world::regionIndex).toArray();
         List<InformationField> fields = new ArrayList<>();
-        List<String> fieldNames = r.strings("exchange");
-        if (fieldNames == null) {
-            fields.add(InformationField.REQUIRED_VOLUME);
-            fields.add(InformationField.SPECIFICATION);
-            fields.add(InformationField.CANDIDATE_SUPPLIERS);
-        } else {
-            for (int i = 0; i < fieldNames.size(); i++) {
-                try {
-                    fields.add(InformationField.parse(fieldNames.get(i)));
-                } catch (IllegalArgumentException e) {
-                    r.problem("exchange/" + i, "unknown information field '" + fieldNames.get(i) + "'; known: "
-                            + InformationField.labels());
-                }
-            }
+        for (String label : spec.exchange()) {
+            fields.add(InformationField.parse(label));
         }
-        boolean keepGoing = r.bool("continueAfterTrigger", false);
-        double peacetimeShare = r.number("peacetimeMaxShare", 0.25, 0, 1);
-        SpecReader offtake = r.object("offtake");
-        int term = 0;
-        double relief = 0;
-        if (offtake != null) {
-            term = offtake.integer("termTicks", null, 1, Limits.MAX_TICKS);
-            relief = offtake.number("hurdleRelief", null, 0, 1);
-            r.absorb(offtake);
-        }
-        SpecReader alloc = r.object("allocation");
-        String product = null;
-        AllocationKey key = null;
-        if (alloc != null) {
-            product = alloc.commodity("product", null);
-            String kind = alloc.text("key", null);
-            Map<String, Integer> priority = new LinkedHashMap<>();
-            SpecReader classes = alloc.object("priority");
-            if (classes != null) {
-                priority.putAll(classes.ranksByCommodity(MAX_PRIORITY_CLASS));
-                alloc.absorb(classes);
-            }
-            if (kind != null && !kind.equals(AllocationKey.PRIORITY_CLASSES) && !kind.equals(AllocationKey.BASELINE_PRO_RATA)) {
-                alloc.problem("key", "'key' must be " + AllocationKey.PRIORITY_CLASSES + " or "
-                        + AllocationKey.BASELINE_PRO_RATA + ", got '" + kind + "'");
-            }
-            key = new AllocationKey(kind, priority);
-            r.absorb(alloc);
-        }
-        if (world == null) {
-            return null;
-        }
-        int[] sup = supplierIds.stream().mapToInt(world::regionIndex).toArray();
-        return new Consortium(id, world.regionIndex(region), mode, world.commodityIndex(input),
-                world.regionIndex(origin), cutoff, grace, window, joinCover, premium, supplierIds, sup, fields,
-                keepGoing, peacetimeShare, term, relief, product == null ? -1 : world.commodityIndex(product), key);
+        this.exchanged = List.copyOf(fields);
+        this.continueAfterTrigger = spec.continueAfterTrigger();
+        this.peacetimeMaxShare = spec.peacetimeMaxShare();
+        JointProcurementSpec.Offtake offtake = spec.offtake();
+        this.offtakeTerm = offtake == null ? 0 : offtake.termTicks();
+        this.offtakeRelief = offtake == null ? 0 : offtake.hurdleRelief();
+        JointProcurementSpec.Allocation allocation = spec.allocation();
+        this.product = allocation == null ? -1 : world.commodityIndex(allocation.product());
+        this.key = allocation == null ? null : new AllocationKey(allocation.key(), allocation.priority());
+        this.keyFingerprint = key == null ? "" : key.toString();
+        BehaviourSpec.JointProcurement windows = behaviour.jointProcurement();
+        int ticksPerYear = world.ticksPerYear();
+        this.cutoffWindow = TickTime.wholeTicks(windows.cutoffWindowWeeks(), ticksPerYear, 1);
+        this.allocationMemory = Math.max(1.0, TickTime.ticks(windows.allocationMemoryWeeks(), ticksPerYear));
+        this.allocationRequest = TickTime.ticks(windows.allocationRequestWeeks(), ticksPerYear);
+        this.recentImports = new double[cutoffWindow];
     }
 
     public String id() {
         return id;
     }
 
+    // ---- set-up ---------------------------------------------------------------------------------------------
+
+    /** Connects the consortium to the run before its first tick: its candidates, and its account for cargo. */
+    public void bind(ConsortiumContext c) {
+        setUp(c);
+    }
+
+    @Override
+    public void seat(int seat) {
+        this.seat = seat;
+    }
+
+    /** Its pooled bid, in whichever candidate supplier's market is cheapest. */
+    @Override
+    public void countOrders(int[] orders) {
+        for (int s : suppliers) {
+            orders[ctx.world().market(s, input)]++;
+        }
+    }
+
     // ---- events phase: trigger, membership, information, audit ------------------------------------------
 
-    public void beginTick(ConsortiumContext c) {
-        if (ctx == null) {
-            setUp(c);
-        }
-        int tick = c.tick();
+    @Override
+    public void beginTick(int tick) {
+        ConsortiumContext c = ctx;
         Markets markets = c.markets();
         int home = c.world().market(region, input);
         // What arrived from the disrupted origin last tick (this tick's flows are not in yet).
         double arrived = lastImports;
-        recentImports[tick % CUTOFF_WINDOW] = arrived;
+        recentImports[tick % cutoffWindow] = arrived;
         observeBaseline(c, tick, arrived);
         if (tick == c.warmupTicks()) {
             rememberBaseline(c);
         }
         boolean cutOff = false;
-        if (!Double.isNaN(baseline) && tick >= c.warmupTicks() + CUTOFF_WINDOW) {
+        if (!Double.isNaN(baseline) && tick >= c.warmupTicks() + cutoffWindow) {
             double avg = 0;
             for (double v : recentImports) {
-                avg += v / CUTOFF_WINDOW;
+                avg += v / cutoffWindow;
             }
             cutOff = avg < cutoffThreshold * baseline;
         }
@@ -294,7 +247,7 @@ public final class Consortium {
         Firms x = c.firms();
         List<Integer> cand = new ArrayList<>();
         for (int f = 0; f < x.count; f++) {
-            if (x.type[f] == FirmType.MANUFACTURER && x.region[f] == region && slotOf(x, f, input) >= 0) {
+            if (x.type(f) == FirmType.MANUFACTURER && x.region(f) == region && slotOf(x, f, input) >= 0) {
                 cand.add(f);
             }
         }
@@ -310,19 +263,11 @@ public final class Consortium {
                 longest = Math.max(longest, c.world().route(route).transitTicks());
             }
         }
-        slots = longest + 64;
-        pipeline = new double[slots];
-        pipelineCost = new double[slots];
-        supplierOfSlot = new int[slots];
+        account = c.markets().shipping().open(c.world().market(region, input), longest + 64);
     }
 
     static int slotOf(Firms x, int f, int commodity) {
-        for (int s = x.inputOffset[f]; s < x.inputOffset[f + 1]; s++) {
-            if (x.inputCommodity[s] == commodity) {
-                return s;
-            }
-        }
-        return -1;
+        return x.slotOf(f, commodity);
     }
 
     private void observeBaseline(ConsortiumContext c, int tick, double arrived) {
@@ -345,8 +290,8 @@ public final class Consortium {
                 continue;
             }
             int s = slotOf(x, f, input);
-            double use = x.intensity[s] * x.normalSales[f];
-            double cover = use > 0 ? x.inputStock[s] / use : Double.POSITIVE_INFINITY;
+            double use = x.intensity(s) * x.normalSales(f);
+            double cover = use > 0 ? x.inputStock(s) / use : Double.POSITIVE_INFINITY;
             if (mode == Mode.PEACETIME || cover < joinCover) {
                 member[f] = true;
             }
@@ -356,24 +301,22 @@ public final class Consortium {
     private void exchange(ConsortiumContext c, int tick, Markets markets, int home) {
         Firms x = c.firms();
         double pooled = 0;
-        int members = 0;
         double membersUse = 0;
         double allUse = 0;
         for (int f : candidates) {
             int s = slotOf(x, f, input);
-            double use = x.intensity[s] * x.normalSales[f];
+            double use = x.intensity(s) * x.normalSales(f);
             allUse += use;
             required[f] = 0;
             if (!member[f]) {
                 continue;
             }
-            members++;
             membersUse += use;
             double target = joinCover * use;
-            required[f] = Math.max(0, target - x.inputStock[s]);
+            required[f] = Math.max(0, target - x.inputStock(s));
             pooled += required[f];
             for (InformationField field : exchanged) {
-                record(tick, x.id[f], field);
+                record(tick, x.id(f), field);
             }
             boolean scope = true;
             boolean downstream = true;
@@ -388,8 +331,7 @@ public final class Consortium {
             auditor.check(ComplianceAuditor.Rule.NO_DOWNSTREAM_COORDINATION, downstream, tick,
                     "the exchange of " + forbidden() + " lets members align what they sell and at what price");
         }
-        view = new MemberView(tick, pooled, supplierIds, members);
-        // The view type carries aggregates only; the auditor confirms what it holds each tick.
+        // What members may see is the view type's aggregates; the auditor confirms what that type holds.
         auditor.check(ComplianceAuditor.Rule.FIREWALL, MemberView.class.getRecordComponents().length == 4, tick,
                 "the members' view carries more than aggregates");
         double share = allUse > 0 ? membersUse / allUse : 0;
@@ -401,18 +343,8 @@ public final class Consortium {
                     "members hold " + Math.round(share * 100) + "% of the procurement market, above the limit of "
                             + Math.round(peacetimeMaxShare * 100) + "%");
         }
-        double atSea = 0;
-        for (double q : pipeline) {
-            atSea += q;
-        }
+        double atSea = c.markets().shipping().atSea(account);
         orderQuantity = Math.max(0, pooled - stock - atSea);
-    }
-
-    private MemberView view;
-
-    /** What every member sees this tick: aggregates only. */
-    public MemberView view() {
-        return view;
     }
 
     private String forbidden() {
@@ -443,7 +375,7 @@ public final class Consortium {
         Firms x = c.firms();
         double[] relief = c.hurdleRelief();
         for (int f = 0; f < x.count; f++) {
-            if (x.commodity[f] == input && contains(suppliers, x.region[f])) {
+            if (x.commodity(f) == input && contains(suppliers, x.region(f))) {
                 relief[f] = Math.max(relief[f], offtakeRelief);
             }
         }
@@ -464,28 +396,30 @@ public final class Consortium {
      * Case 7: shares the members' output of the product made from jointly procured input among the
      * downstream firms that ask for it, by the key, before the rest of the product is auctioned.
      */
-    public void allocate(ConsortiumContext c) {
+    @Override
+    public void allocate(int tick) {
         if (!active || key == null || product < 0) {
             return;
         }
+        ConsortiumContext c = ctx;
         Firms x = c.firms();
         World w = c.world();
         Markets markets = c.markets();
         int m = w.market(region, product);
-        double price = markets.price[m];
+        double price = markets.price(m);
         double value = w.commodity(product).valuePerUnit();
         // Supply: each member maker of the product sets aside the share of its stock made from pooled input.
         List<Integer> makers = new ArrayList<>();
         List<Double> reserve = new ArrayList<>();
         double available = 0;
         for (int f : candidates) {
-            if (!member[f] || x.commodity[f] != product) {
+            if (!member[f] || x.commodity(f) != product) {
                 continue;
             }
             int s = slotOf(x, f, input);
-            double use = Math.max(1e-12, ALLOCATION_MEMORY * x.intensity[s] * Math.max(x.normalSales[f], 1e-12));
+            double use = Math.max(1e-12, allocationMemory * x.intensity(s) * Math.max(x.normalSales(f), 1e-12));
             double jointShare = Math.min(1.0, deliveredRecent[f] / use);
-            double r = x.stock[f] * jointShare;
+            double r = x.stock(f) * jointShare;
             if (r > 0) {
                 makers.add(f);
                 reserve.add(r);
@@ -499,7 +433,7 @@ public final class Consortium {
         List<Integer> askers = new ArrayList<>();
         List<Integer> slotsOf = new ArrayList<>();
         for (int f = 0; f < x.count; f++) {
-            if (x.type[f] != FirmType.MANUFACTURER || x.region[f] != region) {
+            if (x.type(f) != FirmType.MANUFACTURER || x.region(f) != region) {
                 continue;
             }
             int s = slotOf(x, f, product);
@@ -516,12 +450,12 @@ public final class Consortium {
         for (int i = 0; i < n; i++) {
             int f = askers.get(i);
             int s = slotsOf.get(i);
-            double use = x.intensity[s] * x.normalSales[f];
-            requested[i] = Math.max(0, x.intensity[s] * Math.max(x.plannedOutput[f], x.normalSales[f]) * 2
-                    - x.inputStock[s]);
+            double use = x.intensity(s) * x.normalSales(f);
+            requested[i] = Math.max(0, x.intensity(s) * Math.max(x.plannedOutput(f), x.normalSales(f))
+                    * allocationRequest - x.inputStock(s));
             boolean byBaseline = AllocationKey.BASELINE_PRO_RATA.equals(key.kind());
             weight[i] = byBaseline ? baselineUse(f, use) : requested[i];
-            priority[i] = byBaseline ? 0 : key.priorityOf(w.commodity(x.commodity[f]).id());
+            priority[i] = byBaseline ? 0 : key.priorityOf(w.commodity(x.commodity(f)).id());
         }
         double[] got = Allocation.allocate(available, requested, weight, priority);
         double given = 0;
@@ -535,19 +469,16 @@ public final class Consortium {
         for (int k = 0; k < makers.size(); k++) {
             int f = makers.get(k);
             double q = given * reserve.get(k) / available;
-            x.stock[f] -= q;
-            x.sold[f] += q;
-            markets.producerSurplus[x.market[f]] += q * price * value;
+            x.handOver(f, q, q * price * value, markets.ledger());
         }
         double[] memberShare = new double[2];
         double[] memberAsked = new double[2];
         for (int i = 0; i < n; i++) {
             int f = askers.get(i);
             int s = slotsOf.get(i);
-            x.inputStock[s] += got[i];
+            x.receiveInput(s, got[i], got[i] * price * value, markets.ledger());
             allocated[f] += got[i];
-            markets.producerSurplus[x.market[f]] -= got[i] * price * value;
-            String cls = w.commodity(x.commodity[f]).id();
+            String cls = w.commodity(x.commodity(f)).id();
             double[] row = allocationByClass.computeIfAbsent(cls, k -> new double[5]);
             row[0] += requested[i];
             row[1] += got[i];
@@ -557,7 +488,7 @@ public final class Consortium {
             memberShare[who] += got[i];
             memberAsked[who] += requested[i];
         }
-        markets.traded[m] += given;
+        markets.ledger().transfer(m, given);
         // Equal treatment: within each class, members and non-members get the same share of what they asked.
         boolean equal = true;
         for (int a = 0; a < n && equal; a++) {
@@ -594,14 +525,16 @@ public final class Consortium {
         Firms x = c.firms();
         for (int f = 0; f < x.count; f++) {
             int s = slotOf(x, f, product);
-            if (s >= 0 && x.region[f] == region) {
-                baselineUse.put(f, x.intensity[s] * x.normalSales[f]);
+            if (s >= 0 && x.region(f) == region) {
+                baselineUse.put(f, x.intensity(s) * x.normalSales(f));
             }
         }
     }
 
     /** Places the pooled order at the candidate supplier with the lowest landed price. */
-    public void postOrders(ConsortiumContext c, int owner, OrderBook[] books) {
+    @Override
+    public void postOrders(int tick) {
+        ConsortiumContext c = ctx;
         orderMarket = -1;
         if (!active || orderQuantity <= 0) {
             return;
@@ -616,7 +549,7 @@ public final class Consortium {
                 continue;
             }
             int m = w.market(s, input);
-            double landed = markets.price[m] + c.routes().cost(route);
+            double landed = markets.price(m) + c.routes().cost(route);
             if (landed < best) {
                 best = landed;
                 orderMarket = m;
@@ -626,52 +559,58 @@ public final class Consortium {
         if (orderMarket < 0) {
             return;
         }
-        double limit = markets.price[home] * (1 + poolingPremium) - c.routes().cost(orderRoute);
+        double limit = markets.price(home) * (1 + poolingPremium) - c.routes().cost(orderRoute);
         if (limit > 0) {
-            books[orderMarket].addBid(limit, orderQuantity, owner);
+            markets.book(orderMarket).addBid(limit, orderQuantity, Owner.of(seat, 0));
         }
     }
 
-    /** Books pooled cargo bought at the supplier: it leaves as an export and sails home. */
-    public void settle(ConsortiumContext c, int market, double quantity, double price) {
-        World w = c.world();
-        Markets markets = c.markets();
-        int tick = c.tick();
-        int arrival = tick + Math.min(c.routes().transit(orderRoute), slots - 1);
-        pipeline[arrival % slots] += quantity;
-        pipelineCost[arrival % slots] += quantity * price;
-        markets.exports[market] += quantity;
-        markets.exportsByDestination[market * markets.regions() + region] += quantity;
-        procured += quantity;
-        procuredFrom.merge(w.region(w.regionOfMarket(market)).id(), quantity, Double::sum);
-        supplierOfSlot[arrival % slots] = w.regionOfMarket(market);
+    @Override
+    public void settleBids(OrderBook book, int market, int from, int to) {
+        if (!book.crossed()) {
+            return;
+        }
+        double p = ctx.markets().price(market);
+        for (int i = from; i < to; i++) {
+            double q = book.bidFilled(i);
+            if (q > 0) {
+                settle(market, q, p);
+            }
+        }
     }
 
-    private int[] supplierOfSlot;
+    /**
+     * Books pooled cargo bought at the supplier: it leaves as an export and sails home. (Cargo on a voyage of no
+     * time joins the ring slot already landed this tick, and comes round with it.)
+     */
+    private void settle(int market, double quantity, double price) {
+        World w = ctx.world();
+        ctx.markets().shipping().ship(account, Shipping.DIRECT, market, -1, ctx.tick(),
+                ctx.routes().transit(orderRoute), quantity, quantity * price);
+        procured += quantity;
+        procuredFrom.merge(w.region(w.regionOfMarket(market)).id(), quantity, Double::sum);
+    }
 
     // ---- ship phase: cargo lands and goes to members ---------------------------------------------------
 
-    public void deliver(ConsortiumContext c) {
-        if (ctx == null) {
-            return;
-        }
-        int tick = c.tick();
+    /**
+     * What arrived from the disrupted origin this tick is noted (before the consortium's own cargo lands); the
+     * pooled cargo due lands, and members get what they required.
+     */
+    @Override
+    public void ship(int tick) {
+        ConsortiumContext c = ctx;
         Markets markets = c.markets();
         World w = c.world();
         int home = w.market(region, input);
-        lastImports = markets.importsByOrigin[home * markets.regions() + origin];
-        int slot = tick % slots;
-        double q = pipeline[slot];
+        lastImports = markets.ledger().importsFrom(home, origin);
+        double q = markets.shipping().land(account, Shipping.DIRECT, tick);
         if (q > 0) {
             stock += q;
-            stockCost += pipelineCost[slot];
-            markets.imports[home] += q;
-            markets.importsByOrigin[home * markets.regions() + supplierOfSlot[slot]] += q;
-            pipeline[slot] = 0;
-            pipelineCost[slot] = 0;
+            stockCost += markets.shipping().landedValue();
         }
         for (int i = 0; i < deliveredRecent.length; i++) {
-            deliveredRecent[i] *= 1.0 - 1.0 / ALLOCATION_MEMORY;
+            deliveredRecent[i] *= 1.0 - 1.0 / allocationMemory;
         }
         if (stock <= 0) {
             return;
@@ -694,9 +633,8 @@ public final class Consortium {
                 continue;
             }
             double share = give * required[f] / total;
-            x.inputStock[slotOf(x, f, input)] += share;
+            x.receiveInput(x.slotOf(f, input), share, share * unitCost * value, markets.ledger());
             deliveredRecent[f] += share;
-            markets.producerSurplus[x.market[f]] -= share * unitCost * value;
         }
         stock -= give;
         stockCost -= give * unitCost;
@@ -709,6 +647,14 @@ public final class Consortium {
         return ctx != null && market == ctx.world().market(region, input) ? stock : 0;
     }
 
+    @Override
+    public void addHoldings(double[] stockByMarket) {
+        for (int m = 0; m < stockByMarket.length; m++) {
+            stockByMarket[m] += stockIn(m);
+        }
+    }
+
+    @Override
     public void finish(int lastTick) {
         auditor.finish(lastTick);
     }
@@ -726,7 +672,7 @@ public final class Consortium {
         World w = ctx == null ? null : ctx.world();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("consortium", id);
-        r.put("type", TYPE);
+        r.put("type", JointProcurementSpec.TYPE);
         r.put("region", w == null ? null : w.region(region).id());
         r.put("mode", mode.name());
         r.put("procures", w == null ? null : w.commodity(input).id());
@@ -743,7 +689,7 @@ public final class Consortium {
         if (ctx != null) {
             for (int f : candidates) {
                 if (member[f]) {
-                    members.add(ctx.firms().id[f]);
+                    members.add(ctx.firms().id(f));
                 }
             }
         }
@@ -785,13 +731,5 @@ public final class Consortium {
         }
         r.put("violations", auditor.violations());
         return r;
-    }
-
-    /** Checks one {@code consortia} entry; problems are (pointer, message) pairs. */
-    public static List<String[]> check(JsonNode spec, String pointer, java.util.Set<String> regions,
-                                       java.util.Set<String> commodities) {
-        SpecReader r = new SpecReader(spec, pointer, regions, commodities);
-        read(r, null);
-        return r.problems();
     }
 }

@@ -7,4 +7,4 @@ import java.util.List;
  * many firms take part. The type has no field for another member's volume, selling price, output,
  * customers or costs, so no code path can hand a member those (the casebook's firewall).
  */
-public record MemberView(int tick, double pooledRequirement, List<String> candidateSuppliers, int members) { }
+public record MemberView(int tick, double pooledRequirement, List<String> candidateSuppliers, int members) implements java.io.Serializable { }

@@ -115,7 +115,10 @@ public final class CompareCommand implements Callable<Integer> {
             Path target = out != null ? out
                     : OutputOptions.defaultTarget(comparison.base().scenario().meta().name(), "-compare");
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.COMPARISON, outFolder.overwrite)) {
-                try (Progress progress = new Progress("compare", runs, 0, System.err, Progress.modeFor(quiet))) {
+                // Each seed runs every option and their counterfactuals: count simulations, not seeds, so the
+                // rate and the time left mean what they say.
+                try (Progress progress = new Progress("compare", "simulations", runs * comparison.simulationsPerSeed(),
+                        0, System.err, Progress.modeFor(quiet))) {
                     comparison.run(t, progress);
                 }
                 long wallMs = (System.nanoTime() - started) / 1_000_000;

@@ -9,6 +9,7 @@ import org.chokepoint.experiment.Progress;
 import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
+import org.chokepoint.report.EnsembleReport;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "ensemble",
         mixinStandardHelpOptions = true,
         description = {
-            "Run N replications of a scenario with seeds derived from --seed and write runs.csv, stats.json and "
-                    + "bands.csv into a folder (see docs/experiments.md). Results do not depend on --threads.",
+            "Run N replications of a scenario with seeds derived from --seed and write runs.csv, stats.json, "
+                    + "bands.csv and report.html (charts) into a folder (see docs/experiments.md). Results do not "
+                    + "depend on --threads.",
             "Each finished run is kept under OUT/runs/; --resume on the same folder runs only the missing ones. An "
                     + "earlier results folder is replaced only with --overwrite; a file, or a folder holding anything "
                     + "chokepoint did not write, never is."},
@@ -95,6 +97,7 @@ public final class EnsembleCommand implements Callable<Integer> {
                 long started = System.nanoTime();
                 Ensemble.Outcome o = new Ensemble(loaded, runs, seed, horizon, t)
                         .run(folder.dir(), resume, Progress.modeFor(quiet), System.err);
+                EnsembleReport.write(folder.dir(), loaded);
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + ms + " ms)");

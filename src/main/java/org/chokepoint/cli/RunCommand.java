@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a scenario to its horizon and write timeseries.csv, summary.json and manifest.json into a "
-                    + "results folder (see docs/outputs.md). When the scenario has events or policies, the "
+            "Run a scenario to its horizon and write timeseries.csv, summary.json, manifest.json and "
+                    + "report.html (charts) into a results folder (see docs/outputs.md). When the scenario has events or policies, the "
                     + "same scenario without them is run too, with the same seed, and the summary's totals "
                     + "are differences against it.",
             "The folder is written whole or not at all. An earlier results folder of the same name is replaced only "

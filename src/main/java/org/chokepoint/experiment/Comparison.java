@@ -21,6 +21,8 @@ import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
+import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
 
@@ -134,12 +136,27 @@ public final class Comparison {
     }
 
     /**
-     * As {@link #run(int)}, telling {@code progress} as each seed's options are done (one step a seed: every
-     * option on it, with their counterfactual).
+     * Simulations one seed takes: each option, and each different counterfactual economy among them (options
+     * that change only events or policies share one).
+     */
+    public int simulationsPerSeed() {
+        java.util.Set<String> economies = new java.util.HashSet<>();
+        for (Option o : options) {
+            LoadedScenario s = o.scenario();
+            if (!s.scenario().events().isEmpty() || !s.scenario().policies().isEmpty()) {
+                economies.add(economyKey(s.json()));
+            }
+        }
+        return options.size() + economies.size();
+    }
+
+    /**
+     * As {@link #run(int)}, telling {@code progress} as each simulation is done: {@code runs} times
+     * {@link #simulationsPerSeed()} in all.
      */
     public void run(int threads, Progress progress) throws Exception {
         // The markets to draw: the highest peak price multiples in the first run without policy.
-        RunOutcomeLite pilot = runOption(options.get(0).scenario(), seeds[0], new HashMap<>());
+        RunOutcomeLite pilot = runOption(options.get(0).scenario(), seeds[0], new HashMap<>(), Progress.none(0));
         horizon = pilot.model.horizon();
         firstTick = Math.min(horizon - 1, Math.max(0, base.scenario().time().warmupOrDefault()
                 - base.scenario().time().baselineWindowOrDefault()));
@@ -155,9 +172,7 @@ public final class Comparison {
             for (int i = 0; i < runs; i++) {
                 int seed = seeds[i];
                 futures.add(pool.submit(() -> {
-                    RunResult[] r = runSeed(seed);
-                    progress.runDone();
-                    return r;
+                    return runSeed(seed, progress);
                 }));
             }
             for (int i = 0; i < runs; i++) {
@@ -178,25 +193,28 @@ public final class Comparison {
 
     private record RunOutcomeLite(SupplyShockModel model, SupplyShockModel cf, Summary summary) { }
 
-    private RunResult[] runSeed(int seed) {
+    private RunResult[] runSeed(int seed, Progress progress) {
         Map<String, SupplyShockModel> counterfactuals = new HashMap<>();
         RunResult[] out = new RunResult[options.size()];
         for (int o = 0; o < options.size(); o++) {
-            RunOutcomeLite r = runOption(options.get(o).scenario(), seed, counterfactuals);
+            RunOutcomeLite r = runOption(options.get(o).scenario(), seed, counterfactuals, progress);
             out[o] = result(seed, r.model, r.cf, r.summary);
         }
         return out;
     }
 
-    private RunOutcomeLite runOption(LoadedScenario s, int seed, Map<String, SupplyShockModel> counterfactuals) {
+    private RunOutcomeLite runOption(LoadedScenario s, int seed, Map<String, SupplyShockModel> counterfactuals,
+                                     Progress progress) {
         SupplyShockModel model = new SupplyShockModel(s.scenario(), seed, ticks);
         model.start();
         model.runToHorizon();
-        SupplyShockModel cf = counterfactual(s, seed, counterfactuals);
+        progress.runDone();
+        SupplyShockModel cf = counterfactual(s, seed, counterfactuals, progress);
         return new RunOutcomeLite(model, cf, SummaryCalculator.compute(model, cf));
     }
 
-    private SupplyShockModel counterfactual(LoadedScenario s, int seed, Map<String, SupplyShockModel> cache) {
+    private SupplyShockModel counterfactual(LoadedScenario s, int seed, Map<String, SupplyShockModel> cache,
+                                            Progress progress) {
         if (s.scenario().events().isEmpty() && s.scenario().policies().isEmpty()) {
             return null;
         }
@@ -204,6 +222,7 @@ public final class Comparison {
             SupplyShockModel cf = new SupplyShockModel(Simulation.counterfactualOf(s.scenario()), seed, ticks);
             cf.start();
             cf.runToHorizon();
+            progress.runDone();
             return cf;
         });
     }
@@ -261,15 +280,15 @@ public final class Comparison {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         top.forEach(m -> seen.add(m.index()));
         for (Option o : options) {
-            for (JsonNode p : o.scenario().scenario().policies()) {
-                String type = p.path("type").asText();
-                if (type.startsWith("export") || !p.path("region").isTextual() || !p.path("commodity").isTextual()) {
+            for (PolicySpec p : o.scenario().scenario().policies()) {
+                // An importer instrument on one commodity acts on one market of its own.
+                if (!(p instanceof ImporterInstrumentSpec i) || i.commodity() == null) {
                     continue;
                 }
-                int r = world.regionIndex(p.get("region").asText());
-                int c = world.commodityIndex(p.get("commodity").asText());
+                int r = world.regionIndex(i.region());
+                int c = world.commodityIndex(i.commodity());
                 int m = world.market(r, c);
-                if (out.size() < 6 && model.markets().used[m] && seen.add(m)) {
+                if (out.size() < 6 && model.markets().used(m) && seen.add(m)) {
                     out.add(new PlottedMarket(m, world.region(r).id(), world.commodity(c).id(),
                             world.commodity(c).priceUnit()));
                 }

@@ -31,6 +31,7 @@ import org.chokepoint.scenario.LoadedScenario;
  * OUT/runs.csv        one row per run in run order: run, seed, every flattened summary number
  * OUT/stats.json      per summary number: n, mean, sd, 95% CI, p5/p50/p95 ({@link Statistics})
  * OUT/bands.csv       per tick, used market and band metric: p5, p50, p95 over the runs
+ * OUT/counterfactual-bands.csv  the same for the runs' counterfactuals, when the scenario has any
  * </pre>
  *
  * <p><b>Why per-run files and aggregation at the end.</b> The three tables are computed only once every run
@@ -182,7 +183,7 @@ public final class Ensemble {
             throw new ExperimentException(out + " exists and is not a folder");
         }
         OutputFiles.on(out, () -> Files.createDirectories(out));
-        OutputFiles.write(params, file -> mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), wanted));
+        OutputFiles.write(params, file -> Json.write(file, wanted));
     }
 
     private static void cleanTemporaries(Path runsDir) throws IOException {
@@ -194,8 +195,8 @@ public final class Ensemble {
     }
 
     /**
-     * Writes runs.csv, stats.json and bands.csv from the run records, in run-index order. The three appear
-     * together when all are written; a failure (a full disk) leaves none of them half-written and no
+     * Writes runs.csv, stats.json, bands.csv and, when the runs have counterfactuals, counterfactual-bands.csv
+     * from the run records, in run-index order. The tables appear together when all are written; a failure (a full disk) leaves none of them half-written and no
      * temporary behind.
      */
     void aggregate(Path out, Path runsDir) throws IOException {
@@ -221,15 +222,22 @@ public final class Ensemble {
             }
             // keep only what the band passes need
             headers[i] = new RunRecord.Header(h.index(), h.seed(), first.columns(), null, h.ticks(),
-                    first.marketRegions(), first.marketCommodities(), first.bandMetrics(), h.bandOffset());
+                    first.marketRegions(), first.marketCommodities(), first.bandMetrics(), h.bandOffset(),
+                    first.counterfactual());
         }
         RunRecord.Header layout = first;
         double[][] values = byColumn;
-        OutputFiles.writeTogether(List.of(out.resolve("runs.csv"), out.resolve("stats.json"), out.resolve("bands.csv")),
-                List.of(file -> writeRuns(file, layout, values),
-                        file -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
-                                stats(layout, values)),
-                        file -> writeBands(file, files, headers, layout)));
+        List<Path> tables = new ArrayList<>(List.of(out.resolve("runs.csv"), out.resolve("stats.json"),
+                out.resolve("bands.csv")));
+        List<OutputFiles.FileWriting> writers = new ArrayList<>(List.of(
+                file -> writeRuns(file, layout, values),
+                file -> Json.write(file, stats(layout, values)),
+                file -> writeBands(file, files, headers, layout, false)));
+        if (layout.counterfactual()) {
+            tables.add(out.resolve(COUNTERFACTUAL_BANDS));
+            writers.add(file -> writeBands(file, files, headers, layout, true));
+        }
+        OutputFiles.writeTogether(tables, writers);
     }
 
     /** One row per run: its index, its seed and every summary number. */
@@ -269,8 +277,11 @@ public final class Ensemble {
         return stats;
     }
 
-    private void writeBands(Path target, Path[] files, RunRecord.Header[] headers, RunRecord.Header layout)
-            throws IOException {
+    /** The counterfactual's bands, when the scenario has events or policies: the same layout as bands.csv. */
+    public static final String COUNTERFACTUAL_BANDS = "counterfactual-bands.csv";
+
+    private void writeBands(Path target, Path[] files, RunRecord.Header[] headers, RunRecord.Header layout,
+                            boolean counterfactual) throws IOException {
         int cellsPerTick = layout.cellsPerTick();
         int totalTicks = layout.ticks();
         long bytesPerTick = 4L * cellsPerTick * runs;
@@ -288,7 +299,7 @@ public final class Ensemble {
                 int to = Math.min(totalTicks, from + ticksPerBlock);
                 int cells = (to - from) * cellsPerTick;
                 for (int r = 0; r < runs; r++) {
-                    RunRecord.readBands(files[r], headers[r], from, to, scratch, 0);
+                    RunRecord.readBands(files[r], headers[r], counterfactual, from, to, scratch, 0);
                     for (int c = 0; c < cells; c++) {
                         block[c * runs + r] = scratch[c];
                     }

@@ -268,7 +268,7 @@ public final class Morris {
         OutputFiles.on(out, () -> Files.createDirectories(out));
         OutputFiles.writeTogether(List.of(out.resolve("morris.csv"), out.resolve(ResultKind.SENSITIVITY.descriptor())),
                 List.of(file -> writeCsv(file, effects),
-                        file -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), o)));
+                        file -> Json.write(file, o)));
     }
 
     private static void writeCsv(Path file, List<Effect> effects) throws IOException {

@@ -18,6 +18,7 @@ public final class Progress implements AutoCloseable {
     public enum Mode { BAR, LINES, NONE }
 
     private final String label;
+    private final String unit;
     private final int total;
     private final int skipped;
     private final PrintStream err;
@@ -31,7 +32,13 @@ public final class Progress implements AutoCloseable {
      * @param skipped runs already done before this session (resumed), counted as done but not in the rate
      */
     public Progress(String label, int total, int skipped, PrintStream err, Mode mode) {
+        this(label, "runs", total, skipped, err, mode);
+    }
+
+    /** @param unit what is counted, plural ("runs", "simulations") */
+    public Progress(String label, String unit, int total, int skipped, PrintStream err, Mode mode) {
         this.label = label;
+        this.unit = unit;
         this.total = total;
         this.skipped = skipped;
         this.err = err;
@@ -86,7 +93,8 @@ public final class Progress implements AutoCloseable {
         double rate = seconds > 0 ? d / seconds : 0;
         int left = total - all;
         String eta = rate > 0 ? duration(left / rate) : "?";
-        String counts = String.format(Locale.ROOT, "%s %d/%d runs, %.1f runs/s, %s left", label, all, total, rate, eta);
+        String counts = String.format(Locale.ROOT, "%s %d/%d %s, %.1f %s/s, %s left", label, all, total, unit, rate,
+                unit, eta);
         if (mode != Mode.BAR) {
             return counts;
         }

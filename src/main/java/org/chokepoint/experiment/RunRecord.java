@@ -29,20 +29,27 @@ import org.chokepoint.world.World;
  * One finished replication of an ensemble, as a compact binary file {@code runs/run-NNNNNN.bin}: the run's
  * index and seed, every flattened summary number (as a double), and the run's band series — the
  * {@link #BAND_METRICS} of every used market at every tick, as big-endian 32-bit floats laid out
- * {@code [tick][market][metric]}, so that a range of ticks is one contiguous slice of the file.
+ * {@code [tick][market][metric]}, so that a range of ticks is one contiguous slice of the file, then, when the
+ * run has a counterfactual, the counterfactual's band series in the same layout.
  *
  * <p>The file is written to a temporary name beside it and renamed into place, so a file under its final
  * name is always complete: that is how a resumed ensemble knows which runs are done. About
- * {@code ticks * markets * 20} bytes a run (320 KB for 520 ticks and 31 markets).
+ * {@code ticks * markets * 24} bytes a run, twice that with a counterfactual (390 KB and 780 KB for 520 ticks
+ * and 31 markets).
  */
 public final class RunRecord {
 
     /** The series whose per-tick quantiles an ensemble reports in {@code bands.csv}. */
     public static final Metric[] BAND_METRICS = {
-        Metric.PRICE, Metric.PRODUCTION, Metric.CONSUMPTION, Metric.UNMET_DEMAND, Metric.INVENTORY_DAYS};
+        Metric.PRICE, Metric.PRODUCTION, Metric.CONSUMPTION, Metric.UNMET_DEMAND, Metric.INVENTORY_DAYS,
+        Metric.STOCK};
 
     private static final int MAGIC = 0x43505231; // "CPR1"
-    private static final int VERSION = 1;
+    /**
+     * 2: the band series include stock, the counterfactual's follow the run's, and the summary has the stock
+     * and price-threshold figures.
+     */
+    private static final int VERSION = 2;
 
     private RunRecord() {
     }
@@ -95,7 +102,7 @@ public final class RunRecord {
         SupplyShockModel model = outcome.model();
         World world = model.world();
         SeriesRecorder series = model.series();
-        boolean[] used = model.markets().used;
+        org.chokepoint.market.Markets used = model.markets();
         int[] markets = usedMarkets(used);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(sink, 1 << 16))) {
             out.writeInt(MAGIC);
@@ -118,27 +125,36 @@ public final class RunRecord {
             for (Metric metric : BAND_METRICS) {
                 out.writeUTF(metric.label());
             }
-            for (int t = 0; t < series.ticks(); t++) {
-                for (int m : markets) {
-                    for (Metric metric : BAND_METRICS) {
-                        out.writeFloat((float) series.get(t, m, metric));
-                    }
+            SupplyShockModel cf = outcome.counterfactual();
+            out.writeInt(cf == null ? 0 : 1);
+            writeBands(out, series, markets);
+            if (cf != null) {
+                writeBands(out, cf.series(), markets);
+            }
+        }
+    }
+
+    private static void writeBands(DataOutputStream out, SeriesRecorder series, int[] markets) throws IOException {
+        for (int t = 0; t < series.ticks(); t++) {
+            for (int m : markets) {
+                for (Metric metric : BAND_METRICS) {
+                    out.writeFloat((float) series.get(t, m, metric));
                 }
             }
         }
     }
 
-    static int[] usedMarkets(boolean[] used) {
+    static int[] usedMarkets(org.chokepoint.market.Markets used) {
         int n = 0;
-        for (boolean u : used) {
-            if (u) {
+        for (int m = 0; m < used.count(); m++) {
+            if (used.used(m)) {
                 n++;
             }
         }
         int[] markets = new int[n];
         n = 0;
-        for (int m = 0; m < used.length; m++) {
-            if (used[m]) {
+        for (int m = 0; m < used.count(); m++) {
+            if (used.used(m)) {
                 markets[n++] = m;
             }
         }
@@ -148,11 +164,12 @@ public final class RunRecord {
     /**
      * Everything in a record but its band series.
      *
-     * @param bandOffset byte offset of the band series in the file
+     * @param bandOffset     byte offset of the band series in the file
+     * @param counterfactual whether the counterfactual's band series follow the run's
      */
     public record Header(int index, int seed, List<String> columns, double[] values, int ticks,
                          List<String> marketRegions, List<String> marketCommodities, List<String> bandMetrics,
-                         long bandOffset) {
+                         long bandOffset, boolean counterfactual) {
 
         /** Number of floats per tick in the band series. */
         public int cellsPerTick() {
@@ -162,7 +179,8 @@ public final class RunRecord {
         /** True when the two records have the same columns and the same band layout. */
         public boolean sameLayout(Header o) {
             return columns.equals(o.columns) && ticks == o.ticks && marketRegions.equals(o.marketRegions)
-                    && marketCommodities.equals(o.marketCommodities) && bandMetrics.equals(o.bandMetrics);
+                    && marketCommodities.equals(o.marketCommodities) && bandMetrics.equals(o.bandMetrics)
+                    && counterfactual == o.counterfactual;
         }
     }
 
@@ -180,7 +198,8 @@ public final class RunRecord {
              CountingInputStream counting = new CountingInputStream(new BufferedInputStream(fin, 1 << 14));
              DataInputStream in = new DataInputStream(counting)) {
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IOException(file + ": not a run record of this version");
+                throw new IOException(file + ": not a run record of this version of chokepoint (made by an "
+                        + "older one?); run the ensemble again into a new folder");
             }
             int index = in.readInt();
             int seed = in.readInt();
@@ -204,14 +223,15 @@ public final class RunRecord {
             for (int i = 0; i < k; i++) {
                 bandMetrics.add(in.readUTF());
             }
+            boolean counterfactual = in.readInt() == 1;
             long offset = counting.count;
-            long expected = offset + 4L * ticks * markets * k;
+            long expected = offset + 4L * ticks * markets * k * (counterfactual ? 2 : 1);
             long size = Files.size(file);
             if (size != expected) {
                 throw new IOException(file + ": " + size + " bytes, expected " + expected);
             }
             return new Header(index, seed, List.copyOf(columns), values, ticks, List.copyOf(regions),
-                    List.copyOf(commodities), List.copyOf(bandMetrics), offset);
+                    List.copyOf(commodities), List.copyOf(bandMetrics), offset, counterfactual);
         }
     }
 
@@ -221,14 +241,24 @@ public final class RunRecord {
      */
     public static void readBands(Path file, Header header, int fromTick, int toTick, float[] dest, int destOffset)
             throws IOException {
-        OutputFiles.on(file, () -> bands(file, header, fromTick, toTick, dest, destOffset));
+        readBands(file, header, false, fromTick, toTick, dest, destOffset);
     }
 
-    private static void bands(Path file, Header header, int fromTick, int toTick, float[] dest, int destOffset)
-            throws IOException {
+    /** As {@link #readBands(Path, Header, int, int, float[], int)}, from the counterfactual's series if asked. */
+    public static void readBands(Path file, Header header, boolean counterfactual, int fromTick, int toTick,
+                                 float[] dest, int destOffset) throws IOException {
+        if (counterfactual && !header.counterfactual()) {
+            throw new IllegalArgumentException(file + ": the run had no counterfactual");
+        }
+        OutputFiles.on(file, () -> bands(file, header, counterfactual, fromTick, toTick, dest, destOffset));
+    }
+
+    private static void bands(Path file, Header header, boolean counterfactual, int fromTick, int toTick,
+                              float[] dest, int destOffset) throws IOException {
         int cells = (toTick - fromTick) * header.cellsPerTick();
         ByteBuffer buf = ByteBuffer.allocate(cells * 4).order(ByteOrder.BIG_ENDIAN);
-        long position = header.bandOffset() + 4L * fromTick * header.cellsPerTick();
+        long position = header.bandOffset() + (counterfactual ? 4L * header.ticks() * header.cellsPerTick() : 0)
+                + 4L * fromTick * header.cellsPerTick();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (buf.hasRemaining()) {
                 int r = ch.read(buf, position + buf.position());

@@ -208,7 +208,7 @@ public final class Sweep {
         OutputFiles.on(out, () -> Files.createDirectories(out));
         OutputFiles.writeTogether(List.of(out.resolve("sweep.csv"), out.resolve(ResultKind.SWEEP.descriptor())),
                 List.of(file -> writeCsv(file, rows, columns, total),
-                        file -> Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), describe())));
+                        file -> Json.write(file, describe())));
     }
 
     private void writeCsv(Path file, List<LinkedHashMap<String, Double>> rows, LinkedHashSet<String> columns,

@@ -1,67 +1,39 @@
 package org.chokepoint.market;
 
-import java.util.Arrays;
-
 /**
  * Every (region, commodity) market: its order book, its quoted price and what happened in it this tick.
  * The arrays are indexed by market and reused; {@link #beginTick()} zeroes the flows.
  */
-public final class Markets {
+public final class Markets implements java.io.Serializable {
     private final OrderBook[] books;
     /** The quoted price: the last clearing price, or where the quote moved without a crossing. */
-    public final double[] price;
-    /** The quoted price at the start of this tick, before clearing. */
-    public final double[] previousPrice;
-    public final double[] traded;
-    public final double[] production;
-    public final double[] consumption;
-    public final double[] imports;
-    public final double[] exports;
-    public final double[] unmet;
-    /** Imports by origin region: {@code [market * regions + origin]}. */
-    public final double[] importsByOrigin;
-    /** Exports by destination region: {@code [market * regions + destination]}. */
-    public final double[] exportsByDestination;
-    /** Government spending net of receipts on the market's commodity in its region, in US dollars. */
-    public final double[] fiscalCost;
-    /** Import levies and tariffs collected, in US dollars. */
-    public final double[] levyRevenue;
-    /** Rents earned by holders of quota licences, in US dollars. */
-    public final double[] quotaRent;
-    /** Revenue minus variable cost of the firms producing in the market, in US dollars. */
-    public final double[] producerSurplus;
+    private final double[] price;
     /** Whether an agent of any kind trades in the market; markets nobody uses are not reported. */
-    public final boolean[] used;
+    private final boolean[] used;
     private final double priceAdjustment;
     /** Markets that trade at a contract price revised by formula, rationing the long side pro rata. */
-    public final boolean[] contract;
+    private final boolean[] contract;
     private double contractAdjustment = 0.02;
-
     private final int regions;
+    private final Ledger ledger;
+    private final Shipping shipping;
 
-    public Markets(int count, int regions, double[] initialPrice, double priceAdjustment) {
+    /**
+     * @param initialPrice per market, {@code [region * commodities + commodity]}
+     */
+    public Markets(int regions, int commodities, double[] initialPrice, double priceAdjustment) {
+        int count = regions * commodities;
         this.regions = regions;
-        importsByOrigin = new double[count * regions];
-        exportsByDestination = new double[count * regions];
-        fiscalCost = new double[count];
-        levyRevenue = new double[count];
-        quotaRent = new double[count];
         books = new OrderBook[count];
         for (int m = 0; m < count; m++) {
             books[m] = new OrderBook();
         }
         price = initialPrice.clone();
-        previousPrice = initialPrice.clone();
-        traded = new double[count];
-        production = new double[count];
-        consumption = new double[count];
-        imports = new double[count];
-        exports = new double[count];
-        unmet = new double[count];
-        producerSurplus = new double[count];
         used = new boolean[count];
         contract = new boolean[count];
         this.priceAdjustment = priceAdjustment;
+        ledger = new Ledger(count, regions);
+        shipping = new Shipping(ledger, commodities);
     }
 
     public int regions() {
@@ -76,20 +48,42 @@ public final class Markets {
         return books[market];
     }
 
+    /** Where every movement of goods and money of this tick is booked. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Cargo at sea, of every carrier. */
+    public Shipping shipping() {
+        return shipping;
+    }
+
+    /** The quoted price: the last clearing price, or where the quote moved without a crossing. */
+    public double price(int market) {
+        return price[market];
+    }
+
+    public boolean used(int market) {
+        return used[market];
+    }
+
+    /** Marks every market some participant trades in (see {@link Participant#markMarkets}). */
+    public void markUsed(Participant p) {
+        p.markMarkets(used);
+    }
+
+    public boolean contractPriced(int market) {
+        return contract[market];
+    }
+
+    /** Makes a market trade at a contract price revised by formula. */
+    public void setContractPriced(int market, boolean contractPriced) {
+        contract[market] = contractPriced;
+    }
+
+    /** Opens a tick: every book and every flow starts empty. */
     public void beginTick() {
-        System.arraycopy(price, 0, previousPrice, 0, price.length);
-        Arrays.fill(traded, 0);
-        Arrays.fill(production, 0);
-        Arrays.fill(consumption, 0);
-        Arrays.fill(imports, 0);
-        Arrays.fill(exports, 0);
-        Arrays.fill(unmet, 0);
-        Arrays.fill(producerSurplus, 0);
-        Arrays.fill(importsByOrigin, 0);
-        Arrays.fill(exportsByDestination, 0);
-        Arrays.fill(fiscalCost, 0);
-        Arrays.fill(levyRevenue, 0);
-        Arrays.fill(quotaRent, 0);
+        ledger.open();
         for (OrderBook b : books) {
             b.reset();
         }
@@ -116,7 +110,7 @@ public final class Markets {
         b.clear();
         if (b.crossed()) {
             price[market] = b.price();
-            traded[market] = b.volume();
+            ledger.traded(market, b.volume());
             return;
         }
         double p = price[market];
@@ -141,12 +135,22 @@ public final class Markets {
     private void clearAtContractPrice(int market, OrderBook b) {
         double p = price[market];
         b.clearAtPrice(p);
-        traded[market] = b.volume();
+        ledger.traded(market, b.volume());
         double s = b.supplyAtPrice();
         double d = b.demandAtPrice();
         double larger = Math.max(s, d);
         if (larger > 0) {
             price[market] = p * (1 + contractAdjustment * (d - s) / larger);
         }
+    }
+
+    /**
+     * After clearing: whether sellers had nothing left at the price buyers were willing to pay, so that final
+     * demand still bidding at or above the price went unmet.
+     */
+    public boolean supplyExhausted(int market) {
+        OrderBook book = books[market];
+        return !book.crossed() || book.volume() >= book.askVolume()
+                || (contract[market] && book.demandAtPrice() > book.supplyAtPrice());
     }
 }

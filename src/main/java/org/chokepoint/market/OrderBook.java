@@ -17,7 +17,7 @@ import it.unimi.dsi.fastutil.doubles.DoubleArrays;
  * and the best ask left unfilled. With excess supply this is the marginal ask, with excess demand the
  * marginal bid.
  */
-public final class OrderBook {
+public final class OrderBook implements java.io.Serializable {
 
     /**
      * What is left of a price level below this fraction of it is rounding dust, and the level counts as
@@ -255,12 +255,6 @@ public final class OrderBook {
             order[j + 1] = o;
         }
         return true;
-    }
-
-    /** Forgets last clearing's sort order, so the next clearing sorts from scratch. */
-    public void forgetSortOrder() {
-        sortedAsks = -1;
-        sortedBids = -1;
     }
 
     /**

@@ -12,7 +12,7 @@ package org.chokepoint.market;
  * on its own much narrower range when long, which is how books whose prices crowd within a few units in the
  * last place are handled. Its work buffers are kept between calls and grow only with the book.
  */
-final class StablePriceSort {
+final class StablePriceSort implements java.io.Serializable {
     /** At most this many bits of key per digit: a digit's counts fit in the first-level cache. */
     private static final int MAX_DIGIT_BITS = 11;
     /**

@@ -4,7 +4,7 @@ package org.chokepoint.metrics;
  * Per-tick, per-market values of every {@link Metric} in one flat array
  * ({@code [(tick * markets + market) * metrics + metric]}), filled in place as the run goes.
  */
-public final class SeriesRecorder {
+public final class SeriesRecorder implements java.io.Serializable {
     private final int ticks;
     private final int markets;
     private final double[] values;

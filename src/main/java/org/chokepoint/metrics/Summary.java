@@ -49,11 +49,27 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
      *                           counterfactual
      * @param outputLossShare    {@code outputLoss} over the counterfactual's production in the same ticks, or
      *                           null without a counterfactual or where the counterfactual produced nothing
+     * @param ticksToExhaustion  ticks from the first shock to the first tick on which the region's stock fell
+     *                           below {@code outputs.exhaustionShare} of its mean over the pre-shock window, or
+     *                           null without a shock, without a pre-shock stock, or when it never fell so far
+     * @param firstTickAbove2x   first tick from the window's start on with the price above twice the baseline
+     *                           price, or null when it never rose so far
+     * @param firstTickAbove5x   the same for five times the baseline price
      */
     public record MarketSummary(String region, String commodity, double baselinePrice, double peakPrice,
                                 int peakTick, double peakMultiple, Integer recoveryTick,
                                 double cumulativeShortage, Double daysOfCoverAtShock, Double outputLoss,
-                                Double outputLossShare) { }
+                                Double outputLossShare, Integer ticksToExhaustion, Integer firstTickAbove2x,
+                                Integer firstTickAbove5x) {
+
+        /** A market without the stock and price-threshold figures (a run too short to have them). */
+        public MarketSummary(String region, String commodity, double baselinePrice, double peakPrice,
+                             int peakTick, double peakMultiple, Integer recoveryTick, double cumulativeShortage,
+                             Double daysOfCoverAtShock, Double outputLoss, Double outputLossShare) {
+            this(region, commodity, baselinePrice, peakPrice, peakTick, peakMultiple, recoveryTick,
+                    cumulativeShortage, daysOfCoverAtShock, outputLoss, outputLossShare, null, null, null);
+        }
+    }
 
     /**
      * Differences against the counterfactual, in US dollars, summed from the window's start on; all zero
@@ -115,6 +131,9 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
             row.put(p + "daysOfCoverAtShock", m.daysOfCoverAtShock() == null ? Double.NaN : m.daysOfCoverAtShock());
             row.put(p + "outputLoss", m.outputLoss() == null ? Double.NaN : m.outputLoss());
             row.put(p + "outputLossShare", m.outputLossShare() == null ? Double.NaN : m.outputLossShare());
+            row.put(p + "ticksToExhaustion", orNaN(m.ticksToExhaustion()));
+            row.put(p + "firstTickAbove2x", orNaN(m.firstTickAbove2x()));
+            row.put(p + "firstTickAbove5x", orNaN(m.firstTickAbove5x()));
         }
         for (RegionSurplus r : regions) {
             row.put("region." + r.region() + ".consumerSurplusChange", r.consumerSurplusChange());
@@ -126,5 +145,9 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
             }
         }
         return row;
+    }
+
+    private static double orNaN(Integer tick) {
+        return tick == null ? Double.NaN : tick.doubleValue();
     }
 }

@@ -3,7 +3,6 @@ package org.chokepoint.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.agent.Households;
-import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
@@ -32,6 +31,13 @@ public final class SummaryCalculator {
     /** A price within this share of its baseline has recovered. */
     public static final double RECOVERY_BAND = 0.10;
 
+    /**
+     * The price multiples of the baseline whose first crossing the summary reports ({@code firstTickAbove2x},
+     * {@code firstTickAbove5x}): a doubling is where buyers start to thrift and substitute in earnest, five
+     * times is a crisis price (the 2011 rare-earth peak was ten to twenty times the 2009 price).
+     */
+    public static final int[] PRICE_MULTIPLES = {2, 5};
+
     private SummaryCalculator() {
     }
 
@@ -43,7 +49,7 @@ public final class SummaryCalculator {
     }
 
     /** @param counterfactual the same scenario without events and policies, same seed; may be null */
-    public static Summary compute(SupplyShockModel run, SupplyShockModel counterfactual) {
+    public static Summary compute(RunView run, RunView counterfactual) {
         if (counterfactual != null && counterfactual.horizon() != run.horizon()) {
             throw new IllegalArgumentException("a counterfactual must run as long as the run: "
                     + counterfactual.horizon() + " ticks against " + run.horizon());
@@ -51,15 +57,14 @@ public final class SummaryCalculator {
         SeriesRecorder series = run.series();
         World world = run.world();
         int horizon = run.horizon();
-        int shock = run.government().firstShockTick();
+        int shock = run.firstShockTick();
         Window window = window(run.scenario().time(), shock, horizon);
 
         List<Summary.MarketSummary> markets = new ArrayList<>();
-        boolean[] used = run.markets().used;
-        for (int m = 0; m < used.length; m++) {
-            if (used[m]) {
+        for (int m = 0; m < world.marketCount(); m++) {
+            if (run.reported(m)) {
                 markets.add(market(series, counterfactual == null ? null : counterfactual.series(), world, m,
-                        window, shock, horizon));
+                        window, shock, horizon, run.scenario().outputs().exhaustionShareOrDefault()));
             }
         }
 
@@ -97,14 +102,7 @@ public final class SummaryCalculator {
                 sum(dwl, discount));
         Summary.Totals totals = new Summary.Totals(sum(loss, null), sum(csAll, null), sum(psAll, null),
                 sum(fiscal, null), sum(levy, null), sum(quota, null), sum(dwl, null), rate, pv);
-        java.util.Map<String, java.util.Map<String, Double>> policies = new java.util.LinkedHashMap<>();
-        for (org.chokepoint.policy.Instrument i : run.instruments()) {
-            java.util.Map<String, Double> ind = i.indicators();
-            if (!ind.isEmpty()) {
-                policies.put(i.id(), ind);
-            }
-        }
-        return new Summary(markets, totals, byRegion, policies);
+        return new Summary(markets, totals, byRegion, run.policyIndicators());
     }
 
     /** {@code (1 + rate)^(-t / ticksPerYear)} for each tick t from the run's first. */
@@ -125,7 +123,7 @@ public final class SummaryCalculator {
     }
 
     /** A metric summed over every market, per tick, from tick {@code from} on (zero before). */
-    public static double[] sumOverMarkets(SupplyShockModel run, Metric metric, int from) {
+    public static double[] sumOverMarkets(RunView run, Metric metric, int from) {
         double[] out = new double[run.horizon()];
         for (int m = 0; m < run.world().marketCount(); m++) {
             for (int t = from; t < run.horizon(); t++) {
@@ -145,7 +143,7 @@ public final class SummaryCalculator {
     }
 
     private static Summary.MarketSummary market(SeriesRecorder s, SeriesRecorder cf, World world, int m,
-                                                Window window, int shock, int horizon) {
+                                                Window window, int shock, int horizon, double exhaustionShare) {
         double sum = 0;
         for (int t = window.start(); t < window.end(); t++) {
             sum += s.get(t, m, Metric.PRICE);
@@ -194,13 +192,60 @@ public final class SummaryCalculator {
             lost = wouldHave - produced;
             lostShare = wouldHave > 0 ? lost / wouldHave : null;
         }
+        int market = m;
+        Integer exhaustion = ticksToExhaustion(t -> s.get(t, market, Metric.STOCK), window, shock, horizon,
+                exhaustionShare);
+        Integer above2 = firstTickAbove(t -> s.get(t, market, Metric.PRICE), window.start(), horizon,
+                PRICE_MULTIPLES[0] * baseline);
+        Integer above5 = firstTickAbove(t -> s.get(t, market, Metric.PRICE), window.start(), horizon,
+                PRICE_MULTIPLES[1] * baseline);
         return new Summary.MarketSummary(world.region(world.regionOfMarket(m)).id(),
                 world.commodity(world.commodityOfMarket(m)).id(), baseline, peak, peakTick, multiple, recovery,
-                shortage, cover, lost, lostShare);
+                shortage, cover, lost, lostShare, exhaustion, above2, above5);
+    }
+
+    /**
+     * Ticks from the first shock {@code shock} to the first tick from it on whose stock is below {@code share}
+     * of the mean stock over the pre-shock window; null without a shock, with no stock before it, or when the
+     * stock never fell so far.
+     */
+    public static Integer ticksToExhaustion(java.util.function.IntToDoubleFunction stock, Window window, int shock,
+                                            int horizon, double share) {
+        if (shock < 1 || window.length() == 0) {
+            return null;
+        }
+        double sum = 0;
+        for (int t = window.start(); t < window.end(); t++) {
+            sum += stock.applyAsDouble(t);
+        }
+        double before = sum / window.length();
+        if (!(before > 0)) {
+            return null;
+        }
+        for (int t = shock; t < horizon; t++) {
+            if (stock.applyAsDouble(t) < share * before) {
+                return t - shock;
+            }
+        }
+        return null;
+    }
+
+    /** The first tick from {@code from} on whose price is above {@code level}, or null (also for a NaN level). */
+    public static Integer firstTickAbove(java.util.function.IntToDoubleFunction price, int from, int horizon,
+                                         double level) {
+        if (Double.isNaN(level)) {
+            return null;
+        }
+        for (int t = from; t < horizon; t++) {
+            if (price.applyAsDouble(t) > level) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Lost production of component and final goods per tick, valued at initial prices, in US dollars. */
-    public static double[] downstreamOutputLossByTick(SupplyShockModel run, SupplyShockModel cf, int from) {
+    public static double[] downstreamOutputLossByTick(RunView run, RunView cf, int from) {
         World world = run.world();
         double[] loss = new double[run.horizon()];
         for (int m = 0; m < world.marketCount(); m++) {
@@ -218,24 +263,24 @@ public final class SummaryCalculator {
     }
 
     /** Consumer surplus change per region and tick, added into {@code out[region][tick]}. */
-    public static void consumerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
+    public static void consumerSurplusChangeByTick(RunView run, RunView cf, int from, double[][] out) {
         Households h = run.households();
         World world = run.world();
         for (int i = 0; i < h.count; i++) {
-            int m = h.market[i];
+            int m = h.market(i);
             int r = world.regionOfMarket(m);
             double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
             for (int t = from; t < run.horizon(); t++) {
                 double actual = run.series().get(t, m, Metric.PRICE);
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
-                out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice[i], h.elasticity[i],
-                        h.linear[i], counterfactual, actual) * value;
+                out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
+                        h.linear(i), counterfactual, actual) * value;
             }
         }
     }
 
     /** Producer surplus change per region and tick, added into {@code out[region][tick]}. */
-    public static void producerSurplusChangeByTick(SupplyShockModel run, SupplyShockModel cf, int from, double[][] out) {
+    public static void producerSurplusChangeByTick(RunView run, RunView cf, int from, double[][] out) {
         World world = run.world();
         for (int m = 0; m < world.marketCount(); m++) {
             int r = world.regionOfMarket(m);
@@ -247,7 +292,7 @@ public final class SummaryCalculator {
     }
 
     /** Lost production of component and final goods, valued at initial prices, in US dollars. */
-    static double downstreamOutputLoss(SupplyShockModel run, SupplyShockModel cf, int from) {
+    static double downstreamOutputLoss(RunView run, RunView cf, int from) {
         World world = run.world();
         double loss = 0;
         for (int m = 0; m < world.marketCount(); m++) {
@@ -269,19 +314,19 @@ public final class SummaryCalculator {
      * over household sectors and ticks, in US dollars. The curve is the run's own (its scale as drawn in the
      * run, so a demand shift counts as the run saw it).
      */
-    static double consumerSurplusChange(SupplyShockModel run, SupplyShockModel cf, int from) {
+    static double consumerSurplusChange(RunView run, RunView cf, int from) {
         Households h = run.households();
         World world = run.world();
         double change = 0;
         for (int i = 0; i < h.count; i++) {
-            int m = h.market[i];
+            int m = h.market(i);
             double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
             double sector = 0;
             for (int t = from; t < run.horizon(); t++) {
                 double actual = run.series().get(t, m, Metric.PRICE);
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
-                sector -= demandIntegral(run.householdScale(t, i), h.referencePrice[i], h.elasticity[i],
-                        h.linear[i], counterfactual, actual);
+                sector -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
+                        h.linear(i), counterfactual, actual);
             }
             change += sector * value;
         }
@@ -319,7 +364,7 @@ public final class SummaryCalculator {
     }
 
     /** Actual minus counterfactual producer surplus over every market, in US dollars. */
-    static double producerSurplusChange(SupplyShockModel run, SupplyShockModel cf, int from) {
+    static double producerSurplusChange(RunView run, RunView cf, int from) {
         double change = 0;
         for (int m = 0; m < run.world().marketCount(); m++) {
             for (int t = from; t < run.horizon(); t++) {
@@ -334,7 +379,7 @@ public final class SummaryCalculator {
      * stockpile purchases less sales), in US dollars: the sum of every market's fiscal-cost series. Policies
      * may act before the first shock (a stockpile filled in peacetime), so no tick is left out.
      */
-    static double fiscalCost(SupplyShockModel run) {
+    static double fiscalCost(RunView run) {
         double total = 0;
         for (int m = 0; m < run.world().marketCount(); m++) {
             for (int t = 0; t < run.horizon(); t++) {

@@ -1,19 +1,26 @@
 package org.chokepoint.model;
 
-/** The orderings of one tick in MASON's schedule (DESIGN §4). */
+import org.chokepoint.market.Participant;
+
+/**
+ * The phases of one tick, in order: each is one entry of MASON's schedule, at the ordering of its ordinal,
+ * and calls one hook of every {@link Participant}.
+ */
 public enum Phase {
-    /** Shocks start or end; governments act. */
+    /** Shocks start or end; governments and their instruments act; consortia check their trigger. */
     EVENTS,
-    /** Producers plan and post asks; manufacturers and households post bids. */
+    /** Goods handed out by a key fixed in advance, before any order is posted (casebook case 7). */
+    ALLOCATE,
+    /** Producers plan and post asks; manufacturers, households and stockpiles post bids. */
     PLAN,
-    /** Traders unload arrivals, offer them, and bid for new cargo. */
+    /** Cargo lands; traders offer it and bid for new cargo; consortia hand landed cargo to members. */
     SHIP,
-    /** Markets clear and trades settle. */
+    /** Markets clear; every fill goes back to whoever posted the order. */
     CLEAR,
     /** Recipes turn inputs into output; mines and recyclers produce. */
     PRODUCE,
-    /** Investment, mothballing, exit and thrifting. */
+    /** Investment, mothballing, exit and thrifting; slow averages; instruments close their accounts. */
     DECIDE,
-    /** The tick's metrics are recorded. */
+    /** The tick's metrics are recorded, and the mass balance checked when asked. */
     RECORD
 }

@@ -2,6 +2,7 @@ package org.chokepoint.model;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.chokepoint.market.PhaseWork;
 
 /**
  * Runs the independent items of one phase (a market to clear, a market's sellers to plan, a block of firms'
@@ -12,11 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * in the order given, so listing the largest first balances the threads. Nothing is allocated per call: the
  * caller passes a task object made once, and the helpers sleep between phases.
  */
-final class PhaseWorkers implements AutoCloseable {
-    /** One phase's work: item {@code i} of the {@code count} given to {@link #run}. */
-    interface Items {
-        void run(int item);
-    }
+final class PhaseWorkers implements PhaseWork, AutoCloseable {
 
     private final Thread[] helpers;
     private final AtomicInteger next = new AtomicInteger();
@@ -38,8 +35,8 @@ final class PhaseWorkers implements AutoCloseable {
         }
     }
 
-    /** Runs {@code task} on items {@code 0..count-1} and returns when every one is done. */
-    void run(Items task, int count) {
+    @Override
+    public void run(Items task, int count) {
         if (helpers.length == 0 || count <= 1 || closed) {
             for (int i = 0; i < count; i++) {
                 task.run(i);

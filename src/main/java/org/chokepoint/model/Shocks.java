@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.agent.Shock;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.spec.CapacityOutageSpec;
+import org.chokepoint.scenario.spec.ChokepointClosureSpec;
+import org.chokepoint.scenario.spec.DemandShiftSpec;
+import org.chokepoint.scenario.spec.EventSpec;
+import org.chokepoint.scenario.spec.RouteDisruptionSpec;
 import org.chokepoint.world.Route;
 import org.chokepoint.world.World;
 
@@ -13,54 +18,48 @@ final class Shocks {
 
     static List<Shock> resolve(Scenario scenario, World world, int horizon) {
         List<Shock> out = new ArrayList<>();
-        for (Scenario.EventSpec e : scenario.events()) {
+        for (EventSpec e : scenario.events()) {
             int start = e.start();
             int end = e.end() == null ? horizon : e.end();
-            switch (e.type()) {
-                case "capacityOutage" -> out.add(new Shock(Shock.Kind.CAPACITY_OUTAGE, e.id(), start, end,
-                        new int[] {market(world, e)}, new int[0], e.share(), false, 0, 1.0));
-                case "demandShift" -> out.add(new Shock(Shock.Kind.DEMAND_SHIFT, e.id(), start, end,
-                        new int[] {market(world, e)}, new int[0], e.multiplier(), false, 0, 1.0));
-                case "routeDisruption" -> {
-                    int from = world.regionIndex(e.from());
-                    int to = world.regionIndex(e.to());
-                    List<Integer> routes = new ArrayList<>();
-                    for (Route r : world.routes()) {
-                        if ((r.from() == from && r.to() == to) || (r.from() == to && r.to() == from)) {
-                            routes.add(r.index());
-                        }
+            if (e instanceof CapacityOutageSpec o) {
+                out.add(new Shock(Shock.Kind.CAPACITY_OUTAGE, o.id(), start, end,
+                        new int[] {market(world, o.region(), o.commodity())}, new int[0], o.share(), false, 0, 1.0));
+            } else if (e instanceof DemandShiftSpec d) {
+                out.add(new Shock(Shock.Kind.DEMAND_SHIFT, d.id(), start, end,
+                        new int[] {market(world, d.region(), d.commodity())}, new int[0], d.multiplier(), false, 0,
+                        1.0));
+            } else if (e instanceof RouteDisruptionSpec r) {
+                int from = world.regionIndex(r.from());
+                int to = world.regionIndex(r.to());
+                List<Integer> routes = new ArrayList<>();
+                for (Route route : world.routes()) {
+                    if ((route.from() == from && route.to() == to) || (route.from() == to && route.to() == from)) {
+                        routes.add(route.index());
                     }
-                    out.add(routeShock(e, start, end, routes));
                 }
-                case "chokepointClosure" -> {
-                    List<Integer> routes = new ArrayList<>();
-                    for (Route r : world.routes()) {
-                        if (r.chokepoints().contains(e.chokepoint())) {
-                            routes.add(r.index());
-                        }
+                out.add(routeShock(r.id(), start, end, routes, Boolean.TRUE.equals(r.closed()),
+                        r.extraTransitTicks() == null ? 0 : r.extraTransitTicks(),
+                        r.costMultiplier() == null ? 1.0 : r.costMultiplier()));
+            } else if (e instanceof ChokepointClosureSpec c) {
+                List<Integer> routes = new ArrayList<>();
+                for (Route route : world.routes()) {
+                    if (route.chokepoints().contains(c.chokepoint())) {
+                        routes.add(route.index());
                     }
-                    Scenario.EventSpec closing = e.closed() == null && e.extraTransitTicks() == null
-                            && e.costMultiplier() == null
-                            ? new Scenario.EventSpec(e.type(), e.id(), e.start(), e.end(), null, null, null, null,
-                                    null, null, e.chokepoint(), true, null, null)
-                            : e;
-                    out.add(routeShock(closing, start, end, routes));
                 }
-                default -> throw new IllegalArgumentException("unknown event type " + e.type());
+                out.add(routeShock(c.id(), start, end, routes, true, 0, 1.0));
             }
         }
         return out;
     }
 
-    private static Shock routeShock(Scenario.EventSpec e, int start, int end, List<Integer> routes) {
-        return new Shock(Shock.Kind.ROUTE_DISRUPTION, e.id(), start, end, new int[0],
-                routes.stream().mapToInt(Integer::intValue).toArray(), 0,
-                Boolean.TRUE.equals(e.closed()),
-                e.extraTransitTicks() == null ? 0 : e.extraTransitTicks(),
-                e.costMultiplier() == null ? 1.0 : e.costMultiplier());
+    private static Shock routeShock(String id, int start, int end, List<Integer> routes, boolean closed,
+                                    int extraTransitTicks, double costMultiplier) {
+        return new Shock(Shock.Kind.ROUTE_DISRUPTION, id, start, end, new int[0],
+                routes.stream().mapToInt(Integer::intValue).toArray(), 0, closed, extraTransitTicks, costMultiplier);
     }
 
-    private static int market(World world, Scenario.EventSpec e) {
-        return world.market(world.regionIndex(e.region()), world.commodityIndex(e.commodity()));
+    private static int market(World world, String region, String commodity) {
+        return world.market(world.regionIndex(region), world.commodityIndex(commodity));
     }
 }

@@ -3,6 +3,7 @@ package org.chokepoint.model;
 import java.util.List;
 import org.chokepoint.metrics.Summary;
 import org.chokepoint.metrics.SummaryCalculator;
+import org.chokepoint.policy.PolicyTypes;
 import org.chokepoint.scenario.Scenario;
 
 /** Runs a scenario to its horizon, with its no-shock, no-policy counterfactual when it has one. */
@@ -27,10 +28,19 @@ public final class Simulation {
      * (see {@link SupplyShockModel#setTickThreads}); the results do not depend on it.
      */
     public static RunOutcome run(Scenario scenario, int seed, int horizonOverride, int tickThreads) {
-        SupplyShockModel model = runOne(scenario, seed, horizonOverride, tickThreads);
+        return run(scenario, seed, horizonOverride, tickThreads, PolicyTypes.STANDARD);
+    }
+
+    /**
+     * As {@link #run(Scenario, int, int, int)}, with the scenario's policies built by {@code policyTypes}: a
+     * registry that knows a study's own instruments besides the shipped ones ({@link PolicyTypes#with}).
+     */
+    public static RunOutcome run(Scenario scenario, int seed, int horizonOverride, int tickThreads,
+                                 PolicyTypes policyTypes) {
+        SupplyShockModel model = runOne(scenario, seed, horizonOverride, tickThreads, policyTypes);
         SupplyShockModel counterfactual = null;
         if (!scenario.events().isEmpty() || !scenario.policies().isEmpty()) {
-            counterfactual = runOne(counterfactualOf(scenario), seed, horizonOverride, tickThreads);
+            counterfactual = runOne(counterfactualOf(scenario), seed, horizonOverride, tickThreads, policyTypes);
         }
         Summary summary = SummaryCalculator.compute(model, counterfactual);
         return new RunOutcome(model, counterfactual, summary);
@@ -43,8 +53,9 @@ public final class Simulation {
                 s.outputs());
     }
 
-    private static SupplyShockModel runOne(Scenario scenario, int seed, int horizon, int tickThreads) {
-        SupplyShockModel model = new SupplyShockModel(scenario, seed, horizon);
+    private static SupplyShockModel runOne(Scenario scenario, int seed, int horizon, int tickThreads,
+                                           PolicyTypes policyTypes) {
+        SupplyShockModel model = new SupplyShockModel(scenario, seed, horizon, policyTypes);
         model.setTickThreads(tickThreads);
         model.start();
         model.runToHorizon();

@@ -32,11 +32,12 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     public static final Pattern ANY = Pattern.compile("(?s).*");
 
     public static final ResultKind RUN = new ResultKind("run", "manifest.json", "chokepoint-run/1",
-            Set.of("manifest.json", "timeseries.csv", "summary.json", "compliance.json"), Map.of());
+            Set.of("manifest.json", "timeseries.csv", "summary.json", "compliance.json", "report.html"), Map.of());
 
     public static final ResultKind ENSEMBLE = new ResultKind("ensemble", "ensemble.json", "chokepoint-ensemble/1",
-            Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv",
-                    ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp"),
+            Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html",
+                    ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp",
+                    ".counterfactual-bands.csv.tmp", ".report.html.tmp"),
             Map.of("runs", Pattern.compile("run-[0-9]{6,}\\.bin(\\.tmp)?"), "runs.parquet", ANY,
                     "bands.parquet", ANY));
 
@@ -51,8 +52,12 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
             "chokepoint-sensitivity/1", Set.of("morris.json", "morris.csv", ".morris.json.tmp", ".morris.csv.tmp"),
             Map.of());
 
+    public static final ResultKind EQUILIBRIUM = new ResultKind("equilibrium", "equilibrium.json",
+            "chokepoint-equilibrium/1", Set.of("equilibrium.json", "equilibrium.csv", "lanes.csv", "firms.csv"),
+            Map.of());
+
     /** Every kind, in the order a folder is tried against them. */
-    public static final List<ResultKind> ALL = List.of(RUN, ENSEMBLE, COMPARISON, SWEEP, SENSITIVITY);
+    public static final List<ResultKind> ALL = List.of(RUN, ENSEMBLE, COMPARISON, SWEEP, SENSITIVITY, EQUILIBRIUM);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,9 +1,8 @@
 package org.chokepoint.policy;
 
-import java.util.List;
 import java.util.Map;
 import org.chokepoint.agent.Firms;
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.spec.CapexSubsidySpec;
 import org.chokepoint.world.World;
 
 /**
@@ -16,7 +15,6 @@ import org.chokepoint.world.World;
  * the firm's commodity.
  */
 final class CapexSubsidy extends ImporterMeasure {
-    static final String TYPE = "capexSubsidy";
     private final boolean[] commodity;
     private final boolean[] regionEligible;
     private final double relief;
@@ -28,62 +26,47 @@ final class CapexSubsidy extends ImporterMeasure {
     private double paid;
     private double[] capacitySeen;
 
-    private CapexSubsidy(String id, int region, int anyCommodity, Timing timing, Trigger trigger, World world,
-                         boolean[] commodity, boolean[] regionEligible, double relief, double rate, double capex) {
-        super(id, region, anyCommodity, timing, trigger, world);
-        this.commodity = commodity;
-        this.regionEligible = regionEligible;
-        this.relief = relief;
-        this.rate = rate;
-        this.capex = capex;
-    }
-
-    static CapexSubsidy read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        List<String> commodities = r.commodities("commodities");
-        String exclude = r.optionalRegion("excludeRegion");
-        List<String> eligible = r.regions("eligibleRegions");
-        double relief = r.number("hurdleRelief", null, 0, 1);
-        double rate = r.number("subsidyRate", null, 0, 1);
-        double capex = r.number("capexPerAnnualUnit", null, 0, Limits.MAX_MONEY);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region,
-                commodities == null || commodities.isEmpty() ? null : commodities.get(0), timing.start());
-        if (world == null) {
-            return null;
+    /** Its own market is the first listed commodity's in its region, and its trigger watches it by default. */
+    CapexSubsidy(CapexSubsidySpec spec, PolicySetting setting) {
+        super(spec, setting.world().commodityIndex(spec.commodities().get(0)),
+                Trigger.of(spec.trigger(), setting.world(), spec.region(), spec.commodities().get(0), spec.start()),
+                setting);
+        World world = setting.world();
+        this.commodity = new boolean[world.commodityCount()];
+        for (String c : spec.commodities()) {
+            this.commodity[world.commodityIndex(c)] = true;
         }
-        boolean[] c = new boolean[world.commodityCount()];
-        for (String id2 : commodities) {
-            c[world.commodityIndex(id2)] = true;
+        this.regionEligible = new boolean[world.regionCount()];
+        for (int i = 0; i < regionEligible.length; i++) {
+            regionEligible[i] = spec.eligibleRegions() == null;
         }
-        boolean[] reg = new boolean[world.regionCount()];
-        for (int i = 0; i < reg.length; i++) {
-            reg[i] = eligible == null;
-        }
-        if (eligible != null) {
-            for (String e : eligible) {
-                reg[world.regionIndex(e)] = true;
+        if (spec.eligibleRegions() != null) {
+            for (String e : spec.eligibleRegions()) {
+                regionEligible[world.regionIndex(e)] = true;
             }
         }
-        if (exclude != null) {
-            reg[world.regionIndex(exclude)] = false;
+        if (spec.excludeRegion() != null) {
+            regionEligible[world.regionIndex(spec.excludeRegion())] = false;
         }
-        return new CapexSubsidy(id, world.regionIndex(region), world.commodityIndex(commodities.get(0)), timing,
-                trigger, world, c, reg, relief, rate, capex);
+        this.relief = spec.hurdleRelief();
+        this.rate = spec.subsidyRate();
+        this.capex = spec.capexPerAnnualUnit();
     }
 
     private boolean eligible(Firms f, int i) {
-        return commodity[f.commodity[i]] && regionEligible[f.region[i]];
+        return commodity[f.commodity(i)] && regionEligible[f.region(i)];
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         Firms f = ctx.firms();
         if (pendingSeen == null) {
             pendingSeen = new double[f.count];
-            capacitySeen = f.capacity.clone();
+            capacitySeen = new double[f.count];
+            for (int i = 0; i < f.count; i++) {
+                capacitySeen[i] = f.capacity(i);
+            }
         }
         // The model clears the shared relief each tick; every measure that lowers a hurdle (this subsidy, a
         // consortium's offtake) writes its own, and the largest holds.
@@ -98,26 +81,26 @@ final class CapexSubsidy extends ImporterMeasure {
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        super.endTick(ctx);
+    public void endTick(int tick) {
+        super.endTick(tick);
         Firms f = ctx.firms();
         double perYear = world.ticksPerYear();
         for (int i = 0; i < f.count; i++) {
             if (!eligible(f, i)) {
                 continue;
             }
-            double pending = f.pendingCapacity[i];
+            double pending = f.pendingCapacity(i);
             if (pending > 0 && pendingSeen[i] <= 0 && active()) {
                 committed += pending;
                 double usd = rate * capex * pending * perYear;
                 paid += usd;
-                ctx.markets().fiscalCost[world.market(region, f.commodity[i])] += usd;
+                ctx.markets().ledger().spend(world.market(region, f.commodity(i)), usd);
             }
             pendingSeen[i] = pending;
-            if (f.capacity[i] > capacitySeen[i]) {
-                arrived += f.capacity[i] - capacitySeen[i];
+            if (f.capacity(i) > capacitySeen[i]) {
+                arrived += f.capacity(i) - capacitySeen[i];
             }
-            capacitySeen[i] = f.capacity[i];
+            capacitySeen[i] = f.capacity(i);
         }
     }
 

@@ -2,7 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.Map;
 import org.chokepoint.agent.Firms;
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -16,7 +16,6 @@ import org.chokepoint.world.World;
  * clawbacks reduce it.
  */
 final class ContractForDifference extends ImporterMeasure {
-    static final String TYPE = "contractForDifference";
     private final double strike;
     private final double upsideShare;
     private final double cap;
@@ -30,71 +29,48 @@ final class ContractForDifference extends ImporterMeasure {
     private double[] volumeByTick = new double[0];
     private double[] referenceByTick = new double[0];
 
-    private ContractForDifference(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
-                                  double strike, double upsideShare, double cap, int reference,
-                                  EligibleFirms eligible) {
-        super(id, region, commodity, timing, trigger, world);
-        this.strike = strike;
-        this.upsideShare = upsideShare;
-        this.cap = cap;
-        this.reference = reference;
-        this.eligible = eligible;
-    }
-
-    static ContractForDifference read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double strike = r.number("strike", null, 0, Limits.MAX_PRICE);
-        double upside = r.number("upsideShare", 0.0, 0, 1);
-        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Limits.MAX_QUANTITY);
-        String refRegion = r.optionalRegion("referenceRegion");
-        String refCommodity = r.commodity("referenceCommodity", commodity == null ? "" : commodity);
-        EligibleFirms eligible = EligibleFirms.read(r, world, region, commodity);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
-        if (world == null) {
-            return null;
-        }
-        int ownRegion = world.regionIndex(region);
-        int ref = world.market(refRegion == null ? ownRegion : world.regionIndex(refRegion),
-                world.commodityIndex(refCommodity));
-        return new ContractForDifference(id, ownRegion, world.commodityIndex(commodity), timing, trigger, world,
-                strike, upside, cap, ref, eligible);
+    ContractForDifference(ContractForDifferenceSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        World world = setting.world();
+        this.strike = spec.strike();
+        this.upsideShare = spec.upsideShare();
+        this.cap = spec.volumeCapPerTick() == null ? Double.POSITIVE_INFINITY : spec.volumeCapPerTick();
+        this.reference = world.market(
+                spec.referenceRegion() == null ? region : world.regionIndex(spec.referenceRegion()),
+                world.commodityIndex(spec.referenceCommodity() == null ? spec.commodity() : spec.referenceCommodity()));
+        this.eligible = EligibleFirms.of(spec.eligibleRegions(), spec.firmIdPrefix(), world, spec.region(),
+                spec.commodity());
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         Firms f = ctx.firms();
         int[] firms = eligible.of(f);
         if (stockAtStart.length < firms.length) {
             stockAtStart = new double[firms.length];
         }
         for (int i = 0; i < firms.length; i++) {
-            stockAtStart[i] = f.stock[firms[i]];
+            stockAtStart[i] = f.stock(firms[i]);
         }
         if (active()) {
             for (int i : firms) {
-                f.supportStrike[i] = strike;
-                f.supportUpsideShare[i] = upsideShare;
+                f.support(i, strike, upsideShare);
             }
             supporting = true;
         } else if (supporting) {
             for (int i : firms) {
-                f.supportStrike[i] = Double.NaN;
-                f.supportUpsideShare[i] = 0;
+                f.withdrawSupport(i);
             }
             supporting = false;
         }
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        super.endTick(ctx);
-        int tick = ctx.tick();
+    public void endTick(int tick) {
+        super.endTick(tick);
         if (!active()) {
-            record(tick, 0, ctx.markets().price[reference]);
+            record(tick, 0, ctx.markets().price(reference));
             return;
         }
         Firms f = ctx.firms();
@@ -102,19 +78,19 @@ final class ContractForDifference extends ImporterMeasure {
         // Sales this tick, from the stock identity: what the firm held, plus what it made, less what it holds.
         double sold = 0;
         for (int i = 0; i < firms.length; i++) {
-            sold += Math.max(0, stockAtStart[i] + f.output[firms[i]] - f.stock[firms[i]]);
+            sold += Math.max(0, stockAtStart[i] + f.output(firms[i]) - f.stock(firms[i]));
         }
         double q = Math.min(sold, cap);
-        double ref = ctx.markets().price[reference];
+        double ref = ctx.markets().price(reference);
         record(tick, q, ref);
         volume += q;
         if (ref < strike) {
             double usd = dollars(q, strike - ref);
-            ctx.markets().fiscalCost[market] += usd;
+            ctx.markets().ledger().spend(market, usd);
             paid += usd;
         } else if (upsideShare > 0) {
             double usd = dollars(q, upsideShare * (ref - strike));
-            ctx.markets().fiscalCost[market] -= usd;
+            ctx.markets().ledger().receive(market, usd);
             clawedBack += usd;
         }
     }

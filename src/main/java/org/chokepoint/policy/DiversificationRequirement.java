@@ -1,7 +1,7 @@
 package org.chokepoint.policy;
 
 import java.util.Map;
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
 
 /**
  * A diversification requirement: the region's buyers may take no more than {@code maxShare} of their imports
@@ -13,7 +13,6 @@ import org.chokepoint.world.World;
  * supplied more than the maximum over the window, and the highest share seen.
  */
 final class DiversificationRequirement extends ImporterMeasure {
-    static final String TYPE = "diversificationRequirement";
     private final double maxShare;
     private final int window;
     /** Purchases for shipment by origin, per tick slot of the window: {@code [slot * regions + origin]}. */
@@ -27,11 +26,10 @@ final class DiversificationRequirement extends ImporterMeasure {
     private int compliantTicks;
     private double highestShare;
 
-    private DiversificationRequirement(String id, int region, int commodity, Timing timing, Trigger trigger,
-                                       World world, double maxShare, int window) {
-        super(id, region, commodity, timing, trigger, world);
-        this.maxShare = maxShare;
-        this.window = window;
+    DiversificationRequirement(DiversificationRequirementSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        this.maxShare = spec.maxShare();
+        this.window = spec.windowTicks();
         this.regions = world.regionCount();
         bought = new double[window * regions];
         landed = new double[window * regions];
@@ -39,29 +37,14 @@ final class DiversificationRequirement extends ImporterMeasure {
         granted = new double[regions];
     }
 
-    static DiversificationRequirement read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double share = r.number("maxShare", null, 0.01, 1);
-        int window = r.integer("windowTicks", 26, 1, 10_000);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
-        if (world == null) {
-            return null;
-        }
-        return new DiversificationRequirement(id, world.regionIndex(region), world.commodityIndex(commodity), timing,
-                trigger, world, share, window);
-    }
-
     private boolean covers(int o, int d, int c) {
         return d == region && c == commodity && o != region;
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
-        int slot = ctx.tick() % window;
+    public void beginTick(int tick) {
+        super.beginTick(tick);
+        int slot = tick % window;
         java.util.Arrays.fill(bought, slot * regions, (slot + 1) * regions, 0);
         java.util.Arrays.fill(landed, slot * regions, (slot + 1) * regions, 0);
         java.util.Arrays.fill(requested, 0);
@@ -118,12 +101,11 @@ final class DiversificationRequirement extends ImporterMeasure {
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        super.endTick(ctx);
-        int tick = ctx.tick();
+    public void endTick(int tick) {
+        super.endTick(tick);
         int slot = tick % window;
         for (int r = 0; r < regions; r++) {
-            landed[slot * regions + r] = ctx.markets().importsByOrigin[market * regions + r];
+            landed[slot * regions + r] = ctx.markets().ledger().importsFrom(market, r);
         }
         if (!active()) {
             return;

@@ -6,10 +6,10 @@ import org.chokepoint.world.World;
 
 /**
  * The firms a support covers: those making the commodity in one of the eligible regions and, when a prefix
- * is given, whose id starts with it. Read from {@code eligibleRegions} (default: the government's region)
+ * is given, whose id starts with it: a spec's {@code eligibleRegions} (default: the government's region)
  * and {@code firmIdPrefix}.
  */
-final class EligibleFirms {
+final class EligibleFirms implements java.io.Serializable {
     private final boolean[] region;
     private final int commodity;
     private final String prefix;
@@ -21,12 +21,10 @@ final class EligibleFirms {
         this.prefix = prefix;
     }
 
-    static EligibleFirms read(SpecReader r, World world, String ownRegion, String commodity) {
-        List<String> regions = r.regions("eligibleRegions");
-        String prefix = r.text("firmIdPrefix", "");
-        if (world == null) {
-            return null;
-        }
+    /**
+     * @param regions the eligible regions, or null for {@code ownRegion} alone
+     */
+    static EligibleFirms of(List<String> regions, String prefix, World world, String ownRegion, String commodity) {
         boolean[] in = new boolean[world.regionCount()];
         if (regions == null) {
             in[world.regionIndex(ownRegion)] = true;
@@ -44,7 +42,7 @@ final class EligibleFirms {
             int n = 0;
             int[] tmp = new int[f.count];
             for (int i = 0; i < f.count; i++) {
-                if (f.commodity[i] == commodity && region[f.region[i]] && f.id[i].startsWith(prefix)) {
+                if (f.commodity(i) == commodity && region[f.region(i)] && f.id(i).startsWith(prefix)) {
                     tmp[n++] = i;
                 }
             }

@@ -1,6 +1,6 @@
 package org.chokepoint.policy;
 
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.spec.ExportBanSpec;
 
 /**
  * A halt to exports of some commodities to listed destinations (a halt to one country). Unless an
@@ -9,28 +9,9 @@ import org.chokepoint.world.World;
  * gap still pays after that cost.
  */
 final class ExportBan extends ExportMeasure {
-    static final String TYPE = "exportBan";
-
-    private ExportBan(String id, int region, Timing timing, World world, java.util.List<String> commodities,
-                      java.util.List<String> destinations, Circumvention circumvention) {
-        super(id, region, timing, world, commodities, destinations);
-        allow(circumvention, world);
-    }
-
-    static ExportBan read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        java.util.List<String> commodities = r.commodities("commodities");
-        java.util.List<String> destinations = r.regions("destinations");
-        if (destinations == null) {
-            r.problem("destinations", "required field 'destinations' is missing (the banned region ids)");
-        }
-        Timing timing = Timing.read(r, horizon);
-        Circumvention circumvention = Circumvention.read(r);
-        if (world == null) {
-            return null;
-        }
-        return new ExportBan(id, world.regionIndex(region), timing, world, commodities, destinations, circumvention);
+    ExportBan(ExportBanSpec spec, PolicySetting setting) {
+        super(spec, setting);
+        allow(spec.circumvention(), spec.antiCircumvention(), setting.world());
     }
 
     @Override

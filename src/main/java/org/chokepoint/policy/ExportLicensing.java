@@ -1,8 +1,7 @@
 package org.chokepoint.policy;
 
-import java.util.List;
 import java.util.Map;
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.spec.ExportLicensingSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -14,7 +13,6 @@ import org.chokepoint.world.World;
  * for each tick of lead time, which narrows the gap it needs.
  */
 final class ExportLicensing extends ExportMeasure {
-    static final String TYPE = "exportLicensing";
     private final int lead;
     private final int validity;
     private final double defaultApproval;
@@ -26,49 +24,29 @@ final class ExportLicensing extends ExportMeasure {
     private double approvedVolume;
     private double decidedVolume;
 
-    private ExportLicensing(String id, int region, Timing timing, World world, List<String> commodities,
-                            List<String> destinations, int lead, int validity, double defaultApproval,
-                            Map<String, Double> byDestination, double carryingCost) {
-        super(id, region, timing, world, commodities, destinations);
-        this.lead = lead;
-        this.validity = validity;
-        this.defaultApproval = defaultApproval;
+    ExportLicensing(ExportLicensingSpec spec, PolicySetting setting) {
+        super(spec, setting);
+        World world = setting.world();
+        this.lead = spec.leadTicks();
+        this.validity = spec.validityTicks();
+        this.defaultApproval = spec.approvalProbability();
         this.approval = new double[world.regionCount()];
         java.util.Arrays.fill(approval, defaultApproval);
-        for (Map.Entry<String, Double> e : byDestination.entrySet()) {
+        for (Map.Entry<String, Double> e : spec.approvalByDestination().entrySet()) {
             approval[world.regionIndex(e.getKey())] = e.getValue();
         }
-        this.carryingCost = carryingCost;
-    }
-
-    static ExportLicensing read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        List<String> commodities = r.commodities("commodities");
-        List<String> destinations = r.regions("destinations");
-        int lead = r.integer("leadTicks", null, 0, Limits.MAX_TRANSIT_TICKS);
-        int validity = r.integer("validityTicks", 26, 1, Limits.MAX_TICKS);
-        double p = r.number("approvalProbability", 1.0, 0, 1);
-        Map<String, Double> byDestination = r.regionNumbers("approvalByDestination", 0, 1);
-        double carrying = r.number("carryingCostPerTick", 0.002, 0, 1);
-        Timing timing = Timing.read(r, horizon);
-        if (world == null) {
-            return null;
-        }
-        return new ExportLicensing(id, world.regionIndex(region), timing, world, commodities, destinations,
-                lead, validity, p, byDestination, carrying);
+        this.carryingCost = spec.carryingCostPerTick();
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         int traders = ctx.traders().count;
         if (pending == null) {
             pending = new double[traders * (lead + 1)];
             licensed = new double[traders * (validity + 1)];
             requestedNow = new double[traders];
         }
-        int tick = ctx.tick();
         java.util.Arrays.fill(requestedNow, 0);
         for (int i = 0; i < traders; i++) {
             licensed[i * (validity + 1) + tick % (validity + 1)] = 0;
@@ -85,7 +63,7 @@ final class ExportLicensing extends ExportMeasure {
 
     private void decide(int trader, double quantity, int tick) {
         decidedVolume += quantity;
-        double p = approval[ctx.traders().destination[trader]];
+        double p = approval[ctx.traders().destination(trader)];
         if (ctx.policyRandom().nextDouble() < p) {
             approvedVolume += quantity;
             licensed[trader * (validity + 1) + (tick + validity) % (validity + 1)] += quantity;

@@ -1,7 +1,7 @@
 package org.chokepoint.policy;
 
-import java.util.List;
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.spec.CircumventionSpec;
+import org.chokepoint.scenario.spec.ExportMeasureSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -11,23 +11,24 @@ import org.chokepoint.world.World;
 abstract class ExportMeasure extends Instrument {
     private final boolean[] commodity;
     private final boolean[] destination;
-    protected PolicyContext ctx;
 
-    ExportMeasure(String id, int region, Timing timing, World world, List<String> commodities,
-                  List<String> destinations) {
-        super(id, region, timing.announce(), timing.start(), timing.end());
+    ExportMeasure(ExportMeasureSpec spec, PolicySetting setting) {
+        this(spec, setting, Timing.of(spec, setting.horizonTicks()));
+    }
+
+    private ExportMeasure(ExportMeasureSpec spec, PolicySetting setting, Timing timing) {
+        super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
+        World world = setting.world();
         commodity = new boolean[world.commodityCount()];
-        if (commodities != null) {
-            for (String c : commodities) {
-                commodity[world.commodityIndex(c)] = true;
-            }
+        for (String c : spec.commodities()) {
+            commodity[world.commodityIndex(c)] = true;
         }
         destination = new boolean[world.regionCount()];
         for (int r = 0; r < destination.length; r++) {
-            destination[r] = destinations == null && r != region;
+            destination[r] = spec.destinations() == null && r != region;
         }
-        if (destinations != null) {
-            for (String d : destinations) {
+        if (spec.destinations() != null) {
+            for (String d : spec.destinations()) {
                 destination[world.regionIndex(d)] = true;
             }
         }
@@ -48,27 +49,14 @@ abstract class ExportMeasure extends Instrument {
     private double leakRate;
     private boolean antiCircumvention;
 
-    /** The circumvention a measure allows, read from its {@code circumvention} and {@code antiCircumvention}. */
-    record Circumvention(String via, double extraCost, double leakRate, boolean anti) {
-        static Circumvention read(SpecReader r) {
-            boolean anti = r.bool("antiCircumvention", false);
-            SpecReader c = r.object("circumvention");
-            if (c == null) {
-                return new Circumvention(null, Double.NaN, 0, anti);
-            }
-            String via = c.region("via");
-            double extra = c.number("extraCostPerUnit", null, 0, Limits.MAX_PRICE);
-            double leak = c.number("leakRate", null, 0, 1);
-            r.absorb(c);
-            return new Circumvention(via, extra, leak, anti);
+    /** Opens the way round the measure its spec describes, if any, unless an anti-circumvention rule holds. */
+    void allow(CircumventionSpec c, boolean anti, World world) {
+        if (c != null) {
+            via = world.regionIndex(c.via());
+            extraCost = c.extraCostPerUnit();
+            leakRate = c.leakRate();
         }
-    }
-
-    void allow(Circumvention c, World world) {
-        via = c.via() == null ? -1 : world.regionIndex(c.via());
-        extraCost = c.extraCost();
-        leakRate = c.leakRate();
-        antiCircumvention = c.anti();
+        antiCircumvention = anti;
     }
 
     @Override
@@ -92,10 +80,5 @@ abstract class ExportMeasure extends Instrument {
     @Override
     public boolean restrictionAhead(int o, int d, int c, int tick) {
         return announcedAhead(tick) && covers(o, d, c);
-    }
-
-    @Override
-    public void beginTick(PolicyContext ctx) {
-        this.ctx = ctx;
     }
 }

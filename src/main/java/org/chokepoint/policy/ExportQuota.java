@@ -1,8 +1,7 @@
 package org.chokepoint.policy;
 
-import java.util.List;
 import java.util.Map;
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.spec.ExportQuotaSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -14,7 +13,6 @@ import org.chokepoint.world.World;
  * country at an extra cost, outside the quota (as much of China's rare earths left in 2011).
  */
 final class ExportQuota extends ExportMeasure {
-    static final String TYPE = "exportQuota";
     private final double yearlyVolume;
     private final double[] destinationShare;
     private final double[] available;
@@ -23,13 +21,13 @@ final class ExportQuota extends ExportMeasure {
     private final int ticksPerYear;
     private int grantedTick = -1;
 
-    private ExportQuota(String id, int region, Timing timing, World world, List<String> commodities,
-                        List<String> destinations, double yearlyVolume, Map<String, Double> split,
-                        Circumvention circumvention) {
-        super(id, region, timing, world, commodities, destinations);
-        allow(circumvention, world);
-        this.yearlyVolume = yearlyVolume;
+    ExportQuota(ExportQuotaSpec spec, PolicySetting setting) {
+        super(spec, setting);
+        World world = setting.world();
+        allow(spec.circumvention(), spec.antiCircumvention(), world);
+        this.yearlyVolume = spec.yearlyVolume();
         this.ticksPerYear = world.ticksPerYear();
+        Map<String, Double> split = spec.destinationShares();
         int n = world.regionCount();
         destinationShare = new double[n];
         available = new double[n + 1];
@@ -43,35 +41,14 @@ final class ExportQuota extends ExportMeasure {
 
     private final boolean split;
 
-    static ExportQuota read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        List<String> commodities = r.commodities("commodities");
-        List<String> destinations = r.regions("destinations");
-        double volume = r.number("yearlyVolume", null, 0, Limits.MAX_YEARLY_QUANTITY);
-        Map<String, Double> split = r.regionNumbers("destinationShares", 0, 1);
-        double sum = split.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (!split.isEmpty() && sum > 1 + 1e-9) {
-            r.problem("destinationShares", "destination shares must add up to at most 1, got " + sum);
-        }
-        Timing timing = Timing.read(r, horizon);
-        Circumvention circumvention = Circumvention.read(r);
-        if (world == null) {
-            return null;
-        }
-        return new ExportQuota(id, world.regionIndex(region), timing, world, commodities, destinations, volume, split,
-                circumvention);
-    }
-
     /** The pool a destination draws on: its own share when the quota is split, else the common pool. */
     private int bucket(int d) {
         return split ? d : available.length - 1;
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
-        int tick = ctx.tick();
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         java.util.Arrays.fill(requested, 0);
         if (!inForce(tick)) {
             return;

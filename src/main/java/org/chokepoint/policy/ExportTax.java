@@ -1,6 +1,6 @@
 package org.chokepoint.policy;
 
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.spec.ExportTaxSpec;
 
 /**
  * An ad valorem export tax: exporters pay {@code rate} times the origin price on what leaves. With trade
@@ -8,26 +8,11 @@ import org.chokepoint.world.World;
  * exporting government's receipts count as levy revenue in the origin market.
  */
 final class ExportTax extends ExportMeasure {
-    static final String TYPE = "exportTax";
     private final double rate;
 
-    private ExportTax(String id, int region, Timing timing, World world, java.util.List<String> commodities,
-                      java.util.List<String> destinations, double rate) {
-        super(id, region, timing, world, commodities, destinations);
-        this.rate = rate;
-    }
-
-    static ExportTax read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        java.util.List<String> commodities = r.commodities("commodities");
-        java.util.List<String> destinations = r.regions("destinations");
-        double rate = r.number("rate", null, 0, 10);
-        Timing timing = Timing.read(r, horizon);
-        if (world == null) {
-            return null;
-        }
-        return new ExportTax(id, world.regionIndex(region), timing, world, commodities, destinations, rate);
+    ExportTax(ExportTaxSpec spec, PolicySetting setting) {
+        super(spec, setting);
+        this.rate = spec.rate();
     }
 
     @Override
@@ -39,7 +24,7 @@ final class ExportTax extends ExportMeasure {
     public void shipped(int trader, int o, int d, int c, int tick, double quantity, double price) {
         if (binds(o, d, c, tick)) {
             int m = ctx.world().market(o, c);
-            ctx.markets().levyRevenue[m] += rate * price * quantity * ctx.world().commodity(c).valuePerUnit();
+            ctx.markets().ledger().levy(m, rate * price * quantity * ctx.world().commodity(c).valuePerUnit());
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.chokepoint.policy;
 
-import java.util.List;
+import org.chokepoint.scenario.spec.GovernmentNoticeSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -9,31 +9,28 @@ import org.chokepoint.world.World;
  * goods and costs nothing; consortia read it. Scheduled by {@code start}/{@code end}.
  */
 public final class GovernmentNotice extends Instrument {
-    static final String TYPE = "governmentNotice";
     private final boolean[] commodity;
 
-    private GovernmentNotice(String id, int region, Timing timing, boolean[] commodity) {
-        super(id, region, timing.announce(), timing.start(), timing.end());
-        this.commodity = commodity;
+    GovernmentNotice(GovernmentNoticeSpec spec, PolicySetting setting) {
+        this(spec, setting, Timing.of(spec, setting.horizonTicks()));
     }
 
-    static GovernmentNotice read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        List<String> commodities = r.commodities("commodities");
-        Timing timing = Timing.read(r, horizon);
-        if (world == null) {
-            return null;
+    private GovernmentNotice(GovernmentNoticeSpec spec, PolicySetting setting, Timing timing) {
+        super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
+        World world = setting.world();
+        this.commodity = new boolean[world.commodityCount()];
+        for (String c : spec.commodities()) {
+            this.commodity[world.commodityIndex(c)] = true;
         }
-        boolean[] c = new boolean[world.commodityCount()];
-        for (String s : commodities) {
-            c[world.commodityIndex(s)] = true;
-        }
-        return new GovernmentNotice(id, world.regionIndex(region), timing, c);
     }
 
     /** Whether this notice covers a commodity in a region at a tick. */
     public boolean covers(int region, int commodity, int tick) {
         return region == this.region && this.commodity[commodity] && inForce(tick);
+    }
+
+    @Override
+    public boolean answers(Query query, int region, int commodity, int tick) {
+        return query == Query.NOTICE_IN_FORCE && covers(region, commodity, tick);
     }
 }

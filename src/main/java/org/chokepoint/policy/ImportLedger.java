@@ -5,7 +5,7 @@ package org.chokepoint.policy;
  * to buy (on the c.i.f. price it saw then) and collected when the cargo lands. Cargo of one trader at sea
  * is pooled, so cargo landing pays the pool's average charge per unit.
  */
-final class ImportLedger {
+final class ImportLedger implements java.io.Serializable {
     private double[] quantity = new double[0];
     private double[] owed = new double[0];
     private double[] cif = new double[0];

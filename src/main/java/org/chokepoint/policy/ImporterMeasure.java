@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -14,31 +15,43 @@ abstract class ImporterMeasure extends Instrument {
     protected final int market;
     protected final Trigger trigger;
     protected final World world;
-    protected PolicyContext ctx;
     private boolean active;
     private int activeTicks;
 
-    ImporterMeasure(String id, int region, int commodity, Timing timing, Trigger trigger, World world) {
-        super(id, region, timing.announce(), timing.start(), timing.end());
+    /**
+     * @param commodity the commodity whose market in the region is the instrument's own
+     * @param trigger the rule that switches it on, or null
+     */
+    ImporterMeasure(ImporterInstrumentSpec spec, int commodity, Trigger trigger, PolicySetting setting) {
+        this(spec, commodity, trigger, setting, Timing.of(spec, setting.horizonTicks()));
+    }
+
+    private ImporterMeasure(ImporterInstrumentSpec spec, int commodity, Trigger trigger, PolicySetting setting,
+                            Timing timing) {
+        super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
         this.commodity = commodity;
-        this.market = world.market(region, commodity);
+        this.market = setting.world().market(region, commodity);
         this.trigger = trigger;
-        this.world = world;
+        this.world = setting.world();
+    }
+
+    /** The instrument's own commodity, by index. */
+    static int commodityOf(ImporterInstrumentSpec spec, PolicySetting setting) {
+        return setting.world().commodityIndex(spec.commodity());
+    }
+
+    /** The trigger the spec declares, watching the instrument's own market unless it names another. */
+    static Trigger triggerOf(ImporterInstrumentSpec spec, PolicySetting setting) {
+        return Trigger.of(spec.trigger(), setting.world(), spec.region(), spec.commodity(), spec.start());
     }
 
     /** In force by its schedule and, with a trigger, while the trigger is on; fixed for the whole tick. */
-    boolean active(int tick) {
-        return active && ctx != null && ctx.tick() == tick;
-    }
-
     boolean active() {
         return active;
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        this.ctx = ctx;
-        int tick = ctx.tick();
+    public void beginTick(int tick) {
         boolean fired = trigger == null || trigger.update(ctx);
         active = inForce(tick) && fired;
         if (active) {
@@ -47,7 +60,7 @@ abstract class ImporterMeasure extends Instrument {
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
+    public void endTick(int tick) {
         if (trigger != null) {
             trigger.observe(ctx);
         }
@@ -63,9 +76,5 @@ abstract class ImporterMeasure extends Instrument {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("activeTicks", (double) activeTicks);
         return m;
-    }
-
-    static int regionOf(World world, String id) {
-        return world.regionIndex(id);
     }
 }

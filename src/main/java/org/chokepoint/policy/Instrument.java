@@ -1,21 +1,27 @@
 package org.chokepoint.policy;
 
 import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
+import org.chokepoint.market.Participant;
+import org.chokepoint.trade.TradeMeasure;
 
 /**
  * A government's policy instrument: in force during {@code [start, end)}, known to traders from its
- * announcement tick. Each instrument keeps its own accounting. The model calls the hooks in tick order:
- * {@link #beginTick} in the events phase, {@link #postOrders} when agents post orders, {@link #settle} for
- * each of its filled orders, {@link #endTick} after production. Trade restrictions answer through the
- * {@link TradeMeasure} methods.
+ * announcement tick. Each instrument keeps its own accounting and books money and goods in the markets'
+ * {@link org.chokepoint.market.Ledger}. It is a {@link Participant} of the tick like any agent: the model calls
+ * its hooks in the phases of the tick ({@link #settle} for each of its filled orders). Trade restrictions
+ * answer through the {@link TradeMeasure} methods.
  */
-public abstract class Instrument implements TradeMeasure {
+public abstract class Instrument implements TradeMeasure, Participant {
     protected final String id;
     /** Index of the region whose government applies the instrument. */
     protected final int region;
     protected final int announce;
     protected final int start;
     protected final int end;
+    /** The running model as the instrument sees it, from {@link #bind} on. */
+    protected PolicyContext ctx;
+    private int seat;
 
     protected Instrument(String id, int region, int announce, int start, int end) {
         this.id = id;
@@ -50,15 +56,59 @@ public abstract class Instrument implements TradeMeasure {
         return end;
     }
 
-    public void beginTick(PolicyContext ctx) { }
+    /** The model hands the instrument its view of the run before the first tick. */
+    public void bind(PolicyContext ctx) {
+        this.ctx = ctx;
+    }
 
-    /** Posts the government's own orders (a stockpile buying or releasing); {@code owner} tags them. */
-    public void postOrders(PolicyContext ctx, int owner, OrderBook[] books) { }
+    @Override
+    public void seat(int seat) {
+        this.seat = seat;
+    }
+
+    /** The owner its orders carry, so their fills come back to it. */
+    protected int owner() {
+        return Owner.of(seat, 0);
+    }
+
+    /** An instrument that posts orders declares them; by default it posts none. */
+    @Override
+    public void countOrders(int[] ordersPerMarket) { }
+
+    @Override
+    public final void settleAsks(OrderBook book, int market, int from, int to) {
+        double p = ctx.markets().price(market);
+        for (int i = from; i < to; i++) {
+            double q = book.askFilled(i);
+            if (q > 0) {
+                settle(market, q, p, false);
+            }
+        }
+    }
+
+    @Override
+    public final void settleBids(OrderBook book, int market, int from, int to) {
+        if (!book.crossed()) {
+            return;
+        }
+        double p = ctx.markets().price(market);
+        for (int i = from; i < to; i++) {
+            double q = book.bidFilled(i);
+            if (q > 0) {
+                settle(market, q, p, true);
+            }
+        }
+    }
 
     /** Books a fill of one of this instrument's orders: {@code bought} true for a purchase. */
-    public void settle(PolicyContext ctx, int market, double quantity, double price, boolean bought) { }
+    protected void settle(int market, double quantity, double price, boolean bought) { }
 
-    public void endTick(PolicyContext ctx) { }
+    @Override
+    public void addHoldings(double[] stockByMarket) {
+        for (int m = 0; m < stockByMarket.length; m++) {
+            stockByMarket[m] += stockIn(m);
+        }
+    }
 
     /**
      * What the instrument did over the run, under stable names (purchases, releases, compliance, capacity

@@ -1,56 +1,84 @@
 package org.chokepoint.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.spec.CapexSubsidySpec;
+import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
+import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
+import org.chokepoint.scenario.spec.ExportBanSpec;
+import org.chokepoint.scenario.spec.ExportLicensingSpec;
+import org.chokepoint.scenario.spec.ExportQuotaSpec;
+import org.chokepoint.scenario.spec.ExportTaxSpec;
+import org.chokepoint.scenario.spec.GovernmentNoticeSpec;
+import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
+import org.chokepoint.scenario.spec.StrategicStockpileSpec;
+import org.chokepoint.scenario.spec.TariffFloorSpec;
+import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 
-/** The instrument types this version runs, and how each is read from its scenario entry. */
-public final class PolicyTypes {
-    private PolicyTypes() { }
-
-    /** Every supported {@code type} of a scenario's {@code policies} entry. */
-    public static final List<String> SUPPORTED = List.of(
-            ExportQuota.TYPE, ExportBan.TYPE, ExportLicensing.TYPE, ExportTax.TYPE,
-            TariffFloor.TYPE, ContractForDifference.TYPE, PurchaseGuarantee.TYPE, TariffRateQuota.TYPE,
-            StrategicStockpile.TYPE, DiversificationRequirement.TYPE, CapexSubsidy.TYPE, GovernmentNotice.TYPE);
+/**
+ * Which instrument each kind of policy spec makes. The scenario reads a policy into its spec record by its
+ * {@code type}; this registry turns the record into the running instrument. {@link #STANDARD} holds every
+ * shipped type; {@link #with} gives a registry with one more (an instrument of a study's own), which a run
+ * receives through {@code Simulation.run} or the model's constructor.
+ *
+ * <p>A registry is serializable, factories included, because a run keeps it in its checkpoint: a restored
+ * run reads its scenario back with the spec types the registry names and can be started again.
+ */
+public final class PolicyTypes implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /**
-     * Problems with one entry of a supported type, as (JSON pointer, message) pairs; the pointer is
-     * relative to {@code pointer}.
+     * Builds an instrument from its spec. Serializable, so that a constructor reference ({@code MyPolicy::new})
+     * given as a factory is saved with the run's checkpoint.
      */
-    public static List<String[]> check(JsonNode spec, String pointer, Set<String> regions, Set<String> commodities,
-                                       int horizon) {
-        SpecReader r = new SpecReader(spec, pointer, regions, commodities);
-        read(spec.path("type").asText(), r, null, horizon);
-        return r.problems();
+    @FunctionalInterface
+    public interface Factory<S extends PolicySpec> extends java.io.Serializable {
+        Instrument create(S spec, PolicySetting setting);
     }
 
-    static Instrument create(JsonNode spec, World world, int horizon) {
-        SpecReader r = SpecReader.of(spec, world);
-        Instrument i = read(spec.path("type").asText(), r, world, horizon);
-        List<String[]> problems = r.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.get(0)[0] + ": " + problems.get(0)[1]);
+    /** Every instrument this version ships. */
+    public static final PolicyTypes STANDARD = new PolicyTypes(Map.of())
+            .with(ExportQuotaSpec.class, ExportQuota::new)
+            .with(ExportBanSpec.class, ExportBan::new)
+            .with(ExportLicensingSpec.class, ExportLicensing::new)
+            .with(ExportTaxSpec.class, ExportTax::new)
+            .with(TariffFloorSpec.class, TariffFloor::new)
+            .with(ContractForDifferenceSpec.class, ContractForDifference::new)
+            .with(PurchaseGuaranteeSpec.class, PurchaseGuarantee::new)
+            .with(TariffRateQuotaSpec.class, TariffRateQuota::new)
+            .with(StrategicStockpileSpec.class, StrategicStockpile::new)
+            .with(DiversificationRequirementSpec.class, DiversificationRequirement::new)
+            .with(CapexSubsidySpec.class, CapexSubsidy::new)
+            .with(GovernmentNoticeSpec.class, GovernmentNotice::new);
+
+    private final Map<Class<? extends PolicySpec>, Factory<?>> factories;
+
+    private PolicyTypes(Map<Class<? extends PolicySpec>, Factory<?>> factories) {
+        this.factories = factories;
+    }
+
+    /** This registry and one more type; a type already registered gets the new factory. */
+    public <S extends PolicySpec> PolicyTypes with(Class<S> spec, Factory<? super S> factory) {
+        Map<Class<? extends PolicySpec>, Factory<?>> more = new LinkedHashMap<>(factories);
+        more.put(spec, factory);
+        return new PolicyTypes(Collections.unmodifiableMap(more));
+    }
+
+    /** The spec types this registry can build, in registration order. */
+    public Set<Class<? extends PolicySpec>> specTypes() {
+        return factories.keySet();
+    }
+
+    /** The instrument a spec declares. */
+    @SuppressWarnings("unchecked")
+    public Instrument create(PolicySpec spec, PolicySetting setting) {
+        Factory<PolicySpec> factory = (Factory<PolicySpec>) factories.get(spec.getClass());
+        if (factory == null) {
+            throw new IllegalArgumentException("no instrument is registered for " + spec.getClass().getSimpleName());
         }
-        return i;
-    }
-
-    private static Instrument read(String type, SpecReader r, World world, int horizon) {
-        return switch (type) {
-            case ExportQuota.TYPE -> ExportQuota.read(r, world, horizon);
-            case ExportBan.TYPE -> ExportBan.read(r, world, horizon);
-            case ExportLicensing.TYPE -> ExportLicensing.read(r, world, horizon);
-            case ExportTax.TYPE -> ExportTax.read(r, world, horizon);
-            case TariffFloor.TYPE -> TariffFloor.read(r, world, horizon);
-            case ContractForDifference.TYPE -> ContractForDifference.read(r, world, horizon);
-            case PurchaseGuarantee.TYPE -> PurchaseGuarantee.read(r, world, horizon);
-            case TariffRateQuota.TYPE -> TariffRateQuota.read(r, world, horizon);
-            case StrategicStockpile.TYPE -> StrategicStockpile.read(r, world, horizon);
-            case DiversificationRequirement.TYPE -> DiversificationRequirement.read(r, world, horizon);
-            case CapexSubsidy.TYPE -> CapexSubsidy.read(r, world, horizon);
-            case GovernmentNotice.TYPE -> GovernmentNotice.read(r, world, horizon);
-            default -> throw new IllegalArgumentException("unsupported policy type '" + type + "'");
-        };
+        return factory.create(spec, setting);
     }
 }

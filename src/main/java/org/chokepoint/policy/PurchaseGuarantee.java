@@ -2,8 +2,7 @@ package org.chokepoint.policy;
 
 import java.util.Map;
 import org.chokepoint.agent.Firms;
-import org.chokepoint.market.OrderBook;
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -17,7 +16,6 @@ import org.chokepoint.world.World;
  * in the region's stock.
  */
 final class PurchaseGuarantee extends ImporterMeasure {
-    static final String TYPE = "purchaseGuarantee";
     private final double floor;
     private final double cap;
     private final EligibleFirms eligible;
@@ -27,72 +25,53 @@ final class PurchaseGuarantee extends ImporterMeasure {
     private double bought;
     private double spent;
 
-    private PurchaseGuarantee(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
-                              double floor, double cap, EligibleFirms eligible, int buyMarket) {
-        super(id, region, commodity, timing, trigger, world);
-        this.floor = floor;
-        this.cap = cap;
-        this.eligible = eligible;
-        this.buyMarket = buyMarket;
-    }
-
-    static PurchaseGuarantee read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double floor = r.number("floor", null, 0, Limits.MAX_PRICE);
-        double cap = r.number("volumeCapPerTick", Double.POSITIVE_INFINITY, 0, Limits.MAX_QUANTITY);
-        String buyRegion = r.optionalRegion("marketRegion");
-        EligibleFirms eligible = EligibleFirms.read(r, world, buyRegion == null ? region : buyRegion, commodity);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
-        if (world == null) {
-            return null;
-        }
-        int own = world.regionIndex(region);
-        int c = world.commodityIndex(commodity);
-        int buy = world.market(buyRegion == null ? own : world.regionIndex(buyRegion), c);
-        return new PurchaseGuarantee(id, own, c, timing, trigger, world, floor, cap, eligible, buy);
+    PurchaseGuarantee(PurchaseGuaranteeSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        World world = setting.world();
+        String buyRegion = spec.marketRegion() == null ? spec.region() : spec.marketRegion();
+        this.floor = spec.floor();
+        this.cap = spec.volumeCapPerTick() == null ? Double.POSITIVE_INFINITY : spec.volumeCapPerTick();
+        this.eligible = EligibleFirms.of(spec.eligibleRegions(), spec.firmIdPrefix(), world, buyRegion,
+                spec.commodity());
+        this.buyMarket = world.market(world.regionIndex(buyRegion), commodity);
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         Firms f = ctx.firms();
         int[] firms = eligible.of(f);
         if (active()) {
             for (int i : firms) {
-                f.supportStrike[i] = floor;
-                f.supportUpsideShare[i] = 0;
+                f.support(i, floor, 0);
             }
             supporting = true;
         } else if (supporting) {
             for (int i : firms) {
-                f.supportStrike[i] = Double.NaN;
-                f.supportUpsideShare[i] = 0;
+                f.withdrawSupport(i);
             }
             supporting = false;
         }
     }
 
     @Override
-    public void postOrders(PolicyContext ctx, int owner, OrderBook[] books) {
+    public void postOrders(int tick) {
         if (!active()) {
             return;
         }
         Firms f = ctx.firms();
         double q = 0;
         for (int i : eligible.of(f)) {
-            q += f.output[i];
+            q += f.output(i);
         }
         q = Math.min(q, cap);
         if (q > 0) {
-            books[buyMarket].addBid(floor, q, owner);
+            ctx.markets().book(buyMarket).addBid(floor, q, owner());
         }
     }
 
     @Override
-    public void settle(PolicyContext ctx, int m, double quantity, double price, boolean purchase) {
+    protected void settle(int m, double quantity, double price, boolean purchase) {
         if (purchase) {
             stock += quantity;
             bought += quantity;
@@ -100,11 +79,16 @@ final class PurchaseGuarantee extends ImporterMeasure {
             double paid = Math.max(price, floor);
             double usd = dollars(quantity, paid);
             spent += usd;
-            ctx.markets().fiscalCost[market] += usd;
+            ctx.markets().ledger().spend(market, usd);
             if (paid > price) {
-                ctx.markets().producerSurplus[buyMarket] += dollars(quantity, paid - price);
+                ctx.markets().ledger().revenue(buyMarket, dollars(quantity, paid - price));
             }
         }
+    }
+
+    @Override
+    public void countOrders(int[] orders) {
+        orders[buyMarket]++;
     }
 
     @Override

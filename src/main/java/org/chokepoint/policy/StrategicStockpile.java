@@ -1,9 +1,8 @@
 package org.chokepoint.policy;
 
 import java.util.Map;
-import org.chokepoint.market.OrderBook;
-import org.chokepoint.scenario.Limits;
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.TickTime;
+import org.chokepoint.scenario.spec.StrategicStockpileSpec;
 
 /**
  * A strategic stockpile agency holding a commodity in its region.
@@ -25,8 +24,8 @@ import org.chokepoint.world.World;
  * in the region's stock for the mass balance.
  */
 final class StrategicStockpile extends ImporterMeasure {
-    static final String TYPE = "strategicStockpile";
-    private static final double USE_RATE = 0.05;
+    /** Weight of this tick's consumption in the estimate of the region's use. */
+    private final double useWeight;
     private final double targetDays;
     private final double buyBelow;
     private final double yearlyBudget;
@@ -51,42 +50,19 @@ final class StrategicStockpile extends ImporterMeasure {
     private double refSum;
     private int refCount;
 
-    private StrategicStockpile(String id, int region, int commodity, Timing timing, World world, double targetDays,
-                               double buyBelow, double yearlyBudget, double maxBuyShare, double maxReleaseShare,
-                               double releasePrice, double referencePrice, Trigger release) {
-        super(id, region, commodity, timing, null, world);
-        this.targetDays = targetDays;
-        this.buyBelow = buyBelow;
-        this.yearlyBudget = yearlyBudget;
-        this.maxBuyShare = maxBuyShare;
-        this.maxReleaseShare = maxReleaseShare;
-        this.releasePriceSpec = releasePrice;
-        this.referenceSpec = referencePrice;
-        this.release = release;
-    }
-
-    static StrategicStockpile read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double days = r.number("targetDays", null, 0, 3650);
-        double buyBelow = r.number("buyBelow", 1.0, 0, 100);
-        double budget = r.number("yearlyBudget", Double.POSITIVE_INFINITY, 0, Limits.MAX_MONEY);
-        double maxBuy = r.number("maxBuyShare", 1.0 / 26, 0, 1);
-        double maxRelease = r.number("maxReleaseShare", 1.0 / 13, 0, 1);
-        double releasePrice = r.number("releasePrice", Double.NaN, 0, Limits.MAX_PRICE);
-        double ref = r.number("referencePrice", Double.NaN, 0, Limits.MAX_PRICE);
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "releaseTrigger", world, region, commodity, timing.start());
-        if (trigger == null) {
-            r.problem("releaseTrigger", "required field 'releaseTrigger' is missing (an object with 'priceAbove' "
-                    + "and/or 'unmetShareAbove')");
-        }
-        if (world == null) {
-            return null;
-        }
-        return new StrategicStockpile(id, world.regionIndex(region), world.commodityIndex(commodity), timing, world,
-                days, buyBelow, budget, maxBuy, maxRelease, releasePrice, ref, trigger);
+    StrategicStockpile(StrategicStockpileSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), null, setting);
+        this.targetDays = spec.targetDays();
+        this.buyBelow = spec.buyBelow();
+        this.yearlyBudget = spec.yearlyBudget() == null ? Double.POSITIVE_INFINITY : spec.yearlyBudget();
+        this.maxBuyShare = spec.maxBuyShare();
+        this.maxReleaseShare = spec.maxReleaseShare();
+        this.releasePriceSpec = spec.releasePrice() == null ? Double.NaN : spec.releasePrice();
+        this.referenceSpec = spec.referencePrice() == null ? Double.NaN : spec.referencePrice();
+        this.release = Trigger.of(spec.releaseTrigger(), setting.world(), spec.region(), spec.commodity(),
+                spec.start());
+        this.useWeight = TickTime.averageWeight(setting.behaviour().strategicStockpile().useAverageWeeks(),
+                setting.world().ticksPerYear());
     }
 
     private double target() {
@@ -94,9 +70,8 @@ final class StrategicStockpile extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
-        int tick = ctx.tick();
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         if (tick == start || (tick > start && Double.isNaN(reference))) {
             reference = !Double.isNaN(referenceSpec) ? referenceSpec
                     : refCount > 0 ? refSum / refCount : world.commodity(commodity).initialPrice();
@@ -109,16 +84,15 @@ final class StrategicStockpile extends ImporterMeasure {
     }
 
     @Override
-    public void postOrders(PolicyContext ctx, int owner, OrderBook[] books) {
-        int tick = ctx.tick();
+    public void postOrders(int tick) {
         if (!inForce(tick)) {
             return;
         }
-        double price = ctx.markets().price[market];
+        double price = ctx.markets().price(market);
         if (releasing) {
             double q = Math.min(stock, maxReleaseShare * Math.max(stock, target()));
             if (q > 0) {
-                books[market].addAsk(Double.isNaN(releasePriceSpec) ? reference : releasePriceSpec, q, owner);
+                ctx.markets().book(market).addAsk(Double.isNaN(releasePriceSpec) ? reference : releasePriceSpec, q, owner());
             }
             return;
         }
@@ -129,12 +103,12 @@ final class StrategicStockpile extends ImporterMeasure {
         double q = Math.min(target() - stock, maxBuyShare * target());
         q = Math.min(q, budgetLeft / (limit * world.commodity(commodity).valuePerUnit()));
         if (q > 1e-12) {
-            books[market].addBid(limit, q, owner);
+            ctx.markets().book(market).addBid(limit, q, owner());
         }
     }
 
     @Override
-    public void settle(PolicyContext ctx, int m, double quantity, double price, boolean purchase) {
+    protected void settle(int m, double quantity, double price, boolean purchase) {
         double usd = dollars(quantity, price);
         int tick = ctx.tick();
         grow(tick);
@@ -145,30 +119,29 @@ final class StrategicStockpile extends ImporterMeasure {
             budgetLeft -= usd;
             boughtByTick[tick] += quantity;
             spentByTick[tick] += usd;
-            ctx.markets().fiscalCost[market] += usd;
+            ctx.markets().ledger().spend(market, usd);
         } else {
             stock -= quantity;
             sold += quantity;
             receipts += usd;
             soldByTick[tick] += quantity;
             spentByTick[tick] -= usd;
-            ctx.markets().fiscalCost[market] -= usd;
+            ctx.markets().ledger().receive(market, usd);
         }
     }
 
     @Override
-    public void endTick(PolicyContext ctx) {
-        int tick = ctx.tick();
+    public void endTick(int tick) {
         release.observe(ctx);
         grow(tick);
         releasingByTick[tick] = releasing;
         if (tick < start && tick >= start - 13) {
-            refSum += ctx.markets().price[market];
+            refSum += ctx.markets().price(market);
             refCount++;
         }
         if (!releasing) {
-            double c = ctx.markets().consumption[market];
-            use = Double.isNaN(use) ? c : use + USE_RATE * (c - use);
+            double c = ctx.markets().ledger().consumption(market);
+            use = Double.isNaN(use) ? c : use + useWeight * (c - use);
         }
     }
 
@@ -185,6 +158,11 @@ final class StrategicStockpile extends ImporterMeasure {
     @Override
     public double stockIn(int m) {
         return m == market ? stock : 0;
+    }
+
+    @Override
+    public void countOrders(int[] orders) {
+        orders[market]++; // a bid to buy or an ask to release
     }
 
     double stock() {

@@ -1,9 +1,7 @@
 package org.chokepoint.policy;
 
-import java.util.List;
 import java.util.Map;
-import org.chokepoint.scenario.Limits;
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.spec.TariffFloorSpec;
 
 /**
  * A tariff price floor, or variable import levy: cargo of the commodity landing in the region from a
@@ -14,7 +12,6 @@ import org.chokepoint.world.World;
  * levy revenue of the importing market.
  */
 final class TariffFloor extends ImporterMeasure {
-    static final String TYPE = "tariffFloor";
     private final double floor;
     private final boolean[] exempt;
     private final ImportLedger ledger = new ImportLedger();
@@ -23,31 +20,15 @@ final class TariffFloor extends ImporterMeasure {
     private double collected;
     private double leviedVolume;
 
-    private TariffFloor(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
-                        double floor, List<String> exempt) {
-        super(id, region, commodity, timing, trigger, world);
-        this.floor = floor;
+    TariffFloor(TariffFloorSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        this.floor = spec.floor();
         this.exempt = new boolean[world.regionCount()];
-        if (exempt != null) {
-            for (String e : exempt) {
+        if (spec.exemptOrigins() != null) {
+            for (String e : spec.exemptOrigins()) {
                 this.exempt[world.regionIndex(e)] = true;
             }
         }
-    }
-
-    static TariffFloor read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double floor = r.number("floor", null, 0, Limits.MAX_PRICE);
-        List<String> exempt = r.regions("exemptOrigins");
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
-        if (world == null) {
-            return null;
-        }
-        return new TariffFloor(id, world.regionIndex(region), world.commodityIndex(commodity), timing, trigger,
-                world, floor, exempt);
     }
 
     private boolean covers(int o, int d, int c) {
@@ -87,7 +68,7 @@ final class TariffFloor extends ImporterMeasure {
         double levy = ledger.landed(trader, quantity)[0];
         if (levy > 0) {
             double usd = dollars(quantity, levy);
-            ctx.markets().levyRevenue[market] += usd;
+            ctx.markets().ledger().levy(market, usd);
             collected += usd;
             leviedVolume += quantity;
         }

@@ -1,9 +1,7 @@
 package org.chokepoint.policy;
 
-import java.util.List;
 import java.util.Map;
-import org.chokepoint.scenario.Limits;
-import org.chokepoint.world.World;
+import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 
 /**
  * A tariff-rate quota on imports of a commodity into the region: a yearly quota volume enters at the
@@ -19,7 +17,6 @@ import org.chokepoint.world.World;
  * goes to the licence holders.
  */
 final class TariffRateQuota extends ImporterMeasure {
-    static final String TYPE = "tariffRateQuota";
     private final double inRate;
     private final double outRate;
     private final double yearlyVolume;
@@ -38,35 +35,17 @@ final class TariffRateQuota extends ImporterMeasure {
     private double outVolume;
     private double quotaOffered;
 
-    private TariffRateQuota(String id, int region, int commodity, Timing timing, Trigger trigger, World world,
-                            double inRate, double outRate, double yearlyVolume, List<String> exempt) {
-        super(id, region, commodity, timing, trigger, world);
-        this.inRate = inRate;
-        this.outRate = outRate;
-        this.yearlyVolume = yearlyVolume;
+    TariffRateQuota(TariffRateQuotaSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        this.inRate = spec.inQuotaTariff();
+        this.outRate = spec.outOfQuotaTariff();
+        this.yearlyVolume = spec.yearlyQuota();
         this.exempt = new boolean[world.regionCount()];
-        if (exempt != null) {
-            for (String e : exempt) {
+        if (spec.exemptOrigins() != null) {
+            for (String e : spec.exemptOrigins()) {
                 this.exempt[world.regionIndex(e)] = true;
             }
         }
-    }
-
-    static TariffRateQuota read(SpecReader r, World world, int horizon) {
-        String id = r.text("id", TYPE);
-        String region = r.region("region");
-        String commodity = r.commodity("commodity", null);
-        double in = r.number("inQuotaTariff", 0.0, 0, 100);
-        double out = r.number("outOfQuotaTariff", null, 0, 100);
-        double volume = r.number("yearlyQuota", null, 0, Limits.MAX_YEARLY_QUANTITY);
-        List<String> exempt = r.regions("exemptOrigins");
-        Timing timing = Timing.read(r, horizon);
-        Trigger trigger = Trigger.read(r, "trigger", world, region, commodity, timing.start());
-        if (world == null) {
-            return null;
-        }
-        return new TariffRateQuota(id, world.regionIndex(region), world.commodityIndex(commodity), timing, trigger,
-                world, in, out, volume, exempt);
     }
 
     private boolean covers(int o, int d, int c) {
@@ -74,9 +53,8 @@ final class TariffRateQuota extends ImporterMeasure {
     }
 
     @Override
-    public void beginTick(PolicyContext ctx) {
-        super.beginTick(ctx);
-        int tick = ctx.tick();
+    public void beginTick(int tick) {
+        super.beginTick(tick);
         if (!inForce(tick)) {
             return;
         }
@@ -171,13 +149,13 @@ final class TariffRateQuota extends ImporterMeasure {
         }
         double qIn = quantity * inAtSea / total;
         double qOut = quantity - qIn;
-        double domestic = ctx.markets().price[market];
+        double domestic = ctx.markets().price(market);
         if (qIn > 0) {
             double[] x = inQuota.landed(trader, qIn);
             double tariff = dollars(qIn, x[0]);
             double r = dollars(qIn, domestic - x[1] - x[0]);
-            ctx.markets().levyRevenue[market] += tariff;
-            ctx.markets().quotaRent[market] += r;
+            ctx.markets().ledger().levy(market, tariff);
+            ctx.markets().ledger().quotaRent(market, r);
             revenue += tariff;
             rent += r;
             inVolume += qIn;
@@ -185,7 +163,7 @@ final class TariffRateQuota extends ImporterMeasure {
         if (qOut > 0) {
             double[] x = outOfQuota.landed(trader, qOut);
             double tariff = dollars(qOut, Math.max(0, x[0]));
-            ctx.markets().levyRevenue[market] += tariff;
+            ctx.markets().ledger().levy(market, tariff);
             revenue += tariff;
             outVolume += qOut;
         }

@@ -1,22 +1,19 @@
 package org.chokepoint.policy;
 
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.spec.PolicySpec;
 
 /**
- * When an instrument is announced, takes effect and ends, read from the common fields {@code announce},
- * {@code start} and {@code end} (absent end: the horizon; absent announce: the start).
+ * When an instrument is announced, takes effect and ends (absent end: the horizon; absent announce: the
+ * start).
  */
-public record Timing(int announce, int start, int end) {
-    public static Timing read(SpecReader r, int horizon) {
-        int start = r.integer("start", 0, 0, Limits.MAX_TICKS);
-        int end = r.integer("end", horizon, 1, Limits.MAX_TICKS);
-        int announce = r.integer("announce", start, 0, Limits.MAX_TICKS);
-        if (end <= start) {
-            r.problem("end", "'end' must be after 'start' (" + start + "), got " + end);
-        }
-        if (announce > start) {
-            r.problem("announce", "'announce' must not be after 'start' (" + start + "), got " + announce);
-        }
-        return new Timing(announce, start, end);
+public record Timing(int announce, int start, int end) implements java.io.Serializable {
+    /**
+     * The spec's schedule. The shipped records fill in an absent start and announcement as they are read; a
+     * study's own record may leave them null, and gets the same defaults here.
+     */
+    public static Timing of(PolicySpec spec, int horizon) {
+        int start = spec.start() == null ? 0 : spec.start();
+        int announce = spec.announce() == null ? start : spec.announce();
+        return new Timing(announce, start, spec.end() == null ? horizon : spec.end());
     }
 }

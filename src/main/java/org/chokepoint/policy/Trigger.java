@@ -1,7 +1,7 @@
 package org.chokepoint.policy;
 
 import org.chokepoint.market.Markets;
-import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.spec.TriggerSpec;
 import org.chokepoint.world.World;
 
 /**
@@ -12,11 +12,11 @@ import org.chokepoint.world.World;
  * before {@code baselineEnd} (default: the instrument's start), or the commodity's initial price when that
  * window is empty; an instrument may set the baseline itself (a stockpile's reference price).
  *
- * <p>Read from a nested object: {@code {"priceAbove": 1.5, "unmetShareAbove": 0.05, "region": "JP",
+ * <p>Declared by a {@link TriggerSpec}: {@code {"priceAbove": 1.5, "unmetShareAbove": 0.05, "region": "JP",
  * "commodity": "ndpr-oxide", "baselineTicks": 13, "baselineEnd": 150, "holdTicks": 13}}; region and
  * commodity default to the instrument's.
  */
-final class Trigger {
+final class Trigger implements java.io.Serializable {
     private final double priceAbove;
     private final double unmetShareAbove;
     private final int baselineTicks;
@@ -41,33 +41,21 @@ final class Trigger {
     }
 
     /**
-     * Reads the nested trigger object {@code field}, or returns null when it is absent.
+     * The trigger a spec declares, or null when there is none.
      *
+     * @param region the instrument's region, watched unless the spec names another
+     * @param commodity the instrument's commodity, watched unless the spec names another
      * @param start the instrument's start, the default end of the baseline window
      */
-    static Trigger read(SpecReader parent, String field, World world, String region, String commodity, int start) {
-        SpecReader r = parent.object(field);
-        if (r == null) {
+    static Trigger of(TriggerSpec spec, World world, String region, String commodity, int start) {
+        if (spec == null) {
             return null;
         }
-        double price = r.number("priceAbove", Double.POSITIVE_INFINITY, 0, Limits.MAX_MULTIPLE);
-        double unmet = r.number("unmetShareAbove", Double.POSITIVE_INFINITY, 0, 1);
-        String reg = r.optionalRegion("region");
-        String com = r.commodity("commodity", commodity == null ? null : commodity);
-        int window = r.integer("baselineTicks", 13, 1, Limits.MAX_TICKS);
-        int end = r.integer("baselineEnd", start, 0, Limits.MAX_TICKS);
-        int hold = r.integer("holdTicks", 13, 0, Limits.MAX_TICKS);
-        if (Double.isInfinite(price) && Double.isInfinite(unmet)) {
-            r.problem("priceAbove", "a trigger needs 'priceAbove' or 'unmetShareAbove' (or both)");
-        }
-        parent.absorb(r);
-        Trigger t = new Trigger(price, unmet, window, end, hold);
-        if (world != null && com != null) {
-            String rr = reg == null ? region : reg;
-            if (rr != null && world.regionIndex(rr) >= 0 && world.commodityIndex(com) >= 0) {
-                t.market = world.market(world.regionIndex(rr), world.commodityIndex(com));
-            }
-        }
+        Trigger t = new Trigger(spec.priceAbove() == null ? Double.POSITIVE_INFINITY : spec.priceAbove(),
+                spec.unmetShareAbove() == null ? Double.POSITIVE_INFINITY : spec.unmetShareAbove(),
+                spec.baselineTicks(), spec.baselineEnd() == null ? start : spec.baselineEnd(), spec.holdTicks());
+        t.market = world.market(world.regionIndex(spec.region() == null ? region : spec.region()),
+                world.commodityIndex(spec.commodity() == null ? commodity : spec.commodity()));
         return t;
     }
 
@@ -96,14 +84,15 @@ final class Trigger {
     void observe(PolicyContext ctx) {
         Markets m = ctx.markets();
         int t = ctx.tick();
-        double p = m.price[market];
+        double p = m.price(market);
         if (t < baselineEnd && t >= baselineEnd - baselineTicks) {
             baselineSum += p;
             baselineCount++;
         }
         lastPrice = p;
-        double denominator = m.unmet[market] + m.consumption[market];
-        lastUnmetShare = denominator > 0 ? m.unmet[market] / denominator : 0;
+        double unmet = m.ledger().unmet(market);
+        double denominator = unmet + m.ledger().consumption(market);
+        lastUnmetShare = denominator > 0 ? unmet / denominator : 0;
     }
 
     /** Updates the switch at the start of a tick from what the last tick showed; returns whether it is on. */

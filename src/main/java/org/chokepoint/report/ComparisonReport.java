@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.MeanInterval;
 import org.chokepoint.output.OutputFiles;
@@ -72,7 +73,7 @@ public final class ComparisonReport {
         Path csv = dir.resolve(CSV);
         OutputFiles.on(csv, () -> writeCsv(csv, rows));
         Path json = dir.resolve(JSON);
-        OutputFiles.on(json, () -> Json.mapper().writeValue(json.toFile(), json(c, rows, wallMs)));
+        OutputFiles.on(json, () -> Json.write(json, json(c, rows, wallMs)));
         Path html = dir.resolve(HTML);
         OutputFiles.on(html, () -> Files.writeString(html, html(c, rows), StandardCharsets.UTF_8));
     }
@@ -168,9 +169,11 @@ public final class ComparisonReport {
         h.append("<h1>").append(esc(title)).append("</h1>\n");
         h.append("<p>").append(esc(c.base().scenario().meta().description() == null ? ""
                 : c.base().scenario().meta().description())).append("</p>\n");
+        TickUnit tick = TickUnit.of(c.base().scenario().time().ticksPerYearOrDefault());
         h.append("<p>Each option ran ").append(c.runs()).append(" times with the same ").append(c.runs())
                 .append(" random seeds as \"no policy\" (common random numbers), over ").append(c.horizon())
-                .append(" weeks. Differences are taken run by run; ranges are 95% confidence intervals of the mean.</p>\n");
+                .append(' ').append(tick.plural())
+                .append(". Differences are taken run by run; ranges are 95% confidence intervals of the mean.</p>\n");
         h.append("<h2>The cost of inaction</h2>\n<div class=\"lead\">").append(inaction(c, rows)).append("</div>\n");
         legend(h, c);
         for (int k = 0; k < c.plotted().size(); k++) {
@@ -180,9 +183,11 @@ public final class ComparisonReport {
                     .append("): median and 5th–95th percentile band of the runs</h2>\n");
             h.append(priceChart(c, k));
         }
-        h.append("<h2>Unmet demand over time, all markets (US$ per week at initial prices, mean of runs)</h2>\n");
+        h.append("<h2>Unmet demand over time, all markets (US$ per ").append(tick.singular())
+                .append(" at initial prices, mean of runs)</h2>\n");
         h.append(lineChart(c, "shortage", r -> r.shortage()));
-        h.append("<h2>Downstream output lost against the no-shock path (US$ per week, mean of runs)</h2>\n");
+        h.append("<h2>Downstream output lost against the no-shock path (US$ per ").append(tick.singular())
+                .append(", mean of runs)</h2>\n");
         h.append(lineChart(c, "output-loss", r -> r.outputLoss()));
         h.append("<h2>Fiscal cost against shortage avoided (each option's mean; bars: 95% CI of the shortage avoided)</h2>\n");
         h.append(scatter(c, rows));
@@ -198,7 +203,8 @@ public final class ComparisonReport {
                 .append("restriction's.</li>")
                 .append("<li>Net welfare loss = −(consumer surplus change + producer surplus change − fiscal cost + ")
                 .append("levy revenue + quota rents). Positive numbers are losses.</li>")
-                .append("<li>Present values discount each week at the scenario's yearly rate (")
+                .append("<li>Present values discount each ").append(tick.singular())
+                .append(" at the scenario's yearly rate (")
                 .append(String.format(Locale.ROOT, "%.1f%%", 100 * c.base().scenario().time().discountRateOrDefault()))
                 .append(").</li><li>Options:<ul>");
         for (Comparison.Option o : c.options()) {
@@ -369,13 +375,6 @@ public final class ComparisonReport {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static double quantile(float[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
     static String priceChart(Comparison c, int k) {
         int from = c.firstTick();
         int to = c.horizon();
@@ -383,16 +382,18 @@ public final class ComparisonReport {
         double[][][] q = new double[n][3][to];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        float[] col = new float[c.runs()];
+        double[] col = new double[c.runs()];
+        // R's default (type 7): linear between the order statistics around (runs - 1) p.
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         for (int o = 0; o < n; o++) {
             for (int t = from; t < to; t++) {
                 for (int i = 0; i < c.runs(); i++) {
                     col[i] = c.result(o, i).prices()[k][t];
                 }
-                Arrays.sort(col);
-                q[o][0][t] = quantile(col, 0.05);
-                q[o][1][t] = quantile(col, 0.5);
-                q[o][2][t] = quantile(col, 0.95);
+                percentile.setData(col);
+                q[o][0][t] = percentile.evaluate(5);
+                q[o][1][t] = percentile.evaluate(50);
+                q[o][2][t] = percentile.evaluate(95);
                 lo = Math.min(lo, q[o][0][t]);
                 hi = Math.max(hi, q[o][2][t]);
             }

@@ -22,7 +22,8 @@ import org.chokepoint.scenario.Scenario;
 /**
  * Writes one run's files into a folder: {@code timeseries.csv} (unless the scenario sets
  * {@code outputs.timeseries} to false), {@code summary.json}, {@code manifest.json} (whose {@code format}
- * marks the folder as a run's, {@link ResultKind#RUN}) and, where consortia exist, {@code compliance.json}.
+ * marks the folder as a run's, {@link ResultKind#RUN}), {@code report.html} (charts, {@link RunReport}) and,
+ * where consortia exist, {@code compliance.json}.
  * The folder is the hidden one a {@link org.chokepoint.output.ResultFolder} renames into place once every
  * file is written.
  */
@@ -56,6 +57,9 @@ public final class RunOutputs {
         }
         writeJson(dir.resolve(SUMMARY), summaryJson(outcome.summary()));
         writeJson(dir.resolve(MANIFEST), manifest(loaded, seed, outcome.model().horizon(), wallTimeMs));
+        Path report = dir.resolve(RunReport.HTML);
+        OutputFiles.on(report, () -> Files.writeString(report, RunReport.html(loaded, outcome, seed),
+                StandardCharsets.UTF_8));
         if (!outcome.model().consortia().isEmpty()) {
             java.util.Map<String, Object> compliance = new java.util.LinkedHashMap<>();
             compliance.put("consortia", outcome.model().consortia().stream()
@@ -65,7 +69,7 @@ public final class RunOutputs {
     }
 
     private static void writeJson(Path file, Object value) throws IOException {
-        OutputFiles.on(file, () -> Json.mapper().writeValue(file.toFile(), value));
+        OutputFiles.on(file, () -> Json.write(file, value));
     }
 
     /**
@@ -76,7 +80,7 @@ public final class RunOutputs {
         return nanToNull(Json.mapper().valueToTree(summary));
     }
 
-    private static JsonNode nanToNull(JsonNode node) {
+    static JsonNode nanToNull(JsonNode node) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
             Iterator<Map.Entry<String, JsonNode>> fields = o.fields();

@@ -31,18 +31,18 @@ public final class TimeseriesCsv {
     public static void write(SupplyShockModel run, Writer out) throws IOException {
         World world = run.world();
         SeriesRecorder series = run.series();
-        boolean[] used = run.markets().used;
-        String[] region = new String[used.length];
-        String[] commodity = new String[used.length];
-        for (int m = 0; m < used.length; m++) {
+        org.chokepoint.market.Markets used = run.markets();
+        String[] region = new String[used.count()];
+        String[] commodity = new String[used.count()];
+        for (int m = 0; m < used.count(); m++) {
             region[m] = world.region(world.regionOfMarket(m)).id();
             commodity[m] = world.commodity(world.commodityOfMarket(m)).id();
         }
         try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
             for (int t = 0; t < series.ticks(); t++) {
                 String tick = Integer.toString(t);
-                for (int m = 0; m < used.length; m++) {
-                    if (!used[m]) {
+                for (int m = 0; m < used.count(); m++) {
+                    if (!used.used(m)) {
                         continue;
                     }
                     for (Metric metric : Metric.ALL) {

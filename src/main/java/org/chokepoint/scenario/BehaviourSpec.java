@@ -2,7 +2,9 @@ package org.chokepoint.scenario;
 
 /**
  * How agents decide, shared by every firm, trader and market of a scenario. Absent values take the
- * defaults below; {@code docs/scenario-format.md} says why each default is plausible.
+ * defaults below; {@code docs/scenario-format.md} says why each default is plausible. Spans named in weeks
+ * are calendar time, turned into ticks through {@code time.ticksPerYear} (see {@link TickTime}); spans named
+ * in ticks are ticks.
  *
  * @param expectationRate share of the gap between the last price and the expectation closed each tick
  * @param stockCoverTicks a firm's target output stock, in ticks of its normal sales
@@ -18,15 +20,26 @@ package org.chokepoint.scenario;
  * @param outputAdjustment share of the gap between last tick's output and the desired output closed in a tick
  * @param contractPriceAdjustment most a contract price moves in a tick, as a share of itself
  * @param speculation when traders hold stock on an expected rise in price
+ * @param normalSalesWeeks the span over which a firm's and a trader's normal sales follow what they sold
+ * @param offerWeeks weeks of its normal sales a seller offers in a tick when its stock is at its target
+ * @param minStockPriceRatio lowest ratio {@code (target / stock)^η} by which a seller's ask or a buyer's bid
+ *                           departs from its expected price
+ * @param maxStockPriceRatio highest such ratio
+ * @param trading how traders size their flows and hold cargo
+ * @param jointProcurement the windows over which a joint-procurement consortium watches and remembers
+ * @param strategicStockpile how a stockpile agency follows the region's use
  */
 public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
                             Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
                             Investment investment, Exit exit, Thrift thrift, Double demandNoise,
                             Double demandNoisePersistence, Double outputAdjustment, Double contractPriceAdjustment,
-                            Speculation speculation) {
+                            Speculation speculation, Double normalSalesWeeks, Double offerWeeks,
+                            Double minStockPriceRatio, Double maxStockPriceRatio, Trading trading,
+                            JointProcurement jointProcurement, StrategicStockpile strategicStockpile) {
 
     public static final BehaviourSpec DEFAULTS =
-            new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null);
 
     public BehaviourSpec {
         expectationRate = or(expectationRate, 0.08);
@@ -37,12 +50,19 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         priceAdjustment = or(priceAdjustment, 0.25);
         investment = investment == null ? new Investment(null, null, null, null) : investment;
         exit = exit == null ? new Exit(null, null, null, null) : exit;
-        thrift = thrift == null ? new Thrift(null, null, null) : thrift;
+        thrift = thrift == null ? new Thrift(null, null, null, null) : thrift;
         demandNoise = or(demandNoise, 0.02);
         demandNoisePersistence = or(demandNoisePersistence, 0.8);
         outputAdjustment = or(outputAdjustment, 0.2);
         contractPriceAdjustment = or(contractPriceAdjustment, 0.02);
-        speculation = speculation == null ? new Speculation(null, null, null, null, null) : speculation;
+        speculation = speculation == null ? new Speculation(null, null, null, null, null, null) : speculation;
+        normalSalesWeeks = or(normalSalesWeeks, 13.0);
+        offerWeeks = or(offerWeeks, 1.5);
+        minStockPriceRatio = or(minStockPriceRatio, 0.5);
+        maxStockPriceRatio = or(maxStockPriceRatio, 3.0);
+        trading = trading == null ? new Trading(null, null, null, null, null, null) : trading;
+        jointProcurement = jointProcurement == null ? new JointProcurement(null, null, null) : jointProcurement;
+        strategicStockpile = strategicStockpile == null ? new StrategicStockpile(null) : strategicStockpile;
     }
 
     static double or(Double v, double d) {
@@ -98,12 +118,16 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     /**
      * @param triggerMultiple input price, relative to its initial price, above which manufacturers thrift
      * @param ratePerYear share of the gap to the floor closed per year while the trigger holds
+     * @param patienceTicks ticks the trigger must hold before thrifting starts
+     * @param maxPaceMultiple the most the pace of thrifting grows with the price: the pace doubles with each
+     *                        doubling of the price past the trigger, up to this multiple of {@code ratePerYear}
      */
-    public record Thrift(Double triggerMultiple, Double ratePerYear, Integer patienceTicks) {
+    public record Thrift(Double triggerMultiple, Double ratePerYear, Integer patienceTicks, Double maxPaceMultiple) {
         public Thrift {
             triggerMultiple = or(triggerMultiple, 2.0);
             ratePerYear = or(ratePerYear, 0.3);
             patienceTicks = or(patienceTicks, 13);
+            maxPaceMultiple = or(maxPaceMultiple, 4.0);
         }
     }
 
@@ -119,15 +143,69 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      *                   believes it, so that noise around a steady price builds no position
      * @param capacityTicks the largest speculative position in each market, in ticks of the trader's shipping
      *                      capacity (its warehouse and credit line); 0 turns speculation off
+     * @param sellFloor the lowest price a speculator takes for stock it no longer wants, as a share of the last
+     *                  price
      */
     public record Speculation(Double carryingCostPerYear, Integer horizonTicks, Double trendRate, Double confidence,
-                              Double capacityTicks) {
+                              Double capacityTicks, Double sellFloor) {
         public Speculation {
             carryingCostPerYear = or(carryingCostPerYear, 0.10);
             horizonTicks = or(horizonTicks, 26);
             trendRate = or(trendRate, 0.04);
             confidence = or(confidence, 2.5);
             capacityTicks = or(capacityTicks, 0.0);
+            sellFloor = or(sellFloor, 0.5);
+        }
+    }
+
+    /**
+     * How a trader sizes the flow it ships and the cargo it holds: the flow it aims for grows with the price
+     * gap, from nothing at its required margin to {@code flowGrowth} times its normal sales (at least
+     * {@code bootstrapShare} of its capacity) when the gap exceeds the margin by {@code rampMargins} margins.
+     *
+     * @param stockCoverWeeks weeks of its normal sales a trader is content to hold at its destination
+     * @param rampMargins margins above the required margin at which a trader aims for its largest flow
+     * @param flowGrowth the largest flow a trader aims for, as a multiple of its normal sales
+     * @param bootstrapShare share of its capacity a trader aims to ship at the widest gap, whatever it sold lately
+     * @param hoardingPremium how far above its expected destination price a trader holds its landed cargo while
+     *                        a restriction on its lane is announced and not yet in force, as a share of it
+     * @param detourWeeks the extra transit of cargo that goes round a restriction through a third country
+     */
+    public record Trading(Double stockCoverWeeks, Double rampMargins, Double flowGrowth, Double bootstrapShare,
+                          Double hoardingPremium, Double detourWeeks) {
+        public Trading {
+            stockCoverWeeks = or(stockCoverWeeks, 2.0);
+            rampMargins = or(rampMargins, 3.0);
+            flowGrowth = or(flowGrowth, 1.5);
+            bootstrapShare = or(bootstrapShare, 0.5);
+            hoardingPremium = or(hoardingPremium, 0.15);
+            detourWeeks = or(detourWeeks, 2.0);
+        }
+    }
+
+    /**
+     * @param cutoffWindowWeeks the span over which a consortium averages the imports from the disrupted origin
+     *                          before it compares them with their baseline
+     * @param allocationMemoryWeeks the span over which it remembers what it delivered to each member, which sets
+     *                              the share of a member's output made from pooled input
+     * @param allocationRequestWeeks weeks of its use of the product a buyer asks the allocation for, less its stock
+     */
+    public record JointProcurement(Double cutoffWindowWeeks, Double allocationMemoryWeeks,
+                                   Double allocationRequestWeeks) {
+        public JointProcurement {
+            cutoffWindowWeeks = or(cutoffWindowWeeks, 8.0);
+            allocationMemoryWeeks = or(allocationMemoryWeeks, 13.0);
+            allocationRequestWeeks = or(allocationRequestWeeks, 2.0);
+        }
+    }
+
+    /**
+     * @param useAverageWeeks the span over which a stockpile agency's estimate of the region's use follows its
+     *                        consumption (the use its target of days is counted in)
+     */
+    public record StrategicStockpile(Double useAverageWeeks) {
+        public StrategicStockpile {
+            useAverageWeeks = or(useAverageWeeks, 20.0);
         }
     }
 }

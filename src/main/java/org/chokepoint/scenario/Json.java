@@ -48,6 +48,19 @@ public final class Json {
         return MAPPER;
     }
 
+    /**
+     * Writes {@code value} to {@code file} as pretty-printed JSON ending with a newline, as every JSON output
+     * of the project is written: a text file whose last line has no newline makes line-reading tools (R's
+     * {@code readLines}, {@code wc -l}, {@code cat} before a prompt) complain or misbehave.
+     */
+    public static void write(java.nio.file.Path file, Object value) throws java.io.IOException {
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(w, value);
+            w.write('\n');
+        }
+    }
+
     /** The document with every object's keys sorted, recursively: the form hashed to identify a scenario. */
     public static JsonNode canonical(JsonNode node) {
         if (node.isObject()) {

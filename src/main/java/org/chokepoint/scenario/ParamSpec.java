@@ -95,6 +95,15 @@ public final class ParamSpec {
         return kind == Kind.UNIFORM ? 0.5 * (a + b) : a;
     }
 
+    /** The expected value of a draw: the fixed value, the middle of a range, {@code median * exp(sigma^2 / 2)}. */
+    public double mean() {
+        return switch (kind) {
+            case FIXED -> a;
+            case UNIFORM -> 0.5 * (a + b);
+            case LOGNORMAL -> a * Math.exp(0.5 * b * b);
+        };
+    }
+
     public boolean isFixed() {
         return kind == Kind.FIXED;
     }

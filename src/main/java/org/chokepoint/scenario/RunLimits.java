@@ -3,6 +3,8 @@ package org.chokepoint.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.chokepoint.scenario.spec.EventSpec;
+import org.chokepoint.scenario.spec.RouteDisruptionSpec;
 
 /**
  * What a run of a scenario over a given number of ticks asks for, against {@link Limits}: the numbers it
@@ -18,9 +20,8 @@ public final class RunLimits {
     /** Numbers kept per firm and per input slot of a manufacturer, rounded up. */
     private static final int VALUES_PER_FIRM = 64;
     private static final int VALUES_PER_INPUT = 16;
-    /** Numbers kept per trader besides its cargo at sea, and its cargo slots beyond the transit. */
+    /** Numbers kept per trader besides its cargo at sea. */
     private static final int VALUES_PER_TRADER = 48;
-    private static final int SPARE_CARGO_SLOTS = 3;
 
     private RunLimits() {
     }
@@ -124,10 +125,15 @@ public final class RunLimits {
         for (Scenario.RouteSpec r : s.routes()) {
             transit = Math.max(transit, r.transitTicks());
         }
-        for (Scenario.EventSpec e : s.events()) {
-            transit += e.extraTransitTicks() == null ? 0 : Math.max(0, e.extraTransitTicks());
+        for (EventSpec e : s.events()) {
+            if (e instanceof RouteDisruptionSpec d && d.extraTransitTicks() != null) {
+                transit += Math.max(0, d.extraTransitTicks());
+            }
         }
-        long cargo = traders * VALUES_PER_PARTNER * (transit + SPARE_CARGO_SLOTS);
+        // Beyond the transit, a trader keeps slots for a detour round a restriction and for the tick itself.
+        long spare = TickTime.wholeTicks(s.behaviour().trading().detourWeeks(), s.time().ticksPerYearOrDefault(), 0)
+                + 1;
+        long cargo = traders * VALUES_PER_PARTNER * (transit + spare);
         long agents = firms * VALUES_PER_FIRM + inputs * VALUES_PER_INPUT + traders * VALUES_PER_TRADER;
         long demandPaths = (long) ticks * s.demand().size();
         long total = series + cargo + agents + demandPaths;
@@ -139,7 +145,7 @@ public final class RunLimits {
                             + " or make the world, its populations or its routes smaller",
                     ticks, total, total * 8 >> 20, Limits.MAX_RUN_VALUES, series, markets,
                     VALUES_PER_MARKET_TICK + VALUES_PER_PARTNER * regions, cargo, traders,
-                    transit + SPARE_CARGO_SLOTS, agents)});
+                    transit + spare, agents)});
         }
     }
 }

@@ -103,7 +103,14 @@ public final class ScaleScenarioGenerator {
         for (int i = 2; i < args.length; i++) {
             int firms = Integer.parseInt(args[i]);
             Path file = dir.resolve("scale-" + firms + ".json");
-            Files.writeString(file, Json.mapper().writeValueAsString(generate(reference, firms)) + "\n");
+            ObjectNode scaled = generate(reference, firms);
+            String hint = reference.path("$schema").asText("");
+            if (!hint.isEmpty() && !hint.contains("://")) {
+                // The editor's hint is a path relative to the file: point it from the output folder to the same schema.
+                Path schema = Path.of(args[0]).toAbsolutePath().getParent().resolve(hint).normalize();
+                scaled.put("$schema", dir.toAbsolutePath().normalize().relativize(schema).toString().replace('\\', '/'));
+            }
+            Files.writeString(file, Json.mapper().writeValueAsString(scaled) + "\n");
             System.out.println("wrote " + file);
         }
     }

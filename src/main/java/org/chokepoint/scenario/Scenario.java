@@ -1,14 +1,19 @@
 package org.chokepoint.scenario;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.EventSpec;
+import org.chokepoint.scenario.spec.PolicySpec;
 
 /**
  * A scenario file as written: the world, its agents, the shocks and the policies. Every list may be
  * absent in the file and is then empty here. Field meanings are documented in {@code docs/scenario-format.md}.
+ * A {@code "$schema"} member, which points an editor at the scenario schema, is not part of the scenario.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties({"$schema"})
 public record Scenario(
         Meta meta,
         TimeSpec time,
@@ -21,8 +26,8 @@ public record Scenario(
         List<TraderSpec> traders,
         List<DemandSpec> demand,
         List<EventSpec> events,
-        List<JsonNode> policies,
-        List<JsonNode> consortia,
+        List<PolicySpec> policies,
+        List<ConsortiumSpec> consortia,
         OutputsSpec outputs) {
 
     public Scenario {
@@ -160,17 +165,26 @@ public record Scenario(
     }
 
     /**
-     * A shock during {@code [start, end)}; {@code end} absent means until the horizon.
-     *
-     * @param type capacityOutage, demandShift, routeDisruption or chokepointClosure
+     * @param timeseries whether a run writes its time series as well as its summary
+     * @param daysOfCoverWeeks the span over which the use that days of cover are counted in follows
+     *                         consumption and exports
+     * @param exhaustionShare  the share of its pre-shock level below which a region's stock counts as
+     *                         exhausted, for the summary's {@code ticksToExhaustion}
      */
-    public record EventSpec(String type, String id, Integer start, Integer end, String region, String commodity,
-                            Double share, Double multiplier, String from, String to, String chokepoint,
-                            Boolean closed, Integer extraTransitTicks, Double costMultiplier) { }
+    public record OutputsSpec(Boolean timeseries, Double daysOfCoverWeeks, Double exhaustionShare) {
+        public static final OutputsSpec DEFAULTS = new OutputsSpec(null, null, null);
 
-    public record OutputsSpec(Boolean timeseries) {
-        public static final OutputsSpec DEFAULTS = new OutputsSpec(true);
+        /** A stock a quarter of its pre-shock level no longer covers more than a week or two of normal use. */
+        public static final double DEFAULT_EXHAUSTION_SHARE = 0.25;
 
-        public boolean timeseriesOrDefault() { return timeseries == null || timeseries; }
+        public OutputsSpec {
+            timeseries = timeseries == null || timeseries;
+            daysOfCoverWeeks = daysOfCoverWeeks == null ? 4.0 : daysOfCoverWeeks;
+            exhaustionShare = exhaustionShare == null ? DEFAULT_EXHAUSTION_SHARE : exhaustionShare;
+        }
+
+        public boolean timeseriesOrDefault() { return timeseries; }
+
+        public double exhaustionShareOrDefault() { return exhaustionShare; }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,11 @@ public final class ScenarioLoader {
             text = StandardCharsets.UTF_8.newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
-            throw single(name, "no such file");
+            throw fileProblem(name, "no such file");
         } catch (CharacterCodingException e) {
-            throw single(name, "not UTF-8 text");
+            throw fileProblem(name, "not UTF-8 text");
         } catch (IOException e) {
-            throw single(name, "cannot read: " + e.getMessage());
+            throw fileProblem(name, "cannot read: " + e.getMessage());
         }
         return fromText(text, name);
     }
@@ -118,7 +119,17 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(sorted(problems));
         }
-        return new LoadedScenario(file, json, scenario, Json.sha256(json));
+        return new LoadedScenario(file, json, scenario, Json.sha256(withoutEditorHint(json)));
+    }
+
+    /** The document without {@code "$schema"}: pointing an editor at the schema does not change a scenario. */
+    private static JsonNode withoutEditorHint(JsonNode json) {
+        if (!json.has("$schema")) {
+            return json;
+        }
+        ObjectNode copy = json.deepCopy();
+        copy.remove("$schema");
+        return copy;
     }
 
     private static String pointer(JsonMappingException e) {
@@ -153,5 +164,10 @@ public final class ScenarioLoader {
 
     private static ScenarioException single(String file, String message) {
         return new ScenarioException(List.of(new ScenarioProblem(file, null, null, "", message)));
+    }
+
+    /** A problem with the file itself, before any JSON: no pointer to give. */
+    private static ScenarioException fileProblem(String file, String message) {
+        return new ScenarioException(List.of(new ScenarioProblem(file, null, null, null, message)));
     }
 }

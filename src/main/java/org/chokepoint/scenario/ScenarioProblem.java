@@ -10,7 +10,8 @@ package org.chokepoint.scenario;
  * @param line    1-based line, or null when unknown
  * @param column  1-based column, or null when unknown
  * @param pointer JSON pointer (RFC 6901) of the offending value; the empty string is the whole document,
- *                printed {@code (document)}
+ *                printed {@code (document)}; null a problem with the file itself (missing, unreadable, not
+ *                UTF-8), printed without a pointer
  * @param message what is wrong and what would be allowed instead
  */
 public record ScenarioProblem(String file, Integer line, Integer column, String pointer, String message) {
@@ -28,7 +29,10 @@ public record ScenarioProblem(String file, Integer line, Integer column, String 
             }
         }
         s.append(' ');
-        s.append(pointer == null || pointer.isEmpty() ? DOCUMENT : pointer).append(": ").append(message);
+        if (pointer != null) {
+            s.append(pointer.isEmpty() ? DOCUMENT : pointer).append(": ");
+        }
+        s.append(message);
         return s.toString();
     }
 }

@@ -17,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks a scenario document against {@code scenario.schema.json} and turns each failure into a
@@ -29,6 +31,8 @@ final class SchemaCheck {
     static final String RESOURCE = "scenario.schema.json";
     private static final String SCHEMA_ID = "urn:chokepoint:scenario:1";
     private static final String ID_PATTERN = "^[A-Za-z][A-Za-z0-9_-]*$";
+    /** The type of a policy or a consortium: an unknown one is a type this version does not support. */
+    private static final Pattern TYPED_ENTRY = Pattern.compile("^/(policies|consortia)/\\d+/type$");
     private static final String PARAM_FORMS =
             "a parameter is a number, {\"min\": a, \"max\": b} or {\"median\": m, \"sigma\": s}";
 
@@ -125,6 +129,12 @@ final class SchemaCheck {
                 if (keyword != null) {
                     keyword.forEach(o -> options.add(o.asText()));
                 }
+                Matcher typed = TYPED_ENTRY.matcher(pointer);
+                if (typed.matches()) {
+                    return new String[] {pointer, "unsupported " + ("policies".equals(typed.group(1)) ? "policy"
+                            : "consortium") + " type " + describe(value) + " (supported: " + String.join(", ", options)
+                            + ")"};
+                }
                 return new String[] {pointer, subject(name) + "must be one of " + String.join(", ", options)
                         + "; got " + describe(value)};
             }
@@ -160,10 +170,20 @@ final class SchemaCheck {
         }
     }
 
-    /** " (when type is X)" when the failing keyword sits in the then-branch of an if on the type. */
+    /**
+     * " (when type is X)" when the failing keyword sits in the then-branch of an if on the type, or in the
+     * definition of one type of a typed entry (whose {@code type} is a constant).
+     */
     private static String condition(JsonNodePath fragment) {
         if (fragment == null) {
             return "";
+        }
+        if (fragment.getNameCount() >= 2 && "$defs".equals(fragment.getName(0))) {
+            JsonNode constant = SCHEMA_NODE.path("$defs").path(fragment.getName(1)).path("properties").path("type")
+                    .get("const");
+            if (constant != null) {
+                return " (when type is " + constant.asText() + ")";
+            }
         }
         for (int i = fragment.getNameCount() - 1; i >= 0; i--) {
             if ("then".equals(fragment.getName(i))) {

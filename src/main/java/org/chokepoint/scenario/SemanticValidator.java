@@ -11,25 +11,30 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.chokepoint.scenario.Scenario.CommoditySpec;
 import org.chokepoint.scenario.Scenario.DemandSpec;
-import org.chokepoint.scenario.Scenario.EventSpec;
 import org.chokepoint.scenario.Scenario.FirmSpec;
 import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
+import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.SpecCheck;
+import org.chokepoint.scenario.spec.SpecTypes;
 
 /**
  * The rules of a scenario that a schema cannot state: ids are unique and every reference resolves,
  * recipes form no cycle, every manufacturer has a recipe, every trader lane has a route, ranges are
- * ordered, events fall inside the horizon, and policies and consortia are of a supported type. Runs on
- * a document that already passed the schema, so every required field is present.
+ * ordered, and events, policies and consortia make sense in this scenario (each entry checks itself, see
+ * {@link SpecCheck}). Runs on a document that already passed the schema, so every required field is present
+ * and every event, policy and consortium is of a supported type.
  */
 public final class SemanticValidator {
 
     /** Policy types this version can run; a policy of any other type is an error. */
-    public static final List<String> SUPPORTED_POLICY_TYPES = org.chokepoint.policy.PolicyTypes.SUPPORTED;
+    public static final List<String> SUPPORTED_POLICY_TYPES = List.copyOf(SpecTypes.of(PolicySpec.class).keySet());
 
     /** Consortium types this version can run; a consortium of any other type is an error. */
-    public static final List<String> SUPPORTED_CONSORTIUM_TYPES = List.of(org.chokepoint.antitrust.Consortium.TYPE);
+    public static final List<String> SUPPORTED_CONSORTIUM_TYPES =
+            List.copyOf(SpecTypes.of(ConsortiumSpec.class).keySet());
 
     private final String file;
     private final JsonNode json;
@@ -61,12 +66,18 @@ public final class SemanticValidator {
         checkFirms();
         checkTraders();
         checkDemand();
-        checkEvents();
+        for (int i = 0; i < s.events().size(); i++) {
+            s.events().get(i).check(new EntryCheck("/events/" + i));
+        }
         checkRanges();
-        checkTyped("policies", "policy", s.policies(), SUPPORTED_POLICY_TYPES);
-        checkTyped("consortia", "consortium", s.consortia(), SUPPORTED_CONSORTIUM_TYPES);
-        checkTypedIds("policies", "policy", s.policies());
-        checkTypedIds("consortia", "consortium", s.consortia());
+        for (int i = 0; i < s.policies().size(); i++) {
+            s.policies().get(i).check(new EntryCheck("/policies/" + i));
+        }
+        for (int i = 0; i < s.consortia().size(); i++) {
+            s.consortia().get(i).check(new EntryCheck("/consortia/" + i));
+        }
+        checkTypedIds("policies", "policy", json.path("policies"));
+        checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
         if (problems.isEmpty()) {
@@ -125,7 +136,7 @@ public final class SemanticValidator {
      * Policies and consortia are reported under their ids (a policy's indicators in summary.json), so two
      * entries must not share one; an entry without an id goes by its type.
      */
-    private void checkTypedIds(String field, String kind, List<JsonNode> entries) {
+    private void checkTypedIds(String field, String kind, JsonNode entries) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             JsonNode e = entries.get(i);
@@ -445,47 +456,6 @@ public final class SemanticValidator {
         }
     }
 
-    // ---- events ----------------------------------------------------------------------------------
-
-    private void checkEvents() {
-        int horizon = s.time().horizonTicks();
-        for (int i = 0; i < s.events().size(); i++) {
-            EventSpec e = s.events().get(i);
-            String base = "/events/" + i;
-            if (e.start() >= horizon) {
-                problem(base + "/start", "start must be < horizonTicks (" + horizon + "), got " + e.start()
-                        + "; the event would never happen");
-            }
-            if (e.end() != null && e.end() <= e.start()) {
-                problem(base + "/end", "end must be > start (" + e.start() + "), got " + e.end()
-                        + "; an event lasts over [start, end)");
-            }
-            switch (e.type()) {
-                case "capacityOutage":
-                case "demandShift":
-                    region(base + "/region", e.region());
-                    commodity(base + "/commodity", e.commodity());
-                    break;
-                case "routeDisruption": {
-                    boolean ok = region(base + "/from", e.from()) & region(base + "/to", e.to());
-                    if (ok && !lanes.contains(lane(e.from(), e.to()))) {
-                        problem(base, "no route from " + e.from() + " to " + e.to() + " to disrupt; routes (with"
-                                + " direction): " + routeList());
-                    }
-                    break;
-                }
-                case "chokepointClosure":
-                    if (!chokepoints.contains(e.chokepoint())) {
-                        problem(base + "/chokepoint", "unknown chokepoint '" + e.chokepoint()
-                                + "'; chokepoints named by routes: " + known(chokepoints));
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
     // ---- ranges ----------------------------------------------------------------------------------
 
     /** Every {min, max} parameter of firms and traders must have min <= max. */
@@ -513,26 +483,77 @@ public final class SemanticValidator {
         }
     }
 
-    // ---- policies and consortia ------------------------------------------------------------------
+    // ---- events, policies and consortia -------------------------------------------------------------
 
-    private void checkTyped(String field, String kind, List<JsonNode> entries, List<String> supported) {
-        for (int i = 0; i < entries.size(); i++) {
-            String type = entries.get(i).path("type").asText();
-            if (!supported.contains(type)) {
-                problem("/" + field + "/" + i + "/type", "unsupported " + kind + " type '" + type + "' ("
-                        + (supported.isEmpty() ? "this version supports none"
-                                : "supported: " + String.join(", ", supported)) + ")");
-            } else if ("consortia".equals(field)) {
-                for (String[] p : org.chokepoint.antitrust.Consortium.check(entries.get(i), "/" + field + "/" + i,
-                        regions.keySet(), commodities.keySet())) {
-                    problem(p[0], p[1]);
-                }
-            } else if ("policies".equals(field)) {
-                for (String[] p : org.chokepoint.policy.PolicyTypes.check(entries.get(i), "/" + field + "/" + i,
-                        regions.keySet(), commodities.keySet(), s.time().horizonTicks())) {
-                    problem(p[0], p[1]);
-                }
+    /** The checks of one entry, reporting at pointers below {@code base}. */
+    private final class EntryCheck implements SpecCheck {
+        private final String base;
+
+        EntryCheck(String base) {
+            this.base = base;
+        }
+
+        private String pointer(String field) {
+            return field.isEmpty() ? base : base + "/" + field;
+        }
+
+        @Override
+        public int horizonTicks() {
+            return s.time().horizonTicks();
+        }
+
+        @Override
+        public void problem(String field, String message) {
+            SemanticValidator.this.problem(pointer(field), message);
+        }
+
+        @Override
+        public boolean region(String field, String id) {
+            return SemanticValidator.this.region(pointer(field), id);
+        }
+
+        @Override
+        public boolean commodity(String field, String id) {
+            return SemanticValidator.this.commodity(pointer(field), id);
+        }
+
+        @Override
+        public void regionKeys(String field, Map<String, ?> byRegion) {
+            for (String id : byRegion.keySet()) {
+                region(field + "/" + SourceLocations.escape(id), id);
             }
+        }
+
+        @Override
+        public void commodityKeys(String field, Map<String, ?> byCommodity) {
+            for (String id : byCommodity.keySet()) {
+                commodity(field + "/" + SourceLocations.escape(id), id);
+            }
+        }
+
+        @Override
+        public boolean laneExists(String from, String to) {
+            return lanes.contains(lane(from, to));
+        }
+
+        @Override
+        public String lanes() {
+            return routeList();
+        }
+
+        @Override
+        public boolean chokepointNamed(String chokepoint) {
+            return chokepoints.contains(chokepoint);
+        }
+
+        @Override
+        public String chokepoints() {
+            return known(chokepoints);
+        }
+
+        @Override
+        public SpecCheck at(String field) {
+            return new EntryCheck(pointer(field));
         }
     }
 

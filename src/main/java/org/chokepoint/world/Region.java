@@ -1,3 +1,3 @@
 package org.chokepoint.world;
 
-public record Region(int index, String id, String name) { }
+public record Region(int index, String id, String name) implements java.io.Serializable { }

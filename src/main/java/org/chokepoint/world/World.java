@@ -7,7 +7,7 @@ import java.util.Map;
  * The fixed geography and technology of a scenario, with every id resolved to an index. Markets are
  * numbered {@code region * commodityCount + commodity}.
  */
-public final class World {
+public final class World implements java.io.Serializable {
     private final List<Region> regions;
     private final List<Commodity> commodities;
     private final List<Recipe> recipes;

@@ -9,6 +9,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
+import org.chokepoint.experiment.ParallelRuns;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
 import org.chokepoint.output.ResultFolder;
@@ -160,13 +161,15 @@ public final class SparkMain implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter stdout = cl.getOut();
             PrintWriter err = cl.getErr();
-            if (runs < 1) {
-                throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+            if (runs < 1 || runs > ParallelRuns.MAX_RUNS) {
+                throw new CommandLine.ParameterException(cl, "--runs must be between 1 and " + ParallelRuns.MAX_RUNS
+                        + ", got " + runs);
             }
             int horizon = common.ticks(cl);
             LoadedScenario loaded;
             try {
                 loaded = ScenarioLoader.load(scenario);
+                ScenarioLoader.checkRunLength(loaded, horizon);
             } catch (ScenarioException e) {
                 return problems(err, e);
             }
@@ -179,6 +182,7 @@ public final class SparkMain implements Runnable {
                 }
                 Ensemble.Outcome o = runner.gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
                         .ensemble(loaded, runs, common.seed, horizon, folder.dir(), resume);
+                org.chokepoint.report.EnsembleReport.write(folder.dir(), loaded);
                 stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
                 stdout.flush();
@@ -233,8 +237,9 @@ public final class SparkMain implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter stdout = cl.getOut();
             PrintWriter err = cl.getErr();
-            if (runs < 1) {
-                throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+            if (runs < 1 || runs > ParallelRuns.MAX_RUNS) {
+                throw new CommandLine.ParameterException(cl, "--runs must be between 1 and " + ParallelRuns.MAX_RUNS
+                        + ", got " + runs);
             }
             int horizon = common.ticks(cl);
             try {

@@ -236,6 +236,25 @@ class RunCommandTest {
         assertRejected(minimalWith(s -> ((ObjectNode) s.get("routes").get(0)).put("to", "KR")), ": /routes/0/to: ");
     }
 
+    @Test
+    void aMissingScenarioIsNamedAsAFileWithoutAPointer() {
+        int code = chokepoint("run", "scenarios/nope.json", "--out", dir.resolve("r").toString());
+
+        assertEquals(2, code);
+        assertEquals("scenarios/nope.json: no such file", err.toString().strip());
+    }
+
+    @Test
+    void aMistypedOptionGetsTheOptionItMeant() {
+        int code = chokepoint("ensemble", REFERENCE.toString(), "--run", "10");
+
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("Missing required option: '--runs=N'"), err.toString());
+        assertTrue(err.toString().contains("--runs"), err.toString());
+        assertTrue(err.toString().lines().anyMatch(l -> l.contains("--run") && l.contains("--runs")
+                && !l.startsWith("Missing") && !l.startsWith("Usage")), "a line suggests --runs for --run:\n" + err);
+    }
+
     /** Exit code 2, the problem named by its JSON pointer on standard error, and no results folder. */
     private void assertRejected(Path scenario, String pointer) {
         Path results = dir.resolve("results");

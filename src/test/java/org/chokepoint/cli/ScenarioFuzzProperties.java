@@ -153,13 +153,21 @@ class ScenarioFuzzProperties {
 
     // ---- what is checked ---------------------------------------------------------------------------
 
-    /** Every line of a refusal is {@code file[:line[:col]]: pointer: message}. */
+    /**
+     * Every line of a refusal is {@code file[:line[:col]]: pointer: message}, or {@code file: message} for a
+     * problem with the file itself, before there is any JSON to point into (bytes that are no UTF-8 text).
+     */
     private static void assertNamedProblems(Mutant m, Path file, List<ScenarioProblem> problems) {
         check(!problems.isEmpty(), m, "refused without a word");
         for (ScenarioProblem p : problems) {
             String line = p.toString();
             check(line.lines().count() == 1, m, "a problem on more than one line: " + line);
             check(line.startsWith(file + ":"), m, "a problem line that does not start with the file: " + line);
+            if (p.pointer() == null) {
+                check(p.line() == null && !p.message().isBlank(), m, "a problem with neither pointer nor file-wide"
+                        + " message: " + line);
+                continue;
+            }
             String rest = line.substring(file.toString().length() + 1).replaceFirst("^([0-9]+:([0-9]+:)?)? ", "");
             check(rest.startsWith("/") || rest.startsWith("(document): "), m, "no pointer in: " + line);
             check(rest.indexOf(": ") > 0 && rest.length() > rest.indexOf(": ") + 2, m, "no message in: " + line);
@@ -208,6 +216,7 @@ class ScenarioFuzzProperties {
 
     /** What run wrote: strict JSON with finite numbers, and a time series of finite numbers or NA days. */
     private static void checkOutputs(Mutant m, Path out) throws IOException {
+        check(Files.isRegularFile(out.resolve("report.html")), m, "run wrote no report.html");
         for (String name : List.of("summary.json", "manifest.json", "compliance.json")) {
             Path f = out.resolve(name);
             if (Files.exists(f)) {

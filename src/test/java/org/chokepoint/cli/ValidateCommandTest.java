@@ -60,7 +60,7 @@ class ValidateCommandTest {
         int code = validate(dir.resolve("nope.json").toString());
 
         assertEquals(2, code);
-        assertTrue(err.toString().contains("nope.json: (document): no such file"), err.toString());
+        assertTrue(err.toString().contains("nope.json: no such file"), err.toString());
     }
 
     private static Path resource(String name) throws Exception {

@@ -26,6 +26,26 @@ class ComparisonTest {
     }
 
     @Test
+    void progressCountsEverySimulationOfEverySeed() throws Exception {
+        Comparison c = Comparison.prepare(twoRegion(), options("{\"options\": ["
+                + "{\"name\": \"same\", \"patch\": {\"meta\": {\"description\": \"only the words differ\"}}},"
+                + "{\"name\": \"floor\", \"patch\": {\"policies\": [{\"type\": \"tariffFloor\", \"region\": \"B\","
+                + " \"commodity\": \"metal\", \"floor\": 11, \"start\": 40}]}}]}"), "test", 3, 42, 60);
+        // three options a seed, and one counterfactual economy they share (they differ only in policies)
+        assertEquals(4, c.simulationsPerSeed());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        try (Progress p = new Progress("compare", "simulations", 3 * c.simulationsPerSeed(), 0, err,
+                Progress.Mode.LINES)) {
+            c.run(2, p);
+        }
+        String last = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b)
+                .orElseThrow();
+        assertTrue(last.startsWith("compare 12/12 simulations, "), last);
+        assertTrue(last.endsWith(" left"), last);
+    }
+
+    @Test
     void anOptionThatChangesNothingHasEveryPairedDifferenceExactlyZero() throws Exception {
         Comparison c = Comparison.prepare(twoRegion(), options("{\"options\": ["
                 + "{\"name\": \"same\", \"patch\": {\"meta\": {\"description\": \"only the words differ\"}}},"

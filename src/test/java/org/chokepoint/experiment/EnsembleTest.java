@@ -181,6 +181,43 @@ class EnsembleTest {
     }
 
     @Test
+    void counterfactualBandsAreTheCounterfactualsOwnSeries() throws Exception {
+        // One run: each percentile of a cell is that run's value, so the counterfactual's bands must be its
+        // counterfactual's series, at single precision; and the run's bands its own series.
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.chokepoint.scenario.Json.mapper().readTree(Path.of("src/test/resources/scenarios/two-region.json")
+                        .toFile());
+        json.putArray("policies").addObject().put("type", "tariffFloor").put("region", "B").put("commodity", "metal")
+                .put("floor", 11).put("start", 40);
+        LoadedScenario shocked = ScenarioLoader.fromText(json.toString(), "two-region with a floor");
+        Path out = dir.resolve("cf");
+        new Ensemble(shocked, 1, 42, 80, 1).run(out, false, Progress.Mode.NONE, SILENT);
+        org.chokepoint.model.RunOutcome o = org.chokepoint.model.Simulation.run(shocked.scenario(),
+                Seeds.forRun(42, 0), 80);
+        var world = o.model().world();
+        int checked = 0;
+        for (String file : List.of("bands.csv", Ensemble.COUNTERFACTUAL_BANDS)) {
+            org.chokepoint.model.SupplyShockModel model = file.equals("bands.csv") ? o.model() : o.counterfactual();
+            for (CSVRecord r : read(out.resolve(file))) {
+                if (!r.get("metric").equals("price") && !r.get("metric").equals("stock")) {
+                    continue;
+                }
+                int m = world.market(world.regionIndex(r.get("region")), world.commodityIndex(r.get("commodity")));
+                float expected = (float) model.series().get(Integer.parseInt(r.get("tick")), m,
+                        r.get("metric").equals("price") ? org.chokepoint.metrics.Metric.PRICE
+                                : org.chokepoint.metrics.Metric.STOCK);
+                assertEquals(Float.toString(expected), r.get("p50"), file + " " + r);
+                checked++;
+            }
+        }
+        assertTrue(checked > 200, "checked " + checked);
+        assertTrue(!Files.exists(dir.resolve("none").resolve(Ensemble.COUNTERFACTUAL_BANDS)));
+        ensemble(1).run(dir.resolve("none"), false, Progress.Mode.NONE, SILENT);
+        assertTrue(!Files.exists(dir.resolve("none").resolve(Ensemble.COUNTERFACTUAL_BANDS)),
+                "a scenario without events and policies has no counterfactual and no such file");
+    }
+
+    @Test
     void seedsAreSplittableRandomsUpperHalves() {
         for (long base : new long[] {0, 1, 42, -7, Long.MAX_VALUE}) {
             SplittableRandom r = new SplittableRandom(base);

@@ -112,4 +112,27 @@ class SweepAndMorrisTest {
         assertEquals(3, rows.size());
         assertEquals("0.0", rows.get(1).get("muStar"));
     }
+
+    @Test
+    void behaviourOnceHardWiredIsWithinReachOfSweepsAndMorris() throws Exception {
+        Path out = dir.resolve("behaviour");
+        StringWriter err = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(err, "sensitivity", LINEAR, "--param", "/behaviour/normalSalesWeeks=4.0:26.0",
+                "--param", "/behaviour/offerWeeks=0.5:3.0",
+                "--output", "X.widget.peakPrice", "--trajectories", "3", "--ticks", "60", "--quiet",
+                "--out", out.toString()), err.toString());
+        JsonNode params = Json.mapper().readTree(out.resolve("morris.json").toFile()).get("parameters");
+        for (JsonNode p : params) {
+            assertTrue(p.get("muStar").asDouble() > 0, p.get("pointer").asText() + " moves the price");
+        }
+
+        Path grid = dir.resolve("trading");
+        assertEquals(0, EnsembleTest.cli(err, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/behaviour/trading/stockCoverWeeks=1.0,6.0", "--runs", "1", "--ticks", "40", "--quiet",
+                "--out", grid.toString()), err.toString());
+        List<CSVRecord> rows = EnsembleTest.read(grid.resolve("sweep.csv"));
+        // Traders carry oxide from CN to JP: the cover they hold at JP moves the price there.
+        assertFalse(rows.get(0).get("JP.oxide.peakPrice").equals(rows.get(1).get("JP.oxide.peakPrice")),
+                "the traders' cover reached the model");
+    }
 }

@@ -66,7 +66,8 @@ class SummaryCalculatorTest {
     @Test
     void flattenNamesEveryNumberAndWritesMissingValuesAsNaN() {
         Summary s = new Summary(
-                List.of(new Summary.MarketSummary("CN", "ndpr-oxide", 60, 90, 210, 1.5, null, 12, null, null, null)),
+                List.of(new Summary.MarketSummary("CN", "ndpr-oxide", 60, 90, 210, 1.5, null, 12, null, null, null,
+                        null, 205, null)),
                 new Summary.Totals(1, 2, 3, 0));
 
         var row = s.flatten();
@@ -78,12 +79,45 @@ class SummaryCalculatorTest {
                 "CN.ndpr-oxide.baselinePrice",
                 "CN.ndpr-oxide.peakPrice", "CN.ndpr-oxide.peakTick", "CN.ndpr-oxide.peakMultiple",
                 "CN.ndpr-oxide.recoveryTick", "CN.ndpr-oxide.cumulativeShortage",
-                "CN.ndpr-oxide.daysOfCoverAtShock", "CN.ndpr-oxide.outputLoss", "CN.ndpr-oxide.outputLossShare"),
+                "CN.ndpr-oxide.daysOfCoverAtShock", "CN.ndpr-oxide.outputLoss", "CN.ndpr-oxide.outputLossShare",
+                "CN.ndpr-oxide.ticksToExhaustion", "CN.ndpr-oxide.firstTickAbove2x",
+                "CN.ndpr-oxide.firstTickAbove5x"),
                 List.copyOf(row.keySet()));
         assertEquals(1.5, row.get("CN.ndpr-oxide.peakMultiple"));
         assertEquals(-(2 + 3 - 0), row.get("totals.deadweightLoss"), "minus the surplus changes net of outlays");
         assertTrue(row.get("CN.ndpr-oxide.recoveryTick").isNaN());
         assertTrue(row.get("CN.ndpr-oxide.daysOfCoverAtShock").isNaN());
         assertTrue(row.get("CN.ndpr-oxide.outputLoss").isNaN(), "no counterfactual, no loss");
+        assertEquals(205.0, row.get("CN.ndpr-oxide.firstTickAbove2x"));
+        assertTrue(row.get("CN.ndpr-oxide.firstTickAbove5x").isNaN(), "never five times: NA");
+    }
+
+    @Test
+    void stocksRunDownAfterTheShockAtAKnownPace() {
+        // 100 t before the shock at tick 10, then 6 t a tick drawn down: 100 - 6 (t - 9) on tick t >= 10.
+        // A quarter of 100 is 25; 100 - 6 (t - 9) < 25 first at t - 9 = 13, t = 22: 12 ticks after the shock.
+        java.util.function.IntToDoubleFunction stock = t -> t < 10 ? 100 : 100 - 6.0 * (t - 9);
+        var window = new SummaryCalculator.Window(0, 10);
+
+        assertEquals(12, SummaryCalculator.ticksToExhaustion(stock, window, 10, 40, 0.25));
+        // half: 100 - 6 (t - 9) < 50 first at t - 9 = 9, t = 18
+        assertEquals(8, SummaryCalculator.ticksToExhaustion(stock, window, 10, 40, 0.5));
+        assertEquals(null, SummaryCalculator.ticksToExhaustion(stock, window, 10, 20, 0.25),
+                "the run ended before the stock fell that far");
+        assertEquals(null, SummaryCalculator.ticksToExhaustion(stock, window, -1, 40, 0.25), "no shock, no clock");
+        assertEquals(null, SummaryCalculator.ticksToExhaustion(t -> 0, window, 10, 40, 0.25),
+                "nothing held before the shock: nothing to exhaust");
+    }
+
+    @Test
+    void thePriceCrossesEachMultipleOfItsBaselineOnce() {
+        // 50 until tick 20, then up 10% a tick: 50 * 1.1^(t - 20). Twice the baseline (100) is passed when
+        // 1.1^n > 2, n > ln 2 / ln 1.1 = 7.27, so n = 8 (t = 28); five times (250) when n > 16.89: t = 37.
+        java.util.function.IntToDoubleFunction price = t -> t <= 20 ? 50 : 50 * Math.pow(1.1, t - 20);
+
+        assertEquals(28, SummaryCalculator.firstTickAbove(price, 7, 100, 2 * 50.0));
+        assertEquals(37, SummaryCalculator.firstTickAbove(price, 7, 100, 5 * 50.0));
+        assertEquals(null, SummaryCalculator.firstTickAbove(price, 7, 30, 5 * 50.0), "not within the run");
+        assertEquals(null, SummaryCalculator.firstTickAbove(price, 7, 100, Double.NaN), "no baseline");
     }
 }

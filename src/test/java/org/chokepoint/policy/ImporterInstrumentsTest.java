@@ -1,10 +1,9 @@
 package org.chokepoint.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,10 @@ import org.chokepoint.model.Simulation;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
+import org.chokepoint.scenario.spec.SpecTypes;
 import org.chokepoint.world.World;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +148,7 @@ class ImporterInstrumentsTest {
         assertEquals(expected, fiscal, 1e-9 * Math.abs(expected));
         assertEquals(fiscal, out.summary().totals().fiscalCost(), 1e-9 * Math.abs(fiscal));
         // The firms plan on the strike while it is in force and on the market once it ends.
-        assertTrue(Double.isNaN(m.firms().supportStrike[m.firms().count - 1]), "support reset after the term");
+        assertTrue(Double.isNaN(m.firms().supportStrike(m.firms().count - 1)), "support reset after the term");
     }
 
     @Test
@@ -279,20 +281,16 @@ class ImporterInstrumentsTest {
     }
 
     @Test
-    void everyImporterTypeValidatesAndReportsUnknownFields() throws Exception {
-        List<String> bad = new ArrayList<>();
-        for (String type : List.of(TariffFloor.TYPE, ContractForDifference.TYPE, PurchaseGuarantee.TYPE,
-                TariffRateQuota.TYPE, StrategicStockpile.TYPE, DiversificationRequirement.TYPE, CapexSubsidy.TYPE)) {
-            assertTrue(PolicyTypes.SUPPORTED.contains(type), type);
-            ObjectNode spec = (ObjectNode) Json.mapper().readTree("{\"type\": \"" + type + "\", \"region\": \"D\", "
-                    + "\"commodity\": \"metal\", \"flooor\": 1}");
-            List<String[]> problems = PolicyTypes.check(spec, "/policies/0", java.util.Set.of("W", "D"),
-                    java.util.Set.of("metal"), 100);
-            boolean unknown = problems.stream().anyMatch(p -> p[0].equals("/policies/0/flooor"));
-            if (!unknown) {
-                bad.add(type);
+    void aMisspeltFieldOfEveryImporterTypeIsReportedWhereItIs() throws Exception {
+        List<String> missed = new ArrayList<>();
+        for (String type : SpecTypes.of(ImporterInstrumentSpec.class).keySet()) {
+            String policy = "[{\"type\": \"" + type + "\", \"region\": \"D\", \"commodity\": \"metal\", \"flooor\": 1}]";
+            ScenarioException e = assertThrows(ScenarioException.class, () -> withPolicies(policy, null));
+            boolean reported = e.problems().stream().anyMatch(p -> p.pointer().equals("/policies/0/flooor"));
+            if (!reported) {
+                missed.add(type + ": " + e.getMessage());
             }
         }
-        assertTrue(bad.isEmpty(), "misspelt field not reported for " + bad);
+        assertTrue(missed.isEmpty(), "misspelt field not reported for " + missed);
     }
 }

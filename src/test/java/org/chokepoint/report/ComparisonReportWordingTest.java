@@ -3,6 +3,7 @@ package org.chokepoint.report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.scenario.Json;
@@ -25,5 +26,20 @@ class ComparisonReportWordingTest {
                 text);
         assertTrue(text.contains("a change within the runs' noise"), text);
         assertFalse(text.contains("avoids"), text);
+    }
+
+    @Test
+    void aReportNamesTheTickByWhatTheScenarioMakesIt() throws Exception {
+        Path file = Path.of(getClass().getResource("/scenarios/two-region.json").toURI());
+        ObjectNode monthly = (ObjectNode) Json.mapper().readTree(file.toFile());
+        ((ObjectNode) monthly.get("time")).put("ticksPerYear", 12);
+        Comparison c = Comparison.prepare(ScenarioLoader.fromJson(monthly, "two-region by month"),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", \"patch\": {}}]}"), "test", 2, 5, 40);
+        c.run(1);
+        String html = ComparisonReport.html(c, ComparisonReport.rows(c));
+        assertTrue(html.contains("over 40 months."), "the horizon in months");
+        assertTrue(html.contains("US$ per month at initial prices"), "flows per month");
+        assertTrue(html.contains("discount each month"), "discounting by the month");
+        assertFalse(html.contains("week"), "nothing is said in weeks");
     }
 }

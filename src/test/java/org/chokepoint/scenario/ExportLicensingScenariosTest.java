@@ -53,8 +53,8 @@ class ExportLicensingScenariosTest {
             int t = m.tick();
             m.stepTick();
             for (int f = 0; f < firms.count; f++) {
-                if (firms.type[f] == FirmType.RECYCLER && firms.region[f] != china) {
-                    recycledOutsideChina[t] += firms.output[f];
+                if (firms.type(f) == FirmType.RECYCLER && firms.region(f) != china) {
+                    recycledOutsideChina[t] += firms.output(f);
                 }
             }
         }

@@ -137,7 +137,7 @@ class SemanticRulesTest {
         ScenarioProblem p = problemAt(mutated(s -> s.putArray("consortia").addObject().put("type", "jointProcurement")
                 .put("region", "JP").put("disruptedOrigin", "CN")), "/consortia/0/input");
 
-        assertEquals("required field 'input' is missing", p.message());
+        assertEquals("missing required field 'input' (when type is jointProcurement)", p.message());
     }
 
     @Test
@@ -145,6 +145,85 @@ class SemanticRulesTest {
         ScenarioProblem p = single(mutated(s -> commodity(s, 1).put("valuePerUnit", 0)));
 
         assertEquals("valuePerUnit must be >= 1e-9, got 0", p.message());
+    }
+
+    @Test
+    void aPolicyNamesOnlyRegionsAndCommoditiesTheScenarioHas() {
+        String text = mutated(s -> {
+            ObjectNode quota = s.putArray("policies").addObject().put("type", "exportQuota").put("region", "CN")
+                    .put("yearlyVolume", 100);
+            quota.putArray("commodities").add("oxide");
+            quota.putArray("destinations").add("JP").add("KR");
+            quota.putObject("destinationShares").put("JP", 0.7).put("US", 0.2);
+        });
+
+        ScenarioProblem list = problemAt(text, "/policies/0/destinations/1");
+        assertEquals("unknown region 'KR'; known regions: CN, JP", list.message());
+        assertTrue(list.line() != null, "placed at its line in the file");
+        assertEquals("unknown region 'US'; known regions: CN, JP",
+                problemAt(text, "/policies/0/destinationShares/US").message());
+    }
+
+    @Test
+    void aPolicyEndsAfterItStartsAndIsNotAnnouncedAfterIt() {
+        String text = mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor").put("region", "JP")
+                .put("commodity", "oxide").put("floor", 70).put("start", 30).put("end", 20).put("announce", 40));
+
+        assertEquals("'end' must be after 'start' (30), got 20", problemAt(text, "/policies/0/end").message());
+        assertEquals("'announce' must not be after 'start' (30), got 40",
+                problemAt(text, "/policies/0/announce").message());
+        ScenarioProblem late = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")
+                .put("region", "JP").put("commodity", "oxide").put("floor", 70).put("start", 52)));
+        assertEquals("/policies/0/end", late.pointer(), "an absent end is the horizon, 52");
+    }
+
+    @Test
+    void destinationSharesOfAQuotaAddUpToAtMostOne() {
+        ScenarioProblem p = single(mutated(s -> {
+            ObjectNode quota = s.putArray("policies").addObject().put("type", "exportQuota").put("region", "CN")
+                    .put("yearlyVolume", 100);
+            quota.putArray("commodities").add("oxide");
+            quota.putObject("destinationShares").put("JP", 0.7).put("CN", 0.6);
+        }));
+
+        assertEquals("/policies/0/destinationShares", p.pointer());
+        assertTrue(p.message().startsWith("destination shares must add up to at most 1, got 1.2"), p.message());
+    }
+
+    @Test
+    void aTriggerWatchesAMarketTheScenarioHas() {
+        ScenarioProblem p = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")
+                .put("region", "JP").put("commodity", "oxide").put("floor", 70)
+                .putObject("trigger").put("priceAbove", 1.5).put("commodity", "motor")));
+
+        assertEquals("/policies/0/trigger/commodity", p.pointer());
+        assertEquals("unknown commodity 'motor'; known commodities: magnet, oxide", p.message());
+    }
+
+    @Test
+    void aTriggerNeedsAConditionAndAPolicyOnlyItsOwnFields() {
+        ScenarioProblem none = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")
+                .put("region", "JP").put("commodity", "oxide").put("floor", 70).putObject("trigger")));
+        assertEquals("/policies/0/trigger", none.pointer());
+        assertEquals("needs at least one of priceAbove, unmetShareAbove", none.message());
+
+        ScenarioProblem extra = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")
+                .put("region", "JP").put("commodity", "oxide").put("floor", 70).put("strike", 60)));
+        assertEquals("/policies/0/strike", extra.pointer());
+        assertTrue(extra.message().startsWith("unknown field 'strike' (when type is tariffFloor); allowed fields: "
+                + "type, id, region, announce, start, end, commodity, floor, exemptOrigins, trigger"), extra.message());
+    }
+
+    @Test
+    void aConsortiumProcuresACommodityTheScenarioHas() {
+        ScenarioProblem p = single(mutated(s -> {
+            ObjectNode c = s.putArray("consortia").addObject().put("type", "jointProcurement").put("region", "JP")
+                    .put("input", "naphtha").put("disruptedOrigin", "CN");
+            c.putArray("candidateSuppliers").add("CN");
+        }));
+
+        assertEquals("/consortia/0/input", p.pointer());
+        assertEquals("unknown commodity 'naphtha'; known commodities: magnet, oxide", p.message());
     }
 
     private static ObjectNode outage(ObjectNode s) {

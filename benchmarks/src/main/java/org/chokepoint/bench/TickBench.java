@@ -103,6 +103,6 @@ public class TickBench {
     public void tick(Blackhole bh) {
         SupplyShockModel m = model;
         m.stepTick();
-        bh.consume(m.markets().price);
+        bh.consume(m.markets().price(0));
     }
 }

@@ -1,4 +1,4 @@
-package org.chokepoint.policy;
+package org.chokepoint.trade;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * shares take the tightest, and every measure hears of each request, shipment and landing. With no
  * measure, trade is free.
  */
-public final class TradeRules implements TradeMeasure {
+public final class TradeRules implements TradeMeasure, java.io.Serializable {
     private final List<TradeMeasure> measures = new ArrayList<>();
     private TradeMeasure[] active = new TradeMeasure[0];
 

@@ -1,10 +1,15 @@
-package org.chokepoint.world;
+package org.chokepoint.scenario;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.Commodity;
+import org.chokepoint.world.Recipe;
+import org.chokepoint.world.Region;
+import org.chokepoint.world.Route;
+import org.chokepoint.world.Stage;
+import org.chokepoint.world.World;
 
 /** Resolves a validated scenario's ids into a {@link World}. */
 public final class WorldBuilder {

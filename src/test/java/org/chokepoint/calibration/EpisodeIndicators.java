@@ -1,5 +1,7 @@
-package org.chokepoint.metrics;
+package org.chokepoint.calibration;
 
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.world.World;
 
@@ -8,24 +10,24 @@ import org.chokepoint.world.World;
  * price outside the restricting region rose, how far it stood above the price inside, how far it fell back,
  * what happened to an importer's use, and how much of its imports still came from the restricting region.
  * Prices are a basket of the listed commodities in the importing region, weighted by their value there in
- * the quarter before the restriction took effect.
+ * the quarter before the restriction took effect. Windows are in calendar time, counted in the scenario's
+ * ticks: a quarter is a quarter of {@code time.ticksPerYear}, whatever a tick is.
  *
  * @param basketPeak ex-restrictor basket price at its peak over its pre-shock level
  * @param singlePeak the same for the first listed commodity alone (e.g. dysprosium oxide)
  * @param monthsToPeak months from the restriction to the basket's peak
  * @param outsideOverInsideAtPeak the basket outside over the same basket inside the restricting region, at the peak
- * @param twoYearsAfterPeak the basket 104 weeks after its peak over the peak
+ * @param twoYearsAfterPeak the basket two years after its peak over the peak
  * @param useChangeAfterTwoYears the importer's use of the listed commodities in the second year after the
  *                               restriction over the year before it, minus one
  * @param restrictorShareAfterTenYears the restricting region's share of the importer's imports of the listed
  *                                     commodities in the tenth year after the start of the run
  */
-public record EpisodeIndicators(double basketPeak, double singlePeak, double monthsToPeak, double outsideOverInsideAtPeak,
-                                double twoYearsAfterPeak, double useChangeAfterTwoYears,
-                                double restrictorShareAfterTenYears) {
+record EpisodeIndicators(double basketPeak, double singlePeak, double monthsToPeak, double outsideOverInsideAtPeak,
+                         double twoYearsAfterPeak, double useChangeAfterTwoYears, double restrictorShareAfterTenYears) {
 
-    public static EpisodeIndicators of(SupplyShockModel run, int restrictionTick, String restrictor, String importer,
-                                       String... commodities) {
+    static EpisodeIndicators of(SupplyShockModel run, int restrictionTick, String restrictor, String importer,
+                                String... commodities) {
         World w = run.world();
         SeriesRecorder s = run.series();
         int ticks = s.ticks();
@@ -36,7 +38,9 @@ public record EpisodeIndicators(double basketPeak, double singlePeak, double mon
         int[] in = new int[n];
         double[] base = new double[n];
         double[] weight = new double[n];
-        int from = Math.max(0, restrictionTick - 13);
+        int year = w.ticksPerYear();
+        int quarter = Math.max(1, (int) Math.round(year / 4.0));
+        int from = Math.max(0, restrictionTick - quarter);
         for (int k = 0; k < n; k++) {
             int c = w.commodityIndex(commodities[k]);
             out[k] = w.market(outside, c);
@@ -62,15 +66,16 @@ public record EpisodeIndicators(double basketPeak, double singlePeak, double mon
             single = Math.max(single, s.get(t, out[0], Metric.PRICE) / base[0]);
         }
         double ratio = peak / basket(s, in, base, weight, peakTick);
-        double after = peakTick + 104 < ticks ? basket(s, out, base, weight, peakTick + 104) / peak : Double.NaN;
-        double before = use(s, out, restrictionTick - 52, restrictionTick);
-        double second = use(s, out, restrictionTick + 52, restrictionTick + 104);
-        int tenth = 9 * w.ticksPerYear();
+        double after = peakTick + 2 * year < ticks
+                ? basket(s, out, base, weight, peakTick + 2 * year) / peak : Double.NaN;
+        double before = use(s, out, restrictionTick - year, restrictionTick);
+        double second = use(s, out, restrictionTick + year, restrictionTick + 2 * year);
+        int tenth = 9 * year;
         double share = Double.NaN;
-        if (tenth + w.ticksPerYear() <= ticks) {
+        if (tenth + year <= ticks) {
             double fromRestrictor = 0;
             double all = 0;
-            for (int t = tenth; t < tenth + w.ticksPerYear(); t++) {
+            for (int t = tenth; t < tenth + year; t++) {
                 for (int m : out) {
                     fromRestrictor += s.importsFrom(t, m, inside);
                     for (int o = 0; o < w.regionCount(); o++) {
@@ -80,7 +85,7 @@ public record EpisodeIndicators(double basketPeak, double singlePeak, double mon
             }
             share = all > 0 ? fromRestrictor / all : Double.NaN;
         }
-        return new EpisodeIndicators(peak, single, (peakTick - restrictionTick) * 12.0 / w.ticksPerYear(), ratio,
+        return new EpisodeIndicators(peak, single, (peakTick - restrictionTick) * 12.0 / year, ratio,
                 after, second / before - 1, share);
     }
 

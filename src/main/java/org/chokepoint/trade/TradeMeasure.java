@@ -1,4 +1,4 @@
-package org.chokepoint.policy;
+package org.chokepoint.trade;
 
 /**
  * A government's measure on trade between two regions in one commodity: an export quota, ban, licence,

@@ -1,0 +1,338 @@
+package org.chokepoint.agent;
+
+import java.util.Arrays;
+import org.chokepoint.market.Ledger;
+import org.chokepoint.market.Markets;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
+import org.chokepoint.market.Participant;
+import org.chokepoint.market.PhaseWork;
+
+/**
+ * Every firm of the model as one participant of the tick: each phase walks the firms through
+ * {@link Producers}, {@link Manufacturers}, {@link Recyclers} and {@link CapacityDecisions}.
+ *
+ * <p>Planning and production go market by market: a market's sellers, and the input slots that buy in it, are
+ * one item of the phase's work, which the model's tick threads share out. Every book receives its orders, and
+ * every market books its flows, in firm order, as one walk over all firms would: the results are the same
+ * on any number of threads. Decisions go in blocks of firms, each firm on its own state.
+ */
+public final class Industry implements Participant {
+    /** Firms per item of the decision phase: enough to outweigh handing an item to a thread. */
+    private static final int DECISION_BLOCK = 4096;
+
+    private final Firms firms;
+    private final Producers producers;
+    private final Manufacturers manufacturers;
+    private final Recyclers recyclers;
+    private final CapacityDecisions capacity;
+    private final MarketMembers members;
+    private final Markets markets;
+    private final Ledger ledger;
+    private final Government government;
+    private final double[] valuePerUnit;
+    /** Per firm, the share by which a policy or an offtake lowers its investment hurdle this tick. */
+    private final double[] hurdleRelief;
+    /** Markets by how many firms sell in them, and by how many input slots buy in them, most first. */
+    private final int[] sellerOrder;
+    private final int[] buyerOrder;
+    /** The model's tick threads and the items handed to them: rebuilt, never saved, with the model. */
+    private transient PhaseWork work;
+    private transient PhaseWork.Items planSellers;
+    private transient PhaseWork.Items bidForInputs;
+    private transient PhaseWork.Items decideBlock;
+    private transient PhaseWork.Items produceSellers;
+    private transient PhaseWork.Items recordInputUse;
+    private int tick;
+
+    /**
+     * @param valuePerUnit US dollars per unit at a price of one price unit, per market
+     * @param work the threads that share a phase's items
+     */
+    public Industry(Firms firms, Producers producers, Manufacturers manufacturers, Recyclers recyclers,
+                    CapacityDecisions capacity, Markets markets, Government government, double[] valuePerUnit,
+                    PhaseWork work) {
+        this.firms = firms;
+        this.producers = producers;
+        this.manufacturers = manufacturers;
+        this.recyclers = recyclers;
+        this.capacity = capacity;
+        this.markets = markets;
+        this.ledger = markets.ledger();
+        this.government = government;
+        this.valuePerUnit = valuePerUnit;
+        int m = markets.count();
+        members = new MarketMembers(firms, m);
+        hurdleRelief = new double[firms.count];
+        capacity.setHurdleRelief(hurdleRelief);
+        int[] sellersPerMarket = new int[m];
+        int[] buyersPerMarket = new int[m];
+        for (int i = 0; i < m; i++) {
+            sellersPerMarket[i] = members.sellersTo(i) - members.sellersFrom(i);
+            buyersPerMarket[i] = members.buyersTo(i) - members.buyersFrom(i);
+        }
+        sellerOrder = largestFirst(sellersPerMarket, true);
+        buyerOrder = largestFirst(buyersPerMarket, true);
+        useWork(work);
+    }
+
+    /** Shares the phases' items among these threads from now on (a model restored from a checkpoint has new ones). */
+    public void useWork(PhaseWork work) {
+        this.work = work;
+        planSellers = i -> planSellers(sellerOrder[i]);
+        bidForInputs = i -> bidForInputs(buyerOrder[i]);
+        decideBlock = this::decideBlock;
+        produceSellers = i -> produceSellers(sellerOrder[i]);
+        recordInputUse = i -> recordInputUse(buyerOrder[i]);
+    }
+
+    /** Markets by a count of theirs, largest first; without those of count 0 when {@code skipEmpty}. */
+    public static int[] largestFirst(int[] counts, boolean skipEmpty) {
+        Integer[] m = new Integer[counts.length];
+        int n = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (!skipEmpty || counts[i] > 0) {
+                m[n++] = i;
+            }
+        }
+        Arrays.sort(m, 0, n, (a, b) -> counts[b] != counts[a] ? Integer.compare(counts[b], counts[a])
+                : Integer.compare(a, b));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = m[i];
+        }
+        return out;
+    }
+
+    public Firms firms() {
+        return firms;
+    }
+
+    /**
+     * Per firm, the share by which its investment hurdle is lowered this tick: cleared as the tick begins, each
+     * measure that lowers a hurdle (a capex subsidy, a consortium's offtake) writing its own, the largest holding.
+     */
+    public double[] hurdleRelief() {
+        return hurdleRelief;
+    }
+
+    @Override
+    public void seat(int seat) {
+        if (firms.count > Owner.MAX_TAG || firms.inputMarket.length > Owner.MAX_TAG) {
+            throw new IllegalStateException("too many firms or input slots for an order's tag: " + firms.count);
+        }
+        producers.seat(seat);
+        manufacturers.seat(seat);
+    }
+
+    @Override
+    public void countOrders(int[] orders) {
+        for (int f = 0; f < firms.count; f++) {
+            orders[firms.market[f]]++;
+            for (int s = firms.inputOffset[f]; s < firms.inputOffset[f + 1]; s++) {
+                orders[firms.inputMarket[s]]++;
+            }
+        }
+    }
+
+    @Override
+    public void markMarkets(boolean[] used) {
+        for (int f = 0; f < firms.count; f++) {
+            used[firms.market[f]] = true;
+            for (int s = firms.inputOffset[f]; s < firms.inputOffset[f + 1]; s++) {
+                used[firms.inputMarket[s]] = true;
+            }
+            if (firms.type[f] == FirmType.RECYCLER) {
+                used[firms.feedstockMarket[f]] = true;
+            }
+        }
+    }
+
+    @Override
+    public void beginTick(int tick) {
+        this.tick = tick;
+        Arrays.fill(hurdleRelief, 0);
+    }
+
+    // ---- plan -------------------------------------------------------------------------------------------------
+
+    /**
+     * A market's sellers, and then the input bids placed in it, are each one item: every firm plans once and each
+     * book receives its orders in firm order, however the items are shared out.
+     */
+    @Override
+    public void postOrders(int tick) {
+        work.run(planSellers, sellerOrder.length);
+        work.run(bidForInputs, buyerOrder.length);
+    }
+
+    /** Every firm selling in market m plans its output and offers its stock; manufacturers size their bids. */
+    private void planSellers(int m) {
+        Firms x = firms;
+        double quoted = markets.price(m);
+        double factor = government.capacityFactor[m];
+        OrderBook book = markets.book(m);
+        int[] sellers = members.sellers();
+        for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
+            int f = sellers[i];
+            producers.expect(f, quoted);
+            double net;
+            double available;
+            // A price support (contract for difference, purchase guarantee) changes what the firm counts on
+            // for its output; for a manufacturer, input costs still come off it.
+            double supported = x.supportedPrice(f, x.expectedPrice[f]);
+            double inputCost = 0;
+            switch (x.type[f]) {
+                case MANUFACTURER -> {
+                    inputCost = x.expectedPrice[f] - manufacturers.expectNetPrice(f, markets);
+                    net = supported - inputCost;
+                    available = x.capacity[f] * factor;
+                }
+                case RECYCLER -> {
+                    net = supported;
+                    available = recyclers.available(f, tick, factor);
+                }
+                default -> {
+                    net = supported;
+                    available = x.capacity[f] * factor;
+                }
+            }
+            x.netPrice[f] = net;
+            producers.plan(f, net, available);
+            producers.offer(f, inputCost, book);
+            if (x.type[f] == FirmType.MANUFACTURER) {
+                manufacturers.prepareBids(f);
+            }
+        }
+    }
+
+    /** Every manufacturer's bid for an input sold in market m, in slot order. */
+    private void bidForInputs(int m) {
+        int[] slots = members.buyerSlots();
+        for (int i = members.buyersFrom(m), end = members.buyersTo(m); i < end; i++) {
+            manufacturers.bid(slots[i], markets);
+        }
+    }
+
+    // ---- clear ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void settleAsks(OrderBook book, int m, int from, int to) {
+        double p = markets.price(m);
+        double value = valuePerUnit[m];
+        for (int i = from; i < to; i++) {
+            double q = book.askFilled(i);
+            if (q > 0) {
+                producers.settleSale(Owner.tag(book.askOwner(i)), q, p, value, ledger);
+            }
+        }
+    }
+
+    @Override
+    public void settleBids(OrderBook book, int m, int from, int to) {
+        if (!book.crossed()) {
+            return;
+        }
+        double p = markets.price(m);
+        for (int i = from; i < to; i++) {
+            double q = book.bidFilled(i);
+            if (q > 0) {
+                manufacturers.settlePurchase(Owner.tag(book.bidOwner(i)), q, p, ledger);
+            }
+        }
+    }
+
+    // ---- produce ----------------------------------------------------------------------------------------------
+
+    /**
+     * Production, by the market each firm sells in, then the inputs it used, by the market each was bought in:
+     * every flow is booked in its market in firm order, as one walk over all firms would book it.
+     */
+    @Override
+    public void produce(int tick) {
+        work.run(produceSellers, sellerOrder.length);
+        work.run(recordInputUse, buyerOrder.length);
+    }
+
+    private void produceSellers(int m) {
+        Firms x = firms;
+        int[] sellers = members.sellers();
+        double value = valuePerUnit[m];
+        Ledger books = ledger;
+        for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
+            int f = sellers[i];
+            if (x.type[f] == FirmType.MANUFACTURER) {
+                double q = manufacturers.produce(f);
+                if (q > 0) {
+                    double cost = q == x.plannedOutput[f] ? x.plannedVariableCost[f] : x.variableCost(f, q);
+                    books.produced(m, q, cost * x.outputValue[f]);
+                }
+            } else {
+                double q = producers.produce(f);
+                if (q > 0) {
+                    books.produced(m, q, x.variableCost(f, q) * value);
+                }
+            }
+        }
+    }
+
+    private void recordInputUse(int m) {
+        Firms x = firms;
+        int[] slots = members.buyerSlots();
+        Ledger books = ledger;
+        for (int i = members.buyersFrom(m), end = members.buyersTo(m); i < end; i++) {
+            int s = slots[i];
+            if (x.plannedOutput[x.slotFirm[s]] > 0) {
+                if (x.inputShort[s] > 0) {
+                    books.unmet(m, x.inputShort[s]);
+                }
+                books.consumed(m, x.inputUse[s]);
+            }
+        }
+    }
+
+    // ---- decide -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void endTick(int tick) {
+        work.run(decideBlock, (firms.count + DECISION_BLOCK - 1) / DECISION_BLOCK);
+        recyclers.remember(tick, ledger);
+    }
+
+    /** Capacity decisions, normal sales and thrifting of the firms in block b, each firm on its own state. */
+    private void decideBlock(int b) {
+        Firms x = firms;
+        int from = b * DECISION_BLOCK;
+        int to = Math.min(x.count, from + DECISION_BLOCK);
+        for (int f = from; f < to; f++) {
+            capacity.decide(f, tick);
+            producers.endTick(f);
+            if (x.type[f] == FirmType.MANUFACTURER) {
+                manufacturers.thrift(f);
+            }
+        }
+    }
+
+    // ---- record -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void addHoldings(double[] stock) {
+        Firms x = firms;
+        for (int f = 0; f < x.count; f++) {
+            stock[x.market[f]] += x.stock[f];
+            for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+                stock[x.inputMarket[s]] += x.inputStock[s];
+            }
+        }
+    }
+
+    /** Adds the capacity of the firms producing now, per market. */
+    public void addCapacity(double[] capacityByMarket) {
+        Firms x = firms;
+        for (int f = 0; f < x.count; f++) {
+            if (x.status[f] == FirmStatus.ACTIVE) {
+                capacityByMarket[x.market[f]] += x.capacity[f];
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.chokepoint.equilibrium;
+
+/**
+ * The closed forms the solver evaluates: a firm's supply at a price and its slope, a demand curve's
+ * quantity and its slope, and a price support's effect on the price a firm plans on. Prices here are in US
+ * dollars per quantity unit; each form mirrors the agent model's rule of the same name.
+ */
+final class Curves {
+    private Curves() { }
+
+    /** Below this utilisation the slope of supply is taken at this utilisation, so it stays finite. */
+    private static final double LEAST_UTILISATION = 1e-9;
+
+    /**
+     * Output of a firm whose marginal cost is {@code base + slope * (q / cap)^k}, at price {@code v}: the
+     * output at which marginal cost equals the price, between 0 and {@code cap} (the model's
+     * {@code Firms.outputAtPrice}).
+     */
+    static double supply(double v, double cap, double base, double slope, double k) {
+        double margin = v - base;
+        if (margin <= 0 || cap <= 0) {
+            return 0;
+        }
+        if (slope <= 0) {
+            return cap;
+        }
+        double ratio = margin / slope;
+        if (ratio >= 1) {
+            return cap;
+        }
+        return cap * root(ratio, k);
+    }
+
+    /** The slope of {@link #supply} in the price; 0 outside the rising part of the curve. */
+    static double supplySlope(double v, double cap, double base, double slope, double k) {
+        double margin = v - base;
+        if (margin <= 0 || cap <= 0 || slope <= 0) {
+            return 0;
+        }
+        double ratio = margin / slope;
+        if (ratio >= 1) {
+            return 0;
+        }
+        double r = Math.max(ratio, LEAST_UTILISATION);
+        return cap / (k * slope) * root(r, k) / r;
+    }
+
+    /** {@code x^(1/k)} without {@code Math.pow} for the common linear and quadratic curves. */
+    private static double root(double x, double k) {
+        if (k == 2.0) {
+            return Math.sqrt(x);
+        }
+        if (k == 1.0) {
+            return x;
+        }
+        return Math.pow(x, 1.0 / k);
+    }
+
+    /**
+     * The price a firm plans on under a support with this strike and upside share (the model's
+     * {@code Firms.supportedPrice}): the strike below it, the price less the share of the excess above it.
+     */
+    static double supported(double p, double strike, double upside) {
+        if (Double.isNaN(strike)) {
+            return p;
+        }
+        return p < strike ? strike : p - upside * (p - strike);
+    }
+
+    /** The slope of {@link #supported} in the price. */
+    static double supportedSlope(double p, double strike, double upside) {
+        if (Double.isNaN(strike)) {
+            return 1;
+        }
+        return p < strike ? 0 : 1 - upside;
+    }
+
+    /**
+     * Final demand at price {@code p} (the model's {@code Households.demand}): {@code D0 (p / p0)^ε}, or
+     * {@code D0 (1 + ε (p / p0 - 1))} for a linear curve, and nothing above the choke price.
+     */
+    static double demand(double p, double scale, double p0, double eps, boolean linear, double choke) {
+        if (p > choke) {
+            return 0;
+        }
+        if (linear) {
+            double d = 1 + eps * (p / p0 - 1);
+            return d > 0 ? scale * d : 0;
+        }
+        return scale * Math.pow(p / p0, eps);
+    }
+
+    /** The slope of {@link #demand} in the price (negative), below the choke price. */
+    static double demandSlope(double p, double scale, double p0, double eps, boolean linear, double choke) {
+        if (p > choke) {
+            return 0;
+        }
+        if (linear) {
+            return 1 + eps * (p / p0 - 1) > 0 ? scale * eps / p0 : 0;
+        }
+        return eps * scale * Math.pow(p / p0, eps) / p;
+    }
+}

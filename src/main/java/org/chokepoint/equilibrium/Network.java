@@ -1,0 +1,837 @@
+package org.chokepoint.equilibrium;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.spec.CapacityOutageSpec;
+import org.chokepoint.scenario.spec.ChokepointClosureSpec;
+import org.chokepoint.scenario.spec.CircumventionSpec;
+import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
+import org.chokepoint.scenario.spec.DemandShiftSpec;
+import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
+import org.chokepoint.scenario.spec.EventSpec;
+import org.chokepoint.scenario.spec.ExportBanSpec;
+import org.chokepoint.scenario.spec.ExportLicensingSpec;
+import org.chokepoint.scenario.spec.ExportMeasureSpec;
+import org.chokepoint.scenario.spec.ExportQuotaSpec;
+import org.chokepoint.scenario.spec.ExportTaxSpec;
+import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
+import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
+import org.chokepoint.scenario.spec.RouteDisruptionSpec;
+import org.chokepoint.scenario.spec.SpecTypes;
+import org.chokepoint.scenario.spec.TariffFloorSpec;
+import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
+import org.chokepoint.world.Recipe;
+import org.chokepoint.world.Route;
+import org.chokepoint.world.World;
+
+/**
+ * A scenario at one tick as the equilibrium sees it: the demand curves and firms of every market, the
+ * arcs goods can move along (a trader lane, split where an instrument prices part of its flow differently,
+ * a detour round a restriction, a government's offtake) and the volume limits that bind sets of arcs
+ * (lane capacity, export quotas, licences, tariff-rate quotas, diversification shares). Prices inside are
+ * US dollars per quantity unit, so that a manufacturer's input costs and its output price add up.
+ */
+final class Network {
+    static final int PRODUCER = 0;
+    static final int MANUFACTURER = 1;
+    static final int RECYCLER = 2;
+
+    enum ArcKind { DIRECT, IN_QUOTA, OUT_OF_QUOTA, DETOUR, OFFTAKE }
+
+    enum CapKind { LANE_CAPACITY, LICENCE, EXPORT_QUOTA, TARIFF_RATE_QUOTA, DIVERSIFICATION, LEAK, OFFTAKE }
+
+    final Scenario scenario;
+    final World world;
+    final int tick;
+    final int markets;
+    /** US dollars in one unit at a price of one price unit, per market. */
+    final double[] value;
+    /** The commodity's initial price, in dollars: the scale of each market's price. */
+    final double[] reference;
+    /** The highest price the market can reach: its highest choke price, or far above the reference. */
+    final double[] ceiling;
+    final boolean[] used;
+    final double[] capacityFactor;
+    final double[] demandFactor;
+
+    // Final demand, one entry per curve.
+    int demands;
+    int[] dMarket;
+    double[] dScale;
+    double[] dP0;
+    double[] dEps;
+    boolean[] dLinear;
+    double[] dChoke;
+
+    // Firms: rows of the firm parameters, split where only some of a row's firms are supported.
+    int firms;
+    int[] fRow;
+    double[] fWeight;
+    int[] fType;
+    int[] fMarket;
+    double[] fCapacity;
+    double[] fEffective;
+    double[] fBase;
+    double[] fSlope;
+    double[] fExponent;
+    double[] fStrike;
+    double[] fUpside;
+    int[] fSupport;
+    /** Outer-round shift of a supported manufacturer's net price: {@code supported(p) - p} at the last prices. */
+    double[] fShift;
+    int[] fInputFrom;
+    int[] inputMarket;
+    double[] inputPerUnit;
+    int[] fFeedMarket;
+    double[] fYield;
+    double[] fCollect;
+    double[] fCollectElasticity;
+    double[] fCollectMax;
+
+    // Arcs.
+    final List<Arc> arcs = new ArrayList<>();
+    final List<Cap> caps = new ArrayList<>();
+    final List<Instrument> instruments = new ArrayList<>();
+
+    /** An arc: origin market (or -1), destination market (or -1 for a government's offtake). */
+    static final class Arc {
+        ArcKind kind;
+        int from;
+        int to;
+        int commodity;
+        int trader = -1;
+        int via = -1;
+        int instrument = -1;
+        double margin;
+        double tariff;
+        double exportTax;
+        double compliance;
+        double cost;
+        double extra;
+        double quotaTariff;
+        double[] floors = new double[0];
+        int[] floorInstruments = new int[0];
+        int exportTaxInstrument = -1;
+        int licenceInstrument = -1;
+        /** For an offtake: the price the agency pays, in dollars. */
+        double offtakePrice;
+        /** The wedge between destination and origin price at which the arc's trade just pays, in dollars. */
+        double wedge;
+        double laneCapacity;
+    }
+
+    /** {@code Σ coefficient * flow <= volume} over a set of arcs. */
+    static final class Cap {
+        CapKind kind;
+        int instrument = -1;
+        int[] arcs;
+        double[] coefficient;
+        double volume;
+    }
+
+    /** An instrument in force at the tick, for its fiscal figures. */
+    static final class Instrument {
+        PolicySpec spec;
+        String id;
+        /** The name a scenario gives its type, for outputs. */
+        String type;
+        int market = -1;
+        double strike;
+        double upside;
+        double volumeCap = Double.POSITIVE_INFINITY;
+        int reference = -1;
+    }
+
+    private Network(Scenario scenario, World world, int tick) {
+        this.scenario = scenario;
+        this.world = world;
+        this.tick = tick;
+        this.markets = world.marketCount();
+        value = new double[markets];
+        reference = new double[markets];
+        ceiling = new double[markets];
+        used = new boolean[markets];
+        capacityFactor = new double[markets];
+        demandFactor = new double[markets];
+        Arrays.fill(capacityFactor, 1.0);
+        Arrays.fill(demandFactor, 1.0);
+        for (int m = 0; m < markets; m++) {
+            var c = world.commodity(world.commodityOfMarket(m));
+            value[m] = c.valuePerUnit();
+            reference[m] = c.initialPrice() * c.valuePerUnit();
+        }
+    }
+
+    static Network build(Scenario scenario, World world, int tick, FirmParameters firmParams,
+                         TraderParameters traderParams, EquilibriumOptions options) {
+        Network n = new Network(scenario, world, tick);
+        Route[] routes = world.routes().toArray(new Route[0]);
+        boolean[] closed = new boolean[routes.length];
+        double[] costFactor = new double[routes.length];
+        Arrays.fill(costFactor, 1.0);
+        n.applyEvents(closed, costFactor);
+        n.buildDemand();
+        List<PolicySpec> inForce = n.policiesInForce(options);
+        for (PolicySpec p : inForce) {
+            n.instrumentOf.put(p, n.instrument(p));
+        }
+        n.buildFirms(firmParams, inForce, options);
+        n.buildArcs(traderParams, inForce, closed, costFactor);
+        n.buildOfftakes();
+        n.markUsed();
+        for (int m = 0; m < n.markets; m++) {
+            n.ceiling[m] = 1e3 * n.reference[m];
+        }
+        for (int h = 0; h < n.demands; h++) {
+            int m = n.dMarket[h];
+            n.ceiling[m] = n.ceilingFromDemandOnly(m);
+        }
+        return n;
+    }
+
+    private double ceilingFromDemandOnly(int m) {
+        double top = 0;
+        for (int h = 0; h < demands; h++) {
+            if (dMarket[h] == m) {
+                top = Math.max(top, dChoke[h]);
+            }
+        }
+        return top;
+    }
+
+    // ---- events -----------------------------------------------------------------------------------
+
+    private boolean activeAt(Integer start, Integer end) {
+        int s = start == null ? 0 : start;
+        int e = end == null ? Integer.MAX_VALUE : end;
+        return tick >= s && tick < e;
+    }
+
+    private void applyEvents(boolean[] closed, double[] costFactor) {
+        for (EventSpec e : scenario.events()) {
+            if (!activeAt(e.start(), e.end())) {
+                continue;
+            }
+            if (e instanceof CapacityOutageSpec o) {
+                capacityFactor[market(o.region(), o.commodity())] *= 1 - o.share();
+            } else if (e instanceof DemandShiftSpec d) {
+                demandFactor[market(d.region(), d.commodity())] *= d.multiplier();
+            } else if (e instanceof RouteDisruptionSpec r) {
+                int from = world.regionIndex(r.from());
+                int to = world.regionIndex(r.to());
+                for (Route route : world.routes()) {
+                    if ((route.from() == from && route.to() == to) || (route.from() == to && route.to() == from)) {
+                        closed[route.index()] |= Boolean.TRUE.equals(r.closed());
+                        costFactor[route.index()] *= r.costMultiplier() == null ? 1.0 : r.costMultiplier();
+                    }
+                }
+            } else if (e instanceof ChokepointClosureSpec c) {
+                for (Route route : world.routes()) {
+                    if (route.chokepoints().contains(c.chokepoint())) {
+                        closed[route.index()] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private int market(String region, String commodity) {
+        return world.market(world.regionIndex(region), world.commodityIndex(commodity));
+    }
+
+    // ---- demand -----------------------------------------------------------------------------------
+
+    private void buildDemand() {
+        List<Scenario.DemandSpec> specs = scenario.demand();
+        demands = specs.size();
+        dMarket = new int[demands];
+        dScale = new double[demands];
+        dP0 = new double[demands];
+        dEps = new double[demands];
+        dLinear = new boolean[demands];
+        dChoke = new double[demands];
+        int perYear = world.ticksPerYear();
+        for (int h = 0; h < demands; h++) {
+            Scenario.DemandSpec d = specs.get(h);
+            int m = market(d.region(), d.commodity());
+            double growthPerTick = Math.pow(1 + d.trendOrDefault(), 1.0 / perYear) - 1;
+            dMarket[h] = m;
+            dScale[h] = d.baseQuantity() * Math.pow(1 + growthPerTick, tick) * demandFactor[m];
+            dP0[h] = d.referencePrice() * value[m];
+            dEps[h] = d.elasticity();
+            dLinear[h] = d.linear();
+            dChoke[h] = d.chokePriceOrDefault() * value[m];
+        }
+    }
+
+    // ---- policies ---------------------------------------------------------------------------------
+
+    private List<PolicySpec> policiesInForce(EquilibriumOptions options) {
+        List<PolicySpec> out = new ArrayList<>();
+        int horizon = scenario.time().horizonTicks();
+        for (PolicySpec p : scenario.policies()) {
+            int start = p.start() == null ? 0 : p.start();
+            int end = p.end() == null ? horizon : p.end();
+            if (tick < start || tick >= end) {
+                continue;
+            }
+            if (waitsForTrigger(p) && !options.triggeredInForce()) {
+                continue;
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** Whether the instrument is switched on by a trigger, not by its schedule alone. */
+    private static boolean waitsForTrigger(PolicySpec p) {
+        return p instanceof ImporterInstrumentSpec i && i.trigger() != null;
+    }
+
+    private static final Map<String, Class<?>> POLICY_TYPES = SpecTypes.of(PolicySpec.class);
+
+    /** Each instrument in force, by its scenario entry (two identical entries are two instruments). */
+    private final Map<PolicySpec, Integer> instrumentOf = new IdentityHashMap<>();
+
+    private int instrument(PolicySpec p) {
+        Instrument i = new Instrument();
+        i.spec = p;
+        i.type = typeName(p);
+        i.id = p.id() == null ? i.type : p.id();
+        instruments.add(i);
+        return instruments.size() - 1;
+    }
+
+    /** The name a scenario gives the policy's type; a study's own spec without one goes by its class. */
+    private static String typeName(PolicySpec p) {
+        return POLICY_TYPES.containsValue(p.getClass()) ? SpecTypes.nameOf(p.getClass())
+                : p.getClass().getSimpleName();
+    }
+
+    /** Whether one of {@code ids} names {@code index}. */
+    private static boolean names(List<String> ids, int index, java.util.function.ToIntFunction<String> indexOf) {
+        if (ids != null) {
+            for (String id : ids) {
+                if (indexOf.applyAsInt(id) == index) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether an exporter's measure covers a shipment of c from o to d (the model's {@code ExportMeasure.covers}). */
+    private boolean exportCovers(ExportMeasureSpec m, int o, int d, int c) {
+        int region = world.regionIndex(m.region());
+        boolean toD = m.destinations() == null ? d != region : names(m.destinations(), d, world::regionIndex);
+        return o == region && names(m.commodities(), c, world::commodityIndex) && toD;
+    }
+
+    /** Whether an importer's measure covers imports of c from o into d (tariff floor, tariff-rate quota). */
+    private boolean importCovers(String regionId, String commodity, List<String> exemptOrigins, int o, int d, int c) {
+        int region = world.regionIndex(regionId);
+        return d == region && c == world.commodityIndex(commodity) && o != region
+                && !names(exemptOrigins, o, world::regionIndex);
+    }
+
+    /** The way round an export restriction it leaves open: its circumvention, unless a rule closes it. */
+    private static CircumventionSpec wayRound(ExportMeasureSpec m) {
+        if (m instanceof ExportBanSpec ban && !ban.antiCircumvention()) {
+            return ban.circumvention();
+        }
+        if (m instanceof ExportQuotaSpec quota && !quota.antiCircumvention()) {
+            return quota.circumvention();
+        }
+        return null;
+    }
+
+    // ---- firms ------------------------------------------------------------------------------------
+
+    /**
+     * A support in force (contract for difference, purchase guarantee) and the firms it covers: the model's
+     * {@code EligibleFirms}, those making its commodity in an eligible region whose id starts with its prefix.
+     */
+    private record Support(int instrument, int commodity, boolean[] regions, String prefix) {
+        boolean covers(int firmRegion, int firmCommodity, String firmId) {
+            return firmCommodity == commodity && regions[firmRegion] && firmId.startsWith(prefix);
+        }
+    }
+
+    /** A support's eligible regions: those listed, or its own region alone when none are. */
+    private Support support(int instrument, String commodity, List<String> eligibleRegions, String ownRegion,
+                            String prefix) {
+        boolean[] regions = new boolean[world.regionCount()];
+        if (eligibleRegions == null) {
+            regions[world.regionIndex(ownRegion)] = true;
+        } else {
+            for (String id : eligibleRegions) {
+                regions[world.regionIndex(id)] = true;
+            }
+        }
+        return new Support(instrument, world.commodityIndex(commodity), regions, prefix == null ? "" : prefix);
+    }
+
+    private void buildFirms(FirmParameters params, List<PolicySpec> inForce, EquilibriumOptions options) {
+        List<Scenario.FirmSpec> specs = scenario.firms();
+        // Supports in force, in file order: a later one replaces an earlier one for the firms both cover.
+        List<Support> supports = new ArrayList<>();
+        for (PolicySpec p : inForce) {
+            int i = instrumentOf.get(p);
+            Instrument ins = instruments.get(i);
+            if (p instanceof ContractForDifferenceSpec cfd) {
+                String refRegion = cfd.referenceRegion() != null ? cfd.referenceRegion() : cfd.region();
+                String refCommodity = cfd.referenceCommodity() != null ? cfd.referenceCommodity() : cfd.commodity();
+                ins.reference = market(refRegion, refCommodity);
+                ins.strike = cfd.strike() * value[ins.reference];
+                ins.upside = cfd.upsideShare();
+                ins.market = market(cfd.region(), cfd.commodity());
+                ins.volumeCap = capOrNone(cfd.volumeCapPerTick());
+                supports.add(support(i, cfd.commodity(), cfd.eligibleRegions(), cfd.region(), cfd.firmIdPrefix()));
+            } else if (p instanceof PurchaseGuaranteeSpec pg) {
+                String buyRegion = pg.marketRegion() != null ? pg.marketRegion() : pg.region();
+                ins.market = market(buyRegion, pg.commodity());
+                ins.reference = ins.market;
+                ins.strike = pg.floor() * value[ins.market];
+                ins.upside = 0;
+                ins.volumeCap = capOrNone(pg.volumeCapPerTick());
+                supports.add(support(i, pg.commodity(), pg.eligibleRegions(), buyRegion, pg.firmIdPrefix()));
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int r = 0; r < params.count(); r++) {
+            int s = params.spec()[r];
+            Scenario.FirmSpec spec = specs.get(s);
+            if (!params.active()[r] && !options.includeMothballed()) {
+                continue;
+            }
+            int k = (int) Math.round(params.weight()[r]);
+            // Which support, if any, covers each of the firms the row stands for.
+            int firmRegion = world.regionIndex(spec.region());
+            int firmCommodity = world.commodityIndex(spec.commodity());
+            int[] supportOf = new int[Math.max(k, 1)];
+            for (int j = 0; j < supportOf.length; j++) {
+                supportOf[j] = -1;
+                String id = FirmParameters.firmId(spec, params.first()[r] + j);
+                for (Support support : supports) {
+                    if (support.covers(firmRegion, firmCommodity, id)) {
+                        supportOf[j] = support.instrument();
+                    }
+                }
+            }
+            // One firm of the network per distinct support among the row's firms.
+            Map<Integer, Integer> counts = new TreeMap<>();
+            for (int j : supportOf) {
+                counts.merge(j, 1, Integer::sum);
+            }
+            for (var e : counts.entrySet()) {
+                double w = params.weight()[r] * e.getValue() / supportOf.length;
+                rows.add(new double[] {r, w, e.getKey()});
+            }
+        }
+        firms = rows.size();
+        fRow = new int[firms];
+        fWeight = new double[firms];
+        fType = new int[firms];
+        fMarket = new int[firms];
+        fCapacity = new double[firms];
+        fEffective = new double[firms];
+        fBase = new double[firms];
+        fSlope = new double[firms];
+        fExponent = new double[firms];
+        fStrike = new double[firms];
+        fUpside = new double[firms];
+        fSupport = new int[firms];
+        fShift = new double[firms];
+        fInputFrom = new int[firms + 1];
+        fFeedMarket = new int[firms];
+        fYield = new double[firms];
+        fCollect = new double[firms];
+        fCollectElasticity = new double[firms];
+        fCollectMax = new double[firms];
+        List<Integer> inMarkets = new ArrayList<>();
+        List<Double> inPer = new ArrayList<>();
+        for (int f = 0; f < firms; f++) {
+            double[] row = rows.get(f);
+            int r = (int) row[0];
+            Scenario.FirmSpec spec = specs.get(params.spec()[r]);
+            int region = world.regionIndex(spec.region());
+            int c = world.commodityIndex(spec.commodity());
+            int m = world.market(region, c);
+            fRow[f] = r;
+            fWeight[f] = row[1];
+            fSupport[f] = (int) row[2];
+            fType[f] = switch (spec.type()) {
+                case "manufacturer" -> MANUFACTURER;
+                case "recycler" -> RECYCLER;
+                default -> PRODUCER;
+            };
+            fMarket[f] = m;
+            fCapacity[f] = params.capacity()[r];
+            fEffective[f] = params.capacity()[r] * capacityFactor[m];
+            fBase[f] = params.costBase()[r] * value[m];
+            fSlope[f] = params.costSlope()[r] * value[m];
+            fExponent[f] = params.costExponent()[r];
+            fStrike[f] = Double.NaN;
+            if (fSupport[f] >= 0) {
+                Instrument ins = instruments.get(fSupport[f]);
+                // The strike is set in the reference market's units; the firm plans on it for its own output.
+                fStrike[f] = ins.strike / value[ins.reference] * value[m];
+                fUpside[f] = ins.upside;
+            }
+            fInputFrom[f] = inMarkets.size();
+            if (fType[f] == MANUFACTURER) {
+                int rec = spec.recipe() != null ? world.recipeIndex(spec.recipe()) : world.recipeFor(c);
+                Recipe recipe = world.recipe(rec);
+                for (int j = 0; j < recipe.inputCount(); j++) {
+                    inMarkets.add(world.market(region, recipe.inputs()[j]));
+                    inPer.add(recipe.perUnit()[j]);
+                }
+            }
+            if (fType[f] == RECYCLER) {
+                Scenario.RecyclingSpec rs = spec.recycling();
+                fFeedMarket[f] = world.market(region, world.commodityIndex(rs.feedstock()));
+                fYield[f] = rs.yieldPerUnit();
+                fCollect[f] = rs.collectionShare();
+                fCollectElasticity[f] = rs.priceElasticity() == null ? 0.0 : rs.priceElasticity();
+                fCollectMax[f] = rs.maxCollectionShare() == null ? 1.0 : rs.maxCollectionShare();
+            }
+        }
+        fInputFrom[firms] = inMarkets.size();
+        inputMarket = inMarkets.stream().mapToInt(Integer::intValue).toArray();
+        inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double capOrNone(Double volumeCapPerTick) {
+        return volumeCapPerTick == null ? Double.POSITIVE_INFINITY : volumeCapPerTick;
+    }
+
+    // ---- arcs -------------------------------------------------------------------------------------
+
+    private void buildArcs(TraderParameters traders, List<PolicySpec> inForce, boolean[] closed,
+                           double[] costFactor) {
+        List<Scenario.TraderSpec> specs = scenario.traders();
+        // Export quota pools: per quota, one pool, or one per destination when split.
+        Map<String, Integer> quotaPools = new HashMap<>();
+        List<List<int[]>> poolMembers = new ArrayList<>();
+        List<Double> poolVolume = new ArrayList<>();
+        List<Integer> poolInstrument = new ArrayList<>();
+        // The in-quota arcs of each tariff-rate quota, in the scenario's order of the quotas.
+        Map<Integer, List<Integer>> inQuotaArcs = new TreeMap<>();
+        // The arcs each diversification requirement covers, in the scenario's order of the requirements.
+        Map<Integer, List<Integer>> diversificationArcs = new TreeMap<>();
+        int perYear = world.ticksPerYear();
+        for (int t = 0; t < specs.size(); t++) {
+            Scenario.TraderSpec ts = specs.get(t);
+            int c = world.commodityIndex(ts.commodity());
+            int o = world.regionIndex(ts.from());
+            int d = world.regionIndex(ts.to());
+            int route = world.routeBetween(o, d);
+            double capacity = traders.capacity()[t];
+            if (route < 0 || closed[route] || !(capacity > 0)) {
+                continue;
+            }
+            double cost = world.route(route).costPerUnit() * costFactor[route];
+            double allowance = 1.0;
+            double approval = 1.0;
+            double exportTax = 0;
+            double compliance = 0;
+            int taxInstrument = -1;
+            int licenceInstrument = -1;
+            List<Integer> pools = new ArrayList<>();
+            PolicySpec detour = null;
+            CircumventionSpec circ = null;
+            for (PolicySpec p : inForce) {
+                if (!(p instanceof ExportMeasureSpec measure) || !exportCovers(measure, o, d, c)) {
+                    continue;
+                }
+                if (measure instanceof ExportBanSpec) {
+                    allowance = 0;
+                } else if (measure instanceof ExportTaxSpec tax) {
+                    exportTax += tax.rate();
+                    taxInstrument = instrumentOf.get(p);
+                } else if (measure instanceof ExportLicensingSpec licensing) {
+                    approval *= licensing.approvalByDestination().getOrDefault(ts.to(),
+                            licensing.approvalProbability());
+                    compliance += licensing.carryingCostPerTick() * licensing.leadTicks();
+                    licenceInstrument = instrumentOf.get(p);
+                } else if (measure instanceof ExportQuotaSpec quota) {
+                    Map<String, Double> shares = quota.destinationShares();
+                    boolean split = !shares.isEmpty();
+                    String key = instrumentOf.get(p) + (split ? "/" + d : "");
+                    Integer pool = quotaPools.get(key);
+                    if (pool == null) {
+                        double share = split ? shares.getOrDefault(ts.to(), 0.0) : 1;
+                        pool = poolMembers.size();
+                        quotaPools.put(key, pool);
+                        poolMembers.add(new ArrayList<>());
+                        poolVolume.add(quota.yearlyVolume() / perYear * share);
+                        poolInstrument.add(instrumentOf.get(p));
+                    }
+                    pools.add(pool);
+                }
+                CircumventionSpec open = wayRound(measure);
+                if (detour == null && open != null) {
+                    detour = p;
+                    circ = open;
+                }
+            }
+            Arc base = new Arc();
+            base.from = world.market(o, c);
+            base.to = world.market(d, c);
+            base.commodity = c;
+            base.trader = t;
+            base.margin = traders.minMargin()[t];
+            base.cost = cost;
+            base.exportTax = exportTax;
+            base.compliance = compliance;
+            base.exportTaxInstrument = taxInstrument;
+            base.licenceInstrument = licenceInstrument;
+            base.laneCapacity = capacity;
+            TariffRateQuotaSpec trq = null;
+            List<Double> floors = new ArrayList<>();
+            List<Integer> floorIds = new ArrayList<>();
+            List<Integer> diversification = new ArrayList<>();
+            for (PolicySpec p : inForce) {
+                if (p instanceof TariffFloorSpec floor
+                        && importCovers(floor.region(), floor.commodity(), floor.exemptOrigins(), o, d, c)) {
+                    floors.add(floor.floor());
+                    floorIds.add(instrumentOf.get(p));
+                } else if (p instanceof TariffRateQuotaSpec quota
+                        && importCovers(quota.region(), quota.commodity(), quota.exemptOrigins(), o, d, c)) {
+                    trq = quota;
+                } else if (p instanceof DiversificationRequirementSpec rule
+                        && d == world.regionIndex(rule.region()) && c == world.commodityIndex(rule.commodity())
+                        && o != d) {
+                    diversification.add(instrumentOf.get(p));
+                }
+            }
+            base.floors = floors.stream().mapToDouble(Double::doubleValue).toArray();
+            base.floorInstruments = floorIds.stream().mapToInt(Integer::intValue).toArray();
+            List<Integer> laneArcs = new ArrayList<>();
+            if (allowance > 0 && approval > 0) {
+                if (trq == null) {
+                    base.kind = ArcKind.DIRECT;
+                    laneArcs.add(add(base));
+                } else {
+                    Arc in = copy(base, ArcKind.IN_QUOTA);
+                    in.quotaTariff = trq.inQuotaTariff();
+                    in.instrument = instrumentOf.get(trq);
+                    Arc out = copy(base, ArcKind.OUT_OF_QUOTA);
+                    out.quotaTariff = trq.outOfQuotaTariff();
+                    out.instrument = in.instrument;
+                    int ia = add(in);
+                    laneArcs.add(ia);
+                    laneArcs.add(add(out));
+                    inQuotaArcs.computeIfAbsent(in.instrument, k -> new ArrayList<>()).add(ia);
+                }
+                capOver(CapKind.LANE_CAPACITY, -1, laneArcs, 1.0, capacity * approval);
+                if (approval < 1) {
+                    caps.get(caps.size() - 1).kind = CapKind.LICENCE;
+                    caps.get(caps.size() - 1).instrument = licenceInstrument;
+                }
+                for (int pool : pools) {
+                    for (int a : laneArcs) {
+                        poolMembers.get(pool).add(new int[] {a});
+                    }
+                }
+                for (int rule : diversification) {
+                    diversificationArcs.computeIfAbsent(rule, k -> new ArrayList<>()).addAll(laneArcs);
+                }
+            }
+            if (detour != null && (allowance == 0 || !pools.isEmpty())) {
+                double leak = circ.leakRate();
+                if (leak > 0) {
+                    Arc leakArc = copy(base, ArcKind.DETOUR);
+                    leakArc.exportTax = 0;
+                    leakArc.compliance = 0;
+                    leakArc.exportTaxInstrument = -1;
+                    leakArc.licenceInstrument = -1;
+                    leakArc.via = world.regionIndex(circ.via());
+                    leakArc.extra = circ.extraCostPerUnit();
+                    leakArc.instrument = instrumentOf.get(detour);
+                    if (trq != null) {
+                        leakArc.quotaTariff = trq.outOfQuotaTariff();
+                    }
+                    int la = add(leakArc);
+                    // What leaks is the leak rate of what the restriction stops of the traders' capacity.
+                    Cap cap = new Cap();
+                    cap.kind = CapKind.LEAK;
+                    cap.instrument = leakArc.instrument;
+                    int[] members = new int[laneArcs.size() + 1];
+                    double[] coefficient = new double[members.length];
+                    for (int i = 0; i < laneArcs.size(); i++) {
+                        members[i] = laneArcs.get(i);
+                        coefficient[i] = leak;
+                    }
+                    members[laneArcs.size()] = la;
+                    coefficient[laneArcs.size()] = 1.0;
+                    cap.arcs = members;
+                    cap.coefficient = coefficient;
+                    cap.volume = leak * capacity;
+                    caps.add(cap);
+                }
+            }
+        }
+        for (int pool = 0; pool < poolMembers.size(); pool++) {
+            List<Integer> members = new ArrayList<>();
+            for (int[] a : poolMembers.get(pool)) {
+                members.add(a[0]);
+            }
+            if (!members.isEmpty()) {
+                capOver(CapKind.EXPORT_QUOTA, poolInstrument.get(pool), members, 1.0, poolVolume.get(pool));
+            }
+        }
+        for (var e : inQuotaArcs.entrySet()) {
+            int quota = e.getKey();
+            double yearly = ((TariffRateQuotaSpec) instruments.get(quota).spec).yearlyQuota();
+            capOver(CapKind.TARIFF_RATE_QUOTA, quota, e.getValue(), 1.0, yearly / perYear);
+        }
+        for (var e : diversificationArcs.entrySet()) {
+            int rule = e.getKey();
+            diversify((DiversificationRequirementSpec) instruments.get(rule).spec, e.getValue(), rule);
+        }
+    }
+
+    /** No origin above {@code maxShare} of the region's imports: {@code x_o - s Σ x <= 0} for each origin. */
+    private void diversify(DiversificationRequirementSpec rule, List<Integer> members, int instrument) {
+        double share = rule.maxShare();
+        java.util.TreeSet<Integer> origins = new java.util.TreeSet<>();
+        for (int a : members) {
+            origins.add(world.regionOfMarket(arcs.get(a).from));
+        }
+        for (int origin : origins) {
+            Cap cap = new Cap();
+            cap.kind = CapKind.DIVERSIFICATION;
+            cap.instrument = instrument;
+            cap.arcs = members.stream().mapToInt(Integer::intValue).toArray();
+            cap.coefficient = new double[cap.arcs.length];
+            for (int i = 0; i < cap.arcs.length; i++) {
+                boolean own = world.regionOfMarket(arcs.get(cap.arcs[i]).from) == origin;
+                cap.coefficient[i] = (own ? 1.0 : 0.0) - share;
+            }
+            cap.volume = 0;
+            caps.add(cap);
+        }
+    }
+
+    private void capOver(CapKind kind, int instrument, List<Integer> members, double coefficient, double volume) {
+        Cap cap = new Cap();
+        cap.kind = kind;
+        cap.instrument = instrument;
+        cap.arcs = members.stream().mapToInt(Integer::intValue).toArray();
+        cap.coefficient = new double[cap.arcs.length];
+        Arrays.fill(cap.coefficient, coefficient);
+        cap.volume = volume;
+        caps.add(cap);
+    }
+
+    private int add(Arc a) {
+        arcs.add(a);
+        return arcs.size() - 1;
+    }
+
+    private static Arc copy(Arc b, ArcKind kind) {
+        Arc a = new Arc();
+        a.kind = kind;
+        a.from = b.from;
+        a.to = b.to;
+        a.commodity = b.commodity;
+        a.trader = b.trader;
+        a.margin = b.margin;
+        a.tariff = b.tariff;
+        a.exportTax = b.exportTax;
+        a.compliance = b.compliance;
+        a.cost = b.cost;
+        a.floors = b.floors;
+        a.floorInstruments = b.floorInstruments;
+        a.exportTaxInstrument = b.exportTaxInstrument;
+        a.licenceInstrument = b.licenceInstrument;
+        a.laneCapacity = b.laneCapacity;
+        return a;
+    }
+
+    /** A purchase guarantee's agency buys at the floor: an arc out of the market into the government's stock. */
+    private void buildOfftakes() {
+        for (int i = 0; i < instruments.size(); i++) {
+            Instrument ins = instruments.get(i);
+            if (!(ins.spec instanceof PurchaseGuaranteeSpec)) {
+                continue;
+            }
+            Arc a = new Arc();
+            a.kind = ArcKind.OFFTAKE;
+            a.from = ins.market;
+            a.to = -1;
+            a.commodity = world.commodityOfMarket(ins.market);
+            a.instrument = i;
+            a.offtakePrice = ins.strike;
+            int index = add(a);
+            Cap cap = new Cap();
+            cap.kind = CapKind.OFFTAKE;
+            cap.instrument = i;
+            cap.arcs = new int[] {index};
+            cap.coefficient = new double[] {1.0};
+            cap.volume = 0; // set each round from the eligible firms' output
+            caps.add(cap);
+        }
+    }
+
+    private void markUsed() {
+        for (int h = 0; h < demands; h++) {
+            used[dMarket[h]] = true;
+        }
+        for (int f = 0; f < firms; f++) {
+            used[fMarket[f]] = true;
+            for (int s = fInputFrom[f]; s < fInputFrom[f + 1]; s++) {
+                used[inputMarket[s]] = true;
+            }
+        }
+        for (Arc a : arcs) {
+            if (a.from >= 0) {
+                used[a.from] = true;
+            }
+            if (a.to >= 0) {
+                used[a.to] = true;
+            }
+        }
+    }
+
+    // ---- the rounds' outer quantities -----------------------------------------------------------------
+
+    /**
+     * The wedge {@code w} such that the arc's trade pays exactly when {@code p_d - p_o = w}, from the trader's
+     * rule in the model: {@code p_d / (1 + tariff) - levy - cif >= margin * p_d} with
+     * {@code cif = p_o (1 + tax + compliance) + cost}. Prices in the commodity's price unit; the result in dollars.
+     */
+    double wedge(Arc a, double[] price) {
+        double v = value[a.from];
+        if (a.kind == ArcKind.OFFTAKE) {
+            return 0;
+        }
+        double po = price[a.from] / v;
+        double pd = price[a.to] / v;
+        double alpha = 1 / (1 + a.tariff) - a.margin;
+        double direct = po * (1 + a.exportTax + a.compliance) + a.cost;
+        double levy = a.quotaTariff * direct;
+        for (double floor : a.floors) {
+            levy += Math.max(0, floor - direct);
+        }
+        double paid = a.kind == ArcKind.DETOUR ? po + a.cost + a.extra : direct;
+        return ((1 - alpha) * pd + paid - po + levy) * v;
+    }
+
+    /** Scrap-limited capacity of a recycler (the model's {@code Recyclers.available}) at a price and feedstock use. */
+    double recyclerCapacity(int f, double price, double feedstockUse) {
+        int m = fMarket[f];
+        double p0 = reference[m];
+        double share = fCollect[f] * Math.pow(Math.max(price, 0) / p0, fCollectElasticity[f]);
+        share = Math.min(share, fCollectMax[f]);
+        return Math.min(fCapacity[f] * capacityFactor[m], feedstockUse * share * fYield[f]);
+    }
+}

@@ -1,0 +1,671 @@
+package org.chokepoint.equilibrium;
+
+import java.util.Arrays;
+import org.ojalgo.matrix.store.R064Store;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.convex.ConvexSolver;
+
+/**
+ * Solves a {@link Network} for its equilibrium prices and flows.
+ *
+ * <p>With the wedges between the prices of an arc's two ends held fixed, the equilibrium is the minimum of
+ * a convex function of the prices (the dual of Samuelson's net social payoff, Takayama and Judge 1971):
+ * {@code f(p, ρ) = Σ consumer surplus(p) + Σ firm profit(p) + Σ volume * ρ}, subject to
+ * {@code p_d - p_o - Σ ρ <= wedge} for every arc, where {@code ρ} is the rent of each volume limit. Its
+ * gradient in a price is the market's excess supply, and the multipliers of the arc constraints are the
+ * flows. It is minimised by damped Newton steps, each a convex quadratic programme solved by ojAlgo's
+ * {@link ConvexSolver}, with a backtracking (Armijo) line search on {@code f}, which converges from any
+ * feasible start because {@code f} is convex.
+ *
+ * <p>Ad valorem wedges (export taxes, tariffs, the traders' margin), tariff-floor levies, the net price of
+ * a supported manufacturer, a recycler's scrap and a government's offtake volume depend on the prices and
+ * quantities themselves, which no single convex function captures; they are fixed for a round, the
+ * problem is solved, and they are recomputed from its prices until they no longer change (the iterative
+ * treatment of ad valorem tariffs in Takayama and Judge).
+ */
+final class PriceSolver {
+    static {
+        // ojAlgo prints a note about hardware profiles to standard output when it first loads; the engine
+        // never prints.
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
+    private static final int MAX_NEWTON_PER_ROUND = 100;
+    private static final int BISECTIONS = 12;
+
+    private final Network net;
+    private final double tolerance;
+    private final int maxRounds;
+
+    /** Markets solved for and their position among the prices. */
+    private final int[] marketOf;
+    private final int[] varOf;
+    private final int na;
+    private final int ns;
+    /** Dollar price of each market (the world's indexing; 0 for unused). */
+    final double[] price;
+    /** Rent per unit of each volume limit, dollars. */
+    final double[] rent;
+    final double[] flow;
+    private final double[] rentScale;
+    private final double objectiveScale;
+    private double damping = 1e-8;
+
+    // Work arrays.
+    private final double[] grad;
+    private final double[][] hess;
+    private final double[] trial;
+    private final double[] trialRent;
+    final double[] supply;
+    final double[] demand;
+    final double[] inputs;
+    final double[] firmOutput;
+
+    int rounds;
+    int newtonSteps;
+    double wedgeChange = Double.NaN;
+    EquilibriumResult.Convergence convergence;
+
+    PriceSolver(Network net, double tolerance, int maxRounds) {
+        this.net = net;
+        this.tolerance = tolerance;
+        this.maxRounds = maxRounds;
+        int count = 0;
+        varOf = new int[net.markets];
+        Arrays.fill(varOf, -1);
+        for (int m = 0; m < net.markets; m++) {
+            if (net.used[m]) {
+                varOf[m] = count++;
+            }
+        }
+        na = count;
+        marketOf = new int[na];
+        for (int m = 0; m < net.markets; m++) {
+            if (varOf[m] >= 0) {
+                marketOf[varOf[m]] = m;
+            }
+        }
+        ns = net.caps.size();
+        price = new double[net.markets];
+        rent = new double[ns];
+        flow = new double[net.arcs.size()];
+        rentScale = new double[ns];
+        for (int s = 0; s < ns; s++) {
+            double sum = 0;
+            for (int a : net.caps.get(s).arcs) {
+                sum += net.reference[net.arcs.get(a).from];
+            }
+            rentScale[s] = sum / Math.max(1, net.caps.get(s).arcs.length);
+        }
+        double scale = 0;
+        for (int h = 0; h < net.demands; h++) {
+            scale += net.dScale[h] * net.dP0[h];
+        }
+        for (int f = 0; f < net.firms; f++) {
+            scale += net.fWeight[f] * net.fCapacity[f] * net.reference[net.fMarket[f]];
+        }
+        objectiveScale = scale > 0 ? scale : 1;
+        grad = new double[na];
+        hess = new double[na][na];
+        trial = new double[net.markets];
+        trialRent = new double[ns];
+        supply = new double[net.markets];
+        demand = new double[net.markets];
+        inputs = new double[net.markets];
+        firmOutput = new double[net.firms];
+    }
+
+    /** Solves from the commodities' initial prices; throws {@link EquilibriumException} when it cannot. */
+    void solve() {
+        for (int m = 0; m < net.markets; m++) {
+            price[m] = net.used[m] ? Math.min(net.reference[m], net.ceiling[m]) : 0;
+        }
+        for (int f = 0; f < net.firms; f++) {
+            net.fShift[f] = 0;
+            if (net.fType[f] == Network.RECYCLER) {
+                net.fEffective[f] = net.fCapacity[f] * net.capacityFactor[net.fMarket[f]];
+            }
+        }
+        updateWedges(true);
+        for (rounds = 1; rounds <= maxRounds; rounds++) {
+            // While the wedges still move, solving a round more closely than they move is wasted work; the
+            // first round's wedges are those of the initial prices.
+            boolean tight = wedgeChange <= 10 * tolerance;
+            double target = Double.isNaN(wedgeChange) ? 1e-3 : Math.max(0.1 * tolerance, 0.01 * wedgeChange);
+            feasibleRents();
+            newtonRound(tight ? 0.1 * tolerance : target);
+            wedgeChange = updateWedges(false);
+            // Done when a round solved to the full tolerance left the wedges where they were.
+            if (tight && wedgeChange <= tolerance * 0.01) {
+                convergence = report(true);
+                if (convergence.converged()) {
+                    return;
+                }
+                throw new EquilibriumException("the equilibrium did not converge: excess demand "
+                        + convergence.maxRelativeExcessDemand() + " of the volume in " + convergence.worstMarket()
+                        + ", complementarity gap " + convergence.relativeComplementarityGap()
+                        + " of the value traded (tolerance " + tolerance + ")", convergence);
+            }
+        }
+        convergence = report(false);
+        throw new EquilibriumException("the equilibrium did not converge in " + maxRounds
+                + " rounds: the wedges still moved by " + wedgeChange + " (tolerance " + tolerance + ")", convergence);
+    }
+
+    // ---- outer rounds -------------------------------------------------------------------------------
+
+    /** Recomputes every price- or quantity-dependent term; returns the largest relative change. */
+    private double updateWedges(boolean first) {
+        double change = 0;
+        for (Network.Arc a : net.arcs) {
+            double w = net.wedge(a, price);
+            change = Math.max(change, Math.abs(w - a.wedge) / net.reference[a.from]);
+            a.wedge = w;
+        }
+        evaluateQuantities(price);
+        for (int f = 0; f < net.firms; f++) {
+            int m = net.fMarket[f];
+            if (net.fType[f] == Network.MANUFACTURER && !Double.isNaN(net.fStrike[f])) {
+                double s = Curves.supported(price[m], net.fStrike[f], net.fUpside[f]) - price[m];
+                change = Math.max(change, Math.abs(s - net.fShift[f]) / net.reference[m]);
+                net.fShift[f] = s;
+            }
+            if (net.fType[f] == Network.RECYCLER) {
+                int feed = net.fFeedMarket[f];
+                double use = demand[feed] + inputs[feed];
+                double k = net.recyclerCapacity(f, price[m] / net.value[m], use);
+                change = Math.max(change, Math.abs(k - net.fEffective[f]) / Math.max(net.fCapacity[f], 1e-300));
+                net.fEffective[f] = k;
+            }
+        }
+        evaluateQuantities(price);
+        for (Network.Cap cap : net.caps) {
+            if (cap.kind != Network.CapKind.OFFTAKE) {
+                continue;
+            }
+            Network.Instrument ins = net.instruments.get(cap.instrument);
+            double eligible = 0;
+            for (int f = 0; f < net.firms; f++) {
+                if (net.fSupport[f] == cap.instrument) {
+                    eligible += net.fWeight[f] * firmOutput[f];
+                }
+            }
+            double v = Math.min(ins.volumeCap, eligible);
+            change = Math.max(change, Math.abs(v - cap.volume) / Math.max(Math.max(v, cap.volume), 1e-300));
+            cap.volume = v;
+        }
+        return first ? Double.POSITIVE_INFINITY : change;
+    }
+
+    /** Raises the rents of volume limits until every arc constraint holds at the current prices. */
+    private void feasibleRents() {
+        for (int a = 0; a < net.arcs.size(); a++) {
+            double violation = arcLeft(a, price, rent) - net.arcs.get(a).wedge;
+            if (violation <= 0) {
+                continue;
+            }
+            for (int s = 0; s < ns && violation > 0; s++) {
+                Network.Cap cap = net.caps.get(s);
+                if (cap.kind == Network.CapKind.DIVERSIFICATION) {
+                    continue;
+                }
+                for (int i = 0; i < cap.arcs.length; i++) {
+                    if (cap.arcs[i] == a && cap.coefficient[i] > 0) {
+                        rent[s] += violation / cap.coefficient[i] * (1 + 1e-12) + 1e-12 * rentScale[s];
+                        violation = 0;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code p_d - p_o - Σ coefficient * rent} of an arc (for an offtake, {@code offtakePrice - p_o - ...}). */
+    private double arcLeft(int a, double[] p, double[] r) {
+        Network.Arc arc = net.arcs.get(a);
+        double left = (arc.to >= 0 ? p[arc.to] : arc.offtakePrice) - p[arc.from];
+        for (int s = 0; s < ns; s++) {
+            Network.Cap cap = net.caps.get(s);
+            for (int i = 0; i < cap.arcs.length; i++) {
+                if (cap.arcs[i] == a) {
+                    left -= cap.coefficient[i] * r[s];
+                }
+            }
+        }
+        return left;
+    }
+
+    // ---- Newton steps -------------------------------------------------------------------------------
+
+    /**
+     * Newton steps with the wedges fixed, until the current prices with the flows of the last quadratic
+     * programme balance every market and meet every arc's condition to within a tenth of the tolerance.
+     */
+    private void newtonRound(double target) {
+        for (int k = 0; k < MAX_NEWTON_PER_ROUND; k++) {
+            feasibleRents();
+            gradientAndHessian(price);
+            double[] step = quadraticStep();
+            newtonSteps++;
+            EquilibriumResult.Convergence now = report(true);
+            if (now.maxRelativeExcessDemand() <= target && now.relativeComplementarityGap() <= target) {
+                return;
+            }
+            double[] dp = new double[net.markets];
+            double[] dr = new double[ns];
+            for (int i = 0; i < na; i++) {
+                dp[marketOf[i]] = step[i] * net.reference[marketOf[i]];
+            }
+            for (int s = 0; s < ns; s++) {
+                dr[s] = step[na + s] * rentScale[s] - rent[s];
+            }
+            // The line search reads the slope of f along the step, not f itself: f adds up the surplus of every
+            // firm and household and, near the solution, changes by less than its own rounding. f is convex,
+            // so where the slope is still negative f has fallen all the way from the start of the step.
+            double t = 1;
+            if (slopeAlong(1, dp, dr) > 0) {
+                double lo = 0;
+                double hi = 1;
+                for (int b = 0; b < BISECTIONS; b++) {
+                    double mid = 0.5 * (lo + hi);
+                    if (slopeAlong(mid, dp, dr) > 0) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                t = lo > 0 ? lo : hi * 1e-3;
+            }
+            move(t, dp, dr);
+            System.arraycopy(trial, 0, price, 0, net.markets);
+            System.arraycopy(trialRent, 0, rent, 0, ns);
+            damping = t == 1 ? Math.max(damping * 0.1, 1e-12) : Math.min(damping * 10, 1e2);
+        }
+    }
+
+    /** Sets {@link #trial} and {@link #trialRent} a share t along the step. */
+    private void move(double t, double[] dp, double[] dr) {
+        for (int m = 0; m < net.markets; m++) {
+            trial[m] = net.used[m] ? clamp(price[m] + t * dp[m], 0, net.ceiling[m]) : 0;
+        }
+        for (int s = 0; s < ns; s++) {
+            trialRent[s] = Math.max(0, rent[s] + t * dr[s]);
+        }
+    }
+
+    /** The slope of f a share t along the step: excess supply times the price change, plus volume times rent change. */
+    private double slopeAlong(double t, double[] dp, double[] dr) {
+        move(t, dp, dr);
+        evaluateQuantities(trial);
+        double slope = 0;
+        for (int i = 0; i < na; i++) {
+            int m = marketOf[i];
+            slope += (supply[m] - demand[m] - inputs[m]) * dp[m];
+        }
+        for (int s = 0; s < ns; s++) {
+            slope += net.caps.get(s).volume * dr[s];
+        }
+        return slope;
+    }
+
+    private static double clamp(double x, double lo, double hi) {
+        return x < lo ? lo : Math.min(x, hi);
+    }
+
+    /**
+     * One Newton step as a convex QP in the scaled price changes {@code Δπ} ({@code Δp = reference * Δπ}) and
+     * the scaled rent changes {@code Δr}: minimise the quadratic model of {@code f} subject to every arc
+     * constraint and the bounds. ojAlgo's active-set solver starts from no change, which is feasible; the
+     * constraints it ends with are then solved as equalities (the KKT system, by singular value
+     * decomposition), which gives the step and the multipliers to the precision of the arithmetic rather
+     * than of the solver's stopping rule. When that system's answer breaks a constraint or a sign, the
+     * solver is run again from scratch. Sets {@link #flow} from the multipliers of the arc constraints.
+     *
+     * @return {@code [Δπ, r]} with the new scaled rents
+     */
+    private double[] quadraticStep() {
+        int nv = na + ns;
+        int arcs = net.arcs.size();
+        double hbar = 0;
+        int positive = 0;
+        for (int i = 0; i < na; i++) {
+            double ref = net.reference[marketOf[i]];
+            double d = hess[i][i] * ref * ref / objectiveScale;
+            if (d > 0) {
+                hbar += d;
+                positive++;
+            }
+        }
+        hbar = positive > 0 ? hbar / positive : 1.0 / Math.max(na, 1);
+        // The QP solver's tolerances are absolute: near the solution the gradient is tiny. Scaling the whole
+        // objective keeps its work relative to what is left to do.
+        double gmax = 0;
+        for (int i = 0; i < na; i++) {
+            gmax = Math.max(gmax, Math.abs(grad[i]) * net.reference[marketOf[i]] / objectiveScale);
+        }
+        double kappa = gmax > 0 ? Math.min(1.0 / gmax, 1e12) : 1.0;
+        int rows = arcs + 2 * na + ns;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            double[][] q = new double[nv][nv];
+            double[] c = new double[nv];
+            for (int i = 0; i < na; i++) {
+                double ri = net.reference[marketOf[i]];
+                for (int j = 0; j < na; j++) {
+                    q[i][j] = kappa * hess[i][j] * ri * net.reference[marketOf[j]] / objectiveScale;
+                }
+                q[i][i] += kappa * damping * hbar;
+                c[i] = -kappa * grad[i] * ri / objectiveScale;
+            }
+            double proximal = kappa * Math.max(damping, 1e-6) * hbar;
+            for (int s = 0; s < ns; s++) {
+                q[na + s][na + s] = proximal;
+                c[na + s] = -kappa * net.caps.get(s).volume * rentScale[s] / objectiveScale;
+            }
+            double[][] ai = new double[rows][nv];
+            double[] bi = new double[rows];
+            for (int a = 0; a < arcs; a++) {
+                Network.Arc arc = net.arcs.get(a);
+                double scale = net.reference[arc.from];
+                if (arc.to >= 0) {
+                    ai[a][varOf[arc.to]] = net.reference[arc.to] / scale;
+                }
+                ai[a][varOf[arc.from]] -= net.reference[arc.from] / scale;
+                for (int s = 0; s < ns; s++) {
+                    Network.Cap cap = net.caps.get(s);
+                    for (int i = 0; i < cap.arcs.length; i++) {
+                        if (cap.arcs[i] == a) {
+                            ai[a][na + s] -= cap.coefficient[i] * rentScale[s] / scale;
+                        }
+                    }
+                }
+                bi[a] = (arc.wedge - arcLeft(a, price, rent)) / scale;
+            }
+            for (int i = 0; i < na; i++) {
+                int m = marketOf[i];
+                ai[arcs + 2 * i][i] = -1;
+                bi[arcs + 2 * i] = price[m] / net.reference[m];
+                ai[arcs + 2 * i + 1][i] = 1;
+                bi[arcs + 2 * i + 1] = (net.ceiling[m] - price[m]) / net.reference[m];
+            }
+            for (int s = 0; s < ns; s++) {
+                ai[arcs + 2 * na + s][na + s] = -1;
+                bi[arcs + 2 * na + s] = rent[s] / rentScale[s];
+            }
+            double[] z = new double[nv];
+            double[] y = new double[rows];
+            boolean solved = solveQp(q, c, ai, bi, true, z, y) && polish(q, c, ai, bi, z, y);
+            if (!solved) {
+                solved = solveQp(q, c, ai, bi, false, z, y);
+            }
+            if (solved) {
+                for (int a = 0; a < arcs; a++) {
+                    flow[a] = Math.max(0, y[a]) / kappa * objectiveScale / net.reference[net.arcs.get(a).from];
+                }
+                for (int s = 0; s < ns; s++) {
+                    z[na + s] += rent[s] / rentScale[s];
+                }
+                return z;
+            }
+            damping = Math.max(damping * 100, 1e-6);
+        }
+        convergence = report(false);
+        throw new EquilibriumException("the quadratic subproblem could not be solved at round " + rounds
+                + " (ojAlgo: not optimal even with strong damping)", convergence);
+    }
+
+    /** ojAlgo's convex solver, from no change ({@code warm}) or from scratch; fills z and the multipliers y. */
+    private static boolean solveQp(double[][] q, double[] c, double[][] ai, double[] bi, boolean warm, double[] z,
+                                   double[] y) {
+        int nv = c.length;
+        R064Store qs = R064Store.FACTORY.rows(q);
+        R064Store cs = R064Store.FACTORY.column(c);
+        R064Store as = R064Store.FACTORY.rows(ai);
+        R064Store bs = R064Store.FACTORY.column(bi);
+        // An active-set method can cycle on a degenerate problem: a bounded number of iterations, after which
+        // the caller solves from scratch or with more damping (a count, not a clock, so runs stay repeatable).
+        Optimisation.Options options = new Optimisation.Options();
+        options.iterations_abort = 20 * (nv + bi.length);
+        ConvexSolver solver = ConvexSolver.newBuilder().objective(qs, cs).inequalities(as, bs).build(options);
+        Optimisation.Result result = warm
+                ? solver.solve(Optimisation.Result.of(Optimisation.State.FEASIBLE, new double[nv]))
+                : solver.solve();
+        if (!result.getState().isOptimal() || result.getMultipliers().isEmpty()) {
+            return false;
+        }
+        var multipliers = result.getMultipliers().get();
+        for (int i = 0; i < nv; i++) {
+            z[i] = result.doubleValue(i);
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = multipliers.doubleValue(i);
+        }
+        return true;
+    }
+
+    /**
+     * Solves the KKT system of the QP with the constraints whose multipliers are positive held as equalities;
+     * keeps the answer (in z and y) only when every constraint and every multiplier's sign holds.
+     */
+    private static boolean polish(double[][] q, double[] c, double[][] ai, double[] bi, double[] z, double[] y) {
+        int nv = c.length;
+        double ymax = 0;
+        for (double v : y) {
+            ymax = Math.max(ymax, Math.abs(v));
+        }
+        int[] active = new int[y.length];
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] > 1e-12 * ymax) {
+                active[k++] = i;
+            }
+        }
+        double[][] kkt = new double[nv + k][nv + k];
+        double[] rhs = new double[nv + k];
+        for (int i = 0; i < nv; i++) {
+            System.arraycopy(q[i], 0, kkt[i], 0, nv);
+            rhs[i] = c[i];
+        }
+        for (int j = 0; j < k; j++) {
+            double[] row = ai[active[j]];
+            for (int i = 0; i < nv; i++) {
+                kkt[i][nv + j] = row[i];
+                kkt[nv + j][i] = row[i];
+            }
+            rhs[nv + j] = bi[active[j]];
+        }
+        var matrix = new org.apache.commons.math3.linear.Array2DRowRealMatrix(kkt, false);
+        var vector = new org.apache.commons.math3.linear.ArrayRealVector(rhs, false);
+        var lu = new org.apache.commons.math3.linear.LUDecomposition(matrix, 1e-13).getSolver();
+        // A degenerate active set (more constraints binding than the step has directions) makes the system
+        // singular: its least-squares answer is then the one to check.
+        double[] x = lu.isNonSingular() ? lu.solve(vector).toArray()
+                : new org.apache.commons.math3.linear.SingularValueDecomposition(matrix).getSolver().solve(vector)
+                        .toArray();
+        double[] zz = java.util.Arrays.copyOf(x, nv);
+        for (int i = 0; i < ai.length; i++) {
+            double lhs = 0;
+            double size = Math.abs(bi[i]);
+            for (int j = 0; j < nv; j++) {
+                lhs += ai[i][j] * zz[j];
+                size = Math.max(size, Math.abs(ai[i][j] * zz[j]));
+            }
+            if (lhs > bi[i] + 1e-12 * size + 1e-15) {
+                return false;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            if (x[nv + j] < -1e-9 * ymax) {
+                return false;
+            }
+        }
+        System.arraycopy(zz, 0, z, 0, nv);
+        java.util.Arrays.fill(y, 0);
+        for (int j = 0; j < k; j++) {
+            y[active[j]] = Math.max(0, x[nv + j]);
+        }
+        return true;
+    }
+
+    // ---- the objective and its derivatives -----------------------------------------------------------
+
+    private double netPrice(int i, double[] p) {
+        double v = p[net.fMarket[i]] + net.fShift[i];
+        for (int s = net.fInputFrom[i]; s < net.fInputFrom[i + 1]; s++) {
+            v -= net.inputPerUnit[s] * p[net.inputMarket[s]];
+        }
+        return v;
+    }
+
+    /** The price a firm plans on, in dollars per unit of its output. */
+    double plannedPrice(int i, double[] p) {
+        if (net.fType[i] == Network.MANUFACTURER) {
+            return netPrice(i, p);
+        }
+        return Curves.supported(p[net.fMarket[i]], net.fStrike[i], net.fUpside[i]);
+    }
+
+    /** Supply, final demand and input use of every market, and each firm's output, at prices p. */
+    void evaluateQuantities(double[] p) {
+        Arrays.fill(supply, 0);
+        Arrays.fill(demand, 0);
+        Arrays.fill(inputs, 0);
+        for (int h = 0; h < net.demands; h++) {
+            int m = net.dMarket[h];
+            demand[m] += Curves.demand(p[m], net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h], net.dChoke[h]);
+        }
+        for (int i = 0; i < net.firms; i++) {
+            double q = Curves.supply(plannedPrice(i, p), net.fEffective[i], net.fBase[i], net.fSlope[i],
+                    net.fExponent[i]);
+            firmOutput[i] = q;
+            double w = net.fWeight[i] * q;
+            supply[net.fMarket[i]] += w;
+            for (int s = net.fInputFrom[i]; s < net.fInputFrom[i + 1]; s++) {
+                inputs[net.inputMarket[s]] += net.inputPerUnit[s] * w;
+            }
+        }
+    }
+
+    private void gradientAndHessian(double[] p) {
+        Arrays.fill(grad, 0);
+        for (double[] row : hess) {
+            Arrays.fill(row, 0);
+        }
+        for (int h = 0; h < net.demands; h++) {
+            int m = net.dMarket[h];
+            int i = varOf[m];
+            double pm = p[m];
+            grad[i] -= Curves.demand(pm, net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h], net.dChoke[h]);
+            hess[i][i] -= Curves.demandSlope(pm, net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h], net.dChoke[h]);
+        }
+        for (int f = 0; f < net.firms; f++) {
+            double w = net.fWeight[f];
+            int out = varOf[net.fMarket[f]];
+            double v = plannedPrice(f, p);
+            double q = w * Curves.supply(v, net.fEffective[f], net.fBase[f], net.fSlope[f], net.fExponent[f]);
+            double dq = w * Curves.supplySlope(v, net.fEffective[f], net.fBase[f], net.fSlope[f], net.fExponent[f]);
+            if (net.fType[f] != Network.MANUFACTURER) {
+                dq *= Curves.supportedSlope(p[net.fMarket[f]], net.fStrike[f], net.fUpside[f]);
+            }
+            grad[out] += q;
+            hess[out][out] += dq;
+            int from = net.fInputFrom[f];
+            int to = net.fInputFrom[f + 1];
+            for (int s = from; s < to; s++) {
+                int in = varOf[net.inputMarket[s]];
+                double a = net.inputPerUnit[s];
+                grad[in] -= a * q;
+                hess[out][in] -= a * dq;
+                hess[in][out] -= a * dq;
+                for (int u = from; u < to; u++) {
+                    hess[in][varOf[net.inputMarket[u]]] += a * net.inputPerUnit[u] * dq;
+                }
+            }
+        }
+    }
+
+    // ---- the convergence report --------------------------------------------------------------------
+
+    /** Imports less exports (offtake counted as exports) of every market under the current flows. */
+    double[] netImports() {
+        double[] n = new double[net.markets];
+        for (int a = 0; a < flow.length; a++) {
+            Network.Arc arc = net.arcs.get(a);
+            n[arc.from] -= flow[a];
+            if (arc.to >= 0) {
+                n[arc.to] += flow[a];
+            }
+        }
+        return n;
+    }
+
+    /** Final demand left unserved at the choke price, per market: what the upper price bound's multiplier stands for. */
+    double rationed(int m, double netImport) {
+        if (price[m] < net.ceiling[m] * (1 - 1e-12) || !hasDemand(m)) {
+            return 0;
+        }
+        double excess = supply[m] + netImport - demand[m] - inputs[m];
+        return excess < 0 ? Math.min(-excess, demand[m]) : 0;
+    }
+
+    private boolean hasDemand(int m) {
+        for (int h = 0; h < net.demands; h++) {
+            if (net.dMarket[h] == m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    EquilibriumResult.Convergence report(boolean converged) {
+        evaluateQuantities(price);
+        double[] n = netImports();
+        double worst = 0;
+        double worstAbs = 0;
+        String worstName = "";
+        double totalValue = 0;
+        for (int i = 0; i < na; i++) {
+            int m = marketOf[i];
+            double excess = supply[m] + n[m] - demand[m] - inputs[m] + rationed(m, n[m]);
+            // At a price of zero what nobody wants is left (free disposal).
+            if (price[m] <= 1e-12 * net.reference[m] && excess > 0) {
+                excess = 0;
+            }
+            double volume = Math.max(Math.max(supply[m] + Math.max(n[m], 0), demand[m] + inputs[m] + Math.max(-n[m], 0)),
+                    1e-12);
+            totalValue += volume * Math.max(price[m], 0);
+            double relative = Math.abs(excess) / volume;
+            if (relative > worst) {
+                worst = relative;
+                worstAbs = Math.abs(excess);
+                worstName = net.world.region(net.world.regionOfMarket(m)).id() + "/"
+                        + net.world.commodity(net.world.commodityOfMarket(m)).id();
+            }
+        }
+        double gap = 0;
+        for (int a = 0; a < flow.length; a++) {
+            double slack = net.arcs.get(a).wedge - arcLeft(a, price, rent);
+            gap = Math.max(gap, flow[a] * Math.abs(slack));
+            if (slack < 0) {
+                gap = Math.max(gap, -slack * Math.max(flow[a], net.arcs.get(a).laneCapacity));
+            }
+        }
+        for (int s = 0; s < ns; s++) {
+            Network.Cap cap = net.caps.get(s);
+            double used = 0;
+            for (int i = 0; i < cap.arcs.length; i++) {
+                used += cap.coefficient[i] * flow[cap.arcs[i]];
+            }
+            double spare = cap.volume - used;
+            gap = Math.max(gap, rent[s] * Math.abs(spare));
+            if (spare < 0) {
+                gap = Math.max(gap, -spare * rentScale[s]);
+            }
+        }
+        double relativeGap = totalValue > 0 ? gap / totalValue : gap;
+        boolean met = converged && worst <= tolerance && relativeGap <= tolerance;
+        return new EquilibriumResult.Convergence(met, rounds, newtonSteps, worstAbs, worst, worstName, gap,
+                relativeGap, wedgeChange, tolerance);
+    }
+}

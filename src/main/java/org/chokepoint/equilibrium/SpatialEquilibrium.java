@@ -1,0 +1,287 @@
+package org.chokepoint.equilibrium;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.WorldBuilder;
+import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
+import org.chokepoint.world.World;
+
+/**
+ * The spatial price equilibrium of a scenario at one tick (Samuelson 1952; Takayama and Judge 1971): the
+ * prices at which, in every market, producers supply along their marginal-cost curves, manufacturers
+ * convert inputs by their recipes as far as their output price net of input costs pays, households buy
+ * along their demand curves, and traders ship along their lanes exactly as far as the price gap pays for
+ * transport, the trade measures in force and their margin, within the lanes' capacities and the volume
+ * limits of quotas and licences. {@code docs/equilibrium.md} states the formulation and every assumption.
+ *
+ * <p>The scenario must be one that {@code ScenarioLoader} accepted.
+ */
+public final class SpatialEquilibrium {
+    private SpatialEquilibrium() { }
+
+    /** The equilibrium with every population at its expected parameters. */
+    public static EquilibriumResult solve(Scenario scenario, int tick) {
+        return solve(scenario, tick, EquilibriumOptions.DEFAULTS);
+    }
+
+    public static EquilibriumResult solve(Scenario scenario, int tick, EquilibriumOptions options) {
+        return solve(scenario, tick, FirmParameters.expected(scenario), TraderParameters.expected(scenario), options);
+    }
+
+    /**
+     * The equilibrium of the firms and traders a model actually drew.
+     *
+     * @throws EquilibriumException when the solver does not converge within the options' tolerance
+     */
+    public static EquilibriumResult solve(Scenario scenario, int tick, FirmParameters firms, TraderParameters traders,
+                                          EquilibriumOptions options) {
+        if (tick < 0) {
+            throw new IllegalArgumentException("tick must be at least 0, got " + tick);
+        }
+        World world = WorldBuilder.build(scenario);
+        Network net = Network.build(scenario, world, tick, firms, traders, options);
+        PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds());
+        solver.solve();
+        return assemble(net, solver, firms);
+    }
+
+    private static EquilibriumResult assemble(Network net, PriceSolver solver, FirmParameters params) {
+        World world = net.world;
+        double[] price = solver.price;
+        solver.evaluateQuantities(price);
+        double[] levy = new double[net.markets];
+        double[] quotaRent = new double[net.markets];
+        double[] fiscal = new double[net.markets];
+        double[] imports = new double[net.markets];
+        double[] exports = new double[net.markets];
+        double[] offtake = new double[net.markets];
+        List<Map<String, Double>> figures = new ArrayList<>();
+        for (int i = 0; i < net.instruments.size(); i++) {
+            figures.add(new LinkedHashMap<>());
+        }
+        // Per-unit rent of each arc: what its volume limits take out of the price gap.
+        double[] arcRent = new double[net.arcs.size()];
+        for (int s = 0; s < net.caps.size(); s++) {
+            Network.Cap cap = net.caps.get(s);
+            for (int i = 0; i < cap.arcs.length; i++) {
+                arcRent[cap.arcs[i]] += cap.coefficient[i] * solver.rent[s];
+            }
+        }
+        List<EquilibriumResult.LaneResult> lanes = new ArrayList<>();
+        for (int a = 0; a < net.arcs.size(); a++) {
+            Network.Arc arc = net.arcs.get(a);
+            double x = solver.flow[a];
+            double v = net.value[arc.from];
+            double po = price[arc.from];
+            if (arc.kind == Network.ArcKind.OFFTAKE) {
+                offtake[arc.from] += x;
+                Network.Instrument ins = net.instruments.get(arc.instrument);
+                double spent = x * Math.max(po, arc.offtakePrice);
+                fiscal[ins.market] += spent;
+                add(figures.get(arc.instrument), "purchased", x);
+                add(figures.get(arc.instrument), "spent", spent);
+                lanes.add(new EquilibriumResult.LaneResult("offtake", null, commodityId(net, arc.commodity),
+                        regionId(net, arc.from), null, null, x, capVolume(net, a), 0, 0, arcRent[a] / v));
+                continue;
+            }
+            double pd = price[arc.to];
+            exports[arc.from] += x;
+            imports[arc.to] += x;
+            double cif = po * (1 + arc.exportTax + arc.compliance) + arc.cost * v;
+            if (arc.exportTaxInstrument >= 0 && arc.kind != Network.ArcKind.DETOUR) {
+                double r = arc.exportTax * po * x;
+                levy[arc.from] += r;
+                add(figures.get(arc.exportTaxInstrument), "revenue", r);
+                add(figures.get(arc.exportTaxInstrument), "volume", x);
+            }
+            if (arc.licenceInstrument >= 0 && arc.kind != Network.ArcKind.DETOUR) {
+                add(figures.get(arc.licenceInstrument), "complianceCost", arc.compliance * po * x);
+                add(figures.get(arc.licenceInstrument), "licensedVolume", x);
+            }
+            for (int k = 0; k < arc.floors.length; k++) {
+                double l = Math.max(0, arc.floors[k] * v - cif) * x;
+                levy[arc.to] += l;
+                add(figures.get(arc.floorInstruments[k]), "levyRevenue", l);
+                add(figures.get(arc.floorInstruments[k]), "leviedVolume", Math.max(0, arc.floors[k] * v - cif) > 0 ? x : 0);
+            }
+            if (arc.kind == Network.ArcKind.IN_QUOTA || arc.kind == Network.ArcKind.OUT_OF_QUOTA) {
+                double tariff = arc.quotaTariff * cif * x;
+                levy[arc.to] += tariff;
+                Map<String, Double> fig = figures.get(arc.instrument);
+                add(fig, "tariffRevenue", tariff);
+                if (arc.kind == Network.ArcKind.IN_QUOTA) {
+                    double r = (pd - cif - arc.quotaTariff * cif) * x;
+                    quotaRent[arc.to] += r;
+                    add(fig, "quotaRent", r);
+                    add(fig, "inQuotaVolume", x);
+                } else {
+                    add(fig, "outOfQuotaVolume", x);
+                }
+            }
+            if (arc.kind == Network.ArcKind.DETOUR) {
+                add(figures.get(arc.instrument), "leakedVolume", x);
+            }
+            lanes.add(new EquilibriumResult.LaneResult(kindLabel(arc.kind), net.scenario.traders().get(arc.trader).id(),
+                    commodityId(net, arc.commodity), regionId(net, arc.from), regionId(net, arc.to),
+                    arc.via >= 0 ? world.region(arc.via).id() : null, x,
+                    arc.laneCapacity * approvalShare(net, a), (pd - po) / v, arc.wedge / v, arcRent[a] / v));
+        }
+        for (int s = 0; s < net.caps.size(); s++) {
+            Network.Cap cap = net.caps.get(s);
+            if (cap.kind == Network.CapKind.EXPORT_QUOTA) {
+                double used = 0;
+                double r = 0;
+                for (int i = 0; i < cap.arcs.length; i++) {
+                    Network.Arc arc = net.arcs.get(cap.arcs[i]);
+                    double x = solver.flow[cap.arcs[i]];
+                    used += x;
+                    r += solver.rent[s] * x;
+                    quotaRent[arc.from] += solver.rent[s] * x;
+                }
+                Map<String, Double> fig = figures.get(cap.instrument);
+                add(fig, "quotaVolume", cap.volume);
+                add(fig, "exported", used);
+                add(fig, "quotaRent", r);
+                fig.put("rentPerUnit", solver.rent[s] / net.value[net.arcs.get(cap.arcs[0]).from]);
+            }
+            if (cap.kind == Network.CapKind.TARIFF_RATE_QUOTA) {
+                Map<String, Double> fig = figures.get(cap.instrument);
+                double in = fig.getOrDefault("inQuotaVolume", 0.0);
+                fig.put("quotaVolume", cap.volume);
+                fig.put("fillRate", cap.volume > 0 ? in / cap.volume : Double.NaN);
+            }
+        }
+        // Contracts for difference: eligible sales up to the cap, paid against the reference price.
+        for (int i = 0; i < net.instruments.size(); i++) {
+            Network.Instrument ins = net.instruments.get(i);
+            if (!(ins.spec instanceof ContractForDifferenceSpec)) {
+                continue;
+            }
+            double q = 0;
+            for (int f = 0; f < net.firms; f++) {
+                if (net.fSupport[f] == i) {
+                    q += net.fWeight[f] * solver.firmOutput[f];
+                }
+            }
+            q = Math.min(q, ins.volumeCap);
+            double ref = price[ins.reference];
+            double perUnit = ref < ins.strike ? ins.strike - ref : -ins.upside * (ref - ins.strike);
+            double cost = q * perUnit / net.value[ins.reference] * net.value[ins.market];
+            fiscal[ins.market] += cost;
+            Map<String, Double> fig = figures.get(i);
+            fig.put("supportedVolume", q);
+            fig.put("payments", Math.max(cost, 0));
+            fig.put("clawback", Math.max(-cost, 0));
+            fig.put("fiscalCost", cost);
+        }
+        List<EquilibriumResult.MarketResult> markets = new ArrayList<>();
+        double[] netImports = solver.netImports();
+        double[] capacity = new double[net.markets];
+        for (int f = 0; f < net.firms; f++) {
+            capacity[net.fMarket[f]] += net.fWeight[f] * net.fCapacity[f];
+        }
+        for (int m = 0; m < net.markets; m++) {
+            if (!net.used[m]) {
+                continue;
+            }
+            double v = net.value[m];
+            double rationed = solver.rationed(m, netImports[m]);
+            markets.add(new EquilibriumResult.MarketResult(m, world.region(world.regionOfMarket(m)).id(),
+                    world.commodity(world.commodityOfMarket(m)).id(), price[m] / v, solver.supply[m],
+                    solver.demand[m] - rationed, solver.inputs[m], imports[m], exports[m], offtake[m], rationed,
+                    capacity[m], levy[m], quotaRent[m], fiscal[m]));
+        }
+        List<EquilibriumResult.FirmResult> firms = firmResults(net, solver, params);
+        List<EquilibriumResult.InstrumentResult> instruments = new ArrayList<>();
+        for (int i = 0; i < net.instruments.size(); i++) {
+            Network.Instrument ins = net.instruments.get(i);
+            instruments.add(new EquilibriumResult.InstrumentResult(ins.id, ins.type,
+                    java.util.Collections.unmodifiableMap(figures.get(i))));
+        }
+        return new EquilibriumResult(net.tick, List.copyOf(markets), List.copyOf(lanes), firms,
+                List.copyOf(instruments), solver.convergence);
+    }
+
+    private static List<EquilibriumResult.FirmResult> firmResults(Network net, PriceSolver solver, FirmParameters p) {
+        int rows = p.count();
+        double[] weight = new double[rows];
+        double[] output = new double[rows];
+        double[] planned = new double[rows];
+        for (int f = 0; f < net.firms; f++) {
+            int r = net.fRow[f];
+            weight[r] += net.fWeight[f];
+            output[r] += net.fWeight[f] * solver.firmOutput[f];
+            planned[r] += net.fWeight[f] * solver.plannedPrice(f, solver.price) / net.value[net.fMarket[f]];
+        }
+        List<EquilibriumResult.FirmResult> out = new ArrayList<>(rows);
+        List<Scenario.FirmSpec> specs = net.scenario.firms();
+        for (int r = 0; r < rows; r++) {
+            Scenario.FirmSpec spec = specs.get(p.spec()[r]);
+            double perFirm = weight[r] > 0 ? output[r] / weight[r] : 0;
+            double cap = p.capacity()[r];
+            double netPrice = weight[r] > 0 ? planned[r] / weight[r] : Double.NaN;
+            double[] use = new double[0];
+            if ("manufacturer".equals(spec.type())) {
+                int rec = spec.recipe() != null ? net.world.recipeIndex(spec.recipe())
+                        : net.world.recipeFor(net.world.commodityIndex(spec.commodity()));
+                double[] per = net.world.recipe(rec).perUnit();
+                use = new double[per.length];
+                for (int j = 0; j < per.length; j++) {
+                    use[j] = per[j] * perFirm;
+                }
+            }
+            String id = p.weight()[r] == 1 && spec.countOrDefault() > 1
+                    ? FirmParameters.firmId(spec, p.first()[r]) : spec.id();
+            out.add(new EquilibriumResult.FirmResult(id, spec.type(), spec.region(), spec.commodity(), p.weight()[r],
+                    cap, perFirm, cap > 0 ? perFirm / cap : 0, netPrice, use));
+        }
+        return out;
+    }
+
+    private static double approvalShare(Network net, int a) {
+        for (Network.Cap cap : net.caps) {
+            if (cap.kind == Network.CapKind.LICENCE) {
+                for (int i : cap.arcs) {
+                    if (i == a) {
+                        return cap.volume / net.arcs.get(a).laneCapacity;
+                    }
+                }
+            }
+        }
+        return 1.0;
+    }
+
+    private static double capVolume(Network net, int a) {
+        for (Network.Cap cap : net.caps) {
+            if (cap.kind == Network.CapKind.OFFTAKE && cap.arcs[0] == a) {
+                return cap.volume;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static void add(Map<String, Double> m, String key, double v) {
+        m.merge(key, v, Double::sum);
+    }
+
+    private static String kindLabel(Network.ArcKind k) {
+        return switch (k) {
+            case DIRECT -> "direct";
+            case IN_QUOTA -> "inQuota";
+            case OUT_OF_QUOTA -> "outOfQuota";
+            case DETOUR -> "detour";
+            case OFFTAKE -> "offtake";
+        };
+    }
+
+    private static String regionId(Network net, int market) {
+        return net.world.region(net.world.regionOfMarket(market)).id();
+    }
+
+    private static String commodityId(Network net, int commodity) {
+        return net.world.commodity(commodity).id();
+    }
+}

@@ -1,0 +1,109 @@
+package org.chokepoint.market;
+
+/**
+ * Cargo at sea, for every carrier of the model (traders and consortia alike): each carrier has an account
+ * for one destination market, holding what it has at sea by arrival tick on a ring of slots, on two lanes:
+ * the direct route, and the detour round a restriction through a third country. Shipping books the export
+ * when cargo leaves and the import when it lands, in the {@link Ledger}; the carrier books its own stock.
+ *
+ * <p>Cargo is declared to its partner regions as it travels: direct cargo leaves for the account's region and
+ * lands from the region it was bought in; detoured cargo leaves for, and lands from, the third country.
+ */
+public final class Shipping implements java.io.Serializable {
+    public static final int DIRECT = 0;
+    public static final int DETOUR = 1;
+
+    private final Ledger ledger;
+    private final int commodities;
+    private int accounts;
+    private int[] destination = new int[4];
+    private int[] base = new int[4];
+    private int[] slots = new int[4];
+    private int size;
+    /** Per slot and lane, {@code [2 * (base + slot) + lane]}: quantity at sea, its value, the region it lands from. */
+    private double[] cargo = new double[0];
+    private double[] value = new double[0];
+    private int[] from = new int[0];
+    private double landedValue;
+
+    /** @param commodities commodities per region: a market's region is {@code market / commodities} */
+    Shipping(Ledger ledger, int commodities) {
+        this.ledger = ledger;
+        this.commodities = commodities;
+    }
+
+    /**
+     * Opens an account for cargo bound for one market.
+     *
+     * @param ringSlots ticks the ring holds; a voyage longer than {@code ringSlots - 1} ticks lands after that many
+     * @return the account, for {@link #ship} and {@link #land}
+     */
+    public int open(int destinationMarket, int ringSlots) {
+        if (accounts == destination.length) {
+            destination = java.util.Arrays.copyOf(destination, 2 * accounts);
+            base = java.util.Arrays.copyOf(base, 2 * accounts);
+            slots = java.util.Arrays.copyOf(slots, 2 * accounts);
+        }
+        destination[accounts] = destinationMarket;
+        base[accounts] = size;
+        slots[accounts] = ringSlots;
+        size += ringSlots;
+        if (2 * size > cargo.length) {
+            int n = Math.max(2 * size, 2 * cargo.length);
+            cargo = java.util.Arrays.copyOf(cargo, n);
+            value = java.util.Arrays.copyOf(value, n);
+            from = java.util.Arrays.copyOf(from, n);
+        }
+        return accounts++;
+    }
+
+    /**
+     * Cargo bought in {@code originMarket} leaves as an export and goes to sea.
+     *
+     * @param via the third country of a detour (on lane {@link #DETOUR}), or -1
+     * @param valueUsd what the cargo cost, carried with it to landing
+     * @return the tick it lands, {@code tick} itself for a voyage of no time
+     */
+    public int ship(int account, int lane, int originMarket, int via, int tick, int transitTicks, double quantity,
+                    double valueUsd) {
+        int ring = slots[account];
+        int arrival = tick + Math.min(transitTicks, ring - 1);
+        int k = 2 * (base[account] + arrival % ring) + lane;
+        ledger.exported(originMarket, via >= 0 ? via : destination[account] / commodities, quantity);
+        cargo[k] += quantity;
+        value[k] += valueUsd;
+        from[k] = via >= 0 ? via : originMarket / commodities;
+        return arrival;
+    }
+
+    /**
+     * What is due on one lane of an account this tick lands as an import in its market and leaves the sea.
+     *
+     * @return the quantity landed; {@link #landedValue()} is its value
+     */
+    public double land(int account, int lane, int tick) {
+        int k = 2 * (base[account] + tick % slots[account]) + lane;
+        double q = cargo[k];
+        landedValue = value[k];
+        if (q > 0) {
+            ledger.imported(destination[account], from[k], q);
+            cargo[k] = 0;
+            value[k] = 0;
+        }
+        return q;
+    }
+
+    /** The value of what the last {@link #land} landed. */
+    public double landedValue() {
+        return landedValue;
+    }
+
+    /** Everything the account has at sea, both lanes. */
+    public double atSea(int account) {
+        double s = 0;
+        for (int k = 2 * base[account], end = 2 * (base[account] + slots[account]); k < end; k += 2) {
+            s += cargo[k] + cargo[k + 1];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,33 @@
+package org.chokepoint.metrics;
+
+import java.util.Map;
+import org.chokepoint.agent.Households;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.World;
+
+/** What the metrics read of a finished run: its series and the few facts that give them meaning. */
+public interface RunView {
+    Scenario scenario();
+
+    World world();
+
+    int horizon();
+
+    /** Every metric of every market at every tick. */
+    SeriesRecorder series();
+
+    /** Whether any agent trades in the market; the others are not reported. */
+    boolean reported(int market);
+
+    /** The first tick at which any shock starts, or -1 when there is none. */
+    int firstShockTick();
+
+    /** The final-demand sectors, whose curves value the change in consumer surplus. */
+    Households households();
+
+    /** Scale of household sector h's demand curve at a tick, as drawn during the run. */
+    double householdScale(int tick, int h);
+
+    /** What each policy instrument did over the run, by instrument id; instruments with nothing to say left out. */
+    Map<String, Map<String, Double>> policyIndicators();
+}

@@ -1,0 +1,85 @@
+package org.chokepoint.model;
+
+import java.util.List;
+import org.chokepoint.agent.Firms;
+import org.chokepoint.agent.Traders;
+import org.chokepoint.equilibrium.FirmParameters;
+import org.chokepoint.equilibrium.TraderParameters;
+import org.chokepoint.scenario.Scenario;
+
+/**
+ * The firms and traders a model drew, in the terms the equilibrium takes them: every firm one row with the
+ * capacity, cost curve and status it starts with, and every trader entry its traders' summed capacity and
+ * capacity-weighted margin. The equilibrium of these, rather than of each population's expected parameters,
+ * is the one that run's agents start from.
+ *
+ * <p>It reads the agents, so it belongs to the model, not to the equilibrium, which reads only the scenario.
+ */
+public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
+
+    /** What a model of {@code scenario} draws with {@code seed}, before its first tick. */
+    public static DrawnPopulations draw(Scenario scenario, int seed) {
+        SupplyShockModel model = new SupplyShockModel(scenario, seed, 1);
+        model.start();
+        try {
+            return of(model);
+        } finally {
+            model.finish();
+        }
+    }
+
+    /**
+     * What a started model holds now. The arrays are copies: the model may run on, invest and mothball
+     * without changing them.
+     */
+    public static DrawnPopulations of(SupplyShockModel model) {
+        Scenario s = model.scenario();
+        Firms f = model.firms();
+        int[] firmEntry = entries(s.firms().stream().map(Scenario.FirmSpec::countOrDefault).toList(), f.count,
+                "firms");
+        boolean[] active = new boolean[f.count];
+        for (int i = 0; i < f.count; i++) {
+            active[i] = f.producing(i);
+        }
+        Traders t = model.traders();
+        int[] traderEntry = entries(s.traders().stream().map(Scenario.TraderSpec::countOrDefault).toList(), t.count,
+                "traders");
+        double[] capacity = new double[f.count];
+        double[] base = new double[f.count];
+        double[] slope = new double[f.count];
+        double[] exponent = new double[f.count];
+        for (int i = 0; i < f.count; i++) {
+            capacity[i] = f.capacity(i);
+            base[i] = f.costBase(i);
+            slope[i] = f.costSlope(i);
+            exponent[i] = f.costExponent(i);
+        }
+        double[] traderCapacity = new double[t.count];
+        double[] margin = new double[t.count];
+        for (int i = 0; i < t.count; i++) {
+            traderCapacity[i] = t.capacity(i);
+            margin[i] = t.minMargin(i);
+        }
+        return new DrawnPopulations(FirmParameters.drawn(firmEntry, capacity, base, slope, exponent, active),
+                TraderParameters.drawn(s.traders().size(), traderEntry, traderCapacity, margin));
+    }
+
+    /**
+     * For each agent, the index of the scenario entry it was drawn from: the model builds every agent of the
+     * first entry, then of the second, and so on.
+     */
+    private static int[] entries(List<Integer> counts, int agents, String what) {
+        int total = counts.stream().mapToInt(Integer::intValue).sum();
+        if (total != agents) {
+            throw new IllegalStateException("the model holds " + agents + " " + what
+                    + " but the scenario's entries count " + total);
+        }
+        int[] entry = new int[agents];
+        for (int i = 0, k = 0; k < counts.size(); k++) {
+            for (int j = 0; j < counts.get(k); j++, i++) {
+                entry[i] = k;
+            }
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,121 @@
+package org.chokepoint.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Stroke;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+
+/**
+ * The look every report chart shares: fonts, colours, strokes, and numbers with thousands separators in
+ * one locale-free format, so a page reads the same on any machine and the same run gives the same bytes.
+ */
+public final class ChartStyle {
+
+    /** Sans-serif: the SVG names the generic family, so the browser's sans-serif draws what Java measured. */
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+
+    /** The shocked run, and what it is compared with. */
+    public static final Color SHOCKED = new Color(0xb2182b);
+    public static final Color COUNTERFACTUAL = new Color(0x555555);
+    /** Further series of one chart (production beside consumption, exports beside imports). */
+    public static final Color SECOND = new Color(0x2166ac);
+    static final Color GRID = new Color(0xdddddd);
+    static final Color MARK = new Color(0x777777);
+
+    private ChartStyle() {
+    }
+
+    static Stroke line(float width, boolean dashed) {
+        return dashed
+                ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f)
+                : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A number as a reader expects it: thousands separated, at most {@code decimals} decimals. */
+    public static NumberFormat number(int decimals) {
+        DecimalFormat f = new DecimalFormat(decimals > 0 ? "#,##0." + "#".repeat(decimals) : "#,##0",
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f;
+    }
+
+    /** A figure for a table: thousands separated, three significant digits below 1,000. */
+    public static String figure(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        if (a >= 1000 || v == Math.rint(v)) {
+            return number(0).format(v);
+        }
+        int decimals = a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 2 : 3;
+        return number(decimals).format(v);
+    }
+
+    /** Money in US dollars, as {@code $1.2 m} or {@code $3.40 bn}; a minus sign, not a hyphen. */
+    public static String money(double usd) {
+        if (Double.isNaN(usd)) {
+            return "n/a";
+        }
+        double a = Math.abs(usd);
+        String sign = usd < 0 ? "\u2212" : "";
+        if (a >= 1e9) {
+            return sign + "$" + number(2).format(a / 1e9) + " bn";
+        }
+        if (a >= 1e6) {
+            return sign + "$" + number(1).format(a / 1e6) + " m";
+        }
+        return sign + "$" + number(0).format(a);
+    }
+
+    /** Styles a value axis: fonts, locale-free tick labels with thousands separators. */
+    static void valueAxis(NumberAxis axis, boolean integers) {
+        axis.setStandardTickUnits(integers ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
+                : NumberAxis.createStandardTickUnits(Locale.ROOT));
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelFont(LABEL_FONT);
+    }
+
+    static void axis(ValueAxis axis) {
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelFont(LABEL_FONT);
+    }
+
+    static void plot(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlinesVisible(true);
+        plot.setRangeGridlinesVisible(true);
+        plot.setOutlinePaint(GRID);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    /** A chart around a plot: no title (the page's heading says what it shows), a legend below when asked. */
+    static JFreeChart chart(XYPlot plot, boolean legend) {
+        JFreeChart chart = new JFreeChart(null, LABEL_FONT, plot, legend);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 10));
+        if (legend) {
+            LegendTitle l = chart.getLegend();
+            l.setItemFont(TICK_FONT);
+            l.setPosition(RectangleEdge.BOTTOM);
+            l.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+        return chart;
+    }
+}

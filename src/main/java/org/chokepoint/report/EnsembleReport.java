@@ -1,0 +1,354 @@
+package org.chokepoint.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.chokepoint.metrics.SummaryCalculator;
+import org.chokepoint.output.OutputFiles;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.Scenario;
+
+/**
+ * {@code report.html} of an ensemble, made from its finished tables ({@code runs.csv}, {@code bands.csv}), so
+ * that every runner that writes those (local threads, Spark) writes the same page: each market's 5th–95th
+ * percentile band and median over the runs, events and policies marked, and how each summary figure is
+ * spread over the runs (a histogram with its median, and mean, confidence interval and percentiles in a
+ * table). One self-contained page: inline SVG, inline CSS, no script.
+ */
+public final class EnsembleReport {
+
+    public static final String HTML = "report.html";
+
+    static final Color BAND = ChartStyle.SHOCKED;
+    private static final int HIST_W = 310;
+    private static final int HIST_H = 170;
+
+    /** The per-market figures, in the order of the summary, with how to read them. */
+    static final String[][] MARKET_FIGURES = {
+        {"peakMultiple", "peak price / pre-shock price"},
+        {"peakTick", "tick of the peak"},
+        {"recoveryTick", "tick back within 10%"},
+        {"firstTickAbove2x", "first tick above 2× pre-shock"},
+        {"firstTickAbove5x", "first tick above 5× pre-shock"},
+        {"cumulativeShortage", "unmet demand, total (quantity)"},
+        {"daysOfCoverAtShock", "days of cover at the shock"},
+        {"ticksToExhaustion", "ticks from the shock to exhaustion"},
+        {"outputLoss", "output lost (quantity)"},
+        {"outputLossShare", "output lost, share"},
+        {"baselinePrice", "pre-shock price"},
+        {"peakPrice", "peak price"},
+    };
+
+    private EnsembleReport() {
+    }
+
+    /** Writes {@code out/report.html} from the tables in {@code out}, atomically ({@link OutputFiles#write}). */
+    public static void write(Path out, LoadedScenario scenario) throws IOException {
+        Table runs = Table.read(out.resolve("runs.csv"));
+        Bands bands = Bands.read(out.resolve("bands.csv"));
+        Path cf = out.resolve(org.chokepoint.experiment.Ensemble.COUNTERFACTUAL_BANDS);
+        Bands counterfactual = Files.exists(cf) ? Bands.read(cf) : null;
+        String html = html(scenario, runs, bands, counterfactual);
+        OutputFiles.write(out.resolve(HTML), file -> Files.writeString(file, html, StandardCharsets.UTF_8));
+    }
+
+    /** runs.csv as columns of doubles (NA as NaN). */
+    record Table(List<String> columns, Map<String, double[]> values, int runs) {
+        static Table read(Path file) throws IOException {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                List<String> columns = new ArrayList<>(p.getHeaderNames());
+                List<CSVRecord> rows = p.getRecords();
+                Map<String, double[]> values = new LinkedHashMap<>();
+                for (String c : columns) {
+                    double[] v = new double[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        String s = rows.get(i).get(c);
+                        v[i] = "NA".equals(s) ? Double.NaN : Double.parseDouble(s);
+                    }
+                    values.put(c, v);
+                }
+                return new Table(columns, values, rows.size());
+            }
+        }
+    }
+
+    /** bands.csv: per market (in file order) and metric, the p5, p50 and p95 series over ticks. */
+    record Bands(List<String[]> markets, Map<String, double[][]> series, int ticks) {
+        static Bands read(Path file) throws IOException {
+            List<String[]> markets = new ArrayList<>();
+            Map<String, List<double[]>> rows = new HashMap<>();
+            int ticks = 0;
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                 CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                for (CSVRecord rec : p) {
+                    int tick = Integer.parseInt(rec.get("tick"));
+                    ticks = Math.max(ticks, tick + 1);
+                    String market = rec.get("region") + "\u0000" + rec.get("commodity");
+                    if (tick == 0 && rows.keySet().stream().noneMatch(k -> k.startsWith(market + "\u0000"))) {
+                        markets.add(new String[] {rec.get("region"), rec.get("commodity")});
+                    }
+                    rows.computeIfAbsent(market + "\u0000" + rec.get("metric"), k -> new ArrayList<>())
+                            .add(new double[] {tick, num(rec.get("p5")), num(rec.get("p50")), num(rec.get("p95"))});
+                }
+            }
+            Map<String, double[][]> series = new HashMap<>();
+            for (Map.Entry<String, List<double[]>> e : rows.entrySet()) {
+                double[][] s = new double[3][ticks];
+                for (double[] row : e.getValue()) {
+                    for (int q = 0; q < 3; q++) {
+                        s[q][(int) row[0]] = row[q + 1];
+                    }
+                }
+                series.put(e.getKey(), s);
+            }
+            return new Bands(markets, series, ticks);
+        }
+
+        double[][] get(String region, String commodity, String metric) {
+            return series.get(region + "\u0000" + commodity + "\u0000" + metric);
+        }
+
+        private static double num(String s) {
+            return "NA".equals(s) ? Double.NaN : Double.parseDouble(s);
+        }
+    }
+
+    /** @param counterfactual the counterfactuals' bands, or null when the scenario has none */
+    static String html(LoadedScenario loaded, Table runs, Bands bands, Bands counterfactual) {
+        Scenario scenario = loaded.scenario();
+        int horizon = bands.ticks();
+        Calendar cal = Calendar.of(scenario.time());
+        List<Mark> marks = ReportPage.marks(scenario, cal, horizon);
+        SummaryCalculator.Window window = SummaryCalculator.window(scenario.time(), firstShockTick(scenario), horizon);
+        int from = Math.min(ReportPage.firstShownTick(window.start(), marks, cal.ticksPerYear()), horizon - 1);
+        Map<String, Scenario.CommoditySpec> commodities = new HashMap<>();
+        for (Scenario.CommoditySpec c : scenario.commodities()) {
+            commodities.put(c.id(), c);
+        }
+        List<ReportPage.MarketLabel> labels = new ArrayList<>();
+        for (String[] m : bands.markets()) {
+            Scenario.CommoditySpec c = commodities.get(m[1]);
+            labels.add(new ReportPage.MarketLabel(m[0], m[1], c == null ? null : c.quantityUnit(),
+                    c == null ? null : c.priceUnit()));
+        }
+
+        StringBuilder h = new StringBuilder(1 << 20);
+        String title = scenario.meta().name() + ": ensemble of " + runs.runs() + " runs";
+        ReportPage.head(h, title, labels);
+        h.append("<h1>").append(ReportPage.esc(title)).append("</h1>\n");
+        if (scenario.meta().description() != null) {
+            h.append("<p>").append(ReportPage.esc(scenario.meta().description())).append("</p>\n");
+        }
+        h.append("<p>").append(runs.runs()).append(" replications of ").append(horizon).append(" ticks (")
+                .append(ReportPage.esc(cal.label(0))).append(" to ").append(ReportPage.esc(cal.label(horizon - 1)))
+                .append("), each with its own seed (runs.csv). Charts show the median over the runs and the band "
+                        + "from the 5th to the 95th percentile, tick by tick (bands.csv), from ")
+                .append(ReportPage.esc(cal.label(from))).append(", before the shock")
+                .append(counterfactual == null ? "" : "; beside them in grey, dashed, the same for the runs' "
+                        + "counterfactuals, each the same seed without events and policies "
+                        + "(counterfactual-bands.csv)")
+                .append(". Figures of the tables that compare are differences against each run's own "
+                        + "counterfactual.</p>\n");
+        h.append("<h2>Events and policies</h2>\n");
+        ReportPage.markList(h, marks, cal);
+
+        h.append("<h2>Totals over the runs</h2>\n");
+        List<String> totals = new ArrayList<>();
+        for (String c : runs.columns()) {
+            if (c.startsWith("totals.") || c.startsWith("pv.")) {
+                totals.add(c);
+            }
+        }
+        figureTable(h, runs, totals, c -> c, true);
+        histograms(h, runs, totals, c -> c, "totals", true);
+
+        h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's median price and its 5th–95th "
+                + "percentile band; the caption gives the median peak over the pre-shock price.</p>\n<div class=\"grid\">\n");
+        h.append(ReportPage.inOrder(labels.size(), i -> {
+            StringBuilder g = new StringBuilder();
+            ReportPage.MarketLabel m = labels.get(i);
+            double[][] p = bands.get(m.region(), m.commodity(), "price");
+            TimeChart c = new TimeChart(cal, from, horizon, m.priceUnit() == null ? "price" : m.priceUnit())
+                    .small().band("p5–p95", p[0], p[1], p[2], BAND).marks(marks);
+            if (counterfactual != null) {
+                double[][] q = counterfactual.get(m.region(), m.commodity(), "price");
+                c.line("counterfactual, median", q[1], ChartStyle.COUNTERFACTUAL, true);
+            }
+            double[] peak = runs.values().get(m.region() + "." + m.commodity() + ".peakMultiple");
+            g.append("<div class=\"small\"><p>").append(ReportPage.esc(m.name())).append(": peak ×")
+                    .append(peak == null ? "n/a" : ChartStyle.figure(median(peak))).append("</p>")
+                    .append(c.svg("glance-" + i, ReportPage.SMALL, 150)).append("</div>\n");
+            return g.toString();
+        }));
+        h.append("</div>\n");
+
+        h.append("<h2>Market by market</h2>\n<p class=\"note\">Choose a market; quantities are per tick.</p>\n");
+        ReportPage.selector(h, labels, mostShocked(runs, labels));
+        h.append(ReportPage.inOrder(labels.size(), i -> {
+            StringBuilder g = new StringBuilder();
+            ReportPage.MarketLabel m = labels.get(i);
+            ReportPage.panelOpen(g, i, m);
+            String prefix = m.region() + "." + m.commodity() + ".";
+            List<String> figures = new ArrayList<>();
+            for (String[] f : MARKET_FIGURES) {
+                if (runs.values().containsKey(prefix + f[0])) {
+                    figures.add(prefix + f[0]);
+                }
+            }
+            figureTable(g, runs, figures, c -> describe(c.substring(prefix.length())), false);
+            String q = m.quantityUnit() == null ? "" : " (" + m.quantityUnit() + ")";
+            String p = m.priceUnit() == null ? "" : " (" + m.priceUnit() + ")";
+            g.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
+                    .append(band(cal, from, horizon, "price" + p, bands, counterfactual, m, "price", marks)
+                            .svg("price-" + i, ReportPage.WIDE, 300));
+            g.append("<div class=\"grid\">\n");
+            String[][] charts = {
+                {"production", "Production" + q, "production" + q},
+                {"consumption", "Consumption (final and input use)" + q, "consumption" + q},
+                {"unmetDemand", "Unmet demand (shortage)" + q, "unmet demand" + q},
+                {"stock", "Stock held in the region" + q, "stock" + q},
+                {"inventoryDays", "Days of cover (stock over daily use)", "days"},
+            };
+            for (String[] c : charts) {
+                if (bands.get(m.region(), m.commodity(), c[0]) != null) {
+                    ReportPage.cell(g, c[1], band(cal, from, horizon, c[2], bands, counterfactual, m, c[0], marks)
+                            .svg(c[0] + "-" + i, ReportPage.HALF, 250));
+                }
+            }
+            g.append("</div>\n<p class=\"note\">How the market's figures spread over the runs:</p>\n");
+            histograms(g, runs, figures, c -> describe(c.substring(prefix.length())), "hist-" + i, false);
+            g.append("</section>\n");
+            return g.toString();
+        }));
+        h.append("</div>\n");
+
+        List<String> rest = new ArrayList<>();
+        for (String c : runs.columns()) {
+            if (c.startsWith("region.") || c.startsWith("policy.")) {
+                rest.add(c);
+            }
+        }
+        if (!rest.isEmpty()) {
+            h.append("<h2>Regions and policies</h2>\n");
+            figureTable(h, runs, rest, c -> c, true);
+            histograms(h, runs, rest, c -> c, "other", true);
+        }
+        h.append("<p class=\"note\">Definitions: docs/outputs.md and docs/experiments.md. Percentiles are "
+                + "Hyndman and Fan's type 7, as in stats.json. Written by chokepoint from ")
+                .append(ReportPage.esc(loaded.source())).append(".</p>\n</body></html>\n");
+        return h.toString();
+    }
+
+    /** The first event's start, as the model takes it ({@code Government.firstShockTick}); -1 without events. */
+    static int firstShockTick(Scenario s) {
+        int first = -1;
+        for (org.chokepoint.scenario.spec.EventSpec e : s.events()) {
+            if (first < 0 || e.start() < first) {
+                first = e.start();
+            }
+        }
+        return first;
+    }
+
+    private static TimeChart band(Calendar cal, int from, int to, String yLabel, Bands bands, Bands counterfactual,
+                                  ReportPage.MarketLabel m, String metric, List<Mark> marks) {
+        double[][] b = bands.get(m.region(), m.commodity(), metric);
+        TimeChart c = new TimeChart(cal, from, to, yLabel).band("median, 5th–95th percentile", b[0], b[1], b[2], BAND);
+        if (counterfactual != null) {
+            double[][] q = counterfactual.get(m.region(), m.commodity(), metric);
+            c.band("counterfactual", q[0], q[1], q[2], ChartStyle.COUNTERFACTUAL, true);
+        }
+        return c.marks(marks);
+    }
+
+    static String describe(String field) {
+        for (String[] f : MARKET_FIGURES) {
+            if (f[0].equals(field)) {
+                return f[1];
+            }
+        }
+        return field;
+    }
+
+    static int mostShocked(Table runs, List<ReportPage.MarketLabel> labels) {
+        int best = 0;
+        double bestPeak = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < labels.size(); i++) {
+            double[] v = runs.values().get(labels.get(i).region() + "." + labels.get(i).commodity() + ".peakMultiple");
+            double p = v == null ? Double.NaN : median(v);
+            if (p > bestPeak) {
+                bestPeak = p;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static double median(double[] v) {
+        double[] x = java.util.Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double hpos = (x.length - 1) * 0.5;
+        int lo = (int) Math.floor(hpos);
+        int hi = Math.min(x.length - 1, lo + 1);
+        return x[lo] + (hpos - lo) * (x[hi] - x[lo]);
+    }
+
+    private static void figureTable(StringBuilder h, Table runs, List<String> columns,
+                                    java.util.function.UnaryOperator<String> name, boolean money) {
+        h.append("<table><tr><th>figure</th><th>runs with a value</th><th>mean</th><th>95% CI of the mean</th>")
+                .append("<th>5th pct</th><th>median</th><th>95th pct</th></tr>\n");
+        for (String c : columns) {
+            org.chokepoint.experiment.Statistics s = org.chokepoint.experiment.Statistics.of(runs.values().get(c));
+            boolean usd = money && !c.endsWith("Share");
+            h.append("<tr><td>").append(ReportPage.esc(name.apply(c))).append("</td><td>").append(s.n)
+                    .append("</td><td>").append(v(s.mean, usd)).append("</td><td>")
+                    .append(Double.isNaN(s.ci95Low) ? "n/a" : v(s.ci95Low, usd) + " to " + v(s.ci95High, usd))
+                    .append("</td><td>").append(v(s.p5, usd)).append("</td><td>").append(v(s.p50, usd))
+                    .append("</td><td>").append(v(s.p95, usd)).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String v(double x, boolean usd) {
+        return usd ? ChartStyle.money(x) : ChartStyle.figure(x);
+    }
+
+    private static void histograms(StringBuilder h, Table runs, List<String> columns,
+                                   java.util.function.UnaryOperator<String> name, String idPrefix, boolean money) {
+        List<String> flat = new ArrayList<>();
+        h.append("<div class=\"grid\">\n");
+        for (int k = 0; k < columns.size(); k++) {
+            String c = columns.get(k);
+            double[] v = runs.values().get(c);
+            if (!HistogramChart.drawable(v)) {
+                flat.add(name.apply(c));
+                continue;
+            }
+            String label = name.apply(c) + (money && !c.endsWith("Share") ? ", US$" : "");
+            h.append("<div class=\"small\" style=\"width:").append(HIST_W).append("px\"><p>")
+                    .append(ReportPage.esc(label)).append("</p>")
+                    .append(HistogramChart.svg(idPrefix + "-" + k, HIST_W, HIST_H, null, v, median(v),
+                            ChartStyle.SECOND))
+                    .append("</div>\n");
+        }
+        h.append("</div>\n");
+        if (!flat.isEmpty()) {
+            h.append("<p class=\"note\">The same in every run, or undefined in all but one: ")
+                    .append(ReportPage.esc(String.join("; ", flat))).append(".</p>\n");
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.chokepoint.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.Summary;
+import org.chokepoint.metrics.SummaryCalculator;
+import org.chokepoint.model.RunOutcome;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.Commodity;
+import org.chokepoint.world.World;
+
+/**
+ * {@code report.html} of one run: every market's price, production, consumption, trade, stock, days of cover
+ * and unmet demand on calendar dates, the shocked run beside its counterfactual, events and policies marked,
+ * and the summary's figures in tables. One self-contained page: inline SVG, inline CSS, no script.
+ */
+public final class RunReport {
+
+    public static final String HTML = "report.html";
+
+    static final Color LIGHT_SECOND = new Color(0x92c5de);
+
+    private RunReport() {
+    }
+
+    public static String html(LoadedScenario loaded, RunOutcome outcome, int seed) {
+        SupplyShockModel run = outcome.model();
+        SupplyShockModel cf = outcome.counterfactual();
+        Scenario scenario = loaded.scenario();
+        World world = run.world();
+        int horizon = run.horizon();
+        Calendar cal = Calendar.of(scenario.time());
+        List<Mark> marks = ReportPage.marks(scenario, cal, horizon);
+        int shock = run.government().firstShockTick();
+        SummaryCalculator.Window window = SummaryCalculator.window(scenario.time(), shock, horizon);
+        int from = Math.min(ReportPage.firstShownTick(window.start(), marks, cal.ticksPerYear()), horizon - 1);
+        Summary summary = outcome.summary();
+
+        List<Integer> used = new ArrayList<>();
+        List<ReportPage.MarketLabel> labels = new ArrayList<>();
+        for (int m = 0; m < run.markets().count(); m++) {
+            if (run.markets().used(m)) {
+                Commodity c = world.commodity(world.commodityOfMarket(m));
+                used.add(m);
+                labels.add(new ReportPage.MarketLabel(world.region(world.regionOfMarket(m)).id(), c.id(),
+                        c.quantityUnit(), c.priceUnit()));
+            }
+        }
+
+        StringBuilder h = new StringBuilder(1 << 20);
+        String title = scenario.meta().name() + ": one run, seed " + seed;
+        ReportPage.head(h, title, labels);
+        h.append("<h1>").append(ReportPage.esc(title)).append("</h1>\n");
+        if (scenario.meta().description() != null) {
+            h.append("<p>").append(ReportPage.esc(scenario.meta().description())).append("</p>\n");
+        }
+        h.append("<p>").append(horizon).append(" ticks (").append(ReportPage.esc(cal.label(0))).append(" to ")
+                .append(ReportPage.esc(cal.label(horizon - 1))).append("); the charts start at ")
+                .append(ReportPage.esc(cal.label(from)))
+                .append(", before the shock, leaving out the model's settling in from its initial prices. ");
+        if (cf != null) {
+            h.append("The run as specified is drawn in colour, its <b>counterfactual</b> (the same scenario and "
+                    + "seed without events and policies) in grey, dashed: the gap between them is the shock's "
+                    + "and the policies' doing.");
+        } else {
+            h.append("The scenario has no events and no policies, so there is no counterfactual.");
+        }
+        h.append("</p>\n<h2>Events and policies</h2>\n");
+        ReportPage.markList(h, marks, cal);
+
+        if (cf != null) {
+            totals(h, summary.totals());
+        }
+
+        h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's price over its pre-shock level "
+                + "(the mean over the ").append(window.length()).append(" ticks before the first shock)")
+                .append(cf != null ? ", the counterfactual dashed" : "").append(".</p>\n<div class=\"grid\">\n");
+        h.append(ReportPage.inOrder(used.size(), i -> {
+            StringBuilder g = new StringBuilder();
+            int m = used.get(i);
+            Summary.MarketSummary ms = summary.markets().get(i);
+            TimeChart c = new TimeChart(cal, from, horizon, "× pre-shock").small();
+            c.line("run", relative(series(run, m, Metric.PRICE), ms.baselinePrice()), ChartStyle.SHOCKED, false);
+            if (cf != null) {
+                c.line("counterfactual", relative(series(cf, m, Metric.PRICE), ms.baselinePrice()),
+                        ChartStyle.COUNTERFACTUAL, true);
+            }
+            c.marks(marks);
+            g.append("<div class=\"small\"><p>").append(ReportPage.esc(labels.get(i).name())).append(": peak ×")
+                    .append(ChartStyle.figure(ms.peakMultiple())).append("</p>")
+                    .append(c.svg("glance-" + i, ReportPage.SMALL, 150)).append("</div>\n");
+            return g.toString();
+        }));
+        h.append("</div>\n");
+
+        h.append("<h2>Market by market</h2>\n<p class=\"note\">Choose a market; quantities are per tick (")
+                .append(ReportPage.esc(tickWord(cal))).append(").</p>\n");
+        ReportPage.selector(h, labels, mostShocked(summary));
+        h.append(ReportPage.inOrder(used.size(), i -> {
+            StringBuilder g = new StringBuilder();
+            int m = used.get(i);
+            ReportPage.MarketLabel label = labels.get(i);
+            ReportPage.panelOpen(g, i, label);
+            marketFigures(g, summary.markets().get(i), cal, shock);
+            String q = label.quantityUnit() == null ? "" : " (" + label.quantityUnit() + ")";
+            String p = label.priceUnit() == null ? "" : " (" + label.priceUnit() + ")";
+            TimeChart price = pair(cal, from, horizon, "price" + p, run, cf, m, Metric.PRICE, marks);
+            g.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
+                    .append(price.svg("price-" + i, ReportPage.WIDE, 300));
+            g.append("<div class=\"grid\">\n");
+            ReportPage.cell(g, "Production" + q, pair(cal, from, horizon, "production" + q, run, cf, m,
+                    Metric.PRODUCTION, marks).svg("production-" + i, ReportPage.HALF, 250));
+            ReportPage.cell(g, "Consumption (final and input use)" + q, pair(cal, from, horizon, "consumption" + q,
+                    run, cf, m, Metric.CONSUMPTION, marks).svg("consumption-" + i, ReportPage.HALF, 250));
+            TimeChart trade = new TimeChart(cal, from, horizon, "per tick" + q);
+            trade.line("imports", series(run, m, Metric.IMPORTS), ChartStyle.SHOCKED, false);
+            trade.line("exports", series(run, m, Metric.EXPORTS), ChartStyle.SECOND, false);
+            if (cf != null) {
+                trade.line("imports, counterfactual", series(cf, m, Metric.IMPORTS), ChartStyle.COUNTERFACTUAL, true);
+                trade.line("exports, counterfactual", series(cf, m, Metric.EXPORTS), LIGHT_SECOND, true);
+            }
+            ReportPage.cell(g, "Imports and exports" + q, trade.marks(marks).svg("trade-" + i, ReportPage.HALF, 250));
+            ReportPage.cell(g, "Unmet demand (shortage)" + q, pair(cal, from, horizon, "unmet demand" + q, run, cf,
+                    m, Metric.UNMET_DEMAND, marks).svg("shortage-" + i, ReportPage.HALF, 250));
+            ReportPage.cell(g, "Stock held in the region" + q, pair(cal, from, horizon, "stock" + q, run, cf, m,
+                    Metric.STOCK, marks).svg("stock-" + i, ReportPage.HALF, 250));
+            ReportPage.cell(g, "Days of cover (stock over daily use)", pair(cal, from, horizon, "days", run, cf, m,
+                    Metric.INVENTORY_DAYS, marks).svg("cover-" + i, ReportPage.HALF, 250));
+            g.append("</div>\n</section>\n");
+            return g.toString();
+        }));
+        h.append("</div>\n");
+
+        h.append("<h2>Every market's figures</h2>\n");
+        marketTable(h, summary, cal);
+        h.append("<p class=\"note\">Definitions: docs/outputs.md. Exhaustion: the stock below ")
+                .append(ChartStyle.figure(100 * scenario.outputs().exhaustionShareOrDefault()))
+                .append("% of its pre-shock level (<code>outputs.exhaustionShare</code>). Written by chokepoint from ")
+                .append(ReportPage.esc(loaded.source())).append(", seed ").append(seed).append(".</p>\n");
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static String tickWord(Calendar cal) {
+        return cal.ticksPerYear() == 52 ? "a week" : "a tick is 1/" + cal.ticksPerYear() + " of a year";
+    }
+
+    /** The run's series in colour and the counterfactual's dashed grey beside it. */
+    private static TimeChart pair(Calendar cal, int from, int to, String yLabel, SupplyShockModel run,
+                                  SupplyShockModel cf, int m, Metric metric, List<Mark> marks) {
+        TimeChart c = new TimeChart(cal, from, to, yLabel);
+        c.line("run", series(run, m, metric), ChartStyle.SHOCKED, false);
+        if (cf != null) {
+            c.line("counterfactual", series(cf, m, metric), ChartStyle.COUNTERFACTUAL, true);
+        }
+        return c.marks(marks);
+    }
+
+    static double[] series(SupplyShockModel model, int m, Metric metric) {
+        double[] v = new double[model.horizon()];
+        for (int t = 0; t < v.length; t++) {
+            v[t] = model.series().get(t, m, metric);
+        }
+        return v;
+    }
+
+    static double[] relative(double[] v, double base) {
+        double[] out = new double[v.length];
+        for (int t = 0; t < v.length; t++) {
+            out[t] = v[t] / base;
+        }
+        return out;
+    }
+
+    /** The market whose price rose most, shown first. */
+    static int mostShocked(Summary s) {
+        int best = 0;
+        for (int i = 1; i < s.markets().size(); i++) {
+            if (s.markets().get(i).peakMultiple() > s.markets().get(best).peakMultiple()) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void totals(StringBuilder h, Summary.Totals t) {
+        h.append("<h2>Against the counterfactual</h2>\n<table><tr><th>total, US$</th><th>sum</th>")
+                .append("<th>present value</th></tr>\n");
+        Summary.PresentValues pv = t.presentValues();
+        row(h, "Downstream output lost (at pre-shock prices)", t.downstreamOutputLoss(), pv.downstreamOutputLoss());
+        row(h, "Consumer surplus change", t.consumerSurplusChange(), pv.consumerSurplusChange());
+        row(h, "Producer surplus change", t.producerSurplusChange(), pv.producerSurplusChange());
+        row(h, "Fiscal cost (outlays net of receipts)", t.fiscalCost(), pv.fiscalCost());
+        row(h, "Levy and tariff revenue", t.levyRevenue(), pv.levyRevenue());
+        row(h, "Quota rents", t.quotaRent(), pv.quotaRent());
+        row(h, "Net welfare loss (positive = loss)", t.deadweightLoss(), pv.deadweightLoss());
+        h.append("</table>\n");
+    }
+
+    private static void row(StringBuilder h, String what, double sum, double pv) {
+        h.append("<tr><td>").append(ReportPage.esc(what)).append("</td><td>").append(ChartStyle.money(sum))
+                .append("</td><td>").append(ChartStyle.money(pv)).append("</td></tr>\n");
+    }
+
+    static String date(Calendar cal, Integer tick) {
+        return tick == null ? "never" : cal.label(tick);
+    }
+
+    private static void marketFigures(StringBuilder h, Summary.MarketSummary m, Calendar cal, int shock) {
+        h.append("<table><tr><th>pre-shock price</th><th>peak</th><th>peak on</th><th>back within 10%</th>")
+                .append("<th>above 2×</th><th>above 5×</th><th>unmet demand, total</th><th>days of cover at shock</th>")
+                .append("<th>stock exhausted after</th><th>output lost</th></tr>\n<tr><td>")
+                .append(ChartStyle.figure(m.baselinePrice())).append("</td><td>×")
+                .append(ChartStyle.figure(m.peakMultiple())).append("</td><td>").append(cal.label(m.peakTick()))
+                .append("</td><td>").append(date(cal, m.recoveryTick())).append("</td><td>")
+                .append(date(cal, m.firstTickAbove2x())).append("</td><td>").append(date(cal, m.firstTickAbove5x()))
+                .append("</td><td>").append(ChartStyle.figure(m.cumulativeShortage())).append("</td><td>")
+                .append(m.daysOfCoverAtShock() == null ? "n/a" : ChartStyle.figure(m.daysOfCoverAtShock()))
+                .append("</td><td>").append(m.ticksToExhaustion() == null ? "never" : m.ticksToExhaustion() + " ticks")
+                .append("</td><td>").append(m.outputLoss() == null ? "n/a" : ChartStyle.figure(m.outputLoss())
+                        + (m.outputLossShare() == null ? "" : " (" + ChartStyle.figure(100 * m.outputLossShare()) + "%)"))
+                .append("</td></tr></table>\n");
+    }
+
+    private static void marketTable(StringBuilder h, Summary s, Calendar cal) {
+        h.append("<table><tr><th>market</th><th>pre-shock price</th><th>peak ×</th><th>peak on</th>")
+                .append("<th>back within 10%</th><th>above 2×</th><th>above 5×</th><th>unmet demand</th>")
+                .append("<th>cover at shock (days)</th><th>exhausted after (ticks)</th><th>output lost</th>")
+                .append("<th>output lost, share</th></tr>\n");
+        for (Summary.MarketSummary m : s.markets()) {
+            h.append("<tr><td>").append(ReportPage.esc(m.region() + " " + m.commodity())).append("</td><td>")
+                    .append(ChartStyle.figure(m.baselinePrice())).append("</td><td>")
+                    .append(ChartStyle.figure(m.peakMultiple())).append("</td><td>").append(cal.label(m.peakTick()))
+                    .append("</td><td>").append(date(cal, m.recoveryTick())).append("</td><td>")
+                    .append(date(cal, m.firstTickAbove2x())).append("</td><td>")
+                    .append(date(cal, m.firstTickAbove5x())).append("</td><td>")
+                    .append(ChartStyle.figure(m.cumulativeShortage())).append("</td><td>")
+                    .append(m.daysOfCoverAtShock() == null ? "n/a" : ChartStyle.figure(m.daysOfCoverAtShock()))
+                    .append("</td><td>").append(m.ticksToExhaustion() == null ? "never" : m.ticksToExhaustion())
+                    .append("</td><td>").append(m.outputLoss() == null ? "n/a" : ChartStyle.figure(m.outputLoss()))
+                    .append("</td><td>").append(m.outputLossShare() == null ? "n/a"
+                            : ChartStyle.figure(100 * m.outputLossShare()) + "%")
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+}

@@ -1,0 +1,31 @@
+package org.chokepoint.scenario;
+
+/**
+ * Spans of calendar time, as a scenario states behaviour, in the scenario's ticks. A week is
+ * {@code ticksPerYear / 52} ticks, so with the default 52 ticks a year a span of weeks is the same number of
+ * ticks, exactly, and a monthly scenario (12 ticks a year) reads 13 weeks as 3 ticks.
+ */
+public final class TickTime {
+    private static final double WEEKS_PER_YEAR = 52.0;
+
+    private TickTime() { }
+
+    /** Ticks in a span of weeks. */
+    public static double ticks(double weeks, int ticksPerYear) {
+        return weeks * (ticksPerYear / WEEKS_PER_YEAR);
+    }
+
+    /** A span of weeks in whole ticks, rounded to the nearest and never fewer than {@code least}. */
+    public static int wholeTicks(double weeks, int ticksPerYear, int least) {
+        return (int) Math.max(least, Math.round(ticks(weeks, ticksPerYear)));
+    }
+
+    /**
+     * The weight of the latest tick in an exponential average that follows its input over a span of weeks:
+     * one over the span in ticks (the average's time constant), at most one, when the span is shorter than a
+     * tick and the average is just the last value.
+     */
+    public static double averageWeight(double weeks, int ticksPerYear) {
+        return Math.min(1.0, 1.0 / ticks(weeks, ticksPerYear));
+    }
+}

@@ -1,0 +1,41 @@
+package org.chokepoint.scenario.spec;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
+
+/**
+ * A capex subsidy for new capacity outside a restricting country: it lowers eligible firms' investment
+ * hurdle and pays a share of the capex of what they commit to.
+ *
+ * @param commodities the commodities whose makers are eligible
+ * @param excludeRegion a region whose firms are never eligible (the restricting country)
+ * @param eligibleRegions regions whose firms are eligible; absent, every region but {@code excludeRegion}
+ * @param hurdleRelief share by which an eligible firm's investment hurdle is lowered
+ * @param subsidyRate share of the capex the budget pays
+ * @param capexPerAnnualUnit capex in US dollars per unit of yearly capacity
+ */
+@JsonTypeName(CapexSubsidySpec.TYPE)
+public record CapexSubsidySpec(String id, String region, List<String> commodities, String excludeRegion,
+                               List<String> eligibleRegions, Double hurdleRelief, Double subsidyRate,
+                               Double capexPerAnnualUnit, Integer announce, Integer start, Integer end,
+                               TriggerSpec trigger) implements ImporterInstrumentSpec {
+    public static final String TYPE = "capexSubsidy";
+
+    public CapexSubsidySpec {
+        id = id == null ? TYPE : id;
+        start = Schedule.startOrZero(start);
+        announce = announce == null ? start : announce;
+    }
+
+    @Override
+    public void check(SpecCheck at) {
+        at.region("region", region);
+        at.commodities("commodities", commodities);
+        at.region("excludeRegion", excludeRegion);
+        at.regions("eligibleRegions", eligibleRegions);
+        Schedule.check(this, at);
+        if (trigger != null) {
+            trigger.check(at.at("trigger"));
+        }
+    }
+}

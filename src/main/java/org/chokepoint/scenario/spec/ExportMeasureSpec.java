@@ -1,0 +1,31 @@
+package org.chokepoint.scenario.spec;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.util.List;
+
+/**
+ * An exporting government's measure on some commodities leaving its region, to every other region or to
+ * the listed destinations.
+ */
+@JsonSubTypes({
+        @JsonSubTypes.Type(ExportQuotaSpec.class),
+        @JsonSubTypes.Type(ExportBanSpec.class),
+        @JsonSubTypes.Type(ExportLicensingSpec.class),
+        @JsonSubTypes.Type(ExportTaxSpec.class)})
+public sealed interface ExportMeasureSpec extends PolicySpec
+        permits ExportQuotaSpec, ExportBanSpec, ExportLicensingSpec, ExportTaxSpec {
+
+    /** The commodities the measure covers. */
+    List<String> commodities();
+
+    /** The destinations it covers; null for every region but the exporter's own. */
+    List<String> destinations();
+
+    /** The checks every export measure shares: its ids and its schedule. */
+    default void checkMeasure(SpecCheck at) {
+        at.region("region", region());
+        at.commodities("commodities", commodities());
+        at.regions("destinations", destinations());
+        Schedule.check(this, at);
+    }
+}

@@ -1,0 +1,37 @@
+package org.chokepoint.scenario.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One entry of a scenario's {@code policies}: a government's instrument, read by its {@code type} into the
+ * record of that type. The shipped types form two sealed families, {@link ExportMeasureSpec} and
+ * {@link ImporterInstrumentSpec}; each record's fields are its type's fields in the file, documented in
+ * {@code docs/scenario-format.md} and described field by field in the scenario schema.
+ *
+ * <p>Every policy is in force during {@code [start, end)} and known to traders from {@code announce}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(ExportMeasureSpec.class), @JsonSubTypes.Type(ImporterInstrumentSpec.class)})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public interface PolicySpec {
+
+    /** A label for outputs; the type's name when the file gives none. */
+    String id();
+
+    /** The region whose government applies the instrument. */
+    String region();
+
+    /** Tick from which traders know of it; its start when the file gives none. */
+    Integer announce();
+
+    /** First tick in force; 0 when the file gives none. */
+    Integer start();
+
+    /** First tick no longer in force; null for the horizon. */
+    Integer end();
+
+    /** The rules a schema cannot state: ids that must name something, and fields that bound each other. */
+    void check(SpecCheck at);
+}

@@ -1,0 +1,22 @@
+package org.chokepoint.scenario.spec;
+
+/** The checks every policy shares on its {@code announce}, {@code start} and {@code end}. */
+final class Schedule {
+    private Schedule() { }
+
+    /** End after start, announcement not after start; an absent end is the horizon. */
+    static void check(PolicySpec p, SpecCheck at) {
+        int start = p.start();
+        int end = p.end() == null ? at.horizonTicks() : p.end();
+        if (end <= start) {
+            at.problem("end", "'end' must be after 'start' (" + start + "), got " + end);
+        }
+        if (p.announce() > start) {
+            at.problem("announce", "'announce' must not be after 'start' (" + start + "), got " + p.announce());
+        }
+    }
+
+    static int startOrZero(Integer start) {
+        return start == null ? 0 : start;
+    }
+}

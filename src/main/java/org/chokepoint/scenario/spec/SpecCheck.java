@@ -1,0 +1,68 @@
+package org.chokepoint.scenario.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an entry's semantic check may ask of the scenario around it, and where it reports. Fields are named
+ * relative to the entry being checked ({@code "end"}, {@code "commodities/2"}); the empty field is the entry
+ * itself. Problems that only the whole scenario can see (ids that name nothing, times past the horizon,
+ * ranges that depend on other fields) are checked here; types, ranges and required fields are the schema's.
+ */
+public interface SpecCheck {
+
+    /** The scenario's {@code time.horizonTicks}. */
+    int horizonTicks();
+
+    /** Reports a problem at {@code field} of the entry. */
+    void problem(String field, String message);
+
+    /** Reports an id that names no region; true when the id is known or absent. */
+    boolean region(String field, String id);
+
+    /** Reports an id that names no commodity; true when the id is known or absent. */
+    boolean commodity(String field, String id);
+
+    /** Checks each region id of a list at {@code field/i}, each named once; an absent list is fine. */
+    default void regions(String field, List<String> ids) {
+        if (ids != null) {
+            for (int i = 0; i < ids.size(); i++) {
+                if (region(field + "/" + i, ids.get(i)) && ids.subList(0, i).contains(ids.get(i))) {
+                    problem(field + "/" + i, "region '" + ids.get(i) + "' is listed twice");
+                }
+            }
+        }
+    }
+
+    /** Checks each commodity id of a list at {@code field/i}, each named once; an absent list is fine. */
+    default void commodities(String field, List<String> ids) {
+        if (ids != null) {
+            for (int i = 0; i < ids.size(); i++) {
+                if (commodity(field + "/" + i, ids.get(i)) && ids.subList(0, i).contains(ids.get(i))) {
+                    problem(field + "/" + i, "commodity '" + ids.get(i) + "' is listed twice");
+                }
+            }
+        }
+    }
+
+    /** Checks that every key of an object is a region id, each at {@code field/key}. */
+    void regionKeys(String field, Map<String, ?> byRegion);
+
+    /** Checks that every key of an object is a commodity id, each at {@code field/key}. */
+    void commodityKeys(String field, Map<String, ?> byCommodity);
+
+    /** Whether a route runs from one region to the other, in that direction. */
+    boolean laneExists(String from, String to);
+
+    /** Every lane the routes open, with its direction, for a message. */
+    String lanes();
+
+    /** Whether some route names the chokepoint. */
+    boolean chokepointNamed(String chokepoint);
+
+    /** Every chokepoint the routes name, for a message. */
+    String chokepoints();
+
+    /** The checks of a nested object at {@code field}. */
+    SpecCheck at(String field);
+}

@@ -1,0 +1,128 @@
+package org.chokepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.chokepoint.scenario.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code chokepoint equilibrium}, end to end: a scenario file to the four files of its equilibrium. */
+class EquilibriumCommandTest {
+
+    private static final Path REFERENCE = Path.of("scenarios/naphtha-hormuz-2026.json");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int chokepoint(String... args) {
+        var cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void writesTidyMarketsLanesFirmsAndJson() throws Exception {
+        Path target = dir.resolve("eq");
+        int code = chokepoint("equilibrium", REFERENCE.toString(), "--out", target.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().startsWith("wrote " + target), out.toString());
+        List<CSVRecord> rows;
+        try (Reader r = Files.newBufferedReader(target.resolve("equilibrium.csv"))) {
+            var csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
+            assertEquals(List.of("region", "commodity", "metric", "value"), csv.getHeaderNames());
+            rows = csv.getRecords();
+        }
+        JsonNode json = Json.mapper().readTree(target.resolve("equilibrium.json").toFile());
+        assertTrue(json.at("/convergence/converged").asBoolean());
+        assertTrue(Files.readString(target.resolve("equilibrium.json")).endsWith("}\n"),
+                "a JSON file ends with a newline, as line-reading tools expect");
+        // The CSV and the JSON say the same: Japan's naphtha price.
+        double csvPrice = rows.stream().filter(r -> r.get("region").equals("JP") && r.get("commodity").equals("naphtha")
+                && r.get("metric").equals("price")).mapToDouble(r -> Double.parseDouble(r.get("value"))).findFirst()
+                .orElseThrow();
+        double jsonPrice = 0;
+        for (JsonNode m : json.get("markets")) {
+            if (m.get("region").asText().equals("JP") && m.get("commodity").asText().equals("naphtha")) {
+                jsonPrice = m.get("price").asDouble();
+            }
+        }
+        assertEquals(jsonPrice, csvPrice, 0.0);
+        assertTrue(Files.readString(target.resolve("lanes.csv")).startsWith("trader,kind,commodity,from,to,via,flow"));
+        assertTrue(Files.size(target.resolve("firms.csv")) > 0);
+        assertEquals(4, Files.list(target).count(), "no leftovers beside the four files");
+
+        assertEquals("chokepoint-equilibrium/1", json.get("format").asText(), "the folder says whose it is");
+
+        // Written again into its own folder: left alone, unless asked to replace it.
+        assertEquals(2, chokepoint("equilibrium", REFERENCE.toString(), "--at", "20", "--out", target.toString()));
+        assertTrue(err.toString().contains("--overwrite"), err.toString());
+        assertEquals(0, Json.mapper().readTree(target.resolve("equilibrium.json").toFile()).get("tick").asInt());
+        assertEquals(0, chokepoint("equilibrium", REFERENCE.toString(), "--at", "20", "--out", target.toString(),
+                "--overwrite"), err.toString());
+        assertEquals(20, Json.mapper().readTree(target.resolve("equilibrium.json").toFile()).get("tick").asInt());
+        assertEquals(4, Files.list(target).count(), "the earlier folder replaced whole");
+    }
+
+    @Test
+    void neverWritesOverAFolderItDidNotWrite() throws Exception {
+        Path target = dir.resolve("mine");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("notes.txt"), "keep me");
+        int code = chokepoint("equilibrium", REFERENCE.toString(), "--out", target.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("notes.txt"), err.toString());
+        assertEquals("keep me", Files.readString(target.resolve("notes.txt")));
+        assertEquals(1, Files.list(target).count());
+    }
+
+    @Test
+    void anInvalidScenarioIsReportedAsValidateReportsItAndNothingIsWritten() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\n  \"meta\": {\"name\": \"x\"},\n  \"time\": {\"horizonTicks\": -1},\n"
+                + "  \"regions\": [],\n  \"commodities\": []\n}\n");
+        Path target = dir.resolve("never");
+        int code = chokepoint("equilibrium", bad.toString(), "--out", target.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith(bad + ":3:12: /time/horizonTicks:"), err.toString());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void aTickOutsideTheHorizonIsAUsageError() {
+        Path target = dir.resolve("never");
+        int code = chokepoint("equilibrium", REFERENCE.toString(), "--at", "100000", "--out", target.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--at must be a tick of the scenario"), err.toString());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void solvesForTheFirmsARunDrawsWithASeed() throws Exception {
+        Path target = dir.resolve("seeded");
+        int code = chokepoint("equilibrium", REFERENCE.toString(), "--seed", "3", "--out", target.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode json = Json.mapper().readTree(target.resolve("equilibrium.json").toFile());
+        assertEquals(3, json.get("seed").asInt());
+        // One row per drawn firm: the scenario's populations, one firm each.
+        int firms = 0;
+        for (JsonNode f : Json.mapper().readTree(REFERENCE.toFile()).get("firms")) {
+            firms += f.path("count").asInt(1);
+        }
+        assertEquals(firms, json.get("firms").size());
+    }
+}

@@ -1,0 +1,295 @@
+package org.chokepoint.equilibrium;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The equilibrium against answers worked out by hand. Every supply curve is linear up to a capacity that
+ * does not bind ({@code n} firms of capacity {@code cap}, {@code c(q) = base + slope q / cap}, so
+ * {@code S(p) = n cap (p - base) / slope}) and every demand curve linear
+ * ({@code D(p) = D0 (1 + ε (p / p0 - 1))}), so each equilibrium solves a few linear equations.
+ *
+ * <ul>
+ *   <li>A: {@code S = 20 (p - 2)}, {@code D = 90 - 6 p}; alone it clears at 5.</li>
+ *   <li>B: {@code S = 5 (p - 4)}, {@code D = 180 - 10 p}; alone it clears at 40/3.</li>
+ *   <li>C: {@code S = 4 (p - 5)}, {@code D = 120 - 4 p}; alone it clears at 17.5.</li>
+ * </ul>
+ */
+class ClosedFormTest {
+    private static final double TOL = 1e-6;
+
+    private static final String A_FIRMS = """
+            {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 100,
+             "cost": {"base": 2.0, "slope": 50.0, "exponent": 1}}""";
+    private static final String B_FIRMS = """
+            {"id": "b-mine", "type": "producer", "region": "B", "commodity": "metal", "count": 5, "capacity": 100,
+             "cost": {"base": 4.0, "slope": 100.0, "exponent": 1}}""";
+    private static final String C_FIRMS = """
+            {"id": "c-mine", "type": "producer", "region": "C", "commodity": "metal", "count": 4, "capacity": 100,
+             "cost": {"base": 5.0, "slope": 100.0, "exponent": 1}}""";
+    private static final String A_DEMAND = """
+            {"region": "A", "commodity": "metal", "baseQuantity": 60, "referencePrice": 5.0, "elasticity": -0.5,
+             "form": "linear"}""";
+    private static final String B_DEMAND = """
+            {"region": "B", "commodity": "metal", "baseQuantity": 100, "referencePrice": 8.0, "elasticity": -0.8,
+             "form": "linear"}""";
+    private static final String C_DEMAND = """
+            {"region": "C", "commodity": "metal", "baseQuantity": 80, "referencePrice": 10.0, "elasticity": -0.5,
+             "form": "linear"}""";
+
+    static Scenario scenario(String regions, String routes, String firms, String traders, String demand,
+                             String policies) throws Exception {
+        String text = """
+                {"meta": {"name": "closed-form"},
+                 "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [%s],
+                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 6.0}],
+                 "routes": [%s],
+                 "firms": [%s],
+                 "traders": [%s],
+                 "demand": [%s],
+                 "policies": [%s],
+                 "behaviour": {"demandNoise": 0.0}}
+                """.formatted(regions, routes, firms, traders, demand, policies);
+        return ScenarioLoader.fromText(text, "closed-form").scenario();
+    }
+
+    private static Scenario twoRegions(double cost, double margin, String policies) throws Exception {
+        return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": " + cost + ", \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS,
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": " + margin + "}",
+                A_DEMAND + "," + B_DEMAND, policies);
+    }
+
+    private static void assertConverged(EquilibriumResult r) {
+        assertTrue(r.convergence().converged(), r.convergence().toString());
+    }
+
+    @Test
+    void tradeClosesThePriceGapDownToTheRouteCost() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, ""), 0);
+        assertConverged(r);
+        // p_B = p_A + 1 and A's excess supply ships to B: 26 p_A - 130 = 200 - 15 (p_A + 1), so p_A = 315/41.
+        double pa = 315.0 / 41.0;
+        double flow = 26 * pa - 130;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(pa + 1, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(flow, r.laneFlow("a-to-b"), TOL * flow);
+        assertEquals(flow, r.market("B", "metal").imports(), TOL * flow);
+        assertEquals(20 * (pa - 2), r.market("A", "metal").production(), TOL * flow);
+    }
+
+    @Test
+    void noTradeWhenTheRouteCostsMoreThanTheAutarkyGap() throws Exception {
+        // Autarky prices 5 and 40/3: a gap of 8.33 against a cost of 10.
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(10.0, 0.0, ""), 0);
+        assertConverged(r);
+        assertEquals(5.0, r.market("A", "metal").price(), TOL * 5);
+        assertEquals(40.0 / 3, r.market("B", "metal").price(), TOL * 13);
+        assertEquals(0.0, r.laneFlow("a-to-b"), 1e-9);
+    }
+
+    @Test
+    void theTradersMarginIsAShareOfTheDestinationPrice() throws Exception {
+        // (1 - 0.05) p_B = p_A + 1, so p_B = (p_A + 1) / 0.95 and 26 p_A - 130 = 200 - 15 (p_A + 1) / 0.95.
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.05, ""), 0);
+        assertConverged(r);
+        double pa = (330 - 15 / 0.95) / (26 + 15 / 0.95);
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals((pa + 1) / 0.95, r.market("B", "metal").price(), TOL * pa);
+    }
+
+    @Test
+    void aBindingLaneCapacityAndABindingExportQuotaEarnTheirRents() throws Exception {
+        // A ships to B over a lane of 20 a tick and to C under a quota of 15 a tick (780 a year), each at a
+        // cost of 1; both bind, so every market clears with its trade fixed:
+        // A: 26 p - 130 = 35; B: 200 - 15 p = 20; C: 140 - 8 p = 15.
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
+                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS,
+                """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 1, "capacityPerTick": 20, "minMargin": 0},
+                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
+                A_DEMAND + "," + B_DEMAND + "," + C_DEMAND,
+                """
+                {"type": "exportQuota", "id": "a-quota", "region": "A", "commodities": ["metal"], "destinations": ["C"],
+                 "yearlyVolume": 780}""");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double pa = 165.0 / 26;
+        double pb = 12.0;
+        double pc = 125.0 / 8;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(pb, r.market("B", "metal").price(), TOL * pb);
+        assertEquals(pc, r.market("C", "metal").price(), TOL * pc);
+        assertEquals(20.0, r.laneFlow("a-to-b"), TOL * 20);
+        assertEquals(15.0, r.laneFlow("a-to-c"), TOL * 15);
+        // The quota rent is the price gap less the cost of getting there, per unit of the quota.
+        double rent = pc - pa - 1;
+        EquilibriumResult.InstrumentResult quota = r.instruments().get(0);
+        assertEquals(rent, quota.figures().get("rentPerUnit"), TOL * rent);
+        assertEquals(15 * rent, quota.figures().get("quotaRent"), TOL * 15 * rent);
+        for (EquilibriumResult.LaneResult lane : r.lanes()) {
+            double expected = lane.trader().equals("a-to-b") ? pb - pa - 1 : rent;
+            assertEquals(expected, lane.rent(), TOL * expected, lane.trader());
+        }
+    }
+
+    @Test
+    void anExportTaxRaisesTheGapByTheTaxOnTheOriginPrice() throws Exception {
+        // p_B = 1.2 p_A + 1, so 26 p_A - 130 = 200 - 15 (1.2 p_A + 1): p_A = 315/44.
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "exportTax", "id": "a-tax", "region": "A", "commodities": ["metal"], "rate": 0.2}"""), 0);
+        assertConverged(r);
+        double pa = 315.0 / 44;
+        double flow = 26 * pa - 130;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(1.2 * pa + 1, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(flow, r.laneFlow("a-to-b"), TOL * flow);
+        double revenue = 0.2 * pa * flow;
+        assertEquals(revenue, r.instruments().get(0).figures().get("revenue"), TOL * revenue);
+        assertEquals(revenue, r.market("A", "metal").levyRevenue(), TOL * revenue);
+    }
+
+    @Test
+    void aTariffFloorHoldsTheImportersPriceAtTheFloor() throws Exception {
+        // Free trade would clear B at 8.68; with a floor of 10 on imports B's price is the floor, B imports
+        // D_B(10) - S_B(10) = 50, and A exports 50 at 26 p_A - 130 = 50. The levy is the floor less the c.i.f. price.
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "tariffFloor", "id": "b-floor", "region": "B", "commodity": "metal", "floor": 10.0}"""), 0);
+        assertConverged(r);
+        double pa = 180.0 / 26;
+        assertEquals(10.0, r.market("B", "metal").price(), TOL * 10);
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(50.0, r.laneFlow("a-to-b"), TOL * 50);
+        double levy = (10 - (pa + 1)) * 50;
+        assertEquals(levy, r.instruments().get(0).figures().get("levyRevenue"), TOL * levy);
+        assertEquals(levy, r.market("B", "metal").levyRevenue(), TOL * levy);
+    }
+
+    @Test
+    void beyondATariffRateQuotaImportsPayTheOutOfQuotaTariff() throws Exception {
+        // 20 a tick (1040 a year) enter B free, the rest at 50% of the c.i.f. price p_A + 1. Imports exceed the
+        // quota, so the marginal unit pays the out-of-quota tariff: p_B = 1.5 (p_A + 1), and
+        // 26 p_A - 130 = 200 - 22.5 (p_A + 1) gives p_A = 307.5 / 48.5.
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal", "inQuotaTariff": 0.0,
+                 "outOfQuotaTariff": 0.5, "yearlyQuota": 1040}"""), 0);
+        assertConverged(r);
+        double pa = 307.5 / 48.5;
+        double cif = pa + 1;
+        double imports = 26 * pa - 130;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(1.5 * cif, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(imports, r.market("B", "metal").imports(), TOL * imports);
+        var figures = r.instruments().get(0).figures();
+        assertEquals(20.0, figures.get("inQuotaVolume"), TOL * 20);
+        assertEquals(imports - 20, figures.get("outOfQuotaVolume"), TOL * imports);
+        // Licence holders earn the domestic price less the c.i.f. price on the quota; the tariff is paid beyond it.
+        assertEquals((1.5 * cif - cif) * 20, figures.get("quotaRent"), TOL * 20 * cif);
+        assertEquals(0.5 * cif * (imports - 20), figures.get("tariffRevenue"), TOL * imports * cif);
+    }
+
+    @Test
+    void twoTariffRateQuotasEachLetInTheirOwnVolume() throws Exception {
+        // A ships to B and to C at a cost of 1. B lets 20 a tick (1040 a year) in free, C 10 a tick (520 a
+        // year); beyond them a tariff of 200% stops trade. Each market clears with its quota of imports:
+        // B: 5 p - 20 + 20 = 180 - 10 p, p_B = 12; C: 4 p - 20 + 10 = 120 - 4 p, p_C = 16.25;
+        // A: 20 p - 40 = 90 - 6 p + 30, p_A = 160/26. Out of quota B would need p_B / 3 = 4 and C 5.42 to
+        // cover the c.i.f. price p_A + 1 = 7.15: neither does.
+        String toC = "{\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}";
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, " + toC,
+                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS,
+                """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100,
+                 "minMargin": 0},
+                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100,
+                 "minMargin": 0}""",
+                A_DEMAND + "," + B_DEMAND + "," + C_DEMAND,
+                """
+                {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal",
+                 "outOfQuotaTariff": 2.0, "yearlyQuota": 1040},
+                {"type": "tariffRateQuota", "id": "c-trq", "region": "C", "commodity": "metal",
+                 "outOfQuotaTariff": 2.0, "yearlyQuota": 520}""");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double pa = 160.0 / 26;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(12.0, r.market("B", "metal").price(), TOL * 12);
+        assertEquals(16.25, r.market("C", "metal").price(), TOL * 16.25);
+        var b = r.instruments().get(0).figures();
+        var c = r.instruments().get(1).figures();
+        assertEquals(20.0, b.get("inQuotaVolume"), TOL * 20);
+        assertEquals(10.0, c.get("inQuotaVolume"), TOL * 10);
+        assertEquals(1.0, b.get("fillRate"), TOL);
+        assertEquals(1.0, c.get("fillRate"), TOL);
+        assertEquals((12 - pa - 1) * 20, b.get("quotaRent"), TOL * 20 * 12);
+        assertEquals((16.25 - pa - 1) * 10, c.get("quotaRent"), TOL * 10 * 16.25);
+    }
+
+    @Test
+    void aContractForDifferenceAboveTheMarketHoldsOutputAtTheStrike() throws Exception {
+        // A alone clears at 5. With a strike of 6 its producers plan on 6 and supply 20 (6 - 2) = 80 whatever the
+        // price, so 90 - 6 p = 80 and p = 5/3; the budget pays (6 - 5/3) on each of the 80 units.
+        EquilibriumResult r = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}", "", A_FIRMS, "", A_DEMAND, """
+                {"type": "contractForDifference", "id": "a-cfd", "region": "A", "commodity": "metal", "strike": 6.0}"""), 0);
+        assertConverged(r);
+        double p = 5.0 / 3;
+        assertEquals(p, r.market("A", "metal").price(), TOL * p);
+        assertEquals(80.0, r.market("A", "metal").production(), TOL * 80);
+        double cost = (6 - p) * 80;
+        assertEquals(cost, r.instruments().get(0).figures().get("fiscalCost"), TOL * cost);
+        assertEquals(cost, r.market("A", "metal").fiscalCost(), TOL * cost);
+    }
+
+    @Test
+    void aContractForDifferenceWithUpsideShareFlattensSupplyAboveTheStrike() throws Exception {
+        // Strike 3, 30% of the excess paid back: producers plan on 0.7 p + 0.9, supply 20 (0.7 p + 0.9 - 2)
+        // = 14 p - 22, and 14 p - 22 = 90 - 6 p gives p = 5.6; they pay back 0.3 (5.6 - 3) on each unit.
+        EquilibriumResult r = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}", "", A_FIRMS, "", A_DEMAND, """
+                {"type": "contractForDifference", "id": "a-cfd", "region": "A", "commodity": "metal", "strike": 3.0,
+                 "upsideShare": 0.3}"""), 0);
+        assertConverged(r);
+        assertEquals(5.6, r.market("A", "metal").price(), TOL * 5.6);
+        double q = 14 * 5.6 - 22;
+        assertEquals(q, r.market("A", "metal").production(), TOL * q);
+        double cost = -0.3 * (5.6 - 3) * q;
+        assertEquals(cost, r.instruments().get(0).figures().get("fiscalCost"), TOL * Math.abs(cost));
+    }
+
+    @Test
+    void aManufacturerBuysItsInputsAsFarAsItsOutputPriceNetOfInputCostsPays() throws Exception {
+        // Ore S = 20 (p_r - 2); a maker needs 2 ore a unit and supplies 10 (p_o - 2 p_r - 1); D_o = 90 - 6 p_o.
+        // Ore clears at p_r = 2 + q / 10, so q = 10 p_o - 50 - 2 q, and with q = 90 - 6 p_o: p_o = 320 / 28.
+        String text = """
+                {"meta": {"name": "chain"}, "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [{"id": "A"}],
+                 "commodities": [{"id": "ore", "stage": "raw", "initialPrice": 3.0},
+                                 {"id": "widget", "stage": "final", "initialPrice": 10.0}],
+                 "recipes": [{"id": "make", "output": "widget", "inputs": [{"commodity": "ore", "perUnit": 2.0}]}],
+                 "firms": [
+                   {"id": "mine", "type": "producer", "region": "A", "commodity": "ore", "count": 10, "capacity": 100,
+                    "cost": {"base": 2.0, "slope": 50.0, "exponent": 1}},
+                   {"id": "maker", "type": "manufacturer", "region": "A", "commodity": "widget", "count": 10,
+                    "capacity": 100, "cost": {"base": 1.0, "slope": 100.0, "exponent": 1}}],
+                 "demand": [{"region": "A", "commodity": "widget", "baseQuantity": 60, "referencePrice": 5.0,
+                             "elasticity": -0.5, "form": "linear"}],
+                 "behaviour": {"demandNoise": 0.0}}
+                """;
+        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromText(text, "chain").scenario(), 0);
+        assertConverged(r);
+        double po = 320.0 / 28;
+        double q = 90 - 6 * po;
+        assertEquals(po, r.market("A", "widget").price(), TOL * po);
+        assertEquals(2 + q / 10, r.market("A", "ore").price(), TOL * po);
+        assertEquals(q, r.market("A", "widget").production(), TOL * q);
+        assertEquals(2 * q, r.market("A", "ore").intermediateUse(), TOL * q);
+    }
+}

@@ -1,0 +1,72 @@
+package org.chokepoint.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import sim.engine.SimState;
+
+/**
+ * A run saved by MASON's checkpoint half way and restored runs on to the same end, bit for bit, as the run that
+ * never stopped: every participant's state (stocks, cargo at sea, expectations, a quota's licences, a
+ * consortium's members and its audit, the generators) is in the checkpoint.
+ */
+class CheckpointTest {
+
+    @ParameterizedTest
+    @CsvSource({"scenarios/rare-earth-2010.json, 150, 2", "scenarios/naphtha-hormuz-2026-case6-7.json, 120, 1",
+            "scenarios/magnet-price-floor-options.json, 90, 1"})
+    void aRestoredRunEndsWhereTheRunThatNeverStoppedEnds(String file, int stopAt, int threads) throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of(file)).scenario();
+        SupplyShockModel run = new SupplyShockModel(scenario, 3, 0);
+        run.setTickThreads(threads);
+        run.start();
+        while (run.tick() < stopAt) {
+            run.stepTick();
+        }
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        run.writeToCheckpoint(saved);
+        run.runToHorizon();
+
+        SupplyShockModel restored = (SupplyShockModel) SimState.readFromCheckpoint(
+                new ByteArrayInputStream(saved.toByteArray()));
+        assertNotSame(run, restored);
+        assertEquals(stopAt, restored.tick(), "the checkpoint holds the tick it was taken at");
+        // The scenario is saved as its JSON and read back: every event, policy and consortium into its record.
+        assertEquals(Json.mapper().writeValueAsString(scenario), Json.mapper().writeValueAsString(restored.scenario()));
+        assertEquals(scenario.events(), restored.scenario().events());
+        assertEquals(scenario.policies(), restored.scenario().policies());
+        assertEquals(scenario.consortia(), restored.scenario().consortia());
+        restored.runToHorizon();
+
+        SeriesRecorder a = run.series();
+        SeriesRecorder b = restored.series();
+        for (int t = 0; t < run.horizon(); t++) {
+            for (int m = 0; m < run.world().marketCount(); m++) {
+                for (Metric metric : Metric.values()) {
+                    String where = metric + " of market " + m + " at tick " + t;
+                    assertEquals(Double.doubleToRawLongBits(a.get(t, m, metric)),
+                            Double.doubleToRawLongBits(b.get(t, m, metric)), where);
+                }
+                for (int r = 0; r < a.regions(); r++) {
+                    assertEquals(a.importsFrom(t, m, r), b.importsFrom(t, m, r));
+                    assertEquals(a.exportsTo(t, m, r), b.exportsTo(t, m, r));
+                }
+            }
+        }
+        assertEquals(run.policyIndicators(), restored.policyIndicators());
+        for (int i = 0; i < run.consortia().size(); i++) {
+            assertEquals(run.consortia().get(i).report(), restored.consortia().get(i).report());
+        }
+        restored.finish();
+    }
+}
