@@ -4,7 +4,8 @@ package org.chokepoint.scenario;
  * The largest (and, for prices, the smallest) values a scenario may hold, so that whatever passes
  * validation runs to its end with finite numbers and with every market's goods adding up to within a
  * billionth. The schema ({@code scenarios/schema/scenario.schema.json}) writes the same numbers out field
- * by field; {@code docs/scenario-format.md} ("Bounds") gives the reasoning.
+ * by field, in the branch of each policy and consortium type as in the file's own sections (a test holds
+ * the two to each other); {@code docs/scenario-format.md} ("Bounds") gives the reasoning.
  *
  * <p>Doubles carry 16 significant digits whatever their size, so no bound is needed for the relative
  * precision of one number: the bounds keep every quantity, price and sum of money the model forms — a
