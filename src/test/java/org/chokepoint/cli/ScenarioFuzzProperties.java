@@ -64,7 +64,8 @@ import org.chokepoint.world.World;
 
 /**
  * The promise of validation, tried on thousands of broken scenarios: every shipped scenario, mutated one to
- * three times — keys dropped or added, values of the wrong type, special and huge numbers, ids duplicated
+ * three times — keys dropped or added, settings the files leave at their defaults set to the edges of
+ * their bounds, values of the wrong type, special and huge numbers, ids duplicated
  * or left dangling, lists emptied, elements removed or repeated, the text cut short, bytes that are no
  * UTF-8 — is checked as {@code validate} checks a file, which must accept it or name every problem as one
  * {@code file:line:col: pointer: message} line, and never fail otherwise. Every mutant it accepts must
@@ -89,7 +90,7 @@ class ScenarioFuzzProperties {
     static final List<String> TEXTS = SCENARIOS.stream().map(ScenarioFuzzProperties::read).toList();
 
     /** One accepted mutant in this many also goes through the run command itself, files and all. */
-    static final int CLI_EVERY = 16;
+    static final int CLI_EVERY = 32;
 
     private static final AtomicLong TRIED = new AtomicLong();
     private static final AtomicLong CLI_RUNS = new AtomicLong();
@@ -295,8 +296,8 @@ class ScenarioFuzzProperties {
 
     /** What a mutation does. */
     enum Kind {
-        NUMBER, DROP_KEY, ADD_KEY, WRONG_TYPE, COPY_VALUE, DUPLICATE_ELEMENT, DUPLICATE_ID, DANGLING_REFERENCE,
-        RENAME_ID, EMPTY_LIST, REMOVE_ELEMENT, LONE_SURROGATE, TRUNCATE, BAD_BYTES;
+        NUMBER, DROP_KEY, ADD_KEY, SETTING, WRONG_TYPE, COPY_VALUE, DUPLICATE_ELEMENT, DUPLICATE_ID,
+        DANGLING_REFERENCE, RENAME_ID, EMPTY_LIST, REMOVE_ELEMENT, LONE_SURROGATE, TRUNCATE, BAD_BYTES;
 
         boolean onText() {
             return this == TRUNCATE || this == BAD_BYTES;
@@ -320,7 +321,7 @@ class ScenarioFuzzProperties {
     @Provide
     Arbitrary<Mutant> mutants() {
         Arbitrary<Kind> kinds = Arbitraries.frequency(
-                Tuple.of(30, Kind.NUMBER), Tuple.of(8, Kind.DROP_KEY), Tuple.of(5, Kind.ADD_KEY),
+                Tuple.of(30, Kind.NUMBER), Tuple.of(8, Kind.DROP_KEY), Tuple.of(5, Kind.ADD_KEY), Tuple.of(8, Kind.SETTING),
                 Tuple.of(6, Kind.WRONG_TYPE), Tuple.of(5, Kind.COPY_VALUE), Tuple.of(5, Kind.DUPLICATE_ELEMENT),
                 Tuple.of(5, Kind.DUPLICATE_ID), Tuple.of(6, Kind.DANGLING_REFERENCE), Tuple.of(3, Kind.RENAME_ID),
                 Tuple.of(5, Kind.EMPTY_LIST), Tuple.of(8, Kind.REMOVE_ELEMENT), Tuple.of(3, Kind.LONE_SURROGATE),
@@ -345,6 +346,72 @@ class ScenarioFuzzProperties {
             (byte) 0xBB, (byte) 0xBF}, {0x7F}, {0x1B}, {'\t'}, {'"'}, {'{'}, {']'}, {','}, {(byte) 0xED, (byte) 0xA0,
             (byte) 0x80}};
         private static final JsonNodeFactory F = JsonNodeFactory.instance;
+        /** Every number of {@code behaviour} and {@code outputs} the schema knows, with its bounds. */
+        static final List<Setting> SETTINGS = settings();
+
+        /**
+         * A numeric setting by its path of keys, and the values at and just beyond its bounds: the least value
+         * above an exclusive minimum of 0 is the smallest double, the sharpest test of a division by it.
+         */
+        record Setting(List<String> path, boolean integer, double[] edges) { }
+
+        private static List<Setting> settings() {
+            JsonNode schema;
+            try {
+                schema = Json.mapper().readTree(Path.of("scenarios/schema/scenario.schema.json").toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<Setting> out = new ArrayList<>();
+            for (String section : List.of("behaviour", "outputs")) {
+                collectSettings(schema, schema.at("/properties/" + section), List.of(section), out);
+            }
+            return List.copyOf(out);
+        }
+
+        private static void collectSettings(JsonNode schema, JsonNode node, List<String> path, List<Setting> out) {
+            if (node.has("$ref")) {
+                node = schema.at(node.get("$ref").asText().substring(1));
+            }
+            if (node.has("properties")) {
+                Iterator<Map.Entry<String, JsonNode>> fields = node.get("properties").fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    List<String> p = new ArrayList<>(path);
+                    p.add(f.getKey());
+                    collectSettings(schema, f.getValue(), p, out);
+                }
+                return;
+            }
+            String type = node.path("type").asText();
+            if (!type.equals("number") && !type.equals("integer")) {
+                return;
+            }
+            boolean integer = type.equals("integer");
+            List<Double> edges = new ArrayList<>();
+            if (node.has("minimum")) {
+                double min = node.get("minimum").asDouble();
+                edges.add(min);
+                edges.add(integer ? min - 1 : Math.nextDown(min));
+            }
+            if (node.has("exclusiveMinimum")) {
+                double min = node.get("exclusiveMinimum").asDouble();
+                edges.add(Math.nextUp(min));
+                edges.add(min);
+            }
+            if (node.has("maximum")) {
+                double max = node.get("maximum").asDouble();
+                edges.add(max);
+                edges.add(integer ? max + 1 : Math.nextUp(max));
+            }
+            if (node.has("exclusiveMaximum")) {
+                double max = node.get("exclusiveMaximum").asDouble();
+                edges.add(Math.nextDown(max));
+                edges.add(max);
+            }
+            out.add(new Setting(List.copyOf(path), integer,
+                    edges.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
 
         /** A place in the tree: a member of an object or an element of an array. */
         private record Slot(JsonNode parent, String key, int index) {
@@ -434,6 +501,24 @@ class ScenarioFuzzProperties {
                     ObjectNode target = (ObjectNode) pick(objects, op.a()).value();
                     String name = op.b() % 4 == 0 ? "unexpected" : names.get((int) (op.b() % names.size()));
                     target.set(name, pick(slots, op.c()).value().deepCopy());
+                }
+                case SETTING -> {
+                    // A setting the shipped files leave at its default: the new ones reach the run only this way.
+                    Setting setting = pick(SETTINGS, op.a());
+                    ObjectNode at = tree;
+                    for (int i = 0; i < setting.path().size() - 1; i++) {
+                        JsonNode next = at.get(setting.path().get(i));
+                        at = next instanceof ObjectNode o ? o : at.putObject(setting.path().get(i));
+                    }
+                    String name = setting.path().get(setting.path().size() - 1);
+                    double[] edges = setting.edges();
+                    if (op.b() % 4 == 0) {
+                        at.set(name, F.numberNode(SPECIAL[(int) (op.c() % SPECIAL.length)]));
+                    } else {
+                        double v = edges[(int) (op.c() % edges.length)];
+                        at.set(name, setting.integer() && v == Math.rint(v) ? LongNode.valueOf((long) v)
+                                : DoubleNode.valueOf(v));
+                    }
                 }
                 case WRONG_TYPE -> {
                     if (slots.isEmpty()) {
