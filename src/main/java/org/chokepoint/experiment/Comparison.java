@@ -23,14 +23,17 @@ import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.Role;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
 
 /**
  * Policy options compared under common random numbers: every option (a JSON Merge Patch, RFC 7386, of the
  * scenario) runs the same N seeds, and "no policy" (the scenario as it is) always comes first. Each run is
- * summarised against the same no-shock, no-policy counterfactual of its seed, which is run once per seed and
- * shared by options whose patches leave the economy itself alone.
+ * summarised against the same no-shock counterfactual of its seed (the scenario's background events and
+ * policies kept, its shocks and the options' instruments removed), which is run once per seed and shared by
+ * options whose patches leave the economy and its background alone. The base scenario's background is in
+ * every option's world too ({@link #keepBackground}).
  *
  * <p>Seeds: run i of base seed S gets {@code (int) (mix64(S + (i + 1) * 0x9E3779B97F4A7C15L) >>> 32)}, mix64
  * being SplitMix64's finaliser, so any run can be redone alone and the thread count changes nothing.
@@ -114,7 +117,7 @@ public final class Comparison {
             }
             JsonNode patched;
             try {
-                patched = JsonMergePatch.fromJson(patch).apply(base.json());
+                patched = keepBackground(base.json(), JsonMergePatch.fromJson(patch).apply(base.json()));
             } catch (JsonPatchException e) {
                 throw new ComparisonException(at + "/patch: " + e.getMessage());
             }
@@ -143,7 +146,7 @@ public final class Comparison {
         java.util.Set<String> economies = new java.util.HashSet<>();
         for (Option o : options) {
             LoadedScenario s = o.scenario();
-            if (!s.scenario().events().isEmpty() || !s.scenario().policies().isEmpty()) {
+            if (s.scenario().hasShocks()) {
                 economies.add(economyKey(s.json()));
             }
         }
@@ -215,7 +218,7 @@ public final class Comparison {
 
     private SupplyShockModel counterfactual(LoadedScenario s, int seed, Map<String, SupplyShockModel> cache,
                                             Progress progress) {
-        if (s.scenario().events().isEmpty() && s.scenario().policies().isEmpty()) {
+        if (!s.scenario().hasShocks()) {
             return null;
         }
         return cache.computeIfAbsent(economyKey(s.json()), k -> {
@@ -227,13 +230,60 @@ public final class Comparison {
         });
     }
 
-    /** The scenario without what the counterfactual drops (events, policies) and what runs never read (meta). */
+    /**
+     * The scenario without what the counterfactual drops (shock events and policies) and what runs never read
+     * (meta): options with the same key share one counterfactual.
+     */
     private static String economyKey(JsonNode json) {
         ObjectNode copy = json.deepCopy();
-        copy.remove("events");
-        copy.remove("policies");
+        for (String list : BACKGROUND_LISTS) {
+            com.fasterxml.jackson.databind.node.ArrayNode kept = copy.arrayNode();
+            copy.path(list).forEach(e -> {
+                if (Role.isBackground(e.path("role").asText(null))) {
+                    kept.add(e);
+                }
+            });
+            copy.set(list, kept);
+        }
         copy.remove("meta");
         return copy.toString();
+    }
+
+    /** The lists whose entries have a role. */
+    private static final List<String> BACKGROUND_LISTS = List.of("events", "policies");
+
+    /**
+     * The patched scenario with the base scenario's background entries that the patch left out put back: a
+     * merge patch replaces an array whole, and an option that lists its own policies must not take the world's
+     * background away. An entry the option gives itself, under the same type and id, stands in for the base's.
+     */
+    static JsonNode keepBackground(JsonNode base, JsonNode patched) {
+        ObjectNode out = patched.deepCopy();
+        for (String list : BACKGROUND_LISTS) {
+            com.fasterxml.jackson.databind.node.ArrayNode merged = out.arrayNode();
+            JsonNode own = out.path(list);
+            for (JsonNode e : base.path(list)) {
+                if (Role.isBackground(e.path("role").asText(null)) && !listed(own, e)) {
+                    merged.add(e);
+                }
+            }
+            if (merged.isEmpty()) {
+                continue;
+            }
+            own.forEach(merged::add);
+            out.set(list, merged);
+        }
+        return out;
+    }
+
+    private static boolean listed(JsonNode list, JsonNode entry) {
+        for (JsonNode e : list) {
+            if (e.equals(entry) || (entry.hasNonNull("id") && e.path("id").equals(entry.get("id"))
+                    && e.path("type").equals(entry.path("type")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RunResult result(int seed, SupplyShockModel model, SupplyShockModel cf, Summary summary) {

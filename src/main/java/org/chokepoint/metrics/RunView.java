@@ -19,7 +19,7 @@ public interface RunView {
     /** Whether any agent trades in the market; the others are not reported. */
     boolean reported(int market);
 
-    /** The first tick at which any shock starts, or -1 when there is none. */
+    /** The first tick a shock acts on, policies included ({@link Scenario#firstShockTick()}), or -1 when none. */
     int firstShockTick();
 
     /** The final-demand sectors, whose curves value the change in consumer surplus. */

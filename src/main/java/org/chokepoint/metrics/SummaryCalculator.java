@@ -13,7 +13,7 @@ import org.chokepoint.world.World;
  *
  * <ul>
  *   <li><b>pre-shock window</b>: the {@code W = time.baselineWindowTicks} ticks before the first shock
- *       {@code s >= 1}, {@code [max(0, s - W), s)}; without a shock the W ticks before the end of the warm-up,
+ *       {@code s >= 1} ({@link org.chokepoint.scenario.Scenario#firstShockTick()}, policies included), {@code [max(0, s - W), s)}; without a shock the W ticks before the end of the warm-up,
  *       {@code [max(0, warmup - W), warmup)}; clipped to the horizon. Everything below looks at ticks from
  *       the window's start on.</li>
  *   <li><b>baseline price</b>: mean price over the window; <b>peak</b>: highest price (first tick on ties);
@@ -48,7 +48,7 @@ public final class SummaryCalculator {
         }
     }
 
-    /** @param counterfactual the same scenario without events and policies, same seed; may be null */
+    /** @param counterfactual the same scenario without its shocks (background kept), same seed; may be null */
     public static Summary compute(RunView run, RunView counterfactual) {
         if (counterfactual != null && counterfactual.horizon() != run.horizon()) {
             throw new IllegalArgumentException("a counterfactual must run as long as the run: "

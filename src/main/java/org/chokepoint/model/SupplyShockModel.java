@@ -436,7 +436,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
 
     @Override
     public int firstShockTick() {
-        return government.firstShockTick();
+        return scenario.firstShockTick();
     }
 
     @Override

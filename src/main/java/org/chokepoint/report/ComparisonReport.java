@@ -194,13 +194,13 @@ public final class ComparisonReport {
         h.append("<h2>Results with 95% confidence intervals</h2>\n");
         table(h, c, rows);
         h.append("<h2>How to read this</h2>\n<ul>")
-                .append("<li>Every figure is against the same economy without the shock and without any policy, ")
-                .append("run on the same seed; an option's difference from \"no policy\" is the option's own effect.</li>")
+                .append("<li>Every figure is against the same economy without the shocks and without any option's ")
+                .append("instrument, its background events and policies kept, run on the same seed; an option's ")
+                .append("difference from \"no policy\" is the option's own effect.</li>")
                 .append("<li>Unmet demand counts final demand rationed at the market price and inputs that ")
                 .append("manufacturers planned for and could not buy; a support that makes a firm plan more output ")
                 .append("can therefore raise it. Downstream output lost counts every fall in component and ")
-                .append("final-good output against the economy without shocks, the oversupply's as well as the ")
-                .append("restriction's.</li>")
+                .append("final-good output against the economy without shocks, given the background.</li>")
                 .append("<li>Net welfare loss = −(consumer surplus change + producer surplus change − fiscal cost + ")
                 .append("levy revenue + quota rents). Positive numbers are losses.</li>")
                 .append("<li>Present values discount each ").append(tick.singular())
@@ -227,7 +227,8 @@ public final class ComparisonReport {
         Row none = find(rows, Comparison.NO_POLICY, "totals.downstreamOutputLoss");
         StringBuilder s = new StringBuilder();
         int years = Math.max(1, Math.round(c.horizon() / (float) c.base().scenario().time().ticksPerYearOrDefault()));
-        s.append("<p>Without any policy, the shock (every event and export restriction of the scenario) costs "
+        s.append("<p>Without any policy, the shocks (the scenario's events and policies whose role is "
+                + "\"shock\"; its background is in every world, the one without shocks included) cost "
                 + "downstream industry <b>").append(money(none.level().mean()))
                 .append("</b> of lost output (95% CI ").append(money(none.level().ci95Low())).append(" to ")
                 .append(money(none.level().ci95High())).append(") over the ").append(years).append(" years modelled.</p><ul>");

@@ -157,7 +157,7 @@ public final class EnsembleReport {
                         + "from the 5th to the 95th percentile, tick by tick (bands.csv), from ")
                 .append(ReportPage.esc(cal.label(from))).append(", before the shock")
                 .append(counterfactual == null ? "" : "; beside them in grey, dashed, the same for the runs' "
-                        + "counterfactuals, each the same seed without events and policies "
+                        + "counterfactuals, each the same seed without its shocks, its background kept "
                         + "(counterfactual-bands.csv)")
                 .append(". Figures of the tables that compare are differences against each run's own "
                         + "counterfactual.</p>\n");
@@ -251,15 +251,9 @@ public final class EnsembleReport {
         return h.toString();
     }
 
-    /** The first event's start, as the model takes it ({@code Government.firstShockTick}); -1 without events. */
+    /** The first shock's tick, as the summary takes it ({@link Scenario#firstShockTick()}). */
     static int firstShockTick(Scenario s) {
-        int first = -1;
-        for (org.chokepoint.scenario.spec.EventSpec e : s.events()) {
-            if (first < 0 || e.start() < first) {
-                first = e.start();
-            }
-        }
-        return first;
+        return s.firstShockTick();
     }
 
     private static TimeChart band(Calendar cal, int from, int to, String yLabel, Bands bands, Bands counterfactual,

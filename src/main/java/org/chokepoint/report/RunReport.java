@@ -35,7 +35,7 @@ public final class RunReport {
         int horizon = run.horizon();
         Calendar cal = Calendar.of(scenario.time());
         List<Mark> marks = ReportPage.marks(scenario, cal, horizon);
-        int shock = run.government().firstShockTick();
+        int shock = run.firstShockTick();
         SummaryCalculator.Window window = SummaryCalculator.window(scenario.time(), shock, horizon);
         int from = Math.min(ReportPage.firstShownTick(window.start(), marks, cal.ticksPerYear()), horizon - 1);
         Summary summary = outcome.summary();
@@ -64,10 +64,10 @@ public final class RunReport {
                 .append(", before the shock, leaving out the model's settling in from its initial prices. ");
         if (cf != null) {
             h.append("The run as specified is drawn in colour, its <b>counterfactual</b> (the same scenario and "
-                    + "seed without events and policies) in grey, dashed: the gap between them is the shock's "
-                    + "and the policies' doing.");
+                    + "seed without its shocks, its background events and policies kept) in grey, dashed: the gap "
+                    + "between them is the shocks' and the policies' doing.");
         } else {
-            h.append("The scenario has no events and no policies, so there is no counterfactual.");
+            h.append("The scenario has no shock among its events and policies, so there is no counterfactual.");
         }
         h.append("</p>\n<h2>Events and policies</h2>\n");
         ReportPage.markList(h, marks, cal);

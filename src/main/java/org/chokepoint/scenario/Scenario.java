@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.EventSpec;
+import org.chokepoint.scenario.spec.ExportMeasureSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.Role;
 
 /**
  * A scenario file as written: the world, its agents, the shocks and the policies. Every list may be
@@ -43,6 +45,43 @@ public record Scenario(
         commodities = orEmpty(commodities);
         behaviour = behaviour == null ? BehaviourSpec.DEFAULTS : behaviour;
         outputs = outputs == null ? OutputsSpec.DEFAULTS : outputs;
+    }
+
+    /**
+     * The first tick a shock acts on the world: the earliest start of a shock event and the earliest
+     * announcement of a shock export measure (traders and stockists act on the news), or -1 when there is no
+     * shock. Background entries belong to the world the shocks hit, and importers' instruments are answers to
+     * shocks, so neither moves it: every option of a comparison is measured from the same pre-shock window.
+     */
+    public int firstShockTick() {
+        int first = -1;
+        for (EventSpec e : events) {
+            if (!Role.isBackground(e.role()) && (first < 0 || e.start() < first)) {
+                first = e.start();
+            }
+        }
+        for (PolicySpec p : policies) {
+            if (p instanceof ExportMeasureSpec && !Role.isBackground(p.role()) && (first < 0 || p.announce() < first)) {
+                first = p.announce();
+            }
+        }
+        return first;
+    }
+
+    /** Whether any event or policy is a shock, so that the run has a no-shock counterfactual to differ from. */
+    public boolean hasShocks() {
+        return events.stream().anyMatch(e -> !Role.isBackground(e.role()))
+                || policies.stream().anyMatch(p -> !Role.isBackground(p.role()));
+    }
+
+    /**
+     * The no-shock counterfactual of this scenario: the same world with its background events and policies
+     * and nothing else.
+     */
+    public Scenario counterfactual() {
+        return new Scenario(meta, time, regions, commodities, recipes, routes, behaviour, firms, traders, demand,
+                events.stream().filter(e -> Role.isBackground(e.role())).toList(),
+                policies.stream().filter(p -> Role.isBackground(p.role())).toList(), consortia, outputs);
     }
 
     static <T> List<T> orEmpty(List<T> list) {
