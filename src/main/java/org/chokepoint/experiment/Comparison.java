@@ -296,26 +296,16 @@ public final class Comparison {
             }
         }
         float[] shortage = new float[h];
-        for (int m = 0; m < world.marketCount(); m++) {
-            Commodity c = world.commodity(world.commodityOfMarket(m));
-            double value = c.initialPrice() * c.valuePerUnit();
-            for (int t = 0; t < h; t++) {
-                shortage[t] += (float) (model.series().get(t, m, Metric.UNMET_DEMAND) * value);
-            }
-        }
         float[] loss = new float[h];
         if (cf != null) {
             double[] l = SummaryCalculator.downstreamOutputLossByTick(model, cf, 0);
+            double[] s = SummaryCalculator.finalDemandShortageByTick(model, cf, 0);
             for (int t = 0; t < h; t++) {
                 loss[t] = (float) l[t];
+                shortage[t] = (float) s[t];
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>(summary.flatten());
-        double totalShortage = 0;
-        for (float v : shortage) {
-            totalShortage += v;
-        }
-        metrics.put("totals.shortageValue", totalShortage);
         return new RunResult(seed, metrics, prices, shortage, loss);
     }
 

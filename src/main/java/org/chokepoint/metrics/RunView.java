@@ -28,6 +28,9 @@ public interface RunView {
     /** Scale of household sector h's demand curve at a tick, as drawn during the run. */
     double householdScale(int tick, int h);
 
+    /** What governments' instruments hold of the market's commodity in its region after the last tick. */
+    double publicStockAtEnd(int market);
+
     /** What each policy instrument did over the run, by instrument id; instruments with nothing to say left out. */
     Map<String, Map<String, Double>> policyIndicators();
 }

@@ -440,6 +440,15 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     }
 
     @Override
+    public double publicStockAtEnd(int market) {
+        double held = 0;
+        for (Instrument i : instruments) {
+            held += i.stockIn(market);
+        }
+        return held;
+    }
+
+    @Override
     public Map<String, Map<String, Double>> policyIndicators() {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (Instrument i : instruments) {

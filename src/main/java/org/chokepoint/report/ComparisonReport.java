@@ -37,9 +37,10 @@ public final class ComparisonReport {
 
     /** The metrics the report's table and text use, with how to read them. */
     static final String[][] KEY_METRICS = {
-        {"totals.downstreamOutputLoss", "Downstream output lost (US$, at pre-shock prices)"},
-        {"totals.shortageValue", "Unmet demand in all markets (US$, at initial prices)"},
+        {"totals.downstreamOutputLoss", "Downstream output lost, in value added (US$, at pre-shock prices)"},
+        {"totals.finalDemandShortage", "Final demand rationed (US$, at pre-shock prices)"},
         {"totals.fiscalCost", "Fiscal cost, net of sales and clawbacks (US$)"},
+        {"totals.publicStockValue", "Public stocks held at the end, at the market price (US$)"},
         {"totals.levyRevenue", "Levy and tariff revenue (US$)"},
         {"totals.quotaRent", "Quota rents to licence holders (US$)"},
         {"totals.consumerSurplusChange", "Consumer surplus change (US$)"},
@@ -183,7 +184,7 @@ public final class ComparisonReport {
                     .append("): median and 5th–95th percentile band of the runs</h2>\n");
             h.append(priceChart(c, k));
         }
-        h.append("<h2>Unmet demand over time, all markets (US$ per ").append(tick.singular())
+        h.append("<h2>Final demand rationed over time, against the no-shock path (US$ per ").append(tick.singular())
                 .append(" at initial prices, mean of runs)</h2>\n");
         h.append(lineChart(c, "shortage", r -> r.shortage()));
         h.append("<h2>Downstream output lost against the no-shock path (US$ per ").append(tick.singular())
@@ -197,12 +198,14 @@ public final class ComparisonReport {
                 .append("<li>Every figure is against the same economy without the shocks and without any option's ")
                 .append("instrument, its background events and policies kept, run on the same seed; an option's ")
                 .append("difference from \"no policy\" is the option's own effect.</li>")
-                .append("<li>Unmet demand counts final demand rationed at the market price and inputs that ")
-                .append("manufacturers planned for and could not buy; a support that makes a firm plan more output ")
-                .append("can therefore raise it. Downstream output lost counts every fall in component and ")
+                .append("<li>A shortage is counted once: final demand rationed at the market price, valued at ")
+                .append("pre-shock prices; firms' unmet input demand is not added to it, since what it cost shows ")
+                .append("as their lost output. Downstream output lost counts, in value added (output less the ")
+                .append("inputs of its recipe, at pre-shock prices), every fall in component and ")
                 .append("final-good output against the economy without shocks, given the background.</li>")
                 .append("<li>Net welfare loss = −(consumer surplus change + producer surplus change − fiscal cost + ")
-                .append("levy revenue + quota rents). Positive numbers are losses.</li>")
+                .append("public stocks held at the end, at the market price + levy revenue + quota rents). Positive ")
+                .append("numbers are losses.</li>")
                 .append("<li>Present values discount each ").append(tick.singular())
                 .append(" at the scenario's yearly rate (")
                 .append(String.format(Locale.ROOT, "%.1f%%", 100 * c.base().scenario().time().discountRateOrDefault()))
@@ -473,7 +476,7 @@ public final class ComparisonReport {
         for (int o = 0; o < n; o++) {
             String name = c.options().get(o).name();
             Row fiscal = find(rows, name, "totals.fiscalCost");
-            Row shortage = find(rows, name, "totals.shortageValue");
+            Row shortage = find(rows, name, "totals.finalDemandShortage");
             x[o] = fiscal.level().mean();
             y[o] = -shortage.difference().mean();
             ylo[o] = Double.isNaN(shortage.difference().ci95High()) ? y[o] : -shortage.difference().ci95High();

@@ -101,9 +101,11 @@ public record Scenario(
      * @param warmupTicks ticks the model needs to settle; the baseline window ends here when there is no shock
      * @param startDate calendar date of tick 0, for labels only
      * @param discountRate yearly rate for present values
+     * @param decisionTick the tick present values are discounted to; null for the first shock's (tick 0
+     *                     without a shock)
      */
     public record TimeSpec(Integer ticksPerYear, Integer horizonTicks, Integer baselineWindowTicks,
-                           Integer warmupTicks, String startDate, Double discountRate) {
+                           Integer warmupTicks, String startDate, Double discountRate, Integer decisionTick) {
         public int ticksPerYearOrDefault() { return ticksPerYear == null ? 52 : ticksPerYear; }
         public int baselineWindowOrDefault() { return baselineWindowTicks == null ? 13 : baselineWindowTicks; }
         public int warmupOrDefault() { return warmupTicks == null ? 104 : warmupTicks; }

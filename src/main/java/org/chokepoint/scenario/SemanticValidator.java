@@ -60,6 +60,11 @@ public final class SemanticValidator {
 
     List<ScenarioProblem> validate() {
         indexIds();
+        Integer decision = s.time().decisionTick();
+        if (decision != null && s.time().horizonTicks() != null && decision >= s.time().horizonTicks()) {
+            problem("/time/decisionTick", "decisionTick must be < horizonTicks (" + s.time().horizonTicks()
+                    + "), got " + decision + "; present values are discounted to a tick of the run");
+        }
         checkRecipes();
         checkRecipeCycles();
         checkRoutes();
