@@ -300,9 +300,10 @@ public final class Comparison {
         if (cf != null) {
             double[] l = SummaryCalculator.downstreamOutputLossByTick(model, cf, 0);
             double[] s = SummaryCalculator.finalDemandShortageByTick(model, cf, 0);
+            double k = summary.money().deflator();
             for (int t = 0; t < h; t++) {
-                loss[t] = (float) l[t];
-                shortage[t] = (float) s[t];
+                loss[t] = (float) (k * l[t]);
+                shortage[t] = (float) (k * s[t]);
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>(summary.flatten());
@@ -383,4 +384,9 @@ public final class Comparison {
     public List<PlottedMarket> plotted() { return plotted; }
     public RunResult result(int option, int run) { return results[option][run]; }
     public LoadedScenario base() { return base; }
+
+    /** The dollars every option's money is stated in: the base scenario's. */
+    public org.chokepoint.scenario.PriceBase money() {
+        return org.chokepoint.scenario.PriceBase.of(base.scenario());
+    }
 }

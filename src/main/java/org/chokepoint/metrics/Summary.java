@@ -2,13 +2,16 @@ package org.chokepoint.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.chokepoint.scenario.PriceBase;
 
 /**
  * What a run came to: one {@link MarketSummary} per market some agent trades in, in market order, and the
- * run's {@link Totals}. Definitions are in {@code docs/outputs.md} and {@link SummaryCalculator}.
+ * run's {@link Totals}. Definitions are in {@code docs/outputs.md} and {@link SummaryCalculator}. Money in the
+ * totals and regions is in the dollars of {@link #money()}'s base year; prices in the markets and the policies'
+ * indicators stay in the scenario's own units.
  */
 public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSurplus> regions,
-                      java.util.Map<String, java.util.Map<String, Double>> policies) {
+                      java.util.Map<String, java.util.Map<String, Double>> policies, PriceBase money) {
 
     public Summary {
         markets = List.copyOf(markets);
@@ -16,9 +19,9 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         policies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(policies));
     }
 
-    /** A summary with no per-region surplus and no policy indicators. */
+    /** A summary with no per-region surplus and no policy indicators, in the scenario's own dollars. */
     public Summary(List<MarketSummary> markets, Totals totals) {
-        this(markets, totals, List.of(), java.util.Map.of());
+        this(markets, totals, List.of(), java.util.Map.of(), new PriceBase(null, null, 1, null));
     }
 
     /**
@@ -39,6 +42,14 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
                                 double consumerSurplusChangePv, double producerSurplusChangePv,
                                 double taxpayerChangePv, double quotaRentChangePv, double downstreamOutputLossPv) {
 
+        /** The same in dollars worth {@code k} times as much. */
+        RegionSurplus scaled(double k) {
+            return new RegionSurplus(region, k * consumerSurplusChange, k * producerSurplusChange, k * taxpayerChange,
+                    k * quotaRentChange, k * downstreamOutputLoss, k * consumerSurplusChangePv,
+                    k * producerSurplusChangePv, k * taxpayerChangePv, k * quotaRentChangePv,
+                    k * downstreamOutputLossPv);
+        }
+
         /** The region's welfare change: consumers, producers, taxpayers and quota-rent holders together. */
         public double welfareChange() {
             return consumerSurplusChange + producerSurplusChange + taxpayerChange + quotaRentChange;
@@ -54,6 +65,12 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
                                 double publicStockValue, double levyRevenue, double quotaRent,
                                 double deadweightLoss) {
         public static final PresentValues ZERO = new PresentValues(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        PresentValues scaled(double k) {
+            return new PresentValues(k * downstreamOutputLoss, k * finalDemandShortage, k * consumerSurplusChange,
+                    k * producerSurplusChange, k * fiscalCost, k * publicStockValue, k * levyRevenue, k * quotaRent,
+                    k * deadweightLoss);
+        }
     }
 
     /**
@@ -117,6 +134,13 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
                     new PresentValues(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange,
                             fiscalCost, 0, 0, 0, deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost,
                             0, 0, 0)));
+        }
+
+        /** The same in dollars worth {@code k} times as much. */
+        Totals scaled(double k) {
+            return new Totals(k * downstreamOutputLoss, k * finalDemandShortage, k * consumerSurplusChange,
+                    k * producerSurplusChange, k * fiscalCost, k * publicStockValue, k * levyRevenue, k * quotaRent,
+                    k * deadweightLoss, discountRate, decisionTick, presentValues.scaled(k));
         }
 
         /** The government's outlays net of receipts less what the stocks it holds at the end are worth. */

@@ -3,6 +3,7 @@ package org.chokepoint.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.agent.Households;
+import org.chokepoint.scenario.PriceBase;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
@@ -131,7 +132,10 @@ public final class SummaryCalculator {
         Summary.Totals totals = new Summary.Totals(sum(lossAll, null), sum(shortage, null), sum(csAll, null),
                 sum(psAll, null), sum(fiscalAll, null), stockAll, sum(levyAll, null), sum(quotaAll, null),
                 sum(dwl, null) - stockAll, rate, decision, pv);
-        return new Summary(markets, totals, byRegion, run.policyIndicators());
+        PriceBase money = PriceBase.of(run.scenario());
+        double k = money.deflator();
+        return new Summary(markets, totals.scaled(k), byRegion.stream().map(r -> r.scaled(k)).toList(),
+                run.policyIndicators(), money);
     }
 
     /**

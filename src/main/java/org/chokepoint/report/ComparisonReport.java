@@ -110,6 +110,7 @@ public final class ComparisonReport {
             seeds.add(s);
         }
         root.put("ticks", c.horizon());
+        root.set("money", RunOutputs.money(c.money()));
         root.put("pairedDifference", "option minus \"no policy\", run by run on the same seed");
         root.put("confidenceInterval", "mean ± t(0.975; n-1)·sd/√n (Commons Math TDistribution)");
         ArrayNode options = root.putArray("options");
@@ -174,7 +175,8 @@ public final class ComparisonReport {
         h.append("<p>Each option ran ").append(c.runs()).append(" times with the same ").append(c.runs())
                 .append(" random seeds as \"no policy\" (common random numbers), over ").append(c.horizon())
                 .append(' ').append(tick.plural())
-                .append(". Differences are taken run by run; ranges are 95% confidence intervals of the mean.</p>\n");
+                .append(". Differences are taken run by run; ranges are 95% confidence intervals of the mean. ")
+                .append(moneyNote(c)).append("</p>\n");
         h.append("<h2>The cost of inaction</h2>\n<div class=\"lead\">").append(inaction(c, rows)).append("</div>\n");
         legend(h, c);
         for (int k = 0; k < c.plotted().size(); k++) {
@@ -184,10 +186,11 @@ public final class ComparisonReport {
                     .append("): median and 5th–95th percentile band of the runs</h2>\n");
             h.append(priceChart(c, k));
         }
-        h.append("<h2>Final demand rationed over time, against the no-shock path (US$ per ").append(tick.singular())
-                .append(" at initial prices, mean of runs)</h2>\n");
+        h.append("<h2>Final demand rationed over time, against the no-shock path (").append(c.money().label())
+                .append(" per ").append(tick.singular()).append(" at pre-shock prices, mean of runs)</h2>\n");
         h.append(lineChart(c, "shortage", r -> r.shortage()));
-        h.append("<h2>Downstream output lost against the no-shock path (US$ per ").append(tick.singular())
+        h.append("<h2>Downstream output lost in value added, against the no-shock path (")
+                .append(c.money().label()).append(" per ").append(tick.singular())
                 .append(", mean of runs)</h2>\n");
         h.append(lineChart(c, "output-loss", r -> r.outputLoss()));
         h.append("<h2>Fiscal cost against shortage avoided (each option's mean; bars: 95% CI of the shortage avoided)</h2>\n");
@@ -215,6 +218,20 @@ public final class ComparisonReport {
         }
         h.append("</ul></li></ul>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** Which dollars the page's money is in, and the date present values are discounted to. */
+    static String moneyNote(Comparison c) {
+        org.chokepoint.scenario.PriceBase p = c.money();
+        StringBuilder s = new StringBuilder("Money is in ").append(esc(p.label()));
+        if (p.index() != null) {
+            s.append(", restated from the scenario's ").append(p.priceYear()).append(" dollars with the ")
+                    .append(esc(p.index()));
+        }
+        int decision = org.chokepoint.metrics.SummaryCalculator.decisionTick(c.base().scenario());
+        s.append("; present values are discounted to ")
+                .append(esc(Calendar.of(c.base().scenario().time()).label(decision))).append('.');
+        return s.toString();
     }
 
     private static Row find(List<Row> rows, String option, String metric) {
@@ -490,11 +507,11 @@ public final class ComparisonReport {
         double padY = (ymax - ymin) * 0.08 + 1;
         Frame f = new Frame(xmin - padX, xmax + padX, ymin - padY, ymax + padY);
         StringBuilder s = svgOpen("scatter");
-        axes(s, f, c, false, "fiscal cost, US$ (net of sales and clawbacks)");
+        axes(s, f, c, false, "fiscal cost, " + c.money().label() + " (net of sales and clawbacks)");
         s.append("<line x1=\"").append(L).append("\" x2=\"").append(W - R).append("\" y1=\"").append(fmt(f.y(0)))
                 .append("\" y2=\"").append(fmt(f.y(0))).append("\" stroke=\"#bbb\" stroke-dasharray=\"4 3\"/>");
         s.append("<text x=\"").append(L + 4).append("\" y=\"").append(T + 10)
-                .append("\" font-size=\"11\">shortage avoided against no policy, US$</text>");
+                .append("\" font-size=\"11\">shortage avoided against no policy, ").append(esc(c.money().label())).append("</text>");
         for (int o = 0; o < n; o++) {
             s.append("<line x1=\"").append(fmt(f.x(x[o]))).append("\" x2=\"").append(fmt(f.x(x[o])))
                     .append("\" y1=\"").append(fmt(f.y(ylo[o]))).append("\" y2=\"").append(fmt(f.y(yhi[o])))
@@ -526,7 +543,7 @@ public final class ComparisonReport {
                     continue;
                 }
                 boolean usd = m[1].contains("US$");
-                h.append("<tr><td>").append(esc(m[1])).append("</td><td>").append(esc(o.name())).append("</td><td>")
+                h.append("<tr><td>").append(esc(m[1].replace("US$", c.money().label()))).append("</td><td>").append(esc(o.name())).append("</td><td>")
                         .append(v(r.level().mean(), usd)).append("</td><td>").append(v(r.level().ci95Low(), usd))
                         .append(" to ").append(v(r.level().ci95High(), usd)).append("</td><td>")
                         .append(v(r.difference().mean(), usd)).append("</td><td>")

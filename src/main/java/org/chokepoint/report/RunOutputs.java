@@ -17,6 +17,7 @@ import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.PriceBase;
 import org.chokepoint.scenario.Scenario;
 
 /**
@@ -121,7 +122,32 @@ public final class RunOutputs {
         jvm.put("vendor", System.getProperty("java.vendor"));
         m.put("wallTimeMs", wallTimeMs);
         m.put("note", WALL_TIME_NOTE);
+        m.set("money", money(PriceBase.of(loaded.scenario())));
         m.set("resolvedScenario", Json.mapper().valueToTree(resolved(loaded.scenario())));
+        return m;
+    }
+
+    /**
+     * The dollars the outputs' money is in: the scenario's price year, the base year and the CPI deflator
+     * between them, with the index it comes from.
+     */
+    public static ObjectNode money(PriceBase p) {
+        ObjectNode m = JsonNodeFactory.instance.objectNode();
+        if (p.priceYear() == null) {
+            m.putNull("scenarioPriceYear");
+        } else {
+            m.put("scenarioPriceYear", p.priceYear());
+        }
+        if (p.baseYear() == null) {
+            m.putNull("baseYear");
+        } else {
+            m.put("baseYear", p.baseYear());
+        }
+        m.put("deflator", p.deflator());
+        m.put("index", p.index() == null ? "none: money is in the scenario's own dollars" : p.index());
+        m.put("label", p.label());
+        m.put("note", "money in summaries (totals, regions) and comparisons is multiplied by the deflator; prices"
+                + " and policy indicators stay in the scenario's units");
         return m;
     }
 
@@ -130,7 +156,7 @@ public final class RunOutputs {
         Scenario.TimeSpec t = s.time();
         Scenario.TimeSpec time = new Scenario.TimeSpec(t.ticksPerYearOrDefault(), t.horizonTicks(),
                 t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault(),
-                org.chokepoint.metrics.SummaryCalculator.decisionTick(s));
+                org.chokepoint.metrics.SummaryCalculator.decisionTick(s), PriceBase.priceYear(s));
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
                 s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.outputs());
     }

@@ -73,7 +73,7 @@ public final class RunReport {
         ReportPage.markList(h, marks, cal);
 
         if (cf != null) {
-            totals(h, summary.totals());
+            totals(h, summary.totals(), summary.money().label());
         }
 
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's price over its pre-shock level "
@@ -187,14 +187,17 @@ public final class RunReport {
         return best;
     }
 
-    private static void totals(StringBuilder h, Summary.Totals t) {
-        h.append("<h2>Against the counterfactual</h2>\n<table><tr><th>total, US$</th><th>sum</th>")
-                .append("<th>present value</th></tr>\n");
+    private static void totals(StringBuilder h, Summary.Totals t, String money) {
+        h.append("<h2>Against the counterfactual</h2>\n<table><tr><th>total, ").append(ReportPage.esc(money))
+                .append("</th><th>sum</th><th>present value</th></tr>\n");
         Summary.PresentValues pv = t.presentValues();
-        row(h, "Downstream output lost (at pre-shock prices)", t.downstreamOutputLoss(), pv.downstreamOutputLoss());
+        row(h, "Downstream output lost, in value added (at pre-shock prices)", t.downstreamOutputLoss(),
+                pv.downstreamOutputLoss());
+        row(h, "Final demand rationed (at pre-shock prices)", t.finalDemandShortage(), pv.finalDemandShortage());
         row(h, "Consumer surplus change", t.consumerSurplusChange(), pv.consumerSurplusChange());
         row(h, "Producer surplus change", t.producerSurplusChange(), pv.producerSurplusChange());
         row(h, "Fiscal cost (outlays net of receipts)", t.fiscalCost(), pv.fiscalCost());
+        row(h, "Public stocks held at the end, at the market price", t.publicStockValue(), pv.publicStockValue());
         row(h, "Levy and tariff revenue", t.levyRevenue(), pv.levyRevenue());
         row(h, "Quota rents", t.quotaRent(), pv.quotaRent());
         row(h, "Net welfare loss (positive = loss)", t.deadweightLoss(), pv.deadweightLoss());

@@ -103,9 +103,12 @@ public record Scenario(
      * @param discountRate yearly rate for present values
      * @param decisionTick the tick present values are discounted to; null for the first shock's (tick 0
      *                     without a shock)
+     * @param priceYear the year whose US dollars the scenario's prices and money are in; null for the year of
+     *                  {@code startDate}
      */
     public record TimeSpec(Integer ticksPerYear, Integer horizonTicks, Integer baselineWindowTicks,
-                           Integer warmupTicks, String startDate, Double discountRate, Integer decisionTick) {
+                           Integer warmupTicks, String startDate, Double discountRate, Integer decisionTick,
+                           Integer priceYear) {
         public int ticksPerYearOrDefault() { return ticksPerYear == null ? 52 : ticksPerYear; }
         public int baselineWindowOrDefault() { return baselineWindowTicks == null ? 13 : baselineWindowTicks; }
         public int warmupOrDefault() { return warmupTicks == null ? 104 : warmupTicks; }
@@ -211,9 +214,12 @@ public record Scenario(
      *                         consumption and exports
      * @param exhaustionShare  the share of its pre-shock level below which a region's stock counts as
      *                         exhausted, for the summary's {@code ticksToExhaustion}
+     * @param priceBaseYear    the year whose US dollars outputs state money in (restated from the scenario's
+     *                         price year with the US CPI); null for the scenario's price year
      */
-    public record OutputsSpec(Boolean timeseries, Double daysOfCoverWeeks, Double exhaustionShare) {
-        public static final OutputsSpec DEFAULTS = new OutputsSpec(null, null, null);
+    public record OutputsSpec(Boolean timeseries, Double daysOfCoverWeeks, Double exhaustionShare,
+                              Integer priceBaseYear) {
+        public static final OutputsSpec DEFAULTS = new OutputsSpec(null, null, null, null);
 
         /** A stock a quarter of its pre-shock level no longer covers more than a week or two of normal use. */
         public static final double DEFAULT_EXHAUSTION_SHARE = 0.25;
