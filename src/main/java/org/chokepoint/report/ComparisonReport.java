@@ -56,6 +56,63 @@ public final class ComparisonReport {
     /** Statistics of one metric for one option, and of its paired difference from "no policy". */
     public record Row(String option, String metric, MeanInterval level, MeanInterval difference) { }
 
+    public static final String EFFECTIVENESS_CSV = "cost-effectiveness.csv";
+
+    /**
+     * What an option buys per fiscal dollar, in present values at the decision tick and in base-year dollars,
+     * each a paired difference from "no policy" run by run: the net fiscal cost (outlays less receipts less the
+     * public stocks held at the end, at the market price), the downstream loss (in value added) and the final
+     * demand shortage it avoids, and the avoided loss per net fiscal dollar: the ratio of the two means,
+     * undefined (NaN) when the option costs the budget nothing or earns it money.
+     */
+    public record Effectiveness(Comparison.Option option, MeanInterval netFiscalCost, MeanInterval avoidedLoss,
+                                MeanInterval avoidedShortage, double avoidedLossPerFiscalDollar) { }
+
+    public static List<Effectiveness> effectiveness(Comparison c) {
+        List<Effectiveness> out = new ArrayList<>();
+        double[] noFiscal = netFiscal(c, 0);
+        double[] noLoss = c.values(0, "pv.downstreamOutputLoss");
+        double[] noShortage = c.values(0, "pv.finalDemandShortage");
+        for (int o = 1; o < c.options().size(); o++) {
+            MeanInterval fiscal = MeanInterval.of(MeanInterval.differences(netFiscal(c, o), noFiscal));
+            MeanInterval loss = MeanInterval.of(MeanInterval.differences(noLoss, c.values(o, "pv.downstreamOutputLoss")));
+            MeanInterval shortage = MeanInterval.of(MeanInterval.differences(noShortage,
+                    c.values(o, "pv.finalDemandShortage")));
+            double ratio = fiscal.mean() > 0 ? loss.mean() / fiscal.mean() : Double.NaN;
+            out.add(new Effectiveness(c.options().get(o), fiscal, loss, shortage, ratio));
+        }
+        return out;
+    }
+
+    private static double[] netFiscal(Comparison c, int option) {
+        double[] fiscal = c.values(option, "pv.fiscalCost");
+        double[] stock = c.values(option, "pv.publicStockValue");
+        double[] out = new double[fiscal.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fiscal[i] - stock[i];
+        }
+        return out;
+    }
+
+    static void writeEffectivenessCsv(Path file, List<Effectiveness> rows) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(
+                     "option", "family", "gridPointer", "gridLevel", "netFiscalCostPv", "netFiscalCostPvCi95Low",
+                     "netFiscalCostPvCi95High", "avoidedLossPv", "avoidedLossPvCi95Low", "avoidedLossPvCi95High",
+                     "avoidedShortagePv", "avoidedShortagePvCi95Low", "avoidedShortagePvCi95High",
+                     "avoidedLossPerFiscalDollar").get())) {
+            for (Effectiveness e : rows) {
+                Comparison.Option o = e.option();
+                p.printRecord(o.name(), o.family(), o.pointer() == null ? "NA" : o.pointer(),
+                        o.level() == null ? "NA" : o.level().asText(), num(e.netFiscalCost().mean()),
+                        num(e.netFiscalCost().ci95Low()), num(e.netFiscalCost().ci95High()),
+                        num(e.avoidedLoss().mean()), num(e.avoidedLoss().ci95Low()), num(e.avoidedLoss().ci95High()),
+                        num(e.avoidedShortage().mean()), num(e.avoidedShortage().ci95Low()),
+                        num(e.avoidedShortage().ci95High()), num(e.avoidedLossPerFiscalDollar()));
+            }
+        }
+    }
+
     public static List<Row> rows(Comparison c) {
         List<Row> rows = new ArrayList<>();
         for (int o = 0; o < c.options().size(); o++) {
@@ -75,6 +132,8 @@ public final class ComparisonReport {
         OutputFiles.on(csv, () -> writeCsv(csv, rows));
         Path json = dir.resolve(JSON);
         OutputFiles.on(json, () -> Json.write(json, json(c, rows, wallMs)));
+        Path effectiveness = dir.resolve(EFFECTIVENESS_CSV);
+        OutputFiles.on(effectiveness, () -> writeEffectivenessCsv(effectiveness, effectiveness(c)));
         Path html = dir.resolve(HTML);
         OutputFiles.on(html, () -> Files.writeString(html, html(c, rows), StandardCharsets.UTF_8));
     }
@@ -119,7 +178,30 @@ public final class ComparisonReport {
             on.put("name", o.name());
             on.put("description", o.description());
             on.set("patch", o.patch());
+            if (o.onGrid()) {
+                on.put("family", o.family());
+                on.put("gridPointer", o.pointer());
+                on.set("gridLevel", o.level());
+            }
         }
+        ArrayNode effectiveness = root.putArray("costEffectiveness");
+        for (Effectiveness e : effectiveness(c)) {
+            ObjectNode n = effectiveness.addObject();
+            n.put("option", e.option().name());
+            n.put("family", e.option().family());
+            if (e.option().onGrid()) {
+                n.put("gridPointer", e.option().pointer());
+                n.set("gridLevel", e.option().level());
+            }
+            stats(n.putObject("netFiscalCostPv"), e.netFiscalCost());
+            stats(n.putObject("avoidedDownstreamLossPv"), e.avoidedLoss());
+            stats(n.putObject("avoidedFinalDemandShortagePv"), e.avoidedShortage());
+            put(n, "avoidedLossPerFiscalDollar", e.avoidedLossPerFiscalDollar());
+        }
+        root.put("costEffectivenessNote", "present values at the decision tick, in the base year's dollars, each the"
+                + " option minus \"no policy\" run by run; net fiscal cost = outlays - receipts - public stocks held"
+                + " at the end at the market price; avoidedLossPerFiscalDollar = mean avoided downstream loss (value"
+                + " added) / mean net fiscal cost, null when the option costs the budget nothing");
         ArrayNode markets = root.putArray("plottedMarkets");
         for (Comparison.PlottedMarket m : c.plotted()) {
             markets.addObject().put("region", m.region()).put("commodity", m.commodity());
