@@ -74,6 +74,7 @@ public final class RunReport {
 
         if (cf != null) {
             totals(h, summary.totals(), summary.money().label());
+            incidence(h, summary);
         }
 
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's price over its pre-shock level "
@@ -202,6 +203,29 @@ public final class RunReport {
         row(h, "Quota rents", t.quotaRent(), pv.quotaRent());
         row(h, "Net welfare loss (positive = loss)", t.deadweightLoss(), pv.deadweightLoss());
         h.append("</table>\n");
+    }
+
+    /** Who gained and who lost, region by region; the rows add up to minus the net welfare loss. */
+    private static void incidence(StringBuilder h, Summary s) {
+        h.append("<h3>Who gains and who loses (present values, ").append(ReportPage.esc(s.money().label()))
+                .append(")</h3>\n<table><tr><th>region</th><th>consumers</th><th>producers</th><th>taxpayers</th>")
+                .append("<th>quota-rent holders</th><th>all</th></tr>\n");
+        double total = 0;
+        for (Summary.RegionSurplus r : s.regions()) {
+            double all = r.consumerSurplusChangePv() + r.producerSurplusChangePv() + r.taxpayerChangePv()
+                    + r.quotaRentChangePv();
+            total += all;
+            h.append("<tr><td>").append(ReportPage.esc(r.region())).append("</td><td>")
+                    .append(ChartStyle.money(r.consumerSurplusChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(r.producerSurplusChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(r.taxpayerChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(r.quotaRentChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(all)).append("</td></tr>\n");
+        }
+        h.append("<tr><th>all</th><th></th><th></th><th></th><th></th><th>").append(ChartStyle.money(total))
+                .append("</th></tr>\n</table>\n<p class=\"note\">Taxpayers: levies, tariffs and export taxes collected "
+                        + "less outlays, plus the public stocks held at the end at the market price. The total is minus "
+                        + "the net welfare loss's present value.</p>\n");
     }
 
     private static void row(StringBuilder h, String what, double sum, double pv) {
