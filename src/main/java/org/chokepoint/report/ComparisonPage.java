@@ -118,21 +118,22 @@ final class ComparisonPage {
     private static void results(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows,
                                 List<ComparisonReport.Effectiveness> eff) {
         h.append("<table><tr><th>#</th><th>option</th><th>downstream loss avoided</th><th>final demand "
-                + "shortage avoided</th><th>net fiscal cost</th><th>loss avoided per fiscal $</th><th>net welfare "
+                + "shortage avoided</th><th>fiscal cost</th><th>net fiscal cost</th><th>loss avoided per fiscal $</th><th>net welfare "
                 + "gain</th></tr>\n");
         for (int i = 0; i < eff.size(); i++) {
             ComparisonReport.Effectiveness e = eff.get(i);
             ComparisonReport.Row dwl = find(rows, e.option().name(), "pv.deadweightLoss");
             h.append("<tr><td>").append(i + 1).append("</td><td>").append(ReportPage.esc(e.option().name()))
                     .append("</td><td>").append(withCi(e.avoidedLoss())).append("</td><td>")
-                    .append(withCi(e.avoidedShortage())).append("</td><td>").append(withCi(e.netFiscalCost()))
+                    .append(withCi(e.avoidedShortage())).append("</td><td>").append(withCi(e.fiscalCost()))
+                    .append("</td><td>").append(withCi(e.netFiscalCost()))
                     .append("</td><td>").append(Double.isNaN(e.avoidedLossPerFiscalDollar()) ? "no fiscal cost"
                             : String.format(Locale.ROOT, "$%.2f", e.avoidedLossPerFiscalDollar()))
                     .append("</td><td>").append(dwl == null ? "n/a" : ChartStyle.money(-dwl.difference().mean()))
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n<p class=\"note\">Net fiscal cost: outlays less receipts less the public stocks held at "
-                + "the end, valued at the market price. Net welfare gain: the fall in the net welfare loss against no "
+        h.append("</table>\n<p class=\"note\">Fiscal cost: outlays less receipts. Net fiscal cost: the same less "
+                + "the public stocks held at the end, valued at the market price. Net welfare gain: the fall in the net welfare loss against no "
                 + "policy (consumers, producers, taxpayers and quota-rent holders together). Ranges in brackets are "
                 + "95% confidence intervals of the paired difference.</p>\n");
     }
@@ -171,13 +172,29 @@ final class ComparisonPage {
         NumberAxis y = new NumberAxis("downstream loss avoided, " + label + unit);
         ChartStyle.valueAxis(x, false);
         ChartStyle.valueAxis(y, false);
-        x.setAutoRangeIncludesZero(true);
-        y.setAutoRangeIncludesZero(true);
-        // Room around the points for their numbers.
-        x.setLowerMargin(0.08);
-        x.setUpperMargin(0.08);
-        y.setUpperMargin(0.1);
-        y.setLowerMargin(0.1);
+        double[] px = new double[eff.size()];
+        double[] py = new double[eff.size()];
+        double x0 = 0;
+        double x1 = 0;
+        double y0 = 0;
+        double y1 = 0;
+        for (int i = 0; i < eff.size(); i++) {
+            px[i] = eff.get(i).netFiscalCost().mean() / scale;
+            py[i] = eff.get(i).avoidedLoss().mean() / scale;
+            x0 = Math.min(x0, px[i]);
+            x1 = Math.max(x1, px[i]);
+            y0 = Math.min(y0, py[i]);
+            y1 = Math.max(y1, py[i]);
+        }
+        // Fixed ranges with room around the points for their numbers, so a label's place in pixels is known.
+        double dx = x1 - x0 == 0 ? 1 : x1 - x0;
+        double dy = y1 - y0 == 0 ? 1 : y1 - y0;
+        x0 -= 0.06 * dx;
+        x1 += 0.1 * dx;
+        y0 -= 0.08 * dy;
+        y1 += 0.12 * dy;
+        x.setRange(x0, x1);
+        y.setRange(y0, y1);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, Color.getHSBColor((i * 0.13f) % 1f, 0.7f, 0.6f));
@@ -188,16 +205,72 @@ final class ComparisonPage {
         ChartStyle.plot(plot);
         plot.addDomainMarker(new ValueMarker(0, ChartStyle.MARK, ChartStyle.line(1f, true)));
         plot.addRangeMarker(new ValueMarker(0, ChartStyle.MARK, ChartStyle.line(1f, true)));
-        for (int i = 0; i < eff.size(); i++) {
-            ComparisonReport.Effectiveness e = eff.get(i);
-            XYTextAnnotation n = new XYTextAnnotation(Integer.toString(i + 1), e.netFiscalCost().mean() / scale,
-                    e.avoidedLoss().mean() / scale);
+        for (Label l : labels(px, py, x0, x1, y0, y1)) {
+            XYTextAnnotation n = new XYTextAnnotation(l.text(), l.x(), l.y());
             n.setFont(ChartStyle.SMALL_FONT.deriveFont(java.awt.Font.BOLD));
             n.setTextAnchor(TextAnchor.BOTTOM_LEFT);
             n.setPaint(Color.DARK_GRAY);
             plot.addAnnotation(n);
         }
         return ChartStyle.chart(plot, families.size() > 1);
+    }
+
+    /** A point's number (or the numbers of points drawn on top of each other), where it is written. */
+    record Label(String text, double x, double y) { }
+
+    /** The frontier's plot area in pixels, near enough to tell labels that would touch. */
+    private static final double PLOT_W = ReportPage.WIDE - 90;
+    private static final double PLOT_H = 440 - 90;
+    private static final double CHAR_W = 7;
+    private static final double LINE_H = 12;
+
+    /**
+     * Numbers for the points: points closer than a label's size share one label ("1, 4, 8"), and a label
+     * that would cover one already placed moves up a line at a time, so none hides another.
+     */
+    static List<Label> labels(double[] x, double[] y, double x0, double x1, double y0, double y1) {
+        double sx = PLOT_W / (x1 - x0);
+        double sy = PLOT_H / (y1 - y0);
+        List<double[]> anchors = new ArrayList<>();
+        List<StringBuilder> texts = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            double ax = (x[i] - x0) * sx;
+            double ay = (y[i] - y0) * sy;
+            int near = -1;
+            for (int k = 0; k < anchors.size() && near < 0; k++) {
+                if (Math.abs(anchors.get(k)[0] - ax) < 2 * CHAR_W && Math.abs(anchors.get(k)[1] - ay) < LINE_H) {
+                    near = k;
+                }
+            }
+            if (near >= 0) {
+                texts.get(near).append(", ").append(i + 1);
+            } else {
+                anchors.add(new double[] {ax, ay});
+                texts.add(new StringBuilder(Integer.toString(i + 1)));
+            }
+        }
+        List<double[]> placed = new ArrayList<>();
+        List<Label> out = new ArrayList<>();
+        for (int k = 0; k < anchors.size(); k++) {
+            double left = anchors.get(k)[0] + 3;
+            double bottom = anchors.get(k)[1] + 3;
+            double width = CHAR_W * texts.get(k).length();
+            boolean moved = true;
+            for (int tries = 0; moved && tries < 20; tries++) {
+                moved = false;
+                for (double[] p : placed) {
+                    boolean overlaps = left < p[0] + p[2] && p[0] < left + width
+                            && bottom < p[1] + LINE_H && p[1] < bottom + LINE_H;
+                    if (overlaps) {
+                        bottom = p[1] + LINE_H;
+                        moved = true;
+                    }
+                }
+            }
+            placed.add(new double[] {left, bottom, width});
+            out.add(new Label(texts.get(k).toString(), x0 + left / sx, y0 + bottom / sy));
+        }
+        return out;
     }
 
     // ---- incidence --------------------------------------------------------------------------------------

@@ -59,24 +59,28 @@ public final class ComparisonReport {
      * What an option buys per fiscal dollar, in present values at the decision tick and in base-year dollars,
      * each a paired difference from "no policy" run by run: the net fiscal cost (outlays less receipts less the
      * public stocks held at the end, at the market price), the downstream loss (in value added) and the final
-     * demand shortage it avoids, and the avoided loss per net fiscal dollar: the ratio of the two means,
+     * demand shortage it avoids, and the avoided loss per net fiscal dollar (the gross outlays less receipts,
+     * without the stocks, beside them): the ratio of the two means,
      * undefined (NaN) when the option costs the budget nothing or earns it money.
      */
-    public record Effectiveness(Comparison.Option option, MeanInterval netFiscalCost, MeanInterval avoidedLoss,
-                                MeanInterval avoidedShortage, double avoidedLossPerFiscalDollar) { }
+    public record Effectiveness(Comparison.Option option, MeanInterval fiscalCost, MeanInterval netFiscalCost,
+                                MeanInterval avoidedLoss, MeanInterval avoidedShortage,
+                                double avoidedLossPerFiscalDollar) { }
 
     public static List<Effectiveness> effectiveness(Comparison c) {
         List<Effectiveness> out = new ArrayList<>();
         double[] noFiscal = netFiscal(c, 0);
         double[] noLoss = c.values(0, "pv.downstreamOutputLoss");
         double[] noShortage = c.values(0, "pv.finalDemandShortage");
+        double[] noGross = c.values(0, "pv.fiscalCost");
         for (int o = 1; o < c.options().size(); o++) {
+            MeanInterval gross = MeanInterval.of(MeanInterval.differences(c.values(o, "pv.fiscalCost"), noGross));
             MeanInterval fiscal = MeanInterval.of(MeanInterval.differences(netFiscal(c, o), noFiscal));
             MeanInterval loss = MeanInterval.of(MeanInterval.differences(noLoss, c.values(o, "pv.downstreamOutputLoss")));
             MeanInterval shortage = MeanInterval.of(MeanInterval.differences(noShortage,
                     c.values(o, "pv.finalDemandShortage")));
             double ratio = fiscal.mean() > 0 ? loss.mean() / fiscal.mean() : Double.NaN;
-            out.add(new Effectiveness(c.options().get(o), fiscal, loss, shortage, ratio));
+            out.add(new Effectiveness(c.options().get(o), gross, fiscal, loss, shortage, ratio));
         }
         return out;
     }
@@ -94,14 +98,15 @@ public final class ComparisonReport {
     static void writeEffectivenessCsv(Path file, List<Effectiveness> rows) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(
-                     "option", "family", "gridPointer", "gridLevel", "netFiscalCostPv", "netFiscalCostPvCi95Low",
+                     "option", "family", "gridPointer", "gridLevel", "fiscalCostPv", "netFiscalCostPv", "netFiscalCostPvCi95Low",
                      "netFiscalCostPvCi95High", "avoidedLossPv", "avoidedLossPvCi95Low", "avoidedLossPvCi95High",
                      "avoidedShortagePv", "avoidedShortagePvCi95Low", "avoidedShortagePvCi95High",
                      "avoidedLossPerFiscalDollar").get())) {
             for (Effectiveness e : rows) {
                 Comparison.Option o = e.option();
                 p.printRecord(o.name(), o.family(), o.pointer() == null ? "NA" : o.pointer(),
-                        o.level() == null ? "NA" : o.level().asText(), num(e.netFiscalCost().mean()),
+                        o.level() == null ? "NA" : o.level().asText(), num(e.fiscalCost().mean()),
+                        num(e.netFiscalCost().mean()),
                         num(e.netFiscalCost().ci95Low()), num(e.netFiscalCost().ci95High()),
                         num(e.avoidedLoss().mean()), num(e.avoidedLoss().ci95Low()), num(e.avoidedLoss().ci95High()),
                         num(e.avoidedShortage().mean()), num(e.avoidedShortage().ci95Low()),
@@ -190,6 +195,7 @@ public final class ComparisonReport {
                 n.put("gridPointer", e.option().pointer());
                 n.set("gridLevel", e.option().level());
             }
+            stats(n.putObject("fiscalCostPv"), e.fiscalCost());
             stats(n.putObject("netFiscalCostPv"), e.netFiscalCost());
             stats(n.putObject("avoidedDownstreamLossPv"), e.avoidedLoss());
             stats(n.putObject("avoidedFinalDemandShortagePv"), e.avoidedShortage());
