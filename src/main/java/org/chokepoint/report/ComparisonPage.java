@@ -46,7 +46,8 @@ final class ComparisonPage {
         ReportPage.head(h, title, List.of());
         // The small multiples' own width, three to a row.
         h.insert(h.indexOf("</style>"), ".third{width:" + THIRD + "px}.third p{margin:.2em 0;font-family:"
-                + "sans-serif;font-size:.8em}details summary{cursor:pointer;font-family:sans-serif}\n");
+                + "sans-serif;font-size:.8em}details summary{cursor:pointer;font-family:sans-serif}\n"
+                + ".compact td,.compact th{white-space:normal}.compact small{color:#555}\n");
         h.append("<h1>").append(ReportPage.esc(title)).append("</h1>\n");
         if (base.meta().description() != null) {
             h.append("<p>").append(ReportPage.esc(base.meta().description())).append("</p>\n");
@@ -117,7 +118,7 @@ final class ComparisonPage {
 
     private static void results(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows,
                                 List<ComparisonReport.Effectiveness> eff) {
-        h.append("<table><tr><th>#</th><th>option</th><th>downstream loss avoided</th><th>final demand "
+        h.append("<table class=\"compact\"><tr><th>#</th><th>option</th><th>downstream loss avoided</th><th>final demand "
                 + "shortage avoided</th><th>fiscal cost</th><th>net fiscal cost</th><th>loss avoided per fiscal $</th><th>net welfare "
                 + "gain</th></tr>\n");
         for (int i = 0; i < eff.size(); i++) {
@@ -127,8 +128,8 @@ final class ComparisonPage {
                     .append("</td><td>").append(withCi(e.avoidedLoss())).append("</td><td>")
                     .append(withCi(e.avoidedShortage())).append("</td><td>").append(withCi(e.fiscalCost()))
                     .append("</td><td>").append(withCi(e.netFiscalCost()))
-                    .append("</td><td>").append(Double.isNaN(e.avoidedLossPerFiscalDollar()) ? "no fiscal cost"
-                            : String.format(Locale.ROOT, "$%.2f", e.avoidedLossPerFiscalDollar()))
+                    .append("</td><td>").append(Double.isNaN(e.avoidedLossPerFiscalDollar()) ? "no net fiscal cost"
+                            : perDollar(e.avoidedLossPerFiscalDollar()))
                     .append("</td><td>").append(dwl == null ? "n/a" : ChartStyle.money(-dwl.difference().mean()))
                     .append("</td></tr>\n");
         }
@@ -139,8 +140,13 @@ final class ComparisonPage {
     }
 
     private static String withCi(MeanInterval m) {
-        return ChartStyle.money(m.mean()) + " <small>[" + ChartStyle.money(m.ci95Low()) + ", "
+        return ChartStyle.money(m.mean()) + "<br><small>[" + ChartStyle.money(m.ci95Low()) + ", "
                 + ChartStyle.money(m.ci95High()) + "]</small>";
+    }
+
+    /** Dollars of loss avoided per fiscal dollar, with a minus sign where the option adds to the loss. */
+    private static String perDollar(double v) {
+        return (v < 0 ? "\u2212" : "") + String.format(Locale.ROOT, "$%.2f", Math.abs(v));
     }
 
     private static ComparisonReport.Row find(List<ComparisonReport.Row> rows, String option, String metric) {
