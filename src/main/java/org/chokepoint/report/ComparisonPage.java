@@ -118,9 +118,9 @@ final class ComparisonPage {
 
     private static void results(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows,
                                 List<ComparisonReport.Effectiveness> eff) {
-        h.append("<table class=\"compact\"><tr><th>#</th><th>option</th><th>downstream loss avoided</th><th>final demand "
-                + "shortage avoided</th><th>fiscal cost</th><th>net fiscal cost</th><th>loss avoided per fiscal $</th><th>net welfare "
-                + "gain</th></tr>\n");
+        h.append("<table class=\"compact\"><tr><th>#</th><th>option</th><th>downstream loss avoided</th>")
+                .append("<th>final demand shortage avoided</th><th>fiscal cost</th><th>net fiscal cost</th>")
+                .append("<th>loss avoided per fiscal $</th><th>net welfare gain</th></tr>\n");
         for (int i = 0; i < eff.size(); i++) {
             ComparisonReport.Effectiveness e = eff.get(i);
             ComparisonReport.Row dwl = find(rows, e.option().name(), "pv.deadweightLoss");

@@ -76,7 +76,8 @@ public final class ComparisonReport {
         for (int o = 1; o < c.options().size(); o++) {
             MeanInterval gross = MeanInterval.of(MeanInterval.differences(c.values(o, "pv.fiscalCost"), noGross));
             MeanInterval fiscal = MeanInterval.of(MeanInterval.differences(netFiscal(c, o), noFiscal));
-            MeanInterval loss = MeanInterval.of(MeanInterval.differences(noLoss, c.values(o, "pv.downstreamOutputLoss")));
+            MeanInterval loss = MeanInterval.of(MeanInterval.differences(noLoss,
+                    c.values(o, "pv.downstreamOutputLoss")));
             MeanInterval shortage = MeanInterval.of(MeanInterval.differences(noShortage,
                     c.values(o, "pv.finalDemandShortage")));
             double ratio = fiscal.mean() > 0 ? loss.mean() / fiscal.mean() : Double.NaN;
@@ -98,7 +99,8 @@ public final class ComparisonReport {
     static void writeEffectivenessCsv(Path file, List<Effectiveness> rows) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(
-                     "option", "family", "gridPointer", "gridLevel", "fiscalCostPv", "netFiscalCostPv", "netFiscalCostPvCi95Low",
+                     "option", "family", "gridPointer", "gridLevel", "fiscalCostPv", "netFiscalCostPv",
+                     "netFiscalCostPvCi95Low",
                      "netFiscalCostPvCi95High", "avoidedLossPv", "avoidedLossPvCi95Low", "avoidedLossPvCi95High",
                      "avoidedShortagePv", "avoidedShortagePvCi95Low", "avoidedShortagePvCi95High",
                      "avoidedLossPerFiscalDollar").get())) {
@@ -363,7 +365,8 @@ public final class ComparisonReport {
                     continue;
                 }
                 boolean usd = m[1].contains("US$");
-                h.append("<tr><td>").append(esc(m[1].replace("US$", c.money().label()))).append("</td><td>").append(esc(o.name())).append("</td><td>")
+                h.append("<tr><td>").append(esc(m[1].replace("US$", c.money().label()))).append("</td><td>")
+                        .append(esc(o.name())).append("</td><td>")
                         .append(v(r.level().mean(), usd)).append("</td><td>").append(v(r.level().ci95Low(), usd))
                         .append(" to ").append(v(r.level().ci95High(), usd)).append("</td><td>")
                         .append(v(r.difference().mean(), usd)).append("</td><td>")
