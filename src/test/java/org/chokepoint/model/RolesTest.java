@@ -120,4 +120,14 @@ class RolesTest {
                 () -> with("[]", "[" + BAN.replace("}", ", \"role\": \"sometimes\"}") + "]"));
         assertTrue(e.getMessage().contains("/policies/0/role"), e.getMessage());
     }
+
+    @Test
+    void in2010ThePreShockWindowEndsBeforeTheQuotaCutIsAnnouncedNotBeforeTheLaterCrackdown() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", "rare-earth-2010.json")).scenario();
+        // The ion-clay crackdown (an event) starts in week 104; the quota cut (an export measure) is announced in
+        // week 78, July 2010: the prices of the weeks between already carry the news.
+        assertEquals(78, s.firstShockTick());
+        assertEquals(new SummaryCalculator.Window(65, 78), SummaryCalculator.window(s.time(), s.firstShockTick(),
+                s.time().horizonTicks()));
+    }
 }
