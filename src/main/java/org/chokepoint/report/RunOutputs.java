@@ -132,23 +132,7 @@ public final class RunOutputs {
      * between them, with the index it comes from.
      */
     public static ObjectNode money(PriceBase p) {
-        ObjectNode m = JsonNodeFactory.instance.objectNode();
-        if (p.priceYear() == null) {
-            m.putNull("scenarioPriceYear");
-        } else {
-            m.put("scenarioPriceYear", p.priceYear());
-        }
-        if (p.baseYear() == null) {
-            m.putNull("baseYear");
-        } else {
-            m.put("baseYear", p.baseYear());
-        }
-        m.put("deflator", p.deflator());
-        m.put("index", p.index() == null ? "none: money is in the scenario's own dollars" : p.index());
-        m.put("label", p.label());
-        m.put("note", "money in summaries (totals, regions) and comparisons is multiplied by the deflator; prices"
-                + " and policy indicators stay in the scenario's units");
-        return m;
+        return p.json();
     }
 
     /** The scenario with the defaults of its time settings written out, as the run used them. */

@@ -1,5 +1,7 @@
 package org.chokepoint.scenario;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +64,30 @@ public record PriceBase(Integer priceYear, Integer baseYear, double deflator, St
     /** How money is labelled in reports: "US$ (2024 prices)", or "US$" when the scenario states no year. */
     public String label() {
         return baseYear == null ? "US$" : "US$ (" + baseYear + " prices)";
+    }
+
+    /**
+     * As the manifest, {@code comparison.json} and {@code stats.json} record it: the scenario's price year, the
+     * base year, the deflator between them, the index it comes from and the label reports use.
+     */
+    public ObjectNode json() {
+        ObjectNode m = JsonNodeFactory.instance.objectNode();
+        if (priceYear == null) {
+            m.putNull("scenarioPriceYear");
+        } else {
+            m.put("scenarioPriceYear", priceYear);
+        }
+        if (baseYear == null) {
+            m.putNull("baseYear");
+        } else {
+            m.put("baseYear", baseYear);
+        }
+        m.put("deflator", deflator);
+        m.put("index", index == null ? "none: money is in the scenario's own dollars" : index);
+        m.put("label", label());
+        m.put("note", "money in summaries (totals, regions) and comparisons is multiplied by the deflator; prices"
+                + " and policy indicators stay in the scenario's units");
+        return m;
     }
 
     private static Map<Integer, Double> readCpi() {
