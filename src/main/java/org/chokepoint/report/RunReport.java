@@ -74,6 +74,10 @@ public final class RunReport {
 
         if (cf != null) {
             totals(h, summary.totals(), summary.money().label());
+            h.append("<p class=\"note\">Present values are discounted to ")
+                    .append(ReportPage.esc(cal.label(summary.totals().decisionTick()))).append(", the decision date, at ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * summary.totals().discountRate()))
+                    .append(" a year; public stocks held at the end are valued at the market price of the run's last tick.</p>\n");
             incidence(h, summary);
         }
 
