@@ -207,7 +207,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         BehaviourSpec.Exit exit = b.exit();
         CapacityDecisions capacity = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
                 exit.mothballAfterTicks(), exit.exitAfterTicks(),
-                exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin());
+                exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin(),
+                inv.trendUtilizationFloor());
         List<Consortium> pools = new ArrayList<>();
         for (ConsortiumSpec spec : scenario.consortia()) {
             pools.add(new Consortium((JointProcurementSpec) spec, world, b));
@@ -217,6 +218,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 valuePerUnit, workers);
         households.connect(markets, government, demandRandom, horizon);
         traders.connect(markets, routes, government.tradeRules());
+        if (scenario.time().startsAtEquilibrium()) {
+            EquilibriumStart.apply(scenario, world, markets, firms, traders, households, recyclers, capacity,
+                    horizon);
+        }
         for (Instrument instrument : instruments) {
             instrument.bind(this);
         }

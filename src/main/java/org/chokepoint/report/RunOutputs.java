@@ -178,7 +178,8 @@ public final class RunOutputs {
     static Scenario resolved(Scenario s) {
         Scenario.TimeSpec t = s.time();
         Scenario.TimeSpec time = new Scenario.TimeSpec(t.ticksPerYearOrDefault(), t.horizonTicks(),
-                t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault());
+                t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault(),
+                t.startsAtEquilibrium() ? "equilibrium" : "initialPrices");
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
                 s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.outputs());
     }
