@@ -60,6 +60,9 @@ public final class CapacityDecisions implements java.io.Serializable {
                 if (tick >= x.restartAt[f]) {
                     x.status[f] = FirmStatus.ACTIVE;
                     x.belowCostTicks[f] = 0;
+                    // A plant coming back has no sales to go by: it expects to sell what its expected price
+                    // justifies, its supply curve's output, and plans its first runs on that.
+                    x.normalSales[f] = x.outputAtPrice(f, x.netPrice[f], x.capacity[f]);
                 }
             }
             default -> { }

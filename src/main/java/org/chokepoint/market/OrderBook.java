@@ -478,7 +478,7 @@ public final class OrderBook implements java.io.Serializable {
      * Relative width of a price level: limits closer than this are rounding apart, not priced apart, and a bid
      * and an ask this close meet.
      */
-    static final double LEVEL_BAND = 1e-9;
+    public static final double LEVEL_BAND = 1e-9;
 
     /** The price of the level {@link #levelEnd} last found: the worst limit in it for its side. */
     private double levelPrice;
