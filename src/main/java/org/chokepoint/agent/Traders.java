@@ -112,6 +112,8 @@ public final class Traders implements Participant {
     private final double[] laneTarget;
     private final double[] laneHeld;
     private final double[] laneNeeded;
+    /** Each trader's cargo at sea before this tick's purchase, added up once a tick. */
+    private final double[] atSea;
     /** Capacity at the start of the lane's growth path, and that path (see {@link #growWith}). */
     private double[] startCapacity;
     private double[] trendPath;
@@ -229,6 +231,7 @@ public final class Traders implements Participant {
         laneTarget = new double[lanes];
         laneHeld = new double[lanes];
         laneNeeded = new double[lanes];
+        atSea = new double[n];
         shipped = new double[n];
         wanted = new double[n];
         limit = new double[n];
@@ -480,7 +483,8 @@ public final class Traders implements Participant {
             double expected = Math.max(normalSales[i], flow[i]);
             laneStock[e] += stock[i];
             laneTarget[e] += (stockCover + 1) * normalSales[i];
-            laneHeld[e] += stock[i] + inTransit(i);
+            atSea[i] = inTransit(i);
+            laneHeld[e] += stock[i] + atSea[i];
             laneNeeded[e] += (stockCover + Math.max(1, routes.transit(route[i]))) * expected;
         }
     }
@@ -704,7 +708,7 @@ public final class Traders implements Participant {
             flow[i] += flowAdjustment * (desired - flow[i]);
             // Stock after this tick's cargo landed, before sales; cargo at sea before this tick's purchase.
             double stockGap = (stockCover + 1) * normalSales[i] - stock[i];
-            double lineGap = flow[i] * Math.max(0, transit - 1) - inTransit(i);
+            double lineGap = flow[i] * Math.max(0, transit - 1) - atSea[i];
             quantity = flow[i] + (stockGap + lineGap) / adjustTicks;
             quantity = Math.min(capacity[i], Math.max(0.0, quantity));
         }
