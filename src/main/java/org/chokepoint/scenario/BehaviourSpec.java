@@ -165,19 +165,9 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     }
 
     /**
-     * How a trader sizes the flow it ships and the cargo it holds: the flow it aims for grows with the price
-     * gap, from nothing at its required margin to {@code flowGrowth} times its normal sales (at least
-     * {@code bootstrapShare} of its capacity) when the gap exceeds the margin by {@code rampMargins} margins.
+     * How a trader sizes the cargo it buys and the stock it holds, and prices what it lands: by stock management
+     * with the supply line, at the lane's cost-plus price (see {@code agent.Traders}).
      *
-     * @param stockCoverWeeks weeks of its normal sales a trader is content to hold at its destination
-     * @param rampMargins margins above the required margin at which a trader aims for its largest flow
-     * @param flowGrowth the largest flow a trader aims for, as a multiple of its normal sales
-     * @param bootstrapShare share of its capacity a trader aims to ship at the widest gap, whatever it sold lately
-     * @param hoardingPremium how far above its expected destination price a trader holds its landed cargo while
-     *                        a restriction on its lane is announced and not yet in force, as a share of it
-     * @param detourWeeks the extra transit of cargo that goes round a restriction through a third country
-     */
-    /**
      * @param stockCoverWeeks weeks of its normal sales a trader is content to hold at its destination once a
      *                        tick's sales are made
      * @param bootstrapShare share of its capacity a lane with no sales aims to ship once the gap has opened by
