@@ -24,6 +24,14 @@ public final class Households implements Participant {
     private static final double[] GRID = grid();
     /** Bids a household sector posts in a tick. */
     public static final int ORDERS_PER_TICK = GRID.length;
+    /**
+     * Below this share of the reference price an isoelastic demand curve is flat: it has no ceiling as
+     * the price falls to nothing, and a market flooded for thousands of ticks by producers with no costs can
+     * drive its price that far. It is the smallest ratio of the prices a scenario may set (1e-6 to 1e9), so
+     * no curve a scenario starts on reaches it, and at the steepest elasticity allowed (-10) it caps demand
+     * at 1e150 times the reference quantity.
+     */
+    static final double FLAT_BELOW = 1e-15;
 
     public final int count;
     final int[] market;
@@ -184,7 +192,7 @@ public final class Households implements Participant {
             double d = 1 + elasticity[h] * (relative - 1);
             return d > 0 ? scale[h] * d : 0;
         }
-        return scale[h] * Math.pow(relative, elasticity[h]);
+        return scale[h] * Math.pow(Math.max(relative, FLAT_BELOW), elasticity[h]);
     }
 
     /** Draws this tick's noise and sets the scale of every curve. */

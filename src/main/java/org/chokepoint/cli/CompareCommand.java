@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.Progress;
 import org.chokepoint.experiment.ComparisonException;
+import org.chokepoint.output.ResultFolder;
+import org.chokepoint.output.ResultKind;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.report.ComparisonReport;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
@@ -15,6 +18,7 @@ import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,12 +34,13 @@ import picocli.CommandLine.Spec;
                     + "scenario, RFC 7386) and under \"no policy\" (the scenario unpatched, always first), each "
                     + "on the same N seeds (common random numbers), and write comparison.csv, comparison.json "
                     + "and a self-contained report.html (see docs/policies.md).",
-            "The folder is written whole or not at all; an existing folder of the same name is replaced."},
+            "The folder is written whole or not at all. An earlier results folder of the same name is replaced only "
+                    + "with --overwrite; a file, or a folder holding anything chokepoint did not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every option ran and the files are written",
             "1:a run or the writing failed",
-            "2:invalid scenario, options file or options (nothing runs)"})
+            "2:invalid scenario, options file or options, or a results folder that may not be written (nothing runs)"})
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -53,8 +58,8 @@ public final class CompareCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "base seed the runs' seeds are derived from (default: ${DEFAULT-VALUE})")
-    long seed;
+            description = "base seed the runs' seeds are derived from, a 32-bit integer (default: ${DEFAULT-VALUE})")
+    int seed;
 
     @Option(names = "--threads", paramLabel = "T",
             description = "threads (default: the available processors); results do not depend on it")
@@ -69,20 +74,22 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress on standard error")
     boolean quiet;
 
+    @Mixin
+    OutputOptions outFolder;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (ticks != null && ticks < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ticks must be at least 1, got " + ticks);
-        }
-        if (threads != null && threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        }
+        CommandLine cl = spec.commandLine();
+        int horizon = ExperimentOptions.ticks(cl, ticks);
+        int t = ExperimentOptions.threads(cl, threads);
+        ExperimentOptions.runs(cl, "--runs", runs);
         long started = System.nanoTime();
         Comparison comparison;
         try {
             LoadedScenario loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
             JsonNode options;
             try {
                 options = Json.mapper().readTree(optionsFile.toFile());
@@ -92,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
                 return ValidateCommand.INVALID;
             }
             comparison = Comparison.prepare(loaded, options, optionsFile.toString(), runs, seed,
-                    ticks == null ? -1 : ticks);
+                    horizon);
         } catch (ScenarioException e) {
             for (ScenarioProblem p : e.problems()) {
                 err.println(p);
@@ -104,21 +111,26 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
             return ValidateCommand.INVALID;
         }
-        Path target = out != null ? out
-                : Path.of("results", comparison.base().scenario().meta().name() + "-compare");
         try {
-            // Each seed runs every option and their counterfactuals: count simulations, not seeds, so the
-            // rate and the time left mean what they say.
-            try (Progress progress = new Progress("compare", "simulations", runs * comparison.simulationsPerSeed(), 0,
-                    System.err, Progress.modeFor(quiet))) {
-                comparison.run(threads == null ? Runtime.getRuntime().availableProcessors() : threads, progress);
+            Path target = out != null ? out
+                    : OutputOptions.defaultTarget(comparison.base().scenario().meta().name(), "-compare");
+            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.COMPARISON, outFolder.overwrite)) {
+                // Each seed runs every option and their counterfactuals: count simulations, not seeds, so the
+                // rate and the time left mean what they say.
+                try (Progress progress = new Progress("compare", "simulations", runs * comparison.simulationsPerSeed(),
+                        0, System.err, Progress.modeFor(quiet))) {
+                    comparison.run(t, progress);
+                }
+                long wallMs = (System.nanoTime() - started) / 1_000_000;
+                ComparisonReport.write(folder.dir(), comparison, wallMs);
+                folder.commit();
+                stdout.println("wrote " + target + " (" + comparison.options().size() + " options x " + runs
+                        + " runs, " + comparison.horizon() + " ticks, " + wallMs + " ms)");
+                stdout.flush();
+                return 0;
             }
-            long wallMs = (System.nanoTime() - started) / 1_000_000;
-            ComparisonReport.write(target, comparison, wallMs);
-            stdout.println("wrote " + target + " (" + comparison.options().size() + " options x " + runs
-                    + " runs, " + comparison.horizon() + " ticks, " + wallMs + " ms)");
-            stdout.flush();
-            return 0;
+        } catch (TargetException e) {
+            return OutputOptions.refused(err, "compare", e);
         } catch (Exception e) {
             err.println("compare: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             err.flush();

@@ -6,6 +6,9 @@ import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.Progress;
+import org.chokepoint.output.ResultFolder;
+import org.chokepoint.output.ResultKind;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.report.EnsembleReport;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
@@ -13,6 +16,7 @@ import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +29,9 @@ import picocli.CommandLine.Spec;
             "Run N replications of a scenario with seeds derived from --seed and write runs.csv, stats.json, "
                     + "bands.csv and report.html (charts) into a folder (see docs/experiments.md). Results do not "
                     + "depend on --threads.",
-            "Each finished run is kept under OUT/runs/; --resume on the same folder runs only the missing ones."},
+            "Each finished run is kept under OUT/runs/; --resume on the same folder runs only the missing ones. An "
+                    + "earlier results folder is replaced only with --overwrite; a file, or a folder holding anything "
+                    + "chokepoint did not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every run finished and the tables are written",
@@ -47,8 +53,9 @@ public final class EnsembleCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "base seed; run i gets seed(S, i), see docs/experiments.md (default: ${DEFAULT-VALUE})")
-    long seed;
+            description = "base seed, a 32-bit integer; run i gets seed(S, i), see docs/experiments.md "
+                    + "(default: ${DEFAULT-VALUE})")
+    int seed;
 
     @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
     Integer ticks;
@@ -62,19 +69,21 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress on standard error")
     boolean quiet;
 
+    @Mixin
+    OutputOptions outFolder;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
-        if (runs < 1) {
-            throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
-        }
+        ExperimentOptions.runs(cl, "--runs", runs);
         int t = ExperimentOptions.threads(cl, threads);
         int horizon = ExperimentOptions.ticks(cl, ticks);
         LoadedScenario loaded;
         try {
             loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
         } catch (ScenarioException e) {
             for (ScenarioProblem p : e.problems()) {
                 err.println(p);
@@ -82,17 +91,21 @@ public final class EnsembleCommand implements Callable<Integer> {
             err.flush();
             return ValidateCommand.INVALID;
         }
-        Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-ensemble");
         try {
-            long started = System.nanoTime();
-            Ensemble.Outcome o = new Ensemble(loaded, runs, seed, horizon, t)
-                    .run(target, resume, Progress.modeFor(quiet), System.err);
-            EnsembleReport.write(target, loaded);
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
-                    + o.ranNow() + " run now, " + ms + " ms)");
-            stdout.flush();
-            return 0;
+            Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
+            try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, outFolder.overwrite, resume)) {
+                long started = System.nanoTime();
+                Ensemble.Outcome o = new Ensemble(loaded, runs, seed, horizon, t)
+                        .run(folder.dir(), resume, Progress.modeFor(quiet), System.err);
+                EnsembleReport.write(folder.dir(), loaded);
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
+                        + o.ranNow() + " run now, " + ms + " ms)");
+                stdout.flush();
+                return 0;
+            }
+        } catch (TargetException e) {
+            return OutputOptions.refused(err, "ensemble", e);
         } catch (ExperimentException e) {
             err.println("ensemble: " + e.getMessage());
             err.flush();

@@ -1,6 +1,5 @@
 package org.chokepoint.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,6 +8,9 @@ import org.chokepoint.equilibrium.EquilibriumOptions;
 import org.chokepoint.equilibrium.EquilibriumResult;
 import org.chokepoint.equilibrium.SpatialEquilibrium;
 import org.chokepoint.model.DrawnPopulations;
+import org.chokepoint.output.ResultFolder;
+import org.chokepoint.output.ResultKind;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.report.EquilibriumOutputs;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
@@ -17,6 +19,7 @@ import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,12 +37,13 @@ import picocli.CommandLine.Spec;
                     + "trade of every market, the flow on every lane, each firm's output, and the fiscal figures "
                     + "of the instruments in force then (see docs/equilibrium.md). Writes equilibrium.csv, "
                     + "lanes.csv, firms.csv and equilibrium.json.",
-            "An existing folder is replaced only when it holds nothing but those files."},
+            "The folder is written whole or not at all. An earlier results folder of the same name is replaced only "
+                    + "with --overwrite; a file, or a folder holding anything chokepoint did not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the equilibrium is solved and its files are written",
             "1:the solver did not converge, or the writing failed (nothing is written)",
-            "2:invalid scenario or options, or an --out this command may not write (nothing is written)"})
+            "2:invalid scenario or options, or a results folder that may not be written (nothing is written)"})
 public final class EquilibriumCommand implements Callable<Integer> {
 
     @Spec
@@ -69,6 +73,9 @@ public final class EquilibriumCommand implements Callable<Integer> {
             description = "output folder (default: results/<meta.name>-equilibrium-<TICK>)")
     Path out;
 
+    @Mixin
+    OutputOptions outFolder;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -89,29 +96,24 @@ public final class EquilibriumCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--at must be a tick of the scenario, from 0 to " + (horizon - 1) + ", got " + tick);
         }
-        Path target = out != null ? out : Path.of("results", s.meta().name() + "-equilibrium-" + tick);
-        try {
-            String refused = EquilibriumOutputs.refusal(target);
-            if (refused != null) {
-                err.println("equilibrium: " + refused);
-                err.flush();
-                return ValidateCommand.INVALID;
-            }
-        } catch (IOException e) {
-            err.println("equilibrium: " + target + ": " + e.getMessage());
-            err.flush();
-            return RunCommand.FAILED;
-        }
         EquilibriumOptions options = EquilibriumOptions.DEFAULTS.withMothballed(includeMothballed)
                 .withTriggeredInForce(triggeredInForce);
         try {
-            EquilibriumResult result = seed == null ? SpatialEquilibrium.solve(s, tick, options) : drawn(s, options);
-            EquilibriumOutputs.write(target, loaded, result, seed);
-            EquilibriumResult.Convergence c = result.convergence();
-            stdout.printf("wrote %s (tick %d; %d rounds, %d Newton steps; largest excess demand %.2g of a market's "
-                    + "volume)%n", target, tick, c.rounds(), c.newtonSteps(), c.maxRelativeExcessDemand());
-            stdout.flush();
-            return 0;
+            Path target = out != null ? out
+                    : OutputOptions.defaultTarget(s.meta().name(), "-equilibrium-" + tick);
+            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.EQUILIBRIUM, outFolder.overwrite)) {
+                EquilibriumResult result = seed == null ? SpatialEquilibrium.solve(s, tick, options)
+                        : drawn(s, options);
+                EquilibriumOutputs.write(folder.dir(), loaded, result, seed);
+                folder.commit();
+                EquilibriumResult.Convergence c = result.convergence();
+                stdout.printf("wrote %s (tick %d; %d rounds, %d Newton steps; largest excess demand %.2g of a "
+                        + "market's volume)%n", target, tick, c.rounds(), c.newtonSteps(), c.maxRelativeExcessDemand());
+                stdout.flush();
+                return 0;
+            }
+        } catch (TargetException e) {
+            return OutputOptions.refused(err, "equilibrium", e);
         } catch (EquilibriumException e) {
             err.println("equilibrium: " + scenario + ": " + e.getMessage());
             err.flush();

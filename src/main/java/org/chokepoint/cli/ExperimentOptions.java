@@ -1,9 +1,17 @@
 package org.chokepoint.cli;
 
+import org.chokepoint.scenario.Limits;
 import picocli.CommandLine;
 
-/** Checks of the options the experiment commands share. */
+/** Checks of the options the commands share. */
 final class ExperimentOptions {
+
+    /**
+     * Threads, of runs or of a tick's work: beyond this the threads only wait on one another (a tick's work
+     * is handed out phase by phase), and hundreds of thousands of them would take longer to start than any run.
+     */
+    static final int MAX_THREADS = 256;
+
 
     private ExperimentOptions() {
     }
@@ -11,12 +19,9 @@ final class ExperimentOptions {
     /** --threads, default the available processors. */
     static int threads(CommandLine cl, Integer threads) {
         if (threads == null) {
-            return Runtime.getRuntime().availableProcessors();
+            return Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
-        }
-        return threads;
+        return within(cl, "--threads", threads, 1, MAX_THREADS);
     }
 
     /** --ticks, or -1 for the scenario's horizon. */
@@ -24,9 +29,19 @@ final class ExperimentOptions {
         if (ticks == null) {
             return -1;
         }
-        if (ticks < 1) {
-            throw new CommandLine.ParameterException(cl, "--ticks must be at least 1, got " + ticks);
+        return within(cl, "--ticks", ticks, 1, Limits.MAX_TICKS);
+    }
+
+    /** --runs and the like. */
+    static int runs(CommandLine cl, String option, int runs) {
+        return within(cl, option, runs, 1, org.chokepoint.experiment.ParallelRuns.MAX_RUNS);
+    }
+
+    static int within(CommandLine cl, String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new CommandLine.ParameterException(cl, option + " must be between " + min + " and " + max
+                    + ", got " + value);
         }
-        return ticks;
+        return value;
     }
 }

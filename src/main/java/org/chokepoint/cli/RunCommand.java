@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.chokepoint.model.RunOutcome;
 import org.chokepoint.model.Simulation;
+import org.chokepoint.output.ResultFolder;
+import org.chokepoint.output.ResultKind;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.report.RunOutputs;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.ScenarioProblem;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,12 +31,13 @@ import picocli.CommandLine.Spec;
                     + "report.html (charts) into a results folder (see docs/outputs.md). When the scenario has events or policies, the "
                     + "same scenario without them is run too, with the same seed, and the summary's totals "
                     + "are differences against it.",
-            "The folder is written whole or not at all; an existing folder of the same name is replaced."},
+            "The folder is written whole or not at all. An earlier results folder of the same name is replaced only "
+                    + "with --overwrite; a file, or a folder holding anything chokepoint did not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the run finished and its files are written",
             "1:the run or the writing failed",
-            "2:invalid scenario or options (nothing is written)"})
+            "2:invalid scenario or options, or a results folder that may not be written (nothing is written)"})
 public final class RunCommand implements Callable<Integer> {
 
     public static final int FAILED = 1;
@@ -45,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "seed of the run's random numbers (default: ${DEFAULT-VALUE})")
+            description = "seed of the run's random numbers, a 32-bit integer as MASON keeps (default: ${DEFAULT-VALUE})")
     int seed;
 
     @Option(names = "--ticks", paramLabel = "N",
@@ -61,20 +65,20 @@ public final class RunCommand implements Callable<Integer> {
             description = "results folder (default: results/<meta.name>-<seed>)")
     Path out;
 
+    @Mixin
+    OutputOptions outFolder;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (tickThreads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--tick-threads must be at least 1, got " + tickThreads);
-        }
-        if (ticks != null && ticks < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ticks must be at least 1, got " + ticks);
-        }
+        ExperimentOptions.within(spec.commandLine(), "--tick-threads", tickThreads, 1, ExperimentOptions.MAX_THREADS);
+        int horizon = ExperimentOptions.ticks(spec.commandLine(), ticks);
         long started = System.nanoTime();
         LoadedScenario loaded;
         try {
             loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
         } catch (ScenarioException e) {
             for (ScenarioProblem p : e.problems()) {
                 err.println(p);
@@ -82,15 +86,20 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return ValidateCommand.INVALID;
         }
-        Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-" + seed);
         try {
-            RunOutcome outcome = Simulation.run(loaded.scenario(), seed, ticks == null ? -1 : ticks, tickThreads);
-            long wallMs = (System.nanoTime() - started) / 1_000_000;
-            RunOutputs.write(target, loaded, outcome, seed, wallMs);
-            stdout.println("wrote " + target + " (" + outcome.model().horizon() + " ticks"
-                    + (outcome.counterfactual() != null ? " and counterfactual" : "") + ", " + wallMs + " ms)");
-            stdout.flush();
-            return 0;
+            Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-" + seed);
+            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.RUN, outFolder.overwrite)) {
+                RunOutcome outcome = Simulation.run(loaded.scenario(), seed, horizon, tickThreads);
+                long wallMs = (System.nanoTime() - started) / 1_000_000;
+                RunOutputs.write(folder.dir(), loaded, outcome, seed, wallMs);
+                folder.commit();
+                stdout.println("wrote " + target + " (" + outcome.model().horizon() + " ticks"
+                        + (outcome.counterfactual() != null ? " and counterfactual" : "") + ", " + wallMs + " ms)");
+                stdout.flush();
+                return 0;
+            }
+        } catch (TargetException e) {
+            return OutputOptions.refused(err, "run", e);
         } catch (Exception e) {
             err.println("run: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             err.flush();

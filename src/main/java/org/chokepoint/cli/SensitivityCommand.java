@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.Morris;
 import org.chokepoint.experiment.Progress;
+import org.chokepoint.output.ResultFolder;
+import org.chokepoint.output.ResultKind;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
@@ -16,6 +19,7 @@ import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +32,9 @@ import picocli.CommandLine.Spec;
             "Morris elementary effects of scenario values (--param /pointer=min:max, repeatable) on one summary "
                     + "number (--output, a runs.csv column name such as totals.downstreamOutputLoss): R "
                     + "trajectories of k+1 runs on an L-level grid, all with the same run seed. Writes morris.csv "
-                    + "and morris.json (see docs/experiments.md)."},
+                    + "and morris.json (see docs/experiments.md).",
+            "An earlier results folder is replaced only with --overwrite; a file, or a folder holding anything "
+                    + "chokepoint did not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every run finished and the files are written",
@@ -61,8 +67,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "base seed of the design and of the run seed (default: ${DEFAULT-VALUE})")
-    long seed;
+            description = "base seed of the design and of the run seed, a 32-bit integer (default: ${DEFAULT-VALUE})")
+    int seed;
 
     @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
     Integer ticks;
@@ -74,6 +80,9 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress on standard error")
     boolean quiet;
 
+    @Mixin
+    OutputOptions outFolder;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -83,17 +92,20 @@ public final class SensitivityCommand implements Callable<Integer> {
         int horizon = ExperimentOptions.ticks(cl, ticks);
         try {
             LoadedScenario loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
             List<ScenarioPatch.Range> ranges = new ArrayList<>();
             for (String s : paramSpecs) {
                 ranges.add(ScenarioPatch.parseRange("--param", s));
             }
             Morris morris = new Morris(loaded, ranges, output, trajectories, levels, seed, horizon, t);
             morris.validate();
-            Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-sensitivity");
+            Path target = out != null ? out
+                    : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-sensitivity");
             List<Morris.Effect> effects;
-            try {
-                effects = morris.run(target, Progress.modeFor(quiet), System.err);
-            } catch (ExperimentException e) {
+            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY, outFolder.overwrite)) {
+                effects = morris.run(folder.dir(), Progress.modeFor(quiet), System.err);
+                folder.commit();
+            } catch (ExperimentException | TargetException e) {
                 throw e;
             } catch (Exception e) {
                 err.println("sensitivity: " + scenario + ": "
@@ -114,6 +126,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             }
             err.flush();
             return ValidateCommand.INVALID;
+        } catch (TargetException e) {
+            return OutputOptions.refused(err, "sensitivity", e);
         } catch (ExperimentException e) {
             err.println("sensitivity: " + e.getMessage());
             err.flush();

@@ -9,12 +9,16 @@ import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.Progress;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
+import org.chokepoint.output.ResultFolder;
+import org.chokepoint.output.ResultKind;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +31,9 @@ import picocli.CommandLine.Spec;
             "Run N replications at each point of a grid of values (--set /pointer=v1,v2,...) or of a Latin "
                     + "hypercube of K points (--lhs K --set /pointer=min:max) and write sweep.csv and sweep.json "
                     + "(see docs/experiments.md). Replication r has the same seed at every point.",
-            "Every point is validated before any run; a bad pointer or value writes nothing."},
+            "Every point is validated before any run; a bad pointer or value writes nothing. An earlier results "
+                    + "folder is replaced only with --overwrite; a file, or a folder holding anything chokepoint did "
+                    + "not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every run finished and the files are written",
@@ -56,8 +62,9 @@ public final class SweepCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "base seed of the replications and of the hypercube (default: ${DEFAULT-VALUE})")
-    long seed;
+            description = "base seed of the replications and of the hypercube, a 32-bit integer "
+                    + "(default: ${DEFAULT-VALUE})")
+    int seed;
 
     @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
     Integer ticks;
@@ -68,18 +75,23 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress on standard error")
     boolean quiet;
 
+    @Mixin
+    OutputOptions outFolder;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
-        if (runs < 1) {
-            throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+        ExperimentOptions.runs(cl, "--runs", runs);
+        if (lhs != null) {
+            ExperimentOptions.runs(cl, "--lhs", lhs);
         }
         int t = ExperimentOptions.threads(cl, threads);
         int horizon = ExperimentOptions.ticks(cl, ticks);
         try {
             LoadedScenario loaded = ScenarioLoader.load(scenario);
+            ScenarioLoader.checkRunLength(loaded, horizon);
             Sweep sweep;
             if (lhs != null) {
                 List<ScenarioPatch.Range> ranges = new ArrayList<>();
@@ -95,12 +107,13 @@ public final class SweepCommand implements Callable<Integer> {
                 sweep = Sweep.grid(loaded, lists, runs, seed, horizon, t);
             }
             sweep.validate();
-            Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-sweep");
+            Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-sweep");
             long started = System.nanoTime();
             int rows;
-            try {
-                rows = sweep.run(target, Progress.modeFor(quiet), System.err);
-            } catch (ExperimentException e) {
+            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, outFolder.overwrite)) {
+                rows = sweep.run(folder.dir(), Progress.modeFor(quiet), System.err);
+                folder.commit();
+            } catch (ExperimentException | TargetException e) {
                 throw e;
             } catch (Exception e) {
                 err.println("sweep: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -117,6 +130,8 @@ public final class SweepCommand implements Callable<Integer> {
             }
             err.flush();
             return ValidateCommand.INVALID;
+        } catch (TargetException e) {
+            return OutputOptions.refused(err, "sweep", e);
         } catch (ExperimentException e) {
             err.println("sweep: " + e.getMessage());
             err.flush();

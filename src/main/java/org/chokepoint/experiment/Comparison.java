@@ -119,6 +119,9 @@ public final class Comparison {
                 throw new ComparisonException(at + "/patch: " + e.getMessage());
             }
             LoadedScenario s = ScenarioLoader.fromJson(patched, base.source() + " [option '" + name + "']");
+            if (ticks >= 1) {
+                ScenarioLoader.checkRunLength(s, ticks);
+            }
             options.add(new Option(name, o.path("description").asText(""), patch, s));
         }
         if (runs < 2) {

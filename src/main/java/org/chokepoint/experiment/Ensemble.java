@@ -10,13 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.chokepoint.model.Simulation;
+import org.chokepoint.output.OutputFiles;
+import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 
@@ -47,7 +48,7 @@ import org.chokepoint.scenario.LoadedScenario;
  */
 public final class Ensemble {
 
-    public static final String FORMAT = "chokepoint-ensemble/1";
+    public static final String FORMAT = ResultKind.ENSEMBLE.format();
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
@@ -181,10 +182,8 @@ public final class Ensemble {
         } else if (Files.exists(out)) {
             throw new ExperimentException(out + " exists and is not a folder");
         }
-        Files.createDirectories(out);
-        Path tmp = out.resolve(".ensemble.json.tmp");
-        Json.write(tmp, wanted);
-        Files.move(tmp, params, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        OutputFiles.on(out, () -> Files.createDirectories(out));
+        OutputFiles.write(params, file -> Json.write(file, wanted));
     }
 
     private static void cleanTemporaries(Path runsDir) throws IOException {
@@ -195,48 +194,74 @@ public final class Ensemble {
         }
     }
 
-    /** Writes runs.csv, stats.json and bands.csv from the run records, in run-index order. */
+    /**
+     * Writes runs.csv, stats.json, bands.csv and, when the runs have counterfactuals, counterfactual-bands.csv
+     * from the run records, in run-index order. The tables appear together when all are written; a failure (a full disk) leaves none of them half-written and no
+     * temporary behind.
+     */
     void aggregate(Path out, Path runsDir) throws IOException {
         Path[] files = new Path[runs];
         RunRecord.Header[] headers = new RunRecord.Header[runs];
         RunRecord.Header first = null;
         double[][] byColumn = null;
-        Path runsTmp = out.resolve(".runs.csv.tmp");
-        try (Writer w = Files.newBufferedWriter(runsTmp, StandardCharsets.UTF_8);
+        for (int i = 0; i < runs; i++) {
+            files[i] = runsDir.resolve(RunRecord.fileName(i));
+            RunRecord.Header h = RunRecord.readHeader(files[i]);
+            if (h.index() != i || h.seed() != Seeds.forRun(seed, i)) {
+                throw new IOException(files[i] + ": holds run " + h.index() + " with seed " + h.seed()
+                        + ", expected run " + i + " with seed " + Seeds.forRun(seed, i));
+            }
+            if (first == null) {
+                first = h;
+                byColumn = new double[h.columns().size()][runs];
+            } else if (!first.sameLayout(h)) {
+                throw new IOException(files[i] + ": its columns or markets differ from run 0's");
+            }
+            for (int c = 0; c < h.values().length; c++) {
+                byColumn[c][i] = h.values()[c];
+            }
+            // keep only what the band passes need
+            headers[i] = new RunRecord.Header(h.index(), h.seed(), first.columns(), null, h.ticks(),
+                    first.marketRegions(), first.marketCommodities(), first.bandMetrics(), h.bandOffset(),
+                    first.counterfactual());
+        }
+        RunRecord.Header layout = first;
+        double[][] values = byColumn;
+        List<Path> tables = new ArrayList<>(List.of(out.resolve("runs.csv"), out.resolve("stats.json"),
+                out.resolve("bands.csv")));
+        List<OutputFiles.FileWriting> writers = new ArrayList<>(List.of(
+                file -> writeRuns(file, layout, values),
+                file -> Json.write(file, stats(layout, values)),
+                file -> writeBands(file, files, headers, layout, false)));
+        if (layout.counterfactual()) {
+            tables.add(out.resolve(COUNTERFACTUAL_BANDS));
+            writers.add(file -> writeBands(file, files, headers, layout, true));
+        }
+        OutputFiles.writeTogether(tables, writers);
+    }
+
+    /** One row per run: its index, its seed and every summary number. */
+    private void writeRuns(Path file, RunRecord.Header layout, double[][] byColumn) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            List<String> header = new ArrayList<>();
+            header.add("run");
+            header.add("seed");
+            header.addAll(layout.columns());
+            csv.printRecord(header);
             for (int i = 0; i < runs; i++) {
-                files[i] = runsDir.resolve(RunRecord.fileName(i));
-                RunRecord.Header h = RunRecord.readHeader(files[i]);
-                if (h.index() != i || h.seed() != Seeds.forRun(seed, i)) {
-                    throw new IOException(files[i] + ": holds run " + h.index() + " with seed " + h.seed()
-                            + ", expected run " + i + " with seed " + Seeds.forRun(seed, i));
-                }
-                if (first == null) {
-                    first = h;
-                    byColumn = new double[h.columns().size()][runs];
-                    List<String> header = new ArrayList<>();
-                    header.add("run");
-                    header.add("seed");
-                    header.addAll(h.columns());
-                    csv.printRecord(header);
-                } else if (!first.sameLayout(h)) {
-                    throw new IOException(files[i] + ": its columns or markets differ from run 0's");
-                }
-                List<String> row = new ArrayList<>(h.values().length + 2);
+                List<String> row = new ArrayList<>(byColumn.length + 2);
                 row.add(Integer.toString(i));
-                row.add(Integer.toString(h.seed()));
-                for (int c = 0; c < h.values().length; c++) {
-                    row.add(format(h.values()[c]));
-                    byColumn[c][i] = h.values()[c];
+                row.add(Integer.toString(Seeds.forRun(seed, i)));
+                for (double[] column : byColumn) {
+                    row.add(format(column[i]));
                 }
                 csv.printRecord(row);
-                // keep only what the band passes need
-                headers[i] = new RunRecord.Header(h.index(), h.seed(), first.columns(), null, h.ticks(),
-                        first.marketRegions(), first.marketCommodities(), first.bandMetrics(), h.bandOffset(),
-                        first.counterfactual());
             }
         }
+    }
 
+    private ObjectNode stats(RunRecord.Header layout, double[][] byColumn) {
         ObjectNode stats = JsonNodeFactory.instance.objectNode();
         stats.put("runs", runs);
         stats.put("seed", seed);
@@ -246,29 +271,10 @@ public final class Ensemble {
         stats.put("quantileDefinition", Statistics.QUANTILE_DEFINITION);
         stats.put("missingValues", "NA values (NaN) are left out; n counts the values used");
         ObjectNode metrics = stats.putObject("metrics");
-        for (int c = 0; c < first.columns().size(); c++) {
-            metrics.set(first.columns().get(c), Statistics.of(byColumn[c]).toJson());
+        for (int c = 0; c < layout.columns().size(); c++) {
+            metrics.set(layout.columns().get(c), Statistics.of(byColumn[c]).toJson());
         }
-        Path statsTmp = out.resolve(".stats.json.tmp");
-        Json.write(statsTmp, stats);
-
-        Path bandsTmp = out.resolve(".bands.csv.tmp");
-        writeBands(bandsTmp, files, headers, first, false);
-        Path counterfactualTmp = out.resolve(".counterfactual-bands.csv.tmp");
-        if (first.counterfactual()) {
-            writeBands(counterfactualTmp, files, headers, first, true);
-        }
-
-        Files.move(runsTmp, out.resolve("runs.csv"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-        Files.move(statsTmp, out.resolve("stats.json"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-        Files.move(bandsTmp, out.resolve("bands.csv"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-        if (first.counterfactual()) {
-            Files.move(counterfactualTmp, out.resolve(COUNTERFACTUAL_BANDS), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
+        return stats;
     }
 
     /** The counterfactual's bands, when the scenario has events or policies: the same layout as bands.csv. */

@@ -3,21 +3,24 @@ package org.chokepoint.experiment;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.model.Simulation;
+import org.chokepoint.output.OutputFiles;
+import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
 
 /**
  * Morris elementary effects (Morris 1991; mu* after Campolongo, Cariboni and Saltelli 2007) of k scenario
@@ -64,6 +67,10 @@ public final class Morris {
         if (levels < 2 || levels % 2 != 0) {
             throw new ExperimentException("--levels must be even and at least 2 (so that the step Δ = L/(2(L-1)) "
                     + "keeps the design on the grid), got " + levels);
+        }
+        if ((long) trajectories * (params.size() + 1) > ParallelRuns.MAX_RUNS) {
+            throw new ExperimentException("the design needs " + (long) trajectories * (params.size() + 1)
+                    + " runs (--trajectories x (parameters + 1)); at most " + ParallelRuns.MAX_RUNS);
         }
         List<String> pointers = new ArrayList<>();
         for (ScenarioPatch.Range r : params) {
@@ -120,7 +127,11 @@ public final class Morris {
         for (int t = 0; t < trajectories; t++) {
             for (double[] u : unit[t]) {
                 List<ScenarioPatch.Assignment> a = assignments(u);
-                list.add(ScenarioPatch.load(base, a, "trajectory " + t + ", " + Sweep.label(e++, a)));
+                LoadedScenario point = ScenarioPatch.load(base, a, "trajectory " + t + ", " + Sweep.label(e++, a));
+                if (ticks >= 1) {
+                    ScenarioLoader.checkRunLength(point, ticks);
+                }
+                list.add(point);
             }
         }
         scenarios = list;
@@ -203,17 +214,8 @@ public final class Morris {
     }
 
     private void write(Path out, List<Effect> effects, double[] y, double[][] ee, int runSeed) throws Exception {
-        Files.createDirectories(out);
-        Path csvTmp = out.resolve(".morris.csv.tmp");
-        try (Writer w = Files.newBufferedWriter(csvTmp, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSV)) {
-            csv.printRecord("parameter", "min", "max", "r", "mu", "muStar", "sigma");
-            for (Effect e : effects) {
-                csv.printRecord(e.pointer(), Ensemble.format(e.min()), Ensemble.format(e.max()), e.r(),
-                        Ensemble.format(e.mu()), Ensemble.format(e.muStar()), Ensemble.format(e.sigma()));
-            }
-        }
         ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("format", ResultKind.SENSITIVITY.format());
         o.put("scenario", base.source());
         o.put("scenarioSha256", base.sha256());
         o.put("output", output);
@@ -263,10 +265,20 @@ public final class Morris {
                 Statistics.put(pt, "output", y[t * (k + 1) + s]);
             }
         }
-        Path jsonTmp = out.resolve(".morris.json.tmp");
-        Json.write(jsonTmp, o);
-        Files.move(csvTmp, out.resolve("morris.csv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(jsonTmp, out.resolve("morris.json"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        OutputFiles.on(out, () -> Files.createDirectories(out));
+        OutputFiles.writeTogether(List.of(out.resolve("morris.csv"), out.resolve(ResultKind.SENSITIVITY.descriptor())),
+                List.of(file -> writeCsv(file, effects),
+                        file -> Json.write(file, o)));
+    }
+
+    private static void writeCsv(Path file, List<Effect> effects) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            csv.printRecord("parameter", "min", "max", "r", "mu", "muStar", "sigma");
+            for (Effect e : effects) {
+                csv.printRecord(e.pointer(), Ensemble.format(e.min()), Ensemble.format(e.max()), e.r(),
+                        Ensemble.format(e.mu()), Ensemble.format(e.muStar()), Ensemble.format(e.sigma()));
+            }
+        }
     }
 }

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ParallelRuns {
 
+    /** The most runs one experiment may ask for: its design and its results are kept in memory. */
+    public static final int MAX_RUNS = 1_000_000;
+
+
     /** One task: the result of evaluation {@code index}. */
     @FunctionalInterface
     public interface Task<R> {

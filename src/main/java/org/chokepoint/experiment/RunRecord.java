@@ -22,6 +22,7 @@ import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.model.RunOutcome;
 import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.output.OutputFiles;
 import org.chokepoint.world.World;
 
 /**
@@ -60,12 +61,29 @@ public final class RunRecord {
 
     /** Writes the run's record atomically to {@code dir/run-NNNNNN.bin}. */
     public static void write(Path dir, int index, int seed, RunOutcome outcome) throws IOException {
+        writeAtomically(dir, index, tmp -> {
+            try (OutputStream fout = Files.newOutputStream(tmp)) {
+                write(fout, index, seed, outcome);
+            }
+        });
+    }
+
+    /** Writes under {@code run-NNNNNN.bin.tmp} and renames; a failed write leaves neither name behind. */
+    private static void writeAtomically(Path dir, int index, OutputFiles.FileWriting writing) throws IOException {
+        Path file = dir.resolve(fileName(index));
         Path tmp = dir.resolve(fileName(index) + ".tmp");
-        try (OutputStream fout = Files.newOutputStream(tmp)) {
-            write(fout, index, seed, outcome);
+        try {
+            OutputFiles.on(file, () -> writing.to(tmp));
+            OutputFiles.on(file, () -> Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING));
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
-        Files.move(tmp, dir.resolve(fileName(index)), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The bytes {@link #write(Path, int, int, RunOutcome)} puts in the file, for a runner that ships them. */
@@ -77,10 +95,7 @@ public final class RunRecord {
 
     /** Writes record bytes made by {@link #toBytes} atomically to {@code dir/run-NNNNNN.bin}. */
     public static void write(Path dir, int index, byte[] record) throws IOException {
-        Path tmp = dir.resolve(fileName(index) + ".tmp");
-        Files.write(tmp, record);
-        Files.move(tmp, dir.resolve(fileName(index)), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        writeAtomically(dir, index, tmp -> Files.write(tmp, record));
     }
 
     private static void write(OutputStream sink, int index, int seed, RunOutcome outcome) throws IOException {
@@ -171,6 +186,14 @@ public final class RunRecord {
 
     /** Reads a record's header, checking its size against the layout it declares. */
     public static Header readHeader(Path file) throws IOException {
+        try {
+            return header(file);
+        } catch (IOException e) {
+            throw OutputFiles.named(file, e);
+        }
+    }
+
+    private static Header header(Path file) throws IOException {
         try (InputStream fin = Files.newInputStream(file);
              CountingInputStream counting = new CountingInputStream(new BufferedInputStream(fin, 1 << 14));
              DataInputStream in = new DataInputStream(counting)) {
@@ -227,6 +250,11 @@ public final class RunRecord {
         if (counterfactual && !header.counterfactual()) {
             throw new IllegalArgumentException(file + ": the run had no counterfactual");
         }
+        OutputFiles.on(file, () -> bands(file, header, counterfactual, fromTick, toTick, dest, destOffset));
+    }
+
+    private static void bands(Path file, Header header, boolean counterfactual, int fromTick, int toTick,
+                              float[] dest, int destOffset) throws IOException {
         int cells = (toTick - fromTick) * header.cellsPerTick();
         ByteBuffer buf = ByteBuffer.allocate(cells * 4).order(ByteOrder.BIG_ENDIAN);
         long position = header.bandOffset() + (counterfactual ? 4L * header.ticks() * header.cellsPerTick() : 0)

@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,9 +18,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.model.Simulation;
+import org.chokepoint.output.OutputFiles;
+import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
 
 /**
  * A sweep: N replications at each point of a grid or of a Latin hypercube over scenario values addressed by
@@ -67,6 +69,11 @@ public final class Sweep {
             pointers.add(l.pointer());
         }
         checkDistinct(pointers);
+        long size = runs;
+        for (ScenarioPatch.ValueList l : lists) {
+            size *= l.values().size();
+            checkSize(size);
+        }
         List<List<ScenarioPatch.Assignment>> points = new ArrayList<>();
         points.add(List.of());
         for (ScenarioPatch.ValueList l : lists) {
@@ -93,6 +100,7 @@ public final class Sweep {
         if (k < 1) {
             throw new ExperimentException("--lhs must be at least 1, got " + k);
         }
+        checkSize((long) k * runs);
         List<String> pointers = new ArrayList<>();
         for (ScenarioPatch.Range r : ranges) {
             ScenarioPatch.pointer(base.json(), r.pointer());
@@ -120,6 +128,13 @@ public final class Sweep {
         return new Sweep(base, pointers, points, "latin-hypercube", runs, seed, ticks, threads);
     }
 
+    private static void checkSize(long runs) throws ExperimentException {
+        if (runs > ParallelRuns.MAX_RUNS) {
+            throw new ExperimentException("the sweep needs more than " + ParallelRuns.MAX_RUNS + " runs (points x"
+                    + " --runs); make the grid or --runs smaller");
+        }
+    }
+
     static void checkDistinct(List<String> pointers) throws ExperimentException {
         if (new LinkedHashSet<>(pointers).size() != pointers.size()) {
             throw new ExperimentException("the same pointer is set twice: " + pointers);
@@ -145,7 +160,11 @@ public final class Sweep {
     public void validate() throws ExperimentException, ScenarioException {
         List<LoadedScenario> list = new ArrayList<>(points.size());
         for (int p = 0; p < points.size(); p++) {
-            list.add(ScenarioPatch.load(base, points.get(p), label(p, points.get(p))));
+            LoadedScenario point = ScenarioPatch.load(base, points.get(p), label(p, points.get(p)));
+            if (ticks >= 1) {
+                ScenarioLoader.checkRunLength(point, ticks);
+            }
+            list.add(point);
         }
         scenarios = list;
     }
@@ -186,9 +205,15 @@ public final class Sweep {
         for (LinkedHashMap<String, Double> row : rows) {
             columns.addAll(row.keySet());
         }
-        Files.createDirectories(out);
-        Path csvTmp = out.resolve(".sweep.csv.tmp");
-        try (Writer w = Files.newBufferedWriter(csvTmp, StandardCharsets.UTF_8);
+        OutputFiles.on(out, () -> Files.createDirectories(out));
+        OutputFiles.writeTogether(List.of(out.resolve("sweep.csv"), out.resolve(ResultKind.SWEEP.descriptor())),
+                List.of(file -> writeCsv(file, rows, columns, total),
+                        file -> Json.write(file, describe())));
+    }
+
+    private void writeCsv(Path file, List<LinkedHashMap<String, Double>> rows, LinkedHashSet<String> columns,
+                          int total) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSV)) {
             List<String> header = new ArrayList<>();
             header.add("point");
@@ -215,11 +240,6 @@ public final class Sweep {
                 csv.printRecord(row);
             }
         }
-        Path jsonTmp = out.resolve(".sweep.json.tmp");
-        Json.write(jsonTmp, describe());
-        Files.move(csvTmp, out.resolve("sweep.csv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(jsonTmp, out.resolve("sweep.json"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The validated scenario of every point, in point order ({@link #validate()} first). */
@@ -247,6 +267,7 @@ public final class Sweep {
 
     ObjectNode describe() throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("format", ResultKind.SWEEP.format());
         o.put("scenario", base.source());
         o.put("scenarioSha256", base.sha256());
         o.put("design", design);

@@ -365,6 +365,8 @@ public final class OrderBook implements java.io.Serializable {
         double bidLeft = 0;
         double askLevel = 0; // total quantity of the current ask level
         double bidLevel = 0;
+        double askTaken = 0; // what the current ask level has sold, summed match by match
+        double bidTaken = 0;
         double a = 0; // the current levels' prices
         double b = 0;
         int aEnd = 0; // one past the last ask of the current level
@@ -386,6 +388,7 @@ public final class OrderBook implements java.io.Serializable {
                 a = levelPrice;
                 askLevel = levelQuantity;
                 askLeft = levelQuantity;
+                askTaken = 0;
             }
             if (bidLeft <= 0) {
                 if (bEnd > bi) {
@@ -398,6 +401,7 @@ public final class OrderBook implements java.io.Serializable {
                 b = levelPrice;
                 bidLevel = levelQuantity;
                 bidLeft = levelQuantity;
+                bidTaken = 0;
             }
             // A bid and an ask that differ only by rounding meet, as orders within a level do.
             if (b < a * (1 - LEVEL_BAND)) {
@@ -407,6 +411,8 @@ public final class OrderBook implements java.io.Serializable {
             traded += q;
             askLeft -= q;
             bidLeft -= q;
+            askTaken += q;
+            bidTaken += q;
             marginalAsk = a;
             marginalBid = b;
             // A level is exhausted when what is left of it is nothing or rounding dust.
@@ -424,10 +430,10 @@ public final class OrderBook implements java.io.Serializable {
         }
         // A partly matched level shares what it sold pro rata.
         if (askLeft > 0 && ai < asks) {
-            fillLevel(aOrder, aQty, askFill, ai, aEnd, (askLevel - askLeft) / askLevel);
+            fillLevel(aOrder, aQty, askFill, ai, aEnd, sold(askLevel, askLeft, askTaken, traded) / askLevel);
         }
         if (bidLeft > 0 && bi < bids) {
-            fillLevel(bOrder, bQty, bidFill, bi, bEnd, (bidLevel - bidLeft) / bidLevel);
+            fillLevel(bOrder, bQty, bidFill, bi, bEnd, sold(bidLevel, bidLeft, bidTaken, traded) / bidLevel);
         }
         crossed = true;
         volume = traded;
@@ -444,6 +450,22 @@ public final class OrderBook implements java.io.Serializable {
         }
         price = hi < lo ? lo : 0.5 * (lo + hi);
     }
+
+    /**
+     * What a partly matched level sold. Counted down, {@code level - left}, it carries the rounding of the
+     * level: an ulp of a level of 1e12 is 1e-4, so a sale of a few units from a trader's bid of that size
+     * loses its last digits, and the buyers' fills no longer add up to what the sellers sold. Summed match by
+     * match, the sale keeps its own digits. Where the two agree to within 2^-32 of the book's volume — a
+     * quarter of the billionth within which every market's goods must balance — the counted-down sale is
+     * kept, so that results computed before stay the same bytes; beyond it, the summed one is used.
+     */
+    private static double sold(double level, double left, double taken, double traded) {
+        double countedDown = level - left;
+        return Math.abs(countedDown - taken) <= SOLD_TOLERANCE * traded ? countedDown : taken;
+    }
+
+    /** How far the counted-down sale of a level may stray from the summed one, as a share of the volume. */
+    private static final double SOLD_TOLERANCE = 0x1p-32;
 
     private static int nextLevelStart(int start, int end, int n) {
         return end > start ? end : n;

@@ -78,6 +78,11 @@ final class Recorder implements java.io.Serializable {
             double use = ledger.consumption(m) + ledger.exports(m);
             absorption[m] = tick == 0 ? use : absorption[m] + absorptionWeight * (use - absorption[m]);
             double days = absorption[m] > 0 ? held[m] / (absorption[m] / daysPerTick) : Double.NaN;
+            if (Double.isInfinite(days)) {
+                // Use that has died away to almost nothing (the average decays geometrically once a market
+                // stops using a good) covers no number of days either.
+                days = Double.NaN;
+            }
             series.set(tick, m, Metric.PRICE, markets.price(m));
             series.set(tick, m, Metric.TRADED, ledger.traded(m));
             series.set(tick, m, Metric.PRODUCTION, ledger.production(m));

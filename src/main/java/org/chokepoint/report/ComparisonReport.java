@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,17 +17,20 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.MeanInterval;
+import org.chokepoint.output.OutputFiles;
+import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 
 /**
  * Writes a comparison's folder: {@code comparison.csv} (one row per option and metric: mean, sd, 95% CI and
  * the paired difference from "no policy" with its 95% CI), {@code comparison.json} (the same, with the
  * options, seeds and settings) and {@code report.html}, a page with inline SVG charts and no reference to
- * anything outside itself. The files go to a hidden sibling folder renamed into place at the end.
+ * anything outside itself. The folder written into is the hidden one a
+ * {@link org.chokepoint.output.ResultFolder} renames into place once every file is written.
  */
 public final class ComparisonReport {
     public static final String CSV = "comparison.csv";
-    public static final String JSON = "comparison.json";
+    public static final String JSON = ResultKind.COMPARISON.descriptor();
     public static final String HTML = "report.html";
     static final String[] COLOURS = {"#444444", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e",
         "#e6ab02", "#a6761d", "#1f78b4", "#b2182b", "#4d9221", "#8c510a"};
@@ -65,49 +67,15 @@ public final class ComparisonReport {
         return rows;
     }
 
-    public static void write(Path out, Comparison c, long wallMs) throws IOException {
-        Path target = out.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path temp = sibling(target, "partial");
-        Files.createDirectory(temp);
-        try {
-            List<Row> rows = rows(c);
-            writeCsv(temp.resolve(CSV), rows);
-            Json.write(temp.resolve(JSON), json(c, rows, wallMs));
-            Files.writeString(temp.resolve(HTML), html(c, rows), StandardCharsets.UTF_8);
-            if (Files.exists(target)) {
-                Path old = sibling(target, "old");
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
-            } else {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(temp);
-            throw e;
-        }
-    }
-
-    private static Path sibling(Path target, String kind) {
-        String base = "." + target.getFileName() + "." + kind + "-" + ProcessHandle.current().pid() + "-";
-        for (int i = 0; ; i++) {
-            Path p = target.resolveSibling(base + i);
-            if (!Files.exists(p)) {
-                return p;
-            }
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+    /** Writes the three files into {@code dir}. */
+    public static void write(Path dir, Comparison c, long wallMs) throws IOException {
+        List<Row> rows = rows(c);
+        Path csv = dir.resolve(CSV);
+        OutputFiles.on(csv, () -> writeCsv(csv, rows));
+        Path json = dir.resolve(JSON);
+        OutputFiles.on(json, () -> Json.write(json, json(c, rows, wallMs)));
+        Path html = dir.resolve(HTML);
+        OutputFiles.on(html, () -> Files.writeString(html, html(c, rows), StandardCharsets.UTF_8));
     }
 
     static void writeCsv(Path file, List<Row> rows) throws IOException {
@@ -130,7 +98,7 @@ public final class ComparisonReport {
     static ObjectNode json(Comparison c, List<Row> rows, long wallMs) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
-        root.put("format", "chokepoint-comparison/1");
+        root.put("format", ResultKind.COMPARISON.format());
         root.put("scenario", c.base().source());
         root.put("scenarioSha256", c.base().sha256());
         root.put("runs", c.runs());

@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.chokepoint.metrics.SummaryCalculator;
+import org.chokepoint.output.OutputFiles;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
 
@@ -53,16 +53,14 @@ public final class EnsembleReport {
     private EnsembleReport() {
     }
 
-    /** Writes {@code out/report.html} from the tables in {@code out}, atomically. */
+    /** Writes {@code out/report.html} from the tables in {@code out}, atomically ({@link OutputFiles#write}). */
     public static void write(Path out, LoadedScenario scenario) throws IOException {
         Table runs = Table.read(out.resolve("runs.csv"));
         Bands bands = Bands.read(out.resolve("bands.csv"));
         Path cf = out.resolve(org.chokepoint.experiment.Ensemble.COUNTERFACTUAL_BANDS);
         Bands counterfactual = Files.exists(cf) ? Bands.read(cf) : null;
         String html = html(scenario, runs, bands, counterfactual);
-        Path tmp = out.resolve(".report.html.tmp");
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
-        Files.move(tmp, out.resolve(HTML), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        OutputFiles.write(out.resolve(HTML), file -> Files.writeString(file, html, StandardCharsets.UTF_8));
     }
 
     /** runs.csv as columns of doubles (NA as NaN). */

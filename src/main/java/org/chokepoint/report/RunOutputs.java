@@ -6,32 +6,32 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.chokepoint.metrics.Summary;
 import org.chokepoint.model.RunOutcome;
+import org.chokepoint.output.OutputFiles;
+import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
 
 /**
- * Writes one run's folder: {@code timeseries.csv} (unless the scenario sets {@code outputs.timeseries} to
- * false), {@code summary.json}, {@code manifest.json} and {@code report.html} (charts, {@link RunReport}). The
- * files are written into a hidden sibling folder that is renamed into place at the end, replacing an
- * earlier folder of the same name, so an interrupted or failed run leaves no half-written folder behind.
+ * Writes one run's files into a folder: {@code timeseries.csv} (unless the scenario sets
+ * {@code outputs.timeseries} to false), {@code summary.json}, {@code manifest.json} (whose {@code format}
+ * marks the folder as a run's, {@link ResultKind#RUN}), {@code report.html} (charts, {@link RunReport}) and,
+ * where consortia exist, {@code compliance.json}.
+ * The folder is the hidden one a {@link org.chokepoint.output.ResultFolder} renames into place once every
+ * file is written.
  */
 public final class RunOutputs {
 
     public static final String TIMESERIES = "timeseries.csv";
     public static final String SUMMARY = "summary.json";
-    public static final String MANIFEST = "manifest.json";
+    public static final String MANIFEST = ResultKind.RUN.descriptor();
     public static final String COMPLIANCE = "compliance.json";
 
     static final String WALL_TIME_NOTE = "wallTimeMs is the only field expected to differ between two runs "
@@ -42,84 +42,34 @@ public final class RunOutputs {
     }
 
     /**
+     * @param dir        the folder to write into
      * @param wallTimeMs time from loading the scenario to the end of the simulation runs
      */
-    public static void write(Path out, LoadedScenario loaded, RunOutcome outcome, int seed, long wallTimeMs)
+    public static void write(Path dir, LoadedScenario loaded, RunOutcome outcome, int seed, long wallTimeMs)
             throws IOException {
-        Path target = out.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temp = freshSibling(target, "partial");
-        Files.createDirectory(temp);
-        try {
-            if (loaded.scenario().outputs().timeseriesOrDefault()) {
-                try (BufferedWriter w = Files.newBufferedWriter(temp.resolve(TIMESERIES), StandardCharsets.UTF_8)) {
+        if (loaded.scenario().outputs().timeseriesOrDefault()) {
+            Path file = dir.resolve(TIMESERIES);
+            OutputFiles.on(file, () -> {
+                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     TimeseriesCsv.write(outcome.model(), w);
                 }
-            }
-            Json.write(temp.resolve(SUMMARY), summaryJson(outcome.summary()));
-            Json.write(temp.resolve(MANIFEST),
-                    manifest(loaded, seed, outcome.model().horizon(), wallTimeMs));
-            Files.writeString(temp.resolve(RunReport.HTML), RunReport.html(loaded, outcome, seed), StandardCharsets.UTF_8);
-            if (!outcome.model().consortia().isEmpty()) {
-                java.util.Map<String, Object> compliance = new java.util.LinkedHashMap<>();
-                compliance.put("consortia", outcome.model().consortia().stream()
-                        .map(org.chokepoint.antitrust.Consortium::report).toList());
-                Json.write(temp.resolve(COMPLIANCE), compliance);
-            }
-            moveIntoPlace(temp, target);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(temp);
-            throw e;
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
-        // A folder cannot be renamed over a non-empty one: set the old one aside first, then drop it.
-        Path old = freshSibling(target, "old");
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-            throw e;
-        }
-        deleteTree(old);
-    }
-
-    /**
-     * A hidden name beside the target that nothing uses yet. Not {@code Files.createTempDirectory}: that
-     * makes the folder private to the user, and the renamed results folder would stay so.
-     */
-    private static Path freshSibling(Path target, String kind) {
-        String base = "." + target.getFileName() + "." + kind + "-" + ProcessHandle.current().pid() + "-";
-        for (int i = 0; ; i++) {
-            Path p = target.resolveSibling(base + i);
-            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return p;
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
+        writeJson(dir.resolve(SUMMARY), summaryJson(outcome.summary()));
+        writeJson(dir.resolve(MANIFEST), manifest(loaded, seed, outcome.model().horizon(), wallTimeMs));
+        Path report = dir.resolve(RunReport.HTML);
+        OutputFiles.on(report, () -> Files.writeString(report, RunReport.html(loaded, outcome, seed),
+                StandardCharsets.UTF_8));
+        if (!outcome.model().consortia().isEmpty()) {
+            java.util.Map<String, Object> compliance = new java.util.LinkedHashMap<>();
+            compliance.put("consortia", outcome.model().consortia().stream()
+                    .map(org.chokepoint.antitrust.Consortium::report).toList());
+            writeJson(dir.resolve(COMPLIANCE), compliance);
+        }
+    }
+
+    private static void writeJson(Path file, Object value) throws IOException {
+        OutputFiles.on(file, () -> Json.write(file, value));
     }
 
     /**
@@ -157,6 +107,7 @@ public final class RunOutputs {
     public static ObjectNode manifest(LoadedScenario loaded, int seed, int ticks, long wallTimeMs) {
         BuildInfo build = BuildInfo.current();
         ObjectNode m = JsonNodeFactory.instance.objectNode();
+        m.put("format", ResultKind.RUN.format());
         m.put("scenario", loaded.source());
         m.put("scenarioSha256", loaded.sha256());
         m.put("seed", seed);

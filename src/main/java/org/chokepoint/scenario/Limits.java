@@ -4,7 +4,8 @@ package org.chokepoint.scenario;
  * The largest (and, for prices, the smallest) values a scenario may hold, so that whatever passes
  * validation runs to its end with finite numbers and with every market's goods adding up to within a
  * billionth. The schema ({@code scenarios/schema/scenario.schema.json}) writes the same numbers out field
- * by field; {@code docs/scenario-format.md} ("Bounds") gives the reasoning.
+ * by field, in the branch of each policy and consortium type as in the file's own sections (a test holds
+ * the two to each other); {@code docs/scenario-format.md} ("Bounds") gives the reasoning.
  *
  * <p>Doubles carry 16 significant digits whatever their size, so no bound is needed for the relative
  * precision of one number: the bounds keep every quantity, price and sum of money the model forms — a
@@ -51,6 +52,14 @@ public final class Limits {
 
     /** How much a demand curve may grow over a run through its trend. */
     public static final double MAX_GROWTH_OVER_RUN = 1e6;
+
+    /**
+     * How much investment could multiply a firm's capacity over a run, were its margin always above the
+     * hurdle: far beyond anything physical, and still two hundred orders of magnitude short of overflowing
+     * what the model multiplies capacity by. The defaults pass for the longest run (1.2 every 26 ticks for
+     * 10,000 ticks is 3e30).
+     */
+    public static final double MAX_CAPACITY_GROWTH = 1e50;
 
     /** The sigma of a log-normal parameter: 3 spreads the middle two thirds of draws over a factor of 400. */
     public static final double MAX_SIGMA = 3;

@@ -30,6 +30,7 @@ public final class RunLimits {
     public static List<String[]> check(Scenario s, int ticks) {
         List<String[]> problems = new ArrayList<>();
         checkGrowth(s, ticks, problems);
+        checkInvestment(s, ticks, problems);
         checkMemory(s, ticks, problems);
         return problems;
     }
@@ -44,11 +45,60 @@ public final class RunLimits {
             double growth = Math.exp((double) ticks / perYear * Math.log1p(g));
             if (!(growth <= Limits.MAX_GROWTH_OVER_RUN)) {
                 problems.add(new String[] {"/demand/" + i + "/trendPerYear", String.format(Locale.ROOT,
-                        "trendPerYear %s would multiply demand by %.3g over %d ticks (%d a year); at most by %s:"
-                                + " keep (1 + trendPerYear)^(ticks / ticksPerYear) <= %s", g, growth, ticks,
+                        "trendPerYear %s would multiply demand by %s over %d ticks (%d a year); at most by %s:"
+                                + " keep (1 + trendPerYear)^(ticks / ticksPerYear) <= %s", g, factor(growth), ticks,
                         perYear, Limits.format(Limits.MAX_GROWTH_OVER_RUN), Limits.format(Limits.MAX_GROWTH_OVER_RUN))});
             }
         }
+    }
+
+    /**
+     * A firm whose margin stays above the hurdle adds {@code stepShare} of its capacity once its patience has
+     * run out and its last project has arrived: at most one step every max(patienceTicks, lead) ticks. Over
+     * a run that may compound to no more than {@link Limits#MAX_CAPACITY_GROWTH}.
+     */
+    private static void checkInvestment(Scenario s, int ticks, List<String[]> problems) {
+        if (s.firms().isEmpty()) {
+            return;
+        }
+        BehaviourSpec.Investment inv = s.behaviour().investment();
+        int lead = Integer.MAX_VALUE;
+        for (Scenario.FirmSpec f : s.firms()) {
+            lead = Math.min(lead, f.leadTicks() != null ? (int) Math.round(f.leadTicks().lowerBound())
+                    : defaultLead(inv.defaultLeadTicks(), stageOf(s, f.commodity())));
+        }
+        int cycle = Math.max(1, Math.max(inv.patienceTicks(), lead));
+        double growth = Math.exp((double) ticks / cycle * Math.log1p(inv.stepShare()));
+        if (!(growth <= Limits.MAX_CAPACITY_GROWTH)) {
+            problems.add(new String[] {"/behaviour/investment/stepShare", String.format(Locale.ROOT,
+                    "investment could multiply a firm's capacity by %s over %d ticks (a step of %s at most every"
+                            + " %d ticks, the longer of investment.patienceTicks and the shortest lead time); at most"
+                            + " by %s: lower stepShare or raise patienceTicks", factor(growth), ticks, inv.stepShare(), cycle,
+                    Limits.format(Limits.MAX_CAPACITY_GROWTH))});
+        }
+    }
+
+    /** A growth factor as messages write it: 1.05e+06, or "more than 1e308" beyond a double. */
+    private static String factor(double growth) {
+        return Double.isInfinite(growth) ? "more than 1e308" : String.format(Locale.ROOT, "%.3g", growth);
+    }
+
+    private static String stageOf(Scenario s, String commodity) {
+        for (Scenario.CommoditySpec c : s.commodities()) {
+            if (c.id().equals(commodity)) {
+                return c.stage();
+            }
+        }
+        return "raw";
+    }
+
+    private static int defaultLead(BehaviourSpec.LeadTicks lead, String stage) {
+        return switch (stage) {
+            case "refined" -> lead.refined();
+            case "component" -> lead.component();
+            case "final" -> lead.finalGood();
+            default -> lead.raw();
+        };
     }
 
     private static void checkMemory(Scenario s, int ticks, List<String[]> problems) {

@@ -34,24 +34,42 @@ final class SourceLocations {
 
     static SourceLocations of(String text) {
         Map<String, Position> map = new HashMap<>();
+        // The pointer of every open object and array, innermost last: each token's pointer is its
+        // container's plus one step, so the pointers cost one concatenation a token however deep the text.
+        java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
         try (JsonParser p = Json.mapper().getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                JsonStreamContext ctx = p.getParsingContext();
-                String pointer;
-                if (t == JsonToken.FIELD_NAME) {
-                    pointer = pointerOf(ctx);
-                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    open.pop();
                     continue;
-                } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    pointer = ctx.getParent() == null ? "" : pointerOf(ctx.getParent());
+                }
+                JsonStreamContext ctx = p.getParsingContext();
+                boolean starts = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
+                // where the value sits: its container's context (a new object's or array's is its parent)
+                JsonStreamContext in = starts ? ctx.getParent() : ctx;
+                String pointer;
+                if (in == null || in.inRoot()) {
+                    pointer = "";
+                } else if (in.inArray()) {
+                    pointer = open.peek() + "/" + Math.max(in.getCurrentIndex(), 0);
+                } else if (t == JsonToken.FIELD_NAME) {
+                    pointer = open.peek() + "/" + escape(p.currentName());
                 } else {
-                    pointer = pointerOf(ctx);
+                    // a member's value: placed at its name, which came just before
+                    pointer = open.peek() + "/" + escape(in.getCurrentName());
+                    if (starts) {
+                        open.push(pointer);
+                    }
+                    continue;
+                }
+                if (starts) {
+                    open.push(pointer);
                 }
                 JsonLocation loc = p.currentTokenLocation();
                 map.putIfAbsent(pointer, new Position(loc.getLineNr(), loc.getColumnNr()));
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // The text parsed once already; keep whatever was mapped.
         }
         return new SourceLocations(map);
@@ -73,6 +91,9 @@ final class SourceLocations {
 
     /** RFC 6901 escaping of one reference token. */
     static String escape(String token) {
+        if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
+            return token;
+        }
         return token.replace("~", "~0").replace("/", "~1");
     }
 

@@ -199,4 +199,54 @@ class SparkRunnerTest {
         settle();
         assertEquals(0, TASKS_STARTED.get(), "no task started");
     }
+
+    private static int sparkCommand(StringWriter err, String... args) {
+        return new CommandLine(new SparkMain()).setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(err)).execute(args);
+    }
+
+    /**
+     * The Spark commands claim their folder as the local ones do: a folder holding a file of the user's is
+     * never written into, an earlier results folder is replaced only with --overwrite, and what they write
+     * (report.html of the ensemble included) is recognised as theirs the next time.
+     */
+    @Test
+    void theSparkCommandsNeverWriteOverWhatTheyDidNotWrite() throws Exception {
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        StringWriter err = new StringWriter();
+        assertEquals(2, sparkCommand(err, "ensemble", MINIMAL.toString(), "--runs", "2", "--ticks", "20",
+                "--no-parquet", "--quiet", "--out", mine.toString(), "--overwrite"));
+        assertTrue(err.toString().contains("notes.txt"), err.toString());
+        assertEquals(2, sparkCommand(err, "sweep", LINEAR.toString(), "--set", "/firms/0/capacity=8,12",
+                "--ticks", "20", "--no-parquet", "--quiet", "--out", mine.toString(), "--overwrite"));
+        try (var s = Files.list(mine)) {
+            assertEquals(List.of(mine.resolve("notes.txt")), s.toList());
+        }
+        assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+
+        Path ensemble = dir.resolve("ensemble");
+        String[] ensembleArgs = {"ensemble", MINIMAL.toString(), "--runs", "2", "--ticks", "20", "--no-parquet",
+            "--quiet", "--out", ensemble.toString()};
+        assertEquals(0, sparkCommand(err, ensembleArgs), err.toString());
+        assertTrue(Files.isRegularFile(ensemble.resolve("report.html")));
+        StringWriter again = new StringWriter();
+        assertEquals(2, sparkCommand(again, ensembleArgs));
+        assertTrue(again.toString().contains("--overwrite"), again.toString());
+        String[] replace = java.util.Arrays.copyOf(ensembleArgs, ensembleArgs.length + 1);
+        replace[ensembleArgs.length] = "--overwrite";
+        assertEquals(0, sparkCommand(err, replace), err.toString());
+
+        Path sweep = dir.resolve("sweep");
+        String[] sweepArgs = {"sweep", LINEAR.toString(), "--set", "/firms/0/capacity=8,12", "--ticks", "20",
+            "--no-parquet", "--quiet", "--out", sweep.toString()};
+        assertEquals(0, sparkCommand(err, sweepArgs), err.toString());
+        StringWriter sweepAgain = new StringWriter();
+        assertEquals(2, sparkCommand(sweepAgain, sweepArgs));
+        assertTrue(sweepAgain.toString().contains("--overwrite"), sweepAgain.toString());
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no hidden leftovers");
+        }
+    }
 }

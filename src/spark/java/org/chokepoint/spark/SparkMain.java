@@ -9,8 +9,12 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
+import org.chokepoint.experiment.ParallelRuns;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
+import org.chokepoint.output.ResultFolder;
+import org.chokepoint.output.ResultKind;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -83,18 +87,24 @@ public final class SparkMain implements Runnable {
         boolean quiet;
 
         @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-                description = "base seed; run i gets seed(S, i) (default: ${DEFAULT-VALUE})")
-        long seed;
+                description = "base seed, a 32-bit integer; run i gets seed(S, i) (default: ${DEFAULT-VALUE})")
+        int seed;
 
         @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
         Integer ticks;
+
+        @Option(names = "--overwrite",
+                description = "replace an earlier results folder of chokepoint's at --out; a folder holding anything "
+                        + "chokepoint did not write is never replaced")
+        boolean overwrite;
 
         int ticks(CommandLine cl) {
             if (ticks == null) {
                 return -1;
             }
-            if (ticks < 1) {
-                throw new CommandLine.ParameterException(cl, "--ticks must be at least 1, got " + ticks);
+            if (ticks < 1 || ticks > org.chokepoint.scenario.Limits.MAX_TICKS) {
+                throw new CommandLine.ParameterException(cl, "--ticks must be between 1 and "
+                        + org.chokepoint.scenario.Limits.MAX_TICKS + ", got " + ticks);
             }
             return ticks;
         }
@@ -151,30 +161,36 @@ public final class SparkMain implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter stdout = cl.getOut();
             PrintWriter err = cl.getErr();
-            if (runs < 1) {
-                throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+            if (runs < 1 || runs > ParallelRuns.MAX_RUNS) {
+                throw new CommandLine.ParameterException(cl, "--runs must be between 1 and " + ParallelRuns.MAX_RUNS
+                        + ", got " + runs);
             }
             int horizon = common.ticks(cl);
             LoadedScenario loaded;
             try {
                 loaded = ScenarioLoader.load(scenario);
+                ScenarioLoader.checkRunLength(loaded, horizon);
             } catch (ScenarioException e) {
                 return problems(err, e);
             }
             Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-ensemble");
-            try {
+            try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.overwrite, resume)) {
                 long started = System.nanoTime();
                 SparkRunner runner = common.runner(session());
                 if (wave != null) {
                     runner.wave(wave);
                 }
                 Ensemble.Outcome o = runner.gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
-                        .ensemble(loaded, runs, common.seed, horizon, target, resume);
-                org.chokepoint.report.EnsembleReport.write(target, loaded);
+                        .ensemble(loaded, runs, common.seed, horizon, folder.dir(), resume);
+                org.chokepoint.report.EnsembleReport.write(folder.dir(), loaded);
                 stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
                 stdout.flush();
                 return 0;
+            } catch (TargetException e) {
+                err.println("ensemble: " + e.getMessage());
+                err.flush();
+                return INVALID;
             } catch (ExperimentException e) {
                 err.println("ensemble: " + e.getMessage());
                 err.flush();
@@ -221,8 +237,9 @@ public final class SparkMain implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter stdout = cl.getOut();
             PrintWriter err = cl.getErr();
-            if (runs < 1) {
-                throw new CommandLine.ParameterException(cl, "--runs must be at least 1, got " + runs);
+            if (runs < 1 || runs > ParallelRuns.MAX_RUNS) {
+                throw new CommandLine.ParameterException(cl, "--runs must be between 1 and " + ParallelRuns.MAX_RUNS
+                        + ", got " + runs);
             }
             int horizon = common.ticks(cl);
             try {
@@ -245,9 +262,10 @@ public final class SparkMain implements Runnable {
                 Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-sweep");
                 long started = System.nanoTime();
                 int rows;
-                try {
-                    rows = common.runner(session()).sweep(sweep, target);
-                } catch (ExperimentException e) {
+                try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, common.overwrite)) {
+                    rows = common.runner(session()).sweep(sweep, folder.dir());
+                    folder.commit();
+                } catch (ExperimentException | TargetException e) {
                     throw e;
                 } catch (Exception e) {
                     err.println("sweep: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -260,6 +278,10 @@ public final class SparkMain implements Runnable {
                 return 0;
             } catch (ScenarioException e) {
                 return problems(err, e);
+            } catch (TargetException e) {
+                err.println("sweep: " + e.getMessage());
+                err.flush();
+                return INVALID;
             } catch (ExperimentException e) {
                 err.println("sweep: " + e.getMessage());
                 err.flush();

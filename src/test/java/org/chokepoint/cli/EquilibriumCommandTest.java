@@ -66,10 +66,16 @@ class EquilibriumCommandTest {
         assertTrue(Files.size(target.resolve("firms.csv")) > 0);
         assertEquals(4, Files.list(target).count(), "no leftovers beside the four files");
 
-        // Written again into its own folder: replaced.
-        assertEquals(0, chokepoint("equilibrium", REFERENCE.toString(), "--at", "20", "--out", target.toString()),
-                err.toString());
+        assertEquals("chokepoint-equilibrium/1", json.get("format").asText(), "the folder says whose it is");
+
+        // Written again into its own folder: left alone, unless asked to replace it.
+        assertEquals(2, chokepoint("equilibrium", REFERENCE.toString(), "--at", "20", "--out", target.toString()));
+        assertTrue(err.toString().contains("--overwrite"), err.toString());
+        assertEquals(0, Json.mapper().readTree(target.resolve("equilibrium.json").toFile()).get("tick").asInt());
+        assertEquals(0, chokepoint("equilibrium", REFERENCE.toString(), "--at", "20", "--out", target.toString(),
+                "--overwrite"), err.toString());
         assertEquals(20, Json.mapper().readTree(target.resolve("equilibrium.json").toFile()).get("tick").asInt());
+        assertEquals(4, Files.list(target).count(), "the earlier folder replaced whole");
     }
 
     @Test

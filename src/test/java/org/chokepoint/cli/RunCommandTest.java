@@ -117,8 +117,9 @@ class RunCommandTest {
         // The 2010 episode has shocks, quotas, bans, smuggling and a counterfactual; the scale scenario has
         // markets of thousands of firms, split between threads in the plan and clearing phases.
         for (String scenario : List.of("scenarios/rare-earth-2010.json", "scenarios/scale/scale-10000.json")) {
-            Path one = dir.resolve("one");
-            Path three = dir.resolve("three");
+            String name = Path.of(scenario).getFileName().toString();
+            Path one = dir.resolve("one-" + name);
+            Path three = dir.resolve("three-" + name);
             assertEquals(0, chokepoint("run", scenario, "--ticks", "130", "--seed", "3", "--out", one.toString()));
             assertEquals(0, chokepoint("run", scenario, "--ticks", "130", "--seed", "3", "--tick-threads", "3",
                     "--out", three.toString()));
@@ -135,15 +136,58 @@ class RunCommandTest {
     }
 
     @Test
-    void aRunReplacesAnEarlierFolderOfTheSameName() throws Exception {
+    void optionsBeyondTheirBoundsAreRefusedBeforeAnythingRuns() {
+        Path results = dir.resolve("results");
+
+        assertEquals(2, chokepoint("run", REFERENCE.toString(), "--ticks", "99999999", "--out", results.toString()));
+        assertTrue(err.toString().contains("--ticks must be between 1 and 10000, got 99999999"), err.toString());
+        assertEquals(2, chokepoint("run", REFERENCE.toString(), "--tick-threads", "100000", "--out", results.toString()));
+        assertTrue(err.toString().contains("--tick-threads must be between 1 and 256, got 100000"), err.toString());
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void aSeedIsA32BitIntegerOnEveryCommand() {
+        Path results = dir.resolve("results");
+        for (String command : List.of("run", "ensemble")) {
+            int code = command.equals("run")
+                    ? chokepoint("run", REFERENCE.toString(), "--seed", "4294967296", "--out", results.toString())
+                    : chokepoint("ensemble", REFERENCE.toString(), "--runs", "2", "--seed", "4294967296",
+                            "--out", results.toString());
+
+            assertEquals(2, code, command);
+            assertTrue(err.toString().contains("'4294967296' is not an int"), err.toString());
+        }
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void aRunLongerThanTheHorizonMustStayWithinTheSameLimits() throws Exception {
+        Path scenario = minimalWith(s -> ((ObjectNode) s.get("demand").get(0)).put("trendPerYear", 1.0));
+        Path results = dir.resolve("results");
+
+        int code = chokepoint("run", scenario.toString(), "--ticks", "10000", "--out", results.toString());
+
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().startsWith(scenario + ": /demand/0/trendPerYear: with --ticks 10000: trendPerYear"),
+                err.toString());
+        assertFalse(Files.exists(results));
+    }
+
+    @Test
+    void aRunReplacesAnEarlierRunOnlyWhenAskedTo() throws Exception {
         Path results = dir.resolve("again");
-        Files.createDirectories(results);
-        Files.writeString(results.resolve("stale.txt"), "from an earlier run");
+        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "5", "--seed", "1", "--out", results.toString()));
+        byte[] first = Files.readAllBytes(results.resolve("summary.json"));
 
-        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "5", "--out", results.toString()));
+        assertEquals(2, chokepoint("run", REFERENCE.toString(), "--ticks", "6", "--out", results.toString()));
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier run (manifest.json): add"
+                + " --overwrite to replace it, or choose another --out"), err.toString());
+        assertArrayEquals(first, Files.readAllBytes(results.resolve("summary.json")), "left as it was");
 
-        assertFalse(Files.exists(results.resolve("stale.txt")));
-        assertTrue(Files.exists(results.resolve("summary.json")));
+        assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "6", "--out", results.toString(),
+                "--overwrite"));
+        assertEquals(6, Json.mapper().readTree(results.resolve("manifest.json").toFile()).get("ticks").asInt());
     }
 
     @Test

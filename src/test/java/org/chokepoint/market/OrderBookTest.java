@@ -395,4 +395,25 @@ class OrderBookTest {
             assertEquals(Math.min(supply, demand), book.volume(), 1e-9 * book.volume(), "round " + round);
         }
     }
+
+    @Test
+    void aSmallSaleFromAHugeLevelKeepsItsDigits() {
+        // A trader bids for 1e12 units at 12; sellers offer 23.369384765625 + 1/3 in all below it. The bid
+        // level is rationed to what was sold: counted down, 1e12 - (1e12 - 23.37 - 0.33) keeps only the digits
+        // an ulp of 1e12 (1.2e-4) allows, and the buyer would book 23.7027587890625 against the
+        // 23.702718098958332 sold, 1.7e-6 too much. Summed match by match, both sides add up to the same volume.
+        OrderBook book = new OrderBook();
+        double first = 23.369384765625;
+        double second = 1.0 / 3.0;
+        book.addAsk(9, first, 1);
+        book.addAsk(10, second, 2);
+        book.addBid(12, 1e12, 3);
+
+        book.clear();
+
+        double sold = first + second;
+        assertEquals(sold, book.volume(), 0.0);
+        assertEquals(sold, book.askFilled(0) + book.askFilled(1), Math.ulp(sold));
+        assertEquals(sold, book.bidFilled(0), 2 * Math.ulp(sold), "the buyer books what the sellers sold");
+    }
 }

@@ -2,13 +2,20 @@ package org.chokepoint.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.world.World;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Nothing is made or lost between ticks except by production and consumption: in every market, what was
  * produced, less what was used, less what was shipped out, plus what arrived, is the change in stock. Stock
  * counts traders' landed cargo and their speculative stock; the 2010 episode runs through the build-up and
- * the sale of speculative stocks on both sides of its lanes.
+ * the sale of speculative stocks on both sides of its lanes. The same holds at the largest quantities
+ * validation accepts (docs/scenario-format.md, Bounds).
  */
 class MassBalanceTest {
 
@@ -26,7 +34,86 @@ class MassBalanceTest {
     @ParameterizedTest
     @CsvSource({"scenarios/rare-earth-baseline.json, 156", "scenarios/rare-earth-2010.json, 312"})
     void everyMarketBalancesOnEveryTick(String scenario, int ticks) throws Exception {
-        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.load(Path.of(scenario)).scenario(), 1, ticks);
+        assertBalanced(ScenarioLoader.load(Path.of(scenario)).scenario(), ticks);
+    }
+
+    /**
+     * Traders that could each carry 1e12 units a tick, the most validation accepts, beside markets that
+     * trade a few hundred: each trader's bid is a price level a billion times the sale it gets, and the sale
+     * must still reach the buyer to the last digits.
+     */
+    @Test
+    void tradersOfTheLargestCapacityStillBalance() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/rare-earth-2010.json").toFile());
+        for (JsonNode t : s.get("traders")) {
+            ((ObjectNode) t).put("capacityPerTick", Limits.MAX_QUANTITY);
+        }
+
+        assertBalanced(ScenarioLoader.fromJson(s, "traders of 1e12").scenario(), 312);
+    }
+
+    /** The whole episode in units a hundred million times smaller, so that its largest flows are near 1e12. */
+    @Test
+    void theEpisodeAtTheLargestQuantitiesStillBalances() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/rare-earth-2010.json").toFile());
+        double largest = largest(s, 0);
+        double factor = Math.floor(Limits.MAX_QUANTITY / largest);
+
+        scale(s, factor);
+
+        assertTrue(largest(s, 0) <= Limits.MAX_QUANTITY && largest(s, 0) > Limits.MAX_QUANTITY / 10);
+        assertBalanced(ScenarioLoader.fromJson(s, "rare-earth-2010 x " + factor).scenario(), 312);
+    }
+
+    private static final Set<String> QUANTITIES = Set.of("capacity", "capacityPerTick", "baseQuantity",
+            "yearlyVolume", "yearlyQuota", "volumeCapPerTick");
+
+    /** Multiplies every quantity (and the ends and medians of drawn ones) by {@code factor}. */
+    private static void scale(JsonNode node, double factor) {
+        node.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (QUANTITIES.contains(e.getKey())) {
+                if (v.isNumber()) {
+                    ((ObjectNode) node).put(e.getKey(), v.doubleValue() * factor);
+                } else {
+                    for (String end : List.of("min", "max", "median")) {
+                        if (v.has(end)) {
+                            ((ObjectNode) v).put(end, v.get(end).doubleValue() * factor);
+                        }
+                    }
+                }
+            } else {
+                scale(v, factor);
+            }
+        });
+        if (node.isArray()) {
+            node.forEach(e -> scale(e, factor));
+        }
+    }
+
+    /** The largest per-tick quantity: capacities, trader capacities, base demand. */
+    private static double largest(JsonNode node, double sofar) {
+        double m = sofar;
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (List.of("capacity", "capacityPerTick", "baseQuantity").contains(e.getKey())) {
+                m = Math.max(m, v.isNumber() ? v.doubleValue() : Math.max(v.path("max").asDouble(),
+                        v.path("median").asDouble()));
+            } else {
+                m = largest(v, m);
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode e : node) {
+                m = largest(e, m);
+            }
+        }
+        return m;
+    }
+
+    private static void assertBalanced(Scenario scenario, int ticks) {
+        SupplyShockModel model = new SupplyShockModel(scenario, 1, ticks);
         model.start();
         model.runToHorizon();
 

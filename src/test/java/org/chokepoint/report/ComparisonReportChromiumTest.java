@@ -48,7 +48,7 @@ class ComparisonReportChromiumTest {
                         + "\"patch\": {\"policies\": [{\"type\": \"tariffFloor\", \"region\": \"B\", \"commodity\": "
                         + "\"metal\", \"floor\": 11, \"start\": 40}]}}]}"), "test", 3, 5, 120);
         c.run(2);
-        Path out = dir.resolve("cmp");
+        Path out = Files.createDirectories(dir.resolve("cmp"));
         ComparisonReport.write(out, c, 1);
         Path html = out.resolve(ComparisonReport.HTML);
         String page = Files.readString(html, StandardCharsets.UTF_8);

@@ -60,7 +60,7 @@ class ReportsChromiumTest {
         String browser = browser();
         LoadedScenario loaded = ScenarioLoader.load(Path.of("scenarios", "rare-earth-2010.json"));
         RunOutcome outcome = Simulation.run(loaded.scenario(), 1, TICKS, 1);
-        Path out = dir.resolve("run");
+        Path out = Files.createDirectories(dir.resolve("run"));
         RunOutputs.write(out, loaded, outcome, 1, 0);
         Path html = out.resolve(RunReport.HTML);
         int markets = outcome.summary().markets().size();

@@ -9,10 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +89,23 @@ class ScenarioBoundsTest {
             ((ObjectNode) s.get("time")).put("horizonTicks", 19 * 52);
             demand(s).put("trendPerYear", 1.0);
         }), "test.json");
+    }
+
+    @Test
+    void investmentMayNotCompoundCapacityBeyondBounds() throws Exception {
+        // A step of ten times the capacity every tick: 11^10000 over the longest run.
+        ScenarioProblem p = single(mutated(s -> {
+            ((ObjectNode) s.get("time")).put("horizonTicks", 10_000);
+            s.putObject("behaviour").putObject("investment").put("stepShare", 10).put("patienceTicks", 1);
+            firm(s, 0).put("leadTicks", 1);
+        }));
+
+        assertEquals("/behaviour/investment/stepShare", p.pointer());
+        assertTrue(p.message().startsWith("investment could multiply a firm's capacity by more than 1e308 over 10000"
+                + " ticks (a step of 10.0 at most every 1 ticks"), p.message());
+
+        // the defaults at the longest horizon: 1.2 every 52 ticks (a component plant's lead) is 1.6e15
+        ScenarioLoader.fromText(mutated(s -> ((ObjectNode) s.get("time")).put("horizonTicks", 10_000)), "test.json");
     }
 
     @Test
@@ -196,6 +219,87 @@ class ScenarioBoundsTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromText("[]", "test.json"));
 
         assertTrue(e.problems().get(0).toString().startsWith("test.json:1:1: (document): "), e.getMessage());
+    }
+
+    /**
+     * The schema writes the bounds out field by field, in the branch of every policy and consortium type as
+     * in the file's own sections; Limits names them once. Every field of a kind, wherever it stands, has
+     * its kind's bound: a price field added to a new instrument without one is caught here.
+     */
+    @Test
+    void theSchemaWritesOutTheLimitsInEveryBranch() throws Exception {
+        JsonNode schema = Json.mapper().readTree(Path.of("scenarios/schema/scenario.schema.json").toFile());
+        Map<Set<String>, Double> maxima = Map.of(
+                Set.of("floor", "strike", "releasePrice", "referencePrice", "extraCostPerUnit", "initialPrice",
+                        "chokePrice", "costPerUnit", "priceParam"), Limits.MAX_PRICE,
+                Set.of("baseQuantity", "volumeCapPerTick", "quantityParam"), Limits.MAX_QUANTITY,
+                Set.of("yearlyVolume", "yearlyQuota"), Limits.MAX_YEARLY_QUANTITY,
+                Set.of("yearlyBudget", "capexPerAnnualUnit"), Limits.MAX_MONEY,
+                Set.of("valuePerUnit"), Limits.MAX_VALUE_PER_UNIT,
+                Set.of("priceAbove", "multiplier", "costMultiplier", "triggerMultiple", "maxPaceMultiple",
+                        "maxStockPriceRatio", "multipleParam"), Limits.MAX_MULTIPLE,
+                Set.of("transitTicks", "extraTransitTicks", "leadTicks"), (double) Limits.MAX_TRANSIT_TICKS,
+                Set.of("start", "end", "announce", "baselineEnd", "ticksParam"), (double) Limits.MAX_TICKS,
+                Set.of("count"), (double) Limits.MAX_COUNT,
+                Set.of("sigma"), Limits.MAX_SIGMA);
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Field f : fields(schema, schema, "", new ArrayList<>())) {
+            Double want = null;
+            for (Map.Entry<Set<String>, Double> e : maxima.entrySet()) {
+                if (e.getKey().contains(f.name())) {
+                    want = e.getValue();
+                }
+            }
+            if (want == null && f.name().endsWith("Ticks")) {
+                want = (double) Limits.MAX_TICKS; // every other count of ticks, a horizon's, a window's, a lead's
+            }
+            if (want == null) {
+                continue;
+            }
+            checked++;
+            if (!f.node().has("maximum") || f.node().get("maximum").asDouble() != want) {
+                wrong.add(f.at() + " has maximum " + f.node().get("maximum") + ", Limits says " + want);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertTrue(checked >= 60, "the walk reached the policy branches: " + checked + " fields checked");
+        JsonNode prices = schema.at("/$defs/priceParam/properties");
+        assertEquals(Limits.MAX_PRICE, prices.at("/median/maximum").asDouble());
+        assertEquals(-Limits.MAX_ELASTICITY, schema.at("/properties/demand/items/properties/elasticity/minimum")
+                .asDouble());
+        assertEquals(Limits.MIN_PRICE, schema.at("/properties/commodities/items/properties/initialPrice/minimum")
+                .asDouble());
+    }
+
+    private record Field(String name, String at, JsonNode node) { }
+
+    /** Every property of the schema with a numeric type or a reference to a bounded parameter, anywhere. */
+    private static List<Field> fields(JsonNode schema, JsonNode node, String at, List<Field> out) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> members = node.fields();
+            while (members.hasNext()) {
+                Map.Entry<String, JsonNode> m = members.next();
+                if ((m.getKey().equals("properties") || m.getKey().equals("$defs")) && m.getValue().isObject()) {
+                    Iterator<Map.Entry<String, JsonNode>> props = m.getValue().fields();
+                    while (props.hasNext()) {
+                        Map.Entry<String, JsonNode> p = props.next();
+                        String type = p.getValue().path("type").asText();
+                        if (type.equals("number") || type.equals("integer") || p.getKey().endsWith("Param")) {
+                            out.add(new Field(p.getKey(), at + "/" + m.getKey() + "/" + p.getKey(), p.getValue()));
+                        }
+                        fields(schema, p.getValue(), at + "/" + m.getKey() + "/" + p.getKey(), out);
+                    }
+                } else {
+                    fields(schema, m.getValue(), at + "/" + m.getKey(), out);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                fields(schema, node.get(i), at + "/" + i, out);
+            }
+        }
+        return out;
     }
 
     private static ObjectNode demand(ObjectNode s) {

@@ -144,7 +144,7 @@ class SemanticRulesTest {
     void aNonPositiveValuePerUnitFailsTheSchema() {
         ScenarioProblem p = single(mutated(s -> commodity(s, 1).put("valuePerUnit", 0)));
 
-        assertEquals("valuePerUnit must be > 0, got 0", p.message());
+        assertEquals("valuePerUnit must be >= 1e-9, got 0", p.message());
     }
 
     @Test

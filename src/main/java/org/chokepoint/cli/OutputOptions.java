@@ -1,0 +1,33 @@
+package org.chokepoint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import org.chokepoint.output.TargetException;
+import picocli.CommandLine.Option;
+
+/** {@code --overwrite}, which every command that writes a results folder takes, and how refusals read. */
+final class OutputOptions {
+
+    @Option(names = "--overwrite",
+            description = "replace an earlier results folder of chokepoint's at --out; without it such a folder is "
+                    + "left alone (exit code 2). A folder holding anything chokepoint did not write is never replaced.")
+    boolean overwrite;
+
+    /** {@code results/<name><suffix>}, the default --out. */
+    static Path defaultTarget(String name, String suffix) throws TargetException {
+        try {
+            return Path.of("results", name + suffix);
+        } catch (InvalidPathException e) {
+            throw new TargetException("meta.name '" + name + "' makes no folder name on this system ("
+                    + e.getReason() + "): give --out");
+        }
+    }
+
+    /** Prints why the results folder cannot be written; the exit code for it. */
+    static int refused(PrintWriter err, String command, TargetException e) {
+        err.println(command + ": " + e.getMessage());
+        err.flush();
+        return ValidateCommand.INVALID;
+    }
+}

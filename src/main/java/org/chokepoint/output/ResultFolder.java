@@ -1,0 +1,378 @@
+package org.chokepoint.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The one way a command writes its results folder ({@code --out}), so that it never deletes or overwrites
+ * anything it did not write. Before any work starts the path is checked: it may be absent, an empty folder,
+ * or a results folder chokepoint wrote (recognised by its {@link ResultKind descriptor}, and holding nothing
+ * but the names that kind writes), which is replaced only when {@code --overwrite} is given. Anything else —
+ * a file, a link, a folder with other files, the working folder or one holding it — is refused with a
+ * {@link TargetException} that names the path and says what to do. One process at a time writes a path
+ * ({@link TargetLock}).
+ *
+ * <p>A folder written whole ({@link #replacing}) is written into a hidden sibling, {@code .NAME.partial-PID-N},
+ * renamed into place by {@link #commit()}: a failed or killed command leaves no half-written folder under
+ * the name. What a killed command does leave, its partial folder, is removed by the next command that
+ * writes beside it, once no process of that pid is alive ({@link #cleanLeftovers}). An ensemble, which
+ * resumes from the runs already on disk, is written in place ({@link #inPlace}).
+ */
+public final class ResultFolder implements AutoCloseable {
+
+    /** {@code .NAME.partial-PID-N} or {@code .NAME.old-PID-N}: the only hidden folders this class makes. */
+    private static final Pattern SIBLING = Pattern.compile("\\.(.+)\\.(partial|old)-([0-9]+)-([0-9]+)");
+    /** {@code .NAME.lock}, the file {@link TargetLock} locks. */
+    private static final Pattern LOCK = Pattern.compile("\\.(.+)\\.lock");
+    private static final int LISTED = 3;
+
+    private final Path target;
+    private final TargetLock lock;
+    private final Path staging;
+    private final boolean overwrite;
+    private boolean committed;
+
+    private ResultFolder(Path target, TargetLock lock, Path staging, boolean overwrite) {
+        this.target = target;
+        this.lock = lock;
+        this.staging = staging;
+        this.overwrite = overwrite;
+    }
+
+    /** What is at a path now. */
+    private enum State { ABSENT, EMPTY, OWN }
+
+    /**
+     * Claims {@code out} for a folder written whole: checks it, takes its lock, removes leftovers of killed
+     * commands beside it and makes the hidden folder to write into ({@link #dir()}).
+     *
+     * @param overwrite whether an earlier results folder at {@code out} may be replaced
+     */
+    public static ResultFolder replacing(Path out, ResultKind kind, boolean overwrite)
+            throws TargetException, IOException {
+        Path target = resolve(out);
+        inspect(target, kind, overwrite, false);
+        TargetLock lock = lockFor(target);
+        try {
+            inspect(target, kind, overwrite, false);
+            cleanLeftoversBeside(target);
+            Path staging = freshSibling(target, "partial");
+            OutputFiles.on(staging, () -> Files.createDirectory(staging));
+            return new ResultFolder(target, lock, staging, overwrite);
+        } catch (TargetException | IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Claims {@code out} for a folder written where it stands, as an ensemble is: an earlier folder of the same
+     * kind is kept when {@code resume}, and emptied of what it holds when {@code overwrite}; an absent folder
+     * is made.
+     */
+    public static ResultFolder inPlace(Path out, ResultKind kind, boolean overwrite, boolean resume)
+            throws TargetException, IOException {
+        if (overwrite && resume) {
+            throw new TargetException("--overwrite and --resume contradict each other: --resume finishes the"
+                    + " ensemble in " + out + ", --overwrite replaces it");
+        }
+        Path target = resolve(out);
+        inspect(target, kind, overwrite, resume);
+        TargetLock lock = lockFor(target);
+        try {
+            State state = inspect(target, kind, overwrite, resume);
+            cleanLeftoversBeside(target);
+            if (state == State.OWN && !resume) {
+                emptyOwnFolder(target);
+            }
+            OutputFiles.on(target, () -> Files.createDirectories(target));
+            return new ResultFolder(target, lock, null, overwrite);
+        } catch (TargetException | IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The folder to write the files into. */
+    public Path dir() {
+        return staging != null ? staging : target;
+    }
+
+    /** The results folder as the user will find it. */
+    public Path target() {
+        return target;
+    }
+
+    /**
+     * Renames the written folder into place, replacing an earlier results folder (checked again: between the
+     * claim and now it must not have gained files of anyone else's).
+     */
+    public void commit() throws TargetException, IOException {
+        if (staging == null || committed) {
+            committed = true;
+            return;
+        }
+        State state = inspect(target, null, overwrite, false);
+        if (state == State.EMPTY) {
+            OutputFiles.on(target, () -> Files.delete(target));
+        }
+        if (state != State.OWN) {
+            OutputFiles.on(target, () -> Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE));
+            committed = true;
+            return;
+        }
+        // A folder cannot be renamed over a non-empty one: the old one goes aside first, then away.
+        Path old = freshSibling(target, "old");
+        OutputFiles.on(target, () -> Files.move(target, old, StandardCopyOption.ATOMIC_MOVE));
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            throw OutputFiles.named(target, e);
+        }
+        committed = true;
+        deleteTree(old);
+    }
+
+    /** Drops the written folder unless it was committed, and lets go of the path. */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (staging != null && !committed) {
+                deleteTree(staging);
+            }
+        } finally {
+            lock.close();
+        }
+    }
+
+    // ---- checks ----------------------------------------------------------------------------------
+
+    private static Path resolve(Path out) throws TargetException {
+        Path target;
+        try {
+            target = out.toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new TargetException(out + " is not a path this system can write: " + e.getReason());
+        }
+        Path workingFolder = Path.of("").toAbsolutePath().normalize();
+        if (target.getParent() == null || target.getFileName() == null) {
+            throw new TargetException(out + " is the root of the file system: choose a folder for the results,"
+                    + " such as results/NAME");
+        }
+        if (workingFolder.startsWith(target)) {
+            throw new TargetException(out + " is " + (workingFolder.equals(target) ? "the working folder"
+                    : "a folder that holds the working folder") + " (" + target + "): choose a folder for the"
+                    + " results inside it, such as results/NAME");
+        }
+        return target;
+    }
+
+    /**
+     * What is at {@code target}, when it may be written; otherwise why not.
+     *
+     * @param kind the kind the command writes, or null when any kind of earlier folder will do
+     */
+    private static State inspect(Path target, ResultKind kind, boolean overwrite, boolean resume)
+            throws TargetException, IOException {
+        if (Files.isSymbolicLink(target)) {
+            throw new TargetException(target + " is a symbolic link; chokepoint writes its results into a folder"
+                    + " of its own: choose another --out, or give the folder the link points to");
+        }
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path up = target.getParent(); up != null; up = up.getParent()) {
+                if (Files.exists(up)) {
+                    if (!Files.isDirectory(up)) {
+                        throw new TargetException(up + " is a file, so " + target + " cannot be made: choose"
+                                + " another --out");
+                    }
+                    break;
+                }
+            }
+            return State.ABSENT;
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new TargetException(target + " is a file, not a results folder: choose another --out, or move"
+                    + " the file away");
+        }
+        if (isEmpty(target)) {
+            return State.EMPTY;
+        }
+        ResultKind found = ResultKind.of(target);
+        if (found == null) {
+            throw new TargetException(target + " holds files chokepoint did not write (" + listed(target,
+                    entries(target)) + "): choose another --out, or an empty or new folder");
+        }
+        if (resume && found == kind) {
+            return State.OWN; // resuming adds to the folder and replaces only its own tables
+        }
+        List<String> foreign = found.foreignEntries(target, LISTED);
+        if (!foreign.isEmpty()) {
+            throw new TargetException(target + " holds an earlier " + found.label() + ", and files chokepoint did"
+                    + " not write (" + listed(target, foreign) + "): move them away, or choose another --out;"
+                    + " --overwrite replaces only what chokepoint wrote");
+        }
+        if (!overwrite) {
+            String also = kind == ResultKind.ENSEMBLE && found == kind
+                    ? " add --resume to finish or re-aggregate it, --overwrite to replace it," : " add --overwrite to"
+                    + " replace it,";
+            throw new TargetException(target + " holds an earlier " + found.label() + " (" + found.descriptor()
+                    + "):" + also + " or choose another --out");
+        }
+        return State.OWN;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        }
+    }
+
+    private static List<String> entries(Path dir) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path e : entries) {
+                names.add(e.getFileName() + (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS) ? "/" : ""));
+                if (names.size() > LISTED) {
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String listed(Path dir, List<String> names) {
+        List<String> sorted = names.stream().sorted().limit(LISTED).toList();
+        return String.join(", ", sorted) + (names.size() > LISTED ? ", ..." : "");
+    }
+
+    private static TargetLock lockFor(Path target) throws TargetException, IOException {
+        Path parent = target.getParent();
+        OutputFiles.on(parent, () -> Files.createDirectories(parent));
+        return TargetLock.acquire(target);
+    }
+
+    // ---- leftovers -------------------------------------------------------------------------------
+
+    /**
+     * Removes the hidden folders killed commands left beside {@code target} — any name's, not only this
+     * one's. A folder goes only when its name is one {@link #freshSibling} makes, no process of its pid is
+     * alive, nobody holds the lock of its name, and it holds nothing but files some kind of results folder
+     * writes. A folder set aside as old whose results folder is missing (the command died between the two
+     * renames of a {@link #commit()}) is put back in its place instead. The lock file of a killed command
+     * goes too, once nobody holds its lock.
+     */
+    private static void cleanLeftoversBeside(Path target) {
+        try {
+            cleanLeftovers(target);
+        } catch (IOException | UncheckedIOException e) {
+            // Tidying up after others must not stop this command: what cannot go now is tried again next time.
+        }
+    }
+
+    static void cleanLeftovers(Path target) throws IOException {
+        Path parent = target.getParent();
+        List<Path> candidates = new java.util.ArrayList<>();
+        List<Path> locks = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, ".*")) {
+            for (Path e : entries) {
+                String name = e.getFileName().toString();
+                if (SIBLING.matcher(name).matches() && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    candidates.add(e);
+                } else if (LOCK.matcher(name).matches() && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)) {
+                    locks.add(e);
+                }
+            }
+        }
+        for (Path leftover : candidates) {
+            Matcher m = SIBLING.matcher(leftover.getFileName().toString());
+            if (!m.matches() || alive(Long.parseLong(m.group(3))) || !ResultKind.anyKindWritesAll(leftover)) {
+                continue;
+            }
+            Path owner = parent.resolve(m.group(1));
+            TargetLock held = owner.equals(target) ? null : TargetLock.tryAcquire(owner);
+            if (!owner.equals(target) && held == null) {
+                continue; // its name is being written right now
+            }
+            try {
+                if (m.group(2).equals("old") && !Files.exists(owner, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(leftover, owner, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    deleteTree(leftover);
+                }
+            } finally {
+                if (held != null) {
+                    held.close();
+                }
+            }
+        }
+        for (Path lockFile : locks) {
+            Matcher m = LOCK.matcher(lockFile.getFileName().toString());
+            Path owner = parent.resolve(m.matches() ? m.group(1) : "");
+            if (!owner.equals(target) && Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+                TargetLock stale = TargetLock.tryAcquire(owner);
+                if (stale != null) {
+                    stale.close(); // nobody held it: its holder is gone, and letting go removes the file
+                }
+            }
+        }
+    }
+
+    private static boolean alive(long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            return true;
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * A hidden name beside the target that nothing uses yet. Not {@code Files.createTempDirectory}: that
+     * makes the folder private to the user, and the renamed results folder would stay so.
+     */
+    private static Path freshSibling(Path target, String kind) {
+        String base = "." + target.getFileName() + "." + kind + "-" + ProcessHandle.current().pid() + "-";
+        for (int i = 0; ; i++) {
+            Path p = target.resolveSibling(base + i);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                return p;
+            }
+        }
+    }
+
+    /** Empties an earlier results folder of this program's (checked by {@link #inspect}), keeping the folder. */
+    private static void emptyOwnFolder(Path folder) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path e : entries) {
+                deleteTree(e);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(OutputFiles.named(p, e));
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.chokepoint.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A kind of results folder chokepoint writes, and every name it may hold. A folder is recognised as one by
+ * its descriptor file, whose {@code "format"} names the kind ({@code manifest.json} of a run says
+ * {@code "chokepoint-run/1"}), and it is chokepoint's own only when everything in it is a name the kind
+ * writes: only such a folder is ever replaced.
+ *
+ * @param label      what the folder holds, in messages ("an earlier run")
+ * @param descriptor the file whose {@code format} marks the folder
+ * @param format     the value of that field
+ * @param files      the files the kind writes at the top of its folder, temporaries included
+ * @param folders    the sub-folders it writes, each with the pattern of the files inside; {@link #ANY} takes
+ *                   anything, sub-folders included, as a Parquet table written by Spark holds
+ */
+public record ResultKind(String label, String descriptor, String format, Set<String> files,
+                         Map<String, Pattern> folders) {
+
+    /** The contents of a sub-folder written by another library, whose names this program does not choose. */
+    public static final Pattern ANY = Pattern.compile("(?s).*");
+
+    public static final ResultKind RUN = new ResultKind("run", "manifest.json", "chokepoint-run/1",
+            Set.of("manifest.json", "timeseries.csv", "summary.json", "compliance.json", "report.html"), Map.of());
+
+    public static final ResultKind ENSEMBLE = new ResultKind("ensemble", "ensemble.json", "chokepoint-ensemble/1",
+            Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html",
+                    ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp",
+                    ".counterfactual-bands.csv.tmp", ".report.html.tmp"),
+            Map.of("runs", Pattern.compile("run-[0-9]{6,}\\.bin(\\.tmp)?"), "runs.parquet", ANY,
+                    "bands.parquet", ANY));
+
+    public static final ResultKind COMPARISON = new ResultKind("comparison", "comparison.json",
+            "chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "report.html"), Map.of());
+
+    public static final ResultKind SWEEP = new ResultKind("sweep", "sweep.json", "chokepoint-sweep/1",
+            Set.of("sweep.json", "sweep.csv", ".sweep.json.tmp", ".sweep.csv.tmp"),
+            Map.of("sweep.parquet", ANY));
+
+    public static final ResultKind SENSITIVITY = new ResultKind("sensitivity analysis", "morris.json",
+            "chokepoint-sensitivity/1", Set.of("morris.json", "morris.csv", ".morris.json.tmp", ".morris.csv.tmp"),
+            Map.of());
+
+    public static final ResultKind EQUILIBRIUM = new ResultKind("equilibrium", "equilibrium.json",
+            "chokepoint-equilibrium/1", Set.of("equilibrium.json", "equilibrium.csv", "lanes.csv", "firms.csv"),
+            Map.of());
+
+    /** Every kind, in the order a folder is tried against them. */
+    public static final List<ResultKind> ALL = List.of(RUN, ENSEMBLE, COMPARISON, SWEEP, SENSITIVITY, EQUILIBRIUM);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ResultKind {
+        files = Set.copyOf(files);
+        folders = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(folders));
+    }
+
+    /** The kind whose descriptor in {@code folder} names it, or null when none does. */
+    static ResultKind of(Path folder) {
+        for (ResultKind k : ALL) {
+            if (k.describes(folder)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private boolean describes(Path folder) {
+        Path d = folder.resolve(descriptor);
+        if (!Files.isRegularFile(d, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            JsonNode n = JSON.readTree(d.toFile());
+            return n != null && format.equals(n.path("format").asText(null));
+        } catch (IOException e) {
+            return false; // not JSON, or unreadable: not a descriptor this program wrote
+        }
+    }
+
+    /** The names in {@code folder} this kind does not write, at most {@code limit} of them. */
+    List<String> foreignEntries(Path folder, int limit) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path e : entries) {
+                String name = e.getFileName().toString();
+                boolean dir = Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS);
+                boolean ok;
+                if (dir) {
+                    ok = folders.containsKey(name) && writesInside(e, folders.get(name));
+                } else {
+                    ok = files.contains(name) && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS);
+                }
+                if (!ok) {
+                    out.add(dir ? name + "/" : name);
+                    if (out.size() >= limit) {
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean writesInside(Path dir, Pattern names) throws IOException {
+        if (names == ANY) {
+            return true;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path e : entries) {
+                if (!Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)
+                        || !names.matcher(e.getFileName().toString()).matches()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether every entry of {@code folder} is a name some kind writes: what a leftover partial folder holds. */
+    static boolean anyKindWritesAll(Path folder) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path e : entries) {
+                String name = e.getFileName().toString();
+                boolean dir = Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS);
+                boolean ok = false;
+                for (ResultKind k : ALL) {
+                    if (dir ? k.folders.containsKey(name) && writesInside(e, k.folders.get(name))
+                            : k.files.contains(name) && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)) {
+                        ok = true;
+                        break;
+                    }
+                }
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

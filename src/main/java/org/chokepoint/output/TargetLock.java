@@ -1,0 +1,171 @@
+package org.chokepoint.output;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The right to write one results folder, held by one process at a time: an operating-system lock on the
+ * file {@code .NAME.lock} beside the folder. The system drops the lock when its process ends, however it
+ * ends, so a killed command leaves no lock that holds; the file itself is removed by whoever holds it last.
+ *
+ * <p>Two rules of the system's locks shape this class. A process loses its lock on a file when it closes
+ * any descriptor of that file, so a process never opens a lock file it may hold: the locks this process
+ * holds are also kept in {@link #HELD}, and checked first. And a holder removes the file as it lets go, so
+ * a process that opened the file just before must not count a lock on the removed file as the lock on the
+ * name: it compares the file at the name before opening, after opening and after locking, and tries again
+ * when they differ (an open file keeps its identity, so it cannot be taken for a later file).
+ */
+final class TargetLock implements AutoCloseable {
+
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+    private static final int ATTEMPTS = 64;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private TargetLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static Path fileFor(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".lock");
+    }
+
+    /** The lock on {@code target}, or a {@link TargetException} saying who holds it. */
+    static TargetLock acquire(Path target) throws TargetException, IOException {
+        Path file = fileFor(target);
+        if (!HELD.add(file)) {
+            throw held(target, "another command in this process");
+        }
+        try {
+            TargetLock l = lockOnce(target, file);
+            if (l != null) {
+                return l;
+            }
+        } catch (TargetException | IOException | RuntimeException e) {
+            HELD.remove(file);
+            throw e;
+        }
+        HELD.remove(file);
+        throw new IOException(file + ": could not be locked, as other processes kept replacing it");
+    }
+
+    /** The lock on {@code target} when nobody holds it, else null. */
+    static TargetLock tryAcquire(Path target) throws IOException {
+        try {
+            return acquire(target);
+        } catch (TargetException e) {
+            return null;
+        }
+    }
+
+    private static TargetLock lockOnce(Path target, Path file) throws TargetException, IOException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Object before = identity(file);
+            if (before == null) {
+                try {
+                    Files.createFile(file);
+                } catch (FileAlreadyExistsException e) {
+                    // made by another process meanwhile: lock that one
+                } catch (IOException e) {
+                    throw OutputFiles.named(file, e);
+                }
+                continue;
+            }
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                continue;
+            } catch (IOException e) {
+                throw OutputFiles.named(file, e);
+            }
+            boolean kept = false;
+            try {
+                if (!before.equals(identity(file))) {
+                    continue;
+                }
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    throw held(target, holder(file));
+                }
+                if (!before.equals(identity(file))) {
+                    lock.release(); // the holder before removed it: the name now leads elsewhere
+                    continue;
+                }
+                String token = ProcessHandle.current().pid() + "\n";
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
+                kept = true;
+                return new TargetLock(file, channel, lock);
+            } catch (IOException e) {
+                throw OutputFiles.named(file, e);
+            } finally {
+                if (!kept) {
+                    channel.close();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What the name leads to (device and inode where the system has them), or null when nothing. */
+    private static Object identity(Path file) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Objects.requireNonNullElse(a.fileKey(), a.creationTime());
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static TargetException held(Path target, String by) {
+        return new TargetException(target + " is being written by " + by
+                + ": wait for it to finish, or choose another --out");
+    }
+
+    /** "another chokepoint process (pid 123)", from the pid the holder wrote; this process holds no lock on it. */
+    private static String holder(Path file) {
+        try {
+            long pid = Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());
+            return "another chokepoint process (pid " + pid + ")";
+        } catch (IOException | RuntimeException e) {
+            return "another chokepoint process";
+        }
+    }
+
+    /** Removes the lock file, then lets go of the lock: a process that opened the file meanwhile tries again. */
+    @Override
+    public void close() throws IOException {
+        try {
+            Files.deleteIfExists(file);
+        } finally {
+            try {
+                lock.release();
+            } finally {
+                try {
+                    channel.close();
+                } finally {
+                    HELD.remove(file);
+                }
+            }
+        }
+    }
+}

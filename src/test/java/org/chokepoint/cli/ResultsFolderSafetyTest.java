@@ -1,0 +1,338 @@
+package org.chokepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The commands never delete or overwrite what they did not write: a file at {@code --out}, a folder of
+ * someone else's, the working folder, an earlier result without {@code --overwrite}, a result folder holding
+ * a file of the user's, a target another process is writing. Each case checks the exit code, that the message
+ * names the path, and that what was there survives byte for byte.
+ */
+class ResultsFolderSafetyTest {
+
+    private static final String SCENARIO = "src/test/resources/scenarios/minimal.json";
+    private static final String TICKS = "8";
+
+    @TempDir
+    Path dir;
+
+    /** Where inputs other than the scenario go, apart from the folders under test. */
+    @TempDir
+    Path inputs;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int chokepoint(String... args) {
+        var cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    /** Each command that writes a results folder, writing to {@code target}, small and quick. */
+    private int command(String name, Path target, String... more) throws IOException {
+        List<String> args = new ArrayList<>();
+        args.add(name);
+        args.add(SCENARIO);
+        switch (name) {
+            case "run" -> { }
+            case "ensemble" -> args.addAll(List.of("--runs", "2", "--threads", "1", "--quiet"));
+            case "compare" -> {
+                Path options = Files.writeString(inputs.resolve("options.json"),
+                        "{\"options\": [{\"name\": \"none\", \"patch\": {}}]}");
+                args.addAll(List.of("--options", options.toString(), "--runs", "2", "--threads", "1", "--quiet"));
+            }
+            case "sweep" -> args.addAll(List.of("--set", "/firms/0/capacity=90,110", "--threads", "1", "--quiet"));
+            case "sensitivity" -> args.addAll(List.of("--param", "/firms/0/capacity=90:110", "--output",
+                    "totals.fiscalCost", "--trajectories", "2", "--threads", "1", "--quiet"));
+            default -> throw new IllegalArgumentException(name);
+        }
+        args.addAll(List.of("--ticks", TICKS, "--out", target.toString()));
+        args.addAll(List.of(more));
+        return chokepoint(args.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "ensemble", "compare", "sweep", "sensitivity"})
+    void aFileAtTheTargetSurvives(String name) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "my notes\n");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command(name, file), err.toString());
+
+        assertTrue(err.toString().contains(file.toAbsolutePath() + " is a file, not a results folder"), err.toString());
+        assertEquals(before, tree(dir), "the file, and nothing else, is there as it was");
+    }
+
+    @Test
+    void aFileOnTheWayToTheTargetSurvives() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "my notes\n");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command("run", file.resolve("results")), err.toString());
+
+        assertTrue(err.toString().contains(file.toAbsolutePath() + " is a file, so "), err.toString());
+        assertEquals(before, tree(dir));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "ensemble", "compare", "sweep", "sensitivity"})
+    void aFolderOfSomeoneElsesSurvives(String name) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("thesis"));
+        Files.writeString(folder.resolve("chapter1.tex"), "\\chapter{One}\n");
+        Files.createDirectories(folder.resolve("data"));
+        Files.writeString(folder.resolve("data").resolve("prices.csv"), "year,price\n2010,12\n");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command(name, folder, "--overwrite"), err.toString());
+
+        assertTrue(err.toString().contains(folder.toAbsolutePath() + " holds files chokepoint did not write"
+                + " (chapter1.tex, data/)"), err.toString());
+        assertEquals(before, tree(dir));
+    }
+
+    @Test
+    void theWorkingFolderIsNeverAResultsFolder() throws Exception {
+        Path here = Path.of("").toAbsolutePath();
+        List<String> before = listing(here);
+
+        assertEquals(2, chokepoint("run", SCENARIO, "--ticks", TICKS, "--out", ".", "--overwrite"));
+        assertTrue(err.toString().contains(". is the working folder"), err.toString());
+        assertEquals(2, chokepoint("run", SCENARIO, "--ticks", TICKS, "--out", "scenarios/..", "--overwrite"));
+        assertTrue(err.toString().contains("scenarios/.. is the working folder"), err.toString());
+        assertEquals(2, chokepoint("run", SCENARIO, "--ticks", TICKS, "--out", "..", "--overwrite"));
+        assertTrue(err.toString().contains(".. is a folder that holds the working folder"), err.toString());
+
+        assertEquals(before, listing(here));
+    }
+
+    @Test
+    void aFolderReachedThroughDotDotIsJudgedAsTheFolderItIs() throws Exception {
+        Path inner = Files.createDirectories(dir.resolve("project").resolve("inner"));
+        Files.writeString(dir.resolve("project").resolve("budget.xlsx"), "figures");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, chokepoint("run", SCENARIO, "--ticks", TICKS, "--out", inner + "/..", "--overwrite"));
+
+        assertTrue(err.toString().contains(dir.resolve("project") + " holds files chokepoint did not write"),
+                err.toString());
+        assertEquals(before, tree(dir));
+    }
+
+    @Test
+    void aResultsFolderWithAFileOfTheUsersIsNotReplacedEvenWithOverwrite() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("run", results));
+        Files.writeString(results.resolve("what-i-saw.md"), "prices peak at tick 3\n");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command("run", results, "--overwrite"));
+
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier run, and files chokepoint"
+                + " did not write (what-i-saw.md)"), err.toString());
+        assertEquals(before, tree(dir));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "ensemble", "compare", "sweep", "sensitivity"})
+    void anEarlierResultIsReplacedOnlyWithOverwrite(String name) throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command(name, results), err.toString());
+        Map<String, String> first = tree(dir);
+
+        assertEquals(2, command(name, results), err.toString());
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier "), err.toString());
+        assertEquals(first, tree(dir), "refused: nothing changed");
+
+        assertEquals(0, command(name, results, "--overwrite"), err.toString());
+        assertEquals(first.keySet(), tree(dir).keySet(), "replaced by the same files, and nothing left beside them");
+    }
+
+    @Test
+    void anEarlierResultOfAnotherCommandIsNotTakenForAnEmptyFolder() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("sweep", results));
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command("run", results));
+
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier sweep (sweep.json): add"
+                + " --overwrite to replace it"), err.toString());
+        assertEquals(before, tree(dir));
+    }
+
+    @Test
+    void aSymbolicLinkIsNotFollowedOrReplaced() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.writeString(real.resolve("keep.txt"), "keep");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command("run", link, "--overwrite"));
+
+        assertTrue(err.toString().contains(link.toAbsolutePath() + " is a symbolic link"), err.toString());
+        assertEquals(before, tree(dir));
+    }
+
+    @Test
+    void anEmptyFolderIsUsed() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        assertEquals(0, command("run", empty), err.toString());
+
+        assertTrue(Files.exists(empty.resolve("summary.json")));
+    }
+
+    @Test
+    void leftoversOfKilledCommandsAreCleanedOnlyWhenProvablyTheirs() throws Exception {
+        long dead = Integer.MAX_VALUE; // above any pid a system hands out
+        Path mine = Files.createDirectories(dir.resolve(".results.partial-" + dead + "-0"));
+        Files.writeString(mine.resolve("summary.json"), "{}");
+        Path other = Files.createDirectories(dir.resolve(".other.partial-" + dead + "-3"));
+        Files.createDirectories(other.resolve("runs"));
+        Files.writeString(other.resolve("runs").resolve("run-000001.bin.tmp"), "half");
+        Path alive = Files.createDirectories(dir.resolve(".busy.partial-" + ProcessHandle.current().pid() + "-0"));
+        Files.writeString(alive.resolve("summary.json"), "{}");
+        Path usersOwn = Files.createDirectories(dir.resolve(".diary.partial-" + dead + "-0"));
+        Files.writeString(usersOwn.resolve("monday.txt"), "dear diary");
+        Path lookalike = Files.createDirectories(dir.resolve(".results.partial-x-0"));
+        Path staleLock = Files.writeString(dir.resolve(".other.lock"), dead + "\n");
+
+        assertEquals(0, command("run", dir.resolve("results")), err.toString());
+
+        assertFalse(Files.exists(mine), "this name's partial folder of a dead process");
+        assertFalse(Files.exists(other), "another name's, of a dead process");
+        assertTrue(Files.exists(alive.resolve("summary.json")), "a live process's is left alone");
+        assertTrue(Files.exists(usersOwn.resolve("monday.txt")), "a folder holding what no command writes");
+        assertTrue(Files.exists(lookalike), "a name this program does not make");
+        assertFalse(Files.exists(staleLock), "the lock file of a killed command, which nobody holds");
+    }
+
+    @Test
+    void aFolderSetAsideByAKilledReplacementIsPutBack() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("run", results));
+        Map<String, String> before = tree(dir);
+        // killed between moving the old folder aside and moving the new one into place
+        Path aside = dir.resolve(".results.old-" + Integer.MAX_VALUE + "-0");
+        Files.move(results, aside);
+
+        assertEquals(0, command("run", dir.resolve("elsewhere")), err.toString());
+
+        assertFalse(Files.exists(aside));
+        Map<String, String> after = tree(dir);
+        after.keySet().removeIf(k -> k.startsWith("elsewhere"));
+        assertEquals(before, after, "the earlier results are back under their name, byte for byte");
+    }
+
+    @Test
+    void aSecondRunIntoTheSameFolderWhileTheFirstIsWritingExitsTwo() throws Exception {
+        Path results = dir.resolve("results");
+        Path lock = dir.resolve(".results.lock");
+        // The first run is another process, long enough (the 2010 episode and its counterfactual) to be
+        // still running when the second starts.
+        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                "scenarios/rare-earth-2010.json", "--ticks", "260", "--out", results.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!holdsPid(lock) && first.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assumeTrue(holdsPid(lock) && first.isAlive(), "the first run had not started in time");
+
+            int second = chokepoint("run", SCENARIO, "--ticks", TICKS, "--out", results.toString(), "--overwrite");
+
+            assertEquals(2, second, err.toString());
+            assertTrue(err.toString().contains(results.toAbsolutePath() + " is being written by another chokepoint"
+                    + " process (pid " + first.pid() + ")"), err.toString());
+            assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the first run finishes");
+            assertEquals(0, first.exitValue(), Files.readString(dir.resolve("first.log")));
+        } finally {
+            first.destroyForcibly();
+        }
+        assertTrue(Files.readString(results.resolve("manifest.json")).contains("rare-earth-2010.json"),
+                "the folder holds the first run's results");
+        assertFalse(Files.exists(lock), "the lock is gone with its holder");
+    }
+
+    @Test
+    void anEnsembleOnAFullDiskLeavesNoTemporariesAndNamesThePath() throws Exception {
+        Path devFull = Path.of("/dev/full");
+        assumeTrue(Files.exists(devFull), "needs /dev/full, a device that is always full");
+        Path results = dir.resolve("ens");
+        assertEquals(0, command("ensemble", results));
+        Files.createSymbolicLink(results.resolve(".runs.csv.tmp"), devFull);
+
+        int code = command("ensemble", results, "--resume");
+
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains(results.resolve("runs.csv") + ": No space left on device"),
+                err.toString());
+        for (String tmp : List.of(".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp")) {
+            assertFalse(Files.exists(results.resolve(tmp), LinkOption.NOFOLLOW_LINKS), tmp);
+        }
+    }
+
+    @Test
+    void resumeAndOverwriteContradictEachOther() throws Exception {
+        assertEquals(2, command("ensemble", dir.resolve("ens"), "--resume", "--overwrite"));
+        assertTrue(err.toString().contains("--overwrite and --resume contradict each other"), err.toString());
+        assertFalse(Files.exists(dir.resolve("ens")));
+    }
+
+    private static boolean holdsPid(Path lock) {
+        try {
+            return !Files.readString(lock).isBlank();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Every file under {@code root} by relative path, with its content; folders end in '/'. */
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.toList()) {
+                String rel = root.relativize(p).toString();
+                if (Files.isSymbolicLink(p)) {
+                    m.put(rel, "-> " + Files.readSymbolicLink(p));
+                } else if (Files.isDirectory(p)) {
+                    m.put(rel + "/", "");
+                } else {
+                    m.put(rel, new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return m;
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
