@@ -101,14 +101,20 @@ public record Scenario(
      * @param warmupTicks ticks the model needs to settle; the baseline window ends here when there is no shock
      * @param startDate calendar date of tick 0, for labels only
      * @param discountRate yearly rate for present values
+     * @param startAt {@code equilibrium} (the default): every market at the scenario's spatial price equilibrium,
+     *                stocks at target and pipelines full, so a world without shocks stays at rest; or
+     *                {@code initialPrices}: every market at its commodity's initial price, firms at their initial
+     *                utilization, traders with nothing at sea
      * @param decisionTick the tick present values are discounted to; null for the first shock's (tick 0
      *                     without a shock)
      * @param priceYear the year whose US dollars the scenario's prices and money are in; null for the year of
      *                  {@code startDate}
      */
     public record TimeSpec(Integer ticksPerYear, Integer horizonTicks, Integer baselineWindowTicks,
-                           Integer warmupTicks, String startDate, Double discountRate, Integer decisionTick,
-                           Integer priceYear) {
+                           Integer warmupTicks, String startDate, Double discountRate, String startAt,
+                           Integer decisionTick, Integer priceYear) {
+        /** Start at the scenario's spatial price equilibrium (the default), or at its commodities' initial prices. */
+        public boolean startsAtEquilibrium() { return startAt == null || "equilibrium".equals(startAt); }
         public int ticksPerYearOrDefault() { return ticksPerYear == null ? 52 : ticksPerYear; }
         public int baselineWindowOrDefault() { return baselineWindowTicks == null ? 13 : baselineWindowTicks; }
         public int warmupOrDefault() { return warmupTicks == null ? 104 : warmupTicks; }

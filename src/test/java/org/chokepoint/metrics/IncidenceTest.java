@@ -29,7 +29,7 @@ class IncidenceTest {
                  {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal",
                   "outOfQuotaTariff": 0.2, "yearlyQuota": 1500, "start": 60},
                  {"type": "strategicStockpile", "id": "b-stock", "region": "B", "commodity": "metal",
-                  "targetDays": 30, "start": 60, "releaseTrigger": {"priceAbove": 3}}]"""));
+                  "targetDays": 30, "buyBelow": 1.5, "start": 60, "releaseTrigger": {"priceAbove": 3}}]"""));
         Scenario s = ScenarioLoader.fromJson(json, "two-region, taxed").scenario();
         RunOutcome o = Simulation.run(s, 5, -1);
         Summary summary = o.summary();
