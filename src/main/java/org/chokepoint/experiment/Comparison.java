@@ -328,17 +328,20 @@ public final class Comparison {
         model.start();
         model.runToHorizon();
         progress.runDone();
-        SupplyShockModel cf = counterfactual(s, seed, counterfactuals, progress);
+        SupplyShockModel cf = counterfactual(s, model, seed, counterfactuals, progress);
         return new RunOutcomeLite(model, cf, SummaryCalculator.compute(model, cf));
     }
 
-    private SupplyShockModel counterfactual(LoadedScenario s, int seed, Map<String, SupplyShockModel> cache,
-                                            Progress progress) {
+    private SupplyShockModel counterfactual(LoadedScenario s, SupplyShockModel model, int seed,
+                                            Map<String, SupplyShockModel> cache, Progress progress) {
         if (!s.scenario().hasShocks()) {
             return null;
         }
         return cache.computeIfAbsent(economyKey(s.json()), k -> {
             SupplyShockModel cf = new SupplyShockModel(Simulation.counterfactualOf(s.scenario()), seed, ticks);
+            if (Simulation.nothingInForceAtStart(s.scenario())) {
+                cf.reuseStart(model);
+            }
             cf.start();
             cf.runToHorizon();
             progress.runDone();
