@@ -165,7 +165,7 @@ public final class Households implements Participant {
         for (int i = from; i < to; i++) {
             double q = crossed ? book.bidFilled(i) : 0;
             if (exhausted && book.bidLimit(i) >= p) {
-                ledger.unmet(m, book.bidQuantity(i) - q);
+                ledger.unmetFinal(m, book.bidQuantity(i) - q);
             }
             if (q > 0) {
                 int h = Owner.tag(book.bidOwner(i));

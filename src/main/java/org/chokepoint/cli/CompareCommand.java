@@ -71,6 +71,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<meta.name>-compare)")
     Path out;
 
+    @Option(names = "--grid", paramLabel = "POINTER=v1,v2,...",
+            description = "sweep an option over its level: every option whose patch has a value at POINTER (a JSON "
+                    + "pointer into the patch, e.g. /policies/1/floor) runs once per value instead, giving the "
+                    + "frontier of fiscal cost against avoided loss; repeatable, one grid per option")
+    java.util.List<String> grids = new java.util.ArrayList<>();
+
     @Option(names = "--quiet", description = "no progress on standard error")
     boolean quiet;
 
@@ -98,8 +104,12 @@ public final class CompareCommand implements Callable<Integer> {
                 err.flush();
                 return ValidateCommand.INVALID;
             }
+            java.util.List<Comparison.Grid> parsed = new java.util.ArrayList<>();
+            for (String g : grids) {
+                parsed.add(Comparison.Grid.parse(g));
+            }
             comparison = Comparison.prepare(loaded, options, optionsFile.toString(), runs, seed,
-                    horizon);
+                    horizon, parsed);
         } catch (ScenarioException e) {
             for (ScenarioProblem p : e.problems()) {
                 err.println(p);

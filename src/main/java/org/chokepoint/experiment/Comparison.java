@@ -23,14 +23,17 @@ import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.Role;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
 
 /**
  * Policy options compared under common random numbers: every option (a JSON Merge Patch, RFC 7386, of the
  * scenario) runs the same N seeds, and "no policy" (the scenario as it is) always comes first. Each run is
- * summarised against the same no-shock, no-policy counterfactual of its seed, which is run once per seed and
- * shared by options whose patches leave the economy itself alone.
+ * summarised against the same no-shock counterfactual of its seed (the scenario's background events and
+ * policies kept, its shocks and the options' instruments removed), which is run once per seed and shared by
+ * options whose patches leave the economy and its background alone. The base scenario's background is in
+ * every option's world too ({@link #keepBackground}).
  *
  * <p>Seeds: run i of base seed S gets {@code (int) (mix64(S + (i + 1) * 0x9E3779B97F4A7C15L) >>> 32)}, mix64
  * being SplitMix64's finaliser, so any run can be redone alone and the thread count changes nothing.
@@ -40,8 +43,63 @@ public final class Comparison {
     public static final String SEED_DERIVATION = "seed(S, i) = (int) (mix64(S + (i + 1) * 0x9E3779B97F4A7C15L) >>> 32),"
             + " mix64 = SplitMix64's finaliser; i = 0-based run index";
 
-    /** One named option: a merge patch of the scenario. */
-    public record Option(String name, String description, JsonNode patch, LoadedScenario scenario) { }
+    /**
+     * One named option: a merge patch of the scenario. An option swept over a grid is one option per level:
+     * {@code family} names the option of the file, {@code level} the value at the grid's {@code pointer}.
+     */
+    public record Option(String name, String description, JsonNode patch, LoadedScenario scenario, String family,
+                         String pointer, JsonNode level) {
+        public Option(String name, String description, JsonNode patch, LoadedScenario scenario) {
+            this(name, description, patch, scenario, name, null, null);
+        }
+
+        /** Whether the option is one level of an option swept over a grid. */
+        public boolean onGrid() {
+            return pointer != null;
+        }
+    }
+
+    /**
+     * An option swept over its level: every option of the file whose patch has a value at {@code pointer} (a
+     * JSON pointer into the patch, say {@code /policies/1/floor}) runs once for each of {@code levels} instead.
+     */
+    public record Grid(String pointer, List<JsonNode> levels) {
+        public Grid {
+            levels = List.copyOf(levels);
+        }
+
+        /**
+         * Reads {@code POINTER=v1,v2,...}; each value is JSON (a number, true/false, or a quoted string) or,
+         * when it is not, a string.
+         */
+        public static Grid parse(String spec) throws ComparisonException {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || !spec.startsWith("/") || eq == spec.length() - 1) {
+                throw new ComparisonException("--grid " + spec + ": expected POINTER=v1,v2,... with a JSON pointer"
+                        + " into the options' patches, e.g. /policies/1/floor=60,80,100");
+            }
+            List<JsonNode> levels = new ArrayList<>();
+            for (String v : spec.substring(eq + 1).split(",")) {
+                String t = v.strip();
+                if (t.isEmpty()) {
+                    throw new ComparisonException("--grid " + spec + ": an empty level");
+                }
+                JsonNode n;
+                try {
+                    n = org.chokepoint.scenario.Json.mapper().readTree(t);
+                } catch (java.io.IOException e) {
+                    n = com.fasterxml.jackson.databind.node.TextNode.valueOf(t);
+                }
+                levels.add(n == null ? com.fasterxml.jackson.databind.node.TextNode.valueOf(t) : n);
+            }
+            return new Grid(spec.substring(0, eq), levels);
+        }
+
+        /** The last step of the pointer, to name a level by: {@code floor = 60}. */
+        String field() {
+            return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+        }
+    }
 
     /** What one run of one option came to, with the series the report draws. */
     public record RunResult(int seed, Map<String, Double> metrics, float[][] prices, float[] shortage,
@@ -88,6 +146,17 @@ public final class Comparison {
      */
     public static Comparison prepare(LoadedScenario base, JsonNode optionsFile, String optionsSource, int runs,
                                      long baseSeed, int ticks) throws ScenarioException, ComparisonException {
+        return prepare(base, optionsFile, optionsSource, runs, baseSeed, ticks, List.of());
+    }
+
+    /**
+     * As {@link #prepare(LoadedScenario, JsonNode, String, int, long, int)}, each option whose patch a grid
+     * points into run once per level of the grid ({@link Grid}); a grid that points into no option's patch,
+     * or two grids into one option, are errors.
+     */
+    public static Comparison prepare(LoadedScenario base, JsonNode optionsFile, String optionsSource, int runs,
+                                     long baseSeed, int ticks, List<Grid> grids)
+            throws ScenarioException, ComparisonException {
         JsonNode list = optionsFile.path("options");
         if (!list.isArray()) {
             throw new ComparisonException(optionsSource + ": expected an object with an array 'options'");
@@ -96,6 +165,7 @@ public final class Comparison {
         options.add(new Option(NO_POLICY, "the scenario as it is, without any of the options' changes",
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), base));
         java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> matched = new java.util.HashSet<>();
         names.add(NO_POLICY);
         for (int i = 0; i < list.size(); i++) {
             JsonNode o = list.get(i);
@@ -112,22 +182,71 @@ public final class Comparison {
             if (patch == null || !patch.isObject()) {
                 throw new ComparisonException(at + "/patch: expected a JSON Merge Patch object");
             }
-            JsonNode patched;
-            try {
-                patched = JsonMergePatch.fromJson(patch).apply(base.json());
-            } catch (JsonPatchException e) {
-                throw new ComparisonException(at + "/patch: " + e.getMessage());
+            Grid grid = null;
+            for (Grid g : grids) {
+                if (!patch.at(g.pointer()).isMissingNode()) {
+                    if (grid != null) {
+                        throw new ComparisonException(at + "/patch: both --grid " + grid.pointer() + " and --grid "
+                                + g.pointer() + " point into it; sweep one level of an option at a time");
+                    }
+                    grid = g;
+                }
             }
-            LoadedScenario s = ScenarioLoader.fromJson(patched, base.source() + " [option '" + name + "']");
-            if (ticks >= 1) {
-                ScenarioLoader.checkRunLength(s, ticks);
+            String description = o.path("description").asText("");
+            if (grid == null) {
+                options.add(new Option(name, description, patch, option(base, patch, name, at, ticks)));
+                continue;
             }
-            options.add(new Option(name, o.path("description").asText(""), patch, s));
+            matched.add(grid.pointer());
+            for (JsonNode level : grid.levels()) {
+                ObjectNode leveled = patch.deepCopy();
+                set(leveled, grid.pointer(), level);
+                String levelName = name + ", " + grid.field() + " = " + level.asText();
+                if (!names.add(levelName)) {
+                    throw new ComparisonException(at + "/name: '" + levelName + "' is used twice");
+                }
+                options.add(new Option(levelName, description, leveled,
+                        option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level, ticks), name,
+                        grid.pointer(), level));
+            }
+        }
+        for (Grid g : grids) {
+            if (!matched.contains(g.pointer())) {
+                throw new ComparisonException("--grid " + g.pointer() + ": no option's patch has a value there (a "
+                        + "pointer into a patch, e.g. /policies/1/floor for the second policy an option lists)");
+            }
         }
         if (runs < 2) {
             throw new ComparisonException("--runs must be at least 2 for confidence intervals, got " + runs);
         }
         return new Comparison(base, options, runs, baseSeed, ticks);
+    }
+
+    private static LoadedScenario option(LoadedScenario base, JsonNode patch, String name, String at, int ticks)
+            throws ScenarioException, ComparisonException {
+        JsonNode patched;
+        try {
+            patched = keepBackground(base.json(), JsonMergePatch.fromJson(patch).apply(base.json()));
+        } catch (JsonPatchException e) {
+            throw new ComparisonException(at + "/patch: " + e.getMessage());
+        }
+        LoadedScenario s = ScenarioLoader.fromJson(patched, base.source() + " [option '" + name + "']");
+        if (ticks >= 1) {
+            ScenarioLoader.checkRunLength(s, ticks);
+        }
+        return s;
+    }
+
+    /** Puts {@code value} at {@code pointer} of a patch, whose parent the pointer must reach. */
+    private static void set(ObjectNode patch, String pointer, JsonNode value) {
+        int slash = pointer.lastIndexOf('/');
+        JsonNode parent = slash == 0 ? patch : patch.at(pointer.substring(0, slash));
+        String last = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+        if (parent instanceof ObjectNode obj) {
+            obj.set(last, value);
+        } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode arr) {
+            arr.set(Integer.parseInt(last), value);
+        }
     }
 
     /** Runs every option on every seed, on {@code threads} threads; results do not depend on the thread count. */
@@ -143,7 +262,7 @@ public final class Comparison {
         java.util.Set<String> economies = new java.util.HashSet<>();
         for (Option o : options) {
             LoadedScenario s = o.scenario();
-            if (!s.scenario().events().isEmpty() || !s.scenario().policies().isEmpty()) {
+            if (s.scenario().hasShocks()) {
                 economies.add(economyKey(s.json()));
             }
         }
@@ -215,7 +334,7 @@ public final class Comparison {
 
     private SupplyShockModel counterfactual(LoadedScenario s, SupplyShockModel model, int seed,
                                             Map<String, SupplyShockModel> cache, Progress progress) {
-        if (s.scenario().events().isEmpty() && s.scenario().policies().isEmpty()) {
+        if (!s.scenario().hasShocks()) {
             return null;
         }
         return cache.computeIfAbsent(economyKey(s.json()), k -> {
@@ -230,13 +349,60 @@ public final class Comparison {
         });
     }
 
-    /** The scenario without what the counterfactual drops (events, policies) and what runs never read (meta). */
+    /**
+     * The scenario without what the counterfactual drops (shock events and policies) and what runs never read
+     * (meta): options with the same key share one counterfactual.
+     */
     private static String economyKey(JsonNode json) {
         ObjectNode copy = json.deepCopy();
-        copy.remove("events");
-        copy.remove("policies");
+        for (String list : BACKGROUND_LISTS) {
+            com.fasterxml.jackson.databind.node.ArrayNode kept = copy.arrayNode();
+            copy.path(list).forEach(e -> {
+                if (Role.isBackground(e.path("role").asText(null))) {
+                    kept.add(e);
+                }
+            });
+            copy.set(list, kept);
+        }
         copy.remove("meta");
         return copy.toString();
+    }
+
+    /** The lists whose entries have a role. */
+    private static final List<String> BACKGROUND_LISTS = List.of("events", "policies");
+
+    /**
+     * The patched scenario with the base scenario's background entries that the patch left out put back: a
+     * merge patch replaces an array whole, and an option that lists its own policies must not take the world's
+     * background away. An entry the option gives itself, under the same type and id, stands in for the base's.
+     */
+    static JsonNode keepBackground(JsonNode base, JsonNode patched) {
+        ObjectNode out = patched.deepCopy();
+        for (String list : BACKGROUND_LISTS) {
+            com.fasterxml.jackson.databind.node.ArrayNode merged = out.arrayNode();
+            JsonNode own = out.path(list);
+            for (JsonNode e : base.path(list)) {
+                if (Role.isBackground(e.path("role").asText(null)) && !listed(own, e)) {
+                    merged.add(e);
+                }
+            }
+            if (merged.isEmpty()) {
+                continue;
+            }
+            own.forEach(merged::add);
+            out.set(list, merged);
+        }
+        return out;
+    }
+
+    private static boolean listed(JsonNode list, JsonNode entry) {
+        for (JsonNode e : list) {
+            if (e.equals(entry) || (entry.hasNonNull("id") && e.path("id").equals(entry.get("id"))
+                    && e.path("type").equals(entry.path("type")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RunResult result(int seed, SupplyShockModel model, SupplyShockModel cf, Summary summary) {
@@ -249,26 +415,17 @@ public final class Comparison {
             }
         }
         float[] shortage = new float[h];
-        for (int m = 0; m < world.marketCount(); m++) {
-            Commodity c = world.commodity(world.commodityOfMarket(m));
-            double value = c.initialPrice() * c.valuePerUnit();
-            for (int t = 0; t < h; t++) {
-                shortage[t] += (float) (model.series().get(t, m, Metric.UNMET_DEMAND) * value);
-            }
-        }
         float[] loss = new float[h];
         if (cf != null) {
             double[] l = SummaryCalculator.downstreamOutputLossByTick(model, cf, 0);
+            double[] s = SummaryCalculator.finalDemandShortageByTick(model, cf, 0);
+            double k = summary.money().deflator();
             for (int t = 0; t < h; t++) {
-                loss[t] = (float) l[t];
+                loss[t] = (float) (k * l[t]);
+                shortage[t] = (float) (k * s[t]);
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>(summary.flatten());
-        double totalShortage = 0;
-        for (float v : shortage) {
-            totalShortage += v;
-        }
-        metrics.put("totals.shortageValue", totalShortage);
         return new RunResult(seed, metrics, prices, shortage, loss);
     }
 
@@ -346,4 +503,9 @@ public final class Comparison {
     public List<PlottedMarket> plotted() { return plotted; }
     public RunResult result(int option, int run) { return results[option][run]; }
     public LoadedScenario base() { return base; }
+
+    /** The dollars every option's money is stated in: the base scenario's. */
+    public org.chokepoint.scenario.PriceBase money() {
+        return org.chokepoint.scenario.PriceBase.of(base.scenario());
+    }
 }

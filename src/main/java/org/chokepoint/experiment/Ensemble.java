@@ -270,6 +270,7 @@ public final class Ensemble {
         stats.put("confidenceLevel", 0.95);
         stats.put("quantileDefinition", Statistics.QUANTILE_DEFINITION);
         stats.put("missingValues", "NA values (NaN) are left out; n counts the values used");
+        stats.set("money", org.chokepoint.scenario.PriceBase.of(scenario.scenario()).json());
         ObjectNode metrics = stats.putObject("metrics");
         for (int c = 0; c < layout.columns().size(); c++) {
             metrics.set(layout.columns().get(c), Statistics.of(byColumn[c]).toJson());

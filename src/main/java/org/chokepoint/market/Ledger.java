@@ -28,6 +28,7 @@ public final class Ledger implements java.io.Serializable {
     private static final int CONSUMPTION = 7;
     private static final int UNMET = 8;
     private static final int PRODUCER_SURPLUS = 9;
+    private static final int UNMET_FINAL = 10;
 
     private final int markets;
     private final int regions;
@@ -72,6 +73,12 @@ public final class Ledger implements java.io.Serializable {
     /** Demand the market could not serve at a price the buyer was willing to pay. */
     public void unmet(int market, double quantity) {
         flows[market * STRIDE + UNMET] += quantity;
+    }
+
+    /** Final demand (households) the market could not serve: booked besides {@link #unmet}, which counts all. */
+    public void unmetFinal(int market, double quantity) {
+        flows[market * STRIDE + UNMET] += quantity;
+        flows[market * STRIDE + UNMET_FINAL] += quantity;
     }
 
     /** Goods handed from one holder to another in the market outside its auction (an allocation by key). */
@@ -138,6 +145,7 @@ public final class Ledger implements java.io.Serializable {
     public double imports(int market) { return flows[market * STRIDE + IMPORTS]; }
     public double exports(int market) { return flows[market * STRIDE + EXPORTS]; }
     public double unmet(int market) { return flows[market * STRIDE + UNMET]; }
+    public double unmetFinal(int market) { return flows[market * STRIDE + UNMET_FINAL]; }
     public double fiscalCost(int market) { return flows[market * STRIDE + FISCAL]; }
     public double levyRevenue(int market) { return flows[market * STRIDE + LEVY]; }
     public double quotaRent(int market) { return flows[market * STRIDE + QUOTA_RENT]; }

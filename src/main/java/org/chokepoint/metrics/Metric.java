@@ -19,6 +19,11 @@ public enum Metric {
     INVENTORY_DAYS("inventoryDays"),
     /** Input manufacturers needed for their planned output and lacked, plus final demand rationed at the quote. */
     UNMET_DEMAND("unmetDemand"),
+    /**
+     * The part of {@link #UNMET_DEMAND} that was final demand (households rationed at the quote): a shortage
+     * valued once, at final demand, where a firm's unmet input demand shows instead in the output it lost.
+     */
+    UNMET_FINAL_DEMAND("unmetFinalDemand"),
     /** Capacity of the firms producing in the market that are operating. */
     CAPACITY("capacity"),
     /** Revenue less purchased inputs and variable cost of the market's producers, in US dollars. */

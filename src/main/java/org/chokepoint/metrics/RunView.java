@@ -19,7 +19,7 @@ public interface RunView {
     /** Whether any agent trades in the market; the others are not reported. */
     boolean reported(int market);
 
-    /** The first tick at which any shock starts, or -1 when there is none. */
+    /** The first tick a shock acts on, policies included ({@link Scenario#firstShockTick()}), or -1 when none. */
     int firstShockTick();
 
     /** The final-demand sectors, whose curves value the change in consumer surplus. */
@@ -27,6 +27,9 @@ public interface RunView {
 
     /** Scale of household sector h's demand curve at a tick, as drawn during the run. */
     double householdScale(int tick, int h);
+
+    /** What governments' instruments hold of the market's commodity in its region after the last tick. */
+    double publicStockAtEnd(int market);
 
     /** What each policy instrument did over the run, by instrument id; instruments with nothing to say left out. */
     Map<String, Map<String, Double>> policyIndicators();

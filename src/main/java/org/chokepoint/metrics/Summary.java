@@ -2,13 +2,16 @@ package org.chokepoint.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.chokepoint.scenario.PriceBase;
 
 /**
  * What a run came to: one {@link MarketSummary} per market some agent trades in, in market order, and the
- * run's {@link Totals}. Definitions are in {@code docs/outputs.md} and {@link SummaryCalculator}.
+ * run's {@link Totals}. Definitions are in {@code docs/outputs.md} and {@link SummaryCalculator}. Money in the
+ * totals and regions is in the dollars of {@link #money()}'s base year; prices in the markets and the policies'
+ * indicators stay in the scenario's own units.
  */
 public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSurplus> regions,
-                      java.util.Map<String, java.util.Map<String, Double>> policies) {
+                      java.util.Map<String, java.util.Map<String, Double>> policies, PriceBase money) {
 
     public Summary {
         markets = List.copyOf(markets);
@@ -16,23 +19,58 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         policies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(policies));
     }
 
-    /** A summary with no per-region surplus and no policy indicators. */
+    /** A summary with no per-region surplus and no policy indicators, in the scenario's own dollars. */
     public Summary(List<MarketSummary> markets, Totals totals) {
-        this(markets, totals, List.of(), java.util.Map.of());
+        this(markets, totals, List.of(), java.util.Map.of(), new PriceBase(null, null, 1, null));
     }
 
     /**
-     * Consumer and producer surplus change of one region against the counterfactual, in US dollars, summed
-     * from the window's start on, and their present values.
+     * The incidence of the run's welfare change in one region, against the counterfactual, in US dollars:
+     * who in the region gained or lost. Over every region, consumers, producers, taxpayers and quota-rent
+     * holders add up to minus the total {@link Totals#deadweightLoss()}.
+     *
+     * @param consumerSurplusChange   households' surplus change, from the window's start on
+     * @param producerSurplusChange   the region's producers' surplus change (every stage), from the window's start on
+     * @param taxpayerChange          the government's receipts (levies, tariffs, export taxes) less its outlays,
+     *                                plus the public stocks it holds at the end at the market price, from tick 0
+     * @param quotaRentChange         rents of the region's tariff-rate-quota licence holders, from tick 0
+     * @param downstreamOutputLoss    the region's firms' lost output of component and final goods in value added
+     *                                (not part of the welfare sum: the same loss seen from output)
      */
     public record RegionSurplus(String region, double consumerSurplusChange, double producerSurplusChange,
-                                double consumerSurplusChangePv, double producerSurplusChangePv) { }
+                                double taxpayerChange, double quotaRentChange, double downstreamOutputLoss,
+                                double consumerSurplusChangePv, double producerSurplusChangePv,
+                                double taxpayerChangePv, double quotaRentChangePv, double downstreamOutputLossPv) {
 
-    /** The totals discounted to the run's first tick at {@link Totals#discountRate()}, per tick. */
-    public record PresentValues(double downstreamOutputLoss, double consumerSurplusChange,
-                                double producerSurplusChange, double fiscalCost, double levyRevenue,
-                                double quotaRent, double deadweightLoss) {
-        public static final PresentValues ZERO = new PresentValues(0, 0, 0, 0, 0, 0, 0);
+        /** The same in dollars worth {@code k} times as much. */
+        RegionSurplus scaled(double k) {
+            return new RegionSurplus(region, k * consumerSurplusChange, k * producerSurplusChange, k * taxpayerChange,
+                    k * quotaRentChange, k * downstreamOutputLoss, k * consumerSurplusChangePv,
+                    k * producerSurplusChangePv, k * taxpayerChangePv, k * quotaRentChangePv,
+                    k * downstreamOutputLossPv);
+        }
+
+        /** The region's welfare change: consumers, producers, taxpayers and quota-rent holders together. */
+        public double welfareChange() {
+            return consumerSurplusChange + producerSurplusChange + taxpayerChange + quotaRentChange;
+        }
+    }
+
+    /**
+     * The totals discounted to the decision tick ({@link Totals#decisionTick()}) at {@link Totals#discountRate()},
+     * per tick; the public stocks at the end are discounted from the end of the run.
+     */
+    public record PresentValues(double downstreamOutputLoss, double finalDemandShortage,
+                                double consumerSurplusChange, double producerSurplusChange, double fiscalCost,
+                                double publicStockValue, double levyRevenue, double quotaRent,
+                                double deadweightLoss) {
+        public static final PresentValues ZERO = new PresentValues(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        PresentValues scaled(double k) {
+            return new PresentValues(k * downstreamOutputLoss, k * finalDemandShortage, k * consumerSurplusChange,
+                    k * producerSurplusChange, k * fiscalCost, k * publicStockValue, k * levyRevenue, k * quotaRent,
+                    k * deadweightLoss);
+        }
     }
 
     /**
@@ -72,29 +110,52 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
     }
 
     /**
-     * Differences against the counterfactual, in US dollars, summed from the window's start on; all zero
-     * when the run has no counterfactual.
+     * Differences against the counterfactual, in US dollars, summed from the window's start on (money flows of
+     * governments from tick 0); all zero when the run has no counterfactual.
+     *
+     * @param downstreamOutputLoss lost output of component and final goods in value added at initial prices
+     * @param finalDemandShortage  final demand rationed, valued at initial prices (firms' unmet input demand is
+     *                             not in it: it shows as their lost output)
+     * @param fiscalCost           government outlays net of receipts from sales
+     * @param publicStockValue     the stocks governments hold at the end of the run, at the last tick's market
+     *                             price: an asset the fiscal cost bought
+     * @param decisionTick         the tick present values are discounted to
      */
-    public record Totals(double downstreamOutputLoss, double consumerSurplusChange, double producerSurplusChange,
-                         double fiscalCost, double levyRevenue, double quotaRent, double deadweightLoss,
-                         double discountRate, PresentValues presentValues) {
+    public record Totals(double downstreamOutputLoss, double finalDemandShortage, double consumerSurplusChange,
+                         double producerSurplusChange, double fiscalCost, double publicStockValue,
+                         double levyRevenue, double quotaRent, double deadweightLoss, double discountRate,
+                         int decisionTick, PresentValues presentValues) {
 
-        /** Totals without levies, quota rents or discounting; the deadweight loss follows from the rest. */
+        /** Totals without shortage, stocks, levies, quota rents or discounting; the deadweight loss follows. */
         public Totals(double downstreamOutputLoss, double consumerSurplusChange, double producerSurplusChange,
                       double fiscalCost) {
-            this(downstreamOutputLoss, consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0,
-                    deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0), 0,
-                    new PresentValues(downstreamOutputLoss, consumerSurplusChange, producerSurplusChange, fiscalCost,
-                            0, 0, deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0)));
+            this(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0,
+                    deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0), 0, 0,
+                    new PresentValues(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange,
+                            fiscalCost, 0, 0, 0, deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost,
+                            0, 0, 0)));
+        }
+
+        /** The same in dollars worth {@code k} times as much. */
+        Totals scaled(double k) {
+            return new Totals(k * downstreamOutputLoss, k * finalDemandShortage, k * consumerSurplusChange,
+                    k * producerSurplusChange, k * fiscalCost, k * publicStockValue, k * levyRevenue, k * quotaRent,
+                    k * deadweightLoss, discountRate, decisionTick, presentValues.scaled(k));
+        }
+
+        /** The government's outlays net of receipts less what the stocks it holds at the end are worth. */
+        public double netFiscalCost() {
+            return fiscalCost - publicStockValue;
         }
 
         /**
          * The net welfare loss against the counterfactual: minus the sum of the changes in consumer and
-         * producer surplus, government receipts (levies and tariffs) and quota rents (licences held at home),
-         * less government outlays. Positive is a loss.
+         * producer surplus, government receipts (levies and tariffs), the public stocks held at the end and quota
+         * rents (licences held at home), less government outlays. Positive is a loss.
          */
-        public static double deadweight(double cs, double ps, double fiscal, double levy, double quotaRent) {
-            return -(cs + ps - fiscal + levy + quotaRent);
+        public static double deadweight(double cs, double ps, double fiscal, double publicStock, double levy,
+                                        double quotaRent) {
+            return -(cs + ps - fiscal + publicStock + levy + quotaRent);
         }
     }
 
@@ -106,17 +167,21 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
     public LinkedHashMap<String, Double> flatten() {
         LinkedHashMap<String, Double> row = new LinkedHashMap<>();
         row.put("totals.downstreamOutputLoss", totals.downstreamOutputLoss());
+        row.put("totals.finalDemandShortage", totals.finalDemandShortage());
         row.put("totals.consumerSurplusChange", totals.consumerSurplusChange());
         row.put("totals.producerSurplusChange", totals.producerSurplusChange());
         row.put("totals.fiscalCost", totals.fiscalCost());
+        row.put("totals.publicStockValue", totals.publicStockValue());
         row.put("totals.levyRevenue", totals.levyRevenue());
         row.put("totals.quotaRent", totals.quotaRent());
         row.put("totals.deadweightLoss", totals.deadweightLoss());
         PresentValues pv = totals.presentValues();
         row.put("pv.downstreamOutputLoss", pv.downstreamOutputLoss());
+        row.put("pv.finalDemandShortage", pv.finalDemandShortage());
         row.put("pv.consumerSurplusChange", pv.consumerSurplusChange());
         row.put("pv.producerSurplusChange", pv.producerSurplusChange());
         row.put("pv.fiscalCost", pv.fiscalCost());
+        row.put("pv.publicStockValue", pv.publicStockValue());
         row.put("pv.levyRevenue", pv.levyRevenue());
         row.put("pv.quotaRent", pv.quotaRent());
         row.put("pv.deadweightLoss", pv.deadweightLoss());
@@ -136,8 +201,16 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
             row.put(p + "firstTickAbove5x", orNaN(m.firstTickAbove5x()));
         }
         for (RegionSurplus r : regions) {
-            row.put("region." + r.region() + ".consumerSurplusChange", r.consumerSurplusChange());
-            row.put("region." + r.region() + ".producerSurplusChange", r.producerSurplusChange());
+            String p = "region." + r.region() + ".";
+            row.put(p + "consumerSurplusChange", r.consumerSurplusChange());
+            row.put(p + "producerSurplusChange", r.producerSurplusChange());
+            row.put(p + "taxpayerChange", r.taxpayerChange());
+            row.put(p + "quotaRentChange", r.quotaRentChange());
+            row.put(p + "downstreamOutputLoss", r.downstreamOutputLoss());
+            row.put(p + "pv.consumerSurplusChange", r.consumerSurplusChangePv());
+            row.put(p + "pv.producerSurplusChange", r.producerSurplusChangePv());
+            row.put(p + "pv.taxpayerChange", r.taxpayerChangePv());
+            row.put(p + "pv.quotaRentChange", r.quotaRentChangePv());
         }
         for (java.util.Map.Entry<String, java.util.Map<String, Double>> e : policies.entrySet()) {
             for (java.util.Map.Entry<String, Double> v : e.getValue().entrySet()) {

@@ -3,6 +3,7 @@ package org.chokepoint.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.agent.Households;
+import org.chokepoint.scenario.PriceBase;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
@@ -13,7 +14,7 @@ import org.chokepoint.world.World;
  *
  * <ul>
  *   <li><b>pre-shock window</b>: the {@code W = time.baselineWindowTicks} ticks before the first shock
- *       {@code s >= 1}, {@code [max(0, s - W), s)}; without a shock the W ticks before the end of the warm-up,
+ *       {@code s >= 1} ({@link org.chokepoint.scenario.Scenario#firstShockTick()}, policies included), {@code [max(0, s - W), s)}; without a shock the W ticks before the end of the warm-up,
  *       {@code [max(0, warmup - W), warmup)}; clipped to the horizon. Everything below looks at ticks from
  *       the window's start on.</li>
  *   <li><b>baseline price</b>: mean price over the window; <b>peak</b>: highest price (first tick on ties);
@@ -48,7 +49,7 @@ public final class SummaryCalculator {
         }
     }
 
-    /** @param counterfactual the same scenario without events and policies, same seed; may be null */
+    /** @param counterfactual the same scenario without its shocks (background kept), same seed; may be null */
     public static Summary compute(RunView run, RunView counterfactual) {
         if (counterfactual != null && counterfactual.horizon() != run.horizon()) {
             throw new IllegalArgumentException("a counterfactual must run as long as the run: "
@@ -69,49 +70,148 @@ public final class SummaryCalculator {
         }
 
         double rate = run.scenario().time().discountRateOrDefault();
-        double[] discount = discountFactors(rate, world.ticksPerYear(), horizon);
+        int decision = decisionTick(run.scenario());
+        double[] discount = discountFactors(rate, world.ticksPerYear(), horizon, decision);
+        double atEnd = discountFactor(rate, world.ticksPerYear(), horizon, decision);
         int regions = world.regionCount();
-        double[] fiscal = sumOverMarkets(run, Metric.FISCAL_COST, 0);
-        double[] levy = sumOverMarkets(run, Metric.LEVY_REVENUE, 0);
-        double[] quota = sumOverMarkets(run, Metric.QUOTA_RENT, 0);
-        double[] loss = new double[horizon];
+        // Every money flow is the run's less its counterfactual's: background policies spend in both worlds.
+        double[][] loss = new double[regions][horizon];
+        double[] shortage = new double[horizon];
         double[][] cs = new double[regions][horizon];
         double[][] ps = new double[regions][horizon];
+        double[][] fiscal = new double[regions][horizon];
+        double[][] levy = new double[regions][horizon];
+        double[][] quota = new double[regions][horizon];
+        double[] stock = new double[regions];
         if (counterfactual != null) {
-            loss = downstreamOutputLossByTick(run, counterfactual, window.start());
+            valueAddedLossByRegionAndTick(run, counterfactual, window.start(), loss);
+            shortage = finalDemandShortageByTick(run, counterfactual, window.start());
             consumerSurplusChangeByTick(run, counterfactual, window.start(), cs);
             producerSurplusChangeByTick(run, counterfactual, window.start(), ps);
+            differenceByRegion(run, counterfactual, Metric.FISCAL_COST, fiscal);
+            differenceByRegion(run, counterfactual, Metric.LEVY_REVENUE, levy);
+            differenceByRegion(run, counterfactual, Metric.QUOTA_RENT, quota);
+            double[] mine = publicStockValueByRegion(run);
+            double[] theirs = publicStockValueByRegion(counterfactual);
+            for (int r = 0; r < regions; r++) {
+                stock[r] = mine[r] - theirs[r];
+            }
         }
+        double[] lossAll = new double[horizon];
         double[] csAll = new double[horizon];
         double[] psAll = new double[horizon];
+        double[] fiscalAll = new double[horizon];
+        double[] levyAll = new double[horizon];
+        double[] quotaAll = new double[horizon];
+        double stockAll = 0;
         List<Summary.RegionSurplus> byRegion = new ArrayList<>();
         for (int r = 0; r < regions; r++) {
+            double[] taxpayers = new double[horizon];
             for (int t = 0; t < horizon; t++) {
+                lossAll[t] += loss[r][t];
                 csAll[t] += cs[r][t];
                 psAll[t] += ps[r][t];
+                fiscalAll[t] += fiscal[r][t];
+                levyAll[t] += levy[r][t];
+                quotaAll[t] += quota[r][t];
+                taxpayers[t] = levy[r][t] - fiscal[r][t];
             }
+            stockAll += stock[r];
             byRegion.add(new Summary.RegionSurplus(world.region(r).id(), sum(cs[r], null), sum(ps[r], null),
-                    sum(cs[r], discount), sum(ps[r], discount)));
+                    sum(taxpayers, null) + stock[r], sum(quota[r], null), sum(loss[r], null),
+                    sum(cs[r], discount), sum(ps[r], discount), sum(taxpayers, discount) + stock[r] * atEnd,
+                    sum(quota[r], discount), sum(loss[r], discount)));
         }
         double[] dwl = new double[horizon];
         for (int t = 0; t < horizon; t++) {
-            dwl[t] = Summary.Totals.deadweight(csAll[t], psAll[t], fiscal[t], levy[t], quota[t]);
+            dwl[t] = Summary.Totals.deadweight(csAll[t], psAll[t], fiscalAll[t], 0, levyAll[t], quotaAll[t]);
         }
-        Summary.PresentValues pv = new Summary.PresentValues(sum(loss, discount), sum(csAll, discount),
-                sum(psAll, discount), sum(fiscal, discount), sum(levy, discount), sum(quota, discount),
-                sum(dwl, discount));
-        Summary.Totals totals = new Summary.Totals(sum(loss, null), sum(csAll, null), sum(psAll, null),
-                sum(fiscal, null), sum(levy, null), sum(quota, null), sum(dwl, null), rate, pv);
-        return new Summary(markets, totals, byRegion, run.policyIndicators());
+        Summary.PresentValues pv = new Summary.PresentValues(sum(lossAll, discount), sum(shortage, discount),
+                sum(csAll, discount), sum(psAll, discount), sum(fiscalAll, discount), stockAll * atEnd,
+                sum(levyAll, discount), sum(quotaAll, discount), sum(dwl, discount) - stockAll * atEnd);
+        Summary.Totals totals = new Summary.Totals(sum(lossAll, null), sum(shortage, null), sum(csAll, null),
+                sum(psAll, null), sum(fiscalAll, null), stockAll, sum(levyAll, null), sum(quotaAll, null),
+                sum(dwl, null) - stockAll, rate, decision, pv);
+        PriceBase money = PriceBase.of(run.scenario());
+        double k = money.deflator();
+        return new Summary(markets, totals.scaled(k), byRegion.stream().map(r -> r.scaled(k)).toList(),
+                run.policyIndicators(), money);
     }
 
-    /** {@code (1 + rate)^(-t / ticksPerYear)} for each tick t from the run's first. */
-    public static double[] discountFactors(double rate, int ticksPerYear, int horizon) {
+    /**
+     * The tick present values are discounted to: {@code time.decisionTick}, or when absent the first shock's
+     * ({@link Scenario#firstShockTick()}), or tick 0 without a shock.
+     */
+    public static int decisionTick(Scenario s) {
+        if (s.time().decisionTick() != null) {
+            return s.time().decisionTick();
+        }
+        return Math.max(0, s.firstShockTick());
+    }
+
+    /** {@code (1 + rate)^(-(t - decision) / ticksPerYear)} for each tick t from the run's first. */
+    public static double[] discountFactors(double rate, int ticksPerYear, int horizon, int decision) {
         double[] d = new double[horizon];
         for (int t = 0; t < horizon; t++) {
-            d[t] = Math.pow(1 + rate, -(double) t / ticksPerYear);
+            d[t] = discountFactor(rate, ticksPerYear, t, decision);
         }
         return d;
+    }
+
+    /**
+     * What a dollar at tick t is worth at the decision tick: less when it comes later, more (compounded forward
+     * at the same rate) when it came before.
+     */
+    public static double discountFactor(double rate, int ticksPerYear, int t, int decision) {
+        return Math.pow(1 + rate, -(double) (t - decision) / ticksPerYear);
+    }
+
+    /** A metric of the run less the counterfactual's, by region of its market and tick, from tick 0. */
+    private static void differenceByRegion(RunView run, RunView cf, Metric metric, double[][] out) {
+        World world = run.world();
+        for (int m = 0; m < world.marketCount(); m++) {
+            int r = world.regionOfMarket(m);
+            for (int t = 0; t < run.horizon(); t++) {
+                out[r][t] += run.series().get(t, m, metric) - cf.series().get(t, m, metric);
+            }
+        }
+    }
+
+    /**
+     * What the stocks governments hold at the end of a run are worth at the last tick's market price, by
+     * region, in US dollars: a stock bought is an asset, not spent money, and is valued as the market would
+     * value it.
+     */
+    public static double[] publicStockValueByRegion(RunView run) {
+        World world = run.world();
+        double[] out = new double[world.regionCount()];
+        int last = run.horizon() - 1;
+        for (int m = 0; m < world.marketCount(); m++) {
+            double q = run.publicStockAtEnd(m);
+            if (q != 0) {
+                out[world.regionOfMarket(m)] += q * run.series().get(last, m, Metric.PRICE)
+                        * world.commodity(world.commodityOfMarket(m)).valuePerUnit();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Final demand rationed, the run's less the counterfactual's, valued at initial prices, per tick from
+     * {@code from} on. Firms' unmet input demand is not in it: what it cost shows as their lost output.
+     */
+    public static double[] finalDemandShortageByTick(RunView run, RunView cf, int from) {
+        World world = run.world();
+        double[] out = new double[run.horizon()];
+        for (int m = 0; m < world.marketCount(); m++) {
+            Commodity c = world.commodity(world.commodityOfMarket(m));
+            double value = c.initialPrice() * c.valuePerUnit();
+            for (int t = from; t < run.horizon(); t++) {
+                out[t] += (run.series().get(t, m, Metric.UNMET_FINAL_DEMAND)
+                        - cf.series().get(t, m, Metric.UNMET_FINAL_DEMAND)) * value;
+            }
+        }
+        return out;
     }
 
     private static double sum(double[] x, double[] weights) {
@@ -244,22 +344,56 @@ public final class SummaryCalculator {
         return null;
     }
 
-    /** Lost production of component and final goods per tick, valued at initial prices, in US dollars. */
+    /**
+     * Lost production of component and final goods per tick, in value added at initial prices, US dollars:
+     * each good's lost output times its {@link #valueAddedPerUnit}, so a magnet lost with the motor it would
+     * have gone into counts once, in the motor maker's and the magnet maker's value added.
+     */
     public static double[] downstreamOutputLossByTick(RunView run, RunView cf, int from) {
-        World world = run.world();
+        double[][] byRegion = new double[run.world().regionCount()][run.horizon()];
+        valueAddedLossByRegionAndTick(run, cf, from, byRegion);
         double[] loss = new double[run.horizon()];
-        for (int m = 0; m < world.marketCount(); m++) {
-            Commodity c = world.commodity(world.commodityOfMarket(m));
-            if (!c.stage().isDownstream()) {
-                continue;
-            }
-            double value = c.initialPrice() * c.valuePerUnit();
-            for (int t = from; t < run.horizon(); t++) {
-                loss[t] += (cf.series().get(t, m, Metric.PRODUCTION) - run.series().get(t, m, Metric.PRODUCTION))
-                        * value;
+        for (double[] r : byRegion) {
+            for (int t = 0; t < loss.length; t++) {
+                loss[t] += r[t];
             }
         }
         return loss;
+    }
+
+    /** {@link #downstreamOutputLossByTick} by the region of the firms that lost it, added into {@code out}. */
+    public static void valueAddedLossByRegionAndTick(RunView run, RunView cf, int from, double[][] out) {
+        World world = run.world();
+        for (int m = 0; m < world.marketCount(); m++) {
+            int c = world.commodityOfMarket(m);
+            if (!world.commodity(c).stage().isDownstream()) {
+                continue;
+            }
+            double value = valueAddedPerUnit(world, c);
+            int r = world.regionOfMarket(m);
+            for (int t = from; t < run.horizon(); t++) {
+                out[r][t] += (cf.series().get(t, m, Metric.PRODUCTION) - run.series().get(t, m, Metric.PRODUCTION))
+                        * value;
+            }
+        }
+    }
+
+    /**
+     * A good's value added per quantity unit at initial prices, US dollars: its value less the value of the
+     * inputs its recipe takes at their initial intensities. A good no recipe makes adds its whole value.
+     */
+    public static double valueAddedPerUnit(World world, int commodity) {
+        Commodity c = world.commodity(commodity);
+        double value = c.initialPrice() * c.valuePerUnit();
+        int recipe = world.recipeFor(commodity);
+        if (recipe >= 0) {
+            org.chokepoint.world.Recipe rec = world.recipe(recipe);
+            for (int j = 0; j < rec.inputCount(); j++) {
+                Commodity in = world.commodity(rec.inputs()[j]);
+                value -= rec.perUnit()[j] * in.initialPrice() * in.valuePerUnit();
+            }
+        }
+        return value;
     }
 
     /** Consumer surplus change per region and tick, added into {@code out[region][tick]}. */
@@ -291,20 +425,11 @@ public final class SummaryCalculator {
         }
     }
 
-    /** Lost production of component and final goods, valued at initial prices, in US dollars. */
+    /** Lost production of component and final goods, in value added at initial prices, in US dollars. */
     static double downstreamOutputLoss(RunView run, RunView cf, int from) {
-        World world = run.world();
         double loss = 0;
-        for (int m = 0; m < world.marketCount(); m++) {
-            Commodity c = world.commodity(world.commodityOfMarket(m));
-            if (!c.stage().isDownstream()) {
-                continue;
-            }
-            double lost = 0;
-            for (int t = from; t < run.horizon(); t++) {
-                lost += cf.series().get(t, m, Metric.PRODUCTION) - run.series().get(t, m, Metric.PRODUCTION);
-            }
-            loss += lost * c.initialPrice() * c.valuePerUnit();
+        for (double l : downstreamOutputLossByTick(run, cf, from)) {
+            loss += l;
         }
         return loss;
     }
@@ -374,18 +499,4 @@ public final class SummaryCalculator {
         return change;
     }
 
-    /**
-     * Government outlays net of receipts over the whole run (subsidies, contract-for-difference payments,
-     * stockpile purchases less sales), in US dollars: the sum of every market's fiscal-cost series. Policies
-     * may act before the first shock (a stockpile filled in peacetime), so no tick is left out.
-     */
-    static double fiscalCost(RunView run) {
-        double total = 0;
-        for (int m = 0; m < run.world().marketCount(); m++) {
-            for (int t = 0; t < run.horizon(); t++) {
-                total += run.series().get(t, m, Metric.FISCAL_COST);
-            }
-        }
-        return total;
-    }
 }

@@ -92,6 +92,7 @@ final class Recorder implements java.io.Serializable {
             series.set(tick, m, Metric.STOCK, held[m]);
             series.set(tick, m, Metric.INVENTORY_DAYS, days);
             series.set(tick, m, Metric.UNMET_DEMAND, ledger.unmet(m));
+            series.set(tick, m, Metric.UNMET_FINAL_DEMAND, ledger.unmetFinal(m));
             series.set(tick, m, Metric.CAPACITY, capacity[m]);
             series.set(tick, m, Metric.PRODUCER_SURPLUS, ledger.producerSurplus(m));
             series.set(tick, m, Metric.FISCAL_COST, ledger.fiscalCost(m));

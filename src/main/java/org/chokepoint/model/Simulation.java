@@ -1,6 +1,5 @@
 package org.chokepoint.model;
 
-import java.util.List;
 import org.chokepoint.metrics.Summary;
 import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.policy.PolicyTypes;
@@ -13,8 +12,8 @@ public final class Simulation {
     }
 
     /**
-     * Runs the scenario and, when it has any events or policies, the counterfactual without them under the
-     * same seed, so that both runs draw the same random numbers where they do the same things (common
+     * Runs the scenario and, when it has any shock among its events and policies, the counterfactual without
+     * its shocks (its background kept) under the same seed, so that both runs draw the same random numbers where they do the same things (common
      * random numbers) and the differences in the summary are the shock's and the policies' doing.
      *
      * @param horizonOverride ticks to run, or a value below 1 for the scenario's {@code time.horizonTicks}
@@ -39,7 +38,7 @@ public final class Simulation {
                                  PolicyTypes policyTypes) {
         SupplyShockModel model = runOne(scenario, seed, horizonOverride, tickThreads, policyTypes, null);
         SupplyShockModel counterfactual = null;
-        if (!scenario.events().isEmpty() || !scenario.policies().isEmpty()) {
+        if (scenario.hasShocks()) {
             counterfactual = runOne(counterfactualOf(scenario), seed, horizonOverride, tickThreads, policyTypes,
                     nothingInForceAtStart(scenario) ? model : null);
         }
@@ -47,11 +46,9 @@ public final class Simulation {
         return new RunOutcome(model, counterfactual, summary);
     }
 
-    /** The same scenario with no events and no policies. */
+    /** The same scenario with its background events and policies only ({@link Scenario#counterfactual()}). */
     public static Scenario counterfactualOf(Scenario s) {
-        return new Scenario(s.meta(), s.time(), s.regions(), s.commodities(), s.recipes(), s.routes(),
-                s.behaviour(), s.firms(), s.traders(), s.demand(), List.of(), List.of(), s.consortia(),
-                s.outputs());
+        return s.counterfactual();
     }
 
     /** Whether no event and no policy of the scenario acts at tick 0, where a run's equilibrium is solved. */

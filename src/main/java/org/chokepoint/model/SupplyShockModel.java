@@ -466,7 +466,16 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
 
     @Override
     public int firstShockTick() {
-        return government.firstShockTick();
+        return scenario.firstShockTick();
+    }
+
+    @Override
+    public double publicStockAtEnd(int market) {
+        double held = 0;
+        for (Instrument i : instruments) {
+            held += i.stockIn(market);
+        }
+        return held;
     }
 
     @Override

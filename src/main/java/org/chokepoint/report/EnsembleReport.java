@@ -157,14 +157,22 @@ public final class EnsembleReport {
                         + "from the 5th to the 95th percentile, tick by tick (bands.csv), from ")
                 .append(ReportPage.esc(cal.label(from))).append(", before the shock")
                 .append(counterfactual == null ? "" : "; beside them in grey, dashed, the same for the runs' "
-                        + "counterfactuals, each the same seed without events and policies "
+                        + "counterfactuals, each the same seed without its shocks, its background kept "
                         + "(counterfactual-bands.csv)")
                 .append(". Figures of the tables that compare are differences against each run's own "
                         + "counterfactual.</p>\n");
         h.append("<h2>Events and policies</h2>\n");
         ReportPage.markList(h, marks, cal);
 
-        h.append("<h2>Totals over the runs</h2>\n");
+        org.chokepoint.scenario.PriceBase money = org.chokepoint.scenario.PriceBase.of(scenario);
+        String currency = money.label();
+        h.append("<h2>Totals over the runs (").append(ReportPage.esc(currency)).append(")</h2>\n<p class=\"note\">")
+                .append("Money is in ").append(ReportPage.esc(currency))
+                .append(money.index() == null ? "" : ", restated from the scenario's " + money.priceYear()
+                        + " dollars with the " + ReportPage.esc(money.index()))
+                .append("; present values (pv.) are discounted to ")
+                .append(ReportPage.esc(cal.label(org.chokepoint.metrics.SummaryCalculator.decisionTick(scenario))))
+                .append(".</p>\n");
         List<String> totals = new ArrayList<>();
         for (String c : runs.columns()) {
             if (c.startsWith("totals.") || c.startsWith("pv.")) {
@@ -172,7 +180,7 @@ public final class EnsembleReport {
             }
         }
         figureTable(h, runs, totals, c -> c, true);
-        histograms(h, runs, totals, c -> c, "totals", true);
+        histograms(h, runs, totals, c -> c, "totals", true, currency);
 
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's median price and its 5th–95th "
                 + "percentile band; the caption gives the median peak over the pre-shock price.</p>\n<div class=\"grid\">\n");
@@ -228,7 +236,7 @@ public final class EnsembleReport {
                 }
             }
             g.append("</div>\n<p class=\"note\">How the market's figures spread over the runs:</p>\n");
-            histograms(g, runs, figures, c -> describe(c.substring(prefix.length())), "hist-" + i, false);
+            histograms(g, runs, figures, c -> describe(c.substring(prefix.length())), "hist-" + i, false, currency);
             g.append("</section>\n");
             return g.toString();
         }));
@@ -243,7 +251,7 @@ public final class EnsembleReport {
         if (!rest.isEmpty()) {
             h.append("<h2>Regions and policies</h2>\n");
             figureTable(h, runs, rest, c -> c, true);
-            histograms(h, runs, rest, c -> c, "other", true);
+            histograms(h, runs, rest, c -> c, "other", true, currency);
         }
         h.append("<p class=\"note\">Definitions: docs/outputs.md and docs/experiments.md. Percentiles are "
                 + "Hyndman and Fan's type 7, as in stats.json. Written by chokepoint from ")
@@ -251,15 +259,9 @@ public final class EnsembleReport {
         return h.toString();
     }
 
-    /** The first event's start, as the model takes it ({@code Government.firstShockTick}); -1 without events. */
+    /** The first shock's tick, as the summary takes it ({@link Scenario#firstShockTick()}). */
     static int firstShockTick(Scenario s) {
-        int first = -1;
-        for (org.chokepoint.scenario.spec.EventSpec e : s.events()) {
-            if (first < 0 || e.start() < first) {
-                first = e.start();
-            }
-        }
-        return first;
+        return s.firstShockTick();
     }
 
     private static TimeChart band(Calendar cal, int from, int to, String yLabel, Bands bands, Bands counterfactual,
@@ -328,7 +330,8 @@ public final class EnsembleReport {
     }
 
     private static void histograms(StringBuilder h, Table runs, List<String> columns,
-                                   java.util.function.UnaryOperator<String> name, String idPrefix, boolean money) {
+                                   java.util.function.UnaryOperator<String> name, String idPrefix, boolean money,
+                                   String currency) {
         List<String> flat = new ArrayList<>();
         h.append("<div class=\"grid\">\n");
         for (int k = 0; k < columns.size(); k++) {
@@ -338,7 +341,7 @@ public final class EnsembleReport {
                 flat.add(name.apply(c));
                 continue;
             }
-            String label = name.apply(c) + (money && !c.endsWith("Share") ? ", US$" : "");
+            String label = name.apply(c) + (money && !c.endsWith("Share") ? ", " + currency : "");
             h.append("<div class=\"small\" style=\"width:").append(HIST_W).append("px\"><p>")
                     .append(ReportPage.esc(label)).append("</p>")
                     .append(HistogramChart.svg(idPrefix + "-" + k, HIST_W, HIST_H, null, v, median(v),

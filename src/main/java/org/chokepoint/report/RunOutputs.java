@@ -17,6 +17,7 @@ import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.PriceBase;
 import org.chokepoint.scenario.Scenario;
 
 /**
@@ -127,6 +128,7 @@ public final class RunOutputs {
         jvm.put("vendor", System.getProperty("java.vendor"));
         m.put("wallTimeMs", wallTimeMs);
         m.put("note", WALL_TIME_NOTE);
+        m.set("money", money(PriceBase.of(loaded.scenario())));
         if (startNote != null) {
             m.put("startNote", startNote);
         }
@@ -134,12 +136,21 @@ public final class RunOutputs {
         return m;
     }
 
+    /**
+     * The dollars the outputs' money is in: the scenario's price year, the base year and the CPI deflator
+     * between them, with the index it comes from.
+     */
+    public static ObjectNode money(PriceBase p) {
+        return p.json();
+    }
+
     /** The scenario with the defaults of its time settings written out, as the run used them. */
     static Scenario resolved(Scenario s) {
         Scenario.TimeSpec t = s.time();
         Scenario.TimeSpec time = new Scenario.TimeSpec(t.ticksPerYearOrDefault(), t.horizonTicks(),
                 t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault(),
-                t.startsAtEquilibrium() ? "equilibrium" : "initialPrices");
+                t.startsAtEquilibrium() ? "equilibrium" : "initialPrices",
+                org.chokepoint.metrics.SummaryCalculator.decisionTick(s), PriceBase.priceYear(s));
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
                 s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.outputs());
     }

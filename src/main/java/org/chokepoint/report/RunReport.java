@@ -35,7 +35,7 @@ public final class RunReport {
         int horizon = run.horizon();
         Calendar cal = Calendar.of(scenario.time());
         List<Mark> marks = ReportPage.marks(scenario, cal, horizon);
-        int shock = run.government().firstShockTick();
+        int shock = run.firstShockTick();
         SummaryCalculator.Window window = SummaryCalculator.window(scenario.time(), shock, horizon);
         int from = Math.min(ReportPage.firstShownTick(window.start(), marks, cal.ticksPerYear()), horizon - 1);
         Summary summary = outcome.summary();
@@ -64,16 +64,21 @@ public final class RunReport {
                 .append(", before the shock, leaving out the model's settling in from its initial prices. ");
         if (cf != null) {
             h.append("The run as specified is drawn in colour, its <b>counterfactual</b> (the same scenario and "
-                    + "seed without events and policies) in grey, dashed: the gap between them is the shock's "
-                    + "and the policies' doing.");
+                    + "seed without its shocks, its background events and policies kept) in grey, dashed: the gap "
+                    + "between them is the shocks' and the policies' doing.");
         } else {
-            h.append("The scenario has no events and no policies, so there is no counterfactual.");
+            h.append("The scenario has no shock among its events and policies, so there is no counterfactual.");
         }
         h.append("</p>\n<h2>Events and policies</h2>\n");
         ReportPage.markList(h, marks, cal);
 
         if (cf != null) {
-            totals(h, summary.totals());
+            totals(h, summary.totals(), summary.money().label());
+            h.append("<p class=\"note\">Present values are discounted to ")
+                    .append(ReportPage.esc(cal.label(summary.totals().decisionTick()))).append(", the decision date, at ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * summary.totals().discountRate()))
+                    .append(" a year; public stocks held at the end are valued at the market price of the run's last tick.</p>\n");
+            incidence(h, summary);
         }
 
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's price over its pre-shock level "
@@ -187,18 +192,44 @@ public final class RunReport {
         return best;
     }
 
-    private static void totals(StringBuilder h, Summary.Totals t) {
-        h.append("<h2>Against the counterfactual</h2>\n<table><tr><th>total, US$</th><th>sum</th>")
-                .append("<th>present value</th></tr>\n");
+    private static void totals(StringBuilder h, Summary.Totals t, String money) {
+        h.append("<h2>Against the counterfactual</h2>\n<table><tr><th>total, ").append(ReportPage.esc(money))
+                .append("</th><th>sum</th><th>present value</th></tr>\n");
         Summary.PresentValues pv = t.presentValues();
-        row(h, "Downstream output lost (at pre-shock prices)", t.downstreamOutputLoss(), pv.downstreamOutputLoss());
+        row(h, "Downstream output lost, in value added (at pre-shock prices)", t.downstreamOutputLoss(),
+                pv.downstreamOutputLoss());
+        row(h, "Final demand rationed (at pre-shock prices)", t.finalDemandShortage(), pv.finalDemandShortage());
         row(h, "Consumer surplus change", t.consumerSurplusChange(), pv.consumerSurplusChange());
         row(h, "Producer surplus change", t.producerSurplusChange(), pv.producerSurplusChange());
         row(h, "Fiscal cost (outlays net of receipts)", t.fiscalCost(), pv.fiscalCost());
+        row(h, "Public stocks held at the end, at the market price", t.publicStockValue(), pv.publicStockValue());
         row(h, "Levy and tariff revenue", t.levyRevenue(), pv.levyRevenue());
         row(h, "Quota rents", t.quotaRent(), pv.quotaRent());
         row(h, "Net welfare loss (positive = loss)", t.deadweightLoss(), pv.deadweightLoss());
         h.append("</table>\n");
+    }
+
+    /** Who gained and who lost, region by region; the rows add up to minus the net welfare loss. */
+    private static void incidence(StringBuilder h, Summary s) {
+        h.append("<h3>Who gains and who loses (present values, ").append(ReportPage.esc(s.money().label()))
+                .append(")</h3>\n<table><tr><th>region</th><th>consumers</th><th>producers</th><th>taxpayers</th>")
+                .append("<th>quota-rent holders</th><th>all</th></tr>\n");
+        double total = 0;
+        for (Summary.RegionSurplus r : s.regions()) {
+            double all = r.consumerSurplusChangePv() + r.producerSurplusChangePv() + r.taxpayerChangePv()
+                    + r.quotaRentChangePv();
+            total += all;
+            h.append("<tr><td>").append(ReportPage.esc(r.region())).append("</td><td>")
+                    .append(ChartStyle.money(r.consumerSurplusChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(r.producerSurplusChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(r.taxpayerChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(r.quotaRentChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(all)).append("</td></tr>\n");
+        }
+        h.append("<tr><th>all</th><th></th><th></th><th></th><th></th><th>").append(ChartStyle.money(total))
+                .append("</th></tr>\n</table>\n<p class=\"note\">Taxpayers: levies, tariffs and export taxes collected "
+                        + "less outlays, plus the public stocks held at the end at the market price. The total is minus "
+                        + "the net welfare loss's present value.</p>\n");
     }
 
     private static void row(StringBuilder h, String what, double sum, double pv) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.EventSpec;
+import org.chokepoint.scenario.spec.ExportMeasureSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.Role;
 
 /**
  * A scenario file as written: the world, its agents, the shocks and the policies. Every list may be
@@ -45,6 +47,43 @@ public record Scenario(
         outputs = outputs == null ? OutputsSpec.DEFAULTS : outputs;
     }
 
+    /**
+     * The first tick a shock acts on the world: the earliest start of a shock event and the earliest
+     * announcement of a shock export measure (traders and stockists act on the news), or -1 when there is no
+     * shock. Background entries belong to the world the shocks hit, and importers' instruments are answers to
+     * shocks, so neither moves it: every option of a comparison is measured from the same pre-shock window.
+     */
+    public int firstShockTick() {
+        int first = -1;
+        for (EventSpec e : events) {
+            if (!Role.isBackground(e.role()) && (first < 0 || e.start() < first)) {
+                first = e.start();
+            }
+        }
+        for (PolicySpec p : policies) {
+            if (p instanceof ExportMeasureSpec && !Role.isBackground(p.role()) && (first < 0 || p.announce() < first)) {
+                first = p.announce();
+            }
+        }
+        return first;
+    }
+
+    /** Whether any event or policy is a shock, so that the run has a no-shock counterfactual to differ from. */
+    public boolean hasShocks() {
+        return events.stream().anyMatch(e -> !Role.isBackground(e.role()))
+                || policies.stream().anyMatch(p -> !Role.isBackground(p.role()));
+    }
+
+    /**
+     * The no-shock counterfactual of this scenario: the same world with its background events and policies
+     * and nothing else.
+     */
+    public Scenario counterfactual() {
+        return new Scenario(meta, time, regions, commodities, recipes, routes, behaviour, firms, traders, demand,
+                events.stream().filter(e -> Role.isBackground(e.role())).toList(),
+                policies.stream().filter(p -> Role.isBackground(p.role())).toList(), consortia, outputs);
+    }
+
     static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
@@ -66,9 +105,14 @@ public record Scenario(
      *                stocks at target and pipelines full, so a world without shocks stays at rest; or
      *                {@code initialPrices}: every market at its commodity's initial price, firms at their initial
      *                utilization, traders with nothing at sea
+     * @param decisionTick the tick present values are discounted to; null for the first shock's (tick 0
+     *                     without a shock)
+     * @param priceYear the year whose US dollars the scenario's prices and money are in; null for the year of
+     *                  {@code startDate}
      */
     public record TimeSpec(Integer ticksPerYear, Integer horizonTicks, Integer baselineWindowTicks,
-                           Integer warmupTicks, String startDate, Double discountRate, String startAt) {
+                           Integer warmupTicks, String startDate, Double discountRate, String startAt,
+                           Integer decisionTick, Integer priceYear) {
         /** Start at the scenario's spatial price equilibrium (the default), or at its commodities' initial prices. */
         public boolean startsAtEquilibrium() { return startAt == null || "equilibrium".equals(startAt); }
         public int ticksPerYearOrDefault() { return ticksPerYear == null ? 52 : ticksPerYear; }
@@ -176,9 +220,12 @@ public record Scenario(
      *                         consumption and exports
      * @param exhaustionShare  the share of its pre-shock level below which a region's stock counts as
      *                         exhausted, for the summary's {@code ticksToExhaustion}
+     * @param priceBaseYear    the year whose US dollars outputs state money in (restated from the scenario's
+     *                         price year with the US CPI); null for the scenario's price year
      */
-    public record OutputsSpec(Boolean timeseries, Double daysOfCoverWeeks, Double exhaustionShare) {
-        public static final OutputsSpec DEFAULTS = new OutputsSpec(null, null, null);
+    public record OutputsSpec(Boolean timeseries, Double daysOfCoverWeeks, Double exhaustionShare,
+                              Integer priceBaseYear) {
+        public static final OutputsSpec DEFAULTS = new OutputsSpec(null, null, null, null);
 
         /** A stock a quarter of its pre-shock level no longer covers more than a week or two of normal use. */
         public static final double DEFAULT_EXHAUSTION_SHARE = 0.25;

@@ -60,6 +60,12 @@ public final class SemanticValidator {
 
     List<ScenarioProblem> validate() {
         indexIds();
+        Integer decision = s.time().decisionTick();
+        if (decision != null && s.time().horizonTicks() != null && decision >= s.time().horizonTicks()) {
+            problem("/time/decisionTick", "decisionTick must be < horizonTicks (" + s.time().horizonTicks()
+                    + "), got " + decision + "; present values are discounted to a tick of the run");
+        }
+        checkPriceBase();
         checkRecipes();
         checkRecipeCycles();
         checkRoutes();
@@ -86,6 +92,24 @@ public final class SemanticValidator {
             }
         }
         return problems;
+    }
+
+    private void checkPriceBase() {
+        Integer year = PriceBase.priceYear(s);
+        Integer base = s.outputs().priceBaseYear();
+        if (base == null || base.equals(year)) {
+            return;
+        }
+        if (year == null) {
+            problem("/outputs/priceBaseYear", "restating money in " + base + " dollars needs the year the scenario's"
+                    + " prices are in: give time.priceYear or time.startDate");
+        } else if (!PriceBase.cpi().containsKey(year)) {
+            problem(s.time().priceYear() != null ? "/time/priceYear" : "/time/startDate", "no US CPI for " + year
+                    + " to restate its dollars in " + base + " dollars; the table has " + PriceBase.cpi().keySet());
+        } else if (!PriceBase.cpi().containsKey(base)) {
+            problem("/outputs/priceBaseYear", "no US CPI for " + base + "; the table has " + PriceBase.cpi().keySet()
+                    + " (or leave it out to state money in the scenario's " + year + " dollars)");
+        }
     }
 
     private void problem(String pointer, String message) {

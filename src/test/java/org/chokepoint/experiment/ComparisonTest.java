@@ -112,4 +112,44 @@ class ComparisonTest {
         assertEquals(2.5 - t * sd / 2, m.ci95Low(), 1e-12);
         assertEquals(2.5 + t * sd / 2, m.ci95High(), 1e-12);
     }
+
+    @Test
+    void aContractForDifferenceSweptOverItsStrikeCostsMoreTheHigherTheStrikeAndEachLevelHasItsCostEffectiveness()
+            throws Exception {
+        Comparison c = Comparison.prepare(twoRegion(), options("{\"options\": ["
+                + "{\"name\": \"cfd\", \"patch\": {\"policies\": [{\"type\": \"contractForDifference\","
+                + " \"region\": \"B\", \"commodity\": \"metal\", \"strike\": 10, \"start\": 40}]}},"
+                + "{\"name\": \"floor\", \"patch\": {\"policies\": [{\"type\": \"tariffFloor\", \"region\": \"B\","
+                + " \"commodity\": \"metal\", \"floor\": 11, \"start\": 40}]}}]}"), "test", 3, 42, 120,
+                List.of(Comparison.Grid.parse("/policies/0/strike=9,11.5,14")));
+        assertEquals(List.of(Comparison.NO_POLICY, "cfd, strike = 9", "cfd, strike = 11.5", "cfd, strike = 14", "floor"),
+                c.options().stream().map(Comparison.Option::name).toList());
+        c.run(2);
+        List<ComparisonReport.Effectiveness> e = ComparisonReport.effectiveness(c);
+        assertEquals(4, e.size(), "every option but no policy");
+        // B's price sits near $10: a strike of 9 pays (almost) nothing, each higher strike pays more.
+        double low = e.get(0).netFiscalCost().mean();
+        double mid = e.get(1).netFiscalCost().mean();
+        double high = e.get(2).netFiscalCost().mean();
+        assertTrue(low >= 0 && mid > low && high > mid, low + " < " + mid + " < " + high);
+        assertEquals("cfd", e.get(2).option().family());
+        assertEquals(14.0, e.get(2).option().level().asDouble());
+        // The ratio of the two means, from the runs' own present values.
+        double fiscal = 0;
+        double avoided = 0;
+        for (int i = 0; i < c.runs(); i++) {
+            fiscal += c.values(3, "pv.fiscalCost")[i] - c.values(3, "pv.publicStockValue")[i]
+                    - c.values(0, "pv.fiscalCost")[i] + c.values(0, "pv.publicStockValue")[i];
+            avoided += c.values(0, "pv.downstreamOutputLoss")[i] - c.values(3, "pv.downstreamOutputLoss")[i];
+        }
+        assertEquals(avoided / fiscal, e.get(2).avoidedLossPerFiscalDollar(), 1e-9 * Math.abs(avoided / fiscal));
+        assertTrue(Double.isNaN(e.get(3).avoidedLossPerFiscalDollar()), "a levy costs the budget nothing");
+
+        ComparisonException none = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"floor\", \"patch\": {\"policies\": [{\"type\": \"tariffFloor\","
+                        + " \"region\": \"B\", \"commodity\": \"metal\", \"floor\": 11}]}}]}"), "test", 2, 1, 60,
+                List.of(Comparison.Grid.parse("/policies/0/strike=9,11"))));
+        assertTrue(none.getMessage().contains("no option's patch has a value there"), none.getMessage());
+        assertThrows(ComparisonException.class, () -> Comparison.Grid.parse("policies/0/strike=9"));
+    }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each market's output lost against the counterfactual, read back from the two runs' series, and the
- * downstream markets' losses valued at initial prices adding up to the run's total downstream output loss.
+ * downstream markets' losses in value added at initial prices adding up to the run's total downstream output
+ * loss.
  */
 class OutputLossTest {
 
@@ -28,6 +29,7 @@ class OutputLossTest {
         int from = SummaryCalculator.window(s.time(), o.model().government().firstShockTick(),
                 o.model().horizon()).start();
         double downstreamValue = 0;
+        double grossValue = 0;
         int checked = 0;
         for (Summary.MarketSummary ms : o.summary().markets()) {
             int m = w.market(w.regionIndex(ms.region()), w.commodityIndex(ms.commodity()));
@@ -47,13 +49,16 @@ class OutputLossTest {
             }
             Commodity c = w.commodity(w.commodityIndex(ms.commodity()));
             if (c.stage().isDownstream()) {
-                downstreamValue += ms.outputLoss() * c.initialPrice() * c.valuePerUnit();
+                downstreamValue += ms.outputLoss() * SummaryCalculator.valueAddedPerUnit(w, c.index());
+                grossValue += ms.outputLoss() * c.initialPrice() * c.valuePerUnit();
             }
         }
         assertTrue(checked > 3, "markets with production: " + checked);
         double total = o.summary().totals().downstreamOutputLoss();
         assertTrue(total > 0, "the cut-off costs downstream output");
         assertEquals(total, downstreamValue, 1e-9 * total);
+        assertTrue(total < grossValue, "resin lost with the circuits made of it is counted once: " + total + " < "
+                + grossValue);
         Summary.MarketSummary dialysis = o.summary().markets().stream()
                 .filter(ms -> ms.region().equals("JP") && ms.commodity().equals("dialysis-circuit")).findFirst()
                 .orElseThrow();

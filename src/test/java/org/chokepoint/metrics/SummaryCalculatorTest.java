@@ -47,7 +47,7 @@ class SummaryCalculatorTest {
 
     @Test
     void theWindowEndsAtTheFirstShock() {
-        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null, null);
+        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null, null, null, null);
 
         assertEquals(new SummaryCalculator.Window(187, 200), SummaryCalculator.window(time, 200, 520));
         assertEquals(new SummaryCalculator.Window(0, 5), SummaryCalculator.window(time, 5, 520),
@@ -56,7 +56,7 @@ class SummaryCalculatorTest {
 
     @Test
     void withoutAShockTheWindowEndsWithTheWarmUp() {
-        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null, null);
+        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null, null, null, null);
 
         assertEquals(new SummaryCalculator.Window(91, 104), SummaryCalculator.window(time, -1, 520));
         assertEquals(new SummaryCalculator.Window(47, 60), SummaryCalculator.window(time, -1, 60),
@@ -72,10 +72,12 @@ class SummaryCalculatorTest {
 
         var row = s.flatten();
 
-        assertEquals(List.of("totals.downstreamOutputLoss", "totals.consumerSurplusChange",
-                "totals.producerSurplusChange", "totals.fiscalCost", "totals.levyRevenue", "totals.quotaRent",
-                "totals.deadweightLoss", "pv.downstreamOutputLoss", "pv.consumerSurplusChange",
-                "pv.producerSurplusChange", "pv.fiscalCost", "pv.levyRevenue", "pv.quotaRent", "pv.deadweightLoss",
+        assertEquals(List.of("totals.downstreamOutputLoss", "totals.finalDemandShortage",
+                "totals.consumerSurplusChange", "totals.producerSurplusChange", "totals.fiscalCost",
+                "totals.publicStockValue", "totals.levyRevenue", "totals.quotaRent", "totals.deadweightLoss",
+                "pv.downstreamOutputLoss", "pv.finalDemandShortage", "pv.consumerSurplusChange",
+                "pv.producerSurplusChange", "pv.fiscalCost", "pv.publicStockValue", "pv.levyRevenue",
+                "pv.quotaRent", "pv.deadweightLoss",
                 "CN.ndpr-oxide.baselinePrice",
                 "CN.ndpr-oxide.peakPrice", "CN.ndpr-oxide.peakTick", "CN.ndpr-oxide.peakMultiple",
                 "CN.ndpr-oxide.recoveryTick", "CN.ndpr-oxide.cumulativeShortage",

@@ -104,7 +104,7 @@ class ReportsChromiumTest {
         screenshot(browser, dir, html, "ensemble-report.png");
     }
 
-    private static String browser() {
+    static String browser() {
         String browser = ComparisonReportChromiumTest.chromium();
         if (browser == null && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("CI must run this check: .ci/run installs Debian's chromium");
@@ -114,7 +114,7 @@ class ReportsChromiumTest {
     }
 
     /** The page's own checks, then Chromium's: nothing fetched, nothing outside a chart, nothing overlapping. */
-    private static JsonNode check(String browser, Path dir, Path html, String name) throws Exception {
+    static JsonNode check(String browser, Path dir, Path html, String name) throws Exception {
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertFalse(Pattern.compile("(?i)https?://").matcher(page).find(), "the page names no outside address");
         assertFalse(Pattern.compile("(?i)<(script|link|img|iframe|object|embed)\\b").matcher(page).find(),
@@ -138,7 +138,7 @@ class ReportsChromiumTest {
         return measured;
     }
 
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
@@ -157,7 +157,7 @@ class ReportsChromiumTest {
         return most;
     }
 
-    private static void screenshot(String browser, Path dir, Path html, String file) throws Exception {
+    static void screenshot(String browser, Path dir, Path html, String file) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Path png = SCREENSHOTS.resolve(file).toAbsolutePath();
         Files.deleteIfExists(png);

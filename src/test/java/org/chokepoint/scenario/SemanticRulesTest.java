@@ -211,7 +211,7 @@ class SemanticRulesTest {
                 .put("region", "JP").put("commodity", "oxide").put("floor", 70).put("strike", 60)));
         assertEquals("/policies/0/strike", extra.pointer());
         assertTrue(extra.message().startsWith("unknown field 'strike' (when type is tariffFloor); allowed fields: "
-                + "type, id, region, announce, start, end, commodity, floor, exemptOrigins, trigger"), extra.message());
+                + "type, id, region, announce, start, end, role, commodity, floor, exemptOrigins, trigger"), extra.message());
     }
 
     @Test

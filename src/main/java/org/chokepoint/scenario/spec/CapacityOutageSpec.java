@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param share share of capacity lost
  */
 @JsonTypeName(CapacityOutageSpec.TYPE)
-public record CapacityOutageSpec(String id, Integer start, Integer end, String region, String commodity, Double share)
+public record CapacityOutageSpec(String id, Integer start, Integer end, String region, String commodity, Double share,
+                                 String role)
         implements EventSpec {
     public static final String TYPE = "capacityOutage";
 

@@ -18,7 +18,7 @@ import java.util.List;
 public record CapexSubsidySpec(String id, String region, List<String> commodities, String excludeRegion,
                                List<String> eligibleRegions, Double hurdleRelief, Double subsidyRate,
                                Double capexPerAnnualUnit, Integer announce, Integer start, Integer end,
-                               TriggerSpec trigger) implements ImporterInstrumentSpec {
+                               TriggerSpec trigger, String role) implements ImporterInstrumentSpec {
     public static final String TYPE = "capexSubsidy";
 
     public CapexSubsidySpec {

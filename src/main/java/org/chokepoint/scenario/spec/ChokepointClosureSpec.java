@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param chokepoint a chokepoint some route names
  */
 @JsonTypeName(ChokepointClosureSpec.TYPE)
-public record ChokepointClosureSpec(String id, Integer start, Integer end, String chokepoint) implements EventSpec {
+public record ChokepointClosureSpec(String id, Integer start, Integer end, String chokepoint, String role)
+        implements EventSpec {
     public static final String TYPE = "chokepointClosure";
 
     @Override

@@ -20,7 +20,7 @@ public record ContractForDifferenceSpec(String id, String region, String commodi
                                         Double upsideShare, Double volumeCapPerTick, String referenceRegion,
                                         String referenceCommodity, List<String> eligibleRegions,
                                         String firmIdPrefix, Integer announce, Integer start, Integer end,
-                                        TriggerSpec trigger) implements ImporterInstrumentSpec {
+                                        TriggerSpec trigger, String role) implements ImporterInstrumentSpec {
     public static final String TYPE = "contractForDifference";
 
     public ContractForDifferenceSpec {

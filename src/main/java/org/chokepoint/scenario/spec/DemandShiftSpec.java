@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  */
 @JsonTypeName(DemandShiftSpec.TYPE)
 public record DemandShiftSpec(String id, Integer start, Integer end, String region, String commodity,
-                              Double multiplier) implements EventSpec {
+                              Double multiplier, String role) implements EventSpec {
     public static final String TYPE = "demandShift";
 
     @Override

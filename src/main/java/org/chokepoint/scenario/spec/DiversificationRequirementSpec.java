@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonTypeName(DiversificationRequirementSpec.TYPE)
 public record DiversificationRequirementSpec(String id, String region, String commodity, Double maxShare,
                                              Integer windowTicks, Integer announce, Integer start, Integer end,
-                                             TriggerSpec trigger) implements ImporterInstrumentSpec {
+                                             TriggerSpec trigger, String role) implements ImporterInstrumentSpec {
     public static final String TYPE = "diversificationRequirement";
 
     public DiversificationRequirementSpec {

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One entry of a scenario's {@code events}: a shock during {@code [start, end)}, to the horizon when it has
- * no end, read by its {@code type} into the record of that type.
+ * One entry of a scenario's {@code events}: a change to the world during {@code [start, end)}, to the horizon
+ * when it has no end, read by its {@code type} into the record of that type. Its {@link Role role} says whether
+ * the no-shock counterfactual keeps it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -27,11 +28,15 @@ public sealed interface EventSpec
     /** First tick no longer affected; null for the horizon. */
     Integer end();
 
+    /** {@link Role#BACKGROUND} or {@link Role#SHOCK}; null (absent) is a shock. */
+    String role();
+
     /** The rules a schema cannot state: ids that must name something, and times within the horizon. */
     void check(SpecCheck at);
 
     /** The checks every event shares: it starts within the horizon and ends after it starts. */
     default void checkTimes(SpecCheck at) {
+        Role.check(role(), at);
         int horizon = at.horizonTicks();
         if (start() >= horizon) {
             at.problem("start", "start must be < horizonTicks (" + horizon + "), got " + start()

@@ -12,7 +12,7 @@ import java.util.List;
 @JsonTypeName(ExportBanSpec.TYPE)
 public record ExportBanSpec(String id, String region, List<String> commodities, List<String> destinations,
                             Integer announce, Integer start, Integer end, CircumventionSpec circumvention,
-                            Boolean antiCircumvention) implements ExportMeasureSpec {
+                            Boolean antiCircumvention, String role) implements ExportMeasureSpec {
     public static final String TYPE = "exportBan";
 
     public ExportBanSpec {

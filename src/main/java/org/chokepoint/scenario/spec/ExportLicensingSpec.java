@@ -18,7 +18,8 @@ import java.util.Map;
 public record ExportLicensingSpec(String id, String region, List<String> commodities, List<String> destinations,
                                   Integer leadTicks, Integer validityTicks, Double approvalProbability,
                                   Map<String, Double> approvalByDestination, Double carryingCostPerTick,
-                                  Integer announce, Integer start, Integer end) implements ExportMeasureSpec {
+                                  Integer announce, Integer start, Integer end, String role)
+        implements ExportMeasureSpec {
     public static final String TYPE = "exportLicensing";
 
     public ExportLicensingSpec {

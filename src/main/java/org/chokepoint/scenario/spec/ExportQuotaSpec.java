@@ -17,7 +17,7 @@ import java.util.Map;
 public record ExportQuotaSpec(String id, String region, List<String> commodities, List<String> destinations,
                               Double yearlyVolume, Map<String, Double> destinationShares, Integer announce,
                               Integer start, Integer end, CircumventionSpec circumvention,
-                              Boolean antiCircumvention) implements ExportMeasureSpec {
+                              Boolean antiCircumvention, String role) implements ExportMeasureSpec {
     public static final String TYPE = "exportQuota";
 
     public ExportQuotaSpec {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonTypeName(GovernmentNoticeSpec.TYPE)
 public record GovernmentNoticeSpec(String id, String region, List<String> commodities, Integer announce,
-                                   Integer start, Integer end) implements ImporterInstrumentSpec {
+                                   Integer start, Integer end, String role) implements ImporterInstrumentSpec {
     public static final String TYPE = "governmentNotice";
 
     public GovernmentNoticeSpec {

@@ -32,6 +32,14 @@ public interface PolicySpec {
     /** First tick no longer in force; null for the horizon. */
     Integer end();
 
+    /**
+     * {@link Role#BACKGROUND} (kept in the no-shock counterfactual) or {@link Role#SHOCK}; null (absent) is a
+     * shock. Instruments defined outside the shipped families are shocks unless they say otherwise.
+     */
+    default String role() {
+        return null;
+    }
+
     /** The rules a schema cannot state: ids that must name something, and fields that bound each other. */
     void check(SpecCheck at);
 }

@@ -17,7 +17,7 @@ import java.util.List;
 public record PurchaseGuaranteeSpec(String id, String region, String commodity, Double floor,
                                     Double volumeCapPerTick, String marketRegion, List<String> eligibleRegions,
                                     String firmIdPrefix, Integer announce, Integer start, Integer end,
-                                    TriggerSpec trigger) implements ImporterInstrumentSpec {
+                                    TriggerSpec trigger, String role) implements ImporterInstrumentSpec {
     public static final String TYPE = "purchaseGuarantee";
 
     public PurchaseGuaranteeSpec {

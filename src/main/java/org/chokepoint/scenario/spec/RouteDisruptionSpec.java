@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  */
 @JsonTypeName(RouteDisruptionSpec.TYPE)
 public record RouteDisruptionSpec(String id, Integer start, Integer end, String from, String to, Boolean closed,
-                                  Integer extraTransitTicks, Double costMultiplier) implements EventSpec {
+                                  Integer extraTransitTicks, Double costMultiplier, String role) implements EventSpec {
     public static final String TYPE = "routeDisruption";
 
     @Override

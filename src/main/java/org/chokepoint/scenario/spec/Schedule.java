@@ -1,11 +1,12 @@
 package org.chokepoint.scenario.spec;
 
-/** The checks every policy shares on its {@code announce}, {@code start} and {@code end}. */
+/** The checks every policy shares on its {@code announce}, {@code start}, {@code end} and {@code role}. */
 final class Schedule {
     private Schedule() { }
 
     /** End after start, announcement not after start; an absent end is the horizon. */
     static void check(PolicySpec p, SpecCheck at) {
+        Role.check(p.role(), at);
         int start = p.start();
         int end = p.end() == null ? at.horizonTicks() : p.end();
         if (end <= start) {

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public record StrategicStockpileSpec(String id, String region, String commodity, Double targetDays, Double buyBelow,
                                      Double yearlyBudget, Double maxBuyShare, Double maxReleaseShare,
                                      Double releasePrice, Double referencePrice, Integer announce, Integer start,
-                                     Integer end, TriggerSpec releaseTrigger) implements ImporterInstrumentSpec {
+                                     Integer end, TriggerSpec releaseTrigger, String role)
+        implements ImporterInstrumentSpec {
     public static final String TYPE = "strategicStockpile";
 
     public StrategicStockpileSpec {

@@ -12,7 +12,7 @@ import java.util.List;
  */
 @JsonTypeName(TariffFloorSpec.TYPE)
 public record TariffFloorSpec(String id, String region, String commodity, Double floor, List<String> exemptOrigins,
-                              Integer announce, Integer start, Integer end, TriggerSpec trigger)
+                              Integer announce, Integer start, Integer end, TriggerSpec trigger, String role)
         implements ImporterInstrumentSpec {
     public static final String TYPE = "tariffFloor";
 

@@ -15,7 +15,7 @@ import java.util.List;
 @JsonTypeName(TariffRateQuotaSpec.TYPE)
 public record TariffRateQuotaSpec(String id, String region, String commodity, Double inQuotaTariff,
                                   Double outOfQuotaTariff, Double yearlyQuota, List<String> exemptOrigins,
-                                  Integer announce, Integer start, Integer end, TriggerSpec trigger)
+                                  Integer announce, Integer start, Integer end, TriggerSpec trigger, String role)
         implements ImporterInstrumentSpec {
     public static final String TYPE = "tariffRateQuota";
 

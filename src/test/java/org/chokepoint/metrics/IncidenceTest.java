@@ -1,0 +1,63 @@
+package org.chokepoint.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.model.RunOutcome;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who gains and who loses: A's export tax on metal to B, then a tariff-rate quota and a stockpile agency in B.
+ * Consumers and producers of each region, B's taxpayers (tariffs collected, purchases paid, stock held at the
+ * end) and B's quota-rent holders add up, region by region, to the run's total welfare change.
+ */
+class IncidenceTest {
+
+    @Test
+    void theIncidenceByActorAndRegionAddsUpToTheTotalWelfareChange() throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of(IncidenceTest.class.getResource(
+                "/scenarios/two-region.json").toURI()).toFile());
+        json.set("policies", Json.mapper().readTree("""
+                [{"type": "exportTax", "id": "a-tax", "region": "A", "commodities": ["metal"], "rate": 0.3,
+                  "announce": 100, "start": 104},
+                 {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal",
+                  "outOfQuotaTariff": 0.2, "yearlyQuota": 1500, "start": 60},
+                 {"type": "strategicStockpile", "id": "b-stock", "region": "B", "commodity": "metal",
+                  "targetDays": 30, "buyBelow": 1.5, "start": 60, "releaseTrigger": {"priceAbove": 3}}]"""));
+        Scenario s = ScenarioLoader.fromJson(json, "two-region, taxed").scenario();
+        RunOutcome o = Simulation.run(s, 5, -1);
+        Summary summary = o.summary();
+        Summary.Totals t = summary.totals();
+
+        double welfare = 0;
+        double welfarePv = 0;
+        for (Summary.RegionSurplus r : summary.regions()) {
+            welfare += r.welfareChange();
+            welfarePv += r.consumerSurplusChangePv() + r.producerSurplusChangePv() + r.taxpayerChangePv()
+                    + r.quotaRentChangePv();
+        }
+        assertEquals(-t.deadweightLoss(), welfare, 1e-9 * Math.abs(t.consumerSurplusChange()));
+        assertEquals(-t.presentValues().deadweightLoss(), welfarePv, 1e-9 * Math.abs(t.consumerSurplusChange()));
+
+        // Every kind of actor has something at stake, so the sum is not a sum of zeros.
+        Summary.RegionSurplus a = summary.regions().get(0);
+        Summary.RegionSurplus b = summary.regions().get(1);
+        assertTrue(t.levyRevenue() > 0 && t.quotaRent() != 0 && t.publicStockValue() > 0 && t.fiscalCost() > 0,
+                t.toString());
+        assertTrue(a.taxpayerChange() > 0, "A's government collects the export tax: " + a.taxpayerChange());
+        assertTrue(b.consumerSurplusChange() < 0, "B's households pay more");
+        // B's taxpayers: B's tariffs less the agency's net purchases plus the stock it holds at the end.
+        double stockAtEnd = o.model().publicStockAtEnd(o.model().world().market(1, 0));
+        double lastPrice = o.model().series().get(o.model().horizon() - 1, o.model().world().market(1, 0),
+                Metric.PRICE);
+        assertEquals(o.model().policyIndicators().get("b-stock").get("stockHeld"), stockAtEnd, 1e-9);
+        assertEquals(stockAtEnd * lastPrice * 1000, t.publicStockValue(), 1e-6 * t.publicStockValue(),
+                "valued at the last week's price, 1000 dollars a unit of price");
+    }
+}
