@@ -200,6 +200,12 @@ public final class Consortium implements Participant {
         return auditor.violations();
     }
 
+    /** The markets members sell their own products in: where coordination among them would show. */
+    public int[] productMarkets() {
+        Firms x = ctx.firms();
+        return java.util.Arrays.stream(members.candidates).map(x::market).distinct().sorted().toArray();
+    }
+
     /** The declaration this consortium runs. */
     public JointProcurementSpec spec() {
         return spec;
