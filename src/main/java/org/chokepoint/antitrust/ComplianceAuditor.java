@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
 
 /**
@@ -62,8 +61,9 @@ public final class ComplianceAuditor implements java.io.Serializable {
     private final Mode mode;
     private final int grace;
     private final double peacetimeLimit;
-    private final IntFunction<String> firmNames;
-    private final IntFunction<String> commodityNames;
+    /** Firms' and commodities' ids by index, for the evidence. */
+    private final String[] firmNames;
+    private final String[] commodityNames;
     private final List<Violation> violations = new ArrayList<>();
     /** Per rule, the first and last tick of its open spell and its index in the violations (-1: none). */
     private final int[] spellFrom = new int[RULES.length];
@@ -84,11 +84,11 @@ public final class ComplianceAuditor implements java.io.Serializable {
 
     /**
      * @param allocationCapacity the most buyers an allocation can serve in a tick
-     * @param firmNames a firm's id from its index, for the evidence
-     * @param commodityNames a commodity's id from its index
+     * @param firmNames firms' ids by index, for the evidence
+     * @param commodityNames commodities' ids by index
      */
     public ComplianceAuditor(Mode mode, int grace, double peacetimeLimit, int allocationCapacity,
-                             IntFunction<String> firmNames, IntFunction<String> commodityNames) {
+                             String[] firmNames, String[] commodityNames) {
         this.mode = mode;
         this.grace = grace;
         this.peacetimeLimit = peacetimeLimit;
@@ -235,9 +235,9 @@ public final class ComplianceAuditor implements java.io.Serializable {
                 for (int i = 0; i < log.count(); i++) {
                     if (breaks(log, i, rule)) {
                         int who = rule == Rule.INFORMATION_SCOPE ? log.sender(i) : log.receiver(i);
-                        addOnce(parties, firmNames.apply(who));
+                        addOnce(parties, name(who));
                         if (rule == Rule.FIREWALL) {
-                            addOnce(parties, firmNames.apply(log.subject(i)));
+                            addOnce(parties, name(log.subject(i)));
                         }
                         if (evidence.size() < EVIDENCE) {
                             evidence.add(message(log, i));
@@ -250,13 +250,13 @@ public final class ComplianceAuditor implements java.io.Serializable {
                 detail = "buyers that asked got other than the key gives them";
                 for (int i = 0; i < a.count; i++) {
                     if (Math.abs(a.got[i] - keyGives[i]) > 1e-9 * Math.max(1.0, keyGives[i])) {
-                        addOnce(parties, firmNames.apply(a.buyer[i]));
+                        addOnce(parties, name(a.buyer[i]));
                         if (evidence.size() < EVIDENCE) {
                             Map<String, Object> e = new LinkedHashMap<>();
                             e.put("tick", c.tick);
-                            e.put("buyer", firmNames.apply(a.buyer[i]));
+                            e.put("buyer", name(a.buyer[i]));
                             e.put("member", a.member[i]);
-                            e.put("makes", commodityNames.apply(a.makes[i]));
+                            e.put("makes", commodityNames[a.makes[i]]);
                             e.put("requested", a.requested[i]);
                             e.put("keyGives", keyGives[i]);
                             e.put("got", a.got[i]);
@@ -294,6 +294,10 @@ public final class ComplianceAuditor implements java.io.Serializable {
         return new Violation(rule.name(), c.tick, 1, detail, List.copyOf(parties), List.copyOf(evidence));
     }
 
+    private String name(int firm) {
+        return firmNames[firm];
+    }
+
     private static void addOnce(List<String> list, String s) {
         if (!list.contains(s)) {
             list.add(s);
@@ -303,7 +307,7 @@ public final class ComplianceAuditor implements java.io.Serializable {
     private void receivers(MessageLog log, List<String> parties) {
         for (int i = 0; i < log.count(); i++) {
             if (log.toMember(i)) {
-                addOnce(parties, firmNames.apply(log.receiver(i)));
+                addOnce(parties, name(log.receiver(i)));
             }
         }
     }
@@ -325,10 +329,10 @@ public final class ComplianceAuditor implements java.io.Serializable {
     private Map<String, Object> message(MessageLog log, int i) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("tick", log.tick());
-        e.put("from", log.sender(i) == MessageLog.CONSORTIUM ? "consortium" : firmNames.apply(log.sender(i)));
-        e.put("to", log.receiver(i) == MessageLog.CONSORTIUM ? "consortium" : firmNames.apply(log.receiver(i)));
+        e.put("from", log.sender(i) == MessageLog.CONSORTIUM ? "consortium" : name(log.sender(i)));
+        e.put("to", log.receiver(i) == MessageLog.CONSORTIUM ? "consortium" : name(log.receiver(i)));
         e.put("field", log.field(i).label());
-        e.put("about", log.subject(i) == MessageLog.AGGREGATE ? "all members" : firmNames.apply(log.subject(i)));
+        e.put("about", log.subject(i) == MessageLog.AGGREGATE ? "all members" : name(log.subject(i)));
         e.put("figure", finite(log.value(i)));
         return e;
     }

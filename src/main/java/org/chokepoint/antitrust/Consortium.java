@@ -22,7 +22,6 @@ import org.chokepoint.world.World;
  */
 public final class Consortium implements Participant {
     private final ConsortiumTerms terms;
-    private final JointProcurementSpec spec;
     private final Activation activation;
     private final InformationExchange exchange;
     private ConsortiumContext ctx;
@@ -39,7 +38,6 @@ public final class Consortium implements Participant {
 
     /** The consortium a spec declares, in a resolved world, with the scenario's behaviour settings. */
     public Consortium(JointProcurementSpec spec, World world, BehaviourSpec behaviour) {
-        this.spec = spec;
         this.terms = new ConsortiumTerms(spec, world, behaviour);
         this.activation = new Activation(terms);
         this.exchange = new InformationExchange(terms);
@@ -62,8 +60,16 @@ public final class Consortium implements Participant {
         deliveredRecent = new double[x.count];
         MessageLog log = new MessageLog(InformationExchange.capacity(members.candidates.length, terms));
         conduct = new TickConduct(log, new AllocationRecord(allocation.capacity()));
+        String[] firmIds = new String[x.count];
+        for (int f = 0; f < x.count; f++) {
+            firmIds[f] = x.id(f);
+        }
+        String[] commodityIds = new String[w.commodityCount()];
+        for (int k = 0; k < commodityIds.length; k++) {
+            commodityIds[k] = w.commodity(k).id();
+        }
         auditor = new ComplianceAuditor(terms.mode, terms.grace, terms.peacetimeMaxShare, allocation.capacity(),
-                x::id, i -> w.commodity(i).id());
+                firmIds, commodityIds);
         if (terms.key != null) {
             // Declared with the consortium, before the run's first tick and so before any shock.
             auditor.fixKey(terms.key, -1);
@@ -204,11 +210,6 @@ public final class Consortium implements Participant {
     public int[] productMarkets() {
         Firms x = ctx.firms();
         return java.util.Arrays.stream(members.candidates).map(x::market).distinct().sorted().toArray();
-    }
-
-    /** The declaration this consortium runs. */
-    public JointProcurementSpec spec() {
-        return spec;
     }
 
     /** The record {@code compliance.json} holds for this consortium. */

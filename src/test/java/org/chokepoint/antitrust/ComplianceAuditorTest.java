@@ -28,7 +28,7 @@ class ComplianceAuditorTest {
         "general-plastics"};
 
     private static ComplianceAuditor auditor(Mode mode) {
-        ComplianceAuditor a = new ComplianceAuditor(mode, 4, 0.15, 4, f -> FIRMS[f], c -> GOODS[c]);
+        ComplianceAuditor a = new ComplianceAuditor(mode, 4, 0.15, 4, FIRMS, GOODS);
         a.fixKey(MEDICAL_FIRST, -1);
         return a;
     }
@@ -181,7 +181,7 @@ class ComplianceAuditorTest {
         assertEquals(Set.of("KEY_FIXED_IN_ADVANCE"), rules(a));
 
         // The same key, fixed only once the cut-off had been observed, is not fixed in advance either.
-        ComplianceAuditor late = new ComplianceAuditor(Mode.AFTER_SHOCK, 4, 0.15, 4, f -> FIRMS[f], g -> GOODS[g]);
+        ComplianceAuditor late = new ComplianceAuditor(Mode.AFTER_SHOCK, 4, 0.15, 4, FIRMS, GOODS);
         late.fixKey(MEDICAL_FIRST, 61);
         late.audit(compliantTick(conduct(), 60));
         late.audit(compliantTick(conduct(), 61));
