@@ -43,6 +43,19 @@ class ConsortiumTest {
         return ScenarioLoader.load(p).scenario();
     }
 
+    /**
+     * A structural fact, not a rule of the audit: nothing the consortium exposes hands anyone one member's
+     * figures; what members learn is what the message log carries, and the auditor judges that.
+     */
+    @Test
+    void theConsortiumExposesNoMembersOwnFigures() {
+        for (Method m : Consortium.class.getMethods()) {
+            String n = m.getName().toLowerCase();
+            assertFalse(n.contains("price") || n.contains("output") || n.contains("customer") || n.contains("cost")
+                    || n.contains("required"), "public method " + m.getName());
+        }
+    }
+
     @Test
     void anAfterShockConsortiumNeverActsBeforeItsTriggerNorPastItsGracePeriod() throws Exception {
         SupplyShockModel m = run(load(CASE6), 3);
