@@ -7,12 +7,15 @@ import org.chokepoint.scenario.spec.JointProcurementSpec.Disclosure;
 /**
  * The exchange of one tick, message by message: each member passes the consortium its own figure of every
  * field the declaration lists; the consortium passes back to each member either the aggregate of each field
- * (the firewall the casebook asks for) or, when the declaration says so, every other member's own figure.
+ * (the firewall the casebook asks for) or, when the declaration says so, another member's own figures (each
+ * member those of the next member).
  * Every message goes into the tick's {@link MessageLog}; the consortium and its members act only on what it
  * holds.
  */
 final class InformationExchange implements java.io.Serializable {
     private final ConsortiumTerms terms;
+    /** This tick's aggregate of each field, by its ordinal. */
+    private final double[] aggregates = new double[InformationField.values().length];
 
     InformationExchange(ConsortiumTerms terms) {
         this.terms = terms;
@@ -21,8 +24,7 @@ final class InformationExchange implements java.io.Serializable {
     /** The most messages a tick can hold with {@code candidates} members. */
     static int capacity(int candidates, ConsortiumTerms terms) {
         int fields = Math.max(1, terms.exchanged.length);
-        int back = terms.disclosure == Disclosure.INDIVIDUAL_FIGURES ? candidates : 1;
-        return Math.max(1, candidates * fields * (1 + back));
+        return Math.max(1, candidates * fields * 2);
     }
 
     void exchange(Firms x, Markets markets, Membership members, MessageLog log) {
@@ -36,19 +38,25 @@ final class InformationExchange implements java.io.Serializable {
                 inbound++;
             }
         }
-        for (int r : members.candidates) {
-            if (!members.member[r]) {
-                continue;
-            }
+        // Leaked individual figures go from each member to the next in member order (the last member's to the
+        // first), so a leak costs as many messages as the aggregates would, however many members there are.
+        int fields = terms.exchanged.length;
+        for (InformationField field : terms.exchanged) {
+            aggregates[field.ordinal()] = aggregate(log, inbound, field);
+        }
+        for (int k = 0; k < inbound; k += Math.max(1, fields)) {
+            int r = log.sender(k);
             if (terms.disclosure == Disclosure.INDIVIDUAL_FIGURES) {
-                for (int i = 0; i < inbound; i++) {
-                    if (log.sender(i) != r) {
-                        log.deliver(MessageLog.CONSORTIUM, r, log.field(i), log.sender(i), log.value(i));
-                    }
+                int from = k + fields < inbound ? k + fields : 0;
+                if (log.sender(from) == r) {
+                    continue;
+                }
+                for (int i = from; i < from + fields; i++) {
+                    log.deliver(MessageLog.CONSORTIUM, r, log.field(i), log.sender(i), log.value(i));
                 }
             } else {
                 for (InformationField field : terms.exchanged) {
-                    log.deliver(MessageLog.CONSORTIUM, r, field, MessageLog.AGGREGATE, aggregate(log, inbound, field));
+                    log.deliver(MessageLog.CONSORTIUM, r, field, MessageLog.AGGREGATE, aggregates[field.ordinal()]);
                 }
             }
         }

@@ -21,8 +21,8 @@ import java.util.Map;
  * @param candidateSuppliers regions it may buy from
  * @param exchange what members pass to the consortium (information field labels)
  * @param membersSee what the consortium passes back to each member: {@code AGGREGATES} (pooled figures only)
- *                   or {@code INDIVIDUAL_FIGURES} (every member's own figures, a breach of the firewall the
- *                   auditor reports)
+ *                   or {@code INDIVIDUAL_FIGURES} (each member gets another member's own figures, a breach of
+ *                   the firewall the auditor reports)
  * @param actsFrom a tick from which it acts whether or not its trigger holds (a breach in {@code AFTER_SHOCK}
  *                 mode the auditor reports), or null
  * @param continueAfterTrigger true when it keeps operating once the trigger and grace have lapsed (a breach
