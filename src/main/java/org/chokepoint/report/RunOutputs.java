@@ -67,7 +67,13 @@ public final class RunOutputs {
                 java.util.Map<String, Object> r =
                         new java.util.LinkedHashMap<>(outcome.model().consortia().get(i).report());
                 if (outcome.compliantTwin() != null && !outcome.model().consortia().get(i).violations().isEmpty()) {
-                    r.put("harm", ComplianceHarm.of(outcome.model(), outcome.compliantTwin(), i));
+                    Map<String, Object> harm = new java.util.LinkedHashMap<>();
+                    harm.put("against", "the same scenario and seed with the consortium keeping the rules its"
+                            + " declaration breaks");
+                    harm.putAll(Json.mapper().convertValue(org.chokepoint.metrics.CoordinationHarm.of(outcome.model(),
+                            outcome.compliantTwin(), outcome.model().consortia().get(i).productMarkets()),
+                            new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+                    r.put("harm", harm);
                 }
                 reports.add(r);
             }
