@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.model.RunOutcome;
 import org.chokepoint.model.Simulation;
@@ -19,6 +20,7 @@ import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.world.World;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,15 @@ class ConsortiumTest {
             assertFalse(n.contains("price") || n.contains("output") || n.contains("customer") || n.contains("cost")
                     || n.contains("required"), "public method " + m.getName());
         }
+    }
+
+    @Test
+    void aCompliantTwinExchangesExactlyTheFieldsTheCasebookAllows() {
+        List<String> every = Stream.of(InformationField.values()).map(InformationField::label).toList();
+        JointProcurementSpec spec = new JointProcurementSpec("jp", "JP", null, "naphtha", "ME", null, null, null,
+                null, null, List.of("US"), every, null, null, null, null, null, null);
+        assertEquals(Stream.of(InformationField.values()).filter(InformationField::allowed)
+                .map(InformationField::label).toList(), spec.compliant().exchange());
     }
 
     @Test

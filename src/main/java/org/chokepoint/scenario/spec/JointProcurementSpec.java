@@ -107,6 +107,7 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
      * key. Its runs are the twin a breach's harm is measured against.
      */
     public JointProcurementSpec compliant() {
+        // The fields InformationField marks allowed (a test holds the two equal; the scenario layer cannot read it).
         List<String> allowed = exchange.stream()
                 .filter(f -> List.of("requiredVolume", "specification", "candidateSuppliers").contains(f)).toList();
         Allocation a = allocation == null ? null
