@@ -214,7 +214,10 @@ public final class Consortium implements Participant {
 
     /** The record {@code compliance.json} holds for this consortium. */
     public Map<String, Object> report() {
-        return ComplianceReport.of(terms, ctx == null ? null : ctx.world(), ctx == null ? null : ctx.firms(),
-                members, procurement, allocation, coordination, conduct.messages, auditor);
+        if (ctx == null) {
+            throw new IllegalStateException("consortium " + terms.id + " has not been bound to a run");
+        }
+        return ComplianceReport.of(terms, ctx.world(), ctx.firms(), members, procurement, allocation, coordination,
+                conduct.messages, auditor);
     }
 }
