@@ -72,6 +72,8 @@ public final class ComplianceAuditor implements java.io.Serializable {
     private final List<Period> periods = new ArrayList<>();
     private final List<AllocationKey> keys = new ArrayList<>();
     private final List<int[]> keySpans = new ArrayList<>();
+    /** Spans of ticks in which the auditor found the trigger held (a cut-off observed or a notice in force). */
+    private final List<int[]> triggerSpells = new ArrayList<>();
     private String periodBasis;
     private int periodFrom;
     private int firstTrigger = -1;
@@ -110,6 +112,10 @@ public final class ComplianceAuditor implements java.io.Serializable {
         int tick = c.tick;
         boolean triggered = c.cutOff() || c.noticeInForce;
         if (triggered) {
+            if (lastTrigger < 0 || lastTrigger < tick - 1) {
+                triggerSpells.add(new int[] {tick, tick});
+            }
+            triggerSpells.get(triggerSpells.size() - 1)[1] = tick;
             lastTrigger = tick;
             if (firstTrigger < 0) {
                 firstTrigger = tick;
@@ -372,6 +378,11 @@ public final class ComplianceAuditor implements java.io.Serializable {
 
     public List<Period> periods() {
         return List.copyOf(periods);
+    }
+
+    /** The ticks the trigger held, as the auditor worked it out: {@code [from, to]} spans. */
+    public List<int[]> triggerHeld() {
+        return triggerSpells.stream().map(int[]::clone).toList();
     }
 
     /** The keys applied, each over the ticks it was applied in. */

@@ -35,6 +35,8 @@ final class ComplianceReport {
             rules.add(e);
         }
         r.put("rulesChecked", rules);
+        r.put("triggerHeld", auditor.triggerHeld().stream().map(t -> Map.of("from", t[0], "to", t[1])).toList());
+        r.put("graceTicks", terms.grace);
         r.put("activePeriods", auditor.periods());
         List<String> ids = new ArrayList<>();
         for (int f : members.candidates) {

@@ -107,6 +107,8 @@ class ComplianceAuditorTest {
             assertEquals(t >= 65 ? Set.of("DURATION") : Set.of(), rules(a), "tick " + t);
         }
         a.finish(66);
+        assertEquals(1, a.triggerHeld().size());
+        assertEquals(List.of(60, 60), List.of(a.triggerHeld().get(0)[0], a.triggerHeld().get(0)[1]));
         ComplianceAuditor.Violation v = a.violations().get(0);
         assertEquals(65, v.tick());
         assertEquals(2, v.ticks());
