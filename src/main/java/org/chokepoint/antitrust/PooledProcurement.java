@@ -13,7 +13,7 @@ import org.chokepoint.world.World;
 /**
  * The pooled order and its cargo. The consortium orders the pooled requirement members passed it, net of what
  * it holds or has at sea, at the candidate supplier with the lowest landed price whose route is open (at the
- * first one listed when members did not pass their candidate suppliers), and ships it home through the
+ * first open one listed when members did not pass their candidate suppliers), and ships it home through the
  * traders' shipping pipeline ({@link Shipping}), so it leaves the supplier as an export and lands as an import.
  * Pooled buying power is modelled as priority: the order bids up to {@code poolingPremium} above the home
  * price net of transport, so at the supplier it is filled ahead of buyers bidding the going price. Landed
