@@ -1,11 +1,13 @@
 package org.chokepoint.agent;
 
 /**
- * Slow decisions about capacity, taken after production: invest when the expected margin at full capacity
- * has stayed above a hurdle for a while (the capacity arrives after the firm's lead time), mothball when
- * the expected price has stayed below the lowest variable cost, leave for good after a long mothball, and
- * restart, after a lead time (by default half the firm's investment lead), when the price again covers
- * costs with a margin.
+ * Slow decisions about capacity, taken after production. A firm builds for two reasons: for the growth of the
+ * final demand its market serves, keeping capacity on that path so utilization, costs and prices stay on it;
+ * and, when the expected margin at full capacity has stayed above a hurdle for a while, for the scarcity rent it
+ * earns, one project after another while the rent lasts. New capacity is built through three stages of
+ * construction and comes into use spread around the firm's lead time. A firm mothballs when the expected price
+ * has stayed below its lowest variable cost, leaves for good after a long mothball, and restarts, after a lead
+ * time (by default half its investment lead), when the price again covers costs with a margin.
  */
 public final class CapacityDecisions implements java.io.Serializable {
     private final Firms firms;
@@ -17,11 +19,13 @@ public final class CapacityDecisions implements java.io.Serializable {
     /** A fixed restart lead, or -1 to take half of each firm's investment lead time. */
     private final int restartTicks;
     private final double restartMargin;
+    /** Share of its normal utilization below which a firm's sales no longer justify building for the trend. */
+    private final double trendUtilizationFloor;
     /** Lowers the hurdle for some firms; 0 when no capex subsidy is in force. */
     private double[] hurdleRelief;
 
     public CapacityDecisions(Firms firms, double hurdle, int patience, double stepShare, int mothballAfter,
-                             int exitAfter, int restartTicks, double restartMargin) {
+                             int exitAfter, int restartTicks, double restartMargin, double trendUtilizationFloor) {
         this.firms = firms;
         this.hurdle = hurdle;
         this.patience = patience;
@@ -30,6 +34,7 @@ public final class CapacityDecisions implements java.io.Serializable {
         this.exitAfter = exitAfter;
         this.restartTicks = restartTicks;
         this.restartMargin = restartMargin;
+        this.trendUtilizationFloor = trendUtilizationFloor;
     }
 
     /** Lets a policy lower the investment hurdle of chosen firms (by this share of the hurdle, per firm). */
@@ -44,9 +49,9 @@ public final class CapacityDecisions implements java.io.Serializable {
      */
     public void decide(int f, int tick) {
         Firms x = firms;
-        if (x.pendingCapacity[f] > 0 && tick >= x.pendingArrival[f]) {
-            x.capacity[f] += x.pendingCapacity[f];
-            x.pendingCapacity[f] = 0;
+        x.ordered[f] = 0;
+        if (x.pendingCapacity[f] > 0) {
+            build(f);
         }
         switch (x.status[f]) {
             case FirmStatus.ACTIVE -> decideActive(f, tick);
@@ -55,6 +60,9 @@ public final class CapacityDecisions implements java.io.Serializable {
                 if (tick >= x.restartAt[f]) {
                     x.status[f] = FirmStatus.ACTIVE;
                     x.belowCostTicks[f] = 0;
+                    // A plant coming back has no sales to go by: it expects to sell what its expected price
+                    // justifies, its supply curve's output, and plans its first runs on that.
+                    x.normalSales[f] = x.outputAtPrice(f, x.netPrice[f], x.capacity[f]);
                 }
             }
             default -> { }
@@ -82,11 +90,80 @@ public final class CapacityDecisions implements java.io.Serializable {
         } else {
             x.aboveHurdleTicks[f] = 0;
         }
-        if (x.aboveHurdleTicks[f] >= patience && x.pendingCapacity[f] <= 0 && x.capacity[f] > 0) {
-            x.pendingCapacity[f] = stepShare * x.capacity[f];
-            x.pendingArrival[f] = tick + x.leadTicks[f];
+        if (x.aboveHurdleTicks[f] >= patience && x.capacity[f] > 0) {
+            order(f, stepShare * x.capacity[f]);
             x.aboveHurdleTicks[f] = 0;
         }
+        planForGrowth(f, tick, net);
+    }
+
+    /**
+     * Capacity for the trend the firm expects: its capacity at the start grown with its market's volume on the
+     * balanced growth path to the time an order placed now comes into use, capacity in place and on order
+     * counting against it (the supply line of capacity), so capacity keeps pace with demand and utilization,
+     * costs and prices stay on their path. A firm whose sales have fallen well below its normal utilization, or
+     * whose price would not bring back a mothballed plant, does not build for the trend.
+     */
+    private void planForGrowth(int f, int tick, double net) {
+        Firms x = firms;
+        if (trendPath == null || x.capacity[f] <= 0 || net < x.costBase[f] * (1 + restartMargin)
+                || x.normalSales[f] < trendUtilizationFloor * x.normalUtilization[f] * x.capacity[f]) {
+            return;
+        }
+        int at = Math.min(tick + x.leadTicks[f], trendTicks - 1);
+        double desired = x.trendCapacity[f] * trendPath[x.market[f] * trendTicks + at];
+        double gap = desired - x.capacity[f] - x.pendingCapacity[f];
+        if (gap > 0) {
+            order(f, gap);
+        }
+    }
+
+    /** Each market's volume on its growth path relative to the start, {@code path[market * ticks + tick]}. */
+    private double[] trendPath;
+    private int trendTicks;
+
+    /**
+     * Sets the growth path firms plan capacity for, and starts capacity under construction on it: what orders
+     * placed over the last lead time hold, spread evenly over the three stages.
+     */
+    public void planForTrend(double[] path, int ticks) {
+        this.trendPath = path;
+        this.trendTicks = ticks;
+        Firms x = firms;
+        for (int f = 0; f < x.count; f++) {
+            x.trendCapacity[f] = x.capacity[f];
+            if (x.status[f] != FirmStatus.ACTIVE) {
+                continue;
+            }
+            double pending = x.capacity[f] * (path[x.market[f] * ticks + Math.min(x.leadTicks[f], ticks - 1)] - 1);
+            if (pending > 0) {
+                x.building1[f] = pending / 3;
+                x.building2[f] = pending / 3;
+                x.building3[f] = pending / 3;
+                x.pendingCapacity[f] = pending;
+            }
+        }
+    }
+
+    private void order(int f, double capacity) {
+        Firms x = firms;
+        x.building1[f] += capacity;
+        x.pendingCapacity[f] += capacity;
+        x.ordered[f] += capacity;
+    }
+
+    /** One tick of construction: each stage passes on its share, and the last brings capacity into use. */
+    private void build(int f) {
+        Firms x = firms;
+        double rate = Math.min(1.0, 3.0 / Math.max(1, x.leadTicks[f]));
+        double out1 = x.building1[f] * rate;
+        double out2 = x.building2[f] * rate;
+        double out3 = x.building3[f] * rate;
+        x.building1[f] -= out1;
+        x.building2[f] += out1 - out2;
+        x.building3[f] += out2 - out3;
+        x.capacity[f] += out3;
+        x.pendingCapacity[f] = x.building1[f] + x.building2[f] + x.building3[f];
     }
 
     private void decideMothballed(int f, int tick) {
@@ -99,6 +176,9 @@ public final class CapacityDecisions implements java.io.Serializable {
             x.status[f] = FirmStatus.EXITED;
             x.capacity[f] = 0;
             x.pendingCapacity[f] = 0;
+            x.building1[f] = 0;
+            x.building2[f] = 0;
+            x.building3[f] = 0;
         }
     }
 }

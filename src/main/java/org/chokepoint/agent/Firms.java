@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.market.Ledger;
+import org.chokepoint.market.Markets;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.world.Recipe;
@@ -38,8 +39,22 @@ public final class Firms implements java.io.Serializable {
     final int[] restartAt;
     final int[] belowCostTicks;
     final int[] aboveHurdleTicks;
+    /** Capacity on order, not yet in place: the sum of the three stages of construction below. */
     final double[] pendingCapacity;
-    final int[] pendingArrival;
+    /**
+     * Capacity under construction in three stages of a third-order delay: an order enters the first and comes
+     * into use from the third, a mean lead time after it was placed, spread round it as a population of plants'
+     * projects are.
+     */
+    final double[] building1;
+    final double[] building2;
+    final double[] building3;
+    /** Capacity ordered this tick, for instruments that pay toward it. */
+    final double[] ordered;
+    /** Capacity at the start of the firm's growth path, from which it plans capacity for the trend. */
+    final double[] trendCapacity;
+    /** The utilization the firm plans its capacity for: where it stood when the run began. */
+    final double[] normalUtilization;
 
     /** Output stock held for sale. */
     final double[] stock;
@@ -121,7 +136,12 @@ public final class Firms implements java.io.Serializable {
         belowCostTicks = new int[n];
         aboveHurdleTicks = new int[n];
         pendingCapacity = new double[n];
-        pendingArrival = new int[n];
+        building1 = new double[n];
+        building2 = new double[n];
+        building3 = new double[n];
+        ordered = new double[n];
+        trendCapacity = new double[n];
+        normalUtilization = new double[n];
         stock = new double[n];
         expectedPrice = new double[n];
         normalSales = new double[n];
@@ -232,12 +252,16 @@ public final class Firms implements java.io.Serializable {
     /** The market the firm sells in. */
     public int market(int f) { return market[f]; }
     public double capacity(int f) { return capacity[f]; }
+    /** Ticks a capacity project of the firm takes to come into use. */
+    public int leadTicks(int f) { return leadTicks[f]; }
     /** Marginal cost at zero output, its rise to full capacity and the curve's exponent. */
     public double costBase(int f) { return costBase[f]; }
     public double costSlope(int f) { return costSlope[f]; }
     public double costExponent(int f) { return costExponent[f]; }
     /** Capacity committed and not yet arrived. */
     public double pendingCapacity(int f) { return pendingCapacity[f]; }
+    /** Capacity the firm ordered this tick. */
+    public double ordered(int f) { return ordered[f]; }
     /** Output stock held for sale. */
     public double stock(int f) { return stock[f]; }
     /** Output made this tick. */
@@ -250,6 +274,42 @@ public final class Firms implements java.io.Serializable {
     public double inputStock(int slot) { return inputStock[slot]; }
     /** Units of the slot's input per unit of the firm's output. */
     public double intensity(int slot) { return intensity[slot]; }
+
+    /** The firm's input slots are {@code firstSlot(f)} to {@code firstSlot(f + 1)}, in its recipe's order. */
+    public int firstSlot(int f) { return inputOffset[f]; }
+    /** The market an input slot buys in. */
+    public int inputMarket(int slot) { return inputMarket[slot]; }
+
+    /**
+     * Starts a firm in a steady state at the prices the markets quote: expecting them, producing and selling
+     * {@code output} a tick with its output stock and its input stocks at their targets.
+     *
+     * @param netPrice the price it counts on for its own work (net of input costs for a manufacturer)
+     * @param utilisation output over capacity, the utilization it plans its capacity for
+     */
+    public void startAt(int f, double output, double netPrice, double utilisation, double stockCover,
+                        double inputCover, Markets markets) {
+        expectedPrice[f] = markets.price(market[f]);
+        for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
+            inputExpectedPrice[s] = markets.price(inputMarket[s]);
+        }
+        if (status[f] != FirmStatus.ACTIVE) {
+            return;
+        }
+        normalSales[f] = output;
+        this.output[f] = output;
+        plannedOutput[f] = output;
+        stock[f] = output * stockCover;
+        this.netPrice[f] = netPrice;
+        if (utilisation > 0) {
+            normalUtilization[f] = utilisation;
+        }
+        if (type[f] == FirmType.MANUFACTURER) {
+            for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
+                inputStock[s] = output * intensity[s] * inputCover;
+            }
+        }
+    }
 
     /** The input slot of firm f for a commodity, or -1 when its recipe does not use it. */
     public int slotOf(int f, int commodity) {
@@ -334,6 +394,7 @@ public final class Firms implements java.io.Serializable {
                 firms.expectedPrice[f] = initialPrice;
                 double normal = firms.status[f] == FirmStatus.ACTIVE ? utilization * firms.capacity[f] : 0;
                 firms.normalSales[f] = normal;
+                firms.normalUtilization[f] = utilization > 0 ? utilization : 0.8;
                 firms.output[f] = normal;
                 firms.plannedOutput[f] = normal;
                 firms.stock[f] = normal * behaviour.stockCoverTicks();

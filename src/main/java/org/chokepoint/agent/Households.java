@@ -82,6 +82,11 @@ public final class Households implements Participant {
         return g;
     }
 
+    /** Its demand at the reference price, before trend, shifts and noise. */
+    public double baseQuantity(int h) { return baseQuantity[h]; }
+    /** The growth of its demand per tick. */
+    public double growthPerTick(int h) { return growthPerTick[h]; }
+
     public static Households build(List<Scenario.DemandSpec> demand, World world, double noiseSigma,
                                    double noisePersistence) {
         Households h = new Households(demand.size(), noiseSigma, noisePersistence);

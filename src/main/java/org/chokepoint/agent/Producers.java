@@ -7,16 +7,18 @@ import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.TickTime;
 
 /**
- * What every firm does as a seller: form a price expectation, plan output on its marginal-cost curve,
- * offer stock, and produce. Manufacturers plan on their output price net of input costs
- * (see {@link Manufacturers}); producers and recyclers on the output price itself.
+ * What every firm does as a seller: form a price expectation, plan output, offer stock, and produce.
+ * Manufacturers plan on their output price net of input costs (see {@link Manufacturers}); producers and
+ * recyclers on the output price itself.
  *
- * <p>A seller offers a share of its stock each tick at {@code ask = E * (target / stock)^η}, the ratio held
- * within {@code [minStockPriceRatio, maxStockPriceRatio]}: a firm long in stock undercuts, one short of stock
- * holds out for more.
- * The desired output is the quantity at which marginal cost equals the expected price, corrected toward
- * the stock target over {@code stockAdjustTicks}; actual plans move a share {@code outputAdjustment} of
- * the way from last tick's output toward it (partial adjustment).
+ * <p>Output is planned by stock management (Sterman, <i>Business Dynamics</i>, ch. 17): the sales a firm
+ * expects, plus a share of the gap between its stock and its target; the sales it expects are its normal
+ * sales, scaled by how far the price it expects stands above the marginal cost of its plan (up to
+ * {@code maxPricePull} times), the signal that buyers want more than it sells. It asks the marginal cost of
+ * that plan, so in a market at rest it sells on its supply curve; a firm long in stock cuts its ask by
+ * {@code (target / stock)^η} to work the stock off, while one short of stock still asks its cost and leaves
+ * buyers' bids to lift the price. Plans move a share {@code outputAdjustment} of the way toward the desired rate
+ * each tick (partial adjustment).
  */
 public final class Producers implements java.io.Serializable {
     /** Stock below this share of capacity is not offered. */
@@ -34,6 +36,8 @@ public final class Producers implements java.io.Serializable {
     private final double maxRatio;
     /** Weight of this tick's sales in a firm's normal sales. */
     private final double normalSalesWeight;
+    /** The most a price above marginal cost multiplies the sales a firm plans for in a tick. */
+    private final double maxPricePull;
     /** The seat of the firms' participant, which tags their asks. */
     private int seat;
 
@@ -51,6 +55,7 @@ public final class Producers implements java.io.Serializable {
         this.minRatio = b.minStockPriceRatio();
         this.maxRatio = b.maxStockPriceRatio();
         this.normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
+        this.maxPricePull = b.maxPricePull();
     }
 
     void seat(int seat) {
@@ -73,13 +78,17 @@ public final class Producers implements java.io.Serializable {
             x.plannedOutput[f] = 0;
             return;
         }
-        double desired = 0;
-        if (netPrice > x.costBase[f]) {
-            double optimal = x.outputAtPrice(f, netPrice, available);
-            double target = stockCover * x.normalSales[f];
-            desired = optimal + (target - x.stock[f]) / adjustTicks;
-            desired = desired < 0 ? 0 : Math.min(desired, available);
+        double target = stockCover * x.normalSales[f];
+        double cost = x.marginalCost(f, x.plannedOutput[f]);
+        double pull = cost > 0 && netPrice > 0 ? Math.min(maxPricePull, netPrice / cost) : 1.0;
+        double desired = x.normalSales[f] * pull + (target - x.stock[f]) / adjustTicks;
+        // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
+        // not stop it: it makes no more than the output at which marginal cost reaches the strike.
+        double strike = x.supportStrike[f];
+        if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
+            desired = Math.min(desired, x.outputAtPrice(f, strike, available));
         }
+        desired = desired < 0 ? 0 : Math.min(desired, available);
         // The plan moves part of the way toward the desired rate each tick: plants do not swing their runs
         // with every weekly price, and without this the chain's stocks would amplify each swing upstream.
         // It starts from last tick's plan, not from what inputs allowed, so a missed delivery does not
@@ -108,11 +117,39 @@ public final class Producers implements java.io.Serializable {
         ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
         double share = offerShare;
         double quantity = share >= 1 ? s : s * share;
-        double ask = x.expectedPrice[f] * ratio;
-        if (x.status[f] != FirmStatus.EXITED) {
-            ask = Math.max(ask, x.costBase[f] + inputCost);
+        double ask;
+        if (x.status[f] == FirmStatus.EXITED) {
+            ask = x.expectedPrice[f] * ratio;
+        } else {
+            double mc = x.marginalCost(f, x.plannedOutput[f]) + inputCost;
+            ask = lowestPrice(f, mc) * Math.min(1.0, ratio);
+            ask = Math.max(ask, x.costBase[f] + inputCost - support(f));
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
+    }
+
+    /**
+     * The lowest market price at which the firm's revenue per unit, with any price support, covers a marginal
+     * cost: the cost itself without support; under a strike above the cost, the expected price less the room
+     * the strike leaves over the cost (the support pays the difference); above the strike, the price whose
+     * share kept after the upside clawback covers the cost.
+     */
+    private double lowestPrice(int f, double mc) {
+        Firms x = firms;
+        double strike = x.supportStrike[f];
+        if (Double.isNaN(strike)) {
+            return mc;
+        }
+        if (mc <= strike) {
+            return Math.max(0.0, x.expectedPrice[f] - (strike - mc));
+        }
+        double u = x.supportUpsideShare[f];
+        return u < 1 ? (mc - u * strike) / (1 - u) : mc;
+    }
+
+    /** What a support adds to the firm's expected price per unit (negative above a strike with upside share). */
+    private double support(int f) {
+        return firms.supportedPrice(f, firms.expectedPrice[f]) - firms.expectedPrice[f];
     }
 
     /** Books a sale: stock leaves, revenue counts toward producer surplus. */

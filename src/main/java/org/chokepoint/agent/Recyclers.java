@@ -33,6 +33,14 @@ public final class Recyclers implements java.io.Serializable {
         this.initialPrice = initialPrice;
     }
 
+    /** Fills the memory with the same consumption in every past tick, for a model that starts at rest. */
+    public void prime(double[] consumption) {
+        for (int k = 0; k < length; k++) {
+            System.arraycopy(consumption, 0, history, k * markets, markets);
+        }
+        filled = length;
+    }
+
     /** Remembers this tick's consumption of every good, for scrap later. */
     public void remember(int tick, Ledger ledger) {
         int row = (tick % length) * markets;

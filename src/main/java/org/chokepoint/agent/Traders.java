@@ -16,18 +16,29 @@ import org.chokepoint.world.Route;
 import org.chokepoint.world.World;
 
 /**
- * Traders buy in one region's market and ship along a route to another's when the price gap beats the
- * transport cost, the trade measures in force and the trader's required margin. A purchase leaves the
- * origin as an export when bought and enters the destination as an import when it lands, after the
- * route's transit time; until it is sold there it is the trader's stock in the destination.
+ * Traders buy in one region's market and ship along a route to another's. A purchase leaves the origin as an
+ * export when bought and enters the destination as an import when it lands, after the route's transit time;
+ * until it is sold there it is the trader's stock in the destination.
  *
- * <p>The flow a trader aims for grows with the gap, from nothing at its margin to {@code flowGrowth} times its
- * normal sales (at least {@code bootstrapShare} of its capacity) when the gap exceeds the margin by
- * {@code rampMargins} margins ({@link BehaviourSpec.Trading}), and it orders up to the pipeline that flow
- * needs (voyage plus stock cover), so trade does not swing from glut to drought on long routes.
+ * <p>Quantities follow sales, prices follow costs. A trader orders by stock management with full weight on
+ * its supply line (Sterman, "Modeling managerial behavior: misperceptions of feedback in a dynamic
+ * decision making experiment", <i>Management Science</i> 35(3), 1989): it replaces what it expects to sell
+ * and closes, over {@code stockAdjustTicks}, the gaps between its stock and its target and between the cargo
+ * it has at sea and what its voyage needs. A lane with no sales starts, once the destination price stands
+ * above the lane's cost-plus price, from a share of its capacity. Landed cargo is offered at the lane's
+ * cost-plus price: what the next cargo would cost to land, duties included, plus the capacity-weighted margin
+ * of the lane's traders. The traders of one lane (one entry of the scenario's traders) quote one price and
+ * bid one price, from the lane's stock and supply line: they compete for cargo and customers on equal terms
+ * and share what the market takes in proportion to what they offer. A lane long in stock cuts its price by
+ * {@code (target / stock)^η} to work the stock off, never below landed cost unless the stock is stranded far
+ * beyond its target; one short of stock still asks its cost-plus price and buyers' bids lift the market above
+ * it. At the origin a trader bids near the price it expects there, more as the lane's stock and supply line
+ * fall short of what its sales need, never above what the cargo is worth at the destination with a
+ * pass-through of a dearer origin price. Each trader offers about what it expects to sell, plus what it holds
+ * beyond its target, so a lane a little cheaper than another serves its own buyers rather than the whole market.
  *
- * <p>Restrictions shape what traders do: an export tax and import tariffs or levies narrow the gap; a
- * quota or a licence limits what may be bought for shipment (every trader asks first, then buys the share
+ * <p>Restrictions shape what traders do: an export tax and import tariffs or levies raise the cost-plus price;
+ * a quota or a licence limits what may be bought for shipment (every trader asks first, then buys the share
  * granted); a ban stops the lane and a quota refuses part of it, but where a detour through a third country
  * is open a leak rate of what they stop goes round them, at the detour's extra cost and transit time, when
  * that still pays. Between a restriction's announcement and its effect, traders front-run it:
@@ -52,12 +63,18 @@ import org.chokepoint.world.World;
 public final class Traders implements Participant {
     /** Ticks of normal sales a trader is content to hold in its destination. */
     private final double stockCover;
-    /** Margins above the required margin at which a trader aims for its largest flow. */
-    private final double ramp;
-    /** The largest flow a trader aims for, relative to its normal sales. */
-    private final double growth;
-    /** Share of its capacity a trader aims to ship at the widest gap, whatever it sold lately. */
+    /** Share of its capacity a lane with no sales aims to ship once its gap has opened. */
     private final double bootstrapShare;
+    /** Gap over the lane's cost-plus price, as a share of it, at which a lane aims for its whole bootstrap share. */
+    private final double openGap;
+    /** Share of a dearer origin price a trader expects to pass on at the destination. */
+    private final double passThrough;
+    /** Multiples of its target stock beyond which a lane sells below landed cost. */
+    private final double strandedCover;
+    /** Ticks over which a trader closes the gaps of its stock and supply line. */
+    private final double adjustTicks;
+    /** Ticks of its expected sales a trader offers in a tick, as any seller does. */
+    private final double offerTicks;
     /** How far above its expected destination price a trader holds stock while a restriction is ahead. */
     private final double hoardingPremium;
     /** Extra transit of a detour through a third country, in ticks. */
@@ -86,6 +103,21 @@ public final class Traders implements Participant {
     final double[] normalSales;
     /** The flow the trader currently aims to ship per tick. */
     final double[] flow;
+    /** What the trader's next cargo would cost landed at the destination, duties included. */
+    private final double[] landedCost;
+    /** The lane (the scenario's trader entry) each trader works on, and each lane's figures. */
+    private final int[] lane;
+    private final double[] laneMargin;
+    private final double[] laneStock;
+    private final double[] laneTarget;
+    private final double[] laneHeld;
+    private final double[] laneNeeded;
+    /** Each trader's cargo at sea before this tick's purchase, added up once a tick. */
+    private final double[] atSea;
+    /** Capacity at the start of the lane's growth path, and that path (see {@link #growWith}). */
+    private double[] startCapacity;
+    private double[] trendPath;
+    private int trendTicks;
     /** Bought this tick for shipment. */
     final double[] shipped;
     /** What the trader wants to buy this tick, before quotas and licences, and its limit price. */
@@ -153,12 +185,15 @@ public final class Traders implements Participant {
     /** Share of the gap to a desired flow or speculative position closed in a tick. */
     private final double flowAdjustment;
 
-    private Traders(int n, int slots, int markets, BehaviourSpec b, int ticksPerYear, int detourTicks) {
+    private Traders(int n, int lanes, int slots, int markets, BehaviourSpec b, int ticksPerYear, int detourTicks) {
         BehaviourSpec.Trading trading = b.trading();
         stockCover = TickTime.ticks(trading.stockCoverWeeks(), ticksPerYear);
-        ramp = trading.rampMargins();
-        growth = trading.flowGrowth();
         bootstrapShare = trading.bootstrapShare();
+        openGap = trading.openGap();
+        passThrough = trading.passThrough();
+        strandedCover = trading.strandedCover();
+        adjustTicks = b.stockAdjustTicks();
+        offerTicks = TickTime.ticks(b.offerWeeks(), ticksPerYear);
         hoardingPremium = trading.hoardingPremium();
         this.detourTicks = detourTicks;
         minRatio = b.minStockPriceRatio();
@@ -189,6 +224,14 @@ public final class Traders implements Participant {
         stock = new double[n];
         normalSales = new double[n];
         flow = new double[n];
+        landedCost = new double[n];
+        lane = new int[n];
+        laneMargin = new double[lanes];
+        laneStock = new double[lanes];
+        laneTarget = new double[lanes];
+        laneHeld = new double[lanes];
+        laneNeeded = new double[lanes];
+        atSea = new double[n];
         shipped = new double[n];
         wanted = new double[n];
         limit = new double[n];
@@ -274,6 +317,9 @@ public final class Traders implements Participant {
         }
         for (int i = 0; i < count; i++) {
             unload(i, tick);
+        }
+        sumLanes();
+        for (int i = 0; i < count; i++) {
             if (speculating) {
                 speculate(i, markets, flowAdjustment);
             }
@@ -353,9 +399,11 @@ public final class Traders implements Participant {
             n += s.countOrDefault();
         }
         int detour = TickTime.wholeTicks(behaviour.trading().detourWeeks(), world.ticksPerYear(), 0);
-        Traders t = new Traders(n, longestTransit + detour + 1, world.marketCount(), behaviour, world.ticksPerYear(),
-                detour);
+        Traders t = new Traders(n, specs.size(), longestTransit + detour + 1, world.marketCount(), behaviour,
+                world.ticksPerYear(), detour);
+        double[] laneCapacity = new double[specs.size()];
         int i = 0;
+        int entry = 0;
         for (Scenario.TraderSpec s : specs) {
             int c = world.commodityIndex(s.commodity());
             int from = world.regionIndex(s.from());
@@ -373,9 +421,72 @@ public final class Traders implements Participant {
                 t.minMargin[i] = s.minMargin().draw(random);
                 t.expectedOrigin[i] = world.commodity(c).initialPrice();
                 t.expectedDestination[i] = world.commodity(c).initialPrice();
+                t.landedCost[i] = world.commodity(c).initialPrice();
+                t.lane[i] = entry;
+                laneCapacity[entry] += t.capacity[i];
+                t.laneMargin[entry] += t.capacity[i] * t.minMargin[i];
             }
+            entry++;
+        }
+        for (int e = 0; e < laneCapacity.length; e++) {
+            t.laneMargin[e] = laneCapacity[e] > 0 ? t.laneMargin[e] / laneCapacity[e] : 0;
         }
         return t;
+    }
+
+    /**
+     * Starts the trader in a steady state: selling {@code flow} a tick, its stock at target and the cargo it
+     * bought in each of the last transit ticks at sea, due to land one a tick from tick 0 on.
+     */
+    public void startAt(int i, double flow, double originPrice, double destinationPrice) {
+        normalSales[i] = flow;
+        this.flow[i] = flow;
+        stock[i] = stockCover * flow;
+        expectedOrigin[i] = originPrice;
+        expectedDestination[i] = destinationPrice;
+        landedCost[i] = destinationPrice / (1 + laneMargin[lane[i]]);
+        int transit = routes.transit(route[i]);
+        for (int k = 0; k < transit; k++) {
+            shipping.preload(account[i], Shipping.DIRECT, origin[i], k, flow);
+        }
+    }
+
+    /** The lane (the scenario's trader entry) a trader works on. */
+    public int lane(int i) {
+        return lane[i];
+    }
+
+    /**
+     * Lets every trader's capacity grow with its destination market on the growth path firms plan for, as
+     * carriers add ships and warehouses when trade grows.
+     *
+     * @param path each market's volume relative to the start, {@code path[market * ticks + tick]}
+     */
+    public void growWith(double[] path, int ticks) {
+        this.trendPath = path;
+        this.trendTicks = ticks;
+        this.startCapacity = capacity.clone();
+    }
+
+    /**
+     * Adds up each lane's stock and supply line against what its sales need, once every trader has unloaded
+     * this tick's cargo and before any offers or bids: stock counts this tick's landed cargo, cargo at sea
+     * does not yet count this tick's purchase.
+     */
+    private void sumLanes() {
+        java.util.Arrays.fill(laneStock, 0);
+        java.util.Arrays.fill(laneTarget, 0);
+        java.util.Arrays.fill(laneHeld, 0);
+        java.util.Arrays.fill(laneNeeded, 0);
+        for (int i = 0; i < count; i++) {
+            int e = lane[i];
+            double expected = Math.max(normalSales[i], flow[i]);
+            laneStock[e] += stock[i];
+            laneTarget[e] += (stockCover + 1) * normalSales[i];
+            atSea[i] = inTransit(i);
+            laneHeld[e] += stock[i] + atSea[i];
+            laneNeeded[e] += (stockCover + Math.max(1, routes.transit(route[i]))) * expected;
+        }
     }
 
     /**
@@ -403,6 +514,9 @@ public final class Traders implements Participant {
     public double capacity(int i) { return capacity[i]; }
     public double minMargin(int i) { return minMargin[i]; }
     public int destination(int i) { return destination[i]; }
+    /** The markets a trader buys in and sells in. */
+    public int originMarket(int i) { return originMarket[i]; }
+    public int destinationMarket(int i) { return destinationMarket[i]; }
     /** Speculative stock a trader holds on one side ({@link #ORIGIN} or {@link #DESTINATION}). */
     public double speculative(int i, int side) { return speculative[2 * i + side]; }
     /** Landed cargo not yet sold. */
@@ -508,26 +622,32 @@ public final class Traders implements Participant {
     }
 
     /**
-     * Offers all the trader's landed stock at its expected destination price, scaled like any seller's by
-     * how its stock compares with what it normally sells in its stock cover: a trader long in
-     * cargo cuts its price to clear it, so imports that overshoot are worked off instead of piling up.
-     * Landed cargo is not sold below import parity, what the same cargo would cost to bring in today, and
-     * while a restriction on the lane is ahead it is held back for the scarcity to come.
+     * Offers the trader's landed stock at its lane's price: the cost-plus price, cut when the lane is long in
+     * stock, never below landed cost unless the stock is stranded, and held back while a restriction on the
+     * lane is ahead for the scarcity to come. It offers about what it expects to sell plus what it holds beyond
+     * its own target.
      */
     private void offer(int i, int tick) {
         double s = stock[i];
         if (s <= 0) {
             return;
         }
-        double target = stockCover * normalSales[i];
-        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : minRatio;
+        int e = lane[i];
+        double target = laneTarget[e];
+        double held = laneStock[e];
+        double ratio = target > 0 ? Math.pow(target / held, askElasticity) : minRatio;
         ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
-        double parity = markets.price(originMarket[i]) + routes.cost(route[i]);
-        double ask = Math.max(expectedDestination[i] * ratio, parity);
+        double landed = landedCost[i];
+        double ask = landed * (1 + laneMargin[e]) * Math.min(1.0, ratio);
+        if (held <= strandedCover * Math.max(target, Double.MIN_NORMAL)) {
+            ask = Math.max(ask, landed);
+        }
         if (rules.restrictionAhead(origin[i], destination[i], commodity[i], tick)) {
             ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
         }
-        markets.book(destinationMarket[i]).addAsk(ask, s, owner(CARGO, i));
+        double own = (stockCover + 1) * normalSales[i];
+        double quantity = Math.min(s, offerTicks * Math.max(normalSales[i], flow[i]) + Math.max(0.0, s - own));
+        markets.book(destinationMarket[i]).addAsk(ask, quantity, owner(CARGO, i));
     }
 
     /**
@@ -570,29 +690,26 @@ public final class Traders implements Participant {
         // Cargo smuggled round a restriction pays the detour instead of the export tax and the licence,
         // and takes longer.
         double detourGap = canDetour ? netAtDestination - po - cost - extra : Double.NEGATIVE_INFINITY;
-        double gap = banned ? detourGap : netAtDestination - cif;
         if (banned) {
             transit += detourTicks;
         }
         boolean ahead = rules.restrictionAhead(o, d, c, tick);
-        if (gap <= margin && !ahead) {
-            // Out of the market this tick; the trader keeps its view of the flow it had been aiming for.
-            return;
-        }
+        landedCost[i] = banned ? (po + cost + extra) * (1 + tariff) + levy * (1 + tariff) : (cif + levy) * (1 + tariff);
+        double askBase = landedCost[i] * (1 + laneMargin[lane[i]]);
         double quantity;
         if (ahead) {
             // Front-running: buy all it can carry while shipments are still free.
             quantity = capacity[i];
         } else {
-            double share = Math.min(1.0, (gap / margin - 1.0) / ramp);
-            double desired = Math.max(normalSales[i] * growth, bootstrapShare * capacity[i]) * share;
+            // A lane whose gap has opened and that sells nothing yet starts from a share of its capacity.
+            double open = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap));
+            double desired = Math.min(capacity[i], Math.max(normalSales[i], bootstrapShare * capacity[i] * open));
             // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
             flow[i] += flowAdjustment * (desired - flow[i]);
-            // Order up to a pipeline that covers the voyage and the stock cover at that flow, so cargo
-            // already at sea or unsold counts against new purchases.
-            double wantedPipeline = flow[i] * (transit + stockCover);
-            double held = stock[i] + inTransit(i);
-            quantity = flow[i] + (wantedPipeline - held) / (transit + stockCover);
+            // Stock after this tick's cargo landed, before sales; cargo at sea before this tick's purchase.
+            double stockGap = (stockCover + 1) * normalSales[i] - stock[i];
+            double lineGap = flow[i] * Math.max(0, transit - 1) - atSea[i];
+            quantity = flow[i] + (stockGap + lineGap) / adjustTicks;
             quantity = Math.min(capacity[i], Math.max(0.0, quantity));
         }
         if (canDetour && detourGap > margin) {
@@ -607,11 +724,19 @@ public final class Traders implements Participant {
             return;
         }
         quantity *= allowance;
-        // The highest origin price at which the trade still earns the margin at the destination's quote.
-        double highest = (netAtDestination - cost - (ahead ? 0 : margin)) / (1 + tax);
-        if (quantity > 0 && highest > 0) {
+        // It pays up to the origin price at which the cargo still covers its cost at the price it expects at the
+        // destination, with a dearer origin partly passed on: the margin is what it aims to earn, not a gate that
+        // would switch the lane on and off. Like any buyer, it bids near the price it expects at the origin, more
+        // as the lane's stock and cargo at sea fall short of what its sales need.
+        double expectedNet = Math.max(pd, expectedDestination[i]) / (1 + tariff) - levy;
+        double highest = (expectedNet * (1 + passThrough) - cost) / (1 + tax);
+        double held = laneHeld[lane[i]];
+        double urgency = held > 0 ? Math.pow(laneNeeded[lane[i]] / held, askElasticity) : maxRatio;
+        urgency = Math.max(minRatio, Math.min(urgency, maxRatio));
+        double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : urgency));
+        if (quantity > 0 && bid > 0) {
             wanted[i] = quantity;
-            limit[i] = highest;
+            limit[i] = bid;
             rules.request(i, o, d, c, tick, quantity);
         }
     }
@@ -687,6 +812,10 @@ public final class Traders implements Participant {
     private void endTrader(int i) {
         normalSales[i] += normalSalesWeight * (sold[i] - normalSales[i]);
         sold[i] = 0;
+        if (trendPath != null) {
+            capacity[i] = startCapacity[i]
+                    * trendPath[destinationMarket[i] * trendTicks + Math.min(tick + 1, trendTicks - 1)];
+        }
     }
 
     /** Cargo at sea: bought and not yet arrived. */

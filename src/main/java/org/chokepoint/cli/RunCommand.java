@@ -93,6 +93,10 @@ public final class RunCommand implements Callable<Integer> {
                 long wallMs = (System.nanoTime() - started) / 1_000_000;
                 RunOutputs.write(folder.dir(), loaded, outcome, seed, wallMs);
                 folder.commit();
+                if (outcome.model().startNote() != null) {
+                    err.println("warning: " + loaded.source() + ": " + outcome.model().startNote());
+                    err.flush();
+                }
                 stdout.println("wrote " + target + " (" + outcome.model().horizon() + " ticks"
                         + (outcome.counterfactual() != null ? " and counterfactual" : "") + ", " + wallMs + " ms)");
                 stdout.flush();

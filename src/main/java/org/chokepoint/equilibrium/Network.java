@@ -527,6 +527,10 @@ final class Network {
         // The arcs each diversification requirement covers, in the scenario's order of the requirements.
         Map<Integer, List<Integer>> diversificationArcs = new TreeMap<>();
         int perYear = world.ticksPerYear();
+        double[] worldCapacity = new double[world.commodityCount()];
+        for (int f = 0; f < firms; f++) {
+            worldCapacity[world.commodityOfMarket(fMarket[f])] += fCapacity[f];
+        }
         for (int t = 0; t < specs.size(); t++) {
             Scenario.TraderSpec ts = specs.get(t);
             int c = world.commodityIndex(ts.commodity());
@@ -631,10 +635,20 @@ final class Network {
                     laneArcs.add(add(out));
                     inQuotaArcs.computeIfAbsent(in.instrument, k -> new ArrayList<>()).add(ia);
                 }
-                capOver(CapKind.LANE_CAPACITY, -1, laneArcs, 1.0, capacity * approval);
-                if (approval < 1) {
-                    caps.get(caps.size() - 1).kind = CapKind.LICENCE;
-                    caps.get(caps.size() - 1).instrument = licenceInstrument;
+                // A lane that could carry a thousand times what the whole world makes of its good never binds;
+                // left in, its bound would set the scale of the subproblem beside flows many orders smaller.
+                if (capacity * approval <= CAN_BIND * worldCapacity[c]) {
+                    capOver(CapKind.LANE_CAPACITY, -1, laneArcs, 1.0, capacity * approval);
+                    if (approval < 1) {
+                        caps.get(caps.size() - 1).kind = CapKind.LICENCE;
+                        caps.get(caps.size() - 1).instrument = licenceInstrument;
+                    }
+                } else {
+                    // What such a lane could carry is at most what the world makes: the measure of an arbitrage it
+                    // leaves unexploited.
+                    for (int a : laneArcs) {
+                        arcs.get(a).laneCapacity = worldCapacity[c];
+                    }
                 }
                 for (int pool : pools) {
                     for (int a : laneArcs) {
@@ -720,6 +734,9 @@ final class Network {
             caps.add(cap);
         }
     }
+
+    /** How many times the world's capacity of its good a lane may carry before its bound is left out. */
+    private static final double CAN_BIND = 1e3;
 
     private void capOver(CapKind kind, int instrument, List<Integer> members, double coefficient, double volume) {
         Cap cap = new Cap();

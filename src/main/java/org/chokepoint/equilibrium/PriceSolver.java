@@ -33,6 +33,12 @@ final class PriceSolver {
     }
 
     private static final int MAX_NEWTON_PER_ROUND = 100;
+    /**
+     * Newton steps in all before the solver gives up: the shipped scenarios need 10 to 15 from their initial
+     * prices; a network that needs four times as many is one whose quantities span many orders of magnitude,
+     * on which each further step gains little.
+     */
+    private static final int MAX_NEWTON_STEPS = 60;
     private static final int BISECTIONS = 12;
 
     private final Network net;
@@ -250,6 +256,13 @@ final class PriceSolver {
             double[] step = quadraticStep();
             newtonSteps++;
             EquilibriumResult.Convergence now = report(true);
+            if (newtonSteps >= MAX_NEWTON_STEPS && !(now.maxRelativeExcessDemand() <= target
+                    && now.relativeComplementarityGap() <= target)) {
+                convergence = report(false);
+                throw new EquilibriumException("the equilibrium did not converge in " + MAX_NEWTON_STEPS
+                        + " Newton steps: excess demand " + now.maxRelativeExcessDemand() + " of the volume in "
+                        + now.worstMarket() + " (tolerance " + tolerance + ")", convergence);
+            }
             if (now.maxRelativeExcessDemand() <= target && now.relativeComplementarityGap() <= target) {
                 return;
             }

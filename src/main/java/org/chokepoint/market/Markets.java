@@ -63,6 +63,11 @@ public final class Markets implements java.io.Serializable {
         return price[market];
     }
 
+    /** Quotes a market at a price before the first tick, as a run that starts at rest does. */
+    public void startAt(int market, double price) {
+        this.price[market] = price;
+    }
+
     public boolean used(int market) {
         return used[market];
     }
@@ -138,10 +143,19 @@ public final class Markets implements java.io.Serializable {
         ledger.traded(market, b.volume());
         double s = b.supplyAtPrice();
         double d = b.demandAtPrice();
-        double larger = Math.max(s, d);
-        if (larger > 0) {
-            price[market] = p * (1 + contractAdjustment * (d - s) / larger);
+        // The formula follows the suppliers' costs, which their asks state, and rises by the share of demand
+        // left unserved when supply falls short.
+        double offered = 0;
+        double value = 0;
+        for (int i = 0, n = b.askCount(); i < n; i++) {
+            offered += b.askQuantity(i);
+            value += b.askQuantity(i) * b.askLimit(i);
         }
+        double target = offered > 0 ? value / offered : p;
+        if (d > s && d > 0) {
+            target *= 1 + (d - s) / d;
+        }
+        price[market] = p + contractAdjustment * (target - p);
     }
 
     /**

@@ -189,7 +189,7 @@ public final class OrderBook implements java.io.Serializable {
         reverse(bidOrder, bids);
         bestAsk = askPrice[askOrder[0]];
         bestBid = bidPrice[bidOrder[0]];
-        if (bestBid < bestAsk) {
+        if (bestBid < bestAsk * (1 - LEVEL_BAND)) {
             return;
         }
         match();
@@ -384,8 +384,8 @@ public final class OrderBook implements java.io.Serializable {
                 if (ai >= asks) {
                     break;
                 }
-                a = aPrice[aOrder[ai]];
                 aEnd = levelEnd(aOrder, aPrice, aQty, ai, asks);
+                a = levelPrice;
                 askLevel = levelQuantity;
                 askLeft = levelQuantity;
                 askTaken = 0;
@@ -397,13 +397,14 @@ public final class OrderBook implements java.io.Serializable {
                 if (bi >= bids) {
                     break;
                 }
-                b = bPrice[bOrder[bi]];
                 bEnd = levelEnd(bOrder, bPrice, bQty, bi, bids);
+                b = levelPrice;
                 bidLevel = levelQuantity;
                 bidLeft = levelQuantity;
                 bidTaken = 0;
             }
-            if (b < a) {
+            // A bid and an ask that differ only by rounding meet, as orders within a level do.
+            if (b < a * (1 - LEVEL_BAND)) {
                 break;
             }
             double q = Math.min(askLeft, bidLeft);
@@ -481,12 +482,28 @@ public final class OrderBook implements java.io.Serializable {
         double p = prices[order[start]];
         double sum = qty[order[start]];
         int i = start + 1;
-        for (int o; i < n && prices[o = order[i]] == p; i++) {
+        // Limits that differ only by rounding (worked out along different paths from the same prices) are one
+        // level; its price is the worst limit in it for its side, so no order trades past its limit.
+        double lo = p * (1 - LEVEL_BAND);
+        double hi = p * (1 + LEVEL_BAND);
+        double worst = p;
+        for (int o; i < n && prices[o = order[i]] >= lo && prices[o] <= hi; i++) {
             sum += qty[o];
+            worst = prices[o];
         }
         levelQuantity = sum;
+        levelPrice = worst;
         return i;
     }
+
+    /**
+     * Relative width of a price level: limits closer than this are rounding apart, not priced apart, and a bid
+     * and an ask this close meet.
+     */
+    public static final double LEVEL_BAND = 1e-9;
+
+    /** The price of the level {@link #levelEnd} last found: the worst limit in it for its side. */
+    private double levelPrice;
 
     /** Fills a level in full. */
     private static void fillLevel(int[] order, double[] qty, double[] fill, int from, int to) {

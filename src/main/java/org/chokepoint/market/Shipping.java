@@ -77,6 +77,17 @@ public final class Shipping implements java.io.Serializable {
     }
 
     /**
+     * Cargo that left before the run began and lands at {@code arrivalTick}: at sea when the run starts, so
+     * no export is booked for it; it lands as an import from {@code originRegion} like any other.
+     */
+    public void preload(int account, int lane, int originRegion, int arrivalTick, double quantity) {
+        int ring = slots[account];
+        int k = 2 * (base[account] + Math.min(arrivalTick, ring - 1) % ring) + lane;
+        cargo[k] += quantity;
+        from[k] = originRegion;
+    }
+
+    /**
      * What is due on one lane of an account this tick lands as an import in its market and leaves the sea.
      *
      * @return the quantity landed; {@link #landedValue()} is its value

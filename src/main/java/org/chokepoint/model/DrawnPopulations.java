@@ -33,15 +33,17 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
      * without changing them.
      */
     public static DrawnPopulations of(SupplyShockModel model) {
-        Scenario s = model.scenario();
-        Firms f = model.firms();
+        return of(model.scenario(), model.firms(), model.traders());
+    }
+
+    /** What these firms and traders of {@code s} hold now, as copies. */
+    static DrawnPopulations of(Scenario s, Firms f, Traders t) {
         int[] firmEntry = entries(s.firms().stream().map(Scenario.FirmSpec::countOrDefault).toList(), f.count,
                 "firms");
         boolean[] active = new boolean[f.count];
         for (int i = 0; i < f.count; i++) {
             active[i] = f.producing(i);
         }
-        Traders t = model.traders();
         int[] traderEntry = entries(s.traders().stream().map(Scenario.TraderSpec::countOrDefault).toList(), t.count,
                 "traders");
         double[] capacity = new double[f.count];

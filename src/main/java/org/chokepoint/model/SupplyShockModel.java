@@ -18,6 +18,7 @@ import org.chokepoint.agent.RouteConditions;
 import org.chokepoint.agent.Traders;
 import org.chokepoint.antitrust.Consortium;
 import org.chokepoint.antitrust.ConsortiumContext;
+import org.chokepoint.equilibrium.EquilibriumException;
 import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
@@ -78,6 +79,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private MersenneTwisterFast policyRandom;
     private int tick;
     private int tickThreads = 1;
+    /** Why a run asked to start at its equilibrium did not, or null when it started as asked. */
+    private String startNote;
     private boolean checkMassBalance = Boolean.getBoolean(CHECK_MASS_BALANCE);
     /** Threads, and the item handed to them: rebuilt when a model is restored from a checkpoint. */
     private transient PhaseWorkers workers;
@@ -89,6 +92,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
      * @param seed the run's seed; MASON keeps 32 bits of it, so it is an {@code int}
      * @param horizon ticks to run, or a value below 1 for the scenario's horizon
      */
+    /** Why the run did not start at its equilibrium although the scenario asked it to; null when it did. */
+    public String startNote() { return startNote; }
+
     public SupplyShockModel(Scenario scenario, int seed, int horizon) {
         this(scenario, seed, horizon, PolicyTypes.STANDARD);
     }
@@ -207,7 +213,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         BehaviourSpec.Exit exit = b.exit();
         CapacityDecisions capacity = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
                 exit.mothballAfterTicks(), exit.exitAfterTicks(),
-                exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin());
+                exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin(),
+                inv.trendUtilizationFloor());
         List<Consortium> pools = new ArrayList<>();
         for (ConsortiumSpec spec : scenario.consortia()) {
             pools.add(new Consortium((JointProcurementSpec) spec, world, b));
@@ -217,6 +224,17 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 valuePerUnit, workers);
         households.connect(markets, government, demandRandom, horizon);
         traders.connect(markets, routes, government.tradeRules());
+        startNote = null;
+        if (scenario.time().startsAtEquilibrium()) {
+            try {
+                EquilibriumStart.apply(scenario, world, markets, firms, traders, households, recyclers, capacity,
+                        horizon);
+            } catch (EquilibriumException e) {
+                // A world with no equilibrium (a market some demand has no way to be served, say) still runs,
+                // from its initial prices as a scenario may ask, and says why.
+                startNote = "started at initialPrices: " + e.getMessage();
+            }
+        }
         for (Instrument instrument : instruments) {
             instrument.bind(this);
         }

@@ -20,7 +20,6 @@ final class CapexSubsidy extends ImporterMeasure {
     private final double relief;
     private final double rate;
     private final double capex;
-    private double[] pendingSeen;
     private double committed;
     private double arrived;
     private double paid;
@@ -61,8 +60,7 @@ final class CapexSubsidy extends ImporterMeasure {
     public void beginTick(int tick) {
         super.beginTick(tick);
         Firms f = ctx.firms();
-        if (pendingSeen == null) {
-            pendingSeen = new double[f.count];
+        if (capacitySeen == null) {
             capacitySeen = new double[f.count];
             for (int i = 0; i < f.count; i++) {
                 capacitySeen[i] = f.capacity(i);
@@ -89,14 +87,13 @@ final class CapexSubsidy extends ImporterMeasure {
             if (!eligible(f, i)) {
                 continue;
             }
-            double pending = f.pendingCapacity(i);
-            if (pending > 0 && pendingSeen[i] <= 0 && active()) {
-                committed += pending;
-                double usd = rate * capex * pending * perYear;
+            double ordered = f.ordered(i);
+            if (ordered > 0 && active()) {
+                committed += ordered;
+                double usd = rate * capex * ordered * perYear;
                 paid += usd;
                 ctx.markets().ledger().spend(world.market(region, f.commodity(i)), usd);
             }
-            pendingSeen[i] = pending;
             if (f.capacity(i) > capacitySeen[i]) {
                 arrived += f.capacity(i) - capacitySeen[i];
             }

@@ -56,7 +56,8 @@ public final class RunOutputs {
             });
         }
         writeJson(dir.resolve(SUMMARY), summaryJson(outcome.summary()));
-        writeJson(dir.resolve(MANIFEST), manifest(loaded, seed, outcome.model().horizon(), wallTimeMs));
+        writeJson(dir.resolve(MANIFEST), manifest(loaded, seed, outcome.model().horizon(), wallTimeMs,
+                outcome.model().startNote()));
         Path report = dir.resolve(RunReport.HTML);
         OutputFiles.on(report, () -> Files.writeString(report, RunReport.html(loaded, outcome, seed),
                 StandardCharsets.UTF_8));
@@ -119,6 +120,11 @@ public final class RunOutputs {
 
     /** What a run was made from, so that it can be made again. */
     public static ObjectNode manifest(LoadedScenario loaded, int seed, int ticks, long wallTimeMs) {
+        return manifest(loaded, seed, ticks, wallTimeMs, null);
+    }
+
+    /** The manifest, with {@code startNote} when the run could not start at its equilibrium as asked. */
+    public static ObjectNode manifest(LoadedScenario loaded, int seed, int ticks, long wallTimeMs, String startNote) {
         BuildInfo build = BuildInfo.current();
         ObjectNode m = JsonNodeFactory.instance.objectNode();
         m.put("format", ResultKind.RUN.format());
@@ -135,6 +141,9 @@ public final class RunOutputs {
         jvm.put("vendor", System.getProperty("java.vendor"));
         m.put("wallTimeMs", wallTimeMs);
         m.put("note", WALL_TIME_NOTE);
+        if (startNote != null) {
+            m.put("startNote", startNote);
+        }
         m.set("resolvedScenario", Json.mapper().valueToTree(resolved(loaded.scenario())));
         return m;
     }
@@ -143,7 +152,8 @@ public final class RunOutputs {
     static Scenario resolved(Scenario s) {
         Scenario.TimeSpec t = s.time();
         Scenario.TimeSpec time = new Scenario.TimeSpec(t.ticksPerYearOrDefault(), t.horizonTicks(),
-                t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault());
+                t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault(),
+                t.startsAtEquilibrium() ? "equilibrium" : "initialPrices");
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
                 s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.outputs());
     }

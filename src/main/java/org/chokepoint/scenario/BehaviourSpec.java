@@ -25,6 +25,7 @@ package org.chokepoint.scenario;
  * @param minStockPriceRatio lowest ratio {@code (target / stock)^η} by which a seller's ask or a buyer's bid
  *                           departs from its expected price
  * @param maxStockPriceRatio highest such ratio
+ * @param maxPricePull the most a price above a firm's marginal cost multiplies the sales it plans for in a tick
  * @param trading how traders size their flows and hold cargo
  * @param jointProcurement the windows over which a joint-procurement consortium watches and remembers
  * @param strategicStockpile how a stockpile agency follows the region's use
@@ -34,12 +35,12 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
                             Investment investment, Exit exit, Thrift thrift, Double demandNoise,
                             Double demandNoisePersistence, Double outputAdjustment, Double contractPriceAdjustment,
                             Speculation speculation, Double normalSalesWeeks, Double offerWeeks,
-                            Double minStockPriceRatio, Double maxStockPriceRatio, Trading trading,
+                            Double minStockPriceRatio, Double maxStockPriceRatio, Double maxPricePull, Trading trading,
                             JointProcurement jointProcurement, StrategicStockpile strategicStockpile) {
 
     public static final BehaviourSpec DEFAULTS =
             new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null);
 
     public BehaviourSpec {
         expectationRate = or(expectationRate, 0.08);
@@ -48,7 +49,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         stockAdjustTicks = or(stockAdjustTicks, 8.0);
         askStockElasticity = or(askStockElasticity, 0.2);
         priceAdjustment = or(priceAdjustment, 0.25);
-        investment = investment == null ? new Investment(null, null, null, null) : investment;
+        investment = investment == null ? new Investment(null, null, null, null, null) : investment;
         exit = exit == null ? new Exit(null, null, null, null) : exit;
         thrift = thrift == null ? new Thrift(null, null, null, null) : thrift;
         demandNoise = or(demandNoise, 0.02);
@@ -60,7 +61,8 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         offerWeeks = or(offerWeeks, 1.5);
         minStockPriceRatio = or(minStockPriceRatio, 0.5);
         maxStockPriceRatio = or(maxStockPriceRatio, 3.0);
-        trading = trading == null ? new Trading(null, null, null, null, null, null) : trading;
+        maxPricePull = or(maxPricePull, 2.0);
+        trading = trading == null ? new Trading(null, null, null, null, null, null, null) : trading;
         jointProcurement = jointProcurement == null ? new JointProcurement(null, null, null, null) : jointProcurement;
         strategicStockpile = strategicStockpile == null ? new StrategicStockpile(null) : strategicStockpile;
     }
@@ -78,13 +80,17 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      * @param patienceTicks ticks the expected margin must stay above the hurdle
      * @param stepShare capacity added by one project, as a share of current capacity
      * @param defaultLeadTicks lead time of a project when the firm gives none: by stage of the output
+     * @param trendUtilizationFloor share of its normal utilization below which a firm's sales no longer justify
+     *                              building capacity for the growth of demand it serves
      */
-    public record Investment(Double hurdle, Integer patienceTicks, Double stepShare, LeadTicks defaultLeadTicks) {
+    public record Investment(Double hurdle, Integer patienceTicks, Double stepShare, LeadTicks defaultLeadTicks,
+                             Double trendUtilizationFloor) {
         public Investment {
             hurdle = or(hurdle, 0.25);
             patienceTicks = or(patienceTicks, 26);
             stepShare = or(stepShare, 0.2);
             defaultLeadTicks = defaultLeadTicks == null ? new LeadTicks(null, null, null, null) : defaultLeadTicks;
+            trendUtilizationFloor = or(trendUtilizationFloor, 0.9);
         }
     }
 
@@ -159,27 +165,34 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     }
 
     /**
-     * How a trader sizes the flow it ships and the cargo it holds: the flow it aims for grows with the price
-     * gap, from nothing at its required margin to {@code flowGrowth} times its normal sales (at least
-     * {@code bootstrapShare} of its capacity) when the gap exceeds the margin by {@code rampMargins} margins.
+     * How a trader sizes the cargo it buys and the stock it holds, and prices what it lands: by stock management
+     * with the supply line, at the lane's cost-plus price (see {@code agent.Traders}).
      *
-     * @param stockCoverWeeks weeks of its normal sales a trader is content to hold at its destination
-     * @param rampMargins margins above the required margin at which a trader aims for its largest flow
-     * @param flowGrowth the largest flow a trader aims for, as a multiple of its normal sales
-     * @param bootstrapShare share of its capacity a trader aims to ship at the widest gap, whatever it sold lately
-     * @param hoardingPremium how far above its expected destination price a trader holds its landed cargo while
-     *                        a restriction on its lane is announced and not yet in force, as a share of it
-     * @param detourWeeks the extra transit of cargo that goes round a restriction through a third country
+     * @param stockCoverWeeks weeks of its normal sales a trader is content to hold at its destination once a
+     *                        tick's sales are made
+     * @param bootstrapShare share of its capacity a lane with no sales aims to ship once the gap has opened by
+     *                       {@code openGap}
+     * @param hoardingPremium how far above its expected destination price a trader holds stock while a
+     *                        restriction is ahead, as a share of it
+     * @param detourWeeks extra transit of cargo that goes round a restriction through a third country
+     * @param openGap how far the destination price must stand above a lane's cost-plus price, as a share of it,
+     *                before a lane with no sales aims for its whole bootstrap share
+     * @param passThrough how much of a dearer origin price a trader expects to pass on to its buyers, as a share
+     *                    of the destination price: it bids at the origin up to that much above what the cargo is
+     *                    worth at today's destination price
+     * @param strandedCover multiples of its target stock beyond which a lane sells below what the cargo cost to
+     *                      bring in
      */
-    public record Trading(Double stockCoverWeeks, Double rampMargins, Double flowGrowth, Double bootstrapShare,
-                          Double hoardingPremium, Double detourWeeks) {
+    public record Trading(Double stockCoverWeeks, Double bootstrapShare, Double hoardingPremium, Double detourWeeks,
+                          Double openGap, Double passThrough, Double strandedCover) {
         public Trading {
             stockCoverWeeks = or(stockCoverWeeks, 2.0);
-            rampMargins = or(rampMargins, 3.0);
-            flowGrowth = or(flowGrowth, 1.5);
             bootstrapShare = or(bootstrapShare, 0.5);
             hoardingPremium = or(hoardingPremium, 0.15);
             detourWeeks = or(detourWeeks, 2.0);
+            openGap = or(openGap, 0.1);
+            passThrough = or(passThrough, 0.1);
+            strandedCover = or(strandedCover, 4.0);
         }
     }
 

@@ -62,9 +62,15 @@ public record Scenario(
      * @param warmupTicks ticks the model needs to settle; the baseline window ends here when there is no shock
      * @param startDate calendar date of tick 0, for labels only
      * @param discountRate yearly rate for present values
+     * @param startAt {@code equilibrium} (the default): every market at the scenario's spatial price equilibrium,
+     *                stocks at target and pipelines full, so a world without shocks stays at rest; or
+     *                {@code initialPrices}: every market at its commodity's initial price, firms at their initial
+     *                utilization, traders with nothing at sea
      */
     public record TimeSpec(Integer ticksPerYear, Integer horizonTicks, Integer baselineWindowTicks,
-                           Integer warmupTicks, String startDate, Double discountRate) {
+                           Integer warmupTicks, String startDate, Double discountRate, String startAt) {
+        /** Start at the scenario's spatial price equilibrium (the default), or at its commodities' initial prices. */
+        public boolean startsAtEquilibrium() { return startAt == null || "equilibrium".equals(startAt); }
         public int ticksPerYearOrDefault() { return ticksPerYear == null ? 52 : ticksPerYear; }
         public int baselineWindowOrDefault() { return baselineWindowTicks == null ? 13 : baselineWindowTicks; }
         public int warmupOrDefault() { return warmupTicks == null ? 104 : warmupTicks; }

@@ -15,15 +15,16 @@ import org.chokepoint.world.World;
  *
  * @param basketPeak ex-restrictor basket price at its peak over its pre-shock level
  * @param singlePeak the same for the first listed commodity alone (e.g. dysprosium oxide)
+ * @param secondPeak the same for the second listed commodity alone (e.g. NdPr oxide); NaN with one commodity
  * @param monthsToPeak months from the restriction to the basket's peak
  * @param outsideOverInsideAtPeak the basket outside over the same basket inside the restricting region, at the peak
  * @param twoYearsAfterPeak the basket two years after its peak over the peak
- * @param useChangeAfterTwoYears the importer's use of the listed commodities in the second year after the
- *                               restriction over the year before it, minus one
+ * @param useChangeAfterTwoYears the importer's use of the listed commodities in the second calendar year after
+ *                               the restriction's over the first, minus one (Japan's 2012 against 2011)
  * @param restrictorShareAfterTenYears the restricting region's share of the importer's imports of the listed
  *                                     commodities in the tenth year after the start of the run
  */
-record EpisodeIndicators(double basketPeak, double singlePeak, double monthsToPeak, double outsideOverInsideAtPeak,
+record EpisodeIndicators(double basketPeak, double singlePeak, double secondPeak, double monthsToPeak, double outsideOverInsideAtPeak,
                          double twoYearsAfterPeak, double useChangeAfterTwoYears, double restrictorShareAfterTenYears) {
 
     static EpisodeIndicators of(SupplyShockModel run, int restrictionTick, String restrictor, String importer,
@@ -57,6 +58,7 @@ record EpisodeIndicators(double basketPeak, double singlePeak, double monthsToPe
         int peakTick = restrictionTick;
         double peak = 0;
         double single = 0;
+        double second2 = 0;
         for (int t = restrictionTick; t < ticks; t++) {
             double b = basket(s, out, base, weight, t);
             if (b > peak) {
@@ -64,12 +66,17 @@ record EpisodeIndicators(double basketPeak, double singlePeak, double monthsToPe
                 peakTick = t;
             }
             single = Math.max(single, s.get(t, out[0], Metric.PRICE) / base[0]);
+            if (n > 1) {
+                second2 = Math.max(second2, s.get(t, out[1], Metric.PRICE) / base[1]);
+            }
         }
         double ratio = peak / basket(s, in, base, weight, peakTick);
         double after = peakTick + 2 * year < ticks
                 ? basket(s, out, base, weight, peakTick + 2 * year) / peak : Double.NaN;
-        double before = use(s, out, restrictionTick - year, restrictionTick);
-        double second = use(s, out, restrictionTick + year, restrictionTick + 2 * year);
+        // Calendar years, as the history reports them: the second year after the restriction's against the first.
+        int first = (restrictionTick / year + 1) * year;
+        double before = use(s, out, first, first + year);
+        double second = use(s, out, first + year, first + 2 * year);
         int tenth = 9 * year;
         double share = Double.NaN;
         if (tenth + year <= ticks) {
@@ -85,7 +92,8 @@ record EpisodeIndicators(double basketPeak, double singlePeak, double monthsToPe
             }
             share = all > 0 ? fromRestrictor / all : Double.NaN;
         }
-        return new EpisodeIndicators(peak, single, (peakTick - restrictionTick) * 12.0 / year, ratio,
+        return new EpisodeIndicators(peak, single, n > 1 ? second2 : Double.NaN,
+                (peakTick - restrictionTick) * 12.0 / year, ratio,
                 after, second / before - 1, share);
     }
 

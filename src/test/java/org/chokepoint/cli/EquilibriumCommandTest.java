@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,22 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code chokepoint equilibrium}, end to end: a scenario file to the four files of its equilibrium. */
-class EquilibriumCommandTest {
+class EquilibriumCommandTest extends CommandLineTest {
 
     private static final Path REFERENCE = Path.of("scenarios/naphtha-hormuz-2026.json");
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int chokepoint(String... args) {
-        var cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
-    }
 
     @Test
     void writesTidyMarketsLanesFirmsAndJson() throws Exception {

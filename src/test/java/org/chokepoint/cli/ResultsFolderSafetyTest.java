@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a file of the user's, a target another process is writing. Each case checks the exit code, that the message
  * names the path, and that what was there survives byte for byte.
  */
-class ResultsFolderSafetyTest {
+class ResultsFolderSafetyTest extends CommandLineTest {
 
     private static final String SCENARIO = "src/test/resources/scenarios/minimal.json";
     private static final String TICKS = "8";
@@ -41,15 +39,6 @@ class ResultsFolderSafetyTest {
     @TempDir
     Path inputs;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int chokepoint(String... args) {
-        var cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
-    }
 
     /** Each command that writes a results folder, writing to {@code target}, small and quick. */
     private int command(String name, Path target, String... more) throws IOException {

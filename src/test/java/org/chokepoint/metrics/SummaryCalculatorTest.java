@@ -47,7 +47,7 @@ class SummaryCalculatorTest {
 
     @Test
     void theWindowEndsAtTheFirstShock() {
-        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null);
+        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null, null);
 
         assertEquals(new SummaryCalculator.Window(187, 200), SummaryCalculator.window(time, 200, 520));
         assertEquals(new SummaryCalculator.Window(0, 5), SummaryCalculator.window(time, 5, 520),
@@ -56,7 +56,7 @@ class SummaryCalculatorTest {
 
     @Test
     void withoutAShockTheWindowEndsWithTheWarmUp() {
-        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null);
+        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 104, null, null, null);
 
         assertEquals(new SummaryCalculator.Window(91, 104), SummaryCalculator.window(time, -1, 520));
         assertEquals(new SummaryCalculator.Window(47, 60), SummaryCalculator.window(time, -1, 60),

@@ -79,7 +79,7 @@ class ExportMeasuresTest {
         double opened = gap(taxed.series(), from, 260) - gap(free.series(), from, 260);
         double expected = rate * mean(taxed.series(), A, Metric.PRICE, from, 260);
         assertTrue(mean(taxed.series(), A, Metric.EXPORTS, from, 260) > 20, "trade still flows");
-        assertEquals(expected, opened, 0.5 * expected, "gap opened by the tax");
+        assertEquals(expected, opened, 0.02 * expected, "gap opened by the tax");
         double revenue = 0;
         double byHand = 0;
         for (int t = START; t < 260; t++) {

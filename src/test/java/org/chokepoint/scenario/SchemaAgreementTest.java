@@ -108,7 +108,7 @@ class SchemaAgreementTest {
                 "/properties/behaviour");
         checked += defaults(SCHEMA.at("/properties/outputs"), Json.mapper().valueToTree(Scenario.OutputsSpec.DEFAULTS),
                 "/properties/outputs");
-        Scenario.TimeSpec time = new Scenario.TimeSpec(null, 52, null, null, null, null);
+        Scenario.TimeSpec time = new Scenario.TimeSpec(null, 52, null, null, null, null, null);
         assertEquals(SCHEMA.at("/properties/time/properties/ticksPerYear/default").asInt(), time.ticksPerYearOrDefault());
         assertEquals(SCHEMA.at("/properties/time/properties/baselineWindowTicks/default").asInt(),
                 time.baselineWindowOrDefault());

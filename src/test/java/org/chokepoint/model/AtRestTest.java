@@ -1,0 +1,121 @@
+package org.chokepoint.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.world.World;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A reference scenario without its events, policies and consortia is a world without shocks: it starts at its
+ * equilibrium and should stay there, or on its growth path where demand has a trend. For every market that
+ * carries at least 1% of its commodity's trade, the share of ticks from the end of warm-up in which the price
+ * is within 5% of its path (the median price, or a log-linear fit under a trend) is measured per run.
+ *
+ * <p>What holds today, for seeds 1 and 2: the median market is within 5% in at least 95% of ticks, and no
+ * market falls below 70% of ticks. The target for every market is 95%; the thinnest markets (a few sellers
+ * or lanes whose offers tie) still swing more than that, as docs/dynamics.md says.
+ */
+class AtRestTest {
+    static final double BAND = 0.05;
+
+    static Stream<Path> scenarios() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            return files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".options.json"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void withoutItsShocksTheWorldStaysAtRest(Path file) throws Exception {
+        ObjectNode json = ScenarioLoader.load(file).json().deepCopy();
+        for (String shock : List.of("events", "policies", "consortia")) {
+            json.set(shock, Json.mapper().createArrayNode());
+        }
+        Scenario s = ScenarioLoader.fromJson(json, file + " without shocks").scenario();
+        boolean trend = s.demand().stream().anyMatch(d -> d.trendOrDefault() != 0);
+        List<Double> shares = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int seed : new int[] {1, 2}) {
+            SupplyShockModel model = Simulation.run(s, seed, -1).model();
+            World w = model.world();
+            SeriesRecorder series = model.series();
+            int from = Math.min(s.time().warmupOrDefault(), model.horizon() - 10);
+            double[] traded = new double[w.marketCount()];
+            double[] total = new double[w.commodityCount()];
+            for (int m = 0; m < w.marketCount(); m++) {
+                for (int t = from; t < model.horizon(); t++) {
+                    traded[m] += series.get(t, m, Metric.TRADED);
+                }
+                total[m % w.commodityCount()] += traded[m];
+            }
+            for (int m = 0; m < w.marketCount(); m++) {
+                if (total[m % w.commodityCount()] <= 0 || traded[m] < 0.01 * total[m % w.commodityCount()]) {
+                    continue;
+                }
+                shares.add(shareAtRest(series, m, from, model.horizon(), trend));
+                names.add(w.regions().get(m / w.commodityCount()).id() + "/" + w.commodities().get(m % w.commodityCount()).id()
+                        + " seed " + seed);
+            }
+        }
+        double[] sorted = shares.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted[sorted.length / 2];
+        double worst = sorted[0];
+        String where = names.get(shares.indexOf(worst));
+        assertTrue(median >= 0.95, file + ": median market within 5% in " + median + " of ticks");
+        assertTrue(worst >= 0.70, file + ": " + where + " within 5% in only " + worst + " of ticks");
+    }
+
+    /** Share of ticks whose positive price lies within {@link #BAND} of the median or of a log-linear fit. */
+    static double shareAtRest(SeriesRecorder series, int market, int from, int to, boolean trend) {
+        double[] t = new double[to - from];
+        double[] p = new double[to - from];
+        int n = 0;
+        for (int tick = from; tick < to; tick++) {
+            double price = series.get(tick, market, Metric.PRICE);
+            if (price > 0 && Double.isFinite(price)) {
+                t[n] = tick;
+                p[n++] = price;
+            }
+        }
+        t = Arrays.copyOf(t, n);
+        p = Arrays.copyOf(p, n);
+        double[] path = new double[n];
+        if (trend) {
+            double mt = Arrays.stream(t).average().orElse(0);
+            double ml = Arrays.stream(p).map(Math::log).average().orElse(0);
+            double sxy = 0;
+            double sxx = 0;
+            for (int i = 0; i < n; i++) {
+                sxy += (t[i] - mt) * (Math.log(p[i]) - ml);
+                sxx += (t[i] - mt) * (t[i] - mt);
+            }
+            double slope = sxx == 0 ? 0 : sxy / sxx;
+            for (int i = 0; i < n; i++) {
+                path[i] = Math.exp(ml + slope * (t[i] - mt));
+            }
+        } else {
+            double[] s = p.clone();
+            Arrays.sort(s);
+            Arrays.fill(path, s[n / 2]);
+        }
+        int inside = 0;
+        for (int i = 0; i < n; i++) {
+            inside += Math.abs(p[i] / path[i] - 1) <= BAND ? 1 : 0;
+        }
+        return n == 0 ? 1.0 : (double) inside / n;
+    }
+}
