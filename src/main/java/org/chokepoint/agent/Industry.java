@@ -122,8 +122,8 @@ public final class Industry implements Participant {
     /**
      * Per firm, the markup over marginal cost it prices at this tick, 0 for a firm that competes: cleared as the
      * tick begins, written by a consortium for members that received figures on each other's selling prices,
-     * output, customers or costs. A firm with markup m plans the output at which the price it expects covers
-     * (1 + m) times its marginal cost, input costs included.
+     * output, customers or costs. A firm with markup m prices at (1 + m) times its marginal cost, input costs
+     * included: it asks no less, and plans its output on (1 + m) times its costs.
      */
     public double[] collusiveMarkup() {
         return markup;
@@ -213,7 +213,7 @@ public final class Industry implements Participant {
             }
             x.netPrice[f] = net;
             producers.plan(f, net, available);
-            producers.offer(f, inputCost, book);
+            producers.offer(f, inputCost, markup[f], book);
             if (x.type[f] == FirmType.MANUFACTURER) {
                 manufacturers.prepareBids(f);
             }

@@ -278,10 +278,10 @@ public final class ComplianceAuditor implements java.io.Serializable {
                         : "applied a key not fixed before the shock";
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("tick", c.tick);
-                e.put("keyFixed", fixedKey == null ? null : Map.of("key", fixedKey.kind(), "priority", fixedKey.priority()));
+                e.put("keyFixed", fixedKey == null ? null : describe(fixedKey));
                 e.put("fixedAtTick", fixedAt);
                 e.put("firstTrigger", firstTrigger);
-                e.put("keyApplied", Map.of("key", k.kind(), "priority", k.priority()));
+                e.put("keyApplied", describe(k));
                 evidence.add(e);
             }
             case PEACETIME_SHARE -> {
@@ -302,6 +302,14 @@ public final class ComplianceAuditor implements java.io.Serializable {
 
     private String name(int firm) {
         return firmNames[firm];
+    }
+
+    /** A key as compliance.json shows it, in a fixed order (the priorities as the scenario lists them). */
+    private static Map<String, Object> describe(AllocationKey key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", key.kind());
+        m.put("priority", key.priority());
+        return m;
     }
 
     private static void addOnce(List<String> list, String s) {

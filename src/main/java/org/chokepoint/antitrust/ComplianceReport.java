@@ -35,7 +35,14 @@ final class ComplianceReport {
             rules.add(e);
         }
         r.put("rulesChecked", rules);
-        r.put("triggerHeld", auditor.triggerHeld().stream().map(t -> Map.of("from", t[0], "to", t[1])).toList());
+        List<Map<String, Integer>> held = new ArrayList<>();
+        for (int[] t : auditor.triggerHeld()) {
+            Map<String, Integer> span = new LinkedHashMap<>();
+            span.put("from", t[0]);
+            span.put("to", t[1]);
+            held.add(span);
+        }
+        r.put("triggerHeld", held);
         r.put("graceTicks", terms.grace);
         r.put("activePeriods", auditor.periods());
         List<String> ids = new ArrayList<>();
