@@ -215,7 +215,7 @@ public final class Comparison {
         model.start();
         model.runToHorizon();
         progress.runDone();
-        SupplyShockModel cf = counterfactual(s, seed, counterfactuals, progress);
+        SupplyShockModel cf = counterfactual(s, model, seed, counterfactuals, progress);
         return new RunOutcomeLite(model, cf, SummaryCalculator.compute(model, cf), harm(s, seed, model, progress));
     }
 
@@ -237,13 +237,16 @@ public final class Comparison {
         return CoordinationHarm.of(model, compliant, markets);
     }
 
-    private SupplyShockModel counterfactual(LoadedScenario s, int seed, Map<String, SupplyShockModel> cache,
-                                            Progress progress) {
+    private SupplyShockModel counterfactual(LoadedScenario s, SupplyShockModel model, int seed,
+                                            Map<String, SupplyShockModel> cache, Progress progress) {
         if (s.scenario().events().isEmpty() && s.scenario().policies().isEmpty()) {
             return null;
         }
         return cache.computeIfAbsent(economyKey(s.json()), k -> {
             SupplyShockModel cf = new SupplyShockModel(Simulation.counterfactualOf(s.scenario()), seed, ticks);
+            if (Simulation.nothingInForceAtStart(s.scenario())) {
+                cf.reuseStart(model);
+            }
             cf.start();
             cf.runToHorizon();
             progress.runDone();

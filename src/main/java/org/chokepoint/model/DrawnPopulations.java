@@ -84,4 +84,19 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
         }
         return entry;
     }
+
+    /** Whether the two hold the same firms and traders, number for number. */
+    public boolean sameAs(DrawnPopulations o) {
+        FirmParameters a = firms;
+        FirmParameters b = o.firms;
+        return java.util.Arrays.equals(a.spec(), b.spec()) && java.util.Arrays.equals(a.first(), b.first())
+                && java.util.Arrays.equals(a.weight(), b.weight())
+                && java.util.Arrays.equals(a.capacity(), b.capacity())
+                && java.util.Arrays.equals(a.costBase(), b.costBase())
+                && java.util.Arrays.equals(a.costSlope(), b.costSlope())
+                && java.util.Arrays.equals(a.costExponent(), b.costExponent())
+                && java.util.Arrays.equals(a.active(), b.active())
+                && java.util.Arrays.equals(traders.capacity(), o.traders.capacity())
+                && java.util.Arrays.equals(traders.minMargin(), o.traders.minMargin());
+    }
 }

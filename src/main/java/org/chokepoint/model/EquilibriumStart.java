@@ -26,11 +26,21 @@ import org.chokepoint.world.World;
 final class EquilibriumStart {
     private EquilibriumStart() { }
 
-    static void apply(Scenario scenario, World world, Markets markets, Firms firms, Traders traders,
-                      Households households, Recyclers recyclers, CapacityDecisions capacity, int horizon) {
+    /** The equilibrium a run started from, and the populations it was solved for. */
+    record Solved(DrawnPopulations drawn, EquilibriumResult result) { }
+
+    /**
+     * Starts the model at its equilibrium: {@code known}'s when it was solved for the same populations (a
+     * counterfactual under the same seed, with nothing in force at tick 0 that the run had), else solved here.
+     *
+     * @return the equilibrium used
+     */
+    static Solved apply(Scenario scenario, World world, Markets markets, Firms firms, Traders traders,
+                        Households households, Recyclers recyclers, CapacityDecisions capacity, int horizon,
+                        Solved known) {
         DrawnPopulations drawn = DrawnPopulations.of(scenario, firms, traders);
-        EquilibriumResult eq = SpatialEquilibrium.solve(scenario, 0, drawn.firms(), drawn.traders(),
-                EquilibriumOptions.DEFAULTS);
+        EquilibriumResult eq = known != null && known.drawn().sameAs(drawn) ? known.result()
+                : SpatialEquilibrium.solve(scenario, 0, drawn.firms(), drawn.traders(), EquilibriumOptions.DEFAULTS);
         BehaviourSpec b = scenario.behaviour();
         int m = world.marketCount();
         double[] consumption = new double[m];
@@ -53,6 +63,7 @@ final class EquilibriumStart {
         double[] path = growthPath(eq, world, firms, households, ticks);
         capacity.planForTrend(path, ticks);
         traders.growWith(path, ticks);
+        return new Solved(drawn, eq);
     }
 
     /** Each lane's equilibrium flow, shared among its traders in proportion to their capacity. */

@@ -40,15 +40,16 @@ public final class Simulation {
      */
     public static RunOutcome run(Scenario scenario, int seed, int horizonOverride, int tickThreads,
                                  PolicyTypes policyTypes) {
-        SupplyShockModel model = runOne(scenario, seed, horizonOverride, tickThreads, policyTypes);
+        SupplyShockModel model = runOne(scenario, seed, horizonOverride, tickThreads, policyTypes, null);
         SupplyShockModel counterfactual = null;
         if (!scenario.events().isEmpty() || !scenario.policies().isEmpty()) {
-            counterfactual = runOne(counterfactualOf(scenario), seed, horizonOverride, tickThreads, policyTypes);
+            counterfactual = runOne(counterfactualOf(scenario), seed, horizonOverride, tickThreads, policyTypes,
+                    nothingInForceAtStart(scenario) ? model : null);
         }
         Summary summary = SummaryCalculator.compute(model, counterfactual);
         Scenario twin = compliantTwinOf(scenario);
         SupplyShockModel compliant = twin == scenario ? null
-                : runOne(twin, seed, horizonOverride, tickThreads, policyTypes);
+                : runOne(twin, seed, horizonOverride, tickThreads, policyTypes, null);
         return new RunOutcome(model, counterfactual, summary, compliant);
     }
 
@@ -78,9 +79,18 @@ public final class Simulation {
                 s.outputs());
     }
 
+    /** Whether no event and no policy of the scenario acts at tick 0, where a run's equilibrium is solved. */
+    public static boolean nothingInForceAtStart(Scenario s) {
+        return s.events().stream().allMatch(e -> e.start() != null && e.start() > 0)
+                && s.policies().stream().allMatch(p -> p.start() != null && p.start() > 0);
+    }
+
     private static SupplyShockModel runOne(Scenario scenario, int seed, int horizon, int tickThreads,
-                                           PolicyTypes policyTypes) {
+                                           PolicyTypes policyTypes, SupplyShockModel startLike) {
         SupplyShockModel model = new SupplyShockModel(scenario, seed, horizon, policyTypes);
+        if (startLike != null) {
+            model.reuseStart(startLike);
+        }
         model.setTickThreads(tickThreads);
         model.start();
         model.runToHorizon();

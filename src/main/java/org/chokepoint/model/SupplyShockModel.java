@@ -81,6 +81,11 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private int tickThreads = 1;
     /** Why a run asked to start at its equilibrium did not, or null when it started as asked. */
     private String startNote;
+    /**
+     * The equilibrium the run started from; before {@link #start()}, one a counterfactual may reuse
+     * ({@link #reuseStart}). Needed only to build the model, so a checkpoint does not keep it.
+     */
+    private transient EquilibriumStart.Solved startEquilibrium;
     private boolean checkMassBalance = Boolean.getBoolean(CHECK_MASS_BALANCE);
     /** Threads, and the item handed to them: rebuilt when a model is restored from a checkpoint. */
     private transient PhaseWorkers workers;
@@ -94,6 +99,13 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
      */
     /** Why the run did not start at its equilibrium although the scenario asked it to; null when it did. */
     public String startNote() { return startNote; }
+
+    /**
+     * Lets this model start from the equilibrium {@code other} started from, when its own draws turn out the
+     * same: a counterfactual run under the same seed with nothing in force at tick 0 that the other had. The
+     * equilibrium is solved deterministically, so reusing it changes nothing but the time taken.
+     */
+    public void reuseStart(SupplyShockModel other) { startEquilibrium = other.startEquilibrium; }
 
     public SupplyShockModel(Scenario scenario, int seed, int horizon) {
         this(scenario, seed, horizon, PolicyTypes.STANDARD);
@@ -227,8 +239,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         startNote = null;
         if (scenario.time().startsAtEquilibrium()) {
             try {
-                EquilibriumStart.apply(scenario, world, markets, firms, traders, households, recyclers, capacity,
-                        horizon);
+                startEquilibrium = EquilibriumStart.apply(scenario, world, markets, firms, traders, households,
+                        recyclers, capacity, horizon, startEquilibrium);
             } catch (EquilibriumException e) {
                 // A world with no equilibrium (a market some demand has no way to be served, say) still runs,
                 // from its initial prices as a scenario may ask, and says why.
