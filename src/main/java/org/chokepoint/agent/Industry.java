@@ -33,6 +33,8 @@ public final class Industry implements Participant {
     private final double[] valuePerUnit;
     /** Per firm, the share by which a policy or an offtake lowers its investment hurdle this tick. */
     private final double[] hurdleRelief;
+    /** Per firm, the markup over marginal cost it prices at this tick (see {@link #collusiveMarkup}). */
+    private final double[] markup;
     /** Markets by how many firms sell in them, and by how many input slots buy in them, most first. */
     private final int[] sellerOrder;
     private final int[] buyerOrder;
@@ -64,6 +66,7 @@ public final class Industry implements Participant {
         int m = markets.count();
         members = new MarketMembers(firms, m);
         hurdleRelief = new double[firms.count];
+        markup = new double[firms.count];
         capacity.setHurdleRelief(hurdleRelief);
         int[] sellersPerMarket = new int[m];
         int[] buyersPerMarket = new int[m];
@@ -116,6 +119,16 @@ public final class Industry implements Participant {
         return hurdleRelief;
     }
 
+    /**
+     * Per firm, the markup over marginal cost it prices at this tick, 0 for a firm that competes: cleared as the
+     * tick begins, written by a consortium for members that received figures on each other's selling prices,
+     * output, customers or costs. A firm with markup m prices at (1 + m) times its marginal cost, input costs
+     * included: it asks no less, and plans its output on (1 + m) times its costs.
+     */
+    public double[] collusiveMarkup() {
+        return markup;
+    }
+
     @Override
     public void seat(int seat) {
         if (firms.count > Owner.MAX_TAG || firms.inputMarket.length > Owner.MAX_TAG) {
@@ -152,6 +165,7 @@ public final class Industry implements Participant {
     public void beginTick(int tick) {
         this.tick = tick;
         Arrays.fill(hurdleRelief, 0);
+        Arrays.fill(markup, 0);
     }
 
     // ---- plan -------------------------------------------------------------------------------------------------
@@ -180,7 +194,7 @@ public final class Industry implements Participant {
             double available;
             // A price support (contract for difference, purchase guarantee) changes what the firm counts on
             // for its output; for a manufacturer, input costs still come off it.
-            double supported = x.supportedPrice(f, x.expectedPrice[f]);
+            double supported = x.supportedPrice(f, x.expectedPrice[f]) / (1 + markup[f]);
             double inputCost = 0;
             switch (x.type[f]) {
                 case MANUFACTURER -> {
@@ -199,7 +213,7 @@ public final class Industry implements Participant {
             }
             x.netPrice[f] = net;
             producers.plan(f, net, available);
-            producers.offer(f, inputCost, book);
+            producers.offer(f, inputCost, markup[f], book);
             if (x.type[f] == FirmType.MANUFACTURER) {
                 manufacturers.prepareBids(f);
             }

@@ -104,8 +104,10 @@ public final class Producers implements java.io.Serializable {
      * to cost): below it, keeping the goods for later beats selling them.
      *
      * @param inputCost expected input cost per unit of output, in the output's price unit (0 without recipe)
+     * @param markup the markup over marginal cost at which the firm prices, 0 for a firm that competes (a member
+     *               of a consortium that passed it its rivals' figures, see {@code Industry#collusiveMarkup})
      */
-    public void offer(int f, double inputCost, OrderBook book) {
+    public void offer(int f, double inputCost, double markup, OrderBook book) {
         Firms x = firms;
         double s = x.stock[f];
         // Dust left by rounding is not worth an order.
@@ -121,7 +123,7 @@ public final class Producers implements java.io.Serializable {
         if (x.status[f] == FirmStatus.EXITED) {
             ask = x.expectedPrice[f] * ratio;
         } else {
-            double mc = x.marginalCost(f, x.plannedOutput[f]) + inputCost;
+            double mc = (x.marginalCost(f, x.plannedOutput[f]) + inputCost) * (1 + markup);
             ask = lowestPrice(f, mc) * Math.min(1.0, ratio);
             ask = Math.max(ask, x.costBase[f] + inputCost - support(f));
         }

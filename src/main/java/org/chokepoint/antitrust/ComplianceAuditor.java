@@ -4,25 +4,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
 
 /**
- * Checks every consortium action against the casebook's conditions each tick and keeps the record that
- * {@code compliance.json} reports: when each mode was active and on what basis, what was exchanged, the
- * allocation key and its results, the members' combined share, and each violation with its rule and tick.
- * A breach that persists is reported once per spell, with the number of ticks it lasted.
+ * Judges a consortium's conduct each tick against the casebook's conditions, from what happened: the
+ * imports and notices it observed (the auditor works out the trigger and its grace itself), whether it acted,
+ * the messages actually delivered, the allocation key actually applied and what each buyer that asked got
+ * against what that key gives, and the members' combined shares. A breach that persists is reported once
+ * per spell, with the number of ticks it lasted, the parties and the evidence of its first tick.
+ *
+ * <p>Nothing is allocated in a tick in which every rule holds; evidence is copied only when a spell opens.
  */
 public final class ComplianceAuditor implements java.io.Serializable {
 
     /** The conditions audited, with what each requires. */
     public enum Rule {
-        TRIGGER("an after-shock consortium acts only while a cut-off is observed or a government notice is in force"),
+        TRIGGER("an after-shock consortium acts only once a cut-off is observed or a government notice is in force"),
         DURATION("it winds down when the trigger lapses, after the stated grace period"),
-        INFORMATION_SCOPE("members exchange only required volumes, specifications and candidate suppliers"),
-        NO_DOWNSTREAM_COORDINATION("no selling prices, output, customers or costs of members' own products pass"),
-        FIREWALL("members see aggregates only, through the consortium"),
-        EQUAL_TREATMENT("the allocation key applies the same way to non-members that ask"),
-        KEY_FIXED_IN_ADVANCE("the allocation key is fixed before the shock and does not change"),
-        PEACETIME_SHARE("a peacetime arrangement keeps members' combined share of the procurement market within its limit");
+        INFORMATION_SCOPE("members pass the consortium only required volumes, specifications and candidate suppliers"),
+        NO_DOWNSTREAM_COORDINATION("no member receives figures on members' selling prices, output, customers or costs,"
+                + " aggregated or not"),
+        FIREWALL("no member receives another member's individual figures; members see aggregates only"),
+        EQUAL_TREATMENT("every buyer that asks, member or not, gets what the key gives it"),
+        KEY_FIXED_IN_ADVANCE("the key applied is the one fixed before the shock, unchanged"),
+        PEACETIME_SHARE("a peacetime arrangement keeps members' combined share of the purchasing and the selling"
+                + " market within the limit (by default the EU's 15% safe harbour for purchasing agreements)");
 
         private final String requirement;
 
@@ -35,63 +41,342 @@ public final class ComplianceAuditor implements java.io.Serializable {
         }
     }
 
-    public record Violation(String rule, int tick, int ticks, String detail) implements java.io.Serializable { }
+    /**
+     * One breach: its rule, the tick it began, how many ticks it lasted, what happened, who took part, and the
+     * messages or figures of its first tick.
+     */
+    public record Violation(String rule, int tick, int ticks, String detail, List<String> parties,
+                            List<Map<String, Object>> evidence) implements java.io.Serializable { }
 
     public record Period(String mode, String basis, int from, int to) implements java.io.Serializable { }
 
+    /** A key applied over a span of ticks. */
+    public record KeySpell(String key, Map<String, Integer> priority, int from, int to)
+            implements java.io.Serializable { }
+
+    /** Messages of a breach kept as evidence, at most. */
+    static final int EVIDENCE = 6;
+    private static final Rule[] RULES = Rule.values();
+
+    private final Mode mode;
+    private final int grace;
+    private final double peacetimeLimit;
+    /** Firms' and commodities' ids by index, for the evidence. */
+    private final String[] firmNames;
+    private final String[] commodityNames;
     private final List<Violation> violations = new ArrayList<>();
-    private final Map<Rule, int[]> open = new LinkedHashMap<>();
+    /** Per rule, the first and last tick of its open spell and its index in the violations (-1: none). */
+    private final int[] spellFrom = new int[RULES.length];
+    private final int[] spellTo = new int[RULES.length];
+    private final int[] spellIndex = new int[RULES.length];
     private final List<Period> periods = new ArrayList<>();
-    private String periodMode;
+    private final List<AllocationKey> keys = new ArrayList<>();
+    private final List<int[]> keySpans = new ArrayList<>();
+    /** Spans of ticks in which the auditor found the trigger held (a cut-off observed or a notice in force). */
+    private final List<int[]> triggerSpells = new ArrayList<>();
     private String periodBasis;
     private int periodFrom;
+    private int firstTrigger = -1;
+    private int lastTrigger = -1;
+    private AllocationKey fixedKey;
+    private int fixedAt = -1;
+    private AllocationKey lastKey;
+    private final double[] keyGives;
+    private final boolean[] working;
 
-    /** Records that a rule held or was broken this tick. */
-    public void check(Rule rule, boolean holds, int tick, String detail) {
-        int[] spell = open.get(rule);
-        if (holds) {
-            if (spell != null) {
-                close(rule, spell);
+    /**
+     * @param allocationCapacity the most buyers an allocation can serve in a tick
+     * @param firmNames firms' ids by index, for the evidence
+     * @param commodityNames commodities' ids by index
+     */
+    public ComplianceAuditor(Mode mode, int grace, double peacetimeLimit, int allocationCapacity,
+                             String[] firmNames, String[] commodityNames) {
+        this.mode = mode;
+        this.grace = grace;
+        this.peacetimeLimit = peacetimeLimit;
+        this.firmNames = firmNames;
+        this.commodityNames = commodityNames;
+        this.keyGives = new double[allocationCapacity];
+        this.working = new boolean[allocationCapacity];
+        java.util.Arrays.fill(spellIndex, -1);
+    }
+
+    /** The allocation key declared, and when: a key fixed after the first trigger is not fixed in advance. */
+    public void fixKey(AllocationKey key, int tick) {
+        fixedKey = key;
+        fixedAt = tick;
+    }
+
+    /** Judges one tick's conduct. */
+    public void audit(TickConduct c) {
+        int tick = c.tick;
+        boolean triggered = c.cutOff() || c.noticeInForce;
+        if (triggered) {
+            if (lastTrigger < 0 || lastTrigger < tick - 1) {
+                triggerSpells.add(new int[] {tick, tick});
             }
-            return;
+            triggerSpells.get(triggerSpells.size() - 1)[1] = tick;
+            lastTrigger = tick;
+            if (firstTrigger < 0) {
+                firstTrigger = tick;
+            }
         }
-        if (spell == null) {
-            open.put(rule, new int[] {tick, tick, violations.size()});
-            violations.add(new Violation(rule.name(), tick, 1, detail));
-        } else {
-            spell[1] = tick;
+        period(c);
+        boolean afterShock = mode == Mode.AFTER_SHOCK;
+        judge(Rule.TRIGGER, !(afterShock && c.acted && firstTrigger < 0), c);
+        judge(Rule.DURATION, !(afterShock && c.acted && firstTrigger >= 0 && !triggered && tick - lastTrigger > grace),
+                c);
+        judge(Rule.INFORMATION_SCOPE, firstMessage(c.messages, Rule.INFORMATION_SCOPE) < 0, c);
+        judge(Rule.NO_DOWNSTREAM_COORDINATION, firstMessage(c.messages, Rule.NO_DOWNSTREAM_COORDINATION) < 0, c);
+        judge(Rule.FIREWALL, firstMessage(c.messages, Rule.FIREWALL) < 0, c);
+        AllocationRecord a = c.allocation;
+        judge(Rule.EQUAL_TREATMENT, a.key == null || firstUnequal(a) < 0, c);
+        judge(Rule.KEY_FIXED_IN_ADVANCE, a.key == null || keyHeld(a.key), c);
+        judge(Rule.PEACETIME_SHARE, mode != Mode.PEACETIME || !c.acted
+                || (purchasingShare(c) <= peacetimeLimit && sellingShare(c) <= peacetimeLimit), c);
+        if (a.key != null) {
+            if (a.key != lastKey && !a.key.equals(lastKey)) {
+                keys.add(a.key);
+                keySpans.add(new int[] {tick, tick});
+                lastKey = a.key;
+            }
+            keySpans.get(keySpans.size() - 1)[1] = tick;
         }
     }
 
-    private void close(Rule rule, int[] spell) {
-        Violation v = violations.get(spell[2]);
-        violations.set(spell[2], new Violation(v.rule(), v.tick(), spell[1] - spell[0] + 1, v.detail()));
-        open.remove(rule);
+    private boolean keyHeld(AllocationKey applied) {
+        return fixedKey != null && (firstTrigger < 0 || fixedAt < firstTrigger) && (applied == fixedKey || applied.equals(fixedKey));
     }
 
-    /** Records the mode the consortium acted in this tick, and why; null when it did not act. */
-    public void active(String mode, String basis, int tick) {
-        String key = mode == null ? null : mode + "/" + basis;
-        String current = periodMode == null ? null : periodMode + "/" + periodBasis;
-        if (java.util.Objects.equals(key, current)) {
+    /** The first message of the tick that breaks a rule of the exchange, or -1. */
+    static int firstMessage(MessageLog log, Rule rule) {
+        for (int i = 0; i < log.count(); i++) {
+            if (breaks(log, i, rule)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean breaks(MessageLog log, int i, Rule rule) {
+        return switch (rule) {
+            case INFORMATION_SCOPE -> !log.toMember(i) && !log.field(i).allowed();
+            case NO_DOWNSTREAM_COORDINATION -> log.toMember(i) && !log.field(i).allowed();
+            case FIREWALL -> log.toMember(i) && log.subject(i) != MessageLog.AGGREGATE
+                    && log.subject(i) != log.receiver(i);
+            default -> false;
+        };
+    }
+
+    /** The first buyer whose grant differs from what the applied key gives it, or -1. */
+    private int firstUnequal(AllocationRecord a) {
+        Allocation.allocate(a.available, a.requested, a.weight, a.priority, a.count, keyGives, working);
+        for (int i = 0; i < a.count; i++) {
+            if (Math.abs(a.got[i] - keyGives[i]) > 1e-9 * Math.max(1.0, keyGives[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static double purchasingShare(TickConduct c) {
+        return c.allUse > 0 ? c.membersUse / c.allUse : 0;
+    }
+
+    static double sellingShare(TickConduct c) {
+        return c.allOutput > 0 ? c.membersOutput / c.allOutput : 0;
+    }
+
+    private void judge(Rule rule, boolean holds, TickConduct c) {
+        int r = rule.ordinal();
+        if (holds) {
+            close(r);
             return;
         }
-        if (periodMode != null) {
-            periods.add(new Period(periodMode, periodBasis, periodFrom, tick - 1));
+        if (spellIndex[r] < 0) {
+            spellFrom[r] = c.tick;
+            spellIndex[r] = violations.size();
+            violations.add(describe(rule, c));
         }
-        periodMode = mode;
+        spellTo[r] = c.tick;
+    }
+
+    private void close(int r) {
+        int i = spellIndex[r];
+        if (i < 0) {
+            return;
+        }
+        Violation v = violations.get(i);
+        violations.set(i, new Violation(v.rule(), v.tick(), spellTo[r] - spellFrom[r] + 1, v.detail(), v.parties(),
+                v.evidence()));
+        spellIndex[r] = -1;
+    }
+
+    // ---- evidence, written when a spell opens --------------------------------------------------------------
+
+    private Violation describe(Rule rule, TickConduct c) {
+        List<String> parties = new ArrayList<>();
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        String detail;
+        switch (rule) {
+            case TRIGGER -> {
+                detail = "acted (" + c.basis + ") before any cut-off was observed or a government notice was in force";
+                evidence.add(observation(c));
+                receivers(c.messages, parties);
+            }
+            case DURATION -> {
+                detail = "acted (" + c.basis + ") after the trigger lapsed at tick " + lastTrigger + " and its "
+                        + grace + "-tick grace period ended";
+                evidence.add(observation(c));
+                receivers(c.messages, parties);
+            }
+            case INFORMATION_SCOPE, NO_DOWNSTREAM_COORDINATION, FIREWALL -> {
+                detail = switch (rule) {
+                    case INFORMATION_SCOPE -> "members passed the consortium figures outside the allowed scope";
+                    case NO_DOWNSTREAM_COORDINATION -> "members received figures on members' own selling prices, "
+                            + "output, customers or costs, which let them align what they sell and at what price";
+                    default -> "members received other members' individual figures";
+                };
+                MessageLog log = c.messages;
+                for (int i = 0; i < log.count(); i++) {
+                    if (breaks(log, i, rule)) {
+                        int who = rule == Rule.INFORMATION_SCOPE ? log.sender(i) : log.receiver(i);
+                        addOnce(parties, name(who));
+                        if (rule == Rule.FIREWALL) {
+                            addOnce(parties, name(log.subject(i)));
+                        }
+                        if (evidence.size() < EVIDENCE) {
+                            evidence.add(message(log, i));
+                        }
+                    }
+                }
+            }
+            case EQUAL_TREATMENT -> {
+                AllocationRecord a = c.allocation;
+                detail = "buyers that asked got other than the key gives them";
+                for (int i = 0; i < a.count; i++) {
+                    if (Math.abs(a.got[i] - keyGives[i]) > 1e-9 * Math.max(1.0, keyGives[i])) {
+                        addOnce(parties, name(a.buyer[i]));
+                        if (evidence.size() < EVIDENCE) {
+                            Map<String, Object> e = new LinkedHashMap<>();
+                            e.put("tick", c.tick);
+                            e.put("buyer", name(a.buyer[i]));
+                            e.put("member", a.member[i]);
+                            e.put("makes", commodityNames[a.makes[i]]);
+                            e.put("requested", a.requested[i]);
+                            e.put("keyGives", keyGives[i]);
+                            e.put("got", a.got[i]);
+                            evidence.add(e);
+                        }
+                    }
+                }
+            }
+            case KEY_FIXED_IN_ADVANCE -> {
+                AllocationKey k = c.allocation.key;
+                detail = fixedKey != null && !k.equals(fixedKey)
+                        ? "applied a key other than the one fixed in advance"
+                        : "applied a key not fixed before the shock";
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("tick", c.tick);
+                e.put("keyFixed", fixedKey == null ? null : describe(fixedKey));
+                e.put("fixedAtTick", fixedAt);
+                e.put("firstTrigger", firstTrigger);
+                e.put("keyApplied", describe(k));
+                evidence.add(e);
+            }
+            case PEACETIME_SHARE -> {
+                detail = "members held more of the purchasing or selling market than the limit of "
+                        + Math.round(peacetimeLimit * 1000) / 10.0 + "%";
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("tick", c.tick);
+                e.put("purchasingShare", purchasingShare(c));
+                e.put("sellingShare", sellingShare(c));
+                e.put("limit", peacetimeLimit);
+                evidence.add(e);
+                receivers(c.messages, parties);
+            }
+            default -> throw new IllegalStateException(rule.name());
+        }
+        return new Violation(rule.name(), c.tick, 1, detail, List.copyOf(parties), List.copyOf(evidence));
+    }
+
+    private String name(int firm) {
+        return firmNames[firm];
+    }
+
+    /** A key as compliance.json shows it, in a fixed order (the priorities as the scenario lists them). */
+    private static Map<String, Object> describe(AllocationKey key) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", key.kind());
+        m.put("priority", key.priority());
+        return m;
+    }
+
+    private static void addOnce(List<String> list, String s) {
+        if (!list.contains(s)) {
+            list.add(s);
+        }
+    }
+
+    private void receivers(MessageLog log, List<String> parties) {
+        for (int i = 0; i < log.count(); i++) {
+            if (log.toMember(i)) {
+                addOnce(parties, name(log.receiver(i)));
+            }
+        }
+    }
+
+    private Map<String, Object> observation(TickConduct c) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("tick", c.tick);
+        e.put("basisClaimed", c.basis);
+        e.put("importsFromOrigin", finite(c.importsAverage));
+        e.put("baseline", finite(c.baseline));
+        e.put("cutoffThreshold", c.cutoffThreshold);
+        e.put("noticeInForce", c.noticeInForce);
+        e.put("lastTrigger", lastTrigger < 0 ? null : lastTrigger);
+        e.put("messages", c.messages.count());
+        e.put("ordered", c.ordered);
+        return e;
+    }
+
+    private Map<String, Object> message(MessageLog log, int i) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("tick", log.tick());
+        e.put("from", log.sender(i) == MessageLog.CONSORTIUM ? "consortium" : name(log.sender(i)));
+        e.put("to", log.receiver(i) == MessageLog.CONSORTIUM ? "consortium" : name(log.receiver(i)));
+        e.put("field", log.field(i).label());
+        e.put("about", log.subject(i) == MessageLog.AGGREGATE ? "all members" : name(log.subject(i)));
+        e.put("figure", finite(log.value(i)));
+        return e;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    // ---- periods ---------------------------------------------------------------------------------------------
+
+    private void period(TickConduct c) {
+        String basis = c.acted || c.basis != null ? c.basis : null;
+        if (java.util.Objects.equals(basis, periodBasis)) {
+            return;
+        }
+        if (periodBasis != null) {
+            periods.add(new Period(mode.name(), periodBasis, periodFrom, c.tick - 1));
+        }
         periodBasis = basis;
-        periodFrom = tick;
+        periodFrom = c.tick;
     }
 
     /** Closes open spells and periods at the end of the run. */
     public void finish(int lastTick) {
-        for (Rule r : new ArrayList<>(open.keySet())) {
-            close(r, open.get(r));
+        for (int r = 0; r < RULES.length; r++) {
+            close(r);
         }
-        if (periodMode != null) {
-            periods.add(new Period(periodMode, periodBasis, periodFrom, lastTick));
-            periodMode = null;
+        if (periodBasis != null) {
+            periods.add(new Period(mode.name(), periodBasis, periodFrom, lastTick));
+            periodBasis = null;
         }
     }
 
@@ -101,5 +386,19 @@ public final class ComplianceAuditor implements java.io.Serializable {
 
     public List<Period> periods() {
         return List.copyOf(periods);
+    }
+
+    /** The ticks the trigger held, as the auditor worked it out: {@code [from, to]} spans. */
+    public List<int[]> triggerHeld() {
+        return triggerSpells.stream().map(int[]::clone).toList();
+    }
+
+    /** The keys applied, each over the ticks it was applied in. */
+    public List<KeySpell> keysApplied() {
+        List<KeySpell> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            out.add(new KeySpell(keys.get(i).kind(), keys.get(i).priority(), keySpans.get(i)[0], keySpans.get(i)[1]));
+        }
+        return out;
     }
 }

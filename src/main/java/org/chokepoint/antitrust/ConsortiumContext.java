@@ -12,4 +12,10 @@ public interface ConsortiumContext extends PolicyContext {
 
     /** Ticks the model needs to settle; the baseline window ends here. */
     int warmupTicks();
+
+    /**
+     * Per firm, the markup over marginal cost it prices at this tick because figures on its rivals' business
+     * reached it: cleared at the start of every tick, each consortium writing the markups of its members.
+     */
+    double[] collusiveMarkup();
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.chokepoint.metrics.CoordinationHarm;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.Summary;
 import org.chokepoint.metrics.SummaryCalculator;
@@ -266,7 +267,11 @@ public final class Comparison {
                 economies.add(economyKey(s.json()));
             }
         }
-        return options.size() + economies.size();
+        int twins = 0;
+        for (Option o : options) {
+            twins += Simulation.compliantTwinOf(o.scenario().scenario()) == o.scenario().scenario() ? 0 : 1;
+        }
+        return options.size() + economies.size() + twins;
     }
 
     /**
@@ -310,14 +315,15 @@ public final class Comparison {
         }
     }
 
-    private record RunOutcomeLite(SupplyShockModel model, SupplyShockModel cf, Summary summary) { }
+    private record RunOutcomeLite(SupplyShockModel model, SupplyShockModel cf, Summary summary,
+                                  CoordinationHarm harm) { }
 
     private RunResult[] runSeed(int seed, Progress progress) {
         Map<String, SupplyShockModel> counterfactuals = new HashMap<>();
         RunResult[] out = new RunResult[options.size()];
         for (int o = 0; o < options.size(); o++) {
             RunOutcomeLite r = runOption(options.get(o).scenario(), seed, counterfactuals, progress);
-            out[o] = result(seed, r.model, r.cf, r.summary);
+            out[o] = result(seed, r.model, r.cf, r.summary, r.harm);
         }
         return out;
     }
@@ -329,7 +335,25 @@ public final class Comparison {
         model.runToHorizon();
         progress.runDone();
         SupplyShockModel cf = counterfactual(s, model, seed, counterfactuals, progress);
-        return new RunOutcomeLite(model, cf, SummaryCalculator.compute(model, cf));
+        return new RunOutcomeLite(model, cf, SummaryCalculator.compute(model, cf), harm(s, seed, model, progress));
+    }
+
+    /**
+     * When a consortium of the option breaks a rule by its declaration, the harm against its compliant twin run
+     * with the same seed (see {@link Simulation#compliantTwinOf}); otherwise null.
+     */
+    private CoordinationHarm harm(LoadedScenario s, int seed, SupplyShockModel model, Progress progress) {
+        org.chokepoint.scenario.Scenario twin = Simulation.compliantTwinOf(s.scenario());
+        if (twin == s.scenario()) {
+            return null;
+        }
+        SupplyShockModel compliant = new SupplyShockModel(twin, seed, ticks);
+        compliant.start();
+        compliant.runToHorizon();
+        progress.runDone();
+        int[] markets = model.consortia().stream().flatMapToInt(c -> java.util.Arrays.stream(c.productMarkets()))
+                .distinct().sorted().toArray();
+        return CoordinationHarm.of(model, compliant, markets);
     }
 
     private SupplyShockModel counterfactual(LoadedScenario s, SupplyShockModel model, int seed,
@@ -405,7 +429,8 @@ public final class Comparison {
         return false;
     }
 
-    private RunResult result(int seed, SupplyShockModel model, SupplyShockModel cf, Summary summary) {
+    private RunResult result(int seed, SupplyShockModel model, SupplyShockModel cf, Summary summary,
+                             CoordinationHarm harm) {
         World world = model.world();
         int h = model.horizon();
         float[][] prices = new float[plotted.size()][h];
@@ -426,6 +451,9 @@ public final class Comparison {
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>(summary.flatten());
+        if (harm != null) {
+            metrics.putAll(harm.flatten());
+        }
         return new RunResult(seed, metrics, prices, shortage, loss);
     }
 

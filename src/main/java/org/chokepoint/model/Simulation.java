@@ -1,9 +1,13 @@
 package org.chokepoint.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.chokepoint.metrics.Summary;
 import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.policy.PolicyTypes;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.JointProcurementSpec;
 
 /** Runs a scenario to its horizon, with its no-shock, no-policy counterfactual when it has one. */
 public final class Simulation {
@@ -43,7 +47,29 @@ public final class Simulation {
                     nothingInForceAtStart(scenario) ? model : null);
         }
         Summary summary = SummaryCalculator.compute(model, counterfactual);
-        return new RunOutcome(model, counterfactual, summary);
+        Scenario twin = compliantTwinOf(scenario);
+        SupplyShockModel compliant = twin == scenario ? null
+                : runOne(twin, seed, horizonOverride, tickThreads, policyTypes, null);
+        return new RunOutcome(model, counterfactual, summary, compliant);
+    }
+
+    /**
+     * The same scenario with every joint-procurement consortium keeping the rules its declaration breaks
+     * ({@link JointProcurementSpec#compliant}); the scenario itself when none breaks any.
+     */
+    public static Scenario compliantTwinOf(Scenario s) {
+        List<ConsortiumSpec> twins = new ArrayList<>();
+        boolean differs = false;
+        for (ConsortiumSpec c : s.consortia()) {
+            ConsortiumSpec t = c instanceof JointProcurementSpec j ? j.compliant() : c;
+            differs |= !t.equals(c);
+            twins.add(t);
+        }
+        if (!differs) {
+            return s;
+        }
+        return new Scenario(s.meta(), s.time(), s.regions(), s.commodities(), s.recipes(), s.routes(),
+                s.behaviour(), s.firms(), s.traders(), s.demand(), s.events(), s.policies(), twins, s.outputs());
     }
 
     /** The same scenario with its background events and policies only ({@link Scenario#counterfactual()}). */

@@ -422,6 +422,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public RouteConditions routes() { return government.routes(); }
     @Override
     public double[] hurdleRelief() { return industry.hurdleRelief(); }
+
+    @Override
+    public double[] collusiveMarkup() { return industry.collusiveMarkup(); }
     @Override
     public int warmupTicks() { return scenario.time().warmupOrDefault(); }
 

@@ -64,8 +64,22 @@ public final class RunOutputs {
                 StandardCharsets.UTF_8));
         if (!outcome.model().consortia().isEmpty()) {
             java.util.Map<String, Object> compliance = new java.util.LinkedHashMap<>();
-            compliance.put("consortia", outcome.model().consortia().stream()
-                    .map(org.chokepoint.antitrust.Consortium::report).toList());
+            java.util.List<java.util.Map<String, Object>> reports = new java.util.ArrayList<>();
+            for (int i = 0; i < outcome.model().consortia().size(); i++) {
+                java.util.Map<String, Object> r =
+                        new java.util.LinkedHashMap<>(outcome.model().consortia().get(i).report());
+                if (outcome.compliantTwin() != null && !outcome.model().consortia().get(i).violations().isEmpty()) {
+                    Map<String, Object> harm = new java.util.LinkedHashMap<>();
+                    harm.put("against", "the same scenario and seed with the consortium keeping the rules its"
+                            + " declaration breaks");
+                    harm.putAll(Json.mapper().convertValue(org.chokepoint.metrics.CoordinationHarm.of(outcome.model(),
+                            outcome.compliantTwin(), outcome.model().consortia().get(i).productMarkets()),
+                            new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+                    r.put("harm", harm);
+                }
+                reports.add(r);
+            }
+            compliance.put("consortia", reports);
             writeJson(dir.resolve(COMPLIANCE), compliance);
         }
     }

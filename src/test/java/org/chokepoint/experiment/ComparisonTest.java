@@ -45,6 +45,30 @@ class ComparisonTest {
         assertTrue(last.endsWith(" left"), last);
     }
 
+    /**
+     * The naphtha cooperation options: the rule-breaking consortium is also run as its compliant twin (the cases
+     * 6+7 consortium), so the comparison gives its harm; the compliant options have no twin and no harm.
+     */
+    @Test
+    void aRuleBreakingOptionIsMeasuredAgainstItsCompliantTwin() throws Exception {
+        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")),
+                Json.mapper().readTree(Path.of("scenarios/naphtha-hormuz-2026.options.json").toFile()), "test", 2, 1,
+                -1);
+        // four options, each its own counterfactual economy (a consortium stays in the counterfactual), and the
+        // breaking option's twin
+        assertEquals(9, c.simulationsPerSeed());
+        c.run(1);
+        int breaking = c.options().size() - 1;
+        assertEquals("non-compliant consortium", c.options().get(breaking).name());
+        for (int o = 0; o < breaking; o++) {
+            assertTrue(Double.isNaN(c.values(o, "harm.JP.resin.overcharge")[0]), c.options().get(o).name());
+        }
+        double[] lost = c.values(breaking, "harm.JP.resin.outputLostShare");
+        assertTrue(lost[0] > 0 && lost[1] > 0, java.util.Arrays.toString(lost));
+        double[] surplus = c.values(breaking, "harm.finalConsumerSurplusChange");
+        assertTrue(surplus[0] < 0 && surplus[1] < 0, java.util.Arrays.toString(surplus));
+    }
+
     @Test
     void anOptionThatChangesNothingHasEveryPairedDifferenceExactlyZero() throws Exception {
         Comparison c = Comparison.prepare(twoRegion(), options("{\"options\": ["

@@ -20,6 +20,11 @@ import java.util.Map;
  * @param poolingPremium how far above the home price, net of transport, the pooled order bids
  * @param candidateSuppliers regions it may buy from
  * @param exchange what members pass to the consortium (information field labels)
+ * @param membersSee what the consortium passes back to each member: {@code AGGREGATES} (pooled figures only)
+ *                   or {@code INDIVIDUAL_FIGURES} (each member gets another member's own figures, a breach of
+ *                   the firewall the auditor reports)
+ * @param actsFrom a tick from which it acts whether or not its trigger holds (a breach in {@code AFTER_SHOCK}
+ *                 mode the auditor reports), or null
  * @param continueAfterTrigger true when it keeps operating once the trigger and grace have lapsed (a breach
  *                             the auditor reports)
  * @param peacetimeMaxShare the largest combined share of the procurement market members may hold in peacetime
@@ -30,12 +35,23 @@ import java.util.Map;
 public record JointProcurementSpec(String id, String region, Mode mode, String input, String disruptedOrigin,
                                    Double cutoffThreshold, Integer graceTicks, Integer baselineWindowTicks,
                                    Double joinCoverTicks, Double poolingPremium, List<String> candidateSuppliers,
-                                   List<String> exchange, Boolean continueAfterTrigger, Double peacetimeMaxShare,
+                                   List<String> exchange, Disclosure membersSee, Integer actsFrom,
+                                   Boolean continueAfterTrigger, Double peacetimeMaxShare,
                                    Offtake offtake, Allocation allocation) implements ConsortiumSpec {
     public static final String TYPE = "jointProcurement";
 
     /** When the consortium acts. */
     public enum Mode { AFTER_SHOCK, PEACETIME }
+
+    /** What the consortium passes back to members of what they passed to it. */
+    public enum Disclosure { AGGREGATES, INDIVIDUAL_FIGURES }
+
+    /**
+     * The most members' combined share of the procurement market may be in peacetime by default: the soft
+     * safe harbour of the European Commission's 2023 Horizontal Guidelines for purchasing agreements (below
+     * 15% on the purchasing and the selling market). The JFTC states no share threshold for joint purchasing.
+     */
+    public static final double PEACETIME_SAFE_HARBOUR = 0.15;
 
     public JointProcurementSpec {
         id = id == null ? TYPE : id;
@@ -46,8 +62,9 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
         joinCoverTicks = joinCoverTicks == null ? 8.0 : joinCoverTicks;
         poolingPremium = poolingPremium == null ? 0.05 : poolingPremium;
         exchange = exchange == null ? List.of("requiredVolume", "specification", "candidateSuppliers") : exchange;
+        membersSee = membersSee == null ? Disclosure.AGGREGATES : membersSee;
         continueAfterTrigger = continueAfterTrigger != null && continueAfterTrigger;
-        peacetimeMaxShare = peacetimeMaxShare == null ? 0.25 : peacetimeMaxShare;
+        peacetimeMaxShare = peacetimeMaxShare == null ? PEACETIME_SAFE_HARBOUR : peacetimeMaxShare;
     }
 
     /**
@@ -60,11 +77,44 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
      * @param product the commodity members make from the pooled input, shared by the key
      * @param key {@code priorityClasses} or {@code baselineProRata}
      * @param priority the priority of each buyer class, by the commodity the buyer makes (1 is served first)
+     * @param refuse buyers turned away whatever the key gives them, by the commodity they make (a breach of
+     *               equal treatment the auditor reports)
+     * @param keyChange a key adopted during the run in place of the one fixed in advance (a breach the
+     *                  auditor reports), or null
      */
-    public record Allocation(String product, String key, Map<String, Integer> priority) {
+    public record Allocation(String product, String key, Map<String, Integer> priority, List<String> refuse,
+                             KeyChange keyChange) {
         public Allocation {
             priority = priority == null ? Map.of() : priority;
+            refuse = refuse == null ? List.of() : refuse;
         }
+    }
+
+    /**
+     * @param tick the tick from which the new key applies
+     * @param key {@code priorityClasses} or {@code baselineProRata}
+     * @param priority its classes' priorities, as in {@link Allocation#priority}
+     */
+    public record KeyChange(Integer tick, String key, Map<String, Integer> priority) {
+        public KeyChange {
+            priority = priority == null ? Map.of() : priority;
+        }
+    }
+
+    /**
+     * The same consortium keeping every rule its declaration can break: only the allowed fields exchanged,
+     * aggregates passed back, no acting before the trigger or after its grace, no refusals and no change of
+     * key. Its runs are the twin a breach's harm is measured against.
+     */
+    public JointProcurementSpec compliant() {
+        // The fields InformationField marks allowed (a test holds the two equal; the scenario layer cannot read it).
+        List<String> allowed = exchange.stream()
+                .filter(f -> List.of("requiredVolume", "specification", "candidateSuppliers").contains(f)).toList();
+        Allocation a = allocation == null ? null
+                : new Allocation(allocation.product(), allocation.key(), allocation.priority(), List.of(), null);
+        return new JointProcurementSpec(id, region, mode, input, disruptedOrigin, cutoffThreshold, graceTicks,
+                baselineWindowTicks, joinCoverTicks, poolingPremium, candidateSuppliers, allowed,
+                Disclosure.AGGREGATES, null, false, peacetimeMaxShare, offtake, a);
     }
 
     @Override
@@ -77,6 +127,15 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
             SpecCheck a = at.at("allocation");
             a.commodity("product", allocation.product());
             a.commodityKeys("priority", allocation.priority());
+            a.commodities("refuse", allocation.refuse());
+            if (allocation.keyChange() != null) {
+                SpecCheck k = a.at("keyChange");
+                k.commodityKeys("priority", allocation.keyChange().priority());
+                if (allocation.keyChange().tick() != null && allocation.keyChange().tick() >= at.horizonTicks()) {
+                    k.problem("tick", "the key changes at tick " + allocation.keyChange().tick()
+                            + ", past the run's last tick " + (at.horizonTicks() - 1));
+                }
+            }
         }
     }
 }

@@ -1,0 +1,222 @@
+package org.chokepoint.antitrust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule judged on conduct built by hand: two complexes (firms 0 and 1) buying naphtha jointly after a
+ * cut-off, then a downstream buyer (firm 2, not a member) asking for resin. Each rule fires on the tick that
+ * breaks it, and stays silent on the compliant tick that differs from it only in what breaks the rule.
+ */
+class ComplianceAuditorTest {
+    private static final int A = 0;
+    private static final int B = 1;
+    private static final int BUYER = 2;
+    private static final int DIALYSIS = 2;
+    private static final int PLASTICS = 4;
+    private static final AllocationKey MEDICAL_FIRST =
+            new AllocationKey(AllocationKey.PRIORITY_CLASSES, Map.of("dialysis-circuit", 1));
+    private static final String[] FIRMS = {"complex-1", "complex-2", "plastics-maker-1", "circuit-maker-1"};
+    private static final String[] GOODS = {"naphtha", "resin", "dialysis-circuit", "medical-device",
+        "general-plastics"};
+
+    private static ComplianceAuditor auditor(Mode mode) {
+        ComplianceAuditor a = new ComplianceAuditor(mode, 4, 0.15, 4, FIRMS, GOODS);
+        a.fixKey(MEDICAL_FIRST, -1);
+        return a;
+    }
+
+    private static TickConduct conduct() {
+        return new TickConduct(new MessageLog(32), new AllocationRecord(4));
+    }
+
+    /** A tick of a compliant consortium acting on a cut-off: imports at a fifth of their baseline. */
+    private static TickConduct compliantTick(TickConduct c, int tick) {
+        c.open(tick);
+        c.baseline = 100;
+        c.importsAverage = 20;
+        c.cutoffThreshold = 0.5;
+        c.basis = Activation.CUT_OFF;
+        c.acted = true;
+        c.membersUse = 10;
+        c.allUse = 100;
+        c.membersOutput = 10;
+        c.allOutput = 100;
+        MessageLog log = c.messages;
+        log.deliver(A, MessageLog.CONSORTIUM, InformationField.REQUIRED_VOLUME, A, 30);
+        log.deliver(B, MessageLog.CONSORTIUM, InformationField.REQUIRED_VOLUME, B, 10);
+        log.deliver(MessageLog.CONSORTIUM, A, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 40);
+        log.deliver(MessageLog.CONSORTIUM, B, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 40);
+        // Six tonnes of resin for a circuit maker (first class) asking 4 and a plastics maker asking 10: the key
+        // gives 4 and 2.
+        AllocationRecord r = c.allocation;
+        r.key = MEDICAL_FIRST;
+        r.available = 6;
+        r.ask(3, false, DIALYSIS, 1, 4, 4);
+        r.ask(BUYER, false, PLASTICS, Integer.MAX_VALUE, 10, 10);
+        r.got[0] = 4;
+        r.got[1] = 2;
+        return c;
+    }
+
+    private static Set<String> rules(ComplianceAuditor a) {
+        return a.violations().stream().map(ComplianceAuditor.Violation::rule).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aCompliantTickBreaksNoRule() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        a.audit(compliantTick(conduct(), 60));
+        a.finish(60);
+        assertEquals(Set.of(), rules(a));
+    }
+
+    @Test
+    void actingBeforeAnyCutOffOrNoticeBreaksTheTrigger() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = compliantTick(conduct(), 55);
+        c.importsAverage = 95;
+        c.basis = Activation.AHEAD;
+        a.audit(c);
+        assertEquals(Set.of("TRIGGER"), rules(a));
+
+        // The same imports, with a government notice in force: the trigger holds.
+        ComplianceAuditor b = auditor(Mode.AFTER_SHOCK);
+        c.noticeInForce = true;
+        b.audit(c);
+        assertEquals(Set.of(), rules(b));
+    }
+
+    @Test
+    void actingPastTheGracePeriodBreaksDurationAndWithinItDoesNot() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = conduct();
+        a.audit(compliantTick(c, 60));
+        for (int t = 61; t <= 66; t++) {
+            compliantTick(c, t);
+            c.importsAverage = 90;
+            a.audit(c);
+            // Grace of four ticks: 61 to 64 pass, 65 breaks.
+            assertEquals(t >= 65 ? Set.of("DURATION") : Set.of(), rules(a), "tick " + t);
+        }
+        a.finish(66);
+        assertEquals(1, a.triggerHeld().size());
+        assertEquals(List.of(60, 60), List.of(a.triggerHeld().get(0)[0], a.triggerHeld().get(0)[1]));
+        ComplianceAuditor.Violation v = a.violations().get(0);
+        assertEquals(65, v.tick());
+        assertEquals(2, v.ticks());
+    }
+
+    @Test
+    void aMemberPassingItsSellingPriceBreaksTheScopeAndNothingElse() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = compliantTick(conduct(), 60);
+        c.messages.deliver(A, MessageLog.CONSORTIUM, InformationField.SELLING_PRICE, A, 1650);
+        a.audit(c);
+        assertEquals(Set.of("INFORMATION_SCOPE"), rules(a));
+        assertEquals(List.of("complex-1"), a.violations().get(0).parties());
+        assertEquals("sellingPrice", a.violations().get(0).evidence().get(0).get("field"));
+    }
+
+    @Test
+    void membersReceivingEvenTheAverageSellingPriceCanAlignWhatTheySell() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = compliantTick(conduct(), 60);
+        c.messages.deliver(MessageLog.CONSORTIUM, B, InformationField.SELLING_PRICE, MessageLog.AGGREGATE, 1650);
+        a.audit(c);
+        // An aggregate keeps the firewall; it is still downstream information.
+        assertEquals(Set.of("NO_DOWNSTREAM_COORDINATION"), rules(a));
+        assertEquals(List.of("complex-2"), a.violations().get(0).parties());
+    }
+
+    @Test
+    void aMemberReceivingAnotherMembersRequiredVolumeBreaksTheFirewall() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = compliantTick(conduct(), 60);
+        c.messages.deliver(MessageLog.CONSORTIUM, B, InformationField.REQUIRED_VOLUME, A, 30);
+        a.audit(c);
+        assertEquals(Set.of("FIREWALL"), rules(a));
+        assertEquals(List.of("complex-2", "complex-1"), a.violations().get(0).parties());
+
+        // Its own figure coming back is no breach.
+        ComplianceAuditor b = auditor(Mode.AFTER_SHOCK);
+        TickConduct own = compliantTick(conduct(), 60);
+        own.messages.deliver(MessageLog.CONSORTIUM, A, InformationField.REQUIRED_VOLUME, A, 30);
+        b.audit(own);
+        assertEquals(Set.of(), rules(b));
+    }
+
+    @Test
+    void aBuyerThatAskedAndWasTurnedAwayBreaksEqualTreatment() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = compliantTick(conduct(), 60);
+        // The plastics maker is refused: the circuit maker gets its 4, the 2 left stay with the makers.
+        c.allocation.got[1] = 0;
+        a.audit(c);
+        assertEquals(Set.of("EQUAL_TREATMENT"), rules(a));
+        Map<String, Object> e = a.violations().get(0).evidence().get(0);
+        assertEquals("plastics-maker-1", e.get("buyer"));
+        assertEquals(false, e.get("member"));
+        assertEquals(2.0, (double) e.get("keyGives"), 1e-12);
+        assertEquals(0.0, (double) e.get("got"), 1e-12);
+    }
+
+    @Test
+    void applyingAnotherKeyThanTheOneFixedInAdvanceBreaksTheRule() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = compliantTick(conduct(), 60);
+        AllocationKey byBaseline = new AllocationKey(AllocationKey.BASELINE_PRO_RATA, Map.of());
+        c.allocation.key = byBaseline;
+        // Pro rata to baseline weights 4 and 10 with 6 to share, capped at 4: 12/7 and 30/7.
+        c.allocation.priority[0] = 0;
+        c.allocation.priority[1] = 0;
+        c.allocation.got[0] = 6 * 4 / 14.0;
+        c.allocation.got[1] = 6 * 10 / 14.0;
+        a.audit(c);
+        assertEquals(Set.of("KEY_FIXED_IN_ADVANCE"), rules(a));
+
+        // The same key, fixed only once the cut-off had been observed, is not fixed in advance either.
+        ComplianceAuditor late = new ComplianceAuditor(Mode.AFTER_SHOCK, 4, 0.15, 4, FIRMS, GOODS);
+        late.fixKey(MEDICAL_FIRST, 61);
+        late.audit(compliantTick(conduct(), 60));
+        late.audit(compliantTick(conduct(), 61));
+        assertEquals(Set.of("KEY_FIXED_IN_ADVANCE"), rules(late));
+    }
+
+    @Test
+    void aPeacetimeArrangementAboveFifteenPercentOfEitherMarketBreaksTheShareLimit() {
+        ComplianceAuditor a = auditor(Mode.PEACETIME);
+        TickConduct c = compliantTick(conduct(), 60);
+        c.basis = Activation.STANDING;
+        c.importsAverage = 100;
+        a.audit(c);
+        assertEquals(Set.of(), rules(a), "10% of both markets");
+        c.membersOutput = 16;
+        a.audit(c);
+        assertEquals(Set.of("PEACETIME_SHARE"), rules(a), "16% of the selling market");
+        assertEquals(0.16, (double) a.violations().get(0).evidence().get(0).get("sellingShare"), 1e-12);
+    }
+
+    @Test
+    void aBreachThatLastsIsOneViolationWithItsLengthAndOneThatRecursIsAnother() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = conduct();
+        for (int t = 60; t < 70; t++) {
+            compliantTick(c, t);
+            if (t < 63 || t >= 66) {
+                c.messages.deliver(A, MessageLog.CONSORTIUM, InformationField.COSTS, A, 500);
+            }
+            a.audit(c);
+        }
+        a.finish(69);
+        assertEquals(List.of(60, 66), a.violations().stream().map(ComplianceAuditor.Violation::tick).toList());
+        assertEquals(List.of(3, 4), a.violations().stream().map(ComplianceAuditor.Violation::ticks).toList());
+    }
+}

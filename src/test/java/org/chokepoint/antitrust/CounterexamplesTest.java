@@ -1,0 +1,161 @@
+package org.chokepoint.antitrust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.model.RunOutcome;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.report.RunOutputs;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.world.World;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped counterexamples: each breaks the rule it is named for, and nothing else; together they break
+ * every rule the auditor lists; the compliant variants, and each counterexample's compliant twin, break none;
+ * and sharing selling prices costs the members' customers.
+ */
+class CounterexamplesTest {
+    private static final Path DIR = Path.of("scenarios/counterexamples");
+    /** Each counterexample and the rules it breaks. */
+    private static final Map<String, Set<String>> BREAKS = new LinkedHashMap<>();
+
+    static {
+        BREAKS.put("naphtha-acts-before-trigger.json", Set.of("TRIGGER"));
+        BREAKS.put("naphtha-price-sharing.json", Set.of("INFORMATION_SCOPE", "NO_DOWNSTREAM_COORDINATION", "DURATION"));
+        BREAKS.put("naphtha-individual-figures.json", Set.of("FIREWALL"));
+        BREAKS.put("naphtha-refuses-buyers.json", Set.of("EQUAL_TREATMENT"));
+        BREAKS.put("naphtha-key-changed.json", Set.of("KEY_FIXED_IN_ADVANCE"));
+        BREAKS.put("naphtha-peacetime-standing.json", Set.of("PEACETIME_SHARE"));
+    }
+
+    private static Scenario load(Path p) throws Exception {
+        return ScenarioLoader.load(p).scenario();
+    }
+
+    private static Set<String> broken(SupplyShockModel m) {
+        return m.consortia().get(0).violations().stream().map(ComplianceAuditor.Violation::rule)
+                .collect(Collectors.toSet());
+    }
+
+    private static SupplyShockModel run(Scenario s, int seed) {
+        SupplyShockModel m = new SupplyShockModel(s, seed, -1);
+        m.start();
+        m.runToHorizon();
+        return m;
+    }
+
+    @Test
+    void everyCounterexampleShippedIsListedHere() throws Exception {
+        try (Stream<Path> files = Files.list(DIR)) {
+            assertEquals(Set.copyOf(BREAKS.keySet()), files.map(p -> p.getFileName().toString())
+                    .collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void eachCounterexampleBreaksItsRulesAndNoOtherAndTogetherTheyBreakEveryRule() throws Exception {
+        Set<ComplianceAuditor.Rule> tripped = EnumSet.noneOf(ComplianceAuditor.Rule.class);
+        for (Map.Entry<String, Set<String>> e : BREAKS.entrySet()) {
+            for (int seed = 1; seed <= 2; seed++) {
+                Set<String> rules = broken(run(load(DIR.resolve(e.getKey())), seed));
+                assertEquals(e.getValue(), rules, e.getKey() + ", seed " + seed);
+                rules.forEach(r -> tripped.add(ComplianceAuditor.Rule.valueOf(r)));
+            }
+        }
+        assertEquals(EnumSet.allOf(ComplianceAuditor.Rule.class), tripped);
+    }
+
+    @Test
+    void theCompliantVariantsAndEveryCounterexamplesCompliantTwinAreClean() throws Exception {
+        for (String good : List.of("scenarios/naphtha-hormuz-2026-case6.json",
+                "scenarios/naphtha-hormuz-2026-case6-7.json")) {
+            Scenario s = load(Path.of(good));
+            assertTrue(Simulation.compliantTwinOf(s) == s, good + " is its own compliant twin");
+            for (int seed = 1; seed <= 2; seed++) {
+                assertEquals(Set.of(), broken(run(s, seed)), good + ", seed " + seed);
+            }
+        }
+        for (String bad : BREAKS.keySet()) {
+            if (bad.contains("peacetime")) {
+                // A standing arrangement's share is not a term its declaration can drop: it has no twin.
+                Scenario s = load(DIR.resolve(bad));
+                assertTrue(Simulation.compliantTwinOf(s) == s);
+                continue;
+            }
+            assertEquals(Set.of(), broken(run(Simulation.compliantTwinOf(load(DIR.resolve(bad))), 1)), bad);
+        }
+    }
+
+    /** Resin's price in Japan averaged over the whole run. */
+    private static double meanResinPrice(SupplyShockModel m) {
+        World w = m.world();
+        int market = w.market(w.regionIndex("JP"), w.commodityIndex("resin"));
+        double sum = 0;
+        for (int t = 0; t < m.horizon(); t++) {
+            sum += m.series().get(t, market, Metric.PRICE);
+        }
+        return sum / m.horizon();
+    }
+
+    @Test
+    void sharingSellingPricesRaisesTheMembersResinPriceByAtLeastTwoPercentOverItsCompliantTwin() throws Exception {
+        Scenario bad = load(DIR.resolve("naphtha-price-sharing.json"));
+        Scenario twin = Simulation.compliantTwinOf(bad);
+        double ratio = 0;
+        int seeds = 6;
+        for (int seed = 1; seed <= seeds; seed++) {
+            ratio += meanResinPrice(run(bad, seed)) / meanResinPrice(run(twin, seed)) / seeds;
+        }
+        assertTrue(ratio >= 1.02, "resin costs " + ratio + " times its compliant twin's price");
+    }
+
+    @Test
+    void complianceJsonGivesEachViolationItsEvidenceAndTheHarmAgainstTheCompliantTwin(@TempDir Path dir)
+            throws Exception {
+        LoadedScenario loaded = ScenarioLoader.load(DIR.resolve("naphtha-price-sharing.json"));
+        RunOutcome outcome = Simulation.run(loaded.scenario(), 3, -1);
+        assertNotNull(outcome.compliantTwin());
+        RunOutputs.write(dir, loaded, outcome, 3, 0);
+        JsonNode c = Json.mapper().readTree(dir.resolve("compliance.json").toFile()).at("/consortia/0");
+        JsonNode scope = null;
+        for (JsonNode v : c.get("violations")) {
+            if (v.get("rule").asText().equals("INFORMATION_SCOPE")) {
+                scope = v;
+            }
+        }
+        assertNotNull(scope);
+        assertTrue(scope.get("parties").size() > 0);
+        JsonNode message = scope.get("evidence").get(0);
+        assertEquals("sellingPrice", message.get("field").asText());
+        assertEquals("consortium", message.get("to").asText());
+        assertEquals(scope.get("tick").asInt(), message.get("tick").asInt());
+        JsonNode resin = c.at("/harm/membersProducts/0");
+        assertEquals("resin", resin.get("commodity").asText());
+        assertTrue(resin.get("overcharge").asDouble() > 0, resin.toString());
+        assertTrue(c.at("/harm/finalConsumerSurplusChangeUsd").asDouble() < 0, c.get("harm").toString());
+        assertFalse(c.at("/downstreamCoordination/ticksByMember").isEmpty());
+
+        RunOutcome clean = Simulation.run(load(Path.of("scenarios/naphtha-hormuz-2026-case6-7.json")), 3, -1);
+        assertNull(clean.compliantTwin());
+    }
+}

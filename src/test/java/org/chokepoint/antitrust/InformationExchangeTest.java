@@ -1,0 +1,88 @@
+package org.chokepoint.antitrust;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.world.World;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the allowed exchange buys: the consortium orders only what members told it they need, and chooses among
+ * suppliers only when they told it which could serve them. On the naphtha scenario (Hormuz closed from tick 60
+ * to 86; Japan's complexes join when under six ticks of naphtha cover), the same consortium with nothing
+ * exchanged, with required volumes only, and with volumes and candidate suppliers.
+ */
+class InformationExchangeTest {
+    private static final Path CASE6 = Path.of("scenarios/naphtha-hormuz-2026-case6.json");
+    private static final Path NONE = Path.of("scenarios/naphtha-hormuz-2026.json");
+
+    private static SupplyShockModel run(Path file, List<String> exchange, int seed) throws Exception {
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(file.toFile());
+        if (exchange != null) {
+            ArrayNode fields = ((ObjectNode) root.get("consortia").get(0)).putArray("exchange");
+            exchange.forEach(fields::add);
+        }
+        SupplyShockModel m = new SupplyShockModel(ScenarioLoader.fromJson(root, "exchange").scenario(), seed, -1);
+        m.start();
+        m.runToHorizon();
+        return m;
+    }
+
+    private static double[] series(SupplyShockModel m, String commodity, Metric metric) {
+        World w = m.world();
+        int market = w.market(w.regionIndex("JP"), w.commodityIndex(commodity));
+        double[] out = new double[m.horizon()];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = m.series().get(t, market, metric);
+        }
+        return out;
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static double procured(SupplyShockModel m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) m.consortia().get(0).report().get("procurement");
+        return (double) p.get("volume");
+    }
+
+    @Test
+    void withNothingExchangedTheConsortiumBuysNothingAndJapanFaresExactlyAsWithoutIt() throws Exception {
+        SupplyShockModel silent = run(CASE6, List.of(), 1);
+        SupplyShockModel none = run(NONE, null, 1);
+        assertEquals(0.0, procured(silent));
+        assertArrayEquals(series(none, "resin", Metric.PRODUCTION), series(silent, "resin", Metric.PRODUCTION));
+        assertArrayEquals(series(none, "naphtha", Metric.UNMET_DEMAND), series(silent, "naphtha", Metric.UNMET_DEMAND));
+    }
+
+    @Test
+    void requiredVolumesAndCandidateSuppliersEachCutJapansNaphthaShortage() throws Exception {
+        double silent = 0;
+        double volumes = 0;
+        double both = 0;
+        for (int seed = 1; seed <= 3; seed++) {
+            silent += sum(series(run(CASE6, List.of(), seed), "naphtha", Metric.UNMET_DEMAND));
+            volumes += sum(series(run(CASE6, List.of("requiredVolume", "specification"), seed), "naphtha",
+                    Metric.UNMET_DEMAND));
+            both += sum(series(run(CASE6, null, seed), "naphtha", Metric.UNMET_DEMAND));
+        }
+        assertTrue(volumes < silent, volumes + " vs " + silent);
+        assertTrue(both < volumes, both + " vs " + volumes);
+    }
+}
