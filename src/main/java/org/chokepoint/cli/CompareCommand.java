@@ -15,7 +15,6 @@ import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
-import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,11 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
             comparison = Comparison.prepare(loaded, options, optionsFile.toString(), runs, seed,
                     horizon, parsed);
         } catch (ScenarioException e) {
-            for (ScenarioProblem p : e.problems()) {
-                err.println(p);
-            }
-            err.flush();
-            return ValidateCommand.INVALID;
+            return ValidateCommand.refuse(err, e);
         } catch (ComparisonException e) {
             err.println(e.getMessage());
             err.flush();

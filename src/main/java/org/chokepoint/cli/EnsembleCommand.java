@@ -13,7 +13,6 @@ import org.chokepoint.report.EnsembleReport;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
-import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,11 +84,7 @@ public final class EnsembleCommand implements Callable<Integer> {
             loaded = ScenarioLoader.load(scenario);
             ScenarioLoader.checkRunLength(loaded, horizon);
         } catch (ScenarioException e) {
-            for (ScenarioProblem p : e.problems()) {
-                err.println(p);
-            }
-            err.flush();
-            return ValidateCommand.INVALID;
+            return ValidateCommand.refuse(err, e);
         }
         try {
             Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-ensemble");

@@ -16,7 +16,6 @@ import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
-import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,11 +83,7 @@ public final class EquilibriumCommand implements Callable<Integer> {
         try {
             loaded = ScenarioLoader.load(scenario);
         } catch (ScenarioException e) {
-            for (ScenarioProblem p : e.problems()) {
-                err.println(p);
-            }
-            err.flush();
-            return ValidateCommand.INVALID;
+            return ValidateCommand.refuse(err, e);
         }
         Scenario s = loaded.scenario();
         int horizon = s.time().horizonTicks();

@@ -12,7 +12,6 @@ import org.chokepoint.report.RunOutputs;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
-import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,11 +79,7 @@ public final class RunCommand implements Callable<Integer> {
             loaded = ScenarioLoader.load(scenario);
             ScenarioLoader.checkRunLength(loaded, horizon);
         } catch (ScenarioException e) {
-            for (ScenarioProblem p : e.problems()) {
-                err.println(p);
-            }
-            err.flush();
-            return ValidateCommand.INVALID;
+            return ValidateCommand.refuse(err, e);
         }
         try {
             Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-" + seed);

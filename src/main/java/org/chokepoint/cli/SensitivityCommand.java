@@ -16,7 +16,6 @@ import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
-import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,11 +120,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (ScenarioException e) {
-            for (ScenarioProblem p : e.problems()) {
-                err.println(p);
-            }
-            err.flush();
-            return ValidateCommand.INVALID;
+            return ValidateCommand.refuse(err, e);
         } catch (TargetException e) {
             return OutputOptions.refused(err, "sensitivity", e);
         } catch (ExperimentException e) {

@@ -15,7 +15,6 @@ import org.chokepoint.output.TargetException;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
-import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,11 +124,7 @@ public final class SweepCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (ScenarioException e) {
-            for (ScenarioProblem p : e.problems()) {
-                err.println(p);
-            }
-            err.flush();
-            return ValidateCommand.INVALID;
+            return ValidateCommand.refuse(err, e);
         } catch (TargetException e) {
             return OutputOptions.refused(err, "sweep", e);
         } catch (ExperimentException e) {

@@ -27,6 +27,15 @@ public final class ValidateCommand implements Callable<Integer> {
     /** Exit code when a scenario has problems. */
     public static final int INVALID = 2;
 
+    /** Prints every problem of a scenario a command refuses, one line each, and gives the exit code for it. */
+    public static int refuse(PrintWriter err, ScenarioException e) {
+        for (ScenarioProblem p : e.problems()) {
+            err.println(p);
+        }
+        err.flush();
+        return INVALID;
+    }
+
     @Spec
     private CommandSpec spec;
 

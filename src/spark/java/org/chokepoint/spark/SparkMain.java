@@ -18,7 +18,6 @@ import org.chokepoint.output.TargetException;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
-import org.chokepoint.scenario.ScenarioProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,11 +115,7 @@ public final class SparkMain implements Runnable {
     }
 
     static int problems(PrintWriter err, ScenarioException e) {
-        for (ScenarioProblem p : e.problems()) {
-            err.println(p);
-        }
-        err.flush();
-        return INVALID;
+        return org.chokepoint.cli.ValidateCommand.refuse(err, e);
     }
 
     @Command(name = "ensemble", mixinStandardHelpOptions = true,
