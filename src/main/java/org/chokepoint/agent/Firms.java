@@ -180,6 +180,17 @@ public final class Firms implements java.io.Serializable {
     }
 
     /** Marginal cost at output q: {@code base + slope * (q / capacity)^exponent}. */
+    /**
+     * Marginal cost of output q on the capacity the firm has this tick. An outage (or a production quota) takes
+     * a share of its plants away, and the rest run along the same curve over less capacity: the supply curve the
+     * equilibrium start solves with, so a world that starts with an outage in force starts at rest.
+     */
+    public double marginalCostOfAvailable(int f, double q) {
+        double cap = availableCapacity[f] > 0 ? availableCapacity[f] : capacity[f];
+        double u = cap > 0 ? q / cap : 0;
+        return costBase[f] + costSlope[f] * power(u, costExponent[f]);
+    }
+
     public double marginalCost(int f, double q) {
         double cap = capacity[f];
         double u = cap > 0 ? q / cap : 0;

@@ -79,7 +79,7 @@ public final class Producers implements java.io.Serializable {
             return;
         }
         double target = stockCover * x.normalSales[f];
-        double cost = x.marginalCost(f, x.plannedOutput[f]);
+        double cost = x.marginalCostOfAvailable(f, x.plannedOutput[f]);
         double pull = cost > 0 && netPrice > 0 ? Math.min(maxPricePull, netPrice / cost) : 1.0;
         double desired = x.normalSales[f] * pull + (target - x.stock[f]) / adjustTicks;
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
@@ -123,7 +123,7 @@ public final class Producers implements java.io.Serializable {
         if (x.status[f] == FirmStatus.EXITED) {
             ask = x.expectedPrice[f] * ratio;
         } else {
-            double mc = (x.marginalCost(f, x.plannedOutput[f]) + inputCost) * (1 + markup);
+            double mc = (x.marginalCostOfAvailable(f, x.plannedOutput[f]) + inputCost) * (1 + markup);
             ask = lowestPrice(f, mc) * Math.min(1.0, ratio);
             ask = Math.max(ask, x.costBase[f] + inputCost - support(f));
         }
