@@ -19,9 +19,12 @@ import org.chokepoint.scenario.spec.ExportBanSpec;
 import org.chokepoint.scenario.spec.ExportLicensingSpec;
 import org.chokepoint.scenario.spec.ExportMeasureSpec;
 import org.chokepoint.scenario.spec.ExportQuotaSpec;
+import org.chokepoint.scenario.spec.ExportSubsidySpec;
 import org.chokepoint.scenario.spec.ExportTaxSpec;
 import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.ProductionQuotaSpec;
+import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.scenario.spec.RouteDisruptionSpec;
 import org.chokepoint.scenario.spec.SpecTypes;
@@ -112,6 +115,10 @@ final class Network {
         double margin;
         double tariff;
         double exportTax;
+        /** An export subsidy: ad valorem on the origin price, and per unit in the price unit. */
+        double subsidyRate;
+        double subsidyPerUnit;
+        int subsidyInstrument = -1;
         double compliance;
         double cost;
         double extra;
@@ -276,9 +283,11 @@ final class Network {
     private List<PolicySpec> policiesInForce(EquilibriumOptions options) {
         List<PolicySpec> out = new ArrayList<>();
         int horizon = scenario.time().horizonTicks();
-        for (PolicySpec p : scenario.policies()) {
+        int[] ends = Replacements.ends(scenario.policies(), horizon);
+        for (int i = 0; i < ends.length; i++) {
+            PolicySpec p = scenario.policies().get(i);
             int start = p.start() == null ? 0 : p.start();
-            int end = p.end() == null ? horizon : p.end();
+            int end = ends[i];
             if (tick < start || tick >= end) {
                 continue;
             }
@@ -506,6 +515,34 @@ final class Network {
         fInputFrom[firms] = inMarkets.size();
         inputMarket = inMarkets.stream().mapToInt(Integer::intValue).toArray();
         inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
+        for (PolicySpec p : inForce) {
+            if (p instanceof ProductionQuotaSpec quota) {
+                capOutput(quota, params);
+            }
+        }
+    }
+
+    /**
+     * A production quota in force: each operating producer and manufacturer of its market may make at most its
+     * share of the tick's volume, in proportion to its capacity (the model's {@code ProductionQuota}).
+     */
+    private void capOutput(ProductionQuotaSpec quota, FirmParameters params) {
+        int m = market(quota.region(), quota.commodity());
+        double perTick = quota.volumePerTick(tick - quota.start(), world.ticksPerYear(), scenario.time().horizonTicks());
+        double capacity = 0;
+        for (int f = 0; f < firms; f++) {
+            if (fMarket[f] == m && fType[f] != RECYCLER && params.active()[fRow[f]]) {
+                capacity += fWeight[f] * fCapacity[f];
+            }
+        }
+        if (capacity <= 0) {
+            return;
+        }
+        for (int f = 0; f < firms; f++) {
+            if (fMarket[f] == m && fType[f] != RECYCLER && params.active()[fRow[f]]) {
+                fEffective[f] = Math.min(fEffective[f], perTick * fCapacity[f] / capacity);
+            }
+        }
     }
 
     private static double capOrNone(Double volumeCapPerTick) {
@@ -547,6 +584,9 @@ final class Network {
             double exportTax = 0;
             double compliance = 0;
             int taxInstrument = -1;
+            double subsidyRate = 0;
+            double subsidyPerUnit = 0;
+            int subsidyInstrument = -1;
             int licenceInstrument = -1;
             List<Integer> pools = new ArrayList<>();
             PolicySpec detour = null;
@@ -560,6 +600,10 @@ final class Network {
                 } else if (measure instanceof ExportTaxSpec tax) {
                     exportTax += tax.rate();
                     taxInstrument = instrumentOf.get(p);
+                } else if (measure instanceof ExportSubsidySpec subsidy) {
+                    subsidyRate += subsidy.rateOrZero();
+                    subsidyPerUnit += subsidy.perUnitOrZero();
+                    subsidyInstrument = instrumentOf.get(p);
                 } else if (measure instanceof ExportLicensingSpec licensing) {
                     approval *= licensing.approvalByDestination().getOrDefault(ts.to(),
                             licensing.approvalProbability());
@@ -575,7 +619,8 @@ final class Network {
                         pool = poolMembers.size();
                         quotaPools.put(key, pool);
                         poolMembers.add(new ArrayList<>());
-                        poolVolume.add(quota.yearlyVolume() / perYear * share);
+                        int period = quota.periodTicks(perYear, scenario.time().horizonTicks());
+                        poolVolume.add(quota.periodVolume() / period * share);
                         poolInstrument.add(instrumentOf.get(p));
                     }
                     pools.add(pool);
@@ -596,6 +641,9 @@ final class Network {
             base.exportTax = exportTax;
             base.compliance = compliance;
             base.exportTaxInstrument = taxInstrument;
+            base.subsidyRate = subsidyRate;
+            base.subsidyPerUnit = subsidyPerUnit;
+            base.subsidyInstrument = subsidyInstrument;
             base.licenceInstrument = licenceInstrument;
             base.laneCapacity = capacity;
             TariffRateQuotaSpec trq = null;
@@ -666,6 +714,9 @@ final class Network {
                     leakArc.exportTax = 0;
                     leakArc.compliance = 0;
                     leakArc.exportTaxInstrument = -1;
+                    leakArc.subsidyRate = 0;
+                    leakArc.subsidyPerUnit = 0;
+                    leakArc.subsidyInstrument = -1;
                     leakArc.licenceInstrument = -1;
                     leakArc.via = world.regionIndex(circ.via());
                     leakArc.extra = circ.extraCostPerUnit();
@@ -769,6 +820,9 @@ final class Network {
         a.floors = b.floors;
         a.floorInstruments = b.floorInstruments;
         a.exportTaxInstrument = b.exportTaxInstrument;
+        a.subsidyRate = b.subsidyRate;
+        a.subsidyPerUnit = b.subsidyPerUnit;
+        a.subsidyInstrument = b.subsidyInstrument;
         a.licenceInstrument = b.licenceInstrument;
         a.laneCapacity = b.laneCapacity;
         return a;
@@ -824,7 +878,8 @@ final class Network {
     /**
      * The wedge {@code w} such that the arc's trade pays exactly when {@code p_d - p_o = w}, from the trader's
      * rule in the model: {@code p_d / (1 + tariff) - levy - cif >= margin * p_d} with
-     * {@code cif = p_o (1 + tax + compliance) + cost}. Prices in the commodity's price unit; the result in dollars.
+     * {@code cif = p_o (1 + tax + compliance - subsidy rate) + cost - subsidy per unit}. Prices in the commodity's
+     * price unit; the result in dollars.
      */
     double wedge(Arc a, double[] price) {
         double v = value[a.from];
@@ -834,7 +889,7 @@ final class Network {
         double po = price[a.from] / v;
         double pd = price[a.to] / v;
         double alpha = 1 / (1 + a.tariff) - a.margin;
-        double direct = po * (1 + a.exportTax + a.compliance) + a.cost;
+        double direct = po * (1 + a.exportTax + a.compliance - a.subsidyRate) + a.cost - a.subsidyPerUnit;
         double levy = a.quotaTariff * direct;
         for (double floor : a.floors) {
             levy += Math.max(0, floor - direct);

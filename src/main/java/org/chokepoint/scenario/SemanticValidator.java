@@ -17,6 +17,7 @@ import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.SpecCheck;
 import org.chokepoint.scenario.spec.SpecTypes;
 
@@ -83,6 +84,7 @@ public final class SemanticValidator {
             s.consortia().get(i).check(new EntryCheck("/consortia/" + i));
         }
         checkTypedIds("policies", "policy", json.path("policies"));
+        Replacements.check(s.policies(), this::problem);
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
