@@ -81,6 +81,12 @@ final class Network {
     int[] fMarket;
     double[] fCapacity;
     double[] fEffective;
+    /**
+     * The most a firm may make, whatever the price (a production quota's share); unbounded without one. Unlike
+     * {@link #fEffective}, which scales the firm's curve as an outage of some of its plants would, it cuts the
+     * curve where the share ends, as the model's output cap does.
+     */
+    double[] fOutputCap;
     double[] fBase;
     double[] fSlope;
     double[] fExponent;
@@ -451,6 +457,8 @@ final class Network {
         fMarket = new int[firms];
         fCapacity = new double[firms];
         fEffective = new double[firms];
+        fOutputCap = new double[firms];
+        Arrays.fill(fOutputCap, Double.POSITIVE_INFINITY);
         fBase = new double[firms];
         fSlope = new double[firms];
         fExponent = new double[firms];
@@ -540,7 +548,7 @@ final class Network {
         }
         for (int f = 0; f < firms; f++) {
             if (fMarket[f] == m && fType[f] != RECYCLER && params.active()[fRow[f]]) {
-                fEffective[f] = Math.min(fEffective[f], perTick * fCapacity[f] / capacity);
+                fOutputCap[f] = Math.min(fOutputCap[f], perTick * fCapacity[f] / capacity);
             }
         }
     }

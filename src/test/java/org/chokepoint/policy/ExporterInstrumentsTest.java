@@ -150,4 +150,55 @@ class ExporterInstrumentsTest {
             near(RATE * px * exports, subsidised.mean(X, Metric.FISCAL_COST), "fiscal cost = rate x P_X x exports");
         }
     }
+
+    /** The mean of a metric over ticks [from, to). */
+    static double mean(TextbookTest.Run run, int market, Metric metric, int from, int to) {
+        double sum = 0;
+        for (int t = from; t < to; t++) {
+            sum += run.at(t, market, metric);
+        }
+        return sum / (to - from);
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ProductionQuotaOnTheExporter {
+        /** A quota of 110 a tick for three years from tick 100, then raised to 160 a tick. */
+        static final double BINDING = 110;
+        static final double RAISED = 160;
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            String world = LINEAR.replace("\"horizonTicks\": 320", "\"horizonTicks\": 420");
+            run = new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                    + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
+                    + BINDING * 52 + ", " + BINDING * 52 + ", " + BINDING * 52 + ", " + RAISED * 52 + "]}]");
+        }
+
+        /**
+         * Free, X makes {@code S_X(8.9) = 138} a tick; capped at 110, X's output is the quota and the price rises
+         * until X's own demand and M's excess demand take no more than it: {@code 110 = (150 - 10 p_X) +
+         * (265 - 20 (p_X + 0.5))}, so {@code p_X = 295 / 30 = 9.833} and {@code p_M = 10.333}, where M's demand
+         * {@code D_M = 85} meets its own mines' {@code 26.7} and imports of {@code 58.3}.
+         */
+        @Test
+        void aBindingQuotaIsWhatTheRegionMakesAndThePriceClearsDemandAgainstIt() {
+            double px = 295.0 / 30;
+            double pm = px + TRANSPORT;
+            near(BINDING, mean(run, X, Metric.PRODUCTION, 180, 256), "X's output = quota");
+            near(px, mean(run, X, Metric.PRICE, 180, 256), "P_X: D_X + ED_M = quota");
+            near(pm, mean(run, M, Metric.PRICE, 180, 256), "P_M = P_X + transport");
+            near(demandM(pm) - supplyM(pm), mean(run, M, Metric.IMPORTS, 180, 256), "M imports D_M - S_M");
+            near(BINDING - demandX(px), mean(run, X, Metric.EXPORTS, 180, 256), "X exports quota - D_X");
+        }
+
+        /** Raised to 160, above the 138 X makes at the free-trade price, the quota no longer binds. */
+        @Test
+        void aQuotaRaisedAboveFreeOutputDoesNotBind() {
+            near(8.9, mean(run, X, Metric.PRICE, 330, 420), "P_X back at free trade");
+            near(9.4, mean(run, M, Metric.PRICE, 330, 420), "P_M back at free trade");
+            near(supplyX(8.9), mean(run, X, Metric.PRODUCTION, 330, 420), "X's output = S_X(8.9) = 138 < 160");
+        }
+    }
 }
