@@ -201,4 +201,36 @@ class ExporterInstrumentsTest {
             near(supplyX(8.9), mean(run, X, Metric.PRODUCTION, 330, 420), "X's output = S_X(8.9) = 138 < 160");
         }
     }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ABanReplacedByAQuotaForItsOwnPeriod {
+        TextbookTest.Run run;
+
+        /**
+         * A ban on every destination (none listed) from tick 120, replaced at tick 200 by a quota of 6000 for the
+         * rest of the run (120 ticks): two entries, and no annualising by hand.
+         */
+        @BeforeAll
+        void run() throws Exception {
+            run = ExporterInstrumentsTest.run("""
+                    [{"type": "exportBan", "id": "ban", "region": "X", "commodities": ["metal"], "start": 120},
+                     {"type": "exportQuota", "id": "quota", "region": "X", "commodities": ["metal"], "start": 200,
+                      "volume": 6000, "per": "measure", "replaces": "ban"}]""");
+        }
+
+        @Test
+        void nothingLeavesUnderTheBan() {
+            assertEquals(0.0, mean(run, X, Metric.EXPORTS, 125, 200), 1e-9, "the ban covers M without naming it");
+            near(19.0 / 3, mean(run, X, Metric.PRICE, 160, 200), "X alone: 20 (p - 2) = 150 - 10 p");
+        }
+
+        /** 6000 over 120 ticks is 50 a tick: {@code ES(p_X) = 50}, {@code p_X = 8}; {@code ED(p_M) = 50}, {@code p_M = 10.75}. */
+        @Test
+        void thenTheQuotaAloneHoldsAtItsVolumeOverItsPeriod() {
+            near(50, mean(run, X, Metric.EXPORTS, 240, 320), "exports = 6000 / 120");
+            near(8.0, mean(run, X, Metric.PRICE, 240, 320), "P_X: 30 p - 190 = 50");
+            near(10.75, mean(run, M, Metric.PRICE, 240, 320), "P_M: 265 - 20 p = 50");
+        }
+    }
 }
