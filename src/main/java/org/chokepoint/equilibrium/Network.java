@@ -28,6 +28,7 @@ import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.scenario.spec.RouteDisruptionSpec;
 import org.chokepoint.scenario.spec.SpecTypes;
+import org.chokepoint.scenario.spec.StateCapacitySpec;
 import org.chokepoint.scenario.spec.TariffFloorSpec;
 import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 import org.chokepoint.world.Recipe;
@@ -93,6 +94,8 @@ final class Network {
     double[] fStrike;
     double[] fUpside;
     int[] fSupport;
+    /** Whether the firm operates at the tick (not mothballed, or planned state capacity already built). */
+    boolean[] fOperating;
     /** Outer-round shift of a supported manufacturer's net price: {@code supported(p) - p} at the last prices. */
     double[] fShift;
     int[] fInputFrom;
@@ -419,11 +422,20 @@ final class Network {
                 supports.add(support(i, pg.commodity(), pg.eligibleRegions(), buyRegion, pg.firmIdPrefix()));
             }
         }
+        // State capacity comes into use while the measure that builds it is in force, and not otherwise.
+        java.util.Set<String> commissioned = new java.util.HashSet<>();
+        for (PolicySpec p : inForce) {
+            if (p instanceof StateCapacitySpec state) {
+                commissioned.add(state.firm());
+            }
+        }
         List<double[]> rows = new ArrayList<>();
         for (int r = 0; r < params.count(); r++) {
             int s = params.spec()[r];
             Scenario.FirmSpec spec = specs.get(s);
-            if (!params.active()[r] && !options.includeMothballed()) {
+            boolean operating = "planned".equals(spec.statusOrDefault()) ? commissioned.contains(spec.id())
+                    : params.active()[r];
+            if (!operating && (!options.includeMothballed() || "planned".equals(spec.statusOrDefault()))) {
                 continue;
             }
             int k = (int) Math.round(params.weight()[r]);
@@ -447,7 +459,7 @@ final class Network {
             }
             for (var e : counts.entrySet()) {
                 double w = params.weight()[r] * e.getValue() / supportOf.length;
-                rows.add(new double[] {r, w, e.getKey()});
+                rows.add(new double[] {r, w, e.getKey(), operating ? 1 : 0});
             }
         }
         firms = rows.size();
@@ -465,6 +477,7 @@ final class Network {
         fStrike = new double[firms];
         fUpside = new double[firms];
         fSupport = new int[firms];
+        fOperating = new boolean[firms];
         fShift = new double[firms];
         fInputFrom = new int[firms + 1];
         fFeedMarket = new int[firms];
@@ -484,6 +497,7 @@ final class Network {
             fRow[f] = r;
             fWeight[f] = row[1];
             fSupport[f] = (int) row[2];
+            fOperating[f] = row[3] > 0;
             fType[f] = switch (spec.type()) {
                 case "manufacturer" -> MANUFACTURER;
                 case "recycler" -> RECYCLER;
@@ -525,7 +539,7 @@ final class Network {
         inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
         for (PolicySpec p : inForce) {
             if (p instanceof ProductionQuotaSpec quota) {
-                capOutput(quota, params);
+                capOutput(quota);
             }
         }
     }
@@ -534,12 +548,12 @@ final class Network {
      * A production quota in force: each operating producer and manufacturer of its market may make at most its
      * share of the tick's volume, in proportion to its capacity (the model's {@code ProductionQuota}).
      */
-    private void capOutput(ProductionQuotaSpec quota, FirmParameters params) {
+    private void capOutput(ProductionQuotaSpec quota) {
         int m = market(quota.region(), quota.commodity());
         double perTick = quota.volumePerTick(tick - quota.start(), world.ticksPerYear(), scenario.time().horizonTicks());
         double capacity = 0;
         for (int f = 0; f < firms; f++) {
-            if (fMarket[f] == m && fType[f] != RECYCLER && params.active()[fRow[f]]) {
+            if (fMarket[f] == m && fType[f] != RECYCLER && fOperating[f]) {
                 capacity += fWeight[f] * fCapacity[f];
             }
         }
@@ -547,7 +561,7 @@ final class Network {
             return;
         }
         for (int f = 0; f < firms; f++) {
-            if (fMarket[f] == m && fType[f] != RECYCLER && params.active()[fRow[f]]) {
+            if (fMarket[f] == m && fType[f] != RECYCLER && fOperating[f]) {
                 fOutputCap[f] = Math.min(fOutputCap[f], perTick * fCapacity[f] / capacity);
             }
         }

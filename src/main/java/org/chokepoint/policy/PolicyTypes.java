@@ -16,6 +16,7 @@ import org.chokepoint.scenario.spec.GovernmentNoticeSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.ProductionQuotaSpec;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
+import org.chokepoint.scenario.spec.StateCapacitySpec;
 import org.chokepoint.scenario.spec.StrategicStockpileSpec;
 import org.chokepoint.scenario.spec.TariffFloorSpec;
 import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
@@ -56,7 +57,8 @@ public final class PolicyTypes implements java.io.Serializable {
             .with(DiversificationRequirementSpec.class, DiversificationRequirement::new)
             .with(CapexSubsidySpec.class, CapexSubsidy::new)
             .with(GovernmentNoticeSpec.class, GovernmentNotice::new)
-            .with(ProductionQuotaSpec.class, ProductionQuota::new);
+            .with(ProductionQuotaSpec.class, ProductionQuota::new)
+            .with(StateCapacitySpec.class, StateCapacity::new);
 
     private final Map<Class<? extends PolicySpec>, Factory<?>> factories;
 

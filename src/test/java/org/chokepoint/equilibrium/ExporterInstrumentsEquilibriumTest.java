@@ -17,7 +17,11 @@ class ExporterInstrumentsEquilibriumTest {
     private static final double TOL = 1e-6;
 
     static Scenario linear(String policies) throws Exception {
-        String text = """
+        return ScenarioLoader.fromText(linearText(policies), "linear-exporter").scenario();
+    }
+
+    static String linearText(String policies) {
+        return """
                 {"meta": {"name": "linear-exporter"},
                  "time": {"ticksPerYear": 52, "horizonTicks": 104},
                  "regions": [{"id": "X"}, {"id": "M"}],
@@ -38,7 +42,6 @@ class ExporterInstrumentsEquilibriumTest {
                  "policies": [%s],
                  "behaviour": {"demandNoise": 0.0}}
                 """.formatted(policies);
-        return ScenarioLoader.fromText(text, "linear-exporter").scenario();
     }
 
     private static EquilibriumResult solve(String policies, int tick) throws Exception {
@@ -143,5 +146,20 @@ class ExporterInstrumentsEquilibriumTest {
         EquilibriumResult quota = solve(policies, 30);
         close(50, quota.laneFlow("x-to-m"), "after tick 20 only the quota holds");
         assertEquals(1, quota.instruments().size(), "the ban is no longer in force");
+    }
+
+    @Test
+    void stateCapacityCountsFromItsDate() throws Exception {
+        // A planned plant of 60 on X's cost curve, built at tick 20: after it 36 p_X - 202 = 255 - 20 p_X.
+        String text = """
+                {"type": "stateCapacity", "region": "X", "firm": "x-state", "start": 20, "capexPerAnnualUnit": 100}""";
+        String plant = """
+                {"id": "x-state", "type": "producer", "region": "X", "commodity": "metal", "capacity": 60,
+                 "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "status": "planned"}""";
+        Scenario s = ScenarioLoader.fromText(linearText(text).replace("\"exponent\": 1}}],", "\"exponent\": 1}},\n" + plant + "],"), "state").scenario();
+        close(8.9, SpatialEquilibrium.solve(s, 10).market("X", "metal").price(), "before the plant");
+        EquilibriumResult after = SpatialEquilibrium.solve(s, 30);
+        close(457.0 / 56, after.market("X", "metal").price(), "with the plant");
+        close(26 * (457.0 / 56 - 2), after.market("X", "metal").production(), "X makes 26 (p - 2)");
     }
 }

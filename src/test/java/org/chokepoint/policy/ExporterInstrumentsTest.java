@@ -233,4 +233,56 @@ class ExporterInstrumentsTest {
             near(10.75, mean(run, M, Metric.PRICE, 240, 320), "P_M: 265 - 20 p = 50");
         }
     }
+
+    /** A state plant of capacity 60 in X on X's own cost curve, {@code c(q) = 2 + 10 q / 60}: {@code S = 6 (p - 2)}. */
+    static final String STATE_PLANT = """
+            {"id": "x-state-plant", "type": "producer", "region": "X", "commodity": "metal", "capacity": 60,
+             "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "status": "planned"}""";
+
+    static String withStatePlant(String world) {
+        return world.replace(
+                "\"initialUtilization\": 0.4}],", "\"initialUtilization\": 0.4},\n" + STATE_PLANT + "],");
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class StateCapacityAddedOnADate {
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = new TextbookTest.Run(withStatePlant(LINEAR), "[{\"type\": \"stateCapacity\", \"id\": \"state-plant\","
+                    + " \"region\": \"X\", \"firm\": \"x-state-plant\", \"start\": 120, \"capexPerAnnualUnit\": 100}]");
+        }
+
+        @Test
+        void untilItsDateThePlantIsIdleAndTheMarketAtFreeTrade() {
+            near(8.9, mean(run, X, Metric.PRICE, 60, 120), "P_X before the plant");
+            near(supplyX(8.9), mean(run, X, Metric.PRODUCTION, 60, 120), "X's output = S_X(8.9)");
+        }
+
+        /**
+         * With the plant X's supply is {@code 26 (p - 2)}, its excess supply {@code 36 p - 202}: {@code 36 p_X - 202 =
+         * 255 - 20 p_X}, so {@code p_X = 457 / 56 = 8.161}, {@code p_M = 8.661}, exports 91.8 and X makes 160.2.
+         */
+        @Test
+        void afterItThePriceFallsToTheEquilibriumWithTheLargerCapacity() {
+            double px = 457.0 / 56;
+            near(px, mean(run, X, Metric.PRICE, 200, 320), "P_X with the plant");
+            near(px + TRANSPORT, mean(run, M, Metric.PRICE, 200, 320), "P_M with the plant");
+            near(26 * (px - 2), mean(run, X, Metric.PRODUCTION, 200, 320), "X's output = 26 (P_X - 2)");
+            near(36 * px - 202, mean(run, X, Metric.EXPORTS, 200, 320), "exports");
+        }
+
+        /** The state pays 100 US$ per t of yearly capacity: 100 x 60 x 52 = 312,000, in the tick it comes into use. */
+        @Test
+        void theStatePaysItsCapitalCostWhenItComesIntoUse() {
+            double total = 0;
+            for (int t = 0; t < 320; t++) {
+                total += run.at(t, X, Metric.FISCAL_COST);
+            }
+            near(312_000, total, "capital cost over the run");
+            near(312_000, run.at(120, X, Metric.FISCAL_COST), "paid at tick 120");
+        }
+    }
 }

@@ -285,4 +285,16 @@ class SemanticRulesTest {
         assertTrue(later.message().startsWith("policy 'ban' starts at tick 30, not before this one (20)"),
                 later.message());
     }
+
+    @Test
+    void stateCapacityBuildsAPlannedFirmAndEveryPlannedFirmIsBuilt() {
+        ScenarioProblem idle = single(mutated(s -> firm(s, 0).put("status", "planned")));
+        assertEquals("/firms/0/status", idle.pointer());
+        assertTrue(idle.message().startsWith("firm 'mine' is planned but no stateCapacity policy builds it"),
+                idle.message());
+        ScenarioProblem active = single(mutated(s -> s.putArray("policies").addObject().put("type", "stateCapacity")
+                .put("region", "CN").put("firm", "mine").put("start", 10)));
+        assertEquals("/policies/0/firm", active.pointer());
+        assertTrue(active.message().startsWith("firm 'mine' has status \"active\""), active.message());
+    }
 }

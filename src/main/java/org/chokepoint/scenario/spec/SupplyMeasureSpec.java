@@ -6,9 +6,5 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
  * A government's measure on what its own region makes of a commodity: a production quota that caps it, state
  * capacity that adds to it.
  */
-@JsonSubTypes({@JsonSubTypes.Type(ProductionQuotaSpec.class)})
-public sealed interface SupplyMeasureSpec extends PolicySpec permits ProductionQuotaSpec {
-
-    /** The commodity whose output in the region the measure governs. */
-    String commodity();
-}
+@JsonSubTypes({@JsonSubTypes.Type(ProductionQuotaSpec.class), @JsonSubTypes.Type(StateCapacitySpec.class)})
+public sealed interface SupplyMeasureSpec extends PolicySpec permits ProductionQuotaSpec, StateCapacitySpec { }
