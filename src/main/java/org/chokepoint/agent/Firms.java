@@ -87,6 +87,8 @@ public final class Firms implements java.io.Serializable {
     final double[] lostOutput;
     /** Effective capacity this tick after outages (and, for recyclers, scrap). */
     final double[] availableCapacity;
+    /** Share of its capacity an outage leaves the firm this tick (1 without one); a quota's cap is not an outage. */
+    final double[] operableShare;
 
     /** First slot of the firm's inputs in the flat input arrays; inputs follow the recipe's order. */
     final int[] inputOffset;
@@ -157,6 +159,8 @@ public final class Firms implements java.io.Serializable {
         sold = new double[n];
         lostOutput = new double[n];
         availableCapacity = new double[n];
+        operableShare = new double[n];
+        java.util.Arrays.fill(operableShare, 1.0);
         inputOffset = new int[n + 1];
         inputMarket = new int[slots];
         intensity = new double[slots];
@@ -181,12 +185,13 @@ public final class Firms implements java.io.Serializable {
 
     /** Marginal cost at output q: {@code base + slope * (q / capacity)^exponent}. */
     /**
-     * Marginal cost of output q on the capacity the firm has this tick. An outage (or a production quota) takes
-     * a share of its plants away, and the rest run along the same curve over less capacity: the supply curve the
-     * equilibrium start solves with, so a world that starts with an outage in force starts at rest.
+     * Marginal cost of output q on the capacity an outage leaves the firm this tick: the outage takes a share of
+     * its plants away, and the rest run along the same curve over less capacity, the supply curve the equilibrium
+     * start solves with, so a world that starts with an outage in force starts at rest. A production quota caps
+     * output but leaves the plants, and their costs, as they are.
      */
     public double marginalCostOfAvailable(int f, double q) {
-        double cap = availableCapacity[f] > 0 ? availableCapacity[f] : capacity[f];
+        double cap = capacity[f] * operableShare[f];
         double u = cap > 0 ? q / cap : 0;
         return costBase[f] + costSlope[f] * power(u, costExponent[f]);
     }
@@ -363,6 +368,11 @@ public final class Firms implements java.io.Serializable {
     // ---- what others may do ------------------------------------------------------------------------------------
 
     /** A price support the firm plans on: at least {@code strike}, keeping {@code 1 - upsideShare} above it. */
+    /** The share of its capacity an outage leaves firm f this tick. */
+    public void setOperableShare(int f, double share) {
+        operableShare[f] = share;
+    }
+
     public void support(int f, double strike, double upsideShare) {
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;

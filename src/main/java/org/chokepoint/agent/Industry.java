@@ -225,6 +225,7 @@ public final class Industry implements Participant {
                 }
             }
             x.netPrice[f] = net;
+            x.setOperableShare(f, factor);
             producers.plan(f, net, available);
             producers.offer(f, inputCost, markup[f], book);
             if (x.type[f] == FirmType.MANUFACTURER) {
