@@ -35,8 +35,12 @@ final class LaneTerms implements java.io.Serializable {
     final double[] detourCost;
     final double[] detourShare;
     final int[] detourVia;
-    /** Export tax and compliance cost, as a share of the origin price; the import tariff, of the landed price. */
+    /**
+     * Export tax and compliance cost less an ad valorem export subsidy, as a share of the origin price; a
+     * subsidy per unit; the import tariff, as a share of the landed price.
+     */
     final double[] tax;
+    final double[] rebate;
     final double[] tariff;
     final double[] cost;
     /** The route's transit in ticks, and the voyage the lane's cargo takes (round a ban, longer). */
@@ -66,6 +70,7 @@ final class LaneTerms implements java.io.Serializable {
         detourShare = new double[lanes];
         detourVia = new int[lanes];
         tax = new double[lanes];
+        rebate = new double[lanes];
         tariff = new double[lanes];
         cost = new double[lanes];
         routeTransit = new int[lanes];
@@ -136,11 +141,15 @@ final class LaneTerms implements java.io.Serializable {
             double cst = routes.cost(r);
             cost[e] = cst;
             voyage[e] = routes.transit(r) + (a <= 0 ? detourTicks : 0);
-            double t = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick);
+            // An export subsidy is a negative tax: ad valorem it comes off the rate, per unit off the cost.
+            double t = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick)
+                    - rules.exportSubsidyRate(o, d, c, tick);
+            double perUnit = rules.exportSubsidyPerUnit(o, d, c, tick);
             double tf = rules.importTariffRate(o, d, c, tick);
             tax[e] = t;
+            rebate[e] = perUnit;
             tariff[e] = tf;
-            cif[e] = po * (1 + t) + cst;
+            cif[e] = po * (1 + t) + cst - perUnit;
             netOfTariff[e] = pd / (1 + tf);
         }
     }

@@ -702,6 +702,7 @@ public final class Traders implements Participant {
         double extra = t.detourCost[e];
         double cost = t.cost[e];
         double tax = t.tax[e];
+        double rebate = t.rebate[e];
         double tariff = t.tariff[e];
         double cif = t.cif[e];
         // The levy is the trader's own: it may depend on what the traders before it asked for (see LaneTerms).
@@ -748,7 +749,7 @@ public final class Traders implements Participant {
         // would switch the lane on and off. Like any buyer, it bids near the price it expects at the origin, more
         // as the lane's stock and cargo at sea fall short of what its sales need.
         double expectedNet = Math.max(pd, expectedDestination[i]) / (1 + tariff) - levy;
-        double highest = (expectedNet * (1 + passThrough) - cost) / (1 + tax);
+        double highest = (expectedNet * (1 + passThrough) - cost + rebate) / (1 + tax);
         double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : laneUrgency[e]));
         if (quantity > 0 && bid > 0) {
             wanted[i] = quantity;

@@ -5,10 +5,10 @@ package org.chokepoint.trade;
  * tax, or an import tariff or levy. Each method answers for a prospective shipment this tick; the defaults
  * are those of free trade, so a measure overrides only what it restricts.
  *
- * <p>The terms of a lane (allowance, taxes, tariff, compliance cost, detour, a restriction ahead) are asked once
- * per lane and tick, before any trader requests a shipment, and shared by every trader of the lane: they must
- * follow from the lane and the tick alone. The import levy is asked trader by trader, just before its request,
- * so it may depend on what earlier traders asked for.
+ * <p>The terms of a lane (allowance, taxes and subsidies, tariff, compliance cost, detour, a restriction
+ * ahead) are asked once per lane and tick, before any trader requests a shipment, and shared by every trader of
+ * the lane: they must follow from the lane and the tick alone. The import levy is asked trader by trader, just
+ * before its request, so it may depend on what earlier traders asked for.
  */
 public interface TradeMeasure {
 
@@ -19,6 +19,19 @@ public interface TradeMeasure {
 
     /** Ad valorem export tax on the origin price. */
     default double exportTaxRate(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
+    /**
+     * Ad valorem export subsidy (a VAT rebate) on the origin price: the exporting government pays it on what
+     * leaves, so it lowers the trader's cost of the cargo as a negative export tax would.
+     */
+    default double exportSubsidyRate(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
+    /** Specific export subsidy per unit leaving, in the commodity's price unit. */
+    default double exportSubsidyPerUnit(int origin, int destination, int commodity, int tick) {
         return 0.0;
     }
 
