@@ -187,6 +187,19 @@ public final class Firms implements java.io.Serializable {
     }
 
     /**
+     * Marginal cost at full capacity, {@code marginalCost(f, capacity(f))}: with a finite positive capacity its
+     * utilization is exactly 1 and the curve's power is 1 whatever its exponent, so the cost is
+     * {@code base + slope * 1}, worked out without the division.
+     */
+    public double costAtCapacity(int f) {
+        double cap = capacity[f];
+        if (cap > 0 && cap < Double.POSITIVE_INFINITY) {
+            return costBase[f] + costSlope[f];
+        }
+        return marginalCost(f, cap);
+    }
+
+    /**
      * {@code x^k}, without the cost of {@code Math.pow} for the common linear and quadratic curves nor at
      * full capacity, where {@code x} is 1 and so is the result, exactly as {@code Math.pow} gives it.
      */

@@ -207,7 +207,12 @@ public final class Industry implements Participant {
             double available;
             // A price support (contract for difference, purchase guarantee) changes what the firm counts on
             // for its output; for a manufacturer, input costs still come off it.
-            double supported = x.supportedPrice(f, x.expectedPrice[f]) / (1 + markup[f]);
+            double supported = x.supportedPrice(f, x.expectedPrice[f]);
+            double markupOf = markup[f];
+            if (markupOf != 0) {
+                // Only a colluding firm has a markup: dividing every other's price by 1 would change nothing.
+                supported /= 1 + markupOf;
+            }
             double inputCost = 0;
             switch (x.type[f]) {
                 case MANUFACTURER -> {
