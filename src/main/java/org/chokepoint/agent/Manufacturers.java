@@ -136,10 +136,14 @@ public final class Manufacturers implements java.io.Serializable {
             return;
         }
         double stock = x.inputStock[s];
-        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : maxRatio;
-        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
-        double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
-        markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(seat, s));
+        double expected = x.inputExpectedPrice[s];
+        double step = quantity / BidSteps.STEPS;
+        OrderBook book = markets.book(x.inputMarket[s]);
+        int owner = Owner.of(seat, s);
+        for (int k = 1; k <= BidSteps.STEPS; k++) {
+            double ratio = BidSteps.ratio(target, stock, need, k, bidElasticity, minRatio, maxRatio);
+            book.addBid(Math.min(reservation, expected * ratio), step, owner);
+        }
     }
 
     /** Books an input purchase: the input enters stock, its cost counts against producer surplus. */
