@@ -1,18 +1,19 @@
 package org.chokepoint.agent;
 
 /**
- * A buyer's bid as a short demand schedule rather than one limit. A buyer that holds stock against a target
- * values a unit by how far short of the target it would leave the stock: {@code E * (target / held)^η}, where
- * {@code E} is the price it expects and {@code held} what it holds once the tick's purchase and use are done.
- * The first units it buys keep the stock from falling below where it stands and are worth more to it than the
- * last, which only replace this tick's use. Its order (sized by stock management, Sterman, <i>Business
- * Dynamics</i>, 2000, ch. 17) is therefore bid in {@link #STEPS} equal steps, step {@code k} at the value of
- * the stock it leaves when the order is bought up to it; the last step is the single limit a buyer bid before.
+ * A manufacturer's bid for an input as a short demand schedule rather than one limit. A buyer that holds
+ * stock against a target values a unit by how far short of the target it would leave the stock:
+ * {@code E * (target / held)^η}, where {@code E} is the price it expects and {@code held} what it holds once
+ * the tick's purchase and use are done. The first units it buys keep its stock from falling below where it
+ * stands and are worth more to it than the last, which only replace the tick's use. Its order (sized by stock
+ * management, see {@link Manufacturers#order}) is therefore bid in {@link #STEPS} equal steps, step {@code k}
+ * at the value of the stock it is left with when its order is bought up to that step; with the stock at its
+ * target and the order equal to its use, the last step bids the expected price.
  *
- * <p>At rest the stock is at its target, the last step bids the expected price and the market clears there as
- * before. When sellers' asks rise a little above what the buyer expects, the buyer buys less of the tick's use
- * instead of nothing: short-run demand slopes down, so a thin market does not alternate between weeks in which
- * the only buyer takes everything and weeks in which it takes nothing.
+ * <p>At rest the market clears at the equilibrium price as before. When sellers ask a little more than the
+ * buyer expects, it buys less of the tick's use instead of nothing: its short-run demand slopes down, so a
+ * market with one buyer does not alternate between weeks in which it takes everything and weeks in which it
+ * takes nothing (and the sellers' stocks, asks and output with it).
  */
 final class BidSteps {
     /** Steps of a buyer's bid: enough to slope its demand, few enough to keep a book small. */

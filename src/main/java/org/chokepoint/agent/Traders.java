@@ -112,8 +112,6 @@ public final class Traders implements Participant {
     private final double[] laneTarget;
     private final double[] laneHeld;
     private final double[] laneNeeded;
-    /** A tick of each lane's expected sales: what its bid's last step replaces. */
-    private final double[] laneSales;
     /** Each trader's cargo at sea before this tick's purchase, added up once a tick. */
     private final double[] atSea;
     /** Capacity at the start of the lane's growth path, and that path (see {@link #growWith}). */
@@ -122,10 +120,7 @@ public final class Traders implements Participant {
     private int trendTicks;
     /** Bought this tick for shipment. */
     final double[] shipped;
-    /**
-     * What the trader wants to buy this tick, before quotas and licences, and the limit price of each step of
-     * its bid ({@link BidSteps#STEPS} a trader, trader {@code i}'s from {@code STEPS * i}).
-     */
+    /** What the trader wants to buy this tick, before quotas and licences, and its limit price. */
     final double[] wanted;
     final double[] limit;
     /** What the trader wants to buy for shipment round a restriction this tick, its limit and leak rate. */
@@ -236,11 +231,10 @@ public final class Traders implements Participant {
         laneTarget = new double[lanes];
         laneHeld = new double[lanes];
         laneNeeded = new double[lanes];
-        laneSales = new double[lanes];
         atSea = new double[n];
         shipped = new double[n];
         wanted = new double[n];
-        limit = new double[n * BidSteps.STEPS];
+        limit = new double[n];
         leakWanted = new double[n];
         leakLimit = new double[n];
         leakShare = new double[n];
@@ -291,8 +285,8 @@ public final class Traders implements Participant {
     @Override
     public void countOrders(int[] orders) {
         for (int t = 0; t < count; t++) {
-            // A bid for cargo in its steps, one for cargo going round a restriction, and a speculative order.
-            orders[originMarket[t]] += BidSteps.STEPS + 2;
+            // A bid for cargo, one for cargo going round a restriction, and a speculative order.
+            orders[originMarket[t]] += 3;
             // An ask for its cargo and a speculative order.
             orders[destinationMarket[t]] += 2;
         }
@@ -484,7 +478,6 @@ public final class Traders implements Participant {
         java.util.Arrays.fill(laneTarget, 0);
         java.util.Arrays.fill(laneHeld, 0);
         java.util.Arrays.fill(laneNeeded, 0);
-        java.util.Arrays.fill(laneSales, 0);
         for (int i = 0; i < count; i++) {
             int e = lane[i];
             double expected = Math.max(normalSales[i], flow[i]);
@@ -493,7 +486,6 @@ public final class Traders implements Participant {
             atSea[i] = inTransit(i);
             laneHeld[e] += stock[i] + atSea[i];
             laneNeeded[e] += (stockCover + Math.max(1, routes.transit(route[i]))) * expected;
-            laneSales[e] += expected;
         }
     }
 
@@ -738,19 +730,13 @@ public final class Traders implements Participant {
         // as the lane's stock and cargo at sea fall short of what its sales need.
         double expectedNet = Math.max(pd, expectedDestination[i]) / (1 + tariff) - levy;
         double highest = (expectedNet * (1 + passThrough) - cost) / (1 + tax);
-        // Its bid is a schedule (see BidSteps): the first steps keep the lane's stock and supply line from
-        // falling, the last only replaces the tick's sales, which is the limit it bid as a whole before.
         double held = laneHeld[lane[i]];
-        double needed = laneNeeded[lane[i]];
-        double sales = laneSales[lane[i]];
-        int first = BidSteps.STEPS * i;
-        for (int k = 1; k <= BidSteps.STEPS; k++) {
-            double urgency = ahead ? maxRatio
-                    : BidSteps.ratio(needed, held, sales, k, askElasticity, minRatio, maxRatio);
-            limit[first + k - 1] = Math.min(highest, expectedOrigin[i] * urgency);
-        }
-        if (quantity > 0 && limit[first] > 0) {
+        double urgency = held > 0 ? Math.pow(laneNeeded[lane[i]] / held, askElasticity) : maxRatio;
+        urgency = Math.max(minRatio, Math.min(urgency, maxRatio));
+        double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : urgency));
+        if (quantity > 0 && bid > 0) {
             wanted[i] = quantity;
+            limit[i] = bid;
             rules.request(i, o, d, c, tick, quantity);
         }
     }
@@ -766,12 +752,7 @@ public final class Traders implements Participant {
             double granted = rules.grantedShare(i, origin[i], destination[i], commodity[i], tick);
             double quantity = wanted[i] * granted;
             if (quantity > 0) {
-                double step = quantity / BidSteps.STEPS;
-                for (int k = BidSteps.STEPS * i, end = k + BidSteps.STEPS; k < end; k++) {
-                    if (limit[k] > 0) {
-                        book.addBid(limit[k], step, owner(CARGO, i));
-                    }
-                }
+                book.addBid(limit[i], quantity, owner(CARGO, i));
             }
             if (leakShare[i] > 0 && granted < 1) {
                 leakWanted[i] = wanted[i] * (1 - granted) * leakShare[i];
