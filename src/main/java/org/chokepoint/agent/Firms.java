@@ -88,6 +88,13 @@ public final class Firms implements java.io.Serializable {
     /** Effective capacity this tick after outages (and, for recyclers, scrap). */
     final double[] availableCapacity;
 
+    /**
+     * A manufacturer's target input stock, in ticks of its use of each input: {@code behaviour.inputCoverTicks}
+     * to begin with. One value per firm, so that what makes one firm more cautious (the supply risk it sees)
+     * moves its own target alone; its orders follow the target through the stock-management rule in
+     * {@link Manufacturers}.
+     */
+    final double[] inputCover;
     /** First slot of the firm's inputs in the flat input arrays; inputs follow the recipe's order. */
     final int[] inputOffset;
     final int[] inputMarket;
@@ -157,6 +164,7 @@ public final class Firms implements java.io.Serializable {
         sold = new double[n];
         lostOutput = new double[n];
         availableCapacity = new double[n];
+        inputCover = new double[n];
         inputOffset = new int[n + 1];
         inputMarket = new int[slots];
         intensity = new double[slots];
@@ -313,6 +321,8 @@ public final class Firms implements java.io.Serializable {
     /** The price support the firm plans on, NaN when none is in force. */
     public double supportStrike(int f) { return supportStrike[f]; }
     public double inputStock(int slot) { return inputStock[slot]; }
+    /** A manufacturer's target input stock, in ticks of its use of each input. */
+    public double inputCoverTicks(int f) { return inputCover[f]; }
     /** Units of the slot's input per unit of the firm's output. */
     public double intensity(int slot) { return intensity[slot]; }
 
@@ -323,13 +333,14 @@ public final class Firms implements java.io.Serializable {
 
     /**
      * Starts a firm in a steady state at the prices the markets quote: expecting them, producing and selling
-     * {@code output} a tick with its output stock and its input stocks at their targets.
+     * {@code output} a tick with its output stock and its input stocks at their targets (its own
+     * {@link #inputCoverTicks(int) input cover}).
      *
      * @param netPrice the price it counts on for its own work (net of input costs for a manufacturer)
      * @param utilisation output over capacity, the utilization it plans its capacity for
      */
     public void startAt(int f, double output, double netPrice, double utilisation, double stockCover,
-                        double inputCover, Markets markets) {
+                        Markets markets) {
         expectedPrice[f] = markets.price(market[f]);
         for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
             inputExpectedPrice[s] = markets.price(inputMarket[s]);
@@ -347,7 +358,7 @@ public final class Firms implements java.io.Serializable {
         }
         if (type[f] == FirmType.MANUFACTURER) {
             for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
-                inputStock[s] = output * intensity[s] * inputCover;
+                inputStock[s] = output * intensity[s] * inputCover[f];
             }
         }
     }
@@ -368,6 +379,17 @@ public final class Firms implements java.io.Serializable {
     public void support(int f, double strike, double upsideShare) {
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;
+    }
+
+    /**
+     * Sets a manufacturer's target input stock, in ticks of its use of each input; its orders close the gap
+     * to the new target over {@code behaviour.stockAdjustTicks}, as they close any other.
+     */
+    public void coverInputs(int f, double ticks) {
+        if (!(ticks >= 0) || ticks == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("input cover must be finite and not negative, got " + ticks);
+        }
+        inputCover[f] = ticks;
     }
 
     public void withdrawSupport(int f) {
@@ -443,6 +465,7 @@ public final class Firms implements java.io.Serializable {
                 firms.output[f] = normal;
                 firms.plannedOutput[f] = normal;
                 firms.stock[f] = normal * behaviour.stockCoverTicks();
+                firms.inputCover[f] = behaviour.inputCoverTicks();
                 firms.inputOffset[f] = slot;
                 if (rec >= 0) {
                     Recipe recipe = world.recipe(rec);
@@ -456,7 +479,7 @@ public final class Firms implements java.io.Serializable {
                         firms.inputInitialPrice[slot] = firms.inputExpectedPrice[slot];
                         firms.inputValue[slot] = world.commodity(recipe.inputs()[j]).valuePerUnit();
                         firms.inputFloor[slot] = recipe.minPerUnit()[j];
-                        firms.inputStock[slot] = normal * recipe.perUnit()[j] * behaviour.inputCoverTicks();
+                        firms.inputStock[slot] = normal * recipe.perUnit()[j] * firms.inputCover[f];
                     }
                 }
                 if (t == FirmType.RECYCLER) {
