@@ -124,6 +124,8 @@ public final class Traders implements Participant {
     private final LaneTerms terms;
     /** Each trader's cargo at sea before this tick's purchase, added up once a tick. */
     private final double[] atSea;
+    /** Shipping capacity traders add where their lane earns a lasting rent. */
+    private final LaneExpansion expansion;
     /** Capacity at the start of the lane's growth path, and that path (see {@link #growWith}). */
     private double[] startCapacity;
     private double[] trendPath;
@@ -228,6 +230,9 @@ public final class Traders implements Participant {
         destinationMarket = new int[n];
         route = new int[n];
         capacity = new double[n];
+        BehaviourSpec.Investment investment = b.investment();
+        expansion = new LaneExpansion(n, investment.hurdle(), investment.patienceTicks(), investment.stepShare(),
+                investment.tradeLeadTicks());
         minMargin = new double[n];
         expectedOrigin = new double[n];
         expectedDestination = new double[n];
@@ -721,9 +726,16 @@ public final class Traders implements Participant {
             // Front-running: buy all it can carry while shipments are still free.
             quantity = capacity[i];
         } else {
-            // A lane whose gap has opened and that sells nothing yet starts from a share of its capacity.
+            // A lane whose gap has opened and that sells nothing yet starts from a share of its capacity; one
+            // that sells out what it lands while the market pays above its cost-plus price ships more, up to its
+            // capacity, for its sales say nothing of what the market would take.
             double open = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap));
-            double desired = Math.min(capacity[i], Math.max(normalSales[i], bootstrapShare * capacity[i] * open));
+            double target = (stockCover + 1) * normalSales[i];
+            double short_ = target > 0 ? Math.max(0.0, 1 - stock[i] / target) : 1.0;
+            // Only a gap beyond openGap counts: within it the market's own noise opens and closes the gap.
+            double beyond = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap - 1));
+            double desired = Math.min(capacity[i],
+                    Math.max(normalSales[i] * (1 + beyond * short_), bootstrapShare * capacity[i] * open));
             // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
             flow[i] += flowAdjustment * (desired - flow[i]);
             // Stock after this tick's cargo landed, before sales; cargo at sea before this tick's purchase.
@@ -829,9 +841,14 @@ public final class Traders implements Participant {
     private void endTrader(int i) {
         normalSales[i] += normalSalesWeight * (sold[i] - normalSales[i]);
         sold[i] = 0;
+        double before = expansion.added(i);
+        expansion.decide(i, capacity[i], shipped[i], markets.price(destinationMarket[i]), landedCost[i]);
         if (trendPath != null) {
             capacity[i] = startCapacity[i]
-                    * trendPath[destinationMarket[i] * trendTicks + Math.min(tick + 1, trendTicks - 1)];
+                    * trendPath[destinationMarket[i] * trendTicks + Math.min(tick + 1, trendTicks - 1)]
+                    + expansion.added(i);
+        } else {
+            capacity[i] += expansion.added(i) - before;
         }
     }
 
