@@ -99,6 +99,16 @@ public final class Producers implements java.io.Serializable {
     }
 
     /**
+     * A collector's plan: everything it can collect this tick. How much that is already answers the price (the
+     * collection share rises with it); what the yard cannot sell waits in its stock and is offered cheaper.
+     */
+    public void collect(int f, double available) {
+        Firms x = firms;
+        x.availableCapacity[f] = available;
+        x.plannedOutput[f] = x.status[f] == FirmStatus.ACTIVE ? available : 0;
+    }
+
+    /**
      * Offers part of the firm's stock in its market. A firm that still operates never asks less than its
      * shutdown price, the lowest average variable cost (plus, for a manufacturer, what it expects its inputs
      * to cost): below it, keeping the goods for later beats selling them.
