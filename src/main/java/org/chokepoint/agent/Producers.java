@@ -132,6 +132,11 @@ public final class Producers implements java.io.Serializable {
         double ask;
         if (x.status[f] == FirmStatus.EXITED) {
             ask = x.expectedPrice[f] * ratio;
+        } else if (x.collector[f]) {
+            // A yard's inflow is fixed by what reaches the end of its life, so its cost says nothing about what the
+            // scrap is worth: it holds out for the price it expects, less as its stock runs above target, and never
+            // below what collecting cost.
+            ask = Math.max(x.expectedPrice[f] * ratio, x.costBase[f]);
         } else {
             double mc = (x.marginalCost(f, x.plannedOutput[f]) + inputCost) * (1 + markup);
             ask = lowestPrice(f, mc) * Math.min(1.0, ratio);

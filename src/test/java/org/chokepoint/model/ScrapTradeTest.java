@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.DoubleUnaryOperator;
+import org.chokepoint.equilibrium.EquilibriumResult;
+import org.chokepoint.equilibrium.SpatialEquilibrium;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.scenario.Json;
@@ -118,6 +120,32 @@ class ScrapTradeTest {
     }
 
     /**
+     * The equilibrium the run starts from solves the scrap markets with the metal ones: with free trade, M's metal
+     * price is the hand-worked one, X's whole collection crosses to M, and M collects 40% of what it consumes.
+     */
+    @Test
+    void theStartingEquilibriumTradesScrapAsWorkedByHand() throws Exception {
+        Scenario s = ScenarioLoader.fromJson(world(), "scrap").scenario();
+        EquilibriumResult eq = SpatialEquilibrium.solve(s, 0);
+        double pX = root(p -> minesX(p) - demandX(p), 4.0, 50.0);
+        double scrapFromX = SHARE * demandX(pX);
+        double pFree = root(p -> minesM(p) + SHARE * demandM(p) + scrapFromX - demandM(p), 5.0, 50.0);
+        int checked = 0;
+        for (EquilibriumResult.MarketResult r : eq.markets()) {
+            if (r.region().equals("M") && r.commodity().equals("metal")) {
+                assertEquals(pFree, r.price(), 1e-6 * pFree, "M's metal price");
+                checked++;
+            }
+            if (r.region().equals("M") && r.commodity().equals("metal-scrap")) {
+                assertEquals(scrapFromX, r.imports(), 1e-6 * scrapFromX, "M's scrap imports");
+                assertEquals(SHARE * demandM(pFree), r.production(), 1e-6 * scrapFromX, "M's collection");
+                checked++;
+            }
+        }
+        assertEquals(2, checked, "both of M's markets are in the equilibrium");
+    }
+
+    /**
      * Scrap collected in a tick is the collection share of the metal consumed {@code lagTicks + 1} ticks
      * before (a tick's consumption is known only once it has cleared), tick by tick through a slump in M's
      * demand for metal: at half the demand from tick 60, M collects half as much scrap from tick 64 on.
@@ -180,6 +208,7 @@ class ScrapTradeTest {
         near(scrapFromX, mean(a.series(), scrapM, Metric.IMPORTS), "X's collection is M's imports");
         near(pBan, mean(b.series(), metalM, Metric.PRICE), "M's metal price under the ban");
         near(collectedBan, mean(b.series(), scrapM, Metric.PRODUCTION), "scrap collected in M under the ban");
+        near(collectedBan, mean(b.series(), scrapM, Metric.CONSUMPTION), "scrap remelted in M under the ban");
         near(pBan - conversion, mean(b.series(), scrapM, Metric.PRICE), "M's scrap price under the ban");
         assertEquals(0.0, mean(b.series(), scrapM, Metric.IMPORTS), 1e-12, "nothing lands after the ban");
     }
