@@ -116,8 +116,8 @@ public final class Firms implements java.io.Serializable {
     final double[] maxCollectionShare;
     final int[] scrapLag;
     /**
-     * A recycler whose output is a scrap commodity: it collects end-of-life goods for others to recover, and
-     * brings in all it collects, since the goods reach the end of their life whether or not the yard is busy.
+     * A recycler whose output is a scrap commodity: it collects end-of-life goods for others to recover, as much
+     * each tick as its costs allow, since the goods reach the end of their life whether or not the yard is busy.
      */
     final boolean[] collector;
 

@@ -213,7 +213,7 @@ public final class Industry implements Participant {
             }
             x.netPrice[f] = net;
             if (x.collector[f]) {
-                producers.collect(f, available);
+                producers.collect(f, net, available);
             } else {
                 producers.plan(f, net, available);
             }

@@ -99,13 +99,15 @@ public final class Producers implements java.io.Serializable {
     }
 
     /**
-     * A collector's plan: everything it can collect this tick. How much that is already answers the price (the
-     * collection share rises with it); what the yard cannot sell waits in its stock and is offered cheaper.
+     * A collector's plan: all it can collect at a cost the price it counts on covers, its cost curve scaled to what
+     * there is to collect, as the equilibrium has it. Unlike a plant it does not ease its rate toward a target,
+     * since the goods reach the end of their life whether or not the yard is busy; what it cannot sell waits in its
+     * stock and is offered cheaper.
      */
-    public void collect(int f, double available) {
+    public void collect(int f, double netPrice, double available) {
         Firms x = firms;
         x.availableCapacity[f] = available;
-        x.plannedOutput[f] = x.status[f] == FirmStatus.ACTIVE ? available : 0;
+        x.plannedOutput[f] = x.status[f] == FirmStatus.ACTIVE ? x.outputAtPrice(f, netPrice, available) : 0;
     }
 
     /**
