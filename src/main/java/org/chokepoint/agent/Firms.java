@@ -122,6 +122,11 @@ public final class Firms implements java.io.Serializable {
     final double[] collectionElasticity;
     final double[] maxCollectionShare;
     final int[] scrapLag;
+    /**
+     * A recycler whose output is a scrap commodity: it collects end-of-life goods for others to recover, as much
+     * each tick as its costs allow, since the goods reach the end of their life whether or not the yard is busy.
+     */
+    final boolean[] collector;
 
     private Firms(int n, int slots) {
         count = n;
@@ -185,6 +190,7 @@ public final class Firms implements java.io.Serializable {
         collectionElasticity = new double[n];
         maxCollectionShare = new double[n];
         scrapLag = new int[n];
+        collector = new boolean[n];
     }
 
     /** Marginal cost at output q: {@code base + slope * (q / capacity)^exponent}. */
@@ -490,6 +496,7 @@ public final class Firms implements java.io.Serializable {
                     firms.collectionElasticity[f] = rs.priceElasticity() == null ? 0.0 : rs.priceElasticity();
                     firms.maxCollectionShare[f] = rs.maxCollectionShare() == null ? 1.0 : rs.maxCollectionShare();
                     firms.scrapLag[f] = rs.lagTicks() == null ? 0 : rs.lagTicks();
+                    firms.collector[f] = world.commodity(c).stage() == Stage.SCRAP;
                 }
             }
         }
@@ -518,6 +525,8 @@ public final class Firms implements java.io.Serializable {
             case REFINED -> lead.refined();
             case COMPONENT -> lead.component();
             case FINAL -> lead.finalGood();
+            // A collection yard or shredder is built on the timescale of a mine's expansion, not a plant's.
+            case SCRAP -> lead.raw();
         };
     }
 }

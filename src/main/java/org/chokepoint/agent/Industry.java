@@ -230,7 +230,11 @@ public final class Industry implements Participant {
                 }
             }
             x.netPrice[f] = net;
-            producers.plan(f, net, available);
+            if (x.collector[f]) {
+                producers.collect(f, net, available);
+            } else {
+                producers.plan(f, net, available);
+            }
             producers.offer(f, inputCost, markup[f], book);
             if (x.type[f] == FirmType.MANUFACTURER) {
                 manufacturers.prepareBids(f);

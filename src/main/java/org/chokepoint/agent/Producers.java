@@ -107,6 +107,18 @@ public final class Producers implements java.io.Serializable {
     }
 
     /**
+     * A collector's plan: all it can collect at a cost the price it counts on covers, its cost curve scaled to what
+     * there is to collect, as the equilibrium has it. Unlike a plant it does not ease its rate toward a target,
+     * since the goods reach the end of their life whether or not the yard is busy; what it cannot sell waits in its
+     * stock and is offered cheaper.
+     */
+    public void collect(int f, double netPrice, double available) {
+        Firms x = firms;
+        x.availableCapacity[f] = available;
+        x.plannedOutput[f] = x.status[f] == FirmStatus.ACTIVE ? x.outputAtPrice(f, netPrice, available) : 0;
+    }
+
+    /**
      * Offers part of the firm's stock in its market. A firm that still operates never asks less than its
      * shutdown price, the lowest average variable cost (plus, for a manufacturer, what it expects its inputs
      * to cost): below it, keeping the goods for later beats selling them.
@@ -128,6 +140,11 @@ public final class Producers implements java.io.Serializable {
         double ask;
         if (x.status[f] == FirmStatus.EXITED) {
             ask = x.expectedPrice[f] * stockRatio(target, s);
+        } else if (x.collector[f]) {
+            // A yard's inflow is fixed by what reaches the end of its life, so its cost says nothing about what the
+            // scrap is worth: it holds out for the price it expects, less as its stock runs above target, and never
+            // below what collecting cost.
+            ask = Math.max(x.expectedPrice[f] * stockRatio(target, s), x.costBase[f]);
         } else {
             double mc = x.marginalCost(f, x.plannedOutput[f]) + inputCost;
             if (markup != 0) {

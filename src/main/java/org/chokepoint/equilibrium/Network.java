@@ -106,6 +106,8 @@ final class Network {
     double[] fCollect;
     double[] fCollectElasticity;
     double[] fCollectMax;
+    /** A recycler's share of its region's end-of-life goods: its capacity over that of every firm collecting them. */
+    double[] fCollectPart;
 
     // Arcs.
     final List<Arc> arcs = new ArrayList<>();
@@ -485,6 +487,7 @@ final class Network {
         fCollect = new double[firms];
         fCollectElasticity = new double[firms];
         fCollectMax = new double[firms];
+        fCollectPart = new double[firms];
         List<Integer> inMarkets = new ArrayList<>();
         List<Double> inPer = new ArrayList<>();
         for (int f = 0; f < firms; f++) {
@@ -535,6 +538,18 @@ final class Network {
             }
         }
         fInputFrom[firms] = inMarkets.size();
+        double[] collecting = new double[markets];
+        for (int f = 0; f < firms; f++) {
+            if (fType[f] == RECYCLER) {
+                collecting[fFeedMarket[f]] += fWeight[f] * fCapacity[f];
+            }
+        }
+        for (int f = 0; f < firms; f++) {
+            if (fType[f] == RECYCLER) {
+                double total = collecting[fFeedMarket[f]];
+                fCollectPart[f] = total > 0 ? fCapacity[f] / total : 1.0;
+            }
+        }
         inputMarket = inMarkets.stream().mapToInt(Integer::intValue).toArray();
         inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
         for (PolicySpec p : inForce) {
@@ -926,6 +941,6 @@ final class Network {
         double p0 = reference[m];
         double share = fCollect[f] * Math.pow(Math.max(price, 0) / p0, fCollectElasticity[f]);
         share = Math.min(share, fCollectMax[f]);
-        return Math.min(fCapacity[f] * capacityFactor[m], feedstockUse * share * fYield[f]);
+        return Math.min(fCapacity[f] * capacityFactor[m], feedstockUse * share * fYield[f] * fCollectPart[f]);
     }
 }
