@@ -10,7 +10,7 @@ package org.chokepoint.agent;
  * world at its equilibrium stays there; a lane held back by a quota or a licence rather than by its own
  * capacity does not buy all its capacity and adds nothing either.
  */
-final class LaneExpansion {
+final class LaneExpansion implements java.io.Serializable {
     private final double hurdle;
     private final int patience;
     private final double stepShare;
