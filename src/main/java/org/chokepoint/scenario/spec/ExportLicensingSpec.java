@@ -84,11 +84,6 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         return sorted;
     }
 
-    /** Whether the measure declares anything of the queue beyond a fixed lead time and fixed rates. */
-    public boolean queued() {
-        return !capacityPerWeek.isEmpty();
-    }
-
     @Override
     public void check(SpecCheck at) {
         checkMeasure(at);
@@ -119,16 +114,24 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
                 }
             }
             at.regions(here + "/destinations", step.destinations());
+            if (step.destinations() != null) {
+                for (int k = 0; k < step.destinations().size(); k++) {
+                    coveredDestination(at, here + "/destinations/" + k, step.destinations().get(k));
+                }
+            }
         }
         at.regions("deniedDestinations", deniedDestinations);
         for (int k = 0; k < deniedDestinations.size(); k++) {
-            String d = deniedDestinations.get(k);
-            if (d.equals(region)) {
-                at.problem("deniedDestinations/" + k, "'" + d + "' is the exporting region itself");
-            } else if (destinations != null && !destinations.contains(d)) {
-                at.problem("deniedDestinations/" + k, "destination '" + d
-                        + "' is not among the measure's destinations " + destinations);
-            }
+            coveredDestination(at, "deniedDestinations/" + k, deniedDestinations.get(k));
+        }
+    }
+
+    /** A destination a field names must be one the measure covers, or naming it would do nothing. */
+    private void coveredDestination(SpecCheck at, String field, String d) {
+        if (d.equals(region)) {
+            at.problem(field, "'" + d + "' is the exporting region itself, which the measure does not cover");
+        } else if (destinations != null && !destinations.contains(d)) {
+            at.problem(field, "destination '" + d + "' is not among the measure's destinations " + destinations);
         }
     }
 
