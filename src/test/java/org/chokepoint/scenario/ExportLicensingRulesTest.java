@@ -32,7 +32,7 @@ class ExportLicensingRulesTest {
             p.putObject("capacityPerWeek").put("oxide", 2.5);
             p.putArray("approvalSchedule").addObject().put("from", 20).put("rate", 0.4)
                     .putArray("destinations").add("JP");
-            p.putArray("deniedDestinations");
+            p.putArray("deniedDestinations").add("JP");
         }), "test.json");
     }
 
