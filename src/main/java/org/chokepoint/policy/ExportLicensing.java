@@ -34,13 +34,15 @@ final class ExportLicensing extends ExportMeasure {
     private static final int EXPECTED_WAIT = 6;
     private static final int HELD = 7;
 
-    private final ExportLicensingSpec spec;
     private final World world;
     private final int lead;
     private final int validity;
     /** Approval probability by commodity and destination, {@code [c * regions + d]}, as of the current tick. */
     private final double[] approval;
-    private final List<ExportLicensingSpec.ApprovalStep> steps;
+    /** The approval schedule in the order it applies: from which tick each step sets which cells to which rate. */
+    private final int[] stepFrom;
+    private final boolean[][] stepCells;
+    private final double[] stepRate;
     private int nextStep;
     private final boolean[] denied;
     /** The office's capacity per tick by commodity; infinite for a commodity decided without limit. */
@@ -67,14 +69,30 @@ final class ExportLicensing extends ExportMeasure {
 
     ExportLicensing(ExportLicensingSpec spec, PolicySetting setting) {
         super(spec, setting);
-        this.spec = spec;
         this.world = setting.world();
         this.lead = spec.leadTicks();
         this.validity = spec.validityTicks();
         int regions = world.regionCount();
         int commodities = world.commodityCount();
         this.approval = new double[commodities * regions];
-        this.steps = spec.stepsInOrder();
+        List<ExportLicensingSpec.ApprovalStep> steps = spec.stepsInOrder();
+        this.stepFrom = new int[steps.size()];
+        this.stepCells = new boolean[steps.size()][commodities * regions];
+        this.stepRate = new double[steps.size()];
+        for (int k = 0; k < steps.size(); k++) {
+            ExportLicensingSpec.ApprovalStep step = steps.get(k);
+            stepFrom[k] = step.from() == null ? start : step.from();
+            stepRate[k] = step.rate();
+            for (String c : spec.commodities()) {
+                if (step.commodities() == null || step.commodities().contains(c)) {
+                    for (int d = 0; d < regions; d++) {
+                        if (step.destinations() == null || step.destinations().contains(world.region(d).id())) {
+                            stepCells[k][world.commodityIndex(c) * regions + d] = true;
+                        }
+                    }
+                }
+            }
+        }
         for (int c = 0; c < commodities; c++) {
             for (int d = 0; d < regions; d++) {
                 approval[c * regions + d] = spec.approvalByDestination().getOrDefault(world.region(d).id(),
@@ -120,21 +138,11 @@ final class ExportLicensing extends ExportMeasure {
 
     /** Sets the rates of every step of the schedule that starts on or before {@code tick}. */
     private void applySchedule(int tick) {
-        int regions = world.regionCount();
-        while (nextStep < steps.size()) {
-            ExportLicensingSpec.ApprovalStep step = steps.get(nextStep);
-            int from = step.from() == null ? start : step.from();
-            if (from > tick) {
-                return;
-            }
-            for (int c : covered) {
-                if (step.commodities() != null && !step.commodities().contains(world.commodity(c).id())) {
-                    continue;
-                }
-                for (int d = 0; d < regions; d++) {
-                    if (step.destinations() == null || step.destinations().contains(world.region(d).id())) {
-                        approval[c * regions + d] = step.rate();
-                    }
+        while (nextStep < stepFrom.length && stepFrom[nextStep] <= tick) {
+            boolean[] cells = stepCells[nextStep];
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i]) {
+                    approval[i] = stepRate[nextStep];
                 }
             }
             nextStep++;
@@ -142,7 +150,9 @@ final class ExportLicensing extends ExportMeasure {
     }
 
     /** What the office does with each volume it decides. */
-    private final class Decide implements LicenceQueue.Decisions {
+    private final class Decide implements LicenceQueue.Decisions, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public void decide(int trader, int c, int d, int filed, double quantity, int tick) {
             decidedVolume += quantity;

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * when {@code a > C}, and the application filed on tick {@code n} (counting from the first) is decided in
  * full on tick {@code L - 1 + ceil((n + 1) a / C)}.
  */
-final class LicenceQueue {
+final class LicenceQueue implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Hears each decided volume. */
     interface Decisions {
