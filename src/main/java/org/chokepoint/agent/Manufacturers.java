@@ -15,15 +15,16 @@ import org.chokepoint.world.World;
  * cover its average variable cost, given what it expects its output to fetch and the other inputs to cost:
  * above it, shutting down beats producing. (At the planned output the marginal unit breaks even by
  * construction, so the marginal reservation would equal the expected price and no buyer would ever
- * outbid a seller.) It bids less than that while its input stock is comfortable:
- * {@code limit = min(reservation, E_input * (target / stock)^η)}, so a buyer running dry bids up toward its
- * reservation over several ticks instead of all at once.
+ * outbid a seller.) It bids less than that while its input stock is comfortable: each step of its order
+ * ({@link BidSteps}) at {@code min(reservation, E_input * (target / held)^η)}, {@code held} being the stock
+ * the purchase up to that step leaves, so a buyer running dry bids up toward its reservation over several
+ * ticks instead of all at once, and one whose sellers ask a little more than it expects buys a little less
+ * rather than nothing. How much it orders is stock management against its target cover ({@link #order}).
  */
 public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
     private final World world;
     private final double expectationRate;
-    private final double inputCover;
     private final double adjustTicks;
     private final double bidElasticity;
     private final double thriftTrigger;
@@ -39,7 +40,6 @@ public final class Manufacturers implements java.io.Serializable {
         this.firms = firms;
         this.world = world;
         this.expectationRate = b.expectationRate();
-        this.inputCover = b.inputCoverTicks();
         this.adjustTicks = b.stockAdjustTicks();
         this.bidElasticity = b.askStockElasticity();
         this.thriftTrigger = b.thrift().triggerMultiple();
@@ -98,8 +98,9 @@ public final class Manufacturers implements java.io.Serializable {
     }
 
     /**
-     * Bids for one input of a firm (slot {@code s}): what the planned output needs, plus a share of the gap to
-     * the input-stock target. Comes after {@link #prepareBids} for the slot's firm.
+     * Bids for one input of a firm (slot {@code s}): its order, sized from the firm's target input cover by
+     * {@link #order}, as a schedule of limits up to its reservation price. Comes after {@link #prepareBids} for
+     * the slot's firm.
      */
     public void bid(int s, Markets markets) {
         Firms x = firms;
@@ -107,39 +108,44 @@ public final class Manufacturers implements java.io.Serializable {
         if (x.status[f] == FirmStatus.EXITED) {
             return;
         }
+        double a = x.intensity[s];
+        double use = a * x.plannedOutput[f];
         // The input-stock target follows normal sales, not this tick's plan, so a plan that jumps does not
         // turn into a burst of restocking orders upstream.
-        bidForInput(s, x.plannedOutput[f], x.normalSales[f], x.inputBudget[f], x.expectedInputCost[f], markets);
-    }
-
-    /**
-     * One input's bid: what the plan needs plus a share of the gap to the stock target, up to the
-     * reservation price at which the output still pays for it.
-     *
-     * @param available expected output value less conversion cost
-     * @param allInputs every input's expected cost per unit of output
-     */
-    private void bidForInput(int s, double planned, double rate, double available, double allInputs,
-                             Markets markets) {
-        Firms x = firms;
-        double a = x.intensity[s];
-        double value = inputValue(s);
-        double need = a * planned;
-        double target = inputCover * a * rate;
-        double quantity = need + (target - x.inputStock[s]) / adjustTicks;
+        double target = x.inputCover[f] * a * x.normalSales[f];
+        double quantity = order(use, target, x.inputStock[s]);
         if (quantity <= 0) {
             return;
         }
-        double own = a * x.inputExpectedPrice[s] * value;
-        double reservation = (available - (allInputs - own)) / (a * value);
+        double value = inputValue(s);
+        double expected = x.inputExpectedPrice[s];
+        double own = a * expected * value;
+        double reservation = (x.inputBudget[f] - (x.expectedInputCost[f] - own)) / (a * value);
         if (reservation <= 0) {
             return;
         }
         double stock = x.inputStock[s];
-        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : maxRatio;
-        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
-        double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
-        markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(seat, s));
+        double step = quantity / BidSteps.STEPS;
+        OrderBook book = markets.book(x.inputMarket[s]);
+        int owner = Owner.of(seat, s);
+        for (int k = 1; k <= BidSteps.STEPS; k++) {
+            double ratio = BidSteps.ratio(target, stock, use, k, bidElasticity, minRatio, maxRatio);
+            book.addBid(Math.min(reservation, expected * ratio), step, owner);
+        }
+    }
+
+    /**
+     * An input order by stock management, anchoring and adjustment (Sterman, "Modeling managerial behavior:
+     * misperceptions of feedback in a dynamic decision making experiment", <i>Management Science</i> 35(3),
+     * 1989; <i>Business Dynamics</i>, 2000, ch. 17-18): replace the use expected this tick and close
+     * {@code 1 / stockAdjustTicks} of the gap between the target stock and the stock held, never below zero.
+     * The use expected is the plan's, which already moves only part of the way to the desired rate each tick
+     * (the smoothing Sterman's rule applies to the loss rate it anchors on). A manufacturer buys in its own
+     * region's market and what it buys is delivered in the tick, so it has no supply line of its own to count;
+     * the supply line of goods at sea is the traders', whose orders count it with full weight ({@link Traders}).
+     */
+    double order(double use, double target, double stock) {
+        return Math.max(0.0, use + (target - stock) / adjustTicks);
     }
 
     /** Books an input purchase: the input enters stock, its cost counts against producer surplus. */
