@@ -5,6 +5,7 @@ import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.world.World;
 
 /**
@@ -18,6 +19,14 @@ import org.chokepoint.world.World;
  * outbid a seller.) It bids less than that while its input stock is comfortable:
  * {@code limit = min(reservation, E_input * (target / stock)^η)}, so a buyer running dry bids up toward its
  * reservation over several ticks instead of all at once.
+ *
+ * <p>Precaution ({@code behaviour.precaution}): with a perceived risk r to an input's supply ({@link SupplyRisk}),
+ * the firm's target cover moves from {@code inputCoverTicks} toward {@code coverWeeksAtFullRisk} in
+ * proportion to r, in the tick the news comes, so it bids above its expected price by {@code (target / stock)^η}
+ * at once; and what it will pay moves from its reservation toward what the input is
+ * worth to it: the expected value of the output per unit of the input, {@code E_out / a}, as a firm that
+ * would otherwise stand idle counts its conversion and its other inputs (held in stock) as committed. So a
+ * buyer whose product is worth more per unit of the input outbids the others once the risk is on.
  */
 public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
@@ -32,6 +41,10 @@ public final class Manufacturers implements java.io.Serializable {
     private final double thriftMaxPace;
     private final double minRatio;
     private final double maxRatio;
+    /** Ticks of its use a firm aims to hold of an input whose whole supply is threatened. */
+    private final double coverAtFullRisk;
+    /** The supply risk the firms' buyers perceive, per market; absent, none. */
+    private SupplyRisk risk;
     /** The seat of the firms' participant, which tags their bids. */
     private int seat;
 
@@ -48,6 +61,24 @@ public final class Manufacturers implements java.io.Serializable {
         this.thriftMaxPace = b.thrift().maxPaceMultiple();
         this.minRatio = b.minStockPriceRatio();
         this.maxRatio = b.maxStockPriceRatio();
+        this.coverAtFullRisk = TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear());
+    }
+
+    /** The supply risk the firms read, the same the traders read. */
+    public void useRisk(SupplyRisk risk) {
+        this.risk = risk;
+    }
+
+    private double riskOf(int market) {
+        return risk == null ? 0 : risk.of(market);
+    }
+
+    /**
+     * Ticks of use of an input the firm aims to hold: its usual cover, raised toward the cover at full risk in
+     * proportion to the risk r it perceives to the input's supply.
+     */
+    double cover(double r) {
+        return inputCover + r * Math.max(0, coverAtFullRisk - inputCover);
     }
 
     void seat(int seat) {
@@ -125,13 +156,20 @@ public final class Manufacturers implements java.io.Serializable {
         double a = x.intensity[s];
         double value = inputValue(s);
         double need = a * planned;
-        double target = inputCover * a * rate;
+        double r = riskOf(x.inputMarket[s]);
+        double target = cover(r) * a * rate;
         double quantity = need + (target - x.inputStock[s]) / adjustTicks;
         if (quantity <= 0) {
             return;
         }
         double own = a * x.inputExpectedPrice[s] * value;
         double reservation = (available - (allInputs - own)) / (a * value);
+        if (r > 0) {
+            // What a unit of the input is worth to a firm that would otherwise lose the output it makes.
+            int f = x.slotFirm[s];
+            double worth = x.expectedPrice[f] * x.outputValue[f] / (a * value);
+            reservation += r * (worth - reservation);
+        }
         if (reservation <= 0) {
             return;
         }

@@ -84,6 +84,15 @@ public final class Traders implements Participant {
     private final double maxRatio;
     /** Weight of this tick's sales in a trader's normal sales. */
     private final double normalSalesWeight;
+    /** Ticks of its normal sales a trader aims to hold at its destination when its whole supply is threatened. */
+    private final double coverAtFullRisk;
+    /** The supply risk buyers perceive in each market; all nought when precaution is off. */
+    private SupplyRisk risk;
+    /**
+     * Share of its usual flow the trader's lane was refused in the last tick: all of it when banned or closed,
+     * what a quota or licence left short of its normal sales otherwise.
+     */
+    private final double[] refused;
 
     public final int count;
     final String[] id;
@@ -199,6 +208,8 @@ public final class Traders implements Participant {
         minRatio = b.minStockPriceRatio();
         maxRatio = b.maxStockPriceRatio();
         normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
+        coverAtFullRisk = TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), ticksPerYear);
+        refused = new double[n];
         askElasticity = b.askStockElasticity();
         expectationRate = b.expectationRate();
         flowAdjustment = b.outputAdjustment();
@@ -266,6 +277,25 @@ public final class Traders implements Participant {
         for (int i = 0; i < count; i++) {
             account[i] = shipping.open(destinationMarket[i], slots);
         }
+    }
+
+    /** The supply risk the traders read, the same the firms read. */
+    public void useRisk(SupplyRisk risk) {
+        this.risk = risk;
+    }
+
+    /** Share of its usual flow the trader's lane was refused in the last tick. */
+    double refused(int i) {
+        return refused[i];
+    }
+
+    /**
+     * Ticks of normal sales the trader aims to hold at its destination: its usual cover, raised toward the cover
+     * at full risk in proportion to the risk its destination's buyers perceive.
+     */
+    private double cover(int i) {
+        double r = risk == null ? 0 : risk.of(destinationMarket[i]);
+        return stockCover + r * Math.max(0, coverAtFullRisk - stockCover);
     }
 
     // ---- the tick ---------------------------------------------------------------------------------------------
@@ -482,10 +512,11 @@ public final class Traders implements Participant {
             int e = lane[i];
             double expected = Math.max(normalSales[i], flow[i]);
             laneStock[e] += stock[i];
-            laneTarget[e] += (stockCover + 1) * normalSales[i];
+            double cover = cover(i);
+            laneTarget[e] += (cover + 1) * normalSales[i];
             atSea[i] = inTransit(i);
             laneHeld[e] += stock[i] + atSea[i];
-            laneNeeded[e] += (stockCover + Math.max(1, routes.transit(route[i]))) * expected;
+            laneNeeded[e] += (cover + Math.max(1, routes.transit(route[i]))) * expected;
         }
     }
 
@@ -644,8 +675,12 @@ public final class Traders implements Participant {
         }
         if (rules.restrictionAhead(origin[i], destination[i], commodity[i], tick)) {
             ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
+        } else if (risk != null && risk.of(destinationMarket[i]) > 0) {
+            // Under a threat already in force (or one announced and in force the same day), the stock is held
+            // back in proportion to the risk its buyers see.
+            ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium * risk.of(destinationMarket[i])));
         }
-        double own = (stockCover + 1) * normalSales[i];
+        double own = (cover(i) + 1) * normalSales[i];
         double quantity = Math.min(s, offerTicks * Math.max(normalSales[i], flow[i]) + Math.max(0.0, s - own));
         markets.book(destinationMarket[i]).addAsk(ask, quantity, owner(CARGO, i));
     }
@@ -659,12 +694,14 @@ public final class Traders implements Participant {
         wanted[i] = 0;
         leakWanted[i] = 0;
         leakShare[i] = 0;
+        refused[i] = 0;
         int dm = destinationMarket[i];
         int om = originMarket[i];
         expectedDestination[i] += expectationRate * (markets.price(dm) - expectedDestination[i]);
         expectedOrigin[i] += expectationRate * (markets.price(om) - expectedOrigin[i]);
         int r = route[i];
         if (routes.closed(r)) {
+            refused[i] = 1;
             return;
         }
         int o = origin[i];
@@ -677,6 +714,7 @@ public final class Traders implements Participant {
             return;
         }
         boolean banned = allowance <= 0;
+        refused[i] = 1 - Math.max(0, allowance);
         double cost = routes.cost(r);
         int transit = routes.transit(r);
         double pd = markets.price(dm);
@@ -707,7 +745,7 @@ public final class Traders implements Participant {
             // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
             flow[i] += flowAdjustment * (desired - flow[i]);
             // Stock after this tick's cargo landed, before sales; cargo at sea before this tick's purchase.
-            double stockGap = (stockCover + 1) * normalSales[i] - stock[i];
+            double stockGap = (cover(i) + 1) * normalSales[i] - stock[i];
             double lineGap = flow[i] * Math.max(0, transit - 1) - atSea[i];
             quantity = flow[i] + (stockGap + lineGap) / adjustTicks;
             quantity = Math.min(capacity[i], Math.max(0.0, quantity));
@@ -751,6 +789,11 @@ public final class Traders implements Participant {
         if (wanted[i] > 0) {
             double granted = rules.grantedShare(i, origin[i], destination[i], commodity[i], tick);
             double quantity = wanted[i] * granted;
+            if (granted < 1) {
+                // Buyers see what the lane could not bring of its usual flow, not of what it wanted.
+                double normal = Math.max(normalSales[i], Double.MIN_NORMAL);
+                refused[i] = Math.max(refused[i], Math.min(1.0, Math.max(0.0, 1 - quantity / normal)));
+            }
             if (quantity > 0) {
                 book.addBid(limit[i], quantity, owner(CARGO, i));
             }

@@ -38,6 +38,12 @@ final class ExportLicensing extends ExportMeasure {
         this.carryingCost = spec.carryingCostPerTick();
     }
 
+    /** Buyers expect a licence to refuse what it is set to refuse for their destination. */
+    @Override
+    double newsSeverity(int destination) {
+        return 1.0 - approval[destination];
+    }
+
     @Override
     public void beginTick(int tick) {
         super.beginTick(tick);
