@@ -74,6 +74,21 @@ public final class Manufacturers implements java.io.Serializable {
     }
 
     /**
+     * How far this tick's news moves the expected price of what is sold in market m: when the risk its buyers
+     * see rises, every one of them seeks the cover the new risk calls for, and by the model's own relation
+     * between price and cover ({@code (target / stock)^η}) the price rises by the ratio of the new cover to
+     * the old raised to η. A falling risk revises nothing: that news comes through the prices.
+     */
+    double newsRevision(int m) {
+        if (risk == null) {
+            return 1;
+        }
+        double now = risk.of(m);
+        double then = risk.before(m);
+        return now > then ? Math.pow(cover(now) / cover(then), bidElasticity) : 1;
+    }
+
+    /**
      * Ticks of use of an input the firm aims to hold: its usual cover, raised toward the cover at full risk in
      * proportion to the risk r it perceives to the input's supply.
      */
@@ -95,6 +110,7 @@ public final class Manufacturers implements java.io.Serializable {
         double inputCost = 0;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
             x.inputExpectedPrice[s] += expectationRate * (markets.price(x.inputMarket[s]) - x.inputExpectedPrice[s]);
+            x.inputExpectedPrice[s] *= newsRevision(x.inputMarket[s]);
             inputCost += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
         }
         x.expectedInputCost[f] = inputCost;

@@ -35,6 +35,8 @@ public final class SupplyRisk implements java.io.Serializable {
     private final double usualWeight;
     private final int usualTicks;
     private final double[] risk;
+    /** The risk each market perceived in the tick before, from which this tick's news is measured. */
+    private final double[] before;
     private final double[] threatened;
     private final double[] supply;
     private final double[] lastPrice;
@@ -50,6 +52,7 @@ public final class SupplyRisk implements java.io.Serializable {
         usualWeight = TickTime.averageWeight(USUAL_WEEKS, ticksPerYear);
         usualTicks = TickTime.wholeTicks(USUAL_WEEKS, ticksPerYear, 1);
         risk = new double[markets];
+        before = new double[markets];
         threatened = new double[markets];
         supply = new double[markets];
         lastPrice = new double[markets];
@@ -61,6 +64,11 @@ public final class SupplyRisk implements java.io.Serializable {
     /** The risk buyers perceive in market {@code m} this tick. */
     public double of(int m) {
         return risk[m];
+    }
+
+    /** The risk buyers in market {@code m} perceived in the tick before this one. */
+    public double before(int m) {
+        return before[m];
     }
 
     /** Whether precautionary demand is on at all; off, every risk stays 0. */
@@ -91,6 +99,7 @@ public final class SupplyRisk implements java.io.Serializable {
         for (int m = 0; m < risk.length; m++) {
             double signal = supply[m] > 0 ? threatened[m] / supply[m] : 0;
             signal = Math.min(1.0, signal + volatility(m, markets.price(m)));
+            before[m] = risk[m];
             risk[m] = Math.max(signal, risk[m] * decay);
         }
     }

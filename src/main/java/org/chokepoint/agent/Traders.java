@@ -675,11 +675,9 @@ public final class Traders implements Participant {
         }
         if (rules.restrictionAhead(origin[i], destination[i], commodity[i], tick)) {
             ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
-        } else if (risk != null && risk.of(destinationMarket[i]) > 0) {
-            // Under a threat already in force (or one announced and in force the same day), the stock is held
-            // back in proportion to the risk its buyers see.
-            ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium * risk.of(destinationMarket[i])));
         }
+        // Under risk the trader keeps the larger cover its buyers call for and offers only what lies beyond it
+        // and its expected sales; it sets no price floor of its own, which would follow the price it sets.
         double own = (cover(i) + 1) * normalSales[i];
         double quantity = Math.min(s, offerTicks * Math.max(normalSales[i], flow[i]) + Math.max(0.0, s - own));
         markets.book(destinationMarket[i]).addAsk(ask, quantity, owner(CARGO, i));
@@ -698,6 +696,14 @@ public final class Traders implements Participant {
         int dm = destinationMarket[i];
         int om = originMarket[i];
         expectedDestination[i] += expectationRate * (markets.price(dm) - expectedDestination[i]);
+        if (risk != null && risk.of(dm) > risk.before(dm)) {
+            // The news raises the price it expects at the destination as it raises its buyers' cover (see
+            // Manufacturers#newsRevision): by the ratio of the covers, to the power of the stock elasticity.
+            double r = risk.of(dm);
+            double then = risk.before(dm);
+            expectedDestination[i] *= Math.pow((stockCover + r * Math.max(0, coverAtFullRisk - stockCover))
+                    / (stockCover + then * Math.max(0, coverAtFullRisk - stockCover)), askElasticity);
+        }
         expectedOrigin[i] += expectationRate * (markets.price(om) - expectedOrigin[i]);
         int r = route[i];
         if (routes.closed(r)) {
