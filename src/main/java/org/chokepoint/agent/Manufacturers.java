@@ -41,8 +41,8 @@ public final class Manufacturers implements java.io.Serializable {
     private final double thriftMaxPace;
     private final double minRatio;
     private final double maxRatio;
-    /** Ticks of its use a firm aims to hold of an input whose whole supply is threatened. */
-    private final double coverAtFullRisk;
+    /** The cover, expected price and limit of a bid under supply risk. */
+    private final PrecautionaryBid precaution;
     /** The supply risk the firms' buyers perceive, per market; absent, none. */
     private SupplyRisk risk;
     /** The seat of the firms' participant, which tags their bids. */
@@ -61,7 +61,9 @@ public final class Manufacturers implements java.io.Serializable {
         this.thriftMaxPace = b.thrift().maxPaceMultiple();
         this.minRatio = b.minStockPriceRatio();
         this.maxRatio = b.maxStockPriceRatio();
-        this.coverAtFullRisk = TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear());
+        this.precaution = new PrecautionaryBid(inputCover,
+                TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity, minRatio,
+                maxRatio);
     }
 
     /** The supply risk the firms read, the same the traders read. */
@@ -83,18 +85,10 @@ public final class Manufacturers implements java.io.Serializable {
         if (risk == null) {
             return 1;
         }
-        double now = risk.of(m);
-        double then = risk.before(m);
-        return now > then ? Math.pow(cover(now) / cover(then), bidElasticity) : 1;
+        return precaution.newsRevision(risk.of(m), risk.before(m));
     }
 
-    /**
-     * Ticks of use of an input the firm aims to hold: its usual cover, raised toward the cover at full risk in
-     * proportion to the risk r it perceives to the input's supply.
-     */
-    double cover(double r) {
-        return inputCover + r * Math.max(0, coverAtFullRisk - inputCover);
-    }
+
 
     void seat(int seat) {
         this.seat = seat;
@@ -173,7 +167,7 @@ public final class Manufacturers implements java.io.Serializable {
         double value = inputValue(s);
         double need = a * planned;
         double r = riskOf(x.inputMarket[s]);
-        double target = cover(r) * a * rate;
+        double target = precaution.cover(r) * a * rate;
         double quantity = need + (target - x.inputStock[s]) / adjustTicks;
         if (quantity <= 0) {
             return;
@@ -183,16 +177,12 @@ public final class Manufacturers implements java.io.Serializable {
         if (r > 0) {
             // What a unit of the input is worth to a firm that would otherwise lose the output it makes.
             int f = x.slotFirm[s];
-            double worth = x.expectedPrice[f] * x.outputValue[f] / (a * value);
-            reservation += r * (worth - reservation);
+            reservation = precaution.highest(reservation, x.expectedPrice[f] * x.outputValue[f] / (a * value), r);
         }
         if (reservation <= 0) {
             return;
         }
-        double stock = x.inputStock[s];
-        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : maxRatio;
-        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
-        double limit = Math.min(reservation, x.inputExpectedPrice[s] * ratio);
+        double limit = precaution.limit(x.inputExpectedPrice[s], target, x.inputStock[s], reservation);
         markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(seat, s));
     }
 

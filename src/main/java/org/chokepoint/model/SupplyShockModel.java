@@ -464,6 +464,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     @Override
     public int tick() { return tick; }
 
+    /** The supply risk buyers perceive in each market this tick. */
+    public SupplyRisk supplyRisk() { return supplyRisk; }
+
     @Override
     public double householdScale(int tick, int h) {
         return households.scaleAt(tick, h);
