@@ -7,6 +7,8 @@ public final class FirmStatus {
     /** Decided to restart; produces again when the restart lead time has passed. */
     public static final byte RESTARTING = 2;
     public static final byte EXITED = 3;
+    /** State capacity not yet built: it makes, buys and decides nothing until a policy commissions it. */
+    public static final byte PLANNED = 4;
 
     private FirmStatus() { }
 
@@ -15,6 +17,7 @@ public final class FirmStatus {
             case ACTIVE -> "active";
             case MOTHBALLED -> "mothballed";
             case RESTARTING -> "restarting";
+            case PLANNED -> "planned";
             default -> "exited";
         };
     }

@@ -243,6 +243,34 @@ public final class Firms implements java.io.Serializable {
         return status[f] == FirmStatus.ACTIVE;
     }
 
+    /** Whether the firm is state capacity not yet built. */
+    public boolean planned(int f) {
+        return status[f] == FirmStatus.PLANNED;
+    }
+
+    /**
+     * Brings planned capacity into use: the firm operates from now on and, like a plant that restarts, expects to
+     * sell its supply curve's output at the net price it has been following, and plans its first runs on that.
+     */
+    public void commission(int f) {
+        if (status[f] != FirmStatus.PLANNED) {
+            return;
+        }
+        status[f] = FirmStatus.ACTIVE;
+        belowCostTicks[f] = 0;
+        normalSales[f] = outputAtPrice(f, netPrice[f], capacity[f]);
+    }
+
+    /** Closes state capacity for good at the end of the measure that built it. */
+    public void retire(int f) {
+        status[f] = FirmStatus.EXITED;
+        capacity[f] = 0;
+        pendingCapacity[f] = 0;
+        building1[f] = 0;
+        building2[f] = 0;
+        building3[f] = 0;
+    }
+
     // ---- what others may read --------------------------------------------------------------------------------
 
     public String id(int f) { return id[f]; }
@@ -389,7 +417,11 @@ public final class Firms implements java.io.Serializable {
                 firms.leadTicks[f] = spec.leadTicks() == null
                         ? defaultLead(behaviour.investment().defaultLeadTicks(), world.commodity(c).stage())
                         : leadFrom(spec.leadTicks().draw(random));
-                firms.status[f] = "mothballed".equals(spec.statusOrDefault()) ? FirmStatus.MOTHBALLED : FirmStatus.ACTIVE;
+                firms.status[f] = switch (spec.statusOrDefault()) {
+                    case "mothballed" -> FirmStatus.MOTHBALLED;
+                    case "planned" -> FirmStatus.PLANNED;
+                    default -> FirmStatus.ACTIVE;
+                };
                 double initialPrice = world.commodity(c).initialPrice();
                 firms.expectedPrice[f] = initialPrice;
                 double normal = firms.status[f] == FirmStatus.ACTIVE ? utilization * firms.capacity[f] : 0;

@@ -33,6 +33,8 @@ public final class Industry implements Participant {
     private final double[] valuePerUnit;
     /** Per firm, the share by which a policy or an offtake lowers its investment hurdle this tick. */
     private final double[] hurdleRelief;
+    /** Per firm, the most a policy lets it make this tick (a production quota's share); unbounded by default. */
+    private final double[] outputCap;
     /** Per firm, the markup over marginal cost it prices at this tick (see {@link #collusiveMarkup}). */
     private final double[] markup;
     /** Markets by how many firms sell in them, and by how many input slots buy in them, most first. */
@@ -66,6 +68,8 @@ public final class Industry implements Participant {
         int m = markets.count();
         members = new MarketMembers(firms, m);
         hurdleRelief = new double[firms.count];
+        outputCap = new double[firms.count];
+        Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
         markup = new double[firms.count];
         capacity.setHurdleRelief(hurdleRelief);
         int[] sellersPerMarket = new int[m];
@@ -120,6 +124,14 @@ public final class Industry implements Participant {
     }
 
     /**
+     * Per firm, the most it may make this tick: unbounded as the tick begins, each measure that caps output (a
+     * production quota) writing its own, the smallest holding.
+     */
+    public double[] outputCap() {
+        return outputCap;
+    }
+
+    /**
      * Per firm, the markup over marginal cost it prices at this tick, 0 for a firm that competes: cleared as the
      * tick begins, written by a consortium for members that received figures on each other's selling prices,
      * output, customers or costs. A firm with markup m prices at (1 + m) times its marginal cost, input costs
@@ -165,6 +177,7 @@ public final class Industry implements Participant {
     public void beginTick(int tick) {
         this.tick = tick;
         Arrays.fill(hurdleRelief, 0);
+        Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
         Arrays.fill(markup, 0);
     }
 
@@ -200,7 +213,7 @@ public final class Industry implements Participant {
                 case MANUFACTURER -> {
                     inputCost = x.expectedPrice[f] - manufacturers.expectNetPrice(f, markets);
                     net = supported - inputCost;
-                    available = x.capacity[f] * factor;
+                    available = Math.min(x.capacity[f] * factor, outputCap[f]);
                 }
                 case RECYCLER -> {
                     net = supported;
@@ -208,7 +221,7 @@ public final class Industry implements Participant {
                 }
                 default -> {
                     net = supported;
-                    available = x.capacity[f] * factor;
+                    available = Math.min(x.capacity[f] * factor, outputCap[f]);
                 }
             }
             x.netPrice[f] = net;

@@ -725,9 +725,12 @@ public final class Traders implements Participant {
         int transit = routes.transit(r);
         double pd = markets.price(dm);
         double po = markets.price(om);
-        double tax = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick);
+        // An export subsidy is a negative tax: ad valorem it comes off the rate, per unit off the cost.
+        double tax = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick)
+                - rules.exportSubsidyRate(o, d, c, tick);
+        double rebate = rules.exportSubsidyPerUnit(o, d, c, tick);
         double tariff = rules.importTariffRate(o, d, c, tick);
-        double cif = po * (1 + tax) + cost;
+        double cif = po * (1 + tax) + cost - rebate;
         double levy = rules.importLevy(o, d, c, tick, cif);
         double netAtDestination = pd / (1 + tariff) - levy;
         double margin = minMargin[i] * pd;
@@ -773,7 +776,7 @@ public final class Traders implements Participant {
         // would switch the lane on and off. Like any buyer, it bids near the price it expects at the origin, more
         // as the lane's stock and cargo at sea fall short of what its sales need.
         double expectedNet = Math.max(pd, expectedDestination[i]) / (1 + tariff) - levy;
-        double highest = (expectedNet * (1 + passThrough) - cost) / (1 + tax);
+        double highest = (expectedNet * (1 + passThrough) - cost + rebate) / (1 + tax);
         double held = laneHeld[lane[i]];
         double urgency = held > 0 ? Math.pow(laneNeeded[lane[i]] / held, askElasticity) : maxRatio;
         urgency = Math.max(minRatio, Math.min(urgency, maxRatio));

@@ -44,7 +44,7 @@ public record FirmParameters(int[] spec, int[] first, double[] weight, double[] 
             p.costBase[i] = s.cost().base().mean();
             p.costSlope[i] = s.cost().slope().mean();
             p.costExponent[i] = s.cost().exponent() == null ? 2.0 : s.cost().exponent().mean();
-            p.active[i] = !"mothballed".equals(s.statusOrDefault());
+            p.active[i] = "active".equals(s.statusOrDefault());
         }
         return p;
     }

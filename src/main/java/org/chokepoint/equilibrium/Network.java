@@ -19,12 +19,16 @@ import org.chokepoint.scenario.spec.ExportBanSpec;
 import org.chokepoint.scenario.spec.ExportLicensingSpec;
 import org.chokepoint.scenario.spec.ExportMeasureSpec;
 import org.chokepoint.scenario.spec.ExportQuotaSpec;
+import org.chokepoint.scenario.spec.ExportSubsidySpec;
 import org.chokepoint.scenario.spec.ExportTaxSpec;
 import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.ProductionQuotaSpec;
+import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.scenario.spec.RouteDisruptionSpec;
 import org.chokepoint.scenario.spec.SpecTypes;
+import org.chokepoint.scenario.spec.StateCapacitySpec;
 import org.chokepoint.scenario.spec.TariffFloorSpec;
 import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 import org.chokepoint.world.Recipe;
@@ -78,12 +82,20 @@ final class Network {
     int[] fMarket;
     double[] fCapacity;
     double[] fEffective;
+    /**
+     * The most a firm may make, whatever the price (a production quota's share); unbounded without one. Unlike
+     * {@link #fEffective}, which scales the firm's curve as an outage of some of its plants would, it cuts the
+     * curve where the share ends, as the model's output cap does.
+     */
+    double[] fOutputCap;
     double[] fBase;
     double[] fSlope;
     double[] fExponent;
     double[] fStrike;
     double[] fUpside;
     int[] fSupport;
+    /** Whether the firm operates at the tick (not mothballed, or planned state capacity already built). */
+    boolean[] fOperating;
     /** Outer-round shift of a supported manufacturer's net price: {@code supported(p) - p} at the last prices. */
     double[] fShift;
     int[] fInputFrom;
@@ -112,6 +124,10 @@ final class Network {
         double margin;
         double tariff;
         double exportTax;
+        /** An export subsidy: ad valorem on the origin price, and per unit in the price unit. */
+        double subsidyRate;
+        double subsidyPerUnit;
+        int subsidyInstrument = -1;
         double compliance;
         double cost;
         double extra;
@@ -276,9 +292,11 @@ final class Network {
     private List<PolicySpec> policiesInForce(EquilibriumOptions options) {
         List<PolicySpec> out = new ArrayList<>();
         int horizon = scenario.time().horizonTicks();
-        for (PolicySpec p : scenario.policies()) {
+        int[] ends = Replacements.ends(scenario.policies(), horizon);
+        for (int i = 0; i < ends.length; i++) {
+            PolicySpec p = scenario.policies().get(i);
             int start = p.start() == null ? 0 : p.start();
-            int end = p.end() == null ? horizon : p.end();
+            int end = ends[i];
             if (tick < start || tick >= end) {
                 continue;
             }
@@ -404,11 +422,20 @@ final class Network {
                 supports.add(support(i, pg.commodity(), pg.eligibleRegions(), buyRegion, pg.firmIdPrefix()));
             }
         }
+        // State capacity comes into use while the measure that builds it is in force, and not otherwise.
+        java.util.Set<String> commissioned = new java.util.HashSet<>();
+        for (PolicySpec p : inForce) {
+            if (p instanceof StateCapacitySpec state) {
+                commissioned.add(state.firm());
+            }
+        }
         List<double[]> rows = new ArrayList<>();
         for (int r = 0; r < params.count(); r++) {
             int s = params.spec()[r];
             Scenario.FirmSpec spec = specs.get(s);
-            if (!params.active()[r] && !options.includeMothballed()) {
+            boolean operating = "planned".equals(spec.statusOrDefault()) ? commissioned.contains(spec.id())
+                    : params.active()[r];
+            if (!operating && (!options.includeMothballed() || "planned".equals(spec.statusOrDefault()))) {
                 continue;
             }
             int k = (int) Math.round(params.weight()[r]);
@@ -432,7 +459,7 @@ final class Network {
             }
             for (var e : counts.entrySet()) {
                 double w = params.weight()[r] * e.getValue() / supportOf.length;
-                rows.add(new double[] {r, w, e.getKey()});
+                rows.add(new double[] {r, w, e.getKey(), operating ? 1 : 0});
             }
         }
         firms = rows.size();
@@ -442,12 +469,15 @@ final class Network {
         fMarket = new int[firms];
         fCapacity = new double[firms];
         fEffective = new double[firms];
+        fOutputCap = new double[firms];
+        Arrays.fill(fOutputCap, Double.POSITIVE_INFINITY);
         fBase = new double[firms];
         fSlope = new double[firms];
         fExponent = new double[firms];
         fStrike = new double[firms];
         fUpside = new double[firms];
         fSupport = new int[firms];
+        fOperating = new boolean[firms];
         fShift = new double[firms];
         fInputFrom = new int[firms + 1];
         fFeedMarket = new int[firms];
@@ -467,6 +497,7 @@ final class Network {
             fRow[f] = r;
             fWeight[f] = row[1];
             fSupport[f] = (int) row[2];
+            fOperating[f] = row[3] > 0;
             fType[f] = switch (spec.type()) {
                 case "manufacturer" -> MANUFACTURER;
                 case "recycler" -> RECYCLER;
@@ -506,6 +537,34 @@ final class Network {
         fInputFrom[firms] = inMarkets.size();
         inputMarket = inMarkets.stream().mapToInt(Integer::intValue).toArray();
         inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
+        for (PolicySpec p : inForce) {
+            if (p instanceof ProductionQuotaSpec quota) {
+                capOutput(quota);
+            }
+        }
+    }
+
+    /**
+     * A production quota in force: each operating producer and manufacturer of its market may make at most its
+     * share of the tick's volume, in proportion to its capacity (the model's {@code ProductionQuota}).
+     */
+    private void capOutput(ProductionQuotaSpec quota) {
+        int m = market(quota.region(), quota.commodity());
+        double perTick = quota.volumePerTick(tick - quota.start(), world.ticksPerYear(), scenario.time().horizonTicks());
+        double capacity = 0;
+        for (int f = 0; f < firms; f++) {
+            if (fMarket[f] == m && fType[f] != RECYCLER && fOperating[f]) {
+                capacity += fWeight[f] * fCapacity[f];
+            }
+        }
+        if (capacity <= 0) {
+            return;
+        }
+        for (int f = 0; f < firms; f++) {
+            if (fMarket[f] == m && fType[f] != RECYCLER && fOperating[f]) {
+                fOutputCap[f] = Math.min(fOutputCap[f], perTick * fCapacity[f] / capacity);
+            }
+        }
     }
 
     private static double capOrNone(Double volumeCapPerTick) {
@@ -547,6 +606,9 @@ final class Network {
             double exportTax = 0;
             double compliance = 0;
             int taxInstrument = -1;
+            double subsidyRate = 0;
+            double subsidyPerUnit = 0;
+            int subsidyInstrument = -1;
             int licenceInstrument = -1;
             List<Integer> pools = new ArrayList<>();
             PolicySpec detour = null;
@@ -560,6 +622,10 @@ final class Network {
                 } else if (measure instanceof ExportTaxSpec tax) {
                     exportTax += tax.rate();
                     taxInstrument = instrumentOf.get(p);
+                } else if (measure instanceof ExportSubsidySpec subsidy) {
+                    subsidyRate += subsidy.rateOrZero();
+                    subsidyPerUnit += subsidy.perUnitOrZero();
+                    subsidyInstrument = instrumentOf.get(p);
                 } else if (measure instanceof ExportLicensingSpec licensing) {
                     approval *= licensing.approvalByDestination().getOrDefault(ts.to(),
                             licensing.approvalProbability());
@@ -575,7 +641,8 @@ final class Network {
                         pool = poolMembers.size();
                         quotaPools.put(key, pool);
                         poolMembers.add(new ArrayList<>());
-                        poolVolume.add(quota.yearlyVolume() / perYear * share);
+                        int period = quota.periodTicks(perYear, scenario.time().horizonTicks());
+                        poolVolume.add(quota.periodVolume() / period * share);
                         poolInstrument.add(instrumentOf.get(p));
                     }
                     pools.add(pool);
@@ -596,6 +663,9 @@ final class Network {
             base.exportTax = exportTax;
             base.compliance = compliance;
             base.exportTaxInstrument = taxInstrument;
+            base.subsidyRate = subsidyRate;
+            base.subsidyPerUnit = subsidyPerUnit;
+            base.subsidyInstrument = subsidyInstrument;
             base.licenceInstrument = licenceInstrument;
             base.laneCapacity = capacity;
             TariffRateQuotaSpec trq = null;
@@ -666,6 +736,9 @@ final class Network {
                     leakArc.exportTax = 0;
                     leakArc.compliance = 0;
                     leakArc.exportTaxInstrument = -1;
+                    leakArc.subsidyRate = 0;
+                    leakArc.subsidyPerUnit = 0;
+                    leakArc.subsidyInstrument = -1;
                     leakArc.licenceInstrument = -1;
                     leakArc.via = world.regionIndex(circ.via());
                     leakArc.extra = circ.extraCostPerUnit();
@@ -769,6 +842,9 @@ final class Network {
         a.floors = b.floors;
         a.floorInstruments = b.floorInstruments;
         a.exportTaxInstrument = b.exportTaxInstrument;
+        a.subsidyRate = b.subsidyRate;
+        a.subsidyPerUnit = b.subsidyPerUnit;
+        a.subsidyInstrument = b.subsidyInstrument;
         a.licenceInstrument = b.licenceInstrument;
         a.laneCapacity = b.laneCapacity;
         return a;
@@ -824,7 +900,8 @@ final class Network {
     /**
      * The wedge {@code w} such that the arc's trade pays exactly when {@code p_d - p_o = w}, from the trader's
      * rule in the model: {@code p_d / (1 + tariff) - levy - cif >= margin * p_d} with
-     * {@code cif = p_o (1 + tax + compliance) + cost}. Prices in the commodity's price unit; the result in dollars.
+     * {@code cif = p_o (1 + tax + compliance - subsidy rate) + cost - subsidy per unit}. Prices in the commodity's
+     * price unit; the result in dollars.
      */
     double wedge(Arc a, double[] price) {
         double v = value[a.from];
@@ -834,7 +911,7 @@ final class Network {
         double po = price[a.from] / v;
         double pd = price[a.to] / v;
         double alpha = 1 / (1 + a.tariff) - a.margin;
-        double direct = po * (1 + a.exportTax + a.compliance) + a.cost;
+        double direct = po * (1 + a.exportTax + a.compliance - a.subsidyRate) + a.cost - a.subsidyPerUnit;
         double levy = a.quotaTariff * direct;
         for (double floor : a.floors) {
             levy += Math.max(0, floor - direct);

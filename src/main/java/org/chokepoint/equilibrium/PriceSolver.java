@@ -549,8 +549,8 @@ final class PriceSolver {
             demand[m] += Curves.demand(p[m], net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h], net.dChoke[h]);
         }
         for (int i = 0; i < net.firms; i++) {
-            double q = Curves.supply(plannedPrice(i, p), net.fEffective[i], net.fBase[i], net.fSlope[i],
-                    net.fExponent[i]);
+            double q = Math.min(Curves.supply(plannedPrice(i, p), net.fEffective[i], net.fBase[i], net.fSlope[i],
+                    net.fExponent[i]), net.fOutputCap[i]);
             firmOutput[i] = q;
             double w = net.fWeight[i] * q;
             supply[net.fMarket[i]] += w;
@@ -576,8 +576,11 @@ final class PriceSolver {
             double w = net.fWeight[f];
             int out = varOf[net.fMarket[f]];
             double v = plannedPrice(f, p);
-            double q = w * Curves.supply(v, net.fEffective[f], net.fBase[f], net.fSlope[f], net.fExponent[f]);
-            double dq = w * Curves.supplySlope(v, net.fEffective[f], net.fBase[f], net.fSlope[f], net.fExponent[f]);
+            double free = Curves.supply(v, net.fEffective[f], net.fBase[f], net.fSlope[f], net.fExponent[f]);
+            double q = w * Math.min(free, net.fOutputCap[f]);
+            // Past its quota share a firm's output no longer answers the price.
+            double dq = free >= net.fOutputCap[f] ? 0
+                    : w * Curves.supplySlope(v, net.fEffective[f], net.fBase[f], net.fSlope[f], net.fExponent[f]);
             if (net.fType[f] != Network.MANUFACTURER) {
                 dq *= Curves.supportedSlope(p[net.fMarket[f]], net.fStrike[f], net.fUpside[f]);
             }

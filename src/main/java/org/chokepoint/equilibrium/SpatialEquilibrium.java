@@ -90,12 +90,18 @@ public final class SpatialEquilibrium {
             double pd = price[arc.to];
             exports[arc.from] += x;
             imports[arc.to] += x;
-            double cif = po * (1 + arc.exportTax + arc.compliance) + arc.cost * v;
+            double cif = po * (1 + arc.exportTax + arc.compliance - arc.subsidyRate) + (arc.cost - arc.subsidyPerUnit) * v;
             if (arc.exportTaxInstrument >= 0 && arc.kind != Network.ArcKind.DETOUR) {
                 double r = arc.exportTax * po * x;
                 levy[arc.from] += r;
                 add(figures.get(arc.exportTaxInstrument), "revenue", r);
                 add(figures.get(arc.exportTaxInstrument), "volume", x);
+            }
+            if (arc.subsidyInstrument >= 0 && arc.kind != Network.ArcKind.DETOUR) {
+                double paid = (arc.subsidyRate * po + arc.subsidyPerUnit * v) * x;
+                fiscal[arc.from] += paid;
+                add(figures.get(arc.subsidyInstrument), "subsidyPaid", paid);
+                add(figures.get(arc.subsidyInstrument), "volumeSubsidised", x);
             }
             if (arc.licenceInstrument >= 0 && arc.kind != Network.ArcKind.DETOUR) {
                 add(figures.get(arc.licenceInstrument), "complianceCost", arc.compliance * po * x);

@@ -429,6 +429,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public RouteConditions routes() { return government.routes(); }
     @Override
     public double[] hurdleRelief() { return industry.hurdleRelief(); }
+    @Override
+    public double[] outputCap() { return industry.outputCap(); }
 
     @Override
     public double[] collusiveMarkup() { return industry.collusiveMarkup(); }

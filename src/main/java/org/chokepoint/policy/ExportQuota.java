@@ -5,28 +5,29 @@ import org.chokepoint.scenario.spec.ExportQuotaSpec;
 import org.chokepoint.world.World;
 
 /**
- * A yearly export quota, released evenly over the ticks of each quota year; what is not used within the
- * year lapses at its end. Optionally split by destination, each destination getting its share of the
+ * An export quota, released evenly over the ticks of each quota period (a year from the measure's start, or the
+ * measure's whole period when its volume is given {@code per: "measure"}); what is not used within a period
+ * lapses at its end. Optionally split by destination, each destination getting its share of the
  * volume. When traders ask for more than is left, each gets the same share of its request, so the quota
  * caps exports and the prices inside and outside the exporting region separate. Unless an
  * anti-circumvention rule holds, a leak rate of what the quota refuses can be smuggled out through a third
  * country at an extra cost, outside the quota (as much of China's rare earths left in 2011).
  */
 final class ExportQuota extends ExportMeasure {
-    private final double yearlyVolume;
+    private final double periodVolume;
     private final double[] destinationShare;
     private final double[] available;
     private final double[] requested;
     private final double[] granted;
-    private final int ticksPerYear;
+    private final int periodTicks;
     private int grantedTick = -1;
 
     ExportQuota(ExportQuotaSpec spec, PolicySetting setting) {
         super(spec, setting);
         World world = setting.world();
         allow(spec.circumvention(), spec.antiCircumvention(), world);
-        this.yearlyVolume = spec.yearlyVolume();
-        this.ticksPerYear = world.ticksPerYear();
+        this.periodVolume = spec.periodVolume();
+        this.periodTicks = spec.periodTicks(world.ticksPerYear(), setting.horizonTicks());
         Map<String, Double> split = spec.destinationShares();
         int n = world.regionCount();
         destinationShare = new double[n];
@@ -53,10 +54,10 @@ final class ExportQuota extends ExportMeasure {
         if (!inForce(tick)) {
             return;
         }
-        if ((tick - start) % ticksPerYear == 0) {
+        if ((tick - start) % periodTicks == 0) {
             java.util.Arrays.fill(available, 0);
         }
-        double release = yearlyVolume / ticksPerYear;
+        double release = periodVolume / periodTicks;
         if (split) {
             for (int d = 0; d < destinationShare.length; d++) {
                 available[d] += release * destinationShare[d];

@@ -18,7 +18,7 @@ public abstract class Instrument implements TradeMeasure, Participant {
     protected final int region;
     protected final int announce;
     protected final int start;
-    protected final int end;
+    protected int end;
     /** The running model as the instrument sees it, from {@link #bind} on. */
     protected PolicyContext ctx;
     private int seat;
@@ -54,6 +54,11 @@ public abstract class Instrument implements TradeMeasure, Participant {
 
     public int end() {
         return end;
+    }
+
+    /** Ends the instrument at {@code tick} if it would run longer: another measure replaces it then. */
+    void endBy(int tick) {
+        end = Math.min(end, tick);
     }
 
     /** The model hands the instrument its view of the run before the first tick. */

@@ -24,6 +24,12 @@ public interface PolicyContext {
      */
     double[] hurdleRelief();
 
+    /**
+     * Per firm, the most it may make this tick (a production quota's share): unbounded at the start of every
+     * tick, each writer keeping the smallest.
+     */
+    double[] outputCap();
+
     /** The policy stream of the model's generator: licence decisions and the like draw from it alone. */
     MersenneTwisterFast policyRandom();
 }

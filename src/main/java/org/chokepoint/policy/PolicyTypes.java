@@ -10,10 +10,13 @@ import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
 import org.chokepoint.scenario.spec.ExportBanSpec;
 import org.chokepoint.scenario.spec.ExportLicensingSpec;
 import org.chokepoint.scenario.spec.ExportQuotaSpec;
+import org.chokepoint.scenario.spec.ExportSubsidySpec;
 import org.chokepoint.scenario.spec.ExportTaxSpec;
 import org.chokepoint.scenario.spec.GovernmentNoticeSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.ProductionQuotaSpec;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
+import org.chokepoint.scenario.spec.StateCapacitySpec;
 import org.chokepoint.scenario.spec.StrategicStockpileSpec;
 import org.chokepoint.scenario.spec.TariffFloorSpec;
 import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
@@ -45,6 +48,7 @@ public final class PolicyTypes implements java.io.Serializable {
             .with(ExportBanSpec.class, ExportBan::new)
             .with(ExportLicensingSpec.class, ExportLicensing::new)
             .with(ExportTaxSpec.class, ExportTax::new)
+            .with(ExportSubsidySpec.class, ExportSubsidy::new)
             .with(TariffFloorSpec.class, TariffFloor::new)
             .with(ContractForDifferenceSpec.class, ContractForDifference::new)
             .with(PurchaseGuaranteeSpec.class, PurchaseGuarantee::new)
@@ -52,7 +56,9 @@ public final class PolicyTypes implements java.io.Serializable {
             .with(StrategicStockpileSpec.class, StrategicStockpile::new)
             .with(DiversificationRequirementSpec.class, DiversificationRequirement::new)
             .with(CapexSubsidySpec.class, CapexSubsidy::new)
-            .with(GovernmentNoticeSpec.class, GovernmentNotice::new);
+            .with(GovernmentNoticeSpec.class, GovernmentNotice::new)
+            .with(ProductionQuotaSpec.class, ProductionQuota::new)
+            .with(StateCapacitySpec.class, StateCapacity::new);
 
     private final Map<Class<? extends PolicySpec>, Factory<?>> factories;
 

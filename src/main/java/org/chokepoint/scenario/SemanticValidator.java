@@ -17,8 +17,10 @@ import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.SpecCheck;
 import org.chokepoint.scenario.spec.SpecTypes;
+import org.chokepoint.scenario.spec.StateCapacitySpec;
 
 /**
  * The rules of a scenario that a schema cannot state: ids are unique and every reference resolves,
@@ -83,6 +85,8 @@ public final class SemanticValidator {
             s.consortia().get(i).check(new EntryCheck("/consortia/" + i));
         }
         checkTypedIds("policies", "policy", json.path("policies"));
+        Replacements.check(s.policies(), this::problem);
+        checkStateCapacity();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
@@ -395,6 +399,40 @@ public final class SemanticValidator {
                 } else {
                     checkRecycling(f, base + "/recycling");
                 }
+            }
+        }
+    }
+
+    /**
+     * Each stateCapacity names a planned firm entry, and each planned firm is built by exactly one: a planned firm
+     * nobody builds would sit idle through the run, one built twice would be paid for twice.
+     */
+    private void checkStateCapacity() {
+        Map<String, Integer> builtBy = new HashMap<>();
+        for (int i = 0; i < s.policies().size(); i++) {
+            if (!(s.policies().get(i) instanceof StateCapacitySpec state)) {
+                continue;
+            }
+            String at = "/policies/" + i + "/firm";
+            FirmSpec firm = s.firms().stream().filter(f -> f.id().equals(state.firm())).findFirst().orElse(null);
+            if (firm == null) {
+                problem(at, "no firm entry has id '" + state.firm() + "'; a stateCapacity names a firm entry with"
+                        + " status \"planned\"");
+            } else if (!"planned".equals(firm.statusOrDefault())) {
+                problem(at, "firm '" + state.firm() + "' has status \"" + firm.statusOrDefault() + "\"; the capacity"
+                        + " a state builds is a firm entry with status \"planned\"");
+            } else {
+                Integer first = builtBy.putIfAbsent(state.firm(), i);
+                if (first != null) {
+                    problem(at, "firm '" + state.firm() + "' is already built by /policies/" + first);
+                }
+            }
+        }
+        for (int i = 0; i < s.firms().size(); i++) {
+            FirmSpec f = s.firms().get(i);
+            if ("planned".equals(f.statusOrDefault()) && !builtBy.containsKey(f.id())) {
+                problem("/firms/" + i + "/status", "firm '" + f.id() + "' is planned but no stateCapacity policy"
+                        + " builds it; add one naming it in 'firm', or make it \"active\"");
             }
         }
     }

@@ -17,6 +17,19 @@ public interface TradeMeasure {
         return 0.0;
     }
 
+    /**
+     * Ad valorem export subsidy (a VAT rebate) on the origin price: the exporting government pays it on what
+     * leaves, so it lowers the trader's cost of the cargo as a negative export tax would.
+     */
+    default double exportSubsidyRate(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
+    /** Specific export subsidy per unit leaving, in the commodity's price unit. */
+    default double exportSubsidyPerUnit(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
     /** Ad valorem import tariff on the landed price. */
     default double importTariffRate(int origin, int destination, int commodity, int tick) {
         return 0.0;

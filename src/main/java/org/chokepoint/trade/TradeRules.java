@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every trade measure in force, combined: allowances multiply, taxes, tariffs and levies add, granted
+ * Every trade measure in force, combined: allowances multiply, taxes, subsidies, tariffs and levies add, granted
  * shares take the tightest, and every measure hears of each request, shipment and landing. With no
  * measure, trade is free.
  */
@@ -37,6 +37,24 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
             t += m.exportTaxRate(origin, destination, commodity, tick);
         }
         return t;
+    }
+
+    @Override
+    public double exportSubsidyRate(int origin, int destination, int commodity, int tick) {
+        double s = 0.0;
+        for (TradeMeasure m : active) {
+            s += m.exportSubsidyRate(origin, destination, commodity, tick);
+        }
+        return s;
+    }
+
+    @Override
+    public double exportSubsidyPerUnit(int origin, int destination, int commodity, int tick) {
+        double s = 0.0;
+        for (TradeMeasure m : active) {
+            s += m.exportSubsidyPerUnit(origin, destination, commodity, tick);
+        }
+        return s;
     }
 
     @Override

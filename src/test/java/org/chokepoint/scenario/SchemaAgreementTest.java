@@ -24,6 +24,7 @@ import org.chokepoint.scenario.spec.ExportMeasureSpec;
 import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.SpecTypes;
+import org.chokepoint.scenario.spec.SupplyMeasureSpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +68,8 @@ class SchemaAgreementTest {
 
     @Test
     void everyRecordASealedFamilyPermitsIsKnownByItsTypeName() {
-        for (Class<?> family : List.of(ExportMeasureSpec.class, ImporterInstrumentSpec.class, EventSpec.class,
+        for (Class<?> family : List.of(ExportMeasureSpec.class, ImporterInstrumentSpec.class, SupplyMeasureSpec.class,
+                EventSpec.class,
                 ConsortiumSpec.class)) {
             Set<Class<?>> named = Set.copyOf(SpecTypes.of(family).values());
             for (Class<?> permitted : family.getPermittedSubclasses()) {

@@ -230,4 +230,71 @@ class SemanticRulesTest {
         return ((ArrayNode) s.withArray("events")).addObject().put("type", "capacityOutage")
                 .put("region", "CN").put("commodity", "oxide").put("share", 0.4);
     }
+
+    @Test
+    void anExportSubsidyIsEitherPerUnitOrAdValorem() {
+        ScenarioProblem both = single(mutated(s -> s.putArray("policies").addObject().put("type", "exportSubsidy")
+                .put("region", "CN").put("perUnit", 2.0).put("rate", 0.13).putArray("commodities").add("oxide")));
+        assertEquals("/policies/0", both.pointer());
+        assertTrue(both.message().contains("give exactly one, got both"), both.message());
+        ScenarioProblem neither = single(mutated(s -> s.putArray("policies").addObject().put("type", "exportSubsidy")
+                .put("region", "CN").putArray("commodities").add("oxide")));
+        assertTrue(neither.message().contains("got neither"), neither.message());
+    }
+
+    @Test
+    void aQuotaGivesItsVolumeOnceAndPerOnlyBesideVolume() {
+        ScenarioProblem both = single(mutated(s -> s.putArray("policies").addObject().put("type", "exportQuota")
+                .put("region", "CN").put("yearlyVolume", 100).put("volume", 50).putArray("commodities").add("oxide")));
+        assertEquals("/policies/0", both.pointer());
+        assertTrue(both.message().contains("got both"), both.message());
+        ScenarioProblem per = single(mutated(s -> s.putArray("policies").addObject().put("type", "exportQuota")
+                .put("region", "CN").put("yearlyVolume", 100).put("per", "measure").putArray("commodities")
+                .add("oxide")));
+        assertEquals("/policies/0/per", per.pointer());
+        ScenarioProblem production = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "productionQuota").put("region", "CN").put("commodity", "oxide")));
+        assertTrue(production.message().contains("got neither"), production.message());
+    }
+
+    @Test
+    void aBanWithoutDestinationsCoversEveryOtherRegion() throws Exception {
+        ScenarioLoader.fromText(mutated(s -> s.putArray("policies").addObject().put("type", "exportBan")
+                .put("region", "CN").putArray("commodities").add("oxide")), "test.json");
+    }
+
+    @Test
+    void aPolicyReplacesOneThatIsThereAndAlreadyInForce() {
+        ScenarioProblem unknown = single(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "CN")
+                    .putArray("commodities").add("oxide");
+            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
+                    .put("start", 20).put("replaces", "halt").putArray("commodities").add("oxide");
+        }));
+        assertEquals("/policies/1/replaces", unknown.pointer());
+        assertEquals("no policy has id 'halt'; the policies are: ban, exportQuota", unknown.message());
+        ScenarioProblem later = single(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "CN").put("start", 30)
+                    .putArray("commodities").add("oxide");
+            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
+                    .put("start", 20).put("replaces", "ban").putArray("commodities").add("oxide");
+        }));
+        assertEquals("/policies/1/replaces", later.pointer());
+        assertTrue(later.message().startsWith("policy 'ban' starts at tick 30, not before this one (20)"),
+                later.message());
+    }
+
+    @Test
+    void stateCapacityBuildsAPlannedFirmAndEveryPlannedFirmIsBuilt() {
+        ScenarioProblem idle = single(mutated(s -> firm(s, 0).put("status", "planned")));
+        assertEquals("/firms/0/status", idle.pointer());
+        assertTrue(idle.message().startsWith("firm 'mine' is planned but no stateCapacity policy builds it"),
+                idle.message());
+        ScenarioProblem active = single(mutated(s -> s.putArray("policies").addObject().put("type", "stateCapacity")
+                .put("region", "CN").put("firm", "mine").put("start", 10)));
+        assertEquals("/policies/0/firm", active.pointer());
+        assertTrue(active.message().startsWith("firm 'mine' has status \"active\""), active.message());
+    }
 }

@@ -11,9 +11,10 @@ import java.util.List;
         @JsonSubTypes.Type(ExportQuotaSpec.class),
         @JsonSubTypes.Type(ExportBanSpec.class),
         @JsonSubTypes.Type(ExportLicensingSpec.class),
-        @JsonSubTypes.Type(ExportTaxSpec.class)})
+        @JsonSubTypes.Type(ExportTaxSpec.class),
+        @JsonSubTypes.Type(ExportSubsidySpec.class)})
 public sealed interface ExportMeasureSpec extends PolicySpec
-        permits ExportQuotaSpec, ExportBanSpec, ExportLicensingSpec, ExportTaxSpec {
+        permits ExportQuotaSpec, ExportBanSpec, ExportLicensingSpec, ExportTaxSpec, ExportSubsidySpec {
 
     /** The commodities the measure covers. */
     List<String> commodities();

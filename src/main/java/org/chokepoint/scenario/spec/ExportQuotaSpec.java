@@ -5,19 +5,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A yearly export quota, released evenly over the ticks of each quota year.
+ * An export quota, released evenly over the ticks of each quota period: a year from the measure's start, or
+ * the measure's whole period.
  *
- * @param yearlyVolume quantity that may leave in a quota year
+ * @param yearlyVolume quantity that may leave in a quota year (the same as {@code volume} with {@code per: year})
+ * @param volume quantity that may leave in a quota period, which {@code per} names
+ * @param per {@code year} (the default) or {@code measure}: the period {@code volume} is given for
  * @param destinationShares share of the volume reserved for each listed destination (adding up to at most 1);
  *                          absent, every destination draws on one pool
+ * @param replaces the id of a policy this one ends when it takes effect
  * @param circumvention the way round the quota, if any
  * @param antiCircumvention true when a rule closes every way round
  */
 @JsonTypeName(ExportQuotaSpec.TYPE)
 public record ExportQuotaSpec(String id, String region, List<String> commodities, List<String> destinations,
-                              Double yearlyVolume, Map<String, Double> destinationShares, Integer announce,
-                              Integer start, Integer end, CircumventionSpec circumvention,
-                              Boolean antiCircumvention, String role) implements ExportMeasureSpec {
+                              Double yearlyVolume, Double volume, String per, Map<String, Double> destinationShares,
+                              Integer announce, Integer start, Integer end, String replaces,
+                              CircumventionSpec circumvention, Boolean antiCircumvention, String role)
+        implements ExportMeasureSpec {
     public static final String TYPE = "exportQuota";
 
     public ExportQuotaSpec {
@@ -28,9 +33,20 @@ public record ExportQuotaSpec(String id, String region, List<String> commodities
         antiCircumvention = antiCircumvention != null && antiCircumvention;
     }
 
+    /** The volume of one quota period. */
+    public double periodVolume() {
+        return volume != null ? volume : yearlyVolume;
+    }
+
+    /** Ticks in one quota period: a year, or the measure's own span from start to end (or the horizon). */
+    public int periodTicks(int ticksPerYear, int horizonTicks) {
+        return Volumes.periodTicks(per, this, ticksPerYear, horizonTicks);
+    }
+
     @Override
     public void check(SpecCheck at) {
         checkMeasure(at);
+        Volumes.checkOne(at, yearlyVolume, volume, per);
         at.regionKeys("destinationShares", destinationShares);
         double sum = destinationShares.values().stream().mapToDouble(Double::doubleValue).sum();
         if (!destinationShares.isEmpty() && sum > 1 + 1e-9) {

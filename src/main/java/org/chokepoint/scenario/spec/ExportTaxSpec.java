@@ -10,7 +10,8 @@ import java.util.List;
  */
 @JsonTypeName(ExportTaxSpec.TYPE)
 public record ExportTaxSpec(String id, String region, List<String> commodities, List<String> destinations,
-                            Double rate, Integer announce, Integer start, Integer end, String role)
+                            Double rate, Integer announce, Integer start, Integer end, String replaces,
+                            String role)
         implements ExportMeasureSpec {
     public static final String TYPE = "exportTax";
 

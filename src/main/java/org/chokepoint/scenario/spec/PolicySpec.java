@@ -6,14 +6,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * One entry of a scenario's {@code policies}: a government's instrument, read by its {@code type} into the
- * record of that type. The shipped types form two sealed families, {@link ExportMeasureSpec} and
- * {@link ImporterInstrumentSpec}; each record's fields are its type's fields in the file, documented in
+ * record of that type. The shipped types form three sealed families, {@link ExportMeasureSpec},
+ * {@link ImporterInstrumentSpec} and {@link SupplyMeasureSpec}; each record's fields are its type's fields in the file, documented in
  * {@code docs/scenario-format.md} and described field by field in the scenario schema.
  *
  * <p>Every policy is in force during {@code [start, end)} and known to traders from {@code announce}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(ExportMeasureSpec.class), @JsonSubTypes.Type(ImporterInstrumentSpec.class)})
+@JsonSubTypes({@JsonSubTypes.Type(ExportMeasureSpec.class), @JsonSubTypes.Type(ImporterInstrumentSpec.class),
+        @JsonSubTypes.Type(SupplyMeasureSpec.class)})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public interface PolicySpec {
 
@@ -37,6 +38,14 @@ public interface PolicySpec {
      * shock. Instruments defined outside the shipped families are shocks unless they say otherwise.
      */
     default String role() {
+        return null;
+    }
+
+    /**
+     * The id of another policy that this one ends when it takes effect (a ban replaced by a quota): the other
+     * stays in force until this one's {@code start} or its own end, whichever comes first. Null for none.
+     */
+    default String replaces() {
         return null;
     }
 

@@ -1,0 +1,104 @@
+package org.chokepoint.policy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.chokepoint.agent.FirmType;
+import org.chokepoint.agent.Firms;
+import org.chokepoint.scenario.spec.ProductionQuotaSpec;
+
+/**
+ * A cap on a region's primary output of a commodity, as China sets yearly mining and smelting quotas for rare
+ * earths: each year's volume (or the measure's) is released evenly over its ticks, and each tick's release is
+ * shared among the region's operating producers and manufacturers of the commodity in proportion to their
+ * capacity, the way the ministry shares a quota among the state groups by their capacity rather than by their
+ * costs (a merit-order split would be a tradable quota, which China does not run). A firm's share is the most it
+ * may make in the tick; a share it does not use lapses. Recycled output is outside the quota, as secondary
+ * production is in China's. A quota above what firms would make anyway does not bind.
+ */
+final class ProductionQuota extends Instrument {
+    private final ProductionQuotaSpec spec;
+    private final int commodity;
+    private final int ticksPerYear;
+    private final int horizon;
+    private int market = -1;
+    private double released;
+    private double made;
+    private int bindingTicks;
+    private double tickQuota;
+
+    ProductionQuota(ProductionQuotaSpec spec, PolicySetting setting) {
+        this(spec, setting, Timing.of(spec, setting.horizonTicks()));
+    }
+
+    private ProductionQuota(ProductionQuotaSpec spec, PolicySetting setting, Timing timing) {
+        super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
+        this.spec = spec;
+        this.commodity = setting.world().commodityIndex(spec.commodity());
+        this.ticksPerYear = setting.world().ticksPerYear();
+        this.horizon = setting.horizonTicks();
+    }
+
+    @Override
+    public void bind(PolicyContext ctx) {
+        super.bind(ctx);
+        market = ctx.world().market(region, commodity);
+    }
+
+    private boolean covered(Firms f, int i) {
+        return f.market(i) == market && f.type(i) != FirmType.RECYCLER && f.producing(i);
+    }
+
+    @Override
+    public void beginTick(int tick) {
+        tickQuota = Double.NaN;
+        if (!inForce(tick)) {
+            return;
+        }
+        Firms f = ctx.firms();
+        double capacity = 0;
+        for (int i = 0; i < f.count; i++) {
+            if (covered(f, i)) {
+                capacity += f.capacity(i);
+            }
+        }
+        tickQuota = spec.volumePerTick(tick - start, ticksPerYear, horizon);
+        released += tickQuota;
+        if (capacity <= 0) {
+            return;
+        }
+        double[] cap = ctx.outputCap();
+        for (int i = 0; i < f.count; i++) {
+            if (covered(f, i)) {
+                cap[i] = Math.min(cap[i], tickQuota * f.capacity(i) / capacity);
+            }
+        }
+    }
+
+    @Override
+    public void endTick(int tick) {
+        if (Double.isNaN(tickQuota)) {
+            return;
+        }
+        Firms f = ctx.firms();
+        double output = 0;
+        for (int i = 0; i < f.count; i++) {
+            if (covered(f, i)) {
+                output += f.output(i);
+            }
+        }
+        made += output;
+        // Binding: the firms made (to rounding) all the tick's quota let them.
+        if (output >= tickQuota * (1 - 1e-6)) {
+            bindingTicks++;
+        }
+    }
+
+    @Override
+    public Map<String, Double> indicators() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("quotaReleased", released);
+        m.put("outputUnderQuota", made);
+        m.put("bindingTicks", (double) bindingTicks);
+        return m;
+    }
+}

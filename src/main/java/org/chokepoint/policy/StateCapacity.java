@@ -1,0 +1,88 @@
+package org.chokepoint.policy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.chokepoint.agent.Firms;
+import org.chokepoint.scenario.spec.StateCapacitySpec;
+
+/**
+ * Capacity a state builds on a schedule, whatever the market pays (China's state-directed expansion of rare-earth
+ * separation): a firm entry of the scenario with status {@code planned}, its capacity and cost curve stated
+ * there, is idle until {@code start}, then operates as any firm does, adding its supply to its market. Its
+ * capital cost, {@code capexPerAnnualUnit} times its yearly capacity, is paid by the government of
+ * {@code region} when it comes into use, booked as fiscal cost of that government's market in the firm's
+ * commodity. At {@code end}, if the measure has one, the plant closes for good.
+ */
+final class StateCapacity extends Instrument {
+    private final String firm;
+    private final double capex;
+    private int first = -1;
+    private int last = -1;
+    private boolean built;
+    private boolean closed;
+    private double added;
+    private double paid;
+
+    StateCapacity(StateCapacitySpec spec, PolicySetting setting) {
+        this(spec, setting, Timing.of(spec, setting.horizonTicks()));
+    }
+
+    private StateCapacity(StateCapacitySpec spec, PolicySetting setting, Timing timing) {
+        super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
+        this.firm = spec.firm();
+        this.capex = spec.capexPerAnnualUnit();
+    }
+
+    /** The firms the entry holds: the one named {@code firm}, or its members {@code firm-1}, {@code firm-2}... */
+    @Override
+    public void bind(PolicyContext ctx) {
+        super.bind(ctx);
+        Firms f = ctx.firms();
+        for (int i = 0; i < f.count && first < 0; i++) {
+            if (f.id(i).equals(firm) || f.id(i).equals(firm + "-1")) {
+                first = i;
+            }
+        }
+        last = first;
+        if (first >= 0 && !f.id(first).equals(firm)) {
+            while (last + 1 < f.count && f.id(last + 1).equals(firm + "-" + (last + 2 - first))) {
+                last++;
+            }
+        }
+    }
+
+    @Override
+    public void beginTick(int tick) {
+        if (first < 0) {
+            return;
+        }
+        Firms f = ctx.firms();
+        if (!built && inForce(tick)) {
+            built = true;
+            double capacity = 0;
+            for (int i = first; i <= last; i++) {
+                if (f.planned(i)) {
+                    f.commission(i);
+                    capacity += f.capacity(i);
+                }
+            }
+            added = capacity;
+            double usd = capex * capacity * ctx.world().ticksPerYear();
+            paid += usd;
+            ctx.markets().ledger().spend(ctx.world().market(region, f.commodity(first)), usd);
+        } else if (built && !closed && tick >= end) {
+            closed = true;
+            for (int i = first; i <= last; i++) {
+                f.retire(i);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Double> indicators() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("capacityAdded", added);
+        m.put("capitalCost", paid);
+        return m;
+    }
+}

@@ -1,0 +1,69 @@
+package org.chokepoint.scenario.spec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When each policy ends once the policies that replace it are counted: a policy named in another's
+ * {@code replaces} ends at the replacing one's start, if that comes before its own end.
+ */
+public final class Replacements {
+    private Replacements() { }
+
+    /** The tick each of {@code policies} ends, in their order: its own end (or the horizon), cut by replacements. */
+    public static int[] ends(List<? extends PolicySpec> policies, int horizon) {
+        Map<String, Integer> index = new HashMap<>();
+        int[] ends = new int[policies.size()];
+        for (int i = 0; i < ends.length; i++) {
+            PolicySpec p = policies.get(i);
+            ends[i] = p.end() == null ? horizon : p.end();
+            index.putIfAbsent(p.id(), i);
+        }
+        for (PolicySpec p : policies) {
+            Integer replaced = p.replaces() == null ? null : index.get(p.replaces());
+            if (replaced != null) {
+                int start = p.start() == null ? 0 : p.start();
+                ends[replaced] = Math.min(ends[replaced], start);
+            }
+        }
+        return ends;
+    }
+
+    /**
+     * The checks a replacement needs: it names another policy of the scenario, one that starts before it does
+     * (a measure cannot end one that has not begun).
+     */
+    public static void check(List<? extends PolicySpec> policies, java.util.function.BiConsumer<String, String> problem) {
+        for (int i = 0; i < policies.size(); i++) {
+            PolicySpec p = policies.get(i);
+            String target = p.replaces();
+            if (target == null) {
+                continue;
+            }
+            String at = "/policies/" + i + "/replaces";
+            if (java.util.Objects.equals(target, p.id())) {
+                problem.accept(at, "a policy cannot replace itself ('" + target + "')");
+                continue;
+            }
+            PolicySpec replaced = null;
+            StringBuilder ids = new StringBuilder();
+            for (PolicySpec q : policies) {
+                ids.append(ids.length() == 0 ? "" : ", ").append(q.id());
+                if (target.equals(q.id()) && replaced == null) {
+                    replaced = q;
+                }
+            }
+            if (replaced == null) {
+                problem.accept(at, "no policy has id '" + target + "'; the policies are: " + ids);
+                continue;
+            }
+            int start = p.start() == null ? 0 : p.start();
+            int replacedStart = replaced.start() == null ? 0 : replaced.start();
+            if (replacedStart >= start) {
+                problem.accept(at, "policy '" + target + "' starts at tick " + replacedStart + ", not before this one"
+                        + " (" + start + "): a measure can replace only one already in force when it takes effect");
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.chokepoint.equilibrium;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The equilibrium knows the exporter's instruments as the model does, checked by hand on a two-region linear
+ * market without traders' margins: X makes {@code S_X(p) = 20 (p - 2)} and buys {@code D_X(p) = 150 - 10 p}, M
+ * makes {@code S_M(p) = 5 (p - 5)} and buys {@code D_M(p) = 240 - 15 p}, and X ships to M at 0.5 a unit. Free
+ * trade: {@code 30 p_X - 190 = 265 - 20 (p_X + 0.5)}, {@code p_X = 8.9}, {@code p_M = 9.4}, exports 77.
+ */
+class ExporterInstrumentsEquilibriumTest {
+    private static final double TOL = 1e-6;
+
+    static Scenario linear(String policies) throws Exception {
+        return ScenarioLoader.fromText(linearText(policies), "linear-exporter").scenario();
+    }
+
+    static String linearText(String policies) {
+        return """
+                {"meta": {"name": "linear-exporter"},
+                 "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [{"id": "X"}, {"id": "M"}],
+                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 8.0}],
+                 "routes": [{"from": "X", "to": "M", "transitTicks": 1, "costPerUnit": 0.5}],
+                 "firms": [
+                   {"id": "x-mine", "type": "producer", "region": "X", "commodity": "metal", "count": 10, "capacity": 20,
+                    "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}},
+                   {"id": "m-mine", "type": "producer", "region": "M", "commodity": "metal", "count": 5, "capacity": 10,
+                    "cost": {"base": 5.0, "slope": 10.0, "exponent": 1}}],
+                 "traders": [{"id": "x-to-m", "commodity": "metal", "from": "X", "to": "M", "count": 20,
+                              "capacityPerTick": 8, "minMargin": 0}],
+                 "demand": [
+                   {"region": "X", "commodity": "metal", "baseQuantity": 100, "referencePrice": 5.0, "elasticity": -0.5,
+                    "form": "linear"},
+                   {"region": "M", "commodity": "metal", "baseQuantity": 120, "referencePrice": 8.0, "elasticity": -1.0,
+                    "form": "linear"}],
+                 "policies": [%s],
+                 "behaviour": {"demandNoise": 0.0}}
+                """.formatted(policies);
+    }
+
+    private static EquilibriumResult solve(String policies, int tick) throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(linear(policies), tick);
+        assertTrue(r.convergence().converged(), r.convergence().toString());
+        return r;
+    }
+
+    private static void close(double expected, double actual, String what) {
+        assertEquals(expected, actual, TOL * Math.max(1, Math.abs(expected)), what);
+    }
+
+    @Test
+    void freeTrade() throws Exception {
+        EquilibriumResult r = solve("", 0);
+        close(8.9, r.market("X", "metal").price(), "P_X");
+        close(9.4, r.market("M", "metal").price(), "P_M");
+        close(77, r.laneFlow("x-to-m"), "exports");
+    }
+
+    @Test
+    void aSubsidyPerUnitWidensTradeUntilTheImportersPriceIsTheExportersPlusTransportLessTheSubsidy() throws Exception {
+        // p_M = p_X + 0.5 - 2: 30 p_X - 190 = 255 - 20 p_X + 40, p_X = 9.7, p_M = 8.2, exports 101.
+        EquilibriumResult r = solve("""
+                {"type": "exportSubsidy", "id": "rebate", "region": "X", "commodities": ["metal"], "perUnit": 2.0}""", 0);
+        close(9.7, r.market("X", "metal").price(), "P_X");
+        close(8.2, r.market("M", "metal").price(), "P_M");
+        close(101, r.laneFlow("x-to-m"), "exports");
+        close(202, r.market("X", "metal").fiscalCost(), "the exporter's budget pays 2 x 101");
+        close(202, r.instruments().get(0).figures().get("subsidyPaid"), "the instrument's outlay");
+    }
+
+    @Test
+    void anAdValoremRebateIsANegativeExportTax() throws Exception {
+        // p_M = 0.8 p_X + 0.5: 30 p_X - 190 = 255 - 16 p_X, p_X = 445 / 46.
+        EquilibriumResult r = solve("""
+                {"type": "exportSubsidy", "region": "X", "commodities": ["metal"], "rate": 0.2}""", 0);
+        double px = 445.0 / 46;
+        double exports = 30 * px - 190;
+        close(px, r.market("X", "metal").price(), "P_X");
+        close(0.8 * px + 0.5, r.market("M", "metal").price(), "P_M");
+        close(0.2 * px * exports, r.market("X", "metal").fiscalCost(), "fiscal cost = 0.2 P_X exports");
+    }
+
+    @Test
+    void aBindingProductionQuotaFixesTheExportersOutput() throws Exception {
+        // 110 a tick (5720 a year) against a free 138: 110 = 150 - 10 p_X + 255 - 20 p_X, p_X = 295 / 30.
+        EquilibriumResult r = solve("""
+                {"type": "productionQuota", "region": "X", "commodity": "metal", "yearlyVolumes": [5720]}""", 0);
+        double px = 295.0 / 30;
+        close(110, r.market("X", "metal").production(), "X's output = the quota");
+        close(px, r.market("X", "metal").price(), "P_X");
+        close(px + 0.5, r.market("M", "metal").price(), "P_M");
+    }
+
+    @Test
+    void aQuotaAboveFreeOutputDoesNotBind() throws Exception {
+        EquilibriumResult r = solve("""
+                {"type": "productionQuota", "region": "X", "commodity": "metal", "volume": 8320, "per": "year"}""", 0);
+        close(8.9, r.market("X", "metal").price(), "P_X");
+        close(138, r.market("X", "metal").production(), "X's output = S_X(8.9)");
+    }
+
+    @Test
+    void aQuotaYearFollowsTheListAndItsLastEntryGoesOn() throws Exception {
+        String quota = """
+                {"type": "productionQuota", "region": "X", "commodity": "metal", "start": 10,
+                 "yearlyVolumes": [8320, 5720]}""";
+        close(8.9, solve(quota, 61).market("X", "metal").price(), "first year (ticks 10-61): 160 a tick, free");
+        close(295.0 / 30, solve(quota, 62).market("X", "metal").price(), "second year from tick 62: 110 a tick");
+        close(295.0 / 30, solve(quota, 103).market("X", "metal").price(), "and after the list, the last year's");
+    }
+
+    @Test
+    void anExportQuotaForItsOwnPeriodNeedsNoAnnualising() throws Exception {
+        // 1300 over a measure of 26 ticks is 50 a tick, the same as 2600 a year:
+        // ES(p_X) = 50, p_X = 8; ED(p_M) = 50, p_M = 10.75.
+        String perMeasure = """
+                {"type": "exportQuota", "region": "X", "commodities": ["metal"], "start": 0, "end": 26,
+                 "volume": 1300, "per": "measure"}""";
+        String perYear = """
+                {"type": "exportQuota", "region": "X", "commodities": ["metal"], "start": 0, "end": 26,
+                 "yearlyVolume": 2600}""";
+        for (String q : new String[] {perMeasure, perYear}) {
+            EquilibriumResult r = solve(q, 5);
+            close(50, r.laneFlow("x-to-m"), "exports = 50 a tick");
+            close(8, r.market("X", "metal").price(), "P_X");
+            close(10.75, r.market("M", "metal").price(), "P_M");
+        }
+    }
+
+    @Test
+    void aBanReplacedByAQuotaIsTwoPoliciesAndEndsWhenTheQuotaStarts() throws Exception {
+        // A ban on every destination (none listed) from tick 0, replaced at tick 20 by a quota of 50 a tick.
+        String policies = """
+                {"type": "exportBan", "id": "ban", "region": "X", "commodities": ["metal"]},
+                {"type": "exportQuota", "id": "quota", "region": "X", "commodities": ["metal"], "start": 20,
+                 "yearlyVolume": 2600, "replaces": "ban"}""";
+        EquilibriumResult banned = solve(policies, 10);
+        close(0, banned.laneFlow("x-to-m"), "the ban stops all exports");
+        close(19.0 / 3, banned.market("X", "metal").price(), "X alone: 20 (p - 2) = 150 - 10 p");
+        EquilibriumResult quota = solve(policies, 30);
+        close(50, quota.laneFlow("x-to-m"), "after tick 20 only the quota holds");
+        assertEquals(1, quota.instruments().size(), "the ban is no longer in force");
+    }
+
+    @Test
+    void stateCapacityCountsFromItsDate() throws Exception {
+        // A planned plant of 60 on X's cost curve, built at tick 20: after it 36 p_X - 202 = 255 - 20 p_X.
+        String text = """
+                {"type": "stateCapacity", "region": "X", "firm": "x-state", "start": 20, "capexPerAnnualUnit": 100}""";
+        String plant = """
+                {"id": "x-state", "type": "producer", "region": "X", "commodity": "metal", "capacity": 60,
+                 "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "status": "planned"}""";
+        Scenario s = ScenarioLoader.fromText(linearText(text).replace("\"exponent\": 1}}],", "\"exponent\": 1}},\n" + plant + "],"), "state").scenario();
+        close(8.9, SpatialEquilibrium.solve(s, 10).market("X", "metal").price(), "before the plant");
+        EquilibriumResult after = SpatialEquilibrium.solve(s, 30);
+        close(457.0 / 56, after.market("X", "metal").price(), "with the plant");
+        close(26 * (457.0 / 56 - 2), after.market("X", "metal").production(), "X makes 26 (p - 2)");
+    }
+}

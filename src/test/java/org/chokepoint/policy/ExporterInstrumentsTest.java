@@ -1,0 +1,288 @@
+package org.chokepoint.policy;
+
+import static org.chokepoint.policy.TextbookTest.near;
+import static org.chokepoint.policy.TextbookTest.root;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.chokepoint.metrics.Metric;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The exporter's instruments that lower prices, against the closed forms of a two-region linear market, within
+ * 2%. Every figure is worked out here from the curves the scenario states:
+ *
+ * <ul>
+ *   <li>X, the exporter: ten mines of capacity 20 with {@code c(q) = 2 + 10 q / 20}, so {@code S_X(p) = 20 (p - 2)}
+ *   up to 200; demand linear through (5, 100) with elasticity -0.5, {@code D_X(p) = 150 - 10 p}. Its excess
+ *   supply is {@code ES(p) = 30 p - 190}.</li>
+ *   <li>M, the importer: five mines of capacity 10 with {@code c(q) = 5 + 10 q / 10}, {@code S_M(p) = 5 (p - 5)}
+ *   up to 50; demand linear through (8, 120) with elasticity -1, {@code D_M(p) = 240 - 15 p}. Its excess demand
+ *   is {@code ED(p) = 265 - 20 p}.</li>
+ *   <li>X ships to M at 0.5 a unit. Free trade: {@code ES(p_X) = ED(p_X + 0.5)}, so {@code p_X = 445 / 50 = 8.9},
+ *   {@code p_M = 9.4}, exports 77.</li>
+ * </ul>
+ *
+ * Each instrument is in force from tick 120 (the run starts at the free-trade equilibrium) and measured over
+ * ticks [200, 320), as in {@link TextbookTest}; the traders' margin (0.2-1% of the price) is left out of the
+ * closed forms, as there.
+ */
+class ExporterInstrumentsTest {
+    static final int X = 0;
+    static final int M = 1;
+    static final double TRANSPORT = 0.5;
+
+    static final String LINEAR = """
+            {"meta": {"name": "linear-exporter"},
+             "time": {"ticksPerYear": 52, "horizonTicks": 320, "warmupTicks": 100, "baselineWindowTicks": 13},
+             "regions": [{"id": "X"}, {"id": "M"}],
+             "commodities": [{"id": "metal", "stage": "final", "initialPrice": 8.0, "valuePerUnit": 1}],
+             "routes": [{"from": "X", "to": "M", "transitTicks": 1, "costPerUnit": 0.5}],
+             "firms": [
+               {"id": "x-mine", "type": "producer", "region": "X", "commodity": "metal", "count": 10, "capacity": 20,
+                "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "initialUtilization": 0.7},
+               {"id": "m-mine", "type": "producer", "region": "M", "commodity": "metal", "count": 5, "capacity": 10,
+                "cost": {"base": 5.0, "slope": 10.0, "exponent": 1}, "initialUtilization": 0.4}],
+             "traders": [{"id": "x-to-m", "commodity": "metal", "from": "X", "to": "M", "count": 20,
+                          "capacityPerTick": 8, "minMargin": {"min": 0.002, "max": 0.01}}],
+             "demand": [
+               {"region": "X", "commodity": "metal", "baseQuantity": 100, "referencePrice": 5.0, "elasticity": -0.5,
+                "form": "linear"},
+               {"region": "M", "commodity": "metal", "baseQuantity": 120, "referencePrice": 8.0, "elasticity": -1.0,
+                "form": "linear"}],
+             "behaviour": {"demandNoise": 0.0}}
+            """;
+
+    static double supplyX(double p) {
+        return Math.max(0, Math.min(200, 20 * (p - 2)));
+    }
+
+    static double demandX(double p) {
+        return Math.max(0, 150 - 10 * p);
+    }
+
+    static double supplyM(double p) {
+        return Math.max(0, Math.min(50, 5 * (p - 5)));
+    }
+
+    static double demandM(double p) {
+        return Math.max(0, 240 - 15 * p);
+    }
+
+    static TextbookTest.Run run(String policies) throws Exception {
+        return new TextbookTest.Run(LINEAR, policies);
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ExportSubsidyPerUnit {
+        static final double S = 2.0;
+        TextbookTest.Run free;
+        TextbookTest.Run subsidised;
+
+        @BeforeAll
+        void run() throws Exception {
+            free = ExporterInstrumentsTest.run("[]");
+            subsidised = ExporterInstrumentsTest.run("[{\"type\": \"exportSubsidy\", \"id\": \"rebate\", \"region\": \"X\","
+                    + " \"commodities\": [\"metal\"], \"perUnit\": " + S + ", \"start\": 120}]");
+        }
+
+        @Test
+        void freeTradeMeetsTheClosedForm() {
+            near(8.9, free.mean(X, Metric.PRICE), "P_X = 445 / 50");
+            near(9.4, free.mean(M, Metric.PRICE), "P_M = P_X + transport");
+            near(77.0, free.mean(X, Metric.EXPORTS), "exports = ES(8.9)");
+        }
+
+        /**
+         * With the subsidy the trade pays at {@code p_M = p_X + 0.5 - s}: {@code 30 p_X - 190 = 265 - 20 (p_X + 0.5 - s)},
+         * so {@code p_X = 8.9 + 0.4 s = 9.7}, {@code p_M = 9.4 - 0.6 s = 8.2}, exports {@code 77 + 12 s = 101}. The
+         * subsidy's incidence splits by the slopes: the exporter's price rises by {@code s ED' / (ES' + ED') = 0.8},
+         * the importer's falls by {@code s ES' / (ES' + ED') = 1.2}.
+         */
+        @Test
+        void theImportersPriceFallsAndTheExportersRisesSplitByTheSlopes() {
+            near(9.7, subsidised.mean(X, Metric.PRICE), "P_X = 8.9 + 0.4 s");
+            near(8.2, subsidised.mean(M, Metric.PRICE), "P_M = 9.4 - 0.6 s");
+            near(101.0, subsidised.mean(X, Metric.EXPORTS), "exports = 77 + 12 s");
+            near(0.8, subsidised.mean(X, Metric.PRICE) - free.mean(X, Metric.PRICE), "exporter's price rises by 0.4 s");
+            near(-1.2, subsidised.mean(M, Metric.PRICE) - free.mean(M, Metric.PRICE), "importer's price falls by 0.6 s");
+        }
+
+        /** The budget pays s on every unit that leaves: 2 x 101 = 202 a tick, booked in X's market. */
+        @Test
+        void theExportersBudgetPaysTheSubsidyOnEveryUnitExported() {
+            near(S * 101.0, subsidised.mean(X, Metric.FISCAL_COST), "fiscal cost = s x exports");
+            near(S * subsidised.mean(X, Metric.EXPORTS), subsidised.mean(X, Metric.FISCAL_COST),
+                    "fiscal cost = s x the run's own exports");
+            assertEquals(0.0, free.mean(X, Metric.FISCAL_COST), 1e-12, "no subsidy, no outlay");
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ExportRebateAdValorem {
+        static final double RATE = 0.2;
+        TextbookTest.Run subsidised;
+
+        @BeforeAll
+        void run() throws Exception {
+            subsidised = ExporterInstrumentsTest.run("[{\"type\": \"exportSubsidy\", \"region\": \"X\","
+                    + " \"commodities\": [\"metal\"], \"rate\": " + RATE + ", \"start\": 120}]");
+        }
+
+        /**
+         * A rebate of 20% of the origin price: {@code p_M = 0.8 p_X + 0.5}, so {@code 30 p_X - 190 = 255 - 16 p_X},
+         * {@code p_X = 445 / 46 = 9.674}, {@code p_M = 8.239}, exports 100.2, and the budget pays
+         * {@code 0.2 p_X} on each: 193.9 a tick.
+         */
+        @Test
+        void theRebateLowersTheImportersPriceAndCostsItsShareOfTheExportValue() {
+            double px = root(p -> supplyX(p) - demandX(p) - (demandM(0.8 * p + TRANSPORT) - supplyM(0.8 * p + TRANSPORT)),
+                    3, 14);
+            assertEquals(445.0 / 46, px, 1e-9, "the closed form and the root agree");
+            double exports = supplyX(px) - demandX(px);
+            near(px, subsidised.mean(X, Metric.PRICE), "P_X");
+            near((1 - RATE) * px + TRANSPORT, subsidised.mean(M, Metric.PRICE), "P_M = (1 - rate) P_X + transport");
+            near(exports, subsidised.mean(X, Metric.EXPORTS), "exports");
+            near(RATE * px * exports, subsidised.mean(X, Metric.FISCAL_COST), "fiscal cost = rate x P_X x exports");
+        }
+    }
+
+    /** The mean of a metric over ticks [from, to). */
+    static double mean(TextbookTest.Run run, int market, Metric metric, int from, int to) {
+        double sum = 0;
+        for (int t = from; t < to; t++) {
+            sum += run.at(t, market, metric);
+        }
+        return sum / (to - from);
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ProductionQuotaOnTheExporter {
+        /** A quota of 110 a tick for three years from tick 100, then raised to 160 a tick. */
+        static final double BINDING = 110;
+        static final double RAISED = 160;
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            String world = LINEAR.replace("\"horizonTicks\": 320", "\"horizonTicks\": 420");
+            run = new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                    + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
+                    + BINDING * 52 + ", " + BINDING * 52 + ", " + BINDING * 52 + ", " + RAISED * 52 + "]}]");
+        }
+
+        /**
+         * Free, X makes {@code S_X(8.9) = 138} a tick; capped at 110, X's output is the quota and the price rises
+         * until X's own demand and M's excess demand take no more than it: {@code 110 = (150 - 10 p_X) +
+         * (265 - 20 (p_X + 0.5))}, so {@code p_X = 295 / 30 = 9.833} and {@code p_M = 10.333}, where M's demand
+         * {@code D_M = 85} meets its own mines' {@code 26.7} and imports of {@code 58.3}.
+         */
+        @Test
+        void aBindingQuotaIsWhatTheRegionMakesAndThePriceClearsDemandAgainstIt() {
+            double px = 295.0 / 30;
+            double pm = px + TRANSPORT;
+            near(BINDING, mean(run, X, Metric.PRODUCTION, 180, 256), "X's output = quota");
+            near(px, mean(run, X, Metric.PRICE, 180, 256), "P_X: D_X + ED_M = quota");
+            near(pm, mean(run, M, Metric.PRICE, 180, 256), "P_M = P_X + transport");
+            near(demandM(pm) - supplyM(pm), mean(run, M, Metric.IMPORTS, 180, 256), "M imports D_M - S_M");
+            near(BINDING - demandX(px), mean(run, X, Metric.EXPORTS, 180, 256), "X exports quota - D_X");
+        }
+
+        /** Raised to 160, above the 138 X makes at the free-trade price, the quota no longer binds. */
+        @Test
+        void aQuotaRaisedAboveFreeOutputDoesNotBind() {
+            near(8.9, mean(run, X, Metric.PRICE, 330, 420), "P_X back at free trade");
+            near(9.4, mean(run, M, Metric.PRICE, 330, 420), "P_M back at free trade");
+            near(supplyX(8.9), mean(run, X, Metric.PRODUCTION, 330, 420), "X's output = S_X(8.9) = 138 < 160");
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ABanReplacedByAQuotaForItsOwnPeriod {
+        TextbookTest.Run run;
+
+        /**
+         * A ban on every destination (none listed) from tick 120, replaced at tick 200 by a quota of 6000 for the
+         * rest of the run (120 ticks): two entries, and no annualising by hand.
+         */
+        @BeforeAll
+        void run() throws Exception {
+            run = ExporterInstrumentsTest.run("""
+                    [{"type": "exportBan", "id": "ban", "region": "X", "commodities": ["metal"], "start": 120},
+                     {"type": "exportQuota", "id": "quota", "region": "X", "commodities": ["metal"], "start": 200,
+                      "volume": 6000, "per": "measure", "replaces": "ban"}]""");
+        }
+
+        @Test
+        void nothingLeavesUnderTheBan() {
+            assertEquals(0.0, mean(run, X, Metric.EXPORTS, 125, 200), 1e-9, "the ban covers M without naming it");
+            near(19.0 / 3, mean(run, X, Metric.PRICE, 160, 200), "X alone: 20 (p - 2) = 150 - 10 p");
+        }
+
+        /** 6000 over 120 ticks is 50 a tick: {@code ES(p_X) = 50}, {@code p_X = 8}; {@code ED(p_M) = 50}, {@code p_M = 10.75}. */
+        @Test
+        void thenTheQuotaAloneHoldsAtItsVolumeOverItsPeriod() {
+            near(50, mean(run, X, Metric.EXPORTS, 240, 320), "exports = 6000 / 120");
+            near(8.0, mean(run, X, Metric.PRICE, 240, 320), "P_X: 30 p - 190 = 50");
+            near(10.75, mean(run, M, Metric.PRICE, 240, 320), "P_M: 265 - 20 p = 50");
+        }
+    }
+
+    /** A state plant of capacity 60 in X on X's own cost curve, {@code c(q) = 2 + 10 q / 60}: {@code S = 6 (p - 2)}. */
+    static final String STATE_PLANT = """
+            {"id": "x-state-plant", "type": "producer", "region": "X", "commodity": "metal", "capacity": 60,
+             "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "status": "planned"}""";
+
+    static String withStatePlant(String world) {
+        return world.replace(
+                "\"initialUtilization\": 0.4}],", "\"initialUtilization\": 0.4},\n" + STATE_PLANT + "],");
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class StateCapacityAddedOnADate {
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = new TextbookTest.Run(withStatePlant(LINEAR), "[{\"type\": \"stateCapacity\", \"id\": \"state-plant\","
+                    + " \"region\": \"X\", \"firm\": \"x-state-plant\", \"start\": 120, \"capexPerAnnualUnit\": 100}]");
+        }
+
+        @Test
+        void untilItsDateThePlantIsIdleAndTheMarketAtFreeTrade() {
+            near(8.9, mean(run, X, Metric.PRICE, 60, 120), "P_X before the plant");
+            near(supplyX(8.9), mean(run, X, Metric.PRODUCTION, 60, 120), "X's output = S_X(8.9)");
+        }
+
+        /**
+         * With the plant X's supply is {@code 26 (p - 2)}, its excess supply {@code 36 p - 202}: {@code 36 p_X - 202 =
+         * 255 - 20 p_X}, so {@code p_X = 457 / 56 = 8.161}, {@code p_M = 8.661}, exports 91.8 and X makes 160.2.
+         */
+        @Test
+        void afterItThePriceFallsToTheEquilibriumWithTheLargerCapacity() {
+            double px = 457.0 / 56;
+            near(px, mean(run, X, Metric.PRICE, 200, 320), "P_X with the plant");
+            near(px + TRANSPORT, mean(run, M, Metric.PRICE, 200, 320), "P_M with the plant");
+            near(26 * (px - 2), mean(run, X, Metric.PRODUCTION, 200, 320), "X's output = 26 (P_X - 2)");
+            near(36 * px - 202, mean(run, X, Metric.EXPORTS, 200, 320), "exports");
+        }
+
+        /** The state pays 100 US$ per t of yearly capacity: 100 x 60 x 52 = 312,000, in the tick it comes into use. */
+        @Test
+        void theStatePaysItsCapitalCostWhenItComesIntoUse() {
+            double total = 0;
+            for (int t = 0; t < 320; t++) {
+                total += run.at(t, X, Metric.FISCAL_COST);
+            }
+            near(312_000, total, "capital cost over the run");
+            near(312_000, run.at(120, X, Metric.FISCAL_COST), "paid at tick 120");
+        }
+    }
+}
