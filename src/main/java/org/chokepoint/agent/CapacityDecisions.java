@@ -84,7 +84,7 @@ public final class CapacityDecisions implements java.io.Serializable {
             x.belowCostTicks[f] = 0;
         }
         double h = hurdleRelief == null ? hurdle : hurdle * (1 - hurdleRelief[f]);
-        double fullCost = x.marginalCost(f, x.capacity[f]);
+        double fullCost = x.costAtCapacity(f);
         if (net > fullCost * (1 + h)) {
             x.aboveHurdleTicks[f]++;
         } else {

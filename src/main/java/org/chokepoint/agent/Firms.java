@@ -88,6 +88,13 @@ public final class Firms implements java.io.Serializable {
     /** Effective capacity this tick after outages (and, for recyclers, scrap). */
     final double[] availableCapacity;
 
+    /**
+     * A manufacturer's target input stock, in ticks of its use of each input: {@code behaviour.inputCoverTicks}
+     * to begin with. One value per firm, so that what makes one firm more cautious (the supply risk it sees)
+     * moves its own target alone; its orders follow the target through the stock-management rule in
+     * {@link Manufacturers}.
+     */
+    final double[] inputCover;
     /** First slot of the firm's inputs in the flat input arrays; inputs follow the recipe's order. */
     final int[] inputOffset;
     final int[] inputMarket;
@@ -115,6 +122,11 @@ public final class Firms implements java.io.Serializable {
     final double[] collectionElasticity;
     final double[] maxCollectionShare;
     final int[] scrapLag;
+    /**
+     * A recycler whose output is a scrap commodity: it collects end-of-life goods for others to recover, as much
+     * each tick as its costs allow, since the goods reach the end of their life whether or not the yard is busy.
+     */
+    final boolean[] collector;
 
     private Firms(int n, int slots) {
         count = n;
@@ -157,6 +169,7 @@ public final class Firms implements java.io.Serializable {
         sold = new double[n];
         lostOutput = new double[n];
         availableCapacity = new double[n];
+        inputCover = new double[n];
         inputOffset = new int[n + 1];
         inputMarket = new int[slots];
         intensity = new double[slots];
@@ -177,6 +190,7 @@ public final class Firms implements java.io.Serializable {
         collectionElasticity = new double[n];
         maxCollectionShare = new double[n];
         scrapLag = new int[n];
+        collector = new boolean[n];
     }
 
     /** Marginal cost at output q: {@code base + slope * (q / capacity)^exponent}. */
@@ -184,6 +198,19 @@ public final class Firms implements java.io.Serializable {
         double cap = capacity[f];
         double u = cap > 0 ? q / cap : 0;
         return costBase[f] + costSlope[f] * power(u, costExponent[f]);
+    }
+
+    /**
+     * Marginal cost at full capacity, {@code marginalCost(f, capacity(f))}: with a finite positive capacity its
+     * utilization is exactly 1 and the curve's power is 1 whatever its exponent, so the cost is
+     * {@code base + slope * 1}, worked out without the division.
+     */
+    public double costAtCapacity(int f) {
+        double cap = capacity[f];
+        if (cap > 0 && cap < Double.POSITIVE_INFINITY) {
+            return costBase[f] + costSlope[f];
+        }
+        return marginalCost(f, cap);
     }
 
     /**
@@ -300,6 +327,8 @@ public final class Firms implements java.io.Serializable {
     /** The price support the firm plans on, NaN when none is in force. */
     public double supportStrike(int f) { return supportStrike[f]; }
     public double inputStock(int slot) { return inputStock[slot]; }
+    /** A manufacturer's target input stock, in ticks of its use of each input. */
+    public double inputCoverTicks(int f) { return inputCover[f]; }
     /** Units of the slot's input per unit of the firm's output. */
     public double intensity(int slot) { return intensity[slot]; }
 
@@ -310,13 +339,14 @@ public final class Firms implements java.io.Serializable {
 
     /**
      * Starts a firm in a steady state at the prices the markets quote: expecting them, producing and selling
-     * {@code output} a tick with its output stock and its input stocks at their targets.
+     * {@code output} a tick with its output stock and its input stocks at their targets (its own
+     * {@link #inputCoverTicks(int) input cover}).
      *
      * @param netPrice the price it counts on for its own work (net of input costs for a manufacturer)
      * @param utilisation output over capacity, the utilization it plans its capacity for
      */
     public void startAt(int f, double output, double netPrice, double utilisation, double stockCover,
-                        double inputCover, Markets markets) {
+                        Markets markets) {
         expectedPrice[f] = markets.price(market[f]);
         for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
             inputExpectedPrice[s] = markets.price(inputMarket[s]);
@@ -334,7 +364,7 @@ public final class Firms implements java.io.Serializable {
         }
         if (type[f] == FirmType.MANUFACTURER) {
             for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
-                inputStock[s] = output * intensity[s] * inputCover;
+                inputStock[s] = output * intensity[s] * inputCover[f];
             }
         }
     }
@@ -355,6 +385,17 @@ public final class Firms implements java.io.Serializable {
     public void support(int f, double strike, double upsideShare) {
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;
+    }
+
+    /**
+     * Sets a manufacturer's target input stock, in ticks of its use of each input; its orders close the gap
+     * to the new target over {@code behaviour.stockAdjustTicks}, as they close any other.
+     */
+    public void coverInputs(int f, double ticks) {
+        if (!(ticks >= 0) || ticks == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("input cover must be finite and not negative, got " + ticks);
+        }
+        inputCover[f] = ticks;
     }
 
     public void withdrawSupport(int f) {
@@ -430,6 +471,7 @@ public final class Firms implements java.io.Serializable {
                 firms.output[f] = normal;
                 firms.plannedOutput[f] = normal;
                 firms.stock[f] = normal * behaviour.stockCoverTicks();
+                firms.inputCover[f] = behaviour.inputCoverTicks();
                 firms.inputOffset[f] = slot;
                 if (rec >= 0) {
                     Recipe recipe = world.recipe(rec);
@@ -443,7 +485,7 @@ public final class Firms implements java.io.Serializable {
                         firms.inputInitialPrice[slot] = firms.inputExpectedPrice[slot];
                         firms.inputValue[slot] = world.commodity(recipe.inputs()[j]).valuePerUnit();
                         firms.inputFloor[slot] = recipe.minPerUnit()[j];
-                        firms.inputStock[slot] = normal * recipe.perUnit()[j] * behaviour.inputCoverTicks();
+                        firms.inputStock[slot] = normal * recipe.perUnit()[j] * firms.inputCover[f];
                     }
                 }
                 if (t == FirmType.RECYCLER) {
@@ -454,6 +496,7 @@ public final class Firms implements java.io.Serializable {
                     firms.collectionElasticity[f] = rs.priceElasticity() == null ? 0.0 : rs.priceElasticity();
                     firms.maxCollectionShare[f] = rs.maxCollectionShare() == null ? 1.0 : rs.maxCollectionShare();
                     firms.scrapLag[f] = rs.lagTicks() == null ? 0 : rs.lagTicks();
+                    firms.collector[f] = world.commodity(c).stage() == Stage.SCRAP;
                 }
             }
         }
@@ -482,6 +525,8 @@ public final class Firms implements java.io.Serializable {
             case REFINED -> lead.refined();
             case COMPONENT -> lead.component();
             case FINAL -> lead.finalGood();
+            // A collection yard or shredder is built on the timescale of a mine's expansion, not a plant's.
+            case SCRAP -> lead.raw();
         };
     }
 }

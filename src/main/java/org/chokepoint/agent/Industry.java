@@ -155,7 +155,7 @@ public final class Industry implements Participant {
         for (int f = 0; f < firms.count; f++) {
             orders[firms.market[f]]++;
             for (int s = firms.inputOffset[f]; s < firms.inputOffset[f + 1]; s++) {
-                orders[firms.inputMarket[s]]++;
+                orders[firms.inputMarket[s]] += BidSteps.STEPS;
             }
         }
     }
@@ -207,7 +207,12 @@ public final class Industry implements Participant {
             double available;
             // A price support (contract for difference, purchase guarantee) changes what the firm counts on
             // for its output; for a manufacturer, input costs still come off it.
-            double supported = x.supportedPrice(f, x.expectedPrice[f]) / (1 + markup[f]);
+            double supported = x.supportedPrice(f, x.expectedPrice[f]);
+            double markupOf = markup[f];
+            if (markupOf != 0) {
+                // Only a colluding firm has a markup: dividing every other's price by 1 would change nothing.
+                supported /= 1 + markupOf;
+            }
             double inputCost = 0;
             switch (x.type[f]) {
                 case MANUFACTURER -> {
@@ -225,7 +230,11 @@ public final class Industry implements Participant {
                 }
             }
             x.netPrice[f] = net;
-            producers.plan(f, net, available);
+            if (x.collector[f]) {
+                producers.collect(f, net, available);
+            } else {
+                producers.plan(f, net, available);
+            }
             producers.offer(f, inputCost, markup[f], book);
             if (x.type[f] == FirmType.MANUFACTURER) {
                 manufacturers.prepareBids(f);

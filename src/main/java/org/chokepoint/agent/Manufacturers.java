@@ -16,23 +16,26 @@ import org.chokepoint.world.World;
  * cover its average variable cost, given what it expects its output to fetch and the other inputs to cost:
  * above it, shutting down beats producing. (At the planned output the marginal unit breaks even by
  * construction, so the marginal reservation would equal the expected price and no buyer would ever
- * outbid a seller.) It bids less than that while its input stock is comfortable:
- * {@code limit = min(reservation, E_input * (target / stock)^η)}, so a buyer running dry bids up toward its
- * reservation over several ticks instead of all at once.
+ * outbid a seller.) It bids less than that while its input stock is comfortable: each step of its order
+ * ({@link BidSteps}) at {@code min(reservation, E_input * (target / held)^η)}, {@code held} being the stock
+ * the purchase up to that step leaves, so a buyer running dry bids up toward its reservation over several
+ * ticks instead of all at once, and one whose sellers ask a little more than it expects buys a little less
+ * rather than nothing. How much it orders is stock management against its target cover ({@link #order}).
  *
  * <p>Precaution ({@code behaviour.precaution}): with a perceived risk r to an input's supply ({@link SupplyRisk}),
- * the firm's target cover moves from {@code inputCoverTicks} toward {@code coverWeeksAtFullRisk} in
- * proportion to r, in the tick the news comes, so it bids above its expected price by {@code (target / stock)^η}
- * at once; and what it will pay moves from its reservation toward what the input is
- * worth to it: the expected value of the output per unit of the input, {@code E_out / a}, as a firm that
- * would otherwise stand idle counts its conversion and its other inputs (held in stock) as committed. So a
- * buyer whose product is worth more per unit of the input outbids the others once the risk is on.
+ * the target cover of that input moves from the firm's own {@link Firms#inputCoverTicks(int) input cover} toward
+ * {@code coverWeeksAtFullRisk} in proportion to r, in the tick the news comes, so the order rule buys toward the
+ * larger target and the steps bid above the expected price by {@code (target / held)^η} at once; and the cap on
+ * every step moves from its reservation toward what the input is worth to it: the expected value of the output
+ * per unit of the input, {@code E_out / a}, as a firm that would otherwise stand idle counts its conversion and
+ * its other inputs (held in stock) as committed. So a buyer whose product is worth more per unit of the input
+ * outbids the others once the risk is on. The risk is per input market, so a firm raises the cover of a
+ * threatened input alone, on top of whatever cover it holds of its own.
  */
 public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
     private final World world;
     private final double expectationRate;
-    private final double inputCover;
     private final double adjustTicks;
     private final double bidElasticity;
     private final double thriftTrigger;
@@ -41,7 +44,7 @@ public final class Manufacturers implements java.io.Serializable {
     private final double thriftMaxPace;
     private final double minRatio;
     private final double maxRatio;
-    /** The cover, expected price and limit of a bid under supply risk. */
+    /** The cover, expected price and cap of a bid under supply risk. */
     private final PrecautionaryBid precaution;
     /** The supply risk the firms' buyers perceive, per market; absent, none. */
     private SupplyRisk risk;
@@ -52,7 +55,6 @@ public final class Manufacturers implements java.io.Serializable {
         this.firms = firms;
         this.world = world;
         this.expectationRate = b.expectationRate();
-        this.inputCover = b.inputCoverTicks();
         this.adjustTicks = b.stockAdjustTicks();
         this.bidElasticity = b.askStockElasticity();
         this.thriftTrigger = b.thrift().triggerMultiple();
@@ -61,9 +63,8 @@ public final class Manufacturers implements java.io.Serializable {
         this.thriftMaxPace = b.thrift().maxPaceMultiple();
         this.minRatio = b.minStockPriceRatio();
         this.maxRatio = b.maxStockPriceRatio();
-        this.precaution = new PrecautionaryBid(inputCover,
-                TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity, minRatio,
-                maxRatio);
+        this.precaution = new PrecautionaryBid(
+                TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity);
     }
 
     /** The supply risk the firms read, the same the traders read. */
@@ -79,16 +80,15 @@ public final class Manufacturers implements java.io.Serializable {
      * How far this tick's news moves the expected price of what is sold in market m: when the risk its buyers
      * see rises, every one of them seeks the cover the new risk calls for, and by the model's own relation
      * between price and cover ({@code (target / stock)^η}) the price rises by the ratio of the new cover to
-     * the old raised to η. A falling risk revises nothing: that news comes through the prices.
+     * the old raised to η. A falling risk revises nothing: that news comes through the prices. The covers are
+     * firm f's own, as it reads the news by what it would do itself.
      */
-    double newsRevision(int m) {
+    double newsRevision(int f, int m) {
         if (risk == null) {
             return 1;
         }
-        return precaution.newsRevision(risk.of(m), risk.before(m));
+        return precaution.newsRevision(firms.inputCover[f], risk.of(m), risk.before(m));
     }
-
-
 
     void seat(int seat) {
         this.seat = seat;
@@ -104,7 +104,7 @@ public final class Manufacturers implements java.io.Serializable {
         double inputCost = 0;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
             x.inputExpectedPrice[s] += expectationRate * (markets.price(x.inputMarket[s]) - x.inputExpectedPrice[s]);
-            x.inputExpectedPrice[s] *= newsRevision(x.inputMarket[s]);
+            x.inputExpectedPrice[s] *= newsRevision(f, x.inputMarket[s]);
             inputCost += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
         }
         x.expectedInputCost[f] = inputCost;
@@ -139,8 +139,9 @@ public final class Manufacturers implements java.io.Serializable {
     }
 
     /**
-     * Bids for one input of a firm (slot {@code s}): what the planned output needs, plus a share of the gap to
-     * the input-stock target. Comes after {@link #prepareBids} for the slot's firm.
+     * Bids for one input of a firm (slot {@code s}): its order, sized from the firm's target input cover by
+     * {@link #order}, as a schedule of limits up to its reservation price. Comes after {@link #prepareBids} for
+     * the slot's firm.
      */
     public void bid(int s, Markets markets) {
         Firms x = firms;
@@ -148,42 +149,51 @@ public final class Manufacturers implements java.io.Serializable {
         if (x.status[f] == FirmStatus.EXITED) {
             return;
         }
+        double a = x.intensity[s];
+        double use = a * x.plannedOutput[f];
         // The input-stock target follows normal sales, not this tick's plan, so a plan that jumps does not
         // turn into a burst of restocking orders upstream.
-        bidForInput(s, x.plannedOutput[f], x.normalSales[f], x.inputBudget[f], x.expectedInputCost[f], markets);
-    }
-
-    /**
-     * One input's bid: what the plan needs plus a share of the gap to the stock target, up to the
-     * reservation price at which the output still pays for it.
-     *
-     * @param available expected output value less conversion cost
-     * @param allInputs every input's expected cost per unit of output
-     */
-    private void bidForInput(int s, double planned, double rate, double available, double allInputs,
-                             Markets markets) {
-        Firms x = firms;
-        double a = x.intensity[s];
-        double value = inputValue(s);
-        double need = a * planned;
+        // Under supply risk the target of this input, and only of this input, moves toward the cover at full risk.
         double r = riskOf(x.inputMarket[s]);
-        double target = precaution.cover(r) * a * rate;
-        double quantity = need + (target - x.inputStock[s]) / adjustTicks;
+        double target = precaution.cover(x.inputCover[f], r) * a * x.normalSales[f];
+        double quantity = order(use, target, x.inputStock[s]);
         if (quantity <= 0) {
             return;
         }
-        double own = a * x.inputExpectedPrice[s] * value;
-        double reservation = (available - (allInputs - own)) / (a * value);
+        double value = inputValue(s);
+        double expected = x.inputExpectedPrice[s];
+        double own = a * expected * value;
+        double reservation = (x.inputBudget[f] - (x.expectedInputCost[f] - own)) / (a * value);
         if (r > 0) {
-            // What a unit of the input is worth to a firm that would otherwise lose the output it makes.
-            int f = x.slotFirm[s];
+            // What a unit of the input is worth to a firm that would otherwise lose the output it makes: the cap
+            // on every step of its bid.
             reservation = precaution.highest(reservation, x.expectedPrice[f] * x.outputValue[f] / (a * value), r);
         }
         if (reservation <= 0) {
             return;
         }
-        double limit = precaution.limit(x.inputExpectedPrice[s], target, x.inputStock[s], reservation);
-        markets.book(x.inputMarket[s]).addBid(limit, quantity, Owner.of(seat, s));
+        double stock = x.inputStock[s];
+        double step = quantity / BidSteps.STEPS;
+        OrderBook book = markets.book(x.inputMarket[s]);
+        int owner = Owner.of(seat, s);
+        for (int k = 1; k <= BidSteps.STEPS; k++) {
+            double ratio = BidSteps.ratio(target, stock, use, k, bidElasticity, minRatio, maxRatio);
+            book.addBid(Math.min(reservation, expected * ratio), step, owner);
+        }
+    }
+
+    /**
+     * An input order by stock management, anchoring and adjustment (Sterman, "Modeling managerial behavior:
+     * misperceptions of feedback in a dynamic decision making experiment", <i>Management Science</i> 35(3),
+     * 1989; <i>Business Dynamics</i>, 2000, ch. 17-18): replace the use expected this tick and close
+     * {@code 1 / stockAdjustTicks} of the gap between the target stock and the stock held, never below zero.
+     * The use expected is the plan's, which already moves only part of the way to the desired rate each tick
+     * (the smoothing Sterman's rule applies to the loss rate it anchors on). A manufacturer buys in its own
+     * region's market and what it buys is delivered in the tick, so it has no supply line of its own to count;
+     * the supply line of goods at sea is the traders', whose orders count it with full weight ({@link Traders}).
+     */
+    double order(double use, double target, double stock) {
+        return Math.max(0.0, use + (target - stock) / adjustTicks);
     }
 
     /** Books an input purchase: the input enters stock, its cost counts against producer surplus. */

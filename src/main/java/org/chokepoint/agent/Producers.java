@@ -38,6 +38,13 @@ public final class Producers implements java.io.Serializable {
     private final double normalSalesWeight;
     /** The most a price above marginal cost multiplies the sales a firm plans for in a tick. */
     private final double maxPricePull;
+    /**
+     * Whether an operating firm's ask is cut only when it is long in stock: with {@code η > 0} and the ratio's
+     * bounds either side of 1, a firm with no more stock than its target has {@code (target / stock)^η >= 1},
+     * and its ask is cut only by a ratio below 1. Its cut is then 1 without the {@code Math.pow}, the costliest
+     * step of an offer ({@code Math.pow} is semi-monotonic and gives exactly 1 at 1, so it never lands below).
+     */
+    private final boolean cutOnlyWhenLong;
     /** The seat of the firms' participant, which tags their asks. */
     private int seat;
 
@@ -56,6 +63,7 @@ public final class Producers implements java.io.Serializable {
         this.maxRatio = b.maxStockPriceRatio();
         this.normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
         this.maxPricePull = b.maxPricePull();
+        this.cutOnlyWhenLong = askElasticity > 0 && minRatio <= 1.0 && maxRatio >= 1.0;
     }
 
     void seat(int seat) {
@@ -99,6 +107,18 @@ public final class Producers implements java.io.Serializable {
     }
 
     /**
+     * A collector's plan: all it can collect at a cost the price it counts on covers, its cost curve scaled to what
+     * there is to collect, as the equilibrium has it. Unlike a plant it does not ease its rate toward a target,
+     * since the goods reach the end of their life whether or not the yard is busy; what it cannot sell waits in its
+     * stock and is offered cheaper.
+     */
+    public void collect(int f, double netPrice, double available) {
+        Firms x = firms;
+        x.availableCapacity[f] = available;
+        x.plannedOutput[f] = x.status[f] == FirmStatus.ACTIVE ? x.outputAtPrice(f, netPrice, available) : 0;
+    }
+
+    /**
      * Offers part of the firm's stock in its market. A firm that still operates never asks less than its
      * shutdown price, the lowest average variable cost (plus, for a manufacturer, what it expects its inputs
      * to cost): below it, keeping the goods for later beats selling them.
@@ -115,19 +135,33 @@ public final class Producers implements java.io.Serializable {
             return;
         }
         double target = stockCover * x.normalSales[f];
-        double ratio = target > 0 ? Math.pow(target / s, askElasticity) : minRatio;
-        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
         double share = offerShare;
         double quantity = share >= 1 ? s : s * share;
         double ask;
         if (x.status[f] == FirmStatus.EXITED) {
-            ask = x.expectedPrice[f] * ratio;
+            ask = x.expectedPrice[f] * stockRatio(target, s);
+        } else if (x.collector[f]) {
+            // A yard's inflow is fixed by what reaches the end of its life, so its cost says nothing about what the
+            // scrap is worth: it holds out for the price it expects, less as its stock runs above target, and never
+            // below what collecting cost.
+            ask = Math.max(x.expectedPrice[f] * stockRatio(target, s), x.costBase[f]);
         } else {
-            double mc = (x.marginalCost(f, x.plannedOutput[f]) + inputCost) * (1 + markup);
-            ask = lowestPrice(f, mc) * Math.min(1.0, ratio);
+            double mc = x.marginalCost(f, x.plannedOutput[f]) + inputCost;
+            if (markup != 0) {
+                mc *= 1 + markup;
+            }
+            // target >= s > 0 makes target / s >= 1, and then the ratio too (see cutOnlyWhenLong).
+            double cut = cutOnlyWhenLong && target >= s ? 1.0 : Math.min(1.0, stockRatio(target, s));
+            ask = lowestPrice(f, mc) * cut;
             ask = Math.max(ask, x.costBase[f] + inputCost - support(f));
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
+    }
+
+    /** {@code (target / stock)^η} within the ratio's bounds; the least ratio without a target. */
+    private double stockRatio(double target, double stock) {
+        double ratio = target > 0 ? Math.pow(target / stock, askElasticity) : minRatio;
+        return ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
     }
 
     /**

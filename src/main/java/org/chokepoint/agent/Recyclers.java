@@ -6,7 +6,10 @@ import org.chokepoint.market.Ledger;
  * How much a recycler can process this tick: scrap from the feedstock good consumed in its region
  * {@code lagTicks} ago, times the share collected, times the yield. Collection rises with the output
  * price, {@code share * (E / p0)^elasticity}, up to a ceiling, so dear metal brings out more scrap.
- * Scrap that is not collected is lost; there is no scrap stock.
+ * The region's end-of-life goods are shared among the recyclers that collect them there in proportion to their
+ * capacity, so two collectors do not each claim all of it. A recycler whose output is a scrap commodity is a
+ * collector: what it collects is sold, stocked and shipped like any other good, and recovered by manufacturers
+ * whose recipes take it. Scrap that is not collected is lost.
  */
 public final class Recyclers implements java.io.Serializable {
     private final Firms firms;
@@ -14,6 +17,9 @@ public final class Recyclers implements java.io.Serializable {
     private final int length;
     private final double[] history;
     private final double[] initialPrice;
+    /** The recyclers collecting from each feedstock market, grouped: those of market m are peers[peerFrom[m]..peerFrom[m+1]). */
+    private final int[] peerFrom;
+    private final int[] peers;
     private int filled;
 
     /**
@@ -31,6 +37,24 @@ public final class Recyclers implements java.io.Serializable {
         this.length = maxLag + 1;
         this.history = new double[length * marketCount];
         this.initialPrice = initialPrice;
+        this.peerFrom = new int[marketCount + 1];
+        int recyclers = 0;
+        for (int f = 0; f < firms.count; f++) {
+            if (firms.type[f] == FirmType.RECYCLER) {
+                peerFrom[firms.feedstockMarket[f] + 1]++;
+                recyclers++;
+            }
+        }
+        for (int m = 0; m < marketCount; m++) {
+            peerFrom[m + 1] += peerFrom[m];
+        }
+        this.peers = new int[recyclers];
+        int[] next = java.util.Arrays.copyOf(peerFrom, marketCount);
+        for (int f = 0; f < firms.count; f++) {
+            if (firms.type[f] == FirmType.RECYCLER) {
+                peers[next[firms.feedstockMarket[f]]++] = f;
+            }
+        }
     }
 
     /** Fills the memory with the same consumption in every past tick, for a model that starts at rest. */
@@ -67,6 +91,18 @@ public final class Recyclers implements java.io.Serializable {
         double share = x.collectionShare[f] * Math.pow(Math.max(x.expectedPrice[f], 0) / p0, x.collectionElasticity[f]);
         share = Math.min(share, x.maxCollectionShare[f]);
         double feed = scrap * share * x.yieldPerUnit[f];
-        return Math.min(x.capacity[f] * capacityFactor, feed);
+        return Math.min(x.capacity[f] * capacityFactor, feed * shareOfCollection(f));
+    }
+
+    /** The recycler's share of its region's end-of-life goods: its capacity over that of all who collect them. */
+    private double shareOfCollection(int f) {
+        Firms x = firms;
+        int m = x.feedstockMarket[f];
+        double total = 0;
+        for (int i = peerFrom[m]; i < peerFrom[m + 1]; i++) {
+            total += x.capacity[peers[i]];
+        }
+        // A lone recycler takes it all (x / x is exactly one); so does one whose peers all have no capacity.
+        return total > 0 ? x.capacity[f] / total : 1.0;
     }
 }

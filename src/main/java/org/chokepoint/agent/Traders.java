@@ -121,8 +121,20 @@ public final class Traders implements Participant {
     private final double[] laneTarget;
     private final double[] laneHeld;
     private final double[] laneNeeded;
+    /**
+     * Each lane's stock ratios this tick, worked out once for all its traders: the share of its cost-plus price
+     * a lane asks ({@code (target / stock)^η}, at most 1), whether its stock is stranded far beyond its target,
+     * and the urgency of its bids ({@code (needed / held)^η}).
+     */
+    private final double[] laneAskCut;
+    private final boolean[] laneStranded;
+    private final double[] laneUrgency;
+    /** The route, trade measures and prices each lane faces this tick. */
+    private final LaneTerms terms;
     /** Each trader's cargo at sea before this tick's purchase, added up once a tick. */
     private final double[] atSea;
+    /** Shipping capacity traders add where their lane earns a lasting rent. */
+    private final LaneExpansion expansion;
     /** Capacity at the start of the lane's growth path, and that path (see {@link #growWith}). */
     private double[] startCapacity;
     private double[] trendPath;
@@ -229,6 +241,9 @@ public final class Traders implements Participant {
         destinationMarket = new int[n];
         route = new int[n];
         capacity = new double[n];
+        BehaviourSpec.Investment investment = b.investment();
+        expansion = new LaneExpansion(n, investment.hurdle(), investment.patienceTicks(), investment.stepShare(),
+                investment.tradeLeadTicks());
         minMargin = new double[n];
         expectedOrigin = new double[n];
         expectedDestination = new double[n];
@@ -242,6 +257,10 @@ public final class Traders implements Participant {
         laneTarget = new double[lanes];
         laneHeld = new double[lanes];
         laneNeeded = new double[lanes];
+        laneAskCut = new double[lanes];
+        laneStranded = new boolean[lanes];
+        laneUrgency = new double[lanes];
+        terms = new LaneTerms(lanes);
         atSea = new double[n];
         shipped = new double[n];
         wanted = new double[n];
@@ -287,15 +306,6 @@ public final class Traders implements Participant {
     /** Share of its usual flow the trader's lane was refused in the last tick. */
     double refused(int i) {
         return refused[i];
-    }
-
-    /**
-     * Ticks of normal sales the trader aims to hold at its destination: its usual cover, raised toward the cover
-     * at full risk in proportion to the risk its destination's buyers perceive.
-     */
-    private double cover(int i) {
-        double r = risk == null ? 0 : risk.of(destinationMarket[i]);
-        return stockCover + r * Math.max(0, coverAtFullRisk - stockCover);
     }
 
     // ---- the tick ---------------------------------------------------------------------------------------------
@@ -345,10 +355,12 @@ public final class Traders implements Participant {
         if (speculating) {
             updateTrends(markets);
         }
-        for (int i = 0; i < count; i++) {
-            unload(i, tick);
-        }
-        sumLanes();
+        terms.updateRoutes(routes);
+        // The cover each lane's traders aim for follows the risk at its destination, which the sums count.
+        terms.updateRisk(risk, stockCover, coverAtFullRisk, askElasticity);
+        sumLanes(tick);
+        terms.update(tick, markets, routes, rules, detourTicks);
+        laneRatios();
         for (int i = 0; i < count; i++) {
             if (speculating) {
                 speculate(i, markets, flowAdjustment);
@@ -439,6 +451,7 @@ public final class Traders implements Participant {
             int from = world.regionIndex(s.from());
             int to = world.regionIndex(s.to());
             int k = s.countOrDefault();
+            t.terms.define(entry, k, from, to, c, world.routeBetween(from, to), world.market(from, c), world.market(to, c));
             for (int j = 0; j < k; j++, i++) {
                 t.id[i] = k == 1 ? s.id() : s.id() + "-" + (j + 1);
                 t.commodity[i] = c;
@@ -499,24 +512,43 @@ public final class Traders implements Participant {
     }
 
     /**
-     * Adds up each lane's stock and supply line against what its sales need, once every trader has unloaded
-     * this tick's cargo and before any offers or bids: stock counts this tick's landed cargo, cargo at sea
-     * does not yet count this tick's purchase.
+     * Lands each trader's cargo due this tick, then adds up each lane's stock and supply line against what its
+     * sales need, before any offers or bids: stock counts this tick's landed cargo, cargo at sea does not yet
+     * count this tick's purchase. One walk does both: a trader's landing touches only its own stock and
+     * account, so its sums are the ones a walk after all landings would find, added in the same order.
      */
-    private void sumLanes() {
+    private void sumLanes(int tick) {
         java.util.Arrays.fill(laneStock, 0);
         java.util.Arrays.fill(laneTarget, 0);
         java.util.Arrays.fill(laneHeld, 0);
         java.util.Arrays.fill(laneNeeded, 0);
+        int[] transit = terms.routeTransit;
+        double[] covers = terms.stockCover;
         for (int i = 0; i < count; i++) {
+            unload(i, tick);
             int e = lane[i];
             double expected = Math.max(normalSales[i], flow[i]);
             laneStock[e] += stock[i];
-            double cover = cover(i);
+            double cover = covers[e];
             laneTarget[e] += (cover + 1) * normalSales[i];
             atSea[i] = inTransit(i);
             laneHeld[e] += stock[i] + atSea[i];
-            laneNeeded[e] += (cover + Math.max(1, routes.transit(route[i]))) * expected;
+            laneNeeded[e] += (cover + Math.max(1, transit[e])) * expected;
+        }
+    }
+
+    /** Each lane's stock ratios (see {@link #laneAskCut}), from its sums of this tick. */
+    private void laneRatios() {
+        for (int e = 0; e < laneAskCut.length; e++) {
+            double target = laneTarget[e];
+            double stocked = laneStock[e];
+            double ratio = target > 0 ? Math.pow(target / stocked, askElasticity) : minRatio;
+            ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
+            laneAskCut[e] = Math.min(1.0, ratio);
+            laneStranded[e] = !(stocked <= strandedCover * Math.max(target, Double.MIN_NORMAL));
+            double held = laneHeld[e];
+            double urgency = held > 0 ? Math.pow(laneNeeded[e] / held, askElasticity) : maxRatio;
+            laneUrgency[e] = Math.max(minRatio, Math.min(urgency, maxRatio));
         }
     }
 
@@ -664,21 +696,17 @@ public final class Traders implements Participant {
             return;
         }
         int e = lane[i];
-        double target = laneTarget[e];
-        double held = laneStock[e];
-        double ratio = target > 0 ? Math.pow(target / held, askElasticity) : minRatio;
-        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
         double landed = landedCost[i];
-        double ask = landed * (1 + laneMargin[e]) * Math.min(1.0, ratio);
-        if (held <= strandedCover * Math.max(target, Double.MIN_NORMAL)) {
+        double ask = landed * (1 + laneMargin[e]) * laneAskCut[e];
+        if (!laneStranded[e]) {
             ask = Math.max(ask, landed);
         }
-        if (rules.restrictionAhead(origin[i], destination[i], commodity[i], tick)) {
+        if (terms.ahead[e]) {
             ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
         }
         // Under risk the trader keeps the larger cover its buyers call for and offers only what lies beyond it
         // and its expected sales; it sets no price floor of its own, which would follow the price it sets.
-        double own = (cover(i) + 1) * normalSales[i];
+        double own = (terms.stockCover[e] + 1) * normalSales[i];
         double quantity = Math.min(s, offerTicks * Math.max(normalSales[i], flow[i]) + Math.max(0.0, s - own));
         markets.book(destinationMarket[i]).addAsk(ask, quantity, owner(CARGO, i));
     }
@@ -692,76 +720,66 @@ public final class Traders implements Participant {
         wanted[i] = 0;
         leakWanted[i] = 0;
         leakShare[i] = 0;
-        refused[i] = 0;
-        int dm = destinationMarket[i];
-        int om = originMarket[i];
-        expectedDestination[i] += expectationRate * (markets.price(dm) - expectedDestination[i]);
-        if (risk != null && risk.of(dm) > risk.before(dm)) {
-            // The news raises the price it expects at the destination as it raises its buyers' cover (see
-            // Manufacturers#newsRevision): by the ratio of the covers, to the power of the stock elasticity.
-            double r = risk.of(dm);
-            double then = risk.before(dm);
-            expectedDestination[i] *= Math.pow((stockCover + r * Math.max(0, coverAtFullRisk - stockCover))
-                    / (stockCover + then * Math.max(0, coverAtFullRisk - stockCover)), askElasticity);
-        }
-        expectedOrigin[i] += expectationRate * (markets.price(om) - expectedOrigin[i]);
-        int r = route[i];
-        if (routes.closed(r)) {
-            refused[i] = 1;
+        int e = lane[i];
+        LaneTerms t = terms;
+        double pd = t.destinationPrice[e];
+        double po = t.originPrice[e];
+        expectedDestination[i] += expectationRate * (pd - expectedDestination[i]);
+        // The news raises the price it expects at the destination as it raises its buyers' cover (see
+        // Manufacturers#newsRevision and LaneTerms#newsRevision).
+        expectedDestination[i] *= t.newsRevision[e];
+        expectedOrigin[i] += expectationRate * (po - expectedOrigin[i]);
+        // What the rules refuse the lane this tick; bid() adds what its licences and quota do not grant.
+        refused[i] = t.refused[e];
+        if (!t.trading[e]) {
             return;
         }
-        int o = origin[i];
-        int d = destination[i];
-        int c = commodity[i];
-        double allowance = rules.exportAllowance(o, d, c, tick);
-        double extra = rules.detourCost(o, d, c, tick);
-        boolean canDetour = !Double.isNaN(extra);
-        if (allowance <= 0 && !canDetour) {
-            return;
-        }
-        boolean banned = allowance <= 0;
-        refused[i] = 1 - Math.max(0, allowance);
-        double cost = routes.cost(r);
-        int transit = routes.transit(r);
-        double pd = markets.price(dm);
-        double po = markets.price(om);
-        // An export subsidy is a negative tax: ad valorem it comes off the rate, per unit off the cost.
-        double tax = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick)
-                - rules.exportSubsidyRate(o, d, c, tick);
-        double rebate = rules.exportSubsidyPerUnit(o, d, c, tick);
-        double tariff = rules.importTariffRate(o, d, c, tick);
-        double cif = po * (1 + tax) + cost - rebate;
-        double levy = rules.importLevy(o, d, c, tick, cif);
-        double netAtDestination = pd / (1 + tariff) - levy;
+        boolean banned = t.banned[e];
+        boolean canDetour = t.canDetour[e];
+        double extra = t.detourCost[e];
+        double cost = t.cost[e];
+        double tax = t.tax[e];
+        double rebate = t.rebate[e];
+        double tariff = t.tariff[e];
+        double cif = t.cif[e];
+        // The levy is the trader's own: it may depend on what the traders before it asked for (see LaneTerms).
+        double levy = rules.importLevy(origin[i], destination[i], commodity[i], tick, cif);
+        double netAtDestination = t.netOfTariff[e] - levy;
         double margin = minMargin[i] * pd;
         // Cargo smuggled round a restriction pays the detour instead of the export tax and the licence,
         // and takes longer.
         double detourGap = canDetour ? netAtDestination - po - cost - extra : Double.NEGATIVE_INFINITY;
-        if (banned) {
-            transit += detourTicks;
-        }
-        boolean ahead = rules.restrictionAhead(o, d, c, tick);
+        int transit = t.voyage[e];
+        boolean ahead = t.ahead[e];
         landedCost[i] = banned ? (po + cost + extra) * (1 + tariff) + levy * (1 + tariff) : (cif + levy) * (1 + tariff);
-        double askBase = landedCost[i] * (1 + laneMargin[lane[i]]);
+        double askBase = landedCost[i] * (1 + laneMargin[e]);
         double quantity;
         if (ahead) {
             // Front-running: buy all it can carry while shipments are still free.
             quantity = capacity[i];
         } else {
-            // A lane whose gap has opened and that sells nothing yet starts from a share of its capacity.
+            // A lane whose gap has opened and that sells nothing yet starts from a share of its capacity; one
+            // that sells out what it lands while the market pays above its cost-plus price ships more, up to its
+            // capacity, for its sales say nothing of what the market would take.
             double open = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap));
-            double desired = Math.min(capacity[i], Math.max(normalSales[i], bootstrapShare * capacity[i] * open));
+            // The stock it aims for, with the cover its buyers call for under supply risk.
+            double target = (t.stockCover[e] + 1) * normalSales[i];
+            double short_ = target > 0 ? Math.max(0.0, 1 - stock[i] / target) : 1.0;
+            // Only a gap beyond openGap counts: within it the market's own noise opens and closes the gap.
+            double beyond = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap - 1));
+            double desired = Math.min(capacity[i],
+                    Math.max(normalSales[i] * (1 + beyond * short_), bootstrapShare * capacity[i] * open));
             // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
             flow[i] += flowAdjustment * (desired - flow[i]);
             // Stock after this tick's cargo landed, before sales; cargo at sea before this tick's purchase.
-            double stockGap = (cover(i) + 1) * normalSales[i] - stock[i];
+            double stockGap = target - stock[i];
             double lineGap = flow[i] * Math.max(0, transit - 1) - atSea[i];
             quantity = flow[i] + (stockGap + lineGap) / adjustTicks;
             quantity = Math.min(capacity[i], Math.max(0.0, quantity));
         }
         if (canDetour && detourGap > margin) {
-            via[i] = rules.detourVia(o, d, c, tick);
-            leakShare[i] = rules.detourShare(o, d, c, tick);
+            via[i] = t.detourVia[e];
+            leakShare[i] = t.detourShare[e];
             leakLimit[i] = netAtDestination - cost - extra - margin;
             if (banned) {
                 leakWanted[i] = quantity * leakShare[i];
@@ -770,21 +788,18 @@ public final class Traders implements Participant {
         if (banned) {
             return;
         }
-        quantity *= allowance;
+        quantity *= t.allowance[e];
         // It pays up to the origin price at which the cargo still covers its cost at the price it expects at the
         // destination, with a dearer origin partly passed on: the margin is what it aims to earn, not a gate that
         // would switch the lane on and off. Like any buyer, it bids near the price it expects at the origin, more
         // as the lane's stock and cargo at sea fall short of what its sales need.
         double expectedNet = Math.max(pd, expectedDestination[i]) / (1 + tariff) - levy;
         double highest = (expectedNet * (1 + passThrough) - cost + rebate) / (1 + tax);
-        double held = laneHeld[lane[i]];
-        double urgency = held > 0 ? Math.pow(laneNeeded[lane[i]] / held, askElasticity) : maxRatio;
-        urgency = Math.max(minRatio, Math.min(urgency, maxRatio));
-        double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : urgency));
+        double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : laneUrgency[e]));
         if (quantity > 0 && bid > 0) {
             wanted[i] = quantity;
             limit[i] = bid;
-            rules.request(i, o, d, c, tick, quantity);
+            rules.request(i, origin[i], destination[i], commodity[i], tick, quantity);
         }
     }
 
@@ -864,9 +879,14 @@ public final class Traders implements Participant {
     private void endTrader(int i) {
         normalSales[i] += normalSalesWeight * (sold[i] - normalSales[i]);
         sold[i] = 0;
+        double before = expansion.added(i);
+        expansion.decide(i, capacity[i], shipped[i], markets.price(destinationMarket[i]), landedCost[i]);
         if (trendPath != null) {
             capacity[i] = startCapacity[i]
-                    * trendPath[destinationMarket[i] * trendTicks + Math.min(tick + 1, trendTicks - 1)];
+                    * trendPath[destinationMarket[i] * trendTicks + Math.min(tick + 1, trendTicks - 1)]
+                    + expansion.added(i);
+        } else {
+            capacity[i] += expansion.added(i) - before;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.scenario.spec.CapacityOutageSpec;
 import org.chokepoint.scenario.spec.ChokepointClosureSpec;
 import org.chokepoint.scenario.spec.CircumventionSpec;
@@ -49,7 +50,7 @@ final class Network {
 
     enum ArcKind { DIRECT, IN_QUOTA, OUT_OF_QUOTA, DETOUR, OFFTAKE }
 
-    enum CapKind { LANE_CAPACITY, LICENCE, EXPORT_QUOTA, TARIFF_RATE_QUOTA, DIVERSIFICATION, LEAK, OFFTAKE }
+    enum CapKind { LANE_CAPACITY, LICENCE, LICENCE_OFFICE, EXPORT_QUOTA, TARIFF_RATE_QUOTA, DIVERSIFICATION, LEAK, OFFTAKE }
 
     final Scenario scenario;
     final World world;
@@ -106,6 +107,8 @@ final class Network {
     double[] fCollect;
     double[] fCollectElasticity;
     double[] fCollectMax;
+    /** A recycler's share of its region's end-of-life goods: its capacity over that of every firm collecting them. */
+    double[] fCollectPart;
 
     // Arcs.
     final List<Arc> arcs = new ArrayList<>();
@@ -485,6 +488,7 @@ final class Network {
         fCollect = new double[firms];
         fCollectElasticity = new double[firms];
         fCollectMax = new double[firms];
+        fCollectPart = new double[firms];
         List<Integer> inMarkets = new ArrayList<>();
         List<Double> inPer = new ArrayList<>();
         for (int f = 0; f < firms; f++) {
@@ -535,6 +539,18 @@ final class Network {
             }
         }
         fInputFrom[firms] = inMarkets.size();
+        double[] collecting = new double[markets];
+        for (int f = 0; f < firms; f++) {
+            if (fType[f] == RECYCLER) {
+                collecting[fFeedMarket[f]] += fWeight[f] * fCapacity[f];
+            }
+        }
+        for (int f = 0; f < firms; f++) {
+            if (fType[f] == RECYCLER) {
+                double total = collecting[fFeedMarket[f]];
+                fCollectPart[f] = total > 0 ? fCapacity[f] / total : 1.0;
+            }
+        }
         inputMarket = inMarkets.stream().mapToInt(Integer::intValue).toArray();
         inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
         for (PolicySpec p : inForce) {
@@ -581,6 +597,8 @@ final class Network {
         List<List<int[]>> poolMembers = new ArrayList<>();
         List<Double> poolVolume = new ArrayList<>();
         List<Integer> poolInstrument = new ArrayList<>();
+        // One bound per licensing office and commodity, over every lane it licenses.
+        Map<String, Cap> officeCaps = new HashMap<>();
         // The in-quota arcs of each tariff-rate quota, in the scenario's order of the quotas.
         Map<Integer, List<Integer>> inQuotaArcs = new TreeMap<>();
         // The arcs each diversification requirement covers, in the scenario's order of the requirements.
@@ -611,6 +629,8 @@ final class Network {
             int subsidyInstrument = -1;
             int licenceInstrument = -1;
             List<Integer> pools = new ArrayList<>();
+            // Each licensing office with a capacity for the lane's commodity: instrument, commodity, rate, capacity.
+            List<double[]> offices = new ArrayList<>();
             PolicySpec detour = null;
             CircumventionSpec circ = null;
             for (PolicySpec p : inForce) {
@@ -627,10 +647,17 @@ final class Network {
                     subsidyPerUnit += subsidy.perUnitOrZero();
                     subsidyInstrument = instrumentOf.get(p);
                 } else if (measure instanceof ExportLicensingSpec licensing) {
-                    approval *= licensing.approvalByDestination().getOrDefault(ts.to(),
-                            licensing.approvalProbability());
+                    // A denied destination is refused every licence.
+                    double rate = licensing.deniedDestinations().contains(ts.to()) ? 0.0
+                            : licensing.approvalAt(ts.commodity(), ts.to(), tick);
+                    approval *= rate;
                     compliance += licensing.carryingCostPerTick() * licensing.leadTicks();
                     licenceInstrument = instrumentOf.get(p);
+                    Double weekly = licensing.capacityPerWeek().get(ts.commodity());
+                    if (weekly != null && rate > 0) {
+                        offices.add(new double[] {instrumentOf.get(p), c, rate,
+                                weekly / TickTime.ticks(1, perYear)});
+                    }
                 } else if (measure instanceof ExportQuotaSpec quota) {
                     Map<String, Double> shares = quota.destinationShares();
                     boolean split = !shares.isEmpty();
@@ -723,6 +750,29 @@ final class Network {
                 for (int pool : pools) {
                     for (int a : laneArcs) {
                         poolMembers.get(pool).add(new int[] {a});
+                    }
+                }
+                for (double[] office : offices) {
+                    // In the long run the office decides at most its capacity, and a lane's flow is its rate times
+                    // what it applies for: sum over lanes of flow / rate <= capacity.
+                    String key = (int) office[0] + "/" + (int) office[1];
+                    Cap cap = officeCaps.get(key);
+                    if (cap == null) {
+                        cap = new Cap();
+                        cap.kind = CapKind.LICENCE_OFFICE;
+                        cap.instrument = (int) office[0];
+                        cap.arcs = new int[0];
+                        cap.coefficient = new double[0];
+                        cap.volume = office[3];
+                        officeCaps.put(key, cap);
+                        caps.add(cap);
+                    }
+                    int n = cap.arcs.length;
+                    cap.arcs = Arrays.copyOf(cap.arcs, n + laneArcs.size());
+                    cap.coefficient = Arrays.copyOf(cap.coefficient, n + laneArcs.size());
+                    for (int i = 0; i < laneArcs.size(); i++) {
+                        cap.arcs[n + i] = laneArcs.get(i);
+                        cap.coefficient[n + i] = 1.0 / office[2];
                     }
                 }
                 for (int rule : diversification) {
@@ -926,6 +976,6 @@ final class Network {
         double p0 = reference[m];
         double share = fCollect[f] * Math.pow(Math.max(price, 0) / p0, fCollectElasticity[f]);
         share = Math.min(share, fCollectMax[f]);
-        return Math.min(fCapacity[f] * capacityFactor[m], feedstockUse * share * fYield[f]);
+        return Math.min(fCapacity[f] * capacityFactor[m], feedstockUse * share * fYield[f] * fCollectPart[f]);
     }
 }

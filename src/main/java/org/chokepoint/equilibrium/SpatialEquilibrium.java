@@ -153,6 +153,15 @@ public final class SpatialEquilibrium {
                 add(fig, "quotaRent", r);
                 fig.put("rentPerUnit", solver.rent[s] / net.value[net.arcs.get(cap.arcs[0]).from]);
             }
+            if (cap.kind == Network.CapKind.LICENCE_OFFICE) {
+                double decided = 0;
+                for (int i = 0; i < cap.arcs.length; i++) {
+                    decided += cap.coefficient[i] * solver.flow[cap.arcs[i]];
+                }
+                Map<String, Double> fig = figures.get(cap.instrument);
+                add(fig, "officeCapacity", cap.volume);
+                add(fig, "applicationsDecided", decided);
+            }
             if (cap.kind == Network.CapKind.TARIFF_RATE_QUOTA) {
                 Map<String, Double> fig = figures.get(cap.instrument);
                 double in = fig.getOrDefault("inQuotaVolume", 0.0);

@@ -25,6 +25,14 @@ public final class Shipping implements java.io.Serializable {
     private double[] value = new double[0];
     private int[] from = new int[0];
     private double landedValue;
+    /**
+     * The last ring size and tick whose slot was asked for, and that slot ({@code tick % ring}): every account of
+     * a walk over the traders asks for the same one, and the integer division costs as much as the rest of a
+     * landing. Shipping is used from one thread at a time, as the ledger it books in is.
+     */
+    private int memoRing;
+    private int memoTick = -1;
+    private int memoSlot;
 
     /** @param commodities commodities per region: a market's region is {@code market / commodities} */
     Shipping(Ledger ledger, int commodities) {
@@ -67,8 +75,19 @@ public final class Shipping implements java.io.Serializable {
     public int ship(int account, int lane, int originMarket, int via, int tick, int transitTicks, double quantity,
                     double valueUsd) {
         int ring = slots[account];
-        int arrival = tick + Math.min(transitTicks, ring - 1);
-        int k = 2 * (base[account] + arrival % ring) + lane;
+        int voyage = Math.min(transitTicks, ring - 1);
+        int arrival = tick + voyage;
+        int slot;
+        if (voyage >= 0 && tick >= 0) {
+            // arrival % ring, from tick % ring: the voyage is shorter than the ring, so it wraps at most once.
+            slot = slotOf(ring, tick) + voyage;
+            if (slot >= ring) {
+                slot -= ring;
+            }
+        } else {
+            slot = arrival % ring;
+        }
+        int k = 2 * (base[account] + slot) + lane;
         ledger.exported(originMarket, via >= 0 ? via : destination[account] / commodities, quantity);
         cargo[k] += quantity;
         value[k] += valueUsd;
@@ -93,7 +112,7 @@ public final class Shipping implements java.io.Serializable {
      * @return the quantity landed; {@link #landedValue()} is its value
      */
     public double land(int account, int lane, int tick) {
-        int k = 2 * (base[account] + tick % slots[account]) + lane;
+        int k = 2 * (base[account] + slotOf(slots[account], tick)) + lane;
         double q = cargo[k];
         landedValue = value[k];
         if (q > 0) {
@@ -102,6 +121,15 @@ public final class Shipping implements java.io.Serializable {
             value[k] = 0;
         }
         return q;
+    }
+
+    private int slotOf(int ring, int tick) {
+        if (tick != memoTick || ring != memoRing) {
+            memoRing = ring;
+            memoTick = tick;
+            memoSlot = tick % ring;
+        }
+        return memoSlot;
     }
 
     /** The value of what the last {@link #land} landed. */

@@ -50,7 +50,7 @@ final class EquilibriumStart {
         }
         for (int f = 0; f < firms.count; f++) {
             EquilibriumResult.FirmResult r = eq.firms().get(f);
-            firms.startAt(f, r.output(), r.netPrice(), r.utilisation(), b.stockCoverTicks(), b.inputCoverTicks(),
+            firms.startAt(f, r.output(), r.netPrice(), r.utilisation(), b.stockCoverTicks(),
                     markets);
         }
         startTraders(scenario, eq, markets, traders);

@@ -1,78 +1,183 @@
 package org.chokepoint.policy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.scenario.spec.ExportLicensingSpec;
 import org.chokepoint.world.World;
 
 /**
  * Export licensing: every shipment of a covered commodity needs a licence. A trader applies each tick for
- * what it wants to ship; each application is decided {@code leadTicks} later and approved whole with the
- * probability set for its destination (default {@code approvalProbability}), drawn from the model's policy
- * stream; an approved licence is valid for {@code validityTicks}. A trader may buy for shipment only what
- * its unexpired licences cover. Waiting costs the trader {@code carryingCostPerTick} of the cargo's value
- * for each tick of lead time, which narrows the gap it needs.
+ * what it wants to ship; the application joins the licensing office's {@link LicenceQueue}, which decides it
+ * no sooner than {@code leadTicks} later and, for a commodity with a processing capacity, only as that
+ * capacity reaches it, so the wait is what the queue makes of the applications. Each decided volume is
+ * approved whole with the rate in force for its commodity and destination on the day of the decision
+ * (drawn from the model's policy stream); applications to a denied destination are refused on filing. An
+ * approved licence is valid for {@code validityTicks}, and a trader may buy for shipment only what its
+ * unexpired licences cover. Waiting costs the trader {@code carryingCostPerTick} of the cargo's value for each
+ * tick it expects to wait (the lead, or longer when the queue ahead of it needs longer at the office's
+ * capacity), which narrows the gap it needs.
  */
 final class ExportLicensing extends ExportMeasure {
+    /** The per-tick figures of each covered commodity, in the order of {@link #SERIES}. */
+    static final String[] SERIES = {"applied", "approved", "refused", "decided", "backlog", "waitTicks",
+            "expectedWaitTicks", "licencesHeld"};
+    private static final int APPLIED = 0;
+    private static final int APPROVED = 1;
+    private static final int REFUSED = 2;
+    private static final int DECIDED = 3;
+    private static final int BACKLOG = 4;
+    private static final int WAIT = 5;
+    private static final int EXPECTED_WAIT = 6;
+    private static final int HELD = 7;
+
+    private final World world;
     private final int lead;
     private final int validity;
-    private final double defaultApproval;
+    /** Approval probability by commodity and destination, {@code [c * regions + d]}, as of the current tick. */
     private final double[] approval;
+    /** The approval schedule in the order it applies: from which tick each step sets which cells to which rate. */
+    private final int[] stepFrom;
+    private final boolean[][] stepCells;
+    private final double[] stepRate;
+    private int nextStep;
+    private final boolean[] denied;
+    /** The office's capacity per tick by commodity; infinite for a commodity decided without limit. */
+    private final double[] capacityPerTick;
+    private final double[] capacityLeft;
     private final double carryingCost;
-    private double[] pending;
+    private final LicenceQueue queue;
+    private final Decide decide = new Decide();
+    private final int[] covered;
     private double[] licensed;
     private double[] requestedNow;
     private double approvedVolume;
     private double decidedVolume;
+    private double appliedVolume;
+    private double deniedVolume;
+    private double waitVolume;
+    private int longestWait;
+    private double peakBacklog;
+    /** This tick's figures by commodity, {@code [c * SERIES.length + k]}. */
+    private final double[] now;
+    /** Every tick's figures, {@code [(tick * covered.length + j) * SERIES.length + k]}. */
+    private double[] history = new double[0];
+    private int ticksRecorded;
 
     ExportLicensing(ExportLicensingSpec spec, PolicySetting setting) {
         super(spec, setting);
-        World world = setting.world();
+        this.world = setting.world();
         this.lead = spec.leadTicks();
         this.validity = spec.validityTicks();
-        this.defaultApproval = spec.approvalProbability();
-        this.approval = new double[world.regionCount()];
-        java.util.Arrays.fill(approval, defaultApproval);
-        for (Map.Entry<String, Double> e : spec.approvalByDestination().entrySet()) {
-            approval[world.regionIndex(e.getKey())] = e.getValue();
+        int regions = world.regionCount();
+        int commodities = world.commodityCount();
+        this.approval = new double[commodities * regions];
+        List<ExportLicensingSpec.ApprovalStep> steps = spec.stepsInOrder();
+        this.stepFrom = new int[steps.size()];
+        this.stepCells = new boolean[steps.size()][commodities * regions];
+        this.stepRate = new double[steps.size()];
+        for (int k = 0; k < steps.size(); k++) {
+            ExportLicensingSpec.ApprovalStep step = steps.get(k);
+            stepFrom[k] = step.from() == null ? start : step.from();
+            stepRate[k] = step.rate();
+            for (String c : spec.commodities()) {
+                if (step.commodities() == null || step.commodities().contains(c)) {
+                    for (int d = 0; d < regions; d++) {
+                        if (step.destinations() == null || step.destinations().contains(world.region(d).id())) {
+                            stepCells[k][world.commodityIndex(c) * regions + d] = true;
+                        }
+                    }
+                }
+            }
         }
+        for (int c = 0; c < commodities; c++) {
+            for (int d = 0; d < regions; d++) {
+                approval[c * regions + d] = spec.approvalByDestination().getOrDefault(world.region(d).id(),
+                        spec.approvalProbability());
+            }
+        }
+        this.denied = new boolean[regions];
+        for (String d : spec.deniedDestinations()) {
+            denied[world.regionIndex(d)] = true;
+        }
+        this.capacityPerTick = new double[commodities];
+        Arrays.fill(capacityPerTick, Double.POSITIVE_INFINITY);
+        double ticksPerWeek = TickTime.ticks(1, world.ticksPerYear());
+        for (Map.Entry<String, Double> e : spec.capacityPerWeek().entrySet()) {
+            capacityPerTick[world.commodityIndex(e.getKey())] = e.getValue() / ticksPerWeek;
+        }
+        this.capacityLeft = new double[commodities];
         this.carryingCost = spec.carryingCostPerTick();
+        this.queue = new LicenceQueue(commodities);
+        this.covered = spec.commodities().stream().mapToInt(world::commodityIndex).toArray();
+        this.now = new double[commodities * SERIES.length];
     }
 
-    /** Buyers expect a licence to refuse what it is set to refuse for their destination. */
+    /**
+     * Buyers expect a licence to refuse what it is set to refuse for their destination and commodity as of the
+     * news, and a denied destination all of it.
+     */
     @Override
-    double newsSeverity(int destination) {
-        return 1.0 - approval[destination];
+    double newsSeverity(int destination, int commodity) {
+        return denied[destination] ? 1.0 : 1.0 - approval[commodity * world.regionCount() + destination];
     }
 
     @Override
     public void beginTick(int tick) {
         super.beginTick(tick);
         int traders = ctx.traders().count;
-        if (pending == null) {
-            pending = new double[traders * (lead + 1)];
+        if (licensed == null) {
             licensed = new double[traders * (validity + 1)];
             requestedNow = new double[traders];
         }
-        java.util.Arrays.fill(requestedNow, 0);
+        Arrays.fill(requestedNow, 0);
+        Arrays.fill(now, 0);
+        applySchedule(tick);
         for (int i = 0; i < traders; i++) {
             licensed[i * (validity + 1) + tick % (validity + 1)] = 0;
-            if (lead > 0) {
-                int slot = i * (lead + 1) + tick % (lead + 1);
-                double q = pending[slot];
-                if (q > 0) {
-                    pending[slot] = 0;
-                    decide(i, q, tick);
-                }
-            }
+        }
+        System.arraycopy(capacityPerTick, 0, capacityLeft, 0, capacityLeft.length);
+        if (lead > 0) {
+            queue.process(tick, lead, capacityLeft, decide);
         }
     }
 
-    private void decide(int trader, double quantity, int tick) {
-        decidedVolume += quantity;
-        double p = approval[ctx.traders().destination(trader)];
-        if (ctx.policyRandom().nextDouble() < p) {
-            approvedVolume += quantity;
-            licensed[trader * (validity + 1) + (tick + validity) % (validity + 1)] += quantity;
+    /** Sets the rates of every step of the schedule that starts on or before {@code tick}. */
+    private void applySchedule(int tick) {
+        while (nextStep < stepFrom.length && stepFrom[nextStep] <= tick) {
+            boolean[] cells = stepCells[nextStep];
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i]) {
+                    approval[i] = stepRate[nextStep];
+                }
+            }
+            nextStep++;
+        }
+    }
+
+    /** What the office does with each volume it decides. */
+    private final class Decide implements LicenceQueue.Decisions, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void decide(int trader, int c, int d, int filed, double quantity, int tick) {
+            decidedVolume += quantity;
+            int wait = tick - filed;
+            waitVolume += wait * quantity;
+            longestWait = Math.max(longestWait, wait);
+            now[c * SERIES.length + DECIDED] += quantity;
+            now[c * SERIES.length + WAIT] += wait * quantity;
+            double p = approval[c * world.regionCount() + d];
+            if (ctx.policyRandom().nextDouble() < p) {
+                approvedVolume += quantity;
+                now[c * SERIES.length + APPROVED] += quantity;
+                licensed[trader * (validity + 1) + (tick + validity) % (validity + 1)] += quantity;
+            } else {
+                now[c * SERIES.length + REFUSED] += quantity;
+            }
         }
     }
 
@@ -82,10 +187,16 @@ final class ExportLicensing extends ExportMeasure {
             return;
         }
         requestedNow[trader] += quantity;
+        appliedVolume += quantity;
+        now[c * SERIES.length + APPLIED] += quantity;
+        if (denied[d]) {
+            deniedVolume += quantity;
+            now[c * SERIES.length + REFUSED] += quantity;
+            return;
+        }
+        queue.file(trader, c, d, tick, quantity);
         if (lead == 0) {
-            decide(trader, quantity, tick);
-        } else {
-            pending[trader * (lead + 1) + (tick + lead) % (lead + 1)] += quantity;
+            queue.process(tick, 0, capacityLeft, decide);
         }
     }
 
@@ -114,7 +225,43 @@ final class ExportLicensing extends ExportMeasure {
 
     @Override
     public double complianceCostRate(int o, int d, int c, int tick) {
-        return binds(o, d, c, tick) ? carryingCost * lead : 0.0;
+        return binds(o, d, c, tick) ? carryingCost * expectedWait(c) : 0.0;
+    }
+
+    /**
+     * Ticks an application filed now expects to wait: the lead, or, where the office has a capacity, the time
+     * it needs to work through what is already waiting, when that is longer.
+     */
+    double expectedWait(int c) {
+        return Math.max(lead, queue.backlog(c) / capacityPerTick[c]);
+    }
+
+    @Override
+    public void endTick(int tick) {
+        super.endTick(tick);
+        int regions = world.regionCount();
+        int n = SERIES.length;
+        for (int c : covered) {
+            double backlog = queue.backlog(c);
+            peakBacklog = Math.max(peakBacklog, backlog);
+            now[c * n + BACKLOG] = backlog;
+            double decided = now[c * n + DECIDED];
+            now[c * n + WAIT] = decided > 0 ? now[c * n + WAIT] / decided : Double.NaN;
+            now[c * n + EXPECTED_WAIT] = expectedWait(c);
+        }
+        if (licensed != null) {
+            for (int i = 0; i < requestedNow.length; i++) {
+                int c = world.commodityOfMarket(ctx.traders().originMarket(i));
+                now[c * n + HELD] += balance(i);
+            }
+        }
+        if (history.length < (tick + 1) * covered.length * n) {
+            history = Arrays.copyOf(history, Math.max((tick + 1) * covered.length * n, 2 * history.length));
+        }
+        for (int j = 0; j < covered.length; j++) {
+            System.arraycopy(now, covered[j] * n, history, (tick * covered.length + j) * n, n);
+        }
+        ticksRecorded = Math.max(ticksRecorded, tick + 1);
     }
 
     double balance(int trader) {
@@ -128,10 +275,8 @@ final class ExportLicensing extends ExportMeasure {
     /** Applications waiting for a decision, in units of cargo: the backlog. */
     public double backlog() {
         double s = 0;
-        if (pending != null) {
-            for (double q : pending) {
-                s += q;
-            }
+        for (int c : covered) {
+            s += queue.backlog(c);
         }
         return s;
     }
@@ -139,5 +284,45 @@ final class ExportLicensing extends ExportMeasure {
     /** Share of the volume decided so far that was approved. */
     public double approvedShare() {
         return decidedVolume == 0 ? Double.NaN : approvedVolume / decidedVolume;
+    }
+
+    /** A figure of {@link #SERIES} for a covered commodity on a tick. */
+    double figure(int tick, String commodity, String name) {
+        int j = 0;
+        while (!world.commodity(covered[j]).id().equals(commodity)) {
+            j++;
+        }
+        return history[(tick * covered.length + j) * SERIES.length + Arrays.asList(SERIES).indexOf(name)];
+    }
+
+    @Override
+    public List<PolicySeries> series() {
+        List<PolicySeries> out = new ArrayList<>();
+        int n = SERIES.length;
+        for (int j = 0; j < covered.length; j++) {
+            for (int k = 0; k < n; k++) {
+                double[] values = new double[ticksRecorded];
+                for (int t = 0; t < ticksRecorded; t++) {
+                    values[t] = history[(t * covered.length + j) * n + k];
+                }
+                out.add(new PolicySeries(id, world.commodity(covered[j]).id(), SERIES[k], values));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Double> indicators() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("applied", appliedVolume);
+        m.put("approved", approvedVolume);
+        m.put("refused", decidedVolume - approvedVolume + deniedVolume);
+        m.put("denied", deniedVolume);
+        m.put("approvedShare", approvedShare());
+        m.put("meanWaitTicks", decidedVolume > 0 ? waitVolume / decidedVolume : Double.NaN);
+        m.put("longestWaitTicks", (double) longestWait);
+        m.put("peakBacklog", peakBacklog);
+        m.put("backlogAtEnd", backlog());
+        return m;
     }
 }

@@ -123,6 +123,14 @@ public abstract class Instrument implements TradeMeasure, Participant {
         return java.util.Map.of();
     }
 
+    /**
+     * What the instrument did tick by tick, for {@code policies.csv}; none by default. Built once, after the
+     * run.
+     */
+    public java.util.List<PolicySeries> series() {
+        return java.util.List.of();
+    }
+
     /** Quantity the instrument holds in a market's region and commodity (a stockpile), for the mass balance. */
     public double stockIn(int market) {
         return 0;

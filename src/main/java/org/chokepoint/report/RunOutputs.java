@@ -22,7 +22,8 @@ import org.chokepoint.scenario.Scenario;
 
 /**
  * Writes one run's files into a folder: {@code timeseries.csv} (unless the scenario sets
- * {@code outputs.timeseries} to false), {@code summary.json}, {@code manifest.json} (whose {@code format}
+ * {@code outputs.timeseries} to false), {@code policies.csv} (likewise, when an instrument reports per-tick
+ * figures), {@code summary.json}, {@code manifest.json} (whose {@code format}
  * marks the folder as a run's, {@link ResultKind#RUN}), {@code report.html} (charts, {@link RunReport}) and,
  * where consortia exist, {@code compliance.json}.
  * The folder is the hidden one a {@link org.chokepoint.output.ResultFolder} renames into place once every
@@ -34,6 +35,7 @@ public final class RunOutputs {
     public static final String SUMMARY = "summary.json";
     public static final String MANIFEST = ResultKind.RUN.descriptor();
     public static final String COMPLIANCE = "compliance.json";
+    public static final String POLICIES = "policies.csv";
 
     static final String WALL_TIME_NOTE = "wallTimeMs is the only field expected to differ between two runs "
             + "of the same scenario, seed and ticks with the same build; every other field and the other files "
@@ -53,6 +55,15 @@ public final class RunOutputs {
             OutputFiles.on(file, () -> {
                 try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     TimeseriesCsv.write(outcome.model(), w);
+                }
+            });
+        }
+        java.util.List<org.chokepoint.policy.PolicySeries> series = PoliciesCsv.of(outcome.model());
+        if (loaded.scenario().outputs().timeseriesOrDefault() && !series.isEmpty()) {
+            Path file = dir.resolve(POLICIES);
+            OutputFiles.on(file, () -> {
+                try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    PoliciesCsv.write(series, w);
                 }
             });
         }

@@ -51,7 +51,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         stockAdjustTicks = or(stockAdjustTicks, 8.0);
         askStockElasticity = or(askStockElasticity, 0.2);
         priceAdjustment = or(priceAdjustment, 0.25);
-        investment = investment == null ? new Investment(null, null, null, null, null) : investment;
+        investment = investment == null ? new Investment(null, null, null, null, null, null) : investment;
         exit = exit == null ? new Exit(null, null, null, null) : exit;
         thrift = thrift == null ? new Thrift(null, null, null, null) : thrift;
         demandNoise = or(demandNoise, 0.02);
@@ -85,15 +85,17 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      * @param defaultLeadTicks lead time of a project when the firm gives none: by stage of the output
      * @param trendUtilizationFloor share of its normal utilization below which a firm's sales no longer justify
      *                              building capacity for the growth of demand it serves
+     * @param tradeLeadTicks lead time of a trader's project to add shipping capacity on a lane that earns a rent
      */
     public record Investment(Double hurdle, Integer patienceTicks, Double stepShare, LeadTicks defaultLeadTicks,
-                             Double trendUtilizationFloor) {
+                             Double trendUtilizationFloor, Integer tradeLeadTicks) {
         public Investment {
             hurdle = or(hurdle, 0.25);
             patienceTicks = or(patienceTicks, 26);
             stepShare = or(stepShare, 0.2);
             defaultLeadTicks = defaultLeadTicks == null ? new LeadTicks(null, null, null, null) : defaultLeadTicks;
             trendUtilizationFloor = or(trendUtilizationFloor, 0.9);
+            tradeLeadTicks = or(tradeLeadTicks, 13);
         }
     }
 

@@ -263,7 +263,11 @@ public final class SemanticValidator {
         for (int i = 0; i < s.recipes().size(); i++) {
             RecipeSpec r = s.recipes().get(i);
             String base = "/recipes/" + i;
-            commodity(base + "/output", r.output());
+            if (commodity(base + "/output", r.output()) && isScrap(r.output())) {
+                problem(base + "/output", "'" + r.output() + "' is of stage scrap, which only collection makes (a"
+                        + " recycler whose commodity is the scrap and whose recycling.feedstock is the final good it"
+                        + " comes from); a recipe may take scrap as an input, never make it");
+            }
             Set<String> inputs = new LinkedHashSet<>();
             for (int j = 0; j < r.inputs().size(); j++) {
                 RecipeSpec.Input in = r.inputs().get(j);
@@ -386,6 +390,11 @@ public final class SemanticValidator {
             region(base + "/region", f.region());
             boolean known = commodity(base + "/commodity", f.commodity());
             String type = f.type();
+            if (known && "producer".equals(type) && isScrap(f.commodity())) {
+                problem(base + "/type", "'" + f.commodity() + "' is of stage scrap, which comes only from collecting"
+                        + " final goods at the end of their life: make the firm a recycler with recycling.feedstock"
+                        + " the good it is collected from");
+            }
             if ("manufacturer".equals(type)) {
                 checkManufacturerRecipe(f, base, known);
             } else if (f.recipe() != null) {
@@ -464,6 +473,11 @@ public final class SemanticValidator {
             problem(base + "/recipe", "several recipes make '" + f.commodity() + "' (" + String.join(", ", makers)
                     + "); name one in the firm's recipe field");
         }
+    }
+
+    private boolean isScrap(String commodity) {
+        CommoditySpec c = commodities.get(commodity);
+        return c != null && "scrap".equals(c.stage());
     }
 
     private void checkRecycling(FirmSpec f, String base) {

@@ -4,6 +4,11 @@ package org.chokepoint.trade;
  * A government's measure on trade between two regions in one commodity: an export quota, ban, licence,
  * tax, or an import tariff or levy. Each method answers for a prospective shipment this tick; the defaults
  * are those of free trade, so a measure overrides only what it restricts.
+ *
+ * <p>The terms of a lane (allowance, taxes and subsidies, tariff, compliance cost, detour, a restriction
+ * ahead) are asked once per lane and tick, before any trader requests a shipment, and shared by every trader of
+ * the lane: they must follow from the lane and the tick alone. The import levy is asked trader by trader, just
+ * before its request, so it may depend on what earlier traders asked for.
  */
 public interface TradeMeasure {
 

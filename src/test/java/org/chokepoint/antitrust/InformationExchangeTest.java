@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the allowed exchange buys: the consortium orders only what members told it they need, and chooses among
  * suppliers only when they told it which could serve them. On the naphtha scenario (Hormuz closed from tick 60
- * to 86; Japan's complexes join when under six ticks of naphtha cover), the same consortium with nothing
+ * to 75, then the Gulf's exports held to about half for thirteen weeks; Japan's complexes join when under six
+ * ticks of naphtha cover), the same consortium with nothing
  * exchanged, with required volumes only, and with volumes and candidate suppliers.
  */
 class InformationExchangeTest {

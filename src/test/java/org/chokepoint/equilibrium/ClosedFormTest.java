@@ -22,22 +22,22 @@ import org.junit.jupiter.api.Test;
 class ClosedFormTest {
     private static final double TOL = 1e-6;
 
-    private static final String A_FIRMS = """
+    static final String A_FIRMS = """
             {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 100,
              "cost": {"base": 2.0, "slope": 50.0, "exponent": 1}}""";
-    private static final String B_FIRMS = """
+    static final String B_FIRMS = """
             {"id": "b-mine", "type": "producer", "region": "B", "commodity": "metal", "count": 5, "capacity": 100,
              "cost": {"base": 4.0, "slope": 100.0, "exponent": 1}}""";
-    private static final String C_FIRMS = """
+    static final String C_FIRMS = """
             {"id": "c-mine", "type": "producer", "region": "C", "commodity": "metal", "count": 4, "capacity": 100,
              "cost": {"base": 5.0, "slope": 100.0, "exponent": 1}}""";
-    private static final String A_DEMAND = """
+    static final String A_DEMAND = """
             {"region": "A", "commodity": "metal", "baseQuantity": 60, "referencePrice": 5.0, "elasticity": -0.5,
              "form": "linear"}""";
-    private static final String B_DEMAND = """
+    static final String B_DEMAND = """
             {"region": "B", "commodity": "metal", "baseQuantity": 100, "referencePrice": 8.0, "elasticity": -0.8,
              "form": "linear"}""";
-    private static final String C_DEMAND = """
+    static final String C_DEMAND = """
             {"region": "C", "commodity": "metal", "baseQuantity": 80, "referencePrice": 10.0, "elasticity": -0.5,
              "form": "linear"}""";
 

@@ -52,6 +52,17 @@ class MassBalanceTest {
         assertBalanced(ScenarioLoader.fromJson(s, "traders of 1e12").scenario(), 312);
     }
 
+    /** Scrap collected, shipped, stocked in yards and remelted, through a ban on its export. */
+    @Test
+    void scrapTradedAndBannedBalances() throws Exception {
+        ObjectNode s = ScrapTradeTest.world();
+        ObjectNode ban = s.putArray("policies").addObject().put("type", "exportBan").put("region", "X").put("start", 120);
+        ban.putArray("commodities").add("metal-scrap");
+        ban.putArray("destinations").add("M");
+
+        assertBalanced(ScenarioLoader.fromJson(s, "scrap").scenario(), 320);
+    }
+
     /** The whole episode in units a hundred million times smaller, so that its largest flows are near 1e12. */
     @Test
     void theEpisodeAtTheLargestQuantitiesStillBalances() throws Exception {

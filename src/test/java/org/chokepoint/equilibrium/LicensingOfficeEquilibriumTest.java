@@ -1,0 +1,70 @@
+package org.chokepoint.equilibrium;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.chokepoint.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A licensing office with a capacity in the long run, worked out by hand on the linear markets of
+ * {@link ClosedFormTest} (A: {@code S - D = 26 p - 130}; B: {@code D - S = 200 - 15 p}; C: {@code D - S = 140 - 8 p}):
+ * the office decides at most its capacity of applications a tick, and a lane's flow is its approval rate
+ * times what it applies for, so {@code x_B / r_B + x_C / r_C <= capacity}, and its shadow price per application
+ * opens each lane's gap by that price over the lane's rate.
+ */
+class LicensingOfficeEquilibriumTest {
+    private static final double TOL = 1e-6;
+
+    @Test
+    void anOfficeShortOfCapacityRationsApplicationsAndPricesThemOneShadowPrice() throws Exception {
+        // Capacity 20 a week; B approved in full, C at a half, so x_B + 2 x_C = 20; route costs 1, no margin,
+        // no carrying cost. Gaps: p_B = p_A + 1 + m, p_C = p_A + 1 + 2 m. With A's, B's and C's balances:
+        // 31 p_A + 47 m = 429 and 49 p_A + 31 m = 447, so p_A = 7710 / 1342 and m = (447 - 49 p_A) / 31.
+        Scenario s = ClosedFormTest.scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0},"
+                        + " {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
+                ClosedFormTest.A_FIRMS + "," + ClosedFormTest.B_FIRMS + "," + ClosedFormTest.C_FIRMS,
+                """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100, "minMargin": 0},
+                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
+                ClosedFormTest.A_DEMAND + "," + ClosedFormTest.B_DEMAND + "," + ClosedFormTest.C_DEMAND,
+                """
+                {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
+                 "carryingCostPerTick": 0, "capacityPerWeek": {"metal": 20},
+                 "approvalSchedule": [{"destinations": ["C"], "rate": 0.5}]}""");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        double pa = 7710.0 / 1342;
+        double m = (447 - 49 * pa) / 31;
+        double xb = 200 - 15 * (pa + 1 + m);
+        double xc = 140 - 8 * (pa + 1 + 2 * m);
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(pa + 1 + m, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(pa + 1 + 2 * m, r.market("C", "metal").price(), TOL * pa);
+        assertEquals(xb, r.laneFlow("a-to-b"), TOL * 20);
+        assertEquals(xc, r.laneFlow("a-to-c"), TOL * 20);
+        EquilibriumResult.InstrumentResult office = r.instruments().get(0);
+        assertEquals(20.0, office.figures().get("officeCapacity"), 0);
+        assertEquals(20.0, office.figures().get("applicationsDecided"), TOL * 20);
+    }
+
+    @Test
+    void aDeniedDestinationGetsNothing() throws Exception {
+        // With C denied, A trades with B alone: 26 p_A - 130 = 200 - 15 (p_A + 1), p_A = 315 / 41.
+        Scenario s = ClosedFormTest.scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0},"
+                        + " {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
+                ClosedFormTest.A_FIRMS + "," + ClosedFormTest.B_FIRMS + "," + ClosedFormTest.C_FIRMS,
+                """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100, "minMargin": 0},
+                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
+                ClosedFormTest.A_DEMAND + "," + ClosedFormTest.B_DEMAND + "," + ClosedFormTest.C_DEMAND,
+                """
+                {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
+                 "carryingCostPerTick": 0, "deniedDestinations": ["C"]}""");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        double pa = 315.0 / 41;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(0.0, r.laneFlow("a-to-c"), TOL);
+        assertEquals(17.5, r.market("C", "metal").price(), TOL * 17.5);
+    }
+}

@@ -1,0 +1,142 @@
+package org.chokepoint.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Export licensing run through the model, on exporter A shipping metal to B (about 75 a week when free) and,
+ * where a test adds it, to a second importer C: an office short of capacity, an approval rate that changes on
+ * a date, and a denied destination, each against what its parameters imply.
+ */
+class ExportLicensingQueueTest {
+    private static final Path SCENARIO = Path.of("src/test/resources/scenarios/two-region.json");
+    private static final int A = 0;
+    private static final int START = 120;
+    private static final int HORIZON = 260;
+
+    private static SupplyShockModel run(String licensing, boolean toC) throws Exception {
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
+        if (toC) {
+            ((ArrayNode) root.get("demand")).addObject().put("region", "C").put("commodity", "metal")
+                    .put("baseQuantity", 30).put("referencePrice", 10.0).put("elasticity", -0.8);
+            ObjectNode t = ((ArrayNode) root.get("traders")).addObject().put("id", "a-to-c").put("commodity", "metal")
+                    .put("from", "A").put("to", "C").put("count", 2);
+            t.putObject("capacityPerTick").put("min", 20).put("max", 30);
+            t.putObject("minMargin").put("min", 0.01).put("max", 0.03);
+        }
+        root.set("policies", Json.mapper().readTree("[{\"type\":\"exportLicensing\",\"id\":\"lic\",\"region\":\"A\","
+                + "\"commodities\":[\"metal\"],\"start\":" + START + "," + licensing + "}]"));
+        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 7, -1);
+        model.start();
+        model.runToHorizon();
+        return model;
+    }
+
+    private static ExportLicensing office(SupplyShockModel m) {
+        return (ExportLicensing) m.instruments().get(0);
+    }
+
+    @Test
+    void anOfficeShortOfCapacityDecidesItsCapacityEachWeekAndTheQueueMakesTheWait() throws Exception {
+        double capacity = 20; // a week, against free exports of about 75
+        int lead = 2;
+        SupplyShockModel m = run("\"leadTicks\":" + lead + ",\"capacityPerWeek\":{\"metal\":" + capacity + "}", false);
+        ExportLicensing lic = office(m);
+        SeriesRecorder s = m.series();
+        double exported = 0;
+        double approved = 0;
+        int full = 0;
+        for (int t = START; t < HORIZON; t++) {
+            double decided = lic.figure(t, "metal", "decided");
+            double backlog = lic.figure(t, "metal", "backlog");
+            double before = t == START ? 0 : lic.figure(t - 1, "metal", "backlog");
+            // The queue's own balance: what waits now is what waited, plus what was filed, less what was decided.
+            assertEquals(before + lic.figure(t, "metal", "applied") - decided, backlog, 1e-9, "queue balance, tick " + t);
+            assertTrue(decided <= capacity + 1e-9, "never more than the capacity, tick " + t + ": " + decided);
+            if (t >= START + lead && before >= capacity) {
+                assertEquals(capacity, decided, 1e-9, "a full office decides its capacity, tick " + t);
+                full++;
+            }
+            exported += s.get(t, A, Metric.EXPORTS);
+            approved += lic.figure(t, "metal", "approved");
+            assertTrue(exported <= approved + 1e-9, "cargo leaves only on licences, tick " + t);
+        }
+        assertTrue(full > 100, "the office stays short of capacity: " + full + " full weeks");
+        assertEquals(capacity, approved / (HORIZON - START - lead), 1e-9,
+                "with every application approved, throughput = min(arrivals, capacity) = capacity");
+        assertTrue(exported / (HORIZON - START) <= capacity, "exports fall to at most the capacity");
+        double wait = lic.figure(HORIZON - 1, "metal", "waitTicks");
+        assertTrue(wait > 4 * lead, "the queue, not the lead, sets the wait: " + wait + " weeks");
+        double expected = lic.figure(HORIZON - 1, "metal", "expectedWaitTicks");
+        assertEquals(lic.figure(HORIZON - 1, "metal", "backlog") / capacity, expected, 1e-9,
+                "a trader expects to wait for the backlog to clear at the office's capacity");
+    }
+
+    @Test
+    void anApprovalRateThatFallsToZeroOnADateRefusesEveryDecisionFromThatDateOn() throws Exception {
+        int change = START + 30;
+        int validity = 4;
+        // Every application to C is refused from the change on; B keeps its rate of 1.
+        SupplyShockModel m = run("\"leadTicks\":3,\"validityTicks\":" + validity + ",\"approvalSchedule\":[{\"from\":"
+                + change + ",\"destinations\":[\"C\"],\"rate\":0}]", true);
+        ExportLicensing lic = office(m);
+        SeriesRecorder s = m.series();
+        double approvedBefore = 0;
+        for (int t = START; t < HORIZON; t++) {
+            double decided = lic.figure(t, "metal", "decided");
+            double approved = lic.figure(t, "metal", "approved");
+            if (t < change) {
+                assertEquals(decided, approved, 1e-9, "before the change every decision is an approval, tick " + t);
+                approvedBefore += approved;
+            }
+        }
+        assertTrue(approvedBefore > 0);
+        double toCBefore = 0;
+        for (int t = change - 10; t < change; t++) {
+            toCBefore += s.exportsTo(t, A, 2);
+        }
+        assertTrue(toCBefore > 0, "C was supplied before the change");
+        // A licence decided the tick before the change is good for `validity` ticks more.
+        for (int t = change + validity; t < HORIZON; t++) {
+            assertEquals(0, s.exportsTo(t, A, 2), 0, "nothing to C once the last licences lapse, tick " + t);
+        }
+        double toB = 0;
+        for (int t = change + validity; t < HORIZON; t++) {
+            toB += s.exportsTo(t, A, 1);
+        }
+        assertTrue(toB > 0, "B, at the rate it had, is still supplied");
+        assertTrue(lic.figure(change + 10, "metal", "refused") > 0, "C's applications are decided and refused");
+    }
+
+    @Test
+    void aDeniedDestinationIsRefusedOnFilingWithoutEnteringTheQueue() throws Exception {
+        SupplyShockModel m = run("\"leadTicks\":3,\"deniedDestinations\":[\"C\"]", true);
+        ExportLicensing lic = office(m);
+        SeriesRecorder s = m.series();
+        double refused = 0;
+        for (int t = START; t < HORIZON; t++) {
+            assertEquals(0, s.exportsTo(t, A, 2), 0, "nothing to C, tick " + t);
+            // B's applications are all approved, so whatever is refused is C's, refused as filed.
+            assertEquals(lic.figure(t, "metal", "decided"), lic.figure(t, "metal", "approved"), 1e-9);
+            refused += lic.figure(t, "metal", "refused");
+        }
+        assertTrue(refused > 0, "C's traders keep applying and are refused");
+        assertEquals(refused, lic.indicators().get("denied"), 1e-9);
+        double toB = 0;
+        for (int t = START + 3; t < HORIZON; t++) {
+            toB += s.exportsTo(t, A, 1);
+        }
+        assertTrue(toB > 0, "B is supplied");
+        assertEquals(3.0, lic.indicators().get("meanWaitTicks"), 1e-9, "no queue beyond the lead for B");
+    }
+}

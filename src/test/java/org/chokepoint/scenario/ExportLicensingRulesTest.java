@@ -1,0 +1,86 @@
+package org.chokepoint.scenario;
+
+import static org.chokepoint.scenario.ScenarioLoaderTest.mutated;
+import static org.chokepoint.scenario.ScenarioLoaderTest.problemAt;
+import static org.chokepoint.scenario.ScenarioLoaderTest.single;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What validation says of a licensing office's queue, schedule and denial list: each problem at its JSON
+ * pointer, with what is wrong and what is allowed. The scenario is {@code scenarios/minimal.json}: regions CN
+ * and JP, commodities oxide and magnet, 52 ticks.
+ */
+class ExportLicensingRulesTest {
+
+    private static String licensing(Consumer<ObjectNode> fields) {
+        return mutated(s -> {
+            ObjectNode p = s.putArray("policies").addObject().put("type", "exportLicensing").put("region", "CN")
+                    .put("leadTicks", 4).put("start", 10).put("end", 40);
+            p.putArray("commodities").add("oxide");
+            fields.accept(p);
+        });
+    }
+
+    @Test
+    void aWellFormedQueueScheduleAndDenialListLoads() throws Exception {
+        ScenarioLoader.fromText(licensing(p -> {
+            p.putObject("capacityPerWeek").put("oxide", 2.5);
+            p.putArray("approvalSchedule").addObject().put("from", 20).put("rate", 0.4)
+                    .putArray("destinations").add("JP");
+            p.putArray("deniedDestinations").add("JP");
+        }), "test.json");
+    }
+
+    @Test
+    void aCapacityIsForOneOfTheMeasuresOwnCommoditiesAndNotNegative() {
+        String text = licensing(p -> p.putObject("capacityPerWeek").put("magnet", 3).put("ore", 1));
+        assertEquals("commodity 'magnet' is not among the measure's commodities [oxide]",
+                problemAt(text, "/policies/0/capacityPerWeek/magnet").message());
+        assertTrue(problemAt(text, "/policies/0/capacityPerWeek/ore").message().startsWith("unknown commodity 'ore'"));
+
+        ScenarioProblem negative = single(licensing(p -> p.putObject("capacityPerWeek").put("oxide", -1)));
+        assertEquals("/policies/0/capacityPerWeek/oxide", negative.pointer());
+        assertEquals("oxide must be >= 0, got -1", negative.message());
+    }
+
+    @Test
+    void aScheduleStepFallsWhileTheMeasureIsInForceAndNamesWhatItCovers() {
+        String text = licensing(p -> {
+            p.putArray("approvalSchedule").addObject().put("from", 40).put("rate", 0.5);
+            ((ObjectNode) p.withArray("approvalSchedule").addObject().put("from", 12).put("rate", 0.5))
+                    .putArray("commodities").add("magnet");
+            ((ObjectNode) p.withArray("approvalSchedule").addObject().put("rate", 0.5))
+                    .putArray("destinations").add("CN");
+        });
+        assertEquals("'from' must fall while the measure is in force, from its start (10) to before its end (40),"
+                + " got 40", problemAt(text, "/policies/0/approvalSchedule/0/from").message());
+        assertEquals("commodity 'magnet' is not among the measure's commodities [oxide]",
+                problemAt(text, "/policies/0/approvalSchedule/1/commodities/0").message());
+        assertEquals("'CN' is the exporting region itself, which the measure does not cover",
+                problemAt(text, "/policies/0/approvalSchedule/2/destinations/0").message());
+    }
+
+    @Test
+    void aStepNeedsARateBetweenZeroAndOne() {
+        ScenarioProblem missing = single(licensing(p -> p.putArray("approvalSchedule").addObject().put("from", 20)));
+        assertEquals("/policies/0/approvalSchedule/0/rate", missing.pointer());
+        assertTrue(missing.message().contains("rate"), missing.message());
+
+        ScenarioProblem high = single(licensing(p -> p.putArray("approvalSchedule").addObject().put("rate", 1.5)));
+        assertEquals("/policies/0/approvalSchedule/0/rate", high.pointer());
+        assertEquals("rate must be <= 1, got 1.5", high.message());
+    }
+
+    @Test
+    void aDeniedDestinationIsAnotherRegionTheMeasureCovers() {
+        String text = licensing(p -> p.putArray("deniedDestinations").add("CN").add("US"));
+        assertEquals("'CN' is the exporting region itself, which the measure does not cover",
+                problemAt(text, "/policies/0/deniedDestinations/0").message());
+        assertTrue(problemAt(text, "/policies/0/deniedDestinations/1").message().startsWith("unknown region 'US'"));
+    }
+}
