@@ -10,6 +10,11 @@ import org.chokepoint.trade.TradeRules;
  * than once per trader; each is the expression a trader would evaluate, operand for operand, so the figures
  * are the same to the bit.
  *
+ * <p>So is what supply risk ({@link SupplyRisk}) does to a lane: the risk is per destination market and tick,
+ * so the cover the lane's traders aim for and the news revision of the price they expect are too; what the
+ * rules refuse the lane is as well. What its own licence or quota grant refuses a trader is its own, as is the
+ * levy.
+ *
  * <p>The import levy is not among them: a levy may depend on what earlier traders asked for this tick (a
  * tariff-rate quota's in-quota licences run out), so each trader asks for its own.
  */
@@ -52,6 +57,22 @@ final class LaneTerms implements java.io.Serializable {
     final double[] cif;
     /** The destination price net of the import tariff, before any levy. */
     final double[] netOfTariff;
+    /**
+     * Ticks of normal sales the lane's traders aim to hold at the destination: their usual cover, raised toward
+     * the cover at full risk in proportion to the risk the destination's buyers perceive.
+     */
+    final double[] stockCover;
+    /**
+     * The factor by which this tick's news moves the price the lane's traders expect at the destination: as the
+     * risk rises, buyers there seek the larger cover, and by the stock-price relation the price rises by the
+     * ratio of the covers to the power η (see {@link PrecautionaryBid}); 1 when the risk does not rise.
+     */
+    final double[] newsRevision;
+    /**
+     * Share of its usual flow the rules refuse the lane this tick: all of it when its route is closed or it is
+     * banned, what the export allowance withholds otherwise.
+     */
+    final double[] refused;
 
     LaneTerms(int lanes) {
         origin = new int[lanes];
@@ -79,6 +100,9 @@ final class LaneTerms implements java.io.Serializable {
         destinationPrice = new double[lanes];
         cif = new double[lanes];
         netOfTariff = new double[lanes];
+        stockCover = new double[lanes];
+        newsRevision = new double[lanes];
+        refused = new double[lanes];
     }
 
     void define(int e, int traders, int from, int to, int c, int r, int fromMarket, int toMarket) {
@@ -97,6 +121,29 @@ final class LaneTerms implements java.io.Serializable {
             if (members[e] > 0) {
                 routeTransit[e] = routes.transit(route[e]);
             }
+        }
+    }
+
+    /**
+     * The cover each lane's traders aim for and the news revision of the price they expect, from the risk at the
+     * destination this tick; with no risk, their usual cover and no revision.
+     *
+     * @param risk the supply risk buyers perceive; null, none
+     * @param usualCover ticks of normal sales held without risk
+     * @param coverAtFullRisk ticks held when the whole supply is threatened (not below the usual)
+     * @param elasticity η of the stock-price relation
+     */
+    void updateRisk(SupplyRisk risk, double usualCover, double coverAtFullRisk, double elasticity) {
+        double extra = Math.max(0, coverAtFullRisk - usualCover);
+        for (int e = 0; e < route.length; e++) {
+            if (members[e] == 0) {
+                continue;
+            }
+            double now = risk == null ? 0 : risk.of(destinationMarket[e]);
+            double before = risk == null ? 0 : risk.before(destinationMarket[e]);
+            double cover = now > 0 ? usualCover + now * extra : usualCover;
+            stockCover[e] = cover;
+            newsRevision[e] = now > before ? Math.pow(cover / (usualCover + before * extra), elasticity) : 1.0;
         }
     }
 
@@ -121,9 +168,11 @@ final class LaneTerms implements java.io.Serializable {
             ahead[e] = rules.restrictionAhead(o, d, c, tick);
             if (routes.closed(r)) {
                 trading[e] = false;
+                refused[e] = 1;
                 continue;
             }
             double a = rules.exportAllowance(o, d, c, tick);
+            refused[e] = Math.min(1.0, Math.max(0.0, 1 - a));
             double extra = rules.detourCost(o, d, c, tick);
             boolean detour = !Double.isNaN(extra);
             allowance[e] = a;

@@ -5,6 +5,7 @@ import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.world.World;
 
 /**
@@ -20,6 +21,16 @@ import org.chokepoint.world.World;
  * the purchase up to that step leaves, so a buyer running dry bids up toward its reservation over several
  * ticks instead of all at once, and one whose sellers ask a little more than it expects buys a little less
  * rather than nothing. How much it orders is stock management against its target cover ({@link #order}).
+ *
+ * <p>Precaution ({@code behaviour.precaution}): with a perceived risk r to an input's supply ({@link SupplyRisk}),
+ * the target cover of that input moves from the firm's own {@link Firms#inputCoverTicks(int) input cover} toward
+ * {@code coverWeeksAtFullRisk} in proportion to r, in the tick the news comes, so the order rule buys toward the
+ * larger target and the steps bid above the expected price by {@code (target / held)^η} at once; and the cap on
+ * every step moves from its reservation toward what the input is worth to it: the expected value of the output
+ * per unit of the input, {@code E_out / a}, as a firm that would otherwise stand idle counts its conversion and
+ * its other inputs (held in stock) as committed. So a buyer whose product is worth more per unit of the input
+ * outbids the others once the risk is on. The risk is per input market, so a firm raises the cover of a
+ * threatened input alone, on top of whatever cover it holds of its own.
  */
 public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
@@ -33,6 +44,10 @@ public final class Manufacturers implements java.io.Serializable {
     private final double thriftMaxPace;
     private final double minRatio;
     private final double maxRatio;
+    /** The cover, expected price and cap of a bid under supply risk. */
+    private final PrecautionaryBid precaution;
+    /** The supply risk the firms' buyers perceive, per market; absent, none. */
+    private SupplyRisk risk;
     /** The seat of the firms' participant, which tags their bids. */
     private int seat;
 
@@ -48,6 +63,31 @@ public final class Manufacturers implements java.io.Serializable {
         this.thriftMaxPace = b.thrift().maxPaceMultiple();
         this.minRatio = b.minStockPriceRatio();
         this.maxRatio = b.maxStockPriceRatio();
+        this.precaution = new PrecautionaryBid(
+                TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity);
+    }
+
+    /** The supply risk the firms read, the same the traders read. */
+    public void useRisk(SupplyRisk risk) {
+        this.risk = risk;
+    }
+
+    private double riskOf(int market) {
+        return risk == null ? 0 : risk.of(market);
+    }
+
+    /**
+     * How far this tick's news moves the expected price of what is sold in market m: when the risk its buyers
+     * see rises, every one of them seeks the cover the new risk calls for, and by the model's own relation
+     * between price and cover ({@code (target / stock)^η}) the price rises by the ratio of the new cover to
+     * the old raised to η. A falling risk revises nothing: that news comes through the prices. The covers are
+     * firm f's own, as it reads the news by what it would do itself.
+     */
+    double newsRevision(int f, int m) {
+        if (risk == null) {
+            return 1;
+        }
+        return precaution.newsRevision(firms.inputCover[f], risk.of(m), risk.before(m));
     }
 
     void seat(int seat) {
@@ -64,6 +104,7 @@ public final class Manufacturers implements java.io.Serializable {
         double inputCost = 0;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
             x.inputExpectedPrice[s] += expectationRate * (markets.price(x.inputMarket[s]) - x.inputExpectedPrice[s]);
+            x.inputExpectedPrice[s] *= newsRevision(f, x.inputMarket[s]);
             inputCost += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
         }
         x.expectedInputCost[f] = inputCost;
@@ -112,7 +153,9 @@ public final class Manufacturers implements java.io.Serializable {
         double use = a * x.plannedOutput[f];
         // The input-stock target follows normal sales, not this tick's plan, so a plan that jumps does not
         // turn into a burst of restocking orders upstream.
-        double target = x.inputCover[f] * a * x.normalSales[f];
+        // Under supply risk the target of this input, and only of this input, moves toward the cover at full risk.
+        double r = riskOf(x.inputMarket[s]);
+        double target = precaution.cover(x.inputCover[f], r) * a * x.normalSales[f];
         double quantity = order(use, target, x.inputStock[s]);
         if (quantity <= 0) {
             return;
@@ -121,6 +164,11 @@ public final class Manufacturers implements java.io.Serializable {
         double expected = x.inputExpectedPrice[s];
         double own = a * expected * value;
         double reservation = (x.inputBudget[f] - (x.expectedInputCost[f] - own)) / (a * value);
+        if (r > 0) {
+            // What a unit of the input is worth to a firm that would otherwise lose the output it makes: the cap
+            // on every step of its bid.
+            reservation = precaution.highest(reservation, x.expectedPrice[f] * x.outputValue[f] / (a * value), r);
+        }
         if (reservation <= 0) {
             return;
         }

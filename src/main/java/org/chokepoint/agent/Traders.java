@@ -84,6 +84,15 @@ public final class Traders implements Participant {
     private final double maxRatio;
     /** Weight of this tick's sales in a trader's normal sales. */
     private final double normalSalesWeight;
+    /** Ticks of its normal sales a trader aims to hold at its destination when its whole supply is threatened. */
+    private final double coverAtFullRisk;
+    /** The supply risk buyers perceive in each market; all nought when precaution is off. */
+    private SupplyRisk risk;
+    /**
+     * Share of its usual flow the trader's lane was refused in the last tick: all of it when banned or closed,
+     * what a quota or licence left short of its normal sales otherwise.
+     */
+    private final double[] refused;
 
     public final int count;
     final String[] id;
@@ -211,6 +220,8 @@ public final class Traders implements Participant {
         minRatio = b.minStockPriceRatio();
         maxRatio = b.maxStockPriceRatio();
         normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
+        coverAtFullRisk = TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), ticksPerYear);
+        refused = new double[n];
         askElasticity = b.askStockElasticity();
         expectationRate = b.expectationRate();
         flowAdjustment = b.outputAdjustment();
@@ -287,6 +298,16 @@ public final class Traders implements Participant {
         }
     }
 
+    /** The supply risk the traders read, the same the firms read. */
+    public void useRisk(SupplyRisk risk) {
+        this.risk = risk;
+    }
+
+    /** Share of its usual flow the trader's lane was refused in the last tick. */
+    double refused(int i) {
+        return refused[i];
+    }
+
     // ---- the tick ---------------------------------------------------------------------------------------------
 
     @Override
@@ -335,6 +356,8 @@ public final class Traders implements Participant {
             updateTrends(markets);
         }
         terms.updateRoutes(routes);
+        // The cover each lane's traders aim for follows the risk at its destination, which the sums count.
+        terms.updateRisk(risk, stockCover, coverAtFullRisk, askElasticity);
         sumLanes(tick);
         terms.update(tick, markets, routes, rules, detourTicks);
         laneRatios();
@@ -500,15 +523,17 @@ public final class Traders implements Participant {
         java.util.Arrays.fill(laneHeld, 0);
         java.util.Arrays.fill(laneNeeded, 0);
         int[] transit = terms.routeTransit;
+        double[] covers = terms.stockCover;
         for (int i = 0; i < count; i++) {
             unload(i, tick);
             int e = lane[i];
             double expected = Math.max(normalSales[i], flow[i]);
             laneStock[e] += stock[i];
-            laneTarget[e] += (stockCover + 1) * normalSales[i];
+            double cover = covers[e];
+            laneTarget[e] += (cover + 1) * normalSales[i];
             atSea[i] = inTransit(i);
             laneHeld[e] += stock[i] + atSea[i];
-            laneNeeded[e] += (stockCover + Math.max(1, transit[e])) * expected;
+            laneNeeded[e] += (cover + Math.max(1, transit[e])) * expected;
         }
     }
 
@@ -679,7 +704,9 @@ public final class Traders implements Participant {
         if (terms.ahead[e]) {
             ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
         }
-        double own = (stockCover + 1) * normalSales[i];
+        // Under risk the trader keeps the larger cover its buyers call for and offers only what lies beyond it
+        // and its expected sales; it sets no price floor of its own, which would follow the price it sets.
+        double own = (terms.stockCover[e] + 1) * normalSales[i];
         double quantity = Math.min(s, offerTicks * Math.max(normalSales[i], flow[i]) + Math.max(0.0, s - own));
         markets.book(destinationMarket[i]).addAsk(ask, quantity, owner(CARGO, i));
     }
@@ -698,7 +725,12 @@ public final class Traders implements Participant {
         double pd = t.destinationPrice[e];
         double po = t.originPrice[e];
         expectedDestination[i] += expectationRate * (pd - expectedDestination[i]);
+        // The news raises the price it expects at the destination as it raises its buyers' cover (see
+        // Manufacturers#newsRevision and LaneTerms#newsRevision).
+        expectedDestination[i] *= t.newsRevision[e];
         expectedOrigin[i] += expectationRate * (po - expectedOrigin[i]);
+        // What the rules refuse the lane this tick; bid() adds what its licences and quota do not grant.
+        refused[i] = t.refused[e];
         if (!t.trading[e]) {
             return;
         }
@@ -730,7 +762,8 @@ public final class Traders implements Participant {
             // that sells out what it lands while the market pays above its cost-plus price ships more, up to its
             // capacity, for its sales say nothing of what the market would take.
             double open = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap));
-            double target = (stockCover + 1) * normalSales[i];
+            // The stock it aims for, with the cover its buyers call for under supply risk.
+            double target = (t.stockCover[e] + 1) * normalSales[i];
             double short_ = target > 0 ? Math.max(0.0, 1 - stock[i] / target) : 1.0;
             // Only a gap beyond openGap counts: within it the market's own noise opens and closes the gap.
             double beyond = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap - 1));
@@ -739,7 +772,7 @@ public final class Traders implements Participant {
             // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
             flow[i] += flowAdjustment * (desired - flow[i]);
             // Stock after this tick's cargo landed, before sales; cargo at sea before this tick's purchase.
-            double stockGap = (stockCover + 1) * normalSales[i] - stock[i];
+            double stockGap = target - stock[i];
             double lineGap = flow[i] * Math.max(0, transit - 1) - atSea[i];
             quantity = flow[i] + (stockGap + lineGap) / adjustTicks;
             quantity = Math.min(capacity[i], Math.max(0.0, quantity));
@@ -780,6 +813,11 @@ public final class Traders implements Participant {
         if (wanted[i] > 0) {
             double granted = rules.grantedShare(i, origin[i], destination[i], commodity[i], tick);
             double quantity = wanted[i] * granted;
+            if (granted < 1) {
+                // Buyers see what the lane could not bring of its usual flow, not of what it wanted.
+                double normal = Math.max(normalSales[i], Double.MIN_NORMAL);
+                refused[i] = Math.max(refused[i], Math.min(1.0, Math.max(0.0, 1 - quantity / normal)));
+            }
             if (quantity > 0) {
                 book.addBid(limit[i], quantity, owner(CARGO, i));
             }

@@ -15,6 +15,7 @@ import org.chokepoint.agent.Manufacturers;
 import org.chokepoint.agent.Producers;
 import org.chokepoint.agent.Recyclers;
 import org.chokepoint.agent.RouteConditions;
+import org.chokepoint.agent.SupplyRisk;
 import org.chokepoint.agent.Traders;
 import org.chokepoint.antitrust.Consortium;
 import org.chokepoint.antitrust.ConsortiumContext;
@@ -71,6 +72,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private Industry industry;
     private Households households;
     private Traders traders;
+    private SupplyRisk supplyRisk;
     private Instrument[] instruments;
     private Consortium[] consortia;
     /** Everything that acts in a tick, in the order each phase calls it. */
@@ -234,6 +236,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         consortia = pools.toArray(new Consortium[0]);
         industry = new Industry(firms, producers, manufacturers, recyclers, capacity, markets, government,
                 valuePerUnit, workers);
+        supplyRisk = new SupplyRisk(m, b.precaution(), world.ticksPerYear());
+        manufacturers.useRisk(supplyRisk);
+        traders.useRisk(supplyRisk);
         households.connect(markets, government, demandRandom, horizon);
         traders.connect(markets, routes, government.tradeRules());
         startNote = null;
@@ -356,6 +361,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         for (Participant p : participants) {
             p.beginTick(tick);
         }
+        // The tick's news and last tick's refusals move the risk buyers see before anyone orders.
+        supplyRisk.update(tick, industry.firms(), traders, government.tradeRules(), markets);
     }
 
     /**
@@ -458,6 +465,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public int horizon() { return horizon; }
     @Override
     public int tick() { return tick; }
+
+    /** The supply risk buyers perceive in each market this tick. */
+    public SupplyRisk supplyRisk() { return supplyRisk; }
 
     @Override
     public double householdScale(int tick, int h) {

@@ -116,6 +116,15 @@ final class ExportLicensing extends ExportMeasure {
         this.now = new double[commodities * SERIES.length];
     }
 
+    /**
+     * Buyers expect a licence to refuse what it is set to refuse for their destination and commodity as of the
+     * news, and a denied destination all of it.
+     */
+    @Override
+    double newsSeverity(int destination, int commodity) {
+        return denied[destination] ? 1.0 : 1.0 - approval[commodity * world.regionCount() + destination];
+    }
+
     @Override
     public void beginTick(int tick) {
         super.beginTick(tick);

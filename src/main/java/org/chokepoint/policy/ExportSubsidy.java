@@ -43,6 +43,12 @@ final class ExportSubsidy extends ExportMeasure {
         }
     }
 
+    /** A subsidy prices the lane and stops no volume: its news moves no buyer's cover. */
+    @Override
+    double newsSeverity(int destination, int commodity) {
+        return 0.0;
+    }
+
     @Override
     public Map<String, Double> indicators() {
         Map<String, Double> m = new LinkedHashMap<>();

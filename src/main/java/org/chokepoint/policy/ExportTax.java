@@ -27,4 +27,10 @@ final class ExportTax extends ExportMeasure {
             ctx.markets().ledger().levy(m, rate * price * quantity * ctx.world().commodity(c).valuePerUnit());
         }
     }
+
+    /** A tax prices the lane and stops no volume: its news raises expected costs, not the cover buyers hold. */
+    @Override
+    double newsSeverity(int destination, int commodity) {
+        return 0.0;
+    }
 }

@@ -29,6 +29,7 @@ package org.chokepoint.scenario;
  * @param trading how traders size their flows and hold cargo
  * @param jointProcurement the windows over which a joint-procurement consortium watches and remembers
  * @param strategicStockpile how a stockpile agency follows the region's use
+ * @param precaution how buyers raise the cover they hold when their supply is threatened
  */
 public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
                             Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
@@ -36,11 +37,12 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
                             Double demandNoisePersistence, Double outputAdjustment, Double contractPriceAdjustment,
                             Speculation speculation, Double normalSalesWeeks, Double offerWeeks,
                             Double minStockPriceRatio, Double maxStockPriceRatio, Double maxPricePull, Trading trading,
-                            JointProcurement jointProcurement, StrategicStockpile strategicStockpile) {
+                            JointProcurement jointProcurement, StrategicStockpile strategicStockpile,
+                            Precaution precaution) {
 
     public static final BehaviourSpec DEFAULTS =
             new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null);
 
     public BehaviourSpec {
         expectationRate = or(expectationRate, 0.08);
@@ -65,6 +67,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         trading = trading == null ? new Trading(null, null, null, null, null, null, null) : trading;
         jointProcurement = jointProcurement == null ? new JointProcurement(null, null, null, null) : jointProcurement;
         strategicStockpile = strategicStockpile == null ? new StrategicStockpile(null) : strategicStockpile;
+        precaution = precaution == null ? new Precaution(null, null, null) : precaution;
     }
 
     static double or(Double v, double d) {
@@ -225,6 +228,35 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     public record StrategicStockpile(Double useAverageWeeks) {
         public StrategicStockpile {
             useAverageWeeks = or(useAverageWeeks, 20.0);
+        }
+    }
+
+    /**
+     * Precautionary demand: a buyer's perceived risk to its supply of an input (0 to 1) is the share of its
+     * market's supply that a restriction threatens, from the tick the restriction is announced, and the share
+     * that restrictions, closures and licence refusals actually stop once they bite, plus a share for prices
+     * far more volatile than usual; it falls back at its half-life once the threat has gone. The cover a buyer
+     * aims for moves from its usual cover toward {@code coverWeeksAtFullRisk} in proportion to the risk, and
+     * while it is short of that cover it bids above the going price, up to what the input is worth to it
+     * (see {@code docs/scenario-format.md}).
+     *
+     * @param coverWeeksAtFullRisk weeks of its use a buyer aims to hold when its whole supply is threatened;
+     *                             0, the default for now, turns precautionary demand off (26 is the sourced value)
+     * @param riskHalfLifeWeeks weeks in which the perceived risk halves once the threat behind it has gone
+     * @param volatilityWeight the risk read into a price whose recent volatility is far above its usual:
+     *                         none below twice the usual variance of weekly price changes, this much from
+     *                         four times; 0 by default, as the model's own price cycles then feed on themselves
+     */
+    public record Precaution(Double coverWeeksAtFullRisk, Double riskHalfLifeWeeks, Double volatilityWeight) {
+        public Precaution {
+            coverWeeksAtFullRisk = or(coverWeeksAtFullRisk, 0.0);
+            riskHalfLifeWeeks = or(riskHalfLifeWeeks, 26.0);
+            volatilityWeight = or(volatilityWeight, 0.0);
+        }
+
+        /** Whether buyers hold any precautionary cover at all. */
+        public boolean on() {
+            return coverWeeksAtFullRisk > 0;
         }
     }
 }

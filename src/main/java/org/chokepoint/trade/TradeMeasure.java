@@ -79,6 +79,16 @@ public interface TradeMeasure {
         return false;
     }
 
+    /**
+     * What buyers read into the news of a quantity restriction on this lane: the share of the lane's supply it
+     * may stop, from the tick it is announced (and again on the tick a measure extending or replacing it is
+     * announced) until it takes effect; 0 at other ticks. Once it is in force, buyers judge it by what it
+     * refuses them.
+     */
+    default double announcedThreat(int origin, int destination, int commodity, int tick) {
+        return 0.0;
+    }
+
     /** A trader asks to ship this much this tick; volume-capped measures pool the requests. */
     default void request(int trader, int origin, int destination, int commodity, int tick, double quantity) { }
 

@@ -125,6 +125,16 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
         return false;
     }
 
+    /** The gravest threat any measure's news poses to the lane. */
+    @Override
+    public double announcedThreat(int origin, int destination, int commodity, int tick) {
+        double t = 0.0;
+        for (TradeMeasure m : active) {
+            t = Math.max(t, m.announcedThreat(origin, destination, commodity, tick));
+        }
+        return t;
+    }
+
     @Override
     public void request(int trader, int origin, int destination, int commodity, int tick, double quantity) {
         for (TradeMeasure m : active) {

