@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hand: usual cover 6 weeks, 26 weeks at full risk, stock-price elasticity η = 0.2, ratio bounds [0.5, 3]; it
  * uses a = 0.29 t of oxide per t of magnet and makes 100 t a week, so 29 t a week, and holds its usual 6 weeks
  * (174 t) when the news comes, expecting 18 $/kg. It bids its order in {@link BidSteps#STEPS} steps, each at
- * {@code min(cap, E (target / held)^η)}, as {@link Manufacturers#bid} does.
+ * {@code min(cap, E (target / held)^η)}, {@code held} the stock left at the middle unit of the step's quarter of
+ * the tick's use, as {@link Manufacturers#bid} does.
  */
 class PrecautionaryBidTest {
     private static final double TOL = 1e-9;
@@ -43,26 +44,26 @@ class PrecautionaryBidTest {
         // 45 / 0.29 = 155.17 $/kg: 40 + 0.9 * 115.17 = 143.655, the cap of every step, not binding.
         double highest = bid.highest(40, 45 / 0.29, 0.9);
         assertEquals(143.6551724137931, highest, 1e-9);
-        // Short of its target by 696/174 = 4, its last step (the one that only replaces the week's use) bids 4^0.2
-        // above that: 18 * 4^0.4 = 31.3398203 $/kg, 74% above the going price of 18 in the tick of the news. Its
-        // first step, which would leave 174 - 0.75 * 29 = 152.25 t, bids 23.7511424 * (696 / 152.25)^0.2 =
-        // 32.1880666 $/kg.
+        // Short of its target, its last step, valued where it would leave 174 - 29/8 = 170.375 t, bids
+        // 23.7511424 * (696 / 170.375)^0.2 = 31.4720605 $/kg, 75% above the going price of 18 in the tick of the
+        // news. Its first step, which would leave 174 - 7/8 * 29 = 148.625 t, bids
+        // 23.7511424 * (696 / 148.625)^0.2 = 32.3435717 $/kg.
         double target = bid.cover(USUAL, 0.9) * 29;
-        assertEquals(31.33982027866047, step(expected, target, 174, 29, BidSteps.STEPS, highest), 1e-9);
-        assertEquals(32.18806658368732, step(expected, target, 174, 29, 1, highest), 1e-9);
+        assertEquals(31.472060506142125, step(expected, target, 174, 29, BidSteps.STEPS, highest), 1e-9);
+        assertEquals(32.34357173096232, step(expected, target, 174, 29, 1, highest), 1e-9);
     }
 
     @Test
     void theWeekAfterItBidsOnAboveThePriceWhileShortAndTheRiskFades() {
         // A week on, no news: the risk has decayed at its 26-week half-life, 0.9 * 0.5^(1/26) = 0.8763234; no
-        // revision. The expectation moved 8% of the way from 23.7511 to the price paid, 31.3398: 24.3582366.
-        // It bought 40 t and used 29: stock 185 t. Target (6 + 0.8763234 * 20) * 29 = 682.2676 t; bid
-        // 24.3582366 * (682.2676 / 185)^0.2 = 24.3582366 * 1.2982448 = 31.6229549 $/kg.
+        // revision. The expectation moved 8% of the way from 23.7511 to the price paid, 31.4721: 24.3688158.
+        // It bought 40 t and used 29: stock 185 t. Target (6 + 0.8763234 * 20) * 29 = 682.2676 t; last step
+        // 24.3688158 * (682.2676 / (185 - 29/8))^0.2 = 24.3688158 * 1.3033932 = 31.7621499 $/kg.
         double r = 0.8763234486276907;
         assertEquals(1.0, bid.newsRevision(USUAL, r, 0.9), 0);
         assertEquals(682.2676002040606, bid.cover(USUAL, r) * 29, 1e-9);
-        assertEquals(31.62295491909904,
-                step(24.358236624691965, bid.cover(USUAL, r) * 29, 185, 29, BidSteps.STEPS, 1000), 1e-9);
+        assertEquals(31.76214985554667,
+                step(24.3688158428905, bid.cover(USUAL, r) * 29, 185, 29, BidSteps.STEPS, 1000), 1e-9);
         // An extension announced a week later lifts the risk back from 0.8532698 to 0.9: the expected price
         // rises again, by (24 / (6 + 0.8532698 * 20))^0.2 = 1.0079757.
         assertEquals(1.0079757132450264, bid.newsRevision(USUAL, 0.9, 0.8532697629052544), 1e-9);
@@ -73,8 +74,9 @@ class PrecautionaryBidTest {
         assertEquals(6.0, bid.cover(USUAL, 0), 0);
         assertEquals(1.0, bid.newsRevision(USUAL, 0, 0), 0);
         assertEquals(40.0, bid.highest(40, 155, 0), 0);
-        // At its target, the last step of its order bids its expected price.
-        assertEquals(18.0, step(18, 174, 174, 29, BidSteps.STEPS, 40), TOL);
+        // At its target, the last step of its order bids a hair over its expected price, valued where it leaves
+        // 174 - 29/8 = 170.375 t: 18 * (174 / 170.375)^0.2 = 18.0759521; the sellers' asks set the price.
+        assertEquals(18.07595206588631, step(18, 174, 174, 29, BidSteps.STEPS, 40), TOL);
         // A firm whose own cover is already beyond the cover at full risk keeps it whatever the risk.
         assertEquals(30.0, bid.cover(30, 1.0), 0);
     }
