@@ -18,18 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
  * A magnet maker's bid for NdPr oxide when China announces a cut that threatens 90% of its supply, worked by
  * hand: usual cover 6 weeks, 26 weeks at full risk, stock-price elasticity η = 0.2, ratio bounds [0.5, 3]; it
  * uses a = 0.29 t of oxide per t of magnet and makes 100 t a week, so 29 t a week, and holds its usual 6 weeks
- * (174 t) when the news comes, expecting 18 $/kg. It bids its order in {@link BidSteps#STEPS} steps, each at
- * {@code min(cap, E (target / held)^η)}, {@code held} the stock left at the middle unit of the step's quarter of
- * the tick's use, as {@link Manufacturers#bid} does.
+ * (174 t) when the news comes, expecting 18 $/kg. It bids {@code min(cap, E (target / stock)^η)}, as
+ * {@link Manufacturers#bid} does.
  */
 class PrecautionaryBidTest {
     private static final double TOL = 1e-9;
     private static final double USUAL = 6;
     private final PrecautionaryBid bid = new PrecautionaryBid(26, 0.2);
 
-    /** Step k of the bid of a buyer expecting {@code expected}, holding {@code held} and using {@code use}. */
-    private static double step(double expected, double target, double held, double use, int k, double cap) {
-        return Math.min(cap, expected * BidSteps.ratio(target, held, use, k, 0.2, 0.5, 3));
+    /** The bid of a buyer expecting {@code expected} and holding {@code held}, its ratio within [0.5, 3]. */
+    private static double limit(double expected, double target, double held, double cap) {
+        double ratio = held > 0 ? Math.pow(target / held, 0.2) : 3;
+        return Math.min(cap, expected * Math.max(0.5, Math.min(ratio, 3)));
     }
 
     @Test
@@ -44,26 +44,22 @@ class PrecautionaryBidTest {
         // 45 / 0.29 = 155.17 $/kg: 40 + 0.9 * 115.17 = 143.655, the cap of every step, not binding.
         double highest = bid.highest(40, 45 / 0.29, 0.9);
         assertEquals(143.6551724137931, highest, 1e-9);
-        // Short of its target, its last step, valued where it would leave 174 - 29/8 = 170.375 t, bids
-        // 23.7511424 * (696 / 170.375)^0.2 = 31.4720605 $/kg, 75% above the going price of 18 in the tick of the
-        // news. Its first step, which would leave 174 - 7/8 * 29 = 148.625 t, bids
-        // 23.7511424 * (696 / 148.625)^0.2 = 32.3435717 $/kg.
+        // Short of its target by 696/174 = 4, it bids 4^0.2 above that: 18 * 4^0.4 = 31.3398203 $/kg, 74% above
+        // the going price of 18 in the tick of the news.
         double target = bid.cover(USUAL, 0.9) * 29;
-        assertEquals(31.472060506142125, step(expected, target, 174, 29, BidSteps.STEPS, highest), 1e-9);
-        assertEquals(32.34357173096232, step(expected, target, 174, 29, 1, highest), 1e-9);
+        assertEquals(31.33982027866047, limit(expected, target, 174, highest), 1e-9);
     }
 
     @Test
     void theWeekAfterItBidsOnAboveThePriceWhileShortAndTheRiskFades() {
         // A week on, no news: the risk has decayed at its 26-week half-life, 0.9 * 0.5^(1/26) = 0.8763234; no
-        // revision. The expectation moved 8% of the way from 23.7511 to the price paid, 31.4721: 24.3688158.
-        // It bought 40 t and used 29: stock 185 t. Target (6 + 0.8763234 * 20) * 29 = 682.2676 t; last step
-        // 24.3688158 * (682.2676 / (185 - 29/8))^0.2 = 24.3688158 * 1.3033932 = 31.7621499 $/kg.
+        // revision. The expectation moved 8% of the way from 23.7511 to the price paid, 31.3398: 24.3582366.
+        // It bought 40 t and used 29: stock 185 t. Target (6 + 0.8763234 * 20) * 29 = 682.2676 t; bid
+        // 24.3582366 * (682.2676 / 185)^0.2 = 24.3582366 * 1.2982448 = 31.6229549 $/kg.
         double r = 0.8763234486276907;
         assertEquals(1.0, bid.newsRevision(USUAL, r, 0.9), 0);
         assertEquals(682.2676002040606, bid.cover(USUAL, r) * 29, 1e-9);
-        assertEquals(31.76214985554667,
-                step(24.3688158428905, bid.cover(USUAL, r) * 29, 185, 29, BidSteps.STEPS, 1000), 1e-9);
+        assertEquals(31.62295491909904, limit(24.358236624691965, bid.cover(USUAL, r) * 29, 185, 1000), 1e-9);
         // An extension announced a week later lifts the risk back from 0.8532698 to 0.9: the expected price
         // rises again, by (24 / (6 + 0.8532698 * 20))^0.2 = 1.0079757.
         assertEquals(1.0079757132450264, bid.newsRevision(USUAL, 0.9, 0.8532697629052544), 1e-9);
@@ -74,9 +70,8 @@ class PrecautionaryBidTest {
         assertEquals(6.0, bid.cover(USUAL, 0), 0);
         assertEquals(1.0, bid.newsRevision(USUAL, 0, 0), 0);
         assertEquals(40.0, bid.highest(40, 155, 0), 0);
-        // At its target, the last step of its order bids a hair over its expected price, valued where it leaves
-        // 174 - 29/8 = 170.375 t: 18 * (174 / 170.375)^0.2 = 18.0759521; the sellers' asks set the price.
-        assertEquals(18.07595206588631, step(18, 174, 174, 29, BidSteps.STEPS, 40), TOL);
+        // At its target it bids its expected price.
+        assertEquals(18.0, limit(18, 174, 174, 40), TOL);
         // A firm whose own cover is already beyond the cover at full risk keeps it whatever the risk.
         assertEquals(30.0, bid.cover(30, 1.0), 0);
     }
@@ -87,8 +82,8 @@ class PrecautionaryBidTest {
         // (the ratio's bound of 3). General plastics: 1.1 t of naphtha per t of polymer worth 1,200 $/t,
         // reservation 700: worth 1200 / 1.1 = 1090.9 $/t, which caps its bid. Dialysis circuits: 0.05 t of
         // naphtha per t of product worth 40,000 $/t: worth 800,000 $/t; its bid is 1800.
-        double plastics = step(600, 1000, 1, 0, BidSteps.STEPS, bid.highest(700, 1200 / 1.1, 1.0));
-        double dialysis = step(600, 1000, 1, 0, BidSteps.STEPS, bid.highest(700, 40000 / 0.05, 1.0));
+        double plastics = limit(600, 1000, 1, bid.highest(700, 1200 / 1.1, 1.0));
+        double dialysis = limit(600, 1000, 1, bid.highest(700, 40000 / 0.05, 1.0));
         assertEquals(1090.909090909091, plastics, 1e-9);
         assertEquals(1800.0, dialysis, 1e-9);
         assertTrue(dialysis > plastics);
