@@ -408,17 +408,6 @@ public final class Firms implements java.io.Serializable {
         supportUpsideShare[f] = upsideShare;
     }
 
-    /**
-     * Sets a manufacturer's target input stock, in ticks of its use of each input; its orders close the gap
-     * to the new target over {@code behaviour.stockAdjustTicks}, as they close any other.
-     */
-    public void coverInputs(int f, double ticks) {
-        if (!(ticks >= 0) || ticks == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("input cover must be finite and not negative, got " + ticks);
-        }
-        inputCover[f] = ticks;
-    }
-
     public void withdrawSupport(int f) {
         supportStrike[f] = Double.NaN;
         supportUpsideShare[f] = 0;

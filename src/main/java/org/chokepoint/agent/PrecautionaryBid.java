@@ -5,11 +5,11 @@ package org.chokepoint.agent;
  * aims for, how the news revises its expected price, and what it will pay at most.
  *
  * <p>Its cover moves from its usual {@code c0} (the firm's own {@link Firms#inputCoverTicks(int) input cover})
- * toward {@code c1} at full risk: {@code c(r) = c0 + r (c1 - c0)}. While it is short of it, its stepped bid
- * ({@link BidSteps}) stands above its expected price E by the model's stock-price relation,
+ * toward {@code c1} at full risk: {@code c(r) = c0 + r (c1 - c0)}. While it is short of it, its bid
+ * ({@link Manufacturers#bid}) stands above its expected price E by the model's stock-price relation,
  * {@code E (target / held)^η} within the ratio's bounds; when the risk rises from r' to r, every buyer of the
  * market seeks the larger cover, so by the same relation it expects the price to rise by
- * {@code (c(r) / c(r'))^η} at once, in the tick of the news. What it pays at most, the cap on every step, moves
+ * {@code (c(r) / c(r'))^η} at once, in the tick of the news. What it pays at most, the cap on its bid, moves
  * from its reservation (the price at which its output just covers its costs) toward what the input is worth to
  * it, the value of its output per unit of the input: a firm that would otherwise stand idle counts its
  * conversion and its other inputs, held in stock, as committed. So of two buyers equally short, the one whose

@@ -23,6 +23,15 @@ final class ExportSubsidy extends ExportMeasure {
         this.perUnit = spec.perUnitOrZero();
     }
 
+    /**
+     * A subsidy to come is no restriction: traders have no reason to ship early and hold cargo back for it
+     * (if anything, the other way round), so its announcement does not set off front-running.
+     */
+    @Override
+    public boolean restrictionAhead(int o, int d, int c, int tick) {
+        return false;
+    }
+
     @Override
     public double exportSubsidyRate(int o, int d, int c, int tick) {
         return binds(o, d, c, tick) ? rate : 0.0;

@@ -18,17 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
  * A magnet maker's bid for NdPr oxide when China announces a cut that threatens 90% of its supply, worked by
  * hand: usual cover 6 weeks, 26 weeks at full risk, stock-price elasticity η = 0.2, ratio bounds [0.5, 3]; it
  * uses a = 0.29 t of oxide per t of magnet and makes 100 t a week, so 29 t a week, and holds its usual 6 weeks
- * (174 t) when the news comes, expecting 18 $/kg. It bids its order in {@link BidSteps#STEPS} steps, each at
- * {@code min(cap, E (target / held)^η)}, as {@link Manufacturers#bid} does.
+ * (174 t) when the news comes, expecting 18 $/kg. It bids {@code min(cap, E (target / stock)^η)}, as
+ * {@link Manufacturers#bid} does.
  */
 class PrecautionaryBidTest {
     private static final double TOL = 1e-9;
     private static final double USUAL = 6;
     private final PrecautionaryBid bid = new PrecautionaryBid(26, 0.2);
 
-    /** Step k of the bid of a buyer expecting {@code expected}, holding {@code held} and using {@code use}. */
-    private static double step(double expected, double target, double held, double use, int k, double cap) {
-        return Math.min(cap, expected * BidSteps.ratio(target, held, use, k, 0.2, 0.5, 3));
+    /** The bid of a buyer expecting {@code expected} and holding {@code held}, its ratio within [0.5, 3]. */
+    private static double limit(double expected, double target, double held, double cap) {
+        double ratio = held > 0 ? Math.pow(target / held, 0.2) : 3;
+        return Math.min(cap, expected * Math.max(0.5, Math.min(ratio, 3)));
     }
 
     @Test
@@ -43,13 +44,10 @@ class PrecautionaryBidTest {
         // 45 / 0.29 = 155.17 $/kg: 40 + 0.9 * 115.17 = 143.655, the cap of every step, not binding.
         double highest = bid.highest(40, 45 / 0.29, 0.9);
         assertEquals(143.6551724137931, highest, 1e-9);
-        // Short of its target by 696/174 = 4, its last step (the one that only replaces the week's use) bids 4^0.2
-        // above that: 18 * 4^0.4 = 31.3398203 $/kg, 74% above the going price of 18 in the tick of the news. Its
-        // first step, which would leave 174 - 0.75 * 29 = 152.25 t, bids 23.7511424 * (696 / 152.25)^0.2 =
-        // 32.1880666 $/kg.
+        // Short of its target by 696/174 = 4, it bids 4^0.2 above that: 18 * 4^0.4 = 31.3398203 $/kg, 74% above
+        // the going price of 18 in the tick of the news.
         double target = bid.cover(USUAL, 0.9) * 29;
-        assertEquals(31.33982027866047, step(expected, target, 174, 29, BidSteps.STEPS, highest), 1e-9);
-        assertEquals(32.18806658368732, step(expected, target, 174, 29, 1, highest), 1e-9);
+        assertEquals(31.33982027866047, limit(expected, target, 174, highest), 1e-9);
     }
 
     @Test
@@ -61,8 +59,7 @@ class PrecautionaryBidTest {
         double r = 0.8763234486276907;
         assertEquals(1.0, bid.newsRevision(USUAL, r, 0.9), 0);
         assertEquals(682.2676002040606, bid.cover(USUAL, r) * 29, 1e-9);
-        assertEquals(31.62295491909904,
-                step(24.358236624691965, bid.cover(USUAL, r) * 29, 185, 29, BidSteps.STEPS, 1000), 1e-9);
+        assertEquals(31.62295491909904, limit(24.358236624691965, bid.cover(USUAL, r) * 29, 185, 1000), 1e-9);
         // An extension announced a week later lifts the risk back from 0.8532698 to 0.9: the expected price
         // rises again, by (24 / (6 + 0.8532698 * 20))^0.2 = 1.0079757.
         assertEquals(1.0079757132450264, bid.newsRevision(USUAL, 0.9, 0.8532697629052544), 1e-9);
@@ -73,8 +70,8 @@ class PrecautionaryBidTest {
         assertEquals(6.0, bid.cover(USUAL, 0), 0);
         assertEquals(1.0, bid.newsRevision(USUAL, 0, 0), 0);
         assertEquals(40.0, bid.highest(40, 155, 0), 0);
-        // At its target, the last step of its order bids its expected price.
-        assertEquals(18.0, step(18, 174, 174, 29, BidSteps.STEPS, 40), TOL);
+        // At its target it bids its expected price.
+        assertEquals(18.0, limit(18, 174, 174, 40), TOL);
         // A firm whose own cover is already beyond the cover at full risk keeps it whatever the risk.
         assertEquals(30.0, bid.cover(30, 1.0), 0);
     }
@@ -85,8 +82,8 @@ class PrecautionaryBidTest {
         // (the ratio's bound of 3). General plastics: 1.1 t of naphtha per t of polymer worth 1,200 $/t,
         // reservation 700: worth 1200 / 1.1 = 1090.9 $/t, which caps its bid. Dialysis circuits: 0.05 t of
         // naphtha per t of product worth 40,000 $/t: worth 800,000 $/t; its bid is 1800.
-        double plastics = step(600, 1000, 1, 0, BidSteps.STEPS, bid.highest(700, 1200 / 1.1, 1.0));
-        double dialysis = step(600, 1000, 1, 0, BidSteps.STEPS, bid.highest(700, 40000 / 0.05, 1.0));
+        double plastics = limit(600, 1000, 1, bid.highest(700, 1200 / 1.1, 1.0));
+        double dialysis = limit(600, 1000, 1, bid.highest(700, 40000 / 0.05, 1.0));
         assertEquals(1090.909090909091, plastics, 1e-9);
         assertEquals(1800.0, dialysis, 1e-9);
         assertTrue(dialysis > plastics);

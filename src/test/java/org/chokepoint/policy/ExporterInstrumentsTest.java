@@ -111,6 +111,20 @@ class ExporterInstrumentsTest {
             near(-1.2, subsidised.mean(M, Metric.PRICE) - free.mean(M, Metric.PRICE), "importer's price falls by 0.6 s");
         }
 
+        /**
+         * A subsidy announced twenty weeks before it pays is no restriction ahead: traders have no reason to ship
+         * early and hoard, so until it starts exports are those of free trade, week by week.
+         */
+        @Test
+        void anAnnouncedSubsidySetsOffNoFrontRunning() throws Exception {
+            TextbookTest.Run announced = ExporterInstrumentsTest.run("[{\"type\": \"exportSubsidy\", \"id\": \"rebate\","
+                    + " \"region\": \"X\", \"commodities\": [\"metal\"], \"perUnit\": " + S
+                    + ", \"announce\": 100, \"start\": 120}]");
+            for (int t = 100; t < 120; t++) {
+                assertEquals(free.at(t, X, Metric.EXPORTS), announced.at(t, X, Metric.EXPORTS), 1e-9, "week " + t);
+            }
+        }
+
         /** The budget pays s on every unit that leaves: 2 x 101 = 202 a tick, booked in X's market. */
         @Test
         void theExportersBudgetPaysTheSubsidyOnEveryUnitExported() {
