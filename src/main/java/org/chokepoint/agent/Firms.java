@@ -69,6 +69,11 @@ public final class Firms implements java.io.Serializable {
      */
     final double[] supportStrike;
     final double[] supportUpsideShare;
+    /**
+     * Under a contract for difference, what it pays a unit sold, on top of the sale price: it settles against a
+     * reference market's price, not the firm's own, so this is the firm's revenue over its price. NaN otherwise.
+     */
+    final double[] supportPayment;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     final double[] netPrice;
     /** A manufacturer's expected input cost per unit of output this tick, in US dollars. */
@@ -166,6 +171,8 @@ public final class Firms implements java.io.Serializable {
         supportStrike = new double[n];
         supportUpsideShare = new double[n];
         java.util.Arrays.fill(supportStrike, Double.NaN);
+        supportPayment = new double[n];
+        java.util.Arrays.fill(supportPayment, Double.NaN);
         plannedOutput = new double[n];
         output = new double[n];
         sold = new double[n];
@@ -197,7 +204,6 @@ public final class Firms implements java.io.Serializable {
         collector = new boolean[n];
     }
 
-    /** Marginal cost at output q: {@code base + slope * (q / capacity)^exponent}. */
     /**
      * Marginal cost of output q on the capacity an outage leaves the firm this tick: the outage takes a share of
      * its plants away, and the rest run along the same curve over less capacity, the supply curve the equilibrium
@@ -210,6 +216,7 @@ public final class Firms implements java.io.Serializable {
         return costBase[f] + costSlope[f] * power(u, costExponent[f]);
     }
 
+    /** Marginal cost at output q: {@code base + slope * (q / capacity)^exponent}. */
     public double marginalCost(int f, double q) {
         double cap = capacity[f];
         double u = cap > 0 ? q / cap : 0;
@@ -278,6 +285,9 @@ public final class Firms implements java.io.Serializable {
         double strike = supportStrike[f];
         if (Double.isNaN(strike)) {
             return expected;
+        }
+        if (!Double.isNaN(supportPayment[f])) {
+            return expected + supportPayment[f];
         }
         return expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
     }
@@ -397,20 +407,41 @@ public final class Firms implements java.io.Serializable {
 
     // ---- what others may do ------------------------------------------------------------------------------------
 
-    /** A price support the firm plans on: at least {@code strike}, keeping {@code 1 - upsideShare} above it. */
     /** The share of its capacity an outage leaves firm f this tick. */
     public void setOperableShare(int f, double share) {
         operableShare[f] = share;
     }
 
+    /**
+     * A price support on the firm's own market (a purchase guarantee): at least {@code strike}, keeping
+     * {@code 1 - upsideShare} above it.
+     */
     public void support(int f, double strike, double upsideShare) {
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;
+        supportPayment[f] = Double.NaN;
+    }
+
+    /**
+     * A contract for difference: the firm receives {@code payment} a unit it sells on top of its sale price, what
+     * the contract pays against its reference price (negative where it claws back above the strike), scaled by the
+     * share of its sales the contract's volume covers. The strike still bounds its plan.
+     */
+    public void support(int f, double strike, double upsideShare, double payment) {
+        supportStrike[f] = strike;
+        supportUpsideShare[f] = upsideShare;
+        supportPayment[f] = payment;
     }
 
     public void withdrawSupport(int f) {
         supportStrike[f] = Double.NaN;
         supportUpsideShare[f] = 0;
+        supportPayment[f] = Double.NaN;
+    }
+
+    /** What a contract for difference pays firm f a unit sold; NaN under no contract for difference. */
+    public double supportPayment(int f) {
+        return supportPayment[f];
     }
 
     /** Firm f hands part of its output stock to another holder outside the auction (an allocation by key). */

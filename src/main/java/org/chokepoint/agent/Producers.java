@@ -166,15 +166,22 @@ public final class Producers implements java.io.Serializable {
 
     /**
      * The lowest market price at which the firm's revenue per unit, with any price support, covers a marginal
-     * cost: the cost itself without support; under a strike above the cost, the expected price less the room
-     * the strike leaves over the cost (the support pays the difference); above the strike, the price whose
-     * share kept after the upside clawback covers the cost.
+     * cost: the cost itself without support. Under a contract for difference the firm is paid, on top of its sale
+     * price, what the contract pays a unit (the strike less the reference market's price, scaled by the share of
+     * its sales the contract covers, or less the clawback above the strike): it sells down to its cost less that
+     * payment and no lower, since the payment does not grow as its own price falls. Under a purchase guarantee
+     * on its own market, below a floor above the cost, the expected price less the room the floor leaves over the
+     * cost; above the floor with an upside share, the price whose share kept covers the cost.
      */
     private double lowestPrice(int f, double mc) {
         Firms x = firms;
         double strike = x.supportStrike[f];
         if (Double.isNaN(strike)) {
             return mc;
+        }
+        double payment = x.supportPayment[f];
+        if (!Double.isNaN(payment)) {
+            return Math.max(0.0, mc - payment);
         }
         if (mc <= strike) {
             return Math.max(0.0, x.expectedPrice[f] - (strike - mc));
