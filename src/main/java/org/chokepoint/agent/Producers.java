@@ -91,9 +91,16 @@ public final class Producers implements java.io.Serializable {
         double pull = cost > 0 && netPrice > 0 ? Math.min(maxPricePull, netPrice / cost) : 1.0;
         double desired = x.normalSales[f] * pull + (target - x.stock[f]) / adjustTicks;
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
-        // not stop it: it makes no more than the output at which marginal cost reaches the strike.
+        // not stop it: it makes no more than the output at which marginal cost reaches what it is paid a unit, the
+        // strike under a guarantee on its own market, its expected price plus the payment under a contract for
+        // difference (the strike again where the reference is its own market at rest).
         double strike = x.supportStrike[f];
-        if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
+        double payment = x.supportPayment[f];
+        if (!Double.isNaN(payment)) {
+            if (payment > 0) {
+                desired = Math.min(desired, x.outputAtPrice(f, x.expectedPrice[f] + payment, available));
+            }
+        } else if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
             desired = Math.min(desired, x.outputAtPrice(f, strike, available));
         }
         desired = desired < 0 ? 0 : Math.min(desired, available);

@@ -88,6 +88,25 @@ class ProducersTest {
         assertEquals(0.0, ask(40), 1e-9);
     }
 
+    /**
+     * Expecting $20 in its own market and paid $8 a unit, it is paid $28 and makes no more than where
+     * {@code MC = 28}: {@code 20 + 30 u^2 = 28}, {@code u = sqrt(8 / 30) = 0.5164}, 51.64 t. Planning 100 last week,
+     * with sales that would take all it can make, it moves a fifth of the way: {@code 100 - 0.2 x 48.36 = 90.33}.
+     */
+    @Test
+    void itMakesNoMoreThanWhereItsCostReachesItsPricePlusThePayment() {
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
+        firms.expectedPrice[mine] = 20;
+        firms.plannedOutput[mine] = 100;
+        firms.normalSales[mine] = 1000;
+        firms.stock[mine] = 0;
+        producers.plan(mine, firms.supportedPrice(mine, 20), 100);
+        double cap = 100 * Math.sqrt(8.0 / 30);
+        assertEquals(51.64, cap, 0.005);
+        assertEquals(100 - 0.2 * (100 - cap), firms.plannedOutput[mine], 1e-9);
+        assertEquals(90.33, firms.plannedOutput[mine], 0.005);
+    }
+
     /** Its revenue a unit, on which it plans, is its expected price plus the payment: 45 + 8 = $53. */
     @Test
     void itPlansOnItsPricePlusThePayment() {
