@@ -22,7 +22,7 @@ package org.chokepoint.agent;
  *
  * <p>At rest the market clears at the equilibrium price: sellers offering more than is bought set it at their
  * marginal ask, the price they expect, and the buyer takes its use. Valuing a step at its middle unit rather
- * than its last keeps a buyer a hair over its target (normal sales moved by rounding or by one tick's rationing)
+ * than its last (a single limit is valued at the stock held, as among many buyers it needs no such margin) keeps a buyer a hair over its target (normal sales moved by rounding or by one tick's rationing)
  * from bidding a hair under a seller at its own target and leaving a whole step unbought.
  */
 final class BidSteps {
@@ -56,7 +56,9 @@ final class BidSteps {
      */
     static double ratio(double needed, double held, double use, int k, int steps, double elasticity, double min,
             double max) {
-        double after = held - (1.0 - (k - 0.5) / steps) * Math.max(0.0, use);
+        // One limit is valued at the stock held: among many buyers a limit a hair under the sellers' leaves only
+        // that buyer's order unbought, and the others' spread of stocks slopes the market's demand.
+        double after = steps == 1 ? held : held - (1.0 - (k - 0.5) / steps) * Math.max(0.0, use);
         double ratio = after > 0 ? Math.pow(needed / after, elasticity) : max;
         return ratio < min ? min : Math.min(ratio, max);
     }

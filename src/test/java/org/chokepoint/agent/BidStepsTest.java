@@ -52,9 +52,10 @@ class BidStepsTest {
     }
 
     @Test
-    void aBuyerAmongManyBidsItsWholeOrderAtTheValueOfItsMiddleUnit() {
-        // One step: the middle unit of a week's use leaves 5.5 weeks, (6 / 5.5)^0.2 = 1.01755.
-        assertEquals(1.01755, BidSteps.ratio(6, 6, 1, 1, 1, ETA, 0.5, 3), 1e-5);
+    void aBuyerAmongManyBidsItsWholeOrderAtItsStockRatio() {
+        // One step: at its target it bids the price it expects; with 7.5 weeks held, (6 / 7.5)^0.2 = 0.95635.
+        assertEquals(1.0, BidSteps.ratio(6, 6, 1, 1, 1, ETA, 0.5, 3), 1e-12);
+        assertEquals(0.95635, BidSteps.ratio(6, 7.5, 1, 1, 1, ETA, 0.5, 3), 1e-5);
     }
 
     @Test
