@@ -152,8 +152,13 @@ public final class Producers implements java.io.Serializable {
             }
             // target >= s > 0 makes target / s >= 1, and then the ratio too (see cutOnlyWhenLong).
             double cut = cutOnlyWhenLong && target >= s ? 1.0 : Math.min(1.0, stockRatio(target, s));
-            ask = lowestPrice(f, mc) * cut;
+            // A certified firm's premium is paid on top of the market price, so it covers that much of its cost.
+            double extra = x.premium[f];
+            ask = lowestPrice(f, extra == 0 ? mc : mc - extra) * cut;
             ask = Math.max(ask, x.costBase[f] + inputCost - support(f));
+            if (extra != 0 && ask < 0) {
+                ask = 0;
+            }
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
     }
