@@ -61,6 +61,9 @@ final class ResilienceStandard extends ImporterMeasure {
     private double premiumPaidByFinalBuyers;
     private double penaltyPaid;
     private double premiumTimesMandate;
+    /** US dollars booked in the ledger: to certified producers, and to the region's manufacturers that bought. */
+    private double bookedToProducers;
+    private double bookedToBuyingFirms;
 
     private double[] premiumByTick = new double[0];
     private double[] mandateByTick = new double[0];
@@ -215,6 +218,7 @@ final class ResilienceStandard extends ImporterMeasure {
                 double q = f.output(i);
                 if (q > 0) {
                     ledger.revenue(f.market(i), q * perUnitMade);
+                    bookedToProducers += q * perUnitMade;
                 }
             }
         }
@@ -227,6 +231,7 @@ final class ResilienceStandard extends ImporterMeasure {
                 double bought = Math.max(0, f.inputStock(slots[k]) - slotStockAtStart[k] + f.inputUse(slots[k]));
                 if (bought > 0) {
                     ledger.inputCost(f.market(slotFirms[k]), charge * bought / purchases);
+                    bookedToBuyingFirms += charge * bought / purchases;
                 }
             }
             premiumPaidByFinalBuyers += charge * households / purchases;
@@ -260,6 +265,16 @@ final class ResilienceStandard extends ImporterMeasure {
         certifiedByTick[tick] = made;
         purchasesByTick[tick] = purchases;
         shortfallByTick[tick] = uncovered;
+    }
+
+    /** US dollars of premium the ledger credited to certified producers over the run. */
+    double bookedToProducers() {
+        return bookedToProducers;
+    }
+
+    /** US dollars of premium and penalty the ledger charged to the region's manufacturers over the run. */
+    double bookedToBuyingFirms() {
+        return bookedToBuyingFirms;
     }
 
     /** The premium in force at a tick, in the commodity's price unit (0 when not in force). */

@@ -10,6 +10,7 @@ import static org.chokepoint.policy.TextbookTest.demandD;
 import static org.chokepoint.policy.TextbookTest.near;
 import static org.chokepoint.policy.TextbookTest.supplyD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.chokepoint.metrics.Metric;
@@ -190,6 +191,31 @@ class ResilienceStandardTest {
         void massBalances() {
             assertMassBalance(run);
         }
+    }
+
+    /**
+     * Japan's magnet makers must cover half their NdPr oxide with oxide made in the United States or the rest of
+     * the world (Mountain Pass, Lynas and the other separator): the buyers are manufacturers, the certified
+     * producers are abroad, and every dollar of premium the buyers are charged reaches a certified producer.
+     */
+    @Test
+    void manufacturersPayWhatCertifiedProducersAbroadReceive() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.chokepoint.scenario.Json.mapper().readTree(java.nio.file.Path.of("scenarios/rare-earth-baseline.json")
+                        .toFile());
+        json.set("policies", org.chokepoint.scenario.Json.mapper().readTree("[{\"type\": \"resilienceStandard\", "
+                + "\"region\": \"JP\", \"commodity\": \"ndpr-oxide\", \"mandateShare\": 0.5, "
+                + "\"certifiedRegions\": [\"US\", \"ROW\"], \"start\": 20}]"));
+        org.chokepoint.model.RunOutcome out = org.chokepoint.model.Simulation.run(
+                org.chokepoint.scenario.ScenarioLoader.fromJson(json, "standard").scenario(), 1, 156);
+        ResilienceStandard rs = (ResilienceStandard) out.model().instruments().get(0);
+        Map<String, Double> ind = rs.indicators();
+
+        double paid = ind.get("premiumPaid");
+        assertTrue(paid > 0, "the standard binds: " + ind);
+        assertEquals(0.0, ind.get("premiumPaidByFinalBuyers"), "no household buys oxide");
+        assertEquals(paid, rs.bookedToProducers(), 1e-9 * paid, "certified producers receive the premium");
+        assertEquals(paid, rs.bookedToBuyingFirms(), 1e-9 * paid, "magnet makers pay it, pro rata to purchases");
     }
 
     @Test
