@@ -276,6 +276,17 @@ public final class Firms implements java.io.Serializable {
         return status[f] == FirmStatus.ACTIVE;
     }
 
+    /** Whether the firm has capacity that can make output now or after a restart: not exited, not yet built. */
+    public boolean inService(int f) {
+        byte s = status[f];
+        return s == FirmStatus.ACTIVE || s == FirmStatus.MOTHBALLED || s == FirmStatus.RESTARTING;
+    }
+
+    /** Whether the firm is mothballed: it makes nothing until the price it counts on pays for a restart. */
+    public boolean mothballed(int f) {
+        return status[f] == FirmStatus.MOTHBALLED;
+    }
+
     /** Whether the firm is state capacity not yet built. */
     public boolean planned(int f) {
         return status[f] == FirmStatus.PLANNED;

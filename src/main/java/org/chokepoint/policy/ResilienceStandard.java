@@ -16,7 +16,7 @@ import org.chokepoint.scenario.spec.ResilienceStandardSpec;
  *
  * <p>The premium clears the certified segment: at the start of each tick it is the {@code π} at which certified
  * supply, each firm's marginal-cost curve at the price it plans on plus {@code π}, equals the mandated quantity
- * {@code M = s Q} (last tick's purchases {@code Q}); 0 when certified supply covers {@code M} without one. The
+ * {@code M = s Q} ({@code Q} the region's purchases a tick, averaged as firms average their sales); 0 when certified supply covers {@code M} without one. The
  * certified firms then plan and offer on {@code p + π}. When {@code M} exceeds what certified capacity in
  * operation can make, the {@code shortfall} rule decides: {@code cap} caps the mandate at that capacity (the
  * premium is what brings every certified plant to full output) and reports the shortfall; {@code penalty} caps
@@ -43,12 +43,16 @@ final class ResilienceStandard extends ImporterMeasure {
     private final double penalty;
     private final EligibleFirms certified;
     private final double valuePerUnit;
+    /** Margin over its lowest variable cost a mothballed plant needs to restart (behaviour.exit.restartMargin). */
+    private final double restartMargin;
     /** The input slots that buy in the standard's market, and their firms, resolved once. */
     private int[] slots;
     private int[] slotFirms;
     private double[] slotStockAtStart;
     private double premium;
-    private double lastPurchases;
+    /** The region's purchases a tick, a slow average: what the certified producers plan the mandate on. */
+    private double normalPurchases = Double.NaN;
+    private final double purchasesWeight;
     private boolean premiumSet;
 
     private int ticksInForce;
@@ -80,6 +84,11 @@ final class ResilienceStandard extends ImporterMeasure {
         this.certified = EligibleFirms.of(spec.certifiedRegions(), spec.firmIdPrefix(), world, spec.region(),
                 spec.commodity());
         this.valuePerUnit = world.commodity(commodity).valuePerUnit();
+        this.restartMargin = setting.behaviour().exit().restartMargin();
+        // Buyers order in lumps, so one tick's purchases would swing the premium; firms judge their own normal
+        // sales over the same span.
+        this.purchasesWeight = org.chokepoint.scenario.TickTime.averageWeight(setting.behaviour().normalSalesWeeks(),
+                world.ticksPerYear());
     }
 
     private void resolveBuyers(Firms f) {
@@ -125,7 +134,7 @@ final class ResilienceStandard extends ImporterMeasure {
             premium = 0;
             return;
         }
-        premium = clearingPremium(f, firms, share * lastPurchases);
+        premium = Double.isNaN(normalPurchases) ? 0 : clearingPremium(f, firms, share * normalPurchases);
         if (premium != 0 || premiumSet) {
             for (int i : firms) {
                 f.premium(i, premium);
@@ -135,10 +144,11 @@ final class ResilienceStandard extends ImporterMeasure {
     }
 
     /**
-     * The premium at which certified firms in operation plan to make {@code mandate}: each firm's output at
+     * The premium at which certified firms in service plan to make {@code mandate}: each firm's output at
      * which its marginal cost equals the price it plans on (its net price without the premium it had) plus the
-     * premium. Capped, when they cannot make it all, at the premium that runs every one at capacity, and in
-     * penalty mode at the penalty.
+     * premium. A mothballed plant counts from the price that pays for its restart on, so a scarce certificate
+     * brings it back. Capped, when they cannot make it all, at the premium that runs every one at
+     * capacity, and in penalty mode at the penalty.
      */
     private double clearingPremium(Firms f, int[] firms, double mandate) {
         if (mandate <= 0 || certifiedSupply(f, firms, 0) >= mandate) {
@@ -146,8 +156,12 @@ final class ResilienceStandard extends ImporterMeasure {
         }
         double full = 0;
         for (int i : firms) {
-            if (f.producing(i)) {
-                full = Math.max(full, f.costAtCapacity(i) - (f.netPrice(i) - f.premium(i)));
+            if (f.inService(i)) {
+                double atCapacity = f.costAtCapacity(i);
+                if (f.mothballed(i)) {
+                    atCapacity = Math.max(atCapacity, restartPrice(f, i));
+                }
+                full = Math.max(full, atCapacity - (f.netPrice(i) - f.premium(i)));
             }
         }
         double clearing;
@@ -169,15 +183,25 @@ final class ResilienceStandard extends ImporterMeasure {
         return Math.min(clearing, penalty);
     }
 
-    /** What the certified firms in operation would make if they earned {@code extra} over their plan price. */
-    private static double certifiedSupply(Firms f, int[] firms, double extra) {
+    /**
+     * What the certified firms in service would make if they earned {@code extra} over their plan price: a
+     * mothballed plant nothing below the price that pays for its restart.
+     */
+    private double certifiedSupply(Firms f, int[] firms, double extra) {
         double q = 0;
         for (int i : firms) {
-            if (f.producing(i)) {
-                q += f.outputAtPrice(i, f.netPrice(i) - f.premium(i) + extra, f.capacity(i));
+            if (f.inService(i)) {
+                double price = f.netPrice(i) - f.premium(i) + extra;
+                if (!f.mothballed(i) || price >= restartPrice(f, i)) {
+                    q += f.outputAtPrice(i, price, f.capacity(i));
+                }
             }
         }
         return q;
+    }
+
+    private double restartPrice(Firms f, int i) {
+        return f.costBase(i) * (1 + restartMargin);
     }
 
     @Override
@@ -196,7 +220,8 @@ final class ResilienceStandard extends ImporterMeasure {
         }
         double households = Math.max(0, ledger.consumption(market) - firmsUse);
         double purchases = firmsBought + households;
-        lastPurchases = purchases;
+        normalPurchases = Double.isNaN(normalPurchases) ? purchases
+                : normalPurchases + purchasesWeight * (purchases - normalPurchases);
         if (!active()) {
             record(tick, 0, 0, 0, purchases, 0);
             return;
