@@ -68,6 +68,8 @@ final class ResilienceStandard extends ImporterMeasure {
     /** US dollars booked in the ledger: to certified producers, and to the region's manufacturers that bought. */
     private double bookedToProducers;
     private double bookedToBuyingFirms;
+    /** US dollars of premium received by certified producers, by their region. */
+    private final double[] receivedByRegion;
 
     private double[] premiumByTick = new double[0];
     private double[] mandateByTick = new double[0];
@@ -85,6 +87,7 @@ final class ResilienceStandard extends ImporterMeasure {
                 spec.commodity());
         this.valuePerUnit = world.commodity(commodity).valuePerUnit();
         this.restartMargin = setting.behaviour().exit().restartMargin();
+        this.receivedByRegion = new double[world.regionCount()];
         // Buyers order in lumps, so one tick's purchases would swing the premium; firms judge their own normal
         // sales over the same span.
         this.purchasesWeight = org.chokepoint.scenario.TickTime.averageWeight(setting.behaviour().normalSalesWeeks(),
@@ -244,6 +247,7 @@ final class ResilienceStandard extends ImporterMeasure {
                 if (q > 0) {
                     ledger.revenue(f.market(i), q * perUnitMade);
                     bookedToProducers += q * perUnitMade;
+                    receivedByRegion[f.region(i)] += q * perUnitMade;
                 }
             }
         }
@@ -319,6 +323,11 @@ final class ResilienceStandard extends ImporterMeasure {
         m.put("premiumPaid", premiumPaid);
         m.put("premiumPaidByFinalBuyers", premiumPaidByFinalBuyers);
         m.put("penaltyPaid", penaltyPaid);
+        for (int r = 0; r < receivedByRegion.length; r++) {
+            if (receivedByRegion[r] > 0) {
+                m.put("premiumReceived." + world.region(r).id(), receivedByRegion[r]);
+            }
+        }
         return m;
     }
 

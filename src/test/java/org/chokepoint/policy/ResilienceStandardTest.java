@@ -216,6 +216,8 @@ class ResilienceStandardTest {
         assertEquals(0.0, ind.get("premiumPaidByFinalBuyers"), "no household buys oxide");
         assertEquals(paid, rs.bookedToProducers(), 1e-9 * paid, "certified producers receive the premium");
         assertEquals(paid, rs.bookedToBuyingFirms(), 1e-9 * paid, "magnet makers pay it, pro rata to purchases");
+        double byRegion = ind.getOrDefault("premiumReceived.US", 0.0) + ind.getOrDefault("premiumReceived.ROW", 0.0);
+        assertEquals(paid, byRegion, 1e-9 * paid, "and it is received in the certified regions: " + ind);
     }
 
     @Test
