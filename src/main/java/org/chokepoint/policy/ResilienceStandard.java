@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.chokepoint.agent.Firms;
 import org.chokepoint.market.Ledger;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.scenario.spec.ResilienceStandardSpec;
 
 /**
@@ -16,12 +17,13 @@ import org.chokepoint.scenario.spec.ResilienceStandardSpec;
  *
  * <p>The premium clears the certified segment: at the start of each tick it is the {@code π} at which certified
  * supply, each firm's marginal-cost curve at the price it plans on plus {@code π}, equals the mandated quantity
- * {@code M = s Q} ({@code Q} the region's purchases a tick, averaged as firms average their sales); 0 when certified supply covers {@code M} without one. The
- * certified firms then plan and offer on {@code p + π}. When {@code M} exceeds what certified capacity in
- * operation can make, the {@code shortfall} rule decides: {@code cap} caps the mandate at that capacity (the
- * premium is what brings every certified plant to full output) and reports the shortfall; {@code penalty} caps
- * the premium at the penalty, and buyers pay the penalty on every mandated unit not covered, collected as a
- * charge of the region's market.
+ * {@code M = s Q} ({@code Q} the region's purchases a tick, averaged as firms average their sales); 0 when
+ * certified supply covers {@code M} without one. The certified firms then plan and offer on {@code p + π}. When
+ * {@code M} exceeds what certified capacity in service can make, the {@code shortfall} rule decides: {@code cap}
+ * caps the mandate at that capacity (the premium is what brings every certified plant to full output) and
+ * reports the shortfall; {@code penalty} caps the premium at the penalty, and buyers pay the penalty on every
+ * mandated unit not covered, collected as a charge of the region's market. A mothballed certified plant counts
+ * from the price that pays for its restart on, so scarce certificates bring it back.
  *
  * <p>Who pays: at the end of each tick buyers pay {@code π} on the certificates surrendered,
  * {@code min(C, M)} for certified output {@code C} and this tick's mandate {@code M}; each certified firm
@@ -90,8 +92,7 @@ final class ResilienceStandard extends ImporterMeasure {
         this.receivedByRegion = new double[world.regionCount()];
         // Buyers order in lumps, so one tick's purchases would swing the premium; firms judge their own normal
         // sales over the same span.
-        this.purchasesWeight = org.chokepoint.scenario.TickTime.averageWeight(setting.behaviour().normalSalesWeeks(),
-                world.ticksPerYear());
+        this.purchasesWeight = TickTime.averageWeight(setting.behaviour().normalSalesWeeks(), world.ticksPerYear());
     }
 
     private void resolveBuyers(Firms f) {

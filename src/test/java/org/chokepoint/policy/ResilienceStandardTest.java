@@ -12,9 +12,15 @@ import static org.chokepoint.policy.TextbookTest.supplyD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.Map;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.model.RunOutcome;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -74,7 +80,8 @@ class ResilienceStandardTest {
                 double flows = s.get(t, m, Metric.PRODUCTION) - s.get(t, m, Metric.CONSUMPTION)
                         - s.get(t, m, Metric.EXPORTS) + s.get(t, m, Metric.IMPORTS);
                 double change = s.get(t, m, Metric.STOCK) - s.get(t - 1, m, Metric.STOCK);
-                double scale = Math.max(1, Math.abs(s.get(t, m, Metric.STOCK)) + Math.abs(s.get(t, m, Metric.PRODUCTION)));
+                double scale = Math.max(1, Math.abs(s.get(t, m, Metric.STOCK))
+                        + Math.abs(s.get(t, m, Metric.PRODUCTION)));
                 assertEquals(change, flows, 1e-9 * scale, "market " + m + " tick " + t);
             }
         }
@@ -173,7 +180,8 @@ class ResilienceStandardTest {
 
         @BeforeAll
         void run() throws Exception {
-            run = new TextbookTest.Run(IMPORTER, standard(SHARE, ", \"shortfall\": \"penalty\", \"penaltyPerUnit\": 1.0"));
+            run = new TextbookTest.Run(IMPORTER,
+                    standard(SHARE, ", \"shortfall\": \"penalty\", \"penaltyPerUnit\": 1.0"));
         }
 
         @Test
@@ -200,14 +208,11 @@ class ResilienceStandardTest {
      */
     @Test
     void manufacturersPayWhatCertifiedProducersAbroadReceive() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
-                org.chokepoint.scenario.Json.mapper().readTree(java.nio.file.Path.of("scenarios/rare-earth-baseline.json")
-                        .toFile());
-        json.set("policies", org.chokepoint.scenario.Json.mapper().readTree("[{\"type\": \"resilienceStandard\", "
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/rare-earth-baseline.json").toFile());
+        json.set("policies", Json.mapper().readTree("[{\"type\": \"resilienceStandard\", "
                 + "\"region\": \"JP\", \"commodity\": \"ndpr-oxide\", \"mandateShare\": 0.5, "
                 + "\"certifiedRegions\": [\"US\", \"ROW\"], \"start\": 20}]"));
-        org.chokepoint.model.RunOutcome out = org.chokepoint.model.Simulation.run(
-                org.chokepoint.scenario.ScenarioLoader.fromJson(json, "standard").scenario(), 1, 156);
+        RunOutcome out = Simulation.run(ScenarioLoader.fromJson(json, "standard").scenario(), 1, 156);
         ResilienceStandard rs = (ResilienceStandard) out.model().instruments().get(0);
         Map<String, Double> ind = rs.indicators();
 
