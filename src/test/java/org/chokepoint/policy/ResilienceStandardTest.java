@@ -225,6 +225,53 @@ class ResilienceStandardTest {
         assertEquals(paid, byRegion, 1e-9 * paid, "and it is received in the certified regions: " + ind);
     }
 
+    /**
+     * The standard's state (its premium, the buyers' normal purchases, its accounts) is in a checkpoint, and the
+     * run is the same on two tick threads: a run stopped at tick 80 and restored ends, bit for bit, where a run
+     * on two threads that never stopped ends.
+     */
+    @Test
+    void aRestoredRunAndATwoThreadRunEndAsTheSerialRun() throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/rare-earth-baseline.json").toFile());
+        json.set("policies", Json.mapper().readTree("[{\"type\": \"resilienceStandard\", \"region\": \"JP\", "
+                + "\"commodity\": \"ndpr-oxide\", \"mandateShare\": 0.5, \"certifiedRegions\": [\"US\", \"ROW\"], "
+                + "\"shortfall\": \"penalty\", \"penaltyPerUnit\": 6, \"start\": 20}]"));
+        org.chokepoint.scenario.Scenario scenario = ScenarioLoader.fromJson(json, "standard").scenario();
+        org.chokepoint.model.SupplyShockModel serial = new org.chokepoint.model.SupplyShockModel(scenario, 5, 156);
+        serial.start();
+        while (serial.tick() < 80) {
+            serial.stepTick();
+        }
+        java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+        serial.writeToCheckpoint(saved);
+        serial.runToHorizon();
+        org.chokepoint.model.SupplyShockModel restored = (org.chokepoint.model.SupplyShockModel)
+                sim.engine.SimState.readFromCheckpoint(new java.io.ByteArrayInputStream(saved.toByteArray()));
+        restored.runToHorizon();
+        org.chokepoint.model.SupplyShockModel parallel = new org.chokepoint.model.SupplyShockModel(scenario, 5, 156);
+        parallel.setTickThreads(2);
+        parallel.start();
+        parallel.runToHorizon();
+
+        Map<String, Double> ind = serial.policyIndicators().get("resilienceStandard");
+        assertTrue(ind.get("premiumPaid") > 0 && ind.get("penaltyPaid") > 0, "premium and penalty both paid: " + ind);
+        for (org.chokepoint.model.SupplyShockModel other : java.util.List.of(restored, parallel)) {
+            assertEquals(serial.policyIndicators(), other.policyIndicators());
+            for (int t = 0; t < 156; t++) {
+                for (int m = 0; m < serial.world().marketCount(); m++) {
+                    for (Metric metric : Metric.values()) {
+                        assertEquals(Double.doubleToRawLongBits(serial.series().get(t, m, metric)),
+                                Double.doubleToRawLongBits(other.series().get(t, m, metric)),
+                                metric + " of market " + m + " at tick " + t);
+                    }
+                }
+            }
+        }
+        restored.finish();
+        parallel.finish();
+        serial.finish();
+    }
+
     @Test
     void aMandateOfZeroLeavesTheWorldAsWithoutTheStandard() throws Exception {
         TextbookTest.Run none = new TextbookTest.Run(IMPORTER, "[]");
