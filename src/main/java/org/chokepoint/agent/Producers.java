@@ -91,10 +91,12 @@ public final class Producers implements java.io.Serializable {
         double pull = cost > 0 && netPrice > 0 ? Math.min(maxPricePull, netPrice / cost) : 1.0;
         double desired = x.normalSales[f] * pull + (target - x.stock[f]) / adjustTicks;
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
-        // not stop it: it makes no more than the output at which marginal cost reaches the strike.
+        // not stop it: it makes no more than the output at which marginal cost reaches the strike (and any
+        // certificate premium it earns on top).
         double strike = x.supportStrike[f];
         if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
-            desired = Math.min(desired, x.outputAtPrice(f, strike, available));
+            double extra = x.premium[f];
+            desired = Math.min(desired, x.outputAtPrice(f, extra == 0 ? strike : strike + extra, available));
         }
         desired = desired < 0 ? 0 : Math.min(desired, available);
         // The plan moves part of the way toward the desired rate each tick: plants do not swing their runs
