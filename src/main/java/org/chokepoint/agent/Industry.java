@@ -155,7 +155,7 @@ public final class Industry implements Participant {
         for (int f = 0; f < firms.count; f++) {
             orders[firms.market[f]]++;
             for (int s = firms.inputOffset[f]; s < firms.inputOffset[f + 1]; s++) {
-                orders[firms.inputMarket[s]]++;
+                orders[firms.inputMarket[s]] += manufacturers.bidSteps(s);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.chokepoint.agent;
 
 import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
+import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.TickTime;
@@ -15,18 +16,19 @@ import org.chokepoint.world.World;
  * cover its average variable cost, given what it expects its output to fetch and the other inputs to cost:
  * above it, shutting down beats producing. (At the planned output the marginal unit breaks even by
  * construction, so the marginal reservation would equal the expected price and no buyer would ever
- * outbid a seller.) It bids less than that while its input stock is comfortable:
- * {@code limit = min(reservation, E_input * (target / stock)^η)}, so a buyer running dry bids up toward its
- * reservation over several ticks instead of all at once. How much it orders is stock management against its
- * target cover ({@link #order}). (Bidding the order as a short schedule of limits made the only buyer of a thin
- * market buy part of its use rather than nothing when sellers asked a little more, but put four bids a firm in
- * every input book and nearly doubled the tick at 100,000 firms.)
+ * outbid a seller.) It bids less than that while its input stock is comfortable: each step of its order
+ * ({@link BidSteps}) at {@code min(reservation, E_input * (target / held)^η)}, {@code held} being the stock the
+ * purchase up to the middle of that step leaves, so a buyer running dry bids up toward its reservation over
+ * several ticks instead of all at once. The only buyers of an input in a region split their order into up to
+ * four steps, so one whose sellers ask a little more than it expects buys a little less rather than nothing; a
+ * firm among many bids one limit, its market's demand sloping already by the spread of its buyers' stocks. How
+ * much it orders is stock management against its target cover ({@link #order}).
  *
  * <p>Precaution ({@code behaviour.precaution}): with a perceived risk r to an input's supply ({@link SupplyRisk}),
  * the target cover of that input moves from the firm's own cover of it ({@link Firms#slotCoverTicks(int)}) toward
  * {@code coverWeeksAtFullRisk} in proportion to r, in the tick the news comes, so the order rule buys toward the
- * larger target and its bid stands above the expected price by {@code (target / stock)^η} at once; and the cap
- * on its bid moves from its reservation toward what the input is worth to it: the expected value of the output
+ * larger target and its steps bid above the expected price by {@code (target / held)^η} at once; and the cap
+ * on every step moves from its reservation toward what the input is worth to it: the expected value of the output
  * per unit of the input, {@code E_out / a}, as a firm that would otherwise stand idle counts its conversion and
  * its other inputs (held in stock) as committed. So a buyer whose product is worth more per unit of the input
  * outbids the others once the risk is on. The risk is per input market, so a firm raises the cover of a
@@ -50,6 +52,8 @@ public final class Manufacturers implements java.io.Serializable {
     private SupplyRisk risk;
     /** The seat of the firms' participant, which tags their bids. */
     private int seat;
+    /** Per input slot, how many steps its bid is split into ({@link BidSteps#count}). */
+    private final byte[] bidSteps;
 
     public Manufacturers(Firms firms, World world, BehaviourSpec b) {
         this.firms = firms;
@@ -65,6 +69,32 @@ public final class Manufacturers implements java.io.Serializable {
         this.maxRatio = b.maxStockPriceRatio();
         this.precaution = new PrecautionaryBid(
                 TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity);
+        this.bidSteps = stepsPerSlot(firms);
+    }
+
+    /** Each slot bids as many steps as its market's count of buying firms calls for. */
+    private static byte[] stepsPerSlot(Firms firms) {
+        int slots = firms.inputMarket.length;
+        int markets = 0;
+        for (int s = 0; s < slots; s++) {
+            markets = Math.max(markets, firms.inputMarket[s] + 1);
+        }
+        int[] buyers = new int[markets];
+        for (int f = 0; f < firms.count; f++) {
+            for (int s = firms.inputOffset[f]; s < firms.inputOffset[f + 1]; s++) {
+                buyers[firms.inputMarket[s]]++;
+            }
+        }
+        byte[] steps = new byte[slots];
+        for (int s = 0; s < slots; s++) {
+            steps[s] = (byte) BidSteps.count(buyers[firms.inputMarket[s]]);
+        }
+        return steps;
+    }
+
+    /** How many bids slot s puts in its market's book. */
+    int bidSteps(int s) {
+        return bidSteps[s];
     }
 
     /** The supply risk the firms read, the same the traders read. */
@@ -174,9 +204,14 @@ public final class Manufacturers implements java.io.Serializable {
             return;
         }
         double stock = x.inputStock[s];
-        double ratio = stock > 0 ? Math.pow(target / stock, bidElasticity) : maxRatio;
-        ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
-        markets.book(x.inputMarket[s]).addBid(Math.min(reservation, expected * ratio), quantity, Owner.of(seat, s));
+        int steps = bidSteps[s];
+        double step = quantity / steps;
+        OrderBook book = markets.book(x.inputMarket[s]);
+        int owner = Owner.of(seat, s);
+        for (int k = 1; k <= steps; k++) {
+            double ratio = BidSteps.ratio(target, stock, use, k, steps, bidElasticity, minRatio, maxRatio);
+            book.addBid(Math.min(reservation, expected * ratio), step, owner);
+        }
     }
 
     /**

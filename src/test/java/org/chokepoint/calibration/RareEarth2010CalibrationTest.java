@@ -69,6 +69,12 @@ class RareEarth2010CalibrationTest {
     }
 
     @Test
+    void theExChinaOxideBasketPeaksAtFiveToTwentyTimesItsPreShockPrice() {
+        double peak = mean(EpisodeIndicators::basketPeak);
+        assertTrue(peak >= 5 && peak <= 20, "basket peak " + peak);
+    }
+
+    @Test
     void dysprosiumOxideOutsideChinaPeaksAtLeastTenfold() {
         assertTrue(mean(EpisodeIndicators::singlePeak) >= 10);
     }
