@@ -19,12 +19,10 @@ import org.junit.jupiter.api.Test;
  * with 26 weeks of Dy oxide (their usual cover is 6 weeks): their target cover of Dy oxide becomes 26 weeks, so at
  * rest they keep about 26 weeks of their use rather than selling the surplus off or running it down to 6.
  *
- * <p>What they keep is measured, tick by tick, as their Dy oxide stock over their normal use. On seed 1 it averages
- * 24.96 weeks (-4%) and ranges over 22.0 to 26.8: not within 2% of 26 at every tick. The shortfall is not the
- * opening stock's: in the same world at the usual cover the makers hold 5.5 of their 6 weeks on average (4.3 to
- * 6.2). It comes from auctions at rest in which every bid and ask stand at the equilibrium price and a buyer a hair
- * over its target bids a hair below it (by {@code (target / stock)^η}): the book does not cross, a tick of use
- * comes out of stock, and supply offered at the equilibrium price, which matches use, does not win it back.
+ * <p>What they keep is measured, tick by tick, as their Dy oxide stock over their normal use, and must average
+ * within 2% of 26 weeks over the run. On seed 1 it averages 25.50 weeks and ranges over 23.9 to 26.4: single
+ * ticks dip further, when an auction at rest does not fill a buyer's whole order and a tick of use comes out of
+ * stock, which its orders then win back over {@code stockAdjustTicks}.
  */
 class OpeningStocksTest {
     static final double WEEKS = 26;
@@ -68,15 +66,22 @@ class OpeningStocksTest {
         model.start();
         assertEquals(WEEKS, usersCoverWeeks(model, "JP", "dy-oxide"), 1e-9, "opened with");
         double sum = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
         int ticks = 0;
         while (model.tick() < model.horizon()) {
             model.stepTick();
-            sum += usersCoverWeeks(model, "JP", "dy-oxide");
+            double weeks = usersCoverWeeks(model, "JP", "dy-oxide");
+            sum += weeks;
+            lowest = Math.min(lowest, weeks);
+            highest = Math.max(highest, weeks);
             ticks++;
         }
         model.finish();
         double mean = sum / ticks;
-        assertEquals(WEEKS, mean, 0.05 * WEEKS, "Japan's magnet makers hold " + mean + " weeks of Dy oxide on average");
+        System.out.printf("opening stocks: Japan's magnet makers hold %.2f weeks of Dy oxide on average (%.2f to %.2f)"
+                + " after opening with %.0f%n", mean, lowest, highest, WEEKS);
+        assertEquals(WEEKS, mean, 0.02 * WEEKS, "Japan's magnet makers hold " + mean + " weeks of Dy oxide on average");
     }
 
     /**
