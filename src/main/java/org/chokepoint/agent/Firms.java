@@ -107,6 +107,12 @@ public final class Firms implements java.io.Serializable {
      * {@link Manufacturers}.
      */
     final double[] inputCover;
+    /**
+     * The target stock of each input slot, in ticks of the firm's use of that input: the firm's
+     * {@link #inputCover} unless the scenario opens the region with a stock of the input for its users to hold,
+     * in which case the cover that stock gives, so that the firm keeps what it opened with.
+     */
+    final double[] slotCover;
     /** First slot of the firm's inputs in the flat input arrays; inputs follow the recipe's order. */
     final int[] inputOffset;
     final int[] inputMarket;
@@ -188,6 +194,7 @@ public final class Firms implements java.io.Serializable {
         java.util.Arrays.fill(operableShare, 1.0);
         inputCover = new double[n];
         inputOffset = new int[n + 1];
+        slotCover = new double[slots];
         inputMarket = new int[slots];
         intensity = new double[slots];
         inputStock = new double[slots];
@@ -375,6 +382,10 @@ public final class Firms implements java.io.Serializable {
     public double inputStock(int slot) { return inputStock[slot]; }
     /** A manufacturer's target input stock, in ticks of its use of each input. */
     public double inputCoverTicks(int f) { return inputCover[f]; }
+    /** The target stock of one input slot, in ticks of the firm's use of it. */
+    public double slotCoverTicks(int slot) { return slotCover[slot]; }
+    /** The firm's use of the slot's input per tick at its normal sales: what its cover is counted in. */
+    public double normalUse(int slot) { return intensity[slot] * normalSales[slotFirm[slot]]; }
     /** Units of the slot's input per unit of the firm's output. */
     public double intensity(int slot) { return intensity[slot]; }
 
@@ -410,7 +421,7 @@ public final class Firms implements java.io.Serializable {
         }
         if (type[f] == FirmType.MANUFACTURER) {
             for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
-                inputStock[s] = output * intensity[s] * inputCover[f];
+                inputStock[s] = output * intensity[s] * slotCover[s];
             }
         }
     }
@@ -483,6 +494,15 @@ public final class Firms implements java.io.Serializable {
         stock[f] -= quantity;
         sold[f] += quantity;
         ledger.revenue(market[f], revenueUsd);
+    }
+
+    /**
+     * Opens an input slot with {@code ticks} of the firm's normal use in stock and makes that its target cover: a
+     * firm told to hold a stock keeps it rather than selling it off as surplus to its usual cover.
+     */
+    public void holdInputCover(int slot, double ticks) {
+        slotCover[slot] = ticks;
+        inputStock[slot] = normalUse(slot) * ticks;
     }
 
     /** An input slot receives goods outside the auction (a consortium's delivery, an allocation by key). */
@@ -560,7 +580,8 @@ public final class Firms implements java.io.Serializable {
                         firms.inputInitialPrice[slot] = firms.inputExpectedPrice[slot];
                         firms.inputValue[slot] = world.commodity(recipe.inputs()[j]).valuePerUnit();
                         firms.inputFloor[slot] = recipe.minPerUnit()[j];
-                        firms.inputStock[slot] = normal * recipe.perUnit()[j] * firms.inputCover[f];
+                        firms.slotCover[slot] = firms.inputCover[f];
+                        firms.inputStock[slot] = normal * recipe.perUnit()[j] * firms.slotCover[slot];
                     }
                 }
                 if (t == FirmType.RECYCLER) {

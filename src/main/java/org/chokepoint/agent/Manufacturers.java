@@ -25,7 +25,7 @@ import org.chokepoint.world.World;
  * much it orders is stock management against its target cover ({@link #order}).
  *
  * <p>Precaution ({@code behaviour.precaution}): with a perceived risk r to an input's supply ({@link SupplyRisk}),
- * the target cover of that input moves from the firm's own {@link Firms#inputCoverTicks(int) input cover} toward
+ * the target cover of that input moves from the firm's own cover of it ({@link Firms#slotCoverTicks(int)}) toward
  * {@code coverWeeksAtFullRisk} in proportion to r, in the tick the news comes, so the order rule buys toward the
  * larger target and its steps bid above the expected price by {@code (target / held)^η} at once; and the cap
  * on every step moves from its reservation toward what the input is worth to it: the expected value of the output
@@ -114,13 +114,14 @@ public final class Manufacturers implements java.io.Serializable {
      * see rises, every one of them seeks the cover the new risk calls for, and by the model's own relation
      * between price and cover ({@code (target / stock)^η}) the price rises by the ratio of the new cover to
      * the old raised to η. A falling risk revises nothing: that news comes through the prices. The covers are
-     * firm f's own, as it reads the news by what it would do itself.
+     * the firm's own of that input, as it reads the news by what it would do itself.
      */
-    double newsRevision(int f, int m) {
+    double newsRevision(int slot) {
         if (risk == null) {
             return 1;
         }
-        return precaution.newsRevision(firms.inputCover[f], risk.of(m), risk.before(m));
+        int m = firms.inputMarket[slot];
+        return precaution.newsRevision(firms.slotCover[slot], risk.of(m), risk.before(m));
     }
 
     void seat(int seat) {
@@ -137,7 +138,7 @@ public final class Manufacturers implements java.io.Serializable {
         double inputCost = 0;
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
             x.inputExpectedPrice[s] += expectationRate * (markets.price(x.inputMarket[s]) - x.inputExpectedPrice[s]);
-            x.inputExpectedPrice[s] *= newsRevision(f, x.inputMarket[s]);
+            x.inputExpectedPrice[s] *= newsRevision(s);
             inputCost += x.intensity[s] * x.inputExpectedPrice[s] * inputValue(s);
         }
         x.expectedInputCost[f] = inputCost;
@@ -188,7 +189,7 @@ public final class Manufacturers implements java.io.Serializable {
         // turn into a burst of restocking orders upstream.
         // Under supply risk the target of this input, and only of this input, moves toward the cover at full risk.
         double r = riskOf(x.inputMarket[s]);
-        double target = precaution.cover(x.inputCover[f], r) * a * x.normalSales[f];
+        double target = precaution.cover(x.slotCover[s], r) * a * x.normalSales[f];
         double quantity = order(use, target, x.inputStock[s]);
         if (quantity <= 0) {
             return;

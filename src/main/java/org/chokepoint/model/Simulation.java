@@ -69,7 +69,8 @@ public final class Simulation {
             return s;
         }
         return new Scenario(s.meta(), s.time(), s.regions(), s.commodities(), s.recipes(), s.routes(),
-                s.behaviour(), s.firms(), s.traders(), s.demand(), s.events(), s.policies(), twins, s.outputs());
+                s.behaviour(), s.firms(), s.traders(), s.demand(), s.events(), s.policies(), twins,
+                s.openingStocks(), s.stockists(), s.outputs());
     }
 
     /** The same scenario with its background events and policies only ({@link Scenario#counterfactual()}). */

@@ -16,6 +16,7 @@ import org.chokepoint.agent.Producers;
 import org.chokepoint.agent.Recyclers;
 import org.chokepoint.agent.RouteConditions;
 import org.chokepoint.agent.SupplyRisk;
+import org.chokepoint.agent.Stockists;
 import org.chokepoint.agent.Traders;
 import org.chokepoint.antitrust.Consortium;
 import org.chokepoint.antitrust.ConsortiumContext;
@@ -46,7 +47,7 @@ import sim.engine.Steppable;
  * order, one {@link Steppable} per phase. Each phase calls its hook on every {@link Participant} of the run,
  * in one fixed order: the governments, the firms, the households and the traders (each group one participant
  * that walks its agents' primitive arrays), then every policy instrument and every consortium in scenario
- * order. The schedule holds as many entries as there are phases, however many agents there are.
+ * order, and last the stockists. The schedule holds as many entries as there are phases, however many agents there are.
  *
  * <p>The world and its participants are built in {@link #start()}, from the generator MASON seeded, so a
  * reused instance restarts clean and the same seed gives the same run.
@@ -72,6 +73,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private Industry industry;
     private Households households;
     private Traders traders;
+    private Stockists stockists;
     private SupplyRisk supplyRisk;
     private Instrument[] instruments;
     private Consortium[] consortia;
@@ -205,6 +207,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         government = new Government(Shocks.resolve(scenario, world, horizon), m, routes);
         traders = Traders.build(scenario.traders(), world,
                 Traders.longestBaseTransit(world) + government.longestExtraTransit(), b, random);
+        stockists = Stockists.build(scenario.stockists(), world, b);
         households = Households.build(scenario.demand(), world, b.demandNoise(), b.demandNoisePersistence());
         // Demand noise has its own stream, seeded once from the model's generator, so that a policy that
         // draws random numbers does not shift the noise its counterfactual sees.
@@ -241,17 +244,21 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         traders.useRisk(supplyRisk);
         households.connect(markets, government, demandRandom, horizon);
         traders.connect(markets, routes, government.tradeRules());
+        stockists.connect(markets);
         startNote = null;
+        org.chokepoint.equilibrium.EquilibriumResult started = null;
         if (scenario.time().startsAtEquilibrium()) {
             try {
                 startEquilibrium = EquilibriumStart.apply(scenario, world, markets, firms, traders, households,
                         recyclers, capacity, horizon, startEquilibrium);
+                started = startEquilibrium.result();
             } catch (EquilibriumException e) {
                 // A world with no equilibrium (a market some demand has no way to be served, say) still runs,
                 // from its initial prices as a scenario may ask, and says why.
                 startNote = "started at initialPrices: " + e.getMessage();
             }
         }
+        OpeningStocks.apply(scenario, world, markets, firms, households, stockists, started);
         for (Instrument instrument : instruments) {
             instrument.bind(this);
         }
@@ -271,6 +278,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         List<Participant> list = new ArrayList<>(List.of(government, industry, households, traders));
         list.addAll(List.of(instruments));
         list.addAll(List.of(consortia));
+        list.add(stockists);
         if (list.size() > Owner.MAX_PARTICIPANTS) {
             throw new IllegalStateException("a run holds at most " + Owner.MAX_PARTICIPANTS
                     + " participants (policies and consortia included), got " + list.size());
@@ -456,6 +464,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public Households households() { return households; }
     @Override
     public Traders traders() { return traders; }
+
+    public Stockists stockists() { return stockists; }
     public Government government() { return government; }
     @Override
     public Markets markets() { return markets; }

@@ -177,6 +177,7 @@ public final class RunOutputs {
                 t.startsAtEquilibrium() ? "equilibrium" : "initialPrices",
                 org.chokepoint.metrics.SummaryCalculator.decisionTick(s), PriceBase.priceYear(s));
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
-                s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.outputs());
+                s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.openingStocks(),
+                s.stockists(), s.outputs());
     }
 }

@@ -30,6 +30,8 @@ public record Scenario(
         List<EventSpec> events,
         List<PolicySpec> policies,
         List<ConsortiumSpec> consortia,
+        List<OpeningStockSpec> openingStocks,
+        List<StockistSpec> stockists,
         OutputsSpec outputs) {
 
     public Scenario {
@@ -41,6 +43,8 @@ public record Scenario(
         events = orEmpty(events);
         policies = orEmpty(policies);
         consortia = orEmpty(consortia);
+        openingStocks = orEmpty(openingStocks);
+        stockists = orEmpty(stockists);
         regions = orEmpty(regions);
         commodities = orEmpty(commodities);
         behaviour = behaviour == null ? BehaviourSpec.DEFAULTS : behaviour;
@@ -81,7 +85,8 @@ public record Scenario(
     public Scenario counterfactual() {
         return new Scenario(meta, time, regions, commodities, recipes, routes, behaviour, firms, traders, demand,
                 events.stream().filter(e -> Role.isBackground(e.role())).toList(),
-                policies.stream().filter(p -> Role.isBackground(p.role())).toList(), consortia, outputs);
+                policies.stream().filter(p -> Role.isBackground(p.role())).toList(), consortia, openingStocks, stockists,
+                outputs);
     }
 
     static <T> List<T> orEmpty(List<T> list) {
@@ -192,6 +197,33 @@ public record Scenario(
                              ParamSpec capacityPerTick, ParamSpec minMargin) {
         public int countOrDefault() { return count == null ? 1 : count; }
     }
+
+    /**
+     * Stock of a commodity held in a region when the run begins, given as exactly one of {@code quantity} (in the
+     * commodity's quantity unit), {@code days} or {@code weeks} of use. Held by {@code users} (the default): the
+     * region's manufacturers whose recipe takes the commodity, shared in proportion to their use, each holding the
+     * same cover, which becomes the target cover of that input; or by {@code stockists}: the region's stockists of
+     * the commodity, in equal shares, each holding its share as its target stock. Days and weeks count the
+     * holders' use: the users' own, or for stockists the region's whole use of the commodity at the start.
+     */
+    public record OpeningStockSpec(String region, String commodity, Double quantity, Double days, Double weeks,
+                                   String heldBy) {
+        public static final String USERS = "users";
+        public static final String STOCKISTS = "stockists";
+
+        public String heldByOrDefault() { return heldBy == null ? USERS : heldBy; }
+
+        public boolean byStockists() { return STOCKISTS.equals(heldByOrDefault()); }
+    }
+
+    /**
+     * A firm that buys a commodity in its region, stores it and sells it again: see {@code Stockists}.
+     *
+     * @param storageCostPerUnitWeek US dollars per unit of the commodity held for a week (warehouse, insurance)
+     * @param interestPerYear        the interest on the value of the stock it holds, per year
+     */
+    public record StockistSpec(String id, String region, String commodity, Double storageCostPerUnitWeek,
+                               Double interestPerYear) { }
 
     /**
      * Final demand through {@code (referencePrice, baseQuantity)} with point elasticity {@code elasticity}

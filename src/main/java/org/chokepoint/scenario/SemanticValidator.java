@@ -74,6 +74,7 @@ public final class SemanticValidator {
         checkFirms();
         checkTraders();
         checkDemand();
+        checkStocks();
         for (int i = 0; i < s.events().size(); i++) {
             s.events().get(i).check(new EntryCheck("/events/" + i));
         }
@@ -508,6 +509,76 @@ public final class SemanticValidator {
                         + "; add a route (bidirectional unless it says \"bidirectional\": false)");
             }
         }
+    }
+
+    // ---- opening stocks and stockists ------------------------------------------------------------
+
+    private void checkStocks() {
+        Map<String, Integer> stockistIds = new HashMap<>();
+        Set<String> stockistMarkets = new LinkedHashSet<>();
+        for (int i = 0; i < s.stockists().size(); i++) {
+            Scenario.StockistSpec k = s.stockists().get(i);
+            String base = "/stockists/" + i;
+            unique("stockist", k.id(), base, stockistIds);
+            if (region(base + "/region", k.region()) & commodity(base + "/commodity", k.commodity())) {
+                stockistMarkets.add(k.region() + "\u0000" + k.commodity());
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        Set<String> stocked = new LinkedHashSet<>();
+        for (int i = 0; i < s.openingStocks().size(); i++) {
+            Scenario.OpeningStockSpec o = s.openingStocks().get(i);
+            String base = "/openingStocks/" + i;
+            int given = (o.quantity() != null ? 1 : 0) + (o.days() != null ? 1 : 0) + (o.weeks() != null ? 1 : 0);
+            if (given != 1) {
+                problem(base, "an opening stock needs exactly one of quantity (in the commodity's unit), days or"
+                        + " weeks (of its holders' use); got " + given);
+            }
+            if (!(region(base + "/region", o.region()) & commodity(base + "/commodity", o.commodity()))) {
+                continue;
+            }
+            String market = o.region() + "\u0000" + o.commodity();
+            Integer first = seen.putIfAbsent(market + "\u0000" + o.heldByOrDefault(), i);
+            if (first != null) {
+                problem(base, "duplicate opening stock of " + o.commodity() + " in " + o.region() + " held by "
+                        + o.heldByOrDefault() + ": /openingStocks/" + first + " already gives it");
+            }
+            if (o.byStockists()) {
+                stocked.add(market);
+                if (!stockistMarkets.contains(market)) {
+                    problem(base + "/heldBy", "no stockist of " + o.commodity() + " in " + o.region()
+                            + " to hold this stock; add one under stockists or hold it by \"users\"");
+                }
+            } else if (!usedIn(o.region(), o.commodity())) {
+                problem(base + "/heldBy", "no manufacturer in " + o.region() + " takes " + o.commodity()
+                        + " as an input, so no user can hold this stock; hold it by \"stockists\" (and add one)");
+            }
+        }
+        for (int i = 0; i < s.stockists().size(); i++) {
+            Scenario.StockistSpec k = s.stockists().get(i);
+            if (regions.containsKey(k.region()) && commodities.containsKey(k.commodity())
+                    && !stocked.contains(k.region() + "\u0000" + k.commodity())) {
+                problem("/stockists/" + i, "stockist '" + k.id() + "' holds the opening stock its region gives its"
+                        + " stockists of " + k.commodity() + ", and none is given: add an openingStocks entry for "
+                        + k.region() + " and " + k.commodity() + " with \"heldBy\": \"stockists\"");
+            }
+        }
+    }
+
+    /** Whether a manufacturer in the region follows a recipe that takes the commodity. */
+    private boolean usedIn(String region, String commodity) {
+        for (FirmSpec f : s.firms()) {
+            if (!"manufacturer".equals(f.type()) || !region.equals(f.region())) {
+                continue;
+            }
+            for (RecipeSpec r : s.recipes()) {
+                boolean follows = f.recipe() != null ? r.id().equals(f.recipe()) : r.output().equals(f.commodity());
+                if (follows && r.inputs().stream().anyMatch(in -> commodity.equals(in.commodity()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // ---- demand ----------------------------------------------------------------------------------

@@ -63,6 +63,16 @@ class MassBalanceTest {
         assertBalanced(ScenarioLoader.fromJson(s, "scrap").scenario(), 320);
     }
 
+    /** A stockist that sells into a demand boom and buys back, beside magnet makers that open with a quarter's stock. */
+    @Test
+    void stockistsAndOpeningStocksBalance() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(Path.of("src/test/resources/scenarios/stocked-region.json").toFile());
+        s.set("events", Json.mapper().readTree("[{\"type\": \"demandShift\", \"id\": \"boom\", \"start\": 60,"
+                + " \"end\": 100, \"region\": \"JP\", \"commodity\": \"magnet\", \"multiplier\": 1.6}]"));
+
+        assertBalanced(ScenarioLoader.fromJson(s, "stocked region").scenario(), 156);
+    }
+
     /** The whole episode in units a hundred million times smaller, so that its largest flows are near 1e12. */
     @Test
     void theEpisodeAtTheLargestQuantitiesStillBalances() throws Exception {

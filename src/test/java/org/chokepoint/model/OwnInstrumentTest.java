@@ -133,7 +133,7 @@ class OwnInstrumentTest {
         PolicySpec purchase = new FixedPurchaseSpec("agency", "D", "metal", G, LIMIT, null, START, null);
         return new Scenario(base.meta(), base.time(), base.regions(), base.commodities(), base.recipes(),
                 base.routes(), base.behaviour(), base.firms(), base.traders(), base.demand(), List.of(),
-                List.of(purchase), base.consortia(), base.outputs());
+                List.of(purchase), base.consortia(), base.openingStocks(), base.stockists(), base.outputs());
     }
 
     static double mean(SeriesRecorder s, Metric metric) {

@@ -319,4 +319,45 @@ class SemanticRulesTest {
         assertEquals("/policies/0/firm", active.pointer());
         assertTrue(active.message().startsWith("firm 'mine' has status \"active\""), active.message());
     }
+    /** An opening stock is one of a quantity, days or weeks; someone in its region must be there to hold it. */
+    @Test
+    void anOpeningStockNeedsOneAmountAndAHolder() {
+        ScenarioProblem two = single(mutated(s -> s.putArray("openingStocks").addObject().put("region", "JP")
+                .put("commodity", "oxide").put("quantity", 100).put("weeks", 4)));
+        assertEquals("/openingStocks/0", two.pointer());
+        assertTrue(two.message().startsWith("an opening stock needs exactly one of quantity"), two.message());
+
+        ScenarioProblem noUser = single(mutated(s -> s.putArray("openingStocks").addObject().put("region", "CN")
+                .put("commodity", "oxide").put("weeks", 4)));
+        assertEquals("/openingStocks/0/heldBy", noUser.pointer());
+        assertTrue(noUser.message().startsWith("no manufacturer in CN takes oxide"), noUser.message());
+
+        ScenarioProblem noStockist = single(mutated(s -> s.putArray("openingStocks").addObject().put("region", "JP")
+                .put("commodity", "oxide").put("weeks", 4).put("heldBy", "stockists")));
+        assertEquals("/openingStocks/0/heldBy", noStockist.pointer());
+        assertTrue(noStockist.message().startsWith("no stockist of oxide in JP"), noStockist.message());
+    }
+
+    @Test
+    void aStockistHoldsTheOpeningStockGivenToItsRegionsStockists() throws Exception {
+        ScenarioProblem idle = single(mutated(s -> s.putArray("stockists").addObject().put("id", "dealer")
+                .put("region", "JP").put("commodity", "oxide").put("storageCostPerUnitWeek", 2)
+                .put("interestPerYear", 0.05)));
+        assertEquals("/stockists/0", idle.pointer());
+        assertTrue(idle.message().contains("add an openingStocks entry for JP and oxide"), idle.message());
+
+        ScenarioLoader.fromText(mutated(s -> {
+            s.putArray("stockists").addObject().put("id", "dealer").put("region", "JP").put("commodity", "oxide")
+                    .put("storageCostPerUnitWeek", 2).put("interestPerYear", 0.05);
+            s.putArray("openingStocks").addObject().put("region", "JP").put("commodity", "oxide").put("days", 30)
+                    .put("heldBy", "stockists");
+        }), "test.json");
+    }
+
+    @Test
+    void heldByIsUsersOrStockists() {
+        ScenarioProblem p = single(mutated(s -> s.putArray("openingStocks").addObject().put("region", "JP")
+                .put("commodity", "oxide").put("weeks", 4).put("heldBy", "government")));
+        assertEquals("/openingStocks/0/heldBy", p.pointer());
+    }
 }

@@ -1,0 +1,95 @@
+package org.chokepoint.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stockist of oxide in a region that mines and uses it (src/test/resources/scenarios/stocked-region.json): it opens
+ * with four weeks of the region's use, pays US$5 a tonne-week to store it and 5% a year on its value, and the oxide
+ * is worth US$1,000 a tonne per US$/kg.
+ */
+class StockistsTest {
+    static final double STORAGE = 5.0 / 1000;
+    static final double INTEREST = 0.05 / 52;
+
+    static SupplyShockModel model(double demandShift) throws Exception {
+        ObjectNode json = ScenarioLoader.load(Path.of("src/test/resources/scenarios/stocked-region.json")).json().deepCopy();
+        if (demandShift > 0) {
+            json.set("events", Json.mapper().readTree("[{\"type\": \"demandShift\", \"id\": \"boom\", \"start\": 60,"
+                    + " \"region\": \"JP\", \"commodity\": \"magnet\", \"multiplier\": " + demandShift + "}]"));
+        }
+        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(json, "stocked-region").scenario(), 1, -1);
+        model.start();
+        return model;
+    }
+
+    /** The region's use of oxide a tick at the start: the magnet makers' (nobody else uses oxide). */
+    static double use(SupplyShockModel model) {
+        Firms firms = model.firms();
+        double use = 0;
+        for (int f = 0; f < firms.count; f++) {
+            for (int s = firms.firstSlot(f); s < firms.firstSlot(f + 1); s++) {
+                use += firms.normalUse(s);
+            }
+        }
+        return use;
+    }
+
+    @Test
+    void atRestItHoldsItsStockAndItsCostGrowsByTheCarryingCost() throws Exception {
+        SupplyShockModel model = model(0);
+        Stockists k = model.stockists();
+        int m = k.market(0);
+        double opening = 4 * use(model);
+        assertEquals(opening, k.stock(0), 1e-9 * opening, "four weeks of the region's use, one tick a week");
+        double p0 = model.markets().price(m);
+        assertEquals(p0, k.unitCost(0), 1e-12, "bought at the start price");
+        // By hand: each tick a tonne costs US$5 / 1000 in price units to store, and 5% / 52 of the tick's price.
+        double cost = p0;
+        while (model.tick() < model.horizon()) {
+            // The tick's carrying, at the price quoted as it opens, counts before the stockist offers its stock.
+            cost += STORAGE + INTEREST * model.markets().price(m);
+            model.stepTick();
+            assertEquals(opening, k.stock(0), 0, "no sale and no purchase at rest, tick " + model.tick());
+            assertEquals(cost, k.unitCost(0), 1e-9 * cost, "what a tonne has cost, tick " + model.tick());
+        }
+        model.finish();
+        // Three years of carrying: about 156 × (0.005 + 0.05 / 52 × 58) ≈ 9.5 US$/kg on a price near 58.
+        assertTrue(cost > p0 + 8 && cost < p0 + 11, "carried cost " + (cost - p0));
+    }
+
+    @Test
+    void itSellsOnlyWhenThePriceRisesAboveWhatItsStockCostIt() throws Exception {
+        SupplyShockModel model = model(1.6);
+        Stockists k = model.stockists();
+        int m = k.market(0);
+        double opening = k.stock(0);
+        double firstSale = -1;
+        while (model.tick() < model.horizon()) {
+            double before = k.stock(0);
+            double cost = k.unitCost(0) + STORAGE + INTEREST * model.markets().price(m);
+            double expected = k.expectedPrice(0);
+            int tick = model.tick();
+            model.stepTick();
+            double price = model.markets().price(m);
+            if (k.stock(0) < before - 1e-12) {
+                firstSale = firstSale < 0 ? tick : firstSale;
+                assertTrue(price >= cost * (1 - 1e-9) && price >= expected * (1 - 1e-9), "tick " + tick + " sold at "
+                        + price + " against a cost of " + cost + " and an expected price of " + expected);
+            }
+            if (tick < 60) {
+                assertEquals(opening, k.stock(0), 0, "nothing sold before the boom, tick " + tick);
+            }
+        }
+        model.finish();
+        assertTrue(firstSale >= 60, "it sells once the boom lifts the price above its cost, from tick " + firstSale);
+        assertTrue(k.stock(0) < opening, "what is left: " + k.stock(0) + " of " + opening);
+    }
+}
