@@ -70,6 +70,11 @@ public final class Firms implements java.io.Serializable {
     final double[] supportStrike;
     final double[] supportUpsideShare;
     /**
+     * Under a contract for difference, what it pays a unit sold, on top of the sale price: it settles against a
+     * reference market's price, not the firm's own, so this is the firm's revenue over its price. NaN otherwise.
+     */
+    final double[] supportPayment;
+    /**
      * A premium per unit the firm earns on top of the market price for its output, by a certificate it sells
      * with each unit (a resilience standard's certified segment); 0 when none.
      */
@@ -92,6 +97,8 @@ public final class Firms implements java.io.Serializable {
     final double[] lostOutput;
     /** Effective capacity this tick after outages (and, for recyclers, scrap). */
     final double[] availableCapacity;
+    /** Share of its capacity an outage leaves the firm this tick (1 without one); a quota's cap is not an outage. */
+    final double[] operableShare;
 
     /**
      * A manufacturer's target input stock, in ticks of its use of each input: {@code behaviour.inputCoverTicks}
@@ -176,11 +183,15 @@ public final class Firms implements java.io.Serializable {
         supportUpsideShare = new double[n];
         premium = new double[n];
         java.util.Arrays.fill(supportStrike, Double.NaN);
+        supportPayment = new double[n];
+        java.util.Arrays.fill(supportPayment, Double.NaN);
         plannedOutput = new double[n];
         output = new double[n];
         sold = new double[n];
         lostOutput = new double[n];
         availableCapacity = new double[n];
+        operableShare = new double[n];
+        java.util.Arrays.fill(operableShare, 1.0);
         inputCover = new double[n];
         inputOffset = new int[n + 1];
         slotCover = new double[slots];
@@ -204,6 +215,18 @@ public final class Firms implements java.io.Serializable {
         maxCollectionShare = new double[n];
         scrapLag = new int[n];
         collector = new boolean[n];
+    }
+
+    /**
+     * Marginal cost of output q on the capacity an outage leaves the firm this tick: the outage takes a share of
+     * its plants away, and the rest run along the same curve over less capacity, the supply curve the equilibrium
+     * start solves with, so a world that starts with an outage in force starts at rest. A production quota caps
+     * output but leaves the plants, and their costs, as they are.
+     */
+    public double marginalCostOfAvailable(int f, double q) {
+        double cap = capacity[f] * operableShare[f];
+        double u = cap > 0 ? q / cap : 0;
+        return costBase[f] + costSlope[f] * power(u, costExponent[f]);
     }
 
     /** Marginal cost at output q: {@code base + slope * (q / capacity)^exponent}. */
@@ -273,8 +296,14 @@ public final class Firms implements java.io.Serializable {
     /** The output price the firm plans on given its expected price and any support in force. */
     public double supportedPrice(int f, double expected) {
         double strike = supportStrike[f];
-        double price = Double.isNaN(strike) ? expected
-                : expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
+        double price;
+        if (Double.isNaN(strike)) {
+            price = expected;
+        } else if (!Double.isNaN(supportPayment[f])) {
+            price = expected + supportPayment[f];
+        } else {
+            price = expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
+        }
         double extra = premium[f];
         return extra == 0 ? price : price + extra;
     }
@@ -409,10 +438,30 @@ public final class Firms implements java.io.Serializable {
 
     // ---- what others may do ------------------------------------------------------------------------------------
 
-    /** A price support the firm plans on: at least {@code strike}, keeping {@code 1 - upsideShare} above it. */
+    /** The share of its capacity an outage leaves firm f this tick. */
+    public void setOperableShare(int f, double share) {
+        operableShare[f] = share;
+    }
+
+    /**
+     * A price support on the firm's own market (a purchase guarantee): at least {@code strike}, keeping
+     * {@code 1 - upsideShare} above it.
+     */
     public void support(int f, double strike, double upsideShare) {
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;
+        supportPayment[f] = Double.NaN;
+    }
+
+    /**
+     * A contract for difference: the firm receives {@code payment} a unit it sells on top of its sale price, what
+     * the contract pays against its reference price (negative where it claws back above the strike), scaled by the
+     * share of its sales the contract's volume covers. The strike still bounds its plan.
+     */
+    public void support(int f, double strike, double upsideShare, double payment) {
+        supportStrike[f] = strike;
+        supportUpsideShare[f] = upsideShare;
+        supportPayment[f] = payment;
     }
 
     /** The premium per unit the firm counts on over the market price for its output (0: none). */
@@ -432,6 +481,12 @@ public final class Firms implements java.io.Serializable {
     public void withdrawSupport(int f) {
         supportStrike[f] = Double.NaN;
         supportUpsideShare[f] = 0;
+        supportPayment[f] = Double.NaN;
+    }
+
+    /** What a contract for difference pays firm f a unit sold; NaN under no contract for difference. */
+    public double supportPayment(int f) {
+        return supportPayment[f];
     }
 
     /** Firm f hands part of its output stock to another holder outside the auction (an allocation by key). */

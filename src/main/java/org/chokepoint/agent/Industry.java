@@ -230,6 +230,7 @@ public final class Industry implements Participant {
                 }
             }
             x.netPrice[f] = net;
+            x.setOperableShare(f, factor);
             if (x.collector[f]) {
                 producers.collect(f, net, available);
             } else {

@@ -87,15 +87,21 @@ public final class Producers implements java.io.Serializable {
             return;
         }
         double target = stockCover * x.normalSales[f];
-        double cost = x.marginalCost(f, x.plannedOutput[f]);
+        double cost = x.marginalCostOfAvailable(f, x.plannedOutput[f]);
         double pull = cost > 0 && netPrice > 0 ? Math.min(maxPricePull, netPrice / cost) : 1.0;
         double desired = x.normalSales[f] * pull + (target - x.stock[f]) / adjustTicks;
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
-        // not stop it: it makes no more than the output at which marginal cost reaches the strike (and any
-        // certificate premium it earns on top).
+        // not stop it: it makes no more than the output at which marginal cost reaches what it is paid a unit, the
+        // strike under a guarantee on its own market, its expected price plus the payment under a contract for
+        // difference settled against another market, and any certificate premium it earns on top.
         double strike = x.supportStrike[f];
-        if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
-            double extra = x.premium[f];
+        double payment = x.supportPayment[f];
+        double extra = x.premium[f];
+        if (!Double.isNaN(payment)) {
+            if (payment > 0) {
+                desired = Math.min(desired, x.outputAtPrice(f, x.expectedPrice[f] + payment + extra, available));
+            }
+        } else if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
             desired = Math.min(desired, x.outputAtPrice(f, extra == 0 ? strike : strike + extra, available));
         }
         desired = desired < 0 ? 0 : Math.min(desired, available);
@@ -148,7 +154,7 @@ public final class Producers implements java.io.Serializable {
             // below what collecting cost.
             ask = Math.max(x.expectedPrice[f] * stockRatio(target, s), x.costBase[f]);
         } else {
-            double mc = x.marginalCost(f, x.plannedOutput[f]) + inputCost;
+            double mc = x.marginalCostOfAvailable(f, x.plannedOutput[f]) + inputCost;
             if (markup != 0) {
                 mc *= 1 + markup;
             }
@@ -173,15 +179,22 @@ public final class Producers implements java.io.Serializable {
 
     /**
      * The lowest market price at which the firm's revenue per unit, with any price support, covers a marginal
-     * cost: the cost itself without support; under a strike above the cost, the expected price less the room
-     * the strike leaves over the cost (the support pays the difference); above the strike, the price whose
-     * share kept after the upside clawback covers the cost.
+     * cost: the cost itself without support. Under a contract for difference the firm is paid, on top of its sale
+     * price, what the contract pays a unit (the strike less the reference market's price, scaled by the share of
+     * its sales the contract covers, or less the clawback above the strike): it sells down to its cost less that
+     * payment and no lower, since the payment does not grow as its own price falls. Under a purchase guarantee
+     * on its own market, below a floor above the cost, the expected price less the room the floor leaves over the
+     * cost; above the floor with an upside share, the price whose share kept covers the cost.
      */
     private double lowestPrice(int f, double mc) {
         Firms x = firms;
         double strike = x.supportStrike[f];
         if (Double.isNaN(strike)) {
             return mc;
+        }
+        double payment = x.supportPayment[f];
+        if (!Double.isNaN(payment)) {
+            return Math.max(0.0, mc - payment);
         }
         if (mc <= strike) {
             return Math.max(0.0, x.expectedPrice[f] - (strike - mc));

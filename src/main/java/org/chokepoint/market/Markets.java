@@ -99,7 +99,7 @@ public final class Markets implements java.io.Serializable {
      * by at most {@code priceAdjustment} of itself: up toward the best bid when only buyers came, down toward
      * the best ask when only sellers came, toward the middle of the spread when both came but did not meet.
      * A quote never passes the best price someone offered, so a market nobody sells in does not drift off
-     * on its own.
+     * on its own. A quote of zero moves to the best bid, or the middle of the spread, in one tick.
      */
     /** Most a contract price moves in a tick, as a share of itself, toward the side that is short. */
     public void setContractAdjustment(double share) {
@@ -119,7 +119,9 @@ public final class Markets implements java.io.Serializable {
             return;
         }
         double p = price[market];
-        double up = p * (1 + priceAdjustment);
+        // The step is a share of the quote; a quote of zero (a crossing at a zero ask) has no scale, and a share
+        // of it would hold it at zero for good while buyers bid on it: it moves to the prices offered instead.
+        double up = p > 0 ? p * (1 + priceAdjustment) : Double.POSITIVE_INFINITY;
         double down = p * (1 - priceAdjustment);
         if (b.bidCount() > 0 && b.askCount() == 0) {
             price[market] = Math.max(p, Math.min(up, b.bestBid()));

@@ -10,9 +10,12 @@ import org.chokepoint.world.World;
  * {@code (strike - reference) * volume} when the reference price is below the strike and, with an upside
  * share, pay back {@code upsideShare * (reference - strike) * volume} when it is above. The volume is what the
  * eligible firms sold this tick, up to {@code volumeCapPerTick}; the reference is a market's price this tick
- * (by default the eligible firms' own market). While the contract is in force the eligible firms plan output
- * and exit on the supported price ({@link Firms#supportedPrice}), which is what keeps them alive through a
- * dumping phase. The budget pays: payments are fiscal cost of the government's market in the commodity,
+ * (by default the eligible firms' own market). While the contract is in force, a firm settled against its own
+ * market plans on the strike ({@link Firms#supportedPrice}); a firm settled against another market (China's
+ * price for producers elsewhere) counts on its sale price plus what the contract pays a unit
+ * ({@link Firms#support(int, double, double, double)}) and sells no lower than its cost less that payment. Either
+ * is what keeps them alive through a dumping phase. The budget pays: payments are fiscal cost of the
+ * government's market in the commodity,
  * clawbacks reduce it.
  */
 final class ContractForDifference extends ImporterMeasure {
@@ -23,6 +26,8 @@ final class ContractForDifference extends ImporterMeasure {
     private final EligibleFirms eligible;
     private double[] stockAtStart = new double[0];
     private boolean supporting;
+    /** The share of the eligible firms' sales last tick that the volume cap covered. */
+    private double coveredShare = 1.0;
     private double paid;
     private double clawedBack;
     private double volume;
@@ -54,8 +59,19 @@ final class ContractForDifference extends ImporterMeasure {
             stockAtStart[i] = f.stock(firms[i]);
         }
         if (active()) {
+            // What the contract pays a unit sold, as the firms can know it at the start of the tick: against the
+            // reference's last price, on the share of their sales last tick that the volume cap covered.
+            double ref = ctx.markets().price(reference);
+            double perUnit = ref < strike ? strike - ref : -upsideShare * (ref - strike);
+            double payment = coveredShare * perUnit;
             for (int i : firms) {
-                f.support(i, strike, upsideShare);
+                if (f.market(i) == reference) {
+                    // Settled against its own market, the holder is paid the strike whatever it sells at: it plans
+                    // on the strike, and its price, not a separate reference, is what the payment makes up.
+                    f.support(i, strike, upsideShare);
+                } else {
+                    f.support(i, strike, upsideShare, payment);
+                }
             }
             supporting = true;
         } else if (supporting) {
@@ -81,6 +97,7 @@ final class ContractForDifference extends ImporterMeasure {
             sold += Math.max(0, stockAtStart[i] + f.output(firms[i]) - f.stock(firms[i]));
         }
         double q = Math.min(sold, cap);
+        coveredShare = sold > cap ? cap / sold : 1.0;
         double ref = ctx.markets().price(reference);
         record(tick, q, ref);
         volume += q;

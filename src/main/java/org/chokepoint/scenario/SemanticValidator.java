@@ -414,8 +414,9 @@ public final class SemanticValidator {
     }
 
     /**
-     * Each stateCapacity names a planned firm entry, and each planned firm is built by exactly one: a planned firm
-     * nobody builds would sit idle through the run, one built twice would be paid for twice.
+     * Each stateCapacity names a planned firm entry, and no planned firm is built twice (it would be paid for twice).
+     * A planned firm that no stateCapacity builds is valid and stays idle: it is the world in which the state does
+     * not build it, which is what the same scenario without its policies (the world at rest) describes.
      */
     private void checkStateCapacity() {
         Map<String, Integer> builtBy = new HashMap<>();
@@ -436,13 +437,6 @@ public final class SemanticValidator {
                 if (first != null) {
                     problem(at, "firm '" + state.firm() + "' is already built by /policies/" + first);
                 }
-            }
-        }
-        for (int i = 0; i < s.firms().size(); i++) {
-            FirmSpec f = s.firms().get(i);
-            if ("planned".equals(f.statusOrDefault()) && !builtBy.containsKey(f.id())) {
-                problem("/firms/" + i + "/status", "firm '" + f.id() + "' is planned but no stateCapacity policy"
-                        + " builds it; add one naming it in 'firm', or make it \"active\"");
             }
         }
     }

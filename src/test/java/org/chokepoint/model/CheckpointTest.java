@@ -24,7 +24,7 @@ class CheckpointTest {
 
     @ParameterizedTest
     @CsvSource({"scenarios/rare-earth-2010.json, 150, 2", "scenarios/naphtha-hormuz-2026-case6-7.json, 120, 1",
-            "scenarios/magnet-price-floor-options.json, 90, 1"})
+            "scenarios/ndpr-price-floor-2025.json, 60, 1"})
     void aRestoredRunEndsWhereTheRunThatNeverStoppedEnds(String file, int stopAt, int threads) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(file)).scenario();
         SupplyShockModel run = new SupplyShockModel(scenario, 3, 0);

@@ -258,6 +258,14 @@ class ExporterInstrumentsTest {
                 "\"initialUtilization\": 0.4}],", "\"initialUtilization\": 0.4},\n" + STATE_PLANT + "],");
     }
 
+    /** A planned plant that no stateCapacity builds never runs: X stays at free trade, {@code P_X = 8.9}, all run. */
+    @Test
+    void aStatePlantNobodyBuildsStaysIdle() throws Exception {
+        TextbookTest.Run run = new TextbookTest.Run(withStatePlant(LINEAR), "[]");
+        near(8.9, mean(run, X, Metric.PRICE, 200, 320), "P_X without the plant");
+        near(supplyX(8.9), mean(run, X, Metric.PRODUCTION, 200, 320), "X's output = S_X(8.9)");
+    }
+
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class StateCapacityAddedOnADate {

@@ -1,0 +1,116 @@
+package org.chokepoint.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lowest price a seller asks under a contract for difference. The contract pays, on top of the sale price,
+ * {@code (strike - reference) x covered share} a unit sold, the reference being another market's price (China's
+ * NdPr price), so revenue a unit is {@code p + payment} and the seller sells down to {@code MC - payment} and no
+ * lower, whatever it expects its own market to pay.
+ *
+ * <p>The seller is the minimal scenario's mine: capacity 100, {@code MC(q) = 20 + 30 (q / 100)^2}; planned at 50,
+ * {@code MC = 20 + 30 x 0.25 = 27.5}. It holds 10 against a target of 4 weeks of 50 sales, so its stock does not
+ * cut its ask.
+ */
+class ProducersTest {
+    static final double STRIKE = 110;
+    static final double UPSIDE = 0.3;
+    /** The contract's volume cap covered 376 of the 470 t its holders sold last week. */
+    static final double COVERED = 376.0 / 470.0;
+
+    Firms firms;
+    Producers producers;
+    int mine;
+
+    @BeforeEach
+    void seller() throws Exception {
+        SupplyShockModel m = new SupplyShockModel(
+                ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).scenario(), 1, 52);
+        m.start();
+        firms = m.firms();
+        mine = 0;
+        assertEquals("mine", firms.id(mine));
+        producers = new Producers(firms, BehaviourSpec.DEFAULTS, 52);
+        firms.status[mine] = FirmStatus.ACTIVE;
+        firms.plannedOutput[mine] = 50;
+        firms.normalSales[mine] = 50;
+        firms.stock[mine] = 10;
+    }
+
+    private double ask(double expectedOwnPrice) {
+        firms.expectedPrice[mine] = expectedOwnPrice;
+        OrderBook book = new OrderBook();
+        producers.offer(mine, 0, 0, book);
+        assertEquals(1, book.askCount());
+        return book.askLimit(0);
+    }
+
+    @Test
+    void withoutSupportTheSellerAsksItsMarginalCost() {
+        assertEquals(27.5, ask(40), 1e-9);
+    }
+
+    /**
+     * Reference $100, strike $110: the contract pays 0.8 x 10 = $8 a unit, so the seller takes no less than
+     * 27.5 - 8 = $19.5, both when it expects its own market at $60 and when it expects $20. Planning on its own
+     * expected price, as if the contract settled against its own sale, it would ask 60 - (110 - 27.5) < 0, and
+     * each lower price it got would lower its next ask.
+     */
+    @Test
+    void belowTheStrikeItSellsDownToItsCostLessWhatTheContractPaysAUnitAndNoLower() {
+        double payment = COVERED * (STRIKE - 100);
+        assertEquals(8.0, payment, 1e-12);
+        firms.support(mine, STRIKE, UPSIDE, payment);
+        assertEquals(19.5, ask(60), 1e-9);
+        assertEquals(19.5, ask(20), 1e-9);
+    }
+
+    /** Reference $120: the seller pays back 0.8 x 0.3 x 10 = $2.4 a unit, so it asks 27.5 + 2.4 = $29.9. */
+    @Test
+    void aboveTheStrikeItAsksItsCostPlusTheClawback() {
+        double payment = -COVERED * UPSIDE * (120 - STRIKE);
+        firms.support(mine, STRIKE, UPSIDE, payment);
+        assertEquals(29.9, ask(120), 1e-9);
+    }
+
+    /** Reference $30: 0.8 x 80 = $64 a unit exceeds the cost, and the seller would sell at any price. */
+    @Test
+    void aPaymentAboveTheCostLeavesNoFloorAboveZero() {
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 30));
+        assertEquals(0.0, ask(40), 1e-9);
+    }
+
+    /**
+     * Expecting $20 in its own market and paid $8 a unit, it is paid $28 and makes no more than where
+     * {@code MC = 28}: {@code 20 + 30 u^2 = 28}, {@code u = sqrt(8 / 30) = 0.5164}, 51.64 t. Planning 100 last week,
+     * with sales that would take all it can make, it moves a fifth of the way: {@code 100 - 0.2 x 48.36 = 90.33}.
+     */
+    @Test
+    void itMakesNoMoreThanWhereItsCostReachesItsPricePlusThePayment() {
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
+        firms.expectedPrice[mine] = 20;
+        firms.plannedOutput[mine] = 100;
+        firms.normalSales[mine] = 1000;
+        firms.stock[mine] = 0;
+        producers.plan(mine, firms.supportedPrice(mine, 20), 100);
+        double cap = 100 * Math.sqrt(8.0 / 30);
+        assertEquals(51.64, cap, 0.005);
+        assertEquals(100 - 0.2 * (100 - cap), firms.plannedOutput[mine], 1e-9);
+        assertEquals(90.33, firms.plannedOutput[mine], 0.005);
+    }
+
+    /** Its revenue a unit, on which it plans, is its expected price plus the payment: 45 + 8 = $53. */
+    @Test
+    void itPlansOnItsPricePlusThePayment() {
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
+        assertEquals(53.0, firms.supportedPrice(mine, 45), 1e-9);
+    }
+}
