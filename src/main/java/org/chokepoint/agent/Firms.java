@@ -69,6 +69,11 @@ public final class Firms implements java.io.Serializable {
      */
     final double[] supportStrike;
     final double[] supportUpsideShare;
+    /**
+     * A premium per unit the firm earns on top of the market price for its output, by a certificate it sells
+     * with each unit (a resilience standard's certified segment); 0 when none.
+     */
+    final double[] premium;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     final double[] netPrice;
     /** A manufacturer's expected input cost per unit of output this tick, in US dollars. */
@@ -163,6 +168,7 @@ public final class Firms implements java.io.Serializable {
         plannedVariableCost = new double[n];
         supportStrike = new double[n];
         supportUpsideShare = new double[n];
+        premium = new double[n];
         java.util.Arrays.fill(supportStrike, Double.NaN);
         plannedOutput = new double[n];
         output = new double[n];
@@ -260,14 +266,25 @@ public final class Firms implements java.io.Serializable {
     /** The output price the firm plans on given its expected price and any support in force. */
     public double supportedPrice(int f, double expected) {
         double strike = supportStrike[f];
-        if (Double.isNaN(strike)) {
-            return expected;
-        }
-        return expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
+        double price = Double.isNaN(strike) ? expected
+                : expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
+        double extra = premium[f];
+        return extra == 0 ? price : price + extra;
     }
 
     public boolean producing(int f) {
         return status[f] == FirmStatus.ACTIVE;
+    }
+
+    /** Whether the firm has capacity that can make output now or after a restart: not exited, not yet built. */
+    public boolean inService(int f) {
+        byte s = status[f];
+        return s == FirmStatus.ACTIVE || s == FirmStatus.MOTHBALLED || s == FirmStatus.RESTARTING;
+    }
+
+    /** Whether the firm is mothballed: it makes nothing until the price it counts on pays for a restart. */
+    public boolean mothballed(int f) {
+        return status[f] == FirmStatus.MOTHBALLED;
     }
 
     /** Whether the firm is state capacity not yet built. */
@@ -386,6 +403,20 @@ public final class Firms implements java.io.Serializable {
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;
     }
+
+    /** The premium per unit the firm counts on over the market price for its output (0: none). */
+    public void premium(int f, double perUnit) {
+        premium[f] = perUnit;
+    }
+
+    /** The premium per unit over the market price the firm counts on, 0 when none. */
+    public double premium(int f) { return premium[f]; }
+
+    /** The price the firm last planned on for its own work: net of input costs, support and premium included. */
+    public double netPrice(int f) { return netPrice[f]; }
+
+    /** Units of a slot's input the firm used this tick. */
+    public double inputUse(int slot) { return inputUse[slot]; }
 
     public void withdrawSupport(int f) {
         supportStrike[f] = Double.NaN;

@@ -46,6 +46,8 @@ public final class Manufacturers implements java.io.Serializable {
     private final double thriftMaxPace;
     private final double minRatio;
     private final double maxRatio;
+    /** How a firm whose input is threatened makes its stock last. */
+    private final StockStretch stretch;
     /** The cover, expected price and cap of a bid under supply risk. */
     private final PrecautionaryBid precaution;
     /** The supply risk the firms' buyers perceive, per market; absent, none. */
@@ -70,6 +72,7 @@ public final class Manufacturers implements java.io.Serializable {
         this.precaution = new PrecautionaryBid(
                 TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity);
         this.bidSteps = stepsPerSlot(firms);
+        this.stretch = new StockStretch(TickTime.ticks(b.precaution().stretchWeeks(), world.ticksPerYear()));
     }
 
     /** Each slot bids as many steps as its market's count of buying firms calls for. */
@@ -254,6 +257,9 @@ public final class Manufacturers implements java.io.Serializable {
             double a = x.intensity[s];
             if (a > 0) {
                 q = Math.min(q, x.inputStock[s] / a);
+                if (stretch.on()) {
+                    q = Math.min(q, stretch.most(planned, a, x.inputStock[s], riskOf(x.inputMarket[s])));
+                }
             }
         }
         for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {

@@ -39,8 +39,11 @@ final class PrecautionaryBid implements java.io.Serializable {
         return now > before ? Math.pow(cover(usual, now) / cover(usual, before), elasticity) : 1.0;
     }
 
-    /** The most it pays: its reservation, moved toward what the input is worth to it in proportion to r. */
+    /**
+     * The most it pays: its reservation, moved toward what the input is worth to it in proportion to r, when
+     * buyers hold precautionary cover at all.
+     */
     double highest(double reservation, double worth, double r) {
-        return r > 0 ? reservation + r * (worth - reservation) : reservation;
+        return r > 0 && coverAtFullRisk > 0 ? reservation + r * (worth - reservation) : reservation;
     }
 }

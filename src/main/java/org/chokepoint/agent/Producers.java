@@ -91,10 +91,12 @@ public final class Producers implements java.io.Serializable {
         double pull = cost > 0 && netPrice > 0 ? Math.min(maxPricePull, netPrice / cost) : 1.0;
         double desired = x.normalSales[f] * pull + (target - x.stock[f]) / adjustTicks;
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
-        // not stop it: it makes no more than the output at which marginal cost reaches the strike.
+        // not stop it: it makes no more than the output at which marginal cost reaches the strike (and any
+        // certificate premium it earns on top).
         double strike = x.supportStrike[f];
         if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
-            desired = Math.min(desired, x.outputAtPrice(f, strike, available));
+            double extra = x.premium[f];
+            desired = Math.min(desired, x.outputAtPrice(f, extra == 0 ? strike : strike + extra, available));
         }
         desired = desired < 0 ? 0 : Math.min(desired, available);
         // The plan moves part of the way toward the desired rate each tick: plants do not swing their runs
@@ -152,8 +154,13 @@ public final class Producers implements java.io.Serializable {
             }
             // target >= s > 0 makes target / s >= 1, and then the ratio too (see cutOnlyWhenLong).
             double cut = cutOnlyWhenLong && target >= s ? 1.0 : Math.min(1.0, stockRatio(target, s));
-            ask = lowestPrice(f, mc) * cut;
+            // A certified firm's premium is paid on top of the market price, so it covers that much of its cost.
+            double extra = x.premium[f];
+            ask = lowestPrice(f, extra == 0 ? mc : mc - extra) * cut;
             ask = Math.max(ask, x.costBase[f] + inputCost - support(f));
+            if (extra != 0 && ask < 0) {
+                ask = 0;
+            }
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
     }

@@ -16,6 +16,7 @@ import org.chokepoint.scenario.spec.GovernmentNoticeSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.ProductionQuotaSpec;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
+import org.chokepoint.scenario.spec.ResilienceStandardSpec;
 import org.chokepoint.scenario.spec.StateCapacitySpec;
 import org.chokepoint.scenario.spec.StrategicStockpileSpec;
 import org.chokepoint.scenario.spec.TariffFloorSpec;
@@ -55,6 +56,7 @@ public final class PolicyTypes implements java.io.Serializable {
             .with(TariffRateQuotaSpec.class, TariffRateQuota::new)
             .with(StrategicStockpileSpec.class, StrategicStockpile::new)
             .with(DiversificationRequirementSpec.class, DiversificationRequirement::new)
+            .with(ResilienceStandardSpec.class, ResilienceStandard::new)
             .with(CapexSubsidySpec.class, CapexSubsidy::new)
             .with(GovernmentNoticeSpec.class, GovernmentNotice::new)
             .with(ProductionQuotaSpec.class, ProductionQuota::new)

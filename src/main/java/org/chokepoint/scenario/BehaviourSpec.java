@@ -67,7 +67,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         trading = trading == null ? new Trading(null, null, null, null, null, null, null) : trading;
         jointProcurement = jointProcurement == null ? new JointProcurement(null, null, null, null) : jointProcurement;
         strategicStockpile = strategicStockpile == null ? new StrategicStockpile(null) : strategicStockpile;
-        precaution = precaution == null ? new Precaution(null, null, null) : precaution;
+        precaution = precaution == null ? new Precaution(null, null, null, null) : precaution;
     }
 
     static double or(Double v, double d) {
@@ -246,17 +246,22 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      * @param volatilityWeight the risk read into a price whose recent volatility is far above its usual:
      *                         none below twice the usual variance of weekly price changes, this much from
      *                         four times; 0 by default, as the model's own price cycles then feed on themselves
+     * @param stretchWeeks weeks over which a firm whose input is threatened makes its stock of it last: it uses
+     *                     no more a tick than the share of its use it still expects to receive plus its stock
+     *                     over this many weeks; 0, the default, lets it run until the stock is gone
      */
-    public record Precaution(Double coverWeeksAtFullRisk, Double riskHalfLifeWeeks, Double volatilityWeight) {
+    public record Precaution(Double coverWeeksAtFullRisk, Double riskHalfLifeWeeks, Double volatilityWeight,
+            Double stretchWeeks) {
         public Precaution {
             coverWeeksAtFullRisk = or(coverWeeksAtFullRisk, 0.0);
             riskHalfLifeWeeks = or(riskHalfLifeWeeks, 26.0);
             volatilityWeight = or(volatilityWeight, 0.0);
+            stretchWeeks = or(stretchWeeks, 0.0);
         }
 
-        /** Whether buyers hold any precautionary cover at all. */
+        /** Whether buyers read a supply risk at all: to hold more cover or to stretch their stocks. */
         public boolean on() {
-            return coverWeeksAtFullRisk > 0;
+            return coverWeeksAtFullRisk > 0 || stretchWeeks > 0;
         }
     }
 }

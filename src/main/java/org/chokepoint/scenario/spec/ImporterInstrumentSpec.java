@@ -14,11 +14,12 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
         @JsonSubTypes.Type(TariffRateQuotaSpec.class),
         @JsonSubTypes.Type(StrategicStockpileSpec.class),
         @JsonSubTypes.Type(DiversificationRequirementSpec.class),
+        @JsonSubTypes.Type(ResilienceStandardSpec.class),
         @JsonSubTypes.Type(CapexSubsidySpec.class),
         @JsonSubTypes.Type(GovernmentNoticeSpec.class)})
 public sealed interface ImporterInstrumentSpec extends PolicySpec
         permits TariffFloorSpec, ContractForDifferenceSpec, PurchaseGuaranteeSpec, TariffRateQuotaSpec,
-        StrategicStockpileSpec, DiversificationRequirementSpec, CapexSubsidySpec, GovernmentNoticeSpec {
+        StrategicStockpileSpec, DiversificationRequirementSpec, ResilienceStandardSpec, CapexSubsidySpec, GovernmentNoticeSpec {
 
     /** The one commodity the instrument acts on in its region; null for one that covers several. */
     default String commodity() {

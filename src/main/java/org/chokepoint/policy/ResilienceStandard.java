@@ -1,0 +1,350 @@
+package org.chokepoint.policy;
+
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.agent.Firms;
+import org.chokepoint.market.Ledger;
+import org.chokepoint.scenario.TickTime;
+import org.chokepoint.scenario.spec.ResilienceStandardSpec;
+
+/**
+ * A resilience standard (a standards-based market): a share {@code s} of what the region's buyers purchase of
+ * the commodity must be covered by units of certified sources, the producers of the commodity in the certified
+ * regions. The commodity then trades as two goods: uncertified units at the market price {@code p}, certified
+ * units at {@code p + π}. The premium is carried by a certificate issued with each certified unit made (book and
+ * claim): buyers surrender certificates for the mandated share of their purchases, certified producers sell
+ * them, so the physical market keeps one price and one clearing.
+ *
+ * <p>The premium clears the certified segment: at the start of each tick it is the {@code π} at which certified
+ * supply, each firm's marginal-cost curve at the price it plans on plus {@code π}, equals the mandated quantity
+ * {@code M = s Q} ({@code Q} the region's purchases a tick, averaged as firms average their sales); 0 when
+ * certified supply covers {@code M} without one. The certified firms then plan and offer on {@code p + π}. When
+ * {@code M} exceeds what certified capacity in service can make, the {@code shortfall} rule decides: {@code cap}
+ * caps the mandate at that capacity (the premium is what brings every certified plant to full output) and
+ * reports the shortfall; {@code penalty} caps the premium at the penalty, and buyers pay the penalty on every
+ * mandated unit not covered, collected as a charge of the region's market. A mothballed certified plant counts
+ * from the price that pays for its restart on, so scarce certificates bring it back.
+ *
+ * <p>Who pays: at the end of each tick buyers pay {@code π} on the certificates surrendered,
+ * {@code min(C, M)} for certified output {@code C} and this tick's mandate {@code M}; each certified firm
+ * receives its share of that, pro rata to its output, as producer revenue in its own market (producer surplus
+ * of the certified regions). A manufacturer buying the commodity pays pro rata to its purchases, as an input
+ * cost of its own market; what households pay is reported ({@code premiumPaidByFinalBuyers}) but, like every
+ * household purchase, does not enter the ledger (consumer surplus is measured on the demand curve).
+ */
+final class ResilienceStandard extends ImporterMeasure {
+    /** Bisection steps for the premium: 60 halvings take any bracket to the last bits of a double. */
+    private static final int STEPS = 60;
+    /**
+     * A tick complies when certified output covers the mandate to within this share: at rest the premium makes
+     * them equal, and the rounding of plans and fills would otherwise split equal ticks at random.
+     */
+    private static final double COMPLIANCE_TOLERANCE = 0.01;
+    private final double share;
+    private final boolean penaltyMode;
+    private final double penalty;
+    private final EligibleFirms certified;
+    private final double valuePerUnit;
+    /** Margin over its lowest variable cost a mothballed plant needs to restart (behaviour.exit.restartMargin). */
+    private final double restartMargin;
+    /** The input slots that buy in the standard's market, and their firms, resolved once. */
+    private int[] slots;
+    private int[] slotFirms;
+    private double[] slotStockAtStart;
+    private double premium;
+    /** The region's purchases a tick, a slow average: what the certified producers plan the mandate on. */
+    private double normalPurchases = Double.NaN;
+    private final double purchasesWeight;
+    private boolean premiumSet;
+
+    private int ticksInForce;
+    private int compliantTicks;
+    private double mandatedTotal;
+    private double certifiedTotal;
+    private double coveredTotal;
+    private double shortfallTotal;
+    private double premiumPaid;
+    private double premiumPaidByFinalBuyers;
+    private double penaltyPaid;
+    private double premiumTimesMandate;
+    /** US dollars booked in the ledger: to certified producers, and to the region's manufacturers that bought. */
+    private double bookedToProducers;
+    private double bookedToBuyingFirms;
+    /** US dollars of premium received by certified producers, by their region. */
+    private final double[] receivedByRegion;
+
+    private double[] premiumByTick = new double[0];
+    private double[] mandateByTick = new double[0];
+    private double[] certifiedByTick = new double[0];
+    private double[] purchasesByTick = new double[0];
+    private double[] shortfallByTick = new double[0];
+    private int recordedTicks;
+
+    ResilienceStandard(ResilienceStandardSpec spec, PolicySetting setting) {
+        super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
+        this.share = spec.mandateShare();
+        this.penaltyMode = ResilienceStandardSpec.PENALTY.equals(spec.shortfall());
+        this.penalty = penaltyMode ? spec.penaltyPerUnit() : Double.POSITIVE_INFINITY;
+        this.certified = EligibleFirms.of(spec.certifiedRegions(), spec.firmIdPrefix(), world, spec.region(),
+                spec.commodity());
+        this.valuePerUnit = world.commodity(commodity).valuePerUnit();
+        this.restartMargin = setting.behaviour().exit().restartMargin();
+        this.receivedByRegion = new double[world.regionCount()];
+        // Buyers order in lumps, so one tick's purchases would swing the premium; firms judge their own normal
+        // sales over the same span.
+        this.purchasesWeight = TickTime.averageWeight(setting.behaviour().normalSalesWeeks(), world.ticksPerYear());
+    }
+
+    private void resolveBuyers(Firms f) {
+        if (slots != null) {
+            return;
+        }
+        int n = 0;
+        for (int i = 0; i < f.count; i++) {
+            int s = f.slotOf(i, commodity);
+            if (s >= 0 && f.inputMarket(s) == market) {
+                n++;
+            }
+        }
+        slots = new int[n];
+        slotFirms = new int[n];
+        slotStockAtStart = new double[n];
+        n = 0;
+        for (int i = 0; i < f.count; i++) {
+            int s = f.slotOf(i, commodity);
+            if (s >= 0 && f.inputMarket(s) == market) {
+                slots[n] = s;
+                slotFirms[n++] = i;
+            }
+        }
+    }
+
+    @Override
+    public void beginTick(int tick) {
+        super.beginTick(tick);
+        Firms f = ctx.firms();
+        resolveBuyers(f);
+        for (int k = 0; k < slots.length; k++) {
+            slotStockAtStart[k] = f.inputStock(slots[k]);
+        }
+        int[] firms = certified.of(f);
+        if (!active()) {
+            if (premiumSet) {
+                for (int i : firms) {
+                    f.premium(i, 0);
+                }
+                premiumSet = false;
+            }
+            premium = 0;
+            return;
+        }
+        premium = Double.isNaN(normalPurchases) ? 0 : clearingPremium(f, firms, share * normalPurchases);
+        if (premium != 0 || premiumSet) {
+            for (int i : firms) {
+                f.premium(i, premium);
+            }
+            premiumSet = premium != 0;
+        }
+    }
+
+    /**
+     * The premium at which certified firms in service plan to make {@code mandate}: each firm's output at
+     * which its marginal cost equals the price it plans on (its net price without the premium it had) plus the
+     * premium. A mothballed plant counts from the price that pays for its restart on, so a scarce certificate
+     * brings it back. Capped, when they cannot make it all, at the premium that runs every one at
+     * capacity, and in penalty mode at the penalty.
+     */
+    private double clearingPremium(Firms f, int[] firms, double mandate) {
+        if (mandate <= 0 || certifiedSupply(f, firms, 0) >= mandate) {
+            return 0;
+        }
+        double full = 0;
+        for (int i : firms) {
+            if (f.inService(i)) {
+                double atCapacity = f.costAtCapacity(i);
+                if (f.mothballed(i)) {
+                    atCapacity = Math.max(atCapacity, restartPrice(f, i));
+                }
+                full = Math.max(full, atCapacity - (f.netPrice(i) - f.premium(i)));
+            }
+        }
+        double clearing;
+        if (certifiedSupply(f, firms, full) < mandate) {
+            clearing = full;
+        } else {
+            double lo = 0;
+            double hi = full;
+            for (int step = 0; step < STEPS; step++) {
+                double mid = 0.5 * (lo + hi);
+                if (certifiedSupply(f, firms, mid) < mandate) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            clearing = hi;
+        }
+        return Math.min(clearing, penalty);
+    }
+
+    /**
+     * What the certified firms in service would make if they earned {@code extra} over their plan price: a
+     * mothballed plant nothing below the price that pays for its restart.
+     */
+    private double certifiedSupply(Firms f, int[] firms, double extra) {
+        double q = 0;
+        for (int i : firms) {
+            if (f.inService(i)) {
+                double price = f.netPrice(i) - f.premium(i) + extra;
+                if (!f.mothballed(i) || price >= restartPrice(f, i)) {
+                    q += f.outputAtPrice(i, price, f.capacity(i));
+                }
+            }
+        }
+        return q;
+    }
+
+    private double restartPrice(Firms f, int i) {
+        return f.costBase(i) * (1 + restartMargin);
+    }
+
+    @Override
+    public void endTick(int tick) {
+        super.endTick(tick);
+        Firms f = ctx.firms();
+        Ledger ledger = ctx.markets().ledger();
+        // Purchases by the region's buyers: what manufacturers took into their input stock (used or kept) and
+        // what households bought, which they consume at once.
+        double firmsUse = 0;
+        double firmsBought = 0;
+        for (int k = 0; k < slots.length; k++) {
+            double use = f.inputUse(slots[k]);
+            firmsUse += use;
+            firmsBought += Math.max(0, f.inputStock(slots[k]) - slotStockAtStart[k] + use);
+        }
+        double households = Math.max(0, ledger.consumption(market) - firmsUse);
+        double purchases = firmsBought + households;
+        normalPurchases = Double.isNaN(normalPurchases) ? purchases
+                : normalPurchases + purchasesWeight * (purchases - normalPurchases);
+        if (!active()) {
+            record(tick, 0, 0, 0, purchases, 0);
+            return;
+        }
+        int[] firms = certified.of(f);
+        double made = 0;
+        for (int i : firms) {
+            made += f.output(i);
+        }
+        double mandate = share * purchases;
+        double covered = Math.min(made, mandate);
+        double uncovered = mandate - covered;
+        double premiumUsd = covered * premium * valuePerUnit;
+        double penaltyUsd = penaltyMode ? uncovered * penalty * valuePerUnit : 0;
+        if (premiumUsd > 0) {
+            // Each certified unit made carries a certificate; the surrendered ones are paid pro rata.
+            double perUnitMade = premiumUsd / made;
+            for (int i : firms) {
+                double q = f.output(i);
+                if (q > 0) {
+                    ledger.revenue(f.market(i), q * perUnitMade);
+                    bookedToProducers += q * perUnitMade;
+                    receivedByRegion[f.region(i)] += q * perUnitMade;
+                }
+            }
+        }
+        if (penaltyUsd > 0) {
+            ledger.levy(market, penaltyUsd);
+        }
+        double charge = premiumUsd + penaltyUsd;
+        if (charge > 0 && purchases > 0) {
+            for (int k = 0; k < slots.length; k++) {
+                double bought = Math.max(0, f.inputStock(slots[k]) - slotStockAtStart[k] + f.inputUse(slots[k]));
+                if (bought > 0) {
+                    ledger.inputCost(f.market(slotFirms[k]), charge * bought / purchases);
+                    bookedToBuyingFirms += charge * bought / purchases;
+                }
+            }
+            premiumPaidByFinalBuyers += charge * households / purchases;
+        }
+        ticksInForce++;
+        if (made >= mandate * (1 - COMPLIANCE_TOLERANCE)) {
+            compliantTicks++;
+        }
+        mandatedTotal += mandate;
+        certifiedTotal += made;
+        coveredTotal += covered;
+        shortfallTotal += uncovered;
+        premiumPaid += premiumUsd;
+        penaltyPaid += penaltyUsd;
+        premiumTimesMandate += premium * mandate;
+        record(tick, premium, mandate, made, purchases, uncovered);
+    }
+
+    private void record(int tick, double pi, double mandate, double made, double purchases, double uncovered) {
+        if (tick >= premiumByTick.length) {
+            int n = Math.max(tick + 1, 2 * premiumByTick.length);
+            premiumByTick = java.util.Arrays.copyOf(premiumByTick, n);
+            mandateByTick = java.util.Arrays.copyOf(mandateByTick, n);
+            certifiedByTick = java.util.Arrays.copyOf(certifiedByTick, n);
+            purchasesByTick = java.util.Arrays.copyOf(purchasesByTick, n);
+            shortfallByTick = java.util.Arrays.copyOf(shortfallByTick, n);
+        }
+        recordedTicks = Math.max(recordedTicks, tick + 1);
+        premiumByTick[tick] = pi;
+        mandateByTick[tick] = mandate;
+        certifiedByTick[tick] = made;
+        purchasesByTick[tick] = purchases;
+        shortfallByTick[tick] = uncovered;
+    }
+
+    /** US dollars of premium the ledger credited to certified producers over the run. */
+    double bookedToProducers() {
+        return bookedToProducers;
+    }
+
+    /** US dollars of premium and penalty the ledger charged to the region's manufacturers over the run. */
+    double bookedToBuyingFirms() {
+        return bookedToBuyingFirms;
+    }
+
+    /** The premium in force at a tick, in the commodity's price unit (0 when not in force). */
+    double premiumAt(int tick) {
+        return tick < premiumByTick.length ? premiumByTick[tick] : 0;
+    }
+
+    @Override
+    public Map<String, Double> indicators() {
+        Map<String, Double> m = super.indicators();
+        m.put("complianceRate", ticksInForce > 0 ? (double) compliantTicks / ticksInForce : Double.NaN);
+        m.put("mandatedVolume", mandatedTotal);
+        m.put("certifiedVolume", certifiedTotal);
+        m.put("coveredShare", mandatedTotal > 0 ? coveredTotal / mandatedTotal : Double.NaN);
+        m.put("shortfallVolume", shortfallTotal);
+        m.put("meanPremium", mandatedTotal > 0 ? premiumTimesMandate / mandatedTotal : Double.NaN);
+        m.put("premiumPaid", premiumPaid);
+        m.put("premiumPaidByFinalBuyers", premiumPaidByFinalBuyers);
+        m.put("penaltyPaid", penaltyPaid);
+        for (int r = 0; r < receivedByRegion.length; r++) {
+            if (receivedByRegion[r] > 0) {
+                m.put("premiumReceived." + world.region(r).id(), receivedByRegion[r]);
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public List<PolicySeries> series() {
+        int n = recordedTicks;
+        String c = world.commodity(commodity).id();
+        double[] achieved = new double[n];
+        for (int t = 0; t < n; t++) {
+            achieved[t] = purchasesByTick[t] > 0 && mandateByTick[t] > 0
+                    ? Math.min(certifiedByTick[t], mandateByTick[t]) / purchasesByTick[t] : Double.NaN;
+        }
+        return List.of(new PolicySeries(id, c, "premium", java.util.Arrays.copyOf(premiumByTick, n)),
+                new PolicySeries(id, c, "mandatedVolume", java.util.Arrays.copyOf(mandateByTick, n)),
+                new PolicySeries(id, c, "certifiedVolume", java.util.Arrays.copyOf(certifiedByTick, n)),
+                new PolicySeries(id, c, "shortfallVolume", java.util.Arrays.copyOf(shortfallByTick, n)),
+                new PolicySeries(id, c, "shareAchieved", achieved));
+    }
+}

@@ -1,0 +1,292 @@
+package org.chokepoint.policy;
+
+import static org.chokepoint.policy.TextbookTest.D;
+import static org.chokepoint.policy.TextbookTest.FROM;
+import static org.chokepoint.policy.TextbookTest.IMPORTER;
+import static org.chokepoint.policy.TextbookTest.START;
+import static org.chokepoint.policy.TextbookTest.TO;
+import static org.chokepoint.policy.TextbookTest.W;
+import static org.chokepoint.policy.TextbookTest.demandD;
+import static org.chokepoint.policy.TextbookTest.near;
+import static org.chokepoint.policy.TextbookTest.supplyD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.metrics.SeriesRecorder;
+import org.chokepoint.model.RunOutcome;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The resilience standard in the textbook importer of {@link TextbookTest}: D's buyers must cover a share
+ * {@code s} of their purchases with units of D's own producers, the certified sources, whose supply is the line
+ * {@code S(p) = 10 (p - 3)} up to 100. W's almost flat supply keeps D's market price at W's price plus transport
+ * ({@code P}, read from the model as the small-country case takes it), so D's buyers purchase
+ * {@code Q = D(P) = 100 (P / 10)^-0.5} and the mandate is {@code M = s Q}. The certified segment clears where
+ * {@code S(P + π) = M}: {@code π = 3 + M / 10 - P}, and certified output is {@code M}. Every figure below is worked
+ * out from those curves, measured as the mean over ticks [200, 320) with the standard in force from tick 120.
+ *
+ * <p>In this model buyers' purchases are not lowered by the premium they pay on the mandated share (it is a
+ * transfer booked to the certified producers, see docs/policies.md), so {@code Q} is demand at the market price.
+ */
+class ResilienceStandardTest {
+
+    static String standard(double share, String extra) {
+        return "[{\"type\": \"resilienceStandard\", \"id\": \"rs\", \"region\": \"D\", \"commodity\": \"metal\", "
+                + "\"mandateShare\": " + share + ", \"certifiedRegions\": [\"D\"], \"start\": " + START + extra + "}]";
+    }
+
+    static double meanPremium(TextbookTest.Run run) {
+        ResilienceStandard rs = (ResilienceStandard) run.outcome.model().instruments().get(0);
+        double sum = 0;
+        for (int t = FROM; t < TO; t++) {
+            sum += rs.premiumAt(t);
+        }
+        return sum / (TO - FROM);
+    }
+
+    /** The standard's per-tick series of that name, as policies.csv has it. */
+    static double[] series(TextbookTest.Run run, String metric) {
+        return run.outcome.model().instruments().get(0).series().stream().filter(x -> x.metric().equals(metric))
+                .findFirst().orElseThrow().values();
+    }
+
+    static double mean(double[] values) {
+        double sum = 0;
+        for (int t = FROM; t < TO; t++) {
+            sum += values[t];
+        }
+        return sum / (TO - FROM);
+    }
+
+    static Map<String, Double> indicators(TextbookTest.Run run) {
+        return run.outcome.model().instruments().get(0).indicators();
+    }
+
+    /** Production less consumption less exports plus imports is the change in stock, in every market and tick. */
+    static void assertMassBalance(TextbookTest.Run run) {
+        SeriesRecorder s = run.series;
+        for (int m = 0; m < s.markets(); m++) {
+            for (int t = 1; t < s.ticks(); t++) {
+                double flows = s.get(t, m, Metric.PRODUCTION) - s.get(t, m, Metric.CONSUMPTION)
+                        - s.get(t, m, Metric.EXPORTS) + s.get(t, m, Metric.IMPORTS);
+                double change = s.get(t, m, Metric.STOCK) - s.get(t - 1, m, Metric.STOCK);
+                double scale = Math.max(1, Math.abs(s.get(t, m, Metric.STOCK))
+                        + Math.abs(s.get(t, m, Metric.PRODUCTION)));
+                assertEquals(change, flows, 1e-9 * scale, "market " + m + " tick " + t);
+            }
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class BindingMandate {
+        static final double SHARE = 0.3;
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = new TextbookTest.Run(IMPORTER, standard(SHARE, ""));
+        }
+
+        @Test
+        void certifiedOutputMeetsTheMandateAndThePremiumClearsIt() {
+            double p = run.mean(D, Metric.PRICE);
+            double mandate = SHARE * demandD(p);
+            // e.g. P = 5.52: Q = 134.6, M = 40.4, π = 3 + 4.04 - 5.52 = 1.52
+            near(mandate, run.mean(D, Metric.PRODUCTION), "certified output = s D(P)");
+            near(3 + mandate / 10 - p, meanPremium(run), "premium = S^-1(s D(P)) - P");
+        }
+
+        @Test
+        void theUncertifiedPriceStaysAtLandedCost() {
+            near(run.mean(W, Metric.PRICE) + 0.5, run.mean(D, Metric.PRICE), "D's price = W's price + transport");
+        }
+
+        @Test
+        void buyersPayThePremiumOnTheMandatedShareAndCertifiedProducersReceiveIt() {
+            Map<String, Double> ind = indicators(run);
+            // D's buyers are households: all of the premium is theirs, and it is the premium on every covered unit.
+            assertEquals(ind.get("premiumPaid"), ind.get("premiumPaidByFinalBuyers"), 1e-9 * ind.get("premiumPaid"));
+            double[] premium = series(run, "premium");
+            double[] mandate = series(run, "mandatedVolume");
+            double[] made = series(run, "certifiedVolume");
+            double paid = 0;
+            double atRest = 0;
+            for (int t = 0; t < premium.length; t++) {
+                double covered = premium[t] * Math.min(made[t], mandate[t]);
+                paid += covered;
+                atRest += t >= FROM && t < TO ? covered / (TO - FROM) : 0;
+            }
+            assertEquals(paid, ind.get("premiumPaid"), 1e-9 * paid, "premium paid = sum of π_t min(C_t, M_t)");
+            double p = run.mean(D, Metric.PRICE);
+            near((3 + SHARE * demandD(p) / 10 - p) * SHARE * demandD(p), atRest, "premium paid a tick = π M");
+            double coveredAtRest = 0;
+            for (int t = FROM; t < TO; t++) {
+                coveredAtRest += Math.min(made[t], mandate[t]) / mandate[t] / (TO - FROM);
+            }
+            near(1.0, coveredAtRest, "share of the mandate covered at rest");
+        }
+
+        @Test
+        void massBalances() {
+            assertMassBalance(run);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ShortfallCapped {
+        static final double SHARE = 0.9;
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = new TextbookTest.Run(IMPORTER, standard(SHARE, ""));
+        }
+
+        @Test
+        void certifiedPlantsRunFlatOutAndTheShortfallIsReported() {
+            double p = run.mean(D, Metric.PRICE);
+            double mandate = SHARE * demandD(p);
+            // Capacity 100 cannot make M = 0.9 D(P) (about 121): the mandate is capped at it.
+            near(100, run.mean(D, Metric.PRODUCTION), "certified output = capacity");
+            near(3 + 10 - p, meanPremium(run), "premium = marginal cost at capacity - P");
+            near(mandate - 100, mean(series(run, "shortfallVolume")), "shortfall = M - capacity");
+            assertEquals(0.0, indicators(run).get("penaltyPaid"));
+        }
+
+        @Test
+        void massBalances() {
+            assertMassBalance(run);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ShortfallPenalised {
+        static final double SHARE = 0.3;
+        static final double PENALTY = 1.0;
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = new TextbookTest.Run(IMPORTER,
+                    standard(SHARE, ", \"shortfall\": \"penalty\", \"penaltyPerUnit\": 1.0"));
+        }
+
+        @Test
+        void thePenaltyCapsThePremiumAndBuyersPayItOnWhatIsNotCovered() {
+            double p = run.mean(D, Metric.PRICE);
+            double mandate = SHARE * demandD(p);
+            // The clearing premium (about 1.5) is above the penalty: buyers stop at S(P + 1) and pay 1 on the rest.
+            near(PENALTY, meanPremium(run), "premium = penalty");
+            near(supplyD(p + PENALTY), run.mean(D, Metric.PRODUCTION), "certified output = S(P + penalty)");
+            near(PENALTY * (mandate - supplyD(p + PENALTY)), run.mean(D, Metric.LEVY_REVENUE),
+                    "penalty a tick = penalty (M - S(P + penalty))");
+        }
+
+        @Test
+        void massBalances() {
+            assertMassBalance(run);
+        }
+    }
+
+    /**
+     * Japan's magnet makers must cover half their NdPr oxide with oxide made in the United States or the rest of
+     * the world (Mountain Pass, Lynas and the other separator): the buyers are manufacturers, the certified
+     * producers are abroad, and every dollar of premium the buyers are charged reaches a certified producer.
+     */
+    @Test
+    void manufacturersPayWhatCertifiedProducersAbroadReceive() throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/rare-earth-baseline.json").toFile());
+        json.set("policies", Json.mapper().readTree("[{\"type\": \"resilienceStandard\", "
+                + "\"region\": \"JP\", \"commodity\": \"ndpr-oxide\", \"mandateShare\": 0.5, "
+                + "\"certifiedRegions\": [\"US\", \"ROW\"], \"start\": 20}]"));
+        RunOutcome out = Simulation.run(ScenarioLoader.fromJson(json, "standard").scenario(), 1, 156);
+        ResilienceStandard rs = (ResilienceStandard) out.model().instruments().get(0);
+        Map<String, Double> ind = rs.indicators();
+
+        double paid = ind.get("premiumPaid");
+        assertTrue(paid > 0, "the standard binds: " + ind);
+        assertEquals(0.0, ind.get("premiumPaidByFinalBuyers"), "no household buys oxide");
+        assertEquals(paid, rs.bookedToProducers(), 1e-9 * paid, "certified producers receive the premium");
+        assertEquals(paid, rs.bookedToBuyingFirms(), 1e-9 * paid, "magnet makers pay it, pro rata to purchases");
+        double byRegion = ind.getOrDefault("premiumReceived.US", 0.0) + ind.getOrDefault("premiumReceived.ROW", 0.0);
+        assertEquals(paid, byRegion, 1e-9 * paid, "and it is received in the certified regions: " + ind);
+    }
+
+    /**
+     * The standard's state (its premium, the buyers' normal purchases, its accounts) is in a checkpoint, and the
+     * run is the same on two tick threads: a run stopped at tick 80 and restored ends, bit for bit, where a run
+     * on two threads that never stopped ends.
+     */
+    @Test
+    void aRestoredRunAndATwoThreadRunEndAsTheSerialRun() throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/rare-earth-baseline.json").toFile());
+        json.set("policies", Json.mapper().readTree("[{\"type\": \"resilienceStandard\", \"region\": \"JP\", "
+                + "\"commodity\": \"ndpr-oxide\", \"mandateShare\": 0.5, \"certifiedRegions\": [\"US\", \"ROW\"], "
+                + "\"shortfall\": \"penalty\", \"penaltyPerUnit\": 6, \"start\": 20}]"));
+        org.chokepoint.scenario.Scenario scenario = ScenarioLoader.fromJson(json, "standard").scenario();
+        org.chokepoint.model.SupplyShockModel serial = new org.chokepoint.model.SupplyShockModel(scenario, 5, 156);
+        serial.start();
+        while (serial.tick() < 80) {
+            serial.stepTick();
+        }
+        java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+        serial.writeToCheckpoint(saved);
+        serial.runToHorizon();
+        org.chokepoint.model.SupplyShockModel restored = (org.chokepoint.model.SupplyShockModel)
+                sim.engine.SimState.readFromCheckpoint(new java.io.ByteArrayInputStream(saved.toByteArray()));
+        restored.runToHorizon();
+        org.chokepoint.model.SupplyShockModel parallel = new org.chokepoint.model.SupplyShockModel(scenario, 5, 156);
+        parallel.setTickThreads(2);
+        parallel.start();
+        parallel.runToHorizon();
+
+        Map<String, Double> ind = serial.policyIndicators().get("resilienceStandard");
+        assertTrue(ind.get("premiumPaid") > 0 && ind.get("penaltyPaid") > 0, "premium and penalty both paid: " + ind);
+        for (org.chokepoint.model.SupplyShockModel other : java.util.List.of(restored, parallel)) {
+            assertEquals(serial.policyIndicators(), other.policyIndicators());
+            for (int t = 0; t < 156; t++) {
+                for (int m = 0; m < serial.world().marketCount(); m++) {
+                    for (Metric metric : Metric.values()) {
+                        assertEquals(Double.doubleToRawLongBits(serial.series().get(t, m, metric)),
+                                Double.doubleToRawLongBits(other.series().get(t, m, metric)),
+                                metric + " of market " + m + " at tick " + t);
+                    }
+                }
+            }
+        }
+        restored.finish();
+        parallel.finish();
+        serial.finish();
+    }
+
+    @Test
+    void aMandateOfZeroLeavesTheWorldAsWithoutTheStandard() throws Exception {
+        TextbookTest.Run none = new TextbookTest.Run(IMPORTER, "[]");
+        TextbookTest.Run zero = new TextbookTest.Run(IMPORTER, standard(0.0, ""));
+        assertEquals(none.series.ticks(), zero.series.ticks());
+        for (int t = 0; t < none.series.ticks(); t++) {
+            for (int m = 0; m < none.series.markets(); m++) {
+                for (Metric metric : Metric.values()) {
+                    double a = none.series.get(t, m, metric);
+                    double b = zero.series.get(t, m, metric);
+                    assertEquals(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b),
+                            metric + " in market " + m + " at tick " + t + ": " + a + " against " + b);
+                }
+            }
+        }
+        assertEquals(0.0, indicators(zero).get("premiumPaid"));
+    }
+}
