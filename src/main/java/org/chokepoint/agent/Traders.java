@@ -77,6 +77,8 @@ public final class Traders implements Participant {
     private final double offerTicks;
     /** How far above its expected destination price a trader holds stock while a restriction is ahead. */
     private final double hoardingPremium;
+    /** How much a trader holds when it buys ahead of a restriction. */
+    private final FrontRunning frontRunning;
     /** Extra transit of a detour through a third country, in ticks. */
     private final int detourTicks;
     /** The bounds of the ratio by which a trader's ask departs from its expected price with its stock. */
@@ -227,6 +229,8 @@ public final class Traders implements Participant {
         flowAdjustment = b.outputAdjustment();
         BehaviourSpec.Speculation speculation = b.speculation();
         carryPerTick = speculation.carryingCostPerYear() / ticksPerYear;
+        frontRunning = new FrontRunning(TickTime.ticks(trading.frontRunCoverWeeks(), ticksPerYear),
+                trading.hoardingPremium(), carryPerTick);
         horizon = speculation.horizonTicks();
         trendRate = speculation.trendRate();
         confidence = speculation.confidence();
@@ -755,8 +759,11 @@ public final class Traders implements Participant {
         double askBase = landedCost[i] * (1 + laneMargin[e]);
         double quantity;
         if (ahead) {
-            // Front-running: buy all it can carry while shipments are still free.
-            quantity = capacity[i];
+            // Front-running: buy what it can carry while shipments are still free, up to what it can store and
+            // finance (FrontRunning).
+            // Its warehouse is sized on its usual business, not on the sales it forgoes while it holds out.
+            quantity = frontRunning.purchase(Math.max(normalSales[i], flow[i]), stock[i], atSea[i], transit,
+                    capacity[i]);
         } else {
             // A lane whose gap has opened and that sells nothing yet starts from a share of its capacity; one
             // that sells out what it lands while the market pays above its cost-plus price ships more, up to its

@@ -64,7 +64,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         minStockPriceRatio = or(minStockPriceRatio, 0.5);
         maxStockPriceRatio = or(maxStockPriceRatio, 3.0);
         maxPricePull = or(maxPricePull, 2.0);
-        trading = trading == null ? new Trading(null, null, null, null, null, null, null) : trading;
+        trading = trading == null ? new Trading(null, null, null, null, null, null, null, null) : trading;
         jointProcurement = jointProcurement == null ? new JointProcurement(null, null, null, null) : jointProcurement;
         strategicStockpile = strategicStockpile == null ? new StrategicStockpile(null) : strategicStockpile;
         precaution = precaution == null ? new Precaution(null, null, null, null) : precaution;
@@ -187,9 +187,12 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      *                    worth at today's destination price
      * @param strandedCover multiples of its target stock beyond which a lane sells below what the cargo cost to
      *                      bring in
+     * @param frontRunCoverWeeks weeks of its normal sales a trader can store at its destination, beyond its cargo
+     *                           at sea, when it buys ahead of a restriction: its warehouse, not its ships, ends
+     *                           front-running
      */
     public record Trading(Double stockCoverWeeks, Double bootstrapShare, Double hoardingPremium, Double detourWeeks,
-                          Double openGap, Double passThrough, Double strandedCover) {
+                          Double openGap, Double passThrough, Double strandedCover, Double frontRunCoverWeeks) {
         public Trading {
             stockCoverWeeks = or(stockCoverWeeks, 2.0);
             bootstrapShare = or(bootstrapShare, 0.5);
@@ -198,6 +201,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
             openGap = or(openGap, 0.1);
             passThrough = or(passThrough, 0.1);
             strandedCover = or(strandedCover, 4.0);
+            frontRunCoverWeeks = or(frontRunCoverWeeks, 13.0);
         }
     }
 
