@@ -7,8 +7,9 @@ package org.chokepoint.agent;
  * holds once the tick's purchase and use are done. The first units it buys keep its stock from falling below
  * where it stands and are worth more to it than the last, which only replace the tick's use. Its order (sized
  * by stock management, see {@link Manufacturers#order}) is bid in {@code n} equal steps, step {@code k} at the
- * value of the middle unit of its block: the stock it is left with when its order is bought up to halfway
- * through that step.
+ * value of the middle unit of its block: the stock it is left with once the tick's use is done and a purchase
+ * the size of that use is bought up to halfway through the step. (The use, not the order, sizes the steps'
+ * valuation: a buyer short of its target bids every step higher by the stock it holds, one long of it lower.)
  *
  * <p>Why steps, and how many. A market's demand curve is the sum of its buyers' schedules. With many buyers,
  * each one limit, their stocks differ and so do their limits, and the sum already slopes: a seller asking a
@@ -46,7 +47,8 @@ final class BidSteps {
      * The ratio to its expected price a buyer bids for step {@code k} (1 to {@code steps}) of its order.
      *
      * @param needed what the buyer wants to hold: its target
-     * @param held what it holds before this tick's purchase and use
+     * @param held what it holds before this tick's purchase and use (the steps value the stock left after the
+     *             use and part of a purchase of the use's size)
      * @param use what it expects to use or sell this tick
      * @param k the step
      * @param steps how many steps its order is bid in

@@ -360,6 +360,8 @@ public final class Firms implements java.io.Serializable {
     /** The market the firm sells in. */
     public int market(int f) { return market[f]; }
     public double capacity(int f) { return capacity[f]; }
+    /** The capacity an outage leaves the firm this tick, along which it plans ({@link #marginalCostOfAvailable}). */
+    public double operableCapacity(int f) { return capacity[f] * operableShare[f]; }
     /** Ticks a capacity project of the firm takes to come into use. */
     public int leadTicks(int f) { return leadTicks[f]; }
     /** Marginal cost at zero output, its rise to full capacity and the curve's exponent. */

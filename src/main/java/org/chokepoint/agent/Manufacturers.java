@@ -17,9 +17,9 @@ import org.chokepoint.world.World;
  * above it, shutting down beats producing. (At the planned output the marginal unit breaks even by
  * construction, so the marginal reservation would equal the expected price and no buyer would ever
  * outbid a seller.) It bids less than that while its input stock is comfortable: each step of its order
- * ({@link BidSteps}) at {@code min(reservation, E_input * (target / held)^η)}, {@code held} being the stock the
- * purchase up to the middle of that step leaves, so a buyer running dry bids up toward its reservation over
- * several ticks instead of all at once. The only buyers of an input in a region split their order into up to
+ * ({@link BidSteps}) at {@code min(reservation, E_input * (target / held)^η)}, {@code held} being the stock
+ * the tick's use and a purchase of its size up to the middle of that step leave, so a buyer running dry bids
+ * up toward its reservation over several ticks instead of all at once. The only buyers of an input in a region split their order into up to
  * four steps, so one whose sellers ask a little more than it expects buys a little less rather than nothing; a
  * firm among many bids one limit, its market's demand sloping already by the spread of its buyers' stocks. How
  * much it orders is stock management against its target cover ({@link #order}).

@@ -36,7 +36,9 @@ final class PrecautionaryBid implements java.io.Serializable {
 
     /** The factor by which the news of a risk rising from {@code before} to {@code now} moves the expected price. */
     double newsRevision(double usual, double now, double before) {
-        return now > before ? Math.pow(cover(usual, now) / cover(usual, before), elasticity) : 1.0;
+        double was = cover(usual, before);
+        // A buyer that held no cover before has no stock-price relation to read the news by.
+        return now > before && was > 0 ? Math.pow(cover(usual, now) / was, elasticity) : 1.0;
     }
 
     /**

@@ -68,7 +68,6 @@ final class ResilienceStandard extends ImporterMeasure {
     private double penaltyPaid;
     private double premiumTimesMandate;
     /** US dollars booked in the ledger: to certified producers, and to the region's manufacturers that bought. */
-    private double bookedToProducers;
     private double bookedToBuyingFirms;
     /** US dollars of premium received by certified producers, by their region. */
     private final double[] receivedByRegion;
@@ -188,8 +187,8 @@ final class ResilienceStandard extends ImporterMeasure {
     }
 
     /**
-     * What the certified firms in service would make if they earned {@code extra} over their plan price: a
-     * mothballed plant nothing below the price that pays for its restart.
+     * What the certified firms in service would make if they earned {@code extra} over their plan price, on the
+     * capacity an outage leaves them: a mothballed plant nothing below the price that pays for its restart.
      */
     private double certifiedSupply(Firms f, int[] firms, double extra) {
         double q = 0;
@@ -197,7 +196,8 @@ final class ResilienceStandard extends ImporterMeasure {
             if (f.inService(i)) {
                 double price = f.netPrice(i) - f.premium(i) + extra;
                 if (!f.mothballed(i) || price >= restartPrice(f, i)) {
-                    q += f.outputAtPrice(i, price, f.capacity(i));
+                    // Along the capacity an outage leaves it, as the firm plans.
+                    q += f.outputAtPrice(i, price, f.operableCapacity(i));
                 }
             }
         }
@@ -247,7 +247,6 @@ final class ResilienceStandard extends ImporterMeasure {
                 double q = f.output(i);
                 if (q > 0) {
                     ledger.revenue(f.market(i), q * perUnitMade);
-                    bookedToProducers += q * perUnitMade;
                     receivedByRegion[f.region(i)] += q * perUnitMade;
                 }
             }
@@ -264,7 +263,8 @@ final class ResilienceStandard extends ImporterMeasure {
                     bookedToBuyingFirms += charge * bought / purchases;
                 }
             }
-            premiumPaidByFinalBuyers += charge * households / purchases;
+            // The premium alone: a penalty final buyers pay is in the penalty's own total.
+            premiumPaidByFinalBuyers += premiumUsd * households / purchases;
         }
         ticksInForce++;
         if (made >= mandate * (1 - COMPLIANCE_TOLERANCE)) {
@@ -295,11 +295,6 @@ final class ResilienceStandard extends ImporterMeasure {
         certifiedByTick[tick] = made;
         purchasesByTick[tick] = purchases;
         shortfallByTick[tick] = uncovered;
-    }
-
-    /** US dollars of premium the ledger credited to certified producers over the run. */
-    double bookedToProducers() {
-        return bookedToProducers;
     }
 
     /** US dollars of premium and penalty the ledger charged to the region's manufacturers over the run. */

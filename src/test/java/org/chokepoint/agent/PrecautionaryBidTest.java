@@ -135,4 +135,12 @@ class PrecautionaryBidTest {
             }
         }
     }
+
+    @Test
+    void aBuyerThatHeldNoCoverReadsNoPriceRevisionIntoTheNews() {
+        // With no cover before the news the ratio of covers has nothing to divide by: no revision, not an
+        // infinite price (a region may open with no stock of an input, or stretch stocks with cover off).
+        assertEquals(1.0, new PrecautionaryBid(26, 0.2).newsRevision(0, 0.9, 0.0), 0);
+        assertEquals(1.0, new PrecautionaryBid(0, 0.2).newsRevision(0, 0.9, 0.0), 0);
+    }
 }
