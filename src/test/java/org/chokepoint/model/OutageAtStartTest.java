@@ -14,26 +14,26 @@ import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * A production quota that binds from the first week (a capacity outage of a third of A's mines, in force at
- * tick 0 and never lifted) is part of the world the run starts in: the remaining mines run along their cost
+ * A capacity outage that binds from the first week (a third of A's mines out, in force at tick 0 and never
+ * lifted) is part of the world the run starts in: the remaining mines run along their cost
  * curve over the capacity left, as the equilibrium start solves it, so the world starts at rest and stays
  * there. Were the mines to price along the curve of their whole capacity, A's price would drop in the first
  * week below the equilibrium the run started from and wander back over months.
  */
 class OutageAtStartTest {
     @Test
-    void aQuotaInForceFromTheStartLeavesTheWorldAtItsEquilibrium() throws Exception {
+    void anOutageInForceFromTheStartLeavesTheWorldAtItsEquilibrium() throws Exception {
         ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of(OutageAtStartTest.class.getResource(
                 "/scenarios/two-region.json").toURI()).toFile());
-        json.set("events", Json.mapper().readTree("[{\"type\": \"capacityOutage\", \"id\": \"quota\","
+        json.set("events", Json.mapper().readTree("[{\"type\": \"capacityOutage\", \"id\": \"outage\","
                 + " \"region\": \"A\", \"commodity\": \"metal\", \"share\": 0.3333, \"start\": 0,"
                 + " \"role\": \"background\"}]"));
-        Scenario s = ScenarioLoader.fromJson(json, "two-region with a quota from the start").scenario();
+        Scenario s = ScenarioLoader.fromJson(json, "two-region with an outage from the start").scenario();
         Scenario without = ScenarioLoader.fromJson(json.deepCopy().set("events", Json.mapper().createArrayNode()),
                 "two-region without it").scenario();
-        double withQuota = priceOfA(SpatialEquilibrium.solve(s, 0));
+        double withOutage = priceOfA(SpatialEquilibrium.solve(s, 0));
         double freeTrade = priceOfA(SpatialEquilibrium.solve(without, 0));
-        assertTrue(withQuota > 1.05 * freeTrade, "the quota binds: " + withQuota + " against " + freeTrade);
+        assertTrue(withOutage > 1.05 * freeTrade, "the outage binds: " + withOutage + " against " + freeTrade);
 
         SupplyShockModel run = Simulation.run(s, 3, 104).model();
         int a = run.world().market(run.world().regionIndex("A"), 0);
@@ -42,11 +42,11 @@ class OutageAtStartTest {
         double sum = 0;
         for (int t = 0; t < 104; t++) {
             double p = run.series().get(t, a, Metric.PRICE);
-            within += Math.abs(p / withQuota - 1) <= 0.05 ? 1 : 0;
+            within += Math.abs(p / withOutage - 1) <= 0.05 ? 1 : 0;
             sum += p;
         }
-        assertTrue(within >= 0.95 * 104, within + " of 104 weeks within 5% of " + withQuota);
-        assertEquals(withQuota, sum / 104, 0.02 * withQuota, "the average price over two years");
+        assertTrue(within >= 0.95 * 104, within + " of 104 weeks within 5% of " + withOutage);
+        assertEquals(withOutage, sum / 104, 0.02 * withOutage, "the average price over two years");
     }
 
     private static double priceOfA(EquilibriumResult r) {
