@@ -126,24 +126,22 @@ final class LaneTerms implements java.io.Serializable {
 
     /**
      * The cover each lane's traders aim for and the news revision of the price they expect, from the risk at the
-     * destination this tick; with no risk, their usual cover and no revision.
+     * destination this tick, by the same rule a manufacturer reads the news with; with no risk, their usual cover
+     * and no revision.
      *
      * @param risk the supply risk buyers perceive; null, none
      * @param usualCover ticks of normal sales held without risk
-     * @param coverAtFullRisk ticks held when the whole supply is threatened (not below the usual)
-     * @param elasticity η of the stock-price relation
+     * @param precaution the cover at full risk and the stock-price relation
      */
-    void updateRisk(SupplyRisk risk, double usualCover, double coverAtFullRisk, double elasticity) {
-        double extra = Math.max(0, coverAtFullRisk - usualCover);
+    void updateRisk(SupplyRisk risk, double usualCover, PrecautionaryBid precaution) {
         for (int e = 0; e < route.length; e++) {
             if (members[e] == 0) {
                 continue;
             }
             double now = risk == null ? 0 : risk.of(destinationMarket[e]);
             double before = risk == null ? 0 : risk.before(destinationMarket[e]);
-            double cover = now > 0 ? usualCover + now * extra : usualCover;
-            stockCover[e] = cover;
-            newsRevision[e] = now > before ? Math.pow(cover / (usualCover + before * extra), elasticity) : 1.0;
+            stockCover[e] = precaution.cover(usualCover, now);
+            newsRevision[e] = precaution.newsRevision(usualCover, now, before);
         }
     }
 

@@ -86,8 +86,8 @@ public final class Traders implements Participant {
     private final double maxRatio;
     /** Weight of this tick's sales in a trader's normal sales. */
     private final double normalSalesWeight;
-    /** Ticks of its normal sales a trader aims to hold at its destination when its whole supply is threatened. */
-    private final double coverAtFullRisk;
+    /** The cover a trader aims for at its destination under supply risk, and how the news moves its price. */
+    private final PrecautionaryBid precaution;
     /** The supply risk buyers perceive in each market; all nought when precaution is off. */
     private SupplyRisk risk;
     /**
@@ -222,9 +222,10 @@ public final class Traders implements Participant {
         minRatio = b.minStockPriceRatio();
         maxRatio = b.maxStockPriceRatio();
         normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
-        coverAtFullRisk = TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), ticksPerYear);
         refused = new double[n];
         askElasticity = b.askStockElasticity();
+        precaution = new PrecautionaryBid(TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), ticksPerYear),
+                askElasticity);
         expectationRate = b.expectationRate();
         flowAdjustment = b.outputAdjustment();
         BehaviourSpec.Speculation speculation = b.speculation();
@@ -361,7 +362,7 @@ public final class Traders implements Participant {
         }
         terms.updateRoutes(routes);
         // The cover each lane's traders aim for follows the risk at its destination, which the sums count.
-        terms.updateRisk(risk, stockCover, coverAtFullRisk, askElasticity);
+        terms.updateRisk(risk, stockCover, precaution);
         sumLanes(tick);
         terms.update(tick, markets, routes, rules, detourTicks);
         laneRatios();
