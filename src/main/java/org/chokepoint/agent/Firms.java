@@ -486,11 +486,6 @@ public final class Firms implements java.io.Serializable {
         supportPayment[f] = Double.NaN;
     }
 
-    /** What a contract for difference pays firm f a unit sold; NaN under no contract for difference. */
-    public double supportPayment(int f) {
-        return supportPayment[f];
-    }
-
     /** Firm f hands part of its output stock to another holder outside the auction (an allocation by key). */
     public void handOver(int f, double quantity, double revenueUsd, Ledger ledger) {
         stock[f] -= quantity;

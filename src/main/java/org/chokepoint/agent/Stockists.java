@@ -45,8 +45,6 @@ public final class Stockists implements Participant {
     /** Carrying cost borne on the stock held, US dollars: with {@link #paid}, what the stock has cost. */
     private final double[] carried;
     private final double[] expected;
-    /** The price it asked this tick, for the record. */
-    private final double[] asked;
     private final double expectationRate;
     private final double adjustTicks;
     private final double elasticity;
@@ -67,7 +65,6 @@ public final class Stockists implements Participant {
         paid = new double[n];
         carried = new double[n];
         expected = new double[n];
-        asked = new double[n];
         expectationRate = b.expectationRate();
         adjustTicks = b.stockAdjustTicks();
         elasticity = b.askStockElasticity();
@@ -111,10 +108,7 @@ public final class Stockists implements Participant {
     public String id(int i) { return id[i]; }
     public int market(int i) { return market[i]; }
     public double stock(int i) { return stock[i]; }
-    public double target(int i) { return target[i]; }
     public double expectedPrice(int i) { return expected[i]; }
-    /** The price it asked in the last tick for its stock, NaN when it held none. */
-    public double asked(int i) { return asked[i]; }
 
     /** What its stock has cost it per unit, in price units: the price paid plus the carrying cost borne since. */
     public double unitCost(int i) {
@@ -151,7 +145,6 @@ public final class Stockists implements Participant {
             int m = market[i];
             OrderBook book = markets.book(m);
             double held = stock[i];
-            asked[i] = Double.NaN;
             // The week in progress is paid for whatever is sold in it: its carrying cost counts before the stock
             // is offered, so even at the start a unit asks more than it was bought for.
             double carry = held * carryPerUnit(i, markets.price(m)) * value[i];
@@ -162,7 +155,6 @@ public final class Stockists implements Participant {
             if (held > 1e-12) {
                 double ratio = held < target[i] ? Math.min(maxRatio, Math.pow(target[i] / held, elasticity)) : 1.0;
                 double ask = Math.max(unitCost(i) * ratio, expected[i]);
-                asked[i] = ask;
                 book.addAsk(ask, held, Owner.of(seat, 2 * i));
             }
             double gap = target[i] - held;

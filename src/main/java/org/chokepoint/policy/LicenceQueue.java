@@ -87,9 +87,4 @@ final class LicenceQueue implements java.io.Serializable {
     double backlog(int c) {
         return waiting[c];
     }
-
-    /** Applications waiting, of every commodity. */
-    int applications() {
-        return size;
-    }
 }
