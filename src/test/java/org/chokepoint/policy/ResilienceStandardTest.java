@@ -202,11 +202,6 @@ class ResilienceStandardTest {
     }
 
     /**
-     * Japan's magnet makers must cover half their NdPr oxide with oxide made in the United States or the rest of
-     * the world (Mountain Pass, Lynas and the other separator): the buyers are manufacturers, the certified
-     * producers are abroad, and every dollar of premium the buyers are charged reaches a certified producer.
-     */
-    /**
      * Half of D's plants out for the whole run (a background outage): the rest run along the same curve over
      * half the capacity, {@code S(p) = 5 (p - 3)} up to 50, so the premium that calls forth the mandate is
      * {@code π = 3 + M / 5 - P}, and the mandate of about 40 is still met from the 50 left.
@@ -236,8 +231,13 @@ class ResilienceStandardTest {
         }
     }
 
+    /**
+     * Japan's magnet makers must cover half their NdPr oxide with oxide made in the United States or the rest of
+     * the world (Mountain Pass, Lynas and the other separator): the buyers are manufacturers, not households, and
+     * what each is booked, summed from what it bought, adds up to the premium paid.
+     */
     @Test
-    void manufacturersPayWhatCertifiedProducersAbroadReceive() throws Exception {
+    void manufacturersPayThePremiumProRataToWhatTheyBought() throws Exception {
         ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/rare-earth-baseline.json").toFile());
         json.set("policies", Json.mapper().readTree("[{\"type\": \"resilienceStandard\", "
                 + "\"region\": \"JP\", \"commodity\": \"ndpr-oxide\", \"mandateShare\": 0.5, "

@@ -157,7 +157,8 @@ class ExportLicensingScenariosTest {
 
         assertTrue(review <= 0.25 * before, "magnet exports during the review " + review + " against " + before);
         assertTrue(months3to6 >= 0.5 * before, "magnet exports in months 3-6 " + months3to6 + " against " + before);
-        assertTrue(dyPeak >= 1.5, "Dy oxide in Japan peaks at " + dyPeak + " times its pre-shock level");
+        // 1.6-4.1 over seeds 1 to 20 with Japan's opening stocks, 5.2-7.9 without them.
+        assertTrue(dyPeak >= 1.5 && dyPeak <= 4.5, "Dy oxide in Japan peaks at " + dyPeak + " times its pre-shock level");
         assertTrue(euDyPeak >= 2.0 && dyPeak < euDyPeak, "Dy oxide in Europe, without stocks, peaks at " + euDyPeak
                 + " times its pre-shock level, Japan, drawing on its stocks, at " + dyPeak);
         assertTrue(dyOverChina >= 2.0, "Dy oxide in Japan at its peak is " + dyOverChina + " times China's");
