@@ -7,7 +7,9 @@ package org.chokepoint.agent;
  * earns, one project after another while the rent lasts. New capacity is built through three stages of
  * construction and comes into use spread around the firm's lead time. A firm mothballs when the expected price
  * has stayed below its lowest variable cost, leaves for good after a long mothball, and restarts, after a lead
- * time (by default half its investment lead), when the price again covers costs with a margin.
+ * time (by default half its investment lead), when the price again covers costs with a margin. The price it
+ * decides all this on is the one its goods fetch ({@code Firms.salePrice}): a plant whose unfilled ask is all
+ * that holds up its market's quote is not in the money because of that quote.
  */
 public final class CapacityDecisions implements java.io.Serializable {
     private final Firms firms;
@@ -71,7 +73,7 @@ public final class CapacityDecisions implements java.io.Serializable {
 
     private void decideActive(int f, int tick) {
         Firms x = firms;
-        double net = x.netPrice[f];
+        double net = x.capacityNetPrice[f];
         if (net < x.costBase[f]) {
             if (++x.belowCostTicks[f] >= mothballAfter) {
                 x.status[f] = FirmStatus.MOTHBALLED;
@@ -169,7 +171,7 @@ public final class CapacityDecisions implements java.io.Serializable {
     private void decideMothballed(int f, int tick) {
         Firms x = firms;
         x.statusTicks[f]++;
-        if (x.netPrice[f] >= x.costBase[f] * (1 + restartMargin)) {
+        if (x.capacityNetPrice[f] >= x.costBase[f] * (1 + restartMargin)) {
             x.status[f] = FirmStatus.RESTARTING;
             x.restartAt[f] = tick + (restartTicks >= 0 ? restartTicks : x.leadTicks[f] / 2);
         } else if (x.statusTicks[f] >= exitAfter) {

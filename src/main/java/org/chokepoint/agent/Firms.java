@@ -63,6 +63,16 @@ public final class Firms implements java.io.Serializable {
     /** Normal sales per tick, a slow average that sets the stock target. */
     final double[] normalSales;
     /**
+     * The price the firm expects its goods to fetch, a slow average like {@link #expectedPrice}: of the quote,
+     * except on a tick on which it offered stock and sold none, when it is the price at which it would have
+     * to offer that stock to sell it ({@code Producers#realise}). It decides capacity on this.
+     */
+    final double[] salePrice;
+    /** Output stock offered in the market this tick. */
+    final double[] offered;
+    /** What the last tick's unsold offer would fetch a unit when below the quote; NaN when it fetched the quote. */
+    final double[] fetched;
+    /**
      * A price support the firm plans on, set by a contract for difference or a purchase guarantee: the firm
      * counts on at least {@code supportStrike} for its output and, above it, keeps only
      * {@code 1 - supportUpsideShare} of the excess. NaN when no support is in force.
@@ -81,6 +91,8 @@ public final class Firms implements java.io.Serializable {
     final double[] premium;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     final double[] netPrice;
+    /** The same for the price its goods fetch ({@link #salePrice}): what it mothballs, restarts and builds on. */
+    final double[] capacityNetPrice;
     /** A manufacturer's expected input cost per unit of output this tick, in US dollars. */
     final double[] expectedInputCost;
     /** What a manufacturer can pay for all its inputs per unit of output this tick, in US dollars. */
@@ -175,7 +187,12 @@ public final class Firms implements java.io.Serializable {
         stock = new double[n];
         expectedPrice = new double[n];
         normalSales = new double[n];
+        salePrice = new double[n];
+        offered = new double[n];
+        fetched = new double[n];
+        java.util.Arrays.fill(fetched, Double.NaN);
         netPrice = new double[n];
+        capacityNetPrice = new double[n];
         expectedInputCost = new double[n];
         inputBudget = new double[n];
         plannedVariableCost = new double[n];
@@ -407,6 +424,7 @@ public final class Firms implements java.io.Serializable {
     public void startAt(int f, double output, double netPrice, double utilisation, double stockCover,
                         Markets markets) {
         expectedPrice[f] = markets.price(market[f]);
+        salePrice[f] = expectedPrice[f];
         for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
             inputExpectedPrice[s] = markets.price(inputMarket[s]);
         }
@@ -418,6 +436,7 @@ public final class Firms implements java.io.Serializable {
         plannedOutput[f] = output;
         stock[f] = output * stockCover;
         this.netPrice[f] = netPrice;
+        capacityNetPrice[f] = netPrice;
         if (utilisation > 0) {
             normalUtilization[f] = utilisation;
         }
@@ -476,6 +495,10 @@ public final class Firms implements java.io.Serializable {
 
     /** The price the firm last planned on for its own work: net of input costs, support and premium included. */
     public double netPrice(int f) { return netPrice[f]; }
+
+    public double capacityNetPrice(int f) { return capacityNetPrice[f]; }
+
+    public double salePrice(int f) { return salePrice[f]; }
 
     /** Units of a slot's input the firm used this tick. */
     public double inputUse(int slot) { return inputUse[slot]; }
@@ -557,6 +580,7 @@ public final class Firms implements java.io.Serializable {
                 };
                 double initialPrice = world.commodity(c).initialPrice();
                 firms.expectedPrice[f] = initialPrice;
+                firms.salePrice[f] = initialPrice;
                 double normal = firms.status[f] == FirmStatus.ACTIVE ? utilization * firms.capacity[f] : 0;
                 firms.normalSales[f] = normal;
                 firms.normalUtilization[f] = utilization > 0 ? utilization : 0.8;

@@ -208,10 +208,12 @@ public final class Industry implements Participant {
             // A price support (contract for difference, purchase guarantee) changes what the firm counts on
             // for its output; for a manufacturer, input costs still come off it.
             double supported = x.supportedPrice(f, x.expectedPrice[f]);
+            double supportedSale = x.supportedPrice(f, x.salePrice[f]);
             double markupOf = markup[f];
             if (markupOf != 0) {
                 // Only a colluding firm has a markup: dividing every other's price by 1 would change nothing.
                 supported /= 1 + markupOf;
+                supportedSale /= 1 + markupOf;
             }
             double inputCost = 0;
             switch (x.type[f]) {
@@ -230,6 +232,7 @@ public final class Industry implements Participant {
                 }
             }
             x.netPrice[f] = net;
+            x.capacityNetPrice[f] = supportedSale - inputCost;
             x.setOperableShare(f, factor);
             if (x.collector[f]) {
                 producers.collect(f, net, available);
@@ -342,6 +345,7 @@ public final class Industry implements Participant {
         int from = b * DECISION_BLOCK;
         int to = Math.min(x.count, from + DECISION_BLOCK);
         for (int f = from; f < to; f++) {
+            producers.realise(f, markets.price(x.market[f]));
             capacity.decide(f, tick);
             producers.endTick(f);
             if (x.type[f] == FirmType.MANUFACTURER) {

@@ -70,9 +70,15 @@ public final class Producers implements java.io.Serializable {
         this.seat = seat;
     }
 
-    /** Updates the firm's expectation of its output price from the market's quote. */
+    /**
+     * Updates the firm's expectation of its output price from the market's quote, and of the price its goods
+     * fetch from what its last offer fetched: the quote, unless it sold none of it ({@link #realise}).
+     */
     public void expect(int f, double quotedPrice) {
-        firms.expectedPrice[f] += expectationRate * (quotedPrice - firms.expectedPrice[f]);
+        Firms x = firms;
+        x.expectedPrice[f] += expectationRate * (quotedPrice - x.expectedPrice[f]);
+        double got = x.fetched[f];
+        x.salePrice[f] += expectationRate * ((Double.isNaN(got) ? quotedPrice : got) - x.salePrice[f]);
     }
 
     /**
@@ -138,6 +144,7 @@ public final class Producers implements java.io.Serializable {
     public void offer(int f, double inputCost, double markup, OrderBook book) {
         Firms x = firms;
         double s = x.stock[f];
+        x.offered[f] = 0;
         // Dust left by rounding is not worth an order.
         if (s <= DUST * x.capacity[f]) {
             return;
@@ -169,6 +176,45 @@ public final class Producers implements java.io.Serializable {
             }
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
+        x.offered[f] = quantity;
+    }
+
+    /**
+     * After the market cleared: what the firm's offer fetched, for its sale price to follow at its next plan
+     * ({@link #expect}). Whatever it sold, it sold at the market's price, and the unsold rest of an offer some
+     * of which sold would have gone at about that price another week. An offer none of which sold fetched
+     * nothing at the quote: in a market where it is the only seller the quote may be no more than its own ask,
+     * held at its shutdown price, which buyers did not take. What that stock would fetch is the price at which
+     * the firm would have to offer it to sell it, its expected price cut by {@code (target / stock)^η} as its
+     * ask is cut ({@link #stockedShare}) before the shutdown price stops it.
+     */
+    public void realise(int f, double quote) {
+        Firms x = firms;
+        x.fetched[f] = Double.NaN;
+        if (x.offered[f] > 0 && x.sold[f] <= 0) {
+            double share = stockedShare(f);
+            if (share < 1.0) {
+                x.fetched[f] = quote * share;
+            }
+        }
+    }
+
+    /**
+     * The share of its expected price at which the firm would offer its stock to sell it: 1 with its stock at or
+     * below target, {@code (target / stock)^η} within the ratio's bounds when it holds more, the cut its ask
+     * takes ({@link #offer}).
+     *
+     * <p>With η = 0.2 and a floor of 0.5: a stock of twice its target fetches {@code 0.5^0.2 = 0.871} of the
+     * expected price; eight times its target or more, 0.5.
+     */
+    public double stockedShare(int f) {
+        Firms x = firms;
+        double s = x.stock[f];
+        double target = stockCover * x.normalSales[f];
+        if (s <= DUST * x.capacity[f] || cutOnlyWhenLong && target >= s) {
+            return 1.0;
+        }
+        return Math.min(1.0, stockRatio(target, s));
     }
 
     /** {@code (target / stock)^η} within the ratio's bounds; the least ratio without a target. */
