@@ -111,7 +111,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     }
 
     /**
-     * @param mothballAfterTicks ticks the expected price must stay below the lowest variable cost before a firm mothballs
+     * @param mothballAfterTicks ticks the price the firm's goods fetch must stay below the lowest variable cost before a firm mothballs
      * @param exitAfterTicks ticks mothballed before a firm leaves for good
      * @param restartTicks ticks a mothballed firm needs to produce again once it decides to; absent, half the
      *                     firm's investment lead time (a mine takes longer to bring back than an assembly line)
