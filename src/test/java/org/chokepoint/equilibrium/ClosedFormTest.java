@@ -292,4 +292,51 @@ class ClosedFormTest {
         assertEquals(q, r.market("A", "widget").production(), TOL * q);
         assertEquals(2 * q, r.market("A", "ore").intermediateUse(), TOL * q);
     }
+
+    /**
+     * A recycler collects a share {@code 0.1 (p / 10)^0.5} of the metal its region uses, at a cost far below the
+     * price, so it makes all it collects: {@code R(p) = 0.1 (p / 10)^0.5 D(p)}. With mines {@code S = 20 (p - 4)}
+     * and demand {@code D = 100 (p / 10)^-0.5}, the market clears where {@code 20 (p - 4) + 10 = D(p)}. The
+     * answer, in the commodity's price unit, cannot depend on how many dollars one unit of that price is.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1.0, 1000.0})
+    void aRecyclerCollectsMoreAsTheMetalGetsDearerWhateverThePriceUnit(double valuePerUnit) throws Exception {
+        String text = """
+                {"meta": {"name": "closed-form-recycling"},
+                 "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [{"id": "A"}],
+                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 10.0, "valuePerUnit": %s}],
+                 "routes": [],
+                 "firms": [
+                   {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10,
+                    "capacity": 100, "cost": {"base": 4.0, "slope": 50.0, "exponent": 1}},
+                   {"id": "a-recycler", "type": "recycler", "region": "A", "commodity": "metal", "capacity": 1000,
+                    "cost": {"base": 0.2, "slope": 0.2, "exponent": 1},
+                    "recycling": {"feedstock": "metal", "yieldPerUnit": 1.0, "collectionShare": 0.1,
+                                  "priceElasticity": 0.5, "lagTicks": 1, "maxCollectionShare": 0.9}}],
+                 "traders": [],
+                 "demand": [{"region": "A", "commodity": "metal", "baseQuantity": 100, "referencePrice": 10.0,
+                             "elasticity": -0.5}],
+                 "behaviour": {"demandNoise": 0.0}}
+                """.formatted(valuePerUnit);
+        Scenario s = ScenarioLoader.fromText(text, "closed-form-recycling").scenario();
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double lo = 4;
+        double hi = 10;
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (20 * (mid - 4) + 10 - 100 * Math.pow(mid / 10, -0.5) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double p = 0.5 * (lo + hi);
+        double demand = 100 * Math.pow(p / 10, -0.5);
+        assertEquals(p, r.market("A", "metal").price(), TOL * p);
+        assertEquals(demand, r.market("A", "metal").finalConsumption(), TOL * demand);
+        assertEquals(20 * (p - 4) + 10, r.market("A", "metal").production(), TOL * demand);
+    }
 }
