@@ -526,7 +526,7 @@ final class Network {
                 Recipe recipe = world.recipe(rec);
                 for (int j = 0; j < recipe.inputCount(); j++) {
                     inMarkets.add(world.market(region, recipe.inputs()[j]));
-                    inPer.add(recipe.perUnit()[j]);
+                    inPer.add(params.perUnit(r, j, recipe.perUnit()));
                 }
             }
             if (fType[f] == RECYCLER) {
