@@ -12,18 +12,29 @@ import org.chokepoint.world.World;
  * stockpile at the floor; when the market is above the floor the bid goes unfilled and costs nothing. The
  * eligible firms plan on the floor as a price support while the guarantee is in force. The budget pays the
  * purchases at the floor (fiscal cost): a fill at a clearing price below the floor is topped up to the floor,
- * the top-up counted as the market's producer surplus. The stockpile is held to the end of the run and counts
- * in the region's stock.
+ * the top-up counted as the market's producer surplus. The stockpile counts in the region's stock.
+ *
+ * <p>With a release rule, the agency sells its stock back while the rule's trigger is on (the price above a
+ * multiple of the floor, or unmet demand above a share), also after the guarantee has stopped buying: at most
+ * {@code maxReleaseShare} of its stock a tick, asked at {@code releasePrice} (default: the floor, what it paid),
+ * the receipts going back to the budget. Without one it holds the stock to the end of the run.
  */
 final class PurchaseGuarantee extends ImporterMeasure {
     private final double floor;
     private final double cap;
     private final EligibleFirms eligible;
     private final int buyMarket;
+    /** When the agency sells its stock back; null when it holds it to the end. */
+    private final Trigger release;
+    private final double releasePrice;
+    private final double maxReleaseShare;
     private boolean supporting;
+    private boolean releasing;
     private double stock;
     private double bought;
     private double spent;
+    private double sold;
+    private double receipts;
 
     PurchaseGuarantee(PurchaseGuaranteeSpec spec, PolicySetting setting) {
         super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
@@ -34,6 +45,12 @@ final class PurchaseGuarantee extends ImporterMeasure {
         this.eligible = EligibleFirms.of(spec.eligibleRegions(), spec.firmIdPrefix(), world, buyRegion,
                 spec.commodity());
         this.buyMarket = world.market(world.regionIndex(buyRegion), commodity);
+        this.release = Trigger.of(spec.releaseTrigger(), world, buyRegion, spec.commodity(), start);
+        if (release != null) {
+            release.setBaseline(floor);
+        }
+        this.releasePrice = spec.releasePrice() == null ? floor : spec.releasePrice();
+        this.maxReleaseShare = spec.maxReleaseShare();
     }
 
     @Override
@@ -52,10 +69,18 @@ final class PurchaseGuarantee extends ImporterMeasure {
             }
             supporting = false;
         }
+        releasing = release != null && tick >= start && release.update(ctx);
     }
 
     @Override
     public void postOrders(int tick) {
+        if (releasing) {
+            double q = maxReleaseShare * stock;
+            if (q > 0) {
+                ctx.markets().book(buyMarket).addAsk(releasePrice, q, owner());
+            }
+            return;
+        }
         if (!active()) {
             return;
         }
@@ -83,6 +108,20 @@ final class PurchaseGuarantee extends ImporterMeasure {
             if (paid > price) {
                 ctx.markets().ledger().revenue(buyMarket, dollars(quantity, paid - price));
             }
+        } else {
+            stock -= quantity;
+            sold += quantity;
+            double usd = dollars(quantity, price);
+            receipts += usd;
+            ctx.markets().ledger().receive(market, usd);
+        }
+    }
+
+    @Override
+    public void endTick(int tick) {
+        super.endTick(tick);
+        if (release != null) {
+            release.observe(ctx);
         }
     }
 
@@ -101,7 +140,12 @@ final class PurchaseGuarantee extends ImporterMeasure {
         Map<String, Double> map = super.indicators();
         map.put("purchased", bought);
         map.put("spent", spent);
+        map.put("released", sold);
+        map.put("receipts", receipts);
         map.put("stockHeld", stock);
+        if (release != null) {
+            map.put("releaseTicks", (double) release.firedTicks());
+        }
         return map;
     }
 }

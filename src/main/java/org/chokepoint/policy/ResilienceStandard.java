@@ -33,8 +33,6 @@ import org.chokepoint.scenario.spec.ResilienceStandardSpec;
  * household purchase, does not enter the ledger (consumer surplus is measured on the demand curve).
  */
 final class ResilienceStandard extends ImporterMeasure {
-    /** Bisection steps for the premium: 60 halvings take any bracket to the last bits of a double. */
-    private static final int STEPS = 60;
     /**
      * A tick complies when certified output covers the mandate to within this share: at rest the premium makes
      * them equal, and the rounding of plans and fills would otherwise split equal ticks at random.
@@ -43,19 +41,19 @@ final class ResilienceStandard extends ImporterMeasure {
     private final double share;
     private final boolean penaltyMode;
     private final double penalty;
-    private final EligibleFirms certified;
     private final double valuePerUnit;
-    /** Margin over its lowest variable cost a mothballed plant needs to restart (behaviour.exit.restartMargin). */
-    private final double restartMargin;
+    /** Which standards share certificates: the same commodity, certified sources and shortfall rule. */
+    private final String certificatesKey;
+    private CertificateMarket certificates;
     /** The input slots that buy in the standard's market, and their firms, resolved once. */
     private int[] slots;
     private int[] slotFirms;
     private double[] slotStockAtStart;
-    private double premium;
     /** The region's purchases a tick, a slow average: what the certified producers plan the mandate on. */
     private double normalPurchases = Double.NaN;
     private final double purchasesWeight;
-    private boolean premiumSet;
+    private double purchases;
+    private double householdPurchases;
 
     private int ticksInForce;
     private int compliantTicks;
@@ -75,23 +73,41 @@ final class ResilienceStandard extends ImporterMeasure {
     private double[] premiumByTick = new double[0];
     private double[] mandateByTick = new double[0];
     private double[] certifiedByTick = new double[0];
+    private double[] coveredByTick = new double[0];
     private double[] purchasesByTick = new double[0];
     private double[] shortfallByTick = new double[0];
     private int recordedTicks;
+    private int tick;
 
     ResilienceStandard(ResilienceStandardSpec spec, PolicySetting setting) {
         super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
         this.share = spec.mandateShare();
         this.penaltyMode = ResilienceStandardSpec.PENALTY.equals(spec.shortfall());
         this.penalty = penaltyMode ? spec.penaltyPerUnit() : Double.POSITIVE_INFINITY;
-        this.certified = EligibleFirms.of(spec.certifiedRegions(), spec.firmIdPrefix(), world, spec.region(),
-                spec.commodity());
         this.valuePerUnit = world.commodity(commodity).valuePerUnit();
-        this.restartMargin = setting.behaviour().exit().restartMargin();
         this.receivedByRegion = new double[world.regionCount()];
         // Buyers order in lumps, so one tick's purchases would swing the premium; firms judge their own normal
         // sales over the same span.
         this.purchasesWeight = TickTime.averageWeight(setting.behaviour().normalSalesWeeks(), world.ticksPerYear());
+        List<String> regions = spec.certifiedRegionsOrOwn();
+        this.certificatesKey = spec.certificatesKey();
+        share(new CertificateMarket(EligibleFirms.of(regions, spec.firmIdPrefix(), world, spec.region(),
+                spec.commodity()), penalty, setting.behaviour().exit().restartMargin()));
+    }
+
+    /** Standards with the same key draw on one pool of certificates. */
+    String certificatesKey() {
+        return certificatesKey;
+    }
+
+    CertificateMarket certificates() {
+        return certificates;
+    }
+
+    /** Draws on {@code pool}, with every other standard that does. */
+    void share(CertificateMarket pool) {
+        this.certificates = pool;
+        pool.join(this);
     }
 
     private void resolveBuyers(Firms f) {
@@ -121,98 +137,29 @@ final class ResilienceStandard extends ImporterMeasure {
     @Override
     public void beginTick(int tick) {
         super.beginTick(tick);
+        this.tick = tick;
         Firms f = ctx.firms();
         resolveBuyers(f);
         for (int k = 0; k < slots.length; k++) {
             slotStockAtStart[k] = f.inputStock(slots[k]);
         }
-        int[] firms = certified.of(f);
-        if (!active()) {
-            if (premiumSet) {
-                for (int i : firms) {
-                    f.premium(i, 0);
-                }
-                premiumSet = false;
-            }
-            premium = 0;
-            return;
-        }
-        premium = Double.isNaN(normalPurchases) ? 0 : clearingPremium(f, firms, share * normalPurchases);
-        if (premium != 0 || premiumSet) {
-            for (int i : firms) {
-                f.premium(i, premium);
-            }
-            premiumSet = premium != 0;
-        }
+        certificates.plan(f);
     }
 
-    /**
-     * The premium at which certified firms in service plan to make {@code mandate}: each firm's output at
-     * which its marginal cost equals the price it plans on (its net price without the premium it had) plus the
-     * premium. A mothballed plant counts from the price that pays for its restart on, so a scarce certificate
-     * brings it back. Capped, when they cannot make it all, at the premium that runs every one at
-     * capacity, and in penalty mode at the penalty.
-     */
-    private double clearingPremium(Firms f, int[] firms, double mandate) {
-        if (mandate <= 0 || certifiedSupply(f, firms, 0) >= mandate) {
-            return 0;
-        }
-        double full = 0;
-        for (int i : firms) {
-            if (f.inService(i)) {
-                double atCapacity = f.costAtCapacity(i);
-                if (f.mothballed(i)) {
-                    atCapacity = Math.max(atCapacity, restartPrice(f, i));
-                }
-                full = Math.max(full, atCapacity - (f.netPrice(i) - f.premium(i)));
-            }
-        }
-        double clearing;
-        if (certifiedSupply(f, firms, full) < mandate) {
-            clearing = full;
-        } else {
-            double lo = 0;
-            double hi = full;
-            for (int step = 0; step < STEPS; step++) {
-                double mid = 0.5 * (lo + hi);
-                if (certifiedSupply(f, firms, mid) < mandate) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            clearing = hi;
-        }
-        return Math.min(clearing, penalty);
+    /** The mandate the certified firms plan on: the share of the region's normal purchases, 0 before any. */
+    double plannedMandate() {
+        return Double.isNaN(normalPurchases) ? 0 : share * normalPurchases;
     }
 
-    /**
-     * What the certified firms in service would make if they earned {@code extra} over their plan price, on the
-     * capacity an outage leaves them: a mothballed plant nothing below the price that pays for its restart.
-     */
-    private double certifiedSupply(Firms f, int[] firms, double extra) {
-        double q = 0;
-        for (int i : firms) {
-            if (f.inService(i)) {
-                double price = f.netPrice(i) - f.premium(i) + extra;
-                if (!f.mothballed(i) || price >= restartPrice(f, i)) {
-                    // Along the capacity an outage leaves it, as the firm plans.
-                    q += f.outputAtPrice(i, price, f.operableCapacity(i));
-                }
-            }
-        }
-        return q;
-    }
-
-    private double restartPrice(Firms f, int i) {
-        return f.costBase(i) * (1 + restartMargin);
+    /** This tick's mandate: the share of what the region's buyers purchased. */
+    double mandateNow() {
+        return share * purchases;
     }
 
     @Override
     public void endTick(int tick) {
         super.endTick(tick);
         Firms f = ctx.firms();
-        Ledger ledger = ctx.markets().ledger();
         // Purchases by the region's buyers: what manufacturers took into their input stock (used or kept) and
         // what households bought, which they consume at once.
         double firmsUse = 0;
@@ -222,21 +169,25 @@ final class ResilienceStandard extends ImporterMeasure {
             firmsUse += use;
             firmsBought += Math.max(0, f.inputStock(slots[k]) - slotStockAtStart[k] + use);
         }
-        double households = Math.max(0, ledger.consumption(market) - firmsUse);
-        double purchases = firmsBought + households;
+        householdPurchases = Math.max(0, ctx.markets().ledger().consumption(market) - firmsUse);
+        purchases = firmsBought + householdPurchases;
         normalPurchases = Double.isNaN(normalPurchases) ? purchases
                 : normalPurchases + purchasesWeight * (purchases - normalPurchases);
-        if (!active()) {
-            record(tick, 0, 0, 0, purchases, 0);
-            return;
-        }
-        int[] firms = certified.of(f);
-        double made = 0;
-        for (int i : firms) {
-            made += f.output(i);
-        }
-        double mandate = share * purchases;
-        double covered = Math.min(made, mandate);
+        certificates.settle(f);
+    }
+
+    void settleOutOfForce() {
+        record(tick, 0, 0, 0, 0, purchases, 0);
+    }
+
+    /**
+     * Settles this tick: buyers pay the premium on the {@code covered} certificates surrendered (and, with a
+     * penalty, the penalty on the rest of the mandate); the certified firms receive it pro rata to what they
+     * made, {@code made} in all.
+     */
+    void settle(Firms f, int[] firms, double made, double covered, double premium) {
+        Ledger ledger = ctx.markets().ledger();
+        double mandate = mandateNow();
         double uncovered = mandate - covered;
         double premiumUsd = covered * premium * valuePerUnit;
         double penaltyUsd = penaltyMode ? uncovered * penalty * valuePerUnit : 0;
@@ -264,10 +215,10 @@ final class ResilienceStandard extends ImporterMeasure {
                 }
             }
             // The premium alone: a penalty final buyers pay is in the penalty's own total.
-            premiumPaidByFinalBuyers += premiumUsd * households / purchases;
+            premiumPaidByFinalBuyers += premiumUsd * householdPurchases / purchases;
         }
         ticksInForce++;
-        if (made >= mandate * (1 - COMPLIANCE_TOLERANCE)) {
+        if (covered >= mandate * (1 - COMPLIANCE_TOLERANCE)) {
             compliantTicks++;
         }
         mandatedTotal += mandate;
@@ -277,15 +228,18 @@ final class ResilienceStandard extends ImporterMeasure {
         premiumPaid += premiumUsd;
         penaltyPaid += penaltyUsd;
         premiumTimesMandate += premium * mandate;
-        record(tick, premium, mandate, made, purchases, uncovered);
+        record(tick, premium, mandate, made, covered, purchases, uncovered);
     }
 
-    private void record(int tick, double pi, double mandate, double made, double purchases, double uncovered) {
+
+    private void record(int tick, double pi, double mandate, double made, double covered, double purchases,
+                        double uncovered) {
         if (tick >= premiumByTick.length) {
             int n = Math.max(tick + 1, 2 * premiumByTick.length);
             premiumByTick = java.util.Arrays.copyOf(premiumByTick, n);
             mandateByTick = java.util.Arrays.copyOf(mandateByTick, n);
             certifiedByTick = java.util.Arrays.copyOf(certifiedByTick, n);
+            coveredByTick = java.util.Arrays.copyOf(coveredByTick, n);
             purchasesByTick = java.util.Arrays.copyOf(purchasesByTick, n);
             shortfallByTick = java.util.Arrays.copyOf(shortfallByTick, n);
         }
@@ -293,6 +247,7 @@ final class ResilienceStandard extends ImporterMeasure {
         premiumByTick[tick] = pi;
         mandateByTick[tick] = mandate;
         certifiedByTick[tick] = made;
+        coveredByTick[tick] = covered;
         purchasesByTick[tick] = purchases;
         shortfallByTick[tick] = uncovered;
     }
@@ -334,7 +289,7 @@ final class ResilienceStandard extends ImporterMeasure {
         double[] achieved = new double[n];
         for (int t = 0; t < n; t++) {
             achieved[t] = purchasesByTick[t] > 0 && mandateByTick[t] > 0
-                    ? Math.min(certifiedByTick[t], mandateByTick[t]) / purchasesByTick[t] : Double.NaN;
+                    ? coveredByTick[t] / purchasesByTick[t] : Double.NaN;
         }
         return List.of(new PolicySeries(id, c, "premium", java.util.Arrays.copyOf(premiumByTick, n)),
                 new PolicySeries(id, c, "mandatedVolume", java.util.Arrays.copyOf(mandateByTick, n)),

@@ -18,6 +18,7 @@ import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.Replacements;
+import org.chokepoint.scenario.spec.ResilienceStandardSpec;
 import org.chokepoint.scenario.spec.SpecCheck;
 import org.chokepoint.scenario.spec.SpecTypes;
 import org.chokepoint.scenario.spec.StateCapacitySpec;
@@ -88,6 +89,7 @@ public final class SemanticValidator {
         checkTypedIds("policies", "policy", json.path("policies"));
         Replacements.check(s.policies(), this::problem);
         checkStateCapacity();
+        checkCertifiedSources();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
@@ -418,6 +420,32 @@ public final class SemanticValidator {
      * A planned firm that no stateCapacity builds is valid and stays idle: it is the world in which the state does
      * not build it, which is what the same scenario without its policies (the world at rest) describes.
      */
+    /**
+     * Resilience standards whose certified sources overlap share one pool of certificates, which needs one
+     * definition of the sources and one shortfall rule: otherwise a firm's certificate would have two prices.
+     */
+    private void checkCertifiedSources() {
+        List<ResilienceStandardSpec> standards = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < s.policies().size(); i++) {
+            if (s.policies().get(i) instanceof ResilienceStandardSpec std) {
+                for (int k = 0; k < standards.size(); k++) {
+                    ResilienceStandardSpec other = standards.get(k);
+                    if (std.certifiesSomeOf(other) && !std.certificatesKey().equals(other.certificatesKey())) {
+                        problem("/policies/" + i, "resilience standard '" + std.id() + "' certifies some of the"
+                                + " same " + std.commodity() + " producers as /policies/" + at.get(k) + " ('"
+                                + other.id() + "'); standards over the same producers share their certificates, so"
+                                + " they must name the same certifiedRegions and firmIdPrefix and the same shortfall"
+                                + " and penaltyPerUnit (or certify producers apart)");
+                        break;
+                    }
+                }
+                standards.add(std);
+                at.add(i);
+            }
+        }
+    }
+
     private void checkStateCapacity() {
         Map<String, Integer> builtBy = new HashMap<>();
         for (int i = 0; i < s.policies().size(); i++) {

@@ -67,7 +67,12 @@ class ResilienceStandardValidationTest {
         "\"mandateShare\": 0.3, \"certifiedRegions\": [\"D\"], \"shortfall\": \"penalty\""
                 + "|/policies/0/penaltyPerUnit|is required when shortfall is \"penalty\"",
         "\"mandateShare\": 0.3, \"certifiedRegions\": [\"D\"], \"penaltyPerUnit\": 2"
-                + "|/policies/0/penaltyPerUnit|applies only when shortfall is \"penalty\""})
+                + "|/policies/0/penaltyPerUnit|applies only when shortfall is \"penalty\"",
+        // A second standard over D's producers with its own shortfall rule would give one certificate two prices.
+        "\"mandateShare\": 0.3, \"certifiedRegions\": [\"D\"]}, {\"type\": \"resilienceStandard\", \"id\": \"b\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"mandateShare\": 0.1, \"certifiedRegions\": [\"D\"], "
+                + "\"shortfall\": \"penalty\", \"penaltyPerUnit\": 2"
+                + "|/policies/1|must name the same certifiedRegions and firmIdPrefix and the same shortfall"})
     void aMistakeNamesTheFileTheFieldAndWhatIsAllowed(String fields, String pointer, String allowed) throws Exception {
         int code = validate(fields);
 

@@ -251,6 +251,62 @@ class ImporterInstrumentsTest {
         assertMassBalance(m);
     }
 
+    /**
+     * The guarantee buys at the floor of 7 (above D's free-trade price of about 5.5) from tick 100 to 160; when
+     * W loses 90% of its capacity (ticks 220 to 260) D's price climbs past 1.3 times the floor, 9.1, and the
+     * agency sells its stock back, at most a thirteenth of it a week, asking the floor. What it sold brings in
+     * at least the floor, so the budget's net cost is what it paid less those receipts, and the stock that is
+     * left is what it bought less what it sold.
+     */
+    @Test
+    void aPurchaseGuaranteeWithAReleaseRuleSellsItsStockBackInTheCrisisAndOnlyThen() throws Exception {
+        LoadedScenario sc = withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, \"start\": 100, \"end\": 160, "
+                + "\"releaseTrigger\": {\"priceAbove\": 1.3}}]",
+                "[{\"type\": \"capacityOutage\", \"region\": \"W\", \"commodity\": \"metal\", \"share\": 0.9, "
+                        + "\"start\": 220, \"end\": 260}]");
+        SupplyShockModel m = new SupplyShockModel(sc.scenario(), 5, -1);
+        m.start();
+        PurchaseGuarantee pg = (PurchaseGuarantee) m.instruments().get(0);
+        SeriesRecorder s = m.series();
+        double held = 0;
+        double soldInCrisis = 0;
+        double peak = 0;
+        while (m.tick() < m.horizon()) {
+            int t = m.tick();
+            m.stepTick();
+            double now = pg.stockIn(D);
+            double sold = Math.max(0, held - now);
+            if (sold > 0) {
+                assertTrue(t >= 220, "released before the crisis, tick " + t);
+                boolean fired = false;
+                for (int k = Math.max(0, t - 14); k < t; k++) {
+                    fired |= s.get(k, D, Metric.PRICE) > 1.3 * 7;
+                }
+                assertTrue(fired, "released at tick " + t + " with no price above 9.1 in the 14 ticks before");
+                assertTrue(sold <= held / 13 * (1 + 1e-9), "at most a thirteenth of the stock a week, tick " + t);
+                soldInCrisis += sold;
+            }
+            if (t >= 160) {
+                assertTrue(now <= held + 1e-9, "no purchase after the guarantee ends, tick " + t);
+            }
+            peak = Math.max(peak, now);
+            held = now;
+        }
+        m.finish();
+        var ind = m.policyIndicators().get("pg");
+        assertTrue(ind.get("purchased") > 0 && soldInCrisis > 0.2 * ind.get("purchased"),
+                "bought " + ind.get("purchased") + ", released " + soldInCrisis);
+        assertEquals(soldInCrisis, ind.get("released"), 1e-9 * soldInCrisis);
+        assertEquals(ind.get("purchased") - ind.get("released"), pg.stockIn(D), 1e-9 * peak);
+        assertTrue(ind.get("receipts") >= 7 * ind.get("released") * (1 - 1e-12), "sold at the floor or above");
+        assertEquals(7 * ind.get("purchased"), ind.get("spent"), 1e-9 * ind.get("spent"));
+        assertMassBalance(m);
+        RunOutcome same = Simulation.run(sc.scenario(), 5, -1);
+        assertEquals(ind.get("spent") - ind.get("receipts"), same.summary().totals().fiscalCost(),
+                1e-9 * ind.get("spent"), "the budget pays the purchases less what the releases bring back");
+    }
+
     @Test
     void diversificationFromASingleOriginStopsImportsAndReportsNonCompliance() throws Exception {
         RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"diversificationRequirement\", \"id\": \"div\", "

@@ -202,6 +202,62 @@ class ResilienceStandardTest {
     }
 
     /**
+     * Two standards of 15% each over the same certified producers draw on one pool of certificates: together
+     * they mandate {@code M = 0.3 D(P)} and clear as one standard of 30% would, {@code π = 3 + M / 10 - P}
+     * (about 1.5). Apart, each would mandate about 20, which D's producers make at the market price without a
+     * premium (S(5.52) = 25), and certified output would stay at 25 instead of 40. Each standard is covered
+     * for its own half, and the certificates are paid for once.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class TwoStandardsOverTheSameSources {
+        static final double EACH = 0.15;
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            String one = "{\"type\": \"resilienceStandard\", \"region\": \"D\", \"commodity\": \"metal\", "
+                    + "\"mandateShare\": " + EACH + ", \"certifiedRegions\": [\"D\"], \"start\": " + START;
+            run = new TextbookTest.Run(IMPORTER, "[" + one + ", \"id\": \"rs-a\"}, " + one + ", \"id\": \"rs-b\"}]");
+        }
+
+        @Test
+        void onePremiumClearsTheSumOfTheMandates() {
+            double p = run.mean(D, Metric.PRICE);
+            double mandate = 2 * EACH * demandD(p);
+            near(mandate, run.mean(D, Metric.PRODUCTION), "certified output = (0.15 + 0.15) D(P)");
+            near(3 + mandate / 10 - p, meanPremium(run), "premium = S^-1(0.3 D(P)) - P");
+        }
+
+        @Test
+        void eachIsCoveredForItsOwnHalfAndACertificateIsPaidOnce() {
+            Instrument a = run.outcome.model().instruments().get(0);
+            Instrument b = run.outcome.model().instruments().get(1);
+            double paidA = a.indicators().get("premiumPaid");
+            double paidB = b.indicators().get("premiumPaid");
+            assertEquals(paidA, paidB, 1e-9 * paidA, "equal mandates pay equal shares");
+            double received = a.indicators().get("premiumReceived.D") + b.indicators().get("premiumReceived.D");
+            assertEquals(paidA + paidB, received, 1e-9 * received, "what D's producers receive is what buyers pay");
+            double[] premium = series(run, "premium");
+            double[] made = series(run, "certifiedVolume");
+            double[] mandateA = a.series().get(1).values();
+            double[] mandateB = b.series().get(1).values();
+            double once = 0;
+            for (int t = 0; t < premium.length; t++) {
+                // Certificates made, each paid at most once: π C, or π M where C exceeds the mandates.
+                once += premium[t] * Math.min(made[t], mandateA[t] + mandateB[t]);
+            }
+            assertEquals(once, paidA + paidB, 1e-9 * once, "premium paid = sum of π_t min(C_t, M_A + M_B)");
+            near(1.0, mean(series(run, "shareAchieved")) / EACH, "each covers its 15%");
+        }
+
+        @Test
+        void massBalances() {
+            assertMassBalance(run);
+        }
+    }
+
+    /**
      * Half of D's plants out for the whole run (a background outage): the rest run along the same curve over
      * half the capacity, {@code S(p) = 5 (p - 3)} up to 50, so the premium that calls forth the mandate is
      * {@code π = 3 + M / 5 - P}, and the mandate of about 40 is still met from the 50 left.

@@ -12,17 +12,23 @@ import java.util.List;
  * @param marketRegion the region whose market it buys in; absent, the instrument's
  * @param eligibleRegions regions whose producers of the commodity are covered; absent, the market's region
  * @param firmIdPrefix only firms whose id starts with this are covered
+ * @param releaseTrigger when the agency sells its stock back; {@code priceAbove} is a multiple of the floor;
+ *                       absent, the stock is held to the end
+ * @param releasePrice the price it asks when releasing; absent, the floor (what it paid)
+ * @param maxReleaseShare most it releases in a tick, as a share of its stock
  */
 @JsonTypeName(PurchaseGuaranteeSpec.TYPE)
 public record PurchaseGuaranteeSpec(String id, String region, String commodity, Double floor,
                                     Double volumeCapPerTick, String marketRegion, List<String> eligibleRegions,
-                                    String firmIdPrefix, Integer announce, Integer start, Integer end,
+                                    String firmIdPrefix, TriggerSpec releaseTrigger, Double releasePrice,
+                                    Double maxReleaseShare, Integer announce, Integer start, Integer end,
                                     TriggerSpec trigger, String role) implements ImporterInstrumentSpec {
     public static final String TYPE = "purchaseGuarantee";
 
     public PurchaseGuaranteeSpec {
         id = id == null ? TYPE : id;
         firmIdPrefix = firmIdPrefix == null ? "" : firmIdPrefix;
+        maxReleaseShare = maxReleaseShare == null ? 1.0 / 13 : maxReleaseShare;
         start = Schedule.startOrZero(start);
         announce = announce == null ? start : announce;
     }
@@ -32,5 +38,8 @@ public record PurchaseGuaranteeSpec(String id, String region, String commodity, 
         checkInstrument(at);
         at.region("marketRegion", marketRegion);
         at.regions("eligibleRegions", eligibleRegions);
+        if (releaseTrigger != null) {
+            releaseTrigger.check(at.at("releaseTrigger"));
+        }
     }
 }

@@ -32,6 +32,26 @@ public record ResilienceStandardSpec(String id, String region, String commodity,
         announce = announce == null ? start : announce;
     }
 
+    /** The certified regions, sorted and without repeats: the standard's own region when none is given. */
+    public List<String> certifiedRegionsOrOwn() {
+        return certifiedRegions == null ? List.of(region) : certifiedRegions.stream().sorted().distinct().toList();
+    }
+
+    /**
+     * Standards with the same key draw on one pool of certificates: one premium clears the sum of their
+     * mandates, and a certificate is surrendered once.
+     */
+    public String certificatesKey() {
+        return commodity + "|" + certifiedRegionsOrOwn() + "|" + firmIdPrefix + "|" + shortfall + "|" + penaltyPerUnit;
+    }
+
+    /** Whether some firm could be certified by both this standard and {@code other}. */
+    public boolean certifiesSomeOf(ResilienceStandardSpec other) {
+        return commodity.equals(other.commodity)
+                && certifiedRegionsOrOwn().stream().anyMatch(other.certifiedRegionsOrOwn()::contains)
+                && (firmIdPrefix.startsWith(other.firmIdPrefix) || other.firmIdPrefix.startsWith(firmIdPrefix));
+    }
+
     @Override
     public void check(SpecCheck at) {
         checkInstrument(at);
