@@ -33,8 +33,9 @@ import org.chokepoint.world.World;
  * inputs at their expected prices and its lowest unit cost of conversion ({@link PrecautionaryBid#worth}). At that
  * price its net price is its lowest variable cost, where its capacity rule would close it ({@link
  * CapacityDecisions}), so it never bids for cover a price that, held, would shut the plant the cover is for. So a
- * buyer whose product is worth more per unit of the input outbids the others once the risk is on. The risk is per input market, so a firm raises the cover of a
- * threatened input alone, on top of whatever cover it holds of its own.
+ * buyer whose product is worth more per unit of the input outbids the others once the risk is on. The risk is per
+ * input market, so a firm raises the cover of a threatened input alone, on top of whatever cover it holds of its
+ * own.
  */
 public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
