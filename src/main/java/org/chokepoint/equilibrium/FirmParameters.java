@@ -21,9 +21,13 @@ import org.chokepoint.scenario.Scenario;
  * @param costSlope rise of marginal cost up to full capacity
  * @param costExponent curvature {@code k} of {@code c(q) = base + slope (q/cap)^k}
  * @param active whether the firm produces (false: mothballed)
+ * @param intensity for a manufacturer, what a unit of its output takes of each input of its recipe, in the
+ *        recipe's order; a null row takes the recipe's {@code perUnit}. A firm that has thrifted holds less
+ *        than its recipe, and keeps it: the model never undoes thrifting, so it is as much part of the
+ *        firm a long-run equilibrium is solved for as the capacity it has built
  */
 public record FirmParameters(int[] spec, int[] first, double[] weight, double[] capacity, double[] costBase,
-                             double[] costSlope, double[] costExponent, boolean[] active) {
+                             double[] costSlope, double[] costExponent, boolean[] active, double[][] intensity) {
 
     public int count() {
         return spec.length;
@@ -34,7 +38,7 @@ public record FirmParameters(int[] spec, int[] first, double[] weight, double[] 
         List<Scenario.FirmSpec> specs = scenario.firms();
         int n = specs.size();
         FirmParameters p = new FirmParameters(new int[n], new int[n], new double[n], new double[n], new double[n],
-                new double[n], new double[n], new boolean[n]);
+                new double[n], new double[n], new boolean[n], new double[n][]);
         for (int i = 0; i < n; i++) {
             Scenario.FirmSpec s = specs.get(i);
             p.spec[i] = i;
@@ -57,6 +61,15 @@ public record FirmParameters(int[] spec, int[] first, double[] weight, double[] 
      */
     public static FirmParameters drawn(int[] spec, double[] capacity, double[] costBase, double[] costSlope,
                                        double[] costExponent, boolean[] active) {
+        return drawn(spec, capacity, costBase, costSlope, costExponent, active, new double[spec.length][]);
+    }
+
+    /**
+     * Firms as drawn, with the input intensities they hold now ({@code intensity[i]} null for a firm at its
+     * recipe's, or one that is not a manufacturer).
+     */
+    public static FirmParameters drawn(int[] spec, double[] capacity, double[] costBase, double[] costSlope,
+                                       double[] costExponent, boolean[] active, double[][] intensity) {
         int n = spec.length;
         int[] first = new int[n];
         double[] weight = new double[n];
@@ -64,7 +77,14 @@ public record FirmParameters(int[] spec, int[] first, double[] weight, double[] 
             first[i] = i > 0 && spec[i - 1] == spec[i] ? first[i - 1] + 1 : 0;
             weight[i] = 1;
         }
-        return new FirmParameters(spec, first, weight, capacity, costBase, costSlope, costExponent, active);
+        return new FirmParameters(spec, first, weight, capacity, costBase, costSlope, costExponent, active,
+                intensity);
+    }
+
+    /** What a unit of row {@code r}'s output takes of input {@code j} of its recipe. */
+    double perUnit(int r, int j, double[] recipePerUnit) {
+        double[] own = intensity[r];
+        return own != null ? own[j] : recipePerUnit[j];
     }
 
     /** The id of the {@code j}-th firm of an entry, as the model names it. */

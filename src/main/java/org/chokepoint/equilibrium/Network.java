@@ -526,7 +526,7 @@ final class Network {
                 Recipe recipe = world.recipe(rec);
                 for (int j = 0; j < recipe.inputCount(); j++) {
                     inMarkets.add(world.market(region, recipe.inputs()[j]));
-                    inPer.add(recipe.perUnit()[j]);
+                    inPer.add(params.perUnit(r, j, recipe.perUnit()));
                 }
             }
             if (fType[f] == RECYCLER) {
@@ -970,10 +970,15 @@ final class Network {
         return ((1 - alpha) * pd + paid - po + levy) * v;
     }
 
-    /** Scrap-limited capacity of a recycler (the model's {@code Recyclers.available}) at a price and feedstock use. */
+    /**
+     * Scrap-limited capacity of a recycler (the model's {@code Recyclers.available}) at a price, in the
+     * commodity's own price unit, and feedstock use.
+     */
     double recyclerCapacity(int f, double price, double feedstockUse) {
         int m = fMarket[f];
-        double p0 = reference[m];
+        // The collection share answers the price against the commodity's initial price, both in its own unit;
+        // the reference is in dollars (times valuePerUnit).
+        double p0 = reference[m] / value[m];
         double share = fCollect[f] * Math.pow(Math.max(price, 0) / p0, fCollectElasticity[f]);
         share = Math.min(share, fCollectMax[f]);
         return Math.min(fCapacity[f] * capacityFactor[m], feedstockUse * share * fYield[f] * fCollectPart[f]);

@@ -245,7 +245,7 @@ public final class SpatialEquilibrium {
                 double[] per = net.world.recipe(rec).perUnit();
                 use = new double[per.length];
                 for (int j = 0; j < per.length; j++) {
-                    use[j] = per[j] * perFirm;
+                    use[j] = p.perUnit(r, j, per) * perFirm;
                 }
             }
             String id = p.weight()[r] == 1 && spec.countOrDefault() > 1

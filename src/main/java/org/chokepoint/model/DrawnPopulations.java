@@ -56,13 +56,26 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
             slope[i] = f.costSlope(i);
             exponent[i] = f.costExponent(i);
         }
+        // What a unit of each manufacturer's output takes of each input now: less than its recipe once it has
+        // thrifted, which it never undoes (Manufacturers#thrift).
+        double[][] intensity = new double[f.count][];
+        for (int i = 0; i < f.count; i++) {
+            int from = f.firstSlot(i);
+            int to = f.firstSlot(i + 1);
+            if (to > from) {
+                intensity[i] = new double[to - from];
+                for (int s2 = from; s2 < to; s2++) {
+                    intensity[i][s2 - from] = f.intensity(s2);
+                }
+            }
+        }
         double[] traderCapacity = new double[t.count];
         double[] margin = new double[t.count];
         for (int i = 0; i < t.count; i++) {
             traderCapacity[i] = t.capacity(i);
             margin[i] = t.minMargin(i);
         }
-        return new DrawnPopulations(FirmParameters.drawn(firmEntry, capacity, base, slope, exponent, active),
+        return new DrawnPopulations(FirmParameters.drawn(firmEntry, capacity, base, slope, exponent, active, intensity),
                 TraderParameters.drawn(s.traders().size(), traderEntry, traderCapacity, margin));
     }
 
@@ -96,6 +109,7 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
                 && java.util.Arrays.equals(a.costSlope(), b.costSlope())
                 && java.util.Arrays.equals(a.costExponent(), b.costExponent())
                 && java.util.Arrays.equals(a.active(), b.active())
+                && java.util.Arrays.deepEquals(a.intensity(), b.intensity())
                 && java.util.Arrays.equals(traders.capacity(), o.traders.capacity())
                 && java.util.Arrays.equals(traders.minMargin(), o.traders.minMargin());
     }

@@ -264,26 +264,27 @@ class ClosedFormTest {
         assertEquals(cost, r.instruments().get(0).figures().get("fiscalCost"), TOL * Math.abs(cost));
     }
 
+    static final String CHAIN = """
+            {"meta": {"name": "chain"}, "time": {"ticksPerYear": 52, "horizonTicks": 104},
+             "regions": [{"id": "A"}],
+             "commodities": [{"id": "ore", "stage": "raw", "initialPrice": 3.0},
+                             {"id": "widget", "stage": "final", "initialPrice": 10.0}],
+             "recipes": [{"id": "make", "output": "widget", "inputs": [{"commodity": "ore", "perUnit": 2.0}]}],
+             "firms": [
+               {"id": "mine", "type": "producer", "region": "A", "commodity": "ore", "count": 10, "capacity": 100,
+                "cost": {"base": 2.0, "slope": 50.0, "exponent": 1}},
+               {"id": "maker", "type": "manufacturer", "region": "A", "commodity": "widget", "count": 10,
+                "capacity": 100, "cost": {"base": 1.0, "slope": 100.0, "exponent": 1}}],
+             "demand": [{"region": "A", "commodity": "widget", "baseQuantity": 60, "referencePrice": 5.0,
+                         "elasticity": -0.5, "form": "linear"}],
+             "behaviour": {"demandNoise": 0.0}}
+            """;
+
     @Test
     void aManufacturerBuysItsInputsAsFarAsItsOutputPriceNetOfInputCostsPays() throws Exception {
         // Ore S = 20 (p_r - 2); a maker needs 2 ore a unit and supplies 10 (p_o - 2 p_r - 1); D_o = 90 - 6 p_o.
         // Ore clears at p_r = 2 + q / 10, so q = 10 p_o - 50 - 2 q, and with q = 90 - 6 p_o: p_o = 320 / 28.
-        String text = """
-                {"meta": {"name": "chain"}, "time": {"ticksPerYear": 52, "horizonTicks": 104},
-                 "regions": [{"id": "A"}],
-                 "commodities": [{"id": "ore", "stage": "raw", "initialPrice": 3.0},
-                                 {"id": "widget", "stage": "final", "initialPrice": 10.0}],
-                 "recipes": [{"id": "make", "output": "widget", "inputs": [{"commodity": "ore", "perUnit": 2.0}]}],
-                 "firms": [
-                   {"id": "mine", "type": "producer", "region": "A", "commodity": "ore", "count": 10, "capacity": 100,
-                    "cost": {"base": 2.0, "slope": 50.0, "exponent": 1}},
-                   {"id": "maker", "type": "manufacturer", "region": "A", "commodity": "widget", "count": 10,
-                    "capacity": 100, "cost": {"base": 1.0, "slope": 100.0, "exponent": 1}}],
-                 "demand": [{"region": "A", "commodity": "widget", "baseQuantity": 60, "referencePrice": 5.0,
-                             "elasticity": -0.5, "form": "linear"}],
-                 "behaviour": {"demandNoise": 0.0}}
-                """;
-        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromText(text, "chain").scenario(), 0);
+        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromText(CHAIN, "chain").scenario(), 0);
         assertConverged(r);
         double po = 320.0 / 28;
         double q = 90 - 6 * po;
@@ -291,5 +292,87 @@ class ClosedFormTest {
         assertEquals(2 + q / 10, r.market("A", "ore").price(), TOL * po);
         assertEquals(q, r.market("A", "widget").production(), TOL * q);
         assertEquals(2 * q, r.market("A", "ore").intermediateUse(), TOL * q);
+    }
+
+    @Test
+    void aManufacturerThatHasThriftedBuysWhatItsOwnIntensityTakes() throws Exception {
+        // The chain above, its makers having thrifted to 1 ore a unit (their recipe says 2). The maker supplies
+        // 10 (p_o - p_r - 1), ore clears at p_r = 2 + q / 20, so 1.5 q = 10 p_o - 30, and with q = 90 - 6 p_o:
+        // p_o = 165 / 19.
+        Scenario s = ScenarioLoader.fromText(CHAIN, "chain").scenario();
+        int[] spec = new int[20];
+        double[] capacity = new double[20];
+        double[] base = new double[20];
+        double[] slope = new double[20];
+        double[] exponent = new double[20];
+        boolean[] active = new boolean[20];
+        double[][] intensity = new double[20][];
+        for (int i = 0; i < 20; i++) {
+            boolean maker = i >= 10;
+            spec[i] = maker ? 1 : 0;
+            capacity[i] = 100;
+            base[i] = maker ? 1.0 : 2.0;
+            slope[i] = maker ? 100.0 : 50.0;
+            exponent[i] = 1;
+            active[i] = true;
+            intensity[i] = maker ? new double[] {1.0} : null;
+        }
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0,
+                FirmParameters.drawn(spec, capacity, base, slope, exponent, active, intensity),
+                TraderParameters.expected(s), EquilibriumOptions.DEFAULTS);
+        assertConverged(r);
+        double po = 165.0 / 19;
+        double q = 90 - 6 * po;
+        assertEquals(po, r.market("A", "widget").price(), TOL * po);
+        assertEquals(2 + q / 20, r.market("A", "ore").price(), TOL * po);
+        assertEquals(q, r.market("A", "ore").intermediateUse(), TOL * q);
+        assertEquals(q / 10, r.firms().get(10).inputUse()[0], TOL * q);
+    }
+
+    /**
+     * A recycler collects a share {@code 0.1 (p / 10)^0.5} of the metal its region uses, at a cost far below the
+     * price, so it makes all it collects: {@code R(p) = 0.1 (p / 10)^0.5 D(p)}. With mines {@code S = 20 (p - 4)}
+     * and demand {@code D = 100 (p / 10)^-0.5}, the market clears where {@code 20 (p - 4) + 10 = D(p)}. The
+     * answer, in the commodity's price unit, cannot depend on how many dollars one unit of that price is.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1.0, 1000.0})
+    void aRecyclerCollectsMoreAsTheMetalGetsDearerWhateverThePriceUnit(double valuePerUnit) throws Exception {
+        String text = """
+                {"meta": {"name": "closed-form-recycling"},
+                 "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [{"id": "A"}],
+                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 10.0, "valuePerUnit": %s}],
+                 "routes": [],
+                 "firms": [
+                   {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10,
+                    "capacity": 100, "cost": {"base": 4.0, "slope": 50.0, "exponent": 1}},
+                   {"id": "a-recycler", "type": "recycler", "region": "A", "commodity": "metal", "capacity": 1000,
+                    "cost": {"base": 0.2, "slope": 0.2, "exponent": 1},
+                    "recycling": {"feedstock": "metal", "yieldPerUnit": 1.0, "collectionShare": 0.1,
+                                  "priceElasticity": 0.5, "lagTicks": 1, "maxCollectionShare": 0.9}}],
+                 "traders": [],
+                 "demand": [{"region": "A", "commodity": "metal", "baseQuantity": 100, "referencePrice": 10.0,
+                             "elasticity": -0.5}],
+                 "behaviour": {"demandNoise": 0.0}}
+                """.formatted(valuePerUnit);
+        Scenario s = ScenarioLoader.fromText(text, "closed-form-recycling").scenario();
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double lo = 4;
+        double hi = 10;
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (20 * (mid - 4) + 10 - 100 * Math.pow(mid / 10, -0.5) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double p = 0.5 * (lo + hi);
+        double demand = 100 * Math.pow(p / 10, -0.5);
+        assertEquals(p, r.market("A", "metal").price(), TOL * p);
+        assertEquals(demand, r.market("A", "metal").finalConsumption(), TOL * demand);
+        assertEquals(20 * (p - 4) + 10, r.market("A", "metal").production(), TOL * demand);
     }
 }

@@ -1,0 +1,85 @@
+package org.chokepoint.equilibrium;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.model.DrawnPopulations;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.world.World;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * China halts its gallium exports for good (scenarios/gallium-2023.json with its licensing replaced by a full
+ * ban of primary gallium and wafers from the same week). Outside China, primary gallium must then come from
+ * the plants there, those that restart and those built as the price stays high, and manufacturers thrift; once
+ * the world has settled, the price in every importing region should be the equilibrium solved with the ban in
+ * force and the firms as the model holds them then: their capacity, whether they operate, and the input
+ * content they have thrifted to.
+ *
+ * <p>The restarts and the first new capacity arrive in the third year, into a chain whose prices overshot
+ * many times over; prices swing round the equilibrium until the sixth year (docs/validation.md has the
+ * table year by year). Seven years on they are within 7% of it in every region for seeds 1 to 3; the test
+ * holds them to 25% and runs seed 1 only, to keep the suite fast; {@code -Dchokepoint.banSeeds=1,2,3} runs
+ * more seeds and {@code -Dchokepoint.banYears=4,7} other years after the ban (a year at which the model has not
+ * settled fails, and the message gives every region's price and equilibrium).
+ */
+class PermanentBanTest {
+    static final int START = 134;
+    static final int WINDOW = 13;
+
+    static Stream<Arguments> runs() {
+        int[] seeds = ints(System.getProperty("chokepoint.banSeeds", "1"));
+        int[] years = ints(System.getProperty("chokepoint.banYears", "7"));
+        return Arrays.stream(seeds).boxed().flatMap(seed -> Arrays.stream(years).mapToObj(y -> Arguments.of(seed, y)));
+    }
+
+    private static int[] ints(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+
+    static Scenario permanentBan(int horizon) throws Exception {
+        ObjectNode json = ScenarioLoader.load(Path.of("scenarios/gallium-2023.json")).json().deepCopy();
+        json.set("policies", Json.mapper().readTree("[{\"type\": \"exportBan\", \"id\": \"cn-gallium-ban\", "
+                + "\"region\": \"CN\", \"commodities\": [\"ga-primary\", \"ga-wafer\"], "
+                + "\"destinations\": [\"JP\", \"US\", \"EU\", \"ROW\"], \"start\": " + START + "}]"));
+        ((ObjectNode) json.get("time")).put("horizonTicks", horizon);
+        return ScenarioLoader.fromJson(json, "gallium-2023 with a permanent ban").scenario();
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} years after the ban")
+    @MethodSource("runs")
+    void yearsIntoAPermanentBanEveryImportersPriceIsNearItsEquilibrium(int seed, int years) throws Exception {
+        int at = START + years * 52;
+        Scenario s = permanentBan(at + WINDOW);
+        SupplyShockModel model = Simulation.run(s, seed, -1).model();
+        World w = model.world();
+        int ga = w.commodityIndex("ga-primary");
+        DrawnPopulations now = DrawnPopulations.of(model);
+        EquilibriumResult eq = SpatialEquilibrium.solve(s, at, now.firms(), now.traders(),
+                EquilibriumOptions.DEFAULTS);
+        StringBuilder figures = new StringBuilder();
+        boolean near = true;
+        for (String region : new String[] {"JP", "US", "EU", "ROW"}) {
+            int m = w.market(w.regionIndex(region), ga);
+            double price = 0;
+            for (int t = at; t < at + WINDOW; t++) {
+                price += model.series().get(t, m, Metric.PRICE) / WINDOW;
+            }
+            double solved = eq.price(m);
+            near &= Math.abs(price / solved - 1) <= 0.25;
+            figures.append(String.format("%s ga-primary: model %.1f, equilibrium %.1f, ratio %.2f; ",
+                    region, price, solved, price / solved));
+        }
+        assertTrue(near, "seed " + seed + ", " + years + " years after the ban: " + figures);
+    }
+}
