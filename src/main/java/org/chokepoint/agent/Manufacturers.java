@@ -28,11 +28,14 @@ import org.chokepoint.world.World;
  * the target cover of that input moves from the firm's own cover of it ({@link Firms#slotCoverTicks(int)}) toward
  * {@code coverWeeksAtFullRisk} in proportion to r, in the tick the news comes, so the order rule buys toward the
  * larger target and its steps bid above the expected price by {@code (target / held)^η} at once; and the cap
- * on every step moves from its reservation toward what the input is worth to it: the expected value of the output
- * per unit of the input, {@code E_out / a}, as a firm that would otherwise stand idle counts its conversion and
- * its other inputs (held in stock) as committed. So a buyer whose product is worth more per unit of the input
- * outbids the others once the risk is on. The risk is per input market, so a firm raises the cover of a
- * threatened input alone, on top of whatever cover it holds of its own.
+ * on every step moves from its reservation (at the average variable cost of its planned output) toward what the
+ * input is worth to a firm that keeps its plant: {@code (E_out - c_min - others) / a}, its output less its other
+ * inputs at their expected prices and its lowest unit cost of conversion ({@link PrecautionaryBid#worth}). At that
+ * price its net price is its lowest variable cost, where its capacity rule would close it ({@link
+ * CapacityDecisions}), so it never bids for cover a price that, held, would shut the plant the cover is for. So a
+ * buyer whose product is worth more per unit of the input outbids the others once the risk is on. The risk is per
+ * input market, so a firm raises the cover of a threatened input alone, on top of whatever cover it holds of its
+ * own.
  */
 public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
@@ -199,9 +202,11 @@ public final class Manufacturers implements java.io.Serializable {
         double own = a * expected * value;
         double reservation = (x.inputBudget[f] - (x.expectedInputCost[f] - own)) / (a * value);
         if (r > 0) {
-            // What a unit of the input is worth to a firm that would otherwise lose the output it makes: the cap
-            // on its bid.
-            reservation = precaution.highest(reservation, x.expectedPrice[f] * x.outputValue[f] / (a * value), r);
+            // What a unit of the input is worth to a firm that keeps its plant: its output less its other inputs
+            // and the least its conversion can cost, the price past which its capacity rule would close it.
+            double worth = PrecautionaryBid.worth(x.expectedPrice[f] * x.outputValue[f],
+                    x.costBase[f] * x.outputValue[f], x.expectedInputCost[f] - own, a * value);
+            reservation = precaution.highest(reservation, worth, r);
         }
         if (reservation <= 0) {
             return;

@@ -10,10 +10,12 @@ package org.chokepoint.agent;
  * {@code E (target / held)^η} within the ratio's bounds; when the risk rises from r' to r, every buyer of the
  * market seeks the larger cover, so by the same relation it expects the price to rise by
  * {@code (c(r) / c(r'))^η} at once, in the tick of the news. What it pays at most, the cap on its bid, moves
- * from its reservation (the price at which its output just covers its costs) toward what the input is worth to
- * it, the value of its output per unit of the input: a firm that would otherwise stand idle counts its
- * conversion and its other inputs, held in stock, as committed. So of two buyers equally short, the one whose
- * product is worth more per unit of the input bids more.
+ * from its reservation (the price at which its planned output just covers its average variable cost) toward what
+ * the input is worth to a firm that keeps its plant ({@link #worth}): its output less its other inputs and the
+ * least its conversion can cost. Beyond that price its net price would stand below its lowest variable cost, where
+ * the firm's capacity rule mothballs it; a cap past it (the whole value of the output per unit of the input) let a
+ * firm bid, for cover, prices that closed the plant the cover was for. So of two buyers equally short, the one
+ * whose product is worth more per unit of the input bids more.
  */
 final class PrecautionaryBid implements java.io.Serializable {
     private final double coverAtFullRisk;
@@ -42,10 +44,25 @@ final class PrecautionaryBid implements java.io.Serializable {
     }
 
     /**
+     * What a unit of the input is worth to a firm that keeps its plant, in the input's price unit: the value of a
+     * unit of output less the least its conversion can cost and what its other inputs cost at their expected
+     * prices, per unit of the input. All values per unit of output, in money.
+     *
+     * @param output         the expected value of a unit of output
+     * @param lowestConversion its lowest unit cost of conversion (at which the capacity rule mothballs it)
+     * @param otherInputs    the expected cost of its other inputs per unit of output
+     * @param perUnit        the money value of one price unit of the input per unit of output (intensity times
+     *                       the input's value per price unit)
+     */
+    static double worth(double output, double lowestConversion, double otherInputs, double perUnit) {
+        return (output - lowestConversion - otherInputs) / perUnit;
+    }
+
+    /**
      * The most it pays: its reservation, moved toward what the input is worth to it in proportion to r, when
-     * buyers hold precautionary cover at all.
+     * buyers hold precautionary cover at all (never below the reservation).
      */
     double highest(double reservation, double worth, double r) {
-        return r > 0 && coverAtFullRisk > 0 ? reservation + r * (worth - reservation) : reservation;
+        return r > 0 && coverAtFullRisk > 0 ? reservation + r * Math.max(0, worth - reservation) : reservation;
     }
 }

@@ -40,10 +40,14 @@ class PrecautionaryBidTest {
         // from 18 to 23.7511424.
         double expected = 18 * bid.newsRevision(USUAL, 0.9, 0.0);
         assertEquals(23.751142393912097, expected, 1e-9);
-        // Its reservation of 40 $/kg has moved 90% of the way to what the oxide is worth to it,
-        // 45 / 0.29 = 155.17 $/kg: 40 + 0.9 * 115.17 = 143.655, the cap of every step, not binding.
-        double highest = bid.highest(40, 45 / 0.29, 0.9);
-        assertEquals(143.6551724137931, highest, 1e-9);
+        // Its magnet is expected at 45 $/kg, its conversion costs 27 $/kg at the least and its Dy 1.5 $/kg of
+        // magnet: the oxide is worth (45 - 27 - 1.5) / 0.29 = 56.897 $/kg to it while it keeps its plant. Its
+        // reservation of 40 $/kg has moved 90% of the way there: 40 + 0.9 * 16.897 = 55.207, the cap of every step,
+        // not binding.
+        double worth = PrecautionaryBid.worth(45, 27, 1.5, 0.29);
+        assertEquals(56.89655172413793, worth, 1e-9);
+        double highest = bid.highest(40, worth, 0.9);
+        assertEquals(55.20689655172414, highest, 1e-9);
         // Short of its target by 696/174 = 4, it bids 4^0.2 above that: 18 * 4^0.4 = 31.3398203 $/kg, 74% above
         // the going price of 18 in the tick of the news.
         double target = bid.cover(USUAL, 0.9) * 29;
@@ -79,14 +83,38 @@ class PrecautionaryBidTest {
     @Test
     void aBuyerWhoseProductIsWorthMorePerTonneOfInputOutbidsTheOtherWhenBothAreShort() {
         // Naphtha at 600 $/t, both buyers at full risk with the same shortfall, so the same E * ratio = 1800
-        // (the ratio's bound of 3). General plastics: 1.1 t of naphtha per t of polymer worth 1,200 $/t,
-        // reservation 700: worth 1200 / 1.1 = 1090.9 $/t, which caps its bid. Dialysis circuits: 0.05 t of
-        // naphtha per t of product worth 40,000 $/t: worth 800,000 $/t; its bid is 1800.
-        double plastics = limit(600, 1000, 1, bid.highest(700, 1200 / 1.1, 1.0));
-        double dialysis = limit(600, 1000, 1, bid.highest(700, 40000 / 0.05, 1.0));
-        assertEquals(1090.909090909091, plastics, 1e-9);
+        // (the ratio's bound of 3). General plastics: 1.1 t of naphtha per t of polymer worth 1,200 $/t, whose
+        // conversion costs 300 $/t at the least, reservation 700: worth (1200 - 300) / 1.1 = 818.18 $/t, which
+        // caps its bid. Dialysis circuits: 0.05 t of naphtha per t of product worth 40,000 $/t, conversion
+        // 10,000 $/t at the least: worth 600,000 $/t; its bid is 1800.
+        double plastics = limit(600, 1000, 1, bid.highest(700, PrecautionaryBid.worth(1200, 300, 0, 1.1), 1.0));
+        double dialysis = limit(600, 1000, 1, bid.highest(700, PrecautionaryBid.worth(40000, 10000, 0, 0.05), 1.0));
+        assertEquals(818.1818181818181, plastics, 1e-9);
         assertEquals(1800.0, dialysis, 1e-9);
         assertTrue(dialysis > plastics);
+    }
+
+    @Test
+    void aMagnetMakerNeverBidsForCoverAPriceThatWouldCloseItsPlant() {
+        // A Japanese magnet maker in 2011, at risk 0.6 on its dysprosium: magnets expected at 100 $/kg, conversion
+        // at least 27 $/kg (its cost base: below it the capacity rule mothballs the plant after 26 weeks), 30 $/kg
+        // at its planned output; 0.28 kg of NdPr oxide per kg of magnet expected at 70 $/kg (19.6 $/kg of magnet)
+        // and 0.025 kg of Dy oxide. Its reservation for Dy: (100 - 30 - 19.6) / 0.025 = 2016 $/kg. What Dy is
+        // worth to it while it keeps its plant: (100 - 27 - 19.6) / 0.025 = 2136 $/kg. The cap at risk 0.6:
+        // 2016 + 0.6 * 120 = 2088 $/kg.
+        double reservation = (100 - 30 - 19.6) / 0.025;
+        double worth = PrecautionaryBid.worth(100, 27, 19.6, 0.025);
+        assertEquals(2136.0, worth, 1e-9);
+        double cap = bid.highest(reservation, worth, 0.6);
+        assertEquals(2088.0, cap, 1e-9);
+        // Were Dy to stay at the cap, its net price would be 100 - 19.6 - 0.025 * 2088 = 28.2 $/kg, above its cost
+        // base: it keeps running. Even at full risk the cap is the worth, where its net price is its cost base.
+        assertEquals(28.2, 100 - 19.6 - 0.025 * cap, 1e-9);
+        assertEquals(27.0, 100 - 19.6 - 0.025 * bid.highest(reservation, worth, 1.0), 1e-9);
+        // The whole value of a magnet per kg of Dy, 100 / 0.025 = 4000 $/kg, would have capped it at
+        // 2016 + 0.6 * 1984 = 3206.4 $/kg, a net price of 100 - 19.6 - 80.16 = 0.24 $/kg: held for 26 weeks, as the
+        // quota held Dy in Japan near such a cap in 2011, that closed every Japanese magnet plant at once.
+        assertTrue(100 - 19.6 - 0.025 * bid.highest(reservation, 100 / 0.025, 0.6) < 27);
     }
 
     /** The 2010 scenario with precaution set to {@code cover} weeks at full risk. */
@@ -119,6 +147,31 @@ class PrecautionaryBidTest {
             double before = m.supplyRisk().of(jp);
             m.stepTick();
             assertTrue(m.supplyRisk().of(jp) >= before * Math.pow(0.5, 1.0 / 26) - 1e-12, "tick " + t);
+        }
+    }
+
+    @Test
+    void japansMagnetPlantsBuyCoverThroughTheCutWithoutClosing(@TempDir Path dir) throws Exception {
+        // With the cap at the whole value of a magnet per unit of oxide, seeds 2 and 4 of the 2010 cut held
+        // Japan's magnet makers below their cost base from late 2010 for 26 weeks: all six mothballed in
+        // week 121-122 of the run and stood idle until week 152, so Japan used almost no oxide for half of 2011.
+        Scenario s = rareEarth2010(26, dir);
+        for (int seed : new int[] {2, 4}) {
+            SupplyShockModel m = new SupplyShockModel(s, seed, 160);
+            m.start();
+            World w = m.world();
+            Firms x = m.firms();
+            int jp = w.regionIndex("JP");
+            int magnet = w.commodityIndex("ndfeb-magnet");
+            while (m.tick() < 160) {
+                m.stepTick();
+                for (int f = 0; f < x.count; f++) {
+                    if (x.region(f) == jp && x.commodity(f) == magnet) {
+                        assertTrue(!x.mothballed(f) && x.producing(f),
+                                "seed " + seed + ", tick " + (m.tick() - 1) + ": " + x.id(f) + " idle");
+                    }
+                }
+            }
         }
     }
 

@@ -21,11 +21,16 @@ import org.chokepoint.world.World;
  * @param twoYearsAfterPeak the basket two years after its peak over the peak
  * @param useChangeAfterTwoYears the importer's use of the listed commodities in the second calendar year after
  *                               the restriction's over the first, minus one (Japan's 2012 against 2011)
+ * @param purchaseChangeAfterTwoYears the same for what the importer's buyers bought in its markets for them (the
+ *                                    markets' traded volume): use plus what they added to their stocks, which is
+ *                                    what the history's "demand" counts (Japan's 2012 demand fell, the Japan
+ *                                    Society of Newer Metals found, by users' prolonged inventory adjustment)
  * @param restrictorShareAfterTenYears the restricting region's share of the importer's imports of the listed
  *                                     commodities in the tenth year after the start of the run
  */
 record EpisodeIndicators(double basketPeak, double singlePeak, double secondPeak, double monthsToPeak, double outsideOverInsideAtPeak,
-                         double twoYearsAfterPeak, double useChangeAfterTwoYears, double restrictorShareAfterTenYears) {
+                         double twoYearsAfterPeak, double useChangeAfterTwoYears, double purchaseChangeAfterTwoYears,
+                         double restrictorShareAfterTenYears) {
 
     static EpisodeIndicators of(SupplyShockModel run, int restrictionTick, String restrictor, String importer,
                                 String... commodities) {
@@ -75,8 +80,10 @@ record EpisodeIndicators(double basketPeak, double singlePeak, double secondPeak
                 ? basket(s, out, base, weight, peakTick + 2 * year) / peak : Double.NaN;
         // Calendar years, as the history reports them: the second year after the restriction's against the first.
         int first = (restrictionTick / year + 1) * year;
-        double before = use(s, out, first, first + year);
-        double second = use(s, out, first + year, first + 2 * year);
+        double before = sum(s, out, Metric.CONSUMPTION, first, first + year);
+        double second = sum(s, out, Metric.CONSUMPTION, first + year, first + 2 * year);
+        double boughtBefore = sum(s, out, Metric.TRADED, first, first + year);
+        double boughtSecond = sum(s, out, Metric.TRADED, first + year, first + 2 * year);
         int tenth = 9 * year;
         double share = Double.NaN;
         if (tenth + year <= ticks) {
@@ -94,7 +101,7 @@ record EpisodeIndicators(double basketPeak, double singlePeak, double secondPeak
         }
         return new EpisodeIndicators(peak, single, n > 1 ? second2 : Double.NaN,
                 (peakTick - restrictionTick) * 12.0 / year, ratio,
-                after, second / before - 1, share);
+                after, second / before - 1, boughtSecond / boughtBefore - 1, share);
     }
 
     private static double basket(SeriesRecorder s, int[] markets, double[] base, double[] weight, int t) {
@@ -107,11 +114,11 @@ record EpisodeIndicators(double basketPeak, double singlePeak, double secondPeak
         return sum / total;
     }
 
-    private static double use(SeriesRecorder s, int[] markets, int from, int to) {
+    private static double sum(SeriesRecorder s, int[] markets, Metric metric, int from, int to) {
         double sum = 0;
         for (int t = Math.max(0, from); t < Math.min(s.ticks(), to); t++) {
             for (int m : markets) {
-                sum += s.get(t, m, Metric.CONSUMPTION);
+                sum += s.get(t, m, metric);
             }
         }
         return sum;
