@@ -185,7 +185,7 @@ public final class Producers implements java.io.Serializable {
      * of which sold would have gone at about that price another week. An offer none of which sold fetched
      * nothing at the quote: in a market where it is the only seller the quote may be no more than its own ask,
      * held at its shutdown price, which buyers did not take. What that stock would fetch is the price at which
-     * the firm would have to offer it to sell it, its expected price cut by {@code (target / stock)^η} as its
+     * the firm would have to offer it to sell it, the quote cut by {@code (target / stock)^η} as its
      * ask is cut ({@link #stockedShare}) before the shutdown price stops it.
      */
     public void realise(int f, double quote) {
