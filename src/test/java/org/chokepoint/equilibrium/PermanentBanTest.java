@@ -29,13 +29,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The restarts and the first new capacity arrive in the third year, into a chain whose prices overshot
  * many times over; prices swing round the equilibrium until the sixth year (docs/validation.md has the
  * table year by year). Seven years on they are within 7% of it in every region for seeds 1 to 3; the test
- * holds them to 25% and runs seed 1 only, to keep the suite fast; {@code -Dchokepoint.banSeeds=1,2,3} runs
+ * holds them to 10% (the must-hold's 25% at four years is not met, see docs/validation.md) and runs seed 1
+ * only, to keep the suite fast; {@code -Dchokepoint.banSeeds=1,2,3} runs
  * more seeds and {@code -Dchokepoint.banYears=4,7} other years after the ban (a year at which the model has not
  * settled fails, and the message gives every region's price and equilibrium).
  */
 class PermanentBanTest {
     static final int START = 134;
     static final int WINDOW = 13;
+    static final double TOLERANCE = 0.10;
 
     static Stream<Arguments> runs() {
         int[] seeds = ints(System.getProperty("chokepoint.banSeeds", "1"));
@@ -67,6 +69,7 @@ class PermanentBanTest {
         DrawnPopulations now = DrawnPopulations.of(model);
         EquilibriumResult eq = SpatialEquilibrium.solve(s, at, now.firms(), now.traders(),
                 EquilibriumOptions.DEFAULTS);
+        assertTrue(eq.convergence().converged(), "the equilibrium it is held to was solved: " + eq.convergence());
         StringBuilder figures = new StringBuilder();
         boolean near = true;
         for (String region : new String[] {"JP", "US", "EU", "ROW"}) {
@@ -76,7 +79,7 @@ class PermanentBanTest {
                 price += model.series().get(t, m, Metric.PRICE) / WINDOW;
             }
             double solved = eq.price(m);
-            near &= Math.abs(price / solved - 1) <= 0.25;
+            near &= Math.abs(price / solved - 1) <= TOLERANCE;
             figures.append(String.format("%s ga-primary: model %.1f, equilibrium %.1f, ratio %.2f; ",
                     region, price, solved, price / solved));
         }
