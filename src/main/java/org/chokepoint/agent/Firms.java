@@ -496,9 +496,8 @@ public final class Firms implements java.io.Serializable {
     /** The price the firm last planned on for its own work: net of input costs, support and premium included. */
     public double netPrice(int f) { return netPrice[f]; }
 
+    /** The same net of the price its goods fetch: what it mothballs, restarts and builds on. */
     public double capacityNetPrice(int f) { return capacityNetPrice[f]; }
-
-    public double salePrice(int f) { return salePrice[f]; }
 
     /** Units of a slot's input the firm used this tick. */
     public double inputUse(int slot) { return inputUse[slot]; }
