@@ -33,8 +33,10 @@ import org.chokepoint.world.World;
  * {@code (target / stock)^η} to work the stock off, never below landed cost unless the stock is stranded far
  * beyond its target; one short of stock still asks its cost-plus price and buyers' bids lift the market above
  * it. At the origin a trader bids near the price it expects there, more as the lane's stock and supply line
- * fall short of what its sales need, never above what the cargo is worth at the destination with a
- * pass-through of a dearer origin price. Each trader offers about what it expects to sell, plus what it holds
+ * fall short of what its sales need, and in steps up to the prices at which the cargo still earns it a
+ * margin at the destination where traders are the origin's only buyers, so that a seller asking a little more
+ * sells a little less rather than nothing;
+ * never above what the cargo is worth at the destination with a pass-through of a dearer origin price. Each trader offers about what it expects to sell, plus what it holds
  * beyond its target, so a lane a little cheaper than another serves its own buyers rather than the whole market.
  *
  * <p>Restrictions shape what traders do: an export tax and import tariffs or levies raise the cost-plus price;
@@ -133,6 +135,14 @@ public final class Traders implements Participant {
     private final double[] laneUrgency;
     /** The route, trade measures and prices each lane faces this tick. */
     private final LaneTerms terms;
+    /**
+     * Steps of a trader's bid for cargo in an origin market whose only buyers are traders (see
+     * {@link #bidForCargo}); 0 where others buy there too and the trader bids one limit.
+     */
+    private final int[] originSteps;
+    /** This tick's worth of a unit of its cargo at the destination, net of tariff and levy, and its bid's cap. */
+    private final double[] worth;
+    private final double[] ceiling;
     /** Each trader's cargo at sea before this tick's purchase, added up once a tick. */
     private final double[] atSea;
     /** Shipping capacity traders add where their lane earns a lasting rent. */
@@ -266,6 +276,9 @@ public final class Traders implements Participant {
         laneStranded = new boolean[lanes];
         laneUrgency = new double[lanes];
         terms = new LaneTerms(lanes);
+        originSteps = new int[n];
+        worth = new double[n];
+        ceiling = new double[n];
         atSea = new double[n];
         shipped = new double[n];
         wanted = new double[n];
@@ -331,7 +344,7 @@ public final class Traders implements Participant {
     public void countOrders(int[] orders) {
         for (int t = 0; t < count; t++) {
             // A bid for cargo, one for cargo going round a restriction, and a speculative order.
-            orders[originMarket[t]] += 3;
+            orders[originMarket[t]] += 2 + Math.max(1, originSteps[t]);
             // An ask for its cargo and a speculative order.
             orders[destinationMarket[t]] += 2;
         }
@@ -804,6 +817,8 @@ public final class Traders implements Participant {
         double expectedNet = Math.max(pd, expectedDestination[i]) / (1 + tariff) - levy;
         double highest = (expectedNet * (1 + passThrough) - cost + rebate) / (1 + tax);
         double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : laneUrgency[e]));
+        worth[i] = expectedNet;
+        ceiling[i] = highest;
         if (quantity > 0 && bid > 0) {
             wanted[i] = quantity;
             limit[i] = bid;
@@ -827,7 +842,7 @@ public final class Traders implements Participant {
                 refused[i] = Math.max(refused[i], Math.min(1.0, Math.max(0.0, 1 - quantity / normal)));
             }
             if (quantity > 0) {
-                book.addBid(limit[i], quantity, owner(CARGO, i));
+                bidForCargo(i, quantity, book);
             }
             if (leakShare[i] > 0 && granted < 1) {
                 leakWanted[i] = wanted[i] * (1 - granted) * leakShare[i];
@@ -838,6 +853,68 @@ public final class Traders implements Participant {
         }
         storeOrder(i, ORIGIN, originMarket[i], markets);
         storeOrder(i, DESTINATION, destinationMarket[i], markets);
+    }
+
+    /**
+     * Bids for cargo: one limit where others buy in the origin market too, or ahead of a restriction (as high
+     * as it goes). In an origin whose only buyers are traders, in steps along the margins a cargo leaves: a
+     * trader buys as long as the cargo, sold at the price it expects at the destination, still earns it a
+     * margin; step k of n buys {@code 1/n} of its order up to the origin price at which that margin is
+     * {@code 2 μ (k − ½) / n}, μ the trader's own least margin (so its steps average μ), never below its one
+     * limit and never above its ceiling. A seller asking into the lanes' margins sells a little less, not
+     * nothing.
+     */
+    private void bidForCargo(int i, double quantity, OrderBook book) {
+        int n = originSteps[i];
+        int e = lane[i];
+        if (n == 0 || terms.ahead[e]) {
+            book.addBid(limit[i], quantity, owner(CARGO, i));
+            return;
+        }
+        for (int k = 1; k <= n; k++) {
+            double step = stepLimit(worth[i], minMargin[i], k, n, terms.cost[e], terms.rebate[e], terms.tax[e],
+                    limit[i], ceiling[i]);
+            book.addBid(step, quantity / n, owner(CARGO, i));
+        }
+    }
+
+    /**
+     * The limit of step {@code k} of {@code n} of a bid for cargo: the origin price at which a unit, worth
+     * {@code worth} at the destination net of tariff and levy, earns a margin of {@code 2 μ (k − ½) / n} after
+     * freight {@code cost}, the export tax and any rebate, never below the trader's one limit and never above its
+     * ceiling.
+     */
+    static double stepLimit(double worth, double leastMargin, int k, int n, double cost, double rebate, double tax,
+            double limit, double ceiling) {
+        double margin = 2 * leastMargin * (k - 0.5) / n;
+        double pays = (worth / (1 + margin) - cost + rebate) / (1 + tax);
+        return Math.min(ceiling, Math.max(limit, pays));
+    }
+
+    /** Steps a trader's bid for cargo is split into: 0 where others buy in its origin market too. */
+    int originSteps(int i) {
+        return originSteps[i];
+    }
+
+    /**
+     * Tells the traders which markets have buyers other than traders (manufacturers buying inputs, final
+     * demand, stockists). Where a few lanes are an origin's only buyers, each bidding one price near the price
+     * it expects there, the origin's demand is a cliff: a seller asking a hair above that price sells nothing
+     * that week, its stock piles up and its ask is cut, and the lanes refill their supply lines over the weeks
+     * after, drawing it down again. There each trader bids in steps (see {@link #bidForCargo}), as many as it
+     * takes for the book to hold {@link BidSteps#POINTS_PER_BOOK} bids from traders (one for a trader among
+     * sixteen or more). Where others buy, their schedules already slope the demand and a trader bids one
+     * limit.
+     */
+    public void bidAlone(boolean[] otherBuyers) {
+        int[] traders = new int[otherBuyers.length];
+        for (int i = 0; i < count; i++) {
+            traders[originMarket[i]]++;
+        }
+        for (int i = 0; i < count; i++) {
+            int m = originMarket[i];
+            originSteps[i] = otherBuyers[m] ? 0 : BidSteps.count(traders[m]);
+        }
     }
 
     private void storeOrder(int i, int side, int market, Markets markets) {
