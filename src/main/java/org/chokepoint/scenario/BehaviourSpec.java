@@ -246,7 +246,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      * (see {@code docs/scenario-format.md}).
      *
      * @param coverWeeksAtFullRisk weeks of its use a buyer aims to hold when its whole supply is threatened;
-     *                             0, the default for now, turns precautionary demand off (26 is the sourced value)
+     *                             26 by default (the sourced value); 0 turns precautionary demand off
      * @param riskHalfLifeWeeks weeks in which the perceived risk halves once the threat behind it has gone
      * @param volatilityWeight the risk read into a price whose recent volatility is far above its usual:
      *                         none below twice the usual variance of weekly price changes, this much from
@@ -258,7 +258,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     public record Precaution(Double coverWeeksAtFullRisk, Double riskHalfLifeWeeks, Double volatilityWeight,
             Double stretchWeeks) {
         public Precaution {
-            coverWeeksAtFullRisk = or(coverWeeksAtFullRisk, 0.0);
+            coverWeeksAtFullRisk = or(coverWeeksAtFullRisk, 26.0);
             riskHalfLifeWeeks = or(riskHalfLifeWeeks, 26.0);
             volatilityWeight = or(volatilityWeight, 0.0);
             stretchWeeks = or(stretchWeeks, 0.0);
