@@ -719,7 +719,11 @@ public final class Traders implements Participant {
         if (!laneStranded[e]) {
             ask = Math.max(ask, landed);
         }
-        if (terms.ahead[e]) {
+        // Ahead of a restriction a trader holds its stock back for the scarcity to come. Where buyers read the
+        // supply risk, the larger cover they call for holds it back (below) and the news has already revised the
+        // price it expects; a hoarding premium on top would count the same scarcity twice, so it applies only
+        // where nobody reads the risk.
+        if (terms.ahead[e] && !(terms.stockCover[e] > stockCover)) {
             ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
         }
         // Under risk the trader keeps the larger cover its buyers call for and offers only what lies beyond it

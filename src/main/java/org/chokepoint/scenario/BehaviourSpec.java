@@ -178,7 +178,8 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      * @param bootstrapShare share of its capacity a lane with no sales aims to ship once the gap has opened by
      *                       {@code openGap}
      * @param hoardingPremium how far above its expected destination price a trader holds stock while a
-     *                        restriction is ahead, as a share of it
+     *                        restriction is ahead, as a share of it, where its buyers do not read the supply
+     *                        risk (with precaution the larger cover they call for holds the stock back instead)
      * @param detourWeeks extra transit of cargo that goes round a restriction through a third country
      * @param openGap how far the destination price must stand above a lane's cost-plus price, as a share of it,
      *                before a lane with no sales aims for its whole bootstrap share

@@ -56,14 +56,15 @@ class RareEarth2010CalibrationTest {
         return s;
     }
 
-    /** Mean, its 95% confidence interval, and the share of runs whose own figure lies in [lo, hi]. */
+    /** Mean, its 95% confidence interval, the runs' range, and the share of runs whose own figure lies in [lo, hi]. */
     private static void print(String name, ToDoubleFunction<EpisodeIndicators> f, double lo, double hi) {
         SummaryStatistics s = stats(f);
         double half = new TDistribution(null, s.getN() - 1).inverseCumulativeProbability(0.975)
                 * s.getStandardDeviation() / Math.sqrt(s.getN());
         long inside = RUNS.stream().mapToDouble(f).filter(v -> v >= lo && v <= hi).count();
-        System.out.printf("%-45s %8.3f  95%% CI [%.3f, %.3f]  in band in %.0f%% of runs  (n=%d)%n", name,
-                s.getMean(), s.getMean() - half, s.getMean() + half, 100.0 * inside / s.getN(), s.getN());
+        System.out.printf("%-45s %8.3f  95%% CI [%.3f, %.3f]  runs %.3f to %.3f  in band in %.0f%% of runs  (n=%d)%n",
+                name, s.getMean(), s.getMean() - half, s.getMean() + half, s.getMin(), s.getMax(),
+                100.0 * inside / s.getN(), s.getN());
     }
 
     private static double mean(ToDoubleFunction<EpisodeIndicators> f) {

@@ -12,6 +12,8 @@ import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each exporter instrument alone, on an exporter A shipping one metal to an importer B (which has some
@@ -25,9 +27,18 @@ class ExportMeasuresTest {
     private static final int START = 120;
 
     private static SupplyShockModel run(String policies, int seed) throws Exception {
+        return run(policies, seed, 0);
+    }
+
+    /** @param coverWeeksAtFullRisk the buyers' precautionary cover at full risk; 0 leaves precaution off */
+    private static SupplyShockModel run(String policies, int seed, double coverWeeksAtFullRisk) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
         JsonNode p = Json.mapper().readTree(policies);
         root.set("policies", p);
+        if (coverWeeksAtFullRisk > 0) {
+            ObjectNode behaviour = root.has("behaviour") ? (ObjectNode) root.get("behaviour") : root.putObject("behaviour");
+            behaviour.putObject("precaution").put("coverWeeksAtFullRisk", coverWeeksAtFullRisk);
+        }
         SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), seed, -1);
         model.start();
         model.runToHorizon();
@@ -120,10 +131,17 @@ class ExportMeasuresTest {
         return sum;
     }
 
-    @Test
-    void tradersFrontRunAnAnnouncedRestrictionThenStop() throws Exception {
+    /**
+     * A quota of 25 a week against free exports of about 79, announced twenty weeks ahead: traders buy ahead of it
+     * while shipments are free and ship far less once it bites; with precaution off (0) and on (26 weeks of cover
+     * at full risk), where the larger cover its buyers call for, not a hoarding premium on top of the price the
+     * news revised, holds the importer's stock back.
+     */
+    @ParameterizedTest(name = "cover at full risk {0} weeks")
+    @ValueSource(doubles = {0, 26})
+    void tradersFrontRunAnAnnouncedRestrictionThenStop(double coverWeeksAtFullRisk) throws Exception {
         SupplyShockModel m = run("[{\"type\":\"exportQuota\",\"region\":\"A\",\"commodities\":[\"metal\"],"
-                + "\"yearlyVolume\":1300,\"announce\":100,\"start\":" + START + "}]", 7);
+                + "\"yearlyVolume\":1300,\"announce\":100,\"start\":" + START + "}]", 7, coverWeeksAtFullRisk);
         SeriesRecorder s = m.series();
         double before = mean(s, A, Metric.EXPORTS, 80, 100);
         double between = mean(s, A, Metric.EXPORTS, 100, START);
