@@ -140,9 +140,9 @@ final class ExportLicensing extends ExportMeasure {
             licensed[i * (validity + 1) + tick % (validity + 1)] = 0;
         }
         System.arraycopy(capacityPerTick, 0, capacityLeft, 0, capacityLeft.length);
-        if (lead > 0) {
-            queue.process(tick, lead, capacityLeft, decide);
-        }
+        // What waits is decided first, whether or not anyone files this tick; with no lead, what is filed this
+        // tick is decided as it is filed, from what capacity is left (see request).
+        queue.process(tick, lead, capacityLeft, decide);
     }
 
     /** Sets the rates of every step of the schedule that starts on or before {@code tick}. */

@@ -88,6 +88,41 @@ class ExportLicensingQueueTest {
                 "waited " + wait + " weeks, filed behind " + ahead + " and told " + told);
     }
 
+    /**
+     * With no lead the office decides the week an application is filed what its capacity allows, and what waits it
+     * decides first the weeks after, whether or not anyone files then. The strait on the lane to B is shut for
+     * twelve weeks, so its traders file nothing; the office, 20 a week short of what they applied for before,
+     * still works through the backlog at its capacity every one of those weeks.
+     */
+    @Test
+    void anOfficeWithNoLeadWorksThroughItsBacklogInWeeksNobodyFiles() throws Exception {
+        double capacity = 20;
+        int shut = START + 20;
+        int open = START + 32;
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
+        ((ObjectNode) root.get("routes").get(0)).putArray("chokepoints").add("strait");
+        ((ArrayNode) root.withArray("events")).addObject().put("type", "chokepointClosure").put("id", "shut")
+                .put("chokepoint", "strait").put("start", shut).put("end", open);
+        root.set("policies", Json.mapper().readTree("[{\"type\":\"exportLicensing\",\"id\":\"lic\",\"region\":\"A\","
+                + "\"commodities\":[\"metal\"],\"start\":" + START + ",\"leadTicks\":0,\"capacityPerWeek\":{\"metal\":"
+                + capacity + "}}]"));
+        SupplyShockModel m = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 7, -1);
+        m.start();
+        m.runToHorizon();
+        ExportLicensing lic = office(m);
+        int quiet = 0;
+        for (int t = shut; t < open; t++) {
+            double before = lic.figure(t - 1, "metal", "backlog");
+            if (lic.figure(t, "metal", "applied") == 0) {
+                quiet++;
+            }
+            assertEquals(Math.min(capacity, before), lic.figure(t, "metal", "decided"), 1e-9,
+                    "decided at tick " + t + " with " + before + " waiting");
+        }
+        assertTrue(quiet > 0, "weeks nobody filed while the strait was shut: " + quiet);
+        assertTrue(lic.figure(shut - 1, "metal", "backlog") > capacity, "a backlog waits when the strait shuts");
+    }
+
     @Test
     void anApprovalRateThatFallsToZeroOnADateRefusesEveryDecisionFromThatDateOn() throws Exception {
         int change = START + 30;
