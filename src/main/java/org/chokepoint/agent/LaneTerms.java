@@ -62,6 +62,8 @@ final class LaneTerms implements java.io.Serializable {
      * the cover at full risk in proportion to the risk the destination's buyers perceive.
      */
     final double[] stockCover;
+    /** Whether the destination's buyers read a supply risk this tick, so the lane holds more than its usual cover. */
+    final boolean[] holdsCover;
     /**
      * The factor by which this tick's news moves the price the lane's traders expect at the destination: as the
      * risk rises, buyers there seek the larger cover, and by the stock-price relation the price rises by the
@@ -101,6 +103,7 @@ final class LaneTerms implements java.io.Serializable {
         cif = new double[lanes];
         netOfTariff = new double[lanes];
         stockCover = new double[lanes];
+        holdsCover = new boolean[lanes];
         newsRevision = new double[lanes];
         refused = new double[lanes];
     }
@@ -141,6 +144,7 @@ final class LaneTerms implements java.io.Serializable {
             double now = risk == null ? 0 : risk.of(destinationMarket[e]);
             double before = risk == null ? 0 : risk.before(destinationMarket[e]);
             stockCover[e] = precaution.cover(usualCover, now);
+            holdsCover[e] = stockCover[e] > usualCover;
             newsRevision[e] = precaution.newsRevision(usualCover, now, before);
         }
     }

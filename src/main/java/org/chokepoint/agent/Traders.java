@@ -723,7 +723,7 @@ public final class Traders implements Participant {
         // supply risk, the larger cover they call for holds it back (below) and the news has already revised the
         // price it expects; a hoarding premium on top would count the same scarcity twice, so it applies only
         // where nobody reads the risk.
-        if (terms.ahead[e] && !(terms.stockCover[e] > stockCover)) {
+        if (terms.ahead[e] && !terms.holdsCover[e]) {
             ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
         }
         // Under risk the trader keeps the larger cover its buyers call for and offers only what lies beyond it
