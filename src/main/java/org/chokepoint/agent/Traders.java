@@ -560,7 +560,9 @@ public final class Traders implements Participant {
         for (int e = 0; e < laneAskCut.length; e++) {
             double target = laneTarget[e];
             double stocked = laneStock[e];
-            double ratio = target > 0 ? Math.pow(target / stocked, askElasticity) : minRatio;
+            // A lane whose stock sums to rounding dust below zero is short, not long (the power of a negative
+            // ratio is NaN).
+            double ratio = !(target > 0) ? minRatio : stocked > 0 ? Math.pow(target / stocked, askElasticity) : maxRatio;
             ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
             laneAskCut[e] = Math.min(1.0, ratio);
             laneStranded[e] = !(stocked <= strandedCover * Math.max(target, Double.MIN_NORMAL));
