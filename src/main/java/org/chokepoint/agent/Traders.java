@@ -866,9 +866,11 @@ public final class Traders implements Participant {
      * as it goes). In an origin whose only buyers are traders, in steps along the margins a cargo leaves: a
      * trader buys as long as the cargo, sold at the price it expects at the destination, still earns it a
      * margin; step k of n buys {@code 1/n} of its order up to the origin price at which that margin is
-     * {@code 2 μ (k − ½) / n}, μ the trader's own least margin (so its steps average μ), never below its one
-     * limit and never above its ceiling. A seller asking into the lanes' margins sells a little less, not
-     * nothing.
+     * {@code 2 μ (k − ½) / n}, μ the trader's own least margin (so its steps average μ), never above its ceiling.
+     * Where the lane's urgency lifts the trader's one limit above its first step, every step moves up by as much
+     * and the schedule keeps its slope: lifting each step to the limit would stack them on one price, the cliff
+     * the steps are there to take away, in just the weeks a lane short of cargo comes back to buy. A seller
+     * asking into the lanes' margins sells a little less, not nothing.
      */
     private void bidForCargo(int i, double quantity, OrderBook book) {
         int n = originSteps[i];
@@ -887,14 +889,15 @@ public final class Traders implements Participant {
     /**
      * The limit of step {@code k} of {@code n} of a bid for cargo: the origin price at which a unit, worth
      * {@code worth} at the destination net of tariff and levy, earns a margin of {@code 2 μ (k − ½) / n} after
-     * freight {@code cost}, the export tax and any rebate, never below the trader's one limit and never above its
-     * ceiling.
+     * freight {@code cost}, the export tax and any rebate, raised by as much as the trader's one {@code limit}
+     * stands above the first step's, and never above its {@code ceiling}.
      */
     static double stepLimit(double worth, double leastMargin, int k, int n, double cost, double rebate, double tax,
             double limit, double ceiling) {
         double margin = 2 * leastMargin * (k - 0.5) / n;
         double pays = (worth / (1 + margin) - cost + rebate) / (1 + tax);
-        return Math.min(ceiling, Math.max(limit, pays));
+        double first = (worth / (1 + 2 * leastMargin * 0.5 / n) - cost + rebate) / (1 + tax);
+        return Math.min(ceiling, limit > first ? limit - (first - pays) : pays);
     }
 
     /** Steps a trader's bid for cargo is split into: 0 where others buy in its origin market too. */

@@ -40,6 +40,24 @@ class CargoBidStepsTest {
     }
 
     /**
+     * The same four steps (666.517, 659.655, 652.927, 646.329) when the lane's urgency lifts the trader's one
+     * limit to 676.517, ten above its first step: every step moves up by ten, to 676.517, 669.655, 662.927 and
+     * 656.329, so the schedule keeps its slope rather than stacking all four at the limit. A limit of 655, below
+     * the first step, leaves the steps where the margins put them.
+     */
+    @Test
+    void urgencyLiftsTheWholeScheduleAndKeepsItsSlope() {
+        double[] lifted = {676.5174129, 669.6551724, 662.9268293, 656.3285024};
+        double[] unlifted = {666.5174129, 659.6551724, 652.9268293, 646.3285024};
+        for (int k = 1; k <= 4; k++) {
+            assertEquals(lifted[k - 1], Traders.stepLimit(700, 0.02, k, 4, 30, 0, 0, 676.5174129, 1e9), 1e-6,
+                    "lifted step " + k);
+            assertEquals(unlifted[k - 1], Traders.stepLimit(700, 0.02, k, 4, 30, 0, 0, 655, 1e9), 1e-6,
+                    "step " + k);
+        }
+    }
+
+    /**
      * In the naphtha scenario the Middle East's refiners sell only to the seven traders of the lanes to Japan
      * and to the rest of Asia: each bids in three steps (sixteen bids a book, rounded up). The lanes that load
      * in the United States and the rest of Asia buy where final demand for naphtha buys too, and bid one limit.
