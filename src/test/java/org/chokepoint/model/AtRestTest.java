@@ -24,9 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * carries at least 1% of its commodity's trade, the share of ticks from the end of warm-up in which the price
  * is within 5% of its path (the median price, or a log-linear fit under a trend) is measured per run.
  *
- * <p>What holds today, for seeds 1 and 2: the median market is within 5% in at least 95% of ticks, and no
- * market falls below 70% of ticks. The target for every market is 95%; the thinnest markets (a few sellers
- * or lanes whose offers tie) still swing more than that, as docs/dynamics.md says.
+ * <p>What holds today, for seeds 1 and 2: the median market is within 5% in at least 95% of ticks, no market
+ * falls below 90% of ticks, and no scenario has more than two market-runs below 95% (the NdPr price-floor
+ * scenario has two, its light rare-earth concentrate outside China at 92% and US NdPr oxide at 94.8% in seed 1;
+ * every other scenario none). The target for every market is 95%, as docs/dynamics.md says.
  */
 class AtRestTest {
     static final double BAND = 0.05;
@@ -75,8 +76,10 @@ class AtRestTest {
         double median = sorted[sorted.length / 2];
         double worst = sorted[0];
         String where = names.get(shares.indexOf(worst));
+        long below = shares.stream().filter(x -> x < 0.95).count();
         assertTrue(median >= 0.95, file + ": median market within 5% in " + median + " of ticks");
-        assertTrue(worst >= 0.70, file + ": " + where + " within 5% in only " + worst + " of ticks");
+        assertTrue(worst >= 0.90, file + ": " + where + " within 5% in only " + worst + " of ticks");
+        assertTrue(below <= 2, file + ": " + below + " market-runs within 5% in less than 95% of ticks");
     }
 
     /** Share of ticks whose positive price lies within {@link #BAND} of the median or of a log-linear fit. */
