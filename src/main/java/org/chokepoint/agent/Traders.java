@@ -890,14 +890,15 @@ public final class Traders implements Participant {
      * The limit of step {@code k} of {@code n} of a bid for cargo: the origin price at which a unit, worth
      * {@code worth} at the destination net of tariff and levy, earns a margin of {@code 2 μ (k − ½) / n} after
      * freight {@code cost}, the export tax and any rebate, raised by as much as the trader's one {@code limit}
-     * stands above the first step's, and never above its {@code ceiling}.
+     * stands above the first step's, never below zero and never above its {@code ceiling}.
      */
     static double stepLimit(double worth, double leastMargin, int k, int n, double cost, double rebate, double tax,
             double limit, double ceiling) {
         double margin = 2 * leastMargin * (k - 0.5) / n;
         double pays = (worth / (1 + margin) - cost + rebate) / (1 + tax);
         double first = (worth / (1 + 2 * leastMargin * 0.5 / n) - cost + rebate) / (1 + tax);
-        return Math.min(ceiling, limit > first ? limit - (first - pays) : pays);
+        // A margin that freight leaves no origin price to earn is bid at nothing, as an order's limit must be.
+        return Math.min(ceiling, Math.max(0.0, limit > first ? limit - (first - pays) : pays));
     }
 
     /** Steps a trader's bid for cargo is split into: 0 where others buy in its origin market too. */

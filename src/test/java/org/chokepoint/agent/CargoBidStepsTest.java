@@ -58,6 +58,19 @@ class CargoBidStepsTest {
     }
 
     /**
+     * Freight of 98 on a cargo worth 100: the first two steps pay 100 / 1.005 − 98 = 1.502 and 100 / 1.015 − 98 =
+     * 0.522, while margins of 2.5% and 3.5% cannot be earned at any origin price (100 / 1.025 − 98 < 0), so
+     * those steps bid nothing.
+     */
+    @Test
+    void aMarginFreightLeavesNoRoomForIsBidAtNothing() {
+        assertEquals(1.5024876, Traders.stepLimit(100, 0.02, 1, 4, 98, 0, 0, 1, 1e9), 1e-6);
+        assertEquals(0.5221675, Traders.stepLimit(100, 0.02, 2, 4, 98, 0, 0, 1, 1e9), 1e-6);
+        assertEquals(0.0, Traders.stepLimit(100, 0.02, 3, 4, 98, 0, 0, 1, 1e9), 0.0);
+        assertEquals(0.0, Traders.stepLimit(100, 0.02, 4, 4, 98, 0, 0, 1, 1e9), 0.0);
+    }
+
+    /**
      * In the naphtha scenario the Middle East's refiners sell only to the seven traders of the lanes to Japan
      * and to the rest of Asia: each bids in three steps (sixteen bids a book, rounded up). The lanes that load
      * in the United States and the rest of Asia buy where final demand for naphtha buys too, and bid one limit.
