@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * rest they keep about 26 weeks of their use rather than selling the surplus off or running it down to 6.
  *
  * <p>What they keep is measured, tick by tick, as their Dy oxide stock over their normal use, and must average
- * within 2% of 26 weeks over the run. On seed 1 it averages 25.50 weeks and ranges over 23.9 to 26.4: single
+ * within 2% of 26 weeks over the run. On seed 1 it averages 25.52 weeks and ranges over 23.7 to 26.5: single
  * ticks dip further, when an auction at rest does not fill a buyer's whole order and a tick of use comes out of
  * stock, which its orders then win back over {@code stockAdjustTicks}.
  */
