@@ -560,16 +560,20 @@ public final class Traders implements Participant {
         for (int e = 0; e < laneAskCut.length; e++) {
             double target = laneTarget[e];
             double stocked = laneStock[e];
-            // A lane whose stock sums to rounding dust below zero is short, not long (the power of a negative
-            // ratio is NaN).
-            double ratio = !(target > 0) ? minRatio : stocked > 0 ? Math.pow(target / stocked, askElasticity) : maxRatio;
-            ratio = ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
-            laneAskCut[e] = Math.min(1.0, ratio);
+            laneAskCut[e] = Math.min(1.0, target > 0 ? stockRatio(target, stocked) : minRatio);
             laneStranded[e] = !(stocked <= strandedCover * Math.max(target, Double.MIN_NORMAL));
-            double held = laneHeld[e];
-            double urgency = held > 0 ? Math.pow(laneNeeded[e] / held, askElasticity) : maxRatio;
-            laneUrgency[e] = Math.max(minRatio, Math.min(urgency, maxRatio));
+            laneUrgency[e] = stockRatio(laneNeeded[e], laneHeld[e]);
         }
+    }
+
+    /**
+     * {@code (wanted / held)^η} within the ratio's bounds; the highest ratio when nothing is held, or less than
+     * nothing (a lane's stock summing to rounding dust below zero, whose power would be NaN), for such a lane is
+     * short, not long.
+     */
+    private double stockRatio(double wanted, double held) {
+        double ratio = held > 0 ? Math.pow(wanted / held, askElasticity) : maxRatio;
+        return ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
     }
 
     /**
@@ -894,11 +898,17 @@ public final class Traders implements Participant {
      */
     static double stepLimit(double worth, double leastMargin, int k, int n, double cost, double rebate, double tax,
             double limit, double ceiling) {
-        double margin = 2 * leastMargin * (k - 0.5) / n;
-        double pays = (worth / (1 + margin) - cost + rebate) / (1 + tax);
-        double first = (worth / (1 + 2 * leastMargin * 0.5 / n) - cost + rebate) / (1 + tax);
+        double pays = pays(worth, leastMargin, k, n, cost, rebate, tax);
+        double first = k == 1 ? pays : pays(worth, leastMargin, 1, n, cost, rebate, tax);
         // A margin that freight leaves no origin price to earn is bid at nothing, as an order's limit must be.
         return Math.min(ceiling, Math.max(0.0, limit > first ? limit - (first - pays) : pays));
+    }
+
+    /** The origin price at which step {@code k} of {@code n} earns its margin {@code 2 μ (k − ½) / n}. */
+    private static double pays(double worth, double leastMargin, int k, int n, double cost, double rebate,
+            double tax) {
+        double margin = 2 * leastMargin * (k - 0.5) / n;
+        return (worth / (1 + margin) - cost + rebate) / (1 + tax);
     }
 
     /** Steps a trader's bid for cargo is split into: 0 where others buy in its origin market too. */
