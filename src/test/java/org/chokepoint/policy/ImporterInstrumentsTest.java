@@ -69,6 +69,11 @@ class ImporterInstrumentsTest {
                 + "\"commodity\": \"metal\", \"floor\": " + floor + ", \"start\": 100}]", null).scenario(), 7, -1);
         SeriesRecorder s = out.model().series();
         double cif = mean(s, W, Metric.PRICE) + 0.5;
+        // Surplus changes are measured against the run without the floor, whose c.i.f. price is a little higher:
+        // with less bought from it, the world's price falls a little (W is large, not infinite).
+        double cifFree = mean(out.counterfactual().series(), W, Metric.PRICE) + 0.5;
+        assertTrue(cifFree > cif && cifFree - cif < 0.01 * cifFree, "the world's price falls a little: " + cif
+                + " against " + cifFree);
         // Imports enter at the floor, so the domestic price is the floor; the levy is the floor less c.i.f.
         double imports = demand(floor) - supply(floor);
         assertEquals(60.0, imports, 1e-12, "D(8) - S(8) = 110 - 50");
@@ -78,20 +83,21 @@ class ImporterInstrumentsTest {
         double levy = (floor - cif) * imports;
         assertEquals(levy, mean(s, D, Metric.LEVY_REVENUE), 0.02 * levy, "levy revenue (floor - cif) * imports");
 
-        // Deadweight loss of the importing country against free trade at the c.i.f. price: the two triangles
-        // 0.5 (floor - cif) (S(floor) - S(cif)) + 0.5 (floor - cif) (D(cif) - D(floor)).
-        double dwlPerTick = 0.5 * (floor - cif) * (supply(floor) - supply(cif))
-                + 0.5 * (floor - cif) * (demand(cif) - demand(floor));
+        // Deadweight loss of the importing country against free trade at its c.i.f. price cifFree: the two
+        // triangles 0.5 (floor - cifFree) (S(floor) - S(cifFree)) + 0.5 (floor - cifFree) (D(cifFree) - D(floor)),
+        // less what it gains on its terms of trade, (cifFree - cif) on every unit it still imports.
+        double dwlPerTick = 0.5 * (floor - cifFree) * (supply(floor) - supply(cifFree))
+                + 0.5 * (floor - cifFree) * (demand(cifFree) - demand(floor)) - (cifFree - cif) * imports;
         Summary.RegionSurplus d = out.summary().regions().get(D);
         assertEquals("D", d.region());
         double ticks = out.model().horizon() - 100;
         double modelDwl = -(d.consumerSurplusChange() + d.producerSurplusChange() + out.summary().totals().levyRevenue());
-        double csLoss = (floor - cif) * (demand(floor) + demand(cif)) / 2 * ticks;
+        double csLoss = (floor - cifFree) * (demand(floor) + demand(cifFree)) / 2 * ticks;
         assertEquals(-csLoss, d.consumerSurplusChange(), 0.02 * csLoss, "consumer surplus lost: trapezium under D");
         // Domestic producers need new plants to reach S(floor): once built, the producer surplus gained each tick
         // is the trapezium left of S between c.i.f. and the floor; over the whole run it is less by what the
         // construction lag forgoes, so the run's deadweight loss exceeds the long-run triangles by that much.
-        double psGainPerTick = (floor - cif) * (supply(floor) + supply(cif)) / 2;
+        double psGainPerTick = (floor - cifFree) * (supply(floor) + supply(cifFree)) / 2;
         double psGainSteady = 0;
         for (int tick = FROM; tick < TO; tick++) {
             psGainSteady += s.get(tick, D, Metric.PRODUCER_SURPLUS)
