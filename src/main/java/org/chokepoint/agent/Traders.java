@@ -883,10 +883,13 @@ public final class Traders implements Participant {
             book.addBid(limit[i], quantity, owner(CARGO, i));
             return;
         }
+        double cost = terms.cost[e];
+        double rebate = terms.rebate[e];
+        double tax = terms.tax[e];
+        double first = pays(worth[i], minMargin[i], 1, n, cost, rebate, tax);
         for (int k = 1; k <= n; k++) {
-            double step = stepLimit(worth[i], minMargin[i], k, n, terms.cost[e], terms.rebate[e], terms.tax[e],
-                    limit[i], ceiling[i]);
-            book.addBid(step, quantity / n, owner(CARGO, i));
+            double pays = k == 1 ? first : pays(worth[i], minMargin[i], k, n, cost, rebate, tax);
+            book.addBid(lifted(pays, first, limit[i], ceiling[i]), quantity / n, owner(CARGO, i));
         }
     }
 
@@ -899,7 +902,14 @@ public final class Traders implements Participant {
     static double stepLimit(double worth, double leastMargin, int k, int n, double cost, double rebate, double tax,
             double limit, double ceiling) {
         double pays = pays(worth, leastMargin, k, n, cost, rebate, tax);
-        double first = k == 1 ? pays : pays(worth, leastMargin, 1, n, cost, rebate, tax);
+        return lifted(pays, k == 1 ? pays : pays(worth, leastMargin, 1, n, cost, rebate, tax), limit, ceiling);
+    }
+
+    /**
+     * A step that {@code pays} its margin at that origin price, lifted by as much as the trader's one
+     * {@code limit} stands above the {@code first} step's, never below zero and never above its {@code ceiling}.
+     */
+    private static double lifted(double pays, double first, double limit, double ceiling) {
         // A margin that freight leaves no origin price to earn is bid at nothing, as an order's limit must be.
         return Math.min(ceiling, Math.max(0.0, limit > first ? limit - (first - pays) : pays));
     }
