@@ -45,6 +45,8 @@ public final class Producers implements java.io.Serializable {
      * step of an offer ({@code Math.pow} is semi-monotonic and gives exactly 1 at 1, so it never lands below).
      */
     private final boolean cutOnlyWhenLong;
+    /** {@code sellerAsk: normalSales}: ask the cost of normal sales, cut only the stock beyond target. */
+    private final boolean askNormalSales;
     /** The seat of the firms' participant, which tags their asks. */
     private int seat;
 
@@ -64,6 +66,7 @@ public final class Producers implements java.io.Serializable {
         this.normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
         this.maxPricePull = b.maxPricePull();
         this.cutOnlyWhenLong = askElasticity > 0 && minRatio <= 1.0 && maxRatio >= 1.0;
+        this.askNormalSales = b.asksNormalSales();
     }
 
     void seat(int seat) {
@@ -161,7 +164,7 @@ public final class Producers implements java.io.Serializable {
             // below what collecting cost.
             ask = Math.max(x.expectedPrice[f] * stockRatio(target, s), x.costBase[f]);
         } else {
-            double mc = x.marginalCostOfAvailable(f, x.plannedOutput[f]) + inputCost;
+            double mc = x.marginalCostOfAvailable(f, askNormalSales ? pricedRate(f) : x.plannedOutput[f]) + inputCost;
             if (markup != 0) {
                 mc *= 1 + markup;
             }
@@ -169,6 +172,12 @@ public final class Producers implements java.io.Serializable {
             double cut = cutOnlyWhenLong && target >= s ? 1.0 : Math.min(1.0, stockRatio(target, s));
             // A certified firm's premium is paid on top of the market price, so it covers that much of its cost.
             double extra = x.premium[f];
+            if (askNormalSales) {
+                x.offered[f] = quantity;
+                offerBeyondTarget(f, quantity, lowestPrice(f, extra == 0 ? mc : mc - extra), cut,
+                        x.costBase[f] + inputCost - support(f), s - target, book);
+                return;
+            }
             ask = lowestPrice(f, extra == 0 ? mc : mc - extra) * cut;
             ask = Math.max(ask, x.costBase[f] + inputCost - support(f));
             if (extra != 0 && ask < 0) {
@@ -177,6 +186,43 @@ public final class Producers implements java.io.Serializable {
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
         x.offered[f] = quantity;
+    }
+
+    /**
+     * An operating firm's offer under {@code sellerAsk: normalSales}: the stock beyond its target at its cost times
+     * the cut, the rest at its cost. The rest is what the firm makes again at that cost, so cutting it would sell it
+     * below cost for a week and then make it again; only the excess is worth working off cheaper. Each ask is held at
+     * the shutdown price, and at zero where a certificate premium would take it below.
+     */
+    private void offerBeyondTarget(int f, double quantity, double cost, double cut, double shutdown, double beyond,
+            OrderBook book) {
+        double premium = firms.premium[f];
+        int owner = Owner.of(seat, f);
+        if (cut < 1.0 && beyond > 0 && beyond < quantity) {
+            book.addAsk(held(cost, shutdown, premium), quantity - beyond, owner);
+            quantity = beyond;
+        }
+        book.addAsk(held(cost * cut, shutdown, premium), quantity, owner);
+    }
+
+    private static double held(double ask, double shutdown, double premium) {
+        double atLeast = Math.max(ask, shutdown);
+        return premium != 0 && atLeast < 0 ? 0 : atLeast;
+    }
+
+    /**
+     * The rate whose marginal cost a firm asks under {@code sellerAsk: normalSales}: its normal sales, within what it
+     * can make this tick. Its plan carries its restocking, so asking the plan's cost would let one week's dip in
+     * sales cut its price at once. A firm under a price support or earning a certificate premium asks the cost of
+     * its plan, since the plan is what the support pays for; so does one with no sales yet.
+     */
+    private double pricedRate(int f) {
+        Firms x = firms;
+        double normal = x.normalSales[f];
+        if (!Double.isNaN(x.supportStrike[f]) || x.premium[f] != 0 || !(normal > 0)) {
+            return x.plannedOutput[f];
+        }
+        return Math.min(normal, x.availableCapacity[f]);
     }
 
     /**

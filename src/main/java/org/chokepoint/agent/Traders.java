@@ -79,6 +79,8 @@ public final class Traders implements Participant {
     private final double offerTicks;
     /** How far above its expected destination price a trader holds stock while a restriction is ahead. */
     private final double hoardingPremium;
+    /** {@code sellerAsk: normalSales}: a trader cuts only its share of its lane's stock beyond target. */
+    private final boolean cutBeyondTarget;
     /** How much a trader holds when it buys ahead of a restriction. */
     private final FrontRunning frontRunning;
     /** Extra transit of a detour through a third country, in ticks. */
@@ -228,6 +230,7 @@ public final class Traders implements Participant {
         adjustTicks = b.stockAdjustTicks();
         offerTicks = TickTime.ticks(b.offerWeeks(), ticksPerYear);
         hoardingPremium = trading.hoardingPremium();
+        cutBeyondTarget = b.asksNormalSales();
         this.detourTicks = detourTicks;
         minRatio = b.minStockPriceRatio();
         maxRatio = b.maxStockPriceRatio();
@@ -345,8 +348,8 @@ public final class Traders implements Participant {
         for (int t = 0; t < count; t++) {
             // A bid for cargo, one for cargo going round a restriction, and a speculative order.
             orders[originMarket[t]] += 2 + Math.max(1, originSteps[t]);
-            // An ask for its cargo and a speculative order.
-            orders[destinationMarket[t]] += 2;
+            // An ask for its cargo (in two parts when only the lane's excess is cut) and a speculative order.
+            orders[destinationMarket[t]] += cutBeyondTarget ? 3 : 2;
         }
     }
 
@@ -721,7 +724,8 @@ public final class Traders implements Participant {
         }
         int e = lane[i];
         double landed = landedCost[i];
-        double ask = landed * (1 + laneMargin[e]) * laneAskCut[e];
+        double full = landed * (1 + laneMargin[e]);
+        double ask = full * laneAskCut[e];
         if (!laneStranded[e]) {
             ask = Math.max(ask, landed);
         }
@@ -730,13 +734,33 @@ public final class Traders implements Participant {
         // price it expects; a hoarding premium on top would count the same scarcity twice, so it applies only
         // where nobody reads the risk.
         if (terms.ahead[e] && !terms.holdsCover[e]) {
-            ask = Math.max(ask, expectedDestination[i] * (1 + hoardingPremium));
+            double hoarded = expectedDestination[i] * (1 + hoardingPremium);
+            ask = Math.max(ask, hoarded);
+            full = Math.max(full, hoarded);
         }
         // Under risk the trader keeps the larger cover its buyers call for and offers only what lies beyond it
         // and its expected sales; it sets no price floor of its own, which would follow the price it sets.
         double own = (terms.stockCover[e] + 1) * normalSales[i];
         double quantity = Math.min(s, offerTicks * Math.max(normalSales[i], flow[i]) + Math.max(0.0, s - own));
+        // Under sellerAsk: normalSales only the trader's share of the lane's stock beyond its target is offered at
+        // the cut: the rest is what the lane's purchases replace at their cost, and cut too it would sell below that
+        // cost for a week.
+        double beyond = cutBeyondTarget && laneAskCut[e] < 1.0
+                ? Math.min(quantity, shareBeyondTarget(s, laneTarget[e], laneStock[e])) : 0;
+        if (beyond > 0 && beyond < quantity && full > ask) {
+            markets.book(destinationMarket[i]).addAsk(full, quantity - beyond, owner(CARGO, i));
+            quantity = beyond;
+        }
         markets.book(destinationMarket[i]).addAsk(ask, quantity, owner(CARGO, i));
+    }
+
+    /**
+     * A trader's share of its lane's stock beyond the lane's target, pro rata to what it holds: a trader holding
+     * {@code held} of a lane's {@code laneStock}, whose target is {@code laneTarget}, holds
+     * {@code held / laneStock} of the lane's excess {@code laneStock - laneTarget}.
+     */
+    static double shareBeyondTarget(double held, double laneTarget, double laneStock) {
+        return held * (1 - laneTarget / laneStock);
     }
 
     /**

@@ -30,6 +30,9 @@ package org.chokepoint.scenario;
  * @param jointProcurement the windows over which a joint-procurement consortium watches and remembers
  * @param strategicStockpile how a stockpile agency follows the region's use
  * @param precaution how buyers raise the cover they hold when their supply is threatened
+ * @param sellerAsk what an operating seller asks: {@link #ASK_PLAN} (the marginal cost of its plan, its whole offer
+ *                  cut when it is long in stock) or {@link #ASK_NORMAL_SALES} (the marginal cost of its normal sales,
+ *                  only the stock beyond its target cut; traders likewise cut only their share of the lane's excess)
  */
 public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
                             Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
@@ -38,11 +41,16 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
                             Speculation speculation, Double normalSalesWeeks, Double offerWeeks,
                             Double minStockPriceRatio, Double maxStockPriceRatio, Double maxPricePull, Trading trading,
                             JointProcurement jointProcurement, StrategicStockpile strategicStockpile,
-                            Precaution precaution) {
+                            Precaution precaution, String sellerAsk) {
+
+    /** A seller asks the marginal cost of its plan and cuts its whole offer when long in stock. */
+    public static final String ASK_PLAN = "plan";
+    /** A seller asks the marginal cost of its normal sales and cuts only the stock beyond its target. */
+    public static final String ASK_NORMAL_SALES = "normalSales";
 
     public static final BehaviourSpec DEFAULTS =
             new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
 
     public BehaviourSpec {
         expectationRate = or(expectationRate, 0.08);
@@ -68,6 +76,12 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         jointProcurement = jointProcurement == null ? new JointProcurement(null, null, null, null) : jointProcurement;
         strategicStockpile = strategicStockpile == null ? new StrategicStockpile(null) : strategicStockpile;
         precaution = precaution == null ? new Precaution(null, null, null, null) : precaution;
+        sellerAsk = sellerAsk == null ? ASK_PLAN : sellerAsk;
+    }
+
+    /** Whether sellers ask the cost of their normal sales and cut only the stock beyond their target. */
+    public boolean asksNormalSales() {
+        return ASK_NORMAL_SALES.equals(sellerAsk);
     }
 
     static double or(Double v, double d) {

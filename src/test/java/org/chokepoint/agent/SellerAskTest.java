@@ -1,0 +1,118 @@
+package org.chokepoint.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a seller asks under each {@code behaviour.sellerAsk}, worked by hand on the minimal scenario's mine:
+ * capacity 100, {@code MC(q) = 20 + 30 (q / 100)^2}. It has sold 40 a week (its normal sales) and plans 50, ten
+ * more to restock; its target stock is four weeks of normal sales, 160, and it offers {@code 1.5 / 4} of its stock
+ * (a week and a half of sales at target). The cut for a stock above target is {@code (160 / stock)^0.2}.
+ *
+ * <p>Asking the plan's cost, it asks {@code MC(50) = 27.5}; asking the cost of its normal sales,
+ * {@code MC(40) = 20 + 30 x 0.16 = 24.8}: the ten tonnes of restocking are not a reason to charge more, and a week's
+ * dip in sales that cut the plan would not be a reason to charge less.
+ */
+class SellerAskTest {
+    Firms firms;
+    int mine;
+
+    @BeforeEach
+    void seller() throws Exception {
+        SupplyShockModel m = new SupplyShockModel(
+                ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).scenario(), 1, 52);
+        m.start();
+        firms = m.firms();
+        mine = 0;
+        assertEquals("mine", firms.id(mine));
+        firms.status[mine] = FirmStatus.ACTIVE;
+        firms.plannedOutput[mine] = 50;
+        firms.normalSales[mine] = 40;
+        firms.availableCapacity[mine] = 100;
+        firms.expectedPrice[mine] = 30;
+    }
+
+    private OrderBook offer(String rule, double stock) throws Exception {
+        firms.stock[mine] = stock;
+        Producers p = new Producers(firms, Json.mapper().readValue("{\"sellerAsk\": \"" + rule + "\"}",
+                BehaviourSpec.class), 52);
+        OrderBook book = new OrderBook();
+        p.offer(mine, 0, 0, book);
+        return book;
+    }
+
+    @Test
+    void shortOfStockItAsksTheCostOfItsPlanOrOfItsNormalSales() throws Exception {
+        OrderBook plan = offer("plan", 100);
+        assertEquals(1, plan.askCount());
+        assertEquals(27.5, plan.askLimit(0), 1e-12);
+        assertEquals(37.5, plan.askQuantity(0), 1e-12);
+        OrderBook normal = offer("normalSales", 100);
+        assertEquals(1, normal.askCount());
+        assertEquals(24.8, normal.askLimit(0), 1e-12);
+        assertEquals(37.5, normal.askQuantity(0), 1e-12);
+    }
+
+    /**
+     * Stock 200 against a target of 160: it offers 75, of which the 40 beyond target are worth working off cheaper.
+     * The cut is {@code 0.8^0.2 = 0.956352}. Asking the plan's cost, all 75 at {@code 27.5 x 0.956352 = 26.2997};
+     * asking the cost of normal sales, 35 at 24.8 and the 40 beyond target at {@code 24.8 x 0.956352 = 23.7175}.
+     */
+    @Test
+    void longOfStockOnlyTheStockBeyondTargetIsCut() throws Exception {
+        double cut = Math.pow(0.8, 0.2);
+        assertEquals(0.956352, cut, 5e-7);
+        OrderBook plan = offer("plan", 200);
+        assertEquals(1, plan.askCount());
+        assertEquals(26.2997, plan.askLimit(0), 5e-5);
+        assertEquals(75, plan.askQuantity(0), 1e-12);
+        OrderBook normal = offer("normalSales", 200);
+        assertEquals(2, normal.askCount());
+        assertEquals(24.8, normal.askLimit(0), 1e-12);
+        assertEquals(35, normal.askQuantity(0), 1e-9);
+        assertEquals(23.7175, normal.askLimit(1), 5e-5);
+        assertEquals(40, normal.askQuantity(1), 1e-9);
+    }
+
+    /**
+     * Stock 400: it offers 150, all of it beyond the target of 160 (240 are), so the whole offer is cut, by
+     * {@code 0.4^0.2 = 0.832553}: {@code 24.8 x 0.832553 = 20.6473}.
+     */
+    @Test
+    void anOfferAllBeyondTargetIsCutWhole() throws Exception {
+        OrderBook normal = offer("normalSales", 400);
+        assertEquals(1, normal.askCount());
+        assertEquals(20.6473, normal.askLimit(0), 5e-5);
+        assertEquals(150, normal.askQuantity(0), 1e-9);
+    }
+
+    /**
+     * A certified plant earning a premium of 5 a unit is paid for what it makes, its plan, so it asks the plan's
+     * cost less the premium under either rule: {@code 27.5 - 5 = 22.5}.
+     */
+    @Test
+    void aCertifiedPlantAsksItsPlansCostLessThePremium() throws Exception {
+        firms.premium[mine] = 5;
+        assertEquals(22.5, offer("plan", 100).askLimit(0), 1e-12);
+        assertEquals(22.5, offer("normalSales", 100).askLimit(0), 1e-12);
+    }
+
+    /**
+     * A lane holds 300 t at its destination against a target of 240: 60 t beyond it. A trader holding 100 t of the
+     * lane's stock holds a third of that excess, 20 t, which it offers at the lane's cut; its other 80 t it offers
+     * at its landed cost plus margin. (Under {@code plan} it offers all 100 t at the cut.)
+     */
+    @Test
+    void aTraderCutsOnlyItsShareOfTheLanesStockBeyondTarget() {
+        assertEquals(20.0, Traders.shareBeyondTarget(100, 240, 300), 1e-12);
+        assertEquals(0.0, Traders.shareBeyondTarget(100, 300, 300), 1e-12);
+    }
+}
