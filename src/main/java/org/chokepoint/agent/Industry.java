@@ -153,7 +153,7 @@ public final class Industry implements Participant {
     @Override
     public void countOrders(int[] orders) {
         for (int f = 0; f < firms.count; f++) {
-            orders[firms.market[f]]++;
+            orders[firms.market[f]] += producers.asksPerFirm();
             for (int s = firms.inputOffset[f]; s < firms.inputOffset[f + 1]; s++) {
                 orders[firms.inputMarket[s]] += manufacturers.bidSteps(s);
             }

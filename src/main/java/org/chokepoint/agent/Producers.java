@@ -198,11 +198,18 @@ public final class Producers implements java.io.Serializable {
             OrderBook book) {
         double premium = firms.premium[f];
         int owner = Owner.of(seat, f);
-        if (cut < 1.0 && beyond > 0 && beyond < quantity) {
-            book.addAsk(held(cost, shutdown, premium), quantity - beyond, owner);
+        double whole = held(cost, shutdown, premium);
+        double cheaper = held(cost * cut, shutdown, premium);
+        if (cheaper < whole && beyond > 0 && beyond < quantity) {
+            book.addAsk(whole, quantity - beyond, owner);
             quantity = beyond;
         }
-        book.addAsk(held(cost * cut, shutdown, premium), quantity, owner);
+        book.addAsk(cheaper, quantity, owner);
+    }
+
+    /** The most asks one firm puts in its market's book in a tick. */
+    int asksPerFirm() {
+        return askNormalSales ? 2 : 1;
     }
 
     private static double held(double ask, double shutdown, double premium) {
@@ -214,12 +221,14 @@ public final class Producers implements java.io.Serializable {
      * The rate whose marginal cost a firm asks under {@code sellerAsk: normalSales}: its normal sales, within what it
      * can make this tick. Its plan carries its restocking, so asking the plan's cost would let one week's dip in
      * sales cut its price at once. A firm under a price support or earning a certificate premium asks the cost of
-     * its plan, since the plan is what the support pays for; so does one with no sales yet.
+     * its plan, since the plan is what the support pays for; so does one with no sales yet, and one mothballed or
+     * restarting, which makes nothing this tick and sells its stock at the shutdown price as before.
      */
     private double pricedRate(int f) {
         Firms x = firms;
         double normal = x.normalSales[f];
-        if (!Double.isNaN(x.supportStrike[f]) || x.premium[f] != 0 || !(normal > 0)) {
+        if (x.status[f] != FirmStatus.ACTIVE || !Double.isNaN(x.supportStrike[f]) || x.premium[f] != 0
+                || !(normal > 0)) {
             return x.plannedOutput[f];
         }
         return Math.min(normal, x.availableCapacity[f]);
