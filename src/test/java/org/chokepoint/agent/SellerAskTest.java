@@ -114,5 +114,22 @@ class SellerAskTest {
     void aTraderCutsOnlyItsShareOfTheLanesStockBeyondTarget() {
         assertEquals(20.0, Traders.shareBeyondTarget(100, 240, 300), 1e-12);
         assertEquals(0.0, Traders.shareBeyondTarget(100, 300, 300), 1e-12);
+        // Landed at 100 with a 2% margin, the lane's cut 0.956: 80 t at 102, 20 t at 97.5.
+        OrderBook book = new OrderBook();
+        Traders.addOffer(book, 100, 97.5, 20, 102, 0);
+        assertEquals(2, book.askCount());
+        assertEquals(102, book.askLimit(0), 0);
+        assertEquals(80, book.askQuantity(0), 0);
+        assertEquals(97.5, book.askLimit(1), 0);
+        assertEquals(20, book.askQuantity(1), 0);
+        // Nothing beyond target, or a hoarding price that lifts both parts to one price: one ask.
+        OrderBook none = new OrderBook();
+        Traders.addOffer(none, 100, 97.5, 0, 102, 0);
+        assertEquals(1, none.askCount());
+        assertEquals(97.5, none.askLimit(0), 0);
+        OrderBook hoarded = new OrderBook();
+        Traders.addOffer(hoarded, 100, 110, 20, 110, 0);
+        assertEquals(1, hoarded.askCount());
+        assertEquals(100, hoarded.askQuantity(0), 0);
     }
 }
