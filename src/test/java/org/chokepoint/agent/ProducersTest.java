@@ -2,11 +2,8 @@ package org.chokepoint.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import org.chokepoint.market.OrderBook;
-import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.BehaviourSpec;
-import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +29,8 @@ class ProducersTest {
 
     @BeforeEach
     void seller() throws Exception {
-        SupplyShockModel m = new SupplyShockModel(
-                ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).scenario(), 1, 52);
-        m.start();
-        firms = m.firms();
-        mine = 0;
-        assertEquals("mine", firms.id(mine));
+        firms = MinimalMine.firms();
+        mine = MinimalMine.MINE;
         producers = new Producers(firms, BehaviourSpec.DEFAULTS, 52);
         firms.status[mine] = FirmStatus.ACTIVE;
         firms.plannedOutput[mine] = 50;

@@ -32,12 +32,8 @@ class SalePriceTest {
 
     @BeforeEach
     void sellerLongInStock() throws Exception {
-        SupplyShockModel m = new SupplyShockModel(
-                ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).scenario(), 1, 52);
-        m.start();
-        firms = m.firms();
-        mine = 0;
-        assertEquals("mine", firms.id(mine));
+        firms = MinimalMine.firms();
+        mine = MinimalMine.MINE;
         producers = new Producers(firms, BehaviourSpec.DEFAULTS, 52);
         firms.status[mine] = FirmStatus.ACTIVE;
         firms.normalSales[mine] = 10;

@@ -2,12 +2,9 @@ package org.chokepoint.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import org.chokepoint.market.OrderBook;
-import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Json;
-import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +24,8 @@ class SellerAskTest {
 
     @BeforeEach
     void seller() throws Exception {
-        SupplyShockModel m = new SupplyShockModel(
-                ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).scenario(), 1, 52);
-        m.start();
-        firms = m.firms();
-        mine = 0;
-        assertEquals("mine", firms.id(mine));
+        firms = MinimalMine.firms();
+        mine = MinimalMine.MINE;
         firms.status[mine] = FirmStatus.ACTIVE;
         firms.plannedOutput[mine] = 50;
         firms.normalSales[mine] = 40;
@@ -53,12 +46,10 @@ class SellerAskTest {
     void shortOfStockItAsksTheCostOfItsPlanOrOfItsNormalSales() throws Exception {
         OrderBook plan = offer("plan", 100);
         assertEquals(1, plan.askCount());
-        assertEquals(27.5, plan.askLimit(0), 1e-12);
-        assertEquals(37.5, plan.askQuantity(0), 1e-12);
+        assertAsk(plan, 0, 27.5, 1e-12, 37.5);
         OrderBook normal = offer("normalSales", 100);
         assertEquals(1, normal.askCount());
-        assertEquals(24.8, normal.askLimit(0), 1e-12);
-        assertEquals(37.5, normal.askQuantity(0), 1e-12);
+        assertAsk(normal, 0, 24.8, 1e-12, 37.5);
     }
 
     /**
@@ -72,14 +63,11 @@ class SellerAskTest {
         assertEquals(0.956352, cut, 5e-7);
         OrderBook plan = offer("plan", 200);
         assertEquals(1, plan.askCount());
-        assertEquals(26.2997, plan.askLimit(0), 5e-5);
-        assertEquals(75, plan.askQuantity(0), 1e-12);
+        assertAsk(plan, 0, 26.2997, 5e-5, 75);
         OrderBook normal = offer("normalSales", 200);
         assertEquals(2, normal.askCount());
-        assertEquals(24.8, normal.askLimit(0), 1e-12);
-        assertEquals(35, normal.askQuantity(0), 1e-9);
-        assertEquals(23.7175, normal.askLimit(1), 5e-5);
-        assertEquals(40, normal.askQuantity(1), 1e-9);
+        assertAsk(normal, 0, 24.8, 1e-12, 35);
+        assertAsk(normal, 1, 23.7175, 5e-5, 40);
     }
 
     /**
@@ -90,8 +78,7 @@ class SellerAskTest {
     void anOfferAllBeyondTargetIsCutWhole() throws Exception {
         OrderBook normal = offer("normalSales", 400);
         assertEquals(1, normal.askCount());
-        assertEquals(20.6473, normal.askLimit(0), 5e-5);
-        assertEquals(150, normal.askQuantity(0), 1e-9);
+        assertAsk(normal, 0, 20.6473, 5e-5, 150);
     }
 
     /**
@@ -118,10 +105,8 @@ class SellerAskTest {
         OrderBook book = new OrderBook();
         Traders.addOffer(book, 100, 97.5, 20, 102, 0);
         assertEquals(2, book.askCount());
-        assertEquals(102, book.askLimit(0), 0);
-        assertEquals(80, book.askQuantity(0), 0);
-        assertEquals(97.5, book.askLimit(1), 0);
-        assertEquals(20, book.askQuantity(1), 0);
+        assertAsk(book, 0, 102, 0, 80);
+        assertAsk(book, 1, 97.5, 0, 20);
         // Nothing beyond target, or a hoarding price that lifts both parts to one price: one ask.
         OrderBook none = new OrderBook();
         Traders.addOffer(none, 100, 97.5, 0, 102, 0);
@@ -131,5 +116,11 @@ class SellerAskTest {
         Traders.addOffer(hoarded, 100, 110, 20, 110, 0);
         assertEquals(1, hoarded.askCount());
         assertEquals(100, hoarded.askQuantity(0), 0);
+    }
+
+    /** The book's ask {@code i} is {@code quantity} at {@code limit}, the limit within {@code tolerance}. */
+    private static void assertAsk(OrderBook book, int i, double limit, double tolerance, double quantity) {
+        assertEquals(limit, book.askLimit(i), tolerance, "limit of ask " + i);
+        assertEquals(quantity, book.askQuantity(i), 1e-9, "quantity of ask " + i);
     }
 }

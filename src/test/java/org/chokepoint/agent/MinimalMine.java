@@ -1,0 +1,27 @@
+package org.chokepoint.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.ScenarioLoader;
+
+/**
+ * The minimal scenario's firms once its model has started, whose first is the mine: capacity 100,
+ * {@code MC(q) = 20 + 30 (q / 100)^2}, the seller the agent tests work their prices on.
+ */
+final class MinimalMine {
+    static final int MINE = 0;
+
+    private MinimalMine() {
+    }
+
+    static Firms firms() throws Exception {
+        SupplyShockModel m = new SupplyShockModel(
+                ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).scenario(), 1, 52);
+        m.start();
+        Firms firms = m.firms();
+        assertEquals("mine", firms.id(MINE));
+        return firms;
+    }
+}
