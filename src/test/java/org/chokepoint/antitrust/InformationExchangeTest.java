@@ -76,7 +76,7 @@ class InformationExchangeTest {
      * Required volumes are what lets the consortium buy at all; candidate suppliers are what lets it choose among
      * them. Whether its purchases cut Japan's shortage is a finding of the run, not of the exchange: on the dated
      * scenario the pooled cargo comes from the same US lane traders ship on, and in seed 1 Japan's unmet
-     * naphtha demand is 756 kt with nothing exchanged and 892 kt with required volumes (docs/antitrust.md).
+     * naphtha demand is 283 kt with nothing exchanged and 399 kt with required volumes (docs/antitrust.md).
      */
     @Test
     void requiredVolumesLetTheConsortiumBuyAndCandidateSuppliersLetItChooseWhere() throws Exception {
