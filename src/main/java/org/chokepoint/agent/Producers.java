@@ -172,39 +172,17 @@ public final class Producers implements java.io.Serializable {
             double cut = cutOnlyWhenLong && target >= s ? 1.0 : Math.min(1.0, stockRatio(target, s));
             // A certified firm's premium is paid on top of the market price, so it covers that much of its cost.
             double extra = x.premium[f];
+            double cost = lowestPrice(f, extra == 0 ? mc : mc - extra);
+            double shutdown = x.costBase[f] + inputCost - support(f);
+            ask = held(cost * cut, shutdown, extra);
             if (askNormalSales) {
                 x.offered[f] = quantity;
-                offerBeyondTarget(f, quantity, lowestPrice(f, extra == 0 ? mc : mc - extra), cut,
-                        x.costBase[f] + inputCost - support(f), s - target, book);
+                BeyondTargetOffer.add(book, quantity, held(cost, shutdown, extra), ask, s - target, Owner.of(seat, f));
                 return;
-            }
-            ask = lowestPrice(f, extra == 0 ? mc : mc - extra) * cut;
-            ask = Math.max(ask, x.costBase[f] + inputCost - support(f));
-            if (extra != 0 && ask < 0) {
-                ask = 0;
             }
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
         x.offered[f] = quantity;
-    }
-
-    /**
-     * An operating firm's offer under {@code sellerAsk: normalSales}: the stock beyond its target at its cost times
-     * the cut, the rest at its cost. The rest is what the firm makes again at that cost, so cutting it would sell it
-     * below cost for a week and then make it again; only the excess is worth working off cheaper. Each ask is held at
-     * the shutdown price, and at zero where a certificate premium would take it below.
-     */
-    private void offerBeyondTarget(int f, double quantity, double cost, double cut, double shutdown, double beyond,
-            OrderBook book) {
-        double premium = firms.premium[f];
-        int owner = Owner.of(seat, f);
-        double whole = held(cost, shutdown, premium);
-        double cheaper = held(cost * cut, shutdown, premium);
-        if (cheaper < whole && beyond > 0 && beyond < quantity) {
-            book.addAsk(whole, quantity - beyond, owner);
-            quantity = beyond;
-        }
-        book.addAsk(cheaper, quantity, owner);
     }
 
     /** The most asks one firm puts in its market's book in a tick. */
@@ -212,6 +190,7 @@ public final class Producers implements java.io.Serializable {
         return askNormalSales ? 2 : 1;
     }
 
+    /** An operating firm's ask held at its shutdown price, and at zero where a premium would take it below. */
     private static double held(double ask, double shutdown, double premium) {
         double atLeast = Math.max(ask, shutdown);
         return premium != 0 && atLeast < 0 ? 0 : atLeast;

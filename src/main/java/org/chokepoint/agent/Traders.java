@@ -747,19 +747,7 @@ public final class Traders implements Participant {
         // cost for a week.
         double beyond = cutBeyondTarget && laneAskCut[e] < 1.0
                 ? Math.min(quantity, shareBeyondTarget(s, laneTarget[e], laneStock[e])) : 0;
-        addOffer(markets.book(destinationMarket[i]), quantity, ask, beyond, full, owner(CARGO, i));
-    }
-
-    /**
-     * Adds a trader's offer of {@code quantity}: the {@code beyond} part at {@code cut}, the rest at {@code full},
-     * or all of it at {@code cut} when nothing lies beyond target, everything does, or the two prices are one.
-     */
-    static void addOffer(OrderBook book, double quantity, double cut, double beyond, double full, int owner) {
-        if (beyond > 0 && beyond < quantity && full > cut) {
-            book.addAsk(full, quantity - beyond, owner);
-            quantity = beyond;
-        }
-        book.addAsk(cut, quantity, owner);
+        BeyondTargetOffer.add(markets.book(destinationMarket[i]), quantity, full, ask, beyond, owner(CARGO, i));
     }
 
     /**

@@ -103,17 +103,17 @@ class SellerAskTest {
         assertEquals(0.0, Traders.shareBeyondTarget(100, 300, 300), 1e-12);
         // Landed at 100 with a 2% margin, the lane's cut 0.956: 80 t at 102, 20 t at 97.5.
         OrderBook book = new OrderBook();
-        Traders.addOffer(book, 100, 97.5, 20, 102, 0);
+        BeyondTargetOffer.add(book, 100, 102, 97.5, 20, 0);
         assertEquals(2, book.askCount());
         assertAsk(book, 0, 102, 0, 80);
         assertAsk(book, 1, 97.5, 0, 20);
         // Nothing beyond target, or a hoarding price that lifts both parts to one price: one ask.
         OrderBook none = new OrderBook();
-        Traders.addOffer(none, 100, 97.5, 0, 102, 0);
+        BeyondTargetOffer.add(none, 100, 102, 97.5, 0, 0);
         assertEquals(1, none.askCount());
         assertEquals(97.5, none.askLimit(0), 0);
         OrderBook hoarded = new OrderBook();
-        Traders.addOffer(hoarded, 100, 110, 20, 110, 0);
+        BeyondTargetOffer.add(hoarded, 100, 110, 110, 20, 0);
         assertEquals(1, hoarded.askCount());
         assertEquals(100, hoarded.askQuantity(0), 0);
     }
