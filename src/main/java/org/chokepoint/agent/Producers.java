@@ -18,7 +18,9 @@ import org.chokepoint.scenario.TickTime;
  * that plan, so in a market at rest it sells on its supply curve; a firm long in stock cuts its ask by
  * {@code (target / stock)^η} to work the stock off, while one short of stock still asks its cost and leaves
  * buyers' bids to lift the price. Plans move a share {@code outputAdjustment} of the way toward the desired rate
- * each tick (partial adjustment).
+ * each tick (partial adjustment). Under {@code behaviour.sellerAsk: normalSales}, which the reference scenarios set,
+ * it asks instead the marginal cost of its normal sales and cuts only the stock beyond its target
+ * ({@link BeyondTargetOffer}).
  */
 public final class Producers implements java.io.Serializable {
     /** Stock below this share of capacity is not offered. */
