@@ -7,9 +7,12 @@ import java.util.Arrays;
  * wedges are fixed, the prices solved, the wedges recomputed from them. Most networks contract at once and take
  * every change whole. Where a wedge answers a price that answers it back more steeply (a recycler's
  * scrap-limited capacity in a thin market whose price its own output sets) the rounds swing instead of
- * settling; once two rounds have not narrowed the swing, the share taken follows Aitken's dynamic relaxation
- * (Irons and Tuck 1969; Küttler and Wall 2008), which reads from two successive changes how steeply the
- * wedges answer back and takes the share that would settle a linear iteration in one step.
+ * settling. Once a round's change is no smaller than the change two rounds before, while the changes are still
+ * larger than the solver's own noise, the share taken follows Aitken's dynamic relaxation (Irons and Tuck 1969;
+ * Küttler and Wall 2008) for the rest of the solve: it reads from two successive changes how steeply the wedges
+ * answer back, {@code g'}, and takes {@code 1 / (1 - g')}, the share that would settle a linear iteration in one
+ * step. A reading that makes no sense as a share (the wedges running away in one direction, or a change too
+ * large to measure) leaves the share where it was.
  *
  * <p>The share worked out from a round's change applies from the next round on, since the round's own wedges
  * are set as they are computed (a government's offtake volume is worked out from the output of firms whose
@@ -27,9 +30,18 @@ final class AitkenRelaxation {
     private double lastChange = Double.NaN;
     private double earlierChange = Double.NaN;
 
-    AitkenRelaxation(int terms) {
+    /** Changes at or below this are the solver's noise near the solution, not a swing. */
+    private final double noise;
+
+    /**
+     * @param terms how many wedges and other terms the rounds recompute
+     * @param noise the largest change that does not count as a swing: the rounds near the solution are solved
+     *              only about as closely as the wedges move, so their changes wander at that level
+     */
+    AitkenRelaxation(int terms, double noise) {
         residual = new double[terms];
         previous = new double[terms];
+        this.noise = noise;
     }
 
     /**
@@ -43,7 +55,7 @@ final class AitkenRelaxation {
 
     /** Ends a round whose largest relative change was {@code change}; sets the share the next round takes. */
     void endRound(double change) {
-        if (!engaged && earlierChange > 0 && change >= earlierChange) {
+        if (!engaged && earlierChange > 0 && change >= earlierChange && change > noise) {
             engaged = true;
         }
         double taken = share;
@@ -55,8 +67,9 @@ final class AitkenRelaxation {
                 along += previous[i] * d;
                 squared += d * d;
             }
-            if (squared > 0) {
-                share = Math.max(MIN_SHARE, Math.min(1.0, -shareOfPrevious * along / squared));
+            double estimate = squared > 0 ? -shareOfPrevious * along / squared : Double.NaN;
+            if (estimate > 0 && Double.isFinite(estimate)) {
+                share = Math.max(MIN_SHARE, Math.min(1.0, estimate));
             }
         }
         shareOfPrevious = taken;

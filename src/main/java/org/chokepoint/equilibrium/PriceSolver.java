@@ -124,7 +124,7 @@ final class PriceSolver {
         demand = new double[net.markets];
         inputs = new double[net.markets];
         firmOutput = new double[net.firms];
-        relaxation = new AitkenRelaxation(net.arcs.size() + 2 * net.firms + ns);
+        relaxation = new AitkenRelaxation(net.arcs.size() + 2 * net.firms + ns, 10 * tolerance);
     }
 
     /** Solves from the commodities' initial prices; throws {@link EquilibriumException} when it cannot. */
@@ -210,7 +210,9 @@ final class PriceSolver {
             double v = Math.min(ins.volumeCap, eligible);
             double scale = Math.max(Math.max(v, cap.volume), 1e-300);
             change = Math.max(change, Math.abs(v - cap.volume) / scale);
-            cap.volume = relaxation.move(arcs + 2 * net.firms + c, cap.volume, v, scale);
+            // Measured against the cap itself where there is one, so that two rounds' changes share a scale.
+            double fixed = Double.isFinite(ins.volumeCap) && ins.volumeCap > 0 ? ins.volumeCap : scale;
+            cap.volume = relaxation.move(arcs + 2 * net.firms + c, cap.volume, v, fixed);
         }
         return first ? Double.POSITIVE_INFINITY : change;
     }

@@ -19,13 +19,15 @@ class AitkenRelaxationTest {
     /**
      * {@code g(x) = 8 - 3x} answers back three times as steeply as it is moved, so taking each change whole swings
      * ever wider around its fixed point 2: 0, 8, -16, 56 (changes 8, 24, 72). The third change is no narrower than
-     * the first, so the share is worked out from the last two, -24 and 72, taken at a share of 1:
+     * the first, so the share is worked out from the last two, -24 and 72, the first taken at a share of 1:
      * {@code -1 × (-24)(72 + 24) / 96² = 1/4 = 1 / (1 - g')}. From 56 the next round computes -160 and keeps
-     * {@code 56 + (-160 - 56) / 4 = 2}, the fixed point.
+     * {@code 56 + (-160 - 56) / 4 = 2}, the fixed point. That round's change, -216, was taken at a quarter, and
+     * the one after it is 0: {@code -1/4 × (-216)(0 + 216) / 216² = 1/4} again, which only holds if the share the
+     * earlier change was taken at enters the reading.
      */
     @Test
     void aWedgeThatAnswersBackThreeToOneIsSettledInTheRoundAfterTheSwingIsSeen() {
-        AitkenRelaxation r = new AitkenRelaxation(1);
+        AitkenRelaxation r = new AitkenRelaxation(1, 0);
         double x = 0;
         double[] path = {8, -16, 56};
         for (double expected : path) {
@@ -35,21 +37,57 @@ class AitkenRelaxationTest {
         assertEquals(0.25, r.share(), 1e-15);
         x = round(r, x, 8 - 3 * x);
         assertEquals(2.0, x, 1e-12);
+        assertEquals(0.25, r.share(), 1e-15);
+        x = round(r, x, 8 - 3 * x);
+        assertEquals(2.0, x, 1e-12);
+        assertEquals(0.25, r.share(), 1e-15);
     }
 
     /**
-     * {@code g(x) = 1 + x / 2} contracts by half each round (1, 1.5, 1.75, ...): the rounds narrow, every change is
-     * taken whole, and each kept value is exactly the recomputed one.
+     * {@code g(x) = 4 - x} swings between 4 and 0 without widening or narrowing (changes 4, 4, 4): a change no smaller
+     * than the one two rounds before counts as a swing. The share read from -4 and 4 is
+     * {@code -1 × (-4)(4 + 4) / 8² = 1/2 = 1 / (1 - (-1))}, and from 4 the next round keeps {@code 4 + (0 - 4) / 2 = 2}.
+     */
+    @Test
+    void aSwingThatNeitherWidensNorNarrowsIsSettledToo() {
+        AitkenRelaxation r = new AitkenRelaxation(1, 0);
+        double x = 0;
+        for (double expected : new double[] {4, 0, 4}) {
+            x = round(r, x, 4 - x);
+            assertEquals(expected, x, 0.0);
+        }
+        assertEquals(0.5, r.share(), 1e-15);
+        x = round(r, x, 4 - x);
+        assertEquals(2.0, x, 1e-15);
+    }
+
+    /**
+     * {@code g(x) = 0.1 + 0.1x} contracts from 100.3 to 1/9 by a tenth a round: the rounds narrow, every change is
+     * taken whole, and each kept value is exactly the recomputed one, not the old one moved by the whole change
+     * (which differs in the last bit in two of these rounds).
      */
     @Test
     void aContractingWedgeTakesEveryChangeWhole() {
-        AitkenRelaxation r = new AitkenRelaxation(1);
-        double x = 0;
+        AitkenRelaxation r = new AitkenRelaxation(1, 0);
+        double x = 100.3;
         for (int k = 1; k <= 30; k++) {
-            double recomputed = 1 + x / 2;
+            double recomputed = 0.1 + 0.1 * x;
             x = round(r, x, recomputed);
             assertEquals(recomputed, x, 0.0);
-            assertEquals(2 - Math.pow(2, 1 - k), x, 1e-15);
+        }
+        assertEquals(1.0 / 9, x, 1e-15);
+        assertEquals(1.0, r.share(), 0.0);
+    }
+
+    /** A swing no larger than the solver's noise near the solution is not read as one. */
+    @Test
+    void changesWithinTheNoiseDoNotEngageTheShare() {
+        AitkenRelaxation r = new AitkenRelaxation(1, 1e-6);
+        double x = 0;
+        for (int k = 0; k < 6; k++) {
+            double recomputed = 1e-7 - x;
+            x = round(r, x, recomputed);
+            assertEquals(recomputed, x, 0.0);
         }
         assertEquals(1.0, r.share(), 0.0);
     }
