@@ -60,6 +60,12 @@ public final class EquilibriumCommand implements Callable<Integer> {
                     + "population at its expected parameters")
     Integer seed;
 
+    @Option(names = "--as-run",
+            description = "with --seed: run the scenario with that seed up to --at and solve for its firms and traders "
+                    + "as the run holds them then (capacity built, plants restarted or mothballed, input content "
+                    + "thrifted): where the run should settle with what it has built and the instruments then in force")
+    boolean asRun;
+
     @Option(names = "--include-mothballed",
             description = "count mothballed firms as producing (by default they are idle, as the scenario starts them)")
     boolean includeMothballed;
@@ -91,6 +97,10 @@ public final class EquilibriumCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--at must be a tick of the scenario, from 0 to " + (horizon - 1) + ", got " + tick);
         }
+        if (asRun && seed == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--as-run needs --seed: the run whose firms and traders to solve for");
+        }
         EquilibriumOptions options = EquilibriumOptions.DEFAULTS.withMothballed(includeMothballed)
                 .withTriggeredInForce(triggeredInForce);
         try {
@@ -99,7 +109,7 @@ public final class EquilibriumCommand implements Callable<Integer> {
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.EQUILIBRIUM, outFolder.overwrite)) {
                 EquilibriumResult result = seed == null ? SpatialEquilibrium.solve(s, tick, options)
                         : drawn(s, options);
-                EquilibriumOutputs.write(folder.dir(), loaded, result, seed);
+                EquilibriumOutputs.write(folder.dir(), loaded, result, seed, asRun);
                 folder.commit();
                 EquilibriumResult.Convergence c = result.convergence();
                 stdout.printf("wrote %s (tick %d; %d rounds, %d Newton steps; largest excess demand %.2g of a "
@@ -120,9 +130,9 @@ public final class EquilibriumCommand implements Callable<Integer> {
         }
     }
 
-    /** The equilibrium of the firms and traders a run with this seed starts with. */
+    /** The equilibrium of the firms and traders a run with this seed starts with, or holds at the tick. */
     private EquilibriumResult drawn(Scenario s, EquilibriumOptions options) {
-        DrawnPopulations drawn = DrawnPopulations.draw(s, seed);
+        DrawnPopulations drawn = asRun ? DrawnPopulations.after(s, seed, tick) : DrawnPopulations.draw(s, seed);
         return SpatialEquilibrium.solve(s, tick, drawn.firms(), drawn.traders(), options);
     }
 }

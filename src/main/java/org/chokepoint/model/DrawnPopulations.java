@@ -29,6 +29,24 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
     }
 
     /**
+     * What a model of {@code scenario} run with {@code seed} holds after its first {@code ticks} ticks: the capacity
+     * it has built, the plants it has restarted or mothballed, the input content its manufacturers have thrifted
+     * to. It runs the scenario as written, to its own horizon's rules, and stops there.
+     */
+    public static DrawnPopulations after(Scenario scenario, int seed, int ticks) {
+        SupplyShockModel model = new SupplyShockModel(scenario, seed, -1);
+        model.start();
+        try {
+            for (int t = 0; t < ticks; t++) {
+                model.stepTick();
+            }
+            return of(model);
+        } finally {
+            model.finish();
+        }
+    }
+
+    /**
      * What a started model holds now. The arrays are copies: the model may run on, invest and mothball
      * without changing them.
      */

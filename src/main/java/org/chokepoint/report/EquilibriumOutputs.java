@@ -34,8 +34,14 @@ public final class EquilibriumOutputs {
 
     private EquilibriumOutputs() { }
 
-    /** Writes the four files into {@code dir}. */
-    public static void write(Path dir, LoadedScenario loaded, EquilibriumResult result, Integer seed)
+    /**
+     * Writes the four files into {@code dir}.
+     *
+     * @param seed the seed whose draws were solved for, or null for the populations at their expected parameters
+     * @param asRun whether the firms and traders were those a run with the seed holds at the result's tick,
+     *              rather than those it starts with
+     */
+    public static void write(Path dir, LoadedScenario loaded, EquilibriumResult result, Integer seed, boolean asRun)
             throws IOException {
         Path markets = dir.resolve(MARKETS);
         OutputFiles.on(markets, () -> {
@@ -81,10 +87,10 @@ public final class EquilibriumOutputs {
             }
         });
         Path json = dir.resolve(JSON);
-        OutputFiles.on(json, () -> Json.write(json, json(loaded, result, seed)));
+        OutputFiles.on(json, () -> Json.write(json, json(loaded, result, seed, asRun)));
     }
 
-    private static ObjectNode json(LoadedScenario loaded, EquilibriumResult result, Integer seed) {
+    private static ObjectNode json(LoadedScenario loaded, EquilibriumResult result, Integer seed, boolean asRun) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", ResultKind.EQUILIBRIUM.format());
         root.put("scenario", loaded.source());
@@ -92,6 +98,7 @@ public final class EquilibriumOutputs {
         root.put("tick", result.tick());
         if (seed != null) {
             root.put("seed", seed);
+            root.put("populations", asRun ? "asRun" : "drawn");
         }
         BuildInfo build = BuildInfo.current();
         root.put("version", build.version());

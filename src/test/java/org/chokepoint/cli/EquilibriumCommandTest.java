@@ -11,7 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.chokepoint.metrics.Metric;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.world.World;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,5 +118,55 @@ class EquilibriumCommandTest extends CommandLineTest {
             firms += f.path("count").asInt(1);
         }
         assertEquals(firms, json.get("firms").size());
+        assertEquals("drawn", json.get("populations").asText());
+    }
+
+    /**
+     * In the gallium scenario (seed 1) Europe's idle primary plant restarts and Japan's grows as China's licensing
+     * holds prices up. Solved as the run holds its firms at the start of week 300, each importer's primary
+     * capacity is what the run itself reports at the end of week 299; solved for the firms it starts with,
+     * Europe's is nothing.
+     */
+    @Test
+    void solvesForTheFirmsARunHoldsWhenAskedAsRun() throws Exception {
+        Path gallium = Path.of("scenarios/gallium-2023.json");
+        Path target = dir.resolve("as-run");
+        int code = chokepoint("equilibrium", gallium.toString(), "--seed", "1", "--as-run", "--at", "300",
+                "--out", target.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode json = Json.mapper().readTree(target.resolve("equilibrium.json").toFile());
+        assertEquals("asRun", json.get("populations").asText());
+        SupplyShockModel run = Simulation.run(ScenarioLoader.load(gallium).scenario(), 1, -1).model();
+        World w = run.world();
+        int ga = w.commodityIndex("ga-primary");
+        for (String region : new String[] {"JP", "EU", "ROW"}) {
+            int m = w.market(w.regionIndex(region), ga);
+            double reported = run.series().get(299, m, Metric.CAPACITY);
+            assertEquals(reported, capacity(json, region), 1e-12 * reported, region);
+        }
+        assertTrue(capacity(json, "EU") > 0.7, "Europe's idle plant has restarted");
+
+        Path drawn = dir.resolve("drawn");
+        assertEquals(0, chokepoint("equilibrium", gallium.toString(), "--seed", "1", "--at", "300",
+                "--out", drawn.toString()), err.toString());
+        assertEquals(0.0, capacity(Json.mapper().readTree(drawn.resolve("equilibrium.json").toFile()), "EU"), 0.0);
+    }
+
+    @Test
+    void asRunNeedsASeed() {
+        Path target = dir.resolve("never");
+        int code = chokepoint("equilibrium", REFERENCE.toString(), "--as-run", "--at", "10", "--out", target.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--as-run needs --seed"), err.toString());
+        assertFalse(Files.exists(target));
+    }
+
+    private static double capacity(JsonNode json, String region) {
+        for (JsonNode m : json.get("markets")) {
+            if (m.get("region").asText().equals(region) && m.get("commodity").asText().equals("ga-primary")) {
+                return m.get("capacity").asDouble();
+            }
+        }
+        throw new AssertionError("no ga-primary market in " + region);
     }
 }
