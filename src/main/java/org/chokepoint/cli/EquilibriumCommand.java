@@ -61,13 +61,15 @@ public final class EquilibriumCommand implements Callable<Integer> {
     Integer seed;
 
     @Option(names = "--as-run",
-            description = "with --seed: run the scenario with that seed up to --at and solve for its firms and traders "
-                    + "as the run holds them then (capacity built, plants restarted or mothballed, input content "
-                    + "thrifted): where the run should settle with what it has built and the instruments then in force")
+            description = "with --seed: run the scenario with that seed (to its own horizon's plans) up to --at and "
+                    + "solve for its firms and traders as the run holds them then (capacity in place, plants "
+                    + "operating or mothballed, input content thrifted; capacity on order and plants still "
+                    + "restarting are not counted): where the run would settle with what it has at that tick")
     boolean asRun;
 
     @Option(names = "--include-mothballed",
-            description = "count mothballed firms as producing (by default they are idle, as the scenario starts them)")
+            description = "count mothballed firms as producing (by default they are idle, as the scenario starts them "
+                    + "or, with --as-run, as the run holds them)")
     boolean includeMothballed;
 
     @Option(names = "--triggered-in-force",
@@ -75,7 +77,8 @@ public final class EquilibriumCommand implements Callable<Integer> {
     boolean triggeredInForce;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "output folder (default: results/<meta.name>-equilibrium-<TICK>)")
+            description = "output folder (default: results/<meta.name>-equilibrium-<TICK>, with -seed<N> or "
+                    + "-as-run-seed<N> after it for a seed's firms)")
     Path out;
 
     @Mixin
@@ -101,11 +104,18 @@ public final class EquilibriumCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--as-run needs --seed: the run whose firms and traders to solve for");
         }
+        if (asRun && tick == 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--as-run at tick 0 is the firms the run draws: drop --as-run, or give --at a later tick");
+        }
         EquilibriumOptions options = EquilibriumOptions.DEFAULTS.withMothballed(includeMothballed)
                 .withTriggeredInForce(triggeredInForce);
         try {
+            // A seed's equilibrium, drawn or as run, gets its own default folder, so that --overwrite does not
+            // replace one kind with another.
+            String suffix = seed == null ? "" : (asRun ? "-as-run-seed" : "-seed") + seed;
             Path target = out != null ? out
-                    : OutputOptions.defaultTarget(s.meta().name(), "-equilibrium-" + tick);
+                    : OutputOptions.defaultTarget(s.meta().name(), "-equilibrium-" + tick + suffix);
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.EQUILIBRIUM, outFolder.overwrite)) {
                 EquilibriumResult result = seed == null ? SpatialEquilibrium.solve(s, tick, options)
                         : drawn(s, options);

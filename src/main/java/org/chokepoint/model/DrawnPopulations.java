@@ -30,10 +30,17 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
 
     /**
      * What a model of {@code scenario} run with {@code seed} holds after its first {@code ticks} ticks: the capacity
-     * it has built, the plants it has restarted or mothballed, the input content its manufacturers have thrifted
-     * to. It runs the scenario as written, to its own horizon's rules, and stops there.
+     * in place (not what is on order), the plants operating (not those still restarting), the input content its
+     * manufacturers have thrifted to. It runs the scenario as written, with its own horizon (firms plan capacity
+     * toward it, so a run cut short by {@code --ticks} would hold other firms), and stops there.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= ticks <= } the scenario's horizon
      */
     public static DrawnPopulations after(Scenario scenario, int seed, int ticks) {
+        int horizon = scenario.time().horizonTicks();
+        if (ticks < 0 || ticks > horizon) {
+            throw new IllegalArgumentException("ticks must be from 0 to the horizon, " + horizon + ", got " + ticks);
+        }
         SupplyShockModel model = new SupplyShockModel(scenario, seed, -1);
         model.start();
         try {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.chokepoint.metrics.Metric;
-import org.chokepoint.model.Simulation;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -136,7 +135,10 @@ class EquilibriumCommandTest extends CommandLineTest {
         assertEquals(0, code, err.toString());
         JsonNode json = Json.mapper().readTree(target.resolve("equilibrium.json").toFile());
         assertEquals("asRun", json.get("populations").asText());
-        SupplyShockModel run = Simulation.run(ScenarioLoader.load(gallium).scenario(), 1, -1).model();
+        SupplyShockModel run = new SupplyShockModel(ScenarioLoader.load(gallium).scenario(), 1, -1);
+        run.start();
+        run.runToHorizon();
+        run.finish();
         World w = run.world();
         int ga = w.commodityIndex("ga-primary");
         for (String region : new String[] {"JP", "EU", "ROW"}) {
@@ -153,11 +155,16 @@ class EquilibriumCommandTest extends CommandLineTest {
     }
 
     @Test
-    void asRunNeedsASeed() {
+    void asRunNeedsASeedAndATickAfterTheStart() {
         Path target = dir.resolve("never");
         int code = chokepoint("equilibrium", REFERENCE.toString(), "--as-run", "--at", "10", "--out", target.toString());
         assertEquals(2, code);
         assertTrue(err.toString().contains("--as-run needs --seed"), err.toString());
+        assertFalse(Files.exists(target));
+
+        code = chokepoint("equilibrium", REFERENCE.toString(), "--seed", "1", "--as-run", "--out", target.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--as-run at tick 0 is the firms the run draws"), err.toString());
         assertFalse(Files.exists(target));
     }
 

@@ -2,6 +2,8 @@ package org.chokepoint.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.chokepoint.agent.Firms;
 import org.chokepoint.agent.Traders;
@@ -64,6 +66,15 @@ class DrawnPopulationsTest {
         assertArrayEquals(new double[] {k, 30}, traders.capacity(), 1e-12);
         assertArrayEquals(new double[] {km / k, 0.02}, traders.minMargin(), 1e-12);
         model.finish();
+    }
+
+    /** Before its first tick a run holds what it drew; it cannot be run past its horizon. */
+    @Test
+    void aRunHeldAtItsStartIsWhatItDrew() throws Exception {
+        Scenario s = ScenarioLoader.fromText(SCENARIO, "drawn").scenario();
+        assertTrue(DrawnPopulations.after(s, 11, 0).sameAs(DrawnPopulations.draw(s, 11)));
+        assertThrows(IllegalArgumentException.class, () -> DrawnPopulations.after(s, 11, 53));
+        assertThrows(IllegalArgumentException.class, () -> DrawnPopulations.after(s, 11, -1));
     }
 
     @Test
