@@ -19,13 +19,7 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
 
     /** What a model of {@code scenario} draws with {@code seed}, before its first tick. */
     public static DrawnPopulations draw(Scenario scenario, int seed) {
-        SupplyShockModel model = new SupplyShockModel(scenario, seed, 1);
-        model.start();
-        try {
-            return of(model);
-        } finally {
-            model.finish();
-        }
+        return heldAfter(new SupplyShockModel(scenario, seed, 1), 0);
     }
 
     /**
@@ -41,7 +35,11 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
         if (ticks < 0 || ticks > horizon) {
             throw new IllegalArgumentException("ticks must be from 0 to the horizon, " + horizon + ", got " + ticks);
         }
-        SupplyShockModel model = new SupplyShockModel(scenario, seed, -1);
+        return heldAfter(new SupplyShockModel(scenario, seed, -1), ticks);
+    }
+
+    /** Starts {@code model}, runs its first {@code ticks} ticks and takes what it holds then. */
+    private static DrawnPopulations heldAfter(SupplyShockModel model, int ticks) {
         model.start();
         try {
             for (int t = 0; t < ticks; t++) {
