@@ -63,6 +63,20 @@ class ValidateCommandTest {
         assertTrue(err.toString().contains("nope.json: no such file"), err.toString());
     }
 
+    /** The options files beside the scenarios are compare's input: validate says so in one line. */
+    @Test
+    void anOptionsFileIsNamedForWhatItIs() {
+        Path options = Path.of("scenarios/ndpr-price-floor-2025.options.json");
+
+        int code = validate(options.toString());
+
+        assertEquals(ValidateCommand.INVALID, code);
+        String[] lines = err.toString().split("\\R");
+        assertEquals(1, lines.length, err.toString());
+        assertEquals(options + ": (document): an options file for compare, not a scenario: run it with "
+                + "'compare SCENARIO --options " + options + "'", lines[0]);
+    }
+
     private static Path resource(String name) throws Exception {
         return Path.of(ValidateCommandTest.class.getResource("/scenarios/" + name).toURI());
     }
