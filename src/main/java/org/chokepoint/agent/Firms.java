@@ -130,6 +130,11 @@ public final class Firms implements java.io.Serializable {
     final int[] inputMarket;
     final double[] intensity;
     final double[] inputStock;
+    /**
+     * Input on order for the firm by others than the firm itself: its share of the cargo a consortium it belongs
+     * to holds, has at sea or has ordered for its members. Its own orders count it as their supply line.
+     */
+    final double[] inputOnOrder;
     final double[] inputExpectedPrice;
     /** Input used by this tick's production, and what the plan needed beyond the stock held. */
     final double[] inputUse;
@@ -215,6 +220,7 @@ public final class Firms implements java.io.Serializable {
         inputMarket = new int[slots];
         intensity = new double[slots];
         inputStock = new double[slots];
+        inputOnOrder = new double[slots];
         inputExpectedPrice = new double[slots];
         inputUse = new double[slots];
         inputShort = new double[slots];
@@ -399,6 +405,12 @@ public final class Firms implements java.io.Serializable {
     /** The price support the firm plans on, NaN when none is in force. */
     public double supportStrike(int f) { return supportStrike[f]; }
     public double inputStock(int slot) { return inputStock[slot]; }
+    public double inputOnOrder(int slot) { return inputOnOrder[slot]; }
+
+    /** Sets what others have on order for the firm of an input slot (see {@link #inputOnOrder}). */
+    public void setInputOnOrder(int slot, double quantity) {
+        inputOnOrder[slot] = quantity;
+    }
     /** A manufacturer's target input stock, in ticks of its use of each input. */
     public double inputCoverTicks(int f) { return inputCover[f]; }
     /** The target stock of one input slot, in ticks of the firm's use of it. */

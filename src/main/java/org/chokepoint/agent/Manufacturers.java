@@ -193,7 +193,9 @@ public final class Manufacturers implements java.io.Serializable {
         // Under supply risk the target of this input, and only of this input, moves toward the cover at full risk.
         double r = riskOf(x.inputMarket[s]);
         double target = precaution.cover(x.slotCover[s], r) * a * x.normalSales[f];
-        double quantity = order(use, target, x.inputStock[s]);
+        // Cargo a consortium has on order for the firm is its supply line: ignoring it, the firm would buy at home
+        // what the pool is already bringing it, and its stock would overshoot once the pooled cargo landed.
+        double quantity = order(use, target, x.inputStock[s] + x.inputOnOrder[s]);
         if (quantity <= 0) {
             return;
         }
@@ -230,7 +232,8 @@ public final class Manufacturers implements java.io.Serializable {
      * The use expected is the plan's, which already moves only part of the way to the desired rate each tick
      * (the smoothing Sterman's rule applies to the loss rate it anchors on). A manufacturer buys in its own
      * region's market and what it buys is delivered in the tick, so it has no supply line of its own to count;
-     * the supply line of goods at sea is the traders', whose orders count it with full weight ({@link Traders}).
+     * the supply line of goods at sea is the traders', whose orders count it with full weight ({@link Traders}),
+     * and a consortium's, whose cargo for the firm its caller adds to {@code stock} with full weight too.
      */
     double order(double use, double target, double stock) {
         return Math.max(0.0, use + (target - stock) / adjustTicks);

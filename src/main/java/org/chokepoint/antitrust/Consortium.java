@@ -104,6 +104,8 @@ public final class Consortium implements Participant {
                 c.noticeInForce(terms.region, terms.input), record);
         if (!active) {
             procurement.cancel();
+            // Cargo bought while it acted still sails home and goes to members: it stays on order for them.
+            procurement.shareOnOrder(x, c.markets(), members);
             return;
         }
         members.join(x);
@@ -112,6 +114,7 @@ public final class Consortium implements Participant {
         coordination.apply(record.messages, c.collusiveMarkup());
         double ordered = procurement.plan(c.markets(), InformationExchange.pooledRequirement(record.messages));
         record.ordered = ordered;
+        procurement.shareOnOrder(x, c.markets(), members);
         record.acted = record.messages.count() > 0 || ordered > 0;
         offtake(c, tick);
     }

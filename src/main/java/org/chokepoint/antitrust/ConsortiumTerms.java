@@ -50,6 +50,8 @@ public final class ConsortiumTerms implements java.io.Serializable {
     final double allocationRequest;
     /** The markup over marginal cost members price at while they receive figures on each other's business. */
     final double collusiveMarkup;
+    /** Ticks over which the pooled order closes the gap to members' requirement, as members close theirs. */
+    final double adjustTicks;
 
     public ConsortiumTerms(JointProcurementSpec spec, World world, BehaviourSpec behaviour) {
         id = spec.id();
@@ -90,6 +92,7 @@ public final class ConsortiumTerms implements java.io.Serializable {
         allocationMemory = Math.max(1.0, TickTime.ticks(windows.allocationMemoryWeeks(), ticksPerYear));
         allocationRequest = TickTime.ticks(windows.allocationRequestWeeks(), ticksPerYear);
         collusiveMarkup = windows.collusiveMarkup();
+        adjustTicks = behaviour.stockAdjustTicks();
     }
 
     /** The key the allocation applies at this tick. */

@@ -11,13 +11,16 @@ import org.chokepoint.market.Shipping;
 import org.chokepoint.world.World;
 
 /**
- * The pooled order and its cargo. The consortium orders the pooled requirement members passed it, net of what
- * it holds or has at sea, at the candidate supplier with the lowest landed price whose route is open (at the
- * first open one listed when members did not pass their candidate suppliers), and ships it home through the
- * traders' shipping pipeline ({@link Shipping}), so it leaves the supplier as an export and lands as an import.
- * Pooled buying power is modelled as priority: the order bids up to {@code poolingPremium} above the home
- * price net of transport, so at the supplier it is filled ahead of buyers bidding the going price. Landed
- * cargo goes to members pro rata to their required volumes, at cost.
+ * The pooled order and its cargo. The consortium buys for its members as each buys for itself, by stock
+ * management: each tick it orders {@code 1 / stockAdjustTicks} of the gap between the pooled requirement members
+ * passed it and what it holds or has at sea, at the candidate supplier with the lowest landed price whose route
+ * is open (at the first open one listed when members did not pass their candidate suppliers), and ships it home
+ * through the traders' shipping pipeline ({@link Shipping}), so it leaves the supplier as an export and lands as
+ * an import. Pooled buying power is modelled as priority: the order bids up to {@code poolingPremium} above the
+ * home price net of transport, so at the supplier it is filled ahead of buyers bidding the going price. Landed
+ * cargo goes to members pro rata to their required volumes, at cost, and what is held, at sea or ordered is each
+ * member's supply line in the same shares ({@link #shareOnOrder}), so that members do not buy at home what the
+ * pool is bringing them.
  */
 final class PooledProcurement implements java.io.Serializable {
     private final ConsortiumTerms terms;
@@ -54,10 +57,34 @@ final class PooledProcurement implements java.io.Serializable {
         }
     }
 
-    /** Sizes this tick's order from the pooled requirement the consortium learned. */
+    /**
+     * Sizes this tick's order from the pooled requirement the consortium learned: a share {@code 1 /
+     * stockAdjustTicks} of what the requirement lacks after the cargo held and at sea. Ordering the whole gap at
+     * once, on top of what members buy at home, took in one week the cargo a neighbouring market was about to
+     * receive and piled it up in members' stocks.
+     */
     double plan(Markets markets, double pooled) {
-        orderQuantity = Math.max(0, pooled - stock - markets.shipping().atSea(account));
+        orderQuantity = Math.max(0, pooled - stock - markets.shipping().atSea(account)) / terms.adjustTicks;
         return orderQuantity;
+    }
+
+    /**
+     * Tells each candidate what the pool has on order for it: the cargo held, at sea and ordered this tick, shared
+     * as landed cargo is, pro rata to members' required volumes; nothing for a candidate that is not a member or
+     * requires nothing.
+     */
+    void shareOnOrder(Firms x, Markets markets, Membership members) {
+        double pipeline = stock + markets.shipping().atSea(account) + orderQuantity;
+        double total = 0;
+        for (int f : members.candidates) {
+            if (members.member[f]) {
+                total += members.required[f];
+            }
+        }
+        for (int f : members.candidates) {
+            double share = total > 0 && members.member[f] ? pipeline * members.required[f] / total : 0;
+            x.setInputOnOrder(x.slotOf(f, terms.input), share);
+        }
     }
 
     void cancel() {
