@@ -411,6 +411,11 @@ public final class Firms implements java.io.Serializable {
     public void setInputOnOrder(int slot, double quantity) {
         inputOnOrder[slot] = quantity;
     }
+
+    /** Forgets every input on order, before those who hold it say again, each tick, what they have. */
+    public void clearInputsOnOrder() {
+        java.util.Arrays.fill(inputOnOrder, 0.0);
+    }
     /** A manufacturer's target input stock, in ticks of its use of each input. */
     public double inputCoverTicks(int f) { return inputCover[f]; }
     /** The target stock of one input slot, in ticks of the firm's use of it. */

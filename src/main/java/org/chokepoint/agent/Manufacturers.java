@@ -194,7 +194,9 @@ public final class Manufacturers implements java.io.Serializable {
         double r = riskOf(x.inputMarket[s]);
         double target = precaution.cover(x.slotCover[s], r) * a * x.normalSales[f];
         // Cargo a consortium has on order for the firm is its supply line: ignoring it, the firm would buy at home
-        // what the pool is already bringing it, and its stock would overshoot once the pooled cargo landed.
+        // what the pool is already bringing it, and its stock would overshoot once the pooled cargo landed. How
+        // far above its expected price it bids still follows the stock it holds, which is what it runs on until
+        // that cargo lands.
         double quantity = order(use, target, x.inputStock[s] + x.inputOnOrder[s]);
         if (quantity <= 0) {
             return;

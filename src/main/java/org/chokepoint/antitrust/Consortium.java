@@ -112,7 +112,9 @@ public final class Consortium implements Participant {
         members.require(x, record);
         exchange.exchange(x, c.markets(), members, record.messages);
         coordination.apply(record.messages, c.collusiveMarkup());
-        double ordered = procurement.plan(c.markets(), InformationExchange.pooledRequirement(record.messages));
+        double ordered = procurement.plan(c.world(), c.markets(), c.routes(),
+                InformationExchange.pooledRequirement(record.messages),
+                InformationExchange.suppliersKnown(record.messages));
         record.ordered = ordered;
         procurement.shareOnOrder(x, c.markets(), members);
         record.acted = record.messages.count() > 0 || ordered > 0;
@@ -149,8 +151,7 @@ public final class Consortium implements Participant {
     @Override
     public void postOrders(int tick) {
         if (activation.active()) {
-            procurement.post(ctx.world(), ctx.markets(), ctx.routes(),
-                    InformationExchange.suppliersKnown(conduct.messages));
+            procurement.post(ctx.markets());
         }
     }
 

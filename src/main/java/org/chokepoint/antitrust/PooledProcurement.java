@@ -30,6 +30,7 @@ final class PooledProcurement implements java.io.Serializable {
     private int orderMarket = -1;
     private int orderRoute = -1;
     private double orderQuantity;
+    private double orderLimit;
     private double stock;
     private double stockCost;
     private double procured;
@@ -58,46 +59,22 @@ final class PooledProcurement implements java.io.Serializable {
     }
 
     /**
-     * Sizes this tick's order from the pooled requirement the consortium learned: a share {@code 1 /
-     * stockAdjustTicks} of what the requirement lacks after the cargo held and at sea. Ordering the whole gap at
-     * once, on top of what members buy at home, took in one week the cargo a neighbouring market was about to
-     * receive and piled it up in members' stocks.
+     * Sizes and places in the plan this tick's order from the pooled requirement the consortium learned: a share
+     * {@code 1 / stockAdjustTicks} of what the requirement lacks after the cargo held and at sea, at the candidate
+     * supplier it will bid at ({@code choose}: the one with the lowest landed price whose route is open, or the
+     * first open one listed). Nothing is ordered where no route is open or Japan's price, less freight, leaves no
+     * limit to bid, so members count no order that is never posted. Ordering the whole gap at once, on top of what
+     * members buy at home, took in one week the cargo a neighbouring market was about to receive and piled it up
+     * in members' stocks. Called in the events phase, after the tick's events have opened or closed routes and
+     * before anyone bids, on last tick's prices, which are this tick's until the markets clear.
      */
-    double plan(Markets markets, double pooled) {
-        orderQuantity = Math.max(0, pooled - stock - markets.shipping().atSea(account)) / terms.adjustTicks;
-        return orderQuantity;
-    }
-
-    /**
-     * Tells each candidate what the pool has on order for it: the cargo held, at sea and ordered this tick, shared
-     * as landed cargo is, pro rata to members' required volumes; nothing for a candidate that is not a member or
-     * requires nothing.
-     */
-    void shareOnOrder(Firms x, Markets markets, Membership members) {
-        double pipeline = stock + markets.shipping().atSea(account) + orderQuantity;
-        double total = 0;
-        for (int f : members.candidates) {
-            if (members.member[f]) {
-                total += members.required[f];
-            }
-        }
-        for (int f : members.candidates) {
-            double share = total > 0 && members.member[f] ? pipeline * members.required[f] / total : 0;
-            x.setInputOnOrder(x.slotOf(f, terms.input), share);
-        }
-    }
-
-    void cancel() {
-        orderQuantity = 0;
-    }
-
-    /** Places the pooled order; {@code choose} whether it may pick the cheapest supplier or takes the first. */
-    void post(World w, Markets markets, RouteConditions routes, boolean choose) {
+    double plan(World w, Markets markets, RouteConditions routes, double pooled, boolean choose) {
         orderMarket = -1;
+        orderQuantity = Math.max(0, pooled - stock - markets.shipping().atSea(account)) / terms.adjustTicks;
         if (orderQuantity <= 0) {
-            return;
+            orderQuantity = 0;
+            return 0;
         }
-        int home = w.market(terms.region, terms.input);
         double best = Double.POSITIVE_INFINITY;
         for (int s : terms.suppliers) {
             int route = w.routeBetween(s, terms.region);
@@ -115,13 +92,74 @@ final class PooledProcurement implements java.io.Serializable {
                 break;
             }
         }
-        if (orderMarket < 0) {
+        orderLimit = orderMarket < 0 ? 0
+                : markets.price(w.market(terms.region, terms.input)) * (1 + terms.poolingPremium)
+                        - routes.cost(orderRoute);
+        if (!(orderLimit > 0)) {
+            orderMarket = -1;
+            orderQuantity = 0;
+        }
+        return orderQuantity;
+    }
+
+    /**
+     * Tells each candidate what the pool has on order for it: the cargo held, at sea and ordered this tick, shared
+     * as landed cargo is, pro rata to members' required volumes. While no member requires anything the cargo waits
+     * in the pool for the next that does; it is then shared by members' normal use of the input, so that it is
+     * still someone's supply line. A candidate that has not joined has nothing on order. Each consortium adds its
+     * own cargo, so a firm in two that buy the same input counts both; the model clears the figures each tick.
+     */
+    void shareOnOrder(Firms x, Markets markets, Membership members) {
+        double pipeline = stock + markets.shipping().atSea(account) + orderQuantity;
+        if (pipeline <= 0) {
             return;
         }
-        double limit = markets.price(home) * (1 + terms.poolingPremium) - routes.cost(orderRoute);
-        if (limit > 0) {
-            markets.book(orderMarket).addBid(limit, orderQuantity, Owner.of(seat, 0));
+        double required = 0;
+        double use = 0;
+        for (int f : members.candidates) {
+            if (members.member[f]) {
+                required += members.required[f];
+                use += normalUse(x, f);
+            }
         }
+        double total = required > 0 ? required : use;
+        if (total <= 0) {
+            return;
+        }
+        for (int f : members.candidates) {
+            if (members.member[f]) {
+                double weight = required > 0 ? members.required[f] : normalUse(x, f);
+                int slot = x.slotOf(f, terms.input);
+                x.setInputOnOrder(slot, x.inputOnOrder(slot) + pipeline * weight / total);
+            }
+        }
+    }
+
+    private double normalUse(Firms x, int f) {
+        return x.intensity(x.slotOf(f, terms.input)) * x.normalSales(f);
+    }
+
+    void cancel() {
+        orderQuantity = 0;
+        orderMarket = -1;
+    }
+
+    /** Posts the order sized in {@link #plan}. */
+    void post(Markets markets) {
+        if (orderMarket >= 0 && orderQuantity > 0) {
+            markets.book(orderMarket).addBid(orderLimit, orderQuantity, Owner.of(seat, 0));
+        }
+    }
+
+    /**
+     * Puts cargo bought at {@code market} to sea for {@code transit} ticks on the route home, as an export of the
+     * supplier.
+     */
+    void dispatch(World w, Markets markets, int market, int tick, int transit, double quantity, double value) {
+        // Cargo on a voyage of no time joins the ring slot already landed this tick, and comes round with it.
+        markets.shipping().ship(account, Shipping.DIRECT, market, -1, tick, transit, quantity, value);
+        procured += quantity;
+        procuredFrom[w.regionOfMarket(market)] += quantity;
     }
 
     /** Books pooled cargo bought at the supplier: it leaves as an export and sails home. */
@@ -134,11 +172,7 @@ final class PooledProcurement implements java.io.Serializable {
         for (int i = from; i < to; i++) {
             double q = book.bidFilled(i);
             if (q > 0) {
-                // Cargo on a voyage of no time joins the ring slot already landed this tick, and comes round with it.
-                markets.shipping().ship(account, Shipping.DIRECT, market, -1, tick, routes.transit(orderRoute), q,
-                        q * p);
-                procured += q;
-                procuredFrom[w.regionOfMarket(market)] += q;
+                dispatch(w, markets, market, tick, routes.transit(orderRoute), q, q * p);
             }
         }
     }

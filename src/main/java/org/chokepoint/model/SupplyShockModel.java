@@ -382,6 +382,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
 
     private void events() {
         markets.beginTick();
+        if (consortia.length > 0) {
+            // Each consortium says again in its beginTick what it has on order for its members.
+            industry.firms().clearInputsOnOrder();
+        }
         for (Participant p : participants) {
             p.beginTick(tick);
         }

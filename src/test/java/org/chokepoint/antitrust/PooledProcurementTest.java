@@ -1,71 +1,125 @@
 package org.chokepoint.antitrust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.chokepoint.agent.Firms;
+import org.chokepoint.market.Markets;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.spec.JointProcurementSpec;
+import org.chokepoint.world.World;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pooled order of Japan's naphtha consortium (scenarios/naphtha-hormuz-2026-case6.json) worked by hand. Two
- * members lack 60 t and 20 t of their cover: the pooled requirement is 80 t. The consortium buys for them as each
- * buys for itself, closing an eighth of the gap a week ({@code behaviour.stockAdjustTicks}, 8 by default): it
- * orders 10 t, not the whole 80 t at once, and what it holds, has at sea or has ordered is each member's supply
- * line, shared as landed cargo is (three quarters and one quarter), so that neither buys at home what the pool is
- * bringing it.
+ * The pooled order of Japan's naphtha consortium (scenarios/naphtha-hormuz-2026-case6.json, in its first week)
+ * worked by hand. Two members lack 60 t and 20 t of their cover: the pooled requirement is 80 t, and 16 t the pool
+ * bought in the US are at sea. The consortium buys for its members as each buys for itself, closing an eighth of
+ * the gap a week ({@code behaviour.stockAdjustTicks}, 8 by default): it orders {@code (80 - 16) / 8 = 8} t, not
+ * the whole gap at once. What it has at sea and has ordered, 24 t, is the members' supply line, shared as landed
+ * cargo is, three quarters and one quarter: 18 t and 6 t. A candidate that has not joined has none, whatever it
+ * lacks.
  */
 class PooledProcurementTest {
     private SupplyShockModel model;
+    private World world;
+    private Markets markets;
+    private Firms firms;
     private Membership members;
     private PooledProcurement pool;
     private int first;
     private int second;
+    private int outsider;
+    private int us;
 
     @BeforeEach
     void consortium() throws Exception {
         Scenario s = ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026-case6.json")).scenario();
         model = new SupplyShockModel(s, 1, -1);
         model.start();
-        ConsortiumTerms terms = new ConsortiumTerms((JointProcurementSpec) s.consortia().get(0), model.world(),
+        world = model.world();
+        markets = model.markets();
+        firms = model.firms();
+        ConsortiumTerms terms = new ConsortiumTerms((JointProcurementSpec) s.consortia().get(0), world,
                 s.behaviour());
-        members = new Membership(model.firms(), terms);
-        pool = new PooledProcurement(terms, model.world(), model.markets());
+        members = new Membership(firms, terms);
+        pool = new PooledProcurement(terms, world, markets);
+        assertTrue(members.candidates.length >= 3, "Japan has at least three complexes that use naphtha");
         first = members.candidates[0];
         second = members.candidates[1];
+        outsider = members.candidates[2];
         members.member[first] = true;
         members.member[second] = true;
         members.required[first] = 60;
         members.required[second] = 20;
+        members.required[outsider] = 40;
+        us = world.market(world.regionIndex("US"), world.commodityIndex("naphtha"));
+        pool.dispatch(world, markets, us, 0, 5, 16, 16 * markets.price(us));
     }
 
     @Test
-    void itOrdersAnEighthOfWhatItsMembersLackAndCountsItAsTheirs() {
-        assertEquals(10.0, pool.plan(model.markets(), 80), 1e-12);
-        Firms x = model.firms();
-        pool.shareOnOrder(x, model.markets(), members);
-        assertEquals(7.5, onOrder(first), 1e-12);
-        assertEquals(2.5, onOrder(second), 1e-12);
-        for (int k = 2; k < members.candidates.length; k++) {
-            assertEquals(0.0, onOrder(members.candidates[k]), 0.0, "a candidate that has not joined has nothing on order");
-        }
+    void itOrdersAnEighthOfWhatItsMembersLackBeyondItsCargoAtSeaAndCountsBothAsTheirs() {
+        assertEquals(8.0, pool.plan(world, markets, model.routes(), 80, true), 1e-12);
+        share();
+        assertEquals(18.0, onOrder(first), 1e-12);
+        assertEquals(6.0, onOrder(second), 1e-12);
+        assertEquals(0.0, onOrder(outsider), 0.0, "a candidate that has not joined has nothing on order");
+    }
+
+    /**
+     * Members that did not say which suppliers they can use leave the pool the first one listed, the US: it bids
+     * Japan's price plus its 5% premium, less the freight from the US, for the 8 t.
+     */
+    @Test
+    void itBidsJapansPricePlusItsPremiumLessFreightAtTheFirstSupplierListed() {
+        pool.plan(world, markets, model.routes(), 80, false);
+        pool.post(markets);
+        int japan = world.market(world.regionIndex("JP"), world.commodityIndex("naphtha"));
+        int route = world.routeBetween(world.regionIndex("US"), world.regionIndex("JP"));
+        assertEquals(1, markets.book(us).bidCount());
+        assertEquals(8.0, markets.book(us).bidQuantity(0), 1e-12);
+        assertEquals(markets.price(japan) * 1.05 - model.routes().cost(route), markets.book(us).bidLimit(0), 1e-9);
     }
 
     @Test
-    void whenItStopsActingNothingIsOrderedAndNothingIsOnOrder() {
-        pool.plan(model.markets(), 80);
+    void whenItStopsActingWhatIsAtSeaStaysOnOrderForItsMembers() {
+        pool.plan(world, markets, model.routes(), 80, true);
         pool.cancel();
-        pool.shareOnOrder(model.firms(), model.markets(), members);
-        assertEquals(0.0, onOrder(first), 0.0);
-        assertEquals(0.0, onOrder(second), 0.0);
+        share();
+        assertEquals(12.0, onOrder(first), 1e-12);
+        assertEquals(4.0, onOrder(second), 1e-12);
+    }
+
+    /** With no member short, the 16 t at sea wait in the pool for whoever needs them: each member's normal use share. */
+    @Test
+    void whileNoMemberLacksAnythingTheCargoAtSeaIsSharedByNormalUse() {
+        members.required[first] = 0;
+        members.required[second] = 0;
+        pool.cancel();
+        share();
+        double a = use(first);
+        double b = use(second);
+        assertEquals(16 * a / (a + b), onOrder(first), 1e-12);
+        assertEquals(16 * b / (a + b), onOrder(second), 1e-12);
+    }
+
+    private void share() {
+        firms.clearInputsOnOrder();
+        pool.shareOnOrder(firms, markets, members);
+    }
+
+    private int slot(int f) {
+        return firms.slotOf(f, world.commodityIndex("naphtha"));
     }
 
     private double onOrder(int f) {
-        Firms x = model.firms();
-        return x.inputOnOrder(x.slotOf(f, model.world().commodityIndex("naphtha")));
+        return firms.inputOnOrder(slot(f));
+    }
+
+    private double use(int f) {
+        return firms.intensity(slot(f)) * firms.normalSales(f);
     }
 }

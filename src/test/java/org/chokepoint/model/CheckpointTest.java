@@ -24,6 +24,8 @@ class CheckpointTest {
 
     @ParameterizedTest
     @CsvSource({"scenarios/rare-earth-2010.json, 150, 2", "scenarios/naphtha-hormuz-2026-case6-7.json, 120, 1",
+            // While the consortium acts, with its cargo at sea on order for its members.
+            "scenarios/naphtha-hormuz-2026-case6-7.json, 75, 1",
             "scenarios/ndpr-price-floor-2025.json, 60, 1"})
     void aRestoredRunEndsWhereTheRunThatNeverStoppedEnds(String file, int stopAt, int threads) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(file)).scenario();
