@@ -59,11 +59,11 @@ final class PooledProcurement implements java.io.Serializable {
     }
 
     /**
-     * Sizes and places in the plan this tick's order from the pooled requirement the consortium learned: a share
-     * {@code 1 / stockAdjustTicks} of what the requirement lacks after the cargo held and at sea, at the candidate
-     * supplier it will bid at ({@code choose}: the one with the lowest landed price whose route is open, or the
-     * first open one listed). Nothing is ordered where no route is open or Japan's price, less freight, leaves no
-     * limit to bid, so members count no order that is never posted. Ordering the whole gap at once, on top of what
+     * Sizes this tick's order from the pooled requirement the consortium learned, and chooses where it will bid
+     * and at what limit: a share {@code 1 / stockAdjustTicks} of what the requirement lacks after the cargo held
+     * and at sea, at the candidate supplier with the lowest landed price whose route is open when {@code choose},
+     * at the first open one listed otherwise. Nothing is ordered where no route is open or the home price with
+     * the premium, less freight, leaves no limit to bid, so members count no order that is never posted. Ordering the whole gap at once, on top of what
      * members buy at home, took in one week the cargo a neighbouring market was about to receive and piled it up
      * in members' stocks. Called in the events phase, after the tick's events have opened or closed routes and
      * before anyone bids, on last tick's prices, which are this tick's until the markets clear.
