@@ -71,9 +71,8 @@ final class Membership implements java.io.Serializable {
             if (member[f]) {
                 continue;
             }
-            int s = x.slotOf(f, terms.input);
-            double use = x.intensity(s) * x.normalSales(f);
-            double cover = use > 0 ? x.inputStock(s) / use : Double.POSITIVE_INFINITY;
+            double use = normalUse(x, f);
+            double cover = use > 0 ? x.inputStock(x.slotOf(f, terms.input)) / use : Double.POSITIVE_INFINITY;
             if (terms.mode == Mode.PEACETIME || cover < terms.joinCover) {
                 member[f] = true;
             }
@@ -85,13 +84,12 @@ final class Membership implements java.io.Serializable {
         double membersUse = 0;
         double allUse = 0;
         for (int f : candidates) {
-            int s = x.slotOf(f, terms.input);
-            double use = x.intensity(s) * x.normalSales(f);
+            double use = normalUse(x, f);
             allUse += use;
             required[f] = 0;
             if (member[f]) {
                 membersUse += use;
-                required[f] = Math.max(0, terms.joinCover * use - x.inputStock(s));
+                required[f] = Math.max(0, terms.joinCover * use - x.inputStock(x.slotOf(f, terms.input)));
             }
         }
         double membersOutput = 0;
@@ -106,6 +104,33 @@ final class Membership implements java.io.Serializable {
         record.allUse = allUse;
         record.membersOutput = membersOutput;
         record.allOutput = allOutput;
+    }
+
+    /** A candidate's normal use of the input: its recipe's content times its normal sales. */
+    double normalUse(Firms x, int f) {
+        return x.intensity(x.slotOf(f, terms.input)) * x.normalSales(f);
+    }
+
+    /** What the members lack of their cover between them: the pooled requirement. */
+    double requiredByMembers() {
+        double total = 0;
+        for (int f : candidates) {
+            if (member[f]) {
+                total += required[f];
+            }
+        }
+        return total;
+    }
+
+    /** The members' normal use of the input between them. */
+    double normalUseOfMembers(Firms x) {
+        double total = 0;
+        for (int f : candidates) {
+            if (member[f]) {
+                total += normalUse(x, f);
+            }
+        }
+        return total;
     }
 
     int count() {

@@ -114,29 +114,18 @@ final class PooledProcurement implements java.io.Serializable {
         if (pipeline <= 0) {
             return;
         }
-        double required = 0;
-        double use = 0;
-        for (int f : members.candidates) {
-            if (members.member[f]) {
-                required += members.required[f];
-                use += normalUse(x, f);
-            }
-        }
-        double total = required > 0 ? required : use;
+        double required = members.requiredByMembers();
+        double total = required > 0 ? required : members.normalUseOfMembers(x);
         if (total <= 0) {
             return;
         }
         for (int f : members.candidates) {
             if (members.member[f]) {
-                double weight = required > 0 ? members.required[f] : normalUse(x, f);
+                double weight = required > 0 ? members.required[f] : members.normalUse(x, f);
                 int slot = x.slotOf(f, terms.input);
                 x.setInputOnOrder(slot, x.inputOnOrder(slot) + pipeline * weight / total);
             }
         }
-    }
-
-    private double normalUse(Firms x, int f) {
-        return x.intensity(x.slotOf(f, terms.input)) * x.normalSales(f);
     }
 
     void cancel() {
@@ -187,12 +176,7 @@ final class PooledProcurement implements java.io.Serializable {
         if (stock <= 0) {
             return;
         }
-        double total = 0;
-        for (int f : members.candidates) {
-            if (members.member[f]) {
-                total += members.required[f];
-            }
-        }
+        double total = members.requiredByMembers();
         if (total <= 0) {
             return;
         }
