@@ -86,9 +86,12 @@ public final class Ledger implements java.io.Serializable {
         flows[market * STRIDE + TRADED] += quantity;
     }
 
-    /** What the market's auction traded; only {@link Markets} clears. */
+    /**
+     * What the market's auction traded, added to what an allocation handed over in it this tick; only
+     * {@link Markets} clears.
+     */
     void traded(int market, double quantity) {
-        flows[market * STRIDE + TRADED] = quantity;
+        transfer(market, quantity);
     }
 
     /** Goods leaving a market for another region; only {@link Shipping} ships. */

@@ -13,6 +13,12 @@ public final class Markets implements java.io.Serializable {
     private final double priceAdjustment;
     /** Markets that trade at a contract price revised by formula, rationing the long side pro rata. */
     private final boolean[] contract;
+    /**
+     * A contract market's price for the next tick, revised by its formula when it cleared; NaN where none is
+     * pending. It takes effect when the next tick opens, so that everything settled and recorded this tick
+     * reads the price the goods traded at.
+     */
+    private final double[] revisedContractPrice;
     private double contractAdjustment = 0.02;
     private final int regions;
     private final Ledger ledger;
@@ -31,6 +37,8 @@ public final class Markets implements java.io.Serializable {
         price = initialPrice.clone();
         used = new boolean[count];
         contract = new boolean[count];
+        revisedContractPrice = new double[count];
+        java.util.Arrays.fill(revisedContractPrice, Double.NaN);
         this.priceAdjustment = priceAdjustment;
         ledger = new Ledger(count, regions);
         shipping = new Shipping(ledger, commodities);
@@ -86,12 +94,27 @@ public final class Markets implements java.io.Serializable {
         contract[market] = contractPriced;
     }
 
-    /** Opens a tick: every book and every flow starts empty. */
+    /**
+     * Opens a tick: every book and every flow starts empty, and a contract price revised when its market last
+     * cleared takes effect.
+     */
     public void beginTick() {
         ledger.open();
-        for (OrderBook b : books) {
-            b.reset();
+        for (int m = 0; m < books.length; m++) {
+            books[m].reset();
+            if (!Double.isNaN(revisedContractPrice[m])) {
+                price[m] = revisedContractPrice[m];
+                revisedContractPrice[m] = Double.NaN;
+            }
         }
+    }
+
+    /**
+     * The share of the gap between a contract price and its formula's target (see
+     * {@link #clearAtContractPrice}) closed from one tick to the next.
+     */
+    public void setContractAdjustment(double share) {
+        this.contractAdjustment = share;
     }
 
     /**
@@ -101,11 +124,6 @@ public final class Markets implements java.io.Serializable {
      * A quote never passes the best price someone offered, so a market nobody sells in does not drift off
      * on its own. A quote of zero moves to the best bid, or the middle of the spread, in one tick.
      */
-    /** Most a contract price moves in a tick, as a share of itself, toward the side that is short. */
-    public void setContractAdjustment(double share) {
-        this.contractAdjustment = share;
-    }
-
     public void clear(int market) {
         OrderBook b = books[market];
         if (contract[market]) {
@@ -135,9 +153,9 @@ public final class Markets implements java.io.Serializable {
 
     /**
      * A contract market trades at its current price, sellers and buyers rationed pro rata when one side is
-     * short, as suppliers on formula prices allocate to their customers in a shortage; the price for the
-     * next tick then moves toward the short side by at most {@code contractAdjustment} of itself, in
-     * proportion to the imbalance.
+     * short, as suppliers on formula prices allocate to their customers in a shortage. The price for the next
+     * tick then closes {@code contractAdjustment} of its gap to the formula's target: the sellers' mean ask,
+     * raised by the share of demand left unserved when supply falls short.
      */
     private void clearAtContractPrice(int market, OrderBook b) {
         double p = price[market];
@@ -157,7 +175,7 @@ public final class Markets implements java.io.Serializable {
         if (d > s && d > 0) {
             target *= 1 + (d - s) / d;
         }
-        price[market] = p + contractAdjustment * (target - p);
+        revisedContractPrice[market] = p + contractAdjustment * (target - p);
     }
 
     /**

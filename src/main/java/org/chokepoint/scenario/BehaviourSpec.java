@@ -18,7 +18,8 @@ package org.chokepoint.scenario;
  * @param demandNoise standard deviation of the log of final demand around its curve, per tick
  * @param demandNoisePersistence autocorrelation of that noise from one tick to the next
  * @param outputAdjustment share of the gap between last tick's output and the desired output closed in a tick
- * @param contractPriceAdjustment most a contract price moves in a tick, as a share of itself
+ * @param contractPriceAdjustment share of the gap to its formula's target a contract price closes from one tick
+ *                                to the next
  * @param speculation when traders hold stock on an expected rise in price
  * @param normalSalesWeeks the span over which a firm's and a trader's normal sales follow what they sold
  * @param offerWeeks weeks of its normal sales a seller offers in a tick when its stock is at its target
