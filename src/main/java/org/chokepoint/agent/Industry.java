@@ -322,12 +322,10 @@ public final class Industry implements Participant {
         Ledger books = ledger;
         for (int i = members.buyersFrom(m), end = members.buyersTo(m); i < end; i++) {
             int s = slots[i];
-            if (x.plannedOutput[x.slotFirm[s]] > 0) {
-                if (x.inputShort[s] > 0) {
-                    books.unmet(m, x.inputShort[s]);
-                }
-                books.consumed(m, x.inputUse[s]);
+            if (x.inputShort[s] > 0) {
+                books.unmet(m, x.inputShort[s]);
             }
+            books.consumed(m, x.inputUse[s]);
         }
     }
 

@@ -39,7 +39,6 @@ import org.chokepoint.world.World;
  */
 public final class Manufacturers implements java.io.Serializable {
     private final Firms firms;
-    private final World world;
     private final double expectationRate;
     private final double adjustTicks;
     private final double bidElasticity;
@@ -62,7 +61,6 @@ public final class Manufacturers implements java.io.Serializable {
 
     public Manufacturers(Firms firms, World world, BehaviourSpec b) {
         this.firms = firms;
-        this.world = world;
         this.expectationRate = b.expectationRate();
         this.adjustTicks = b.stockAdjustTicks();
         this.bidElasticity = b.askStockElasticity();
@@ -261,6 +259,11 @@ public final class Manufacturers implements java.io.Serializable {
         x.output[f] = 0;
         x.lostOutput[f] = 0;
         if (planned <= 0) {
+            // A firm that makes nothing uses nothing: its last tick's use must not count as this tick's.
+            for (int s = x.inputOffset[f], end = x.inputOffset[f + 1]; s < end; s++) {
+                x.inputUse[s] = 0;
+                x.inputShort[s] = 0;
+            }
             return 0;
         }
         double q = planned;
