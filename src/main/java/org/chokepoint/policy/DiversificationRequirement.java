@@ -20,6 +20,8 @@ final class DiversificationRequirement extends ImporterMeasure {
     private final double[] landed;
     private final double[] requested;
     private final double[] granted;
+    /** Scratch: a window's purchases or landings summed by origin, reused every tick. */
+    private final double[] byOrigin;
     private final int regions;
     private int grantedTick = -1;
     private int ticksInForce;
@@ -35,6 +37,7 @@ final class DiversificationRequirement extends ImporterMeasure {
         landed = new double[window * regions];
         requested = new double[regions];
         granted = new double[regions];
+        byOrigin = new double[regions];
     }
 
     private boolean covers(int o, int d, int c) {
@@ -64,16 +67,7 @@ final class DiversificationRequirement extends ImporterMeasure {
         }
         if (grantedTick != tick) {
             grantedTick = tick;
-            double total = 0;
-            double[] byOrigin = new double[regions];
-            for (int s = 0; s < window; s++) {
-                for (int r = 0; r < regions; r++) {
-                    byOrigin[r] += bought[s * regions + r];
-                }
-            }
-            for (double v : byOrigin) {
-                total += v;
-            }
+            double total = sumByOrigin(bought);
             double requestsAll = 0;
             for (double v : requested) {
                 requestsAll += v;
@@ -110,16 +104,9 @@ final class DiversificationRequirement extends ImporterMeasure {
         if (!active()) {
             return;
         }
-        double total = 0;
+        double total = sumByOrigin(landed);
         double top = 0;
-        double[] byOrigin = new double[regions];
-        for (int s = 0; s < window; s++) {
-            for (int r = 0; r < regions; r++) {
-                byOrigin[r] += landed[s * regions + r];
-            }
-        }
         for (double v : byOrigin) {
-            total += v;
             top = Math.max(top, v);
         }
         ticksInForce++;
@@ -128,6 +115,21 @@ final class DiversificationRequirement extends ImporterMeasure {
         if (share <= maxShare + 1e-9) {
             compliantTicks++;
         }
+    }
+
+    /** Sums a window's slots by origin into {@link #byOrigin} and returns their total. */
+    private double sumByOrigin(double[] perSlot) {
+        java.util.Arrays.fill(byOrigin, 0);
+        for (int s = 0; s < window; s++) {
+            for (int r = 0; r < regions; r++) {
+                byOrigin[r] += perSlot[s * regions + r];
+            }
+        }
+        double total = 0;
+        for (double v : byOrigin) {
+            total += v;
+        }
+        return total;
     }
 
     @Override

@@ -12,6 +12,8 @@ final class ImportLedger implements java.io.Serializable {
     /** Charge per unit and c.i.f. price of each trader's current request. */
     private double[] pendingCharge = new double[0];
     private double[] pendingCif = new double[0];
+    /** The c.i.f. price per unit of the cargo that last landed. */
+    private double landedCif;
 
     private void ensure(int trader) {
         if (trader >= quantity.length) {
@@ -51,19 +53,26 @@ final class ImportLedger implements java.io.Serializable {
     }
 
     /**
-     * Cargo landed: returns {charge per unit, c.i.f. price per unit} of what landed, and takes it off the pool.
+     * Cargo landed: takes it off the pool and returns its charge per unit; its c.i.f. price per unit is then
+     * {@link #landedCif()}. Called for every landing of a covered lane, so it returns a number, not an array.
      */
-    double[] landed(int trader, double q) {
+    double landed(int trader, double q) {
         ensure(trader);
         if (quantity[trader] <= 0) {
-            return new double[] {0, 0};
+            landedCif = 0;
+            return 0;
         }
         double share = Math.min(1.0, q / quantity[trader]);
         double perUnit = owed[trader] / quantity[trader];
-        double cifPerUnit = cif[trader] / quantity[trader];
+        landedCif = cif[trader] / quantity[trader];
         owed[trader] -= owed[trader] * share;
         cif[trader] -= cif[trader] * share;
         quantity[trader] -= quantity[trader] * share;
-        return new double[] {perUnit, cifPerUnit};
+        return perUnit;
+    }
+
+    /** The c.i.f. price per unit of the cargo the last call of {@link #landed} took off the pool. */
+    double landedCif() {
+        return landedCif;
     }
 }

@@ -65,7 +65,7 @@ final class TariffFloor extends ImporterMeasure {
         if (!covers(o, d, c)) {
             return;
         }
-        double levy = ledger.landed(trader, quantity)[0];
+        double levy = ledger.landed(trader, quantity);
         if (levy > 0) {
             double usd = dollars(quantity, levy);
             ctx.markets().ledger().levy(market, usd);

@@ -151,9 +151,9 @@ final class TariffRateQuota extends ImporterMeasure {
         double qOut = quantity - qIn;
         double domestic = ctx.markets().price(market);
         if (qIn > 0) {
-            double[] x = inQuota.landed(trader, qIn);
-            double tariff = dollars(qIn, x[0]);
-            double r = dollars(qIn, domestic - x[1] - x[0]);
+            double charge = inQuota.landed(trader, qIn);
+            double tariff = dollars(qIn, charge);
+            double r = dollars(qIn, domestic - inQuota.landedCif() - charge);
             ctx.markets().ledger().levy(market, tariff);
             ctx.markets().ledger().quotaRent(market, r);
             revenue += tariff;
@@ -161,8 +161,7 @@ final class TariffRateQuota extends ImporterMeasure {
             inVolume += qIn;
         }
         if (qOut > 0) {
-            double[] x = outOfQuota.landed(trader, qOut);
-            double tariff = dollars(qOut, Math.max(0, x[0]));
+            double tariff = dollars(qOut, Math.max(0, outOfQuota.landed(trader, qOut)));
             ctx.markets().ledger().levy(market, tariff);
             revenue += tariff;
             outVolume += qOut;
