@@ -586,17 +586,24 @@ public final class Traders implements Participant {
     private void unload(int i, int tick) {
         double q = shipping.land(account[i], Shipping.DIRECT, tick);
         if (q > 0) {
-            landed(i, q, tick);
+            landed(i, q, tick, false);
         }
         double d = shipping.land(account[i], Shipping.DETOUR, tick);
         if (d > 0) {
-            landed(i, d, tick);
+            landed(i, d, tick, true);
         }
     }
 
-    private void landed(int i, double q, int tick) {
+    /**
+     * Cargo joins the trader's stock. Only cargo of the lane itself is declared to the lane's measures on landing,
+     * as only it was declared on shipping ({@link #settlePurchase}): cargo that went round a restriction is
+     * declared as from the third country, and the measures' books of the lane's cargo at sea never held it.
+     */
+    private void landed(int i, double q, int tick, boolean detoured) {
         stock[i] += q;
-        rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price(destinationMarket[i]));
+        if (!detoured) {
+            rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price(destinationMarket[i]));
+        }
     }
 
     public String id(int i) { return id[i]; }
@@ -812,12 +819,14 @@ public final class Traders implements Participant {
             // A lane whose gap has opened and that sells nothing yet starts from a share of its capacity; one
             // that sells out what it lands while the market pays above its cost-plus price ships more, up to its
             // capacity, for its sales say nothing of what the market would take.
-            double open = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap));
+            // A cargo that costs nothing to land (a free origin on a free route) is open wherever it sells at all.
+            double gap = askBase > 0 ? pd / askBase - 1 : (pd > 0 ? Double.POSITIVE_INFINITY : -1);
+            double open = Math.min(1.0, Math.max(0.0, gap / openGap));
             // The stock it aims for, with the cover its buyers call for under supply risk.
             double target = (t.stockCover[e] + 1) * normalSales[i];
             double short_ = target > 0 ? Math.max(0.0, 1 - stock[i] / target) : 1.0;
             // Only a gap beyond openGap counts: within it the market's own noise opens and closes the gap.
-            double beyond = Math.min(1.0, Math.max(0.0, (pd / askBase - 1) / openGap - 1));
+            double beyond = Math.min(1.0, Math.max(0.0, gap / openGap - 1));
             double desired = Math.min(capacity[i],
                     Math.max(normalSales[i] * (1 + beyond * short_), bootstrapShare * capacity[i] * open));
             // Like a plant's run rate, the flow a trader aims for moves only part of the way each tick.
@@ -906,10 +915,9 @@ public final class Traders implements Participant {
         double cost = terms.cost[e];
         double rebate = terms.rebate[e];
         double tax = terms.tax[e];
-        double first = pays(worth[i], minMargin[i], 1, n, cost, rebate, tax);
         for (int k = 1; k <= n; k++) {
-            double pays = k == 1 ? first : pays(worth[i], minMargin[i], k, n, cost, rebate, tax);
-            book.addBid(lifted(pays, first, limit[i], ceiling[i]), quantity / n, owner(CARGO, i));
+            book.addBid(stepLimit(worth[i], minMargin[i], k, n, cost, rebate, tax, limit[i], ceiling[i]), quantity / n,
+                    owner(CARGO, i));
         }
     }
 
@@ -1001,7 +1009,7 @@ public final class Traders implements Participant {
             rules.shipped(i, origin[i], destination[i], commodity[i], tick, quantity, price);
         }
         if (arrival == tick) {
-            landed(i, shipping.land(account[i], lane, tick), tick);
+            landed(i, shipping.land(account[i], lane, tick), tick, detoured);
         }
     }
 
