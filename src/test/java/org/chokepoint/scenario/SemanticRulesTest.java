@@ -249,6 +249,44 @@ class SemanticRulesTest {
         assertEquals("unknown commodity 'naphtha'; known commodities: magnet, oxide", p.message());
     }
 
+    /**
+     * Japan's magnet makers pool their oxide purchases in China while China taxes its oxide exports to Japan: the
+     * pool's cargo would leave untaxed, so the lane is refused; the same pool beside a tax on exports to the US
+     * only, or a tariff floor from which China is exempt, is accepted.
+     */
+    @Test
+    void aConsortiumDoesNotBuyAcrossALaneATradeMeasureCovers() throws Exception {
+        ScenarioProblem p = single(mutated(s -> {
+            s.putArray("policies").addObject().put("type", "exportTax").put("id", "cn-tax").put("region", "CN")
+                    .put("rate", 0.25).putArray("commodities").add("oxide");
+            pool(s);
+        }));
+        assertEquals("/consortia/0/candidateSuppliers/0", p.pointer());
+        assertEquals("consortium 'pool' would buy oxide in CN for JP, a lane policy 'cn-tax' covers; pooled cargo"
+                + " does not take part in trade measures (bans, quotas, licences, taxes, tariffs, diversification"
+                + " limits), so drop CN from candidateSuppliers or the policy", p.message());
+
+        ScenarioLoader.fromText(mutated(s -> {
+            ObjectNode tax = s.putArray("policies").addObject().put("type", "exportTax").put("region", "CN")
+                    .put("rate", 0.25);
+            tax.putArray("commodities").add("oxide");
+            tax.putArray("destinations").add("US");
+            ((ArrayNode) s.get("regions")).addObject().put("id", "US");
+            pool(s);
+        }), "test.json");
+        ScenarioLoader.fromText(mutated(s -> {
+            s.putArray("policies").addObject().put("type", "tariffFloor").put("region", "JP")
+                    .put("commodity", "oxide").put("floor", 70).putArray("exemptOrigins").add("CN");
+            pool(s);
+        }), "test.json");
+    }
+
+    private static void pool(ObjectNode s) {
+        ObjectNode c = s.putArray("consortia").addObject().put("type", "jointProcurement").put("id", "pool")
+                .put("region", "JP").put("input", "oxide").put("disruptedOrigin", "CN");
+        c.putArray("candidateSuppliers").add("CN");
+    }
+
     private static ObjectNode outage(ObjectNode s) {
         return ((ArrayNode) s.withArray("events")).addObject().put("type", "capacityOutage")
                 .put("region", "CN").put("commodity", "oxide").put("share", 0.4);
