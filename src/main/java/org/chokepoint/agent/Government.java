@@ -39,11 +39,6 @@ public final class Government implements Participant {
         act(tick);
     }
 
-    /** Share of capacity available in a market this tick, after outages. */
-    public double capacityFactor(int market) {
-        return capacityFactor[market];
-    }
-
     /** Sets this tick's conditions from every shock in force; overlapping shocks compound. */
     public void act(int tick) {
         Arrays.fill(capacityFactor, 1.0);
@@ -79,21 +74,6 @@ public final class Government implements Participant {
 
     public RouteConditions routes() {
         return routes;
-    }
-
-    public int shockCount() {
-        return shocks.length;
-    }
-
-    /** The first tick at which any shock starts, or -1 when there is none. */
-    public int firstShockTick() {
-        int first = -1;
-        for (Shock s : shocks) {
-            if (first < 0 || s.start() < first) {
-                first = s.start();
-            }
-        }
-        return first;
     }
 
     /** The longest extra transit any shock can add to one route, to size traders' pipelines. */

@@ -43,7 +43,6 @@ public final class Households implements Participant {
     final double[] growthPerTick;
     /** The demand curve's scale this tick: {@code D0 * g(t) * s(t) * noise}. */
     final double[] scale;
-    final double[] bought;
     private final double[] noise;
     private final double[] gridPrice;
     private final double noiseSigma;
@@ -65,7 +64,6 @@ public final class Households implements Participant {
         chokePrice = new double[n];
         growthPerTick = new double[n];
         scale = new double[n];
-        bought = new double[n];
         noise = new double[n];
         gridPrice = new double[GRID.length];
         this.noiseSigma = noiseSigma;
@@ -168,8 +166,6 @@ public final class Households implements Participant {
                 ledger.unmetFinal(m, book.bidQuantity(i) - q);
             }
             if (q > 0) {
-                int h = Owner.tag(book.bidOwner(i));
-                bought[h] += q;
                 ledger.consumed(m, q);
             }
         }
@@ -220,6 +216,5 @@ public final class Households implements Participant {
             double above = i + 1 < n ? demand(h, gridPrice[i + 1]) : 0;
             book.addBid(gridPrice[i], here - above, owner);
         }
-        bought[h] = 0;
     }
 }

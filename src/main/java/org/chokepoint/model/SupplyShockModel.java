@@ -97,10 +97,6 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private int[] clearOrder;
     private transient PhaseWork.Items clearMarket;
 
-    /**
-     * @param seed the run's seed; MASON keeps 32 bits of it, so it is an {@code int}
-     * @param horizon ticks to run, or a value below 1 for the scenario's horizon
-     */
     /** Why the run did not start at its equilibrium although the scenario asked it to; null when it did. */
     public String startNote() { return startNote; }
 
@@ -111,6 +107,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
      */
     public void reuseStart(SupplyShockModel other) { startEquilibrium = other.startEquilibrium; }
 
+    /**
+     * @param seed the run's seed; MASON keeps 32 bits of it, so it is an {@code int}
+     * @param horizon ticks to run, or a value below 1 for the scenario's horizon
+     */
     public SupplyShockModel(Scenario scenario, int seed, int horizon) {
         this(scenario, seed, horizon, PolicyTypes.STANDARD);
     }

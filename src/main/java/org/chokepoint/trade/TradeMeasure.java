@@ -49,8 +49,8 @@ public interface TradeMeasure {
     }
 
     /**
-     * Extra cost per unit and extra transit ticks of shipping through a third country, for a shipment the
-     * measure would otherwise stop; NaN cost when no such route is open.
+     * Extra cost per unit of shipping through a third country, for a shipment the measure would otherwise
+     * stop; NaN when no such route is open.
      */
     default double detourCost(int origin, int destination, int commodity, int tick) {
         return Double.NaN;

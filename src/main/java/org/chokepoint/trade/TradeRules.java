@@ -17,10 +17,6 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
         active = measures.toArray(new TradeMeasure[0]);
     }
 
-    public boolean isEmpty() {
-        return active.length == 0;
-    }
-
     @Override
     public double exportAllowance(int origin, int destination, int commodity, int tick) {
         double a = 1.0;

@@ -26,7 +26,7 @@ class OutputLossTest {
         Scenario s = ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")).scenario();
         RunOutcome o = Simulation.run(s, 3, -1);
         World w = o.model().world();
-        int from = SummaryCalculator.window(s.time(), o.model().government().firstShockTick(),
+        int from = SummaryCalculator.window(s.time(), s.firstShockTick(),
                 o.model().horizon()).start();
         double downstreamValue = 0;
         double grossValue = 0;
