@@ -60,11 +60,7 @@ public final class CapacityDecisions implements java.io.Serializable {
             case FirmStatus.MOTHBALLED -> decideMothballed(f, tick);
             case FirmStatus.RESTARTING -> {
                 if (tick >= x.restartAt[f]) {
-                    x.status[f] = FirmStatus.ACTIVE;
-                    x.belowCostTicks[f] = 0;
-                    // A plant coming back has no sales to go by: it expects to sell what its expected price
-                    // justifies, its supply curve's output, and plans its first runs on that.
-                    x.normalSales[f] = x.outputAtPrice(f, x.netPrice[f], x.capacity[f]);
+                    x.startOperating(f);
                 }
             }
             default -> { }
@@ -158,13 +154,7 @@ public final class CapacityDecisions implements java.io.Serializable {
     private void build(int f) {
         Firms x = firms;
         double rate = Math.min(1.0, 3.0 / Math.max(1, x.leadTicks[f]));
-        double out1 = x.building1[f] * rate;
-        double out2 = x.building2[f] * rate;
-        double out3 = x.building3[f] * rate;
-        x.building1[f] -= out1;
-        x.building2[f] += out1 - out2;
-        x.building3[f] += out2 - out3;
-        x.capacity[f] += out3;
+        x.capacity[f] += ConstructionStages.advance(x.building1, x.building2, x.building3, f, rate);
         x.pendingCapacity[f] = x.building1[f] + x.building2[f] + x.building3[f];
     }
 
@@ -175,12 +165,7 @@ public final class CapacityDecisions implements java.io.Serializable {
             x.status[f] = FirmStatus.RESTARTING;
             x.restartAt[f] = tick + (restartTicks >= 0 ? restartTicks : x.leadTicks[f] / 2);
         } else if (x.statusTicks[f] >= exitAfter) {
-            x.status[f] = FirmStatus.EXITED;
-            x.capacity[f] = 0;
-            x.pendingCapacity[f] = 0;
-            x.building1[f] = 0;
-            x.building2[f] = 0;
-            x.building3[f] = 0;
+            x.retire(f);
         }
     }
 }

@@ -359,12 +359,24 @@ public final class Firms implements java.io.Serializable {
         if (status[f] != FirmStatus.PLANNED) {
             return;
         }
+        startOperating(f);
+    }
+
+    /**
+     * The firm operates from this tick: a plant coming into use or back from mothballs has no sales to go by, so
+     * it expects to sell what its expected price justifies, its supply curve's output, and plans its first runs
+     * on that.
+     */
+    void startOperating(int f) {
         status[f] = FirmStatus.ACTIVE;
         belowCostTicks[f] = 0;
         normalSales[f] = outputAtPrice(f, netPrice[f], capacity[f]);
     }
 
-    /** Closes state capacity for good at the end of the measure that built it. */
+    /**
+     * Closes the firm for good, with its capacity built and building: a plant mothballed too long, or state
+     * capacity at the end of the measure that built it.
+     */
     public void retire(int f) {
         status[f] = FirmStatus.EXITED;
         capacity[f] = 0;

@@ -53,13 +53,7 @@ final class LaneExpansion implements java.io.Serializable {
             building1[i] += stepShare * capacity;
             aboveHurdleTicks[i] = 0;
         }
-        double out1 = building1[i] * rate;
-        double out2 = building2[i] * rate;
-        double out3 = building3[i] * rate;
-        building1[i] -= out1;
-        building2[i] += out1 - out2;
-        building3[i] += out2 - out3;
-        added[i] += out3;
+        added[i] += ConstructionStages.advance(building1, building2, building3, i, rate);
     }
 
     /** Capacity the trader's own projects have brought into use so far. */

@@ -35,6 +35,22 @@ abstract class ImporterMeasure extends Instrument {
         this.world = setting.world();
     }
 
+    /** The regions of a list of ids (null for none) as flags by region index. */
+    static boolean[] regionFlags(World world, java.util.List<String> ids) {
+        boolean[] flags = new boolean[world.regionCount()];
+        if (ids != null) {
+            for (String id : ids) {
+                flags[world.regionIndex(id)] = true;
+            }
+        }
+        return flags;
+    }
+
+    /** Whether cargo of {@code c} from {@code o} lands in this instrument's market from an origin it does not exempt. */
+    boolean coversImport(int o, int d, int c, boolean[] exempt) {
+        return d == region && c == commodity && !exempt[o] && o != region;
+    }
+
     /** The instrument's own commodity, by index. */
     static int commodityOf(ImporterInstrumentSpec spec, PolicySetting setting) {
         return setting.world().commodityIndex(spec.commodity());

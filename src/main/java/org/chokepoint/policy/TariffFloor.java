@@ -23,16 +23,11 @@ final class TariffFloor extends ImporterMeasure {
     TariffFloor(TariffFloorSpec spec, PolicySetting setting) {
         super(spec, commodityOf(spec, setting), triggerOf(spec, setting), setting);
         this.floor = spec.floor();
-        this.exempt = new boolean[world.regionCount()];
-        if (spec.exemptOrigins() != null) {
-            for (String e : spec.exemptOrigins()) {
-                this.exempt[world.regionIndex(e)] = true;
-            }
-        }
+        this.exempt = regionFlags(world, spec.exemptOrigins());
     }
 
     private boolean covers(int o, int d, int c) {
-        return d == region && c == commodity && !exempt[o] && o != region;
+        return coversImport(o, d, c, exempt);
     }
 
     @Override

@@ -40,16 +40,11 @@ final class TariffRateQuota extends ImporterMeasure {
         this.inRate = spec.inQuotaTariff();
         this.outRate = spec.outOfQuotaTariff();
         this.yearlyVolume = spec.yearlyQuota();
-        this.exempt = new boolean[world.regionCount()];
-        if (spec.exemptOrigins() != null) {
-            for (String e : spec.exemptOrigins()) {
-                this.exempt[world.regionIndex(e)] = true;
-            }
-        }
+        this.exempt = regionFlags(world, spec.exemptOrigins());
     }
 
     private boolean covers(int o, int d, int c) {
-        return d == region && c == commodity && !exempt[o] && o != region;
+        return coversImport(o, d, c, exempt);
     }
 
     @Override
