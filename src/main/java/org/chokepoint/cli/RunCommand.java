@@ -20,16 +20,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code run SCENARIO}: one run of a scenario (and of its no-shock counterfactual, when it has events or
- * policies) into a results folder. On success one line on standard output says where the files went.
+ * {@code run SCENARIO}: one run of a scenario (and of its no-shock counterfactual, when some event or policy
+ * is a shock) into a results folder. On success one line on standard output says where the files went.
  */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
             "Run a scenario to its horizon and write timeseries.csv, summary.json, manifest.json and "
-                    + "report.html (charts) into a results folder (see docs/outputs.md). When the scenario has events or policies, the "
-                    + "same scenario without them is run too, with the same seed, and the summary's totals "
-                    + "are differences against it.",
+                    + "report.html (charts) into a results folder (see docs/outputs.md). When some event or policy is a shock "
+                    + "(not background), the same scenario with only its background events and policies (consortia "
+                    + "kept) is run too, with the same seed, and the summary's totals are differences against it.",
             "The folder is written whole or not at all. An earlier results folder of the same name is replaced only "
                     + "with --overwrite; a file, or a folder holding anything chokepoint did not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",
