@@ -40,8 +40,8 @@ import org.chokepoint.scenario.LoadedScenario;
  * T = 2 and a resumed ensemble give the same bytes. The band quantiles are exact (no sketch, so no
  * approximation that could depend on insertion order): they are computed block by block — a range of ticks at
  * a time, the block sized so that its values from every run fit in {@link #bandBudgetBytes} — streaming over
- * the run files once per block. Memory is thus bounded whatever N: the reference scenario (520 ticks, 31
- * markets, 5 band metrics) at N = 10,000 keeps 3.2 GB of band values on disk, and at most the budget
+ * the run files once per block. Memory is thus bounded whatever N: the reference scenario (520 ticks, 29
+ * markets, 6 band metrics) at N = 10,000 keeps 3.8 GB of run records on disk, and at most the budget
  * (256 MB, or a quarter of the heap if smaller) of them in memory, plus N × columns doubles (17 MB) for the
  * summary statistics; it runs in a 1 GiB heap. The band series are kept as 32-bit floats (7 significant digits), and bands.csv
  * writes its quantiles at that precision.

@@ -34,8 +34,8 @@ import org.chokepoint.world.World;
  *
  * <p>The file is written to a temporary name beside it and renamed into place, so a file under its final
  * name is always complete: that is how a resumed ensemble knows which runs are done. About
- * {@code ticks * markets * 24} bytes a run, twice that with a counterfactual (390 KB and 780 KB for 520 ticks
- * and 31 markets).
+ * {@code ticks * markets * 24} bytes a run, twice that with a counterfactual (379 KB with the summary numbers for
+ * the reference scenario's 520 ticks and 29 markets).
  */
 public final class RunRecord {
 

@@ -96,7 +96,7 @@ public final class SparkRunner {
 
     /**
      * With {@link Gather#DRIVER}, runs per job: the records of one wave are held on the driver at once
-     * (about 20 bytes per tick and market each). Default max(64, 8 x default parallelism).
+     * (about 24 bytes per tick and market each: six band series as 32-bit floats). Default max(64, 8 x default parallelism).
      */
     public SparkRunner wave(int n) {
         if (n < 1) {
