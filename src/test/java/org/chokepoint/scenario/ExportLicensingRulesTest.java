@@ -37,7 +37,7 @@ class ExportLicensingRulesTest {
     }
 
     @Test
-    void aCapacityIsForOneOfTheMeasuresOwnCommoditiesAndNotNegative() {
+    void aCapacityIsForOneOfTheMeasuresOwnCommoditiesAndAboveZero() {
         String text = licensing(p -> p.putObject("capacityPerWeek").put("magnet", 3).put("ore", 1));
         assertEquals("commodity 'magnet' is not among the measure's commodities [oxide]",
                 problemAt(text, "/policies/0/capacityPerWeek/magnet").message());
@@ -45,7 +45,10 @@ class ExportLicensingRulesTest {
 
         ScenarioProblem negative = single(licensing(p -> p.putObject("capacityPerWeek").put("oxide", -1)));
         assertEquals("/policies/0/capacityPerWeek/oxide", negative.pointer());
-        assertEquals("oxide must be >= 0, got -1", negative.message());
+        assertEquals("oxide must be > 0, got -1", negative.message());
+        // An office that decides nothing would leave every application waiting for ever: that is an export ban.
+        ScenarioProblem zero = single(licensing(p -> p.putObject("capacityPerWeek").put("oxide", 0)));
+        assertEquals("oxide must be > 0, got 0", zero.message());
     }
 
     @Test
