@@ -109,6 +109,18 @@ public final class CompareCommand implements Callable<Integer> {
             }
             comparison = Comparison.prepare(loaded, options, optionsFile.toString(), runs, seed,
                     horizon, parsed);
+            // Comparing against a world without a shock may be meant ("no restriction"), so this warns, not refuses.
+            java.util.Set<String> notes = new java.util.LinkedHashSet<>();
+            for (Comparison.Option o : comparison.options()) {
+                String note = comparison.droppedShocksNote(o);
+                if (note != null) {
+                    notes.add(note);
+                }
+            }
+            for (String note : notes) {
+                err.println("warning: compare: " + note);
+            }
+            err.flush();
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         } catch (ComparisonException e) {

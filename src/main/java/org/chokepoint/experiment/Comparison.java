@@ -419,6 +419,54 @@ public final class Comparison {
         return out;
     }
 
+    /**
+     * The base scenario's shocks (events and policies whose role is not background) that an option's patch left
+     * out, by list ({@code events}, {@code policies}) and id: a merge patch replaces an array whole, so an
+     * option that lists its own policies without repeating the scenario's shocks runs without them, and the
+     * loss it "avoids" is then the shocks' own. Empty for an option that keeps every shock.
+     */
+    public Map<String, List<String>> droppedShocks(Option o) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        JsonNode patched = o.scenario().json();
+        for (String list : BACKGROUND_LISTS) {
+            JsonNode entries = base.json().path(list);
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode e = entries.get(i);
+                if (!Role.isBackground(e.path("role").asText(null)) && !listed(patched.path(list), e)) {
+                    out.computeIfAbsent(list, k -> new ArrayList<>())
+                            .add(e.hasNonNull("id") ? e.get("id").asText() : "/" + list + "/" + i);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One sentence saying which of the scenario's shocks an option's patch drops and how to keep them, for the
+     * warning on standard error and for the report beside the option; null when it drops none.
+     */
+    public String droppedShocksNote(Option o) {
+        Map<String, List<String>> dropped = droppedShocks(o);
+        if (dropped.isEmpty()) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        dropped.values().forEach(ids::addAll);
+        String lists = String.join(" and ", dropped.keySet().stream().map(l -> "\"" + l + "\"").toList());
+        String them = ids.size() == 1 ? "it" : "them";
+        return "option '" + o.family() + "': its patch replaces " + lists + " and leaves out the scenario's "
+                + (ids.size() == 1 ? "shock " : "shocks ") + and(ids) + ", so the option runs without "
+                + them + " and the loss it avoids includes " + (ids.size() == 1 ? "that shock's" : "those shocks'")
+                + " own cost; to keep " + them + ", repeat " + them + " in the patch's " + lists + ".";
+    }
+
+    private static String and(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
     private static boolean listed(JsonNode list, JsonNode entry) {
         for (JsonNode e : list) {
             if (e.equals(entry) || (entry.hasNonNull("id") && e.path("id").equals(entry.get("id"))

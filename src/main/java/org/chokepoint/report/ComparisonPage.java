@@ -47,7 +47,7 @@ final class ComparisonPage {
         // The small multiples' own width, three to a row.
         h.insert(h.indexOf("</style>"), ".third{width:" + THIRD + "px}.third p{margin:.2em 0;font-family:"
                 + "sans-serif;font-size:.8em}details summary{cursor:pointer;font-family:sans-serif}\n"
-                + ".compact td,.compact th{white-space:normal}.compact small{color:#555}\n");
+                + ".compact td,.compact th{white-space:normal}.compact small{color:#555}.warning{color:#8a1c1c}\n");
         h.append("<h1>").append(ReportPage.esc(title)).append("</h1>\n");
         if (base.meta().description() != null) {
             h.append("<p>").append(ReportPage.esc(base.meta().description())).append("</p>\n");

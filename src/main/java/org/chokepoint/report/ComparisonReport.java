@@ -265,7 +265,9 @@ public final class ComparisonReport {
                 .append(") to the decision date; money is in ").append(esc(c.money().label()))
                 .append(".</li><li>Options:<ul>");
         for (Comparison.Option o : c.options()) {
-            h.append("<li><b>").append(esc(o.name())).append("</b>: ").append(esc(o.description())).append("</li>");
+            h.append("<li><b>").append(esc(o.name())).append("</b>: ").append(esc(o.description()));
+            droppedShocks(h, c, o);
+            h.append("</li>");
         }
         h.append("</ul></li></ul>\n");
     }
@@ -326,10 +328,20 @@ public final class ComparisonReport {
             if (dwl.difference().ci95Low() <= 0 && dwl.difference().ci95High() >= 0) {
                 s.append(", a change within the runs' noise");
             }
-            s.append(".</li>");
+            s.append('.');
+            droppedShocks(s, c, c.options().get(o));
+            s.append("</li>");
         }
         s.append("</ul>");
         return s.toString();
+    }
+
+    /** The warning that an option's patch drops some of the scenario's shocks, as a paragraph, when it does. */
+    static void droppedShocks(StringBuilder h, Comparison c, Comparison.Option o) {
+        String note = c.droppedShocksNote(o);
+        if (note != null) {
+            h.append(" <span class=\"warning\">Warning: ").append(esc(note)).append("</span>");
+        }
     }
 
     static String money(double usd) {

@@ -1,0 +1,62 @@
+package org.chokepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.chokepoint.scenario.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code chokepoint compare}, end to end, for what a first options file gets wrong. */
+class CompareCommandTest extends CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    /** The two-region world with a ban on A's exports from tick 60, a shock. */
+    private Path banned() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(
+                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        s.withArray("policies").addObject().put("type", "exportBan").put("id", "a-ban").put("region", "A")
+                .put("start", 60).putArray("commodities").add("metal");
+        Path file = dir.resolve("banned.json");
+        Json.write(file, s);
+        return file;
+    }
+
+    /**
+     * A patch that lists its own policies replaces the scenario's whole list (RFC 7386), ban included: the
+     * option then runs without the shock, which may be meant ("no restriction"), so the comparison runs, but
+     * says so on standard error and in the report beside the option.
+     */
+    @Test
+    void anOptionWhosePatchDropsAShockIsComparedWithAWarning() throws Exception {
+        Path options = dir.resolve("options.json");
+        Files.writeString(options, """
+                {"options": [{"name": "floor", "description": "a floor in B",
+                  "patch": {"policies": [{"type": "tariffFloor", "id": "b-floor", "region": "B",
+                    "commodity": "metal", "floor": 11, "start": 40}]}},
+                  {"name": "floor kept", "description": "the same floor, the ban repeated",
+                  "patch": {"policies": [{"type": "exportBan", "id": "a-ban", "region": "A", "start": 60,
+                    "commodities": ["metal"]}, {"type": "tariffFloor", "id": "b-floor", "region": "B",
+                    "commodity": "metal", "floor": 11, "start": 40}]}}]}""");
+        Path results = dir.resolve("compared");
+
+        int code = chokepoint("compare", banned().toString(), "--options", options.toString(), "--runs", "2",
+                "--ticks", "80", "--threads", "1", "--quiet", "--out", results.toString());
+
+        assertEquals(0, code, err.toString());
+        String note = "option 'floor': its patch replaces \"policies\" and leaves out the scenario's shock a-ban,"
+                + " so the option runs without it and the loss it avoids includes that shock's own cost; to keep"
+                + " it, repeat it in the patch's \"policies\".";
+        assertEquals("warning: compare: " + note + "\n", err.toString(), "one line, for the option that drops it");
+        String html = Files.readString(results.resolve("report.html"));
+        String escaped = note.replace("\"", "&quot;");
+        assertTrue(html.contains("<span class=\"warning\">Warning: " + escaped + "</span>"), "in the report");
+        assertEquals(2, html.split("Warning: ", -1).length - 1,
+                "beside the option in the cost of inaction and in the list of options, and nowhere else");
+    }
+}
