@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every run finished and the tables are written",
             "1:a run or the writing failed",
-            "2:invalid scenario, options or results folder (nothing is run)"})
+            "2:invalid scenario or options, or a results folder that may not be written (nothing is run)"})
 public final class EnsembleCommand implements Callable<Integer> {
 
     @Spec

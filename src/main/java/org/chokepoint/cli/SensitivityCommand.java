@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every run finished and the files are written",
             "1:a run or the writing failed",
-            "2:invalid scenario, pointer, value, metric or option"})
+            "2:invalid scenario, pointer, value, metric or option, or a results folder that may not be written (nothing is run)"})
 public final class SensitivityCommand implements Callable<Integer> {
 
     @Spec

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every run finished and the files are written",
             "1:a run or the writing failed",
-            "2:invalid scenario, pointer, value or option (nothing is run)"})
+            "2:invalid scenario, pointer, value or option, or a results folder that may not be written (nothing is run)"})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec

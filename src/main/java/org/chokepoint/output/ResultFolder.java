@@ -62,17 +62,21 @@ public final class ResultFolder implements AutoCloseable {
     public static ResultFolder replacing(Path out, ResultKind kind, boolean overwrite)
             throws TargetException, IOException {
         Path target = resolve(out);
-        inspect(target, kind, overwrite, false);
-        TargetLock lock = lockFor(target);
         try {
             inspect(target, kind, overwrite, false);
-            cleanLeftoversBeside(target);
-            Path staging = freshSibling(target, "partial");
-            OutputFiles.on(staging, () -> Files.createDirectory(staging));
-            return new ResultFolder(target, lock, staging, overwrite);
-        } catch (TargetException | IOException | RuntimeException e) {
-            lock.close();
-            throw e;
+            TargetLock lock = lockFor(target);
+            try {
+                inspect(target, kind, overwrite, false);
+                cleanLeftoversBeside(target);
+                Path staging = freshSibling(target, "partial");
+                OutputFiles.on(staging, () -> Files.createDirectory(staging));
+                return new ResultFolder(target, lock, staging, overwrite);
+            } catch (TargetException | IOException | RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
         }
     }
 
@@ -88,20 +92,48 @@ public final class ResultFolder implements AutoCloseable {
                     + " ensemble in " + out + ", --overwrite replaces it");
         }
         Path target = resolve(out);
-        inspect(target, kind, overwrite, resume);
-        TargetLock lock = lockFor(target);
         try {
-            State state = inspect(target, kind, overwrite, resume);
-            cleanLeftoversBeside(target);
-            if (state == State.OWN && !resume) {
-                emptyOwnFolder(target);
+            inspect(target, kind, overwrite, resume);
+            TargetLock lock = lockFor(target);
+            try {
+                State state = inspect(target, kind, overwrite, resume);
+                cleanLeftoversBeside(target);
+                if (state == State.OWN && !resume) {
+                    emptyOwnFolder(target);
+                }
+                OutputFiles.on(target, () -> Files.createDirectories(target));
+                return new ResultFolder(target, lock, null, overwrite);
+            } catch (TargetException | IOException | RuntimeException e) {
+                lock.close();
+                throw e;
             }
-            OutputFiles.on(target, () -> Files.createDirectories(target));
-            return new ResultFolder(target, lock, null, overwrite);
-        } catch (TargetException | IOException | RuntimeException e) {
-            lock.close();
-            throw e;
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
         }
+    }
+
+    /**
+     * A folder the system will not let this process make or write (no permission, a read-only or virtual file
+     * system such as /proc): refused before any work starts, as any other --out that may not be written.
+     */
+    static TargetException cannotWrite(Path target, IOException e) {
+        String reason;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            reason = "no such file or directory";
+        } else if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            reason = fs.getReason();
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (!reason.isEmpty() && Character.isUpperCase(reason.charAt(0))
+                && (reason.length() == 1 || !Character.isUpperCase(reason.charAt(1)))) {
+            reason = Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        }
+        TargetException t = new TargetException("cannot write " + target + ": " + reason);
+        t.initCause(e);
+        return t;
     }
 
     /** The folder to write the files into. */

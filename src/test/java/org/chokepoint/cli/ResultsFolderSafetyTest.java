@@ -56,9 +56,13 @@ class ResultsFolderSafetyTest extends CommandLineTest {
             case "sweep" -> args.addAll(List.of("--set", "/firms/0/capacity=90,110", "--threads", "1", "--quiet"));
             case "sensitivity" -> args.addAll(List.of("--param", "/firms/0/capacity=90:110", "--output",
                     "totals.fiscalCost", "--trajectories", "2", "--threads", "1", "--quiet"));
+            case "equilibrium" -> { }
             default -> throw new IllegalArgumentException(name);
         }
-        args.addAll(List.of("--ticks", TICKS, "--out", target.toString()));
+        if (!name.equals("equilibrium")) {
+            args.addAll(List.of("--ticks", TICKS));
+        }
+        args.addAll(List.of("--out", target.toString()));
         args.addAll(List.of(more));
         return chokepoint(args.toArray(String[]::new));
     }
@@ -100,6 +104,38 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertTrue(err.toString().contains(folder.toAbsolutePath() + " holds files chokepoint did not write"
                 + " (chapter1.tex, data/)"), err.toString());
         assertEquals(before, tree(dir));
+    }
+
+    /**
+     * A folder the system will not let chokepoint write is an --out that may not be written, as a file there
+     * is: refused before any work starts (exit 2), in the words of the other refusals, not a failed run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "ensemble", "compare", "sweep", "sensitivity", "equilibrium"})
+    void aFolderThatMayNotBeWrittenIsRefusedBeforeAnythingRuns(String name) throws Exception {
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        assumeTrue(locked.toFile().setWritable(false, false), "the file system has no write permissions");
+        try {
+            assumeTrue(!Files.isWritable(locked), "running as root, a folder without write permission is writable");
+            Path target = locked.resolve("results");
+
+            assertEquals(2, command(name, target), err.toString());
+
+            assertEquals(name + ": cannot write " + target.toAbsolutePath() + ": permission denied\n",
+                    err.toString());
+            assertFalse(Files.exists(target));
+        } finally {
+            locked.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void aFolderUnderProcIsRefusedBeforeAnythingRuns() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a system with /proc");
+
+        assertEquals(2, command("run", Path.of("/proc/chokepoint-results")), err.toString());
+
+        assertEquals("run: cannot write /proc/chokepoint-results: no such file or directory\n", err.toString());
     }
 
     @Test
