@@ -261,7 +261,7 @@ public final class SummaryCalculator {
             }
             shortage += s.get(t, m, Metric.UNMET_DEMAND);
         }
-        double multiple = peak / baseline;
+        double multiple = peakMultiple(peak, baseline);
 
         Integer recovery = null;
         if (multiple <= 1 + RECOVERY_BAND) {
@@ -295,10 +295,10 @@ public final class SummaryCalculator {
         int market = m;
         Integer exhaustion = ticksToExhaustion(t -> s.get(t, market, Metric.STOCK), window, shock, horizon,
                 exhaustionShare);
-        Integer above2 = firstTickAbove(t -> s.get(t, market, Metric.PRICE), window.start(), horizon,
-                PRICE_MULTIPLES[0] * baseline);
-        Integer above5 = firstTickAbove(t -> s.get(t, market, Metric.PRICE), window.start(), horizon,
-                PRICE_MULTIPLES[1] * baseline);
+        Integer above2 = firstTickAboveMultiple(t -> s.get(t, market, Metric.PRICE), window.start(), horizon,
+                PRICE_MULTIPLES[0], baseline);
+        Integer above5 = firstTickAboveMultiple(t -> s.get(t, market, Metric.PRICE), window.start(), horizon,
+                PRICE_MULTIPLES[1], baseline);
         return new Summary.MarketSummary(world.region(world.regionOfMarket(m)).id(),
                 world.commodity(world.commodityOfMarket(m)).id(), baseline, peak, peakTick, multiple, recovery,
                 shortage, cover, lost, lostShare, exhaustion, above2, above5);
@@ -328,6 +328,23 @@ public final class SummaryCalculator {
             }
         }
         return null;
+    }
+
+    /**
+     * The peak price over the pre-shock price; NaN (NA in the tables) when the pre-shock price is not above 0,
+     * since a multiple of nothing is no number, not an infinity to plot or rank markets by.
+     */
+    public static double peakMultiple(double peak, double baseline) {
+        return baseline > 0 ? peak / baseline : Double.NaN;
+    }
+
+    /**
+     * The first tick from {@code from} on whose price is above {@code k} times {@code baseline}; null when there
+     * is none, and when the pre-shock price is not above 0 (any price at all is "above" twice nothing).
+     */
+    public static Integer firstTickAboveMultiple(java.util.function.IntToDoubleFunction price, int from, int horizon,
+                                                 double k, double baseline) {
+        return baseline > 0 ? firstTickAbove(price, from, horizon, k * baseline) : null;
     }
 
     /** The first tick from {@code from} on whose price is above {@code level}, or null (also for a NaN level). */

@@ -66,7 +66,7 @@ public final class ChartStyle {
 
     /** Money in US dollars, as {@code $1.2 m} or {@code $3.40 bn}; a minus sign, not a hyphen. */
     public static String money(double usd) {
-        if (Double.isNaN(usd)) {
+        if (Double.isNaN(usd) || Double.isInfinite(usd)) {
             return "n/a";
         }
         double a = Math.abs(usd);

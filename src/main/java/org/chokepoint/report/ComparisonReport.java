@@ -345,7 +345,7 @@ public final class ComparisonReport {
     }
 
     static String money(double usd) {
-        if (Double.isNaN(usd)) {
+        if (Double.isNaN(usd) || Double.isInfinite(usd)) {
             return "n/a";
         }
         double a = Math.abs(usd);
@@ -389,8 +389,9 @@ public final class ComparisonReport {
         h.append("</table>\n");
     }
 
-    private static String v(double x, boolean usd) {
-        if (Double.isNaN(x)) {
+    /** A figure of the table; "n/a" where comparison.csv says NA. */
+    static String v(double x, boolean usd) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
             return "n/a";
         }
         return usd ? money(x) : String.format(Locale.ROOT, "%.3g", x);

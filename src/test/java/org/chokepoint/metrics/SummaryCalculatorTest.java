@@ -122,4 +122,18 @@ class SummaryCalculatorTest {
         assertEquals(null, SummaryCalculator.firstTickAbove(price, 7, 30, 5 * 50.0), "not within the run");
         assertEquals(null, SummaryCalculator.firstTickAbove(price, 7, 100, Double.NaN), "no baseline");
     }
+
+    @Test
+    void aPreShockPriceOfZeroHasNoMultipleAndNoCrossings() {
+        // A market with no price before the shock, 0, then 3 from tick 20: not "infinitely" dear, and not
+        // above twice or five times its pre-shock price at tick 20, since anything is above a multiple of 0.
+        java.util.function.IntToDoubleFunction price = t -> t < 20 ? 0 : 3;
+
+        assertTrue(Double.isNaN(SummaryCalculator.peakMultiple(3, 0)), "NA, not Infinity");
+        assertTrue(Double.isNaN(SummaryCalculator.peakMultiple(0, 0)));
+        assertEquals(null, SummaryCalculator.firstTickAboveMultiple(price, 7, 100, 2, 0));
+        assertEquals(null, SummaryCalculator.firstTickAboveMultiple(price, 7, 100, 5, 0));
+        assertEquals(1.5, SummaryCalculator.peakMultiple(3, 2));
+        assertEquals(20, SummaryCalculator.firstTickAboveMultiple(price, 7, 100, 1, 2.5), "above 2.5 at 20");
+    }
 }

@@ -1,5 +1,6 @@
 package org.chokepoint.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,32 @@ class ComparisonReportWordingTest {
                 text);
         assertTrue(text.contains("a change within the runs' noise"), text);
         assertFalse(text.contains("avoids"), text);
+    }
+
+    /**
+     * A figure comparison.csv writes as NA (a mean that is infinite, or undefined) is "n/a" on the page too, not
+     * "Infinity": a peak price multiple of an option some of whose runs had no pre-shock price, say.
+     */
+    @Test
+    void whatTheCsvCallsNaThePageCallsNotAvailable() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", \"patch\": {}}]}"), "test", 2, 5, 40);
+        double inf = Double.POSITIVE_INFINITY;
+        var infinite = new org.chokepoint.experiment.MeanInterval(2, 0, inf, 0, inf, inf);
+        var rows = java.util.List.of(
+                new ComparisonReport.Row("no policy", "totals.downstreamOutputLoss", infinite, infinite),
+                new ComparisonReport.Row("same", "totals.downstreamOutputLoss", infinite, infinite));
+        StringBuilder h = new StringBuilder();
+
+        ComparisonReport.table(h, c, rows);
+
+        assertFalse(h.toString().contains("Infinity"), h.toString());
+        assertTrue(h.toString().contains("<td>same</td><td>n/a</td><td>n/a to n/a</td><td>n/a</td><td>n/a to n/a</td>"),
+                h.toString());
+        assertEquals("n/a", ComparisonReport.v(Double.NEGATIVE_INFINITY, false));
+        assertEquals("n/a", ComparisonReport.money(inf));
+        assertEquals("n/a", ChartStyle.money(inf));
     }
 
     @Test
