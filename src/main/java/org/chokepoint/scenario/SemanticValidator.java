@@ -74,6 +74,7 @@ public final class SemanticValidator {
             problem("/time/decisionTick", "decisionTick must be < horizonTicks (" + s.time().horizonTicks()
                     + "), got " + decision + "; present values are discounted to a tick of the run");
         }
+        checkStartDate();
         checkPriceBase();
         checkRecipes();
         checkRecipeCycles();
@@ -106,6 +107,41 @@ public final class SemanticValidator {
             }
         }
         return problems;
+    }
+
+    /**
+     * A startDate of the form the schema asks for (YYYY-MM-DD) that is no day of the calendar: 2009-13-45,
+     * 2009-02-30. It names no tick, so the report's dates would be lost without a word.
+     */
+    private void checkStartDate() {
+        String date = s.time().startDate();
+        if (date == null || !date.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            return;
+        }
+        int year = Integer.parseInt(date.substring(0, 4));
+        int month = Integer.parseInt(date.substring(5, 7));
+        int day = Integer.parseInt(date.substring(8, 10));
+        String why = null;
+        if (month < 1 || month > 12) {
+            why = "there is no month " + month;
+        } else {
+            java.time.YearMonth ym = java.time.YearMonth.of(year, month);
+            if (day < 1 || day > ym.lengthOfMonth()) {
+                why = ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                        + year + " has " + ym.lengthOfMonth() + " days";
+            }
+        }
+        if (why == null) {
+            try {
+                java.time.LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                why = "it is no date of the calendar";
+            }
+        }
+        if (why != null) {
+            problem("/time/startDate", "startDate must be a date of the calendar written YYYY-MM-DD, got '" + date
+                    + "': " + why);
+        }
     }
 
     private void checkPriceBase() {

@@ -77,6 +77,32 @@ class ValidateCommandTest {
                 + "'compare SCENARIO --options " + options + "'", lines[0]);
     }
 
+    /** A date of the right form that is no day of the calendar names no tick: refused where it is written. */
+    @Test
+    void anImpossibleStartDateIsAProblem() throws Exception {
+        String minimal = Files.readString(resource("minimal.json"));
+        String[][] cases = {
+            {"2009-13-45", "there is no month 13"},
+            {"2009-02-30", "February 2009 has 28 days"},
+            {"2008-02-30", "February 2008 has 29 days"},
+        };
+        for (String[] c : cases) {
+            Path bad = dir.resolve(c[0] + ".json");
+            Files.writeString(bad, minimal.replaceFirst("\"time\": \\{", "\"time\": {\"startDate\": \"" + c[0] + "\", "));
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+
+            int code = validate(bad.toString());
+
+            assertEquals(ValidateCommand.INVALID, code, c[0] + ": " + out);
+            assertTrue(err.toString().matches("\\Q" + bad + "\\E:[0-9]+:[0-9]+: /time/startDate: startDate must be a date"
+                    + " of the calendar written YYYY-MM-DD, got '" + c[0] + "': " + c[1] + "\\R"), err.toString());
+        }
+        Path leap = dir.resolve("leap.json");
+        Files.writeString(leap, minimal.replaceFirst("\"time\": \\{", "\"time\": {\"startDate\": \"2008-02-29\", "));
+        assertEquals(0, validate(leap.toString()), err.toString());
+    }
+
     private static Path resource(String name) throws Exception {
         return Path.of(ValidateCommandTest.class.getResource("/scenarios/" + name).toURI());
     }
