@@ -86,6 +86,7 @@ public final class EnsembleCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         }
+        ExperimentOptions.warnIfEndsBeforeTheShock(err, "ensemble", loaded, horizon);
         try {
             Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, outFolder.overwrite, resume)) {

@@ -37,6 +37,45 @@ final class ExperimentOptions {
         return within(cl, option, runs, 1, org.chokepoint.experiment.ParallelRuns.MAX_RUNS);
     }
 
+    /**
+     * The first tick a shock of the scenario (an event or a policy whose role is not background) acts or is
+     * announced, or -1 when it has none.
+     */
+    static int firstShockOrAnnouncement(org.chokepoint.scenario.Scenario s) {
+        int first = -1;
+        for (var e : s.events()) {
+            if (!org.chokepoint.scenario.spec.Role.isBackground(e.role())) {
+                int t = e.start() == null ? 0 : e.start();
+                first = first < 0 ? t : Math.min(first, t);
+            }
+        }
+        for (var p : s.policies()) {
+            if (!org.chokepoint.scenario.spec.Role.isBackground(p.role())) {
+                int t = p.announce() != null ? p.announce() : p.start() != null ? p.start() : 0;
+                first = first < 0 ? t : Math.min(first, t);
+            }
+        }
+        return first;
+    }
+
+    /**
+     * One line on standard error when a run of {@code ticks} (-1: the scenario's horizon) ends before the
+     * scenario's first shock: nothing then differs from the counterfactual. A warning, not a refusal: the
+     * run up to the shock may be what is wanted.
+     */
+    static void warnIfEndsBeforeTheShock(java.io.PrintWriter err, String command,
+                                         org.chokepoint.scenario.LoadedScenario loaded, int ticks) {
+        org.chokepoint.scenario.Scenario s = loaded.scenario();
+        int n = ticks >= 1 ? ticks : s.time().horizonTicks();
+        int shock = firstShockOrAnnouncement(s);
+        if (shock >= n) {
+            err.println("warning: " + command + ": " + loaded.source() + ": the " + (command.equals("run")
+                    ? "run ends" : "runs end") + " at tick " + (n - 1) + ", before the first shock at tick " + shock
+                    + ", so every figure against the counterfactual is 0");
+            err.flush();
+        }
+    }
+
     static int within(CommandLine cl, String option, int value, int min, int max) {
         if (value < min || value > max) {
             throw new CommandLine.ParameterException(cl, option + " must be between " + min + " and " + max

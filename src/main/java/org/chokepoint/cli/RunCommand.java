@@ -81,6 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         }
+        ExperimentOptions.warnIfEndsBeforeTheShock(err, "run", loaded, horizon);
         try {
             Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-" + seed);
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.RUN, outFolder.overwrite)) {

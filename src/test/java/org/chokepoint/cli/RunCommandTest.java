@@ -119,6 +119,30 @@ class RunCommandTest extends CommandLineTest {
         }
     }
 
+    /**
+     * The 2010 episode's first shock, the quota cut, is announced at tick 78: a run of 60 ticks ends before it,
+     * and every figure against the counterfactual is 0. It runs (the years before may be what is wanted), with one
+     * line that says so; a run that reaches the shock has none.
+     */
+    @Test
+    void aRunThatEndsBeforeTheFirstShockSaysSo() throws Exception {
+        String episode = "scenarios/rare-earth-2010.json";
+
+        assertEquals(0, chokepoint("run", episode, "--ticks", "60", "--out", dir.resolve("short").toString()));
+        assertEquals("warning: run: " + episode + ": the run ends at tick 59, before the first shock at tick 78, so"
+                + " every figure against the counterfactual is 0\n", err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(0, chokepoint("ensemble", episode, "--ticks", "60", "--runs", "2", "--threads", "1", "--quiet",
+                "--out", dir.resolve("short-ensemble").toString()));
+        assertEquals("warning: ensemble: " + episode + ": the runs end at tick 59, before the first shock at tick 78,"
+                + " so every figure against the counterfactual is 0\n", err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(0, chokepoint("run", episode, "--ticks", "79", "--out", dir.resolve("long").toString()));
+        assertEquals("", err.toString(), "tick 78 is in the run");
+    }
+
     @Test
     void tickThreadsMustBeAtLeastOne() {
         assertEquals(2, chokepoint("run", REFERENCE.toString(), "--tick-threads", "0"));
