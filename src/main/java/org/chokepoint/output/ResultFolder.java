@@ -255,6 +255,13 @@ public final class ResultFolder implements AutoCloseable {
                     + " not write (" + listed(target, foreign) + "): move them away, or choose another --out;"
                     + " --overwrite replaces only what chokepoint wrote");
         }
+        if (kind != null && found != kind) {
+            // --overwrite means "again, the same command": a run does not replace an ensemble's hours of work.
+            throw new TargetException(target + " holds an earlier " + found.label() + " (" + found.descriptor()
+                    + "), and this command writes " + article(kind.label()) + " " + kind.label() + ": --overwrite"
+                    + " replaces only an earlier " + kind.label() + "; choose another --out, or move the "
+                    + found.label() + " away");
+        }
         if (!overwrite) {
             String also = kind == ResultKind.ENSEMBLE && found == kind
                     ? " add --resume to finish or re-aggregate it, --overwrite to replace it," : " add --overwrite to"
@@ -263,6 +270,10 @@ public final class ResultFolder implements AutoCloseable {
                     + "):" + also + " or choose another --out");
         }
         return State.OWN;
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

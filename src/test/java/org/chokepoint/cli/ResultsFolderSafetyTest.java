@@ -203,8 +203,8 @@ class ResultsFolderSafetyTest extends CommandLineTest {
 
         assertEquals(2, command("run", results));
 
-        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier sweep (sweep.json): add"
-                + " --overwrite to replace it"), err.toString());
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier sweep (sweep.json), and this"
+                + " command writes a run: --overwrite replaces only an earlier run"), err.toString());
         assertEquals(before, tree(dir));
     }
 
@@ -320,6 +320,30 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         for (String tmp : List.of(".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp")) {
             assertFalse(Files.exists(results.resolve(tmp), LinkOption.NOFOLLOW_LINKS), tmp);
         }
+    }
+
+    /**
+     * --overwrite replaces an earlier folder of what the command writes: a run given an ensemble's folder by
+     * mistake leaves it alone, with or without --overwrite, and says what is there.
+     */
+    @Test
+    void overwriteReplacesOnlyAFolderOfTheSameKind() throws Exception {
+        Path ensemble = dir.resolve("ens");
+        assertEquals(0, command("ensemble", ensemble), err.toString());
+        Map<String, String> before = tree(dir);
+
+        for (String[] more : new String[][] {{"--overwrite"}, {}}) {
+            err.getBuffer().setLength(0);
+
+            assertEquals(2, command("run", ensemble, more), err.toString());
+
+            assertEquals("run: " + ensemble.toAbsolutePath() + " holds an earlier ensemble (ensemble.json), and this"
+                    + " command writes a run: --overwrite replaces only an earlier run; choose another --out, or move"
+                    + " the ensemble away\n", err.toString());
+            assertEquals(before, tree(dir), "the ensemble is there as it was");
+        }
+        err.getBuffer().setLength(0);
+        assertEquals(0, command("ensemble", ensemble, "--overwrite"), "the same kind is replaced: " + err);
     }
 
     @Test
