@@ -56,7 +56,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "replications per option, the same seeds for every option (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",
             description = "base seed the runs' seeds are derived from, a 32-bit integer (default: ${DEFAULT-VALUE})")
     int seed;
 
@@ -98,6 +98,12 @@ public final class CompareCommand implements Callable<Integer> {
             JsonNode options;
             try {
                 options = Json.mapper().readTree(optionsFile.toFile());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+                err.println(optionsFile + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() + ":"
+                        + at.getColumnNr() : "") + ": malformed JSON: " + Json.plainParserMessage(e.getOriginalMessage()));
+                err.flush();
+                return ValidateCommand.INVALID;
             } catch (java.io.IOException e) {
                 err.println(optionsFile + ": cannot read the options file: " + e.getMessage());
                 err.flush();

@@ -51,7 +51,7 @@ public final class EnsembleCommand implements Callable<Integer> {
             description = "worker threads (default: available processors)")
     Integer threads;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",
             description = "base seed, a 32-bit integer; run i gets seed(S, i), see docs/experiments.md "
                     + "(default: ${DEFAULT-VALUE})")
     int seed;

@@ -55,7 +55,7 @@ public final class EquilibriumCommand implements Callable<Integer> {
             description = "the tick whose demand trend, events and instruments apply (default: ${DEFAULT-VALUE})")
     int tick;
 
-    @Option(names = "--seed", paramLabel = "N",
+    @Option(names = "--seed", converter = SeedConverter.class, paramLabel = "N",
             description = "solve for the firms and traders a run with this seed draws, instead of every "
                     + "population at its expected parameters")
     Integer seed;

@@ -27,27 +27,86 @@ public final class Main implements Runnable {
     }
 
     /**
-     * A usage error: the message, then, for an option the command does not have (a typo such as {@code --run}
-     * that leaves a required {@code --runs} missing), the options it may have meant, then the usage.
+     * A usage error: the message; for a command name the program does not have, the closest it has; for an
+     * option the command does not have (a typo such as {@code --run} that leaves a required {@code --runs}
+     * missing), the options it may have meant; then one line on where the usage is, not the usage itself,
+     * which would push the message off the screen.
      */
     static int invalidInput(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         java.io.PrintWriter err = cmd.getErr();
-        err.println(ex.getMessage());
-        boolean suggested = CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        if (!suggested) {
-            java.util.Set<String> known = cmd.getCommandSpec().optionsMap().keySet();
-            for (String a : args) {
-                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-                if (name.startsWith("-") && !known.contains(name) && !cmd.getSubcommands().containsKey(name)) {
-                    CommandLine.UnmatchedArgumentException.printSuggestions(
-                            new CommandLine.UnmatchedArgumentException(cmd, java.util.List.of(name)), err);
+        String unknownCommand = unknownCommand(ex);
+        if (unknownCommand != null) {
+            String closest = closestCommand(cmd, unknownCommand);
+            err.println("'" + unknownCommand + "' is not a chokepoint command" + (closest == null
+                    ? "; the commands are " + String.join(", ", cmd.getSubcommands().keySet())
+                    : ": did you mean '" + cmd.getCommandName() + " " + closest + "'?"));
+        } else {
+            err.println(ex.getMessage());
+            boolean suggested = CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            if (!suggested) {
+                java.util.Set<String> known = cmd.getCommandSpec().optionsMap().keySet();
+                for (String a : args) {
+                    String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                    if (name.startsWith("-") && !known.contains(name) && !cmd.getSubcommands().containsKey(name)) {
+                        CommandLine.UnmatchedArgumentException.printSuggestions(
+                                new CommandLine.UnmatchedArgumentException(cmd, java.util.List.of(name)), err);
+                    }
                 }
             }
         }
-        cmd.usage(err, cmd.getColorScheme());
+        if (args.length == 0) {
+            cmd.usage(err, cmd.getColorScheme()); // a bare "chokepoint": the commands there are
+        } else {
+            err.println("see `" + cmd.getCommandSpec().qualifiedName() + " --help`");
+        }
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The word given where a command name belongs, when it names none; otherwise null. */
+    private static String unknownCommand(CommandLine.ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || cmd.getSubcommands().isEmpty()
+                || u.getUnmatched().isEmpty()) {
+            return null;
+        }
+        String first = u.getUnmatched().get(0);
+        return first.startsWith("-") ? null : first;
+    }
+
+    /** The command whose name is fewest edits from {@code word}, when it is near enough to be a slip; else null. */
+    static String closestCommand(CommandLine cmd, String word) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : cmd.getSubcommands().keySet()) {
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), name);
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, best.length() / 2) ? best : null;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one character. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Without a subcommand: the usage, and a usage error. */

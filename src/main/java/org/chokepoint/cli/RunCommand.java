@@ -47,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
     Path scenario;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "N",
             description = "seed of the run's random numbers, a 32-bit integer as MASON keeps (default: ${DEFAULT-VALUE})")
     int seed;
 

@@ -65,7 +65,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: available processors)")
     Integer threads;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",
             description = "base seed of the design and of the run seed, a 32-bit integer (default: ${DEFAULT-VALUE})")
     int seed;
 

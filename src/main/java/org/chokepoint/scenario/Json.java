@@ -81,6 +81,36 @@ public final class Json {
         return node;
     }
 
+    private static final java.util.regex.Pattern NON_NUMERIC =
+            java.util.regex.Pattern.compile("Non-standard token '([^']*)'.*", java.util.regex.Pattern.DOTALL);
+    /** The clauses in which the parser names a feature of its own that would have read the text. */
+    private static final java.util.regex.Pattern FEATURE_CLAUSE = java.util.regex.Pattern.compile(
+            "(:\\s*enable `[A-Za-z.]*Feature\\.[A-Z_]+` to allow|\\s*\\(not recognized as one since Feature"
+                    + " '[A-Z_]+' not enabled for parser\\)|\\s*\\([^()]*Feature[^()]*\\))");
+
+    /**
+     * The parser's message about text that is not JSON, in words about JSON rather than about the parser's
+     * settings: "JSON does not allow NaN/Infinity" and "JSON does not allow comments" instead of the feature
+     * that would have allowed them.
+     */
+    public static String plainParserMessage(String original) {
+        if (original == null) {
+            return "not JSON";
+        }
+        java.util.regex.Matcher m = NON_NUMERIC.matcher(original);
+        if (m.matches()) {
+            return "JSON does not allow NaN/Infinity, got '" + m.group(1) + "'; write a finite number";
+        }
+        if (original.contains("comment") || original.contains("COMMENTS")
+                || original.startsWith("Unexpected character ('#'")) {
+            return "JSON does not allow comments";
+        }
+        if (original.contains("plus sign")) {
+            return "JSON does not allow a plus sign before a number";
+        }
+        return FEATURE_CLAUSE.matcher(original).replaceAll("");
+    }
+
     /** Compact text of {@link #canonical(JsonNode)}. */
     public static String canonicalText(JsonNode node) {
         try {

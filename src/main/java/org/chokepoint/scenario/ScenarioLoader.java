@@ -57,7 +57,7 @@ public final class ScenarioLoader {
         } catch (StreamReadException e) {
             throw new ScenarioException(List.of(SourceLocations.malformed(sourceName, e)));
         } catch (JsonProcessingException e) {
-            throw single(sourceName, "malformed JSON: " + e.getOriginalMessage());
+            throw single(sourceName, "malformed JSON: " + Json.plainParserMessage(e.getOriginalMessage()));
         }
         if (json == null || json.isMissingNode()) {
             throw single(sourceName, "empty file: a scenario is a JSON object");

@@ -119,7 +119,7 @@ final class SourceLocations {
     /** Problem for text that is not JSON at all, placed where the parser gave up. */
     static ScenarioProblem malformed(String file, StreamReadException e) {
         JsonLocation loc = e.getLocation();
-        String message = "malformed JSON: " + e.getOriginalMessage();
+        String message = "malformed JSON: " + Json.plainParserMessage(e.getOriginalMessage());
         String pointer = "";
         JsonParser p = e.getProcessor();
         if (p != null && p.getParsingContext() != null) {

@@ -85,7 +85,7 @@ public final class SparkMain implements Runnable {
         @Option(names = "--quiet", description = "no progress on standard error")
         boolean quiet;
 
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+        @Option(names = "--seed", converter = org.chokepoint.cli.SeedConverter.class, defaultValue = "1", paramLabel = "S",
                 description = "base seed, a 32-bit integer; run i gets seed(S, i) (default: ${DEFAULT-VALUE})")
         int seed;
 

@@ -169,7 +169,8 @@ class RunCommandTest extends CommandLineTest {
                             "--out", results.toString());
 
             assertEquals(2, code, command);
-            assertTrue(err.toString().contains("'4294967296' is not an int"), err.toString());
+            assertTrue(err.toString().contains("Invalid value for option '--seed': '4294967296' is outside the range"
+                    + " of a seed, a 32-bit integer from -2147483648 to 2147483647"), err.toString());
         }
         assertFalse(Files.exists(results));
     }

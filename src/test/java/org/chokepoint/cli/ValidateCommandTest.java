@@ -77,6 +77,26 @@ class ValidateCommandTest {
                 + "'compare SCENARIO --options " + options + "'", lines[0]);
     }
 
+    /** The parser's complaints in words about JSON, not about the parser's settings. */
+    @Test
+    void nanAndCommentsAreSaidToBeOutsideJson() throws Exception {
+        String minimal = Files.readString(resource("minimal.json"));
+        Path nan = dir.resolve("nan.json");
+        Files.writeString(nan, minimal.replaceFirst("\"horizonTicks\": 52", "\"horizonTicks\": NaN"));
+        Path comment = dir.resolve("comment.json");
+        Files.writeString(comment, minimal.replaceFirst("\"horizonTicks\": 52", "\"horizonTicks\": 52 // a year"));
+
+        assertEquals(ValidateCommand.INVALID, validate(nan.toString(), comment.toString()));
+
+        String[] lines = err.toString().split("\\R");
+        assertEquals(2, lines.length, err.toString());
+        assertTrue(lines[0].matches("\\Q" + nan + "\\E:3:[0-9]+: /time/horizonTicks: malformed JSON: JSON does not"
+                + " allow NaN/Infinity, got 'NaN'; write a finite number"), lines[0]);
+        assertTrue(lines[1].matches("\\Q" + comment + "\\E:3:[0-9]+: /time/horizonTicks: malformed JSON: JSON does"
+                + " not allow comments"), lines[1]);
+        assertTrue(!err.toString().contains("Feature") && !err.toString().contains("ALLOW_"), err.toString());
+    }
+
     /** A date of the right form that is no day of the calendar names no tick: refused where it is written. */
     @Test
     void anImpossibleStartDateIsAProblem() throws Exception {

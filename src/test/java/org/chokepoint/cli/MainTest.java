@@ -1,0 +1,59 @@
+package org.chokepoint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** What the command line says to a mistyped command or option: the problem, a suggestion, where help is. */
+class MainTest extends CommandLineTest {
+
+    @Test
+    void aMisspeltCommandGetsTheClosestCommand() {
+        assertEquals(2, chokepoint("rn", "scenarios/rare-earth-baseline.json"));
+        assertEquals("'rn' is not a chokepoint command: did you mean 'chokepoint run'?\n"
+                + "see `chokepoint --help`\n", err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, chokepoint("ensamble"));
+        assertEquals("'ensamble' is not a chokepoint command: did you mean 'chokepoint ensemble'?\n"
+                + "see `chokepoint --help`\n", err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, chokepoint("xyzzy"));
+        assertTrue(err.toString().startsWith("'xyzzy' is not a chokepoint command; the commands are run, validate,"),
+                "nothing near enough: the list");
+    }
+
+    @Test
+    void anOptionErrorIsTheMessageAndWhereTheHelpIs() {
+        assertEquals(2, chokepoint("run", "scenarios/rare-earth-baseline.json", "--tiks", "5"));
+
+        assertEquals("Unknown options: '--tiks', '5'\nPossible solutions: --ticks, --tick-threads\nsee `chokepoint run --help`\n",
+                err.toString(), "not the whole usage, which would push the message off the screen");
+    }
+
+    @Test
+    void aSeedOutsideItsRangeSaysTheRange() {
+        assertEquals(2, chokepoint("compare", "scenarios/rare-earth-baseline.json", "--options", "o.json",
+                "--seed", "99999999999"));
+
+        assertEquals("Invalid value for option '--seed': '99999999999' is outside the range of a seed, a 32-bit"
+                + " integer from -2147483648 to 2147483647\nsee `chokepoint compare --help`\n", err.toString());
+    }
+
+    @Test
+    void withoutACommandTheCommandsAreListed() {
+        assertEquals(2, chokepoint());
+
+        assertTrue(err.toString().startsWith("a command is required\nUsage: chokepoint"), err.toString());
+        assertTrue(err.toString().contains("  compare "), err.toString());
+    }
+
+    @Test
+    void distanceCountsEdits() {
+        assertEquals(1, Main.distance("rn", "run"));
+        assertEquals(3, Main.distance("kitten", "sitting"));
+        assertEquals(0, Main.distance("sweep", "sweep"));
+    }
+}
