@@ -38,27 +38,6 @@ final class ExperimentOptions {
     }
 
     /**
-     * The first tick a shock of the scenario (an event or a policy whose role is not background) acts or is
-     * announced, or -1 when it has none.
-     */
-    static int firstShockOrAnnouncement(org.chokepoint.scenario.Scenario s) {
-        int first = -1;
-        for (var e : s.events()) {
-            if (!org.chokepoint.scenario.spec.Role.isBackground(e.role())) {
-                int t = e.start() == null ? 0 : e.start();
-                first = first < 0 ? t : Math.min(first, t);
-            }
-        }
-        for (var p : s.policies()) {
-            if (!org.chokepoint.scenario.spec.Role.isBackground(p.role())) {
-                int t = p.announce() != null ? p.announce() : p.start() != null ? p.start() : 0;
-                first = first < 0 ? t : Math.min(first, t);
-            }
-        }
-        return first;
-    }
-
-    /**
      * One line on standard error when a run of {@code ticks} (-1: the scenario's horizon) ends before the
      * scenario's first shock: nothing then differs from the counterfactual. A warning, not a refusal: the
      * run up to the shock may be what is wanted.
@@ -67,7 +46,7 @@ final class ExperimentOptions {
                                          org.chokepoint.scenario.LoadedScenario loaded, int ticks) {
         org.chokepoint.scenario.Scenario s = loaded.scenario();
         int n = ticks >= 1 ? ticks : s.time().horizonTicks();
-        int shock = firstShockOrAnnouncement(s);
+        int shock = s.firstDifferenceFromCounterfactual();
         if (shock >= n) {
             err.println("warning: " + command + ": " + loaded.source() + ": the " + (command.equals("run")
                     ? "run ends" : "runs end") + " at tick " + (n - 1) + ", before the first shock at tick " + shock

@@ -72,6 +72,28 @@ public record Scenario(
         return first;
     }
 
+    /**
+     * The first tick at which a run can differ from its counterfactual: the earliest start of a shock event and
+     * the earliest announcement (or start) of any policy that is not background, importers' instruments
+     * included; -1 when nothing differs.
+     */
+    public int firstDifferenceFromCounterfactual() {
+        int first = -1;
+        for (EventSpec e : events) {
+            if (!Role.isBackground(e.role())) {
+                int t = e.start() == null ? 0 : e.start();
+                first = first < 0 ? t : Math.min(first, t);
+            }
+        }
+        for (PolicySpec p : policies) {
+            if (!Role.isBackground(p.role())) {
+                int t = p.announce() != null ? p.announce() : p.start() != null ? p.start() : 0;
+                first = first < 0 ? t : Math.min(first, t);
+            }
+        }
+        return first;
+    }
+
     /** Whether any event or policy is a shock, so that the run has a no-shock counterfactual to differ from. */
     public boolean hasShocks() {
         return events.stream().anyMatch(e -> !Role.isBackground(e.role()))
