@@ -105,10 +105,28 @@ final class ContractForDifference extends ImporterMeasure {
             double usd = dollars(q, strike - ref);
             ctx.markets().ledger().spend(market, usd);
             paid += usd;
+            toHolders(f, firms, sold, usd);
         } else if (upsideShare > 0) {
             double usd = dollars(q, upsideShare * (ref - strike));
             ctx.markets().ledger().receive(market, usd);
             clawedBack += usd;
+            toHolders(f, firms, sold, -usd);
+        }
+    }
+
+    /**
+     * What the budget pays the holders (or takes back from them, negative) is their revenue, shared by what each
+     * sold this tick, in the market each sells in: a transfer from taxpayers to producers, not a loss.
+     */
+    private void toHolders(Firms f, int[] firms, double sold, double usd) {
+        if (sold <= 0) {
+            return;
+        }
+        for (int i = 0; i < firms.length; i++) {
+            double own = Math.max(0, stockAtStart[i] + f.output(firms[i]) - f.stock(firms[i]));
+            if (own > 0) {
+                ctx.markets().ledger().revenue(f.market(firms[i]), usd * own / sold);
+            }
         }
     }
 

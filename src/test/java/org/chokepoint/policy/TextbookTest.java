@@ -221,6 +221,17 @@ class TextbookTest {
             near((STRIKE - cif) * supplyD(STRIKE), run.mean(D, Metric.FISCAL_COST),
                     "fiscal cost = (strike - cif) S(strike)");
         }
+
+        /**
+         * The payment is the plants' revenue: they earn the strike on S(8) = 50, and their surplus is the area left
+         * of S between its intercept 3 and the strike, 10 (8 - 3)^2 / 2 = 125 a tick (at c.i.f. alone it would be
+         * about 31).
+         */
+        @Test
+        void theHoldersEarnTheStrikeSoTheirSurplusIsTheAreaLeftOfSupplyUpToIt() {
+            near(10 * (STRIKE - 3) * (STRIKE - 3) / 2, run.mean(D, Metric.PRODUCER_SURPLUS),
+                    "producer surplus = integral of S from 3 to the strike");
+        }
     }
 
     @Nested
