@@ -60,12 +60,13 @@ public final class SummaryCalculator {
         int horizon = run.horizon();
         int shock = run.firstShockTick();
         Window window = window(run.scenario().time(), shock, horizon);
+        int from = accountingStart(run.scenario(), window);
 
         List<Summary.MarketSummary> markets = new ArrayList<>();
         for (int m = 0; m < world.marketCount(); m++) {
             if (run.reported(m)) {
                 markets.add(market(series, counterfactual == null ? null : counterfactual.series(), world, m,
-                        window, shock, horizon, run.scenario().outputs().exhaustionShareOrDefault()));
+                        window, from, shock, horizon, run.scenario().outputs().exhaustionShareOrDefault()));
             }
         }
 
@@ -84,10 +85,10 @@ public final class SummaryCalculator {
         double[][] quota = new double[regions][horizon];
         double[] stock = new double[regions];
         if (counterfactual != null) {
-            valueAddedLossByRegionAndTick(run, counterfactual, window.start(), loss);
-            shortage = finalDemandShortageByTick(run, counterfactual, window.start());
-            consumerSurplusChangeByTick(run, counterfactual, window.start(), cs);
-            producerSurplusChangeByTick(run, counterfactual, window.start(), ps);
+            valueAddedLossByRegionAndTick(run, counterfactual, from, loss);
+            shortage = finalDemandShortageByTick(run, counterfactual, from);
+            consumerSurplusChangeByTick(run, counterfactual, from, cs);
+            producerSurplusChangeByTick(run, counterfactual, from, ps);
             differenceByRegion(run, counterfactual, Metric.FISCAL_COST, fiscal);
             differenceByRegion(run, counterfactual, Metric.LEVY_REVENUE, levy);
             differenceByRegion(run, counterfactual, Metric.QUOTA_RENT, quota);
@@ -242,8 +243,21 @@ public final class SummaryCalculator {
         return new Window(start, end);
     }
 
+    /**
+     * The first tick the welfare totals and a market's output loss count: the pre-shock window's start, or, where
+     * an instrument acts before it (a contract for difference or a tariff floor in force years before the
+     * restriction), the first tick the run can differ from its counterfactual, so that what an option spends and
+     * what it changes are counted over the same weeks. Before that tick the run and its counterfactual are the
+     * same world under the same seed, and every difference is zero.
+     */
+    static int accountingStart(Scenario scenario, Window window) {
+        int differs = scenario.firstDifferenceFromCounterfactual();
+        return differs < 0 ? window.start() : Math.min(window.start(), differs);
+    }
+
     private static Summary.MarketSummary market(SeriesRecorder s, SeriesRecorder cf, World world, int m,
-                                                Window window, int shock, int horizon, double exhaustionShare) {
+                                                Window window, int from, int shock, int horizon,
+                                                double exhaustionShare) {
         double sum = 0;
         for (int t = window.start(); t < window.end(); t++) {
             sum += s.get(t, m, Metric.PRICE);
@@ -285,7 +299,7 @@ public final class SummaryCalculator {
         if (cf != null) {
             double produced = 0;
             double wouldHave = 0;
-            for (int t = window.start(); t < horizon; t++) {
+            for (int t = from; t < horizon; t++) {
                 produced += s.get(t, m, Metric.PRODUCTION);
                 wouldHave += cf.get(t, m, Metric.PRODUCTION);
             }

@@ -136,4 +136,27 @@ class SummaryCalculatorTest {
         assertEquals(1.5, SummaryCalculator.peakMultiple(3, 2));
         assertEquals(20, SummaryCalculator.firstTickAboveMultiple(price, 7, 100, 1, 2.5), "above 2.5 at 20");
     }
+
+    /**
+     * The NdPr scenario's restriction is announced in week 156, so its pre-shock window is weeks 143-155 and its
+     * totals count from 143; a contract for difference in force from week 26 moves the accounting start to 26, so
+     * that the contract's payments and what they change are counted over the same weeks.
+     */
+    @Test
+    void anInstrumentInForceBeforeTheShockIsCountedFromItsStart() throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/ndpr-price-floor-2025.json"));
+        Scenario plain = org.chokepoint.scenario.ScenarioLoader.fromText(text, "ndpr.json").scenario();
+        SummaryCalculator.Window window = SummaryCalculator.window(plain.time(), plain.firstShockTick(),
+                plain.time().horizonTicks());
+        assertEquals(143, window.start());
+        assertEquals(143, SummaryCalculator.accountingStart(plain, window));
+
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        json.withArray("policies").addObject().put("type", "contractForDifference").put("id", "cfd")
+                .put("region", "US").put("commodity", "ndpr-oxide").put("strike", 110.0).put("start", 26);
+        Scenario withCfd = org.chokepoint.scenario.ScenarioLoader.fromText(json.toString(), "cfd.json").scenario();
+        assertEquals(156, withCfd.firstShockTick(), "an importer's instrument does not move the pre-shock window");
+        assertEquals(26, SummaryCalculator.accountingStart(withCfd, window));
+    }
 }
