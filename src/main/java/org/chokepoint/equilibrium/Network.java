@@ -144,6 +144,8 @@ final class Network {
         /** The wedge between destination and origin price at which the arc's trade just pays, in dollars. */
         double wedge;
         double laneCapacity;
+        /** Share of the lane's capacity the arc may carry at most: a detour's leak rate, 1 for every other arc. */
+        double capacityShare = 1.0;
     }
 
     /** {@code Σ coefficient * flow <= volume} over a set of arcs. */
@@ -606,7 +608,8 @@ final class Network {
         int perYear = world.ticksPerYear();
         double[] worldCapacity = new double[world.commodityCount()];
         for (int f = 0; f < firms; f++) {
-            worldCapacity[world.commodityOfMarket(fMarket[f])] += fCapacity[f];
+            // A population at its expected parameters is one row standing for its whole count.
+            worldCapacity[world.commodityOfMarket(fMarket[f])] += fWeight[f] * fCapacity[f];
         }
         for (int t = 0; t < specs.size(); t++) {
             Scenario.TraderSpec ts = specs.get(t);
@@ -791,6 +794,7 @@ final class Network {
                     leakArc.subsidyInstrument = -1;
                     leakArc.licenceInstrument = -1;
                     leakArc.via = world.regionIndex(circ.via());
+                    leakArc.capacityShare = leak;
                     leakArc.extra = circ.extraCostPerUnit();
                     leakArc.instrument = instrumentOf.get(detour);
                     if (trq != null) {

@@ -133,7 +133,8 @@ public final class SpatialEquilibrium {
             lanes.add(new EquilibriumResult.LaneResult(kindLabel(arc.kind), net.scenario.traders().get(arc.trader).id(),
                     commodityId(net, arc.commodity), regionId(net, arc.from), regionId(net, arc.to),
                     arc.via >= 0 ? world.region(arc.via).id() : null, x,
-                    arc.laneCapacity * approvalShare(net, a), (pd - po) / v, arc.wedge / v, arcRent[a] / v));
+                    arc.laneCapacity * arc.capacityShare * approvalShare(net, a), (pd - po) / v, arc.wedge / v,
+                    arcRent[a] / v));
         }
         for (int s = 0; s < net.caps.size(); s++) {
             Network.Cap cap = net.caps.get(s);
