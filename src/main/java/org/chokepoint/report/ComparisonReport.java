@@ -296,19 +296,20 @@ public final class ComparisonReport {
     }
 
     static String inaction(Comparison c, List<Row> rows) {
-        Row none = find(rows, Comparison.NO_POLICY, "totals.downstreamOutputLoss");
+        Row none = find(rows, Comparison.NO_POLICY, "pv.downstreamOutputLoss");
         StringBuilder s = new StringBuilder();
         int years = Math.max(1, Math.round(c.horizon() / (float) c.base().scenario().time().ticksPerYearOrDefault()));
-        s.append("<p>Without any policy, the shocks (the scenario's events and policies whose role is "
-                + "\"shock\"; its background is in every world, the one without shocks included) cost "
-                + "downstream industry <b>").append(money(none.level().mean()))
+        // The table below is in present values; sums in the words above it would read as the same figures.
+        s.append("<p>In present values, as in the table below: without any policy, the shocks (the scenario's "
+                + "events and policies whose role is \"shock\"; its background is in every world, the one without "
+                + "shocks included) cost downstream industry <b>").append(money(none.level().mean()))
                 .append("</b> of lost value added (95% CI ").append(money(none.level().ci95Low())).append(" to ")
                 .append(money(none.level().ci95High())).append(") over the ").append(years).append(" years modelled.</p><ul>");
         for (int o = 1; o < c.options().size(); o++) {
             String name = c.options().get(o).name();
-            Row loss = find(rows, name, "totals.downstreamOutputLoss");
-            Row fiscal = find(rows, name, "totals.fiscalCost");
-            Row dwl = find(rows, name, "totals.deadweightLoss");
+            Row loss = find(rows, name, "pv.downstreamOutputLoss");
+            Row fiscal = find(rows, name, "pv.fiscalCost");
+            Row dwl = find(rows, name, "pv.deadweightLoss");
             double avoided = -loss.difference().mean();
             double avoidedLow = -loss.difference().ci95High();
             double avoidedHigh = -loss.difference().ci95Low();
@@ -322,7 +323,7 @@ public final class ComparisonReport {
             }
             s.append(" (95% CI of the amount avoided: ").append(money(avoidedLow))
                     .append(" to ").append(money(avoidedHigh)).append(") at a fiscal cost of ")
-                    .append(money(fiscal.level().mean()))
+                    .append(money(fiscal.difference().mean()))
                     .append("; the net welfare loss ").append(dwl.difference().mean() <= 0 ? "falls by " : "rises by ")
                     .append(money(Math.abs(dwl.difference().mean())));
             if (dwl.difference().ci95Low() <= 0 && dwl.difference().ci95High() >= 0) {

@@ -55,6 +55,45 @@ class ComparisonReportWordingTest {
         assertEquals("n/a", ChartStyle.money(inf));
     }
 
+    /**
+     * The words above the table give the table's figures: present values, the fiscal cost as the option's
+     * difference from "no policy", not the undiscounted sums a reader would take for the same figures.
+     */
+    @Test
+    void theWordsGiveTheTablesPresentValues() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"floor\", \"patch\": {}}]}"), "test", 2, 5,
+                52);
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var rows = java.util.List.of(
+                new ComparisonReport.Row("no policy", "totals.downstreamOutputLoss", mi(1.33e9), zero),
+                new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(1.18e9), zero),
+                new ComparisonReport.Row("floor", "totals.downstreamOutputLoss", mi(0.2e9), mi(-1.13e9)),
+                new ComparisonReport.Row("floor", "pv.downstreamOutputLoss", mi(0.18e9), mi(-1.0e9)),
+                new ComparisonReport.Row("floor", "totals.fiscalCost", mi(4.6e6), mi(4.6e6)),
+                new ComparisonReport.Row("floor", "pv.fiscalCost", mi(9.9e6), mi(7.2e6)),
+                new ComparisonReport.Row("floor", "totals.deadweightLoss", mi(1e8), mi(-3e8)),
+                new ComparisonReport.Row("floor", "pv.deadweightLoss", mi(1e8), mi(-2.5e8)));
+
+        String text = ComparisonReport.inaction(c, rows);
+
+        assertTrue(text.startsWith("<p>In present values, as in the table below: without any policy, the shocks"),
+                text);
+        assertTrue(text.contains("cost downstream industry <b>$1.18 bn</b> of lost value added (95% CI $1.17 bn to "
+                + "$1.19 bn) over the 1 years modelled."), text);
+        assertTrue(text.contains("<li><b>floor</b> avoids $1.00 bn of that (95% CI of the amount avoided: $990.0 m "
+                + "to $1.01 bn) at a fiscal cost of $7.2 m; the net welfare loss falls by $250.0 m."), text);
+        assertFalse(text.contains("$1.33 bn"), text);
+        assertFalse(text.contains("$4.6 m"), text);
+    }
+
+    /** A mean with a 95% interval of 1% either side. */
+    private static org.chokepoint.experiment.MeanInterval mi(double mean) {
+        double half = Math.abs(mean) * 0.01;
+        return new org.chokepoint.experiment.MeanInterval(2, 0, mean, half, mean - half, mean + half);
+    }
+
     @Test
     void aReportNamesTheTickByWhatTheScenarioMakesIt() throws Exception {
         Path file = Path.of(getClass().getResource("/scenarios/two-region.json").toURI());
