@@ -22,6 +22,7 @@ import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.ScenarioProblem;
 import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.Role;
@@ -195,7 +196,8 @@ public final class Comparison {
             }
             String description = o.path("description").asText("");
             if (grid == null) {
-                options.add(new Option(name, description, patch, option(base, patch, name, at, ticks)));
+                options.add(new Option(name, description, patch,
+                        option(base, patch, name, at, optionsSource, "/options/" + i + "/patch", ticks)));
                 continue;
             }
             matched.add(grid.pointer());
@@ -207,7 +209,9 @@ public final class Comparison {
                     throw new ComparisonException(at + "/name: '" + levelName + "' is used twice");
                 }
                 options.add(new Option(levelName, description, leveled,
-                        option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level, ticks), name,
+                        option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level,
+                                optionsSource + " [--grid " + grid.pointer() + " = " + level + "]",
+                                "/options/" + i + "/patch", ticks), name,
                         grid.pointer(), level));
             }
         }
@@ -223,7 +227,13 @@ public final class Comparison {
         return new Comparison(base, options, runs, baseSeed, ticks);
     }
 
-    private static LoadedScenario option(LoadedScenario base, JsonNode patch, String name, String at, int ticks)
+    /**
+     * The option's scenario, checked. A problem with a value the option's patch wrote is reported in the options
+     * file ({@code optionsFile}) at its pointer there ({@code patchAt} and the pointer inside the patch), where
+     * the user wrote it; any other, at the merged scenario's pointer, naming the option.
+     */
+    private static LoadedScenario option(LoadedScenario base, JsonNode patch, String name, String at,
+                                         String optionsFile, String patchAt, int ticks)
             throws ScenarioException, ComparisonException {
         JsonNode patched;
         try {
@@ -231,11 +241,75 @@ public final class Comparison {
         } catch (JsonPatchException e) {
             throw new ComparisonException(at + "/patch: " + e.getMessage());
         }
-        LoadedScenario s = ScenarioLoader.fromJson(patched, base.source() + " [option '" + name + "']");
+        LoadedScenario s;
+        try {
+            s = ScenarioLoader.fromJson(patched, base.source() + " [option '" + name + "']");
+        } catch (ScenarioException e) {
+            List<ScenarioProblem> problems = new ArrayList<>();
+            for (ScenarioProblem p : e.problems()) {
+                String inPatch = p.pointer() == null ? null : patchPointer(base.json(), patch, patched, p.pointer());
+                problems.add(inPatch == null ? p
+                        : new ScenarioProblem(optionsFile, null, null, patchAt + inPatch, p.message()));
+            }
+            throw new ScenarioException(problems);
+        }
         if (ticks >= 1) {
             ScenarioLoader.checkRunLength(s, ticks);
         }
         return s;
+    }
+
+    /**
+     * Where in {@code patch} the value at {@code pointer} of the merged scenario was written, as a pointer into
+     * the patch; null when it was not written there: it is the base scenario's, a background entry put back, or
+     * an object the patch only merged members into (a problem with the object itself, such as a member that
+     * neither gives, belongs to both).
+     */
+    static String patchPointer(JsonNode base, JsonNode patch, JsonNode merged, String pointer) {
+        if (pointer.isEmpty() || !pointer.startsWith("/")) {
+            return null;
+        }
+        String[] steps = pointer.substring(1).split("/", -1);
+        JsonNode p = patch;
+        JsonNode b = base;
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < steps.length; k++) {
+            if (!p.isObject()) {
+                // an array or a value the patch wrote whole: everything below it is the patch's
+                for (int j = k; j < steps.length; j++) {
+                    out.append('/').append(steps[j]);
+                }
+                return out.toString();
+            }
+            String name = steps[k].replace("~1", "/").replace("~0", "~");
+            JsonNode child = p.get(name);
+            if (child == null || child.isNull()) {
+                return null;
+            }
+            out.append('/').append(steps[k]);
+            if (k == 0 && BACKGROUND_LISTS.contains(name) && child.isArray() && k + 1 < steps.length) {
+                // the base's background entries the patch left out come first in the merged list
+                int offset = merged.path(name).size() - child.size();
+                int i;
+                try {
+                    i = Integer.parseInt(steps[k + 1]);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                if (i < offset || i - offset >= child.size()) {
+                    return null;
+                }
+                out.append('/').append(i - offset);
+                for (int j = k + 2; j < steps.length; j++) {
+                    out.append('/').append(steps[j]);
+                }
+                return out.toString();
+            }
+            p = child;
+            b = b == null ? null : b.get(name);
+        }
+        // an object the patch named: its own only if the base had none there to merge it into
+        return p.isObject() && b != null && b.isObject() ? null : out.toString();
     }
 
     /** Puts {@code value} at {@code pointer} of a patch, whose parent the pointer must reach. */

@@ -59,4 +59,50 @@ class CompareCommandTest extends CommandLineTest {
         assertEquals(2, html.split("Warning: ", -1).length - 1,
                 "beside the option in the cost of inaction and in the list of options, and nowhere else");
     }
+
+    /** The two-region world with a ban on A's exports from tick 60 that is background, in every world. */
+    private Path bannedInBackground() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(
+                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        s.withArray("policies").addObject().put("type", "exportBan").put("id", "a-ban").put("region", "A")
+                .put("start", 60).put("role", "background").putArray("commodities").add("metal");
+        Path file = dir.resolve("background.json");
+        Json.write(file, s);
+        return file;
+    }
+
+    /**
+     * A bad value an option's patch wrote is reported where it was written, in the options file, not at the
+     * merged scenario's pointer (where the background ban put back first moves the option's policy to
+     * /policies/1); a problem the patch causes outside itself is reported at the merged scenario's pointer,
+     * naming the option. Nothing runs.
+     */
+    @Test
+    void aBadValueInAPatchIsReportedWhereTheOptionsFileHasIt() throws Exception {
+        Path scenario = bannedInBackground();
+        Path options = dir.resolve("options.json");
+        Files.writeString(options, """
+                {"options": [{"name": "ok", "patch": {}},
+                  {"name": "floor", "patch": {"policies": [{"type": "tariffFloor", "id": "b-floor", "region": "B",
+                    "commodity": "metal", "floor": -11, "start": 40}]}}]}""");
+        Path results = dir.resolve("compared");
+
+        int code = chokepoint("compare", scenario.toString(), "--options", options.toString(), "--runs", "2",
+                "--quiet", "--out", results.toString());
+
+        assertEquals(2, code);
+        assertEquals(options + ": /options/1/patch/policies/0/floor: floor must be >= 0, got -11\n", err.toString());
+        assertTrue(Files.notExists(results));
+
+        Files.writeString(options, """
+                {"options": [{"name": "short", "patch": {"time": {"horizonTicks": 10}}}]}""");
+        err.getBuffer().setLength(0);
+
+        code = chokepoint("compare", scenario.toString(), "--options", options.toString(), "--runs", "2",
+                "--quiet", "--out", results.toString());
+
+        assertEquals(2, code);
+        assertEquals(scenario + " [option 'short']: /policies/0/end: 'end' must be after 'start' (60), got 10\n",
+                err.toString());
+    }
 }
