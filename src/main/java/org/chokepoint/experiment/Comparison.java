@@ -97,9 +97,18 @@ public final class Comparison {
             return new Grid(spec.substring(0, eq), levels);
         }
 
-        /** The last step of the pointer, to name a level by: {@code floor = 60}. */
-        String field() {
-            return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+        /**
+         * The name of {@code option}'s run at {@code level}: the option's own name, which may carry a value the
+         * grid replaces, then what the grid set, as the command line says it: {@code floor $110 [--grid
+         * /policies/1/floor = 60]}.
+         */
+        public String levelName(String option, JsonNode level) {
+            return option + " " + setting(level);
+        }
+
+        /** What the grid set at {@code level}: {@code [--grid /policies/1/floor = 60]}. */
+        String setting(JsonNode level) {
+            return "[--grid " + pointer + " = " + level.asText() + "]";
         }
     }
 
@@ -204,13 +213,13 @@ public final class Comparison {
             for (JsonNode level : grid.levels()) {
                 ObjectNode leveled = patch.deepCopy();
                 set(leveled, grid.pointer(), level);
-                String levelName = name + ", " + grid.field() + " = " + level.asText();
+                String levelName = grid.levelName(name, level);
                 if (!names.add(levelName)) {
                     throw new ComparisonException(at + "/name: '" + levelName + "' is used twice");
                 }
                 options.add(new Option(levelName, description, leveled,
                         option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level,
-                                optionsSource + " [--grid " + grid.pointer() + " = " + level + "]",
+                                optionsSource + " " + grid.setting(level),
                                 "/options/" + i + "/patch", ticks), name,
                         grid.pointer(), level));
             }

@@ -105,4 +105,20 @@ class CompareCommandTest extends CommandLineTest {
         assertEquals(scenario + " [option 'short']: /policies/0/end: 'end' must be after 'start' (60), got 10\n",
                 err.toString());
     }
+
+    /** A bad level of a grid is the grid's, not the options file's: the file is named with what the grid set. */
+    @Test
+    void aBadGridLevelIsReportedAsTheGrids() throws Exception {
+        Path options = dir.resolve("options.json");
+        Files.writeString(options, """
+                {"options": [{"name": "floor $11", "patch": {"policies": [{"type": "tariffFloor", "id": "b-floor",
+                  "region": "B", "commodity": "metal", "floor": 11, "start": 40}]}}]}""");
+
+        int code = chokepoint("compare", bannedInBackground().toString(), "--options", options.toString(), "--runs",
+                "2", "--grid", "/policies/0/floor=-5,7", "--quiet", "--out", dir.resolve("compared").toString());
+
+        assertEquals(2, code);
+        assertEquals(options + " [--grid /policies/0/floor = -5]: /options/0/patch/policies/0/floor: floor must be"
+                + " >= 0, got -5\n", err.toString());
+    }
 }

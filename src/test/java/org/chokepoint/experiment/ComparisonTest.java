@@ -146,7 +146,10 @@ class ComparisonTest {
                 + "{\"name\": \"floor\", \"patch\": {\"policies\": [{\"type\": \"tariffFloor\", \"region\": \"B\","
                 + " \"commodity\": \"metal\", \"floor\": 11, \"start\": 40}]}}]}"), "test", 3, 42, 120,
                 List.of(Comparison.Grid.parse("/policies/0/strike=9,11.5,14")));
-        assertEquals(List.of(Comparison.NO_POLICY, "cfd, strike = 9", "cfd, strike = 11.5", "cfd, strike = 14", "floor"),
+        // The option's name and what the grid set, said to be the grid's: the option's own name may carry a
+        // level ("cfd at $10") that the grid replaces.
+        assertEquals(List.of(Comparison.NO_POLICY, "cfd [--grid /policies/0/strike = 9]",
+                "cfd [--grid /policies/0/strike = 11.5]", "cfd [--grid /policies/0/strike = 14]", "floor"),
                 c.options().stream().map(Comparison.Option::name).toList());
         c.run(2);
         List<ComparisonReport.Effectiveness> e = ComparisonReport.effectiveness(c);
