@@ -61,7 +61,8 @@ class ComparisonReportChromiumTest {
         }
         assertTrue(page.contains("<svg id='frontier'"), "the frontier is drawn");
         assertTrue(page.contains(">cfd</text>"), "the frontier's legend names the swept option");
-        assertTrue(page.contains("In present values, as in the table below: without any policy"), "the cost of inaction is stated");
+        assertTrue(page.contains("In present values, as in the table below: without any policy"),
+                "the cost of inaction is stated");
         assertTrue(page.contains("floor &lt;11&gt;"), "option names are escaped");
         assertTrue(page.contains("Who gains and who loses") && page.contains("<td>consumers</td>"),
                 "the incidence table");
