@@ -95,6 +95,15 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 stdout.println("wrote " + target + " (" + outcome.model().horizon() + " ticks"
                         + (outcome.counterfactual() != null ? " and counterfactual" : "") + ", " + wallMs + " ms)");
+                // A consortium that broke the casebook's rules is the run's news, and only compliance.json says so.
+                int violations = 0;
+                for (var consortium : outcome.model().consortia()) {
+                    violations += consortium.violations().size();
+                }
+                if (violations > 0) {
+                    stdout.println(violations + " casebook violation" + (violations == 1 ? "" : "s") + ", see "
+                            + RunOutputs.COMPLIANCE);
+                }
                 stdout.flush();
                 return 0;
             }

@@ -83,6 +83,24 @@ class RunCommandTest extends CommandLineTest {
         }
     }
 
+    /** A run whose consortium breaks the casebook's rules says how often, under the line that names the folder. */
+    @Test
+    void aRunWithCasebookViolationsSaysHowMany() throws Exception {
+        Path results = dir.resolve("sharing");
+
+        int code = chokepoint("run", "scenarios/counterexamples/naphtha-price-sharing.json", "--out",
+                results.toString());
+
+        assertEquals(0, code, err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(2, lines.size(), out.toString());
+        assertTrue(lines.get(0).startsWith("wrote " + results), lines.get(0));
+        int violations = Json.mapper().readTree(results.resolve("compliance.json").toFile()).get("consortia")
+                .get(0).get("violations").size();
+        assertTrue(violations > 1, "the counterexample breaks the rules more than once");
+        assertEquals(violations + " casebook violations, see compliance.json", lines.get(1));
+    }
+
     @Test
     void theSameSeedGivesTheSameFilesByteForByte() throws Exception {
         Path first = dir.resolve("first");
