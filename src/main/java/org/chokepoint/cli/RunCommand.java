@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "Run a scenario to its horizon and write timeseries.csv, summary.json, manifest.json and "
                     + "report.html (charts) into a results folder (see docs/outputs.md). When some event or policy is a shock "
                     + "(not background), the same scenario with only its background events and policies (consortia "
-                    + "kept) is run too, with the same seed, and the summary's totals are differences against it.",
+                    + "kept) is run too, with the same seed, and the summary's totals are differences against it; "
+                    + "its series is written to counterfactual.csv.",
             "The folder is written whole or not at all. An earlier results folder of the same name is replaced only "
                     + "with --overwrite; a file, or a folder holding anything chokepoint did not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -22,7 +22,8 @@ import org.chokepoint.scenario.Scenario;
 
 /**
  * Writes one run's files into a folder: {@code timeseries.csv} (unless the scenario sets
- * {@code outputs.timeseries} to false), {@code policies.csv} (likewise, when an instrument reports per-tick
+ * {@code outputs.timeseries} to false), {@code counterfactual.csv} (likewise, when the scenario has a shock and
+ * so a counterfactual was run: its series in the same columns), {@code policies.csv} (likewise, when an instrument reports per-tick
  * figures), {@code summary.json}, {@code manifest.json} (whose {@code format}
  * marks the folder as a run's, {@link ResultKind#RUN}), {@code report.html} (charts, {@link RunReport}) and,
  * where consortia exist, {@code compliance.json}.
@@ -32,6 +33,7 @@ import org.chokepoint.scenario.Scenario;
 public final class RunOutputs {
 
     public static final String TIMESERIES = "timeseries.csv";
+    public static final String COUNTERFACTUAL = "counterfactual.csv";
     public static final String SUMMARY = "summary.json";
     public static final String MANIFEST = ResultKind.RUN.descriptor();
     public static final String COMPLIANCE = "compliance.json";
@@ -57,6 +59,15 @@ public final class RunOutputs {
                     TimeseriesCsv.write(outcome.model(), w);
                 }
             });
+            if (outcome.counterfactual() != null) {
+                // the path report.html draws beside the run, in the same columns, so it can be read beside it
+                Path cf = dir.resolve(COUNTERFACTUAL);
+                OutputFiles.on(cf, () -> {
+                    try (BufferedWriter w = Files.newBufferedWriter(cf, StandardCharsets.UTF_8)) {
+                        TimeseriesCsv.write(outcome.counterfactual(), w);
+                    }
+                });
+            }
         }
         java.util.List<org.chokepoint.policy.PolicySeries> series = PoliciesCsv.of(outcome.model());
         if (loaded.scenario().outputs().timeseriesOrDefault() && !series.isEmpty()) {

@@ -101,6 +101,45 @@ class RunCommandTest extends CommandLineTest {
         assertEquals(violations + " casebook violations, see compliance.json", lines.get(1));
     }
 
+    /**
+     * The counterfactual report.html draws beside the run is written too, as counterfactual.csv in
+     * timeseries.csv's columns and rows: a run without a shock has none, nor a run that writes no series.
+     */
+    @Test
+    void aRunWithAShockWritesItsCounterfactualSeriesBesideItsOwn() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(
+                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        Path plain = dir.resolve("plain.json");
+        Json.write(plain, s);
+        s.withArray("policies").addObject().put("type", "exportBan").put("id", "a-ban").put("region", "A")
+                .put("start", 60).putArray("commodities").add("metal");
+        Path banned = dir.resolve("banned.json");
+        Json.write(banned, s);
+        s.putObject("outputs").put("timeseries", false);
+        Path quiet = dir.resolve("no-series.json");
+        Json.write(quiet, s);
+
+        assertEquals(0, chokepoint("run", banned.toString(), "--ticks", "80", "--out", dir.resolve("b").toString()),
+                err.toString());
+        assertEquals(0, chokepoint("run", plain.toString(), "--ticks", "80", "--out", dir.resolve("p").toString()),
+                err.toString());
+        assertEquals(0, chokepoint("run", quiet.toString(), "--ticks", "80", "--out", dir.resolve("q").toString()),
+                err.toString());
+
+        List<String> run = Files.readAllLines(dir.resolve("b/timeseries.csv"));
+        List<String> without = Files.readAllLines(dir.resolve("b/counterfactual.csv"));
+        assertEquals("tick,region,commodity,metric,value", without.get(0));
+        assertEquals(run.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList(),
+                without.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList(), "the same rows");
+        int firstDifference = 0;
+        while (run.get(firstDifference).equals(without.get(firstDifference))) {
+            firstDifference++;
+        }
+        assertTrue(Integer.parseInt(run.get(firstDifference).split(",")[0]) >= 60, "the same until the ban");
+        assertTrue(Files.notExists(dir.resolve("p/counterfactual.csv")), "no shock, no counterfactual");
+        assertTrue(Files.notExists(dir.resolve("q/counterfactual.csv")), "outputs.timeseries false");
+    }
+
     @Test
     void theSameSeedGivesTheSameFilesByteForByte() throws Exception {
         Path first = dir.resolve("first");
