@@ -269,7 +269,8 @@ public final class Ensemble {
         stats.put("scenarioSha256", scenario.sha256());
         stats.put("confidenceLevel", 0.95);
         stats.put("quantileDefinition", Statistics.QUANTILE_DEFINITION);
-        stats.put("missingValues", "NA values (NaN) are left out; n counts the values used");
+        stats.put("missingValues", "NA values of runs.csv are left out; n counts the values used; a statistic that"
+                + " cannot be computed (sd and the interval with fewer than two values, anything with none) is null");
         stats.set("money", org.chokepoint.scenario.PriceBase.of(scenario.scenario()).json());
         ObjectNode metrics = stats.putObject("metrics");
         for (int c = 0; c < layout.columns().size(); c++) {

@@ -217,6 +217,31 @@ class EnsembleTest {
                 "a scenario without events and policies has no counterfactual and no such file");
     }
 
+    /**
+     * One run is allowed: its mean and percentiles are the run's values, and the sample sd and the interval, which
+     * one value does not have, are null in stats.json (NA where a table would hold them), never NaN.
+     */
+    @Test
+    void aSingleRunHasNoSdOrIntervalAndSaysSoWithoutNaN() throws Exception {
+        Path out = dir.resolve("one");
+        assertTrue(new Ensemble(ScenarioLoader.load(MINIMAL), 1, 42, TICKS, 1)
+                .run(out, false, Progress.Mode.NONE, SILENT).complete());
+        JsonNode stats = Json.mapper().readTree(out.resolve("stats.json").toFile());
+        JsonNode price = stats.get("metrics").elements().next();
+        assertEquals(1, price.get("n").asInt());
+        assertTrue(price.get("mean").isNumber(), price.toString());
+        assertTrue(price.get("sd").isNull() && price.get("ci95Low").isNull() && price.get("ci95High").isNull(),
+                price.toString());
+        assertEquals("NA values of runs.csv are left out; n counts the values used; a statistic that cannot be"
+                + " computed (sd and the interval with fewer than two values, anything with none) is null",
+                stats.get("missingValues").asText());
+        try (var files = Files.list(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(f).contains("NaN"), f.getFileName() + " writes no NaN");
+            }
+        }
+    }
+
     @Test
     void seedsAreSplittableRandomsUpperHalves() {
         for (long base : new long[] {0, 1, 42, -7, Long.MAX_VALUE}) {
