@@ -583,7 +583,7 @@ public final class Comparison {
         }
         Map<String, Double> metrics = new LinkedHashMap<>(summary.flatten());
         if (harm != null) {
-            metrics.putAll(harm.flatten());
+            metrics.putAll(harm.scaled(summary.money().deflator()).flatten());
         }
         return new RunResult(seed, metrics, prices, shortage, loss);
     }

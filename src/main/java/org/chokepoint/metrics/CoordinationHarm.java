@@ -70,6 +70,20 @@ public record CoordinationHarm(List<ProductHarm> membersProducts, double finalCo
         return new CoordinationHarm(List.copyOf(products), surplus);
     }
 
+    /**
+     * The same harm with its money restated by {@code deflator} (see {@link org.chokepoint.scenario.PriceBase}),
+     * as every other money figure of a run's outputs is; prices and shares are left in the scenario's terms, as a
+     * summary's are.
+     */
+    public CoordinationHarm scaled(double deflator) {
+        List<ProductHarm> products = new ArrayList<>();
+        for (ProductHarm p : membersProducts) {
+            products.add(new ProductHarm(p.region(), p.commodity(), p.meanPrice(), p.meanPriceCompliantTwin(),
+                    p.overcharge(), deflator * p.paidBeyondTwinPricesUsd(), p.outputLostShare()));
+        }
+        return new CoordinationHarm(List.copyOf(products), deflator * finalConsumerSurplusChangeUsd);
+    }
+
     /** The figures as columns: {@code harm.<region>.<commodity>.<figure>} and {@code harm.finalConsumerSurplusChange}. */
     public Map<String, Double> flatten() {
         Map<String, Double> row = new LinkedHashMap<>();

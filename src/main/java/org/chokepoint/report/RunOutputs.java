@@ -95,7 +95,8 @@ public final class RunOutputs {
                     harm.put("against", "the same scenario and seed with the consortium keeping the rules its"
                             + " declaration breaks");
                     harm.putAll(Json.mapper().convertValue(org.chokepoint.metrics.CoordinationHarm.of(outcome.model(),
-                            outcome.compliantTwin(), outcome.model().consortia().get(i).productMarkets()),
+                            outcome.compliantTwin(), outcome.model().consortia().get(i).productMarkets())
+                            .scaled(outcome.summary().money().deflator()),
                             new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
                     r.put("harm", harm);
                 }
