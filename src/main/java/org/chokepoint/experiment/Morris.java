@@ -120,6 +120,14 @@ public final class Morris {
         return a;
     }
 
+    /**
+     * Where a parameter stands at grid value {@code u}, as a share of its range, once the value written into
+     * {@code doc} is rounded (an integer range over an integer field).
+     */
+    static double applied(ScenarioPatch.Range r, double u, com.fasterxml.jackson.databind.JsonNode doc) {
+        return (r.at(u, doc).asDouble() - r.min()) / (r.max() - r.min());
+    }
+
     /** Patches and validates every design point. */
     public void validate() throws ExperimentException, ScenarioException {
         List<LoadedScenario> list = new ArrayList<>();
@@ -177,10 +185,13 @@ public final class Morris {
         for (int t = 0; t < trajectories; t++) {
             for (int s = 1; s <= k; s++) {
                 int i = moved[t][s - 1];
-                double step = unit[t][s][i] - unit[t][s - 1][i];
+                // The step the parameter actually took: an integer range rounds its values, so a step of the grid
+                // may move it by more or less than delta, or not at all (no effect to measure then).
+                ScenarioPatch.Range r = params.get(i);
+                double step = applied(r, unit[t][s][i], base.json()) - applied(r, unit[t][s - 1][i], base.json());
                 double a = y[t * (k + 1) + s - 1];
                 double b = y[t * (k + 1) + s];
-                ee[i][t] = (b - a) / step + 0.0; // + 0.0: no negative zero
+                ee[i][t] = step == 0 ? Double.NaN : (b - a) / step + 0.0; // + 0.0: no negative zero
             }
         }
         List<Effect> effects = new ArrayList<>();

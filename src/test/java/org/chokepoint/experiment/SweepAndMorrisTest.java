@@ -113,6 +113,24 @@ class SweepAndMorrisTest {
         assertEquals("0.0", rows.get(1).get("muStar"));
     }
 
+    /**
+     * An integer range 10:12 on a grid of four levels: the grid's values 10, 10.67, 11.33 and 12 are written as 10,
+     * 11, 11 and 12 into a field that holds an integer, so a step of two thirds of the range from 0 moves the
+     * parameter by half of it, and the elementary effect is taken over that half; into a field that holds a
+     * decimal they are written as they are.
+     */
+    @Test
+    void anIntegerParametersStepIsTheOneItActuallyTook() throws Exception {
+        ScenarioPatch.Range r = ScenarioPatch.parseRange("--param", "/time/decisionTick=10:12");
+        JsonNode integral = Json.mapper().readTree("{\"time\": {\"decisionTick\": 11}}");
+        assertEquals(0.0, Morris.applied(r, 0.0, integral), 0.0);
+        assertEquals(0.5, Morris.applied(r, 1.0 / 3, integral), 0.0);
+        assertEquals(0.5, Morris.applied(r, 2.0 / 3, integral), 0.0);
+        assertEquals(1.0, Morris.applied(r, 1.0, integral), 0.0);
+        JsonNode decimal = Json.mapper().readTree("{\"time\": {\"decisionTick\": 11.5}}");
+        assertEquals(2.0 / 3, Morris.applied(r, 2.0 / 3, decimal), 1e-12);
+    }
+
     @Test
     void behaviourOnceHardWiredIsWithinReachOfSweepsAndMorris() throws Exception {
         Path out = dir.resolve("behaviour");
