@@ -145,6 +145,35 @@ public final class Morris {
         scenarios = list;
     }
 
+    /**
+     * The summary numbers nearest a name that is not one: those sharing the most of its leading dot-separated
+     * parts (a misspelt field of the right market lists that market's fields), at most twenty, or the first
+     * twenty of all when none shares even the first part; a scenario has hundreds, too many for one line.
+     */
+    static String nearest(String output, java.util.Collection<String> names) {
+        String[] parts = output.split("\\.", -1);
+        int best = 0;
+        List<String> near = new ArrayList<>();
+        for (String name : names) {
+            String[] other = name.split("\\.", -1);
+            int shared = 0;
+            while (shared < parts.length && shared < other.length && parts[shared].equals(other[shared])) {
+                shared++;
+            }
+            if (shared > best) {
+                best = shared;
+                near.clear();
+            }
+            if (shared == best) {
+                near.add(name);
+            }
+        }
+        int shown = Math.min(20, near.size());
+        String more = near.size() > shown ? " and " + (near.size() - shown) + " more" : "";
+        return (best > 0 ? "the nearest it has: " : "it has, among others: ")
+                + String.join(", ", near.subList(0, shown)) + more;
+    }
+
     /** Per-parameter results. */
     public record Effect(String pointer, double min, double max, int r, double mu, double muStar, double sigma) { }
 
@@ -165,7 +194,7 @@ public final class Morris {
                     .summary().flatten();
             if (!first.containsKey(output)) {
                 throw new ExperimentException("--output '" + output + "' is not a summary number of this scenario; "
-                        + "it has: " + String.join(", ", first.keySet()));
+                        + nearest(output, first.keySet()));
             }
             progress.runDone();
             y[0] = first.get(output);

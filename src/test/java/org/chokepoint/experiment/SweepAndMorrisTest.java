@@ -131,6 +131,17 @@ class SweepAndMorrisTest {
         assertEquals(2.0 / 3, Morris.applied(r, 2.0 / 3, decimal), 1e-12);
     }
 
+    /** A misspelt field of Japan's magnet market lists that market's fields, not every number of the scenario. */
+    @Test
+    void aMisspeltOutputListsTheNearestNames() {
+        List<String> names = List.of("JP.ndfeb-magnet.peakMultiple", "JP.ndfeb-magnet.peakPrice",
+                "JP.ndpr-oxide.peakMultiple", "totals.deadweightLoss");
+        assertEquals("the nearest it has: JP.ndfeb-magnet.peakMultiple, JP.ndfeb-magnet.peakPrice",
+                Morris.nearest("JP.ndfeb-magnet.peakMultipl", names));
+        assertEquals("it has, among others: JP.ndfeb-magnet.peakMultiple, JP.ndfeb-magnet.peakPrice, "
+                + "JP.ndpr-oxide.peakMultiple, totals.deadweightLoss", Morris.nearest("peakMultiple", names));
+    }
+
     @Test
     void behaviourOnceHardWiredIsWithinReachOfSweepsAndMorris() throws Exception {
         Path out = dir.resolve("behaviour");
