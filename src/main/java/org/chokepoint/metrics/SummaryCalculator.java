@@ -304,7 +304,14 @@ public final class SummaryCalculator {
                 wouldHave += cf.get(t, m, Metric.PRODUCTION);
             }
             lost = wouldHave - produced;
-            lostShare = wouldHave > 0 ? lost / wouldHave : null;
+            // The loss counts from the accounting start (what an early instrument changed included), but the share
+            // divides it by the counterfactual's output from the window's start, which every option of a
+            // comparison shares: an inert instrument from week 26 must not dilute the share.
+            double base = 0;
+            for (int t = window.start(); t < horizon; t++) {
+                base += cf.get(t, m, Metric.PRODUCTION);
+            }
+            lostShare = base > 0 ? lost / base : null;
         }
         int market = m;
         Integer exhaustion = ticksToExhaustion(t -> s.get(t, market, Metric.STOCK), window, shock, horizon,

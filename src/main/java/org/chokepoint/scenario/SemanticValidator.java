@@ -508,8 +508,8 @@ public final class SemanticValidator {
                         problem("/consortia/" + i + "/candidateSuppliers/" + k, "consortium '" + pool.id()
                                 + "' would buy " + pool.input() + " in " + supplier + " for " + pool.region()
                                 + ", a lane policy '" + p.id() + "' covers; pooled cargo does not take part in"
-                                + " trade measures (bans, quotas, licences, taxes, tariffs, diversification limits),"
-                                + " so drop " + supplier + " from candidateSuppliers or the policy");
+                                + " trade measures (bans, quotas, licences, taxes, subsidies, tariffs, diversification"
+                                + " limits), so drop " + supplier + " from candidateSuppliers or the policy");
                         break;
                     }
                 }

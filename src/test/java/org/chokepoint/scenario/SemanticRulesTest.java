@@ -263,8 +263,34 @@ class SemanticRulesTest {
         }));
         assertEquals("/consortia/0/candidateSuppliers/0", p.pointer());
         assertEquals("consortium 'pool' would buy oxide in CN for JP, a lane policy 'cn-tax' covers; pooled cargo"
-                + " does not take part in trade measures (bans, quotas, licences, taxes, tariffs, diversification"
-                + " limits), so drop CN from candidateSuppliers or the policy", p.message());
+                + " does not take part in trade measures (bans, quotas, licences, taxes, subsidies, tariffs,"
+                + " diversification limits), so drop CN from candidateSuppliers or the policy", p.message());
+
+        // Japan's own border measures on oxide from China cover the lane too, unless they exempt China.
+        ScenarioProblem floor = single(mutated(s -> {
+            s.putArray("policies").addObject().put("type", "tariffFloor").put("id", "jp-floor").put("region", "JP")
+                    .put("commodity", "oxide").put("floor", 70);
+            pool(s);
+        }));
+        assertTrue(floor.message().contains("a lane policy 'jp-floor' covers"), floor.message());
+        ScenarioProblem trq = single(mutated(s -> {
+            s.putArray("policies").addObject().put("type", "tariffRateQuota").put("id", "jp-trq").put("region", "JP")
+                    .put("commodity", "oxide").put("outOfQuotaTariff", 0.5).put("yearlyQuota", 100);
+            pool(s);
+        }));
+        assertTrue(trq.message().contains("a lane policy 'jp-trq' covers"), trq.message());
+        ScenarioProblem spread = single(mutated(s -> {
+            s.putArray("policies").addObject().put("type", "diversificationRequirement").put("id", "jp-div")
+                    .put("region", "JP").put("commodity", "oxide").put("maxShare", 0.5);
+            pool(s);
+        }));
+        assertTrue(spread.message().contains("a lane policy 'jp-div' covers"), spread.message());
+        // A measure on the magnet, not the pool's input, leaves the lane alone.
+        ScenarioLoader.fromText(mutated(s -> {
+            s.putArray("policies").addObject().put("type", "tariffFloor").put("region", "JP")
+                    .put("commodity", "magnet").put("floor", 70);
+            pool(s);
+        }), "test.json");
 
         ScenarioLoader.fromText(mutated(s -> {
             ObjectNode tax = s.putArray("policies").addObject().put("type", "exportTax").put("region", "CN")
