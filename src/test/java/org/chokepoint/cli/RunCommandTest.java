@@ -135,7 +135,8 @@ class RunCommandTest extends CommandLineTest {
         while (run.get(firstDifference).equals(without.get(firstDifference))) {
             firstDifference++;
         }
-        assertTrue(Integer.parseInt(run.get(firstDifference).split(",")[0]) >= 60, "the same until the ban");
+        assertEquals(60, Integer.parseInt(run.get(firstDifference).split(",")[0]),
+                "the same until the ban, which the run feels in the week it starts");
         assertTrue(Files.notExists(dir.resolve("p/counterfactual.csv")), "no shock, no counterfactual");
         assertTrue(Files.notExists(dir.resolve("q/counterfactual.csv")), "outputs.timeseries false");
     }
