@@ -80,33 +80,14 @@ public final class Main implements Runnable {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : cmd.getSubcommands().keySet()) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), name);
+            int d = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance()
+                    .apply(word.toLowerCase(java.util.Locale.ROOT), name);
             if (d < bestDistance) {
                 best = name;
                 bestDistance = d;
             }
         }
         return best != null && bestDistance <= Math.max(2, best.length() / 2) ? best : null;
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions of one character. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Without a subcommand: the usage, and a usage error. */

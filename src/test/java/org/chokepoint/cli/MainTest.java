@@ -50,10 +50,13 @@ class MainTest extends CommandLineTest {
         assertTrue(err.toString().contains("  compare "), err.toString());
     }
 
+    /** One or two slips of the keyboard find the command; a word far from every command finds none. */
     @Test
-    void distanceCountsEdits() {
-        assertEquals(1, Main.distance("rn", "run"));
-        assertEquals(3, Main.distance("kitten", "sitting"));
-        assertEquals(0, Main.distance("sweep", "sweep"));
+    void theClosestCommandIsASlipAway() {
+        picocli.CommandLine cmd = Main.commandLine();
+        assertEquals("run", Main.closestCommand(cmd, "rn"));
+        assertEquals("ensemble", Main.closestCommand(cmd, "ensmble"));
+        assertEquals("equilibrium", Main.closestCommand(cmd, "Equilibrum"));
+        assertEquals(null, Main.closestCommand(cmd, "xyzzy"));
     }
 }
