@@ -1,6 +1,9 @@
 package org.chokepoint.cli;
 
+import java.io.PrintWriter;
 import org.chokepoint.scenario.Limits;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.Scenario;
 import picocli.CommandLine;
 
 /** Checks of the options the commands share. */
@@ -42,9 +45,8 @@ final class ExperimentOptions {
      * scenario's first shock: nothing then differs from the counterfactual. A warning, not a refusal: the
      * run up to the shock may be what is wanted.
      */
-    static void warnIfEndsBeforeTheShock(java.io.PrintWriter err, String command,
-                                         org.chokepoint.scenario.LoadedScenario loaded, int ticks) {
-        org.chokepoint.scenario.Scenario s = loaded.scenario();
+    static void warnIfEndsBeforeTheShock(PrintWriter err, String command, LoadedScenario loaded, int ticks) {
+        Scenario s = loaded.scenario();
         int n = ticks >= 1 ? ticks : s.time().horizonTicks();
         int shock = s.firstDifferenceFromCounterfactual();
         if (shock >= n) {
