@@ -952,8 +952,9 @@ final class Network {
     // ---- the rounds' outer quantities -----------------------------------------------------------------
 
     /**
-     * The wedge {@code w} such that the arc's trade pays exactly when {@code p_d - p_o = w}, from the trader's
-     * rule in the model: {@code p_d / (1 + tariff) - levy - cif >= margin * p_d} with
+     * The wedge {@code w} such that the arc's trade pays exactly when {@code p_d - p_o = w}:
+     * {@code p_d / (1 + tariff) - levy - cif >= margin * p_d}, the margin a share of the destination price where the
+     * model's traders mark their landed cost up by it (docs/equilibrium.md), with
      * {@code cif = p_o (1 + tax + compliance - subsidy rate) + cost - subsidy per unit}. Prices in the commodity's
      * price unit; the result in dollars.
      */
