@@ -32,6 +32,8 @@ final class LaneTerms implements java.io.Serializable {
     final boolean[] trading;
     /** The lane is banned: only a detour round the ban ships. */
     final boolean[] banned;
+    /** The lane's route is open and a ban with no detour round it stops all its cargo. */
+    final boolean[] shut;
     final boolean[] canDetour;
     /** A restriction on the lane is announced and not yet in force. */
     final boolean[] ahead;
@@ -86,6 +88,7 @@ final class LaneTerms implements java.io.Serializable {
         members = new int[lanes];
         trading = new boolean[lanes];
         banned = new boolean[lanes];
+        shut = new boolean[lanes];
         canDetour = new boolean[lanes];
         ahead = new boolean[lanes];
         allowance = new double[lanes];
@@ -170,6 +173,7 @@ final class LaneTerms implements java.io.Serializable {
             ahead[e] = rules.restrictionAhead(o, d, c, tick);
             if (routes.closed(r)) {
                 trading[e] = false;
+                shut[e] = false;
                 refused[e] = 1;
                 continue;
             }
@@ -181,6 +185,7 @@ final class LaneTerms implements java.io.Serializable {
             detourCost[e] = extra;
             canDetour[e] = detour;
             banned[e] = a <= 0;
+            shut[e] = a <= 0 && !detour;
             trading[e] = a > 0 || detour;
             if (!trading[e]) {
                 continue;

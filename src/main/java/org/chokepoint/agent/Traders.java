@@ -45,7 +45,9 @@ import org.chokepoint.world.World;
  * is open a leak rate of what they stop goes round them, at the detour's extra cost and transit time, when
  * that still pays. Between a restriction's announcement and its effect, traders front-run it:
  * they buy up to their capacity while they still can and hold their landed stock back for the scarcity
- * to come.
+ * to come. A lane a ban with no way round it has closed for as long as traders wait before they invest turns its
+ * capacity to the lanes still open into the same market, and takes it back once the ban has been lifted as long
+ * ({@link LaneRedeployment}).
  *
  * <p>Where a scenario allows it ({@code behaviour.speculation.capacityTicks} above 0), traders also hold
  * speculative stocks on expectations, in both the markets they trade in (the origin's and the
@@ -149,6 +151,11 @@ public final class Traders implements Participant {
     private final double[] atSea;
     /** Shipping capacity traders add where their lane earns a lasting rent. */
     private final LaneExpansion expansion;
+    /** Shipping capacity turned from lanes a ban has closed to the lanes still open into the same market. */
+    private final LaneRedeployment redeployment;
+    /** Which lanes trade without a ban this tick, and each trader's capacity in its market's base units. */
+    private final boolean[] laneOpen;
+    private final double[] baseCapacity;
     /** Capacity at the start of the lane's growth path, and that path (see {@link #growWith}). */
     private double[] startCapacity;
     private double[] trendPath;
@@ -279,6 +286,10 @@ public final class Traders implements Participant {
         laneStranded = new boolean[lanes];
         laneUrgency = new double[lanes];
         terms = new LaneTerms(lanes);
+        redeployment = new LaneRedeployment(lane, terms.destinationMarket, investment.patienceTicks(),
+                investment.tradeLeadTicks());
+        laneOpen = new boolean[lanes];
+        baseCapacity = new double[n];
         originSteps = new int[n];
         worth = new double[n];
         ceiling = new double[n];
@@ -437,6 +448,7 @@ public final class Traders implements Participant {
         if (speculating()) {
             rememberTraded(markets);
         }
+        redeploy(tick);
         for (int i = 0; i < count; i++) {
             endTrader(i);
         }
@@ -1018,18 +1030,47 @@ public final class Traders implements Participant {
         sold[i] += quantity;
     }
 
+    /**
+     * Counts the ticks each lane has been closed by a ban, or open, and orders the moves of capacity that are due
+     * (see {@link LaneRedeployment}).
+     */
+    private void redeploy(int tick) {
+        for (int e = 0; e < laneOpen.length; e++) {
+            laneOpen[e] = terms.members[e] > 0 && terms.trading[e] && !terms.banned[e];
+        }
+        if (!redeployment.count(terms.shut, laneOpen)) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            baseCapacity[i] = trendPath != null ? capacity[i] / growth(i, tick) : capacity[i];
+        }
+        redeployment.order(laneOpen, baseCapacity);
+    }
+
+    /** The growth factor of trader {@code i}'s destination market on its path at {@code tick}. */
+    private double growth(int i, int tick) {
+        return trendPath[destinationMarket[i] * trendTicks + Math.min(tick, trendTicks - 1)];
+    }
+
     /** Normal sales follow actual sales over {@code behaviour.normalSalesWeeks}, as a firm's do. */
     private void endTrader(int i) {
         normalSales[i] += normalSalesWeight * (sold[i] - normalSales[i]);
         sold[i] = 0;
         double before = expansion.added(i);
+        double movedBefore = redeployment.moved(i);
         expansion.decide(i, capacity[i], shipped[i], markets.price(destinationMarket[i]), landedCost[i]);
+        redeployment.advance(i);
         if (trendPath != null) {
-            capacity[i] = startCapacity[i]
-                    * trendPath[destinationMarket[i] * trendTicks + Math.min(tick + 1, trendTicks - 1)]
-                    + expansion.added(i);
+            double growth = growth(i, tick + 1);
+            capacity[i] = startCapacity[i] * growth + expansion.added(i);
+            if (redeployment.active()) {
+                capacity[i] = Math.max(0.0, capacity[i] + redeployment.moved(i) * growth);
+            }
         } else {
             capacity[i] += expansion.added(i) - before;
+            if (redeployment.active()) {
+                capacity[i] = Math.max(0.0, capacity[i] + (redeployment.moved(i) - movedBefore));
+            }
         }
     }
 
