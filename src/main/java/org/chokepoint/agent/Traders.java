@@ -1042,7 +1042,10 @@ public final class Traders implements Participant {
             return;
         }
         for (int i = 0; i < count; i++) {
-            baseCapacity[i] = trendPath != null ? capacity[i] / growth(i, tick) : capacity[i];
+            // On a growth path only the capacity that follows the path moves: what the trader's own projects added
+            // is counted in plain units and would come out of the closed lane at one growth factor and into the
+            // open one at another. It stays with the lane.
+            baseCapacity[i] = trendPath != null ? (capacity[i] - expansion.added(i)) / growth(i, tick) : capacity[i];
         }
         redeployment.order(laneOpen, baseCapacity);
     }
@@ -1063,6 +1066,8 @@ public final class Traders implements Participant {
         if (trendPath != null) {
             double growth = growth(i, tick + 1);
             capacity[i] = startCapacity[i] * growth + expansion.added(i);
+            // The moves never take more than a trader will hold (see LaneRedeployment): the clip only catches
+            // rounding.
             if (redeployment.active()) {
                 capacity[i] = Math.max(0.0, capacity[i] + redeployment.moved(i) * growth);
             }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,5 +123,215 @@ class LaneRedeploymentTest {
         }
         assertEquals(10, capacity[0], 1e-6);
         assertEquals(5, capacity[1], 1e-6);
+    }
+
+    /**
+     * Runs {@code weeks} weeks with the lanes in one state and checks every week that the capacity of the market's
+     * lanes adds up to {@code total} and that no trader's goes below zero (no clip here to hide it).
+     */
+    private static void weeks(LaneRedeployment x, double[] capacity, boolean[] shut, boolean[] open, int weeks,
+            double total) {
+        for (int w = 0; w < weeks; w++) {
+            week(x, capacity, shut, open);
+            double sum = 0;
+            for (double c : capacity) {
+                assertTrue(c > -1e-9, "no trader's capacity goes below zero: " + c);
+                sum += c;
+            }
+            assertEquals(total, sum, 1e-9, "what one lane loses the others gain");
+        }
+    }
+
+    /** Lanes 0, 1, 2 (traders A, B, C) all into market 7. */
+    static final int[] ONE_MARKET = {7, 7, 7};
+
+    /**
+     * Two origins banned one after the other into one market. A (10) is banned from week 1 and at week 26 lends
+     * to B (5) and C (5), 5 each. B is banned from week 60 and at week 85 lends all it holds, its own 5 and A's 5,
+     * to C, the one lane still open: C now holds 5 + 5 + 5 = 15 of which 10 are A's. A's ban is lifted at week
+     * 150 and A recalls at week 175: its 10 come from C, which holds them, not 5 from B and 5 from C. Sharing the
+     * recall by what each lane had once borrowed (B 5, C 15 of a claim of 20) would take 2.5 from B, which holds
+     * nothing, sending it below zero (and, clipped at zero, making 2.5 out of nothing). When B's ban is lifted it
+     * takes its 5 back from C too, and each lane ends with what it started with.
+     */
+    @Test
+    void aLenderRecallsItsCapacityFromWhoeverHoldsItNow() {
+        LaneRedeployment x = new LaneRedeployment(LANE, ONE_MARKET, 26, 13);
+        double[] capacity = {10, 5, 5};
+        boolean[] aShut = {true, false, false};
+        boolean[] aShutOpen = {false, true, true};
+        boolean[] bothShut = {true, true, false};
+        boolean[] bothShutOpen = {false, false, true};
+        boolean[] bShut = {false, true, false};
+        boolean[] bShutOpen = {true, false, true};
+        weeks(x, capacity, aShut, aShutOpen, 59, 20);
+        // Ordered in week 26, 5 to each; by week 59 all but a tail of about 0.08 has arrived.
+        assertEquals(5, x.held(1, 0), 1e-12);
+        assertEquals(5, x.held(2, 0), 1e-12);
+        assertEquals(10, x.lentOut(0), 1e-12);
+        assertEquals(10, capacity[1], 0.1);
+        assertEquals(10, capacity[2], 0.1);
+        weeks(x, capacity, bothShut, bothShutOpen, 150 - 60, 20);
+        // B has handed on all it held (all but a tail of 10 * 8.1e-5 arrived in the 65 weeks since week 85); the
+        // ledger says C holds A's 10 and B's 5.
+        assertEquals(0, capacity[1], 1e-3);
+        assertEquals(20, capacity[2], 1e-3);
+        assertEquals(10, x.held(2, 0), 1e-6);
+        assertEquals(5, x.held(2, 1), 1e-6);
+        assertEquals(0, x.held(1, 0), 1e-12);
+        weeks(x, capacity, bShut, bShutOpen, 300, 20);
+        assertEquals(10, capacity[0], 1e-6);
+        assertEquals(0, capacity[1], 1e-6);
+        assertEquals(10, capacity[2], 1e-6);
+        weeks(x, capacity, NONE, ALL_OPEN, 300, 20);
+        assertEquals(10, capacity[0], 1e-6);
+        assertEquals(5, capacity[1], 1e-6);
+        assertEquals(5, capacity[2], 1e-6);
+    }
+
+    /**
+     * A ban lifted while the capacity is still under way: patience 4 weeks and a 30-week lead, so the lane lends
+     * in week 4 and, open again from week 5, recalls in week 8 with most of its 10 still in construction. The
+     * order out of B nets against what is still coming in, so B never goes below its own 5 and A gets its 10
+     * back.
+     */
+    @Test
+    void aBanLiftedBeforeTheMoveHasFinishedTakesBackWhatIsStillOnItsWay() {
+        LaneRedeployment x = new LaneRedeployment(LANE, MARKET, 4, 30);
+        double[] capacity = {10, 5, 4};
+        weeks(x, capacity, SHUT, OPEN, 4, 19);
+        assertEquals(10, x.pending(1), 1e-12);
+        weeks(x, capacity, NONE, ALL_OPEN, 3, 19);
+        assertTrue(x.pending(1) > 5, "most of it is still on its way in week 7");
+        for (int w = 0; w < 400; w++) {
+            weeks(x, capacity, NONE, ALL_OPEN, 1, 19);
+            assertTrue(capacity[1] > 5 - 1e-9, "B never gives up its own capacity");
+        }
+        assertEquals(10, capacity[0], 1e-6);
+        assertEquals(5, capacity[1], 1e-6);
+        assertEquals(4, capacity[2], 0);
+    }
+
+    /**
+     * A ban re-imposed during a recall: lane A lends its 10 to B in week 4 (patience 4 weeks, 30-week lead), has
+     * them all in B by week 400, is open from week 401 and recalls in week 404; banned again from week 407, it
+     * lends again in week 410 with much of its 10 still on its way back. It hands over what it will hold, not
+     * only what has arrived, so what is still coming back does not land on the closed lane: B ends with all 15.
+     * (Lending only what had arrived, 0.16 of it, left 9.84 of the 10 to land on A's closed lane and lie idle.)
+     */
+    @Test
+    void aBanReimposedDuringARecallLeavesNothingOnTheClosedLane() {
+        LaneRedeployment x = new LaneRedeployment(LANE, MARKET, 4, 30);
+        double[] capacity = {10, 5, 4};
+        weeks(x, capacity, SHUT, OPEN, 400, 19);
+        assertEquals(15, capacity[1], 1e-6);
+        weeks(x, capacity, NONE, ALL_OPEN, 6, 19);
+        assertTrue(x.pending(0) > 7, "most of A's 10 is still on its way back in week 406");
+        weeks(x, capacity, SHUT, OPEN, 600, 19);
+        assertEquals(0, capacity[0], 1e-6);
+        assertEquals(15, capacity[1], 1e-6);
+        assertEquals(4, capacity[2], 0);
+    }
+
+    /**
+     * A lane whose route is closed (not banned) is neither shut by a ban nor open: what it has borrowed stays
+     * with its traders, idle as their own capacity is, while the route is closed; it is not passed on, since the
+     * route may open again, as a closed strait does. A (10) lends to B (5) and C (5) in week 26; B's route is
+     * closed from week 100 and B keeps its 10. A's ban is lifted from week 200 and A recalls in week 225 from
+     * both, B's route still closed: 5 from B, 5 from C. If a route is closed when a lane would lend, nothing goes
+     * there: with B's and C's routes both closed from week 1, A lends nothing until C's opens in week 40, and then
+     * lends its 10 to C alone.
+     */
+    @Test
+    void borrowedCapacityWaitsWithALaneWhoseRouteIsClosed() {
+        LaneRedeployment x = new LaneRedeployment(LANE, ONE_MARKET, 26, 13);
+        double[] capacity = {10, 5, 5};
+        boolean[] aShutOpen = {false, true, true};
+        boolean[] bClosedOpen = {false, false, true};
+        boolean[] bClosedAOpen = {true, false, true};
+        weeks(x, capacity, SHUT, aShutOpen, 99, 20);
+        weeks(x, capacity, SHUT, bClosedOpen, 100, 20);
+        assertEquals(10, capacity[1], 1e-6);
+        assertEquals(10, capacity[2], 1e-6);
+        weeks(x, capacity, NONE, bClosedAOpen, 300, 20);
+        assertEquals(10, capacity[0], 1e-6);
+        assertEquals(5, capacity[1], 1e-6);
+        assertEquals(5, capacity[2], 1e-6);
+
+        LaneRedeployment y = new LaneRedeployment(LANE, ONE_MARKET, 26, 13);
+        double[] own = {10, 5, 5};
+        weeks(y, own, SHUT, NONE, 39, 20);
+        assertFalse(y.active(), "nowhere open to lend to");
+        weeks(y, own, SHUT, bClosedOpen, 300, 20);
+        assertEquals(0, own[0], 1e-6);
+        assertEquals(5, own[1], 0);
+        assertEquals(15, own[2], 1e-6);
+    }
+
+    /**
+     * On a growth path a trader's capacity is start * g + added + moved * g, g its destination market's growth
+     * factor, and the moves are in base units (capacity over g). Two lanes into one market share g, so a base
+     * unit out of one is a base unit into the other at the same g: the lanes' capacity adds up to what it would
+     * be without the move, (10 + 5) * g, every week. Here g grows 1% a week. Lane A has also added 2 of its own
+     * (plain units, not on the path); that is what stays on A: A hands over (capacity - added) / g. Handing over
+     * capacity / g instead, 2 / g(26) of it at week 26, takes 2 * g(t) / g(26) out of A in week t, more than A's
+     * 2 as g grows: by week 399 A stands at 2 - 2 * 1.01^373 = -80.6, or, clipped at zero, 80.6 made from
+     * nothing.
+     */
+    @Test
+    void onAGrowthPathTheLanesIntoOneMarketKeepTheirCapacityAtTheMarketsGrowth() {
+        LaneRedeployment x = new LaneRedeployment(LANE, MARKET, 26, 13);
+        double[] start = {10, 5, 4};
+        double[] added = {2, 0, 0};
+        double[] capacity = new double[3];
+        double[] base = new double[3];
+        for (int week = 0; week < 400; week++) {
+            double g = Math.pow(1.01, week);
+            for (int i = 0; i < 3; i++) {
+                capacity[i] = start[i] * g + added[i] + x.moved(i) * g;
+                base[i] = (capacity[i] - added[i]) / g;
+                assertTrue(capacity[i] > -1e-9);
+            }
+            assertEquals(15 * g + 2, capacity[0] + capacity[1], 1e-9 * g);
+            assertEquals(4 * g, capacity[2], 1e-9 * g);
+            if (x.count(SHUT, OPEN)) {
+                x.order(OPEN, base);
+            }
+            for (int i = 0; i < 3; i++) {
+                x.advance(i);
+            }
+        }
+        double g = Math.pow(1.01, 400);
+        assertEquals(2, start[0] * g + added[0] + x.moved(0) * g, 1e-6 * g);
+        assertEquals(15 * g, start[1] * g + x.moved(1) * g, 1e-6 * g);
+    }
+
+    /**
+     * A world written to a checkpoint in the middle of a move and read back goes on as the one that was not:
+     * week 30 of a move ordered in week 26, then 100 more weeks each.
+     */
+    @Test
+    void aMoveUnderWayRoundTripsThroughACheckpoint() throws Exception {
+        LaneRedeployment x = new LaneRedeployment(LANE, ONE_MARKET, 26, 13);
+        double[] capacity = {10, 5, 5};
+        boolean[] aShutOpen = {false, true, true};
+        weeks(x, capacity, SHUT, aShutOpen, 30, 20);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(x);
+        }
+        LaneRedeployment y;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            y = (LaneRedeployment) in.readObject();
+        }
+        double[] resumed = capacity.clone();
+        weeks(x, capacity, SHUT, aShutOpen, 50, 20);
+        weeks(y, resumed, SHUT, aShutOpen, 50, 20);
+        weeks(x, capacity, NONE, ALL_OPEN, 50, 20);
+        weeks(y, resumed, NONE, ALL_OPEN, 50, 20);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(capacity[i], resumed[i], 0);
+            assertEquals(x.held(i, 0), y.held(i, 0), 0);
+        }
     }
 }
