@@ -7,7 +7,8 @@ package org.chokepoint.agent;
  * open, as Japan's trading houses turned to sources outside China after 2010. Once a ban with no way round it has
  * closed a lane for {@code patience} ticks in a row (the patience plants and lanes already show before they
  * invest), its traders hand their whole capacity to the traders of the open lanes into the same destination market
- * (same region, same commodity), shared in proportion to those traders' capacity. The capacity passes through the
+ * (same region, same commodity), shared in proportion to those traders' capacity (what they will hold once the moves
+ * under way have finished). The capacity passes through the
  * same three stages of construction as a lane's own project ({@link LaneExpansion}) over the lead of a trade
  * project, out of the closed lane as it comes into the open ones, so what the closed lane loses the open lanes gain
  * in every tick. When the lane has been open again for {@code patience} ticks, its traders take back what they lent,
@@ -118,7 +119,7 @@ final class LaneRedeployment implements java.io.Serializable {
      * open lanes into its market, each lent lane open again for as long takes it back.
      *
      * @param open each lane trades without a ban
-     * @param base each trader's capacity this tick in base units, what it could hand over
+     * @param base each trader's capacity this tick in base units
      */
     void order(boolean[] open, double[] base) {
         for (int e = 0; e < shutTicks.length; e++) {
@@ -144,7 +145,10 @@ final class LaneRedeployment implements java.io.Serializable {
             if (f == e) {
                 closed += balance(i, base);
             } else if (open[f] && laneMarket[f] == market) {
-                receivers += base[i];
+                // Shared by what each open trader will hold, what is still coming back to it included: a lane
+                // whose own capacity is on its way back is not weighed by the little that has arrived, and a
+                // capacity rounded below zero weighs nothing rather than taking a share out.
+                receivers += balance(i, base);
             }
         }
         if (!(receivers > 0) || !(closed > 0)) {
@@ -181,7 +185,7 @@ final class LaneRedeployment implements java.io.Serializable {
         for (int i = 0; i < lane.length; i++) {
             int f = lane[i];
             if (f != e && open[f] && laneMarket[f] == market) {
-                double share = base[i] / receivers;
+                double share = balance(i, base) / receivers;
                 building1[i] += closed * share;
                 int row = i * slots;
                 for (int s = 0; s < slots; s++) {
