@@ -5,14 +5,13 @@ package org.chokepoint.agent;
  * market. An importer's trading houses do not leave their purchasing capacity idle when one origin is closed to
  * them: the contracts, finance and logistics they held with the closed supplier are turned to the suppliers still
  * open, as Japan's trading houses turned to sources outside China after 2010. Once a ban with no way round it has
- * closed a lane for {@code patience} ticks in a row (the patience plants and lanes already show before they
- * invest), its traders hand their whole capacity to the traders of the open lanes into the same destination market
- * (same region, same commodity), shared in proportion to those traders' capacity (what they will hold once the moves
- * under way have finished). The capacity passes through the
- * same three stages of construction as a lane's own project ({@link LaneExpansion}) over the lead of a trade
- * project, out of the closed lane as it comes into the open ones, so what the closed lane loses the open lanes gain
- * in every tick. When the lane has been open again for {@code patience} ticks, its traders take back what they lent,
- * over the same lead, from whoever holds it then.
+ * closed a lane for {@code patience} ticks in a row (the patience plants and lanes already show before they invest),
+ * its traders hand their whole capacity to the traders of the open lanes into the same destination market (same
+ * region, same commodity), shared in proportion to those traders' capacity (what they will hold once the moves under
+ * way have finished). The capacity passes through the same three stages of construction as a lane's own project
+ * ({@link LaneExpansion}) over the lead of a trade project, out of the closed lane as it comes into the open ones,
+ * so what the closed lane loses the open lanes gain in every tick. When the lane has been open again for
+ * {@code patience} ticks, its traders take back what they lent, over the same lead, from whoever holds it then.
  *
  * <p>What a trader hands over is all it will hold once the moves under way have finished: its capacity and what is
  * still on its way in or out, so capacity still coming to a lane that is closed meanwhile does not land there idle.
