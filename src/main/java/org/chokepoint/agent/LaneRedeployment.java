@@ -1,7 +1,7 @@
 package org.chokepoint.agent;
 
 /**
- * Traders whose lane an export ban has closed for good turn their capacity to the lanes still open into the same
+ * Traders whose lane an export ban has closed turn their capacity to the lanes still open into the same
  * market. An importer's trading houses do not leave their purchasing capacity idle when one origin is closed to
  * them: the contracts, finance and logistics they held with the closed supplier are turned to the suppliers still
  * open, as Japan's trading houses turned to sources outside China after 2010. Once a ban with no way round it has
