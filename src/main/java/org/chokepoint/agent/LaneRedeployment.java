@@ -104,13 +104,27 @@ final class LaneRedeployment implements java.io.Serializable {
      * @return whether some lane's capacity is due to move this tick (then call {@link #order})
      */
     boolean count(boolean[] shut, boolean[] open) {
-        boolean due = false;
         for (int e = 0; e < shutTicks.length; e++) {
             shutTicks[e] = shut[e] ? shutTicks[e] + 1 : 0;
             openTicks[e] = open[e] ? openTicks[e] + 1 : 0;
-            due |= lent[e] ? openTicks[e] >= patience : shutTicks[e] >= patience;
+        }
+        boolean due = false;
+        for (int e = 0; e < shutTicks.length && !due; e++) {
+            // A closed lane with no open lane into its market has nowhere to turn: it is not due, so a long ban of
+            // every origin does not send the traders' capacities through the move each tick for nothing.
+            due = lent[e] ? openTicks[e] >= patience : shutTicks[e] >= patience && anyOpenInto(e, open);
         }
         return due;
+    }
+
+    /** Whether another lane into lane {@code e}'s market is open. */
+    private boolean anyOpenInto(int e, boolean[] open) {
+        for (int f = 0; f < laneMarket.length; f++) {
+            if (f != e && open[f] && laneMarket[f] == laneMarket[e]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -150,8 +164,13 @@ final class LaneRedeployment implements java.io.Serializable {
                 receivers += balance(i, base);
             }
         }
-        if (!(receivers > 0) || !(closed > 0)) {
-            // Nowhere open to turn to, or nothing to turn: the lane keeps what it has and tries again next tick.
+        if (!(closed > 0)) {
+            // Nothing to turn: counted as lent, so the lane is not due again each tick; taking back nothing is free.
+            lent[e] = true;
+            return;
+        }
+        if (!(receivers > 0)) {
+            // The open lanes hold nothing to weigh a share by: the lane keeps what it has and tries again next tick.
             return;
         }
         if (held == null) {

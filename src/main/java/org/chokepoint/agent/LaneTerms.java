@@ -34,6 +34,8 @@ final class LaneTerms implements java.io.Serializable {
     final boolean[] banned;
     /** The lane's route is open and a ban with no detour round it stops all its cargo. */
     final boolean[] shut;
+    /** The lane's route is open and no ban stops its cargo: it can take on capacity a closed lane turns to it. */
+    final boolean[] open;
     final boolean[] canDetour;
     /** A restriction on the lane is announced and not yet in force. */
     final boolean[] ahead;
@@ -89,6 +91,7 @@ final class LaneTerms implements java.io.Serializable {
         trading = new boolean[lanes];
         banned = new boolean[lanes];
         shut = new boolean[lanes];
+        open = new boolean[lanes];
         canDetour = new boolean[lanes];
         ahead = new boolean[lanes];
         allowance = new double[lanes];
@@ -174,6 +177,7 @@ final class LaneTerms implements java.io.Serializable {
             if (routes.closed(r)) {
                 trading[e] = false;
                 shut[e] = false;
+                open[e] = false;
                 refused[e] = 1;
                 continue;
             }
@@ -186,6 +190,7 @@ final class LaneTerms implements java.io.Serializable {
             canDetour[e] = detour;
             banned[e] = a <= 0;
             shut[e] = a <= 0 && !detour;
+            open[e] = a > 0;
             trading[e] = a > 0 || detour;
             if (!trading[e]) {
                 continue;

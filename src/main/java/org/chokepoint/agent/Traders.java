@@ -153,8 +153,7 @@ public final class Traders implements Participant {
     private final LaneExpansion expansion;
     /** Shipping capacity turned from lanes a ban has closed to the lanes still open into the same market. */
     private final LaneRedeployment redeployment;
-    /** Which lanes trade without a ban this tick, and each trader's capacity in its market's base units. */
-    private final boolean[] laneOpen;
+    /** Each trader's capacity in its market's base units, when capacity is due to move. */
     private final double[] baseCapacity;
     /** Capacity at the start of the lane's growth path, and that path (see {@link #growWith}). */
     private double[] startCapacity;
@@ -288,7 +287,6 @@ public final class Traders implements Participant {
         terms = new LaneTerms(lanes);
         redeployment = new LaneRedeployment(lane, terms.destinationMarket, investment.patienceTicks(),
                 investment.tradeLeadTicks());
-        laneOpen = new boolean[lanes];
         baseCapacity = new double[n];
         originSteps = new int[n];
         worth = new double[n];
@@ -1035,10 +1033,7 @@ public final class Traders implements Participant {
      * (see {@link LaneRedeployment}).
      */
     private void redeploy(int tick) {
-        for (int e = 0; e < laneOpen.length; e++) {
-            laneOpen[e] = terms.members[e] > 0 && terms.trading[e] && !terms.banned[e];
-        }
-        if (!redeployment.count(terms.shut, laneOpen)) {
+        if (!redeployment.count(terms.shut, terms.open)) {
             return;
         }
         for (int i = 0; i < count; i++) {
@@ -1047,7 +1042,7 @@ public final class Traders implements Participant {
             // open one at another. It stays with the lane.
             baseCapacity[i] = trendPath != null ? (capacity[i] - expansion.added(i)) / growth(i, tick) : capacity[i];
         }
-        redeployment.order(laneOpen, baseCapacity);
+        redeployment.order(terms.open, baseCapacity);
     }
 
     /** The growth factor of trader {@code i}'s destination market on its path at {@code tick}. */

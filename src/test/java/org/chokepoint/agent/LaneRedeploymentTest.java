@@ -105,6 +105,33 @@ class LaneRedeploymentTest {
         assertEquals(10, own[0], 0);
     }
 
+    /**
+     * A lane with nowhere to turn is not due to move, so the model does not gather every trader's capacity each
+     * week of a long ban for nothing: A (10) is banned while its market's only other lane, B, is itself closed;
+     * from week 26 A is past its patience but not due. When B opens in week 60, A is due that week and lends.
+     * A lane with nothing to lend is due once, counted as lent, and not again.
+     */
+    @Test
+    void aClosedLaneIsDueOnlyWhenItHasSomewhereToTurnAndSomethingToLend() {
+        LaneRedeployment x = new LaneRedeployment(LANE, MARKET, 26, 13);
+        for (int week = 1; week < 60; week++) {
+            assertFalse(x.count(SHUT, NONE), "B closed too, week " + week);
+        }
+        assertTrue(x.count(SHUT, OPEN), "B open in week 60");
+        x.order(OPEN, new double[] {10, 5, 4});
+        assertEquals(-10, x.pending(0), 1e-12);
+        assertEquals(10, x.pending(1), 1e-12);
+
+        LaneRedeployment empty = new LaneRedeployment(LANE, MARKET, 26, 13);
+        for (int week = 1; week < 26; week++) {
+            assertFalse(empty.count(SHUT, OPEN));
+        }
+        assertTrue(empty.count(SHUT, OPEN), "week 26: past its patience with an open lane");
+        empty.order(OPEN, new double[] {0, 5, 4});
+        assertEquals(0, empty.pending(1), 0, "nothing to lend");
+        assertFalse(empty.count(SHUT, OPEN), "counted as lent: not due again");
+    }
+
     @Test
     void onceTheBanHasBeenLiftedForHalfAYearTheLaneTakesItsCapacityBack() {
         LaneRedeployment x = new LaneRedeployment(LANE, MARKET, 26, 13);
