@@ -3,14 +3,14 @@ package org.chokepoint.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.ScenarioLoader;
-import org.chokepoint.world.World;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where traders are an origin's only buyers, each bids for cargo in steps along the margins the cargo leaves,
- * so that a seller asking a little more sells a little less rather than nothing.
+ * Every trader bids for cargo in steps along the margins the cargo leaves, so that a seller asking a little more
+ * sells a little less rather than nothing.
  */
 class CargoBidStepsTest {
 
@@ -71,21 +71,22 @@ class CargoBidStepsTest {
     }
 
     /**
-     * In the naphtha scenario the Middle East's refiners sell only to the seven traders of the lanes to Japan
-     * and to the rest of Asia: each bids in three steps (sixteen bids a book, rounded up). The lanes that load
-     * in the United States and the rest of Asia buy where final demand for naphtha buys too, and bid one limit.
+     * In the naphtha scenario seven traders load in the Middle East, whose refiners sell only to them: each bids in
+     * three steps (sixteen bids a book: 16 / 7 rounded up). Final demand for naphtha buys in the United States and
+     * the rest of Asia too, but bids its reservation, far above the going price, so it does not slope the book
+     * where the lanes buy: the five traders loading in the United States bid four steps each (16 / 5 rounded up is
+     * four, the most), the three in the rest of Asia four as well.
      */
     @Test
-    void onlyTradersOfAnOriginWithNoOtherBuyerBidInSteps() throws Exception {
+    void everyTraderBidsInStepsByHowManyTradersLoadAtItsOrigin() throws Exception {
         var s = ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")).scenario();
         SupplyShockModel m = new SupplyShockModel(s, 1, 10);
         m.start();
         Traders t = m.traders();
-        World w = m.world();
-        int me = w.regionIndex("ME");
+        Map<String, Integer> steps = Map.of("ME", 3, "US", 4, "ROW", 4);
         for (int i = 0; i < t.count; i++) {
-            int expected = t.origin[i] == me ? 3 : 0;
-            assertEquals(expected, t.originSteps(i), t.id(i));
+            String origin = m.world().region(t.origin[i]).id();
+            assertEquals(steps.get(origin), t.originSteps(i), t.id(i));
         }
     }
 }
