@@ -139,7 +139,10 @@ public final class Traders implements Participant {
     private final double[] laneUrgency;
     /** The route, trade measures and prices each lane faces this tick. */
     private final LaneTerms terms;
-    /** Steps of a trader's bid for cargo at its origin (see {@link #bidForCargo}). */
+    /**
+     * Steps of a trader's bid for cargo at its origin (see {@link #bidForCargo}); 0 where it bids one limit (see
+     * {@link #bidAlone}).
+     */
     private final int[] originSteps;
     /** This tick's worth of a unit of its cargo at the destination, net of tariff and levy, and its bid's cap. */
     private final double[] worth;
@@ -353,7 +356,7 @@ public final class Traders implements Participant {
     public void countOrders(int[] orders) {
         for (int t = 0; t < count; t++) {
             // A bid for cargo, one for cargo going round a restriction, and a speculative order.
-            orders[originMarket[t]] += 2 + originSteps[t];
+            orders[originMarket[t]] += 2 + Math.max(1, originSteps[t]);
             // An ask for its cargo (in two parts when only the lane's excess is cut) and a speculative order.
             orders[destinationMarket[t]] += cutBeyondTarget ? 3 : 2;
         }
@@ -502,7 +505,6 @@ public final class Traders implements Participant {
         for (int e = 0; e < laneCapacity.length; e++) {
             t.laneMargin[e] = laneCapacity[e] > 0 ? t.laneMargin[e] / laneCapacity[e] : 0;
         }
-        t.stepOriginBids(world.marketCount());
         return t;
     }
 
@@ -903,8 +905,8 @@ public final class Traders implements Participant {
     }
 
     /**
-     * Bids for cargo: one limit ahead of a restriction (as high as it goes); otherwise in steps along the margins
-     * a cargo leaves: a
+     * Bids for cargo: one limit ahead of a restriction (as high as it goes) and where it bids one limit (see
+     * {@link #bidAlone}); otherwise in steps along the margins a cargo leaves: a
      * trader buys as long as the cargo, sold at the price it expects at the destination, still earns it a
      * margin; step k of n buys {@code 1/n} of its order up to the origin price at which that margin is
      * {@code 2 μ (k − ½) / n}, μ the trader's own least margin (so its steps average μ), never above its ceiling.
@@ -916,7 +918,7 @@ public final class Traders implements Participant {
     private void bidForCargo(int i, double quantity, OrderBook book) {
         int n = originSteps[i];
         int e = lane[i];
-        if (terms.ahead[e]) {
+        if (n == 0 || terms.ahead[e]) {
             book.addBid(limit[i], quantity, owner(CARGO, i));
             return;
         }
@@ -963,22 +965,30 @@ public final class Traders implements Participant {
     }
 
     /**
-     * Each trader bids for cargo in as many steps as it takes for its origin's book to hold
-     * {@link BidSteps#POINTS_PER_BOOK} bids from traders (one for a trader among sixteen or more), whoever else
-     * buys there. Every trader of a lane bids near one price, the price it expects at the origin moved by the
-     * lane's urgency, so the lanes' demand at an origin is a cliff: a seller asking a hair above that price sells
-     * them nothing that week, and the destination's imports stop for a week. Other buyers at the origin do not
-     * slope the book there, for a manufacturer or a household bids its reservation, far above the going price. In
-     * the rare-earth baseline without shocks, where traders bid one limit wherever others bought, Japan's magnet
-     * imports stopped in 73 of 520 weeks and the other lanes' markets in 8 to 27; with steps, in none.
+     * Tells the traders which markets have buyers other than traders (manufacturers buying inputs, final demand,
+     * stockists), and so how many steps each bids for cargo in: as many as it takes for its origin's book to hold
+     * {@link BidSteps#POINTS_PER_BOOK} bids from traders (one for a trader among sixteen or more).
+     *
+     * <p>Every trader of a lane bids near one price, the price it expects at the origin moved by the lane's
+     * urgency, so where traders are an origin's only buyers the lanes' demand there is a cliff: a seller asking a
+     * hair above that price sells them nothing that week. Other buyers at the origin do not slope the book there
+     * either, for a manufacturer or a household bids its reservation, far above the going price: in the rare-earth
+     * baseline without shocks, with traders bidding one limit wherever others bought, Japan's magnet imports
+     * stopped in 73 of 520 weeks and eight other markets' in 8 to 27; with steps at every origin, in none. So under
+     * {@code sellerAsk: normalSales}, the rules by which sellers and traders keep trade smooth, traders bid in steps
+     * at every origin. Under {@code sellerAsk: plan} they do only where they are the origin's only buyers, as
+     * before: there a lane long in stock offers its whole stock at landed cost, and with steps everywhere it took
+     * the whole market from an importer's own producers in one week of three (a tariff-floor world's producer
+     * surplus 2.6% short of the textbook's).
      */
-    private void stepOriginBids(int markets) {
-        int[] traders = new int[markets];
+    public void bidAlone(boolean[] otherBuyers) {
+        int[] traders = new int[otherBuyers.length];
         for (int i = 0; i < count; i++) {
             traders[originMarket[i]]++;
         }
         for (int i = 0; i < count; i++) {
-            originSteps[i] = BidSteps.count(traders[originMarket[i]]);
+            int m = originMarket[i];
+            originSteps[i] = cutBeyondTarget || !otherBuyers[m] ? BidSteps.count(traders[m]) : 0;
         }
     }
 

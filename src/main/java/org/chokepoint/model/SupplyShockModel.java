@@ -209,6 +209,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 Traders.longestBaseTransit(world) + government.longestExtraTransit(), b, random);
         stockists = Stockists.build(scenario.stockists(), world, b);
         households = Households.build(scenario.demand(), world, b.demandNoise(), b.demandNoisePersistence());
+        traders.bidAlone(otherBuyers(m, firms, households, stockists));
         // Demand noise has its own stream, seeded once from the model's generator, so that a policy that
         // draws random numbers does not shift the noise its counterfactual sees.
         MersenneTwisterFast demandRandom = new MersenneTwisterFast(
@@ -268,6 +269,21 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         seat();
         recorder = new Recorder(horizon, world, markets, participants, industry,
                 TickTime.averageWeight(scenario.outputs().daysOfCoverWeeks(), world.ticksPerYear()), checkMassBalance);
+    }
+
+    /** The markets where someone other than a trader buys: manufacturers' inputs, final demand, stockists. */
+    private static boolean[] otherBuyers(int markets, Firms firms, Households households, Stockists stockists) {
+        boolean[] other = new boolean[markets];
+        for (int s = 0; s < firms.firstSlot(firms.count); s++) {
+            other[firms.inputMarket(s)] = true;
+        }
+        for (int h = 0; h < households.count; h++) {
+            other[households.market(h)] = true;
+        }
+        for (int i = 0; i < stockists.count; i++) {
+            other[stockists.market(i)] = true;
+        }
+        return other;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.chokepoint.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.chokepoint.model.SupplyShockModel;
@@ -84,6 +85,24 @@ class CargoBidStepsTest {
         m.start();
         Traders t = m.traders();
         Map<String, Integer> steps = Map.of("ME", 3, "US", 4, "ROW", 4);
+        for (int i = 0; i < t.count; i++) {
+            String origin = m.world().region(t.origin[i]).id();
+            assertEquals(steps.get(origin), t.originSteps(i), t.id(i));
+        }
+    }
+
+    /**
+     * The same scenario under {@code sellerAsk: plan}: the Middle East's traders, its refiners' only buyers, still bid
+     * in three steps; those loading where final demand buys too bid one limit, as the rule had them before.
+     */
+    @Test
+    void underThePlansAskTradersBidInStepsOnlyWhereTheyAreTheOnlyBuyers() throws Exception {
+        ObjectNode json = ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")).json().deepCopy();
+        ((ObjectNode) json.get("behaviour")).put("sellerAsk", "plan");
+        SupplyShockModel m = new SupplyShockModel(ScenarioLoader.fromJson(json, "naphtha, plan").scenario(), 1, 10);
+        m.start();
+        Traders t = m.traders();
+        Map<String, Integer> steps = Map.of("ME", 3, "US", 0, "ROW", 0);
         for (int i = 0; i < t.count; i++) {
             String origin = m.world().region(t.origin[i]).id();
             assertEquals(steps.get(origin), t.originSteps(i), t.id(i));
