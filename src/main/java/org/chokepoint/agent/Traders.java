@@ -81,7 +81,10 @@ public final class Traders implements Participant {
     private final double offerTicks;
     /** How far above its expected destination price a trader holds stock while a restriction is ahead. */
     private final double hoardingPremium;
-    /** {@code sellerAsk: normalSales}: a trader cuts only its share of its lane's stock beyond target. */
+    /**
+     * {@code sellerAsk: normalSales}, the rules that keep trade smooth: a trader cuts only its share of its lane's
+     * stock beyond target, and bids for cargo in steps at every origin ({@link #stepBids}).
+     */
     private final boolean cutBeyondTarget;
     /** How much a trader holds when it buys ahead of a restriction. */
     private final FrontRunning frontRunning;
@@ -141,7 +144,7 @@ public final class Traders implements Participant {
     private final LaneTerms terms;
     /**
      * Steps of a trader's bid for cargo at its origin (see {@link #bidForCargo}); 0 where it bids one limit (see
-     * {@link #bidAlone}).
+     * {@link #stepBids}).
      */
     private final int[] originSteps;
     /** This tick's worth of a unit of its cargo at the destination, net of tariff and levy, and its bid's cap. */
@@ -905,8 +908,8 @@ public final class Traders implements Participant {
     }
 
     /**
-     * Bids for cargo: one limit ahead of a restriction (as high as it goes) and where it bids one limit (see
-     * {@link #bidAlone}); otherwise in steps along the margins a cargo leaves: a
+     * Bids for cargo: one limit ahead of a restriction (as high as it goes) and, under the plan's ask, where others
+     * than traders buy at its origin ({@link #stepBids}); otherwise in steps along the margins a cargo leaves: a
      * trader buys as long as the cargo, sold at the price it expects at the destination, still earns it a
      * margin; step k of n buys {@code 1/n} of its order up to the origin price at which that margin is
      * {@code 2 μ (k − ½) / n}, μ the trader's own least margin (so its steps average μ), never above its ceiling.
@@ -967,21 +970,24 @@ public final class Traders implements Participant {
     /**
      * Tells the traders which markets have buyers other than traders (manufacturers buying inputs, final demand,
      * stockists), and so how many steps each bids for cargo in: as many as it takes for its origin's book to hold
-     * {@link BidSteps#POINTS_PER_BOOK} bids from traders (one for a trader among sixteen or more).
+     * {@link BidSteps#POINTS_PER_BOOK} bids from traders (one for a trader among sixteen or more: a single step at
+     * the price its margin allows, lifted with the lane's urgency, which is not the one limit), or none where it
+     * bids one limit.
      *
      * <p>Every trader of a lane bids near one price, the price it expects at the origin moved by the lane's
      * urgency, so where traders are an origin's only buyers the lanes' demand there is a cliff: a seller asking a
      * hair above that price sells them nothing that week. Other buyers at the origin do not slope the book there
      * either, for a manufacturer or a household bids its reservation, far above the going price: in the rare-earth
      * baseline without shocks, with traders bidding one limit wherever others bought, Japan's magnet imports
-     * stopped in 73 of 520 weeks and eight other markets' in 8 to 27; with steps at every origin, in none. So under
-     * {@code sellerAsk: normalSales}, the rules by which sellers and traders keep trade smooth, traders bid in steps
-     * at every origin. Under {@code sellerAsk: plan} they do only where they are the origin's only buyers, as
-     * before: there a lane long in stock offers its whole stock at landed cost, and with steps everywhere it took
-     * the whole market from an importer's own producers in one week of three (a tariff-floor world's producer
-     * surplus 2.6% short of the textbook's).
+     * stopped in 73 of 520 weeks and eight other markets' fell below 2% of their mean in 8 to 27; with steps at
+     * every origin, in none. So under {@code sellerAsk: normalSales}, the rules by which sellers and traders keep
+     * trade smooth, traders bid in steps at every origin. Under {@code sellerAsk: plan} they do only where they
+     * are the origin's only buyers, as before: there a lane long in stock offers its whole stock at landed cost
+     * and takes the whole market from an importer's own plants in such weeks, and the one limit's price, a little
+     * above the floor in a tariff-floor world, had made up for those weeks in their producer surplus; with steps
+     * everywhere the price came down and the surplus fell 2.6% short of the textbook's.
      */
-    public void bidAlone(boolean[] otherBuyers) {
+    public void stepBids(boolean[] otherBuyers) {
         int[] traders = new int[otherBuyers.length];
         for (int i = 0; i < count; i++) {
             traders[originMarket[i]]++;

@@ -209,7 +209,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 Traders.longestBaseTransit(world) + government.longestExtraTransit(), b, random);
         stockists = Stockists.build(scenario.stockists(), world, b);
         households = Households.build(scenario.demand(), world, b.demandNoise(), b.demandNoisePersistence());
-        traders.bidAlone(otherBuyers(m, firms, households, stockists));
+        traders.stepBids(otherBuyers(m, firms, households, stockists));
         // Demand noise has its own stream, seeded once from the model's generator, so that a policy that
         // draws random numbers does not shift the noise its counterfactual sees.
         MersenneTwisterFast demandRandom = new MersenneTwisterFast(

@@ -10,8 +10,9 @@ import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every trader bids for cargo in steps along the margins the cargo leaves, so that a seller asking a little more
- * sells a little less rather than nothing.
+ * A trader bids for cargo in steps along the margins the cargo leaves, so that a seller asking a little more
+ * sells a little less rather than nothing: at every origin under {@code sellerAsk: normalSales}, under {@code plan}
+ * only where traders are the origin's only buyers.
  */
 class CargoBidStepsTest {
 
