@@ -36,8 +36,9 @@ import org.chokepoint.world.World;
  * fall short of what its sales need, in steps up to the prices at which the cargo still earns it a margin at
  * the destination (at every origin under {@code sellerAsk: normalSales}, under {@code plan} only where traders
  * are the origin's only buyers), so that a seller asking a little more sells a little less rather than nothing;
- * never above what the cargo is worth at the destination with a pass-through of a dearer origin price. Each trader offers about what it expects to sell, plus what it holds
- * beyond its target, so a lane a little cheaper than another serves its own buyers rather than the whole market.
+ * never above what the cargo is worth at the destination with a pass-through of a dearer origin price. Each
+ * trader offers about what it expects to sell, plus what it holds beyond its target, so a lane a little cheaper
+ * than another serves its own buyers rather than the whole market.
  *
  * <p>Restrictions shape what traders do: an export tax and import tariffs or levies raise the cost-plus price;
  * a quota or a licence limits what may be bought for shipment (every trader asks first, then buys the share
