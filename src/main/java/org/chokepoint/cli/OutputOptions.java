@@ -3,6 +3,7 @@ package org.chokepoint.cli;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.TargetException;
 import picocli.CommandLine.Option;
 
@@ -14,10 +15,10 @@ final class OutputOptions {
                     + "left alone (exit code 2). A folder holding anything chokepoint did not write is never replaced.")
     boolean overwrite;
 
-    /** {@code results/<name><suffix>}, the default --out. */
+    /** {@code results/<name><suffix>}, the default --out ({@link ResultFolder#defaultTarget}). */
     static Path defaultTarget(String name, String suffix) throws TargetException {
         try {
-            return Path.of("results", name + suffix);
+            return ResultFolder.defaultTarget(name, suffix);
         } catch (InvalidPathException e) {
             throw new TargetException("meta.name '" + name + "' makes no folder name on this system ("
                     + e.getReason() + "): give --out");

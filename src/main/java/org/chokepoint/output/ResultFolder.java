@@ -50,6 +50,20 @@ public final class ResultFolder implements AutoCloseable {
         this.overwrite = overwrite;
     }
 
+    /**
+     * {@code results/<name><suffix>}, a command's folder when no {@code --out} is given: one folder directly
+     * inside {@code results}, whatever the scenario's {@code meta.name} holds. A path separator or a control
+     * character in the name is written {@code _}, so that a name such as {@code ../../x} or {@code a/b} names a
+     * folder in {@code results}, not one elsewhere or nested.
+     *
+     * @throws java.nio.file.InvalidPathException when the system allows no such file name
+     */
+    public static Path defaultTarget(String name, String suffix) {
+        StringBuilder b = new StringBuilder(name.length() + suffix.length());
+        name.codePoints().forEach(c -> b.appendCodePoint(c == '/' || c == '\\' || Character.isISOControl(c) ? '_' : c));
+        return Path.of("results", b.append(suffix).toString());
+    }
+
     /** What is at a path now. */
     private enum State { ABSENT, EMPTY, OWN }
 

@@ -168,7 +168,7 @@ public final class SparkMain implements Runnable {
             } catch (ScenarioException e) {
                 return problems(err, e);
             }
-            Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-ensemble");
+            Path target = out != null ? out : ResultFolder.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.overwrite, resume)) {
                 long started = System.nanoTime();
                 SparkRunner runner = common.runner(session());
@@ -254,7 +254,7 @@ public final class SparkMain implements Runnable {
                     sweep = Sweep.grid(loaded, lists, runs, common.seed, horizon, 1);
                 }
                 sweep.validate();
-                Path target = out != null ? out : Path.of("results", loaded.scenario().meta().name() + "-sweep");
+                Path target = out != null ? out : ResultFolder.defaultTarget(loaded.scenario().meta().name(), "-sweep");
                 long started = System.nanoTime();
                 int rows;
                 try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, common.overwrite)) {
