@@ -22,6 +22,13 @@ import java.util.List;
 public final class ScenarioLoader {
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /**
+     * The most bytes a scenario file may hold, 64 MiB: thousands of times the largest reference scenario, and
+     * more than the text of the most firm and trader entries a run may hold in memory. What is longer (a data
+     * file given by mistake, a device such as {@code /dev/zero} that never ends) is refused before it is read
+     * whole, instead of filling the memory.
+     */
+    public static final int MAX_FILE_BYTES = 64 << 20;
 
     private ScenarioLoader() {
     }
@@ -31,8 +38,15 @@ public final class ScenarioLoader {
         String name = file.toString();
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw single(name, "file larger than " + (MAX_FILE_BYTES >> 20) + " MiB: a scenario is a JSON "
+                        + "object of at most " + (MAX_FILE_BYTES >> 20) + " MiB (docs/scenario-format.md, Bounds)");
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw fileProblem(name, "no such file");
         } catch (CharacterCodingException e) {

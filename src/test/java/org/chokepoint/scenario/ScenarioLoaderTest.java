@@ -218,6 +218,29 @@ class ScenarioLoaderTest {
         }
     }
 
+    @Test
+    void aFileLargerThanAnyScenarioIsRefusedBeforeItIsReadWhole(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // a log file given instead of the scenario: 64 MiB of spaces and one byte more. Read whole, such a file
+        // (or /dev/zero, which never ends) filled the memory and ended the command with an OutOfMemoryError
+        Path big = dir.resolve("big.json");
+        try (var out = java.nio.file.Files.newOutputStream(big)) {
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                out.write(spaces);
+            }
+            out.write('{');
+        }
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(big));
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("", e.problems().get(0).pointer(), "a problem of the whole document");
+        assertEquals("file larger than 64 MiB: a scenario is a JSON object of at most 64 MiB"
+                + " (docs/scenario-format.md, Bounds)", e.problems().get(0).message());
+    }
+
     /** Loading must fail, with a problem at {@code pointer}, which is returned. */
     static ScenarioProblem problemAt(String text, String pointer) {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromText(text, "test.json"));
