@@ -353,6 +353,12 @@ final class PriceSolver {
     private double[] quadraticStep() {
         int nv = na + ns;
         int arcs = net.arcs.size();
+        if (nv == 0) {
+            // No market is used (a world without firms or demand) and no volume limit binds: nothing to price,
+            // and a problem of no variables, which the QP solver cannot be given.
+            Arrays.fill(flow, 0);
+            return new double[0];
+        }
         double hbar = 0;
         int positive = 0;
         for (int i = 0; i < na; i++) {
