@@ -820,7 +820,11 @@ public final class Traders implements Participant {
         double detourGap = canDetour ? netAtDestination - po - cost - extra : Double.NEGATIVE_INFINITY;
         int transit = t.voyage[e];
         boolean ahead = t.ahead[e];
-        landedCost[i] = banned ? (po + cost + extra) * (1 + tariff) + levy * (1 + tariff) : (cif + levy) * (1 + tariff);
+        // An export subsidy per unit above the origin price and the freight makes the sum negative: the exporter
+        // pays more than the cargo costs. Such cargo lands for nothing (the trader keeps the rest of the subsidy),
+        // and a seller's ask is never below zero.
+        landedCost[i] = Math.max(0.0,
+                banned ? (po + cost + extra) * (1 + tariff) + levy * (1 + tariff) : (cif + levy) * (1 + tariff));
         double askBase = landedCost[i] * (1 + laneMargin[e]);
         double quantity;
         if (ahead) {

@@ -3,6 +3,7 @@ package org.chokepoint.policy;
 import static org.chokepoint.policy.TextbookTest.near;
 import static org.chokepoint.policy.TextbookTest.root;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.chokepoint.metrics.Metric;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +134,29 @@ class ExporterInstrumentsTest {
                     "fiscal cost = s x the run's own exports");
             assertEquals(0.0, free.mean(X, Metric.FISCAL_COST), 1e-12, "no subsidy, no outlay");
         }
+    }
+
+    /**
+     * A subsidy of 20 a unit, more than X's price and the freight together (about 9.4): the exporter pays more than
+     * the cargo costs, so it lands in M for nothing, and M's traders ask no more than their margin over nothing.
+     * A cost-plus ask below zero once stopped every such run at the first cargo ("ask needs a finite limit >= 0").
+     * The run ends; M's price stays finite and not below zero, and below X's, since the subsidy carries the cargo
+     * past the price gap; X exports more than under free trade.
+     */
+    @Test
+    void aSubsidyAboveTheCargosWholeCostLandsItForNothing() throws Exception {
+        TextbookTest.Run free = run("[]");
+        TextbookTest.Run subsidised = run("[{\"type\": \"exportSubsidy\", \"id\": \"rebate\", \"region\": \"X\","
+                + " \"commodities\": [\"metal\"], \"perUnit\": 20, \"start\": 120}]");
+
+        for (int t = 0; t < 320; t++) {
+            double pm = subsidised.at(t, M, Metric.PRICE);
+            assertTrue(Double.isFinite(pm) && pm >= 0, "week " + t + ": M's price " + pm);
+        }
+        assertTrue(subsidised.mean(M, Metric.PRICE) < subsidised.mean(X, Metric.PRICE),
+                "M " + subsidised.mean(M, Metric.PRICE) + ", X " + subsidised.mean(X, Metric.PRICE));
+        assertTrue(subsidised.mean(X, Metric.EXPORTS) > free.mean(X, Metric.EXPORTS),
+                "subsidised " + subsidised.mean(X, Metric.EXPORTS) + ", free " + free.mean(X, Metric.EXPORTS));
     }
 
     @Nested
