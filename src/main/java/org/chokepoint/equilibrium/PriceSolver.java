@@ -154,15 +154,24 @@ final class PriceSolver {
                 if (convergence.converged()) {
                     return;
                 }
-                throw new EquilibriumException("the equilibrium did not converge: excess demand "
-                        + convergence.maxRelativeExcessDemand() + " of the volume in " + convergence.worstMarket()
-                        + ", complementarity gap " + convergence.relativeComplementarityGap()
-                        + " of the value traded (tolerance " + tolerance + ")", convergence);
+                throw new EquilibriumException("the equilibrium did not converge: " + residuals(convergence),
+                        convergence);
             }
         }
         convergence = report(false);
         throw new EquilibriumException("the equilibrium did not converge in " + maxRounds
                 + " rounds: the wedges still moved by " + wedgeChange + " (tolerance " + tolerance + ")", convergence);
+    }
+
+    /**
+     * Both tests a solution must pass, since either may be the one that failed: a world whose markets all balance
+     * (no market has any excess demand, and none is named) can still leave a lane whose price gap its traders'
+     * condition does not meet.
+     */
+    private String residuals(EquilibriumResult.Convergence c) {
+        return "excess demand " + c.maxRelativeExcessDemand() + " of the volume"
+                + (c.worstMarket().isEmpty() ? "" : " in " + c.worstMarket()) + ", complementarity gap "
+                + c.relativeComplementarityGap() + " of the value traded (tolerance " + tolerance + ")";
     }
 
     // ---- outer rounds -------------------------------------------------------------------------------
@@ -272,8 +281,7 @@ final class PriceSolver {
                     && now.relativeComplementarityGap() <= target)) {
                 convergence = report(false);
                 throw new EquilibriumException("the equilibrium did not converge in " + MAX_NEWTON_STEPS
-                        + " Newton steps: excess demand " + now.maxRelativeExcessDemand() + " of the volume in "
-                        + now.worstMarket() + " (tolerance " + tolerance + ")", convergence);
+                        + " Newton steps: " + residuals(now), convergence);
             }
             if (now.maxRelativeExcessDemand() <= target && now.relativeComplementarityGap() <= target) {
                 return;
