@@ -173,10 +173,15 @@ public final class RunReport {
         return v;
     }
 
+    /**
+     * Each value over {@code base}; all gaps (NaN) where there is no positive base to measure against: a market
+     * whose pre-shock price was 0 (its summary's peak multiple is n/a) has no price "× pre-shock", and dividing
+     * by the 0 drew its counterfactual at an infinite height, written into the page as {@code -Infinity}.
+     */
     static double[] relative(double[] v, double base) {
         double[] out = new double[v.length];
         for (int t = 0; t < v.length; t++) {
-            out[t] = v[t] / base;
+            out[t] = base > 0 && Double.isFinite(base) ? v[t] / base : Double.NaN;
         }
         return out;
     }
