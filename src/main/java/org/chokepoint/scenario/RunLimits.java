@@ -53,52 +53,30 @@ public final class RunLimits {
     }
 
     /**
-     * A firm whose margin stays above the hurdle adds {@code stepShare} of its capacity once its patience has
-     * run out and its last project has arrived: at most one step every max(patienceTicks, lead) ticks. Over
-     * a run that may compound to no more than {@link Limits#MAX_CAPACITY_GROWTH}.
+     * A firm whose margin stays above the hurdle orders {@code stepShare} of the capacity it has in place each time
+     * its patience runs out, however much it has under construction, and a trader adds the same share of its
+     * shipping capacity on the same patience, so what a firm has in place and on order grows at most by
+     * {@code 1 + stepShare} every {@code patienceTicks}, whatever its lead time. Over a run that may compound to no
+     * more than {@link Limits#MAX_CAPACITY_GROWTH}.
      */
     private static void checkInvestment(Scenario s, int ticks, List<String[]> problems) {
-        if (s.firms().isEmpty()) {
+        if (s.firms().isEmpty() && s.traders().isEmpty()) {
             return;
         }
         BehaviourSpec.Investment inv = s.behaviour().investment();
-        int lead = Integer.MAX_VALUE;
-        for (Scenario.FirmSpec f : s.firms()) {
-            lead = Math.min(lead, f.leadTicks() != null ? (int) Math.round(f.leadTicks().lowerBound())
-                    : defaultLead(inv.defaultLeadTicks(), stageOf(s, f.commodity())));
-        }
-        int cycle = Math.max(1, Math.max(inv.patienceTicks(), lead));
+        int cycle = Math.max(1, inv.patienceTicks());
         double growth = Math.exp((double) ticks / cycle * Math.log1p(inv.stepShare()));
         if (!(growth <= Limits.MAX_CAPACITY_GROWTH)) {
             problems.add(new String[] {"/behaviour/investment/stepShare", String.format(Locale.ROOT,
-                    "investment could multiply a firm's capacity by %s over %d ticks (a step of %s at most every"
-                            + " %d ticks, the longer of investment.patienceTicks and the shortest lead time); at most"
-                            + " by %s: lower stepShare or raise patienceTicks", factor(growth), ticks, inv.stepShare(), cycle,
-                    Limits.format(Limits.MAX_CAPACITY_GROWTH))});
+                    "investment could multiply a firm's capacity by %s over %d ticks (a step of %s every %d ticks,"
+                            + " investment.patienceTicks); at most by %s: lower stepShare or raise patienceTicks",
+                    factor(growth), ticks, inv.stepShare(), cycle, Limits.format(Limits.MAX_CAPACITY_GROWTH))});
         }
     }
 
     /** A growth factor as messages write it: 1.05e+06, or "more than 1e308" beyond a double. */
     private static String factor(double growth) {
         return Double.isInfinite(growth) ? "more than 1e308" : String.format(Locale.ROOT, "%.3g", growth);
-    }
-
-    private static String stageOf(Scenario s, String commodity) {
-        for (Scenario.CommoditySpec c : s.commodities()) {
-            if (c.id().equals(commodity)) {
-                return c.stage();
-            }
-        }
-        return "raw";
-    }
-
-    private static int defaultLead(BehaviourSpec.LeadTicks lead, String stage) {
-        return switch (stage) {
-            case "refined" -> lead.refined();
-            case "component" -> lead.component();
-            case "final" -> lead.finalGood();
-            default -> lead.raw();
-        };
     }
 
     private static void checkMemory(Scenario s, int ticks, List<String[]> problems) {

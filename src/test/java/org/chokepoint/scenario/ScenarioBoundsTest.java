@@ -93,18 +93,29 @@ class ScenarioBoundsTest {
 
     @Test
     void investmentMayNotCompoundCapacityBeyondBounds() throws Exception {
-        // A step of ten times the capacity every tick: 11^10000 over the longest run.
+        // A step of ten times the capacity every tick: 11^10000 over the longest run. A lead of 1,000 ticks does
+        // not hold it back: the firm orders ten times what it has in place every tick while it waits.
         ScenarioProblem p = single(mutated(s -> {
             ((ObjectNode) s.get("time")).put("horizonTicks", 10_000);
             s.putObject("behaviour").putObject("investment").put("stepShare", 10).put("patienceTicks", 1);
-            firm(s, 0).put("leadTicks", 1);
+            firm(s, 0).put("leadTicks", 1000);
         }));
 
         assertEquals("/behaviour/investment/stepShare", p.pointer());
         assertTrue(p.message().startsWith("investment could multiply a firm's capacity by more than 1e308 over 10000"
-                + " ticks (a step of 10.0 at most every 1 ticks"), p.message());
+                + " ticks (a step of 10.0 every 1 ticks"), p.message());
 
-        // the defaults at the longest horizon: 1.2 every 52 ticks (a component plant's lead) is 1.6e15
+        // Over 1,000 ticks a step of 1.5 every 4 ticks is 1.5^250 = 1.0e44, inside the bound; every 3 ticks,
+        // 1.5^(1000/3) = 5.0e58, beyond it
+        ScenarioLoader.fromText(mutated(s -> {
+            ((ObjectNode) s.get("time")).put("horizonTicks", 1000);
+            s.putObject("behaviour").putObject("investment").put("stepShare", 0.5).put("patienceTicks", 4);
+        }), "test.json");
+        assertTrue(single(mutated(s -> {
+            ((ObjectNode) s.get("time")).put("horizonTicks", 1000);
+            s.putObject("behaviour").putObject("investment").put("stepShare", 0.5).put("patienceTicks", 3);
+        })).message().startsWith("investment could multiply a firm's capacity by 4.98e+58 over 1000"));
+        // the defaults at the longest horizon: 1.2 every 26 ticks is 2.8e30
         ScenarioLoader.fromText(mutated(s -> ((ObjectNode) s.get("time")).put("horizonTicks", 10_000)), "test.json");
     }
 
