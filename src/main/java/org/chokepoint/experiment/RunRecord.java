@@ -194,6 +194,32 @@ public final class RunRecord {
     }
 
     private static Header header(Path file) throws IOException {
+        try {
+            return headerOf(file);
+        } catch (java.io.EOFException e) {
+            throw damaged(file, "cut short: it ends inside its header (" + Files.size(file) + " bytes)");
+        }
+    }
+
+    /**
+     * The error for a record that is not whole. Records are written under a temporary name and renamed, so
+     * only something outside chokepoint (a full disk copied back, an edit) leaves one like this; the run
+     * is simply done again once its record is gone.
+     */
+    private static IOException damaged(Path file, String what) {
+        return new IOException(file + ": a damaged run record, " + what
+                + "; delete it and give the same command with --resume to run that run again");
+    }
+
+    /** A count read from a header: at least 0 and no more than the bytes left could hold. */
+    private static int count(Path file, int n, String what) throws IOException {
+        if (n < 0 || n > Files.size(file)) {
+            throw damaged(file, "its header gives " + n + " " + what);
+        }
+        return n;
+    }
+
+    private static Header headerOf(Path file) throws IOException {
         try (InputStream fin = Files.newInputStream(file);
              CountingInputStream counting = new CountingInputStream(new BufferedInputStream(fin, 1 << 14));
              DataInputStream in = new DataInputStream(counting)) {
@@ -203,22 +229,22 @@ public final class RunRecord {
             }
             int index = in.readInt();
             int seed = in.readInt();
-            int n = in.readInt();
+            int n = count(file, in.readInt(), "summary numbers");
             List<String> columns = new ArrayList<>(n);
             double[] values = new double[n];
             for (int i = 0; i < n; i++) {
                 columns.add(in.readUTF());
                 values[i] = in.readDouble();
             }
-            int ticks = in.readInt();
-            int markets = in.readInt();
+            int ticks = count(file, in.readInt(), "ticks");
+            int markets = count(file, in.readInt(), "markets");
             List<String> regions = new ArrayList<>(markets);
             List<String> commodities = new ArrayList<>(markets);
             for (int i = 0; i < markets; i++) {
                 regions.add(in.readUTF());
                 commodities.add(in.readUTF());
             }
-            int k = in.readInt();
+            int k = count(file, in.readInt(), "band metrics");
             List<String> bandMetrics = new ArrayList<>(k);
             for (int i = 0; i < k; i++) {
                 bandMetrics.add(in.readUTF());
@@ -228,7 +254,7 @@ public final class RunRecord {
             long expected = offset + 4L * ticks * markets * k * (counterfactual ? 2 : 1);
             long size = Files.size(file);
             if (size != expected) {
-                throw new IOException(file + ": " + size + " bytes, expected " + expected);
+                throw damaged(file, size + " bytes where its header promises " + expected);
             }
             return new Header(index, seed, List.copyOf(columns), values, ticks, List.copyOf(regions),
                     List.copyOf(commodities), List.copyOf(bandMetrics), offset, counterfactual);

@@ -111,6 +111,33 @@ class EnsembleTest {
     }
 
     @Test
+    void aDamagedRunRecordIsNamedWithWhatToDoAboutIt() throws Exception {
+        // A record is written under a temporary name and renamed, so only something outside chokepoint cuts
+        // one short: here run 1's record loses its end, then all but its first 100 bytes, then everything.
+        Path out = dir.resolve("e");
+        StringWriter err = new StringWriter();
+        String[] resume = {"ensemble", MINIMAL.toString(), "--runs", "3", "--ticks", "20", "--quiet", "--resume",
+                "--out", out.toString()};
+        assertEquals(0, cli(err, resume));
+        Path record = out.resolve("runs").resolve(RunRecord.fileName(1));
+        byte[] whole = Files.readAllBytes(record);
+        for (int keep : new int[] {whole.length - 4, 100, 0}) {
+            Files.write(record, java.util.Arrays.copyOf(whole, keep));
+            StringWriter e = new StringWriter();
+            assertEquals(1, cli(e, resume));
+            assertTrue(e.toString().contains(record + ": a damaged run record"), e.toString());
+            assertTrue(e.toString().contains("delete it and give the same command with --resume"), e.toString());
+            assertFalse(e.toString().contains("Exception"), e.toString());
+        }
+        // doing what the message says gives the ensemble back as it was
+        byte[] runsCsv = Files.readAllBytes(out.resolve("runs.csv"));
+        Files.delete(record);
+        assertEquals(0, cli(err, resume));
+        assertArrayEquals(whole, Files.readAllBytes(record));
+        assertArrayEquals(runsCsv, Files.readAllBytes(out.resolve("runs.csv")));
+    }
+
+    @Test
     void statsJsonMatchesAnIndependentComputationFromRunsCsv() throws Exception {
         Path out = dir.resolve("s");
         ensemble(2).run(out, false, Progress.Mode.NONE, SILENT);
