@@ -23,7 +23,27 @@ public final class Main implements Runnable {
 
     /** The command tree, for tests and for embedding. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setParameterExceptionHandler(Main::invalidInput);
+        return new CommandLine(new Main()).setParameterExceptionHandler(Main::invalidInput)
+                .registerConverter(Integer.class, Main::wholeNumber).registerConverter(int.class, Main::wholeNumber);
+    }
+
+    /**
+     * Reads a whole-number option ({@code --runs}, {@code --ticks}, {@code --threads}, ...). Picocli's own
+     * message for {@code --runs 99999999999}, "is not an int", does not say what would be; this one gives
+     * the range an int holds. The option's own, narrower limits are checked after (e.g. "--runs must be
+     * between 1 and 1000000").
+     */
+    static Integer wholeNumber(String value) {
+        String text = value.strip();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            boolean whole = text.matches("[+-]?[0-9]+");
+            throw new CommandLine.TypeConversionException("'" + value + "' is "
+                    + (whole ? "too " + (text.startsWith("-") ? "small" : "large") + ": a whole number from "
+                    : "not a whole number: expected one from ") + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                    + " (and within the option's own limits, see --help)");
+        }
     }
 
     /**

@@ -43,6 +43,25 @@ class MainTest extends CommandLineTest {
     }
 
     @Test
+    void aCountBeyondAnIntSaysWhatANumberThereMayBe() {
+        // picocli alone says "'99999999999' is not an int", which names no allowed value
+        assertEquals(2, chokepoint("ensemble", "scenarios/rare-earth-baseline.json", "--runs", "99999999999"));
+        assertEquals("Invalid value for option '--runs': '99999999999' is too large: a whole number from -2147483648"
+                + " to 2147483647 (and within the option's own limits, see --help)\n"
+                + "see `chokepoint ensemble --help`\n", err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, chokepoint("run", "scenarios/rare-earth-baseline.json", "--ticks", "1.5"));
+        assertTrue(err.toString().startsWith("Invalid value for option '--ticks': '1.5' is not a whole number: "
+                + "expected one from -2147483648 to 2147483647"), err.toString());
+
+        // within an int, the option's own limits say the rest
+        err.getBuffer().setLength(0);
+        assertEquals(2, chokepoint("ensemble", "scenarios/rare-earth-baseline.json", "--runs", "2147483647"));
+        assertTrue(err.toString().startsWith("--runs must be between 1 and 1000000, got 2147483647"), err.toString());
+    }
+
+    @Test
     void withoutACommandTheCommandsAreListed() {
         assertEquals(2, chokepoint());
 
