@@ -53,7 +53,7 @@ public final class CompareCommand implements Callable<Integer> {
     Path optionsFile;
 
     @Option(names = "--runs", defaultValue = "20", paramLabel = "N",
-            description = "replications per option, the same seeds for every option (default: ${DEFAULT-VALUE})")
+            description = "replications per option, the same seeds for every option, at least 2 (default: ${DEFAULT-VALUE})")
     int runs;
 
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",
@@ -89,7 +89,12 @@ public final class CompareCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         int horizon = ExperimentOptions.ticks(cl, ticks);
         int t = ExperimentOptions.threads(cl, threads);
-        ExperimentOptions.runs(cl, "--runs", runs);
+        // Two at least: every option's figures come with a confidence interval over the seeds.
+        if (runs < 2 || runs > org.chokepoint.experiment.ParallelRuns.MAX_RUNS) {
+            throw new CommandLine.ParameterException(cl, "--runs must be between 2 and "
+                    + org.chokepoint.experiment.ParallelRuns.MAX_RUNS + " (two at least, for confidence intervals), got "
+                    + runs);
+        }
         long started = System.nanoTime();
         Comparison comparison;
         try {

@@ -33,6 +33,20 @@ class CompareCommandTest extends CommandLineTest {
      * says so on standard error and in the report beside the option.
      */
     @Test
+    void theRunsAllowedAreTheOnesTheMessageNames() {
+        // --runs 0 used to be told "between 1 and 1000000", and --runs 1 then "at least 2": one message now
+        for (String runs : new String[] {"0", "1", "1000001"}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, chokepoint("compare", "scenarios/ndpr-price-floor-2025.json", "--options",
+                    "scenarios/ndpr-price-floor-2025.options.json", "--runs", runs,
+                    "--out", dir.resolve("c").toString()));
+            assertTrue(err.toString().startsWith("--runs must be between 2 and 1000000 (two at least, for confidence "
+                    + "intervals), got " + runs + "\n"), err.toString());
+        }
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("c")), "nothing written");
+    }
+
+    @Test
     void anOptionWhosePatchDropsAShockIsComparedWithAWarning() throws Exception {
         Path options = dir.resolve("options.json");
         Files.writeString(options, """
