@@ -257,6 +257,15 @@ public final class ResultFolder implements AutoCloseable {
         }
         ResultKind found = ResultKind.of(target);
         if (found == null) {
+            ResultKind named = ResultKind.named(target);
+            if (named != null) {
+                // Most likely an earlier folder of chokepoint's whose descriptor was damaged or edited; but
+                // without a descriptor that says so it is not taken for one, and so never replaced.
+                throw new TargetException(target + " holds " + named.descriptor() + ", but not as chokepoint"
+                        + " writes it (not JSON, or without \"format\": \"" + named.format() + "\"), so the folder is"
+                        + " not taken for an earlier " + named.label() + " of chokepoint's and is left alone: choose"
+                        + " another --out, or an empty or new folder");
+            }
             throw new TargetException(target + " holds files chokepoint did not write (" + listed(target,
                     entries(target)) + "): choose another --out, or an empty or new folder");
         }

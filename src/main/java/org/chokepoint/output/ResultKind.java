@@ -78,6 +78,19 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
         return null;
     }
 
+    /**
+     * The kind whose descriptor's name is in {@code folder} as a file, though it did not read as that kind's
+     * descriptor (damaged, or edited), or null: what a message about a folder of no kind can point at.
+     */
+    static ResultKind named(Path folder) {
+        for (ResultKind k : ALL) {
+            if (Files.isRegularFile(folder.resolve(k.descriptor), LinkOption.NOFOLLOW_LINKS)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     private boolean describes(Path folder) {
         Path d = folder.resolve(descriptor);
         if (!Files.isRegularFile(d, LinkOption.NOFOLLOW_LINKS)) {

@@ -196,6 +196,26 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     @Test
+    void aResultsFolderWhoseDescriptorWasDamagedIsLeftAloneAndSaysWhy() throws Exception {
+        // An ensemble's ensemble.json cut to "{": the folder is no longer known to be chokepoint's, so it is
+        // refused even with --resume or --overwrite; the message names the descriptor rather than calling
+        // runs.csv and the rest files chokepoint did not write.
+        Path results = dir.resolve("results");
+        assertEquals(0, command("ensemble", results), err.toString());
+        Files.writeString(results.resolve("ensemble.json"), "{");
+        Map<String, String> before = tree(dir);
+
+        for (String option : new String[] {"--resume", "--overwrite"}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, command("ensemble", results, option));
+            assertTrue(err.toString().contains(results.toAbsolutePath() + " holds ensemble.json, but not as chokepoint"
+                    + " writes it (not JSON, or without \"format\": \"chokepoint-ensemble/1\"), so the folder"
+                    + " is not taken for an earlier ensemble of chokepoint's and is left alone"), err.toString());
+            assertEquals(before, tree(dir));
+        }
+    }
+
+    @Test
     void anEarlierResultOfAnotherCommandIsNotTakenForAnEmptyFolder() throws Exception {
         Path results = dir.resolve("results");
         assertEquals(0, command("sweep", results));
