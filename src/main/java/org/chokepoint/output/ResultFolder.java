@@ -206,6 +206,9 @@ public final class ResultFolder implements AutoCloseable {
     // ---- checks ----------------------------------------------------------------------------------
 
     private static Path resolve(Path out) throws TargetException {
+        if (out.toString().isEmpty()) { // --out "": Java reads it as the working folder, which names nothing
+            throw new TargetException("--out is empty: give a folder for the results, such as results/NAME");
+        }
         Path target;
         try {
             target = out.toAbsolutePath().normalize();

@@ -149,6 +149,10 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertTrue(err.toString().contains("scenarios/.. is the working folder"), err.toString());
         assertEquals(2, chokepoint("run", SCENARIO, "--ticks", TICKS, "--out", "..", "--overwrite"));
         assertTrue(err.toString().contains(".. is a folder that holds the working folder"), err.toString());
+        // an empty --out (a variable that was never set) is the working folder to Java; it is named as empty
+        assertEquals(2, chokepoint("run", SCENARIO, "--ticks", TICKS, "--out", "", "--overwrite"));
+        assertTrue(err.toString().contains("run: --out is empty: give a folder for the results, such as results/NAME"),
+                err.toString());
 
         assertEquals(before, listing(here));
     }
