@@ -53,7 +53,8 @@ public final class CompareCommand implements Callable<Integer> {
     Path optionsFile;
 
     @Option(names = "--runs", defaultValue = "20", paramLabel = "N",
-            description = "replications per option, the same seeds for every option, at least 2 (default: ${DEFAULT-VALUE})")
+            description = "replications per option, the same seeds for every option, at least 2 and at most a"
+                    + " million runs in all (default: ${DEFAULT-VALUE})")
     int runs;
 
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",

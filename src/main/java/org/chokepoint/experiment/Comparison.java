@@ -233,6 +233,11 @@ public final class Comparison {
         if (runs < 2) {
             throw new ComparisonException("--runs must be at least 2 for confidence intervals, got " + runs);
         }
+        if ((long) options.size() * runs > ParallelRuns.MAX_RUNS) {
+            throw new ComparisonException("the comparison needs " + (long) options.size() * runs + " runs ("
+                    + options.size() + " options, \"no policy\" and grid levels included, x --runs " + runs
+                    + "); at most " + ParallelRuns.MAX_RUNS + ", as for an ensemble or a sweep: lower --runs");
+        }
         return new Comparison(base, options, runs, baseSeed, ticks);
     }
 

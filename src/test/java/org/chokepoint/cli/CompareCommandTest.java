@@ -27,11 +27,6 @@ class CompareCommandTest extends CommandLineTest {
         return file;
     }
 
-    /**
-     * A patch that lists its own policies replaces the scenario's whole list (RFC 7386), ban included: the
-     * option then runs without the shock, which may be meant ("no restriction"), so the comparison runs, but
-     * says so on standard error and in the report beside the option.
-     */
     @Test
     void theRunsAllowedAreTheOnesTheMessageNames() {
         // --runs 0 used to be told "between 1 and 1000000", and --runs 1 then "at least 2": one message now
@@ -46,6 +41,25 @@ class CompareCommandTest extends CommandLineTest {
         assertTrue(!java.nio.file.Files.exists(dir.resolve("c")), "nothing written");
     }
 
+    /**
+     * The NdPr floor options are nine, ten with "no policy": 100,000 runs of each are a million, as many as an
+     * ensemble or a sweep may run; 100,001 are refused before anything runs or is written.
+     */
+    @Test
+    void aComparisonRunsNoMoreThanAnEnsembleMay() {
+        assertEquals(2, chokepoint("compare", "scenarios/ndpr-price-floor-2025.json", "--options",
+                "scenarios/ndpr-price-floor-2025.options.json", "--runs", "100001",
+                "--out", dir.resolve("c").toString()));
+        assertTrue(err.toString().startsWith("the comparison needs 1000010 runs (10 options, \"no policy\" and grid"
+                + " levels included, x --runs 100001); at most 1000000"), err.toString());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("c")), "nothing written");
+    }
+
+    /**
+     * A patch that lists its own policies replaces the scenario's whole list (RFC 7386), ban included: the
+     * option then runs without the shock, which may be meant ("no restriction"), so the comparison runs, but
+     * says so on standard error and in the report beside the option.
+     */
     @Test
     void anOptionWhosePatchDropsAShockIsComparedWithAWarning() throws Exception {
         Path options = dir.resolve("options.json");
