@@ -5,8 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Comparison;
-import org.chokepoint.experiment.Progress;
 import org.chokepoint.experiment.ComparisonException;
+import org.chokepoint.experiment.ParallelRuns;
+import org.chokepoint.experiment.Progress;
 import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
@@ -91,10 +92,9 @@ public final class CompareCommand implements Callable<Integer> {
         int horizon = ExperimentOptions.ticks(cl, ticks);
         int t = ExperimentOptions.threads(cl, threads);
         // Two at least: every option's figures come with a confidence interval over the seeds.
-        if (runs < 2 || runs > org.chokepoint.experiment.ParallelRuns.MAX_RUNS) {
-            throw new CommandLine.ParameterException(cl, "--runs must be between 2 and "
-                    + org.chokepoint.experiment.ParallelRuns.MAX_RUNS + " (two at least, for confidence intervals), got "
-                    + runs);
+        if (runs < 2 || runs > ParallelRuns.MAX_RUNS) {
+            throw new CommandLine.ParameterException(cl, "--runs must be between 2 and " + ParallelRuns.MAX_RUNS
+                    + " (two at least, for confidence intervals), got " + runs);
         }
         long started = System.nanoTime();
         Comparison comparison;
