@@ -68,10 +68,12 @@ public record EquilibriumResult(int tick, List<MarketResult> markets, List<LaneR
      * @param complementarityGap largest {@code flow x slack} or {@code rent x spare volume}, US dollars per tick
      * @param relativeComplementarityGap the same as a share of the value of all markets' volume
      * @param wedgeChange largest relative change of a wedge in the last round
+     * @param start where the solve that is reported started: {@code initialPrices}, or {@code firmCosts} when
+     *              it did not converge from them and was started again from prices built up from the firms' costs
      */
     public record Convergence(boolean converged, int rounds, int newtonSteps, double maxExcessDemand,
                               double maxRelativeExcessDemand, String worstMarket, double complementarityGap,
-                              double relativeComplementarityGap, double wedgeChange, double tolerance) { }
+                              double relativeComplementarityGap, double wedgeChange, double tolerance, String start) { }
 
     /** Price of a market by its index in the world, NaN for a market nothing trades in. */
     public double price(int market) {

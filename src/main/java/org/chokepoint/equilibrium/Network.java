@@ -58,7 +58,12 @@ final class Network {
     final int markets;
     /** US dollars in one unit at a price of one price unit, per market. */
     final double[] value;
-    /** The commodity's initial price, in dollars: the scale of each market's price. */
+    /** The commodity's initial price, in dollars, against which a recycler's collection answers. */
+    final double[] initial;
+    /**
+     * The scale of each market's price, in dollars, and where the solver starts: the initial price, or the
+     * price built up from the firms' costs when the solver is started again ({@link #restartFrom}).
+     */
     final double[] reference;
     /** The highest price the market can reach: its highest choke price, or far above the reference. */
     final double[] ceiling;
@@ -176,6 +181,7 @@ final class Network {
         this.tick = tick;
         this.markets = world.marketCount();
         value = new double[markets];
+        initial = new double[markets];
         reference = new double[markets];
         ceiling = new double[markets];
         used = new boolean[markets];
@@ -186,7 +192,8 @@ final class Network {
         for (int m = 0; m < markets; m++) {
             var c = world.commodity(world.commodityOfMarket(m));
             value[m] = c.valuePerUnit();
-            reference[m] = c.initialPrice() * c.valuePerUnit();
+            initial[m] = c.initialPrice() * c.valuePerUnit();
+            reference[m] = initial[m];
         }
     }
 
@@ -207,14 +214,31 @@ final class Network {
         n.buildArcs(traderParams, inForce, closed, costFactor);
         n.buildOfftakes();
         n.markUsed();
-        for (int m = 0; m < n.markets; m++) {
-            n.ceiling[m] = 1e3 * n.reference[m];
-        }
-        for (int h = 0; h < n.demands; h++) {
-            int m = n.dMarket[h];
-            n.ceiling[m] = n.ceilingFromDemandOnly(m);
-        }
+        n.setCeilings();
         return n;
+    }
+
+    private void setCeilings() {
+        for (int m = 0; m < markets; m++) {
+            ceiling[m] = 1e3 * reference[m];
+        }
+        for (int h = 0; h < demands; h++) {
+            int m = dMarket[h];
+            ceiling[m] = ceilingFromDemandOnly(m);
+        }
+    }
+
+    /**
+     * Moves the solver's scale and start to other prices (dollars; a price that is not positive and finite
+     * leaves its market where it was), and the ceilings of the markets without final demand with them.
+     */
+    void restartFrom(double[] prices) {
+        for (int m = 0; m < markets; m++) {
+            if (prices[m] > 0 && Double.isFinite(prices[m])) {
+                reference[m] = prices[m];
+            }
+        }
+        setCeilings();
     }
 
     private double ceilingFromDemandOnly(int m) {
@@ -982,8 +1006,8 @@ final class Network {
     double recyclerCapacity(int f, double price, double feedstockUse) {
         int m = fMarket[f];
         // The collection share answers the price against the commodity's initial price, both in its own unit;
-        // the reference is in dollars (times valuePerUnit).
-        double p0 = reference[m] / value[m];
+        // the initial price is kept in dollars (times valuePerUnit).
+        double p0 = initial[m] / value[m];
         double share = fCollect[f] * Math.pow(Math.max(price, 0) / p0, fCollectElasticity[f]);
         share = Math.min(share, fCollectMax[f]);
         return Math.min(fCapacity[f] * capacityFactor[m], feedstockUse * share * fYield[f] * fCollectPart[f]);

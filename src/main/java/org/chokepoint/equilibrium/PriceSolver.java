@@ -46,6 +46,8 @@ final class PriceSolver {
     private final Network net;
     private final double tolerance;
     private final int maxRounds;
+    /** Where the solve started, for the report. */
+    private final String start;
 
     /** Markets solved for and their position among the prices. */
     private final int[] marketOf;
@@ -77,8 +79,9 @@ final class PriceSolver {
     double wedgeChange = Double.NaN;
     EquilibriumResult.Convergence convergence;
 
-    PriceSolver(Network net, double tolerance, int maxRounds) {
+    PriceSolver(Network net, double tolerance, int maxRounds, String start) {
         this.net = net;
+        this.start = start;
         this.tolerance = tolerance;
         this.maxRounds = maxRounds;
         int count = 0;
@@ -674,10 +677,9 @@ final class PriceSolver {
             if (price[m] <= 1e-12 * net.reference[m] && excess > 0) {
                 excess = 0;
             }
-            double volume = Math.max(Math.max(supply[m] + Math.max(n[m], 0), demand[m] + inputs[m] + Math.max(-n[m], 0)),
-                    1e-12);
-            totalValue += volume * Math.max(price[m], 0);
-            double relative = Math.abs(excess) / volume;
+            double traded = Math.max(supply[m] + Math.max(n[m], 0), demand[m] + inputs[m] + Math.max(-n[m], 0));
+            totalValue += traded * Math.max(price[m], 0);
+            double relative = Math.abs(excess) / Math.max(traded, 1e-12);
             if (relative > worst) {
                 worst = relative;
                 worstAbs = Math.abs(excess);
@@ -705,9 +707,11 @@ final class PriceSolver {
                 gap = Math.max(gap, -spare * rentScale[s]);
             }
         }
-        double relativeGap = totalValue > 0 ? gap / totalValue : gap;
+        // Where nothing is traded, every price at which nothing is supplied or bought is an equilibrium, and the
+        // gap is measured against what the world's capacity is worth at the reference prices instead.
+        double relativeGap = gap / (totalValue > 0 ? totalValue : objectiveScale);
         boolean met = converged && worst <= tolerance && relativeGap <= tolerance;
         return new EquilibriumResult.Convergence(met, rounds, newtonSteps, worstAbs, worst, worstName, gap,
-                relativeGap, wedgeChange, tolerance);
+                relativeGap, wedgeChange, tolerance, start);
     }
 }

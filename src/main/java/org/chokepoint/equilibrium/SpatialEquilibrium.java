@@ -43,10 +43,33 @@ public final class SpatialEquilibrium {
         }
         World world = WorldBuilder.build(scenario);
         Network net = Network.build(scenario, world, tick, firms, traders, options);
-        PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds());
-        solver.solve();
+        PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_INITIAL);
+        try {
+            solver.solve();
+        } catch (EquilibriumException fromInitial) {
+            // Newton's steps are taken in prices scaled by where they start, within ceilings set from there: a
+            // start orders of magnitude off can leave the equilibrium out of reach. The firms' costs give a
+            // start of the right order whatever the initial prices; a network rebuilt from the scenario starts
+            // with none of the first attempt's wedges.
+            double[] fromCosts = CostBuiltPrices.of(net);
+            net = Network.build(scenario, world, tick, firms, traders, options);
+            net.restartFrom(fromCosts);
+            solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_COSTS);
+            try {
+                solver.solve();
+            } catch (EquilibriumException again) {
+                throw new EquilibriumException(fromInitial.getMessage() + "; started again from prices built up "
+                        + "from the firms' costs, " + again.getMessage().replaceFirst("^the equilibrium ", "it "),
+                        fromInitial.convergence());
+            }
+        }
         return assemble(net, solver, firms);
     }
+
+    /** {@link EquilibriumResult.Convergence#start()}: the solve started from the commodities' initial prices. */
+    static final String START_INITIAL = "initialPrices";
+    /** The solve failed from the initial prices and started again from prices built up from the firms' costs. */
+    static final String START_COSTS = "firmCosts";
 
     private static EquilibriumResult assemble(Network net, PriceSolver solver, FirmParameters params) {
         World world = net.world;
