@@ -670,6 +670,7 @@ final class PriceSolver {
         double worstAbs = 0;
         String worstName = "";
         double totalValue = 0;
+        boolean anyTraded = false;
         for (int i = 0; i < na; i++) {
             int m = marketOf[i];
             double excess = supply[m] + n[m] - demand[m] - inputs[m] + rationed(m, n[m]);
@@ -678,8 +679,10 @@ final class PriceSolver {
                 excess = 0;
             }
             double traded = Math.max(supply[m] + Math.max(n[m], 0), demand[m] + inputs[m] + Math.max(-n[m], 0));
-            totalValue += traded * Math.max(price[m], 0);
-            double relative = Math.abs(excess) / Math.max(traded, 1e-12);
+            double volume = Math.max(traded, 1e-12);
+            totalValue += volume * Math.max(price[m], 0);
+            anyTraded |= traded > 0;
+            double relative = Math.abs(excess) / volume;
             if (relative > worst) {
                 worst = relative;
                 worstAbs = Math.abs(excess);
@@ -708,8 +711,10 @@ final class PriceSolver {
             }
         }
         // Where nothing is traded, every price at which nothing is supplied or bought is an equilibrium, and the
-        // gap is measured against what the world's capacity is worth at the reference prices instead.
-        double relativeGap = gap / (totalValue > 0 ? totalValue : objectiveScale);
+        // gap is measured against what the world's capacity is worth at the reference prices instead. Elsewhere
+        // each idle market still counts 1e-12 units, as it always has: the value, and so the rounds' stopping
+        // test, stay the same to the last bit.
+        double relativeGap = gap / (anyTraded && totalValue > 0 ? totalValue : objectiveScale);
         boolean met = converged && worst <= tolerance && relativeGap <= tolerance;
         return new EquilibriumResult.Convergence(met, rounds, newtonSteps, worstAbs, worst, worstName, gap,
                 relativeGap, wedgeChange, tolerance, start);
