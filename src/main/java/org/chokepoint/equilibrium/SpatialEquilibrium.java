@@ -49,8 +49,8 @@ public final class SpatialEquilibrium {
         } catch (EquilibriumException fromInitial) {
             // Newton's steps are taken in prices scaled by where they start, within ceilings set from there: a
             // start orders of magnitude off can leave the equilibrium out of reach. The firms' costs give a
-            // start of the right order whatever the initial prices; a network rebuilt from the scenario starts
-            // with none of the first attempt's wedges.
+            // start of the right order wherever firms sell near their marginal cost, whatever the initial prices;
+            // a network rebuilt from the scenario starts with none of the first attempt's wedges.
             double[] fromCosts = CostBuiltPrices.of(net);
             net = Network.build(scenario, world, tick, firms, traders, options);
             net.restartFrom(fromCosts);
@@ -67,9 +67,9 @@ public final class SpatialEquilibrium {
     }
 
     /** {@link EquilibriumResult.Convergence#start()}: the solve started from the commodities' initial prices. */
-    static final String START_INITIAL = "initialPrices";
+    public static final String START_INITIAL = "initialPrices";
     /** The solve failed from the initial prices and started again from prices built up from the firms' costs. */
-    static final String START_COSTS = "firmCosts";
+    public static final String START_COSTS = "firmCosts";
 
     private static EquilibriumResult assemble(Network net, PriceSolver solver, FirmParameters params) {
         World world = net.world;

@@ -66,6 +66,36 @@ final class EquilibriumStart {
         return new Solved(drawn, eq);
     }
 
+    /**
+     * Why a run started at an equilibrium the solver found only from the firms' costs should be checked, or null
+     * when it was found from the initial prices. Such initial prices lie orders of magnitude from the equilibrium
+     * (a price per kilogram where the unit is the tonne), and the model goes on reading them after the start: a
+     * manufacturer's thrift, a trigger's default baseline, a recycler's collection and the summary's value of a
+     * shortage answer the price against the initial price. The note names the market furthest from it.
+     */
+    static String farFromInitialPrices(World world, EquilibriumResult eq) {
+        if (!SpatialEquilibrium.START_COSTS.equals(eq.convergence().start())) {
+            return null;
+        }
+        EquilibriumResult.MarketResult worst = null;
+        double worstRatio = 1;
+        for (EquilibriumResult.MarketResult r : eq.markets()) {
+            double initial = world.commodity(world.commodityOfMarket(r.market())).initialPrice();
+            double ratio = r.price() / initial;
+            if (ratio > 0 && Double.isFinite(ratio)
+                    && Math.abs(Math.log(ratio)) > Math.abs(Math.log(worstRatio))) {
+                worst = r;
+                worstRatio = ratio;
+            }
+        }
+        String furthest = worst == null ? "" : String.format(java.util.Locale.ROOT,
+                " (furthest: %s/%s, initial price %.4g, equilibrium %.4g)", worst.region(), worst.commodity(),
+                world.commodity(world.commodityOfMarket(worst.market())).initialPrice(), worst.price());
+        return "started at its equilibrium, which the solver found only from prices built up from the firms' costs: "
+                + "the initial prices are far from it" + furthest + "; thrift, triggers' baselines, recycling and "
+                + "the summary's values still read the initial prices, so check their units";
+    }
+
     /** Each lane's equilibrium flow, shared among its traders in proportion to their capacity. */
     private static void startTraders(Scenario scenario, EquilibriumResult eq, Markets markets, Traders traders) {
         List<Scenario.TraderSpec> specs = scenario.traders();

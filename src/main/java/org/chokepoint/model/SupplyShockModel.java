@@ -253,6 +253,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 startEquilibrium = EquilibriumStart.apply(scenario, world, markets, firms, traders, households,
                         recyclers, capacity, horizon, startEquilibrium);
                 started = startEquilibrium.result();
+                startNote = EquilibriumStart.farFromInitialPrices(world, started);
             } catch (EquilibriumException e) {
                 // A world with no equilibrium (a market some demand has no way to be served, say) still runs,
                 // from its initial prices as a scenario may ask, and says why.

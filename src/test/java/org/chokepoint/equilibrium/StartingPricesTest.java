@@ -2,6 +2,7 @@ package org.chokepoint.equilibrium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.chokepoint.model.Simulation;
 import org.chokepoint.scenario.Scenario;
@@ -57,9 +58,16 @@ class StartingPricesTest {
         assertEquals(105.0, p[widget], 1e-12);
     }
 
+    /**
+     * A run starts at that equilibrium, but says the initial prices are far from it: thrift, triggers,
+     * recycling and the summary go on reading them, so a unit slip there would still move the run.
+     */
     @Test
-    void aRunOfThatScenarioStartsAtTheEquilibriumAllTheSame() throws Exception {
-        assertNull(Simulation.run(chain(0.003), 1, 4, 1).model().startNote(),
-                "the equilibrium was found from the firms' costs, so the run starts there");
+    void aRunOfThatScenarioStartsThereAndSaysTheInitialPricesAreFarFromIt() throws Exception {
+        String note = Simulation.run(chain(0.003), 1, 4, 1).model().startNote();
+
+        assertTrue(note != null && note.startsWith("started at its equilibrium"), note);
+        assertTrue(note.contains("furthest: A/ore, initial price 0.003000, equilibrium 4.143"), note);
+        assertNull(Simulation.run(chain(3.0), 1, 4, 1).model().startNote(), "found from the initial prices");
     }
 }
