@@ -130,8 +130,8 @@ class CompareCommandTest extends CommandLineTest {
                 "--quiet", "--out", results.toString());
 
         assertEquals(2, code);
-        assertEquals(scenario + " [option 'short']: /policies/0/end: 'end' must be after 'start' (60), got 10\n",
-                err.toString());
+        assertEquals(scenario + " [option 'short']: /policies/0/end: 'end' must be after 'start' (60); absent, it is"
+                + " horizonTicks (10): give an 'end' after 'start', or a 'start' before the horizon\n", err.toString());
     }
 
     /** A bad level of a grid is the grid's, not the options file's: the file is named with what the grid set. */

@@ -198,6 +198,8 @@ class SemanticRulesTest {
         ScenarioProblem late = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")
                 .put("region", "JP").put("commodity", "oxide").put("floor", 70).put("start", 52)));
         assertEquals("/policies/0/end", late.pointer(), "an absent end is the horizon, 52");
+        assertEquals("'end' must be after 'start' (52); absent, it is horizonTicks (52): give an 'end' after"
+                + " 'start', or a 'start' before the horizon", late.message(), "no figure the file does not hold");
     }
 
     @Test

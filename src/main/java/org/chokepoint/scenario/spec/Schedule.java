@@ -8,9 +8,14 @@ final class Schedule {
     static void check(PolicySpec p, SpecCheck at) {
         Role.check(p.role(), at);
         int start = p.start();
-        int end = p.end() == null ? at.horizonTicks() : p.end();
-        if (end <= start) {
-            at.problem("end", "'end' must be after 'start' (" + start + "), got " + end);
+        if (p.end() == null) {
+            // The file holds no end to point at, so the message says where the value it is judged by came from.
+            if (at.horizonTicks() <= start) {
+                at.problem("end", "'end' must be after 'start' (" + start + "); absent, it is horizonTicks ("
+                        + at.horizonTicks() + "): give an 'end' after 'start', or a 'start' before the horizon");
+            }
+        } else if (p.end() <= start) {
+            at.problem("end", "'end' must be after 'start' (" + start + "), got " + p.end());
         }
         if (p.announce() > start) {
             at.problem("announce", "'announce' must not be after 'start' (" + start + "), got " + p.announce());
