@@ -61,6 +61,14 @@ public final class Limits {
      */
     public static final double MAX_CAPACITY_GROWTH = 1e50;
 
+    /**
+     * How much discounting to the decision tick may compound a sum of the run's first tick forward,
+     * {@code (1 + discountRate)^(decisionTick / ticksPerYear)}: the same bound as capacity's, far beyond any
+     * real decision date (3,895 years at the default 3%), and like it two hundred orders of magnitude short of
+     * overflowing the sums of money it multiplies.
+     */
+    public static final double MAX_DISCOUNT_COMPOUNDING = 1e50;
+
     /** The sigma of a log-normal parameter: 3 spreads the middle two thirds of draws over a factor of 400. */
     public static final double MAX_SIGMA = 3;
 

@@ -31,6 +31,7 @@ public final class RunLimits {
         List<String[]> problems = new ArrayList<>();
         checkGrowth(s, ticks, problems);
         checkInvestment(s, ticks, problems);
+        checkDiscounting(s, problems);
         checkMemory(s, ticks, problems);
         return problems;
     }
@@ -71,6 +72,30 @@ public final class RunLimits {
                     "investment could multiply a firm's capacity by %s over %d ticks (a step of %s every %d ticks,"
                             + " investment.patienceTicks); at most by %s: lower stepShare or raise patienceTicks",
                     factor(growth), ticks, inv.stepShare(), cycle, Limits.format(Limits.MAX_CAPACITY_GROWTH))});
+        }
+    }
+
+    /**
+     * Present values are discounted to the decision tick, so what a run records before it is compounded forward
+     * by up to {@code (1 + discountRate)^(decision / ticksPerYear)}. With yearly ticks, the highest rate and a
+     * decision (or, without {@code decisionTick}, a first shock) thousands of ticks away that factor is beyond a
+     * double, and every present value came out infinite or NaN.
+     */
+    private static void checkDiscounting(Scenario s, List<String[]> problems) {
+        Integer given = s.time().decisionTick();
+        int decision = given != null ? given : Math.max(0, s.firstShockTick());
+        double rate = s.time().discountRateOrDefault();
+        int perYear = s.time().ticksPerYearOrDefault();
+        double growth = Math.exp((double) decision / perYear * Math.log1p(rate));
+        if (!(growth <= Limits.MAX_DISCOUNT_COMPOUNDING)) {
+            String when = given != null ? "decisionTick " + decision
+                    : "the decision tick, " + decision + ", the first shock's (no decisionTick given),";
+            problems.add(new String[] {given != null ? "/time/decisionTick" : "/time/discountRate",
+                    String.format(Locale.ROOT, "discounting to %s at discountRate %s with %d ticks a year would"
+                            + " compound the run's first tick by %s; at most by %s: keep (1 + discountRate)^"
+                            + "(decisionTick / ticksPerYear) <= %s", when, rate, perYear, factor(growth),
+                            Limits.format(Limits.MAX_DISCOUNT_COMPOUNDING),
+                            Limits.format(Limits.MAX_DISCOUNT_COMPOUNDING))});
         }
     }
 

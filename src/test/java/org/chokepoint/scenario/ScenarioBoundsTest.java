@@ -120,6 +120,33 @@ class ScenarioBoundsTest {
     }
 
     @Test
+    void discountingToTheDecisionTickMayNotCompoundBeyondBounds() throws Exception {
+        // Yearly ticks at 100% a year: a decision 167 years in compounds tick 0's money by 2^167 = 1.87e50, beyond
+        // the bound; 166 years, 2^166 = 9.35e49, within it. At 9,998 years every present value was NaN or infinite.
+        ScenarioProblem p = single(mutated(s -> yearlyAtFullRate(s).put("decisionTick", 167)));
+
+        assertEquals("/time/decisionTick", p.pointer());
+        assertEquals("discounting to decisionTick 167 at discountRate 1.0 with 1 ticks a year would compound the run's"
+                + " first tick by 1.87e+50; at most by 1e50: keep (1 + discountRate)^(decisionTick / ticksPerYear)"
+                + " <= 1e50", p.message());
+        ScenarioLoader.fromText(mutated(s -> yearlyAtFullRate(s).put("decisionTick", 166)), "test.json");
+
+        // without decisionTick the first shock is the decision: an outage in year 167
+        ScenarioProblem shock = single(mutated(s -> {
+            yearlyAtFullRate(s);
+            s.putArray("events").addObject().put("type", "capacityOutage").put("region", "CN")
+                    .put("commodity", "oxide").put("share", 0.5).put("start", 167);
+        }));
+        assertEquals("/time/discountRate", shock.pointer());
+        assertTrue(shock.message().startsWith("discounting to the decision tick, 167, the first shock's (no"
+                + " decisionTick given), at discountRate 1.0"), shock.message());
+    }
+
+    private static ObjectNode yearlyAtFullRate(ObjectNode s) {
+        return ((ObjectNode) s.get("time")).put("horizonTicks", 200).put("ticksPerYear", 1).put("discountRate", 1.0);
+    }
+
+    @Test
     void aLongerRunThanTheHorizonIsCheckedAgainstTheSameLimits() throws Exception {
         LoadedScenario loaded = ScenarioLoader.fromText(mutated(s -> demand(s).put("trendPerYear", 1.0)), "test.json");
 
