@@ -1,6 +1,7 @@
 package org.chokepoint.model;
 
 import java.util.List;
+import java.util.Locale;
 import org.chokepoint.agent.CapacityDecisions;
 import org.chokepoint.agent.FirmType;
 import org.chokepoint.agent.Firms;
@@ -88,7 +89,7 @@ final class EquilibriumStart {
                 worstRatio = ratio;
             }
         }
-        String furthest = worst == null ? "" : String.format(java.util.Locale.ROOT,
+        String furthest = worst == null ? "" : String.format(Locale.ROOT,
                 " (furthest: %s/%s, initial price %.4g, equilibrium %.4g)", worst.region(), worst.commodity(),
                 world.commodity(world.commodityOfMarket(worst.market())).initialPrice(), worst.price());
         return "started at its equilibrium, which the solver found only from prices built up from the firms' costs: "
