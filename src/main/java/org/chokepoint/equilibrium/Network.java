@@ -230,7 +230,10 @@ final class Network {
 
     /**
      * Moves the solver's scale and start to other prices (dollars; a price that is not positive and finite
-     * leaves its market where it was), and the ceilings of the markets without final demand with them.
+     * leaves its market where it was), and the ceilings of the markets without final demand with them. Those
+     * ceilings are raised, where it is higher, to the most any buyer could pay ({@link #mostAnyBuyerPays}): a start
+     * from costs can lie far below a price that a capacity limit holds up, and a ceiling a thousand times it below
+     * the equilibrium.
      */
     void restartFrom(double[] prices) {
         for (int m = 0; m < markets; m++) {
@@ -239,6 +242,64 @@ final class Network {
             }
         }
         setCeilings();
+        double[] most = mostAnyBuyerPays();
+        boolean[] households = new boolean[markets];
+        for (int h = 0; h < demands; h++) {
+            households[dMarket[h]] = true;
+        }
+        for (int m = 0; m < markets; m++) {
+            double b = most[world.commodityOfMarket(m)];
+            if (!households[m] && b > ceiling[m] && Double.isFinite(b)) {
+                ceiling[m] = b;
+            }
+        }
+    }
+
+    /**
+     * The most any buyer could pay for each commodity, in dollars, wherever it is shipped: a household's highest
+     * choke price, an agency's offtake price, and for a manufacturer's input what a unit of its output could
+     * fetch at most (its own bound, or its support's strike) over the input it takes per unit, since its
+     * conversion costs nothing less than nothing. NaN where nobody could buy it.
+     */
+    private double[] mostAnyBuyerPays() {
+        int commodities = world.commodityCount();
+        double[] most = new double[commodities];
+        Arrays.fill(most, Double.NaN);
+        for (int h = 0; h < demands; h++) {
+            raise(most, world.commodityOfMarket(dMarket[h]), dChoke[h]);
+        }
+        for (Arc a : arcs) {
+            if (a.kind == ArcKind.OFFTAKE) {
+                raise(most, a.commodity, a.offtakePrice);
+            }
+        }
+        // Each pass carries the bounds one stage up the chain; a chain has at most as many stages as commodities.
+        for (int pass = 0; pass < commodities; pass++) {
+            boolean changed = false;
+            for (int f = 0; f < firms; f++) {
+                double output = most[world.commodityOfMarket(fMarket[f])];
+                if (!Double.isNaN(fStrike[f])) {
+                    output = Double.isNaN(output) ? fStrike[f] : Math.max(output, fStrike[f]);
+                }
+                for (int s = fInputFrom[f]; s < fInputFrom[f + 1]; s++) {
+                    if (inputPerUnit[s] > 0 && !Double.isNaN(output)) {
+                        changed |= raise(most, world.commodityOfMarket(inputMarket[s]), output / inputPerUnit[s]);
+                    }
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return most;
+    }
+
+    private static boolean raise(double[] most, int c, double value) {
+        if (value > 0 && !(most[c] >= value)) {
+            most[c] = value;
+            return true;
+        }
+        return false;
     }
 
     private double ceilingFromDemandOnly(int m) {

@@ -42,6 +42,32 @@ class StartingPricesTest {
         assertEquals(SpatialEquilibrium.START_COSTS, r.convergence().start());
     }
 
+    /**
+     * Mines of 1 t a week that cost a thousandth of a dollar: their 10 t bind, and ore's price is what the makers
+     * can pay, not what the mines cost. Then 2 q = 10, so q = 5 widgets; 5 = 90 - 6 p_w gives {@code p_w = 85 / 6};
+     * the makers make 5 where {@code 10 (p_w - 2 p_r - 1) = 5}, so {@code p_r = 38 / 6}. Started from an ore price
+     * of 0.003 (ceiling 3) and again from the mines' cost at half capacity, 0.0015 (ceiling 1.5), neither ceiling
+     * reaches it; the second start lifts ore's to what a maker could pay for it at most, the widget's choke price
+     * of 15 over its 2 t of ore, 7.5.
+     */
+    @Test
+    void whereACapacityLimitHoldsThePriceFarAboveCostTheCeilingIsWhatBuyersCouldPay() throws Exception {
+        String text = ClosedFormTest.CHAIN.replace("\"initialPrice\": 3.0", "\"initialPrice\": 0.003")
+                .replace("\"commodity\": \"ore\", \"count\": 10, \"capacity\": 100,",
+                        "\"commodity\": \"ore\", \"count\": 10, \"capacity\": 1,")
+                .replace("\"base\": 2.0, \"slope\": 50.0", "\"base\": 0.001, \"slope\": 0.001");
+        assertTrue(text.contains("\"capacity\": 1,") && text.contains("\"base\": 0.001"),
+                "the mines' lines of the chain changed: " + text);
+
+        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromText(text, "capped").scenario(), 0);
+
+        assertTrue(r.convergence().converged(), r.convergence().toString());
+        assertEquals(SpatialEquilibrium.START_COSTS, r.convergence().start());
+        assertEquals(85.0 / 6, r.market("A", "widget").price(), 1e-6 * 85 / 6);
+        assertEquals(38.0 / 6, r.market("A", "ore").price(), 1e-6 * 85 / 6);
+        assertEquals(5, r.market("A", "widget").production(), 1e-6 * 5);
+    }
+
     @Test
     void theFirmsCostsGiveTheMarginalCostAtHalfCapacityUpTheChain() throws Exception {
         Scenario s = chain(0.003);
