@@ -71,7 +71,7 @@ public final class SummaryCalculator {
         }
 
         double rate = run.scenario().time().discountRateOrDefault();
-        int decision = decisionTick(run.scenario());
+        int decision = run.scenario().decisionTick();
         double[] discount = discountFactors(rate, world.ticksPerYear(), horizon, decision);
         double atEnd = discountFactor(rate, world.ticksPerYear(), horizon, decision);
         int regions = world.regionCount();
@@ -137,17 +137,6 @@ public final class SummaryCalculator {
         double k = money.deflator();
         return new Summary(markets, totals.scaled(k), byRegion.stream().map(r -> r.scaled(k)).toList(),
                 run.policyIndicators(), money);
-    }
-
-    /**
-     * The tick present values are discounted to: {@code time.decisionTick}, or when absent the first shock's
-     * ({@link Scenario#firstShockTick()}), or tick 0 without a shock.
-     */
-    public static int decisionTick(Scenario s) {
-        if (s.time().decisionTick() != null) {
-            return s.time().decisionTick();
-        }
-        return Math.max(0, s.firstShockTick());
     }
 
     /** {@code (1 + rate)^(-(t - decision) / ticksPerYear)} for each tick t from the run's first. */

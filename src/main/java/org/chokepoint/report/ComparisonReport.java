@@ -280,7 +280,7 @@ public final class ComparisonReport {
             s.append(", restated from the scenario's ").append(p.priceYear()).append(" dollars with the ")
                     .append(esc(p.index()));
         }
-        int decision = org.chokepoint.metrics.SummaryCalculator.decisionTick(c.base().scenario());
+        int decision = c.base().scenario().decisionTick();
         s.append("; present values are discounted to ")
                 .append(esc(Calendar.of(c.base().scenario().time()).label(decision))).append('.');
         return s.toString();

@@ -171,7 +171,7 @@ public final class EnsembleReport {
                 .append(money.index() == null ? "" : ", restated from the scenario's " + money.priceYear()
                         + " dollars with the " + ReportPage.esc(money.index()))
                 .append("; present values (pv.) are discounted to ")
-                .append(ReportPage.esc(cal.label(org.chokepoint.metrics.SummaryCalculator.decisionTick(scenario))))
+                .append(ReportPage.esc(cal.label(scenario.decisionTick())))
                 .append(".</p>\n");
         List<String> totals = new ArrayList<>();
         for (String c : runs.columns()) {

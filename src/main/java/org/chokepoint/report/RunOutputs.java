@@ -187,7 +187,7 @@ public final class RunOutputs {
         Scenario.TimeSpec time = new Scenario.TimeSpec(t.ticksPerYearOrDefault(), t.horizonTicks(),
                 t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault(),
                 t.startsAtEquilibrium() ? "equilibrium" : "initialPrices",
-                org.chokepoint.metrics.SummaryCalculator.decisionTick(s), PriceBase.priceYear(s));
+                s.decisionTick(), PriceBase.priceYear(s));
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
                 s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.openingStocks(),
                 s.stockists(), s.outputs());

@@ -83,7 +83,7 @@ public final class RunLimits {
      */
     private static void checkDiscounting(Scenario s, List<String[]> problems) {
         Integer given = s.time().decisionTick();
-        int decision = given != null ? given : Math.max(0, s.firstShockTick());
+        int decision = s.decisionTick();
         double rate = s.time().discountRateOrDefault();
         int perYear = s.time().ticksPerYearOrDefault();
         double growth = Math.exp((double) decision / perYear * Math.log1p(rate));

@@ -52,6 +52,17 @@ public record Scenario(
     }
 
     /**
+     * The tick present values are discounted to: {@code time.decisionTick}, or when absent the first shock's
+     * ({@link #firstShockTick()}), or tick 0 without a shock.
+     */
+    public int decisionTick() {
+        if (time.decisionTick() != null) {
+            return time.decisionTick();
+        }
+        return Math.max(0, firstShockTick());
+    }
+
+    /**
      * The first tick a shock acts on the world: the earliest start of a shock event and the earliest
      * announcement of a shock export measure (traders and stockists act on the news), or -1 when there is no
      * shock. Background entries belong to the world the shocks hit, and importers' instruments are answers to

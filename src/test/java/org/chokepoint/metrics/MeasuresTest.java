@@ -161,8 +161,8 @@ class MeasuresTest {
         Scenario s = ScenarioLoader.fromText(CHAIN.formatted("").replace("\"demand\"",
                 "\"policies\": [{\"type\": \"exportBan\", \"region\": \"A\", \"commodities\": [\"oxide\"], \"destinations\": [\"B\"],"
                         + " \"announce\": 20, \"start\": 26}], \"demand\""), "chain").scenario();
-        assertEquals(20, SummaryCalculator.decisionTick(s), "the ban's announcement");
-        assertEquals(0, SummaryCalculator.decisionTick(chain("")), "no shock: tick 0");
+        assertEquals(20, s.decisionTick(), "the ban's announcement");
+        assertEquals(0, chain("").decisionTick(), "no shock: tick 0");
         assertEquals(1.05, SummaryCalculator.discountFactor(0.05, 52, 0, 52), 1e-12, "a year before: compounded");
         assertEquals(1 / 1.05, SummaryCalculator.discountFactor(0.05, 52, 104, 52), 1e-12, "a year after");
     }
