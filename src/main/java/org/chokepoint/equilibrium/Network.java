@@ -214,13 +214,21 @@ final class Network {
         n.buildArcs(traderParams, inForce, closed, costFactor);
         n.buildOfftakes();
         n.markUsed();
-        n.setCeilings();
+        n.setCeilings(null);
         return n;
     }
 
-    private void setCeilings() {
+    /**
+     * A thousand times the reference, raised to {@code atLeast} of the market's commodity where that is higher
+     * (null for none), or the highest choke price where households buy.
+     */
+    private void setCeilings(double[] atLeast) {
         for (int m = 0; m < markets; m++) {
             ceiling[m] = 1e3 * reference[m];
+            double floor = atLeast == null ? Double.NaN : atLeast[world.commodityOfMarket(m)];
+            if (floor > ceiling[m] && Double.isFinite(floor)) {
+                ceiling[m] = floor;
+            }
         }
         for (int h = 0; h < demands; h++) {
             int m = dMarket[h];
@@ -241,18 +249,7 @@ final class Network {
                 reference[m] = prices[m];
             }
         }
-        setCeilings();
-        double[] most = mostAnyBuyerPays();
-        boolean[] households = new boolean[markets];
-        for (int h = 0; h < demands; h++) {
-            households[dMarket[h]] = true;
-        }
-        for (int m = 0; m < markets; m++) {
-            double b = most[world.commodityOfMarket(m)];
-            if (!households[m] && b > ceiling[m] && Double.isFinite(b)) {
-                ceiling[m] = b;
-            }
-        }
+        setCeilings(mostAnyBuyerPays());
     }
 
     /**

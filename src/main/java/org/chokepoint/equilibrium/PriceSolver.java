@@ -711,9 +711,8 @@ final class PriceSolver {
             }
         }
         // Where nothing is traded, every price at which nothing is supplied or bought is an equilibrium, and the
-        // gap is measured against what the world's capacity is worth at the reference prices instead. Elsewhere
-        // each idle market still counts 1e-12 units, as it always has: the value, and so the rounds' stopping
-        // test, stay the same to the last bit.
+        // gap is measured against what the world's capacity is worth at the reference prices instead. Where
+        // something is, an idle market counts the same 1e-12 units in the value as in its own imbalance's share.
         double relativeGap = gap / (anyTraded && totalValue > 0 ? totalValue : objectiveScale);
         boolean met = converged && worst <= tolerance && relativeGap <= tolerance;
         return new EquilibriumResult.Convergence(met, rounds, newtonSteps, worstAbs, worst, worstName, gap,
