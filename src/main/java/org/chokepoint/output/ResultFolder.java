@@ -41,13 +41,16 @@ public final class ResultFolder implements AutoCloseable {
     private final TargetLock lock;
     private final Path staging;
     private final boolean overwrite;
+    /** The outermost folder on the way to the target that this command made, or null. */
+    private final Path madeParents;
     private boolean committed;
 
-    private ResultFolder(Path target, TargetLock lock, Path staging, boolean overwrite) {
+    private ResultFolder(Path target, TargetLock lock, Path staging, boolean overwrite, Path madeParents) {
         this.target = target;
         this.lock = lock;
         this.staging = staging;
         this.overwrite = overwrite;
+        this.madeParents = madeParents;
     }
 
     /**
@@ -78,13 +81,14 @@ public final class ResultFolder implements AutoCloseable {
         Path target = resolve(out);
         try {
             inspect(target, kind, overwrite, false);
+            Path made = outermostMissing(target.getParent());
             TargetLock lock = lockFor(target);
             try {
                 inspect(target, kind, overwrite, false);
                 cleanLeftoversBeside(target);
                 Path staging = freshSibling(target, "partial");
                 OutputFiles.on(staging, () -> Files.createDirectory(staging));
-                return new ResultFolder(target, lock, staging, overwrite);
+                return new ResultFolder(target, lock, staging, overwrite, made);
             } catch (TargetException | IOException | RuntimeException e) {
                 lock.close();
                 throw e;
@@ -108,6 +112,7 @@ public final class ResultFolder implements AutoCloseable {
         Path target = resolve(out);
         try {
             inspect(target, kind, overwrite, resume);
+            Path made = outermostMissing(target.getParent());
             TargetLock lock = lockFor(target);
             try {
                 State state = inspect(target, kind, overwrite, resume);
@@ -116,7 +121,7 @@ public final class ResultFolder implements AutoCloseable {
                     emptyOwnFolder(target);
                 }
                 OutputFiles.on(target, () -> Files.createDirectories(target));
-                return new ResultFolder(target, lock, null, overwrite);
+                return new ResultFolder(target, lock, null, overwrite, made);
             } catch (TargetException | IOException | RuntimeException e) {
                 lock.close();
                 throw e;
@@ -191,7 +196,11 @@ public final class ResultFolder implements AutoCloseable {
         deleteTree(old);
     }
 
-    /** Drops the written folder unless it was committed, and lets go of the path. */
+    /**
+     * Drops the written folder unless it was committed, and lets go of the path. A command that fails after
+     * the claim (a metric checked on the first run, a run that throws) leaves nothing behind, not even the
+     * folders it made on the way to {@code --out}, such as {@code results/}.
+     */
     @Override
     public void close() throws IOException {
         try {
@@ -201,6 +210,32 @@ public final class ResultFolder implements AutoCloseable {
         } finally {
             lock.close();
         }
+        if (!committed && madeParents != null) {
+            removeEmptyUpTo(target.getParent(), madeParents);
+        }
+    }
+
+    /**
+     * Removes {@code dir} and the folders above it up to {@code outermost}, each only while it is empty: one
+     * that another command has meanwhile written into stays, with what it holds.
+     */
+    private static void removeEmptyUpTo(Path dir, Path outermost) {
+        for (Path p = dir; p != null && p.startsWith(outermost); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // not empty (or not ours to remove): it and everything above it stay
+            }
+        }
+    }
+
+    /** The outermost of {@code dir} and its parents that does not exist yet, or null when {@code dir} exists. */
+    private static Path outermostMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
     }
 
     // ---- checks ----------------------------------------------------------------------------------

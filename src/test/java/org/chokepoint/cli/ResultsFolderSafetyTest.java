@@ -90,6 +90,37 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(before, tree(dir));
     }
 
+    /**
+     * sensitivity learns that its --output is not a summary number only from the first run, after it has
+     * claimed --out: the refusal still leaves nothing, not even the folders it made on the way there.
+     */
+    @Test
+    void aMetricRefusedAfterTheClaimLeavesNoFoldersOnTheWay() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "my notes\n");
+        Map<String, String> before = tree(dir);
+
+        int code = chokepoint("sensitivity", SCENARIO, "--param", "/firms/0/capacity=90:110", "--output",
+                "totals.fiscalCosts", "--trajectories", "2", "--threads", "1", "--quiet", "--ticks", TICKS,
+                "--out", dir.resolve("results").resolve("morris").resolve("capacity").toString());
+
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("--output 'totals.fiscalCosts' is not a summary number"), err.toString());
+        assertEquals(before, tree(dir), "neither results/ nor results/morris/ is left behind");
+    }
+
+    @Test
+    void aFolderOnTheWayThatExistedBeforeStaysWhenTheCommandFails() throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Map<String, String> before = tree(dir);
+
+        int code = chokepoint("sensitivity", SCENARIO, "--param", "/firms/0/capacity=90:110", "--output",
+                "totals.fiscalCosts", "--trajectories", "2", "--threads", "1", "--quiet", "--ticks", TICKS,
+                "--out", results.resolve("new").resolve("morris").toString());
+
+        assertEquals(2, code, err.toString());
+        assertEquals(before, tree(dir), "results/ was the user's and stays, empty; new/ was made and is gone");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"run", "ensemble", "compare", "sweep", "sensitivity"})
     void aFolderOfSomeoneElsesSurvives(String name) throws Exception {
