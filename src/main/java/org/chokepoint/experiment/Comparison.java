@@ -151,6 +151,20 @@ public final class Comparison {
         return (int) ((z ^ (z >>> 31)) >>> 32);
     }
 
+    /** The members an options file and each of its options may have. */
+    private static final List<String> FILE_MEMBERS = List.of("$schema", "description", "options");
+    private static final List<String> OPTION_MEMBERS = List.of("name", "description", "patch");
+
+    private static void onlyMembers(JsonNode node, String at, List<String> allowed) throws ComparisonException {
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                throw new ComparisonException(at + "/" + field.replace("~", "~0").replace("/", "~1")
+                        + ": unknown field '" + field + "'; allowed fields: " + String.join(", ", allowed));
+            }
+        }
+    }
+
     /**
      * Reads the options file: {@code {"options": [{"name": ..., "description": ..., "patch": {...}}, ...]}}
      * and checks every patched scenario, so that nothing runs when one is invalid.
@@ -172,6 +186,12 @@ public final class Comparison {
         if (!list.isArray()) {
             throw new ComparisonException(optionsSource + ": expected an object with an array 'options'");
         }
+        // A misspelt member would otherwise be dropped without a word, as the scenario's own fields never are.
+        onlyMembers(optionsFile, optionsSource + " ", FILE_MEMBERS);
+        if (list.isEmpty()) {
+            throw new ComparisonException(optionsSource + " /options: no options to compare with \"no policy\":"
+                    + " give at least one {\"name\": ..., \"patch\": {...}}");
+        }
         List<Option> options = new ArrayList<>();
         options.add(new Option(NO_POLICY, "the scenario as it is, without any of the options' changes",
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), base));
@@ -181,6 +201,16 @@ public final class Comparison {
         for (int i = 0; i < list.size(); i++) {
             JsonNode o = list.get(i);
             String at = optionsSource + " /options/" + i;
+            if (!o.isObject()) {
+                throw new ComparisonException(at + ": expected an option, {\"name\": ..., \"patch\": {...}}, got "
+                        + o.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+            }
+            onlyMembers(o, at, OPTION_MEMBERS);
+            for (String text : List.of("name", "description")) {
+                if (o.has(text) && !o.get(text).isTextual()) {
+                    throw new ComparisonException(at + "/" + text + ": must be a string, got " + o.get(text));
+                }
+            }
             String name = o.path("name").asText("");
             if (name.isBlank()) {
                 throw new ComparisonException(at + "/name: every option needs a name");

@@ -124,6 +124,45 @@ class ComparisonTest {
                         + " \"region\": \"B\", \"commodity\": \"metal\"}]}}]}"), "t", 3, 1, 10));
     }
 
+    /**
+     * An options file is read as strictly as a scenario: a comparison with nothing to compare, a misspelt member
+     * that would be dropped (the option would run without the description the report shows) and a name that is
+     * not text are refused, each at its pointer in the file, before anything runs.
+     */
+    @Test
+    void anOptionsFileIsReadAsStrictlyAsAScenario() throws Exception {
+        ComparisonException none = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": []}"), "o.json", 3, 1, 10));
+        assertEquals("o.json /options: no options to compare with \"no policy\": give at least one"
+                + " {\"name\": ..., \"patch\": {...}}", none.getMessage());
+
+        ComparisonException misspelt = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"a\", \"descripton\": \"cheap\", \"patch\": {}}]}"), "o.json", 3,
+                1, 10));
+        assertEquals("o.json /options/0/descripton: unknown field 'descripton'; allowed fields: name, description,"
+                + " patch", misspelt.getMessage());
+
+        ComparisonException top = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"a\", \"patch\": {}}], \"grid\": \"/policies/0/floor\"}"),
+                "o.json", 3, 1, 10));
+        assertEquals("o.json /grid: unknown field 'grid'; allowed fields: $schema, description, options",
+                top.getMessage());
+
+        ComparisonException number = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": 5, \"patch\": {}}]}"), "o.json", 3, 1, 10));
+        assertEquals("o.json /options/0/name: must be a string, got 5", number.getMessage());
+
+        ComparisonException notAnOption = assertThrows(ComparisonException.class, () -> Comparison.prepare(
+                twoRegion(), options("{\"options\": [\"tariff\"]}"), "o.json", 3, 1, 10));
+        assertEquals("o.json /options/0: expected an option, {\"name\": ..., \"patch\": {...}}, got string",
+                notAnOption.getMessage());
+
+        // What the shipped files hold is all allowed: a description of the file and of each option.
+        assertEquals(2, Comparison.prepare(twoRegion(), options("{\"$schema\": \"x\", \"description\": \"d\","
+                + " \"options\": [{\"name\": \"a\", \"description\": \"b\", \"patch\": {}}]}"), "o.json", 3, 1, 10)
+                .options().size());
+    }
+
     @Test
     void intervalsUseStudentsT() {
         MeanInterval m = MeanInterval.of(new double[] {1, 2, 3, 4, Double.NaN});
