@@ -81,10 +81,14 @@ public final class Comparison {
                         + " into the options' patches, e.g. /policies/1/floor=60,80,100");
             }
             List<JsonNode> levels = new ArrayList<>();
-            for (String v : spec.substring(eq + 1).split(",")) {
+            for (String v : spec.substring(eq + 1).split(",", -1)) {
                 String t = v.strip();
                 if (t.isEmpty()) {
                     throw new ComparisonException("--grid " + spec + ": an empty level");
+                }
+                String unclosed = ScenarioPatch.unclosedQuote(t);
+                if (unclosed != null) {
+                    throw new ComparisonException("--grid " + spec + ": " + unclosed);
                 }
                 JsonNode n;
                 try {

@@ -147,6 +147,19 @@ public final class ScenarioPatch {
         return TextNode.valueOf(t);
     }
 
+    /**
+     * Why {@code value} may not be read as text, or null when it may: one that opens a quoted string without
+     * closing it is most often a string with a comma, which the list has cut in two; read as text, each half
+     * would be a point of its own.
+     */
+    public static String unclosedQuote(String value) {
+        String t = value.trim();
+        if (t.startsWith("\"") && parseValue(t).textValue().equals(t)) { // read as text: not one JSON string
+            return "'" + t + "' opens a quoted string that does not close (a value cannot contain a comma)";
+        }
+        return null;
+    }
+
     /** {@code /pointer=v1,v2,...} */
     public record ValueList(String pointer, List<JsonNode> values) { }
 
@@ -176,6 +189,10 @@ public final class ScenarioPatch {
         for (String v : spec.substring(eq + 1).split(",", -1)) {
             if (v.isBlank()) {
                 throw new ExperimentException("--set '" + spec + "': an empty value in the list");
+            }
+            String unclosed = unclosedQuote(v);
+            if (unclosed != null) {
+                throw new ExperimentException("--set '" + spec + "': " + unclosed);
             }
             values.add(parseValue(v));
         }

@@ -92,6 +92,28 @@ class SweepAndMorrisTest {
         assertFalse(Files.exists(out.resolve("morris.csv")));
     }
 
+    /**
+     * A list's values are cut at every comma, so {@code "a,b"} arrives as {@code "a} and {@code b"}: read as
+     * bare words they would be two points of the sweep (a firm's id {@code "a} and another's {@code b"}), not
+     * the one value written. A quoted value that does not close is refused instead, in --set and in --grid.
+     */
+    @Test
+    void aQuotedValueCutByACommaIsRefusedRatherThanSweptAsTwo() throws Exception {
+        ExperimentException set = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                () -> ScenarioPatch.parseValueList("/meta/name=\"a,b\""));
+        assertEquals("--set '/meta/name=\"a,b\"': '\"a' opens a quoted string that does not close (a value cannot"
+                + " contain a comma)", set.getMessage());
+        ComparisonException grid = org.junit.jupiter.api.Assertions.assertThrows(ComparisonException.class,
+                () -> Comparison.Grid.parse("/policies/0/id=\"x,y\""));
+        assertEquals("--grid /policies/0/id=\"x,y\": '\"x' opens a quoted string that does not close (a value"
+                + " cannot contain a comma)", grid.getMessage());
+        // A whole quoted string, and a bare word, are values as before; a trailing comma is an empty level.
+        assertEquals(List.of(Json.mapper().readTree("\"a b\""), Json.mapper().readTree("\"mothballed\"")),
+                ScenarioPatch.parseValueList("/meta/name=\"a b\",mothballed").values());
+        org.junit.jupiter.api.Assertions.assertThrows(ComparisonException.class,
+                () -> Comparison.Grid.parse("/policies/0/floor=60,80,"));
+    }
+
     @Test
     void aParameterTheModelIgnoresHasMuStarExactlyZero() throws Exception {
         Path out = dir.resolve("morris");
