@@ -133,6 +133,8 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("warning: compare: " + note);
             }
             err.flush();
+            ExperimentOptions.warnIfAllEndBeforeTheShock(err, "compare", loaded.source(),
+                    comparison.options().stream().map(Comparison.Option::scenario).toList(), horizon);
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         } catch (ComparisonException e) {

@@ -1,6 +1,7 @@
 package org.chokepoint.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.chokepoint.scenario.Limits;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
@@ -55,6 +56,40 @@ final class ExperimentOptions {
                     + ", so every figure against the counterfactual is 0");
             err.flush();
         }
+    }
+
+    /**
+     * As {@link #warnIfEndsBeforeTheShock} for the many worlds of a sweep, a sensitivity design or a
+     * comparison: one line when every world with a shock ends before it, since then every figure of every run
+     * is 0. A world with a consortium counts as differing from the start, as a consortium may act before any
+     * shock and a comparison's counterfactual leaves an option's consortium out.
+     */
+    static void warnIfAllEndBeforeTheShock(PrintWriter err, String command, String source,
+                                           List<LoadedScenario> worlds, int ticks) {
+        int earliest = Integer.MAX_VALUE;
+        int lastTick = -1;
+        boolean oneLength = true;
+        for (LoadedScenario w : worlds) {
+            Scenario s = w.scenario();
+            int n = ticks >= 1 ? ticks : s.time().horizonTicks();
+            int shock = s.consortia().isEmpty() ? s.firstDifferenceFromCounterfactual() : 0;
+            if (shock < 0) {
+                continue;
+            }
+            if (shock < n) {
+                return;
+            }
+            earliest = Math.min(earliest, shock);
+            oneLength &= lastTick < 0 || lastTick == n - 1;
+            lastTick = n - 1;
+        }
+        if (lastTick < 0) {
+            return; // no world has a shock: nothing is measured against a counterfactual
+        }
+        err.println("warning: " + command + ": " + source + ": " + (oneLength ? "the runs end at tick " + lastTick
+                + ", before the first shock at tick " + earliest : "every run ends before its world's first shock"
+                + " (the earliest at tick " + earliest + ")") + ", so every figure against the counterfactual is 0");
+        err.flush();
     }
 
     static int within(CommandLine cl, String option, int value, int min, int max) {

@@ -98,6 +98,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             }
             Morris morris = new Morris(loaded, ranges, output, trajectories, levels, seed, horizon, t);
             morris.validate();
+            ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sensitivity", loaded.source(), morris.scenarios(),
+                    horizon);
             Path target = out != null ? out
                     : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-sensitivity");
             List<Morris.Effect> effects;

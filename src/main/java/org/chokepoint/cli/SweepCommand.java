@@ -106,6 +106,8 @@ public final class SweepCommand implements Callable<Integer> {
                 sweep = Sweep.grid(loaded, lists, runs, seed, horizon, t);
             }
             sweep.validate();
+            ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
+                    horizon);
             Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-sweep");
             long started = System.nanoTime();
             int rows;

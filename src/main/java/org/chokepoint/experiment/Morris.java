@@ -145,6 +145,14 @@ public final class Morris {
         scenarios = list;
     }
 
+    /** The validated scenario of every design point, in run order ({@link #validate()} first). */
+    public List<LoadedScenario> scenarios() {
+        if (scenarios == null) {
+            throw new IllegalStateException("validate() first");
+        }
+        return scenarios;
+    }
+
     /**
      * The summary numbers nearest a name that is not one: those sharing the most of its leading dot-separated
      * parts (a misspelt field of the right market lists that market's fields), at most twenty, or the first

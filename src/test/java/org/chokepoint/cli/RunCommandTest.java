@@ -201,6 +201,41 @@ class RunCommandTest extends CommandLineTest {
         assertEquals("", err.toString(), "tick 78 is in the run");
     }
 
+    /**
+     * A sweep, a sensitivity design and a comparison of 60 ticks of the 2010 episode end before its quota cut
+     * at tick 78 in every world they run, so every figure they write is 0: the same line says so. A sweep whose
+     * points move the cut into the run, and so measure something, says nothing.
+     */
+    @Test
+    void experimentsWhoseEveryWorldEndsBeforeItsShockSaySo() throws Exception {
+        String episode = "scenarios/rare-earth-2010.json";
+        String line = ": " + episode + ": the runs end at tick 59, before the first shock at tick 78, so every figure"
+                + " against the counterfactual is 0\n";
+
+        assertEquals(0, chokepoint("sweep", episode, "--ticks", "60", "--set", "/firms/1/capacity=30,40", "--threads",
+                "1", "--quiet", "--out", dir.resolve("sweep").toString()));
+        assertEquals("warning: sweep" + line, err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(0, chokepoint("sensitivity", episode, "--ticks", "60", "--param", "/firms/1/capacity=30.0:40.0",
+                "--output", "totals.downstreamOutputLoss", "--trajectories", "2", "--threads", "1", "--quiet",
+                "--out", dir.resolve("morris").toString()));
+        assertEquals("warning: sensitivity" + line, err.toString());
+
+        err.getBuffer().setLength(0);
+        Path options = Files.writeString(dir.resolve("options.json"),
+                "{\"options\": [{\"name\": \"as it is\", \"patch\": {}}]}");
+        assertEquals(0, chokepoint("compare", episode, "--ticks", "60", "--options", options.toString(), "--runs",
+                "2", "--threads", "1", "--quiet", "--out", dir.resolve("compare").toString()));
+        assertEquals("warning: compare" + line, err.toString());
+
+        err.getBuffer().setLength(0);
+        // /policies/0 is the quota cut, announced at tick 78 for the same tick; announced at 50, it is in the run.
+        assertEquals(0, chokepoint("sweep", episode, "--ticks", "60", "--set", "/policies/0/announce=50,78",
+                "--threads", "1", "--quiet", "--out", dir.resolve("sweep-moved").toString()));
+        assertEquals("", err.toString(), "the point with the cut announced at tick 50 reaches it");
+    }
+
     @Test
     void tickThreadsMustBeAtLeastOne() {
         assertEquals(2, chokepoint("run", REFERENCE.toString(), "--tick-threads", "0"));
