@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * <p>A folder written whole ({@link #replacing}) is written into a hidden sibling, {@code .NAME.partial-PID-N},
  * renamed into place by {@link #commit()}: a failed or killed command leaves no half-written folder under
  * the name. What a killed command does leave, its partial folder, is removed by the next command that
- * writes beside it, once no process of that pid is alive ({@link #cleanLeftovers}). An ensemble, which
+ * writes beside it, once nobody holds the lock of its name ({@link #cleanLeftovers}). An ensemble, which
  * resumes from the runs already on disk, is written in place ({@link #inPlace}).
  */
 public final class ResultFolder implements AutoCloseable {
@@ -371,9 +371,9 @@ public final class ResultFolder implements AutoCloseable {
 
     /**
      * Removes the hidden folders killed commands left beside {@code target} — any name's, not only this
-     * one's. A folder goes only when its name is one {@link #freshSibling} makes, no process of its pid is
-     * alive, nobody holds the lock of its name, and it holds nothing but files some kind of results folder
-     * writes. A folder set aside as old whose results folder is missing (the command died between the two
+     * one's. A folder goes only when its name is one {@link #freshSibling} makes, its pid is not this
+     * process's, nobody else holds the lock of its name, and it holds nothing but files some kind of results
+     * folder writes. A folder set aside as old whose results folder is missing (the command died between the two
      * renames of a {@link #commit()}) is put back in its place instead. The lock file of a killed command
      * goes too, once nobody holds its lock.
      */
@@ -401,7 +401,7 @@ public final class ResultFolder implements AutoCloseable {
         }
         for (Path leftover : candidates) {
             Matcher m = SIBLING.matcher(leftover.getFileName().toString());
-            if (!m.matches() || alive(Long.parseLong(m.group(3))) || !ResultKind.anyKindWritesAll(leftover)) {
+            if (!m.matches() || ours(Long.parseLong(m.group(3))) || !ResultKind.anyKindWritesAll(leftover)) {
                 continue;
             }
             Path owner = parent.resolve(m.group(1));
@@ -433,11 +433,14 @@ public final class ResultFolder implements AutoCloseable {
         }
     }
 
-    private static boolean alive(long pid) {
-        if (pid == ProcessHandle.current().pid()) {
-            return true;
-        }
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    /**
+     * Whether a hidden folder's pid is this process's, whose folders another of its commands may be writing.
+     * Another pid's is judged by the name's lock alone, which its writer holds for as long as the folder
+     * exists: whether a process of that pid is alive says nothing, since a killed command not yet reaped by
+     * its parent still counts as alive, and a pid is handed out again to processes that are not chokepoint.
+     */
+    private static boolean ours(long pid) {
+        return pid == ProcessHandle.current().pid();
     }
 
     /**

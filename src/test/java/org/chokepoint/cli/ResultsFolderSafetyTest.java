@@ -310,6 +310,35 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertFalse(Files.exists(staleLock), "the lock file of a killed command, which nobody holds");
     }
 
+    /**
+     * A command killed with its parent (timeout -s KILL kills both) stays in the process table until it is
+     * reaped, and its pid may be handed to another program: a live process of the leftover's pid is no sign
+     * that anyone writes it. Here the pid is a sleeping process's; nobody holds the name's lock, so the
+     * leftover goes.
+     */
+    @Test
+    void aLeftoverWhosePidIsNowAnotherProgramsIsCleanedAllTheSame() throws Exception {
+        Process other;
+        try {
+            other = new ProcessBuilder("sleep", "60").start();
+        } catch (IOException e) {
+            assumeTrue(false, "no sleep command to stand for the other program");
+            return;
+        }
+        try {
+            Path leftover = Files.createDirectories(dir.resolve(".results.partial-" + other.pid() + "-0"));
+            Files.writeString(leftover.resolve("summary.json"), "{}");
+
+            assertEquals(0, command("run", dir.resolve("results")), err.toString());
+
+            assertTrue(other.isAlive());
+            assertFalse(Files.exists(leftover), "the killed command's folder, under a pid alive again");
+            assertEquals(List.of("results"), listing(dir));
+        } finally {
+            other.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void aFolderSetAsideByAKilledReplacementIsPutBack() throws Exception {
         Path results = dir.resolve("results");
