@@ -11,7 +11,8 @@ import org.chokepoint.world.World;
 
 /**
  * Export licensing: every shipment of a covered commodity needs a licence. A trader applies each tick for
- * what it wants to ship; the application joins the licensing office's {@link LicenceQueue}, which decides it
+ * what it wants to ship less what it has already applied for and not yet shipped ({@link #toFile}); the
+ * application joins the licensing office's {@link LicenceQueue}, which decides it
  * no sooner than {@code leadTicks} later and, for a commodity with a processing capacity, only as that
  * capacity reaches it, so the wait is what the queue makes of the applications. Each decided volume is
  * approved whole with the rate in force for its commodity and destination on the day of the decision
@@ -54,6 +55,8 @@ final class ExportLicensing extends ExportMeasure {
     private final int[] covered;
     private double[] licensed;
     private double[] requestedNow;
+    /** Per trader, what it has applied for and the office has not yet decided. */
+    private double[] pending;
     private double approvedVolume;
     private double decidedVolume;
     private double appliedVolume;
@@ -132,6 +135,7 @@ final class ExportLicensing extends ExportMeasure {
         if (licensed == null) {
             licensed = new double[traders * (validity + 1)];
             requestedNow = new double[traders];
+            pending = new double[traders];
         }
         Arrays.fill(requestedNow, 0);
         Arrays.fill(now, 0);
@@ -165,6 +169,7 @@ final class ExportLicensing extends ExportMeasure {
         @Override
         public void decide(int trader, int c, int d, int filed, double quantity, int tick) {
             decidedVolume += quantity;
+            pending[trader] -= quantity;
             int wait = tick - filed;
             waitVolume += wait * quantity;
             longestWait = Math.max(longestWait, wait);
@@ -187,17 +192,38 @@ final class ExportLicensing extends ExportMeasure {
             return;
         }
         requestedNow[trader] += quantity;
-        appliedVolume += quantity;
-        now[c * SERIES.length + APPLIED] += quantity;
         if (denied[d]) {
+            appliedVolume += quantity;
+            now[c * SERIES.length + APPLIED] += quantity;
             deniedVolume += quantity;
             now[c * SERIES.length + REFUSED] += quantity;
             return;
         }
-        queue.file(trader, c, d, tick, quantity);
+        double filed = toFile(quantity, pending[trader] + balance(trader));
+        if (filed <= 0) {
+            return;
+        }
+        appliedVolume += filed;
+        now[c * SERIES.length + APPLIED] += filed;
+        pending[trader] += filed;
+        queue.file(trader, c, d, tick, filed);
         if (lead == 0) {
             queue.process(tick, 0, capacityLeft, decide);
         }
+    }
+
+    /**
+     * What a trader that wants to ship {@code wanted} a tick files, holding {@code pipeline} in applications not
+     * yet decided and licences not yet used: it keeps in the pipeline the cargo of the review and of the tick it
+     * ships in, {@code (lead + 1) * wanted} (Little's law at the statutory pace), as a buyer counts its supply line
+     * (Sterman, <i>Business Dynamics</i>, ch. 17), and files at most this tick's want. At the statutory pace it
+     * files what it wants each tick; where the office is short of capacity it stops filing for cargo already in the
+     * queue, so the backlog holds at most {@code lead + 1} ticks of what traders want rather than growing for as
+     * long as they want more than the office decides (a real exporter does not apply again for cargo it has
+     * applied for).
+     */
+    double toFile(double wanted, double pipeline) {
+        return Math.min(wanted, Math.max(0.0, (lead + 1) * wanted - pipeline));
     }
 
     @Override
