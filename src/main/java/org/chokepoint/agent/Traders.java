@@ -623,6 +623,8 @@ public final class Traders implements Participant {
     public String id(int i) { return id[i]; }
     /** The most the trader buys for shipment in a tick, and the margin it needs as a share of the price. */
     public double capacity(int i) { return capacity[i]; }
+    /** What the trader usually sells at its destination a tick: its sales smoothed over {@code normalSalesWeeks}. */
+    public double normalSales(int i) { return normalSales[i]; }
     public double minMargin(int i) { return minMargin[i]; }
     public int destination(int i) { return destination[i]; }
     /** The markets a trader buys in and sells in. */

@@ -11,10 +11,10 @@ import org.chokepoint.world.World;
 
 /**
  * Export licensing: every shipment of a covered commodity needs a licence. A trader applies each tick for
- * what it wants to ship less what it has already applied for and not yet shipped ({@link #toFile}); the
- * application joins the licensing office's {@link LicenceQueue}, which decides it
- * no sooner than {@code leadTicks} later and, for a commodity with a processing capacity, only as that
- * capacity reaches it, so the wait is what the queue makes of the applications. Each decided volume is
+ * what it wants to ship, short of what it already expects from its applications and licences ({@link #toFile});
+ * the application joins the licensing office's {@link LicenceQueue}, which decides it no sooner than
+ * {@code leadTicks} later and, for a commodity with a processing capacity, only as that capacity reaches it, so
+ * the wait is what the queue makes of the applications. Each decided volume is
  * approved whole with the rate in force for its commodity and destination on the day of the decision
  * (drawn from the model's policy stream); applications to a denied destination are refused on filing. An
  * approved licence is valid for {@code validityTicks}, and a trader may buy for shipment only what its
@@ -199,7 +199,10 @@ final class ExportLicensing extends ExportMeasure {
             now[c * SERIES.length + REFUSED] += quantity;
             return;
         }
-        double filed = toFile(quantity, pending[trader] + balance(trader));
+        // What waits counts for what the office is set to approve of it, as buyers read the measure (newsSeverity):
+        // an exporter expecting half its applications refused applies for twice the cargo it wants.
+        double expected = approval[c * world.regionCount() + d] * pending[trader] + balance(trader);
+        double filed = toFile(quantity, ctx.traders().normalSales(trader), expected);
         if (filed <= 0) {
             return;
         }
@@ -213,17 +216,19 @@ final class ExportLicensing extends ExportMeasure {
     }
 
     /**
-     * What a trader that wants to ship {@code wanted} a tick files, holding {@code pipeline} in applications not
-     * yet decided and licences not yet used: it keeps in the pipeline the cargo of the review and of the tick it
-     * ships in, {@code (lead + 1) * wanted} (Little's law at the statutory pace), as a buyer counts its supply line
-     * (Sterman, <i>Business Dynamics</i>, ch. 17), and files at most this tick's want. At the statutory pace it
-     * files what it wants each tick; where the office is short of capacity it stops filing for cargo already in the
-     * queue, so the backlog holds at most {@code lead + 1} ticks of what traders want rather than growing for as
-     * long as they want more than the office decides (a real exporter does not apply again for cargo it has
-     * applied for).
+     * What a trader that wants to ship {@code wanted} this tick and usually sells {@code usual} a tick files,
+     * expecting {@code pipeline} from its applications not yet decided (what the office is set to approve of
+     * them) and its licences not yet used. It keeps in the pipeline the cargo of the review and of the tick it
+     * ships in, {@code lead + 1} ticks of the larger of the two (Little's law at the statutory pace), as a buyer
+     * counts its supply line (Sterman, <i>Business Dynamics</i>, ch. 17), and files at most this tick's want. At
+     * the statutory pace it files what it wants each tick, and a week it wants less than usual does not cut what
+     * it files; where the office is short of capacity it stops filing for cargo already in the queue, so the
+     * backlog holds at most {@code lead + 1} ticks of what traders want over the approval rate, rather than
+     * growing for as long as they want more than the office decides (a real exporter does not apply again for
+     * cargo it has applied for).
      */
-    double toFile(double wanted, double pipeline) {
-        return Math.min(wanted, Math.max(0.0, (lead + 1) * wanted - pipeline));
+    double toFile(double wanted, double usual, double pipeline) {
+        return Math.min(wanted, Math.max(0.0, (lead + 1) * Math.max(wanted, usual) - pipeline));
     }
 
     @Override

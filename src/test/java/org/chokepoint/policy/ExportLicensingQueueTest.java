@@ -89,6 +89,59 @@ class ExportLicensingQueueTest {
     }
 
     /**
+     * A trader keeps in the pipeline, in applications the office has not decided and licences it has not used,
+     * the cargo of the review and of the week it ships in, (lead + 1) weeks of what it wants (or of what it usually
+     * sells, when that is more), and files at most one week's want: with a lead of 2 weeks and a want of 3 a week,
+     * 3 with nothing in the pipeline, 2 with 7, nothing with 9 or more. An office deciding 20 a week, against about 75 a week wanted, then holds a bounded
+     * queue: what waits, with the licences in hand, never exceeds three weeks of the most the lane's six traders
+     * can want (6 of at most 50 a week: 900), and the last decision has waited about 21 weeks. Filing every week's
+     * want, the traders applied for 88 a week, and after 140 weeks 9,500 waited and the last decision had waited
+     * 127 weeks.
+     */
+    @Test
+    void aTraderDoesNotApplyAgainForCargoAlreadyInTheQueue() throws Exception {
+        double capacity = 20;
+        int lead = 2;
+        SupplyShockModel m = run("\"leadTicks\":" + lead + ",\"capacityPerWeek\":{\"metal\":" + capacity + "}", false);
+        ExportLicensing lic = office(m);
+        assertEquals(3.0, lic.toFile(3, 0, 0), 1e-12);
+        assertEquals(2.0, lic.toFile(3, 0, 7), 1e-12);
+        assertEquals(0.0, lic.toFile(3, 0, 9), 1e-12);
+        assertEquals(0.0, lic.toFile(3, 0, 12), 1e-12);
+        // A week it wants 1 where it usually sells 3 it still keeps 9 in the pipeline: with 7 there it files 1.
+        assertEquals(1.0, lic.toFile(1, 3, 7), 1e-12);
+        assertEquals(0.0, lic.toFile(1, 3, 9), 1e-12);
+        double most = (lead + 1) * 6 * 50.0;
+        double applied = 0;
+        double longestApproved = 0;
+        for (int t = START; t < HORIZON; t++) {
+            double pipeline = lic.figure(t, "metal", "backlog") + lic.figure(t, "metal", "licencesHeld");
+            assertTrue(pipeline <= most + 1e-9, "pipeline " + pipeline + " at tick " + t);
+            applied += lic.figure(t, "metal", "applied");
+            longestApproved = Math.max(longestApproved, lic.figure(t, "metal", "backlog"));
+        }
+        // The wait is what a bounded queue makes of it: at most the pipeline over the capacity.
+        double wait = lic.figure(HORIZON - 1, "metal", "waitTicks");
+        assertTrue(wait <= most / capacity + 1, "waited " + wait + " weeks");
+        assertTrue(wait > 4 * lead, "the queue, not the lead, still sets the wait: " + wait + " weeks");
+        // Filing about what the office decides, not what traders would ship were they free.
+        assertTrue(applied / (HORIZON - START) < 2 * capacity, "filed " + applied / (HORIZON - START) + " a week");
+
+        // With half of what is decided approved, what waits counts for half: the queue may hold twice as much.
+        ExportLicensing half = office(run("\"leadTicks\":" + lead + ",\"capacityPerWeek\":{\"metal\":" + capacity
+                + "},\"approvalProbability\":0.5", false));
+        double longest = 0;
+        for (int t = START; t < HORIZON; t++) {
+            double backlog = half.figure(t, "metal", "backlog");
+            assertTrue(0.5 * backlog + half.figure(t, "metal", "licencesHeld") <= most + 1e-9,
+                    "expected from the pipeline " + (0.5 * backlog) + " at tick " + t);
+            longest = Math.max(longest, backlog);
+        }
+        assertTrue(longest > longestApproved, "the longest queue " + longest + " against " + longestApproved
+                + " with every application approved");
+    }
+
+    /**
      * With no lead the office decides the week an application is filed what its capacity allows, and what waits it
      * decides first the weeks after, whether or not anyone files then. The strait on the lane to B is shut for
      * twelve weeks, so its traders file nothing; the office, 20 a week short of what they applied for before,
