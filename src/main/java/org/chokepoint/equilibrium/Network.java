@@ -454,6 +454,9 @@ final class Network {
         if (m instanceof ExportQuotaSpec quota && !quota.antiCircumvention()) {
             return quota.circumvention();
         }
+        if (m instanceof ExportLicensingSpec licensing && !licensing.antiCircumvention()) {
+            return licensing.circumvention();
+        }
         return null;
     }
 
@@ -864,7 +867,8 @@ final class Network {
                     diversificationArcs.computeIfAbsent(rule, k -> new ArrayList<>()).addAll(laneArcs);
                 }
             }
-            if (detour != null && (allowance == 0 || !pools.isEmpty())) {
+            // What a ban stops, a quota refuses or a licence does not grant may go round it.
+            if (detour != null && (allowance == 0 || !pools.isEmpty() || licenceInstrument >= 0)) {
                 double leak = circ.leakRate();
                 if (leak > 0) {
                     Arc leakArc = copy(base, ArcKind.DETOUR);

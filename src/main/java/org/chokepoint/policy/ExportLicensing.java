@@ -20,7 +20,9 @@ import org.chokepoint.world.World;
  * approved licence is valid for {@code validityTicks}, and a trader may buy for shipment only what its
  * unexpired licences cover. Waiting costs the trader {@code carryingCostPerTick} of the cargo's value for each
  * tick it expects to wait (the lead, or longer when the queue ahead of it needs longer at the office's
- * capacity), which narrows the gap it needs.
+ * capacity), which narrows the gap it needs. With a way round it ({@code circumvention}) and no rule against
+ * one, traders send the leak rate of what their licences do not grant through the third region, as round a
+ * quota.
  */
 final class ExportLicensing extends ExportMeasure {
     /** The per-tick figures of each covered commodity, in the order of {@link #SERIES}. */
@@ -116,6 +118,7 @@ final class ExportLicensing extends ExportMeasure {
         this.carryingCost = spec.carryingCostPerTick();
         this.queue = new LicenceQueue(commodities);
         this.covered = spec.commodities().stream().mapToInt(world::commodityIndex).toArray();
+        allow(spec.circumvention(), spec.antiCircumvention(), world);
         this.now = new double[commodities * SERIES.length];
     }
 

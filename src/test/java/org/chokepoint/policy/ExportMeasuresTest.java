@@ -123,6 +123,28 @@ class ExportMeasuresTest {
         assertEquals(0, importsFrom(dear, C, from), 0, "a detour that does not pay is not taken");
     }
 
+    /**
+     * A licence that grants nothing to B (a denied destination) stops the lane as a ban does; with a way round it
+     * through C, the leak rate of what the licences refuse goes that way, never more than that rate of what the
+     * lane's six traders could carry (at most 50 a week each: 0.3 * 300 = 90), and none when a rule closes it.
+     */
+    @Test
+    void aLicenceRefusedReroutesThroughAThirdCountryWhenCircumventionIsAllowed() throws Exception {
+        String licensing = "{\"type\":\"exportLicensing\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"leadTicks\":2,\"deniedDestinations\":[\"B\"],\"start\":" + START;
+        String way = ",\"circumvention\":{\"via\":\"C\",\"extraCostPerUnit\":0.5,\"leakRate\":0.3}";
+        SupplyShockModel leaky = run("[" + licensing + way + "}]", 7);
+        SupplyShockModel guarded = run("[" + licensing + way + ",\"antiCircumvention\":true}]", 7);
+        int from = START + 5;
+        assertTrue(importsFrom(leaky, C, from) > 0, "the leak lands as imports from C");
+        assertEquals(0, importsFrom(leaky, A, from), 0, "nothing comes straight from A");
+        assertEquals(0, importsFrom(guarded, C, from) + importsFrom(guarded, A, from), 0,
+                "anti-circumvention closes the detour");
+        for (int t = from; t < leaky.series().ticks(); t++) {
+            assertTrue(leaky.series().importsFrom(t, B, C) <= 0.3 * 6 * 50 + 1e-9, "leak at tick " + t);
+        }
+    }
+
     private static double importsFrom(SupplyShockModel m, int origin, int from) {
         double sum = 0;
         for (int t = from; t < m.series().ticks(); t++) {

@@ -22,14 +22,16 @@ import java.util.Map;
  *                        the commodity's quantity unit; an unlisted commodity is decided without limit
  * @param approvalSchedule changes of the approval rate from a tick on, for some commodities and destinations
  * @param deniedDestinations destinations whose applications are refused outright, without review
+ * @param circumvention the way round the licensing for cargo it does not license, if any
+ * @param antiCircumvention true when a rule closes every way round
  */
 @JsonTypeName(ExportLicensingSpec.TYPE)
 public record ExportLicensingSpec(String id, String region, List<String> commodities, List<String> destinations,
                                   Integer leadTicks, Integer validityTicks, Double approvalProbability,
                                   Map<String, Double> approvalByDestination, Double carryingCostPerTick,
                                   Map<String, Double> capacityPerWeek, List<ApprovalStep> approvalSchedule,
-                                  List<String> deniedDestinations,
-                                  Integer announce, Integer start, Integer end, String role)
+                                  List<String> deniedDestinations, CircumventionSpec circumvention,
+                                  Boolean antiCircumvention, Integer announce, Integer start, Integer end, String role)
         implements ExportMeasureSpec {
     public static final String TYPE = "exportLicensing";
 
@@ -53,6 +55,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         capacityPerWeek = capacityPerWeek == null ? Map.of() : capacityPerWeek;
         approvalSchedule = approvalSchedule == null ? List.of() : approvalSchedule;
         deniedDestinations = deniedDestinations == null ? List.of() : deniedDestinations;
+        antiCircumvention = antiCircumvention != null && antiCircumvention;
         start = Schedule.startOrZero(start);
         announce = announce == null ? start : announce;
     }
@@ -123,6 +126,9 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         at.regions("deniedDestinations", deniedDestinations);
         for (int k = 0; k < deniedDestinations.size(); k++) {
             coveredDestination(at, "deniedDestinations/" + k, deniedDestinations.get(k));
+        }
+        if (circumvention != null) {
+            circumvention.check(at.at("circumvention"));
         }
     }
 
