@@ -168,8 +168,8 @@ class ExportLicensingScenariosTest {
      * China's price that week, is a figure of each run: over seeds 1 to 10 it is at least twice China's in seven
      * runs or more, and the median run lies between two and four times. The figure falls on one side or the
      * other: the first year's highest week comes either in the autumn of 2025, at 2.5-3 times China's price, or
-     * in early 2026, once China's price has risen to meet Japan's, at about 1.05 times (seeds 1, 5 and 8 of 10,
-     * 15 of seeds 1 to 20 at twice or more).
+     * in early 2026, once China's price has risen to meet Japan's, at about 1.05 times (the latter in seeds 1, 5
+     * and 8 of the ten; 15 of seeds 1 to 20 come at twice or more).
      */
     @Test
     void dysprosiumInJapanPeaksAtAboutThreeTimesChinasPrice() throws Exception {
