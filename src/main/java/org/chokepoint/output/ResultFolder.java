@@ -38,6 +38,7 @@ public final class ResultFolder implements AutoCloseable {
     private static final int LISTED = 3;
 
     private final Path target;
+    private final ResultKind kind;
     private final TargetLock lock;
     private final Path staging;
     private final boolean overwrite;
@@ -45,8 +46,10 @@ public final class ResultFolder implements AutoCloseable {
     private final Path madeParents;
     private boolean committed;
 
-    private ResultFolder(Path target, TargetLock lock, Path staging, boolean overwrite, Path madeParents) {
+    private ResultFolder(Path target, ResultKind kind, TargetLock lock, Path staging, boolean overwrite,
+            Path madeParents) {
         this.target = target;
+        this.kind = kind;
         this.lock = lock;
         this.staging = staging;
         this.overwrite = overwrite;
@@ -84,11 +87,13 @@ public final class ResultFolder implements AutoCloseable {
             Path made = outermostMissing(target.getParent());
             TargetLock lock = lockFor(target);
             try {
-                inspect(target, kind, overwrite, false);
+                // Leftovers first: a folder a killed command set aside comes back under the name, and is then
+                // judged as any earlier folder there.
                 cleanLeftoversBeside(target);
+                inspect(target, kind, overwrite, false);
                 Path staging = freshSibling(target, "partial");
                 OutputFiles.on(staging, () -> Files.createDirectory(staging));
-                return new ResultFolder(target, lock, staging, overwrite, made);
+                return new ResultFolder(target, kind, lock, staging, overwrite, made);
             } catch (TargetException | IOException | RuntimeException e) {
                 lock.close();
                 throw e;
@@ -115,13 +120,13 @@ public final class ResultFolder implements AutoCloseable {
             Path made = outermostMissing(target.getParent());
             TargetLock lock = lockFor(target);
             try {
-                State state = inspect(target, kind, overwrite, resume);
                 cleanLeftoversBeside(target);
+                State state = inspect(target, kind, overwrite, resume);
                 if (state == State.OWN && !resume) {
                     emptyOwnFolder(target);
                 }
                 OutputFiles.on(target, () -> Files.createDirectories(target));
-                return new ResultFolder(target, lock, null, overwrite, made);
+                return new ResultFolder(target, kind, lock, null, overwrite, made);
             } catch (TargetException | IOException | RuntimeException e) {
                 lock.close();
                 throw e;
@@ -166,15 +171,16 @@ public final class ResultFolder implements AutoCloseable {
     }
 
     /**
-     * Renames the written folder into place, replacing an earlier results folder (checked again: between the
-     * claim and now it must not have gained files of anyone else's).
+     * Renames the written folder into place, replacing an earlier results folder (checked again, as at the
+     * claim: between the claim and now it must not have gained files of anyone else's, nor become another
+     * kind's folder).
      */
     public void commit() throws TargetException, IOException {
         if (staging == null || committed) {
             committed = true;
             return;
         }
-        State state = inspect(target, null, overwrite, false);
+        State state = inspect(target, kind, overwrite, false);
         if (state == State.EMPTY) {
             OutputFiles.on(target, () -> Files.delete(target));
         }

@@ -356,6 +356,25 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(before, after, "the earlier results are back under their name, byte for byte");
     }
 
+    /**
+     * A run set aside by a killed replacement comes back under its name when the next command claims that name,
+     * and is then what --overwrite would replace: a sweep may not, any more than it may replace a run that never
+     * left. The command is refused before it runs, and the run is back byte for byte.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sweep", "compare", "sensitivity"})
+    void aFolderPutBackUnderTheTargetIsJudgedAsAnyEarlierFolderThere(String name) throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("run", results));
+        Map<String, String> before = tree(dir);
+        Files.move(results, dir.resolve(".results.old-" + Integer.MAX_VALUE + "-0"));
+
+        assertEquals(2, command(name, results, "--overwrite"), err.toString());
+
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier run"), err.toString());
+        assertEquals(before, tree(dir), "the earlier run is back under its name, and nothing else is there");
+    }
+
     @Test
     void aSecondRunIntoTheSameFolderWhileTheFirstIsWritingExitsTwo() throws Exception {
         Path results = dir.resolve("results");
