@@ -300,7 +300,11 @@ public final class Firms implements java.io.Serializable {
         return q * costBase[f] + cap * costSlope[f] * u * power(u, k) / (k + 1);
     }
 
-    /** The output at which marginal cost equals {@code price}, between 0 and {@code cap}. */
+    /**
+     * The output at which marginal cost equals {@code price}, between 0 and {@code cap}. A price that reaches
+     * the top of the curve is capacity before any root is taken: with an exponent of 0 the curve is flat at
+     * {@code base + slope}, and at exactly that price the root would be {@code 1^Infinity}, which is NaN.
+     */
     public double outputAtPrice(int f, double price, double cap) {
         double margin = price - costBase[f];
         if (margin <= 0 || cap <= 0) {
@@ -310,8 +314,11 @@ public final class Firms implements java.io.Serializable {
         if (slope <= 0) {
             return cap;
         }
-        double k = costExponent[f];
         double ratio = margin / slope;
+        if (ratio >= 1) {
+            return cap;
+        }
+        double k = costExponent[f];
         double u = k == 2.0 ? Math.sqrt(ratio) : k == 1.0 ? ratio : Math.pow(ratio, 1.0 / k);
         return u >= 1 ? cap : u * cap;
     }
