@@ -203,7 +203,8 @@ final class ExportLicensing extends ExportMeasure {
             return;
         }
         // What waits counts for what the office is set to approve of it, as buyers read the measure (newsSeverity):
-        // an exporter expecting half its applications refused applies for twice the cargo it wants.
+        // an exporter expecting half its applications refused counts them for half, so an office that falls behind
+        // may hold up to twice the pipeline before it stops filing.
         double expected = approval[c * world.regionCount() + d] * pending[trader] + balance(trader);
         double filed = toFile(quantity, ctx.traders().normalSales(trader), expected);
         if (filed <= 0) {
