@@ -33,6 +33,12 @@ public final class ResultFolder implements AutoCloseable {
 
     /** {@code .NAME.partial-PID-N} or {@code .NAME.old-PID-N}: the only hidden folders this class makes. */
     private static final Pattern SIBLING = Pattern.compile("\\.(.+)\\.(partial|old)-([0-9]+)-([0-9]+)");
+    /**
+     * The hidden folders this process has made and not yet renamed or removed. A hidden folder of this process's
+     * pid that is not among them was left by an earlier process of the same pid: in a container every run may
+     * be pid 1.
+     */
+    private static final java.util.Set<Path> MADE_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** {@code .NAME.lock}, the file {@link TargetLock} locks. */
     private static final Pattern LOCK = Pattern.compile("\\.(.+)\\.lock");
     private static final int LISTED = 3;
@@ -186,6 +192,7 @@ public final class ResultFolder implements AutoCloseable {
         }
         if (state != State.OWN) {
             OutputFiles.on(target, () -> Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE));
+            forget(staging);
             committed = true;
             return;
         }
@@ -198,8 +205,15 @@ public final class ResultFolder implements AutoCloseable {
             Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
             throw OutputFiles.named(target, e);
         }
+        forget(staging);
         committed = true;
         deleteTree(old);
+        forget(old);
+    }
+
+    /** A hidden folder this process made has been renamed or removed. */
+    private static void forget(Path folder) {
+        MADE_HERE.remove(folder.toAbsolutePath().normalize());
     }
 
     /**
@@ -212,6 +226,7 @@ public final class ResultFolder implements AutoCloseable {
         try {
             if (staging != null && !committed) {
                 deleteTree(staging);
+                forget(staging);
             }
         } finally {
             lock.close();
@@ -377,8 +392,8 @@ public final class ResultFolder implements AutoCloseable {
 
     /**
      * Removes the hidden folders killed commands left beside {@code target} — any name's, not only this
-     * one's. A folder goes only when its name is one {@link #freshSibling} makes, its pid is not this
-     * process's, nobody else holds the lock of its name, and it holds nothing but files some kind of results
+     * one's. A folder goes only when its name is one {@link #freshSibling} makes, this process did not make it,
+     * nobody else holds the lock of its name, and it holds nothing but files some kind of results
      * folder writes. A folder set aside as old whose results folder is missing (the command died between the two
      * renames of a {@link #commit()}) is put back in its place instead. The lock file of a killed command
      * goes too, once nobody holds its lock.
@@ -407,7 +422,7 @@ public final class ResultFolder implements AutoCloseable {
         }
         for (Path leftover : candidates) {
             Matcher m = SIBLING.matcher(leftover.getFileName().toString());
-            if (!m.matches() || ours(Long.parseLong(m.group(3))) || !ResultKind.anyKindWritesAll(leftover)) {
+            if (!m.matches() || madeHere(leftover) || !ResultKind.anyKindWritesAll(leftover)) {
                 continue;
             }
             Path owner = parent.resolve(m.group(1));
@@ -440,13 +455,14 @@ public final class ResultFolder implements AutoCloseable {
     }
 
     /**
-     * Whether a hidden folder's pid is this process's, whose folders another of its commands may be writing.
-     * Another pid's is judged by the name's lock alone, which its writer holds for as long as the folder
-     * exists: whether a process of that pid is alive says nothing, since a killed command not yet reaped by
-     * its parent still counts as alive, and a pid is handed out again to processes that are not chokepoint.
+     * Whether a hidden folder is one this process made, which another of its commands may be writing (within
+     * one process the name's lock does not tell). Any other is judged by the name's lock alone, which its writer
+     * holds for as long as the folder exists: whether a process of its pid is alive says nothing, since a killed
+     * command not yet reaped by its parent still counts as alive, a pid is handed out again to processes that
+     * are not chokepoint, and a container's every run may have the same pid.
      */
-    private static boolean ours(long pid) {
-        return pid == ProcessHandle.current().pid();
+    private static boolean madeHere(Path folder) {
+        return MADE_HERE.contains(folder.toAbsolutePath().normalize());
     }
 
     /**
@@ -457,7 +473,7 @@ public final class ResultFolder implements AutoCloseable {
         String base = "." + target.getFileName() + "." + kind + "-" + ProcessHandle.current().pid() + "-";
         for (int i = 0; ; i++) {
             Path p = target.resolveSibling(base + i);
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && MADE_HERE.add(p.toAbsolutePath().normalize())) {
                 return p;
             }
         }

@@ -293,8 +293,6 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         Path other = Files.createDirectories(dir.resolve(".other.partial-" + dead + "-3"));
         Files.createDirectories(other.resolve("runs"));
         Files.writeString(other.resolve("runs").resolve("run-000001.bin.tmp"), "half");
-        Path alive = Files.createDirectories(dir.resolve(".busy.partial-" + ProcessHandle.current().pid() + "-0"));
-        Files.writeString(alive.resolve("summary.json"), "{}");
         Path usersOwn = Files.createDirectories(dir.resolve(".diary.partial-" + dead + "-0"));
         Files.writeString(usersOwn.resolve("monday.txt"), "dear diary");
         Path lookalike = Files.createDirectories(dir.resolve(".results.partial-x-0"));
@@ -304,10 +302,30 @@ class ResultsFolderSafetyTest extends CommandLineTest {
 
         assertFalse(Files.exists(mine), "this name's partial folder of a dead process");
         assertFalse(Files.exists(other), "another name's, of a dead process");
-        assertTrue(Files.exists(alive.resolve("summary.json")), "a live process's is left alone");
         assertTrue(Files.exists(usersOwn.resolve("monday.txt")), "a folder holding what no command writes");
         assertTrue(Files.exists(lookalike), "a name this program does not make");
         assertFalse(Files.exists(staleLock), "the lock file of a killed command, which nobody holds");
+    }
+
+    /**
+     * A container may start every run as pid 1, so a killed run's hidden folder can carry the pid of the command
+     * that comes next: what tells the two apart is whether this process made the folder. One it did not make goes,
+     * its name's lock being free; one it is writing for another of its commands stays.
+     */
+    @Test
+    void aLeftoverOfAnEarlierProcessWithThisPidIsCleanedButThisProcesssOwnIsKept() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        Path earlier = Files.createDirectories(dir.resolve(".results.partial-" + pid + "-7"));
+        Files.writeString(earlier.resolve("summary.json"), "{}");
+        try (org.chokepoint.output.ResultFolder busy = org.chokepoint.output.ResultFolder.replacing(
+                dir.resolve("busy"), org.chokepoint.output.ResultKind.RUN, false)) {
+            Files.writeString(busy.dir().resolve("summary.json"), "{}");
+
+            assertEquals(0, command("run", dir.resolve("results")), err.toString());
+
+            assertFalse(Files.exists(earlier), "an earlier process's folder under this pid");
+            assertTrue(Files.exists(busy.dir().resolve("summary.json")), "this process's own, being written");
+        }
     }
 
     /**
