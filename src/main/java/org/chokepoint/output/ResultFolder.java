@@ -237,11 +237,15 @@ public final class ResultFolder implements AutoCloseable {
     }
 
     /**
-     * Removes {@code dir} and the folders above it up to {@code outermost}, each only while it is empty: one
-     * that another command has meanwhile written into stays, with what it holds.
+     * Removes {@code dir} and the folders above it up to {@code outermost}, each only while it is an empty
+     * folder: one that another command has meanwhile written into stays, with what it holds, and whatever has
+     * taken the place of one of them (a user's file, a link) stays, with everything above it.
      */
     private static void removeEmptyUpTo(Path dir, Path outermost) {
         for (Path p = dir; p != null && p.startsWith(outermost); p = p.getParent()) {
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {

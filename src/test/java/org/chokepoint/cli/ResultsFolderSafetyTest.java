@@ -308,6 +308,30 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
+     * A command that fails removes the folders it made on the way to --out, but only while they are empty
+     * folders: here, while it ran, someone moved the folder it had made elsewhere and left a link of their own in
+     * its place. The empty folder the command made goes (through the link, where it now is); the link stays.
+     */
+    @Test
+    void aLinkThatTookThePlaceOfAFolderTheCommandMadeIsNotRemoved() throws Exception {
+        Path made = dir.resolve("made");
+        org.chokepoint.output.ResultFolder claim = org.chokepoint.output.ResultFolder.replacing(
+                made.resolve("sub").resolve("out"), org.chokepoint.output.ResultKind.RUN, false);
+        Path elsewhere = Files.move(made, dir.resolve("elsewhere"));
+        try {
+            Files.createSymbolicLink(made, elsewhere);
+        } catch (UnsupportedOperationException | IOException e) {
+            claim.close();
+            assumeTrue(false, "no symbolic links here");
+        }
+
+        claim.close();
+
+        assertTrue(Files.isSymbolicLink(made), "the user's link");
+        assertFalse(Files.exists(elsewhere.resolve("sub"), LinkOption.NOFOLLOW_LINKS), "the empty folder it made");
+    }
+
+    /**
      * A container may start every run as pid 1, so a killed run's hidden folder can carry the pid of the command
      * that comes next: what tells the two apart is whether this process made the folder. One it did not make goes,
      * its name's lock being free; one it is writing for another of its commands stays.
