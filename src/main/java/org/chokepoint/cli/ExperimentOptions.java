@@ -47,22 +47,13 @@ final class ExperimentOptions {
      * run up to the shock may be what is wanted.
      */
     static void warnIfEndsBeforeTheShock(PrintWriter err, String command, LoadedScenario loaded, int ticks) {
-        Scenario s = loaded.scenario();
-        int n = ticks >= 1 ? ticks : s.time().horizonTicks();
-        int shock = s.firstDifferenceFromCounterfactual();
-        if (shock >= n) {
-            err.println("warning: " + command + ": " + loaded.source() + ": the " + (command.equals("run")
-                    ? "run ends" : "runs end") + " at tick " + (n - 1) + ", before the first shock at tick " + shock
-                    + ", so every figure against the counterfactual is 0");
-            err.flush();
-        }
+        warnIfAllEndBeforeTheShock(err, command, loaded.source(), List.of(loaded), ticks);
     }
 
     /**
      * As {@link #warnIfEndsBeforeTheShock} for the many worlds of a sweep, a sensitivity design or a
      * comparison: one line when every world with a shock ends before it, since then every figure of every run
-     * is 0. A world with a consortium counts as differing from the start, as a consortium may act before any
-     * shock and a comparison's counterfactual leaves an option's consortium out.
+     * against its counterfactual (which keeps the world's background measures and its consortia) is 0.
      */
     static void warnIfAllEndBeforeTheShock(PrintWriter err, String command, String source,
                                            List<LoadedScenario> worlds, int ticks) {
@@ -72,7 +63,7 @@ final class ExperimentOptions {
         for (LoadedScenario w : worlds) {
             Scenario s = w.scenario();
             int n = ticks >= 1 ? ticks : s.time().horizonTicks();
-            int shock = s.consortia().isEmpty() ? s.firstDifferenceFromCounterfactual() : 0;
+            int shock = s.firstDifferenceFromCounterfactual();
             if (shock < 0) {
                 continue;
             }
@@ -86,7 +77,8 @@ final class ExperimentOptions {
         if (lastTick < 0) {
             return; // no world has a shock: nothing is measured against a counterfactual
         }
-        err.println("warning: " + command + ": " + source + ": " + (oneLength ? "the runs end at tick " + lastTick
+        String runs = command.equals("run") ? "the run ends" : "the runs end";
+        err.println("warning: " + command + ": " + source + ": " + (oneLength ? runs + " at tick " + lastTick
                 + ", before the first shock at tick " + earliest : "every run ends before its world's first shock"
                 + " (the earliest at tick " + earliest + ")") + ", so every figure against the counterfactual is 0");
         err.flush();

@@ -234,6 +234,15 @@ class RunCommandTest extends CommandLineTest {
         assertEquals(0, chokepoint("sweep", episode, "--ticks", "60", "--set", "/policies/0/announce=50,78",
                 "--threads", "1", "--quiet", "--out", dir.resolve("sweep-moved").toString()));
         assertEquals("", err.toString(), "the point with the cut announced at tick 50 reaches it");
+
+        // A consortium is in the counterfactual as in the run, so before the closure at tick 60 it changes nothing
+        // the figures measure, and the sweep says so as run does.
+        err.getBuffer().setLength(0);
+        String pooled = "scenarios/naphtha-hormuz-2026-case6.json";
+        assertEquals(0, chokepoint("sweep", pooled, "--ticks", "20", "--set", "/firms/0/capacity=30,40", "--threads",
+                "1", "--quiet", "--out", dir.resolve("sweep-pooled").toString()));
+        assertEquals("warning: sweep: " + pooled + ": the runs end at tick 19, before the first shock at tick 60, so"
+                + " every figure against the counterfactual is 0\n", err.toString());
     }
 
     @Test
