@@ -741,7 +741,7 @@ final class Network {
                     approval *= rate;
                     compliance += licensing.carryingCostPerTick() * licensing.leadTicks();
                     licenceInstrument = instrumentOf.get(p);
-                    Double weekly = licensing.capacityPerWeek().get(ts.commodity());
+                    Double weekly = licensing.capacityAt(ts.commodity(), tick);
                     if (weekly != null && rate > 0) {
                         offices.add(new double[] {instrumentOf.get(p), c, rate,
                                 weekly / TickTime.ticks(1, perYear)});

@@ -48,8 +48,13 @@ final class ExportLicensing extends ExportMeasure {
     private final double[] stepRate;
     private int nextStep;
     private final boolean[] denied;
-    /** The office's capacity per tick by commodity; infinite for a commodity decided without limit. */
+    /** The office's capacity per tick by commodity, as of the current tick; infinite for one decided without limit. */
     private final double[] capacityPerTick;
+    /** The capacity schedule in the order it applies: from which tick each step sets which commodities to what. */
+    private final int[] capacityFrom;
+    private final int[][] capacityCommodities;
+    private final double[] capacityStepPerTick;
+    private int nextCapacityStep;
     private final double[] capacityLeft;
     private final double carryingCost;
     private final LicenceQueue queue;
@@ -86,7 +91,7 @@ final class ExportLicensing extends ExportMeasure {
         this.stepRate = new double[steps.size()];
         for (int k = 0; k < steps.size(); k++) {
             ExportLicensingSpec.ApprovalStep step = steps.get(k);
-            stepFrom[k] = step.from() == null ? start : step.from();
+            stepFrom[k] = spec.fromOrStart(step.from());
             stepRate[k] = step.rate();
             for (String c : spec.commodities()) {
                 if (step.commodities() == null || step.commodities().contains(c)) {
@@ -113,6 +118,17 @@ final class ExportLicensing extends ExportMeasure {
         double ticksPerWeek = TickTime.ticks(1, world.ticksPerYear());
         for (Map.Entry<String, Double> e : spec.capacityPerWeek().entrySet()) {
             capacityPerTick[world.commodityIndex(e.getKey())] = e.getValue() / ticksPerWeek;
+        }
+        List<ExportLicensingSpec.CapacityStep> capacitySteps = spec.capacityStepsInOrder();
+        this.capacityFrom = new int[capacitySteps.size()];
+        this.capacityCommodities = new int[capacitySteps.size()][];
+        this.capacityStepPerTick = new double[capacitySteps.size()];
+        for (int k = 0; k < capacitySteps.size(); k++) {
+            ExportLicensingSpec.CapacityStep step = capacitySteps.get(k);
+            capacityFrom[k] = spec.fromOrStart(step.from());
+            List<String> set = step.commodities() == null ? spec.commodities() : step.commodities();
+            capacityCommodities[k] = set.stream().mapToInt(world::commodityIndex).toArray();
+            capacityStepPerTick[k] = step.capacityPerWeek() / ticksPerWeek;
         }
         this.capacityLeft = new double[commodities];
         this.carryingCost = spec.carryingCostPerTick();
@@ -152,8 +168,14 @@ final class ExportLicensing extends ExportMeasure {
         queue.process(tick, lead, capacityLeft, decide);
     }
 
-    /** Sets the rates of every step of the schedule that starts on or before {@code tick}. */
+    /** Sets the rates and capacities of every step of the schedules that starts on or before {@code tick}. */
     private void applySchedule(int tick) {
+        while (nextCapacityStep < capacityFrom.length && capacityFrom[nextCapacityStep] <= tick) {
+            for (int c : capacityCommodities[nextCapacityStep]) {
+                capacityPerTick[c] = capacityStepPerTick[nextCapacityStep];
+            }
+            nextCapacityStep++;
+        }
         while (nextStep < stepFrom.length && stepFrom[nextStep] <= tick) {
             boolean[] cells = stepCells[nextStep];
             for (int i = 0; i < cells.length; i++) {

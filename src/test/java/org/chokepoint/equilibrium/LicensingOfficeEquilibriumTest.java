@@ -48,6 +48,40 @@ class LicensingOfficeEquilibriumTest {
     }
 
     @Test
+    void anOfficeThatGathersPaceIsSolvedWithTheCapacityInForceAtTheTick() throws Exception {
+        // 5 a week until tick 10, then 20. At 20 this is the case above. At 5, with the gaps above,
+        // 31 p_A + 47 m = 444 and 49 p_A + 31 m = 447 would give C a negative flow, so C's lane is shut: all 5 go
+        // to B, 200 - 15 p_B = 5 gives p_B = 13, A sells 5 at 26 p_A - 130 = 5, p_A = 135 / 26, C's price is its
+        // demand's choke 140 / 8 = 17.5 (below p_A + 1 + 2 m, so no licence to C pays), and m = p_B - p_A - 1.
+        Scenario s = ClosedFormTest.scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0},"
+                        + " {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
+                ClosedFormTest.A_FIRMS + "," + ClosedFormTest.B_FIRMS + "," + ClosedFormTest.C_FIRMS,
+                """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100, "minMargin": 0},
+                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
+                ClosedFormTest.A_DEMAND + "," + ClosedFormTest.B_DEMAND + "," + ClosedFormTest.C_DEMAND,
+                """
+                {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
+                 "carryingCostPerTick": 0, "capacityPerWeek": {"metal": 5},
+                 "capacitySchedule": [{"from": 10, "capacityPerWeek": 20}],
+                 "approvalSchedule": [{"destinations": ["C"], "rate": 0.5}]}""");
+        EquilibriumResult slow = SpatialEquilibrium.solve(s, 9);
+        double pa = 135.0 / 26;
+        assertEquals(pa, slow.market("A", "metal").price(), TOL * pa);
+        assertEquals(13.0, slow.market("B", "metal").price(), TOL * 13);
+        assertEquals(17.5, slow.market("C", "metal").price(), TOL * 17.5);
+        assertEquals(5.0, slow.laneFlow("a-to-b"), TOL * 5);
+        assertEquals(0.0, slow.laneFlow("a-to-c"), TOL * 5);
+        assertEquals(5.0, slow.instruments().get(0).figures().get("officeCapacity"), 0);
+
+        EquilibriumResult fast = SpatialEquilibrium.solve(s, 10);
+        double pa20 = 7710.0 / 1342;
+        assertEquals(pa20, fast.market("A", "metal").price(), TOL * pa20);
+        assertEquals(20.0, fast.instruments().get(0).figures().get("officeCapacity"), 0);
+    }
+
+    @Test
     void aDeniedDestinationGetsNothing() throws Exception {
         // With C denied, A trades with B alone: 26 p_A - 130 = 200 - 15 (p_A + 1), p_A = 315 / 41.
         Scenario s = ClosedFormTest.scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",

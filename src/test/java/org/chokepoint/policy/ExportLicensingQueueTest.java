@@ -180,6 +180,58 @@ class ExportLicensingQueueTest {
         assertTrue(lic.figure(shut - 1, "metal", "backlog") > capacity, "a backlog waits when the strait shuts");
     }
 
+    /**
+     * An office that gathers pace: 10 a week from the start, 40 from week 40 of the measure, 400 from week 80,
+     * against about 75 a week wanted. Each week decides the capacity of its own phase, never the last phase's, or
+     * all that has waited the lead if that is less; the wait a trader is told is the backlog over the capacity in force that week (or the lead); and once
+     * the office decides more than is filed, it decides all that has waited the lead within the weeks the
+     * backlog holds at the new pace (at most 3 weeks of the lane's six traders at 50 a week each, 900, at 400 less
+     * what is filed), and every application from the week after waits the statutory lead, 2 weeks.
+     */
+    @Test
+    void anOfficeThatGathersPaceDecidesEachPhasesCapacityUntilItsBacklogClears() throws Exception {
+        int lead = 2;
+        int faster = START + 40;
+        int fastest = START + 80;
+        SupplyShockModel m = run("\"leadTicks\":" + lead + ",\"capacityPerWeek\":{\"metal\":10},"
+                + "\"capacitySchedule\":[{\"from\":" + fastest + ",\"capacityPerWeek\":400},"
+                + "{\"from\":" + faster + ",\"commodities\":[\"metal\"],\"capacityPerWeek\":40}]", false);
+        ExportLicensing lic = office(m);
+        int[] fullWeeks = new int[3];
+        int cleared = -1;
+        for (int t = START + lead; t < HORIZON; t++) {
+            double capacity = t < faster ? 10 : t < fastest ? 40 : 400;
+            int phase = t < faster ? 0 : t < fastest ? 1 : 2;
+            // What waits at the start of the week less what was filed within the lead: what may be decided.
+            double due = lic.figure(t - 1, "metal", "backlog");
+            for (int k = 1; k < lead; k++) {
+                due -= lic.figure(t - k, "metal", "applied");
+            }
+            double decided = lic.figure(t, "metal", "decided");
+            assertEquals(Math.min(capacity, due), decided, 1e-9, "the phase's capacity or all that is due, tick " + t);
+            if (due >= capacity) {
+                fullWeeks[phase]++;
+            }
+            assertEquals(Math.max(lead, lic.figure(t, "metal", "backlog") / capacity),
+                    lic.figure(t, "metal", "expectedWaitTicks"), 1e-9,
+                    "told: the backlog over this week's capacity, or the lead, tick " + t);
+            if (cleared < 0 && t >= fastest && due <= capacity) {
+                cleared = t;
+            }
+        }
+        assertEquals(faster - START - lead, fullWeeks[0], "the slow office is full from its first decision");
+        assertEquals(fastest - faster, fullWeeks[1], "at 40 a week, still short of about 75 wanted");
+        assertTrue(cleared >= 0 && cleared - fastest <= 900 / (400 - 6 * 50.0) + 1,
+                "at 400 a week the office decides all that is due within the backlog's bound's worth of weeks: tick "
+                        + cleared);
+        for (int t = cleared + 1; t < HORIZON; t++) {
+            double decided = lic.figure(t, "metal", "decided");
+            if (decided > 0) {
+                assertEquals(lead, lic.figure(t, "metal", "waitTicks"), 1e-9, "the statutory pace again, tick " + t);
+            }
+        }
+    }
+
     @Test
     void anApprovalRateThatFallsToZeroOnADateRefusesEveryDecisionFromThatDateOn() throws Exception {
         int change = START + 30;

@@ -33,7 +33,27 @@ class ExportLicensingRulesTest {
             p.putArray("approvalSchedule").addObject().put("from", 20).put("rate", 0.4)
                     .putArray("destinations").add("JP");
             p.putArray("deniedDestinations").add("JP");
+            p.putArray("capacitySchedule").addObject().put("from", 30).put("capacityPerWeek", 5);
         }), "test.json");
+    }
+
+    @Test
+    void aCapacityStepFallsWhileTheMeasureIsInForceForItsOwnCommoditiesAndAboveZero() {
+        String text = licensing(p -> {
+            p.putArray("capacitySchedule").addObject().put("from", 9).put("capacityPerWeek", 2);
+            ((ObjectNode) p.withArray("capacitySchedule").addObject().put("capacityPerWeek", 2))
+                    .putArray("commodities").add("magnet");
+        });
+        assertEquals("'from' must fall while the measure is in force, from its start (10) to before its end (40),"
+                + " got 9", problemAt(text, "/policies/0/capacitySchedule/0/from").message());
+        assertEquals("commodity 'magnet' is not among the measure's commodities [oxide]",
+                problemAt(text, "/policies/0/capacitySchedule/1/commodities/0").message());
+
+        ScenarioProblem zero = single(licensing(p -> p.putArray("capacitySchedule").addObject().put("capacityPerWeek", 0)));
+        assertEquals("/policies/0/capacitySchedule/0/capacityPerWeek", zero.pointer());
+        assertEquals("capacityPerWeek must be > 0, got 0", zero.message());
+        ScenarioProblem none = single(licensing(p -> p.putArray("capacitySchedule").addObject().put("from", 20)));
+        assertEquals("/policies/0/capacitySchedule/0/capacityPerWeek", none.pointer());
     }
 
     @Test

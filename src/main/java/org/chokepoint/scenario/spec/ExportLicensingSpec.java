@@ -21,6 +21,7 @@ import java.util.Map;
  * @param capacityPerWeek for each listed commodity, the volume of applications the office decides a week, in
  *                        the commodity's quantity unit; an unlisted commodity is decided without limit
  * @param approvalSchedule changes of the approval rate from a tick on, for some commodities and destinations
+ * @param capacitySchedule changes of the office's capacity from a tick on, for some commodities
  * @param deniedDestinations destinations whose applications are refused outright, without review
  * @param circumvention the way round the licensing for cargo it does not license, if any
  * @param antiCircumvention true when a rule closes every way round
@@ -30,6 +31,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
                                   Integer leadTicks, Integer validityTicks, Double approvalProbability,
                                   Map<String, Double> approvalByDestination, Double carryingCostPerTick,
                                   Map<String, Double> capacityPerWeek, List<ApprovalStep> approvalSchedule,
+                                  List<CapacityStep> capacitySchedule,
                                   List<String> deniedDestinations, CircumventionSpec circumvention,
                                   Boolean antiCircumvention, Integer announce, Integer start, Integer end, String role)
         implements ExportMeasureSpec {
@@ -46,6 +48,16 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      */
     public record ApprovalStep(Integer from, List<String> commodities, List<String> destinations, Double rate) { }
 
+    /**
+     * From tick {@code from} on, the office decides {@code capacityPerWeek} of the listed commodities'
+     * applications a week, until a later step sets them again: an office that gathers pace, or is cut back.
+     *
+     * @param from first tick of the new capacity; absent, the measure's start
+     * @param commodities the commodities it sets; absent, every commodity of the measure
+     * @param capacityPerWeek the volume decided a week, in the commodity's quantity unit
+     */
+    public record CapacityStep(Integer from, List<String> commodities, Double capacityPerWeek) { }
+
     public ExportLicensingSpec {
         id = id == null ? TYPE : id;
         validityTicks = validityTicks == null ? 26 : validityTicks;
@@ -54,6 +66,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         carryingCostPerTick = carryingCostPerTick == null ? 0.002 : carryingCostPerTick;
         capacityPerWeek = capacityPerWeek == null ? Map.of() : capacityPerWeek;
         approvalSchedule = approvalSchedule == null ? List.of() : approvalSchedule;
+        capacitySchedule = capacitySchedule == null ? List.of() : capacitySchedule;
         deniedDestinations = deniedDestinations == null ? List.of() : deniedDestinations;
         antiCircumvention = antiCircumvention != null && antiCircumvention;
         start = Schedule.startOrZero(start);
@@ -68,8 +81,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
     public double approvalAt(String commodity, String destination, int tick) {
         double rate = approvalByDestination.getOrDefault(destination, approvalProbability);
         for (ApprovalStep step : stepsInOrder()) {
-            int from = step.from() == null ? start : step.from();
-            if (from > tick) {
+            if (fromOrStart(step.from()) > tick) {
                 break;
             }
             if ((step.commodities() == null || step.commodities().contains(commodity))
@@ -83,8 +95,38 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
     /** The schedule sorted by tick, steps of the same tick kept in file order. */
     public List<ApprovalStep> stepsInOrder() {
         List<ApprovalStep> sorted = new ArrayList<>(approvalSchedule);
-        sorted.sort(Comparator.comparingInt(s -> s.from() == null ? start : s.from()));
+        sorted.sort(Comparator.comparingInt(s -> fromOrStart(s.from())));
         return sorted;
+    }
+
+    /**
+     * The volume of {@code commodity}'s applications the office decides a week on {@code tick}, or null where it
+     * decides them without limit: {@code capacityPerWeek}'s, changed by every step of the capacity schedule from
+     * on or before the tick, in the order of their ticks (steps of the same tick in file order).
+     */
+    public Double capacityAt(String commodity, int tick) {
+        Double weekly = capacityPerWeek.get(commodity);
+        for (CapacityStep step : capacityStepsInOrder()) {
+            if (fromOrStart(step.from()) > tick) {
+                break;
+            }
+            if (step.commodities() == null || step.commodities().contains(commodity)) {
+                weekly = step.capacityPerWeek();
+            }
+        }
+        return weekly;
+    }
+
+    /** The capacity schedule sorted by tick, steps of the same tick kept in file order. */
+    public List<CapacityStep> capacityStepsInOrder() {
+        List<CapacityStep> sorted = new ArrayList<>(capacitySchedule);
+        sorted.sort(Comparator.comparingInt(s -> fromOrStart(s.from())));
+        return sorted;
+    }
+
+    /** A step's first tick: its own, or the measure's start. */
+    public int fromOrStart(Integer from) {
+        return from == null ? start : from;
     }
 
     @Override
@@ -102,20 +144,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         for (int i = 0; i < approvalSchedule.size(); i++) {
             ApprovalStep step = approvalSchedule.get(i);
             String here = "approvalSchedule/" + i;
-            if (step.from() != null && (step.from() < start || step.from() >= last)) {
-                at.problem(here + "/from", "'from' must fall while the measure is in force, from its start ("
-                        + start + ") to before its end (" + last + "), got " + step.from());
-            }
-            at.commodities(here + "/commodities", step.commodities());
-            if (step.commodities() != null && commodities != null) {
-                for (int k = 0; k < step.commodities().size(); k++) {
-                    String c = step.commodities().get(k);
-                    if (!commodities.contains(c)) {
-                        at.problem(here + "/commodities/" + k, "commodity '" + c
-                                + "' is not among the measure's commodities " + commodities);
-                    }
-                }
-            }
+            checkStep(at, here, step.from(), step.commodities(), last);
             at.regions(here + "/destinations", step.destinations());
             if (step.destinations() != null) {
                 for (int k = 0; k < step.destinations().size(); k++) {
@@ -123,12 +152,34 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
                 }
             }
         }
+        for (int i = 0; i < capacitySchedule.size(); i++) {
+            CapacityStep step = capacitySchedule.get(i);
+            checkStep(at, "capacitySchedule/" + i, step.from(), step.commodities(), last);
+        }
         at.regions("deniedDestinations", deniedDestinations);
         for (int k = 0; k < deniedDestinations.size(); k++) {
             coveredDestination(at, "deniedDestinations/" + k, deniedDestinations.get(k));
         }
         if (circumvention != null) {
             circumvention.check(at.at("circumvention"));
+        }
+    }
+
+    /** A step of a schedule must start while the measure is in force and name only the measure's commodities. */
+    private void checkStep(SpecCheck at, String here, Integer from, List<String> stepCommodities, int last) {
+        if (from != null && (from < start || from >= last)) {
+            at.problem(here + "/from", "'from' must fall while the measure is in force, from its start ("
+                    + start + ") to before its end (" + last + "), got " + from);
+        }
+        at.commodities(here + "/commodities", stepCommodities);
+        if (stepCommodities != null && commodities != null) {
+            for (int k = 0; k < stepCommodities.size(); k++) {
+                String c = stepCommodities.get(k);
+                if (!commodities.contains(c)) {
+                    at.problem(here + "/commodities/" + k, "commodity '" + c
+                            + "' is not among the measure's commodities " + commodities);
+                }
+            }
         }
     }
 
