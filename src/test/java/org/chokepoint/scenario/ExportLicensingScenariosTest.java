@@ -74,8 +74,8 @@ class ExportLicensingScenariosTest {
         double before = mean(r, preFrom, GA_ANNOUNCE, Metric.EXPORTS, cnPrimary, cnWafer);
         double review = mean(r, GA_START, GA_START + GA_LEAD, Metric.EXPORTS, cnPrimary, cnWafer);
         double in2024 = mean(r, GA_2024, GA_2024 + 52, Metric.EXPORTS, cnPrimary, cnWafer);
-        // The office works through the review's backlog at its capacity: exports come back slowly in the last
-        // quarter of 2023 (history: 0.25 t in October, 1.53 t in November, about 7 t in December).
+        // The office gathers pace on the review's backlog: exports come back slowly in the last quarter of 2023
+        // (history: 0.25 t in October, 1.53 t in November, about 7 t in December).
         double q4of2023 = mean(r, GA_START + GA_LEAD, GA_2024, Metric.EXPORTS, cnPrimary, cnWafer);
         // Prices outside China over China's in 2024-25 (Japan and Europe), and China's own price in 2024.
         double cn2024 = mean(r, GA_2024, GA_2024 + 52, Metric.PRICE, cnPrimary);
