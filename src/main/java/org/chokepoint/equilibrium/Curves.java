@@ -8,8 +8,13 @@ package org.chokepoint.equilibrium;
 final class Curves {
     private Curves() { }
 
-    /** Below this utilisation the slope of supply is taken at this utilisation, so it stays finite. */
-    private static final double LEAST_UTILISATION = 1e-9;
+    /**
+     * Below this utilisation the slope of supply is taken at this utilisation, so it stays finite at the cost
+     * base itself. It lies far below where a market can clear: a plant a million times larger than what its
+     * market takes, on a quadratic cost, clears it at {@code (margin / slope) = 1e-12}, and with the slope read
+     * there rather than at a higher floor, Newton's steps follow its supply instead of overshooting it.
+     */
+    private static final double LEAST_UTILISATION = 1e-30;
 
     /**
      * Output of a firm whose marginal cost is {@code base + slope * (q / cap)^k}, at price {@code v}: the

@@ -76,6 +76,11 @@ final class PriceSolver {
 
     int rounds;
     int newtonSteps;
+    /**
+     * The largest excess of a market as a share of its volume, at the last report, counting only markets whose
+     * excess is more than the rounding of their price allows (see {@link #report}).
+     */
+    private double unresolved;
     double wedgeChange = Double.NaN;
     EquilibriumResult.Convergence convergence;
 
@@ -280,13 +285,13 @@ final class PriceSolver {
             double[] step = quadraticStep();
             newtonSteps++;
             EquilibriumResult.Convergence now = report(true);
-            if (newtonSteps >= MAX_NEWTON_STEPS && !(now.maxRelativeExcessDemand() <= target
+            if (newtonSteps >= MAX_NEWTON_STEPS && !(unresolved <= target
                     && now.relativeComplementarityGap() <= target)) {
                 convergence = report(false);
                 throw new EquilibriumException("the equilibrium did not converge in " + MAX_NEWTON_STEPS
                         + " Newton steps: " + residuals(now), convergence);
             }
-            if (now.maxRelativeExcessDemand() <= target && now.relativeComplementarityGap() <= target) {
+            if (unresolved <= target && now.relativeComplementarityGap() <= target) {
                 return;
             }
             double[] dp = new double[net.markets];
@@ -665,7 +670,9 @@ final class PriceSolver {
 
     EquilibriumResult.Convergence report(boolean converged) {
         evaluateQuantities(price);
+        gradientAndHessian(price);
         double[] n = netImports();
+        unresolved = 0;
         double worst = 0;
         double worstAbs = 0;
         String worstName = "";
@@ -683,6 +690,13 @@ final class PriceSolver {
             totalValue += volume * Math.max(price[m], 0);
             anyTraded |= traded > 0;
             double relative = Math.abs(excess) / volume;
+            // A plant vastly larger than its market clears it a few parts in 10^13 above its cost base, where
+            // one step of the price's last binary digit moves its supply by more than the tolerance of the
+            // volume: there the market is as balanced as a double can make it when its excess is within four
+            // such steps (hess[i][i] is the slope of the market's excess supply in its price).
+            if (Math.abs(excess) > 4 * hess[i][i] * Math.ulp(price[m])) {
+                unresolved = Math.max(unresolved, relative);
+            }
             if (relative > worst) {
                 worst = relative;
                 worstAbs = Math.abs(excess);
@@ -714,7 +728,7 @@ final class PriceSolver {
         // gap is measured against what the world's capacity is worth at the reference prices instead. Where
         // something is, an idle market counts the same 1e-12 units in the value as in its own imbalance's share.
         double relativeGap = gap / (anyTraded && totalValue > 0 ? totalValue : objectiveScale);
-        boolean met = converged && worst <= tolerance && relativeGap <= tolerance;
+        boolean met = converged && unresolved <= tolerance && relativeGap <= tolerance;
         return new EquilibriumResult.Convergence(met, rounds, newtonSteps, worstAbs, worst, worstName, gap,
                 relativeGap, wedgeChange, tolerance, start);
     }

@@ -84,6 +84,34 @@ class EmptyWorldTest {
     }
 
     /**
+     * A mine of 300,000 or 3 million tonnes a week whose market takes under four: on its cost curve
+     * {@code 20 + 30 (q / cap)^2} the price that clears lies {@code 30 (q / cap)^2} above the base, about 5e-9
+     * and 5e-11, so the market takes what it takes from a mine of 3,000 t (whose price stands 5e-5 above the base,
+     * too little to move what the magnets' buyers want). There one step of the price's last binary digit moves the
+     * mine's supply, {@code dS/dp = cap / (2 sqrt(30 (p - 20)))}, by more than a ten-millionth of the volume: the
+     * excess left is within four such steps, as balanced as a double can make it.
+     */
+    @Test
+    void aMineHundredsOfThousandsOfTimesItsMarketClearsItJustAboveItsCostBase() throws Exception {
+        double small = SpatialEquilibrium.solve(
+                ScenarioLoader.fromText(NOBODY_BUYS.formatted("3000", 10), "mine").scenario(), 0)
+                .market("A", "oxide").production();
+        for (double cap : new double[] {3e5, 3e6}) {
+            EquilibriumResult r = SpatialEquilibrium.solve(
+                    ScenarioLoader.fromText(NOBODY_BUYS.formatted(cap, 10), "mine").scenario(), 0);
+            assertTrue(r.convergence().converged(), cap + ": " + r.convergence());
+            double q = r.market("A", "oxide").production();
+            double p = r.market("A", "oxide").price();
+            assertEquals(small, q, 1e-5 * small, "the market takes what it takes from a smaller mine");
+            double above = 30 * (q / cap) * (q / cap);
+            assertEquals(above, p - 20, 1e-3 * above, "the price stands 30 (q / cap)^2 above the base");
+            double slope = cap / (2 * Math.sqrt(30 * (p - 20)));
+            assertTrue(r.convergence().maxExcessDemand() <= 4 * slope * Math.ulp(p),
+                    cap + ": excess " + r.convergence().maxExcessDemand() + " against " + slope * Math.ulp(p));
+        }
+    }
+
+    /**
      * A mine of ten million tonnes a week selling three tonnes a week: on its quadratic cost curve the price
      * that clears is its base plus 30 (3 / 1e7)^2, a few parts in 10^13 above it, and supply there answers the
      * price more steeply than Newton's steps can follow, from either start. The message gives both residuals
