@@ -15,20 +15,24 @@ import org.junit.jupiter.api.Test;
 class LicensingOfficeEquilibriumTest {
     private static final double TOL = 1e-6;
 
-    @Test
-    void anOfficeShortOfCapacityRationsApplicationsAndPricesThemOneShadowPrice() throws Exception {
-        // Capacity 20 a week; B approved in full, C at a half, so x_B + 2 x_C = 20; route costs 1, no margin,
-        // no carrying cost. Gaps: p_B = p_A + 1 + m, p_C = p_A + 1 + 2 m. With A's, B's and C's balances:
-        // 31 p_A + 47 m = 429 and 49 p_A + 31 m = 447, so p_A = 7710 / 1342 and m = (447 - 49 p_A) / 31.
-        Scenario s = ClosedFormTest.scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+    /** A exporting to B and C, one lane each at a route cost of 1, with no margin; {@code policy} licenses A. */
+    private static Scenario exporterAndTwoImporters(String policy) throws Exception {
+        return ClosedFormTest.scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
                 "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0},"
                         + " {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
                 ClosedFormTest.A_FIRMS + "," + ClosedFormTest.B_FIRMS + "," + ClosedFormTest.C_FIRMS,
                 """
                 {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100, "minMargin": 0},
                 {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
-                ClosedFormTest.A_DEMAND + "," + ClosedFormTest.B_DEMAND + "," + ClosedFormTest.C_DEMAND,
-                """
+                ClosedFormTest.A_DEMAND + "," + ClosedFormTest.B_DEMAND + "," + ClosedFormTest.C_DEMAND, policy);
+    }
+
+    @Test
+    void anOfficeShortOfCapacityRationsApplicationsAndPricesThemOneShadowPrice() throws Exception {
+        // Capacity 20 a week; B approved in full, C at a half, so x_B + 2 x_C = 20; route costs 1, no margin,
+        // no carrying cost. Gaps: p_B = p_A + 1 + m, p_C = p_A + 1 + 2 m. With A's, B's and C's balances:
+        // 31 p_A + 47 m = 429 and 49 p_A + 31 m = 447, so p_A = 7710 / 1342 and m = (447 - 49 p_A) / 31.
+        Scenario s = exporterAndTwoImporters("""
                 {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
                  "carryingCostPerTick": 0, "capacityPerWeek": {"metal": 20},
                  "approvalSchedule": [{"destinations": ["C"], "rate": 0.5}]}""");
@@ -53,15 +57,7 @@ class LicensingOfficeEquilibriumTest {
         // 31 p_A + 47 m = 444 and 49 p_A + 31 m = 447 would give C a negative flow, so C's lane is shut: all 5 go
         // to B, 200 - 15 p_B = 5 gives p_B = 13, A sells 5 at 26 p_A - 130 = 5, p_A = 135 / 26, C's price is its
         // demand's choke 140 / 8 = 17.5 (below p_A + 1 + 2 m, so no licence to C pays), and m = p_B - p_A - 1.
-        Scenario s = ClosedFormTest.scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
-                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0},"
-                        + " {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
-                ClosedFormTest.A_FIRMS + "," + ClosedFormTest.B_FIRMS + "," + ClosedFormTest.C_FIRMS,
-                """
-                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100, "minMargin": 0},
-                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
-                ClosedFormTest.A_DEMAND + "," + ClosedFormTest.B_DEMAND + "," + ClosedFormTest.C_DEMAND,
-                """
+        Scenario s = exporterAndTwoImporters("""
                 {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
                  "carryingCostPerTick": 0, "capacityPerWeek": {"metal": 5},
                  "capacitySchedule": [{"from": 10, "capacityPerWeek": 20}],
@@ -84,15 +80,7 @@ class LicensingOfficeEquilibriumTest {
     @Test
     void aDeniedDestinationGetsNothing() throws Exception {
         // With C denied, A trades with B alone: 26 p_A - 130 = 200 - 15 (p_A + 1), p_A = 315 / 41.
-        Scenario s = ClosedFormTest.scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
-                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0},"
-                        + " {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
-                ClosedFormTest.A_FIRMS + "," + ClosedFormTest.B_FIRMS + "," + ClosedFormTest.C_FIRMS,
-                """
-                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100, "minMargin": 0},
-                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
-                ClosedFormTest.A_DEMAND + "," + ClosedFormTest.B_DEMAND + "," + ClosedFormTest.C_DEMAND,
-                """
+        Scenario s = exporterAndTwoImporters("""
                 {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
                  "carryingCostPerTick": 0, "deniedDestinations": ["C"]}""");
         EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
