@@ -26,7 +26,9 @@ class CheckpointTest {
     @CsvSource({"scenarios/rare-earth-2010.json, 150, 2", "scenarios/naphtha-hormuz-2026-case6-7.json, 120, 1",
             // While the consortium acts, with its cargo at sea on order for its members.
             "scenarios/naphtha-hormuz-2026-case6-7.json, 75, 1",
-            "scenarios/ndpr-price-floor-2025.json, 60, 1"})
+            "scenarios/ndpr-price-floor-2025.json, 60, 1",
+            // Before the licensing office's first capacity step and between two (steps at ticks 147, 152 and 156).
+            "scenarios/gallium-2023.json, 145, 1", "scenarios/gallium-2023.json, 150, 2"})
     void aRestoredRunEndsWhereTheRunThatNeverStoppedEnds(String file, int stopAt, int threads) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(file)).scenario();
         SupplyShockModel run = new SupplyShockModel(scenario, 3, 0);
