@@ -1,6 +1,8 @@
 package org.chokepoint.equilibrium;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.ojalgo.matrix.store.R064Store;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
@@ -668,11 +670,32 @@ final class PriceSolver {
         return false;
     }
 
+    /**
+     * Whether market {@code m}'s excess supply, with the flows as they stand and every other price held, is of
+     * one sign {@code ulps} steps of its price's last binary digit below its price and of the other (or nil)
+     * as many above: no double price of that market balances it better. Leaves the quantities at the trial price.
+     */
+    private boolean changesSignWithinUlps(int m, double[] netImport, int ulps) {
+        double step = ulps * Math.ulp(price[m]);
+        double below = excessAt(m, Math.max(0, price[m] - step), netImport[m]);
+        double above = excessAt(m, price[m] + step, netImport[m]);
+        return below <= 0 && above >= 0;
+    }
+
+    /** Market {@code m}'s excess supply at price {@code p}, every other price as it stands. */
+    private double excessAt(int m, double p, double netImport) {
+        System.arraycopy(price, 0, trial, 0, net.markets);
+        trial[m] = p;
+        evaluateQuantities(trial);
+        return supply[m] + netImport - demand[m] - inputs[m];
+    }
+
     EquilibriumResult.Convergence report(boolean converged) {
         evaluateQuantities(price);
         gradientAndHessian(price);
         double[] n = netImports();
         unresolved = 0;
+        List<double[]> atResolution = null;
         double worst = 0;
         double worstAbs = 0;
         String worstName = "";
@@ -692,9 +715,15 @@ final class PriceSolver {
             double relative = Math.abs(excess) / volume;
             // A plant vastly larger than its market clears it a few parts in 10^13 above its cost base, where
             // one step of the price's last binary digit moves its supply by more than the tolerance of the
-            // volume: there the market is as balanced as a double can make it when its excess is within four
-            // such steps (hess[i][i] is the slope of the market's excess supply in its price).
-            if (Math.abs(excess) > 4 * hess[i][i] * Math.ulp(price[m])) {
+            // volume: there the market is as balanced as a double can make it when its excess changes sign
+            // within four such steps either side of its price. The slope (hess[i][i], the market's excess
+            // supply in its own price) says which markets may be so; only those are priced again to see.
+            if (relative > 0.1 * tolerance && Math.abs(excess) <= 4 * hess[i][i] * Math.ulp(price[m])) {
+                if (atResolution == null) {
+                    atResolution = new ArrayList<>();
+                }
+                atResolution.add(new double[] {m, relative});
+            } else {
                 unresolved = Math.max(unresolved, relative);
             }
             if (relative > worst) {
@@ -703,6 +732,14 @@ final class PriceSolver {
                 worstName = net.world.region(net.world.regionOfMarket(m)).id() + "/"
                         + net.world.commodity(net.world.commodityOfMarket(m)).id();
             }
+        }
+        if (atResolution != null) {
+            for (double[] r : atResolution) {
+                if (!changesSignWithinUlps((int) r[0], n, 4)) {
+                    unresolved = Math.max(unresolved, r[1]);
+                }
+            }
+            evaluateQuantities(price);
         }
         double gap = 0;
         for (int a = 0; a < flow.length; a++) {

@@ -86,28 +86,36 @@ class EmptyWorldTest {
     /**
      * A mine of 300,000 or 3 million tonnes a week whose market takes under four: on its cost curve
      * {@code 20 + 30 (q / cap)^2} the price that clears lies {@code 30 (q / cap)^2} above the base, about 5e-9
-     * and 5e-11, so the market takes what it takes from a mine of 3,000 t (whose price stands 5e-5 above the base,
-     * too little to move what the magnets' buyers want). There one step of the price's last binary digit moves the
-     * mine's supply, {@code dS/dp = cap / (2 sqrt(30 (p - 20)))}, by more than a ten-millionth of the volume: the
-     * excess left is within four such steps, as balanced as a double can make it.
+     * and 5e-11, a few hundred and a few steps of the price's last binary digit. The world is then the world of a
+     * mine of 3,000 t, whose price stands 5e-5 above the base, too little to move what the magnets' buyers want:
+     * B's oxide and magnet prices and the magnets made are the same to a few parts in a million, everything the
+     * mine makes crosses to B (to what the rounding of A's price allows), and B's maker uses it all at 0.3 t a
+     * magnet.
      */
     @Test
     void aMineHundredsOfThousandsOfTimesItsMarketClearsItJustAboveItsCostBase() throws Exception {
-        double small = SpatialEquilibrium.solve(
-                ScenarioLoader.fromText(NOBODY_BUYS.formatted("3000", 10), "mine").scenario(), 0)
-                .market("A", "oxide").production();
+        EquilibriumResult small = SpatialEquilibrium.solve(
+                ScenarioLoader.fromText(NOBODY_BUYS.formatted("3000", 10), "mine").scenario(), 0);
         for (double cap : new double[] {3e5, 3e6}) {
             EquilibriumResult r = SpatialEquilibrium.solve(
                     ScenarioLoader.fromText(NOBODY_BUYS.formatted(cap, 10), "mine").scenario(), 0);
             assertTrue(r.convergence().converged(), cap + ": " + r.convergence());
             double q = r.market("A", "oxide").production();
             double p = r.market("A", "oxide").price();
-            assertEquals(small, q, 1e-5 * small, "the market takes what it takes from a smaller mine");
             double above = 30 * (q / cap) * (q / cap);
             assertEquals(above, p - 20, 1e-3 * above, "the price stands 30 (q / cap)^2 above the base");
-            double slope = cap / (2 * Math.sqrt(30 * (p - 20)));
-            assertTrue(r.convergence().maxExcessDemand() <= 4 * slope * Math.ulp(p),
-                    cap + ": excess " + r.convergence().maxExcessDemand() + " against " + slope * Math.ulp(p));
+            for (String[] market : new String[][] {{"B", "oxide"}, {"B", "magnet"}}) {
+                double expected = small.market(market[0], market[1]).price();
+                assertEquals(expected, r.market(market[0], market[1]).price(), 5e-6 * expected,
+                        cap + ": " + market[0] + " " + market[1] + " as with a mine of 3,000 t");
+            }
+            double magnets = r.market("B", "magnet").production();
+            assertEquals(small.market("B", "magnet").production(), magnets, 5e-6 * magnets);
+            // A's balance to what four steps of its price's last digit move the mine's supply,
+            // dS/dp = cap / (2 sqrt(30 (p - 20))): 2e-6 t at 300,000 t, 1.4e-4 t a step at 3 million.
+            double resolution = 4 * cap / (2 * Math.sqrt(30 * (p - 20))) * Math.ulp(p);
+            assertEquals(q, r.laneFlow("a-b"), Math.max(1e-6 * q, resolution), "all the mine makes crosses to B");
+            assertEquals(0.3 * magnets, r.laneFlow("a-b"), 1e-6 * q, "and B's maker uses all that arrives");
         }
     }
 
