@@ -55,8 +55,9 @@ class LicensingOfficeEquilibriumTest {
     void anOfficeThatGathersPaceIsSolvedWithTheCapacityInForceAtTheTick() throws Exception {
         // 5 a week until tick 10, then 20. At 20 this is the case above. At 5, with the gaps above,
         // 31 p_A + 47 m = 444 and 49 p_A + 31 m = 447 would give C a negative flow, so C's lane is shut: all 5 go
-        // to B, 200 - 15 p_B = 5 gives p_B = 13, A sells 5 at 26 p_A - 130 = 5, p_A = 135 / 26, C's price is its
-        // demand's choke 140 / 8 = 17.5 (below p_A + 1 + 2 m, so no licence to C pays), and m = p_B - p_A - 1.
+        // to B, 200 - 15 p_B = 5 gives p_B = 13, A sells 5 at 26 p_A - 130 = 5, p_A = 135 / 26, C's price is
+        // its price without trade, 140 - 8 p_C = 0 at 17.5 (below p_A + 1 + 2 m, so no licence to C pays), and
+        // m = p_B - p_A - 1.
         Scenario s = exporterAndTwoImporters("""
                 {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
                  "carryingCostPerTick": 0, "capacityPerWeek": {"metal": 5},

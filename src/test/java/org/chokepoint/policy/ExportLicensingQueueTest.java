@@ -183,10 +183,11 @@ class ExportLicensingQueueTest {
     /**
      * An office that gathers pace: 10 a week from the start, 40 from week 40 of the measure, 400 from week 80,
      * against about 75 a week wanted. Each week decides the capacity of its own phase, never the last phase's, or
-     * all that has waited the lead if that is less; the wait a trader is told is the backlog over the capacity in force that week (or the lead); and once
-     * the office decides more than is filed, it decides all that has waited the lead within the weeks the
-     * backlog holds at the new pace (at most 3 weeks of the lane's six traders at 50 a week each, 900, at 400 less
-     * what is filed), and every application from the week after waits the statutory lead, 2 weeks.
+     * all that has waited the lead if that is less; the wait a trader is told is the backlog over the capacity in
+     * force that week (or the lead); and once the office decides more than is filed, it decides all that has
+     * waited the lead within the weeks the backlog holds at the new pace (at most 3 weeks of the lane's six
+     * traders at 50 a week each, 900, at 400 less what is filed), and every application from the week after
+     * waits the statutory lead, 2 weeks.
      */
     @Test
     void anOfficeThatGathersPaceDecidesEachPhasesCapacityUntilItsBacklogClears() throws Exception {

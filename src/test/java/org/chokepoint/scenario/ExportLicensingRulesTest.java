@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
+import org.chokepoint.scenario.spec.ExportLicensingSpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,21 @@ class ExportLicensingRulesTest {
     }
 
     @Test
+    void stepsOfOneTickApplyInFileOrderWhateverOrderTheirTicksAreListedIn() throws Exception {
+        LoadedScenario loaded = ScenarioLoader.fromText(licensing(p -> {
+            p.putObject("capacityPerWeek").put("oxide", 1);
+            p.putArray("capacitySchedule").addObject().put("from", 30).put("capacityPerWeek", 9);
+            p.withArray("capacitySchedule").addObject().put("from", 20).put("capacityPerWeek", 5);
+            p.withArray("capacitySchedule").addObject().put("from", 20).put("capacityPerWeek", 7);
+        }), "test.json");
+        ExportLicensingSpec spec = (ExportLicensingSpec) loaded.scenario().policies().get(0);
+        assertEquals(1.0, spec.capacityAt("oxide", 19));
+        assertEquals(7.0, spec.capacityAt("oxide", 20), "the later of two steps of tick 20 in the file");
+        assertEquals(7.0, spec.capacityAt("oxide", 29));
+        assertEquals(9.0, spec.capacityAt("oxide", 30), "listed first, applied last");
+    }
+
+    @Test
     void aCapacityStepFallsWhileTheMeasureIsInForceForItsOwnCommoditiesAndAboveZero() {
         String text = licensing(p -> {
             p.putArray("capacitySchedule").addObject().put("from", 9).put("capacityPerWeek", 2);
@@ -49,7 +65,8 @@ class ExportLicensingRulesTest {
         assertEquals("commodity 'magnet' is not among the measure's commodities [oxide]",
                 problemAt(text, "/policies/0/capacitySchedule/1/commodities/0").message());
 
-        ScenarioProblem zero = single(licensing(p -> p.putArray("capacitySchedule").addObject().put("capacityPerWeek", 0)));
+        ScenarioProblem zero = single(licensing(p -> p.putArray("capacitySchedule").addObject()
+                .put("capacityPerWeek", 0)));
         assertEquals("/policies/0/capacitySchedule/0/capacityPerWeek", zero.pointer());
         assertEquals("capacityPerWeek must be > 0, got 0", zero.message());
         ScenarioProblem none = single(licensing(p -> p.putArray("capacitySchedule").addObject().put("from", 20)));
