@@ -18,9 +18,9 @@ import org.chokepoint.world.World;
  * approved whole with the rate in force for its commodity and destination on the day of the decision
  * (drawn from the model's policy stream); applications to a denied destination are refused on filing. An
  * approved licence is valid for {@code validityTicks}, and a trader may buy for shipment only what its
- * unexpired licences cover. Waiting costs the trader {@code carryingCostPerTick} of the cargo's value for each
- * tick it expects to wait (the lead, or longer when the queue ahead of it needs longer at the office's
- * capacity), which narrows the gap it needs. With a way round it ({@code circumvention}) and no rule against
+ * unexpired licences cover. The review costs the trader {@code carryingCostPerTick} of the cargo's value for each
+ * tick of the lead, which narrows the gap it needs; a longer wait in the queue acts through the licences, fewer
+ * and later, not as a cost on cargo whose licence is in hand. With a way round it ({@code circumvention}) and no rule against
  * one, traders send the leak rate of what their licences do not grant through the third region, as round a
  * quota.
  */
@@ -280,9 +280,16 @@ final class ExportLicensing extends ExportMeasure {
         }
     }
 
+    /**
+     * The carrying cost of the statutory review, which every licensed cargo goes through: a cost of the lane, as
+     * in the equilibrium. A queue's wait beyond it is not: a licence in hand has served its wait, so its cargo
+     * does not bear it, and the scarcity of licences the queue makes is rationed by the approvals themselves
+     * (the equilibrium's rent of the office's bound). Counting the wait a trader is told on every cargo of the
+     * lane once priced licensed cargo out of the market while the office was slow, and let its licences lapse.
+     */
     @Override
     public double complianceCostRate(int o, int d, int c, int tick) {
-        return binds(o, d, c, tick) ? carryingCost * expectedWait(c) : 0.0;
+        return binds(o, d, c, tick) ? carryingCost * lead : 0.0;
     }
 
     /**

@@ -233,6 +233,38 @@ class ExportLicensingQueueTest {
         }
     }
 
+    /**
+     * An office deciding 2 a week against about 75 wanted, with waiting dear (5% of the cargo's value a week): the
+     * wait a trader is told soon passes 50 weeks, whose carrying cost (more than twice the cargo's value) no gap
+     * covers. A licence in hand has served its wait, and its cargo costs only the review every licensed cargo goes
+     * through (2 weeks, 10%). So what is approved is shipped before its licence lapses (valid 4 weeks); counted on
+     * every cargo of the lane, the wait priced licensed cargo out and every licence lapsed (268 approved, none
+     * shipped).
+     */
+    @Test
+    void aLicenceInHandIsShippedHoweverLongTheQueueBehindIt() throws Exception {
+        int lead = 2;
+        int validity = 4;
+        SupplyShockModel m = run("\"leadTicks\":" + lead + ",\"validityTicks\":" + validity
+                + ",\"carryingCostPerTick\":0.05,\"capacityPerWeek\":{\"metal\":2}", false);
+        ExportLicensing lic = office(m);
+        SeriesRecorder s = m.series();
+        double approved = 0;
+        double exported = 0;
+        for (int t = START; t < HORIZON; t++) {
+            if (t < HORIZON - validity) {
+                approved += lic.figure(t, "metal", "approved");
+            }
+            exported += s.get(t, A, Metric.EXPORTS);
+        }
+        double told = lic.figure(HORIZON - 1, "metal", "expectedWaitTicks");
+        assertTrue(told > 50, "the queue's wait: " + told + " weeks");
+        assertEquals(0.05 * lead, lic.complianceCostRate(A, 1, 0, HORIZON - 1), 1e-12,
+                "the review is the lane's cost; the wait beyond it is not");
+        assertTrue(approved > 0.9 * 2 * (HORIZON - START - lead - validity), "the office is full: " + approved);
+        assertTrue(exported >= approved - 1e-9, "approved " + approved + ", shipped " + exported);
+    }
+
     @Test
     void anApprovalRateThatFallsToZeroOnADateRefusesEveryDecisionFromThatDateOn() throws Exception {
         int change = START + 30;

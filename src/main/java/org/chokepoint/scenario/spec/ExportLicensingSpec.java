@@ -16,8 +16,8 @@ import java.util.Map;
  * @param validityTicks ticks an approved licence stays valid
  * @param approvalProbability probability that an application is approved, for destinations not listed below
  * @param approvalByDestination the approval probability for each listed destination
- * @param carryingCostPerTick what waiting for a licence costs the trader, per tick of wait, as a share of the
- *                            cargo's value
+ * @param carryingCostPerTick what waiting for a licence costs the trader, per tick of the statutory review, as a
+ *                            share of the cargo's value
  * @param capacityPerWeek for each listed commodity, the volume of applications the office decides a week, in
  *                        the commodity's quantity unit; an unlisted commodity is decided without limit
  * @param approvalSchedule changes of the approval rate from a tick on, for some commodities and destinations
