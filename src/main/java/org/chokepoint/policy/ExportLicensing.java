@@ -18,11 +18,11 @@ import org.chokepoint.world.World;
  * approved whole with the rate in force for its commodity and destination on the day of the decision
  * (drawn from the model's policy stream); applications to a denied destination are refused on filing. An
  * approved licence is valid for {@code validityTicks}, and a trader may buy for shipment only what its
- * unexpired licences cover. The review costs the trader {@code carryingCostPerTick} of the cargo's value for each
- * tick of the lead, which narrows the gap it needs; a longer wait in the queue acts through the licences, fewer
- * and later, not as a cost on cargo whose licence is in hand. With a way round it ({@code circumvention}) and no rule against
- * one, traders send the leak rate of what their licences do not grant through the third region, as round a
- * quota.
+ * unexpired licences cover. The review costs the trader {@code carryingCostPerTick} of the cargo's value for
+ * each tick of the lead, which narrows the gap it needs; a longer wait in the queue acts through the licences,
+ * fewer and later, not as a cost on cargo whose licence is in hand. With a way round it ({@code circumvention})
+ * and no rule against one, traders send the leak rate of what their licences do not grant through the third
+ * region, as round a quota.
  */
 final class ExportLicensing extends ExportMeasure {
     /** The per-tick figures of each covered commodity, in the order of {@link #SERIES}. */
