@@ -692,7 +692,6 @@ final class PriceSolver {
 
     EquilibriumResult.Convergence report(boolean converged) {
         evaluateQuantities(price);
-        gradientAndHessian(price);
         double[] n = netImports();
         unresolved = 0;
         List<double[]> atResolution = null;
@@ -717,7 +716,8 @@ final class PriceSolver {
             // one step of the price's last binary digit moves its supply by more than the tolerance of the
             // volume: there the market is as balanced as a double can make it when its excess changes sign
             // within four such steps either side of its price. The slope (hess[i][i], the market's excess
-            // supply in its own price) says which markets may be so; only those are priced again to see.
+            // supply in its own price, from the last Newton step: at these prices, or at most a change of the
+            // wedges away) says which markets may be so; only those are priced again, and the pricing decides.
             if (relative > 0.1 * tolerance && Math.abs(excess) <= 4 * hess[i][i] * Math.ulp(price[m])) {
                 if (atResolution == null) {
                     atResolution = new ArrayList<>();
