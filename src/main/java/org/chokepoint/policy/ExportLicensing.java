@@ -94,7 +94,7 @@ final class ExportLicensing extends ExportMeasure {
             stepFrom[k] = spec.fromOrStart(step.from());
             stepRate[k] = step.rate();
             for (String c : spec.commodities()) {
-                if (step.commodities() == null || step.commodities().contains(c)) {
+                if (step.sets(c)) {
                     for (int d = 0; d < regions; d++) {
                         if (step.destinations() == null || step.destinations().contains(world.region(d).id())) {
                             stepCells[k][world.commodityIndex(c) * regions + d] = true;

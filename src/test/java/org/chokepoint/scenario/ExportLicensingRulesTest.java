@@ -71,6 +71,7 @@ class ExportLicensingRulesTest {
         assertEquals("capacityPerWeek must be > 0, got 0", zero.message());
         ScenarioProblem none = single(licensing(p -> p.putArray("capacitySchedule").addObject().put("from", 20)));
         assertEquals("/policies/0/capacitySchedule/0/capacityPerWeek", none.pointer());
+        assertTrue(none.message().contains("capacityPerWeek"), none.message());
     }
 
     @Test

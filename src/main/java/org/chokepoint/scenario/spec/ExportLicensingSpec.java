@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Export licensing: each shipment needs a licence. Applications join the licensing office's queue, one per
@@ -46,7 +47,8 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * @param destinations the destinations it sets; absent, every destination
      * @param rate the approval probability
      */
-    public record ApprovalStep(Integer from, List<String> commodities, List<String> destinations, Double rate) { }
+    public record ApprovalStep(Integer from, List<String> commodities, List<String> destinations, Double rate)
+            implements Step { }
 
     /**
      * From tick {@code from} on, the office decides {@code capacityPerWeek} of the listed commodities'
@@ -56,7 +58,20 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * @param commodities the commodities it sets; absent, every commodity of the measure
      * @param capacityPerWeek the volume decided a week, in the commodity's quantity unit
      */
-    public record CapacityStep(Integer from, List<String> commodities, Double capacityPerWeek) { }
+    public record CapacityStep(Integer from, List<String> commodities, Double capacityPerWeek) implements Step { }
+
+    /** A change a schedule makes from a tick on, for some of the measure's commodities. */
+    public interface Step {
+        /** The first tick of the change; absent, the measure's start. */
+        Integer from();
+
+        /** The commodities it changes; absent, every commodity of the measure. */
+        List<String> commodities();
+
+        default boolean sets(String commodity) {
+            return commodities() == null || commodities().contains(commodity);
+        }
+    }
 
     public ExportLicensingSpec {
         id = id == null ? TYPE : id;
@@ -79,24 +94,14 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * before the tick, in the order of their ticks (steps of the same tick in file order).
      */
     public double approvalAt(String commodity, String destination, int tick) {
-        double rate = approvalByDestination.getOrDefault(destination, approvalProbability);
-        for (ApprovalStep step : stepsInOrder()) {
-            if (fromOrStart(step.from()) > tick) {
-                break;
-            }
-            if ((step.commodities() == null || step.commodities().contains(commodity))
-                    && (step.destinations() == null || step.destinations().contains(destination))) {
-                rate = step.rate();
-            }
-        }
-        return rate;
+        ApprovalStep last = lastBy(stepsInOrder(), tick, step -> step.sets(commodity)
+                && (step.destinations() == null || step.destinations().contains(destination)));
+        return last != null ? last.rate() : approvalByDestination.getOrDefault(destination, approvalProbability);
     }
 
     /** The schedule sorted by tick, steps of the same tick kept in file order. */
     public List<ApprovalStep> stepsInOrder() {
-        List<ApprovalStep> sorted = new ArrayList<>(approvalSchedule);
-        sorted.sort(Comparator.comparingInt(s -> fromOrStart(s.from())));
-        return sorted;
+        return inTickOrder(approvalSchedule);
     }
 
     /**
@@ -105,23 +110,33 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * on or before the tick, in the order of their ticks (steps of the same tick in file order).
      */
     public Double capacityAt(String commodity, int tick) {
-        Double weekly = capacityPerWeek.get(commodity);
-        for (CapacityStep step : capacityStepsInOrder()) {
-            if (fromOrStart(step.from()) > tick) {
-                break;
-            }
-            if (step.commodities() == null || step.commodities().contains(commodity)) {
-                weekly = step.capacityPerWeek();
-            }
-        }
-        return weekly;
+        CapacityStep last = lastBy(capacityStepsInOrder(), tick, step -> step.sets(commodity));
+        return last != null ? last.capacityPerWeek() : capacityPerWeek.get(commodity);
     }
 
     /** The capacity schedule sorted by tick, steps of the same tick kept in file order. */
     public List<CapacityStep> capacityStepsInOrder() {
-        List<CapacityStep> sorted = new ArrayList<>(capacitySchedule);
-        sorted.sort(Comparator.comparingInt(s -> fromOrStart(s.from())));
+        return inTickOrder(capacitySchedule);
+    }
+
+    private <S extends Step> List<S> inTickOrder(List<S> steps) {
+        List<S> sorted = new ArrayList<>(steps);
+        sorted.sort(Comparator.comparingInt(step -> fromOrStart(step.from())));
         return sorted;
+    }
+
+    /** The last step, in tick order, that starts on or before {@code tick} and applies; null when none does. */
+    private <S extends Step> S lastBy(List<S> inOrder, int tick, Predicate<S> applies) {
+        S last = null;
+        for (S step : inOrder) {
+            if (fromOrStart(step.from()) > tick) {
+                break;
+            }
+            if (applies.test(step)) {
+                last = step;
+            }
+        }
+        return last;
     }
 
     /** A step's first tick: its own, or the measure's start. */
@@ -144,7 +159,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         for (int i = 0; i < approvalSchedule.size(); i++) {
             ApprovalStep step = approvalSchedule.get(i);
             String here = "approvalSchedule/" + i;
-            checkStep(at, here, step.from(), step.commodities(), last);
+            checkStep(at, here, step, last);
             at.regions(here + "/destinations", step.destinations());
             if (step.destinations() != null) {
                 for (int k = 0; k < step.destinations().size(); k++) {
@@ -154,7 +169,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         }
         for (int i = 0; i < capacitySchedule.size(); i++) {
             CapacityStep step = capacitySchedule.get(i);
-            checkStep(at, "capacitySchedule/" + i, step.from(), step.commodities(), last);
+            checkStep(at, "capacitySchedule/" + i, step, last);
         }
         at.regions("deniedDestinations", deniedDestinations);
         for (int k = 0; k < deniedDestinations.size(); k++) {
@@ -166,7 +181,9 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
     }
 
     /** A step of a schedule must start while the measure is in force and name only the measure's commodities. */
-    private void checkStep(SpecCheck at, String here, Integer from, List<String> stepCommodities, int last) {
+    private void checkStep(SpecCheck at, String here, Step step, int last) {
+        Integer from = step.from();
+        List<String> stepCommodities = step.commodities();
         if (from != null && (from < start || from >= last)) {
             at.problem(here + "/from", "'from' must fall while the measure is in force, from its start ("
                     + start + ") to before its end (" + last + "), got " + from);
