@@ -47,13 +47,18 @@ public final class Consortium implements Participant {
         return terms.id;
     }
 
-    /** Connects the consortium to the run before its first tick and sizes everything a tick uses. */
-    public void bind(ConsortiumContext c) {
+    /**
+     * Connects the consortium to the run before its first tick and sizes everything a tick uses.
+     *
+     * @param importer the number trade measures know its pooled cargo by, distinct from every trader's and every
+     *                 other consortium's
+     */
+    public void bind(ConsortiumContext c, int importer) {
         ctx = c;
         Firms x = c.firms();
         World w = c.world();
         members = new Membership(x, terms);
-        procurement = new PooledProcurement(terms, w, c.markets());
+        procurement = new PooledProcurement(terms, w, c.markets(), importer);
         procurement.seat(seat);
         allocation = new CaseSevenAllocation(x, w, terms, members.candidates.length);
         coordination = new DownstreamCoordination(terms.collusiveMarkup, x.count);
@@ -112,9 +117,9 @@ public final class Consortium implements Participant {
         members.require(x, record);
         exchange.exchange(x, c.markets(), members, record.messages);
         coordination.apply(record.messages, c.collusiveMarkup());
-        double ordered = procurement.plan(c.world(), c.markets(), c.routes(),
+        double ordered = procurement.plan(c.world(), c.markets(), c.routes(), c.tradeRules(),
                 InformationExchange.pooledRequirement(record.messages),
-                InformationExchange.suppliersKnown(record.messages));
+                InformationExchange.suppliersKnown(record.messages), tick);
         record.ordered = ordered;
         procurement.shareOnOrder(x, c.markets(), members);
         record.acted = record.messages.count() > 0 || ordered > 0;
@@ -134,7 +139,7 @@ public final class Consortium implements Participant {
         }
     }
 
-    // ---- plan phase: allocation of product, pooled order ----------------------------------------------------
+    // ---- plan phase: allocation of product --------------------------------------------------------------------
 
     @Override
     public void allocate(int tick) {
@@ -149,22 +154,18 @@ public final class Consortium implements Participant {
     }
 
     @Override
-    public void postOrders(int tick) {
-        if (activation.active()) {
-            procurement.post(ctx.markets());
-        }
-    }
-
-    @Override
     public void settleBids(OrderBook book, int market, int from, int to) {
-        procurement.settle(ctx.world(), ctx.markets(), ctx.routes(), book, market, from, to, ctx.tick());
+        procurement.settle(ctx.world(), ctx.markets(), ctx.routes(), ctx.tradeRules(), book, market, from, to,
+                ctx.tick());
     }
 
-    // ---- ship phase: cargo lands and goes to members --------------------------------------------------------
+    // ---- ship phase: cargo lands and goes to members; the pooled order is posted ----------------------------
 
     /**
      * Notes what arrived from the disrupted origin this tick (before the consortium's own cargo lands); the
-     * pooled cargo due lands, and members get what they required.
+     * pooled cargo due lands, and members get what they required; then the pooled order is posted, after the
+     * traders have asked the trade measures for theirs, so that a quota or a diversification limit shares out
+     * what may cross among all who asked.
      */
     @Override
     public void ship(int tick) {
@@ -175,7 +176,10 @@ public final class Consortium implements Participant {
         for (int i = 0; i < deliveredRecent.length; i++) {
             deliveredRecent[i] *= 1.0 - 1.0 / terms.allocationMemory;
         }
-        procurement.landAndDeliver(c.firms(), w, markets, members, deliveredRecent, tick);
+        procurement.landAndDeliver(c.firms(), w, markets, c.tradeRules(), members, deliveredRecent, tick);
+        if (activation.active()) {
+            procurement.post(w, markets, c.tradeRules(), tick);
+        }
     }
 
     // ---- decide phase: the audit ----------------------------------------------------------------------------

@@ -2,10 +2,14 @@ package org.chokepoint.antitrust;
 
 import org.chokepoint.agent.RouteConditions;
 import org.chokepoint.policy.PolicyContext;
+import org.chokepoint.trade.TradeMeasure;
 
 /** What a consortium sees of the running model besides what any instrument sees. */
 public interface ConsortiumContext extends PolicyContext {
     RouteConditions routes();
+
+    /** Every trade measure of the run, combined: pooled cargo crosses borders under them as a trader's does. */
+    TradeMeasure tradeRules();
 
     /** Whether a government notice of likely disruption covers the commodity in the region now. */
     boolean noticeInForce(int region, int commodity);

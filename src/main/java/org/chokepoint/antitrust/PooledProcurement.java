@@ -8,6 +8,7 @@ import org.chokepoint.market.Markets;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.market.Shipping;
+import org.chokepoint.trade.TradeMeasure;
 import org.chokepoint.world.World;
 
 /**
@@ -21,22 +22,39 @@ import org.chokepoint.world.World;
  * cargo goes to members pro rata to their required volumes, at cost, and what is held, at sea or ordered is each
  * member's supply line in the same shares ({@link #shareOnOrder}), so that members do not buy at home what the
  * pool is bringing them.
+ *
+ * <p>Pooled cargo crosses borders as a trader's does, so the trade measures on its lane act on it as on a
+ * trader's cargo: the pool does not buy where a ban stops the lane, prices a supplier with its export tax or
+ * subsidy and the importer's levy, asks the measures for its order and bids for what they grant, and declares
+ * what it ships and lands, so that taxes, levies, quota and rent are booked as for any importer. Measures know it
+ * by its importer number, which follows every trader's. It does not go round a ban through a third country.
  */
 final class PooledProcurement implements java.io.Serializable {
     private final ConsortiumTerms terms;
     private final int account;
+    private final int importer;
+    private final int ring;
     private final double[] procuredFrom;
+    /** Per ring slot and origin region, the cargo due then: the measures hear of each origin's landing. */
+    private final double[] dueFrom;
     private int seat;
     private int orderMarket = -1;
     private int orderRoute = -1;
     private double orderQuantity;
     private double orderLimit;
+    /** What the order's lane charges at the border, as the measures stood when it was planned. */
+    private double orderTax;
+    private double orderRebate;
+    private double orderLevy;
+    private double orderTariff;
     private double stock;
     private double stockCost;
     private double procured;
 
-    PooledProcurement(ConsortiumTerms terms, World world, Markets markets) {
+    /** @param importer the number trade measures know the pool's cargo by: one past every trader's and pool's before */
+    PooledProcurement(ConsortiumTerms terms, World world, Markets markets, int importer) {
         this.terms = terms;
+        this.importer = importer;
         int longest = 1;
         for (int s : terms.suppliers) {
             int route = world.routeBetween(s, terms.region);
@@ -44,8 +62,10 @@ final class PooledProcurement implements java.io.Serializable {
                 longest = Math.max(longest, world.route(route).transitTicks());
             }
         }
-        account = markets.shipping().open(world.market(terms.region, terms.input), longest + 64);
+        ring = longest + 64;
+        account = markets.shipping().open(world.market(terms.region, terms.input), ring);
         procuredFrom = new double[world.regionCount()];
+        dueFrom = new double[ring * world.regionCount()];
     }
 
     void seat(int seat) {
@@ -61,14 +81,18 @@ final class PooledProcurement implements java.io.Serializable {
     /**
      * Sizes this tick's order from the pooled requirement the consortium learned, and chooses where it will bid
      * and at what limit: a share {@code 1 / stockAdjustTicks} of what the requirement lacks after the cargo held
-     * and at sea, at the candidate supplier with the lowest landed price whose route is open when {@code choose},
-     * at the first open one listed otherwise. Nothing is ordered where no route is open or the home price with
-     * the premium, less freight, leaves no limit to bid, so members count no order that is never posted. Ordering the whole gap at once, on top of what
-     * members buy at home, took in one week the cargo a neighbouring market was about to receive and piled it up
-     * in members' stocks. Called in the events phase, after the tick's events have opened or closed routes and
-     * before anyone bids, on last tick's prices, which are this tick's until the markets clear.
+     * and at sea, at the candidate supplier with the lowest landed price (its export tax or subsidy and the
+     * importer's levy counted, as a trader counts them) whose route is open and whose exports to the pool's region
+     * no ban stops when {@code choose}, at the first such one listed otherwise. Nothing is ordered where no
+     * supplier is open or the home price with the premium, less freight and border charges, leaves no limit to
+     * bid, so members count no order that is never posted; an order placed is declared to the trade measures, as a
+     * trader declares its request. Ordering the whole gap at once, on top of what members buy at home, took in one
+     * week the cargo a neighbouring market was about to receive and piled it up in members' stocks. Called in the
+     * events phase, after the tick's events have opened or closed routes and the measures have opened their tick,
+     * and before anyone bids, on last tick's prices, which are this tick's until the markets clear.
      */
-    double plan(World w, Markets markets, RouteConditions routes, double pooled, boolean choose) {
+    double plan(World w, Markets markets, RouteConditions routes, TradeMeasure rules, double pooled, boolean choose,
+                int tick) {
         orderMarket = -1;
         orderQuantity = Math.max(0, pooled - stock - markets.shipping().atSea(account)) / terms.adjustTicks;
         if (orderQuantity <= 0) {
@@ -78,11 +102,11 @@ final class PooledProcurement implements java.io.Serializable {
         double best = Double.POSITIVE_INFINITY;
         for (int s : terms.suppliers) {
             int route = w.routeBetween(s, terms.region);
-            if (route < 0 || routes.closed(route)) {
+            if (route < 0 || routes.closed(route) || rules.exportAllowance(s, terms.region, terms.input, tick) <= 0) {
                 continue;
             }
             int m = w.market(s, terms.input);
-            double landed = markets.price(m) + routes.cost(route);
+            double landed = priceLane(rules, markets.price(m), routes.cost(route), s, tick);
             if (landed < best) {
                 best = landed;
                 orderMarket = m;
@@ -92,14 +116,38 @@ final class PooledProcurement implements java.io.Serializable {
                 break;
             }
         }
-        orderLimit = orderMarket < 0 ? 0
-                : markets.price(w.market(terms.region, terms.input)) * (1 + terms.poolingPremium)
-                        - routes.cost(orderRoute);
-        if (!(orderLimit > 0)) {
+        if (orderMarket >= 0) {
+            // Priced again, last, so that a measure whose levy depends on who asks hears the order it is asked for.
+            priceLane(rules, markets.price(orderMarket), routes.cost(orderRoute), w.regionOfMarket(orderMarket), tick);
+            double most = markets.price(w.market(terms.region, terms.input)) * (1 + terms.poolingPremium);
+            orderLimit = (most / (1 + orderTariff) - orderLevy - routes.cost(orderRoute) + orderRebate)
+                    / (1 + orderTax);
+        }
+        if (orderMarket < 0 || !(orderLimit > 0)) {
             orderMarket = -1;
             orderQuantity = 0;
+            return 0;
         }
+        rules.request(importer, w.regionOfMarket(orderMarket), terms.region, terms.input, tick, orderQuantity);
         return orderQuantity;
+    }
+
+    /**
+     * The landed price of a unit bought at {@code originPrice} in {@code origin}, with what the lane charges at
+     * each border, as {@link org.chokepoint.agent.LaneTerms} prices a trader's lane: an export tax and a licence's
+     * compliance cost on the origin price, less an export subsidy, plus freight, plus the importer's levy, times
+     * its tariff. Keeps the charges for the order.
+     */
+    private double priceLane(TradeMeasure rules, double originPrice, double freight, int origin, int tick) {
+        int d = terms.region;
+        int c = terms.input;
+        orderTax = rules.exportTaxRate(origin, d, c, tick) + rules.complianceCostRate(origin, d, c, tick)
+                - rules.exportSubsidyRate(origin, d, c, tick);
+        orderRebate = rules.exportSubsidyPerUnit(origin, d, c, tick);
+        orderTariff = rules.importTariffRate(origin, d, c, tick);
+        double cif = originPrice * (1 + orderTax) + freight - orderRebate;
+        orderLevy = rules.importLevy(origin, d, c, tick, cif);
+        return Math.max(0.0, (cif + orderLevy) * (1 + orderTariff));
     }
 
     /**
@@ -133,10 +181,15 @@ final class PooledProcurement implements java.io.Serializable {
         orderMarket = -1;
     }
 
-    /** Posts the order sized in {@link #plan}. */
-    void post(Markets markets) {
+    /** Posts the order sized in {@link #plan}, for the share of it the trade measures grant. */
+    void post(World w, Markets markets, TradeMeasure rules, int tick) {
         if (orderMarket >= 0 && orderQuantity > 0) {
-            markets.book(orderMarket).addBid(orderLimit, orderQuantity, Owner.of(seat, 0));
+            double granted = rules.grantedShare(importer, w.regionOfMarket(orderMarket), terms.region, terms.input,
+                    tick);
+            double quantity = orderQuantity * granted;
+            if (quantity > 0) {
+                markets.book(orderMarket).addBid(orderLimit, quantity, Owner.of(seat, 0));
+            }
         }
     }
 
@@ -146,32 +199,42 @@ final class PooledProcurement implements java.io.Serializable {
      */
     void dispatch(World w, Markets markets, int market, int tick, int transit, double quantity, double value) {
         // Cargo on a voyage of no time joins the ring slot already landed this tick, and comes round with it.
-        markets.shipping().ship(account, Shipping.DIRECT, market, -1, tick, transit, quantity, value);
+        int arrival = markets.shipping().ship(account, Shipping.DIRECT, market, -1, tick, transit, quantity, value);
+        int origin = w.regionOfMarket(market);
+        dueFrom[(arrival % ring) * procuredFrom.length + origin] += quantity;
         procured += quantity;
-        procuredFrom[w.regionOfMarket(market)] += quantity;
+        procuredFrom[origin] += quantity;
     }
 
-    /** Books pooled cargo bought at the supplier: it leaves as an export and sails home. */
-    void settle(World w, Markets markets, RouteConditions routes, OrderBook book, int market, int from, int to,
-                int tick) {
+    /**
+     * Books pooled cargo bought at the supplier: it is declared to the trade measures as shipped, leaves as an
+     * export and sails home, carrying what it cost at the border (price, export tax or subsidy, levy, tariff).
+     */
+    void settle(World w, Markets markets, RouteConditions routes, TradeMeasure rules, OrderBook book, int market,
+                int from, int to, int tick) {
         if (!book.crossed()) {
             return;
         }
         double p = markets.price(market);
+        double unitCost = (p * (1 + orderTax) - orderRebate + orderLevy) * (1 + orderTariff);
+        int origin = w.regionOfMarket(market);
         for (int i = from; i < to; i++) {
             double q = book.bidFilled(i);
             if (q > 0) {
-                dispatch(w, markets, market, tick, routes.transit(orderRoute), q, q * p);
+                rules.shipped(importer, origin, terms.region, terms.input, tick, q, p);
+                dispatch(w, markets, market, tick, routes.transit(orderRoute), q, q * unitCost);
             }
         }
     }
 
     /** Lands the cargo due and hands members what they required, pro rata, at cost; returns each one's share. */
-    void landAndDeliver(Firms x, World w, Markets markets, Membership members, double[] deliveredRecent, int tick) {
+    void landAndDeliver(Firms x, World w, Markets markets, TradeMeasure rules, Membership members,
+                        double[] deliveredRecent, int tick) {
         double q = markets.shipping().land(account, Shipping.DIRECT, tick);
         if (q > 0) {
             stock += q;
             stockCost += markets.shipping().landedValue();
+            declareLanding(w, markets, rules, tick);
         }
         if (stock <= 0) {
             return;
@@ -193,6 +256,20 @@ final class PooledProcurement implements java.io.Serializable {
         }
         stock -= give;
         stockCost -= give * unitCost;
+    }
+
+    /** Tells the trade measures what landed this tick from each origin, as a trader declares its landing. */
+    private void declareLanding(World w, Markets markets, TradeMeasure rules, int tick) {
+        int regions = procuredFrom.length;
+        int base = (tick % ring) * regions;
+        double home = markets.price(w.market(terms.region, terms.input));
+        for (int r = 0; r < regions; r++) {
+            double due = dueFrom[base + r];
+            if (due > 0) {
+                dueFrom[base + r] = 0;
+                rules.landed(importer, r, terms.region, terms.input, tick, due, home);
+            }
+        }
     }
 
     double stock() {

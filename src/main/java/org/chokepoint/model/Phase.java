@@ -13,7 +13,10 @@ public enum Phase {
     ALLOCATE,
     /** Producers plan and post asks; manufacturers, households and stockpiles post bids. */
     PLAN,
-    /** Cargo lands; traders offer it and bid for new cargo; consortia hand landed cargo to members. */
+    /**
+     * Cargo lands; traders offer it and bid for new cargo; consortia hand landed cargo to members and bid for
+     * their pooled order.
+     */
     SHIP,
     /** Markets clear; every fill goes back to whoever posted the order. */
     CLEAR,

@@ -38,6 +38,7 @@ import org.chokepoint.scenario.TickTime;
 import org.chokepoint.scenario.WorldBuilder;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.JointProcurementSpec;
+import org.chokepoint.trade.TradeMeasure;
 import org.chokepoint.world.World;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -264,8 +265,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         for (Instrument instrument : instruments) {
             instrument.bind(this);
         }
-        for (Consortium c : consortia) {
-            c.bind(this);
+        for (int k = 0; k < consortia.length; k++) {
+            // Trade measures know pooled cargo by an importer number after the traders'.
+            consortia[k].bind(this, traders.count + k);
         }
         seat();
         recorder = new Recorder(horizon, world, markets, participants, industry,
@@ -456,6 +458,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public MersenneTwisterFast policyRandom() { return policyRandom; }
     @Override
     public RouteConditions routes() { return government.routes(); }
+    @Override
+    public TradeMeasure tradeRules() { return government.tradeRules(); }
     @Override
     public double[] hurdleRelief() { return industry.hurdleRelief(); }
     @Override

@@ -16,9 +16,7 @@ import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
-import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
-import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
-import org.chokepoint.scenario.spec.ExportMeasureSpec;
+import org.chokepoint.scenario.spec.ExportLicensingSpec;
 import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.Replacements;
@@ -26,8 +24,6 @@ import org.chokepoint.scenario.spec.ResilienceStandardSpec;
 import org.chokepoint.scenario.spec.SpecCheck;
 import org.chokepoint.scenario.spec.SpecTypes;
 import org.chokepoint.scenario.spec.StateCapacitySpec;
-import org.chokepoint.scenario.spec.TariffFloorSpec;
-import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 
 /**
  * The rules of a scenario that a schema cannot state: ids are unique and every reference resolves,
@@ -490,10 +486,10 @@ public final class SemanticValidator {
     }
 
     /**
-     * A consortium's pooled cargo is bought and landed outside the traders' lanes, so no trade measure sees it:
-     * it would leave under an export ban, quota or licence, pay no export tax and land free of a tariff floor,
-     * a tariff-rate quota or a diversification limit. A consortium therefore may not buy from a supplier whose
-     * exports of its input to its region such a measure covers, rather than buy round the measure unseen.
+     * Pooled cargo crosses borders under the trade measures of its lane as a trader's cargo does, but for export
+     * licensing: the licensing office files, decides and holds licences per trader, and the consortium is none.
+     * A consortium therefore may not buy from a supplier whose exports of its input to its region a licensing
+     * measure covers, rather than ship round the office unlicensed.
      */
     private void checkPooledLanes() {
         for (int i = 0; i < s.consortia().size(); i++) {
@@ -504,40 +500,21 @@ public final class SemanticValidator {
             for (int k = 0; k < pool.candidateSuppliers().size(); k++) {
                 String supplier = pool.candidateSuppliers().get(k);
                 for (PolicySpec p : s.policies()) {
-                    if (coversLane(p, supplier, pool.region(), pool.input())) {
+                    if (p instanceof ExportLicensingSpec licensing && !supplier.equals(pool.region())
+                            && supplier.equals(licensing.region()) && licensing.commodities().contains(pool.input())
+                            && (licensing.destinations() == null
+                                    || licensing.destinations().contains(pool.region()))) {
                         problem("/consortia/" + i + "/candidateSuppliers/" + k, "consortium '" + pool.id()
                                 + "' would buy " + pool.input() + " in " + supplier + " for " + pool.region()
-                                + ", a lane policy '" + p.id() + "' covers; pooled cargo does not take part in"
-                                + " trade measures (bans, quotas, licences, taxes, subsidies, tariffs, diversification"
-                                + " limits), so drop " + supplier + " from candidateSuppliers or the policy");
+                                + ", a lane export licensing '" + p.id() + "' covers; the licensing office files and"
+                                + " decides applications per trader and a consortium holds no licences, so drop "
+                                + supplier + " from candidateSuppliers or the licensing (other trade measures act on"
+                                + " pooled cargo as on a trader's)");
                         break;
                     }
                 }
             }
         }
-    }
-
-    /** Whether a policy acts on cargo of {@code commodity} shipped from {@code origin} to {@code destination}. */
-    private static boolean coversLane(PolicySpec p, String origin, String destination, String commodity) {
-        if (origin.equals(destination)) {
-            return false;
-        }
-        if (p instanceof ExportMeasureSpec e) {
-            return origin.equals(e.region()) && e.commodities().contains(commodity)
-                    && (e.destinations() == null || e.destinations().contains(destination));
-        }
-        List<String> exempt;
-        if (p instanceof TariffFloorSpec floor) {
-            exempt = floor.exemptOrigins();
-        } else if (p instanceof TariffRateQuotaSpec trq) {
-            exempt = trq.exemptOrigins();
-        } else if (p instanceof DiversificationRequirementSpec) {
-            exempt = null;
-        } else {
-            return false;
-        }
-        return destination.equals(p.region()) && commodity.equals(((ImporterInstrumentSpec) p).commodity())
-                && (exempt == null || !exempt.contains(origin));
     }
 
     private void checkStateCapacity() {

@@ -46,7 +46,7 @@ class PooledProcurementTest {
         ConsortiumTerms terms = new ConsortiumTerms((JointProcurementSpec) s.consortia().get(0), world,
                 s.behaviour());
         members = new Membership(firms, terms);
-        pool = new PooledProcurement(terms, world, markets);
+        pool = new PooledProcurement(terms, world, markets, model.traders().count);
         assertTrue(members.candidates.length >= 3, "Japan has at least three complexes that use naphtha");
         first = members.candidates[0];
         second = members.candidates[1];
@@ -62,7 +62,7 @@ class PooledProcurementTest {
 
     @Test
     void itOrdersAnEighthOfWhatItsMembersLackBeyondItsCargoAtSeaAndCountsBothAsTheirs() {
-        assertEquals(8.0, pool.plan(world, markets, model.routes(), 80, true), 1e-12);
+        assertEquals(8.0, pool.plan(world, markets, model.routes(), model.tradeRules(), 80, true, 0), 1e-12);
         share();
         assertEquals(18.0, onOrder(first), 1e-12);
         assertEquals(6.0, onOrder(second), 1e-12);
@@ -75,8 +75,8 @@ class PooledProcurementTest {
      */
     @Test
     void itBidsJapansPricePlusItsPremiumLessFreightAtTheFirstSupplierListed() {
-        pool.plan(world, markets, model.routes(), 80, false);
-        pool.post(markets);
+        pool.plan(world, markets, model.routes(), model.tradeRules(), 80, false, 0);
+        pool.post(world, markets, model.tradeRules(), 0);
         int japan = world.market(world.regionIndex("JP"), world.commodityIndex("naphtha"));
         int route = world.routeBetween(world.regionIndex("US"), world.regionIndex("JP"));
         assertEquals(1, markets.book(us).bidCount());
@@ -86,7 +86,7 @@ class PooledProcurementTest {
 
     @Test
     void whenItStopsActingWhatIsAtSeaStaysOnOrderForItsMembers() {
-        pool.plan(world, markets, model.routes(), 80, true);
+        pool.plan(world, markets, model.routes(), model.tradeRules(), 80, true, 0);
         pool.cancel();
         share();
         assertEquals(12.0, onOrder(first), 1e-12);

@@ -252,61 +252,54 @@ class SemanticRulesTest {
     }
 
     /**
-     * Japan's magnet makers pool their oxide purchases in China while China taxes its oxide exports to Japan: the
-     * pool's cargo would leave untaxed, so the lane is refused; the same pool beside a tax on exports to the US
-     * only, or a tariff floor from which China is exempt, is accepted.
+     * Japan's magnet makers pool their oxide purchases in China while China licenses its oxide exports to Japan:
+     * the office decides applications per trader and the pool holds no licences, so the lane is refused. The same
+     * pool beside a licence on exports to the US only, or on magnets, is accepted, and so is every other trade
+     * measure on the lane (a tax, a ban, a tariff floor, a tariff-rate quota, a diversification limit), under
+     * which pooled cargo crosses the border as a trader's does.
      */
     @Test
-    void aConsortiumDoesNotBuyAcrossALaneATradeMeasureCovers() throws Exception {
+    void aConsortiumDoesNotBuyAcrossALaneExportLicensingCovers() throws Exception {
         ScenarioProblem p = single(mutated(s -> {
-            s.putArray("policies").addObject().put("type", "exportTax").put("id", "cn-tax").put("region", "CN")
-                    .put("rate", 0.25).putArray("commodities").add("oxide");
+            licensing(s).putArray("commodities").add("oxide");
             pool(s);
         }));
         assertEquals("/consortia/0/candidateSuppliers/0", p.pointer());
-        assertEquals("consortium 'pool' would buy oxide in CN for JP, a lane policy 'cn-tax' covers; pooled cargo"
-                + " does not take part in trade measures (bans, quotas, licences, taxes, subsidies, tariffs,"
-                + " diversification limits), so drop CN from candidateSuppliers or the policy", p.message());
-
-        // Japan's own border measures on oxide from China cover the lane too, unless they exempt China.
-        ScenarioProblem floor = single(mutated(s -> {
-            s.putArray("policies").addObject().put("type", "tariffFloor").put("id", "jp-floor").put("region", "JP")
-                    .put("commodity", "oxide").put("floor", 70);
-            pool(s);
-        }));
-        assertTrue(floor.message().contains("a lane policy 'jp-floor' covers"), floor.message());
-        ScenarioProblem trq = single(mutated(s -> {
-            s.putArray("policies").addObject().put("type", "tariffRateQuota").put("id", "jp-trq").put("region", "JP")
-                    .put("commodity", "oxide").put("outOfQuotaTariff", 0.5).put("yearlyQuota", 100);
-            pool(s);
-        }));
-        assertTrue(trq.message().contains("a lane policy 'jp-trq' covers"), trq.message());
-        ScenarioProblem spread = single(mutated(s -> {
-            s.putArray("policies").addObject().put("type", "diversificationRequirement").put("id", "jp-div")
-                    .put("region", "JP").put("commodity", "oxide").put("maxShare", 0.5);
-            pool(s);
-        }));
-        assertTrue(spread.message().contains("a lane policy 'jp-div' covers"), spread.message());
-        // A measure on the magnet, not the pool's input, leaves the lane alone.
-        ScenarioLoader.fromText(mutated(s -> {
-            s.putArray("policies").addObject().put("type", "tariffFloor").put("region", "JP")
-                    .put("commodity", "magnet").put("floor", 70);
-            pool(s);
-        }), "test.json");
+        assertEquals("consortium 'pool' would buy oxide in CN for JP, a lane export licensing 'cn-licences' covers;"
+                + " the licensing office files and decides applications per trader and a consortium holds no"
+                + " licences, so drop CN from candidateSuppliers or the licensing (other trade measures act on pooled"
+                + " cargo as on a trader's)", p.message());
 
         ScenarioLoader.fromText(mutated(s -> {
-            ObjectNode tax = s.putArray("policies").addObject().put("type", "exportTax").put("region", "CN")
-                    .put("rate", 0.25);
-            tax.putArray("commodities").add("oxide");
-            tax.putArray("destinations").add("US");
+            ObjectNode licences = licensing(s);
+            licences.putArray("commodities").add("oxide");
+            licences.putArray("destinations").add("US");
             ((ArrayNode) s.get("regions")).addObject().put("id", "US");
             pool(s);
         }), "test.json");
         ScenarioLoader.fromText(mutated(s -> {
-            s.putArray("policies").addObject().put("type", "tariffFloor").put("region", "JP")
-                    .put("commodity", "oxide").put("floor", 70).putArray("exemptOrigins").add("CN");
+            licensing(s).putArray("commodities").add("magnet");
             pool(s);
         }), "test.json");
+        ScenarioLoader.fromText(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            policies.addObject().put("type", "exportTax").put("region", "CN").put("rate", 0.25)
+                    .putArray("commodities").add("oxide");
+            policies.addObject().put("type", "exportBan").put("region", "CN").put("start", 50)
+                    .putArray("commodities").add("oxide");
+            policies.addObject().put("type", "tariffFloor").put("region", "JP").put("commodity", "oxide")
+                    .put("floor", 70);
+            policies.addObject().put("type", "tariffRateQuota").put("region", "JP").put("commodity", "oxide")
+                    .put("outOfQuotaTariff", 0.5).put("yearlyQuota", 100);
+            policies.addObject().put("type", "diversificationRequirement").put("region", "JP")
+                    .put("commodity", "oxide").put("maxShare", 0.5);
+            pool(s);
+        }), "test.json");
+    }
+
+    private static ObjectNode licensing(ObjectNode s) {
+        return s.putArray("policies").addObject().put("type", "exportLicensing").put("id", "cn-licences")
+                .put("region", "CN").put("leadTicks", 4);
     }
 
     private static void pool(ObjectNode s) {
