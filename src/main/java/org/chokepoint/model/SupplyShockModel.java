@@ -489,6 +489,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public Households households() { return households; }
     @Override
     public Traders traders() { return traders; }
+    @Override
+    public int importers() { return traders.count + consortia.length; }
 
     public Stockists stockists() { return stockists; }
     public Government government() { return government; }

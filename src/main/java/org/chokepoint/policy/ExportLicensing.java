@@ -22,7 +22,8 @@ import org.chokepoint.world.World;
  * each tick of the lead, which narrows the gap it needs; a longer wait in the queue acts through the licences,
  * fewer and later, not as a cost on cargo whose licence is in hand. With a way round it ({@code circumvention})
  * and no rule against one, traders send the leak rate of what their licences do not grant through the third
- * region, as round a quota.
+ * region, as round a quota. A consortium's pool applies, holds and uses licences as a trader does, under its
+ * importer number ({@link PolicyContext#importers}).
  */
 final class ExportLicensing extends ExportMeasure {
     /** The per-tick figures of each covered commodity, in the order of {@link #SERIES}. */
@@ -62,8 +63,10 @@ final class ExportLicensing extends ExportMeasure {
     private final int[] covered;
     private double[] licensed;
     private double[] requestedNow;
-    /** Per trader, what it has applied for and the office has not yet decided. */
+    /** Per importer, what it has applied for and the office has not yet decided. */
     private double[] pending;
+    /** Per importer, the commodity it files for (each importer buys one), or -1 before it first files. */
+    private int[] filesFor;
     private double approvedVolume;
     private double decidedVolume;
     private double appliedVolume;
@@ -150,16 +153,18 @@ final class ExportLicensing extends ExportMeasure {
     @Override
     public void beginTick(int tick) {
         super.beginTick(tick);
-        int traders = ctx.traders().count;
+        int importers = ctx.importers();
         if (licensed == null) {
-            licensed = new double[traders * (validity + 1)];
-            requestedNow = new double[traders];
-            pending = new double[traders];
+            licensed = new double[importers * (validity + 1)];
+            requestedNow = new double[importers];
+            pending = new double[importers];
+            filesFor = new int[importers];
+            Arrays.fill(filesFor, -1);
         }
         Arrays.fill(requestedNow, 0);
         Arrays.fill(now, 0);
         applySchedule(tick);
-        for (int i = 0; i < traders; i++) {
+        for (int i = 0; i < importers; i++) {
             licensed[i * (validity + 1) + tick % (validity + 1)] = 0;
         }
         System.arraycopy(capacityPerTick, 0, capacityLeft, 0, capacityLeft.length);
@@ -217,6 +222,7 @@ final class ExportLicensing extends ExportMeasure {
             return;
         }
         requestedNow[trader] += quantity;
+        filesFor[trader] = c;
         if (denied[d]) {
             appliedVolume += quantity;
             now[c * SERIES.length + APPLIED] += quantity;
@@ -228,7 +234,7 @@ final class ExportLicensing extends ExportMeasure {
         // an exporter expecting half its applications refused counts them for half, so an office that falls behind
         // may hold up to twice the pipeline before it stops filing.
         double expected = approval[c * world.regionCount() + d] * pending[trader] + balance(trader);
-        double filed = toFile(quantity, ctx.traders().normalSales(trader), expected);
+        double filed = toFile(quantity, usualSales(trader), expected);
         if (filed <= 0) {
             return;
         }
@@ -255,6 +261,11 @@ final class ExportLicensing extends ExportMeasure {
      */
     double toFile(double wanted, double usual, double pipeline) {
         return Math.min(wanted, Math.max(0.0, (lead + 1) * Math.max(wanted, usual) - pipeline));
+    }
+
+    /** A trader's normal sales; a consortium's pool, which sells nothing, files for its order alone. */
+    private double usualSales(int importer) {
+        return importer < ctx.traders().count ? ctx.traders().normalSales(importer) : 0.0;
     }
 
     @Override
@@ -315,8 +326,10 @@ final class ExportLicensing extends ExportMeasure {
         }
         if (licensed != null) {
             for (int i = 0; i < requestedNow.length; i++) {
-                int c = world.commodityOfMarket(ctx.traders().originMarket(i));
-                now[c * n + HELD] += balance(i);
+                // An importer that never filed holds no licence.
+                if (filesFor[i] >= 0) {
+                    now[filesFor[i] * n + HELD] += balance(i);
+                }
             }
         }
         if (history.length < (tick + 1) * covered.length * n) {

@@ -16,6 +16,12 @@ public interface PolicyContext {
 
     Traders traders();
 
+    /**
+     * How many importers trade measures hear of: the traders, numbered as in {@link #traders()}, then each
+     * consortium's pool, which files, ships and lands under the measures as a trader does.
+     */
+    int importers();
+
     int tick();
 
     /**

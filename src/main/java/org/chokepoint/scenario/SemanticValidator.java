@@ -16,8 +16,6 @@ import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
-import org.chokepoint.scenario.spec.ExportLicensingSpec;
-import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.ResilienceStandardSpec;
@@ -94,7 +92,6 @@ public final class SemanticValidator {
         checkStateCapacity();
         checkCertifiedSources();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
-        checkPooledLanes();
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
         if (problems.isEmpty()) {
@@ -481,38 +478,6 @@ public final class SemanticValidator {
                 }
                 standards.add(std);
                 at.add(i);
-            }
-        }
-    }
-
-    /**
-     * Pooled cargo crosses borders under the trade measures of its lane as a trader's cargo does, but for export
-     * licensing: the licensing office files, decides and holds licences per trader, and the consortium is none.
-     * A consortium therefore may not buy from a supplier whose exports of its input to its region a licensing
-     * measure covers, rather than ship round the office unlicensed.
-     */
-    private void checkPooledLanes() {
-        for (int i = 0; i < s.consortia().size(); i++) {
-            if (!(s.consortia().get(i) instanceof JointProcurementSpec pool)
-                    || pool.candidateSuppliers() == null) {
-                continue;
-            }
-            for (int k = 0; k < pool.candidateSuppliers().size(); k++) {
-                String supplier = pool.candidateSuppliers().get(k);
-                for (PolicySpec p : s.policies()) {
-                    if (p instanceof ExportLicensingSpec licensing && !supplier.equals(pool.region())
-                            && supplier.equals(licensing.region()) && licensing.commodities().contains(pool.input())
-                            && (licensing.destinations() == null
-                                    || licensing.destinations().contains(pool.region()))) {
-                        problem("/consortia/" + i + "/candidateSuppliers/" + k, "consortium '" + pool.id()
-                                + "' would buy " + pool.input() + " in " + supplier + " for " + pool.region()
-                                + ", a lane export licensing '" + p.id() + "' covers; the licensing office files and"
-                                + " decides applications per trader and a consortium holds no licences, so drop "
-                                + supplier + " from candidateSuppliers or the licensing (other trade measures act on"
-                                + " pooled cargo as on a trader's)");
-                        break;
-                    }
-                }
             }
         }
     }

@@ -133,6 +133,34 @@ class PooledCargoUnderTradeMeasuresTest {
         assertTrue(bySupplier.containsKey("US"), "the pool bought in the US under the quota: " + bySupplier);
     }
 
+    /**
+     * The US licenses naphtha exports to Japan, decided after two weeks, all approved: in the week the pool first
+     * plans it applies for its 10 t and holds no licence yet, so it bids for nothing; over a run it buys in the
+     * US under the licences it gets, and no more leaves the US for Japan than the office approved.
+     */
+    @Test
+    void thePoolAppliesForLicencesAndShipsOnlyWhatTheyCover() throws Exception {
+        Consumer<ObjectNode> licensing = s -> usMeasure(s, "exportLicensing").put("leadTicks", 2);
+        Pool p = new Pool(licensing);
+        p.plan(false);
+        assertEquals(0, p.markets.book(p.market("US")).bidCount(), "no licence yet, no bid");
+
+        SupplyShockModel m = new SupplyShockModel(scenario(licensing), 1, -1);
+        m.start();
+        World w = m.world();
+        int us = w.market(w.regionIndex("US"), w.commodityIndex("naphtha"));
+        double shipped = 0;
+        for (int t = 0; t < m.horizon(); t++) {
+            m.stepTick();
+            shipped += m.markets().ledger().exportsTo(us, w.regionIndex("JP"));
+        }
+        double approved = m.instruments().get(0).indicators().get("approved");
+        assertTrue(shipped <= approved + 1e-9, shipped + " shipped of " + approved + " approved");
+        Map<?, ?> bySupplier = (Map<?, ?>) ((Map<?, ?>) m.consortia().get(0).report().get("procurement"))
+                .get("bySupplier");
+        assertTrue(bySupplier.containsKey("US"), "the pool bought in the US under licence: " + bySupplier);
+    }
+
     private static ObjectNode usMeasure(ObjectNode s, String type) {
         ObjectNode p = s.putArray("policies").addObject().put("type", type).put("id", "us-" + type)
                 .put("region", "US");
