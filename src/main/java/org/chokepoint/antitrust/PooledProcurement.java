@@ -24,10 +24,11 @@ import org.chokepoint.world.World;
  * pool is bringing them.
  *
  * <p>Pooled cargo crosses borders as a trader's does, so the trade measures on its lane act on it as on a
- * trader's cargo: the pool does not buy where a ban stops the lane, prices a supplier with its export tax or
- * subsidy and the importer's levy, asks the measures for its order and bids for what they grant, and declares
- * what it ships and lands, so that taxes, levies, quota and rent are booked as for any importer. Measures know it
- * by its importer number, which follows every trader's. It does not go round a ban through a third country.
+ * trader's cargo: the pool does not buy where a ban stops the lane or a licensing office refuses it outright,
+ * prices a supplier with its export tax or subsidy and the importer's levy, asks the measures for its order and
+ * bids for what they grant, and declares what it ships and lands, so that taxes, levies, quota, licences and rent
+ * are booked as for any importer. Measures know it by its importer number, which follows every trader's. It does
+ * not go round a ban through a third country.
  */
 final class PooledProcurement implements java.io.Serializable {
     private final ConsortiumTerms terms;
@@ -83,7 +84,8 @@ final class PooledProcurement implements java.io.Serializable {
      * and at what limit: a share {@code 1 / stockAdjustTicks} of what the requirement lacks after the cargo held
      * and at sea, at the candidate supplier with the lowest landed price (its export tax or subsidy and the
      * importer's levy counted, as a trader counts them) whose route is open and whose exports to the pool's region
-     * no ban stops when {@code choose}, at the first such one listed otherwise. Nothing is ordered where no
+     * no ban stops and no licensing office refuses outright when {@code choose}, at the first such one listed
+     * otherwise. Nothing is ordered where no
      * supplier is open or the home price with the premium, less freight and border charges, leaves no limit to
      * bid, so members count no order that is never posted; an order placed is declared to the trade measures, as a
      * trader declares its request. Ordering the whole gap at once, on top of what members buy at home, took in one
@@ -102,7 +104,8 @@ final class PooledProcurement implements java.io.Serializable {
         double best = Double.POSITIVE_INFINITY;
         for (int s : terms.suppliers) {
             int route = w.routeBetween(s, terms.region);
-            if (route < 0 || routes.closed(route) || rules.exportAllowance(s, terms.region, terms.input, tick) <= 0) {
+            if (route < 0 || routes.closed(route) || rules.exportAllowance(s, terms.region, terms.input, tick) <= 0
+                    || rules.refusesAll(s, terms.region, terms.input, tick)) {
                 continue;
             }
             int m = w.market(s, terms.input);

@@ -151,6 +151,11 @@ final class ExportLicensing extends ExportMeasure {
     }
 
     @Override
+    public boolean refusesAll(int o, int d, int c, int tick) {
+        return binds(o, d, c, tick) && (denied[d] || approval[c * world.regionCount() + d] <= 0);
+    }
+
+    @Override
     public void beginTick(int tick) {
         super.beginTick(tick);
         int importers = ctx.importers();

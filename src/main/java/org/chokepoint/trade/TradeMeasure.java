@@ -74,6 +74,14 @@ public interface TradeMeasure {
         return 0.0;
     }
 
+    /**
+     * Whether the lane's applications are refused whatever is asked (a licensing office's denied destination, or
+     * an approval rate of nil): a buyer free to choose its supplier does not apply there.
+     */
+    default boolean refusesAll(int origin, int destination, int commodity, int tick) {
+        return false;
+    }
+
     /** Whether a restriction on this lane is announced but not yet in force. */
     default boolean restrictionAhead(int origin, int destination, int commodity, int tick) {
         return false;

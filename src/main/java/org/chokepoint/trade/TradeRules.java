@@ -112,6 +112,16 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
     }
 
     @Override
+    public boolean refusesAll(int origin, int destination, int commodity, int tick) {
+        for (TradeMeasure m : active) {
+            if (m.refusesAll(origin, destination, commodity, tick)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public boolean restrictionAhead(int origin, int destination, int commodity, int tick) {
         for (TradeMeasure m : active) {
             if (m.restrictionAhead(origin, destination, commodity, tick)) {

@@ -45,6 +45,20 @@ class PooledCargoUnderTradeMeasuresTest {
     }
 
     /**
+     * A US licensing office that denies every application for Japan refuses the pool outright: it does not apply
+     * there, but at the rest of the world, as under a ban (an office that approves late is applied to: see
+     * {@link #thePoolAppliesForLicencesAndShipsOnlyWhatTheyCover}).
+     */
+    @Test
+    void aLicensingOfficeThatDeniesThePoolsRegionSendsItToTheNextSupplier() throws Exception {
+        Pool p = new Pool(s -> usMeasure(s, "exportLicensing").put("leadTicks", 2).putArray("deniedDestinations")
+                .add("JP"));
+        p.plan(false);
+        assertEquals(0, p.markets.book(p.market("US")).bidCount(), "nothing is bid in the US");
+        assertEquals(10.0, p.markets.book(p.market("ROW")).bidQuantity(0), 1e-12);
+    }
+
+    /**
      * A 10% US export tax: a unit bought at the US price {@code b} lands at {@code 1.1 b + freight}, so the most the
      * pool bids there is {@code (1.05 p_JP - freight) / 1.1}.
      */
@@ -144,6 +158,7 @@ class PooledCargoUnderTradeMeasuresTest {
         Pool p = new Pool(licensing);
         p.plan(false);
         assertEquals(0, p.markets.book(p.market("US")).bidCount(), "no licence yet, no bid");
+        assertEquals(0, p.markets.book(p.market("ROW")).bidCount(), "it waits for its licence, not elsewhere");
 
         SupplyShockModel m = new SupplyShockModel(scenario(licensing), 1, -1);
         m.start();
