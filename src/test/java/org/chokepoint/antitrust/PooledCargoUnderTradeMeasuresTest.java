@@ -177,6 +177,71 @@ class PooledCargoUnderTradeMeasuresTest {
         assertTrue(bySupplier.containsKey("US"), "the pool bought in the US under licence: " + bySupplier);
     }
 
+    /**
+     * Japan levies a floor of 1,000 a tonne on naphtha from the US alone (the Middle East and the rest of the
+     * world exempt), the pool is the only importer on the lane from the US (its traders are taken out) and, its
+     * members passing no candidate suppliers, buys at the first supplier open to it: the US, but the rest of the
+     * world while a US ban stops the lane in weeks 77 and 78. A tonne bought in week {@code t} was priced on the
+     * US price that closed week {@code t - 1}, so it owes {@code 1000 - p_US - 60} (the freight from the US), and
+     * it lands five weeks later (the voyage from the US). Japan collects the levy in exactly the weeks US cargo
+     * lands: not when the cargo bought in the rest of the world during the ban lands, a week after it was bought,
+     * while US cargo is still at sea. The pool stops buying long before the run ends, so every tonne has landed
+     * and Japan has collected, to the dollar, what the tonnes owed.
+     */
+    @Test
+    void japanCollectsItsFloorOnEveryPooledTonneFromTheUsAndOnNoneFromElsewhere() throws Exception {
+        SupplyShockModel m = new SupplyShockModel(scenario(s -> {
+            ArrayNode traders = (ArrayNode) s.get("traders");
+            for (int i = traders.size() - 1; i >= 0; i--) {
+                if (traders.get(i).get("id").asText().equals("naphtha-us-jp")) {
+                    traders.remove(i);
+                }
+            }
+            ((ObjectNode) s.get("consortia").get(0)).putArray("exchange").add("requiredVolume").add("specification");
+            ArrayNode policies = s.putArray("policies");
+            ObjectNode floor = policies.addObject().put("type", "tariffFloor").put("id", "jp-floor")
+                    .put("region", "JP").put("commodity", "naphtha").put("floor", 1000);
+            floor.putArray("exemptOrigins").add("ME").add("ROW");
+            ObjectNode ban = policies.addObject().put("type", "exportBan").put("id", "us-ban").put("region", "US")
+                    .put("start", 77).put("end", 79);
+            ban.putArray("commodities").add("naphtha");
+            ban.putArray("destinations").add("JP");
+        }), 1, -1);
+        m.start();
+        World w = m.world();
+        int naphtha = w.commodityIndex("naphtha");
+        int us = w.market(w.regionIndex("US"), naphtha);
+        int japan = w.market(w.regionIndex("JP"), naphtha);
+        Ledger ledger = m.markets().ledger();
+        int voyage = 5;
+        double[] bought = new double[m.horizon()];
+        double owed = 0;
+        double collected = 0;
+        for (int t = 0; t < m.horizon(); t++) {
+            double cif = m.markets().price(us) + 60;
+            m.stepTick();
+            bought[t] = ledger.exportsTo(us, w.regionIndex("JP"));
+            double levy = ledger.levyRevenue(japan);
+            if (bought[t] > 0) {
+                assertTrue(cif < 1000, "week " + t + ": the floor binds, c.i.f. " + cif);
+            }
+            boolean usCargoLands = t >= voyage && bought[t - voyage] > 0;
+            assertEquals(usCargoLands, levy > 0, "week " + t + ": levy " + levy);
+            owed += bought[t] * (1000 - cif) * w.commodity(naphtha).valuePerUnit();
+            collected += levy;
+        }
+        assertEquals(0, bought[77] + bought[78], "the ban stops the lane");
+        for (int t = m.horizon() - voyage; t < m.horizon(); t++) {
+            assertEquals(0, bought[t], "week " + t + ": nothing is still at sea at the end");
+        }
+        Map<?, ?> bySupplier = (Map<?, ?>) ((Map<?, ?>) m.consortia().get(0).report().get("procurement"))
+                .get("bySupplier");
+        assertTrue(bySupplier.containsKey("US") && bySupplier.containsKey("ROW"), "bought at both: " + bySupplier);
+        assertTrue(bought[75] + bought[76] > 0, "US cargo is at sea when the first cargo from the rest of the world"
+                + " lands");
+        assertEquals(owed, collected, 1e-9 * owed);
+    }
+
     private static ObjectNode usMeasure(ObjectNode s, String type) {
         ObjectNode p = s.putArray("policies").addObject().put("type", type).put("id", "us-" + type)
                 .put("region", "US");
