@@ -17,7 +17,7 @@ import org.chokepoint.world.World;
  * passed it and what it holds or has at sea, at the candidate supplier with the lowest landed price whose route
  * is open (at the first open one listed when members did not pass their candidate suppliers), and ships it home
  * through the traders' shipping pipeline ({@link Shipping}), so it leaves the supplier as an export and lands as
- * an import. Pooled buying power is modelled as priority: the order bids up to {@code poolingPremium} above the
+ * an import from it. Pooled buying power is modelled as priority: the order bids up to {@code poolingPremium} above the
  * home price net of transport, so at the supplier it is filled ahead of buyers bidding the going price. Landed
  * cargo goes to members pro rata to their required volumes, at cost, and what is held, at sea or ordered is each
  * member's supply line in the same shares ({@link #shareOnOrder}), so that members do not buy at home what the
@@ -32,12 +32,18 @@ import org.chokepoint.world.World;
  */
 final class PooledProcurement implements java.io.Serializable {
     private final ConsortiumTerms terms;
-    private final int account;
     private final int importer;
-    private final int ring;
+    /**
+     * The candidate suppliers, each once in the order listed, and a shipping account for the cargo from each. An
+     * account holds one origin per arrival tick, so cargo from two suppliers landing the same tick on one account
+     * was booked as an import from whichever had shipped last; on its own account each lands as an import from
+     * where it was bought, and the trade measures hear of each origin's landing.
+     */
+    private final int[] origins;
+    private final int[] accounts;
+    /** Each region's account, -1 for a region the pool does not buy in. */
+    private final int[] accountOf;
     private final double[] procuredFrom;
-    /** Per ring slot and origin region, the cargo due then: the measures hear of each origin's landing. */
-    private final double[] dueFrom;
     private int seat;
     private int orderMarket = -1;
     private int orderRoute = -1;
@@ -63,10 +69,15 @@ final class PooledProcurement implements java.io.Serializable {
                 longest = Math.max(longest, world.route(route).transitTicks());
             }
         }
-        ring = longest + 64;
-        account = markets.shipping().open(world.market(terms.region, terms.input), ring);
+        accountOf = new int[world.regionCount()];
+        java.util.Arrays.fill(accountOf, -1);
+        origins = java.util.Arrays.stream(terms.suppliers).distinct().toArray();
+        accounts = new int[origins.length];
+        for (int k = 0; k < origins.length; k++) {
+            accounts[k] = markets.shipping().open(world.market(terms.region, terms.input), longest + 64);
+            accountOf[origins[k]] = accounts[k];
+        }
         procuredFrom = new double[world.regionCount()];
-        dueFrom = new double[ring * world.regionCount()];
     }
 
     void seat(int seat) {
@@ -96,7 +107,7 @@ final class PooledProcurement implements java.io.Serializable {
     double plan(World w, Markets markets, RouteConditions routes, TradeMeasure rules, double pooled, boolean choose,
                 int tick) {
         orderMarket = -1;
-        orderQuantity = Math.max(0, pooled - stock - markets.shipping().atSea(account)) / terms.adjustTicks;
+        orderQuantity = Math.max(0, pooled - stock - atSea(markets)) / terms.adjustTicks;
         if (orderQuantity <= 0) {
             orderQuantity = 0;
             return 0;
@@ -161,7 +172,7 @@ final class PooledProcurement implements java.io.Serializable {
      * own cargo, so a firm in two that buy the same input counts both; the model clears the figures each tick.
      */
     void shareOnOrder(Firms x, Markets markets, Membership members) {
-        double pipeline = stock + markets.shipping().atSea(account) + orderQuantity;
+        double pipeline = stock + atSea(markets) + orderQuantity;
         if (pipeline <= 0) {
             return;
         }
@@ -202,9 +213,8 @@ final class PooledProcurement implements java.io.Serializable {
      */
     void dispatch(World w, Markets markets, int market, int tick, int transit, double quantity, double value) {
         // Cargo on a voyage of no time joins the ring slot already landed this tick, and comes round with it.
-        int arrival = markets.shipping().ship(account, Shipping.DIRECT, market, -1, tick, transit, quantity, value);
         int origin = w.regionOfMarket(market);
-        dueFrom[(arrival % ring) * procuredFrom.length + origin] += quantity;
+        markets.shipping().ship(accountOf[origin], Shipping.DIRECT, market, -1, tick, transit, quantity, value);
         procured += quantity;
         procuredFrom[origin] += quantity;
     }
@@ -233,11 +243,15 @@ final class PooledProcurement implements java.io.Serializable {
     /** Lands the cargo due and hands members what they required, pro rata, at cost; returns each one's share. */
     void landAndDeliver(Firms x, World w, Markets markets, TradeMeasure rules, Membership members,
                         double[] deliveredRecent, int tick) {
-        double q = markets.shipping().land(account, Shipping.DIRECT, tick);
-        if (q > 0) {
-            stock += q;
-            stockCost += markets.shipping().landedValue();
-            declareLanding(w, markets, rules, tick);
+        double home = markets.price(w.market(terms.region, terms.input));
+        for (int k = 0; k < origins.length; k++) {
+            double q = markets.shipping().land(accounts[k], Shipping.DIRECT, tick);
+            if (q > 0) {
+                stock += q;
+                stockCost += markets.shipping().landedValue();
+                // Declared as a trader declares its landing: levies and quota rent are collected on it.
+                rules.landed(importer, origins[k], terms.region, terms.input, tick, q, home);
+            }
         }
         if (stock <= 0) {
             return;
@@ -261,18 +275,13 @@ final class PooledProcurement implements java.io.Serializable {
         stockCost -= give * unitCost;
     }
 
-    /** Tells the trade measures what landed this tick from each origin, as a trader declares its landing. */
-    private void declareLanding(World w, Markets markets, TradeMeasure rules, int tick) {
-        int regions = procuredFrom.length;
-        int base = (tick % ring) * regions;
-        double home = markets.price(w.market(terms.region, terms.input));
-        for (int r = 0; r < regions; r++) {
-            double due = dueFrom[base + r];
-            if (due > 0) {
-                dueFrom[base + r] = 0;
-                rules.landed(importer, r, terms.region, terms.input, tick, due, home);
-            }
+    /** Everything the pool has at sea, from every supplier. */
+    private double atSea(Markets markets) {
+        double s = 0;
+        for (int a : accounts) {
+            s += markets.shipping().atSea(a);
         }
+        return s;
     }
 
     double stock() {
