@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  * Japan's naphtha consortium (scenarios/naphtha-hormuz-2026-case6.json) buys in the US and the rest of the world
  * once the strait shuts. Its cargo crosses borders as a trader's does, so the trade measures on its lanes act on
  * it: a ban or an office that denies Japan sends it to the next supplier, an export tax and a tariff floor come
- * off what it can bid, the tax is paid on every tonne it ships, and a quota or a licence bounds what it ships with
- * the traders'. Before, pooled cargo left and landed unseen by every measure, and a scenario that put one on a
- * pool's lane was refused.
+ * off what it can bid, the tax is paid on every tonne it ships and the floor's levy on every tonne that lands from
+ * an origin it covers, and a quota or a licence bounds what it ships with the traders'. Before, pooled cargo left
+ * and landed unseen by every measure, and a scenario that put one on a pool's lane was refused.
  */
 class PooledCargoUnderTradeMeasuresTest {
     private static final Path CASE6 = Path.of("scenarios/naphtha-hormuz-2026-case6.json");
