@@ -72,6 +72,51 @@ class PooledCargoUnderTradeMeasuresTest {
     }
 
     /**
+     * Members receive pooled cargo at what it cost at the border. Under a 10% US export tax the pool's 10 t bought
+     * at the US price {@code p_US} cost {@code 1.1 p_US} a tonne; landed five weeks later and handed to two members
+     * short of 60 t and 20 t, 7.5 t and 2.5 t, they cost the members {@code 10 * 1.1 p_US} in all, in dollars of
+     * naphtha's value per unit.
+     */
+    @Test
+    void membersReceivePooledCargoAtItsPriceWithTheExportTax() throws Exception {
+        Pool p = new Pool(s -> usMeasure(s, "exportTax").put("rate", 0.1));
+        p.plan(false);
+        int us = p.market("US");
+        var book = p.markets.book(us);
+        book.addAsk(0, 100, 0);
+        book.clearAtPrice(book.bidLimit(0));
+        double priceUs = p.markets.price(us);
+        p.pool.settle(p.world, p.markets, p.model.routes(), p.model.tradeRules(), book, us, 0, 1, 1);
+
+        Membership members = new Membership(p.model.firms(), p.terms);
+        int first = members.candidates[0];
+        int second = members.candidates[1];
+        members.member[first] = true;
+        members.member[second] = true;
+        members.required[first] = 60;
+        members.required[second] = 20;
+        int slot = p.model.firms().slotOf(first, p.world.commodityIndex("naphtha"));
+        double before = p.model.firms().inputStock(slot);
+        double surplus = totalProducerSurplus(p);
+        int arrival = 1 + p.model.routes().transit(p.world.routeBetween(p.world.regionIndex("US"),
+                p.world.regionIndex("JP")));
+        p.pool.landAndDeliver(p.model.firms(), p.world, p.markets, p.model.tradeRules(), members,
+                new double[p.model.firms().count], arrival);
+
+        double value = p.world.commodity(p.world.commodityIndex("naphtha")).valuePerUnit();
+        assertEquals(7.5, p.model.firms().inputStock(slot) - before, 1e-9);
+        assertEquals(10 * 1.1 * priceUs * value, surplus - totalProducerSurplus(p), 1e-6 * 10 * priceUs * value);
+    }
+
+    private static double totalProducerSurplus(Pool p) {
+        double s = 0;
+        for (int m = 0; m < p.markets.count(); m++) {
+            s += p.markets.ledger().producerSurplus(m);
+        }
+        return s;
+    }
+
+    /**
      * Japan's tariff floor of 1,000 a tonne stands above what US naphtha lands at ({@code p_US + freight}), so the
      * levy is the gap, {@code 1000 - p_US - freight}, and the pool bids that much less than Japan's price with its
      * premium, less freight.
@@ -279,10 +324,12 @@ class PooledCargoUnderTradeMeasuresTest {
             for (int m = 0; m < markets.count(); m++) {
                 markets.book(m).reset();
             }
-            ConsortiumTerms terms = new ConsortiumTerms((JointProcurementSpec) s.consortia().get(0), world,
-                    s.behaviour());
+            terms = new ConsortiumTerms((JointProcurementSpec) s.consortia().get(0), world, s.behaviour());
+            // The scenario's own pool's number: that consortium waits for the strait to shut, so it asks nothing.
             pool = new PooledProcurement(terms, world, markets, model.traders().count);
         }
+
+        final ConsortiumTerms terms;
 
         void plan(boolean choose) {
             assertEquals(10.0, pool.plan(world, markets, model.routes(), model.tradeRules(), 80, choose, 1), 1e-12);
