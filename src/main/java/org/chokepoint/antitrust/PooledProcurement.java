@@ -130,19 +130,23 @@ final class PooledProcurement implements java.io.Serializable {
                 break;
             }
         }
-        if (orderMarket >= 0) {
-            // Priced again, last, so that a measure whose levy depends on who asks hears the order it is asked for.
-            priceLane(rules, markets.price(orderMarket), routes.cost(orderRoute), w.regionOfMarket(orderMarket), tick);
-            double most = markets.price(w.market(terms.region, terms.input)) * (1 + terms.poolingPremium);
-            orderLimit = (most / (1 + orderTariff) - orderLevy - routes.cost(orderRoute) + orderRebate)
-                    / (1 + orderTax);
+        if (orderMarket < 0) {
+            orderQuantity = 0;
+            return 0;
         }
-        if (orderMarket < 0 || !(orderLimit > 0)) {
+        int origin = w.regionOfMarket(orderMarket);
+        // What a measure lets leave of any shipment, as a trader's wanted cargo is cut before it asks.
+        orderQuantity *= rules.exportAllowance(origin, terms.region, terms.input, tick);
+        // Priced again, last, so that a measure whose levy depends on who asks hears the order it is asked for.
+        priceLane(rules, markets.price(orderMarket), routes.cost(orderRoute), origin, tick);
+        double most = markets.price(w.market(terms.region, terms.input)) * (1 + terms.poolingPremium);
+        orderLimit = (most / (1 + orderTariff) - orderLevy - routes.cost(orderRoute) + orderRebate) / (1 + orderTax);
+        if (!(orderLimit > 0)) {
             orderMarket = -1;
             orderQuantity = 0;
             return 0;
         }
-        rules.request(importer, w.regionOfMarket(orderMarket), terms.region, terms.input, tick, orderQuantity);
+        rules.request(importer, origin, terms.region, terms.input, tick, orderQuantity);
         return orderQuantity;
     }
 
