@@ -735,8 +735,8 @@ final class Network {
                     subsidyPerUnit += subsidy.perUnitOrZero();
                     subsidyInstrument = instrumentOf.get(p);
                 } else if (measure instanceof ExportLicensingSpec licensing) {
-                    // A denied destination is refused every licence.
-                    double rate = licensing.deniedDestinations().contains(ts.to()) ? 0.0
+                    // A destination denied at the tick is refused every licence.
+                    double rate = licensing.deniedAt(ts.commodity(), ts.to(), tick) ? 0.0
                             : licensing.approvalAt(ts.commodity(), ts.to(), tick);
                     approval *= rate;
                     compliance += licensing.carryingCostPerTick() * licensing.leadTicks();

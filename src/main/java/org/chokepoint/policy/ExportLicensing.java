@@ -16,7 +16,8 @@ import org.chokepoint.world.World;
  * {@code leadTicks} later and, for a commodity with a processing capacity, only as that capacity reaches it, so
  * the wait is what the queue makes of the applications. Each decided volume is
  * approved whole with the rate in force for its commodity and destination on the day of the decision
- * (drawn from the model's policy stream); applications to a denied destination are refused on filing. An
+ * (drawn from the model's policy stream); applications to a denied destination are refused on filing, and those
+ * waiting when their destination is denied are refused when decided (a denial may change on dates). An
  * approved licence is valid for {@code validityTicks}, and a trader may buy for shipment only what its
  * unexpired licences cover. The review costs the trader {@code carryingCostPerTick} of the cargo's value for
  * each tick of the lead, which narrows the gap it needs; a longer wait in the queue acts through the licences,
@@ -48,7 +49,13 @@ final class ExportLicensing extends ExportMeasure {
     private final boolean[][] stepCells;
     private final double[] stepRate;
     private int nextStep;
+    /** Whether applications are refused outright, by commodity and destination, {@code [c * regions + d]}. */
     private final boolean[] denied;
+    /** The denial schedule in the order it applies: from which tick each step denies or reopens which cells. */
+    private final int[] denialFrom;
+    private final boolean[][] denialCells;
+    private final boolean[] denialSets;
+    private int nextDenial;
     /** The office's capacity per tick by commodity, as of the current tick; infinite for one decided without limit. */
     private final double[] capacityPerTick;
     /** The capacity schedule in the order it applies: from which tick each step sets which commodities to what. */
@@ -90,21 +97,13 @@ final class ExportLicensing extends ExportMeasure {
         this.approval = new double[commodities * regions];
         List<ExportLicensingSpec.ApprovalStep> steps = spec.stepsInOrder();
         this.stepFrom = new int[steps.size()];
-        this.stepCells = new boolean[steps.size()][commodities * regions];
+        this.stepCells = new boolean[steps.size()][];
         this.stepRate = new double[steps.size()];
         for (int k = 0; k < steps.size(); k++) {
             ExportLicensingSpec.ApprovalStep step = steps.get(k);
             stepFrom[k] = spec.fromOrStart(step.from());
             stepRate[k] = step.rate();
-            for (String c : spec.commodities()) {
-                if (step.sets(c)) {
-                    for (int d = 0; d < regions; d++) {
-                        if (step.destinations() == null || step.destinations().contains(world.region(d).id())) {
-                            stepCells[k][world.commodityIndex(c) * regions + d] = true;
-                        }
-                    }
-                }
-            }
+            stepCells[k] = cells(spec, step, step.destinations());
         }
         for (int c = 0; c < commodities; c++) {
             for (int d = 0; d < regions; d++) {
@@ -112,9 +111,21 @@ final class ExportLicensing extends ExportMeasure {
                         spec.approvalProbability());
             }
         }
-        this.denied = new boolean[regions];
+        this.denied = new boolean[commodities * regions];
         for (String d : spec.deniedDestinations()) {
-            denied[world.regionIndex(d)] = true;
+            for (int c = 0; c < commodities; c++) {
+                denied[c * regions + world.regionIndex(d)] = true;
+            }
+        }
+        List<ExportLicensingSpec.DenialStep> denialSteps = spec.denialStepsInOrder();
+        this.denialFrom = new int[denialSteps.size()];
+        this.denialCells = new boolean[denialSteps.size()][];
+        this.denialSets = new boolean[denialSteps.size()];
+        for (int k = 0; k < denialSteps.size(); k++) {
+            ExportLicensingSpec.DenialStep step = denialSteps.get(k);
+            denialFrom[k] = spec.fromOrStart(step.from());
+            denialSets[k] = step.denied();
+            denialCells[k] = cells(spec, step, step.destinations());
         }
         this.capacityPerTick = new double[commodities];
         Arrays.fill(capacityPerTick, Double.POSITIVE_INFINITY);
@@ -141,18 +152,36 @@ final class ExportLicensing extends ExportMeasure {
         this.now = new double[commodities * SERIES.length];
     }
 
+    /** The cells {@code [c * regions + d]} a step sets: its commodities of the measure, to its destinations. */
+    private boolean[] cells(ExportLicensingSpec spec, ExportLicensingSpec.Step step, List<String> destinations) {
+        int regions = world.regionCount();
+        boolean[] cells = new boolean[world.commodityCount() * regions];
+        for (String c : spec.commodities()) {
+            if (step.sets(c)) {
+                for (int d = 0; d < regions; d++) {
+                    if (destinations == null || destinations.contains(world.region(d).id())) {
+                        cells[world.commodityIndex(c) * regions + d] = true;
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
     /**
      * Buyers expect a licence to refuse what it is set to refuse for their destination and commodity as of the
      * news, and a denied destination all of it.
      */
     @Override
     double newsSeverity(int destination, int commodity) {
-        return denied[destination] ? 1.0 : 1.0 - approval[commodity * world.regionCount() + destination];
+        int cell = commodity * world.regionCount() + destination;
+        return denied[cell] ? 1.0 : 1.0 - approval[cell];
     }
 
     @Override
     public boolean refusesAll(int o, int d, int c, int tick) {
-        return binds(o, d, c, tick) && (denied[d] || approval[c * world.regionCount() + d] <= 0);
+        int cell = c * world.regionCount() + d;
+        return binds(o, d, c, tick) && (denied[cell] || approval[cell] <= 0);
     }
 
     @Override
@@ -178,7 +207,7 @@ final class ExportLicensing extends ExportMeasure {
         queue.process(tick, lead, capacityLeft, decide);
     }
 
-    /** Sets the rates and capacities of every step of the schedules that starts on or before {@code tick}. */
+    /** Sets the rates, capacities and denials of every step of the schedules that starts on or before {@code tick}. */
     private void applySchedule(int tick) {
         while (nextCapacityStep < capacityFrom.length && capacityFrom[nextCapacityStep] <= tick) {
             for (int c : capacityCommodities[nextCapacityStep]) {
@@ -195,6 +224,15 @@ final class ExportLicensing extends ExportMeasure {
             }
             nextStep++;
         }
+        while (nextDenial < denialFrom.length && denialFrom[nextDenial] <= tick) {
+            boolean[] cells = denialCells[nextDenial];
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i]) {
+                    denied[i] = denialSets[nextDenial];
+                }
+            }
+            nextDenial++;
+        }
     }
 
     /** What the office does with each volume it decides. */
@@ -210,8 +248,9 @@ final class ExportLicensing extends ExportMeasure {
             longestWait = Math.max(longestWait, wait);
             now[c * SERIES.length + DECIDED] += quantity;
             now[c * SERIES.length + WAIT] += wait * quantity;
-            double p = approval[c * world.regionCount() + d];
-            if (ctx.policyRandom().nextDouble() < p) {
+            int cell = c * world.regionCount() + d;
+            // A destination denied while its applications waited is refused them when they are decided.
+            if (!denied[cell] && ctx.policyRandom().nextDouble() < approval[cell]) {
                 approvedVolume += quantity;
                 now[c * SERIES.length + APPROVED] += quantity;
                 licensed[trader * (validity + 1) + (tick + validity) % (validity + 1)] += quantity;
@@ -228,7 +267,7 @@ final class ExportLicensing extends ExportMeasure {
         }
         requestedNow[trader] += quantity;
         filesFor[trader] = c;
-        if (denied[d]) {
+        if (denied[c * world.regionCount() + d]) {
             appliedVolume += quantity;
             now[c * SERIES.length + APPLIED] += quantity;
             deniedVolume += quantity;

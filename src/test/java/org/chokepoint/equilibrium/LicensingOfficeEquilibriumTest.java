@@ -90,4 +90,29 @@ class LicensingOfficeEquilibriumTest {
         assertEquals(0.0, r.laneFlow("a-to-c"), TOL);
         assertEquals(17.5, r.market("C", "metal").price(), TOL * 17.5);
     }
+
+    @Test
+    void aDenialSuspendedForAWhileOpensTheLaneOnlyWhileTheSuspensionLasts() throws Exception {
+        // C denied until tick 10, reopened from 10, denied again from 20. Denied: the case above, p_A = 315 / 41.
+        // Open, with every licence approved and no capacity, free trade: 26 p_A - 130 = (185 - 15 p_A) +
+        // (132 - 8 p_A), so p_A = 447 / 49, p_B = p_C = p_A + 1, and C takes 132 - 8 p_A.
+        Scenario s = exporterAndTwoImporters("""
+                {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
+                 "carryingCostPerTick": 0, "deniedDestinations": ["C"],
+                 "denialSchedule": [{"from": 10, "destinations": ["C"], "denied": false},
+                                    {"from": 20, "destinations": ["C"], "denied": true}]}""");
+        double denied = 315.0 / 41;
+        double open = 447.0 / 49;
+        EquilibriumResult before = SpatialEquilibrium.solve(s, 9);
+        assertEquals(denied, before.market("A", "metal").price(), TOL * denied);
+        assertEquals(0.0, before.laneFlow("a-to-c"), TOL);
+        EquilibriumResult during = SpatialEquilibrium.solve(s, 10);
+        assertEquals(open, during.market("A", "metal").price(), TOL * open);
+        assertEquals(open + 1, during.market("C", "metal").price(), TOL * open);
+        assertEquals(132 - 8 * open, during.laneFlow("a-to-c"), TOL * 60);
+        EquilibriumResult after = SpatialEquilibrium.solve(s, 20);
+        assertEquals(denied, after.market("A", "metal").price(), TOL * denied);
+        assertEquals(0.0, after.laneFlow("a-to-c"), TOL);
+        assertEquals(17.5, after.market("C", "metal").price(), TOL * 17.5);
+    }
 }

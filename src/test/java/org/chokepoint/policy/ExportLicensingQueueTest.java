@@ -322,4 +322,66 @@ class ExportLicensingQueueTest {
         assertTrue(toB > 0, "B is supplied");
         assertEquals(3.0, lic.indicators().get("meanWaitTicks"), 1e-9, "no queue beyond the lead for B");
     }
+
+    @Test
+    void aDenialSuspendedOnADateSendsTheDestinationsApplicationsThroughTheReviewFromThatDate() throws Exception {
+        int lift = START + 40;
+        int lead = 3;
+        SupplyShockModel m = run("\"leadTicks\":" + lead + ",\"deniedDestinations\":[\"C\"],"
+                + "\"denialSchedule\":[{\"from\":" + lift + ",\"destinations\":[\"C\"],\"denied\":false}]", true);
+        ExportLicensing lic = office(m);
+        SeriesRecorder s = m.series();
+        double refusedBefore = 0;
+        for (int t = START; t < HORIZON; t++) {
+            if (t < lift) {
+                refusedBefore += lic.figure(t, "metal", "refused");
+            } else {
+                // Nothing of C's waited when the denial lifted (it was refused as filed), and the rate is 1.
+                assertEquals(0, lic.figure(t, "metal", "refused"), 0, "nothing refused once C is let in, tick " + t);
+            }
+            if (t < lift + lead) {
+                assertEquals(0, s.exportsTo(t, A, 2), 0, "no licence to C before its first review ends, tick " + t);
+            }
+        }
+        assertTrue(refusedBefore > 0, "C's traders apply while denied and are refused");
+        assertEquals(refusedBefore, lic.indicators().get("denied"), 1e-9, "all of it refused on filing");
+        double toC = 0;
+        for (int t = lift + lead; t < lift + lead + 10; t++) {
+            toC += s.exportsTo(t, A, 2);
+        }
+        assertTrue(toC > 0, "C is supplied once its first licences are decided");
+    }
+
+    @Test
+    void aDestinationDeniedWhileItsApplicationsWaitIsRefusedThemWhenTheyAreDecided() throws Exception {
+        int ban = START + 40;
+        int lead = 3;
+        int validity = 4;
+        SupplyShockModel m = run("\"leadTicks\":" + lead + ",\"validityTicks\":" + validity + ","
+                + "\"denialSchedule\":[{\"from\":" + ban + ",\"destinations\":[\"C\"],\"denied\":true}]", true);
+        ExportLicensing lic = office(m);
+        SeriesRecorder s = m.series();
+        double refusedAsDecided = 0;
+        for (int t = START; t < HORIZON; t++) {
+            double refusedOfDecided = lic.figure(t, "metal", "decided") - lic.figure(t, "metal", "approved");
+            if (t < ban || t >= ban + lead) {
+                // Before the ban every application is approved; after its first `lead` ticks only B's wait.
+                assertEquals(0, refusedOfDecided, 1e-9, "every decision an approval, tick " + t);
+            } else {
+                assertTrue(refusedOfDecided > 0, "C's applications filed before the ban are refused, tick " + t);
+                refusedAsDecided += refusedOfDecided;
+            }
+        }
+        double refusedOnFiling = 0;
+        for (int t = ban; t < HORIZON; t++) {
+            refusedOnFiling += lic.figure(t, "metal", "refused");
+        }
+        assertEquals(refusedOnFiling - refusedAsDecided, lic.indicators().get("denied"), 1e-9);
+        assertEquals(0, lic.indicators().get("denied") - lic.indicators().get("refused") + refusedAsDecided, 1e-9,
+                "what is refused is C's, as filed from the ban on or as decided in its first ticks");
+        // Licences approved before the ban stay good until they lapse.
+        for (int t = ban + validity; t < HORIZON; t++) {
+            assertEquals(0, s.exportsTo(t, A, 2), 0, "nothing to C once its last licences lapse, tick " + t);
+        }
+    }
 }

@@ -124,4 +124,25 @@ class ExportLicensingRulesTest {
                 problemAt(text, "/policies/0/deniedDestinations/0").message());
         assertTrue(problemAt(text, "/policies/0/deniedDestinations/1").message().startsWith("unknown region 'US'"));
     }
+
+    @Test
+    void aDenialStepFallsWhileTheMeasureIsInForceNamesWhatItCoversAndSaysWhetherItDenies() {
+        String text = licensing(p -> {
+            p.putArray("denialSchedule").addObject().put("from", 40).put("denied", false);
+            ((ObjectNode) p.withArray("denialSchedule").addObject().put("denied", true))
+                    .putArray("commodities").add("magnet");
+            ((ObjectNode) p.withArray("denialSchedule").addObject().put("from", 20).put("denied", true))
+                    .putArray("destinations").add("CN");
+        });
+        assertEquals("'from' must fall while the measure is in force, from its start (10) to before its end (40),"
+                + " got 40", problemAt(text, "/policies/0/denialSchedule/0/from").message());
+        assertEquals("commodity 'magnet' is not among the measure's commodities [oxide]",
+                problemAt(text, "/policies/0/denialSchedule/1/commodities/0").message());
+        assertEquals("'CN' is the exporting region itself, which the measure does not cover",
+                problemAt(text, "/policies/0/denialSchedule/2/destinations/0").message());
+
+        ScenarioProblem missing = single(licensing(p -> p.putArray("denialSchedule").addObject().put("from", 20)));
+        assertEquals("/policies/0/denialSchedule/0/denied", missing.pointer());
+        assertTrue(missing.message().contains("denied"), missing.message());
+    }
 }

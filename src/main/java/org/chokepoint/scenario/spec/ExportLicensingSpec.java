@@ -24,6 +24,7 @@ import java.util.function.Predicate;
  * @param approvalSchedule changes of the approval rate from a tick on, for some commodities and destinations
  * @param capacitySchedule changes of the office's capacity from a tick on, for some commodities
  * @param deniedDestinations destinations whose applications are refused outright, without review
+ * @param denialSchedule destinations denied, or no longer denied, from a tick on, for some commodities
  * @param circumvention the way round the licensing for cargo it does not license, if any
  * @param antiCircumvention true when a rule closes every way round
  */
@@ -33,7 +34,8 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
                                   Map<String, Double> approvalByDestination, Double carryingCostPerTick,
                                   Map<String, Double> capacityPerWeek, List<ApprovalStep> approvalSchedule,
                                   List<CapacityStep> capacitySchedule,
-                                  List<String> deniedDestinations, CircumventionSpec circumvention,
+                                  List<String> deniedDestinations, List<DenialStep> denialSchedule,
+                                  CircumventionSpec circumvention,
                                   Boolean antiCircumvention, Integer announce, Integer start, Integer end, String role)
         implements ExportMeasureSpec {
     public static final String TYPE = "exportLicensing";
@@ -60,6 +62,23 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      */
     public record CapacityStep(Integer from, List<String> commodities, Double capacityPerWeek) implements Step { }
 
+    /**
+     * From tick {@code from} on, applications for the listed commodities to the listed destinations are refused
+     * outright ({@code denied} true) or go to the office again ({@code denied} false), until a later step sets
+     * them again: a ban on a destination imposed, suspended or restored while the licensing stays.
+     *
+     * @param from first tick of the change; absent, the measure's start
+     * @param commodities the commodities it sets; absent, every commodity of the measure
+     * @param destinations the destinations it sets; absent, every destination
+     * @param denied true to refuse them outright, false to let their applications go to the office
+     */
+    public record DenialStep(Integer from, List<String> commodities, List<String> destinations, Boolean denied)
+            implements Step {
+        boolean names(String destination) {
+            return destinations == null || destinations.contains(destination);
+        }
+    }
+
     /** A change a schedule makes from a tick on, for some of the measure's commodities. */
     public interface Step {
         /** The first tick of the change; absent, the measure's start. */
@@ -83,6 +102,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         approvalSchedule = approvalSchedule == null ? List.of() : approvalSchedule;
         capacitySchedule = capacitySchedule == null ? List.of() : capacitySchedule;
         deniedDestinations = deniedDestinations == null ? List.of() : deniedDestinations;
+        denialSchedule = denialSchedule == null ? List.of() : denialSchedule;
         antiCircumvention = antiCircumvention != null && antiCircumvention;
         start = Schedule.startOrZero(start);
         announce = announce == null ? start : announce;
@@ -112,6 +132,22 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
     public Double capacityAt(String commodity, int tick) {
         CapacityStep last = lastBy(capacityStepsInOrder(), tick, step -> step.sets(commodity));
         return last != null ? last.capacityPerWeek() : capacityPerWeek.get(commodity);
+    }
+
+    /**
+     * Whether applications for {@code commodity} to {@code destination} decided or filed on {@code tick} are
+     * refused outright: {@code deniedDestinations}, changed by every step of the denial schedule from on or before
+     * the tick, in the order of their ticks (steps of the same tick in file order).
+     */
+    public boolean deniedAt(String commodity, String destination, int tick) {
+        DenialStep last = lastBy(denialStepsInOrder(), tick,
+                step -> step.sets(commodity) && step.names(destination));
+        return last != null ? last.denied() : deniedDestinations.contains(destination);
+    }
+
+    /** The denial schedule sorted by tick, steps of the same tick kept in file order. */
+    public List<DenialStep> denialStepsInOrder() {
+        return inTickOrder(denialSchedule);
     }
 
     /** The capacity schedule sorted by tick, steps of the same tick kept in file order. */
@@ -160,21 +196,19 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
             ApprovalStep step = approvalSchedule.get(i);
             String here = "approvalSchedule/" + i;
             checkStep(at, here, step, last);
-            at.regions(here + "/destinations", step.destinations());
-            if (step.destinations() != null) {
-                for (int k = 0; k < step.destinations().size(); k++) {
-                    coveredDestination(at, here + "/destinations/" + k, step.destinations().get(k));
-                }
-            }
+            coveredDestinations(at, here + "/destinations", step.destinations());
         }
         for (int i = 0; i < capacitySchedule.size(); i++) {
             CapacityStep step = capacitySchedule.get(i);
             checkStep(at, "capacitySchedule/" + i, step, last);
         }
-        at.regions("deniedDestinations", deniedDestinations);
-        for (int k = 0; k < deniedDestinations.size(); k++) {
-            coveredDestination(at, "deniedDestinations/" + k, deniedDestinations.get(k));
+        for (int i = 0; i < denialSchedule.size(); i++) {
+            DenialStep step = denialSchedule.get(i);
+            String here = "denialSchedule/" + i;
+            checkStep(at, here, step, last);
+            coveredDestinations(at, here + "/destinations", step.destinations());
         }
+        coveredDestinations(at, "deniedDestinations", deniedDestinations);
         if (circumvention != null) {
             circumvention.check(at.at("circumvention"));
         }
@@ -196,6 +230,16 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
                     at.problem(here + "/commodities/" + k, "commodity '" + c
                             + "' is not among the measure's commodities " + commodities);
                 }
+            }
+        }
+    }
+
+    /** Every destination a list names must be a region the measure covers; an absent list names them all. */
+    private void coveredDestinations(SpecCheck at, String field, List<String> named) {
+        at.regions(field, named);
+        if (named != null) {
+            for (int k = 0; k < named.size(); k++) {
+                coveredDestination(at, field + "/" + k, named.get(k));
             }
         }
     }
