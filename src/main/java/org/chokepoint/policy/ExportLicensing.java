@@ -44,18 +44,12 @@ final class ExportLicensing extends ExportMeasure {
     private final int validity;
     /** Approval probability by commodity and destination, {@code [c * regions + d]}, as of the current tick. */
     private final double[] approval;
-    /** The approval schedule in the order it applies: from which tick each step sets which cells to which rate. */
-    private final int[] stepFrom;
-    private final boolean[][] stepCells;
-    private final double[] stepRate;
-    private int nextStep;
+    /** The approval schedule: from which tick each step sets which cells to which rate. */
+    private final CellSchedule approvalSteps;
     /** Whether applications are refused outright, by commodity and destination, {@code [c * regions + d]}. */
     private final boolean[] denied;
-    /** The denial schedule in the order it applies: from which tick each step denies or reopens which cells. */
-    private final int[] denialFrom;
-    private final boolean[][] denialCells;
-    private final boolean[] denialSets;
-    private int nextDenial;
+    /** The denial schedule: from which tick each step denies or reopens which cells (value 1 or 0). */
+    private final CellSchedule denialSteps;
     /** The office's capacity per tick by commodity, as of the current tick; infinite for one decided without limit. */
     private final double[] capacityPerTick;
     /** The capacity schedule in the order it applies: from which tick each step sets which commodities to what. */
@@ -95,16 +89,7 @@ final class ExportLicensing extends ExportMeasure {
         int regions = world.regionCount();
         int commodities = world.commodityCount();
         this.approval = new double[commodities * regions];
-        List<ExportLicensingSpec.ApprovalStep> steps = spec.stepsInOrder();
-        this.stepFrom = new int[steps.size()];
-        this.stepCells = new boolean[steps.size()][];
-        this.stepRate = new double[steps.size()];
-        for (int k = 0; k < steps.size(); k++) {
-            ExportLicensingSpec.ApprovalStep step = steps.get(k);
-            stepFrom[k] = spec.fromOrStart(step.from());
-            stepRate[k] = step.rate();
-            stepCells[k] = cells(spec, step, step.destinations());
-        }
+        this.approvalSteps = new CellSchedule(spec, spec.stepsInOrder(), world, ExportLicensingSpec.ApprovalStep::rate);
         for (int c = 0; c < commodities; c++) {
             for (int d = 0; d < regions; d++) {
                 approval[c * regions + d] = spec.approvalByDestination().getOrDefault(world.region(d).id(),
@@ -117,16 +102,7 @@ final class ExportLicensing extends ExportMeasure {
                 denied[c * regions + world.regionIndex(d)] = true;
             }
         }
-        List<ExportLicensingSpec.DenialStep> denialSteps = spec.denialStepsInOrder();
-        this.denialFrom = new int[denialSteps.size()];
-        this.denialCells = new boolean[denialSteps.size()][];
-        this.denialSets = new boolean[denialSteps.size()];
-        for (int k = 0; k < denialSteps.size(); k++) {
-            ExportLicensingSpec.DenialStep step = denialSteps.get(k);
-            denialFrom[k] = spec.fromOrStart(step.from());
-            denialSets[k] = step.denied();
-            denialCells[k] = cells(spec, step, step.destinations());
-        }
+        this.denialSteps = new CellSchedule(spec, spec.denialStepsInOrder(), world, step -> step.denied() ? 1 : 0);
         this.capacityPerTick = new double[commodities];
         Arrays.fill(capacityPerTick, Double.POSITIVE_INFINITY);
         double ticksPerWeek = TickTime.ticks(1, world.ticksPerYear());
@@ -150,22 +126,6 @@ final class ExportLicensing extends ExportMeasure {
         this.covered = spec.commodities().stream().mapToInt(world::commodityIndex).toArray();
         allow(spec.circumvention(), spec.antiCircumvention(), world);
         this.now = new double[commodities * SERIES.length];
-    }
-
-    /** The cells {@code [c * regions + d]} a step sets: its commodities of the measure, to its destinations. */
-    private boolean[] cells(ExportLicensingSpec spec, ExportLicensingSpec.Step step, List<String> destinations) {
-        int regions = world.regionCount();
-        boolean[] cells = new boolean[world.commodityCount() * regions];
-        for (String c : spec.commodities()) {
-            if (step.sets(c)) {
-                for (int d = 0; d < regions; d++) {
-                    if (destinations == null || destinations.contains(world.region(d).id())) {
-                        cells[world.commodityIndex(c) * regions + d] = true;
-                    }
-                }
-            }
-        }
-        return cells;
     }
 
     /**
@@ -215,23 +175,11 @@ final class ExportLicensing extends ExportMeasure {
             }
             nextCapacityStep++;
         }
-        while (nextStep < stepFrom.length && stepFrom[nextStep] <= tick) {
-            boolean[] cells = stepCells[nextStep];
-            for (int i = 0; i < cells.length; i++) {
-                if (cells[i]) {
-                    approval[i] = stepRate[nextStep];
-                }
-            }
-            nextStep++;
+        while (approvalSteps.due(tick)) {
+            approvalSteps.apply(approval);
         }
-        while (nextDenial < denialFrom.length && denialFrom[nextDenial] <= tick) {
-            boolean[] cells = denialCells[nextDenial];
-            for (int i = 0; i < cells.length; i++) {
-                if (cells[i]) {
-                    denied[i] = denialSets[nextDenial];
-                }
-            }
-            nextDenial++;
+        while (denialSteps.due(tick)) {
+            denialSteps.apply(denied);
         }
     }
 

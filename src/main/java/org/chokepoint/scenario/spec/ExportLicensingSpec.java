@@ -50,7 +50,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * @param rate the approval probability
      */
     public record ApprovalStep(Integer from, List<String> commodities, List<String> destinations, Double rate)
-            implements Step { }
+            implements DestinationStep { }
 
     /**
      * From tick {@code from} on, the office decides {@code capacityPerWeek} of the listed commodities'
@@ -73,11 +73,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * @param denied true to refuse them outright, false to let their applications go to the office
      */
     public record DenialStep(Integer from, List<String> commodities, List<String> destinations, Boolean denied)
-            implements Step {
-        boolean names(String destination) {
-            return destinations == null || destinations.contains(destination);
-        }
-    }
+            implements DestinationStep { }
 
     /** A change a schedule makes from a tick on, for some of the measure's commodities. */
     public interface Step {
@@ -89,6 +85,16 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
 
         default boolean sets(String commodity) {
             return commodities() == null || commodities().contains(commodity);
+        }
+    }
+
+    /** A step that sets its commodities for some destinations only. */
+    public interface DestinationStep extends Step {
+        /** The destinations it sets; absent, every destination. */
+        List<String> destinations();
+
+        default boolean names(String destination) {
+            return destinations() == null || destinations().contains(destination);
         }
     }
 
@@ -114,8 +120,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * before the tick, in the order of their ticks (steps of the same tick in file order).
      */
     public double approvalAt(String commodity, String destination, int tick) {
-        ApprovalStep last = lastBy(stepsInOrder(), tick, step -> step.sets(commodity)
-                && (step.destinations() == null || step.destinations().contains(destination)));
+        ApprovalStep last = lastBy(stepsInOrder(), tick, step -> step.sets(commodity) && step.names(destination));
         return last != null ? last.rate() : approvalByDestination.getOrDefault(destination, approvalProbability);
     }
 
