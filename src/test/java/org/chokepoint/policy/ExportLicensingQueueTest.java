@@ -25,6 +25,13 @@ class ExportLicensingQueueTest {
     private static final int HORIZON = 260;
 
     private static SupplyShockModel run(String licensing, boolean toC) throws Exception {
+        SupplyShockModel model = started(licensing, toC);
+        model.runToHorizon();
+        return model;
+    }
+
+    /** The model of {@link #run}, ready for its first tick. */
+    private static SupplyShockModel started(String licensing, boolean toC) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
         if (toC) {
             ((ArrayNode) root.get("demand")).addObject().put("region", "C").put("commodity", "metal")
@@ -38,7 +45,6 @@ class ExportLicensingQueueTest {
                 + "\"commodities\":[\"metal\"],\"start\":" + START + "," + licensing + "}]"));
         SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 7, -1);
         model.start();
-        model.runToHorizon();
         return model;
     }
 
@@ -382,6 +388,37 @@ class ExportLicensingQueueTest {
         // Licences approved before the ban stay good until they lapse.
         for (int t = ban + validity; t < HORIZON; t++) {
             assertEquals(0, s.exportsTo(t, A, 2), 0, "nothing to C once its last licences lapse, tick " + t);
+        }
+    }
+
+    /**
+     * Steps listed out of the order of their ticks apply in the order of their ticks, and those of one tick in the
+     * order of the file. C is denied (deniedDestinations); from week 10 of the measure a step lets C in, the next
+     * (same week) denies every destination, the next (same week) lets B in: C stays denied and B open. From week
+     * 20 C is let in, from week 30 denied again, whatever their place in the list. So the office refuses all of
+     * C's applications outright before week 20 and from week 30 on, and none of B's.
+     */
+    @Test
+    void denialStepsApplyInTheOrderOfTheirTicksAndThoseOfOneTickInFileOrder() throws Exception {
+        int w10 = START + 10;
+        int w20 = START + 20;
+        int w30 = START + 30;
+        SupplyShockModel m = started("\"leadTicks\":3,\"deniedDestinations\":[\"C\"],\"denialSchedule\":["
+                + "{\"from\":" + w30 + ",\"destinations\":[\"C\"],\"denied\":true},"
+                + "{\"from\":" + w10 + ",\"destinations\":[\"C\"],\"denied\":false},"
+                + "{\"from\":" + w10 + ",\"denied\":true},"
+                + "{\"from\":" + w10 + ",\"destinations\":[\"B\"],\"denied\":false},"
+                + "{\"from\":" + w20 + ",\"destinations\":[\"C\"],\"denied\":false}]", true);
+        ExportLicensing lic = office(m);
+        int b = m.world().regionIndex("B");
+        int c = m.world().regionIndex("C");
+        int metal = m.world().commodityIndex("metal");
+        while (m.tick() < START + 40) {
+            int t = m.tick();
+            m.stepTick();
+            boolean inForce = t >= START;
+            assertEquals(inForce && (t < w20 || t >= w30), lic.refusesAll(A, c, metal, t), "C refused, tick " + t);
+            assertEquals(false, lic.refusesAll(A, b, metal, t), "B refused, tick " + t);
         }
     }
 }
