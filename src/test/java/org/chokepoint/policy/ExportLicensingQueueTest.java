@@ -385,9 +385,54 @@ class ExportLicensingQueueTest {
         assertEquals(refusedOnFiling - refusedAsDecided, lic.indicators().get("denied"), 1e-9);
         assertEquals(0, lic.indicators().get("denied") - lic.indicators().get("refused") + refusedAsDecided, 1e-9,
                 "what is refused is C's, as filed from the ban on or as decided in its first ticks");
-        // Licences approved before the ban stay good until they lapse.
+        // C's traders ship each licence the week it is decided, so none is left when the ban comes (see the next
+        // test for one that is) and nothing reaches C from then on.
         for (int t = ban + validity; t < HORIZON; t++) {
             assertEquals(0, s.exportsTo(t, A, 2), 0, "nothing to C once its last licences lapse, tick " + t);
+        }
+    }
+
+    /**
+     * A licence granted before its destination is denied stays good until it lapses. The lane to C is shut for
+     * the three weeks up to and including the ban's first, so the licences decided in the two weeks before the
+     * ban cannot be used then; with a validity of 4 weeks the one decided the week before the ban is good for
+     * the 2 weeks after it, when the lane opens again. C's traders ship on those licences, no more than what is
+     * held when the lane opens, and nothing once they lapse, while their new applications are refused on filing.
+     */
+    @Test
+    void aLicenceGrantedBeforeADenialIsShippedUntilItLapses() throws Exception {
+        int ban = START + 40;
+        int validity = 4;
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
+        ((ArrayNode) root.get("demand")).addObject().put("region", "C").put("commodity", "metal")
+                .put("baseQuantity", 30).put("referencePrice", 10.0).put("elasticity", -0.8);
+        ObjectNode t = ((ArrayNode) root.get("traders")).addObject().put("id", "a-to-c").put("commodity", "metal")
+                .put("from", "A").put("to", "C").put("count", 2);
+        t.putObject("capacityPerTick").put("min", 20).put("max", 30);
+        t.putObject("minMargin").put("min", 0.01).put("max", 0.03);
+        ((ObjectNode) root.get("routes").get(1)).putArray("chokepoints").add("strait");
+        ((ArrayNode) root.withArray("events")).addObject().put("type", "chokepointClosure").put("id", "shut")
+                .put("chokepoint", "strait").put("start", ban - 2).put("end", ban + 1);
+        root.set("policies", Json.mapper().readTree("[{\"type\":\"exportLicensing\",\"id\":\"lic\",\"region\":\"A\","
+                + "\"commodities\":[\"metal\"],\"start\":" + START + ",\"leadTicks\":3,\"validityTicks\":" + validity
+                + ",\"denialSchedule\":[{\"from\":" + ban + ",\"destinations\":[\"C\"],\"denied\":true}]}]"));
+        SupplyShockModel m = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 7, -1);
+        m.start();
+        m.runToHorizon();
+        ExportLicensing lic = office(m);
+        SeriesRecorder s = m.series();
+        for (int w = ban - 2; w <= ban; w++) {
+            assertEquals(0, s.exportsTo(w, A, 2), 0, "the lane to C is shut, tick " + w);
+        }
+        double toC = 0;
+        for (int w = ban + 1; w < ban + validity - 1; w++) {
+            toC += s.exportsTo(w, A, 2);
+        }
+        assertTrue(toC > 0, "C is shipped on licences granted before the ban");
+        assertTrue(toC <= lic.figure(ban, "metal", "licencesHeld") + 1e-9,
+                "no more than was held when the lane opened: " + toC);
+        for (int w = ban + validity - 1; w < HORIZON; w++) {
+            assertEquals(0, s.exportsTo(w, A, 2), 0, "nothing to C once those licences lapse, tick " + w);
         }
     }
 
