@@ -35,6 +35,8 @@ class ExportLicensingRulesTest {
                     .putArray("destinations").add("JP");
             p.putArray("deniedDestinations").add("JP");
             p.putArray("capacitySchedule").addObject().put("from", 30).put("capacityPerWeek", 5);
+            p.putArray("denialSchedule").addObject().put("from", 25).put("denied", false)
+                    .putArray("destinations").add("JP");
         }), "test.json");
     }
 
@@ -51,6 +53,36 @@ class ExportLicensingRulesTest {
         assertEquals(7.0, spec.capacityAt("oxide", 20), "the later of two steps of tick 20 in the file");
         assertEquals(7.0, spec.capacityAt("oxide", 29));
         assertEquals(9.0, spec.capacityAt("oxide", 30), "listed first, applied last");
+    }
+
+    /**
+     * JP is denied (deniedDestinations) both of the measure's commodities. Listed: from 30 every commodity to every
+     * destination denied; from 20 oxide to JP denied, then oxide to every destination let in; from 25 magnet let
+     * in. Oxide to JP: denied before 20, let in from 20 (the later of the two steps of tick 20 in the file),
+     * denied from 30. Magnet to JP: denied before 25, let in from 25, denied from 30.
+     */
+    @Test
+    void denialStepsApplyByTickThenFileOrderEachToItsOwnCommodities() throws Exception {
+        LoadedScenario loaded = ScenarioLoader.fromText(licensing(p -> {
+            p.withArray("commodities").add("magnet");
+            p.putArray("deniedDestinations").add("JP");
+            p.putArray("denialSchedule").addObject().put("from", 30).put("denied", true);
+            ObjectNode first = p.withArray("denialSchedule").addObject().put("from", 20).put("denied", true);
+            first.putArray("commodities").add("oxide");
+            first.putArray("destinations").add("JP");
+            p.withArray("denialSchedule").addObject().put("from", 20).put("denied", false)
+                    .putArray("commodities").add("oxide");
+            p.withArray("denialSchedule").addObject().put("from", 25).put("denied", false)
+                    .putArray("commodities").add("magnet");
+        }), "test.json");
+        ExportLicensingSpec spec = (ExportLicensingSpec) loaded.scenario().policies().get(0);
+        assertTrue(spec.deniedAt("oxide", "JP", 19));
+        assertEquals(false, spec.deniedAt("oxide", "JP", 20), "the later of the two steps of tick 20 in the file");
+        assertEquals(false, spec.deniedAt("oxide", "JP", 29));
+        assertTrue(spec.deniedAt("oxide", "JP", 30), "listed first, applied last");
+        assertTrue(spec.deniedAt("magnet", "JP", 24), "the steps of tick 20 set oxide alone");
+        assertEquals(false, spec.deniedAt("magnet", "JP", 25));
+        assertTrue(spec.deniedAt("magnet", "JP", 30));
     }
 
     @Test
