@@ -28,7 +28,10 @@ class CheckpointTest {
             "scenarios/naphtha-hormuz-2026-case6-7.json, 75, 1",
             "scenarios/ndpr-price-floor-2025.json, 60, 1",
             // Before the licensing office's first capacity step and between two (steps at ticks 147, 152 and 156).
-            "scenarios/gallium-2023.json, 145, 1", "scenarios/gallium-2023.json, 150, 2"})
+            "scenarios/gallium-2023.json, 145, 1", "scenarios/gallium-2023.json, 150, 2",
+            // Before the United States is let in to the office (tick 253) and denied again (308); and during the
+            // suspension, with its applications waiting and licences held when the denial returns.
+            "scenarios/gallium-2023.json, 250, 1", "scenarios/gallium-2023.json, 300, 2"})
     void aRestoredRunEndsWhereTheRunThatNeverStoppedEnds(String file, int stopAt, int threads) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(file)).scenario();
         SupplyShockModel run = new SupplyShockModel(scenario, 3, 0);
