@@ -17,7 +17,7 @@ import org.chokepoint.world.World;
  * the wait is what the queue makes of the applications. Each decided volume is
  * approved whole with the rate in force for its commodity and destination on the day of the decision
  * (drawn from the model's policy stream); applications to a denied destination are refused on filing, and those
- * waiting when their destination is denied are refused when decided (a denial may change on dates). An
+ * waiting when their destination is denied are refused then, unreviewed (a denial may change on dates). An
  * approved licence is valid for {@code validityTicks}, and a trader may buy for shipment only what its
  * unexpired licences cover. The review costs the trader {@code carryingCostPerTick} of the cargo's value for
  * each tick of the lead, which narrows the gap it needs; a longer wait in the queue acts through the licences,
@@ -61,6 +61,7 @@ final class ExportLicensing extends ExportMeasure {
     private final double carryingCost;
     private final LicenceQueue queue;
     private final Decide decide = new Decide();
+    private final RefuseOutright refuseOutright = new RefuseOutright();
     private final int[] covered;
     private double[] licensed;
     private double[] requestedNow;
@@ -180,6 +181,7 @@ final class ExportLicensing extends ExportMeasure {
         }
         while (denialSteps.due(tick)) {
             denialSteps.apply(denied);
+            queue.withdraw(denied, world.regionCount(), refuseOutright, tick);
         }
     }
 
@@ -196,15 +198,25 @@ final class ExportLicensing extends ExportMeasure {
             longestWait = Math.max(longestWait, wait);
             now[c * SERIES.length + DECIDED] += quantity;
             now[c * SERIES.length + WAIT] += wait * quantity;
-            int cell = c * world.regionCount() + d;
-            // A destination denied while its applications waited is refused them when they are decided.
-            if (!denied[cell] && ctx.policyRandom().nextDouble() < approval[cell]) {
+            if (ctx.policyRandom().nextDouble() < approval[c * world.regionCount() + d]) {
                 approvedVolume += quantity;
                 now[c * SERIES.length + APPROVED] += quantity;
                 licensed[trader * (validity + 1) + (tick + validity) % (validity + 1)] += quantity;
             } else {
                 now[c * SERIES.length + REFUSED] += quantity;
             }
+        }
+    }
+
+    /** What the office does with an application whose destination is denied while it waits: refuses it unread. */
+    private final class RefuseOutright implements LicenceQueue.Decisions, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void decide(int trader, int c, int d, int filed, double quantity, int tick) {
+            pending[trader] -= quantity;
+            deniedVolume += quantity;
+            now[c * SERIES.length + REFUSED] += quantity;
         }
     }
 

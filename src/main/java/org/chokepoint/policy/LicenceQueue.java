@@ -71,13 +71,34 @@ final class LicenceQueue implements java.io.Serializable {
                 out.decide(trader[i], c, destination[i], filed[i], q, tick);
             }
             if (volume[i] > 0) {
-                trader[kept] = trader[i];
-                commodity[kept] = c;
-                destination[kept] = destination[i];
-                filed[kept] = filed[i];
-                volume[kept] = volume[i];
-                waiting[c] += volume[i];
-                kept++;
+                keep(i, kept++);
+            }
+        }
+        size = kept;
+    }
+
+    /** Moves application {@code i} to place {@code kept}, which is at or before it, and counts it as waiting. */
+    private void keep(int i, int kept) {
+        trader[kept] = trader[i];
+        commodity[kept] = commodity[i];
+        destination[kept] = destination[i];
+        filed[kept] = filed[i];
+        volume[kept] = volume[i];
+        waiting[commodity[i]] += volume[i];
+    }
+
+    /**
+     * Takes out of the queue, unreviewed, every application whose cell {@code [c * regions + d]} is set in
+     * {@code refused} (its destination denied while it waited), and tells {@code out} of each.
+     */
+    void withdraw(boolean[] refused, int regions, Decisions out, int tick) {
+        Arrays.fill(waiting, 0);
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (refused[commodity[i] * regions + destination[i]]) {
+                out.decide(trader[i], commodity[i], destination[i], filed[i], volume[i], tick);
+            } else {
+                keep(i, kept++);
             }
         }
         size = kept;
