@@ -35,6 +35,14 @@ public final class Limits {
     /** A quantity per year (a quota): the per-tick bound at the finest tick. */
     public static final double MAX_YEARLY_QUANTITY = 1e16;
 
+    /**
+     * The least volume a licensing office decides a week. The wait it tells a trader is its backlog over its
+     * capacity a tick: a backlog of 1e22 (a million traders filing 1e12 a tick for 10,000 ticks) over this
+     * capacity at the finest tick (5e-12 a tick) is 2e33 ticks, where a capacity of the smallest double makes a
+     * tonne's wait infinite.
+     */
+    public static final double MIN_LICENCE_CAPACITY = 1e-9;
+
     /** A price per unit (a price, a cost, a floor, a strike). */
     public static final double MAX_PRICE = 1e9;
 

@@ -100,7 +100,10 @@ class ExportLicensingRulesTest {
         ScenarioProblem zero = single(licensing(p -> p.putArray("capacitySchedule").addObject()
                 .put("capacityPerWeek", 0)));
         assertEquals("/policies/0/capacitySchedule/0/capacityPerWeek", zero.pointer());
-        assertEquals("capacityPerWeek must be > 0, got 0", zero.message());
+        assertEquals("capacityPerWeek must be >= 1e-9, got 0", zero.message());
+        ScenarioProblem denormal = single(licensing(p -> p.putArray("capacitySchedule").addObject()
+                .put("capacityPerWeek", Double.MIN_VALUE)));
+        assertEquals("capacityPerWeek must be >= 1e-9, got 4.9E-324", denormal.message());
         ScenarioProblem none = single(licensing(p -> p.putArray("capacitySchedule").addObject().put("from", 20)));
         assertEquals("/policies/0/capacitySchedule/0/capacityPerWeek", none.pointer());
         assertTrue(none.message().contains("capacityPerWeek"), none.message());
@@ -115,10 +118,25 @@ class ExportLicensingRulesTest {
 
         ScenarioProblem negative = single(licensing(p -> p.putObject("capacityPerWeek").put("oxide", -1)));
         assertEquals("/policies/0/capacityPerWeek/oxide", negative.pointer());
-        assertEquals("oxide must be > 0, got -1", negative.message());
+        assertEquals("oxide must be >= 1e-9, got -1", negative.message());
         // An office that decides nothing would leave every application waiting for ever: that is an export ban.
         ScenarioProblem zero = single(licensing(p -> p.putObject("capacityPerWeek").put("oxide", 0)));
-        assertEquals("oxide must be > 0, got 0", zero.message());
+        assertEquals("oxide must be >= 1e-9, got 0", zero.message());
+    }
+
+    /**
+     * The wait a trader is told is the backlog over the office's capacity. The largest backlog a run can build,
+     * every tick of 10,000 a full application of a million traders of 1e12 a tick, is 1e22; over the least
+     * capacity, 1e-9 a week, decided at the finest tick (10,000 ticks a year, 192 a week: 5.2e-12 a tick), it
+     * waits 1.9e33 ticks, a finite number. A capacity of the smallest double, 4.9e-324 a week, is a wait of
+     * infinity over a backlog of one tonne, which no output can write.
+     */
+    @Test
+    void theLeastCapacityAnOfficeMayHaveKeepsTheWaitItTellsFinite() throws Exception {
+        ScenarioLoader.fromText(licensing(p -> p.putObject("capacityPerWeek").put("oxide", 1e-9)), "test.json");
+        ScenarioProblem tiny = single(licensing(p -> p.putObject("capacityPerWeek").put("oxide", 1e-10)));
+        assertEquals("/policies/0/capacityPerWeek/oxide", tiny.pointer());
+        assertEquals("oxide must be >= 1e-9, got 1.0E-10", tiny.message());
     }
 
     @Test

@@ -308,6 +308,10 @@ class ScenarioBoundsTest {
                 .asDouble());
         assertEquals(Limits.MIN_PRICE, schema.at("/properties/commodities/items/properties/initialPrice/minimum")
                 .asDouble());
+        assertEquals(Limits.MIN_LICENCE_CAPACITY, schema.at("/$defs/exportLicensing/properties/capacityPerWeek"
+                + "/additionalProperties/minimum").asDouble());
+        assertEquals(Limits.MIN_LICENCE_CAPACITY, schema.at("/$defs/capacityStep/properties/capacityPerWeek/minimum")
+                .asDouble());
     }
 
     private record Field(String name, String at, JsonNode node) { }
