@@ -118,6 +118,11 @@ final class Network {
     // Arcs.
     final List<Arc> arcs = new ArrayList<>();
     final List<Cap> caps = new ArrayList<>();
+    /**
+     * Every licensing office's bound, one per office and commodity, in the order they were met: those in
+     * {@link #caps}, and those left out of the solve because they cannot bind, whose figures are still reported.
+     */
+    final List<Cap> officeBounds = new ArrayList<>();
     final List<Instrument> instruments = new ArrayList<>();
 
     /** An arc: origin market (or -1), destination market (or -1 for a government's offtake). */
@@ -160,6 +165,8 @@ final class Network {
         int[] arcs;
         double[] coefficient;
         double volume;
+        /** For a licensing office: the most its arcs could ask of it, each lane at its bound or the world's capacity. */
+        double reach;
     }
 
     /** An instrument in force at the tick, for its fiscal figures. */
@@ -854,6 +861,7 @@ final class Network {
                         cap.volume = office[3];
                         officeCaps.put(key, cap);
                         caps.add(cap);
+                        officeBounds.add(cap);
                     }
                     int n = cap.arcs.length;
                     cap.arcs = Arrays.copyOf(cap.arcs, n + laneArcs.size());
@@ -861,6 +869,9 @@ final class Network {
                     for (int i = 0; i < laneArcs.size(); i++) {
                         cap.arcs[n + i] = laneArcs.get(i);
                         cap.coefficient[n + i] = 1.0 / office[2];
+                    }
+                    if (!laneArcs.isEmpty()) {
+                        cap.reach += Math.min(capacity * approval, worldCapacity[c]) / office[2];
                     }
                 }
                 for (int rule : diversification) {
@@ -904,6 +915,13 @@ final class Network {
                     cap.volume = leak * capacity;
                     caps.add(cap);
                 }
+            }
+        }
+        // An office that could decide a thousand times what its lanes could ever ask of it never binds; left in,
+        // its capacity would set the scale of the subproblem beside flows many orders smaller, as a lane's would.
+        for (Cap office : officeBounds) {
+            if (office.volume > CAN_BIND * office.reach) {
+                caps.remove(office);
             }
         }
         for (int pool = 0; pool < poolMembers.size(); pool++) {

@@ -177,21 +177,22 @@ public final class SpatialEquilibrium {
                 add(fig, "quotaRent", r);
                 fig.put("rentPerUnit", solver.rent[s] / net.value[net.arcs.get(cap.arcs[0]).from]);
             }
-            if (cap.kind == Network.CapKind.LICENCE_OFFICE) {
-                double decided = 0;
-                for (int i = 0; i < cap.arcs.length; i++) {
-                    decided += cap.coefficient[i] * solver.flow[cap.arcs[i]];
-                }
-                Map<String, Double> fig = figures.get(cap.instrument);
-                add(fig, "officeCapacity", cap.volume);
-                add(fig, "applicationsDecided", decided);
-            }
             if (cap.kind == Network.CapKind.TARIFF_RATE_QUOTA) {
                 Map<String, Double> fig = figures.get(cap.instrument);
                 double in = fig.getOrDefault("inQuotaVolume", 0.0);
                 fig.put("quotaVolume", cap.volume);
                 fig.put("fillRate", cap.volume > 0 ? in / cap.volume : Double.NaN);
             }
+        }
+        // Every licensing office, bound or too large to bind: its capacity and the applications its lanes need.
+        for (Network.Cap cap : net.officeBounds) {
+            double decided = 0;
+            for (int i = 0; i < cap.arcs.length; i++) {
+                decided += cap.coefficient[i] * solver.flow[cap.arcs[i]];
+            }
+            Map<String, Double> fig = figures.get(cap.instrument);
+            add(fig, "officeCapacity", cap.volume);
+            add(fig, "applicationsDecided", decided);
         }
         // Contracts for difference: eligible sales up to the cap, paid against the reference price.
         for (int i = 0; i < net.instruments.size(); i++) {

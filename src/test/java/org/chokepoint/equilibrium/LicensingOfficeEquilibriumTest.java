@@ -2,7 +2,11 @@ package org.chokepoint.equilibrium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * {@link ClosedFormTest} (A: {@code S - D = 26 p - 130}; B: {@code D - S = 200 - 15 p}; C: {@code D - S = 140 - 8 p}):
  * the office decides at most its capacity of applications a tick, and a lane's flow is its approval rate
  * times what it applies for, so {@code x_B / r_B + x_C / r_C <= capacity}, and its shadow price per application
- * opens each lane's gap by that price over the lane's rate.
+ * opens each lane's gap by that price over the lane's rate. An office too large to bind is also solved on the
+ * magnet chain, against the same chain without it.
  */
 class LicensingOfficeEquilibriumTest {
     private static final double TOL = 1e-6;
@@ -76,6 +81,51 @@ class LicensingOfficeEquilibriumTest {
         double pa20 = 7710.0 / 1342;
         assertEquals(pa20, fast.market("A", "metal").price(), TOL * pa20);
         assertEquals(20.0, fast.instruments().get(0).figures().get("officeCapacity"), 0);
+    }
+
+    @Test
+    void anOfficeFarLargerThanTheTradeItLicensesLeavesItFree() throws Exception {
+        // 1e12 a week against lanes of 1,000 a tick each: the office never binds, and the answer is free trade,
+        // 26 p_A - 130 = (185 - 15 p_A) + (132 - 8 p_A), so p_A = 447 / 49, p_B = p_C = p_A + 1; the office decides
+        // what both lanes carry, 185 - 15 p_A + 132 - 8 p_A = 26 p_A - 130.
+        Scenario s = exporterAndTwoImporters("""
+                {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
+                 "carryingCostPerTick": 0, "capacityPerWeek": {"metal": 1e12}}""");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        double pa = 447.0 / 49;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(pa + 1, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(185 - 15 * pa, r.laneFlow("a-to-b"), TOL * 60);
+        assertEquals(132 - 8 * pa, r.laneFlow("a-to-c"), TOL * 60);
+        EquilibriumResult.InstrumentResult office = r.instruments().get(0);
+        assertEquals(1e12, office.figures().get("officeCapacity"), 0);
+        assertEquals(26 * pa - 130, office.figures().get("applicationsDecided"), TOL * 60);
+    }
+
+    /**
+     * The magnet chain of {@code ndfeb-magnets-2025.json} with China's Dy oxide licensed by an office of 1e12 t a
+     * week, every application approved at once and at no cost: the office could decide ten billion times what
+     * China's Dy oxide lanes carry (a few tonnes a week), so its world is the world without the measure, market by
+     * market. Left in the solve, its bound set the scale of the subproblem and neither start converged.
+     */
+    @Test
+    void anOfficeThatCannotBindLeavesAChainAsItWouldBeWithoutIt() throws Exception {
+        ObjectNode json = ScenarioLoader.load(Path.of("scenarios/ndfeb-magnets-2025.json")).json().deepCopy();
+        json.putArray("policies");
+        Scenario free = ScenarioLoader.fromJson(json, "ndfeb without measures").scenario();
+        json.set("policies", Json.mapper().readTree("""
+                [{"type": "exportLicensing", "id": "cn-dy-licences", "region": "CN", "commodities": ["dy-oxide"],
+                  "leadTicks": 0, "carryingCostPerTick": 0, "capacityPerWeek": {"dy-oxide": 1e12}}]"""));
+        Scenario licensed = ScenarioLoader.fromJson(json, "ndfeb with an office of 1e12 a week").scenario();
+
+        EquilibriumResult without = SpatialEquilibrium.solve(free, 50);
+        EquilibriumResult with = SpatialEquilibrium.solve(licensed, 50);
+        for (EquilibriumResult.MarketResult m : without.markets()) {
+            EquilibriumResult.MarketResult l = with.market(m.region(), m.commodity());
+            assertEquals(m.price(), l.price(), 1e-6 * m.price(), m.region() + "/" + m.commodity());
+            assertEquals(m.imports(), l.imports(), 1e-6 * Math.max(1, m.imports()), m.region() + "/" + m.commodity());
+        }
+        assertEquals(1e12, with.instruments().get(0).figures().get("officeCapacity"), 0);
     }
 
     @Test
