@@ -46,6 +46,11 @@ final class ExportLicensing extends ExportMeasure {
     private final double[] approval;
     /** The approval schedule: from which tick each step sets which cells to which rate. */
     private final CellSchedule approvalSteps;
+    /**
+     * What buyers read from the news, by commodity and destination, {@code [c * regions + d]}: the share refused at
+     * the measure's start, every step from its start applied, and 1 where the destination is denied then.
+     */
+    private final double[] newsSeverity;
     /** Whether applications are refused outright, by commodity and destination, {@code [c * regions + d]}. */
     private final boolean[] denied;
     /** The denial schedule: from which tick each step denies or reopens which cells (value 1 or 0). */
@@ -104,6 +109,14 @@ final class ExportLicensing extends ExportMeasure {
             }
         }
         this.denialSteps = new CellSchedule(spec, spec.denialStepsInOrder(), world, step -> step.denied() ? 1 : 0);
+        this.newsSeverity = new double[commodities * regions];
+        for (String c : spec.commodities()) {
+            for (int d = 0; d < regions; d++) {
+                String to = world.region(d).id();
+                newsSeverity[world.commodityIndex(c) * regions + d] = spec.deniedAt(c, to, spec.start()) ? 1.0
+                        : 1.0 - spec.approvalAt(c, to, spec.start());
+            }
+        }
         this.capacityPerTick = new double[commodities];
         Arrays.fill(capacityPerTick, Double.POSITIVE_INFINITY);
         double ticksPerWeek = TickTime.ticks(1, world.ticksPerYear());
@@ -130,13 +143,13 @@ final class ExportLicensing extends ExportMeasure {
     }
 
     /**
-     * Buyers expect a licence to refuse what it is set to refuse for their destination and commodity as of the
-     * news, and a denied destination all of it.
+     * Buyers expect a licence to refuse what it is set to refuse for their destination and commodity when it
+     * starts, and a denied destination all of it: the news is of the measure as it starts, whether its own fields
+     * or steps from its start say so (the news comes before the start, or with it, when no step has applied yet).
      */
     @Override
     double newsSeverity(int destination, int commodity) {
-        int cell = commodity * world.regionCount() + destination;
-        return denied[cell] ? 1.0 : 1.0 - approval[cell];
+        return newsSeverity[commodity * world.regionCount() + destination];
     }
 
     @Override

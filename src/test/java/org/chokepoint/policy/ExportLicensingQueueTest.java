@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Export licensing run through the model, on exporter A shipping metal to B (about 75 a week when free) and,
  * where a test adds it, to a second importer C: an office short of capacity, an approval rate that changes on
- * a date, and a denied destination, each against what its parameters imply.
+ * a date, a denied destination, and the news of a measure announced before it starts, each against what its
+ * parameters imply.
  */
 class ExportLicensingQueueTest {
     private static final Path SCENARIO = Path.of("src/test/resources/scenarios/two-region.json");
@@ -455,5 +456,40 @@ class ExportLicensingQueueTest {
             assertEquals(inForce && (t < w20 || t >= w30), lic.refusesAll(A, c, metal, t), "C refused, tick " + t);
             assertEquals(false, lic.refusesAll(A, b, metal, t), "B refused, tick " + t);
         }
+    }
+
+    /**
+     * A measure announced ten weeks before its start that refuses every licence to B is one measure whether it
+     * says so with an approval rate of 0 or with a rate of 1 and a step to 0 from its start: buyers in B read all
+     * their supply from A as threatened from the news on, and the run is the same tick by tick. A step to 0.3 from
+     * the start threatens 70% of it, and a denial of B from the start all of it, as the same rate and denial
+     * written as the measure's own do.
+     */
+    @Test
+    void theNewsOfAMeasureIsWhatItDoesFromItsStartWhetherItsOwnFieldsOrItsStepsSayIt() throws Exception {
+        String announced = "\"announce\":" + (START - 10) + ",\"leadTicks\":2,";
+        String own = announced + "\"approvalProbability\":0";
+        String step = announced + "\"approvalSchedule\":[{\"rate\":0}]";
+        int b = 1;
+        int metal = 0;
+        ExportLicensing ownOffice = office(started(own, false));
+        ExportLicensing stepOffice = office(started(step, false));
+        for (int t = START - 10; t < START; t++) {
+            assertEquals(1.0, ownOffice.announcedThreat(A, b, metal, t), 0, "its own rate, tick " + t);
+            assertEquals(1.0, stepOffice.announcedThreat(A, b, metal, t), 0, "a step from its start, tick " + t);
+        }
+        SupplyShockModel ownRun = run(own, false);
+        SupplyShockModel stepRun = run(step, false);
+        for (int t = 0; t < HORIZON; t++) {
+            assertEquals(ownRun.series().get(t, A, Metric.PRICE), stepRun.series().get(t, A, Metric.PRICE), 0,
+                    "A's price, tick " + t);
+            assertEquals(ownRun.series().get(t, b, Metric.PRICE), stepRun.series().get(t, b, Metric.PRICE), 0,
+                    "B's price, tick " + t);
+        }
+        SupplyShockModel partly = started(announced + "\"approvalSchedule\":[{\"rate\":0.3}]", false);
+        assertEquals(0.7, office(partly).announcedThreat(A, b, metal, START - 5), 1e-12);
+        SupplyShockModel denied = started(announced
+                + "\"denialSchedule\":[{\"destinations\":[\"B\"],\"denied\":true}]", false);
+        assertEquals(1.0, office(denied).announcedThreat(A, b, metal, START - 5), 0);
     }
 }
