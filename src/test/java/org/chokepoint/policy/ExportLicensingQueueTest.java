@@ -49,6 +49,11 @@ class ExportLicensingQueueTest {
         return model;
     }
 
+    /** A denial schedule of one step: C denied ({@code denied} true) or let in again from {@code tick}. */
+    private static String cFrom(int tick, boolean denied) {
+        return "\"denialSchedule\":[{\"from\":" + tick + ",\"destinations\":[\"C\"],\"denied\":" + denied + "}]";
+    }
+
     private static ExportLicensing office(SupplyShockModel m) {
         return (ExportLicensing) m.instruments().get(0);
     }
@@ -335,7 +340,7 @@ class ExportLicensingQueueTest {
         int lift = START + 40;
         int lead = 3;
         SupplyShockModel m = run("\"leadTicks\":" + lead + ",\"deniedDestinations\":[\"C\"],"
-                + "\"denialSchedule\":[{\"from\":" + lift + ",\"destinations\":[\"C\"],\"denied\":false}]", true);
+                + cFrom(lift, false), true);
         ExportLicensing lic = office(m);
         SeriesRecorder s = m.series();
         double refusedBefore = 0;
@@ -366,8 +371,7 @@ class ExportLicensingQueueTest {
         // The measure covers C alone, so every application is C's. Each is decided `lead` ticks after it is
         // filed, so when the ban comes the office holds what was filed in the `lead` ticks before it, and
         // refuses all of it that tick, deciding nothing: a ban needs no review.
-        SupplyShockModel m = run("\"destinations\":[\"C\"],\"leadTicks\":" + lead + ","
-                + "\"denialSchedule\":[{\"from\":" + ban + ",\"destinations\":[\"C\"],\"denied\":true}]", true);
+        SupplyShockModel m = run("\"destinations\":[\"C\"],\"leadTicks\":" + lead + "," + cFrom(ban, true), true);
         ExportLicensing lic = office(m);
         double waiting = 0;
         for (int t = ban - lead; t < ban; t++) {
@@ -406,7 +410,7 @@ class ExportLicensingQueueTest {
                 .put("chokepoint", "strait").put("start", ban - 2).put("end", ban + 1);
         root.set("policies", Json.mapper().readTree("[{\"type\":\"exportLicensing\",\"id\":\"lic\",\"region\":\"A\","
                 + "\"commodities\":[\"metal\"],\"start\":" + START + ",\"leadTicks\":3,\"validityTicks\":" + validity
-                + ",\"denialSchedule\":[{\"from\":" + ban + ",\"destinations\":[\"C\"],\"denied\":true}]}]"));
+                + "," + cFrom(ban, true) + "}]"));
         SupplyShockModel m = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 7, -1);
         m.start();
         m.runToHorizon();
