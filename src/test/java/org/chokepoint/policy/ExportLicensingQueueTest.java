@@ -33,6 +33,11 @@ class ExportLicensingQueueTest {
 
     /** The model of {@link #run}, ready for its first tick. */
     private static SupplyShockModel started(String licensing, boolean toC) throws Exception {
+        return startedFrom(world(licensing, toC));
+    }
+
+    /** The two-region world, with C and its traders where {@code toC}, under {@code licensing} from START. */
+    private static ObjectNode world(String licensing, boolean toC) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
         if (toC) {
             ((ArrayNode) root.get("demand")).addObject().put("region", "C").put("commodity", "metal")
@@ -44,6 +49,10 @@ class ExportLicensingQueueTest {
         }
         root.set("policies", Json.mapper().readTree("[{\"type\":\"exportLicensing\",\"id\":\"lic\",\"region\":\"A\","
                 + "\"commodities\":[\"metal\"],\"start\":" + START + "," + licensing + "}]"));
+        return root;
+    }
+
+    private static SupplyShockModel startedFrom(ObjectNode root) throws Exception {
         SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 7, -1);
         model.start();
         return model;
@@ -398,21 +407,11 @@ class ExportLicensingQueueTest {
     void aLicenceGrantedBeforeADenialIsShippedUntilItLapses() throws Exception {
         int ban = START + 40;
         int validity = 4;
-        ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
-        ((ArrayNode) root.get("demand")).addObject().put("region", "C").put("commodity", "metal")
-                .put("baseQuantity", 30).put("referencePrice", 10.0).put("elasticity", -0.8);
-        ObjectNode t = ((ArrayNode) root.get("traders")).addObject().put("id", "a-to-c").put("commodity", "metal")
-                .put("from", "A").put("to", "C").put("count", 2);
-        t.putObject("capacityPerTick").put("min", 20).put("max", 30);
-        t.putObject("minMargin").put("min", 0.01).put("max", 0.03);
+        ObjectNode root = world("\"leadTicks\":3,\"validityTicks\":" + validity + "," + cFrom(ban, true), true);
         ((ObjectNode) root.get("routes").get(1)).putArray("chokepoints").add("strait");
         ((ArrayNode) root.withArray("events")).addObject().put("type", "chokepointClosure").put("id", "shut")
                 .put("chokepoint", "strait").put("start", ban - 2).put("end", ban + 1);
-        root.set("policies", Json.mapper().readTree("[{\"type\":\"exportLicensing\",\"id\":\"lic\",\"region\":\"A\","
-                + "\"commodities\":[\"metal\"],\"start\":" + START + ",\"leadTicks\":3,\"validityTicks\":" + validity
-                + "," + cFrom(ban, true) + "}]"));
-        SupplyShockModel m = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 7, -1);
-        m.start();
+        SupplyShockModel m = startedFrom(root);
         m.runToHorizon();
         ExportLicensing lic = office(m);
         SeriesRecorder s = m.series();
