@@ -24,7 +24,8 @@ import org.chokepoint.world.World;
  * pool is bringing them.
  *
  * <p>Pooled cargo crosses borders as a trader's does, so the trade measures on its lane act on it as on a
- * trader's cargo: the pool does not buy where a ban stops the lane or a licensing office refuses it outright,
+ * trader's cargo: the pool does not buy where a ban stops the lane or a licensing office refuses it outright
+ * and it holds no licence granted before,
  * prices a supplier with its export tax or subsidy and the importer's levy, asks the measures for its order and
  * bids for what they grant, and declares what it ships and lands, so that taxes, levies, quota, licences and rent
  * are booked as for any importer. Measures know it by its importer number, which follows every trader's. It does
@@ -95,7 +96,8 @@ final class PooledProcurement implements java.io.Serializable {
      * and at what limit: a share {@code 1 / stockAdjustTicks} of what the requirement lacks after the cargo held
      * and at sea, at the candidate supplier with the lowest landed price (its export tax or subsidy and the
      * importer's levy counted, as a trader counts them) whose route is open and whose exports to the pool's region
-     * no ban stops and no licensing office refuses outright when {@code choose}, at the first such one listed
+     * no ban stops and no licensing office refuses outright (unless the pool holds licences granted before, on
+     * which it ships as a trader does) when {@code choose}, at the first such one listed
      * otherwise. Nothing is ordered where no
      * supplier is open or the home price with the premium, less freight and border charges, leaves no limit to
      * bid, so members count no order that is never posted; an order placed is declared to the trade measures, as a
@@ -116,7 +118,7 @@ final class PooledProcurement implements java.io.Serializable {
         for (int s : terms.suppliers) {
             int route = w.routeBetween(s, terms.region);
             if (route < 0 || routes.closed(route) || rules.exportAllowance(s, terms.region, terms.input, tick) <= 0
-                    || rules.refusesAll(s, terms.region, terms.input, tick)) {
+                    || rules.refusesAll(importer, s, terms.region, terms.input, tick)) {
                 continue;
             }
             int m = w.market(s, terms.input);

@@ -153,9 +153,9 @@ final class ExportLicensing extends ExportMeasure {
     }
 
     @Override
-    public boolean refusesAll(int o, int d, int c, int tick) {
+    public boolean refusesAll(int importer, int o, int d, int c, int tick) {
         int cell = c * world.regionCount() + d;
-        return binds(o, d, c, tick) && (denied[cell] || approval[cell] <= 0);
+        return binds(o, d, c, tick) && (denied[cell] || approval[cell] <= 0) && balance(importer) <= 0;
     }
 
     @Override

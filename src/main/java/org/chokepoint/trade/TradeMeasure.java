@@ -75,10 +75,11 @@ public interface TradeMeasure {
     }
 
     /**
-     * Whether the lane's applications are refused whatever is asked (a licensing office's denied destination, or
-     * an approval rate of nil): a buyer free to choose its supplier does not apply there.
+     * Whether the lane lets none of this importer's cargo pass, whatever it asks: a licensing office refuses its
+     * applications outright (a denied destination, or an approval rate of nil) and it holds no licence granted
+     * before, on which it may still ship. A buyer free to choose its supplier does not apply there.
      */
-    default boolean refusesAll(int origin, int destination, int commodity, int tick) {
+    default boolean refusesAll(int importer, int origin, int destination, int commodity, int tick) {
         return false;
     }
 

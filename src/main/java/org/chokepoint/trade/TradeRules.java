@@ -112,9 +112,9 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
     }
 
     @Override
-    public boolean refusesAll(int origin, int destination, int commodity, int tick) {
+    public boolean refusesAll(int importer, int origin, int destination, int commodity, int tick) {
         for (TradeMeasure m : active) {
-            if (m.refusesAll(origin, destination, commodity, tick)) {
+            if (m.refusesAll(importer, origin, destination, commodity, tick)) {
                 return true;
             }
         }

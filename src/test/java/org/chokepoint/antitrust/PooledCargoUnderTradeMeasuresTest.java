@@ -223,6 +223,56 @@ class PooledCargoUnderTradeMeasuresTest {
     }
 
     /**
+     * The US licenses naphtha exports to Japan, decided after two weeks, all approved, licences good for eight
+     * weeks, until it denies Japan from week {@code D}. The pool is the only importer on the lane (its traders are
+     * taken out) and buys at the first supplier open to it, the US. Panama is shut for the two weeks before the
+     * denial and its first week, so the licences applied for before are granted while the pool cannot use them,
+     * and it holds them when the denial comes. They were granted before it and stay good, as a trader's do: once
+     * the canal opens the pool goes on buying in the US on them, no more than it held, and nothing once they have
+     * lapsed, eight weeks on at the latest. Before, a pool passed the denied supplier by at once and let the
+     * licences it held lapse unused.
+     */
+    @Test
+    void aPoolShipsOnTheLicencesItHoldsWhenItsRegionIsDenied() throws Exception {
+        int denial = 72;
+        int validity = 8;
+        SupplyShockModel m = new SupplyShockModel(scenario(s -> {
+            usTradersOut(s);
+            ((ObjectNode) s.get("consortia").get(0)).putArray("exchange").add("requiredVolume").add("specification");
+            usMeasure(s, "exportLicensing").put("leadTicks", 2).put("validityTicks", validity).putArray("denialSchedule")
+                    .addObject().put("from", denial).put("denied", true).putArray("destinations").add("JP");
+            s.withArray("events").addObject().put("type", "chokepointClosure").put("id", "panama-shut")
+                    .put("chokepoint", "panama").put("start", denial - 2).put("end", denial + 1);
+        }), 1, -1);
+        m.start();
+        World w = m.world();
+        int us = w.market(w.regionIndex("US"), w.commodityIndex("naphtha"));
+        int japan = w.regionIndex("JP");
+        double shippedBefore = 0;
+        double approvedBefore = 0;
+        double shippedAfter = 0;
+        for (int t = 0; t < m.horizon(); t++) {
+            m.stepTick();
+            double q = m.markets().ledger().exportsTo(us, japan);
+            if (t < denial) {
+                shippedBefore += q;
+                approvedBefore = m.instruments().get(0).indicators().get("approved");
+            } else {
+                shippedAfter += q;
+                if (t >= denial + validity) {
+                    assertEquals(0, q, 0, "week " + t + ": every licence granted before the denial has lapsed");
+                }
+            }
+        }
+        assertTrue(shippedBefore > 0, "the pool bought in the US under licence before the denial");
+        assertEquals(approvedBefore, m.instruments().get(0).indicators().get("approved"), 0,
+                "nothing approved for Japan from the denial on");
+        assertTrue(shippedAfter > 0, "the pool ships on the licences it held");
+        assertTrue(shippedAfter <= approvedBefore - shippedBefore + 1e-9,
+                shippedAfter + " shipped after the denial, " + (approvedBefore - shippedBefore) + " held");
+    }
+
+    /**
      * Japan levies a floor of 1,000 a tonne on naphtha from the US alone (the Middle East and the rest of the
      * world exempt), the pool is the only importer on the lane from the US (its traders are taken out) and, its
      * members passing no candidate suppliers, buys at the first supplier open to it: the US, but the rest of the
@@ -237,12 +287,7 @@ class PooledCargoUnderTradeMeasuresTest {
     @Test
     void japanCollectsItsFloorOnEveryPooledTonneFromTheUsAndOnNoneFromElsewhere() throws Exception {
         SupplyShockModel m = new SupplyShockModel(scenario(s -> {
-            ArrayNode traders = (ArrayNode) s.get("traders");
-            for (int i = traders.size() - 1; i >= 0; i--) {
-                if (traders.get(i).get("id").asText().equals("naphtha-us-jp")) {
-                    traders.remove(i);
-                }
-            }
+            usTradersOut(s);
             ((ObjectNode) s.get("consortia").get(0)).putArray("exchange").add("requiredVolume").add("specification");
             ArrayNode policies = s.putArray("policies");
             ObjectNode floor = policies.addObject().put("type", "tariffFloor").put("id", "jp-floor")
@@ -287,6 +332,16 @@ class PooledCargoUnderTradeMeasuresTest {
         assertTrue(bySupplier.containsKey("US") && bySupplier.containsKey("ROW"), "bought at both: " + bySupplier);
         assertTrue(bought[75] > 0, "US cargo lands in week 80 with the pool's last cargo from the rest of the world");
         assertEquals(owed, collected, 1e-9 * owed);
+    }
+
+    /** Takes out the traders of naphtha from the US to Japan, so that the pool is the lane's only importer. */
+    private static void usTradersOut(ObjectNode s) {
+        ArrayNode traders = (ArrayNode) s.get("traders");
+        for (int i = traders.size() - 1; i >= 0; i--) {
+            if (traders.get(i).get("id").asText().equals("naphtha-us-jp")) {
+                traders.remove(i);
+            }
+        }
     }
 
     private static ObjectNode usMeasure(ObjectNode s, String type) {

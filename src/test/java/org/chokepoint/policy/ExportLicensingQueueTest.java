@@ -435,30 +435,51 @@ class ExportLicensingQueueTest {
      * order of the file. C is denied (deniedDestinations); from week 10 of the measure a step lets C in, the next
      * (same week) denies every destination, the next (same week) lets B in: C stays denied and B open. From week
      * 20 C is let in, from week 30 denied again, whatever their place in the list. So the office refuses all of
-     * C's applications outright before week 20 and from week 30 on, and none of B's.
+     * C's applications outright before week 20 and from week 30 on, and none of B's. A trader to C that still holds
+     * licences granted while C was let in (the route to C is shut for the two weeks before the denial and its first
+     * week, so the licences granted then are held) ships on them: the lane is closed to it once they are spent or
+     * have lapsed, four weeks after the last was granted at most.
      */
     @Test
     void denialStepsApplyInTheOrderOfTheirTicksAndThoseOfOneTickInFileOrder() throws Exception {
         int w10 = START + 10;
         int w20 = START + 20;
         int w30 = START + 30;
-        SupplyShockModel m = started("\"leadTicks\":3,\"deniedDestinations\":[\"C\"],\"denialSchedule\":["
+        int validity = 4;
+        ObjectNode root = world("\"leadTicks\":3,\"validityTicks\":" + validity
+                + ",\"deniedDestinations\":[\"C\"],\"denialSchedule\":["
                 + "{\"from\":" + w30 + ",\"destinations\":[\"C\"],\"denied\":true},"
                 + "{\"from\":" + w10 + ",\"destinations\":[\"C\"],\"denied\":false},"
                 + "{\"from\":" + w10 + ",\"denied\":true},"
                 + "{\"from\":" + w10 + ",\"destinations\":[\"B\"],\"denied\":false},"
                 + "{\"from\":" + w20 + ",\"destinations\":[\"C\"],\"denied\":false}]", true);
+        ((ObjectNode) root.get("routes").get(1)).putArray("chokepoints").add("strait");
+        ((ArrayNode) root.withArray("events")).addObject().put("type", "chokepointClosure").put("id", "shut")
+                .put("chokepoint", "strait").put("start", w30 - 2).put("end", w30 + 1);
+        SupplyShockModel m = startedFrom(root);
         ExportLicensing lic = office(m);
         int b = m.world().regionIndex("B");
         int c = m.world().regionIndex("C");
         int metal = m.world().commodityIndex("metal");
+        int toB = 0;
+        int toC = 6;
+        assertEquals(c, m.traders().destination(toC), "the first trader to C follows the six to B");
+        boolean heldAtTheDenial = false;
         while (m.tick() < START + 40) {
             int t = m.tick();
             m.stepTick();
             boolean inForce = t >= START;
-            assertEquals(inForce && (t < w20 || t >= w30), lic.refusesAll(A, c, metal, t), "C refused, tick " + t);
-            assertEquals(false, lic.refusesAll(A, b, metal, t), "B refused, tick " + t);
+            boolean held = lic.balance(toC) > 0;
+            if (t >= w30 && t < w30 + validity) {
+                heldAtTheDenial |= held;
+                assertEquals(!held, lic.refusesAll(toC, A, c, metal, t), "C refused while no licence held, tick " + t);
+            } else {
+                assertEquals(inForce && (t < w20 || t >= w30), lic.refusesAll(toC, A, c, metal, t),
+                        "C refused, tick " + t);
+            }
+            assertEquals(false, lic.refusesAll(toB, A, b, metal, t), "B refused, tick " + t);
         }
+        assertTrue(heldAtTheDenial, "the trader to C held licences when C was denied again");
     }
 
     /**
