@@ -195,4 +195,28 @@ class ExportLicensingRulesTest {
         assertEquals("/policies/0/denialSchedule/0/denied", missing.pointer());
         assertTrue(missing.message().contains("denied"), missing.message());
     }
+
+    /**
+     * A name that is no commodity or region of the scenario is said to be unknown, once: not again as one the
+     * measure does not cover, which is true of it but says nothing more.
+     */
+    @Test
+    void aNameThatNamesNothingIsSaidToBeUnknownOnce() {
+        ScenarioProblem step = single(licensing(p -> ((ObjectNode) p.putArray("denialSchedule").addObject()
+                .put("denied", true)).putArray("commodities").add("neodymium")));
+        assertEquals("/policies/0/denialSchedule/0/commodities/0", step.pointer());
+        assertTrue(step.message().startsWith("unknown commodity 'neodymium'"), step.message());
+
+        ScenarioProblem capacity = single(licensing(p -> p.putObject("capacityPerWeek").put("neodymium", 5)));
+        assertEquals("/policies/0/capacityPerWeek/neodymium", capacity.pointer());
+        assertTrue(capacity.message().startsWith("unknown commodity 'neodymium'"), capacity.message());
+
+        ScenarioProblem destination = single(licensing(p -> {
+            p.putArray("destinations").add("JP");
+            ((ObjectNode) p.putArray("approvalSchedule").addObject().put("rate", 0.5)).putArray("destinations")
+                    .add("KR");
+        }));
+        assertEquals("/policies/0/approvalSchedule/0/destinations/0", destination.pointer());
+        assertTrue(destination.message().startsWith("unknown region 'KR'"), destination.message());
+    }
 }

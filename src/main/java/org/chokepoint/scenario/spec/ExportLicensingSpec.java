@@ -189,12 +189,8 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
     public void check(SpecCheck at) {
         checkMeasure(at);
         at.regionKeys("approvalByDestination", approvalByDestination);
-        at.commodityKeys("capacityPerWeek", capacityPerWeek);
         for (String c : capacityPerWeek.keySet()) {
-            if (commodities != null && !commodities.contains(c)) {
-                at.problem("capacityPerWeek/" + escape(c), "commodity '" + c
-                        + "' is not among the measure's commodities " + commodities);
-            }
+            covered(at, "capacityPerWeek/" + escape(c), c);
         }
         int last = end == null ? at.horizonTicks() : end;
         for (int i = 0; i < approvalSchedule.size(); i++) {
@@ -227,26 +223,19 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
             at.problem(here + "/from", "'from' must fall while the measure is in force, from its start ("
                     + start + ") to before its end (" + last + "), got " + from);
         }
-        at.commodities(here + "/commodities", stepCommodities);
-        if (stepCommodities != null && commodities != null) {
-            for (int k = 0; k < stepCommodities.size(); k++) {
-                String c = stepCommodities.get(k);
-                if (!commodities.contains(c)) {
-                    at.problem(here + "/commodities/" + k, "commodity '" + c
-                            + "' is not among the measure's commodities " + commodities);
-                }
-            }
+        at.commodities(here + "/commodities", stepCommodities, (field, c) -> covered(at, field, c));
+    }
+
+    /** A commodity a step or a capacity names must be one the measure covers: an unknown one is said so once. */
+    private void covered(SpecCheck at, String field, String c) {
+        if (at.commodity(field, c) && commodities != null && !commodities.contains(c)) {
+            at.problem(field, "commodity '" + c + "' is not among the measure's commodities " + commodities);
         }
     }
 
     /** Every destination a list names must be a region the measure covers; an absent list names them all. */
     private void coveredDestinations(SpecCheck at, String field, List<String> named) {
-        at.regions(field, named);
-        if (named != null) {
-            for (int k = 0; k < named.size(); k++) {
-                coveredDestination(at, field + "/" + k, named.get(k));
-            }
-        }
+        at.regions(field, named, (here, d) -> coveredDestination(at, here, d));
     }
 
     /** A destination a field names must be one the measure covers, or naming it would do nothing. */

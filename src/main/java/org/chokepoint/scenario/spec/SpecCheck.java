@@ -2,6 +2,7 @@ package org.chokepoint.scenario.spec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * What an entry's semantic check may ask of the scenario around it, and where it reports. Fields are named
@@ -25,10 +26,25 @@ public interface SpecCheck {
 
     /** Checks each region id of a list at {@code field/i}, each named once; an absent list is fine. */
     default void regions(String field, List<String> ids) {
+        regions(field, ids, (at, id) -> { });
+    }
+
+    /**
+     * Checks each region id of a list as {@link #regions(String, List)} does, and hands {@code eachKnown} every id
+     * that names a region, the first time it is listed, with its field, for checks of its own: an id reported as
+     * unknown or listed twice is not reported again.
+     */
+    default void regions(String field, List<String> ids, BiConsumer<String, String> eachKnown) {
         if (ids != null) {
             for (int i = 0; i < ids.size(); i++) {
-                if (region(field + "/" + i, ids.get(i)) && ids.subList(0, i).contains(ids.get(i))) {
-                    problem(field + "/" + i, "region '" + ids.get(i) + "' is listed twice");
+                String at = field + "/" + i;
+                if (!region(at, ids.get(i))) {
+                    continue;
+                }
+                if (ids.subList(0, i).contains(ids.get(i))) {
+                    problem(at, "region '" + ids.get(i) + "' is listed twice");
+                } else {
+                    eachKnown.accept(at, ids.get(i));
                 }
             }
         }
@@ -36,10 +52,24 @@ public interface SpecCheck {
 
     /** Checks each commodity id of a list at {@code field/i}, each named once; an absent list is fine. */
     default void commodities(String field, List<String> ids) {
+        commodities(field, ids, (at, id) -> { });
+    }
+
+    /**
+     * Checks each commodity id of a list as {@link #commodities(String, List)} does, and hands {@code eachKnown}
+     * every id that names a commodity, the first time it is listed, with its field, for checks of its own.
+     */
+    default void commodities(String field, List<String> ids, BiConsumer<String, String> eachKnown) {
         if (ids != null) {
             for (int i = 0; i < ids.size(); i++) {
-                if (commodity(field + "/" + i, ids.get(i)) && ids.subList(0, i).contains(ids.get(i))) {
-                    problem(field + "/" + i, "commodity '" + ids.get(i) + "' is listed twice");
+                String at = field + "/" + i;
+                if (!commodity(at, ids.get(i))) {
+                    continue;
+                }
+                if (ids.subList(0, i).contains(ids.get(i))) {
+                    problem(at, "commodity '" + ids.get(i) + "' is listed twice");
+                } else {
+                    eachKnown.accept(at, ids.get(i));
                 }
             }
         }
