@@ -3,6 +3,7 @@ package org.chokepoint.scenario.spec;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * What an entry's semantic check may ask of the scenario around it, and where it reports. Fields are named
@@ -35,19 +36,7 @@ public interface SpecCheck {
      * unknown or listed twice is not reported again.
      */
     default void regions(String field, List<String> ids, BiConsumer<String, String> eachKnown) {
-        if (ids != null) {
-            for (int i = 0; i < ids.size(); i++) {
-                String at = field + "/" + i;
-                if (!region(at, ids.get(i))) {
-                    continue;
-                }
-                if (ids.subList(0, i).contains(ids.get(i))) {
-                    problem(at, "region '" + ids.get(i) + "' is listed twice");
-                } else {
-                    eachKnown.accept(at, ids.get(i));
-                }
-            }
-        }
+        namedOnce(field, ids, "region", this::region, eachKnown);
     }
 
     /** Checks each commodity id of a list at {@code field/i}, each named once; an absent list is fine. */
@@ -60,14 +49,19 @@ public interface SpecCheck {
      * every id that names a commodity, the first time it is listed, with its field, for checks of its own.
      */
     default void commodities(String field, List<String> ids, BiConsumer<String, String> eachKnown) {
+        namedOnce(field, ids, "commodity", this::commodity, eachKnown);
+    }
+
+    private void namedOnce(String field, List<String> ids, String noun, BiPredicate<String, String> known,
+                           BiConsumer<String, String> eachKnown) {
         if (ids != null) {
             for (int i = 0; i < ids.size(); i++) {
                 String at = field + "/" + i;
-                if (!commodity(at, ids.get(i))) {
+                if (!known.test(at, ids.get(i))) {
                     continue;
                 }
                 if (ids.subList(0, i).contains(ids.get(i))) {
-                    problem(at, "commodity '" + ids.get(i) + "' is listed twice");
+                    problem(at, noun + " '" + ids.get(i) + "' is listed twice");
                 } else {
                     eachKnown.accept(at, ids.get(i));
                 }
