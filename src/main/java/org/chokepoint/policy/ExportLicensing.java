@@ -55,6 +55,8 @@ final class ExportLicensing extends ExportMeasure {
     private final boolean[] denied;
     /** The denial schedule: from which tick each step denies or reopens which cells (value 1 or 0). */
     private final CellSchedule denialSteps;
+    /** What buyers read from the steps of both schedules made known before they take effect. */
+    private final StepNews stepNews;
     /** The office's capacity per tick by commodity, as of the current tick; infinite for one decided without limit. */
     private final double[] capacityPerTick;
     /** The capacity schedule in the order it applies: from which tick each step sets which commodities to what. */
@@ -109,6 +111,7 @@ final class ExportLicensing extends ExportMeasure {
             }
         }
         this.denialSteps = new CellSchedule(spec, spec.denialStepsInOrder(), world, step -> step.denied() ? 1 : 0);
+        this.stepNews = new StepNews(spec, world);
         this.newsSeverity = new double[commodities * regions];
         for (String c : spec.commodities()) {
             for (int d = 0; d < regions; d++) {
@@ -150,6 +153,19 @@ final class ExportLicensing extends ExportMeasure {
     @Override
     double newsSeverity(int destination, int commodity) {
         return newsSeverity[commodity * world.regionCount() + destination];
+    }
+
+    /** The measure's own news, and that of a step that will refuse more of the lane, made known and not yet in force. */
+    @Override
+    public double announcedThreat(int o, int d, int c, int tick) {
+        double news = super.announcedThreat(o, d, c, tick);
+        return covers(o, d, c) ? Math.max(news, stepNews.threat(c * world.regionCount() + d, tick)) : news;
+    }
+
+    @Override
+    public boolean restrictionAhead(int o, int d, int c, int tick) {
+        return super.restrictionAhead(o, d, c, tick)
+                || covers(o, d, c) && stepNews.ahead(c * world.regionCount() + d, tick);
     }
 
     @Override

@@ -516,4 +516,50 @@ class ExportLicensingQueueTest {
                 + "\"denialSchedule\":[{\"destinations\":[\"B\"],\"denied\":true}]", false);
         assertEquals(1.0, office(denied).announcedThreat(A, b, metal, START - 5), 0);
     }
+
+    /**
+     * Steps made known ten weeks before they take effect, in week 20 of the measure: C denied, and B's approval
+     * rate cut from 1 to 0.3; a third, made known with them, raises B's rate back to 1 in week 30. From the news
+     * on, buyers in C read all their supply from A as threatened (C buys all it uses from A, so its perceived risk
+     * is 1 the week the news comes, where the week before it held what was left of the risk it read into the
+     * three weeks' wait for the first licences), and B's lane as 70% threatened; the raise threatens
+     * nothing. Once the steps are in force the office's refusals speak for them. The same steps unannounced are
+     * news on their own week only, and traders see no restriction ahead.
+     */
+    @Test
+    void aStepMadeKnownAheadIsReadAsTheShareItWillRefuseFromTheNewsOn() throws Exception {
+        int told = START + 10;
+        int from = START + 20;
+        String raise = "{\"from\":" + (START + 30) + ",\"announce\":" + told + ",\"destinations\":[\"B\"],\"rate\":1.0}";
+        SupplyShockModel m = started("\"leadTicks\":3,\"denialSchedule\":[{\"from\":" + from + ",\"announce\":" + told
+                + ",\"destinations\":[\"C\"],\"denied\":true}],\"approvalSchedule\":[{\"from\":" + from
+                + ",\"announce\":" + told + ",\"destinations\":[\"B\"],\"rate\":0.3}," + raise + "]", true);
+        SupplyShockModel unannounced = started("\"leadTicks\":3,\"denialSchedule\":[{\"from\":" + from
+                + ",\"destinations\":[\"C\"],\"denied\":true}],\"approvalSchedule\":[{\"from\":" + from
+                + ",\"destinations\":[\"B\"],\"rate\":0.3}," + raise + "]", true);
+        ExportLicensing lic = office(m);
+        ExportLicensing plain = office(unannounced);
+        int b = m.world().regionIndex("B");
+        int c = m.world().regionIndex("C");
+        int metal = m.world().commodityIndex("metal");
+        int marketC = m.world().market(c, metal);
+        while (m.tick() < START + 40) {
+            int t = m.tick();
+            m.stepTick();
+            unannounced.stepTick();
+            boolean news = t >= told && t < from;
+            assertEquals(news ? 1.0 : 0.0, lic.announcedThreat(A, c, metal, t), 0, "C's lane threatened, tick " + t);
+            assertEquals(news ? 0.7 : 0.0, lic.announcedThreat(A, b, metal, t), 1e-12, "B's lane threatened, tick " + t);
+            assertEquals(news, lic.restrictionAhead(A, c, metal, t), "restriction ahead for C, tick " + t);
+            assertEquals(t == from ? 1.0 : 0.0, plain.announcedThreat(A, c, metal, t), 0,
+                    "unannounced, C reads the denial on its own week, tick " + t);
+            assertEquals(false, plain.restrictionAhead(A, c, metal, t), "nothing ahead unannounced, tick " + t);
+            if (t == told - 1) {
+                assertTrue(m.supplyRisk().of(marketC) < 0.9, "C's risk before the news, what is left of the wait"
+                        + " for the first licences: " + m.supplyRisk().of(marketC));
+            } else if (t == told) {
+                assertEquals(1.0, m.supplyRisk().of(marketC), 1e-12, "C's risk the week of the news");
+            }
+        }
+    }
 }

@@ -219,4 +219,19 @@ class ExportLicensingRulesTest {
         assertEquals("/policies/0/approvalSchedule/0/destinations/0", destination.pointer());
         assertTrue(destination.message().startsWith("unknown region 'KR'"), destination.message());
     }
+
+    /** A step is made known no earlier than its measure (here announced with its start, 10) nor after its own tick. */
+    @Test
+    void aStepIsMadeKnownFromTheMeasuresNewsToItsOwnTick() {
+        ScenarioProblem late = single(licensing(p -> p.putArray("denialSchedule").addObject().put("from", 20)
+                .put("announce", 21).put("denied", true)));
+        assertEquals("/policies/0/denialSchedule/0/announce", late.pointer());
+        assertEquals("'announce' must fall from the measure's announce (10) to the step's first tick (20), got 21",
+                late.message());
+        ScenarioProblem early = single(licensing(p -> p.putArray("approvalSchedule").addObject().put("from", 20)
+                .put("announce", 9).put("rate", 0.5)));
+        assertEquals("/policies/0/approvalSchedule/0/announce", early.pointer());
+        assertEquals("'announce' must fall from the measure's announce (10) to the step's first tick (20), got 9",
+                early.message());
+    }
 }

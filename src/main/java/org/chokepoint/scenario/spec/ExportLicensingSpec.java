@@ -48,9 +48,10 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * @param commodities the commodities it sets; absent, every commodity of the measure
      * @param destinations the destinations it sets; absent, every destination
      * @param rate the approval probability
+     * @param announce the tick the step is made known; absent, {@code from}
      */
-    public record ApprovalStep(Integer from, List<String> commodities, List<String> destinations, Double rate)
-            implements DestinationStep { }
+    public record ApprovalStep(Integer from, List<String> commodities, List<String> destinations, Double rate,
+                               Integer announce) implements DestinationStep { }
 
     /**
      * From tick {@code from} on, the office decides {@code capacityPerWeek} of the listed commodities'
@@ -71,9 +72,10 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * @param commodities the commodities it sets; absent, every commodity of the measure
      * @param destinations the destinations it sets; absent, every destination
      * @param denied true to refuse them outright, false to let their applications go to the office
+     * @param announce the tick the step is made known; absent, {@code from}
      */
-    public record DenialStep(Integer from, List<String> commodities, List<String> destinations, Boolean denied)
-            implements DestinationStep { }
+    public record DenialStep(Integer from, List<String> commodities, List<String> destinations, Boolean denied,
+                             Integer announce) implements DestinationStep { }
 
     /** A change a schedule makes from a tick on, for some of the measure's commodities. */
     public interface Step {
@@ -88,10 +90,16 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         }
     }
 
-    /** A step that sets its commodities for some destinations only. */
+    /**
+     * A step that sets its commodities for some destinations only: a change of what the office refuses them, which
+     * may be made known before it takes effect.
+     */
     public interface DestinationStep extends Step {
         /** The destinations it sets; absent, every destination. */
         List<String> destinations();
+
+        /** The tick the step is made known; absent, its {@code from}. */
+        Integer announce();
 
         default boolean names(String destination) {
             return destinations() == null || destinations().contains(destination);
@@ -185,6 +193,19 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         return from == null ? start : from;
     }
 
+    /** The tick a step is made known: its own announce, or its first tick. */
+    public int announceOf(DestinationStep step) {
+        return step.announce() == null ? fromOrStart(step.from()) : step.announce();
+    }
+
+    /**
+     * The share of the applications for {@code commodity} to {@code destination} the office refuses on
+     * {@code tick} as its rates and denials then stand: all of them where the destination is denied.
+     */
+    public double refusedAt(String commodity, String destination, int tick) {
+        return deniedAt(commodity, destination, tick) ? 1.0 : 1.0 - approvalAt(commodity, destination, tick);
+    }
+
     @Override
     public void check(SpecCheck at) {
         checkMeasure(at);
@@ -197,6 +218,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
             ApprovalStep step = approvalSchedule.get(i);
             String here = "approvalSchedule/" + i;
             checkStep(at, here, step, last);
+            checkAnnounce(at, here, step);
             coveredDestinations(at, here + "/destinations", step.destinations());
         }
         for (int i = 0; i < capacitySchedule.size(); i++) {
@@ -207,6 +229,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
             DenialStep step = denialSchedule.get(i);
             String here = "denialSchedule/" + i;
             checkStep(at, here, step, last);
+            checkAnnounce(at, here, step);
             coveredDestinations(at, here + "/destinations", step.destinations());
         }
         coveredDestinations(at, "deniedDestinations", deniedDestinations);
@@ -224,6 +247,16 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
                     + start + ") to before its end (" + last + "), got " + from);
         }
         at.commodities(here + "/commodities", stepCommodities, (field, c) -> covered(at, field, c));
+    }
+
+    /** A step is made known no earlier than the measure itself, and no later than it takes effect. */
+    private void checkAnnounce(SpecCheck at, String here, DestinationStep step) {
+        Integer told = step.announce();
+        int from = fromOrStart(step.from());
+        if (told != null && (told < announce || told > from)) {
+            at.problem(here + "/announce", "'announce' must fall from the measure's announce (" + announce
+                    + ") to the step's first tick (" + from + "), got " + told);
+        }
     }
 
     /** A commodity a step or a capacity names must be one the measure covers: an unknown one is said so once. */
