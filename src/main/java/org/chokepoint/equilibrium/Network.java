@@ -87,6 +87,7 @@ final class Network {
     int[] fType;
     int[] fMarket;
     double[] fCapacity;
+    /** Capacity after outages; a recycler's is worked out from its collection instead ({@link #recyclerCapacityAt}). */
     double[] fEffective;
     /**
      * The most a firm may make, whatever the price (a production quota's share); unbounded without one. Unlike
@@ -114,6 +115,11 @@ final class Network {
     double[] fCollectMax;
     /** A recycler's share of its region's end-of-life goods: its capacity over that of every firm collecting them. */
     double[] fCollectPart;
+    /**
+     * A recycler's feedstock use (its region's final and input use of the good it recovers) held for a round:
+     * the collection the recycler's capacity answers to, as its price does within the round.
+     */
+    double[] fFeedUse;
 
     // Arcs.
     final List<Arc> arcs = new ArrayList<>();
@@ -583,6 +589,8 @@ final class Network {
         fCollectElasticity = new double[firms];
         fCollectMax = new double[firms];
         fCollectPart = new double[firms];
+        fFeedUse = new double[firms];
+        Arrays.fill(fFeedUse, Double.POSITIVE_INFINITY);
         List<Integer> inMarkets = new ArrayList<>();
         List<Double> inPer = new ArrayList<>();
         for (int f = 0; f < firms; f++) {
@@ -1083,6 +1091,36 @@ final class Network {
      * Scrap-limited capacity of a recycler (the model's {@code Recyclers.available}) at a price, in the
      * commodity's own price unit, and feedstock use.
      */
+    /**
+     * A recycler's capacity at a market price in dollars, with the feedstock use held for the round
+     * ({@link #fFeedUse}; its whole capacity before any use is known).
+     */
+    double recyclerCapacityAt(int f, double price) {
+        int m = fMarket[f];
+        if (Double.isInfinite(fFeedUse[f])) {
+            return fCapacity[f] * capacityFactor[m];
+        }
+        return recyclerCapacity(f, price / value[m], fFeedUse[f]);
+    }
+
+    /**
+     * The slope of {@link #recyclerCapacityAt} in the dollar price: {@code k ε / p} while collection answers the
+     * price, nothing once the collection share or the plants' capacity is the bound.
+     */
+    double recyclerCapacitySlope(int f, double price) {
+        int m = fMarket[f];
+        double e = fCollectElasticity[f];
+        if (Double.isInfinite(fFeedUse[f]) || e == 0 || !(price > 0)) {
+            return 0;
+        }
+        double share = fCollect[f] * Math.pow(price / initial[m], e);
+        double k = fFeedUse[f] * share * fYield[f] * fCollectPart[f];
+        if (share >= fCollectMax[f] || k >= fCapacity[f] * capacityFactor[m]) {
+            return 0;
+        }
+        return k * e / price;
+    }
+
     double recyclerCapacity(int f, double price, double feedstockUse) {
         int m = fMarket[f];
         // The collection share answers the price against the commodity's initial price, both in its own unit;

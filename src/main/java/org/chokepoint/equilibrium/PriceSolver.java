@@ -20,7 +20,8 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  * feasible start because {@code f} is convex.
  *
  * <p>Ad valorem wedges (export taxes, tariffs, the traders' margin), tariff-floor levies, the net price of
- * a supported manufacturer, a recycler's scrap and a government's offtake volume depend on the prices and
+ * a supported manufacturer, the scrap a recycler collects from (its region's use of the feedstock; what share
+ * it collects answers its own price within the round) and a government's offtake volume depend on the prices and
  * quantities themselves, which no single convex function captures; they are fixed for a round, the
  * problem is solved, and they are recomputed from its prices until they no longer change (the iterative
  * treatment of ad valorem tariffs in Takayama and Judge), taking only a share of each change where the rounds
@@ -145,7 +146,7 @@ final class PriceSolver {
         for (int f = 0; f < net.firms; f++) {
             net.fShift[f] = 0;
             if (net.fType[f] == Network.RECYCLER) {
-                net.fEffective[f] = net.fCapacity[f] * net.capacityFactor[net.fMarket[f]];
+                net.fFeedUse[f] = Double.POSITIVE_INFINITY;
             }
         }
         updateWedges(true);
@@ -207,10 +208,16 @@ final class PriceSolver {
             if (net.fType[f] == Network.RECYCLER) {
                 int feed = net.fFeedMarket[f];
                 double use = demand[feed] + inputs[feed];
+                double was = net.fFeedUse[f];
+                if (Double.isInfinite(was)) {
+                    was = use;
+                }
+                // Measured as the capacity it gives at the current price, against the recycler's own capacity.
                 double k = net.recyclerCapacity(f, price[m] / net.value[m], use);
+                double kWas = net.recyclerCapacity(f, price[m] / net.value[m], was);
                 double scale = Math.max(net.fCapacity[f], 1e-300);
-                change = Math.max(change, Math.abs(k - net.fEffective[f]) / scale);
-                net.fEffective[f] = relaxation.move(arcs + net.firms + f, net.fEffective[f], k, scale);
+                change = Math.max(change, Math.abs(k - kWas) / scale);
+                net.fFeedUse[f] = relaxation.move(arcs + net.firms + f, was, use, Math.max(use, 1e-300));
             }
         }
         evaluateQuantities(price);
@@ -575,6 +582,11 @@ final class PriceSolver {
         return Curves.supported(p[net.fMarket[i]], net.fStrike[i], net.fUpside[i]);
     }
 
+    /** A firm's capacity at prices p: a recycler's answers its own price through what it collects. */
+    private double capacity(int f, double[] p) {
+        return net.fType[f] == Network.RECYCLER ? net.recyclerCapacityAt(f, p[net.fMarket[f]]) : net.fEffective[f];
+    }
+
     /** Supply, final demand and input use of every market, and each firm's output, at prices p. */
     void evaluateQuantities(double[] p) {
         Arrays.fill(supply, 0);
@@ -585,7 +597,7 @@ final class PriceSolver {
             demand[m] += Curves.demand(p[m], net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h], net.dChoke[h]);
         }
         for (int i = 0; i < net.firms; i++) {
-            double q = Math.min(Curves.supply(plannedPrice(i, p), net.fEffective[i], net.fBase[i], net.fSlope[i],
+            double q = Math.min(Curves.supply(plannedPrice(i, p), capacity(i, p), net.fBase[i], net.fSlope[i],
                     net.fExponent[i]), net.fOutputCap[i]);
             firmOutput[i] = q;
             double w = net.fWeight[i] * q;
@@ -612,13 +624,18 @@ final class PriceSolver {
             double w = net.fWeight[f];
             int out = varOf[net.fMarket[f]];
             double v = plannedPrice(f, p);
-            double free = Curves.supply(v, net.fEffective[f], net.fBase[f], net.fSlope[f], net.fExponent[f]);
+            double k = capacity(f, p);
+            double free = Curves.supply(v, k, net.fBase[f], net.fSlope[f], net.fExponent[f]);
             double q = w * Math.min(free, net.fOutputCap[f]);
             // Past its quota share a firm's output no longer answers the price.
             double dq = free >= net.fOutputCap[f] ? 0
-                    : w * Curves.supplySlope(v, net.fEffective[f], net.fBase[f], net.fSlope[f], net.fExponent[f]);
+                    : w * Curves.supplySlope(v, k, net.fBase[f], net.fSlope[f], net.fExponent[f]);
             if (net.fType[f] != Network.MANUFACTURER) {
                 dq *= Curves.supportedSlope(p[net.fMarket[f]], net.fStrike[f], net.fUpside[f]);
+            }
+            if (net.fType[f] == Network.RECYCLER && k > 0) {
+                // A recycler collects more as its own price rises: its output at capacity one grows with it.
+                dq += w * free / k * net.recyclerCapacitySlope(f, p[net.fMarket[f]]);
             }
             grad[out] += q;
             hess[out][out] += dq;
