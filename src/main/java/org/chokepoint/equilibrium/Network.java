@@ -87,7 +87,7 @@ final class Network {
     int[] fType;
     int[] fMarket;
     double[] fCapacity;
-    /** Capacity after outages; a recycler's is worked out from its collection instead ({@link #recyclerCapacityAt}). */
+    /** Capacity after outages; a recycler's is its scrap-limited capacity, held for a round. */
     double[] fEffective;
     /**
      * The most a firm may make, whatever the price (a production quota's share); unbounded without one. Unlike
@@ -1119,6 +1119,16 @@ final class Network {
             return 0;
         }
         return k * e / price;
+    }
+
+    /** Whether some recycler collects more as its price rises. */
+    boolean collectionAnswersPrice() {
+        for (int f = 0; f < firms; f++) {
+            if (fType[f] == RECYCLER && fCollectElasticity[f] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     double recyclerCapacity(int f, double price, double feedstockUse) {

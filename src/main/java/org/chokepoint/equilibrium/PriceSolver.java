@@ -20,9 +20,9 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  * feasible start because {@code f} is convex.
  *
  * <p>Ad valorem wedges (export taxes, tariffs, the traders' margin), tariff-floor levies, the net price of
- * a supported manufacturer, the scrap a recycler collects from (its region's use of the feedstock; what share
- * it collects answers its own price within the round) and a government's offtake volume depend on the prices and
- * quantities themselves, which no single convex function captures; they are fixed for a round, the
+ * a supported manufacturer, a recycler's scrap-limited capacity (or, solved the other way, only the scrap it
+ * collects from, what share it collects answering its own price within the round) and a government's offtake
+ * volume depend on the prices and quantities themselves, which no single convex function captures; they are fixed for a round, the
  * problem is solved, and they are recomputed from its prices until they no longer change (the iterative
  * treatment of ad valorem tariffs in Takayama and Judge), taking only a share of each change where the rounds
  * swing ({@link AitkenRelaxation}).
@@ -51,6 +51,11 @@ final class PriceSolver {
     private final int maxRounds;
     /** Where the solve started, for the report. */
     private final String start;
+    /**
+     * Whether a recycler's capacity follows its own price within a round through what it collects (only its
+     * feedstock use held for the round), rather than being held for the round as a whole.
+     */
+    private final boolean collectionInRound;
 
     /** Markets solved for and their position among the prices. */
     private final int[] marketOf;
@@ -88,8 +93,13 @@ final class PriceSolver {
     EquilibriumResult.Convergence convergence;
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start) {
+        this(net, tolerance, maxRounds, start, false);
+    }
+
+    PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound) {
         this.net = net;
         this.start = start;
+        this.collectionInRound = collectionInRound;
         this.tolerance = tolerance;
         this.maxRounds = maxRounds;
         int count = 0;
@@ -146,6 +156,7 @@ final class PriceSolver {
         for (int f = 0; f < net.firms; f++) {
             net.fShift[f] = 0;
             if (net.fType[f] == Network.RECYCLER) {
+                net.fEffective[f] = net.fCapacity[f] * net.capacityFactor[net.fMarket[f]];
                 net.fFeedUse[f] = Double.POSITIVE_INFINITY;
             }
         }
@@ -205,7 +216,14 @@ final class PriceSolver {
                 change = Math.max(change, Math.abs(s - net.fShift[f]) / net.reference[m]);
                 net.fShift[f] = relaxation.move(arcs + f, net.fShift[f], s, net.reference[m]);
             }
-            if (net.fType[f] == Network.RECYCLER) {
+            if (net.fType[f] == Network.RECYCLER && !collectionInRound) {
+                int feed = net.fFeedMarket[f];
+                double use = demand[feed] + inputs[feed];
+                double k = net.recyclerCapacity(f, price[m] / net.value[m], use);
+                double scale = Math.max(net.fCapacity[f], 1e-300);
+                change = Math.max(change, Math.abs(k - net.fEffective[f]) / scale);
+                net.fEffective[f] = relaxation.move(arcs + net.firms + f, net.fEffective[f], k, scale);
+            } else if (net.fType[f] == Network.RECYCLER) {
                 int feed = net.fFeedMarket[f];
                 double use = demand[feed] + inputs[feed];
                 double was = net.fFeedUse[f];
@@ -582,9 +600,10 @@ final class PriceSolver {
         return Curves.supported(p[net.fMarket[i]], net.fStrike[i], net.fUpside[i]);
     }
 
-    /** A firm's capacity at prices p: a recycler's answers its own price through what it collects. */
+    /** A firm's capacity at prices p: a recycler's may answer its own price through what it collects. */
     private double capacity(int f, double[] p) {
-        return net.fType[f] == Network.RECYCLER ? net.recyclerCapacityAt(f, p[net.fMarket[f]]) : net.fEffective[f];
+        return collectionInRound && net.fType[f] == Network.RECYCLER ? net.recyclerCapacityAt(f, p[net.fMarket[f]])
+                : net.fEffective[f];
     }
 
     /** Supply, final demand and input use of every market, and each firm's output, at prices p. */
@@ -633,7 +652,7 @@ final class PriceSolver {
             if (net.fType[f] != Network.MANUFACTURER) {
                 dq *= Curves.supportedSlope(p[net.fMarket[f]], net.fStrike[f], net.fUpside[f]);
             }
-            if (net.fType[f] == Network.RECYCLER && k > 0) {
+            if (collectionInRound && net.fType[f] == Network.RECYCLER && k > 0) {
                 // A recycler collects more as its own price rises: its output at capacity one grows with it.
                 dq += w * free / k * net.recyclerCapacitySlope(f, p[net.fMarket[f]]);
             }

@@ -58,9 +58,24 @@ public final class SpatialEquilibrium {
             try {
                 solver.solve();
             } catch (EquilibriumException again) {
-                throw new EquilibriumException(fromInitial.getMessage() + "; started again from prices built up "
-                        + "from the firms' costs, " + again.getMessage().replaceFirst("^the equilibrium ", "it "),
-                        fromInitial.convergence());
+                String message = fromInitial.getMessage() + "; started again from prices built up from the firms' "
+                        + "costs, " + again.getMessage().replaceFirst("^the equilibrium ", "it ");
+                if (!net.collectionAnswersPrice()) {
+                    throw new EquilibriumException(message, fromInitial.convergence());
+                }
+                // A recycler's capacity held for a round can leave its market no price at which the round
+                // balances (below what the market needs, it is short at every price; above, long), while the
+                // capacity its own price gives would balance it: solved again with each recycler's collection
+                // answering its price within the round, only its feedstock use held.
+                net = Network.build(scenario, world, tick, firms, traders, options);
+                solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_INITIAL, true);
+                try {
+                    solver.solve();
+                } catch (EquilibriumException third) {
+                    throw new EquilibriumException(message + "; with each recycler's collection answering its price "
+                            + "within a round, " + third.getMessage().replaceFirst("^the equilibrium ", "it "),
+                            fromInitial.convergence());
+                }
             }
         }
         return assemble(net, solver, firms);
