@@ -129,6 +129,12 @@ final class Network {
      * {@link #caps}, and those left out of the solve because they cannot bind, whose figures are still reported.
      */
     final List<Cap> officeBounds = new ArrayList<>();
+    /**
+     * Every export quota's bound, one per quota or per destination of a split quota, in the order they were met:
+     * those in {@link #caps}, and those left out of the solve because they cannot bind, whose figures are still
+     * reported.
+     */
+    final List<Cap> quotaBounds = new ArrayList<>();
     final List<Instrument> instruments = new ArrayList<>();
 
     /** An arc: origin market (or -1), destination market (or -1 for a government's offtake). */
@@ -698,6 +704,8 @@ final class Network {
         Map<String, Integer> quotaPools = new HashMap<>();
         List<List<int[]>> poolMembers = new ArrayList<>();
         List<Double> poolVolume = new ArrayList<>();
+        // The most a pool's lanes could carry: each lane's bound, or the world's capacity of its good.
+        List<Double> poolReach = new ArrayList<>();
         List<Integer> poolInstrument = new ArrayList<>();
         // One bound per licensing office and commodity, over every lane it licenses.
         Map<String, Cap> officeCaps = new HashMap<>();
@@ -773,6 +781,7 @@ final class Network {
                         poolMembers.add(new ArrayList<>());
                         int period = quota.periodTicks(perYear, scenario.time().horizonTicks());
                         poolVolume.add(quota.periodVolume() / period * share);
+                        poolReach.add(0.0);
                         poolInstrument.add(instrumentOf.get(p));
                     }
                     pools.add(pool);
@@ -854,6 +863,7 @@ final class Network {
                     for (int a : laneArcs) {
                         poolMembers.get(pool).add(new int[] {a});
                     }
+                    poolReach.set(pool, poolReach.get(pool) + Math.min(capacity * approval, worldCapacity[c]));
                 }
                 for (double[] office : offices) {
                     // In the long run the office decides at most its capacity, and a lane's flow is its rate times
@@ -939,6 +949,13 @@ final class Network {
             }
             if (!members.isEmpty()) {
                 capOver(CapKind.EXPORT_QUOTA, poolInstrument.get(pool), members, 1.0, poolVolume.get(pool));
+                Cap quota = caps.get(caps.size() - 1);
+                quotaBounds.add(quota);
+                // A quota a thousand times what its lanes could ever carry never binds; left in, its volume would
+                // set the scale of the subproblem beside flows many orders smaller, as an office's would.
+                if (quota.volume > CAN_BIND * poolReach.get(pool)) {
+                    caps.remove(caps.size() - 1);
+                }
             }
         }
         for (var e : inQuotaArcs.entrySet()) {

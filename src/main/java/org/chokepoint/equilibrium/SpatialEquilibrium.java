@@ -174,24 +174,27 @@ public final class SpatialEquilibrium {
                     arc.laneCapacity * arc.capacityShare * approvalShare(net, a), (pd - po) / v, arc.wedge / v,
                     arcRent[a] / v));
         }
+        // Every export quota, bound or too large to bind (no rent): its volume, what its lanes export and its rent.
+        for (Network.Cap cap : net.quotaBounds) {
+            int s = net.caps.indexOf(cap);
+            double rent = s >= 0 ? solver.rent[s] : 0;
+            double used = 0;
+            double r = 0;
+            for (int i = 0; i < cap.arcs.length; i++) {
+                Network.Arc arc = net.arcs.get(cap.arcs[i]);
+                double x = solver.flow[cap.arcs[i]];
+                used += x;
+                r += rent * x;
+                quotaRent[arc.from] += rent * x;
+            }
+            Map<String, Double> fig = figures.get(cap.instrument);
+            add(fig, "quotaVolume", cap.volume);
+            add(fig, "exported", used);
+            add(fig, "quotaRent", r);
+            fig.put("rentPerUnit", rent / net.value[net.arcs.get(cap.arcs[0]).from]);
+        }
         for (int s = 0; s < net.caps.size(); s++) {
             Network.Cap cap = net.caps.get(s);
-            if (cap.kind == Network.CapKind.EXPORT_QUOTA) {
-                double used = 0;
-                double r = 0;
-                for (int i = 0; i < cap.arcs.length; i++) {
-                    Network.Arc arc = net.arcs.get(cap.arcs[i]);
-                    double x = solver.flow[cap.arcs[i]];
-                    used += x;
-                    r += solver.rent[s] * x;
-                    quotaRent[arc.from] += solver.rent[s] * x;
-                }
-                Map<String, Double> fig = figures.get(cap.instrument);
-                add(fig, "quotaVolume", cap.volume);
-                add(fig, "exported", used);
-                add(fig, "quotaRent", r);
-                fig.put("rentPerUnit", solver.rent[s] / net.value[net.arcs.get(cap.arcs[0]).from]);
-            }
             if (cap.kind == Network.CapKind.TARIFF_RATE_QUOTA) {
                 Map<String, Double> fig = figures.get(cap.instrument);
                 double in = fig.getOrDefault("inQuotaVolume", 0.0);
