@@ -1105,10 +1105,6 @@ final class Network {
     }
 
     /**
-     * Scrap-limited capacity of a recycler (the model's {@code Recyclers.available}) at a price, in the
-     * commodity's own price unit, and feedstock use.
-     */
-    /**
      * A recycler's capacity at a market price in dollars, with the feedstock use held for the round
      * ({@link #fFeedUse}; its whole capacity before any use is known).
      */
@@ -1148,6 +1144,10 @@ final class Network {
         return false;
     }
 
+    /**
+     * Scrap-limited capacity of a recycler (the model's {@code Recyclers.available}) at a price, in the
+     * commodity's own price unit, and feedstock use.
+     */
     double recyclerCapacity(int f, double price, double feedstockUse) {
         int m = fMarket[f];
         // The collection share answers the price against the commodity's initial price, both in its own unit;
