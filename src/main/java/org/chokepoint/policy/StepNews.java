@@ -1,6 +1,7 @@
 package org.chokepoint.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.chokepoint.scenario.spec.ExportLicensingSpec;
 import org.chokepoint.world.World;
@@ -9,52 +10,95 @@ import org.chokepoint.world.World;
  * The news of a licensing office's approval and denial steps: from the tick a step is made known until it takes
  * effect, and on the tick it is made known, buyers of each destination and commodity whose refusals it raises read
  * the share the office will then refuse them as threatened, as they read a measure's own announcement. A step
- * that lowers what is refused threatens nothing. Once a step is in force buyers judge it by what the office
- * refuses them, as every measure.
+ * that lowers what is refused threatens nothing. Buyers read the steps made known by then, and no other: a step
+ * of the same tick made known later, which sets a cell back, calls the first one off from its own news on (as
+ * China's October 2025 controls were suspended before they took effect). Once a step is in force buyers judge it
+ * by what the office refuses them, as every measure.
  */
 final class StepNews implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int[] announce;
     private final int[] from;
-    /** Per step, by commodity and destination ({@code [c * regions + d]}): the share refused once it applies, 0 where it raises none. */
-    private final double[][] threat;
+    /** The ticks at which what is known changes: every step's announce, in order, each once. */
+    private final int[] known;
+    /**
+     * Per tick of {@link #known} and step, by commodity and destination ({@code [c * regions + d]}): the share
+     * refused once the step applies, as the steps known then have it, 0 where it raises none.
+     */
+    private final double[][][] threat;
 
     StepNews(ExportLicensingSpec spec, World world) {
-        List<ExportLicensingSpec.DestinationStep> steps = new ArrayList<>(spec.approvalSchedule());
-        steps.addAll(spec.denialSchedule());
+        List<ExportLicensingSpec.DestinationStep> steps = new ArrayList<>(spec.stepsInOrder());
+        int approvals = steps.size();
+        steps.addAll(spec.denialStepsInOrder());
         int regions = world.regionCount();
-        announce = new int[steps.size()];
-        from = new int[steps.size()];
-        threat = new double[steps.size()][world.commodityCount() * regions];
-        for (int k = 0; k < steps.size(); k++) {
-            ExportLicensingSpec.DestinationStep step = steps.get(k);
-            announce[k] = spec.announceOf(step);
-            from[k] = spec.fromOrStart(step.from());
-            for (String c : spec.commodities()) {
-                if (!step.sets(c)) {
+        int n = steps.size();
+        announce = new int[n];
+        from = new int[n];
+        for (int k = 0; k < n; k++) {
+            announce[k] = spec.announceOf(steps.get(k));
+            from[k] = spec.fromOrStart(steps.get(k).from());
+        }
+        known = Arrays.stream(announce).distinct().sorted().toArray();
+        threat = new double[known.length][n][world.commodityCount() * regions];
+        for (int j = 0; j < known.length; j++) {
+            for (int k = 0; k < n; k++) {
+                if (announce[k] > known[j]) {
                     continue;
                 }
-                for (int d = 0; d < regions; d++) {
-                    String to = world.region(d).id();
-                    if (!step.names(to)) {
+                ExportLicensingSpec.DestinationStep step = steps.get(k);
+                for (String c : spec.commodities()) {
+                    if (!step.sets(c)) {
                         continue;
                     }
-                    // Every step of the same tick applied: a step another of its tick undoes is no news.
-                    double after = spec.refusedAt(c, to, from[k]);
-                    double before = from[k] > spec.start() ? spec.refusedAt(c, to, from[k] - 1) : 0.0;
-                    threat[k][world.commodityIndex(c) * regions + d] = after > before ? after : 0.0;
+                    for (int d = 0; d < regions; d++) {
+                        String to = world.region(d).id();
+                        if (!step.names(to)) {
+                            continue;
+                        }
+                        double after = refused(spec, steps, approvals, known[j], c, to, from[k]);
+                        double before = from[k] > spec.start()
+                                ? refused(spec, steps, approvals, known[j], c, to, from[k] - 1) : 0.0;
+                        threat[j][k][world.commodityIndex(c) * regions + d] = after > before ? after : 0.0;
+                    }
                 }
             }
         }
     }
 
+    /**
+     * The share of applications for {@code c} to {@code to} refused on {@code tick} as the steps made known by
+     * {@code told} have it: the measure's own rate and denials, changed by each of those steps from on or before
+     * the tick, in the order of their ticks (steps of one tick in file order; {@code steps} holds the approval steps
+     * so ordered, then the denial steps).
+     */
+    private static double refused(ExportLicensingSpec spec, List<ExportLicensingSpec.DestinationStep> steps,
+                                  int approvals, int told, String c, String to, int tick) {
+        double rate = spec.approvalByDestination().getOrDefault(to, spec.approvalProbability());
+        boolean denied = spec.deniedDestinations().contains(to);
+        for (int k = 0; k < steps.size(); k++) {
+            ExportLicensingSpec.DestinationStep step = steps.get(k);
+            if (spec.announceOf(step) > told || spec.fromOrStart(step.from()) > tick || !step.sets(c)
+                    || !step.names(to)) {
+                continue;
+            }
+            if (k < approvals) {
+                rate = ((ExportLicensingSpec.ApprovalStep) step).rate();
+            } else {
+                denied = ((ExportLicensingSpec.DenialStep) step).denied();
+            }
+        }
+        return denied ? 1.0 : 1.0 - rate;
+    }
+
     /** The share of a cell's supply the steps made known by {@code tick} and not yet in force threaten. */
     double threat(int cell, int tick) {
+        int j = knownAt(tick);
         double t = 0.0;
-        for (int k = 0; k < from.length; k++) {
+        for (int k = 0; j >= 0 && k < from.length; k++) {
             if (tick == announce[k] || announce[k] <= tick && tick < from[k]) {
-                t = Math.max(t, threat[k][cell]);
+                t = Math.max(t, threat[j][k][cell]);
             }
         }
         return t;
@@ -62,11 +106,21 @@ final class StepNews implements java.io.Serializable {
 
     /** Whether a step made known by {@code tick} will raise what the cell is refused, and is not yet in force. */
     boolean ahead(int cell, int tick) {
-        for (int k = 0; k < from.length; k++) {
-            if (announce[k] <= tick && tick < from[k] && threat[k][cell] > 0) {
+        int j = knownAt(tick);
+        for (int k = 0; j >= 0 && k < from.length; k++) {
+            if (announce[k] <= tick && tick < from[k] && threat[j][k][cell] > 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The index of the last tick of {@link #known} on or before {@code tick}, or -1 before any step is known. */
+    private int knownAt(int tick) {
+        int j = -1;
+        while (j + 1 < known.length && known[j + 1] <= tick) {
+            j++;
+        }
+        return j;
     }
 }

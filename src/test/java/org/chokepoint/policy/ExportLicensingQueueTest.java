@@ -562,4 +562,31 @@ class ExportLicensingQueueTest {
             }
         }
     }
+
+    /**
+     * A denial of C for week 20 made known in week 10 and called off in week 15, before it takes effect, by a
+     * step of the same week made known then that lets C in: buyers in C read all their supply from A as
+     * threatened from week 10 to week 14, and nothing from week 15, when they learn the denial will not come; C is
+     * never denied.
+     */
+    @Test
+    void aStepCalledOffBeforeItTakesEffectIsNewsUntilItIsCalledOff() throws Exception {
+        int told = START + 10;
+        int calledOff = START + 15;
+        int from = START + 20;
+        SupplyShockModel m = started("\"leadTicks\":3,\"denialSchedule\":[{\"from\":" + from + ",\"announce\":" + told
+                + ",\"destinations\":[\"C\"],\"denied\":true},{\"from\":" + from + ",\"announce\":" + calledOff
+                + ",\"destinations\":[\"C\"],\"denied\":false}]", true);
+        ExportLicensing lic = office(m);
+        int c = m.world().regionIndex("C");
+        int metal = m.world().commodityIndex("metal");
+        while (m.tick() < START + 30) {
+            int t = m.tick();
+            m.stepTick();
+            boolean news = t >= told && t < calledOff;
+            assertEquals(news ? 1.0 : 0.0, lic.announcedThreat(A, c, metal, t), 0, "C's lane threatened, tick " + t);
+            assertEquals(news, lic.restrictionAhead(A, c, metal, t), "restriction ahead for C, tick " + t);
+            assertEquals(false, lic.refusesAll(6, A, c, metal, t), "C is never denied, tick " + t);
+        }
+    }
 }
