@@ -589,4 +589,30 @@ class ExportLicensingQueueTest {
             assertEquals(false, lic.refusesAll(6, A, c, metal, t), "C is never denied, tick " + t);
         }
     }
+
+    /**
+     * A denial of C for week 20 made known in week 10, and another, unannounced, from week 15: buyers read the
+     * first from week 10, since they do not know of the second before week 15, which is news on its own week; from
+     * then C is denied and the office's refusals speak for both.
+     */
+    @Test
+    void aStepNotYetMadeKnownTakesNothingFromTheNewsOfOneThatIs() throws Exception {
+        int told = START + 10;
+        int unannounced = START + 15;
+        int from = START + 20;
+        SupplyShockModel m = started("\"leadTicks\":3,\"denialSchedule\":[{\"from\":" + from + ",\"announce\":" + told
+                + ",\"destinations\":[\"C\"],\"denied\":true},{\"from\":" + unannounced
+                + ",\"destinations\":[\"C\"],\"denied\":true}]", true);
+        ExportLicensing lic = office(m);
+        int c = m.world().regionIndex("C");
+        int metal = m.world().commodityIndex("metal");
+        while (m.tick() < START + 30) {
+            int t = m.tick();
+            m.stepTick();
+            boolean news = t >= told && t <= unannounced;
+            assertEquals(news ? 1.0 : 0.0, lic.announcedThreat(A, c, metal, t), 0, "C's lane threatened, tick " + t);
+            assertEquals(t >= told && t < unannounced, lic.restrictionAhead(A, c, metal, t),
+                    "restriction ahead for C, tick " + t);
+        }
+    }
 }
