@@ -828,7 +828,16 @@ final class Network {
             base.floors = floors.stream().mapToDouble(Double::doubleValue).toArray();
             base.floorInstruments = floorIds.stream().mapToInt(Integer::intValue).toArray();
             List<Integer> laneArcs = new ArrayList<>();
-            if (allowance > 0 && approval > 0) {
+            // The most the lane may carry in the long run: its capacity times its approval rate, and each office's
+            // capacity times the lane's rate there. A lane that may carry less than a trillionth of what the world
+            // makes of its good is closed, which moves the answer by at most that bound: left open, an office's
+            // coefficient of one over its rate (up to infinite) swamps every other in the subproblem.
+            double licensed = capacity * approval;
+            for (double[] office : offices) {
+                licensed = Math.min(licensed, office[3] * office[2]);
+            }
+            boolean open = allowance > 0 && approval > 0 && !(licensed < CAN_CARRY * worldCapacity[c]);
+            if (open) {
                 if (trq == null) {
                     base.kind = ArcKind.DIRECT;
                     laneArcs.add(add(base));
@@ -865,9 +874,12 @@ final class Network {
                     }
                     poolReach.set(pool, poolReach.get(pool) + Math.min(capacity * approval, worldCapacity[c]));
                 }
+            }
+            if (allowance > 0 && approval > 0) {
                 for (double[] office : offices) {
                     // In the long run the office decides at most its capacity, and a lane's flow is its rate times
-                    // what it applies for: sum over lanes of flow / rate <= capacity.
+                    // what it applies for: sum over lanes of flow / rate <= capacity. An office whose only lanes are
+                    // closed for their tiny bound is still reported, with nothing to decide.
                     String key = (int) office[0] + "/" + (int) office[1];
                     Cap cap = officeCaps.get(key);
                     if (cap == null) {
@@ -993,6 +1005,8 @@ final class Network {
 
     /** How many times the world's capacity of its good a lane may carry before its bound is left out. */
     private static final double CAN_BIND = 1e3;
+    /** The share of the world's capacity of its good below which a lane's licensed bound closes it. */
+    private static final double CAN_CARRY = 1e-12;
 
     private void capOver(CapKind kind, int instrument, List<Integer> members, double coefficient, double volume) {
         Cap cap = new Cap();

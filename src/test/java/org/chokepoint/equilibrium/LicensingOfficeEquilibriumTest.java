@@ -129,6 +129,30 @@ class LicensingOfficeEquilibriumTest {
     }
 
     @Test
+    void aLaneLicensedAtATinyRateIsClosedAndTheOfficeRationsTheOther() throws Exception {
+        // Capacity 20 a week; B approved in full, C at 1e-300 (and at the least double, whose inverse is infinite):
+        // C's lane may carry at most 20 x 1e-300 a tick, and is closed. The office binds on B alone: x_B = 20, so
+        // 200 - 15 p_B = 20 gives p_B = 12; A sells 20 at 26 p_A - 130 = 20, p_A = 150 / 26; C's price is its price
+        // without trade, 140 - 8 p_C = 0 at 17.5.
+        for (String rate : new String[] {"1e-300", "4.9e-324"}) {
+            Scenario s = exporterAndTwoImporters("""
+                    {"type": "exportLicensing", "id": "a-licences", "region": "A", "commodities": ["metal"], "leadTicks": 0,
+                     "carryingCostPerTick": 0, "capacityPerWeek": {"metal": 20},
+                     "approvalSchedule": [{"destinations": ["C"], "rate": RATE}]}""".replace("RATE", rate));
+            EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+            double pa = 150.0 / 26;
+            assertEquals(pa, r.market("A", "metal").price(), TOL * pa, rate);
+            assertEquals(12.0, r.market("B", "metal").price(), TOL * 12, rate);
+            assertEquals(17.5, r.market("C", "metal").price(), TOL * 17.5, rate);
+            assertEquals(20.0, r.laneFlow("a-to-b"), TOL * 20, rate);
+            assertEquals(0.0, r.laneFlow("a-to-c"), 0, rate);
+            EquilibriumResult.InstrumentResult office = r.instruments().get(0);
+            assertEquals(20.0, office.figures().get("officeCapacity"), 0, rate);
+            assertEquals(20.0, office.figures().get("applicationsDecided"), TOL * 20, rate);
+        }
+    }
+
+    @Test
     void aDeniedDestinationGetsNothing() throws Exception {
         // With C denied, A trades with B alone: 26 p_A - 130 = 200 - 15 (p_A + 1), p_A = 315 / 41.
         Scenario s = exporterAndTwoImporters("""
