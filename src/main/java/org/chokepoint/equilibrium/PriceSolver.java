@@ -56,6 +56,11 @@ final class PriceSolver {
      * feedstock use held for the round), rather than being held for the round as a whole.
      */
     private final boolean collectionInRound;
+    /**
+     * Whether a step whose slope is still positive at the twelfth bisection is halved on until f falls along it
+     * (down to a share of 2^-72), rather than cut to a thousandth of that share.
+     */
+    private final boolean exactSearch;
 
     /** Markets solved for and their position among the prices. */
     private final int[] marketOf;
@@ -97,6 +102,12 @@ final class PriceSolver {
     }
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound) {
+        this(net, tolerance, maxRounds, start, collectionInRound, false);
+    }
+
+    PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
+                boolean exactSearch) {
+        this.exactSearch = exactSearch;
         this.net = net;
         this.start = start;
         this.collectionInRound = collectionInRound;
@@ -344,6 +355,9 @@ final class PriceSolver {
                         lo = mid;
                     }
                 }
+                if (lo == 0 && exactSearch) {
+                    lo = shorter(hi, dp, dr);
+                }
                 t = lo > 0 ? lo : hi * 1e-3;
             }
             move(t, dp, dr);
@@ -351,6 +365,33 @@ final class PriceSolver {
             System.arraycopy(trialRent, 0, rent, 0, ns);
             damping = t == 1 ? Math.max(damping * 0.1, 1e-12) : Math.min(damping * 10, 1e2);
         }
+    }
+
+    /**
+     * The share of the step at which f stops falling, where that lies below {@code hi}, the least share the
+     * bisections tried: halving on until the slope turns negative, then bisecting as before; 0 when f rises
+     * from the start of the step to the rounding. Where a firm on a curved cost sells a sliver of its capacity,
+     * its supply rises as the root of its margin and a step that passes its cost base is cut to where the firm
+     * sells what its market takes, which can lie far below a thousandth of the least share tried.
+     */
+    private double shorter(double hi, double[] dp, double[] dr) {
+        double lo = 0;
+        for (int b = 0; b < 60 && lo == 0; b++) {
+            hi *= 0.5;
+            if (slopeAlong(hi, dp, dr) <= 0) {
+                lo = hi;
+                hi *= 2;
+            }
+        }
+        for (int b = 0; lo > 0 && b < BISECTIONS; b++) {
+            double mid = 0.5 * (lo + hi);
+            if (slopeAlong(mid, dp, dr) > 0) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return lo;
     }
 
     /** Sets {@link #trial} and {@link #trialRent} a share t along the step. */

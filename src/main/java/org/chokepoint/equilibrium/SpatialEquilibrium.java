@@ -60,21 +60,39 @@ public final class SpatialEquilibrium {
             } catch (EquilibriumException again) {
                 String message = fromInitial.getMessage() + "; started again from prices built up from the firms' "
                         + "costs, " + again.getMessage().replaceFirst("^the equilibrium ", "it ");
-                if (!net.collectionAnswersPrice()) {
-                    throw new EquilibriumException(message, fromInitial.convergence());
+                solver = null;
+                if (net.collectionAnswersPrice()) {
+                    // A recycler's capacity held for a round can leave its market no price at which the round
+                    // balances (below what the market needs, it is short at every price; above, long), while the
+                    // capacity its own price gives would balance it: solved again with each recycler's collection
+                    // answering its price within the round, only its feedstock use held.
+                    net = Network.build(scenario, world, tick, firms, traders, options);
+                    solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_INITIAL, true);
+                    try {
+                        solver.solve();
+                    } catch (EquilibriumException third) {
+                        message += "; with each recycler's collection answering its price within a round, "
+                                + third.getMessage().replaceFirst("^the equilibrium ", "it ");
+                        solver = null;
+                    }
                 }
-                // A recycler's capacity held for a round can leave its market no price at which the round
-                // balances (below what the market needs, it is short at every price; above, long), while the
-                // capacity its own price gives would balance it: solved again with each recycler's collection
-                // answering its price within the round, only its feedstock use held.
-                net = Network.build(scenario, world, tick, firms, traders, options);
-                solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_INITIAL, true);
-                try {
-                    solver.solve();
-                } catch (EquilibriumException third) {
-                    throw new EquilibriumException(message + "; with each recycler's collection answering its price "
-                            + "within a round, " + third.getMessage().replaceFirst("^the equilibrium ", "it "),
-                            fromInitial.convergence());
+                if (solver == null) {
+                    // A firm on a curved cost that sells a sliver of its capacity clears its market a hair above
+                    // its cost base, where its supply rises as the root of its margin: Newton's steps pass the
+                    // base, and the next is cut short of where the firm sells what its market takes. Solved
+                    // again from the initial prices with each such step cut exactly there (and each recycler's
+                    // collection answering its price, where one does, as in the attempt before).
+                    boolean collection = net.collectionAnswersPrice();
+                    net = Network.build(scenario, world, tick, firms, traders, options);
+                    solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_INITIAL,
+                            collection, true);
+                    try {
+                        solver.solve();
+                    } catch (EquilibriumException fourth) {
+                        throw new EquilibriumException(message + "; with each step cut where f stops falling, "
+                                + fourth.getMessage().replaceFirst("^the equilibrium ", "it "),
+                                fromInitial.convergence());
+                    }
                 }
             }
         }
