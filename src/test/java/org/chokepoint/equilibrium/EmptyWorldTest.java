@@ -122,12 +122,12 @@ class EmptyWorldTest {
     /**
      * A mine of ten million tonnes a week selling three tonnes a week: on its quadratic cost curve the price
      * that clears is its base plus 30 (3 / 1e7)^2, a few parts in 10^13 above it, and supply there answers the
-     * price more steeply than Newton's steps can follow, from either start. The message gives both residuals
-     * of both attempts (it once read "excess demand 0.0 of the volume in ,": it named no market, and left out
-     * the test that had failed).
+     * price more steeply than Newton's steps can follow, from either start, and with each step cut where f stops
+     * falling. The message gives both residuals of all three attempts (it once read "excess demand 0.0 of the
+     * volume in ,": it named no market, and left out the test that had failed).
      */
     @Test
-    void whereTheSolverFailsTheMessageGivesBothAttemptsAndBothTests() throws Exception {
+    void whereTheSolverFailsTheMessageGivesEveryAttemptAndBothTests() throws Exception {
         Scenario s = ScenarioLoader.fromText(NOBODY_BUYS.formatted("1e7", 10), "flat").scenario();
 
         EquilibriumException e = assertThrows(EquilibriumException.class, () -> SpatialEquilibrium.solve(s, 0));
@@ -135,8 +135,9 @@ class EmptyWorldTest {
         String m = e.getMessage();
         assertTrue(m.startsWith("the equilibrium did not converge"), m);
         assertTrue(m.contains("; started again from prices built up from the firms' costs, it did not converge"), m);
-        assertEquals(2, m.split("complementarity gap ", -1).length - 1, m);
-        assertEquals(2, m.split("excess demand ", -1).length - 1, m);
+        assertTrue(m.contains("; with each step cut where f stops falling, it did not converge"), m);
+        assertEquals(3, m.split("complementarity gap ", -1).length - 1, m);
+        assertEquals(3, m.split("excess demand ", -1).length - 1, m);
         assertFalse(m.contains(" in ,"), m);
     }
 }
