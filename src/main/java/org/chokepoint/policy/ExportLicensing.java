@@ -48,7 +48,8 @@ final class ExportLicensing extends ExportMeasure {
     private final CellSchedule approvalSteps;
     /**
      * What buyers read from the news, by commodity and destination, {@code [c * regions + d]}: the share refused at
-     * the measure's start, every step from its start applied, and 1 where the destination is denied then.
+     * the measure's start, every step from its start made known with the measure applied, and 1 where the destination
+     * is denied then.
      */
     private final double[] newsSeverity;
     /** Whether applications are refused outright, by commodity and destination, {@code [c * regions + d]}. */
@@ -116,8 +117,8 @@ final class ExportLicensing extends ExportMeasure {
         for (String c : spec.commodities()) {
             for (int d = 0; d < regions; d++) {
                 String to = world.region(d).id();
-                newsSeverity[world.commodityIndex(c) * regions + d] = spec.deniedAt(c, to, spec.start()) ? 1.0
-                        : 1.0 - spec.approvalAt(c, to, spec.start());
+                newsSeverity[world.commodityIndex(c) * regions + d] = spec.refusedAt(c, to, spec.start(),
+                        spec.announce());
             }
         }
         this.capacityPerTick = new double[commodities];
@@ -148,7 +149,8 @@ final class ExportLicensing extends ExportMeasure {
     /**
      * Buyers expect a licence to refuse what it is set to refuse for their destination and commodity when it
      * starts, and a denied destination all of it: the news is of the measure as it starts, whether its own fields
-     * or steps from its start say so (the news comes before the start, or with it, when no step has applied yet).
+     * or steps from its start made known with it say so (the news comes before the start, or with it, when no step
+     * has applied yet). A step from the start made known later is its own news ({@link StepNews}).
      */
     @Override
     double newsSeverity(int destination, int commodity) {

@@ -30,7 +30,6 @@ final class StepNews implements java.io.Serializable {
 
     StepNews(ExportLicensingSpec spec, World world) {
         List<ExportLicensingSpec.DestinationStep> steps = new ArrayList<>(spec.stepsInOrder());
-        int approvals = steps.size();
         steps.addAll(spec.denialStepsInOrder());
         int regions = world.regionCount();
         int n = steps.size();
@@ -57,39 +56,13 @@ final class StepNews implements java.io.Serializable {
                         if (!step.names(to)) {
                             continue;
                         }
-                        double after = refused(spec, steps, approvals, known[j], c, to, from[k]);
-                        double before = from[k] > spec.start()
-                                ? refused(spec, steps, approvals, known[j], c, to, from[k] - 1) : 0.0;
+                        double after = spec.refusedAt(c, to, from[k], known[j]);
+                        double before = from[k] > spec.start() ? spec.refusedAt(c, to, from[k] - 1, known[j]) : 0.0;
                         threat[j][k][world.commodityIndex(c) * regions + d] = after > before ? after : 0.0;
                     }
                 }
             }
         }
-    }
-
-    /**
-     * The share of applications for {@code c} to {@code to} refused on {@code tick} as the steps made known by
-     * {@code told} have it: the measure's own rate and denials, changed by each of those steps from on or before
-     * the tick, in the order of their ticks (steps of one tick in file order; {@code steps} holds the approval steps
-     * so ordered, then the denial steps).
-     */
-    private static double refused(ExportLicensingSpec spec, List<ExportLicensingSpec.DestinationStep> steps,
-                                  int approvals, int told, String c, String to, int tick) {
-        double rate = spec.approvalByDestination().getOrDefault(to, spec.approvalProbability());
-        boolean denied = spec.deniedDestinations().contains(to);
-        for (int k = 0; k < steps.size(); k++) {
-            ExportLicensingSpec.DestinationStep step = steps.get(k);
-            if (spec.announceOf(step) > told || spec.fromOrStart(step.from()) > tick || !step.sets(c)
-                    || !step.names(to)) {
-                continue;
-            }
-            if (k < approvals) {
-                rate = ((ExportLicensingSpec.ApprovalStep) step).rate();
-            } else {
-                denied = ((ExportLicensingSpec.DenialStep) step).denied();
-            }
-        }
-        return denied ? 1.0 : 1.0 - rate;
     }
 
     /** The share of a cell's supply the steps made known by {@code tick} and not yet in force threaten. */

@@ -485,7 +485,8 @@ class ExportLicensingQueueTest {
     /**
      * A measure announced ten weeks before its start that refuses every licence to B is one measure whether it
      * says so with an approval rate of 0 or with a rate of 1 and a step to 0 from its start: buyers in B read all
-     * their supply from A as threatened from the news on, and the run is the same tick by tick. A step to 0.3 from
+     * their supply from A as threatened from the news to the week before the start, and nothing in the week it
+     * starts, when the office's refusals speak for it; the run is the same tick by tick. A step to 0.3 from
      * the start threatens 70% of it, and a denial of B from the start all of it, as the same rate and denial
      * written as the measure's own do.
      */
@@ -498,9 +499,10 @@ class ExportLicensingQueueTest {
         int metal = 0;
         ExportLicensing ownOffice = office(started(own, false));
         ExportLicensing stepOffice = office(started(step, false));
-        for (int t = START - 10; t < START; t++) {
-            assertEquals(1.0, ownOffice.announcedThreat(A, b, metal, t), 0, "its own rate, tick " + t);
-            assertEquals(1.0, stepOffice.announcedThreat(A, b, metal, t), 0, "a step from its start, tick " + t);
+        for (int t = START - 10; t <= START; t++) {
+            double news = t < START ? 1.0 : 0.0;
+            assertEquals(news, ownOffice.announcedThreat(A, b, metal, t), 0, "its own rate, tick " + t);
+            assertEquals(news, stepOffice.announcedThreat(A, b, metal, t), 0, "a step from its start, tick " + t);
         }
         SupplyShockModel ownRun = run(own, false);
         SupplyShockModel stepRun = run(step, false);
@@ -515,6 +517,26 @@ class ExportLicensingQueueTest {
         SupplyShockModel denied = started(announced
                 + "\"denialSchedule\":[{\"destinations\":[\"B\"],\"denied\":true}]", false);
         assertEquals(1.0, office(denied).announcedThreat(A, b, metal, START - 5), 0);
+    }
+
+    /**
+     * The same measure, announced ten weeks before its start and open to B at its own rate of 1, with the step that
+     * refuses B every licence from the start made known only two weeks before it: the measure's news refuses B
+     * nothing, so B's buyers read no threat from week -10 to week -3, all their supply from A threatened in weeks
+     * -2 and -1, when the step is news, and nothing from the start on. Their traders see a restriction ahead from
+     * the measure's news on (it will license their lane), and so from week -2 too.
+     */
+    @Test
+    void aStepFromTheStartMadeKnownAfterTheMeasureIsNewsFromItsOwnAnnounce() throws Exception {
+        ExportLicensing lic = office(started("\"announce\":" + (START - 10) + ",\"leadTicks\":2,"
+                + "\"approvalSchedule\":[{\"rate\":0,\"announce\":" + (START - 2) + "}]", false));
+        int b = 1;
+        int metal = 0;
+        for (int t = START - 12; t <= START + 2; t++) {
+            double news = t >= START - 2 && t < START ? 1.0 : 0.0;
+            assertEquals(news, lic.announcedThreat(A, b, metal, t), 0, "B's lane threatened, tick " + t);
+            assertEquals(t >= START - 10 && t < START, lic.restrictionAhead(A, b, metal, t), "ahead, tick " + t);
+        }
     }
 
     /**

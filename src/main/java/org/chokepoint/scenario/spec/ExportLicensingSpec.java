@@ -48,7 +48,8 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * @param commodities the commodities it sets; absent, every commodity of the measure
      * @param destinations the destinations it sets; absent, every destination
      * @param rate the approval probability
-     * @param announce the tick the step is made known; absent, {@code from}
+     * @param announce the tick the step is made known; absent, {@code from} (the measure's announce for a step from
+     *                 its start)
      */
     public record ApprovalStep(Integer from, List<String> commodities, List<String> destinations, Double rate,
                                Integer announce) implements DestinationStep { }
@@ -72,7 +73,8 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
      * @param commodities the commodities it sets; absent, every commodity of the measure
      * @param destinations the destinations it sets; absent, every destination
      * @param denied true to refuse them outright, false to let their applications go to the office
-     * @param announce the tick the step is made known; absent, {@code from}
+     * @param announce the tick the step is made known; absent, {@code from} (the measure's announce for a step from
+     *                 its start)
      */
     public record DenialStep(Integer from, List<String> commodities, List<String> destinations, Boolean denied,
                              Integer announce) implements DestinationStep { }
@@ -98,7 +100,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         /** The destinations it sets; absent, every destination. */
         List<String> destinations();
 
-        /** The tick the step is made known; absent, its {@code from}. */
+        /** The tick the step is made known; absent, see {@link ExportLicensingSpec#announceOf}. */
         Integer announce();
 
         default boolean names(String destination) {
@@ -193,17 +195,33 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         return from == null ? start : from;
     }
 
-    /** The tick a step is made known: its own announce, or its first tick. */
+    /**
+     * The tick a step is made known: its own announce, or, absent, its first tick; a step from the measure's start
+     * is part of the measure as announced, so it is made known with the measure unless it says otherwise.
+     */
     public int announceOf(DestinationStep step) {
-        return step.announce() == null ? fromOrStart(step.from()) : step.announce();
+        if (step.announce() != null) {
+            return step.announce();
+        }
+        int from = fromOrStart(step.from());
+        return from == start ? announce : from;
     }
 
     /**
      * The share of the applications for {@code commodity} to {@code destination} the office refuses on
-     * {@code tick} as its rates and denials then stand: all of them where the destination is denied.
+     * {@code tick} as the steps made known by {@code told} have it (all of them where the destination is denied):
+     * the measure's own rate and denials, changed by each of those steps from on or before the tick, in the order
+     * of their ticks (steps of one tick in file order). What buyers read of the office before it acts.
      */
-    public double refusedAt(String commodity, String destination, int tick) {
-        return deniedAt(commodity, destination, tick) ? 1.0 : 1.0 - approvalAt(commodity, destination, tick);
+    public double refusedAt(String commodity, String destination, int tick, int told) {
+        ApprovalStep rate = lastBy(stepsInOrder(), tick, step -> announceOf(step) <= told && step.sets(commodity)
+                && step.names(destination));
+        DenialStep denial = lastBy(denialStepsInOrder(), tick, step -> announceOf(step) <= told
+                && step.sets(commodity) && step.names(destination));
+        boolean denied = denial != null ? denial.denied() : deniedDestinations.contains(destination);
+        double approval = rate != null ? rate.rate() : approvalByDestination.getOrDefault(destination,
+                approvalProbability);
+        return denied ? 1.0 : 1.0 - approval;
     }
 
     @Override
