@@ -210,8 +210,14 @@ final class ExportLicensing extends ExportMeasure {
         while (approvalSteps.due(tick)) {
             approvalSteps.apply(approval);
         }
+        boolean denialChanged = false;
         while (denialSteps.due(tick)) {
             denialSteps.apply(denied);
+            denialChanged = true;
+        }
+        // Only what is denied once every step of the tick has applied: a destination denied by one step and let in
+        // again by a later one of the same tick keeps its waiting applications.
+        if (denialChanged) {
             queue.withdraw(denied, world.regionCount(), refuseOutright, tick);
         }
     }
