@@ -46,12 +46,6 @@ final class ExportLicensing extends ExportMeasure {
     private final double[] approval;
     /** The approval schedule: from which tick each step sets which cells to which rate. */
     private final CellSchedule approvalSteps;
-    /**
-     * What buyers read from the news, by commodity and destination, {@code [c * regions + d]}: the share refused at
-     * the measure's start, every step from its start made known with the measure applied, and 1 where the destination
-     * is denied then.
-     */
-    private final double[] newsSeverity;
     /** Whether applications are refused outright, by commodity and destination, {@code [c * regions + d]}. */
     private final boolean[] denied;
     /** The denial schedule: from which tick each step denies or reopens which cells (value 1 or 0). */
@@ -113,14 +107,6 @@ final class ExportLicensing extends ExportMeasure {
         }
         this.denialSteps = new CellSchedule(spec, spec.denialStepsInOrder(), world, step -> step.denied() ? 1 : 0);
         this.stepNews = new StepNews(spec, world);
-        this.newsSeverity = new double[commodities * regions];
-        for (String c : spec.commodities()) {
-            for (int d = 0; d < regions; d++) {
-                String to = world.region(d).id();
-                newsSeverity[world.commodityIndex(c) * regions + d] = spec.refusedAt(c, to, spec.start(),
-                        spec.announce());
-            }
-        }
         this.capacityPerTick = new double[commodities];
         Arrays.fill(capacityPerTick, Double.POSITIVE_INFINITY);
         double ticksPerWeek = TickTime.ticks(1, world.ticksPerYear());
@@ -149,12 +135,13 @@ final class ExportLicensing extends ExportMeasure {
     /**
      * Buyers expect a licence to refuse what it is set to refuse for their destination and commodity when it
      * starts, and a denied destination all of it: the news is of the measure as it starts, whether its own fields
-     * or steps from its start made known with it say so (the news comes before the start, or with it, when no step
-     * has applied yet). A step from the start made known later is its own news ({@link StepNews}).
+     * or steps from its start say so, as far as those steps are made known by {@code tick} (the news comes before
+     * the start, or with it, when no step has applied yet): a step from the start made known later raises it or
+     * lowers it from its own news on ({@link StepNews}).
      */
     @Override
-    double newsSeverity(int destination, int commodity) {
-        return newsSeverity[commodity * world.regionCount() + destination];
+    double newsSeverity(int destination, int commodity, int tick) {
+        return stepNews.measureNews(commodity * world.regionCount() + destination, tick);
     }
 
     /** The measure's own news, and that of a step that will refuse more of the lane, made known and not yet in force. */

@@ -27,6 +27,12 @@ final class StepNews implements java.io.Serializable {
      * refused once the step applies, as the steps known then have it, 0 where it raises none.
      */
     private final double[][][] threat;
+    /**
+     * Per set of steps known ({@code [0]}: those made known with the measure; {@code [j + 1]}: by tick
+     * {@code known[j]}), by commodity and destination: the share the measure refuses at its start, as those steps
+     * have it, which is what its own news says.
+     */
+    private final double[][] measureNews;
 
     StepNews(ExportLicensingSpec spec, World world) {
         List<ExportLicensingSpec.DestinationStep> steps = new ArrayList<>(spec.stepsInOrder());
@@ -41,6 +47,16 @@ final class StepNews implements java.io.Serializable {
         }
         known = Arrays.stream(announce).distinct().sorted().toArray();
         threat = new double[known.length][n][world.commodityCount() * regions];
+        measureNews = new double[known.length + 1][world.commodityCount() * regions];
+        for (int j = 0; j <= known.length; j++) {
+            int told = j == 0 ? spec.announce() : known[j - 1];
+            for (String c : spec.commodities()) {
+                for (int d = 0; d < regions; d++) {
+                    measureNews[j][world.commodityIndex(c) * regions + d] = spec.refusedAt(c, world.region(d).id(),
+                            spec.start(), told);
+                }
+            }
+        }
         for (int j = 0; j < known.length; j++) {
             for (int k = 0; k < n; k++) {
                 if (announce[k] > known[j]) {
@@ -63,6 +79,11 @@ final class StepNews implements java.io.Serializable {
                 }
             }
         }
+    }
+
+    /** What the measure's own news says of a cell on {@code tick}: the share it refuses at its start, as known then. */
+    double measureNews(int cell, int tick) {
+        return measureNews[knownAt(tick) + 1][cell];
     }
 
     /** The share of a cell's supply the steps made known by {@code tick} and not yet in force threaten. */

@@ -541,6 +541,25 @@ class ExportLicensingQueueTest {
     }
 
     /**
+     * The same measure announced ten weeks before its start approving half of B's applications, with a step that
+     * approves all of them from the start made known five weeks before it: B's buyers read half their supply from
+     * A as threatened from week -10 to week -6, and nothing from week -5, when they learn the office will refuse
+     * them nothing.
+     */
+    @Test
+    void aStepFromTheStartMadeKnownLaterLowersTheMeasuresNewsFromItsOwn() throws Exception {
+        ExportLicensing lic = office(started("\"announce\":" + (START - 10) + ",\"leadTicks\":2,"
+                + "\"approvalProbability\":0.5,\"approvalSchedule\":[{\"rate\":1,\"announce\":" + (START - 5) + "}]",
+                false));
+        int b = 1;
+        int metal = 0;
+        for (int t = START - 12; t <= START + 2; t++) {
+            double news = t >= START - 10 && t < START - 5 ? 0.5 : 0.0;
+            assertEquals(news, lic.announcedThreat(A, b, metal, t), 0, "B's lane threatened, tick " + t);
+        }
+    }
+
+    /**
      * Steps made known ten weeks before they take effect, in week 20 of the measure: C denied, and B's approval
      * rate cut from 1 to 0.3; a third, made known with them, raises B's rate back to 1 in week 30. From the news
      * on, buyers in C read all their supply from A as threatened (C buys all it uses from A, so its perceived risk
