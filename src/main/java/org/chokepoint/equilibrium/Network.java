@@ -1109,13 +1109,42 @@ final class Network {
         double po = price[a.from] / v;
         double pd = price[a.to] / v;
         double alpha = 1 / (1 + a.tariff) - a.margin;
-        double direct = po * (1 + a.exportTax + a.compliance - a.subsidyRate) + a.cost - a.subsidyPerUnit;
+        double direct = direct(a, po);
+        double levy = levy(a, direct);
+        double paid = a.kind == ArcKind.DETOUR ? po + a.cost + a.extra : direct;
+        return ((1 - alpha) * pd + paid - po + levy) * v;
+    }
+
+    /**
+     * The highest destination price, in dollars, at which the arc's trade does not pay at the origin's price:
+     * {@code p_d - p_o <= w} is {@code (1 / (1 + tariff) - margin) p_d <= paid + levy} (see {@link #wedge}), so
+     * {@code (paid + levy) / (1 / (1 + tariff) - margin)}; infinite where the margin takes all that a unit fetches
+     * (or for an offtake, which has no destination market).
+     */
+    double highestIdleDestinationPrice(Arc a, double[] price) {
+        double v = value[a.from];
+        double alpha = 1 / (1 + a.tariff) - a.margin;
+        if (a.kind == ArcKind.OFFTAKE || !(alpha > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double po = price[a.from] / v;
+        double direct = direct(a, po);
+        double paid = a.kind == ArcKind.DETOUR ? po + a.cost + a.extra : direct;
+        return (paid + levy(a, direct)) / alpha * v;
+    }
+
+    /** {@code cif = p_o (1 + tax + compliance - subsidy rate) + cost - subsidy per unit}, in the price unit. */
+    private static double direct(Arc a, double po) {
+        return po * (1 + a.exportTax + a.compliance - a.subsidyRate) + a.cost - a.subsidyPerUnit;
+    }
+
+    /** The in-quota tariff on the landed cost and every tariff floor's levy above it, in the price unit. */
+    private static double levy(Arc a, double direct) {
         double levy = a.quotaTariff * direct;
         for (double floor : a.floors) {
             levy += Math.max(0, floor - direct);
         }
-        double paid = a.kind == ArcKind.DETOUR ? po + a.cost + a.extra : direct;
-        return ((1 - alpha) * pd + paid - po + levy) * v;
+        return levy;
     }
 
     /**

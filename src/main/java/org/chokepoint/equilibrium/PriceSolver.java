@@ -161,15 +161,16 @@ final class PriceSolver {
 
     /** Solves from the commodities' initial prices; throws {@link EquilibriumException} when it cannot. */
     void solve() {
-        for (int m = 0; m < net.markets; m++) {
-            price[m] = net.used[m] ? Math.min(net.reference[m], net.ceiling[m]) : 0;
-        }
+        startingPrices();
         for (int f = 0; f < net.firms; f++) {
             net.fShift[f] = 0;
             if (net.fType[f] == Network.RECYCLER) {
                 net.fEffective[f] = net.fCapacity[f] * net.capacityFactor[net.fMarket[f]];
                 net.fFeedUse[f] = Double.POSITIVE_INFINITY;
             }
+        }
+        if (idleEquilibrium()) {
+            return;
         }
         updateWedges(true);
         for (rounds = 1; rounds <= maxRounds; rounds++) {
@@ -194,6 +195,99 @@ final class PriceSolver {
         convergence = report(false);
         throw new EquilibriumException("the equilibrium did not converge in " + maxRounds
                 + " rounds: the wedges still moved by " + wedgeChange + " (tolerance " + tolerance + ")", convergence);
+    }
+
+    private void startingPrices() {
+        for (int m = 0; m < net.markets; m++) {
+            price[m] = net.used[m] ? Math.min(net.reference[m], net.ceiling[m]) : 0;
+        }
+    }
+
+    /**
+     * A world where nobody buys at any price (households that want nothing, no government offtake) and no firm
+     * is supported has, wherever some prices make every firm make nothing and no lane's trade pay, those prices
+     * with nothing made, bought or shipped as an equilibrium; the Newton steps find one only slowly, the Hessian
+     * being nil and the QP degenerate on every arc. The prices chosen: each market at its starting price (its
+     * initial price within its ceiling), lowered only where it must be, to the cost base of each firm there with
+     * capacity (a manufacturer's plus what its inputs cost at their prices so chosen) and to the most a lane into
+     * it lets it be at its origin's price ({@link Network#highestIdleDestinationPrice}); lowered pass by pass,
+     * each lowering only lowering others, until a pass lowers nothing: the highest such prices at or below the
+     * starting ones. They are taken only when the report's own tests find them an equilibrium (every market
+     * balanced, no lane's condition broken); otherwise the prices are as they started, and Newton's steps solve.
+     *
+     * @return whether the equilibrium was so found ({@link #convergence} set, no round and no Newton step)
+     */
+    private boolean idleEquilibrium() {
+        if (na == 0) {
+            return false;
+        }
+        for (int h = 0; h < net.demands; h++) {
+            if (net.dScale[h] != 0) {
+                return false;
+            }
+        }
+        for (Network.Arc a : net.arcs) {
+            if (a.kind == Network.ArcKind.OFFTAKE) {
+                return false;
+            }
+        }
+        for (int f = 0; f < net.firms; f++) {
+            if (!Double.isNaN(net.fStrike[f])) {
+                return false;
+            }
+        }
+        double[] p = price.clone();
+        boolean lowered = true;
+        for (int pass = 0; lowered; pass++) {
+            if (pass > 2 * na + 2) {
+                return false;
+            }
+            lowered = false;
+            for (int f = 0; f < net.firms; f++) {
+                if (!(net.fEffective[f] > 0 && net.fOutputCap[f] > 0 && net.fWeight[f] > 0)) {
+                    continue;
+                }
+                int m = net.fMarket[f];
+                if (plannedPrice(f, p) > net.fBase[f] && p[m] > 0) {
+                    p[m] = Math.max(0, Math.min(p[m], p[m] - plannedPrice(f, p) + net.fBase[f]));
+                    for (int k = 0; k < 16 && p[m] > 0 && plannedPrice(f, p) > net.fBase[f]; k++) {
+                        p[m] = Math.nextDown(p[m]);
+                    }
+                    lowered = true;
+                }
+            }
+            for (Network.Arc a : net.arcs) {
+                if (p[a.to] - p[a.from] > net.wedge(a, p) && p[a.to] > 0) {
+                    p[a.to] = Math.max(0, Math.min(p[a.to], net.highestIdleDestinationPrice(a, p)));
+                    for (int k = 0; k < 16 && p[a.to] > 0 && p[a.to] - p[a.from] > net.wedge(a, p); k++) {
+                        p[a.to] = Math.nextDown(p[a.to]);
+                    }
+                    lowered = true;
+                }
+            }
+        }
+        double[] wedges = new double[net.arcs.size()];
+        for (int i = 0; i < wedges.length; i++) {
+            Network.Arc a = net.arcs.get(i);
+            wedges[i] = a.wedge;
+            a.wedge = net.wedge(a, p);
+        }
+        System.arraycopy(p, 0, price, 0, net.markets);
+        Arrays.fill(flow, 0);
+        rounds = 0;
+        newtonSteps = 0;
+        wedgeChange = 0;
+        convergence = report(true);
+        if (convergence.converged()) {
+            return true;
+        }
+        startingPrices();
+        for (int i = 0; i < wedges.length; i++) {
+            net.arcs.get(i).wedge = wedges[i];
+        }
+        convergence = null;
+        wedgeChange = Double.NaN;
+        return false;
     }
 
     /**

@@ -84,6 +84,45 @@ class EmptyWorldTest {
     }
 
     /**
+     * Where nobody buys, the prices are each market's initial price lowered only as far as nothing being made
+     * or shipped needs (found without a Newton step, where Newton's steps on the nil Hessian took 71 steps and
+     * 14 s on the rare-earth baseline without its demand). A's oxide: the mine's cost base, 20 (60 would pay it
+     * to mine). B's oxide: the most at which shipping from A does not pay, the landed 20 + 0.5 being all the
+     * trader may keep of the price after its 2% margin, (20 + 0.5) / (1 - 0.02) = 20.918367. B's magnets: the
+     * maker's cost base plus the oxide in a magnet at that price, 10 + 0.3 * 20.918367 = 16.275510. At those
+     * prices the mine and the maker make nothing, and trade A to B would fetch exactly its cost and margin.
+     */
+    @Test
+    void whereNobodyBuysEachPriceIsItsInitialOneLoweredUntilNothingIsMadeOrShipped() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(
+                ScenarioLoader.fromText(NOBODY_BUYS.formatted(100, 0), "nobody-buys").scenario(), 0);
+
+        assertTrue(r.convergence().converged(), r.convergence().toString());
+        assertEquals(0, r.convergence().newtonSteps());
+        assertEquals(20.0, r.market("A", "oxide").price(), 1e-12);
+        assertEquals(20.5 / 0.98, r.market("B", "oxide").price(), 1e-12);
+        assertEquals(20.918367, r.market("B", "oxide").price(), 1e-6);
+        assertEquals(16.275510, r.market("B", "magnet").price(), 1e-6);
+        assertEquals(0.0, r.market("B", "magnet").production());
+        assertEquals(0.0, r.laneFlow("a-b"));
+    }
+
+    /**
+     * A market whose initial price already makes nothing keeps it: magnets first priced at 12, below the 16.28
+     * at which B's maker would start, stay at 12; the oxide prices are lowered as before.
+     */
+    @Test
+    void whereNobodyBuysAnInitialPriceThatMakesNothingIsKept() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromText(NOBODY_BUYS.formatted(100, 0)
+                .replace("\"initialPrice\": 90", "\"initialPrice\": 12"), "cheap-magnets").scenario(), 0);
+
+        assertTrue(r.convergence().converged(), r.convergence().toString());
+        assertEquals(12.0, r.market("B", "magnet").price(), 1e-12);
+        assertEquals(20.0, r.market("A", "oxide").price(), 1e-12);
+        assertEquals(20.918367, r.market("B", "oxide").price(), 1e-6);
+    }
+
+    /**
      * A mine of 300,000 or 3 million tonnes a week whose market takes under four: on its cost curve
      * {@code 20 + 30 (q / cap)^2} the price that clears lies {@code 30 (q / cap)^2} above the base, about 5e-9
      * and 5e-11, a few hundred and a few steps of the price's last binary digit. The world is then the world of a
