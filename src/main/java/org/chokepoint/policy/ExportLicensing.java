@@ -134,21 +134,15 @@ final class ExportLicensing extends ExportMeasure {
 
     /**
      * Buyers expect a licence to refuse what it is set to refuse for their destination and commodity when it
-     * starts, and a denied destination all of it: the news is of the measure as it starts, whether its own fields
-     * or steps from its start say so, as far as those steps are made known by {@code tick} (the news comes before
-     * the start, or with it, when no step has applied yet): a step from the start made known later raises it or
-     * lowers it from its own news on ({@link StepNews}).
+     * starts, and a denied destination all of it: the measure's own news, from its announcement to its start, is
+     * of the measure as it starts, whether its own fields or steps from its start say so, as far as those steps are
+     * made known by {@code tick}; a step that will refuse more of the lane is news of its own from when it is made
+     * known until it applies ({@link StepNews}).
      */
     @Override
-    double newsSeverity(int destination, int commodity, int tick) {
-        return stepNews.measureNews(commodity * world.regionCount() + destination, tick);
-    }
-
-    /** The measure's own news, and that of a step that will refuse more of the lane, made known and not yet in force. */
-    @Override
     public double announcedThreat(int o, int d, int c, int tick) {
-        double news = super.announcedThreat(o, d, c, tick);
-        return covers(o, d, c) ? Math.max(news, stepNews.threat(c * world.regionCount() + d, tick)) : news;
+        return covers(o, d, c) ? stepNews.news(c * world.regionCount() + d, tick,
+                tick == announce || announcedAhead(tick)) : 0.0;
     }
 
     @Override

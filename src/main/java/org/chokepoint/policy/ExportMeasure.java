@@ -80,16 +80,16 @@ abstract class ExportMeasure extends Instrument {
     /**
      * The share of a covered lane's supply buyers expect the measure to stop, as they read its news: a ban or
      * a quota stops it all as far as a buyer can tell (a quota's volume says nothing of its own share), a
-     * licence what it is expected to refuse, as buyers know it on {@code tick}. A measure that only prices the
-     * lane (a tax, a subsidy) threatens no volume.
+     * licence what it is expected to refuse. A measure that only prices the lane (a tax, a subsidy) threatens no
+     * volume.
      */
-    double newsSeverity(int destination, int commodity, int tick) {
+    double newsSeverity(int destination, int commodity) {
         return 1.0;
     }
 
     @Override
     public double announcedThreat(int o, int d, int c, int tick) {
-        return covers(o, d, c) && (tick == announce || announcedAhead(tick)) ? newsSeverity(d, c, tick) : 0.0;
+        return covers(o, d, c) && (tick == announce || announcedAhead(tick)) ? newsSeverity(d, c) : 0.0;
     }
 
     @Override

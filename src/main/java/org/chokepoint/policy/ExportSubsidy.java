@@ -54,7 +54,7 @@ final class ExportSubsidy extends ExportMeasure {
 
     /** A subsidy prices the lane and stops no volume: its news moves no buyer's cover. */
     @Override
-    double newsSeverity(int destination, int commodity, int tick) {
+    double newsSeverity(int destination, int commodity) {
         return 0.0;
     }
 

@@ -30,7 +30,7 @@ final class ExportTax extends ExportMeasure {
 
     /** A tax prices the lane and stops no volume: its news raises expected costs, not the cover buyers hold. */
     @Override
-    double newsSeverity(int destination, int commodity, int tick) {
+    double newsSeverity(int destination, int commodity) {
         return 0.0;
     }
 }

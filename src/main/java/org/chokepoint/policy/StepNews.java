@@ -81,15 +81,15 @@ final class StepNews implements java.io.Serializable {
         }
     }
 
-    /** What the measure's own news says of a cell on {@code tick}: the share it refuses at its start, as known then. */
-    double measureNews(int cell, int tick) {
-        return measureNews[knownAt(tick) + 1][cell];
-    }
-
-    /** The share of a cell's supply the steps made known by {@code tick} and not yet in force threaten. */
-    double threat(int cell, int tick) {
+    /**
+     * The share of a cell's supply buyers read as threatened on {@code tick}: what the measure's own news says of
+     * it, where {@code measureNews} (the measure announced and not yet started, or starting on the day it is
+     * announced), as the steps known then have it, and what the steps made known by then and not yet in force
+     * threaten.
+     */
+    double news(int cell, int tick, boolean measureNews) {
         int j = knownAt(tick);
-        double t = 0.0;
+        double t = measureNews ? this.measureNews[j + 1][cell] : 0.0;
         for (int k = 0; j >= 0 && k < from.length; k++) {
             if (tick == announce[k] || announce[k] <= tick && tick < from[k]) {
                 t = Math.max(t, threat[j][k][cell]);
