@@ -177,7 +177,10 @@ final class Network {
         int[] arcs;
         double[] coefficient;
         double volume;
-        /** For a licensing office: the most its arcs could ask of it, each lane at its bound or the world's capacity. */
+        /**
+         * For a licensing office or an export quota: the most its arcs could ask of it, each lane at its bound or
+         * the world's capacity of its good.
+         */
         double reach;
     }
 
@@ -947,13 +950,6 @@ final class Network {
                 }
             }
         }
-        // An office that could decide a thousand times what its lanes could ever ask of it never binds; left in,
-        // its capacity would set the scale of the subproblem beside flows many orders smaller, as a lane's would.
-        for (Cap office : officeBounds) {
-            if (office.volume > CAN_BIND * office.reach) {
-                caps.remove(office);
-            }
-        }
         for (int pool = 0; pool < poolMembers.size(); pool++) {
             List<Integer> members = new ArrayList<>();
             for (int[] a : poolMembers.get(pool)) {
@@ -962,14 +958,12 @@ final class Network {
             if (!members.isEmpty()) {
                 capOver(CapKind.EXPORT_QUOTA, poolInstrument.get(pool), members, 1.0, poolVolume.get(pool));
                 Cap quota = caps.get(caps.size() - 1);
+                quota.reach = poolReach.get(pool);
                 quotaBounds.add(quota);
-                // A quota a thousand times what its lanes could ever carry never binds; left in, its volume would
-                // set the scale of the subproblem beside flows many orders smaller, as an office's would.
-                if (quota.volume > CAN_BIND * poolReach.get(pool)) {
-                    caps.remove(caps.size() - 1);
-                }
             }
         }
+        leaveOutWhatCannotBind(officeBounds);
+        leaveOutWhatCannotBind(quotaBounds);
         for (var e : inQuotaArcs.entrySet()) {
             int quota = e.getKey();
             double yearly = ((TariffRateQuotaSpec) instruments.get(quota).spec).yearlyQuota();
@@ -1007,6 +1001,19 @@ final class Network {
     private static final double CAN_BIND = 1e3;
     /** The share of the world's capacity of its good below which a lane's licensed bound closes it. */
     private static final double CAN_CARRY = 1e-12;
+
+    /**
+     * Takes out of the solve each bound more than a thousand times what its lanes could ever ask of it (an
+     * office's capacity, a quota's volume): it never binds, and left in, its volume would set the scale of the
+     * subproblem beside flows many orders smaller, as a lane's would. Its figures are still reported.
+     */
+    private void leaveOutWhatCannotBind(List<Cap> bounds) {
+        for (Cap bound : bounds) {
+            if (bound.volume > CAN_BIND * bound.reach) {
+                caps.remove(bound);
+            }
+        }
+    }
 
     private void capOver(CapKind kind, int instrument, List<Integer> members, double coefficient, double volume) {
         Cap cap = new Cap();

@@ -97,14 +97,6 @@ final class PriceSolver {
     double wedgeChange = Double.NaN;
     EquilibriumResult.Convergence convergence;
 
-    PriceSolver(Network net, double tolerance, int maxRounds, String start) {
-        this(net, tolerance, maxRounds, start, false);
-    }
-
-    PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound) {
-        this(net, tolerance, maxRounds, start, collectionInRound, false);
-    }
-
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
                 boolean exactSearch) {
         this.exactSearch = exactSearch;

@@ -43,60 +43,77 @@ public final class SpatialEquilibrium {
         }
         World world = WorldBuilder.build(scenario);
         Network net = Network.build(scenario, world, tick, firms, traders, options);
-        PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_INITIAL);
-        try {
-            solver.solve();
-        } catch (EquilibriumException fromInitial) {
-            // Newton's steps are taken in prices scaled by where they start, within ceilings set from there: a
-            // start orders of magnitude off can leave the equilibrium out of reach. The firms' costs give a
-            // start of the right order wherever firms sell near their marginal cost, whatever the initial prices;
-            // a network rebuilt from the scenario starts with none of the first attempt's wedges.
-            double[] fromCosts = CostBuiltPrices.of(net);
-            net = Network.build(scenario, world, tick, firms, traders, options);
-            net.restartFrom(fromCosts);
-            solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_COSTS);
+        boolean collection = net.collectionAnswersPrice();
+        EquilibriumException first = null;
+        String failures = "";
+        for (Attempt attempt : Attempt.values()) {
+            if (attempt == Attempt.COLLECTION_IN_ROUND && !collection) {
+                continue;
+            }
+            if (first != null) {
+                // A network rebuilt from the scenario starts with none of the attempt before's wedges; the firms'
+                // costs are read from the first network, where that attempt failed.
+                double[] fromCosts = attempt == Attempt.FIRM_COSTS ? CostBuiltPrices.of(net) : null;
+                net = Network.build(scenario, world, tick, firms, traders, options);
+                if (fromCosts != null) {
+                    net.restartFrom(fromCosts);
+                }
+            }
+            PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), attempt.start,
+                    attempt == Attempt.COLLECTION_IN_ROUND || attempt == Attempt.EXACT_SEARCH && collection,
+                    attempt == Attempt.EXACT_SEARCH);
             try {
                 solver.solve();
-            } catch (EquilibriumException again) {
-                String message = fromInitial.getMessage() + "; started again from prices built up from the firms' "
-                        + "costs, " + again.getMessage().replaceFirst("^the equilibrium ", "it ");
-                solver = null;
-                if (net.collectionAnswersPrice()) {
-                    // A recycler's capacity held for a round can leave its market no price at which the round
-                    // balances (below what the market needs, it is short at every price; above, long), while the
-                    // capacity its own price gives would balance it: solved again with each recycler's collection
-                    // answering its price within the round, only its feedstock use held.
-                    net = Network.build(scenario, world, tick, firms, traders, options);
-                    solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_INITIAL, true);
-                    try {
-                        solver.solve();
-                    } catch (EquilibriumException third) {
-                        message += "; with each recycler's collection answering its price within a round, "
-                                + third.getMessage().replaceFirst("^the equilibrium ", "it ");
-                        solver = null;
-                    }
-                }
-                if (solver == null) {
-                    // A firm on a curved cost that sells a sliver of its capacity clears its market a hair above
-                    // its cost base, where its supply rises as the root of its margin: Newton's steps pass the
-                    // base, and the next is cut short of where the firm sells what its market takes. Solved
-                    // again from the initial prices with each such step cut exactly there (and each recycler's
-                    // collection answering its price, where one does, as in the attempt before).
-                    boolean collection = net.collectionAnswersPrice();
-                    net = Network.build(scenario, world, tick, firms, traders, options);
-                    solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), START_INITIAL,
-                            collection, true);
-                    try {
-                        solver.solve();
-                    } catch (EquilibriumException fourth) {
-                        throw new EquilibriumException(message + "; with each step cut where f stops falling, "
-                                + fourth.getMessage().replaceFirst("^the equilibrium ", "it "),
-                                fromInitial.convergence());
-                    }
+                return assemble(net, solver, firms);
+            } catch (EquilibriumException failed) {
+                if (first == null) {
+                    first = failed;
+                    failures = failed.getMessage();
+                } else {
+                    failures += "; " + attempt.told + failed.getMessage().replaceFirst("^the equilibrium ", "it ");
                 }
             }
         }
-        return assemble(net, solver, firms);
+        throw new EquilibriumException(failures, first.convergence());
+    }
+
+    /**
+     * The solves tried in turn, each only where those before failed, so a scenario that one solves is answered as
+     * that one answers it, to the last bit, whatever follows.
+     */
+    private enum Attempt {
+        /** From the commodities' initial prices. */
+        INITIAL_PRICES(SpatialEquilibrium.START_INITIAL, ""),
+        /**
+         * Newton's steps are taken in prices scaled by where they start, within ceilings set from there: a start
+         * orders of magnitude off can leave the equilibrium out of reach. The firms' costs give a start of the right
+         * order wherever firms sell near their marginal cost, whatever the initial prices.
+         */
+        FIRM_COSTS(SpatialEquilibrium.START_COSTS, "started again from prices built up from the firms' costs, "),
+        /**
+         * A recycler's capacity held for a round can leave its market no price at which the round balances (below
+         * what the market needs, it is short at every price; above, long), while the capacity its own price gives
+         * would balance it: each recycler's collection answers its price within the round, only its feedstock use
+         * held. Tried only where some recycler's collection answers its price.
+         */
+        COLLECTION_IN_ROUND(SpatialEquilibrium.START_INITIAL,
+                "with each recycler's collection answering its price within a round, "),
+        /**
+         * A firm on a curved cost that sells a sliver of its capacity clears its market a hair above its cost base,
+         * where its supply rises as the root of its margin: Newton's steps pass the base, and the next is cut short
+         * of where the firm sells what its market takes. Each such step is cut exactly there (with each recycler's
+         * collection answering its price, where one does, as in the attempt before).
+         */
+        EXACT_SEARCH(SpatialEquilibrium.START_INITIAL, "with each step cut where f stops falling, ");
+
+        final String start;
+        /** How the failure message introduces this attempt's residuals. */
+        final String told;
+
+        Attempt(String start, String told) {
+            this.start = start;
+            this.told = told;
+        }
     }
 
     /** {@link EquilibriumResult.Convergence#start()}: the solve started from the commodities' initial prices. */
