@@ -13,9 +13,11 @@ import org.chokepoint.trade.TradeRules;
  * it normally sells there. A lane is threatened by the share of its cargo a restriction is expected to stop,
  * from the tick the restriction is announced (or a measure extending or replacing it) until it takes effect;
  * once in force, by the share its restriction, a closure of its route or its licences actually refused it in
- * the last tick. The market's risk from trade is the normal-sales-weighted threat over all its supply, so a
- * market that buys most of what it uses from the restricting region (a concentrated supply) perceives most
- * of the restriction, one that makes its own perceives little. To this a price far more volatile than usual
+ * the last tick. A measure on production (a production quota) threatens the market's own sellers by the share
+ * of their normal output it holds back, from its announcement, and every lane out of that market by the same
+ * share, since a lane carries its origin's output. The market's risk from trade is the normal-sales-weighted
+ * threat over all its supply, so a market that buys most of what it uses from the restricting region (a
+ * concentrated supply) perceives most of the restriction, one that makes its own perceives little. To this a price far more volatile than usual
  * adds up to {@code volatilityWeight}: nothing while the variance of the last few weeks' price changes stays
  * below twice its usual level (round a steady price it wanders that much), all of it at four times.
  *
@@ -39,6 +41,8 @@ public final class SupplyRisk implements java.io.Serializable {
     private final double[] before;
     private final double[] threatened;
     private final double[] supply;
+    /** The share of each market's own output that measures on production hold back ({@link TradeRules#outputThreatened}). */
+    private final double[] heldBack;
     private final double[] lastPrice;
     private final double[] recentVariance;
     private final double[] usualVariance;
@@ -55,6 +59,7 @@ public final class SupplyRisk implements java.io.Serializable {
         before = new double[markets];
         threatened = new double[markets];
         supply = new double[markets];
+        heldBack = new double[markets];
         lastPrice = new double[markets];
         recentVariance = new double[markets];
         usualVariance = new double[markets];
@@ -84,17 +89,23 @@ public final class SupplyRisk implements java.io.Serializable {
         if (!on) {
             return;
         }
-        java.util.Arrays.fill(threatened, 0);
         java.util.Arrays.fill(supply, 0);
         for (int f = 0; f < firms.count; f++) {
             supply[firms.market[f]] += Math.max(0, firms.normalSales[f]);
+        }
+        for (int m = 0; m < risk.length; m++) {
+            double own = supply[m];
+            heldBack[m] = own > 0 ? Math.min(1.0, rules.outputThreatened(m, tick) / own) : 0;
+            threatened[m] = own * heldBack[m];
         }
         for (int i = 0; i < traders.count; i++) {
             int m = traders.destinationMarket[i];
             double normal = Math.max(0, traders.normalSales[i]);
             double news = rules.announcedThreat(traders.origin[i], traders.destination[i], traders.commodity[i], tick);
             supply[m] += normal;
-            threatened[m] += normal * Math.max(news, traders.refused(i));
+            // A lane carries its origin's output, so what a measure holds back there it may hold back here.
+            double held = heldBack[traders.originMarket[i]];
+            threatened[m] += normal * Math.max(Math.max(news, held), traders.refused(i));
         }
         for (int m = 0; m < risk.length; m++) {
             double signal = supply[m] > 0 ? threatened[m] / supply[m] : 0;

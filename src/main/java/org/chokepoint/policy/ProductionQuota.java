@@ -74,6 +74,27 @@ final class ProductionQuota extends Instrument {
         }
     }
 
+    /**
+     * Buyers in the quota's market read it as a threat to their supply from its announcement: the output its
+     * firms normally make beyond the quota's release (before it applies, its first tick's). As the firms'
+     * normal output comes down to the quota the threat fades, and their buyers' cover with it, at the risk's
+     * half-life.
+     */
+    @Override
+    public double outputThreatened(int m, int tick) {
+        if (m != market || tick < announce || tick >= end) {
+            return 0.0;
+        }
+        Firms f = ctx.firms();
+        double normal = 0;
+        for (int i = 0; i < f.count; i++) {
+            if (covered(f, i)) {
+                normal += Math.max(0, f.normalSales(i));
+            }
+        }
+        return Math.max(0, normal - spec.volumePerTick(Math.max(0, tick - start), ticksPerYear, horizon));
+    }
+
     @Override
     public void endTick(int tick) {
         if (Double.isNaN(tickQuota)) {

@@ -98,6 +98,16 @@ public interface TradeMeasure {
         return 0.0;
     }
 
+    /**
+     * Tonnes of market {@code market}'s own output a measure on production holds back this tick, as its buyers
+     * read it: from the tick it is announced until it ends, how far the output its sellers normally make
+     * exceeds what the measure lets them make (before it takes effect, in its first tick). 0 for a measure on
+     * trade, which threatens lanes instead ({@link #announcedThreat}).
+     */
+    default double outputThreatened(int market, int tick) {
+        return 0.0;
+    }
+
     /** A trader asks to ship this much this tick; volume-capped measures pool the requests. */
     default void request(int trader, int origin, int destination, int commodity, int tick, double quantity) { }
 

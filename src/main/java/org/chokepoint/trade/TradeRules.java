@@ -141,6 +141,16 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
         return t;
     }
 
+    /** What every measure on production holds back of the market's own output, added. */
+    @Override
+    public double outputThreatened(int market, int tick) {
+        double t = 0.0;
+        for (TradeMeasure m : active) {
+            t += m.outputThreatened(market, tick);
+        }
+        return t;
+    }
+
     @Override
     public void request(int trader, int origin, int destination, int commodity, int tick, double quantity) {
         for (TradeMeasure m : active) {

@@ -5,7 +5,11 @@ import static org.chokepoint.policy.TextbookTest.root;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chokepoint.metrics.Metric;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -237,6 +241,53 @@ class ExporterInstrumentsTest {
             near(8.9, mean(run, X, Metric.PRICE, 330, 420), "P_X back at free trade");
             near(9.4, mean(run, M, Metric.PRICE, 330, 420), "P_M back at free trade");
             near(supplyX(8.9), mean(run, X, Metric.PRODUCTION, 330, 420), "X's output = S_X(8.9) = 138 < 160");
+        }
+    }
+
+    /**
+     * A production quota is news to everyone who buys the region's output, from the week it is announced. At
+     * free trade X's mines make {@code S_X(8.9) = 138} a week, 61 for X's buyers and 77 shipped to M, where
+     * M's own mines add {@code S_M(9.4) = 22}. A quota of 110 announced in week 80 for week 100 holds back
+     * {@code 138 - 110 = 28} of X's output, a share {@code 28 / 138 = 0.2029}: X's buyers read all their supply
+     * as X's output, so their risk is that share; M's read it on the 77 they import of their 99, a risk of
+     * {@code 77 * 0.2029 / 99 = 0.1578}. Nobody reads anything before the announcement.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AProductionQuotaIsNewsToTheBuyersOfTheRegionsOutput {
+        @Test
+        void fromItsAnnouncementTheShareItHoldsBackIsARiskAtHomeAndWhereTheOutputIsShipped() throws Exception {
+            SupplyShockModel model = announcedIn80(110);
+            for (int t = 0; t < 80; t++) {
+                model.stepTick();
+                assertEquals(0.0, model.supplyRisk().of(X), 0, "X before the news, week " + t);
+                assertEquals(0.0, model.supplyRisk().of(M), 0, "M before the news, week " + t);
+            }
+            model.stepTick();
+            double share = (138.0 - 110) / 138;
+            near(share, model.supplyRisk().of(X), "X's risk on the news: (138 - 110) / 138");
+            near(77 * share / 99, model.supplyRisk().of(M), "M's risk on the news: 77 of its 99 from X");
+        }
+
+        /** A quota of 160 a week is above the 138 X's mines make: it holds nothing back and is no news. */
+        @Test
+        void aQuotaAboveWhatTheRegionMakesIsNoNews() throws Exception {
+            SupplyShockModel model = announcedIn80(160);
+            for (int t = 0; t < 120; t++) {
+                model.stepTick();
+                assertEquals(0.0, model.supplyRisk().of(X), 0, "X, week " + t);
+                assertEquals(0.0, model.supplyRisk().of(M), 0, "M, week " + t);
+            }
+        }
+
+        private SupplyShockModel announcedIn80(double perWeek) throws Exception {
+            ObjectNode json = (ObjectNode) Json.mapper().readTree(LINEAR);
+            json.set("policies", Json.mapper().readTree("[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                    + " \"region\": \"X\", \"commodity\": \"metal\", \"announce\": 80, \"start\": 100,"
+                    + " \"yearlyVolumes\": [" + perWeek * 52 + "]}]"));
+            SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(json, "quota news").scenario(), 1, -1);
+            model.start();
+            return model;
         }
     }
 
