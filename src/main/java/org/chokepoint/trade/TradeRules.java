@@ -141,12 +141,15 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
         return t;
     }
 
-    /** What every measure on production holds back of the market's own output, added. */
+    /**
+     * The most any measure on production holds back of the market's own output: measures on one market cap the
+     * same firms, each firm making no more than the smallest of its shares, so the tightest is what binds.
+     */
     @Override
     public double outputThreatened(int market, int tick) {
         double t = 0.0;
         for (TradeMeasure m : active) {
-            t += m.outputThreatened(market, tick);
+            t = Math.max(t, m.outputThreatened(market, tick));
         }
         return t;
     }

@@ -280,11 +280,35 @@ class ExporterInstrumentsTest {
             }
         }
 
+        /**
+         * Two quotas on X's mines, of 110 and of 120 a week, announced together: each mine may make no more than
+         * the smaller of its two shares, so only the 110 binds, and buyers read what it holds back, 28 of the
+         * 138, as for the quota of 110 alone; not the 28 + 18 = 46 the two hold back counted one by one.
+         */
+        @Test
+        void twoQuotasOnOneRegionsOutputThreatenWhatTheTighterHoldsBack() throws Exception {
+            SupplyShockModel model = withQuotas(quota("mining-quota", 110, ""), quota("smelting-quota", 120, ""));
+            for (int t = 0; t <= 80; t++) {
+                model.stepTick();
+            }
+            double share = (138.0 - 110) / 138;
+            near(share, model.supplyRisk().of(X), "X's risk on the news: (138 - 110) / 138");
+            near(77 * share / 99, model.supplyRisk().of(M), "M's risk on the news: 77 of its 99 from X");
+        }
+
         private SupplyShockModel announcedIn80(double perWeek) throws Exception {
+            return withQuotas(quota("mining-quota", perWeek, ""));
+        }
+
+        /** A quota of {@code perWeek} on X's mines announced in week 80 for week 100; {@code more} adds fields. */
+        private static String quota(String id, double perWeek, String more) {
+            return "{\"type\": \"productionQuota\", \"id\": \"" + id + "\", \"region\": \"X\", \"commodity\": \"metal\","
+                    + " \"announce\": 80, \"start\": 100, \"yearlyVolumes\": [" + perWeek * 52 + "]" + more + "}";
+        }
+
+        private SupplyShockModel withQuotas(String... quotas) throws Exception {
             ObjectNode json = (ObjectNode) Json.mapper().readTree(LINEAR);
-            json.set("policies", Json.mapper().readTree("[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
-                    + " \"region\": \"X\", \"commodity\": \"metal\", \"announce\": 80, \"start\": 100,"
-                    + " \"yearlyVolumes\": [" + perWeek * 52 + "]}]"));
+            json.set("policies", Json.mapper().readTree("[" + String.join(", ", quotas) + "]"));
             SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(json, "quota news").scenario(), 1, -1);
             model.start();
             return model;
