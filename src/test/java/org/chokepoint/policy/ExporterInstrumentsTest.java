@@ -296,6 +296,54 @@ class ExporterInstrumentsTest {
             near(77 * share / 99, model.supplyRisk().of(M), "M's risk on the news: 77 of its 99 from X");
         }
 
+        /**
+         * A quota in force for the single week 100 is news from week 80 to week 100 and none after: from week 101
+         * nothing threatens X's output, and the risk halves in the 26 weeks of its half-life, so in week 126 it is
+         * half what it was in week 100, at home and in M.
+         */
+        @Test
+        void aQuotaThatHasEndedIsNoNews() throws Exception {
+            SupplyShockModel model = withQuotas(quota("mining-quota", 110, ", \"end\": 101"));
+            for (int t = 0; t <= 100; t++) {
+                model.stepTick();
+            }
+            double x = model.supplyRisk().of(X);
+            double m = model.supplyRisk().of(M);
+            assertTrue(x > 0.1, "X's risk in the quota's week: " + x);
+            for (int t = 101; t <= 126; t++) {
+                model.stepTick();
+            }
+            near(x / 2, model.supplyRisk().of(X), "X's risk halved in the 26 weeks after the quota's end");
+            near(m / 2, model.supplyRisk().of(M), "M's risk halved in the 26 weeks after the quota's end");
+        }
+
+        /**
+         * Once the quota of 110 binds, X's mines make 110 a week, and their normal sales, a slow average of what
+         * they sell, come down to it: by week 274, 174 weeks into the quota, it holds nothing back of what they
+         * normally make, and the risk its news raised halves in the next 26 weeks, however long the quota lasts.
+         */
+        @Test
+        void aQuotaIsNoLongerNewsOnceTheRegionsOutputHasComeDownToIt() throws Exception {
+            SupplyShockModel model = announcedIn80(110);
+            for (int t = 0; t <= 274; t++) {
+                model.stepTick();
+            }
+            double normal = 0;
+            for (int i = 0; i < model.firms().count; i++) {
+                if (model.firms().market(i) == X) {
+                    normal += model.firms().normalSales(i);
+                }
+            }
+            near(110, normal, "X's mines' normal sales in week 274: the quota");
+            double x = model.supplyRisk().of(X);
+            double m = model.supplyRisk().of(M);
+            for (int t = 275; t <= 300; t++) {
+                model.stepTick();
+            }
+            near(x / 2, model.supplyRisk().of(X), "X's risk halved from week 274 to week 300");
+            near(m / 2, model.supplyRisk().of(M), "M's risk halved from week 274 to week 300");
+        }
+
         private SupplyShockModel announcedIn80(double perWeek) throws Exception {
             return withQuotas(quota("mining-quota", perWeek, ""));
         }
