@@ -14,12 +14,13 @@ import org.chokepoint.trade.TradeRules;
  * from the tick the restriction is announced (or a measure extending or replacing it) until it takes effect;
  * once in force, by the share its restriction, a closure of its route or its licences actually refused it in
  * the last tick. A measure on production (a production quota) threatens the market's own sellers by the share
- * of their normal output it holds back, from its announcement, and every lane out of that market by the same
- * share, since a lane carries its origin's output. The market's risk from trade is the normal-sales-weighted
- * threat over all its supply, so a market that buys most of what it uses from the restricting region (a
- * concentrated supply) perceives most of the restriction, one that makes its own perceives little. To this a price far more volatile than usual
- * adds up to {@code volatilityWeight}: nothing while the variance of the last few weeks' price changes stays
- * below twice its usual level (round a steady price it wanders that much), all of it at four times.
+ * of their normal output it holds back, from its announcement to its end, and every lane out of that market by
+ * the same share, since a lane carries its origin's output. The market's risk from trade is the
+ * normal-sales-weighted threat over all its supply, so a market that buys most of what it uses from the
+ * restricting region (a concentrated supply) perceives most of the restriction, one that makes its own
+ * perceives little. To this a price far more volatile than usual adds up to {@code volatilityWeight}: nothing
+ * while the variance of the last few weeks' price changes stays below twice its usual level (round a steady
+ * price it wanders that much), all of it at four times.
  *
  * <p>Risk rises at once with its signal and falls back, once the signal has gone, at its half-life: buyers
  * run their extra cover down over months, not in the tick the threat lifts (Japan's users worked off their
@@ -41,7 +42,7 @@ public final class SupplyRisk implements java.io.Serializable {
     private final double[] before;
     private final double[] threatened;
     private final double[] supply;
-    /** The share of each market's own output that measures on production hold back ({@link TradeRules#outputThreatened}). */
+    /** The share of each market's own output measures on production hold back ({@link TradeRules#outputThreatened}). */
     private final double[] heldBack;
     private final double[] lastPrice;
     private final double[] recentVariance;

@@ -350,14 +350,16 @@ class ExporterInstrumentsTest {
 
         /** A quota of {@code perWeek} on X's mines announced in week 80 for week 100; {@code more} adds fields. */
         private static String quota(String id, double perWeek, String more) {
-            return "{\"type\": \"productionQuota\", \"id\": \"" + id + "\", \"region\": \"X\", \"commodity\": \"metal\","
-                    + " \"announce\": 80, \"start\": 100, \"yearlyVolumes\": [" + perWeek * 52 + "]" + more + "}";
+            return "{\"type\": \"productionQuota\", \"id\": \"" + id + "\", \"region\": \"X\","
+                    + " \"commodity\": \"metal\", \"announce\": 80, \"start\": 100,"
+                    + " \"yearlyVolumes\": [" + perWeek * 52 + "]" + more + "}";
         }
 
         private SupplyShockModel withQuotas(String... quotas) throws Exception {
             ObjectNode json = (ObjectNode) Json.mapper().readTree(LINEAR);
             json.set("policies", Json.mapper().readTree("[" + String.join(", ", quotas) + "]"));
-            SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(json, "quota news").scenario(), 1, -1);
+            SupplyShockModel model =
+                    new SupplyShockModel(ScenarioLoader.fromJson(json, "quota news").scenario(), 1, -1);
             model.start();
             return model;
         }
