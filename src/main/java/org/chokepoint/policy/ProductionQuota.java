@@ -16,10 +16,13 @@ import org.chokepoint.scenario.spec.ProductionQuotaSpec;
  * production is in China's. A quota above what firms would make anyway does not bind.
  */
 final class ProductionQuota extends Instrument {
-    private final ProductionQuotaSpec spec;
     private final int commodity;
     private final int ticksPerYear;
-    private final int horizon;
+    /**
+     * The volume released each tick in each year from the start, the last going on: the spec's figures, kept
+     * as numbers so a checkpoint holds them (one entry for a volume given for the measure).
+     */
+    private final double[] perTickByYear;
     private int market = -1;
     private double released;
     private double made;
@@ -32,10 +35,18 @@ final class ProductionQuota extends Instrument {
 
     private ProductionQuota(ProductionQuotaSpec spec, PolicySetting setting, Timing timing) {
         super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
-        this.spec = spec;
         this.commodity = setting.world().commodityIndex(spec.commodity());
         this.ticksPerYear = setting.world().ticksPerYear();
-        this.horizon = setting.horizonTicks();
+        int years = spec.yearlyVolumes() == null ? 1 : spec.yearlyVolumes().size();
+        this.perTickByYear = new double[years];
+        for (int y = 0; y < years; y++) {
+            perTickByYear[y] = spec.volumePerTick(y * ticksPerYear, ticksPerYear, setting.horizonTicks());
+        }
+    }
+
+    /** The volume released in the tick {@code ticksFromStart} ticks after the start. */
+    private double volumePerTick(int ticksFromStart) {
+        return perTickByYear[Math.min(ticksFromStart / ticksPerYear, perTickByYear.length - 1)];
     }
 
     @Override
@@ -61,7 +72,7 @@ final class ProductionQuota extends Instrument {
                 capacity += f.capacity(i);
             }
         }
-        tickQuota = spec.volumePerTick(tick - start, ticksPerYear, horizon);
+        tickQuota = volumePerTick(tick - start);
         released += tickQuota;
         if (capacity <= 0) {
             return;
@@ -92,7 +103,7 @@ final class ProductionQuota extends Instrument {
                 normal += Math.max(0, f.normalSales(i));
             }
         }
-        return Math.max(0, normal - spec.volumePerTick(Math.max(0, tick - start), ticksPerYear, horizon));
+        return Math.max(0, normal - volumePerTick(Math.max(0, tick - start)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.chokepoint.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -33,7 +34,28 @@ class CheckpointTest {
             // suspension, with its applications waiting and licences held when the denial returns.
             "scenarios/gallium-2023.json, 250, 1", "scenarios/gallium-2023.json, 300, 2"})
     void aRestoredRunEndsWhereTheRunThatNeverStoppedEnds(String file, int stopAt, int threads) throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of(file)).scenario();
+        restoredRunEndsAlike(ScenarioLoader.load(Path.of(file)).scenario(), stopAt, threads);
+    }
+
+    /**
+     * A production quota on the exporter's mines, 170 a week announced in week 80 for week 100, replaced in week
+     * 180 by one of 150 announced in week 140: saved while the first is news before it starts, and while the
+     * first is in force and the second news.
+     */
+    @ParameterizedTest
+    @CsvSource({"90, 1", "160, 2"})
+    void aRunUnderProductionQuotasIsRestoredToo(int stopAt, int threads) throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper()
+                .readTree(Path.of("src/test/resources/scenarios/two-region.json").toFile());
+        json.set("policies", Json.mapper().readTree("""
+                [{"type": "productionQuota", "id": "quota", "region": "A", "commodity": "metal",
+                  "announce": 80, "start": 100, "yearlyVolumes": [8840]},
+                 {"type": "productionQuota", "id": "tighter-quota", "region": "A", "commodity": "metal",
+                  "announce": 140, "start": 180, "yearlyVolumes": [7800], "replaces": "quota"}]"""));
+        restoredRunEndsAlike(ScenarioLoader.fromJson(json, "two-region under quotas").scenario(), stopAt, threads);
+    }
+
+    private static void restoredRunEndsAlike(Scenario scenario, int stopAt, int threads) throws Exception {
         SupplyShockModel run = new SupplyShockModel(scenario, 3, 0);
         run.setTickThreads(threads);
         run.start();
