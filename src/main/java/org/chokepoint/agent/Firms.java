@@ -111,6 +111,8 @@ public final class Firms implements java.io.Serializable {
     final double[] availableCapacity;
     /** Share of its capacity an outage leaves the firm this tick (1 without one); a quota's cap is not an outage. */
     final double[] operableShare;
+    /** Whether a production quota holds what the firm may make this tick below what its plants could. */
+    final boolean[] quotaCapped;
 
     /**
      * A manufacturer's target input stock, in ticks of its use of each input: {@code behaviour.inputCoverTicks}
@@ -214,6 +216,7 @@ public final class Firms implements java.io.Serializable {
         availableCapacity = new double[n];
         operableShare = new double[n];
         java.util.Arrays.fill(operableShare, 1.0);
+        quotaCapped = new boolean[n];
         inputCover = new double[n];
         inputOffset = new int[n + 1];
         slotCover = new double[slots];

@@ -221,6 +221,7 @@ public final class Industry implements Participant {
                     inputCost = x.expectedPrice[f] - manufacturers.expectNetPrice(f, markets);
                     net = supported - inputCost;
                     available = Math.min(x.capacity[f] * factor, outputCap[f]);
+                    x.quotaCapped[f] = outputCap[f] < x.capacity[f] * factor;
                 }
                 case RECYCLER -> {
                     net = supported;
@@ -229,6 +230,7 @@ public final class Industry implements Participant {
                 default -> {
                     net = supported;
                     available = Math.min(x.capacity[f] * factor, outputCap[f]);
+                    x.quotaCapped[f] = outputCap[f] < x.capacity[f] * factor;
                 }
             }
             x.netPrice[f] = net;

@@ -176,15 +176,33 @@ public final class Producers implements java.io.Serializable {
             double extra = x.premium[f];
             double cost = lowestPrice(f, extra == 0 ? mc : mc - extra);
             double shutdown = x.costBase[f] + inputCost - support(f);
-            ask = held(cost * cut, shutdown, extra);
+            double rent = quotaRentAsk(f, target, s);
+            ask = held(Math.max(cost * cut, rent), shutdown, extra);
             if (askNormalSales) {
                 x.offered[f] = quantity;
-                BeyondTargetOffer.add(book, quantity, held(cost, shutdown, extra), ask, s - target, Owner.of(seat, f));
+                BeyondTargetOffer.add(book, quantity, held(Math.max(cost, rent), shutdown, extra), ask, s - target,
+                        Owner.of(seat, f));
                 return;
             }
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
         x.offered[f] = quantity;
+    }
+
+    /**
+     * The least a firm held to its production-quota share asks for its stock, or 0 for any other firm. It cannot
+     * make again what it sells from stock, so a unit sold now is one fewer to sell later: it asks what it expects
+     * the unit to fetch, raised while it is short of its stock target and lowered while it is long by
+     * {@code (target / stock)^η}, the stock-price relation buyers bid by. Its marginal cost lies below that by the
+     * quota's rent; asking it would sell the stock into the rent. Its sales then settle where they match the quota
+     * with its stock at target, and the price where demand takes the quota.
+     */
+    private double quotaRentAsk(int f, double target, double stock) {
+        Firms x = firms;
+        if (!x.quotaCapped[f] || x.plannedOutput[f] < x.availableCapacity[f]) {
+            return 0;
+        }
+        return x.expectedPrice[f] * stockRatio(target, stock);
     }
 
     /** The most asks one firm puts in its market's book in a tick. */

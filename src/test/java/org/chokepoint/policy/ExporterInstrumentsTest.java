@@ -235,6 +235,26 @@ class ExporterInstrumentsTest {
             near(BINDING - demandX(px), mean(run, X, Metric.EXPORTS, 180, 256), "X exports quota - D_X");
         }
 
+        /**
+         * Held to 110 a week, X's mines cannot make again what they sell from stock, so they keep the stock their
+         * sales call for, four weeks of them ({@code behaviour.stockCoverTicks}): 4 × 110 = 440. A mine asking
+         * its marginal cost for that stock, below the price by the quota's rent, would sell it into the rent.
+         */
+        @Test
+        void itsMinesHoldTheirStockTargetRatherThanSellItIntoTheRent() {
+            near(4 * BINDING, mean(run, X, Metric.STOCK, 180, 256), "X's stock = 4 weeks of the quota");
+        }
+
+        /** A quota that binds raises X's price; not even in its first weeks does X's price fall below its last. */
+        @Test
+        void theWeeksTheQuotaStartsToBindXsPriceDoesNotFall() {
+            double before = run.at(99, X, Metric.PRICE);
+            for (int t = 100; t <= 130; t++) {
+                assertTrue(run.at(t, X, Metric.PRICE) >= before, "week " + t + ": " + run.at(t, X, Metric.PRICE)
+                        + " against " + before + " the week before the quota");
+            }
+        }
+
         /** Raised to 160, above the 138 X makes at the free-trade price, the quota no longer binds. */
         @Test
         void aQuotaRaisedAboveFreeOutputDoesNotBind() {
