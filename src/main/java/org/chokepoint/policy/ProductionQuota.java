@@ -86,10 +86,12 @@ final class ProductionQuota extends Instrument {
     }
 
     /**
-     * Buyers in the quota's market read it as a threat to their supply from its announcement: the output its
-     * firms normally make beyond the quota's release (before it applies, its first tick's). As the firms'
-     * normal output comes down to the quota the threat fades, and their buyers' cover with it, at the risk's
-     * half-life.
+     * Buyers in the quota's market read it as a threat to their supply from its announcement: until it applies,
+     * the output its firms normally make beyond its first release; in force, the output they plan beyond this
+     * tick's release. Their plans are held to their shares, so in force it is news only in the first tick of a
+     * lower release, and otherwise their buyers' cover comes down at the risk's half-life, the price now telling
+     * them what the quota does. (Read from sales in force, the threat would flicker for as long as the firms'
+     * stocks wobble round their target and their sales round the quota.)
      */
     @Override
     public double outputThreatened(int m, int tick) {
@@ -97,13 +99,14 @@ final class ProductionQuota extends Instrument {
             return 0.0;
         }
         Firms f = ctx.firms();
-        double normal = 0;
+        boolean inForce = tick >= start;
+        double made = 0;
         for (int i = 0; i < f.count; i++) {
             if (covered(f, i)) {
-                normal += Math.max(0, f.normalSales(i));
+                made += inForce ? f.plannedOutput(i) : Math.max(0, f.normalSales(i));
             }
         }
-        return Math.max(0, normal - volumePerTick(Math.max(0, tick - start)));
+        return Math.max(0, made - volumePerTick(Math.max(0, tick - start)));
     }
 
     @Override

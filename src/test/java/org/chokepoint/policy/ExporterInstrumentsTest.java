@@ -338,30 +338,40 @@ class ExporterInstrumentsTest {
         }
 
         /**
-         * Once the quota of 110 binds, X's mines make 110 a week, and their normal sales, a slow average of what
-         * they sell, come down to it: by week 274, 174 weeks into the quota, it holds nothing back of what they
-         * normally make, and the risk its news raised halves in the next 26 weeks, however long the quota lasts.
+         * In force the quota holds X's mines to their shares of 110, so beyond its first week, in which they still
+         * plan the 138 they made before, it threatens nothing: the risk its news raised halves in the 26 weeks of
+         * its half-life, at home and in M, however long the quota lasts.
          */
         @Test
-        void aQuotaIsNoLongerNewsOnceTheRegionsOutputHasComeDownToIt() throws Exception {
+        void inForceAQuotaIsNewsOnlyInItsFirstWeek() throws Exception {
             SupplyShockModel model = announcedIn80(110);
-            for (int t = 0; t <= 274; t++) {
+            for (int t = 0; t <= 100; t++) {
                 model.stepTick();
             }
-            double normal = 0;
-            for (int i = 0; i < model.firms().count; i++) {
-                if (model.firms().market(i) == X) {
-                    normal += model.firms().normalSales(i);
-                }
-            }
-            near(110, normal, "X's mines' normal sales in week 274: the quota");
             double x = model.supplyRisk().of(X);
             double m = model.supplyRisk().of(M);
-            for (int t = 275; t <= 300; t++) {
+            for (int t = 101; t <= 126; t++) {
                 model.stepTick();
             }
-            near(x / 2, model.supplyRisk().of(X), "X's risk halved from week 274 to week 300");
-            near(m / 2, model.supplyRisk().of(M), "M's risk halved from week 274 to week 300");
+            near(x / 2, model.supplyRisk().of(X), "X's risk halved from week 100 to week 126");
+            near(m / 2, model.supplyRisk().of(M), "M's risk halved from week 100 to week 126");
+        }
+
+        /**
+         * A second year's release of 100 a week after a first of 120 is news in its first week, 152: X's mines
+         * plan the 120 of their shares in week 151, so the new release holds back 20 of the 120 they normally sell
+         * by then, a risk of 20 / 120 = 0.167, above what is left of the first year's news (about
+         * (138 - 120) / 138 = 0.13 in week 100, halved twice since).
+         */
+        @Test
+        void aLowerReleaseInALaterYearIsNewsInItsFirstWeek() throws Exception {
+            SupplyShockModel model = withQuotas("{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                    + " \"region\": \"X\", \"commodity\": \"metal\", \"announce\": 80, \"start\": 100,"
+                    + " \"yearlyVolumes\": [" + 120 * 52 + ", " + 100 * 52 + "]}");
+            for (int t = 0; t <= 152; t++) {
+                model.stepTick();
+            }
+            near(20.0 / 120, model.supplyRisk().of(X), "X's risk in week 152: 20 / 120");
         }
 
         private SupplyShockModel announcedIn80(double perWeek) throws Exception {
