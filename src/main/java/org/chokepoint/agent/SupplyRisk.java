@@ -14,8 +14,8 @@ import org.chokepoint.trade.TradeRules;
  * from the tick the restriction is announced (or a measure extending or replacing it) until it takes effect;
  * once in force, by the share its restriction, a closure of its route or its licences actually refused it in
  * the last tick. A measure on production (a production quota) threatens the market's own sellers by the share
- * of their normal output it holds back, from its announcement to its end, and every lane out of that market by
- * the same share, since a lane carries its origin's output. The market's risk from trade is the
+ * of their output it holds back ({@link TradeRules#outputThreatened}), and every lane out of that market by the
+ * same share, since a lane carries its origin's output. The market's risk from trade is the
  * normal-sales-weighted threat over all its supply, so a market that buys most of what it uses from the
  * restricting region (a concentrated supply) perceives most of the restriction, one that makes its own
  * perceives little. To this a price far more volatile than usual adds up to {@code volatilityWeight}: nothing

@@ -100,9 +100,9 @@ public interface TradeMeasure {
 
     /**
      * Tonnes of market {@code market}'s own output a measure on production holds back this tick, as its buyers
-     * read it: from the tick it is announced until it ends, how far the output its sellers normally make
-     * exceeds what the measure lets them make (before it takes effect, in its first tick). 0 for a measure on
-     * trade, which threatens lanes instead ({@link #announcedThreat}).
+     * read it: from the tick it is announced until it takes effect, how far the output its sellers normally make
+     * exceeds what it will let them make in its first tick; in force, how far their plans exceed what it lets them
+     * make this tick. 0 for a measure on trade, which threatens lanes instead ({@link #announcedThreat}).
      */
     default double outputThreatened(int market, int tick) {
         return 0.0;
