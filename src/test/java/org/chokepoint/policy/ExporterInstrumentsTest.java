@@ -277,16 +277,7 @@ class ExporterInstrumentsTest {
     class AProductionQuotaIsNewsToTheBuyersOfTheRegionsOutput {
         @Test
         void fromItsAnnouncementTheShareItHoldsBackIsARiskAtHomeAndWhereTheOutputIsShipped() throws Exception {
-            SupplyShockModel model = announcedIn80(110);
-            for (int t = 0; t < 80; t++) {
-                model.stepTick();
-                assertEquals(0.0, model.supplyRisk().of(X), 0, "X before the news, week " + t);
-                assertEquals(0.0, model.supplyRisk().of(M), 0, "M before the news, week " + t);
-            }
-            model.stepTick();
-            double share = (138.0 - 110) / 138;
-            near(share, model.supplyRisk().of(X), "X's risk on the news: (138 - 110) / 138");
-            near(77 * share / 99, model.supplyRisk().of(M), "M's risk on the news: 77 of its 99 from X");
+            readTheQuotaOf110OnTheNews(announcedIn80(110));
         }
 
         /** A quota of 160 a week is above the 138 X's mines make: it holds nothing back and is no news. */
@@ -307,10 +298,17 @@ class ExporterInstrumentsTest {
          */
         @Test
         void twoQuotasOnOneRegionsOutputThreatenWhatTheTighterHoldsBack() throws Exception {
-            SupplyShockModel model = withQuotas(quota("mining-quota", 110, ""), quota("smelting-quota", 120, ""));
-            for (int t = 0; t <= 80; t++) {
+            readTheQuotaOf110OnTheNews(withQuotas(quota("mining-quota", 110, ""), quota("smelting-quota", 120, "")));
+        }
+
+        /** No risk before week 80; in week 80, (138 - 110) / 138 in X and 77 of M's 99 at that share in M. */
+        private void readTheQuotaOf110OnTheNews(SupplyShockModel model) {
+            for (int t = 0; t < 80; t++) {
                 model.stepTick();
+                assertEquals(0.0, model.supplyRisk().of(X), 0, "X before the news, week " + t);
+                assertEquals(0.0, model.supplyRisk().of(M), 0, "M before the news, week " + t);
             }
+            model.stepTick();
             double share = (138.0 - 110) / 138;
             near(share, model.supplyRisk().of(X), "X's risk on the news: (138 - 110) / 138");
             near(77 * share / 99, model.supplyRisk().of(M), "M's risk on the news: 77 of its 99 from X");
@@ -323,18 +321,7 @@ class ExporterInstrumentsTest {
          */
         @Test
         void aQuotaThatHasEndedIsNoNews() throws Exception {
-            SupplyShockModel model = withQuotas(quota("mining-quota", 110, ", \"end\": 101"));
-            for (int t = 0; t <= 100; t++) {
-                model.stepTick();
-            }
-            double x = model.supplyRisk().of(X);
-            double m = model.supplyRisk().of(M);
-            assertTrue(x > 0.1, "X's risk in the quota's week: " + x);
-            for (int t = 101; t <= 126; t++) {
-                model.stepTick();
-            }
-            near(x / 2, model.supplyRisk().of(X), "X's risk halved in the 26 weeks after the quota's end");
-            near(m / 2, model.supplyRisk().of(M), "M's risk halved in the 26 weeks after the quota's end");
+            riskHalvesFromWeek100ToWeek126(withQuotas(quota("mining-quota", 110, ", \"end\": 101")));
         }
 
         /**
@@ -344,12 +331,17 @@ class ExporterInstrumentsTest {
          */
         @Test
         void inForceAQuotaIsNewsOnlyInItsFirstWeek() throws Exception {
-            SupplyShockModel model = announcedIn80(110);
+            riskHalvesFromWeek100ToWeek126(announcedIn80(110));
+        }
+
+        /** The quota's first week, 100, is news; from week 101 nothing is, and the risk halves by week 126. */
+        private void riskHalvesFromWeek100ToWeek126(SupplyShockModel model) {
             for (int t = 0; t <= 100; t++) {
                 model.stepTick();
             }
             double x = model.supplyRisk().of(X);
             double m = model.supplyRisk().of(M);
+            assertTrue(x > 0.1, "X's risk in the quota's first week: " + x);
             for (int t = 101; t <= 126; t++) {
                 model.stepTick();
             }
