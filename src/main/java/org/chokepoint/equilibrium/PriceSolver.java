@@ -45,6 +45,9 @@ final class PriceSolver {
      */
     private static final int MAX_NEWTON_STEPS = 200;
     private static final int BISECTIONS = 12;
+    /** A step is lengthened at most 2^40 times ({@link #longer}). */
+    private static final int LONGEST_DOUBLINGS = 40;
+    private static final int LONG_BISECTIONS = 52;
 
     private final Network net;
     private final double tolerance;
@@ -61,6 +64,11 @@ final class PriceSolver {
      * (down to a share of 2^-72), rather than cut to a thousandth of that share.
      */
     private final boolean exactSearch;
+    /**
+     * Whether a whole step along which f still falls at its end at half the rate it fell at its start is
+     * lengthened, doubling while f falls and bisecting where it stops ({@link #longer}).
+     */
+    private final boolean longSteps;
 
     /** Markets solved for and their position among the prices. */
     private final int[] marketOf;
@@ -98,8 +106,9 @@ final class PriceSolver {
     EquilibriumResult.Convergence convergence;
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
-                boolean exactSearch) {
+                boolean exactSearch, boolean longSteps) {
         this.exactSearch = exactSearch;
+        this.longSteps = longSteps;
         this.net = net;
         this.start = start;
         this.collectionInRound = collectionInRound;
@@ -430,7 +439,8 @@ final class PriceSolver {
             // firm and household and, near the solution, changes by less than its own rounding. f is convex,
             // so where the slope is still negative f has fallen all the way from the start of the step.
             double t = 1;
-            if (slopeAlong(1, dp, dr) > 0) {
+            double end = slopeAlong(1, dp, dr);
+            if (end > 0) {
                 double lo = 0;
                 double hi = 1;
                 for (int b = 0; b < BISECTIONS; b++) {
@@ -445,11 +455,14 @@ final class PriceSolver {
                     lo = shorter(hi, dp, dr);
                 }
                 t = lo > 0 ? lo : hi * 1e-3;
+            } else if (longSteps && end < 0 && end <= 0.5 * slopeAlong(0, dp, dr)) {
+                t = longer(dp, dr);
             }
             move(t, dp, dr);
             System.arraycopy(trial, 0, price, 0, net.markets);
             System.arraycopy(trialRent, 0, rent, 0, ns);
-            damping = t == 1 ? Math.max(damping * 0.1, 1e-12) : Math.min(damping * 10, 1e2);
+            // A step taken whole, or lengthened, eases the damping; a step cut short stiffens it.
+            damping = t == 1 || longSteps && t > 1 ? Math.max(damping * 0.1, 1e-12) : Math.min(damping * 10, 1e2);
         }
     }
 
@@ -478,6 +491,78 @@ final class PriceSolver {
             }
         }
         return lo;
+    }
+
+    /**
+     * How far past the whole step f goes on falling, where it still falls at the step's end at half the rate it
+     * fell at its start: the step's share doubled while f still falls there and every arc's condition still
+     * holds (each price within its bounds, each rent at least nothing), then bisected where it stops falling.
+     * Where a market has no buyer at its price and a volume limit on a lane into it has a rent, f is flat in
+     * the two together but for what the limit lets in: each step lowers both by what the rents' proximal term
+     * allows, a fixed amount, and no step reaches the price at which the market's buyers start to buy.
+     */
+    private double longer(double[] dp, double[] dr) {
+        double[] before = new double[net.arcs.size()];
+        move(1, dp, dr);
+        for (int a = 0; a < before.length; a++) {
+            before[a] = Math.max(0, arcLeft(a, trial, trialRent) - net.arcs.get(a).wedge);
+        }
+        double lo = 1;
+        double hi = 0;
+        for (int k = 0; k < LONGEST_DOUBLINGS && hi == 0; k++) {
+            if (!holds(2 * lo, dp, dr, before)) {
+                return lo;
+            }
+            if (projectedSlope(2 * lo, dp, dr) < 0) {
+                lo *= 2;
+            } else {
+                hi = 2 * lo;
+            }
+        }
+        for (int b = 0; hi > 0 && b < LONG_BISECTIONS; b++) {
+            double mid = 0.5 * (lo + hi);
+            if (projectedSlope(mid, dp, dr) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether every arc's condition holds a share t along the step, to what it held at the whole step. */
+    private boolean holds(double t, double[] dp, double[] dr, double[] before) {
+        move(t, dp, dr);
+        for (int a = 0; a < before.length; a++) {
+            Network.Arc arc = net.arcs.get(a);
+            if (arcLeft(a, trial, trialRent) - arc.wedge > before[a] + 1e-12 * net.reference[arc.from]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The slope of f a share t along the step as {@link #move} takes it: a price at its bound or a rent at
+     * nothing, held there, no longer moves.
+     */
+    private double projectedSlope(double t, double[] dp, double[] dr) {
+        move(t, dp, dr);
+        evaluateQuantities(trial);
+        double slope = 0;
+        for (int i = 0; i < na; i++) {
+            int m = marketOf[i];
+            double free = price[m] + t * dp[m];
+            if (free > 0 && free < net.ceiling[m]) {
+                slope += (supply[m] - demand[m] - inputs[m]) * dp[m];
+            }
+        }
+        for (int s = 0; s < ns; s++) {
+            if (rent[s] + t * dr[s] > 0) {
+                slope += net.caps.get(s).volume * dr[s];
+            }
+        }
+        return slope;
     }
 
     /** Sets {@link #trial} and {@link #trialRent} a share t along the step. */

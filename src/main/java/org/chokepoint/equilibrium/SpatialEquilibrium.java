@@ -59,9 +59,9 @@ public final class SpatialEquilibrium {
                     net.restartFrom(fromCosts);
                 }
             }
+            boolean cut = attempt == Attempt.EXACT_SEARCH || attempt == Attempt.LONG_STEPS;
             PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), attempt.start,
-                    attempt == Attempt.COLLECTION_IN_ROUND || attempt == Attempt.EXACT_SEARCH && collection,
-                    attempt == Attempt.EXACT_SEARCH);
+                    attempt == Attempt.COLLECTION_IN_ROUND || cut && collection, cut, attempt == Attempt.LONG_STEPS);
             try {
                 solver.solve();
                 return assemble(net, solver, firms);
@@ -104,7 +104,15 @@ public final class SpatialEquilibrium {
          * of where the firm sells what its market takes. Each such step is cut exactly there (with each recycler's
          * collection answering its price, where one does, as in the attempt before).
          */
-        EXACT_SEARCH(SpatialEquilibrium.START_INITIAL, "with each step cut where f stops falling, ");
+        EXACT_SEARCH(SpatialEquilibrium.START_INITIAL, "with each step cut where f stops falling, "),
+        /**
+         * A lane held to a sliver by a volume limit into a market that has no buyer at its price leaves f flat in
+         * that price and the limit's rent together: each Newton step lowers both by what the rents' proximal term
+         * allows, a fixed amount, however far the price lies above where the market's buyers start to buy. A step
+         * along which f still falls at its end is lengthened to where f stops falling (each step also cut as in
+         * the attempt before).
+         */
+        LONG_STEPS(SpatialEquilibrium.START_INITIAL, "with each step also lengthened while f still falls, ");
 
         final String start;
         /** How the failure message introduces this attempt's residuals. */

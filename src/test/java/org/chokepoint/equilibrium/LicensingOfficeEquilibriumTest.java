@@ -189,4 +189,18 @@ class LicensingOfficeEquilibriumTest {
         assertEquals(0.0, after.laneFlow("a-to-c"), TOL);
         assertEquals(17.5, after.market("C", "metal").price(), TOL * 17.5);
     }
+
+    /**
+     * The world of {@link ExportQuotaEquilibriumTest#magnetsForDevices} with an office on A's magnets that decides
+     * 0.001 applications a week, every one approved, at no carrying cost: the lane carries at most 0.001 a tick, as
+     * under a quota of that, and its answer is the quota's, the office's shadow price the quota's rent.
+     */
+    @Test
+    void anOfficeThatAdmitsASliverIntoAMarketThatHasNoBuyerAtItsPriceIsSolvedAsTheSameQuota() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(ExportQuotaEquilibriumTest.magnetsForDevices("""
+                {"type": "exportLicensing", "id": "office", "region": "A", "commodities": ["magnet"], "leadTicks": 0,
+                 "carryingCostPerTick": 0, "capacityPerWeek": {"magnet": 0.001}}"""), 0);
+        ExportQuotaEquilibriumTest.assertTheSliversAnswer(r);
+        assertEquals(0.001, r.instruments().get(0).figures().get("applicationsDecided"), 1e-12);
+    }
 }
