@@ -81,6 +81,12 @@ public final class CapacityDecisions implements java.io.Serializable {
         } else {
             x.belowCostTicks[f] = 0;
         }
+        // A firm a production quota holds to its share earns the quota's rent, not its plants': capacity it
+        // added would stand idle, so it builds neither for the rent nor for the trend.
+        if (x.heldToQuotaShare(f)) {
+            x.aboveHurdleTicks[f] = 0;
+            return;
+        }
         double h = hurdleRelief == null ? hurdle : hurdle * (1 - hurdleRelief[f]);
         double fullCost = x.costAtCapacity(f);
         if (net > fullCost * (1 + h)) {

@@ -422,6 +422,15 @@ public final class Firms implements java.io.Serializable {
     /** Output made this tick. */
     public double output(int f) { return output[f]; }
     public double plannedOutput(int f) { return plannedOutput[f]; }
+
+    /**
+     * Whether a production quota holds firm f to its share this tick: it caps what the firm may make below what
+     * its plants could, and the firm plans all of its share. The price it earns above its marginal cost is then
+     * the quota's rent, not its plants'.
+     */
+    boolean heldToQuotaShare(int f) {
+        return quotaCapped[f] && plannedOutput[f] >= availableCapacity[f];
+    }
     /** Sales per tick, a slow average. */
     public double normalSales(int f) { return normalSales[f]; }
     /** The price support the firm plans on, NaN when none is in force. */

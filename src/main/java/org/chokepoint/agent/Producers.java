@@ -199,7 +199,7 @@ public final class Producers implements java.io.Serializable {
      */
     private double quotaRentAsk(int f, double target, double stock) {
         Firms x = firms;
-        if (!x.quotaCapped[f] || x.plannedOutput[f] < x.availableCapacity[f]) {
+        if (!x.heldToQuotaShare(f)) {
             return 0;
         }
         return x.expectedPrice[f] * stockRatio(target, stock);

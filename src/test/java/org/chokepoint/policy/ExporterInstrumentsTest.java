@@ -265,6 +265,45 @@ class ExporterInstrumentsTest {
     }
 
     /**
+     * A quota's rent is not a plant's. X's buyers, on an isoelastic curve {@code D_X = 100 (p / 5)^-0.5}, get only
+     * the 40 a week a quota lets X's mines make from week 100, so {@code p_X = 5 (100 / 40)^2 = 31.25}, past what M
+     * pays for any cargo: M's own mines then clear its demand alone, {@code 120 (2 - p / 8) = 5 (p - 5)}, at
+     * {@code p_M = 13.25}. X's mines earn 31.25 against a marginal cost of {@code 2 + 10 * 4 / 20 = 4} and a full
+     * cost of 12, far above their investment hurdle (12 × 1.25 = 15); capacity they built would stand idle
+     * under the quota, so they build none: 10 mines of 20 a week, 200, in every week.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AQuotasRentBuildsNoPlant {
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            // X's buyers on an isoelastic curve through the same point instead of the linear one.
+            String world = LINEAR.replace("\"horizonTicks\": 320", "\"horizonTicks\": 420")
+                    .replaceFirst("\"elasticity\": -0\\.5,\\s+\"form\": \"linear\"}", "\"elasticity\": -0.5}");
+            assertTrue(world.contains("\"elasticity\": -0.5}"), "X's demand made isoelastic");
+            run = new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                    + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
+                    + 40 * 52 + "]}]");
+        }
+
+        @Test
+        void theQuotaSetsXsPriceAndMClearsOnItsOwn() {
+            near(31.25, mean(run, X, Metric.PRICE, 300, 420), "P_X: D_X(p) = 40");
+            near(13.25, mean(run, M, Metric.PRICE, 300, 420), "P_M: D_M = S_M");
+            assertEquals(0.0, mean(run, X, Metric.EXPORTS, 300, 420), 0, "no cargo to M");
+        }
+
+        @Test
+        void xsMinesBuildNothingForTheQuotasRent() {
+            for (int t = 0; t < 420; t++) {
+                assertEquals(200.0, run.at(t, X, Metric.CAPACITY), 1e-9, "X's capacity, week " + t);
+            }
+        }
+    }
+
+    /**
      * A production quota is news to everyone who buys the region's output, from the week it is announced. At
      * free trade X's mines make {@code S_X(8.9) = 138} a week, 61 for X's buyers and 77 shipped to M, where
      * M's own mines add {@code S_M(9.4) = 22}. A quota of 110 announced in week 80 for week 100 holds back
