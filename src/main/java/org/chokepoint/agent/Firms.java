@@ -113,6 +113,12 @@ public final class Firms implements java.io.Serializable {
     final double[] operableShare;
     /** Whether a production quota holds what the firm may make this tick below what its plants could. */
     final boolean[] quotaCapped;
+    /**
+     * Whether the firm would make this tick at least all it may make ({@link #availableCapacity}): its desired
+     * output, before its plan eases toward it, reaches what it can make. Its plan itself, eased a share of the gap
+     * each tick, comes up to a larger share only within a rounding error of it and never reaches it.
+     */
+    final boolean[] wantsAllItMayMake;
 
     /**
      * A manufacturer's target input stock, in ticks of its use of each input: {@code behaviour.inputCoverTicks}
@@ -217,6 +223,7 @@ public final class Firms implements java.io.Serializable {
         operableShare = new double[n];
         java.util.Arrays.fill(operableShare, 1.0);
         quotaCapped = new boolean[n];
+        wantsAllItMayMake = new boolean[n];
         inputCover = new double[n];
         inputOffset = new int[n + 1];
         slotCover = new double[slots];
@@ -425,11 +432,12 @@ public final class Firms implements java.io.Serializable {
 
     /**
      * Whether a production quota holds firm f to its share this tick: it caps what the firm may make below what
-     * its plants could, and the firm plans all of its share. The price it earns above its marginal cost is then
-     * the quota's rent, not its plants'.
+     * its plants could, and the firm would make all of its share (whether or not its plan, easing toward a larger
+     * share, has come up to it yet). The price it earns above its marginal cost is then the quota's rent, not
+     * its plants'.
      */
     boolean heldToQuotaShare(int f) {
-        return quotaCapped[f] && plannedOutput[f] >= availableCapacity[f];
+        return quotaCapped[f] && wantsAllItMayMake[f];
     }
     /** Sales per tick, a slow average. */
     public double normalSales(int f) { return normalSales[f]; }

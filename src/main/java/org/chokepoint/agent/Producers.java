@@ -95,6 +95,7 @@ public final class Producers implements java.io.Serializable {
         x.availableCapacity[f] = available;
         if (x.status[f] != FirmStatus.ACTIVE) {
             x.plannedOutput[f] = 0;
+            x.wantsAllItMayMake[f] = false;
             return;
         }
         double target = stockCover * x.normalSales[f];
@@ -115,6 +116,7 @@ public final class Producers implements java.io.Serializable {
         } else if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
             desired = Math.min(desired, x.outputAtPrice(f, extra == 0 ? strike : strike + extra, available));
         }
+        x.wantsAllItMayMake[f] = desired >= available;
         desired = desired < 0 ? 0 : Math.min(desired, available);
         // The plan moves part of the way toward the desired rate each tick: plants do not swing their runs
         // with every weekly price, and without this the chain's stocks would amplify each swing upstream.

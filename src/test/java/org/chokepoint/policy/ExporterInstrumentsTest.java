@@ -304,6 +304,50 @@ class ExporterInstrumentsTest {
     }
 
     /**
+     * A quota that binds in each of its years still binds when a later year's release is larger. X's mines, held
+     * to 30 a week from week 100 ({@code p_X = 5 (100 / 30)^2 = 55.6}), then to 40 a week from week 152, the
+     * first of its second year ({@code p_X = 5 (100 / 40)^2 = 31.25}), raise their runs toward their larger
+     * shares a fifth of the way a week ({@code behaviour.outputAdjustment}). Once there they are held to them as
+     * before: their rent is the quota's, so they build no plant (10 mines of 20 a week, 200, in every week), and
+     * they keep their stock at four weeks of the quota, 4 × 40 = 160, rather than sell it into the rent. The
+     * price comes down from 55.6 as fast as what they expect it to fetch does, and their stock swings round its
+     * new target for a few years before it settles, so both are read in the run's last two years.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AQuotaRaisedButStillBinding {
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            String world = LINEAR.replace("\"horizonTicks\": 320", "\"horizonTicks\": 520")
+                    .replaceFirst("\"elasticity\": -0\\.5,\\s+\"form\": \"linear\"}", "\"elasticity\": -0.5}");
+            assertTrue(world.contains("\"elasticity\": -0.5}"), "X's demand made isoelastic");
+            run = new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                    + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
+                    + 30 * 52 + ", " + 40 * 52 + "]}]");
+        }
+
+        @Test
+        void theLargerReleaseSetsXsPrice() {
+            near(40, mean(run, X, Metric.PRODUCTION, 400, 520), "X's output = the second year's release");
+            near(31.25, mean(run, X, Metric.PRICE, 400, 520), "P_X: D_X(p) = 40");
+        }
+
+        @Test
+        void xsMinesBuildNothingForTheQuotasRent() {
+            for (int t = 0; t < 520; t++) {
+                assertEquals(200.0, run.at(t, X, Metric.CAPACITY), 1e-9, "X's capacity, week " + t);
+            }
+        }
+
+        @Test
+        void xsMinesHoldTheirStockTarget() {
+            near(4 * 40, mean(run, X, Metric.STOCK, 400, 520), "X's stock = 4 weeks of the quota");
+        }
+    }
+
+    /**
      * A production quota is news to everyone who buys the region's output, from the week it is announced. At
      * free trade X's mines make {@code S_X(8.9) = 138} a week, 61 for X's buyers and 77 shipped to M, where
      * M's own mines add {@code S_M(9.4) = 22}. A quota of 110 announced in week 80 for week 100 holds back
