@@ -495,8 +495,9 @@ final class PriceSolver {
 
     /**
      * How far past the whole step f goes on falling, where it still falls at the step's end at half the rate it
-     * fell at its start: the step's share doubled while f still falls there and every arc's condition still
-     * holds (each price within its bounds, each rent at least nothing), then bisected where it stops falling.
+     * fell at its start: the step's share doubled while f still falls there and no arc's condition is broken by
+     * more than it was at the whole step ({@link #move} holds each price within its bounds and each rent at
+     * nothing or more), then bisected where it stops falling.
      * Where a market has no buyer at its price and a volume limit on a lane into it has a rent, f is flat in
      * the two together but for what the limit lets in: each step lowers both by what the rents' proximal term
      * allows, a fixed amount, and no step reaches the price at which the market's buyers start to buy.
