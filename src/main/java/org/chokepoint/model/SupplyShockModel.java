@@ -389,6 +389,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
             // Each consortium says again in its beginTick what it has on order for its members.
             industry.firms().clearInputsOnOrder();
         }
+        for (Instrument instrument : instruments) {
+            instrument.changeCapacity(tick);
+        }
         for (Participant p : participants) {
             p.beginTick(tick);
         }

@@ -61,6 +61,13 @@ public abstract class Instrument implements TradeMeasure, Participant {
         end = Math.min(end, tick);
     }
 
+    /**
+     * Plants the instrument brings into use or closes this tick, before any instrument's {@link #beginTick}
+     * reads the firms: a production quota then shares the tick's volume among the plants that run in it,
+     * whichever of the two measures the scenario lists first. None by default.
+     */
+    public void changeCapacity(int tick) { }
+
     /** The model hands the instrument its view of the run before the first tick. */
     public void bind(PolicyContext ctx) {
         this.ctx = ctx;

@@ -51,8 +51,9 @@ final class StateCapacity extends Instrument {
         }
     }
 
+    /** In its start tick the plant comes into use, at its end it closes: before any instrument reads the firms. */
     @Override
-    public void beginTick(int tick) {
+    public void changeCapacity(int tick) {
         if (first < 0) {
             return;
         }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The exporter's instruments that lower prices, against the closed forms of a two-region linear market, within
@@ -510,6 +512,42 @@ class ExporterInstrumentsTest {
     static String withStatePlant(String world) {
         return world.replace(
                 "\"initialUtilization\": 0.4}],", "\"initialUtilization\": 0.4},\n" + STATE_PLANT + "],");
+    }
+
+    /**
+     * A state plant built while a production quota binds takes its share of the quota from the week it comes
+     * into use, and gives it back the week it closes, whichever of the two measures the scenario lists first.
+     * X is held to 110 a week from week 100 and would make more at any price the quota leaves it (its mines
+     * alone make 110 at a marginal cost of 2 + 10 × 11 / 20 = 7.5, below the 9.83 the quota sets). The plant of
+     * 60 runs from week 120 to week 200. With it X's plants have a capacity of 200 + 60 = 260: the mines may
+     * make 110 × 200 / 260 = 84.62 a week between them, and cut to it at once; the plant's share is
+     * 110 × 60 / 260 = 25.38, and its plan, starting from nothing, moves a fifth of the way to it in its first
+     * week ({@code outputAdjustment} 0.2): X makes 84.62 + 5.08 = 89.69 in week 120, not a unit above the quota.
+     * In week 200 the plant has closed and the mines share the 110 alone; their plans, at 84.62 the week
+     * before, move a fifth of the way to it: 84.62 + 0.2 × 25.38 = 89.69 again.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aStatePlantTakesItsShareOfAProductionQuotaFromItsFirstWeekToItsLast(boolean quotaListedFirst)
+            throws Exception {
+        String quota = "{\"type\": \"productionQuota\", \"id\": \"mining-quota\", \"region\": \"X\","
+                + " \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": [" + 110 * 52 + "]}";
+        String plant = "{\"type\": \"stateCapacity\", \"id\": \"state-plant\", \"region\": \"X\","
+                + " \"firm\": \"x-state-plant\", \"start\": 120, \"end\": 200}";
+        TextbookTest.Run run = new TextbookTest.Run(withStatePlant(LINEAR),
+                quotaListedFirst ? "[" + quota + ", " + plant + "]" : "[" + plant + ", " + quota + "]");
+        for (int t = 100; t < 320; t++) {
+            assertTrue(run.at(t, X, Metric.PRODUCTION) <= 110 * (1 + 1e-9),
+                    "week " + t + ": X makes " + run.at(t, X, Metric.PRODUCTION) + ", above the quota of 110");
+        }
+        double mines = 110.0 * 200 / 260;
+        double plantsShare = 110.0 * 60 / 260;
+        assertEquals(mines + 0.2 * plantsShare, run.at(120, X, Metric.PRODUCTION), 1e-6,
+                "week 120: the mines' shares and a fifth of the plant's");
+        assertEquals(mines + 0.2 * (110 - mines), run.at(200, X, Metric.PRODUCTION), 1e-6,
+                "week 200: the mines' plans a fifth of the way back to the whole quota");
+        assertEquals(260, run.at(120, X, Metric.CAPACITY), 1e-9, "X's capacity with the plant");
+        assertEquals(200, run.at(200, X, Metric.CAPACITY), 1e-9, "X's capacity once it has closed");
     }
 
     /** A planned plant that no stateCapacity builds never runs: X stays at free trade, {@code P_X = 8.9}, all run. */
