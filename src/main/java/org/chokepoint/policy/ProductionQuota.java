@@ -116,8 +116,10 @@ final class ProductionQuota extends Instrument {
         }
         Firms f = ctx.firms();
         double output = 0;
+        // Every firm of the market but its recyclers: one that mothballed after this tick's run made its output
+        // under the quota's share too, and one not operating made nothing.
         for (int i = 0; i < f.count; i++) {
-            if (covered(f, i)) {
+            if (f.market(i) == market && f.type(i) != FirmType.RECYCLER) {
                 output += f.output(i);
             }
         }

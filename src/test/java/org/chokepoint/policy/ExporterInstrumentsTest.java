@@ -550,6 +550,44 @@ class ExporterInstrumentsTest {
         assertEquals(200, run.at(200, X, Metric.CAPACITY), 1e-9, "X's capacity once it has closed");
     }
 
+    /**
+     * What a production quota's firms made is all the region made, mines that mothball under it included. X has
+     * besides its ten mines five dear ones of 20 a week, {@code c(q) = 8 + 10 q / 20}, held with the rest to a
+     * quota of 110 a week from week 100. In week 150 demand at X and M falls to 0.3 of what it was, X's price
+     * falls below the dear mines' lowest cost of 8, and two weeks of it ({@code exit.mothballAfterTicks} 2) later
+     * they mothball: X's capacity falls from 300 to 200 in some week, the dear mines having made something the
+     * week before, when they still ran. X's firms are all mines, none recycles, so the output the quota reports
+     * is X's production summed over the quota's weeks, 100 to 319, that last week of the dear mines' included.
+     */
+    @Test
+    void aQuotasFirmsMadeAllTheRegionMadeTheWeekSomeMothballedIncluded() throws Exception {
+        String world = LINEAR.replace("\"behaviour\": {\"demandNoise\": 0.0}",
+                        "\"behaviour\": {\"demandNoise\": 0.0, \"exit\": {\"mothballAfterTicks\": 2}},"
+                        + " \"events\": [{\"type\": \"demandShift\", \"region\": \"X\", \"commodity\": \"metal\","
+                        + " \"multiplier\": 0.3, \"start\": 150}, {\"type\": \"demandShift\", \"region\": \"M\","
+                        + " \"commodity\": \"metal\", \"multiplier\": 0.3, \"start\": 150}]")
+                .replace("\"initialUtilization\": 0.4}],", "\"initialUtilization\": 0.4},\n"
+                        + "{\"id\": \"x-dear-mine\", \"type\": \"producer\", \"region\": \"X\", \"commodity\": \"metal\","
+                        + " \"count\": 5, \"capacity\": 20, \"cost\": {\"base\": 8.0, \"slope\": 10.0, \"exponent\": 1}}],");
+        assertTrue(world.contains("x-dear-mine") && world.contains("mothballAfterTicks"), "the dear mines added");
+        TextbookTest.Run run = new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": [" + 110 * 52 + "]}]");
+        int mothballed = -1;
+        for (int t = 150; t < 320 && mothballed < 0; t++) {
+            if (run.at(t - 1, X, Metric.CAPACITY) == 300 && run.at(t, X, Metric.CAPACITY) == 200) {
+                mothballed = t;
+            }
+        }
+        assertTrue(mothballed > 150, "the dear mines mothball after demand falls");
+        assertTrue(run.at(mothballed - 1, X, Metric.PRODUCTION) > 0, "X made something the week before");
+        double made = 0;
+        for (int t = 100; t < 320; t++) {
+            made += run.at(t, X, Metric.PRODUCTION);
+        }
+        double reported = run.outcome.model().policyIndicators().get("mining-quota").get("outputUnderQuota");
+        assertEquals(made, reported, 1e-9 * made, "output under the quota = X's production in its weeks");
+    }
+
     /** A planned plant that no stateCapacity builds never runs: X stays at free trade, {@code P_X = 8.9}, all run. */
     @Test
     void aStatePlantNobodyBuildsStaysIdle() throws Exception {
