@@ -548,22 +548,7 @@ final class PriceSolver {
      * nothing, held there, no longer moves.
      */
     private double projectedSlope(double t, double[] dp, double[] dr) {
-        move(t, dp, dr);
-        evaluateQuantities(trial);
-        double slope = 0;
-        for (int i = 0; i < na; i++) {
-            int m = marketOf[i];
-            double free = price[m] + t * dp[m];
-            if (free > 0 && free < net.ceiling[m]) {
-                slope += (supply[m] - demand[m] - inputs[m]) * dp[m];
-            }
-        }
-        for (int s = 0; s < ns; s++) {
-            if (rent[s] + t * dr[s] > 0) {
-                slope += net.caps.get(s).volume * dr[s];
-            }
-        }
-        return slope;
+        return slope(t, dp, dr, true);
     }
 
     /** Sets {@link #trial} and {@link #trialRent} a share t along the step. */
@@ -578,15 +563,28 @@ final class PriceSolver {
 
     /** The slope of f a share t along the step: excess supply times the price change, plus volume times rent change. */
     private double slopeAlong(double t, double[] dp, double[] dr) {
+        return slope(t, dp, dr, false);
+    }
+
+    /**
+     * The slope of f a share t along the step; {@code projected}, leaving out the prices {@link #move} holds at a
+     * bound and the rents it holds at nothing, which do not move.
+     */
+    private double slope(double t, double[] dp, double[] dr, boolean projected) {
         move(t, dp, dr);
         evaluateQuantities(trial);
         double slope = 0;
         for (int i = 0; i < na; i++) {
             int m = marketOf[i];
-            slope += (supply[m] - demand[m] - inputs[m]) * dp[m];
+            double free = price[m] + t * dp[m];
+            if (!projected || free > 0 && free < net.ceiling[m]) {
+                slope += (supply[m] - demand[m] - inputs[m]) * dp[m];
+            }
         }
         for (int s = 0; s < ns; s++) {
-            slope += net.caps.get(s).volume * dr[s];
+            if (!projected || rent[s] + t * dr[s] > 0) {
+                slope += net.caps.get(s).volume * dr[s];
+            }
         }
         return slope;
     }

@@ -267,6 +267,19 @@ class ExporterInstrumentsTest {
     }
 
     /**
+     * The linear world with X's buyers on an isoelastic curve through the same point, {@code D_X = 100 (p / 5)^-0.5},
+     * run to {@code horizon} with X's mines under a production quota from week 100 of the given yearly volumes.
+     */
+    static TextbookTest.Run isoelasticXUnderAQuota(int horizon, String yearlyVolumes) throws Exception {
+        String world = LINEAR.replace("\"horizonTicks\": 320", "\"horizonTicks\": " + horizon)
+                .replaceFirst("\"elasticity\": -0\\.5,\\s+\"form\": \"linear\"}", "\"elasticity\": -0.5}");
+        assertTrue(world.contains("\"elasticity\": -0.5}"), "X's demand made isoelastic");
+        return new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
+                + yearlyVolumes + "]}]");
+    }
+
+    /**
      * A quota's rent is not a plant's. X's buyers, on an isoelastic curve {@code D_X = 100 (p / 5)^-0.5}, get only
      * the 40 a week a quota lets X's mines make from week 100, so {@code p_X = 5 (100 / 40)^2 = 31.25}, past what M
      * pays for any cargo: M's own mines then clear its demand alone, {@code 120 (2 - p / 8) = 5 (p - 5)}, at
@@ -281,13 +294,7 @@ class ExporterInstrumentsTest {
 
         @BeforeAll
         void run() throws Exception {
-            // X's buyers on an isoelastic curve through the same point instead of the linear one.
-            String world = LINEAR.replace("\"horizonTicks\": 320", "\"horizonTicks\": 420")
-                    .replaceFirst("\"elasticity\": -0\\.5,\\s+\"form\": \"linear\"}", "\"elasticity\": -0.5}");
-            assertTrue(world.contains("\"elasticity\": -0.5}"), "X's demand made isoelastic");
-            run = new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
-                    + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
-                    + 40 * 52 + "]}]");
+            run = isoelasticXUnderAQuota(420, String.valueOf(40 * 52));
         }
 
         @Test
@@ -322,12 +329,7 @@ class ExporterInstrumentsTest {
 
         @BeforeAll
         void run() throws Exception {
-            String world = LINEAR.replace("\"horizonTicks\": 320", "\"horizonTicks\": 520")
-                    .replaceFirst("\"elasticity\": -0\\.5,\\s+\"form\": \"linear\"}", "\"elasticity\": -0.5}");
-            assertTrue(world.contains("\"elasticity\": -0.5}"), "X's demand made isoelastic");
-            run = new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
-                    + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
-                    + 30 * 52 + ", " + 40 * 52 + "]}]");
+            run = isoelasticXUnderAQuota(520, 30 * 52 + ", " + 40 * 52);
         }
 
         @Test
