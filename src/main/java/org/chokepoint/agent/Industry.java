@@ -221,7 +221,6 @@ public final class Industry implements Participant {
                     inputCost = x.expectedPrice[f] - manufacturers.expectNetPrice(f, markets);
                     net = supported - inputCost;
                     available = Math.min(x.capacity[f] * factor, outputCap[f]);
-                    x.quotaCapped[f] = outputCap[f] < x.capacity[f] * factor;
                 }
                 case RECYCLER -> {
                     net = supported;
@@ -230,9 +229,10 @@ public final class Industry implements Participant {
                 default -> {
                     net = supported;
                     available = Math.min(x.capacity[f] * factor, outputCap[f]);
-                    x.quotaCapped[f] = outputCap[f] < x.capacity[f] * factor;
                 }
             }
+            // A quota caps only producers and manufacturers; a recycler's cap stays infinite.
+            x.quotaCapped[f] = outputCap[f] < x.capacity[f] * factor;
             x.netPrice[f] = net;
             x.capacityNetPrice[f] = supportedSale - inputCost;
             x.setOperableShare(f, factor);

@@ -514,7 +514,7 @@ final class PriceSolver {
             if (!holds(2 * lo, dp, dr, before)) {
                 return lo;
             }
-            if (projectedSlope(2 * lo, dp, dr) < 0) {
+            if (slope(2 * lo, dp, dr, true) < 0) {
                 lo *= 2;
             } else {
                 hi = 2 * lo;
@@ -522,7 +522,7 @@ final class PriceSolver {
         }
         for (int b = 0; hi > 0 && b < LONG_BISECTIONS; b++) {
             double mid = 0.5 * (lo + hi);
-            if (projectedSlope(mid, dp, dr) < 0) {
+            if (slope(mid, dp, dr, true) < 0) {
                 lo = mid;
             } else {
                 hi = mid;
@@ -541,14 +541,6 @@ final class PriceSolver {
             }
         }
         return true;
-    }
-
-    /**
-     * The slope of f a share t along the step as {@link #move} takes it: a price at its bound or a rent at
-     * nothing, held there, no longer moves.
-     */
-    private double projectedSlope(double t, double[] dp, double[] dr) {
-        return slope(t, dp, dr, true);
     }
 
     /** Sets {@link #trial} and {@link #trialRent} a share t along the step. */
