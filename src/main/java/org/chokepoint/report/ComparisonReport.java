@@ -298,13 +298,14 @@ public final class ComparisonReport {
     static String inaction(Comparison c, List<Row> rows) {
         Row none = find(rows, Comparison.NO_POLICY, "pv.downstreamOutputLoss");
         StringBuilder s = new StringBuilder();
-        int years = Math.max(1, Math.round(c.horizon() / (float) c.base().scenario().time().ticksPerYearOrDefault()));
         // The table below is in present values; sums in the words above it would read as the same figures.
         s.append("<p>In present values, as in the table below: without any policy, the shocks (the scenario's "
                 + "events and policies whose role is \"shock\"; its background is in every world, the one without "
                 + "shocks included) cost downstream industry <b>").append(money(none.level().mean()))
                 .append("</b> of lost value added (95% CI ").append(money(none.level().ci95Low())).append(" to ")
-                .append(money(none.level().ci95High())).append(") over the ").append(years).append(" years modelled.</p><ul>");
+                .append(money(none.level().ci95High())).append(") over the ")
+                .append(yearsModelled(c.horizon(), c.base().scenario().time().ticksPerYearOrDefault()))
+                .append(" modelled.</p><ul>");
         for (int o = 1; o < c.options().size(); o++) {
             String name = c.options().get(o).name();
             Row loss = find(rows, name, "pv.downstreamOutputLoss");
@@ -335,6 +336,22 @@ public final class ComparisonReport {
         }
         s.append("</ul>");
         return s.toString();
+    }
+
+    /**
+     * The run's length in years as the words say it: "1 year", "6 years", and to a tenth where the ticks make
+     * no whole number of years ("3.8 years" for 200 weeks), so that a shortened run is not called longer.
+     */
+    static String yearsModelled(int ticks, int ticksPerYear) {
+        double years = Math.round(10.0 * ticks / ticksPerYear) / 10.0;
+        if (years == 0) {
+            return String.format(Locale.ROOT, "%.2f years", (double) ticks / ticksPerYear);
+        }
+        if (years == Math.rint(years)) {
+            long whole = (long) years;
+            return whole + (whole == 1 ? " year" : " years");
+        }
+        return String.format(Locale.ROOT, "%.1f years", years);
     }
 
     /** The warning that an option's patch drops some of the scenario's shocks, as a paragraph, when it does. */

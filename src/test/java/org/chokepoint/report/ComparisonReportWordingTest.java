@@ -65,6 +65,7 @@ class ComparisonReportWordingTest {
                 ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
                 Json.mapper().readTree("{\"options\": [{\"name\": \"floor\", \"patch\": {}}]}"), "test", 2, 5,
                 52);
+        c.run(1); // its horizon, 52 weeks, is what the words call the years modelled
         var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
         var rows = java.util.List.of(
                 new ComparisonReport.Row("no policy", "totals.downstreamOutputLoss", mi(1.33e9), zero),
@@ -81,11 +82,25 @@ class ComparisonReportWordingTest {
         assertTrue(text.startsWith("<p>In present values, as in the table below: without any policy, the shocks"),
                 text);
         assertTrue(text.contains("cost downstream industry <b>$1.18 bn</b> of lost value added (95% CI $1.17 bn to "
-                + "$1.19 bn) over the 1 years modelled."), text);
+                + "$1.19 bn) over the 1 year modelled."), text);
         assertTrue(text.contains("<li><b>floor</b> avoids $1.00 bn of that (95% CI of the amount avoided: $990.0 m "
                 + "to $1.01 bn) at a fiscal cost of $7.2 m; the net welfare loss falls by $250.0 m."), text);
         assertFalse(text.contains("$1.33 bn"), text);
         assertFalse(text.contains("$4.6 m"), text);
+    }
+
+    /**
+     * The words give the run's length as it was: a comparison cut short with --ticks 200 on a weekly scenario
+     * modelled 200 / 52 = 3.85 years, which is "3.8 years", not "4 years"; one year is "1 year".
+     */
+    @Test
+    void theYearsModelledAreTheRunsLengthInWords() {
+        assertEquals("1 year", ComparisonReport.yearsModelled(52, 52));
+        assertEquals("6 years", ComparisonReport.yearsModelled(312, 52));
+        assertEquals("3.8 years", ComparisonReport.yearsModelled(200, 52));
+        assertEquals("0.6 years", ComparisonReport.yearsModelled(30, 52));
+        assertEquals("3.3 years", ComparisonReport.yearsModelled(40, 12));
+        assertEquals("0.04 years", ComparisonReport.yearsModelled(2, 52));
     }
 
     /** A mean with a 95% interval of 1% either side. */
