@@ -116,7 +116,7 @@ final class ComparisonPage {
 
     // ---- the compact table ------------------------------------------------------------------------------
 
-    private static void results(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows,
+    static void results(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows,
                                 List<ComparisonReport.Effectiveness> eff) {
         h.append("<table class=\"compact\"><tr><th>#</th><th>option</th><th>downstream loss avoided</th>")
                 .append("<th>final demand shortage avoided</th><th>fiscal cost</th><th>net fiscal cost</th>")
@@ -128,15 +128,28 @@ final class ComparisonPage {
                     .append("</td><td>").append(withCi(e.avoidedLoss())).append("</td><td>")
                     .append(withCi(e.avoidedShortage())).append("</td><td>").append(withCi(e.fiscalCost()))
                     .append("</td><td>").append(withCi(e.netFiscalCost()))
-                    .append("</td><td>").append(Double.isNaN(e.avoidedLossPerFiscalDollar()) ? "no net fiscal cost"
-                            : perDollar(e.avoidedLossPerFiscalDollar()))
+                    .append("</td><td>").append(perFiscalDollar(e))
                     .append("</td><td>").append(dwl == null ? "n/a" : ChartStyle.money(-dwl.difference().mean()))
                     .append("</td></tr>\n");
         }
-        h.append("</table>\n<p class=\"note\">Fiscal cost: outlays less receipts. Net fiscal cost: the same less "
+        h.append("</table>\n<p class=\"note\">Fiscal cost: the instruments' outlays less their sales and "
+                + "clawbacks; levies and tariffs collected are not in it (they are the taxpayers' rows of who gains "
+                + "and who loses, below). Net fiscal cost: the same less "
                 + "the public stocks held at the end, valued at the market price. Net welfare gain: the fall in the net welfare loss against no "
                 + "policy (consumers, producers, taxpayers and quota-rent holders together). Ranges in brackets are "
                 + "95% confidence intervals of the paired difference.</p>\n");
+    }
+
+    /**
+     * The loss avoided per net fiscal dollar; where there is no such dollar, whether the option costs the budget
+     * nothing or earns it money (a stockpile that sells dearer than it bought), which "no net fiscal cost" would
+     * hide.
+     */
+    private static String perFiscalDollar(ComparisonReport.Effectiveness e) {
+        if (!Double.isNaN(e.avoidedLossPerFiscalDollar())) {
+            return perDollar(e.avoidedLossPerFiscalDollar());
+        }
+        return e.netFiscalCost().mean() < 0 ? "none: it earns the budget money" : "no net fiscal cost";
     }
 
     private static String withCi(MeanInterval m) {

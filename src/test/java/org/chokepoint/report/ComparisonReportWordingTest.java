@@ -103,6 +103,38 @@ class ComparisonReportWordingTest {
         assertEquals("0.04 years", ComparisonReport.yearsModelled(2, 52));
     }
 
+    /**
+     * The compact table of the NdPr comparison: a stockpile that sold dearer than it bought and holds stock at the
+     * end has a net fiscal cost of -$71.3 m, so it earns the budget money; a standard whose buyers pay the
+     * premium costs the budget nothing. Neither has a loss avoided per fiscal dollar, but the two are not the
+     * same. And the fiscal cost is the instruments' outlays less their sales and clawbacks: a tariff floor's
+     * levies are not in it, so the note must not call it "outlays less receipts".
+     */
+    @Test
+    void theCompactTableTellsAnOptionThatEarnsTheBudgetMoneyFromOneThatCostsItNothing() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"stockpile\", \"patch\": {}}, "
+                        + "{\"name\": \"standard\", \"patch\": {}}]}"), "test", 2, 5, 52);
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var stockpile = new ComparisonReport.Effectiveness(c.options().get(1), mi(-2.3e6), mi(-71.3e6), mi(854.7e6),
+                zero, Double.NaN);
+        var standard = new ComparisonReport.Effectiveness(c.options().get(2), zero, zero, mi(-373.2e6), zero,
+                Double.NaN);
+        StringBuilder h = new StringBuilder();
+
+        ComparisonPage.results(h, c, java.util.List.of(), java.util.List.of(stockpile, standard));
+
+        String html = h.toString();
+        assertTrue(html.contains("<td>2</td><td>standard</td>"), html);
+        assertTrue(html.contains("</td><td>none: it earns the budget money</td>"), html);
+        assertTrue(html.contains("</td><td>no net fiscal cost</td>"), html);
+        assertEquals(html.indexOf("earns the budget money"), html.lastIndexOf("earns the budget money"), html);
+        assertTrue(html.indexOf("earns the budget money") < html.indexOf("<td>standard</td>"), "the stockpile's row");
+        assertTrue(html.contains("levies and tariffs collected are not in it"), html);
+        assertFalse(html.contains("outlays less receipts"), html);
+    }
+
     /** A mean with a 95% interval of 1% either side. */
     private static org.chokepoint.experiment.MeanInterval mi(double mean) {
         double half = Math.abs(mean) * 0.01;
