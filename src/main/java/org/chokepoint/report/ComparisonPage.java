@@ -105,8 +105,11 @@ final class ComparisonPage {
                 .append(multiples(c, cal, from, baseMarks, "output-loss", Comparison.RunResult::outputLoss))
                 .append("</div>\n");
 
+        // The tables above are in present values; these are the runs' undiscounted sums unless a row says
+        // otherwise, so a reader does not take $2.71 bn here and $2.68 bn above for two measures of one thing.
         h.append("<h2>Every figure</h2>\n<details><summary>All key metrics, each option, with 95% confidence "
-                + "intervals</summary>\n");
+                + "intervals: money summed over the run, undiscounted, where a row does not say present value"
+                + "</summary>\n");
         ComparisonReport.table(h, c, rows);
         h.append("</details>\n");
         ComparisonReport.howToRead(h, c, tick);

@@ -155,4 +155,22 @@ class ComparisonReportWordingTest {
         assertTrue(html.contains("discount each month"), "discounting by the month");
         assertFalse(html.contains("week"), "nothing is said in weeks");
     }
+
+    /**
+     * The page's first tables are present values; its table of every figure gives the runs' undiscounted sums
+     * beside rows marked "present value", and says so, since the two differ (on the naphtha comparison, $2.68 bn
+     * of loss in present value above and $2.71 bn summed below).
+     */
+    @Test
+    void theTableOfEveryFigureSaysItsMoneyIsUndiscountedWhereNotMarked() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", \"patch\": {}}]}"), "test", 2, 5, 40);
+        c.run(1);
+        String html = ComparisonReport.html(c, ComparisonReport.rows(c));
+        String every = html.substring(html.indexOf("<h2>Every figure</h2>"));
+        assertTrue(every.contains("money summed over the run, undiscounted, where a row does not say present value"),
+                every.substring(0, Math.min(400, every.length())));
+        assertTrue(every.contains("Fiscal cost, present value"), "the rows that are present values say so");
+    }
 }
