@@ -187,11 +187,18 @@ public final class Comparison {
                                      long baseSeed, int ticks, List<Grid> grids)
             throws ScenarioException, ComparisonException {
         JsonNode list = optionsFile.path("options");
-        if (!list.isArray()) {
-            throw new ComparisonException(optionsSource + ": expected an object with an array 'options'");
+        if (!list.isArray() && (optionsFile.has("regions") || optionsFile.has("commodities"))) {
+            // The scenario given twice, or the two files swapped: say so rather than list its members as unknown.
+            throw new ComparisonException(optionsSource + ": a scenario, not an options file: give the scenario"
+                    + " first and the options with --options, a file {\"options\": [{\"name\": ..., \"patch\": {...}}]}");
         }
         // A misspelt member would otherwise be dropped without a word, as the scenario's own fields never are.
         onlyMembers(optionsFile, optionsSource + " ", FILE_MEMBERS);
+        if (!list.isArray()) {
+            throw new ComparisonException(optionsSource + " /options: expected an array of options, {\"options\":"
+                    + " [{\"name\": ..., \"patch\": {...}}]}, got " + (list.isMissingNode() ? "nothing"
+                    : list.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        }
         if (list.isEmpty()) {
             throw new ComparisonException(optionsSource + " /options: no options to compare with \"no policy\":"
                     + " give at least one {\"name\": ..., \"patch\": {...}}");

@@ -157,6 +157,21 @@ class ComparisonTest {
         assertEquals("o.json /options/0: expected an option, {\"name\": ..., \"patch\": {...}}, got string",
                 notAnOption.getMessage());
 
+        // The scenario given as its own options (or the two files swapped) is named as what it is; a file whose
+        // "options" is missing or not an array says where and what it expected.
+        ComparisonException scenario = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"meta\": {\"name\": \"s\"}, \"regions\": [{\"id\": \"A\"}]}"), "s.json", 3, 1, 10));
+        assertEquals("s.json: a scenario, not an options file: give the scenario first and the options with"
+                + " --options, a file {\"options\": [{\"name\": ..., \"patch\": {...}}]}", scenario.getMessage());
+        ComparisonException object = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": {\"name\": \"a\", \"patch\": {}}}"), "o.json", 3, 1, 10));
+        assertEquals("o.json /options: expected an array of options, {\"options\": [{\"name\": ..., \"patch\":"
+                + " {...}}]}, got object", object.getMessage());
+        ComparisonException missing = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"description\": \"d\"}"), "o.json", 3, 1, 10));
+        assertEquals("o.json /options: expected an array of options, {\"options\": [{\"name\": ..., \"patch\":"
+                + " {...}}]}, got nothing", missing.getMessage());
+
         // What the shipped files hold is all allowed: a description of the file and of each option.
         assertEquals(2, Comparison.prepare(twoRegion(), options("{\"$schema\": \"x\", \"description\": \"d\","
                 + " \"options\": [{\"name\": \"a\", \"description\": \"b\", \"patch\": {}}]}"), "o.json", 3, 1, 10)
