@@ -223,7 +223,11 @@ public final class RunRecord {
         try (InputStream fin = Files.newInputStream(file);
              CountingInputStream counting = new CountingInputStream(new BufferedInputStream(fin, 1 << 14));
              DataInputStream in = new DataInputStream(counting)) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+            if (in.readInt() != MAGIC) {
+                // Not a record at all (overwritten, or another file under its name): only that run is lost.
+                throw damaged(file, "it does not begin as a run record does");
+            }
+            if (in.readInt() != VERSION) {
                 throw new IOException(file + ": not a run record of this version of chokepoint (made by an "
                         + "older one?); run the ensemble again into a new folder");
             }

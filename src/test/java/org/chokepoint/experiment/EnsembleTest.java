@@ -121,8 +121,11 @@ class EnsembleTest {
         assertEquals(0, cli(err, resume));
         Path record = out.resolve("runs").resolve(RunRecord.fileName(1));
         byte[] whole = Files.readAllBytes(record);
-        for (int keep : new int[] {whole.length - 4, 100, 0}) {
-            Files.write(record, java.util.Arrays.copyOf(whole, keep));
+        // and last, overwritten by text: not a record of another version, a damaged one, whose run is redone alone
+        byte[] text = "not a run record\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (byte[] bytes : new byte[][] {java.util.Arrays.copyOf(whole, whole.length - 4),
+                java.util.Arrays.copyOf(whole, 100), new byte[0], text}) {
+            Files.write(record, bytes);
             StringWriter e = new StringWriter();
             assertEquals(1, cli(e, resume));
             assertTrue(e.toString().contains(record + ": a damaged run record"), e.toString());
