@@ -118,7 +118,7 @@ public final class Firms implements java.io.Serializable {
      * output, before its plan eases toward it, reaches what it can make. Its plan itself, eased a share of the gap
      * each tick, comes up to a larger share only within a rounding error of it and never reaches it.
      */
-    final boolean[] wantsAllItMayMake;
+    final boolean[] quotaBinds;
 
     /**
      * A manufacturer's target input stock, in ticks of its use of each input: {@code behaviour.inputCoverTicks}
@@ -223,7 +223,7 @@ public final class Firms implements java.io.Serializable {
         operableShare = new double[n];
         java.util.Arrays.fill(operableShare, 1.0);
         quotaCapped = new boolean[n];
-        wantsAllItMayMake = new boolean[n];
+        quotaBinds = new boolean[n];
         inputCover = new double[n];
         inputOffset = new int[n + 1];
         slotCover = new double[slots];
@@ -437,7 +437,7 @@ public final class Firms implements java.io.Serializable {
      * its plants'.
      */
     boolean heldToQuotaShare(int f) {
-        return quotaCapped[f] && wantsAllItMayMake[f];
+        return quotaBinds[f];
     }
     /** Sales per tick, a slow average. */
     public double normalSales(int f) { return normalSales[f]; }

@@ -35,6 +35,7 @@ public final class Industry implements Participant {
     private final double[] hurdleRelief;
     /** Per firm, the most a policy lets it make this tick (a production quota's share); unbounded by default. */
     private final double[] outputCap;
+    private final double[] releaseChange;
     /** Per firm, the markup over marginal cost it prices at this tick (see {@link #collusiveMarkup}). */
     private final double[] markup;
     /** Markets by how many firms sell in them, and by how many input slots buy in them, most first. */
@@ -70,6 +71,8 @@ public final class Industry implements Participant {
         hurdleRelief = new double[firms.count];
         outputCap = new double[firms.count];
         Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
+        releaseChange = new double[firms.count];
+        Arrays.fill(releaseChange, 1.0);
         markup = new double[firms.count];
         capacity.setHurdleRelief(hurdleRelief);
         int[] sellersPerMarket = new int[m];
@@ -132,6 +135,14 @@ public final class Industry implements Participant {
     }
 
     /**
+     * Per firm, the release of the quota that holds it this tick over last tick's: 1 as the tick begins and while
+     * the release stays as it was, written by the tightest quota on the firm in the first tick of a new release.
+     */
+    public double[] releaseChange() {
+        return releaseChange;
+    }
+
+    /**
      * Per firm, the markup over marginal cost it prices at this tick, 0 for a firm that competes: cleared as the
      * tick begins, written by a consortium for members that received figures on each other's selling prices,
      * output, customers or costs. A firm with markup m prices at (1 + m) times its marginal cost, input costs
@@ -178,6 +189,7 @@ public final class Industry implements Participant {
         this.tick = tick;
         Arrays.fill(hurdleRelief, 0);
         Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
+        Arrays.fill(releaseChange, 1.0);
         Arrays.fill(markup, 0);
     }
 
@@ -203,6 +215,10 @@ public final class Industry implements Participant {
         for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
             int f = sellers[i];
             producers.expect(f, quoted);
+            double change = releaseChange[f];
+            if (change != 1.0) {
+                producers.readRelease(f, change, outputCap[f]);
+            }
             double net;
             double available;
             // A price support (contract for difference, purchase guarantee) changes what the firm counts on

@@ -87,6 +87,35 @@ public final class Producers implements java.io.Serializable {
     }
 
     /**
+     * A firm held to its production-quota share reads a new release as news of the price its stock will fetch: it
+     * must sell {@code change} times the volume it sold at the price it expects, and it knows neither its buyers'
+     * elasticity nor what they hold. It counts on the revenue of its release staying what it was, the price moving
+     * by {@code 1 / change}, as it would with buyers of unit elasticity: no more than the move along any inelastic
+     * demand, so it never reads more into the news than the market will bear where demand is inelastic, and its
+     * stock term {@code (target / stock)^η} takes up the rest. A raise does not take its price below the marginal
+     * cost of its new share (plus the inputs it expects to buy), below which the quota would no longer bind. A
+     * firm the quota did not hold last tick reads nothing: the release did not set its price.
+     *
+     * @param change this tick's release over last tick's
+     * @param share what the quota lets the firm make this tick
+     */
+    public void readRelease(int f, double change, double share) {
+        Firms x = firms;
+        if (!x.quotaBinds[f] || !(change > 0)) {
+            return;
+        }
+        double e = x.expectedPrice[f];
+        double read = e / change;
+        if (change > 1) {
+            double inputs = x.type[f] == FirmType.MANUFACTURER ? x.expectedInputCost[f] / x.outputValue[f] : 0;
+            read = Math.min(e, Math.max(read, x.marginalCostOfAvailable(f, share) + inputs));
+        }
+        double revision = read / e;
+        x.expectedPrice[f] = read;
+        x.salePrice[f] *= revision;
+    }
+
+    /**
      * Plans this tick's output given the price the firm expects to get for its conversion work and the
      * capacity it has this tick.
      */
@@ -95,7 +124,7 @@ public final class Producers implements java.io.Serializable {
         x.availableCapacity[f] = available;
         if (x.status[f] != FirmStatus.ACTIVE) {
             x.plannedOutput[f] = 0;
-            x.wantsAllItMayMake[f] = false;
+            x.quotaBinds[f] = false;
             return;
         }
         double target = stockCover * x.normalSales[f];
@@ -116,7 +145,10 @@ public final class Producers implements java.io.Serializable {
         } else if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
             desired = Math.min(desired, x.outputAtPrice(f, extra == 0 ? strike : strike + extra, available));
         }
-        x.wantsAllItMayMake[f] = desired >= available;
+        // Held to its share: its plants, priced at what it counts on, would make all the quota lets them. Read from
+        // the price, not the plan, so a firm long in stock that plans less than its share for a few weeks to work it
+        // off still counts its stock at the quota's price: it can make again only its share of it.
+        x.quotaBinds[f] = x.quotaCapped[f] && x.outputAtPrice(f, netPrice, x.operableCapacity(f)) >= available;
         desired = desired < 0 ? 0 : Math.min(desired, available);
         // The plan moves part of the way toward the desired rate each tick: plants do not swing their runs
         // with every weekly price, and without this the chain's stocks would amplify each swing upstream.

@@ -467,6 +467,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public double[] hurdleRelief() { return industry.hurdleRelief(); }
     @Override
     public double[] outputCap() { return industry.outputCap(); }
+    @Override
+    public double[] releaseChange() { return industry.releaseChange(); }
 
     @Override
     public double[] collusiveMarkup() { return industry.collusiveMarkup(); }

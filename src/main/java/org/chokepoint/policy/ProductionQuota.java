@@ -77,10 +77,17 @@ final class ProductionQuota extends Instrument {
         if (capacity <= 0) {
             return;
         }
+        // The release over last tick's: news to the firms it holds of the volume they must sell among them.
+        double change = tick > start ? tickQuota / volumePerTick(tick - 1 - start) : 1.0;
         double[] cap = ctx.outputCap();
+        double[] news = ctx.releaseChange();
         for (int i = 0; i < f.count; i++) {
             if (covered(f, i)) {
-                cap[i] = Math.min(cap[i], tickQuota * f.capacity(i) / capacity);
+                double share = tickQuota * f.capacity(i) / capacity;
+                if (share <= cap[i]) {
+                    cap[i] = share;
+                    news[i] = change;
+                }
             }
         }
     }

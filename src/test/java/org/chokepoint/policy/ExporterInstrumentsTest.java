@@ -319,8 +319,10 @@ class ExporterInstrumentsTest {
      * shares a fifth of the way a week ({@code behaviour.outputAdjustment}). Once there they are held to them as
      * before: their rent is the quota's, so they build no plant (10 mines of 20 a week, 200, in every week), and
      * they keep their stock at four weeks of the quota, 4 × 40 = 160, rather than sell it into the rent. The
-     * price comes down from 55.6 as fast as what they expect it to fetch does, and their stock swings round its
-     * new target for a few years before it settles, so both are read in the run's last two years.
+     * larger release is news to them the week it comes: they must sell 40/30 of what they sold, and counting on
+     * the revenue of their release staying what it was, they expect 30/40 of the price. Their buyers' elasticity
+     * is -0.5, not -1, so the price has further to fall, {@code (30/40)^2} of 55.6, and while it does their stock
+     * runs above its target; read in the run's last two years, both have settled.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -348,6 +350,81 @@ class ExporterInstrumentsTest {
         @Test
         void xsMinesHoldTheirStockTarget() {
             near(4 * 40, mean(run, X, Metric.STOCK, 400, 520), "X's stock = 4 weeks of the quota");
+        }
+
+        /**
+         * The week before the raise X's price is the mines' expected price times their stock term; the raise takes
+         * the expectation to 30/40 of itself and leaves their stock as it was, so the price falls to 30/40 of the
+         * week before's: about 60.5 × 0.75 = 45.4, toward the 31.25 that clears the larger release.
+         */
+        @Test
+        void theWeekOfTheRaiseXsPriceFallsToThreeQuartersOfTheWeekBefores() {
+            near(run.at(151, X, Metric.PRICE) * 30 / 40, run.at(152, X, Metric.PRICE), "P_X the week of the raise");
+            for (int t = 153; t < 200; t++) {
+                assertTrue(run.at(t, X, Metric.PRICE) > 31.25 * 0.98, "week " + t + ": P_X "
+                        + run.at(t, X, Metric.PRICE) + " overshot the 31.25 that clears the release");
+            }
+        }
+
+        /**
+         * After the raise the mines' stock runs above its new target of 160 while the price comes down to 31.25,
+         * but never past 1.75 times it, 280 (reading the raise only from the market, they ran it up to 357, 2.2
+         * times), and from week 320 it stays within 7% of it, 149 to 171 (they held 110 to 177 until week 380).
+         */
+        @Test
+        void afterTheRaiseXsStockStaysNearItsTarget() {
+            for (int t = 152; t < 520; t++) {
+                double stock = run.at(t, X, Metric.STOCK);
+                assertTrue(stock < 1.75 * 160, "week " + t + ": X's stock " + stock + " over 1.75 × 160 = 280");
+                if (t >= 320) {
+                    assertEquals(160, stock, 0.07 * 160, "week " + t + ": X's stock within 7% of 160");
+                }
+            }
+        }
+    }
+
+    /**
+     * A quota of 20 a week for a year from week 100 ({@code p_X = 5 (100 / 20)^2 = 125}, and X's buyers pay no
+     * more than 100), then three times as large, 60 a week ({@code p_X = 5 (100 / 60)^2 = 13.89}). Each of the
+     * ten mines may then make 6 a week, at a marginal cost of {@code 2 + 10 × 6 / 20 = 5}: far below the price, so
+     * the quota still binds at every price X's buyers pay on the way down from 100 to 13.89. While the mines'
+     * stock runs above its target of 4 × 60 = 240 they plan to make less than their shares for a while; they still
+     * hold out for what their stock fetches under the quota, since it is all they may make again, and do not drop
+     * their ask to their marginal cost in the week they do (which took X's price from 61 to 4.5 in week 164 and
+     * left X's buyers stocked up to buy nothing the week after, six times in the next 36 weeks).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AQuotaTripledAfterItsFirstYear {
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = isoelasticXUnderAQuota(520, 20 * 52 + ", " + 60 * 52);
+        }
+
+        @Test
+        void xsPriceNeverFallsToTheMinesCost() {
+            for (int t = 152; t < 520; t++) {
+                double p = run.at(t, X, Metric.PRICE);
+                assertTrue(p > 0.8 * 13.89, "week " + t + ": P_X " + p + " below 0.8 × 13.89 = 11.1");
+                assertTrue(run.at(t, X, Metric.TRADED) > 20, "week " + t + ": X's buyers took "
+                        + run.at(t, X, Metric.TRADED));
+            }
+        }
+
+        @Test
+        void theTripledReleaseSetsXsPriceAndStock() {
+            near(60, mean(run, X, Metric.PRODUCTION, 400, 520), "X's output = the second year's release");
+            near(5 * Math.pow(100.0 / 60, 2), mean(run, X, Metric.PRICE, 400, 520), "P_X: D_X(p) = 60");
+            near(4 * 60, mean(run, X, Metric.STOCK, 400, 520), "X's stock = 4 weeks of the quota");
+        }
+
+        @Test
+        void xsMinesBuildNothingForTheQuotasRent() {
+            for (int t = 0; t < 520; t++) {
+                assertEquals(200.0, run.at(t, X, Metric.CAPACITY), 1e-9, "X's capacity, week " + t);
+            }
         }
     }
 
