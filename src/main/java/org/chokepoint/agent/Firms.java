@@ -73,6 +73,11 @@ public final class Firms implements java.io.Serializable {
     /** What the last tick's unsold offer would fetch a unit when below the quote; NaN when it fetched the quote. */
     final double[] fetched;
     /**
+     * What the firm's quota release would have fetched a unit last tick, when the quota held it and its buyers left
+     * some of its offer: NaN otherwise ({@link Producers#realise}).
+     */
+    final double[] releaseFetched;
+    /**
      * A price support the firm plans on, set by a contract for difference or a purchase guarantee: the firm
      * counts on at least {@code supportStrike} for its output and, above it, keeps only
      * {@code 1 - supportUpsideShare} of the excess. NaN when no support is in force.
@@ -204,6 +209,8 @@ public final class Firms implements java.io.Serializable {
         offered = new double[n];
         fetched = new double[n];
         java.util.Arrays.fill(fetched, Double.NaN);
+        releaseFetched = new double[n];
+        java.util.Arrays.fill(releaseFetched, Double.NaN);
         netPrice = new double[n];
         capacityNetPrice = new double[n];
         expectedInputCost = new double[n];

@@ -77,11 +77,14 @@ public final class Producers implements java.io.Serializable {
 
     /**
      * Updates the firm's expectation of its output price from the market's quote, and of the price its goods
-     * fetch from what its last offer fetched: the quote, unless it sold none of it ({@link #realise}).
+     * fetch from what its last offer fetched: the quote, unless it sold none of it ({@link #realise}). A firm held to
+     * its production-quota share whose buyers left some of its offer follows instead what its release would have
+     * fetched ({@link #realise}).
      */
     public void expect(int f, double quotedPrice) {
         Firms x = firms;
-        x.expectedPrice[f] += expectationRate * (quotedPrice - x.expectedPrice[f]);
+        double release = x.releaseFetched[f];
+        x.expectedPrice[f] += expectationRate * ((Double.isNaN(release) ? quotedPrice : release) - x.expectedPrice[f]);
         double got = x.fetched[f];
         x.salePrice[f] += expectationRate * ((Double.isNaN(got) ? quotedPrice : got) - x.salePrice[f]);
     }
@@ -228,8 +231,9 @@ public final class Producers implements java.io.Serializable {
      * make again what it sells from stock, so a unit sold now is one fewer to sell later: it asks what it expects
      * the unit to fetch, raised while it is short of its stock target and lowered while it is long by
      * {@code (target / stock)^η}, the stock-price relation buyers bid by. Its marginal cost lies below that by the
-     * quota's rent; asking it would sell the stock into the rent. Its sales then settle where they match the quota
-     * with its stock at target, and the price where demand takes the quota.
+     * quota's rent; asking it would sell the stock into the rent. What it expects follows what its release fetches
+     * ({@link #realise}) and moves with the news of a new release ({@link #readRelease}), so its sales settle where
+     * they match the quota with its stock at target, and the price where demand takes the quota.
      */
     private double quotaRentAsk(int f, double target, double stock) {
         Firms x = firms;
@@ -279,6 +283,21 @@ public final class Producers implements java.io.Serializable {
     public void realise(int f, double quote) {
         Firms x = firms;
         x.fetched[f] = Double.NaN;
+        // A firm held to its quota share whose ask priced its offer (its buyers left some of it) reads what the
+        // sales it means to make, its release plus a share of its stock beyond target (1 / stockAdjustTicks, as its
+        // plan closes the gap), would have fetched had its buyers spent on them what they spent: the quote scaled
+        // by what they took over that, within the stock-price ratio's bounds. Its expected price, which anchors
+        // its ask, then settles where buyers take its release with its stock at target. Following the quote
+        // alone, the anchor moved only as fast as the (target / stock)^η cut pulled the quote below it: after the
+        // release of a two-region world was raised from 30 to 40 a week, the stock ran to 2.2 times its target
+        // and swung round it for four years (ExporterInstrumentsTest.AQuotaRaisedButStillBinding).
+        x.releaseFetched[f] = Double.NaN;
+        double release = x.availableCapacity[f];
+        if (x.quotaBinds[f] && x.offered[f] > x.sold[f] && release > 0) {
+            double meant = release + (x.stock[f] - stockCover * x.normalSales[f]) / adjustTicks;
+            double taken = meant > 0 ? x.sold[f] / meant : maxRatio;
+            x.releaseFetched[f] = quote * Math.max(minRatio, Math.min(maxRatio, taken));
+        }
         if (x.offered[f] > 0 && x.sold[f] <= 0) {
             double share = stockedShare(f);
             if (share < 1.0) {
