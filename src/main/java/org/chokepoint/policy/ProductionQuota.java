@@ -77,8 +77,10 @@ final class ProductionQuota extends Instrument {
         if (capacity <= 0) {
             return;
         }
-        // The release over last tick's: news to the firms it holds of the volume they must sell among them.
-        double change = tick > start ? tickQuota / volumePerTick(tick - 1 - start) : 1.0;
+        // The release over last tick's: news to the firms it holds of the volume they must sell among them. After
+        // a tick with no release they sold nothing under it, and the news says nothing of the price.
+        double last = tick > start ? volumePerTick(tick - 1 - start) : 0.0;
+        double change = last > 0 ? tickQuota / last : 1.0;
         double[] cap = ctx.outputCap();
         double[] news = ctx.releaseChange();
         for (int i = 0; i < f.count; i++) {
