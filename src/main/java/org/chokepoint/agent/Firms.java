@@ -119,9 +119,10 @@ public final class Firms implements java.io.Serializable {
     /** Whether a production quota holds what the firm may make this tick below what its plants could. */
     final boolean[] quotaCapped;
     /**
-     * Whether the firm would make this tick at least all it may make ({@link #availableCapacity}): its desired
-     * output, before its plan eases toward it, reaches what it can make. Its plan itself, eased a share of the gap
-     * each tick, comes up to a larger share only within a rounding error of it and never reaches it.
+     * Whether a production quota binds on the firm this tick: it caps what the firm may make below what its plants
+     * could, and the plants, priced at what the firm expects, would make all the quota lets them. Read from the
+     * price rather than the plan, which eases toward a larger share without reaching it and dips below the share
+     * while the firm works off a stock beyond its target.
      */
     final boolean[] quotaBinds;
 
@@ -439,9 +440,8 @@ public final class Firms implements java.io.Serializable {
 
     /**
      * Whether a production quota holds firm f to its share this tick: it caps what the firm may make below what
-     * its plants could, and the firm would make all of its share (whether or not its plan, easing toward a larger
-     * share, has come up to it yet). The price it earns above its marginal cost is then the quota's rent, not
-     * its plants'.
+     * its plants could, and they would make all of its share at the price the firm expects ({@link #quotaBinds}).
+     * The price it earns above its marginal cost is then the quota's rent, not its plants'.
      */
     boolean heldToQuotaShare(int f) {
         return quotaBinds[f];
