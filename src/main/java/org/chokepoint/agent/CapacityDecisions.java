@@ -4,7 +4,7 @@ package org.chokepoint.agent;
  * Slow decisions about capacity, taken after production. A firm builds for two reasons: for the growth of the
  * final demand its market serves, keeping capacity on that path so utilization, costs and prices stay on it;
  * and, when the expected margin at full capacity has stayed above a hurdle for a while, for the scarcity rent it
- * earns, one project after another while the rent lasts. New capacity is built through three stages of
+ * earns, one project after another while the rent lasts and its plant is what is short. New capacity is built through three stages of
  * construction and comes into use spread around the firm's lead time. A firm mothballs when the expected price
  * has stayed below its lowest variable cost, leaves for good after a long mothball, and restarts, after a lead
  * time (by default half its investment lead), when the price again covers costs with a margin. The price it
@@ -52,11 +52,14 @@ public final class CapacityDecisions implements java.io.Serializable {
     public void decide(int f, int tick) {
         Firms x = firms;
         x.ordered[f] = 0;
+        // Read before this tick's new plant comes into use: what the firm could make this tick was planned on the
+        // plant it had, so a firm whose projects arrive week by week is not read as held back by something else.
+        boolean plantBound = x.availableCapacity[f] >= x.operableCapacity(f) * (1 - 1e-9);
         if (x.pendingCapacity[f] > 0) {
             build(f);
         }
         switch (x.status[f]) {
-            case FirmStatus.ACTIVE -> decideActive(f, tick);
+            case FirmStatus.ACTIVE -> decideActive(f, tick, plantBound);
             case FirmStatus.MOTHBALLED -> decideMothballed(f, tick);
             case FirmStatus.RESTARTING -> {
                 if (tick >= x.restartAt[f]) {
@@ -67,7 +70,7 @@ public final class CapacityDecisions implements java.io.Serializable {
         }
     }
 
-    private void decideActive(int f, int tick) {
+    private void decideActive(int f, int tick, boolean plantBound) {
         Firms x = firms;
         double net = x.capacityNetPrice[f];
         if (net < x.costBase[f]) {
@@ -94,11 +97,24 @@ public final class CapacityDecisions implements java.io.Serializable {
         } else {
             x.aboveHurdleTicks[f] = 0;
         }
-        if (x.aboveHurdleTicks[f] >= patience && x.capacity[f] > 0) {
+        // A price far above cost is a rent on plant only where plant is what is short: nothing but its plant caps
+        // what the firm may make (a recycler's scrap may fill only part of it), and its sales have not fallen
+        // below its normal rate for want of buyers or of inputs, as a device maker's do when a ban starves it of
+        // wafers. Plant added where it stands partly idle would stand idle too.
+        if (x.aboveHurdleTicks[f] >= patience && x.capacity[f] > 0 && plantBound && !idling(f)) {
             order(f, stepShare * x.capacity[f]);
             x.aboveHurdleTicks[f] = 0;
         }
         planForGrowth(f, tick, net);
+    }
+
+    /**
+     * Whether the firm's sales have fallen below {@code trendUtilizationFloor} of its normal utilization, for want
+     * of buyers or of inputs.
+     */
+    private boolean idling(int f) {
+        Firms x = firms;
+        return x.normalSales[f] < trendUtilizationFloor * x.normalUtilization[f] * x.capacity[f];
     }
 
     /**
@@ -111,7 +127,7 @@ public final class CapacityDecisions implements java.io.Serializable {
     private void planForGrowth(int f, int tick, double net) {
         Firms x = firms;
         if (trendPath == null || x.capacity[f] <= 0 || net < x.costBase[f] * (1 + restartMargin)
-                || x.normalSales[f] < trendUtilizationFloor * x.normalUtilization[f] * x.capacity[f]) {
+                || idling(f)) {
             return;
         }
         int at = Math.min(tick + x.leadTicks[f], trendTicks - 1);
