@@ -46,6 +46,7 @@ public final class SpatialEquilibrium {
         boolean collection = net.collectionAnswersPrice();
         EquilibriumException first = null;
         String failures = "";
+        double[] costs = null;
         for (Attempt attempt : Attempt.values()) {
             if (attempt == Attempt.COLLECTION_IN_ROUND && !collection) {
                 continue;
@@ -53,13 +54,16 @@ public final class SpatialEquilibrium {
             if (first != null) {
                 // A network rebuilt from the scenario starts with none of the attempt before's wedges; the firms'
                 // costs are read from the first network, where that attempt failed.
-                double[] fromCosts = attempt == Attempt.FIRM_COSTS ? CostBuiltPrices.of(net) : null;
+                if (attempt.start.equals(START_COSTS) && costs == null) {
+                    costs = CostBuiltPrices.of(net);
+                }
                 net = Network.build(scenario, world, tick, firms, traders, options);
-                if (fromCosts != null) {
-                    net.restartFrom(fromCosts);
+                if (attempt.start.equals(START_COSTS)) {
+                    net.restartFrom(costs);
                 }
             }
-            boolean cut = attempt == Attempt.EXACT_SEARCH || attempt == Attempt.LONG_STEPS;
+            boolean cut = attempt == Attempt.EXACT_SEARCH || attempt == Attempt.LONG_STEPS
+                    || attempt == Attempt.FIRM_COSTS_EXACT;
             PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), attempt.start,
                     attempt == Attempt.COLLECTION_IN_ROUND || cut && collection, cut, attempt == Attempt.LONG_STEPS);
             try {
@@ -112,7 +116,16 @@ public final class SpatialEquilibrium {
          * along which f still falls at its end is lengthened to where f stops falling (each step also cut as in
          * the attempt before).
          */
-        LONG_STEPS(SpatialEquilibrium.START_INITIAL, "with each step also lengthened while f still falls, ");
+        LONG_STEPS(SpatialEquilibrium.START_INITIAL, "with each step also lengthened while f still falls, "),
+        /**
+         * A volume limit that holds a market's price above a thousand times its commodity's initial price leaves
+         * the equilibrium beyond the ceilings of the starts from the initial prices; the start from the firms'
+         * costs lifts those ceilings, but the markets the limit leaves without buyers (their prices anywhere
+         * within a range at which nothing is bought) take steps that the cut at a thousandth of the least share
+         * tried leaves short. From the firms' costs, each step is cut exactly where f stops falling.
+         */
+        FIRM_COSTS_EXACT(SpatialEquilibrium.START_COSTS,
+                "started again from the firms' costs with each step cut where f stops falling, ");
 
         final String start;
         /** How the failure message introduces this attempt's residuals. */

@@ -1,0 +1,72 @@
+package org.chokepoint.equilibrium;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rare-earth chain of {@code rare-earth-2010.json} without its events or policies, every population at its
+ * expected parameters, with China's dysprosium oxide held to a production quota of 229.841 t a year, about 7% of
+ * what its separators make.
+ */
+class ProductionQuotaEquilibriumTest {
+
+    /**
+     * At tick 30, {@code Q = 229.841 / 52 = 4.42} t of Dy oxide a week. Only China makes it, and every magnet takes
+     * 0.03 of it. China's magnet makers, nearest to the separators, take all of it: {@code M = Q / 0.03 = 147.3} t of
+     * magnets, no magnet maker elsewhere making any. They use {@code 0.29 M = 42.73} t of NdPr oxide, which China's
+     * ten separators of 58.1 t make at {@code 3 + 4.7 (0.29 M / 581)^2}, plus four tonnes of concentrate a tonne,
+     * which China's twenty mines of 116 t sell at {@code 1.5 + 2.34 (4 x 0.29 M / 2320)^2 = 1.5127}: NdPr at 9.0762.
+     * Dy oxide fetches what the makers' margin leaves, {@code (p_magnet - 0.29 p_NdPr - 25 - 17.9 (M / 1549.5)^2) /
+     * 0.03}: about 125,000, beyond a thousand times its initial price of 110, the ceiling of the solves from the
+     * initial prices, where Japan's makers still bought Dy with none to be had. The start from the firms' costs lifts
+     * the ceiling; its steps, cut to a thousandth of the least share tried, did not settle the markets the quota
+     * leaves without buyers; cut exactly where f stops falling, they do.
+     */
+    @Test
+    void aQuotaThatHoldsDysprosiumAboveAThousandTimesItsInitialPriceIsSolved() throws Exception {
+        ObjectNode json = ScenarioLoader.load(Path.of("scenarios/rare-earth-2010.json")).json().deepCopy();
+        json.set("events", Json.mapper().createArrayNode());
+        json.set("policies", Json.mapper().readTree("""
+                [{"type": "productionQuota", "id": "dy-quota", "region": "CN", "commodity": "dy-oxide",
+                  "volume": 229.841}]"""));
+        Scenario s = ScenarioLoader.fromJson(json, "rare-earth chain with a Chinese Dy oxide quota").scenario();
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 30);
+        assertTrue(r.convergence().converged(), r.convergence().toString());
+        assertEquals(SpatialEquilibrium.START_COSTS, r.convergence().start());
+
+        double q = 229.841 / 52;
+        double magnets = q / 0.03;
+        assertEquals(q, r.market("CN", "dy-oxide").production(), 1e-9 * q);
+        assertEquals(q, r.market("CN", "dy-oxide").intermediateUse(), 1e-9 * q);
+        assertEquals(magnets, r.market("CN", "ndfeb-magnet").production(), 1e-9 * magnets);
+        for (String region : new String[] {"JP", "US", "EU"}) {
+            assertEquals(0.0, r.market(region, "dy-oxide").consumption(), 1e-9 * q, region);
+            assertEquals(0.0, r.market(region, "ndfeb-magnet").production(), 1e-9 * magnets, region);
+        }
+
+        double ndpr = 0.29 * magnets;
+        double lree = 1.5 + 2.34 * Math.pow(4 * ndpr / (20 * 116), 2);
+        double ndprPrice = 3 + 4.7 * Math.pow(ndpr / (10 * 58.1), 2) + 4 * lree;
+        assertEquals(1.5127, lree, 1e-4);
+        assertEquals(9.0762, ndprPrice, 1e-4);
+        assertEquals(lree, r.market("CN", "lree-concentrate").price(), 1e-9 * lree);
+        assertEquals(ndprPrice, r.market("CN", "ndpr-oxide").price(), 1e-9 * ndprPrice);
+        double magnetPrice = r.market("CN", "ndfeb-magnet").price();
+        double dy = (magnetPrice - 0.29 * ndprPrice - 25 - 17.9 * Math.pow(magnets / (30 * 51.65), 2)) / 0.03;
+        assertEquals(dy, r.market("CN", "dy-oxide").price(), 1e-9 * dy);
+        assertTrue(dy > 1000 * 110, "Dy oxide at " + dy);
+        // China's magnets reach Japan at a route cost of 0.15, the traders keeping 3% of Japan's price.
+        assertEquals(0.97 * r.market("JP", "ndfeb-magnet").price() - 0.15, magnetPrice, 1e-9 * magnetPrice);
+        // Japan's makers, at Japan's prices, would net no more than their cost base of 27 a tonne of magnets.
+        double japan = r.market("JP", "ndfeb-magnet").price() - 0.29 * r.market("JP", "ndpr-oxide").price()
+                - 0.03 * r.market("JP", "dy-oxide").price();
+        assertTrue(japan <= 27, "Japan's makers net " + japan);
+    }
+}
