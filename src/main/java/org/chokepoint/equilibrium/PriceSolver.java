@@ -102,6 +102,8 @@ final class PriceSolver {
      * excess is more than the rounding of their price allows (see {@link #report}).
      */
     private double unresolved;
+    /** The market {@link #report} named as the worst balanced, -1 for none. */
+    private int worstMarket = -1;
     double wedgeChange = Double.NaN;
     EquilibriumResult.Convergence convergence;
 
@@ -298,8 +300,49 @@ final class PriceSolver {
      */
     private String residuals(EquilibriumResult.Convergence c) {
         return "excess demand " + c.maxRelativeExcessDemand() + " of the volume"
-                + (c.worstMarket().isEmpty() ? "" : " in " + c.worstMarket()) + ", complementarity gap "
+                + (c.worstMarket().isEmpty() ? "" : " in " + c.worstMarket() + whereShort()) + ", complementarity gap "
                 + c.relativeComplementarityGap() + " of the value traded (tolerance " + tolerance + ")";
+    }
+
+    /**
+     * Where the worst market is short at a price that no Newton step could lift it from by answering its excess: at
+     * its ceiling (a market without final demand is held at a thousand times its reference, which a volume limit can
+     * hold its equilibrium above), or, with nothing made there, below the least price at which any firm there with
+     * capacity would make something, where neither side of the market answers its price. Empty otherwise. Read at
+     * the prices and flows {@link #report} last measured.
+     */
+    private String whereShort() {
+        int m = worstMarket;
+        if (m < 0) {
+            return "";
+        }
+        evaluateQuantities(price);
+        double[] n = netImports();
+        double lacking = demand[m] + inputs[m] - supply[m] - n[m] - rationed(m, n[m]);
+        if (!(lacking > 0)) {
+            return "";
+        }
+        double v = net.value[m];
+        if (price[m] >= net.ceiling[m] * (1 - 1e-12)) {
+            return " (short by " + lacking + " at its ceiling of " + net.ceiling[m] / v
+                    + ", which its equilibrium may lie above)";
+        }
+        if (supply[m] > 0) {
+            return "";
+        }
+        double least = Double.POSITIVE_INFINITY;
+        for (int f = 0; f < net.firms; f++) {
+            if (net.fMarket[f] != m || !(net.fWeight[f] > 0 && capacity(f, price) > 0 && net.fOutputCap[f] > 0)) {
+                continue;
+            }
+            double at = price[m] + net.fBase[f] - plannedPrice(f, price);
+            if (!(at > price[m]) || !Double.isNaN(net.fStrike[f])) {
+                return "";
+            }
+            least = Math.min(least, at);
+        }
+        return Double.isFinite(least) ? " (short by " + lacking + " at " + price[m] / v + ", below " + least / v
+                + ", the least at which any firm there makes it)" : "";
     }
 
     // ---- outer rounds -------------------------------------------------------------------------------
@@ -937,6 +980,7 @@ final class PriceSolver {
         double worst = 0;
         double worstAbs = 0;
         String worstName = "";
+        worstMarket = -1;
         double totalValue = 0;
         boolean anyTraded = false;
         for (int i = 0; i < na; i++) {
@@ -968,6 +1012,7 @@ final class PriceSolver {
             if (relative > worst) {
                 worst = relative;
                 worstAbs = Math.abs(excess);
+                worstMarket = m;
                 worstName = net.world.region(net.world.regionOfMarket(m)).id() + "/"
                         + net.world.commodity(net.world.commodityOfMarket(m)).id();
             }

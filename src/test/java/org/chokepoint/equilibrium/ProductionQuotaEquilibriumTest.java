@@ -1,6 +1,7 @@
 package org.chokepoint.equilibrium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.WorldBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +18,15 @@ import org.junit.jupiter.api.Test;
  * what its separators make.
  */
 class ProductionQuotaEquilibriumTest {
+
+    private static Scenario withDyQuota() throws Exception {
+        ObjectNode json = ScenarioLoader.load(Path.of("scenarios/rare-earth-2010.json")).json().deepCopy();
+        json.set("events", Json.mapper().createArrayNode());
+        json.set("policies", Json.mapper().readTree("""
+                [{"type": "productionQuota", "id": "dy-quota", "region": "CN", "commodity": "dy-oxide",
+                  "volume": 229.841}]"""));
+        return ScenarioLoader.fromJson(json, "rare-earth chain with a Chinese Dy oxide quota").scenario();
+    }
 
     /**
      * At tick 30, {@code Q = 229.841 / 52 = 4.42} t of Dy oxide a week. Only China makes it, and every magnet takes
@@ -31,12 +42,7 @@ class ProductionQuotaEquilibriumTest {
      */
     @Test
     void aQuotaThatHoldsDysprosiumAboveAThousandTimesItsInitialPriceIsSolved() throws Exception {
-        ObjectNode json = ScenarioLoader.load(Path.of("scenarios/rare-earth-2010.json")).json().deepCopy();
-        json.set("events", Json.mapper().createArrayNode());
-        json.set("policies", Json.mapper().readTree("""
-                [{"type": "productionQuota", "id": "dy-quota", "region": "CN", "commodity": "dy-oxide",
-                  "volume": 229.841}]"""));
-        Scenario s = ScenarioLoader.fromJson(json, "rare-earth chain with a Chinese Dy oxide quota").scenario();
+        Scenario s = withDyQuota();
         EquilibriumResult r = SpatialEquilibrium.solve(s, 30);
         assertTrue(r.convergence().converged(), r.convergence().toString());
         assertEquals(SpatialEquilibrium.START_COSTS, r.convergence().start());
@@ -68,5 +74,25 @@ class ProductionQuotaEquilibriumTest {
         double japan = r.market("JP", "ndfeb-magnet").price() - 0.29 * r.market("JP", "ndpr-oxide").price()
                 - 0.03 * r.market("JP", "dy-oxide").price();
         assertTrue(japan <= 27, "Japan's makers net " + japan);
+    }
+
+    /**
+     * The same quota solved only from the initial prices, as the first attempt solves it: Japan's Dy oxide stops at
+     * its ceiling, a thousand times its initial price of 110, with Japan's makers still short of Dy, and the failure
+     * says so rather than leaving "excess demand 1.0 of the volume in JP/dy-oxide" to read as a sliver.
+     */
+    @Test
+    void aSolveHeldBelowTheEquilibriumByACeilingSaysSo() throws Exception {
+        Scenario s = withDyQuota();
+        Network net = Network.build(s, WorldBuilder.build(s), 30, FirmParameters.expected(s),
+                TraderParameters.expected(s), EquilibriumOptions.DEFAULTS);
+        PriceSolver solver = new PriceSolver(net, EquilibriumOptions.DEFAULTS.tolerance(),
+                EquilibriumOptions.DEFAULTS.maxRounds(), SpatialEquilibrium.START_INITIAL, false, false, false);
+
+        EquilibriumException e = assertThrows(EquilibriumException.class, solver::solve);
+
+        String m = e.getMessage();
+        assertTrue(m.contains("excess demand 1.0 of the volume in JP/dy-oxide (short by "), m);
+        assertTrue(m.contains(" at its ceiling of 110000.0, which its equilibrium may lie above)"), m);
     }
 }
