@@ -53,7 +53,7 @@ public final class SpatialEquilibrium {
             }
             if (first != null) {
                 // A network rebuilt from the scenario starts with none of the attempt before's wedges; the firms'
-                // costs are read from the first network, where that attempt failed.
+                // costs are read once, from the first network, where that attempt failed, for both starts from them.
                 if (attempt.start.equals(START_COSTS) && costs == null) {
                     costs = CostBuiltPrices.of(net);
                 }
