@@ -69,6 +69,11 @@ final class PriceSolver {
      * lengthened, doubling while f falls and bisecting where it stops ({@link #longer}).
      */
     private final boolean longSteps;
+    /**
+     * Whether, before each Newton step, a market short at a price below the least at which any firm there makes
+     * anything is lifted to that price ({@link #liftShortMarkets}).
+     */
+    private final boolean liftShort;
 
     /** Markets solved for and their position among the prices. */
     private final int[] marketOf;
@@ -109,6 +114,12 @@ final class PriceSolver {
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
                 boolean exactSearch, boolean longSteps) {
+        this(net, tolerance, maxRounds, start, collectionInRound, exactSearch, longSteps, false);
+    }
+
+    PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
+                boolean exactSearch, boolean longSteps, boolean liftShort) {
+        this.liftShort = liftShort;
         this.exactSearch = exactSearch;
         this.longSteps = longSteps;
         this.net = net;
@@ -456,6 +467,9 @@ final class PriceSolver {
      */
     private void newtonRound(double target) {
         for (int k = 0; k < MAX_NEWTON_PER_ROUND; k++) {
+            if (liftShort) {
+                liftShortMarkets();
+            }
             feasibleRents();
             gradientAndHessian(price);
             double[] step = quadraticStep();
@@ -506,6 +520,49 @@ final class PriceSolver {
             System.arraycopy(trialRent, 0, rent, 0, ns);
             // A step taken whole, or lengthened, eases the damping; a step cut short stiffens it.
             damping = t == 1 || longSteps && t > 1 ? Math.max(damping * 0.1, 1e-12) : Math.min(damping * 10, 1e2);
+        }
+    }
+
+    /**
+     * Lifts each market that is short (its buyers want more than is made there and shipped in, under the last
+     * step's flows) while nothing is made there, at a price below the least at which any firm there with capacity
+     * would make something, to that price, or as near it as every lane into it lets it be at its origin's price and
+     * its ceiling allow. Below that price neither side of the market answers its own: the Newton step's model is
+     * flat in it but for its excess, and the step, cut where f stops falling along the prices it moves together,
+     * moves it by next to nothing. f falls along the lift (its slope in a market's price is that market's supply,
+     * nil there, less what its buyers take), so the lift is a step of the descent; no lane's condition is broken.
+     */
+    private void liftShortMarkets() {
+        evaluateQuantities(price);
+        double[] n = netImports();
+        for (int i = 0; i < na; i++) {
+            int m = marketOf[i];
+            if (supply[m] > 0 || !(supply[m] + n[m] - demand[m] - inputs[m] < 0)) {
+                continue;
+            }
+            double least = Double.POSITIVE_INFINITY;
+            for (int f = 0; f < net.firms; f++) {
+                if (net.fMarket[f] != m || !(net.fWeight[f] > 0 && capacity(f, price) > 0 && net.fOutputCap[f] > 0)
+                        || !Double.isNaN(net.fStrike[f])) {
+                    continue;
+                }
+                double at = price[m] + net.fBase[f] - plannedPrice(f, price);
+                if (at > price[m]) {
+                    least = Math.min(least, at);
+                }
+            }
+            if (!Double.isFinite(least)) {
+                continue;
+            }
+            double to = Math.min(least, net.ceiling[m]);
+            for (int a = 0; a < net.arcs.size(); a++) {
+                if (net.arcs.get(a).to == m) {
+                    to = Math.min(to, price[m] + net.arcs.get(a).wedge - arcLeft(a, price, rent));
+                }
+            }
+            if (to > price[m]) {
+                price[m] = to;
+            }
         }
     }
 

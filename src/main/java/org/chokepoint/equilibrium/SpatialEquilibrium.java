@@ -62,10 +62,10 @@ public final class SpatialEquilibrium {
                     net.restartFrom(costs);
                 }
             }
-            boolean cut = attempt == Attempt.EXACT_SEARCH || attempt == Attempt.LONG_STEPS
-                    || attempt == Attempt.FIRM_COSTS_EXACT;
+            boolean cut = attempt == Attempt.EXACT_SEARCH || attempt == Attempt.LONG_STEPS;
             PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), attempt.start,
-                    attempt == Attempt.COLLECTION_IN_ROUND || cut && collection, cut, attempt == Attempt.LONG_STEPS);
+                    attempt == Attempt.COLLECTION_IN_ROUND || cut && collection, cut, attempt == Attempt.LONG_STEPS,
+                    attempt == Attempt.FIRM_COSTS_LIFTED);
             try {
                 solver.solve();
                 return assemble(net, solver, firms);
@@ -118,14 +118,15 @@ public final class SpatialEquilibrium {
          */
         LONG_STEPS(SpatialEquilibrium.START_INITIAL, "with each step also lengthened while f still falls, "),
         /**
-         * A volume limit that holds a market's price above a thousand times its commodity's initial price leaves
-         * the equilibrium beyond the ceilings of the starts from the initial prices; the start from the firms'
-         * costs lifts those ceilings, but the markets the limit leaves without buyers (their prices anywhere
-         * within a range at which nothing is bought) take steps that the cut at a thousandth of the least share
-         * tried leaves short. From the firms' costs, each step is cut exactly where f stops falling.
+         * A limit that holds a market's price above a thousand times its commodity's initial price leaves the
+         * equilibrium beyond the ceilings of the starts from the initial prices; the start from the firms' costs
+         * lifts those ceilings, but a market whose buyers are short while its price lies below the cost base of every
+         * firm there (nothing made, and neither side answering its price) is moved by next to nothing by each step.
+         * From the firms' costs, each such market is lifted to the least price at which a firm there makes anything,
+         * before each step.
          */
-        FIRM_COSTS_EXACT(SpatialEquilibrium.START_COSTS,
-                "started again from the firms' costs with each step cut where f stops falling, ");
+        FIRM_COSTS_LIFTED(SpatialEquilibrium.START_COSTS,
+                "started again from the firms' costs with each market short below its firms' cost base lifted to it, ");
 
         final String start;
         /** How the failure message introduces this attempt's residuals. */

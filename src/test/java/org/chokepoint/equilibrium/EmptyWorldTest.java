@@ -163,9 +163,9 @@ class EmptyWorldTest {
      * A mine of a hundred million tonnes a week selling three tonnes a week: on its quadratic cost curve the price
      * that clears is its base plus 30 (3 / 1e8)^2, a few parts in 10^15 above it, and supply there answers the
      * price more steeply than Newton's steps can follow, from either start, with each step cut where f stops
-     * falling, with each step also lengthened while f still falls, and from the firms' costs with each step cut. The
-     * message gives both residuals of all five attempts (it once read "excess demand 0.0 of the volume in ,": it
-     * named no market, and left out the test that had failed).
+     * falling, with each step also lengthened while f still falls, and from the firms' costs with short markets
+     * lifted. The message gives both residuals of all five attempts (it once read "excess demand 0.0 of the volume
+     * in ,": it named no market, and left out the test that had failed).
      */
     @Test
     void whereTheSolverFailsTheMessageGivesEveryAttemptAndBothTests() throws Exception {
@@ -178,8 +178,8 @@ class EmptyWorldTest {
         assertTrue(m.contains("; started again from prices built up from the firms' costs, it did not converge"), m);
         assertTrue(m.contains("; with each step cut where f stops falling, it did not converge"), m);
         assertTrue(m.contains("; with each step also lengthened while f still falls, it did not converge"), m);
-        assertTrue(m.contains("; started again from the firms' costs with each step cut where f stops falling, it did not"
-                + " converge"), m);
+        assertTrue(m.contains("; started again from the firms' costs with each market short below its firms' cost base"
+                + " lifted to it, it did not converge"), m);
         assertEquals(5, m.split("complementarity gap ", -1).length - 1, m);
         assertEquals(5, m.split("excess demand ", -1).length - 1, m);
         assertFalse(m.contains(" in ,"), m);

@@ -37,8 +37,9 @@ class ProductionQuotaEquilibriumTest {
      * Dy oxide fetches what the makers' margin leaves, {@code (p_magnet - 0.29 p_NdPr - 25 - 17.9 (M / 1549.5)^2) /
      * 0.03}: about 125,000, beyond a thousand times its initial price of 110, the ceiling of the solves from the
      * initial prices, where Japan's makers still bought Dy with none to be had. The start from the firms' costs lifts
-     * the ceiling; its steps, cut to a thousandth of the least share tried, did not settle the markets the quota
-     * leaves without buyers; cut exactly where f stops falling, they do.
+     * the ceiling, but its steps left the rest of the world's concentrate short (its NdPr separator buying a little)
+     * at a price below its mines' cost base of 1.8, where neither side of that market answers its price, and did not
+     * settle; with each such market lifted to its firms' cost base before each step, they do.
      */
     @Test
     void aQuotaThatHoldsDysprosiumAboveAThousandTimesItsInitialPriceIsSolved() throws Exception {
