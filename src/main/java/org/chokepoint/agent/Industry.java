@@ -35,7 +35,13 @@ public final class Industry implements Participant {
     private final double[] hurdleRelief;
     /** Per firm, the most a policy lets it make this tick (a production quota's share); unbounded by default. */
     private final double[] outputCap;
-    private final double[] releaseChange;
+    /** Per firm, the release of the production quota that holds it this tick (see {@link #quotaRelease}). */
+    private final double[] quotaRelease;
+    /**
+     * Per firm, the release of the quota that held it last tick, NaN where none did: a new release is news to the
+     * firm, whichever measure sets it (a quota's next year, or a quota that replaces it or binds tighter).
+     */
+    private final double[] lastRelease;
     /** Per firm, the markup over marginal cost it prices at this tick (see {@link #collusiveMarkup}). */
     private final double[] markup;
     /** Markets by how many firms sell in them, and by how many input slots buy in them, most first. */
@@ -71,8 +77,10 @@ public final class Industry implements Participant {
         hurdleRelief = new double[firms.count];
         outputCap = new double[firms.count];
         Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
-        releaseChange = new double[firms.count];
-        Arrays.fill(releaseChange, 1.0);
+        quotaRelease = new double[firms.count];
+        Arrays.fill(quotaRelease, Double.NaN);
+        lastRelease = new double[firms.count];
+        Arrays.fill(lastRelease, Double.NaN);
         markup = new double[firms.count];
         capacity.setHurdleRelief(hurdleRelief);
         int[] sellersPerMarket = new int[m];
@@ -135,11 +143,11 @@ public final class Industry implements Participant {
     }
 
     /**
-     * Per firm, the release of the quota that holds it this tick over last tick's: 1 as the tick begins and while
-     * the release stays as it was, written by the tightest quota on the firm in the first tick of a new release.
+     * Per firm, the volume released this tick by the production quota that holds it, the tightest on the firm: NaN
+     * as the tick begins and where no quota holds it.
      */
-    public double[] releaseChange() {
-        return releaseChange;
+    public double[] quotaRelease() {
+        return quotaRelease;
     }
 
     /**
@@ -189,7 +197,7 @@ public final class Industry implements Participant {
         this.tick = tick;
         Arrays.fill(hurdleRelief, 0);
         Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
-        Arrays.fill(releaseChange, 1.0);
+        Arrays.fill(quotaRelease, Double.NaN);
         Arrays.fill(markup, 0);
     }
 
@@ -215,9 +223,13 @@ public final class Industry implements Participant {
         for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
             int f = sellers[i];
             producers.expect(f, quoted);
-            double change = releaseChange[f];
-            if (change != 1.0) {
-                producers.readRelease(f, change, outputCap[f]);
+            // The release over last tick's, whichever quota set each. After a tick with no release the firm sold
+            // nothing under it, and the news says nothing of the price.
+            double release = quotaRelease[f];
+            double last = lastRelease[f];
+            lastRelease[f] = release;
+            if (last > 0 && release >= 0 && release != last) {
+                producers.readRelease(f, release / last, outputCap[f]);
             }
             double net;
             double available;

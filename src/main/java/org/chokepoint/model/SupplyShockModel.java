@@ -468,7 +468,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     @Override
     public double[] outputCap() { return industry.outputCap(); }
     @Override
-    public double[] releaseChange() { return industry.releaseChange(); }
+    public double[] quotaRelease() { return industry.quotaRelease(); }
 
     @Override
     public double[] collusiveMarkup() { return industry.collusiveMarkup(); }

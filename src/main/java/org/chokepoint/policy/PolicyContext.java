@@ -37,10 +37,10 @@ public interface PolicyContext {
     double[] outputCap();
 
     /**
-     * Per firm, the release of the production quota that holds it this tick over last tick's: 1 at the start of
-     * every tick, written by the tightest quota on the firm.
+     * Per firm, the volume released this tick by the production quota that holds it: NaN at the start of every tick,
+     * written by the tightest quota on the firm.
      */
-    double[] releaseChange();
+    double[] quotaRelease();
 
     /** The policy stream of the model's generator: licence decisions and the like draw from it alone. */
     MersenneTwisterFast policyRandom();

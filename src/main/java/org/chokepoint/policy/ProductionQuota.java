@@ -77,18 +77,16 @@ final class ProductionQuota extends Instrument {
         if (capacity <= 0) {
             return;
         }
-        // The release over last tick's: news to the firms it holds of the volume they must sell among them. After
-        // a tick with no release they sold nothing under it, and the news says nothing of the price.
-        double last = tick > start ? volumePerTick(tick - 1 - start) : 0.0;
-        double change = last > 0 ? tickQuota / last : 1.0;
+        // The release, news to the firms it holds (against the release that held them last tick) of the volume
+        // they must sell among them.
         double[] cap = ctx.outputCap();
-        double[] news = ctx.releaseChange();
+        double[] release = ctx.quotaRelease();
         for (int i = 0; i < f.count; i++) {
             if (covered(f, i)) {
                 double share = tickQuota * f.capacity(i) / capacity;
                 if (share <= cap[i]) {
                     cap[i] = share;
-                    news[i] = change;
+                    release[i] = tickQuota;
                 }
             }
         }
