@@ -93,9 +93,12 @@ public final class Producers implements java.io.Serializable {
      * A firm held to its production-quota share reads a new release as news of the price its stock will fetch: it
      * must sell {@code change} times the volume it sold at the price it expects, and it knows neither its buyers'
      * elasticity nor what they hold. It counts on the revenue of its release staying what it was, the price moving
-     * by {@code 1 / change}, as it would with buyers of unit elasticity: no more than the move along any inelastic
-     * demand, so it never reads more into the news than the market will bear where demand is inelastic, and its
-     * stock term {@code (target / stock)^η} takes up the rest. A raise does not take its price below the marginal
+     * by {@code 1 / change}, as it would with buyers of unit elasticity. Where the firms under the quota are the
+     * market's whole supply and demand is inelastic, that is less than the price will move, and its stock term
+     * {@code (target / stock)^η} takes up the rest; where recyclers outside the quota or imports supply part of the
+     * market, the demand the held firms face is more elastic and the news is read too large (halving the release
+     * of firms that make half of a unit-elastic market's supply lifts its price by 4/3, not 2), an error its
+     * expected price corrects as it follows what its release fetches week by week ({@link #realise}). A raise does not take its price below the marginal
      * cost of its new share (plus the inputs it expects to buy), below which the quota would no longer bind. A
      * firm the quota did not hold last tick reads nothing: the release did not set its price.
      *

@@ -529,8 +529,10 @@ final class PriceSolver {
      * would make something, to that price, or as near it as every lane into it lets it be at its origin's price and
      * its ceiling allow. Below that price neither side of the market answers its own: the Newton step's model is
      * flat in it but for its excess, and the step, cut where f stops falling along the prices it moves together,
-     * moves it by next to nothing. f falls along the lift (its slope in a market's price is that market's supply,
-     * nil there, less what its buyers take), so the lift is a step of the descent; no lane's condition is broken.
+     * moves it by next to nothing. f falls along the lift while the market stays short (its slope in a market's
+     * price is that market's supply, nil there, less what its buyers take); where imports at the last step's flows
+     * would cover its buyers below that price the lift overshoots the price that clears it and the next step takes
+     * it back. No lane's condition is broken.
      */
     private void liftShortMarkets() {
         evaluateQuantities(price);
