@@ -128,7 +128,8 @@ final class ComparisonPage {
             ComparisonReport.Effectiveness e = eff.get(i);
             ComparisonReport.Row dwl = find(rows, e.option().name(), "pv.deadweightLoss");
             h.append("<tr><td>").append(i + 1).append("</td><td>").append(ReportPage.esc(e.option().name()))
-                    .append("</td><td>").append(withCi(e.avoidedLoss())).append("</td><td>")
+                    .append("</td><td>").append(withCi(e.avoidedLoss())).append("<br><small>")
+                    .append(runsAvoiding(e)).append("</small></td><td>")
                     .append(withCi(e.avoidedShortage())).append("</td><td>").append(withCi(e.fiscalCost()))
                     .append("</td><td>").append(withCi(e.netFiscalCost()))
                     .append("</td><td>").append(perFiscalDollar(e))
@@ -141,6 +142,14 @@ final class ComparisonPage {
                 + "the public stocks held at the end, valued at the market price. Net welfare gain: the fall in the net welfare loss against no "
                 + "policy (consumers, producers, taxpayers and quota-rent holders together). Ranges in brackets are "
                 + "95% confidence intervals of the paired difference.</p>\n");
+    }
+
+    /**
+     * In how many runs the option avoided any loss: the mean and its interval say what it avoids on average, not
+     * whether it helps in most worlds or in a few with large effects.
+     */
+    static String runsAvoiding(ComparisonReport.Effectiveness e) {
+        return "avoids loss in " + e.runsAvoidingLoss() + " of " + e.runsCompared() + " runs";
     }
 
     /**

@@ -63,9 +63,13 @@ public final class ComparisonReport {
      * without the stocks, beside them): the ratio of the two means,
      * undefined (NaN) when the option costs the budget nothing or earns it money.
      */
+    /**
+     * @param runsAvoidingLoss runs in which the option's downstream loss was below "no policy"'s on the same seed
+     * @param runsCompared     runs with both figures
+     */
     public record Effectiveness(Comparison.Option option, MeanInterval fiscalCost, MeanInterval netFiscalCost,
                                 MeanInterval avoidedLoss, MeanInterval avoidedShortage,
-                                double avoidedLossPerFiscalDollar) { }
+                                double avoidedLossPerFiscalDollar, int runsAvoidingLoss, int runsCompared) { }
 
     public static List<Effectiveness> effectiveness(Comparison c) {
         List<Effectiveness> out = new ArrayList<>();
@@ -76,12 +80,20 @@ public final class ComparisonReport {
         for (int o = 1; o < c.options().size(); o++) {
             MeanInterval gross = MeanInterval.of(MeanInterval.differences(c.values(o, "pv.fiscalCost"), noGross));
             MeanInterval fiscal = MeanInterval.of(MeanInterval.differences(netFiscal(c, o), noFiscal));
-            MeanInterval loss = MeanInterval.of(MeanInterval.differences(noLoss,
-                    c.values(o, "pv.downstreamOutputLoss")));
+            double[] avoided = MeanInterval.differences(noLoss, c.values(o, "pv.downstreamOutputLoss"));
+            MeanInterval loss = MeanInterval.of(avoided);
+            int avoiding = 0;
+            int compared = 0;
+            for (double d : avoided) {
+                if (!Double.isNaN(d)) {
+                    compared++;
+                    avoiding += d > 0 ? 1 : 0;
+                }
+            }
             MeanInterval shortage = MeanInterval.of(MeanInterval.differences(noShortage,
                     c.values(o, "pv.finalDemandShortage")));
             double ratio = fiscal.mean() > 0 ? loss.mean() / fiscal.mean() : Double.NaN;
-            out.add(new Effectiveness(c.options().get(o), gross, fiscal, loss, shortage, ratio));
+            out.add(new Effectiveness(c.options().get(o), gross, fiscal, loss, shortage, ratio, avoiding, compared));
         }
         return out;
     }
@@ -103,7 +115,7 @@ public final class ComparisonReport {
                      "netFiscalCostPvCi95Low",
                      "netFiscalCostPvCi95High", "avoidedLossPv", "avoidedLossPvCi95Low", "avoidedLossPvCi95High",
                      "avoidedShortagePv", "avoidedShortagePvCi95Low", "avoidedShortagePvCi95High",
-                     "avoidedLossPerFiscalDollar").get())) {
+                     "avoidedLossPerFiscalDollar", "runsAvoidingLoss", "runs").get())) {
             for (Effectiveness e : rows) {
                 Comparison.Option o = e.option();
                 p.printRecord(o.name(), o.family(), o.pointer() == null ? "NA" : o.pointer(),
@@ -112,7 +124,8 @@ public final class ComparisonReport {
                         num(e.netFiscalCost().ci95Low()), num(e.netFiscalCost().ci95High()),
                         num(e.avoidedLoss().mean()), num(e.avoidedLoss().ci95Low()), num(e.avoidedLoss().ci95High()),
                         num(e.avoidedShortage().mean()), num(e.avoidedShortage().ci95Low()),
-                        num(e.avoidedShortage().ci95High()), num(e.avoidedLossPerFiscalDollar()));
+                        num(e.avoidedShortage().ci95High()), num(e.avoidedLossPerFiscalDollar()),
+                        e.runsAvoidingLoss(), e.runsCompared());
             }
         }
     }
@@ -202,11 +215,14 @@ public final class ComparisonReport {
             stats(n.putObject("avoidedDownstreamLossPv"), e.avoidedLoss());
             stats(n.putObject("avoidedFinalDemandShortagePv"), e.avoidedShortage());
             put(n, "avoidedLossPerFiscalDollar", e.avoidedLossPerFiscalDollar());
+            n.put("runsAvoidingLoss", e.runsAvoidingLoss());
+            n.put("runs", e.runsCompared());
         }
         root.put("costEffectivenessNote", "present values at the decision tick, in the base year's dollars, each the"
                 + " option minus \"no policy\" run by run; net fiscal cost = outlays - receipts - public stocks held"
                 + " at the end at the market price; avoidedLossPerFiscalDollar = mean avoided downstream loss (value"
-                + " added) / mean net fiscal cost, null when the option costs the budget nothing");
+                + " added) / mean net fiscal cost, null when the option costs the budget nothing; runsAvoidingLoss ="
+                + " the runs, of runs, in which the option's downstream loss was below no policy's on the same seed");
         ArrayNode markets = root.putArray("plottedMarkets");
         for (Comparison.PlottedMarket m : c.plotted()) {
             markets.addObject().put("region", m.region()).put("commodity", m.commodity());

@@ -224,6 +224,13 @@ class ComparisonTest {
             avoided += c.values(0, "pv.downstreamOutputLoss")[i] - c.values(3, "pv.downstreamOutputLoss")[i];
         }
         assertEquals(avoided / fiscal, e.get(2).avoidedLossPerFiscalDollar(), 1e-9 * Math.abs(avoided / fiscal));
+        // Per run, not only on average: the runs in which the strike of 14 left less loss than no policy.
+        int avoiding = 0;
+        for (int i = 0; i < c.runs(); i++) {
+            avoiding += c.values(3, "pv.downstreamOutputLoss")[i] < c.values(0, "pv.downstreamOutputLoss")[i] ? 1 : 0;
+        }
+        assertEquals(avoiding, e.get(2).runsAvoidingLoss());
+        assertEquals(3, e.get(2).runsCompared());
         assertTrue(Double.isNaN(e.get(3).avoidedLossPerFiscalDollar()), "a levy costs the budget nothing");
 
         ComparisonException none = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),

@@ -118,9 +118,9 @@ class ComparisonReportWordingTest {
                         + "{\"name\": \"standard\", \"patch\": {}}]}"), "test", 2, 5, 52);
         var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
         var stockpile = new ComparisonReport.Effectiveness(c.options().get(1), mi(-2.3e6), mi(-71.3e6), mi(854.7e6),
-                zero, Double.NaN);
+                zero, Double.NaN, 40, 40);
         var standard = new ComparisonReport.Effectiveness(c.options().get(2), zero, zero, mi(-373.2e6), zero,
-                Double.NaN);
+                Double.NaN, 3, 40);
         StringBuilder h = new StringBuilder();
 
         ComparisonPage.results(h, c, java.util.List.of(), java.util.List.of(stockpile, standard));
@@ -132,6 +132,9 @@ class ComparisonReportWordingTest {
         assertEquals(html.indexOf("earns the budget money"), html.lastIndexOf("earns the budget money"), html);
         assertTrue(html.indexOf("earns the budget money") < html.indexOf("<td>standard</td>"), "the stockpile's row");
         assertTrue(html.contains("levies and tariffs collected are not in it"), html);
+        // Each option's share of runs beside its mean: the standard loses output on average, and in 37 runs of 40.
+        assertTrue(html.contains("avoids loss in 40 of 40 runs"), html);
+        assertTrue(html.contains("avoids loss in 3 of 40 runs"), html);
         assertFalse(html.contains("outlays less receipts"), html);
     }
 
