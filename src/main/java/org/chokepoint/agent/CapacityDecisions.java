@@ -4,8 +4,8 @@ package org.chokepoint.agent;
  * Slow decisions about capacity, taken after production. A firm builds for two reasons: for the growth of the
  * final demand its market serves, keeping capacity on that path so utilization, costs and prices stay on it;
  * and, when the expected margin at full capacity has stayed above a hurdle for a while, for the scarcity rent it
- * earns, one project after another while the rent lasts and its plant is what is short. New capacity is built through three stages of
- * construction and comes into use spread around the firm's lead time. A firm mothballs when the expected price
+ * earns, one project after another while the rent lasts and its plant is what is short. New capacity is built
+ * through three stages of construction and comes into use spread around the firm's lead time. A firm mothballs when the expected price
  * has stayed below its lowest variable cost, leaves for good after a long mothball, and restarts, after a lead
  * time (by default half its investment lead), when the price again covers costs with a margin. The price it
  * decides all this on is the one its goods fetch ({@code Firms.salePrice}): a plant whose unfilled ask is all
@@ -86,7 +86,7 @@ public final class CapacityDecisions implements java.io.Serializable {
         }
         // A firm a production quota holds to its share earns the quota's rent, not its plants': capacity it
         // added would stand idle, so it builds neither for the rent nor for the trend.
-        if (x.heldToQuotaShare(f)) {
+        if (x.quotaBinds[f]) {
             x.aboveHurdleTicks[f] = 0;
             return;
         }

@@ -122,7 +122,8 @@ public final class Firms implements java.io.Serializable {
      * Whether a production quota binds on the firm this tick: it caps what the firm may make below what its plants
      * could, and the plants, priced at what the firm expects, would make all the quota lets them. Read from the
      * price rather than the plan, which eases toward a larger share without reaching it and dips below the share
-     * while the firm works off a stock beyond its target.
+     * while the firm works off a stock beyond its target. The firm is then held to its share, and the price it
+     * earns above its marginal cost is the quota's rent, not its plants'.
      */
     final boolean[] quotaBinds;
 
@@ -438,14 +439,6 @@ public final class Firms implements java.io.Serializable {
     public double output(int f) { return output[f]; }
     public double plannedOutput(int f) { return plannedOutput[f]; }
 
-    /**
-     * Whether a production quota holds firm f to its share this tick: it caps what the firm may make below what
-     * its plants could, and they would make all of its share at the price the firm expects ({@link #quotaBinds}).
-     * The price it earns above its marginal cost is then the quota's rent, not its plants'.
-     */
-    boolean heldToQuotaShare(int f) {
-        return quotaBinds[f];
-    }
     /** Sales per tick, a slow average. */
     public double normalSales(int f) { return normalSales[f]; }
     /** The price support the firm plans on, NaN when none is in force. */

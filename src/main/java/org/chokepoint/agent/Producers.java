@@ -98,9 +98,10 @@ public final class Producers implements java.io.Serializable {
      * {@code (target / stock)^η} takes up the rest; where recyclers outside the quota or imports supply part of the
      * market, the demand the held firms face is more elastic and the news is read too large (halving the release
      * of firms that make half of a unit-elastic market's supply lifts its price by 4/3, not 2), an error its
-     * expected price corrects as it follows what its release fetches week by week ({@link #realise}). A raise does not take its price below the marginal
-     * cost of its new share (plus the inputs it expects to buy), below which the quota would no longer bind. A
-     * firm the quota did not hold last tick reads nothing: the release did not set its price.
+     * expected price corrects as it follows what its release fetches week by week ({@link #realise}). A raise
+     * does not take its price below the marginal cost of its new share (plus the inputs it expects to buy), below
+     * which the quota would no longer bind. A firm the quota did not hold last tick reads nothing: the release
+     * did not set its price.
      *
      * @param change this tick's release over last tick's
      * @param share what the quota lets the firm make this tick
@@ -240,7 +241,7 @@ public final class Producers implements java.io.Serializable {
      */
     private double quotaRentAsk(int f, double target, double stock) {
         Firms x = firms;
-        if (!x.heldToQuotaShare(f)) {
+        if (!x.quotaBinds[f]) {
             return 0;
         }
         return x.expectedPrice[f] * stockRatio(target, stock);

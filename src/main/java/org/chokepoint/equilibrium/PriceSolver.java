@@ -341,17 +341,7 @@ final class PriceSolver {
         if (supply[m] > 0) {
             return "";
         }
-        double least = Double.POSITIVE_INFINITY;
-        for (int f = 0; f < net.firms; f++) {
-            if (net.fMarket[f] != m || !(net.fWeight[f] > 0 && capacity(f, price) > 0 && net.fOutputCap[f] > 0)) {
-                continue;
-            }
-            double at = price[m] + net.fBase[f] - plannedPrice(f, price);
-            if (!(at > price[m]) || !Double.isNaN(net.fStrike[f])) {
-                return "";
-            }
-            least = Math.min(least, at);
-        }
+        double least = leastPriceAnyFirmMakes(m);
         return Double.isFinite(least) ? " (short by " + lacking + " at " + price[m] / v + ", below " + least / v
                 + ", the least at which any firm there makes it)" : "";
     }
@@ -542,17 +532,7 @@ final class PriceSolver {
             if (supply[m] > 0 || !(supply[m] + n[m] - demand[m] - inputs[m] < 0)) {
                 continue;
             }
-            double least = Double.POSITIVE_INFINITY;
-            for (int f = 0; f < net.firms; f++) {
-                if (net.fMarket[f] != m || !(net.fWeight[f] > 0 && capacity(f, price) > 0 && net.fOutputCap[f] > 0)
-                        || !Double.isNaN(net.fStrike[f])) {
-                    continue;
-                }
-                double at = price[m] + net.fBase[f] - plannedPrice(f, price);
-                if (at > price[m]) {
-                    least = Math.min(least, at);
-                }
-            }
+            double least = leastPriceAnyFirmMakes(m);
             if (!Double.isFinite(least)) {
                 continue;
             }
@@ -566,6 +546,26 @@ final class PriceSolver {
                 price[m] = to;
             }
         }
+    }
+
+    /**
+     * The least price above its own at which a firm of market m with capacity would make something, its supported
+     * firms (which make output whatever the price) aside: infinite where none would. Where nothing is made there,
+     * below this price neither side of the market answers its own.
+     */
+    private double leastPriceAnyFirmMakes(int m) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int f = 0; f < net.firms; f++) {
+            if (net.fMarket[f] != m || !(net.fWeight[f] > 0 && capacity(f, price) > 0 && net.fOutputCap[f] > 0)
+                    || !Double.isNaN(net.fStrike[f])) {
+                continue;
+            }
+            double at = price[m] + net.fBase[f] - plannedPrice(f, price);
+            if (at > price[m]) {
+                least = Math.min(least, at);
+            }
+        }
+        return least;
     }
 
     /**
