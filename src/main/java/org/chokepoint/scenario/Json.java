@@ -88,15 +88,24 @@ public final class Json {
             "(:\\s*enable `[A-Za-z.]*Feature\\.[A-Z_]+` to allow|\\s*\\(not recognized as one since Feature"
                     + " '[A-Z_]+' not enabled for parser\\)|\\s*\\([^()]*Feature[^()]*\\))");
 
+    /** Where the parser says an unclosed object or array started: "[Source: REDACTED; line: 1, column: 13]". */
+    private static final java.util.regex.Pattern SOURCE_AT = java.util.regex.Pattern.compile(
+            "\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
     /**
      * The parser's message about text that is not JSON, in words about JSON rather than about the parser's
      * settings: "JSON does not allow NaN/Infinity" and "JSON does not allow comments" instead of the feature
-     * that would have allowed them.
+     * that would have allowed them, a second value after the document said to be one, and where an unclosed
+     * object started as a line and column rather than the parser's hidden source.
      */
     public static String plainParserMessage(String original) {
         if (original == null) {
             return "not JSON";
         }
+        if (original.startsWith("Trailing token")) {
+            return "a second value after the end of the document: a file holds one JSON value";
+        }
+        original = SOURCE_AT.matcher(original).replaceAll("line $1, column $2");
         java.util.regex.Matcher m = NON_NUMERIC.matcher(original);
         if (m.matches()) {
             return "JSON does not allow NaN/Infinity, got '" + m.group(1) + "'; write a finite number";

@@ -1,7 +1,6 @@
 package org.chokepoint.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,10 +67,9 @@ public final class ScenarioLoader {
         JsonNode json;
         try {
             json = Json.mapper().readTree(text);
-        } catch (StreamReadException e) {
-            throw new ScenarioException(List.of(SourceLocations.malformed(sourceName, e)));
         } catch (JsonProcessingException e) {
-            throw single(sourceName, "malformed JSON: " + Json.plainParserMessage(e.getOriginalMessage()));
+            // a syntax error, or a second value after the document (found by the mapper, not the parser)
+            throw new ScenarioException(List.of(SourceLocations.malformed(sourceName, e)));
         }
         if (json == null || json.isMissingNode()) {
             throw single(sourceName, "empty file: a scenario is a JSON object");

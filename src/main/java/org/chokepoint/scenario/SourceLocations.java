@@ -2,6 +2,7 @@ package org.chokepoint.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -117,12 +118,14 @@ final class SourceLocations {
     }
 
     /** Problem for text that is not JSON at all, placed where the parser gave up. */
-    static ScenarioProblem malformed(String file, StreamReadException e) {
+    static ScenarioProblem malformed(String file, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String message = "malformed JSON: " + Json.plainParserMessage(e.getOriginalMessage());
         String pointer = "";
-        JsonParser p = e.getProcessor();
-        if (p != null && p.getParsingContext() != null) {
+        // The mapper's own refusal is of a second value after the document: the parser has entered it, but it is
+        // no member of the document, whose fault it is.
+        if (e instanceof StreamReadException && e.getProcessor() instanceof JsonParser p
+                && p.getParsingContext() != null) {
             pointer = pointerOf(p.getParsingContext());
         }
         if (loc == null || loc.getLineNr() < 0) {

@@ -61,6 +61,39 @@ class ScenarioLoaderTest {
         assertTrue(p.toString().startsWith("test.json:3:"), p.toString());
     }
 
+    /**
+     * A scenario pasted twice into one file: the first document is whole, so the parser finds nothing wrong, and the
+     * mapper finds the second value at line 3, column 1. That place is the one worth showing; the mapper's words
+     * (trailing token, the feature that refuses it) are not.
+     */
+    @Test
+    void aSecondDocumentAfterTheFirstIsPlacedWhereItStarts() {
+        String text = "{\"meta\": {\"name\": \"x\"}}\n\n{\"meta\": {\"name\": \"x\"}}\n";
+
+        ScenarioProblem p = single(text);
+
+        assertEquals("test.json:3:1: (document): malformed JSON: a second value after the end of the document: a file"
+                + " holds one JSON value", p.toString());
+        // the parser has stepped into the second value, an array here, but its element 0 is no member of the first
+        assertEquals("test.json:1:4: (document): malformed JSON: a second value after the end of the document: a file"
+                + " holds one JSON value", single("{} []").toString());
+    }
+
+    /**
+     * A file cut short inside its only object: the parser reaches the end at line 3, column 1, inside the member
+     * "meta" it read last, and says where the unclosed object began (line 1, column 1) in words, not as its own
+     * "[Source: REDACTED; line: 1, column: 1]".
+     */
+    @Test
+    void anUnclosedObjectSaysWhereItBegan() {
+        String text = "{\n  \"meta\": {\"name\": \"x\"}\n";
+
+        ScenarioProblem p = single(text);
+
+        assertEquals("test.json:3:1: /meta: malformed JSON: Unexpected end-of-input: expected close marker for Object"
+                + " (start marker at line 1, column 1)", p.toString());
+    }
+
     @Test
     void anUnknownFieldIsNamedWithTheFieldsThatAreAllowed() {
         ScenarioProblem p = single(mutated(s -> region(s, 0).put("capital", "Beijing")));
