@@ -12,7 +12,6 @@ import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
 import org.chokepoint.report.ComparisonReport;
-import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -101,20 +100,8 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             LoadedScenario loaded = ScenarioLoader.load(scenario);
             ScenarioLoader.checkRunLength(loaded, horizon);
-            JsonNode options;
-            try {
-                options = Json.mapper().readTree(optionsFile.toFile());
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-                err.println(optionsFile + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() + ":"
-                        + at.getColumnNr() : "") + ": malformed JSON: " + Json.plainParserMessage(e.getOriginalMessage()));
-                err.flush();
-                return ValidateCommand.INVALID;
-            } catch (java.io.IOException e) {
-                err.println(optionsFile + ": cannot read the options file: " + e.getMessage());
-                err.flush();
-                return ValidateCommand.INVALID;
-            }
+            JsonNode options = ScenarioLoader.readJson(optionsFile, "an options file is a JSON object, {\"options\": "
+                    + "[{\"name\": ..., \"patch\": {...}}]}");
             java.util.List<Comparison.Grid> parsed = new java.util.ArrayList<>();
             for (String g : grids) {
                 parsed.add(Comparison.Grid.parse(g));

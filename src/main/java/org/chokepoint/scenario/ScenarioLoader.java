@@ -34,18 +34,39 @@ public final class ScenarioLoader {
 
     /** Loads and checks a scenario file (UTF-8). */
     public static LoadedScenario load(Path file) throws ScenarioException {
+        return fromText(text(file, "a scenario is a JSON object of at most " + (MAX_FILE_BYTES >> 20)
+                + " MiB (docs/scenario-format.md, Bounds)"), file.toString());
+    }
+
+    /**
+     * Reads another JSON file the command line names (an options file, benchmark results) as a scenario file is
+     * read: at most {@link #MAX_FILE_BYTES}, UTF-8, a byte order mark skipped, strict JSON (no duplicate keys,
+     * nothing after the document). A problem is reported as a scenario's is, {@code file:line:column: pointer:
+     * what is wrong}.
+     *
+     * @param holds what the file holds, for a file that is empty or too large: "an options file is a JSON object"
+     */
+    public static JsonNode readJson(Path file, String holds) throws ScenarioException {
         String name = file.toString();
-        String text;
+        JsonNode json = parse(text(file, holds + " of at most " + (MAX_FILE_BYTES >> 20) + " MiB"), name);
+        if (json == null || json.isMissingNode()) {
+            throw single(name, "empty file: " + holds);
+        }
+        return json;
+    }
+
+    /** The text of {@code file}; {@code holds} says what it should be when it is too large to be that. */
+    private static String text(Path file, String holds) throws ScenarioException {
+        String name = file.toString();
         try {
             byte[] bytes;
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes(MAX_FILE_BYTES + 1);
             }
             if (bytes.length > MAX_FILE_BYTES) {
-                throw single(name, "file larger than " + (MAX_FILE_BYTES >> 20) + " MiB: a scenario is a JSON "
-                        + "object of at most " + (MAX_FILE_BYTES >> 20) + " MiB (docs/scenario-format.md, Bounds)");
+                throw single(name, "file larger than " + (MAX_FILE_BYTES >> 20) + " MiB: " + holds);
             }
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw fileProblem(name, "no such file");
         } catch (CharacterCodingException e) {
@@ -53,7 +74,6 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw fileProblem(name, "cannot read: " + e.getMessage());
         }
-        return fromText(text, name);
     }
 
     /**
@@ -61,16 +81,8 @@ public final class ScenarioLoader {
      * mark before the text, which some editors write at the start of a UTF-8 file, is not part of it.
      */
     public static LoadedScenario fromText(String text, String sourceName) throws ScenarioException {
-        if (text.startsWith(BYTE_ORDER_MARK)) {
-            text = text.substring(BYTE_ORDER_MARK.length());
-        }
-        JsonNode json;
-        try {
-            json = Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            // a syntax error, or a second value after the document (found by the mapper, not the parser)
-            throw new ScenarioException(List.of(SourceLocations.malformed(sourceName, e)));
-        }
+        text = withoutByteOrderMark(text);
+        JsonNode json = parse(text, sourceName);
         if (json == null || json.isMissingNode()) {
             throw single(sourceName, "empty file: a scenario is a JSON object");
         }
@@ -81,6 +93,20 @@ public final class ScenarioLoader {
                     + "'compare SCENARIO --options " + sourceName + "'");
         }
         return check(json, sourceName, SourceLocations.of(text));
+    }
+
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith(BYTE_ORDER_MARK) ? text.substring(BYTE_ORDER_MARK.length()) : text;
+    }
+
+    /** The JSON value of {@code text}, or the place where it stops being JSON and why. */
+    private static JsonNode parse(String text, String sourceName) throws ScenarioException {
+        try {
+            return Json.mapper().readTree(withoutByteOrderMark(text));
+        } catch (JsonProcessingException e) {
+            // a syntax error, or a second value after the document (found by the mapper, not the parser)
+            throw new ScenarioException(List.of(SourceLocations.malformed(sourceName, e)));
+        }
     }
 
     /**

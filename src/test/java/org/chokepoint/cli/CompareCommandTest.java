@@ -149,4 +149,40 @@ class CompareCommandTest extends CommandLineTest {
         assertEquals(options + " [--grid /policies/0/floor = -5]: /options/0/patch/policies/0/floor: floor must be"
                 + " >= 0, got -5\n", err.toString());
     }
+
+    /**
+     * An options file whose JSON is broken is placed as a broken scenario is, at the line and column where the
+     * parser stopped and the member it was in: a missing comma before "patch" (line 3, column 4, the quote that
+     * opens it, inside /options/0 after "name"), an object never closed (the end of the text, line 4, column 1,
+     * inside the root object after "options"), and a word after the document (line 3, column 4, at the root).
+     * Nothing runs and nothing is written.
+     */
+    @Test
+    void brokenJsonInAnOptionsFileIsPlacedByLineAndColumn() throws Exception {
+        String[][] cases = {
+            {"{\"options\": [\n  {\"name\": \"floor\"\n   \"patch\": {}}\n]}\n",
+                ":3:4: /options/0/name: malformed JSON: Unexpected character ('\"' (code 34)): was expecting comma to"
+                        + " separate Object entries"},
+            {"{\"options\": [\n  {\"name\": \"floor\", \"patch\": {}}\n]\n",
+                ":4:1: /options: malformed JSON: Unexpected end-of-input: expected close marker for Object (start marker"
+                        + " at line 1, column 1)"},
+            {"{\"options\": [\n  {\"name\": \"floor\", \"patch\": {}}\n]} x\n",
+                ":3:4: (document): malformed JSON: Unrecognized token 'x': was expecting (JSON String, Number, Array,"
+                        + " Object or token 'null', 'true' or 'false')"}};
+        Path scenario = banned();
+        Path results = dir.resolve("compared");
+        for (String[] c : cases) {
+            Path options = dir.resolve("options.json");
+            Files.writeString(options, c[0]);
+            err.getBuffer().setLength(0);
+
+            int code = chokepoint("compare", scenario.toString(), "--options", options.toString(), "--runs", "2",
+                    "--quiet", "--out", results.toString());
+
+            assertEquals(2, code, err.toString());
+            assertEquals(options + c[1] + "\n", err.toString());
+            assertTrue(Files.notExists(results), "nothing written");
+        }
+        assertEquals("", out.toString());
+    }
 }
