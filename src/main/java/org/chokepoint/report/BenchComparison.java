@@ -1,9 +1,6 @@
 package org.chokepoint.report;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.scenario.ScenarioProblem;
 
 /**
  * Compares two JMH result files ({@code -rf json}) as a regression gate.
@@ -266,19 +266,19 @@ public final class BenchComparison {
         return byKey;
     }
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-
-    /** Reads a JMH JSON result file. */
+    /**
+     * Reads a JMH JSON result file as a scenario file is read (JMH writes NaN and the infinities as strings, so
+     * strict JSON holds it): JSON that is broken, or followed by more, is placed at its line and column.
+     */
     public static List<Result> read(Path file) throws BadInputException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read JMH results: " + e.getMessage());
+            root = ScenarioLoader.readJson(file, "JMH results are a JSON array, as written by -rf json");
+        } catch (ScenarioException e) {
+            throw new BadInputException(e.problems().stream().map(ScenarioProblem::toString)
+                    .collect(java.util.stream.Collectors.joining("\n")));
         }
-        if (root == null || !root.isArray()) {
+        if (!root.isArray()) {
             throw new BadInputException(file + ": not JMH JSON results (expected an array of results, as written by -rf json)");
         }
         List<Result> results = new ArrayList<>();

@@ -166,14 +166,34 @@ class BenchCompareCommandTest {
         assertTrue(run.err().contains("matches more than one result"), run.err());
     }
 
+    /**
+     * A file cut off after {@code "primaryMetric": } (39 characters on one line) ends at line 1, column 40, inside
+     * the member primaryMetric of result 0; it is placed there, as a broken scenario file would be.
+     */
     @Test
     void unreadableFilesAreReported() {
         Run truncated = run("baseline.json", "truncated.json");
         Run absent = run("baseline.json", "absent.json");
 
         assertEquals(2, truncated.exitCode());
-        assertTrue(truncated.err().contains("cannot read JMH results"), truncated.err());
+        assertEquals("bench-compare: " + resource("truncated.json") + ":1:40: /0/primaryMetric: malformed JSON:"
+                + " Unexpected end-of-input within/between Object entries\n",
+                truncated.err());
         assertEquals(2, absent.exitCode());
-        assertTrue(absent.err().contains("absent.json"), absent.err());
+        assertEquals("bench-compare: " + resource("absent.json") + ": no such file\n", absent.err());
+    }
+
+    /**
+     * Two runs' results appended to one file ({@code -rf json} twice into the same file, say) are two arrays, the
+     * second starting at line 3, column 1. Read as the first array alone, the second run's scores were dropped
+     * without a word; the file is refused and the second array placed.
+     */
+    @Test
+    void resultsAppendedAfterTheFirstArrayAreRefused() {
+        Run run = run("baseline.json", "appended.json");
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("bench-compare: " + resource("appended.json") + ":3:1: (document): malformed JSON: a second value"
+                + " after the end of the document: a file holds one JSON value\n", run.err());
     }
 }
