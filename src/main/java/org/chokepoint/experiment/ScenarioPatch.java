@@ -194,9 +194,31 @@ public final class ScenarioPatch {
             if (unclosed != null) {
                 throw new ExperimentException("--set '" + spec + "': " + unclosed);
             }
+            String[] range = range(v);
+            if (range != null) {
+                // read as text, the range would reach the scenario as a string and be refused there as a wrong type
+                throw new ExperimentException("--set '" + spec + "': a min:max range is for Latin-hypercube sampling"
+                        + " (add --lhs K for K points); a grid sweep takes a list of values, /pointer=v1,v2,... such as "
+                        + spec.substring(0, eq) + "=" + range[0] + "," + range[1]);
+            }
             values.add(parseValue(v));
         }
         return new ValueList(spec.substring(0, eq), values);
+    }
+
+    /** The two bounds of {@code value} if it is written as a range of numbers, {@code min:max}, or null. */
+    private static String[] range(String value) {
+        String[] mm = value.trim().split(":", -1);
+        if (mm.length != 2) {
+            return null;
+        }
+        for (int i = 0; i < 2; i++) {
+            mm[i] = mm[i].trim();
+            if (!parseValue(mm[i]).isNumber()) {
+                return null;
+            }
+        }
+        return mm;
     }
 
     public static Range parseRange(String option, String spec) throws ExperimentException {

@@ -114,6 +114,32 @@ class SweepAndMorrisTest {
                 () -> Comparison.Grid.parse("/policies/0/floor=60,80,"));
     }
 
+    /**
+     * A range written without --lhs: read as a grid's one value, "0.01:0.05" reached the scenario as the text
+     * '0.01:0.05' and was refused as "demandNoise must be a number", which says nothing of the hypercube. It is now
+     * refused as what it is, with the grid's form built from the range's two ends; nothing runs or is written. A
+     * quoted "0.01:0.05" is a string, a grid value like any other.
+     */
+    @Test
+    void aRangeWithoutLhsSaysItIsForTheHypercubeAndShowsTheGridsForm() throws Exception {
+        Path out = dir.resolve("grid");
+        StringWriter err = new StringWriter();
+
+        int code = EnsembleTest.cli(err, "sweep", LINEAR, "--set", "/behaviour/demandNoise=0.01:0.05", "--quiet",
+                "--out", out.toString());
+
+        assertEquals(2, code);
+        assertEquals("sweep: --set '/behaviour/demandNoise=0.01:0.05': a min:max range is for Latin-hypercube"
+                + " sampling (add --lhs K for K points); a grid sweep takes a list of values, /pointer=v1,v2,... such"
+                + " as /behaviour/demandNoise=0.01,0.05\n", err.toString());
+        assertFalse(Files.exists(out), "nothing written");
+        ExperimentException inList = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                () -> ScenarioPatch.parseValueList("/time/horizonTicks=52, 52:104"));
+        assertTrue(inList.getMessage().endsWith("such as /time/horizonTicks=52,104"), inList.getMessage());
+        assertEquals(List.of(Json.mapper().readTree("\"0.01:0.05\"")),
+                ScenarioPatch.parseValueList("/meta/name=\"0.01:0.05\"").values());
+    }
+
     @Test
     void aParameterTheModelIgnoresHasMuStarExactlyZero() throws Exception {
         Path out = dir.resolve("morris");
