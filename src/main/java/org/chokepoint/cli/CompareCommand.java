@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Comparison;
+import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.ComparisonException;
 import org.chokepoint.experiment.ParallelRuns;
 import org.chokepoint.experiment.Progress;
@@ -135,15 +136,15 @@ public final class CompareCommand implements Callable<Integer> {
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.COMPARISON, outFolder.overwrite)) {
                 // Each seed runs every option and their counterfactuals: count simulations, not seeds, so the
                 // rate and the time left mean what they say.
-                try (Progress progress = new Progress("compare", "simulations", runs * comparison.simulationsPerSeed(),
+                try (Progress progress = new Progress("compare", "simulation", runs * comparison.simulationsPerSeed(),
                         0, System.err, Progress.modeFor(quiet))) {
                     comparison.run(t, progress);
                 }
                 long wallMs = (System.nanoTime() - started) / 1_000_000;
                 ComparisonReport.write(folder.dir(), comparison, wallMs);
                 folder.commit();
-                stdout.println("wrote " + target + " (" + comparison.options().size() + " options x " + runs
-                        + " runs, " + comparison.horizon() + " ticks, " + wallMs + " ms)");
+                stdout.println("wrote " + target + " (" + Count.of(comparison.options().size(), "option") + " x "
+                        + Count.of(runs, "run") + ", " + Count.of(comparison.horizon(), "tick") + ", " + wallMs + " ms)");
                 stdout.flush();
                 return 0;
             }

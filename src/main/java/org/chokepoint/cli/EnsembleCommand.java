@@ -3,6 +3,7 @@ package org.chokepoint.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.Progress;
@@ -95,7 +96,7 @@ public final class EnsembleCommand implements Callable<Integer> {
                         .run(folder.dir(), resume, Progress.modeFor(quiet), System.err);
                 EnsembleReport.write(folder.dir(), loaded);
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
+                stdout.println("wrote " + target + " (" + Count.of(o.runs(), "run") + ", " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + ms + " ms)");
                 stdout.flush();
                 return 0;

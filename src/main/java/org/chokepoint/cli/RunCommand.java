@@ -3,6 +3,7 @@ package org.chokepoint.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.chokepoint.experiment.Count;
 import org.chokepoint.model.RunOutcome;
 import org.chokepoint.model.Simulation;
 import org.chokepoint.output.ResultFolder;
@@ -94,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("warning: " + loaded.source() + ": " + outcome.model().startNote());
                     err.flush();
                 }
-                stdout.println("wrote " + target + " (" + outcome.model().horizon() + " ticks"
+                stdout.println("wrote " + target + " (" + Count.of(outcome.model().horizon(), "tick")
                         + (outcome.counterfactual() != null ? " and counterfactual" : "") + ", " + wallMs + " ms)");
                 // A consortium that broke the casebook's rules is the run's news, and only compliance.json says so.
                 int violations = 0;
@@ -102,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
                     violations += consortium.violations().size();
                 }
                 if (violations > 0) {
-                    stdout.println(violations + " casebook violation" + (violations == 1 ? "" : "s") + ", see "
+                    stdout.println(Count.of(violations, "casebook violation") + ", see "
                             + RunOutputs.COMPLIANCE);
                 }
                 stdout.flush();

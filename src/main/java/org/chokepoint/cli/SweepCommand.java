@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.Progress;
 import org.chokepoint.experiment.ScenarioPatch;
@@ -121,8 +122,9 @@ public final class SweepCommand implements Callable<Integer> {
                 err.flush();
                 return RunCommand.FAILED;
             }
-            stdout.println("wrote " + target + " (" + sweep.points().size() + " points x " + runs + " runs = " + rows
-                    + " rows, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+            stdout.println("wrote " + target + " (" + Count.of(sweep.points().size(), "point") + " x "
+                    + Count.of(runs, "run") + " = " + Count.of(rows, "row") + ", " + (System.nanoTime() - started)
+                    / 1_000_000 + " ms)");
             stdout.flush();
             return 0;
         } catch (ScenarioException e) {

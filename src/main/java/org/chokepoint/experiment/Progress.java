@@ -32,10 +32,10 @@ public final class Progress implements AutoCloseable {
      * @param skipped runs already done before this session (resumed), counted as done but not in the rate
      */
     public Progress(String label, int total, int skipped, PrintStream err, Mode mode) {
-        this(label, "runs", total, skipped, err, mode);
+        this(label, "run", total, skipped, err, mode);
     }
 
-    /** @param unit what is counted, plural ("runs", "simulations") */
+    /** @param unit what is counted, singular ("run", "simulation") */
     public Progress(String label, String unit, int total, int skipped, PrintStream err, Mode mode) {
         this.label = label;
         this.unit = unit;
@@ -93,8 +93,8 @@ public final class Progress implements AutoCloseable {
         double rate = seconds > 0 ? d / seconds : 0;
         int left = total - all;
         String eta = rate > 0 ? duration(left / rate) : "?";
-        String counts = String.format(Locale.ROOT, "%s %d/%d %s, %.1f %s/s, %s left", label, all, total, unit, rate,
-                unit, eta);
+        String counts = String.format(Locale.ROOT, "%s %d/%d %s, %.1f %ss/s, %s left", label, all, total,
+                Count.noun(total, unit), rate, unit, eta);
         if (mode != Mode.BAR) {
             return counts;
         }

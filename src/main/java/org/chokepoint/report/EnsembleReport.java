@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.chokepoint.experiment.Count;
 import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.output.OutputFiles;
 import org.chokepoint.scenario.LoadedScenario;
@@ -145,13 +146,14 @@ public final class EnsembleReport {
         }
 
         StringBuilder h = new StringBuilder(1 << 20);
-        String title = scenario.meta().name() + ": ensemble of " + runs.runs() + " runs";
+        String title = scenario.meta().name() + ": ensemble of " + Count.of(runs.runs(), "run");
         ReportPage.head(h, title, labels);
         h.append("<h1>").append(ReportPage.esc(title)).append("</h1>\n");
         if (scenario.meta().description() != null) {
             h.append("<p>").append(ReportPage.esc(scenario.meta().description())).append("</p>\n");
         }
-        h.append("<p>").append(runs.runs()).append(" replications of ").append(horizon).append(" ticks (")
+        h.append("<p>").append(Count.of(runs.runs(), "replication")).append(" of ").append(Count.of(horizon, "tick"))
+                .append(" (")
                 .append(ReportPage.esc(cal.label(0))).append(" to ").append(ReportPage.esc(cal.label(horizon - 1)))
                 .append("), each with its own seed (runs.csv). Charts show the median over the runs and the band "
                         + "from the 5th to the 95th percentile, tick by tick (bands.csv), from ")

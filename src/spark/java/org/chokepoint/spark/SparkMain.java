@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.ParallelRuns;
@@ -178,7 +179,7 @@ public final class SparkMain implements Runnable {
                 Ensemble.Outcome o = runner.gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
                         .ensemble(loaded, runs, common.seed, horizon, folder.dir(), resume);
                 org.chokepoint.report.EnsembleReport.write(folder.dir(), loaded);
-                stdout.println("wrote " + target + " (" + o.runs() + " runs, " + o.resumed() + " resumed, "
+                stdout.println("wrote " + target + " (" + Count.of(o.runs(), "run") + ", " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
                 stdout.flush();
                 return 0;
@@ -267,8 +268,9 @@ public final class SparkMain implements Runnable {
                     err.flush();
                     return FAILED;
                 }
-                stdout.println("wrote " + target + " (" + sweep.points().size() + " points x " + runs + " runs = "
-                        + rows + " rows, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+                stdout.println("wrote " + target + " (" + Count.of(sweep.points().size(), "point") + " x "
+                        + Count.of(runs, "run") + " = " + Count.of(rows, "row") + ", " + (System.nanoTime() - started)
+                        / 1_000_000 + " ms)");
                 stdout.flush();
                 return 0;
             } catch (ScenarioException e) {

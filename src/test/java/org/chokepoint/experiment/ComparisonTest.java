@@ -35,7 +35,7 @@ class ComparisonTest {
         assertEquals(4, c.simulationsPerSeed());
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        try (Progress p = new Progress("compare", "simulations", 3 * c.simulationsPerSeed(), 0, err,
+        try (Progress p = new Progress("compare", "simulation", 3 * c.simulationsPerSeed(), 0, err,
                 Progress.Mode.LINES)) {
             c.run(2, p);
         }
