@@ -231,6 +231,11 @@ public final class Industry implements Participant {
             if (last > 0 && release >= 0 && release != last) {
                 producers.readRelease(f, release / last, outputCap[f]);
             }
+            // A quota that starts to hold a firm that ran free last tick is news too, of its share against its normal
+            // sales, read after its plan: whether the quota binds at the price the firm counts on is known only then.
+            // A plant back from a mothball under a quota in force ran nothing last tick, and its price was already
+            // the quota's.
+            boolean quotaStarts = Double.isNaN(last) && release > 0 && x.plannedOutput[f] > 0;
             double net;
             double available;
             // A price support (contract for difference, purchase guarantee) changes what the firm counts on
@@ -268,6 +273,9 @@ public final class Industry implements Participant {
                 producers.collect(f, net, available);
             } else {
                 producers.plan(f, net, available);
+            }
+            if (quotaStarts && x.normalSales[f] > 0) {
+                producers.readRelease(f, outputCap[f] / x.normalSales[f], outputCap[f]);
             }
             producers.offer(f, inputCost, markup[f], book);
             if (x.type[f] == FirmType.MANUFACTURER) {

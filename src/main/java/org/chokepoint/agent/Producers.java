@@ -101,9 +101,16 @@ public final class Producers implements java.io.Serializable {
      * expected price corrects as it follows what its release fetches week by week ({@link #realise}). A raise
      * does not take its price below the marginal cost of its new share (plus the inputs it expects to buy), below
      * which the quota would no longer bind. A firm the quota did not hold last tick reads nothing: the release
-     * did not set its price.
+     * did not set its price. The exception is the week a quota starts to hold a firm that ran free, read after its
+     * plan, once it knows the quota binds at the price it counts on: it must sell its share instead of its normal
+     * sales, and {@code change} is the one over the other. Read as no news, its expected price followed the market's
+     * up from the free-trade price at {@code expectationRate} a week, its ask stayed below what buyers paid for the
+     * release, they took all it offered, and its stock came to rest where that offer, {@code offerWeeks /
+     * stockCoverTicks} of it, was the release: two thirds of its target, for 28 weeks in the two-region test world
+     * held to 30 a week ({@code ExporterInstrumentsTest.AQuotasFirstYear}).
      *
-     * @param change this tick's release over last tick's
+     * @param change this tick's release over last tick's, or the firm's share over its normal sales the week a
+     *               quota starts to hold it
      * @param share what the quota lets the firm make this tick
      */
     public void readRelease(int f, double change, double share) {

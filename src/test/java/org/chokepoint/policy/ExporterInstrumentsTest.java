@@ -390,6 +390,58 @@ class ExporterInstrumentsTest {
     }
 
     /**
+     * The first year of the quota of 30 a week on X's mines from week 100 ({@code p_X = 5 (100 / 30)^2 = 55.6}).
+     * Before it X trades freely: its mines sell {@code S_X(p) = 20 (p - 2)}, its buyers take {@code 100 (5 / p)^0.5}
+     * and M's take the rest, {@code 265 - 20 (p + 0.5)}, at {@code p_X = 9.2} (worked below), where the mines make
+     * 144 a week and hold four weeks of it, 576. The quota is news to them the week it starts: they must sell 30 of
+     * the 144 they sold, and counting on their buyers to spend on it what they spent, expect {@code 144 / 30 = 4.8}
+     * times the price, 44. They hold the stock the quota will call for, four weeks of it, 4 × 30 = 120, and sell the
+     * rest over the year. Read as no news, their expected price followed the market's up from 9.2 at 8% a week: they
+     * sold their stock in seven weeks at 13 to 35, down to 80, and then their ask stayed below what buyers paid for
+     * 30, so buyers took all they offered, {@code offerWeeks / stockCoverTicks} = 1.5 / 4 of their stock, which is
+     * the release of 30 at a stock of 80, two thirds of 120, for 28 weeks.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AQuotasFirstYear {
+        TextbookTest.Run run;
+        /** The free-trade price: {@code 20 (p - 2) - 100 (5 / p)^0.5 = 265 - 20 (p + 0.5)}. */
+        double free;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = isoelasticXUnderAQuota(152, String.valueOf(30 * 52));
+            free = root(p -> 20 * (p - 2) - 100 * Math.sqrt(5 / p) - (265 - 20 * (p + 0.5)), 5, 15);
+            assertEquals(9.2, free, 0.05, "p_X at free trade");
+        }
+
+        /**
+         * The week after the quota starts X's price is at least 0.8 of the 44 the news reads, {@code 9.2 × 144 / 30},
+         * and it does not fall below 0.4 of 55.6 while the mines sell their stock (read as no news, it was 13.1).
+         */
+        @Test
+        void theQuotaIsNewsOfThePriceTheWeekItStarts() {
+            double read = free * supplyX(free) / 30;
+            assertEquals(44.2, read, 0.5, "9.2 × 144 / 30");
+            assertTrue(run.at(101, X, Metric.PRICE) > 0.8 * read, "week 101: P_X " + run.at(101, X, Metric.PRICE));
+            for (int t = 101; t < 152; t++) {
+                assertTrue(run.at(t, X, Metric.PRICE) > 0.4 * 5 * Math.pow(100.0 / 30, 2),
+                        "week " + t + ": P_X " + run.at(t, X, Metric.PRICE) + " below 0.4 × 55.6 = 22.2");
+            }
+        }
+
+        /** In the quota's first year X's stock never falls below 0.9 of its target of 120, 108 (it was 80 for weeks). */
+        @Test
+        void xsStockNeverRunsBelowTheTargetTheQuotaCallsFor() {
+            for (int t = 100; t < 152; t++) {
+                double stock = run.at(t, X, Metric.STOCK);
+                assertTrue(stock > 0.9 * 4 * 30, "week " + t + ": X's stock " + stock + " below 0.9 × 4 × 30 = 108");
+            }
+            assertEquals(4 * 30, run.at(151, X, Metric.STOCK), 0.05 * 4 * 30, "week 151: X's stock near 4 × 30");
+        }
+    }
+
+    /**
      * A quota of 20 a week for a year from week 100 ({@code p_X = 5 (100 / 20)^2 = 125}, and X's buyers pay no
      * more than 100), then three times as large, 60 a week ({@code p_X = 5 (100 / 60)^2 = 13.89}). Each of the
      * ten mines may then make 6 a week, at a marginal cost of {@code 2 + 10 × 6 / 20 = 5}: far below the price, so
