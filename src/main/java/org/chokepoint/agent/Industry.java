@@ -269,6 +269,10 @@ public final class Industry implements Participant {
             x.netPrice[f] = net;
             x.capacityNetPrice[f] = supportedSale - inputCost;
             x.setOperableShare(f, factor);
+            // Held to nothing last tick, to something or nothing at all now: it restarts its runs.
+            if (last == 0 && release != 0) {
+                producers.resume(f, net, available);
+            }
             if (x.collector[f]) {
                 producers.collect(f, net, available);
             } else {

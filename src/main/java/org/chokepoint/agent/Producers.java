@@ -130,6 +130,22 @@ public final class Producers implements java.io.Serializable {
     }
 
     /**
+     * A release after a nil one, or no quota after it: the firm sold nothing under the nil release, so its normal
+     * sales ran down toward nothing. Like a plant back from a mothball ({@link Firms#startOperating}) it has no
+     * sales to go by, and expects to sell what its expected price justifies within what it may now make; its plan
+     * then moves {@code outputAdjustment} of the way to it a week, as every plan does. Planning on its normal sales,
+     * it planned about nothing and its runs grew a few percent a week: held to 30 a week again after a nil year, the
+     * two-region test world's mines made 2 a week three months on and 95% of 30 only 79 weeks on; restarting, they
+     * make 95% of it in 13 ({@code ExporterInstrumentsTest.AYearOfNilRelease}).
+     */
+    public void resume(int f, double netPrice, double available) {
+        Firms x = firms;
+        if (x.status[f] == FirmStatus.ACTIVE) {
+            x.normalSales[f] = Math.max(x.normalSales[f], x.outputAtPrice(f, netPrice, available));
+        }
+    }
+
+    /**
      * Plans this tick's output given the price the firm expects to get for its conversion work and the
      * capacity it has this tick.
      */

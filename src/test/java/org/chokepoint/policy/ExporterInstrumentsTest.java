@@ -442,6 +442,75 @@ class ExporterInstrumentsTest {
     }
 
     /**
+     * A nil release: X's mines held to 30 a week from week 100, to nothing in the quota's second year, weeks 152 to
+     * 203, and to 30 again from week 204 ({@code p_X = 5 (100 / 30)^2 = 55.6}, a stock of 4 × 30 = 120). Through the
+     * nil year they sell nothing, so what they normally sell falls to nothing; a firm plans on it, so, read as it
+     * was, they planned about nothing when the release came back and their runs grew by a few percent a week: X
+     * made 2 in week 216 and 95% of 30 only in week 283. Like a plant back from a mothball they have no sales to go
+     * by, so they expect to sell what their expected price justifies within their shares, all of them at any price
+     * above {@code 2 + 10 × 3 / 20 = 3.5}, and their plans move a fifth of the way to it a week
+     * ({@code behaviour.outputAdjustment}), as every plan does: {@code 30 (1 - 0.8^(k + 1))} in week 204 + k, 6 in
+     * the first week and 95.6% of 30 in the thirteenth.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AYearOfNilRelease {
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = isoelasticXUnderAQuota(420, 30 * 52 + ", 0, " + 30 * 52);
+        }
+
+        @Test
+        void xMakesNothingInTheNilYear() {
+            for (int t = 152; t < 204; t++) {
+                assertEquals(0.0, run.at(t, X, Metric.PRODUCTION), 0, "week " + t);
+            }
+        }
+
+        @Test
+        void whenTheReleaseComesBackXsMinesRunUpToItAFifthOfTheWayAWeek() {
+            for (int k = 0; k < 13; k++) {
+                assertEquals(30 * (1 - Math.pow(0.8, k + 1)), run.at(204 + k, X, Metric.PRODUCTION), 1e-6,
+                        "week " + (204 + k));
+            }
+        }
+
+        /**
+         * The price the nil year left, about 100, comes down to the 55.6 that clears 30 a week once the mines'
+         * stock is rebuilt: from week 240, 36 weeks after the release came back, it stays within 10% of it (it was
+         * still 100 in week 275 when the mines planned on what they sold in the nil year).
+         */
+        @Test
+        void theReleaseSetsXsPriceAndStockAgain() {
+            for (int t = 240; t < 420; t++) {
+                double p = run.at(t, X, Metric.PRICE);
+                assertEquals(5 * Math.pow(100.0 / 30, 2), p, 0.1 * 5 * Math.pow(100.0 / 30, 2), "week " + t + ": P_X");
+            }
+            near(30, mean(run, X, Metric.PRODUCTION, 300, 420), "X's output = the release");
+            near(5 * Math.pow(100.0 / 30, 2), mean(run, X, Metric.PRICE, 300, 420), "P_X: D_X(p) = 30");
+            near(4 * 30, mean(run, X, Metric.STOCK, 300, 420), "X's stock = 4 weeks of the release");
+        }
+
+        /**
+         * After the nil year the release is 300 a week, 30 a mine, above the 20 each can make: the quota no longer
+         * holds them. At the price the nil year left, about 100, far above their marginal cost at full capacity,
+         * {@code 2 + 10 = 12}, each expects to sell all it can make, 20, and runs up to it a fifth of the way a week:
+         * X makes {@code 200 (1 - 0.8^(k + 1))} in week 204 + k, 40 in the first week and 134.5 in the fifth (read as
+         * it was, 0.4 and 1.5).
+         */
+        @Test
+        void releasedFromANilYearXsMinesRunUpToWhatTheirPriceJustifies() throws Exception {
+            TextbookTest.Run freed = isoelasticXUnderAQuota(220, 30 * 52 + ", 0, " + 300 * 52);
+            for (int k = 0; k < 5; k++) {
+                assertEquals(200 * (1 - Math.pow(0.8, k + 1)), freed.at(204 + k, X, Metric.PRODUCTION), 1e-6,
+                        "week " + (204 + k));
+            }
+        }
+    }
+
+    /**
      * A quota of 20 a week for a year from week 100 ({@code p_X = 5 (100 / 20)^2 = 125}, and X's buyers pay no
      * more than 100), then three times as large, 60 a week ({@code p_X = 5 (100 / 60)^2 = 13.89}). Each of the
      * ten mines may then make 6 a week, at a marginal cost of {@code 2 + 10 × 6 / 20 = 5}: far below the price, so
