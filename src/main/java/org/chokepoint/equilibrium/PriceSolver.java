@@ -74,6 +74,11 @@ final class PriceSolver {
      * anything is lifted to that price ({@link #liftShortMarkets}).
      */
     private final boolean liftShort;
+    /**
+     * Whether a market where nothing is made, bought or used has its excess (what its lanes bring in less what they
+     * take out) measured against the volume of the markets those lanes join rather than its own ({@link #report}).
+     */
+    private final boolean transitByLanes;
 
     /** Markets solved for and their position among the prices. */
     private final int[] marketOf;
@@ -114,12 +119,13 @@ final class PriceSolver {
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
                 boolean exactSearch, boolean longSteps) {
-        this(net, tolerance, maxRounds, start, collectionInRound, exactSearch, longSteps, false);
+        this(net, tolerance, maxRounds, start, collectionInRound, exactSearch, longSteps, false, false);
     }
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
-                boolean exactSearch, boolean longSteps, boolean liftShort) {
+                boolean exactSearch, boolean longSteps, boolean liftShort, boolean transitByLanes) {
         this.liftShort = liftShort;
+        this.transitByLanes = transitByLanes;
         this.exactSearch = exactSearch;
         this.longSteps = longSteps;
         this.net = net;
@@ -1031,6 +1037,30 @@ final class PriceSolver {
         return supply[m] + netImport - demand[m] - inputs[m];
     }
 
+    /**
+     * For each market, the largest volume (as {@link #report} measures it) of any market that a lane carrying a flow
+     * joins it to. A market where nothing is made, bought or used has no volume of its own but what its lanes carry:
+     * a flow into it that no lane takes on, of a size the Newton step's damping leaves where no firm or buyer answers
+     * the price (its excess there is the damping times the price's change), is a share of the lane's other end's
+     * volume, and is judged as that market's own excess is.
+     */
+    private double[] joinedVolumes(double[] n) {
+        double[] own = new double[net.markets];
+        for (int i = 0; i < na; i++) {
+            int m = marketOf[i];
+            own[m] = Math.max(supply[m] + Math.max(n[m], 0), demand[m] + inputs[m] + Math.max(-n[m], 0));
+        }
+        double[] joined = new double[net.markets];
+        for (int a = 0; a < flow.length; a++) {
+            Network.Arc arc = net.arcs.get(a);
+            if (arc.to >= 0 && flow[a] > 0) {
+                joined[arc.to] = Math.max(joined[arc.to], own[arc.from]);
+                joined[arc.from] = Math.max(joined[arc.from], own[arc.to]);
+            }
+        }
+        return joined;
+    }
+
     EquilibriumResult.Convergence report(boolean converged) {
         evaluateQuantities(price);
         double[] n = netImports();
@@ -1042,6 +1072,7 @@ final class PriceSolver {
         worstMarket = -1;
         double totalValue = 0;
         boolean anyTraded = false;
+        double[] joined = transitByLanes ? joinedVolumes(n) : null;
         for (int i = 0; i < na; i++) {
             int m = marketOf[i];
             double excess = supply[m] + n[m] - demand[m] - inputs[m] + rationed(m, n[m]);
@@ -1053,6 +1084,9 @@ final class PriceSolver {
             double volume = Math.max(traded, 1e-12);
             totalValue += volume * Math.max(price[m], 0);
             anyTraded |= traded > 0;
+            if (joined != null && supply[m] == 0 && demand[m] == 0 && inputs[m] == 0) {
+                volume = Math.max(volume, joined[m]);
+            }
             double relative = Math.abs(excess) / volume;
             // A plant vastly larger than its market clears it a few parts in 10^13 above its cost base, where
             // one step of the price's last binary digit moves its supply by more than the tolerance of the

@@ -63,9 +63,11 @@ public final class SpatialEquilibrium {
                 }
             }
             boolean cut = attempt == Attempt.EXACT_SEARCH || attempt == Attempt.LONG_STEPS;
+            boolean transit = attempt == Attempt.TRANSIT_BY_LANES || attempt == Attempt.TRANSIT_BY_LANES_CUT;
             PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), attempt.start,
-                    attempt == Attempt.COLLECTION_IN_ROUND || cut && collection, cut, attempt == Attempt.LONG_STEPS,
-                    attempt == Attempt.FIRM_COSTS_LIFTED);
+                    attempt == Attempt.COLLECTION_IN_ROUND || cut && collection,
+                    cut || attempt == Attempt.TRANSIT_BY_LANES_CUT, attempt == Attempt.LONG_STEPS,
+                    attempt == Attempt.FIRM_COSTS_LIFTED || transit, transit);
             try {
                 solver.solve();
                 return assemble(net, solver, firms);
@@ -126,7 +128,20 @@ public final class SpatialEquilibrium {
          * before each step.
          */
         FIRM_COSTS_LIFTED(SpatialEquilibrium.START_COSTS,
-                "started again from the firms' costs with each market short below its firms' cost base lifted to it, ");
+                "started again from the firms' costs with each market short below its firms' cost base lifted to it, "),
+        /**
+         * Where a limit leaves markets in which nothing is made, bought or used (Japan's NdPr and Dy oxide when China's
+         * magnet makers take all the Dy a quota leaves), their prices are free within a range and neither side of them
+         * answers a Newton step; the step's damping then leaves lanes into and out of them carrying a sliver, 1e-15 to
+         * 1e-7 t against markets of tens of tonnes at their other ends, which is the whole of such a market's volume.
+         * As the attempt before, with such a market's excess measured against the volume of the markets its lanes join.
+         */
+        TRANSIT_BY_LANES(SpatialEquilibrium.START_COSTS,
+                "as the attempt before, with a market where nothing is made, bought or used balanced against the "
+                        + "markets its lanes join, "),
+        /** As the attempt before, with each step also cut where f stops falling. */
+        TRANSIT_BY_LANES_CUT(SpatialEquilibrium.START_COSTS, "as the attempt before, with each step also cut where f "
+                + "stops falling, ");
 
         final String start;
         /** How the failure message introduces this attempt's residuals. */
