@@ -311,13 +311,21 @@ public final class EnsembleReport {
         return x[lo] + (hpos - lo) * (x[hi] - x[lo]);
     }
 
-    private static void figureTable(StringBuilder h, Table runs, List<String> columns,
-                                    java.util.function.UnaryOperator<String> name, boolean money) {
+    /**
+     * Whether a column of runs.csv is money, in a table of money figures: not a share, and not a policy's
+     * indicator (volumes, ticks and rates in the scenario's own units, never restated in base-year dollars).
+     */
+    static boolean isMoney(String column, boolean money) {
+        return money && !column.endsWith("Share") && !column.startsWith("policy.");
+    }
+
+    static void figureTable(StringBuilder h, Table runs, List<String> columns,
+                            java.util.function.UnaryOperator<String> name, boolean money) {
         h.append("<table><tr><th>figure</th><th>runs with a value</th><th>mean</th><th>95% CI of the mean</th>")
                 .append("<th>5th pct</th><th>median</th><th>95th pct</th></tr>\n");
         for (String c : columns) {
             org.chokepoint.experiment.Statistics s = org.chokepoint.experiment.Statistics.of(runs.values().get(c));
-            boolean usd = money && !c.endsWith("Share");
+            boolean usd = isMoney(c, money);
             h.append("<tr><td>").append(ReportPage.esc(name.apply(c))).append("</td><td>").append(s.n)
                     .append("</td><td>").append(v(s.mean, usd)).append("</td><td>")
                     .append(Double.isNaN(s.ci95Low) ? "n/a" : v(s.ci95Low, usd) + " to " + v(s.ci95High, usd))
@@ -331,9 +339,9 @@ public final class EnsembleReport {
         return usd ? ChartStyle.money(x) : ChartStyle.figure(x);
     }
 
-    private static void histograms(StringBuilder h, Table runs, List<String> columns,
-                                   java.util.function.UnaryOperator<String> name, String idPrefix, boolean money,
-                                   String currency) {
+    static void histograms(StringBuilder h, Table runs, List<String> columns,
+                           java.util.function.UnaryOperator<String> name, String idPrefix, boolean money,
+                           String currency) {
         List<String> flat = new ArrayList<>();
         h.append("<div class=\"grid\">\n");
         for (int k = 0; k < columns.size(); k++) {
@@ -343,7 +351,7 @@ public final class EnsembleReport {
                 flat.add(name.apply(c));
                 continue;
             }
-            String label = name.apply(c) + (money && !c.endsWith("Share") ? ", " + currency : "");
+            String label = name.apply(c) + (isMoney(c, money) ? ", " + currency : "");
             h.append("<div class=\"small\" style=\"width:").append(HIST_W).append("px\"><p>")
                     .append(ReportPage.esc(label)).append("</p>")
                     .append(HistogramChart.svg(idPrefix + "-" + k, HIST_W, HIST_H, null, v, median(v),
