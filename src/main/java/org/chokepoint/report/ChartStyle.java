@@ -10,6 +10,9 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnit;
+import org.jfree.chart.axis.TickUnitSource;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
@@ -82,10 +85,50 @@ public final class ChartStyle {
 
     /** Styles a value axis: fonts, locale-free tick labels with thousands separators. */
     static void valueAxis(NumberAxis axis, boolean integers) {
-        axis.setStandardTickUnits(integers ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
-                : NumberAxis.createStandardTickUnits(Locale.ROOT));
+        axis.setStandardTickUnits(integers ? NumberAxis.createIntegerTickUnits(Locale.ROOT) : standardTickUnits());
         axis.setTickLabelFont(TICK_FONT);
         axis.setLabelFont(LABEL_FONT);
+    }
+
+    /**
+     * JFreeChart's standard tick sizes, each labelled with as many decimals as it needs (at least three, as
+     * JFreeChart's own locale-free source has): that source labels every size with one format of three
+     * decimals, so a step of 0.0001 over a share of about a thousandth labelled every tick "0.001".
+     */
+    static TickUnitSource standardTickUnits() {
+        TickUnitSource standard = NumberAxis.createStandardTickUnits(Locale.ROOT);
+        return new TickUnitSource() {
+            @Override
+            public TickUnit getLargerTickUnit(TickUnit unit) {
+                return labelled(standard.getLargerTickUnit(unit));
+            }
+
+            @Override
+            public TickUnit getCeilingTickUnit(TickUnit unit) {
+                return labelled(standard.getCeilingTickUnit(unit));
+            }
+
+            @Override
+            public TickUnit getCeilingTickUnit(double size) {
+                return labelled(standard.getCeilingTickUnit(size));
+            }
+        };
+    }
+
+    private static TickUnit labelled(TickUnit unit) {
+        return new NumberTickUnit(unit.getSize(), number(Math.max(3, decimals(unit.getSize()))),
+                unit.getMinorTickCount());
+    }
+
+    /** The decimals a multiple of {@code size} needs: 4 for 0.0001 and 0.0005, 5 for 0.00025. */
+    static int decimals(double size) {
+        int d = 0;
+        double scaled = size;
+        while (d < 15 && Math.abs(scaled - Math.rint(scaled)) > 1e-9 * scaled) {
+            d++;
+            scaled = size * Math.pow(10, d);
+        }
+        return d;
     }
 
     static void axis(ValueAxis axis) {
