@@ -185,7 +185,7 @@ public final class EnsembleReport {
         histograms(h, runs, totals, c -> c, "totals", true, currency);
 
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's median price and its 5th–95th "
-                + "percentile band; the caption gives the median peak over the pre-shock price.</p>\n<div class=\"grid\">\n");
+                + "percentile band, in its price unit; the caption gives the median peak over the pre-shock price.</p>\n<div class=\"grid\">\n");
         h.append(ReportPage.inOrder(labels.size(), i -> {
             StringBuilder g = new StringBuilder();
             ReportPage.MarketLabel m = labels.get(i);
@@ -197,7 +197,8 @@ public final class EnsembleReport {
                 c.line("counterfactual, median", q[1], ChartStyle.COUNTERFACTUAL, true);
             }
             double[] peak = runs.values().get(m.region() + "." + m.commodity() + ".peakMultiple");
-            g.append("<div class=\"small\"><p>").append(ReportPage.esc(m.name())).append(": peak ×")
+            g.append("<div class=\"small\"><p>").append(ReportPage.esc(m.name()))
+                    .append(m.priceUnit() == null ? "" : " (" + ReportPage.esc(m.priceUnit()) + ")").append(": peak ×")
                     .append(peak == null ? "n/a" : ChartStyle.figure(median(peak))).append("</p>")
                     .append(c.svg("glance-" + i, ReportPage.SMALL, 150)).append("</div>\n");
             return g.toString();
@@ -359,6 +360,10 @@ public final class EnsembleReport {
                     .append("</div>\n");
         }
         h.append("</div>\n");
+        if (flat.size() < columns.size()) {
+            h.append("<p class=\"note\">Each histogram counts the runs by the figure's value; the dashed line is "
+                    + "the median over the runs.</p>\n");
+        }
         if (!flat.isEmpty()) {
             h.append("<p class=\"note\">The same in every run, or undefined in all but one: ")
                     .append(ReportPage.esc(String.join("; ", flat))).append(".</p>\n");

@@ -3,9 +3,12 @@ package org.chokepoint.report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /** The ensemble page states money in dollars and a policy's indicators in their own units. */
@@ -37,5 +40,27 @@ class EnsembleReportUnitsTest {
         assertTrue(charts.contains("<p>policy.licensing.approved</p>"), charts);
         assertFalse(charts.contains("policy.licensing.approved, US$"), charts);
         assertFalse(charts.contains("policy.licensing.meanWaitTicks, US$"), charts);
+        assertTrue(charts.contains("the dashed line is the median over the runs"), charts);
+    }
+
+    @Test
+    void aMarketsSmallPriceChartNamesItsPriceUnit() throws Exception {
+        // NdPr oxide in China, in USD/kg: two runs whose price peaked at 1.5 and 2.5 times its pre-shock level,
+        // so the median peak is 2.
+        LoadedScenario loaded = ScenarioLoader.load(Path.of("scenarios", "rare-earth-2010.json"));
+        int ticks = 20;
+        Map<String, double[]> values = new LinkedHashMap<>();
+        values.put("CN.ndpr-oxide.peakMultiple", new double[] {1.5, 2.5});
+        EnsembleReport.Table runs = new EnsembleReport.Table(List.copyOf(values.keySet()), values, 2);
+        double[][] price = new double[3][ticks];
+        for (int t = 0; t < ticks; t++) {
+            price[0][t] = 15;
+            price[1][t] = 16;
+            price[2][t] = 17;
+        }
+        EnsembleReport.Bands bands = new EnsembleReport.Bands(List.<String[]>of(new String[] {"CN", "ndpr-oxide"}),
+                Map.of("CN\u0000ndpr-oxide\u0000price", price), ticks);
+        String page = EnsembleReport.html(loaded, runs, bands, null);
+        assertTrue(page.contains("<p>CN ndpr-oxide (USD/kg): peak ×2</p>"), page);
     }
 }
