@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "ensemble",
         mixinStandardHelpOptions = true,
         description = {
-            "Run N replications of a scenario with seeds derived from --seed and write runs.csv, stats.json, "
-                    + "bands.csv and report.html (charts) into a folder (see docs/experiments.md). Results do not "
-                    + "depend on --threads.",
+            "Run N replications of a scenario with seeds derived from --seed and write ensemble.json, runs.csv, "
+                    + "stats.json, bands.csv (per-tick 5th/50th/95th percentiles), counterfactual-bands.csv (when the "
+                    + "scenario has a shock) and report.html (charts) into a folder (see docs/experiments.md). "
+                    + "Results do not depend on --threads.",
             "Each finished run is kept under OUT/runs/; --resume on the same folder runs only the missing ones. An "
                     + "earlier results folder is replaced only with --overwrite; a file, or a folder holding anything "
                     + "chokepoint did not write, never is."},
