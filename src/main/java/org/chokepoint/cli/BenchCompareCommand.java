@@ -56,6 +56,15 @@ public final class BenchCompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (Object[] threshold : new Object[][] {{"--warn", warn}, {"--fail", fail}}) {
+            double v = (Double) threshold[1];
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                err.println("bench-compare: " + threshold[0] + " must be a finite fraction, 0 or more (0.25 = a "
+                        + "quarter slower than the baseline), got " + v);
+                err.flush();
+                return BenchComparison.BAD_INPUT;
+            }
+        }
         try {
             BenchComparison.Report report =
                     new BenchComparison(warn, fail, referenceKernel, failOnMissing).compare(baseline, current);

@@ -171,6 +171,18 @@ class BenchCompareCommandTest {
      * the member primaryMetric of result 0; it is placed there, as a broken scenario file would be.
      */
     @Test
+    void aNegativeThresholdIsRefusedNamingItsOption() {
+        // A slow-down of -1 would call a benchmark that takes no time at all twice as slow: no such fraction.
+        Run run = run("baseline.json", "same.json", "--fail", "-1");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("bench-compare: --fail must be a finite fraction, 0 or more (0.25 = a quarter slower than the "
+                + "baseline), got -1.0\n", run.err());
+        assertEquals("", run.out());
+        assertTrue(run("baseline.json", "same.json", "--warn", "NaN").err().startsWith("bench-compare: --warn must"));
+    }
+
+    @Test
     void unreadableFilesAreReported() {
         Run truncated = run("baseline.json", "truncated.json");
         Run absent = run("baseline.json", "absent.json");
