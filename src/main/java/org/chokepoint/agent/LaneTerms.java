@@ -49,6 +49,8 @@ final class LaneTerms implements java.io.Serializable {
      * subsidy per unit; the import tariff, as a share of the landed price.
      */
     final double[] tax;
+    /** The compliance cost of a licence, as a share of the origin price: a cost no one receives. */
+    final double[] compliance;
     final double[] rebate;
     final double[] tariff;
     final double[] cost;
@@ -99,6 +101,7 @@ final class LaneTerms implements java.io.Serializable {
         detourShare = new double[lanes];
         detourVia = new int[lanes];
         tax = new double[lanes];
+        compliance = new double[lanes];
         rebate = new double[lanes];
         tariff = new double[lanes];
         cost = new double[lanes];
@@ -203,11 +206,12 @@ final class LaneTerms implements java.io.Serializable {
             cost[e] = cst;
             voyage[e] = routes.transit(r) + (a <= 0 ? detourTicks : 0);
             // An export subsidy is a negative tax: ad valorem it comes off the rate, per unit off the cost.
-            double t = rules.exportTaxRate(o, d, c, tick) + rules.complianceCostRate(o, d, c, tick)
-                    - rules.exportSubsidyRate(o, d, c, tick);
+            double comply = rules.complianceCostRate(o, d, c, tick);
+            double t = rules.exportTaxRate(o, d, c, tick) + comply - rules.exportSubsidyRate(o, d, c, tick);
             double perUnit = rules.exportSubsidyPerUnit(o, d, c, tick);
             double tf = rules.importTariffRate(o, d, c, tick);
             tax[e] = t;
+            compliance[e] = comply;
             rebate[e] = perUnit;
             tariff[e] = tf;
             cif[e] = po * (1 + t) + cst - perUnit;

@@ -114,6 +114,8 @@ public final class Traders implements Participant {
     final int[] originMarket;
     final int[] destinationMarket;
     final int[] route;
+    /** US dollars a unit of the trader's commodity is worth at a price of 1. */
+    private final double[] value;
     final double[] capacity;
     final double[] minMargin;
     final double[] expectedOrigin;
@@ -268,6 +270,7 @@ public final class Traders implements Participant {
         originMarket = new int[n];
         destinationMarket = new int[n];
         route = new int[n];
+        value = new double[n];
         capacity = new double[n];
         BehaviourSpec.Investment investment = b.investment();
         expansion = new LaneExpansion(n, investment.hurdle(), investment.patienceTicks(), investment.stepShare(),
@@ -409,6 +412,7 @@ public final class Traders implements Participant {
 
     @Override
     public void settleAsks(OrderBook book, int m, int from, int to) {
+        double p = markets.price(m);
         for (int o = from; o < to; o++) {
             double q = book.askFilled(o);
             if (q <= 0) {
@@ -417,9 +421,9 @@ public final class Traders implements Participant {
             int tag = Owner.tag(book.askOwner(o));
             int index = tag & ((1 << KIND_SHIFT) - 1);
             if (tag >>> KIND_SHIFT == STORE) {
-                settleStore(index, -q);
+                settleStore(index, -q, m, p);
             } else {
-                settleSale(index, q);
+                settleSale(index, q, p);
             }
         }
     }
@@ -440,7 +444,7 @@ public final class Traders implements Participant {
             switch (tag >>> KIND_SHIFT) {
                 case CARGO -> settlePurchase(index, q, p, false);
                 case DETOUR -> settlePurchase(index, q, p, true);
-                default -> settleStore(index, q);
+                default -> settleStore(index, q, m, p);
             }
         }
     }
@@ -495,6 +499,7 @@ public final class Traders implements Participant {
                 t.originMarket[i] = world.market(from, c);
                 t.destinationMarket[i] = world.market(to, c);
                 t.route[i] = world.routeBetween(from, to);
+                t.value[i] = world.commodity(c).valuePerUnit();
                 t.capacity[i] = s.capacityPerTick().draw(random);
                 t.minMargin[i] = s.minMargin().draw(random);
                 t.expectedOrigin[i] = world.commodity(c).initialPrice();
@@ -1019,19 +1024,32 @@ public final class Traders implements Participant {
      * Stock bought (a positive quantity) or sold (a negative one) for a speculative position.
      *
      * @param position {@code 2 * trader + side}, as carried by the order's owner
+     * @param market the market it is bought or sold in, whose traders' surplus its price goes to or comes off
      */
-    private void settleStore(int position, double quantity) {
+    private void settleStore(int position, double quantity, int market, double price) {
         speculative[position] += quantity;
+        double usd = Math.abs(quantity) * price * value[position / 2];
+        if (quantity > 0) {
+            ledger.traderCost(market, usd);
+        } else {
+            ledger.traderSale(market, usd);
+        }
     }
 
     /**
-     * Books cargo bought at the origin: it leaves as an export and arrives after the transit time. Cargo
+     * Books cargo bought at the origin: it leaves as an export and arrives after the transit time, and what it
+     * cost (the price, its transport) comes off the traders' surplus in its destination's market. Cargo
      * going round a restriction is declared to the third country, does not count against quotas or
      * licences, and lands as an import from that country.
      */
     private void settlePurchase(int i, double quantity, double price, boolean detoured) {
         int transit = routes.transit(route[i]) + (detoured ? detourTicks : 0);
         shipped[i] += quantity;
+        // Its price, freight and, round a restriction, the detour's extra cost, or else a licence's compliance
+        // cost, come off the surplus of the market the cargo will sell in; the measures book their own duties.
+        int e = lane[i];
+        double perUnit = price + terms.cost[e] + (detoured ? terms.detourCost[e] : price * terms.compliance[e]);
+        ledger.traderCost(destinationMarket[i], quantity * perUnit * value[i]);
         int lane = detoured ? Shipping.DETOUR : Shipping.DIRECT;
         int arrival = shipping.ship(account[i], lane, originMarket[i], detoured ? via[i] : -1, tick, transit,
                 quantity, 0);
@@ -1043,9 +1061,10 @@ public final class Traders implements Participant {
         }
     }
 
-    private void settleSale(int i, double quantity) {
+    private void settleSale(int i, double quantity, double price) {
         stock[i] -= quantity;
         sold[i] += quantity;
+        ledger.traderSale(destinationMarket[i], quantity * price * value[i]);
     }
 
     /**

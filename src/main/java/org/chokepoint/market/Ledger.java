@@ -10,7 +10,16 @@ import java.util.Arrays;
  *
  * <p>With the mass-balance check on ({@link #checkBalance}), every tick must satisfy, in every market,
  * {@code production - consumption - exports + imports = change in the stock its agents hold}, the stock
- * counted from the holders themselves: a movement booked on one side only fails the tick.
+ * counted from the holders themselves: a movement booked on one side only fails the tick. The traders' money
+ * must add up too: in every market, what they sold for is what they paid (for cargo, its transport, the duties
+ * at each border, the quota licences they landed it under) plus their surplus.
+ *
+ * <p>Traders' money is booked in the market the cargo is sold in, its destination, where a quota rent is booked
+ * too: a lane's margin is the gap between its two prices, earned where the cargo sells, and the measure that
+ * opens the gap (an export quota, a licence) may sit at either end. Speculative stock is booked in the market it
+ * is bought and sold in. A duty, a subsidy or a licence's rent a trader pays is booked on both sides at once,
+ * the government's or the licence holder's and the trader's, so that moving it from one to the other moves
+ * nothing in the welfare sum.
  *
  * <p>A market's flows are one row of {@value #STRIDE} doubles. The four the firms book once each during
  * production (production, consumption, unmet demand, producer surplus) sit in the middle of the row, so the
@@ -29,6 +38,9 @@ public final class Ledger implements java.io.Serializable {
     private static final int UNMET = 8;
     private static final int PRODUCER_SURPLUS = 9;
     private static final int UNMET_FINAL = 10;
+    private static final int TRADER_SURPLUS = 11;
+    private static final int TRADER_REVENUE = 12;
+    private static final int TRADER_COST = 13;
 
     private final int markets;
     private final int regions;
@@ -133,9 +145,58 @@ public final class Ledger implements java.io.Serializable {
         flows[market * STRIDE + LEVY] += usd;
     }
 
-    /** Rent earned by the holders of quota licences on what landed in a market. */
-    public void quotaRent(int market, double usd) {
+    /**
+     * Rent earned by the holders of quota licences on what landed in a market. Where a trader landed the cargo
+     * ({@code byTrader}), the rent is part of its margin: it is booked as a cost of the trader's, the licence's
+     * value, and counted once, as quota rent. A pool's cargo passes to its members at cost, so its rent is
+     * theirs already.
+     */
+    public void quotaRent(int market, double usd, boolean byTrader) {
         flows[market * STRIDE + QUOTA_RENT] += usd;
+        if (byTrader) {
+            traderCost(market, usd);
+        }
+    }
+
+    /**
+     * Import levies, tariffs and export taxes collected in {@code collectedIn} on a cargo sold in
+     * {@code traderMarket}: a cost of its trader's there, or of no trader's when that is below 0 (a pool's cargo,
+     * whose charges its members pay in the cost of what they are handed).
+     */
+    public void borderCharge(int collectedIn, int traderMarket, double usd) {
+        levy(collectedIn, usd);
+        if (traderMarket >= 0) {
+            traderCost(traderMarket, usd);
+        }
+    }
+
+    /**
+     * An export subsidy the government of {@code paidIn} pays on a cargo sold in {@code traderMarket}: its
+     * fiscal cost and, where a trader ships the cargo ({@code traderMarket} not below 0), the trader's income.
+     */
+    public void exportSubsidy(int paidIn, int traderMarket, double usd) {
+        spend(paidIn, usd);
+        if (traderMarket >= 0) {
+            traderCost(traderMarket, -usd);
+        }
+    }
+
+    /** What traders sold cargo or speculative stock for in a market. */
+    public void traderSale(int market, double usd) {
+        int row = market * STRIDE;
+        flows[row + TRADER_REVENUE] += usd;
+        flows[row + TRADER_SURPLUS] += usd;
+    }
+
+    /**
+     * What traders paid for the cargo sold in a market, or for speculative stock in it: its purchase price,
+     * freight, a licence's compliance cost, a detour's extra cost, and (through the bookings above) duties and
+     * licence rents; a subsidy is a negative cost.
+     */
+    public void traderCost(int market, double usd) {
+        int row = market * STRIDE;
+        flows[row + TRADER_COST] += usd;
+        flows[row + TRADER_SURPLUS] -= usd;
     }
 
     // ---- reading ------------------------------------------------------------------------------------------
@@ -153,6 +214,9 @@ public final class Ledger implements java.io.Serializable {
     public double levyRevenue(int market) { return flows[market * STRIDE + LEVY]; }
     public double quotaRent(int market) { return flows[market * STRIDE + QUOTA_RENT]; }
     public double producerSurplus(int market) { return flows[market * STRIDE + PRODUCER_SURPLUS]; }
+    public double traderSurplus(int market) { return flows[market * STRIDE + TRADER_SURPLUS]; }
+    public double traderRevenue(int market) { return flows[market * STRIDE + TRADER_REVENUE]; }
+    public double traderCost(int market) { return flows[market * STRIDE + TRADER_COST]; }
 
     public double importsFrom(int market, int origin) {
         return importsByOrigin[market * regions + origin];
@@ -198,6 +262,13 @@ public final class Ledger implements java.io.Serializable {
                         + exports(m) + " + imports " + imports(m) + " differs from the stock change " + change
                         + " (stock " + lastStock[m] + " at tick " + lastTick + ", " + stock[m] + " now) by "
                         + residual);
+            }
+            double money = traderRevenue(m) - traderCost(m) - traderSurplus(m);
+            double dollars = Math.max(Math.abs(traderRevenue(m)), Math.abs(traderCost(m)));
+            if (!(Math.abs(money) <= RELATIVE * dollars + ABSOLUTE)) {
+                throw new IllegalStateException("traders' money out of balance in market " + m + " at tick " + tick
+                        + ": revenue " + traderRevenue(m) + " - costs " + traderCost(m) + " differs from their surplus "
+                        + traderSurplus(m) + " by " + money);
             }
         }
         System.arraycopy(stock, 0, lastStock, 0, markets);

@@ -33,7 +33,13 @@ public enum Metric {
     /** Import levies and tariffs collected, in US dollars. */
     LEVY_REVENUE("levyRevenue"),
     /** Rents earned by holders of tariff-rate-quota licences, in US dollars. */
-    QUOTA_RENT("quotaRent");
+    QUOTA_RENT("quotaRent"),
+    /**
+     * Traders' sales of the cargo sold in the market (and of speculative stock held in it) less what they paid for
+     * it: its price at the origin, freight, compliance and detour costs, export taxes net of subsidies, import
+     * levies and tariffs, and the rent of the quota licences it landed under, in US dollars.
+     */
+    TRADER_SURPLUS("traderSurplus");
 
     private final String label;
 

@@ -26,33 +26,43 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
 
     /**
      * The incidence of the run's welfare change in one region, against the counterfactual, in US dollars:
-     * who in the region gained or lost. Over every region, consumers, producers, taxpayers and quota-rent
-     * holders add up to minus the total {@link Totals#deadweightLoss()}.
+     * who in the region gained or lost. Over every region, consumers, producers, taxpayers, quota-rent holders
+     * and traders add up to minus the total {@link Totals#deadweightLoss()}.
      *
      * @param consumerSurplusChange   households' surplus change, from the window's start on
      * @param producerSurplusChange   the region's producers' surplus change (every stage), from the window's start on
      * @param taxpayerChange          the government's receipts (levies, tariffs, export taxes) less its outlays,
      *                                plus the public stocks it holds at the end at the market price, from tick 0
      * @param quotaRentChange         rents of the region's tariff-rate-quota licence holders, from tick 0
+     * @param traderSurplusChange     the surplus of the traders selling into the region's markets, from the
+     *                                window's start on
      * @param downstreamOutputLoss    the region's firms' lost output of component and final goods in value added
      *                                (not part of the welfare sum: the same loss seen from output)
      */
     public record RegionSurplus(String region, double consumerSurplusChange, double producerSurplusChange,
-                                double taxpayerChange, double quotaRentChange, double downstreamOutputLoss,
-                                double consumerSurplusChangePv, double producerSurplusChangePv,
-                                double taxpayerChangePv, double quotaRentChangePv, double downstreamOutputLossPv) {
+                                double taxpayerChange, double quotaRentChange, double traderSurplusChange,
+                                double downstreamOutputLoss, double consumerSurplusChangePv,
+                                double producerSurplusChangePv, double taxpayerChangePv, double quotaRentChangePv,
+                                double traderSurplusChangePv, double downstreamOutputLossPv) {
 
         /** The same in dollars worth {@code k} times as much. */
         RegionSurplus scaled(double k) {
             return new RegionSurplus(region, k * consumerSurplusChange, k * producerSurplusChange, k * taxpayerChange,
-                    k * quotaRentChange, k * downstreamOutputLoss, k * consumerSurplusChangePv,
+                    k * quotaRentChange, k * traderSurplusChange, k * downstreamOutputLoss, k * consumerSurplusChangePv,
                     k * producerSurplusChangePv, k * taxpayerChangePv, k * quotaRentChangePv,
-                    k * downstreamOutputLossPv);
+                    k * traderSurplusChangePv, k * downstreamOutputLossPv);
         }
 
-        /** The region's welfare change: consumers, producers, taxpayers and quota-rent holders together. */
+        /** The region's welfare change: consumers, producers, taxpayers, quota-rent holders and traders together. */
         public double welfareChange() {
-            return consumerSurplusChange + producerSurplusChange + taxpayerChange + quotaRentChange;
+            return consumerSurplusChange + producerSurplusChange + taxpayerChange + quotaRentChange
+                    + traderSurplusChange;
+        }
+
+        /** {@link #welfareChange()} in present values. */
+        public double welfareChangePv() {
+            return consumerSurplusChangePv + producerSurplusChangePv + taxpayerChangePv + quotaRentChangePv
+                    + traderSurplusChangePv;
         }
     }
 
@@ -63,13 +73,13 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
     public record PresentValues(double downstreamOutputLoss, double finalDemandShortage,
                                 double consumerSurplusChange, double producerSurplusChange, double fiscalCost,
                                 double publicStockValue, double levyRevenue, double quotaRent,
-                                double deadweightLoss) {
-        public static final PresentValues ZERO = new PresentValues(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                                double traderSurplusChange, double deadweightLoss) {
+        public static final PresentValues ZERO = new PresentValues(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         PresentValues scaled(double k) {
             return new PresentValues(k * downstreamOutputLoss, k * finalDemandShortage, k * consumerSurplusChange,
                     k * producerSurplusChange, k * fiscalCost, k * publicStockValue, k * levyRevenue, k * quotaRent,
-                    k * deadweightLoss);
+                    k * traderSurplusChange, k * deadweightLoss);
         }
     }
 
@@ -119,28 +129,33 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
      * @param fiscalCost           government outlays net of receipts from sales
      * @param publicStockValue     the stocks governments hold at the end of the run, at the last tick's market
      *                             price: an asset the fiscal cost bought
+     * @param traderSurplusChange  the traders' surplus ({@link Metric#TRADER_SURPLUS}), actual less
+     *                             counterfactual, from the window's start on
      * @param decisionTick         the tick present values are discounted to
      */
     public record Totals(double downstreamOutputLoss, double finalDemandShortage, double consumerSurplusChange,
                          double producerSurplusChange, double fiscalCost, double publicStockValue,
-                         double levyRevenue, double quotaRent, double deadweightLoss, double discountRate,
-                         int decisionTick, PresentValues presentValues) {
+                         double levyRevenue, double quotaRent, double traderSurplusChange, double deadweightLoss,
+                         double discountRate, int decisionTick, PresentValues presentValues) {
 
-        /** Totals without shortage, stocks, levies, quota rents or discounting; the deadweight loss follows. */
+        /**
+         * Totals without shortage, stocks, levies, quota rents, traders or discounting; the deadweight loss
+         * follows.
+         */
         public Totals(double downstreamOutputLoss, double consumerSurplusChange, double producerSurplusChange,
                       double fiscalCost) {
-            this(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0,
-                    deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0), 0, 0,
+            this(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0, 0,
+                    deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0, 0), 0, 0,
                     new PresentValues(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange,
-                            fiscalCost, 0, 0, 0, deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost,
-                            0, 0, 0)));
+                            fiscalCost, 0, 0, 0, 0, deadweight(consumerSurplusChange, producerSurplusChange,
+                            fiscalCost, 0, 0, 0, 0)));
         }
 
         /** The same in dollars worth {@code k} times as much. */
         Totals scaled(double k) {
             return new Totals(k * downstreamOutputLoss, k * finalDemandShortage, k * consumerSurplusChange,
                     k * producerSurplusChange, k * fiscalCost, k * publicStockValue, k * levyRevenue, k * quotaRent,
-                    k * deadweightLoss, discountRate, decisionTick, presentValues.scaled(k));
+                    k * traderSurplusChange, k * deadweightLoss, discountRate, decisionTick, presentValues.scaled(k));
         }
 
         /** The government's outlays net of receipts less what the stocks it holds at the end are worth. */
@@ -149,14 +164,20 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         }
 
         /**
-         * The net welfare loss against the counterfactual: minus the sum of the changes in consumer and
-         * producer surplus, government receipts (levies and tariffs), the public stocks held at the end and quota
-         * rents (licences held at home), less government outlays. Positive is a loss.
+         * The net welfare loss against the counterfactual, the one place the welfare terms are summed: minus the
+         * sum of the changes in consumer, producer and traders' surplus, government receipts (levies and
+         * tariffs), the public stocks held at the end and quota rents (licences held at home), less government
+         * outlays. Positive is a loss.
          */
         public static double deadweight(double cs, double ps, double fiscal, double publicStock, double levy,
-                                        double quotaRent) {
-            return -(cs + ps - fiscal + publicStock + levy + quotaRent);
+                                        double quotaRent, double traderSurplus) {
+            return -(cs + ps - fiscal + publicStock + levy + quotaRent + traderSurplus);
         }
+
+        /** How {@link #deadweight} sums, in words, for the reports. */
+        public static final String DEFINITION = "−(consumer surplus change + producer surplus change − fiscal cost"
+                + " + public stocks held at the end, at the market price + levy revenue + quota rents + traders'"
+                + " surplus change)";
     }
 
     /**
@@ -174,6 +195,7 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         row.put("totals.publicStockValue", totals.publicStockValue());
         row.put("totals.levyRevenue", totals.levyRevenue());
         row.put("totals.quotaRent", totals.quotaRent());
+        row.put("totals.traderSurplusChange", totals.traderSurplusChange());
         row.put("totals.deadweightLoss", totals.deadweightLoss());
         PresentValues pv = totals.presentValues();
         row.put("pv.downstreamOutputLoss", pv.downstreamOutputLoss());
@@ -184,6 +206,7 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         row.put("pv.publicStockValue", pv.publicStockValue());
         row.put("pv.levyRevenue", pv.levyRevenue());
         row.put("pv.quotaRent", pv.quotaRent());
+        row.put("pv.traderSurplusChange", pv.traderSurplusChange());
         row.put("pv.deadweightLoss", pv.deadweightLoss());
         for (MarketSummary m : markets) {
             String p = m.region() + "." + m.commodity() + ".";
@@ -206,11 +229,13 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
             row.put(p + "producerSurplusChange", r.producerSurplusChange());
             row.put(p + "taxpayerChange", r.taxpayerChange());
             row.put(p + "quotaRentChange", r.quotaRentChange());
+            row.put(p + "traderSurplusChange", r.traderSurplusChange());
             row.put(p + "downstreamOutputLoss", r.downstreamOutputLoss());
             row.put(p + "pv.consumerSurplusChange", r.consumerSurplusChangePv());
             row.put(p + "pv.producerSurplusChange", r.producerSurplusChangePv());
             row.put(p + "pv.taxpayerChange", r.taxpayerChangePv());
             row.put(p + "pv.quotaRentChange", r.quotaRentChangePv());
+            row.put(p + "pv.traderSurplusChange", r.traderSurplusChangePv());
         }
         for (java.util.Map.Entry<String, java.util.Map<String, Double>> e : policies.entrySet()) {
             for (java.util.Map.Entry<String, Double> v : e.getValue().entrySet()) {

@@ -25,6 +25,8 @@ import org.chokepoint.world.World;
  *   <li><b>consumer surplus change</b>: for each household sector and tick, minus the area under this tick's
  *       demand curve between the counterfactual price and the actual price.</li>
  *   <li><b>producer surplus change</b>: actual minus counterfactual producer surplus.</li>
+ *   <li><b>traders' surplus change</b>: actual minus counterfactual traders' surplus, the margin of the cargo
+ *       sold in each market after every cost the traders paid, duties and licence rents included.</li>
  * </ul>
  */
 public final class SummaryCalculator {
@@ -83,12 +85,14 @@ public final class SummaryCalculator {
         double[][] fiscal = new double[regions][horizon];
         double[][] levy = new double[regions][horizon];
         double[][] quota = new double[regions][horizon];
+        double[][] traders = new double[regions][horizon];
         double[] stock = new double[regions];
         if (counterfactual != null) {
             valueAddedLossByRegionAndTick(run, counterfactual, from, loss);
             shortage = finalDemandShortageByTick(run, counterfactual, from);
             consumerSurplusChangeByTick(run, counterfactual, from, cs);
             producerSurplusChangeByTick(run, counterfactual, from, ps);
+            differenceByRegion(run, counterfactual, Metric.TRADER_SURPLUS, from, traders);
             differenceByRegion(run, counterfactual, Metric.FISCAL_COST, fiscal);
             differenceByRegion(run, counterfactual, Metric.LEVY_REVENUE, levy);
             differenceByRegion(run, counterfactual, Metric.QUOTA_RENT, quota);
@@ -104,6 +108,7 @@ public final class SummaryCalculator {
         double[] fiscalAll = new double[horizon];
         double[] levyAll = new double[horizon];
         double[] quotaAll = new double[horizon];
+        double[] tradersAll = new double[horizon];
         double stockAll = 0;
         List<Summary.RegionSurplus> byRegion = new ArrayList<>();
         for (int r = 0; r < regions; r++) {
@@ -115,24 +120,27 @@ public final class SummaryCalculator {
                 fiscalAll[t] += fiscal[r][t];
                 levyAll[t] += levy[r][t];
                 quotaAll[t] += quota[r][t];
+                tradersAll[t] += traders[r][t];
                 taxpayers[t] = levy[r][t] - fiscal[r][t];
             }
             stockAll += stock[r];
             byRegion.add(new Summary.RegionSurplus(world.region(r).id(), sum(cs[r], null), sum(ps[r], null),
-                    sum(taxpayers, null) + stock[r], sum(quota[r], null), sum(loss[r], null),
+                    sum(taxpayers, null) + stock[r], sum(quota[r], null), sum(traders[r], null), sum(loss[r], null),
                     sum(cs[r], discount), sum(ps[r], discount), sum(taxpayers, discount) + stock[r] * atEnd,
-                    sum(quota[r], discount), sum(loss[r], discount)));
+                    sum(quota[r], discount), sum(traders[r], discount), sum(loss[r], discount)));
         }
         double[] dwl = new double[horizon];
         for (int t = 0; t < horizon; t++) {
-            dwl[t] = Summary.Totals.deadweight(csAll[t], psAll[t], fiscalAll[t], 0, levyAll[t], quotaAll[t]);
+            dwl[t] = Summary.Totals.deadweight(csAll[t], psAll[t], fiscalAll[t], 0, levyAll[t], quotaAll[t],
+                    tradersAll[t]);
         }
         Summary.PresentValues pv = new Summary.PresentValues(sum(lossAll, discount), sum(shortage, discount),
                 sum(csAll, discount), sum(psAll, discount), sum(fiscalAll, discount), stockAll * atEnd,
-                sum(levyAll, discount), sum(quotaAll, discount), sum(dwl, discount) - stockAll * atEnd);
+                sum(levyAll, discount), sum(quotaAll, discount), sum(tradersAll, discount),
+                sum(dwl, discount) - stockAll * atEnd);
         Summary.Totals totals = new Summary.Totals(sum(lossAll, null), sum(shortage, null), sum(csAll, null),
                 sum(psAll, null), sum(fiscalAll, null), stockAll, sum(levyAll, null), sum(quotaAll, null),
-                sum(dwl, null) - stockAll, rate, decision, pv);
+                sum(tradersAll, null), sum(dwl, null) - stockAll, rate, decision, pv);
         PriceBase money = PriceBase.of(run.scenario());
         double k = money.deflator();
         return new Summary(markets, totals.scaled(k), byRegion.stream().map(r -> r.scaled(k)).toList(),
@@ -158,10 +166,15 @@ public final class SummaryCalculator {
 
     /** A metric of the run less the counterfactual's, by region of its market and tick, from tick 0. */
     private static void differenceByRegion(RunView run, RunView cf, Metric metric, double[][] out) {
+        differenceByRegion(run, cf, metric, 0, out);
+    }
+
+    /** A metric of the run less the counterfactual's, by region of its market and tick, from tick {@code from}. */
+    private static void differenceByRegion(RunView run, RunView cf, Metric metric, int from, double[][] out) {
         World world = run.world();
         for (int m = 0; m < world.marketCount(); m++) {
             int r = world.regionOfMarket(m);
-            for (int t = 0; t < run.horizon(); t++) {
+            for (int t = from; t < run.horizon(); t++) {
                 out[r][t] += run.series().get(t, m, metric) - cf.series().get(t, m, metric);
             }
         }

@@ -98,6 +98,7 @@ final class Recorder implements java.io.Serializable {
             series.set(tick, m, Metric.FISCAL_COST, ledger.fiscalCost(m));
             series.set(tick, m, Metric.LEVY_REVENUE, ledger.levyRevenue(m));
             series.set(tick, m, Metric.QUOTA_RENT, ledger.quotaRent(m));
+            series.set(tick, m, Metric.TRADER_SURPLUS, ledger.traderSurplus(m));
         }
         ledger.copyByPartner(importsByOrigin, exportsByDestination);
         series.setFlows(tick, importsByOrigin, exportsByDestination);

@@ -48,7 +48,7 @@ final class ExportSubsidy extends ExportMeasure {
             double usd = (perUnit + rate * price) * quantity * ctx.world().commodity(c).valuePerUnit();
             paid += usd;
             volume += quantity;
-            ctx.markets().ledger().spend(ctx.world().market(o, c), usd);
+            ctx.markets().ledger().exportSubsidy(ctx.world().market(o, c), traderMarket(trader, d, c), usd);
         }
     }
 

@@ -5,7 +5,8 @@ import org.chokepoint.scenario.spec.ExportTaxSpec;
 /**
  * An ad valorem export tax: exporters pay {@code rate} times the origin price on what leaves. With trade
  * flowing, the price outside exceeds the price inside by the tax on top of transport and margins. The
- * exporting government's receipts count as levy revenue in the origin market.
+ * exporting government's receipts count as levy revenue in the origin market, and as a cost of the trader
+ * that pays them in the destination market, where its cargo sells.
  */
 final class ExportTax extends ExportMeasure {
     private final double rate;
@@ -24,7 +25,8 @@ final class ExportTax extends ExportMeasure {
     public void shipped(int trader, int o, int d, int c, int tick, double quantity, double price) {
         if (binds(o, d, c, tick)) {
             int m = ctx.world().market(o, c);
-            ctx.markets().ledger().levy(m, rate * price * quantity * ctx.world().commodity(c).valuePerUnit());
+            ctx.markets().ledger().borderCharge(m, traderMarket(trader, d, c),
+                    rate * price * quantity * ctx.world().commodity(c).valuePerUnit());
         }
     }
 

@@ -83,6 +83,15 @@ public abstract class Instrument implements TradeMeasure, Participant {
         return Owner.of(seat, 0);
     }
 
+    /**
+     * The market whose traders' surplus a charge on an importer's cargo of commodity {@code c} bound for region
+     * {@code d} comes off: the destination's, where the cargo sells; none (-1) for a consortium's pool, numbered
+     * after the traders, whose members pay the charges in the cost of what they are handed.
+     */
+    protected int traderMarket(int importer, int d, int c) {
+        return importer < ctx.traders().count ? ctx.world().market(d, c) : -1;
+    }
+
     /** An instrument that posts orders declares them; by default it posts none. */
     @Override
     public void countOrders(int[] ordersPerMarket) { }

@@ -63,7 +63,7 @@ final class TariffFloor extends ImporterMeasure {
         double levy = ledger.landed(trader, quantity);
         if (levy > 0) {
             double usd = dollars(quantity, levy);
-            ctx.markets().ledger().levy(market, usd);
+            ctx.markets().ledger().borderCharge(market, traderMarket(trader, d, c), usd);
             collected += usd;
             leviedVolume += quantity;
         }

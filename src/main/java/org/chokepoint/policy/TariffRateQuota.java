@@ -13,7 +13,8 @@ import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
  * decides at the in-quota tariff and is granted at most what is left; once they are gone, the next
  * importers decide at the out-of-quota tariff. Holders of licences earn the quota rent
  * {@code (domestic price - cif - in-quota tariff) * in-quota volume} when their cargo lands, recorded as the
- * market's quota rent; tariffs collected are levy revenue. Domestic buyers pay the higher price; the rent
+ * market's quota rent (and, where a trader holds the licence, as the licence's cost to the trader, since the
+ * rent is part of its margin); tariffs collected are levy revenue, and the importing trader's cost. Domestic buyers pay the higher price; the rent
  * goes to the licence holders.
  */
 final class TariffRateQuota extends ImporterMeasure {
@@ -149,15 +150,15 @@ final class TariffRateQuota extends ImporterMeasure {
             double charge = inQuota.landed(trader, qIn);
             double tariff = dollars(qIn, charge);
             double r = dollars(qIn, domestic - inQuota.landedCif() - charge);
-            ctx.markets().ledger().levy(market, tariff);
-            ctx.markets().ledger().quotaRent(market, r);
+            ctx.markets().ledger().borderCharge(market, traderMarket(trader, d, c), tariff);
+            ctx.markets().ledger().quotaRent(market, r, traderMarket(trader, d, c) >= 0);
             revenue += tariff;
             rent += r;
             inVolume += qIn;
         }
         if (qOut > 0) {
             double tariff = dollars(qOut, Math.max(0, outOfQuota.landed(trader, qOut)));
-            ctx.markets().ledger().levy(market, tariff);
+            ctx.markets().ledger().borderCharge(market, traderMarket(trader, d, c), tariff);
             revenue += tariff;
             outVolume += qOut;
         }

@@ -311,6 +311,7 @@ final class ComparisonPage {
         {"producerSurplusChange", "producers"},
         {"taxpayerChange", "taxpayers"},
         {"quotaRentChange", "quota-rent holders"},
+        {"traderSurplusChange", "traders"},
     };
 
     private static void incidence(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows) {

@@ -40,6 +40,7 @@ public final class ComparisonReport {
         {"totals.publicStockValue", "Public stocks held at the end, at the market price (US$)"},
         {"totals.levyRevenue", "Levy and tariff revenue (US$)"},
         {"totals.quotaRent", "Quota rents to licence holders (US$)"},
+        {"totals.traderSurplusChange", "Traders' surplus change (US$)"},
         {"totals.consumerSurplusChange", "Consumer surplus change (US$)"},
         {"totals.producerSurplusChange", "Producer surplus change (US$)"},
         {"totals.deadweightLoss", "Net welfare loss (US$; positive = loss)"},
@@ -272,9 +273,8 @@ public final class ComparisonReport {
                 .append("as their lost output. Downstream output lost counts, in value added (output less the ")
                 .append("inputs of its recipe, at pre-shock prices), every fall in component and ")
                 .append("final-good output against the economy without shocks, given the background.</li>")
-                .append("<li>Net welfare loss = −(consumer surplus change + producer surplus change − fiscal cost + ")
-                .append("public stocks held at the end, at the market price + levy revenue + quota rents). Positive ")
-                .append("numbers are losses.</li>")
+                .append("<li>Net welfare loss = ").append(esc(org.chokepoint.metrics.Summary.Totals.DEFINITION))
+                .append(". Positive numbers are losses.</li>")
                 .append("<li>Present values discount each ").append(tick.singular())
                 .append(" at the scenario's yearly rate (")
                 .append(String.format(Locale.ROOT, "%.1f%%", 100 * c.base().scenario().time().discountRateOrDefault()))

@@ -43,6 +43,52 @@ class LedgerTest {
         assertEquals(0, markets.shipping().atSea(account));
     }
 
+    /**
+     * A trader buys 5 t at home at 10 (a tonne is 1,000 units of the price: $50,000), pays freight of 0.5 a unit
+     * ($2,500) and an export tax of 10% of the price at home ($5,000), lands the cargo under a quota licence worth
+     * $1,000 and sells it abroad at 12 ($60,000). It keeps 60,000 - 50,000 - 2,500 - 5,000 - 1,000 = $1,500, booked
+     * abroad where it sold; the tax is home's levy revenue and the licence's rent abroad's quota rent. The three
+     * add up to the sale less the purchase and the freight, $7,500: duties and rents move the margin, freight uses
+     * it up.
+     */
+    @Test
+    void aTradersSaleIsItsCostsPlusItsSurplusAndItsDutiesAreCountedOnce() {
+        Markets markets = new Markets(2, 1, new double[] {10, 12}, 0.1);
+        Ledger ledger = markets.ledger();
+        ledger.checkBalance(-1, new double[] {0, 0});
+        markets.beginTick();
+        ledger.traderCost(ABROAD, 5 * 10 * 1000);
+        ledger.traderCost(ABROAD, 5 * 0.5 * 1000);
+        ledger.borderCharge(HOME, ABROAD, 0.1 * 10 * 5 * 1000);
+        ledger.quotaRent(ABROAD, 1000, true);
+        ledger.traderSale(ABROAD, 5 * 12 * 1000);
+        ledger.checkBalance(0, new double[] {0, 0});
+
+        assertEquals(1500, ledger.traderSurplus(ABROAD), 1e-9);
+        assertEquals(60000, ledger.traderRevenue(ABROAD), 1e-9);
+        assertEquals(58500, ledger.traderCost(ABROAD), 1e-9, "revenue = costs + surplus");
+        assertEquals(0, ledger.traderSurplus(HOME), "nothing of the cargo's margin is booked where it was bought");
+        assertEquals(5000, ledger.levyRevenue(HOME), 1e-9);
+        assertEquals(1000, ledger.quotaRent(ABROAD), 1e-9);
+        assertEquals(7500, ledger.traderSurplus(ABROAD) + ledger.levyRevenue(HOME) + ledger.quotaRent(ABROAD), 1e-9);
+    }
+
+    /** A consortium's pool pays the same tax, but its members pay it in the cost of what they are handed. */
+    @Test
+    void aChargeOnCargoNoTraderCarriesIsOnlyTheGovernmentsReceipt() {
+        Markets markets = new Markets(2, 1, new double[] {10, 12}, 0.1);
+        Ledger ledger = markets.ledger();
+        markets.beginTick();
+        ledger.borderCharge(HOME, -1, 5000);
+        ledger.quotaRent(ABROAD, 1000, false);
+        ledger.exportSubsidy(HOME, -1, 300);
+        assertEquals(5000, ledger.levyRevenue(HOME));
+        assertEquals(1000, ledger.quotaRent(ABROAD));
+        assertEquals(300, ledger.fiscalCost(HOME));
+        assertEquals(0, ledger.traderSurplus(HOME));
+        assertEquals(0, ledger.traderSurplus(ABROAD));
+    }
+
     @Test
     void goodsThatAppearWithoutABookingFailTheTick() {
         Markets markets = new Markets(2, 1, new double[] {10, 12}, 0.1);

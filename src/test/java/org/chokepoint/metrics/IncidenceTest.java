@@ -40,7 +40,7 @@ class IncidenceTest {
         for (Summary.RegionSurplus r : summary.regions()) {
             welfare += r.welfareChange();
             welfarePv += r.consumerSurplusChangePv() + r.producerSurplusChangePv() + r.taxpayerChangePv()
-                    + r.quotaRentChangePv();
+                    + r.quotaRentChangePv() + r.traderSurplusChangePv();
         }
         assertEquals(-t.deadweightLoss(), welfare, 1e-9 * Math.abs(t.consumerSurplusChange()));
         assertEquals(-t.presentValues().deadweightLoss(), welfarePv, 1e-9 * Math.abs(t.consumerSurplusChange()));
@@ -48,8 +48,8 @@ class IncidenceTest {
         // Every kind of actor has something at stake, so the sum is not a sum of zeros.
         Summary.RegionSurplus a = summary.regions().get(0);
         Summary.RegionSurplus b = summary.regions().get(1);
-        assertTrue(t.levyRevenue() > 0 && t.quotaRent() != 0 && t.publicStockValue() > 0 && t.fiscalCost() > 0,
-                t.toString());
+        assertTrue(t.levyRevenue() > 0 && t.quotaRent() != 0 && t.publicStockValue() > 0 && t.fiscalCost() > 0
+                && t.traderSurplusChange() != 0, t.toString());
         assertTrue(a.taxpayerChange() > 0, "A's government collects the export tax: " + a.taxpayerChange());
         assertTrue(b.consumerSurplusChange() < 0, "B's households pay more");
         // B's taxpayers: B's tariffs less the agency's net purchases plus the stock it holds at the end.
