@@ -175,9 +175,9 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         }
 
         /** How {@link #deadweight} sums, in words, for the reports. */
-        public static final String DEFINITION = "−(consumer surplus change + producer surplus change − fiscal cost"
-                + " + public stocks held at the end, at the market price + levy revenue + quota rents + traders'"
-                + " surplus change)";
+        public static final String DEFINITION = "−(consumer surplus change + producer surplus change + traders'"
+                + " surplus change − fiscal cost + public stocks held at the end, at the market price + levy revenue"
+                + " + quota rents)";
     }
 
     /**

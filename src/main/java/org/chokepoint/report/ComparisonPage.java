@@ -354,9 +354,10 @@ final class ComparisonPage {
         }
         h.append("</tr>\n</table>\n<p class=\"note\">Columns are the options numbered as in the table above. "
                 + "Taxpayers: levies, tariffs and export taxes collected less outlays, plus the public stocks held "
-                + "at the end at the market price. Rows whose every entry is below half a dollar are left out; the "
-                + "welfare change row adds up every row, shown or not, and is minus the change in the net welfare "
-                + "loss.</p>\n");
+                + "at the end at the market price. Traders: the margin of the cargo sold into the region's markets, "
+                + "after what they paid for it, its transport, duties and licence rents. Rows whose every entry is "
+                + "below half a dollar are left out; the welfare change row adds up every row, shown or not, and is "
+                + "minus the change in the net welfare loss.</p>\n");
     }
 
     // ---- small multiples --------------------------------------------------------------------------------

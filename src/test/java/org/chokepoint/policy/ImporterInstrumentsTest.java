@@ -108,7 +108,8 @@ class ImporterInstrumentsTest {
         assertTrue(extraLevy > 0, "more is imported, and levied, while domestic plants are built: " + extraLevy);
         // The deadweight loss, the consumer surplus lost less the producer surplus gained and the levy, is not held
         // to the two triangles (less the terms-of-trade gain) here: each transfer above is within 2%, but their
-        // small difference is not. Over weeks 150-320 it comes to 52.5 a week against 46.0, because the plants
+        // small difference is not. Over weeks 150-320 it comes to 51.0 a week against 46.0 (the importers' margin,
+        // 1.5 a week above the free-trade world's, counted), because the plants
         // and importers take turns in a two-week cycle that holds the domestic price at 8.07 on average rather
         // than at the floor (docs/dynamics.md, Sellers). Written from the whole run's transfers and the lag's
         // terms above, it would be the consumer-surplus check again in other words.
