@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.DoubleUnaryOperator;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.Summary;
+import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.model.RunOutcome;
 import org.chokepoint.model.Simulation;
@@ -103,7 +104,18 @@ class TextbookTest {
         return 80 * Math.pow(p / 6, -0.5);
     }
 
-    /** The root of an increasing function on [lo, hi], by bisection. */
+    /** {@code ∫ f} from a to b by the midpoint rule on 10,000 steps. */
+    static double integral(DoubleUnaryOperator f, double a, double b) {
+        int n = 10_000;
+        double h = (b - a) / n;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += f.applyAsDouble(a + (i + 0.5) * h) * h;
+        }
+        return sum;
+    }
+
+        /** The root of an increasing function on [lo, hi], by bisection. */
     static double root(DoubleUnaryOperator f, double lo, double hi) {
         for (int i = 0; i < 200; i++) {
             double mid = 0.5 * (lo + hi);
@@ -339,6 +351,44 @@ class TextbookTest {
             near((pm - px - TRANSPORT) * volume, quota.mean(1, Metric.TRADER_SURPLUS),
                     "traders' surplus = (P_M - P_X - transport) * quota");
             assertEquals(0, quota.mean(0, Metric.TRADER_SURPLUS), 1e-12, "nothing is sold in X by a trader");
+        }
+
+        /**
+         * The quota's net welfare loss a week is the textbook's two triangles: X's consumers gain
+         * {@code ∫ D_X} and its producers lose {@code ∫ S_X} between the two prices of X, M's consumers lose
+         * {@code ∫ D_M} and its producers gain {@code ∫ S_M} between the two prices of M, and the traders gain the
+         * rent {@code (P_M - P_X - 0.5) * quota}; minus their sum is the loss. Left out, the rent, twice the loss,
+         * would make the loss three times what it is.
+         */
+        @Test
+        void theNetWelfareLossIsTheTwoTrianglesOnceTheTradersRentIsCounted() {
+            double pxFree = root(p -> supplyX(p) - demandX(p) - (demandM(p + TRANSPORT) - supplyM(p + TRANSPORT)), 2.5,
+                    12);
+            double pmFree = pxFree + TRANSPORT;
+            double px = root(p -> supplyX(p) - demandX(p) - volume, 2.01, 12);
+            double pm = root(p -> demandM(p) - supplyM(p) - volume, 3, 40);
+            double rent = (pm - px - TRANSPORT) * volume;
+            double welfare = integral(TextbookTest::demandX, px, pxFree) - integral(TextbookTest::supplyX, px, pxFree)
+                    - integral(TextbookTest::demandM, pmFree, pm) + integral(TextbookTest::supplyM, pmFree, pm) + rent;
+            double triangles = -welfare;
+            assertTrue(triangles > 0 && triangles < 0.6 * rent, "the triangles " + triangles + " against the rent " + rent);
+
+            double[][] cs = new double[2][quota.outcome.model().horizon()];
+            SummaryCalculator.consumerSurplusChangeByTick(quota.outcome.model(), free.outcome.model(), 0, cs);
+            double consumers = 0;
+            double producers = 0;
+            double traders = 0;
+            for (int t = FROM; t < TO; t++) {
+                for (int m = 0; m < 2; m++) {
+                    consumers += cs[m][t] / (TO - FROM);
+                    producers += (quota.series.get(t, m, Metric.PRODUCER_SURPLUS)
+                            - free.series.get(t, m, Metric.PRODUCER_SURPLUS)) / (TO - FROM);
+                    traders += (quota.series.get(t, m, Metric.TRADER_SURPLUS)
+                            - free.series.get(t, m, Metric.TRADER_SURPLUS)) / (TO - FROM);
+                }
+            }
+            near(triangles, Summary.Totals.deadweight(consumers, producers, 0, 0, 0, 0, traders),
+                    "net welfare loss a week = the two triangles");
         }
     }
 
