@@ -223,4 +223,12 @@ public final class Stockists implements Participant {
             stockByMarket[market[i]] += stock[i];
         }
     }
+
+    /** What its stock cost when bought: a purchase is charged to its surplus only when the units are sold. */
+    @Override
+    public void addUnchargedCost(double[] usdByMarket) {
+        for (int i = 0; i < count; i++) {
+            usdByMarket[market[i]] += paid[i];
+        }
+    }
 }

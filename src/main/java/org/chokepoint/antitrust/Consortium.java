@@ -201,6 +201,14 @@ public final class Consortium implements Participant {
         stockByMarket[ctx.world().market(terms.region, terms.input)] += procurement.stock();
     }
 
+    /** What the pool's stock cost: its members are charged for it only when it is handed to them. */
+    @Override
+    public void addUnchargedCost(double[] usdByMarket) {
+        if (procurement != null) {
+            usdByMarket[ctx.world().market(terms.region, terms.input)] += procurement.stockCost();
+        }
+    }
+
     @Override
     public void finish(int lastTick) {
         auditor.finish(lastTick);

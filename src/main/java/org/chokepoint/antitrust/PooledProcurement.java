@@ -294,6 +294,11 @@ final class PooledProcurement implements java.io.Serializable {
         return stock;
     }
 
+    /** What the stock landed cost, US dollars, not yet charged to the members it will be handed to. */
+    double stockCost() {
+        return stockCost;
+    }
+
     double procured() {
         return procured;
     }

@@ -52,6 +52,14 @@ public interface Participant extends java.io.Serializable {
     /** Adds, per market, the goods it holds there (stock, cargo landed, a stockpile), for the mass balance. */
     default void addHoldings(double[] stockByMarket) { }
 
+    /**
+     * Adds, per market, what the goods it holds there cost it and have not yet been charged to its surplus, in
+     * US dollars: a holder that books a purchase only when it sells or hands the goods on (a stockist, a
+     * consortium's pool) carries its stock at that cost, which the welfare sum already counts; one that books a
+     * purchase when it pays (a firm, a trader) adds nothing.
+     */
+    default void addUnchargedCost(double[] usdByMarket) { }
+
     /** Whether it holds or does what the query asks about; a way to ask without knowing its class. */
     default boolean answers(Query query, int region, int commodity, int tick) {
         return false;

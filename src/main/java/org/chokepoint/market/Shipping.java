@@ -137,6 +137,20 @@ public final class Shipping implements java.io.Serializable {
         return landedValue;
     }
 
+    /**
+     * Adds, per destination market, everything at sea bound for it, and the value the carriers carry it at (what
+     * it cost them, for a carrier whose surplus pays for cargo only when it hands it on; 0 for a trader's).
+     */
+    public void addAtSea(double[] quantityByMarket, double[] valueByMarket) {
+        for (int a = 0; a < accounts; a++) {
+            int m = destination[a];
+            for (int k = 2 * base[a], end = 2 * (base[a] + slots[a]); k < end; k++) {
+                quantityByMarket[m] += cargo[k];
+                valueByMarket[m] += value[k];
+            }
+        }
+    }
+
     /** Everything the account has at sea, both lanes. */
     public double atSea(int account) {
         double s = 0;

@@ -31,6 +31,14 @@ public interface RunView {
     /** What governments' instruments hold of the market's commodity in its region after the last tick. */
     double publicStockAtEnd(int market);
 
+    /**
+     * Adds, per market, what everyone but the governments' instruments holds there after the last tick (firms'
+     * output and input stocks, traders' cargo and speculative stock, stockists' and consortium pools' stocks), with
+     * the cargo at sea bound for it; and, in US dollars, what of that stock its holders have not yet charged to
+     * their surplus (a stockist's or a pool's purchases, booked only when sold or handed on).
+     */
+    void addPrivateStockAtEnd(double[] quantityByMarket, double[] unchargedCostByMarket);
+
     /** What each policy instrument did over the run, by instrument id; instruments with nothing to say left out. */
     Map<String, Map<String, Double>> policyIndicators();
 }

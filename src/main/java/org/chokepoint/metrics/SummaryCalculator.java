@@ -87,6 +87,7 @@ public final class SummaryCalculator {
         double[][] quota = new double[regions][horizon];
         double[][] traders = new double[regions][horizon];
         double[] stock = new double[regions];
+        double[] privateStock = new double[regions];
         if (counterfactual != null) {
             valueAddedLossByRegionAndTick(run, counterfactual, from, loss);
             shortage = finalDemandShortageByTick(run, counterfactual, from);
@@ -98,8 +99,11 @@ public final class SummaryCalculator {
             differenceByRegion(run, counterfactual, Metric.QUOTA_RENT, quota);
             double[] mine = publicStockValueByRegion(run);
             double[] theirs = publicStockValueByRegion(counterfactual);
+            double[] held = privateStockValueByRegion(run);
+            double[] heldCf = privateStockValueByRegion(counterfactual);
             for (int r = 0; r < regions; r++) {
                 stock[r] = mine[r] - theirs[r];
+                privateStock[r] = held[r] - heldCf[r];
             }
         }
         double[] lossAll = new double[horizon];
@@ -110,6 +114,7 @@ public final class SummaryCalculator {
         double[] quotaAll = new double[horizon];
         double[] tradersAll = new double[horizon];
         double stockAll = 0;
+        double privateStockAll = 0;
         List<Summary.RegionSurplus> byRegion = new ArrayList<>();
         for (int r = 0; r < regions; r++) {
             double[] taxpayers = new double[horizon];
@@ -124,23 +129,27 @@ public final class SummaryCalculator {
                 taxpayers[t] = levy[r][t] - fiscal[r][t];
             }
             stockAll += stock[r];
+            privateStockAll += privateStock[r];
             byRegion.add(new Summary.RegionSurplus(world.region(r).id(), sum(cs[r], null), sum(ps[r], null),
-                    sum(taxpayers, null) + stock[r], sum(quota[r], null), sum(traders[r], null), sum(loss[r], null),
-                    sum(cs[r], discount), sum(ps[r], discount), sum(taxpayers, discount) + stock[r] * atEnd,
-                    sum(quota[r], discount), sum(traders[r], discount), sum(loss[r], discount)));
+                    sum(taxpayers, null) + stock[r], sum(quota[r], null), sum(traders[r], null), privateStock[r],
+                    sum(loss[r], null), sum(cs[r], discount), sum(ps[r], discount),
+                    sum(taxpayers, discount) + stock[r] * atEnd, sum(quota[r], discount), sum(traders[r], discount),
+                    privateStock[r] * atEnd, sum(loss[r], discount)));
         }
         double[] dwl = new double[horizon];
         for (int t = 0; t < horizon; t++) {
             dwl[t] = Summary.Totals.deadweight(csAll[t], psAll[t], fiscalAll[t], 0, levyAll[t], quotaAll[t],
-                    tradersAll[t]);
+                    tradersAll[t], 0);
         }
+        // The stocks held at the end are valued once, after the last tick: the same sum with the flows at zero.
+        double stocksAtEnd = Summary.Totals.deadweight(0, 0, 0, stockAll, 0, 0, 0, privateStockAll);
         Summary.PresentValues pv = new Summary.PresentValues(sum(lossAll, discount), sum(shortage, discount),
                 sum(csAll, discount), sum(psAll, discount), sum(fiscalAll, discount), stockAll * atEnd,
-                sum(levyAll, discount), sum(quotaAll, discount), sum(tradersAll, discount),
-                sum(dwl, discount) - stockAll * atEnd);
+                sum(levyAll, discount), sum(quotaAll, discount), sum(tradersAll, discount), privateStockAll * atEnd,
+                sum(dwl, discount) + stocksAtEnd * atEnd);
         Summary.Totals totals = new Summary.Totals(sum(lossAll, null), sum(shortage, null), sum(csAll, null),
                 sum(psAll, null), sum(fiscalAll, null), stockAll, sum(levyAll, null), sum(quotaAll, null),
-                sum(tradersAll, null), sum(dwl, null) - stockAll, rate, decision, pv);
+                sum(tradersAll, null), privateStockAll, sum(dwl, null) + stocksAtEnd, rate, decision, pv);
         PriceBase money = PriceBase.of(run.scenario());
         double k = money.deflator();
         return new Summary(markets, totals.scaled(k), byRegion.stream().map(r -> r.scaled(k)).toList(),
@@ -194,6 +203,31 @@ public final class SummaryCalculator {
             if (q != 0) {
                 out[world.regionOfMarket(m)] += q * run.series().get(last, m, Metric.PRICE)
                         * world.commodity(world.commodityOfMarket(m)).valuePerUnit();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the stocks everyone but the governments' instruments holds at the end of a run are worth at the last
+     * tick's market price, beyond what the surplus series already count them at, by region, in US dollars. Firms
+     * and traders charge a unit's cost to their surplus when they pay it (production, a purchase, freight), so
+     * their stock at the end is counted at nothing and is valued whole; stockists and consortium pools charge a
+     * purchase only when they sell the units or hand them on, so theirs is counted at what it cost, and only the
+     * market value above that is added. Cargo at sea is valued at its destination's price.
+     */
+    public static double[] privateStockValueByRegion(RunView run) {
+        World world = run.world();
+        int markets = world.marketCount();
+        double[] held = new double[markets];
+        double[] uncharged = new double[markets];
+        run.addPrivateStockAtEnd(held, uncharged);
+        double[] out = new double[world.regionCount()];
+        int last = run.horizon() - 1;
+        for (int m = 0; m < markets; m++) {
+            if (held[m] != 0 || uncharged[m] != 0) {
+                out[world.regionOfMarket(m)] += held[m] * run.series().get(last, m, Metric.PRICE)
+                        * world.commodity(world.commodityOfMarket(m)).valuePerUnit() - uncharged[m];
             }
         }
         return out;

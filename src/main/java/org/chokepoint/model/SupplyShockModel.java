@@ -536,6 +536,17 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     }
 
     @Override
+    public void addPrivateStockAtEnd(double[] quantityByMarket, double[] unchargedCostByMarket) {
+        for (Participant p : participants) {
+            if (!(p instanceof Instrument)) {
+                p.addHoldings(quantityByMarket);
+                p.addUnchargedCost(unchargedCostByMarket);
+            }
+        }
+        markets.shipping().addAtSea(quantityByMarket, unchargedCostByMarket);
+    }
+
+    @Override
     public Map<String, Map<String, Double>> policyIndicators() {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (Instrument i : instruments) {

@@ -312,6 +312,7 @@ final class ComparisonPage {
         {"taxpayerChange", "taxpayers"},
         {"quotaRentChange", "quota-rent holders"},
         {"traderSurplusChange", "traders"},
+        {"privateStockValueChange", "private stocks at the end"},
     };
 
     private static void incidence(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows) {
@@ -355,9 +356,11 @@ final class ComparisonPage {
         h.append("</tr>\n</table>\n<p class=\"note\">Columns are the options numbered as in the table above. "
                 + "Taxpayers: levies, tariffs and export taxes collected less outlays, plus the public stocks held "
                 + "at the end at the market price. Traders: the margin of the cargo sold into the region's markets, "
-                + "after what they paid for it, its transport, duties and licence rents. Rows whose every entry is "
-                + "below half a dollar are left out; the welfare change row adds up every row, shown or not, and is "
-                + "minus the change in the net welfare loss.</p>\n");
+                + "after what they paid for it, its transport, duties and licence rents. Private stocks at the end: "
+                + "what firms, traders, stockists and pools hold in the region's markets, or at sea bound for them, "
+                + "after the last tick, at the market price, beyond what they are already counted at. Rows whose "
+                + "every entry is below half a dollar are left out; the welfare change row adds up every row, shown "
+                + "or not, and is minus the change in the net welfare loss.</p>\n");
     }
 
     // ---- small multiples --------------------------------------------------------------------------------

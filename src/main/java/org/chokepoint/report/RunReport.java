@@ -211,6 +211,8 @@ public final class RunReport {
         row(h, "Levy and tariff revenue", t.levyRevenue(), pv.levyRevenue());
         row(h, "Quota rents", t.quotaRent(), pv.quotaRent());
         row(h, "Traders' surplus change", t.traderSurplusChange(), pv.traderSurplusChange());
+        row(h, "Private stocks held at the end, at the market price: change", t.privateStockValueChange(),
+                pv.privateStockValueChange());
         row(h, "Net welfare loss (positive = loss)", t.deadweightLoss(), pv.deadweightLoss());
         h.append("</table>\n");
     }
@@ -219,7 +221,7 @@ public final class RunReport {
     private static void incidence(StringBuilder h, Summary s) {
         h.append("<h3>Who gains and who loses (present values, ").append(ReportPage.esc(s.money().label()))
                 .append(")</h3>\n<table><tr><th>region</th><th>consumers</th><th>producers</th><th>taxpayers</th>")
-                .append("<th>quota-rent holders</th><th>traders</th><th>all</th></tr>\n");
+                .append("<th>quota-rent holders</th><th>traders</th><th>private stocks at the end</th><th>all</th></tr>\n");
         double total = 0;
         for (Summary.RegionSurplus r : s.regions()) {
             double all = r.welfareChangePv();
@@ -230,13 +232,16 @@ public final class RunReport {
                     .append(ChartStyle.money(r.taxpayerChangePv())).append("</td><td>")
                     .append(ChartStyle.money(r.quotaRentChangePv())).append("</td><td>")
                     .append(ChartStyle.money(r.traderSurplusChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(r.privateStockValueChangePv())).append("</td><td>")
                     .append(ChartStyle.money(all)).append("</td></tr>\n");
         }
-        h.append("<tr><th>all</th><th></th><th></th><th></th><th></th><th></th><th>").append(ChartStyle.money(total))
+        h.append("<tr><th>all</th><th></th><th></th><th></th><th></th><th></th><th></th><th>").append(ChartStyle.money(total))
                 .append("</th></tr>\n</table>\n<p class=\"note\">Taxpayers: levies, tariffs and export taxes collected "
                         + "less outlays, plus the public stocks held at the end at the market price. Traders: the margin of "
                         + "the cargo sold into the region's markets, after what they paid for it, its transport, duties "
-                        + "and licence rents. The total is minus the net welfare loss's present value.</p>\n");
+                        + "and licence rents. Private stocks at the end: what firms, traders, stockists and pools "
+                        + "hold in the region's markets, or at sea bound for them, after the last tick, at the market "
+                        + "price, beyond what they are already counted at. The total is minus the net welfare loss's present value.</p>\n");
     }
 
     private static void row(StringBuilder h, String what, double sum, double pv) {

@@ -65,6 +65,32 @@ class StockistsTest {
         assertTrue(cost > p0 + 8 && cost < p0 + 11, "carried cost " + (cost - p0));
     }
 
+    /**
+     * Its purchases are charged to the surplus only when it sells, so the stock it holds is counted there at what
+     * it paid: at rest, its four weeks at the start price, US$1,000 a tonne per US$/kg (the carrying costs were
+     * charged as they came). The closing stocks of the welfare sum add only what the stock is worth above that;
+     * the mines and magnet makers, which book a unit's cost when they pay it, have nothing so counted.
+     */
+    @Test
+    void itsStockIsCountedAtWhatItPaidUntilSold() throws Exception {
+        SupplyShockModel model = model(0);
+        int m = model.stockists().market(0);
+        double paid = 4 * use(model) * model.markets().price(m) * 1000;
+        while (model.tick() < model.horizon()) {
+            model.stepTick();
+        }
+        model.finish();
+        int markets = model.world().marketCount();
+        double[] held = new double[markets];
+        double[] uncharged = new double[markets];
+        model.addPrivateStockAtEnd(held, uncharged);
+        assertEquals(paid, uncharged[m], 1e-9 * paid);
+        for (int other = 0; other < markets; other++) {
+            assertEquals(other == m ? paid : 0, uncharged[other], 1e-9 * paid, "market " + other);
+        }
+        assertTrue(held[m] > model.stockists().stock(0), "the mines' and makers' oxide is held there too");
+    }
+
     @Test
     void itSellsOnlyWhenThePriceRisesAboveWhatItsStockCostIt() throws Exception {
         SupplyShockModel model = model(1.6);

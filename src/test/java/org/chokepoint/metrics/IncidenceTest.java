@@ -40,7 +40,7 @@ class IncidenceTest {
         for (Summary.RegionSurplus r : summary.regions()) {
             welfare += r.welfareChange();
             welfarePv += r.consumerSurplusChangePv() + r.producerSurplusChangePv() + r.taxpayerChangePv()
-                    + r.quotaRentChangePv() + r.traderSurplusChangePv();
+                    + r.quotaRentChangePv() + r.traderSurplusChangePv() + r.privateStockValueChangePv();
         }
         assertEquals(-t.deadweightLoss(), welfare, 1e-9 * Math.abs(t.consumerSurplusChange()));
         assertEquals(-t.presentValues().deadweightLoss(), welfarePv, 1e-9 * Math.abs(t.consumerSurplusChange()));

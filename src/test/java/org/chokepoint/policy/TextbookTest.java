@@ -387,7 +387,7 @@ class TextbookTest {
                             - free.series.get(t, m, Metric.TRADER_SURPLUS)) / (TO - FROM);
                 }
             }
-            near(triangles, Summary.Totals.deadweight(consumers, producers, 0, 0, 0, 0, traders),
+            near(triangles, Summary.Totals.deadweight(consumers, producers, 0, 0, 0, 0, traders, 0),
                     "net welfare loss a week = the two triangles");
         }
     }

@@ -1,0 +1,64 @@
+package org.chokepoint.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.model.RunOutcome;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.chokepoint.world.World;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A shock that only runs a stock down. Japan's ten oxide mines (10 t a week of capacity each, marginal cost
+ * {@code 55 + 10 u} $/kg at a share {@code u} of capacity in use, so an average variable cost of
+ * {@code 55 + 5 u}) hold some seventeen weeks of their output in stock. An outage shuts them for the run's last
+ * six weeks (ticks 150 to 155): they sell from stock what they would have made, the magnet makers buy the same
+ * oxide and households the same magnets at almost the same prices. The world ends the run with the six weeks'
+ * output less in stock and has saved what making it would have cost: nothing was gained. The surplus series
+ * book the saving, since a unit's cost is booked when it is made and its revenue when it is sold; only the
+ * stocks valued at the end take the saving back.
+ */
+class ClosingStocksTest {
+
+    private static final int OUTAGE = 150;
+    private static final int HORIZON = 156;
+
+    @Test
+    void aStockRunDownIsNoGainOnceTheClosingStockIsValued() throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(
+                Path.of("src/test/resources/scenarios/stocked-region.json").toFile());
+        json.remove("stockists");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("openingStocks")).remove(1);
+        json.set("events", Json.mapper().readTree("[{\"type\": \"capacityOutage\", \"id\": \"outage\", \"region\":"
+                + " \"JP\", \"commodity\": \"oxide\", \"share\": 1.0, \"start\": " + OUTAGE + "}]"));
+        RunOutcome o = Simulation.run(ScenarioLoader.fromJson(json, "stock run down").scenario(), 1, -1);
+        Summary.Totals t = o.summary().totals();
+
+        // What the mines would have made in the six weeks, and what making it would have cost: at u = q / 100 a
+        // week, 55 + 5 u $/kg, $1,000 a tonne per $/kg.
+        World w = o.model().world();
+        int oxide = w.market(w.regionIndex("JP"), w.commodityIndex("oxide"));
+        double made = 0;
+        for (int tick = OUTAGE; tick < HORIZON; tick++) {
+            made += o.counterfactual().series().get(tick, oxide, Metric.PRODUCTION);
+        }
+        assertTrue(made > 6 * 40 && made < 6 * 55, "about 47.5 t a week: " + made);
+        double u = made / 6 / 100;
+        double saved = made * (55 + 5 * u) * 1000; // about 285 t at $57,400: $16.4 m
+
+        assertEquals(saved, t.producerSurplusChange(), 0.02 * saved, "the producers keep the cost they saved");
+        assertEquals(0, t.consumerSurplusChange(), 0.02 * saved, "households pay the same for their magnets");
+        assertTrue(t.deadweightLoss() + t.privateStockValueChange() < -0.9 * saved,
+                "without the closing stocks the outage looks like a gain of what it saved: " + t);
+        assertEquals(-saved, t.privateStockValueChange(), 0.02 * saved,
+                "the stock the mines end without is worth what making it would have cost");
+        assertEquals(0, t.deadweightLoss(), 0.02 * saved, "so the outage changed nothing: " + t);
+        assertEquals(t.privateStockValueChange() * SummaryCalculator.discountFactor(t.discountRate(), 52,
+                HORIZON, t.decisionTick()),
+                t.presentValues().privateStockValueChange(), 1e-9 * saved, "valued at the end of the run");
+    }
+}
