@@ -115,7 +115,8 @@ class ImporterInstrumentsTest {
         // terms above, it would be the consumer-surplus check again in other words.
         Summary.Totals t = out.summary().totals();
         assertEquals(-(t.consumerSurplusChange() + t.producerSurplusChange() - t.fiscalCost() + t.levyRevenue()
-                + t.quotaRent() + t.traderSurplusChange()), t.deadweightLoss(), 1e-6 * Math.abs(t.deadweightLoss()) + 1e-9,
+                + t.quotaRent() + t.traderSurplusChange() + t.publicStockValue() + t.privateStockValueChange()),
+                t.deadweightLoss(), 1e-6 * Math.abs(t.deadweightLoss()) + 1e-9,
                 "deadweight loss is minus the welfare change");
     }
 
