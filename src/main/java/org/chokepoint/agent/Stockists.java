@@ -226,7 +226,7 @@ public final class Stockists implements Participant {
 
     /** What its stock cost when bought: a purchase is charged to its surplus only when the units are sold. */
     @Override
-    public void addUnchargedCost(double[] usdByMarket) {
+    public void addBookValue(double[] usdByMarket) {
         for (int i = 0; i < count; i++) {
             usdByMarket[market[i]] += paid[i];
         }

@@ -203,7 +203,7 @@ public final class Consortium implements Participant {
 
     /** What the pool's stock cost: its members are charged for it only when it is handed to them. */
     @Override
-    public void addUnchargedCost(double[] usdByMarket) {
+    public void addBookValue(double[] usdByMarket) {
         if (procurement != null) {
             usdByMarket[ctx.world().market(terms.region, terms.input)] += procurement.stockCost();
         }

@@ -58,7 +58,7 @@ public interface Participant extends java.io.Serializable {
      * consortium's pool) carries its stock at that cost, which the welfare sum already counts; one that books a
      * purchase when it pays (a firm, a trader) adds nothing.
      */
-    default void addUnchargedCost(double[] usdByMarket) { }
+    default void addBookValue(double[] usdByMarket) { }
 
     /** Whether it holds or does what the query asks about; a way to ask without knowing its class. */
     default boolean answers(Query query, int region, int commodity, int tick) {

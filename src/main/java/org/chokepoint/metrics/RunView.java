@@ -37,7 +37,7 @@ public interface RunView {
      * the cargo at sea bound for it; and, in US dollars, what of that stock its holders have not yet charged to
      * their surplus (a stockist's or a pool's purchases, booked only when sold or handed on).
      */
-    void addPrivateStockAtEnd(double[] quantityByMarket, double[] unchargedCostByMarket);
+    void addPrivateStockAtEnd(double[] quantityByMarket, double[] bookValueByMarket);
 
     /** What each policy instrument did over the run, by instrument id; instruments with nothing to say left out. */
     Map<String, Map<String, Double>> policyIndicators();

@@ -220,14 +220,14 @@ public final class SummaryCalculator {
         World world = run.world();
         int markets = world.marketCount();
         double[] held = new double[markets];
-        double[] uncharged = new double[markets];
-        run.addPrivateStockAtEnd(held, uncharged);
+        double[] bookValue = new double[markets];
+        run.addPrivateStockAtEnd(held, bookValue);
         double[] out = new double[world.regionCount()];
         int last = run.horizon() - 1;
         for (int m = 0; m < markets; m++) {
-            if (held[m] != 0 || uncharged[m] != 0) {
+            if (held[m] != 0 || bookValue[m] != 0) {
                 out[world.regionOfMarket(m)] += held[m] * run.series().get(last, m, Metric.PRICE)
-                        * world.commodity(world.commodityOfMarket(m)).valuePerUnit() - uncharged[m];
+                        * world.commodity(world.commodityOfMarket(m)).valuePerUnit() - bookValue[m];
             }
         }
         return out;

@@ -536,14 +536,14 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     }
 
     @Override
-    public void addPrivateStockAtEnd(double[] quantityByMarket, double[] unchargedCostByMarket) {
+    public void addPrivateStockAtEnd(double[] quantityByMarket, double[] bookValueByMarket) {
         for (Participant p : participants) {
             if (!(p instanceof Instrument)) {
                 p.addHoldings(quantityByMarket);
-                p.addUnchargedCost(unchargedCostByMarket);
+                p.addBookValue(bookValueByMarket);
             }
         }
-        markets.shipping().addAtSea(quantityByMarket, unchargedCostByMarket);
+        markets.shipping().addAtSea(quantityByMarket, bookValueByMarket);
     }
 
     @Override

@@ -82,11 +82,11 @@ class StockistsTest {
         model.finish();
         int markets = model.world().marketCount();
         double[] held = new double[markets];
-        double[] uncharged = new double[markets];
-        model.addPrivateStockAtEnd(held, uncharged);
-        assertEquals(paid, uncharged[m], 1e-9 * paid);
+        double[] bookValue = new double[markets];
+        model.addPrivateStockAtEnd(held, bookValue);
+        assertEquals(paid, bookValue[m], 1e-9 * paid);
         for (int other = 0; other < markets; other++) {
-            assertEquals(other == m ? paid : 0, uncharged[other], 1e-9 * paid, "market " + other);
+            assertEquals(other == m ? paid : 0, bookValue[other], 1e-9 * paid, "market " + other);
         }
         assertTrue(held[m] > model.stockists().stock(0), "the mines' and makers' oxide is held there too");
     }

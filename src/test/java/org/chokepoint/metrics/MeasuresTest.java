@@ -76,7 +76,7 @@ class MeasuresTest {
         @Override public Households households() { return Households.build(List.of(), world, 0, 0); }
         @Override public double householdScale(int tick, int h) { return 1; }
         @Override public double publicStockAtEnd(int market) { return publicStock[market]; }
-        @Override public void addPrivateStockAtEnd(double[] quantityByMarket, double[] unchargedCostByMarket) { }
+        @Override public void addPrivateStockAtEnd(double[] quantityByMarket, double[] bookValueByMarket) { }
         @Override public Map<String, Map<String, Double>> policyIndicators() { return Map.of(); }
     }
 
