@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * produced, less what was used, less what was shipped out, plus what arrived, is the change in stock. Stock
  * counts traders' landed cargo and their speculative stock; the 2010 episode runs through the build-up and
  * the sale of speculative stocks on both sides of its lanes. The same holds at the largest quantities
- * validation accepts (docs/scenario-format.md, Bounds). The traders' money is checked on the same ticks: what
- * they sold for in a market is what they paid for it, its transport, duties and licences, plus their surplus.
+ * validation accepts (docs/scenario-format.md, Bounds).
  */
 class MassBalanceTest {
 
