@@ -56,6 +56,7 @@ final class PooledProcurement implements java.io.Serializable {
     private double orderLevy;
     private double orderTariff;
     private double stock;
+    /** What the stock landed cost, in US dollars, as its cargo was carried at sea. */
     private double stockCost;
     private double procured;
 
@@ -215,7 +216,7 @@ final class PooledProcurement implements java.io.Serializable {
 
     /**
      * Puts cargo bought at {@code market} to sea for {@code transit} ticks on the route home, as an export of the
-     * supplier.
+     * supplier, carried at {@code value}, what it cost in US dollars.
      */
     void dispatch(World w, Markets markets, int market, int tick, int transit, double quantity, double value) {
         // Cargo on a voyage of no time joins the ring slot already landed this tick, and comes round with it.
@@ -235,7 +236,8 @@ final class PooledProcurement implements java.io.Serializable {
             return;
         }
         double p = markets.price(market);
-        double unitCost = (p * (1 + orderTax) - orderRebate + orderLevy) * (1 + orderTariff);
+        double unitCost = (p * (1 + orderTax) - orderRebate + orderLevy) * (1 + orderTariff)
+                * w.commodity(terms.input).valuePerUnit();
         int origin = w.regionOfMarket(market);
         for (int i = from; i < to; i++) {
             double q = book.bidFilled(i);
@@ -268,13 +270,12 @@ final class PooledProcurement implements java.io.Serializable {
         }
         double give = Math.min(stock, total);
         double unitCost = stockCost / stock;
-        double value = w.commodity(terms.input).valuePerUnit();
         for (int f : members.candidates) {
             if (!members.member[f] || members.required[f] <= 0) {
                 continue;
             }
             double share = give * members.required[f] / total;
-            x.receiveInput(x.slotOf(f, terms.input), share, share * unitCost * value, markets.ledger());
+            x.receiveInput(x.slotOf(f, terms.input), share, share * unitCost, markets.ledger());
             deliveredRecent[f] += share;
         }
         stock -= give;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.chokepoint.agent.Firms;
 import org.chokepoint.market.Markets;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.market.Owner;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -57,7 +59,7 @@ class PooledProcurementTest {
         members.required[second] = 20;
         members.required[outsider] = 40;
         us = world.market(world.regionIndex("US"), world.commodityIndex("naphtha"));
-        pool.dispatch(world, markets, us, 0, 5, 16, 16 * markets.price(us));
+        pool.dispatch(world, markets, us, 0, 5, 16, 16 * markets.price(us) * 1000);
     }
 
     @Test
@@ -104,6 +106,36 @@ class PooledProcurementTest {
         double b = use(second);
         assertEquals(16 * a / (a + b), onOrder(first), 1e-12);
         assertEquals(16 * b / (a + b), onOrder(second), 1e-12);
+    }
+
+    /**
+     * The 8 t the pool buys in the US at the clearing price sail home carried at what they cost in dollars, as
+     * firms and traders count theirs: at $1,000 a tonne per $/kg of price, 8 t at a price p cost 8,000 p dollars,
+     * with no charge on the lane. Once landed with no member short, they wait in the pool at that cost, which is
+     * what the welfare sum takes off their value at the end of a run.
+     */
+    @Test
+    void itsCargoIsCarriedAtWhatItCostInDollars() {
+        pool.plan(world, markets, model.routes(), model.tradeRules(), 80, false, 0);
+        pool.post(world, markets, model.tradeRules(), 0);
+        OrderBook book = markets.book(us);
+        book.addAsk(0, 100, Owner.of(0, 0));
+        double p = markets.price(us);
+        book.clearAtPrice(p);
+        assertEquals(8.0, book.bidFilled(0), 1e-12);
+        int japan = world.market(world.regionIndex("JP"), world.commodityIndex("naphtha"));
+        double[] before = atSea(japan);
+        pool.settle(world, markets, model.routes(), model.tradeRules(), book, us, 0, 1, 0);
+        double[] after = atSea(japan);
+        assertEquals(8.0, after[0] - before[0], 1e-9);
+        assertEquals(8 * p * 1000, after[1] - before[1], 1e-6 * p, "8 t at p $/kg, in dollars");
+    }
+
+    private double[] atSea(int market) {
+        double[] q = new double[world.marketCount()];
+        double[] v = new double[world.marketCount()];
+        markets.shipping().addAtSea(q, v);
+        return new double[] {q[market], v[market]};
     }
 
     private void share() {
