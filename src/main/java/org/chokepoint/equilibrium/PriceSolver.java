@@ -118,11 +118,6 @@ final class PriceSolver {
     EquilibriumResult.Convergence convergence;
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
-                boolean exactSearch, boolean longSteps) {
-        this(net, tolerance, maxRounds, start, collectionInRound, exactSearch, longSteps, false, false);
-    }
-
-    PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
                 boolean exactSearch, boolean longSteps, boolean liftShort, boolean transitByLanes) {
         this.liftShort = liftShort;
         this.transitByLanes = transitByLanes;

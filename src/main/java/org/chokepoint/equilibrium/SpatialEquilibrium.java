@@ -62,12 +62,9 @@ public final class SpatialEquilibrium {
                     net.restartFrom(costs);
                 }
             }
-            boolean cut = attempt == Attempt.EXACT_SEARCH || attempt == Attempt.LONG_STEPS;
-            boolean transit = attempt == Attempt.TRANSIT_BY_LANES || attempt == Attempt.TRANSIT_BY_LANES_CUT;
             PriceSolver solver = new PriceSolver(net, options.tolerance(), options.maxRounds(), attempt.start,
-                    attempt == Attempt.COLLECTION_IN_ROUND || cut && collection,
-                    cut || attempt == Attempt.TRANSIT_BY_LANES_CUT, attempt == Attempt.LONG_STEPS,
-                    attempt == Attempt.FIRM_COSTS_LIFTED || transit, transit);
+                    attempt.collectionInRound && collection, attempt.exactSearch, attempt.longSteps,
+                    attempt.liftShort, attempt.transitByLanes);
             try {
                 solver.solve();
                 return assemble(net, solver, firms);
@@ -89,13 +86,14 @@ public final class SpatialEquilibrium {
      */
     private enum Attempt {
         /** From the commodities' initial prices. */
-        INITIAL_PRICES(SpatialEquilibrium.START_INITIAL, ""),
+        INITIAL_PRICES(SpatialEquilibrium.START_INITIAL, "", false, false, false, false, false),
         /**
          * Newton's steps are taken in prices scaled by where they start, within ceilings set from there: a start
          * orders of magnitude off can leave the equilibrium out of reach. The firms' costs give a start of the right
          * order wherever firms sell near their marginal cost, whatever the initial prices.
          */
-        FIRM_COSTS(SpatialEquilibrium.START_COSTS, "started again from prices built up from the firms' costs, "),
+        FIRM_COSTS(SpatialEquilibrium.START_COSTS, "started again from prices built up from the firms' costs, ", false, false,
+                false, false, false),
         /**
          * A recycler's capacity held for a round can leave its market no price at which the round balances (below
          * what the market needs, it is short at every price; above, long), while the capacity its own price gives
@@ -103,14 +101,15 @@ public final class SpatialEquilibrium {
          * held. Tried only where some recycler's collection answers its price.
          */
         COLLECTION_IN_ROUND(SpatialEquilibrium.START_INITIAL,
-                "with each recycler's collection answering its price within a round, "),
+                "with each recycler's collection answering its price within a round, ", true, false, false, false, false),
         /**
          * A firm on a curved cost that sells a sliver of its capacity clears its market a hair above its cost base,
          * where its supply rises as the root of its margin: Newton's steps pass the base, and the next is cut short
          * of where the firm sells what its market takes. Each such step is cut exactly there (with each recycler's
          * collection answering its price, where one does, as in the attempt before).
          */
-        EXACT_SEARCH(SpatialEquilibrium.START_INITIAL, "with each step cut where f stops falling, "),
+        EXACT_SEARCH(SpatialEquilibrium.START_INITIAL, "with each step cut where f stops falling, ", true, true, false, false,
+                false),
         /**
          * A lane held to a sliver by a volume limit into a market that has no buyer at its price leaves f flat in
          * that price and the limit's rent together: each Newton step lowers both by what the rents' proximal term
@@ -118,7 +117,8 @@ public final class SpatialEquilibrium {
          * along which f still falls at its end is lengthened to where f stops falling (each step also cut as in
          * the attempt before).
          */
-        LONG_STEPS(SpatialEquilibrium.START_INITIAL, "with each step also lengthened while f still falls, "),
+        LONG_STEPS(SpatialEquilibrium.START_INITIAL, "with each step also lengthened while f still falls, ", true, true, true,
+                false, false),
         /**
          * A limit that holds a market's price above a thousand times its commodity's initial price leaves the
          * equilibrium beyond the ceilings of the starts from the initial prices; the start from the firms' costs
@@ -128,7 +128,8 @@ public final class SpatialEquilibrium {
          * before each step.
          */
         FIRM_COSTS_LIFTED(SpatialEquilibrium.START_COSTS,
-                "started again from the firms' costs with each market short below its firms' cost base lifted to it, "),
+                "started again from the firms' costs with each market short below its firms' cost base lifted to it, ", false,
+                false, false, true, false),
         /**
          * Where a limit leaves markets in which nothing is made, bought or used (Japan's NdPr and Dy oxide when China's
          * magnet makers take all the Dy a quota leaves), their prices are free within a range and neither side of them
@@ -138,18 +139,34 @@ public final class SpatialEquilibrium {
          */
         TRANSIT_BY_LANES(SpatialEquilibrium.START_COSTS,
                 "as the attempt before, with a market where nothing is made, bought or used balanced against the "
-                        + "markets its lanes join, "),
+                        + "markets its lanes join, ", false, false, false, true, true),
         /** As the attempt before, with each step also cut where f stops falling. */
         TRANSIT_BY_LANES_CUT(SpatialEquilibrium.START_COSTS, "as the attempt before, with each step also cut where f "
-                + "stops falling, ");
+                + "stops falling, ", false, true, false, true, true);
 
         final String start;
         /** How the failure message introduces this attempt's residuals. */
         final String told;
+        /** Each recycler's collection answers its price within a round, where some recycler's does. */
+        final boolean collectionInRound;
+        /** Each Newton step is cut where f stops falling. */
+        final boolean exactSearch;
+        /** A step along which f still falls at its end is lengthened. */
+        final boolean longSteps;
+        /** A market short below the least price at which any firm there makes anything is lifted to it. */
+        final boolean liftShort;
+        /** A market where nothing is made, bought or used is balanced against the markets its lanes join. */
+        final boolean transitByLanes;
 
-        Attempt(String start, String told) {
+        Attempt(String start, String told, boolean collectionInRound, boolean exactSearch, boolean longSteps,
+                boolean liftShort, boolean transitByLanes) {
             this.start = start;
             this.told = told;
+            this.collectionInRound = collectionInRound;
+            this.exactSearch = exactSearch;
+            this.longSteps = longSteps;
+            this.liftShort = liftShort;
+            this.transitByLanes = transitByLanes;
         }
     }
 

@@ -115,7 +115,8 @@ class ProductionQuotaEquilibriumTest {
         Network net = Network.build(s, WorldBuilder.build(s), 30, FirmParameters.expected(s),
                 TraderParameters.expected(s), EquilibriumOptions.DEFAULTS);
         PriceSolver solver = new PriceSolver(net, EquilibriumOptions.DEFAULTS.tolerance(),
-                EquilibriumOptions.DEFAULTS.maxRounds(), SpatialEquilibrium.START_INITIAL, false, false, false);
+                EquilibriumOptions.DEFAULTS.maxRounds(), SpatialEquilibrium.START_INITIAL, false, false, false,
+                false, false);
 
         EquilibriumException e = assertThrows(EquilibriumException.class, solver::solve);
 
