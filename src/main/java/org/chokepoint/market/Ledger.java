@@ -38,8 +38,8 @@ public final class Ledger implements java.io.Serializable {
     private static final int UNMET = 8;
     private static final int PRODUCER_SURPLUS = 9;
     private static final int UNMET_FINAL = 10;
-    private static final int TRADER_REVENUE = 12;
-    private static final int TRADER_COST = 13;
+    private static final int TRADER_REVENUE = 11;
+    private static final int TRADER_COST = 12;
 
     private final int markets;
     private final int regions;

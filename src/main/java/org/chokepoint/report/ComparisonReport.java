@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.experiment.Comparison;
+import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.MeanInterval;
 import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
@@ -366,7 +367,7 @@ public final class ComparisonReport {
         }
         if (years == Math.rint(years)) {
             long whole = (long) years;
-            return whole + (whole == 1 ? " year" : " years");
+            return Count.of(whole, "year");
         }
         return String.format(Locale.ROOT, "%.1f years", years);
     }
