@@ -296,6 +296,12 @@ public final class Manufacturers implements java.io.Serializable {
      * initial price for the patience period, closing a share of the gap to the recipe's floor each tick; the
      * share grows with how far past the trigger the price stands.
      * Thrifting is not undone when prices fall: the redesigned product keeps its lower content.
+     *
+     * <p>Nor is it free. A firm that could save a unit of input for less than the input's price before the shock
+     * would have done so already, so the cheapest saving it has not made costs at least that price: each unit of
+     * input thrifted adds its initial price to the firm's conversion cost. Dear inputs make the saving pay; once
+     * prices are back where they were, the redesigned product costs what the old one did, where a free redesign
+     * would leave the firm cheaper than before the shock for ever, a gain the shock did not make.
      */
     public void thrift(int f) {
         Firms x = firms;
@@ -311,7 +317,9 @@ public final class Manufacturers implements java.io.Serializable {
                 // trigger, up to thriftMaxPace times).
                 double urgency = Math.min(thriftMaxPace, 1.0 + Math.log(x.inputExpectedPrice[s]
                         / (thriftTrigger * x.inputInitialPrice[s])) / Math.log(2.0));
-                x.intensity[s] -= urgency * thriftRatePerTick * (x.intensity[s] - x.inputFloor[s]);
+                double saved = urgency * thriftRatePerTick * (x.intensity[s] - x.inputFloor[s]);
+                x.intensity[s] -= saved;
+                x.costBase[f] += saved * x.inputInitialPrice[s] * inputValue(s) / x.outputValue[f];
             }
         }
     }
