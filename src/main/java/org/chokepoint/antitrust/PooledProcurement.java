@@ -228,7 +228,10 @@ final class PooledProcurement implements java.io.Serializable {
 
     /**
      * Books pooled cargo bought at the supplier: it is declared to the trade measures as shipped, leaves as an
-     * export and sails home, carrying what it cost at the border (price, export tax or subsidy, levy, tariff).
+     * export and sails home, carrying what it cost landed (price, export tax or subsidy, freight, levy, tariff),
+     * the landed price its order was limited by. The members it is handed to pay the freight in that cost, as a
+     * trader's buyers pay it in the trader's price; left out, it was a real cost no one in the model bore, and the
+     * tariff the importer collects on the freight was money no one paid.
      */
     void settle(World w, Markets markets, RouteConditions routes, TradeMeasure rules, OrderBook book, int market,
                 int from, int to, int tick) {
@@ -236,8 +239,8 @@ final class PooledProcurement implements java.io.Serializable {
             return;
         }
         double p = markets.price(market);
-        double unitCost = (p * (1 + orderTax) - orderRebate + orderLevy) * (1 + orderTariff)
-                * w.commodity(terms.input).valuePerUnit();
+        double unitCost = (p * (1 + orderTax) + routes.cost(orderRoute) - orderRebate + orderLevy)
+                * (1 + orderTariff) * w.commodity(terms.input).valuePerUnit();
         int origin = w.regionOfMarket(market);
         for (int i = from; i < to; i++) {
             double q = book.bidFilled(i);

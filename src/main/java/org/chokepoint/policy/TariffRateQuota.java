@@ -150,8 +150,14 @@ final class TariffRateQuota extends ImporterMeasure {
             double charge = inQuota.landed(trader, qIn);
             double tariff = dollars(qIn, charge);
             double r = dollars(qIn, domestic - inQuota.landedCif() - charge);
-            ctx.markets().ledger().borderCharge(market, traderMarket(trader, d, c), tariff);
-            ctx.markets().ledger().quotaRent(market, r, traderMarket(trader, d, c) >= 0);
+            int traderMarket = traderMarket(trader, d, c);
+            ctx.markets().ledger().borderCharge(market, traderMarket, tariff);
+            // A trader's licence rent moves from its margin to the licence holder's pocket. A pool's members
+            // hold theirs already, in the in-quota cost of the cargo they are handed: booked again, the welfare
+            // sum counted it twice.
+            if (traderMarket >= 0) {
+                ctx.markets().ledger().quotaRent(market, r, true);
+            }
             revenue += tariff;
             rent += r;
             inVolume += qIn;

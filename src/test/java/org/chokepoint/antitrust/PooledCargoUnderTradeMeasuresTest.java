@@ -72,41 +72,52 @@ class PooledCargoUnderTradeMeasuresTest {
     }
 
     /**
-     * Members receive pooled cargo at what it cost at the border. Under a 10% US export tax the pool's 10 t bought
-     * at the US price {@code p_US} cost {@code 1.1 p_US} a tonne; landed five weeks later and handed to two members
-     * short of 60 t and 20 t, 7.5 t and 2.5 t, they cost the members {@code 10 * 1.1 p_US} in all, in dollars of
-     * naphtha's value per unit.
+     * Members receive pooled cargo at what it cost landed. Under a 10% US export tax the pool's 10 t bought at the
+     * US price {@code p_US} cost {@code 1.1 p_US} a tonne at the border and the freight to Japan on top; landed five
+     * weeks later and handed to two members short of 60 t and 20 t, 7.5 t and 2.5 t, they cost the members
+     * {@code 10 (1.1 p_US + freight)} in all, in dollars of naphtha's value per unit: the freight the pool's bid
+     * allowed for is paid by those it ships for, as a trader's buyers pay it.
      */
     @Test
-    void membersReceivePooledCargoAtItsPriceWithTheExportTax() throws Exception {
+    void membersReceivePooledCargoAtItsLandedPriceWithTheExportTax() throws Exception {
         Pool p = new Pool(s -> usMeasure(s, "exportTax").put("rate", 0.1));
         p.plan(false);
-        int us = p.market("US");
-        var book = p.markets.book(us);
-        book.addAsk(0, 100, 0);
-        book.clearAtPrice(book.bidLimit(0));
-        double priceUs = p.markets.price(us);
-        p.pool.settle(p.world, p.markets, p.model.routes(), p.model.tradeRules(), book, us, 0, 1, 1);
+        double priceUs = p.buyAtUs();
+        Delivery d = p.deliver();
 
-        Membership members = new Membership(p.model.firms(), p.terms);
-        int first = members.candidates[0];
-        int second = members.candidates[1];
-        members.member[first] = true;
-        members.member[second] = true;
-        members.required[first] = 60;
-        members.required[second] = 20;
-        int slot = p.model.firms().slotOf(first, p.world.commodityIndex("naphtha"));
-        double before = p.model.firms().inputStock(slot);
-        double surplus = totalProducerSurplus(p);
-        int arrival = 1 + p.model.routes().transit(p.world.routeBetween(p.world.regionIndex("US"),
-                p.world.regionIndex("JP")));
-        p.pool.landAndDeliver(p.model.firms(), p.world, p.markets, p.model.tradeRules(), members,
-                new double[p.model.firms().count], arrival);
-
-        double value = p.world.commodity(p.world.commodityIndex("naphtha")).valuePerUnit();
-        assertEquals(7.5, p.model.firms().inputStock(slot) - before, 1e-9);
-        assertEquals(10 * 1.1 * priceUs * value, surplus - totalProducerSurplus(p), 1e-6 * 10 * priceUs * value);
+        assertEquals(7.5, d.received, 1e-9);
+        double expected = 10 * (1.1 * priceUs + p.freight("US")) * p.value();
+        assertEquals(expected, d.paid, 1e-9 * expected);
     }
+
+    /**
+     * Japan holds a tariff-rate quota on naphtha, 50% out of quota and nothing in it, with room for all the pool
+     * brings. The pool's 10 t from the US land inside the quota and its members pay {@code 10 (p_US + freight)}, so
+     * the rent, Japan's price less that landed cost on each tonne, is already theirs: the ledger books no quota rent
+     * on top, where it booked the rent a second time, while the measure still reports the rent its licences
+     * carried.
+     */
+    @Test
+    void aPoolsQuotaRentIsItsMembersAndIsNotCountedTwice() throws Exception {
+        Pool p = new Pool(s -> {
+            ObjectNode trq = s.putArray("policies").addObject().put("type", "tariffRateQuota").put("id", "jp-trq")
+                    .put("region", "JP").put("commodity", "naphtha").put("outOfQuotaTariff", 0.5)
+                    .put("yearlyQuota", 1.0e6);
+            trq.put("inQuotaTariff", 0.0);
+        });
+        p.plan(false);
+        double priceUs = p.buyAtUs();
+        Delivery d = p.deliver();
+
+        double expected = 10 * (priceUs + p.freight("US")) * p.value();
+        assertEquals(expected, d.paid, 1e-9 * expected, "members pay the in-quota landed cost");
+        double rentReported = p.model.instruments().get(0).indicators().get("quotaRent");
+        assertTrue(rentReported > 0, "the licences carried a rent: " + rentReported);
+        assertEquals(0.0, p.markets.ledger().quotaRent(p.market("JP")), 0.0);
+    }
+
+    /** What two members short of 60 t and 20 t received of the pool's landed cargo and what it cost them. */
+    private record Delivery(double received, double paid) { }
 
     private static double totalProducerSurplus(Pool p) {
         double s = 0;
@@ -397,6 +408,39 @@ class PooledCargoUnderTradeMeasuresTest {
 
         double japan() {
             return markets.price(market("JP"));
+        }
+
+        /** The pool's order fills at its limit at the US market; returns the price it paid. */
+        double buyAtUs() {
+            int us = market("US");
+            var book = markets.book(us);
+            book.addAsk(0, 100, 0);
+            book.clearAtPrice(book.bidLimit(0));
+            pool.settle(world, markets, model.routes(), model.tradeRules(), book, us, 0, 1, 1);
+            return markets.price(us);
+        }
+
+        /** Lands the cargo from the US when it arrives and hands it to two members short of 60 t and 20 t. */
+        Delivery deliver() {
+            Membership members = new Membership(model.firms(), terms);
+            int first = members.candidates[0];
+            int second = members.candidates[1];
+            members.member[first] = true;
+            members.member[second] = true;
+            members.required[first] = 60;
+            members.required[second] = 20;
+            int slot = model.firms().slotOf(first, world.commodityIndex("naphtha"));
+            double before = model.firms().inputStock(slot);
+            double surplus = totalProducerSurplus(this);
+            int arrival = 1 + model.routes().transit(world.routeBetween(world.regionIndex("US"),
+                    world.regionIndex("JP")));
+            pool.landAndDeliver(model.firms(), world, markets, model.tradeRules(), members,
+                    new double[model.firms().count], arrival);
+            return new Delivery(model.firms().inputStock(slot) - before, surplus - totalProducerSurplus(this));
+        }
+
+        double value() {
+            return world.commodity(world.commodityIndex("naphtha")).valuePerUnit();
         }
 
         double freight(String from) {
