@@ -109,10 +109,10 @@ class PooledProcurementTest {
     }
 
     /**
-     * The 8 t the pool buys in the US at the clearing price sail home carried at what they cost in dollars, as
-     * firms and traders count theirs: at $1,000 a tonne per $/kg of price, 8 t at a price p cost 8,000 p dollars,
-     * with no charge on the lane. Once landed with no member short, they wait in the pool at that cost, which is
-     * what the welfare sum takes off their value at the end of a run.
+     * The 8 t the pool buys in the US at the clearing price sail home carried at what they cost landed in dollars,
+     * as firms and traders count theirs: at $1,000 a tonne per $/kg of price, 8 t at a price p with the lane's
+     * freight f on top (no duty on the lane) cost 8,000 (p + f) dollars. Once landed with no member short, they
+     * wait in the pool at that cost, which is what the welfare sum takes off their value at the end of a run.
      */
     @Test
     void itsCargoIsCarriedAtWhatItCostInDollars() {
@@ -128,7 +128,9 @@ class PooledProcurementTest {
         pool.settle(world, markets, model.routes(), model.tradeRules(), book, us, 0, 1, 0);
         double[] after = atSea(japan);
         assertEquals(8.0, after[0] - before[0], 1e-9);
-        assertEquals(8 * p * 1000, after[1] - before[1], 1e-6 * p, "8 t at p $/kg, in dollars");
+        double freight = model.routes().cost(world.routeBetween(world.regionIndex("US"), world.regionIndex("JP")));
+        assertTrue(freight > 0, "the lane charges freight");
+        assertEquals(8 * (p + freight) * 1000, after[1] - before[1], 1e-6 * p, "8 t at p + f $/kg, in dollars");
     }
 
     private double[] atSea(int market) {
