@@ -299,9 +299,10 @@ public final class Manufacturers implements java.io.Serializable {
      *
      * <p>Nor is it free. A firm that could save a unit of input for less than the input's price before the shock
      * would have done so already, so the cheapest saving it has not made costs at least that price: each unit of
-     * input thrifted adds its initial price to the firm's conversion cost. Dear inputs make the saving pay; once
-     * prices are back where they were, the redesigned product costs what the old one did, where a free redesign
-     * would leave the firm cheaper than before the shock for ever, a gain the shock did not make.
+     * input thrifted adds its initial price, the one the trigger is set against, to the firm's conversion cost.
+     * Dear inputs make the saving pay; once prices are back at that level, the redesigned product costs what the
+     * old one did, where a free redesign would leave the firm cheaper than before the shock for ever, a gain the
+     * shock did not make.
      */
     public void thrift(int f) {
         Firms x = firms;

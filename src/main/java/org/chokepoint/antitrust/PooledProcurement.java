@@ -230,8 +230,7 @@ final class PooledProcurement implements java.io.Serializable {
      * Books pooled cargo bought at the supplier: it is declared to the trade measures as shipped, leaves as an
      * export and sails home, carrying what it cost landed (price, export tax or subsidy, freight, levy, tariff),
      * the landed price its order was limited by. The members it is handed to pay the freight in that cost, as a
-     * trader's buyers pay it in the trader's price; left out, it was a real cost no one in the model bore, and the
-     * tariff the importer collects on the freight was money no one paid.
+     * trader's buyers pay it in the trader's price; left out, it was a real cost no one in the model bore.
      */
     void settle(World w, Markets markets, RouteConditions routes, TradeMeasure rules, OrderBook book, int market,
                 int from, int to, int tick) {

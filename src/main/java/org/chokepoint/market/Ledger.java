@@ -145,16 +145,12 @@ public final class Ledger implements java.io.Serializable {
     }
 
     /**
-     * Rent earned by the holders of quota licences on what landed in a market. Where a trader landed the cargo
-     * ({@code byTrader}), the rent is part of its margin: it is booked as a cost of the trader's, the licence's
-     * value, and counted once, as quota rent. A pool's cargo passes to its members at cost, so its rent is
-     * theirs already.
+     * Rent earned by the holders of quota licences on what a trader landed in a market. The rent is part of the
+     * trader's margin: it is booked as a cost of the trader's, the licence's value, and counted once, as quota rent.
      */
-    public void quotaRent(int market, double usd, boolean byTrader) {
+    public void quotaRent(int market, double usd) {
         flows[market * STRIDE + QUOTA_RENT] += usd;
-        if (byTrader) {
-            traderCost(market, usd);
-        }
+        traderCost(market, usd);
     }
 
     /**

@@ -12,10 +12,11 @@ import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
  * they are listed (the historical licence holders first): while this tick's licences last an importer
  * decides at the in-quota tariff and is granted at most what is left; once they are gone, the next
  * importers decide at the out-of-quota tariff. Holders of licences earn the quota rent
- * {@code (domestic price - cif - in-quota tariff) * in-quota volume} when their cargo lands, recorded as the
- * market's quota rent (and, where a trader holds the licence, as the licence's cost to the trader, since the
- * rent is part of its margin); tariffs collected are levy revenue, and the importing trader's cost. Domestic buyers pay the higher price; the rent
- * goes to the licence holders.
+ * {@code (domestic price - cif - in-quota tariff) * in-quota volume} when their cargo lands. A trader's is
+ * recorded as the market's quota rent and as the licence's cost to the trader, since the rent is part of its
+ * margin; a consortium pool's is its members' already, in the in-quota cost of the cargo they are handed, and is
+ * recorded only in the measure's indicators. Tariffs collected are levy revenue, and the importing trader's cost.
+ * Domestic buyers pay the higher price; the rent goes to the licence holders.
  */
 final class TariffRateQuota extends ImporterMeasure {
     private final double inRate;
@@ -156,7 +157,7 @@ final class TariffRateQuota extends ImporterMeasure {
             // hold theirs already, in the in-quota cost of the cargo they are handed: booked again, the welfare
             // sum counted it twice.
             if (traderMarket >= 0) {
-                ctx.markets().ledger().quotaRent(market, r, true);
+                ctx.markets().ledger().quotaRent(market, r);
             }
             revenue += tariff;
             rent += r;

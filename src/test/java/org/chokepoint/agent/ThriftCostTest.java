@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.chokepoint.model.DrawnPopulations;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,8 @@ class ThriftCostTest {
         assertEquals("maker", x.id(MAKER));
         int slot = x.inputOffset[MAKER];
         assertEquals(60.0, x.inputInitialPrice[slot], 1e-9);
-        double base = x.costBase[MAKER];
+        assertEquals(10.0, x.costBase[MAKER], 0.0, "the maker's own conversion before any redesign");
+        double base = 10.0;
 
         Manufacturers manufacturers = new Manufacturers(x, model.world(), model.scenario().behaviour());
         x.inputExpectedPrice[slot] = 240;
@@ -60,12 +62,14 @@ class ThriftCostTest {
         double saved = 0.3 - intensity;
         assertEquals(base + saved * 120, x.costBase[MAKER], 1e-9, "each tonne saved costs its starting price");
 
-        double before = base + 0.3 * 60 * 2;
-        assertEquals(before, x.costBase[MAKER] + x.intensity[slot] * 60 * 2, 1e-9,
-                "with oxide back at 60 the new design costs what the old one did");
+        assertEquals(46.0, x.costBase[MAKER] + x.intensity[slot] * 60 * 2, 1e-9,
+                "with oxide back at 60 the new design costs what the old one did, 10 + 0.3 x 120");
         double dear = x.costBase[MAKER] + x.intensity[slot] * 240 * 2;
         assertEquals(saved * 180 * 2, base + 0.3 * 240 * 2 - dear, 1e-9,
                 "at 240 the saving is what the oxide costs above its starting price");
         assertTrue(saved > 0.06, "a year of thrifting saved " + saved);
+
+        // The equilibrium of the firms as the run holds them reads the same cost base.
+        assertEquals(base + saved * 120, DrawnPopulations.of(model).firms().costBase()[MAKER], 1e-9);
     }
 }

@@ -91,26 +91,28 @@ class PooledCargoUnderTradeMeasuresTest {
     }
 
     /**
-     * Japan holds a tariff-rate quota on naphtha, 50% out of quota and nothing in it, with room for all the pool
-     * brings. The pool's 10 t from the US land inside the quota and its members pay {@code 10 (p_US + freight)}, so
-     * the rent, Japan's price less that landed cost on each tonne, is already theirs: the ledger books no quota rent
-     * on top, where it booked the rent a second time, while the measure still reports the rent its licences
-     * carried.
+     * Japan holds a tariff-rate quota on naphtha, 50% out of quota and 5% in it, with room for all the pool brings.
+     * The pool plans at the US price {@code b} of the week before, so its in-quota tariff is 5% of {@code b +
+     * freight}, which Japan collects on the 10 t; its members pay {@code 10 (p_US + freight)} and that tariff. The
+     * rent, Japan's price less that landed cost on each tonne, is then already theirs: the ledger books no quota rent
+     * on top, where it booked the rent a second time, while the measure still reports the rent its licences carried.
      */
     @Test
     void aPoolsQuotaRentIsItsMembersAndIsNotCountedTwice() throws Exception {
-        Pool p = new Pool(s -> {
-            ObjectNode trq = s.putArray("policies").addObject().put("type", "tariffRateQuota").put("id", "jp-trq")
-                    .put("region", "JP").put("commodity", "naphtha").put("outOfQuotaTariff", 0.5)
-                    .put("yearlyQuota", 1.0e6);
-            trq.put("inQuotaTariff", 0.0);
-        });
+        Pool p = new Pool(s -> s.putArray("policies").addObject().put("type", "tariffRateQuota").put("id", "jp-trq")
+                .put("region", "JP").put("commodity", "naphtha").put("outOfQuotaTariff", 0.5)
+                .put("inQuotaTariff", 0.05).put("yearlyQuota", 1.0e6));
+        double planned = p.markets.price(p.market("US"));
         p.plan(false);
         double priceUs = p.buyAtUs();
+        double levyBefore = p.markets.ledger().levyRevenue(p.market("JP"));
         Delivery d = p.deliver();
 
-        double expected = 10 * (priceUs + p.freight("US")) * p.value();
-        assertEquals(expected, d.paid, 1e-9 * expected, "members pay the in-quota landed cost");
+        double tariff = 10 * 0.05 * (planned + p.freight("US")) * p.value();
+        assertEquals(tariff, p.markets.ledger().levyRevenue(p.market("JP")) - levyBefore, 1e-9 * tariff,
+                "Japan collects 5% of the planned landed value");
+        double expected = 10 * (priceUs + p.freight("US")) * p.value() + tariff;
+        assertEquals(expected, d.paid, 1e-9 * expected, "members pay the in-quota landed cost and its tariff");
         double rentReported = p.model.instruments().get(0).indicators().get("quotaRent");
         assertTrue(rentReported > 0, "the licences carried a rent: " + rentReported);
         assertEquals(0.0, p.markets.ledger().quotaRent(p.market("JP")), 0.0);
