@@ -483,6 +483,9 @@ public final class Firms implements java.io.Serializable {
         salePrice[f] = expectedPrice[f];
         for (int s = inputOffset[f]; s < inputOffset[f + 1]; s++) {
             inputExpectedPrice[s] = markets.price(inputMarket[s]);
+            // Thrift reads dearness against, and prices its redesign at, the input's price before any shock: in
+            // a run that starts here that is this price, not the scenario's guess of it.
+            inputInitialPrice[s] = inputExpectedPrice[s];
         }
         if (status[f] != FirmStatus.ACTIVE) {
             return;

@@ -71,8 +71,8 @@ final class EquilibriumStart {
      * Why a run started at an equilibrium the solver found only from the firms' costs should be checked, or null
      * when it was found from the initial prices. Such initial prices lie orders of magnitude from the equilibrium
      * (a price per kilogram where the unit is the tonne), and the model goes on reading them after the start: a
-     * manufacturer's thrift, a trigger's default baseline, a recycler's collection and the summary's value of a
-     * shortage answer the price against the initial price. The note names the market furthest from it.
+     * trigger's default baseline, a recycler's collection and the summary's value of a shortage answer the price
+     * against the initial price. The note names the market furthest from it.
      */
     static String farFromInitialPrices(World world, EquilibriumResult eq) {
         if (!SpatialEquilibrium.START_COSTS.equals(eq.convergence().start())) {
@@ -93,7 +93,7 @@ final class EquilibriumStart {
                 " (furthest: %s/%s, initial price %.4g, equilibrium %.4g)", worst.region(), worst.commodity(),
                 world.commodity(world.commodityOfMarket(worst.market())).initialPrice(), worst.price());
         return "started at its equilibrium, which the solver found only from prices built up from the firms' costs: "
-                + "the initial prices are far from it" + furthest + "; thrift, triggers' baselines, recycling and "
+                + "the initial prices are far from it" + furthest + "; triggers' baselines, recycling and "
                 + "the summary's values still read the initial prices, so check their units";
     }
 

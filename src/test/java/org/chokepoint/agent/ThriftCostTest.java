@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Each tonne of oxide it stops using costs it the oxide's starting price in conversion: 60 x 1000 / 500 = 120
  * price units of magnet per tonne saved per tonne of magnet. So with oxide back at 60 the redesigned magnet costs
- * what the old one did, 10 + 0.3 x 120 = 46, and at 240 it saves 180 x 2 = 360 a tonne of oxide not used.
+ * what the old one did, 10 + 0.3 x 120 = 46, and at 240 it saves 180 x 2 = 360 a tonne of oxide not used. The
+ * world starts at its initial prices, so that 60 is where oxide starts; started at its equilibrium, the price it
+ * starts at is the one thrift reads.
  */
 class ThriftCostTest {
     private static final int MAKER = 1;
@@ -30,15 +32,7 @@ class ThriftCostTest {
     @Test
     void aRedesignPaysWhileTheInputIsDearAndCostsWhatTheOldDesignDidOncePricesAreBack(@TempDir Path dir)
             throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode s = (ObjectNode) json.readTree(Path.of("src/test/resources/scenarios/minimal.json").toFile());
-        ((ObjectNode) s.get("commodities").get(0)).put("valuePerUnit", 1000);
-        ((ObjectNode) s.get("commodities").get(1)).put("valuePerUnit", 500);
-        ((ObjectNode) s.get("recipes").get(0).get("inputs").get(0)).put("minPerUnit", 0.15);
-        Path file = dir.resolve("thrift.json");
-        Files.writeString(file, json.writeValueAsString(s));
-        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.load(file).scenario(), 1, 104);
-        model.start();
+        SupplyShockModel model = start(dir, "initialPrices");
         Firms x = model.firms();
         assertEquals("maker", x.id(MAKER));
         int slot = x.inputOffset[MAKER];
@@ -71,5 +65,33 @@ class ThriftCostTest {
 
         // The equilibrium of the firms as the run holds them reads the same cost base.
         assertEquals(base + saved * 120, DrawnPopulations.of(model).firms().costBase()[MAKER], 1e-9);
+    }
+
+    /**
+     * The same world started at its equilibrium starts oxide far below the 60 the scenario guessed: the price it
+     * starts at, not the guess, is the one its thrift is triggered by and priced at.
+     */
+    @Test
+    void aWorldStartedAtItsEquilibriumThriftsAgainstThePriceItStartsAt(@TempDir Path dir) throws Exception {
+        SupplyShockModel model = start(dir, "equilibrium");
+        Firms x = model.firms();
+        int slot = x.inputOffset[MAKER];
+        double start = model.markets().price(x.inputMarket(slot));
+        assertTrue(start < 30, "oxide starts at " + start + ", far from 60");
+        assertEquals(start, x.inputInitialPrice[slot], 0.0);
+    }
+
+    private static SupplyShockModel start(Path dir, String at) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode s = (ObjectNode) json.readTree(Path.of("src/test/resources/scenarios/minimal.json").toFile());
+        ((ObjectNode) s.get("time")).put("startAt", at);
+        ((ObjectNode) s.get("commodities").get(0)).put("valuePerUnit", 1000);
+        ((ObjectNode) s.get("commodities").get(1)).put("valuePerUnit", 500);
+        ((ObjectNode) s.get("recipes").get(0).get("inputs").get(0)).put("minPerUnit", 0.15);
+        Path file = dir.resolve("thrift-" + at + ".json");
+        Files.writeString(file, json.writeValueAsString(s));
+        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.load(file).scenario(), 1, 104);
+        model.start();
+        return model;
     }
 }

@@ -85,8 +85,8 @@ class StartingPricesTest {
     }
 
     /**
-     * A run starts at that equilibrium, but says the initial prices are far from it: thrift, triggers,
-     * recycling and the summary go on reading them, so a unit slip there would still move the run.
+     * A run starts at that equilibrium, but says the initial prices are far from it: triggers, recycling and the
+     * summary go on reading them, so a unit slip there would still move the run.
      */
     @Test
     void aRunOfThatScenarioStartsThereAndSaysTheInitialPricesAreFarFromIt() throws Exception {
