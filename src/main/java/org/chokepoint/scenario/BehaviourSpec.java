@@ -142,11 +142,14 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     }
 
     /**
-     * @param triggerMultiple input price, relative to its initial price, above which manufacturers thrift
+     * @param triggerMultiple input price, relative to its price where the run starts (its equilibrium price by
+     *                        default, its initial price with {@code startAt} {@code initialPrices}), above which
+     *                        manufacturers thrift
      * @param ratePerYear share of the gap to the floor closed per year while the trigger holds
      * @param patienceTicks ticks the trigger must hold before thrifting starts
-     * @param maxPaceMultiple the most the pace of thrifting grows with the price: the pace doubles with each
-     *                        doubling of the price past the trigger, up to this multiple of {@code ratePerYear}
+     * @param maxPaceMultiple the most the pace of thrifting grows with the price: the pace grows by
+     *                        {@code ratePerYear} with each doubling of the price past the trigger, up to this
+     *                        multiple of it
      */
     public record Thrift(Double triggerMultiple, Double ratePerYear, Integer patienceTicks, Double maxPaceMultiple) {
         public Thrift {
