@@ -65,6 +65,13 @@ public final class BenchCompareCommand implements Callable<Integer> {
                 return BenchComparison.BAD_INPUT;
             }
         }
+        if (warn > fail) {
+            // A WARN band above the FAIL line would never flag anything: every slow-down past it already fails.
+            err.println("bench-compare: --warn must not exceed --fail (a slow-down is flagged before it fails), got "
+                    + "--warn " + warn + " and --fail " + fail);
+            err.flush();
+            return BenchComparison.BAD_INPUT;
+        }
         try {
             BenchComparison.Report report =
                     new BenchComparison(warn, fail, referenceKernel, failOnMissing).compare(baseline, current);

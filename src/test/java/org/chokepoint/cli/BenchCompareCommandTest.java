@@ -182,6 +182,18 @@ class BenchCompareCommandTest {
         assertTrue(run("baseline.json", "same.json", "--warn", "NaN").err().startsWith("bench-compare: --warn must"));
     }
 
+    /** A warning band above the failing line would flag nothing: every slow-down past it already fails. */
+    @Test
+    void aWarningAboveTheFailingLineIsRefused() {
+        Run run = run("baseline.json", "same.json", "--warn", "2", "--fail", "1");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("bench-compare: --warn must not exceed --fail (a slow-down is flagged before it fails), got "
+                + "--warn 2.0 and --fail 1.0\n", run.err());
+        assertEquals("", run.out());
+        assertEquals(0, run("baseline.json", "same.json", "--warn", "1", "--fail", "1").exitCode());
+    }
+
     @Test
     void unreadableFilesAreReported() {
         Run truncated = run("baseline.json", "truncated.json");
