@@ -293,16 +293,16 @@ public final class Manufacturers implements java.io.Serializable {
 
     /**
      * Lowers the intensity of every input whose expected price has stayed above the trigger multiple of its
-     * price before the shock for the patience period, closing a share of the gap to the recipe's floor each tick; the
-     * share grows with how far past the trigger the price stands.
-     * Thrifting is not undone when prices fall: the redesigned product keeps its lower content.
+     * price before the shock for the patience period, closing a share of the gap to the recipe's floor each
+     * tick; the share grows with how far past the trigger the price stands. Thrifting is not undone when prices
+     * fall: the redesigned product keeps its lower content.
      *
      * <p>Nor is it free. A firm that could save a unit of input for less than the input's price before the shock
      * would have done so already, so the cheapest saving it has not made costs at least that price: each unit of
      * input thrifted adds its price before the shock, the one the trigger is set against (where the run starts, at
      * its equilibrium or its initial prices), to the firm's conversion cost. Dear inputs make the saving pay; once
-     * prices are back where they started, the redesigned product costs what the old one did, where a free redesign would leave the firm cheaper than before the shock for ever, a gain the
-     * shock did not make.
+     * prices are back where they started, the redesigned product costs what the old one did, where a free
+     * redesign would leave the firm cheaper than before the shock for ever, a gain the shock did not make.
      */
     public void thrift(int f) {
         Firms x = firms;
