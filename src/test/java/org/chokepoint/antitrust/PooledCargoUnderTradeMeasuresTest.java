@@ -113,8 +113,10 @@ class PooledCargoUnderTradeMeasuresTest {
                 "Japan collects 5% of the planned landed value");
         double expected = 10 * (priceUs + p.freight("US")) * p.value() + tariff;
         assertEquals(expected, d.paid, 1e-9 * expected, "members pay the in-quota landed cost and its tariff");
-        double rentReported = p.model.instruments().get(0).indicators().get("quotaRent");
-        assertTrue(rentReported > 0, "the licences carried a rent: " + rentReported);
+        // The licences' rent: Japan's price when the cargo lands less the planned landed value and its tariff.
+        double rent = 10 * (p.japan() - 1.05 * (planned + p.freight("US"))) * p.value();
+        assertTrue(rent > 0, "Japan's price stands above the in-quota landed cost: " + rent);
+        assertEquals(rent, p.model.instruments().get(0).indicators().get("quotaRent"), 1e-9 * rent);
         assertEquals(0.0, p.markets.ledger().quotaRent(p.market("JP")), 0.0);
     }
 
