@@ -78,8 +78,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + "frontier of fiscal cost against avoided loss; repeatable, one grid per option")
     java.util.List<String> grids = new java.util.ArrayList<>();
 
-    @Option(names = "--quiet", description = "no progress on standard error")
-    boolean quiet;
+    @Mixin
+    ExperimentOptions.Quiet quiet;
 
     @Mixin
     OutputOptions outFolder;
@@ -99,8 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Comparison comparison;
         try {
-            LoadedScenario loaded = ScenarioLoader.load(scenario);
-            ScenarioLoader.checkRunLength(loaded, horizon);
+            LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
             JsonNode options = ScenarioLoader.readJson(optionsFile, "an options file is a JSON object, {\"options\": "
                     + "[{\"name\": ..., \"patch\": {...}}]}");
             java.util.List<Comparison.Grid> parsed = new java.util.ArrayList<>();
@@ -137,7 +136,7 @@ public final class CompareCommand implements Callable<Integer> {
                 // Each seed runs every option and their counterfactuals: count simulations, not seeds, so the
                 // rate and the time left mean what they say.
                 try (Progress progress = new Progress("compare", "simulation", runs * comparison.simulationsPerSeed(),
-                        0, System.err, Progress.modeFor(quiet))) {
+                        0, System.err, quiet.progress())) {
                     comparison.run(t, progress);
                 }
                 long wallMs = (System.nanoTime() - started) / 1_000_000;
@@ -149,11 +148,9 @@ public final class CompareCommand implements Callable<Integer> {
                 return 0;
             }
         } catch (TargetException e) {
-            return OutputOptions.refused(err, "compare", e);
+            return ScenarioCommands.refused(err, "compare", e);
         } catch (Exception e) {
-            err.println("compare: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            err.flush();
-            return RunCommand.FAILED;
+            return ScenarioCommands.failed(err, "compare", scenario, e);
         }
     }
 }

@@ -6,14 +6,12 @@ import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
-import org.chokepoint.experiment.Progress;
 import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
 import org.chokepoint.report.EnsembleReport;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
-import org.chokepoint.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,26 +47,25 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Option(names = "--runs", required = true, paramLabel = "N", description = "number of replications")
     int runs;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "worker threads (default: available processors)")
-    Integer threads;
-
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",
             description = "base seed, a 32-bit integer; run i gets seed(S, i), see docs/experiments.md "
                     + "(default: ${DEFAULT-VALUE})")
     int seed;
 
-    @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
-    Integer ticks;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<meta.name>-ensemble)")
-    Path out;
-
     @Option(names = "--resume", description = "finish an interrupted ensemble in --out (same scenario, runs, seed, ticks)")
     boolean resume;
 
-    @Option(names = "--quiet", description = "no progress on standard error")
-    boolean quiet;
+    @Mixin
+    ExperimentOptions.Threads threads;
+
+    @Mixin
+    ExperimentOptions.Ticks ticks;
+
+    @Mixin
+    ExperimentOptions.Out out;
+
+    @Mixin
+    ExperimentOptions.Quiet quiet;
 
     @Mixin
     OutputOptions outFolder;
@@ -79,22 +76,21 @@ public final class EnsembleCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
         ExperimentOptions.runs(cl, "--runs", runs);
-        int t = ExperimentOptions.threads(cl, threads);
-        int horizon = ExperimentOptions.ticks(cl, ticks);
+        int t = threads.count(cl);
+        int horizon = ticks.horizon(cl);
         LoadedScenario loaded;
         try {
-            loaded = ScenarioLoader.load(scenario);
-            ScenarioLoader.checkRunLength(loaded, horizon);
+            loaded = ScenarioCommands.load(scenario, horizon);
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         }
         ExperimentOptions.warnIfEndsBeforeTheShock(err, "ensemble", loaded, horizon);
         try {
-            Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
+            Path target = out.target(loaded);
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, outFolder.overwrite, resume)) {
                 long started = System.nanoTime();
                 Ensemble.Outcome o = new Ensemble(loaded, runs, seed, horizon, t)
-                        .run(folder.dir(), resume, Progress.modeFor(quiet), System.err);
+                        .run(folder.dir(), resume, quiet.progress(), System.err);
                 EnsembleReport.write(folder.dir(), loaded);
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 stdout.println("wrote " + target + " (" + Count.of(o.runs(), "run") + ", " + o.resumed() + " resumed, "
@@ -102,16 +98,10 @@ public final class EnsembleCommand implements Callable<Integer> {
                 stdout.flush();
                 return 0;
             }
-        } catch (TargetException e) {
-            return OutputOptions.refused(err, "ensemble", e);
-        } catch (ExperimentException e) {
-            err.println("ensemble: " + e.getMessage());
-            err.flush();
-            return ValidateCommand.INVALID;
+        } catch (TargetException | ExperimentException e) {
+            return ScenarioCommands.refused(err, "ensemble", e);
         } catch (Exception e) {
-            err.println("ensemble: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            err.flush();
-            return RunCommand.FAILED;
+            return ScenarioCommands.failed(err, "ensemble", scenario, e);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.chokepoint.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.chokepoint.equilibrium.EquilibriumException;
 import org.chokepoint.equilibrium.EquilibriumOptions;
 import org.chokepoint.equilibrium.EquilibriumResult;
 import org.chokepoint.equilibrium.SpatialEquilibrium;
@@ -15,7 +14,6 @@ import org.chokepoint.report.EquilibriumOutputs;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioException;
-import org.chokepoint.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +88,7 @@ public final class EquilibriumCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LoadedScenario loaded;
         try {
-            loaded = ScenarioLoader.load(scenario);
+            loaded = ScenarioCommands.load(scenario, -1);
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         }
@@ -128,15 +126,10 @@ public final class EquilibriumCommand implements Callable<Integer> {
                 return 0;
             }
         } catch (TargetException e) {
-            return OutputOptions.refused(err, "equilibrium", e);
-        } catch (EquilibriumException e) {
-            err.println("equilibrium: " + scenario + ": " + e.getMessage());
-            err.flush();
-            return RunCommand.FAILED;
+            return ScenarioCommands.refused(err, "equilibrium", e);
         } catch (Exception e) {
-            err.println("equilibrium: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            err.flush();
-            return RunCommand.FAILED;
+            // EquilibriumException among them: the solver did not converge, and its message says how far it got.
+            return ScenarioCommands.failed(err, "equilibrium", scenario, e);
         }
     }
 

@@ -1,14 +1,24 @@
 package org.chokepoint.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import org.chokepoint.experiment.Progress;
+import org.chokepoint.output.TargetException;
 import org.chokepoint.scenario.Limits;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Checks of the options the commands share. */
-final class ExperimentOptions {
+/**
+ * The options the commands share, as mixins where they read the same in every command that has them, and the
+ * checks of them. A command whose option means something else (each command's --seed, compare's --threads)
+ * declares its own and checks it here.
+ */
+public final class ExperimentOptions {
 
     /**
      * Threads, of runs or of a tick's work: beyond this the threads only wait on one another (a tick's work
@@ -18,6 +28,59 @@ final class ExperimentOptions {
 
 
     private ExperimentOptions() {
+    }
+
+    /** {@code --threads} of the commands that run many runs at once. */
+    static final class Threads {
+        @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: available processors)")
+        Integer threads;
+
+        /** The threads to use. */
+        int count(CommandLine cl) {
+            return threads(cl, threads);
+        }
+    }
+
+    /** {@code --ticks}: how long every run of an experiment is. */
+    public static final class Ticks {
+        @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
+        Integer ticks;
+
+        /** The ticks per run, or -1 for the scenario's horizon. */
+        public int horizon(CommandLine cl) {
+            return ticks(cl, ticks);
+        }
+    }
+
+    /** {@code --quiet}. */
+    public static final class Quiet {
+        @Option(names = "--quiet", description = "no progress on standard error")
+        boolean quiet;
+
+        /** Whether the progress is to be left out. */
+        public boolean quiet() {
+            return quiet;
+        }
+
+        /** How the progress shows. */
+        Progress.Mode progress() {
+            return Progress.modeFor(quiet);
+        }
+    }
+
+    /** {@code --out} of a command whose default folder is named after the scenario and the command. */
+    static final class Out {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "results folder (default: results/<meta.name>-${COMMAND-NAME})")
+        Path out;
+
+        /** --out, or {@code results/<meta.name>-<command>}. */
+        Path target(LoadedScenario loaded) throws TargetException {
+            return out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-" + command.name());
+        }
     }
 
     /** --threads, default the available processors. */

@@ -1,6 +1,5 @@
 package org.chokepoint.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.chokepoint.output.ResultFolder;
@@ -23,12 +22,5 @@ final class OutputOptions {
             throw new TargetException("meta.name '" + name + "' makes no folder name on this system ("
                     + e.getReason() + "): give --out");
         }
-    }
-
-    /** Prints why the results folder cannot be written; the exit code for it. */
-    static int refused(PrintWriter err, String command, TargetException e) {
-        err.println(command + ": " + e.getMessage());
-        err.flush();
-        return ValidateCommand.INVALID;
     }
 }

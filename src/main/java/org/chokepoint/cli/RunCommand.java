@@ -12,7 +12,6 @@ import org.chokepoint.output.TargetException;
 import org.chokepoint.report.RunOutputs;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
-import org.chokepoint.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,8 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         LoadedScenario loaded;
         try {
-            loaded = ScenarioLoader.load(scenario);
-            ScenarioLoader.checkRunLength(loaded, horizon);
+            loaded = ScenarioCommands.load(scenario, horizon);
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         }
@@ -110,11 +108,9 @@ public final class RunCommand implements Callable<Integer> {
                 return 0;
             }
         } catch (TargetException e) {
-            return OutputOptions.refused(err, "run", e);
+            return ScenarioCommands.refused(err, "run", e);
         } catch (Exception e) {
-            err.println("run: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            err.flush();
-            return FAILED;
+            return ScenarioCommands.failed(err, "run", scenario, e);
         }
     }
 }

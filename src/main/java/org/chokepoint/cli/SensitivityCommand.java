@@ -8,14 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.Morris;
-import org.chokepoint.experiment.Progress;
 import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
-import org.chokepoint.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,22 +60,21 @@ public final class SensitivityCommand implements Callable<Integer> {
             description = "grid levels per parameter, even (default: ${DEFAULT-VALUE})")
     int levels;
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: available processors)")
-    Integer threads;
-
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",
             description = "base seed of the design and of the run seed, a 32-bit integer (default: ${DEFAULT-VALUE})")
     int seed;
 
-    @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
-    Integer ticks;
+    @Mixin
+    ExperimentOptions.Threads threads;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "results folder (default: results/<meta.name>-sensitivity)")
-    Path out;
+    @Mixin
+    ExperimentOptions.Ticks ticks;
 
-    @Option(names = "--quiet", description = "no progress on standard error")
-    boolean quiet;
+    @Mixin
+    ExperimentOptions.Out out;
+
+    @Mixin
+    ExperimentOptions.Quiet quiet;
 
     @Mixin
     OutputOptions outFolder;
@@ -87,11 +84,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
-        int t = ExperimentOptions.threads(cl, threads);
-        int horizon = ExperimentOptions.ticks(cl, ticks);
+        int t = threads.count(cl);
+        int horizon = ticks.horizon(cl);
         try {
-            LoadedScenario loaded = ScenarioLoader.load(scenario);
-            ScenarioLoader.checkRunLength(loaded, horizon);
+            LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
             List<ScenarioPatch.Range> ranges = new ArrayList<>();
             for (String s : paramSpecs) {
                 ranges.add(ScenarioPatch.parseRange("--param", s));
@@ -100,19 +96,15 @@ public final class SensitivityCommand implements Callable<Integer> {
             morris.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sensitivity", loaded.source(), morris.scenarios(),
                     horizon);
-            Path target = out != null ? out
-                    : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-sensitivity");
+            Path target = out.target(loaded);
             List<Morris.Effect> effects;
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY, outFolder.overwrite)) {
-                effects = morris.run(folder.dir(), Progress.modeFor(quiet), System.err);
+                effects = morris.run(folder.dir(), quiet.progress(), System.err);
                 folder.commit();
             } catch (ExperimentException | TargetException e) {
                 throw e;
             } catch (Exception e) {
-                err.println("sensitivity: " + scenario + ": "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                err.flush();
-                return RunCommand.FAILED;
+                return ScenarioCommands.failed(err, "sensitivity", scenario, e);
             }
             for (Morris.Effect e : effects) {
                 stdout.println(String.format(Locale.ROOT, "%s: mu*=%.6g mu=%.6g sigma=%.6g", e.pointer(), e.muStar(),
@@ -123,12 +115,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             return 0;
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
-        } catch (TargetException e) {
-            return OutputOptions.refused(err, "sensitivity", e);
-        } catch (ExperimentException e) {
-            err.println("sensitivity: " + e.getMessage());
-            err.flush();
-            return ValidateCommand.INVALID;
+        } catch (TargetException | ExperimentException e) {
+            return ScenarioCommands.refused(err, "sensitivity", e);
         }
     }
 }

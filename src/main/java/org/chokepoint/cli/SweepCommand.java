@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.ExperimentException;
-import org.chokepoint.experiment.Progress;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
 import org.chokepoint.output.ResultFolder;
@@ -15,7 +14,6 @@ import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
-import org.chokepoint.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,22 +56,22 @@ public final class SweepCommand implements Callable<Integer> {
             description = "replications per point (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: available processors)")
-    Integer threads;
-
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",
             description = "base seed of the replications and of the hypercube, a 32-bit integer "
                     + "(default: ${DEFAULT-VALUE})")
     int seed;
 
-    @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
-    Integer ticks;
+    @Mixin
+    ExperimentOptions.Threads threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<meta.name>-sweep)")
-    Path out;
+    @Mixin
+    ExperimentOptions.Ticks ticks;
 
-    @Option(names = "--quiet", description = "no progress on standard error")
-    boolean quiet;
+    @Mixin
+    ExperimentOptions.Out out;
+
+    @Mixin
+    ExperimentOptions.Quiet quiet;
 
     @Mixin
     OutputOptions outFolder;
@@ -87,11 +85,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (lhs != null) {
             ExperimentOptions.runs(cl, "--lhs", lhs);
         }
-        int t = ExperimentOptions.threads(cl, threads);
-        int horizon = ExperimentOptions.ticks(cl, ticks);
+        int t = threads.count(cl);
+        int horizon = ticks.horizon(cl);
         try {
-            LoadedScenario loaded = ScenarioLoader.load(scenario);
-            ScenarioLoader.checkRunLength(loaded, horizon);
+            LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
             Sweep sweep;
             if (lhs != null) {
                 List<ScenarioPatch.Range> ranges = new ArrayList<>();
@@ -109,18 +106,16 @@ public final class SweepCommand implements Callable<Integer> {
             sweep.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
                     horizon);
-            Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-sweep");
+            Path target = out.target(loaded);
             long started = System.nanoTime();
             int rows;
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, outFolder.overwrite)) {
-                rows = sweep.run(folder.dir(), Progress.modeFor(quiet), System.err);
+                rows = sweep.run(folder.dir(), quiet.progress(), System.err);
                 folder.commit();
             } catch (ExperimentException | TargetException e) {
                 throw e;
             } catch (Exception e) {
-                err.println("sweep: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                err.flush();
-                return RunCommand.FAILED;
+                return ScenarioCommands.failed(err, "sweep", scenario, e);
             }
             stdout.println("wrote " + target + " (" + Count.of(sweep.points().size(), "point") + " x "
                     + Count.of(runs, "run") + " = " + Count.of(rows, "row") + ", " + (System.nanoTime() - started)
@@ -129,12 +124,8 @@ public final class SweepCommand implements Callable<Integer> {
             return 0;
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
-        } catch (TargetException e) {
-            return OutputOptions.refused(err, "sweep", e);
-        } catch (ExperimentException e) {
-            err.println("sweep: " + e.getMessage());
-            err.flush();
-            return ValidateCommand.INVALID;
+        } catch (TargetException | ExperimentException e) {
+            return ScenarioCommands.refused(err, "sweep", e);
         }
     }
 }
