@@ -100,7 +100,7 @@ public final class ExperimentOptions {
     }
 
     /** --runs and the like. */
-    static int runs(CommandLine cl, String option, int runs) {
+    public static int runs(CommandLine cl, String option, int runs) {
         return within(cl, option, runs, 1, org.chokepoint.experiment.ParallelRuns.MAX_RUNS);
     }
 

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.chokepoint.cli.ExperimentOptions;
+import org.chokepoint.cli.ScenarioCommands;
+import org.chokepoint.cli.ValidateCommand;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
-import org.chokepoint.experiment.ParallelRuns;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
 import org.chokepoint.output.ResultFolder;
@@ -18,7 +20,6 @@ import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
-import org.chokepoint.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,9 +40,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a run or the writing failed", "2:invalid scenario, pointer, value or option"})
 public final class SparkMain implements Runnable {
-
-    static final int FAILED = 1;
-    static final int INVALID = 2;
 
     @Spec
     CommandSpec spec;
@@ -83,40 +81,25 @@ public final class SparkMain implements Runnable {
         @Option(names = "--no-parquet", description = "write no Parquet tables")
         boolean noParquet;
 
-        @Option(names = "--quiet", description = "no progress on standard error")
-        boolean quiet;
+        @Mixin
+        ExperimentOptions.Quiet quiet;
 
         @Option(names = "--seed", converter = org.chokepoint.cli.SeedConverter.class, defaultValue = "1", paramLabel = "S",
                 description = "base seed, a 32-bit integer; run i gets seed(S, i) (default: ${DEFAULT-VALUE})")
         int seed;
 
-        @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
-        Integer ticks;
+        @Mixin
+        ExperimentOptions.Ticks ticks;
 
         @Option(names = "--overwrite",
                 description = "replace an earlier results folder of chokepoint's at --out; a folder holding anything "
                         + "chokepoint did not write is never replaced")
         boolean overwrite;
 
-        int ticks(CommandLine cl) {
-            if (ticks == null) {
-                return -1;
-            }
-            if (ticks < 1 || ticks > org.chokepoint.scenario.Limits.MAX_TICKS) {
-                throw new CommandLine.ParameterException(cl, "--ticks must be between 1 and "
-                        + org.chokepoint.scenario.Limits.MAX_TICKS + ", got " + ticks);
-            }
-            return ticks;
-        }
-
         SparkRunner runner(SparkSession spark) {
             return new SparkRunner(spark).runsPerTask(runsPerTask).parquet(parquet, !noParquet)
-                    .progress(quiet ? null : System.err);
+                    .progress(quiet.quiet() ? null : System.err);
         }
-    }
-
-    static int problems(PrintWriter err, ScenarioException e) {
-        return org.chokepoint.cli.ValidateCommand.refuse(err, e);
     }
 
     @Command(name = "ensemble", mixinStandardHelpOptions = true,
@@ -157,17 +140,13 @@ public final class SparkMain implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter stdout = cl.getOut();
             PrintWriter err = cl.getErr();
-            if (runs < 1 || runs > ParallelRuns.MAX_RUNS) {
-                throw new CommandLine.ParameterException(cl, "--runs must be between 1 and " + ParallelRuns.MAX_RUNS
-                        + ", got " + runs);
-            }
-            int horizon = common.ticks(cl);
+            ExperimentOptions.runs(cl, "--runs", runs);
+            int horizon = common.ticks.horizon(cl);
             LoadedScenario loaded;
             try {
-                loaded = ScenarioLoader.load(scenario);
-                ScenarioLoader.checkRunLength(loaded, horizon);
+                loaded = ScenarioCommands.load(scenario, horizon);
             } catch (ScenarioException e) {
-                return problems(err, e);
+                return ValidateCommand.refuse(err, e);
             }
             Path target = out != null ? out : ResultFolder.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.overwrite, resume)) {
@@ -183,18 +162,10 @@ public final class SparkMain implements Runnable {
                         + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
                 stdout.flush();
                 return 0;
-            } catch (TargetException e) {
-                err.println("ensemble: " + e.getMessage());
-                err.flush();
-                return INVALID;
-            } catch (ExperimentException e) {
-                err.println("ensemble: " + e.getMessage());
-                err.flush();
-                return INVALID;
+            } catch (TargetException | ExperimentException e) {
+                return ScenarioCommands.refused(err, "ensemble", e);
             } catch (Exception e) {
-                err.println("ensemble: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                err.flush();
-                return FAILED;
+                return ScenarioCommands.failed(err, "ensemble", scenario, e);
             }
         }
     }
@@ -233,13 +204,11 @@ public final class SparkMain implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter stdout = cl.getOut();
             PrintWriter err = cl.getErr();
-            if (runs < 1 || runs > ParallelRuns.MAX_RUNS) {
-                throw new CommandLine.ParameterException(cl, "--runs must be between 1 and " + ParallelRuns.MAX_RUNS
-                        + ", got " + runs);
-            }
-            int horizon = common.ticks(cl);
+            ExperimentOptions.runs(cl, "--runs", runs);
+            int horizon = common.ticks.horizon(cl);
             try {
-                LoadedScenario loaded = ScenarioLoader.load(scenario);
+                // Every point's run length is checked with the point (Sweep.validate), so its problems say which point.
+                LoadedScenario loaded = ScenarioCommands.load(scenario, -1);
                 Sweep sweep;
                 if (lhs != null) {
                     List<ScenarioPatch.Range> ranges = new ArrayList<>();
@@ -264,9 +233,7 @@ public final class SparkMain implements Runnable {
                 } catch (ExperimentException | TargetException e) {
                     throw e;
                 } catch (Exception e) {
-                    err.println("sweep: " + scenario + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-                    err.flush();
-                    return FAILED;
+                    return ScenarioCommands.failed(err, "sweep", scenario, e);
                 }
                 stdout.println("wrote " + target + " (" + Count.of(sweep.points().size(), "point") + " x "
                         + Count.of(runs, "run") + " = " + Count.of(rows, "row") + ", " + (System.nanoTime() - started)
@@ -274,15 +241,9 @@ public final class SparkMain implements Runnable {
                 stdout.flush();
                 return 0;
             } catch (ScenarioException e) {
-                return problems(err, e);
-            } catch (TargetException e) {
-                err.println("sweep: " + e.getMessage());
-                err.flush();
-                return INVALID;
-            } catch (ExperimentException e) {
-                err.println("sweep: " + e.getMessage());
-                err.flush();
-                return INVALID;
+                return ValidateCommand.refuse(err, e);
+            } catch (TargetException | ExperimentException e) {
+                return ScenarioCommands.refused(err, "sweep", e);
             }
         }
     }
