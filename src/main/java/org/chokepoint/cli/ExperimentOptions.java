@@ -79,7 +79,8 @@ public final class ExperimentOptions {
 
         /** --out, or {@code results/<meta.name>-<command>}. */
         Path target(LoadedScenario loaded) throws TargetException {
-            return out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-" + command.name());
+            return out != null ? out
+                    : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-" + command.name());
         }
     }
 

@@ -2,12 +2,9 @@ package org.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.ExperimentException;
-import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
 import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
@@ -45,16 +42,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
     Path scenario;
 
-    @Option(names = "--set", required = true, paramLabel = "/POINTER=VALUES",
-            description = "a JSON pointer and its values: v1,v2,... for a grid, min:max with --lhs (repeatable)")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--lhs", paramLabel = "K", description = "a Latin hypercube of K points instead of a grid")
-    Integer lhs;
-
-    @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
-            description = "replications per point (default: ${DEFAULT-VALUE})")
-    int runs;
+    @Mixin
+    SweepDesign design;
 
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",
             description = "base seed of the replications and of the hypercube, a 32-bit integer "
@@ -81,28 +70,15 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
-        ExperimentOptions.runs(cl, "--runs", runs);
-        if (lhs != null) {
-            ExperimentOptions.runs(cl, "--lhs", lhs);
+        ExperimentOptions.runs(cl, "--runs", design.runs());
+        if (design.lhs() != null) {
+            ExperimentOptions.runs(cl, "--lhs", design.lhs());
         }
         int t = threads.count(cl);
         int horizon = ticks.horizon(cl);
         try {
             LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
-            Sweep sweep;
-            if (lhs != null) {
-                List<ScenarioPatch.Range> ranges = new ArrayList<>();
-                for (String s : sets) {
-                    ranges.add(ScenarioPatch.parseRange("--set", s));
-                }
-                sweep = Sweep.latinHypercube(loaded, ranges, lhs, runs, seed, horizon, t);
-            } else {
-                List<ScenarioPatch.ValueList> lists = new ArrayList<>();
-                for (String s : sets) {
-                    lists.add(ScenarioPatch.parseValueList(s));
-                }
-                sweep = Sweep.grid(loaded, lists, runs, seed, horizon, t);
-            }
+            Sweep sweep = design.sweep(loaded, seed, horizon, t);
             sweep.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
                     horizon);
@@ -118,8 +94,8 @@ public final class SweepCommand implements Callable<Integer> {
                 return ScenarioCommands.failed(err, "sweep", scenario, e);
             }
             stdout.println("wrote " + target + " (" + Count.of(sweep.points().size(), "point") + " x "
-                    + Count.of(runs, "run") + " = " + Count.of(rows, "row") + ", " + (System.nanoTime() - started)
-                    / 1_000_000 + " ms)");
+                    + Count.of(design.runs(), "run") + " = " + Count.of(rows, "row") + ", "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms)");
             stdout.flush();
             return 0;
         } catch (ScenarioException e) {

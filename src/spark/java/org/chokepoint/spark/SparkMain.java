@@ -2,18 +2,16 @@ package org.chokepoint.spark;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.chokepoint.cli.ExperimentOptions;
 import org.chokepoint.cli.ScenarioCommands;
+import org.chokepoint.cli.SweepDesign;
 import org.chokepoint.cli.ValidateCommand;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
-import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
 import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
@@ -184,16 +182,8 @@ public final class SparkMain implements Runnable {
         @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON), read by the driver")
         Path scenario;
 
-        @Option(names = "--set", required = true, paramLabel = "/POINTER=VALUES",
-                description = "a JSON pointer and its values: v1,v2,... for a grid, min:max with --lhs (repeatable)")
-        List<String> sets = new ArrayList<>();
-
-        @Option(names = "--lhs", paramLabel = "K", description = "a Latin hypercube of K points instead of a grid")
-        Integer lhs;
-
-        @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
-                description = "replications per point (default: ${DEFAULT-VALUE})")
-        int runs;
+        @Mixin
+        SweepDesign design;
 
         @Option(names = "--out", paramLabel = "DIR",
                 description = "results folder on the driver (default: results/<meta.name>-sweep)")
@@ -204,25 +194,12 @@ public final class SparkMain implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter stdout = cl.getOut();
             PrintWriter err = cl.getErr();
-            ExperimentOptions.runs(cl, "--runs", runs);
+            ExperimentOptions.runs(cl, "--runs", design.runs());
             int horizon = common.ticks.horizon(cl);
             try {
                 // Every point's run length is checked with the point (Sweep.validate), so its problems say which point.
                 LoadedScenario loaded = ScenarioCommands.load(scenario, -1);
-                Sweep sweep;
-                if (lhs != null) {
-                    List<ScenarioPatch.Range> ranges = new ArrayList<>();
-                    for (String s : sets) {
-                        ranges.add(ScenarioPatch.parseRange("--set", s));
-                    }
-                    sweep = Sweep.latinHypercube(loaded, ranges, lhs, runs, common.seed, horizon, 1);
-                } else {
-                    List<ScenarioPatch.ValueList> lists = new ArrayList<>();
-                    for (String s : sets) {
-                        lists.add(ScenarioPatch.parseValueList(s));
-                    }
-                    sweep = Sweep.grid(loaded, lists, runs, common.seed, horizon, 1);
-                }
+                Sweep sweep = design.sweep(loaded, common.seed, horizon, 1);
                 sweep.validate();
                 Path target = out != null ? out : ResultFolder.defaultTarget(loaded.scenario().meta().name(), "-sweep");
                 long started = System.nanoTime();
@@ -236,8 +213,8 @@ public final class SparkMain implements Runnable {
                     return ScenarioCommands.failed(err, "sweep", scenario, e);
                 }
                 stdout.println("wrote " + target + " (" + Count.of(sweep.points().size(), "point") + " x "
-                        + Count.of(runs, "run") + " = " + Count.of(rows, "row") + ", " + (System.nanoTime() - started)
-                        / 1_000_000 + " ms)");
+                        + Count.of(design.runs(), "run") + " = " + Count.of(rows, "row") + ", "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms)");
                 stdout.flush();
                 return 0;
             } catch (ScenarioException e) {
