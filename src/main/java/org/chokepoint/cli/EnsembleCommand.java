@@ -56,19 +56,7 @@ public final class EnsembleCommand implements Callable<Integer> {
     boolean resume;
 
     @Mixin
-    ExperimentOptions.Threads threads;
-
-    @Mixin
-    ExperimentOptions.Ticks ticks;
-
-    @Mixin
-    ExperimentOptions.Out out;
-
-    @Mixin
-    ExperimentOptions.Quiet quiet;
-
-    @Mixin
-    OutputOptions outFolder;
+    ExperimentOptions.Common common;
 
     @Override
     public Integer call() {
@@ -76,8 +64,8 @@ public final class EnsembleCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
         ExperimentOptions.runs(cl, "--runs", runs);
-        int t = threads.count(cl);
-        int horizon = ticks.horizon(cl);
+        int t = common.threads.count(cl);
+        int horizon = common.ticks.horizon(cl);
         LoadedScenario loaded;
         try {
             loaded = ScenarioCommands.load(scenario, horizon);
@@ -86,11 +74,12 @@ public final class EnsembleCommand implements Callable<Integer> {
         }
         ExperimentOptions.warnIfEndsBeforeTheShock(err, "ensemble", loaded, horizon);
         try {
-            Path target = out.target(loaded);
-            try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, outFolder.overwrite, resume)) {
+            Path target = common.out.target(loaded);
+            try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.outFolder.overwrite,
+                    resume)) {
                 long started = System.nanoTime();
                 Ensemble.Outcome o = new Ensemble(loaded, runs, seed, horizon, t)
-                        .run(folder.dir(), resume, quiet.progress(), System.err);
+                        .run(folder.dir(), resume, common.quiet.progress(), System.err);
                 EnsembleReport.write(folder.dir(), loaded);
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 stdout.println("wrote " + target + " (" + Count.of(o.runs(), "run") + ", " + o.resumed() + " resumed, "

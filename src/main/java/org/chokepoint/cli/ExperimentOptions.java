@@ -9,6 +9,7 @@ import org.chokepoint.scenario.Limits;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,27 @@ public final class ExperimentOptions {
 
 
     private ExperimentOptions() {
+    }
+
+    /**
+     * What ensemble, sweep and sensitivity all take: --threads, --ticks, --out (named after the command),
+     * --quiet and --overwrite.
+     */
+    static final class Common {
+        @Mixin
+        Threads threads;
+
+        @Mixin
+        Ticks ticks;
+
+        @Mixin
+        Out out;
+
+        @Mixin
+        Quiet quiet;
+
+        @Mixin
+        OutputOptions outFolder;
     }
 
     /** {@code --threads} of the commands that run many runs at once. */

@@ -65,27 +65,15 @@ public final class SensitivityCommand implements Callable<Integer> {
     int seed;
 
     @Mixin
-    ExperimentOptions.Threads threads;
-
-    @Mixin
-    ExperimentOptions.Ticks ticks;
-
-    @Mixin
-    ExperimentOptions.Out out;
-
-    @Mixin
-    ExperimentOptions.Quiet quiet;
-
-    @Mixin
-    OutputOptions outFolder;
+    ExperimentOptions.Common common;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
-        int t = threads.count(cl);
-        int horizon = ticks.horizon(cl);
+        int t = common.threads.count(cl);
+        int horizon = common.ticks.horizon(cl);
         try {
             LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
             List<ScenarioPatch.Range> ranges = new ArrayList<>();
@@ -96,10 +84,11 @@ public final class SensitivityCommand implements Callable<Integer> {
             morris.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sensitivity", loaded.source(), morris.scenarios(),
                     horizon);
-            Path target = out.target(loaded);
+            Path target = common.out.target(loaded);
             List<Morris.Effect> effects;
-            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY, outFolder.overwrite)) {
-                effects = morris.run(folder.dir(), quiet.progress(), System.err);
+            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY,
+                    common.outFolder.overwrite)) {
+                effects = morris.run(folder.dir(), common.quiet.progress(), System.err);
                 folder.commit();
             } catch (ExperimentException | TargetException e) {
                 throw e;

@@ -51,19 +51,7 @@ public final class SweepCommand implements Callable<Integer> {
     int seed;
 
     @Mixin
-    ExperimentOptions.Threads threads;
-
-    @Mixin
-    ExperimentOptions.Ticks ticks;
-
-    @Mixin
-    ExperimentOptions.Out out;
-
-    @Mixin
-    ExperimentOptions.Quiet quiet;
-
-    @Mixin
-    OutputOptions outFolder;
+    ExperimentOptions.Common common;
 
     @Override
     public Integer call() {
@@ -74,19 +62,19 @@ public final class SweepCommand implements Callable<Integer> {
         if (design.lhs() != null) {
             ExperimentOptions.runs(cl, "--lhs", design.lhs());
         }
-        int t = threads.count(cl);
-        int horizon = ticks.horizon(cl);
+        int t = common.threads.count(cl);
+        int horizon = common.ticks.horizon(cl);
         try {
             LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
             Sweep sweep = design.sweep(loaded, seed, horizon, t);
             sweep.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
                     horizon);
-            Path target = out.target(loaded);
+            Path target = common.out.target(loaded);
             long started = System.nanoTime();
             int rows;
-            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, outFolder.overwrite)) {
-                rows = sweep.run(folder.dir(), quiet.progress(), System.err);
+            try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, common.outFolder.overwrite)) {
+                rows = sweep.run(folder.dir(), common.quiet.progress(), System.err);
                 folder.commit();
             } catch (ExperimentException | TargetException e) {
                 throw e;
