@@ -74,7 +74,7 @@ public final class EnsembleCommand implements Callable<Integer> {
         }
         ExperimentOptions.warnIfEndsBeforeTheShock(err, "ensemble", loaded, horizon);
         try {
-            Path target = common.out.target(loaded);
+            Path target = common.target(loaded);
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.outFolder.overwrite,
                     resume)) {
                 long started = System.nanoTime();

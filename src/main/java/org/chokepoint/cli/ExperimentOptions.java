@@ -32,24 +32,35 @@ public final class ExperimentOptions {
     }
 
     /**
-     * What ensemble, sweep and sensitivity all take: --threads, --ticks, --out (named after the command),
-     * --quiet and --overwrite.
+     * What ensemble, sweep and sensitivity all take: --threads, --ticks, --out (its default named after the
+     * command), --quiet and --overwrite.
      */
     static final class Common {
+        /** The command this is mixed into (the spec of a mixin within a mixin would be the outer mixin's). */
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
         @Mixin
         Threads threads;
 
         @Mixin
         Ticks ticks;
 
-        @Mixin
-        Out out;
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "results folder (default: results/<meta.name>-${COMMAND-NAME})")
+        Path out;
 
         @Mixin
         Quiet quiet;
 
         @Mixin
         OutputOptions outFolder;
+
+        /** --out, or {@code results/<meta.name>-<command>}. */
+        Path target(LoadedScenario loaded) throws TargetException {
+            return out != null ? out
+                    : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-" + command.name());
+        }
     }
 
     /** {@code --threads} of the commands that run many runs at once. */
@@ -87,22 +98,6 @@ public final class ExperimentOptions {
         /** How the progress shows. */
         Progress.Mode progress() {
             return Progress.modeFor(quiet);
-        }
-    }
-
-    /** {@code --out} of a command whose default folder is named after the scenario and the command. */
-    static final class Out {
-        @Spec(Spec.Target.MIXEE)
-        CommandSpec command;
-
-        @Option(names = "--out", paramLabel = "DIR",
-                description = "results folder (default: results/<meta.name>-${COMMAND-NAME})")
-        Path out;
-
-        /** --out, or {@code results/<meta.name>-<command>}. */
-        Path target(LoadedScenario loaded) throws TargetException {
-            return out != null ? out
-                    : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-" + command.name());
         }
     }
 

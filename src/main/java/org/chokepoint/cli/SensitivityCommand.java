@@ -84,7 +84,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             morris.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sensitivity", loaded.source(), morris.scenarios(),
                     horizon);
-            Path target = common.out.target(loaded);
+            Path target = common.target(loaded);
             List<Morris.Effect> effects;
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY,
                     common.outFolder.overwrite)) {

@@ -70,7 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
             sweep.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
                     horizon);
-            Path target = common.out.target(loaded);
+            Path target = common.target(loaded);
             long started = System.nanoTime();
             int rows;
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, common.outFolder.overwrite)) {

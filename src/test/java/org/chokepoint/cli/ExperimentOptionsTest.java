@@ -27,9 +27,9 @@ class ExperimentOptionsTest {
         SensitivityCommand sensitivity = parsed(new SensitivityCommand(), "--param", "/time/horizonTicks=10:20",
                 "--output", "totals.fiscalCost");
 
-        assertEquals(Path.of("results", "minimal-ensemble"), ensemble.common.out.target(minimal));
-        assertEquals(Path.of("results", "minimal-sweep"), sweep.common.out.target(minimal));
-        assertEquals(Path.of("results", "minimal-sensitivity"), sensitivity.common.out.target(minimal));
+        assertEquals(Path.of("results", "minimal-ensemble"), ensemble.common.target(minimal));
+        assertEquals(Path.of("results", "minimal-sweep"), sweep.common.target(minimal));
+        assertEquals(Path.of("results", "minimal-sensitivity"), sensitivity.common.target(minimal));
 
         for (String command : new String[] {"ensemble", "sweep", "sensitivity"}) {
             CommandLine cl = Main.commandLine().getSubcommands().get(command);
@@ -42,7 +42,7 @@ class ExperimentOptionsTest {
     void anOutGivenIsTheFolder() throws Exception {
         LoadedScenario minimal = ScenarioLoader.load(MINIMAL);
         SweepCommand sweep = parsed(new SweepCommand(), "--set", "/time/horizonTicks=10,20", "--out", "elsewhere");
-        assertEquals(Path.of("elsewhere"), sweep.common.out.target(minimal));
+        assertEquals(Path.of("elsewhere"), sweep.common.target(minimal));
     }
 
     private static <T> T parsed(T command, String... args) {
