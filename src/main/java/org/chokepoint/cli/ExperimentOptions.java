@@ -27,7 +27,6 @@ public final class ExperimentOptions {
      */
     static final int MAX_THREADS = 256;
 
-
     private ExperimentOptions() {
     }
 
