@@ -6,8 +6,8 @@ import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.TargetException;
 import picocli.CommandLine.Option;
 
-/** {@code --overwrite}, which every command that writes a results folder takes, and how refusals read. */
-final class OutputOptions {
+/** {@code --overwrite}, which every command that writes a results folder takes, and the default results folder. */
+public final class OutputOptions {
 
     @Option(names = "--overwrite",
             description = "replace an earlier results folder of chokepoint's at --out; without it such a folder is "
@@ -15,7 +15,7 @@ final class OutputOptions {
     boolean overwrite;
 
     /** {@code results/<name><suffix>}, the default --out ({@link ResultFolder#defaultTarget}). */
-    static Path defaultTarget(String name, String suffix) throws TargetException {
+    public static Path defaultTarget(String name, String suffix) throws TargetException {
         try {
             return ResultFolder.defaultTarget(name, suffix);
         } catch (InvalidPathException e) {

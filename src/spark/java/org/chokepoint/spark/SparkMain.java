@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.chokepoint.cli.ExperimentOptions;
+import org.chokepoint.cli.OutputOptions;
 import org.chokepoint.cli.ScenarioCommands;
 import org.chokepoint.cli.SweepDesign;
 import org.chokepoint.cli.ValidateCommand;
@@ -146,7 +147,12 @@ public final class SparkMain implements Runnable {
             } catch (ScenarioException e) {
                 return ValidateCommand.refuse(err, e);
             }
-            Path target = out != null ? out : ResultFolder.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
+            Path target;
+            try {
+                target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
+            } catch (TargetException e) {
+                return ScenarioCommands.refused(err, "ensemble", e);
+            }
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.overwrite, resume)) {
                 long started = System.nanoTime();
                 SparkRunner runner = common.runner(session());
@@ -201,7 +207,7 @@ public final class SparkMain implements Runnable {
                 LoadedScenario loaded = ScenarioCommands.load(scenario, -1);
                 Sweep sweep = design.sweep(loaded, common.seed, horizon, 1);
                 sweep.validate();
-                Path target = out != null ? out : ResultFolder.defaultTarget(loaded.scenario().meta().name(), "-sweep");
+                Path target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-sweep");
                 long started = System.nanoTime();
                 int rows;
                 try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SWEEP, common.overwrite)) {
