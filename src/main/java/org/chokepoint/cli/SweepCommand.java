@@ -58,10 +58,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CommandLine cl = spec.commandLine();
-        ExperimentOptions.runs(cl, "--runs", design.runs());
-        if (design.lhs() != null) {
-            ExperimentOptions.runs(cl, "--lhs", design.lhs());
-        }
+        design.check(cl);
         int t = common.threads.count(cl);
         int horizon = common.ticks.horizon(cl);
         try {

@@ -6,6 +6,7 @@ import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.ScenarioPatch;
 import org.chokepoint.experiment.Sweep;
 import org.chokepoint.scenario.LoadedScenario;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,14 +26,17 @@ public final class SweepDesign {
             description = "replications per point (default: ${DEFAULT-VALUE})")
     int runs;
 
+    /** Checks --runs and --lhs against their bounds, so a bad count is refused before any scenario is read. */
+    public void check(CommandLine cl) {
+        ExperimentOptions.runs(cl, "--runs", runs);
+        if (lhs != null) {
+            ExperimentOptions.runs(cl, "--lhs", lhs);
+        }
+    }
+
     /** Replications per point. */
     public int runs() {
         return runs;
-    }
-
-    /** K of a Latin hypercube, or null for a grid. */
-    public Integer lhs() {
-        return lhs;
     }
 
     /**

@@ -200,6 +200,25 @@ class SparkRunnerTest {
         assertEquals(0, TASKS_STARTED.get(), "no task started");
     }
 
+    /** A hypercube of no points is refused on the command line, with the words the local sweep uses. */
+    @Test
+    void aHypercubeOfNoPointsIsRefusedAsTheLocalSweepRefusesIt() throws Exception {
+        Path out = dir.resolve("lhs-out");
+        String[] args = {"sweep", LINEAR.toString(), "--lhs", "0", "--set", "/firms/0/capacity=8.0:13.0", "--out",
+                out.toString()};
+        StringWriter sparkErr = new StringWriter();
+        assertEquals(2, sparkCommand(sparkErr, args));
+        StringWriter localErr = new StringWriter();
+        CommandLine local = Main.commandLine();
+        local.setOut(new PrintWriter(new StringWriter()));
+        local.setErr(new PrintWriter(localErr));
+        assertEquals(2, local.execute(args));
+        String refusal = "--lhs must be between 1 and";
+        assertTrue(sparkErr.toString().contains(refusal), sparkErr.toString());
+        assertTrue(localErr.toString().contains(refusal), localErr.toString());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     private static int sparkCommand(StringWriter err, String... args) {
         return new CommandLine(new SparkMain()).setOut(new PrintWriter(new StringWriter()))
                 .setErr(new PrintWriter(err)).execute(args);

@@ -200,7 +200,7 @@ public final class SparkMain implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter stdout = cl.getOut();
             PrintWriter err = cl.getErr();
-            ExperimentOptions.runs(cl, "--runs", design.runs());
+            design.check(cl);
             int horizon = common.ticks.horizon(cl);
             try {
                 // Every point's run length is checked with the point (Sweep.validate), so its problems say which point.
