@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ojalgo.matrix.store.R064Store;
+import org.ojalgo.matrix.store.RawStore;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
 
@@ -799,9 +800,9 @@ final class PriceSolver {
     private static boolean solveQp(double[][] q, double[] c, double[][] ai, double[] bi, boolean warm, double[] z,
                                    double[] y) {
         int nv = c.length;
-        R064Store qs = R064Store.FACTORY.rows(q);
+        R064Store qs = R064Store.FACTORY.copy(RawStore.wrap(q));
         R064Store cs = R064Store.FACTORY.column(c);
-        R064Store as = R064Store.FACTORY.rows(ai);
+        R064Store as = R064Store.FACTORY.copy(RawStore.wrap(ai));
         R064Store bs = R064Store.FACTORY.column(bi);
         // An active-set method can cycle on a degenerate problem: a bounded number of iterations, after which
         // the caller solves from scratch or with more damping (a count, not a clock, so runs stay repeatable).

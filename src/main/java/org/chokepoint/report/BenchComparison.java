@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -304,8 +303,7 @@ public final class BenchComparison {
             Map<String, String> params = new TreeMap<>();
             JsonNode p = n.get("params");
             if (p != null && p.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : p.properties()) {
                     params.put(e.getKey(), e.getValue().asText());
                 }
             }

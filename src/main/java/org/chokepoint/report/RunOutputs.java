@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import org.chokepoint.metrics.Summary;
 import org.chokepoint.model.RunOutcome;
@@ -122,9 +121,7 @@ public final class RunOutputs {
     static JsonNode nanToNull(JsonNode node) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
-            Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : o.properties()) {
                 f.setValue(nanToNull(f.getValue()));
             }
             return o;

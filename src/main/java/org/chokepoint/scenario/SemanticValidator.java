@@ -680,7 +680,7 @@ public final class SemanticValidator {
                 }
                 return;
             }
-            node.fields().forEachRemaining(e -> ranges(e.getValue(), pointer + "/" + SourceLocations.escape(e.getKey())));
+            node.properties().forEach(e -> ranges(e.getValue(), pointer + "/" + SourceLocations.escape(e.getKey())));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 ranges(node.get(i), pointer + "/" + i);

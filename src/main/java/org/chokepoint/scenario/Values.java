@@ -1,7 +1,6 @@
 package org.chokepoint.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +31,7 @@ final class Values {
                         + " write the character itself, or both halves of its surrogate pair"));
             }
         } else if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 String name = f.getKey();
                 int at = loneSurrogate(name);
                 String child = pointer + "/" + SourceLocations.escape(at >= 0 ? printable(name) : name);
