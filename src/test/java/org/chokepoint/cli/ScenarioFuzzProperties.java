@@ -247,9 +247,7 @@ class ScenarioFuzzProperties {
         if (n.isNumber()) {
             check(Double.isFinite(n.doubleValue()), m, file + at + " is " + n);
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : n.properties()) {
             checkFinite(m, file, f.getValue(), at + "/" + f.getKey());
         }
         if (n.isArray()) {
@@ -374,9 +372,7 @@ class ScenarioFuzzProperties {
                 node = schema.at(node.get("$ref").asText().substring(1));
             }
             if (node.has("properties")) {
-                Iterator<Map.Entry<String, JsonNode>> fields = node.get("properties").fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> f = fields.next();
+                for (Map.Entry<String, JsonNode> f : node.get("properties").properties()) {
                     List<String> p = new ArrayList<>(path);
                     p.add(f.getKey());
                     collectSettings(schema, f.getValue(), p, out);

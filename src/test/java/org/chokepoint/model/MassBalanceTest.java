@@ -91,7 +91,7 @@ class MassBalanceTest {
 
     /** Multiplies every quantity (and the ends and medians of drawn ones) by {@code factor}. */
     private static void scale(JsonNode node, double factor) {
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             JsonNode v = e.getValue();
             if (QUANTITIES.contains(e.getKey())) {
                 if (v.isNumber()) {
@@ -115,8 +115,7 @@ class MassBalanceTest {
     /** The largest per-tick quantity: capacities, trader capacities, base demand. */
     private static double largest(JsonNode node, double sofar) {
         double m = sofar;
-        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            java.util.Map.Entry<String, JsonNode> e = it.next();
+        for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();
             if (List.of("capacity", "capacityPerTick", "baseQuantity").contains(e.getKey())) {
                 m = Math.max(m, v.isNumber() ? v.doubleValue() : Math.max(v.path("max").asDouble(),

@@ -141,7 +141,7 @@ class MonthlyTicksTest {
         m.get("firms").forEach(f -> perMonth((ObjectNode) f, "capacity"));
         m.get("traders").forEach(t -> perMonth((ObjectNode) t, "capacityPerTick"));
         m.get("demand").forEach(d -> ((ObjectNode) d).put("baseQuantity", d.get("baseQuantity").asDouble() / F));
-        ObjectNode b = m.with("behaviour");
+        ObjectNode b = m.withObjectProperty("behaviour");
         b.put("stockCoverTicks", b.path("stockCoverTicks").asDouble(4) * F);
         b.put("inputCoverTicks", b.path("inputCoverTicks").asDouble(6) * F);
         b.put("stockAdjustTicks", Math.max(1, b.path("stockAdjustTicks").asDouble(8) * F));
@@ -150,16 +150,16 @@ class MonthlyTicksTest {
         compound(b, "outputAdjustment", 0.2);
         compound(b, "contractPriceAdjustment", 0.02);
         b.put("demandNoisePersistence", Math.pow(b.path("demandNoisePersistence").asDouble(0.8), 1 / F));
-        months(b.with("investment"), "patienceTicks", 26);
-        ObjectNode lead = b.with("investment").with("defaultLeadTicks");
+        months(b.withObjectProperty("investment"), "patienceTicks", 26);
+        ObjectNode lead = b.withObjectProperty("investment").withObjectProperty("defaultLeadTicks");
         months(lead, "raw", 156);
         months(lead, "refined", 78);
         months(lead, "component", 52);
         months(lead, "final", 26);
-        months(b.with("exit"), "mothballAfterTicks", 26);
-        months(b.with("exit"), "exitAfterTicks", 260);
-        months(b.with("thrift"), "patienceTicks", 13);
-        months(b.with("speculation"), "horizonTicks", 26);
+        months(b.withObjectProperty("exit"), "mothballAfterTicks", 26);
+        months(b.withObjectProperty("exit"), "exitAfterTicks", 260);
+        months(b.withObjectProperty("thrift"), "patienceTicks", 13);
+        months(b.withObjectProperty("speculation"), "horizonTicks", 26);
         return m;
     }
 

@@ -180,7 +180,7 @@ class ExportLicensingQueueTest {
         int open = START + 32;
         ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
         ((ObjectNode) root.get("routes").get(0)).putArray("chokepoints").add("strait");
-        ((ArrayNode) root.withArray("events")).addObject().put("type", "chokepointClosure").put("id", "shut")
+        root.withArray("events").addObject().put("type", "chokepointClosure").put("id", "shut")
                 .put("chokepoint", "strait").put("start", shut).put("end", open);
         root.set("policies", Json.mapper().readTree("[{\"type\":\"exportLicensing\",\"id\":\"lic\",\"region\":\"A\","
                 + "\"commodities\":[\"metal\"],\"start\":" + START + ",\"leadTicks\":0,\"capacityPerWeek\":{\"metal\":"
@@ -410,7 +410,7 @@ class ExportLicensingQueueTest {
         int validity = 4;
         ObjectNode root = world("\"leadTicks\":3,\"validityTicks\":" + validity + "," + cFrom(ban, true), true);
         ((ObjectNode) root.get("routes").get(1)).putArray("chokepoints").add("strait");
-        ((ArrayNode) root.withArray("events")).addObject().put("type", "chokepointClosure").put("id", "shut")
+        root.withArray("events").addObject().put("type", "chokepointClosure").put("id", "shut")
                 .put("chokepoint", "strait").put("start", ban - 2).put("end", ban + 1);
         SupplyShockModel m = startedFrom(root);
         m.runToHorizon();
@@ -455,7 +455,7 @@ class ExportLicensingQueueTest {
                 + "{\"from\":" + w10 + ",\"destinations\":[\"B\"],\"denied\":false},"
                 + "{\"from\":" + w20 + ",\"destinations\":[\"C\"],\"denied\":false}]", true);
         ((ObjectNode) root.get("routes").get(1)).putArray("chokepoints").add("strait");
-        ((ArrayNode) root.withArray("events")).addObject().put("type", "chokepointClosure").put("id", "shut")
+        root.withArray("events").addObject().put("type", "chokepointClosure").put("id", "shut")
                 .put("chokepoint", "strait").put("start", w30 - 2).put("end", w30 + 1);
         SupplyShockModel m = startedFrom(root);
         ExportLicensing lic = office(m);

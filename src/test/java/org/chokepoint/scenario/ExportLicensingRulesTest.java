@@ -89,7 +89,7 @@ class ExportLicensingRulesTest {
     void aCapacityStepFallsWhileTheMeasureIsInForceForItsOwnCommoditiesAndAboveZero() {
         String text = licensing(p -> {
             p.putArray("capacitySchedule").addObject().put("from", 9).put("capacityPerWeek", 2);
-            ((ObjectNode) p.withArray("capacitySchedule").addObject().put("capacityPerWeek", 2))
+            p.withArray("capacitySchedule").addObject().put("capacityPerWeek", 2)
                     .putArray("commodities").add("magnet");
         });
         assertEquals("'from' must fall while the measure is in force, from its start (10) to before its end (40),"
@@ -143,9 +143,9 @@ class ExportLicensingRulesTest {
     void aScheduleStepFallsWhileTheMeasureIsInForceAndNamesWhatItCovers() {
         String text = licensing(p -> {
             p.putArray("approvalSchedule").addObject().put("from", 40).put("rate", 0.5);
-            ((ObjectNode) p.withArray("approvalSchedule").addObject().put("from", 12).put("rate", 0.5))
+            p.withArray("approvalSchedule").addObject().put("from", 12).put("rate", 0.5)
                     .putArray("commodities").add("magnet");
-            ((ObjectNode) p.withArray("approvalSchedule").addObject().put("rate", 0.5))
+            p.withArray("approvalSchedule").addObject().put("rate", 0.5)
                     .putArray("destinations").add("CN");
         });
         assertEquals("'from' must fall while the measure is in force, from its start (10) to before its end (40),"
@@ -179,9 +179,9 @@ class ExportLicensingRulesTest {
     void aDenialStepFallsWhileTheMeasureIsInForceNamesWhatItCoversAndSaysWhetherItDenies() {
         String text = licensing(p -> {
             p.putArray("denialSchedule").addObject().put("from", 40).put("denied", false);
-            ((ObjectNode) p.withArray("denialSchedule").addObject().put("denied", true))
+            p.withArray("denialSchedule").addObject().put("denied", true)
                     .putArray("commodities").add("magnet");
-            ((ObjectNode) p.withArray("denialSchedule").addObject().put("from", 20).put("denied", true))
+            p.withArray("denialSchedule").addObject().put("from", 20).put("denied", true)
                     .putArray("destinations").add("CN");
         });
         assertEquals("'from' must fall while the measure is in force, from its start (10) to before its end (40),"
@@ -202,8 +202,8 @@ class ExportLicensingRulesTest {
      */
     @Test
     void aNameThatNamesNothingIsSaidToBeUnknownOnce() {
-        ScenarioProblem step = single(licensing(p -> ((ObjectNode) p.putArray("denialSchedule").addObject()
-                .put("denied", true)).putArray("commodities").add("neodymium")));
+        ScenarioProblem step = single(licensing(p -> p.putArray("denialSchedule").addObject()
+                .put("denied", true).putArray("commodities").add("neodymium")));
         assertEquals("/policies/0/denialSchedule/0/commodities/0", step.pointer());
         assertTrue(step.message().startsWith("unknown commodity 'neodymium'"), step.message());
 
@@ -213,7 +213,7 @@ class ExportLicensingRulesTest {
 
         ScenarioProblem destination = single(licensing(p -> {
             p.putArray("destinations").add("JP");
-            ((ObjectNode) p.putArray("approvalSchedule").addObject().put("rate", 0.5)).putArray("destinations")
+            p.putArray("approvalSchedule").addObject().put("rate", 0.5).putArray("destinations")
                     .add("KR");
         }));
         assertEquals("/policies/0/approvalSchedule/0/destinations/0", destination.pointer());

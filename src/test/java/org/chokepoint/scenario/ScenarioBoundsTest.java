@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -319,13 +318,9 @@ class ScenarioBoundsTest {
     /** Every property of the schema with a numeric type or a reference to a bounded parameter, anywhere. */
     private static List<Field> fields(JsonNode schema, JsonNode node, String at, List<Field> out) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> members = node.fields();
-            while (members.hasNext()) {
-                Map.Entry<String, JsonNode> m = members.next();
+            for (Map.Entry<String, JsonNode> m : node.properties()) {
                 if ((m.getKey().equals("properties") || m.getKey().equals("$defs")) && m.getValue().isObject()) {
-                    Iterator<Map.Entry<String, JsonNode>> props = m.getValue().fields();
-                    while (props.hasNext()) {
-                        Map.Entry<String, JsonNode> p = props.next();
+                    for (Map.Entry<String, JsonNode> p : m.getValue().properties()) {
                         String type = p.getValue().path("type").asText();
                         if (type.equals("number") || type.equals("integer") || p.getKey().endsWith("Param")) {
                             out.add(new Field(p.getKey(), at + "/" + m.getKey() + "/" + p.getKey(), p.getValue()));

@@ -130,7 +130,7 @@ class SemanticRulesTest {
 
     @Test
     void aRouteDisruptionSaysWhatItDoes() {
-        ScenarioProblem p = single(mutated(s -> ((ArrayNode) s.withArray("events")).addObject()
+        ScenarioProblem p = single(mutated(s -> s.withArray("events").addObject()
                 .put("type", "routeDisruption").put("start", 5).put("from", "CN").put("to", "JP")));
 
         assertEquals("/events/0", p.pointer());
@@ -140,7 +140,7 @@ class SemanticRulesTest {
 
     @Test
     void aClosedChokepointMustLieOnARoute() {
-        ScenarioProblem p = single(mutated(s -> ((ArrayNode) s.withArray("events")).addObject()
+        ScenarioProblem p = single(mutated(s -> s.withArray("events").addObject()
                 .put("type", "chokepointClosure").put("start", 5).put("chokepoint", "hormuz")));
 
         assertEquals("/events/0/chokepoint", p.pointer());
@@ -285,7 +285,7 @@ class SemanticRulesTest {
     }
 
     private static ObjectNode outage(ObjectNode s) {
-        return ((ArrayNode) s.withArray("events")).addObject().put("type", "capacityOutage")
+        return s.withArray("events").addObject().put("type", "capacityOutage")
                 .put("region", "CN").put("commodity", "oxide").put("share", 0.4);
     }
 
