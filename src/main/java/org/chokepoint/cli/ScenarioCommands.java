@@ -37,8 +37,8 @@ public final class ScenarioCommands {
     }
 
     /**
-     * Refused before anything ran or was written (the results folder may not be written, the options do not fit
-     * the scenario): {@code <command>: <message>}, and exit code {@value ValidateCommand#INVALID}.
+     * Refused with nothing written (the results folder may not be written, the options do not fit the scenario):
+     * {@code <command>: <message>}, and exit code {@value ValidateCommand#INVALID}.
      */
     public static int refused(PrintWriter err, String command, Exception e) {
         err.println(command + ": " + e.getMessage());
