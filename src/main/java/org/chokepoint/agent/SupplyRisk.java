@@ -15,12 +15,18 @@ import org.chokepoint.trade.TradeRules;
  * once in force, by the share its restriction, a closure of its route or its licences actually refused it in
  * the last tick. A measure on production (a production quota) threatens the market's own sellers by the share
  * of their output it holds back ({@link TradeRules#outputThreatened}), and every lane out of that market by the
- * same share, since a lane carries its origin's output. The market's risk from trade is the
- * normal-sales-weighted threat over all its supply, so a market that buys most of what it uses from the
- * restricting region (a concentrated supply) perceives most of the restriction, one that makes its own
- * perceives little. To this a price far more volatile than usual adds up to {@code volatilityWeight}: nothing
- * while the variance of the last few weeks' price changes stays below twice its usual level (round a steady
- * price it wanders that much), all of it at four times.
+ * same share, since a lane carries its origin's output. It holds back as much of what is made from that output:
+ * a maker makes no more than its scarcest input allows, so its output is threatened by the largest share held back
+ * of what its buyers get in any market it buys an input in (own output and lanes alike), and so on down the chain,
+ * all in the tick of the news (a quota on ore is news to the buyers of the metal smelted from it, here or abroad,
+ * and of the parts made from the metal). A restriction on trade is not passed down so: passed on, it had every tier
+ * outside the restricting region hold cover against the same refused lanes, and refill it in the recovery
+ * (docs/validation.md, "Risk passed down the chain"). The market's risk from trade is the normal-sales-weighted
+ * threat over all its supply, so a market that buys most of what it uses from the restricting region (a
+ * concentrated supply) perceives most of the restriction, one that makes its own perceives little. To this a
+ * price far more volatile than usual adds up to {@code volatilityWeight}: nothing while the variance of the last
+ * few weeks' price changes stays below twice its usual level (round a steady price it wanders that much), all of
+ * it at four times.
  *
  * <p>Risk rises at once with its signal and falls back, once the signal has gone, at its half-life: buyers
  * run their extra cover down over months, not in the tick the threat lifts (Japan's users worked off their
@@ -42,8 +48,16 @@ public final class SupplyRisk implements java.io.Serializable {
     private final double[] before;
     private final double[] threatened;
     private final double[] supply;
-    /** The share of each market's own output measures on production hold back ({@link TradeRules#outputThreatened}). */
+    /** The share of each market's own output measures on production hold back, directly or through its inputs. */
     private final double[] heldBack;
+    /** The share they hold back directly ({@link TradeRules#outputThreatened}). */
+    private final double[] quotaHeldBack;
+    /** Each market's makers' normal sales, each times the largest share held back of its inputs. */
+    private final double[] passedDown;
+    /** What the lanes into each market normally bring it. */
+    private final double[] imported;
+    /** The share of what buyers get in each market that measures on production hold back. */
+    private final double[] boughtHeldBack;
     private final double[] lastPrice;
     private final double[] recentVariance;
     private final double[] usualVariance;
@@ -61,6 +75,10 @@ public final class SupplyRisk implements java.io.Serializable {
         threatened = new double[markets];
         supply = new double[markets];
         heldBack = new double[markets];
+        quotaHeldBack = new double[markets];
+        passedDown = new double[markets];
+        imported = new double[markets];
+        boughtHeldBack = new double[markets];
         lastPrice = new double[markets];
         recentVariance = new double[markets];
         usualVariance = new double[markets];
@@ -91,13 +109,25 @@ public final class SupplyRisk implements java.io.Serializable {
             return;
         }
         java.util.Arrays.fill(supply, 0);
+        java.util.Arrays.fill(imported, 0);
         for (int f = 0; f < firms.count; f++) {
             supply[firms.market[f]] += Math.max(0, firms.normalSales[f]);
         }
+        for (int i = 0; i < traders.count; i++) {
+            imported[traders.destinationMarket[i]] += Math.max(0, traders.normalSales[i]);
+        }
+        boolean any = false;
         for (int m = 0; m < risk.length; m++) {
             double own = supply[m];
-            heldBack[m] = own > 0 ? Math.min(1.0, rules.outputThreatened(m, tick) / own) : 0;
-            threatened[m] = own * heldBack[m];
+            quotaHeldBack[m] = own > 0 ? Math.min(1.0, rules.outputThreatened(m, tick) / own) : 0;
+            heldBack[m] = quotaHeldBack[m];
+            any |= heldBack[m] > 0;
+        }
+        if (any) {
+            passDownTheChain(firms, traders);
+        }
+        for (int m = 0; m < risk.length; m++) {
+            threatened[m] = supply[m] * heldBack[m];
         }
         for (int i = 0; i < traders.count; i++) {
             int m = traders.destinationMarket[i];
@@ -113,6 +143,44 @@ public final class SupplyRisk implements java.io.Serializable {
             signal = Math.min(1.0, signal + volatility(m, markets.price(m)));
             before[m] = risk[m];
             risk[m] = Math.max(signal, risk[m] * decay);
+        }
+    }
+
+    /**
+     * Extends {@code heldBack}, the share of each market's own output that measures on production hold back, to
+     * what is made from it: a maker is held back by the largest share held back of any market it buys an input in,
+     * and a market's buyers there get its own output and its lanes' cargo, each held back as its origin's output.
+     * One pass a tier of the chain, until nothing changes.
+     */
+    private void passDownTheChain(Firms firms, Traders traders) {
+        boolean changed = true;
+        for (int pass = 0; changed && pass < risk.length; pass++) {
+            for (int m = 0; m < risk.length; m++) {
+                boughtHeldBack[m] = supply[m] * heldBack[m];
+            }
+            for (int i = 0; i < traders.count; i++) {
+                boughtHeldBack[traders.destinationMarket[i]] +=
+                        Math.max(0, traders.normalSales[i]) * heldBack[traders.originMarket[i]];
+            }
+            for (int m = 0; m < risk.length; m++) {
+                double all = supply[m] + imported[m];
+                boughtHeldBack[m] = all > 0 ? boughtHeldBack[m] / all : 0;
+            }
+            java.util.Arrays.fill(passedDown, 0);
+            for (int f = 0; f < firms.count; f++) {
+                double input = 0;
+                for (int s = firms.inputOffset[f], end = firms.inputOffset[f + 1]; s < end; s++) {
+                    input = Math.max(input, boughtHeldBack[firms.inputMarket[s]]);
+                }
+                passedDown[firms.market[f]] += Math.max(0, firms.normalSales[f]) * input;
+            }
+            changed = false;
+            for (int m = 0; m < risk.length; m++) {
+                double own = supply[m];
+                double held = Math.max(quotaHeldBack[m], own > 0 ? Math.min(1.0, passedDown[m] / own) : 0);
+                changed |= held != heldBack[m];
+                heldBack[m] = held;
+            }
         }
     }
 
