@@ -109,25 +109,19 @@ public final class SupplyRisk implements java.io.Serializable {
             return;
         }
         java.util.Arrays.fill(supply, 0);
-        java.util.Arrays.fill(imported, 0);
         for (int f = 0; f < firms.count; f++) {
             supply[firms.market[f]] += Math.max(0, firms.normalSales[f]);
-        }
-        for (int i = 0; i < traders.count; i++) {
-            imported[traders.destinationMarket[i]] += Math.max(0, traders.normalSales[i]);
         }
         boolean any = false;
         for (int m = 0; m < risk.length; m++) {
             double own = supply[m];
             quotaHeldBack[m] = own > 0 ? Math.min(1.0, rules.outputThreatened(m, tick) / own) : 0;
             heldBack[m] = quotaHeldBack[m];
+            threatened[m] = own * heldBack[m];
             any |= heldBack[m] > 0;
         }
         if (any) {
             passDownTheChain(firms, traders);
-        }
-        for (int m = 0; m < risk.length; m++) {
-            threatened[m] = supply[m] * heldBack[m];
         }
         for (int i = 0; i < traders.count; i++) {
             int m = traders.destinationMarket[i];
@@ -147,12 +141,16 @@ public final class SupplyRisk implements java.io.Serializable {
     }
 
     /**
-     * Extends {@code heldBack}, the share of each market's own output that measures on production hold back, to
-     * what is made from it: a maker is held back by the largest share held back of any market it buys an input in,
-     * and a market's buyers there get its own output and its lanes' cargo, each held back as its origin's output.
-     * One pass a tier of the chain, until nothing changes.
+     * Extends {@code heldBack}, the share of each market's own output that measures on production hold back, and
+     * the threat it makes to its own sellers, to what is made from it: a maker is held back by the largest share
+     * held back of what its buyers get in any market it buys an input in, its own output and its lanes' cargo,
+     * each held back as its origin's output. One pass a tier of the chain, until nothing changes.
      */
     private void passDownTheChain(Firms firms, Traders traders) {
+        java.util.Arrays.fill(imported, 0);
+        for (int i = 0; i < traders.count; i++) {
+            imported[traders.destinationMarket[i]] += Math.max(0, traders.normalSales[i]);
+        }
         boolean changed = true;
         for (int pass = 0; changed && pass < risk.length; pass++) {
             for (int m = 0; m < risk.length; m++) {
@@ -181,6 +179,9 @@ public final class SupplyRisk implements java.io.Serializable {
                 changed |= held != heldBack[m];
                 heldBack[m] = held;
             }
+        }
+        for (int m = 0; m < risk.length; m++) {
+            threatened[m] = supply[m] * heldBack[m];
         }
     }
 
