@@ -22,11 +22,18 @@ public sealed interface ExportMeasureSpec extends PolicySpec
     /** The destinations it covers; null for every region but the exporter's own. */
     List<String> destinations();
 
-    /** The checks every export measure shares: its ids and its schedule. */
+    /**
+     * The checks every export measure shares: its ids and its schedule. A destination is another region: the
+     * exporter's own, listed, would be a measure on no shipment at all.
+     */
     default void checkMeasure(SpecCheck at) {
         at.region("region", region());
         at.commodities("commodities", commodities());
-        at.regions("destinations", destinations());
+        at.regions("destinations", destinations(), (here, d) -> {
+            if (d.equals(region())) {
+                at.problem(here, "'" + d + "' is the exporting region itself, which the measure does not cover");
+            }
+        });
         Schedule.check(this, at);
     }
 }

@@ -40,4 +40,15 @@ public sealed interface ImporterInstrumentSpec extends PolicySpec
             trigger().check(at.at("trigger"));
         }
     }
+
+    /**
+     * An exempt origin is another region: the importer's own output is no import, so exempting it would do
+     * nothing.
+     */
+    static void otherOrigin(SpecCheck at, String field, String origin, String region) {
+        if (origin.equals(region)) {
+            at.problem(field, "'" + origin + "' is the importing region itself, whose own output is no import:"
+                    + " exempting it does nothing");
+        }
+    }
 }

@@ -1,0 +1,86 @@
+package org.chokepoint.scenario;
+
+import static org.chokepoint.scenario.ScenarioLoaderTest.mutated;
+import static org.chokepoint.scenario.ScenarioLoaderTest.problemAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trade measure's list of regions names the other side of the border: an exporter's destinations, an importer's
+ * exempt origins. The government's own region is never on the other side, so naming it there would quietly do
+ * nothing: China capping its oxide "exports" to China caps no ship, and Japan exempting Japanese oxide from its
+ * import tariff exempts no cargo, since what Japan's mines sell at home never crosses a border. Validation says so at
+ * the entry's pointer. The scenario is {@code scenarios/minimal.json}: CN mines oxide, JP makes magnets from it.
+ */
+class OwnRegionInTradeListsTest {
+
+    private static final String EXPORTER = "'CN' is the exporting region itself, which the measure does not cover";
+    private static final String IMPORTER = "'JP' is the importing region itself, whose own output is no import:"
+            + " exempting it does nothing";
+
+    private static String policy(String type, String region, java.util.function.Consumer<ObjectNode> fields) {
+        return mutated(s -> {
+            ObjectNode p = s.putArray("policies").addObject().put("type", type).put("region", region).put("start", 10);
+            fields.accept(p);
+        });
+    }
+
+    /** China's measure on oxide, its destinations JP and, by mistake, CN. */
+    private static String exportMeasure(String type, java.util.function.Consumer<ObjectNode> fields) {
+        return policy(type, "CN", p -> {
+            p.putArray("commodities").add("oxide");
+            p.putArray("destinations").add("JP").add("CN");
+            fields.accept(p);
+        });
+    }
+
+    @Test
+    void anExportMeasureCoversOtherRegionsOnly() {
+        assertEquals(EXPORTER, problemAt(exportMeasure("exportQuota", p -> p.put("yearlyVolume", 1000)),
+                "/policies/0/destinations/1").message());
+        assertEquals(EXPORTER, problemAt(exportMeasure("exportBan", p -> { }),
+                "/policies/0/destinations/1").message());
+        assertEquals(EXPORTER, problemAt(exportMeasure("exportTax", p -> p.put("rate", 0.25)),
+                "/policies/0/destinations/1").message());
+        assertEquals(EXPORTER, problemAt(exportMeasure("exportSubsidy", p -> p.put("rate", 0.13)),
+                "/policies/0/destinations/1").message());
+        assertEquals(EXPORTER, problemAt(exportMeasure("exportLicensing", p -> p.put("leadTicks", 4)),
+                "/policies/0/destinations/1").message());
+    }
+
+    @Test
+    void theExporterAloneAsDestinationIsRefusedRatherThanRunAsNoMeasure() {
+        String text = policy("exportBan", "CN", p -> {
+            p.putArray("commodities").add("oxide");
+            p.putArray("destinations").add("CN");
+        });
+        assertEquals(EXPORTER, problemAt(text, "/policies/0/destinations/0").message());
+    }
+
+    @Test
+    void anImporterExemptsOtherOriginsOnly() {
+        assertEquals(IMPORTER, problemAt(policy("tariffRateQuota", "JP", p -> {
+            p.put("commodity", "oxide").put("yearlyQuota", 1000).put("outOfQuotaTariff", 0.2);
+            p.putArray("exemptOrigins").add("JP");
+        }), "/policies/0/exemptOrigins/0").message());
+        assertEquals(IMPORTER, problemAt(policy("tariffFloor", "JP", p -> {
+            p.put("commodity", "oxide").put("floor", 70);
+            p.putArray("exemptOrigins").add("CN").add("JP");
+        }), "/policies/0/exemptOrigins/1").message());
+    }
+
+    @Test
+    void theOtherRegionsAreFine() throws Exception {
+        ScenarioLoader.fromText(exportMeasure("exportBan", p -> p.remove("destinations")), "test.json");
+        ScenarioLoader.fromText(policy("exportBan", "CN", p -> {
+            p.putArray("commodities").add("oxide");
+            p.putArray("destinations").add("JP");
+        }), "test.json");
+        ScenarioLoader.fromText(policy("tariffFloor", "JP", p -> {
+            p.put("commodity", "oxide").put("floor", 70);
+            p.putArray("exemptOrigins").add("CN");
+        }), "test.json");
+    }
+}
