@@ -723,13 +723,6 @@ public final class SemanticValidator {
         }
 
         @Override
-        public void regionKeys(String field, Map<String, ?> byRegion) {
-            for (String id : byRegion.keySet()) {
-                region(field + "/" + SourceLocations.escape(id), id);
-            }
-        }
-
-        @Override
         public void commodityKeys(String field, Map<String, ?> byCommodity) {
             for (String id : byCommodity.keySet()) {
                 commodity(field + "/" + SourceLocations.escape(id), id);

@@ -59,6 +59,40 @@ class OwnRegionInTradeListsTest {
         assertEquals(EXPORTER, problemAt(text, "/policies/0/destinations/0").message());
     }
 
+    /**
+     * A quota's share for one destination is drawn only by traders bound there, and a licence office's approval
+     * rate for one destination applies only to applications from there: a share for China would lapse unused, cutting
+     * Japan's by half with {@code {"CN": 0.5, "JP": 0.5}}, and an approval rate for China would approve nothing.
+     */
+    @Test
+    void aMeasuresSharesAndRatesByDestinationNameDestinationsItCovers() {
+        assertEquals(EXPORTER, problemAt(policy("exportQuota", "CN", p -> {
+            p.putArray("commodities").add("oxide");
+            p.put("yearlyVolume", 1000);
+            p.putObject("destinationShares").put("CN", 0.5).put("JP", 0.5);
+        }), "/policies/0/destinationShares/CN").message());
+        assertEquals(EXPORTER, problemAt(policy("exportLicensing", "CN", p -> {
+            p.putArray("commodities").add("oxide");
+            p.put("leadTicks", 4);
+            p.putObject("approvalByDestination").put("CN", 0.5);
+        }), "/policies/0/approvalByDestination/CN").message());
+    }
+
+    /** With Korea in the world and the quota on Japan alone, a share for Korea would lapse unused too. */
+    @Test
+    void aShareForARegionTheMeasureDoesNotCoverIsRefused() {
+        String text = mutated(s -> {
+            s.withArray("regions").addObject().put("id", "KR");
+            ObjectNode p = s.putArray("policies").addObject().put("type", "exportQuota").put("region", "CN")
+                    .put("start", 10).put("yearlyVolume", 1000);
+            p.putArray("commodities").add("oxide");
+            p.putArray("destinations").add("JP");
+            p.putObject("destinationShares").put("JP", 0.5).put("KR", 0.5);
+        });
+        assertEquals("destination 'KR' is not among the measure's destinations [JP]",
+                problemAt(text, "/policies/0/destinationShares/KR").message());
+    }
+
     @Test
     void anImporterExemptsOtherOriginsOnly() {
         assertEquals(IMPORTER, problemAt(policy("tariffRateQuota", "JP", p -> {
@@ -81,6 +115,11 @@ class OwnRegionInTradeListsTest {
         ScenarioLoader.fromText(policy("tariffFloor", "JP", p -> {
             p.put("commodity", "oxide").put("floor", 70);
             p.putArray("exemptOrigins").add("CN");
+        }), "test.json");
+        ScenarioLoader.fromText(policy("exportQuota", "CN", p -> {
+            p.putArray("commodities").add("oxide");
+            p.put("yearlyVolume", 1000);
+            p.putObject("destinationShares").put("JP", 1.0);
         }), "test.json");
     }
 }

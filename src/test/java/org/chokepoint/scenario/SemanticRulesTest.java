@@ -205,10 +205,11 @@ class SemanticRulesTest {
     @Test
     void destinationSharesOfAQuotaAddUpToAtMostOne() {
         ScenarioProblem p = single(mutated(s -> {
+            s.withArray("regions").addObject().put("id", "KR");
             ObjectNode quota = s.putArray("policies").addObject().put("type", "exportQuota").put("region", "CN")
                     .put("yearlyVolume", 100);
             quota.putArray("commodities").add("oxide");
-            quota.putObject("destinationShares").put("JP", 0.7).put("CN", 0.6);
+            quota.putObject("destinationShares").put("JP", 0.7).put("KR", 0.6);
         }));
 
         assertEquals("/policies/0/destinationShares", p.pointer());

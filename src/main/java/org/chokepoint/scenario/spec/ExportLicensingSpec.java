@@ -227,9 +227,9 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
     @Override
     public void check(SpecCheck at) {
         checkMeasure(at);
-        at.regionKeys("approvalByDestination", approvalByDestination);
+        coveredDestinationKeys(at, "approvalByDestination", approvalByDestination);
         for (String c : capacityPerWeek.keySet()) {
-            covered(at, "capacityPerWeek/" + escape(c), c);
+            covered(at, SpecCheck.keyed("capacityPerWeek", c), c);
         }
         int last = end == null ? at.horizonTicks() : end;
         for (int i = 0; i < approvalSchedule.size(); i++) {
@@ -289,16 +289,4 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         at.regions(field, named, (here, d) -> coveredDestination(at, here, d));
     }
 
-    /** A destination a field names must be one the measure covers, or naming it would do nothing. */
-    private void coveredDestination(SpecCheck at, String field, String d) {
-        if (d.equals(region)) {
-            at.problem(field, "'" + d + "' is the exporting region itself, which the measure does not cover");
-        } else if (destinations != null && !destinations.contains(d)) {
-            at.problem(field, "destination '" + d + "' is not among the measure's destinations " + destinations);
-        }
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
-    }
 }

@@ -29,11 +29,26 @@ public sealed interface ExportMeasureSpec extends PolicySpec
     default void checkMeasure(SpecCheck at) {
         at.region("region", region());
         at.commodities("commodities", commodities());
-        at.regions("destinations", destinations(), (here, d) -> {
-            if (d.equals(region())) {
-                at.problem(here, "'" + d + "' is the exporting region itself, which the measure does not cover");
-            }
-        });
+        at.regions("destinations", destinations(), (here, d) -> coveredDestination(at, here, d));
         Schedule.check(this, at);
+    }
+
+    /** Each key of an object keyed by destination must name a destination the measure covers. */
+    default void coveredDestinationKeys(SpecCheck at, String field, java.util.Map<String, ?> byDestination) {
+        for (String d : byDestination.keySet()) {
+            String here = SpecCheck.keyed(field, d);
+            if (at.region(here, d)) {
+                coveredDestination(at, here, d);
+            }
+        }
+    }
+
+    /** A destination a field names must be one the measure covers, or naming it would do nothing. */
+    default void coveredDestination(SpecCheck at, String field, String d) {
+        if (d.equals(region())) {
+            at.problem(field, "'" + d + "' is the exporting region itself, which the measure does not cover");
+        } else if (destinations() != null && !destinations().contains(d)) {
+            at.problem(field, "destination '" + d + "' is not among the measure's destinations " + destinations());
+        }
     }
 }

@@ -47,7 +47,9 @@ public record ExportQuotaSpec(String id, String region, List<String> commodities
     public void check(SpecCheck at) {
         checkMeasure(at);
         Volumes.checkOne(at, yearlyVolume, volume, per);
-        at.regionKeys("destinationShares", destinationShares);
+        // A share is drawn only by traders bound for its destination: one the quota does not cover would lapse
+        // unused, and the quota left to the others would be cut by it.
+        coveredDestinationKeys(at, "destinationShares", destinationShares);
         double sum = destinationShares.values().stream().mapToDouble(Double::doubleValue).sum();
         if (!destinationShares.isEmpty() && sum > 1 + 1e-9) {
             at.problem("destinationShares", "destination shares must add up to at most 1, got " + sum);

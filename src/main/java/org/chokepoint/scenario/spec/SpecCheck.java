@@ -19,6 +19,11 @@ public interface SpecCheck {
     /** Reports a problem at {@code field} of the entry. */
     void problem(String field, String message);
 
+    /** The field of one key of an object field, as a JSON pointer segment ({@code ~} and {@code /} escaped). */
+    static String keyed(String field, String key) {
+        return field + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
     /** Reports an id that names no region; true when the id is known or absent. */
     boolean region(String field, String id);
 
@@ -68,9 +73,6 @@ public interface SpecCheck {
             }
         }
     }
-
-    /** Checks that every key of an object is a region id, each at {@code field/key}. */
-    void regionKeys(String field, Map<String, ?> byRegion);
 
     /** Checks that every key of an object is a commodity id, each at {@code field/key}. */
     void commodityKeys(String field, Map<String, ?> byCommodity);
