@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.chokepoint.scenario.spec.JsonPointers;
 
 /**
  * Reads a scenario: JSON syntax, then the schema ({@code scenarios/schema/scenario.schema.json}), then
@@ -181,7 +182,7 @@ public final class ScenarioLoader {
         for (JsonMappingException.Reference r : e.getPath()) {
             s.append('/');
             if (r.getFieldName() != null) {
-                s.append(SourceLocations.escape(r.getFieldName()));
+                s.append(JsonPointers.escape(r.getFieldName()));
             } else if (r.getIndex() >= 0) {
                 s.append(r.getIndex());
             }

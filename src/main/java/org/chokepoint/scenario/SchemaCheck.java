@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chokepoint.scenario.spec.JsonPointers;
 
 /**
  * Checks a scenario document against {@code scenario.schema.json} and turns each failure into a
@@ -94,14 +95,14 @@ final class SchemaCheck {
         switch (type) {
             case "required": {
                 String field = m.getProperty() != null ? m.getProperty() : String.valueOf(m.getArguments()[0]);
-                return new String[] {pointer + "/" + SourceLocations.escape(field),
+                return new String[] {JsonPointers.child(pointer, field),
                         "missing required field '" + field + "'" + condition(fragment)};
             }
             case "additionalProperties":
             case "unevaluatedProperties": {
                 String field = m.getProperty() != null ? m.getProperty() : String.valueOf(m.getArguments()[0]);
-                String p = pointer.endsWith("/" + SourceLocations.escape(field))
-                        ? pointer : pointer + "/" + SourceLocations.escape(field);
+                String p = pointer.endsWith("/" + JsonPointers.escape(field))
+                        ? pointer : JsonPointers.child(pointer, field);
                 List<String> allowed = new ArrayList<>();
                 if (owner != null && owner.has("properties")) {
                     owner.get("properties").fieldNames().forEachRemaining(allowed::add);
@@ -234,7 +235,7 @@ final class SchemaCheck {
         if (path != null) {
             for (int i = 0; i < path.getNameCount(); i++) {
                 Object e = path.getElement(i);
-                s.append('/').append(e instanceof Integer ? e.toString() : SourceLocations.escape(String.valueOf(e)));
+                s.append('/').append(e instanceof Integer ? e.toString() : JsonPointers.escape(String.valueOf(e)));
             }
         }
         return s.toString();

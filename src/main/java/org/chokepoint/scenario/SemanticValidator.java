@@ -16,6 +16,7 @@ import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.JsonPointers;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.ResilienceStandardSpec;
@@ -680,7 +681,7 @@ public final class SemanticValidator {
                 }
                 return;
             }
-            node.properties().forEach(e -> ranges(e.getValue(), pointer + "/" + SourceLocations.escape(e.getKey())));
+            node.properties().forEach(e -> ranges(e.getValue(), JsonPointers.child(pointer, e.getKey())));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 ranges(node.get(i), pointer + "/" + i);
@@ -725,7 +726,7 @@ public final class SemanticValidator {
         @Override
         public void commodityKeys(String field, Map<String, ?> byCommodity) {
             for (String id : byCommodity.keySet()) {
-                commodity(field + "/" + SourceLocations.escape(id), id);
+                commodity(JsonPointers.child(field, id), id);
             }
         }
 

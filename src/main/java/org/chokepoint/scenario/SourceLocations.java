@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.chokepoint.scenario.spec.JsonPointers;
 
 /**
  * Where each value of a JSON text starts, by JSON pointer. A member of an object is placed at its
@@ -55,10 +56,10 @@ final class SourceLocations {
                 } else if (in.inArray()) {
                     pointer = open.peek() + "/" + Math.max(in.getCurrentIndex(), 0);
                 } else if (t == JsonToken.FIELD_NAME) {
-                    pointer = open.peek() + "/" + escape(p.currentName());
+                    pointer = JsonPointers.child(open.peek(), p.currentName());
                 } else {
                     // a member's value: placed at its name, which came just before
-                    pointer = open.peek() + "/" + escape(in.getCurrentName());
+                    pointer = JsonPointers.child(open.peek(), in.getCurrentName());
                     if (starts) {
                         open.push(pointer);
                     }
@@ -85,17 +86,9 @@ final class SourceLocations {
             self = "/" + Math.max(ctx.getCurrentIndex(), 0);
         } else {
             String name = ctx.getCurrentName();
-            self = name == null ? "" : "/" + escape(name);
+            self = name == null ? "" : "/" + JsonPointers.escape(name);
         }
         return pointerOf(ctx.getParent()) + self;
-    }
-
-    /** RFC 6901 escaping of one reference token. */
-    static String escape(String token) {
-        if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
-            return token;
-        }
-        return token.replace("~", "~0").replace("/", "~1");
     }
 
     /** The position of the value at {@code pointer}, or of its nearest ancestor present in the text. */

@@ -3,6 +3,7 @@ package org.chokepoint.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.chokepoint.scenario.spec.JsonPointers;
 
 /**
  * What JSON can write but a scenario cannot hold, found anywhere in a document before the schema looks at
@@ -34,7 +35,7 @@ final class Values {
             for (Map.Entry<String, JsonNode> f : node.properties()) {
                 String name = f.getKey();
                 int at = loneSurrogate(name);
-                String child = pointer + "/" + SourceLocations.escape(at >= 0 ? printable(name) : name);
+                String child = JsonPointers.child(pointer, at >= 0 ? printable(name) : name);
                 if (at >= 0) {
                     problems.add(where.problem(file, child, "field name holds a lone surrogate "
                             + escaped(name.charAt(at)) + ", which is no character"));

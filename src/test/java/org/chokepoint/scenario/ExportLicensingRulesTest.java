@@ -152,7 +152,7 @@ class ExportLicensingRulesTest {
                 + " got 40", problemAt(text, "/policies/0/approvalSchedule/0/from").message());
         assertEquals("commodity 'magnet' is not among the measure's commodities [oxide]",
                 problemAt(text, "/policies/0/approvalSchedule/1/commodities/0").message());
-        assertEquals("'CN' is the exporting region itself, which the measure does not cover",
+        assertEquals("'CN' is the exporting region itself, which the measure does not cover: name another region",
                 problemAt(text, "/policies/0/approvalSchedule/2/destinations/0").message());
     }
 
@@ -170,7 +170,7 @@ class ExportLicensingRulesTest {
     @Test
     void aDeniedDestinationIsAnotherRegionTheMeasureCovers() {
         String text = licensing(p -> p.putArray("deniedDestinations").add("CN").add("US"));
-        assertEquals("'CN' is the exporting region itself, which the measure does not cover",
+        assertEquals("'CN' is the exporting region itself, which the measure does not cover: name another region",
                 problemAt(text, "/policies/0/deniedDestinations/0").message());
         assertTrue(problemAt(text, "/policies/0/deniedDestinations/1").message().startsWith("unknown region 'US'"));
     }
@@ -188,7 +188,7 @@ class ExportLicensingRulesTest {
                 + " got 40", problemAt(text, "/policies/0/denialSchedule/0/from").message());
         assertEquals("commodity 'magnet' is not among the measure's commodities [oxide]",
                 problemAt(text, "/policies/0/denialSchedule/1/commodities/0").message());
-        assertEquals("'CN' is the exporting region itself, which the measure does not cover",
+        assertEquals("'CN' is the exporting region itself, which the measure does not cover: name another region",
                 problemAt(text, "/policies/0/denialSchedule/2/destinations/0").message());
 
         ScenarioProblem missing = single(licensing(p -> p.putArray("denialSchedule").addObject().put("from", 20)));

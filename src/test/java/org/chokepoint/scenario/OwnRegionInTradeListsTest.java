@@ -2,6 +2,7 @@ package org.chokepoint.scenario;
 
 import static org.chokepoint.scenario.ScenarioLoaderTest.mutated;
 import static org.chokepoint.scenario.ScenarioLoaderTest.problemAt;
+import static org.chokepoint.scenario.ScenarioLoaderTest.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class OwnRegionInTradeListsTest {
 
-    private static final String EXPORTER = "'CN' is the exporting region itself, which the measure does not cover";
+    private static final String EXPORTER = "'CN' is the exporting region itself, which the measure does not cover:"
+            + " name another region";
     private static final String IMPORTER = "'JP' is the importing region itself, whose own output is no import:"
             + " exempting it does nothing";
 
@@ -61,8 +63,8 @@ class OwnRegionInTradeListsTest {
 
     /**
      * A quota's share for one destination is drawn only by traders bound there, and a licence office's approval
-     * rate for one destination applies only to applications from there: a share for China would lapse unused, cutting
-     * Japan's by half with {@code {"CN": 0.5, "JP": 0.5}}, and an approval rate for China would approve nothing.
+     * rate for one destination applies only to applications to ship there: with {@code {"CN": 0.5, "JP": 0.5}} half
+     * the quota could never be drawn, and an approval rate for China would approve nothing.
      */
     @Test
     void aMeasuresSharesAndRatesByDestinationNameDestinationsItCovers() {
@@ -78,7 +80,10 @@ class OwnRegionInTradeListsTest {
         }), "/policies/0/approvalByDestination/CN").message());
     }
 
-    /** With Korea in the world and the quota on Japan alone, a share for Korea would lapse unused too. */
+    /**
+     * With Korea in the world and the quota on Japan alone, a share for Korea would lapse unused too. Japan's share,
+     * a listed destination, is fine: Korea's is the one problem.
+     */
     @Test
     void aShareForARegionTheMeasureDoesNotCoverIsRefused() {
         String text = mutated(s -> {
@@ -89,8 +94,23 @@ class OwnRegionInTradeListsTest {
             p.putArray("destinations").add("JP");
             p.putObject("destinationShares").put("JP", 0.5).put("KR", 0.5);
         });
-        assertEquals("destination 'KR' is not among the measure's destinations [JP]",
-                problemAt(text, "/policies/0/destinationShares/KR").message());
+        ScenarioProblem only = single(text);
+        assertEquals("/policies/0/destinationShares/KR", only.pointer());
+        assertEquals("destination 'KR' is not among the measure's destinations: JP", only.message());
+    }
+
+    /** A key that names no region is said to be unknown, once: not also to be no destination of the measure. */
+    @Test
+    void anUnknownKeyIsReportedOnce() {
+        String text = policy("exportQuota", "CN", p -> {
+            p.putArray("commodities").add("oxide");
+            p.put("yearlyVolume", 1000);
+            p.putArray("destinations").add("JP");
+            p.putObject("destinationShares").put("JP", 0.5).put("US", 0.5);
+        });
+        ScenarioProblem only = single(text);
+        assertEquals("/policies/0/destinationShares/US", only.pointer());
+        assertEquals("unknown region 'US'; known regions: CN, JP", only.message());
     }
 
     @Test

@@ -229,7 +229,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         checkMeasure(at);
         coveredDestinationKeys(at, "approvalByDestination", approvalByDestination);
         for (String c : capacityPerWeek.keySet()) {
-            covered(at, SpecCheck.keyed("capacityPerWeek", c), c);
+            covered(at, JsonPointers.child("capacityPerWeek", c), c);
         }
         int last = end == null ? at.horizonTicks() : end;
         for (int i = 0; i < approvalSchedule.size(); i++) {

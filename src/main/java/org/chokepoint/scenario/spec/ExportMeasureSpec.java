@@ -2,6 +2,7 @@ package org.chokepoint.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An exporting government's measure on some commodities leaving its region, to every other region or to
@@ -34,9 +35,9 @@ public sealed interface ExportMeasureSpec extends PolicySpec
     }
 
     /** Each key of an object keyed by destination must name a destination the measure covers. */
-    default void coveredDestinationKeys(SpecCheck at, String field, java.util.Map<String, ?> byDestination) {
+    default void coveredDestinationKeys(SpecCheck at, String field, Map<String, ?> byDestination) {
         for (String d : byDestination.keySet()) {
-            String here = SpecCheck.keyed(field, d);
+            String here = JsonPointers.child(field, d);
             if (at.region(here, d)) {
                 coveredDestination(at, here, d);
             }
@@ -46,9 +47,11 @@ public sealed interface ExportMeasureSpec extends PolicySpec
     /** A destination a field names must be one the measure covers, or naming it would do nothing. */
     default void coveredDestination(SpecCheck at, String field, String d) {
         if (d.equals(region())) {
-            at.problem(field, "'" + d + "' is the exporting region itself, which the measure does not cover");
+            at.problem(field, "'" + d + "' is the exporting region itself, which the measure does not cover: name"
+                    + " another region");
         } else if (destinations() != null && !destinations().contains(d)) {
-            at.problem(field, "destination '" + d + "' is not among the measure's destinations " + destinations());
+            at.problem(field, "destination '" + d + "' is not among the measure's destinations: "
+                    + String.join(", ", destinations()));
         }
     }
 }

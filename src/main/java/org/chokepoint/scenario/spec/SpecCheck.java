@@ -19,11 +19,6 @@ public interface SpecCheck {
     /** Reports a problem at {@code field} of the entry. */
     void problem(String field, String message);
 
-    /** The field of one key of an object field, as a JSON pointer segment ({@code ~} and {@code /} escaped). */
-    static String keyed(String field, String key) {
-        return field + "/" + key.replace("~", "~0").replace("/", "~1");
-    }
-
     /** Reports an id that names no region; true when the id is known or absent. */
     boolean region(String field, String id);
 

@@ -25,6 +25,7 @@ public record TariffFloorSpec(String id, String region, String commodity, Double
     @Override
     public void check(SpecCheck at) {
         checkInstrument(at);
-        at.regions("exemptOrigins", exemptOrigins, (here, o) -> ImporterInstrumentSpec.otherOrigin(at, here, o, region));
+        at.regions("exemptOrigins", exemptOrigins,
+                (here, o) -> ImporterInstrumentSpec.otherOrigin(at, here, o, region));
     }
 }
