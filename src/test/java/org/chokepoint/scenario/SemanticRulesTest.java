@@ -226,6 +226,39 @@ class SemanticRulesTest {
         assertEquals("unknown commodity 'motor'; known commodities: magnet, oxide", p.message());
     }
 
+    /**
+     * The price is compared with a trigger's baseline only from the tick its window closes: in the 52-week world,
+     * a window closing in week 52 or later would leave the floor's price condition never read.
+     */
+    @Test
+    void aTriggersBaselineWindowClosesBeforeTheHorizon() {
+        ScenarioProblem late = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")
+                .put("region", "JP").put("commodity", "oxide").put("floor", 70)
+                .putObject("trigger").put("priceAbove", 1.5).put("baselineEnd", 52)));
+        assertEquals("/policies/0/trigger/baselineEnd", late.pointer());
+        assertEquals("the baseline window must close before the horizon, so that the price can be compared with it:"
+                + " at most 51, got 52", late.message());
+    }
+
+    /**
+     * A release trigger at 0 times its reference fires whenever the market has a price, and a stockpile buys only
+     * while it is not releasing; a reference price of 0 makes it buy only below 0. Either way it never buys.
+     */
+    @Test
+    void aStockpilesReferenceAndATriggersMultipleArePositive() {
+        ScenarioProblem reference = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "strategicStockpile").put("region", "JP").put("commodity", "oxide").put("targetDays", 60)
+                .put("referencePrice", 0).putObject("releaseTrigger").put("priceAbove", 1.5)));
+        assertEquals("/policies/0/referencePrice", reference.pointer());
+        assertEquals("referencePrice must be >= 1e-6, got 0", reference.message());
+
+        ScenarioProblem multiple = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "strategicStockpile").put("region", "JP").put("commodity", "oxide").put("targetDays", 60)
+                .putObject("releaseTrigger").put("priceAbove", 0)));
+        assertEquals("/policies/0/releaseTrigger/priceAbove", multiple.pointer());
+        assertEquals("priceAbove must be >= 1e-6, got 0", multiple.message());
+    }
+
     @Test
     void aTriggerNeedsAConditionAndAPolicyOnlyItsOwnFields() {
         ScenarioProblem none = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")

@@ -24,5 +24,11 @@ public record TriggerSpec(Double priceAbove, Double unmetShareAbove, String regi
     void check(SpecCheck at) {
         at.region("region", region);
         at.commodity("commodity", commodity);
+        // The price is compared with the baseline only once its window has closed: a window closing at the horizon
+        // or later would leave the price condition never read.
+        if (baselineEnd != null && baselineEnd >= at.horizonTicks()) {
+            at.problem("baselineEnd", "the baseline window must close before the horizon, so that the price can be"
+                    + " compared with it: at most " + (at.horizonTicks() - 1) + ", got " + baselineEnd);
+        }
     }
 }
