@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,8 +45,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
-    Path scenario;
+    @Mixin
+    ScenarioFile scenario;
 
     @Option(names = "--options", required = true, paramLabel = "OPTIONS.json",
             description = "options file: {\"options\": [{\"name\": ..., \"description\": ..., \"patch\": {...}}]}")
@@ -99,7 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Comparison comparison;
         try {
-            LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
+            LoadedScenario loaded = scenario.load(horizon);
             JsonNode options = ScenarioLoader.readJson(optionsFile, "an options file is a JSON object, {\"options\": "
                     + "[{\"name\": ..., \"patch\": {...}}]}");
             java.util.List<Comparison.Grid> parsed = new java.util.ArrayList<>();
@@ -150,7 +149,7 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (TargetException e) {
             return ScenarioCommands.refused(err, "compare", e);
         } catch (Exception e) {
-            return ScenarioCommands.failed(err, "compare", scenario, e);
+            return scenario.failed(err, "compare", e);
         }
     }
 }

@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ensemble SCENARIO --runs N}: replications of one scenario, in parallel and resumable. */
@@ -41,8 +40,8 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
-    Path scenario;
+    @Mixin
+    ScenarioFile scenario;
 
     @Option(names = "--runs", required = true, paramLabel = "N", description = "number of replications")
     int runs;
@@ -68,7 +67,7 @@ public final class EnsembleCommand implements Callable<Integer> {
         int horizon = common.ticks.horizon(cl);
         LoadedScenario loaded;
         try {
-            loaded = ScenarioCommands.load(scenario, horizon);
+            loaded = scenario.load(horizon);
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         }
@@ -90,7 +89,7 @@ public final class EnsembleCommand implements Callable<Integer> {
         } catch (TargetException | ExperimentException e) {
             return ScenarioCommands.refused(err, "ensemble", e);
         } catch (Exception e) {
-            return ScenarioCommands.failed(err, "ensemble", scenario, e);
+            return scenario.failed(err, "ensemble", e);
         }
     }
 }

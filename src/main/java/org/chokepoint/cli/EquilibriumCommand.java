@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,8 +45,8 @@ public final class EquilibriumCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
-    Path scenario;
+    @Mixin
+    ScenarioFile scenario;
 
     @Option(names = "--at", defaultValue = "0", paramLabel = "TICK",
             description = "the tick whose demand trend, events and instruments apply (default: ${DEFAULT-VALUE})")
@@ -88,7 +87,7 @@ public final class EquilibriumCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LoadedScenario loaded;
         try {
-            loaded = ScenarioCommands.load(scenario, -1);
+            loaded = scenario.load(-1);
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         }
@@ -129,7 +128,7 @@ public final class EquilibriumCommand implements Callable<Integer> {
             return ScenarioCommands.refused(err, "equilibrium", e);
         } catch (Exception e) {
             // EquilibriumException among them: the solver did not converge, and its message says how far it got.
-            return ScenarioCommands.failed(err, "equilibrium", scenario, e);
+            return scenario.failed(err, "equilibrium", e);
         }
     }
 

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,8 +44,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
-    Path scenario;
+    @Mixin
+    ScenarioFile scenario;
 
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "N",
             description = "seed of the run's random numbers, a 32-bit integer as MASON keeps (default: ${DEFAULT-VALUE})")
@@ -77,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         LoadedScenario loaded;
         try {
-            loaded = ScenarioCommands.load(scenario, horizon);
+            loaded = scenario.load(horizon);
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         }
@@ -110,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (TargetException e) {
             return ScenarioCommands.refused(err, "run", e);
         } catch (Exception e) {
-            return ScenarioCommands.failed(err, "run", scenario, e);
+            return scenario.failed(err, "run", e);
         }
     }
 }

@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sensitivity SCENARIO --param /pointer=min:max ... --output METRIC}: Morris elementary effects. */
@@ -42,8 +41,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
-    Path scenario;
+    @Mixin
+    ScenarioFile scenario;
 
     @Option(names = "--param", required = true, paramLabel = "/POINTER=MIN:MAX",
             description = "a scenario value and its range (repeatable)")
@@ -75,7 +74,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         int t = common.threads.count(cl);
         int horizon = common.ticks.horizon(cl);
         try {
-            LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
+            LoadedScenario loaded = scenario.load(horizon);
             List<ScenarioPatch.Range> ranges = new ArrayList<>();
             for (String s : paramSpecs) {
                 ranges.add(ScenarioPatch.parseRange("--param", s));
@@ -93,7 +92,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             } catch (ExperimentException | TargetException e) {
                 throw e;
             } catch (Exception e) {
-                return ScenarioCommands.failed(err, "sensitivity", scenario, e);
+                return scenario.failed(err, "sensitivity", e);
             }
             for (Morris.Effect e : effects) {
                 stdout.println(String.format(Locale.ROOT, "%s: mu*=%.6g mu=%.6g sigma=%.6g", e.pointer(), e.muStar(),

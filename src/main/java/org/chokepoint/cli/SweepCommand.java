@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sweep SCENARIO --set /pointer=v1,v2 ... --runs N}: a grid or a Latin hypercube over scenario values. */
@@ -39,8 +38,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file (JSON)")
-    Path scenario;
+    @Mixin
+    ScenarioFile scenario;
 
     @Mixin
     SweepDesign design;
@@ -62,7 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
         int t = common.threads.count(cl);
         int horizon = common.ticks.horizon(cl);
         try {
-            LoadedScenario loaded = ScenarioCommands.load(scenario, horizon);
+            LoadedScenario loaded = scenario.load(horizon);
             Sweep sweep = design.sweep(loaded, seed, horizon, t);
             sweep.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
@@ -76,7 +75,7 @@ public final class SweepCommand implements Callable<Integer> {
             } catch (ExperimentException | TargetException e) {
                 throw e;
             } catch (Exception e) {
-                return ScenarioCommands.failed(err, "sweep", scenario, e);
+                return scenario.failed(err, "sweep", e);
             }
             stdout.println("wrote " + target + " (" + Count.of(sweep.points().size(), "point") + " x "
                     + Count.of(design.runs(), "run") + " = " + Count.of(rows, "row") + ", "
