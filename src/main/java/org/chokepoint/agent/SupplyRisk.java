@@ -117,11 +117,13 @@ public final class SupplyRisk implements java.io.Serializable {
             double own = supply[m];
             quotaHeldBack[m] = own > 0 ? Math.min(1.0, rules.outputThreatened(m, tick) / own) : 0;
             heldBack[m] = quotaHeldBack[m];
-            threatened[m] = own * heldBack[m];
             any |= heldBack[m] > 0;
         }
         if (any) {
             passDownTheChain(firms, traders);
+        }
+        for (int m = 0; m < risk.length; m++) {
+            threatened[m] = supply[m] * heldBack[m];
         }
         for (int i = 0; i < traders.count; i++) {
             int m = traders.destinationMarket[i];
@@ -141,10 +143,10 @@ public final class SupplyRisk implements java.io.Serializable {
     }
 
     /**
-     * Extends {@code heldBack}, the share of each market's own output that measures on production hold back, and
-     * the threat it makes to its own sellers, to what is made from it: a maker is held back by the largest share
-     * held back of what its buyers get in any market it buys an input in, its own output and its lanes' cargo,
-     * each held back as its origin's output. One pass a tier of the chain, until nothing changes.
+     * Extends {@code heldBack}, the share of each market's own output that measures on production hold back, to
+     * what is made from it: a maker is held back by the largest share held back of what its buyers get in any
+     * market it buys an input in, its own output and its lanes' cargo, each held back as its origin's output. One
+     * pass a tier of the chain, until nothing changes.
      */
     private void passDownTheChain(Firms firms, Traders traders) {
         java.util.Arrays.fill(imported, 0);
@@ -179,9 +181,6 @@ public final class SupplyRisk implements java.io.Serializable {
                 changed |= held != heldBack[m];
                 heldBack[m] = held;
             }
-        }
-        for (int m = 0; m < risk.length; m++) {
-            threatened[m] = supply[m] * heldBack[m];
         }
     }
 

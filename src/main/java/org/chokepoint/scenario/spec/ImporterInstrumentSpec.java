@@ -1,6 +1,7 @@
 package org.chokepoint.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.util.List;
 
 /**
  * An importing government's instrument, in its own region: a support, a levy or quota on imports, a
@@ -42,13 +43,15 @@ public sealed interface ImporterInstrumentSpec extends PolicySpec
     }
 
     /**
-     * An exempt origin is another region: the importer's own output is no import, so exempting it would do
-     * nothing.
+     * Checks a list of exempt origins: regions, each named once, and other regions than the importer's own, whose
+     * output is no import, so exempting it would do nothing.
      */
-    static void otherOrigin(SpecCheck at, String field, String origin, String region) {
-        if (origin.equals(region)) {
-            at.problem(field, "'" + origin + "' is the importing region itself, whose own output is no import:"
-                    + " exempting it does nothing");
-        }
+    default void checkExemptOrigins(SpecCheck at, List<String> origins) {
+        at.regions("exemptOrigins", origins, (here, o) -> {
+            if (o.equals(region())) {
+                at.problem(here, "'" + o + "' is the importing region itself, whose own output is no import:"
+                        + " exempting it does nothing");
+            }
+        });
     }
 }

@@ -25,7 +25,6 @@ public record TariffFloorSpec(String id, String region, String commodity, Double
     @Override
     public void check(SpecCheck at) {
         checkInstrument(at);
-        at.regions("exemptOrigins", exemptOrigins,
-                (here, o) -> ImporterInstrumentSpec.otherOrigin(at, here, o, region));
+        checkExemptOrigins(at, exemptOrigins);
     }
 }

@@ -29,7 +29,6 @@ public record TariffRateQuotaSpec(String id, String region, String commodity, Do
     @Override
     public void check(SpecCheck at) {
         checkInstrument(at);
-        at.regions("exemptOrigins", exemptOrigins,
-                (here, o) -> ImporterInstrumentSpec.otherOrigin(at, here, o, region));
+        checkExemptOrigins(at, exemptOrigins);
     }
 }
