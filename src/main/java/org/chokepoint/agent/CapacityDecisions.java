@@ -25,6 +25,11 @@ public final class CapacityDecisions implements java.io.Serializable {
     private final double trendUtilizationFloor;
     /** Lowers the hurdle for some firms; 0 when no capex subsidy is in force. */
     private double[] hurdleRelief;
+    /**
+     * Per market, when the restrictions on its region's exports of its commodity in force this tick end, as
+     * announced: -1 where none is in force, {@link Integer#MAX_VALUE} where one has no announced end.
+     */
+    private int[] exportRestrictionEnd;
 
     public CapacityDecisions(Firms firms, double hurdle, int patience, double stepShare, int mothballAfter,
                              int exitAfter, int restartTicks, double restartMargin, double trendUtilizationFloor) {
@@ -42,6 +47,11 @@ public final class CapacityDecisions implements java.io.Serializable {
     /** Lets a policy lower the investment hurdle of chosen firms (by this share of the hurdle, per firm). */
     public void setHurdleRelief(double[] reliefPerFirm) {
         this.hurdleRelief = reliefPerFirm;
+    }
+
+    /** Lets the firms read, each tick, when the restrictions on their markets' exports end. */
+    public void setExportRestrictionEnds(int[] endPerMarket) {
+        this.exportRestrictionEnd = endPerMarket;
     }
 
     /**
@@ -74,7 +84,7 @@ public final class CapacityDecisions implements java.io.Serializable {
         Firms x = firms;
         double net = x.capacityNetPrice[f];
         if (net < x.costBase[f]) {
-            if (++x.belowCostTicks[f] >= mothballAfter) {
+            if (!bearsLossToReopening(f, tick) && ++x.belowCostTicks[f] >= mothballAfter) {
                 x.status[f] = FirmStatus.MOTHBALLED;
                 x.statusTicks[f] = 0;
                 x.belowCostTicks[f] = 0;
@@ -180,12 +190,29 @@ public final class CapacityDecisions implements java.io.Serializable {
         x.pendingCapacity[f] = x.building1[f] + x.building2[f] + x.building3[f];
     }
 
+    /**
+     * Whether a loss the firm makes now is one an announced end of a restriction on its exports lifts before a
+     * mothballed plant could be back: then it keeps its plant, idle as the loss makes it, and the week does not
+     * count toward a mothball. Mothballed, it would miss the reopened market for the rest of its restart lead
+     * (Congo's cobalt miners, under the export suspension of 2025 that was announced for four months, kept
+     * mining into stock; docs/dynamics.md). A restriction with no announced end, or one ending after a restart
+     * would be complete, does not hold it.
+     */
+    private boolean bearsLossToReopening(int f, int tick) {
+        int end = exportRestrictionEnd == null ? -1 : exportRestrictionEnd[firms.market[f]];
+        return end > tick && end - tick <= restartLead(f);
+    }
+
+    private int restartLead(int f) {
+        return restartTicks >= 0 ? restartTicks : firms.leadTicks[f] / 2;
+    }
+
     private void decideMothballed(int f, int tick) {
         Firms x = firms;
         x.statusTicks[f]++;
         if (x.capacityNetPrice[f] >= x.costBase[f] * (1 + restartMargin)) {
             x.status[f] = FirmStatus.RESTARTING;
-            x.restartAt[f] = tick + (restartTicks >= 0 ? restartTicks : x.leadTicks[f] / 2);
+            x.restartAt[f] = tick + restartLead(f);
         } else if (x.statusTicks[f] >= exitAfter) {
             x.retire(f);
         }

@@ -7,6 +7,7 @@ import org.chokepoint.market.OrderBook;
 import org.chokepoint.market.Owner;
 import org.chokepoint.market.Participant;
 import org.chokepoint.market.PhaseWork;
+import org.chokepoint.trade.TradeRules;
 
 /**
  * Every firm of the model as one participant of the tick: each phase walks the firms through
@@ -33,6 +34,8 @@ public final class Industry implements Participant {
     private final double[] valuePerUnit;
     /** Per firm, the share by which a policy or an offtake lowers its investment hurdle this tick. */
     private final double[] hurdleRelief;
+    /** Per market, when the restrictions on its exports in force this tick end ({@link CapacityDecisions}). */
+    private final int[] exportRestrictionEnd;
     /** Per firm, the most a policy lets it make this tick (a production quota's share); unbounded by default. */
     private final double[] outputCap;
     /** Per firm, the release of the production quota that holds it this tick (see {@link #quotaRelease}). */
@@ -83,6 +86,8 @@ public final class Industry implements Participant {
         Arrays.fill(lastRelease, Double.NaN);
         markup = new double[firms.count];
         capacity.setHurdleRelief(hurdleRelief);
+        exportRestrictionEnd = new int[m];
+        capacity.setExportRestrictionEnds(exportRestrictionEnd);
         int[] sellersPerMarket = new int[m];
         int[] buyersPerMarket = new int[m];
         for (int i = 0; i < m; i++) {
@@ -375,8 +380,18 @@ public final class Industry implements Participant {
 
     @Override
     public void endTick(int tick) {
+        readExportRestrictions(tick);
         work.run(decideBlock, (firms.count + DECISION_BLOCK - 1) / DECISION_BLOCK);
         recyclers.remember(tick, ledger);
+    }
+
+    /** When the restrictions on each market's exports in force this tick end, as known now, for the firms to read. */
+    private void readExportRestrictions(int tick) {
+        TradeRules rules = government.tradeRules();
+        int commodities = markets.count() / markets.regions();
+        for (int i = 0; i < exportRestrictionEnd.length; i++) {
+            exportRestrictionEnd[i] = rules.exportRestrictionEnd(i / commodities, i % commodities, tick);
+        }
     }
 
     /** Capacity decisions, normal sales and thrifting of the firms in block b, each firm on its own state. */

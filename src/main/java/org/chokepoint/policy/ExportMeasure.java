@@ -11,6 +11,8 @@ import org.chokepoint.world.World;
 abstract class ExportMeasure extends Instrument {
     private final boolean[] commodity;
     private final boolean[] destination;
+    /** The end its announcement gave, or {@link Integer#MAX_VALUE} if it gave none. */
+    private final int announcedEnd;
 
     ExportMeasure(ExportMeasureSpec spec, PolicySetting setting) {
         this(spec, setting, Timing.of(spec, setting.horizonTicks()));
@@ -18,6 +20,7 @@ abstract class ExportMeasure extends Instrument {
 
     private ExportMeasure(ExportMeasureSpec spec, PolicySetting setting, Timing timing) {
         super(spec.id(), setting.world().regionIndex(spec.region()), timing.announce(), timing.start(), timing.end());
+        announcedEnd = spec.end() == null ? Integer.MAX_VALUE : spec.end();
         World world = setting.world();
         commodity = new boolean[world.commodityCount()];
         for (String c : spec.commodities()) {
@@ -95,5 +98,19 @@ abstract class ExportMeasure extends Instrument {
     @Override
     public boolean restrictionAhead(int o, int d, int c, int tick) {
         return announcedAhead(tick) && covers(o, d, c);
+    }
+
+    /** Whether it lowers what the exporter's sellers get: all but a subsidy do. */
+    boolean restrictsExports() {
+        return true;
+    }
+
+    @Override
+    public int exportRestrictionEnd(int origin, int c, int at, int now) {
+        if (origin != region || !commodity[c] || now < announce || at < start || !restrictsExports()) {
+            return -1;
+        }
+        int known = endKnownAt(now, announcedEnd);
+        return at < known ? known : -1;
     }
 }

@@ -33,6 +33,11 @@ final class ExportSubsidy extends ExportMeasure {
     }
 
     @Override
+    boolean restrictsExports() {
+        return false;
+    }
+
+    @Override
     public double exportSubsidyRate(int o, int d, int c, int tick) {
         return binds(o, d, c, tick) ? rate : 0.0;
     }

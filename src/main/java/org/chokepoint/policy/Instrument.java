@@ -19,6 +19,8 @@ public abstract class Instrument implements TradeMeasure, Participant {
     protected final int announce;
     protected final int start;
     protected int end;
+    /** The announcement of the replacement that cut {@link #end} short; never, if none did. */
+    private int cutKnownFrom = Integer.MAX_VALUE;
     /** The running model as the instrument sees it, from {@link #bind} on. */
     protected PolicyContext ctx;
     private int seat;
@@ -56,9 +58,23 @@ public abstract class Instrument implements TradeMeasure, Participant {
         return end;
     }
 
-    /** Ends the instrument at {@code tick} if it would run longer: another measure replaces it then. */
-    void endBy(int tick) {
-        end = Math.min(end, tick);
+    /**
+     * Ends the instrument at {@code tick} if it would run longer: another measure, announced at {@code knownFrom},
+     * replaces it then.
+     */
+    void endBy(int tick, int knownFrom) {
+        if (tick < end) {
+            end = tick;
+            cutKnownFrom = knownFrom;
+        }
+    }
+
+    /**
+     * Its end as known at tick {@code now}: {@code scheduled}, the end it was announced with, until the
+     * replacement that cuts it short is announced.
+     */
+    protected int endKnownAt(int now, int scheduled) {
+        return now >= cutKnownFrom ? end : scheduled;
     }
 
     /**

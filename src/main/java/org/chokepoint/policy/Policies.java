@@ -22,9 +22,10 @@ public final class Policies {
         PolicySetting setting = new PolicySetting(world, scenario.time().horizonTicks(), scenario.behaviour());
         List<Instrument> out = new ArrayList<>();
         int[] ends = Replacements.ends(scenario.policies(), setting.horizonTicks());
+        int[] endsKnownFrom = Replacements.endsKnownFrom(scenario.policies(), setting.horizonTicks());
         for (int i = 0; i < ends.length; i++) {
             Instrument instrument = types.create(scenario.policies().get(i), setting);
-            instrument.endBy(ends[i]);
+            instrument.endBy(ends[i], endsKnownFrom[i]);
             out.add(instrument);
         }
         shareCertificates(out);

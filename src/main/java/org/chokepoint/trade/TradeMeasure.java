@@ -108,6 +108,17 @@ public interface TradeMeasure {
         return 0.0;
     }
 
+    /**
+     * When this measure's restriction on exports of {@code commodity} from {@code origin} ends (the first tick
+     * it no longer holds), if it holds at tick {@code at} as known at tick {@code now}: its scheduled end from
+     * its announcement on, cut by a measure replacing it from that one's announcement on, or
+     * {@link Integer#MAX_VALUE} for one announced without an end; -1 when it does not restrict those exports at
+     * {@code at} or is not yet announced. A measure that lowers no exporter's price (a subsidy) restricts nothing.
+     */
+    default int exportRestrictionEnd(int origin, int commodity, int at, int now) {
+        return -1;
+    }
+
     /** A trader asks to ship this much this tick; volume-capped measures pool the requests. */
     default void request(int trader, int origin, int destination, int commodity, int tick, double quantity) { }
 

@@ -155,6 +155,34 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
     }
 
     @Override
+    public int exportRestrictionEnd(int origin, int commodity, int at, int now) {
+        int end = -1;
+        for (TradeMeasure m : active) {
+            end = Math.max(end, m.exportRestrictionEnd(origin, commodity, at, now));
+        }
+        return end;
+    }
+
+    /**
+     * When the restrictions on exports of {@code commodity} from {@code origin} in force at {@code now} end, as
+     * known then: measures that follow one another without a gap (an extension, a replacement announced by now)
+     * count as one; {@link Integer#MAX_VALUE} when one of them has no announced end; -1 when none is in force.
+     */
+    public int exportRestrictionEnd(int origin, int commodity, int now) {
+        int until = now;
+        while (true) {
+            int next = exportRestrictionEnd(origin, commodity, until, now);
+            if (next <= until) {
+                return until == now ? -1 : until;
+            }
+            if (next == Integer.MAX_VALUE) {
+                return next;
+            }
+            until = next;
+        }
+    }
+
+    @Override
     public void request(int trader, int origin, int destination, int commodity, int tick, double quantity) {
         for (TradeMeasure m : active) {
             m.request(trader, origin, destination, commodity, tick, quantity);

@@ -31,6 +31,30 @@ public final class Replacements {
     }
 
     /**
+     * From which tick each of {@code policies} is known to end where {@link #ends} has it: the announcement of
+     * the replacement that cuts it short, or {@link Integer#MAX_VALUE} for one no replacement cuts (its own end
+     * is known from its own announcement).
+     */
+    public static int[] endsKnownFrom(List<? extends PolicySpec> policies, int horizon) {
+        int[] ends = ends(policies, horizon);
+        Map<String, Integer> index = new HashMap<>();
+        int[] known = new int[policies.size()];
+        for (int i = 0; i < known.length; i++) {
+            index.putIfAbsent(policies.get(i).id(), i);
+            known[i] = Integer.MAX_VALUE;
+        }
+        for (PolicySpec p : policies) {
+            Integer replaced = p.replaces() == null ? null : index.get(p.replaces());
+            int start = p.start() == null ? 0 : p.start();
+            if (replaced != null && start == ends[replaced]) {
+                int announce = p.announce() == null ? start : Math.min(p.announce(), start);
+                known[replaced] = Math.min(known[replaced], announce);
+            }
+        }
+        return known;
+    }
+
+    /**
      * The checks a replacement needs: it names another policy of the scenario, one that starts before it does
      * (a measure cannot end one that has not begun).
      */

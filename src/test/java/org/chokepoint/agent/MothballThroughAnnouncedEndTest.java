@@ -1,0 +1,144 @@
+package org.chokepoint.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A plant losing money under a restriction on its exports whose end is announced. The firm is the minimal
+ * scenario's mine (an oxide separator: lowest variable cost 20, investment lead 78 weeks by default for a refined
+ * good, so a restart takes 39), and the price its goods fetch stands at 15, below that cost, from week 0.
+ *
+ * <p>Without a restriction, or under one announced without an end, it mothballs in its 26th week below cost
+ * (week 25). Under a ban ending in week 30, mothballed it could not be back before week 64, 34 weeks into the
+ * reopened market, so it keeps its plant: no week of the ban counts, and it mothballs only after 26 more weeks below
+ * cost once the ban is over, in week 55. Under one ending in week 100 it counts its weeks until the end is 39 weeks
+ * off (week 61), so its 26th week below cost, week 25, comes first and it mothballs as without the ban.
+ *
+ * <p>And in a run: the two-region world's ten mines of A, with no buyers at home (A exports all it makes) and an
+ * investment lead of two years (a restart of 52 weeks), under a ban on A's exports from week 110, announced in week
+ * 100. Announced to end in week 175, 65 weeks on, it leaves every mine's plant standing, and exports resume when it
+ * ends; announced without an end, or to end in week 300, every mine mothballs in the same week, some 26 weeks
+ * after its goods stop selling.
+ */
+class MothballThroughAnnouncedEndTest {
+    static final double BELOW_COST = 15;
+
+    Firms firms;
+    CapacityDecisions decisions;
+    int mine;
+    int[] restrictionEnd;
+
+    @BeforeEach
+    void aSeparatorSellingBelowItsLowestVariableCost() throws Exception {
+        firms = MinimalMine.firms();
+        mine = MinimalMine.MINE;
+        BehaviourSpec.Investment inv = BehaviourSpec.DEFAULTS.investment();
+        BehaviourSpec.Exit exit = BehaviourSpec.DEFAULTS.exit();
+        decisions = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
+                exit.mothballAfterTicks(), exit.exitAfterTicks(), -1, exit.restartMargin(),
+                inv.trendUtilizationFloor());
+        restrictionEnd = new int[firms.market[mine] + 1];
+        decisions.setExportRestrictionEnds(restrictionEnd);
+        firms.status[mine] = FirmStatus.ACTIVE;
+        assertEquals(20.0, firms.costBase[mine], 0.0);
+        assertEquals(78, firms.leadTicks[mine], "a separator's default investment lead");
+    }
+
+    /**
+     * The week the mine mothballs, the price its goods fetch standing at 15 every week, under a restriction in
+     * force from week 0 to {@code end} (-1: none; {@link Integer#MAX_VALUE}: no end announced); -1 if it never does
+     * within {@code weeks}.
+     */
+    private int mothballWeek(int end, int weeks) {
+        for (int t = 0; t < weeks; t++) {
+            Arrays.fill(restrictionEnd, t < end ? end : -1);
+            firms.capacityNetPrice[mine] = BELOW_COST;
+            decisions.decide(mine, t);
+            if (firms.mothballed(mine)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void withoutARestrictionItMothballsInItsTwentySixthWeekBelowCost() {
+        assertEquals(25, mothballWeek(-1, 200));
+    }
+
+    @Test
+    void underARestrictionAnnouncedWithoutAnEndItMothballsAsWithoutOne() {
+        assertEquals(25, mothballWeek(Integer.MAX_VALUE, 200));
+    }
+
+    @Test
+    void underABanEndingSoonerThanARestartItKeepsItsPlantAndCountsOnlyTheWeeksAfter() {
+        assertEquals(30 + 26 - 1, mothballWeek(30, 200), "weeks 30 to 55 below cost, after the ban");
+    }
+
+    @Test
+    void underABanEndingLaterThanARestartWouldTakeItMothballsAsWithoutOne() {
+        assertEquals(25, mothballWeek(100, 200), "100 - 25 = 75 weeks left of the ban, against a restart of 39");
+    }
+
+    @Test
+    void itCountsOnlyTheWeeksBeforeTheEndComesWithinARestart() {
+        // The ban ends in week 50: weeks 0 to 10 count (50 - 10 = 40 > 39), 11 weeks; weeks 11 to 49 do not; from
+        // week 50 on, 15 more make 26, so it mothballs in week 64.
+        assertEquals(64, mothballWeek(50, 200));
+    }
+
+    /** The first week each of A's ten mines is mothballed under the ban (-1: never), week 100 to the horizon. */
+    private static int[] mothballWeeks(Integer banEnd) throws Exception {
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(Path.of("src/test/resources/scenarios/two-region.json").toFile());
+        ((ObjectNode) root.get("firms").get(0)).put("leadTicks", 104);
+        ArrayNode demand = (ArrayNode) root.get("demand");
+        assertEquals("A", demand.get(0).get("region").asText());
+        demand.remove(0);
+        ObjectNode ban = root.putArray("policies").addObject().put("type", "exportBan").put("id", "ban").put("region", "A")
+                .put("announce", 100).put("start", 110);
+        ban.putArray("commodities").add("metal");
+        if (banEnd != null) {
+            ban.put("end", banEnd);
+        }
+        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 1, -1);
+        model.start();
+        Firms firms = model.firms();
+        int[] week = new int[10];
+        Arrays.fill(week, -1);
+        while (model.tick() < model.horizon()) {
+            model.stepTick();
+            for (int f = 0; f < 10; f++) {
+                assertEquals("A", model.world().region(firms.region(f)).id());
+                if (week[f] < 0 && firms.mothballed(f)) {
+                    week[f] = model.tick();
+                }
+            }
+        }
+        return week;
+    }
+
+    @Test
+    void inARunAnExporterKeepsItsMinesThroughABanAnnouncedToEndWithinARestart() throws Exception {
+        int[] temporary = mothballWeeks(175);
+        int[] permanent = mothballWeeks(null);
+        int[] late = mothballWeeks(300);
+        for (int f = 0; f < 10; f++) {
+            assertEquals(-1, temporary[f], "mine " + f + " under a ban ending in week 175");
+            assertTrue(permanent[f] > 110 + 26 && permanent[f] < 110 + 104, "mine " + f + " mothballs in week " + permanent[f]);
+            assertEquals(permanent[f], late[f], "a ban ending in week 300 is borne no longer than one without an end");
+        }
+    }
+}
