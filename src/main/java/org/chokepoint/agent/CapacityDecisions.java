@@ -18,9 +18,11 @@ public final class CapacityDecisions implements java.io.Serializable {
     private final double stepShare;
     private final int mothballAfter;
     private final int exitAfter;
-    /** A fixed restart lead, or -1 to take half of each firm's investment lead time. */
+    /** The restart lead of a firm long mothballed, or -1 to take half of each firm's investment lead time. */
     private final int restartTicks;
     private final double restartMargin;
+    /** Ticks of restart per tick a firm has stood mothballed, up to its restart lead. */
+    private final double restartPerIdleTick;
     /** Share of its normal utilization below which a firm's sales no longer justify building for the trend. */
     private final double trendUtilizationFloor;
     /** Lowers the hurdle for some firms; 0 when no capex subsidy is in force. */
@@ -32,7 +34,8 @@ public final class CapacityDecisions implements java.io.Serializable {
     private int[] exportRestrictionEnd;
 
     public CapacityDecisions(Firms firms, double hurdle, int patience, double stepShare, int mothballAfter,
-                             int exitAfter, int restartTicks, double restartMargin, double trendUtilizationFloor) {
+                             int exitAfter, int restartTicks, double restartMargin, double restartPerIdleTick,
+                             double trendUtilizationFloor) {
         this.firms = firms;
         this.hurdle = hurdle;
         this.patience = patience;
@@ -41,6 +44,7 @@ public final class CapacityDecisions implements java.io.Serializable {
         this.exitAfter = exitAfter;
         this.restartTicks = restartTicks;
         this.restartMargin = restartMargin;
+        this.restartPerIdleTick = restartPerIdleTick;
         this.trendUtilizationFloor = trendUtilizationFloor;
     }
 
@@ -191,20 +195,32 @@ public final class CapacityDecisions implements java.io.Serializable {
     }
 
     /**
-     * Whether a loss the firm makes now is one an announced end of a restriction on its exports lifts before a
-     * mothballed plant could be back: then it keeps its plant, idle as the loss makes it, and the week does not
-     * count toward a mothball. Mothballed, it would miss the reopened market for the rest of its restart lead
-     * (Congo's cobalt miners, under the export suspension of 2025 that was announced for four months, kept
-     * mining into stock; docs/dynamics.md). A restriction with no announced end, or one ending after a restart
-     * would be complete, does not hold it.
+     * Whether a loss the firm makes now is one an announced end of a restriction on its exports lifts within the
+     * time a plant long on care and maintenance takes to restart: then it keeps its plant, idle as the loss makes
+     * it, and the week does not count toward a mothball. Mothballed until the end, it would miss part of the
+     * reopened market while it restarts (Congo's cobalt miners, under the export suspension of 2025 that was
+     * announced for four months, kept mining into stock; docs/dynamics.md). A restriction with no announced end,
+     * or one ending later than that, does not hold it.
      */
     private boolean bearsLossToReopening(int f, int tick) {
         int end = exportRestrictionEnd == null ? -1 : exportRestrictionEnd[firms.market[f]];
-        return end > tick && end - tick <= restartLead(f);
+        return end > tick && end - tick <= fullRestartLead(f);
     }
 
-    private int restartLead(int f) {
+    /** How long a plant long on care and maintenance takes to produce again. */
+    private int fullRestartLead(int f) {
         return restartTicks >= 0 ? restartTicks : firms.leadTicks[f] / 2;
+    }
+
+    /**
+     * How long this mothballed plant takes to produce again: {@code restartPerIdleTick} of the ticks it has stood
+     * idle, up to the full lead, which one mothballed before the run has (its idle spell is not known, and the
+     * scenario's idle plants are old closures).
+     */
+    private int restartLead(int f) {
+        Firms x = firms;
+        int full = fullRestartLead(f);
+        return x.mothballedBeforeRun[f] ? full : Math.min(full, (int) Math.ceil(restartPerIdleTick * x.statusTicks[f]));
     }
 
     private void decideMothballed(int f, int tick) {

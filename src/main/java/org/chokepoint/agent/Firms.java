@@ -37,6 +37,8 @@ public final class Firms implements java.io.Serializable {
     final byte[] status;
     final int[] statusTicks;
     final int[] restartAt;
+    /** Mothballed since before the run, for a spell the scenario does not give: it restarts at the full lead. */
+    final boolean[] mothballedBeforeRun;
     final int[] belowCostTicks;
     final int[] aboveHurdleTicks;
     /** Capacity on order, not yet in place: the sum of the three stages of construction below. */
@@ -195,6 +197,7 @@ public final class Firms implements java.io.Serializable {
         status = new byte[n];
         statusTicks = new int[n];
         restartAt = new int[n];
+        mothballedBeforeRun = new boolean[n];
         belowCostTicks = new int[n];
         aboveHurdleTicks = new int[n];
         pendingCapacity = new double[n];
@@ -395,6 +398,7 @@ public final class Firms implements java.io.Serializable {
      */
     void startOperating(int f) {
         status[f] = FirmStatus.ACTIVE;
+        mothballedBeforeRun[f] = false;
         belowCostTicks[f] = 0;
         normalSales[f] = outputAtPrice(f, netPrice[f], capacity[f]);
     }
@@ -636,6 +640,7 @@ public final class Firms implements java.io.Serializable {
                     case "planned" -> FirmStatus.PLANNED;
                     default -> FirmStatus.ACTIVE;
                 };
+                firms.mothballedBeforeRun[f] = firms.status[f] == FirmStatus.MOTHBALLED;
                 double initialPrice = world.commodity(c).initialPrice();
                 firms.expectedPrice[f] = initialPrice;
                 firms.salePrice[f] = initialPrice;

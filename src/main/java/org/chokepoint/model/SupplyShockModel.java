@@ -233,7 +233,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         CapacityDecisions capacity = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
                 exit.mothballAfterTicks(), exit.exitAfterTicks(),
                 exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin(),
-                inv.trendUtilizationFloor());
+                exit.restartPerIdleTick(), inv.trendUtilizationFloor());
         List<Consortium> pools = new ArrayList<>();
         for (ConsortiumSpec spec : scenario.consortia()) {
             pools.add(new Consortium((JointProcurementSpec) spec, world, b));

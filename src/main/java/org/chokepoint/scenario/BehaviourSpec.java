@@ -61,7 +61,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         askStockElasticity = or(askStockElasticity, 0.2);
         priceAdjustment = or(priceAdjustment, 0.25);
         investment = investment == null ? new Investment(null, null, null, null, null, null) : investment;
-        exit = exit == null ? new Exit(null, null, null, null) : exit;
+        exit = exit == null ? new Exit(null, null, null, null, null) : exit;
         thrift = thrift == null ? new Thrift(null, null, null, null) : thrift;
         demandNoise = or(demandNoise, 0.02);
         demandNoisePersistence = or(demandNoisePersistence, 0.8);
@@ -128,16 +128,21 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     /**
      * @param mothballAfterTicks ticks the price the firm's goods fetch must stay below the lowest variable cost before a firm mothballs
      * @param exitAfterTicks ticks mothballed before a firm leaves for good
-     * @param restartTicks ticks a mothballed firm needs to produce again once it decides to; absent, half the
-     *                     firm's investment lead time (a mine takes longer to bring back than an assembly line)
+     * @param restartTicks ticks a firm long mothballed needs to produce again once it decides to; absent, half
+     *                     the firm's investment lead time (a mine takes longer to bring back than an assembly line)
      * @param restartMargin margin over the lowest variable cost that makes a mothballed firm restart
+     * @param restartPerIdleTick ticks of restart per tick the firm has stood mothballed, up to the restart lead: a
+     *                           plant idled for a few months comes back sooner than one on care and maintenance for
+     *                           years
      */
-    public record Exit(Integer mothballAfterTicks, Integer exitAfterTicks, Integer restartTicks, Double restartMargin) {
+    public record Exit(Integer mothballAfterTicks, Integer exitAfterTicks, Integer restartTicks, Double restartMargin,
+                       Double restartPerIdleTick) {
         public Exit {
             mothballAfterTicks = or(mothballAfterTicks, 26);
             exitAfterTicks = or(exitAfterTicks, 260);
             // Absent, a firm's restart takes half its investment lead time (see CapacityDecisions).
             restartMargin = or(restartMargin, 0.15);
+            restartPerIdleTick = or(restartPerIdleTick, 1.0 / 3);
         }
     }
 

@@ -32,7 +32,7 @@ class CapacityDecisionsTest {
         BehaviourSpec.Exit exit = BehaviourSpec.DEFAULTS.exit();
         decisions = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
                 exit.mothballAfterTicks(), exit.exitAfterTicks(), -1, exit.restartMargin(),
-                inv.trendUtilizationFloor());
+                exit.restartPerIdleTick(), inv.trendUtilizationFloor());
         firms.status[mine] = FirmStatus.ACTIVE;
         firms.normalUtilization[mine] = 0.8;
         firms.availableCapacity[mine] = 100;

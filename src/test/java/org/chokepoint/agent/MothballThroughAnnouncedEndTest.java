@@ -48,7 +48,7 @@ class MothballThroughAnnouncedEndTest {
         BehaviourSpec.Exit exit = BehaviourSpec.DEFAULTS.exit();
         decisions = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
                 exit.mothballAfterTicks(), exit.exitAfterTicks(), -1, exit.restartMargin(),
-                inv.trendUtilizationFloor());
+                exit.restartPerIdleTick(), inv.trendUtilizationFloor());
         restrictionEnd = new int[firms.market[mine] + 1];
         decisions.setExportRestrictionEnds(restrictionEnd);
         firms.status[mine] = FirmStatus.ACTIVE;

@@ -100,7 +100,7 @@ class SalePriceTest {
      */
     @Test
     void aSellerHoldingUpItsOwnQuoteMothballsAfterHalfAYear() {
-        CapacityDecisions decisions = new CapacityDecisions(firms, 0.3, 26, 0.1, 26, 260, -1, 0.15, 0.9);
+        CapacityDecisions decisions = new CapacityDecisions(firms, 0.3, 26, 0.1, 26, 260, -1, 0.15, 1.0 / 3, 0.9);
         int mothballedAt = -1;
         for (int t = 1; t <= 30 && mothballedAt < 0; t++) {
             week(0);
