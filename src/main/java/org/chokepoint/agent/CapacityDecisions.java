@@ -6,8 +6,10 @@ package org.chokepoint.agent;
  * and, when the expected margin at full capacity has stayed above a hurdle for a while, for the scarcity rent it
  * earns, one project after another while the rent lasts and its plant is what is short. New capacity is built
  * through three stages of construction and comes into use spread around the firm's lead time. A firm mothballs when the expected price
- * has stayed below its lowest variable cost, leaves for good after a long mothball, and restarts, after a lead
- * time (by default half its investment lead), when the price again covers costs with a margin. The price it
+ * has stayed below its lowest variable cost (unless an announced end of a restriction on its exports will lift the
+ * loss within a restart), leaves for good after a long mothball, and restarts, after a lead that grows with the
+ * time it stood idle (by default up to half its investment lead), when the price again covers costs with a
+ * margin. The price it
  * decides all this on is the one its goods fetch ({@code Firms.salePrice}): a plant whose unfilled ask is all
  * that holds up its market's quote is not in the money because of that quote.
  */
@@ -220,7 +222,7 @@ public final class CapacityDecisions implements java.io.Serializable {
     private int restartLead(int f) {
         Firms x = firms;
         int full = fullRestartLead(f);
-        return x.mothballedBeforeRun[f] ? full : Math.min(full, (int) Math.ceil(restartPerIdleTick * x.statusTicks[f]));
+        return x.mothballedBeforeRun[f] ? full : Math.min(full, (int) Math.ceil(restartPerIdleTick * x.statusTicks[f] - 1e-9));
     }
 
     private void decideMothballed(int f, int tick) {

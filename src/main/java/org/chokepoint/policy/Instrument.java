@@ -19,8 +19,9 @@ public abstract class Instrument implements TradeMeasure, Participant {
     protected final int announce;
     protected final int start;
     protected int end;
-    /** The announcement of the replacement that cut {@link #end} short; never, if none did. */
-    private int cutKnownFrom = Integer.MAX_VALUE;
+    /** When each measure replacing this one starts, and when it is announced. */
+    private int[] cutStarts = new int[0];
+    private int[] cutAnnounces = new int[0];
     /** The running model as the instrument sees it, from {@link #bind} on. */
     protected PolicyContext ctx;
     private int seat;
@@ -59,22 +60,30 @@ public abstract class Instrument implements TradeMeasure, Participant {
     }
 
     /**
-     * Ends the instrument at {@code tick} if it would run longer: another measure, announced at {@code knownFrom},
+     * Ends the instrument at {@code start} if it would run longer: another measure, announced at {@code announce},
      * replaces it then.
      */
-    void endBy(int tick, int knownFrom) {
-        if (tick < end) {
-            end = tick;
-            cutKnownFrom = knownFrom;
-        }
+    void cutBy(int start, int announce) {
+        end = Math.min(end, start);
+        int n = cutStarts.length;
+        cutStarts = java.util.Arrays.copyOf(cutStarts, n + 1);
+        cutAnnounces = java.util.Arrays.copyOf(cutAnnounces, n + 1);
+        cutStarts[n] = start;
+        cutAnnounces[n] = announce;
     }
 
     /**
-     * Its end as known at tick {@code now}: {@code scheduled}, the end it was announced with, until the
-     * replacement that cuts it short is announced.
+     * Its end as known at tick {@code now}: {@code scheduled}, the end it was announced with, or the start of a
+     * measure replacing it, if one announced by then starts sooner.
      */
     protected int endKnownAt(int now, int scheduled) {
-        return now >= cutKnownFrom ? end : scheduled;
+        int known = scheduled;
+        for (int i = 0; i < cutStarts.length; i++) {
+            if (cutAnnounces[i] <= now) {
+                known = Math.min(known, cutStarts[i]);
+            }
+        }
+        return known;
     }
 
     /**

@@ -21,12 +21,11 @@ public final class Policies {
     public static List<Instrument> build(Scenario scenario, World world, PolicyTypes types) {
         PolicySetting setting = new PolicySetting(world, scenario.time().horizonTicks(), scenario.behaviour());
         List<Instrument> out = new ArrayList<>();
-        int[] ends = Replacements.ends(scenario.policies(), setting.horizonTicks());
-        int[] endsKnownFrom = Replacements.endsKnownFrom(scenario.policies(), setting.horizonTicks());
-        for (int i = 0; i < ends.length; i++) {
-            Instrument instrument = types.create(scenario.policies().get(i), setting);
-            instrument.endBy(ends[i], endsKnownFrom[i]);
-            out.add(instrument);
+        for (PolicySpec spec : scenario.policies()) {
+            out.add(types.create(spec, setting));
+        }
+        for (Replacements.Cut cut : Replacements.cuts(scenario.policies())) {
+            out.get(cut.policy()).cutBy(cut.start(), cut.announce());
         }
         shareCertificates(out);
         return out;

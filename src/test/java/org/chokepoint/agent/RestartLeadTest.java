@@ -2,7 +2,13 @@ package org.chokepoint.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +17,10 @@ import org.junit.jupiter.api.Test;
  * variable cost 20, investment lead 78 weeks, so a plant long on care and maintenance takes 39 weeks to restart);
  * its goods fetch 15 until it has stood idle for a given number of weeks, then 30, which covers its cost with the
  * 15% restart margin (23). A restart takes a third of the weeks it stood idle, up to the 39: restarts of
- * curtailed smelters and of mines on care and maintenance came after roughly a quarter to two fifths of the idle
- * spell (Alcoa Massena, idle a year, back in about three months; Savannah nickel, 19 months, seven; Ravensthorpe,
- * 31 months, nine to ten; docs/dynamics.md), and a plant closed for many years is a rebuild.
+ * curtailed smelters and of mines on care and maintenance reached first output after a tenth to three fifths of the
+ * time idle up to the decision, a third in the middle (Alcoa Massena, idle a year, back in about three months;
+ * Savannah nickel, a year, seven; Ravensthorpe, 21 months, nine to ten; docs/dynamics.md), and a plant closed for
+ * many years is a rebuild.
  */
 class RestartLeadTest {
     Firms firms;
@@ -93,5 +100,49 @@ class RestartLeadTest {
     void aScenarioRestartLeadIsTheMostARestartTakes() {
         assertEquals(4, restartWeeks(decisions(10), 12, false));
         assertEquals(10, restartWeeks(decisions(10), 150, false));
+    }
+
+    @Test
+    void aPlantMothballedInTheScenarioTakesTheWholeLeadOnceAndThenWhatItsNextIdleSpellGives() throws Exception {
+        // The worked example's Japanese separator starts mothballed (investment lead 52, so a whole restart of 26);
+        // its cost base is 70.
+        SupplyShockModel model = new SupplyShockModel(
+                ScenarioLoader.load(Path.of("src/test/resources/scenarios/worked-example.json")).scenario(), 1, 52);
+        model.start();
+        firms = model.firms();
+        mine = -1;
+        for (int f = 0; f < firms.count; f++) {
+            if (firms.id(f).equals("jp-separator")) {
+                mine = f;
+            } else {
+                assertFalse(firms.mothballedBeforeRun[f], firms.id(f) + " runs at the start");
+            }
+        }
+        assertTrue(firms.mothballedBeforeRun[mine], "mothballed in the scenario");
+        assertEquals(70.0, firms.costBase[mine], 0.0);
+        CapacityDecisions decisions = decisions(-1);
+        int t = 0;
+        firms.capacityNetPrice[mine] = 100;
+        decisions.decide(mine, t);
+        while (firms.status[mine] != FirmStatus.ACTIVE) {
+            decisions.decide(mine, ++t);
+        }
+        assertEquals(26, t, "half its 52-week lead, though the run has kept it idle one week");
+        assertFalse(firms.mothballedBeforeRun[mine], "once back, its next idle spell is the run's");
+        for (int week = 0; week < 26; week++) {
+            firms.capacityNetPrice[mine] = 50;
+            decisions.decide(mine, ++t);
+        }
+        assertEquals(FirmStatus.MOTHBALLED, firms.status[mine]);
+        for (int week = 1; week < 12; week++) {
+            decisions.decide(mine, ++t);
+        }
+        firms.capacityNetPrice[mine] = 100;
+        decisions.decide(mine, ++t);
+        int decided = t;
+        while (firms.status[mine] != FirmStatus.ACTIVE) {
+            decisions.decide(mine, ++t);
+        }
+        assertEquals(4, t - decided, "12 weeks idle this time: back in 4");
     }
 }

@@ -66,4 +66,19 @@ class ExportRestrictionEndTest {
                 + "\"rate\":0.1,\"start\":20,\"end\":50}]");
         assertEquals(-1, rules.exportRestrictionEnd(A, METAL, 30));
     }
+
+    @Test
+    void ofTwoReplacementsEachCutsTheEndFromItsOwnAnnouncement() throws Exception {
+        // A quota without an end; a tax announced in week 30 replaces it from week 100 to 110, a ban announced in
+        // week 60 from week 80 to 90. In week 40 the quota ends at 100 and the tax runs on to 110; from week 60 the
+        // quota ends at 80, the ban runs to 90, and trade is free from 90 until the tax starts.
+        TradeRules rules = rules("[{\"type\":\"exportQuota\",\"id\":\"quota\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"yearlyVolume\":1000,\"start\":20},{\"type\":\"exportTax\",\"id\":\"tax\",\"region\":\"A\","
+                + "\"commodities\":[\"metal\"],\"rate\":0.1,\"announce\":30,\"start\":100,\"end\":110,\"replaces\":\"quota\"},"
+                + "{\"type\":\"exportBan\",\"id\":\"ban\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"announce\":60,\"start\":80,\"end\":90,\"replaces\":\"quota\"}]");
+        assertEquals(Integer.MAX_VALUE, rules.exportRestrictionEnd(A, METAL, 29));
+        assertEquals(110, rules.exportRestrictionEnd(A, METAL, 40));
+        assertEquals(90, rules.exportRestrictionEnd(A, METAL, 60));
+    }
 }

@@ -13,45 +13,39 @@ public final class Replacements {
 
     /** The tick each of {@code policies} ends, in their order: its own end (or the horizon), cut by replacements. */
     public static int[] ends(List<? extends PolicySpec> policies, int horizon) {
-        Map<String, Integer> index = new HashMap<>();
         int[] ends = new int[policies.size()];
         for (int i = 0; i < ends.length; i++) {
             PolicySpec p = policies.get(i);
             ends[i] = p.end() == null ? horizon : p.end();
-            index.putIfAbsent(p.id(), i);
         }
-        for (PolicySpec p : policies) {
-            Integer replaced = p.replaces() == null ? null : index.get(p.replaces());
-            if (replaced != null) {
-                int start = p.start() == null ? 0 : p.start();
-                ends[replaced] = Math.min(ends[replaced], start);
-            }
+        for (Cut c : cuts(policies)) {
+            ends[c.policy()] = Math.min(ends[c.policy()], c.start());
         }
         return ends;
     }
 
     /**
-     * From which tick each of {@code policies} is known to end where {@link #ends} has it: the announcement of
-     * the replacement that cuts it short, or {@link Integer#MAX_VALUE} for one no replacement cuts (its own end
-     * is known from its own announcement).
+     * A policy cut short by another that replaces it: the one replaced ({@code policy}, its index), from when
+     * ({@code start}, the replacing one's start) and from when that is known ({@code announce}, the replacing one's
+     * announcement, at most its start).
      */
-    public static int[] endsKnownFrom(List<? extends PolicySpec> policies, int horizon) {
-        int[] ends = ends(policies, horizon);
+    public record Cut(int policy, int start, int announce) { }
+
+    /** Every replacement of {@code policies} that names one of them, in file order. */
+    public static List<Cut> cuts(List<? extends PolicySpec> policies) {
         Map<String, Integer> index = new HashMap<>();
-        int[] known = new int[policies.size()];
-        for (int i = 0; i < known.length; i++) {
+        for (int i = 0; i < policies.size(); i++) {
             index.putIfAbsent(policies.get(i).id(), i);
-            known[i] = Integer.MAX_VALUE;
         }
+        List<Cut> cuts = new java.util.ArrayList<>();
         for (PolicySpec p : policies) {
             Integer replaced = p.replaces() == null ? null : index.get(p.replaces());
-            int start = p.start() == null ? 0 : p.start();
-            if (replaced != null && start == ends[replaced]) {
-                int announce = p.announce() == null ? start : Math.min(p.announce(), start);
-                known[replaced] = Math.min(known[replaced], announce);
+            if (replaced != null) {
+                int start = p.start() == null ? 0 : p.start();
+                cuts.add(new Cut(replaced, start, p.announce() == null ? start : Math.min(p.announce(), start)));
             }
         }
-        return known;
+        return cuts;
     }
 
     /**
