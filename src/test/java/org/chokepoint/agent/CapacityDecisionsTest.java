@@ -2,7 +2,6 @@ package org.chokepoint.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.chokepoint.scenario.BehaviourSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +27,7 @@ class CapacityDecisionsTest {
     void aMineWhosePriceStandsFarAboveItsFullCost() throws Exception {
         firms = MinimalMine.firms();
         mine = MinimalMine.MINE;
-        BehaviourSpec.Investment inv = BehaviourSpec.DEFAULTS.investment();
-        BehaviourSpec.Exit exit = BehaviourSpec.DEFAULTS.exit();
-        decisions = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
-                exit.mothballAfterTicks(), exit.exitAfterTicks(), -1, exit.restartMargin(),
-                exit.restartPerIdleTick(), inv.trendUtilizationFloor());
+        decisions = MinimalMine.defaultDecisions(firms, -1);
         firms.status[mine] = FirmStatus.ACTIVE;
         firms.normalUtilization[mine] = 0.8;
         firms.availableCapacity[mine] = 100;

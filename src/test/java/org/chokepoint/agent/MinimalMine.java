@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.ScenarioLoader;
 
 /**
@@ -23,5 +24,17 @@ final class MinimalMine {
         Firms firms = m.firms();
         assertEquals("mine", firms.id(MINE));
         return firms;
+    }
+
+    /**
+     * The capacity decisions of {@code firms} with every behaviour default, a restart taking at most
+     * {@code restartTicks} (-1: half the firm's investment lead).
+     */
+    static CapacityDecisions defaultDecisions(Firms firms, int restartTicks) {
+        BehaviourSpec.Investment inv = BehaviourSpec.DEFAULTS.investment();
+        BehaviourSpec.Exit exit = BehaviourSpec.DEFAULTS.exit();
+        return new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
+                exit.mothballAfterTicks(), exit.exitAfterTicks(), restartTicks, exit.restartMargin(),
+                exit.restartPerIdleTick(), inv.trendUtilizationFloor());
     }
 }

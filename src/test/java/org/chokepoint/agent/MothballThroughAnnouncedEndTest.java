@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.chokepoint.model.SupplyShockModel;
-import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,11 +43,7 @@ class MothballThroughAnnouncedEndTest {
     void aSeparatorSellingBelowItsLowestVariableCost() throws Exception {
         firms = MinimalMine.firms();
         mine = MinimalMine.MINE;
-        BehaviourSpec.Investment inv = BehaviourSpec.DEFAULTS.investment();
-        BehaviourSpec.Exit exit = BehaviourSpec.DEFAULTS.exit();
-        decisions = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
-                exit.mothballAfterTicks(), exit.exitAfterTicks(), -1, exit.restartMargin(),
-                exit.restartPerIdleTick(), inv.trendUtilizationFloor());
+        decisions = MinimalMine.defaultDecisions(firms, -1);
         restrictionEnd = new int[firms.market[mine] + 1];
         decisions.setExportRestrictionEnds(restrictionEnd);
         firms.status[mine] = FirmStatus.ACTIVE;

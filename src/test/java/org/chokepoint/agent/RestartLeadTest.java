@@ -35,12 +35,8 @@ class RestartLeadTest {
     }
 
     private CapacityDecisions decisions(int restartTicks) {
-        BehaviourSpec.Investment inv = BehaviourSpec.DEFAULTS.investment();
-        BehaviourSpec.Exit exit = BehaviourSpec.DEFAULTS.exit();
-        assertEquals(1.0 / 3, exit.restartPerIdleTick(), 0.0);
-        return new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
-                exit.mothballAfterTicks(), exit.exitAfterTicks(), restartTicks, exit.restartMargin(),
-                exit.restartPerIdleTick(), inv.trendUtilizationFloor());
+        assertEquals(1.0 / 3, BehaviourSpec.DEFAULTS.exit().restartPerIdleTick(), 0.0);
+        return MinimalMine.defaultDecisions(firms, restartTicks);
     }
 
     /**
