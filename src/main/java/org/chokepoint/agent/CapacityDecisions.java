@@ -90,7 +90,11 @@ public final class CapacityDecisions implements java.io.Serializable {
         Firms x = firms;
         double net = x.capacityNetPrice[f];
         if (net < x.costBase[f]) {
-            if (!bearsLossToReopening(f, tick) && ++x.belowCostTicks[f] >= mothballAfter) {
+            if (bearsLossToReopening(f, tick)) {
+                // Borne for the reopening: once the restriction is over the firm judges the market afresh, over a
+                // whole spell, for the price it decides on lags the reopened market's.
+                x.belowCostTicks[f] = 0;
+            } else if (++x.belowCostTicks[f] >= mothballAfter) {
                 x.status[f] = FirmStatus.MOTHBALLED;
                 x.statusTicks[f] = 0;
                 x.belowCostTicks[f] = 0;
@@ -199,7 +203,7 @@ public final class CapacityDecisions implements java.io.Serializable {
     /**
      * Whether a loss the firm makes now is one an announced end of a restriction on its exports lifts within the
      * time a plant long on care and maintenance takes to restart: then it keeps its plant, idle as the loss makes
-     * it, and the week does not count toward a mothball. Mothballed until the end, it would miss part of the
+     * it, and its count of weeks toward a mothball starts again. Mothballed until the end, it would miss part of the
      * reopened market while it restarts (Congo's cobalt miners, under the export suspension of 2025 that was
      * announced for four months, kept mining into stock; docs/dynamics.md). A restriction with no announced end,
      * or one ending later than that, does not hold it.

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
  * good, so a restart takes 39), and the price its goods fetch stands at 15, below that cost, from week 0.
  *
  * <p>Without a restriction, or under one announced without an end, it mothballs in its 26th week below cost
- * (week 25). Under a ban ending in week 30, mothballed it could not be back before week 64, 34 weeks into the
- * reopened market, so it keeps its plant: no week of the ban counts, and it mothballs only after 26 more weeks below
- * cost once the ban is over, in week 55. Under one ending in week 100 it counts its weeks until the end is 39 weeks
+ * (week 25). Under a ban ending in week 30, within its 39-week restart, it keeps its plant: no week of the ban
+ * counts, and it mothballs only after 26 weeks below cost once the ban is over, in week 55. Under one ending in week 100 it counts its weeks until the end is 39 weeks
  * off (week 61), so its 26th week below cost, week 25, comes first and it mothballs as without the ban.
  *
  * <p>And in a run: the two-region world's ten mines of A, with no buyers at home (A exports all it makes) and an
@@ -89,10 +88,11 @@ class MothballThroughAnnouncedEndTest {
     }
 
     @Test
-    void itCountsOnlyTheWeeksBeforeTheEndComesWithinARestart() {
-        // The ban ends in week 50: weeks 0 to 10 count (50 - 10 = 40 > 39), 11 weeks; weeks 11 to 49 do not; from
-        // week 50 on, 15 more make 26, so it mothballs in week 64.
-        assertEquals(64, mothballWeek(50, 200));
+    void itJudgesTheReopenedMarketOverAWholeSpell() {
+        // The ban ends in week 50: weeks 0 to 10 count (50 - 10 = 40 > 39), 11 weeks; from week 11 the end is
+        // within a restart and the count starts again; from week 50 on, 26 more weeks below cost are needed, so it
+        // mothballs in week 75, not, counting on from the 11, in week 64.
+        assertEquals(75, mothballWeek(50, 200));
     }
 
     /** The first week each of A's ten mines is mothballed under the ban (-1: never), week 100 to the horizon. */
