@@ -74,6 +74,9 @@ public final class CapacityDecisions implements java.io.Serializable {
         if (x.pendingCapacity[f] > 0) {
             build(f);
         }
+        if (restrictionEnd(f) < 0) {
+            x.unrestrictedPrice[f] = x.capacityNetPrice[f];
+        }
         switch (x.status[f]) {
             case FirmStatus.ACTIVE -> decideActive(f, tick, plantBound);
             case FirmStatus.MOTHBALLED -> decideMothballed(f, tick);
@@ -209,8 +212,26 @@ public final class CapacityDecisions implements java.io.Serializable {
      * or one ending later than that, does not hold it.
      */
     private boolean bearsLossToReopening(int f, int tick) {
-        int end = exportRestrictionEnd == null ? -1 : exportRestrictionEnd[firms.market[f]];
+        int end = restrictionEnd(f);
         return end > tick && end - tick <= fullRestartLead(f);
+    }
+
+    /** When the restrictions on the firm's exports in force this tick end, as announced (-1: none in force). */
+    private int restrictionEnd(int f) {
+        return exportRestrictionEnd == null ? -1 : exportRestrictionEnd[firms.market[f]];
+    }
+
+    /**
+     * Whether a plant mothballed while a restriction on its exports holds should start its restart now to be back
+     * when the restriction's announced end reopens the market: its restart, begun now, would be complete by then,
+     * and the price its goods fetched before the restriction paid for a restart. It does not wait for the reopened
+     * market's price to reach it through its slow average, which would leave it idle for weeks after the end.
+     */
+    private boolean restartsForReopening(int f, int tick) {
+        Firms x = firms;
+        int end = restrictionEnd(f);
+        return end > tick && end != Integer.MAX_VALUE && tick + restartLead(f) >= end
+                && x.unrestrictedPrice[f] >= x.costBase[f] * (1 + restartMargin);
     }
 
     /** How long a plant long on care and maintenance takes to produce again. */
@@ -232,7 +253,7 @@ public final class CapacityDecisions implements java.io.Serializable {
     private void decideMothballed(int f, int tick) {
         Firms x = firms;
         x.statusTicks[f]++;
-        if (x.capacityNetPrice[f] >= x.costBase[f] * (1 + restartMargin)) {
+        if (x.capacityNetPrice[f] >= x.costBase[f] * (1 + restartMargin) || restartsForReopening(f, tick)) {
             x.status[f] = FirmStatus.RESTARTING;
             x.restartAt[f] = tick + restartLead(f);
         } else if (x.statusTicks[f] >= exitAfter) {

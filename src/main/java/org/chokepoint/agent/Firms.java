@@ -39,6 +39,8 @@ public final class Firms implements java.io.Serializable {
     final int[] restartAt;
     /** Mothballed since before the run, for a spell the scenario does not give: it restarts at the full lead. */
     final boolean[] mothballedBeforeRun;
+    /** The price its goods fetched ({@link #capacityNetPrice}) in the last week no restriction on its exports held. */
+    final double[] unrestrictedPrice;
     final int[] belowCostTicks;
     final int[] aboveHurdleTicks;
     /** Capacity on order, not yet in place: the sum of the three stages of construction below. */
@@ -198,6 +200,7 @@ public final class Firms implements java.io.Serializable {
         statusTicks = new int[n];
         restartAt = new int[n];
         mothballedBeforeRun = new boolean[n];
+        unrestrictedPrice = new double[n];
         belowCostTicks = new int[n];
         aboveHurdleTicks = new int[n];
         pendingCapacity = new double[n];

@@ -95,9 +95,44 @@ class MothballThroughAnnouncedEndTest {
         assertEquals(75, mothballWeek(50, 200));
     }
 
-    /** The first week each of A's ten mines is mothballed under the ban (-1: never), week 100 to the horizon. */
-    private static int[] mothballWeeks(Integer banEnd) throws Exception {
+    /**
+     * Weeks 0 to 9 free, the separator's goods fetching {@code before}; a ban from week 10 to week 150, through which
+     * and after which they fetch 15. Returns the first week from 40 on in which it produces (-1: none by week 200).
+     */
+    private int backInWeek(double before) {
+        for (int t = 0; t < 200; t++) {
+            Arrays.fill(restrictionEnd, t >= 10 && t < 150 ? 150 : -1);
+            firms.capacityNetPrice[mine] = t < 10 ? before : BELOW_COST;
+            decisions.decide(mine, t);
+            if (t == 35) {
+                assertTrue(firms.mothballed(mine), "mothballed in week 35, the end 115 weeks off");
+            }
+            if (t >= 40 && firms.status[mine] == FirmStatus.ACTIVE) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void mothballedUnderALongBanItRestartsToBeBackWhenTheBanEnds() {
+        // Mothballed in week 35; deciding in week d it has stood d - 35 weeks and is back in d + ceil((d - 35) / 3):
+        // week 121 is the first whose restart (29 weeks) ends by week 150.
+        assertEquals(150, backInWeek(30), "before the ban its goods fetched 30, above the 23 a restart needs");
+    }
+
+    @Test
+    void aPlantThatDidNotPayBeforeTheBanWaitsForThePrice() {
+        assertEquals(-1, backInWeek(21), "before the ban they fetched 21: no restart on the ban's end alone");
+    }
+
+    /**
+     * Under the ban, for each of A's ten mines, the first week it is mothballed (-1: never) and the first week after
+     * that in which it produces again (-1: never), to week {@code horizon}.
+     */
+    private static int[][] underBan(Integer banEnd, int horizon) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(Path.of("src/test/resources/scenarios/two-region.json").toFile());
+        ((ObjectNode) root.get("time")).put("horizonTicks", horizon);
         ((ObjectNode) root.get("firms").get(0)).put("leadTicks", 104);
         ArrayNode demand = (ArrayNode) root.get("demand");
         assertEquals("A", demand.get(0).get("region").asText());
@@ -111,18 +146,39 @@ class MothballThroughAnnouncedEndTest {
         SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 1, -1);
         model.start();
         Firms firms = model.firms();
-        int[] week = new int[10];
-        Arrays.fill(week, -1);
+        int[][] week = new int[2][10];
+        Arrays.fill(week[0], -1);
+        Arrays.fill(week[1], -1);
         while (model.tick() < model.horizon()) {
             model.stepTick();
             for (int f = 0; f < 10; f++) {
                 assertEquals("A", model.world().region(firms.region(f)).id());
-                if (week[f] < 0 && firms.mothballed(f)) {
-                    week[f] = model.tick();
+                if (week[0][f] < 0 && firms.mothballed(f)) {
+                    week[0][f] = model.tick();
+                } else if (week[0][f] >= 0 && week[1][f] < 0 && firms.producing(f)) {
+                    week[1][f] = model.tick();
                 }
             }
         }
         return week;
+    }
+
+    private static int[] mothballWeeks(Integer banEnd) throws Exception {
+        return underBan(banEnd, 260)[0];
+    }
+
+    @Test
+    void inARunMinesMothballedUnderALongBanAreBackWhenItEnds() throws Exception {
+        // A ban from week 110 to week 250: 140 weeks, beyond the mines' 52-week restart, so they mothball; their
+        // goods fetched about 7 before it, above the 4.6 a restart needs (cost 4 and 15%), so each starts its restart
+        // to be back as the ban ends rather than waiting for the reopened market's price to reach it.
+        int[][] weeks = underBan(250, 320);
+        for (int f = 0; f < 10; f++) {
+            assertTrue(weeks[0][f] > 110 && weeks[0][f] < 250, "mine " + f + " mothballs in week " + weeks[0][f]);
+            // Deciding a week later puts it back one or two weeks later (its lead grows a week for every three
+            // idle), so the first week it can be back by the end is the end or one after; it produces from the next.
+            assertTrue(weeks[1][f] >= 250 && weeks[1][f] <= 252, "mine " + f + " is back in week " + weeks[1][f]);
+        }
     }
 
     @Test
