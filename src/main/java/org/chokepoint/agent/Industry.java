@@ -390,7 +390,7 @@ public final class Industry implements Participant {
         TradeRules rules = government.tradeRules();
         int commodities = markets.count() / markets.regions();
         for (int i = 0; i < exportRestrictionEnd.length; i++) {
-            exportRestrictionEnd[i] = rules.exportRestrictionEnd(i / commodities, i % commodities, tick);
+            exportRestrictionEnd[i] = rules.exportsReopen(i / commodities, i % commodities, tick);
         }
     }
 

@@ -164,11 +164,13 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
     }
 
     /**
-     * When the restrictions on exports of {@code commodity} from {@code origin} in force at {@code now} end, as
-     * known then: measures that follow one another without a gap (an extension, a replacement announced by now)
-     * count as one; {@link Integer#MAX_VALUE} when one of them has no announced end; -1 when none is in force.
+     * When exports of {@code commodity} from {@code origin}, restricted at {@code now}, reopen, as known then:
+     * measures that follow one another without a gap (an extension, a replacement announced by now) count as one;
+     * {@link Integer#MAX_VALUE} when one of them has no announced end; -1 when none is in force. Unlike
+     * {@link #exportRestrictionEnd(int, int, int, int)}, which reads the measures in force at one tick, this one
+     * follows the chain.
      */
-    public int exportRestrictionEnd(int origin, int commodity, int now) {
+    public int exportsReopen(int origin, int commodity, int now) {
         int until = now;
         while (true) {
             int next = exportRestrictionEnd(origin, commodity, until, now);

@@ -34,12 +34,12 @@ class ExportRestrictionEndTest {
     void aBanEndsWhenItSaysFromItsStartAndAnExtensionCountsFromItsOwnAnnouncement() throws Exception {
         TradeRules rules = rules("[" + BAN + ",{\"type\":\"exportBan\",\"id\":\"more\",\"region\":\"A\","
                 + "\"commodities\":[\"metal\"],\"announce\":40,\"start\":50,\"end\":80}]");
-        assertEquals(-1, rules.exportRestrictionEnd(A, METAL, 15), "announced, not yet in force");
-        assertEquals(50, rules.exportRestrictionEnd(A, METAL, 20));
-        assertEquals(50, rules.exportRestrictionEnd(A, METAL, 39), "the extension is not yet announced");
-        assertEquals(80, rules.exportRestrictionEnd(A, METAL, 40), "the two bans follow one another without a gap");
-        assertEquals(80, rules.exportRestrictionEnd(A, METAL, 79));
-        assertEquals(-1, rules.exportRestrictionEnd(A, METAL, 80));
+        assertEquals(-1, rules.exportsReopen(A, METAL, 15), "announced, not yet in force");
+        assertEquals(50, rules.exportsReopen(A, METAL, 20));
+        assertEquals(50, rules.exportsReopen(A, METAL, 39), "the extension is not yet announced");
+        assertEquals(80, rules.exportsReopen(A, METAL, 40), "the two bans follow one another without a gap");
+        assertEquals(80, rules.exportsReopen(A, METAL, 79));
+        assertEquals(-1, rules.exportsReopen(A, METAL, 80));
     }
 
     @Test
@@ -47,24 +47,24 @@ class ExportRestrictionEndTest {
         TradeRules rules = rules("[{\"type\":\"exportQuota\",\"id\":\"quota\",\"region\":\"A\",\"commodities\":[\"metal\"],"
                 + "\"yearlyVolume\":1000,\"start\":20},{\"type\":\"exportTax\",\"id\":\"tax\",\"region\":\"A\","
                 + "\"commodities\":[\"metal\"],\"rate\":0.1,\"announce\":70,\"start\":90,\"end\":120,\"replaces\":\"quota\"}]");
-        assertEquals(Integer.MAX_VALUE, rules.exportRestrictionEnd(A, METAL, 20));
-        assertEquals(Integer.MAX_VALUE, rules.exportRestrictionEnd(A, METAL, 69), "the quota's end at 90 is not yet news");
-        assertEquals(120, rules.exportRestrictionEnd(A, METAL, 70), "the tax replaces it from 90 to 120");
-        assertEquals(120, rules.exportRestrictionEnd(A, METAL, 95));
+        assertEquals(Integer.MAX_VALUE, rules.exportsReopen(A, METAL, 20));
+        assertEquals(Integer.MAX_VALUE, rules.exportsReopen(A, METAL, 69), "the quota's end at 90 is not yet news");
+        assertEquals(120, rules.exportsReopen(A, METAL, 70), "the tax replaces it from 90 to 120");
+        assertEquals(120, rules.exportsReopen(A, METAL, 95));
     }
 
     @Test
     void aGapBetweenTwoMeasuresEndsTheFirst() throws Exception {
         TradeRules rules = rules("[" + BAN + ",{\"type\":\"exportBan\",\"id\":\"later\",\"region\":\"A\","
                 + "\"commodities\":[\"metal\"],\"announce\":30,\"start\":60,\"end\":80}]");
-        assertEquals(50, rules.exportRestrictionEnd(A, METAL, 35), "ten weeks of open trade between them");
+        assertEquals(50, rules.exportsReopen(A, METAL, 35), "ten weeks of open trade between them");
     }
 
     @Test
     void anExportSubsidyRestrictsNothing() throws Exception {
         TradeRules rules = rules("[{\"type\":\"exportSubsidy\",\"id\":\"rebate\",\"region\":\"A\",\"commodities\":[\"metal\"],"
                 + "\"rate\":0.1,\"start\":20,\"end\":50}]");
-        assertEquals(-1, rules.exportRestrictionEnd(A, METAL, 30));
+        assertEquals(-1, rules.exportsReopen(A, METAL, 30));
     }
 
     @Test
@@ -77,8 +77,8 @@ class ExportRestrictionEndTest {
                 + "\"commodities\":[\"metal\"],\"rate\":0.1,\"announce\":30,\"start\":100,\"end\":110,\"replaces\":\"quota\"},"
                 + "{\"type\":\"exportBan\",\"id\":\"ban\",\"region\":\"A\",\"commodities\":[\"metal\"],"
                 + "\"announce\":60,\"start\":80,\"end\":90,\"replaces\":\"quota\"}]");
-        assertEquals(Integer.MAX_VALUE, rules.exportRestrictionEnd(A, METAL, 29));
-        assertEquals(110, rules.exportRestrictionEnd(A, METAL, 40));
-        assertEquals(90, rules.exportRestrictionEnd(A, METAL, 60));
+        assertEquals(Integer.MAX_VALUE, rules.exportsReopen(A, METAL, 29));
+        assertEquals(110, rules.exportsReopen(A, METAL, 40));
+        assertEquals(90, rules.exportsReopen(A, METAL, 60));
     }
 }
