@@ -213,7 +213,7 @@ public final class CapacityDecisions implements java.io.Serializable {
      */
     private boolean bearsLossToReopening(int f, int tick) {
         int end = restrictionEnd(f);
-        return end > tick && end - tick <= fullRestartLead(f);
+        return end > tick && end - tick <= soonestBack(fullRestartLead(f));
     }
 
     /** When the restrictions on the firm's exports in force this tick end, as announced (-1: none in force). */
@@ -230,8 +230,16 @@ public final class CapacityDecisions implements java.io.Serializable {
     private boolean restartsForReopening(int f, int tick) {
         Firms x = firms;
         int end = restrictionEnd(f);
-        return end > tick && end != Integer.MAX_VALUE && tick + restartLead(f) >= end
+        return end > tick && end != Integer.MAX_VALUE && tick + soonestBack(restartLead(f)) >= end
                 && x.unrestrictedPrice[f] >= x.costBase[f] * (1 + restartMargin);
+    }
+
+    /**
+     * Ticks from a decision to restart now to the plant's return, with a restart of {@code lead} ticks: a restart
+     * decided this tick puts the plant back in next tick's decisions at the earliest, so one of no ticks is one of one.
+     */
+    private static int soonestBack(int lead) {
+        return Math.max(1, lead);
     }
 
     /** How long a plant long on care and maintenance takes to produce again. */

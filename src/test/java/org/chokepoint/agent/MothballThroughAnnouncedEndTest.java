@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +120,37 @@ class MothballThroughAnnouncedEndTest {
         // Mothballed in week 35; deciding in week d it has stood d - 35 weeks and is back in d + ceil((d - 35) / 3):
         // week 121 is the first whose restart (29 weeks) ends by week 150.
         assertEquals(150, backInWeek(30), "before the ban its goods fetched 30, above the 23 a restart needs");
+    }
+
+    @Test
+    void aPlantThatRestartsAtOnceIsBackWhenTheBanEndsToo() {
+        // With restartPerIdleTick 0 a restart takes no weeks, but one decided in week d puts the plant back in the
+        // decisions of week d + 1 at the earliest, as a restart of one week does: it decides in week 149 and is back
+        // in week 150. Deciding only once a restart of no weeks reaches the end, in week 150, it would find the ban
+        // over and its goods fetching 15, below the 23 a restart needs, and stay idle.
+        BehaviourSpec.Investment inv = BehaviourSpec.DEFAULTS.investment();
+        BehaviourSpec.Exit exit = BehaviourSpec.DEFAULTS.exit();
+        decisions = new CapacityDecisions(firms, inv.hurdle(), inv.patienceTicks(), inv.stepShare(),
+                exit.mothballAfterTicks(), exit.exitAfterTicks(), -1, exit.restartMargin(), 0.0,
+                inv.trendUtilizationFloor());
+        decisions.setExportRestrictionEnds(restrictionEnd);
+        assertEquals(150, backInWeek(30));
+    }
+
+    @Test
+    void aPlantThatRestartsAtOnceKeepsItsPlantThroughTheBansLastWeek() {
+        // Below cost from week 0 under a ban ending in week 26: its 26th week below cost, week 25, is the ban's last.
+        // A restart of one week (restartTicks 1) brings the end within it in week 25, so it keeps its plant and counts
+        // 26 weeks afresh from week 26: it mothballs in week 51. A restart of no weeks could not bring it back
+        // sooner (a plant mothballed in week 25 is back in week 26's decisions at the earliest, when the ban is over
+        // and only the price restarts it), so it is held alike.
+        for (int restartTicks : new int[] {1, 0}) {
+            decisions = MinimalMine.defaultDecisions(firms, restartTicks);
+            decisions.setExportRestrictionEnds(restrictionEnd);
+            firms.status[mine] = FirmStatus.ACTIVE;
+            firms.belowCostTicks[mine] = 0;
+            assertEquals(26 + 26 - 1, mothballWeek(26, 200), "restart lead " + restartTicks);
+        }
     }
 
     @Test
