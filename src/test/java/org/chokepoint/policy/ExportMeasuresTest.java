@@ -70,12 +70,23 @@ class ExportMeasuresTest {
                 shipped += s.get(t, A, Metric.EXPORTS);
             }
             assertTrue(shipped <= yearly + 1e-6, "quota year from " + year + " shipped " + shipped);
-            assertTrue(shipped >= 0.95 * yearly, "the quota binds: shipped " + shipped);
+            assertTrue(shipped >= 0.98 * yearly, "the quota binds: shipped " + shipped);
         }
         assertTrue(mean(free.series(), A, Metric.EXPORTS, START, 260) > 60, "free trade ships more than the quota");
         double before = gap(free.series(), START, 260);
         double after = gap(s, START + 13, 260);
         assertTrue(after > 3 * before, "gap " + after + " vs free " + before);
+        // Held to 50 a week, A's price clears A's market against the quota, 300 (p - 4) / 9 - 100 (p / 10)^-0.8 = 50
+        // at p_A = 8.818, and B's clears B's, 100 (p / 10)^-0.8 - 50 (p - 6) / 9 = 50 at p_B = 12.276: a gap of
+        // 3.459, which neither the freight nor the traders' margins enter. Once the first weeks' swings are past
+        // (from week 180) the model is there within 2%.
+        double pa = TextbookTest.root(p -> 300 * (p - 4) / 9 - 100 * Math.pow(p / 10, -0.8) - 50, 4, 20);
+        double pb = TextbookTest.root(p -> 100 * Math.pow(p / 10, -0.8) - 50 * (p - 6) / 9 - 50, 6, 40);
+        assertEquals(8.818, pa, 5e-4, "p_A by hand");
+        assertEquals(12.276, pb, 5e-4, "p_B by hand");
+        TextbookTest.near(pa, mean(s, A, Metric.PRICE, 180, 260), "P_A: ES_A = quota");
+        TextbookTest.near(pb, mean(s, B, Metric.PRICE, 180, 260), "P_B: ED_B = quota");
+        TextbookTest.near(pb - pa, gap(s, 180, 260), "the gap P_B - P_A");
         assertTrue(mean(s, A, Metric.PRICE, START + 13, 260) < mean(free.series(), A, Metric.PRICE, START + 13, 260),
                 "the exporter's price falls");
     }
@@ -208,6 +219,8 @@ class ExportMeasuresTest {
                     + "\"leadTicks\":2,\"approvalProbability\":" + p + ",\"start\":" + START + "}]", seed);
             approved += ((ExportLicensing) m.instruments().get(0)).approvedShare();
         }
-        assertEquals(p, approved / runs, 0.05, "share of applied volume approved");
+        // Each application is approved with probability p: over twelve runs the share approved is p within 2% of it
+        // (0.497 on seeds 1 to 12).
+        assertEquals(p, approved / runs, 0.02 * p, "share of applied volume approved");
     }
 }
