@@ -173,7 +173,9 @@ class OwnInstrumentTest {
             held += purchase[t];
             cost += paid;
         }
-        assertTrue(held > 0.9 * G * (purchase.length - START), "bought G at most ticks in force: " + held);
+        // D's price, about 5.5, stays far below the limit of 12, so the agency buys G in every tick in force: 20 x 220.
+        assertEquals(G * (purchase.length - START), held, 0.02 * G * (purchase.length - START),
+                "bought G at every tick in force: " + held);
         Map<String, Double> agency = out.summary().policies().get("agency");
         assertEquals(held, agency.get("purchased"), 1e-9 * held, "what the agency holds");
         assertEquals(cost, agency.get("spent"), 1e-9 * cost, "what it paid");
@@ -181,8 +183,9 @@ class OwnInstrumentTest {
 
         // A small country's extra purchase does not move its price, so its firms make and its households buy what
         // they did without it, and what the agency takes comes from abroad. Traders import more only as their
-        // landed stock in D runs below its cover, so over this window a little of it comes out of their stocks
-        // while their flows catch up: imports rise by the purchase within a tenth of it.
+        // landed stock in D runs below its cover, so over this window their stocks and flows are still settling:
+        // by mass balance, with output and use unchanged, imports rise by the purchase, G = 20 a tick, within 2%
+        // (20.3 over weeks 150-320).
         double price = mean(without, Metric.PRICE);
         assertEquals(price, mean(with, Metric.PRICE), 0.02 * price, "the price stays where it was");
         double made = mean(without, Metric.PRODUCTION);
@@ -194,7 +197,7 @@ class OwnInstrumentTest {
             bought += purchase[t] / (TO - FROM);
         }
         double moreImports = mean(with, Metric.IMPORTS) - mean(without, Metric.IMPORTS);
-        assertEquals(bought, moreImports, 0.1 * bought, "imports rise by the purchase");
+        assertEquals(bought, moreImports, 0.02 * bought, "imports rise by the purchase");
     }
 
     @Test
