@@ -61,8 +61,11 @@ class StockistsTest {
             assertEquals(cost, k.unitCost(0), 1e-9 * cost, "what a tonne has cost, tick " + model.tick());
         }
         model.finish();
-        // Three years of carrying: about 156 × (0.005 + 0.05 / 52 × 58) ≈ 9.5 US$/kg on a price near 58.
-        assertTrue(cost > p0 + 8 && cost < p0 + 11, "carried cost " + (cost - p0));
+        // At rest the oxide's price is where the makers' marginal cost, 26.5 + 0.059 q_m for q_m t of magnets,
+        // meets the households' 100 (p / 90)^-0.5: q_m = 158.45, and the mines, at 0.3 q_m / 100 of capacity, ask
+        // 55 + 10 × 0.4753 = 59.75. Three years of carrying at it: 156 × (0.005 + 0.05 / 52 × 59.75) = 9.743 US$/kg.
+        assertEquals(59.75, p0, 0.02 * 59.75, "the oxide's price at rest");
+        assertEquals(156 * (STORAGE + INTEREST * 59.75), cost - p0, 0.02 * 9.743, "carried cost");
     }
 
     /**
