@@ -86,9 +86,10 @@ class LaneRedeploymentModelTest {
                 assertEquals(lane(u, 1), lane(t, 1), 0, "nor into B's lane: week " + week);
             }
         }
-        // The case is one of growth: C's demand has grown 5% a year for five years, and the lanes' capacity with it.
+        // The case is one of growth: C's demand has grown 5% a year for five years, and the lanes' capacity with it:
+        // 180 × 1.05^5 = 229.7.
         double total = lane(u, 0) + lane(u, 1);
-        assertTrue(total > 180 * 1.2, "the lanes grew along C's path: " + total);
+        assertEquals(180 * Math.pow(1.05, 5), total, 0.02 * 180 * Math.pow(1.05, 5), "the lanes grew along C's path");
         assertEquals(0, lane(t, 0), 1e-6 * total, "nothing is left idle on A's closed lane");
         assertEquals(total, lane(t, 1), 1e-6 * total, "B's lane works all of it");
     }
