@@ -105,6 +105,11 @@ class ExportLicensingScenariosTest {
         assertEquals(0.0, review, 0.0, "nothing leaves during the review, before any licence is decided");
         assertTrue(october >= 0.8 * 4 * 0.0565 && october <= 4 * 0.0565 + 1e-9,
                 "October's exports " + october + " against the office's 0.226 t");
+        // From October's second week the office is full: it licenses, and China exports, its 0.0565 t a week.
+        for (int t = GA_START + GA_LEAD + 1; t < GA_START + GA_LEAD + 4; t++) {
+            assertEquals(0.0565, r.get(t, cnPrimary, Metric.EXPORTS), 0.02 * 0.0565,
+                    "primary gallium exported, week " + t);
+        }
         // The office is the binding limit all 2024: exports are its capacity, 1.335 t of primary gallium and
         // 0.22 t of wafers a week.
         assertEquals(1.555, in2024, 0.02 * 1.555, "exports in 2024 against the office's capacity");
