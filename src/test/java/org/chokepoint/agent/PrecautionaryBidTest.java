@@ -114,7 +114,8 @@ class PrecautionaryBidTest {
         // The whole value of a magnet per kg of Dy, 100 / 0.025 = 4000 $/kg, would have capped it at
         // 2016 + 0.6 * 1984 = 3206.4 $/kg, a net price of 100 - 19.6 - 80.16 = 0.24 $/kg: held for 26 weeks, as the
         // quota held Dy in Japan near such a cap in 2011, that closed every Japanese magnet plant at once.
-        assertTrue(100 - 19.6 - 0.025 * bid.highest(reservation, 100 / 0.025, 0.6) < 27);
+        assertEquals(3206.4, bid.highest(reservation, 100 / 0.025, 0.6), 1e-9);
+        assertEquals(0.24, 100 - 19.6 - 0.025 * bid.highest(reservation, 100 / 0.025, 0.6), 1e-9);
     }
 
     /** The 2010 scenario with precaution set to {@code cover} weeks at full risk. */
