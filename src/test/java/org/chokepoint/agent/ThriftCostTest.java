@@ -53,6 +53,7 @@ class ThriftCostTest {
         }
         double intensity = 0.15 + 0.15 * Math.pow(1 - 2 * 0.3 / 52, 52);
         assertEquals(intensity, x.intensity[slot], 1e-12, "52 weeks of thrifting at twice the base pace");
+        // A year of it saves 0.15 x (1 - (1 - 0.6 / 52)^52) = 0.067 t of oxide a tonne of magnet.
         double saved = 0.3 - intensity;
         assertEquals(base + saved * 120, x.costBase[MAKER], 1e-9, "each tonne saved costs its starting price");
 
@@ -61,7 +62,6 @@ class ThriftCostTest {
         double dear = x.costBase[MAKER] + x.intensity[slot] * 240 * 2;
         assertEquals(saved * 180 * 2, base + 0.3 * 240 * 2 - dear, 1e-9,
                 "at 240 the saving is what the oxide costs above its starting price");
-        assertTrue(saved > 0.06, "a year of thrifting saved " + saved);
 
         // The equilibrium of the firms as the run holds them reads the same cost base.
         assertEquals(base + saved * 120, DrawnPopulations.of(model).firms().costBase()[MAKER], 1e-9);
