@@ -15,7 +15,7 @@ import org.chokepoint.world.World;
  * <ul>
  *   <li><b>pre-shock window</b>: the {@code W = time.baselineWindowTicks} ticks before the first shock
  *       {@code s >= 1} ({@link org.chokepoint.scenario.Scenario#firstShockTick()}, policies included), {@code [max(0, s - W), s)}; without a shock the W ticks before the end of the warm-up,
- *       {@code [max(0, warmup - W), warmup)}; clipped to the horizon. Everything below looks at ticks from
+ *       {@code [max(0, warmup - W), warmup)}, or tick 0 alone with no warm-up; clipped to the horizon. Everything below looks at ticks from
  *       the window's start on.</li>
  *   <li><b>baseline price</b>: mean price over the window; <b>peak</b>: highest price (first tick on ties);
  *       <b>recovery</b>: first tick after the peak with {@code |p / baseline - 1| <= 0.10}, or the peak tick
@@ -270,11 +270,15 @@ public final class SummaryCalculator {
         return out;
     }
 
-    /** The pre-shock window for a first shock at {@code shock} (below 1: none), clipped to the horizon. */
+    /**
+     * The pre-shock window for a first shock at {@code shock} (below 1: none), clipped to the horizon. A window
+     * that would end at tick 0 (no warm-up, and no shock after tick 0) is tick 0 alone, the price the run starts
+     * at: with no tick in it every market's baseline price, and all that is measured against it, was undefined.
+     */
     public static Window window(Scenario.TimeSpec time, int shock, int horizon) {
         int w = time.baselineWindowOrDefault();
         int end = shock >= 1 ? shock : time.warmupOrDefault();
-        end = Math.min(end, horizon);
+        end = Math.min(Math.max(end, 1), horizon);
         int start = Math.max(0, end - w);
         return new Window(start, end);
     }

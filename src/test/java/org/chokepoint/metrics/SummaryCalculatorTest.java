@@ -63,6 +63,22 @@ class SummaryCalculatorTest {
                 "clipped to a horizon shorter than the warm-up");
     }
 
+    /**
+     * A run that starts at its equilibrium needs no warm-up, so {@code warmupTicks} 0 is a natural setting; with
+     * no shock after tick 0 the W ticks before the warm-up's end are none, and every market's baseline price,
+     * peak multiple, recovery and crossings came out null. The window is then tick 0, the price the run starts
+     * at.
+     */
+    @Test
+    void withNoWarmUpAndNoLaterShockTheWindowIsTheFirstTick() {
+        Scenario.TimeSpec time = new Scenario.TimeSpec(52, 520, 13, 0, null, null, null, null, null);
+
+        assertEquals(new SummaryCalculator.Window(0, 1), SummaryCalculator.window(time, -1, 520), "no shock");
+        assertEquals(new SummaryCalculator.Window(0, 1), SummaryCalculator.window(time, 0, 520), "a shock at tick 0");
+        assertEquals(new SummaryCalculator.Window(0, 3), SummaryCalculator.window(time, 3, 520),
+                "a later shock still ends the window");
+    }
+
     @Test
     void flattenNamesEveryNumberAndWritesMissingValuesAsNaN() {
         Summary s = new Summary(
