@@ -142,16 +142,25 @@ public final class TimeChart {
         DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
         bandRenderer.setDrawSeriesLineAsPath(true);
         bandRenderer.setAlpha(0.18f);
-        for (int i = 0; i < bands.size(); i++) {
-            Band b = bands.get(i);
-            YIntervalSeries s = new YIntervalSeries(b.name(), false, true);
+        for (Band b : bands) {
+            // A band is drawn over the ticks where it is defined, one area for each run of them: the renderer
+            // fills one polygon through every point of a series, so a tick without a value (days of cover where
+            // a market used nothing in every run) would put NaN into its outline and one bridging the gap would
+            // draw values that are not there. A band defined on every tick is one series, as it always was.
+            YIntervalSeries s = null;
             for (int t = from; t < to && t < b.mid().length; t++) {
-                s.add(calendar.x(t), b.mid()[t] / scale, b.low()[t] / scale, b.high()[t] / scale);
+                double mid = b.mid()[t];
+                double low = b.low()[t];
+                double high = b.high()[t];
+                if (Double.isNaN(mid) || Double.isNaN(low) || Double.isNaN(high)) {
+                    s = null;
+                    continue;
+                }
+                if (s == null) {
+                    s = bandSeries(bandData, bandRenderer, b, t);
+                }
+                s.add(calendar.x(t), mid / scale, low / scale, high / scale);
             }
-            bandData.addSeries(s);
-            bandRenderer.setSeriesPaint(i, b.colour());
-            bandRenderer.setSeriesFillPaint(i, b.colour());
-            bandRenderer.setSeriesStroke(i, ChartStyle.line(b.dashed() ? 1.4f : 1.6f, b.dashed()));
         }
         // Lines are dataset 0, drawn last (on top); bands are dataset 1, underneath.
         plot.setDataset(0, lineData);
@@ -229,6 +238,26 @@ public final class TimeChart {
             marker.setLabelOffset(new RectangleInsets(2 + 11 * level, 2, 2, 2));
             plot.addDomainMarker(0, marker, Layer.BACKGROUND);
         }
+    }
+
+    /**
+     * A new series of {@code b}'s band from tick {@code t}, in its colours; only its first is named in the legend
+     * (the key of a later one holds its first tick, keys being unique in a collection).
+     */
+    private static YIntervalSeries bandSeries(YIntervalSeriesCollection data, DeviationRenderer renderer, Band b,
+                                              int t) {
+        boolean first = true;
+        for (int k = 0; k < data.getSeriesCount(); k++) {
+            first &= !data.getSeries(k).getKey().equals(b.name());
+        }
+        YIntervalSeries s = new YIntervalSeries(first ? b.name() : b.name() + " from tick " + t, false, true);
+        int i = data.getSeriesCount();
+        data.addSeries(s);
+        renderer.setSeriesPaint(i, b.colour());
+        renderer.setSeriesFillPaint(i, b.colour());
+        renderer.setSeriesStroke(i, ChartStyle.line(b.dashed() ? 1.4f : 1.6f, b.dashed()));
+        renderer.setSeriesVisibleInLegend(i, first);
+        return s;
     }
 
     public String svg(String id, int width, int height) {
