@@ -15,8 +15,8 @@ import org.chokepoint.world.World;
  * <ul>
  *   <li><b>pre-shock window</b>: the {@code W = time.baselineWindowTicks} ticks before the first shock
  *       {@code s >= 1} ({@link org.chokepoint.scenario.Scenario#firstShockTick()}, policies included), {@code [max(0, s - W), s)}; without a shock the W ticks before the end of the warm-up,
- *       {@code [max(0, warmup - W), warmup)}, or tick 0 alone with no warm-up; clipped to the horizon. Everything below looks at ticks from
- *       the window's start on.</li>
+ *       {@code [max(0, warmup - W), warmup)}, or tick 0 alone with no warm-up; clipped to the horizon.
+ *       Everything below looks at ticks from the window's start on.</li>
  *   <li><b>baseline price</b>: mean price over the window; <b>peak</b>: highest price (first tick on ties);
  *       <b>recovery</b>: first tick after the peak with {@code |p / baseline - 1| <= 0.10}, or the peak tick
  *       when the peak is within 10% of the baseline.</li>

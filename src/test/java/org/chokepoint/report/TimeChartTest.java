@@ -53,8 +53,8 @@ class TimeChartTest {
             mid[t] = used ? 12 : Double.NaN;
             high[t] = used ? 15 : Double.NaN;
         }
-        String svg = new TimeChart(WEEKS, 0, 20, "days").band("median, 5th–95th percentile", low, mid, high, Color.RED)
-                .svg("days", 400, 200);
+        String svg = new TimeChart(WEEKS, 0, 20, "days")
+                .band("median, 5th–95th percentile", low, mid, high, Color.RED).svg("days", 400, 200);
 
         assertFalse(svg.contains("NaN"), svg);
         assertEquals(2, filledAreas(svg), "ticks 0-7 and 12-19, not one area bridging the gap");
