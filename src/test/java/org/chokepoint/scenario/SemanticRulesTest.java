@@ -378,6 +378,37 @@ class SemanticRulesTest {
                 later.message());
     }
 
+    /** A quota in China can end China's own ban, not Japan's ban nor an importer's floor price. */
+    @Test
+    void aPolicyReplacesOnlyItsOwnRegionsMeasuresOnExportsOrOutput() {
+        ScenarioProblem elsewhere = single(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "JP")
+                    .putArray("commodities").add("oxide");
+            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
+                    .put("start", 20).put("replaces", "ban").putArray("commodities").add("oxide");
+        }));
+        assertEquals("/policies/1/replaces", elsewhere.pointer());
+        assertEquals("policy 'ban' is region JP's, not CN's: a measure can replace only one of its own region's",
+                elsewhere.message());
+        ScenarioProblem importer = single(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            policies.addObject().put("type", "tariffFloor").put("id", "floor").put("region", "CN")
+                    .put("commodity", "oxide").put("floor", 50);
+            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
+                    .put("start", 20).put("replaces", "floor").putArray("commodities").add("oxide");
+        }));
+        assertEquals("/policies/1/replaces", importer.pointer());
+        assertTrue(importer.message().startsWith("policy 'floor' is an importer's instrument"), importer.message());
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "CN")
+                    .putArray("commodities").add("oxide");
+            policies.addObject().put("type", "productionQuota").put("region", "CN").put("commodity", "oxide")
+                    .put("start", 20).put("replaces", "ban").putArray("yearlyVolumes").add(80);
+        }), "t.json"));
+    }
+
     @Test
     void stateCapacityBuildsAPlannedFirmAndAPlannedFirmNobodyBuildsIsValid() {
         // The world without its policies (the world at rest) keeps the state's planned plants and drops what

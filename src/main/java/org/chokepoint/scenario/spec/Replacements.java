@@ -49,8 +49,9 @@ public final class Replacements {
     }
 
     /**
-     * The checks a replacement needs: it names another policy of the scenario, one that starts before it does
-     * (a measure cannot end one that has not begun).
+     * The checks a replacement needs: it names another policy of the scenario, one of the same government's measures
+     * on its exports or its output (an importer's instrument, or another government's measure, is not the replacing
+     * measure's to end), that starts before it does (a measure cannot end one that has not begun).
      */
     public static void check(List<? extends PolicySpec> policies, java.util.function.BiConsumer<String, String> problem) {
         for (int i = 0; i < policies.size(); i++) {
@@ -74,6 +75,16 @@ public final class Replacements {
             }
             if (replaced == null) {
                 problem.accept(at, "no policy has id '" + target + "'; the policies are: " + ids);
+                continue;
+            }
+            if (replaced instanceof ImporterInstrumentSpec) {
+                problem.accept(at, "policy '" + target + "' is an importer's instrument: a measure can replace only an"
+                        + " export measure, a production quota or state capacity of its own region");
+                continue;
+            }
+            if (!java.util.Objects.equals(replaced.region(), p.region())) {
+                problem.accept(at, "policy '" + target + "' is region " + replaced.region() + "'s, not " + p.region()
+                        + "'s: a measure can replace only one of its own region's");
                 continue;
             }
             int start = p.start() == null ? 0 : p.start();
