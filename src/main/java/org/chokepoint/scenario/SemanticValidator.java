@@ -741,6 +741,11 @@ public final class SemanticValidator {
         }
 
         @Override
+        public List<String> regionIds() {
+            return s.regions().stream().map(r -> r.id()).toList();
+        }
+
+        @Override
         public boolean chokepointNamed(String chokepoint) {
             return chokepoints.contains(chokepoint);
         }

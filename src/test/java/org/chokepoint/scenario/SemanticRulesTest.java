@@ -349,6 +349,27 @@ class SemanticRulesTest {
         assertTrue(production.message().contains("got neither"), production.message());
     }
 
+    /** With the one route running from CN to JP only, a ban on Japan's exports would hold no cargo back. */
+    @Test
+    void anExportMeasureNeedsARouteToSomeRegionItCovers() {
+        ScenarioProblem none = single(mutated(s -> {
+            ((ObjectNode) s.get("routes").get(0)).put("bidirectional", false);
+            s.putArray("policies").addObject().put("type", "exportBan").put("region", "JP").putArray("commodities")
+                    .add("oxide");
+        }));
+        assertEquals("/policies/0/region", none.pointer());
+        assertTrue(none.message().startsWith("no route runs from 'JP' to any of CN, so the measure would restrict"
+                + " nothing; the routes open: "), none.message());
+        ScenarioProblem listed = single(mutated(s -> {
+            ((ObjectNode) s.get("routes").get(0)).put("bidirectional", false);
+            ObjectNode tax = s.putArray("policies").addObject().put("type", "exportTax").put("region", "JP")
+                    .put("rate", 0.1);
+            tax.putArray("commodities").add("oxide");
+            tax.putArray("destinations").add("CN");
+        }));
+        assertEquals("/policies/0/destinations", listed.pointer());
+    }
+
     @Test
     void aBanWithoutDestinationsCoversEveryOtherRegion() throws Exception {
         ScenarioLoader.fromText(mutated(s -> s.putArray("policies").addObject().put("type", "exportBan")

@@ -28,10 +28,31 @@ public sealed interface ExportMeasureSpec extends PolicySpec
      * exporter's own, listed, would be a measure on no shipment at all.
      */
     default void checkMeasure(SpecCheck at) {
-        at.region("region", region());
+        boolean known = at.region("region", region());
         at.commodities("commodities", commodities());
         at.regions("destinations", destinations(), (here, d) -> coveredDestination(at, here, d));
+        if (known && region() != null) {
+            reachesACoveredDestination(at);
+        }
         Schedule.check(this, at);
+    }
+
+    /**
+     * A measure acts on the lanes from its region to the destinations it covers: where the routes open none (a
+     * world of one region, or destinations no route reaches), it would restrict nothing, which is a mistake in the
+     * file rather than a policy.
+     */
+    private void reachesACoveredDestination(SpecCheck at) {
+        java.util.List<String> covered = destinations() != null ? destinations()
+                : at.regionIds().stream().filter(r -> !r.equals(region())).toList();
+        for (String d : covered) {
+            if (at.laneExists(region(), d)) {
+                return;
+            }
+        }
+        at.problem(destinations() != null ? "destinations" : "region", "no route runs from '" + region()
+                + "' to " + (covered.isEmpty() ? "another region" : "any of " + String.join(", ", covered))
+                + ", so the measure would restrict nothing; the routes open: " + at.lanes());
     }
 
     /** Each key of an object keyed by destination must name a destination the measure covers. */

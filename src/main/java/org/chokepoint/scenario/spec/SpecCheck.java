@@ -78,6 +78,9 @@ public interface SpecCheck {
     /** Every lane the routes open, with its direction, for a message. */
     String lanes();
 
+    /** The ids of the scenario's regions, in file order. */
+    List<String> regionIds();
+
     /** Whether some route names the chokepoint. */
     boolean chokepointNamed(String chokepoint);
 
