@@ -378,47 +378,41 @@ class SemanticRulesTest {
 
     @Test
     void aPolicyReplacesOneThatIsThereAndAlreadyInForce() {
-        ScenarioProblem unknown = single(mutated(s -> {
-            ArrayNode policies = s.putArray("policies");
-            policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "CN")
-                    .putArray("commodities").add("oxide");
-            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
-                    .put("start", 20).put("replaces", "halt").putArray("commodities").add("oxide");
-        }));
+        ScenarioProblem unknown = quotaReplacing("halt", policies ->
+                policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "CN")
+                        .putArray("commodities").add("oxide"));
         assertEquals("/policies/1/replaces", unknown.pointer());
         assertEquals("no policy has id 'halt'; the policies are: ban, exportQuota", unknown.message());
-        ScenarioProblem later = single(mutated(s -> {
-            ArrayNode policies = s.putArray("policies");
-            policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "CN").put("start", 30)
-                    .putArray("commodities").add("oxide");
-            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
-                    .put("start", 20).put("replaces", "ban").putArray("commodities").add("oxide");
-        }));
+        ScenarioProblem later = quotaReplacing("ban", policies ->
+                policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "CN").put("start", 30)
+                        .putArray("commodities").add("oxide"));
         assertEquals("/policies/1/replaces", later.pointer());
         assertTrue(later.message().startsWith("policy 'ban' starts at tick 30, not before this one (20)"),
                 later.message());
     }
 
+    /** The problem with a Chinese export quota from week 20 replacing {@code target}, after what {@code first} adds. */
+    private static ScenarioProblem quotaReplacing(String target, java.util.function.Consumer<ArrayNode> first) {
+        return single(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            first.accept(policies);
+            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
+                    .put("start", 20).put("replaces", target).putArray("commodities").add("oxide");
+        }));
+    }
+
     /** A quota in China can end China's own ban, not Japan's ban nor an importer's floor price. */
     @Test
     void aPolicyReplacesOnlyItsOwnRegionsMeasuresOnExportsOrOutput() {
-        ScenarioProblem elsewhere = single(mutated(s -> {
-            ArrayNode policies = s.putArray("policies");
-            policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "JP")
-                    .putArray("commodities").add("oxide");
-            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
-                    .put("start", 20).put("replaces", "ban").putArray("commodities").add("oxide");
-        }));
+        ScenarioProblem elsewhere = quotaReplacing("ban", policies ->
+                policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "JP")
+                        .putArray("commodities").add("oxide"));
         assertEquals("/policies/1/replaces", elsewhere.pointer());
         assertEquals("policy 'ban' is region JP's, not CN's: a measure can replace only one of its own region's",
                 elsewhere.message());
-        ScenarioProblem importer = single(mutated(s -> {
-            ArrayNode policies = s.putArray("policies");
-            policies.addObject().put("type", "tariffFloor").put("id", "floor").put("region", "CN")
-                    .put("commodity", "oxide").put("floor", 50);
-            policies.addObject().put("type", "exportQuota").put("region", "CN").put("yearlyVolume", 100)
-                    .put("start", 20).put("replaces", "floor").putArray("commodities").add("oxide");
-        }));
+        ScenarioProblem importer = quotaReplacing("floor", policies ->
+                policies.addObject().put("type", "tariffFloor").put("id", "floor").put("region", "CN")
+                        .put("commodity", "oxide").put("floor", 50));
         assertEquals("/policies/1/replaces", importer.pointer());
         assertTrue(importer.message().startsWith("policy 'floor' is an importer's instrument"), importer.message());
         assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
