@@ -148,6 +148,7 @@ public final class TimeChart {
             // a market used nothing in every run) would put NaN into its outline and one bridging the gap would
             // draw values that are not there. A band defined on every tick is one series, as it always was.
             YIntervalSeries s = null;
+            boolean named = false;
             for (int t = from; t < to && t < b.mid().length; t++) {
                 double mid = b.mid()[t];
                 double low = b.low()[t];
@@ -157,7 +158,8 @@ public final class TimeChart {
                     continue;
                 }
                 if (s == null) {
-                    s = bandSeries(bandData, bandRenderer, b, t);
+                    s = bandSeries(bandData, bandRenderer, b, t, !named);
+                    named = true;
                 }
                 s.add(calendar.x(t), mid / scale, low / scale, high / scale);
             }
@@ -241,15 +243,11 @@ public final class TimeChart {
     }
 
     /**
-     * A new series of {@code b}'s band from tick {@code t}, in its colours; only its first is named in the legend
-     * (the key of a later one holds its first tick, keys being unique in a collection).
+     * A new series of {@code b}'s band from tick {@code t}, in its colours; only the {@code first} is named in the
+     * legend (the key of a later one holds its first tick, keys being unique in a collection).
      */
     private static YIntervalSeries bandSeries(YIntervalSeriesCollection data, DeviationRenderer renderer, Band b,
-                                              int t) {
-        boolean first = true;
-        for (int k = 0; k < data.getSeriesCount(); k++) {
-            first &= !data.getSeries(k).getKey().equals(b.name());
-        }
+                                              int t, boolean first) {
         YIntervalSeries s = new YIntervalSeries(first ? b.name() : b.name() + " from tick " + t, false, true);
         int i = data.getSeriesCount();
         data.addSeries(s);

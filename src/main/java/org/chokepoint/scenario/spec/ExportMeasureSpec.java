@@ -43,7 +43,7 @@ public sealed interface ExportMeasureSpec extends PolicySpec
      * file rather than a policy.
      */
     private void reachesACoveredDestination(SpecCheck at) {
-        java.util.List<String> covered = destinations() != null ? destinations()
+        List<String> covered = destinations() != null ? destinations()
                 : at.regionIds().stream().filter(r -> !r.equals(region())).toList();
         for (String d : covered) {
             if (at.laneExists(region(), d)) {
