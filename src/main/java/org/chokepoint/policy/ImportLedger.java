@@ -53,6 +53,21 @@ final class ImportLedger implements java.io.Serializable {
     }
 
     /**
+     * Moves {@code q} of the trader's cargo shipped this tick, still at sea, to another ledger, where it owes
+     * {@code rate} times the c.i.f. price it was bought on: the other measure's treatment settled at the border.
+     */
+    void transfer(int trader, double q, ImportLedger to, double rate) {
+        ensure(trader);
+        to.ensure(trader);
+        quantity[trader] -= q;
+        owed[trader] -= q * pendingCharge[trader];
+        cif[trader] -= q * pendingCif[trader];
+        to.quantity[trader] += q;
+        to.owed[trader] += q * rate * pendingCif[trader];
+        to.cif[trader] += q * pendingCif[trader];
+    }
+
+    /**
      * Cargo landed: takes it off the pool and returns its charge per unit; its c.i.f. price per unit is then
      * {@link #landedCif()}. Called for every landing of a covered lane, so it returns a number, not an array.
      */

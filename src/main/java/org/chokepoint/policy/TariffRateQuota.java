@@ -11,7 +11,13 @@ import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
  * of the yearly volume, and licences unused within the year lapse at its end. Importers apply in the order
  * they are listed (the historical licence holders first): while this tick's licences last an importer
  * decides at the in-quota tariff and is granted at most what is left; once they are gone, the next
- * importers decide at the out-of-quota tariff. Holders of licences earn the quota rent
+ * importers decide at the out-of-quota tariff. In-quota treatment is settled when the cargo leaves, first come,
+ * first served, as customs settles it where the quota is administered at the border: licences that a claimant
+ * could not use this tick (another measure, an exporter's quota or licences, cut its cargo) go, at the tick's
+ * end, to the cargo shipped this tick at the out-of-quota tariff and still at sea, which then pays the in-quota
+ * tariff. Without that, licences granted to cargo that never left rolled forward to the next claimant, were cut
+ * again, and lapsed at the year's end, so a quota behind a binding export quota filled only part of itself.
+ * Holders of licences earn the quota rent
  * {@code (domestic price - cif - in-quota tariff) * in-quota volume} when their cargo lands. A trader's is
  * recorded as the market's quota rent and as the licence's cost to the trader, since the rent is part of its
  * margin; a consortium pool's is its members' already, in the in-quota cost of the cargo they are handed, and is
@@ -31,6 +37,10 @@ final class TariffRateQuota extends ImporterMeasure {
     private double pendingCif;
     private boolean pendingIn;
     private double[] granted = new double[0];
+    /** Cargo each trader shipped this tick at the out-of-quota tariff, and the traders that shipped it. */
+    private double[] shippedOut = new double[0];
+    private int[] outShippers = new int[0];
+    private int outShipperCount;
     private double rent;
     private double revenue;
     private double inVolume;
@@ -130,7 +140,39 @@ final class TariffRateQuota extends ImporterMeasure {
             inQuota.shipped(trader, quantity);
         } else {
             outOfQuota.shipped(trader, quantity);
+            if (quantity > 0) {
+                recordShippedOut(trader, quantity);
+            }
         }
+    }
+
+    private void recordShippedOut(int trader, double quantity) {
+        if (trader >= shippedOut.length) {
+            shippedOut = java.util.Arrays.copyOf(shippedOut, Math.max(trader + 1, 2 * shippedOut.length));
+        }
+        if (shippedOut[trader] == 0) {
+            if (outShipperCount == outShippers.length) {
+                outShippers = java.util.Arrays.copyOf(outShippers, Math.max(4, 2 * outShippers.length));
+            }
+            outShippers[outShipperCount++] = trader;
+        }
+        shippedOut[trader] += quantity;
+    }
+
+    /** Licences left unused when the tick's cargo has left go to its out-of-quota cargo, in the order it shipped. */
+    @Override
+    public void endTick(int tick) {
+        super.endTick(tick);
+        for (int k = 0; k < outShipperCount; k++) {
+            int trader = outShippers[k];
+            double q = Math.min(shippedOut[trader], Math.min(available, outOfQuota.atSea(trader)));
+            if (q > 0) {
+                outOfQuota.transfer(trader, q, inQuota, inRate);
+                available -= q;
+            }
+            shippedOut[trader] = 0;
+        }
+        outShipperCount = 0;
     }
 
     @Override
