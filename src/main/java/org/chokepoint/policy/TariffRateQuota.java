@@ -14,8 +14,8 @@ import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
  * importers decide at the out-of-quota tariff. In-quota treatment is settled when the cargo leaves, first come,
  * first served, as customs settles it where the quota is administered at the border: licences that a claimant
  * could not use this tick (another measure, an exporter's quota or licences, cut its cargo) go, at the tick's
- * end, to the cargo shipped this tick at the out-of-quota tariff and still at sea, which then pays the in-quota
- * tariff. Without that, licences granted to cargo that never left rolled forward to the next claimant, were cut
+ * end, to traders' cargo shipped this tick at the out-of-quota tariff and still at sea, which then pays the
+ * in-quota tariff. Without that, licences granted to cargo that never left rolled forward to the next claimant, were cut
  * again, and lapsed at the year's end, so a quota behind a binding export quota filled only part of itself.
  * Holders of licences earn the quota rent
  * {@code (domestic price - cif - in-quota tariff) * in-quota volume} when their cargo lands. A trader's is
@@ -140,7 +140,9 @@ final class TariffRateQuota extends ImporterMeasure {
             inQuota.shipped(trader, quantity);
         } else {
             outOfQuota.shipped(trader, quantity);
-            if (quantity > 0) {
+            // A trader pays its tariff when the cargo lands; a consortium pool has put the out-of-quota tariff
+            // into the cost its members are handed the cargo at, so its cargo keeps the treatment it was bought on.
+            if (quantity > 0 && traderMarket(trader, d, c) >= 0) {
                 recordShippedOut(trader, quantity);
             }
         }
