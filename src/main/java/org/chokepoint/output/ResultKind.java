@@ -32,8 +32,8 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     public static final Pattern ANY = Pattern.compile("(?s).*");
 
     public static final ResultKind RUN = new ResultKind("run", "manifest.json", "chokepoint-run/1",
-            Set.of("manifest.json", "timeseries.csv", "counterfactual.csv", "policies.csv", "summary.json",
-                    "compliance.json", "report.html"), Map.of());
+            Set.of("manifest.json", "timeseries.csv", "flows.csv", "counterfactual.csv", "policies.csv",
+                    "summary.json", "compliance.json", "report.html"), Map.of());
 
     public static final ResultKind ENSEMBLE = new ResultKind("ensemble", "ensemble.json", "chokepoint-ensemble/1",
             Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html",

@@ -20,8 +20,8 @@ import org.chokepoint.scenario.PriceBase;
 import org.chokepoint.scenario.Scenario;
 
 /**
- * Writes one run's files into a folder: {@code timeseries.csv} (unless the scenario sets
- * {@code outputs.timeseries} to false), {@code counterfactual.csv} (likewise, when the scenario has a shock and
+ * Writes one run's files into a folder: {@code timeseries.csv} and {@code flows.csv}, its bilateral trade by
+ * lane ({@link FlowsCsv}) (unless the scenario sets {@code outputs.timeseries} to false), {@code counterfactual.csv} (likewise, when the scenario has a shock and
  * so a counterfactual was run: its series in the same columns), {@code policies.csv} (likewise, when an instrument reports per-tick
  * figures), {@code summary.json}, {@code manifest.json} (whose {@code format}
  * marks the folder as a run's, {@link ResultKind#RUN}), {@code report.html} (charts, {@link RunReport}) and,
@@ -33,6 +33,7 @@ public final class RunOutputs {
 
     public static final String TIMESERIES = "timeseries.csv";
     public static final String COUNTERFACTUAL = "counterfactual.csv";
+    public static final String FLOWS = "flows.csv";
     public static final String SUMMARY = "summary.json";
     public static final String MANIFEST = ResultKind.RUN.descriptor();
     public static final String COMPLIANCE = "compliance.json";
@@ -56,6 +57,12 @@ public final class RunOutputs {
             OutputFiles.on(file, () -> {
                 try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     TimeseriesCsv.write(outcome.model(), w);
+                }
+            });
+            Path flows = dir.resolve(FLOWS);
+            OutputFiles.on(flows, () -> {
+                try (BufferedWriter w = Files.newBufferedWriter(flows, StandardCharsets.UTF_8)) {
+                    FlowsCsv.write(outcome.model(), w);
                 }
             });
             if (outcome.counterfactual() != null) {

@@ -139,6 +139,8 @@ class RunCommandTest extends CommandLineTest {
                 "the same until the ban, which the run feels in the week it starts");
         assertTrue(Files.notExists(dir.resolve("p/counterfactual.csv")), "no shock, no counterfactual");
         assertTrue(Files.notExists(dir.resolve("q/counterfactual.csv")), "outputs.timeseries false");
+        assertTrue(Files.exists(dir.resolve("p/flows.csv")), "a run's lanes beside its series");
+        assertTrue(Files.notExists(dir.resolve("q/flows.csv")), "outputs.timeseries false: no lanes either");
     }
 
     @Test
@@ -149,7 +151,7 @@ class RunCommandTest extends CommandLineTest {
         assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "60", "--seed", "7", "--out", first.toString()));
         assertEquals(0, chokepoint("run", REFERENCE.toString(), "--ticks", "60", "--seed", "7", "--out", second.toString()));
 
-        for (String file : List.of("timeseries.csv", "summary.json")) {
+        for (String file : List.of("timeseries.csv", "flows.csv", "summary.json")) {
             assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
         }
         ObjectNode a = (ObjectNode) Json.mapper().readTree(first.resolve("manifest.json").toFile());
@@ -170,7 +172,7 @@ class RunCommandTest extends CommandLineTest {
             assertEquals(0, chokepoint("run", scenario, "--ticks", "130", "--seed", "3", "--out", one.toString()));
             assertEquals(0, chokepoint("run", scenario, "--ticks", "130", "--seed", "3", "--tick-threads", "3",
                     "--out", three.toString()));
-            for (String file : List.of("timeseries.csv", "summary.json")) {
+            for (String file : List.of("timeseries.csv", "flows.csv", "summary.json")) {
                 assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(three.resolve(file)),
                         scenario + ": " + file);
             }
