@@ -16,7 +16,9 @@ import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
  * could not use this tick (another measure, an exporter's quota or licences, cut its cargo) go, at the tick's
  * end, to traders' cargo shipped this tick at the out-of-quota tariff and still at sea, which then pays the
  * in-quota tariff. Without that, licences granted to cargo that never left rolled forward to the next claimant, were cut
- * again, and lapsed at the year's end, so a quota behind a binding export quota filled only part of itself.
+ * again, and lapsed at the year's end, so a quota behind a binding export quota filled only part of itself. Cargo on
+ * a voyage of no time has landed by then, at the out-of-quota tariff: it is settled in-quota all the same, the
+ * difference in tariff handed back and the licence's rent booked, in the tick it landed.
  * Holders of licences earn the quota rent
  * {@code (domestic price - cif - in-quota tariff) * in-quota volume} when their cargo lands. A trader's is
  * recorded as the market's quota rent and as the licence's cost to the trader, since the rent is part of its
@@ -41,6 +43,13 @@ final class TariffRateQuota extends ImporterMeasure {
     private double[] shippedOut = new double[0];
     private int[] outShippers = new int[0];
     private int outShipperCount;
+    /**
+     * Of that cargo, what landed in the tick it shipped (a voyage of no time), the tariff it paid, and its c.i.f.
+     * value, in the commodity's price a unit times quantity.
+     */
+    private double[] landedOut = new double[0];
+    private double[] landedOutTariff = new double[0];
+    private double[] landedOutCif = new double[0];
     private double rent;
     private double revenue;
     private double inVolume;
@@ -150,7 +159,11 @@ final class TariffRateQuota extends ImporterMeasure {
 
     private void recordShippedOut(int trader, double quantity) {
         if (trader >= shippedOut.length) {
-            shippedOut = java.util.Arrays.copyOf(shippedOut, Math.max(trader + 1, 2 * shippedOut.length));
+            int n = Math.max(trader + 1, 2 * shippedOut.length);
+            shippedOut = java.util.Arrays.copyOf(shippedOut, n);
+            landedOut = java.util.Arrays.copyOf(landedOut, n);
+            landedOutTariff = java.util.Arrays.copyOf(landedOutTariff, n);
+            landedOutCif = java.util.Arrays.copyOf(landedOutCif, n);
         }
         if (shippedOut[trader] == 0) {
             if (outShipperCount == outShippers.length) {
@@ -161,20 +174,52 @@ final class TariffRateQuota extends ImporterMeasure {
         shippedOut[trader] += quantity;
     }
 
-    /** Licences left unused when the tick's cargo has left go to its out-of-quota cargo, in the order it shipped. */
+    /**
+     * Licences left unused when the tick's cargo has left go to its out-of-quota cargo, in the order it shipped:
+     * what is still at sea moves to the in-quota ledger, what landed already (a voyage of no time) is settled here.
+     */
     @Override
     public void endTick(int tick) {
         super.endTick(tick);
         for (int k = 0; k < outShipperCount; k++) {
             int trader = outShippers[k];
-            double q = Math.min(shippedOut[trader], Math.min(available, outOfQuota.atSea(trader)));
+            // Only this tick's cargo, at the c.i.f. price it was bought on: cargo of earlier ticks at sea is not it.
+            double atSea = Math.min(shippedOut[trader] - landedOut[trader], outOfQuota.atSea(trader));
+            double q = Math.min(atSea, available);
             if (q > 0) {
                 outOfQuota.transfer(trader, q, inQuota, inRate);
                 available -= q;
             }
+            double landed = Math.min(landedOut[trader], available);
+            if (landed > 0) {
+                settleLanded(trader, landed);
+                available -= landed;
+            }
             shippedOut[trader] = 0;
+            landedOut[trader] = 0;
+            landedOutTariff[trader] = 0;
+            landedOutCif[trader] = 0;
         }
         outShipperCount = 0;
+    }
+
+    /**
+     * Cargo that landed at the out-of-quota tariff in the tick it shipped, settled in-quota: the tariff beyond the
+     * in-quota one comes back to the trader, and the licence's rent is booked as at a landing, at this tick's price.
+     */
+    private void settleLanded(int trader, double q) {
+        double share = q / landedOut[trader];
+        double paid = landedOutTariff[trader] * share;
+        double cif = landedOutCif[trader] / landedOut[trader];
+        double owed = dollars(q, inRate * cif);
+        int traderMarket = traderMarket(trader, region, commodity);
+        ctx.markets().ledger().borderCharge(market, traderMarket, owed - paid);
+        double r = dollars(q, ctx.markets().price(market) - cif - inRate * cif);
+        ctx.markets().ledger().quotaRent(market, r);
+        revenue += owed - paid;
+        rent += r;
+        inVolume += q;
+        outVolume -= q;
     }
 
     @Override
@@ -212,6 +257,13 @@ final class TariffRateQuota extends ImporterMeasure {
             ctx.markets().ledger().borderCharge(market, traderMarket(trader, d, c), tariff);
             revenue += tariff;
             outVolume += qOut;
+            // Landings come before the tick's purchases, so cargo landing after its trader shipped out-of-quota
+            // this tick is that cargo, on a voyage of no time: endTick may yet settle it in-quota.
+            if (trader < shippedOut.length && shippedOut[trader] > 0) {
+                landedOut[trader] += qOut;
+                landedOutTariff[trader] += tariff;
+                landedOutCif[trader] += qOut * outOfQuota.landedCif();
+            }
         }
     }
 

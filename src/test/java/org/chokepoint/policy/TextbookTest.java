@@ -410,6 +410,7 @@ class TextbookTest {
         static final double OUT_OF_QUOTA = 0.2;
         Run exportQuota;
         Run both;
+        Run noVoyage;
         double volume;
 
         @BeforeAll
@@ -419,9 +420,11 @@ class TextbookTest {
             String quota = "{\"type\": \"exportQuota\", \"region\": \"X\", \"commodities\": [\"metal\"], "
                     + "\"yearlyVolume\": " + volume * 52 + ", \"start\": " + START + "}";
             exportQuota = new Run(EXPORTER, "[" + quota + "]");
-            both = new Run(EXPORTER, "[" + quota + ", {\"type\": \"tariffRateQuota\", \"region\": \"M\", "
+            String policies = "[" + quota + ", {\"type\": \"tariffRateQuota\", \"region\": \"M\", "
                     + "\"commodity\": \"metal\", \"inQuotaTariff\": 0, \"outOfQuotaTariff\": " + OUT_OF_QUOTA
-                    + ", \"yearlyQuota\": " + volume / 2 * 52 + ", \"start\": " + START + "}]");
+                    + ", \"yearlyQuota\": " + volume / 2 * 52 + ", \"start\": " + START + "}]";
+            both = new Run(EXPORTER, policies);
+            noVoyage = new Run(EXPORTER.replace("\"transitTicks\": 1", "\"transitTicks\": 0"), policies);
         }
 
         @Test
@@ -439,6 +442,23 @@ class TextbookTest {
             // Half the quota enters in-quota, at a rent of (P_M - cif) a unit; the other half pays 0.2 cif a unit.
             near((pm - cif) * volume / 2, rent, "quota rent = (P_M - cif) * quota / 2");
             near(OUT_OF_QUOTA * cif * volume / 2, tariff, "tariff = 0.2 cif * quota / 2");
+        }
+
+        /**
+         * Cargo on a voyage of no time lands in the tick it ships, before the licences its claimants could not use
+         * are known: customs settles it in-quota all the same, so the split is the one above. Left at the
+         * out-of-quota tariff, it kept about 5% of the quota out (rent 95% of this, tariff 10% above it).
+         */
+        @Test
+        void cargoThatLandsTheTickItShipsIsSettledInQuotaToo() {
+            double px = root(p -> supplyX(p) - demandX(p) - volume, 2.01, 12);
+            double pm = root(p -> demandM(p) - supplyM(p) - volume, 3, 40);
+            double cif = px + TRANSPORT;
+            near(volume, noVoyage.mean(1, Metric.IMPORTS), "imports = the export quota");
+            near((pm - cif) * volume / 2, noVoyage.mean(1, Metric.QUOTA_RENT), "quota rent = (P_M - cif) * quota / 2");
+            near(OUT_OF_QUOTA * cif * volume / 2, noVoyage.mean(1, Metric.LEVY_REVENUE), "tariff = 0.2 cif * quota / 2");
+            near((pm - cif) * volume, noVoyage.mean(1, Metric.QUOTA_RENT) + noVoyage.mean(1, Metric.LEVY_REVENUE)
+                    + noVoyage.mean(1, Metric.TRADER_SURPLUS), "rent + tariff + traders' surplus = (P_M - cif) * quota");
         }
 
         @Test
