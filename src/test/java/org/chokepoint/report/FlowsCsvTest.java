@@ -1,6 +1,7 @@
 package org.chokepoint.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
@@ -60,16 +61,37 @@ class FlowsCsvTest {
              "behaviour": {"demandNoise": 0.0}}
             """;
 
+    /** X bans shipments to N from week 150; half of what the ban stops goes round it through M. */
+    static final String BAN_ROUND_M = """
+            [{"type": "exportBan", "region": "X", "commodities": ["metal"], "destinations": ["N"], "start": 150,
+              "circumvention": {"via": "M", "extraCostPerUnit": 0.5, "leakRate": 0.5}}]
+            """;
+
     SupplyShockModel model;
     List<CSVRecord> rows;
+    SupplyShockModel banned;
+    List<CSVRecord> bannedRows;
 
     @BeforeAll
     void run() throws Exception {
+        model = run(null);
+        rows = flows(model);
+        banned = run(BAN_ROUND_M);
+        bannedRows = flows(banned);
+    }
+
+    static SupplyShockModel run(String policies) throws Exception {
         ObjectNode json = (ObjectNode) Json.mapper().readTree(WORLD);
-        model = Simulation.run(ScenarioLoader.fromJson(json, "flows").scenario(), 1, -1).model();
+        if (policies != null) {
+            json.set("policies", Json.mapper().readTree(policies));
+        }
+        return Simulation.run(ScenarioLoader.fromJson(json, "flows").scenario(), 1, -1).model();
+    }
+
+    static List<CSVRecord> flows(SupplyShockModel run) throws Exception {
         StringWriter out = new StringWriter();
-        FlowsCsv.write(model, out);
-        rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        FlowsCsv.write(run, out);
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(out.toString())).getRecords();
     }
 
@@ -138,6 +160,45 @@ class FlowsCsvTest {
             assertEquals(perLane, shipped, 0.02 * perLane, "lane " + lane + " shipped");
             assertEquals(perLane, landed, 0.02 * perLane, "lane " + lane + " landed");
         }
+    }
+
+    /**
+     * Behind the ban X ships nothing to N as such: the cargo that goes round it is declared to M, so it leaves X
+     * for M and lands in N from M, and a third lane, M to N, appears that M's own traders never sailed. X's lane to
+     * M then carries M's imports and N's together, and what it ships beyond what lands in M is what lands in N.
+     * Summed, the lanes are still every market's exports and imports.
+     */
+    @Test
+    void cargoRoundABanLeavesForTheThirdCountryAndLandsFromIt() {
+        Set<String> lanes = new LinkedHashSet<>();
+        for (CSVRecord r : bannedRows) {
+            lanes.add(r.get("origin") + ">" + r.get("destination"));
+        }
+        assertEquals(List.of("X>M", "X>N", "M>N"), new ArrayList<>(lanes));
+        World w = banned.world();
+        SeriesRecorder s = banned.series();
+        int metal = w.commodityIndex("metal");
+        double toM = 0;
+        double inM = 0;
+        double inN = 0;
+        for (int t = 0; t < s.ticks(); t++) {
+            CSVRecord xm = bannedRows.get(3 * t);
+            CSVRecord xn = bannedRows.get(3 * t + 1);
+            CSVRecord mn = bannedRows.get(3 * t + 2);
+            assertEquals(s.get(t, w.market(w.regionIndex("X"), metal), Metric.EXPORTS),
+                    value(xm, "shipped") + value(xn, "shipped"), 1e-9, "week " + t + ": X's exports");
+            assertEquals(s.get(t, w.market(w.regionIndex("N"), metal), Metric.IMPORTS),
+                    value(xn, "landed") + value(mn, "landed"), 1e-9, "week " + t + ": N's imports");
+            assertEquals(0.0, value(mn, "shipped"), "week " + t + ": M ships nothing to N");
+            if (t >= FROM && t < TO) {
+                assertEquals(0.0, value(xn, "shipped") + value(xn, "landed"), "week " + t + ": nothing as X to N");
+                toM += value(xm, "shipped") / (TO - FROM);
+                inM += value(xm, "landed") / (TO - FROM);
+                inN += value(mn, "landed") / (TO - FROM);
+            }
+        }
+        assertTrue(inN > 0.2 * inM, "the detour carries: " + inN + " a week into N, " + inM + " into M");
+        assertEquals(toM - inM, inN, 0.02 * inN, "X ships to M what lands in M and, round the ban, in N");
     }
 
     private static double value(CSVRecord r, String column) {
