@@ -9,8 +9,9 @@ import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.world.World;
 
 /**
- * {@code flows.csv}: bilateral trade, one row per tick and lane ({@code tick,commodity,origin,destination,
- * shipped,landed}): what left the origin for the destination in the tick, and what landed there from the origin.
+ * {@code flows.csv}: bilateral trade, one row per tick and lane ({@code tick,commodity,from,to,shipped,landed},
+ * named as the scenario's routes and the equilibrium's {@code lanes.csv} name them): what left the origin for the
+ * destination in the tick, and what landed there from the origin.
  * The two differ by the cargo at sea. Cargo going round a restriction is declared to the third country it passes
  * through, so it is shipped to that country and lands from it, as customs on both sides record it. Every lane that
  * carried anything in the run is written in every tick, so each lane's series is whole; lanes come by commodity,
@@ -20,7 +21,7 @@ import org.chokepoint.world.World;
  */
 public final class FlowsCsv {
 
-    public static final String[] HEADER = {"tick", "commodity", "origin", "destination", "shipped", "landed"};
+    public static final String[] HEADER = {"tick", "commodity", "from", "to", "shipped", "landed"};
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER)

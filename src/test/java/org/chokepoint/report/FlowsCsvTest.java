@@ -111,7 +111,7 @@ class FlowsCsvTest {
     void theTwoLanesThatCarryAreWrittenInEveryTick() {
         Set<String> lanes = new LinkedHashSet<>();
         for (CSVRecord r : rows) {
-            lanes.add(r.get("commodity") + " " + r.get("origin") + ">" + r.get("destination"));
+            lanes.add(r.get("commodity") + " " + r.get("from") + ">" + r.get("to"));
         }
         assertEquals(List.of("metal X>M", "metal X>N"), new ArrayList<>(lanes));
         assertEquals(2 * model.series().ticks(), rows.size());
@@ -172,7 +172,7 @@ class FlowsCsvTest {
     void cargoRoundABanLeavesForTheThirdCountryAndLandsFromIt() {
         Set<String> lanes = new LinkedHashSet<>();
         for (CSVRecord r : bannedRows) {
-            lanes.add(r.get("origin") + ">" + r.get("destination"));
+            lanes.add(r.get("from") + ">" + r.get("to"));
         }
         assertEquals(List.of("X>M", "X>N", "M>N"), new ArrayList<>(lanes));
         World w = banned.world();
