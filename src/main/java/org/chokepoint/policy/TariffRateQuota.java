@@ -15,10 +15,10 @@ import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
  * first served, as customs settles it where the quota is administered at the border: licences that a claimant
  * could not use this tick (another measure, an exporter's quota or licences, cut its cargo) go, at the tick's
  * end, to traders' cargo shipped this tick at the out-of-quota tariff and still at sea, which then pays the
- * in-quota tariff. Without that, licences granted to cargo that never left rolled forward to the next claimant, were cut
- * again, and lapsed at the year's end, so a quota behind a binding export quota filled only part of itself. Cargo on
- * a voyage of no time has landed by then, at the out-of-quota tariff: it is settled in-quota all the same, the
- * difference in tariff handed back and the licence's rent booked, in the tick it landed.
+ * in-quota tariff. Without that, licences granted to cargo that never left rolled forward to the next claimant,
+ * were cut again, and lapsed at the year's end, so a quota behind a binding export quota filled only part of
+ * itself. Cargo on a voyage of no time has landed by then, at the out-of-quota tariff: it is settled in-quota all
+ * the same, the difference in tariff handed back and the licence's rent booked, in the tick it landed.
  * Holders of licences earn the quota rent
  * {@code (domestic price - cif - in-quota tariff) * in-quota volume} when their cargo lands. A trader's is
  * recorded as the market's quota rent and as the licence's cost to the trader, since the rent is part of its

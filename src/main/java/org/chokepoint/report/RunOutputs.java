@@ -21,9 +21,10 @@ import org.chokepoint.scenario.Scenario;
 
 /**
  * Writes one run's files into a folder: {@code timeseries.csv} and {@code flows.csv}, its bilateral trade by
- * lane ({@link FlowsCsv}) (unless the scenario sets {@code outputs.timeseries} to false), {@code counterfactual.csv} (likewise, when the scenario has a shock and
- * so a counterfactual was run: its series in the same columns), {@code policies.csv} (likewise, when an instrument reports per-tick
- * figures), {@code summary.json}, {@code manifest.json} (whose {@code format}
+ * lane ({@link FlowsCsv}) (unless the scenario sets {@code outputs.timeseries} to false),
+ * {@code counterfactual.csv} (likewise, when the scenario has a shock and so a counterfactual was run: its series
+ * in the same columns), {@code policies.csv} (likewise, when an instrument reports per-tick figures),
+ * {@code summary.json}, {@code manifest.json} (whose {@code format}
  * marks the folder as a run's, {@link ResultKind#RUN}), {@code report.html} (charts, {@link RunReport}) and,
  * where consortia exist, {@code compliance.json}.
  * The folder is the hidden one a {@link org.chokepoint.output.ResultFolder} renames into place once every

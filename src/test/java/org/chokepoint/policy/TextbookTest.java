@@ -455,8 +455,10 @@ class TextbookTest {
             double pm = root(p -> demandM(p) - supplyM(p) - volume, 3, 40);
             double cif = px + TRANSPORT;
             near(volume, noVoyage.mean(1, Metric.IMPORTS), "imports = the export quota");
-            near((pm - cif) * volume / 2, noVoyage.mean(1, Metric.QUOTA_RENT), "quota rent = (P_M - cif) * quota / 2");
-            near(OUT_OF_QUOTA * cif * volume / 2, noVoyage.mean(1, Metric.LEVY_REVENUE), "tariff = 0.2 cif * quota / 2");
+            near((pm - cif) * volume / 2, noVoyage.mean(1, Metric.QUOTA_RENT),
+                    "quota rent = (P_M - cif) * quota / 2");
+            near(OUT_OF_QUOTA * cif * volume / 2, noVoyage.mean(1, Metric.LEVY_REVENUE),
+                    "tariff = 0.2 cif * quota / 2");
             near((pm - cif) * volume, noVoyage.mean(1, Metric.QUOTA_RENT) + noVoyage.mean(1, Metric.LEVY_REVENUE)
                     + noVoyage.mean(1, Metric.TRADER_SURPLUS), "rent + tariff + traders' surplus = (P_M - cif) * quota");
         }
