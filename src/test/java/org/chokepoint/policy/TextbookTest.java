@@ -313,8 +313,10 @@ class TextbookTest {
         @BeforeAll
         void run() throws Exception {
             free = new Run(EXPORTER, "[]");
-            double px = root(p -> supplyX(p) - demandX(p) - (demandM(p + TRANSPORT) - supplyM(p + TRANSPORT)), 2.5, 12);
-            volume = Math.round(10 * (supplyX(px) - demandX(px)) / 2) / 10.0;
+            // Half of what X exports at free trade.
+            double free = root(p -> supplyX(p) - demandX(p) - (demandM(p + TRANSPORT) - supplyM(p + TRANSPORT)), 2.5,
+                    12);
+            volume = Math.round(10 * (supplyX(free) - demandX(free)) / 2) / 10.0;
             quota = new Run(EXPORTER, "[{\"type\": \"exportQuota\", \"region\": \"X\", \"commodities\": [\"metal\"], "
                     + "\"yearlyVolume\": " + volume * 52 + ", \"start\": " + START + "}]");
         }
@@ -412,11 +414,17 @@ class TextbookTest {
         Run both;
         Run noVoyage;
         double volume;
+        /** Under the export quota: X's price where it exports the quota, M's where it imports it, landed cost. */
+        double px;
+        double pm;
+        double cif;
 
         @BeforeAll
         void run() throws Exception {
-            double px = root(p -> supplyX(p) - demandX(p) - (demandM(p + TRANSPORT) - supplyM(p + TRANSPORT)), 2.5, 12);
-            volume = Math.round(10 * (supplyX(px) - demandX(px)) / 2) / 10.0;
+            // Half of what X exports at free trade.
+            double free = root(p -> supplyX(p) - demandX(p) - (demandM(p + TRANSPORT) - supplyM(p + TRANSPORT)), 2.5,
+                    12);
+            volume = Math.round(10 * (supplyX(free) - demandX(free)) / 2) / 10.0;
             String quota = "{\"type\": \"exportQuota\", \"region\": \"X\", \"commodities\": [\"metal\"], "
                     + "\"yearlyVolume\": " + volume * 52 + ", \"start\": " + START + "}";
             exportQuota = new Run(EXPORTER, "[" + quota + "]");
@@ -425,13 +433,13 @@ class TextbookTest {
                     + ", \"yearlyQuota\": " + volume / 2 * 52 + ", \"start\": " + START + "}]";
             both = new Run(EXPORTER, policies);
             noVoyage = new Run(EXPORTER.replace("\"transitTicks\": 1", "\"transitTicks\": 0"), policies);
+            px = root(p -> supplyX(p) - demandX(p) - volume, 2.01, 12);
+            pm = root(p -> demandM(p) - supplyM(p) - volume, 3, 40);
+            cif = px + TRANSPORT;
         }
 
         @Test
         void theRentAndTheTariffComeOutOfTheTradersGap() {
-            double px = root(p -> supplyX(p) - demandX(p) - volume, 2.01, 12);
-            double pm = root(p -> demandM(p) - supplyM(p) - volume, 3, 40);
-            double cif = px + TRANSPORT;
             near(pm, both.mean(1, Metric.PRICE), "P_M as under the export quota alone");
             near(volume, both.mean(1, Metric.IMPORTS), "imports = the export quota");
             // The gap on the whole quota is shared three ways: licence holders, the treasury and the traders.
@@ -451,9 +459,6 @@ class TextbookTest {
          */
         @Test
         void cargoThatLandsTheTickItShipsIsSettledInQuotaToo() {
-            double px = root(p -> supplyX(p) - demandX(p) - volume, 2.01, 12);
-            double pm = root(p -> demandM(p) - supplyM(p) - volume, 3, 40);
-            double cif = px + TRANSPORT;
             near(volume, noVoyage.mean(1, Metric.IMPORTS), "imports = the export quota");
             near((pm - cif) * volume / 2, noVoyage.mean(1, Metric.QUOTA_RENT),
                     "quota rent = (P_M - cif) * quota / 2");
