@@ -742,7 +742,7 @@ public final class SemanticValidator {
 
         @Override
         public List<String> regionIds() {
-            return s.regions().stream().map(r -> r.id()).toList();
+            return List.copyOf(regions.keySet());
         }
 
         @Override
