@@ -108,37 +108,70 @@ public final class SupplyRisk implements java.io.Serializable {
         if (!on) {
             return;
         }
-        java.util.Arrays.fill(supply, 0);
-        for (int f = 0; f < firms.count; f++) {
-            supply[firms.market[f]] += Math.max(0, firms.normalSales[f]);
-        }
-        boolean any = false;
+        boolean quotaNews = false;
         for (int m = 0; m < risk.length; m++) {
-            double own = supply[m];
-            quotaHeldBack[m] = own > 0 ? Math.min(1.0, rules.outputThreatened(m, tick) / own) : 0;
-            heldBack[m] = quotaHeldBack[m];
-            any |= heldBack[m] > 0;
+            quotaHeldBack[m] = rules.outputThreatened(m, tick);
+            quotaNews |= quotaHeldBack[m] > 0;
         }
-        if (any) {
-            passDownTheChain(firms, traders);
-        }
-        for (int m = 0; m < risk.length; m++) {
-            threatened[m] = supply[m] * heldBack[m];
+        // Without a threat anywhere every signal is 0 whatever the supply it would be read against, so the supply,
+        // a walk over every firm, is summed only where some market has a threat to read against it.
+        java.util.Arrays.fill(threatened, 0);
+        java.util.Arrays.fill(heldBack, 0);
+        boolean threat = quotaNews;
+        if (quotaNews) {
+            sumSellers(firms);
+            boolean any = false;
+            for (int m = 0; m < risk.length; m++) {
+                double own = supply[m];
+                quotaHeldBack[m] = own > 0 ? Math.min(1.0, quotaHeldBack[m] / own) : 0;
+                heldBack[m] = quotaHeldBack[m];
+                any |= heldBack[m] > 0;
+            }
+            if (any) {
+                passDownTheChain(firms, traders);
+            }
+            for (int m = 0; m < risk.length; m++) {
+                threatened[m] = supply[m] * heldBack[m];
+            }
+        } else {
+            java.util.Arrays.fill(quotaHeldBack, 0);
         }
         for (int i = 0; i < traders.count; i++) {
             int m = traders.destinationMarket[i];
             double normal = Math.max(0, traders.normalSales[i]);
             double news = rules.announcedThreat(traders.origin[i], traders.destination[i], traders.commodity[i], tick);
-            supply[m] += normal;
             // A lane carries its origin's output, so what a measure holds back there it may hold back here.
             double held = heldBack[traders.originMarket[i]];
-            threatened[m] += normal * Math.max(Math.max(news, held), traders.refused(i));
+            double t = normal * Math.max(Math.max(news, held), traders.refused(i));
+            threatened[m] += t;
+            threat |= t > 0;
+        }
+        if (threat) {
+            if (!quotaNews) {
+                sumSellers(firms);
+            }
+            addLanes(traders);
         }
         for (int m = 0; m < risk.length; m++) {
-            double signal = supply[m] > 0 ? threatened[m] / supply[m] : 0;
+            double signal = threat && supply[m] > 0 ? threatened[m] / supply[m] : 0;
             signal = Math.min(1.0, signal + volatility(m, markets.price(m)));
             before[m] = risk[m];
             risk[m] = Math.max(signal, risk[m] * decay);
+        }
+    }
+
+    /** Each market's supply from its own sellers, their normal sales. */
+    private void sumSellers(Firms firms) {
+        java.util.Arrays.fill(supply, 0);
+        for (int f = 0; f < firms.count; f++) {
+            supply[firms.market[f]] += Math.max(0, firms.normalSales[f]);
+        }
+    }
+
+    /** Adds to each market's supply what the lanes into it normally bring, after its sellers' (the sums' order). */
+    private void addLanes(Traders traders) {
+        for (int i = 0; i < traders.count; i++) {
+            supply[traders.destinationMarket[i]] += Math.max(0, traders.normalSales[i]);
         }
     }
 
