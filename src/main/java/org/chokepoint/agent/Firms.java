@@ -98,6 +98,12 @@ public final class Firms implements java.io.Serializable {
      * with each unit (a resilience standard's certified segment); 0 when none.
      */
     final double[] premium;
+    /**
+     * Whether any firm has been given a price support or a premium. Until then every strike and payment is NaN and
+     * every premium 0, and the tick reads none of the three arrays: at 100,000 firms each array the per-firm loops
+     * walk costs memory traffic whether or not a scenario uses what it holds.
+     */
+    private boolean supportsGiven;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     final double[] netPrice;
     /** The same for the price its goods fetch ({@link #salePrice}): what it mothballs, restarts and builds on. */
@@ -118,8 +124,13 @@ public final class Firms implements java.io.Serializable {
     final double[] lostOutput;
     /** Effective capacity this tick after outages (and, for recyclers, scrap). */
     final double[] availableCapacity;
-    /** Share of its capacity an outage leaves the firm this tick (1 without one); a quota's cap is not an outage. */
-    final double[] operableShare;
+    /**
+     * Per market, the share of its capacity an outage leaves each firm selling there this tick (1 without one), as
+     * read when the market's firms plan; a quota's cap is not an outage. An outage strikes a market's firms alike,
+     * so one value a market serves, and the per-firm loops read the firm's market, which they read anyway,
+     * instead of an array of a value a firm.
+     */
+    private final double[] operableShare;
     /** Whether a production quota holds what the firm may make this tick below what its plants could. */
     final boolean[] quotaCapped;
     /**
@@ -130,6 +141,11 @@ public final class Firms implements java.io.Serializable {
      * earns above its marginal cost is the quota's rent, not its plants'.
      */
     final boolean[] quotaBinds;
+    /**
+     * Whether a production quota may hold any firm, set once a quota is in the model. Until then no firm is capped
+     * or bound, no release has fetched anything, and the tick reads none of those arrays (see {@link #supportsGiven}).
+     */
+    private boolean quotasMayHold;
 
     /**
      * A manufacturer's target input stock, in ticks of its use of each input: {@code behaviour.inputCoverTicks}
@@ -182,7 +198,7 @@ public final class Firms implements java.io.Serializable {
      */
     final boolean[] collector;
 
-    private Firms(int n, int slots) {
+    private Firms(int n, int slots, int markets) {
         count = n;
         id = new String[n];
         type = new FirmType[n];
@@ -235,7 +251,7 @@ public final class Firms implements java.io.Serializable {
         sold = new double[n];
         lostOutput = new double[n];
         availableCapacity = new double[n];
-        operableShare = new double[n];
+        operableShare = new double[markets];
         java.util.Arrays.fill(operableShare, 1.0);
         quotaCapped = new boolean[n];
         quotaBinds = new boolean[n];
@@ -272,7 +288,7 @@ public final class Firms implements java.io.Serializable {
      * output but leaves the plants, and their costs, as they are.
      */
     public double marginalCostOfAvailable(int f, double q) {
-        double cap = capacity[f] * operableShare[f];
+        double cap = capacity[f] * operableShare[market[f]];
         double u = cap > 0 ? q / cap : 0;
         return costBase[f] + costSlope[f] * power(u, costExponent[f]);
     }
@@ -350,6 +366,9 @@ public final class Firms implements java.io.Serializable {
 
     /** The output price the firm plans on given its expected price and any support in force. */
     public double supportedPrice(int f, double expected) {
+        if (!supportsGiven) {
+            return expected;
+        }
         double strike = supportStrike[f];
         double price;
         if (Double.isNaN(strike)) {
@@ -429,7 +448,7 @@ public final class Firms implements java.io.Serializable {
     public int market(int f) { return market[f]; }
     public double capacity(int f) { return capacity[f]; }
     /** The capacity an outage leaves the firm this tick, along which it plans ({@link #marginalCostOfAvailable}). */
-    public double operableCapacity(int f) { return capacity[f] * operableShare[f]; }
+    public double operableCapacity(int f) { return capacity[f] * operableShare[market[f]]; }
     /** Ticks a capacity project of the firm takes to come into use. */
     public int leadTicks(int f) { return leadTicks[f]; }
     /** Marginal cost at zero output, its rise to full capacity and the curve's exponent. */
@@ -449,7 +468,20 @@ public final class Firms implements java.io.Serializable {
     /** Sales per tick, a slow average. */
     public double normalSales(int f) { return normalSales[f]; }
     /** The price support the firm plans on, NaN when none is in force. */
-    public double supportStrike(int f) { return supportStrike[f]; }
+    public double supportStrike(int f) { return supportsGiven ? supportStrike[f] : Double.NaN; }
+    /** Under a contract for difference, what it pays a unit sold on top of the sale price; NaN otherwise. */
+    public double supportPayment(int f) { return supportsGiven ? supportPayment[f] : Double.NaN; }
+    /** The share of the price above a purchase guarantee's strike the firm gives up. */
+    public double supportUpsideShare(int f) { return supportsGiven ? supportUpsideShare[f] : 0; }
+    /** Whether any firm has had a price support or premium (before that, none has either). */
+    public boolean supportsGiven() { return supportsGiven; }
+
+    /** Lets production quotas hold firms from now on: before this no firm is capped or bound by one. */
+    public void letQuotasHold() { quotasMayHold = true; }
+    /** Whether a production quota may hold any firm (before {@link #letQuotasHold}, none does). */
+    public boolean quotasMayHold() { return quotasMayHold; }
+    /** Whether a production quota binds on the firm this tick (see {@link #quotaBinds}). */
+    public boolean quotaBinds(int f) { return quotasMayHold && quotaBinds[f]; }
     public double inputStock(int slot) { return inputStock[slot]; }
     public double inputOnOrder(int slot) { return inputOnOrder[slot]; }
 
@@ -525,9 +557,9 @@ public final class Firms implements java.io.Serializable {
 
     // ---- what others may do ------------------------------------------------------------------------------------
 
-    /** The share of its capacity an outage leaves firm f this tick. */
-    public void setOperableShare(int f, double share) {
-        operableShare[f] = share;
+    /** The share of their capacity an outage leaves the firms selling in market m this tick. */
+    public void setOperableShare(int m, double share) {
+        operableShare[m] = share;
     }
 
     /**
@@ -535,6 +567,7 @@ public final class Firms implements java.io.Serializable {
      * {@code 1 - upsideShare} above it.
      */
     public void support(int f, double strike, double upsideShare) {
+        supportsGiven = true;
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;
         supportPayment[f] = Double.NaN;
@@ -546,6 +579,7 @@ public final class Firms implements java.io.Serializable {
      * share of its sales the contract's volume covers. The strike still bounds its plan.
      */
     public void support(int f, double strike, double upsideShare, double payment) {
+        supportsGiven = true;
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;
         supportPayment[f] = payment;
@@ -553,11 +587,12 @@ public final class Firms implements java.io.Serializable {
 
     /** The premium per unit the firm counts on over the market price for its output (0: none). */
     public void premium(int f, double perUnit) {
+        supportsGiven = true;
         premium[f] = perUnit;
     }
 
     /** The premium per unit over the market price the firm counts on, 0 when none. */
-    public double premium(int f) { return premium[f]; }
+    public double premium(int f) { return supportsGiven ? premium[f] : 0; }
 
     /** The price the firm last planned on for its own work: net of input costs, support and premium included. */
     public double netPrice(int f) { return netPrice[f]; }
@@ -612,7 +647,7 @@ public final class Firms implements java.io.Serializable {
                 slots += k * world.recipe(recipeOf(spec, world)).inputCount();
             }
         }
-        Firms firms = new Firms(n, slots);
+        Firms firms = new Firms(n, slots, world.marketCount());
         int f = 0;
         int slot = 0;
         List<Scenario.FirmSpec> specs = new ArrayList<>(scenario.firms());

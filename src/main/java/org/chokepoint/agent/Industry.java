@@ -47,6 +47,13 @@ public final class Industry implements Participant {
     private final double[] lastRelease;
     /** Per firm, the markup over marginal cost it prices at this tick (see {@link #collusiveMarkup}). */
     private final double[] markup;
+    /**
+     * Whether a measure has been handed the hurdle reliefs, or the markups: until one has, every relief and every
+     * markup is 0, and the tick neither clears nor reads them (a scenario without such measures walks two fewer
+     * per-firm arrays a tick). The caps and releases of production quotas go by {@link Firms#quotasMayHold}.
+     */
+    private boolean reliefHandedOut;
+    private boolean markupsHandedOut;
     /** Markets by how many firms sell in them, and by how many input slots buy in them, most first. */
     private final int[] sellerOrder;
     private final int[] buyerOrder;
@@ -85,7 +92,6 @@ public final class Industry implements Participant {
         lastRelease = new double[firms.count];
         Arrays.fill(lastRelease, Double.NaN);
         markup = new double[firms.count];
-        capacity.setHurdleRelief(hurdleRelief);
         exportRestrictionEnd = new int[m];
         capacity.setExportRestrictionEnds(exportRestrictionEnd);
         int[] sellersPerMarket = new int[m];
@@ -136,6 +142,10 @@ public final class Industry implements Participant {
      * measure that lowers a hurdle (a capex subsidy, a consortium's offtake) writing its own, the largest holding.
      */
     public double[] hurdleRelief() {
+        if (!reliefHandedOut) {
+            reliefHandedOut = true;
+            capacity.setHurdleRelief(hurdleRelief);
+        }
         return hurdleRelief;
     }
 
@@ -144,6 +154,7 @@ public final class Industry implements Participant {
      * production quota) writing its own, the smallest holding.
      */
     public double[] outputCap() {
+        firms.letQuotasHold();
         return outputCap;
     }
 
@@ -152,6 +163,7 @@ public final class Industry implements Participant {
      * as the tick begins and where no quota holds it.
      */
     public double[] quotaRelease() {
+        firms.letQuotasHold();
         return quotaRelease;
     }
 
@@ -162,6 +174,7 @@ public final class Industry implements Participant {
      * included: it asks no less, and plans its output on (1 + m) times its costs.
      */
     public double[] collusiveMarkup() {
+        markupsHandedOut = true;
         return markup;
     }
 
@@ -200,10 +213,16 @@ public final class Industry implements Participant {
     @Override
     public void beginTick(int tick) {
         this.tick = tick;
-        Arrays.fill(hurdleRelief, 0);
-        Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
-        Arrays.fill(quotaRelease, Double.NaN);
-        Arrays.fill(markup, 0);
+        if (reliefHandedOut) {
+            Arrays.fill(hurdleRelief, 0);
+        }
+        if (firms.quotasMayHold()) {
+            Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
+            Arrays.fill(quotaRelease, Double.NaN);
+        }
+        if (markupsHandedOut) {
+            Arrays.fill(markup, 0);
+        }
     }
 
     // ---- plan -------------------------------------------------------------------------------------------------
@@ -225,16 +244,25 @@ public final class Industry implements Participant {
         double factor = government.capacityFactor[m];
         OrderBook book = markets.book(m);
         int[] sellers = members.sellers();
+        boolean quotas = x.quotasMayHold();
+        boolean markups = markupsHandedOut;
+        x.setOperableShare(m, factor);
         for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
             int f = sellers[i];
             producers.expect(f, quoted);
             // The release over last tick's, whichever quota set each. After a tick with no release the firm sold
             // nothing under it, and the news says nothing of the price.
-            double release = quotaRelease[f];
-            double last = lastRelease[f];
-            lastRelease[f] = release;
+            double release = Double.NaN;
+            double last = Double.NaN;
+            double cap = Double.POSITIVE_INFINITY;
+            if (quotas) {
+                release = quotaRelease[f];
+                last = lastRelease[f];
+                lastRelease[f] = release;
+                cap = outputCap[f];
+            }
             if (last > 0 && release >= 0 && release != last) {
-                producers.readRelease(f, release / last, outputCap[f]);
+                producers.readRelease(f, release / last, cap);
             }
             // A quota that starts to hold a firm that ran free last tick is news too, of its share against its normal
             // sales, read after its plan: whether the quota binds at the price the firm counts on is known only then.
@@ -247,7 +275,7 @@ public final class Industry implements Participant {
             // for its output; for a manufacturer, input costs still come off it.
             double supported = x.supportedPrice(f, x.expectedPrice[f]);
             double supportedSale = x.supportedPrice(f, x.salePrice[f]);
-            double markupOf = markup[f];
+            double markupOf = markups ? markup[f] : 0;
             if (markupOf != 0) {
                 // Only a colluding firm has a markup: dividing every other's price by 1 would change nothing.
                 supported /= 1 + markupOf;
@@ -258,7 +286,7 @@ public final class Industry implements Participant {
                 case MANUFACTURER -> {
                     inputCost = x.expectedPrice[f] - manufacturers.expectNetPrice(f, markets);
                     net = supported - inputCost;
-                    available = Math.min(x.capacity[f] * factor, outputCap[f]);
+                    available = Math.min(x.capacity[f] * factor, cap);
                 }
                 case RECYCLER -> {
                     net = supported;
@@ -266,14 +294,15 @@ public final class Industry implements Participant {
                 }
                 default -> {
                     net = supported;
-                    available = Math.min(x.capacity[f] * factor, outputCap[f]);
+                    available = Math.min(x.capacity[f] * factor, cap);
                 }
             }
             // A quota caps only producers and manufacturers; a recycler's cap stays infinite.
-            x.quotaCapped[f] = outputCap[f] < x.capacity[f] * factor;
+            if (quotas) {
+                x.quotaCapped[f] = cap < x.capacity[f] * factor;
+            }
             x.netPrice[f] = net;
             x.capacityNetPrice[f] = supportedSale - inputCost;
-            x.setOperableShare(f, factor);
             // Held to nothing last tick, to something or nothing at all now: it restarts its runs.
             if (last == 0 && release != 0) {
                 producers.resume(f, net, available);
@@ -284,9 +313,9 @@ public final class Industry implements Participant {
                 producers.plan(f, net, available);
             }
             if (quotaStarts && x.normalSales[f] > 0) {
-                producers.readRelease(f, outputCap[f] / x.normalSales[f], outputCap[f]);
+                producers.readRelease(f, cap / x.normalSales[f], cap);
             }
-            producers.offer(f, inputCost, markup[f], book);
+            producers.offer(f, inputCost, markupOf, book);
             if (x.type[f] == FirmType.MANUFACTURER) {
                 manufacturers.prepareBids(f);
             }

@@ -83,7 +83,7 @@ public final class Producers implements java.io.Serializable {
      */
     public void expect(int f, double quotedPrice) {
         Firms x = firms;
-        double release = x.releaseFetched[f];
+        double release = x.quotasMayHold() ? x.releaseFetched[f] : Double.NaN;
         x.expectedPrice[f] += expectationRate * ((Double.isNaN(release) ? quotedPrice : release) - x.expectedPrice[f]);
         double got = x.fetched[f];
         x.salePrice[f] += expectationRate * ((Double.isNaN(got) ? quotedPrice : got) - x.salePrice[f]);
@@ -115,7 +115,7 @@ public final class Producers implements java.io.Serializable {
      */
     public void readRelease(int f, double change, double share) {
         Firms x = firms;
-        if (!x.quotaBinds[f] || !(change > 0)) {
+        if (!x.quotaBinds(f) || !(change > 0)) {
             return;
         }
         double e = x.expectedPrice[f];
@@ -154,7 +154,9 @@ public final class Producers implements java.io.Serializable {
         x.availableCapacity[f] = available;
         if (x.status[f] != FirmStatus.ACTIVE) {
             x.plannedOutput[f] = 0;
-            x.quotaBinds[f] = false;
+            if (x.quotasMayHold()) {
+                x.quotaBinds[f] = false;
+            }
             return;
         }
         double target = stockCover * x.normalSales[f];
@@ -165,20 +167,24 @@ public final class Producers implements java.io.Serializable {
         // not stop it: it makes no more than the output at which marginal cost reaches what it is paid a unit, the
         // strike under a guarantee on its own market, its expected price plus the payment under a contract for
         // difference settled against another market, and any certificate premium it earns on top.
-        double strike = x.supportStrike[f];
-        double payment = x.supportPayment[f];
-        double extra = x.premium[f];
-        if (!Double.isNaN(payment)) {
-            if (payment > 0) {
-                desired = Math.min(desired, x.outputAtPrice(f, x.expectedPrice[f] + payment + extra, available));
+        if (x.supportsGiven()) {
+            double strike = x.supportStrike[f];
+            double payment = x.supportPayment[f];
+            double extra = x.premium[f];
+            if (!Double.isNaN(payment)) {
+                if (payment > 0) {
+                    desired = Math.min(desired, x.outputAtPrice(f, x.expectedPrice[f] + payment + extra, available));
+                }
+            } else if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
+                desired = Math.min(desired, x.outputAtPrice(f, extra == 0 ? strike : strike + extra, available));
             }
-        } else if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
-            desired = Math.min(desired, x.outputAtPrice(f, extra == 0 ? strike : strike + extra, available));
         }
         // Held to its share: its plants, priced at what it counts on, would make all the quota lets them. Read from
         // the price, not the plan, so a firm long in stock that plans less than its share for a few weeks to work it
         // off still counts its stock at the quota's price: it can make again only its share of it.
-        x.quotaBinds[f] = x.quotaCapped[f] && x.outputAtPrice(f, netPrice, x.operableCapacity(f)) >= available;
+        if (x.quotasMayHold()) {
+            x.quotaBinds[f] = x.quotaCapped[f] && x.outputAtPrice(f, netPrice, x.operableCapacity(f)) >= available;
+        }
         desired = desired < 0 ? 0 : Math.min(desired, available);
         // The plan moves part of the way toward the desired rate each tick: plants do not swing their runs
         // with every weekly price, and without this the chain's stocks would amplify each swing upstream.
@@ -237,7 +243,7 @@ public final class Producers implements java.io.Serializable {
             // target >= s > 0 makes target / s >= 1, and then the ratio too (see cutOnlyWhenLong).
             double cut = cutOnlyWhenLong && target >= s ? 1.0 : Math.min(1.0, stockRatio(target, s));
             // A certified firm's premium is paid on top of the market price, so it covers that much of its cost.
-            double extra = x.premium[f];
+            double extra = x.premium(f);
             double cost = lowestPrice(f, extra == 0 ? mc : mc - extra);
             double shutdown = x.costBase[f] + inputCost - support(f);
             double rent = quotaRentAsk(f, target, s);
@@ -264,7 +270,7 @@ public final class Producers implements java.io.Serializable {
      */
     private double quotaRentAsk(int f, double target, double stock) {
         Firms x = firms;
-        if (!x.quotaBinds[f]) {
+        if (!x.quotaBinds(f)) {
             return 0;
         }
         return x.expectedPrice[f] * stockRatio(target, stock);
@@ -291,7 +297,7 @@ public final class Producers implements java.io.Serializable {
     private double pricedRate(int f) {
         Firms x = firms;
         double normal = x.normalSales[f];
-        if (x.status[f] != FirmStatus.ACTIVE || !Double.isNaN(x.supportStrike[f]) || x.premium[f] != 0
+        if (x.status[f] != FirmStatus.ACTIVE || !Double.isNaN(x.supportStrike(f)) || x.premium(f) != 0
                 || !(normal > 0)) {
             return x.plannedOutput[f];
         }
@@ -318,12 +324,14 @@ public final class Producers implements java.io.Serializable {
         // alone, the anchor moved only as fast as the (target / stock)^η cut pulled the quote below it: after the
         // release of a two-region world was raised from 30 to 40 a week, the stock ran to 2.2 times its target
         // and swung round it for four years (ExporterInstrumentsTest.AQuotaRaisedButStillBinding).
-        x.releaseFetched[f] = Double.NaN;
-        double release = x.availableCapacity[f];
-        if (x.quotaBinds[f] && x.offered[f] > x.sold[f] && release > 0) {
-            double meant = release + (x.stock[f] - stockCover * x.normalSales[f]) / adjustTicks;
-            double taken = meant > 0 ? x.sold[f] / meant : maxRatio;
-            x.releaseFetched[f] = quote * Math.max(minRatio, Math.min(maxRatio, taken));
+        if (x.quotasMayHold()) {
+            x.releaseFetched[f] = Double.NaN;
+            double release = x.availableCapacity[f];
+            if (x.quotaBinds[f] && x.offered[f] > x.sold[f] && release > 0) {
+                double meant = release + (x.stock[f] - stockCover * x.normalSales[f]) / adjustTicks;
+                double taken = meant > 0 ? x.sold[f] / meant : maxRatio;
+                x.releaseFetched[f] = quote * Math.max(minRatio, Math.min(maxRatio, taken));
+            }
         }
         if (x.offered[f] > 0 && x.sold[f] <= 0) {
             double share = stockedShare(f);
@@ -368,7 +376,7 @@ public final class Producers implements java.io.Serializable {
      */
     private double lowestPrice(int f, double mc) {
         Firms x = firms;
-        double strike = x.supportStrike[f];
+        double strike = x.supportStrike(f);
         if (Double.isNaN(strike)) {
             return mc;
         }

@@ -87,7 +87,7 @@ class SellerAskTest {
      */
     @Test
     void aCertifiedPlantAsksItsPlansCostLessThePremium() throws Exception {
-        firms.premium[mine] = 5;
+        firms.premium(mine, 5);
         assertEquals(22.5, offer("plan", 100).askLimit(0), 1e-12);
         assertEquals(22.5, offer("normalSales", 100).askLimit(0), 1e-12);
     }
