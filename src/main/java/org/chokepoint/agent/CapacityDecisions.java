@@ -67,10 +67,7 @@ public final class CapacityDecisions implements java.io.Serializable {
      */
     public void decide(int f, int tick) {
         Firms x = firms;
-        // Written only where the firm ordered last tick, as few do: an unchanged line of the array need not go back to memory.
-        if (x.ordered[f] != 0) {
-            x.ordered[f] = 0;
-        }
+        x.ordered[f] = 0;
         // Read before this tick's new plant comes into use: what the firm could make this tick was planned on the
         // plant it had, so a firm whose projects arrive week by week is not read as held back by something else.
         boolean plantBound = x.availableCapacity[f] >= x.operableCapacity(f) * (1 - 1e-9);

@@ -170,6 +170,8 @@ public final class Firms implements java.io.Serializable {
      * to holds, has at sea or has ordered for its members. Its own orders count it as their supply line.
      */
     final double[] inputOnOrder;
+    /** Whether anything has been put on order for any firm: until then every slot's is 0 and bids need not read it. */
+    private boolean onOrderGiven;
     final double[] inputExpectedPrice;
     /** Input used by this tick's production, and what the plan needed beyond the stock held. */
     final double[] inputUse;
@@ -483,10 +485,11 @@ public final class Firms implements java.io.Serializable {
     /** Whether a production quota binds on the firm this tick (see {@link #quotaBinds}). */
     public boolean quotaBinds(int f) { return quotasMayHold && quotaBinds[f]; }
     public double inputStock(int slot) { return inputStock[slot]; }
-    public double inputOnOrder(int slot) { return inputOnOrder[slot]; }
+    public double inputOnOrder(int slot) { return onOrderGiven ? inputOnOrder[slot] : 0; }
 
     /** Sets what others have on order for the firm of an input slot (see {@link #inputOnOrder}). */
     public void setInputOnOrder(int slot, double quantity) {
+        onOrderGiven = true;
         inputOnOrder[slot] = quantity;
     }
 

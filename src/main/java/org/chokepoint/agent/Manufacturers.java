@@ -195,7 +195,7 @@ public final class Manufacturers implements java.io.Serializable {
         // what the pool is already bringing it, and its stock would overshoot once the pooled cargo landed. How
         // far above its expected price it bids still follows the stock it holds, which is what it runs on until
         // that cargo lands.
-        double quantity = order(use, target, x.inputStock[s] + x.inputOnOrder[s]);
+        double quantity = order(use, target, x.inputStock[s] + x.inputOnOrder(s));
         if (quantity <= 0) {
             return;
         }
