@@ -200,12 +200,22 @@ public record Scenario(
      *
      * @param type producer (a mine: output from capacity), manufacturer (output from inputs by recipe) or
      *             recycler (output from scrap of a final good)
+     * @param capexPerAnnualUnit a prospect's capital cost, in US dollars per unit of yearly capacity; only a firm of
+     *                           status {@code prospect} has one. Left out of the JSON written back when absent, so a
+     *                           scenario without prospects reads back as it did before prospects existed.
      */
     public record FirmSpec(String id, String type, String region, String commodity, String recipe, Integer count,
                            ParamSpec capacity, CostSpec cost, ParamSpec initialUtilization, String status,
-                           ParamSpec leadTicks, RecyclingSpec recycling) {
+                           ParamSpec leadTicks, RecyclingSpec recycling,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           Double capexPerAnnualUnit) {
+        /** A project awaiting its investment decision, which it takes on the economics ({@code CapacityDecisions}). */
+        public static final String PROSPECT = "prospect";
+
         public int countOrDefault() { return count == null ? 1 : count; }
         public String statusOrDefault() { return status == null ? "active" : status; }
+        public boolean prospect() { return PROSPECT.equals(status); }
     }
 
     /** Marginal cost {@code c(q) = base + slope * (q / capacity)^exponent}, in the commodity's price unit. */

@@ -442,6 +442,7 @@ public final class SemanticValidator {
                         + " makes its output from " + ("recycler".equals(type) ? "scrap" : "capacity")
                         + " (remove recipe or make the firm a manufacturer)");
             }
+            checkProspect(f, base);
             if (f.recycling() != null) {
                 if (!"recycler".equals(type)) {
                     problem(base + "/recycling", "recycling applies only to type recycler, got type " + type);
@@ -503,6 +504,22 @@ public final class SemanticValidator {
                     problem(at, "firm '" + state.firm() + "' is already built by /policies/" + first);
                 }
             }
+        }
+    }
+
+    /**
+     * A prospect decides on its levelised cost, which needs its capital cost; no other firm reads one, so a capex on
+     * another would be a number the run ignores (a planned plant's is its stateCapacity's).
+     */
+    private void checkProspect(FirmSpec f, String base) {
+        if (f.prospect() && f.capexPerAnnualUnit() == null) {
+            problem(base, "firm '" + f.id() + "' has status \"prospect\" but no capexPerAnnualUnit; a prospect"
+                    + " decides on its levelised cost, so give its capital cost in US dollars per unit of yearly"
+                    + " capacity (a number >= 0)");
+        } else if (!f.prospect() && f.capexPerAnnualUnit() != null) {
+            problem(base + "/capexPerAnnualUnit", "capexPerAnnualUnit applies only to a firm with status"
+                    + " \"prospect\", got status \"" + f.statusOrDefault() + "\" (a planned plant's capital cost is"
+                    + " its stateCapacity's capexPerAnnualUnit); remove it or make the firm a prospect");
         }
     }
 

@@ -434,6 +434,36 @@ class SemanticRulesTest {
         assertEquals("/policies/0/firm", active.pointer());
         assertTrue(active.message().startsWith("firm 'mine' has status \"active\""), active.message());
     }
+    /**
+     * A prospect decides on its levelised cost, so it must give its capital cost; no other firm reads one. The rate
+     * and life it recovers its capital over are a yearly rate from 0 to 1 and a whole number of years from 1.
+     */
+    @Test
+    void aProspectGivesItsCapexAndOnlyAProspectHasOne() {
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> firm(s, 0).put("status", "prospect")
+                .put("capexPerAnnualUnit", 1000)), "t.json"));
+        ScenarioProblem none = single(mutated(s -> firm(s, 0).put("status", "prospect")));
+        assertEquals("/firms/0", none.pointer());
+        assertEquals("test.json", none.file());
+        assertTrue(none.message().startsWith("firm 'mine' has status \"prospect\" but no capexPerAnnualUnit"),
+                none.message());
+        ScenarioProblem active = single(mutated(s -> firm(s, 0).put("capexPerAnnualUnit", 1000)));
+        assertEquals("/firms/0/capexPerAnnualUnit", active.pointer());
+        assertTrue(active.message().startsWith("capexPerAnnualUnit applies only to a firm with status \"prospect\","
+                + " got status \"active\""), active.message());
+        ScenarioProblem negative = single(mutated(s -> s.putObject("behaviour").putObject("investment")
+                .put("discountRate", -0.05)));
+        assertEquals("/behaviour/investment/discountRate", negative.pointer());
+        assertEquals("discountRate must be >= 0, got -0.05", negative.message());
+        ScenarioProblem noLife = single(mutated(s -> s.putObject("behaviour").putObject("investment")
+                .put("projectLifeYears", 0)));
+        assertEquals("/behaviour/investment/projectLifeYears", noLife.pointer());
+        assertEquals("projectLifeYears must be >= 1, got 0", noLife.message());
+        ScenarioProblem negativeCapex = single(mutated(s -> firm(s, 0).put("status", "prospect")
+                .put("capexPerAnnualUnit", -1)));
+        assertEquals("/firms/0/capexPerAnnualUnit", negativeCapex.pointer());
+    }
+
     /** An opening stock is one of a quantity, days or weeks; someone in its region must be there to hold it. */
     @Test
     void anOpeningStockNeedsOneAmountAndAHolder() {
