@@ -1,5 +1,7 @@
 package org.chokepoint.agent;
 
+import org.chokepoint.market.Ledger;
+
 /**
  * Slow decisions about capacity, taken after production. A firm builds for two reasons: for the growth of the
  * final demand its market serves, keeping capacity on that path so utilization, costs and prices stay on it;
@@ -34,6 +36,8 @@ public final class CapacityDecisions implements java.io.Serializable {
      * announced: -1 where none is in force, {@link Integer#MAX_VALUE} where one has no announced end.
      */
     private int[] exportRestrictionEnd;
+    /** The scenario's declared projects awaiting their investment decision; null when it has none. */
+    private Prospects prospects;
 
     public CapacityDecisions(Firms firms, double hurdle, int patience, double stepShare, int mothballAfter,
                              int exitAfter, int restartTicks, double restartMargin, double restartPerIdleTick,
@@ -53,6 +57,26 @@ public final class CapacityDecisions implements java.io.Serializable {
     /** Lets a policy lower the investment hurdle of chosen firms (by this share of the hurdle, per firm). */
     public void setHurdleRelief(double[] reliefPerFirm) {
         this.hurdleRelief = reliefPerFirm;
+    }
+
+    /** The prospects among the firms, which decide on their levelised cost ({@link Prospects}). */
+    public void setProspects(Prospects prospects) {
+        this.prospects = prospects;
+    }
+
+    /** The prospects among the firms, or null when the scenario declares none. */
+    public Prospects prospects() {
+        return prospects;
+    }
+
+    /**
+     * Books the capital of the prospects that committed this tick, once every firm has decided: one thread, in
+     * prospect order, so the accounts are the same on any number of threads.
+     */
+    public void bookCommitments(int tick, Ledger ledger) {
+        if (prospects != null) {
+            prospects.book(tick, ledger);
+        }
     }
 
     /** Lets the firms read, each tick, when the restrictions on their markets' exports end. */
@@ -85,6 +109,8 @@ public final class CapacityDecisions implements java.io.Serializable {
                     x.startOperating(f);
                 }
             }
+            // Only a scenario that declares prospects has firms in these states.
+            case FirmStatus.PROSPECT, FirmStatus.BUILDING -> prospects.decide(f, tick);
             default -> { }
         }
     }

@@ -9,6 +9,13 @@ public final class FirmStatus {
     public static final byte EXITED = 3;
     /** State capacity not yet built: it makes, buys and decides nothing until a policy commissions it. */
     public static final byte PLANNED = 4;
+    /**
+     * A project the scenario declares, awaiting its investment decision: it makes, buys and sells nothing, and
+     * commits to being built once the price pays its levelised cost ({@link Prospects}).
+     */
+    public static final byte PROSPECT = 5;
+    /** A prospect that has committed: under construction, making nothing until its lead time has passed. */
+    public static final byte BUILDING = 6;
 
     private FirmStatus() { }
 
@@ -18,6 +25,8 @@ public final class FirmStatus {
             case MOTHBALLED -> "mothballed";
             case RESTARTING -> "restarting";
             case PLANNED -> "planned";
+            case PROSPECT -> "prospect";
+            case BUILDING -> "building";
             default -> "exited";
         };
     }

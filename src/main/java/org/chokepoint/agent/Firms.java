@@ -404,6 +404,21 @@ public final class Firms implements java.io.Serializable {
         return status[f] == FirmStatus.PLANNED;
     }
 
+    /** Whether the firm is a declared project that has not yet committed to being built. */
+    public boolean prospect(int f) {
+        return status[f] == FirmStatus.PROSPECT;
+    }
+
+    /** Whether the firm is a prospect that has committed and is under construction. */
+    public boolean building(int f) {
+        return status[f] == FirmStatus.BUILDING;
+    }
+
+    /** The operating state's name, as outputs write it: active, mothballed, restarting, planned, prospect... */
+    public String statusName(int f) {
+        return FirmStatus.name(status[f]);
+    }
+
     /**
      * Brings planned capacity into use: the firm operates from now on and, like a plant that restarts, expects to
      * sell its supply curve's output at the net price it has been following, and plans its first runs on that.
@@ -679,6 +694,7 @@ public final class Firms implements java.io.Serializable {
                 firms.status[f] = switch (spec.statusOrDefault()) {
                     case "mothballed" -> FirmStatus.MOTHBALLED;
                     case "planned" -> FirmStatus.PLANNED;
+                    case Scenario.FirmSpec.PROSPECT -> FirmStatus.PROSPECT;
                     default -> FirmStatus.ACTIVE;
                 };
                 firms.mothballedBeforeRun[f] = firms.status[f] == FirmStatus.MOTHBALLED;

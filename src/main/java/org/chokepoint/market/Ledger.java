@@ -129,6 +129,14 @@ public final class Ledger implements java.io.Serializable {
         flows[market * STRIDE + PRODUCER_SURPLUS] -= usd;
     }
 
+    /**
+     * Capital a producer of the market paid for new plant (a prospect's, the week it commits): it comes off the
+     * market's producer surplus, as its variable cost does.
+     */
+    public void capitalCost(int market, double usd) {
+        flows[market * STRIDE + PRODUCER_SURPLUS] -= usd;
+    }
+
     /** Government spending on the market's commodity in its region (a subsidy, a purchase). */
     public void spend(int market, double usd) {
         flows[market * STRIDE + FISCAL] += usd;

@@ -41,4 +41,12 @@ public interface RunView {
 
     /** What each policy instrument did over the run, by instrument id; instruments with nothing to say left out. */
     Map<String, Map<String, Double>> policyIndicators();
+
+    /**
+     * What the scenario's declared prospects did over the run, by firm entry id: none for a scenario without
+     * prospects.
+     */
+    default Map<String, Map<String, Double>> prospectIndicators() {
+        return Map.of();
+    }
 }

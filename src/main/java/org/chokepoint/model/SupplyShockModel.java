@@ -72,6 +72,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private Markets markets;
     private Government government;
     private Industry industry;
+    /** The scenario's declared prospects, or null when it has none. */
+    private org.chokepoint.agent.Prospects prospects;
     private Households households;
     private Traders traders;
     private Stockists stockists;
@@ -234,6 +236,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 exit.mothballAfterTicks(), exit.exitAfterTicks(),
                 exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin(),
                 exit.restartPerIdleTick(), inv.trendUtilizationFloor());
+        capacity.setProspects(org.chokepoint.agent.Prospects.of(scenario, firms, world.ticksPerYear()));
+        prospects = capacity.prospects();
         List<Consortium> pools = new ArrayList<>();
         for (ConsortiumSpec spec : scenario.consortia()) {
             pools.add(new Consortium((JointProcurementSpec) spec, world, b));
@@ -544,6 +548,16 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
             }
         }
         markets.shipping().addAtSea(quantityByMarket, bookValueByMarket);
+    }
+
+    /** The scenario's declared prospects, or null when it has none. */
+    public org.chokepoint.agent.Prospects prospects() {
+        return prospects;
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> prospectIndicators() {
+        return prospects == null ? Map.of() : prospects.indicators();
     }
 
     @Override

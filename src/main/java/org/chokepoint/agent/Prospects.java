@@ -1,0 +1,220 @@
+package org.chokepoint.agent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.chokepoint.market.Ledger;
+import org.chokepoint.scenario.BehaviourSpec;
+import org.chokepoint.scenario.Scenario;
+
+/**
+ * Projects a scenario declares, awaiting their investment decision (a known deposit, a recovery circuit): firms of
+ * status {@code prospect}, which decide on the economics. Each week a prospect compares the price its goods would
+ * fetch, net of its inputs (the slow {@code capacityNetPrice} every capacity decision reads), with its levelised
+ * cost at its normal utilization u: its average variable cost there plus the capital charge per unit,
+ * {@code capex × CRF(r, n) / u}, the yearly payment that recovers a dollar of capital over n years at rate r,
+ * {@code CRF = r / (1 − (1 + r)^−n)}, spread over the units a unit of yearly capacity makes at u. Above it for
+ * {@code patienceTicks} weeks running, it commits: it is built over its lead time, making nothing, and then operates
+ * as any firm does. The firm pays its capital cost, {@code capexPerAnnualUnit} times its yearly capacity, in the
+ * week it commits: booked against its market's producers, as a project is never cancelled once committed.
+ *
+ * <p>Only a scenario with prospects has this object, and the weekly loop reaches it only from a firm whose status
+ * is one of the prospect's: a scenario without prospects reads nothing of it.
+ */
+public final class Prospects implements java.io.Serializable {
+    private final Firms firms;
+    /** The firm of each prospect, in firm order. */
+    private final int[] firm;
+    /** Per firm, its prospect, or -1. */
+    private final int[] prospectOf;
+    /** The scenario entry each prospect belongs to, for the figures reported by entry. */
+    private final String[] entry;
+    /** US dollars per unit of yearly capacity. */
+    private final double[] capex;
+    /** Weeks running the price has paid the levelised cost. */
+    private final int[] aboveTicks;
+    /** The week each prospect committed, -1 while it has not. */
+    private final int[] committedAt;
+    /** The capacity it committed to, per tick: what it pays for, whatever becomes of the plant later. */
+    private final double[] committedCapacity;
+    private final double crf;
+    private final int ticksPerYear;
+    private final int patience;
+
+    private Prospects(Firms firms, int count, double crf, int ticksPerYear, int patience) {
+        this.firms = firms;
+        this.firm = new int[count];
+        this.entry = new String[count];
+        this.capex = new double[count];
+        this.aboveTicks = new int[count];
+        this.committedAt = new int[count];
+        java.util.Arrays.fill(committedAt, -1);
+        this.committedCapacity = new double[count];
+        this.prospectOf = new int[firms.count];
+        java.util.Arrays.fill(prospectOf, -1);
+        this.crf = crf;
+        this.ticksPerYear = ticksPerYear;
+        this.patience = patience;
+    }
+
+    /** The prospects of {@code scenario}'s firms, or null when it declares none. */
+    public static Prospects of(Scenario scenario, Firms firms, int ticksPerYear) {
+        int count = 0;
+        for (Scenario.FirmSpec spec : scenario.firms()) {
+            if (spec.prospect()) {
+                count += spec.countOrDefault();
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        BehaviourSpec.Investment inv = scenario.behaviour().investment();
+        Prospects p = new Prospects(firms, count, capitalRecoveryFactor(inv.discountRateOrDefault(),
+                inv.projectLifeYearsOrDefault()), ticksPerYear, inv.patienceTicks());
+        int f = 0;
+        int s = 0;
+        for (Scenario.FirmSpec spec : scenario.firms()) {
+            for (int i = 0; i < spec.countOrDefault(); i++, f++) {
+                if (spec.prospect()) {
+                    p.add(s++, f, spec.id(), spec.capexPerAnnualUnit());
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Prospects for tests: firm {@code f} of {@code firms}, alone, at this capex, rate, life and patience. */
+    static Prospects single(Firms firms, int f, double capexPerAnnualUnit, double rate, int years, int ticksPerYear,
+                            int patience) {
+        Prospects p = new Prospects(firms, 1, capitalRecoveryFactor(rate, years), ticksPerYear, patience);
+        p.add(0, f, firms.id(f), capexPerAnnualUnit);
+        firms.status[f] = FirmStatus.PROSPECT;
+        return p;
+    }
+
+    private void add(int s, int f, String id, double capexPerAnnualUnit) {
+        firm[s] = f;
+        entry[s] = id;
+        capex[s] = capexPerAnnualUnit;
+        prospectOf[f] = s;
+    }
+
+    /**
+     * The capital recovery factor, {@code r / (1 − (1 + r)^−n)}: the yearly payment over n years that repays one
+     * dollar at rate r; {@code 1 / n} at a rate of 0, its limit.
+     */
+    public static double capitalRecoveryFactor(double r, int n) {
+        return r == 0 ? 1.0 / n : r / (1 - Math.pow(1 + r, -n));
+    }
+
+    /**
+     * The capital charge per unit of output at the firm's normal utilization, in its price unit: its capex per unit
+     * of yearly capacity times the capital recovery factor is a yearly charge per unit of yearly capacity, which
+     * makes u units a year. The capex is per unit of yearly capacity, so the charge per unit needs no ticks per year.
+     */
+    double capitalCharge(int f) {
+        Firms x = firms;
+        return capex[prospectOf[f]] * crf / (x.normalUtilization[f] * x.outputValue[f]);
+    }
+
+    /** Average variable cost at the firm's normal utilization plus its capital charge, in its price unit. */
+    double levelisedCost(int f) {
+        Firms x = firms;
+        double q = x.normalUtilization[f] * x.capacity[f];
+        if (!(q > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return x.variableCost(f, q) / q + capitalCharge(f);
+    }
+
+    /**
+     * One week of a prospect's or a committed project's decision: a prospect counts the weeks the price pays its
+     * levelised cost and commits after {@code patience} of them running; a project under construction starts to
+     * operate the week its lead time ends, so that it plans and produces from then.
+     */
+    void decide(int f, int tick) {
+        Firms x = firms;
+        int s = prospectOf[f];
+        if (x.status[f] == FirmStatus.BUILDING) {
+            if (tick + 1 >= x.restartAt[f]) {
+                x.startOperating(f);
+            }
+            return;
+        }
+        if (x.capacityNetPrice[f] > levelisedCost(f)) {
+            if (++aboveTicks[s] >= patience) {
+                commit(f, s, tick);
+            }
+        } else {
+            aboveTicks[s] = 0;
+        }
+    }
+
+    /**
+     * The prospect commits this week: it is built over its lead time and produces from week {@code tick + lead}
+     * (at the soonest the next week: what is decided in a week's decisions acts from the next). Its capital is
+     * booked by {@link #book}, after every firm has decided, so that no two threads write one market's accounts.
+     */
+    private void commit(int f, int s, int tick) {
+        Firms x = firms;
+        x.status[f] = FirmStatus.BUILDING;
+        committedAt[s] = tick;
+        committedCapacity[s] = x.capacity[f];
+        x.restartAt[f] = tick + Math.max(1, x.leadTicks[f]);
+        if (tick + 1 >= x.restartAt[f]) {
+            x.startOperating(f);
+        }
+    }
+
+    /** The capital cost of a committed prospect, in US dollars: its capex times the yearly capacity it built. */
+    private double capital(int s) {
+        return capex[s] * committedCapacity[s] * ticksPerYear;
+    }
+
+    /** Books the capital of the prospects that committed this week against their markets' producers. */
+    void book(int tick, Ledger ledger) {
+        for (int s = 0; s < firm.length; s++) {
+            if (committedAt[s] == tick) {
+                ledger.capitalCost(firms.market[firm[s]], capital(s));
+            }
+        }
+    }
+
+    /** The week the firm's prospect committed, -1 if it has not (or the firm is no prospect). */
+    public int committedAt(int f) {
+        int s = prospectOf[f];
+        return s < 0 ? -1 : committedAt[s];
+    }
+
+    /**
+     * What the prospects of each scenario entry did, by entry id: {@code prospects} declared, {@code committed},
+     * {@code capacityCommitted} (per tick), {@code capitalCost} (US dollars of the scenario's price year, booked in
+     * the week each committed), {@code firstCommitTick} (NaN when none did) and {@code operating} at the end.
+     */
+    public Map<String, Map<String, Double>> indicators() {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (int s = 0; s < firm.length; s++) {
+            Map<String, Double> m = out.computeIfAbsent(entry[s], k -> {
+                Map<String, Double> n = new LinkedHashMap<>();
+                n.put("prospects", 0.0);
+                n.put("committed", 0.0);
+                n.put("capacityCommitted", 0.0);
+                n.put("capitalCost", 0.0);
+                n.put("firstCommitTick", Double.NaN);
+                n.put("operating", 0.0);
+                return n;
+            });
+            m.merge("prospects", 1.0, Double::sum);
+            if (committedAt[s] >= 0) {
+                m.merge("committed", 1.0, Double::sum);
+                m.merge("capacityCommitted", committedCapacity[s], Double::sum);
+                m.merge("capitalCost", capital(s), Double::sum);
+                double first = m.get("firstCommitTick");
+                m.put("firstCommitTick", Double.isNaN(first) ? committedAt[s] : Math.min(first, committedAt[s]));
+            }
+            if (firms.producing(firm[s])) {
+                m.merge("operating", 1.0, Double::sum);
+            }
+        }
+        return out;
+    }
+}
