@@ -11,12 +11,22 @@ import org.chokepoint.scenario.PriceBase;
  * indicators stay in the scenario's own units.
  */
 public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSurplus> regions,
-                      java.util.Map<String, java.util.Map<String, Double>> policies, PriceBase money) {
+                      java.util.Map<String, java.util.Map<String, Double>> policies, PriceBase money,
+                      @com.fasterxml.jackson.annotation.JsonInclude(
+                              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                      java.util.Map<String, java.util.Map<String, Double>> prospects) {
 
     public Summary {
         markets = List.copyOf(markets);
         regions = List.copyOf(regions);
         policies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(policies));
+        prospects = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(prospects));
+    }
+
+    /** A summary without what prospects did: of a scenario that declares none. */
+    public Summary(List<MarketSummary> markets, Totals totals, List<RegionSurplus> regions,
+                   java.util.Map<String, java.util.Map<String, Double>> policies, PriceBase money) {
+        this(markets, totals, regions, policies, money, java.util.Map.of());
     }
 
     /** A summary with no per-region surplus and no policy indicators, in the scenario's own dollars. */
@@ -259,6 +269,11 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         for (java.util.Map.Entry<String, java.util.Map<String, Double>> e : policies.entrySet()) {
             for (java.util.Map.Entry<String, Double> v : e.getValue().entrySet()) {
                 row.put("policy." + e.getKey() + "." + v.getKey(), v.getValue());
+            }
+        }
+        for (java.util.Map.Entry<String, java.util.Map<String, Double>> e : prospects.entrySet()) {
+            for (java.util.Map.Entry<String, Double> v : e.getValue().entrySet()) {
+                row.put("prospect." + e.getKey() + "." + v.getKey(), v.getValue());
             }
         }
         return row;

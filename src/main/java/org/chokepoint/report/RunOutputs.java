@@ -186,14 +186,19 @@ public final class RunOutputs {
         return p.json();
     }
 
-    /** The scenario with the defaults of its time settings written out, as the run used them. */
+    /**
+     * The scenario with the defaults of its time settings written out, as the run used them, and, when it declares
+     * prospects (which alone read them), those of the rate and life they recover their capital over.
+     */
     static Scenario resolved(Scenario s) {
         Scenario.TimeSpec t = s.time();
         Scenario.TimeSpec time = new Scenario.TimeSpec(t.ticksPerYearOrDefault(), t.horizonTicks(),
                 t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault(),
                 t.startsAtEquilibrium() ? "equilibrium" : "initialPrices",
                 s.decisionTick(), PriceBase.priceYear(s));
-        return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), s.behaviour(),
+        org.chokepoint.scenario.BehaviourSpec behaviour = s.firms().stream().anyMatch(Scenario.FirmSpec::prospect)
+                ? s.behaviour().withInvestment(s.behaviour().investment().withProspectDefaults()) : s.behaviour();
+        return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), behaviour,
                 s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.openingStocks(),
                 s.stockists(), s.outputs());
     }

@@ -143,6 +143,46 @@ class RunCommandTest extends CommandLineTest {
         assertTrue(Files.notExists(dir.resolve("q/flows.csv")), "outputs.timeseries false: no lanes either");
     }
 
+    /**
+     * A scenario with a prospect reports what it did, and writes out the rate and life it recovered its capital over;
+     * one without says nothing of prospects in either file. The prospect is a mine of 10 a week in the two-region
+     * world's B at 1,500 dollars per unit of yearly capacity (levelised 9.79 against B's metal at about 10): it
+     * commits in week 25 and pays 1,500 × 10 × 52 = 780,000 dollars.
+     */
+    @Test
+    void aRunWithAProspectSaysWhatItCommittedAndOneWithoutSaysNothingOfProspects() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(
+                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        Path plain = dir.resolve("plain.json");
+        Json.write(plain, s);
+        ObjectNode p = s.withArray("firms").addObject().put("id", "b-prospect").put("type", "producer")
+                .put("region", "B").put("commodity", "metal").put("capacity", 10).put("initialUtilization", 0.8)
+                .put("status", "prospect").put("leadTicks", 52).put("capexPerAnnualUnit", 1500);
+        p.putObject("cost").put("base", 6.0).put("slope", 9.0).put("exponent", 1);
+        Path prospect = dir.resolve("prospect.json");
+        Json.write(prospect, s);
+
+        assertEquals(0, chokepoint("run", prospect.toString(), "--ticks", "100", "--out", dir.resolve("w").toString()),
+                err.toString());
+        assertEquals(0, chokepoint("run", plain.toString(), "--ticks", "100", "--out", dir.resolve("p").toString()),
+                err.toString());
+
+        JsonNode did = Json.mapper().readTree(dir.resolve("w/summary.json").toFile()).get("prospects").get("b-prospect");
+        assertEquals(1, did.get("committed").asInt());
+        assertEquals(780_000.0, did.get("capitalCost").asDouble(), 1e-6);
+        assertEquals(25, did.get("firstCommitTick").asInt());
+        assertEquals(1, did.get("operating").asInt(), "built by week 77, producing at the end of week 99");
+        JsonNode investment = Json.mapper().readTree(dir.resolve("w/manifest.json").toFile())
+                .at("/resolvedScenario/behaviour/investment");
+        assertEquals(0.08, investment.get("discountRate").asDouble());
+        assertEquals(20, investment.get("projectLifeYears").asInt());
+
+        assertTrue(Json.mapper().readTree(dir.resolve("p/summary.json").toFile()).get("prospects") == null);
+        JsonNode none = Json.mapper().readTree(dir.resolve("p/manifest.json").toFile());
+        assertTrue(none.at("/resolvedScenario/behaviour/investment").get("discountRate") == null);
+        assertTrue(none.at("/resolvedScenario/firms/0").get("capexPerAnnualUnit") == null);
+    }
+
     @Test
     void theSameSeedGivesTheSameFilesByteForByte() throws Exception {
         Path first = dir.resolve("first");
