@@ -101,7 +101,10 @@ final class Network {
     double[] fStrike;
     double[] fUpside;
     int[] fSupport;
-    /** Whether the firm operates at the tick (not mothballed, or planned state capacity already built). */
+    /**
+     * Whether the firm operates at the tick (not mothballed; planned state capacity already built; a prospect
+     * committed and built).
+     */
     boolean[] fOperating;
     /** Outer-round shift of a supported manufacturer's net price: {@code supported(p) - p} at the last prices. */
     double[] fShift;
@@ -545,9 +548,12 @@ final class Network {
         for (int r = 0; r < params.count(); r++) {
             int s = params.spec()[r];
             Scenario.FirmSpec spec = specs.get(s);
+            // A prospect is a project not yet built, as a planned plant is: out of service, even where mothballed
+            // plants are counted, until it operates (a model's firms drawn after it committed and was built).
+            boolean notBuilt = "planned".equals(spec.statusOrDefault()) || spec.prospect();
             boolean operating = "planned".equals(spec.statusOrDefault()) ? commissioned.contains(spec.id())
                     : params.active()[r];
-            if (!operating && (!options.includeMothballed() || "planned".equals(spec.statusOrDefault()))) {
+            if (!operating && (!options.includeMothballed() || notBuilt)) {
                 continue;
             }
             int k = (int) Math.round(params.weight()[r]);

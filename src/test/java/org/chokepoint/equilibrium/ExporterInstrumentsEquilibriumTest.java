@@ -162,4 +162,42 @@ class ExporterInstrumentsEquilibriumTest {
         close(457.0 / 56, after.market("X", "metal").price(), "with the plant");
         close(26 * (457.0 / 56 - 2), after.market("X", "metal").production(), "X makes 26 (p - 2)");
     }
+
+    @Test
+    void aProspectIsNotInServiceUntilItOperates() throws Exception {
+        // A prospect of 60 on X's cost curve is a project not yet built: free trade is as without it, even counting
+        // mothballed plants. Held by a model that built it (active), it supplies as the state's plant above:
+        // 36 p_X - 202 = 255 - 20 p_X, p_X = 457 / 56.
+        String plant = """
+                {"id": "x-prospect", "type": "producer", "region": "X", "commodity": "metal", "capacity": 60,
+                 "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "status": "prospect", "capexPerAnnualUnit": 500}""";
+        Scenario s = ScenarioLoader.fromText(linearText("").replace("\"exponent\": 1}}],",
+                "\"exponent\": 1}},\n" + plant + "],"), "prospect").scenario();
+        close(8.9, SpatialEquilibrium.solve(s, 0).market("X", "metal").price(), "a prospect is not in service");
+        close(8.9, SpatialEquilibrium.solve(s, 0, EquilibriumOptions.DEFAULTS.withMothballed(true))
+                .market("X", "metal").price(), "nor is it a mothballed plant");
+        int[] spec = new int[16];
+        double[] capacity = new double[16];
+        double[] base = new double[16];
+        double[] slope = new double[16];
+        double[] exponent = new double[16];
+        boolean[] active = new boolean[16];
+        for (int f = 0; f < 16; f++) {
+            spec[f] = f < 10 ? 0 : f < 15 ? 1 : 2;
+            capacity[f] = f < 10 ? 20 : f < 15 ? 10 : 60;
+            base[f] = f >= 10 && f < 15 ? 5.0 : 2.0;
+            slope[f] = 10.0;
+            exponent[f] = 1;
+            active[f] = true;
+        }
+        EquilibriumResult built = SpatialEquilibrium.solve(s, 0,
+                FirmParameters.drawn(spec, capacity, base, slope, exponent, active), TraderParameters.expected(s),
+                EquilibriumOptions.DEFAULTS);
+        close(457.0 / 56, built.market("X", "metal").price(), "committed, built and operating");
+        active[15] = false;
+        EquilibriumResult building = SpatialEquilibrium.solve(s, 0,
+                FirmParameters.drawn(spec, capacity, base, slope, exponent, active), TraderParameters.expected(s),
+                EquilibriumOptions.DEFAULTS.withMothballed(true));
+        close(8.9, building.market("X", "metal").price(), "committed and still being built");
+    }
 }
