@@ -60,7 +60,12 @@ class ProspectsTest {
 
     /** Week by week with its goods fetching {@code price}; returns the week it commits, -1 if it does not. */
     private int commitWeek(double price, int weeks) {
-        for (int t = 0; t < weeks; t++) {
+        return commitWeek(price, 0, weeks);
+    }
+
+    /** The same from week {@code from} on. */
+    private int commitWeek(double price, int from, int weeks) {
+        for (int t = from; t < from + weeks; t++) {
             firms.capacityNetPrice[plant] = price;
             decisions.decide(plant, t);
             if (firms.building(plant)) {
@@ -97,18 +102,7 @@ class ProspectsTest {
         }
         firms.capacityNetPrice[plant] = 39.0;
         decisions.decide(plant, 20);
-        assertEquals(21 + 25, commitWeek2(21), "26 weeks running again from week 21");
-    }
-
-    private int commitWeek2(int from) {
-        for (int t = from; t < from + 100; t++) {
-            firms.capacityNetPrice[plant] = 39.2;
-            decisions.decide(plant, t);
-            if (firms.building(plant)) {
-                return t;
-            }
-        }
-        return -1;
+        assertEquals(21 + 25, commitWeek(39.2, 21, 100), "26 weeks running again from week 21");
     }
 
     /**
