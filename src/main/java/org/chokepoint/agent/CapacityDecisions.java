@@ -196,7 +196,9 @@ public final class CapacityDecisions implements java.io.Serializable {
      * placed over the last lead time hold, spread evenly over the three stages.
      */
     public void planForTrend(double[] path, int ticks) {
-        this.trendPath = path;
+        // A path that stays at 1 (no final demand grows) asks no firm for more than the capacity it started with,
+        // which it still has (capacity only grows until the firm exits), so no firm reads it week by week.
+        this.trendPath = staysAtOne(path) ? null : path;
         this.trendTicks = ticks;
         Firms x = firms;
         for (int f = 0; f < x.count; f++) {
@@ -214,7 +216,16 @@ public final class CapacityDecisions implements java.io.Serializable {
         }
     }
 
-    private void order(int f, double capacity) {
+    private static boolean staysAtOne(double[] path) {
+        for (double v : path) {
+            if (v != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+        private void order(int f, double capacity) {
         Firms x = firms;
         x.building1[f] += capacity;
         x.pendingCapacity[f] += capacity;
