@@ -225,7 +225,7 @@ public final class CapacityDecisions implements java.io.Serializable {
         return true;
     }
 
-        private void order(int f, double capacity) {
+    private void order(int f, double capacity) {
         Firms x = firms;
         x.building1[f] += capacity;
         x.pendingCapacity[f] += capacity;

@@ -414,11 +414,6 @@ public final class Firms implements java.io.Serializable {
         return status[f] == FirmStatus.BUILDING;
     }
 
-    /** The operating state's name, as outputs write it: active, mothballed, restarting, planned, prospect... */
-    public String statusName(int f) {
-        return FirmStatus.name(status[f]);
-    }
-
     /**
      * Brings planned capacity into use: the firm operates from now on and, like a plant that restarts, expects to
      * sell its supply curve's output at the net price it has been following, and plans its first runs on that.
@@ -486,10 +481,6 @@ public final class Firms implements java.io.Serializable {
     public double normalSales(int f) { return normalSales[f]; }
     /** The price support the firm plans on, NaN when none is in force. */
     public double supportStrike(int f) { return supportsGiven ? supportStrike[f] : Double.NaN; }
-    /** Under a contract for difference, what it pays a unit sold on top of the sale price; NaN otherwise. */
-    public double supportPayment(int f) { return supportsGiven ? supportPayment[f] : Double.NaN; }
-    /** The share of the price above a purchase guarantee's strike the firm gives up. */
-    public double supportUpsideShare(int f) { return supportsGiven ? supportUpsideShare[f] : 0; }
     /** Whether any firm has had a price support or premium (before that, none has either). */
     public boolean supportsGiven() { return supportsGiven; }
 

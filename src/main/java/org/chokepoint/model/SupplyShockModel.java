@@ -236,8 +236,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 exit.mothballAfterTicks(), exit.exitAfterTicks(),
                 exit.restartTicks() == null ? -1 : exit.restartTicks(), exit.restartMargin(),
                 exit.restartPerIdleTick(), inv.trendUtilizationFloor());
-        capacity.setProspects(org.chokepoint.agent.Prospects.of(scenario, firms, world.ticksPerYear()));
-        prospects = capacity.prospects();
+        prospects = org.chokepoint.agent.Prospects.of(scenario, firms, world.ticksPerYear());
+        capacity.setProspects(prospects);
         List<Consortium> pools = new ArrayList<>();
         for (ConsortiumSpec spec : scenario.consortia()) {
             pools.add(new Consortium((JointProcurementSpec) spec, world, b));

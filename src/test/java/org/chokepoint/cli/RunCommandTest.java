@@ -119,12 +119,9 @@ class RunCommandTest extends CommandLineTest {
         Path quiet = dir.resolve("no-series.json");
         Json.write(quiet, s);
 
-        assertEquals(0, chokepoint("run", banned.toString(), "--ticks", "80", "--out", dir.resolve("b").toString()),
-                err.toString());
-        assertEquals(0, chokepoint("run", plain.toString(), "--ticks", "80", "--out", dir.resolve("p").toString()),
-                err.toString());
-        assertEquals(0, chokepoint("run", quiet.toString(), "--ticks", "80", "--out", dir.resolve("q").toString()),
-                err.toString());
+        run(banned, 80, "b");
+        run(plain, 80, "p");
+        run(quiet, 80, "q");
 
         List<String> run = Files.readAllLines(dir.resolve("b/timeseries.csv"));
         List<String> without = Files.readAllLines(dir.resolve("b/counterfactual.csv"));
@@ -162,10 +159,8 @@ class RunCommandTest extends CommandLineTest {
         Path prospect = dir.resolve("prospect.json");
         Json.write(prospect, s);
 
-        assertEquals(0, chokepoint("run", prospect.toString(), "--ticks", "100", "--out", dir.resolve("w").toString()),
-                err.toString());
-        assertEquals(0, chokepoint("run", plain.toString(), "--ticks", "100", "--out", dir.resolve("p").toString()),
-                err.toString());
+        run(prospect, 100, "w");
+        run(plain, 100, "p");
 
         JsonNode did = Json.mapper().readTree(dir.resolve("w/summary.json").toFile()).get("prospects").get("b-prospect");
         assertEquals(1, did.get("committed").asInt());
@@ -435,5 +430,11 @@ class RunCommandTest extends CommandLineTest {
 
     private static ObjectNode firm(ObjectNode s, int i) {
         return (ObjectNode) s.get("firms").get(i);
+    }
+
+    /** Runs a scenario for {@code ticks} into {@code dir/out}, which must succeed. */
+    private void run(Path scenario, int ticks, String out) {
+        assertEquals(0, chokepoint("run", scenario.toString(), "--ticks", String.valueOf(ticks), "--out",
+                dir.resolve(out).toString()), err.toString());
     }
 }
