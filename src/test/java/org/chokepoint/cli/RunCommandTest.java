@@ -107,8 +107,7 @@ class RunCommandTest extends CommandLineTest {
      */
     @Test
     void aRunWithAShockWritesItsCounterfactualSeriesBesideItsOwn() throws Exception {
-        ObjectNode s = (ObjectNode) Json.mapper().readTree(
-                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        ObjectNode s = twoRegion();
         Path plain = dir.resolve("plain.json");
         Json.write(plain, s);
         s.withArray("policies").addObject().put("type", "exportBan").put("id", "a-ban").put("region", "A")
@@ -148,8 +147,7 @@ class RunCommandTest extends CommandLineTest {
      */
     @Test
     void aRunWithAProspectSaysWhatItCommittedAndOneWithoutSaysNothingOfProspects() throws Exception {
-        ObjectNode s = (ObjectNode) Json.mapper().readTree(
-                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        ObjectNode s = twoRegion();
         Path plain = dir.resolve("plain.json");
         Json.write(plain, s);
         ObjectNode p = s.withArray("firms").addObject().put("id", "b-prospect").put("type", "producer")
@@ -436,5 +434,11 @@ class RunCommandTest extends CommandLineTest {
     private void run(Path scenario, int ticks, String out) {
         assertEquals(0, chokepoint("run", scenario.toString(), "--ticks", String.valueOf(ticks), "--out",
                 dir.resolve(out).toString()), err.toString());
+    }
+
+    /** The two-region test world, to be changed and written for a run. */
+    private ObjectNode twoRegion() throws Exception {
+        return (ObjectNode) Json.mapper().readTree(
+                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
     }
 }
