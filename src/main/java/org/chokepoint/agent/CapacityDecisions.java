@@ -38,6 +38,8 @@ public final class CapacityDecisions implements java.io.Serializable {
     private int[] exportRestrictionEnd;
     /** The scenario's declared projects awaiting their investment decision; null when it has none. */
     private Prospects prospects;
+    /** What firms that give the capital cost of their plant pay for what they add; null when none gives one. */
+    private ExpansionCapital expansionCapital;
 
     public CapacityDecisions(Firms firms, double hurdle, int patience, double stepShare, int mothballAfter,
                              int exitAfter, int restartTicks, double restartMargin, double restartPerIdleTick,
@@ -69,13 +71,21 @@ public final class CapacityDecisions implements java.io.Serializable {
         return prospects;
     }
 
+    /** The firms that give the capital cost of their plant, which decide on it and pay it ({@link ExpansionCapital}). */
+    public void setExpansionCapital(ExpansionCapital expansionCapital) {
+        this.expansionCapital = expansionCapital;
+    }
+
     /**
-     * Books the capital of the prospects that committed this tick, once every firm has decided: one thread, in
-     * prospect order, so the accounts are the same on any number of threads.
+     * Books the capital of the prospects that committed this tick and of the plant firms that give its cost ordered,
+     * once every firm has decided: one thread, in firm order, so the accounts are the same on any number of threads.
      */
     public void bookCommitments(int tick, Ledger ledger) {
         if (prospects != null) {
             prospects.book(tick, ledger);
+        }
+        if (expansionCapital != null) {
+            expansionCapital.book(ledger);
         }
     }
 
@@ -139,9 +149,7 @@ public final class CapacityDecisions implements java.io.Serializable {
             x.aboveHurdleTicks[f] = 0;
             return;
         }
-        double h = hurdleRelief == null ? hurdle : hurdle * (1 - hurdleRelief[f]);
-        double fullCost = x.costAtCapacity(f);
-        if (net > fullCost * (1 + h)) {
+        if (net > worthBuildingAbove(f)) {
             x.aboveHurdleTicks[f]++;
         } else {
             x.aboveHurdleTicks[f] = 0;
@@ -155,6 +163,19 @@ public final class CapacityDecisions implements java.io.Serializable {
             x.aboveHurdleTicks[f] = 0;
         }
         planForGrowth(f, tick, net);
+    }
+
+    /**
+     * The price above which the firm's goods make more plant like its own worth building: its levelised cost, where
+     * its entry gives its capital cost; otherwise its marginal cost at full capacity plus the investment hurdle, the
+     * margin that stands in for a capital cost not given. A measure that lowers its hurdle lowers either by its share.
+     */
+    private double worthBuildingAbove(int f) {
+        if (expansionCapital != null && firms.declaresCapex(f)) {
+            return expansionCapital.worthBuildingAbove(f, hurdleRelief == null ? 0 : hurdleRelief[f]);
+        }
+        double h = hurdleRelief == null ? hurdle : hurdle * (1 - hurdleRelief[f]);
+        return firms.costAtCapacity(f) * (1 + h);
     }
 
     /**

@@ -199,6 +199,12 @@ public final class Firms implements java.io.Serializable {
      * each tick as its costs allow, since the goods reach the end of their life whether or not the yard is busy.
      */
     final boolean[] collector;
+    /**
+     * Per firm, the capital cost of its plant in US dollars per unit of yearly capacity ({@code capexPerAnnualUnit}),
+     * NaN where its entry gives none; null when no entry gives one, so a scenario without capital costs keeps no
+     * array for them.
+     */
+    double[] capex;
 
     private Firms(int n, int slots, int markets) {
         count = n;
@@ -471,6 +477,19 @@ public final class Firms implements java.io.Serializable {
     public double pendingCapacity(int f) { return pendingCapacity[f]; }
     /** Capacity the firm ordered this tick. */
     public double ordered(int f) { return ordered[f]; }
+    /** Whether the firm's entry gives the capital cost of its plant, which then pays for what it builds. */
+    public boolean declaresCapex(int f) { return capex != null && !Double.isNaN(capex[f]); }
+    /** The capital cost of the firm's plant, US dollars per unit of yearly capacity; NaN when its entry gives none. */
+    public double capexPerAnnualUnit(int f) { return capex == null ? Double.NaN : capex[f]; }
+
+    /** Gives the firm's plant a capital cost, as its entry's {@code capexPerAnnualUnit} does. */
+    void setCapex(int f, double capexPerAnnualUnit) {
+        if (capex == null) {
+            capex = new double[count];
+            java.util.Arrays.fill(capex, Double.NaN);
+        }
+        capex[f] = capexPerAnnualUnit;
+    }
     /** Output stock held for sale. */
     public double stock(int f) { return stock[f]; }
     /** Output made this tick. */
@@ -657,6 +676,9 @@ public final class Firms implements java.io.Serializable {
             }
         }
         Firms firms = new Firms(n, slots, world.marketCount());
+        if (scenario.firms().stream().anyMatch(spec -> spec.capexPerAnnualUnit() != null)) {
+            firms.capex = new double[n];
+        }
         int f = 0;
         int slot = 0;
         List<Scenario.FirmSpec> specs = new ArrayList<>(scenario.firms());
@@ -689,6 +711,9 @@ public final class Firms implements java.io.Serializable {
                     default -> FirmStatus.ACTIVE;
                 };
                 firms.mothballedBeforeRun[f] = firms.status[f] == FirmStatus.MOTHBALLED;
+                if (firms.capex != null) {
+                    firms.capex[f] = spec.capexPerAnnualUnit() == null ? Double.NaN : spec.capexPerAnnualUnit();
+                }
                 double initialPrice = world.commodity(c).initialPrice();
                 firms.expectedPrice[f] = initialPrice;
                 firms.salePrice[f] = initialPrice;

@@ -28,31 +28,27 @@ public final class Prospects implements java.io.Serializable {
     private final int[] prospectOf;
     /** The scenario entry each prospect belongs to, for the figures reported by entry. */
     private final String[] entry;
-    /** US dollars per unit of yearly capacity. */
-    private final double[] capex;
     /** Weeks running the price has paid the levelised cost. */
     private final int[] aboveTicks;
     /** The week each prospect committed, -1 while it has not. */
     private final int[] committedAt;
     /** The capacity it committed to, per tick: what it pays for, whatever becomes of the plant later. */
     private final double[] committedCapacity;
-    private final double crf;
-    private final int ticksPerYear;
+    /** What the plant costs, per unit and in all: the capex is the firm's, {@link Firms#capexPerAnnualUnit}. */
+    private final CapitalCharge charge;
     private final int patience;
 
-    private Prospects(Firms firms, int count, double crf, int ticksPerYear, int patience) {
+    private Prospects(Firms firms, int count, CapitalCharge charge, int patience) {
         this.firms = firms;
         this.firm = new int[count];
         this.entry = new String[count];
-        this.capex = new double[count];
         this.aboveTicks = new int[count];
         this.committedAt = new int[count];
         java.util.Arrays.fill(committedAt, -1);
         this.committedCapacity = new double[count];
         this.prospectOf = new int[firms.count];
         java.util.Arrays.fill(prospectOf, -1);
-        this.crf = crf;
-        this.ticksPerYear = ticksPerYear;
+        this.charge = charge;
         this.patience = patience;
     }
 
@@ -68,14 +64,13 @@ public final class Prospects implements java.io.Serializable {
             return null;
         }
         BehaviourSpec.Investment inv = scenario.behaviour().investment();
-        Prospects p = new Prospects(firms, count, capitalRecoveryFactor(inv.discountRateOrDefault(),
-                inv.projectLifeYearsOrDefault()), ticksPerYear, inv.patienceTicks());
+        Prospects p = new Prospects(firms, count, CapitalCharge.of(firms, inv, ticksPerYear), inv.patienceTicks());
         int f = 0;
         int s = 0;
         for (Scenario.FirmSpec spec : scenario.firms()) {
             for (int i = 0; i < spec.countOrDefault(); i++, f++) {
                 if (spec.prospect()) {
-                    p.add(s++, f, spec.id(), spec.capexPerAnnualUnit());
+                    p.add(s++, f, spec.id());
                 }
             }
         }
@@ -85,45 +80,23 @@ public final class Prospects implements java.io.Serializable {
     /** Prospects for tests: firm {@code f} of {@code firms}, alone, at this capex, rate, life and patience. */
     static Prospects single(Firms firms, int f, double capexPerAnnualUnit, double rate, int years, int ticksPerYear,
                             int patience) {
-        Prospects p = new Prospects(firms, 1, capitalRecoveryFactor(rate, years), ticksPerYear, patience);
-        p.add(0, f, firms.id(f), capexPerAnnualUnit);
+        Prospects p = new Prospects(firms, 1,
+                new CapitalCharge(firms, CapitalCharge.capitalRecoveryFactor(rate, years), ticksPerYear), patience);
+        p.add(0, f, firms.id(f));
+        firms.setCapex(f, capexPerAnnualUnit);
         firms.status[f] = FirmStatus.PROSPECT;
         return p;
     }
 
-    private void add(int s, int f, String id, double capexPerAnnualUnit) {
+    private void add(int s, int f, String id) {
         firm[s] = f;
         entry[s] = id;
-        capex[s] = capexPerAnnualUnit;
         prospectOf[f] = s;
-    }
-
-    /**
-     * The capital recovery factor, {@code r / (1 − (1 + r)^−n)}: the yearly payment over n years that repays one
-     * dollar at rate r; {@code 1 / n} at a rate of 0, its limit.
-     */
-    public static double capitalRecoveryFactor(double r, int n) {
-        return r == 0 ? 1.0 / n : r / (1 - Math.pow(1 + r, -n));
-    }
-
-    /**
-     * The capital charge per unit of output at the firm's normal utilization, in its price unit: its capex per unit
-     * of yearly capacity times the capital recovery factor is a yearly charge per unit of yearly capacity, which
-     * makes u units a year. The capex is per unit of yearly capacity, so the charge per unit needs no ticks per year.
-     */
-    double capitalCharge(int f) {
-        Firms x = firms;
-        return capex[prospectOf[f]] * crf / (x.normalUtilization[f] * x.outputValue[f]);
     }
 
     /** Average variable cost at the firm's normal utilization plus its capital charge, in its price unit. */
     double levelisedCost(int f) {
-        Firms x = firms;
-        double q = x.normalUtilization[f] * x.capacity[f];
-        if (!(q > 0)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return x.variableCost(f, q) / q + capitalCharge(f);
+        return charge.levelisedCost(f, 1.0);
     }
 
     /**
@@ -167,7 +140,7 @@ public final class Prospects implements java.io.Serializable {
 
     /** The capital cost of a committed prospect, in US dollars: its capex times the yearly capacity it built. */
     private double capital(int s) {
-        return capex[s] * committedCapacity[s] * ticksPerYear;
+        return charge.of(firm[s], committedCapacity[s]);
     }
 
     /** Books the capital of the prospects that committed this week against their markets' producers. */

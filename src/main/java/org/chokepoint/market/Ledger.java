@@ -130,11 +130,19 @@ public final class Ledger implements java.io.Serializable {
     }
 
     /**
-     * Capital a producer of the market paid for new plant (a prospect's, the week it commits): it comes off the
-     * market's producer surplus, as its variable cost does.
+     * Capital a producer of the market paid for new plant (a prospect's, the week it commits; what a firm that gives
+     * its plant's capital cost orders): it comes off the market's producer surplus, as its variable cost does.
      */
     public void capitalCost(int market, double usd) {
         flows[market * STRIDE + PRODUCER_SURPLUS] -= usd;
+    }
+
+    /**
+     * The part of a producer's capital for new plant that a government pays (a capex subsidy): back to the market's
+     * producers, the government's side booked by {@link #spend} where it is paid.
+     */
+    public void capitalGrant(int market, double usd) {
+        flows[market * STRIDE + PRODUCER_SURPLUS] += usd;
     }
 
     /** Government spending on the market's commodity in its region (a subsidy, a purchase). */

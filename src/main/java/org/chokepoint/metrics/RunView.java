@@ -49,4 +49,12 @@ public interface RunView {
     default Map<String, Map<String, Double>> prospectIndicators() {
         return Map.of();
     }
+
+    /**
+     * What the firms whose entries give the capital cost of their plant ordered and paid for over the run, by firm
+     * entry id: none for a scenario that gives no capital cost.
+     */
+    default Map<String, Map<String, Double>> expansionIndicators() {
+        return Map.of();
+    }
 }

@@ -14,19 +14,23 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
                       java.util.Map<String, java.util.Map<String, Double>> policies, PriceBase money,
                       @com.fasterxml.jackson.annotation.JsonInclude(
                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-                      java.util.Map<String, java.util.Map<String, Double>> prospects) {
+                      java.util.Map<String, java.util.Map<String, Double>> prospects,
+                      @com.fasterxml.jackson.annotation.JsonInclude(
+                              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                      java.util.Map<String, java.util.Map<String, Double>> expansions) {
 
     public Summary {
         markets = List.copyOf(markets);
         regions = List.copyOf(regions);
         policies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(policies));
         prospects = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(prospects));
+        expansions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expansions));
     }
 
-    /** A summary without what prospects did: of a scenario that declares none. */
+    /** A summary without what prospects did or what plant with a given capital cost was ordered. */
     public Summary(List<MarketSummary> markets, Totals totals, List<RegionSurplus> regions,
                    java.util.Map<String, java.util.Map<String, Double>> policies, PriceBase money) {
-        this(markets, totals, regions, policies, money, java.util.Map.of());
+        this(markets, totals, regions, policies, money, java.util.Map.of(), java.util.Map.of());
     }
 
     /** A summary with no per-region surplus and no policy indicators, in the scenario's own dollars. */
@@ -271,12 +275,18 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
                 row.put("policy." + e.getKey() + "." + v.getKey(), v.getValue());
             }
         }
-        for (java.util.Map.Entry<String, java.util.Map<String, Double>> e : prospects.entrySet()) {
+        putByEntry(row, "prospect.", prospects);
+        putByEntry(row, "expansion.", expansions);
+        return row;
+    }
+
+    private static void putByEntry(java.util.Map<String, Double> row, String prefix,
+                                   java.util.Map<String, java.util.Map<String, Double>> byEntry) {
+        for (java.util.Map.Entry<String, java.util.Map<String, Double>> e : byEntry.entrySet()) {
             for (java.util.Map.Entry<String, Double> v : e.getValue().entrySet()) {
-                row.put("prospect." + e.getKey() + "." + v.getKey(), v.getValue());
+                row.put(prefix + e.getKey() + "." + v.getKey(), v.getValue());
             }
         }
-        return row;
     }
 
     private static double orNaN(Integer tick) {

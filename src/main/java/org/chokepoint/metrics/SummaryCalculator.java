@@ -153,7 +153,7 @@ public final class SummaryCalculator {
         PriceBase money = PriceBase.of(run.scenario());
         double k = money.deflator();
         return new Summary(markets, totals.scaled(k), byRegion.stream().map(r -> r.scaled(k)).toList(),
-                run.policyIndicators(), money, run.prospectIndicators());
+                run.policyIndicators(), money, run.prospectIndicators(), run.expansionIndicators());
     }
 
     /** {@code (1 + rate)^(-(t - decision) / ticksPerYear)} for each tick t from the run's first. */

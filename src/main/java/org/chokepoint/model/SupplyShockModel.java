@@ -74,6 +74,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private Industry industry;
     /** The scenario's declared prospects, or null when it has none. */
     private org.chokepoint.agent.Prospects prospects;
+    /** What firms that give the capital cost of their plant pay for what they add, or null when none gives one. */
+    private org.chokepoint.agent.ExpansionCapital expansionCapital;
     private Households households;
     private Traders traders;
     private Stockists stockists;
@@ -238,6 +240,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 exit.restartPerIdleTick(), inv.trendUtilizationFloor());
         prospects = org.chokepoint.agent.Prospects.of(scenario, firms, world.ticksPerYear());
         capacity.setProspects(prospects);
+        expansionCapital = org.chokepoint.agent.ExpansionCapital.of(scenario, firms, world.ticksPerYear());
+        capacity.setExpansionCapital(expansionCapital);
         List<Consortium> pools = new ArrayList<>();
         for (ConsortiumSpec spec : scenario.consortia()) {
             pools.add(new Consortium((JointProcurementSpec) spec, world, b));
@@ -558,6 +562,11 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     @Override
     public Map<String, Map<String, Double>> prospectIndicators() {
         return prospects == null ? Map.of() : prospects.indicators();
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> expansionIndicators() {
+        return expansionCapital == null ? Map.of() : expansionCapital.indicators();
     }
 
     @Override

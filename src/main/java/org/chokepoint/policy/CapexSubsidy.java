@@ -12,7 +12,8 @@ import org.chokepoint.world.World;
  * in force. The budget pays {@code subsidyRate * capexPerAnnualUnit * added capacity per year} when an
  * eligible firm commits to new capacity while the subsidy is in force (capacity per tick times ticks per
  * year; capex in US dollars per unit of yearly capacity), booked as fiscal cost of the government's market in
- * the firm's commodity.
+ * the firm's commodity. For a firm whose entry gives its plant's capital cost, which it pays itself, the subsidy
+ * pays {@code subsidyRate} of that cost instead, back to the firm's producers.
  */
 final class CapexSubsidy extends ImporterMeasure {
     private final boolean[] commodity;
@@ -90,9 +91,15 @@ final class CapexSubsidy extends ImporterMeasure {
             double ordered = f.ordered(i);
             if (ordered > 0 && active()) {
                 committed += ordered;
-                double usd = rate * capex * ordered * perYear;
+                // A firm that gives its own plant's capital cost pays it when it orders; the subsidy pays its share
+                // of that, back to the firm's producers, so the plant's capital is counted once.
+                boolean ownCapex = f.declaresCapex(i);
+                double usd = rate * (ownCapex ? f.capexPerAnnualUnit(i) : capex) * ordered * perYear;
                 paid += usd;
                 ctx.markets().ledger().spend(world.market(region, f.commodity(i)), usd);
+                if (ownCapex) {
+                    ctx.markets().ledger().capitalGrant(f.market(i), usd);
+                }
             }
             if (f.capacity(i) > capacitySeen[i]) {
                 arrived += f.capacity(i) - capacitySeen[i];

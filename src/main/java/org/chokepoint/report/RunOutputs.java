@@ -187,8 +187,9 @@ public final class RunOutputs {
     }
 
     /**
-     * The scenario with the defaults of its time settings written out, as the run used them, and, when it declares
-     * prospects (which alone read them), those of the rate and life they recover their capital over.
+     * The scenario with the defaults of its time settings written out, as the run used them, and, when some firm gives
+     * its plant's capital cost (a prospect must; only those firms read them), those of the rate and life it is
+     * recovered over.
      */
     static Scenario resolved(Scenario s) {
         Scenario.TimeSpec t = s.time();
@@ -196,8 +197,8 @@ public final class RunOutputs {
                 t.baselineWindowOrDefault(), t.warmupOrDefault(), t.startDate(), t.discountRateOrDefault(),
                 t.startsAtEquilibrium() ? "equilibrium" : "initialPrices",
                 s.decisionTick(), PriceBase.priceYear(s));
-        org.chokepoint.scenario.BehaviourSpec behaviour = s.firms().stream().anyMatch(Scenario.FirmSpec::prospect)
-                ? s.behaviour().withInvestment(s.behaviour().investment().withProspectDefaults()) : s.behaviour();
+        org.chokepoint.scenario.BehaviourSpec behaviour = s.firms().stream().anyMatch(f -> f.capexPerAnnualUnit() != null)
+                ? s.behaviour().withInvestment(s.behaviour().investment().withCapitalDefaults()) : s.behaviour();
         return new Scenario(s.meta(), time, s.regions(), s.commodities(), s.recipes(), s.routes(), behaviour,
                 s.firms(), s.traders(), s.demand(), s.events(), s.policies(), s.consortia(), s.openingStocks(),
                 s.stockists(), s.outputs());

@@ -125,7 +125,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
                              Integer projectLifeYears) {
         /**
          * Mining projects' feasibility studies discount at 5-10% real: 100 filed on SEDAR averaged 7.18%, 8.36%
-         * leaving out the 35 at 5% (Ovalle, MassMin 2020). Only prospects read it.
+         * leaving out the 35 at 5% (Ovalle, MassMin 2020). Only firms that give their plant's capital cost read it.
          */
         public static final double DEFAULT_DISCOUNT_RATE = 0.08;
         /** An assumption, a round life for a mine or a plant, not calibrated to any figure. */
@@ -139,11 +139,12 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
             trendUtilizationFloor = or(trendUtilizationFloor, 0.9);
             tradeLeadTicks = or(tradeLeadTicks, 13);
             // The two stay null when absent rather than taking their defaults here: the manifest writes the
-            // behaviour back as read, and a scenario without prospects, which never reads them, keeps its bytes.
+            // behaviour back as read, and a scenario whose firms give no capital cost, which never reads them, keeps its
+            // bytes.
         }
 
-        /** The same settings with the prospects' rate and life written out, as a run with prospects uses them. */
-        public Investment withProspectDefaults() {
+        /** The same settings with the capital's rate and life written out, as a run whose firms give a capex uses them. */
+        public Investment withCapitalDefaults() {
             return new Investment(hurdle, patienceTicks, stepShare, defaultLeadTicks, trendUtilizationFloor,
                     tradeLeadTicks, discountRateOrDefault(), projectLifeYearsOrDefault());
         }

@@ -200,9 +200,10 @@ public record Scenario(
      *
      * @param type producer (a mine: output from capacity), manufacturer (output from inputs by recipe) or
      *             recycler (output from scrap of a final good)
-     * @param capexPerAnnualUnit a prospect's capital cost, in US dollars per unit of yearly capacity; only a firm of
-     *                           status {@code prospect} has one. Left out of the JSON written back when absent, so a
-     *                           scenario without prospects reads back as it did before prospects existed.
+     * @param capexPerAnnualUnit the capital cost of the firm's plant, in US dollars per unit of yearly capacity: a
+     *                           prospect's, required; an operating or idle firm's, for the plant it adds; never a
+     *                           planned firm's. Left out of the JSON written back when absent, so a scenario that
+     *                           gives none reads back as it did before capital costs existed.
      */
     public record FirmSpec(String id, String type, String region, String commodity, String recipe, Integer count,
                            ParamSpec capacity, CostSpec cost, ParamSpec initialUtilization, String status,

@@ -508,18 +508,19 @@ public final class SemanticValidator {
     }
 
     /**
-     * A prospect decides on its levelised cost, which needs its capital cost; no other firm reads one, so a capex on
-     * another would be a number the run ignores (a planned plant's is its stateCapacity's).
+     * A prospect decides on its levelised cost, which needs its capital cost. An operating or idle firm may give one
+     * for the plant it adds; a planned plant's capital is its stateCapacity's, so one given at its entry would be a
+     * number the run ignores.
      */
     private void checkProspect(FirmSpec f, String base) {
         if (f.prospect() && f.capexPerAnnualUnit() == null) {
             problem(base, "firm '" + f.id() + "' has status \"prospect\" but no capexPerAnnualUnit; a prospect"
                     + " decides on its levelised cost, so give its capital cost in US dollars per unit of yearly"
                     + " capacity (a number >= 0)");
-        } else if (!f.prospect() && f.capexPerAnnualUnit() != null) {
-            problem(base + "/capexPerAnnualUnit", "capexPerAnnualUnit applies only to a firm with status"
-                    + " \"prospect\", got status \"" + f.statusOrDefault() + "\" (a planned plant's capital cost is"
-                    + " its stateCapacity's capexPerAnnualUnit); remove it or make the firm a prospect");
+        } else if ("planned".equals(f.statusOrDefault()) && f.capexPerAnnualUnit() != null) {
+            problem(base + "/capexPerAnnualUnit", "capexPerAnnualUnit does not apply to a firm with status"
+                    + " \"planned\": a planned plant's capital cost is its stateCapacity's capexPerAnnualUnit;"
+                    + " remove it here and give it there");
         }
     }
 

@@ -44,11 +44,11 @@ class ProspectsTest {
 
     @Test
     void theCapitalRecoveryFactorAndTheChargeAUnit() {
-        assertEquals(0.1018522, Prospects.capitalRecoveryFactor(0.08, 20), 1e-7);
+        assertEquals(0.1018522, CapitalCharge.capitalRecoveryFactor(0.08, 20), 1e-7);
         assertEquals(0.1018522, CRF_8_20, 1e-7);
-        assertEquals(1.0 / 20, Prospects.capitalRecoveryFactor(0, 20), 0.0, "at no interest, a twentieth a year");
-        Prospects thousand = Prospects.single(firms, plant, 1000, 0.08, 20, 52, 26);
-        assertEquals(1000 * 0.1018522 / 0.8, thousand.capitalCharge(plant), 1e-4, "127.32 a unit");
+        assertEquals(1.0 / 20, CapitalCharge.capitalRecoveryFactor(0, 20), 0.0, "at no interest, a twentieth a year");
+        Prospects.single(firms, plant, 1000, 0.08, 20, 52, 26);
+        assertEquals(1000 * 0.1018522 / 0.8, new CapitalCharge(firms, CRF_8_20, 52).perUnit(plant, 1.0), 1e-4, "127.32 a unit");
     }
 
     @Test

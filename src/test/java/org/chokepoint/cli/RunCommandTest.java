@@ -171,9 +171,37 @@ class RunCommandTest extends CommandLineTest {
         assertEquals(20, investment.get("projectLifeYears").asInt());
 
         assertTrue(Json.mapper().readTree(dir.resolve("p/summary.json").toFile()).get("prospects") == null);
+        assertTrue(Json.mapper().readTree(dir.resolve("p/summary.json").toFile()).get("expansions") == null);
         JsonNode none = Json.mapper().readTree(dir.resolve("p/manifest.json").toFile());
         assertTrue(none.at("/resolvedScenario/behaviour/investment").get("discountRate") == null);
         assertTrue(none.at("/resolvedScenario/firms/0").get("capexPerAnnualUnit") == null);
+    }
+
+    /**
+     * A scenario whose mines give their plant's capital cost reports what they ordered and paid, and writes out the
+     * rate and life it is recovered over: B's five mines at 1,500 dollars per unit of yearly capacity, B's demand four
+     * times what it was from week 50, which makes their plant short.
+     */
+    @Test
+    void aRunWhoseMinesGiveTheirCapitalCostSaysWhatTheyOrderedAndPaid() throws Exception {
+        ObjectNode s = twoRegion();
+        ((ObjectNode) s.withArray("firms").get(1)).put("capexPerAnnualUnit", 1500);
+        s.putArray("events").addObject().put("type", "demandShift").put("region", "B").put("commodity", "metal")
+                .put("multiplier", 4.0).put("start", 50);
+        Path capex = dir.resolve("capex.json");
+        Json.write(capex, s);
+
+        run(capex, 200, "c");
+
+        JsonNode did = Json.mapper().readTree(dir.resolve("c/summary.json").toFile()).get("expansions").get("b-mine");
+        assertEquals(5, did.get("firms").asInt());
+        assertTrue(did.get("capacityOrdered").asDouble() > 0);
+        assertEquals(1500 * 52 * did.get("capacityOrdered").asDouble(), did.get("capitalCost").asDouble(), 1e-6);
+        JsonNode investment = Json.mapper().readTree(dir.resolve("c/manifest.json").toFile())
+                .at("/resolvedScenario/behaviour/investment");
+        assertEquals(0.08, investment.get("discountRate").asDouble());
+        assertEquals(20, investment.get("projectLifeYears").asInt());
+        assertTrue(Json.mapper().readTree(dir.resolve("c/summary.json").toFile()).get("prospects") == null);
     }
 
     @Test

@@ -341,6 +341,43 @@ class ImporterInstrumentsTest {
         assertEquals(ind.get("subsidyPaid"), out.summary().totals().fiscalCost(), 1e-6);
     }
 
+    /**
+     * The same subsidy where D's mines give their plant's capital cost, 10 dollars per unit of yearly capacity (a
+     * charge of 10 × 0.1018522 / 0.3 = 3.40 a unit at their 30% use, half of it spared by the subsidy's relief, on an
+     * average variable cost of 4.5), which they pay when they order: the budget pays 30% of that, not of the
+     * subsidy's own 1,000, and what it pays goes back to D's producers, so the plant's capital is counted once.
+     */
+    @Test
+    void capexSubsidyPaysItsShareOfTheCapitalAFirmGivingItsOwnPays() throws Exception {
+        RunOutcome out = withOwnCapex(0.3);
+        var ind = out.summary().policies().get("capex");
+        var built = out.summary().expansions().get("d-mine");
+        assertTrue(ind.get("capacityCommitted") > 0, "dear domestic prices behind the quota bring investment");
+        assertEquals(ind.get("capacityCommitted"), built.get("capacityOrdered"), 1e-9, "nothing ordered before");
+        assertEquals(10 * built.get("capacityOrdered") * 52, built.get("capitalCost"), 1e-9);
+        assertEquals(0.3 * built.get("capitalCost"), ind.get("subsidyPaid"), 1e-6);
+        assertEquals(ind.get("subsidyPaid"), out.summary().totals().fiscalCost(), 1e-6);
+        // The share the budget pays decides nothing (the relief does), so at a rate of 0 the run is the same but for
+        // who pays: the producers' surplus is higher with the subsidy by exactly what it paid.
+        RunOutcome unpaid = withOwnCapex(0.0);
+        assertEquals(built.get("capacityOrdered"), unpaid.summary().expansions().get("d-mine").get("capacityOrdered"),
+                0.0);
+        assertEquals(ind.get("subsidyPaid"), out.summary().totals().producerSurplusChange()
+                - unpaid.summary().totals().producerSurplusChange(), 1e-6 * ind.get("subsidyPaid"));
+    }
+
+    private static RunOutcome withOwnCapex(double subsidyRate) throws Exception {
+        LoadedScenario loaded = withPolicies("[{\"type\": \"tariffRateQuota\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"outOfQuotaTariff\": 2.0, \"yearlyQuota\": 52, \"start\": 100}, "
+                + "{\"type\": \"capexSubsidy\", \"id\": \"capex\", \"region\": \"D\", \"commodities\": [\"metal\"], "
+                + "\"excludeRegion\": \"W\", \"hurdleRelief\": 0.5, \"subsidyRate\": " + subsidyRate + ", "
+                + "\"capexPerAnnualUnit\": 1000, \"start\": 100}]", "[{\"type\": \"demandShift\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"multiplier\": 2.0, \"start\": 100}]");
+        ObjectNode json = loaded.json().deepCopy();
+        ((ObjectNode) json.get("firms").get(1)).put("capexPerAnnualUnit", 10);
+        return Simulation.run(ScenarioLoader.fromJson(json, "own-capex").scenario(), 3, -1);
+    }
+
     static void assertMassBalance(SupplyShockModel m) {
         SeriesRecorder s = m.series();
         for (int mk = 0; mk < m.world().marketCount(); mk++) {

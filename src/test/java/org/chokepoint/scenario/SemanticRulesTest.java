@@ -435,11 +435,12 @@ class SemanticRulesTest {
         assertTrue(active.message().startsWith("firm 'mine' has status \"active\""), active.message());
     }
     /**
-     * A prospect decides on its levelised cost, so it must give its capital cost; no other firm reads one. The rate
-     * and life it recovers its capital over are a yearly rate from 0 to 1 and a whole number of years from 1.
+     * A prospect decides on its levelised cost, so it must give its capital cost; an operating firm may give one for
+     * the plant it adds, a planned one may not (its stateCapacity pays). The rate and life capital is recovered over
+     * are a yearly rate from 0 to 1 and a whole number of years from 1.
      */
     @Test
-    void aProspectGivesItsCapexAndOnlyAProspectHasOne() {
+    void aProspectGivesItsCapexAndAPlannedPlantLeavesItToItsStateCapacity() {
         assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> firm(s, 0).put("status", "prospect")
                 .put("capexPerAnnualUnit", 1000)), "t.json"));
         ScenarioProblem none = single(mutated(s -> firm(s, 0).put("status", "prospect")));
@@ -447,10 +448,13 @@ class SemanticRulesTest {
         assertEquals("test.json", none.file());
         assertTrue(none.message().startsWith("firm 'mine' has status \"prospect\" but no capexPerAnnualUnit"),
                 none.message());
-        ScenarioProblem active = single(mutated(s -> firm(s, 0).put("capexPerAnnualUnit", 1000)));
-        assertEquals("/firms/0/capexPerAnnualUnit", active.pointer());
-        assertTrue(active.message().startsWith("capexPerAnnualUnit applies only to a firm with status \"prospect\","
-                + " got status \"active\""), active.message());
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> firm(s, 0).put("capexPerAnnualUnit", 1000)),
+                "t.json"));
+        ScenarioProblem planned = single(mutated(s -> firm(s, 0).put("status", "planned")
+                .put("capexPerAnnualUnit", 1000)));
+        assertEquals("/firms/0/capexPerAnnualUnit", planned.pointer());
+        assertTrue(planned.message().startsWith("capexPerAnnualUnit does not apply to a firm with status"
+                + " \"planned\""), planned.message());
         ScenarioProblem negative = single(mutated(s -> s.putObject("behaviour").putObject("investment")
                 .put("discountRate", -0.05)));
         assertEquals("/behaviour/investment/discountRate", negative.pointer());

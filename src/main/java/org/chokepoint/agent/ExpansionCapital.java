@@ -1,0 +1,122 @@
+package org.chokepoint.agent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.chokepoint.market.Ledger;
+import org.chokepoint.scenario.Scenario;
+
+/**
+ * The capital that firms whose entries give its cost ({@code capexPerAnnualUnit}) pay for the plant they add. Such a
+ * firm expands for a scarcity rent when the price its goods fetch has stood, for the investment patience, above the
+ * levelised cost of plant like its own ({@link CapitalCharge}) and above its marginal cost at full capacity, rather
+ * than above that marginal cost plus the investment hurdle, the stand-in for a capital cost that the scenario does
+ * not give; and every unit of
+ * capacity it orders, for the rent or for the growth of its market, costs it {@code capexPerAnnualUnit} per unit of
+ * yearly capacity, booked against its market's producers in the week it orders, after every firm has decided.
+ *
+ * <p>A measure that lowers a firm's hurdle (a capex subsidy, a consortium's offtake) spares such a firm that share of
+ * its capital charge in the decision; a capex subsidy pays that share of the capital the firm books. Only a
+ * scenario whose firms give a capital cost has this object.
+ */
+public final class ExpansionCapital implements java.io.Serializable {
+    private final Firms firms;
+    private final CapitalCharge charge;
+    /** The firms that give their capital cost, in firm order. */
+    private final int[] firm;
+    /** The scenario entry of each, for the figures reported by entry. */
+    private final String[] entry;
+    private final double[] capacityOrdered;
+    private final double[] capitalCost;
+
+    private ExpansionCapital(Firms firms, CapitalCharge charge, int count) {
+        this.firms = firms;
+        this.charge = charge;
+        this.firm = new int[count];
+        this.entry = new String[count];
+        this.capacityOrdered = new double[count];
+        this.capitalCost = new double[count];
+    }
+
+    /** The expansion capital of {@code scenario}'s firms, or null when no entry gives a capital cost. */
+    public static ExpansionCapital of(Scenario scenario, Firms firms, int ticksPerYear) {
+        int count = 0;
+        for (Scenario.FirmSpec spec : scenario.firms()) {
+            if (spec.capexPerAnnualUnit() != null) {
+                count += spec.countOrDefault();
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        ExpansionCapital e = new ExpansionCapital(firms,
+                CapitalCharge.of(firms, scenario.behaviour().investment(), ticksPerYear), count);
+        int f = 0;
+        int s = 0;
+        for (Scenario.FirmSpec spec : scenario.firms()) {
+            for (int i = 0; i < spec.countOrDefault(); i++, f++) {
+                if (spec.capexPerAnnualUnit() != null) {
+                    e.firm[s] = f;
+                    e.entry[s++] = spec.id();
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Expansion capital for tests: firm {@code f}, alone, at this capex, rate and life. */
+    static ExpansionCapital single(Firms firms, int f, double capexPerAnnualUnit, double rate, int years,
+                                   int ticksPerYear) {
+        ExpansionCapital e = new ExpansionCapital(firms,
+                new CapitalCharge(firms, CapitalCharge.capitalRecoveryFactor(rate, years), ticksPerYear), 1);
+        e.firm[0] = f;
+        e.entry[0] = firms.id(f);
+        firms.setCapex(f, capexPerAnnualUnit);
+        return e;
+    }
+
+    /**
+     * The price above which plant like the firm's own is worth adding: its levelised cost, with the capital charge on
+     * the share {@code 1 − relief} of its capital that the firm pays itself, and no less than its marginal cost at full
+     * capacity, below which the plant it has is not short (at that price it would not run it all).
+     */
+    double worthBuildingAbove(int f, double relief) {
+        return Math.max(firms.costAtCapacity(f), charge.levelisedCost(f, 1 - relief));
+    }
+
+    /** Books the capital of what each firm ordered this week against its market's producers, in firm order. */
+    void book(Ledger ledger) {
+        Firms x = firms;
+        for (int s = 0; s < firm.length; s++) {
+            int f = firm[s];
+            double ordered = x.ordered[f];
+            if (ordered > 0) {
+                double usd = charge.of(f, ordered);
+                capacityOrdered[s] += ordered;
+                capitalCost[s] += usd;
+                ledger.capitalCost(x.market[f], usd);
+            }
+        }
+    }
+
+    /**
+     * What the firms of each entry that gives a capital cost ordered over the run, by entry id: {@code firms},
+     * {@code capacityOrdered} (per tick, for a scarcity rent or for growth; a prospect's own plant is its
+     * commitment, reported with the prospects) and {@code capitalCost} (US dollars of the scenario's price year).
+     */
+    public Map<String, Map<String, Double>> indicators() {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (int s = 0; s < firm.length; s++) {
+            Map<String, Double> m = out.computeIfAbsent(entry[s], k -> {
+                Map<String, Double> n = new LinkedHashMap<>();
+                n.put("firms", 0.0);
+                n.put("capacityOrdered", 0.0);
+                n.put("capitalCost", 0.0);
+                return n;
+            });
+            m.merge("firms", 1.0, Double::sum);
+            m.merge("capacityOrdered", capacityOrdered[s], Double::sum);
+            m.merge("capitalCost", capitalCost[s], Double::sum);
+        }
+        return out;
+    }
+}
