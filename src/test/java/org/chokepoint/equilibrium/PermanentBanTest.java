@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only, to keep the suite fast; {@code -Dchokepoint.banSeeds=1,2,3} runs
  * more seeds and {@code -Dchokepoint.banYears=4,7} other years after the ban, in quarters as well
  * ({@code 3.25,3.5}; a year is 52 weeks, a quarter 13) (every run prints every region's price and equilibrium; a
- * time at which the model has not settled fails).
+ * time at which the model has not settled fails), and {@code -Dchokepoint.banScenario=FILE} a variant of the gallium
+ * scenario (its policies are replaced by the ban as for the shipped one).
  */
 class PermanentBanTest {
     static final int START = 134;
@@ -53,7 +54,8 @@ class PermanentBanTest {
     }
 
     static Scenario permanentBan(int horizon) throws Exception {
-        ObjectNode json = ScenarioLoader.load(Path.of("scenarios/gallium-2023.json")).json().deepCopy();
+        ObjectNode json = ScenarioLoader.load(Path.of(System.getProperty("chokepoint.banScenario",
+                "scenarios/gallium-2023.json"))).json().deepCopy();
         json.set("policies", Json.mapper().readTree("[{\"type\": \"exportBan\", \"id\": \"cn-gallium-ban\", "
                 + "\"region\": \"CN\", \"commodities\": [\"ga-primary\", \"ga-wafer\"], "
                 + "\"destinations\": [\"JP\", \"US\", \"EU\", \"ROW\"], \"start\": " + START + "}]"));
