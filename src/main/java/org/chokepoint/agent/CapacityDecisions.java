@@ -5,8 +5,9 @@ import org.chokepoint.market.Ledger;
 /**
  * Slow decisions about capacity, taken after production. A firm builds for two reasons: for the growth of the
  * final demand its market serves, keeping capacity on that path so utilization, costs and prices stay on it;
- * and, when the expected margin at full capacity has stayed above a hurdle for a while, for the scarcity rent it
- * earns, one project after another while the rent lasts and its plant is what is short. New capacity is built
+ * and, when the expected margin at full capacity has stayed above a hurdle for a while (for a firm that gives its
+ * plant's capital cost, when the price has stayed above the levelised cost of new plant, {@link ExpansionCapital}),
+ * for the scarcity rent it earns, one project after another while the rent lasts and its plant is what is short. New capacity is built
  * through three stages of construction and comes into use spread around the firm's lead time. A firm mothballs when the expected price
  * has stayed below its lowest variable cost (unless an announced end of a restriction on its exports will lift the
  * loss within a restart), leaves for good after a long mothball, and restarts, after a lead that grows with the
