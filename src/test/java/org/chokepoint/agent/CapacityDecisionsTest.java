@@ -28,9 +28,7 @@ class CapacityDecisionsTest {
         firms = MinimalMine.firms();
         mine = MinimalMine.MINE;
         decisions = MinimalMine.defaultDecisions(firms, -1);
-        firms.status[mine] = FirmStatus.ACTIVE;
-        firms.normalUtilization[mine] = 0.8;
-        firms.availableCapacity[mine] = 100;
+        MinimalMine.operatingOnItsWholePlant(firms);
         assertEquals(50.0, firms.costAtCapacity(mine), 1e-9, "MC(100) = 20 + 30");
     }
 

@@ -37,9 +37,7 @@ class ExpansionCapitalTest {
         firms = MinimalMine.firms();
         mine = MinimalMine.MINE;
         decisions = MinimalMine.defaultDecisions(firms, -1);
-        firms.status[mine] = FirmStatus.ACTIVE;
-        firms.normalUtilization[mine] = 0.8;
-        firms.availableCapacity[mine] = 100;
+        MinimalMine.operatingOnItsWholePlant(firms);
         decisions.setExpansionCapital(ExpansionCapital.single(firms, mine, 400, 0.08, 20, 52));
     }
 

@@ -26,6 +26,13 @@ final class MinimalMine {
         return firms;
     }
 
+    /** The mine operating on all of its plant, normally run at 80% of it: how the capacity tests take it. */
+    static void operatingOnItsWholePlant(Firms firms) {
+        firms.status[MINE] = FirmStatus.ACTIVE;
+        firms.normalUtilization[MINE] = 0.8;
+        firms.availableCapacity[MINE] = 100;
+    }
+
     /**
      * The capacity decisions of {@code firms} with every behaviour default, a restart taking at most
      * {@code restartTicks} (-1: half the firm's investment lead).
