@@ -180,6 +180,19 @@ public final class CapacityDecisions implements java.io.Serializable {
     }
 
     /**
+     * The price below which a firm that pays for the plant it orders does not build for the trend: the levelised
+     * cost of plant like its own, on the share of its capital it pays, for that plant's capital is booked against it
+     * as a rent's is; its plant need not be short now, since it is built for demand still to come. A firm whose
+     * entry gives no capital cost pays nothing for it, and no price stops it but its variable cost.
+     */
+    private double worthBuildingForTheTrendAbove(int f) {
+        if (expansionCapital != null && firms.declaresCapex(f)) {
+            return expansionCapital.levelisedCost(f, hurdleRelief == null ? 0 : hurdleRelief[f]);
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    /**
      * Whether the firm's sales have fallen below {@code trendUtilizationFloor} of its normal utilization, for want
      * of buyers or of inputs.
      */
@@ -193,12 +206,13 @@ public final class CapacityDecisions implements java.io.Serializable {
      * balanced growth path to the time an order placed now comes into use, capacity in place and on order
      * counting against it (the supply line of capacity), so capacity keeps pace with demand and utilization,
      * costs and prices stay on their path. A firm whose sales have fallen well below its normal utilization, or
-     * whose price would not bring back a mothballed plant, does not build for the trend.
+     * whose price would not bring back a mothballed plant, or, where it pays for its plant, would not pay for
+     * plant like its own, does not build for the trend.
      */
     private void planForGrowth(int f, int tick, double net) {
         Firms x = firms;
         if (trendPath == null || x.capacity[f] <= 0 || net < x.costBase[f] * (1 + restartMargin)
-                || idling(f)) {
+                || idling(f) || net < worthBuildingForTheTrendAbove(f)) {
             return;
         }
         int at = Math.min(tick + x.leadTicks[f], trendTicks - 1);

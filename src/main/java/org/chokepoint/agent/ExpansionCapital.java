@@ -12,7 +12,8 @@ import org.chokepoint.scenario.Scenario;
  * than above that marginal cost plus the investment hurdle, the stand-in for a capital cost that the scenario does
  * not give; and every unit of
  * capacity it orders, for the rent or for the growth of its market, costs it {@code capexPerAnnualUnit} per unit of
- * yearly capacity, booked against its market's producers in the week it orders, after every firm has decided.
+ * yearly capacity, booked against its market's producers in the week it orders, after every firm has decided. So
+ * it builds for the growth of its market too only while the price pays that levelised cost.
  *
  * <p>A measure that lowers a firm's hurdle (a capex subsidy, a consortium's offtake) spares such a firm that share of
  * its capital charge in the decision; a capex subsidy pays that share of the capital the firm books. Only a
@@ -80,7 +81,12 @@ public final class ExpansionCapital implements java.io.Serializable {
      * capacity, below which the plant it has is not short (at that price it would not run it all).
      */
     double worthBuildingAbove(int f, double relief) {
-        return Math.max(firms.costAtCapacity(f), charge.levelisedCost(f, 1 - relief));
+        return Math.max(firms.costAtCapacity(f), levelisedCost(f, relief));
+    }
+
+    /** The levelised cost of plant like the firm's own, with the charge on the share {@code 1 − relief} it pays. */
+    double levelisedCost(int f, double relief) {
+        return charge.levelisedCost(f, 1 - relief);
     }
 
     /** Books the capital of what each firm ordered this week against its market's producers, in firm order. */

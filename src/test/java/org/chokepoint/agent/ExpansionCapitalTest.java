@@ -168,4 +168,43 @@ class ExpansionCapitalTest {
         assertEquals(0.0, dear.expansionIndicators().get("b-mine").get("capacityOrdered"), 0.0);
         assertEquals(0.0, orderedByB(dear), 1e-9);
     }
+
+    /**
+     * The two-region world growing 5% a year, with no shock: at its equilibrium B's mines run at 43.3% of their
+     * plant, fetching 9.898, so the average variable cost of plant like theirs is 6 + 9 × 0.4332 / 2 = 7.95. At
+     * 1,500 dollars per unit of yearly capacity its charge is 1,500 × 0.1018522 / 433.2 = 0.35, a levelised cost of
+     * 8.30, and they keep their plant on the path of demand, paying 1,500 × 52 dollars for each unit a week of it; at
+     * 100,000 dollars the charge is 23.51, a levelised cost of 31.46 that the metal at about 10 never pays, and they
+     * build nothing for the trend, which would cost them more than all they earn, where without a capital cost they
+     * would grow their plant as the cheap mines do.
+     */
+    private static SupplyShockModel growingWithBsCapex(Double capex) throws Exception {
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(
+                Path.of("src/test/resources/scenarios/two-region.json").toFile());
+        for (var demand : root.withArray("demand")) {
+            ((ObjectNode) demand).put("trendPerYear", 0.05);
+        }
+        if (capex != null) {
+            ((ObjectNode) ((ArrayNode) root.get("firms")).get(1)).put("capexPerAnnualUnit", capex);
+        }
+        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(root, "two-region").scenario(), 1, -1);
+        model.start();
+        while (model.tick() < model.horizon()) {
+            model.stepTick();
+        }
+        return model;
+    }
+
+    @Test
+    void aFirmBuildsForTheTrendOnlyWhileThePricePaysForThePlant() throws Exception {
+        SupplyShockModel cheap = growingWithBsCapex(1500.0);
+        Map<String, Double> did = cheap.expansionIndicators().get("b-mine");
+        assertTrue(did.get("capacityOrdered") > 0, "at a levelised cost of 8.30 they build for the trend");
+        assertEquals(1500 * did.get("capacityOrdered") * 52, did.get("capitalCost"), 1e-6);
+        SupplyShockModel dear = growingWithBsCapex(1e5);
+        assertEquals(0.0, dear.expansionIndicators().get("b-mine").get("capacityOrdered"), 0.0,
+                "at a levelised cost of 31.46 they order nothing");
+        // Their plant grows by what was under construction at the start alone, less than without a capital cost.
+        assertTrue(orderedByB(dear) < orderedByB(growingWithBsCapex(null)) - 1);
+    }
 }
