@@ -115,11 +115,12 @@ class ExpansionCapitalTest {
 
     /**
      * The two-region world with B's five mines giving their capital cost ({@code MC(q) = 6 + 9 q / 10} on 10 a week,
-     * run at half, 1,000 dollars a unit at a price of 1: average variable cost 6 + 9 × 0.5 / 2 = 8.25) and B's demand
+     * run at the 43.3% of it the world's equilibrium gives them, where the run starts (the scenario's half is not
+     * read), 1,000 dollars a unit at a price of 1: average variable cost 6 + 9 × 0.4332 / 2 = 7.95) and B's demand
      * four times what it was from week 50, which takes what B's metal fetches its mines to about 26, above the
      * hurdle's line, 1.25 × (6 + 9) = 18.75. At 1,500 dollars per unit of yearly capacity the charge is
-     * 1,500 × 0.1018522 / 500 = 0.306, and the mines expand once the metal fetches more than their marginal cost at
-     * full capacity, 15, where their plant is short; at a million dollars it is 203.7, far above anything the metal
+     * 1,500 × 0.1018522 / 433.2 = 0.353, and the mines expand once the metal fetches more than their marginal cost at
+     * full capacity, 15, where their plant is short; at a million dollars it is 235.1, far above anything the metal
      * fetches, and they build nothing for the rent, where the hurdle alone lets them.
      */
     private static SupplyShockModel bWithCapex(Double capex) throws Exception {
