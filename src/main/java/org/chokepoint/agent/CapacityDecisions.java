@@ -32,6 +32,8 @@ public final class CapacityDecisions implements java.io.Serializable {
     private final double trendUtilizationFloor;
     /** Lowers the hurdle for some firms; 0 when no capex subsidy is in force. */
     private double[] hurdleRelief;
+    /** The share of their capital a subsidy pays for firms that give their plant's capital cost; null when none does. */
+    private double[] capitalSpared;
     /**
      * Per market, when the restrictions on its region's exports of its commodity in force this tick end, as
      * announced: -1 where none is in force, {@link Integer#MAX_VALUE} where one has no announced end.
@@ -60,6 +62,11 @@ public final class CapacityDecisions implements java.io.Serializable {
     /** Lets a policy lower the investment hurdle of chosen firms (by this share of the hurdle, per firm). */
     public void setHurdleRelief(double[] reliefPerFirm) {
         this.hurdleRelief = reliefPerFirm;
+    }
+
+    /** Lets a subsidy pay a share of the capital that firms giving their plant's capital cost order (per firm). */
+    public void setCapitalSpared(double[] sparedPerFirm) {
+        this.capitalSpared = sparedPerFirm;
     }
 
     /** The prospects among the firms, which decide on their levelised cost ({@link Prospects}). */
@@ -167,16 +174,22 @@ public final class CapacityDecisions implements java.io.Serializable {
     }
 
     /**
-     * The price above which the firm's goods make more plant like its own worth building: its levelised cost, where
-     * its entry gives its capital cost; otherwise its marginal cost at full capacity plus the investment hurdle, the
-     * margin that stands in for a capital cost not given. A measure that lowers its hurdle lowers either by its share.
+     * The price above which the firm's goods make more plant like its own worth building: its levelised cost, on the
+     * share of its capital no subsidy pays, where its entry gives its capital cost; otherwise its marginal cost at full
+     * capacity plus the investment hurdle, the margin that stands in for a capital cost not given, which a measure
+     * that lowers the hurdle (a subsidy's or an offtake's relief) lowers by its share.
      */
     private double worthBuildingAbove(int f) {
         if (expansionCapital != null && firms.declaresCapex(f)) {
-            return expansionCapital.worthBuildingAbove(f, hurdleRelief == null ? 0 : hurdleRelief[f]);
+            return expansionCapital.worthBuildingAbove(f, spared(f));
         }
         double h = hurdleRelief == null ? hurdle : hurdle * (1 - hurdleRelief[f]);
         return firms.costAtCapacity(f) * (1 + h);
+    }
+
+    /** The share of a firm's capital that a subsidy pays this tick. */
+    private double spared(int f) {
+        return capitalSpared == null ? 0 : capitalSpared[f];
     }
 
     /**
@@ -187,7 +200,7 @@ public final class CapacityDecisions implements java.io.Serializable {
      */
     private double worthBuildingForTheTrendAbove(int f) {
         if (expansionCapital != null && firms.declaresCapex(f)) {
-            return expansionCapital.levelisedCost(f, hurdleRelief == null ? 0 : hurdleRelief[f]);
+            return expansionCapital.levelisedCost(f, spared(f));
         }
         return Double.NEGATIVE_INFINITY;
     }

@@ -15,9 +15,9 @@ import org.chokepoint.scenario.Scenario;
  * yearly capacity, booked against its market's producers in the week it orders, after every firm has decided. So
  * it builds for the growth of its market too only while the price pays that levelised cost.
  *
- * <p>A measure that lowers a firm's hurdle (a capex subsidy, a consortium's offtake) spares such a firm that share of
- * its capital charge in the decision; a capex subsidy pays that share of the capital the firm books. Only a
- * scenario whose firms give a capital cost has this object.
+ * <p>A capex subsidy that pays a share of the capital such a firm books spares it that share in the decision too; the
+ * hurdle reliefs of a subsidy or an offtake lower the hurdle, which such a firm does not read. Only a scenario whose
+ * firms give a capital cost has this object.
  */
 public final class ExpansionCapital implements java.io.Serializable {
     private final Firms firms;
@@ -77,16 +77,16 @@ public final class ExpansionCapital implements java.io.Serializable {
 
     /**
      * The price above which plant like the firm's own is worth adding: its levelised cost, with the capital charge on
-     * the share {@code 1 − relief} of its capital that the firm pays itself, and no less than its marginal cost at full
+     * the share {@code 1 − spared} of its capital that the firm pays itself, and no less than its marginal cost at full
      * capacity, below which the plant it has is not short (at that price it would not run it all).
      */
-    double worthBuildingAbove(int f, double relief) {
-        return Math.max(firms.costAtCapacity(f), levelisedCost(f, relief));
+    double worthBuildingAbove(int f, double spared) {
+        return Math.max(firms.costAtCapacity(f), levelisedCost(f, spared));
     }
 
-    /** The levelised cost of plant like the firm's own, with the charge on the share {@code 1 − relief} it pays. */
-    double levelisedCost(int f, double relief) {
-        return charge.levelisedCost(f, 1 - relief);
+    /** The levelised cost of plant like the firm's own, with the charge on the share {@code 1 − spared} it pays. */
+    double levelisedCost(int f, double spared) {
+        return charge.levelisedCost(f, 1 - spared);
     }
 
     /** Books the capital of what each firm ordered this week against its market's producers, in firm order. */

@@ -34,6 +34,11 @@ public final class Industry implements Participant {
     private final double[] valuePerUnit;
     /** Per firm, the share by which a policy or an offtake lowers its investment hurdle this tick. */
     private final double[] hurdleRelief;
+    /**
+     * Per firm that gives its plant's capital cost, the share of the capital it orders this tick that a subsidy pays;
+     * null until a measure asks for it.
+     */
+    private double[] capitalSpared;
     /** Per market, when the restrictions on its exports in force this tick end ({@link CapacityDecisions}). */
     private final int[] exportRestrictionEnd;
     /** Per firm, the most a policy lets it make this tick (a production quota's share); unbounded by default. */
@@ -150,6 +155,18 @@ public final class Industry implements Participant {
     }
 
     /**
+     * Per firm that gives its plant's capital cost, the share of that capital a subsidy pays this tick: cleared as the
+     * tick begins, each subsidy writing its own rate for the firms it covers, the largest holding.
+     */
+    public double[] capitalSpared() {
+        if (capitalSpared == null) {
+            capitalSpared = new double[firms.count];
+            capacity.setCapitalSpared(capitalSpared);
+        }
+        return capitalSpared;
+    }
+
+    /**
      * Per firm, the most it may make this tick: unbounded as the tick begins, each measure that caps output (a
      * production quota) writing its own, the smallest holding.
      */
@@ -215,6 +232,9 @@ public final class Industry implements Participant {
         this.tick = tick;
         if (reliefHandedOut) {
             Arrays.fill(hurdleRelief, 0);
+        }
+        if (capitalSpared != null) {
+            Arrays.fill(capitalSpared, 0);
         }
         if (firms.quotasMayHold()) {
             Arrays.fill(outputCap, Double.POSITIVE_INFINITY);

@@ -474,6 +474,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     @Override
     public double[] hurdleRelief() { return industry.hurdleRelief(); }
     @Override
+    public double[] capitalSpared() { return industry.capitalSpared(); }
+    @Override
     public double[] outputCap() { return industry.outputCap(); }
     @Override
     public double[] quotaRelease() { return industry.quotaRelease(); }

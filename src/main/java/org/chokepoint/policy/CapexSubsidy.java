@@ -13,7 +13,8 @@ import org.chokepoint.world.World;
  * eligible firm commits to new capacity while the subsidy is in force (capacity per tick times ticks per
  * year; capex in US dollars per unit of yearly capacity), booked as fiscal cost of the government's market in
  * the firm's commodity. For a firm whose entry gives its plant's capital cost, which it pays itself, the subsidy
- * pays {@code subsidyRate} of that cost instead, back to the firm's producers.
+ * pays {@code subsidyRate} of that cost instead, back to the firm's producers, and the firm decides on the rest of it
+ * (the relief lowers the hurdle that stands in for a capital cost, which such a firm does not read).
  */
 final class CapexSubsidy extends ImporterMeasure {
     private final boolean[] commodity;
@@ -71,9 +72,15 @@ final class CapexSubsidy extends ImporterMeasure {
         // consortium's offtake) writes its own, and the largest holds.
         if (active()) {
             double[] shared = ctx.hurdleRelief();
+            double[] spared = null;
             for (int i = 0; i < f.count; i++) {
                 if (eligible(f, i)) {
                     shared[i] = Math.max(shared[i], relief);
+                    // A firm that pays for its plant decides on what it pays: the capital less the subsidy's share.
+                    if (f.declaresCapex(i)) {
+                        spared = spared == null ? ctx.capitalSpared() : spared;
+                        spared[i] = Math.max(spared[i], rate);
+                    }
                 }
             }
         }

@@ -31,6 +31,12 @@ public interface PolicyContext {
     double[] hurdleRelief();
 
     /**
+     * Per firm that gives its plant's capital cost, the share of the capital it orders this tick that a subsidy pays:
+     * cleared at the start of every tick, each writer keeping the largest.
+     */
+    double[] capitalSpared();
+
+    /**
      * Per firm, the most it may make this tick (a production quota's share): unbounded at the start of every
      * tick, each writer keeping the smallest.
      */

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * 80% is 20 + 30 × 0.8² / 3 = 26.4. At 400 dollars per unit of yearly capacity, recovered at 8% over 20 years
  * (capital recovery factor 0.1018522), the capital charge is 400 × 0.1018522 / 0.8 = 50.926 a unit, so plant is
  * worth adding above 77.326. Without a capital cost the rule is the hurdle's: 25% over its marginal cost at full
- * capacity, 1.25 × 50 = 62.5. A capex subsidy that spares it half its capital charge brings the line to
- * 26.4 + 25.463 = 51.863; one that spares it all of it, to its marginal cost at full capacity, 50, for below that
- * its plant is not short.
+ * capacity, 1.25 × 50 = 62.5. A capex subsidy that pays half its capital brings the line to 26.4 + 25.463 = 51.863;
+ * one that pays all of it, to its marginal cost at full capacity, 50, for below that its plant is not short. A relief
+ * of its hurdle, which stands in for a capital cost the firm here states, leaves its line where it was.
  */
 class ExpansionCapitalTest {
     static final double CHARGE_400 = 400 * ProspectsTest.CRF_8_20 / 0.8;
@@ -75,11 +75,16 @@ class ExpansionCapitalTest {
         assertEquals(20.0, ordered, 1e-9, "the same firm read without its capital cost builds at 75");
     }
 
+    /** A subsidy paying {@code share} of the mine's capital. */
+    private void subsidyPays(double share) {
+        double[] spared = new double[firms.count];
+        spared[mine] = share;
+        decisions.setCapitalSpared(spared);
+    }
+
     @Test
-    void aSubsidySparingHalfItsChargeBringsTheLineDown() {
-        double[] relief = new double[firms.count];
-        relief[mine] = 0.5;
-        decisions.setHurdleRelief(relief);
+    void aSubsidyPayingHalfItsCapitalBringsTheLineDown() {
+        subsidyPays(0.5);
         assertEquals(51.863, 26.4 + CHARGE_400 / 2, 1e-3);
         assertEquals(0.0, weeks(25, 52), 0.0);
         assertEquals(20.0, weeks(1, 52), 1e-9, "at 52, above 51.86, in the 26th week");
@@ -87,10 +92,17 @@ class ExpansionCapitalTest {
     }
 
     @Test
-    void sparedItsWholeChargeItStillBuildsOnlyWherePlantIsShort() {
+    void aReliefOfItsHurdleLeavesItsLineWhereItWas() {
         double[] relief = new double[firms.count];
         relief[mine] = 1;
         decisions.setHurdleRelief(relief);
+        assertEquals(0.0, weeks(104, 75), 0.0, "its whole hurdle relieved, two years at 75 below 77.33");
+        assertEquals(20.0, weeks(26, 77.4), 1e-9);
+    }
+
+    @Test
+    void paidItsWholeCapitalItStillBuildsOnlyWherePlantIsShort() {
+        subsidyPays(1);
         assertEquals(0.0, weeks(104, 49.9), 0.0, "at 49.90, below its marginal cost at full capacity, never");
         assertEquals(20.0, weeks(26, 50.1), 1e-9, "at 50.10 it is short of plant");
     }

@@ -342,14 +342,15 @@ class ImporterInstrumentsTest {
     }
 
     /**
-     * The same subsidy where D's mines give their plant's capital cost, 10 dollars per unit of yearly capacity (a
-     * charge of 10 × 0.1018522 / 0.3 = 3.40 a unit at their 30% use, half of it spared by the subsidy's relief, on an
-     * average variable cost of 4.5), which they pay when they order: the budget pays 30% of that, not of the
-     * subsidy's own 1,000, and what it pays goes back to D's producers, so the plant's capital is counted once.
+     * The same subsidy where D's mines give their plant's capital cost, 10 dollars per unit of yearly capacity, which
+     * they pay when they order: the budget pays 30% of that, not of the subsidy's own 1,000, and what it pays goes
+     * back to D's producers, so the plant's capital is counted once. So small a cost (a charge of 10 × 0.1018522 / u
+     * a unit at their use u, on an average variable cost of 3 + 5u) leaves their line at their marginal cost at full
+     * capacity, 13, with or without the subsidy: at a rate of 0 the run is the same but for who pays.
      */
     @Test
     void capexSubsidyPaysItsShareOfTheCapitalAFirmGivingItsOwnPays() throws Exception {
-        RunOutcome out = withOwnCapex(0.3);
+        RunOutcome out = withOwnCapex(10, 0.5, 0.3);
         var ind = out.summary().policies().get("capex");
         var built = out.summary().expansions().get("d-mine");
         assertTrue(ind.get("capacityCommitted") > 0, "dear domestic prices behind the quota bring investment");
@@ -357,24 +358,39 @@ class ImporterInstrumentsTest {
         assertEquals(10 * built.get("capacityOrdered") * 52, built.get("capitalCost"), 1e-9);
         assertEquals(0.3 * built.get("capitalCost"), ind.get("subsidyPaid"), 1e-6);
         assertEquals(ind.get("subsidyPaid"), out.summary().totals().fiscalCost(), 1e-6);
-        // The share the budget pays decides nothing (the relief does), so at a rate of 0 the run is the same but for
-        // who pays: the producers' surplus is higher with the subsidy by exactly what it paid.
-        RunOutcome unpaid = withOwnCapex(0.0);
+        RunOutcome unpaid = withOwnCapex(10, 0.5, 0.0);
         assertEquals(built.get("capacityOrdered"), unpaid.summary().expansions().get("d-mine").get("capacityOrdered"),
                 0.0);
         assertEquals(ind.get("subsidyPaid"), out.summary().totals().producerSurplusChange()
                 - unpaid.summary().totals().producerSurplusChange(), 1e-6 * ind.get("subsidyPaid"));
     }
 
-    private static RunOutcome withOwnCapex(double subsidyRate) throws Exception {
+    /**
+     * At 100,000 dollars per unit of yearly capacity D's mines' charge, 10,185 / u a unit, is far beyond anything the
+     * metal fetches: a subsidy that relieves their whole hurdle but pays none of their capital leaves them building
+     * nothing, and one that pays all of it brings their line down to their marginal cost at full capacity, where
+     * they build as a firm whose plant costs nothing, the budget paying for every unit.
+     */
+    @Test
+    void aFirmThatStatesItsCapitalCostIsSparedOnlyWhatASubsidyPaysOfIt() throws Exception {
+        RunOutcome relieved = withOwnCapex(1e5, 1.0, 0.0);
+        assertEquals(0.0, relieved.summary().expansions().get("d-mine").get("capacityOrdered"), 0.0);
+        RunOutcome paid = withOwnCapex(1e5, 0.0, 1.0);
+        var built = paid.summary().expansions().get("d-mine");
+        assertTrue(built.get("capacityOrdered") > 0);
+        assertEquals(built.get("capitalCost"), paid.summary().policies().get("capex").get("subsidyPaid"),
+                1e-9 * built.get("capitalCost"));
+    }
+
+    private static RunOutcome withOwnCapex(double capex, double hurdleRelief, double subsidyRate) throws Exception {
         LoadedScenario loaded = withPolicies("[{\"type\": \"tariffRateQuota\", \"region\": \"D\", "
                 + "\"commodity\": \"metal\", \"outOfQuotaTariff\": 2.0, \"yearlyQuota\": 52, \"start\": 100}, "
                 + "{\"type\": \"capexSubsidy\", \"id\": \"capex\", \"region\": \"D\", \"commodities\": [\"metal\"], "
-                + "\"excludeRegion\": \"W\", \"hurdleRelief\": 0.5, \"subsidyRate\": " + subsidyRate + ", "
-                + "\"capexPerAnnualUnit\": 1000, \"start\": 100}]", "[{\"type\": \"demandShift\", \"region\": \"D\", "
+                + "\"excludeRegion\": \"W\", \"hurdleRelief\": " + hurdleRelief + ", \"subsidyRate\": " + subsidyRate
+                + ", \"capexPerAnnualUnit\": 1000, \"start\": 100}]", "[{\"type\": \"demandShift\", \"region\": \"D\", "
                 + "\"commodity\": \"metal\", \"multiplier\": 2.0, \"start\": 100}]");
         ObjectNode json = loaded.json().deepCopy();
-        ((ObjectNode) json.get("firms").get(1)).put("capexPerAnnualUnit", 10);
+        ((ObjectNode) json.get("firms").get(1)).put("capexPerAnnualUnit", capex);
         return Simulation.run(ScenarioLoader.fromJson(json, "own-capex").scenario(), 3, -1);
     }
 
