@@ -225,8 +225,15 @@ class RunCommandTest extends CommandLineTest {
     @Test
     void aRunOnSeveralTickThreadsWritesTheSameFilesAsOnOne() throws Exception {
         // The 2010 episode has shocks, quotas, bans, smuggling and a counterfactual; the scale scenario has
-        // markets of thousands of firms, split between threads in the plan and clearing phases.
-        for (String scenario : List.of("scenarios/rare-earth-2010.json", "scenarios/scale/scale-10000.json")) {
+        // markets of thousands of firms, split between threads in the plan and clearing phases; in its growing copy
+        // every firm pays for the plant it orders, decided on the threads and booked after them.
+        ObjectNode growing = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/scale/scale-10000.json").toFile());
+        growing.withArray("firms").forEach(f -> ((ObjectNode) f).put("capexPerAnnualUnit", 500));
+        growing.withArray("demand").forEach(d -> ((ObjectNode) d).put("trendPerYear", 0.05));
+        Path paying = dir.resolve("scale-10000-paying.json");
+        Json.write(paying, growing);
+        for (String scenario : List.of("scenarios/rare-earth-2010.json", "scenarios/scale/scale-10000.json",
+                paying.toString())) {
             String name = Path.of(scenario).getFileName().toString();
             Path one = dir.resolve("one-" + name);
             Path three = dir.resolve("three-" + name);
@@ -238,6 +245,12 @@ class RunCommandTest extends CommandLineTest {
                         scenario + ": " + file);
             }
         }
+        double paid = 0;
+        for (JsonNode entry : Json.mapper().readTree(dir.resolve("one-scale-10000-paying.json/summary.json").toFile())
+                .get("expansions")) {
+            paid += entry.get("capitalCost").asDouble();
+        }
+        assertTrue(paid > 0, "the growing copy's firms order plant and pay for it");
     }
 
     /**
