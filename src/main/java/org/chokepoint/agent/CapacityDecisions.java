@@ -85,13 +85,10 @@ public final class CapacityDecisions implements java.io.Serializable {
     }
 
     /**
-     * Books the capital of the prospects that committed this tick and of the plant firms that give its cost ordered,
+     * Books the capital of the plant that firms giving its cost ordered this tick, a prospect's commitment among them,
      * once every firm has decided: one thread, in firm order, so the accounts are the same on any number of threads.
      */
-    public void bookCommitments(int tick, Ledger ledger) {
-        if (prospects != null) {
-            prospects.book(tick, ledger);
-        }
+    public void bookCommitments(Ledger ledger) {
         if (expansionCapital != null) {
             expansionCapital.book(ledger);
         }
@@ -128,7 +125,7 @@ public final class CapacityDecisions implements java.io.Serializable {
                 }
             }
             // Only a scenario that declares prospects has firms in these states.
-            case FirmStatus.PROSPECT, FirmStatus.BUILDING -> prospects.decide(f, tick);
+            case FirmStatus.PROSPECT, FirmStatus.BUILDING -> prospects.decide(f, tick, spared(f));
             default -> { }
         }
     }

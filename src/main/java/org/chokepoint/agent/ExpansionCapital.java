@@ -10,10 +10,10 @@ import org.chokepoint.scenario.Scenario;
  * firm expands for a scarcity rent when the price its goods fetch has stood, for the investment patience, above the
  * levelised cost of plant like its own ({@link CapitalCharge}) and above its marginal cost at full capacity, rather
  * than above that marginal cost plus the investment hurdle, the stand-in for a capital cost that the scenario does
- * not give; and every unit of
- * capacity it orders, for the rent or for the growth of its market, costs it {@code capexPerAnnualUnit} per unit of
- * yearly capacity, booked against its market's producers in the week it orders, after every firm has decided. So
- * it builds for the growth of its market too only while the price pays that levelised cost.
+ * not give; and every unit of capacity it orders, for the rent, for the growth of its market or, a prospect, its
+ * whole plant the week it commits ({@link Prospects}), costs it {@code capexPerAnnualUnit} per unit of yearly capacity,
+ * booked against its market's producers in the week it orders, after every firm has decided. So it builds for the
+ * growth of its market too only while the price pays that levelised cost.
  *
  * <p>A capex subsidy that pays a share of the capital such a firm books spares it that share in the decision too; the
  * hurdle reliefs of a subsidy or an offtake lower the hurdle, which such a firm does not read. Only a scenario whose
@@ -106,8 +106,8 @@ public final class ExpansionCapital implements java.io.Serializable {
 
     /**
      * What the firms of each entry that gives a capital cost ordered over the run, by entry id: {@code firms},
-     * {@code capacityOrdered} (per tick, for a scarcity rent or for growth; a prospect's own plant is its
-     * commitment, reported with the prospects) and {@code capitalCost} (US dollars of the scenario's price year).
+     * {@code capacityOrdered} (per tick, for a scarcity rent, for growth, or a prospect's whole plant the week it
+     * commits) and {@code capitalCost} (US dollars of the scenario's price year).
      */
     public Map<String, Map<String, Double>> indicators() {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();

@@ -431,7 +431,7 @@ public final class Industry implements Participant {
     public void endTick(int tick) {
         readExportRestrictions(tick);
         work.run(decideBlock, (firms.count + DECISION_BLOCK - 1) / DECISION_BLOCK);
-        capacity.bookCommitments(tick, ledger);
+        capacity.bookCommitments(ledger);
         recyclers.remember(tick, ledger);
     }
 

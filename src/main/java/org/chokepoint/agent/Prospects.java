@@ -2,7 +2,6 @@ package org.chokepoint.agent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.chokepoint.market.Ledger;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
 
@@ -15,7 +14,9 @@ import org.chokepoint.scenario.Scenario;
  * {@code CRF = r / (1 − (1 + r)^−n)}, spread over the units a unit of yearly capacity makes at u. Above it for
  * {@code patienceTicks} weeks running, it commits: it is built over its lead time, making nothing, and then operates
  * as any firm does. The firm pays its capital cost, {@code capexPerAnnualUnit} times its yearly capacity, in the
- * week it commits: booked against its market's producers, as a project is never cancelled once committed.
+ * week it commits: its whole plant is what it orders that week, booked against its market's producers as any plant
+ * a firm that gives its capital cost orders ({@link ExpansionCapital}), a project being never cancelled once
+ * committed. A capex subsidy pays its share of that capital and spares it that share in its decision.
  *
  * <p>Only a scenario with prospects has this object, and the weekly loop reaches it only from a firm whose status
  * is one of the prospect's: a scenario without prospects reads nothing of it.
@@ -94,17 +95,18 @@ public final class Prospects implements java.io.Serializable {
         prospectOf[f] = s;
     }
 
-    /** Average variable cost at the firm's normal utilization plus its capital charge, in its price unit. */
+    /** Average variable cost at the firm's normal utilization plus its whole capital charge, in its price unit. */
     double levelisedCost(int f) {
         return charge.levelisedCost(f, 1.0);
     }
 
     /**
      * One week of a prospect's or a committed project's decision: a prospect counts the weeks the price pays its
-     * levelised cost and commits after {@code patience} of them running; a project under construction starts to
-     * operate the week its lead time ends, so that it plans and produces from then.
+     * levelised cost, on the share {@code 1 − spared} of its capital that no subsidy pays, and commits after
+     * {@code patience} of them running; a project under construction starts to operate the week its lead time ends,
+     * so that it plans and produces from then.
      */
-    void decide(int f, int tick) {
+    void decide(int f, int tick, double spared) {
         Firms x = firms;
         int s = prospectOf[f];
         if (x.status[f] == FirmStatus.BUILDING) {
@@ -113,7 +115,7 @@ public final class Prospects implements java.io.Serializable {
             }
             return;
         }
-        if (x.capacityNetPrice[f] > levelisedCost(f)) {
+        if (x.capacityNetPrice[f] > charge.levelisedCost(f, 1 - spared)) {
             if (++aboveTicks[s] >= patience) {
                 commit(f, s, tick);
             }
@@ -124,14 +126,16 @@ public final class Prospects implements java.io.Serializable {
 
     /**
      * The prospect commits this week: it is built over its lead time and produces from week {@code tick + lead}
-     * (at the soonest the next week: what is decided in a week's decisions acts from the next). Its capital is
-     * booked by {@link #book}, after every firm has decided, so that no two threads write one market's accounts.
+     * (at the soonest the next week: what is decided in a week's decisions acts from the next). Its whole plant is
+     * what it orders this week, so its capital is booked, and a capex subsidy pays its share, as for any plant a firm
+     * that gives its capital cost orders ({@link ExpansionCapital}), after every firm has decided.
      */
     private void commit(int f, int s, int tick) {
         Firms x = firms;
         x.status[f] = FirmStatus.BUILDING;
         committedAt[s] = tick;
         committedCapacity[s] = x.capacity[f];
+        x.ordered[f] = x.capacity[f];
         x.restartAt[f] = tick + Math.max(1, x.leadTicks[f]);
         if (tick + 1 >= x.restartAt[f]) {
             x.startOperating(f);
@@ -141,15 +145,6 @@ public final class Prospects implements java.io.Serializable {
     /** The capital cost of a committed prospect, in US dollars: its capex times the yearly capacity it built. */
     private double capital(int s) {
         return charge.of(firm[s], committedCapacity[s]);
-    }
-
-    /** Books the capital of the prospects that committed this week against their markets' producers. */
-    void book(int tick, Ledger ledger) {
-        for (int s = 0; s < firm.length; s++) {
-            if (committedAt[s] == tick) {
-                ledger.capitalCost(firms.market[firm[s]], capital(s));
-            }
-        }
     }
 
     /** The week the firm's prospect committed, -1 if it has not (or the firm is no prospect). */

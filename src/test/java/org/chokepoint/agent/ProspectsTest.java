@@ -112,8 +112,16 @@ class ProspectsTest {
      * 1,500 × 0.1018522 / (0.8 × 1,000) = 0.1910, so it enters while B's metal fetches about 10.
      */
     private static SupplyShockModel withProspect(double capex) throws Exception {
+        return withProspect(capex, null);
+    }
+
+    /** The same world with these policies (a JSON array), or none. */
+    private static SupplyShockModel withProspect(double capex, String policies) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(
                 Path.of("src/test/resources/scenarios/two-region.json").toFile());
+        if (policies != null) {
+            root.set("policies", Json.mapper().readTree(policies));
+        }
         ObjectNode p = ((ArrayNode) root.get("firms")).addObject().put("id", "b-prospect").put("type", "producer")
                 .put("region", "B").put("commodity", "metal").put("capacity", 10).put("initialUtilization", 0.8)
                 .put("status", "prospect").put("leadTicks", 52).put("capexPerAnnualUnit", capex);
@@ -149,6 +157,30 @@ class ProspectsTest {
         assertEquals(780_000.0, did.get("capitalCost"), 1e-6);
         assertEquals(25.0, did.get("firstCommitTick"));
         assertEquals(0.0, never.prospectIndicators().get("b-prospect").get("committed"));
+    }
+
+    /**
+     * The prospect at 2,850 dollars, which never enters alone (below), with B's government paying half the capital of
+     * new plant for metal: on the half it pays itself its charge is 0.1814 and its levelised cost 9.7814, below what
+     * B's metal fetches, so it commits, pays its 2,850 × 10 × 52 = 1,482,000 dollars in that week and the budget pays
+     * half of it, 741,000, back to B's producers.
+     */
+    @Test
+    void aCapexSubsidyPayingHalfItsCapitalBringsInAProspectThatWouldNotEnterAlone() throws Exception {
+        SupplyShockModel model = withProspect(2850, "[{\"type\": \"capexSubsidy\", \"id\": \"grant\", "
+                + "\"region\": \"B\", \"commodities\": [\"metal\"], \"hurdleRelief\": 0, \"subsidyRate\": 0.5, "
+                + "\"capexPerAnnualUnit\": 2850, \"start\": 1}]");
+        int prospect = model.firms().count - 1;
+        assertEquals(9.7814, 9.6 + 0.5 * 2850 * CRF_8_20 / 800, 1e-4);
+        while (model.tick() < 120) {
+            model.stepTick();
+        }
+        Map<String, Double> did = model.prospectIndicators().get("b-prospect");
+        assertEquals(1.0, did.get("committed"));
+        assertEquals(1_482_000.0, did.get("capitalCost"), 1e-6);
+        assertEquals(741_000.0, model.policyIndicators().get("grant").get("subsidyPaid"), 1e-6);
+        assertTrue(did.get("firstCommitTick") < 120 - 52, "committed, and producing by the end");
+        assertTrue(model.firms().producing(prospect));
     }
 
     /**
