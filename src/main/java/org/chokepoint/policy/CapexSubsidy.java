@@ -54,6 +54,11 @@ final class CapexSubsidy extends ImporterMeasure {
         this.capex = spec.capexPerAnnualUnit();
     }
 
+    /** The firm's plant that stands built: a prospect's, declared whole, only once its construction is over. */
+    private static double built(Firms f, int i) {
+        return f.prospect(i) || f.building(i) ? 0 : f.capacity(i);
+    }
+
     private boolean eligible(Firms f, int i) {
         return commodity[f.commodity(i)] && regionEligible[f.region(i)];
     }
@@ -65,7 +70,7 @@ final class CapexSubsidy extends ImporterMeasure {
         if (capacitySeen == null) {
             capacitySeen = new double[f.count];
             for (int i = 0; i < f.count; i++) {
-                capacitySeen[i] = f.capacity(i);
+                capacitySeen[i] = built(f, i);
             }
         }
         // The model clears the shared relief each tick; every measure that lowers a hurdle (this subsidy, a
@@ -108,10 +113,11 @@ final class CapexSubsidy extends ImporterMeasure {
                     ctx.markets().ledger().capitalGrant(f.market(i), usd);
                 }
             }
-            if (f.capacity(i) > capacitySeen[i]) {
-                arrived += f.capacity(i) - capacitySeen[i];
+            double built = built(f, i);
+            if (built > capacitySeen[i]) {
+                arrived += built - capacitySeen[i];
             }
-            capacitySeen[i] = f.capacity(i);
+            capacitySeen[i] = built;
         }
     }
 

@@ -179,6 +179,8 @@ class ProspectsTest {
         assertEquals(1.0, did.get("committed"));
         assertEquals(1_482_000.0, did.get("capitalCost"), 1e-6);
         assertEquals(741_000.0, model.policyIndicators().get("grant").get("subsidyPaid"), 1e-6);
+        assertEquals(10.0, model.policyIndicators().get("grant").get("capacityCommitted"), 1e-12);
+        assertEquals(10.0, model.policyIndicators().get("grant").get("capacityArrived"), 1e-12, "built by the end");
         assertTrue(did.get("firstCommitTick") < 120 - 52, "committed, and producing by the end");
         assertTrue(model.firms().producing(prospect));
     }
