@@ -482,7 +482,10 @@ public final class Firms implements java.io.Serializable {
     /** The capital cost of the firm's plant, US dollars per unit of yearly capacity; NaN when its entry gives none. */
     public double capexPerAnnualUnit(int f) { return capex == null ? Double.NaN : capex[f]; }
 
-    /** Gives the firm's plant a capital cost, as its entry's {@code capexPerAnnualUnit} does. */
+    /**
+     * Gives the firm's plant a capital cost, as its entry's {@code capexPerAnnualUnit} does; the first such firm makes
+     * the array, every other firm's cost NaN.
+     */
     void setCapex(int f, double capexPerAnnualUnit) {
         if (capex == null) {
             capex = new double[count];
@@ -676,9 +679,6 @@ public final class Firms implements java.io.Serializable {
             }
         }
         Firms firms = new Firms(n, slots, world.marketCount());
-        if (scenario.firms().stream().anyMatch(spec -> spec.capexPerAnnualUnit() != null)) {
-            firms.capex = new double[n];
-        }
         int f = 0;
         int slot = 0;
         List<Scenario.FirmSpec> specs = new ArrayList<>(scenario.firms());
@@ -711,8 +711,8 @@ public final class Firms implements java.io.Serializable {
                     default -> FirmStatus.ACTIVE;
                 };
                 firms.mothballedBeforeRun[f] = firms.status[f] == FirmStatus.MOTHBALLED;
-                if (firms.capex != null) {
-                    firms.capex[f] = spec.capexPerAnnualUnit() == null ? Double.NaN : spec.capexPerAnnualUnit();
+                if (spec.capexPerAnnualUnit() != null) {
+                    firms.setCapex(f, spec.capexPerAnnualUnit());
                 }
                 double initialPrice = world.commodity(c).initialPrice();
                 firms.expectedPrice[f] = initialPrice;

@@ -95,9 +95,12 @@ public final class Prospects implements java.io.Serializable {
         prospectOf[f] = s;
     }
 
-    /** Average variable cost at the firm's normal utilization plus its whole capital charge, in its price unit. */
-    double levelisedCost(int f) {
-        return charge.levelisedCost(f, 1.0);
+    /**
+     * Average variable cost at the firm's normal utilization plus the capital charge on the share {@code 1 − spared}
+     * of its capital that no subsidy pays, in its price unit.
+     */
+    double levelisedCost(int f, double spared) {
+        return charge.levelisedCost(f, 1 - spared);
     }
 
     /**
@@ -115,7 +118,7 @@ public final class Prospects implements java.io.Serializable {
             }
             return;
         }
-        if (x.capacityNetPrice[f] > charge.levelisedCost(f, 1 - spared)) {
+        if (x.capacityNetPrice[f] > levelisedCost(f, spared)) {
             if (++aboveTicks[s] >= patience) {
                 commit(f, s, tick);
             }
