@@ -2,26 +2,16 @@ package org.chokepoint.equilibrium;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.chokepoint.scenario.Scenario;
-import org.chokepoint.scenario.TickTime;
 import org.chokepoint.scenario.spec.CapacityOutageSpec;
 import org.chokepoint.scenario.spec.ChokepointClosureSpec;
-import org.chokepoint.scenario.spec.CircumventionSpec;
 import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.scenario.spec.DemandShiftSpec;
-import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
 import org.chokepoint.scenario.spec.EventSpec;
-import org.chokepoint.scenario.spec.ExportBanSpec;
-import org.chokepoint.scenario.spec.ExportLicensingSpec;
-import org.chokepoint.scenario.spec.ExportMeasureSpec;
-import org.chokepoint.scenario.spec.ExportQuotaSpec;
-import org.chokepoint.scenario.spec.ExportSubsidySpec;
-import org.chokepoint.scenario.spec.ExportTaxSpec;
 import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.ProductionQuotaSpec;
@@ -30,8 +20,6 @@ import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.scenario.spec.RouteDisruptionSpec;
 import org.chokepoint.scenario.spec.SpecTypes;
 import org.chokepoint.scenario.spec.StateCapacitySpec;
-import org.chokepoint.scenario.spec.TariffFloorSpec;
-import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 import org.chokepoint.world.Recipe;
 import org.chokepoint.world.Route;
 import org.chokepoint.world.World;
@@ -236,7 +224,7 @@ final class Network {
             n.instrumentOf.put(p, n.instrument(p));
         }
         n.buildFirms(firmParams, inForce, options);
-        n.buildArcs(traderParams, inForce, closed, costFactor);
+        LaneArcs.build(n, traderParams, inForce, closed, costFactor);
         n.buildOfftakes();
         n.markUsed();
         n.setCeilings(null);
@@ -430,6 +418,11 @@ final class Network {
     /** Each instrument in force, by its scenario entry (two identical entries are two instruments). */
     private final Map<PolicySpec, Integer> instrumentOf = new IdentityHashMap<>();
 
+    /** The index of a policy in force among the network's instruments. */
+    int instrumentOf(PolicySpec p) {
+        return instrumentOf.get(p);
+    }
+
     private int instrument(PolicySpec p) {
         Instrument i = new Instrument();
         i.spec = p;
@@ -443,46 +436,6 @@ final class Network {
     private static String typeName(PolicySpec p) {
         return POLICY_TYPES.containsValue(p.getClass()) ? SpecTypes.nameOf(p.getClass())
                 : p.getClass().getSimpleName();
-    }
-
-    /** Whether one of {@code ids} names {@code index}. */
-    private static boolean names(List<String> ids, int index, java.util.function.ToIntFunction<String> indexOf) {
-        if (ids != null) {
-            for (String id : ids) {
-                if (indexOf.applyAsInt(id) == index) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether an exporter's measure covers a shipment of c from o to d (the model's {@code ExportMeasure.covers}). */
-    private boolean exportCovers(ExportMeasureSpec m, int o, int d, int c) {
-        int region = world.regionIndex(m.region());
-        boolean toD = m.destinations() == null ? d != region : names(m.destinations(), d, world::regionIndex);
-        return o == region && names(m.commodities(), c, world::commodityIndex) && toD;
-    }
-
-    /** Whether an importer's measure covers imports of c from o into d (tariff floor, tariff-rate quota). */
-    private boolean importCovers(String regionId, String commodity, List<String> exemptOrigins, int o, int d, int c) {
-        int region = world.regionIndex(regionId);
-        return d == region && c == world.commodityIndex(commodity) && o != region
-                && !names(exemptOrigins, o, world::regionIndex);
-    }
-
-    /** The way round an export restriction it leaves open: its circumvention, unless a rule closes it. */
-    private static CircumventionSpec wayRound(ExportMeasureSpec m) {
-        if (m instanceof ExportBanSpec ban && !ban.antiCircumvention()) {
-            return ban.circumvention();
-        }
-        if (m instanceof ExportQuotaSpec quota && !quota.antiCircumvention()) {
-            return quota.circumvention();
-        }
-        if (m instanceof ExportLicensingSpec licensing && !licensing.antiCircumvention()) {
-            return licensing.circumvention();
-        }
-        return null;
     }
 
     // ---- firms ------------------------------------------------------------------------------------
@@ -704,324 +657,7 @@ final class Network {
         return volumeCapPerTick == null ? Double.POSITIVE_INFINITY : volumeCapPerTick;
     }
 
-    // ---- arcs -------------------------------------------------------------------------------------
-
-    private void buildArcs(TraderParameters traders, List<PolicySpec> inForce, boolean[] closed,
-                           double[] costFactor) {
-        List<Scenario.TraderSpec> specs = scenario.traders();
-        // Export quota pools: per quota, one pool, or one per destination when split.
-        Map<String, Integer> quotaPools = new HashMap<>();
-        List<List<int[]>> poolMembers = new ArrayList<>();
-        List<Double> poolVolume = new ArrayList<>();
-        // The most a pool's lanes could carry: each lane's bound, or the world's capacity of its good.
-        List<Double> poolReach = new ArrayList<>();
-        List<Integer> poolInstrument = new ArrayList<>();
-        // One bound per licensing office and commodity, over every lane it licenses.
-        Map<String, Cap> officeCaps = new HashMap<>();
-        // The in-quota arcs of each tariff-rate quota, in the scenario's order of the quotas.
-        Map<Integer, List<Integer>> inQuotaArcs = new TreeMap<>();
-        // The arcs each diversification requirement covers, in the scenario's order of the requirements.
-        Map<Integer, List<Integer>> diversificationArcs = new TreeMap<>();
-        int perYear = world.ticksPerYear();
-        double[] worldCapacity = new double[world.commodityCount()];
-        for (int f = 0; f < firms; f++) {
-            // A population at its expected parameters is one row standing for its whole count.
-            worldCapacity[world.commodityOfMarket(fMarket[f])] += fWeight[f] * fCapacity[f];
-        }
-        for (int t = 0; t < specs.size(); t++) {
-            Scenario.TraderSpec ts = specs.get(t);
-            int c = world.commodityIndex(ts.commodity());
-            int o = world.regionIndex(ts.from());
-            int d = world.regionIndex(ts.to());
-            int route = world.routeBetween(o, d);
-            double capacity = traders.capacity()[t];
-            if (route < 0 || closed[route] || !(capacity > 0)) {
-                continue;
-            }
-            double cost = world.route(route).costPerUnit() * costFactor[route];
-            double allowance = 1.0;
-            double approval = 1.0;
-            double exportTax = 0;
-            double compliance = 0;
-            int taxInstrument = -1;
-            double subsidyRate = 0;
-            double subsidyPerUnit = 0;
-            int subsidyInstrument = -1;
-            int licenceInstrument = -1;
-            List<Integer> pools = new ArrayList<>();
-            // Each licensing office with a capacity for the lane's commodity: instrument, commodity, rate, capacity.
-            List<double[]> offices = new ArrayList<>();
-            PolicySpec detour = null;
-            CircumventionSpec circ = null;
-            for (PolicySpec p : inForce) {
-                if (!(p instanceof ExportMeasureSpec measure) || !exportCovers(measure, o, d, c)) {
-                    continue;
-                }
-                if (measure instanceof ExportBanSpec) {
-                    allowance = 0;
-                } else if (measure instanceof ExportTaxSpec tax) {
-                    exportTax += tax.rate();
-                    taxInstrument = instrumentOf.get(p);
-                } else if (measure instanceof ExportSubsidySpec subsidy) {
-                    subsidyRate += subsidy.rateOrZero();
-                    subsidyPerUnit += subsidy.perUnitOrZero();
-                    subsidyInstrument = instrumentOf.get(p);
-                } else if (measure instanceof ExportLicensingSpec licensing) {
-                    // A destination denied at the tick is refused every licence.
-                    double rate = licensing.deniedAt(ts.commodity(), ts.to(), tick) ? 0.0
-                            : licensing.approvalAt(ts.commodity(), ts.to(), tick);
-                    approval *= rate;
-                    compliance += licensing.carryingCostPerTick() * licensing.leadTicks();
-                    licenceInstrument = instrumentOf.get(p);
-                    Double weekly = licensing.capacityAt(ts.commodity(), tick);
-                    if (weekly != null && rate > 0) {
-                        offices.add(new double[] {instrumentOf.get(p), c, rate,
-                                weekly / TickTime.ticks(1, perYear)});
-                    }
-                } else if (measure instanceof ExportQuotaSpec quota) {
-                    Map<String, Double> shares = quota.destinationShares();
-                    boolean split = !shares.isEmpty();
-                    String key = instrumentOf.get(p) + (split ? "/" + d : "");
-                    Integer pool = quotaPools.get(key);
-                    if (pool == null) {
-                        double share = split ? shares.getOrDefault(ts.to(), 0.0) : 1;
-                        pool = poolMembers.size();
-                        quotaPools.put(key, pool);
-                        poolMembers.add(new ArrayList<>());
-                        int period = quota.periodTicks(perYear, scenario.time().horizonTicks());
-                        poolVolume.add(quota.periodVolume() / period * share);
-                        poolReach.add(0.0);
-                        poolInstrument.add(instrumentOf.get(p));
-                    }
-                    pools.add(pool);
-                }
-                CircumventionSpec open = wayRound(measure);
-                if (detour == null && open != null) {
-                    detour = p;
-                    circ = open;
-                }
-            }
-            Arc base = new Arc();
-            base.from = world.market(o, c);
-            base.to = world.market(d, c);
-            base.commodity = c;
-            base.trader = t;
-            base.margin = traders.minMargin()[t];
-            base.cost = cost;
-            base.exportTax = exportTax;
-            base.compliance = compliance;
-            base.exportTaxInstrument = taxInstrument;
-            base.subsidyRate = subsidyRate;
-            base.subsidyPerUnit = subsidyPerUnit;
-            base.subsidyInstrument = subsidyInstrument;
-            base.licenceInstrument = licenceInstrument;
-            base.laneCapacity = capacity;
-            TariffRateQuotaSpec trq = null;
-            List<Double> floors = new ArrayList<>();
-            List<Integer> floorIds = new ArrayList<>();
-            List<Integer> diversification = new ArrayList<>();
-            for (PolicySpec p : inForce) {
-                if (p instanceof TariffFloorSpec floor
-                        && importCovers(floor.region(), floor.commodity(), floor.exemptOrigins(), o, d, c)) {
-                    floors.add(floor.floor());
-                    floorIds.add(instrumentOf.get(p));
-                } else if (p instanceof TariffRateQuotaSpec quota
-                        && importCovers(quota.region(), quota.commodity(), quota.exemptOrigins(), o, d, c)) {
-                    trq = quota;
-                } else if (p instanceof DiversificationRequirementSpec rule
-                        && d == world.regionIndex(rule.region()) && c == world.commodityIndex(rule.commodity())
-                        && o != d) {
-                    diversification.add(instrumentOf.get(p));
-                }
-            }
-            base.floors = floors.stream().mapToDouble(Double::doubleValue).toArray();
-            base.floorInstruments = floorIds.stream().mapToInt(Integer::intValue).toArray();
-            List<Integer> laneArcs = new ArrayList<>();
-            // The most the lane may carry in the long run: its capacity times its approval rate, and each office's
-            // capacity times the lane's rate there. A lane that may carry less than a trillionth of what the world
-            // makes of its good is closed, which moves the answer by at most that bound: left open, an office's
-            // coefficient of one over its rate (up to infinite) swamps every other in the subproblem.
-            double licensed = capacity * approval;
-            for (double[] office : offices) {
-                licensed = Math.min(licensed, office[3] * office[2]);
-            }
-            boolean open = allowance > 0 && approval > 0 && !(licensed < CAN_CARRY * worldCapacity[c]);
-            if (open) {
-                if (trq == null) {
-                    base.kind = ArcKind.DIRECT;
-                    laneArcs.add(add(base));
-                } else {
-                    Arc in = copy(base, ArcKind.IN_QUOTA);
-                    in.quotaTariff = trq.inQuotaTariff();
-                    in.instrument = instrumentOf.get(trq);
-                    Arc out = copy(base, ArcKind.OUT_OF_QUOTA);
-                    out.quotaTariff = trq.outOfQuotaTariff();
-                    out.instrument = in.instrument;
-                    int ia = add(in);
-                    laneArcs.add(ia);
-                    laneArcs.add(add(out));
-                    inQuotaArcs.computeIfAbsent(in.instrument, k -> new ArrayList<>()).add(ia);
-                }
-                // A lane that could carry a thousand times what the whole world makes of its good never binds;
-                // left in, its bound would set the scale of the subproblem beside flows many orders smaller.
-                if (capacity * approval <= CAN_BIND * worldCapacity[c]) {
-                    capOver(CapKind.LANE_CAPACITY, -1, laneArcs, 1.0, capacity * approval);
-                    if (approval < 1) {
-                        caps.get(caps.size() - 1).kind = CapKind.LICENCE;
-                        caps.get(caps.size() - 1).instrument = licenceInstrument;
-                    }
-                } else {
-                    // What such a lane could carry is at most what the world makes: the measure of an arbitrage it
-                    // leaves unexploited.
-                    for (int a : laneArcs) {
-                        arcs.get(a).laneCapacity = worldCapacity[c];
-                    }
-                }
-                for (int pool : pools) {
-                    for (int a : laneArcs) {
-                        poolMembers.get(pool).add(new int[] {a});
-                    }
-                    poolReach.set(pool, poolReach.get(pool) + Math.min(capacity * approval, worldCapacity[c]));
-                }
-            }
-            if (allowance > 0 && approval > 0) {
-                for (double[] office : offices) {
-                    // In the long run the office decides at most its capacity, and a lane's flow is its rate times
-                    // what it applies for: sum over lanes of flow / rate <= capacity. An office whose only lanes are
-                    // closed for their tiny bound is still reported, with nothing to decide.
-                    String key = (int) office[0] + "/" + (int) office[1];
-                    Cap cap = officeCaps.get(key);
-                    if (cap == null) {
-                        cap = new Cap();
-                        cap.kind = CapKind.LICENCE_OFFICE;
-                        cap.instrument = (int) office[0];
-                        cap.arcs = new int[0];
-                        cap.coefficient = new double[0];
-                        cap.volume = office[3];
-                        officeCaps.put(key, cap);
-                        caps.add(cap);
-                        officeBounds.add(cap);
-                    }
-                    int n = cap.arcs.length;
-                    cap.arcs = Arrays.copyOf(cap.arcs, n + laneArcs.size());
-                    cap.coefficient = Arrays.copyOf(cap.coefficient, n + laneArcs.size());
-                    for (int i = 0; i < laneArcs.size(); i++) {
-                        cap.arcs[n + i] = laneArcs.get(i);
-                        cap.coefficient[n + i] = 1.0 / office[2];
-                    }
-                    if (!laneArcs.isEmpty()) {
-                        cap.reach += Math.min(capacity * approval, worldCapacity[c]) / office[2];
-                    }
-                }
-                for (int rule : diversification) {
-                    diversificationArcs.computeIfAbsent(rule, k -> new ArrayList<>()).addAll(laneArcs);
-                }
-            }
-            // What a ban stops, a quota refuses or a licence does not grant may go round it.
-            if (detour != null && (allowance == 0 || !pools.isEmpty() || licenceInstrument >= 0)) {
-                double leak = circ.leakRate();
-                if (leak > 0) {
-                    Arc leakArc = copy(base, ArcKind.DETOUR);
-                    leakArc.exportTax = 0;
-                    leakArc.compliance = 0;
-                    leakArc.exportTaxInstrument = -1;
-                    leakArc.subsidyRate = 0;
-                    leakArc.subsidyPerUnit = 0;
-                    leakArc.subsidyInstrument = -1;
-                    leakArc.licenceInstrument = -1;
-                    leakArc.via = world.regionIndex(circ.via());
-                    leakArc.capacityShare = leak;
-                    leakArc.extra = circ.extraCostPerUnit();
-                    leakArc.instrument = instrumentOf.get(detour);
-                    if (trq != null) {
-                        leakArc.quotaTariff = trq.outOfQuotaTariff();
-                    }
-                    int la = add(leakArc);
-                    // What leaks is the leak rate of what the restriction stops of the traders' capacity.
-                    Cap cap = new Cap();
-                    cap.kind = CapKind.LEAK;
-                    cap.instrument = leakArc.instrument;
-                    int[] members = new int[laneArcs.size() + 1];
-                    double[] coefficient = new double[members.length];
-                    for (int i = 0; i < laneArcs.size(); i++) {
-                        members[i] = laneArcs.get(i);
-                        coefficient[i] = leak;
-                    }
-                    members[laneArcs.size()] = la;
-                    coefficient[laneArcs.size()] = 1.0;
-                    cap.arcs = members;
-                    cap.coefficient = coefficient;
-                    cap.volume = leak * capacity;
-                    caps.add(cap);
-                }
-            }
-        }
-        for (int pool = 0; pool < poolMembers.size(); pool++) {
-            List<Integer> members = new ArrayList<>();
-            for (int[] a : poolMembers.get(pool)) {
-                members.add(a[0]);
-            }
-            if (!members.isEmpty()) {
-                capOver(CapKind.EXPORT_QUOTA, poolInstrument.get(pool), members, 1.0, poolVolume.get(pool));
-                Cap quota = caps.get(caps.size() - 1);
-                quota.reach = poolReach.get(pool);
-                quotaBounds.add(quota);
-            }
-        }
-        leaveOutWhatCannotBind(officeBounds);
-        leaveOutWhatCannotBind(quotaBounds);
-        for (var e : inQuotaArcs.entrySet()) {
-            int quota = e.getKey();
-            double yearly = ((TariffRateQuotaSpec) instruments.get(quota).spec).yearlyQuota();
-            capOver(CapKind.TARIFF_RATE_QUOTA, quota, e.getValue(), 1.0, yearly / perYear);
-        }
-        for (var e : diversificationArcs.entrySet()) {
-            int rule = e.getKey();
-            diversify((DiversificationRequirementSpec) instruments.get(rule).spec, e.getValue(), rule);
-        }
-    }
-
-    /** No origin above {@code maxShare} of the region's imports: {@code x_o - s Σ x <= 0} for each origin. */
-    private void diversify(DiversificationRequirementSpec rule, List<Integer> members, int instrument) {
-        double share = rule.maxShare();
-        java.util.TreeSet<Integer> origins = new java.util.TreeSet<>();
-        for (int a : members) {
-            origins.add(world.regionOfMarket(arcs.get(a).from));
-        }
-        for (int origin : origins) {
-            Cap cap = new Cap();
-            cap.kind = CapKind.DIVERSIFICATION;
-            cap.instrument = instrument;
-            cap.arcs = members.stream().mapToInt(Integer::intValue).toArray();
-            cap.coefficient = new double[cap.arcs.length];
-            for (int i = 0; i < cap.arcs.length; i++) {
-                boolean own = world.regionOfMarket(arcs.get(cap.arcs[i]).from) == origin;
-                cap.coefficient[i] = (own ? 1.0 : 0.0) - share;
-            }
-            cap.volume = 0;
-            caps.add(cap);
-        }
-    }
-
-    /** How many times the world's capacity of its good a lane may carry before its bound is left out. */
-    private static final double CAN_BIND = 1e3;
-    /** The share of the world's capacity of its good below which a lane's licensed bound closes it. */
-    private static final double CAN_CARRY = 1e-12;
-
-    /**
-     * Takes out of the solve each bound more than a thousand times what its lanes could ever ask of it (an
-     * office's capacity, a quota's volume): it never binds, and left in, its volume would set the scale of the
-     * subproblem beside flows many orders smaller, as a lane's would. Its figures are still reported.
-     */
-    private void leaveOutWhatCannotBind(List<Cap> bounds) {
-        for (Cap bound : bounds) {
-            if (bound.volume > CAN_BIND * bound.reach) {
-                caps.remove(bound);
-            }
-        }
-    }
-
-    private void capOver(CapKind kind, int instrument, List<Integer> members, double coefficient, double volume) {
+    void capOver(CapKind kind, int instrument, List<Integer> members, double coefficient, double volume) {
         Cap cap = new Cap();
         cap.kind = kind;
         cap.instrument = instrument;
@@ -1032,12 +668,12 @@ final class Network {
         caps.add(cap);
     }
 
-    private int add(Arc a) {
+    int add(Arc a) {
         arcs.add(a);
         return arcs.size() - 1;
     }
 
-    private static Arc copy(Arc b, ArcKind kind) {
+    static Arc copy(Arc b, ArcKind kind) {
         Arc a = new Arc();
         a.kind = kind;
         a.from = b.from;
