@@ -465,8 +465,18 @@ final class Network {
     }
 
     private void buildFirms(FirmParameters params, List<PolicySpec> inForce, EquilibriumOptions options) {
-        List<Scenario.FirmSpec> specs = scenario.firms();
-        // Supports in force, in file order: a later one replaces an earlier one for the firms both cover.
+        List<double[]> rows = firmRows(params, supportsInForce(inForce), inForce, options);
+        fillFirms(params, rows);
+        shareCollection();
+        for (PolicySpec p : inForce) {
+            if (p instanceof ProductionQuotaSpec quota) {
+                capOutput(quota);
+            }
+        }
+    }
+
+    /** Supports in force, in file order: a later one replaces an earlier one for the firms both cover. */
+    private List<Support> supportsInForce(List<PolicySpec> inForce) {
         List<Support> supports = new ArrayList<>();
         for (PolicySpec p : inForce) {
             int i = instrumentOf.get(p);
@@ -490,6 +500,16 @@ final class Network {
                 supports.add(support(i, pg.commodity(), pg.eligibleRegions(), buyRegion, pg.firmIdPrefix()));
             }
         }
+        return supports;
+    }
+
+    /**
+     * The rows of the firms in service (with the mothballed where the options count them): one per drawn row and
+     * support among its firms, each {@code {row, weight, support instrument or -1, operating 1 or 0}}.
+     */
+    private List<double[]> firmRows(FirmParameters params, List<Support> supports, List<PolicySpec> inForce,
+                                    EquilibriumOptions options) {
+        List<Scenario.FirmSpec> specs = scenario.firms();
         // State capacity comes into use while the measure that builds it is in force, and not otherwise.
         java.util.Set<String> commissioned = new java.util.HashSet<>();
         for (PolicySpec p : inForce) {
@@ -533,6 +553,12 @@ final class Network {
                 rows.add(new double[] {r, w, e.getKey(), operating ? 1 : 0});
             }
         }
+        return rows;
+    }
+
+    /** Each firm's market, capacity, cost curve, support, inputs and, for a recycler, what it collects from. */
+    private void fillFirms(FirmParameters params, List<double[]> rows) {
+        List<Scenario.FirmSpec> specs = scenario.firms();
         firms = rows.size();
         fRow = new int[firms];
         fWeight = new double[firms];
@@ -609,6 +635,12 @@ final class Network {
             }
         }
         fInputFrom[firms] = inMarkets.size();
+        inputMarket = inMarkets.stream().mapToInt(Integer::intValue).toArray();
+        inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Each recycler's share of what is collected from its feedstock's market: its part of the capacity there. */
+    private void shareCollection() {
         double[] collecting = new double[markets];
         for (int f = 0; f < firms; f++) {
             if (fType[f] == RECYCLER) {
@@ -619,13 +651,6 @@ final class Network {
             if (fType[f] == RECYCLER) {
                 double total = collecting[fFeedMarket[f]];
                 fCollectPart[f] = total > 0 ? fCapacity[f] / total : 1.0;
-            }
-        }
-        inputMarket = inMarkets.stream().mapToInt(Integer::intValue).toArray();
-        inputPerUnit = inPer.stream().mapToDouble(Double::doubleValue).toArray();
-        for (PolicySpec p : inForce) {
-            if (p instanceof ProductionQuotaSpec quota) {
-                capOutput(quota);
             }
         }
     }
