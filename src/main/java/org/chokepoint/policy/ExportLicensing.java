@@ -175,6 +175,15 @@ final class ExportLicensing extends ExportMeasure {
             licensed[i * (validity + 1) + tick % (validity + 1)] = 0;
         }
         System.arraycopy(capacityPerTick, 0, capacityLeft, 0, capacityLeft.length);
+        if (tick >= end) {
+            // Once the measure has ended no cargo needs a licence: what still waits is never decided (deciding it
+            // reported approvals, refusals and licences held for weeks after the end, and drew approvals from the
+            // stream other offices draw on), and a licence still held licenses nothing.
+            queue.clear();
+            Arrays.fill(pending, 0);
+            Arrays.fill(licensed, 0);
+            return;
+        }
         // What waits is decided first, whether or not anyone files this tick; with no lead, what is filed this
         // tick is decided as it is filed, from what capacity is left (see request).
         queue.process(tick, lead, capacityLeft, decide);

@@ -104,6 +104,12 @@ final class LicenceQueue implements java.io.Serializable {
         size = kept;
     }
 
+    /** Drops every application, undecided: the measure they were filed under has ended, and no cargo needs one. */
+    void clear() {
+        size = 0;
+        Arrays.fill(waiting, 0);
+    }
+
     /** Volume of a commodity waiting for a decision. */
     double backlog(int c) {
         return waiting[c];

@@ -111,6 +111,37 @@ class ExportLicensingQueueTest {
     }
 
     /**
+     * A measure that ends with applications still waiting: an office deciding 20 a week against about 75 wanted,
+     * from week 0 to week 40 of the measure. From its end no cargo needs a licence, so the office decides nothing
+     * more, approves and refuses nothing, and nothing waits or is held: every figure of the queue is 0 from week 40
+     * on, and what the summary reports approved is what was approved in the measure's 40 weeks, 20 a week from the
+     * lead on, 20 x (40 - 2) = 760. Deciding what waited after the end reported hundreds of units approved, and
+     * licences held, for as long as the backlog took to work through.
+     */
+    @Test
+    void anOfficeDecidesNothingOnceItsMeasureHasEnded() throws Exception {
+        int lead = 2;
+        int end = START + 40;
+        SupplyShockModel m = run("\"leadTicks\":" + lead + ",\"end\":" + end + ",\"capacityPerWeek\":{\"metal\":20}",
+                false);
+        ExportLicensing lic = office(m);
+        assertTrue(lic.figure(end - 1, "metal", "backlog") > 20, "applications wait when the measure ends: "
+                + lic.figure(end - 1, "metal", "backlog"));
+        double approved = 0;
+        for (int t = START; t < end; t++) {
+            approved += lic.figure(t, "metal", "approved");
+        }
+        assertEquals(20 * (40 - lead), approved, 1e-9, "20 a week from the lead to the end");
+        for (int t = end; t < HORIZON; t++) {
+            for (String figure : new String[] {"applied", "approved", "refused", "decided", "backlog", "licencesHeld"}) {
+                assertEquals(0, lic.figure(t, "metal", figure), 0, figure + " after the end, tick " + t);
+            }
+        }
+        assertEquals(approved, lic.indicators().get("approved"), 1e-9, "approved over the measure's weeks");
+        assertEquals(0, lic.indicators().get("backlogAtEnd"), 0);
+    }
+
+    /**
      * A trader keeps in the pipeline, in applications the office has not decided and licences it has not used,
      * the cargo of the review and of the week it ships in, (lead + 1) weeks of what it wants (or of what it usually
      * sells, when that is more), and files at most one week's want: with a lead of 2 weeks and a want of 3 a week,
