@@ -10,9 +10,12 @@ import java.util.Arrays;
  * capacity is not carried over: an idle office does not catch up later.
  *
  * <p>With arrivals {@code a} a tick, capacity {@code C} and lead {@code L}, the office decides
- * {@code min(a, C)} a tick once the first applications are due, the backlog grows by {@code a - C} a tick
- * when {@code a > C}, and the application filed on tick {@code n} (counting from the first) is decided in
- * full on tick {@code L - 1 + ceil((n + 1) a / C)}.
+ * {@code min(a, C)} a tick once the first applications are due. When {@code a <= C} every application is
+ * decided whole {@code L} ticks after it was filed. When {@code a > C} the backlog grows by {@code a - C} a tick,
+ * and the application filed on tick {@code n} (counting from the first) is decided in full on tick
+ * {@code L - 1 + ceil((n + 1) a / C)}, the first by which the office, deciding {@code C} a tick from tick
+ * {@code L} on, has decided all that was filed up to it. (With {@code a < C} that formula gives a tick before
+ * the lead has passed, which is why the two cases differ.)
  */
 final class LicenceQueue implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
