@@ -62,9 +62,14 @@ abstract class ExportMeasure extends Instrument {
         antiCircumvention = anti;
     }
 
+    /**
+     * No way round the measure for a lane that starts or ends in the region cargo would be declared to: declared
+     * to its own destination it is the lane's cargo, and to its origin it never left. (Such a detour once carried
+     * a banned lane's cargo into its destination as an import from the destination itself.)
+     */
     @Override
     public double detourCost(int o, int d, int c, int tick) {
-        if (!binds(o, d, c, tick) || via < 0 || antiCircumvention) {
+        if (!binds(o, d, c, tick) || via < 0 || antiCircumvention || via == o || via == d) {
             return Double.NaN;
         }
         return extraCost;

@@ -135,6 +135,23 @@ class ExportMeasuresTest {
     }
 
     /**
+     * A ban on B whose way round is declared to B itself opens no way round: cargo declared to B is the banned
+     * lane's cargo. From the week the ban starts (cargo shipped before it has landed 2 weeks later, by week
+     * START + 2) B imports nothing, as under the ban without a detour. Taken as a detour, it carried 57 a week into
+     * B, booked as B's imports from B.
+     */
+    @Test
+    void aWayRoundABanThroughItsOwnDestinationIsNoWayRound() throws Exception {
+        SupplyShockModel m = run("[{\"type\":\"exportBan\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"destinations\":[\"B\"],\"start\":" + START + ",\"circumvention\":{\"via\":\"B\","
+                + "\"extraCostPerUnit\":0.5,\"leakRate\":0.5}}]", 7);
+        for (int t = START + 2; t < 260; t++) {
+            assertEquals(0, m.series().get(t, B, Metric.IMPORTS), 0, "B's imports, tick " + t);
+            assertEquals(0, m.series().get(t, A, Metric.EXPORTS), 0, "A's exports, tick " + t);
+        }
+    }
+
+    /**
      * A licence that grants nothing to B (a denied destination) stops the lane as a ban does; with a way round it
      * through C, the leak rate of what the licences refuse goes that way: at most, and in the weeks its traders
      * want all they can carry exactly, that rate of the lane's capacity; none when a rule closes it.

@@ -203,6 +203,19 @@ class SemanticRulesTest {
     }
 
     @Test
+    void aWayRoundAnExportMeasureIsThroughAThirdRegion() {
+        ScenarioProblem p = single(mutated(s -> {
+            ObjectNode ban = s.putArray("policies").addObject().put("type", "exportBan").put("region", "CN");
+            ban.putArray("commodities").add("oxide");
+            ban.putObject("circumvention").put("via", "CN").put("extraCostPerUnit", 1).put("leakRate", 0.1);
+        }));
+
+        assertEquals("/policies/0/circumvention/via", p.pointer());
+        assertEquals("'via' is the third region cargo is declared to on its way round the measure, not the"
+                + " exporting region 'CN' itself", p.message());
+    }
+
+    @Test
     void destinationSharesOfAQuotaAddUpToAtMostOne() {
         ScenarioProblem p = single(mutated(s -> {
             s.withArray("regions").addObject().put("id", "KR");

@@ -10,7 +10,11 @@ package org.chokepoint.scenario.spec;
  */
 public record CircumventionSpec(String via, Double extraCostPerUnit, Double leakRate) {
 
-    void check(SpecCheck at) {
-        at.region("via", via);
+    /** @param region the exporting region whose measure this goes round */
+    void check(SpecCheck at, String region) {
+        if (at.region("via", via) && via != null && via.equals(region)) {
+            at.problem("via", "'via' is the third region cargo is declared to on its way round the measure, not the"
+                    + " exporting region '" + region + "' itself");
+        }
     }
 }

@@ -26,7 +26,7 @@ public record ExportBanSpec(String id, String region, List<String> commodities, 
     public void check(SpecCheck at) {
         checkMeasure(at);
         if (circumvention != null) {
-            circumvention.check(at.at("circumvention"));
+            circumvention.check(at.at("circumvention"), region);
         }
     }
 }

@@ -252,7 +252,7 @@ public record ExportLicensingSpec(String id, String region, List<String> commodi
         }
         coveredDestinations(at, "deniedDestinations", deniedDestinations);
         if (circumvention != null) {
-            circumvention.check(at.at("circumvention"));
+            circumvention.check(at.at("circumvention"), region);
         }
     }
 

@@ -55,7 +55,7 @@ public record ExportQuotaSpec(String id, String region, List<String> commodities
             at.problem("destinationShares", "destination shares must add up to at most 1, got " + sum);
         }
         if (circumvention != null) {
-            circumvention.check(at.at("circumvention"));
+            circumvention.check(at.at("circumvention"), region);
         }
     }
 }
