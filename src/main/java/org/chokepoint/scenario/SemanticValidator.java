@@ -16,6 +16,7 @@ import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.ExportSubsidySpec;
 import org.chokepoint.scenario.spec.JsonPointers;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.Replacements;
@@ -91,6 +92,7 @@ public final class SemanticValidator {
         checkTypedIds("policies", "policy", json.path("policies"));
         Replacements.check(s.policies(), this::problem);
         checkStateCapacity();
+        checkStackedExportSubsidies();
         checkCertifiedSources();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
@@ -482,6 +484,60 @@ public final class SemanticValidator {
                 at.add(i);
             }
         }
+    }
+
+    /**
+     * Export subsidies as a share of the origin price add up on a lane. At a whole of it or more the exporter pays
+     * the trader at least what the cargo costs at the origin, whatever its price: a bid, the origin price at which
+     * the cargo still pays, has no value, and the run stopped the lane the subsidies pay for. Checked on the
+     * schedules as written, at the start of each subsidy, where the most of them are in force together (a subsidy
+     * that replaces another ends it earlier, which can only lower the sum).
+     */
+    private void checkStackedExportSubsidies() {
+        List<ExportSubsidySpec> rated = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < s.policies().size(); i++) {
+            if (s.policies().get(i) instanceof ExportSubsidySpec sub && sub.rate() != null && sub.region() != null
+                    && sub.commodities() != null) {
+                rated.add(sub);
+                at.add(i);
+            }
+        }
+        int horizon = s.time().horizonTicks() == null ? Integer.MAX_VALUE : s.time().horizonTicks();
+        for (int k = 0; k < rated.size(); k++) {
+            ExportSubsidySpec first = rated.get(k);
+            int tick = first.start();
+            for (String c : first.commodities()) {
+                for (String d : regions.keySet()) {
+                    if (d.equals(first.region()) || !subsidises(first, c, d, tick, horizon)) {
+                        continue;
+                    }
+                    double sum = 0;
+                    List<String> ids = new ArrayList<>();
+                    for (ExportSubsidySpec other : rated) {
+                        if (other.region().equals(first.region()) && subsidises(other, c, d, tick, horizon)) {
+                            sum += other.rate();
+                            ids.add("'" + other.id() + "'");
+                        }
+                    }
+                    if (sum >= 1) {
+                        problem("/policies/" + at.get(k) + "/rate", "export subsidies of '" + first.region()
+                                + "' on " + c + " to " + d + " add up to a rate of " + num(sum) + " from tick " + tick
+                                + " (" + String.join(", ", ids) + "): at 1 or more of the origin price the cargo"
+                                + " costs its trader nothing whatever it is bought at; give rates that add up to"
+                                + " less than 1");
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether {@code sub}, as scheduled, subsidises {@code c} to {@code d} at {@code tick}. */
+    private static boolean subsidises(ExportSubsidySpec sub, String c, String d, int tick, int horizon) {
+        int end = sub.end() == null ? horizon : sub.end();
+        return sub.start() <= tick && tick < end && sub.commodities().contains(c)
+                && (sub.destinations() == null || sub.destinations().contains(d));
     }
 
     private void checkStateCapacity() {

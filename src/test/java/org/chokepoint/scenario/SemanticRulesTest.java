@@ -215,6 +215,50 @@ class SemanticRulesTest {
                 + " exporting region 'CN' itself", p.message());
     }
 
+    /**
+     * A VAT rebate of 60% and an export subsidy of 60% on the same oxide from CN to JP from tick 10: 120% of the origin
+     * price. The same two one after the other (the first ends at tick 20, where the second starts) never add up, nor
+     * do two of 60% to different destinations.
+     */
+    @Test
+    void exportSubsidiesOnOneLaneAddUpToLessThanTheOriginPrice() {
+        ScenarioProblem p = single(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            subsidy(policies, "rebate", 0.6, 0, null, null);
+            subsidy(policies, "subsidy", 0.6, 10, null, "JP");
+        }));
+        assertEquals("/policies/1/rate", p.pointer());
+        assertEquals("export subsidies of 'CN' on oxide to JP add up to a rate of 1.2 from tick 10 ('rebate',"
+                + " 'subsidy'): at 1 or more of the origin price the cargo costs its trader nothing whatever it is"
+                + " bought at; give rates that add up to less than 1", p.message());
+
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            subsidy(policies, "rebate", 0.6, 0, 20, null);
+            subsidy(policies, "subsidy", 0.6, 20, null, null);
+        }), "test.json"), "one after the other");
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
+            s.withArray("regions").addObject().put("id", "KR");
+            s.withArray("routes").addObject().put("from", "CN").put("to", "KR").put("transitTicks", 1)
+                    .put("costPerUnit", 0.5);
+            ArrayNode policies = s.putArray("policies");
+            subsidy(policies, "to-jp", 0.6, 0, null, "JP");
+            subsidy(policies, "to-kr", 0.6, 0, null, "KR");
+        }), "test.json"), "to different destinations");
+    }
+
+    private static void subsidy(ArrayNode policies, String id, double rate, int start, Integer end, String to) {
+        ObjectNode p = policies.addObject().put("type", "exportSubsidy").put("id", id).put("region", "CN")
+                .put("rate", rate).put("start", start);
+        p.putArray("commodities").add("oxide");
+        if (end != null) {
+            p.put("end", end);
+        }
+        if (to != null) {
+            p.putArray("destinations").add(to);
+        }
+    }
+
     @Test
     void destinationSharesOfAQuotaAddUpToAtMostOne() {
         ScenarioProblem p = single(mutated(s -> {
