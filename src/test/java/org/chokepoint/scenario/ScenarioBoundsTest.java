@@ -303,6 +303,10 @@ class ScenarioBoundsTest {
         assertTrue(checked >= 60, "the walk reached the policy branches: " + checked + " fields checked");
         JsonNode prices = schema.at("/$defs/priceParam/properties");
         assertEquals(Limits.MAX_PRICE, prices.at("/median/maximum").asDouble());
+        // An export subsidy's perUnit is a price, where a recipe input's of the same name is a quantity. At 1e16 a
+        // unit its outlay and the traders' matching income reached 3.7e23 dollars in the two-region world, whose
+        // rounding (a unit in the last place is 6.7e7 there) was as large as the net welfare change it left.
+        assertEquals(Limits.MAX_PRICE, schema.at("/$defs/exportSubsidy/properties/perUnit/maximum").asDouble());
         assertEquals(-Limits.MAX_ELASTICITY, schema.at("/properties/demand/items/properties/elasticity/minimum")
                 .asDouble());
         assertEquals(Limits.MIN_PRICE, schema.at("/properties/commodities/items/properties/initialPrice/minimum")
