@@ -49,6 +49,20 @@ class CircumventionEquilibriumTest {
         assertEquals(48, round, TOL, "0.3 of the traders' 160 goes round through V");
     }
 
+    /**
+     * Cargo declared to M on its way to M is M's cargo: a way round that runs through the lane's own destination is
+     * none, as the model has it, so the licence holds as under a rule against circumvention.
+     */
+    @Test
+    void aWayRoundThroughTheDestinationItselfLeaksNothing() throws Exception {
+        EquilibriumResult r = solve(LICENSING.replace("\"via\": \"V\"", "\"via\": \"M\"") + "}");
+        assertEquals(190.0 / 30, r.market("X", "metal").price(), TOL, "P_X");
+        assertEquals(13.25, r.market("M", "metal").price(), TOL, "P_M");
+        for (EquilibriumResult.LaneResult lane : r.lanes()) {
+            assertTrue(!"detour".equals(lane.kind()), "no detour lane: " + lane.via());
+        }
+    }
+
     @Test
     void aRuleAgainstCircumventionStopsTheLeak() throws Exception {
         EquilibriumResult r = solve(LICENSING + ", \"antiCircumvention\": true}");
