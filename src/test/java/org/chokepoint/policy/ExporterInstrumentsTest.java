@@ -132,12 +132,20 @@ class ExporterInstrumentsTest {
             }
         }
 
-        /** The budget pays s on every unit that leaves: 2 x 101 = 202 a tick, booked in X's market. */
+        /**
+         * The budget pays s on every unit that leaves: 2 x 101 = 202 a tick, booked in X's market. That it pays s
+         * on the run's own exports, week by week, is an identity, held to rounding.
+         */
         @Test
         void theExportersBudgetPaysTheSubsidyOnEveryUnitExported() {
             near(S * 101.0, subsidised.mean(X, Metric.FISCAL_COST), "fiscal cost = s x exports");
-            near(S * subsidised.mean(X, Metric.EXPORTS), subsidised.mean(X, Metric.FISCAL_COST),
+            double paid = S * subsidised.mean(X, Metric.EXPORTS);
+            assertEquals(paid, subsidised.mean(X, Metric.FISCAL_COST), 1e-9 * paid,
                     "fiscal cost = s x the run's own exports");
+            for (int t = 120; t < 320; t++) {
+                double week = S * subsidised.at(t, X, Metric.EXPORTS);
+                assertEquals(week, subsidised.at(t, X, Metric.FISCAL_COST), 1e-9 * week, "week " + t);
+            }
             assertEquals(0.0, free.mean(X, Metric.FISCAL_COST), 1e-12, "no subsidy, no outlay");
         }
     }
@@ -192,6 +200,15 @@ class ExporterInstrumentsTest {
             near((1 - RATE) * px + TRANSPORT, subsidised.mean(M, Metric.PRICE), "P_M = (1 - rate) P_X + transport");
             near(exports, subsidised.mean(X, Metric.EXPORTS), "exports");
             near(RATE * px * exports, subsidised.mean(X, Metric.FISCAL_COST), "fiscal cost = rate x P_X x exports");
+        }
+
+        /** Each week the budget pays the rate on what left at that week's price in X: an identity, to rounding. */
+        @Test
+        void theBudgetPaysTheRateOnEachWeeksExportsAtThatWeeksPrice() {
+            for (int t = 120; t < 320; t++) {
+                double week = RATE * subsidised.at(t, X, Metric.PRICE) * subsidised.at(t, X, Metric.EXPORTS);
+                assertEquals(week, subsidised.at(t, X, Metric.FISCAL_COST), 1e-9 * week, "week " + t);
+            }
         }
     }
 
