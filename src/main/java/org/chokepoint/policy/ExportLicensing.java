@@ -16,8 +16,9 @@ import org.chokepoint.world.World;
  * {@code leadTicks} later and, for a commodity with a processing capacity, only as that capacity reaches it, so
  * the wait is what the queue makes of the applications. Each decided volume is
  * approved whole with the rate in force for its commodity and destination on the day of the decision
- * (drawn from the model's policy stream); applications to a denied destination are refused on filing, and those
- * waiting when their destination is denied are refused then, unreviewed (a denial may change on dates). An
+ * (drawn from the model's policy stream); applications to a denied destination, or one approved at a rate of 0,
+ * are refused on filing, and those waiting when their destination is denied are refused then, unreviewed (a
+ * denial may change on dates). An
  * approved licence is valid for {@code validityTicks}, and a trader may buy for shipment only what its
  * unexpired licences cover. The review costs the trader {@code carryingCostPerTick} of the cargo's value for
  * each tick of the lead, which narrows the gap it needs; a longer wait in the queue acts through the licences,
@@ -254,7 +255,12 @@ final class ExportLicensing extends ExportMeasure {
         }
         requestedNow[trader] += quantity;
         filesFor[trader] = c;
-        if (denied[c * world.regionCount() + d]) {
+        int cell = c * world.regionCount() + d;
+        // An application no decision can approve, to a denied destination or one approved at a rate of 0, is
+        // refused as filed. Queued, it would count for nothing in what its trader expects from the queue (the rate
+        // times what waits), so the trader would file its whole want again every week and, with an office deciding
+        // little, the queue would grow without end.
+        if (denied[cell] || approval[cell] <= 0) {
             appliedVolume += quantity;
             now[c * SERIES.length + APPLIED] += quantity;
             deniedVolume += quantity;
@@ -264,7 +270,7 @@ final class ExportLicensing extends ExportMeasure {
         // What waits counts for what the office is set to approve of it, as buyers read the measure (newsSeverity):
         // an exporter expecting half its applications refused counts them for half, so an office that falls behind
         // may hold up to twice the pipeline before it stops filing.
-        double expected = approval[c * world.regionCount() + d] * pending[trader] + balance(trader);
+        double expected = approval[cell] * pending[trader] + balance(trader);
         double filed = toFile(quantity, usualSales(trader), expected);
         if (filed <= 0) {
             return;

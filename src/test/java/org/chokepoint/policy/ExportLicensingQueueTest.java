@@ -362,6 +362,36 @@ class ExportLicensingQueueTest {
         assertTrue(lic.figure(change + 10, "metal", "refused") > 0, "C's applications are decided and refused");
     }
 
+    /**
+     * Approved at a rate of 0, an application counts for nothing in what its trader expects from the queue, so
+     * queued it would leave the trader filing its whole want every week: with an office deciding next to nothing
+     * (1e-9 a week) 20,898 waited in the run's last week. It is refused as filed, as to a denied destination, and the run is
+     * the run with B denied, week by week.
+     */
+    @Test
+    void anApprovalRateOfZeroIsRefusedOnFilingAsADenialIs() throws Exception {
+        String office = "\"leadTicks\":0,\"capacityPerWeek\":{\"metal\":1e-9},";
+        SupplyShockModel zero = run(office + "\"approvalProbability\":0", false);
+        SupplyShockModel denied = run(office + "\"deniedDestinations\":[\"B\"]", false);
+        ExportLicensing lic = office(zero);
+        ExportLicensing ban = office(denied);
+        double applied = 0;
+        for (int t = START; t < HORIZON; t++) {
+            assertEquals(0, lic.figure(t, "metal", "backlog"), 0, "nothing waits, tick " + t);
+            assertEquals(lic.figure(t, "metal", "applied"), lic.figure(t, "metal", "refused"), 0,
+                    "all refused as filed, tick " + t);
+            for (String figure : ExportLicensing.SERIES) {
+                assertEquals(ban.figure(t, "metal", figure), lic.figure(t, "metal", figure), 0,
+                        figure + " as with B denied, tick " + t);
+            }
+            assertEquals(denied.series().get(t, A, Metric.EXPORTS), zero.series().get(t, A, Metric.EXPORTS), 0,
+                    "exports as with B denied, tick " + t);
+            applied += lic.figure(t, "metal", "applied");
+        }
+        assertTrue(applied > 0, "B's traders keep applying");
+        assertEquals(applied, lic.indicators().get("denied"), 1e-9 * applied, "every application refused as filed");
+    }
+
     @Test
     void aDeniedDestinationIsRefusedOnFilingWithoutEnteringTheQueue() throws Exception {
         SupplyShockModel m = run("\"leadTicks\":3,\"deniedDestinations\":[\"C\"]", true);
