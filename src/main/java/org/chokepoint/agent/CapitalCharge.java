@@ -29,10 +29,13 @@ final class CapitalCharge implements java.io.Serializable {
 
     /**
      * The capital recovery factor, {@code r / (1 − (1 + r)^−n)}: the yearly payment over n years that repays one
-     * dollar at rate r; {@code 1 / n} at a rate of 0, its limit.
+     * dollar at rate r; {@code 1 / n} at a rate of 0, its limit. The denominator is taken as
+     * {@code −expm1(−n log1p(r))}: written {@code 1 − (1 + r)^−n} it cancels to nothing at a rate the schema allows
+     * (below about 1e-16, 1 + r is 1), leaving an infinite factor, and a NaN charge on a capex of 0, where the
+     * limit is a finite {@code 1 / n}.
      */
     static double capitalRecoveryFactor(double r, int n) {
-        return r == 0 ? 1.0 / n : r / (1 - Math.pow(1 + r, -n));
+        return r == 0 ? 1.0 / n : r / -Math.expm1(-n * Math.log1p(r));
     }
 
     /**

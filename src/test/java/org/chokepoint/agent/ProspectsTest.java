@@ -51,6 +51,20 @@ class ProspectsTest {
         assertEquals(1000 * 0.1018522 / 0.8, new CapitalCharge(firms, CRF_8_20, 52).perUnit(plant, 1.0), 1e-4, "127.32 a unit");
     }
 
+    /**
+     * At a rate of 1e-17 a dollar over 20 years is repaid at 1/20 a year, as at no interest: (1 + 1e-17) is 1 in a
+     * double, so the factor must not be read off 1 − (1 + r)^−20, which is 0. A prospect whose capex is 0 then has
+     * no capital charge and decides on its average variable cost alone.
+     */
+    @Test
+    void aRateTooSmallToAddToOneRecoversOverTheLifeAsAtNoInterest() {
+        assertEquals(1.0 / 20, CapitalCharge.capitalRecoveryFactor(1e-17, 20), 1e-15);
+        assertEquals(1.0 / 20, CapitalCharge.capitalRecoveryFactor(Double.MIN_VALUE, 20), 1e-15);
+        assertEquals(1.0 / 200, CapitalCharge.capitalRecoveryFactor(1e-300, 200), 1e-15);
+        Prospects free = Prospects.single(firms, plant, 0, 1e-17, 20, 52, 26);
+        assertEquals(26.4, free.levelisedCost(plant, 0), 1e-9, "no capital to recover");
+    }
+
     @Test
     void theLevelisedCostIsTheAverageVariableCostAtNormalUseAndTheCapitalCharge() {
         assertEquals(26.4, firms.variableCost(plant, 80) / 80, 1e-12, "20 + 30 × 0.64 / 3");
