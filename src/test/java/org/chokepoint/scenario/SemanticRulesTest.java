@@ -525,6 +525,35 @@ class SemanticRulesTest {
         assertEquals("/firms/0/capexPerAnnualUnit", negativeCapex.pointer());
     }
 
+    /**
+     * A capex subsidy must leave some region eligible: excluding a region it also lists as eligible, or the only
+     * region a world has, it validated and then paid and relieved no firm at all.
+     */
+    @Test
+    void aCapexSubsidyLeavesSomeRegionEligible() throws Exception {
+        ScenarioProblem listed = single(mutated(s -> capexSubsidy(s, "JP", "oxide").put("excludeRegion", "CN")
+                .putArray("eligibleRegions").add("JP").add("CN")));
+        assertEquals("/policies/0/eligibleRegions/1", listed.pointer());
+        assertTrue(listed.message().startsWith("region 'CN' is the excludeRegion, whose firms are never eligible"),
+                listed.message());
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> capexSubsidy(s, "JP", "oxide")
+                .put("excludeRegion", "CN")), "t.json"), "every region but China");
+        ObjectNode oneRegion = (ObjectNode) Json.mapper().readTree(
+                ScenarioLoaderTest.resource("one-market-linear.json").toFile());
+        capexSubsidy(oneRegion, "X", "widget").put("excludeRegion", "X");
+        ScenarioProblem alone = single(Json.mapper().writeValueAsString(oneRegion));
+        assertEquals("/policies/0/excludeRegion", alone.pointer());
+        assertTrue(alone.message().startsWith("'X' is the scenario's only region"), alone.message());
+    }
+
+    /** A capex subsidy of the region's on plants making the commodity: half the hurdle and 30% of the capex. */
+    private static ObjectNode capexSubsidy(ObjectNode s, String region, String commodity) {
+        ObjectNode p = s.putArray("policies").addObject().put("type", "capexSubsidy").put("region", region)
+                .put("hurdleRelief", 0.5).put("subsidyRate", 0.3).put("capexPerAnnualUnit", 1000);
+        p.putArray("commodities").add(commodity);
+        return p;
+    }
+
     /** An opening stock is one of a quantity, days or weeks; someone in its region must be there to hold it. */
     @Test
     void anOpeningStockNeedsOneAmountAndAHolder() {

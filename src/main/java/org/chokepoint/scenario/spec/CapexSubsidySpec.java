@@ -32,7 +32,19 @@ public record CapexSubsidySpec(String id, String region, List<String> commoditie
         at.region("region", region);
         at.commodities("commodities", commodities);
         at.region("excludeRegion", excludeRegion);
-        at.regions("eligibleRegions", eligibleRegions);
+        // Every eligible region excluded leaves the subsidy no firm to pay or relieve: it would validate and do
+        // nothing, as an export measure that covers no region a route reaches would restrict nothing.
+        at.regions("eligibleRegions", eligibleRegions, (field, id) -> {
+            if (id.equals(excludeRegion)) {
+                at.problem(field, "region '" + id + "' is the excludeRegion, whose firms are never eligible, so"
+                        + " listing it here makes none of its firms eligible; remove it from one of the two");
+            }
+        });
+        if (eligibleRegions == null && excludeRegion != null && at.regionIds().equals(List.of(excludeRegion))) {
+            at.problem("excludeRegion", "'" + excludeRegion + "' is the scenario's only region, and without"
+                    + " eligibleRegions every region but excludeRegion is eligible, so no firm would be: the subsidy"
+                    + " would pay and relieve nothing; remove excludeRegion or the subsidy");
+        }
         Schedule.check(this, at);
         if (trigger != null) {
             trigger.check(at.at("trigger"));
