@@ -15,7 +15,8 @@ import org.chokepoint.world.World;
  * the top-up counted as the market's producer surplus. The stockpile counts in the region's stock.
  *
  * <p>With a release rule, the agency sells its stock back while the rule's trigger is on (the price above a
- * multiple of the floor, or unmet demand above a share), also after the guarantee has stopped buying: at most
+ * multiple of the floor, or of the watched market's own baseline when the trigger watches another; or unmet
+ * demand above a share), also after the guarantee has stopped buying: at most
  * {@code maxReleaseShare} of its stock a tick, asked at {@code releasePrice} (default: the floor, what it paid),
  * the receipts going back to the budget. Without one it holds the stock to the end of the run.
  */
@@ -47,7 +48,7 @@ final class PurchaseGuarantee extends ImporterMeasure {
         this.buyMarket = world.market(world.regionIndex(buyRegion), commodity);
         this.release = Trigger.of(spec.releaseTrigger(), world, buyRegion, spec.commodity(), start);
         if (release != null) {
-            release.setBaseline(floor);
+            release.setOwnBaseline(buyMarket, floor);
         }
         this.releasePrice = spec.releasePrice() == null ? floor : spec.releasePrice();
         this.maxReleaseShare = spec.maxReleaseShare();

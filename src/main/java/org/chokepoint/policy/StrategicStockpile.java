@@ -15,7 +15,8 @@ import org.chokepoint.scenario.spec.StrategicStockpileSpec;
  *       {@code maxBuyShare} of the target per tick and never more than what is left of {@code yearlyBudget}
  *       (US dollars per year from the start) at the limit.</li>
  *   <li><b>Release rule</b>: while its release trigger is on (price above {@code releaseTrigger.priceAbove}
- *       times the reference price, or the unmet-demand share above {@code releaseTrigger.unmetShareAbove})
+ *       times the reference price, or the unmet-demand share above {@code releaseTrigger.unmetShareAbove}; a
+ *       trigger watching another market compares its price with that market's own baseline)
  *       it offers up to {@code maxReleaseShare} of its stock per tick at {@code releasePrice} (default: the
  *       reference price).</li>
  * </ul>
@@ -75,7 +76,7 @@ final class StrategicStockpile extends ImporterMeasure {
         if (tick == start || (tick > start && Double.isNaN(reference))) {
             reference = !Double.isNaN(referenceSpec) ? referenceSpec
                     : refCount > 0 ? refSum / refCount : world.commodity(commodity).initialPrice();
-            release.setBaseline(reference);
+            release.setOwnBaseline(market, reference);
         }
         releasing = inForce(tick) && release.update(ctx);
         if (inForce(tick) && (tick - start) % world.ticksPerYear() == 0) {

@@ -67,9 +67,16 @@ final class Trigger implements java.io.Serializable {
         return t;
     }
 
-    /** Overrides the baseline the price condition multiplies. */
-    void setBaseline(double price) {
-        baseline = price;
+    /**
+     * Overrides the baseline the price condition multiplies with a price of the instrument's own market (a
+     * stockpile's reference price, a guarantee's floor), when that is the market the trigger watches. A trigger
+     * watching another market keeps that market's own baseline: another commodity's price is in another unit,
+     * and another region's differs by freight, so neither measures how far the watched price has risen.
+     */
+    void setOwnBaseline(int ownMarket, double price) {
+        if (market == ownMarket) {
+            baseline = price;
+        }
     }
 
     double baseline(World world) {

@@ -227,6 +227,46 @@ class ImporterInstrumentsTest {
         }
     }
 
+    /**
+     * A stockpile in D whose release rule watches W's market: W's price is compared with W's own baseline, the
+     * mean of its quotes over the 13 weeks before the start (about 5, on W's flat supply), not with the
+     * stockpile's reference price of D's metal, here 100 (so that it buys under its limit of 0.1 x 100 = 10).
+     * Compared with 1.3 x 100 = 130, W's price never set it off, even when W loses 90% of its capacity; compared
+     * with 1.3 x 5 = 6.5 it releases in that outage, and only then, asking 5, below D's price.
+     */
+    @Test
+    void aReleaseRuleWatchingAnotherMarketComparesItsPriceWithThatMarketsOwnBaseline() throws Exception {
+        LoadedScenario sc = withPolicies("[{\"type\": \"strategicStockpile\", \"id\": \"sp\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"targetDays\": 60, \"buyBelow\": 0.1, \"referencePrice\": 100, "
+                + "\"releasePrice\": 5, \"releaseTrigger\": {\"priceAbove\": 1.3, \"region\": \"W\"}, \"start\": 100}]",
+                "[{\"type\": \"capacityOutage\", \"region\": \"W\", \"commodity\": \"metal\", \"share\": 0.9, "
+                        + "\"start\": 220, \"end\": 260}]");
+        SupplyShockModel m = new SupplyShockModel(sc.scenario(), 5, -1);
+        m.start();
+        m.runToHorizon();
+        StrategicStockpile sp = (StrategicStockpile) m.instruments().get(0);
+        SeriesRecorder s = m.series();
+        double baseline = 0;
+        for (int t = 87; t < 100; t++) {
+            baseline += s.get(t, W, Metric.PRICE) / 13;
+        }
+        assertEquals(5.0, baseline, 0.02 * 5.0, "W's own baseline, on its flat supply at about 5");
+        double sold = 0;
+        for (int t = 0; t < m.horizon(); t++) {
+            if (sp.soldAt(t) > 0) {
+                assertTrue(t >= 220, "released before W's outage, tick " + t);
+                boolean fired = false;
+                for (int k = Math.max(0, t - 14); k < t; k++) {
+                    fired |= s.get(k, W, Metric.PRICE) > 1.3 * baseline;
+                }
+                assertTrue(fired, "released at tick " + t + " with W's price not above 1.3 x its baseline");
+            }
+            sold += sp.soldAt(t);
+        }
+        assertTrue(sp.stock() + sold > 0, "the stockpile bought under its limit of 10");
+        assertTrue(sold > 0, "W's price more than 30% above its own baseline in the outage releases the stock");
+    }
+
     @Test
     void aTriggerKeepsAnInstrumentIdleUntilItsConditionHolds() throws Exception {
         String floor = "{\"type\": \"tariffFloor\", \"region\": \"D\", \"commodity\": \"metal\", \"floor\": 8, "

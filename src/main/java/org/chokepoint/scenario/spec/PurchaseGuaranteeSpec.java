@@ -12,8 +12,9 @@ import java.util.List;
  * @param marketRegion the region whose market it buys in; absent, the instrument's
  * @param eligibleRegions regions whose producers of the commodity are covered; absent, the market's region
  * @param firmIdPrefix only firms whose id starts with this are covered
- * @param releaseTrigger when the agency sells its stock back; {@code priceAbove} is a multiple of the floor;
- *                       absent, the stock is held to the end
+ * @param releaseTrigger when the agency sells its stock back; {@code priceAbove} is a multiple of the floor (of
+ *                       the watched market's own baseline when the trigger names another market); absent, the
+ *                       stock is held to the end
  * @param releasePrice the price it asks when releasing; absent, the floor (what it paid)
  * @param maxReleaseShare most it releases in a tick, as a share of its stock
  */

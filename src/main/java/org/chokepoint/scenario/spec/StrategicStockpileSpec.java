@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  * @param maxReleaseShare most it releases in a tick, as a share of its stock (or target, when larger)
  * @param releasePrice the price it asks when releasing; absent, the reference price
  * @param referencePrice the reference price; absent, the mean quoted price over the 13 ticks before its start
- * @param releaseTrigger when it releases; {@code priceAbove} is a multiple of the reference price
+ * @param releaseTrigger when it releases; {@code priceAbove} is a multiple of the reference price (of the watched
+ *                       market's own baseline when the trigger names another market)
  */
 @JsonTypeName(StrategicStockpileSpec.TYPE)
 public record StrategicStockpileSpec(String id, String region, String commodity, Double targetDays, Double buyBelow,
