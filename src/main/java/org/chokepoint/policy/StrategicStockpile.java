@@ -17,8 +17,9 @@ import org.chokepoint.scenario.spec.StrategicStockpileSpec;
  *   <li><b>Release rule</b>: while its release trigger is on (price above {@code releaseTrigger.priceAbove}
  *       times the reference price, or the unmet-demand share above {@code releaseTrigger.unmetShareAbove}; a
  *       trigger watching another market compares its price with that market's own baseline)
- *       it offers up to {@code maxReleaseShare} of its stock per tick at {@code releasePrice} (default: the
- *       reference price).</li>
+ *       it offers up to {@code maxReleaseShare} of its stock per tick, or of its target when the stock is below
+ *       it (a stock short of its target drains at the pace set for a full one, no more than it holds), at
+ *       {@code releasePrice} (default: the reference price).</li>
  * </ul>
  * The reference price defaults to the mean quoted price over the 13 ticks before the start (the commodity's
  * initial price when the start is tick 0). Fiscal cost is purchases less sales, in US dollars; the stock counts
