@@ -104,6 +104,11 @@ public final class Firms implements java.io.Serializable {
      * walk costs memory traffic whether or not a scenario uses what it holds.
      */
     private boolean supportsGiven;
+    /**
+     * The tick each firm's support was last given by {@link #offerSupport}, -1 before any: allocated with the first,
+     * so that a run without supports carries none of it.
+     */
+    private int[] supportTick;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     final double[] netPrice;
     /** The same for the price its goods fetch ({@link #salePrice}): what it mothballs, restarts and builds on. */
@@ -633,6 +638,36 @@ public final class Firms implements java.io.Serializable {
 
     /** Units of a slot's input the firm used this tick. */
     public double inputUse(int slot) { return inputUse[slot]; }
+
+    /**
+     * Gives firm {@code f} a support for tick {@code tick}, as {@link #support(int, double, double, double)} does
+     * ({@code payment} NaN for one settled against its own market), unless another instrument has already given
+     * it one this tick with a strike at least as high. Instruments stacked on one firm (a contract for difference
+     * and a purchase guarantee) then leave it planning on the best of them, whatever their order in the scenario,
+     * as the largest hurdle relief holds: the last to write held, so a guarantee at 11 listed after a contract at
+     * 14 had the firm plan on 11.
+     */
+    public void offerSupport(int f, int tick, double strike, double upsideShare, double payment) {
+        if (supportTick == null) {
+            supportTick = new int[supportStrike.length];
+            java.util.Arrays.fill(supportTick, -1);
+        }
+        if (supportTick[f] == tick && !(strike > supportStrike[f])) {
+            return;
+        }
+        supportTick[f] = tick;
+        support(f, strike, upsideShare, payment);
+    }
+
+    /**
+     * Withdraws the support of an instrument that has ended from firm {@code f}, unless another instrument has given
+     * it one this tick: that one still holds, whichever of the two the tick reached first.
+     */
+    public void withdrawSupport(int f, int tick) {
+        if (supportTick == null || supportTick[f] != tick) {
+            withdrawSupport(f);
+        }
+    }
 
     public void withdrawSupport(int f) {
         supportStrike[f] = Double.NaN;

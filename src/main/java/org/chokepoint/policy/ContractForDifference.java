@@ -68,15 +68,15 @@ final class ContractForDifference extends ImporterMeasure {
                 if (f.market(i) == reference) {
                     // Settled against its own market, the holder is paid the strike whatever it sells at: it plans
                     // on the strike, and its price, not a separate reference, is what the payment makes up.
-                    f.support(i, strike, upsideShare);
+                    f.offerSupport(i, tick, strike, upsideShare, Double.NaN);
                 } else {
-                    f.support(i, strike, upsideShare, payment);
+                    f.offerSupport(i, tick, strike, upsideShare, payment);
                 }
             }
             supporting = true;
         } else if (supporting) {
             for (int i : firms) {
-                f.withdrawSupport(i);
+                f.withdrawSupport(i, tick);
             }
             supporting = false;
         }

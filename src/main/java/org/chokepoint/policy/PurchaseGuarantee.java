@@ -61,12 +61,12 @@ final class PurchaseGuarantee extends ImporterMeasure {
         int[] firms = eligible.of(f);
         if (active()) {
             for (int i : firms) {
-                f.support(i, floor, 0);
+                f.offerSupport(i, tick, floor, 0, Double.NaN);
             }
             supporting = true;
         } else if (supporting) {
             for (int i : firms) {
-                f.withdrawSupport(i);
+                f.withdrawSupport(i, tick);
             }
             supporting = false;
         }

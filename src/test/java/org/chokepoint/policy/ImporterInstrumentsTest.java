@@ -267,6 +267,37 @@ class ImporterInstrumentsTest {
         assertTrue(sold > 0, "W's price more than 30% above its own baseline in the outage releases the stock");
     }
 
+    /**
+     * A contract for difference at a strike of 7 and a purchase guarantee at a floor of 6 (for one unit a week) on
+     * D's producers, both from tick 100: the firms plan on the better, 7, whichever is listed first, and plan on
+     * 7 as they do under the contract alone. D's producers then make about S(7) = 10 (7 - 3) = 40 a week; the last
+     * instrument to write used to hold, so listed second the guarantee had them plan on 6.
+     * When the guarantee ends at tick 200, the contract still holds the week it ends, in either order.
+     */
+    @Test
+    void stackedSupportsLeaveTheFirmsPlanningOnTheBestWhateverTheirOrder() throws Exception {
+        String cfd = "{\"type\": \"contractForDifference\", \"id\": \"cfd\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"strike\": 7, \"start\": 100}";
+        String pg = "{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"floor\": 6, \"volumeCapPerTick\": 1, \"start\": 100, \"end\": 200}";
+        for (String policies : List.of("[" + cfd + ", " + pg + "]", "[" + pg + ", " + cfd + "]")) {
+            SupplyShockModel m = new SupplyShockModel(withPolicies(policies, null).scenario(), 3, -1);
+            m.start();
+            int firm = m.firms().count - 1;
+            while (m.tick() < m.horizon()) {
+                int t = m.tick();
+                m.stepTick();
+                if (t >= 100) {
+                    assertEquals(7.0, m.firms().supportStrike(firm), "the strike the firm plans on, tick " + t
+                            + ", " + policies);
+                }
+            }
+            m.finish();
+            assertEquals(supply(7), mean(m.series(), D, Metric.PRODUCTION), 0.02 * supply(7),
+                    "D's output S(7), " + policies);
+        }
+    }
+
     @Test
     void aTriggerKeepsAnInstrumentIdleUntilItsConditionHolds() throws Exception {
         String floor = "{\"type\": \"tariffFloor\", \"region\": \"D\", \"commodity\": \"metal\", \"floor\": 8, "
