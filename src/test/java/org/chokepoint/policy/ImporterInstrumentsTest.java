@@ -298,6 +298,36 @@ class ImporterInstrumentsTest {
         }
     }
 
+    /**
+     * A stockpile in D told to hold 60 days of D's use, buying under a limit of 10 that D's price of about
+     * 5.03 + 0.5 = 5.53 never reaches, and never releasing. D uses D(5.53) = 150 - 5 x 5.53 = 122.35 a week, so
+     * its target is 60 days / (365 / 52 days a week) x 122.35 = 1045.8; it buys at most 1/26 of that, 40.2, a
+     * week, so it is full 26 weeks after its start, at tick 126, and holds the target from then on, the budget
+     * paying D's price for each unit.
+     */
+    @Test
+    void aStockpileFillsToItsDaysOfUseAtItsPaceAndHoldsThere() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"strategicStockpile\", \"id\": \"sp\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"targetDays\": 60, \"buyBelow\": 0.1, "
+                + "\"referencePrice\": 100, \"releaseTrigger\": {\"priceAbove\": 1000}, \"start\": 100}]", null)
+                .scenario(), 3, -1);
+        StrategicStockpile sp = (StrategicStockpile) out.model().instruments().get(0);
+        double target = 60 / (365.0 / 52) * demand(5.53);
+        double held = 0;
+        for (int t = 0; t < out.model().horizon(); t++) {
+            assertTrue(sp.boughtAt(t) <= target / 26 * 1.02, "at most 1/26 of the target a week, tick " + t);
+            held += sp.boughtAt(t);
+            if (t == 124) {
+                assertTrue(held < 0.98 * target, "not full before 26 weeks of buying: " + held);
+            }
+        }
+        assertEquals(target, sp.stock(), 0.02 * target, "60 days of D's use");
+        var ind = out.summary().policies().get("sp");
+        assertEquals(0.0, ind.get("released"));
+        assertEquals(5.53 * sp.stock(), ind.get("spent"), 0.02 * 5.53 * sp.stock(), "bought at D's price");
+        assertEquals(ind.get("spent"), out.summary().totals().fiscalCost(), 1e-9 * ind.get("spent"));
+    }
+
     @Test
     void aTriggerKeepsAnInstrumentIdleUntilItsConditionHolds() throws Exception {
         String floor = "{\"type\": \"tariffFloor\", \"region\": \"D\", \"commodity\": \"metal\", \"floor\": 8, "
