@@ -483,6 +483,37 @@ class ImporterInstrumentsTest {
                 1e-9 * built.get("capitalCost"));
     }
 
+    /**
+     * Two subsidies of 60% each on the same plant pay its capital once, not 120% of it: together they spare the firm
+     * all of it, so at 100,000 dollars a unit of yearly capacity D's mines order just what they order with one
+     * subsidy paying the whole, the first subsidy pays 60% of their capital and the second the 40% left.
+     */
+    @Test
+    void twoSubsidiesOnOnePlantPayItsCapitalOnce() throws Exception {
+        RunOutcome whole = withOwnCapex(1e5, 0.0, 1.0);
+        double ordered = whole.summary().expansions().get("d-mine").get("capacityOrdered");
+        LoadedScenario loaded = withPolicies("[{\"type\": \"tariffRateQuota\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"outOfQuotaTariff\": 2.0, \"yearlyQuota\": 52, \"start\": 100}, "
+                + subsidy("first", 0.6) + ", " + subsidy("second", 0.6) + "]", "[{\"type\": \"demandShift\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"multiplier\": 2.0, \"start\": 100}]");
+        ObjectNode json = loaded.json().deepCopy();
+        ((ObjectNode) json.get("firms").get(1)).put("capexPerAnnualUnit", 1e5);
+        RunOutcome two = Simulation.run(ScenarioLoader.fromJson(json, "two-subsidies").scenario(), 3, -1);
+        var built = two.summary().expansions().get("d-mine");
+        assertTrue(ordered > 0);
+        assertEquals(ordered, built.get("capacityOrdered"), 0.0, "spared the whole capital, as by one paying all");
+        double capital = built.get("capitalCost");
+        assertEquals(0.6 * capital, two.summary().policies().get("first").get("subsidyPaid"), 1e-9 * capital);
+        assertEquals(0.4 * capital, two.summary().policies().get("second").get("subsidyPaid"), 1e-9 * capital);
+        assertEquals(capital, two.summary().totals().fiscalCost(), 1e-9 * capital);
+    }
+
+    private static String subsidy(String id, double rate) {
+        return "{\"type\": \"capexSubsidy\", \"id\": \"" + id + "\", \"region\": \"D\", \"commodities\": "
+                + "[\"metal\"], \"excludeRegion\": \"W\", \"hurdleRelief\": 0, \"subsidyRate\": " + rate
+                + ", \"capexPerAnnualUnit\": 1000, \"start\": 100}";
+    }
+
     private static RunOutcome withOwnCapex(double capex, double hurdleRelief, double subsidyRate) throws Exception {
         LoadedScenario loaded = withPolicies("[{\"type\": \"tariffRateQuota\", \"region\": \"D\", "
                 + "\"commodity\": \"metal\", \"outOfQuotaTariff\": 2.0, \"yearlyQuota\": 52, \"start\": 100}, "
