@@ -475,7 +475,16 @@ final class Network {
         }
     }
 
-    /** Supports in force, in file order: a later one replaces an earlier one for the firms both cover. */
+    /**
+     * A support's strike (a guarantee's floor) in its reference market's price units: where two cover a firm it plans
+     * on the higher, the first listed on a tie, as the model's {@code Firms.offerSupport} has it.
+     */
+    private double strikeOf(int instrument) {
+        Instrument ins = instruments.get(instrument);
+        return ins.strike / value[ins.reference];
+    }
+
+    /** Supports in force, in file order. */
     private List<Support> supportsInForce(List<PolicySpec> inForce) {
         List<Support> supports = new ArrayList<>();
         for (PolicySpec p : inForce) {
@@ -538,7 +547,8 @@ final class Network {
                 supportOf[j] = -1;
                 String id = FirmParameters.firmId(spec, params.first()[r] + j);
                 for (Support support : supports) {
-                    if (support.covers(firmRegion, firmCommodity, id)) {
+                    if (support.covers(firmRegion, firmCommodity, id)
+                            && (supportOf[j] < 0 || strikeOf(support.instrument()) > strikeOf(supportOf[j]))) {
                         supportOf[j] = support.instrument();
                     }
                 }

@@ -249,6 +249,24 @@ class ClosedFormTest {
         assertEquals(cost, r.market("A", "metal").fiscalCost(), TOL * cost);
     }
 
+    /**
+     * Two contracts on the same producers, at 6 and at 4: they plan on the higher strike whichever is listed first, as
+     * the model's firms do, so A still clears at 5/3 with 80 made.
+     */
+    @Test
+    void producersUnderTwoContractsPlanOnTheHigherStrikeInEitherOrder() throws Exception {
+        String six = "{\"type\": \"contractForDifference\", \"id\": \"six\", \"region\": \"A\", "
+                + "\"commodity\": \"metal\", \"strike\": 6.0}";
+        String four = six.replace("six", "four").replace("6.0", "4.0");
+        for (String policies : new String[] {six + ", " + four, four + ", " + six}) {
+            EquilibriumResult r = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}", "", A_FIRMS, "", A_DEMAND,
+                    policies), 0);
+            assertConverged(r);
+            assertEquals(5.0 / 3, r.market("A", "metal").price(), TOL * 5 / 3, policies);
+            assertEquals(80.0, r.market("A", "metal").production(), TOL * 80, policies);
+        }
+    }
+
     @Test
     void aContractForDifferenceWithUpsideShareFlattensSupplyAboveTheStrike() throws Exception {
         // Strike 3, 30% of the excess paid back: producers plan on 0.7 p + 0.9, supply 20 (0.7 p + 0.9 - 2)
