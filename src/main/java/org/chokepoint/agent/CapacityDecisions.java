@@ -32,7 +32,7 @@ public final class CapacityDecisions implements java.io.Serializable {
     private final double trendUtilizationFloor;
     /** Lowers the hurdle for some firms; 0 when no capex subsidy is in force. */
     private double[] hurdleRelief;
-    /** The share of their capital a subsidy pays for firms that give their plant's capital cost; null when none does. */
+    /** The share of their capital subsidies pay for firms that give their plant's capital cost; null when none does. */
     private double[] capitalSpared;
     /**
      * Per market, when the restrictions on its region's exports of its commodity in force this tick end, as

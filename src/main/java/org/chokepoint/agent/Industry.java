@@ -155,8 +155,9 @@ public final class Industry implements Participant {
     }
 
     /**
-     * Per firm that gives its plant's capital cost, the share of that capital a subsidy pays this tick: cleared as the
-     * tick begins, each subsidy writing its own rate for the firms it covers, the largest holding.
+     * Per firm that gives its plant's capital cost, the share of that capital subsidies pay this tick: cleared as the
+     * tick begins, each subsidy adding its rate for the firms it covers, up to the whole, and paying its part of it
+     * when the tick's orders are settled.
      */
     public double[] capitalSpared() {
         if (capitalSpared == null) {

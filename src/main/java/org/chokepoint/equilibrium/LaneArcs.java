@@ -193,11 +193,10 @@ final class LaneArcs {
                 lane.pools.add(pools.poolFor(quota, instrument, d, ts.to()));
             }
             CircumventionSpec open = wayRound(measure);
-            // Declared to the lane's own destination the cargo is the lane's, and to its origin it never left: a
-            // way round through either is none (the model's ExportMeasure.detourCost).
-            if (open != null) {
-                int via = world.regionIndex(open.via());
-                open = via == o || via == d ? null : open;
+            // Declared to the lane's own destination the cargo is the lane's: a way round through it is none (the
+            // model's ExportMeasure.detourCost; validation refuses the exporter itself as the way round).
+            if (open != null && world.regionIndex(open.via()) == d) {
+                open = null;
             }
             if (lane.detour == null && open != null) {
                 lane.detour = p;

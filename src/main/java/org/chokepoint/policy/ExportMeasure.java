@@ -63,13 +63,13 @@ abstract class ExportMeasure extends Instrument {
     }
 
     /**
-     * No way round the measure for a lane that starts or ends in the region cargo would be declared to: declared
-     * to its own destination it is the lane's cargo, and to its origin it never left. (Such a detour once carried
-     * a banned lane's cargo into its destination as an import from the destination itself.)
+     * No way round the measure for a lane into the region cargo would be declared to: declared to its own destination
+     * it is the lane's cargo. (Such a detour once carried a banned lane's cargo into its destination as an import from
+     * the destination itself.) The exporter itself is never {@code via}: validation refuses it.
      */
     @Override
     public double detourCost(int o, int d, int c, int tick) {
-        if (!binds(o, d, c, tick) || via < 0 || antiCircumvention || via == o || via == d) {
+        if (!binds(o, d, c, tick) || via < 0 || antiCircumvention || via == d) {
             return Double.NaN;
         }
         return extraCost;

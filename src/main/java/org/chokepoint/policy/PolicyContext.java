@@ -31,8 +31,9 @@ public interface PolicyContext {
     double[] hurdleRelief();
 
     /**
-     * Per firm that gives its plant's capital cost, the share of the capital it orders this tick that a subsidy pays:
-     * cleared at the start of every tick, each writer keeping the largest.
+     * Per firm that gives its plant's capital cost, the share of the capital it orders this tick that subsidies pay:
+     * cleared at the start of every tick, each subsidy adding its rate, up to the whole, and taking its part of what
+     * is left when it pays.
      */
     double[] capitalSpared();
 
