@@ -46,6 +46,16 @@ class ImporterInstrumentsTest {
         return ScenarioLoader.fromJson(json, "importer-linear+policies");
     }
 
+    /** The world with the policies given, run to its horizon (seed 5) through W losing 90% of its metal in weeks 220-259. */
+    static SupplyShockModel throughWsOutage(String policiesJson) throws Exception {
+        LoadedScenario sc = withPolicies(policiesJson, "[{\"type\": \"capacityOutage\", \"region\": \"W\", "
+                + "\"commodity\": \"metal\", \"share\": 0.9, \"start\": 220, \"end\": 260}]");
+        SupplyShockModel m = new SupplyShockModel(sc.scenario(), 5, -1);
+        m.start();
+        m.runToHorizon();
+        return m;
+    }
+
     static double mean(SeriesRecorder s, int market, Metric metric) {
         double sum = 0;
         for (int t = FROM; t < TO; t++) {
@@ -173,14 +183,9 @@ class ImporterInstrumentsTest {
     @Test
     void stockpileBuysOnlyUnderItsRuleAndBudgetReleasesOnlyOnItsTriggerAndBalances() throws Exception {
         double budget = 600;
-        LoadedScenario sc = withPolicies("[{\"type\": \"strategicStockpile\", \"id\": \"sp\", \"region\": \"D\", "
+        SupplyShockModel m = throughWsOutage("[{\"type\": \"strategicStockpile\", \"id\": \"sp\", \"region\": \"D\", "
                 + "\"commodity\": \"metal\", \"targetDays\": 60, \"buyBelow\": 1.1, \"yearlyBudget\": " + budget + ", "
-                + "\"releaseTrigger\": {\"priceAbove\": 1.4}, \"start\": 100}]",
-                "[{\"type\": \"capacityOutage\", \"region\": \"W\", \"commodity\": \"metal\", \"share\": 0.9, "
-                        + "\"start\": 220, \"end\": 260}]");
-        SupplyShockModel m = new SupplyShockModel(sc.scenario(), 5, -1);
-        m.start();
-        m.runToHorizon();
+                + "\"releaseTrigger\": {\"priceAbove\": 1.4}, \"start\": 100}]");
         StrategicStockpile sp = (StrategicStockpile) m.instruments().get(0);
         SeriesRecorder s = m.series();
         double bought = 0;
@@ -236,14 +241,9 @@ class ImporterInstrumentsTest {
      */
     @Test
     void aReleaseRuleWatchingAnotherMarketComparesItsPriceWithThatMarketsOwnBaseline() throws Exception {
-        LoadedScenario sc = withPolicies("[{\"type\": \"strategicStockpile\", \"id\": \"sp\", \"region\": \"D\", "
+        SupplyShockModel m = throughWsOutage("[{\"type\": \"strategicStockpile\", \"id\": \"sp\", \"region\": \"D\", "
                 + "\"commodity\": \"metal\", \"targetDays\": 60, \"buyBelow\": 0.1, \"referencePrice\": 100, "
-                + "\"releasePrice\": 5, \"releaseTrigger\": {\"priceAbove\": 1.3, \"region\": \"W\"}, \"start\": 100}]",
-                "[{\"type\": \"capacityOutage\", \"region\": \"W\", \"commodity\": \"metal\", \"share\": 0.9, "
-                        + "\"start\": 220, \"end\": 260}]");
-        SupplyShockModel m = new SupplyShockModel(sc.scenario(), 5, -1);
-        m.start();
-        m.runToHorizon();
+                + "\"releasePrice\": 5, \"releaseTrigger\": {\"priceAbove\": 1.3, \"region\": \"W\"}, \"start\": 100}]");
         StrategicStockpile sp = (StrategicStockpile) m.instruments().get(0);
         SeriesRecorder s = m.series();
         double baseline = 0;
