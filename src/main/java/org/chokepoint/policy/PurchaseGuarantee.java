@@ -18,7 +18,10 @@ import org.chokepoint.world.World;
  * multiple of the floor, or of the watched market's own baseline when the trigger watches another; or unmet
  * demand above a share), also after the guarantee has stopped buying: at most
  * {@code maxReleaseShare} of its stock a tick, asked at {@code releasePrice} (default: the floor, what it paid),
- * the receipts going back to the budget. Without one it holds the stock to the end of the run.
+ * the receipts going back to the budget. While the guarantee is in force and the market last cleared below its
+ * floor, it buys at the floor instead, whatever the trigger says: a trigger may hold for weeks after the price
+ * has come back, and the firms plan on the floor meanwhile. Without a release rule it holds the stock to the end
+ * of the run.
  */
 final class PurchaseGuarantee extends ImporterMeasure {
     private final double floor;
@@ -75,7 +78,9 @@ final class PurchaseGuarantee extends ImporterMeasure {
 
     @Override
     public void postOrders(int tick) {
-        if (releasing) {
+        // While the guarantee holds and the market has fallen below its floor, the floor comes first: the agency
+        // buys, as its firms plan on, rather than offer stock at a price no buyer pays (its own bid would take it).
+        if (releasing && !(active() && ctx.markets().price(buyMarket) < floor)) {
             double q = maxReleaseShare * stock;
             if (q > 0) {
                 ctx.markets().book(buyMarket).addAsk(releasePrice, q, owner());

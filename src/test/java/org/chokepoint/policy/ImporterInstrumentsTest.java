@@ -508,6 +508,37 @@ class ImporterInstrumentsTest {
         assertEquals(capital, two.summary().totals().fiscalCost(), 1e-9 * capital);
     }
 
+    /**
+     * A purchase guarantee at 7, capped at 20 a week, whose agency sells back once D's price passes 1.3 times the
+     * floor: an outage of 90% of W's metal from week 220 to 260 lifts it past 9.1, and the trigger then holds for its
+     * weeks after the price has come back. In those weeks D's price falls below the floor again, and the guarantee,
+     * still in force, bids its floor again: in every week that clears at or below 7 after one that cleared below
+     * it, the agency takes its cap, 20 at the floor, 140 dollars of fiscal cost (before, it bought nothing until the
+     * trigger's hold ran out, while D's mines planned on the floor).
+     */
+    @Test
+    void aGuaranteeBuysAtItsFloorWhileItsReleaseTriggerStillHolds() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, "
+                + "\"start\": 100, \"releaseTrigger\": {\"priceAbove\": 1.3}}]", "[{\"type\": \"capacityOutage\", "
+                + "\"region\": \"W\", \"commodity\": \"metal\", \"share\": 0.9, \"start\": 220, \"end\": 260}]")
+                .scenario(), 1, -1);
+        SeriesRecorder s = out.model().series();
+        int d = out.model().world().market(out.model().world().regionIndex("D"),
+                out.model().world().commodityIndex("metal"));
+        int weeks = 0;
+        boolean released = false;
+        for (int t = 221; t < 300; t++) {
+            released |= s.get(t, d, Metric.FISCAL_COST) < 0;
+            if (released && s.get(t - 1, d, Metric.PRICE) < 7 && s.get(t, d, Metric.PRICE) <= 7) {
+                assertEquals(20 * 7, s.get(t, d, Metric.FISCAL_COST), 1e-9, "week " + t);
+                weeks++;
+            }
+        }
+        assertTrue(released, "the agency sold back in the outage");
+        assertTrue(weeks >= 10, "weeks below the floor after the release: " + weeks);
+    }
+
     private static String subsidy(String id, double rate) {
         return "{\"type\": \"capexSubsidy\", \"id\": \"" + id + "\", \"region\": \"D\", \"commodities\": "
                 + "[\"metal\"], \"excludeRegion\": \"W\", \"hurdleRelief\": 0, \"subsidyRate\": " + rate
