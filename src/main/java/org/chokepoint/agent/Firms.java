@@ -109,6 +109,8 @@ public final class Firms implements java.io.Serializable {
      * so that a run without supports carries none of it.
      */
     private int[] supportTick;
+    /** Who gave each firm the support it holds this tick (the giver's own number), allocated with {@link #supportTick}. */
+    private int[] supportHolder;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     final double[] netPrice;
     /** The same for the price its goods fetch ({@link #salePrice}): what it mothballs, restarts and builds on. */
@@ -637,18 +639,30 @@ public final class Firms implements java.io.Serializable {
      * it one this tick with a strike at least as high. Instruments stacked on one firm (a contract for difference
      * and a purchase guarantee) then leave it planning on the best of them, whatever their order in the scenario,
      * as the largest hurdle relief holds: the last to write held, so a guarantee at 11 listed after a contract at
-     * 14 had the firm plan on 11.
+     * 14 had the firm plan on 11. {@code holder} names the giver, so that a contract pays only on the sales of the
+     * firms that plan on it ({@link #holdsSupportOf}).
      */
-    public void offerSupport(int f, int tick, double strike, double upsideShare, double payment) {
+    public void offerSupport(int f, int tick, double strike, double upsideShare, double payment, int holder) {
         if (supportTick == null) {
             supportTick = new int[supportStrike.length];
             java.util.Arrays.fill(supportTick, -1);
+            supportHolder = new int[supportStrike.length];
         }
         if (supportTick[f] == tick && !(strike > supportStrike[f])) {
             return;
         }
         supportTick[f] = tick;
+        supportHolder[f] = holder;
         support(f, strike, upsideShare, payment);
+    }
+
+    /**
+     * Whether the support firm {@code f} plans on at tick {@code tick} is the one {@code holder} gave it: a unit the
+     * firm sells is paid under the contract it planned that unit on, not under every contract that names it, as
+     * the equilibrium attributes a firm's supply to one support.
+     */
+    public boolean holdsSupportOf(int f, int tick, int holder) {
+        return supportTick != null && supportTick[f] == tick && supportHolder[f] == holder;
     }
 
     /**

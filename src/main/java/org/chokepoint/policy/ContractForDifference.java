@@ -14,7 +14,8 @@ import org.chokepoint.world.World;
  * market plans on the strike ({@link Firms#supportedPrice}); a firm settled against another market (China's
  * price for producers elsewhere) counts on its sale price plus what the contract pays a unit
  * ({@link Firms#support(int, double, double, double)}) and sells no lower than its cost less that payment. Either
- * is what keeps them alive through a dumping phase. The budget pays: payments are fiscal cost of the
+ * is what keeps them alive through a dumping phase. A firm that several supports name plans on the one with the
+ * highest strike, and only that one pays on what it sells. The budget pays: payments are fiscal cost of the
  * government's market in the commodity,
  * clawbacks reduce it.
  */
@@ -68,9 +69,9 @@ final class ContractForDifference extends ImporterMeasure {
                 if (f.market(i) == reference) {
                     // Settled against its own market, the holder is paid the strike whatever it sells at: it plans
                     // on the strike, and its price, not a separate reference, is what the payment makes up.
-                    f.offerSupport(i, tick, strike, upsideShare, Double.NaN);
+                    f.offerSupport(i, tick, strike, upsideShare, Double.NaN, owner());
                 } else {
-                    f.offerSupport(i, tick, strike, upsideShare, payment);
+                    f.offerSupport(i, tick, strike, upsideShare, payment, owner());
                 }
             }
             supporting = true;
@@ -91,10 +92,9 @@ final class ContractForDifference extends ImporterMeasure {
         }
         Firms f = ctx.firms();
         int[] firms = eligible.of(f);
-        // Sales this tick, from the stock identity: what the firm held, plus what it made, less what it holds.
         double sold = 0;
         for (int i = 0; i < firms.length; i++) {
-            sold += Math.max(0, stockAtStart[i] + f.output(firms[i]) - f.stock(firms[i]));
+            sold += soldUnder(f, firms, i, tick);
         }
         double q = Math.min(sold, cap);
         coveredShare = sold > cap ? cap / sold : 1.0;
@@ -105,25 +105,37 @@ final class ContractForDifference extends ImporterMeasure {
             double usd = dollars(q, strike - ref);
             ctx.markets().ledger().spend(market, usd);
             paid += usd;
-            toHolders(f, firms, sold, usd);
+            toHolders(f, firms, sold, usd, tick);
         } else if (upsideShare > 0) {
             double usd = dollars(q, upsideShare * (ref - strike));
             ctx.markets().ledger().receive(market, usd);
             clawedBack += usd;
-            toHolders(f, firms, sold, -usd);
+            toHolders(f, firms, sold, -usd, tick);
         }
+    }
+
+    /**
+     * What eligible firm {@code i} sold this tick under this contract, from the stock identity (what it held, plus
+     * what it made, less what it holds): nothing when it plans on another support with a higher strike, which
+     * pays for those units instead.
+     */
+    private double soldUnder(Firms f, int[] firms, int i, int tick) {
+        if (!f.holdsSupportOf(firms[i], tick, owner())) {
+            return 0;
+        }
+        return Math.max(0, stockAtStart[i] + f.output(firms[i]) - f.stock(firms[i]));
     }
 
     /**
      * What the budget pays the holders (or takes back from them, negative) is their revenue, shared by what each
      * sold this tick, in the market each sells in: a transfer from taxpayers to producers, not a loss.
      */
-    private void toHolders(Firms f, int[] firms, double sold, double usd) {
+    private void toHolders(Firms f, int[] firms, double sold, double usd, int tick) {
         if (sold <= 0) {
             return;
         }
         for (int i = 0; i < firms.length; i++) {
-            double own = Math.max(0, stockAtStart[i] + f.output(firms[i]) - f.stock(firms[i]));
+            double own = soldUnder(f, firms, i, tick);
             if (own > 0) {
                 ctx.markets().ledger().revenue(f.market(firms[i]), usd * own / sold);
             }

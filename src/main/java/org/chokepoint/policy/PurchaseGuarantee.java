@@ -64,7 +64,7 @@ final class PurchaseGuarantee extends ImporterMeasure {
         int[] firms = eligible.of(f);
         if (active()) {
             for (int i : firms) {
-                f.offerSupport(i, tick, floor, 0, Double.NaN);
+                f.offerSupport(i, tick, floor, 0, Double.NaN, owner());
             }
             supporting = true;
         } else if (supporting) {

@@ -299,6 +299,28 @@ class ImporterInstrumentsTest {
     }
 
     /**
+     * Two contracts for difference on D's producers from tick 100, at strikes of 7 and 6, settled on D's own price:
+     * the firms plan on 7, and each unit they sell is paid under that contract alone, (7 - p) a unit, as under the
+     * contract at 7 without the other. The contract at 6 pays nothing, in either order: before, it paid (6 - p) on
+     * the same units too, a subsidy the firms' plans never counted on and the equilibrium does not pay.
+     */
+    @Test
+    void aLowerContractStackedOnTheSameFirmsPaysNothing() throws Exception {
+        String high = "{\"type\": \"contractForDifference\", \"id\": \"high\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"strike\": 7, \"start\": 100}";
+        String low = high.replace("high", "low").replace("\"strike\": 7", "\"strike\": 6");
+        var alone = Simulation.run(withPolicies("[" + high + "]", null).scenario(), 3, -1).summary();
+        double paid = alone.policies().get("high").get("payments");
+        assertTrue(paid > 0, "the contract at 7 pays");
+        for (String policies : List.of("[" + high + ", " + low + "]", "[" + low + ", " + high + "]")) {
+            var both = Simulation.run(withPolicies(policies, null).scenario(), 3, -1).summary();
+            assertEquals(0.0, both.policies().get("low").get("payments"), policies);
+            assertEquals(paid, both.policies().get("high").get("payments"), 1e-9 * paid, policies);
+            assertEquals(alone.totals().fiscalCost(), both.totals().fiscalCost(), 1e-9 * paid, policies);
+        }
+    }
+
+    /**
      * A stockpile in D told to hold 60 days of D's use, buying under a limit of 10 that D's price of about
      * 5.03 + 0.5 = 5.53 never reaches, and never releasing. D uses D(5.53) = 150 - 5 x 5.53 = 122.35 a week, so
      * its target is 60 days / (365 / 52 days a week) x 122.35 = 1045.8; it buys at most 1/26 of that, 40.2, a
