@@ -5,7 +5,8 @@ import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
 /**
  * When a consortium acts. In {@code AFTER_SHOCK} mode: while a cut-off is observed (the region's imports of
  * the input from the disrupted origin, averaged over the cut-off window, below {@code cutoffThreshold} of their
- * baseline, the average over the {@code baselineWindowTicks} before the warm-up ends) or a government notice
+ * baseline, the average over the {@code baselineWindowTicks} before the warm-up ends, or over the first tick's
+ * imports where there is none) or a government notice
  * covers the input, and for {@code graceTicks} after. In {@code PEACETIME} mode: from the end of the warm-up
  * on. A declaration may make it act ahead of its trigger ({@code actsFrom}) or keep on after its grace
  * ({@code continueAfterTrigger}); it says so as its basis, and the auditor, which works the trigger out from
@@ -39,12 +40,17 @@ final class Activation implements java.io.Serializable {
     boolean decide(int tick, int warmup, double arrived, boolean notice, TickConduct record) {
         int window = terms.cutoffWindow;
         recentImports[tick % window] = arrived;
-        int start = Math.max(0, warmup - terms.baselineWindow);
-        if (tick >= start && tick < warmup) {
+        // What it hears at a tick landed in the tick before, so the first tick hears nothing: that silence is no
+        // week of imports, and counted as one it set the baseline of a run without warm-up at 0, below which no
+        // fall is ever half, and cut a short warm-up's baseline by a share. The window ends at the warm-up, or
+        // once the first imports have been heard (tick 2) where the warm-up is shorter.
+        int end = Math.max(warmup, 2);
+        int start = Math.max(1, end - terms.baselineWindow);
+        if (tick >= start && tick < end) {
             baselineSum += arrived;
         }
-        if (tick == warmup) {
-            baseline = baselineSum / Math.max(1, warmup - start);
+        if (tick == end) {
+            baseline = baselineSum / (end - start);
         }
         record.baseline = baseline;
         record.cutoffThreshold = terms.cutoffThreshold;
