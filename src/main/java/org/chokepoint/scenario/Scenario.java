@@ -64,9 +64,10 @@ public record Scenario(
 
     /**
      * The first tick a shock acts on the world: the earliest start of a shock event and the earliest
-     * announcement of a shock export measure (traders and stockists act on the news), or -1 when there is no
-     * shock. Background entries belong to the world the shocks hit, and importers' instruments are answers to
-     * shocks, so neither moves it: every option of a comparison is measured from the same pre-shock window.
+     * announcement of a shock export measure (traders front-run it and buyers read it as a supply risk), or -1
+     * when there is no shock. Background entries belong to the world the shocks hit, and importers' instruments
+     * are answers to shocks, so neither moves it: every option of a comparison is measured from the same
+     * pre-shock window.
      */
     public int firstShockTick() {
         int first = -1;
