@@ -133,6 +133,46 @@ class PooledProcurementTest {
         assertEquals(8 * (p + freight) * 1000, after[1] - before[1], 1e-6 * p, "8 t at p + f $/kg, in dollars");
     }
 
+    /**
+     * The 16 t at sea land five weeks on and go to the members in the shares of what they lack, 60 and 20 of 80:
+     * 12 t and 4 t, each at the dollars a tonne the cargo cost (p + f) × 1,000, charged to the member's market;
+     * the outsider, which lacks 40 t but has not joined, gets none. Lacking only 6 t and 2 t, they take 6 and 2 and
+     * the other 8 t wait in the pool at their cost.
+     */
+    @Test
+    void landedCargoGoesToMembersInTheSharesOfWhatTheyLackAtWhatItCost() {
+        double cost = 16 * markets.price(us) * 1000;
+        double[] held = {firms.inputStock(slot(first)), firms.inputStock(slot(second)),
+            firms.inputStock(slot(outsider))};
+        double[] charged = {markets.ledger().producerSurplus(firms.market(first))};
+        double[] recent = new double[firms.count];
+        for (int tick = 1; tick < 5; tick++) {
+            pool.landAndDeliver(firms, world, markets, model.tradeRules(), members, recent, tick);
+            assertEquals(0.0, pool.stock(), 0, "nothing has landed by week " + tick);
+        }
+        members.required[first] = 6;
+        members.required[second] = 2;
+        pool.landAndDeliver(firms, world, markets, model.tradeRules(), members, recent, 5);
+        assertEquals(6.0, firms.inputStock(slot(first)) - held[0], 1e-9);
+        assertEquals(2.0, firms.inputStock(slot(second)) - held[1], 1e-9);
+        assertEquals(0.0, firms.inputStock(slot(outsider)) - held[2], 0);
+        assertEquals(6.0, recent[first], 1e-12);
+        assertEquals(2.0, recent[second], 1e-12);
+        assertEquals(8.0, pool.stock(), 1e-9, "what no member lacks waits in the pool");
+        assertEquals(cost / 2, pool.stockCost(), 1e-9 * cost, "at half the cost of the 16 t");
+        assertEquals(firms.market(first), firms.market(second), "both make resin in Japan");
+        assertEquals(-cost / 2, markets.ledger().producerSurplus(firms.market(first)) - charged[0], 1e-9 * cost,
+                "8 t charged to resin's makers at what they cost");
+        // A week on the members lack 60 t and 20 t again: the 8 t go 6 and 2, and the pool is empty at no cost.
+        members.required[first] = 60;
+        members.required[second] = 20;
+        pool.landAndDeliver(firms, world, markets, model.tradeRules(), members, recent, 6);
+        assertEquals(12.0, firms.inputStock(slot(first)) - held[0], 1e-9);
+        assertEquals(4.0, firms.inputStock(slot(second)) - held[1], 1e-9);
+        assertEquals(0.0, pool.stock(), 1e-9);
+        assertEquals(0.0, pool.stockCost(), 1e-9 * cost);
+    }
+
     private double[] atSea(int market) {
         double[] q = new double[world.marketCount()];
         double[] v = new double[world.marketCount()];
