@@ -26,10 +26,12 @@ class PrecautionaryBidTest {
     private static final double USUAL = 6;
     private final PrecautionaryBid bid = new PrecautionaryBid(26, 0.2);
 
-    /** The bid of a buyer expecting {@code expected} and holding {@code held}, its ratio within [0.5, 3]. */
+    /**
+     * The bid of a buyer expecting {@code expected} and holding {@code held}, bidding one limit as a buyer among
+     * many does: the model's ratio ({@link BidSteps#ratio}), within [0.5, 3], times the price it expects, capped.
+     */
     private static double limit(double expected, double target, double held, double cap) {
-        double ratio = held > 0 ? Math.pow(target / held, 0.2) : 3;
-        return Math.min(cap, expected * Math.max(0.5, Math.min(ratio, 3)));
+        return Math.min(cap, expected * BidSteps.ratio(target, held, 0, 1, 1, 0.2, 0.5, 3));
     }
 
     @Test
