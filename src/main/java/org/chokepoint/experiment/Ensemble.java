@@ -186,10 +186,21 @@ public final class Ensemble {
         OutputFiles.write(params, file -> Json.write(file, wanted));
     }
 
+    /**
+     * A run record's temporary: {@code run-NNNNNN.bin.tmp}, or {@code run-NNNNNN.bin.ATTEMPT.tmp} as a cluster's
+     * task writes it. Only these are a killed run's leftovers; any other name in {@code runs/} is not ours to
+     * remove, whatever it ends in.
+     */
+    private static final java.util.regex.Pattern RECORD_TEMPORARY =
+            java.util.regex.Pattern.compile("run-[0-9]{6,}\\.bin(\\.[0-9]+)?\\.tmp");
+
     private static void cleanTemporaries(Path runsDir) throws IOException {
         try (DirectoryStream<Path> tmps = Files.newDirectoryStream(runsDir, "*.tmp")) {
             for (Path p : tmps) {
-                Files.deleteIfExists(p);
+                if (RECORD_TEMPORARY.matcher(p.getFileName().toString()).matches()
+                        && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }

@@ -95,6 +95,27 @@ class EnsembleTest {
         assertSameTables(whole, broken);
     }
 
+    /**
+     * A resume removes what killed runs left half-written, the record temporaries of this runner and of a
+     * cluster's task attempts, and nothing else: a file of the user's in runs/ is not a leftover because its
+     * name ends in .tmp.
+     */
+    @Test
+    void aResumeRemovesOnlyTheRunsOwnTemporaries() throws Exception {
+        Path out = dir.resolve("e");
+        assertFalse(ensemble(2).run(out, false, Progress.Mode.NONE, SILENT, 4).complete());
+        Path runsDir = out.resolve("runs");
+        Files.writeString(runsDir.resolve(RunRecord.fileName(7) + ".tmp"), "half a record");
+        Files.writeString(runsDir.resolve(RunRecord.fileName(8) + ".12.tmp"), "half a task's record");
+        Path users = runsDir.resolve("draft.tmp");
+        Files.writeString(users, "the user's notes");
+
+        assertTrue(ensemble(2).run(out, true, Progress.Mode.NONE, SILENT).complete());
+        assertFalse(Files.exists(runsDir.resolve(RunRecord.fileName(7) + ".tmp")));
+        assertFalse(Files.exists(runsDir.resolve(RunRecord.fileName(8) + ".12.tmp")));
+        assertEquals("the user's notes", Files.readString(users));
+    }
+
     @Test
     void resumeRefusesAFolderMadeWithOtherParameters() throws Exception {
         Path out = dir.resolve("e");
