@@ -308,10 +308,61 @@ public final class Comparison {
             }
             throw new ScenarioException(problems);
         }
+        s = sameAccounts(base, s, patched, patch, at);
         if (ticks >= 1) {
             ScenarioLoader.checkRunLength(s, ticks);
         }
         return s;
+    }
+
+    /** The dollars a price base states money in, in words: "2015 dollars restated in 2024 dollars". */
+    private static String dollars(org.chokepoint.scenario.PriceBase p) {
+        if (p.priceYear() == null && p.baseYear() == null) {
+            return "in dollars of no stated year";
+        }
+        return p.baseYear().equals(p.priceYear()) ? "in " + p.baseYear() + " dollars"
+                : "in " + p.priceYear() + " dollars restated in " + p.baseYear() + " dollars";
+    }
+
+    /**
+     * The option's scenario stating its money as the base scenario does: a comparison reports every option in
+     * the base's dollars and present values at the base's decision tick and rate, and takes differences run by
+     * run, so an option counted in other dollars, or discounted at another rate, would show the change of units
+     * as its effect. A patch that sets those is refused; an option whose decision tick moves only because its
+     * patch leaves out the scenario's first shock (which runs, with a warning) is discounted to the base's.
+     */
+    private static LoadedScenario sameAccounts(LoadedScenario base, LoadedScenario s, JsonNode patched,
+                                               JsonNode patch, String at)
+            throws ScenarioException, ComparisonException {
+        org.chokepoint.scenario.PriceBase money = org.chokepoint.scenario.PriceBase.of(base.scenario());
+        org.chokepoint.scenario.PriceBase own = org.chokepoint.scenario.PriceBase.of(s.scenario());
+        if (!money.equals(own)) {
+            throw new ComparisonException(at + "/patch: the option's money would be " + dollars(own)
+                    + ", the scenario's is " + dollars(money) + ": every option is reported in the scenario's"
+                    + " dollars, so a patch may not change time.priceYear, the year of time.startDate or"
+                    + " outputs.priceBaseYear (set outputs.priceBaseYear in the scenario to restate them all)");
+        }
+        double rate = base.scenario().time().discountRateOrDefault();
+        if (s.scenario().time().discountRateOrDefault() != rate) {
+            throw new ComparisonException(at + "/patch/time/discountRate: every option's present values are"
+                    + " discounted at the scenario's rate, " + rate + ", got " + s.scenario().time()
+                    .discountRateOrDefault() + ": change it in the scenario, or sweep it (sweep --set"
+                    + " /time/discountRate=...)");
+        }
+        int decision = base.scenario().decisionTick();
+        if (s.scenario().decisionTick() == decision) {
+            return s;
+        }
+        if (!patch.at("/time/decisionTick").isMissingNode()) {
+            throw new ComparisonException(at + "/patch/time/decisionTick: every option's present values are"
+                    + " discounted to the scenario's decision tick, " + decision + ", got "
+                    + s.scenario().decisionTick() + ": change it in the scenario");
+        }
+        ObjectNode pinned = patched.deepCopy();
+        JsonNode time = pinned.get("time");
+        ObjectNode t = time instanceof ObjectNode o ? o : pinned.putObject("time");
+        t.put("decisionTick", decision);
+        return ScenarioLoader.fromJson(pinned, s.source());
     }
 
     /**

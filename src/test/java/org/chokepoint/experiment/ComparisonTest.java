@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.chokepoint.report.ComparisonReport;
 import org.chokepoint.scenario.Json;
@@ -176,6 +177,56 @@ class ComparisonTest {
         assertEquals(2, Comparison.prepare(twoRegion(), options("{\"$schema\": \"x\", \"description\": \"d\","
                 + " \"options\": [{\"name\": \"a\", \"description\": \"b\", \"patch\": {}}]}"), "o.json", 3, 1, 10)
                 .options().size());
+    }
+
+    /**
+     * A comparison states every option in the scenario's dollars and present values and differences them run
+     * by run, so an option in other dollars or discounted otherwise would report the change of units as its
+     * effect: with the scenario's 2015 dollars restated in 2024's (CPI 313.689 / 237.017 = 1.3235) an option
+     * that changed nothing else showed a welfare "difference" of a third of no policy's figure. Such a patch is
+     * refused at its pointer in the options file.
+     */
+    @Test
+    void anOptionIsReportedInTheScenariosDollarsAndPresentValues() throws Exception {
+        LoadedScenario in2015 = ScenarioLoader.fromJson(((com.fasterxml.jackson.databind.node.ObjectNode)
+                twoRegion().json().deepCopy()).set("time", options("{\"ticksPerYear\": 52, \"horizonTicks\": 260,"
+                + " \"warmupTicks\": 52, \"priceYear\": 2015}")), "two-region-2015");
+        ComparisonException dollars = assertThrows(ComparisonException.class, () -> Comparison.prepare(in2015,
+                options("{\"options\": [{\"name\": \"same\", \"patch\": {\"outputs\": {\"priceBaseYear\": 2024}}}]}"),
+                "o.json", 2, 1, 10));
+        assertTrue(dollars.getMessage().startsWith("o.json /options/0/patch: the option's money would be in 2015"
+                + " dollars restated in 2024 dollars, the scenario's is in 2015 dollars"), dollars.getMessage());
+        ComparisonException rate = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"r\", \"patch\": {\"time\": {\"discountRate\": 0.1}}}]}"),
+                "o.json", 2, 1, 10));
+        assertTrue(rate.getMessage().startsWith("o.json /options/0/patch/time/discountRate: every option's present"
+                + " values are discounted at the scenario's rate, 0.03, got 0.1"), rate.getMessage());
+        ComparisonException decision = assertThrows(ComparisonException.class, () -> Comparison.prepare(
+                twoRegion(), options("{\"options\": [{\"name\": \"d\", \"patch\": {\"time\": {\"decisionTick\":"
+                        + " 10}}}]}"), "o.json", 2, 1, 10));
+        assertTrue(decision.getMessage().startsWith("o.json /options/0/patch/time/decisionTick: every option's"
+                + " present values are discounted to the scenario's decision tick, 0, got 10"), decision.getMessage());
+    }
+
+    /**
+     * An option whose patch leaves out the scenario's first shock still runs (with a warning), but its present
+     * values are discounted to the scenario's decision tick, the outage's week 30, not to the quota's week 60
+     * that would otherwise be its own first shock: at 3% a year that moved every present value of the option by
+     * 1.03^(30/52) = 1.0172 against no policy's.
+     */
+    @Test
+    void anOptionThatLeavesOutTheFirstShockIsDiscountedToTheScenariosDecision() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = twoRegion().json().deepCopy();
+        json.set("events", options("[{\"type\": \"capacityOutage\", \"id\": \"outage\", \"region\": \"A\","
+                + " \"commodity\": \"metal\", \"share\": 0.3, \"start\": 30, \"end\": 40}]"));
+        json.set("policies", options("[{\"type\": \"exportQuota\", \"id\": \"quota\", \"region\": \"A\","
+                + " \"commodities\": [\"metal\"], \"start\": 60, \"yearlyVolume\": 5200}]"));
+        LoadedScenario base = ScenarioLoader.fromJson(json, "two shocks");
+        assertEquals(30, base.scenario().decisionTick());
+        Comparison c = Comparison.prepare(base, options("{\"options\": [{\"name\": \"no outage\","
+                + " \"patch\": {\"events\": []}}]}"), "o.json", 2, 1, 80);
+        assertEquals(Map.of("events", List.of("outage")), c.droppedShocks(c.options().get(1)));
+        assertEquals(30, c.options().get(1).scenario().scenario().decisionTick());
     }
 
     @Test
