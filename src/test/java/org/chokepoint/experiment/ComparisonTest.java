@@ -229,6 +229,38 @@ class ComparisonTest {
         assertEquals(30, c.options().get(1).scenario().scenario().decisionTick());
     }
 
+    /**
+     * Each option's figures are those a run of its own scenario gives on the same seed, against its own
+     * counterfactual, though the comparison shares one counterfactual between options; and the difference
+     * columns are the two runs' figures differenced seed by seed: with two seeds, the mean of d0 and d1 and the
+     * half-width t(0.975; 1) · sd / √2 = 12.7062 · |d0 − d1| / 2.
+     */
+    @Test
+    void theDifferenceColumnsAreTheTwoRunsOwnFiguresDifferencedSeedBySeed() throws Exception {
+        Comparison c = Comparison.prepare(twoRegion(), options("{\"options\": [{\"name\": \"floor\", \"patch\":"
+                + " {\"policies\": [{\"type\": \"tariffFloor\", \"region\": \"B\", \"commodity\": \"metal\","
+                + " \"floor\": 11, \"start\": 40}]}}]}"), "test", 2, 5, 80);
+        c.run(1);
+        for (int i = 0; i < 2; i++) {
+            for (int o = 0; o < 2; o++) {
+                java.util.Map<String, Double> own = org.chokepoint.model.Simulation.run(
+                        c.options().get(o).scenario().scenario(), c.seeds()[i], 80).summary().flatten();
+                assertEquals(own, c.result(o, i).metrics(), c.options().get(o).name() + ", seed " + c.seeds()[i]);
+            }
+        }
+        for (String metric : List.of("totals.levyRevenue", "totals.consumerSurplusChange", "pv.deadweightLoss")) {
+            double d0 = c.values(1, metric)[0] - c.values(0, metric)[0];
+            double d1 = c.values(1, metric)[1] - c.values(0, metric)[1];
+            ComparisonReport.Row row = ComparisonReport.rows(c).stream()
+                    .filter(r -> r.option().equals("floor") && r.metric().equals(metric)).findFirst().orElseThrow();
+            assertEquals((d0 + d1) / 2, row.difference().mean(), 1e-9 * Math.abs(d0 + d1), metric);
+            double half = 12.7062 * Math.abs(d0 - d1) / 2;
+            assertEquals((d0 + d1) / 2 - half, row.difference().ci95Low(), 1e-5 * half + 1e-9, metric);
+            assertEquals((d0 + d1) / 2 + half, row.difference().ci95High(), 1e-5 * half + 1e-9, metric);
+        }
+        assertTrue(c.values(1, "totals.levyRevenue")[0] > 0, "the floor collects a levy");
+    }
+
     @Test
     void intervalsUseStudentsT() {
         MeanInterval m = MeanInterval.of(new double[] {1, 2, 3, 4, Double.NaN});
