@@ -102,6 +102,10 @@ final class TargetLock implements AutoCloseable {
                 if (!before.equals(identity(file))) {
                     continue;
                 }
+                if (!holdsAPid(channel)) {
+                    throw new TargetException(file + " is a file chokepoint did not write, where it keeps the lock"
+                            + " of " + target + " while writing it: move the file away, or choose another --out");
+                }
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
                     throw held(target, holder(file));
@@ -124,6 +128,22 @@ final class TargetLock implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the file holds what a lock file of this program's does: nothing yet (just made), or the pid of
+     * the process that holds or held it. Anything else is someone's file that happens to have the name, and
+     * locking it would overwrite it with a pid and remove it on letting go.
+     */
+    private static boolean holdsAPid(FileChannel channel) throws IOException {
+        if (channel.size() > 20) {
+            return false; // a pid is at most 19 digits and a newline
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(20);
+        while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) > 0) {
+            // read it all: the file is at most 20 bytes
+        }
+        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).matches("[0-9]*\\n?");
     }
 
     /** What the name leads to (device and inode where the system has them), or null when nothing. */

@@ -308,6 +308,29 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
+     * A lock file is chokepoint's when it holds a pid, or nothing yet; a file of the user's that happens to have
+     * a lock file's name, beside --out or at its own lock's name, is not overwritten with a pid and removed: the
+     * tidying-up leaves it alone, and a command whose lock it would be is refused.
+     */
+    @Test
+    void aUsersFileNamedLikeALockFileSurvives() throws Exception {
+        Path budget = Files.writeString(dir.resolve(".budget.lock"), "precious\n");
+        Path stale = Files.writeString(dir.resolve(".other.lock"), "4194304\n");
+
+        assertEquals(0, command("run", dir.resolve("results")), err.toString());
+
+        assertEquals("precious\n", Files.readString(budget), "a file that is not a lock of chokepoint's");
+        assertFalse(Files.exists(stale), "the lock file of a killed command, which nobody holds");
+
+        Path own = Files.writeString(dir.resolve(".fresh.lock"), "my notes\n");
+        Map<String, String> before = tree(dir);
+        assertEquals(2, command("run", dir.resolve("fresh")), err.toString());
+        assertTrue(err.toString().contains(own.toAbsolutePath() + " is a file chokepoint did not write"),
+                err.toString());
+        assertEquals(before, tree(dir), "nothing written, nothing removed");
+    }
+
+    /**
      * A command that fails removes the folders it made on the way to --out, but only while they are empty
      * folders: here, while it ran, someone moved the folder it had made elsewhere and left a link of their own in
      * its place. The empty folder the command made goes (through the link, where it now is); the link stays.
