@@ -177,6 +177,8 @@ public final class Households implements Participant {
     public double elasticity(int h) { return elasticity[h]; }
     /** Whether the curve is linear through the reference point, rather than isoelastic. */
     public boolean linear(int h) { return linear[h]; }
+    /** The price above which the sector buys nothing. */
+    public double chokePrice(int h) { return chokePrice[h]; }
 
     /** Quantity demanded at price p with this tick's scale. */
     public double demand(int h, double p) {

@@ -486,7 +486,7 @@ public final class SummaryCalculator {
                 double actual = run.series().get(t, m, Metric.PRICE);
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
                 out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
-                        h.linear(i), counterfactual, actual) * value;
+                        h.linear(i), h.chokePrice(i), counterfactual, actual) * value;
             }
         }
     }
@@ -529,11 +529,22 @@ public final class SummaryCalculator {
                 double actual = run.series().get(t, m, Metric.PRICE);
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
                 sector -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
-                        h.linear(i), counterfactual, actual);
+                        h.linear(i), h.chokePrice(i), counterfactual, actual);
             }
             change += sector * value;
         }
         return change;
+    }
+
+    /**
+     * {@link #demandIntegral(double, double, double, boolean, double, double)} of a curve that buys nothing above
+     * {@code choke}, as a household sector's does: a price above it is counted as the choke price, where the
+     * sector already bought nothing, so a quote that rises past it loses the sector no more surplus. Integrated to
+     * the quote, the curve's area above the choke price was counted as surplus lost on purchases never made.
+     */
+    public static double demandIntegral(double scale, double p0, double eps, boolean linear, double choke, double a,
+                                        double b) {
+        return demandIntegral(scale, p0, eps, linear, Math.min(a, choke), Math.min(b, choke));
     }
 
     /**

@@ -73,8 +73,9 @@ class MeasuresTest {
         @Override public SeriesRecorder series() { return series; }
         @Override public boolean reported(int market) { return false; }
         @Override public int firstShockTick() { return scenario.firstShockTick(); }
-        @Override public Households households() { return Households.build(List.of(), world, 0, 0); }
-        @Override public double householdScale(int tick, int h) { return 1; }
+        @Override public Households households() { return Households.build(scenario.demand(), world, 0, 0); }
+        /** Each sector's curve at its base quantity: no trend, shift or noise. */
+        @Override public double householdScale(int tick, int h) { return households().baseQuantity(h); }
         @Override public double publicStockAtEnd(int market) { return publicStock[market]; }
         @Override public void addPrivateStockAtEnd(double[] quantityByMarket, double[] bookValueByMarket) { }
         @Override public Map<String, Map<String, Double>> policyIndicators() { return Map.of(); }
@@ -155,6 +156,27 @@ class MeasuresTest {
         assertEquals("B", b.region());
         assertEquals(40_000, b.taxpayerChange(), 1e-9);
         assertEquals(-t.deadweightLoss(), s.regions().get(0).welfareChange() + b.welfareChange(), 1e-9);
+    }
+
+    /**
+     * Households buy ten motors a week at $1,000 on an isoelastic curve (elasticity −0.5) and nothing above their
+     * choke price of $1,500. In week 30 the run's motor costs $2,000 against $1,000 without the shock: the
+     * surplus they lose is the area under the curve from $1,000 to $1,500, 10 × 1,000 / 0.5 × (√1.5 − 1) =
+     * $4,494.90, and nothing for the $500 above the choke price, at which they had stopped buying; the curve taken
+     * up to $2,000 would have lost them 20,000 × (√2 − 1) = $8,284.27.
+     */
+    @Test
+    void consumersLoseNoSurplusForAPriceAboveTheirChokePrice() throws Exception {
+        Scenario s = ScenarioLoader.fromText(CHAIN.formatted("").replace("\"elasticity\": -0.5}",
+                "\"elasticity\": -0.5, \"chokePrice\": 1500}"), "chain").scenario();
+        Recorded cf = new Recorded(s);
+        Recorded run = new Recorded(s);
+        cf.everyTick("B", "motor", Metric.PRICE, 1000);
+        run.everyTick("B", "motor", Metric.PRICE, 1000);
+        run.series.set(30, run.market("B", "motor"), Metric.PRICE, 2000);
+
+        assertEquals(-4494.90, SummaryCalculator.compute(run, cf).totals().consumerSurplusChange(), 0.01);
+        assertEquals(0, run.households().demand(0, 2000), "nobody buys a motor at $2,000");
     }
 
     @Test

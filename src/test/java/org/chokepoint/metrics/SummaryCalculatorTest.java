@@ -39,6 +39,23 @@ class SummaryCalculatorTest {
         assertEquals(0.0, demandIntegral(120, 8, -1.0, true, 17, 30), 1e-12);
     }
 
+    /**
+     * Above its choke price a sector buys nothing, so the area stops there: the linear curve through (8, 120)
+     * of elasticity −1 choked at 9 gives 120 × [(2x − x²/16)] from 8 to 9 = 112.5 whether the price went to 9.5
+     * or 10.27, and nothing between two prices above the choke; an isoelastic one (−0.5, through (10, 100))
+     * choked at 15 gives 2,000 × (√1.5 − 1) = 449.49.
+     */
+    @Test
+    void theAreaStopsAtTheChokePrice() {
+        assertEquals(112.5, demandIntegral(120, 8, -1.0, true, 9, 8, 10.27), 1e-9);
+        assertEquals(112.5, demandIntegral(120, 8, -1.0, true, 9, 8, 9.5), 1e-9);
+        assertEquals(-112.5, demandIntegral(120, 8, -1.0, true, 9, 10.27, 8), 1e-9);
+        assertEquals(0.0, demandIntegral(120, 8, -1.0, true, 9, 9.5, 10.27), 1e-12);
+        assertEquals(449.49, demandIntegral(100, 10, -0.5, false, 15, 10, 20), 0.01);
+        assertEquals(828.4271247461902, demandIntegral(100, 10, -0.5, false, 200, 10, 20), 1e-9,
+                "a choke price above both prices changes nothing");
+    }
+
     @Test
     void perfectlyInelasticDemandIsARectangle() {
         assertEquals(200.0, demandIntegral(40, 8, 0.0, true, 5, 10), 1e-12);
