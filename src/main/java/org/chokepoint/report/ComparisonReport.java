@@ -319,9 +319,19 @@ public final class ComparisonReport {
         // The table below is in present values; sums in the words above it would read as the same figures.
         s.append("<p>In present values, as in the table below: without any policy, the shocks (the scenario's "
                 + "events and policies whose role is \"shock\"; its background is in every world, the one without "
-                + "shocks included) cost downstream industry <b>").append(money(none.level().mean()))
-                .append("</b> of lost value added (95% CI ").append(money(none.level().ci95Low())).append(" to ")
-                .append(money(none.level().ci95High())).append(") over the ")
+                + "shocks included) ");
+        double inaction = none.level().mean();
+        if (inaction >= 0) {
+            s.append("cost downstream industry <b>").append(money(inaction)).append("</b> of lost value added (95% CI ")
+                    .append(money(none.level().ci95Low())).append(" to ").append(money(none.level().ci95High()));
+        } else {
+            // A shock that leaves downstream industry making more (buyers turning to it from a dearer import) is no
+            // negative cost: said as the gain it is, with its interval turned round.
+            s.append("cost downstream industry nothing on average: it made <b>").append(money(-inaction))
+                    .append("</b> more value added than without them (95% CI ").append(money(-none.level().ci95High()))
+                    .append(" to ").append(money(-none.level().ci95Low()));
+        }
+        s.append(") over the ")
                 .append(yearsModelled(c.horizon(), c.base().scenario().time().ticksPerYearOrDefault()))
                 .append(" modelled.</p><ul>");
         for (int o = 1; o < c.options().size(); o++) {

@@ -90,6 +90,32 @@ class ComparisonReportWordingTest {
     }
 
     /**
+     * Shocks that left downstream industry making more, a loss of -$1.4 m with its interval -$1.414 m to -$1.386 m,
+     * are said as that gain, $1.4 m with its interval turned round ($1.386 m to $1.414 m, printed to a tenth of a
+     * million), not as a cost of "-$1.4 m".
+     */
+    @Test
+    void aShockThatRaisedDownstreamOutputIsSaidAsAGain() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"floor\", \"patch\": {}}]}"), "test", 2, 5,
+                52);
+        c.run(1);
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var rows = java.util.List.of(
+                new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(-1.4e6), zero),
+                new ComparisonReport.Row("floor", "pv.downstreamOutputLoss", mi(-1.4e6), zero),
+                new ComparisonReport.Row("floor", "pv.fiscalCost", zero, zero),
+                new ComparisonReport.Row("floor", "pv.deadweightLoss", zero, zero));
+
+        String text = ComparisonReport.inaction(c, rows);
+
+        assertTrue(text.contains("cost downstream industry nothing on average: it made <b>$1.4 m</b> more value "
+                + "added than without them (95% CI $1.4 m to $1.4 m) over the 1 year modelled."), text);
+        assertFalse(text.contains("-$") || text.contains("\u2212$"), text);
+    }
+
+    /**
      * The words give the run's length as it was: a comparison cut short with --ticks 200 on a weekly scenario
      * modelled 200 / 52 = 3.85 years, which is "3.8 years", not "4 years"; one year is "1 year".
      */
