@@ -616,12 +616,15 @@ public final class Traders implements Participant {
     /**
      * Cargo joins the trader's stock. Only cargo of the lane itself is declared to the lane's measures on landing,
      * as only it was declared on shipping ({@link #settlePurchase}): cargo that went round a restriction is
-     * declared as from the third country, and the measures' books of the lane's cargo at sea never held it.
+     * declared as from the third country, and the measures' books of the lane's cargo at sea never held it. The
+     * importer's levies on it are settled apart, as on the way round ({@link TradeRules#landedRound}).
      */
     private void landed(int i, double q, int tick, boolean detoured) {
         stock[i] += q;
         if (!detoured) {
             rules.landed(i, origin[i], destination[i], commodity[i], tick, q, markets.price(destinationMarket[i]));
+        } else {
+            rules.landedRound(i, origin[i], destination[i], commodity[i], tick, q);
         }
     }
 
@@ -823,15 +826,17 @@ public final class Traders implements Participant {
         double netAtDestination = t.netOfTariff[e] - levy;
         double margin = minMargin[i] * pd;
         // Cargo smuggled round a restriction pays the detour instead of the export tax and the licence,
-        // and takes longer.
-        double detourGap = canDetour ? netAtDestination - po - cost - extra : Double.NEGATIVE_INFINITY;
+        // and takes longer; it evades the exporter's measures, not the importer's, which levy it on what it cost.
+        double roundLevy = canDetour ? rules.detourLevy(origin[i], destination[i], commodity[i], tick, po + cost) : 0;
+        double netRound = t.netOfTariff[e] - roundLevy;
+        double detourGap = canDetour ? netRound - po - cost - extra : Double.NEGATIVE_INFINITY;
         int transit = t.voyage[e];
         boolean ahead = t.ahead[e];
         // An export subsidy per unit above the origin price and the freight makes the sum negative: the exporter
         // pays more than the cargo costs. Such cargo lands for nothing (the trader keeps the rest of the subsidy),
         // and a seller's ask is never below zero.
         landedCost[i] = Math.max(0.0,
-                banned ? (po + cost + extra) * (1 + tariff) + levy * (1 + tariff) : (cif + levy) * (1 + tariff));
+                banned ? (po + cost + extra) * (1 + tariff) + roundLevy * (1 + tariff) : (cif + levy) * (1 + tariff));
         double askBase = landedCost[i] * (1 + laneMargin[e]);
         double quantity;
         if (ahead) {
@@ -865,7 +870,7 @@ public final class Traders implements Participant {
         if (canDetour && detourGap > margin) {
             via[i] = t.detourVia[e];
             leakShare[i] = t.detourShare[e];
-            leakLimit[i] = netAtDestination - cost - extra - margin;
+            leakLimit[i] = netRound - cost - extra - margin;
             if (banned) {
                 leakWanted[i] = quantity * leakShare[i];
             }
@@ -1055,6 +1060,10 @@ public final class Traders implements Participant {
                 quantity, 0);
         if (!detoured) {
             rules.shipped(i, origin[i], destination[i], commodity[i], tick, quantity, price);
+        } else {
+            // The importer's levies fall on it at the c.i.f. price its trader priced it at (see plan).
+            rules.shippedRound(i, origin[i], destination[i], commodity[i], tick, quantity,
+                    terms.originPrice[e] + terms.cost[e]);
         }
         if (arrival == tick) {
             landed(i, shipping.land(account[i], lane, tick), tick, detoured);

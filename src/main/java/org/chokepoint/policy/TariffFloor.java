@@ -15,6 +15,8 @@ final class TariffFloor extends ImporterMeasure {
     private final double floor;
     private final boolean[] exempt;
     private final ImportLedger ledger = new ImportLedger();
+    /** The lane's cargo at sea round an export restriction, and what it owes. */
+    private final ImportLedger round = new ImportLedger();
     private double pendingLevy;
     private double pendingCif;
     private double collected;
@@ -60,7 +62,31 @@ final class TariffFloor extends ImporterMeasure {
         if (!covers(o, d, c)) {
             return;
         }
-        double levy = ledger.landed(trader, quantity);
+        collect(trader, d, c, quantity, ledger.landed(trader, quantity));
+    }
+
+    /** Cargo round an export restriction is levied as the lane's own is, on the c.i.f. price it cost. */
+    @Override
+    public double detourLevy(int o, int d, int c, int tick, double cif) {
+        return covers(o, d, c) && active() ? Math.max(0, floor - cif) : 0;
+    }
+
+    @Override
+    public void shippedRound(int trader, int o, int d, int c, int tick, double quantity, double cif) {
+        if (covers(o, d, c)) {
+            round.requested(trader, detourLevy(o, d, c, tick, cif), cif);
+            round.shipped(trader, quantity);
+        }
+    }
+
+    @Override
+    public void landedRound(int trader, int o, int d, int c, int tick, double quantity) {
+        if (covers(o, d, c)) {
+            collect(trader, d, c, quantity, round.landed(trader, quantity));
+        }
+    }
+
+    private void collect(int trader, int d, int c, double quantity, double levy) {
         if (levy > 0) {
             double usd = dollars(quantity, levy);
             ctx.markets().ledger().borderCharge(market, traderMarket(trader, d, c), usd);

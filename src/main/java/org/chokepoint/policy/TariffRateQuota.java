@@ -33,6 +33,8 @@ final class TariffRateQuota extends ImporterMeasure {
     private final boolean[] exempt;
     private final ImportLedger inQuota = new ImportLedger();
     private final ImportLedger outOfQuota = new ImportLedger();
+    /** The lanes' cargo at sea round an export restriction: it claims no licence and owes the out-of-quota tariff. */
+    private final ImportLedger round = new ImportLedger();
     private double available;
     private double claimed;
     private int claimTick = -1;
@@ -265,6 +267,31 @@ final class TariffRateQuota extends ImporterMeasure {
                 landedOutCif[trader] += qOut * outOfQuota.landedCif();
             }
         }
+    }
+
+    /** Cargo round an export restriction holds no licence: it enters at the out-of-quota tariff. */
+    @Override
+    public double detourLevy(int o, int d, int c, int tick, double cif) {
+        return covers(o, d, c) && active() ? outRate * cif : 0;
+    }
+
+    @Override
+    public void shippedRound(int trader, int o, int d, int c, int tick, double quantity, double cif) {
+        if (covers(o, d, c) && active()) {
+            round.requested(trader, outRate * cif, cif);
+            round.shipped(trader, quantity);
+        }
+    }
+
+    @Override
+    public void landedRound(int trader, int o, int d, int c, int tick, double quantity) {
+        if (!covers(o, d, c) || round.atSea(trader) <= 0) {
+            return;
+        }
+        double tariff = dollars(quantity, round.landed(trader, quantity));
+        ctx.markets().ledger().borderCharge(market, traderMarket(trader, d, c), tariff);
+        revenue += tariff;
+        outVolume += quantity;
     }
 
     @Override

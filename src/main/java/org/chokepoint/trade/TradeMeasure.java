@@ -134,4 +134,25 @@ public interface TradeMeasure {
     /** Cargo landed at the destination: levies and tariffs are collected here. */
     default void landed(int trader, int origin, int destination, int commodity, int tick, double quantity,
                         double landedPrice) { }
+
+    /**
+     * Specific charge per unit the destination levies on the lane's cargo that goes round an export restriction
+     * through a third country, landing at c.i.f. {@code cif} (the origin price and the route's freight: it pays no
+     * export tax, subsidy or licence). An importer's measure covers the lane as it covers its direct cargo: the
+     * way round evades the exporter's measure, not the importer's. Asked once a trader's detour is priced; it must
+     * change no state of the measure.
+     */
+    default double detourLevy(int origin, int destination, int commodity, int tick, double cif) {
+        return 0.0;
+    }
+
+    /**
+     * The lane's cargo left round an export restriction, owing {@link #detourLevy} on {@code cif} this tick:
+     * collected when it lands ({@link #landedRound}). It counts against no quota or licence.
+     */
+    default void shippedRound(int trader, int origin, int destination, int commodity, int tick, double quantity,
+                              double cif) { }
+
+    /** The lane's cargo that went round an export restriction landed: what it owes is collected here. */
+    default void landedRound(int trader, int origin, int destination, int commodity, int tick, double quantity) { }
 }

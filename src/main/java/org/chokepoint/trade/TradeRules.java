@@ -215,4 +215,28 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
             m.landed(trader, origin, destination, commodity, tick, quantity, landedPrice);
         }
     }
+
+    @Override
+    public double detourLevy(int origin, int destination, int commodity, int tick, double cif) {
+        double t = 0.0;
+        for (TradeMeasure m : active) {
+            t += m.detourLevy(origin, destination, commodity, tick, cif);
+        }
+        return t;
+    }
+
+    @Override
+    public void shippedRound(int trader, int origin, int destination, int commodity, int tick, double quantity,
+                             double cif) {
+        for (TradeMeasure m : active) {
+            m.shippedRound(trader, origin, destination, commodity, tick, quantity, cif);
+        }
+    }
+
+    @Override
+    public void landedRound(int trader, int origin, int destination, int commodity, int tick, double quantity) {
+        for (TradeMeasure m : active) {
+            m.landedRound(trader, origin, destination, commodity, tick, quantity);
+        }
+    }
 }

@@ -183,6 +183,51 @@ class ExportMeasuresTest {
         assertEquals(0.3 * capacity, most, 1e-9, "the leak rate of the lane's capacity, " + capacity);
     }
 
+    /**
+     * A way round A's ban on B evades A's measure, not B's: under B's tariff floor of 14, in force before the ban,
+     * the cargo that goes round through C pays B's levy, the floor less what it cost landed, A's price and the
+     * route's freight of 0.2 (no export measure falls on it, and the detour's extra 0.5 is a cost of smuggling, not
+     * of the cargo). From half a year into the ban, at A's mean price p_A, B's levy revenue a week is
+     * {@code (14 - p_A - 0.2) · imports · 1000} dollars: about (14 - 8.19 - 0.2) · 23.3 · 1000 = 131,000, within 2%.
+     * Priced into the traders' bids and never collected, it had stayed in their surplus, and B collected nothing.
+     */
+    @Test
+    void cargoRoundABanPaysTheImportersTariffFloor() throws Exception {
+        SupplyShockModel m = run("[{\"type\":\"exportBan\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"destinations\":[\"B\"],\"start\":" + START + ",\"circumvention\":{\"via\":\"C\","
+                + "\"extraCostPerUnit\":0.5,\"leakRate\":0.5}},{\"type\":\"tariffFloor\",\"region\":\"B\","
+                + "\"commodity\":\"metal\",\"floor\":14,\"start\":0}]", 7);
+        SeriesRecorder s = m.series();
+        int from = START + 26;
+        double imports = mean(s, B, Metric.IMPORTS, from, 260);
+        assertTrue(imports > 15, "the leak carries B's imports: " + imports);
+        assertEquals(0, importsFrom(m, A, from), 0, "nothing comes straight from A");
+        double levy = (14 - mean(s, A, Metric.PRICE, from, 260) - 0.2) * imports * 1000;
+        assertEquals(levy, mean(s, B, Metric.LEVY_REVENUE, from, 260), 0.02 * levy, "B's levy on the cargo round the ban");
+    }
+
+    /**
+     * Under B's tariff-rate quota, 520 a year at no tariff and 50% beyond on the c.i.f. price, cargo round A's ban
+     * claims no licence (a licence is for the lane's declared cargo) and pays the out-of-quota tariff, as in the
+     * equilibrium: {@code 0.5 · (p_A + 0.2) · imports · 1000} dollars a week, about 0.5 · 8.64 · 33.9 · 1000 =
+     * 146,000. The equilibrium at week 150 has the same trade, 34.5 a week at p_B 13.75. Priced at the in-quota
+     * tariff while licences were left and charged nothing, twice as much went round, 67.9 a week at p_B 11.24.
+     */
+    @Test
+    void cargoRoundABanPaysTheOutOfQuotaTariff() throws Exception {
+        SupplyShockModel m = run("[{\"type\":\"exportBan\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"destinations\":[\"B\"],\"start\":" + START + ",\"circumvention\":{\"via\":\"C\","
+                + "\"extraCostPerUnit\":0.5,\"leakRate\":0.5}},{\"type\":\"tariffRateQuota\",\"region\":\"B\","
+                + "\"commodity\":\"metal\",\"yearlyQuota\":520,\"outOfQuotaTariff\":0.5,\"start\":0}]", 7);
+        SeriesRecorder s = m.series();
+        int from = START + 26;
+        double imports = mean(s, B, Metric.IMPORTS, from, 260);
+        assertTrue(imports > 10, "the leak carries B's imports: " + imports);
+        double tariff = 0.5 * (mean(s, A, Metric.PRICE, from, 260) + 0.2) * imports * 1000;
+        assertEquals(tariff, mean(s, B, Metric.LEVY_REVENUE, from, 260), 0.02 * tariff, "the out-of-quota tariff");
+        assertEquals(0, mean(s, B, Metric.QUOTA_RENT, from, 260), 0, "no licence, no rent");
+    }
+
     private static double importsFrom(SupplyShockModel m, int origin, int from) {
         double sum = 0;
         for (int t = from; t < m.series().ticks(); t++) {
