@@ -330,6 +330,7 @@ final class LaneArcs {
         leakArc.instrument = net.instrumentOf(exports.detour);
         if (trq != null) {
             leakArc.quotaTariff = trq.outOfQuotaTariff();
+            leakArc.quotaInstrument = net.instrumentOf(trq);
         }
         int la = net.add(leakArc);
         // What leaks is the leak rate of what the restriction stops of the traders' capacity.

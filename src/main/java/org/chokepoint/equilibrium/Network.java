@@ -148,6 +148,8 @@ final class Network {
         double cost;
         double extra;
         double quotaTariff;
+        /** A detour's tariff-rate quota, whose out-of-quota tariff it pays; -1 for none and on every other arc. */
+        int quotaInstrument = -1;
         double[] floors = new double[0];
         int[] floorInstruments = new int[0];
         int exportTaxInstrument = -1;

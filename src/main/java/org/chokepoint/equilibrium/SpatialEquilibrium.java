@@ -256,6 +256,13 @@ public final class SpatialEquilibrium {
             }
             if (arc.kind == Network.ArcKind.DETOUR) {
                 add(figures.get(arc.instrument), "leakedVolume", x);
+                // Its wedge holds the out-of-quota tariff of the importer's quota, which holds no licence for it.
+                if (arc.quotaInstrument >= 0) {
+                    double tariff = arc.quotaTariff * cif * x;
+                    levy[arc.to] += tariff;
+                    add(figures.get(arc.quotaInstrument), "tariffRevenue", tariff);
+                    add(figures.get(arc.quotaInstrument), "outOfQuotaVolume", x);
+                }
             }
             lanes.add(new EquilibriumResult.LaneResult(kindLabel(arc.kind), net.scenario.traders().get(arc.trader).id(),
                     commodityId(net, arc.commodity), regionId(net, arc.from), regionId(net, arc.to),

@@ -50,6 +50,25 @@ class CircumventionEquilibriumTest {
     }
 
     /**
+     * Under M's tariff-rate quota, 10% beyond its licences, the cargo round the licence holds none and pays the
+     * 10% on its c.i.f. price, {@code p_X + 0.5}: the detour then costs 1.5 + 0.84, still below the gap of 2.92, so
+     * the leak binds at 48 and the prices stand. M collects {@code 0.1 (238 / 30 + 0.5) 48 = 40.48} a tick, the
+     * quota's out-of-quota tariff; its wedge held the tariff, and its figures had left it out.
+     */
+    @Test
+    void theCargoRoundPaysTheImportersOutOfQuotaTariff() throws Exception {
+        EquilibriumResult r = solve(LICENSING + "}, {\"type\": \"tariffRateQuota\", \"id\": \"m-trq\", \"region\": \"M\","
+                + " \"commodity\": \"metal\", \"yearlyQuota\": 520, \"outOfQuotaTariff\": 0.1}");
+        assertEquals(238.0 / 30, r.market("X", "metal").price(), TOL, "P_X");
+        assertEquals(10.85, r.market("M", "metal").price(), TOL, "P_M");
+        double tariff = 0.1 * (238.0 / 30 + 0.5) * 48;
+        assertEquals(tariff, r.market("M", "metal").levyRevenue(), TOL, "M's tariff on the cargo round");
+        var figures = r.instruments().stream().filter(i -> i.id().equals("m-trq")).findFirst().orElseThrow().figures();
+        assertEquals(tariff, figures.get("tariffRevenue"), TOL, "the quota's tariff revenue");
+        assertEquals(48, figures.get("outOfQuotaVolume"), TOL, "all of it out of quota");
+    }
+
+    /**
      * Cargo declared to M on its way to M is M's cargo: a way round that runs through the lane's own destination is
      * none, as the model has it, so the licence holds as under a rule against circumvention.
      */
