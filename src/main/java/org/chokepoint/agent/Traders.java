@@ -914,7 +914,11 @@ public final class Traders implements Participant {
                 bidForCargo(i, quantity, book);
             }
             if (leakShare[i] > 0 && granted < 1) {
-                leakWanted[i] = wanted[i] * (1 - granted) * leakShare[i];
+                // What goes round is a share of what the exporter's measures refuse, not of what an importer's
+                // withholds: a tariff-rate quota's licences running out leave the cargo free to go straight, out of
+                // quota.
+                double refusedAtOrigin = 1 - rules.exportGrantedShare(i, origin[i], destination[i], commodity[i], tick);
+                leakWanted[i] = wanted[i] * refusedAtOrigin * leakShare[i];
             }
         }
         if (leakWanted[i] > 0 && leakLimit[i] > 0) {

@@ -37,6 +37,12 @@ abstract class ExportMeasure extends Instrument {
         }
     }
 
+    /** What it withholds is held back at the border it guards: a way round it may carry that. */
+    @Override
+    public boolean limitsExports() {
+        return true;
+    }
+
     /** Whether a shipment of {@code c} from {@code o} to {@code d} falls under the measure. */
     boolean covers(int o, int d, int c) {
         return o == region && commodity[c] && destination[d];

@@ -127,6 +127,16 @@ public interface TradeMeasure {
         return 1.0;
     }
 
+    /**
+     * Whether what {@link #grantedShare} withholds is held back at the exporter's border (an export quota, a
+     * licence), so that a way round the exporter's restriction carries its leak rate of it. What an importer's
+     * measure withholds (a tariff-rate quota's licences, a diversification cap) no way round an export measure
+     * evades.
+     */
+    default boolean limitsExports() {
+        return false;
+    }
+
     /** A shipment left: volume-capped measures count it against what remains. */
     default void shipped(int trader, int origin, int destination, int commodity, int tick, double quantity,
                          double price) { }

@@ -200,6 +200,20 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
         return g;
     }
 
+    /**
+     * The share of a request the measures that limit exports grant ({@link TradeMeasure#limitsExports}): what
+     * they withhold is what a way round them may carry its leak rate of.
+     */
+    public double exportGrantedShare(int trader, int origin, int destination, int commodity, int tick) {
+        double g = 1.0;
+        for (TradeMeasure m : active) {
+            if (m.limitsExports()) {
+                g = Math.min(g, m.grantedShare(trader, origin, destination, commodity, tick));
+            }
+        }
+        return g;
+    }
+
     @Override
     public void shipped(int trader, int origin, int destination, int commodity, int tick, double quantity,
                         double price) {

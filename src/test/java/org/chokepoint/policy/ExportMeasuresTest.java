@@ -228,6 +228,23 @@ class ExportMeasuresTest {
         assertEquals(0, mean(s, B, Metric.QUOTA_RENT, from, 260), 0, "no licence, no rent");
     }
 
+    /**
+     * A way round an export quota carries a share of what the quota refuses, and a quota of a billion a year refuses
+     * nothing. B's tariff-rate quota of 10 a week, against imports of about 75, runs out of licences every week,
+     * which leaves the traders that come too late free to ship straight to B out of quota at 5%; it refuses them
+     * nothing at A's border, and none of their cargo goes round through C, free as that way is. Counted as refused,
+     * the licences' shortfall had sent 1,297 of the 10,618 that reached B from week 120 on round through C.
+     */
+    @Test
+    void whatAnImportersQuotaWithholdsDoesNotGoRoundAnExportQuota() throws Exception {
+        SupplyShockModel m = run("[{\"type\":\"exportQuota\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"yearlyVolume\":1e9,\"start\":" + START + ",\"circumvention\":{\"via\":\"C\","
+                + "\"extraCostPerUnit\":0,\"leakRate\":1}},{\"type\":\"tariffRateQuota\",\"region\":\"B\","
+                + "\"commodity\":\"metal\",\"yearlyQuota\":520,\"outOfQuotaTariff\":0.05,\"start\":" + START + "}]", 7);
+        assertTrue(importsFrom(m, A, START) > 60 * (260 - START), "B imports from A: " + importsFrom(m, A, START));
+        assertEquals(0, importsFrom(m, C, START), 0, "nothing goes round through C");
+    }
+
     private static double importsFrom(SupplyShockModel m, int origin, int from) {
         double sum = 0;
         for (int t = from; t < m.series().ticks(); t++) {
