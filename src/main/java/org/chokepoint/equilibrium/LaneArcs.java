@@ -160,6 +160,8 @@ final class LaneArcs {
         /** The first measure that leaves a way round it open, and that way. */
         PolicySpec detour;
         CircumventionSpec circumvention;
+        /** A measure on the lane holds it to a rule against circumvention: no way round any of them is open. */
+        boolean wayRoundForbidden;
     }
 
     private ExportMeasures exportMeasures(Scenario.TraderSpec ts, int o, int d, int c) {
@@ -202,6 +204,11 @@ final class LaneArcs {
                 lane.detour = p;
                 lane.circumvention = open;
             }
+            lane.wayRoundForbidden |= forbidsWayRound(measure);
+        }
+        if (lane.wayRoundForbidden) {
+            lane.detour = null;
+            lane.circumvention = null;
         }
         return lane;
     }
@@ -472,6 +479,13 @@ final class LaneArcs {
             }
         }
         return false;
+    }
+
+    /** Whether it holds its lanes to a rule against circumvention (the model's ExportMeasure.forbidsWayRound). */
+    private static boolean forbidsWayRound(ExportMeasureSpec m) {
+        return m instanceof ExportBanSpec ban && ban.antiCircumvention()
+                || m instanceof ExportQuotaSpec quota && quota.antiCircumvention()
+                || m instanceof ExportLicensingSpec licensing && licensing.antiCircumvention();
     }
 
     /** The way round an export restriction it leaves open: its circumvention, unless a rule closes it. */

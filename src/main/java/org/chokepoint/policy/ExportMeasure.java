@@ -81,6 +81,12 @@ abstract class ExportMeasure extends Instrument {
         return extraCost;
     }
 
+    /** A rule against circumvention closes every way round on the lanes the measure binds, not only its own. */
+    @Override
+    public boolean forbidsWayRound(int o, int d, int c, int tick) {
+        return antiCircumvention && binds(o, d, c, tick);
+    }
+
     @Override
     public double detourShare(int o, int d, int c, int tick) {
         return leakRate;

@@ -56,6 +56,15 @@ public interface TradeMeasure {
         return Double.NaN;
     }
 
+    /**
+     * Whether the measure holds the lane to a rule against circumvention: the exporter's customs look through a
+     * third country to where cargo is bound, so none of the lane's cargo goes round any export measure on it, however
+     * another measure leaves a way round itself open.
+     */
+    default boolean forbidsWayRound(int origin, int destination, int commodity, int tick) {
+        return false;
+    }
+
     /** Share of a wanted shipment that gets round a stop through the detour (the leak rate). */
     default double detourShare(int origin, int destination, int commodity, int tick) {
         return 0.0;

@@ -71,8 +71,12 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
         return t;
     }
 
+    /** The way round open on the lane, its first measure's that leaves one open, unless any measure forbids one. */
     @Override
     public double detourCost(int origin, int destination, int commodity, int tick) {
+        if (forbidsWayRound(origin, destination, commodity, tick)) {
+            return Double.NaN;
+        }
         for (TradeMeasure m : active) {
             double c = m.detourCost(origin, destination, commodity, tick);
             if (!Double.isNaN(c)) {
@@ -83,7 +87,20 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
     }
 
     @Override
+    public boolean forbidsWayRound(int origin, int destination, int commodity, int tick) {
+        for (TradeMeasure m : active) {
+            if (m.forbidsWayRound(origin, destination, commodity, tick)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public double detourShare(int origin, int destination, int commodity, int tick) {
+        if (forbidsWayRound(origin, destination, commodity, tick)) {
+            return 0.0;
+        }
         for (TradeMeasure m : active) {
             if (!Double.isNaN(m.detourCost(origin, destination, commodity, tick))) {
                 return m.detourShare(origin, destination, commodity, tick);
@@ -94,6 +111,9 @@ public final class TradeRules implements TradeMeasure, java.io.Serializable {
 
     @Override
     public int detourVia(int origin, int destination, int commodity, int tick) {
+        if (forbidsWayRound(origin, destination, commodity, tick)) {
+            return -1;
+        }
         for (TradeMeasure m : active) {
             if (!Double.isNaN(m.detourCost(origin, destination, commodity, tick))) {
                 return m.detourVia(origin, destination, commodity, tick);

@@ -82,6 +82,19 @@ class CircumventionEquilibriumTest {
         }
     }
 
+    /**
+     * A ban on M under a rule against circumvention closes the way round the licence leaves open too: X's customs
+     * look through V to where the cargo is bound, so nothing leaves X for M, as under a licence with the rule.
+     */
+    @Test
+    void aRuleAgainstCircumventionOnAnotherMeasureOfTheLaneStopsTheLeak() throws Exception {
+        EquilibriumResult r = solve(LICENSING + "}, {\"type\": \"exportBan\", \"region\": \"X\", "
+                + "\"commodities\": [\"metal\"], \"destinations\": [\"M\"], \"antiCircumvention\": true}");
+        assertEquals(190.0 / 30, r.market("X", "metal").price(), TOL, "P_X");
+        assertEquals(13.25, r.market("M", "metal").price(), TOL, "P_M");
+        assertEquals(0, r.laneFlow("x-to-m"), TOL, "nothing leaves X for M");
+    }
+
     @Test
     void aRuleAgainstCircumventionStopsTheLeak() throws Exception {
         EquilibriumResult r = solve(LICENSING + ", \"antiCircumvention\": true}");

@@ -245,6 +245,23 @@ class ExportMeasuresTest {
         assertEquals(0, importsFrom(m, C, START), 0, "nothing goes round through C");
     }
 
+    /**
+     * A ban on B under a rule against circumvention closes every way round the lane, the one a quota on the same
+     * lane leaves open round itself included: A's customs look through C to where the cargo is bound. From the week
+     * the ban starts (cargo shipped before it has landed by START + 2) B imports nothing from A or C. With the
+     * quota's way round taken, half of what the ban stopped went through C: 8,828 from week 126 on.
+     */
+    @Test
+    void aRuleAgainstCircumventionClosesTheWayRoundAnotherMeasureLeavesOpen() throws Exception {
+        SupplyShockModel m = run("[{\"type\":\"exportBan\",\"region\":\"A\",\"commodities\":[\"metal\"],"
+                + "\"destinations\":[\"B\"],\"start\":" + START + ",\"antiCircumvention\":true},"
+                + "{\"type\":\"exportQuota\",\"region\":\"A\",\"commodities\":[\"metal\"],\"yearlyVolume\":1e9,"
+                + "\"start\":" + START + ",\"circumvention\":{\"via\":\"C\",\"extraCostPerUnit\":0.5,\"leakRate\":0.5}}]", 7);
+        for (int t = START + 2; t < 260; t++) {
+            assertEquals(0, m.series().get(t, B, Metric.IMPORTS), 0, "B's imports, tick " + t);
+        }
+    }
+
     private static double importsFrom(SupplyShockModel m, int origin, int from) {
         double sum = 0;
         for (int t = from; t < m.series().ticks(); t++) {
