@@ -342,6 +342,7 @@ public final class Comparison {
                     + " dollars, so a patch may not change time.priceYear, the year of time.startDate or"
                     + " outputs.priceBaseYear (set outputs.priceBaseYear in the scenario to restate them all)");
         }
+        sameClock(base.scenario().time(), s.scenario().time(), at);
         double rate = base.scenario().time().discountRateOrDefault();
         if (s.scenario().time().discountRateOrDefault() != rate) {
             throw new ComparisonException(at + "/patch/time/discountRate: every option's present values are"
@@ -363,6 +364,28 @@ public final class Comparison {
         ObjectNode t = time instanceof ObjectNode o ? o : pinned.putObject("time");
         t.put("decisionTick", decision);
         return ScenarioLoader.fromJson(pinned, s.source());
+    }
+
+    /**
+     * Refuses an option whose run would keep another clock than the scenario's: its figures are differenced tick by
+     * tick and run by run against no policy's. A shorter horizon left the comparison reading ticks the option never
+     * ran (the run failed); a longer one added weeks no policy has to its totals; other ticks a year made each of its
+     * ticks another span of time, so its present values and every yearly rate differed from no policy's by the
+     * change of unit.
+     */
+    private static void sameClock(org.chokepoint.scenario.Scenario.TimeSpec base,
+                                  org.chokepoint.scenario.Scenario.TimeSpec own, String at)
+            throws ComparisonException {
+        if (own.ticksPerYearOrDefault() != base.ticksPerYearOrDefault()) {
+            throw new ComparisonException(at + "/patch/time/ticksPerYear: every option's ticks are the scenario's, "
+                    + base.ticksPerYearOrDefault() + " a year, got " + own.ticksPerYearOrDefault()
+                    + ": change it in the scenario");
+        }
+        if (!own.horizonTicks().equals(base.horizonTicks())) {
+            throw new ComparisonException(at + "/patch/time/horizonTicks: every option runs the scenario's "
+                    + base.horizonTicks() + " ticks, got " + own.horizonTicks() + ": change it in the scenario, or"
+                    + " run every option fewer ticks with --ticks");
+        }
     }
 
     /**

@@ -209,6 +209,29 @@ class ComparisonTest {
     }
 
     /**
+     * An option keeps the scenario's clock, as its figures are differenced tick by tick against no policy's: an
+     * option of 50 ticks against the two-region world's 260 failed in the run, the comparison reading its week 50,
+     * and one of 12 ticks a year would have counted its week 60 as five years on, discounted by 1.03^5 = 1.159
+     * where no policy's week 60 is 1.03^(60/52) = 1.035. Both are refused at their pointer, --ticks or not.
+     */
+    @Test
+    void anOptionRunsOnTheScenariosClock() throws Exception {
+        ComparisonException shorter = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"h\", \"patch\": {\"time\": {\"horizonTicks\": 50}}}]}"),
+                "o.json", 2, 1, -1));
+        assertTrue(shorter.getMessage().startsWith("o.json /options/0/patch/time/horizonTicks: every option runs the"
+                + " scenario's 260 ticks, got 50"), shorter.getMessage());
+        assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"h\", \"patch\": {\"time\": {\"horizonTicks\": 400}}}]}"),
+                "o.json", 2, 1, 30));
+        ComparisonException monthly = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"m\", \"patch\": {\"time\": {\"ticksPerYear\": 12}}}]}"),
+                "o.json", 2, 1, 30));
+        assertTrue(monthly.getMessage().startsWith("o.json /options/0/patch/time/ticksPerYear: every option's ticks"
+                + " are the scenario's, 52 a year, got 12"), monthly.getMessage());
+    }
+
+    /**
      * An option whose patch leaves out the scenario's first shock still runs (with a warning), but its present
      * values are discounted to the scenario's decision tick, the outage's week 30, not to the quota's week 60
      * that would otherwise be its own first shock: at 3% a year that moved every present value of the option by
