@@ -31,7 +31,7 @@ public final class Households implements Participant {
      * no curve a scenario starts on reaches it, and at the steepest elasticity allowed (-10) it caps demand
      * at 1e150 times the reference quantity.
      */
-    static final double FLAT_BELOW = 1e-15;
+    public static final double FLAT_BELOW = 1e-15;
 
     public final int count;
     final int[] market;

@@ -549,8 +549,9 @@ public final class SummaryCalculator {
 
     /**
      * {@code ∫_a^b D(x) dx} for a demand curve of scale A through reference price p0 with elasticity eps at
-     * p0: isoelastic {@code D(x) = A (x/p0)^eps}, or linear {@code D(x) = A max(0, 1 + eps (x/p0 - 1))}. The
-     * integral is signed: negative when {@code b < a}.
+     * p0: isoelastic {@code D(x) = A (x/p0)^eps}, flat below {@link Households#FLAT_BELOW} of p0 as the
+     * households' curve is, or linear {@code D(x) = A max(0, 1 + eps (x/p0 - 1))}. The integral is signed:
+     * negative when {@code b < a}.
      */
     public static double demandIntegral(double scale, double p0, double eps, boolean linear, double a, double b) {
         if (a == b) {
@@ -559,10 +560,30 @@ public final class SummaryCalculator {
         if (linear) {
             return scale * (linearAntiderivative(p0, eps, b) - linearAntiderivative(p0, eps, a));
         }
+        if (Math.min(a, b) < Households.FLAT_BELOW * p0) {
+            return scale * (isoelasticAntiderivative(p0, eps, b) - isoelasticAntiderivative(p0, eps, a));
+        }
         if (Math.abs(eps + 1) < 1e-12) {
             return scale * p0 * Math.log(b / a);
         }
         return scale * p0 / (eps + 1) * (Math.pow(b / p0, eps + 1) - Math.pow(a / p0, eps + 1));
+    }
+
+    /**
+     * An antiderivative of {@code (max(x, k)/p0)^eps}, {@code k} being {@link Households#FLAT_BELOW} of p0: the
+     * curve is flat below k. A market can quote 0 (a crossing at a zero ask), and the power's own integral down to
+     * 0 is infinite at an elasticity of -1 or below, where the households' purchases are bounded by the flat part.
+     */
+    private static double isoelasticAntiderivative(double p0, double eps, double x) {
+        double knee = Households.FLAT_BELOW * p0;
+        double flat = 0;
+        if (x < knee) {
+            flat = (x - knee) * Math.pow(Households.FLAT_BELOW, eps);
+            x = knee;
+        }
+        double power = Math.abs(eps + 1) < 1e-12 ? p0 * Math.log(x / p0)
+                : p0 / (eps + 1) * Math.pow(x / p0, eps + 1);
+        return power + flat;
     }
 
     /**

@@ -25,6 +25,23 @@ class SummaryCalculatorTest {
         assertEquals(138.62943611198907, demandIntegral(50, 4, -1.0, false, 4, 8), 1e-9);
     }
 
+    /**
+     * A market flooded by producers with no costs can quote 0, where the households' isoelastic curve is flat
+     * below 1e-15 of its reference price: the area down to 0 is that flat part's rectangle plus the curve's own
+     * area above it, finite, where the curve's own integral to 0 is infinite at an elasticity of -1 or below (the
+     * summary's consumer surplus was null in a two-region world whose exporter, banned from exporting, quoted 0).
+     * Unit elastic through (4, 50): 4e-15 · 5e16 = 200, and 200 ln(4 / 4e-15) = 200 · 15 ln 10 = 6,907.76; at
+     * elasticity -2 through (1, 1): 1e-15 · 1e30 = 1e15, and 1/1e-15 − 1.
+     */
+    @Test
+    void theAreaDownToAZeroPriceIsFinite() {
+        assertEquals(-7107.755278982137, demandIntegral(50, 4, -1.0, false, 4, 0), 1e-9);
+        assertEquals(7107.755278982137, demandIntegral(50, 4, -1.0, false, 0, 4), 1e-9);
+        assertEquals(2e15 - 1, demandIntegral(1, 1, -2.0, false, 0, 1), 1.0);
+        // within the flat part the area is the rectangle alone: 1e-16 · 5e16
+        assertEquals(5.0, demandIntegral(50, 4, -1.0, false, 0, 1e-16), 1e-9);
+    }
+
     @Test
     void linearAreaIsATrapezoid() {
         // A = 120, p0 = 8, ε = −1: D(x) = 240 − 15x. ∫_6^8 = 480 − 7.5 (64 − 36) = 270
