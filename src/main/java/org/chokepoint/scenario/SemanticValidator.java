@@ -16,9 +16,11 @@ import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
+import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.scenario.spec.ExportSubsidySpec;
 import org.chokepoint.scenario.spec.JsonPointers;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.ResilienceStandardSpec;
 import org.chokepoint.scenario.spec.SpecCheck;
@@ -94,6 +96,7 @@ public final class SemanticValidator {
         checkStateCapacity();
         checkStackedExportSubsidies();
         checkCertifiedSources();
+        checkSupportedFirms();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
@@ -538,6 +541,77 @@ public final class SemanticValidator {
         int end = sub.end() == null ? horizon : sub.end();
         return sub.start() <= tick && tick < end && sub.commodities().contains(c)
                 && (sub.destinations() == null || sub.destinations().contains(d));
+    }
+
+    /**
+     * A contract for difference or a purchase guarantee supports the firms making its commodity in its eligible
+     * regions whose id starts with its firmIdPrefix. Where none does (a prefix mistyped, a region without such
+     * firms) it validated and then paid and bought nothing, and a comparison showed it as an option costing
+     * nothing that changed nothing.
+     */
+    private void checkSupportedFirms() {
+        for (int i = 0; i < s.policies().size(); i++) {
+            PolicySpec p = s.policies().get(i);
+            List<String> eligible;
+            String regionsField;
+            String commodity;
+            String prefix;
+            if (p instanceof ContractForDifferenceSpec c) {
+                eligible = c.eligibleRegions() == null ? List.of(c.region()) : c.eligibleRegions();
+                regionsField = c.eligibleRegions() == null ? "region" : "eligibleRegions";
+                commodity = c.commodity();
+                prefix = c.firmIdPrefix();
+            } else if (p instanceof PurchaseGuaranteeSpec g) {
+                eligible = g.eligibleRegions() != null ? g.eligibleRegions()
+                        : List.of(g.marketRegion() != null ? g.marketRegion() : g.region());
+                regionsField = g.eligibleRegions() != null ? "eligibleRegions"
+                        : g.marketRegion() != null ? "marketRegion" : "region";
+                commodity = g.commodity();
+                prefix = g.firmIdPrefix();
+            } else {
+                continue;
+            }
+            if (!commodities.containsKey(commodity) || !regions.keySet().containsAll(eligible)) {
+                continue;
+            }
+            boolean makers = false;
+            boolean named = false;
+            for (FirmSpec f : s.firms()) {
+                if (commodity.equals(f.commodity()) && eligible.contains(f.region())) {
+                    makers = true;
+                    named |= someInstanceStartsWith(f.id(), f.countOrDefault(), prefix);
+                }
+            }
+            String at = "/policies/" + i;
+            String where = String.join(", ", eligible);
+            if (!makers) {
+                problem(at + "/" + regionsField, "no firm makes " + commodity + " in " + where + ", where the firms"
+                        + " it supports are, so it would support no one: give eligibleRegions where such firms are");
+            } else if (!named) {
+                problem(at + "/firmIdPrefix", "no firm making " + commodity + " in " + where + " has an id starting"
+                        + " with '" + prefix + "', so it would support no one: give the start of such a firm's id");
+            }
+        }
+    }
+
+    /** Whether one of the firms of an entry, {@code id} alone or {@code id-1} to {@code id-count}, starts so. */
+    static boolean someInstanceStartsWith(String id, int count, String prefix) {
+        if (id.startsWith(prefix)) {
+            return true;
+        }
+        String stem = id + "-";
+        if (count <= 1 || !prefix.startsWith(stem)) {
+            return count > 1 && stem.startsWith(prefix);
+        }
+        String rest = prefix.substring(stem.length());
+        if (rest.isEmpty()) {
+            return true;
+        }
+        if (!rest.chars().allMatch(Character::isDigit) || rest.charAt(0) == '0' || rest.length() > 9) {
+            return false;
+        }
+        // The least number with these leading digits is the digits themselves.
+        return Long.parseLong(rest) <= count;
     }
 
     private void checkStateCapacity() {

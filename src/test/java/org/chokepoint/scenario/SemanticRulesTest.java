@@ -546,6 +546,38 @@ class SemanticRulesTest {
         assertTrue(alone.message().startsWith("'X' is the scenario's only region"), alone.message());
     }
 
+    /**
+     * A contract for difference or a purchase guarantee supports some firm: Japan's on oxide, which only China's
+     * mine makes, or Japan's on magnets with a prefix no magnet maker's id starts with, validated and then paid
+     * and bought nothing. With count 3 the mine's firms are mine-1 to mine-3: "mine-3" names one, "mine-4" none.
+     */
+    @Test
+    void aSupportHasSomeFirmToSupport() {
+        ScenarioProblem cfd = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "contractForDifference").put("region", "JP").put("commodity", "oxide").put("strike", 70)));
+        assertEquals("/policies/0/region", cfd.pointer());
+        assertTrue(cfd.message().startsWith("no firm makes oxide in JP, where the firms it supports are"),
+                cfd.message());
+        ScenarioProblem prefix = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "purchaseGuarantee").put("region", "JP").put("commodity", "magnet").put("floor", 80)
+                .put("firmIdPrefix", "makr")));
+        assertEquals("/policies/0/firmIdPrefix", prefix.pointer());
+        assertTrue(prefix.message().startsWith("no firm making magnet in JP has an id starting with 'makr'"),
+                prefix.message());
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
+            firm(s, 0).put("count", 3);
+            s.putArray("policies").addObject().put("type", "purchaseGuarantee").put("region", "JP")
+                    .put("commodity", "oxide").put("floor", 70).put("marketRegion", "CN").put("firmIdPrefix", "mine-3");
+        }), "t.json"));
+        ScenarioProblem fourth = single(mutated(s -> {
+            firm(s, 0).put("count", 3);
+            s.putArray("policies").addObject().put("type", "contractForDifference").put("region", "JP")
+                    .put("commodity", "oxide").put("strike", 70).put("firmIdPrefix", "mine-4")
+                    .putArray("eligibleRegions").add("CN");
+        }));
+        assertEquals("/policies/0/firmIdPrefix", fourth.pointer());
+    }
+
     /** A capex subsidy of the region's on plants making the commodity: half the hurdle and 30% of the capex. */
     private static ObjectNode capexSubsidy(ObjectNode s, String region, String commodity) {
         ObjectNode p = s.putArray("policies").addObject().put("type", "capexSubsidy").put("region", region)
