@@ -61,11 +61,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void theWordsGiveTheTablesPresentValues() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"floor\", \"patch\": {}}]}"), "test", 2, 5,
-                52);
-        c.run(1); // its horizon, 52 weeks, is what the words call the years modelled
+        Comparison c = twoRegionComparison(); // its horizon, 52 weeks, is what the words call the years modelled
         var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
         var rows = java.util.List.of(
                 new ComparisonReport.Row("no policy", "totals.downstreamOutputLoss", mi(1.33e9), zero),
@@ -96,11 +92,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void aShockThatRaisedDownstreamOutputIsSaidAsAGain() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"floor\", \"patch\": {}}]}"), "test", 2, 5,
-                52);
-        c.run(1);
+        Comparison c = twoRegionComparison();
         var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
         var rows = java.util.List.of(
                 new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(-1.4e6), zero),
@@ -165,6 +157,16 @@ class ComparisonReportWordingTest {
     }
 
     /** A mean with a 95% interval of 1% either side. */
+    /** The two-region world and an option "floor" that patches nothing, run 52 weeks on two seeds. */
+    private Comparison twoRegionComparison() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"floor\", \"patch\": {}}]}"), "test", 2, 5,
+                52);
+        c.run(1);
+        return c;
+    }
+
     private static org.chokepoint.experiment.MeanInterval mi(double mean) {
         double half = Math.abs(mean) * 0.01;
         return new org.chokepoint.experiment.MeanInterval(2, 0, mean, half, mean - half, mean + half);
