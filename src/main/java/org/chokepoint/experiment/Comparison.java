@@ -96,7 +96,11 @@ public final class Comparison {
                 } catch (java.io.IOException e) {
                     n = com.fasterxml.jackson.databind.node.TextNode.valueOf(t);
                 }
-                levels.add(n == null ? com.fasterxml.jackson.databind.node.TextNode.valueOf(t) : n);
+                JsonNode level = n == null ? com.fasterxml.jackson.databind.node.TextNode.valueOf(t) : n;
+                if (levels.contains(level)) {
+                    throw new ComparisonException("--grid " + spec + ": the level " + t + " is given twice");
+                }
+                levels.add(level);
             }
             return new Grid(spec.substring(0, eq), levels);
         }
@@ -112,7 +116,8 @@ public final class Comparison {
 
         /** What the grid set at {@code level}: {@code [--grid /policies/1/floor = 60]}. */
         String setting(JsonNode level) {
-            return "[--grid " + pointer + " = " + level.asText() + "]";
+            // A number or a word as written; an array or an object as JSON, which asText leaves empty.
+            return "[--grid " + pointer + " = " + (level.isValueNode() ? level.asText() : level.toString()) + "]";
         }
     }
 

@@ -115,6 +115,20 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * A level given twice would run the same option twice under one name; it is refused as what it is, not as a
+     * name used twice at the options file's first entry. A level that is an array is named as JSON, not as "".
+     */
+    @Test
+    void aGridLevelIsGivenOnceAndNamedAsWritten() throws Exception {
+        ComparisonException twice = org.junit.jupiter.api.Assertions.assertThrows(ComparisonException.class,
+                () -> Comparison.Grid.parse("/policies/0/floor=60,80,60"));
+        assertEquals("--grid /policies/0/floor=60,80,60: the level 60 is given twice", twice.getMessage());
+        Comparison.Grid grid = Comparison.Grid.parse("/policies/0/destinations=[\"JP\"]");
+        assertEquals("floor [--grid /policies/0/destinations = [\"JP\"]]",
+                grid.levelName("floor", grid.levels().get(0)));
+    }
+
+    /**
      * A range written without --lhs: read as a grid's one value, "0.01:0.05" reached the scenario as the text
      * '0.01:0.05' and was refused as "demandNoise must be a number", which says nothing of the hypercube. It is now
      * refused as what it is, with the grid's form built from the range's two ends; nothing runs or is written. A
