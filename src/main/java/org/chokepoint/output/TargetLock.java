@@ -88,6 +88,10 @@ final class TargetLock implements AutoCloseable {
                 }
                 continue;
             }
+            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new TargetException(file + " is a folder chokepoint did not make, where it keeps the lock of "
+                        + target + " while writing it: move the folder away, or choose another --out");
+            }
             FileChannel channel;
             try {
                 channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,

@@ -330,6 +330,18 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(before, tree(dir), "nothing written, nothing removed");
     }
 
+    /** A folder of the user's at a lock file's name is named as that, not as the results folder being a folder. */
+    @Test
+    void aFolderAtTheLockFilesNameIsNamedAsWhatItIs() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(".kept.lock"));
+        Files.writeString(folder.resolve("notes.txt"), "mine\n");
+        Map<String, String> before = tree(dir);
+        assertEquals(2, command("run", dir.resolve("kept")), err.toString());
+        assertTrue(err.toString().contains(folder.toAbsolutePath() + " is a folder chokepoint did not make"),
+                err.toString());
+        assertEquals(before, tree(dir), "nothing written, nothing removed");
+    }
+
     /**
      * A command that fails removes the folders it made on the way to --out, but only while they are empty
      * folders: here, while it ran, someone moved the folder it had made elsewhere and left a link of their own in
