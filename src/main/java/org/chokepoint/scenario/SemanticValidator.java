@@ -235,7 +235,7 @@ public final class SemanticValidator {
             String id = entries.get(i).path("id").asText();
             int count = entries.get(i).path("count").asInt(1);
             for (int k = 1; k <= count; k++) {
-                String member = count == 1 ? id : id + "-" + k;
+                String member = member(id, count, k);
                 Integer first = owner.putIfAbsent(member, i);
                 boolean reportedAsDuplicateId = count == 1 && first != null
                         && entries.get(first).path("count").asInt(1) == 1;
@@ -594,24 +594,22 @@ public final class SemanticValidator {
         }
     }
 
-    /** Whether one of the firms of an entry, {@code id} alone or {@code id-1} to {@code id-count}, starts so. */
+    /**
+     * Whether one of the firms of an entry, {@code id} alone or {@code id-1} to {@code id-count}, starts so: each
+     * member named as {@link #checkMembers} names it, which has already walked them all.
+     */
     static boolean someInstanceStartsWith(String id, int count, String prefix) {
-        if (id.startsWith(prefix)) {
-            return true;
+        for (int k = 1; k <= count; k++) {
+            if (member(id, count, k).startsWith(prefix)) {
+                return true;
+            }
         }
-        String stem = id + "-";
-        if (count <= 1 || !prefix.startsWith(stem)) {
-            return count > 1 && stem.startsWith(prefix);
-        }
-        String rest = prefix.substring(stem.length());
-        if (rest.isEmpty()) {
-            return true;
-        }
-        if (!rest.chars().allMatch(Character::isDigit) || rest.charAt(0) == '0' || rest.length() > 9) {
-            return false;
-        }
-        // The least number with these leading digits is the digits themselves.
-        return Long.parseLong(rest) <= count;
+        return false;
+    }
+
+    /** The id of member {@code k} (from 1) of a population of {@code count}: the entry's own id when it is alone. */
+    private static String member(String id, int count, int k) {
+        return count == 1 ? id : id + "-" + k;
     }
 
     private void checkStateCapacity() {
