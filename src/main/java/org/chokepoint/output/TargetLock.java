@@ -79,13 +79,7 @@ final class TargetLock implements AutoCloseable {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Object before = identity(file);
             if (before == null) {
-                try {
-                    Files.createFile(file);
-                } catch (FileAlreadyExistsException e) {
-                    // made by another process meanwhile: lock that one
-                } catch (IOException e) {
-                    throw OutputFiles.named(file, e);
-                }
+                createHoldingPid(file);
                 continue;
             }
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -118,9 +112,10 @@ final class TargetLock implements AutoCloseable {
                     lock.release(); // the holder before removed it: the name now leads elsewhere
                     continue;
                 }
-                String token = ProcessHandle.current().pid() + "\n";
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
+                // Written over the last holder's pid, then cut to length, so the file never reads empty.
+                byte[] token = pidLine();
+                channel.write(ByteBuffer.wrap(token), 0);
+                channel.truncate(token.length);
                 kept = true;
                 return new TargetLock(file, channel, lock);
             } catch (IOException e) {
@@ -135,9 +130,46 @@ final class TargetLock implements AutoCloseable {
     }
 
     /**
-     * Whether the file holds what a lock file of this program's does: nothing yet (just made), or the pid of
-     * the process that holds or held it. Anything else is someone's file that happens to have the name, and
-     * locking it would overwrite it with a pid and remove it on letting go.
+     * Makes the lock file with this process's pid already in it, so that no lock file of this program's is ever
+     * empty and an empty file at the name is someone else's: the pid goes into a fresh file of its own, which
+     * is then linked at the name in one step that fails when the name is taken. Where the file system has no
+     * links, the file is moved to the name instead, after a check that it is free.
+     */
+    private static void createHoldingPid(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path fresh;
+        try {
+            fresh = Files.createTempFile(dir, file.getFileName().toString(), ".new");
+            Files.write(fresh, pidLine());
+        } catch (IOException e) {
+            throw OutputFiles.named(file, e);
+        }
+        try {
+            Files.createLink(file, fresh);
+        } catch (FileAlreadyExistsException e) {
+            // made by another process meanwhile: lock that one
+        } catch (UnsupportedOperationException | IOException noLinks) {
+            try {
+                Files.move(fresh, file);
+            } catch (FileAlreadyExistsException e) {
+                // made by another process meanwhile: lock that one
+            } catch (IOException e) {
+                throw OutputFiles.named(file, e);
+            }
+        } finally {
+            Files.deleteIfExists(fresh);
+        }
+    }
+
+    private static byte[] pidLine() {
+        return (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether the file holds what a lock file of this program's does: the pid of the process that holds or held
+     * it (or, for the moment a new holder writes its pid over a longer one, digits and line ends). Anything else,
+     * an empty file included, is someone's file that happens to have the name, and locking it would overwrite it
+     * with a pid and remove it on letting go.
      */
     private static boolean holdsAPid(FileChannel channel) throws IOException {
         if (channel.size() > 20) {
@@ -147,7 +179,7 @@ final class TargetLock implements AutoCloseable {
         while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) > 0) {
             // read it all: the file is at most 20 bytes
         }
-        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).matches("[0-9]*\\n?");
+        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).matches("[0-9][0-9\\n]*");
     }
 
     /** What the name leads to (device and inode where the system has them), or null when nothing. */

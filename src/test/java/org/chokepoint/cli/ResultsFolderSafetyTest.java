@@ -308,7 +308,7 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
-     * A lock file is chokepoint's when it holds a pid, or nothing yet; a file of the user's that happens to have
+     * A lock file is chokepoint's when it holds a pid, which it is made with; a file of the user's that happens to have
      * a lock file's name, beside --out or at its own lock's name, is not overwritten with a pid and removed: the
      * tidying-up leaves it alone, and a command whose lock it would be is refused.
      */
@@ -323,6 +323,27 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertFalse(Files.exists(stale), "the lock file of a killed command, which nobody holds");
 
         Path own = Files.writeString(dir.resolve(".fresh.lock"), "my notes\n");
+        Map<String, String> before = tree(dir);
+        assertEquals(2, command("run", dir.resolve("fresh")), err.toString());
+        assertTrue(err.toString().contains(own.toAbsolutePath() + " is a file chokepoint did not write"),
+                err.toString());
+        assertEquals(before, tree(dir), "nothing written, nothing removed");
+    }
+
+    /**
+     * An empty file at a lock file's name is the user's too (say one made by {@code touch}): chokepoint's lock
+     * files hold a pid from the moment they exist, so neither the tidying-up beside another folder nor a
+     * command of that name takes it for a lock being made.
+     */
+    @Test
+    void anEmptyFileNamedLikeALockFileIsTheUsers() throws Exception {
+        Path marker = Files.createFile(dir.resolve(".budget.lock"));
+
+        assertEquals(0, command("run", dir.resolve("results")), err.toString());
+        assertTrue(Files.exists(marker), "the tidying-up left the empty file where it was");
+        assertEquals(0L, Files.size(marker));
+
+        Path own = Files.createFile(dir.resolve(".fresh.lock"));
         Map<String, String> before = tree(dir);
         assertEquals(2, command("run", dir.resolve("fresh")), err.toString());
         assertTrue(err.toString().contains(own.toAbsolutePath() + " is a file chokepoint did not write"),
