@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a scenario to its horizon and write timeseries.csv, summary.json, manifest.json and "
-                    + "report.html (charts) into a results folder (see docs/outputs.md). When some event or policy is a shock "
+            "Run a scenario to its horizon and write timeseries.csv, flows.csv (trade lane by lane), summary.json, "
+                    + "manifest.json and report.html (charts) into a results folder (see docs/outputs.md), with "
+                    + "policies.csv when an instrument reports per tick and compliance.json when the scenario has a "
+                    + "consortium. When some event or policy is a shock "
                     + "(not background), the same scenario with only its background events and policies (consortia "
                     + "kept) is run too, with the same seed, and the summary's totals are differences against it; "
                     + "its series is written to counterfactual.csv.",

@@ -140,6 +140,30 @@ class RunCommandTest extends CommandLineTest {
     }
 
     /**
+     * {@code run --help} names every file a run writes: a reader who meets flows.csv in the folder, having read the
+     * help, should not wonder where it came from. The shocked two-region world writes all but the files of
+     * instruments and consortia, which the help names too.
+     */
+    @Test
+    void theHelpNamesEveryFileARunWrites() throws Exception {
+        ObjectNode s = twoRegion();
+        s.withArray("policies").addObject().put("type", "exportBan").put("id", "a-ban").put("region", "A")
+                .put("start", 60).putArray("commodities").add("metal");
+        Path banned = dir.resolve("banned.json");
+        Json.write(banned, s);
+        run(banned, 80, "b");
+
+        String help = String.join(" ", Main.commandLine().getSubcommands().get("run").getCommandSpec()
+                .usageMessage().description());
+        try (var files = Files.list(dir.resolve("b"))) {
+            for (Path f : files.toList()) {
+                assertTrue(help.contains(f.getFileName().toString()), f.getFileName() + " is not in: " + help);
+            }
+        }
+        assertTrue(help.contains("policies.csv") && help.contains("compliance.json"), help);
+    }
+
+    /**
      * A scenario with a prospect reports what it did, and writes out the rate and life it recovered its capital over;
      * one without says nothing of prospects in either file. The prospect is a mine of 10 a week in the two-region
      * world's B at 1,500 dollars per unit of yearly capacity (levelised 9.79 against B's metal at about 10): it
