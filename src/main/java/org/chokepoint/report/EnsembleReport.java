@@ -157,7 +157,7 @@ public final class EnsembleReport {
                 .append(ReportPage.esc(cal.label(0))).append(" to ").append(ReportPage.esc(cal.label(horizon - 1)))
                 .append("), each with its own seed (runs.csv). Charts show the median over the runs and the band "
                         + "from the 5th to the 95th percentile, tick by tick (bands.csv), from ")
-                .append(ReportPage.esc(cal.label(from))).append(", before the shock")
+                .append(ReportPage.esc(cal.label(from))).append(ReportPage.chartsStartWords(firstShockTick(scenario)))
                 .append(counterfactual == null ? "" : "; beside them in grey, dashed, the same for the runs' "
                         + "counterfactuals, each the same seed without its shocks, its background kept "
                         + "(counterfactual-bands.csv)")

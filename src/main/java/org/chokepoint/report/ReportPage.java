@@ -3,6 +3,7 @@ package org.chokepoint.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.scenario.Scenario;
 
 /**
@@ -191,6 +192,36 @@ final class ReportPage {
             }
         }
         return Math.max(0, first);
+    }
+
+    /**
+     * Where the charts start, after its date: "before the shock" only where there is one to start before. The
+     * pre-shock window ends at the first shock event or export measure; a scenario without one (no shock at all,
+     * or importers' instruments alone, which never move the window) has the window at the end of its warm-up.
+     */
+    static String chartsStartWords(int firstShock) {
+        return firstShock >= 1 ? ", before the shock" : "";
+    }
+
+    /**
+     * What a market's pre-shock level is the mean over, as {@link SummaryCalculator#window} takes it: the ticks
+     * before the first shock, or, without a shock to measure from, the ticks it does take, dated, since "before
+     * the first shock" would then describe ticks the summary never read (after a tariff that began in the
+     * warm-up, say, or in a world with no shock at all).
+     */
+    static String windowWords(Scenario.TimeSpec time, int firstShock, SummaryCalculator.Window window, Calendar cal) {
+        String ticks = org.chokepoint.experiment.Count.of(window.length(), "tick");
+        if (firstShock >= 1) {
+            return "the mean over the " + ticks + " before the first shock";
+        }
+        String dates = window.length() == 1 ? cal.label(window.start())
+                : cal.label(window.start()) + " to " + cal.label(window.end() - 1);
+        int warmup = time.warmupOrDefault();
+        String where = warmup == 0 ? "the tick the run starts at, having no warm-up"
+                : window.end() < warmup ? "the run's last, which ends before its warm-up does"
+                : "the end of the warm-up";
+        return "the mean over " + ticks + ", " + dates + ", " + where
+                + ": no event or export measure of the scenario is a shock to measure from";
     }
 
     static String esc(String s) {

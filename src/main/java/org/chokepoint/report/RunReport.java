@@ -61,7 +61,8 @@ public final class RunReport {
         h.append("<p>").append(horizon).append(" ticks (").append(ReportPage.esc(cal.label(0))).append(" to ")
                 .append(ReportPage.esc(cal.label(horizon - 1))).append("); the charts start at ")
                 .append(ReportPage.esc(cal.label(from)))
-                .append(", before the shock, leaving out the model's settling in from its initial prices. ");
+                .append(ReportPage.chartsStartWords(shock))
+                .append(", leaving out the model's settling in from its initial prices. ");
         if (cf != null) {
             h.append("The run as specified is drawn in colour, its <b>counterfactual</b> (the same scenario and "
                     + "seed without its shocks, its background events and policies kept) in grey, dashed: the gap "
@@ -82,7 +83,7 @@ public final class RunReport {
         }
 
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's price over its pre-shock level "
-                + "(the mean over the ").append(window.length()).append(" ticks before the first shock)")
+                + "(").append(ReportPage.esc(ReportPage.windowWords(scenario.time(), shock, window, cal))).append(")")
                 .append(cf != null ? ", the counterfactual dashed" : "").append(".</p>\n<div class=\"grid\">\n");
         h.append(ReportPage.inOrder(used.size(), i -> {
             StringBuilder g = new StringBuilder();
