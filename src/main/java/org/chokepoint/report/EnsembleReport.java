@@ -161,7 +161,9 @@ public final class EnsembleReport {
                 .append(counterfactual == null ? "" : "; beside them in grey, dashed, the same for the runs' "
                         + "counterfactuals, each the same seed without its shocks, its background kept "
                         + "(counterfactual-bands.csv)")
-                .append(". Figures of the tables that compare are differences against each run's own "
+                .append(counterfactual == null ? ". The scenario has no shock among its events and policies, so "
+                        + "there is no counterfactual, and every figure that would compare with one is 0.</p>\n"
+                        : ". Figures of the tables that compare are differences against each run's own "
                         + "counterfactual.</p>\n");
         h.append("<h2>Events and policies</h2>\n");
         ReportPage.markList(h, marks, cal);

@@ -63,4 +63,28 @@ class EnsembleReportUnitsTest {
         String page = EnsembleReport.html(loaded, runs, bands, null);
         assertTrue(page.contains("<p>CN ndpr-oxide (USD/kg): peak ×2</p>"), page);
     }
+
+    /**
+     * Two runs of the reference baseline, which has no shock: the page said its charts start "before the shock" and
+     * that its tables are differences against each run's own counterfactual, of which there is none. It now says
+     * there is none, as the run's page does, and why its totals are all 0.
+     */
+    @Test
+    void aWorldWithoutAShockIsNotDescribedAgainstOne() throws Exception {
+        LoadedScenario loaded = ScenarioLoader.load(Path.of("scenarios", "rare-earth-baseline.json"));
+        int ticks = 20;
+        Map<String, double[]> values = new LinkedHashMap<>();
+        values.put("totals.deadweightLoss", new double[] {0, 0});
+        EnsembleReport.Table runs = new EnsembleReport.Table(List.copyOf(values.keySet()), values, 2);
+        double[][] price = new double[3][ticks];
+        EnsembleReport.Bands bands = new EnsembleReport.Bands(List.<String[]>of(new String[] {"CN", "ndpr-oxide"}),
+                Map.of("CN\u0000ndpr-oxide\u0000price", price), ticks);
+
+        String page = EnsembleReport.html(loaded, runs, bands, null);
+
+        assertTrue(page.contains("The scenario has no shock among its events and policies, so there is no "
+                + "counterfactual, and every figure that would compare with one is 0."), page);
+        assertFalse(page.contains("differences against each run's own counterfactual"), page);
+        assertFalse(page.contains("before the shock"), "nor a shock for the charts to start before");
+    }
 }
