@@ -161,7 +161,9 @@ public final class Producers implements java.io.Serializable {
         }
         double target = stockCover * x.normalSales[f];
         double cost = x.marginalCostOfAvailable(f, x.plannedOutput[f]);
-        double pull = cost > 0 && netPrice > 0 ? Math.min(maxPricePull, netPrice / cost) : 1.0;
+        // A plan that costs nothing stands infinitely far below any positive price, so it pulls as hard as one that
+        // costs almost nothing: read as no signal, a mine of constant zero cost planned its normal sales for good.
+        double pull = netPrice > 0 ? (cost > 0 ? Math.min(maxPricePull, netPrice / cost) : maxPricePull) : 1.0;
         double desired = x.normalSales[f] * pull + (target - x.stock[f]) / adjustTicks;
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
         // not stop it: it makes no more than the output at which marginal cost reaches what it is paid a unit, the

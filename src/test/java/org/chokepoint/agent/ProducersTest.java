@@ -106,4 +106,23 @@ class ProducersTest {
         firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
         assertEquals(53.0, firms.supportedPrice(mine, 45), 1e-9);
     }
+
+    /**
+     * A plant whose marginal cost is nil (base 0, slope 0) planning 50 with sales of 50 and its stock at its target
+     * of 4 x 50 = 200, expecting $10: any positive price is infinitely many times its cost, so it expects to sell
+     * {@code maxPricePull} (2) x 50 = 100 and moves a fifth of the way, to 60, as a plant of cost $0.000001 does
+     * ({@code 10 / 1e-6} is far beyond the pull's bound). Read as no signal, the price left it at 50 for good.
+     */
+    @Test
+    void aPlanThatCostsNothingIsPulledAsHardAsOneThatCostsAlmostNothing() {
+        for (double base : new double[] {0, 1e-6}) {
+            firms.costBase[mine] = base;
+            firms.costSlope[mine] = 0;
+            firms.plannedOutput[mine] = 50;
+            firms.normalSales[mine] = 50;
+            firms.stock[mine] = 200;
+            producers.plan(mine, 10, 100);
+            assertEquals(60, firms.plannedOutput[mine], 1e-9, "base " + base);
+        }
+    }
 }
