@@ -159,6 +159,13 @@ public final class Producers implements java.io.Serializable {
             }
             return;
         }
+        if (!(x.normalSales[f] > 0)) {
+            // A firm with no sales to go by (one that starts the run idle, at its initial prices) is in the place of a
+            // plant back from a mothball: it expects to sell its supply curve's output at the price it expects. Planning
+            // on no sales, it planned nothing, had nothing to sell and so never sold anything: the one magnet maker of
+            // a two-region world left its plant idle for a year while its price rose to its buyers' choke price.
+            x.normalSales[f] = x.outputAtPrice(f, netPrice, available);
+        }
         double target = stockCover * x.normalSales[f];
         double cost = x.marginalCostOfAvailable(f, x.plannedOutput[f]);
         // A plan that costs nothing stands infinitely far below any positive price, so it pulls as hard as one that

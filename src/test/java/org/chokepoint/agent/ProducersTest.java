@@ -125,4 +125,22 @@ class ProducersTest {
             assertEquals(60, firms.plannedOutput[mine], 1e-9, "base " + base);
         }
     }
+
+    /**
+     * A mine that starts idle, with no sales, no stock and no plan, expecting $40: like a plant back from a mothball
+     * it expects to sell its supply curve's output, {@code 20 + 30 u^2 = 40}, {@code u = sqrt(2/3)}, 81.65 t. Its
+     * plan's cost is its base, 20, so the price pulls twice its sales, and its stock target of 4 x 81.65 is missing:
+     * it wants {@code 2 x 81.65 + 326.6 / 8 = 204}, more than its 100 t of plant, and moves a fifth of the way, to 20.
+     * Planning on no sales it planned nothing, sold nothing and so never planned anything.
+     */
+    @Test
+    void aFirmThatStartsIdleExpectsToSellItsSupplyCurvesOutput() {
+        firms.expectedPrice[mine] = 40;
+        firms.plannedOutput[mine] = 0;
+        firms.normalSales[mine] = 0;
+        firms.stock[mine] = 0;
+        producers.plan(mine, 40, 100);
+        assertEquals(81.65, firms.normalSales(mine), 0.005);
+        assertEquals(20, firms.plannedOutput[mine], 1e-9);
+    }
 }
