@@ -1,0 +1,89 @@
+package org.chokepoint.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.chokepoint.market.OrderBook;
+import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A magnet maker's bid for its oxide, worked by hand. The minimal scenario's maker, given 50 t a week of plant,
+ * {@code MC(q) = 10 + 5 (q / 50)^2}, 0.3 t of oxide a tonne of magnet, every value per unit 1, plans 40 t with normal
+ * sales of 40, expecting $90 for a magnet and $100 for oxide. Its average variable cost at 40 is
+ * {@code 10 + 5 x 0.8^2 / 3 = 11.0667}, so the most its plan lets it pay for oxide, its reservation, is
+ * {@code (90 - 11.0667) / 0.3 = 263.11}. It orders the week's use, {@code 0.3 x 40 = 12}, plus an eighth of the gap
+ * to its target of {@code 6 x 12 = 72} (six weeks' cover), and, the only buyer of oxide in Japan, bids it in four
+ * equal steps.
+ */
+class ManufacturersBidTest {
+    private static final int MAKER = 1;
+
+    private SupplyShockModel model;
+    private Firms x;
+    private Manufacturers manufacturers;
+    private int slot;
+    private OrderBook book;
+
+    @BeforeEach
+    void maker() throws Exception {
+        model = new SupplyShockModel(
+                ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).scenario(), 1, 52);
+        model.start();
+        x = model.firms();
+        assertEquals("maker", x.id(MAKER));
+        manufacturers = new Manufacturers(x, model.world(), model.scenario().behaviour());
+        slot = x.firstSlot(MAKER);
+        assertEquals(4, manufacturers.bidSteps(slot), "the only buyer of its input bids four steps");
+        x.status[MAKER] = FirmStatus.ACTIVE;
+        x.capacity[MAKER] = 50;
+        x.plannedOutput[MAKER] = 40;
+        x.normalSales[MAKER] = 40;
+        x.expectedPrice[MAKER] = 90;
+        x.inputExpectedPrice[slot] = 100;
+        x.expectedInputCost[MAKER] = 0.3 * 100;
+        book = model.markets().book(x.inputMarket(slot));
+        book.reset();
+    }
+
+    private void bidWith(double stock) {
+        x.inputStock[slot] = stock;
+        manufacturers.prepareBids(MAKER);
+        manufacturers.bid(slot, model.markets());
+        assertEquals(4, book.bidCount());
+    }
+
+    /**
+     * With no oxide left it would bid three times the $100 it expects, but no more than its reservation: every step
+     * at 263.11, for {@code (12 + 72 / 8) / 4 = 5.25} t each.
+     */
+    @Test
+    void aMakerWithNoStockBidsUpToWhatItsPlanLetsItPay() {
+        bidWith(0);
+        assertEquals(78.9333, x.inputBudget[MAKER], 1e-4, "90 less the average variable cost of 40, 11.0667");
+        for (int k = 0; k < 4; k++) {
+            assertEquals(263.111, book.bidLimit(k), 1e-3, "step " + (k + 1));
+            assertEquals(5.25, book.bidQuantity(k), 1e-9, "step " + (k + 1));
+        }
+    }
+
+    /**
+     * With its stock at its target, 72, it orders the week's use, 12, in steps of 3, each valued at the stock the
+     * use and a purchase of its size up to the middle of the step leave: {@code 72 - 12 (1 - (k - 0.5) / 4)}, 61.5
+     * for the first and 70.5 for the last, so it bids {@code 100 (72 / 61.5)^0.2 = 103.20} down to
+     * {@code 100 (72 / 70.5)^0.2 = 100.42}, far below its reservation.
+     */
+    @Test
+    void aMakerAtItsTargetBidsAboutWhatItExpects() {
+        bidWith(72);
+        double[] held = {61.5, 64.5, 67.5, 70.5};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(100 * Math.pow(72 / held[k], 0.2), book.bidLimit(k), 1e-9, "step " + (k + 1));
+            assertEquals(3.0, book.bidQuantity(k), 1e-9, "step " + (k + 1));
+        }
+        assertEquals(103.20, book.bidLimit(0), 0.005);
+        assertEquals(100.42, book.bidLimit(3), 0.005);
+    }
+}
