@@ -379,6 +379,16 @@ public final class Firms implements java.io.Serializable {
         return u >= 1 ? cap : u * cap;
     }
 
+    /**
+     * The output at which the marginal cost of the plants an outage leaves the firm ({@link #marginalCostOfAvailable})
+     * reaches {@code price}, within {@code available}, what it may make this tick. A production quota's share caps the
+     * output and leaves the curve as it is: {@code outputAtPrice(f, price, available)} scales the curve into the share
+     * instead, so a mine of 100 t paid where its cost reaches 57.7 t and held to 60 counted on 34.6.
+     */
+    public double outputAtPriceWithin(int f, double price, double available) {
+        return Math.min(outputAtPrice(f, price, operableCapacity(f)), available);
+    }
+
     /** The output price the firm plans on given its expected price and any support in force. */
     public double supportedPrice(int f, double expected) {
         if (!supportsGiven) {

@@ -141,7 +141,7 @@ public final class Producers implements java.io.Serializable {
     public void resume(int f, double netPrice, double available) {
         Firms x = firms;
         if (x.status[f] == FirmStatus.ACTIVE) {
-            x.normalSales[f] = Math.max(x.normalSales[f], x.outputAtPrice(f, netPrice, available));
+            x.normalSales[f] = Math.max(x.normalSales[f], x.outputAtPriceWithin(f, netPrice, available));
         }
     }
 
@@ -164,7 +164,7 @@ public final class Producers implements java.io.Serializable {
             // plant back from a mothball: it expects to sell its supply curve's output at the price it expects. Planning
             // on no sales, it planned nothing, had nothing to sell and so never sold anything: the one magnet maker of
             // a two-region world left its plant idle for a year while its price rose to its buyers' choke price.
-            x.normalSales[f] = x.outputAtPrice(f, netPrice, available);
+            x.normalSales[f] = x.outputAtPriceWithin(f, netPrice, available);
         }
         double target = stockCover * x.normalSales[f];
         double cost = x.marginalCostOfAvailable(f, x.plannedOutput[f]);
@@ -182,10 +182,10 @@ public final class Producers implements java.io.Serializable {
             double extra = x.premium[f];
             if (!Double.isNaN(payment)) {
                 if (payment > 0) {
-                    desired = Math.min(desired, x.outputAtPrice(f, x.expectedPrice[f] + payment + extra, available));
+                    desired = Math.min(desired, x.outputAtPriceWithin(f, x.expectedPrice[f] + payment + extra, available));
                 }
             } else if (!Double.isNaN(strike) && x.expectedPrice[f] < strike) {
-                desired = Math.min(desired, x.outputAtPrice(f, extra == 0 ? strike : strike + extra, available));
+                desired = Math.min(desired, x.outputAtPriceWithin(f, extra == 0 ? strike : strike + extra, available));
             }
         }
         // Held to its share: its plants, priced at what it counts on, would make all the quota lets them. Read from

@@ -143,4 +143,35 @@ class ProducersTest {
         assertEquals(81.65, firms.normalSales(mine), 0.005);
         assertEquals(20, firms.plannedOutput[mine], 1e-9);
     }
+
+    /**
+     * The same contract, with a production quota holding the mine to 60 t of its 100: paid $28 a unit, it makes no
+     * more than the 51.64 t where its cost reaches that, within the 60 it may make. From a plan of 60 it moves a fifth
+     * of the way, to {@code 60 - 0.2 x 8.36 = 58.33}. Its share caps its output, not its plant: read as the curve
+     * squeezed into 60 t, the bound was {@code 0.5164 x 60 = 30.98} and the plan fell to 54.20.
+     */
+    @Test
+    void underAQuotaItStillMakesWhereItsCostReachesWhatItIsPaid() {
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
+        firms.expectedPrice[mine] = 20;
+        firms.plannedOutput[mine] = 60;
+        firms.normalSales[mine] = 1000;
+        firms.stock[mine] = 0;
+        producers.plan(mine, firms.supportedPrice(mine, 20), 60);
+        assertEquals(60 - 0.2 * (60 - 100 * Math.sqrt(8.0 / 30)), firms.plannedOutput[mine], 1e-9);
+        assertEquals(58.33, firms.plannedOutput[mine], 0.005);
+    }
+
+    /**
+     * A mine held to nothing for a while and now to 60 t of its 100, expecting $30: it expects to sell what that price
+     * justifies, {@code 20 + 30 u^2 = 30}, {@code u = sqrt(1/3)}, 57.74 t, within its 60. Read as the curve squeezed
+     * into its share, it expected {@code 0.5774 x 60 = 34.64}.
+     */
+    @Test
+    void aMineReleasedFromANilQuotaExpectsItsSupplyCurvesOutputWithinItsShare() {
+        firms.normalSales[mine] = 0.5;
+        producers.resume(mine, 30, 60);
+        assertEquals(100 * Math.sqrt(1.0 / 3), firms.normalSales(mine), 1e-9);
+        assertEquals(57.74, firms.normalSales(mine), 0.005);
+    }
 }
