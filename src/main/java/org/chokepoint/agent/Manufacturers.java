@@ -151,8 +151,10 @@ public final class Manufacturers implements java.io.Serializable {
     }
 
     /**
-     * Works out what the firm can pay for its inputs this tick: its expected output value less its conversion
-     * cost at the planned output. Comes after {@link #expectNetPrice}, whose input costs {@link #bid} uses,
+     * Works out what the firm can pay for its inputs this tick: what it expects a unit of output to bring it less
+     * its conversion cost at the planned output. A price support or a certificate premium counts, as in its plan:
+     * a firm that plans on a strike and bids for its inputs on the market price plans output it cannot buy the
+     * inputs for. Comes after {@link #expectNetPrice}, whose input costs {@link #bid} uses,
      * and after the firm's plan.
      */
     public void prepareBids(int f) {
@@ -170,7 +172,7 @@ public final class Manufacturers implements java.io.Serializable {
         } else {
             conversion = x.costBase[f] * outValue;
         }
-        x.inputBudget[f] = x.expectedPrice[f] * outValue - conversion;
+        x.inputBudget[f] = x.supportedPrice(f, x.expectedPrice[f]) * outValue - conversion;
     }
 
     /**

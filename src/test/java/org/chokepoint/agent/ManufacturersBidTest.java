@@ -86,4 +86,31 @@ class ManufacturersBidTest {
         assertEquals(103.20, book.bidLimit(0), 0.005);
         assertEquals(100.42, book.bidLimit(3), 0.005);
     }
+
+    /**
+     * Under a contract for difference at a strike of 95, above the $90 it expects, each magnet brings it 95, and
+     * that is what it plans its output on, so it is what its oxide is worth to it: its reservation is
+     * {@code (95 - 11.0667) / 0.3 = 279.78}, not 263.11; with no oxide left every step stands there, below three
+     * times the 100 it expects. The upside it would pay back above the strike does not enter below it.
+     */
+    @Test
+    void aMakerUnderAContractForDifferenceBidsWhatTheStrikeLetsItPay() {
+        x.support(MAKER, 95, 0.3, Double.NaN);
+        bidWith(0);
+        assertEquals(83.9333, x.inputBudget[MAKER], 1e-4, "the strike 95 less the average variable cost of 40");
+        for (int k = 0; k < 4; k++) {
+            assertEquals(279.778, book.bidLimit(k), 1e-3, "step " + (k + 1));
+        }
+    }
+
+    /** A certificate premium of 5 a magnet on top of the $90 it expects is worth the same to it as a strike of 95. */
+    @Test
+    void aMakerWhoseMagnetsEarnACertificatePremiumBidsWithIt() {
+        x.premium(MAKER, 5);
+        bidWith(0);
+        assertEquals(83.9333, x.inputBudget[MAKER], 1e-4, "90 and the premium 5 less the average variable cost of 40");
+        for (int k = 0; k < 4; k++) {
+            assertEquals(279.778, book.bidLimit(k), 1e-3, "step " + (k + 1));
+        }
+    }
 }
