@@ -347,7 +347,19 @@ public final class Firms implements java.io.Serializable {
 
     /** Variable cost of producing q: the integral of the marginal cost from 0 to q. */
     public double variableCost(int f, double q) {
-        double cap = capacity[f];
+        return variableCostOn(f, q, capacity[f]);
+    }
+
+    /**
+     * Variable cost of producing q on the plants an outage leaves the firm: the integral of
+     * {@link #marginalCostOfAvailable}, the curve it plans and asks on, so what it books and what it can pay for
+     * its inputs are those of the plants that make the output.
+     */
+    public double variableCostOfAvailable(int f, double q) {
+        return variableCostOn(f, q, capacity[f] * operableShare[market[f]]);
+    }
+
+    private double variableCostOn(int f, double q, double cap) {
         if (q <= 0 || cap <= 0) {
             return 0;
         }

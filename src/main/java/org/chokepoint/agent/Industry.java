@@ -401,13 +401,13 @@ public final class Industry implements Participant {
             if (x.type[f] == FirmType.MANUFACTURER) {
                 double q = manufacturers.produce(f);
                 if (q > 0) {
-                    double cost = q == x.plannedOutput[f] ? x.plannedVariableCost[f] : x.variableCost(f, q);
+                    double cost = q == x.plannedOutput[f] ? x.plannedVariableCost[f] : x.variableCostOfAvailable(f, q);
                     books.produced(m, q, cost * x.outputValue[f]);
                 }
             } else {
                 double q = producers.produce(f);
                 if (q > 0) {
-                    books.produced(m, q, x.variableCost(f, q) * value);
+                    books.produced(m, q, x.variableCostOfAvailable(f, q) * value);
                 }
             }
         }

@@ -166,7 +166,7 @@ public final class Manufacturers implements java.io.Serializable {
         double outValue = x.outputValue[f];
         double conversion;
         if (planned > 0) {
-            double cost = x.variableCost(f, planned);
+            double cost = x.variableCostOfAvailable(f, planned);
             x.plannedVariableCost[f] = cost;
             conversion = cost / planned * outValue;
         } else {
