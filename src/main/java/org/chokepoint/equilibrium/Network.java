@@ -90,11 +90,20 @@ final class Network {
     double[] fUpside;
     int[] fSupport;
     /**
+     * The market a contract for difference settles the firm against where that is not the firm's own (China's price
+     * for producers elsewhere), -1 otherwise: such a firm counts on its own price plus what the contract pays a unit
+     * against that market's, as the model's {@code Firms.supportedPrice} has it, not on the strike.
+     */
+    int[] fReference;
+    /**
      * Whether the firm operates at the tick (not mothballed; planned state capacity already built; a prospect
      * committed and built).
      */
     boolean[] fOperating;
-    /** Outer-round shift of a supported manufacturer's net price: {@code supported(p) - p} at the last prices. */
+    /**
+     * Outer-round shift of a supported firm's planned price: for a manufacturer {@code supported(p) - p} at the last
+     * prices; for a firm settled against another market ({@link #fReference}), what its contract pays a unit there.
+     */
     double[] fShift;
     int[] fInputFrom;
     int[] inputMarket;
@@ -586,6 +595,7 @@ final class Network {
         fStrike = new double[firms];
         fUpside = new double[firms];
         fSupport = new int[firms];
+        fReference = new int[firms];
         fOperating = new boolean[firms];
         fShift = new double[firms];
         fInputFrom = new int[firms + 1];
@@ -622,11 +632,17 @@ final class Network {
             fSlope[f] = params.costSlope()[r] * value[m];
             fExponent[f] = params.costExponent()[r];
             fStrike[f] = Double.NaN;
+            fReference[f] = -1;
             if (fSupport[f] >= 0) {
                 Instrument ins = instruments.get(fSupport[f]);
                 // The strike is set in the reference market's units; the firm plans on it for its own output.
                 fStrike[f] = ins.strike / value[ins.reference] * value[m];
                 fUpside[f] = ins.upside;
+                // A guarantee's agency buys at its floor, which any firm it covers plans on; a contract pays a firm
+                // in another market its gap to the reference's price instead.
+                if (ins.spec instanceof ContractForDifferenceSpec && ins.reference != m) {
+                    fReference[f] = ins.reference;
+                }
             }
             fInputFrom[f] = inMarkets.size();
             if (fType[f] == MANUFACTURER) {

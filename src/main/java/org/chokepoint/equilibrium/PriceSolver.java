@@ -351,8 +351,9 @@ final class PriceSolver {
         evaluateQuantities(price);
         for (int f = 0; f < net.firms; f++) {
             int m = net.fMarket[f];
-            if (net.fType[f] == Network.MANUFACTURER && !Double.isNaN(net.fStrike[f])) {
-                double s = Curves.supported(price[m], net.fStrike[f], net.fUpside[f]) - price[m];
+            if (net.fReference[f] >= 0 || net.fType[f] == Network.MANUFACTURER && !Double.isNaN(net.fStrike[f])) {
+                double s = net.fReference[f] >= 0 ? contractPayment(f)
+                        : Curves.supported(price[m], net.fStrike[f], net.fUpside[f]) - price[m];
                 change = Math.max(change, Math.abs(s - net.fShift[f]) / net.reference[m]);
                 net.fShift[f] = relaxation.move(arcs + f, net.fShift[f], s, net.reference[m]);
             }
@@ -777,6 +778,26 @@ final class PriceSolver {
                 + " (ojAlgo: not optimal even with strong damping)", convergence);
     }
 
+    /**
+     * What a contract for difference settled against another market pays firm f a unit, in dollars of the firm's
+     * output, at the current prices and outputs (the model's {@code ContractForDifference.beginTick}): the strike
+     * less the reference's price, or less the clawback above the strike, times the share of the firms' sales under
+     * the contract that its volume cap covers. Held for a round, as the model holds it for a tick.
+     */
+    private double contractPayment(int f) {
+        Network.Instrument ins = net.instruments.get(net.fSupport[f]);
+        double ref = price[ins.reference];
+        double perUnit = ref < ins.strike ? ins.strike - ref : -ins.upside * (ref - ins.strike);
+        double sold = 0;
+        for (int g = 0; g < net.firms; g++) {
+            if (net.fSupport[g] == net.fSupport[f]) {
+                sold += net.fWeight[g] * firmOutput[g];
+            }
+        }
+        double covered = sold > ins.volumeCap ? ins.volumeCap / sold : 1.0;
+        return covered * perUnit / net.value[ins.reference] * net.value[net.fMarket[f]];
+    }
+
     // ---- the objective and its derivatives -----------------------------------------------------------
 
     private double netPrice(int i, double[] p) {
@@ -791,6 +812,9 @@ final class PriceSolver {
     double plannedPrice(int i, double[] p) {
         if (net.fType[i] == Network.MANUFACTURER) {
             return netPrice(i, p);
+        }
+        if (net.fReference[i] >= 0) {
+            return p[net.fMarket[i]] + net.fShift[i];
         }
         return Curves.supported(p[net.fMarket[i]], net.fStrike[i], net.fUpside[i]);
     }
@@ -844,7 +868,7 @@ final class PriceSolver {
             // Past its quota share a firm's output no longer answers the price.
             double dq = free >= net.fOutputCap[f] ? 0
                     : w * Curves.supplySlope(v, k, net.fBase[f], net.fSlope[f], net.fExponent[f]);
-            if (net.fType[f] != Network.MANUFACTURER) {
+            if (net.fType[f] != Network.MANUFACTURER && net.fReference[f] < 0) {
                 dq *= Curves.supportedSlope(p[net.fMarket[f]], net.fStrike[f], net.fUpside[f]);
             }
             if (collectionInRound && net.fType[f] == Network.RECYCLER && k > 0) {

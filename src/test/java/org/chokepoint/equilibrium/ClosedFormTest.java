@@ -282,6 +282,45 @@ class ClosedFormTest {
         assertEquals(cost, r.instruments().get(0).figures().get("fiscalCost"), TOL * Math.abs(cost));
     }
 
+    /**
+     * B's contract for difference at 12 settled against A's price: B's producers are paid 12 - p_A a unit on top of
+     * what they sell at, as the model's firms count it, so they plan on p_B + 12 - p_A, which trade holds at 13
+     * (p_B = p_A + 1), and make 5 (13 - 4) = 45 whatever the prices, not 5 (12 - 4) = 40 as on a strike of their own
+     * price. A then ships 170 - 10 p_A - 45 = 26 p_A - 130, so p_A = 255/36, and the budget pays (12 - p_A) on 45.
+     */
+    @Test
+    void aContractSettledAgainstAnotherMarketPaysItsGapOnTopOfTheFirmsOwnPrice() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "contractForDifference", "id": "b-cfd", "region": "B", "commodity": "metal", "strike": 12.0,
+                 "referenceRegion": "A"}"""), 0);
+        assertConverged(r);
+        double pa = 255.0 / 36;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(pa + 1, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(45.0, r.market("B", "metal").production(), TOL * 45);
+        double cost = (12 - pa) * 45;
+        assertEquals(cost, r.instruments().get(0).figures().get("fiscalCost"), TOL * cost);
+    }
+
+    /**
+     * The same contract at 6 with half the upside paid back: A's price lies above the strike, so B's producers give
+     * back 0.5 (p_A - 6) a unit and plan on p_A + 1 - 0.5 (p_A - 6) = 0.5 p_A + 4, making 2.5 p_A; A ships
+     * 170 - 12.5 p_A = 26 p_A - 130, so p_A = 300/38.5, and the budget takes back 0.5 (p_A - 6) on each unit.
+     */
+    @Test
+    void aContractSettledAgainstAnotherMarketClawsBackAboveTheStrike() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "contractForDifference", "id": "b-cfd", "region": "B", "commodity": "metal", "strike": 6.0,
+                 "upsideShare": 0.5, "referenceRegion": "A"}"""), 0);
+        assertConverged(r);
+        double pa = 300 / 38.5;
+        double q = 2.5 * pa;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(q, r.market("B", "metal").production(), TOL * q);
+        double clawback = 0.5 * (pa - 6) * q;
+        assertEquals(clawback, r.instruments().get(0).figures().get("clawback"), TOL * clawback);
+    }
+
     static final String CHAIN = """
             {"meta": {"name": "chain"}, "time": {"ticksPerYear": 52, "horizonTicks": 104},
              "regions": [{"id": "A"}],
