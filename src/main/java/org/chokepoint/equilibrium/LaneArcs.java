@@ -433,25 +433,38 @@ final class LaneArcs {
         }
     }
 
-    /** No origin above {@code maxShare} of the region's imports: {@code x_o - s Σ x <= 0} for each origin. */
+    /**
+     * No origin above {@code maxShare} of the region's imports: {@code x_o <= s / (1 - s) Σ x_others} for each origin,
+     * the others' flows held for a round, as the model grants an origin's importers what keeps its share of all the
+     * origins' purchases at most {@code s}. Its rent falls on that origin's lanes alone: a bound over all of them,
+     * {@code x_o - s Σ x <= 0}, would pay the other origins' traders its rent to ship at a loss, which no trader of
+     * the model does. Each bound starts as wide as its lanes, so the first round is solved as without it.
+     */
     private void diversify(DiversificationRequirementSpec rule, List<Integer> members, int instrument) {
         double share = rule.maxShare();
+        if (share >= 1) {
+            return;
+        }
         TreeSet<Integer> origins = new TreeSet<>();
         for (int a : members) {
             origins.add(world.regionOfMarket(net.arcs.get(a).from));
         }
         for (int origin : origins) {
-            Cap cap = new Cap();
-            cap.kind = CapKind.DIVERSIFICATION;
-            cap.instrument = instrument;
-            cap.arcs = members.stream().mapToInt(Integer::intValue).toArray();
-            cap.coefficient = new double[cap.arcs.length];
-            for (int i = 0; i < cap.arcs.length; i++) {
-                boolean own = world.regionOfMarket(net.arcs.get(cap.arcs[i]).from) == origin;
-                cap.coefficient[i] = (own ? 1.0 : 0.0) - share;
+            List<Integer> own = new ArrayList<>();
+            List<Integer> others = new ArrayList<>();
+            double wide = 0;
+            for (int a : members) {
+                if (world.regionOfMarket(net.arcs.get(a).from) == origin) {
+                    own.add(a);
+                    wide += net.arcs.get(a).laneCapacity;
+                } else {
+                    others.add(a);
+                }
             }
-            cap.volume = 0;
-            net.caps.add(cap);
+            net.capOver(CapKind.DIVERSIFICATION, instrument, own, 1.0, wide);
+            Cap cap = net.caps.get(net.caps.size() - 1);
+            cap.others = others.stream().mapToInt(Integer::intValue).toArray();
+            cap.ratio = share / (1 - share);
         }
     }
 

@@ -184,6 +184,13 @@ final class Network {
          * the world's capacity of its good.
          */
         double reach;
+        /**
+         * For a diversification requirement's bound on one origin: the arcs from its other origins, whose flows at
+         * the last round, times {@link #ratio}, are its volume.
+         */
+        int[] others;
+        /** {@code maxShare / (1 - maxShare)}: what an origin may ship per unit the others ship. */
+        double ratio;
     }
 
     /** An instrument in force at the tick, for its fiscal figures. */

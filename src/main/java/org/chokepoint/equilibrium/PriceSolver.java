@@ -382,6 +382,21 @@ final class PriceSolver {
         evaluateQuantities(price);
         for (int c = 0; c < ns; c++) {
             Network.Cap cap = net.caps.get(c);
+            if (cap.kind == Network.CapKind.DIVERSIFICATION && !first) {
+                // What the other origins shipped in the round, times s / (1 - s): before any round, no bound. Each
+                // origin's bound moves half way there: moved whole, an origin held to nothing lets the others ship,
+                // which frees it and holds them to nothing the round after, a cycle of two rounds.
+                double others = 0;
+                for (int a : cap.others) {
+                    others += flow[a];
+                }
+                double v = 0.5 * (cap.volume + cap.ratio * others);
+                // Measured against what the importing market uses too, so a bound halving toward nothing settles.
+                int to = net.arcs.get(cap.arcs[0]).to;
+                double scale = Math.max(Math.max(Math.max(v, cap.volume), demand[to] + inputs[to]), 1e-300);
+                change = Math.max(change, Math.abs(v - cap.volume) / scale);
+                cap.volume = relaxation.move(arcs + 2 * net.firms + c, cap.volume, v, scale);
+            }
             if (cap.kind != Network.CapKind.OFFTAKE) {
                 continue;
             }
@@ -411,9 +426,6 @@ final class PriceSolver {
             }
             for (int s = 0; s < ns && violation > 0; s++) {
                 Network.Cap cap = net.caps.get(s);
-                if (cap.kind == Network.CapKind.DIVERSIFICATION) {
-                    continue;
-                }
                 for (int i = 0; i < cap.arcs.length; i++) {
                     if (cap.arcs[i] == a && cap.coefficient[i] > 0) {
                         rent[s] += violation / cap.coefficient[i] * (1 + 1e-12) + 1e-12 * rentScale[s];

@@ -321,6 +321,65 @@ class ClosedFormTest {
         assertEquals(clawback, r.instruments().get(0).figures().get("clawback"), TOL * clawback);
     }
 
+    /** B buying from A and from C, each at a cost of 1, with at most half its imports from one origin. */
+    private static Scenario diversified(String cDemand) throws Exception {
+        return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, "
+                        + "{\"from\": \"C\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
+                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS,
+                """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100,
+                 "minMargin": 0},
+                {"id": "c-to-b", "commodity": "metal", "from": "C", "to": "B", "count": 10, "capacityPerTick": 100,
+                 "minMargin": 0}""",
+                A_DEMAND + "," + B_DEMAND + "," + cDemand,
+                """
+                {"type": "diversificationRequirement", "id": "b-div", "region": "B", "commodity": "metal",
+                 "maxShare": 0.5}""");
+    }
+
+    /**
+     * C alone clears at 17.5, above B's 40/3, so no trader ships from C to B; B may then take at most half of nothing
+     * from A, as the model's buyers are granted no more from one origin than half of what all origins sell them, and
+     * every market stays at its autarky price. A lane from A would earn B's price less A's and the cost, the
+     * requirement's rent, and C's traders are not paid to ship at a loss so that A's may ship.
+     */
+    @Test
+    void aDiversificationRequirementWithoutASecondProfitableOriginStopsImports() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(diversified(C_DEMAND), 0);
+        assertConverged(r);
+        assertEquals(5.0, r.market("A", "metal").price(), TOL * 5);
+        assertEquals(40.0 / 3, r.market("B", "metal").price(), TOL * 13);
+        assertEquals(17.5, r.market("C", "metal").price(), TOL * 17.5);
+        assertEquals(0.0, r.laneFlow("a-to-b"), TOL * 180);
+        assertEquals(0.0, r.laneFlow("c-to-b"), TOL * 180);
+        for (EquilibriumResult.LaneResult lane : r.lanes()) {
+            assertTrue(lane.rent() >= 0, lane.toString());
+        }
+    }
+
+    /**
+     * With C's demand 30 - p, C alone clears at 10 and ships 5 p_C - 50 at p_C = p_B - 1, the gap its traders need.
+     * A ships as much, no more: 200 - 15 p_B = 2 (5 p_B - 55) gives p_B = 12.4, 7 from each; A at 26 p_A - 130 = 7.
+     */
+    @Test
+    void aDiversificationRequirementHoldsTheCheapOriginToTheOthersVolume() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(diversified("""
+                {"region": "C", "commodity": "metal", "baseQuantity": 20, "referencePrice": 10.0, "elasticity": -0.5,
+                 "form": "linear"}"""), 0);
+        assertConverged(r);
+        double pa = 137.0 / 26;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(12.4, r.market("B", "metal").price(), TOL * 12.4);
+        assertEquals(11.4, r.market("C", "metal").price(), TOL * 11.4);
+        assertEquals(7.0, r.laneFlow("a-to-b"), TOL * 7);
+        assertEquals(7.0, r.laneFlow("c-to-b"), TOL * 7);
+        for (EquilibriumResult.LaneResult lane : r.lanes()) {
+            double rent = lane.trader().equals("a-to-b") ? 12.4 - pa - 1 : 0;
+            assertEquals(rent, lane.rent(), TOL * 12.4, lane.trader());
+        }
+    }
+
     static final String CHAIN = """
             {"meta": {"name": "chain"}, "time": {"ticksPerYear": 52, "horizonTicks": 104},
              "regions": [{"id": "A"}],
