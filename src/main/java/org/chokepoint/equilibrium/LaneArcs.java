@@ -104,11 +104,10 @@ final class LaneArcs {
         base.cost = cost;
         base.exportTax = exports.exportTax;
         base.compliance = exports.compliance;
-        base.exportTaxInstrument = exports.taxInstrument;
         base.subsidyRate = exports.subsidyRate;
         base.subsidyPerUnit = exports.subsidyPerUnit;
-        base.subsidyInstrument = exports.subsidyInstrument;
         base.licenceInstrument = exports.licenceInstrument;
+        base.exportParts = exports.parts.toArray(new double[0][]);
         base.laneCapacity = capacity;
         TariffRateQuotaSpec trq = importMeasures(base, o, d, c);
         double approval = exports.approval;
@@ -149,11 +148,11 @@ final class LaneArcs {
         double approval = 1.0;
         double exportTax;
         double compliance;
-        int taxInstrument = -1;
         double subsidyRate;
         double subsidyPerUnit;
-        int subsidyInstrument = -1;
         int licenceInstrument = -1;
+        /** Each tax, subsidy and licence on the lane: {@link Arc#exportParts}. */
+        final List<double[]> parts = new ArrayList<>();
         final List<Integer> pools = new ArrayList<>();
         /** Each licensing office with a capacity for the lane's commodity: instrument, commodity, rate, capacity. */
         final List<double[]> offices = new ArrayList<>();
@@ -175,11 +174,12 @@ final class LaneArcs {
                 lane.allowance = 0;
             } else if (measure instanceof ExportTaxSpec tax) {
                 lane.exportTax += tax.rate();
-                lane.taxInstrument = instrument;
+                lane.parts.add(new double[] {Network.TAXED, instrument, tax.rate(), 0});
             } else if (measure instanceof ExportSubsidySpec subsidy) {
                 lane.subsidyRate += subsidy.rateOrZero();
                 lane.subsidyPerUnit += subsidy.perUnitOrZero();
-                lane.subsidyInstrument = instrument;
+                lane.parts.add(new double[] {Network.SUBSIDISED, instrument, subsidy.rateOrZero(),
+                        subsidy.perUnitOrZero()});
             } else if (measure instanceof ExportLicensingSpec licensing) {
                 // A destination denied at the tick is refused every licence.
                 double rate = licensing.deniedAt(ts.commodity(), ts.to(), net.tick) ? 0.0
@@ -187,6 +187,8 @@ final class LaneArcs {
                 lane.approval *= rate;
                 lane.compliance += licensing.carryingCostPerTick() * licensing.leadTicks();
                 lane.licenceInstrument = instrument;
+                lane.parts.add(new double[] {Network.LICENSED, instrument,
+                        licensing.carryingCostPerTick() * licensing.leadTicks(), 0});
                 Double weekly = licensing.capacityAt(ts.commodity(), net.tick);
                 if (weekly != null && rate > 0) {
                     lane.offices.add(new double[] {instrument, c, rate, weekly / TickTime.ticks(1, perYear)});
@@ -326,11 +328,10 @@ final class LaneArcs {
         Arc leakArc = Network.copy(base, ArcKind.DETOUR);
         leakArc.exportTax = 0;
         leakArc.compliance = 0;
-        leakArc.exportTaxInstrument = -1;
         leakArc.subsidyRate = 0;
         leakArc.subsidyPerUnit = 0;
-        leakArc.subsidyInstrument = -1;
         leakArc.licenceInstrument = -1;
+        leakArc.exportParts = new double[0][];
         leakArc.via = world.regionIndex(exports.circumvention.via());
         leakArc.capacityShare = leak;
         leakArc.extra = exports.circumvention.extraCostPerUnit();

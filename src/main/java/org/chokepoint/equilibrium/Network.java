@@ -38,6 +38,11 @@ final class Network {
 
     enum ArcKind { DIRECT, IN_QUOTA, OUT_OF_QUOTA, DETOUR, OFFTAKE }
 
+    /** The kinds of {@link Arc#exportParts}. */
+    static final int TAXED = 0;
+    static final int SUBSIDISED = 1;
+    static final int LICENSED = 2;
+
     enum CapKind { LANE_CAPACITY, LICENCE, LICENCE_OFFICE, EXPORT_QUOTA, TARIFF_RATE_QUOTA, DIVERSIFICATION, LEAK, OFFTAKE }
 
     final Scenario scenario;
@@ -152,7 +157,6 @@ final class Network {
         /** An export subsidy: ad valorem on the origin price, and per unit in the price unit. */
         double subsidyRate;
         double subsidyPerUnit;
-        int subsidyInstrument = -1;
         double compliance;
         double cost;
         double extra;
@@ -161,8 +165,13 @@ final class Network {
         int quotaInstrument = -1;
         double[] floors = new double[0];
         int[] floorInstruments = new int[0];
-        int exportTaxInstrument = -1;
         int licenceInstrument = -1;
+        /**
+         * Each exporter's measure that takes or pays on the arc's flow, for its own fiscal figures:
+         * {@code {kind (TAXED, SUBSIDISED or LICENSED), instrument, rate, per unit}}. The arc's wedge adds up their
+         * rates; each instrument books its own part, as the model's do.
+         */
+        double[][] exportParts = new double[0][];
         /** For an offtake: the price the agency pays, in dollars. */
         double offtakePrice;
         /** The wedge between destination and origin price at which the arc's trade just pays, in dollars. */
@@ -747,11 +756,10 @@ final class Network {
         a.cost = b.cost;
         a.floors = b.floors;
         a.floorInstruments = b.floorInstruments;
-        a.exportTaxInstrument = b.exportTaxInstrument;
         a.subsidyRate = b.subsidyRate;
         a.subsidyPerUnit = b.subsidyPerUnit;
-        a.subsidyInstrument = b.subsidyInstrument;
         a.licenceInstrument = b.licenceInstrument;
+        a.exportParts = b.exportParts;
         a.laneCapacity = b.laneCapacity;
         return a;
     }

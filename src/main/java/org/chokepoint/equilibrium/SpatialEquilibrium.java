@@ -218,21 +218,23 @@ public final class SpatialEquilibrium {
             exports[arc.from] += x;
             imports[arc.to] += x;
             double cif = po * (1 + arc.exportTax + arc.compliance - arc.subsidyRate) + (arc.cost - arc.subsidyPerUnit) * v;
-            if (arc.exportTaxInstrument >= 0 && arc.kind != Network.ArcKind.DETOUR) {
-                double r = arc.exportTax * po * x;
-                levy[arc.from] += r;
-                add(figures.get(arc.exportTaxInstrument), "revenue", r);
-                add(figures.get(arc.exportTaxInstrument), "volume", x);
-            }
-            if (arc.subsidyInstrument >= 0 && arc.kind != Network.ArcKind.DETOUR) {
-                double paid = (arc.subsidyRate * po + arc.subsidyPerUnit * v) * x;
-                fiscal[arc.from] += paid;
-                add(figures.get(arc.subsidyInstrument), "subsidyPaid", paid);
-                add(figures.get(arc.subsidyInstrument), "volumeSubsidised", x);
-            }
-            if (arc.licenceInstrument >= 0 && arc.kind != Network.ArcKind.DETOUR) {
-                add(figures.get(arc.licenceInstrument), "complianceCost", arc.compliance * po * x);
-                add(figures.get(arc.licenceInstrument), "licensedVolume", x);
+            // Each tax, subsidy and licence books its own part of the flow's (a detour evades them all).
+            for (double[] part : arc.kind == Network.ArcKind.DETOUR ? new double[0][] : arc.exportParts) {
+                Map<String, Double> fig = figures.get((int) part[1]);
+                if (part[0] == Network.TAXED) {
+                    double r = part[2] * po * x;
+                    levy[arc.from] += r;
+                    add(fig, "revenue", r);
+                    add(fig, "volume", x);
+                } else if (part[0] == Network.SUBSIDISED) {
+                    double paid = (part[2] * po + part[3] * v) * x;
+                    fiscal[arc.from] += paid;
+                    add(fig, "subsidyPaid", paid);
+                    add(fig, "volumeSubsidised", x);
+                } else {
+                    add(fig, "complianceCost", part[2] * po * x);
+                    add(fig, "licensedVolume", x);
+                }
             }
             for (int k = 0; k < arc.floors.length; k++) {
                 double l = Math.max(0, arc.floors[k] * v - cif) * x;

@@ -157,6 +157,47 @@ class ClosedFormTest {
         assertEquals(revenue, r.market("A", "metal").levyRevenue(), TOL * revenue);
     }
 
+    /**
+     * Two taxes of 10% on the same lane are the tax of 20% above, p_A = 315/44; each government instrument collects
+     * its own 10% of the origin price on the flow, as the model's taxes each book theirs, not the last listed all.
+     */
+    @Test
+    void twoExportTaxesOnALaneEachCollectTheirOwnRate() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "exportTax", "id": "a-tax", "region": "A", "commodities": ["metal"], "rate": 0.1},
+                {"type": "exportTax", "id": "a-surtax", "region": "A", "commodities": ["metal"], "rate": 0.1}"""), 0);
+        assertConverged(r);
+        double pa = 315.0 / 44;
+        double flow = 26 * pa - 130;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        for (EquilibriumResult.InstrumentResult tax : r.instruments()) {
+            assertEquals(0.1 * pa * flow, tax.figures().get("revenue"), TOL * pa * flow, tax.id());
+            assertEquals(flow, tax.figures().get("volume"), TOL * flow, tax.id());
+        }
+        assertEquals(0.2 * pa * flow, r.market("A", "metal").levyRevenue(), TOL * pa * flow);
+    }
+
+    /**
+     * Two subsidies on the lane, 0.25 a unit and 10% of the origin price: p_B = 0.9 p_A + 0.75, so
+     * 26 p_A - 130 = 200 - 15 (0.9 p_A + 0.75) and p_A = 318.75 / 39.5. Each pays its own on the flow.
+     */
+    @Test
+    void twoExportSubsidiesOnALaneEachPayTheirOwn() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "exportSubsidy", "id": "a-rebate", "region": "A", "commodities": ["metal"], "rate": 0.1},
+                {"type": "exportSubsidy", "id": "a-grant", "region": "A", "commodities": ["metal"], "perUnit": 0.25}"""),
+                0);
+        assertConverged(r);
+        double pa = 318.75 / 39.5;
+        double flow = 26 * pa - 130;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(0.1 * pa * flow, r.instruments().get(0).figures().get("subsidyPaid"), TOL * pa * flow);
+        assertEquals(0.25 * flow, r.instruments().get(1).figures().get("subsidyPaid"), TOL * pa * flow);
+        assertEquals(flow, r.instruments().get(0).figures().get("volumeSubsidised"), TOL * flow);
+        assertEquals(flow, r.instruments().get(1).figures().get("volumeSubsidised"), TOL * flow);
+        assertEquals((0.1 * pa + 0.25) * flow, r.market("A", "metal").fiscalCost(), TOL * pa * flow);
+    }
+
     @Test
     void aTariffFloorHoldsTheImportersPriceAtTheFloor() throws Exception {
         // Free trade would clear B at 8.68; with a floor of 10 on imports B's price is the floor, B imports
