@@ -289,7 +289,25 @@ public final class SpatialEquilibrium {
             add(fig, "quotaVolume", cap.volume);
             add(fig, "exported", used);
             add(fig, "quotaRent", r);
-            fig.put("rentPerUnit", rent / net.value[net.arcs.get(cap.arcs[0]).from]);
+            double perUnit = rent / net.value[net.arcs.get(cap.arcs[0]).from];
+            if (pools(net, cap.instrument) == 1) {
+                fig.put("rentPerUnit", perUnit);
+            } else {
+                // A quota split by destination: each destination's pool earns its own rent.
+                fig.put("rentPerUnit:" + regionId(net, net.arcs.get(cap.arcs[0]).to), perUnit);
+                fig.merge("highestRentPerUnit", perUnit, Math::max);
+            }
+        }
+        // Split, its rent per unit is what a unit exported under it earns on average (the highest of its
+        // destinations' where nothing is exported).
+        for (Network.Cap cap : net.quotaBounds) {
+            Map<String, Double> fig = figures.get(cap.instrument);
+            if (pools(net, cap.instrument) > 1 && fig.containsKey("highestRentPerUnit")) {
+                double highest = fig.remove("highestRentPerUnit");
+                double exported = fig.get("exported");
+                double value = net.value[net.arcs.get(cap.arcs[0]).from];
+                fig.put("rentPerUnit", exported > 0 ? fig.get("quotaRent") / exported / value : highest);
+            }
         }
         for (int s = 0; s < net.caps.size(); s++) {
             Network.Cap cap = net.caps.get(s);
@@ -395,6 +413,15 @@ public final class SpatialEquilibrium {
                     cap, perFirm, cap > 0 ? perFirm / cap : 0, netPrice, use));
         }
         return out;
+    }
+
+    /** How many pools an export quota's volume is split into: one per destination given a share, else one. */
+    private static int pools(Network net, int instrument) {
+        int n = 0;
+        for (Network.Cap cap : net.quotaBounds) {
+            n += cap.instrument == instrument ? 1 : 0;
+        }
+        return n;
     }
 
     private static double approvalShare(Network net, int a) {

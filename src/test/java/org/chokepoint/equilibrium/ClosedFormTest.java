@@ -141,6 +141,39 @@ class ClosedFormTest {
         }
     }
 
+    /**
+     * A's quota of 20 a tick split half to B, half to C, each lane at a cost of 1; both halves bind:
+     * A: 26 p - 130 = 20, p_A = 150/26; B: 200 - 15 p = 10, p_B = 38/3; C: 140 - 8 p = 10, p_C = 16.25. Each
+     * destination's rent is its gap less the cost; the quota's rent per unit is what its 20 units earn on average,
+     * not the last destination's.
+     */
+    @Test
+    void aQuotaSplitByDestinationEarnsEachDestinationsRent() throws Exception {
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
+                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS,
+                """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100, "minMargin": 0},
+                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
+                A_DEMAND + "," + B_DEMAND + "," + C_DEMAND,
+                """
+                {"type": "exportQuota", "id": "a-quota", "region": "A", "commodities": ["metal"], "yearlyVolume": 1040,
+                 "destinationShares": {"B": 0.5, "C": 0.5}}""");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double pa = 150.0 / 26;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(38.0 / 3, r.market("B", "metal").price(), TOL * 13);
+        assertEquals(16.25, r.market("C", "metal").price(), TOL * 16.25);
+        double toB = 38.0 / 3 - pa - 1;
+        double toC = 16.25 - pa - 1;
+        var figures = r.instruments().get(0).figures();
+        assertEquals(10 * (toB + toC), figures.get("quotaRent"), TOL * 200);
+        assertEquals((toB + toC) / 2, figures.get("rentPerUnit"), TOL * 10);
+        assertEquals(toB, figures.get("rentPerUnit:B"), TOL * 10);
+        assertEquals(toC, figures.get("rentPerUnit:C"), TOL * 10);
+    }
+
     @Test
     void anExportTaxRaisesTheGapByTheTaxOnTheOriginPrice() throws Exception {
         // p_B = 1.2 p_A + 1, so 26 p_A - 130 = 200 - 15 (1.2 p_A + 1): p_A = 315/44.
