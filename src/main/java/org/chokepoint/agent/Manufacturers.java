@@ -207,8 +207,10 @@ public final class Manufacturers implements java.io.Serializable {
         double reservation = (x.inputBudget[f] - (x.expectedInputCost[f] - own)) / (a * value);
         if (r > 0) {
             // What a unit of the input is worth to a firm that keeps its plant: its output less its other inputs
-            // and the least its conversion can cost, the price past which its capacity rule would close it.
-            double worth = PrecautionaryBid.worth(x.expectedPrice[f] * x.outputValue[f],
+            // and the least its conversion can cost, the price past which its capacity rule would close it. Its
+            // output is valued as in its budget and that rule, support and premium included: on the market price
+            // a supported firm's worth fell below its budget's reservation, and the risk raised nothing.
+            double worth = PrecautionaryBid.worth(x.supportedPrice(f, x.expectedPrice[f]) * x.outputValue[f],
                     x.costBase[f] * x.outputValue[f], x.expectedInputCost[f] - own, a * value);
             reservation = precaution.highest(reservation, worth, r);
         }

@@ -2,6 +2,7 @@ package org.chokepoint.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.model.SupplyShockModel;
@@ -112,5 +113,47 @@ class ManufacturersBidTest {
         for (int k = 0; k < 4; k++) {
             assertEquals(279.778, book.bidLimit(k), 1e-3, "step " + (k + 1));
         }
+    }
+
+    /**
+     * Under supply risk what it pays at most moves from its reservation toward what the oxide is worth to a maker
+     * that keeps its plant, in proportion to the risk: its magnet less the least its conversion can cost, 10, per
+     * 0.3 t of oxide. At a risk of one half and the $90 it expects, {@code (90 - 10) / 0.3 = 266.67}, so it pays at
+     * most {@code 263.11 + (266.67 - 263.11) / 2 = 264.89}.
+     */
+    @Test
+    void aMakerThatSeesItsSupplyAtRiskBidsTowardWhatTheOxideIsWorthToIt() throws Exception {
+        halfTheOxideAtRisk();
+        bidWith(0);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(264.889, book.bidLimit(k), 1e-3, "step " + (k + 1));
+        }
+    }
+
+    /**
+     * Under the contract at a strike of 95 a magnet brings it 95, and its capacity rule closes it only when that
+     * less its inputs falls below its lowest conversion cost, so the oxide is worth {@code (95 - 10) / 0.3 = 283.33}
+     * to it: at a risk of one half it pays at most {@code 279.78 + (283.33 - 279.78) / 2 = 281.56}. Read on the $90
+     * the market pays, the oxide was worth 266.67, less than its reservation, and the risk added nothing.
+     */
+    @Test
+    void aMakerUnderAContractForDifferenceThatSeesItsSupplyAtRiskBidsTowardWhatTheStrikeMakesTheOxideWorth()
+            throws Exception {
+        x.support(MAKER, 95, 0.3, Double.NaN);
+        halfTheOxideAtRisk();
+        bidWith(0);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(281.556, book.bidLimit(k), 1e-3, "step " + (k + 1));
+        }
+    }
+
+    /** Buyers of Japan's oxide see half their supply at risk (the risk is read from the news, not set, in a run). */
+    private void halfTheOxideAtRisk() throws Exception {
+        SupplyRisk risk = new SupplyRisk(model.markets().count(), model.scenario().behaviour().precaution(),
+                model.world().ticksPerYear());
+        Field perceived = SupplyRisk.class.getDeclaredField("risk");
+        perceived.setAccessible(true);
+        ((double[]) perceived.get(risk))[x.inputMarket(slot)] = 0.5;
+        manufacturers.useRisk(risk);
     }
 }
