@@ -463,13 +463,15 @@ public final class Firms implements java.io.Serializable {
     /**
      * The firm operates from this tick: a plant coming into use or back from mothballs has no sales to go by, so
      * it expects to sell what its expected price justifies, its supply curve's output, and plans its first runs
-     * on that.
+     * on that. The curve is that of the plants an outage leaves it, the one it plans and asks on: read on its
+     * whole plant, a mine back during an outage that left it half expected to sell all that half, at a price that
+     * justified a quarter.
      */
     void startOperating(int f) {
         status[f] = FirmStatus.ACTIVE;
         mothballedBeforeRun[f] = false;
         belowCostTicks[f] = 0;
-        normalSales[f] = outputAtPrice(f, netPrice[f], capacity[f]);
+        normalSales[f] = outputAtPrice(f, netPrice[f], operableCapacity(f));
     }
 
     /**

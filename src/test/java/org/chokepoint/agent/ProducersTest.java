@@ -174,4 +174,19 @@ class ProducersTest {
         assertEquals(100 * Math.sqrt(1.0 / 3), firms.normalSales(mine), 1e-9);
         assertEquals(57.74, firms.normalSales(mine), 0.005);
     }
+
+    /**
+     * A mine back from a mothball while an outage leaves it half its plant: the 50 t left run along its curve over
+     * 50, {@code 20 + 30 (q / 50)^2}, on which it plans and asks, so at the $27.5 it expects they justify
+     * {@code 50 sqrt(7.5 / 30) = 25} t, and that is what it expects to sell. Read on its whole plant, it expected
+     * {@code 100 sqrt(0.25) = 50}, all the outage leaves it, at a cost on those plants of 50.
+     */
+    @Test
+    void aPlantBackFromAMothballDuringAnOutageExpectsToSellWhatItsRemainingPlantsJustify() {
+        firms.status[mine] = FirmStatus.MOTHBALLED;
+        firms.setOperableShare(firms.market(mine), 0.5);
+        firms.netPrice[mine] = 27.5;
+        firms.startOperating(mine);
+        assertEquals(25, firms.normalSales(mine), 1e-9);
+    }
 }
