@@ -1,6 +1,7 @@
 package org.chokepoint.output;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -136,14 +137,7 @@ final class TargetLock implements AutoCloseable {
      * links, the file is moved to the name instead, after a check that it is free.
      */
     private static void createHoldingPid(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path fresh;
-        try {
-            fresh = Files.createTempFile(dir, file.getFileName().toString(), ".new");
-            Files.write(fresh, pidLine());
-        } catch (IOException e) {
-            throw OutputFiles.named(file, e);
-        }
+        Path fresh = freshFileHoldingPid(file);
         try {
             Files.createLink(file, fresh);
         } catch (FileAlreadyExistsException e) {
@@ -158,6 +152,35 @@ final class TargetLock implements AutoCloseable {
             }
         } finally {
             Files.deleteIfExists(fresh);
+        }
+    }
+
+    /**
+     * A new file beside the lock file's name, {@code .NAME.lock.PID-N.new}, holding this process's pid, or none
+     * when it cannot be written. Not {@code Files.createTempFile}: that makes the file private to its owner, and
+     * the lock file it becomes would stay so, where a lock file made as any other file in the folder lets a
+     * colleague writing there read whose lock it is and take it once its holder is gone.
+     */
+    private static Path freshFileHoldingPid(Path file) throws IOException {
+        String base = file.getFileName() + "." + ProcessHandle.current().pid() + "-";
+        for (int i = 0; ; i++) {
+            Path fresh = file.resolveSibling(base + i + ".new");
+            OutputStream out;
+            try {
+                out = Files.newOutputStream(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                continue; // another command of this process, or one an earlier process of this pid left
+            } catch (IOException e) {
+                throw OutputFiles.named(file, e);
+            }
+            try (out) {
+                out.write(pidLine());
+            } catch (IOException e) {
+                // A file that could be made but not written (a full disk) is not left beside the user's folders.
+                Files.deleteIfExists(fresh);
+                throw OutputFiles.named(file, e);
+            }
+            return fresh;
         }
     }
 
