@@ -68,7 +68,9 @@ final class InformationExchange implements java.io.Serializable {
             case REQUIRED_VOLUME -> members.required[f];
             case SELLING_PRICE -> markets.price(x.market(f));
             case OUTPUT -> x.output(f);
-            case COSTS -> x.marginalCost(f, x.plannedOutput(f));
+            // What its next unit costs it on the plants it runs, the curve it plans and asks on: during an outage the
+            // whole plant's curve gives the cost of plants the outage has shut.
+            case COSTS -> x.marginalCostOfAvailable(f, x.plannedOutput(f));
             default -> Double.NaN;
         };
     }
