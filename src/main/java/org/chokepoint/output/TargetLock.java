@@ -134,7 +134,9 @@ final class TargetLock implements AutoCloseable {
      * Makes the lock file with this process's pid already in it, so that no lock file of this program's is ever
      * empty and an empty file at the name is someone else's: the pid goes into a fresh file of its own, which
      * is then linked at the name in one step that fails when the name is taken. Where the file system has no
-     * links, the file is moved to the name instead, after a check that it is free.
+     * links, the name is made in one step that fails when it is taken and the pid written at once: a command that
+     * reads the file in that moment finds it empty and refuses it as someone else's, which errs on the safe side,
+     * where moving a file to the name after a check that it is free could replace a lock another command holds.
      */
     private static void createHoldingPid(Path file) throws IOException {
         Path fresh = freshFileHoldingPid(file);
@@ -143,13 +145,7 @@ final class TargetLock implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             // made by another process meanwhile: lock that one
         } catch (UnsupportedOperationException | IOException noLinks) {
-            try {
-                Files.move(fresh, file);
-            } catch (FileAlreadyExistsException e) {
-                // made by another process meanwhile: lock that one
-            } catch (IOException e) {
-                throw OutputFiles.named(file, e);
-            }
+            createThenWritePid(file);
         } finally {
             Files.deleteIfExists(fresh);
         }
@@ -161,6 +157,23 @@ final class TargetLock implements AutoCloseable {
      * the lock file it becomes would stay so, where a lock file made as any other file in the folder lets a
      * colleague writing there read whose lock it is and take it once its holder is gone.
      */
+    private static void createThenWritePid(Path file) throws IOException {
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return; // made by another process meanwhile: lock that one
+        } catch (IOException e) {
+            throw OutputFiles.named(file, e);
+        }
+        try (out) {
+            out.write(pidLine());
+        } catch (IOException e) {
+            Files.deleteIfExists(file); // made by this call, and holding no pid: nobody's lock
+            throw OutputFiles.named(file, e);
+        }
+    }
+
     private static Path freshFileHoldingPid(Path file) throws IOException {
         String base = file.getFileName() + "." + ProcessHandle.current().pid() + "-";
         for (int i = 0; ; i++) {
