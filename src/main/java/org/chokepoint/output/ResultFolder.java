@@ -280,6 +280,14 @@ public final class ResultFolder implements AutoCloseable {
             throw new TargetException(out + " is the root of the file system: choose a folder for the results,"
                     + " such as results/NAME");
         }
+        String name = target.getFileName().toString();
+        if (SIBLING.matcher(name).matches() || LOCK.matcher(name).matches()) {
+            // A results folder under such a name would be taken for a killed command's leftover, or for a lock,
+            // by the next command writing beside it, and removed.
+            throw new TargetException(out + " has the name of a file chokepoint keeps beside a results folder while"
+                    + " writing it (.NAME.lock, .NAME.partial-PID-N, .NAME.old-PID-N), which the next command"
+                    + " writing beside it would remove: choose another --out");
+        }
         if (workingFolder.startsWith(target)) {
             throw new TargetException(out + " is " + (workingFolder.equals(target) ? "the working folder"
                     : "a folder that holds the working folder") + " (" + target + "): choose a folder for the"

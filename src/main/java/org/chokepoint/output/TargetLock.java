@@ -87,6 +87,12 @@ final class TargetLock implements AutoCloseable {
                 throw new TargetException(file + " is a folder chokepoint did not make, where it keeps the lock of "
                         + target + " while writing it: move the folder away, or choose another --out");
             }
+            if (Files.isSymbolicLink(file)) {
+                // Never followed (a lock is opened without following links), so named as what it is rather than
+                // as the system's "too many levels of symbolic links".
+                throw new TargetException(file + " is a symbolic link chokepoint did not make, where it keeps the"
+                        + " lock of " + target + " while writing it: move the link away, or choose another --out");
+            }
             FileChannel channel;
             try {
                 channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,

@@ -364,6 +364,37 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
+     * A link of the user's at a lock file's name is never followed, so the file it leads to is safe; the refusal
+     * names the link as a link, not as the system's "too many levels of symbolic links".
+     */
+    @Test
+    void aLinkAtTheLockFilesNameIsNamedAsWhatItIs() throws Exception {
+        Path budget = Files.writeString(inputs.resolve("budget.txt"), "precious\n");
+        Path link = Files.createSymbolicLink(dir.resolve(".kept.lock"), budget);
+        Map<String, String> before = tree(dir);
+        assertEquals(2, command("run", dir.resolve("kept")), err.toString());
+        assertTrue(err.toString().contains(link.toAbsolutePath() + " is a symbolic link chokepoint did not make"),
+                err.toString());
+        assertEquals(before, tree(dir), "nothing written, nothing removed");
+        assertEquals("precious\n", Files.readString(budget));
+    }
+
+    /**
+     * A results folder asked for under the name of a killed command's leftover (.NAME.partial-PID-N or
+     * .NAME.old-PID-N) or of a lock file would be removed by the next command writing beside it, as a leftover
+     * of no live command: such an --out is refused, and so is a default folder a scenario's name would give one.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {".foo.partial-5-0", ".foo.old-5-0", ".foo.lock"})
+    void aResultsFolderIsNeverGivenTheNameOfALeftoverOrALock(String name) throws Exception {
+        Map<String, String> before = tree(dir);
+        assertEquals(2, command("run", dir.resolve(name)), err.toString());
+        assertTrue(err.toString().contains("has the name of a file chokepoint keeps beside a results folder"),
+                err.toString());
+        assertEquals(before, tree(dir), "nothing written");
+    }
+
+    /**
      * A command that fails removes the folders it made on the way to --out, but only while they are empty
      * folders: here, while it ran, someone moved the folder it had made elsewhere and left a link of their own in
      * its place. The empty folder the command made goes (through the link, where it now is); the link stays.
@@ -485,10 +516,13 @@ class ResultsFolderSafetyTest extends CommandLineTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!holdsPid(lock) && first.isAlive() && System.nanoTime() < deadline) {
+            // Its folder being written, made only once it holds the lock: a pid in the lock file is not enough,
+            // the file being made with the pid in it a moment before its maker locks it.
+            Path partial = dir.resolve(".results.partial-" + first.pid() + "-0");
+            while (!Files.isDirectory(partial) && first.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assumeTrue(holdsPid(lock) && first.isAlive(), "the first run had not started in time");
+            assumeTrue(Files.isDirectory(partial) && first.isAlive(), "the first run had not started in time");
 
             int second = chokepoint("run", SCENARIO, "--ticks", TICKS, "--out", results.toString(), "--overwrite");
 
@@ -552,14 +586,6 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(2, command("ensemble", dir.resolve("ens"), "--resume", "--overwrite"));
         assertTrue(err.toString().contains("--overwrite and --resume contradict each other"), err.toString());
         assertFalse(Files.exists(dir.resolve("ens")));
-    }
-
-    private static boolean holdsPid(Path lock) {
-        try {
-            return !Files.readString(lock).isBlank();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Every file under {@code root} by relative path, with its content; folders end in '/'. */
