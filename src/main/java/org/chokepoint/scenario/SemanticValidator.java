@@ -15,11 +15,13 @@ import org.chokepoint.scenario.Scenario.FirmSpec;
 import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
+import org.chokepoint.scenario.spec.CapacityOutageSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.scenario.spec.ExportSubsidySpec;
 import org.chokepoint.scenario.spec.JsonPointers;
 import org.chokepoint.scenario.spec.PolicySpec;
+import org.chokepoint.scenario.spec.ProductionQuotaSpec;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.ResilienceStandardSpec;
@@ -97,6 +99,7 @@ public final class SemanticValidator {
         checkStackedExportSubsidies();
         checkCertifiedSources();
         checkSupportedFirms();
+        checkStruckMarkets();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
@@ -592,6 +595,38 @@ public final class SemanticValidator {
                         + " with '" + prefix + "', so it would support no one: give the start of such a firm's id");
             }
         }
+    }
+
+    /**
+     * A capacity outage or a production quota on a market where no firm makes the commodity (a region or a
+     * commodity mistyped, say C for CN) would strike no one: the run would go on as if the entry were not there,
+     * its counterfactual the same world, and the summary would report no loss from a shock the user meant.
+     */
+    private void checkStruckMarkets() {
+        for (int i = 0; i < s.events().size(); i++) {
+            if (s.events().get(i) instanceof CapacityOutageSpec o) {
+                checkStruck("/events/" + i, o.region(), o.commodity(), "the outage would take no capacity");
+            }
+        }
+        for (int i = 0; i < s.policies().size(); i++) {
+            if (s.policies().get(i) instanceof ProductionQuotaSpec q) {
+                checkStruck("/policies/" + i, q.region(), q.commodity(), "the quota would hold no one back");
+            }
+        }
+    }
+
+    private void checkStruck(String at, String region, String commodity, String consequence) {
+        if (region == null || commodity == null || !regions.containsKey(region)
+                || !commodities.containsKey(commodity)) {
+            return; // reported as an unknown reference
+        }
+        for (FirmSpec f : s.firms()) {
+            if (commodity.equals(f.commodity()) && region.equals(f.region())) {
+                return;
+            }
+        }
+        problem(at + "/region", "no firm makes " + commodity + " in " + region + ", so " + consequence
+                + ": give the region and commodity of firms it strikes");
     }
 
     /**

@@ -380,6 +380,23 @@ class SemanticRulesTest {
                 .put("region", "CN").put("commodity", "oxide").put("share", 0.4);
     }
 
+    /**
+     * Japan makes magnets, not oxide: an outage of Japan's oxide plants, or a quota on Japan's oxide output, would
+     * strike no firm, and the run would go on as if the shock were not there, reporting no loss from it.
+     */
+    @Test
+    void anOutageOrAQuotaStrikesSomeFirm() {
+        ScenarioProblem outage = single(mutated(s -> outage(s).put("region", "JP").put("start", 10)));
+        assertEquals("/events/0/region", outage.pointer());
+        assertEquals("no firm makes oxide in JP, so the outage would take no capacity: give the region and"
+                + " commodity of firms it strikes", outage.message());
+        ScenarioProblem quota = single(mutated(s -> s.putArray("policies").addObject().put("type", "productionQuota")
+                .put("region", "JP").put("commodity", "oxide").putArray("yearlyVolumes").add(100)));
+        assertEquals("/policies/0/region", quota.pointer());
+        assertTrue(quota.message().startsWith("no firm makes oxide in JP, so the quota would hold no one back"),
+                quota.message());
+    }
+
     @Test
     void anExportSubsidyIsEitherPerUnitOrAdValorem() {
         ScenarioProblem both = single(mutated(s -> s.putArray("policies").addObject().put("type", "exportSubsidy")
