@@ -323,11 +323,7 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertFalse(Files.exists(stale), "the lock file of a killed command, which nobody holds");
 
         Path own = Files.writeString(dir.resolve(".fresh.lock"), "my notes\n");
-        Map<String, String> before = tree(dir);
-        assertEquals(2, command("run", dir.resolve("fresh")), err.toString());
-        assertTrue(err.toString().contains(own.toAbsolutePath() + " is a file chokepoint did not write"),
-                err.toString());
-        assertEquals(before, tree(dir), "nothing written, nothing removed");
+        assertRunRefused(dir.resolve("fresh"), own.toAbsolutePath() + " is a file chokepoint did not write");
     }
 
     /**
@@ -344,11 +340,7 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(0L, Files.size(marker));
 
         Path own = Files.createFile(dir.resolve(".fresh.lock"));
-        Map<String, String> before = tree(dir);
-        assertEquals(2, command("run", dir.resolve("fresh")), err.toString());
-        assertTrue(err.toString().contains(own.toAbsolutePath() + " is a file chokepoint did not write"),
-                err.toString());
-        assertEquals(before, tree(dir), "nothing written, nothing removed");
+        assertRunRefused(dir.resolve("fresh"), own.toAbsolutePath() + " is a file chokepoint did not write");
     }
 
     /** A folder of the user's at a lock file's name is named as that, not as the results folder being a folder. */
@@ -356,11 +348,7 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     void aFolderAtTheLockFilesNameIsNamedAsWhatItIs() throws Exception {
         Path folder = Files.createDirectories(dir.resolve(".kept.lock"));
         Files.writeString(folder.resolve("notes.txt"), "mine\n");
-        Map<String, String> before = tree(dir);
-        assertEquals(2, command("run", dir.resolve("kept")), err.toString());
-        assertTrue(err.toString().contains(folder.toAbsolutePath() + " is a folder chokepoint did not make"),
-                err.toString());
-        assertEquals(before, tree(dir), "nothing written, nothing removed");
+        assertRunRefused(dir.resolve("kept"), folder.toAbsolutePath() + " is a folder chokepoint did not make");
     }
 
     /**
@@ -371,27 +359,19 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     void aLinkAtTheLockFilesNameIsNamedAsWhatItIs() throws Exception {
         Path budget = Files.writeString(inputs.resolve("budget.txt"), "precious\n");
         Path link = Files.createSymbolicLink(dir.resolve(".kept.lock"), budget);
-        Map<String, String> before = tree(dir);
-        assertEquals(2, command("run", dir.resolve("kept")), err.toString());
-        assertTrue(err.toString().contains(link.toAbsolutePath() + " is a symbolic link chokepoint did not make"),
-                err.toString());
-        assertEquals(before, tree(dir), "nothing written, nothing removed");
+        assertRunRefused(dir.resolve("kept"), link.toAbsolutePath() + " is a symbolic link chokepoint did not make");
         assertEquals("precious\n", Files.readString(budget));
     }
 
     /**
      * A results folder asked for under the name of a killed command's leftover (.NAME.partial-PID-N or
      * .NAME.old-PID-N) or of a lock file would be removed by the next command writing beside it, as a leftover
-     * of no live command: such an --out is refused, and so is a default folder a scenario's name would give one.
+     * of no live command: such an --out is refused.
      */
     @ParameterizedTest
     @ValueSource(strings = {".foo.partial-5-0", ".foo.old-5-0", ".foo.lock"})
     void aResultsFolderIsNeverGivenTheNameOfALeftoverOrALock(String name) throws Exception {
-        Map<String, String> before = tree(dir);
-        assertEquals(2, command("run", dir.resolve(name)), err.toString());
-        assertTrue(err.toString().contains("has the name of a file chokepoint keeps beside a results folder"),
-                err.toString());
-        assertEquals(before, tree(dir), "nothing written");
+        assertRunRefused(dir.resolve(name), "has the name of a file chokepoint keeps beside a results folder");
     }
 
     /**
@@ -586,6 +566,14 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(2, command("ensemble", dir.resolve("ens"), "--resume", "--overwrite"));
         assertTrue(err.toString().contains("--overwrite and --resume contradict each other"), err.toString());
         assertFalse(Files.exists(dir.resolve("ens")));
+    }
+
+    /** A run into {@code target} is refused (exit 2) with a message saying {@code says}; nothing written or removed. */
+    private void assertRunRefused(Path target, String says) throws IOException {
+        Map<String, String> before = tree(dir);
+        assertEquals(2, command("run", target), err.toString());
+        assertTrue(err.toString().contains(says), err.toString());
+        assertEquals(before, tree(dir), "nothing written, nothing removed");
     }
 
     /** Every file under {@code root} by relative path, with its content; folders end in '/'. */
