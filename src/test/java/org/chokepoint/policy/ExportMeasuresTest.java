@@ -25,6 +25,10 @@ class ExportMeasuresTest {
     private static final int B = 1;
     private static final int C = 2;
     private static final int START = 120;
+    /** A's ban on its metal to B from START, half of what it stops going round through C at 0.5 a unit more. */
+    private static final String BAN_ON_B_LEAKING_ROUND_C = "{\"type\":\"exportBan\",\"region\":\"A\","
+            + "\"commodities\":[\"metal\"],\"destinations\":[\"B\"],\"start\":" + START + ","
+            + "\"circumvention\":{\"via\":\"C\",\"extraCostPerUnit\":0.5,\"leakRate\":0.5}}";
 
     private static SupplyShockModel run(String policies, int seed) throws Exception {
         return run(policies, seed, 0);
@@ -193,9 +197,7 @@ class ExportMeasuresTest {
      */
     @Test
     void cargoRoundABanPaysTheImportersTariffFloor() throws Exception {
-        SupplyShockModel m = run("[{\"type\":\"exportBan\",\"region\":\"A\",\"commodities\":[\"metal\"],"
-                + "\"destinations\":[\"B\"],\"start\":" + START + ",\"circumvention\":{\"via\":\"C\","
-                + "\"extraCostPerUnit\":0.5,\"leakRate\":0.5}},{\"type\":\"tariffFloor\",\"region\":\"B\","
+        SupplyShockModel m = run("[" + BAN_ON_B_LEAKING_ROUND_C + ",{\"type\":\"tariffFloor\",\"region\":\"B\","
                 + "\"commodity\":\"metal\",\"floor\":14,\"start\":0}]", 7);
         SeriesRecorder s = m.series();
         int from = START + 26;
@@ -215,9 +217,7 @@ class ExportMeasuresTest {
      */
     @Test
     void cargoRoundABanPaysTheOutOfQuotaTariff() throws Exception {
-        SupplyShockModel m = run("[{\"type\":\"exportBan\",\"region\":\"A\",\"commodities\":[\"metal\"],"
-                + "\"destinations\":[\"B\"],\"start\":" + START + ",\"circumvention\":{\"via\":\"C\","
-                + "\"extraCostPerUnit\":0.5,\"leakRate\":0.5}},{\"type\":\"tariffRateQuota\",\"region\":\"B\","
+        SupplyShockModel m = run("[" + BAN_ON_B_LEAKING_ROUND_C + ",{\"type\":\"tariffRateQuota\",\"region\":\"B\","
                 + "\"commodity\":\"metal\",\"yearlyQuota\":520,\"outOfQuotaTariff\":0.5,\"start\":0}]", 7);
         SeriesRecorder s = m.series();
         int from = START + 26;
