@@ -176,6 +176,22 @@ public final class Industry implements Participant {
         return outputCap;
     }
 
+    /** The most firm f may make this tick: infinite where no production quota holds it. */
+    public double outputCapOf(int f) {
+        return firms.quotasMayHold() ? outputCap[f] : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Lifts last tick's output caps and releases before the production quotas in force write this tick's, ahead of
+     * every participant's start of tick.
+     */
+    public void openOutputCaps() {
+        if (firms.quotasMayHold()) {
+            Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
+            Arrays.fill(quotaRelease, Double.NaN);
+        }
+    }
+
     /**
      * Per firm, the volume released this tick by the production quota that holds it, the tightest on the firm: NaN
      * as the tick begins and where no quota holds it.
@@ -236,10 +252,6 @@ public final class Industry implements Participant {
         }
         if (capitalSpared != null) {
             Arrays.fill(capitalSpared, 0);
-        }
-        if (firms.quotasMayHold()) {
-            Arrays.fill(outputCap, Double.POSITIVE_INFINITY);
-            Arrays.fill(quotaRelease, Double.NaN);
         }
         if (markupsHandedOut) {
             Arrays.fill(markup, 0);

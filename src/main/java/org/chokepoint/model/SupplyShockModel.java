@@ -400,6 +400,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         for (Instrument instrument : instruments) {
             instrument.changeCapacity(tick);
         }
+        industry.openOutputCaps();
+        for (Instrument instrument : instruments) {
+            instrument.capOutput(tick);
+        }
         for (Participant p : participants) {
             p.beginTick(tick);
         }
@@ -477,6 +481,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public double[] capitalSpared() { return industry.capitalSpared(); }
     @Override
     public double[] outputCap() { return industry.outputCap(); }
+    @Override
+    public double outputCapOf(int firm) { return industry.outputCapOf(firm); }
     @Override
     public double[] quotaRelease() { return industry.quotaRelease(); }
 

@@ -46,7 +46,7 @@ final class CertificateMarket implements java.io.Serializable {
      * A standard's start of tick; once every standard has reported, the premium clears the mandates in force
      * (each its share of its region's normal purchases), and the certified firms plan on it.
      */
-    void plan(Firms f) {
+    void plan(Firms f, PolicyContext ctx) {
         if (++planned < members.size()) {
             return;
         }
@@ -70,7 +70,7 @@ final class CertificateMarket implements java.io.Serializable {
             premium = 0;
             return;
         }
-        premium = clearingPremium(f, firms, mandate);
+        premium = clearingPremium(f, ctx, firms, mandate);
         if (premium != 0 || premiumSet) {
             for (int i : firms) {
                 f.premium(i, premium);
@@ -115,17 +115,19 @@ final class CertificateMarket implements java.io.Serializable {
      * The premium at which certified firms in service plan to make {@code mandate}: each firm's output at
      * which its marginal cost equals the price it plans on (its net price without the premium it had) plus the
      * premium. A mothballed plant counts from the price that pays for its restart on, so a scarce certificate
-     * brings it back. Capped, when they cannot make it all, at the premium that runs every one at
-     * capacity, and at the penalty.
+     * brings it back. Capped, when they cannot make it all, at the premium that runs every one at capacity or at
+     * the share a production quota leaves it (a higher premium calls forth nothing more), and at the penalty.
      */
-    private double clearingPremium(Firms f, int[] firms, double mandate) {
-        if (mandate <= 0 || certifiedSupply(f, firms, 0) >= mandate) {
+    private double clearingPremium(Firms f, PolicyContext ctx, int[] firms, double mandate) {
+        if (mandate <= 0 || certifiedSupply(f, ctx, firms, 0) >= mandate) {
             return 0;
         }
         double full = 0;
         for (int i : firms) {
             if (f.inService(i)) {
-                double atCapacity = f.costAtCapacity(i);
+                double cap = ctx.outputCapOf(i);
+                double atCapacity = cap < f.operableCapacity(i) ? f.marginalCostOfAvailable(i, cap)
+                        : f.costAtCapacity(i);
                 if (f.mothballed(i)) {
                     atCapacity = Math.max(atCapacity, restartPrice(f, i));
                 }
@@ -133,14 +135,14 @@ final class CertificateMarket implements java.io.Serializable {
             }
         }
         double clearing;
-        if (certifiedSupply(f, firms, full) < mandate) {
+        if (certifiedSupply(f, ctx, firms, full) < mandate) {
             clearing = full;
         } else {
             double lo = 0;
             double hi = full;
             for (int step = 0; step < STEPS; step++) {
                 double mid = 0.5 * (lo + hi);
-                if (certifiedSupply(f, firms, mid) < mandate) {
+                if (certifiedSupply(f, ctx, firms, mid) < mandate) {
                     lo = mid;
                 } else {
                     hi = mid;
@@ -153,16 +155,17 @@ final class CertificateMarket implements java.io.Serializable {
 
     /**
      * What the certified firms in service would make if they earned {@code extra} over their plan price, on the
-     * capacity an outage leaves them: a mothballed plant nothing below the price that pays for its restart.
+     * capacity an outage leaves them and within the share a production quota leaves them: a mothballed plant
+     * nothing below the price that pays for its restart.
      */
-    private double certifiedSupply(Firms f, int[] firms, double extra) {
+    private double certifiedSupply(Firms f, PolicyContext ctx, int[] firms, double extra) {
         double q = 0;
         for (int i : firms) {
             if (f.inService(i)) {
                 double price = f.netPrice(i) - f.premium(i) + extra;
                 if (!f.mothballed(i) || price >= restartPrice(f, i)) {
                     // Along the capacity an outage leaves it, as the firm plans.
-                    q += f.outputAtPrice(i, price, f.operableCapacity(i));
+                    q += Math.min(f.outputAtPrice(i, price, f.operableCapacity(i)), ctx.outputCapOf(i));
                 }
             }
         }

@@ -87,11 +87,19 @@ public abstract class Instrument implements TradeMeasure, Participant {
     }
 
     /**
-     * Plants the instrument brings into use or closes this tick, before any instrument's {@link #beginTick}
-     * reads the firms: a production quota then shares the tick's volume among the plants that run in it,
+     * Plants the instrument brings into use or closes this tick, before any instrument's {@link #capOutput} or
+     * {@link #beginTick} reads the firms: a production quota then shares the tick's volume among the plants that run in it,
      * whichever of the two measures the scenario lists first. None by default.
      */
     public void changeCapacity(int tick) { }
+
+    /**
+     * The most each plant may make this tick, written into {@link PolicyContext#outputCap} after every instrument
+     * has changed capacity and before any instrument's {@link #beginTick}: a resilience standard's certificates
+     * then clear on what its plants may make, whichever of the two measures the scenario lists first. None by
+     * default.
+     */
+    public void capOutput(int tick) { }
 
     /** The model hands the instrument its view of the run before the first tick. */
     public void bind(PolicyContext ctx) {

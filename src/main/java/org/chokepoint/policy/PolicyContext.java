@@ -44,6 +44,12 @@ public interface PolicyContext {
     double[] outputCap();
 
     /**
+     * The most the firm may make this tick, as the production quotas in force set it: infinite where none holds it.
+     * Reading it lets no quota hold.
+     */
+    double outputCapOf(int firm);
+
+    /**
      * Per firm, the volume released this tick by the production quota that holds it: NaN at the start of every tick,
      * written by the tightest quota on the firm.
      */

@@ -60,7 +60,7 @@ final class ProductionQuota extends Instrument {
     }
 
     @Override
-    public void beginTick(int tick) {
+    public void capOutput(int tick) {
         tickQuota = Double.NaN;
         if (!inForce(tick)) {
             return;

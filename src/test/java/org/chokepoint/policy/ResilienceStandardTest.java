@@ -171,6 +171,71 @@ class ResilienceStandardTest {
         }
     }
 
+    /**
+     * A production quota holds D's ten producers to 30 a week among them, 3 each, below the mandate's
+     * {@code M = 0.3 D(P)} (about 40): no premium calls forth more than 30 certified units, so the premium is the
+     * lowest that calls forth all 30, the one at which each producer's marginal cost at its share, {@code 3 + 3 = 6},
+     * is the price it plans on plus the premium, and certified output is 30. Cleared
+     * as if the quota were not there, it was {@code 3 + M / 10} less the planned price, about 1 a unit more, paid
+     * for output the quota does not allow. The standard is listed before the quota: its certificates clear on the
+     * quota's shares only because caps are written before any measure's start of tick.
+     *
+     * <p>The premium is read against the price the producers plan on, not the market's: a firm held to its quota
+     * share follows what its release fetches, and in this market, where imports set the price, that reads about 9%
+     * below it (5.04 against 5.56 by the end of the run).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class MandateBeyondAProductionQuota {
+        static final double SHARE = 0.3;
+        static final double QUOTA = 30;
+        static final double COST_AT_SHARE = 3.0 + 10.0 * (QUOTA / 10) / 10;
+        static final String POLICIES = standard(SHARE, "").replaceFirst("]$",
+                ", {\"type\": \"productionQuota\", \"id\": \"quota\", \"region\": \"D\", "
+                        + "\"commodity\": \"metal\", \"start\": " + START + ", \"yearlyVolumes\": ["
+                        + QUOTA * 52 + "]}]");
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = new TextbookTest.Run(IMPORTER, POLICIES);
+        }
+
+        @Test
+        void certifiedOutputIsTheQuota() {
+            near(QUOTA, run.mean(D, Metric.PRODUCTION), "certified output = the quota");
+        }
+
+        @Test
+        void thePremiumCallsForthTheQuotaAndNoMore() throws Exception {
+            ObjectNode json = (ObjectNode) Json.mapper().readTree(IMPORTER);
+            json.set("policies", Json.mapper().readTree(POLICIES));
+            org.chokepoint.model.SupplyShockModel model = new org.chokepoint.model.SupplyShockModel(
+                    ScenarioLoader.fromJson(json, "textbook").scenario(), 1, TO);
+            model.start();
+            org.chokepoint.agent.Firms firms = model.firms();
+            int producer = 0;
+            while (firms.market(producer) != D) {
+                producer++;
+            }
+            for (int t = FROM; t < TO; t += 20) {
+                while (model.tick() < t) {
+                    model.stepTick();
+                }
+                double planned = firms.netPrice(producer) - firms.premium(producer);
+                model.stepTick();
+                // e.g. planned 5.04: π = 6 - 5.04 = 0.96 (3 + 4.02 - 5.04 = 1.98 cleared on M)
+                assertEquals(COST_AT_SHARE - planned, firms.premium(producer), 1e-9,
+                        "tick " + t + ": premium = marginal cost at the quota share - planned price " + planned);
+            }
+        }
+
+        @Test
+        void massBalances() {
+            assertMassBalance(run);
+        }
+    }
+
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class ShortfallPenalised {
