@@ -26,11 +26,14 @@ class TargetLockTest {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
         Path plain = Files.createFile(dir.resolve("plain"));
         Path target = dir.resolve("results");
-        try (TargetLock lock = TargetLock.acquire(target)) {
+        TargetLock lock = TargetLock.acquire(target);
+        try {
             Path file = TargetLock.fileFor(target);
             assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
             assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(file));
             assertEquals(List.of(".results.lock", "plain"), names());
+        } finally {
+            lock.close();
         }
         assertEquals(List.of("plain"), names(), "letting go removes the lock file");
     }
