@@ -157,12 +157,7 @@ final class TargetLock implements AutoCloseable {
         }
     }
 
-    /**
-     * A new file beside the lock file's name, {@code .NAME.lock.PID-N.new}, holding this process's pid, or none
-     * when it cannot be written. Not {@code Files.createTempFile}: that makes the file private to its owner, and
-     * the lock file it becomes would stay so, where a lock file made as any other file in the folder lets a
-     * colleague writing there read whose lock it is and take it once its holder is gone.
-     */
+    /** The lock file made without a link: made only where the name is free, then the pid written into it. */
     private static void createThenWritePid(Path file) throws IOException {
         OutputStream out;
         try {
@@ -180,6 +175,12 @@ final class TargetLock implements AutoCloseable {
         }
     }
 
+    /**
+     * A new file beside the lock file's name, {@code .NAME.lock.PID-N.new}, holding this process's pid, or none
+     * when it cannot be written. Not {@code Files.createTempFile}: that makes the file private to its owner, and
+     * the lock file it becomes would stay so, where a lock file made as any other file in the folder lets a
+     * colleague writing there read whose lock it is and take it once its holder is gone.
+     */
     private static Path freshFileHoldingPid(Path file) throws IOException {
         String base = file.getFileName() + "." + ProcessHandle.current().pid() + "-";
         for (int i = 0; ; i++) {
