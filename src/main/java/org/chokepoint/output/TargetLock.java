@@ -44,18 +44,32 @@ final class TargetLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * Links an existing file at a name in one step that fails when the name is taken: a hard link, which a
+     * file system without them refuses. A test hands one that refuses, to run the way such a system takes.
+     */
+    @FunctionalInterface
+    interface Link {
+        void at(Path name, Path existing) throws IOException;
+    }
+
     static Path fileFor(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".lock");
     }
 
     /** The lock on {@code target}, or a {@link TargetException} saying who holds it. */
     static TargetLock acquire(Path target) throws TargetException, IOException {
+        return acquire(target, Files::createLink);
+    }
+
+    /** The lock on {@code target}, its file made with {@code link} where nobody has made it yet. */
+    static TargetLock acquire(Path target, Link link) throws TargetException, IOException {
         Path file = fileFor(target);
         if (!HELD.add(file)) {
             throw held(target, "another command in this process");
         }
         try {
-            TargetLock l = lockOnce(target, file);
+            TargetLock l = lockOnce(target, file, link);
             if (l != null) {
                 return l;
             }
@@ -76,11 +90,11 @@ final class TargetLock implements AutoCloseable {
         }
     }
 
-    private static TargetLock lockOnce(Path target, Path file) throws TargetException, IOException {
+    private static TargetLock lockOnce(Path target, Path file, Link link) throws TargetException, IOException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Object before = identity(file);
             if (before == null) {
-                createHoldingPid(file);
+                createHoldingPid(file, link);
                 continue;
             }
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -144,10 +158,10 @@ final class TargetLock implements AutoCloseable {
      * reads the file in that moment finds it empty and refuses it as someone else's, which errs on the safe side,
      * where moving a file to the name after a check that it is free could replace a lock another command holds.
      */
-    private static void createHoldingPid(Path file) throws IOException {
+    private static void createHoldingPid(Path file, Link link) throws IOException {
         Path fresh = freshFileHoldingPid(file);
         try {
-            Files.createLink(file, fresh);
+            link.at(file, fresh);
         } catch (FileAlreadyExistsException e) {
             // made by another process meanwhile: lock that one
         } catch (UnsupportedOperationException | IOException noLinks) {

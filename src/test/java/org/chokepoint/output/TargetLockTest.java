@@ -1,8 +1,11 @@
 package org.chokepoint.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +39,50 @@ class TargetLockTest {
             lock.close();
         }
         assertEquals(List.of("plain"), names(), "letting go removes the lock file");
+    }
+
+    /** A file system that makes no hard links (FAT, some network shares), as the link step meets it. */
+    private static final TargetLock.Link NO_LINKS = (name, existing) -> {
+        throw new FileSystemException(existing.toString(), name.toString(), "Operation not permitted");
+    };
+
+    /**
+     * Where the file system has no hard links the lock file is made at its name directly and the pid written into
+     * it: it is the same lock file as where there are links, with the user's permissions and this process's pid,
+     * the file the pid first went to is gone, and letting go removes it.
+     */
+    @Test
+    void whereThereAreNoHardLinksTheLockFileIsMadeAtItsNameWithThePid() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path target = dir.resolve("results");
+        try (TargetLock lock = TargetLock.acquire(target, NO_LINKS)) {
+            Path file = TargetLock.fileFor(target);
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+            assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(file));
+            assertEquals(List.of(".results.lock", "plain"), names());
+        }
+        assertEquals(List.of("plain"), names(), "letting go removes the lock file");
+    }
+
+    /**
+     * Where there are no hard links, a file someone makes at the lock's name in the moment between the check that
+     * it is free and the lock file being made stays as they made it: the lock file is made only where the name is
+     * free, and the command is refused, the file not being chokepoint's. Moved to the name, the pid's file could
+     * have replaced it.
+     */
+    @Test
+    void whereThereAreNoHardLinksAFileMadeAtTheNameMeanwhileIsLeftAsItIs() throws Exception {
+        Path target = dir.resolve("results");
+        Path file = TargetLock.fileFor(target);
+        TargetLock.Link someoneFirst = (name, existing) -> {
+            Files.writeString(name, "my notes\n");
+            NO_LINKS.at(name, existing);
+        };
+        TargetException refused = assertThrows(TargetException.class, () -> TargetLock.acquire(target, someoneFirst));
+        assertTrue(refused.getMessage().contains(file + " is a file chokepoint did not write"), refused.getMessage());
+        assertEquals("my notes\n", Files.readString(file));
+        assertEquals(List.of(".results.lock"), names(), "the file the pid first went to is gone");
     }
 
     private List<String> names() throws Exception {
