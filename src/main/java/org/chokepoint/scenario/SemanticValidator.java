@@ -600,33 +600,41 @@ public final class SemanticValidator {
     /**
      * A capacity outage or a production quota on a market where no firm makes the commodity (a region or a
      * commodity mistyped, say C for CN) would strike no one: the run would go on as if the entry were not there,
-     * its counterfactual the same world, and the summary would report no loss from a shock the user meant.
+     * its counterfactual the same world, and the summary would report no loss from a shock the user meant. A quota
+     * holds back no recycler (recycled output is outside it), so on a market only recyclers serve it strikes no one
+     * either; an outage takes a recycler's plant as any other's.
      */
     private void checkStruckMarkets() {
         for (int i = 0; i < s.events().size(); i++) {
             if (s.events().get(i) instanceof CapacityOutageSpec o) {
-                checkStruck("/events/" + i, o.region(), o.commodity(), "the outage would take no capacity");
+                checkStruck("/events/" + i, o.region(), o.commodity(), true, "the outage would take no capacity");
             }
         }
         for (int i = 0; i < s.policies().size(); i++) {
             if (s.policies().get(i) instanceof ProductionQuotaSpec q) {
-                checkStruck("/policies/" + i, q.region(), q.commodity(), "the quota would hold no one back");
+                checkStruck("/policies/" + i, q.region(), q.commodity(), false, "the quota would hold no one back");
             }
         }
     }
 
-    private void checkStruck(String at, String region, String commodity, String consequence) {
+    private void checkStruck(String at, String region, String commodity, boolean strikesRecyclers,
+                             String consequence) {
         if (region == null || commodity == null || !regions.containsKey(region)
                 || !commodities.containsKey(commodity)) {
             return; // reported as an unknown reference
         }
+        boolean recyclers = false;
         for (FirmSpec f : s.firms()) {
             if (commodity.equals(f.commodity()) && region.equals(f.region())) {
-                return;
+                if (strikesRecyclers || !"recycler".equals(f.type())) {
+                    return;
+                }
+                recyclers = true;
             }
         }
-        problem(at + "/region", "no firm makes " + commodity + " in " + region + ", so " + consequence
-                + ": give the region and commodity of firms it strikes");
+        problem(at + "/region", (recyclers ? "only recyclers make " + commodity + " in " + region
+                + ", whose output a quota leaves free" : "no firm makes " + commodity + " in " + region)
+                + ", so " + consequence + ": give the region and commodity of firms it strikes");
     }
 
     /**

@@ -397,6 +397,36 @@ class SemanticRulesTest {
                 quota.message());
     }
 
+    /**
+     * Where magnets are the final good and Japan's only oxide comes from a recycler of them, an outage of Japan's
+     * oxide plants takes the recycler's, but a quota on Japan's oxide, which leaves recycled output free, would
+     * hold no one back.
+     */
+    @Test
+    void aQuotaOnAMarketOnlyRecyclersServeStrikesNoOne() throws Exception {
+        java.util.function.Consumer<ObjectNode> recycledOxideInJapan = s -> {
+            ((ObjectNode) s.get("commodities").get(1)).put("stage", "final");
+            ((ArrayNode) s.get("firms")).addObject().put("id", "reclaimer").put("type", "recycler")
+                    .put("region", "JP").put("commodity", "oxide").put("capacity", 5)
+                    .putObject("cost").put("base", 20).put("slope", 10).put("exponent", 2);
+            firm(s, 2).putObject("recycling").put("feedstock", "magnet").put("yieldPerUnit", 0.2)
+                    .put("collectionShare", 0.1).put("priceElasticity", 0.5).put("lagTicks", 20)
+                    .put("maxCollectionShare", 0.6);
+        };
+        ScenarioLoader.fromText(mutated(s -> {
+            recycledOxideInJapan.accept(s);
+            outage(s).put("region", "JP").put("start", 10);
+        }), "test.json");
+        ScenarioProblem quota = single(mutated(s -> {
+            recycledOxideInJapan.accept(s);
+            s.putArray("policies").addObject().put("type", "productionQuota").put("region", "JP")
+                    .put("commodity", "oxide").putArray("yearlyVolumes").add(1);
+        }));
+        assertEquals("/policies/0/region", quota.pointer());
+        assertEquals("only recyclers make oxide in JP, whose output a quota leaves free, so the quota would hold no"
+                + " one back: give the region and commodity of firms it strikes", quota.message());
+    }
+
     @Test
     void anExportSubsidyIsEitherPerUnitOrAdValorem() {
         ScenarioProblem both = single(mutated(s -> s.putArray("policies").addObject().put("type", "exportSubsidy")
