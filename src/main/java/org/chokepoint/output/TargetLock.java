@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -113,6 +114,12 @@ final class TargetLock implements AutoCloseable {
                         LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 continue;
+            } catch (AccessDeniedException e) {
+                long pid = pidIn(file);
+                if (pid >= 0) {
+                    throw othersLock(target, file, pid);
+                }
+                throw OutputFiles.named(file, e);
             } catch (IOException e) {
                 throw OutputFiles.named(file, e);
             }
@@ -256,12 +263,29 @@ final class TargetLock implements AutoCloseable {
 
     /** "another chokepoint process (pid 123)", from the pid the holder wrote; this process holds no lock on it. */
     private static String holder(Path file) {
+        long pid = pidIn(file);
+        return pid < 0 ? "another chokepoint process" : "another chokepoint process (pid " + pid + ")";
+    }
+
+    /** The pid a lock file holds, or -1 where it holds none or cannot be read. */
+    private static long pidIn(Path file) {
         try {
-            long pid = Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());
-            return "another chokepoint process (pid " + pid + ")";
+            return Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (IOException | RuntimeException e) {
-            return "another chokepoint process";
+            return -1;
         }
+    }
+
+    /**
+     * A lock file this user may not open to write: made by another user's command, with the permissions that
+     * user's files get, which let a colleague read it but not write it unless files are shared with the group.
+     * Named as that: read as the results folder being closed to this user, the refusal sent them to a folder
+     * they may well write, with nothing to say a hidden file stood in the way.
+     */
+    private static TargetException othersLock(Path target, Path file, long pid) {
+        return new TargetException(file + " is the lock file of another user's chokepoint process (pid " + pid
+                + "), which this user may not write, where it keeps the lock of " + target + " while writing it:"
+                + " once that process has ended, the file's owner may remove it; or choose another --out");
     }
 
     /** Removes the lock file, then lets go of the lock: a process that opened the file meanwhile tries again. */

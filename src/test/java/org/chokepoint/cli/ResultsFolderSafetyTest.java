@@ -364,6 +364,19 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
+     * A lock file another user's command made, with their permissions, which this user may read but not write:
+     * named as that, not as the results folder being closed to this user, who may well write there.
+     */
+    @Test
+    void anotherUsersLockFileIsNamedAsWhatItIs() throws Exception {
+        Path lock = Files.writeString(dir.resolve(".shared.lock"), "4242\n");
+        assumeTrue(lock.toFile().setWritable(false, false), "the file system has no write permissions");
+        assumeTrue(!Files.isWritable(lock), "running as root, a file without write permission is writable");
+        assertRunRefused(dir.resolve("shared"), lock.toAbsolutePath()
+                + " is the lock file of another user's chokepoint process (pid 4242), which this user may not write");
+    }
+
+    /**
      * A results folder asked for under the name of a killed command's leftover (.NAME.partial-PID-N or
      * .NAME.old-PID-N) or of a lock file would be removed by the next command writing beside it, as a leftover
      * of no live command: such an --out is refused.
