@@ -204,11 +204,13 @@ public final class CapacityDecisions implements java.io.Serializable {
 
     /**
      * Whether the firm's sales have fallen below {@code trendUtilizationFloor} of its normal utilization, for want
-     * of buyers or of inputs.
+     * of buyers or of inputs. Read on the plants an outage leaves it, which are all it can sell from: on its whole
+     * plant, a mine an outage left half of, selling its normal share of that half, read as one that had lost its
+     * buyers, and built neither for the trend nor for the rent while the outage lasted.
      */
     private boolean idling(int f) {
         Firms x = firms;
-        return x.normalSales[f] < trendUtilizationFloor * x.normalUtilization[f] * x.capacity[f];
+        return x.normalSales[f] < trendUtilizationFloor * x.normalUtilization[f] * x.operableCapacity(f);
     }
 
     /**

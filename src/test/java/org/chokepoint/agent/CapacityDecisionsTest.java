@@ -63,6 +63,19 @@ class CapacityDecisionsTest {
         assertEquals(0.0, weeks(104, 58), 0.0, "two years selling all the 58 its scrap lets it make");
     }
 
+    /**
+     * An outage leaves the mine half its plant, 50, and it sells its normal 80% of that, 40: it has not lost its
+     * buyers, it has lost plant, and at 80 against a full cost of 50 it builds as a mine selling its normal rate
+     * does, a fifth of its 100 in the 26th week. Read on its whole plant, 40 against 0.9 × 0.8 × 100 = 72 made it
+     * an idle mine, and it built nothing while the outage lasted.
+     */
+    @Test
+    void aMineHalvedByAnOutageSellingItsNormalShareOfWhatIsLeftStillBuilds() {
+        firms.setOperableShare(firms.market(mine), 0.5);
+        firms.availableCapacity[mine] = 50;
+        assertEquals(20.0, weeks(26, 40), 1e-9, "26 weeks at 80 selling 40 of the 50 the outage leaves");
+    }
+
     @Test
     void aMineWhoseSalesComeBackBuildsOnceTheyDo() {
         assertEquals(0.0, weeks(40, 30), 0.0, "40 weeks above the hurdle, plants idle");
