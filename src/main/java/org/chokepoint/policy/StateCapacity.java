@@ -33,15 +33,19 @@ final class StateCapacity extends Instrument {
         this.capex = spec.capexPerAnnualUnit();
     }
 
-    /** The firms the entry holds: the one named {@code firm}, or its members {@code firm-1}, {@code firm-2}... */
+    /**
+     * The firms the entry holds: the one named {@code firm}, or its members {@code firm-1}, {@code firm-2}... The
+     * entry's own id is looked for first, over every firm: another entry of one firm may be named {@code firm-1}
+     * (only a population's members may not), and taking it for the first member built nothing and closed that
+     * firm at the measure's end.
+     */
     @Override
     public void bind(PolicyContext ctx) {
         super.bind(ctx);
         Firms f = ctx.firms();
-        for (int i = 0; i < f.count && first < 0; i++) {
-            if (f.id(i).equals(firm) || f.id(i).equals(firm + "-1")) {
-                first = i;
-            }
+        first = indexOf(f, firm);
+        if (first < 0) {
+            first = indexOf(f, firm + "-1");
         }
         last = first;
         if (first >= 0 && !f.id(first).equals(firm)) {
@@ -49,6 +53,15 @@ final class StateCapacity extends Instrument {
                 last++;
             }
         }
+    }
+
+    private static int indexOf(Firms f, String id) {
+        for (int i = 0; i < f.count; i++) {
+            if (f.id(i).equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** In its start tick the plant comes into use, at its end it closes: before any instrument reads the firms. */

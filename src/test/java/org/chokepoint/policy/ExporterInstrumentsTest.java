@@ -815,6 +815,34 @@ class ExporterInstrumentsTest {
         assertEquals(made, reported, 1e-9 * made, "output under the quota = X's production in its weeks");
     }
 
+    /**
+     * A state plant is found by its entry's id, not by a neighbour whose id only looks like one of its members'.
+     * X has, listed before the planned plant {@code x-state-plant} of 60, an ordinary mine of 20 named
+     * {@code x-state-plant-1}, as the first member of a population {@code x-state-plant} would be. The measure
+     * builds the plant from week 120 to week 200: X's capacity is its ten mines' 200 and the lone mine's 20, 220,
+     * then 220 + 60 = 280 while the plant runs, and 220 again once it has closed, the lone mine still at work; the
+     * state pays 100 US$ × 60 × 52 = 312,000 for it.
+     */
+    @Test
+    void aStatePlantIsTheEntryItNamesNotAFirmWhoseIdLooksLikeAMembers() throws Exception {
+        String world = withStatePlant(LINEAR).replace("\n" + STATE_PLANT, """
+
+                {"id": "x-state-plant-1", "type": "producer", "region": "X", "commodity": "metal", "capacity": 20,
+                 "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}},
+                """ + STATE_PLANT);
+        assertTrue(world.contains("\"x-state-plant-1\""), "the lone mine added");
+        TextbookTest.Run run = new TextbookTest.Run(world, "[{\"type\": \"stateCapacity\", \"id\": \"state-plant\","
+                + " \"region\": \"X\", \"firm\": \"x-state-plant\", \"start\": 120, \"end\": 200,"
+                + " \"capexPerAnnualUnit\": 100}]");
+        assertEquals(220, run.at(119, X, Metric.CAPACITY), 1e-9, "X's capacity before the plant");
+        assertEquals(280, run.at(120, X, Metric.CAPACITY), 1e-9, "X's capacity with the plant");
+        assertEquals(220, run.at(200, X, Metric.CAPACITY), 1e-9, "X's capacity once the plant has closed");
+        assertEquals(60, run.outcome.model().policyIndicators().get("state-plant").get("capacityAdded"), 1e-9,
+                "the plant's capacity added");
+        assertEquals(312_000, run.outcome.model().policyIndicators().get("state-plant").get("capitalCost"), 1e-6,
+                "its capital cost");
+    }
+
     /** A planned plant that no stateCapacity builds never runs: X stays at free trade, {@code P_X = 8.9}, all run. */
     @Test
     void aStatePlantNobodyBuildsStaysIdle() throws Exception {
