@@ -20,7 +20,8 @@ import org.chokepoint.scenario.Scenario;
  * @param costBase marginal cost at zero output, in the commodity's price unit
  * @param costSlope rise of marginal cost up to full capacity
  * @param costExponent curvature {@code k} of {@code c(q) = base + slope (q/cap)^k}
- * @param active whether the firm produces (false: mothballed)
+ * @param active whether the firm produces (false: mothballed); a planned plant is true until a run has built it,
+ *               since it produces from the date its measure brings it into use
  * @param intensity for a manufacturer, what a unit of its output takes of each input of its recipe, in the
  *        recipe's order; a null row takes the recipe's {@code perUnit}. A firm that has thrifted holds less
  *        than its recipe, and keeps it: the model never undoes thrifting, so it is as much part of the
@@ -48,7 +49,7 @@ public record FirmParameters(int[] spec, int[] first, double[] weight, double[] 
             p.costBase[i] = s.cost().base().mean();
             p.costSlope[i] = s.cost().slope().mean();
             p.costExponent[i] = s.cost().exponent() == null ? 2.0 : s.cost().exponent().mean();
-            p.active[i] = "active".equals(s.statusOrDefault());
+            p.active[i] = "active".equals(s.statusOrDefault()) || "planned".equals(s.statusOrDefault());
         }
         return p;
     }

@@ -558,10 +558,12 @@ final class Network {
             int s = params.spec()[r];
             Scenario.FirmSpec spec = specs.get(s);
             // A prospect is a project not yet built, as a planned plant is: out of service, even where mothballed
-            // plants are counted, until it operates (a model's firms drawn after it committed and was built).
-            boolean notBuilt = "planned".equals(spec.statusOrDefault()) || spec.prospect();
-            boolean operating = "planned".equals(spec.statusOrDefault()) ? commissioned.contains(spec.id())
-                    : params.active()[r];
+            // plants are counted, until it operates (a model's firms drawn after it committed and was built). A
+            // planned plant is built by its measure's date; from then on it operates or is mothballed as its row
+            // says, as any plant: a run that mothballed it after it came into use holds it idle.
+            boolean planned = "planned".equals(spec.statusOrDefault());
+            boolean notBuilt = planned ? !commissioned.contains(spec.id()) : spec.prospect();
+            boolean operating = !(planned && notBuilt) && params.active()[r];
             if (!operating && (!options.includeMothballed() || notBuilt)) {
                 continue;
             }

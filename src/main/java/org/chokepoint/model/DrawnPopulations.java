@@ -65,7 +65,9 @@ public record DrawnPopulations(FirmParameters firms, TraderParameters traders) {
                 "firms");
         boolean[] active = new boolean[f.count];
         for (int i = 0; i < f.count; i++) {
-            active[i] = f.producing(i);
+            // A plant its measure has not yet built produces from that measure's date; one built and since
+            // mothballed does not.
+            active[i] = f.producing(i) || f.planned(i);
         }
         int[] traderEntry = entries(s.traders().stream().map(Scenario.TraderSpec::countOrDefault).toList(), t.count,
                 "traders");

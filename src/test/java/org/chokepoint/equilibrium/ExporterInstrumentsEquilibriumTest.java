@@ -163,6 +163,50 @@ class ExporterInstrumentsEquilibriumTest {
         close(26 * (457.0 / 56 - 2), after.market("X", "metal").production(), "X makes 26 (p - 2)");
     }
 
+    /**
+     * A planned plant is built on its measure's date and is then a plant like any other: held by a run that has
+     * built it and since mothballed it (its row not active), it is idle, X at free trade, {@code p_X = 8.9}; counting
+     * mothballed plants it supplies, {@code 36 p_X - 202 = 255 - 20 p_X}, {@code p_X = 457 / 56}, as it does held
+     * operating, or held by a run not yet at the measure's date (a planned plant's row is active until a run has
+     * built it). Before the date it is not in service whatever its row says.
+     */
+    @Test
+    void aStatePlantARunHasMothballedIsIdle() throws Exception {
+        String text = """
+                {"type": "stateCapacity", "region": "X", "firm": "x-state", "start": 20}""";
+        String plant = """
+                {"id": "x-state", "type": "producer", "region": "X", "commodity": "metal", "capacity": 60,
+                 "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "status": "planned"}""";
+        Scenario s = ScenarioLoader.fromText(linearText(text).replace("\"exponent\": 1}}],",
+                "\"exponent\": 1}},\n" + plant + "],"), "state").scenario();
+        int[] spec = new int[16];
+        double[] capacity = new double[16];
+        double[] base = new double[16];
+        double[] slope = new double[16];
+        double[] exponent = new double[16];
+        boolean[] active = new boolean[16];
+        for (int f = 0; f < 16; f++) {
+            spec[f] = f < 10 ? 0 : f < 15 ? 1 : 2;
+            capacity[f] = f < 10 ? 20 : f < 15 ? 10 : 60;
+            base[f] = f >= 10 && f < 15 ? 5.0 : 2.0;
+            slope[f] = 10.0;
+            exponent[f] = 1;
+            active[f] = f < 15;
+        }
+        FirmParameters mothballed = FirmParameters.drawn(spec, capacity, base, slope, exponent, active);
+        close(8.9, SpatialEquilibrium.solve(s, 30, mothballed, TraderParameters.expected(s),
+                EquilibriumOptions.DEFAULTS).market("X", "metal").price(), "built, then mothballed by the run");
+        close(457.0 / 56, SpatialEquilibrium.solve(s, 30, mothballed, TraderParameters.expected(s),
+                EquilibriumOptions.DEFAULTS.withMothballed(true)).market("X", "metal").price(),
+                "counting mothballed plants");
+        active[15] = true;
+        FirmParameters operating = FirmParameters.drawn(spec, capacity, base, slope, exponent, active);
+        close(457.0 / 56, SpatialEquilibrium.solve(s, 30, operating, TraderParameters.expected(s),
+                EquilibriumOptions.DEFAULTS).market("X", "metal").price(), "operating, or not yet built by the run");
+        close(8.9, SpatialEquilibrium.solve(s, 10, operating, TraderParameters.expected(s),
+                EquilibriumOptions.DEFAULTS.withMothballed(true)).market("X", "metal").price(), "before its date");
+    }
+
     @Test
     void aProspectIsNotInServiceUntilItOperates() throws Exception {
         // A prospect of 60 on X's cost curve is a project not yet built: free trade is as without it, even counting
