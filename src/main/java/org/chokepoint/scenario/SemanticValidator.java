@@ -672,7 +672,10 @@ public final class SemanticValidator {
             } else {
                 Integer first = builtBy.putIfAbsent(state.firm(), i);
                 if (first != null) {
-                    problem(at, "firm '" + state.firm() + "' is already built by /policies/" + first);
+                    // The id as well as the pointer: in a comparison the first builder may be a background entry
+                    // put back in front of the option's own, at a pointer the options file does not have.
+                    problem(at, "firm '" + state.firm() + "' is already built by /policies/" + first + " ('"
+                            + s.policies().get(first).id() + "'); a planned firm is built by one stateCapacity");
                 }
             }
         }

@@ -538,6 +538,26 @@ class SemanticRulesTest {
         assertEquals("/policies/0/firm", active.pointer());
         assertTrue(active.message().startsWith("firm 'mine' has status \"active\""), active.message());
     }
+
+    /**
+     * A planned plant is built by one measure; a second is refused at its firm, naming the first by pointer and id:
+     * in a comparison the first may be the scenario's background entry, put back in front of an option's own, whose
+     * pointer is not one the options file has.
+     */
+    @Test
+    void aPlannedFirmIsBuiltOnceAndTheSecondBuilderIsToldWhichBuildsIt() {
+        ScenarioProblem twice = single(mutated(s -> {
+            firm(s, 0).put("status", "planned");
+            ArrayNode policies = s.putArray("policies");
+            policies.addObject().put("type", "stateCapacity").put("id", "first-build").put("region", "CN")
+                    .put("firm", "mine").put("start", 10);
+            policies.addObject().put("type", "stateCapacity").put("id", "second-build").put("region", "CN")
+                    .put("firm", "mine").put("start", 20);
+        }));
+        assertEquals("/policies/1/firm", twice.pointer());
+        assertEquals("firm 'mine' is already built by /policies/0 ('first-build'); a planned firm is built by one"
+                + " stateCapacity", twice.message());
+    }
     /**
      * A prospect decides on its levelised cost, so it must give its capital cost; an operating firm may give one for
      * the plant it adds, a planned one may not (its stateCapacity pays). The rate and life capital is recovered over
