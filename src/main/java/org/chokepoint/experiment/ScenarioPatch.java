@@ -68,6 +68,12 @@ public final class ScenarioPatch {
             }
             if (node.isObject()) {
                 JsonNode child = node.get(name);
+                if (child == null && step.tail().getMatchingIndex() >= 0) {
+                    // An element of a list the scenario does not have: made as an object, the scenario would be
+                    // refused for a list that is not one.
+                    throw new ExperimentException("JSON pointer '" + text + "': the scenario has no "
+                            + at + "/" + name + " (an element of a list can be set only in a list it has)");
+                }
                 if (child == null) {
                     if (create) {
                         child = ((ObjectNode) node).putObject(name);

@@ -93,6 +93,23 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * A pointer into an element of a list the scenario does not have (a stockist's interest in a world without
+     * stockists) is refused for the list it names: made as an object, the scenario was refused with "stockists must
+     * be an array, got an object", of a list the user never wrote.
+     */
+    @Test
+    void aPointerIntoAListTheScenarioDoesNotHaveIsRefusedForThatList() throws Exception {
+        JsonNode doc = Json.mapper().readTree("{\"meta\": {\"name\": \"w\"}, \"firms\": []}");
+        ExperimentException e = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                () -> ScenarioPatch.pointer(doc, "/stockists/0/interestPerYear"));
+        assertEquals("JSON pointer '/stockists/0/interestPerYear': the scenario has no /stockists (an element of a"
+                + " list can be set only in a list it has)", e.getMessage());
+        // A member the scenario does not have yet is still made on the way, as before.
+        assertEquals(0.1, ScenarioPatch.apply(doc, List.of(new ScenarioPatch.Assignment("/behaviour/demandNoise",
+                Json.mapper().readTree("0.1")))).at("/behaviour/demandNoise").asDouble());
+    }
+
+    /**
      * A list's values are cut at every comma, so {@code "a,b"} arrives as {@code "a} and {@code b"}: read as
      * bare words they would be two points of the sweep (a firm's id {@code "a} and another's {@code b"}), not
      * the one value written. A quoted value that does not close is refused instead, in --set and in --grid.
