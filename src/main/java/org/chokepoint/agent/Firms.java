@@ -132,10 +132,10 @@ public final class Firms implements java.io.Serializable {
     /** Effective capacity this tick after outages (and, for recyclers, scrap). */
     final double[] availableCapacity;
     /**
-     * Per market, the share of its capacity an outage leaves each firm selling there this tick (1 without one), as
-     * read when the market's firms plan; a quota's cap is not an outage. An outage strikes a market's firms alike,
-     * so one value a market serves, and the per-firm loops read the firm's market, which they read anyway,
-     * instead of an array of a value a firm.
+     * Per market, the share of its capacity an outage leaves each firm selling there this tick (1 without one), set as
+     * the tick begins, before any measure reads the firms; a quota's cap is not an outage. An outage strikes a
+     * market's firms alike, so one value a market serves, and the per-firm loops read the firm's market, which they
+     * read anyway, instead of an array of a value a firm.
      */
     private final double[] operableShare;
     /** Whether a production quota holds what the firm may make this tick below what its plants could. */

@@ -34,10 +34,9 @@ public final class Government implements Participant {
     @Override
     public void countOrders(int[] ordersPerMarket) { }
 
+    /** Nothing: the model calls {@link #act} ahead of every measure's start of tick. */
     @Override
-    public void beginTick(int tick) {
-        act(tick);
-    }
+    public void beginTick(int tick) { }
 
     /** Sets this tick's conditions from every shock in force; overlapping shocks compound. */
     public void act(int tick) {

@@ -182,6 +182,17 @@ public final class Industry implements Participant {
     }
 
     /**
+     * Leaves each market's firms the share of their plants the outages in force this tick leave, before any measure
+     * reads the firms' capacity: set as the firms planned, a measure's start of tick read last tick's outages.
+     */
+    public void takeOutages() {
+        double[] factor = government.capacityFactor;
+        for (int m = 0; m < factor.length; m++) {
+            firms.setOperableShare(m, factor[m]);
+        }
+    }
+
+    /**
      * Lifts last tick's output caps and releases before the production quotas in force write this tick's, ahead of
      * every participant's start of tick.
      */
@@ -279,7 +290,6 @@ public final class Industry implements Participant {
         int[] sellers = members.sellers();
         boolean quotas = x.quotasMayHold();
         boolean markups = markupsHandedOut;
-        x.setOperableShare(m, factor);
         for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
             int f = sellers[i];
             producers.expect(f, quoted);

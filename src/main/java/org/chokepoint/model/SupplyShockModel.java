@@ -393,6 +393,10 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
 
     private void events() {
         markets.beginTick();
+        // The tick's shocks first: a plant a measure brings into use, and a certificate market clearing on what
+        // the certified plants can make, read the plants the outages in force leave this tick, not last tick's.
+        government.act(tick);
+        industry.takeOutages();
         if (consortia.length > 0) {
             // Each consortium says again in its beginTick what it has on order for its members.
             industry.firms().clearInputsOnOrder();

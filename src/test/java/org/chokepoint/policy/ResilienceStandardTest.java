@@ -236,6 +236,56 @@ class ResilienceStandardTest {
         }
     }
 
+    /**
+     * An outage shuts 70% of D's plants from tick 200 to 240 under the 30% standard. The certificates clear on
+     * the plants it leaves in the very tick it begins: 3 a producer, 30 in all, cannot make the mandate
+     * {@code M = 0.3 D(P)} (about 40), so the premium is the one that runs them flat out, their marginal cost at
+     * what is left, {@code 3 + 10 = 13}, less the price they plan on (13 - 5.56 = 7.44). Cleared on the share the
+     * outage left last tick, the whole plant, it was the premium that calls forth 40 from 100,
+     * {@code 3 + 4.02 - 5.56 = 1.46}, and the certified plants, planning on it along
+     * the plants left them, made about 12 ({@code 10 × 3 (5.56 + 1.46 - 3) / 10}) of the 30 they could. The tick
+     * it ends the whole plant is back: {@code π = 3 + M / 10 - P} again, not the flat-out premium of the outage.
+     */
+    @Nested
+    class AnOutageStartsAndEnds {
+        static final int OUTAGE_START = 200;
+        static final int OUTAGE_END = 240;
+
+        @Test
+        void theCertificatesClearOnThePlantsTheOutageLeavesFromItsFirstTickToItsLast() throws Exception {
+            ObjectNode json = (ObjectNode) Json.mapper().readTree(IMPORTER);
+            json.set("policies", Json.mapper().readTree(standard(0.3, "")));
+            json.set("events", Json.mapper().readTree("[{\"type\": \"capacityOutage\", \"region\": \"D\", "
+                    + "\"commodity\": \"metal\", \"share\": 0.7, \"start\": " + OUTAGE_START + ", \"end\": "
+                    + OUTAGE_END + "}]"));
+            org.chokepoint.model.SupplyShockModel model = new org.chokepoint.model.SupplyShockModel(
+                    ScenarioLoader.fromJson(json, "textbook").scenario(), 1, TO);
+            model.start();
+            org.chokepoint.agent.Firms firms = model.firms();
+            ResilienceStandard rs = (ResilienceStandard) model.instruments().get(0);
+            int producer = 0;
+            while (firms.market(producer) != D) {
+                producer++;
+            }
+            while (model.tick() < OUTAGE_START) {
+                model.stepTick();
+            }
+            double planned = firms.netPrice(producer) - firms.premium(producer);
+            model.stepTick();
+            // e.g. planned 5.56: π = 13 - 5.56 = 7.44 (1.46, cleared on the whole plant)
+            assertEquals(13 - planned, firms.premium(producer), 1e-9,
+                    "first tick of the outage: premium = marginal cost at the plants left - planned " + planned);
+            while (model.tick() < OUTAGE_END) {
+                model.stepTick();
+            }
+            planned = firms.netPrice(producer) - firms.premium(producer);
+            double mandate = rs.plannedMandate();
+            model.stepTick();
+            assertEquals(3 + mandate / 10 - planned, firms.premium(producer), 1e-9,
+                    "first tick after the outage: premium = S^-1(M) - planned " + planned + ", M " + mandate);
+        }
+    }
+
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class ShortfallPenalised {
