@@ -55,6 +55,30 @@ class CheckpointTest {
         restoredRunEndsAlike(ScenarioLoader.fromJson(json, "two-region under quotas").scenario(), stopAt, threads);
     }
 
+    /**
+     * The NdPr study with a production quota of 3,000 t a year on the rest of the world's separators (Lynas among
+     * them), binding in twenty of its weeks, a standard in Japan certifying their output, and an outage of 40% of
+     * their plants in weeks 60 to 90: saved with the quota and the standard in force, once
+     * before the outage and once during it.
+     */
+    @ParameterizedTest
+    @CsvSource({"55, 1", "75, 2"})
+    void aRunUnderAQuotaAStandardAndAnOutageIsRestoredToo(int stopAt, int threads) throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of("scenarios/ndpr-price-floor-2025.json").toFile());
+        json.set("events", Json.mapper().readTree("""
+                [{"type": "capacityOutage", "id": "row-outage", "region": "ROW", "commodity": "ndpr-oxide",
+                  "share": 0.4, "start": 60, "end": 90}]"""));
+        json.withArray("policies").add(Json.mapper().readTree("""
+                {"type": "productionQuota", "id": "row-quota", "region": "ROW", "commodity": "ndpr-oxide",
+                 "start": 30, "yearlyVolumes": [3000]}"""));
+        json.withArray("policies").add(Json.mapper().readTree("""
+                {"type": "resilienceStandard", "id": "jp-standard", "region": "JP", "commodity": "ndpr-oxide",
+                 "mandateShare": 0.6, "certifiedRegions": ["US", "ROW", "AU"], "start": 26}"""));
+        ((ObjectNode) json.get("time")).put("horizonTicks", 160);
+        restoredRunEndsAlike(ScenarioLoader.fromJson(json, "ndpr under a quota and a standard").scenario(), stopAt,
+                threads);
+    }
+
     private static void restoredRunEndsAlike(Scenario scenario, int stopAt, int threads) throws Exception {
         SupplyShockModel run = new SupplyShockModel(scenario, 3, 0);
         run.setTickThreads(threads);
