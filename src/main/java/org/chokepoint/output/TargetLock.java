@@ -278,14 +278,16 @@ final class TargetLock implements AutoCloseable {
 
     /**
      * A lock file this user may not open to write: made by another user's command, with the permissions that
-     * user's files get, which let a colleague read it but not write it unless files are shared with the group.
+     * user's files get, which let a colleague read it but not write it unless files are shared with the group, or
+     * the user's own made read-only; it does not say whose it is, which the pid alone cannot tell.
      * Named as that: read as the results folder being closed to this user, the refusal sent them to a folder
      * they may well write, with nothing to say a hidden file stood in the way.
      */
     private static TargetException othersLock(Path target, Path file, long pid) {
-        return new TargetException(file + " is the lock file of another user's chokepoint process (pid " + pid
-                + "), which this user may not write, where it keeps the lock of " + target + " while writing it:"
-                + " once that process has ended, the file's owner may remove it; or choose another --out");
+        return new TargetException(file + " is the lock file of a chokepoint process (pid " + pid
+                + "), which this user may not write (another user's command made it, or it was made read-only),"
+                + " where it keeps the lock of " + target + " while writing it: once that process has ended, the"
+                + " file's owner may remove it; or choose another --out");
     }
 
     /** Removes the lock file, then lets go of the lock: a process that opened the file meanwhile tries again. */

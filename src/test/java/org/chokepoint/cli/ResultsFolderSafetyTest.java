@@ -373,7 +373,7 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assumeTrue(lock.toFile().setWritable(false, false), "the file system has no write permissions");
         assumeTrue(!Files.isWritable(lock), "running as root, a file without write permission is writable");
         assertRunRefused(dir.resolve("shared"), lock.toAbsolutePath()
-                + " is the lock file of another user's chokepoint process (pid 4242), which this user may not write");
+                + " is the lock file of a chokepoint process (pid 4242), which this user may not write");
     }
 
     /**
