@@ -164,6 +164,28 @@ class ExporterInstrumentsEquilibriumTest {
     }
 
     /**
+     * The firms as a run holds them: X's ten mines of 20 and M's five of 10, all operating, and a plant of 60 on X's
+     * cost curve, operating or not.
+     */
+    private static FirmParameters minesAndAPlantOf60(boolean plantOperating) {
+        int[] spec = new int[16];
+        double[] capacity = new double[16];
+        double[] base = new double[16];
+        double[] slope = new double[16];
+        double[] exponent = new double[16];
+        boolean[] active = new boolean[16];
+        for (int f = 0; f < 16; f++) {
+            spec[f] = f < 10 ? 0 : f < 15 ? 1 : 2;
+            capacity[f] = f < 10 ? 20 : f < 15 ? 10 : 60;
+            base[f] = f >= 10 && f < 15 ? 5.0 : 2.0;
+            slope[f] = 10.0;
+            exponent[f] = 1;
+            active[f] = f < 15 || plantOperating;
+        }
+        return FirmParameters.drawn(spec, capacity, base, slope, exponent, active);
+    }
+
+    /**
      * A planned plant is built on its measure's date and is then a plant like any other: held by a run that has
      * built it and since mothballed it (its row not active), it is idle, X at free trade, {@code p_X = 8.9}; counting
      * mothballed plants it supplies, {@code 36 p_X - 202 = 255 - 20 p_X}, {@code p_X = 457 / 56}, as it does held
@@ -179,28 +201,13 @@ class ExporterInstrumentsEquilibriumTest {
                  "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "status": "planned"}""";
         Scenario s = ScenarioLoader.fromText(linearText(text).replace("\"exponent\": 1}}],",
                 "\"exponent\": 1}},\n" + plant + "],"), "state").scenario();
-        int[] spec = new int[16];
-        double[] capacity = new double[16];
-        double[] base = new double[16];
-        double[] slope = new double[16];
-        double[] exponent = new double[16];
-        boolean[] active = new boolean[16];
-        for (int f = 0; f < 16; f++) {
-            spec[f] = f < 10 ? 0 : f < 15 ? 1 : 2;
-            capacity[f] = f < 10 ? 20 : f < 15 ? 10 : 60;
-            base[f] = f >= 10 && f < 15 ? 5.0 : 2.0;
-            slope[f] = 10.0;
-            exponent[f] = 1;
-            active[f] = f < 15;
-        }
-        FirmParameters mothballed = FirmParameters.drawn(spec, capacity, base, slope, exponent, active);
+        FirmParameters mothballed = minesAndAPlantOf60(false);
         close(8.9, SpatialEquilibrium.solve(s, 30, mothballed, TraderParameters.expected(s),
                 EquilibriumOptions.DEFAULTS).market("X", "metal").price(), "built, then mothballed by the run");
         close(457.0 / 56, SpatialEquilibrium.solve(s, 30, mothballed, TraderParameters.expected(s),
                 EquilibriumOptions.DEFAULTS.withMothballed(true)).market("X", "metal").price(),
                 "counting mothballed plants");
-        active[15] = true;
-        FirmParameters operating = FirmParameters.drawn(spec, capacity, base, slope, exponent, active);
+        FirmParameters operating = minesAndAPlantOf60(true);
         close(457.0 / 56, SpatialEquilibrium.solve(s, 30, operating, TraderParameters.expected(s),
                 EquilibriumOptions.DEFAULTS).market("X", "metal").price(), "operating, or not yet built by the run");
         close(8.9, SpatialEquilibrium.solve(s, 10, operating, TraderParameters.expected(s),
@@ -220,28 +227,11 @@ class ExporterInstrumentsEquilibriumTest {
         close(8.9, SpatialEquilibrium.solve(s, 0).market("X", "metal").price(), "a prospect is not in service");
         close(8.9, SpatialEquilibrium.solve(s, 0, EquilibriumOptions.DEFAULTS.withMothballed(true))
                 .market("X", "metal").price(), "nor is it a mothballed plant");
-        int[] spec = new int[16];
-        double[] capacity = new double[16];
-        double[] base = new double[16];
-        double[] slope = new double[16];
-        double[] exponent = new double[16];
-        boolean[] active = new boolean[16];
-        for (int f = 0; f < 16; f++) {
-            spec[f] = f < 10 ? 0 : f < 15 ? 1 : 2;
-            capacity[f] = f < 10 ? 20 : f < 15 ? 10 : 60;
-            base[f] = f >= 10 && f < 15 ? 5.0 : 2.0;
-            slope[f] = 10.0;
-            exponent[f] = 1;
-            active[f] = true;
-        }
-        EquilibriumResult built = SpatialEquilibrium.solve(s, 0,
-                FirmParameters.drawn(spec, capacity, base, slope, exponent, active), TraderParameters.expected(s),
-                EquilibriumOptions.DEFAULTS);
+        EquilibriumResult built = SpatialEquilibrium.solve(s, 0, minesAndAPlantOf60(true),
+                TraderParameters.expected(s), EquilibriumOptions.DEFAULTS);
         close(457.0 / 56, built.market("X", "metal").price(), "committed, built and operating");
-        active[15] = false;
-        EquilibriumResult building = SpatialEquilibrium.solve(s, 0,
-                FirmParameters.drawn(spec, capacity, base, slope, exponent, active), TraderParameters.expected(s),
-                EquilibriumOptions.DEFAULTS.withMothballed(true));
+        EquilibriumResult building = SpatialEquilibrium.solve(s, 0, minesAndAPlantOf60(false),
+                TraderParameters.expected(s), EquilibriumOptions.DEFAULTS.withMothballed(true));
         close(8.9, building.market("X", "metal").price(), "committed and still being built");
     }
 }
