@@ -26,10 +26,15 @@ class TargetLockTest {
      */
     @Test
     void aLockFileIsMadeAsAnyOtherFileInItsFolder() throws Exception {
+        assertMadeAsAnyOtherFileWithThePid(Files::createLink);
+    }
+
+    /** Made with {@code link}, the lock file has a plain file's permissions and the pid, and nothing else is left. */
+    private void assertMadeAsAnyOtherFileWithThePid(TargetLock.Link link) throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
         Path plain = Files.createFile(dir.resolve("plain"));
         Path target = dir.resolve("results");
-        TargetLock lock = TargetLock.acquire(target);
+        TargetLock lock = TargetLock.acquire(target, link);
         try {
             Path file = TargetLock.fileFor(target);
             assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
@@ -53,16 +58,7 @@ class TargetLockTest {
      */
     @Test
     void whereThereAreNoHardLinksTheLockFileIsMadeAtItsNameWithThePid() throws Exception {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
-        Path plain = Files.createFile(dir.resolve("plain"));
-        Path target = dir.resolve("results");
-        try (TargetLock lock = TargetLock.acquire(target, NO_LINKS)) {
-            Path file = TargetLock.fileFor(target);
-            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
-            assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(file));
-            assertEquals(List.of(".results.lock", "plain"), names());
-        }
-        assertEquals(List.of("plain"), names(), "letting go removes the lock file");
+        assertMadeAsAnyOtherFileWithThePid(NO_LINKS);
     }
 
     /**
