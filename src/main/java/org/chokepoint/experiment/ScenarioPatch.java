@@ -62,18 +62,19 @@ public final class ScenarioPatch {
         boolean virtual = false; // below a member that does not exist yet (checking only)
         for (JsonPointer step = p; !step.tail().matches(); step = step.tail()) {
             String name = step.getMatchingProperty();
+            boolean missing = virtual || node.isObject() && node.get(name) == null;
+            if (missing && step.tail().getMatchingIndex() >= 0) {
+                // An element of a list the scenario does not have: made as an object, the scenario would be
+                // refused for a list that is not one.
+                throw new ExperimentException("JSON pointer '" + text + "': the scenario has no "
+                        + at + "/" + name + " (an element of a list can be set only in a list it has)");
+            }
             if (virtual) {
                 at.append('/').append(name);
                 continue;
             }
             if (node.isObject()) {
                 JsonNode child = node.get(name);
-                if (child == null && step.tail().getMatchingIndex() >= 0) {
-                    // An element of a list the scenario does not have: made as an object, the scenario would be
-                    // refused for a list that is not one.
-                    throw new ExperimentException("JSON pointer '" + text + "': the scenario has no "
-                            + at + "/" + name + " (an element of a list can be set only in a list it has)");
-                }
                 if (child == null) {
                     if (create) {
                         child = ((ObjectNode) node).putObject(name);

@@ -104,6 +104,11 @@ class SweepAndMorrisTest {
                 () -> ScenarioPatch.pointer(doc, "/stockists/0/interestPerYear"));
         assertEquals("JSON pointer '/stockists/0/interestPerYear': the scenario has no /stockists (an element of a"
                 + " list can be set only in a list it has)", e.getMessage());
+        // Deeper below a member it does not have, the pointer is refused as it is read, before any point is run.
+        ExperimentException deeper = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                () -> ScenarioPatch.pointer(doc, "/missing/x/0"));
+        assertEquals("JSON pointer '/missing/x/0': the scenario has no /missing/x (an element of a list can be set"
+                + " only in a list it has)", deeper.getMessage());
         // A member the scenario does not have yet is still made on the way, as before.
         assertEquals(0.1, ScenarioPatch.apply(doc, List.of(new ScenarioPatch.Assignment("/behaviour/demandNoise",
                 Json.mapper().readTree("0.1")))).at("/behaviour/demandNoise").asDouble());
