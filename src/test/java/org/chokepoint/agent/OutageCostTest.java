@@ -3,12 +3,9 @@ package org.chokepoint.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import org.chokepoint.market.Ledger;
+import org.chokepoint.model.MinimalWorld;
 import org.chokepoint.model.SupplyShockModel;
-import org.chokepoint.scenario.Json;
-import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.world.World;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +24,9 @@ class OutageCostTest {
 
     @Test
     void aMineOnAFifthOfItsPlantBooksTheCostOfThatFifth() throws Exception {
-        ObjectNode json = (ObjectNode) Json.mapper().readTree(
-                Path.of("src/test/resources/scenarios/minimal.json").toFile());
-        json.set("events", Json.mapper().readTree("[{\"type\": \"capacityOutage\", \"id\": \"outage\","
+        SupplyShockModel model = MinimalWorld.startedWith("events", "[{\"type\": \"capacityOutage\", \"id\": \"outage\","
                 + " \"region\": \"CN\", \"commodity\": \"oxide\", \"share\": 0.8, \"start\": " + OUTAGE
-                + ", \"end\": 40}]"));
-        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(json, "outage").scenario(), 1, 40);
-        model.start();
+                + ", \"end\": 40}]", 40);
         Firms x = model.firms();
         assertEquals("mine", x.id(MINE));
         World w = model.world();

@@ -38,6 +38,19 @@ class ProducersTest {
         firms.stock[mine] = 10;
     }
 
+    /**
+     * The mine under the contract, expecting $20 and paid $8 a unit over it, with no stock and sales that would take
+     * all it can make, plans from last week's plan within what it may make this week.
+     */
+    private void planPaidEightOverTwentyFrom(double lastPlan, double available) {
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
+        firms.expectedPrice[mine] = 20;
+        firms.plannedOutput[mine] = lastPlan;
+        firms.normalSales[mine] = 1000;
+        firms.stock[mine] = 0;
+        producers.plan(mine, firms.supportedPrice(mine, 20), available);
+    }
+
     private double ask(double expectedOwnPrice) {
         firms.expectedPrice[mine] = expectedOwnPrice;
         OrderBook book = new OrderBook();
@@ -88,12 +101,7 @@ class ProducersTest {
      */
     @Test
     void itMakesNoMoreThanWhereItsCostReachesItsPricePlusThePayment() {
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
-        firms.expectedPrice[mine] = 20;
-        firms.plannedOutput[mine] = 100;
-        firms.normalSales[mine] = 1000;
-        firms.stock[mine] = 0;
-        producers.plan(mine, firms.supportedPrice(mine, 20), 100);
+        planPaidEightOverTwentyFrom(100, 100);
         double cap = 100 * Math.sqrt(8.0 / 30);
         assertEquals(51.64, cap, 0.005);
         assertEquals(100 - 0.2 * (100 - cap), firms.plannedOutput[mine], 1e-9);
@@ -152,12 +160,7 @@ class ProducersTest {
      */
     @Test
     void underAQuotaItStillMakesWhereItsCostReachesWhatItIsPaid() {
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
-        firms.expectedPrice[mine] = 20;
-        firms.plannedOutput[mine] = 60;
-        firms.normalSales[mine] = 1000;
-        firms.stock[mine] = 0;
-        producers.plan(mine, firms.supportedPrice(mine, 20), 60);
+        planPaidEightOverTwentyFrom(60, 60);
         assertEquals(60 - 0.2 * (60 - 100 * Math.sqrt(8.0 / 30)), firms.plannedOutput[mine], 1e-9);
         assertEquals(58.33, firms.plannedOutput[mine], 0.005);
     }

@@ -2,12 +2,9 @@ package org.chokepoint.antitrust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import org.chokepoint.agent.Firms;
+import org.chokepoint.model.MinimalWorld;
 import org.chokepoint.model.SupplyShockModel;
-import org.chokepoint.scenario.Json;
-import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.world.World;
 import org.junit.jupiter.api.Test;
@@ -24,14 +21,11 @@ class CostsFigureTest {
 
     @Test
     void aMemberDuringAnOutagePassesOnTheCostOfThePlantsItRuns() throws Exception {
-        ObjectNode json = (ObjectNode) Json.mapper().readTree(
-                Path.of("src/test/resources/scenarios/minimal.json").toFile());
-        json.set("consortia", Json.mapper().readTree("[{\"type\": \"jointProcurement\", \"id\": \"pool\","
-                + " \"region\": \"JP\", \"mode\": \"AFTER_SHOCK\", \"input\": \"oxide\", \"disruptedOrigin\": \"CN\","
-                + " \"cutoffThreshold\": 0.5, \"graceTicks\": 4, \"candidateSuppliers\": [\"CN\"],"
-                + " \"poolingPremium\": 0.05, \"joinCoverTicks\": 6, \"exchange\": [\"costs\"]}]"));
-        SupplyShockModel model = new SupplyShockModel(ScenarioLoader.fromJson(json, "costs").scenario(), 1, 52);
-        model.start();
+        SupplyShockModel model = MinimalWorld.startedWith("consortia", "[{\"type\": \"jointProcurement\","
+                + " \"id\": \"pool\", \"region\": \"JP\", \"mode\": \"AFTER_SHOCK\", \"input\": \"oxide\","
+                + " \"disruptedOrigin\": \"CN\", \"cutoffThreshold\": 0.5, \"graceTicks\": 4,"
+                + " \"candidateSuppliers\": [\"CN\"], \"poolingPremium\": 0.05, \"joinCoverTicks\": 6,"
+                + " \"exchange\": [\"costs\"]}]", 52);
         Firms x = model.firms();
         assertEquals("maker", x.id(MAKER));
         World w = model.world();

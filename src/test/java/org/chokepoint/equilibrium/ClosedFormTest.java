@@ -40,6 +40,21 @@ class ClosedFormTest {
     static final String C_DEMAND = """
             {"region": "C", "commodity": "metal", "baseQuantity": 80, "referencePrice": 10.0, "elasticity": -0.5,
              "form": "linear"}""";
+    /** Traders of 10 × 100 a tick on A's lanes to B and to C, at no margin: lanes that never bind. */
+    static final String WIDE_LANES_TO_B_AND_C = """
+            {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100,
+             "minMargin": 0},
+            {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100,
+             "minMargin": 0}""";
+
+    /** A shipping to B and to C at a cost of 1 a unit, every region with its own mines and demand. */
+    static Scenario aToBAndC(String traders, String policies) throws Exception {
+        return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, "
+                        + "{\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
+                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS, traders, A_DEMAND + "," + B_DEMAND + "," + C_DEMAND,
+                policies);
+    }
 
     static Scenario scenario(String regions, String routes, String firms, String traders, String demand,
                              String policies) throws Exception {
@@ -110,13 +125,9 @@ class ClosedFormTest {
         // A ships to B over a lane of 20 a tick and to C under a quota of 15 a tick (780 a year), each at a
         // cost of 1; both bind, so every market clears with its trade fixed:
         // A: 26 p - 130 = 35; B: 200 - 15 p = 20; C: 140 - 8 p = 15.
-        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
-                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
-                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS,
-                """
+        Scenario s = aToBAndC("""
                 {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 1, "capacityPerTick": 20, "minMargin": 0},
                 {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
-                A_DEMAND + "," + B_DEMAND + "," + C_DEMAND,
                 """
                 {"type": "exportQuota", "id": "a-quota", "region": "A", "commodities": ["metal"], "destinations": ["C"],
                  "yearlyVolume": 780}""");
@@ -149,13 +160,7 @@ class ClosedFormTest {
      */
     @Test
     void aQuotaSplitByDestinationEarnsEachDestinationsRent() throws Exception {
-        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
-                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, {\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
-                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS,
-                """
-                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100, "minMargin": 0},
-                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100, "minMargin": 0}""",
-                A_DEMAND + "," + B_DEMAND + "," + C_DEMAND,
+        Scenario s = aToBAndC(WIDE_LANES_TO_B_AND_C,
                 """
                 {"type": "exportQuota", "id": "a-quota", "region": "A", "commodities": ["metal"], "yearlyVolume": 1040,
                  "destinationShares": {"B": 0.5, "C": 0.5}}""");
@@ -277,16 +282,7 @@ class ClosedFormTest {
         // B: 5 p - 20 + 20 = 180 - 10 p, p_B = 12; C: 4 p - 20 + 10 = 120 - 4 p, p_C = 16.25;
         // A: 20 p - 40 = 90 - 6 p + 30, p_A = 160/26. Out of quota B would need p_B / 3 = 4 and C 5.42 to
         // cover the c.i.f. price p_A + 1 = 7.15: neither does.
-        String toC = "{\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 1.0}";
-        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
-                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, " + toC,
-                A_FIRMS + "," + B_FIRMS + "," + C_FIRMS,
-                """
-                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 100,
-                 "minMargin": 0},
-                {"id": "a-to-c", "commodity": "metal", "from": "A", "to": "C", "count": 10, "capacityPerTick": 100,
-                 "minMargin": 0}""",
-                A_DEMAND + "," + B_DEMAND + "," + C_DEMAND,
+        Scenario s = aToBAndC(WIDE_LANES_TO_B_AND_C,
                 """
                 {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal",
                  "outOfQuotaTariff": 2.0, "yearlyQuota": 1040},
