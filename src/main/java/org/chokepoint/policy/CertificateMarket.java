@@ -46,10 +46,11 @@ final class CertificateMarket implements java.io.Serializable {
      * A standard's start of tick; once every standard has reported, the premium clears the mandates in force
      * (each its share of its region's normal purchases), and the certified firms plan on it.
      */
-    void plan(Firms f, PolicyContext ctx) {
+    void plan(PolicyContext ctx) {
         if (++planned < members.size()) {
             return;
         }
+        Firms f = ctx.firms();
         planned = 0;
         int[] firms = certified.of(f);
         boolean inForce = false;
@@ -164,8 +165,8 @@ final class CertificateMarket implements java.io.Serializable {
             if (f.inService(i)) {
                 double price = f.netPrice(i) - f.premium(i) + extra;
                 if (!f.mothballed(i) || price >= restartPrice(f, i)) {
-                    // Along the capacity an outage leaves it, as the firm plans.
-                    q += Math.min(f.outputAtPrice(i, price, f.operableCapacity(i)), ctx.outputCapOf(i));
+                    // Along the capacity an outage leaves it, within its quota share, as the firm plans.
+                    q += f.outputAtPriceWithin(i, price, ctx.outputCapOf(i));
                 }
             }
         }

@@ -143,7 +143,7 @@ final class ResilienceStandard extends ImporterMeasure {
         for (int k = 0; k < slots.length; k++) {
             slotStockAtStart[k] = f.inputStock(slots[k]);
         }
-        certificates.plan(f, ctx);
+        certificates.plan(ctx);
     }
 
     /** The mandate the certified firms plan on: the share of the region's normal purchases, 0 before any. */
