@@ -36,11 +36,14 @@ final class TargetLock implements AutoCloseable {
     private static final int ATTEMPTS = 64;
 
     private final Path file;
+    /** What the name led to when the lock was taken: the lock file this process made or took over. */
+    private final Object identity;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private TargetLock(Path file, FileChannel channel, FileLock lock) {
+    private TargetLock(Path file, Object identity, FileChannel channel, FileLock lock) {
         this.file = file;
+        this.identity = identity;
         this.channel = channel;
         this.lock = lock;
     }
@@ -145,7 +148,7 @@ final class TargetLock implements AutoCloseable {
                 channel.write(ByteBuffer.wrap(token), 0);
                 channel.truncate(token.length);
                 kept = true;
-                return new TargetLock(file, channel, lock);
+                return new TargetLock(file, before, channel, lock);
             } catch (IOException e) {
                 throw OutputFiles.named(file, e);
             } finally {
@@ -290,11 +293,16 @@ final class TargetLock implements AutoCloseable {
                 + " file's owner may remove it; or choose another --out");
     }
 
-    /** Removes the lock file, then lets go of the lock: a process that opened the file meanwhile tries again. */
+    /**
+     * Removes the lock file, then lets go of the lock: a process that opened the file meanwhile tries again. A file
+     * someone put at the name while the lock was held (moved over it) is theirs, and stays.
+     */
     @Override
     public void close() throws IOException {
         try {
-            Files.deleteIfExists(file);
+            if (identity.equals(identity(file))) {
+                Files.deleteIfExists(file);
+            }
         } finally {
             try {
                 lock.release();

@@ -81,6 +81,23 @@ class TargetLockTest {
         assertEquals(List.of(".results.lock"), names(), "the file the pid first went to is gone");
     }
 
+    /**
+     * A file the user moves to the lock file's name while a command holds the lock is the user's: letting go of the
+     * lock leaves it where it is, with what the user wrote in it.
+     */
+    @Test
+    void aFileMovedOverTheLockFileMeanwhileIsLeftAsItIs() throws Exception {
+        Path target = dir.resolve("results");
+        TargetLock lock = TargetLock.acquire(target);
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine\n");
+        try {
+            Files.move(notes, TargetLock.fileFor(target), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            lock.close();
+        }
+        assertEquals("mine\n", Files.readString(TargetLock.fileFor(target)));
+    }
+
     private List<String> names() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
