@@ -424,7 +424,9 @@ class ClosedFormTest {
         assertEquals(0.0, r.laneFlow("a-to-b"), TOL * 180);
         assertEquals(0.0, r.laneFlow("c-to-b"), TOL * 180);
         for (EquilibriumResult.LaneResult lane : r.lanes()) {
-            assertTrue(lane.rent() >= 0, lane.toString());
+            // A's lane: 40/3 - 5 - 1 = 22/3; C's, whose price is above B's, none.
+            double rent = lane.trader().equals("a-to-b") ? 40.0 / 3 - 5 - 1 : 0;
+            assertEquals(rent, lane.rent(), TOL * 13, lane.trader());
         }
     }
 
