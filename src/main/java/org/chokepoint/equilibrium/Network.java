@@ -43,6 +43,9 @@ final class Network {
     static final int SUBSIDISED = 1;
     static final int LICENSED = 2;
 
+    /** The width of the rise a flat marginal-cost curve is read with, as a share of its price. */
+    static final double FLAT_RAMP = 1e-8;
+
     enum CapKind { LANE_CAPACITY, LICENCE, LICENCE_OFFICE, EXPORT_QUOTA, TARIFF_RATE_QUOTA, DIVERSIFICATION, LEAK, OFFTAKE }
 
     final Scenario scenario;
@@ -649,6 +652,7 @@ final class Network {
             fBase[f] = params.costBase()[r] * value[m];
             fSlope[f] = params.costSlope()[r] * value[m];
             fExponent[f] = params.costExponent()[r];
+            rampFlatCost(f, m);
             fStrike[f] = Double.NaN;
             fReference[f] = -1;
             if (fSupport[f] >= 0) {
@@ -876,6 +880,23 @@ final class Network {
             return fCapacity[f] * capacityFactor[m];
         }
         return recyclerCapacity(f, price / value[m], fFeedUse[f]);
+    }
+
+    /**
+     * A flat marginal cost (a slope of 0, or an exponent of 0, flat at {@code base + slope}) supplies any output up
+     * to capacity at one price: a step, on which the market's quantity is whatever the buyers take, and which
+     * Newton's method, following the slope of supply, cannot find. Such a curve is read as a line rising across
+     * {@link #FLAT_RAMP} of that price (of the commodity's initial price, where the flat price is nil), so the
+     * price found lies at most that far above the curve's and the firm's output is what its market takes.
+     */
+    private void rampFlatCost(int f, int m) {
+        if (fSlope[f] > 0 && fExponent[f] != 0) {
+            return;
+        }
+        double flat = fBase[f] + (fExponent[f] == 0 ? Math.max(fSlope[f], 0) : 0);
+        fBase[f] = flat;
+        fSlope[f] = FLAT_RAMP * (flat > 0 ? flat : initial[m]);
+        fExponent[f] = 1;
     }
 
     /**

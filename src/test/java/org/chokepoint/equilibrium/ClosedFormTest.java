@@ -121,6 +121,33 @@ class ClosedFormTest {
     }
 
     @Test
+    void aFlatCostCurveSetsThePriceAndTheBuyersTheQuantity() throws Exception {
+        // A's mines make 100 at any price above 2 (slope 0); B's at 6 up to 300 (exponent 0: flat at base + slope).
+        // A cannot use all it makes at any price its mines accept (D_A(p) = 90 - 6 p < 100 above 2), so it ships to B
+        // at a cost of 1; shipping all it has left would take B's price to 11 (4 + 6 p = 180 - 10 p), above the 6 at
+        // which B's mines make any quantity, so p_B = 6 and p_A = 5: A uses 60 and ships 40, B uses 180 - 10 * 6 = 120
+        // and its mines make the 80 left.
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                """
+                {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 10,
+                 "cost": {"base": 2.0, "slope": 0.0, "exponent": 1}},
+                {"id": "b-mine", "type": "producer", "region": "B", "commodity": "metal", "count": 3, "capacity": 100,
+                 "cost": {"base": 4.0, "slope": 2.0, "exponent": 0}}""",
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND + "," + B_DEMAND, "");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        assertEquals(5.0, r.market("A", "metal").price(), TOL * 5);
+        assertEquals(6.0, r.market("B", "metal").price(), TOL * 6);
+        assertEquals(100.0, r.market("A", "metal").production(), TOL * 100);
+        assertEquals(40.0, r.laneFlow("a-to-b"), TOL * 100);
+        assertEquals(120.0, r.market("B", "metal").finalConsumption(), TOL * 100);
+        assertEquals(80.0, r.market("B", "metal").production(), TOL * 100);
+    }
+
+    @Test
     void aBindingLaneCapacityAndABindingExportQuotaEarnTheirRents() throws Exception {
         // A ships to B over a lane of 20 a tick and to C under a quota of 15 a tick (780 a year), each at a
         // cost of 1; both bind, so every market clears with its trade fixed:
