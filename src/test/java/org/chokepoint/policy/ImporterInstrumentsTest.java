@@ -340,7 +340,9 @@ class ImporterInstrumentsTest {
             assertTrue(sp.boughtAt(t) <= target / 26 * 1.02, "at most 1/26 of the target a week, tick " + t);
             held += sp.boughtAt(t);
             if (t == 124) {
-                assertTrue(held < 0.98 * target, "not full before 26 weeks of buying: " + held);
+                // 25 weeks of buying (ticks 100 to 124) at 1/26 of the target: 25 / 26 x 1045.8 = 1005.6.
+                assertEquals(25.0 / 26 * target, held, 0.02 * 25.0 / 26 * target,
+                        "25 of the 26 weeks it takes to fill: " + held);
             }
         }
         assertEquals(target, sp.stock(), 0.02 * target, "60 days of D's use");
