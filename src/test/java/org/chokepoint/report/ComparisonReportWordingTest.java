@@ -156,6 +156,54 @@ class ComparisonReportWordingTest {
         assertFalse(html.contains("outlays less receipts"), html);
     }
 
+    /**
+     * The NdPr comparison on four seeds: the purchase guarantee avoids $878.1 m of loss for $1.16 bn, $0.76 a
+     * fiscal dollar, but its loss avoided runs from -$630.2 m to $2.39 bn; the CfD avoids $3.35 bn for $7.01 bn,
+     * $0.48, and its interval, $2.40 bn to $4.31 bn, is clear of zero. Read bare, $0.76 against $0.48 ranks the
+     * guarantee the better value on noise, so its ratio says the loss avoided is not told from zero and the CfD's
+     * does not. The net welfare gain comes with its interval as every other money cell does: the guarantee's
+     * net welfare loss rises by $247.9 m, between $100.0 m and $395.8 m, a gain of -$247.9 m [-$395.8 m,
+     * -$100.0 m]; the stockpile's falls by $247.8 m, between -$20.0 m and $515.6 m, a gain of $247.8 m
+     * [-$20.0 m, $515.6 m], which the reader sees may be none.
+     */
+    @Test
+    void aRatioOnALossAvoidedWithinTheNoiseSaysSoAndTheWelfareGainShowsItsInterval() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"guarantee\", \"patch\": {}}, "
+                        + "{\"name\": \"cfd\", \"patch\": {}}, {\"name\": \"stockpile\", \"patch\": {}}]}"),
+                "test", 4, 1, 52);
+        var zero = new org.chokepoint.experiment.MeanInterval(4, 0, 0, 0, 0, 0);
+        var guarantee = new ComparisonReport.Effectiveness(c.options().get(1), mi(1.78e9), mi(1.16e9),
+                new org.chokepoint.experiment.MeanInterval(4, 0, 878.1e6, 0, -630.2e6, 2.39e9), zero,
+                878.1e6 / 1.16e9, 3, 4);
+        var cfd = new ComparisonReport.Effectiveness(c.options().get(2), mi(7.01e9), mi(7.01e9),
+                new org.chokepoint.experiment.MeanInterval(4, 0, 3.35e9, 0, 2.40e9, 4.31e9), zero,
+                3.35e9 / 7.01e9, 4, 4);
+        var stockpile = new ComparisonReport.Effectiveness(c.options().get(3), mi(24.8e6), mi(-60.5e6),
+                mi(573.8e6), zero, Double.NaN, 4, 4);
+        var rows = java.util.List.of(
+                new ComparisonReport.Row("guarantee", "pv.deadweightLoss", zero,
+                        new org.chokepoint.experiment.MeanInterval(4, 0, 247.9e6, 0, 100.0e6, 395.8e6)),
+                new ComparisonReport.Row("cfd", "pv.deadweightLoss", zero, mi(2.04e9)),
+                new ComparisonReport.Row("stockpile", "pv.deadweightLoss", zero,
+                        new org.chokepoint.experiment.MeanInterval(4, 0, -247.8e6, 0, -515.6e6, 20.0e6)));
+        StringBuilder h = new StringBuilder();
+
+        ComparisonPage.results(h, c, rows, java.util.List.of(guarantee, cfd, stockpile));
+
+        String html = h.toString();
+        String noise = "<br><small>the loss avoided is not told from zero</small>";
+        assertTrue(html.contains("<td>$0.76" + noise + "</td>"), html);
+        assertTrue(html.contains("<td>$0.48</td>"), html);
+        assertEquals(html.indexOf(noise), html.lastIndexOf(noise), "only the guarantee's ratio: " + html);
+        assertTrue(html.contains("<td>\u2212$247.9 m<br><small>[\u2212$395.8 m, \u2212$100 m]</small></td></tr>"),
+                html);
+        assertTrue(html.contains("<td>$247.8 m<br><small>[\u2212$20 m, $515.6 m]</small></td></tr>"), html);
+        assertTrue(html.contains("<td>\u2212$2.04 bn<br><small>[\u2212$2.06 bn, \u2212$2.02 bn]</small></td></tr>"),
+                html);
+    }
+
     /** A mean with a 95% interval of 1% either side. */
     /** The two-region world and an option "floor" that patches nothing, run 52 weeks on two seeds. */
     private Comparison twoRegionComparison() throws Exception {
