@@ -69,6 +69,8 @@ final class ResilienceStandard extends ImporterMeasure {
     private double bookedToBuyingFirms;
     /** US dollars of premium received by certified producers, by their region. */
     private final double[] receivedByRegion;
+    /** The certified regions, by index: each reports what its producers received, none included. */
+    private final boolean[] certifiedRegion;
 
     private double[] premiumByTick = new double[0];
     private double[] mandateByTick = new double[0];
@@ -90,6 +92,10 @@ final class ResilienceStandard extends ImporterMeasure {
         // sales over the same span.
         this.purchasesWeight = TickTime.averageWeight(setting.behaviour().normalSalesWeeks(), world.ticksPerYear());
         List<String> regions = spec.certifiedRegionsOrOwn();
+        this.certifiedRegion = new boolean[world.regionCount()];
+        for (String id : regions) {
+            certifiedRegion[world.regionIndex(id)] = true;
+        }
         this.certificatesKey = spec.certificatesKey();
         share(new CertificateMarket(EligibleFirms.of(regions, spec.firmIdPrefix(), world, spec.region(),
                 spec.commodity()), penalty, setting.behaviour().exit().restartMargin()));
@@ -274,8 +280,10 @@ final class ResilienceStandard extends ImporterMeasure {
         m.put("premiumPaid", premiumPaid);
         m.put("premiumPaidByFinalBuyers", premiumPaidByFinalBuyers);
         m.put("penaltyPaid", penaltyPaid);
+        // Named by the scenario, not by what happened: an ensemble's runs must all have the same columns, and a
+        // comparison's mean of a region's receipts must count the runs in which it received nothing.
         for (int r = 0; r < receivedByRegion.length; r++) {
-            if (receivedByRegion[r] > 0) {
+            if (certifiedRegion[r]) {
                 m.put("premiumReceived." + world.region(r).id(), receivedByRegion[r]);
             }
         }

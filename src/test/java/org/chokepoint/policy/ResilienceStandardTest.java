@@ -488,4 +488,23 @@ class ResilienceStandardTest {
         }
         assertEquals(0.0, indicators(zero).get("premiumPaid"));
     }
+
+    /**
+     * The figures a standard reports are named by the scenario, not by what a run made of it: D, the certified
+     * region, reports the premium its producers received whether it is the 30% mandate's positive sum or the
+     * nothing of a mandate of 0. Named only when positive, one seed of an ensemble that paid no premium to a
+     * region had a column fewer than another that did, and the ensemble refused to aggregate its runs ("its
+     * columns or markets differ from run 0's", on the NdPr resilience-standard option, whose Australian
+     * producers are paid in some runs and not in others); a comparison averaged a region's receipts over the
+     * runs in which it had some.
+     */
+    @Test
+    void everyCertifiedRegionReportsWhatItReceivedEvenWhenItReceivedNothing() throws Exception {
+        TextbookTest.Run zero = new TextbookTest.Run(IMPORTER, standard(0.0, ""));
+        TextbookTest.Run binding = new TextbookTest.Run(IMPORTER, standard(0.3, ""));
+
+        assertEquals(0.0, indicators(zero).get("premiumReceived.D"));
+        assertTrue(indicators(binding).get("premiumReceived.D") > 0);
+        assertEquals(indicators(binding).keySet(), indicators(zero).keySet());
+    }
 }
