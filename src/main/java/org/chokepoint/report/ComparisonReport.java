@@ -352,8 +352,16 @@ public final class ComparisonReport {
             }
             s.append(" (95% CI of the amount avoided: ").append(money(avoidedLow))
                     .append(" to ").append(money(avoidedHigh)).append(") at a fiscal cost of ")
-                    .append(money(fiscal.difference().mean()))
-                    .append("; the net welfare loss ").append(dwl.difference().mean() <= 0 ? "falls by " : "rises by ")
+                    .append(money(fiscal.difference().mean()));
+            // The table beside the words ranks on the net fiscal cost: a stockpile that spent $24.8 m and holds
+            // $85 m of stock at the end "costs $24.8 m" here and "earns the budget money" there, unless said.
+            Row stock = find(rows, name, "pv.publicStockValue");
+            if (stock != null && stock.difference().mean() != 0) {
+                double net = fiscal.difference().mean() - stock.difference().mean();
+                s.append(" (").append(net < 0 ? "a gain of " + money(-net) : money(net))
+                        .append(" net of the public stocks it holds at the end)");
+            }
+            s.append("; the net welfare loss ").append(dwl.difference().mean() <= 0 ? "falls by " : "rises by ")
                     .append(money(Math.abs(dwl.difference().mean())));
             if (dwl.difference().ci95Low() <= 0 && dwl.difference().ci95High() >= 0) {
                 s.append(", a change within the runs' noise");

@@ -204,6 +204,43 @@ class ComparisonReportWordingTest {
                 html);
     }
 
+    /**
+     * The words give the fiscal cost the table's "fiscal cost" column gives, and beside it, when the option holds
+     * public stock at the end, what the table's "net fiscal cost" column gives: a stockpile that spent $24.8 m
+     * and holds $85.3 m of stock is a gain of $60.5 m to the budget net of it, which the table calls earning the
+     * budget money; a guarantee that spent $1.78 bn and holds $0.62 bn costs $1.16 bn net. An option holding no
+     * stock reads as before.
+     */
+    @Test
+    void theWordsSayTheFiscalCostNetOfThePublicStocksWhereAnOptionHoldsSome() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"stockpile\", \"patch\": {}}, "
+                        + "{\"name\": \"guarantee\", \"patch\": {}}, {\"name\": \"cfd\", \"patch\": {}}]}"),
+                "test", 2, 5, 52);
+        c.run(1);
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var rows = new java.util.ArrayList<ComparisonReport.Row>();
+        rows.add(new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(4.34e9), zero));
+        String[] names = {"stockpile", "guarantee", "cfd"};
+        double[] fiscal = {24.8e6, 1.78e9, 7.01e9};
+        double[] stock = {85.3e6, 0.62e9, 0};
+        for (int i = 0; i < names.length; i++) {
+            rows.add(new ComparisonReport.Row(names[i], "pv.downstreamOutputLoss", zero, mi(-1e9)));
+            rows.add(new ComparisonReport.Row(names[i], "pv.fiscalCost", zero, mi(fiscal[i])));
+            rows.add(new ComparisonReport.Row(names[i], "pv.publicStockValue", zero, mi(stock[i])));
+            rows.add(new ComparisonReport.Row(names[i], "pv.deadweightLoss", zero, mi(-1e8)));
+        }
+
+        String text = ComparisonReport.inaction(c, rows);
+
+        assertTrue(text.contains("at a fiscal cost of $24.8 m (a gain of $60.5 m net of the public stocks it holds "
+                + "at the end); the net welfare loss"), text);
+        assertTrue(text.contains("at a fiscal cost of $1.78 bn ($1.16 bn net of the public stocks it holds at the "
+                + "end); the net welfare loss"), text);
+        assertTrue(text.contains("at a fiscal cost of $7.01 bn; the net welfare loss"), text);
+    }
+
     /** A mean with a 95% interval of 1% either side. */
     /** The two-region world and an option "floor" that patches nothing, run 52 weeks on two seeds. */
     private Comparison twoRegionComparison() throws Exception {
