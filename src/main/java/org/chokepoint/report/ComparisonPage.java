@@ -73,7 +73,8 @@ final class ComparisonPage {
                 .append(ReportPage.esc(label)).append("); its number is the one in the table above. Levels of "
                         + "one option swept over a grid are joined by a line. Up is more loss avoided, left is "
                         + "cheaper for the budget; a point left of zero earns the budget money and its cost falls "
-                        + "on buyers (see who pays, below).</p>\n");
+                        + "on buyers (see who pays, below). A hollow point's loss avoided cannot be told from zero "
+                        + "(its 95% interval, in the table, holds zero).</p>\n");
         h.append(ChartSvg.svg(frontier(eff, label), "frontier", ReportPage.WIDE, 440));
 
         h.append("<h2>Who gains and who loses (present values, ").append(ReportPage.esc(label))
@@ -161,10 +162,8 @@ final class ComparisonPage {
         if (!Double.isNaN(e.avoidedLossPerFiscalDollar())) {
             // A ratio has no interval of its own here: without this, $0.76 on a loss avoided of -$0.6 bn to
             // $2.4 bn reads as better value than $0.48 on one of $2.4 bn to $4.3 bn.
-            MeanInterval loss = e.avoidedLoss();
-            boolean noise = !(loss.ci95Low() > 0 || loss.ci95High() < 0);
             return perDollar(e.avoidedLossPerFiscalDollar())
-                    + (noise ? "<br><small>the loss avoided is not told from zero</small>" : "");
+                    + (withinNoise(e.avoidedLoss()) ? "<br><small>the loss avoided is not told from zero</small>" : "");
         }
         return e.netFiscalCost().mean() < 0 ? "none: it earns the budget money" : "no net fiscal cost";
     }
@@ -176,6 +175,11 @@ final class ComparisonPage {
     static String welfareGain(MeanInterval lossChange) {
         return ChartStyle.money(-lossChange.mean()) + "<br><small>[" + ChartStyle.money(-lossChange.ci95High())
                 + ", " + ChartStyle.money(-lossChange.ci95Low()) + "]</small>";
+    }
+
+    /** Whether a 95% interval holds zero: an effect these runs cannot tell from none. */
+    static boolean withinNoise(MeanInterval m) {
+        return !(m.ci95Low() > 0 || m.ci95High() < 0);
     }
 
     private static String withCi(MeanInterval m) {
@@ -207,10 +211,13 @@ final class ComparisonPage {
         double scale = max >= 1e7 ? 1e6 : max >= 1e4 ? 1e3 : 1;
         String unit = scale == 1e6 ? ", millions" : scale == 1e3 ? ", thousands" : "";
         Map<String, XYSeries> families = new LinkedHashMap<>();
+        Map<String, List<Boolean>> hollow = new LinkedHashMap<>();
         for (ComparisonReport.Effectiveness e : eff) {
             families.computeIfAbsent(e.option().family(), f -> new XYSeries(f, false, true))
                     .add(e.netFiscalCost().mean() / scale, e.avoidedLoss().mean() / scale);
+            hollow.computeIfAbsent(e.option().family(), f -> new ArrayList<>()).add(withinNoise(e.avoidedLoss()));
         }
+        List<List<Boolean>> hollowBySeries = new ArrayList<>(hollow.values());
         XYSeriesCollection data = new XYSeriesCollection();
         families.values().forEach(data::addSeries);
         NumberAxis x = new NumberAxis("net fiscal cost, " + label + unit);
@@ -240,7 +247,15 @@ final class ComparisonPage {
         y1 += 0.12 * dy;
         x.setRange(x0, x1);
         y.setRange(y0, y1);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        // A point is where the means put it; one whose loss avoided cannot be told from zero is drawn hollow, so
+        // the height a reader ranks the options by does not rest on noise the chart hides.
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true) {
+            @Override
+            public boolean getItemShapeFilled(int series, int item) {
+                return !hollowBySeries.get(series).get(item);
+            }
+        };
+        renderer.setDrawOutlines(true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, Color.getHSBColor((i * 0.13f) % 1f, 0.7f, 0.6f));
             renderer.setSeriesStroke(i, ChartStyle.line(1.2f, false));

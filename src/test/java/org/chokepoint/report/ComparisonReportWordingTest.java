@@ -241,6 +241,29 @@ class ComparisonReportWordingTest {
         assertTrue(text.contains("at a fiscal cost of $7.01 bn; the net welfare loss"), text);
     }
 
+    /**
+     * On the frontier the NdPr guarantee's point stands at $878.1 m of loss avoided, above the stockpile's $573.8 m,
+     * but its interval runs from -$630.2 m to $2.39 bn: it is drawn hollow, and the CfD's, $2.40 bn to $4.31 bn,
+     * filled, so the heights a reader ranks the options by show which rest on noise.
+     */
+    @Test
+    void aPointOnTheFrontierWhoseLossAvoidedIsWithinTheNoiseIsHollow() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"guarantee\", \"patch\": {}}, "
+                        + "{\"name\": \"cfd\", \"patch\": {}}]}"), "test", 4, 1, 52);
+        var zero = new org.chokepoint.experiment.MeanInterval(4, 0, 0, 0, 0, 0);
+        var guarantee = new ComparisonReport.Effectiveness(c.options().get(1), mi(1.78e9), mi(1.16e9),
+                new org.chokepoint.experiment.MeanInterval(4, 0, 878.1e6, 0, -630.2e6, 2.39e9), zero, 0.76, 3, 4);
+        var cfd = new ComparisonReport.Effectiveness(c.options().get(2), mi(7.01e9), mi(7.01e9),
+                new org.chokepoint.experiment.MeanInterval(4, 0, 3.35e9, 0, 2.40e9, 4.31e9), zero, 0.48, 4, 4);
+
+        var renderer = ComparisonPage.frontier(java.util.List.of(guarantee, cfd), "US$").getXYPlot().getRenderer();
+
+        assertFalse(((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) renderer).getItemShapeFilled(0, 0));
+        assertTrue(((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) renderer).getItemShapeFilled(1, 0));
+    }
+
     /** A mean with a 95% interval of 1% either side. */
     /** The two-region world and an option "floor" that patches nothing, run 52 weeks on two seeds. */
     private Comparison twoRegionComparison() throws Exception {
