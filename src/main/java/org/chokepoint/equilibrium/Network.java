@@ -661,8 +661,11 @@ final class Network {
                 fStrike[f] = ins.strike / value[ins.reference] * value[m];
                 fUpside[f] = ins.upside;
                 // A guarantee's agency buys at its floor, which any firm it covers plans on; a contract pays a firm
-                // in another market its gap to the reference's price instead.
-                if (ins.spec instanceof ContractForDifferenceSpec && ins.reference != m) {
+                // in another market its gap to the reference's price instead. Under a volume cap a guarantee pays
+                // the floor only on the share of the firms' output the cap covers: the firm adds that share of the
+                // floor's gap over its price to its price, as the model's PurchaseGuarantee has it.
+                if (ins.spec instanceof ContractForDifferenceSpec && ins.reference != m
+                        || ins.spec instanceof PurchaseGuaranteeSpec && Double.isFinite(ins.volumeCap)) {
                     fReference[f] = ins.reference;
                 }
             }

@@ -10,7 +10,9 @@ import org.chokepoint.world.World;
  * the eligible firms' market for as much as they made last tick (up to {@code volumeCapPerTick}). When the
  * market would clear below the floor the agency's bid is what clears it, so it buys into a government
  * stockpile at the floor; when the market is above the floor the bid goes unfilled and costs nothing. The
- * eligible firms plan on the floor as a price support while the guarantee is in force. The budget pays the
+ * eligible firms plan on the floor as a price support while the guarantee is in force and the agency takes all
+ * they made last tick; once they make more than its cap, on their price plus the gap between the floor and the
+ * market's last price times the share of their output the cap covers. The budget pays the
  * purchases at the floor (fiscal cost): a fill at a clearing price below the floor is topped up to the floor,
  * the top-up counted as the market's producer surplus. The stockpile counts in the region's stock.
  *
@@ -63,8 +65,21 @@ final class PurchaseGuarantee extends ImporterMeasure {
         Firms f = ctx.firms();
         int[] firms = eligible.of(f);
         if (active()) {
+            // While the agency takes all they make the firms are paid the floor whatever they sell: they plan on it.
+            // Once they make more than its cap, the floor pays only the share it takes, the rest fetching the
+            // market's price: each plans on its price plus that share of the floor's gap over it (the payment a
+            // contract for difference settled against another market makes), else they would make for the floor
+            // what nobody buys at it and sink their own market's price.
+            double made = 0;
             for (int i : firms) {
-                f.offerSupport(i, tick, floor, 0, Double.NaN, owner());
+                made += f.output(i);
+            }
+            double payment = Double.NaN;
+            if (made > cap) {
+                payment = cap / made * Math.max(floor - ctx.markets().price(buyMarket), 0);
+            }
+            for (int i : firms) {
+                f.offerSupport(i, tick, floor, 0, payment, owner());
             }
             supporting = true;
         } else if (supporting) {

@@ -121,6 +121,41 @@ class ClosedFormTest {
     }
 
     @Test
+    void aGuaranteeFloorCappedBelowWhatItsFirmsMakePaysOnlyOnTheShareTheCapCovers() throws Exception {
+        // B's mines under a guarantee at 12, above any price trade leaves B, its agency buying at most 10 a tick.
+        // Uncapped, they would plan on 12 and make S_B(12) = 40, all bought by the agency. Capped, each counts on
+        // p_B + (10 / S) (12 - p_B), so S^2 - 5 (p_B - 4) S - 50 (12 - p_B) = 0; B's market takes S - 10 and
+        // imports 26 p_A - 130 = 26 p_B - 156 at p_B = p_A + 1: S - 10 + 26 p_B - 156 = 180 - 10 p_B.
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "purchaseGuarantee", "id": "pg", "region": "B", "commodity": "metal", "floor": 12,
+                 "volumeCapPerTick": 10, "start": 0}"""), 0);
+        assertConverged(r);
+        double lo = 4;
+        double hi = 12;
+        for (int i = 0; i < 200; i++) {
+            double pb = 0.5 * (lo + hi);
+            if (guaranteedSupply(pb) - 10 + 26 * pb - 156 - (180 - 10 * pb) < 0) {
+                lo = pb;
+            } else {
+                hi = pb;
+            }
+        }
+        double pb = 0.5 * (lo + hi);
+        double made = guaranteedSupply(pb);
+        assertEquals(pb, r.market("B", "metal").price(), TOL * pb);
+        assertEquals(pb - 1, r.market("A", "metal").price(), TOL * pb);
+        assertEquals(made, r.market("B", "metal").production(), TOL * made);
+        assertEquals(10.0, r.market("B", "metal").offtake(), TOL * 10);
+        assertEquals(12.0 * 10, r.market("B", "metal").fiscalCost(), TOL * 120);
+    }
+
+    /** B's mines' output under the guarantee capped at 10: the positive root of S^2 - 5 (p - 4) S - 50 (12 - p). */
+    private static double guaranteedSupply(double p) {
+        double b = 5 * (p - 4);
+        return (b + Math.sqrt(b * b + 200 * (12 - p))) / 2;
+    }
+
+    @Test
     void aFlatCostCurveSetsThePriceAndTheBuyersTheQuantity() throws Exception {
         // A's mines make 100 at any price above 2 (slope 0); B's at 6 up to 300 (exponent 0: flat at base + slope).
         // A cannot use all it makes at any price its mines accept (D_A(p) = 90 - 6 p < 100 above 2), so it ships to B

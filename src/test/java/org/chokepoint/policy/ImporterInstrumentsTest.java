@@ -1,5 +1,6 @@
 package org.chokepoint.policy;
 
+import static org.chokepoint.policy.TextbookTest.near;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -381,6 +382,27 @@ class ImporterInstrumentsTest {
         assertEquals(7 * ind.get("purchased"), ind.get("spent"), 1e-6 * ind.get("spent"),
                 "the agency pays the floor for everything it buys");
         assertMassBalance(m);
+    }
+
+    /**
+     * Capped at 20 a week, a guarantee at 7 pays the floor on only part of what D's mines make once they make more
+     * than 20: the rest fetches D's price, still import parity, 5.53, as D keeps importing. Each mine counts on its
+     * price plus the floor's gap over it on the share the cap covers, {@code P + (20 / S) (7 - P)}, so D makes
+     * {@code S = 10 (P + 20 (7 - P) / S - 3)}: {@code S^2 - 10 (P - 3) S - 200 (7 - P) = 0}, S = 33.96 with
+     * P = 5.53, not S(7) = 40 planned on the floor for all of it. The agency still takes its 20 a week.
+     */
+    @Test
+    void aCappedGuaranteePaysItsFloorOnlyOnTheShareItsCapCovers() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, "
+                + "\"start\": 100}]", null).scenario(), 3, TO);
+        double p = 5.53;
+        double b = 10 * (p - 3);
+        double made = (b + Math.sqrt(b * b + 4 * 200 * (7 - p))) / 2;
+        near(p, mean(out.model().series(), D, Metric.PRICE), "D's price, import parity");
+        near(made, mean(out.model().series(), D, Metric.PRODUCTION), "D's output on the floor's covered share");
+        assertEquals(20.0 * (TO - 100), out.summary().policies().get("pg").get("purchased"), 1e-9 * 20 * (TO - 100),
+                "the cap bought every week in force");
     }
 
     /**
