@@ -54,6 +54,28 @@ final class Curves {
         return cap / (k * slope) * root(r, k) / r;
     }
 
+    /**
+     * {@link #supply}, at most what a marginal cost rising {@code ramp} dollars from the base across the plant
+     * supplies: a curve as good as flat near its base (an exponent of 100) steps from nothing to most of its
+     * plant within a price's last binary digit, which Newton's method cannot follow, and the line keeps that
+     * step out of the solver's reading. No ramp ({@code 0}) leaves the curve as it is.
+     */
+    static double supply(double v, double cap, double base, double slope, double k, double ramp) {
+        double q = supply(v, cap, base, slope, k);
+        double margin = v - base;
+        return ramp > 0 && margin < ramp && q > 0 ? Math.min(q, cap * margin / ramp) : q;
+    }
+
+    /** The slope of {@link #supply(double, double, double, double, double, double)} in the price. */
+    static double supplySlope(double v, double cap, double base, double slope, double k, double ramp) {
+        double margin = v - base;
+        if (ramp > 0 && margin > 0 && margin < ramp && cap > 0
+                && cap * margin / ramp < supply(v, cap, base, slope, k)) {
+            return cap / ramp;
+        }
+        return supplySlope(v, cap, base, slope, k);
+    }
+
     /** {@code x^(1/k)} without {@code Math.pow} for the common linear and quadratic curves. */
     private static double root(double x, double k) {
         if (k == 2.0) {

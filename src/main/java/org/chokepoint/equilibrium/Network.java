@@ -94,6 +94,8 @@ final class Network {
     double[] fBase;
     double[] fSlope;
     double[] fExponent;
+    /** The least rise of each firm's marginal cost across its plant the solver reads, dollars ({@link #FLAT_RAMP}). */
+    double[] fRamp;
     double[] fStrike;
     double[] fUpside;
     int[] fSupport;
@@ -613,6 +615,7 @@ final class Network {
         fBase = new double[firms];
         fSlope = new double[firms];
         fExponent = new double[firms];
+        fRamp = new double[firms];
         fStrike = new double[firms];
         fUpside = new double[firms];
         fSupport = new int[firms];
@@ -890,16 +893,20 @@ final class Network {
      * to capacity at one price: a step, on which the market's quantity is whatever the buyers take, and which
      * Newton's method, following the slope of supply, cannot find. Such a curve is read as a line rising across
      * {@link #FLAT_RAMP} of that price (of the commodity's initial price, where the flat price is nil), so the
-     * price found lies at most that far above the curve's and the firm's output is what its market takes.
+     * price found lies at most that far above the curve's and the firm's output is what its market takes. Any other
+     * curve is read as rising no slower than that line from its base ({@link #fRamp}): one as good as flat there (an
+     * exponent of 100) is a step a price's last binary digit cannot resolve, as a flat one is.
      */
     private void rampFlatCost(int f, int m) {
         if (fSlope[f] > 0 && fExponent[f] != 0) {
+            fRamp[f] = FLAT_RAMP * (fBase[f] > 0 ? fBase[f] : initial[m]);
             return;
         }
         double flat = fBase[f] + (fExponent[f] == 0 ? Math.max(fSlope[f], 0) : 0);
         fBase[f] = flat;
         fSlope[f] = FLAT_RAMP * (flat > 0 ? flat : initial[m]);
         fExponent[f] = 1;
+        fRamp[f] = 0;
     }
 
     /**

@@ -848,7 +848,7 @@ final class PriceSolver {
         }
         for (int i = 0; i < net.firms; i++) {
             double q = Math.min(Curves.supply(plannedPrice(i, p), capacity(i, p), net.fBase[i], net.fSlope[i],
-                    net.fExponent[i]), net.fOutputCap[i]);
+                    net.fExponent[i], net.fRamp[i]), net.fOutputCap[i]);
             firmOutput[i] = q;
             double w = net.fWeight[i] * q;
             supply[net.fMarket[i]] += w;
@@ -875,11 +875,11 @@ final class PriceSolver {
             int out = varOf[net.fMarket[f]];
             double v = plannedPrice(f, p);
             double k = capacity(f, p);
-            double free = Curves.supply(v, k, net.fBase[f], net.fSlope[f], net.fExponent[f]);
+            double free = Curves.supply(v, k, net.fBase[f], net.fSlope[f], net.fExponent[f], net.fRamp[f]);
             double q = w * Math.min(free, net.fOutputCap[f]);
             // Past its quota share a firm's output no longer answers the price.
             double dq = free >= net.fOutputCap[f] ? 0
-                    : w * Curves.supplySlope(v, k, net.fBase[f], net.fSlope[f], net.fExponent[f]);
+                    : w * Curves.supplySlope(v, k, net.fBase[f], net.fSlope[f], net.fExponent[f], net.fRamp[f]);
             if (net.fType[f] != Network.MANUFACTURER && net.fReference[f] < 0) {
                 dq *= Curves.supportedSlope(p[net.fMarket[f]], net.fStrike[f], net.fUpside[f]);
             }

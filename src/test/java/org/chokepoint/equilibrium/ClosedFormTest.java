@@ -183,6 +183,32 @@ class ClosedFormTest {
     }
 
     @Test
+    void aCurveAsGoodAsFlatAtItsBaseIsSolvedAsAFlatOneIs() throws Exception {
+        // The world above with B's mines on a curve of exponent 100 from 6: 6 + 2 (q / 100)^100. The 80 B's mines make
+        // cost 6 + 2 (80 / 300)^100 = 6 + 1e-57, far below the last binary digit of 6 (8.9e-16), and one such digit
+        // higher they make 300 (8.9e-16 / 2)^(1/100) = 211: no price a double holds clears B. Read as rising at least
+        // 1e-8 of their base across the plant, they clear it at 6 (1 + 1e-8 * 80 / 300), and the hand answer is the
+        // flat one's: p_A = 5, p_B = 6, A ships 40, B uses 120 and makes 80. It did not converge in 200 Newton steps.
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                """
+                {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 10,
+                 "cost": {"base": 2.0, "slope": 0.0, "exponent": 1}},
+                {"id": "b-mine", "type": "producer", "region": "B", "commodity": "metal", "count": 3, "capacity": 100,
+                 "cost": {"base": 6.0, "slope": 2.0, "exponent": 100}}""",
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND + "," + B_DEMAND, "");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        assertEquals(5.0, r.market("A", "metal").price(), TOL * 5);
+        assertEquals(6.0, r.market("B", "metal").price(), TOL * 6);
+        assertEquals(40.0, r.laneFlow("a-to-b"), TOL * 100);
+        assertEquals(120.0, r.market("B", "metal").finalConsumption(), TOL * 100);
+        assertEquals(80.0, r.market("B", "metal").production(), TOL * 100);
+    }
+
+    @Test
     void aBindingLaneCapacityAndABindingExportQuotaEarnTheirRents() throws Exception {
         // A ships to B over a lane of 20 a tick and to C under a quota of 15 a tick (780 a year), each at a
         // cost of 1; both bind, so every market clears with its trade fixed:
