@@ -162,24 +162,8 @@ class ClosedFormTest {
         // at a cost of 1; shipping all it has left would take B's price to 11 (4 + 6 p = 180 - 10 p), above the 6 at
         // which B's mines make any quantity, so p_B = 6 and p_A = 5: A uses 60 and ships 40, B uses 180 - 10 * 6 = 120
         // and its mines make the 80 left.
-        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
-                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
-                """
-                {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 10,
-                 "cost": {"base": 2.0, "slope": 0.0, "exponent": 1}},
-                {"id": "b-mine", "type": "producer", "region": "B", "commodity": "metal", "count": 3, "capacity": 100,
-                 "cost": {"base": 4.0, "slope": 2.0, "exponent": 0}}""",
-                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
-                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
-                A_DEMAND + "," + B_DEMAND, "");
-        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
-        assertConverged(r);
-        assertEquals(5.0, r.market("A", "metal").price(), TOL * 5);
-        assertEquals(6.0, r.market("B", "metal").price(), TOL * 6);
-        assertEquals(100.0, r.market("A", "metal").production(), TOL * 100);
-        assertEquals(40.0, r.laneFlow("a-to-b"), TOL * 100);
-        assertEquals(120.0, r.market("B", "metal").finalConsumption(), TOL * 100);
-        assertEquals(80.0, r.market("B", "metal").production(), TOL * 100);
+        assertTheFlatAnswer(SpatialEquilibrium.solve(
+                flatAShippingToB("{\"base\": 4.0, \"slope\": 2.0, \"exponent\": 0}"), 0));
     }
 
     @Test
@@ -189,20 +173,30 @@ class ClosedFormTest {
         // higher they make 300 (8.9e-16 / 2)^(1/100) = 211: no price a double holds clears B. Read as rising at least
         // 1e-8 of their base across the plant, they clear it at 6 (1 + 1e-8 * 80 / 300), and the hand answer is the
         // flat one's: p_A = 5, p_B = 6, A ships 40, B uses 120 and makes 80. It did not converge in 200 Newton steps.
-        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+        assertTheFlatAnswer(SpatialEquilibrium.solve(
+                flatAShippingToB("{\"base\": 6.0, \"slope\": 2.0, \"exponent\": 100}"), 0));
+    }
+
+    /** A's ten flat mines of 10 at 2 (slope 0) shipping to B at 1 a unit, B's three mines of 100 on {@code bCost}. */
+    private static Scenario flatAShippingToB(String bCost) throws Exception {
+        return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
                 "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
                 """
                 {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 10,
                  "cost": {"base": 2.0, "slope": 0.0, "exponent": 1}},
                 {"id": "b-mine", "type": "producer", "region": "B", "commodity": "metal", "count": 3, "capacity": 100,
-                 "cost": {"base": 6.0, "slope": 2.0, "exponent": 100}}""",
+                 "cost": %s}""".formatted(bCost),
                 "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
                         + " \"capacityPerTick\": 100, \"minMargin\": 0}",
                 A_DEMAND + "," + B_DEMAND, "");
-        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+    }
+
+    /** p_A = 5, p_B = 6: A makes 100, uses 60 and ships 40; B uses 120 and its mines make the 80 left. */
+    private static void assertTheFlatAnswer(EquilibriumResult r) {
         assertConverged(r);
         assertEquals(5.0, r.market("A", "metal").price(), TOL * 5);
         assertEquals(6.0, r.market("B", "metal").price(), TOL * 6);
+        assertEquals(100.0, r.market("A", "metal").production(), TOL * 100);
         assertEquals(40.0, r.laneFlow("a-to-b"), TOL * 100);
         assertEquals(120.0, r.market("B", "metal").finalConsumption(), TOL * 100);
         assertEquals(80.0, r.market("B", "metal").production(), TOL * 100);
