@@ -626,11 +626,12 @@ public final class Firms implements java.io.Serializable {
 
     /**
      * A price support: at least {@code strike}, keeping {@code 1 - upsideShare} above it. Settled on the firm's own
-     * market (a purchase guarantee, a contract for difference on its own price) {@code payment} is NaN; settled
-     * against another market, the firm receives {@code payment} a unit it sells on top of its sale price, what the
-     * contract pays against its reference price (negative where it claws back above the strike), scaled by the share
-     * of its sales the contract's volume covers, and the strike still bounds its plan. Instruments give it through
-     * {@link #offerSupport}, which keeps the best of several.
+     * market (a purchase guarantee, a contract for difference on its own price) {@code payment} is NaN; settled against
+     * another market, the firm receives {@code payment} a unit it sells on top of its sale price, what the contract
+     * pays against its reference price (negative where it claws back above the strike), scaled by the share of its
+     * sales the contract's volume covers, and the strike still bounds its plan. A purchase guarantee whose firms make
+     * more than its cap gives the payment too: the floor's gap over their price on the share it covers. Instruments
+     * give it through {@link #offerSupport}, which keeps the best of several.
      */
     public void support(int f, double strike, double upsideShare, double payment) {
         supportsGiven = true;

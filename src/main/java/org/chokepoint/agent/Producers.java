@@ -175,7 +175,8 @@ public final class Producers implements java.io.Serializable {
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
         // not stop it: it makes no more than the output at which marginal cost reaches what it is paid a unit, the
         // strike under a guarantee on its own market, its expected price plus the payment under a contract for
-        // difference settled against another market, and any certificate premium it earns on top.
+        // difference settled against another market or a guarantee whose cap covers part of its output, and any
+        // certificate premium it earns on top.
         if (x.supportsGiven()) {
             double strike = x.supportStrike[f];
             double payment = x.supportPayment[f];
@@ -375,13 +376,14 @@ public final class Producers implements java.io.Serializable {
     }
 
     /**
-     * The lowest market price at which the firm's revenue per unit, with any price support, covers a marginal
-     * cost: the cost itself without support. Under a contract for difference the firm is paid, on top of its sale
-     * price, what the contract pays a unit (the strike less the reference market's price, scaled by the share of
-     * its sales the contract covers, or less the clawback above the strike): it sells down to its cost less that
-     * payment and no lower, since the payment does not grow as its own price falls. Under a purchase guarantee
-     * on its own market, below a floor above the cost, the expected price less the room the floor leaves over the
-     * cost; above the floor with an upside share, the price whose share kept covers the cost.
+     * The lowest market price at which the firm's revenue per unit, with any price support, covers a marginal cost: the
+     * cost itself without support. Under a contract for difference the firm is paid, on top of its sale price, what the
+     * contract pays a unit (the strike less the reference market's price, scaled by the share of its sales the contract
+     * covers, or less the clawback above the strike): it sells down to its cost less that payment and no lower, since
+     * the payment does not grow as its own price falls within the tick. A purchase guarantee whose cap covers only part
+     * of its output pays so too: the covered share of the floor's gap over last tick's price. Under any other purchase
+     * guarantee on its own market, below a floor above the cost, the expected price less the room the floor leaves over
+     * the cost; above the floor with an upside share, the price whose share kept covers the cost.
      */
     private double lowestPrice(int f, double mc) {
         Firms x = firms;

@@ -794,11 +794,13 @@ final class PriceSolver {
      * What a contract for difference settled against another market pays firm f a unit, in dollars of the firm's
      * output, at the current prices and outputs (the model's {@code ContractForDifference.beginTick}): the strike
      * less the reference's price, or less the clawback above the strike, times the share of the firms' sales under
-     * the contract that its volume cap covers. Held for a round, as the model holds it for a tick.
+     * the contract that its volume cap covers. A capped purchase guarantee pays the same way against the firm's own
+     * price ({@link Network#fReference}), as the model's {@code PurchaseGuarantee.beginTick} has it. Held for a
+     * round, as the model holds it for a tick.
      */
     private double contractPayment(int f) {
         Network.Instrument ins = net.instruments.get(net.fSupport[f]);
-        double ref = price[ins.reference];
+        double ref = price[net.fReference[f]];
         double perUnit = ref < ins.strike ? ins.strike - ref : -ins.upside * (ref - ins.strike);
         double sold = 0;
         for (int g = 0; g < net.firms; g++) {

@@ -11,8 +11,8 @@ import org.chokepoint.world.World;
  * market would clear below the floor the agency's bid is what clears it, so it buys into a government
  * stockpile at the floor; when the market is above the floor the bid goes unfilled and costs nothing. The
  * eligible firms plan on the floor as a price support while the guarantee is in force and the agency takes all
- * they made last tick; once they make more than its cap, on their price plus the gap between the floor and the
- * market's last price times the share of their output the cap covers. The budget pays the
+ * they made last tick; once they make more than its cap, on their price plus the gap between the floor and
+ * their market's last price times the share of their output the cap covers. The budget pays the
  * purchases at the floor (fiscal cost): a fill at a clearing price below the floor is topped up to the floor,
  * the top-up counted as the market's producer surplus. The stockpile counts in the region's stock.
  *
@@ -69,16 +69,20 @@ final class PurchaseGuarantee extends ImporterMeasure {
             // Once they make more than its cap, the floor pays only the share it takes, the rest fetching the
             // market's price: each plans on its price plus that share of the floor's gap over it (the payment a
             // contract for difference settled against another market makes), else they would make for the floor
-            // what nobody buys at it and sink their own market's price.
+            // what nobody buys at it and sink their own market's price. The gap is over the price of the firm's
+            // own market, which is what its goods fetch, not over the agency's where that lies elsewhere: then at
+            // a share of one the firm counts on the floor, as it does under no cap, and a cap never has it count
+            // on more.
             double made = 0;
             for (int i : firms) {
                 made += f.output(i);
             }
-            double payment = Double.NaN;
-            if (made > cap) {
-                payment = cap / made * Math.max(floor - ctx.markets().price(buyMarket), 0);
-            }
+            double covered = made > cap ? cap / made : Double.NaN;
             for (int i : firms) {
+                double payment = Double.NaN;
+                if (made > cap) {
+                    payment = covered * Math.max(floor - ctx.markets().price(f.market(i)), 0);
+                }
                 f.offerSupport(i, tick, floor, 0, payment, owner());
             }
             supporting = true;

@@ -149,6 +149,49 @@ class ClosedFormTest {
         assertEquals(12.0 * 10, r.market("B", "metal").fiscalCost(), TOL * 120);
     }
 
+    @Test
+    void aCappedGuaranteeBuyingInAnotherMarketPaysTheFloorsGapOverItsFirmsOwnPrice() throws Exception {
+        // A's mines under a guarantee whose agency buys in B at 12. With a cap of 1000, which never binds, as with
+        // none: the agency holds B at 12, A's mines count on the floor and make S_A(12) = 200, A uses
+        // 90 - 6 * 11 = 24 and ships 176, B's mines make 40 and its buyers take 60, the agency the 156 left. Counted
+        // on their own price, 11, plus the floor's gap over B's, 0, they made 180.
+        String guarantee = """
+                {"type": "purchaseGuarantee", "id": "pg", "region": "B", "commodity": "metal", "floor": 12,
+                 "eligibleRegions": ["A"], "volumeCapPerTick": %s, "start": 0}""";
+        EquilibriumResult wide = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, guarantee.formatted("1000")), 0);
+        assertConverged(wide);
+        assertEquals(12.0, wide.market("B", "metal").price(), TOL * 12);
+        assertEquals(200.0, wide.market("A", "metal").production(), TOL * 200);
+        assertEquals(156.0, wide.market("B", "metal").offtake(), TOL * 156);
+        // Capped at 100, below the 200 they would make on the floor: each counts on p_A + (100 / S) (12 - p_A), so
+        // S^2 - 20 (p_A - 2) S - 2000 (12 - p_A) = 0; A ships S - (90 - 6 p_A) to B, where with p_B = p_A + 1 below
+        // the floor 5 (p_B - 4) + S - 90 + 6 p_A = 180 - 10 p_B + 100: p_A = 9.41, S = 177.4.
+        EquilibriumResult capped = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, guarantee.formatted("100")), 0);
+        assertConverged(capped);
+        double lo = 2;
+        double hi = 11;
+        for (int i = 0; i < 200; i++) {
+            double pa = 0.5 * (lo + hi);
+            double made = coveredSupply(pa);
+            if (5 * (pa + 1 - 4) + made - 90 + 6 * pa - (180 - 10 * (pa + 1) + 100) < 0) {
+                lo = pa;
+            } else {
+                hi = pa;
+            }
+        }
+        double pa = 0.5 * (lo + hi);
+        assertEquals(pa, capped.market("A", "metal").price(), TOL * pa);
+        assertEquals(coveredSupply(pa), capped.market("A", "metal").production(), TOL * 200);
+        assertEquals(100.0, capped.market("B", "metal").offtake(), TOL * 100);
+        assertEquals(12.0 * 100, capped.market("B", "metal").fiscalCost(), TOL * 1200);
+    }
+
+    /** A's mines' output under the guarantee capped at 100: the positive root of S^2 - 20 (p - 2) S - 2000 (12 - p). */
+    private static double coveredSupply(double p) {
+        double b = 20 * (p - 2);
+        return (b + Math.sqrt(b * b + 8000 * (12 - p))) / 2;
+    }
+
     /** B's mines' output under the guarantee capped at 10: the positive root of S^2 - 5 (p - 4) S - 50 (12 - p). */
     private static double guaranteedSupply(double p) {
         double b = 5 * (p - 4);

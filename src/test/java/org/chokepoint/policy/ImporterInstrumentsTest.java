@@ -406,6 +406,27 @@ class ImporterInstrumentsTest {
     }
 
     /**
+     * The same guarantee with its agency buying in W's market, at 5.03, the transport of 0.5 below D's: D's mines still
+     * sell in D at 5.53, so each counts on D's price plus the covered share of the floor's gap over it, and makes
+     * the 33.96 it makes when the agency buys in D. Counted on W's gap, 7 - 5.03, a mine that made 36.2 counted on
+     * {@code 5.53 + (20 / 36.2) 1.97} = 6.62, and a cap of 38, below S(7) = 40, had them count on 7.3 and make 43,
+     * more than they make with no cap at all, where they count on the floor.
+     */
+    @Test
+    void aCappedGuaranteeBuyingElsewherePaysItsFirmsTheFloorsGapOverTheirOwnPrice() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, "
+                + "\"marketRegion\": \"W\", \"eligibleRegions\": [\"D\"], \"start\": 100}]", null).scenario(), 3, TO);
+        double p = 5.53;
+        double b = 10 * (p - 3);
+        double made = (b + Math.sqrt(b * b + 4 * 200 * (7 - p))) / 2;
+        near(p, mean(out.model().series(), D, Metric.PRICE), "D's price, import parity");
+        near(made, mean(out.model().series(), D, Metric.PRODUCTION), "D's output on the floor's covered share");
+        assertEquals(20.0 * (TO - 100), out.summary().policies().get("pg").get("purchased"), 1e-9 * 20 * (TO - 100),
+                "the cap bought in W every week in force");
+    }
+
+    /**
      * The guarantee buys at the floor of 7 (above D's free-trade price of about 5.5) from tick 100 to 160; when
      * W loses 90% of its capacity (ticks 220 to 260) D's price climbs past 1.3 times the floor, 9.1, and the
      * agency sells its stock back, at most a thirteenth of it a week, asking the floor. What it sold brings in
