@@ -374,8 +374,9 @@ class ImporterInstrumentsTest {
         SupplyShockModel m = out.model();
         PurchaseGuarantee pg = (PurchaseGuarantee) m.instruments().get(0);
         var ind = out.summary().policies().get("pg");
-        // At the floor of 7, above the free-trade price of about 5.5, D's mines would sell S(7) = 40 a week, twice
-        // the agency's cap: it buys its cap of 20 every week from tick 100 to the horizon of 200, 20 x 100 = 2,000.
+        // At the floor of 7, above the free-trade price of about 5.5, D's mines make about 34 a week on the floor's
+        // share the cap covers (aCappedGuaranteePaysItsFloorOnlyOnTheShareItsCapCovers), more than the agency's cap:
+        // it buys its cap of 20 every week from tick 100 to the horizon of 200, 20 x 100 = 2,000.
         assertEquals(20 * 100, ind.get("purchased"), 1e-9 * 2000, "the cap bought every week in force");
         assertEquals(ind.get("purchased"), pg.stockIn(1), 1e-9);
         assertEquals(ind.get("spent"), out.summary().totals().fiscalCost(), 1e-6);
@@ -470,8 +471,9 @@ class ImporterInstrumentsTest {
         }
         m.finish();
         var ind = m.policyIndicators().get("pg");
-        // The cap of 20 bought every week from tick 100 to 160 (the floor of 7 above the free-trade price, S(7) = 40
-        // offered): 20 x 60 = 1,200.
+        // The cap of 20 bought every week from tick 100 to 160 (the floor of 7 above the free-trade price, D's mines
+        // making more than 20 from the first week, about 34 once they count on the floor's covered share):
+        // 20 x 60 = 1,200.
         assertEquals(20 * 60, ind.get("purchased"), 1e-9 * 1200, "the cap bought every week in force");
         assertTrue(soldInCrisis > 0.2 * ind.get("purchased"),
                 "bought " + ind.get("purchased") + ", released " + soldInCrisis);
