@@ -656,7 +656,7 @@ final class Network {
             fBase[f] = params.costBase()[r] * value[m];
             fSlope[f] = params.costSlope()[r] * value[m];
             fExponent[f] = params.costExponent()[r];
-            rampFlatCost(f, m);
+            readCostAsRising(f, m);
             fStrike[f] = Double.NaN;
             fReference[f] = -1;
             if (fSupport[f] >= 0) {
@@ -900,7 +900,7 @@ final class Network {
      * curve is read as rising no slower than that line from its base ({@link #fRamp}): one as good as flat there (an
      * exponent of 100) is a step a price's last binary digit cannot resolve, as a flat one is.
      */
-    private void rampFlatCost(int f, int m) {
+    private void readCostAsRising(int f, int m) {
         if (fSlope[f] > 0 && fExponent[f] != 0) {
             fRamp[f] = FLAT_RAMP * (fBase[f] > 0 ? fBase[f] : initial[m]);
             return;
