@@ -137,6 +137,8 @@ public final class Comparison {
     private List<PlottedMarket> plotted = List.of();
     /** results[option][run]. */
     private RunResult[][] results;
+    /** {@link #metricNames()}, made once the runs are done: every table asks for it, option by option. */
+    private List<String> metricNames;
     private int horizon;
     private int firstTick;
 
@@ -494,6 +496,7 @@ public final class Comparison {
                 - base.scenario().time().baselineWindowOrDefault()));
         plotted = pickMarkets(pilot.model, pilot.summary, options);
         results = new RunResult[options.size()][runs];
+        metricNames = null;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "chokepoint-compare");
             t.setDaemon(true);
@@ -757,12 +760,25 @@ public final class Comparison {
         return out;
     }
 
-    /** Metric names in the order of the first run without policy, then any that only options have. */
+    /**
+     * Metric names in the order of the first run without policy, then any that only options, or only later
+     * runs, have: the union over every run, so that a figure run 0 happens to lack is still reported.
+     */
     public List<String> metricNames() {
+        if (metricNames == null) {
+            metricNames = metricNames(results);
+        }
+        return metricNames;
+    }
+
+    /** The union of {@code results[option][run]}'s metric names, option by option and run by run. */
+    static List<String> metricNames(RunResult[][] results) {
         LinkedHashMap<String, Boolean> names = new LinkedHashMap<>();
         for (RunResult[] option : results) {
-            for (String k : option[0].metrics().keySet()) {
-                names.put(k, true);
+            for (RunResult run : option) {
+                for (String k : run.metrics().keySet()) {
+                    names.put(k, true);
+                }
             }
         }
         return List.copyOf(names.keySet());

@@ -114,6 +114,24 @@ class ComparisonTest {
         assertEquals(Comparison.seed(9, 0), one.seeds()[0]);
     }
 
+    /**
+     * The figures reported are every run's, not run 0's: were a stockpile's release to report its ticks only
+     * in a run where it fired (run 1 here, not run 0), that figure would still be a column of comparison.csv
+     * and runs.csv, its n counting the one run that has it; and an option's own figures follow no policy's.
+     */
+    @Test
+    void theFiguresReportedAreTheUnionOverEveryRunNotRunZeros() {
+        Comparison.RunResult[][] results = {
+            {run(Map.of("totals.fiscalCost", 0.0)), run(Map.of("totals.fiscalCost", 0.0))},
+            {run(Map.of("totals.fiscalCost", 5.0)),
+                run(Map.of("totals.fiscalCost", 7.0, "policy.s.releaseTicks", 3.0))}};
+        assertEquals(List.of("totals.fiscalCost", "policy.s.releaseTicks"), Comparison.metricNames(results));
+    }
+
+    private static Comparison.RunResult run(Map<String, Double> metrics) {
+        return new Comparison.RunResult(1, metrics, new float[0][], new float[0], new float[0]);
+    }
+
     @Test
     void badOptionsAreRejectedBeforeAnythingRuns() throws Exception {
         assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
