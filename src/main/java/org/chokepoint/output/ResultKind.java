@@ -43,8 +43,8 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
                     "bands.parquet", ANY));
 
     public static final ResultKind COMPARISON = new ResultKind("comparison", "comparison.json",
-            "chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "cost-effectiveness.csv",
-            "report.html"), Map.of());
+            "chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "runs.csv",
+            "cost-effectiveness.csv", "report.html"), Map.of());
 
     public static final ResultKind SWEEP = new ResultKind("sweep", "sweep.json", "chokepoint-sweep/1",
             Set.of("sweep.json", "sweep.csv", ".sweep.json.tmp", ".sweep.csv.tmp"),

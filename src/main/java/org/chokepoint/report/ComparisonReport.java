@@ -24,7 +24,8 @@ import org.chokepoint.scenario.Json;
 /**
  * Writes a comparison's folder: {@code comparison.csv} (one row per option and metric: mean, sd, 95% CI and
  * the paired difference from "no policy" with its 95% CI), {@code comparison.json} (the same, with the
- * options, seeds and settings) and {@code report.html}, a page with inline SVG charts and no reference to
+ * options, seeds and settings), {@code runs.csv} (every run's figures: {@link ComparisonRuns}),
+ * {@code cost-effectiveness.csv} and {@code report.html}, a page with inline SVG charts and no reference to
  * anything outside itself. The folder written into is the hidden one a
  * {@link org.chokepoint.output.ResultFolder} renames into place once every file is written.
  */
@@ -145,13 +146,15 @@ public final class ComparisonReport {
         return rows;
     }
 
-    /** Writes the three files into {@code dir}. */
+    /** Writes the comparison's files ({@link ResultKind#COMPARISON}'s) into {@code dir}. */
     public static void write(Path dir, Comparison c, long wallMs) throws IOException {
         List<Row> rows = rows(c);
         Path csv = dir.resolve(CSV);
         OutputFiles.on(csv, () -> writeCsv(csv, rows));
         Path json = dir.resolve(JSON);
         OutputFiles.on(json, () -> Json.write(json, json(c, rows, wallMs)));
+        Path runs = dir.resolve(ComparisonRuns.CSV);
+        OutputFiles.on(runs, () -> ComparisonRuns.write(runs, c));
         Path effectiveness = dir.resolve(EFFECTIVENESS_CSV);
         OutputFiles.on(effectiveness, () -> writeEffectivenessCsv(effectiveness, effectiveness(c)));
         Path html = dir.resolve(HTML);

@@ -1,0 +1,176 @@
+package org.chokepoint.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.chokepoint.experiment.Comparison;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A comparison's runs.csv is what comparison.csv is computed from. In the two-region world, B's importers face
+ * a variable levy up to a floor price from tick 40, at 11 under one option and at 13 under the other, each
+ * on the same three seeds as "no policy". Averaging runs.csv's rows of an option gives comparison.csv's mean
+ * for every figure, and averaging, run by run, an option's row less "no policy"'s row of the same run (the
+ * same seed) gives its diffMean: a reader needs nothing else to check an interval.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ComparisonRunsTest {
+    static final String OPTIONS = """
+            {"options": [
+              {"name": "floor 11", "patch": {"policies": [{"type": "tariffFloor", "id": "b-floor", "region": "B",
+                "commodity": "metal", "floor": 11, "start": 40}]}},
+              {"name": "floor 13", "patch": {"policies": [{"type": "tariffFloor", "id": "b-floor", "region": "B",
+                "commodity": "metal", "floor": 13, "start": 40}]}}]}""";
+    static final int RUNS = 3;
+
+    Path oneThread;
+    Path twoThreads;
+    Comparison compared;
+
+    @BeforeAll
+    void compare(@TempDir Path dir) throws Exception {
+        oneThread = dir.resolve("t1");
+        twoThreads = dir.resolve("t2");
+        compared = written(oneThread, 1);
+        written(twoThreads, 2);
+    }
+
+    private Comparison written(Path out, int threads) throws Exception {
+        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of(getClass().getResource(
+                "/scenarios/two-region.json").toURI())), Json.mapper().readTree(OPTIONS), "test", RUNS, 5, 80);
+        c.run(threads);
+        Files.createDirectories(out);
+        ComparisonReport.write(out, c, 0);
+        return c;
+    }
+
+    @Test
+    void oneRowPerOptionAndRunEachRunOnTheSameSeedUnderEveryOption() throws Exception {
+        List<CSVRecord> rows = read(oneThread.resolve(ComparisonRuns.CSV));
+        assertEquals(3 * RUNS, rows.size(), "no policy and the two floors, three runs each");
+        List<String> options = List.of(Comparison.NO_POLICY, "floor 11", "floor 13");
+        int[] seeds = compared.seeds();
+        for (int k = 0; k < rows.size(); k++) {
+            CSVRecord r = rows.get(k);
+            assertEquals(options.get(k / RUNS), r.get("option"), "option by option, no policy first");
+            assertEquals(k % RUNS, Integer.parseInt(r.get("run")));
+            assertEquals(seeds[k % RUNS], Integer.parseInt(r.get("seed")), "run i has seed i under every option");
+        }
+    }
+
+    @Test
+    void averagingAnOptionsRunsGivesComparisonCsvsMeanAndItsPairedDifferencesItsDiffMean() throws Exception {
+        Map<String, double[][]> runs = byMetric(oneThread.resolve(ComparisonRuns.CSV));
+        List<CSVRecord> summary = read(oneThread.resolve(ComparisonReport.CSV));
+        List<String> options = List.of(Comparison.NO_POLICY, "floor 11", "floor 13");
+        assertEquals(compared.metricNames(), new ArrayList<>(runs.keySet()), "comparison.csv's metrics, in order");
+        int checked = 0;
+        for (CSVRecord s : summary) {
+            int o = options.indexOf(s.get("option"));
+            double[] level = runs.get(s.get("metric"))[o];
+            double[] none = runs.get(s.get("metric"))[0];
+            double[] difference = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                difference[i] = level[i] - none[i];
+            }
+            close(s.get("mean"), level, s.get("option") + " " + s.get("metric"));
+            close(s.get("diffMean"), difference, s.get("option") + " " + s.get("metric") + " against no policy");
+            checked++;
+        }
+        assertEquals(3 * runs.size(), checked, "every option and metric of comparison.csv");
+    }
+
+    /**
+     * The floor's own figures are not figures of "no policy", which has no floor: NA there, not zero, and
+     * comparison.csv counts no run of them (n = 0); a floor's levy is collected in every run of its own.
+     */
+    @Test
+    void aFigureAnOptionDoesNotHaveIsNaNotZero() throws Exception {
+        Map<String, double[][]> runs = byMetric(oneThread.resolve(ComparisonRuns.CSV));
+        double[][] levy = runs.get("policy.b-floor.levyRevenue");
+        for (int i = 0; i < RUNS; i++) {
+            assertTrue(Double.isNaN(levy[0][i]), "no policy has no floor: NA");
+            assertTrue(levy[1][i] > 0 && levy[2][i] > levy[1][i], "the higher floor collects more, run by run");
+        }
+        for (CSVRecord s : read(oneThread.resolve(ComparisonReport.CSV))) {
+            if (s.get("metric").equals("policy.b-floor.levyRevenue")) {
+                assertEquals(s.get("option").equals(Comparison.NO_POLICY) ? "0" : "3", s.get("n"));
+            }
+        }
+        // The totals are every option's: no policy collects no levy, a true zero, written 0.0 in every run.
+        assertArrayEquals(new double[RUNS], runs.get("totals.levyRevenue")[0]);
+    }
+
+    @Test
+    void theThreadCountChangesNoByte() throws Exception {
+        for (String file : List.of(ComparisonRuns.CSV, ComparisonReport.CSV)) {
+            assertArrayEquals(Files.readAllBytes(oneThread.resolve(file)), Files.readAllBytes(twoThreads.resolve(file)),
+                    file);
+        }
+    }
+
+    /** {@code expected} (a figure of comparison.csv) is the mean of {@code values}, NA left out, to 1e-12. */
+    private static void close(String expected, double[] values, String what) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        if (n == 0) {
+            assertEquals("NA", expected, what);
+            return;
+        }
+        double mean = sum / n;
+        double want = Double.parseDouble(expected);
+        assertTrue(Math.abs(mean - want) <= 1e-12 * Math.max(Math.abs(want), Double.MIN_NORMAL), what + ": " + mean
+                + " from the runs, " + want + " in comparison.csv");
+    }
+
+    /** runs.csv as metric -> [option][run], NA as NaN: its columns after option, run and seed. */
+    private static Map<String, double[][]> byMetric(Path file) throws IOException {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            List<String> header = p.getHeaderNames();
+            assertEquals(List.of("option", "run", "seed"), header.subList(0, 3));
+            List<CSVRecord> rows = p.getRecords();
+            for (String m : header.subList(3, header.size())) {
+                double[][] v = new double[rows.size() / RUNS][RUNS];
+                for (int k = 0; k < rows.size(); k++) {
+                    String s = rows.get(k).get(m);
+                    v[k / RUNS][k % RUNS] = "NA".equals(s) ? Double.NaN : Double.parseDouble(s);
+                }
+                out.put(m, v);
+            }
+        }
+        return out;
+    }
+
+    private static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            return p.getRecords();
+        }
+    }
+}
