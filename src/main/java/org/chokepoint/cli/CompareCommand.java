@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Run a scenario under each policy option of an options file (named JSON Merge Patches of the "
                     + "scenario, RFC 7386) and under \"no policy\" (the scenario unpatched, always first), each "
-                    + "on the same N seeds (common random numbers), and write comparison.csv, comparison.json "
-                    + "and a self-contained report.html (see docs/policies.md).",
+                    + "on the same N seeds (common random numbers), and write comparison.csv, comparison.json, "
+                    + "runs.csv (every run's figures), cost-effectiveness.csv and a self-contained report.html "
+                    + "(see docs/policies.md).",
             "The folder is written whole or not at all. An earlier results folder of the same name is replaced only "
                     + "with --overwrite; a file, or a folder holding anything chokepoint did not write, never is."},
         exitCodeListHeading = "%nExit codes:%n",
