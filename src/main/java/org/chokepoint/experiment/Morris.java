@@ -273,7 +273,10 @@ public final class Morris {
         o.put("delta", delta);
         o.put("seed", seed);
         o.put("runSeed", runSeed);
-        o.put("ticks", ticks >= 1 ? ticks : base.scenario().time().horizonTicks());
+        Integer common = Sweep.commonTicks(ticks, scenarios);
+        if (common != null) {
+            o.put("ticks", common);
+        }
         o.put("effectUnit", "output change per whole range (max - min) of the parameter");
         ArrayNode ps = o.putArray("parameters");
         for (Effect e : effects) {
@@ -311,6 +314,9 @@ public final class Morris {
                     values.set(a.pointer(), a.value());
                 }
                 Statistics.put(pt, "output", y[t * (k + 1) + s]);
+                if (common == null) {
+                    pt.put("ticks", scenarios.get(t * (k + 1) + s).scenario().time().horizonTicks());
+                }
             }
         }
         OutputFiles.on(out, () -> Files.createDirectories(out));

@@ -265,6 +265,25 @@ public final class Sweep {
         return ticks;
     }
 
+    /**
+     * The number of ticks every run of {@code scenarios} lasts: {@code ticks} when given (1 or more), otherwise
+     * their {@code time.horizonTicks} if they all have the same, or null when points set it differently (a
+     * pointer to {@code /time/horizonTicks}), so that a design file does not give the base scenario's horizon
+     * for runs that lasted another.
+     */
+    static Integer commonTicks(int ticks, List<LoadedScenario> scenarios) {
+        if (ticks >= 1) {
+            return ticks;
+        }
+        Integer first = scenarios.get(0).scenario().time().horizonTicks();
+        for (LoadedScenario s : scenarios) {
+            if (!java.util.Objects.equals(first, s.scenario().time().horizonTicks())) {
+                return null;
+            }
+        }
+        return first;
+    }
+
     ObjectNode describe() throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("format", ResultKind.SWEEP.format());
@@ -273,10 +292,9 @@ public final class Sweep {
         o.put("design", design);
         o.put("runsPerPoint", runs);
         o.put("seed", seed);
-        if (ticks >= 1) {
-            o.put("ticks", ticks);
-        } else {
-            o.put("ticks", base.scenario().time().horizonTicks());
+        Integer common = commonTicks(ticks, scenarios);
+        if (common != null) {
+            o.put("ticks", common);
         }
         o.put("seedDerivation", Seeds.DERIVATION);
         ArrayNode seeds = o.putArray("runSeeds");
@@ -294,6 +312,9 @@ public final class Sweep {
                 values.set(a.pointer(), a.value());
             }
             pt.put("scenarioSha256", scenarios.get(p).sha256());
+            if (common == null) {
+                pt.put("ticks", scenarios.get(p).scenario().time().horizonTicks());
+            }
         }
         return o;
     }

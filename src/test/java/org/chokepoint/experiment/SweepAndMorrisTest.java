@@ -248,4 +248,53 @@ class SweepAndMorrisTest {
         assertFalse(rows.get(0).get("JP.oxide.peakPrice").equals(rows.get(1).get("JP.oxide.peakPrice")),
                 "the traders' cover reached the model");
     }
+
+    /**
+     * minimal.json runs 52 ticks. A grid over its horizon of 20 and 30 ticks, without --ticks, runs 20 and 30:
+     * the design file gives each point its own length rather than the scenario's 52 for both, and one value
+     * for every point (30) is the length of every run.
+     */
+    @Test
+    void aSweepOverTheHorizonRecordsTheTicksEachPointRan() throws Exception {
+        StringWriter err = new StringWriter();
+        Path two = dir.resolve("horizons");
+        assertEquals(0, EnsembleTest.cli(err, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/time/horizonTicks=20,30", "--quiet", "--out", two.toString()), err.toString());
+        JsonNode design = Json.mapper().readTree(two.resolve("sweep.json").toFile());
+        assertFalse(design.has("ticks"), "no one length for runs of 20 and 30 ticks");
+        assertEquals(20, design.get("points").get(0).get("ticks").asInt());
+        assertEquals(30, design.get("points").get(1).get("ticks").asInt());
+
+        Path one = dir.resolve("horizon");
+        assertEquals(0, EnsembleTest.cli(err, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/time/horizonTicks=30", "--quiet", "--out", one.toString()), err.toString());
+        design = Json.mapper().readTree(one.resolve("sweep.json").toFile());
+        assertEquals(30, design.get("ticks").asInt());
+        assertFalse(design.get("points").get(0).has("ticks"));
+    }
+
+    /**
+     * Morris over minimal.json's horizon, 20:40 on four levels: the grid's 20, 26.67, 33.33 and 40 run 20, 27, 33
+     * and 40 ticks, and each design point says how long its run was, not the scenario's 52.
+     */
+    @Test
+    void aMorrisDesignOverTheHorizonRecordsTheTicksEachPointRan() throws Exception {
+        Path out = dir.resolve("morris-horizon");
+        StringWriter err = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(err, "sensitivity", EnsembleTest.MINIMAL.toString(), "--param",
+                "/time/horizonTicks=20:40", "--output", "JP.magnet.peakPrice", "--trajectories", "2", "--quiet",
+                "--out", out.toString()), err.toString());
+        JsonNode morris = Json.mapper().readTree(out.resolve("morris.json").toFile());
+        assertFalse(morris.has("ticks"), "no one length for runs of different horizons");
+        for (JsonNode trajectory : morris.get("design")) {
+            Set<Integer> lengths = new HashSet<>();
+            for (JsonNode point : trajectory.get("points")) {
+                int ticks = point.get("ticks").asInt();
+                assertEquals(point.get("values").get("/time/horizonTicks").asInt(), ticks);
+                lengths.add(ticks);
+            }
+            assertTrue(Set.of(20, 27, 33, 40).containsAll(lengths), lengths.toString());
+            assertEquals(2, lengths.size(), "a trajectory's one step moves the horizon");
+        }
+    }
 }
