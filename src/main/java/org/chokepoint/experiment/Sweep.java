@@ -135,9 +135,23 @@ public final class Sweep {
         }
     }
 
+    /**
+     * Refuses a pointer given twice, or one inside another's value ({@code /firms/1/capacity/min} beside
+     * {@code /firms/1/capacity}): whichever is applied last decides what the run sees, so the other's column
+     * would name a value no run had.
+     */
     static void checkDistinct(List<String> pointers) throws ExperimentException {
         if (new LinkedHashSet<>(pointers).size() != pointers.size()) {
             throw new ExperimentException("the same pointer is set twice: " + pointers);
+        }
+        for (String outer : pointers) {
+            for (String inner : pointers) {
+                if (inner.startsWith(outer + "/")) {
+                    throw new ExperimentException("pointer " + inner + " lies inside " + outer + ", which is set"
+                            + " as a whole: the one applied last would undo the other; set either the value or"
+                            + " the parts inside it");
+                }
+            }
         }
         if (pointers.isEmpty()) {
             throw new ExperimentException("nothing to sweep: give at least one --set");

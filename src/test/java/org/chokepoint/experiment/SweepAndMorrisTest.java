@@ -93,6 +93,31 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * minimal.json's magnet maker draws its capacity from {"min": 40, "max": 60}. Setting its min to 30 and then
+     * the whole capacity to 50 ran every point at 50 while sweep.csv's min column said 30; a pointer inside another
+     * one's value is refused before anything runs, in a sweep and in a Morris design alike.
+     */
+    @Test
+    void aPointerInsideAnotherSetPointerIsRefused() {
+        Path out = dir.resolve("nested");
+        StringWriter err = new StringWriter();
+        assertEquals(2, EnsembleTest.cli(err, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/firms/1/capacity/min=30", "--set", "/firms/1/capacity=50", "--ticks", "10", "--quiet",
+                "--out", out.toString()), err.toString());
+        assertTrue(err.toString().contains("pointer /firms/1/capacity/min lies inside /firms/1/capacity"),
+                err.toString());
+        assertEquals(2, EnsembleTest.cli(err, "sensitivity", EnsembleTest.MINIMAL.toString(), "--param",
+                "/firms/1/capacity=40.0:60.0", "--param", "/firms/1/capacity/max=50.0:70.0",
+                "--output", "JP.magnet.peakPrice", "--trajectories", "2", "--ticks", "10", "--quiet",
+                "--out", out.toString()), err.toString());
+        assertFalse(Files.exists(out));
+        // A pointer that merely begins with another's name is a member of its own.
+        assertEquals(0, EnsembleTest.cli(err, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/behaviour/demandNoise=0.0", "--set", "/behaviour/demandNoisePersistence=0.5", "--ticks", "10",
+                "--quiet", "--out", out.toString()), err.toString());
+    }
+
+    /**
      * A pointer into an element of a list the scenario does not have (a stockist's interest in a world without
      * stockists) is refused for the list it names: made as an object, the scenario was refused with "stockists must
      * be an array, got an object", of a list the user never wrote.
