@@ -249,6 +249,12 @@ public final class ScenarioPatch {
         if (!(min < max) || Double.isInfinite(min) || Double.isInfinite(max)) {
             throw new ExperimentException(usage);
         }
+        if (Double.isInfinite(max - min)) {
+            // Each value is min + u (max - min): a width beyond a double would write infinity (or NaN at u = 0)
+            // into the scenario, refused there as a value the user never wrote.
+            throw new ExperimentException(option + " '" + spec + "': the range is wider than a double holds (max -"
+                    + " min must be below about 1.8e308)");
+        }
         boolean integers = mm[0].trim().matches("-?\\d+") && mm[1].trim().matches("-?\\d+");
         return new Range(spec.substring(0, eq), min, max, integers);
     }

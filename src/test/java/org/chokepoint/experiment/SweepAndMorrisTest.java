@@ -118,6 +118,20 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * Both ends of -1.7e308:1.7e308 are doubles but their distance is not: the hypercube's values min + u (max - min)
+     * were infinite and the scenario refused a demandNoise of "Infinity", a value nobody wrote. The range itself
+     * is refused, for what it is.
+     */
+    @Test
+    void aRangeWiderThanADoubleIsRefusedAsWritten() throws Exception {
+        ExperimentException e = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                () -> ScenarioPatch.parseRange("--set", "/behaviour/demandNoise=-1.7e308:1.7e308"));
+        assertEquals("--set '/behaviour/demandNoise=-1.7e308:1.7e308': the range is wider than a double holds"
+                + " (max - min must be below about 1.8e308)", e.getMessage());
+        assertEquals(1.7e308, ScenarioPatch.parseRange("--param", "/x=0:1.7e308").max());
+    }
+
+    /**
      * A pointer into an element of a list the scenario does not have (a stockist's interest in a world without
      * stockists) is refused for the list it names: made as an object, the scenario was refused with "stockists must
      * be an array, got an object", of a list the user never wrote.
