@@ -208,7 +208,13 @@ public final class ScenarioPatch {
                         + " (add --lhs K for K points); a grid sweep takes a list of values, /pointer=v1,v2,... such as "
                         + spec.substring(0, eq) + "=" + range[0] + "," + range[1]);
             }
-            values.add(parseValue(v));
+            JsonNode value = parseValue(v);
+            if (value.isNumber() && Double.isInfinite(value.doubleValue())) {
+                // read as a double it is infinite, and the scenario would refuse an "Infinity" nobody wrote
+                throw new ExperimentException("--set '" + spec + "': " + v.trim() + " is beyond the largest number a"
+                        + " double holds (about 1.8e308)");
+            }
+            values.add(value);
         }
         return new ValueList(spec.substring(0, eq), values);
     }

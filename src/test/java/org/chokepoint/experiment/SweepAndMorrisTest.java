@@ -123,12 +123,17 @@ class SweepAndMorrisTest {
      * is refused, for what it is.
      */
     @Test
-    void aRangeWiderThanADoubleIsRefusedAsWritten() throws Exception {
+    void aRangeOrValueBeyondADoubleIsRefusedAsWritten() throws Exception {
         ExperimentException e = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
                 () -> ScenarioPatch.parseRange("--set", "/behaviour/demandNoise=-1.7e308:1.7e308"));
         assertEquals("--set '/behaviour/demandNoise=-1.7e308:1.7e308': the range is wider than a double holds"
                 + " (max - min must be below about 1.8e308)", e.getMessage());
         assertEquals(1.7e308, ScenarioPatch.parseRange("--param", "/x=0:1.7e308").max());
+        // A grid's value of 1e400 is refused as written too, not as the "Infinity" it became.
+        ExperimentException grid = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                () -> ScenarioPatch.parseValueList("/firms/0/capacity=50,1e400"));
+        assertEquals("--set '/firms/0/capacity=50,1e400': 1e400 is beyond the largest number a double holds (about"
+                + " 1.8e308)", grid.getMessage());
     }
 
     /**
