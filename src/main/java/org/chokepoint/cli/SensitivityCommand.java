@@ -95,8 +95,8 @@ public final class SensitivityCommand implements Callable<Integer> {
                 return scenario.failed(err, "sensitivity", e);
             }
             for (Morris.Effect e : effects) {
-                stdout.println(String.format(Locale.ROOT, "%s: mu*=%.6g mu=%.6g sigma=%.6g", e.pointer(), e.muStar(),
-                        e.mu(), e.sigma()));
+                stdout.println(e.pointer() + ": mu*=" + figure(e.muStar()) + " mu=" + figure(e.mu()) + " sigma="
+                        + figure(e.sigma()));
             }
             stdout.println("wrote " + target);
             stdout.flush();
@@ -106,5 +106,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         } catch (TargetException | ExperimentException e) {
             return ScenarioCommands.refused(err, "sensitivity", e);
         }
+    }
+
+    /** A statistic for the summary line: NA where morris.csv has NA (no effect to measure), not Java's "NaN". */
+    static String figure(double v) {
+        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.6g", v);
     }
 }

@@ -137,6 +137,27 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * In 30 ticks of minimal.json no magnet price reaches five times its baseline, so JP.magnet.firstTickAbove5x is
+     * NA at every point and the capacity has no effect to measure: morris.csv says NA, and so does the line the
+     * command prints, which said mu*=NaN.
+     */
+    @Test
+    void anOutputNoRunHasIsNaOnTheSummaryLineAsInMorrisCsv() throws Exception {
+        Path out = dir.resolve("na");
+        StringWriter stdout = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cmd = org.chokepoint.cli.Main.commandLine();
+        cmd.setOut(new java.io.PrintWriter(stdout));
+        cmd.setErr(new java.io.PrintWriter(err));
+        assertEquals(0, cmd.execute("sensitivity", EnsembleTest.MINIMAL.toString(), "--param",
+                "/firms/0/capacity=50.0:100.0", "--output", "JP.magnet.firstTickAbove5x", "--trajectories", "2",
+                "--ticks", "30", "--quiet", "--out", out.toString()), err.toString());
+        assertEquals("NA", EnsembleTest.read(out.resolve("morris.csv")).get(0).get("muStar"));
+        assertTrue(stdout.toString().startsWith("/firms/0/capacity: mu*=NA mu=NA sigma=NA" + System.lineSeparator()),
+                stdout.toString());
+    }
+
+    /**
      * A pointer into an element of a list the scenario does not have (a stockist's interest in a world without
      * stockists) is refused for the list it names: made as an object, the scenario was refused with "stockists must
      * be an array, got an object", of a list the user never wrote.
