@@ -227,6 +227,13 @@ public final class BenchComparison {
         if (!(r.score() > 0) || Double.isInfinite(r.score())) {
             return which + " score is not a positive finite number: " + r.score();
         }
+        double seconds = r.secondsPerOp();
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            // 5e-324 ms/op is no time at all in seconds, 1e-320 ops/s an infinite one: the ratio would be 0, infinite
+            // or NaN, and a NaN ratio passed the gate
+            return which + " score " + r.score() + " " + r.unit() + " is beyond what a double holds in seconds per"
+                    + " operation";
+        }
         return null;
     }
 

@@ -26,4 +26,21 @@ class BenchComparisonTest {
         assertTrue(Double.isNaN(BenchComparison.toSecondsPerOp(2, "B/op")));
         assertTrue(Double.isNaN(BenchComparison.toSecondsPerOp(2, "ops")));
     }
+
+    /**
+     * 5e-324 ms/op is a positive double, but 0 once in seconds per operation: with the same score in both files the
+     * ratio was 0/0, NaN, and the benchmark passed as OK. A score no double holds in seconds fails like a NaN one.
+     */
+    @Test
+    void aScoreThatIsNoTimeInSecondsFails() throws Exception {
+        java.util.List<BenchComparison.Result> results = java.util.List.of(
+                new BenchComparison.Result("b.ReferenceKernelBench.sort", "avgt", java.util.Map.of(), 5, 0.1, "ms/op"),
+                new BenchComparison.Result("b.TickBench.tick", "avgt", java.util.Map.of(), 5e-324, 0, "ms/op"));
+        BenchComparison.Report report = new BenchComparison(0.25, 1.0, "ReferenceKernelBench", false)
+                .compare(results, results, "baseline", "current");
+        BenchComparison.Row tick = report.rows().get(1);
+        assertEquals(BenchComparison.Verdict.FAIL, tick.verdict());
+        assertEquals("current score 4.9E-324 ms/op is beyond what a double holds in seconds per operation", tick.note());
+        assertEquals(BenchComparison.REGRESSION, report.exitCode());
+    }
 }
