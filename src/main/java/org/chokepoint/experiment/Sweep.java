@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.model.Simulation;
@@ -193,15 +193,16 @@ public final class Sweep {
         for (int i = 0; i < total; i++) {
             indices[i] = i;
         }
-        List<LinkedHashMap<String, Double>> rows;
+        RunNumbers.Names names = new RunNumbers.Names();
+        List<RunNumbers> rows;
         try (Progress progress = new Progress("sweep", total, 0, err, mode)) {
             rows = ParallelRuns.map(indices, threads, i -> {
                 int r = i % runs;
-                return Simulation.run(scenarios.get(i / runs).scenario(), Seeds.forRun(seed, r), ticks)
-                        .summary().flatten();
+                return names.of(Simulation.run(scenarios.get(i / runs).scenario(), Seeds.forRun(seed, r), ticks)
+                        .summary().flatten());
             }, progress);
         }
-        write(out, rows);
+        writeRows(out, rows);
         return total;
     }
 
@@ -211,22 +212,35 @@ public final class Sweep {
      * cluster's) that computes the same summaries writes the same bytes. Needs {@link #validate()} first.
      */
     public void write(Path out, List<LinkedHashMap<String, Double>> rows) throws IOException {
+        RunNumbers.Names names = new RunNumbers.Names();
+        List<RunNumbers> numbers = new ArrayList<>(rows.size());
+        for (LinkedHashMap<String, Double> row : rows) {
+            numbers.add(names.of(row));
+        }
+        writeRows(out, numbers);
+    }
+
+    private void writeRows(Path out, List<RunNumbers> rows) throws IOException {
         int total = Math.multiplyExact(points.size(), runs);
         if (rows.size() != total) {
             throw new IllegalArgumentException(rows.size() + " rows for " + total + " runs");
         }
-        LinkedHashSet<String> columns = new LinkedHashSet<>();
-        for (LinkedHashMap<String, Double> row : rows) {
-            columns.addAll(row.keySet());
+        LinkedHashSet<String> union = new LinkedHashSet<>();
+        IdentityHashMap<List<String>, Boolean> seen = new IdentityHashMap<>();
+        for (RunNumbers row : rows) {
+            if (seen.put(row.names(), Boolean.TRUE) == null) {
+                union.addAll(row.names());
+            }
         }
+        List<String> columns = List.copyOf(union);
         OutputFiles.on(out, () -> Files.createDirectories(out));
         OutputFiles.writeTogether(List.of(out.resolve("sweep.csv"), out.resolve(ResultKind.SWEEP.descriptor())),
                 List.of(file -> writeCsv(file, rows, columns, total),
                         file -> Json.write(file, describe())));
     }
 
-    private void writeCsv(Path file, List<LinkedHashMap<String, Double>> rows, LinkedHashSet<String> columns,
-                          int total) throws IOException {
+    private void writeCsv(Path file, List<RunNumbers> rows, List<String> columns, int total) throws IOException {
+        IdentityHashMap<List<String>, int[]> positions = new IdentityHashMap<>();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSV)) {
             List<String> header = new ArrayList<>();
@@ -246,10 +260,10 @@ public final class Sweep {
                 }
                 row.add(Integer.toString(r));
                 row.add(Integer.toString(Seeds.forRun(seed, r)));
-                Map<String, Double> values = rows.get(i);
-                for (String c : columns) {
-                    Double v = values.get(c);
-                    row.add(v == null ? "NA" : Ensemble.format(v));
+                RunNumbers numbers = rows.get(i);
+                int[] at = positions.computeIfAbsent(numbers.names(), n -> RunNumbers.positions(columns, n));
+                for (int position : at) {
+                    row.add(Ensemble.format(numbers.at(position)));
                 }
                 csv.printRecord(row);
             }
