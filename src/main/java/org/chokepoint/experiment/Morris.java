@@ -131,11 +131,11 @@ public final class Morris {
     /** Patches and validates every design point. */
     public void validate() throws ExperimentException, ScenarioException {
         List<LoadedScenario> list = new ArrayList<>();
-        int e = 0;
         for (int t = 0; t < trajectories; t++) {
-            for (double[] u : unit[t]) {
-                List<ScenarioPatch.Assignment> a = assignments(u);
-                LoadedScenario point = ScenarioPatch.load(base, a, "trajectory " + t + ", " + Sweep.label(e++, a));
+            for (int s = 0; s < unit[t].length; s++) {
+                List<ScenarioPatch.Assignment> a = assignments(unit[t][s]);
+                // numbered within the trajectory, 0 to k, as morris.json's design numbers its points
+                LoadedScenario point = ScenarioPatch.load(base, a, "trajectory " + t + ", " + Sweep.label(s, a));
                 if (ticks >= 1) {
                     ScenarioLoader.checkRunLength(point, ticks);
                 }

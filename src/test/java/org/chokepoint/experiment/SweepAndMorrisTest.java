@@ -158,6 +158,22 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * minimal.json's magnet maker draws its capacity between 40 and 60, so a min of 70 is refused. With seed 5 the
+     * design first reaches it in trajectory 2, at the first of its three points: the problem says "trajectory 2,
+     * point 0", as morris.json numbers a trajectory's points, where it said "point 6", counting from trajectory 0.
+     */
+    @Test
+    void aBadDesignPointIsNumberedWithinItsTrajectory() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, EnsembleTest.cli(err, "sensitivity", EnsembleTest.MINIMAL.toString(), "--param",
+                "/firms/0/capacity=50.0:100.0", "--param", "/firms/1/capacity/min=30.0:70.0", "--output",
+                "JP.magnet.peakPrice", "--trajectories", "4", "--ticks", "5", "--seed", "5", "--quiet",
+                "--out", dir.resolve("bad-point").toString()));
+        assertTrue(err.toString().contains("minimal.json [trajectory 2, point 0: /firms/0/capacity=66.66666666666666,"
+                + " /firms/1/capacity/min=70.0]: /firms/1/capacity/min: a range needs min <= max"), err.toString());
+    }
+
+    /**
      * A pointer into an element of a list the scenario does not have (a stockist's interest in a world without
      * stockists) is refused for the list it names: made as an object, the scenario was refused with "stockists must
      * be an array, got an object", of a list the user never wrote.
