@@ -23,6 +23,8 @@ import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.SpecTypes;
 import org.chokepoint.world.World;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Importer instruments in the textbook small-country case (scenarios/importer-linear.json): a world region W
@@ -391,12 +393,19 @@ class ImporterInstrumentsTest {
      * price plus the floor's gap over it on the share the cap covers, {@code P + (20 / S) (7 - P)}, so D makes
      * {@code S = 10 (P + 20 (7 - P) / S - 3)}: {@code S^2 - 10 (P - 3) S - 200 (7 - P) = 0}, S = 33.96 with
      * P = 5.53, not S(7) = 40 planned on the floor for all of it. The agency still takes its 20 a week.
+     *
+     * <p>So it does when its agency buys in W's market, at 5.03, the transport of 0.5 below D's: D's mines still sell
+     * in D at 5.53, so each counts on the covered share of the floor's gap over D's price. Counted on W's gap,
+     * 7 - 5.03, a mine that made 36.2 counted on {@code 5.53 + (20 / 36.2) 1.97} = 6.62, and a cap of 38, below
+     * S(7) = 40, had them count on 7.3 and make 43, more than they make with no cap at all, where they count on the
+     * floor.
      */
-    @Test
-    void aCappedGuaranteePaysItsFloorOnlyOnTheShareItsCapCovers() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\"marketRegion\": \"W\", \"eligibleRegions\": [\"D\"], "})
+    void aCappedGuaranteePaysItsFloorOnlyOnTheShareItsCapCovers(String buyingElsewhere) throws Exception {
         RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", "
                 + "\"region\": \"D\", \"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, "
-                + "\"start\": 100}]", null).scenario(), 3, TO);
+                + buyingElsewhere + "\"start\": 100}]", null).scenario(), 3, TO);
         double p = 5.53;
         double b = 10 * (p - 3);
         double made = (b + Math.sqrt(b * b + 4 * 200 * (7 - p))) / 2;
@@ -404,27 +413,6 @@ class ImporterInstrumentsTest {
         near(made, mean(out.model().series(), D, Metric.PRODUCTION), "D's output on the floor's covered share");
         assertEquals(20.0 * (TO - 100), out.summary().policies().get("pg").get("purchased"), 1e-9 * 20 * (TO - 100),
                 "the cap bought every week in force");
-    }
-
-    /**
-     * The same guarantee with its agency buying in W's market, at 5.03, the transport of 0.5 below D's: D's mines still
-     * sell in D at 5.53, so each counts on D's price plus the covered share of the floor's gap over it, and makes
-     * the 33.96 it makes when the agency buys in D. Counted on W's gap, 7 - 5.03, a mine that made 36.2 counted on
-     * {@code 5.53 + (20 / 36.2) 1.97} = 6.62, and a cap of 38, below S(7) = 40, had them count on 7.3 and make 43,
-     * more than they make with no cap at all, where they count on the floor.
-     */
-    @Test
-    void aCappedGuaranteeBuyingElsewherePaysItsFirmsTheFloorsGapOverTheirOwnPrice() throws Exception {
-        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", "
-                + "\"region\": \"D\", \"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, "
-                + "\"marketRegion\": \"W\", \"eligibleRegions\": [\"D\"], \"start\": 100}]", null).scenario(), 3, TO);
-        double p = 5.53;
-        double b = 10 * (p - 3);
-        double made = (b + Math.sqrt(b * b + 4 * 200 * (7 - p))) / 2;
-        near(p, mean(out.model().series(), D, Metric.PRICE), "D's price, import parity");
-        near(made, mean(out.model().series(), D, Metric.PRODUCTION), "D's output on the floor's covered share");
-        assertEquals(20.0 * (TO - 100), out.summary().policies().get("pg").get("purchased"), 1e-9 * 20 * (TO - 100),
-                "the cap bought in W every week in force");
     }
 
     /**
