@@ -24,9 +24,12 @@ import java.util.regex.Pattern;
  * @param files      the files the kind writes at the top of its folder, temporaries included
  * @param folders    the sub-folders it writes, each with the pattern of the files inside; {@link #ANY} takes
  *                   anything, sub-folders included, as a Parquet table written by Spark holds
+ * @param earlier    the formats earlier versions of the program wrote for this kind, each with the files they
+ *                   wrote: a folder of such a format is this kind's, but a name added since (a comparison's
+ *                   {@code runs.csv}) is in it a file of the user's, never replaced
  */
 public record ResultKind(String label, String descriptor, String format, Set<String> files,
-                         Map<String, Pattern> folders) {
+                         Map<String, Pattern> folders, Map<String, Set<String>> earlier) {
 
     /** The contents of a sub-folder written by another library, whose names this program does not choose. */
     public static final Pattern ANY = Pattern.compile("(?s).*");
@@ -43,8 +46,10 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
                     "bands.parquet", ANY));
 
     public static final ResultKind COMPARISON = new ResultKind("comparison", "comparison.json",
-            "chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "runs.csv",
-            "cost-effectiveness.csv", "report.html"), Map.of());
+            "chokepoint-comparison/2", Set.of("comparison.json", "comparison.csv", "runs.csv",
+            "cost-effectiveness.csv", "report.html"), Map.of(),
+            Map.of("chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "cost-effectiveness.csv",
+                    "report.html")));
 
     public static final ResultKind SWEEP = new ResultKind("sweep", "sweep.json", "chokepoint-sweep/1",
             Set.of("sweep.json", "sweep.csv", ".sweep.json.tmp", ".sweep.csv.tmp"),
@@ -66,6 +71,12 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     public ResultKind {
         files = Set.copyOf(files);
         folders = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(folders));
+        earlier = Map.copyOf(earlier);
+    }
+
+    /** A kind whose every version wrote the same files. */
+    public ResultKind(String label, String descriptor, String format, Set<String> files, Map<String, Pattern> folders) {
+        this(label, descriptor, format, files, folders, Map.of());
     }
 
     /** The kind whose descriptor in {@code folder} names it, or null when none does. */
@@ -92,20 +103,36 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     }
 
     private boolean describes(Path folder) {
+        return filesOf(folder) != null;
+    }
+
+    /**
+     * The files the version of this kind that wrote {@code folder} writes, by its descriptor's format; null when the
+     * folder has no descriptor of this kind.
+     */
+    private Set<String> filesOf(Path folder) {
         Path d = folder.resolve(descriptor);
         if (!Files.isRegularFile(d, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
+            return null;
         }
         try {
             JsonNode n = JSON.readTree(d.toFile());
-            return n != null && format.equals(n.path("format").asText(null));
+            String written = n == null ? null : n.path("format").asText(null);
+            return format.equals(written) ? files : written == null ? null : earlier.get(written);
         } catch (IOException e) {
-            return false; // not JSON, or unreadable: not a descriptor this program wrote
+            return null; // not JSON, or unreadable: not a descriptor this program wrote
         }
     }
 
-    /** The names in {@code folder} this kind does not write, at most {@code limit} of them. */
+    /**
+     * The names in {@code folder} this kind does not write, at most {@code limit} of them: read against the files of
+     * the version that wrote it.
+     */
     List<String> foreignEntries(Path folder, int limit) throws IOException {
+        Set<String> files = filesOf(folder);
+        if (files == null) {
+            files = this.files;
+        }
         List<String> out = new java.util.ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path e : entries) {

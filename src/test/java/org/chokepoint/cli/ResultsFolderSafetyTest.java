@@ -215,6 +215,33 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(before, tree(dir));
     }
 
+    /**
+     * A comparison's folder written before comparisons wrote runs.csv says so in its format, chokepoint-comparison/1:
+     * a runs.csv in it is the user's, and keeps the folder from being replaced; without one it is replaced as any
+     * earlier comparison is.
+     */
+    @Test
+    void aFileOfTheUsersNamedAsALaterVersionWritesItIsTheUsersInAnEarlierVersionsFolder() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("compare", results), err.toString());
+        Path descriptor = results.resolve("comparison.json");
+        Files.writeString(descriptor, Files.readString(descriptor)
+                .replace("\"chokepoint-comparison/2\"", "\"chokepoint-comparison/1\""));
+        Files.delete(results.resolve("runs.csv"));
+        Files.writeString(results.resolve("runs.csv"), "my own runs, typed in\n");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command("compare", results, "--overwrite"));
+
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier comparison, and files"
+                + " chokepoint did not write (runs.csv)"), err.toString());
+        assertEquals(before, tree(dir));
+
+        Files.delete(results.resolve("runs.csv"));
+        assertEquals(0, command("compare", results, "--overwrite"), err.toString());
+        assertTrue(Files.readString(results.resolve("runs.csv")).startsWith("option,run,seed,"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"run", "ensemble", "compare", "sweep", "sensitivity"})
     void anEarlierResultIsReplacedOnlyWithOverwrite(String name) throws Exception {
