@@ -43,7 +43,7 @@ final class Network {
     static final int SUBSIDISED = 1;
     static final int LICENSED = 2;
 
-    /** The width of the rise a flat marginal-cost curve is read with, as a share of its price. */
+    /** The least rise of a marginal-cost curve across the plant the solver reads, as a share of its base. */
     static final double FLAT_RAMP = 1e-8;
 
     enum CapKind { LANE_CAPACITY, LICENCE, LICENCE_OFFICE, EXPORT_QUOTA, TARIFF_RATE_QUOTA, DIVERSIFICATION, LEAK, OFFTAKE }
@@ -892,24 +892,21 @@ final class Network {
     }
 
     /**
-     * A flat marginal cost (a slope of 0, or an exponent of 0, flat at {@code base + slope}) supplies any output up
-     * to capacity at one price: a step, on which the market's quantity is whatever the buyers take, and which
-     * Newton's method, following the slope of supply, cannot find. Such a curve is read as a line rising across
-     * {@link #FLAT_RAMP} of that price (of the commodity's initial price, where the flat price is nil), so the
-     * price found lies at most that far above the curve's and the firm's output is what its market takes. Any other
-     * curve is read as rising no slower than that line from its base ({@link #fRamp}): one as good as flat there (an
-     * exponent of 100) is a step a price's last binary digit cannot resolve, as a flat one is.
+     * Every marginal-cost curve is read as rising at least {@link #FLAT_RAMP} of its base across the plant (of the
+     * commodity's initial price, where the base is nil; {@link #fRamp}). A flat one (a slope of 0, or an exponent of
+     * 0, flat at {@code base + slope}, which is read as a slope of 0 from there) supplies any output up to capacity
+     * at one price: a step, on which the market's quantity is whatever the buyers take, and which Newton's method,
+     * following the slope of supply, cannot find; one as good as flat near its base (an exponent of 100) is a step a
+     * price's last binary digit cannot resolve. Read so, the price found lies at most that far above the curve's and
+     * the firm's output is what its market takes.
      */
     private void readCostAsRising(int f, int m) {
-        if (fSlope[f] > 0 && fExponent[f] != 0) {
-            fRamp[f] = FLAT_RAMP * (fBase[f] > 0 ? fBase[f] : initial[m]);
-            return;
+        if (fExponent[f] == 0) {
+            fBase[f] += Math.max(fSlope[f], 0);
+            fSlope[f] = 0;
+            fExponent[f] = 1;
         }
-        double flat = fBase[f] + (fExponent[f] == 0 ? Math.max(fSlope[f], 0) : 0);
-        fBase[f] = flat;
-        fSlope[f] = FLAT_RAMP * (flat > 0 ? flat : initial[m]);
-        fExponent[f] = 1;
-        fRamp[f] = 0;
+        fRamp[f] = FLAT_RAMP * (fBase[f] > 0 ? fBase[f] : initial[m]);
     }
 
     /**
