@@ -345,9 +345,11 @@ public final class ResultFolder implements AutoCloseable {
         }
         List<String> foreign = found.foreignEntries(target, LISTED);
         if (!foreign.isEmpty()) {
-            throw new TargetException(target + " holds an earlier " + found.label() + ", and files chokepoint did"
-                    + " not write (" + listed(target, foreign) + "): move them away, or choose another --out;"
-                    + " --overwrite replaces only what chokepoint wrote");
+            String whose = found.isEarlierFormat(target)
+                    ? " written by an earlier version, and files that version may not have written, so"
+                    + " perhaps yours (" : ", and files chokepoint did not write (";
+            throw new TargetException(target + " holds an earlier " + found.label() + whose + listed(target, foreign)
+                    + "): move them away, or choose another --out; --overwrite replaces only what chokepoint wrote");
         }
         if (kind != null && found != kind) {
             // --overwrite means "again, the same command": a run does not replace an ensemble's hours of work.

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * A kind of results folder chokepoint writes, and every name it may hold. A folder is recognised as one by
  * its descriptor file, whose {@code "format"} names the kind ({@code manifest.json} of a run says
- * {@code "chokepoint-run/1"}), and it is chokepoint's own only when everything in it is a name the kind
+ * {@code "chokepoint-run/2"}), and it is chokepoint's own only when everything in it is a name the kind
  * writes: only such a folder is ever replaced.
  *
  * @param label      what the folder holds, in messages ("an earlier run")
@@ -34,9 +34,16 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     /** The contents of a sub-folder written by another library, whose names this program does not choose. */
     public static final Pattern ANY = Pattern.compile("(?s).*");
 
-    public static final ResultKind RUN = new ResultKind("run", "manifest.json", "chokepoint-run/1",
+    /*
+     * Runs of format /1 wrote policies.csv, counterfactual.csv and flows.csv only from some version on, under the
+     * same format: in such a folder those names are not known to be chokepoint's, so they keep it from being
+     * replaced rather than be deleted as a user's file might.
+     */
+    public static final ResultKind RUN = new ResultKind("run", "manifest.json", "chokepoint-run/2",
             Set.of("manifest.json", "timeseries.csv", "flows.csv", "counterfactual.csv", "policies.csv",
-                    "summary.json", "compliance.json", "report.html"), Map.of());
+                    "summary.json", "compliance.json", "report.html"), Map.of(),
+            Map.of("chokepoint-run/1", Set.of("manifest.json", "timeseries.csv", "summary.json", "compliance.json",
+                    "report.html")));
 
     public static final ResultKind ENSEMBLE = new ResultKind("ensemble", "ensemble.json", "chokepoint-ensemble/1",
             Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html",
@@ -102,6 +109,12 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
         return null;
     }
 
+    /** Whether {@code folder}'s descriptor names one of this kind's earlier formats, not the one it writes now. */
+    boolean isEarlierFormat(Path folder) {
+        String written = formatOf(folder);
+        return written != null && earlier.containsKey(written);
+    }
+
     private boolean describes(Path folder) {
         return filesOf(folder) != null;
     }
@@ -111,14 +124,19 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
      * folder has no descriptor of this kind.
      */
     private Set<String> filesOf(Path folder) {
+        String written = formatOf(folder);
+        return format.equals(written) ? files : written == null ? null : earlier.get(written);
+    }
+
+    /** The {@code format} of this kind's descriptor in {@code folder}, or null when there is none to read. */
+    private String formatOf(Path folder) {
         Path d = folder.resolve(descriptor);
         if (!Files.isRegularFile(d, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         try {
             JsonNode n = JSON.readTree(d.toFile());
-            String written = n == null ? null : n.path("format").asText(null);
-            return format.equals(written) ? files : written == null ? null : earlier.get(written);
+            return n == null ? null : n.path("format").asText(null);
         } catch (IOException e) {
             return null; // not JSON, or unreadable: not a descriptor this program wrote
         }

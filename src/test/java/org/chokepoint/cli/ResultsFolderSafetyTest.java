@@ -233,13 +233,40 @@ class ResultsFolderSafetyTest extends CommandLineTest {
 
         assertEquals(2, command("compare", results, "--overwrite"));
 
-        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier comparison, and files"
-                + " chokepoint did not write (runs.csv)"), err.toString());
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier comparison written by an"
+                + " earlier version, and files that version may not have written, so perhaps yours (runs.csv)"),
+                err.toString());
         assertEquals(before, tree(dir));
 
         Files.delete(results.resolve("runs.csv"));
         assertEquals(0, command("compare", results, "--overwrite"), err.toString());
         assertTrue(Files.readString(results.resolve("runs.csv")).startsWith("option,run,seed,"));
+    }
+
+    /**
+     * A run's folder of format chokepoint-run/1 was written by versions of which only some wrote policies.csv,
+     * counterfactual.csv and flows.csv: those names in it may be the user's, and keep it from being replaced; the
+     * files every version of that format wrote are replaced as any earlier run's are.
+     */
+    @Test
+    void aRunFolderOfTheFirstFormatKeepsTheFilesLaterVersionsAddedAsTheUsers() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("run", results), err.toString());
+        Path manifest = results.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"chokepoint-run/2\"", "\"chokepoint-run/1\""));
+        Files.writeString(results.resolve("flows.csv"), "lane,my own count of the ships\n");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command("run", results, "--overwrite"));
+
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier run written by an earlier"
+                + " version, and files that version may not have written, so perhaps yours (flows.csv)"),
+                err.toString());
+        assertEquals(before, tree(dir));
+
+        Files.delete(results.resolve("flows.csv"));
+        assertEquals(0, command("run", results, "--overwrite"), err.toString());
+        assertTrue(Files.readString(results.resolve("manifest.json")).contains("\"chokepoint-run/2\""));
     }
 
     @ParameterizedTest
