@@ -73,13 +73,15 @@ public final class Morris {
                     + " runs (--trajectories x (parameters + 1)); at most " + ParallelRuns.MAX_RUNS);
         }
         List<String> pointers = new ArrayList<>();
+        List<ScenarioPatch.Range> drawn = new ArrayList<>();
         for (ScenarioPatch.Range r : params) {
             ScenarioPatch.pointer(base.json(), r.pointer());
             pointers.add(r.pointer());
+            drawn.add(r.over(base.json()));
         }
         Sweep.checkDistinct(pointers);
         this.base = base;
-        this.params = List.copyOf(params);
+        this.params = List.copyOf(drawn);
         this.output = output;
         this.trajectories = trajectories;
         this.levels = levels;
@@ -115,17 +117,17 @@ public final class Morris {
         List<ScenarioPatch.Assignment> a = new ArrayList<>(params.size());
         for (int i = 0; i < params.size(); i++) {
             ScenarioPatch.Range r = params.get(i);
-            a.add(new ScenarioPatch.Assignment(r.pointer(), r.at(u[i], base.json())));
+            a.add(new ScenarioPatch.Assignment(r.pointer(), r.at(u[i])));
         }
         return a;
     }
 
     /**
-     * Where a parameter stands at grid value {@code u}, as a share of its range, once the value written into
-     * {@code doc} is rounded (an integer range over an integer field).
+     * Where a parameter stands at grid value {@code u}, as a share of its range, once the value written is rounded
+     * (an integer range over an integer field).
      */
-    static double applied(ScenarioPatch.Range r, double u, com.fasterxml.jackson.databind.JsonNode doc) {
-        return (r.at(u, doc).asDouble() - r.min()) / (r.max() - r.min());
+    static double applied(ScenarioPatch.Range r, double u) {
+        return (r.at(u).asDouble() - r.min()) / (r.max() - r.min());
     }
 
     /** Patches and validates every design point. */
@@ -225,7 +227,7 @@ public final class Morris {
                 // The step the parameter actually took: an integer range rounds its values, so a step of the grid
                 // may move it by more or less than delta, or not at all (no effect to measure then).
                 ScenarioPatch.Range r = params.get(i);
-                double step = applied(r, unit[t][s][i], base.json()) - applied(r, unit[t][s - 1][i], base.json());
+                double step = applied(r, unit[t][s][i]) - applied(r, unit[t][s - 1][i]);
                 double a = y[t * (k + 1) + s - 1];
                 double b = y[t * (k + 1) + s];
                 ee[i][t] = step == 0 ? Double.NaN : (b - a) / step + 0.0; // + 0.0: no negative zero

@@ -174,16 +174,33 @@ public final class ScenarioPatch {
     public record Range(String pointer, double min, double max, boolean integers) {
 
         /**
-         * The value at {@code u} in [0, 1] of the range: rounded to an integer when both bounds were written as
-         * integers and the scenario holds an integer there (so {@code /time/horizonTicks=52:104} stays a whole
-         * number of ticks), a double otherwise (write {@code 80.0:120.0} for a continuous range).
+         * This range as drawn into {@code doc}: its values are rounded to integers when both bounds were written as
+         * integers and the field takes integers, as the number the scenario holds there is one or, when it holds
+         * none, as the scenario format asks of it (so {@code /time/horizonTicks=52:104} or
+         * {@code /time/warmupTicks=0:52} stays a whole number of ticks); doubles otherwise (write
+         * {@code 80.0:120.0} for a continuous range).
          */
-        public JsonNode at(double u, JsonNode doc) {
-            double v = min + u * (max - min);
-            if (integers && doc.at(pointer).isIntegralNumber()) {
-                return LongNode.valueOf(Math.round(v));
+        public Range over(JsonNode doc) {
+            return !integers || takesIntegers(doc) ? this : new Range(pointer, min, max, false);
+        }
+
+        private boolean takesIntegers(JsonNode doc) {
+            JsonNode here = doc.at(pointer);
+            if (!here.isMissingNode()) {
+                return here.isIntegralNumber();
             }
-            return DoubleNode.valueOf(v);
+            try {
+                JsonNode probe = apply(doc, List.of(new Assignment(pointer, DoubleNode.valueOf(0.5))));
+                return ScenarioLoader.takesOnlyIntegersAt(probe, pointer);
+            } catch (ExperimentException e) {
+                return false; // a pointer the scenario cannot take: the design's validation says so
+            }
+        }
+
+        /** The value at {@code u} in [0, 1] of the range, once {@link #over resolved} against the scenario. */
+        public JsonNode at(double u) {
+            double v = min + u * (max - min);
+            return integers ? LongNode.valueOf(Math.round(v)) : DoubleNode.valueOf(v);
         }
     }
 

@@ -102,9 +102,11 @@ public final class Sweep {
         }
         checkSize((long) k * runs);
         List<String> pointers = new ArrayList<>();
+        List<ScenarioPatch.Range> drawn = new ArrayList<>();
         for (ScenarioPatch.Range r : ranges) {
             ScenarioPatch.pointer(base.json(), r.pointer());
             pointers.add(r.pointer());
+            drawn.add(r.over(base.json()));
         }
         checkDistinct(pointers);
         Rng rng = new Rng(seed, 0x4C48L); // "LH"
@@ -121,7 +123,7 @@ public final class Sweep {
             List<ScenarioPatch.Assignment> p = new ArrayList<>();
             for (int j = 0; j < ranges.size(); j++) {
                 double u = (strata[j][i] + offsets[j][i]) / k;
-                p.add(new ScenarioPatch.Assignment(ranges.get(j).pointer(), ranges.get(j).at(u, base.json())));
+                p.add(new ScenarioPatch.Assignment(drawn.get(j).pointer(), drawn.get(j).at(u)));
             }
             points.add(List.copyOf(p));
         }

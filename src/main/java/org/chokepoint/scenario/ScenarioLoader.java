@@ -122,6 +122,14 @@ public final class ScenarioLoader {
     }
 
     /**
+     * Whether the scenario format takes only integers at {@code pointer}, asked of a document that holds a
+     * non-integer number there: what a value drawn for a setting the scenario leaves out must be.
+     */
+    public static boolean takesOnlyIntegersAt(JsonNode probe, String pointer) {
+        return SchemaCheck.wantsIntegerAt(probe, pointer);
+    }
+
+    /**
      * Checks that a run of {@code ticks} ticks, longer than the scenario's horizon, stays within the
      * {@link Limits} that validation checked for the horizon (memory, demand growth). Shorter runs need
      * nothing more.

@@ -77,6 +77,23 @@ final class SchemaCheck {
         return problems;
     }
 
+    /**
+     * Whether the schema refuses {@code document} only for want of an integer at {@code pointer}: the document holds
+     * a non-integer number there, and the schema's type for that place is integer alone.
+     */
+    static boolean wantsIntegerAt(JsonNode document, String pointer) {
+        for (ValidationMessage m : SCHEMA.validate(document)) {
+            if ("type".equals(m.getType()) && pointer.equals(pointer(m.getInstanceLocation()))
+                    && indexOf(m.getSchemaLocation() == null ? null : m.getSchemaLocation().getFragment(), "anyOf") < 0) {
+                JsonNode expected = at(m.getSchemaLocation().getFragment(), 0);
+                if (expected != null && expected.isTextual() && "integer".equals(expected.asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** {pointer, message}. */
     private static String[] translate(ValidationMessage m) {
         String pointer = pointer(m.getInstanceLocation());

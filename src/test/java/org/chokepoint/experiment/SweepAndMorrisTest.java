@@ -287,13 +287,29 @@ class SweepAndMorrisTest {
     @Test
     void anIntegerParametersStepIsTheOneItActuallyTook() throws Exception {
         ScenarioPatch.Range r = ScenarioPatch.parseRange("--param", "/time/decisionTick=10:12");
-        JsonNode integral = Json.mapper().readTree("{\"time\": {\"decisionTick\": 11}}");
-        assertEquals(0.0, Morris.applied(r, 0.0, integral), 0.0);
-        assertEquals(0.5, Morris.applied(r, 1.0 / 3, integral), 0.0);
-        assertEquals(0.5, Morris.applied(r, 2.0 / 3, integral), 0.0);
-        assertEquals(1.0, Morris.applied(r, 1.0, integral), 0.0);
-        JsonNode decimal = Json.mapper().readTree("{\"time\": {\"decisionTick\": 11.5}}");
-        assertEquals(2.0 / 3, Morris.applied(r, 2.0 / 3, decimal), 1e-12);
+        ScenarioPatch.Range integral = r.over(Json.mapper().readTree("{\"time\": {\"decisionTick\": 11}}"));
+        assertEquals(0.0, Morris.applied(integral, 0.0), 0.0);
+        assertEquals(0.5, Morris.applied(integral, 1.0 / 3), 0.0);
+        assertEquals(0.5, Morris.applied(integral, 2.0 / 3), 0.0);
+        assertEquals(1.0, Morris.applied(integral, 1.0), 0.0);
+        ScenarioPatch.Range decimal = r.over(Json.mapper().readTree("{\"time\": {\"decisionTick\": 11.5}}"));
+        assertEquals(2.0 / 3, Morris.applied(decimal, 2.0 / 3), 1e-12);
+    }
+
+    /**
+     * A setting the scenario leaves out is drawn as the format takes it: warm-up is a whole number of ticks, so
+     * 0:52 at a third of the way is 17 (17.33 rounded); the discount rate is a number, so 0:1 at a third is a third.
+     * Drawn as a decimal, the warm-up was refused at every point ("warmupTicks must be an integer").
+     */
+    @Test
+    void aSettingTheScenarioLeavesOutIsDrawnAsTheFormatTakesIt() throws Exception {
+        JsonNode without = Json.mapper().readTree("{\"time\": {\"horizonTicks\": 104}}");
+        ScenarioPatch.Range warmup = ScenarioPatch.parseRange("--set", "/time/warmupTicks=0:52").over(without);
+        assertEquals(17L, warmup.at(1.0 / 3).longValue());
+        assertTrue(warmup.at(1.0 / 3).isIntegralNumber());
+        ScenarioPatch.Range rate = ScenarioPatch.parseRange("--set", "/time/discountRate=0:1").over(without);
+        assertEquals(1.0 / 3, rate.at(1.0 / 3).doubleValue(), 1e-15);
+        assertTrue(rate.at(1.0 / 3).isFloatingPointNumber());
     }
 
     /** A misspelt field of Japan's magnet market lists that market's fields, not every number of the scenario. */
