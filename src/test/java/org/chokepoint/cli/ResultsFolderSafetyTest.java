@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -216,57 +217,37 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
-     * A comparison's folder written before comparisons wrote runs.csv says so in its format, chokepoint-comparison/1:
-     * a runs.csv in it is the user's, and keeps the folder from being replaced; without one it is replaced as any
-     * earlier comparison is.
+     * A folder says in its format which files its version wrote. A comparison's of format chokepoint-comparison/1
+     * was written before comparisons wrote runs.csv; a run's of format chokepoint-run/1 by versions of which only
+     * some wrote policies.csv, counterfactual.csv and flows.csv. Such a name in such a folder may be the user's,
+     * and keeps the folder from being replaced; without it the folder is replaced as any earlier one is.
      */
-    @Test
-    void aFileOfTheUsersNamedAsALaterVersionWritesItIsTheUsersInAnEarlierVersionsFolder() throws Exception {
+    @ParameterizedTest
+    @CsvSource({
+        "compare, comparison.json, chokepoint-comparison/2, chokepoint-comparison/1, runs.csv, comparison",
+        "run, manifest.json, chokepoint-run/2, chokepoint-run/1, flows.csv, run"})
+    void aFileOfTheUsersNamedAsALaterVersionWritesItIsTheUsersInAnEarlierVersionsFolder(
+            String name, String descriptorFile, String format, String earlierFormat, String file, String label)
+            throws Exception {
         Path results = dir.resolve("results");
-        assertEquals(0, command("compare", results), err.toString());
-        Path descriptor = results.resolve("comparison.json");
+        assertEquals(0, command(name, results), err.toString());
+        Path descriptor = results.resolve(descriptorFile);
         Files.writeString(descriptor, Files.readString(descriptor)
-                .replace("\"chokepoint-comparison/2\"", "\"chokepoint-comparison/1\""));
-        Files.delete(results.resolve("runs.csv"));
-        Files.writeString(results.resolve("runs.csv"), "my own runs, typed in\n");
+                .replace("\"" + format + "\"", "\"" + earlierFormat + "\""));
+        Files.deleteIfExists(results.resolve(file));
+        Files.writeString(results.resolve(file), "my own figures, typed in\n");
         Map<String, String> before = tree(dir);
 
-        assertEquals(2, command("compare", results, "--overwrite"));
+        assertEquals(2, command(name, results, "--overwrite"));
 
-        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier comparison written by an"
-                + " earlier version, and files that version may not have written, so perhaps yours (runs.csv)"),
+        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier " + label + " written by an"
+                + " earlier version, and files that version may not have written, so perhaps yours (" + file + ")"),
                 err.toString());
         assertEquals(before, tree(dir));
 
-        Files.delete(results.resolve("runs.csv"));
-        assertEquals(0, command("compare", results, "--overwrite"), err.toString());
-        assertTrue(Files.readString(results.resolve("runs.csv")).startsWith("option,run,seed,"));
-    }
-
-    /**
-     * A run's folder of format chokepoint-run/1 was written by versions of which only some wrote policies.csv,
-     * counterfactual.csv and flows.csv: those names in it may be the user's, and keep it from being replaced; the
-     * files every version of that format wrote are replaced as any earlier run's are.
-     */
-    @Test
-    void aRunFolderOfTheFirstFormatKeepsTheFilesLaterVersionsAddedAsTheUsers() throws Exception {
-        Path results = dir.resolve("results");
-        assertEquals(0, command("run", results), err.toString());
-        Path manifest = results.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"chokepoint-run/2\"", "\"chokepoint-run/1\""));
-        Files.writeString(results.resolve("flows.csv"), "lane,my own count of the ships\n");
-        Map<String, String> before = tree(dir);
-
-        assertEquals(2, command("run", results, "--overwrite"));
-
-        assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier run written by an earlier"
-                + " version, and files that version may not have written, so perhaps yours (flows.csv)"),
-                err.toString());
-        assertEquals(before, tree(dir));
-
-        Files.delete(results.resolve("flows.csv"));
-        assertEquals(0, command("run", results, "--overwrite"), err.toString());
-        assertTrue(Files.readString(results.resolve("manifest.json")).contains("\"chokepoint-run/2\""));
+        Files.delete(results.resolve(file));
+        assertEquals(0, command(name, results, "--overwrite"), err.toString());
+        assertTrue(Files.readString(descriptor).contains("\"" + format + "\""));
     }
 
     @ParameterizedTest
