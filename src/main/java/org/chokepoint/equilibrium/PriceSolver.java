@@ -808,7 +808,8 @@ final class PriceSolver {
                 sold += net.fWeight[g] * firmOutput[g];
             }
         }
-        double covered = sold > ins.volumeCap ? ins.volumeCap / sold : 1.0;
+        // A cap of 0 covers nothing, even where nothing is sold: as the model's PurchaseGuarantee.coveredShare.
+        double covered = sold > ins.volumeCap ? ins.volumeCap / sold : ins.volumeCap > 0 ? 1.0 : 0.0;
         return covered * perUnit / net.value[ins.reference] * net.value[net.fMarket[f]];
     }
 

@@ -28,7 +28,7 @@ final class ContractForDifference extends ImporterMeasure {
     private double[] stockAtStart = new double[0];
     private boolean supporting;
     /** The share of the eligible firms' sales last tick that the volume cap covered. */
-    private double coveredShare = 1.0;
+    private double coveredShare;
     private double paid;
     private double clawedBack;
     private double volume;
@@ -41,6 +41,7 @@ final class ContractForDifference extends ImporterMeasure {
         this.strike = spec.strike();
         this.upsideShare = spec.upsideShare();
         this.cap = spec.volumeCapPerTick() == null ? Double.POSITIVE_INFINITY : spec.volumeCapPerTick();
+        this.coveredShare = PurchaseGuarantee.coveredShare(0, cap);
         this.reference = world.market(
                 spec.referenceRegion() == null ? region : world.regionIndex(spec.referenceRegion()),
                 world.commodityIndex(spec.referenceCommodity() == null ? spec.commodity() : spec.referenceCommodity()));
@@ -97,7 +98,7 @@ final class ContractForDifference extends ImporterMeasure {
             sold += soldUnder(f, firms, i, tick);
         }
         double q = Math.min(sold, cap);
-        coveredShare = sold > cap ? cap / sold : 1.0;
+        coveredShare = PurchaseGuarantee.coveredShare(sold, cap);
         double ref = ctx.markets().price(reference);
         record(tick, q, ref);
         volume += q;

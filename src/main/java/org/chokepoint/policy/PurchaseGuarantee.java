@@ -77,10 +77,10 @@ final class PurchaseGuarantee extends ImporterMeasure {
             for (int i : firms) {
                 made += f.output(i);
             }
-            double covered = made > cap ? cap / made : Double.NaN;
+            double covered = coveredShare(made, cap);
             for (int i : firms) {
                 double payment = Double.NaN;
-                if (made > cap) {
+                if (covered < 1) {
                     payment = covered * Math.max(floor - ctx.markets().price(f.market(i)), 0);
                 }
                 f.offerSupport(i, tick, floor, 0, payment, owner());
@@ -93,6 +93,15 @@ final class PurchaseGuarantee extends ImporterMeasure {
             supporting = false;
         }
         releasing = release != null && tick >= start && release.update(ctx);
+    }
+
+    /**
+     * The share of {@code made} a volume cap of {@code cap} a tick covers: all of it up to the cap, none under a cap
+     * of 0, which buys or pays nothing even in a tick its firms made or sold nothing. Read as all of nothing there,
+     * a cap of 0 had mothballed mines count on the whole floor, restart and make at a loss what nobody bought.
+     */
+    static double coveredShare(double made, double cap) {
+        return made > cap ? cap / made : cap > 0 ? 1.0 : 0.0;
     }
 
     @Override

@@ -186,6 +186,36 @@ class ClosedFormTest {
         assertEquals(12.0 * 100, capped.market("B", "metal").fiscalCost(), TOL * 1200);
     }
 
+    /**
+     * A cap of 0 covers nothing. With B's mines' cost base at 10 they make nothing at the price trade leaves B:
+     * A ships 26 p_A - 130 = 180 - 10 (p_A + 1), so p_A = 300/36 and p_B = p_A + 1 = 9.33, below 10. A guarantee at
+     * 12, or a contract at 12 settled against A's price, each capped at 0, buys or pays nothing, and the world is
+     * the one without it. Read as covering all of an output of nothing, the cap had B's mines count on the floor
+     * whenever they made nothing and on their own price whenever they made some, and the solver went round that
+     * loop without converging.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "\"type\": \"purchaseGuarantee\", \"floor\": 12",
+        "\"type\": \"contractForDifference\", \"strike\": 12, \"referenceRegion\": \"A\""})
+    void aSupportCappedAtNothingLeavesTheWorldAsWithoutIt(String support) throws Exception {
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS.replace("\"base\": 4.0", "\"base\": 10.0"),
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND + "," + B_DEMAND, "{" + support + ", \"id\": \"capped\", \"region\": \"B\", "
+                        + "\"commodity\": \"metal\", \"volumeCapPerTick\": 0}");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double pa = 300.0 / 36;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(pa + 1, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(0.0, r.market("B", "metal").production(), 0.0);
+        assertEquals(0.0, r.market("B", "metal").offtake(), 0.0);
+        assertEquals(0.0, r.market("B", "metal").fiscalCost(), 0.0);
+    }
+
     /** A's mines' output under the guarantee capped at 100: the positive root of S^2 - 20 (p - 2) S - 2000 (12 - p). */
     private static double coveredSupply(double p) {
         double b = 20 * (p - 2);

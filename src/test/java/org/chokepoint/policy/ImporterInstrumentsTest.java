@@ -416,6 +416,27 @@ class ImporterInstrumentsTest {
     }
 
     /**
+     * A cap of 0 buys, or pays, nothing. With D's mines' cost base raised to 6, above D's import parity of 5.53, they
+     * make nothing without support, and so under a guarantee at 8, or a contract at 8 settled against W's price of
+     * 5.03, capped at 0: nothing in any week. Read as covering all of a week in which they made or sold nothing, the
+     * cap had them count on the whole floor (or the contract's 8 - 5.03) then, restart, and make up to 11.6 a week
+     * under the guarantee and 12 to 17 under the contract, at a loss, for nobody's support.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"type\": \"purchaseGuarantee\", \"floor\": 8",
+        "\"type\": \"contractForDifference\", \"strike\": 8, \"referenceRegion\": \"W\""})
+    void aSupportCappedAtNothingHasItsFirmsMakeWhatTheyMakeWithoutIt(String support) throws Exception {
+        ObjectNode json = withPolicies("[{" + support + ", \"id\": \"capped\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"volumeCapPerTick\": 0, \"start\": 100}]", null).json().deepCopy();
+        ((ObjectNode) json.at("/firms/1/cost")).put("base", 6.0);
+        RunOutcome out = Simulation.run(ScenarioLoader.fromJson(json, "importer-linear+capped").scenario(), 3, -1);
+        for (int t = 0; t < out.model().horizon(); t++) {
+            assertEquals(0.0, out.model().series().get(t, D, Metric.PRODUCTION), 0.0, "D's output, tick " + t);
+        }
+        assertEquals(0.0, out.summary().totals().fiscalCost(), 0.0);
+    }
+
+    /**
      * The guarantee buys at the floor of 7 (above D's free-trade price of about 5.5) from tick 100 to 160; when
      * W loses 90% of its capacity (ticks 220 to 260) D's price climbs past 1.3 times the floor, 9.1, and the
      * agency sells its stock back, at most a thirteenth of it a week, asking the floor. What it sold brings in
