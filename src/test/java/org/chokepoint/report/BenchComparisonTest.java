@@ -43,4 +43,21 @@ class BenchComparisonTest {
         assertEquals("current score 4.9E-324 ms/op is beyond what a double holds in seconds per operation", tick.note());
         assertEquals(BenchComparison.REGRESSION, report.exitCode());
     }
+
+    /**
+     * 1e307 ms/op is 1e304 s, a time a double holds, but over a reference kernel of 0.01 ms/op, 1e-5 s, it is 1e309:
+     * infinite. The same score in both files gave a ratio of infinity over infinity, NaN, and passed the gate as OK.
+     */
+    @Test
+    void aScoreWhoseQuotientByTheReferenceKernelIsNoNumberFails() throws Exception {
+        java.util.List<BenchComparison.Result> results = java.util.List.of(
+                new BenchComparison.Result("b.ReferenceKernelBench.sort", "avgt", java.util.Map.of(), 0.01, 0, "ms/op"),
+                new BenchComparison.Result("b.TickBench.tick", "avgt", java.util.Map.of(), 1e307, 0, "ms/op"));
+        BenchComparison.Report report = new BenchComparison(0.25, 1.0, "ReferenceKernelBench", false)
+                .compare(results, results, "baseline", "current");
+        BenchComparison.Row tick = report.rows().get(1);
+        assertEquals(BenchComparison.Verdict.FAIL, tick.verdict());
+        assertEquals("the scores over their reference kernels' are beyond what a double holds", tick.note());
+        assertEquals(BenchComparison.REGRESSION, report.exitCode());
+    }
 }
