@@ -100,6 +100,12 @@ final class Network {
     double[] fUpside;
     int[] fSupport;
     /**
+     * The purchase guarantees whose eligible firms include the firm, whichever support it plans on: the model's
+     * agency bids for, and shares its cap over, every eligible firm's output, a firm that plans on a contract with
+     * a higher strike included. Shared by the firms covered by the same ones; empty where none covers it.
+     */
+    int[][] fGuarantees;
+    /**
      * The market a contract for difference settles the firm against where that is not the firm's own (China's price
      * for producers elsewhere), or the firm's own under a purchase guarantee with a volume cap, -1 otherwise: such a
      * firm counts on its own price plus what the instrument pays a unit against that market's price, as the model's
@@ -547,7 +553,8 @@ final class Network {
 
     /**
      * The rows of the firms in service (with the mothballed where the options count them): one per drawn row and
-     * support among its firms, each {@code {row, weight, support instrument or -1, operating 1 or 0}}.
+     * support among its firms, and the guarantees covering them, each {@code {row, weight, support instrument or -1,
+     * operating 1 or 0, guarantees}}, the last an index into {@link #guaranteeSets}.
      */
     private List<double[]> firmRows(FirmParameters params, List<Support> supports, List<PolicySpec> inForce,
                                     EquilibriumOptions options) {
@@ -578,27 +585,50 @@ final class Network {
             int firmRegion = world.regionIndex(spec.region());
             int firmCommodity = world.commodityIndex(spec.commodity());
             int[] supportOf = new int[Math.max(k, 1)];
+            int[] guaranteesOf = new int[supportOf.length];
             for (int j = 0; j < supportOf.length; j++) {
                 supportOf[j] = -1;
                 String id = FirmParameters.firmId(spec, params.first()[r] + j);
+                List<Integer> guarantees = new ArrayList<>();
                 for (Support support : supports) {
-                    if (support.covers(firmRegion, firmCommodity, id)
-                            && (supportOf[j] < 0 || strikeOf(support.instrument()) > strikeOf(supportOf[j]))) {
+                    if (!support.covers(firmRegion, firmCommodity, id)) {
+                        continue;
+                    }
+                    if (supportOf[j] < 0 || strikeOf(support.instrument()) > strikeOf(supportOf[j])) {
                         supportOf[j] = support.instrument();
                     }
+                    if (instruments.get(support.instrument()).spec instanceof PurchaseGuaranteeSpec) {
+                        guarantees.add(support.instrument());
+                    }
                 }
+                guaranteesOf[j] = guaranteeSet(guarantees);
             }
-            // One firm of the network per distinct support among the row's firms.
-            Map<Integer, Integer> counts = new TreeMap<>();
-            for (int j : supportOf) {
-                counts.merge(j, 1, Integer::sum);
+            // One firm of the network per distinct support, and guarantees covering it, among the row's firms.
+            Map<Integer, Map<Integer, Integer>> counts = new TreeMap<>();
+            for (int j = 0; j < supportOf.length; j++) {
+                counts.computeIfAbsent(supportOf[j], x -> new TreeMap<>()).merge(guaranteesOf[j], 1, Integer::sum);
             }
             for (var e : counts.entrySet()) {
-                double w = params.weight()[r] * e.getValue() / supportOf.length;
-                rows.add(new double[] {r, w, e.getKey(), operating ? 1 : 0});
+                for (var g : e.getValue().entrySet()) {
+                    double w = params.weight()[r] * g.getValue() / supportOf.length;
+                    rows.add(new double[] {r, w, e.getKey(), operating ? 1 : 0, g.getKey()});
+                }
             }
         }
         return rows;
+    }
+
+    /** The distinct sets of guarantees covering a firm, each in file order; the first, none. */
+    private final List<List<Integer>> guaranteeSets = new ArrayList<>(List.of(List.of()));
+
+    /** The index of {@code guarantees} among {@link #guaranteeSets}, added where new. */
+    private int guaranteeSet(List<Integer> guarantees) {
+        int i = guaranteeSets.indexOf(guarantees);
+        if (i < 0) {
+            guaranteeSets.add(List.copyOf(guarantees));
+            i = guaranteeSets.size() - 1;
+        }
+        return i;
     }
 
     /** Each firm's market, capacity, cost curve, support, inputs and, for a recycler, what it collects from. */
@@ -620,6 +650,11 @@ final class Network {
         fStrike = new double[firms];
         fUpside = new double[firms];
         fSupport = new int[firms];
+        fGuarantees = new int[firms][];
+        int[][] sets = new int[guaranteeSets.size()][];
+        for (int i = 0; i < sets.length; i++) {
+            sets[i] = guaranteeSets.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
         fReference = new int[firms];
         fOperating = new boolean[firms];
         fShift = new double[firms];
@@ -644,6 +679,7 @@ final class Network {
             fRow[f] = r;
             fWeight[f] = row[1];
             fSupport[f] = (int) row[2];
+            fGuarantees[f] = sets[(int) row[4]];
             fOperating[f] = row[3] > 0;
             fType[f] = switch (spec.type()) {
                 case "manufacturer" -> MANUFACTURER;
@@ -777,6 +813,16 @@ final class Network {
         a.exportParts = b.exportParts;
         a.laneCapacity = b.laneCapacity;
         return a;
+    }
+
+    /** Whether the purchase guarantee {@code instrument} covers firm {@code f}, whichever support it plans on. */
+    boolean guaranteeCovers(int instrument, int f) {
+        for (int g : fGuarantees[f]) {
+            if (g == instrument) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A purchase guarantee's agency buys at the floor: an arc out of the market into the government's stock. */

@@ -3,6 +3,7 @@ package org.chokepoint.equilibrium;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 
 /**
  * Solves a {@link Network} for its equilibrium prices and flows.
@@ -403,7 +404,7 @@ final class PriceSolver {
             Network.Instrument ins = net.instruments.get(cap.instrument);
             double eligible = 0;
             for (int f = 0; f < net.firms; f++) {
-                if (net.fSupport[f] == cap.instrument) {
+                if (net.guaranteeCovers(cap.instrument, f)) {
                     eligible += net.fWeight[f] * firmOutput[f];
                 }
             }
@@ -802,9 +803,12 @@ final class PriceSolver {
         Network.Instrument ins = net.instruments.get(net.fSupport[f]);
         double ref = price[net.fReference[f]];
         double perUnit = ref < ins.strike ? ins.strike - ref : -ins.upside * (ref - ins.strike);
+        // A contract pays on the sales of the firms that plan on it; a guarantee's agency shares its cap over every
+        // firm it covers, as the model's does, a firm planning on a contract with a higher strike included.
+        boolean guarantee = ins.spec instanceof PurchaseGuaranteeSpec;
         double sold = 0;
         for (int g = 0; g < net.firms; g++) {
-            if (net.fSupport[g] == net.fSupport[f]) {
+            if (guarantee ? net.guaranteeCovers(net.fSupport[f], g) : net.fSupport[g] == net.fSupport[f]) {
                 sold += net.fWeight[g] * firmOutput[g];
             }
         }

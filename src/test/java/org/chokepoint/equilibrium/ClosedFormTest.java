@@ -187,6 +187,44 @@ class ClosedFormTest {
     }
 
     /**
+     * B's mines, S = 5 (p - 4), beside as many again of the same cost under a contract at 13 on B's own price, all
+     * of them under a guarantee at 12 capped at C. The contract's mines plan on its higher strike and make
+     * 5 (13 - 4) = 45, and the agency, as the model's, bids for its cap out of everything the guarantee covers, theirs
+     * included: C of S + 45, so the others count on p + C (12 - p) / (S + 45). B clears S + 45 - C + 26 p - 156 =
+     * 180 - 10 p (imports from A at p_A = p - 1), so S = 291 + C - 36 p, and (S - 5 (p - 4)) (S + 45) = 5 C (12 - p):
+     * with C = 30, 1476 p^2 - 27132 p + 123006 = 0, p = 8.124 and S = 28.53; with C = 60, p = 8.755 and S = 35.82.
+     * Counted over the guarantee's own mines alone, the cap covered C of S: capped at 30 they counted on more of the
+     * floor and made 36.4, B's price 7.91; capped at 60, more than the 40 they make on the whole floor, the agency
+     * bought 40, not the 60 the model's buys.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {30, 60})
+    void aGuaranteeSharesItsCapOverEveryFirmItCoversThoseOnAHigherContractIncluded(double cap) throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS + "," + B_FIRMS.replace("b-mine", "b-cfd-mine"),
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND + "," + B_DEMAND, """
+                {"type": "purchaseGuarantee", "id": "pg", "region": "B", "commodity": "metal", "floor": 12,
+                 "volumeCapPerTick": %s},
+                {"type": "contractForDifference", "id": "cfd", "region": "B", "commodity": "metal", "strike": 13,
+                 "firmIdPrefix": "b-cfd"}""".formatted(cap)), 0);
+        assertConverged(r);
+        // ((311 + C) - 41 p) ((336 + C) - 36 p) = 5 C (12 - p), multiplied out.
+        double a = 41 * 36;
+        double b = -(36 * (311 + cap) + 41 * (336 + cap) - 5 * cap);
+        double c = (311 + cap) * (336 + cap) - 60 * cap;
+        double p = (-b - Math.sqrt(b * b - 4 * a * c)) / (2 * a);
+        double made = 291 + cap - 36 * p;
+        assertEquals(p, r.market("B", "metal").price(), TOL * p);
+        assertEquals(made + 45, r.market("B", "metal").production(), TOL * 45);
+        assertEquals(cap, r.market("B", "metal").offtake(), TOL * cap);
+        double fiscal = 12 * cap + (13 - p) * 45;
+        assertEquals(fiscal, r.market("B", "metal").fiscalCost(), TOL * fiscal);
+    }
+
+    /**
      * A cap of 0 covers nothing. With B's mines' cost base at 10 they make nothing at the price trade leaves B:
      * A ships 26 p_A - 130 = 180 - 10 (p_A + 1), so p_A = 300/36 and p_B = p_A + 1 = 9.33, below 10. A guarantee at
      * 12, or a contract at 12 settled against A's price, each capped at 0, buys or pays nothing, and the world is
