@@ -52,11 +52,14 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
             Map.of("runs", Pattern.compile("run-[0-9]{6,}\\.bin(\\.tmp)?"), "runs.parquet", ANY,
                     "bands.parquet", ANY));
 
+    /*
+     * Comparisons of format /1 wrote cost-effectiveness.csv only from some version on (the one that added compare
+     * --grid), and runs.csv never: in such a folder those names may be the user's, and keep it from being replaced.
+     */
     public static final ResultKind COMPARISON = new ResultKind("comparison", "comparison.json",
             "chokepoint-comparison/2", Set.of("comparison.json", "comparison.csv", "runs.csv",
             "cost-effectiveness.csv", "report.html"), Map.of(),
-            Map.of("chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "cost-effectiveness.csv",
-                    "report.html")));
+            Map.of("chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "report.html")));
 
     public static final ResultKind SWEEP = new ResultKind("sweep", "sweep.json", "chokepoint-sweep/1",
             Set.of("sweep.json", "sweep.csv", ".sweep.json.tmp", ".sweep.csv.tmp"),

@@ -218,23 +218,31 @@ class ResultsFolderSafetyTest extends CommandLineTest {
 
     /**
      * A folder says in its format which files its version wrote. A comparison's of format chokepoint-comparison/1
-     * was written before comparisons wrote runs.csv; a run's of format chokepoint-run/1 by versions of which only
-     * some wrote policies.csv, counterfactual.csv and flows.csv. Such a name in such a folder may be the user's,
-     * and keeps the folder from being replaced; without it the folder is replaced as any earlier one is.
+     * was written before comparisons wrote runs.csv, and only from compare --grid on with cost-effectiveness.csv; a
+     * run's of format chokepoint-run/1 by versions of which only some wrote policies.csv, counterfactual.csv and
+     * flows.csv. Such a name in such a folder may be the user's, and keeps the folder from being replaced; without
+     * it the folder is replaced as any earlier one is. {@code later} are the names the earlier format's first
+     * version did not write, taken away to make its folder.
      */
     @ParameterizedTest
     @CsvSource({
-        "compare, comparison.json, chokepoint-comparison/2, chokepoint-comparison/1, runs.csv, comparison",
-        "run, manifest.json, chokepoint-run/2, chokepoint-run/1, flows.csv, run"})
+        "compare, comparison.json, chokepoint-comparison/2, chokepoint-comparison/1, runs.csv, comparison,"
+                + " runs.csv cost-effectiveness.csv",
+        "compare, comparison.json, chokepoint-comparison/2, chokepoint-comparison/1, cost-effectiveness.csv,"
+                + " comparison, runs.csv cost-effectiveness.csv",
+        "run, manifest.json, chokepoint-run/2, chokepoint-run/1, flows.csv, run,"
+                + " policies.csv counterfactual.csv flows.csv"})
     void aFileOfTheUsersNamedAsALaterVersionWritesItIsTheUsersInAnEarlierVersionsFolder(
-            String name, String descriptorFile, String format, String earlierFormat, String file, String label)
-            throws Exception {
+            String name, String descriptorFile, String format, String earlierFormat, String file, String label,
+            String later) throws Exception {
         Path results = dir.resolve("results");
         assertEquals(0, command(name, results), err.toString());
         Path descriptor = results.resolve(descriptorFile);
         Files.writeString(descriptor, Files.readString(descriptor)
                 .replace("\"" + format + "\"", "\"" + earlierFormat + "\""));
-        Files.deleteIfExists(results.resolve(file));
+        for (String added : later.split(" ")) {
+            Files.deleteIfExists(results.resolve(added));
+        }
         Files.writeString(results.resolve(file), "my own figures, typed in\n");
         Map<String, String> before = tree(dir);
 
