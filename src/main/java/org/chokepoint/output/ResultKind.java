@@ -45,12 +45,18 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
             Map.of("chokepoint-run/1", Set.of("manifest.json", "timeseries.csv", "summary.json", "compliance.json",
                     "report.html")));
 
-    public static final ResultKind ENSEMBLE = new ResultKind("ensemble", "ensemble.json", "chokepoint-ensemble/1",
+    /*
+     * Ensembles of format /1 wrote report.html and counterfactual-bands.csv only from some version on: in such a
+     * folder those names may be the user's, and keep it from being replaced.
+     */
+    public static final ResultKind ENSEMBLE = new ResultKind("ensemble", "ensemble.json", "chokepoint-ensemble/2",
             Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html",
                     ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp",
                     ".counterfactual-bands.csv.tmp", ".report.html.tmp"),
             Map.of("runs", Pattern.compile("run-[0-9]{6,}\\.bin(\\.tmp)?"), "runs.parquet", ANY,
-                    "bands.parquet", ANY));
+                    "bands.parquet", ANY),
+            Map.of("chokepoint-ensemble/1", Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv",
+                    ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp")));
 
     /*
      * Comparisons of format /1 wrote cost-effectiveness.csv only from some version on (the one that added compare

@@ -129,6 +129,14 @@ class EnsembleTest {
                 "--out", out.toString()), "no --resume into an existing ensemble");
         assertEquals(0, cli(err, "ensemble", MINIMAL.toString(), "--runs", "3", "--ticks", "20", "--quiet",
                 "--resume", "--out", out.toString()));
+
+        // run records of a version that wrote another format are not added to
+        Path params = out.resolve("ensemble.json");
+        Files.writeString(params, Files.readString(params).replace("chokepoint-ensemble/2", "chokepoint-ensemble/1"));
+        assertEquals(2, cli(err, "ensemble", MINIMAL.toString(), "--runs", "3", "--ticks", "20", "--quiet",
+                "--resume", "--out", out.toString()));
+        assertTrue(err.toString().contains("format is \"chokepoint-ensemble/1\" there, \"chokepoint-ensemble/2\""
+                + " here"), err.toString());
     }
 
     @Test
