@@ -350,10 +350,11 @@ final class PriceSolver {
             a.wedge = relaxation.move(i, a.wedge, w, net.reference[a.from]);
         }
         evaluateQuantities(price);
+        double[] covered = coveredShares();
         for (int f = 0; f < net.firms; f++) {
             int m = net.fMarket[f];
             if (net.fReference[f] >= 0 || net.fType[f] == Network.MANUFACTURER && !Double.isNaN(net.fStrike[f])) {
-                double s = net.fReference[f] >= 0 ? contractPayment(f)
+                double s = net.fReference[f] >= 0 ? covered[net.fSupport[f]] * paymentPerUnit(f)
                         : Curves.supported(price[m], net.fStrike[f], net.fUpside[f]) - price[m];
                 change = Math.max(change, Math.abs(s - net.fShift[f]) / net.reference[m]);
                 net.fShift[f] = relaxation.move(arcs + f, net.fShift[f], s, net.reference[m]);
@@ -792,29 +793,96 @@ final class PriceSolver {
     }
 
     /**
-     * What a contract for difference settled against another market pays firm f a unit, in dollars of the firm's
-     * output, at the current prices and outputs (the model's {@code ContractForDifference.beginTick}): the strike
-     * less the reference's price, or less the clawback above the strike, times the share of the firms' sales under
-     * the contract that its volume cap covers. A capped purchase guarantee pays the same way against the firm's own
-     * price ({@link Network#fReference}), as the model's {@code PurchaseGuarantee.beginTick} has it. Held for a
-     * round, as the model holds it for a tick.
+     * What a contract for difference settled against another market pays firm f a unit it sells under the cap, in
+     * dollars of the firm's output, at the current prices (the model's {@code ContractForDifference.beginTick}): the
+     * strike less the reference's price, or less the clawback above the strike. A capped purchase guarantee pays
+     * the same way against the firm's own price ({@link Network#fReference}), as the model's
+     * {@code PurchaseGuarantee.beginTick} has it.
      */
-    private double contractPayment(int f) {
+    private double paymentPerUnit(int f) {
         Network.Instrument ins = net.instruments.get(net.fSupport[f]);
         double ref = price[net.fReference[f]];
         double perUnit = ref < ins.strike ? ins.strike - ref : -ins.upside * (ref - ins.strike);
-        // A contract pays on the sales of the firms that plan on it; a guarantee's agency shares its cap over every
-        // firm it covers, as the model's does, a firm planning on a contract with a higher strike included.
-        boolean guarantee = ins.spec instanceof PurchaseGuaranteeSpec;
-        double sold = 0;
+        return perUnit / net.value[ins.reference] * net.value[net.fMarket[f]];
+    }
+
+    /**
+     * The share of its firms' sales each instrument's volume cap covers at the current prices, where the firms that
+     * plan on that share make what it pays them for: {@code c} with {@code c Q(c) = cap} where the firms would make
+     * more than the cap at a share of one, {@code Q(c)} what they make when each counts on {@code c} of its payment a
+     * unit ({@code 1} where they would not, {@code 0} for a cap of 0, which covers nothing even where nothing is
+     * sold, as the model's {@code PurchaseGuarantee.coveredShare}). Taken from the firms' outputs of the round before,
+     * the share swung between rounds where {@code cap × payment / Q²} outran the firms' supply slope (a cap of 0.01 a
+     * week on mines that make several units at the floor). A contract pays on the sales of the firms that plan on
+     * it; a guarantee's agency shares its cap over every firm it covers, as the model's does, a firm planning on a
+     * contract with a higher strike included. Unused entries are 0.
+     */
+    private double[] coveredShares() {
+        int n = net.instruments.size();
+        double[] share = new double[n];
+        double[] fixed = new double[n];
+        boolean[] used = new boolean[n];
         for (int g = 0; g < net.firms; g++) {
-            if (guarantee ? net.guaranteeCovers(net.fSupport[f], g) : net.fSupport[g] == net.fSupport[f]) {
-                sold += net.fWeight[g] * firmOutput[g];
+            if (net.fReference[g] >= 0) {
+                used[net.fSupport[g]] = true;
             }
         }
-        // A cap of 0 covers nothing, even where nothing is sold: as the model's PurchaseGuarantee.coveredShare.
-        double covered = sold > ins.volumeCap ? ins.volumeCap / sold : ins.volumeCap > 0 ? 1.0 : 0.0;
-        return covered * perUnit / net.value[ins.reference] * net.value[net.fMarket[f]];
+        for (int g = 0; g < net.firms; g++) {
+            for (int i = 0; i < n; i++) {
+                if (used[i] && !answersShare(i, g) && covers(i, g)) {
+                    fixed[i] += net.fWeight[g] * firmOutput[g];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (!used[i]) {
+                continue;
+            }
+            double cap = net.instruments.get(i).volumeCap;
+            if (!(cap > 0)) {
+                share[i] = 0;
+            } else if (!Double.isFinite(cap) || salesAtShare(i, 1.0, fixed[i]) <= cap) {
+                share[i] = 1.0;
+            } else {
+                // c Q(c) rises with c from 0 to above the cap: bisect to the last bit.
+                double lo = 0;
+                double hi = 1;
+                for (int k = 0; k < 200 && hi - lo > Math.ulp(hi); k++) {
+                    double mid = 0.5 * (lo + hi);
+                    if (mid * salesAtShare(i, mid, fixed[i]) < cap) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                share[i] = 0.5 * (lo + hi);
+            }
+        }
+        return share;
+    }
+
+    /** Whether firm g plans on instrument i's covered share. */
+    private boolean answersShare(int i, int g) {
+        return net.fReference[g] >= 0 && net.fSupport[g] == i;
+    }
+
+    /** Whether instrument i pays or buys on firm g's sales. */
+    private boolean covers(int i, int g) {
+        return net.instruments.get(i).spec instanceof PurchaseGuaranteeSpec ? net.guaranteeCovers(i, g)
+                : net.fSupport[g] == i;
+    }
+
+    /** What instrument i's firms sell when those that plan on its covered share count on {@code c} of it. */
+    private double salesAtShare(int i, double c, double fixed) {
+        double q = fixed;
+        for (int g = 0; g < net.firms; g++) {
+            if (answersShare(i, g)) {
+                double v = plannedPrice(g, price) - net.fShift[g] + c * paymentPerUnit(g);
+                q += net.fWeight[g] * Math.min(Curves.supply(v, capacity(g, price), net.fBase[g], net.fSlope[g],
+                        net.fExponent[g], net.fRamp[g]), net.fOutputCap[g]);
+            }
+        }
+        return q;
     }
 
     // ---- the objective and its derivatives -----------------------------------------------------------

@@ -254,6 +254,50 @@ class ClosedFormTest {
         assertEquals(0.0, r.market("B", "metal").fiscalCost(), 0.0);
     }
 
+    /**
+     * A guarantee's cap may be a sliver of what its firms would make at the floor. With B's mines' cost base at 10
+     * (S_B(v) = 5 (v - 10)) and a guarantee at 12 capped at k, each counts on p_B + (k / S) (12 - p_B), so
+     * S^2 - 5 (p_B - 10) S - 5 k (12 - p_B) = 0; the agency takes k, and A ships 26 p_B - 156 = 180 - 10 p_B + k - S.
+     * At k = 0.01 the mines make about 0.04 and count on a quarter of the floor's gap. Computed from the firms'
+     * output of the round before, the share swung between rounds (it moves the price a firm counts on by
+     * k (12 - p) / S^2 a unit of output, far more than the supply's slope) and no attempt converged.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0.01, 0.001})
+    void aGuaranteeCappedAtASliverOfWhatItsFirmsWouldMakeSolves(double k) throws Exception {
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS.replace("\"base\": 4.0", "\"base\": 10.0"),
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND + "," + B_DEMAND, "{\"type\": \"purchaseGuarantee\", \"floor\": 12, \"id\": \"sliver\","
+                        + " \"region\": \"B\", \"commodity\": \"metal\", \"volumeCapPerTick\": " + k + "}");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double lo = 9;
+        double hi = 10;
+        for (int i = 0; i < 200; i++) {
+            double pb = 0.5 * (lo + hi);
+            if (26 * pb - 156 - (180 - 10 * pb + k - sliverSupply(pb, k)) < 0) {
+                lo = pb;
+            } else {
+                hi = pb;
+            }
+        }
+        double pb = 0.5 * (lo + hi);
+        double made = sliverSupply(pb, k);
+        assertEquals(pb, r.market("B", "metal").price(), TOL * pb);
+        assertEquals(made, r.market("B", "metal").production(), TOL * made);
+        assertEquals(k, r.market("B", "metal").offtake(), TOL * k);
+        assertEquals(12 * k, r.market("B", "metal").fiscalCost(), TOL * 12 * k);
+    }
+
+    /** B's mines' output at cost base 10 under the guarantee capped at k: the root of S^2 - 5 (p - 10) S - 5 k (12 - p). */
+    private static double sliverSupply(double p, double k) {
+        double b = 5 * (p - 10);
+        return (b + Math.sqrt(b * b + 20 * k * (12 - p))) / 2;
+    }
+
     /** A's mines' output under the guarantee capped at 100: the positive root of S^2 - 20 (p - 2) S - 2000 (12 - p). */
     private static double coveredSupply(double p) {
         double b = 20 * (p - 2);
