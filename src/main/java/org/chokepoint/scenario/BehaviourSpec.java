@@ -110,9 +110,10 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      * @param trendUtilizationFloor share of its normal utilization below which a firm's sales no longer justify
      *                              building capacity for the growth of demand it serves
      * @param tradeLeadTicks lead time of a trader's project to add shipping capacity on a lane that earns a rent
-     * @param discountRate the yearly rate, real, at which a prospect recovers its capital cost; absent,
+     * @param discountRate the yearly rate, real, at which a firm that gives its plant's capital cost (a prospect,
+     *                     or any firm with {@code capexPerAnnualUnit}) recovers it; absent,
      *                     {@link #DEFAULT_DISCOUNT_RATE}
-     * @param projectLifeYears the years over which a prospect recovers its capital cost; absent,
+     * @param projectLifeYears the years over which such a firm recovers it; absent,
      *                         {@link #DEFAULT_PROJECT_LIFE_YEARS}
      */
     public record Investment(Double hurdle, Integer patienceTicks, Double stepShare, LeadTicks defaultLeadTicks,
