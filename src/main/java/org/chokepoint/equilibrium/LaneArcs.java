@@ -38,7 +38,7 @@ import org.chokepoint.world.World;
  * once all lanes are in, so the network, and the solve, is the same for the same scenario.
  */
 final class LaneArcs {
-    /** How many times the world's capacity of its good a lane may carry before its bound is left out. */
+    /** How many times the world's capacity of its good a lane's bound may be before it is cut to that many times. */
     static final double CAN_BIND = 1e3;
     /** The share of the world's capacity of its good below which a lane's licensed bound closes it. */
     private static final double CAN_CARRY = 1e-12;
@@ -269,8 +269,11 @@ final class LaneArcs {
     /** The lane's own bound: its capacity times its approval rate, a licence's bound where that rate is below one. */
     private void boundLane(List<Integer> laneArcs, double allowed, boolean licensed, int licenceInstrument,
                            double worldCapacity) {
-        // A lane that could carry a thousand times what the whole world makes of its good never binds;
-        // left in, its bound would set the scale of the subproblem beside flows many orders smaller.
+        // A lane that could carry a thousand times what the whole world makes of its good never binds; at its
+        // own bound it would set the scale of the subproblem beside flows many orders smaller, so it is bounded
+        // at that thousand times instead. Left with no bound at all, its arc would have no rent to take up the
+        // move of its margin's wedge between rounds, and a round would open with its condition broken, which
+        // no step along which f falls mends (the two-region world with traders of 1e5 a tick did not converge).
         if (allowed <= CAN_BIND * worldCapacity) {
             net.capOver(CapKind.LANE_CAPACITY, -1, laneArcs, 1.0, allowed);
             if (licensed) {
@@ -279,6 +282,9 @@ final class LaneArcs {
                 cap.instrument = licenceInstrument;
             }
         } else {
+            if (worldCapacity > 0) {
+                net.capOver(CapKind.LANE_CAPACITY, -1, laneArcs, 1.0, CAN_BIND * worldCapacity);
+            }
             // What such a lane could carry is at most what the world makes: the measure of an arbitrage it
             // leaves unexploited.
             for (int a : laneArcs) {

@@ -58,18 +58,24 @@ class ClosedFormTest {
 
     static Scenario scenario(String regions, String routes, String firms, String traders, String demand,
                              String policies) throws Exception {
+        return scenario(6.0, regions, routes, firms, traders, demand, policies);
+    }
+
+    /** As {@link #scenario(String, String, String, String, String, String)}, the metal's initial price given. */
+    static Scenario scenario(double initialPrice, String regions, String routes, String firms, String traders,
+                             String demand, String policies) throws Exception {
         String text = """
                 {"meta": {"name": "closed-form"},
                  "time": {"ticksPerYear": 52, "horizonTicks": 104},
                  "regions": [%s],
-                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 6.0}],
+                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": %s}],
                  "routes": [%s],
                  "firms": [%s],
                  "traders": [%s],
                  "demand": [%s],
                  "policies": [%s],
                  "behaviour": {"demandNoise": 0.0}}
-                """.formatted(regions, routes, firms, traders, demand, policies);
+                """.formatted(regions, initialPrice, routes, firms, traders, demand, policies);
         return ScenarioLoader.fromText(text, "closed-form").scenario();
     }
 
@@ -118,6 +124,29 @@ class ClosedFormTest {
         double pa = (330 - 15 / 0.95) / (26 + 15 / 0.95);
         assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
         assertEquals((pa + 1) / 0.95, r.market("B", "metal").price(), TOL * pa);
+    }
+
+    @Test
+    void aLaneFarWiderThanWhatTheWorldMakesIsSolvedAsALaneThatDoesNotBind() throws Exception {
+        // The 5% margin's world above with traders of 10 x 1e6 a tick, more than a thousand times the 1,500 the
+        // mines of A and B can make, and prices that start at 10, above where they settle, so that the margin's
+        // wedge, 0.05 p_B, narrows from one round to the next. The answer is the same: p_A = (330 - 15 / 0.95) /
+        // (26 + 15 / 0.95) = 7.5189, p_B = (p_A + 1) / 0.95 = 8.9673, A ships 26 p_A - 130 = 65.49. Such a lane was
+        // left without a bound, and so without a rent to take up the narrower wedge at the start of a round; the
+        // round opened with the lane's condition broken, no step along which f fell could mend it, and the solver
+        // did not converge in 200 Newton steps.
+        Scenario s = scenario(10.0, "{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS,
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 1e6, \"minMargin\": 0.05}",
+                A_DEMAND + "," + B_DEMAND, "");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double pa = (330 - 15 / 0.95) / (26 + 15 / 0.95);
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals((pa + 1) / 0.95, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(26 * pa - 130, r.laneFlow("a-to-b"), TOL * 100);
     }
 
     @Test
