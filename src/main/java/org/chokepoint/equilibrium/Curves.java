@@ -14,7 +14,7 @@ final class Curves {
      * market takes, on a quadratic cost, clears it at {@code (margin / slope) = 1e-12}, and with the slope read
      * there rather than at a higher floor, Newton's steps follow its supply instead of overshooting it.
      */
-    private static final double LEAST_UTILISATION = 1e-30;
+    static final double LEAST_UTILISATION = 1e-30;
 
     /**
      * Output of a firm whose marginal cost is {@code base + slope * (q / cap)^k}, at price {@code v}: the

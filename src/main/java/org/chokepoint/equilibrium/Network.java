@@ -944,10 +944,13 @@ final class Network {
      * at one price: a step, on which the market's quantity is whatever the buyers take, and which Newton's method,
      * following the slope of supply, cannot find; one as good as flat near its base (an exponent of 100) is a step a
      * price's last binary digit cannot resolve. Read so, the price found lies at most that far above the curve's and
-     * the firm's output is what its market takes.
+     * the firm's output is what its market takes. An exponent so small that the curve stands at {@code base + slope}
+     * at the least utilisation the solver reads ({@link Curves#LEAST_UTILISATION}) is flat to a double as well, and
+     * read as an exponent of 0 is: taken as it stands, one of 5e-324 made {@code 1 / k} infinite and the slope of
+     * supply {@code Infinity * 0}, NaN, and no attempt converged.
      */
     private void readCostAsRising(int f, int m) {
-        if (fExponent[f] == 0) {
+        if (Math.pow(Curves.LEAST_UTILISATION, fExponent[f]) == 1) {
             fBase[f] += Math.max(fSlope[f], 0);
             fSlope[f] = 0;
             fExponent[f] = 1;

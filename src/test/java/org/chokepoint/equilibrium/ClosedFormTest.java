@@ -361,6 +361,16 @@ class ClosedFormTest {
                 flatAShippingToB("{\"base\": 6.0, \"slope\": 2.0, \"exponent\": 100}"), 0));
     }
 
+    @Test
+    void aCurveOfTheSmallestPositiveExponentIsSolvedAsAFlatOneIs() throws Exception {
+        // B's mines on 4 + 2 (q / 100)^k with k = 4.9e-324, the least positive double: (q / 100)^k is 1 to the last
+        // digit at any output the solver reads, so the curve is flat at 6, as one of exponent 0 is, and the answer is
+        // the flat one's. Taken as it stood, 1 / k was infinite and the slope of supply Infinity * 0, NaN: no attempt
+        // converged, and a run of it started at the initial prices.
+        assertTheFlatAnswer(SpatialEquilibrium.solve(
+                flatAShippingToB("{\"base\": 4.0, \"slope\": 2.0, \"exponent\": 4.9e-324}"), 0));
+    }
+
     /** A's ten flat mines of 10 at 2 (slope 0) shipping to B at 1 a unit, B's three mines of 100 on {@code bCost}. */
     private static Scenario flatAShippingToB(String bCost) throws Exception {
         return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
