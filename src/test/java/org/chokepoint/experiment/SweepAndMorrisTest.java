@@ -232,6 +232,29 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * 60, 60.0 and 6e1 are one floor to the scenario, which reads a number as a double: written two ways in one
+     * grid they ran the same option twice, as two levels under two names, where 60 written twice was refused. And
+     * 1e400 is beyond every double: read as one it was infinite, and the scenario's refusal named the level
+     * "Infinity", which nobody wrote; it is refused as --set refuses it.
+     */
+    @Test
+    void aGridLevelIsOneNumberHoweverItIsWrittenAndNoneIsBeyondADouble() {
+        ComparisonException decimal = org.junit.jupiter.api.Assertions.assertThrows(ComparisonException.class,
+                () -> Comparison.Grid.parse("/policies/0/floor=60,80,60.0"));
+        assertEquals("--grid /policies/0/floor=60,80,60.0: the level 60.0 is given twice", decimal.getMessage());
+        ComparisonException exponent = org.junit.jupiter.api.Assertions.assertThrows(ComparisonException.class,
+                () -> Comparison.Grid.parse("/policies/0/floor=6e1,60"));
+        assertEquals("--grid /policies/0/floor=6e1,60: the level 60 is given twice", exponent.getMessage());
+        ComparisonException huge = org.junit.jupiter.api.Assertions.assertThrows(ComparisonException.class,
+                () -> Comparison.Grid.parse("/policies/0/floor=60,1e400"));
+        assertEquals("--grid /policies/0/floor=60,1e400: 1e400 is beyond the largest number a double holds (about"
+                + " 1.8e308)", huge.getMessage());
+        // A number and the same digits as text are two levels: the scenario reads them as two values.
+        assertEquals(2, org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                () -> Comparison.Grid.parse("/policies/0/id=60,\"60\"")).levels().size());
+    }
+
+    /**
      * A range written without --lhs: read as a grid's one value, "0.01:0.05" reached the scenario as the text
      * '0.01:0.05' and was refused as "demandNoise must be a number", which says nothing of the hypercube. It is now
      * refused as what it is, with the grid's form built from the range's two ends; nothing runs or is written. A
