@@ -472,6 +472,7 @@ final class LaneArcs {
             Cap cap = net.caps.get(net.caps.size() - 1);
             cap.others = others.stream().mapToInt(Integer::intValue).toArray();
             cap.ratio = share / (1 - share);
+            cap.reach = wide;
         }
     }
 

@@ -202,7 +202,8 @@ final class Network {
         double volume;
         /**
          * For a licensing office or an export quota: the most its arcs could ask of it, each lane at its bound or
-         * the world's capacity of its good.
+         * the world's capacity of its good. For a diversification requirement's bound on one origin: its lanes'
+         * capacity, where the bound starts.
          */
         double reach;
         /**

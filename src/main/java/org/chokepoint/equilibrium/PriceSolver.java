@@ -393,9 +393,13 @@ final class PriceSolver {
                     others += flow[a];
                 }
                 double v = 0.5 * (cap.volume + cap.ratio * others);
-                // Measured against what the importing market uses too, so a bound halving toward nothing settles.
+                // Measured against what the importing market uses too, so a bound halving toward nothing settles;
+                // where it uses nothing, against what the origin's lanes could carry, where the bound started:
+                // against itself alone, a bound halving toward nothing changed by half of itself every round, and
+                // an importer with no buyers never converged.
                 int to = net.arcs.get(cap.arcs[0]).to;
-                double scale = Math.max(Math.max(Math.max(v, cap.volume), demand[to] + inputs[to]), 1e-300);
+                double uses = demand[to] + inputs[to];
+                double scale = Math.max(Math.max(Math.max(v, cap.volume), uses > 0 ? uses : cap.reach), 1e-300);
                 change = Math.max(change, Math.abs(v - cap.volume) / scale);
                 cap.volume = relaxation.move(arcs + 2 * net.firms + c, cap.volume, v, scale);
             }

@@ -667,8 +667,35 @@ class ClosedFormTest {
         assertEquals(clawback, r.instruments().get(0).figures().get("clawback"), TOL * clawback);
     }
 
+    /**
+     * The requirement in a B with no buyers (a demand of 0 at every price): nothing is imported, and every market but
+     * B is at its autarky price, B's at most the 4 below which its mines make nothing. The bound on each origin started
+     * at its lanes' capacity and halved toward the nothing the other origin ships, each round's change half of the
+     * bound itself: measured against the bound and what B uses (nothing), it never settled, and the solver stopped
+     * after 500 rounds with "the wedges still moved by 0.5". Measured against the lanes' capacity where B uses
+     * nothing, it settles once the bound is a billionth of that.
+     */
+    @Test
+    void aDiversificationRequirementOnAnImporterWithNoBuyersSettles() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(diversified("""
+                {"region": "B", "commodity": "metal", "baseQuantity": 0, "referencePrice": 8.0, "elasticity": -0.8,
+                 "form": "linear"}""", C_DEMAND), 0);
+        assertConverged(r);
+        assertEquals(5.0, r.market("A", "metal").price(), TOL * 5);
+        assertEquals(17.5, r.market("C", "metal").price(), TOL * 17.5);
+        assertTrue(r.market("B", "metal").price() <= 4 * (1 + TOL), "B at " + r.market("B", "metal").price());
+        assertEquals(0.0, r.market("B", "metal").production(), TOL * 100);
+        assertEquals(0.0, r.laneFlow("a-to-b"), TOL * 100);
+        assertEquals(0.0, r.laneFlow("c-to-b"), TOL * 100);
+    }
+
     /** B buying from A and from C, each at a cost of 1, with at most half its imports from one origin. */
     private static Scenario diversified(String cDemand) throws Exception {
+        return diversified(B_DEMAND, cDemand);
+    }
+
+    /** As {@link #diversified(String)}, B's demand given. */
+    private static Scenario diversified(String bDemand, String cDemand) throws Exception {
         return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
                 "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}, "
                         + "{\"from\": \"C\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}",
@@ -678,7 +705,7 @@ class ClosedFormTest {
                  "minMargin": 0},
                 {"id": "c-to-b", "commodity": "metal", "from": "C", "to": "B", "count": 10, "capacityPerTick": 100,
                  "minMargin": 0}""",
-                A_DEMAND + "," + B_DEMAND + "," + cDemand,
+                A_DEMAND + "," + bDemand + "," + cDemand,
                 """
                 {"type": "diversificationRequirement", "id": "b-div", "region": "B", "commodity": "metal",
                  "maxShare": 0.5}""");
