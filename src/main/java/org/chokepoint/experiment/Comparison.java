@@ -97,17 +97,9 @@ public final class Comparison {
                     n = com.fasterxml.jackson.databind.node.TextNode.valueOf(t);
                 }
                 JsonNode level = n == null ? com.fasterxml.jackson.databind.node.TextNode.valueOf(t) : n;
-                if (level.isNumber() && Double.isInfinite(level.doubleValue())) {
-                    // read as a double it is infinite, and the option would be named for an "Infinity" nobody wrote
-                    throw new ComparisonException("--grid " + spec + ": " + t + " is beyond the largest number a"
-                            + " double holds (about 1.8e308)");
-                }
-                for (JsonNode earlier : levels) {
-                    // 10, 10.0 and 1e1 are one number to the scenario, which reads it as a double: one level
-                    if (earlier.equals(level) || earlier.isNumber() && level.isNumber()
-                            && earlier.doubleValue() == level.doubleValue()) {
-                        throw new ComparisonException("--grid " + spec + ": the level " + t + " is given twice");
-                    }
+                String refused = ScenarioPatch.refusedFromList(t, level, levels, "level");
+                if (refused != null) {
+                    throw new ComparisonException("--grid " + spec + ": " + refused);
                 }
                 levels.add(level);
             }

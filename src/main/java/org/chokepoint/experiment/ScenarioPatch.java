@@ -167,6 +167,24 @@ public final class ScenarioPatch {
         return null;
     }
 
+    /**
+     * Why {@code value}, written {@code text}, may not join {@code earlier} in a list given on the command line (a
+     * sweep's values, a comparison's levels), or null when it may: a number beyond a double would reach the scenario
+     * as an "Infinity" nobody wrote, and 10, 10.0 and 1e1 are one number to the scenario, which reads it as a
+     * double, so a second of them would run the same point again under another name.
+     */
+    public static String refusedFromList(String text, JsonNode value, List<JsonNode> earlier, String noun) {
+        if (value.isNumber() && Double.isInfinite(value.doubleValue())) {
+            return text + " is beyond the largest number a double holds (about 1.8e308)";
+        }
+        for (JsonNode e : earlier) {
+            if (e.equals(value) || e.isNumber() && value.isNumber() && e.doubleValue() == value.doubleValue()) {
+                return "the " + noun + " " + text + " is given twice";
+            }
+        }
+        return null;
+    }
+
     /** {@code /pointer=v1,v2,...} */
     public record ValueList(String pointer, List<JsonNode> values) { }
 
@@ -226,10 +244,9 @@ public final class ScenarioPatch {
                         + spec.substring(0, eq) + "=" + range[0] + "," + range[1]);
             }
             JsonNode value = parseValue(v);
-            if (value.isNumber() && Double.isInfinite(value.doubleValue())) {
-                // read as a double it is infinite, and the scenario would refuse an "Infinity" nobody wrote
-                throw new ExperimentException("--set '" + spec + "': " + v.trim() + " is beyond the largest number a"
-                        + " double holds (about 1.8e308)");
+            String refused = refusedFromList(v.trim(), value, values, "value");
+            if (refused != null) {
+                throw new ExperimentException("--set '" + spec + "': " + refused);
             }
             values.add(value);
         }

@@ -232,6 +232,19 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * A sweep's value given twice, however written, ran the same point twice: two rows of the same runs under one
+     * value. It is refused as a comparison's level given twice is.
+     */
+    @Test
+    void aSweepValueIsGivenOnce() {
+        ExperimentException twice = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                () -> ScenarioPatch.parseValueList("/firms/0/capacity=10,20,10.0"));
+        assertEquals("--set '/firms/0/capacity=10,20,10.0': the value 10.0 is given twice", twice.getMessage());
+        assertEquals(2, org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                () -> ScenarioPatch.parseValueList("/meta/name=60,\"60\"")).values().size());
+    }
+
+    /**
      * 60, 60.0 and 6e1 are one floor to the scenario, which reads a number as a double: written two ways in one
      * grid they ran the same option twice, as two levels under two names, where 60 written twice was refused. And
      * 1e400 is beyond every double: read as one it was infinite, and the scenario's refusal named the level
