@@ -35,15 +35,14 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     public static final Pattern ANY = Pattern.compile("(?s).*");
 
     /*
-     * Runs of format /1 wrote policies.csv, counterfactual.csv and flows.csv only from some version on, under the
-     * same format: in such a folder those names are not known to be chokepoint's, so they keep it from being
-     * replaced rather than be deleted as a user's file might.
+     * Runs of format /1 wrote report.html, policies.csv, counterfactual.csv and flows.csv only from some version on,
+     * under the same format (the first versions to write /1 wrote none of them): in such a folder those names are
+     * not known to be chokepoint's, so they keep it from being replaced rather than be deleted as a user's file might.
      */
     public static final ResultKind RUN = new ResultKind("run", "manifest.json", "chokepoint-run/2",
             Set.of("manifest.json", "timeseries.csv", "flows.csv", "counterfactual.csv", "policies.csv",
                     "summary.json", "compliance.json", "report.html"), Map.of(),
-            Map.of("chokepoint-run/1", Set.of("manifest.json", "timeseries.csv", "summary.json", "compliance.json",
-                    "report.html")));
+            Map.of("chokepoint-run/1", Set.of("manifest.json", "timeseries.csv", "summary.json", "compliance.json")));
 
     /*
      * Ensembles of format /1 wrote report.html and counterfactual-bands.csv only from some version on: in such a

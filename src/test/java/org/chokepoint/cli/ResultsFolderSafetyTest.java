@@ -219,8 +219,9 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     /**
      * A folder says in its format which files its version wrote. A comparison's of format chokepoint-comparison/1
      * was written before comparisons wrote runs.csv, and only from compare --grid on with cost-effectiveness.csv; a
-     * run's of format chokepoint-run/1 by versions of which only some wrote policies.csv, counterfactual.csv and
-     * flows.csv, and an ensemble's of format chokepoint-ensemble/1 by versions of which only some wrote report.html
+     * run's of format chokepoint-run/1 by versions of which only some wrote report.html, policies.csv,
+     * counterfactual.csv and flows.csv (the first wrote only manifest.json, timeseries.csv, summary.json and
+     * compliance.json), and an ensemble's of format chokepoint-ensemble/1 by versions of which only some wrote report.html
      * and counterfactual-bands.csv. Such a name in such a folder may be the user's, and keeps the folder from being replaced; without
      * it the folder is replaced as any earlier one is. {@code later} are the names the earlier format's first
      * version did not write, taken away to make its folder.
@@ -232,7 +233,9 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         "compare, comparison.json, chokepoint-comparison/2, chokepoint-comparison/1, cost-effectiveness.csv,"
                 + " comparison, runs.csv cost-effectiveness.csv",
         "run, manifest.json, chokepoint-run/2, chokepoint-run/1, flows.csv, run,"
-                + " policies.csv counterfactual.csv flows.csv",
+                + " report.html policies.csv counterfactual.csv flows.csv",
+        "run, manifest.json, chokepoint-run/2, chokepoint-run/1, report.html, run,"
+                + " report.html policies.csv counterfactual.csv flows.csv",
         "ensemble, ensemble.json, chokepoint-ensemble/2, chokepoint-ensemble/1, report.html, ensemble,"
                 + " report.html counterfactual-bands.csv"})
     void aFileOfTheUsersNamedAsALaterVersionWritesItIsTheUsersInAnEarlierVersionsFolder(
