@@ -343,13 +343,22 @@ public final class ResultFolder implements AutoCloseable {
         if (resume && found == kind) {
             return State.OWN; // resuming adds to the folder and replaces only its own tables
         }
-        List<String> foreign = found.foreignEntries(target, LISTED);
+        ResultKind.Foreign foreign = found.foreignEntries(target, LISTED + 1);
         if (!foreign.isEmpty()) {
-            String whose = found.isEarlierFormat(target)
-                    ? " written by an earlier version, and files that version may not have written, so"
-                    + " perhaps yours (" : ", and files chokepoint did not write (";
-            throw new TargetException(target + " holds an earlier " + found.label() + whose + listed(target, foreign)
-                    + "): move them away, or choose another --out; --overwrite replaces only what chokepoint wrote");
+            // A name only later versions write is the user's or chokepoint's, which cannot be told; any other is the
+            // user's, and is called so.
+            List<String> parts = new java.util.ArrayList<>();
+            if (!foreign.unwritten().isEmpty()) {
+                parts.add("files chokepoint did not write (" + listed(target, foreign.unwritten()) + ")");
+            }
+            if (!foreign.later().isEmpty()) {
+                parts.add("files that version may not have written, so perhaps yours (" + listed(target,
+                        foreign.later()) + ")");
+            }
+            throw new TargetException(target + " holds an earlier " + found.label() + (foreign.later().isEmpty() ? ""
+                    : " written by an earlier version") + (parts.size() > 1 ? ", " : ", and ") + String.join(", and ",
+                    parts) + ": move them away, or choose another --out; --overwrite replaces only what chokepoint"
+                    + " wrote");
         }
         if (kind != null && found != kind) {
             // --overwrite means "again, the same command": a run does not replace an ensemble's hours of work.

@@ -117,12 +117,6 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
         return null;
     }
 
-    /** Whether {@code folder}'s descriptor names one of this kind's earlier formats, not the one it writes now. */
-    boolean isEarlierFormat(Path folder) {
-        String written = formatOf(folder);
-        return written != null && earlier.containsKey(written);
-    }
-
     private boolean describes(Path folder) {
         return filesOf(folder) != null;
     }
@@ -132,53 +126,65 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
      * folder has no descriptor of this kind.
      */
     private Set<String> filesOf(Path folder) {
-        String written = formatOf(folder);
-        return format.equals(written) ? files : written == null ? null : earlier.get(written);
-    }
-
-    /** The {@code format} of this kind's descriptor in {@code folder}, or null when there is none to read. */
-    private String formatOf(Path folder) {
         Path d = folder.resolve(descriptor);
         if (!Files.isRegularFile(d, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         try {
             JsonNode n = JSON.readTree(d.toFile());
-            return n == null ? null : n.path("format").asText(null);
+            String written = n == null ? null : n.path("format").asText(null);
+            return format.equals(written) ? files : written == null ? null : earlier.get(written);
         } catch (IOException e) {
             return null; // not JSON, or unreadable: not a descriptor this program wrote
         }
     }
 
     /**
-     * The names in {@code folder} this kind does not write, at most {@code limit} of them: read against the files of
-     * the version that wrote it.
+     * The names in {@code folder} that keep it from being taken for this kind's own, read against the files of the
+     * version that wrote it, at most {@code limit} of each sort.
      */
-    List<String> foreignEntries(Path folder, int limit) throws IOException {
-        Set<String> files = filesOf(folder);
-        if (files == null) {
-            files = this.files;
+    Foreign foreignEntries(Path folder, int limit) throws IOException {
+        Set<String> written = filesOf(folder);
+        if (written == null) {
+            written = files;
         }
-        List<String> out = new java.util.ArrayList<>();
+        List<String> unwritten = new java.util.ArrayList<>();
+        List<String> later = new java.util.ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path e : entries) {
                 String name = e.getFileName().toString();
-                boolean dir = Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS);
-                boolean ok;
-                if (dir) {
-                    ok = folders.containsKey(name) && writesInside(e, folders.get(name));
-                } else {
-                    ok = files.contains(name) && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS);
-                }
-                if (!ok) {
-                    out.add(dir ? name + "/" : name);
-                    if (out.size() >= limit) {
-                        break;
+                if (Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!folders.containsKey(name) || !writesInside(e, folders.get(name))) {
+                        add(unwritten, name + "/", limit);
                     }
+                } else if (!Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) || !files.contains(name)) {
+                    add(unwritten, name, limit);
+                } else if (!written.contains(name)) {
+                    add(later, name, limit);
+                }
+                if (unwritten.size() >= limit && later.size() >= limit) {
+                    break;
                 }
             }
         }
-        return out;
+        return new Foreign(List.copyOf(unwritten), List.copyOf(later));
+    }
+
+    private static void add(List<String> names, String name, int limit) {
+        if (names.size() < limit) {
+            names.add(name);
+        }
+    }
+
+    /**
+     * What keeps a folder of a kind from being replaced: {@code unwritten}, names no version of the kind writes, and
+     * {@code later}, names it writes now that the version which wrote the folder, of an earlier format, did not, so
+     * that they may be the user's.
+     */
+    record Foreign(List<String> unwritten, List<String> later) {
+        boolean isEmpty() {
+            return unwritten.isEmpty() && later.isEmpty();
+        }
     }
 
     private static boolean writesInside(Path dir, Pattern names) throws IOException {

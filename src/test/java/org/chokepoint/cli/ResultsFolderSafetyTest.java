@@ -68,6 +68,47 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         return chokepoint(args.toArray(String[]::new));
     }
 
+    /**
+     * The message tells a file that may be chokepoint's from one that cannot be: in a run's folder of format
+     * chokepoint-run/1, without the files only later versions of that format wrote, a notes.txt is the user's
+     * whichever version wrote the folder, and a flows.csv is the user's or that of a version that wrote one. With more
+     * than three such names it lists three and says there are more.
+     */
+    @Test
+    void theMessageCallsAFileNoVersionWritesTheUsersAndOneALaterVersionWritesPerhapsTheUsers() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("run", results), err.toString());
+        Path manifest = results.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"chokepoint-run/2\"", "\"chokepoint-run/1\""));
+        for (String later : List.of("report.html", "policies.csv", "counterfactual.csv", "flows.csv")) {
+            Files.deleteIfExists(results.resolve(later));
+        }
+
+        Files.writeString(results.resolve("notes.txt"), "prices peak at tick 3\n");
+        assertRefused(results, results.toAbsolutePath() + " holds an earlier run, and files chokepoint did not write"
+                + " (notes.txt): move them away");
+
+        Files.writeString(results.resolve("flows.csv"), "my own lanes\n");
+        assertRefused(results, results.toAbsolutePath() + " holds an earlier run written by an earlier version, files"
+                + " chokepoint did not write (notes.txt), and files that version may not have written, so perhaps"
+                + " yours (flows.csv): move them away");
+
+        for (String mine : List.of("a.md", "b.md", "c.md")) {
+            Files.writeString(results.resolve(mine), "mine\n");
+        }
+        assertRefused(results, "files chokepoint did not write (a.md, b.md, c.md, ...), and files that version may not"
+                + " have written, so perhaps yours (flows.csv)");
+    }
+
+    /** A run with --overwrite into {@code results} is refused with {@code message}, and nothing changes. */
+    private void assertRefused(Path results, String message) throws IOException {
+        Map<String, String> before = tree(dir);
+        err.getBuffer().setLength(0);
+        assertEquals(2, command("run", results, "--overwrite"));
+        assertTrue(err.toString().contains(message), err.toString());
+        assertEquals(before, tree(dir));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"run", "ensemble", "compare", "sweep", "sensitivity"})
     void aFileAtTheTargetSurvives(String name) throws Exception {
