@@ -193,20 +193,21 @@ public final class ScenarioPatch {
 
         /**
          * This range as drawn into {@code doc}: its values are rounded to integers when both bounds were written as
-         * integers and the field takes integers, as the number the scenario holds there is one or, when it holds
-         * none, as the scenario format asks of it (so {@code /time/horizonTicks=52:104} or
-         * {@code /time/warmupTicks=0:52} stays a whole number of ticks); doubles otherwise (write
-         * {@code 80.0:120.0} for a continuous range).
+         * integers and the field takes integers, as the number the scenario holds there is one or the scenario
+         * format asks for one there (so {@code /time/horizonTicks=52:104}, or {@code /time/warmupTicks=0:52} in a
+         * scenario that leaves the warm-up out or writes it {@code 52.0}, stays a whole number of ticks); doubles
+         * otherwise (write {@code 80.0:120.0} for a continuous range).
          */
         public Range over(JsonNode doc) {
             return !integers || takesIntegers(doc) ? this : new Range(pointer, min, max, false);
         }
 
         private boolean takesIntegers(JsonNode doc) {
-            JsonNode here = doc.at(pointer);
-            if (!here.isMissingNode()) {
-                return here.isIntegralNumber();
+            if (doc.at(pointer).isIntegralNumber()) {
+                return true;
             }
+            // Not an integer the scenario holds: the format decides, since an integer field may be written 52.0,
+            // which the format reads as the integer it is.
             try {
                 JsonNode probe = apply(doc, List.of(new Assignment(pointer, DoubleNode.valueOf(0.5))));
                 return ScenarioLoader.takesOnlyIntegersAt(probe, pointer);

@@ -123,7 +123,8 @@ public final class ScenarioLoader {
 
     /**
      * Whether the scenario format takes only integers at {@code pointer}, asked of a document that holds a
-     * non-integer number there: what a value drawn for a setting the scenario leaves out must be.
+     * non-integer number there: what a value drawn for a setting the scenario leaves out, or writes as a decimal
+     * such as 52.0, must be.
      */
     public static boolean takesOnlyIntegersAt(JsonNode probe, String pointer) {
         return SchemaCheck.wantsIntegerAt(probe, pointer);

@@ -317,8 +317,8 @@ class SweepAndMorrisTest {
     /**
      * An integer range 10:12 on a grid of four levels: the grid's values 10, 10.67, 11.33 and 12 are written as 10,
      * 11, 11 and 12 into a field that holds an integer, so a step of two thirds of the range from 0 moves the
-     * parameter by half of it, and the elementary effect is taken over that half; into a field that holds a
-     * decimal they are written as they are.
+     * parameter by half of it, and the elementary effect is taken over that half; into a field of decimals, as the
+     * discount rate is, they are written as they are.
      */
     @Test
     void anIntegerParametersStepIsTheOneItActuallyTook() throws Exception {
@@ -328,7 +328,8 @@ class SweepAndMorrisTest {
         assertEquals(0.5, Morris.applied(integral, 1.0 / 3), 0.0);
         assertEquals(0.5, Morris.applied(integral, 2.0 / 3), 0.0);
         assertEquals(1.0, Morris.applied(integral, 1.0), 0.0);
-        ScenarioPatch.Range decimal = r.over(Json.mapper().readTree("{\"time\": {\"decisionTick\": 11.5}}"));
+        ScenarioPatch.Range decimal = ScenarioPatch.parseRange("--param", "/time/discountRate=10:12")
+                .over(Json.mapper().readTree("{\"time\": {\"discountRate\": 11.5}}"));
         assertEquals(2.0 / 3, Morris.applied(decimal, 2.0 / 3), 1e-12);
     }
 
@@ -346,6 +347,34 @@ class SweepAndMorrisTest {
         ScenarioPatch.Range rate = ScenarioPatch.parseRange("--set", "/time/discountRate=0:1").over(without);
         assertEquals(1.0 / 3, rate.at(1.0 / 3).doubleValue(), 1e-15);
         assertTrue(rate.at(1.0 / 3).isFloatingPointNumber());
+    }
+
+    /**
+     * An integer field may be written with a decimal point, as a program that writes every number as a double
+     * writes it: the format reads "warmupTicks": 26.0 as the 26 ticks it is, and a hypercube over it is drawn as
+     * whole ticks. 2:8 in three strata is 2-4, 4-6 and 6-8, each point a whole number in its stratum. Drawn as
+     * decimals, as where the scenario held an integer, every point was refused ("warmupTicks must be an integer, got
+     * 5.0157...").
+     */
+    @Test
+    void anIntegerFieldWrittenWithADecimalPointIsDrawnAsWholeNumbers() throws Exception {
+        Path scenario = dir.resolve("decimal-warmup.json");
+        Files.writeString(scenario, Files.readString(Path.of(LINEAR))
+                .replace("\"horizonTicks\": 400}", "\"horizonTicks\": 400, \"warmupTicks\": 26.0}"));
+        Path out = dir.resolve("lhs");
+        StringWriter err = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(err, "validate", scenario.toString()), err.toString());
+
+        assertEquals(0, EnsembleTest.cli(err, "sweep", scenario.toString(), "--lhs", "3", "--set",
+                "/time/warmupTicks=2:8", "--ticks", "10", "--quiet", "--out", out.toString()), err.toString());
+
+        Set<Integer> strata = new HashSet<>();
+        for (CSVRecord r : EnsembleTest.read(out.resolve("sweep.csv"))) {
+            String v = r.get("/time/warmupTicks");
+            assertTrue(v.matches("[2-8]"), v);
+            strata.add(Math.min((Integer.parseInt(v) - 2) / 2, 2));
+        }
+        assertEquals(3, strata.size());
     }
 
     /** A misspelt field of Japan's magnet market lists that market's fields, not every number of the scenario. */
