@@ -94,6 +94,10 @@ final class PriceSolver {
     final double[] demand;
     final double[] inputs;
     final double[] firmOutput;
+    /** {@link #sharers(Network)}, fixed with the network. */
+    private final int[][] sharers;
+    /** {@link #sharersAside(Network, int[][])}, fixed with the network. */
+    private final int[][] sharersAside;
 
     int rounds;
     int newtonSteps;
@@ -161,6 +165,8 @@ final class PriceSolver {
         demand = new double[net.markets];
         inputs = new double[net.markets];
         firmOutput = new double[net.firms];
+        sharers = sharers(net);
+        sharersAside = sharersAside(net, sharers);
         relaxation = new AitkenRelaxation(net.arcs.size() + 2 * net.firms + ns, 10 * tolerance);
     }
 
@@ -824,28 +830,32 @@ final class PriceSolver {
     private double[] coveredShares() {
         int n = net.instruments.size();
         double[] share = new double[n];
-        double[] fixed = new double[n];
-        boolean[] used = new boolean[n];
-        for (int g = 0; g < net.firms; g++) {
-            if (net.fReference[g] >= 0) {
-                used[net.fSupport[g]] = true;
-            }
-        }
-        for (int g = 0; g < net.firms; g++) {
-            for (int i = 0; i < n; i++) {
-                if (used[i] && !answersShare(i, g) && covers(i, g)) {
-                    fixed[i] += net.fWeight[g] * firmOutput[g];
-                }
-            }
-        }
         for (int i = 0; i < n; i++) {
-            if (!used[i]) {
+            int[] answering = sharers[i];
+            if (answering.length == 0) {
                 continue;
             }
             double cap = net.instruments.get(i).volumeCap;
+            double fixed = 0;
+            for (int g : sharersAside[i]) {
+                fixed += net.fWeight[g] * firmOutput[g];
+            }
             if (!(cap > 0)) {
                 share[i] = 0;
-            } else if (!Double.isFinite(cap) || salesAtShare(i, 1.0, fixed[i]) <= cap) {
+                continue;
+            }
+            // What each answering firm counts on but the share's part, what a unit of the share adds, and its
+            // capacity: none of them moves with the share, so they are read once for the bisection.
+            double[] without = new double[answering.length];
+            double[] perShare = new double[answering.length];
+            double[] capacity = new double[answering.length];
+            for (int j = 0; j < answering.length; j++) {
+                int g = answering[j];
+                without[j] = plannedPrice(g, price) - net.fShift[g];
+                perShare[j] = paymentPerUnit(g);
+                capacity[j] = capacity(g, price);
+            }
+            if (!Double.isFinite(cap) || salesAtShare(answering, without, perShare, capacity, 1.0, fixed) <= cap) {
                 share[i] = 1.0;
             } else {
                 // c Q(c) rises with c from 0 to above the cap: bisect to the last bit.
@@ -853,7 +863,7 @@ final class PriceSolver {
                 double hi = 1;
                 for (int k = 0; k < 200 && hi - lo > Math.ulp(hi); k++) {
                     double mid = 0.5 * (lo + hi);
-                    if (mid * salesAtShare(i, mid, fixed[i]) < cap) {
+                    if (mid * salesAtShare(answering, without, perShare, capacity, mid, fixed) < cap) {
                         lo = mid;
                     } else {
                         hi = mid;
@@ -865,26 +875,47 @@ final class PriceSolver {
         return share;
     }
 
-    /** Whether firm g plans on instrument i's covered share. */
-    private boolean answersShare(int i, int g) {
-        return net.fReference[g] >= 0 && net.fSupport[g] == i;
+    /**
+     * The firms that plan on each instrument's covered share, in increasing order: those settled against a market
+     * ({@link Network#fReference}) under it.
+     */
+    private static int[][] sharers(Network net) {
+        int[][] out = new int[net.instruments.size()][];
+        for (int i = 0; i < out.length; i++) {
+            final int instrument = i;
+            out[i] = java.util.stream.IntStream.range(0, net.firms)
+                    .filter(g -> net.fReference[g] >= 0 && net.fSupport[g] == instrument).toArray();
+        }
+        return out;
     }
 
-    /** Whether instrument i pays or buys on firm g's sales. */
-    private boolean covers(int i, int g) {
-        return net.instruments.get(i).spec instanceof PurchaseGuaranteeSpec ? net.guaranteeCovers(i, g)
-                : net.fSupport[g] == i;
+    /**
+     * The other firms on whose sales each instrument with {@link #sharers} pays or buys, in increasing order: a
+     * contract's firms settled against their own market, a guarantee's firms planning on a contract with a higher
+     * strike. Empty for an instrument no firm plans on the covered share of.
+     */
+    private static int[][] sharersAside(Network net, int[][] sharers) {
+        int[][] out = new int[sharers.length][];
+        for (int i = 0; i < out.length; i++) {
+            final int instrument = i;
+            boolean guarantee = net.instruments.get(i).spec instanceof PurchaseGuaranteeSpec;
+            out[i] = sharers[i].length == 0 ? new int[0] : java.util.stream.IntStream.range(0, net.firms)
+                    .filter(g -> !(net.fReference[g] >= 0 && net.fSupport[g] == instrument)
+                            && (guarantee ? net.guaranteeCovers(instrument, g) : net.fSupport[g] == instrument))
+                    .toArray();
+        }
+        return out;
     }
 
-    /** What instrument i's firms sell when those that plan on its covered share count on {@code c} of it. */
-    private double salesAtShare(int i, double c, double fixed) {
+    /** What an instrument's firms sell when those that plan on its covered share count on {@code c} of it. */
+    private double salesAtShare(int[] answering, double[] without, double[] perShare, double[] capacity, double c,
+                                double fixed) {
         double q = fixed;
-        for (int g = 0; g < net.firms; g++) {
-            if (answersShare(i, g)) {
-                double v = plannedPrice(g, price) - net.fShift[g] + c * paymentPerUnit(g);
-                q += net.fWeight[g] * Math.min(Curves.supply(v, capacity(g, price), net.fBase[g], net.fSlope[g],
-                        net.fExponent[g], net.fRamp[g]), net.fOutputCap[g]);
-            }
+        for (int j = 0; j < answering.length; j++) {
+            int g = answering[j];
+            double v = without[j] + c * perShare[j];
+            q += net.fWeight[g] * Math.min(Curves.supply(v, capacity[j], net.fBase[g], net.fSlope[g],
+                    net.fExponent[g], net.fRamp[g]), net.fOutputCap[g]);
         }
         return q;
     }
