@@ -668,6 +668,26 @@ class ClosedFormTest {
     }
 
     /**
+     * The contract at 12 against A's price capped at 10 a tick, a third of what B's producers then make: each counts
+     * on p_B + (10 / S) (12 - p_A) = p_B + (10 / S) (13 - p_B), so S^2 - 5 (p_B - 4) S - 50 (13 - p_B) = 0, and B
+     * takes S + 26 (p_B - 1) - 130 = 180 - 10 p_B, so S = 336 - 36 p_B. At p_B = 8.5, S = 30 and
+     * 900 - 675 - 225 = 0: A at 7.5 ships 65, B's producers make 30, not the 45 of no cap, and the budget pays
+     * (12 - 7.5) on the 10 the cap covers.
+     */
+    @Test
+    void aContractSettledAgainstAnotherMarketCappedBelowWhatItsFirmsMakePaysOnTheShareTheCapCovers() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "contractForDifference", "id": "b-cfd", "region": "B", "commodity": "metal", "strike": 12.0,
+                 "referenceRegion": "A", "volumeCapPerTick": 10}"""), 0);
+        assertConverged(r);
+        assertEquals(7.5, r.market("A", "metal").price(), TOL * 7.5);
+        assertEquals(8.5, r.market("B", "metal").price(), TOL * 8.5);
+        assertEquals(30.0, r.market("B", "metal").production(), TOL * 30);
+        assertEquals(65.0, r.laneFlow("a-to-b"), TOL * 65);
+        assertEquals(45.0, r.instruments().get(0).figures().get("fiscalCost"), TOL * 45);
+    }
+
+    /**
      * The requirement in a B with no buyers (a demand of 0 at every price): nothing is imported, and every market but
      * B is at its autarky price, B's at most the 4 below which its mines make nothing. The bound on each origin started
      * at its lanes' capacity and halved toward the nothing the other origin ships, each round's change half of the
