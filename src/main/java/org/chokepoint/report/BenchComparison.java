@@ -203,13 +203,17 @@ public final class BenchComparison {
                 continue;
             }
             double ratio = (c.secondsPerOp() / curRef.secondsPerOp()) / (b.secondsPerOp() / baseRef.secondsPerOp());
-            // Each score is a time a double holds, but its quotient by the reference kernel's need not be: 1e304 s/op
-            // over a kernel of 1e-5 s is infinite, and two such quotients make a NaN ratio, which no test below
-            // catches, so it passes unless failed first.
-            Verdict v = Double.isNaN(ratio) || ratio > 1 + fail ? Verdict.FAIL
-                    : ratio > 1 + warn ? Verdict.WARN : Verdict.OK;
+            if (!(ratio > 0) || Double.isInfinite(ratio)) {
+                // Each score is a time a double holds, but its quotient by the reference kernel's need not be: 1e304
+                // s/op over a kernel of 1e-5 s is infinite, though the same score in both files changed by nothing.
+                // Taken as the benchmark's change over the kernel's, each a quotient of like times, it is a number.
+                ratio = (c.secondsPerOp() / b.secondsPerOp()) / (curRef.secondsPerOp() / baseRef.secondsPerOp());
+            }
+            // A ratio still beyond a double (scores 1e600 apart) fails: a NaN one would pass every test below.
+            boolean beyond = Double.isNaN(ratio) || Double.isInfinite(ratio);
+            Verdict v = beyond || ratio > 1 + fail ? Verdict.FAIL : ratio > 1 + warn ? Verdict.WARN : Verdict.OK;
             String note = v == Verdict.OK ? ""
-                    : Double.isNaN(ratio) ? "the scores over their reference kernels' are beyond what a double holds"
+                    : beyond ? "the ratio of the scores over their reference kernels' is beyond what a double holds"
                     : String.format(Locale.ROOT, "%.0f%% slower", 100 * (ratio - 1));
             rows.add(new Row(b.benchmark(), b.paramText(), b.mode(), b, c, ratio, v, note));
             failed |= v == Verdict.FAIL;
