@@ -110,11 +110,6 @@ public final class ScenarioPatch {
         return node;
     }
 
-    /** The value currently at {@code pointer}, missing if none. */
-    public static JsonNode current(JsonNode doc, String pointer) {
-        return doc.at(pointer);
-    }
-
     /** A copy of {@code doc} with every assignment applied in order. */
     public static JsonNode apply(JsonNode doc, List<Assignment> assignments) throws ExperimentException {
         JsonNode copy = doc.deepCopy();
