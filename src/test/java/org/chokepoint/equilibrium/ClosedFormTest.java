@@ -266,14 +266,8 @@ class ClosedFormTest {
         "\"type\": \"purchaseGuarantee\", \"floor\": 12",
         "\"type\": \"contractForDifference\", \"strike\": 12, \"referenceRegion\": \"A\""})
     void aSupportCappedAtNothingLeavesTheWorldAsWithoutIt(String support) throws Exception {
-        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
-                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
-                A_FIRMS + "," + B_FIRMS.replace("\"base\": 4.0", "\"base\": 10.0"),
-                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
-                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
-                A_DEMAND + "," + B_DEMAND, "{" + support + ", \"id\": \"capped\", \"region\": \"B\", "
-                        + "\"commodity\": \"metal\", \"volumeCapPerTick\": 0}");
-        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        EquilibriumResult r = SpatialEquilibrium.solve(dearMinesInB("{" + support + ", \"id\": \"capped\", \"region\":"
+                + " \"B\", \"commodity\": \"metal\", \"volumeCapPerTick\": 0}"), 0);
         assertConverged(r);
         double pa = 300.0 / 36;
         assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
@@ -294,14 +288,8 @@ class ClosedFormTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(doubles = {0.01, 0.001})
     void aGuaranteeCappedAtASliverOfWhatItsFirmsWouldMakeSolves(double k) throws Exception {
-        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
-                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
-                A_FIRMS + "," + B_FIRMS.replace("\"base\": 4.0", "\"base\": 10.0"),
-                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
-                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
-                A_DEMAND + "," + B_DEMAND, "{\"type\": \"purchaseGuarantee\", \"floor\": 12, \"id\": \"sliver\","
-                        + " \"region\": \"B\", \"commodity\": \"metal\", \"volumeCapPerTick\": " + k + "}");
-        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        EquilibriumResult r = SpatialEquilibrium.solve(dearMinesInB("{\"type\": \"purchaseGuarantee\", \"floor\": 12,"
+                + " \"id\": \"sliver\", \"region\": \"B\", \"commodity\": \"metal\", \"volumeCapPerTick\": " + k + "}"), 0);
         assertConverged(r);
         double lo = 9;
         double hi = 10;
@@ -319,6 +307,16 @@ class ClosedFormTest {
         assertEquals(made, r.market("B", "metal").production(), TOL * made);
         assertEquals(k, r.market("B", "metal").offtake(), TOL * k);
         assertEquals(12 * k, r.market("B", "metal").fiscalCost(), TOL * 12 * k);
+    }
+
+    /** A shipping to B, whose mines' cost base is 10, above the price trade leaves B, with {@code policy} in force. */
+    private static Scenario dearMinesInB(String policy) throws Exception {
+        return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS.replace("\"base\": 4.0", "\"base\": 10.0"),
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND + "," + B_DEMAND, policy);
     }
 
     /** B's mines' output at cost base 10 under the guarantee capped at k: the root of S^2 - 5 (p - 10) S - 5 k (12 - p). */
