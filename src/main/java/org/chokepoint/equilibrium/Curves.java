@@ -37,13 +37,13 @@ final class Curves {
     }
 
     /**
-     * The slope of {@link #supply} in the price; 0 outside the rising part of the curve. With an exponent of 0
-     * marginal cost is flat at {@code base + slope}, so supply has no rising part: it steps from nothing to
-     * capacity at that price and its slope is 0 on either side.
+     * The slope of {@link #supply} in the price; 0 outside the rising part of the curve. The exponent is positive
+     * and tells the curve from flat: the network reads one flat to a double (an exponent of 0, or one whose power
+     * of the least utilisation is 1) as a flat line from {@code base + slope} ({@code Network.readCostAsRising}).
      */
     static double supplySlope(double v, double cap, double base, double slope, double k) {
         double margin = v - base;
-        if (margin <= 0 || cap <= 0 || slope <= 0 || k == 0) {
+        if (margin <= 0 || cap <= 0 || slope <= 0) {
             return 0;
         }
         double ratio = margin / slope;

@@ -18,17 +18,4 @@ class CurvesTest {
         assertEquals(100.0, Curves.supply(31, 100, 10, 20, 1), 1e-12);
         assertEquals(0.0, Curves.supplySlope(31, 100, 10, 20, 1), 0);
     }
-
-    /**
-     * With k = 0 marginal cost is 10 + 20 = 30 whatever the output: nothing below 30, the whole capacity from
-     * 30 on, and no slope on either side (the slope once came out as 0 / 0, and a NaN reached the solver's
-     * report).
-     */
-    @Test
-    void aFlatCostCurveStepsFromNothingToCapacity() {
-        assertEquals(0.0, Curves.supply(29, 100, 10, 20, 0), 0);
-        assertEquals(100.0, Curves.supply(30, 100, 10, 20, 0), 0);
-        assertEquals(0.0, Curves.supplySlope(15, 100, 10, 20, 0), 0);
-        assertEquals(0.0, Curves.supplySlope(31, 100, 10, 20, 0), 0);
-    }
 }
