@@ -35,9 +35,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void whatTheCsvCallsNaThePageCallsNotAvailable() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", \"patch\": {}}]}"), "test", 2, 5, 40);
+        Comparison c = unpatched(2, 5, 40, "same");
         double inf = Double.POSITIVE_INFINITY;
         var infinite = new org.chokepoint.experiment.MeanInterval(2, 0, inf, 0, inf, inf);
         var rows = java.util.List.of(
@@ -130,10 +128,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void theCompactTableTellsAnOptionThatEarnsTheBudgetMoneyFromOneThatCostsItNothing() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"stockpile\", \"patch\": {}}, "
-                        + "{\"name\": \"standard\", \"patch\": {}}]}"), "test", 2, 5, 52);
+        Comparison c = unpatched(2, 5, 52, "stockpile", "standard");
         var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
         var stockpile = new ComparisonReport.Effectiveness(c.options().get(1), mi(-2.3e6), mi(-71.3e6), mi(854.7e6),
                 zero, Double.NaN, 40, 40);
@@ -168,11 +163,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void aRatioOnALossAvoidedWithinTheNoiseSaysSoAndTheWelfareGainShowsItsInterval() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"guarantee\", \"patch\": {}}, "
-                        + "{\"name\": \"cfd\", \"patch\": {}}, {\"name\": \"stockpile\", \"patch\": {}}]}"),
-                "test", 4, 1, 52);
+        Comparison c = unpatched(4, 1, 52, "guarantee", "cfd", "stockpile");
         var zero = new org.chokepoint.experiment.MeanInterval(4, 0, 0, 0, 0, 0);
         var guarantee = new ComparisonReport.Effectiveness(c.options().get(1), mi(1.78e9), mi(1.16e9),
                 new org.chokepoint.experiment.MeanInterval(4, 0, 878.1e6, 0, -630.2e6, 2.39e9), zero,
@@ -213,11 +204,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void theWordsSayTheFiscalCostNetOfThePublicStocksWhereAnOptionHoldsSome() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"stockpile\", \"patch\": {}}, "
-                        + "{\"name\": \"guarantee\", \"patch\": {}}, {\"name\": \"cfd\", \"patch\": {}}]}"),
-                "test", 2, 5, 52);
+        Comparison c = unpatched(2, 5, 52, "stockpile", "guarantee", "cfd");
         c.run(1);
         var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
         var rows = new java.util.ArrayList<ComparisonReport.Row>();
@@ -248,10 +235,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void aPointOnTheFrontierWhoseLossAvoidedIsWithinTheNoiseIsHollow() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"guarantee\", \"patch\": {}}, "
-                        + "{\"name\": \"cfd\", \"patch\": {}}]}"), "test", 4, 1, 52);
+        Comparison c = unpatched(4, 1, 52, "guarantee", "cfd");
         var zero = new org.chokepoint.experiment.MeanInterval(4, 0, 0, 0, 0, 0);
         var guarantee = new ComparisonReport.Effectiveness(c.options().get(1), mi(1.78e9), mi(1.16e9),
                 new org.chokepoint.experiment.MeanInterval(4, 0, 878.1e6, 0, -630.2e6, 2.39e9), zero, 0.76, 3, 4);
@@ -267,10 +251,7 @@ class ComparisonReportWordingTest {
     /** A mean with a 95% interval of 1% either side. */
     /** The two-region world and an option "floor" that patches nothing, run 52 weeks on two seeds. */
     private Comparison twoRegionComparison() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"floor\", \"patch\": {}}]}"), "test", 2, 5,
-                52);
+        Comparison c = unpatched(2, 5, 52, "floor");
         c.run(1);
         return c;
     }
@@ -302,14 +283,24 @@ class ComparisonReportWordingTest {
      */
     @Test
     void theTableOfEveryFigureSaysItsMoneyIsUndiscountedWhereNotMarked() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", \"patch\": {}}]}"), "test", 2, 5, 40);
+        Comparison c = unpatched(2, 5, 40, "same");
         c.run(1);
         String html = ComparisonReport.html(c, ComparisonReport.rows(c));
         String every = html.substring(html.indexOf("<h2>Every figure</h2>"));
         assertTrue(every.contains("money summed over the run, undiscounted, where a row does not say present value"),
                 every.substring(0, Math.min(400, every.length())));
         assertTrue(every.contains("Fiscal cost, present value"), "the rows that are present values say so");
+    }
+
+    /** The two-region world compared under options named {@code names}, each leaving it as it is. */
+    private Comparison unpatched(int runs, int seed, int ticks, String... names) throws Exception {
+        StringBuilder options = new StringBuilder();
+        for (String name : names) {
+            options.append(options.length() == 0 ? "" : ", ").append("{\"name\": \"").append(name)
+                    .append("\", \"patch\": {}}");
+        }
+        return Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
+                Json.mapper().readTree("{\"options\": [" + options + "]}"), "test", runs, seed, ticks);
     }
 }
