@@ -346,7 +346,7 @@ public final class ComparisonReport {
             double avoidedLow = -loss.difference().ci95High();
             double avoidedHigh = -loss.difference().ci95Low();
             s.append("<li><b>").append(esc(name)).append("</b> ");
-            if (avoidedLow <= 0 && avoidedHigh >= 0) {
+            if (ComparisonPage.withinNoise(loss.difference())) {
                 // A minister's office reads "avoids $0.8 m" as an effect; an interval across zero is none.
                 s.append("makes no difference to that loss that these runs can tell from zero");
             } else {
@@ -366,7 +366,7 @@ public final class ComparisonReport {
             }
             s.append("; the net welfare loss ").append(dwl.difference().mean() <= 0 ? "falls by " : "rises by ")
                     .append(money(Math.abs(dwl.difference().mean())));
-            if (dwl.difference().ci95Low() <= 0 && dwl.difference().ci95High() >= 0) {
+            if (ComparisonPage.withinNoise(dwl.difference())) {
                 s.append(", a change within the runs' noise");
             }
             s.append('.');
