@@ -89,10 +89,19 @@ public final class Firms implements java.io.Serializable {
     final double[] supportStrike;
     final double[] supportUpsideShare;
     /**
-     * Under a contract for difference, what it pays a unit sold, on top of the sale price: it settles against a
-     * reference market's price, not the firm's own, so this is the firm's revenue over its price. NaN otherwise.
+     * Under a contract for difference settled against another market, what it pays a unit sold, on top of the sale
+     * price: it settles against a reference market's price, not the firm's own, so this is the firm's revenue over
+     * its price. Under a purchase guarantee or a contract on the firm's own market whose cap covers part of what its
+     * firms make, the covered share of the floor's or strike's gap over the firm's last price. NaN otherwise.
      */
     final double[] supportPayment;
+    /**
+     * Under a contract for difference settled against the firm's own market whose volume cap covers only part of
+     * what its holders make, how much of the firm's offer this tick falls within its part of the cap, on which the
+     * contract makes the price up to the strike whatever the market pays; 0 otherwise. Null until a contract gives
+     * one, so that a run without one carries none of it.
+     */
+    double[] supportCovered;
     /**
      * A premium per unit the firm earns on top of the market price for its output, by a certificate it sells
      * with each unit (a resilience standard's certified segment); 0 when none.
@@ -638,6 +647,30 @@ public final class Firms implements java.io.Serializable {
         supportStrike[f] = strike;
         supportUpsideShare[f] = upsideShare;
         supportPayment[f] = payment;
+        if (supportCovered != null) {
+            supportCovered[f] = 0;
+        }
+    }
+
+    /**
+     * A contract for difference settled against the firm's own market whose volume cap covers a share of what its
+     * holders make: the firm counts on its price plus {@code payment}, that share of what the contract pays a unit,
+     * on all it makes, as under a purchase guarantee so capped, and {@code coveredQuantity} of its offer, its part of
+     * the cap, is made up to the strike whatever it sells at.
+     */
+    public void support(int f, double strike, double upsideShare, double payment, double coveredQuantity) {
+        support(f, strike, upsideShare, payment);
+        if (coveredQuantity > 0) {
+            if (supportCovered == null) {
+                supportCovered = new double[supportStrike.length];
+            }
+            supportCovered[f] = coveredQuantity;
+        }
+    }
+
+    /** How much of its offer the firm's contract makes up to the strike this tick (0: none, or no cap binds). */
+    public double supportCovered(int f) {
+        return supportCovered == null ? 0 : supportCovered[f];
     }
 
     /** The premium per unit the firm counts on over the market price for its output (0: none). */
@@ -668,6 +701,16 @@ public final class Firms implements java.io.Serializable {
      * firms that plan on it ({@link #holdsSupportOf}).
      */
     public void offerSupport(int f, int tick, double strike, double upsideShare, double payment, int holder) {
+        offerSupport(f, tick, strike, upsideShare, payment, 0, holder);
+    }
+
+    /**
+     * As {@link #offerSupport(int, int, double, double, double, int)}, for a contract settled against the firm's own
+     * market whose cap covers {@code coveredQuantity} of its offer ({@link #support(int, double, double, double,
+     * double)}).
+     */
+    public void offerSupport(int f, int tick, double strike, double upsideShare, double payment,
+                             double coveredQuantity, int holder) {
         if (supportTick == null) {
             supportTick = new int[supportStrike.length];
             java.util.Arrays.fill(supportTick, -1);
@@ -678,7 +721,7 @@ public final class Firms implements java.io.Serializable {
         }
         supportTick[f] = tick;
         supportHolder[f] = holder;
-        support(f, strike, upsideShare, payment);
+        support(f, strike, upsideShare, payment, coveredQuantity);
     }
 
     /**
@@ -704,6 +747,9 @@ public final class Firms implements java.io.Serializable {
         supportStrike[f] = Double.NaN;
         supportUpsideShare[f] = 0;
         supportPayment[f] = Double.NaN;
+        if (supportCovered != null) {
+            supportCovered[f] = 0;
+        }
     }
 
     /** Firm f hands part of its output stock to another holder outside the auction (an allocation by key). */

@@ -237,6 +237,7 @@ public final class Producers implements java.io.Serializable {
         double target = stockCover * x.normalSales[f];
         double share = offerShare;
         double quantity = share >= 1 ? s : s * share;
+        x.offered[f] = quantity;
         double ask;
         if (x.status[f] == FirmStatus.EXITED) {
             ask = x.expectedPrice[f] * stockRatio(target, s);
@@ -258,15 +259,26 @@ public final class Producers implements java.io.Serializable {
             double shutdown = x.costBase[f] + inputCost - support(f);
             double rent = quotaRentAsk(f, target, s);
             ask = held(Math.max(cost * cut, rent), shutdown, extra);
+            double covered = Math.min(quantity, x.supportCovered(f));
+            if (covered > 0) {
+                // Its part of a contract's volume cap, which the contract makes up to the strike whatever it sells
+                // at, is asked as under a contract with no cap, and sells in a week the rest, asked at its cost less
+                // the covered share's payment, does not. Asked with the rest, it sold nothing in a week importers
+                // asked a hair less, and nothing was paid; the stock left over sold the next week, beyond the cap.
+                book.addAsk(held(Math.max(strikeFloor(f, extra == 0 ? mc : mc - extra) * cut, rent),
+                        x.costBase[f] + inputCost - strikeRoom(f), extra), covered, Owner.of(seat, f));
+                quantity -= covered;
+                if (!(quantity > 0)) {
+                    return;
+                }
+            }
             if (askNormalSales) {
-                x.offered[f] = quantity;
                 BeyondTargetOffer.add(book, quantity, held(Math.max(cost, rent), shutdown, extra), ask, s - target,
                         Owner.of(seat, f));
                 return;
             }
         }
         book.addAsk(ask, quantity, Owner.of(seat, f));
-        x.offered[f] = quantity;
     }
 
     /**
@@ -307,11 +319,21 @@ public final class Producers implements java.io.Serializable {
     private double pricedRate(int f) {
         Firms x = firms;
         double normal = x.normalSales[f];
-        if (x.status[f] != FirmStatus.ACTIVE || !Double.isNaN(x.supportStrike(f)) || x.premium(f) != 0
-                || !(normal > 0)) {
+        if (x.status[f] != FirmStatus.ACTIVE || paysForPlan(f) || x.premium(f) != 0 || !(normal > 0)) {
             return x.plannedOutput[f];
         }
         return Math.min(normal, x.availableCapacity[f]);
+    }
+
+    /**
+     * Whether a price support pays for the firm's plan: not one that pays it nothing a unit, as one capped at 0, which
+     * covers none of what the firm makes, so that it plans on its price and asks as it does without the support.
+     * Asking its plan's cost under it, the importer world's mines, asking the cost of their normal sales, sold under a
+     * contract on their own price capped at 0 at other prices, in the last digits, than without it.
+     */
+    private boolean paysForPlan(int f) {
+        Firms x = firms;
+        return !Double.isNaN(x.supportStrike(f)) && x.supportPayment[f] != 0;
     }
 
     /**
@@ -381,9 +403,10 @@ public final class Producers implements java.io.Serializable {
      * contract pays a unit (the strike less the reference market's price, scaled by the share of its sales the contract
      * covers, or less the clawback above the strike): it sells down to its cost less that payment and no lower, since
      * the payment does not grow as its own price falls within the tick. A purchase guarantee whose cap covers only part
-     * of its output pays so too: the covered share of the floor's gap over last tick's price. Under any other purchase
-     * guarantee on its own market, below a floor above the cost, the expected price less the room the floor leaves over
-     * the cost; above the floor with an upside share, the price whose share kept covers the cost.
+     * of its output pays so too: the covered share of the floor's gap over last tick's price; so does a contract on
+     * the firm's own price so capped, on all but the firm's part of the cap ({@link #strikeFloor}). Under any other
+     * purchase guarantee on its own market, below a floor above the cost, the expected price less the room the floor
+     * leaves over the cost; above the floor with an upside share, the price whose share kept covers the cost.
      */
     private double lowestPrice(int f, double mc) {
         Firms x = firms;
@@ -395,6 +418,17 @@ public final class Producers implements java.io.Serializable {
         if (!Double.isNaN(payment)) {
             return Math.max(0.0, mc - payment);
         }
+        return strikeFloor(f, mc);
+    }
+
+    /**
+     * The lowest market price at which a unit the firm's support makes up to its strike covers a marginal cost: the
+     * expected price less the room the strike leaves over the cost below it, the price whose share kept covers the
+     * cost above it with an upside share.
+     */
+    private double strikeFloor(int f, double mc) {
+        Firms x = firms;
+        double strike = x.supportStrike[f];
         if (mc <= strike) {
             return Math.max(0.0, x.expectedPrice[f] - (strike - mc));
         }
@@ -405,6 +439,14 @@ public final class Producers implements java.io.Serializable {
     /** What a support adds to the firm's expected price per unit (negative above a strike with upside share). */
     private double support(int f) {
         return firms.supportedPrice(f, firms.expectedPrice[f]) - firms.expectedPrice[f];
+    }
+
+    /** What the strike adds to the firm's expected price on a unit its contract makes up to it. */
+    private double strikeRoom(int f) {
+        Firms x = firms;
+        double e = x.expectedPrice[f];
+        double strike = x.supportStrike[f];
+        return e < strike ? strike - e : -x.supportUpsideShare[f] * (e - strike);
     }
 
     /** Books a sale: stock leaves, revenue counts toward producer surplus. */

@@ -11,8 +11,10 @@ import org.chokepoint.world.World;
  * share, pay back {@code upsideShare * (reference - strike) * volume} when it is above. The volume is what the
  * eligible firms sold this tick, up to {@code volumeCapPerTick}; the reference is a market's price this tick
  * (by default the eligible firms' own market). While the contract is in force, a firm settled against its own
- * market plans on the strike ({@link Firms#supportedPrice}); a firm settled against another market (China's
- * price for producers elsewhere) counts on its sale price plus what the contract pays a unit
+ * market plans on the strike ({@link Firms#supportedPrice}), or, once its holders make more than the cap, on its
+ * price plus the share of the strike's gap over it that the cap covers of what they made, offering its part of the
+ * cap as under no cap ({@link Firms#support(int, double, double, double, double)}); a firm settled against another
+ * market (China's price for producers elsewhere) counts on its sale price plus what the contract pays a unit
  * ({@link Firms#support(int, double, double, double)}) and sells no lower than its cost less that payment. Either
  * is what keeps them alive through a dumping phase. A firm that several supports name plans on the one with the
  * highest strike, and only that one pays on what it sells. The budget pays: payments are fiscal cost of the
@@ -29,6 +31,12 @@ final class ContractForDifference extends ImporterMeasure {
     private boolean supporting;
     /** The share of the eligible firms' sales last tick that the volume cap covered. */
     private double coveredShare;
+    /**
+     * The share of what its holders made last tick (the eligible firms, before it is in force) that the volume cap
+     * covers: what a holder settled against its own market counts on. Their output moves by a fifth of the way to
+     * their plan a week, their sales by bursts.
+     */
+    private double coveredOutput;
     private double paid;
     private double clawedBack;
     private double volume;
@@ -42,6 +50,7 @@ final class ContractForDifference extends ImporterMeasure {
         this.upsideShare = spec.upsideShare();
         this.cap = spec.volumeCapPerTick() == null ? Double.POSITIVE_INFINITY : spec.volumeCapPerTick();
         this.coveredShare = PurchaseGuarantee.coveredShare(0, cap);
+        this.coveredOutput = coveredShare;
         this.reference = world.market(
                 spec.referenceRegion() == null ? region : world.regionIndex(spec.referenceRegion()),
                 world.commodityIndex(spec.referenceCommodity() == null ? spec.commodity() : spec.referenceCommodity()));
@@ -67,7 +76,16 @@ final class ContractForDifference extends ImporterMeasure {
             double perUnit = ref < strike ? strike - ref : -upsideShare * (ref - strike);
             double payment = coveredShare * perUnit;
             for (int i : firms) {
-                if (f.market(i) == reference) {
+                if (f.market(i) == reference && coveredOutput < 1) {
+                    // The cap covers part of what the holders make, and the contract shares it by what each sells:
+                    // each unit a holder sells earns it its price plus that share of the gap, which it plans on, as
+                    // under a guarantee so capped, or it makes what the contract does not pay for (for a cap of 0,
+                    // all it makes). The share is of what they made, not of what they sold, which came in bursts:
+                    // counted on sales, a week they sold nothing had them count on the whole gap the next, sell
+                    // beyond the cap, count on a sliver of it the week after and sell nothing again.
+                    f.offerSupport(i, tick, strike, upsideShare, coveredOutput * perUnit, coveredOutput * f.output(i),
+                            owner());
+                } else if (f.market(i) == reference) {
                     // Settled against its own market, the holder is paid the strike whatever it sells at: it plans
                     // on the strike, and its price, not a separate reference, is what the payment makes up.
                     f.offerSupport(i, tick, strike, upsideShare, Double.NaN, owner());
@@ -87,12 +105,19 @@ final class ContractForDifference extends ImporterMeasure {
     @Override
     public void endTick(int tick) {
         super.endTick(tick);
+        Firms f = ctx.firms();
+        int[] firms = eligible.of(f);
+        if (Double.isFinite(cap)) {
+            double made = 0;
+            for (int i : firms) {
+                made += !active() || f.holdsSupportOf(i, tick, owner()) ? f.output(i) : 0;
+            }
+            coveredOutput = PurchaseGuarantee.coveredShare(made, cap);
+        }
         if (!active()) {
             record(tick, 0, ctx.markets().price(reference));
             return;
         }
-        Firms f = ctx.firms();
-        int[] firms = eligible.of(f);
         double sold = 0;
         for (int i = 0; i < firms.length; i++) {
             sold += soldUnder(f, firms, i, tick);

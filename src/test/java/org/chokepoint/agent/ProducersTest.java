@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * The lowest price a seller asks under a contract for difference. The contract pays, on top of the sale price,
  * {@code (strike - reference) x covered share} a unit sold, the reference being another market's price (China's
  * NdPr price), so revenue a unit is {@code p + payment} and the seller sells down to {@code MC - payment} and no
- * lower, whatever it expects its own market to pay.
+ * lower, whatever it expects its own market to pay. Settled against the seller's own price under a cap, it makes
+ * up the strike on the seller's part of the cap, which is asked lower.
  *
  * <p>The seller is the minimal scenario's mine: capacity 100, {@code MC(q) = 20 + 30 (q / 100)^2}; planned at 50,
  * {@code MC = 20 + 30 x 0.25 = 27.5}. It holds 10 against a target of 4 weeks of 50 sales, so its stock does not
@@ -92,6 +93,35 @@ class ProducersTest {
     void aPaymentAboveTheCostLeavesNoFloorAboveZero() {
         firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 30));
         assertEquals(0.0, ask(40), 1e-9);
+    }
+
+    /**
+     * A contract at 110 on the mine's own price, capped so that it covers 0.8 of what its holders made last week, with
+     * that price last at $100: the mine counts on 100 + 0.8 x (110 - 100) = $108 a unit. Of its offer,
+     * 10 x 1.5 / 4 = 3.75 t, its part of the cap, 2 t, is made up to the strike whatever it sells at, and it asks for it
+     * as under a contract with no cap: its expected price less the room the strike leaves over its cost,
+     * 100 - (110 - 27.5) = $17.5. The other 1.75 t it asks at its cost less the covered share's payment,
+     * 27.5 - 8 = $19.5. A part of the cap of 5 t, more than it offers, has all 3.75 t asked at $17.5.
+     */
+    @Test
+    void underACappedContractOnItsOwnPriceItOffersItsPartOfTheCapAsUnderNoCapAndTheRestAtItsCostLessThePayment() {
+        firms.expectedPrice[mine] = 100;
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2);
+        assertEquals(108.0, firms.supportedPrice(mine, 100), 1e-9);
+        OrderBook book = new OrderBook();
+        producers.offer(mine, 0, 0, book);
+        assertEquals(2, book.askCount());
+        assertEquals(17.5, book.askLimit(0), 1e-9);
+        assertEquals(2.0, book.askQuantity(0), 1e-12);
+        assertEquals(19.5, book.askLimit(1), 1e-9);
+        assertEquals(1.75, book.askQuantity(1), 1e-12);
+
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 5);
+        book = new OrderBook();
+        producers.offer(mine, 0, 0, book);
+        assertEquals(1, book.askCount());
+        assertEquals(17.5, book.askLimit(0), 1e-9);
+        assertEquals(3.75, book.askQuantity(0), 1e-12);
     }
 
     /**

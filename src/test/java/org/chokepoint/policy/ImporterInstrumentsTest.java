@@ -416,15 +416,92 @@ class ImporterInstrumentsTest {
     }
 
     /**
+     * A contract for difference at 7 on D's own price, capped at 20 a week. D's price stays at import parity, 5.53, as
+     * D keeps importing, and the contract makes up the strike on 20 of what D's mines sell a week, shared among them
+     * by what each sells: each unit a mine sells earns it {@code P + (20 / S) (7 - P)}, as under a guarantee at 7
+     * capped at 20 (aCappedGuaranteePaysItsFloorOnlyOnTheShareItsCapCovers), so D makes
+     * {@code S = 10 (P + 20 (7 - P) / S - 3)}, 33.96, not the S(7) = 40 of no cap, and the budget pays
+     * {@code (7 - 5.53) x 20} = 29.4 a week (28.84 at the model's price of 5.558, the importers selling at parity plus
+     * their margin). The cap is paid in full every week: each mine offers its part of it as under a contract with no
+     * cap. Planning on the strike for all they made, they made 40 for a contract that paid
+     * on 20. Counting on the covered share of what they sold the week before and offering all of it at their cost
+     * less that share's payment, they made 33.14 and were paid 25.5 a week: a week importers asked a hair less, they
+     * sold nothing and were paid nothing, counted on the whole gap the next and sold their stock, beyond the cap, so
+     * counted on a sliver of it the week after and sold nothing again.
+     */
+    @Test
+    void aContractOnItsHoldersOwnMarketCappedBelowWhatTheyMakePaysTheStrikeOnlyOnTheShareItsCapCovers()
+            throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"contractForDifference\", \"id\": \"cfd\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"strike\": 7, \"volumeCapPerTick\": 20, "
+                + "\"start\": 100}]", null).scenario(), 3, TO);
+        SeriesRecorder s = out.model().series();
+        ContractForDifference cfd = (ContractForDifference) out.model().instruments().get(0);
+        double p = 5.53;
+        double b = 10 * (p - 3);
+        double made = (b + Math.sqrt(b * b + 4 * 200 * (7 - p))) / 2;
+        assertEquals(33.96, made, 0.005);
+        near(p, mean(s, D, Metric.PRICE), "D's price, import parity");
+        near(made, mean(s, D, Metric.PRODUCTION), "D's output on the strike's covered share");
+        for (int t = FROM; t < TO; t++) {
+            assertEquals(20.0, cfd.volumeAt(t), 1e-9, "the cap paid in full, week " + t);
+        }
+        near((7 - p) * 20, mean(s, D, Metric.FISCAL_COST), "the strike's gap paid on the cap");
+    }
+
+    /**
+     * The same contract capped at 0, or at 50, above the S(7) = 40 its holders make on the strike: capped at 0 it
+     * pays nothing, and the world is the one without it, every figure of every market in every week alike, whether
+     * D's mines ask the cost of their plan or of their normal sales; capped at 50 the mines plan on the strike for
+     * all they make, and make and sell what they do under no cap, week by week. Capped at 0 they planned on the
+     * strike for all they made, 40 a week, and the contract paid for none of it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"sellerAsk\": \"normalSales\"}"})
+    void aContractOnItsHoldersOwnMarketCappedAtNothingIsNoContractAndCappedAboveWhatTheyMakeIsUncapped(String asks)
+            throws Exception {
+        String cfd = "[{\"type\": \"contractForDifference\", \"id\": \"cfd\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"strike\": 7, %s\"start\": 100}]";
+        SeriesRecorder none = runAsking(asks, "[]").model().series();
+        SeriesRecorder nothing = runAsking(asks, cfd.formatted("\"volumeCapPerTick\": 0, ")).model().series();
+        for (int t = 0; t < TO; t++) {
+            for (int m = 0; m < none.markets(); m++) {
+                for (Metric metric : Metric.values()) {
+                    assertEquals(none.get(t, m, metric), nothing.get(t, m, metric), 0.0,
+                            metric + ", market " + m + ", week " + t);
+                }
+            }
+        }
+        SupplyShockModel uncapped = runAsking(asks, cfd.formatted("")).model();
+        SupplyShockModel wide = runAsking(asks, cfd.formatted("\"volumeCapPerTick\": 50, ")).model();
+        for (int t = 0; t < TO; t++) {
+            for (Metric metric : List.of(Metric.PRICE, Metric.PRODUCTION, Metric.STOCK, Metric.IMPORTS)) {
+                assertEquals(uncapped.series().get(t, D, metric), wide.series().get(t, D, metric), 0.0,
+                        metric + ", week " + t);
+            }
+        }
+        assertEquals(7.0, wide.firms().supportStrike(wide.firms().count - 1));
+        near(supply(7), mean(wide.series(), D, Metric.PRODUCTION), "D's output S(7)");
+    }
+
+    private static RunOutcome runAsking(String behaviour, String policies) throws Exception {
+        ObjectNode json = withPolicies(policies, null).json().deepCopy();
+        ((ObjectNode) json.get("behaviour")).setAll((ObjectNode) Json.mapper().readTree(behaviour));
+        return Simulation.run(ScenarioLoader.fromJson(json, "importer-linear+asks").scenario(), 3, TO);
+    }
+
+    /**
      * A cap of 0 buys, or pays, nothing. With D's mines' cost base raised to 6, above D's import parity of 5.53, they
      * make nothing without support, and so under a guarantee at 8, or a contract at 8 settled against W's price of
-     * 5.03, capped at 0: nothing in any week. Read as covering all of a week in which they made or sold nothing, the
-     * cap had them count on the whole floor (or the contract's 8 - 5.03) then, restart, and make up to 11.6 a week
-     * under the guarantee and 12 to 17 under the contract, at a loss, for nobody's support.
+     * 5.03 or against D's own, capped at 0: nothing in any week. Read as covering all of a week in which they made or
+     * sold nothing, the cap had them count on the whole floor (or the contract's 8 - 5.03) then, restart, and make up
+     * to 11.6 a week under the guarantee and 12 to 17 under the contract, at a loss, for nobody's support; on their
+     * own price they planned on the strike whatever the cap, and made S(8) = 10 (8 - 6) = 20 a week.
      */
     @ParameterizedTest
     @ValueSource(strings = {"\"type\": \"purchaseGuarantee\", \"floor\": 8",
-        "\"type\": \"contractForDifference\", \"strike\": 8, \"referenceRegion\": \"W\""})
+        "\"type\": \"contractForDifference\", \"strike\": 8, \"referenceRegion\": \"W\"",
+        "\"type\": \"contractForDifference\", \"strike\": 8"})
     void aSupportCappedAtNothingHasItsFirmsMakeWhatTheyMakeWithoutIt(String support) throws Exception {
         ObjectNode json = withPolicies("[{" + support + ", \"id\": \"capped\", \"region\": \"D\", "
                 + "\"commodity\": \"metal\", \"volumeCapPerTick\": 0, \"start\": 100}]", null).json().deepCopy();
