@@ -107,7 +107,8 @@ final class Network {
     int[][] fGuarantees;
     /**
      * The market a contract for difference settles the firm against where that is not the firm's own (China's price
-     * for producers elsewhere), or the firm's own under a purchase guarantee with a volume cap, -1 otherwise: such a
+     * for producers elsewhere), or the firm's own under a purchase guarantee or a contract on its own market with a
+     * volume cap, -1 otherwise: such a
      * firm counts on its own price plus what the instrument pays a unit against that market's price, as the model's
      * {@code Firms.supportedPrice} has it, not on the strike.
      */
@@ -703,12 +704,13 @@ final class Network {
                 fUpside[f] = ins.upside;
                 // A guarantee's agency buys at its floor, which any firm it covers plans on; a contract pays a firm
                 // in another market its gap to the reference's price instead. Under a volume cap a guarantee pays
-                // the floor only on the share of the firms' output the cap covers: the firm adds that share of the
-                // floor's gap over its own price to its price, as the model's PurchaseGuarantee has it, wherever
-                // the agency buys.
+                // the floor only on the share of the firms' output the cap covers, and a contract settled against
+                // the firm's own market the strike: the firm adds that share of the gap over its own price to its
+                // price, as the model's PurchaseGuarantee and ContractForDifference have it, wherever the agency
+                // buys.
                 if (ins.spec instanceof ContractForDifferenceSpec && ins.reference != m) {
                     fReference[f] = ins.reference;
-                } else if (ins.spec instanceof PurchaseGuaranteeSpec && Double.isFinite(ins.volumeCap)) {
+                } else if (Double.isFinite(ins.volumeCap)) {
                     fReference[f] = m;
                 }
             }

@@ -256,15 +256,17 @@ class ClosedFormTest {
     /**
      * A cap of 0 covers nothing. With B's mines' cost base at 10 they make nothing at the price trade leaves B:
      * A ships 26 p_A - 130 = 180 - 10 (p_A + 1), so p_A = 300/36 and p_B = p_A + 1 = 9.33, below 10. A guarantee at
-     * 12, or a contract at 12 settled against A's price, each capped at 0, buys or pays nothing, and the world is
-     * the one without it. Read as covering all of an output of nothing, the cap had B's mines count on the floor
+     * 12, or a contract at 12 settled against A's price or against B's own, each capped at 0, buys or pays nothing,
+     * and the world is the one without it (on their own price B's mines planned on the strike whatever the cap, and
+     * made 5 (12 - 10) = 10). Read as covering all of an output of nothing, the cap had B's mines count on the floor
      * whenever they made nothing and on their own price whenever they made some, and the solver went round that
      * loop without converging.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {
         "\"type\": \"purchaseGuarantee\", \"floor\": 12",
-        "\"type\": \"contractForDifference\", \"strike\": 12, \"referenceRegion\": \"A\""})
+        "\"type\": \"contractForDifference\", \"strike\": 12, \"referenceRegion\": \"A\"",
+        "\"type\": \"contractForDifference\", \"strike\": 12"})
     void aSupportCappedAtNothingLeavesTheWorldAsWithoutIt(String support) throws Exception {
         EquilibriumResult r = SpatialEquilibrium.solve(dearMinesInB("{" + support + ", \"id\": \"capped\", \"region\":"
                 + " \"B\", \"commodity\": \"metal\", \"volumeCapPerTick\": 0}"), 0);
@@ -683,6 +685,28 @@ class ClosedFormTest {
         assertEquals(30.0, r.market("B", "metal").production(), TOL * 30);
         assertEquals(65.0, r.laneFlow("a-to-b"), TOL * 65);
         assertEquals(45.0, r.instruments().get(0).figures().get("fiscalCost"), TOL * 45);
+    }
+
+    /**
+     * The contract at 12 on B's own price capped at 10 a tick: each of B's producers counts on
+     * p_B + (10 / S) (12 - p_B), so S^2 - 5 (p_B - 4) S - 50 (12 - p_B) = 0, and B takes S + 26 (p_B - 1) - 130 =
+     * 180 - 10 p_B, so S = 336 - 36 p_B: 1476 p_B^2 - 26542 p_B + 119016 = 0, p_B = 8.536, S = 28.71, not the
+     * 5 (12 - 4) = 40 of no cap that they made under any cap, and the budget pays (12 - p_B) on the 10 the cap covers.
+     */
+    @Test
+    void aContractOnItsFirmsOwnPriceCappedBelowWhatTheyMakePaysOnTheShareTheCapCovers() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.0, """
+                {"type": "contractForDifference", "id": "b-cfd", "region": "B", "commodity": "metal", "strike": 12.0,
+                 "volumeCapPerTick": 10}"""), 0);
+        assertConverged(r);
+        double pb = (26542 - Math.sqrt(26542.0 * 26542 - 4 * 1476 * 119016)) / (2 * 1476);
+        double made = 336 - 36 * pb;
+        assertEquals(8.536, pb, 0.0005);
+        assertEquals(made * made - 5 * (pb - 4) * made - 50 * (12 - pb), 0.0, 1e-9);
+        assertEquals(pb, r.market("B", "metal").price(), TOL * pb);
+        assertEquals(pb - 1, r.market("A", "metal").price(), TOL * pb);
+        assertEquals(made, r.market("B", "metal").production(), TOL * made);
+        assertEquals((12 - pb) * 10, r.instruments().get(0).figures().get("fiscalCost"), TOL * 40);
     }
 
     /**
