@@ -443,9 +443,14 @@ class ImporterInstrumentsTest {
         assertEquals(33.96, made, 0.005);
         near(p, mean(s, D, Metric.PRICE), "D's price, import parity");
         near(made, mean(s, D, Metric.PRODUCTION), "D's output on the strike's covered share");
+        double owed = 0;
         for (int t = FROM; t < TO; t++) {
             assertEquals(20.0, cfd.volumeAt(t), 1e-9, "the cap paid in full, week " + t);
+            owed += (7 - s.get(t, D, Metric.PRICE)) * 20 / (TO - FROM);
         }
+        // Each week the budget pays the strike's gap over that week's price on the whole cap, so what it pays is
+        // parity's gap less the importers' margin, which keeps D's price a few tenths of a per cent above 5.53.
+        assertEquals(owed, mean(s, D, Metric.FISCAL_COST), 1e-9 * owed, "the strike's gap over each week's price");
         near((7 - p) * 20, mean(s, D, Metric.FISCAL_COST), "the strike's gap paid on the cap");
     }
 
