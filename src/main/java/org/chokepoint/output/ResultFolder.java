@@ -129,7 +129,7 @@ public final class ResultFolder implements AutoCloseable {
                 cleanLeftoversBeside(target);
                 State state = inspect(target, kind, overwrite, resume);
                 if (state == State.OWN && !resume) {
-                    emptyOwnFolder(target);
+                    emptyOwnFolder(target, kind, ResultFolder::deleteTree);
                 }
                 OutputFiles.on(target, () -> Files.createDirectories(target));
                 return new ResultFolder(target, kind, lock, null, overwrite, made);
@@ -502,13 +502,45 @@ public final class ResultFolder implements AutoCloseable {
         }
     }
 
-    /** Empties an earlier results folder of this program's (checked by {@link #inspect}), keeping the folder. */
-    private static void emptyOwnFolder(Path folder) throws IOException {
+    /** How {@link #emptyOwnFolder} removes one entry of the folder, with what it holds. */
+    @FunctionalInterface
+    interface Removal {
+        void remove(Path entry) throws IOException;
+    }
+
+    /**
+     * Empties an earlier results folder of this program's (checked by {@link #inspect}) of {@code kind}, keeping
+     * the folder. Its descriptor goes last, whatever order the file system lists the folder in: a command killed
+     * on the way (Ctrl-C a second into {@code ensemble --overwrite} while thousands of run records go) leaves a
+     * folder still known as chokepoint's, which {@code --overwrite} empties again and {@code --resume} finishes,
+     * rather than run records without the file that says whose they are, which every command then refuses as
+     * files chokepoint did not write.
+     */
+    static void emptyOwnFolder(Path folder, ResultKind kind, Removal removal) throws IOException {
+        List<Path> listed = new java.util.ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path e : entries) {
-                deleteTree(e);
+            entries.forEach(listed::add);
+        }
+        for (Path e : removalOrder(listed, kind)) {
+            removal.remove(e);
+        }
+    }
+
+    /** The entries of a folder of {@code kind} as listed, but its descriptor moved to the end. */
+    static List<Path> removalOrder(List<Path> listed, ResultKind kind) {
+        List<Path> order = new java.util.ArrayList<>(listed.size());
+        Path descriptor = null;
+        for (Path e : listed) {
+            if (e.getFileName().toString().equals(kind.descriptor())) {
+                descriptor = e;
+            } else {
+                order.add(e);
             }
         }
+        if (descriptor != null) {
+            order.add(descriptor);
+        }
+        return order;
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -1,0 +1,113 @@
+package org.chokepoint.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An earlier ensemble's folder emptied in place by {@code ensemble --overwrite}, and the command killed on the way. */
+class ResultFolderTest {
+    @TempDir
+    Path dir;
+
+    /** A process killed at the moment it would have removed one more entry. */
+    private static final class KilledAfter implements ResultFolder.Removal {
+        private final int removals;
+        final List<String> removed = new ArrayList<>();
+
+        KilledAfter(int removals) {
+            this.removals = removals;
+        }
+
+        @Override
+        public void remove(Path entry) throws IOException {
+            if (removed.size() == removals) {
+                throw new IOException("killed");
+            }
+            ResultFolder.deleteTree(entry);
+            removed.add(entry.getFileName().toString());
+        }
+    }
+
+    /**
+     * An ensemble's folder of 7 entries (its ensemble.json, the four tables, its report and runs/ with three run
+     * records) is emptied by a command killed after 0, 1, ..., 6 of them are gone: every time, what is left holds
+     * the ensemble.json, so the folder is still taken for an ensemble of chokepoint's, and the next
+     * {@code --overwrite} empties it. With the ensemble.json gone before runs/, the three records were left in a
+     * folder every command refused as holding files chokepoint did not write.
+     */
+    @Test
+    void anEnsembleKilledWhileItsFolderIsEmptiedLeavesAFolderTheNextOverwriteEmpties() throws Exception {
+        for (int killedAfter = 0; killedAfter < 7; killedAfter++) {
+            Path folder = anEnsemble("ens-" + killedAfter);
+            KilledAfter killed = new KilledAfter(killedAfter);
+
+            assertThrows(IOException.class, () -> ResultFolder.emptyOwnFolder(folder, ResultKind.ENSEMBLE, killed));
+
+            assertEquals(killedAfter, killed.removed.size());
+            assertTrue(Files.isRegularFile(folder.resolve("ensemble.json")),
+                    "killed after removing " + killed.removed + ", the descriptor is still there");
+            assertEquals(ResultKind.ENSEMBLE, ResultKind.of(folder));
+            try (ResultFolder again = ResultFolder.inPlace(folder, ResultKind.ENSEMBLE, true, false)) {
+                assertEquals(List.of(), names(again.dir()), "--overwrite empties what is left");
+            }
+        }
+    }
+
+    /** Uninterrupted, the folder is emptied and kept, its descriptor removed last. */
+    @Test
+    void theDescriptorIsRemovedLast() throws Exception {
+        Path folder = anEnsemble("ens");
+        KilledAfter never = new KilledAfter(Integer.MAX_VALUE);
+
+        ResultFolder.emptyOwnFolder(folder, ResultKind.ENSEMBLE, never);
+
+        assertEquals(7, never.removed.size());
+        assertEquals("ensemble.json", never.removed.get(6));
+        assertEquals(List.of(), names(folder));
+    }
+
+    /**
+     * However the file system lists the folder (ext4 by a hash of the names, tmpfs and APFS otherwise, where an
+     * ensemble.json can come before runs/), the descriptor goes last and the rest keep their order.
+     */
+    @Test
+    void theDescriptorGoesLastWhereverTheFileSystemListsIt() {
+        Path f = dir.resolve("ens");
+        List<Path> listed = List.of(f.resolve("ensemble.json"), f.resolve("runs"), f.resolve("runs.csv"),
+                f.resolve("report.html"));
+
+        assertEquals(List.of(f.resolve("runs"), f.resolve("runs.csv"), f.resolve("report.html"),
+                f.resolve("ensemble.json")), ResultFolder.removalOrder(listed, ResultKind.ENSEMBLE));
+        assertEquals(listed.subList(1, 4), ResultFolder.removalOrder(listed.subList(1, 4), ResultKind.ENSEMBLE),
+                "a folder without its descriptor is removed as listed");
+    }
+
+    /** The files of a finished ensemble of three runs. */
+    private Path anEnsemble(String name) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve(name));
+        for (String table : List.of("runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html")) {
+            Files.writeString(folder.resolve(table), table);
+        }
+        Path runs = Files.createDirectory(folder.resolve("runs"));
+        for (int i = 0; i < 3; i++) {
+            Files.write(runs.resolve(String.format("run-%06d.bin", i)), new byte[] {1, 2, 3});
+        }
+        Files.writeString(folder.resolve("ensemble.json"), "{\"format\": \"chokepoint-ensemble/2\"}");
+        return folder;
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
