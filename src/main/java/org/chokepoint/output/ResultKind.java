@@ -46,13 +46,15 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
 
     /*
      * Ensembles of format /1 wrote report.html and counterfactual-bands.csv only from some version on: in such a
-     * folder those names may be the user's, and keep it from being replaced.
+     * folder those names may be the user's, and keep it from being replaced. A run record's temporary is
+     * run-NNNNNN.bin.tmp, or run-NNNNNN.bin.ATTEMPT.tmp as a cluster's task writes it (Ensemble removes both
+     * on --resume): a killed task's is chokepoint's own as much as a record is.
      */
     public static final ResultKind ENSEMBLE = new ResultKind("ensemble", "ensemble.json", "chokepoint-ensemble/2",
             Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html",
                     ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp",
                     ".counterfactual-bands.csv.tmp", ".report.html.tmp"),
-            Map.of("runs", Pattern.compile("run-[0-9]{6,}\\.bin(\\.tmp)?"), "runs.parquet", ANY,
+            Map.of("runs", Pattern.compile("run-[0-9]{6,}\\.bin(\\.([0-9]+\\.)?tmp)?"), "runs.parquet", ANY,
                     "bands.parquet", ANY),
             Map.of("chokepoint-ensemble/1", Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv",
                     ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp")));

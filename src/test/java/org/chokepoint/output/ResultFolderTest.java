@@ -91,6 +91,32 @@ class ResultFolderTest {
                 "a folder without its descriptor is removed as listed");
     }
 
+    /**
+     * A cluster's task killed while writing run 1's record leaves runs/run-000001.bin.12.tmp (12 being its attempt),
+     * which --resume removes as chokepoint's: --overwrite replaces the folder as well, where it refused it as holding
+     * files chokepoint did not write (runs/). A name of the user's beside it still keeps the folder.
+     */
+    @Test
+    void aKilledTasksRecordTemporaryIsChokepointsOwnToOverwrite() throws Exception {
+        Path folder = anEnsemble("ens");
+        Files.writeString(folder.resolve("runs").resolve("run-000001.bin.12.tmp"), "half a task's record");
+
+        try (ResultFolder again = ResultFolder.inPlace(folder, ResultKind.ENSEMBLE, true, false)) {
+            assertEquals(List.of(), names(again.dir()));
+        }
+
+        for (String users : List.of("run-000001.bin.x.tmp", "run-000001.bin.12.tmp.bak", "draft.tmp")) {
+            Path kept = anEnsemble("kept-" + users);
+            Files.writeString(kept.resolve("runs").resolve(users), "mine");
+
+            TargetException e = assertThrows(TargetException.class,
+                    () -> ResultFolder.inPlace(kept, ResultKind.ENSEMBLE, true, false));
+
+            assertTrue(e.getMessage().contains("files chokepoint did not write (runs/)"), e.getMessage());
+            assertEquals("mine", Files.readString(kept.resolve("runs").resolve(users)));
+        }
+    }
+
     /** The files of a finished ensemble of three runs. */
     private Path anEnsemble(String name) throws IOException {
         Path folder = Files.createDirectory(dir.resolve(name));
