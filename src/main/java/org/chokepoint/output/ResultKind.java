@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * @param descriptor the file whose {@code format} marks the folder
  * @param format     the value of that field
  * @param files      the files the kind writes at the top of its folder, temporaries included
- * @param folders    the sub-folders it writes, each with the pattern of the files inside; {@link #ANY} takes
- *                   anything, sub-folders included, as a Parquet table written by Spark holds
+ * @param folders    the sub-folders it writes, each with the pattern of the files inside; {@link #SPARK_TABLE}
+ *                   those of a Parquet table as Spark writes it, its committer's scratch folder included
  * @param earlier    the formats earlier versions of the program wrote for this kind, each with the files they
  *                   wrote: a folder of such a format is this kind's, but a name added since (a comparison's
  *                   {@code runs.csv}) is in it a file of the user's, never replaced
@@ -31,8 +31,19 @@ import java.util.regex.Pattern;
 public record ResultKind(String label, String descriptor, String format, Set<String> files,
                          Map<String, Pattern> folders, Map<String, Set<String>> earlier) {
 
-    /** The contents of a sub-folder written by another library, whose names this program does not choose. */
-    public static final Pattern ANY = Pattern.compile("(?s).*");
+    /**
+     * The files of a Parquet table as Spark writes it, one part with its checksum and the job's {@code _SUCCESS}
+     * marker with its own: {@code part-00000-<job uuid>-c000.snappy.parquet}, {@code .part-....parquet.crc},
+     * {@code _SUCCESS}, {@code ._SUCCESS.crc}. Any other name there is not Spark's and may be the user's: taken for
+     * Spark's whatever it was, a note put in {@code runs.parquet/} was deleted with the table by {@code --overwrite}.
+     */
+    public static final Pattern SPARK_TABLE = Pattern.compile("\\.?(part-[0-9]{5,}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-"
+            + "[0-9a-f]{4}-[0-9a-f]{12}-c[0-9]{3,}(\\.[a-z0-9]+)?\\.parquet|_SUCCESS)(\\.crc)?");
+    /**
+     * Where Spark's committer keeps a table's parts while its job runs, in folders of its own naming: what a job
+     * killed while writing leaves in the table's folder.
+     */
+    private static final String SPARK_SCRATCH = "_temporary";
 
     /*
      * Runs of format /1 wrote report.html, policies.csv, counterfactual.csv and flows.csv only from some version on,
@@ -54,8 +65,8 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
             Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html",
                     ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp",
                     ".counterfactual-bands.csv.tmp", ".report.html.tmp"),
-            Map.of("runs", Pattern.compile("run-[0-9]{6,}\\.bin(\\.([0-9]+\\.)?tmp)?"), "runs.parquet", ANY,
-                    "bands.parquet", ANY),
+            Map.of("runs", Pattern.compile("run-[0-9]{6,}\\.bin(\\.([0-9]+\\.)?tmp)?"), "runs.parquet", SPARK_TABLE,
+                    "bands.parquet", SPARK_TABLE),
             Map.of("chokepoint-ensemble/1", Set.of("ensemble.json", "runs.csv", "stats.json", "bands.csv",
                     ".ensemble.json.tmp", ".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp")));
 
@@ -70,7 +81,7 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
 
     public static final ResultKind SWEEP = new ResultKind("sweep", "sweep.json", "chokepoint-sweep/1",
             Set.of("sweep.json", "sweep.csv", ".sweep.json.tmp", ".sweep.csv.tmp"),
-            Map.of("sweep.parquet", ANY));
+            Map.of("sweep.parquet", SPARK_TABLE));
 
     public static final ResultKind SENSITIVITY = new ResultKind("sensitivity analysis", "morris.json",
             "chokepoint-sensitivity/1", Set.of("morris.json", "morris.csv", ".morris.json.tmp", ".morris.csv.tmp"),
@@ -190,13 +201,14 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     }
 
     private static boolean writesInside(Path dir, Pattern names) throws IOException {
-        if (names == ANY) {
-            return true;
-        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path e : entries) {
-                if (!Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS)
-                        || !names.matcher(e.getFileName().toString()).matches()) {
+                String name = e.getFileName().toString();
+                boolean scratch = names == SPARK_TABLE && name.equals(SPARK_SCRATCH);
+                if (scratch && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (!Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) || !names.matcher(name).matches()) {
                     return false;
                 }
             }

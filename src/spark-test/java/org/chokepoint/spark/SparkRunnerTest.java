@@ -268,4 +268,31 @@ class SparkRunnerTest {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no hidden leftovers");
         }
     }
+
+    /**
+     * The Parquet tables an ensemble and a sweep write into their folders hold only the names Spark gives its files,
+     * so --overwrite replaces them; a note of the user's put in one keeps the folder and is never deleted.
+     */
+    @Test
+    void theParquetTablesInAFolderAreReplacedWithItButNeverANoteBesideThem() throws Exception {
+        StringWriter err = new StringWriter();
+        Path ensemble = dir.resolve("with-tables");
+        String[] ensembleArgs = {"ensemble", MINIMAL.toString(), "--runs", "2", "--ticks", "20", "--quiet",
+            "--out", ensemble.toString(), "--overwrite"};
+        assertEquals(0, sparkCommand(err, ensembleArgs), err.toString());
+        assertTrue(Files.isDirectory(ensemble.resolve("runs.parquet")));
+        assertEquals(0, sparkCommand(err, ensembleArgs), err.toString());
+        Files.writeString(ensemble.resolve("bands.parquet").resolve("notes.txt"), "keep me");
+        StringWriter refused = new StringWriter();
+        assertEquals(2, sparkCommand(refused, ensembleArgs));
+        assertTrue(refused.toString().contains("bands.parquet/"), refused.toString());
+        assertEquals("keep me", Files.readString(ensemble.resolve("bands.parquet").resolve("notes.txt")));
+
+        Path sweep = dir.resolve("sweep-with-table");
+        String[] sweepArgs = {"sweep", LINEAR.toString(), "--set", "/firms/0/capacity=8,12", "--ticks", "20",
+            "--quiet", "--out", sweep.toString(), "--overwrite"};
+        assertEquals(0, sparkCommand(err, sweepArgs), err.toString());
+        assertTrue(Files.isDirectory(sweep.resolve("sweep.parquet")));
+        assertEquals(0, sparkCommand(err, sweepArgs), err.toString());
+    }
 }

@@ -117,6 +117,44 @@ class ResultFolderTest {
         }
     }
 
+    /**
+     * An ensemble run on a cluster writes its Parquet tables into its folder as Spark names their files: one part
+     * and its checksum, the job's _SUCCESS marker and its own (and, from a job killed while writing, the committer's
+     * _temporary/ folder of attempts). Such tables are chokepoint's to replace; a note of the user's put beside the
+     * part keeps the folder, and is never deleted. Read as anything at all, the tables were deleted with the note.
+     */
+    @Test
+    void aParquetTableIsChokepointsOwnToOverwriteOnlyWhenItHoldsWhatSparkWrites() throws Exception {
+        String part = "part-00000-8b8faf21-0860-4840-9eef-8c055ac387e1-c000.snappy.parquet";
+        Path folder = anEnsemble("ens");
+        for (String table : List.of("runs.parquet", "bands.parquet")) {
+            Path t = Files.createDirectory(folder.resolve(table));
+            for (String file : List.of(part, "." + part + ".crc", "_SUCCESS", "._SUCCESS.crc")) {
+                Files.writeString(t.resolve(file), file);
+            }
+        }
+        Path attempt = Files.createDirectories(folder.resolve("runs.parquet").resolve("_temporary").resolve("0")
+                .resolve("_temporary").resolve("attempt_202612061200_0001_m_000000_0"));
+        Files.writeString(attempt.resolve(part), "a killed job's part");
+
+        try (ResultFolder again = ResultFolder.inPlace(folder, ResultKind.ENSEMBLE, true, false)) {
+            assertEquals(List.of(), names(again.dir()));
+        }
+
+        for (String users : List.of("notes.txt", "part-00000.parquet", "_SUCCESS.bak")) {
+            Path kept = anEnsemble("kept-" + users);
+            Path t = Files.createDirectory(kept.resolve("runs.parquet"));
+            Files.writeString(t.resolve(part), part);
+            Files.writeString(t.resolve(users), "mine");
+
+            TargetException e = assertThrows(TargetException.class,
+                    () -> ResultFolder.inPlace(kept, ResultKind.ENSEMBLE, true, false));
+
+            assertTrue(e.getMessage().contains("files chokepoint did not write (runs.parquet/)"), e.getMessage());
+            assertEquals("mine", Files.readString(t.resolve(users)));
+        }
+    }
+
     /** The files of a finished ensemble of three runs. */
     private Path anEnsemble(String name) throws IOException {
         Path folder = Files.createDirectory(dir.resolve(name));
