@@ -332,8 +332,14 @@ public final class ResultFolder implements AutoCloseable {
             if (named != null) {
                 // Most likely an earlier folder of chokepoint's whose descriptor was damaged or edited; but
                 // without a descriptor that says so it is not taken for one, and so never replaced.
-                throw new TargetException(target + " holds " + named.descriptor() + ", but not as chokepoint"
-                        + " writes it (not JSON, or without \"format\": \"" + named.format() + "\"), so the folder is"
+                // A link or a folder in the descriptor's place is called so: listed, chokepoint's own tables beside
+                // it were called files chokepoint did not write.
+                Path d = target.resolve(named.descriptor());
+                String how = Files.isSymbolicLink(d) ? " as a symbolic link, not as a file"
+                        : Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) ? " as a folder, not as a file"
+                        : ", but not as chokepoint writes it (not JSON, or without \"format\": \"" + named.format()
+                        + "\")";
+                throw new TargetException(target + " holds " + named.descriptor() + how + ", so the folder is"
                         + " not taken for an earlier " + named.label() + " of chokepoint's and is left alone: choose"
                         + " another --out, or an empty or new folder");
             }

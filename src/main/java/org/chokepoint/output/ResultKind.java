@@ -118,12 +118,13 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     }
 
     /**
-     * The kind whose descriptor's name is in {@code folder} as a file, though it did not read as that kind's
-     * descriptor (damaged, or edited), or null: what a message about a folder of no kind can point at.
+     * The kind whose descriptor's name is in {@code folder}, though it did not read as that kind's descriptor
+     * (damaged or edited, or a symbolic link or a folder in its place), or null: what a message about a folder of no
+     * kind can point at.
      */
     static ResultKind named(Path folder) {
         for (ResultKind k : ALL) {
-            if (Files.isRegularFile(folder.resolve(k.descriptor), LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(folder.resolve(k.descriptor), LinkOption.NOFOLLOW_LINKS)) {
                 return k;
             }
         }

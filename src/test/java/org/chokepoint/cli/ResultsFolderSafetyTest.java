@@ -341,6 +341,27 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     @Test
+    void aResultsFolderWhoseDescriptorIsASymbolicLinkIsLeftAloneAndSaysSo() throws Exception {
+        // An ensemble's ensemble.json moved elsewhere and linked back: a link is never followed into a folder of
+        // chokepoint's, so the folder is refused; the message says what stands in the descriptor's place, where it
+        // called runs.csv, stats.json and the rest of chokepoint's own tables files chokepoint did not write.
+        Path results = dir.resolve("results");
+        assertEquals(0, command("ensemble", results), err.toString());
+        Path moved = Files.move(results.resolve("ensemble.json"), dir.resolve("ensemble.json"));
+        Files.createSymbolicLink(results.resolve("ensemble.json"), moved);
+        Map<String, String> before = tree(dir);
+
+        for (String option : new String[] {"--resume", "--overwrite"}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, command("ensemble", results, option));
+            assertTrue(err.toString().contains(results.toAbsolutePath() + " holds ensemble.json as a symbolic link,"
+                    + " not as a file, so the folder is not taken for an earlier ensemble of chokepoint's and is left"
+                    + " alone"), err.toString());
+            assertEquals(before, tree(dir));
+        }
+    }
+
+    @Test
     void anEarlierResultOfAnotherCommandIsNotTakenForAnEmptyFolder() throws Exception {
         Path results = dir.resolve("results");
         assertEquals(0, command("sweep", results));
