@@ -61,8 +61,18 @@ final class Network {
      * price built up from the firms' costs when the solver is started again ({@link #restartFrom}).
      */
     final double[] reference;
-    /** The highest price the market can reach: its highest choke price, or far above the reference. */
+    /**
+     * The highest price the market can reach: far above the reference where no household buys, and where one does,
+     * the most any buyer it can reach could pay ({@link #mostAnyReachableBuyerPays}), at least its own households'
+     * highest choke price.
+     */
     final double[] ceiling;
+    /**
+     * The highest choke price of the market's households, above which none of them buys; infinite where none buys
+     * there. Where it lies below the market's {@link #ceiling}, the market's price may rise past it only as a price
+     * its households no longer answer (the solver's split of the price at the choke).
+     */
+    final double[] choke;
     final boolean[] used;
     final double[] capacityFactor;
     final double[] demandFactor;
@@ -238,6 +248,7 @@ final class Network {
         initial = new double[markets];
         reference = new double[markets];
         ceiling = new double[markets];
+        choke = new double[markets];
         used = new boolean[markets];
         capacityFactor = new double[markets];
         demandFactor = new double[markets];
@@ -274,7 +285,9 @@ final class Network {
 
     /**
      * A thousand times the reference, raised to {@code atLeast} of the market's commodity where that is higher
-     * (null for none), or the highest choke price where households buy.
+     * (null for none); where households buy, the most any buyer the market reaches could pay, which is at least
+     * their highest choke price. Held at that choke, an exporter whose buyers abroad pay more than its own
+     * households ever would could not be priced where its trade pays, and was reported short at its ceiling.
      */
     private void setCeilings(double[] atLeast) {
         for (int m = 0; m < markets; m++) {
@@ -283,10 +296,13 @@ final class Network {
             if (floor > ceiling[m] && Double.isFinite(floor)) {
                 ceiling[m] = floor;
             }
+            choke[m] = Double.POSITIVE_INFINITY;
         }
+        double[] reachable = mostAnyReachableBuyerPays();
         for (int h = 0; h < demands; h++) {
             int m = dMarket[h];
-            ceiling[m] = ceilingFromDemandOnly(m);
+            choke[m] = ceilingFromDemandOnly(m);
+            ceiling[m] = reachable[m] > choke[m] ? reachable[m] : choke[m];
         }
     }
 
@@ -343,6 +359,71 @@ final class Network {
             }
         }
         return most;
+    }
+
+    /**
+     * The most any buyer that market m's goods can reach could pay, in dollars, as a price in m: its own households'
+     * highest choke price and an agency's offtake price there; what a manufacturer there could pay for it as an
+     * input (the most its output could fetch, or its support's strike, over the input it takes per unit); and,
+     * along each arc out of it, the highest origin price at which the arc's trade pays where its destination
+     * stands at that destination's own such bound (the wedge's margin, cost, taxes and subsidies taken, levies,
+     * which only narrow it, left out). NaN where no buyer is within reach. Markets are raised pass by pass until a
+     * pass raises none; a chain of markets is at most as long as there are markets.
+     */
+    private double[] mostAnyReachableBuyerPays() {
+        double[] most = new double[markets];
+        Arrays.fill(most, Double.NaN);
+        for (int h = 0; h < demands; h++) {
+            raise(most, dMarket[h], dChoke[h]);
+        }
+        for (Arc a : arcs) {
+            if (a.kind == ArcKind.OFFTAKE) {
+                raise(most, a.from, a.offtakePrice);
+            }
+        }
+        for (int pass = 0; pass <= markets; pass++) {
+            boolean changed = false;
+            for (Arc a : arcs) {
+                if (a.kind != ArcKind.OFFTAKE && !Double.isNaN(most[a.to])) {
+                    changed |= raise(most, a.from, highestPayingOriginPrice(a, most[a.to]));
+                }
+            }
+            for (int f = 0; f < firms; f++) {
+                double output = most[fMarket[f]];
+                if (!Double.isNaN(fStrike[f])) {
+                    output = Double.isNaN(output) ? fStrike[f] : Math.max(output, fStrike[f]);
+                }
+                for (int s = fInputFrom[f]; s < fInputFrom[f + 1]; s++) {
+                    if (inputPerUnit[s] > 0 && !Double.isNaN(output)) {
+                        changed |= raise(most, inputMarket[s], output / inputPerUnit[s]);
+                    }
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return most;
+    }
+
+    /**
+     * The highest origin price, in dollars, at which arc a's trade pays with its destination at {@code destination}
+     * dollars: {@code α p_d >= paid}, with {@code paid = p_o (1 + tax + compliance - subsidy rate) + cost - subsidy
+     * per unit} (a detour's {@code p_o + cost + extra}), levies left out. NaN where no origin price bounds it (a
+     * subsidy rate that pays at least what the taxes take and the price itself) or where no positive one pays.
+     */
+    private double highestPayingOriginPrice(Arc a, double destination) {
+        double v = value[a.from];
+        double alpha = 1 / (1 + a.tariff) - a.margin;
+        double fetched = alpha * destination / v;
+        double po;
+        if (a.kind == ArcKind.DETOUR) {
+            po = fetched - a.cost - a.extra;
+        } else {
+            double rate = 1 + a.exportTax + a.compliance - a.subsidyRate;
+            po = rate > 0 ? (fetched - a.cost + a.subsidyPerUnit) / rate : Double.NaN;
+        }
+        return po > 0 && Double.isFinite(po) ? po * v : Double.NaN;
     }
 
     private static boolean raise(double[] most, int c, double value) {

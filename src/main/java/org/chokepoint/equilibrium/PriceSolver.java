@@ -88,6 +88,9 @@ final class PriceSolver {
     // Work arrays.
     private final double[] grad;
     private final double[][] hess;
+    /** The households' part of {@link #grad} and of the diagonal of {@link #hess}, per price solved for. */
+    private final double[] demandGrad;
+    private final double[] demandHess;
     private final double[] trial;
     private final double[] trialRent;
     final double[] supply;
@@ -159,6 +162,8 @@ final class PriceSolver {
         objectiveScale = scale > 0 ? scale : 1;
         grad = new double[na];
         hess = new double[na][na];
+        demandGrad = new double[na];
+        demandHess = new double[na];
         trial = new double[net.markets];
         trialRent = new double[ns];
         supply = new double[net.markets];
@@ -210,7 +215,7 @@ final class PriceSolver {
 
     private void startingPrices() {
         for (int m = 0; m < net.markets; m++) {
-            price[m] = net.used[m] ? Math.min(net.reference[m], net.ceiling[m]) : 0;
+            price[m] = net.used[m] ? Math.min(net.reference[m], Math.min(net.ceiling[m], net.choke[m])) : 0;
         }
     }
 
@@ -551,7 +556,7 @@ final class PriceSolver {
             if (!Double.isFinite(least)) {
                 continue;
             }
-            double to = Math.min(least, net.ceiling[m]);
+            double to = Math.min(least, bound(m));
             for (int a = 0; a < net.arcs.size(); a++) {
                 if (net.arcs.get(a).to == m) {
                     to = Math.min(to, price[m] + net.arcs.get(a).wedge - arcLeft(a, price, rent));
@@ -663,7 +668,7 @@ final class PriceSolver {
     /** Sets {@link #trial} and {@link #trialRent} a share t along the step. */
     private void move(double t, double[] dp, double[] dr) {
         for (int m = 0; m < net.markets; m++) {
-            trial[m] = net.used[m] ? clamp(price[m] + t * dp[m], 0, net.ceiling[m]) : 0;
+            trial[m] = net.used[m] ? clamp(price[m] + t * dp[m], 0, bound(m)) : 0;
         }
         for (int s = 0; s < ns; s++) {
             trialRent[s] = Math.max(0, rent[s] + t * dr[s]);
@@ -686,7 +691,7 @@ final class PriceSolver {
         for (int i = 0; i < na; i++) {
             int m = marketOf[i];
             double free = price[m] + t * dp[m];
-            if (!projected || free > 0 && free < net.ceiling[m]) {
+            if (!projected || free > 0 && free < bound(m)) {
                 slope += (supply[m] - demand[m] - inputs[m]) * dp[m];
             }
         }
@@ -703,15 +708,48 @@ final class PriceSolver {
     }
 
     /**
+     * Whether market m's price is split at its households' choke in the step from the current prices: its ceiling
+     * lies above the choke (a buyer it reaches would pay more) and its price stands at the choke or above it. Above
+     * the choke nobody there buys, and at it they buy anything from nothing to what they take just below it (their
+     * surplus has a kink there, not a slope): a Newton step's quadratic model, which reads demand's slope at one
+     * price, cannot pass that kink, so the step prices the market as two parts, the price its households answer,
+     * up to the choke, and what lies above it, which only its firms and lanes answer.
+     */
+    private boolean split(int m) {
+        return net.ceiling[m] > net.choke[m] && price[m] >= net.choke[m] * (1 - 1e-12);
+    }
+
+    /**
+     * The most a step from the current prices may take market m's price to: its ceiling where the price is split at
+     * the choke ({@link #split}), and otherwise no higher than its households' choke, which a step reaches before
+     * the next one passes it.
+     */
+    private double bound(int m) {
+        return split(m) ? net.ceiling[m] : Math.min(net.ceiling[m], net.choke[m]);
+    }
+
+    /**
      * One Newton step as a convex QP in the scaled price changes {@code Δπ} ({@code Δp = reference * Δπ}) and
      * the scaled rent changes {@code Δr}: minimise the quadratic model of {@code f} subject to every arc
      * constraint and the bounds ({@link ConvexQuadraticProgramme}, from no change, which is feasible); where
      * it finds no optimum, with more damping. Sets {@link #flow} from the multipliers of the arc constraints.
      *
-     * @return {@code [Δπ, r]} with the new scaled rents
+     * <p>A market whose price is split at its households' choke ({@link #split}) has a second price change, that of
+     * the part above the choke, {@code Δν}, and its price moves by {@code reference * (Δπ + Δν)}: its households'
+     * surplus answers the part up to the choke ({@code Δπ}, bounded there), its firms and lanes the whole price.
+     * The surplus of {@code p} is the least of the households' surplus over every such split of it, since below
+     * the choke they buy more, so the model is the dual's own at the kink: the bound's multiplier on the lower part
+     * is what the households leave unbought at the choke, anything from nothing to what they take just below it.
+     *
+     * @return {@code [Δπ, r]} with the new scaled rents, {@code Δπ} of a split market its whole price change
      */
     private double[] quadraticStep() {
-        int nv = na + ns;
+        int[] upper = new int[na];
+        int nl = 0;
+        for (int i = 0; i < na; i++) {
+            upper[i] = split(marketOf[i]) ? na + ns + nl++ : -1;
+        }
+        int nv = na + ns + nl;
         int arcs = net.arcs.size();
         if (nv == 0) {
             // No market is used (a world without firms or demand) and no volume limit binds: nothing to price,
@@ -737,7 +775,7 @@ final class PriceSolver {
             gmax = Math.max(gmax, Math.abs(grad[i]) * net.reference[marketOf[i]] / objectiveScale);
         }
         double kappa = gmax > 0 ? Math.min(1.0 / gmax, 1e12) : 1.0;
-        int rows = arcs + 2 * na + ns;
+        int rows = arcs + 2 * na + ns + 2 * nl;
         for (int attempt = 0; attempt < 8; attempt++) {
             double[][] q = new double[nv][nv];
             double[] c = new double[nv];
@@ -748,6 +786,25 @@ final class PriceSolver {
                 }
                 q[i][i] += kappa * damping * hbar;
                 c[i] = -kappa * grad[i] * ri / objectiveScale;
+            }
+            // The part above the choke: the firms' part of the model (the whole less the households'), which acts
+            // on the sum of the two parts.
+            for (int i = 0; i < na; i++) {
+                if (upper[i] < 0) {
+                    continue;
+                }
+                double ri = net.reference[marketOf[i]];
+                for (int j = 0; j < na; j++) {
+                    double firms = (hess[i][j] - (i == j ? demandHess[i] : 0)) * kappa * ri
+                            * net.reference[marketOf[j]] / objectiveScale;
+                    q[upper[i]][j] = firms;
+                    q[j][upper[i]] = firms;
+                    if (upper[j] >= 0) {
+                        q[upper[i]][upper[j]] = firms;
+                    }
+                }
+                q[upper[i]][upper[i]] += kappa * damping * hbar;
+                c[upper[i]] = -kappa * (grad[i] - demandGrad[i]) * ri / objectiveScale;
             }
             double proximal = kappa * Math.max(damping, 1e-6) * hbar;
             for (int s = 0; s < ns; s++) {
@@ -771,14 +828,30 @@ final class PriceSolver {
                         }
                     }
                 }
+                if (arc.to >= 0 && upper[varOf[arc.to]] >= 0) {
+                    ai[a][upper[varOf[arc.to]]] = ai[a][varOf[arc.to]];
+                }
+                if (upper[varOf[arc.from]] >= 0) {
+                    ai[a][upper[varOf[arc.from]]] = ai[a][varOf[arc.from]];
+                }
                 bi[a] = (arc.wedge - arcLeft(a, price, rent)) / scale;
             }
             for (int i = 0; i < na; i++) {
                 int m = marketOf[i];
+                // A split market's lower part stands at min(p, choke), its upper part at what lies above.
+                double lower = upper[i] >= 0 ? Math.min(price[m], net.choke[m]) : price[m];
+                double top = upper[i] >= 0 ? net.choke[m] : bound(m);
                 ai[arcs + 2 * i][i] = -1;
-                bi[arcs + 2 * i] = price[m] / net.reference[m];
+                bi[arcs + 2 * i] = lower / net.reference[m];
                 ai[arcs + 2 * i + 1][i] = 1;
-                bi[arcs + 2 * i + 1] = (net.ceiling[m] - price[m]) / net.reference[m];
+                bi[arcs + 2 * i + 1] = (top - lower) / net.reference[m];
+                if (upper[i] >= 0) {
+                    int row = arcs + 2 * na + ns + 2 * (upper[i] - na - ns);
+                    ai[row][upper[i]] = -1;
+                    bi[row] = (price[m] - lower) / net.reference[m];
+                    ai[row + 1][upper[i]] = 1;
+                    bi[row + 1] = (net.ceiling[m] - net.choke[m] - (price[m] - lower)) / net.reference[m];
+                }
             }
             for (int s = 0; s < ns; s++) {
                 ai[arcs + 2 * na + s][na + s] = -1;
@@ -792,6 +865,11 @@ final class PriceSolver {
                 }
                 for (int s = 0; s < ns; s++) {
                     z[na + s] += rent[s] / rentScale[s];
+                }
+                for (int i = 0; i < na; i++) {
+                    if (upper[i] >= 0) {
+                        z[i] += z[upper[i]];
+                    }
                 }
                 return z;
             }
@@ -973,12 +1051,22 @@ final class PriceSolver {
         for (double[] row : hess) {
             Arrays.fill(row, 0);
         }
+        Arrays.fill(demandGrad, 0);
+        Arrays.fill(demandHess, 0);
         for (int h = 0; h < net.demands; h++) {
             int m = net.dMarket[h];
             int i = varOf[m];
-            double pm = p[m];
-            grad[i] -= Curves.demand(pm, net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h], net.dChoke[h]);
-            hess[i][i] -= Curves.demandSlope(pm, net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h], net.dChoke[h]);
+            // A price above the choke is split there (see split): the households answer only its part up to the
+            // choke, where their surplus is read from just below it; the bound of that part says how much of what
+            // they would take there they leave.
+            double pm = Math.min(p[m], net.choke[m]);
+            double d = Curves.demand(pm, net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h], net.dChoke[h]);
+            double slope = Curves.demandSlope(pm, net.dScale[h], net.dP0[h], net.dEps[h], net.dLinear[h],
+                    net.dChoke[h]);
+            grad[i] -= d;
+            hess[i][i] -= slope;
+            demandGrad[i] -= d;
+            demandHess[i] -= slope;
         }
         for (int f = 0; f < net.firms; f++) {
             double w = net.fWeight[f];
@@ -1029,9 +1117,13 @@ final class PriceSolver {
         return n;
     }
 
-    /** Final demand left unserved at the choke price, per market: what the upper price bound's multiplier stands for. */
+    /**
+     * Final demand left unserved at the choke price, per market: what the multiplier of the bound at the choke (of the
+     * price, or of its households' part where it is split there) stands for. Above the choke nobody buys, and nothing
+     * is unserved.
+     */
     double rationed(int m, double netImport) {
-        if (price[m] < net.ceiling[m] * (1 - 1e-12) || !hasDemand(m)) {
+        if (price[m] < net.choke[m] * (1 - 1e-12) || !hasDemand(m)) {
             return 0;
         }
         double excess = supply[m] + netImport - demand[m] - inputs[m];

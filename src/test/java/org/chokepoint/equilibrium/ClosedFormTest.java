@@ -3,6 +3,9 @@ package org.chokepoint.equilibrium;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -795,6 +798,145 @@ class ClosedFormTest {
             double rent = lane.trader().equals("a-to-b") ? 12.4 - pa - 1 : 0;
             assertEquals(rent, lane.rent(), TOL * 12.4, lane.trader());
         }
+    }
+
+    /**
+     * A's ten mines of 1 a tick ({@code S_A = 10} from a price of 52) ship to B at a cost of 1, where buyers pay far
+     * more than A's own ever would: B's mines {@code S_B = (p - 4) / 20}, B's buyers {@code D_B = 180 - p / 10}
+     * (linear, a reference of 800). A's households, {@code aDemand}, buy nothing above 100, their choke.
+     */
+    private static Scenario anExporterUnderBuyersWhoPayMore(String aDemand) throws Exception {
+        return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS.replace("\"capacity\": 100", "\"capacity\": 1") + ","
+                        + B_FIRMS.replace("\"slope\": 100.0", "\"slope\": 10000.0"),
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                aDemand + "," + """
+                {"region": "B", "commodity": "metal", "baseQuantity": 100, "referencePrice": 800.0, "elasticity": -0.8,
+                 "form": "linear"}""", "");
+    }
+
+    /**
+     * Whatever A's own households would pay, B's buyers pay more for all A makes: A ships its 10, and B clears where
+     * {@code (p - 4) / 20 + 10 = 180 - p / 10}, at {@code p_B = 170.2 / 0.15 = 1134.67}, A's price the lane's cost
+     * below, 1133.67, far above 100, where A's households buy nothing. Their curve: linear, {@code 90 - 6 p}, nil from
+     * 15 on, and the choke of 100 (twenty times their reference); isoelastic, {@code 60 (p / 5)^-0.5}, which falls
+     * from 13.4 to nothing at 100; linear with a choke of 10, where it falls from 30 to nothing. A market whose
+     * households buy was held at their choke, and each world was reported "short by 155.05 at its ceiling of 100.0"
+     * (176.95 at 10.0 with the choke of 10), in every attempt.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "\"form\": \"linear\"", "\"form\": \"isoelastic\"", "\"form\": \"linear\", \"chokePrice\": 10"})
+    void anExporterWhoseBuyersAbroadPayMoreThanItsHouseholdsWouldIsPricedAboveTheirChoke(String form)
+            throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(anExporterUnderBuyersWhoPayMore(A_DEMAND.replace(
+                "\"form\": \"linear\"", form)), 0);
+        assertConverged(r);
+        double pb = 170.2 / 0.15;
+        assertEquals(pb, r.market("B", "metal").price(), TOL * pb);
+        assertEquals(pb - 1, r.market("A", "metal").price(), TOL * pb);
+        assertEquals(10.0, r.laneFlow("a-to-b"), TOL * 10);
+        assertEquals(10.0, r.market("A", "metal").production(), TOL * 10);
+        assertEquals(0.0, r.market("A", "metal").finalConsumption(), TOL * 10);
+        assertEquals(0.0, r.market("A", "metal").rationed(), TOL * 10);
+        assertEquals((pb - 4) / 20, r.market("B", "metal").production(), TOL * 100);
+        assertEquals(180 - pb / 10, r.market("B", "metal").finalConsumption(), TOL * 100);
+    }
+
+    /**
+     * The two-region test world with B's households' reference price raised from 10 to 1,000 and A's ten mines cut
+     * to 0.5 each. A's 5 sell abroad: A's households (isoelastic, reference 10) buy nothing above their choke of 200,
+     * and B's pay far more. B's mines make their 50 (at capacity from 15), so B's households take 55:
+     * {@code 100 (p / 1000)^-0.8 = 55}, {@code p_B = 1000 × 0.55^-1.25 = 2111.28}. The lane (six traders of 40 a
+     * tick on average, at a margin of 2% of B's price and a cost of 0.2) carries the 5, so {@code 0.98 p_B = p_A +
+     * 0.2}, {@code p_A = 2068.86}. A was held at 200 and reported "short by 235.0 at its ceiling of 200.0" in every
+     * attempt.
+     */
+    @Test
+    void theTwoRegionWorldsExporterFollowsBuyersAbroadWhoPayAHundredTimesMore() throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of(ClosedFormTest.class.getResource(
+                "/scenarios/two-region.json").toURI()).toFile());
+        ((ObjectNode) json.get("demand").get(1)).put("referencePrice", 1000.0);
+        ((ObjectNode) json.get("firms").get(0)).put("capacity", 0.5);
+        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromJson(json, "two-region").scenario(), 0);
+        assertConverged(r);
+        double pb = 1000 * Math.pow(0.55, -1.25);
+        assertEquals(pb, r.market("B", "metal").price(), TOL * pb);
+        assertEquals(0.98 * pb - 0.2, r.market("A", "metal").price(), TOL * pb);
+        assertEquals(5.0, r.laneFlow("a-to-b"), TOL * 5);
+        assertEquals(0.0, r.market("A", "metal").finalConsumption(), TOL * 5);
+        assertEquals(55.0, r.market("B", "metal").finalConsumption(), TOL * 55);
+    }
+
+    /**
+     * At their choke A's households buy anything from nothing to what they take just below it, and an exporter's
+     * price can stand there. A's mines make 30 ({@code S_A = 30} from 52), its households' isoelastic curve
+     * {@code 60 (p / 5)^-0.5} stops at 100, where they take up to {@code 60 / sqrt(20) = 13.42}; B's mines
+     * {@code S_B = (p - 4) / 5}, B's buyers {@code D_B = 80 - 0.4 p}, the lane's cost 1. Below 100 A's households
+     * keep at least 13.42 of the 30, and B, at no more than A's price and the cost, lacks more than the 16.58 left
+     * ({@code 80.8 - 0.6 p_B > 20.2}); above 100 they keep none, and the 30 shipped would take B's price to 84.67,
+     * below what the lane needs. So A stands at 100, B at 101, where B takes {@code 80.8 - 60.6 = 20.2} and A's
+     * households the 9.8 left: 3.62 of what they would buy at 100 goes unserved. A buyer abroad lifts A's ceiling
+     * above the choke; the step splits A's price there, and lands on the choke rather than across it.
+     */
+    @Test
+    void anExporterWhoseHouseholdsTakePartOfWhatTheyWouldAtTheirChokeStandsThere() throws Exception {
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS.replace("\"capacity\": 100", "\"capacity\": 3") + ","
+                        + B_FIRMS.replace("\"slope\": 100.0", "\"slope\": 2500.0"),
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND.replace("\"form\": \"linear\"", "\"form\": \"isoelastic\"") + "," + """
+                {"region": "B", "commodity": "metal", "baseQuantity": 40, "referencePrice": 100.0, "elasticity": -1.0,
+                 "form": "linear"}""", "");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        double atChoke = 60 / Math.sqrt(20);
+        assertEquals(100.0, r.market("A", "metal").price(), TOL * 100);
+        assertEquals(101.0, r.market("B", "metal").price(), TOL * 100);
+        assertEquals(20.2, r.laneFlow("a-to-b"), TOL * 30);
+        assertEquals(9.8, r.market("A", "metal").finalConsumption(), TOL * 30);
+        assertEquals(atChoke - 9.8, r.market("A", "metal").rationed(), TOL * 30);
+        assertEquals(19.4, r.market("B", "metal").production(), TOL * 30);
+    }
+
+    /**
+     * A metal whose own households buy nothing above 100 (isoelastic, {@code 60 (p / 5)^-0.5}) is bought by device
+     * makers who can pay far more. The mines make 10 from a price of 52; a device takes 1 metal, and the makers
+     * supply {@code (v - 10) / 10} at a net price {@code v}; households buy {@code 40 - p / 50} devices (linear, a
+     * reference of 1,000). All 10 tonnes go into devices: {@code 40 - p_d / 50 = 10} gives {@code p_d = 1500}, the
+     * makers make 10 at {@code v = 110}, and metal stands at {@code 1500 - 110 = 1390}. Held at its households'
+     * choke, the metal was reported "short by 21.5 at its ceiling of 100.0" in every attempt.
+     */
+    @Test
+    void aMetalItsHouseholdsWouldNotBuyAboveTheirChokeIsPricedByTheMakersWhoWould() throws Exception {
+        String text = """
+                {"meta": {"name": "makers"}, "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [{"id": "A"}],
+                 "commodities": [{"id": "metal", "stage": "raw", "initialPrice": 6.0},
+                                 {"id": "device", "stage": "final", "initialPrice": 1000.0}],
+                 "recipes": [{"id": "make", "output": "device", "inputs": [{"commodity": "metal", "perUnit": 1.0}]}],
+                 "firms": [
+                   {"id": "mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 1,
+                    "cost": {"base": 2.0, "slope": 50.0, "exponent": 1}},
+                   {"id": "maker", "type": "manufacturer", "region": "A", "commodity": "device", "count": 10,
+                    "capacity": 10, "cost": {"base": 10.0, "slope": 1000.0, "exponent": 1}}],
+                 "demand": [{"region": "A", "commodity": "metal", "baseQuantity": 60, "referencePrice": 5.0,
+                             "elasticity": -0.5},
+                            {"region": "A", "commodity": "device", "baseQuantity": 20, "referencePrice": 1000.0,
+                             "elasticity": -1.0, "form": "linear"}],
+                 "behaviour": {"demandNoise": 0.0}}
+                """;
+        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromText(text, "makers").scenario(), 0);
+        assertConverged(r);
+        assertEquals(1390.0, r.market("A", "metal").price(), TOL * 1390);
+        assertEquals(1500.0, r.market("A", "device").price(), TOL * 1500);
+        assertEquals(0.0, r.market("A", "metal").finalConsumption(), TOL * 10);
+        assertEquals(10.0, r.market("A", "metal").intermediateUse(), TOL * 10);
+        assertEquals(10.0, r.market("A", "device").production(), TOL * 10);
     }
 
     static final String CHAIN = """
