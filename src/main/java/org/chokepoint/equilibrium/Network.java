@@ -298,10 +298,13 @@ final class Network {
             }
             choke[m] = Double.POSITIVE_INFINITY;
         }
+        for (int h = 0; h < demands; h++) {
+            int m = dMarket[h];
+            choke[m] = Double.isInfinite(choke[m]) ? dChoke[h] : Math.max(choke[m], dChoke[h]);
+        }
         double[] reachable = mostAnyReachableBuyerPays();
         for (int h = 0; h < demands; h++) {
             int m = dMarket[h];
-            choke[m] = ceilingFromDemandOnly(m);
             ceiling[m] = reachable[m] > choke[m] ? reachable[m] : choke[m];
         }
     }
@@ -432,16 +435,6 @@ final class Network {
             return true;
         }
         return false;
-    }
-
-    private double ceilingFromDemandOnly(int m) {
-        double top = 0;
-        for (int h = 0; h < demands; h++) {
-            if (dMarket[h] == m) {
-                top = Math.max(top, dChoke[h]);
-            }
-        }
-        return top;
     }
 
     // ---- events -----------------------------------------------------------------------------------
