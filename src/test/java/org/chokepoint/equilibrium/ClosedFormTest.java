@@ -904,6 +904,34 @@ class ClosedFormTest {
     }
 
     /**
+     * The same on a linear curve cut by its choke: A's households buy {@code 90 - 6 p} up to 10, so up to 30 there,
+     * and nothing above; A's mines {@code S_A = 20 (p - 2)}, 160 at 10; B's mines {@code S_B = 5 (p - 4)} and buyers
+     * {@code D_B = 400 - 20 p} (linear, 200 at a reference of 10), so B lacks {@code 420 - 25 p_B}. Below 10, A's
+     * households keep at least 30 of less than 160, and B, at less than 11, lacks more than 145: short. Above it,
+     * A ships more than 160 and B, above 11, lacks less than 145: long. So A stands at 10 and B at 11, B imports 145,
+     * and A's households take the 15 left of the 30 they would buy at 10.
+     */
+    @Test
+    void anExporterWhoseHouseholdsOnALinearCurveTakePartOfWhatTheyWouldAtTheirChokeStandsThere() throws Exception {
+        Scenario s = scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS,
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND.replace("\"form\": \"linear\"", "\"form\": \"linear\", \"chokePrice\": 10") + "," + """
+                {"region": "B", "commodity": "metal", "baseQuantity": 200, "referencePrice": 10.0, "elasticity": -1.0,
+                 "form": "linear"}""", "");
+        EquilibriumResult r = SpatialEquilibrium.solve(s, 0);
+        assertConverged(r);
+        assertEquals(10.0, r.market("A", "metal").price(), TOL * 10);
+        assertEquals(11.0, r.market("B", "metal").price(), TOL * 10);
+        assertEquals(145.0, r.laneFlow("a-to-b"), TOL * 160);
+        assertEquals(160.0, r.market("A", "metal").production(), TOL * 160);
+        assertEquals(15.0, r.market("A", "metal").finalConsumption(), TOL * 160);
+        assertEquals(15.0, r.market("A", "metal").rationed(), TOL * 160);
+    }
+
+    /**
      * A metal whose own households buy nothing above 100 (isoelastic, {@code 60 (p / 5)^-0.5}) is bought by device
      * makers who can pay far more. The mines make 10 from a price of 52; a device takes 1 metal, and the makers
      * supply {@code (v - 10) / 10} at a net price {@code v}; households buy {@code 40 - p / 50} devices (linear, a
