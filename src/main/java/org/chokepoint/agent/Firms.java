@@ -103,6 +103,12 @@ public final class Firms implements java.io.Serializable {
      */
     double[] supportCovered;
     /**
+     * What a unit of {@link #supportCovered} earns over its sale price under a contract settled against another
+     * market: the reference's whole gap to the strike, not its covered share. NaN under a contract on the firm's own
+     * market, which makes the unit up to the strike. Allocated with {@link #supportCovered}.
+     */
+    private double[] supportCoveredPayment;
+    /**
      * A premium per unit the firm earns on top of the market price for its output, by a certificate it sells
      * with each unit (a resilience standard's certified segment); 0 when none.
      */
@@ -649,28 +655,42 @@ public final class Firms implements java.io.Serializable {
         supportPayment[f] = payment;
         if (supportCovered != null) {
             supportCovered[f] = 0;
+            supportCoveredPayment[f] = Double.NaN;
         }
     }
 
     /**
-     * A contract for difference settled against the firm's own market whose volume cap covers a share of what its
-     * holders make: the firm counts on its price plus {@code payment}, that share of what the contract pays a unit,
-     * on all it makes, as under a purchase guarantee so capped, and {@code coveredQuantity} of its offer, its part of
-     * the cap, is made up to the strike whatever it sells at.
+     * A contract for difference whose volume cap covers a share of what its holders make: the firm counts on its
+     * price plus {@code payment}, that share of what the contract pays a unit, on all it makes, as under a purchase
+     * guarantee so capped, and {@code coveredQuantity} of its offer, its part of the cap, earns what the contract pays
+     * a unit in full: on the firm's own market, made up to the strike whatever it sells at ({@code coveredPayment}
+     * NaN); against another market, {@code coveredPayment} on top of its sale price.
      */
-    public void support(int f, double strike, double upsideShare, double payment, double coveredQuantity) {
+    public void support(int f, double strike, double upsideShare, double payment, double coveredQuantity,
+                        double coveredPayment) {
         support(f, strike, upsideShare, payment);
         if (coveredQuantity > 0) {
             if (supportCovered == null) {
                 supportCovered = new double[supportStrike.length];
+                supportCoveredPayment = new double[supportStrike.length];
+                java.util.Arrays.fill(supportCoveredPayment, Double.NaN);
             }
             supportCovered[f] = coveredQuantity;
+            supportCoveredPayment[f] = coveredPayment;
         }
     }
 
-    /** How much of its offer the firm's contract makes up to the strike this tick (0: none, or no cap binds). */
+    /** How much of its offer the firm's contract pays for in full this tick (0: none, or no cap binds). */
     public double supportCovered(int f) {
         return supportCovered == null ? 0 : supportCovered[f];
+    }
+
+    /**
+     * What a unit of the firm's {@link #supportCovered} earns over its sale price, against another market's price;
+     * NaN where the contract makes it up to the strike, or covers none of the firm's offer.
+     */
+    public double supportCoveredPayment(int f) {
+        return supportCovered == null ? Double.NaN : supportCoveredPayment[f];
     }
 
     /** The premium per unit the firm counts on over the market price for its output (0: none). */
@@ -701,16 +721,16 @@ public final class Firms implements java.io.Serializable {
      * firms that plan on it ({@link #holdsSupportOf}).
      */
     public void offerSupport(int f, int tick, double strike, double upsideShare, double payment, int holder) {
-        offerSupport(f, tick, strike, upsideShare, payment, 0, holder);
+        offerSupport(f, tick, strike, upsideShare, payment, 0, Double.NaN, holder);
     }
 
     /**
-     * As {@link #offerSupport(int, int, double, double, double, int)}, for a contract settled against the firm's own
-     * market whose cap covers {@code coveredQuantity} of its offer ({@link #support(int, double, double, double,
-     * double)}).
+     * As {@link #offerSupport(int, int, double, double, double, int)}, for a contract whose cap covers
+     * {@code coveredQuantity} of the firm's offer, paying {@code coveredPayment} a unit of it over its sale price
+     * (NaN: made up to the strike) ({@link #support(int, double, double, double, double, double)}).
      */
     public void offerSupport(int f, int tick, double strike, double upsideShare, double payment,
-                             double coveredQuantity, int holder) {
+                             double coveredQuantity, double coveredPayment, int holder) {
         if (supportTick == null) {
             supportTick = new int[supportStrike.length];
             java.util.Arrays.fill(supportTick, -1);
@@ -721,7 +741,7 @@ public final class Firms implements java.io.Serializable {
         }
         supportTick[f] = tick;
         supportHolder[f] = holder;
-        support(f, strike, upsideShare, payment, coveredQuantity);
+        support(f, strike, upsideShare, payment, coveredQuantity, coveredPayment);
     }
 
     /**
@@ -749,6 +769,7 @@ public final class Firms implements java.io.Serializable {
         supportPayment[f] = Double.NaN;
         if (supportCovered != null) {
             supportCovered[f] = 0;
+            supportCoveredPayment[f] = Double.NaN;
         }
     }
 

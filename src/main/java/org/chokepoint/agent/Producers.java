@@ -262,11 +262,16 @@ public final class Producers implements java.io.Serializable {
             double covered = Math.min(quantity, x.supportCovered(f));
             if (covered > 0) {
                 // Its part of a contract's volume cap, which the contract makes up to the strike whatever it sells
-                // at, is asked as under a contract with no cap, and sells in a week the rest, asked at its cost less
-                // the covered share's payment, does not. Asked with the rest, it sold nothing in a week importers
-                // asked a hair less, and nothing was paid; the stock left over sold the next week, beyond the cap.
-                book.addAsk(held(Math.max(strikeFloor(f, extra == 0 ? mc : mc - extra) * cut, rent),
-                        x.costBase[f] + inputCost - strikeRoom(f), extra), covered, Owner.of(seat, f));
+                // at, or pays the reference's whole gap on, is asked as under a contract with no cap, and sells in a
+                // week the rest, asked at its cost less the covered share's payment, does not. Asked with the rest,
+                // it sold nothing in a week importers asked a hair less, and nothing was paid; the stock left over
+                // sold the next week, beyond the cap.
+                double net = extra == 0 ? mc : mc - extra;
+                double whole = x.supportCoveredPayment(f);
+                double floor = Double.isNaN(whole) ? strikeFloor(f, net) : Math.max(0.0, net - whole);
+                book.addAsk(held(Math.max(floor * cut, rent),
+                        x.costBase[f] + inputCost - (Double.isNaN(whole) ? strikeRoom(f) : whole), extra), covered,
+                        Owner.of(seat, f));
                 quantity -= covered;
                 if (!(quantity > 0)) {
                     return;

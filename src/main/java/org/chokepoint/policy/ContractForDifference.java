@@ -13,9 +13,10 @@ import org.chokepoint.world.World;
  * (by default the eligible firms' own market). While the contract is in force, a firm settled against its own
  * market plans on the strike ({@link Firms#supportedPrice}), or, once its holders make more than the cap, on its
  * price plus the share of the strike's gap over it that the cap covers of what they made, offering its part of the
- * cap as under no cap ({@link Firms#support(int, double, double, double, double)}); a firm settled against another
- * market (China's price for producers elsewhere) counts on its sale price plus what the contract pays a unit
- * ({@link Firms#support(int, double, double, double)}) and sells no lower than its cost less that payment. Either
+ * cap as under no cap ({@link Firms#support(int, double, double, double, double, double)}); a firm settled against
+ * another market (China's price for producers elsewhere) counts on its sale price plus what the contract pays a unit
+ * on the share of what they made the cap covers ({@link Firms#support(int, double, double, double)}) and sells no
+ * lower than its cost less that payment, its part of the cap no lower than its cost less the whole gap. Either
  * is what keeps them alive through a dumping phase. A firm that several supports name plans on the one with the
  * highest strike, and only that one pays on what it sells. The budget pays: payments are fiscal cost of the
  * government's market in the commodity,
@@ -29,12 +30,10 @@ final class ContractForDifference extends ImporterMeasure {
     private final EligibleFirms eligible;
     private double[] stockAtStart = new double[0];
     private boolean supporting;
-    /** The share of the eligible firms' sales last tick that the volume cap covered. */
-    private double coveredShare;
     /**
      * The share of what its holders made last tick (the eligible firms, before it is in force) that the volume cap
-     * covers: what a holder settled against its own market counts on. Their output moves by a fifth of the way to
-     * their plan a week, their sales by bursts.
+     * covers: what each holder counts on, whichever market the contract settles against. Their output moves by a
+     * fifth of the way to their plan a week, their sales by bursts.
      */
     private double coveredOutput;
     private double paid;
@@ -49,8 +48,7 @@ final class ContractForDifference extends ImporterMeasure {
         this.strike = spec.strike();
         this.upsideShare = spec.upsideShare();
         this.cap = spec.volumeCapPerTick() == null ? Double.POSITIVE_INFINITY : spec.volumeCapPerTick();
-        this.coveredShare = PurchaseGuarantee.coveredShare(0, cap);
-        this.coveredOutput = coveredShare;
+        this.coveredOutput = PurchaseGuarantee.coveredShare(0, cap);
         this.reference = world.market(
                 spec.referenceRegion() == null ? region : world.regionIndex(spec.referenceRegion()),
                 world.commodityIndex(spec.referenceCommodity() == null ? spec.commodity() : spec.referenceCommodity()));
@@ -71,10 +69,10 @@ final class ContractForDifference extends ImporterMeasure {
         }
         if (active()) {
             // What the contract pays a unit sold, as the firms can know it at the start of the tick: against the
-            // reference's last price, on the share of their sales last tick that the volume cap covered.
+            // reference's last price, on the share of what they made last tick that the volume cap covers.
             double ref = ctx.markets().price(reference);
             double perUnit = ref < strike ? strike - ref : -upsideShare * (ref - strike);
-            double payment = coveredShare * perUnit;
+            double payment = coveredOutput * perUnit;
             for (int i : firms) {
                 if (f.market(i) == reference && coveredOutput < 1) {
                     // The cap covers part of what the holders make, and the contract shares it by what each sells:
@@ -83,12 +81,21 @@ final class ContractForDifference extends ImporterMeasure {
                     // all it makes). The share is of what they made, not of what they sold, which came in bursts:
                     // counted on sales, a week they sold nothing had them count on the whole gap the next, sell
                     // beyond the cap, count on a sliver of it the week after and sell nothing again.
-                    f.offerSupport(i, tick, strike, upsideShare, coveredOutput * perUnit, coveredOutput * f.output(i),
+                    f.offerSupport(i, tick, strike, upsideShare, payment, coveredOutput * f.output(i), Double.NaN,
                             owner());
                 } else if (f.market(i) == reference) {
                     // Settled against its own market, the holder is paid the strike whatever it sells at: it plans
                     // on the strike, and its price, not a separate reference, is what the payment makes up.
                     f.offerSupport(i, tick, strike, upsideShare, Double.NaN, owner());
+                } else if (coveredOutput < 1) {
+                    // Settled against another market, each unit a holder sells earns its price plus the covered
+                    // share of the reference's gap, which it plans on; its part of the cap, that share of what it
+                    // made, earns the whole gap, and it offers it at its cost less that, so that the cap sells, and
+                    // is paid, every week. Counted on sales, with all of the offer asked at its cost less the
+                    // share's payment, the holders sold in bursts as on their own market, and the cap went unpaid
+                    // in the weeks they sold nothing.
+                    f.offerSupport(i, tick, strike, upsideShare, payment, coveredOutput * f.output(i), perUnit,
+                            owner());
                 } else {
                     f.offerSupport(i, tick, strike, upsideShare, payment, owner());
                 }
@@ -123,7 +130,6 @@ final class ContractForDifference extends ImporterMeasure {
             sold += soldUnder(f, firms, i, tick);
         }
         double q = Math.min(sold, cap);
-        coveredShare = PurchaseGuarantee.coveredShare(sold, cap);
         double ref = ctx.markets().price(reference);
         record(tick, q, ref);
         volume += q;

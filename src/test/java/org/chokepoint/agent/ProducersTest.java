@@ -106,7 +106,7 @@ class ProducersTest {
     @Test
     void underACappedContractOnItsOwnPriceItOffersItsPartOfTheCapAsUnderNoCapAndTheRestAtItsCostLessThePayment() {
         firms.expectedPrice[mine] = 100;
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2);
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2, Double.NaN);
         assertEquals(108.0, firms.supportedPrice(mine, 100), 1e-9);
         OrderBook book = new OrderBook();
         producers.offer(mine, 0, 0, book);
@@ -116,12 +116,33 @@ class ProducersTest {
         assertEquals(19.5, book.askLimit(1), 1e-9);
         assertEquals(1.75, book.askQuantity(1), 1e-12);
 
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 5);
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 5, Double.NaN);
         book = new OrderBook();
         producers.offer(mine, 0, 0, book);
         assertEquals(1, book.askCount());
         assertEquals(17.5, book.askLimit(0), 1e-9);
         assertEquals(3.75, book.askQuantity(0), 1e-12);
+    }
+
+    /**
+     * The contract at 110 settled against another market's price, last at $95, capped so that it covers 0.8 of what
+     * its holders made last week, the mine expecting $100 in its own: the whole gap is 110 - 95 = $15 a unit, the
+     * covered share of it 0.8 x 15 = $12, and the mine counts on 100 + 12 = $112. Its part of the cap, 2 t of its
+     * 3.75 t offer, earns the whole $15 over its sale price, and it asks for it its cost less that, 27.5 - 15 = $12.5,
+     * not the $17.5 a contract on its own price makes up to the strike; the other 1.75 t it asks at 27.5 - 12 = $15.5.
+     */
+    @Test
+    void underACappedContractOnAnotherPriceItOffersItsPartOfTheCapAtItsCostLessTheWholeGap() {
+        firms.expectedPrice[mine] = 100;
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 95), 2, STRIKE - 95);
+        assertEquals(112.0, firms.supportedPrice(mine, 100), 1e-9);
+        OrderBook book = new OrderBook();
+        producers.offer(mine, 0, 0, book);
+        assertEquals(2, book.askCount());
+        assertEquals(12.5, book.askLimit(0), 1e-9);
+        assertEquals(2.0, book.askQuantity(0), 1e-12);
+        assertEquals(15.5, book.askLimit(1), 1e-9);
+        assertEquals(1.75, book.askQuantity(1), 1e-12);
     }
 
     /**

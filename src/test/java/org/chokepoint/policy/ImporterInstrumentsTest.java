@@ -455,6 +455,40 @@ class ImporterInstrumentsTest {
     }
 
     /**
+     * A contract for difference at 7 on D's mines settled against W's price, capped at 20 a week. W's price stays at
+     * about 5.03 and D's at import parity, 5.53, and the contract pays {@code (7 - P_W) x covered} a unit a mine sells,
+     * {@code covered} being the cap over what the mines sell: each unit earns {@code P_D + (20 / S) (7 - P_W)}, so D
+     * makes {@code S = 10 (P_D + 20 (7 - P_W) / S - 3)}, the root of {@code S^2 - 25.3 S - 394 = 0}, 36.19, and the
+     * budget pays {@code (7 - 5.03) x 20} = 39.4 a week, each week the gap over that week's W price on the whole cap.
+     * Counting on the covered share of what they sold the week before, with all their offer asked at their cost less
+     * that share's payment, the mines sold in bursts: they made 34.82 and were paid 32.3 a week, the cap unsold in 31 of
+     * these 170 weeks.
+     */
+    @Test
+    void aContractOnAnotherMarketCappedBelowWhatItsHoldersMakePaysTheGapOnTheWholeCapEveryWeek() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"contractForDifference\", \"id\": \"cfd\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"strike\": 7, \"volumeCapPerTick\": 20, "
+                + "\"referenceRegion\": \"W\", \"start\": 100}]", null).scenario(), 3, TO);
+        SeriesRecorder s = out.model().series();
+        ContractForDifference cfd = (ContractForDifference) out.model().instruments().get(0);
+        double pd = 5.53;
+        double pw = 5.03;
+        double b = 10 * (pd - 3);
+        double made = (b + Math.sqrt(b * b + 4 * 200 * (7 - pw))) / 2;
+        assertEquals(36.19, made, 0.005);
+        near(pw, mean(s, W, Metric.PRICE), "W's price");
+        near(pd, mean(s, D, Metric.PRICE), "D's price, import parity");
+        near(made, mean(s, D, Metric.PRODUCTION), "D's output on the covered share of W's gap");
+        for (int t = FROM; t < TO; t++) {
+            assertEquals(20.0, cfd.volumeAt(t), 1e-9, "the cap paid in full, week " + t);
+            double gap = 7 - s.get(t, W, Metric.PRICE);
+            assertEquals(gap * 20, s.get(t, D, Metric.FISCAL_COST), 1e-9 * gap * 20,
+                    "W's gap that week on the cap, week " + t);
+        }
+        near((7 - pw) * 20, mean(s, D, Metric.FISCAL_COST), "W's gap paid on the cap");
+    }
+
+    /**
      * The same contract capped at 0, or at 50, above the S(7) = 40 its holders make on the strike: capped at 0 it
      * pays nothing, and the world is the one without it, every figure of every market in every week alike, whether
      * D's mines ask the cost of their plan or of their normal sales; capped at 50 the mines plan on the strike for
