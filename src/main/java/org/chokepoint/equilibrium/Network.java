@@ -328,8 +328,8 @@ final class Network {
     /**
      * The most any buyer could pay for each commodity, in dollars, wherever it is shipped: a household's highest
      * choke price, an agency's offtake price, and for a manufacturer's input what a unit of its output could
-     * fetch at most (its own bound, or its support's strike) over the input it takes per unit, since its
-     * conversion costs nothing less than nothing. NaN where nobody could buy it.
+     * bring it at most ({@link #mostAUnitFetches}) over the input it takes per unit, since its conversion costs
+     * nothing less than nothing. NaN where nobody could buy it.
      */
     private double[] mostAnyBuyerPays() {
         int commodities = world.commodityCount();
@@ -347,10 +347,7 @@ final class Network {
         for (int pass = 0; pass < commodities; pass++) {
             boolean changed = false;
             for (int f = 0; f < firms; f++) {
-                double output = most[world.commodityOfMarket(fMarket[f])];
-                if (!Double.isNaN(fStrike[f])) {
-                    output = Double.isNaN(output) ? fStrike[f] : Math.max(output, fStrike[f]);
-                }
+                double output = mostAUnitFetches(f, most[world.commodityOfMarket(fMarket[f])]);
                 for (int s = fInputFrom[f]; s < fInputFrom[f + 1]; s++) {
                     if (inputPerUnit[s] > 0 && !Double.isNaN(output)) {
                         changed |= raise(most, world.commodityOfMarket(inputMarket[s]), output / inputPerUnit[s]);
@@ -367,7 +364,8 @@ final class Network {
     /**
      * The most any buyer that market m's goods can reach could pay, in dollars, as a price in m: its own households'
      * highest choke price and an agency's offtake price there; what a manufacturer there could pay for it as an
-     * input (the most its output could fetch, or its support's strike, over the input it takes per unit); and,
+     * input (the most a unit of its output could bring it, {@link #mostAUnitFetches}, over the input it takes per
+     * unit); and,
      * along each arc out of it, the highest origin price at which the arc's trade pays where its destination
      * stands at that destination's own such bound (the wedge's margin, cost, taxes and subsidies taken, levies,
      * which only narrow it, left out). NaN where no buyer is within reach. Markets are raised pass by pass until a
@@ -392,10 +390,7 @@ final class Network {
                 }
             }
             for (int f = 0; f < firms; f++) {
-                double output = most[fMarket[f]];
-                if (!Double.isNaN(fStrike[f])) {
-                    output = Double.isNaN(output) ? fStrike[f] : Math.max(output, fStrike[f]);
-                }
+                double output = mostAUnitFetches(f, most[fMarket[f]]);
                 for (int s = fInputFrom[f]; s < fInputFrom[f + 1]; s++) {
                     if (inputPerUnit[s] > 0 && !Double.isNaN(output)) {
                         changed |= raise(most, inputMarket[s], output / inputPerUnit[s]);
@@ -407,6 +402,25 @@ final class Network {
             }
         }
         return most;
+    }
+
+    /**
+     * The most a unit of firm f's output could bring it, in dollars, where its buyers pay at most {@code most} (NaN
+     * for none): that, or its support's strike where that is higher; and under a contract settled against another
+     * market, that plus the strike, since the contract pays up to the strike (the strike less a reference price of no
+     * less than nothing) on top of whatever the unit sells for. Bounded by the higher of the two alone, a metal
+     * bought by device makers paid a contract's gap of 2,950 over another market's price was held at the strike of
+     * 3,000, where its equilibrium was 4,340, and reported short at that ceiling.
+     */
+    private double mostAUnitFetches(int f, double most) {
+        double strike = fStrike[f];
+        if (Double.isNaN(strike)) {
+            return most;
+        }
+        if (Double.isNaN(most)) {
+            return strike;
+        }
+        return fReference[f] >= 0 && fReference[f] != fMarket[f] ? most + strike : Math.max(most, strike);
     }
 
     /**

@@ -967,6 +967,50 @@ class ClosedFormTest {
         assertEquals(10.0, r.market("A", "device").production(), TOL * 10);
     }
 
+    /**
+     * The metal and device makers above, the makers under a contract for difference at 3,000 settled against R's
+     * device price, and A's device buyers stopping at 1,600. R's device plant supplies {@code 5 (p - 40)} to buyers
+     * who take {@code 100 - p}: R's devices stand at 50, and the contract pays the makers 2,950 on each device on top
+     * of what it sells for. As before the ten tonnes all go into devices, which sell at 1,500, and the makers make 10
+     * at a net price of 110, so metal stands at {@code 1500 + 2950 - 110 = 4340}: more than A's device buyers would
+     * ever pay, and more than the strike. Bounded by the higher of those two, the metal was held at 3,000 and
+     * reported "short by 22.33 at its ceiling of 3000.0" in every attempt.
+     */
+    @Test
+    void aMetalBoughtByMakersPaidAContractsGapOverAnotherMarketIsPricedUpToWhatTheyCouldPay() throws Exception {
+        String text = """
+                {"meta": {"name": "makers"}, "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [{"id": "A"}, {"id": "R"}],
+                 "commodities": [{"id": "metal", "stage": "raw", "initialPrice": 6.0},
+                                 {"id": "device", "stage": "final", "initialPrice": 1000.0}],
+                 "recipes": [{"id": "make", "output": "device", "inputs": [{"commodity": "metal", "perUnit": 1.0}]}],
+                 "firms": [
+                   {"id": "mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 1,
+                    "cost": {"base": 2.0, "slope": 50.0, "exponent": 1}},
+                   {"id": "maker", "type": "manufacturer", "region": "A", "commodity": "device", "count": 10,
+                    "capacity": 10, "cost": {"base": 10.0, "slope": 1000.0, "exponent": 1}},
+                   {"id": "r-plant", "type": "producer", "region": "R", "commodity": "device", "count": 1,
+                    "capacity": 100, "cost": {"base": 40.0, "slope": 20.0, "exponent": 1}}],
+                 "demand": [{"region": "A", "commodity": "metal", "baseQuantity": 60, "referencePrice": 5.0,
+                             "elasticity": -0.5},
+                            {"region": "A", "commodity": "device", "baseQuantity": 20, "referencePrice": 1000.0,
+                             "elasticity": -1.0, "form": "linear", "chokePrice": 1600},
+                            {"region": "R", "commodity": "device", "baseQuantity": 50, "referencePrice": 50.0,
+                             "elasticity": -1.0, "form": "linear"}],
+                 "policies": [{"type": "contractForDifference", "id": "cfd", "region": "A", "commodity": "device",
+                               "strike": 3000, "referenceRegion": "R"}],
+                 "behaviour": {"demandNoise": 0.0}}
+                """;
+        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromText(text, "makers").scenario(), 0);
+        assertConverged(r);
+        assertEquals(50.0, r.market("R", "device").price(), TOL * 50);
+        assertEquals(1500.0, r.market("A", "device").price(), TOL * 1500);
+        assertEquals(4340.0, r.market("A", "metal").price(), TOL * 4340);
+        assertEquals(0.0, r.market("A", "metal").finalConsumption(), TOL * 10);
+        assertEquals(10.0, r.market("A", "metal").intermediateUse(), TOL * 10);
+        assertEquals(10.0, r.market("A", "device").production(), TOL * 10);
+    }
+
     static final String CHAIN = """
             {"meta": {"name": "chain"}, "time": {"ticksPerYear": 52, "horizonTicks": 104},
              "regions": [{"id": "A"}],
