@@ -44,6 +44,15 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
      * killed while writing leaves in the table's folder.
      */
     private static final String SPARK_SCRATCH = "_temporary";
+    /**
+     * The folders Hadoop's committer makes in {@link #SPARK_SCRATCH}: the job's attempt ({@code 0}), its pending
+     * attempts ({@code _temporary}), a task's attempt ({@code attempt_<job tracker>_<job>_m_<task>_<attempt>}) and a
+     * committed task ({@code task_<job tracker>_<job>_m_<task>}); the files in them are parts as {@link #SPARK_TABLE}
+     * names them. Anything else there may be the user's: taken for the committer's whatever it was, a note put in
+     * {@code runs.parquet/_temporary/0/} was deleted with the table by {@code --overwrite}.
+     */
+    private static final Pattern SPARK_SCRATCH_FOLDER = Pattern.compile(
+            "[0-9]+|_temporary|(attempt|task)_[0-9A-Za-z]+_[0-9]+_[mr]_[0-9]+(_[0-9]+)?");
 
     /*
      * Runs of format /1 wrote report.html, policies.csv, counterfactual.csv and flows.csv only from some version on,
@@ -207,9 +216,28 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
                 String name = e.getFileName().toString();
                 boolean scratch = names == SPARK_TABLE && name.equals(SPARK_SCRATCH);
                 if (scratch && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!committerWroteAll(e)) {
+                        return false;
+                    }
                     continue;
                 }
                 if (!Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) || !names.matcher(name).matches()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether the committer's scratch folder {@code dir} holds only its own folders and Spark's parts, at any depth. */
+    private static boolean committerWroteAll(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path e : entries) {
+                String name = e.getFileName().toString();
+                boolean ok = Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)
+                        ? SPARK_SCRATCH_FOLDER.matcher(name).matches() && committerWroteAll(e)
+                        : Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS) && SPARK_TABLE.matcher(name).matches();
+                if (!ok) {
                     return false;
                 }
             }

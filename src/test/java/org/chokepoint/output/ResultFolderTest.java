@@ -155,6 +155,43 @@ class ResultFolderTest {
         }
     }
 
+    /**
+     * The committer's scratch folder holds what Hadoop's committer names: its job attempt ({@code 0}), its pending
+     * attempts ({@code _temporary}), each task's attempt ({@code attempt_…_m_000000_0}) and committed task
+     * ({@code task_…_m_000000}), and in them parts with their checksums. A note of the user's anywhere in it, or a
+     * folder of theirs, keeps the table, and the ensemble's folder, theirs. Taken for Spark's whatever it held, a
+     * note put in {@code runs.parquet/_temporary/0/} was deleted by {@code ensemble --overwrite}.
+     */
+    @Test
+    void aKilledJobsScratchFolderIsChokepointsOnlyWhenItHoldsWhatTheCommitterWrites() throws Exception {
+        String part = "part-00000-8b8faf21-0860-4840-9eef-8c055ac387e1-c000.snappy.parquet";
+        Path folder = anEnsemble("ens");
+        Path job = Files.createDirectories(folder.resolve("runs.parquet").resolve("_temporary").resolve("0"));
+        Path task = Files.createDirectory(job.resolve("task_202612061200_0001_m_000000"));
+        Files.writeString(task.resolve(part), "a committed task's part");
+        Files.writeString(task.resolve("." + part + ".crc"), "its checksum");
+        Path attempt = Files.createDirectories(job.resolve("_temporary").resolve("attempt_202612061200_0001_m_000001_3"));
+        Files.writeString(attempt.resolve(part), "a killed task's part");
+
+        try (ResultFolder again = ResultFolder.inPlace(folder, ResultKind.ENSEMBLE, true, false)) {
+            assertEquals(List.of(), names(again.dir()));
+        }
+
+        for (String users : List.of("notes.txt", "attempt-notes/notes.txt", "_temporary/notes.txt")) {
+            Path kept = anEnsemble("kept-" + users.replace('/', '-'));
+            Path scratch = Files.createDirectories(kept.resolve("runs.parquet").resolve("_temporary").resolve("0"));
+            Path note = scratch.resolve(users);
+            Files.createDirectories(note.getParent());
+            Files.writeString(note, "mine");
+
+            TargetException e = assertThrows(TargetException.class,
+                    () -> ResultFolder.inPlace(kept, ResultKind.ENSEMBLE, true, false));
+
+            assertTrue(e.getMessage().contains("files chokepoint did not write (runs.parquet/)"), e.getMessage());
+            assertEquals("mine", Files.readString(note));
+        }
+    }
+
     /** The files of a finished ensemble of three runs. */
     private Path anEnsemble(String name) throws IOException {
         Path folder = Files.createDirectory(dir.resolve(name));
