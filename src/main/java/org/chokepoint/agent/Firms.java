@@ -428,10 +428,20 @@ public final class Firms implements java.io.Serializable {
         } else if (!Double.isNaN(supportPayment[f])) {
             price = expected + supportPayment[f];
         } else {
-            price = expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
+            price = madeUpToStrike(f, expected);
         }
         double extra = premium[f];
         return extra == 0 ? price : price + extra;
+    }
+
+    /**
+     * What a unit fetching {@code expected} earns under a contract that makes it up to the firm's strike, less the
+     * share of the upside paid back above it: a contract on the firm's own market, or its part of such a contract's
+     * cap. Premium not included.
+     */
+    public double madeUpToStrike(int f, double expected) {
+        double strike = supportStrike[f];
+        return expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
     }
 
     public boolean producing(int f) {

@@ -269,8 +269,11 @@ public final class Producers implements java.io.Serializable {
                 double net = extra == 0 ? mc : mc - extra;
                 double whole = x.supportCoveredPayment(f);
                 double floor = Double.isNaN(whole) ? strikeFloor(f, net) : Math.max(0.0, net - whole);
-                book.addAsk(held(Math.max(floor * cut, rent),
-                        x.costBase[f] + inputCost - (Double.isNaN(whole) ? strikeRoom(f) : whole), extra), covered,
+                // What it is paid a unit on that part, the premium included as on the rest, is what its shutdown
+                // price gives up.
+                double paid = (Double.isNaN(whole) ? x.madeUpToStrike(f, x.expectedPrice[f]) - x.expectedPrice[f]
+                        : whole) + extra;
+                book.addAsk(held(Math.max(floor * cut, rent), x.costBase[f] + inputCost - paid, extra), covered,
                         Owner.of(seat, f));
                 quantity -= covered;
                 if (!(quantity > 0)) {
@@ -444,14 +447,6 @@ public final class Producers implements java.io.Serializable {
     /** What a support adds to the firm's expected price per unit (negative above a strike with upside share). */
     private double support(int f) {
         return firms.supportedPrice(f, firms.expectedPrice[f]) - firms.expectedPrice[f];
-    }
-
-    /** What the strike adds to the firm's expected price on a unit its contract makes up to it. */
-    private double strikeRoom(int f) {
-        Firms x = firms;
-        double e = x.expectedPrice[f];
-        double strike = x.supportStrike[f];
-        return e < strike ? strike - e : -x.supportUpsideShare[f] * (e - strike);
     }
 
     /** Books a sale: stock leaves, revenue counts toward producer surplus. */

@@ -125,6 +125,26 @@ class ProducersTest {
     }
 
     /**
+     * The same capped contract on the mine's own price, the mine certified with a premium of $5 a unit and planning
+     * nothing, so that it asks its cost base, $20, less what it is paid a unit: on its part of the cap the strike's
+     * room over its expected price, 110 - 100 = $10, and the premium, so 20 - 10 - 5 = $5; on the rest the covered
+     * share's payment, 0.8 x 10 = $8, and the premium, 20 - 8 - 5 = $7. The premium counted on the rest but not on its
+     * part of the cap, that part stood at 20 - 10 = $10, above the rest.
+     */
+    @Test
+    void aCertifiedSellersPartOfACappedContractsCapCountsItsPremiumAsTheRestDoes() {
+        firms.expectedPrice[mine] = 100;
+        firms.plannedOutput[mine] = 0;
+        firms.premium(mine, 5);
+        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2, Double.NaN);
+        OrderBook book = new OrderBook();
+        producers.offer(mine, 0, 0, book);
+        assertEquals(2, book.askCount());
+        assertEquals(5.0, book.askLimit(0), 1e-9);
+        assertEquals(7.0, book.askLimit(1), 1e-9);
+    }
+
+    /**
      * The contract at 110 settled against another market's price, last at $95, capped so that it covers 0.8 of what
      * its holders made last week, the mine expecting $100 in its own: the whole gap is 110 - 95 = $15 a unit, the
      * covered share of it 0.8 x 15 = $12, and the mine counts on 100 + 12 = $112. Its part of the cap, 2 t of its
