@@ -914,13 +914,13 @@ final class PriceSolver {
                 continue;
             }
             double cap = net.instruments.get(i).volumeCap;
-            double fixed = 0;
-            for (int g : sharersAside[i]) {
-                fixed += net.fWeight[g] * firmOutput[g];
-            }
             if (!(cap > 0)) {
                 share[i] = 0;
                 continue;
+            }
+            double fixed = 0;
+            for (int g : sharersAside[i]) {
+                fixed += net.fWeight[g] * firmOutput[g];
             }
             // What each answering firm counts on but the share's part, what a unit of the share adds, and its
             // capacity: none of them moves with the share, so they are read once for the bisection.

@@ -74,28 +74,23 @@ final class ContractForDifference extends ImporterMeasure {
             double perUnit = ref < strike ? strike - ref : -upsideShare * (ref - strike);
             double payment = coveredOutput * perUnit;
             for (int i : firms) {
-                if (f.market(i) == reference && coveredOutput < 1) {
+                boolean own = f.market(i) == reference;
+                if (coveredOutput < 1) {
                     // The cap covers part of what the holders make, and the contract shares it by what each sells:
-                    // each unit a holder sells earns it its price plus that share of the gap, which it plans on, as
-                    // under a guarantee so capped, or it makes what the contract does not pay for (for a cap of 0,
-                    // all it makes). The share is of what they made, not of what they sold, which came in bursts:
-                    // counted on sales, a week they sold nothing had them count on the whole gap the next, sell
-                    // beyond the cap, count on a sliver of it the week after and sell nothing again.
-                    f.offerSupport(i, tick, strike, upsideShare, payment, coveredOutput * f.output(i), Double.NaN,
-                            owner());
-                } else if (f.market(i) == reference) {
+                    // each unit a holder sells earns it its price plus that share of the gap (the strike's over its
+                    // own price, or the reference's), which it plans on, as under a guarantee so capped, or it makes
+                    // what the contract does not pay for (for a cap of 0, all it makes). Its part of the cap, that
+                    // share of what it made, earns the whole gap (made up to the strike on its own market), and it
+                    // offers that part apart, so that the cap sells, and is paid, every week. The share is of what
+                    // they made, not of what they sold, which came in bursts: counted on sales, a week they sold
+                    // nothing had them count on the whole gap the next, sell beyond the cap, count on a sliver of it
+                    // the week after and sell nothing again, and the cap went unpaid in the weeks they sold nothing.
+                    f.offerSupport(i, tick, strike, upsideShare, payment, coveredOutput * f.output(i),
+                            own ? Double.NaN : perUnit, owner());
+                } else if (own) {
                     // Settled against its own market, the holder is paid the strike whatever it sells at: it plans
                     // on the strike, and its price, not a separate reference, is what the payment makes up.
                     f.offerSupport(i, tick, strike, upsideShare, Double.NaN, owner());
-                } else if (coveredOutput < 1) {
-                    // Settled against another market, each unit a holder sells earns its price plus the covered
-                    // share of the reference's gap, which it plans on; its part of the cap, that share of what it
-                    // made, earns the whole gap, and it offers it at its cost less that, so that the cap sells, and
-                    // is paid, every week. Counted on sales, with all of the offer asked at its cost less the
-                    // share's payment, the holders sold in bursts as on their own market, and the cap went unpaid
-                    // in the weeks they sold nothing.
-                    f.offerSupport(i, tick, strike, upsideShare, payment, coveredOutput * f.output(i), perUnit,
-                            owner());
                 } else {
                     f.offerSupport(i, tick, strike, upsideShare, payment, owner());
                 }
