@@ -76,8 +76,11 @@ public final class ResultFolder implements AutoCloseable {
         return Path.of("results", b.append(suffix).toString());
     }
 
-    /** What is at a path now. */
-    private enum State { ABSENT, EMPTY, OWN }
+    /**
+     * What is at a path now. BEGUN: a folder holding only the descriptor's temporary of a command killed as it
+     * began to write the folder in place ({@link ResultKind#begun}), which nothing has yet been written beside.
+     */
+    private enum State { ABSENT, EMPTY, OWN, BEGUN }
 
     /**
      * Claims {@code out} for a folder written whole: checks it, takes its lock, removes leftovers of killed
@@ -130,6 +133,10 @@ public final class ResultFolder implements AutoCloseable {
                 State state = inspect(target, kind, overwrite, resume);
                 if (state == State.OWN && !resume) {
                     emptyOwnFolder(target, kind, ResultFolder::deleteTree);
+                } else if (state == State.BEGUN) {
+                    // Nothing to resume from: the ensemble starts afresh in the folder, as in an empty one.
+                    Path begun = target.resolve(kind.descriptorTemporary());
+                    OutputFiles.on(begun, () -> Files.delete(begun));
                 }
                 OutputFiles.on(target, () -> Files.createDirectories(target));
                 return new ResultFolder(target, kind, lock, null, overwrite, made);
@@ -190,7 +197,7 @@ public final class ResultFolder implements AutoCloseable {
         if (state == State.EMPTY) {
             OutputFiles.on(target, () -> Files.delete(target));
         }
-        if (state != State.OWN) {
+        if (state != State.OWN && state != State.BEGUN) {
             OutputFiles.on(target, () -> Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE));
             forget(staging);
             committed = true;
@@ -328,6 +335,10 @@ public final class ResultFolder implements AutoCloseable {
         }
         ResultKind found = ResultKind.of(target);
         if (found == null) {
+            ResultKind begun = ResultKind.begun(target);
+            if (begun != null) {
+                return begun(target, begun, kind, overwrite, resume);
+            }
             ResultKind named = ResultKind.named(target);
             if (named != null) {
                 // Most likely an earlier folder of chokepoint's whose descriptor was damaged or edited; but
@@ -381,6 +392,30 @@ public final class ResultFolder implements AutoCloseable {
                     + "):" + also + " or choose another --out");
         }
         return State.OWN;
+    }
+
+    /**
+     * A folder holding nothing but the descriptor's temporary of a {@code begun} command killed before it wrote
+     * its descriptor: chokepoint's own, judged as an earlier folder of that kind would be, except that --resume has
+     * nothing to resume and starts afresh. Refused, every command took the file for the user's, and the folder
+     * could be written again only once the hidden file was found and removed by hand.
+     */
+    private static State begun(Path target, ResultKind begun, ResultKind kind, boolean overwrite, boolean resume)
+            throws TargetException {
+        String what = "the start of " + article(begun.label()) + " " + begun.label() + " (only "
+                + begun.descriptorTemporary() + ", left by a command killed before it wrote " + begun.descriptor()
+                + ")";
+        if (kind != null && begun != kind) {
+            throw new TargetException(target + " holds " + what + ", and this command writes " + article(kind.label())
+                    + " " + kind.label() + ": --overwrite replaces only an earlier " + kind.label() + "; choose another"
+                    + " --out, or move the " + begun.label() + " away");
+        }
+        if (!overwrite && !resume) {
+            String also = kind == ResultKind.ENSEMBLE ? " add --resume or --overwrite to start it again,"
+                    : " add --overwrite to replace it,";
+            throw new TargetException(target + " holds " + what + ":" + also + " or choose another --out");
+        }
+        return State.BEGUN;
     }
 
     private static String article(String word) {

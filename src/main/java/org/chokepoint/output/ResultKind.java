@@ -145,6 +145,58 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     }
 
     /**
+     * The kind whose command was killed in {@code folder} while writing its descriptor for the first time, or null:
+     * a folder written in place (an ensemble's) is made empty, then its descriptor written under
+     * {@link OutputFiles#temporaryFor its temporary name} and renamed, so a command killed in between leaves
+     * {@code .ensemble.json.tmp} and nothing else. Such a file is taken for chokepoint's only when it is a regular
+     * file at that exact name, the folder holds nothing else, and what it holds is the beginning of what this
+     * version writes there ({@code {"format" : "chokepoint-ensemble/2"}}'s first bytes, as many as it has) or
+     * begins with all of that: the program writes it whole or, killed as it writes, any first part of it, empty
+     * included. A file of that name holding anything else is the user's, and keeps the folder theirs.
+     */
+    static ResultKind begun(Path folder) throws IOException {
+        Path only = null;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path e : entries) {
+                if (only != null) {
+                    return null;
+                }
+                only = e;
+            }
+        }
+        if (only == null || !Files.isRegularFile(only, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        String name = only.getFileName().toString();
+        for (ResultKind k : ALL) {
+            if (name.equals(k.descriptorTemporary()) && k.files.contains(name) && k.beginsAsWritten(only)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** The name the descriptor is written under before it is renamed onto its own, {@code .ensemble.json.tmp}. */
+    String descriptorTemporary() {
+        return OutputFiles.temporaryFor(Path.of(descriptor)).getFileName().toString();
+    }
+
+    /**
+     * Whether {@code file} holds a first part of the head every descriptor of this kind starts with, or starts with
+     * that head. The head is what the program's own JSON writer makes of the {@code format} field, which every
+     * descriptor puts first: {@code {\n  "format" : "chokepoint-ensemble/2"}.
+     */
+    private boolean beginsAsWritten(Path file) throws IOException {
+        String whole = org.chokepoint.scenario.Json.mapper().writeValueAsString(Map.of("format", format));
+        byte[] head = whole.substring(0, whole.lastIndexOf('"') + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] start;
+        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            start = in.readNBytes(head.length);
+        }
+        return java.util.Arrays.equals(start, 0, start.length, head, 0, start.length);
+    }
+
+    /**
      * The files the version of this kind that wrote {@code folder} writes, by its descriptor's format; null when the
      * folder has no descriptor of this kind.
      */

@@ -685,6 +685,92 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(0, command("ensemble", ensemble, "--overwrite"), "the same kind is replaced: " + err);
     }
 
+    /**
+     * An ensemble killed as it began: its folder made, its ensemble.json written under .ensemble.json.tmp and not yet
+     * renamed, no runs/ yet. The temporary holds the whole file, its first 20 bytes ({@code {\n  "format" : "chok}),
+     * or nothing (killed between making it and writing into it). The same command again is refused and says what to
+     * add; with --resume (no run to resume: 0 resumed, 2 run now) or --overwrite it runs the ensemble, whose tables
+     * are byte for byte those of an ensemble never interrupted. Before, all three took the temporary for a file of the
+     * user's ("holds files chokepoint did not write (.ensemble.json.tmp)"), and only removing it by hand let the
+     * folder be written.
+     */
+    @Test
+    void anEnsembleKilledAsItWroteItsEnsembleJsonIsStartedAgainByResumeOrOverwrite() throws Exception {
+        Path whole = dir.resolve("whole");
+        assertEquals(0, command("ensemble", whole), err.toString());
+        byte[] params = Files.readAllBytes(whole.resolve("ensemble.json"));
+        Map<String, byte[]> killedAs = Map.of("whole", params, "first-20-bytes", java.util.Arrays.copyOf(params, 20),
+                "empty", new byte[0]);
+        for (Map.Entry<String, byte[]> k : new TreeMap<>(killedAs).entrySet()) {
+            for (String option : new String[] {"--resume", "--overwrite"}) {
+                Path killed = Files.createDirectories(dir.resolve("killed-" + k.getKey() + option));
+                Files.write(killed.resolve(".ensemble.json.tmp"), k.getValue());
+                Map<String, String> before = tree(dir);
+                err.getBuffer().setLength(0);
+
+                assertEquals(2, command("ensemble", killed), err.toString());
+                assertEquals("ensemble: " + killed.toAbsolutePath() + " holds the start of an ensemble (only"
+                        + " .ensemble.json.tmp, left by a command killed before it wrote ensemble.json): add --resume"
+                        + " or --overwrite to start it again, or choose another --out\n", err.toString());
+                assertEquals(before, tree(dir), "refused: nothing written, nothing removed");
+
+                out.getBuffer().setLength(0);
+                assertEquals(0, command("ensemble", killed, option), k.getKey() + " " + option + ": " + err);
+
+                assertTrue(out.toString().startsWith("wrote " + killed + " (2 runs, 0 resumed, 2 run now, "), out.toString());
+                assertEquals(listing(whole), listing(killed), k.getKey() + " " + option);
+                for (String table : List.of("ensemble.json", "runs.csv", "stats.json", "bands.csv", "report.html")) {
+                    assertEquals(Files.readString(whole.resolve(table)), Files.readString(killed.resolve(table)),
+                            table + " after " + k.getKey() + " " + option);
+                }
+            }
+        }
+    }
+
+    /**
+     * Only the temporary as chokepoint writes it, alone in the folder, is taken for an ensemble killed as it began. A
+     * file of that name holding anything else (a user's compact JSON, their notes), or beside a file of the user's, is
+     * the user's: every command refuses the folder, and it stays byte for byte. A run is not an ensemble, so a run's
+     * --overwrite refuses even the ensemble's own temporary, naming both kinds.
+     */
+    @Test
+    void aFileOfTheUsersAtTheTemporarysNameIsNotTakenForAKilledEnsemble() throws Exception {
+        Path whole = dir.resolve("whole");
+        assertEquals(0, command("ensemble", whole), err.toString());
+        String params = Files.readString(whole.resolve("ensemble.json"));
+        Map<String, Map<String, String>> folders = new TreeMap<>(Map.of(
+                "compact", Map.of(".ensemble.json.tmp", "{\"format\": \"chokepoint-ensemble/2\"}\n"),
+                "notes", Map.of(".ensemble.json.tmp", "my notes\n"),
+                "another-format", Map.of(".ensemble.json.tmp", params.replace("ensemble/2", "ensemble/9")),
+                "beside-a-note", Map.of(".ensemble.json.tmp", params, "notes.txt", "mine\n")));
+        for (Map.Entry<String, Map<String, String>> f : folders.entrySet()) {
+            Path users = Files.createDirectories(dir.resolve(f.getKey()));
+            for (Map.Entry<String, String> file : f.getValue().entrySet()) {
+                Files.writeString(users.resolve(file.getKey()), file.getValue());
+            }
+            Map<String, String> before = tree(dir);
+            for (String[] option : new String[][] {{}, {"--resume"}, {"--overwrite"}}) {
+                err.getBuffer().setLength(0);
+
+                assertEquals(2, command("ensemble", users, option), f.getKey() + " " + List.of(option) + ": " + err);
+
+                assertTrue(err.toString().contains(users.toAbsolutePath() + " holds files chokepoint did not write ("),
+                        err.toString());
+                assertEquals(before, tree(dir), f.getKey() + " " + List.of(option));
+            }
+        }
+
+        Path killed = Files.createDirectories(dir.resolve("killed"));
+        Files.writeString(killed.resolve(".ensemble.json.tmp"), params);
+        Map<String, String> before = tree(dir);
+        err.getBuffer().setLength(0);
+        assertEquals(2, command("run", killed, "--overwrite"), err.toString());
+        assertEquals("run: " + killed.toAbsolutePath() + " holds the start of an ensemble (only .ensemble.json.tmp,"
+                + " left by a command killed before it wrote ensemble.json), and this command writes a run: --overwrite"
+                + " replaces only an earlier run; choose another --out, or move the ensemble away\n", err.toString());
+        assertEquals(before, tree(dir));
+    }
+
     @Test
     void resumeAndOverwriteContradictEachOther() throws Exception {
         assertEquals(2, command("ensemble", dir.resolve("ens"), "--resume", "--overwrite"));
