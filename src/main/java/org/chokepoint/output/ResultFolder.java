@@ -357,6 +357,18 @@ public final class ResultFolder implements AutoCloseable {
             throw new TargetException(target + " holds files chokepoint did not write (" + listed(target,
                     entries(target)) + "): choose another --out, or an empty or new folder");
         }
+        List<String> links = found.linksAtOwnNames(target, LISTED + 1);
+        if (!links.isEmpty()) {
+            // Checked for --resume too, which leaves a file of the user's alone but would read and write through these
+            // links (a runs/ linked elsewhere got the run records, and lost a killed run's temporary there), or rename
+            // a table over one. Named as links, not as files chokepoint did not write: the folder's own runs is one.
+            boolean one = links.size() == 1;
+            throw new TargetException(target + " holds an earlier " + found.label() + " whose " + listed(target, links)
+                    + (one ? " is a symbolic link" : " are symbolic links") + ", which chokepoint does not follow, so as"
+                    + " to read and write nothing outside the folder: move " + (one ? "the link" : "the links")
+                    + " away, or put what " + (one ? "it points" : "they point") + " to in " + (one ? "its place"
+                    : "their places") + "; or choose another --out");
+        }
         if (resume && found == kind) {
             return State.OWN; // resuming adds to the folder and replaces only its own tables
         }

@@ -53,6 +53,8 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
      */
     private static final Pattern SPARK_SCRATCH_FOLDER = Pattern.compile(
             "[0-9]+|_temporary|(attempt|task)_[0-9A-Za-z]+_[0-9]+_[mr]_[0-9]+(_[0-9]+)?");
+    /** Any name: a name in the committer's scratch folder, to Spark, which removes that folder whole with its table. */
+    private static final Pattern ANY = Pattern.compile(".*", Pattern.DOTALL);
 
     /*
      * Runs of format /1 wrote report.html, policies.csv, counterfactual.csv and flows.csv only from some version on,
@@ -243,6 +245,51 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
             }
         }
         return new Foreign(List.copyOf(unwritten), List.copyOf(later));
+    }
+
+    /**
+     * The symbolic links in {@code folder} at names this kind reads or writes, as paths inside it ({@code runs},
+     * {@code runs/run-000001.bin.tmp}, {@code .runs.csv.tmp}), at most {@code limit}: at the top, among the files
+     * and folders it writes; in those folders, at the names of its files there (a run record, its temporary, a
+     * table's part, the committer's scratch folder); and anywhere in the scratch folder, which Spark removes with the
+     * table. Followed, a link sends what --resume writes outside the folder, and its removal of a killed run's
+     * temporaries with it; replaced (a table renamed or written over it), the link is lost. Any other name is not
+     * touched by --resume, and is not looked at here.
+     */
+    List<String> linksAtOwnNames(Path folder, int limit) throws IOException {
+        List<String> links = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path e : entries) {
+                String name = e.getFileName().toString();
+                if (!files.contains(name) && !folders.containsKey(name)) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(e)) {
+                    add(links, name, limit);
+                } else if (folders.containsKey(name) && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    linksInside(e, name + "/", folders.get(name), links, limit);
+                }
+            }
+        }
+        return List.copyOf(links);
+    }
+
+    /** {@link #linksAtOwnNames} in one of the kind's folders, {@code names} the pattern of its files. */
+    private static void linksInside(Path dir, String prefix, Pattern names, List<String> links, int limit)
+            throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path e : entries) {
+                String name = e.getFileName().toString();
+                boolean scratch = names == SPARK_TABLE && name.equals(SPARK_SCRATCH);
+                if (Files.isSymbolicLink(e)) {
+                    if (scratch || names.matcher(name).matches()) {
+                        add(links, prefix + name, limit);
+                    }
+                } else if ((scratch || names == ANY) && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                    linksInside(e, prefix + name + "/", ANY, links, limit);
+                }
+            }
+        }
     }
 
     private static void add(List<String> names, String name, int limit) {

@@ -643,22 +643,88 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertFalse(Files.exists(lock), "the lock is gone with its holder");
     }
 
+    /**
+     * An ensemble of two runs killed after run 0: runs/ holds run-000000.bin and run 1's temporary. Moved elsewhere
+     * and linked back as runs, the folder is refused by --resume as by --overwrite and by the command alone, with one
+     * message, exit 2, and nothing written or removed on either side of the link. Before, --overwrite refused it
+     * (calling the link a file chokepoint did not write) while --resume followed it: it removed run 1's temporary
+     * from the folder the link points to, wrote run 1's record there, and exited 0.
+     */
     @Test
-    void anEnsembleOnAFullDiskLeavesNoTemporariesAndNamesThePath() throws Exception {
-        Path devFull = Path.of("/dev/full");
-        assumeTrue(Files.exists(devFull), "needs /dev/full, a device that is always full");
-        Path results = dir.resolve("ens");
-        assertEquals(0, command("ensemble", results));
-        Files.createSymbolicLink(results.resolve(".runs.csv.tmp"), devFull);
+    void anEnsembleWhoseRunsFolderIsALinkIsRefusedByResumeAsByOverwrite() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("ensemble", results), err.toString());
+        Path runs = results.resolve("runs");
+        Files.move(runs.resolve("run-000001.bin"), runs.resolve("run-000001.bin.tmp"));
+        Path elsewhere = Files.move(runs, Files.createDirectory(dir.resolve("elsewhere")).resolve("runs"));
+        Files.createSymbolicLink(runs, elsewhere);
+        Map<String, String> before = tree(dir);
 
-        int code = command("ensemble", results, "--resume");
+        for (String[] option : new String[][] {{"--resume"}, {"--overwrite"}, {}}) {
+            err.getBuffer().setLength(0);
 
-        assertEquals(1, code, err.toString());
-        assertTrue(err.toString().contains(results.resolve("runs.csv") + ": No space left on device"),
-                err.toString());
-        for (String tmp : List.of(".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp")) {
-            assertFalse(Files.exists(results.resolve(tmp), LinkOption.NOFOLLOW_LINKS), tmp);
+            assertEquals(2, command("ensemble", results, option), List.of(option) + ": " + err);
+
+            assertEquals("ensemble: " + results.toAbsolutePath() + " holds an earlier ensemble whose runs is a symbolic"
+                    + " link, which chokepoint does not follow, so as to read and write nothing outside the folder: move"
+                    + " the link away, or put what it points to in its place; or choose another --out\n", err.toString());
+            assertEquals(before, tree(dir), List.of(option) + ": nothing written, nothing removed");
         }
+
+        // doing what the message says lets --resume finish the ensemble: run 1 again, run 0 kept
+        Files.delete(runs);
+        Files.move(elsewhere, runs);
+        out.getBuffer().setLength(0);
+        assertEquals(0, command("ensemble", results, "--resume"), err.toString());
+        assertTrue(out.toString().startsWith("wrote " + results + " (2 runs, 1 resumed, 1 run now, "), out.toString());
+    }
+
+    /**
+     * The other names --resume reads or writes in an ensemble's folder, each a link to a file of the user's outside
+     * it: a run record it reads (runs/run-000000.bin), a killed run's temporary it writes run 1's record into
+     * (runs/run-000001.bin.tmp), a table it renames its new one over (runs.csv) and a table's temporary it writes
+     * through (.stats.json.tmp); and a Parquet table (runs.parquet, which the cluster's --resume replaces), and a
+     * link among a killed Spark job's scratch folders in one. Each is refused by --resume, naming it, and the user's
+     * file stays as it was. Before, --resume wrote run 1's record into the file runs/run-000001.bin.tmp pointed to and
+     * stats.json into the one .stats.json.tmp pointed to, and left the links under the names runs/run-000001.bin and
+     * stats.json. A link of the user's at a name --resume does not touch (notes) stays allowed, as a file there is.
+     */
+    @Test
+    void resumeFollowsNoLinkAtANameItReadsOrWrites() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("ensemble", results), err.toString());
+        Path users = Files.writeString(dir.resolve("thesis.tex"), "my thesis\n");
+        Path usersFolder = Files.createDirectory(dir.resolve("tables"));
+        Files.delete(results.resolve("runs").resolve("run-000001.bin"));
+        Files.createSymbolicLink(results.resolve("notes"), users);
+        Path scratch = Files.createDirectories(results.resolve("bands.parquet").resolve("_temporary").resolve("0"));
+        for (String name : List.of("runs/run-000000.bin", "runs/run-000001.bin.tmp", "runs.csv", ".stats.json.tmp",
+                "runs.parquet", "bands.parquet/_temporary/0/task_202612061200_0001_m_000000")) {
+            Path link = results.resolve(name);
+            Path kept = Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS) || !Files.exists(link, LinkOption.NOFOLLOW_LINKS)
+                    ? null : Files.move(link, dir.resolve("kept-" + link.getFileName()));
+            Files.createSymbolicLink(link, name.endsWith(".parquet") || name.contains("_temporary") ? usersFolder : users);
+            Map<String, String> before = tree(dir);
+            err.getBuffer().setLength(0);
+
+            assertEquals(2, command("ensemble", results, "--resume"), name + ": " + err);
+
+            assertTrue(err.toString().contains(results.toAbsolutePath() + " holds an earlier ensemble whose " + name
+                    + " is a symbolic link, which chokepoint does not follow"), err.toString());
+            assertEquals(before, tree(dir), name + ": nothing written, nothing removed");
+            assertEquals("my thesis\n", Files.readString(users));
+            Files.delete(link);
+            if (kept != null) {
+                Files.move(kept, link);
+            }
+        }
+        Files.delete(scratch);
+        Files.delete(scratch.getParent());
+        Files.delete(scratch.getParent().getParent());
+
+        assertEquals(0, command("ensemble", results, "--resume"), "a link at a name of the user's: " + err);
+        assertEquals("my thesis\n", Files.readString(users));
+        assertTrue(Files.isSymbolicLink(results.resolve("notes")));
     }
 
     /**

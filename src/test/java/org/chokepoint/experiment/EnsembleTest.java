@@ -116,6 +116,29 @@ class EnsembleTest {
         assertEquals("the user's notes", Files.readString(users));
     }
 
+    /**
+     * The tables written on a full disk (here runs.csv's temporary is the device /dev/full, on which every write fails
+     * with "No space left on device"): the error names runs.csv, and none of the tables' temporaries is left behind.
+     * The command line refuses such a link before it runs (chokepoint follows no link in its folder); the writing is
+     * checked here, below it.
+     */
+    @Test
+    void anEnsembleOnAFullDiskLeavesNoTemporariesAndNamesThePath() throws Exception {
+        Path devFull = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devFull), "needs /dev/full, a device that is always full");
+        Path out = dir.resolve("e");
+        assertTrue(ensemble(1).run(out, false, Progress.Mode.NONE, SILENT).complete());
+        Files.createSymbolicLink(out.resolve(".runs.csv.tmp"), devFull);
+
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> ensemble(1).run(out, true, Progress.Mode.NONE, SILENT));
+
+        assertTrue(e.getMessage().contains(out.resolve("runs.csv") + ": No space left on device"), e.getMessage());
+        for (String tmp : List.of(".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp")) {
+            assertFalse(Files.exists(out.resolve(tmp), java.nio.file.LinkOption.NOFOLLOW_LINKS), tmp);
+        }
+    }
+
     @Test
     void resumeRefusesAFolderMadeWithOtherParameters() throws Exception {
         Path out = dir.resolve("e");
