@@ -370,7 +370,15 @@ public final class ResultFolder implements AutoCloseable {
                     : "their places") + "; or choose another --out");
         }
         if (resume && found == kind) {
-            return State.OWN; // resuming adds to the folder and replaces only its own tables
+            // Resuming adds to the folder and replaces only its own tables, which Spark writes over whole.
+            List<String> tables = found.tablesHoldingForeignFiles(target, LISTED + 1);
+            if (!tables.isEmpty()) {
+                throw new TargetException(target + " holds an earlier " + found.label() + " whose table"
+                        + (tables.size() == 1 ? " " : "s ") + listed(target, tables) + " hold" + (tables.size() == 1
+                        ? "s" : "") + " files chokepoint did not write, which --resume would delete with the table it"
+                        + " writes again: move them away, or choose another --out");
+            }
+            return State.OWN;
         }
         ResultKind.Foreign foreign = found.foreignEntries(target, LISTED + 1);
         if (!foreign.isEmpty()) {

@@ -248,6 +248,24 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     }
 
     /**
+     * The tables in {@code folder} that --resume writes over whole (Spark's, which it writes with its overwrite mode,
+     * deleting the table's folder first) and that hold something Spark did not write, as {@code runs.parquet/}, at
+     * most {@code limit}. A note put in {@code runs.parquet/} was deleted with the table by a resumed ensemble on
+     * Spark.
+     */
+    List<String> tablesHoldingForeignFiles(Path folder, int limit) throws IOException {
+        List<String> tables = new java.util.ArrayList<>();
+        for (Map.Entry<String, Pattern> f : new java.util.TreeMap<>(folders).entrySet()) {
+            Path dir = folder.resolve(f.getKey());
+            if (f.getValue() == SPARK_TABLE && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                    && !writesInside(dir, SPARK_TABLE)) {
+                add(tables, f.getKey() + "/", limit);
+            }
+        }
+        return List.copyOf(tables);
+    }
+
+    /**
      * The symbolic links in {@code folder} at names this kind reads or writes, as paths inside it ({@code runs},
      * {@code runs/run-000001.bin.tmp}, {@code .runs.csv.tmp}), at most {@code limit}: at the top, among the files
      * and folders it writes; in those folders, at the names of its files there (a run record, its temporary, a

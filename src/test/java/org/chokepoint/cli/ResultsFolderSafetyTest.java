@@ -728,6 +728,36 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
+     * A Parquet table of an ensemble run on a cluster (runs.parquet, Spark's part and marker files) with a note of the
+     * user's put in it: --resume, which on the cluster writes the table again whole, deleting its folder first, refuses
+     * the folder, naming the table, and the note stays. Before, --resume let it through, and the cluster's rewrite of the
+     * table took the note with it. Spark's own files alone there are no obstacle.
+     */
+    @Test
+    void resumeRefusesATableHoldingAFileOfTheUsers() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("ensemble", results), err.toString());
+        Files.delete(results.resolve("runs").resolve("run-000001.bin"));
+        Path table = Files.createDirectory(results.resolve("runs.parquet"));
+        Files.writeString(table.resolve("part-00000-8b8faf21-0860-4840-9eef-8c055ac387e1-c000.snappy.parquet"), "PAR1");
+        Files.writeString(table.resolve("_SUCCESS"), "");
+        Path note = Files.writeString(table.resolve("notes.txt"), "which seeds I checked\n");
+        Map<String, String> before = tree(dir);
+
+        assertEquals(2, command("ensemble", results, "--resume"), err.toString());
+
+        assertEquals("ensemble: " + results.toAbsolutePath() + " holds an earlier ensemble whose table runs.parquet/ holds"
+                + " files chokepoint did not write, which --resume would delete with the table it writes again: move them"
+                + " away, or choose another --out\n", err.toString());
+        assertEquals(before, tree(dir), "nothing written, nothing removed");
+
+        Files.delete(note);
+        out.getBuffer().setLength(0);
+        assertEquals(0, command("ensemble", results, "--resume"), err.toString());
+        assertTrue(out.toString().startsWith("wrote " + results + " (2 runs, 1 resumed, 1 run now, "), out.toString());
+    }
+
+    /**
      * --overwrite replaces an earlier folder of what the command writes: a run given an ensemble's folder by
      * mistake leaves it alone, with or without --overwrite, and says what is there.
      */
