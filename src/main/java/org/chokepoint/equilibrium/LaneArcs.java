@@ -56,6 +56,8 @@ final class LaneArcs {
     private final Map<String, Cap> officeCaps = new HashMap<>();
     /** The in-quota arcs of each tariff-rate quota, in the scenario's order of the quotas. */
     private final Map<Integer, List<Integer>> inQuotaArcs = new TreeMap<>();
+    /** What the lanes of each tariff-rate quota could carry between them: the scale its volume binds against. */
+    private final Map<Integer, Double> inQuotaReach = new HashMap<>();
     /** The arcs each diversification requirement covers, in the scenario's order of the requirements. */
     private final Map<Integer, List<Integer>> diversificationArcs = new TreeMap<>();
 
@@ -125,7 +127,7 @@ final class LaneArcs {
         }
         boolean allowedAtAll = exports.allowance > 0 && approval > 0;
         if (allowedAtAll && !(licensed < CAN_CARRY * worldCapacity[c])) {
-            addArcs(base, trq, laneArcs);
+            addArcs(base, trq, laneArcs, reach);
             boundLane(laneArcs, allowed, approval < 1, exports.licenceInstrument, worldCapacity[c]);
             pools.join(exports.pools, laneArcs, reach);
         }
@@ -248,7 +250,7 @@ final class LaneArcs {
     }
 
     /** The lane's arc, or its in-quota and out-of-quota arcs under a tariff-rate quota, into {@code laneArcs}. */
-    private void addArcs(Arc base, TariffRateQuotaSpec trq, List<Integer> laneArcs) {
+    private void addArcs(Arc base, TariffRateQuotaSpec trq, List<Integer> laneArcs, double reach) {
         if (trq == null) {
             base.kind = ArcKind.DIRECT;
             laneArcs.add(net.add(base));
@@ -264,6 +266,7 @@ final class LaneArcs {
         laneArcs.add(ia);
         laneArcs.add(net.add(out));
         inQuotaArcs.computeIfAbsent(in.instrument, k -> new ArrayList<>()).add(ia);
+        inQuotaReach.merge(in.instrument, reach, Double::sum);
     }
 
     /** The lane's own bound: its capacity times its approval rate, a licence's bound where that rate is below one. */
@@ -368,13 +371,17 @@ final class LaneArcs {
     /** The limits over several lanes: export quotas, tariff-rate quotas and diversification shares. */
     private void boundOverAllLanes() {
         pools.bound();
-        leaveOutWhatCannotBind(net.officeBounds);
-        leaveOutWhatCannotBind(net.quotaBounds);
         for (var e : inQuotaArcs.entrySet()) {
             int quota = e.getKey();
             double yearly = ((TariffRateQuotaSpec) net.instruments.get(quota).spec).yearlyQuota();
             net.capOver(CapKind.TARIFF_RATE_QUOTA, quota, e.getValue(), 1.0, yearly / perYear);
+            Cap cap = net.caps.get(net.caps.size() - 1);
+            cap.reach = inQuotaReach.get(quota);
+            net.tariffQuotaBounds.add(cap);
         }
+        leaveOutWhatCannotBind(net.officeBounds);
+        leaveOutWhatCannotBind(net.quotaBounds);
+        leaveOutWhatCannotBind(net.tariffQuotaBounds);
         for (var e : diversificationArcs.entrySet()) {
             int rule = e.getKey();
             diversify((DiversificationRequirementSpec) net.instruments.get(rule).spec, e.getValue(), rule);
@@ -429,7 +436,7 @@ final class LaneArcs {
 
     /**
      * Takes out of the solve each bound more than a thousand times what its lanes could ever ask of it (an
-     * office's capacity, a quota's volume): it never binds, and left in, its volume would set the scale of the
+     * office's capacity, an export quota's or a tariff-rate quota's volume): it never binds, and left in, its volume would set the scale of the
      * subproblem beside flows many orders smaller, as a lane's would. Its figures are still reported.
      */
     private void leaveOutWhatCannotBind(List<Cap> bounds) {

@@ -163,6 +163,11 @@ final class Network {
      * reported.
      */
     final List<Cap> quotaBounds = new ArrayList<>();
+    /**
+     * Every tariff-rate quota's bound over its in-quota arcs, in the scenario's order of the quotas: those in
+     * {@link #caps}, and those left out of the solve because they cannot bind, whose figures are still reported.
+     */
+    final List<Cap> tariffQuotaBounds = new ArrayList<>();
     final List<Instrument> instruments = new ArrayList<>();
 
     /** An arc: origin market (or -1), destination market (or -1 for a government's offtake). */
@@ -212,8 +217,8 @@ final class Network {
         double[] coefficient;
         double volume;
         /**
-         * For a licensing office or an export quota: the most its arcs could ask of it, each lane at its bound or
-         * the world's capacity of its good. For a diversification requirement's bound on one origin: its lanes'
+         * For a licensing office, an export quota or a tariff-rate quota: the most its arcs could ask of it, each lane
+         * at its bound or the world's capacity of its good. For a diversification requirement's bound on one origin: its lanes'
          * capacity, where the bound starts.
          */
         double reach;

@@ -309,14 +309,12 @@ public final class SpatialEquilibrium {
                 fig.put("rentPerUnit", exported > 0 ? fig.get("quotaRent") / exported / value : highest);
             }
         }
-        for (int s = 0; s < net.caps.size(); s++) {
-            Network.Cap cap = net.caps.get(s);
-            if (cap.kind == Network.CapKind.TARIFF_RATE_QUOTA) {
-                Map<String, Double> fig = figures.get(cap.instrument);
-                double in = fig.getOrDefault("inQuotaVolume", 0.0);
-                fig.put("quotaVolume", cap.volume);
-                fig.put("fillRate", cap.volume > 0 ? in / cap.volume : Double.NaN);
-            }
+        // Every tariff-rate quota, bound or too large to bind: its volume and the share of it filled.
+        for (Network.Cap cap : net.tariffQuotaBounds) {
+            Map<String, Double> fig = figures.get(cap.instrument);
+            double in = fig.getOrDefault("inQuotaVolume", 0.0);
+            fig.put("quotaVolume", cap.volume);
+            fig.put("fillRate", cap.volume > 0 ? in / cap.volume : Double.NaN);
         }
         // Every licensing office, bound or too large to bind: its capacity and the applications its lanes need.
         for (Network.Cap cap : net.officeBounds) {

@@ -554,6 +554,33 @@ class ClosedFormTest {
         assertEquals(0.5 * cif * (imports - 20), figures.get("tariffRevenue"), TOL * imports * cif);
     }
 
+    /**
+     * A quota of 1e16 a year, the most a scenario may give, is about 1.9e14 a tick, 1.9e11 times what the lane can
+     * carry: every unit enters in quota, at its tariff of 10% of the c.i.f. price, and the traders keep 5% of B's
+     * price, so {@code 0.95 p_B = 1.1 (p_A + 1)} and {@code 26 p_A - 130 = 200 - 15 x 1.1 (p_A + 1) / 0.95}; its volume and fill rate are still reported. Its bound, left in the solve, set the scale of the subproblem beside
+     * flows of about 60, and no attempt of the solver converged.
+     */
+    @Test
+    void aTariffRateQuotaFarTooLargeToBindLetsEveryUnitInAtItsTariff() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.05, """
+                {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal", "inQuotaTariff": 0.1,
+                 "outOfQuotaTariff": 0.5, "yearlyQuota": 1e16}"""), 0);
+        assertConverged(r);
+        double k = 15 * 1.1 / 0.95;
+        double pa = (330 - k) / (26 + k);
+        double cif = pa + 1;
+        double imports = 26 * pa - 130;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(1.1 * cif / 0.95, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(imports, r.market("B", "metal").imports(), TOL * imports);
+        var figures = r.instruments().get(0).figures();
+        assertEquals(imports, figures.get("inQuotaVolume"), TOL * imports);
+        assertEquals(0.0, figures.getOrDefault("outOfQuotaVolume", 0.0), TOL * imports);
+        assertEquals(0.1 * cif * imports, figures.get("tariffRevenue"), TOL * imports * cif);
+        assertEquals(1e16 / 52, figures.get("quotaVolume"), 1e16 / 52 * 1e-15);
+        assertEquals(imports / (1e16 / 52), figures.get("fillRate"), TOL * imports / (1e16 / 52));
+    }
+
     @Test
     void twoTariffRateQuotasEachLetInTheirOwnVolume() throws Exception {
         // A ships to B and to C at a cost of 1. B lets 20 a tick (1040 a year) in free, C 10 a tick (520 a
