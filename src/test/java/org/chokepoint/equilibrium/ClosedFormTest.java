@@ -581,6 +581,33 @@ class ClosedFormTest {
         assertEquals(imports / (1e16 / 52), figures.get("fillRate"), TOL * imports / (1e16 / 52));
     }
 
+    /**
+     * A's metal reaches B only through C, at 0.5 a leg, and C's households buy 1e-9 a tick at C's price: as the two
+     * linear markets traded directly at a cost of 1, {@code 26 p_A - 130 = 200 - 15 (p_A + 1)}, {@code p_A = 315 / 41},
+     * with C's price half way, {@code p_A + 0.5}. Some 70 a tick pass through C beside the 1e-9 it keeps.
+     */
+    @Test
+    void aHubWhoseHouseholdsBuyAlmostNothingPassesItsLanesFlowOn() throws Exception {
+        EquilibriumResult r = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}",
+                "{\"from\": \"A\", \"to\": \"C\", \"transitTicks\": 1, \"costPerUnit\": 0.5, \"bidirectional\": false}, "
+                        + "{\"from\": \"C\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 0.5, \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS,
+                "{\"id\": \"a-to-c\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"C\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}, "
+                        + "{\"id\": \"c-to-b\", \"commodity\": \"metal\", \"from\": \"C\", \"to\": \"B\", \"count\": 10,"
+                        + " \"capacityPerTick\": 100, \"minMargin\": 0}",
+                A_DEMAND + "," + B_DEMAND + ", {\"region\": \"C\", \"commodity\": \"metal\", \"baseQuantity\": 1e-9,"
+                        + " \"referencePrice\": 7.0, \"elasticity\": -0.5, \"form\": \"linear\"}", ""), 0);
+        assertConverged(r);
+        double pa = 315.0 / 41;
+        double flow = 26 * pa - 130;
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(pa + 0.5, r.market("C", "metal").price(), TOL * pa);
+        assertEquals(pa + 1, r.market("B", "metal").price(), TOL * pa);
+        assertEquals(flow, r.laneFlow("c-to-b"), TOL * flow);
+        assertEquals(flow, r.market("C", "metal").imports(), TOL * flow);
+    }
+
     @Test
     void twoTariffRateQuotasEachLetInTheirOwnVolume() throws Exception {
         // A ships to B and to C at a cost of 1. B lets 20 a tick (1040 a year) in free, C 10 a tick (520 a
