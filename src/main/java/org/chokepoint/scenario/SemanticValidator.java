@@ -25,6 +25,7 @@ import org.chokepoint.scenario.spec.ProductionQuotaSpec;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 import org.chokepoint.scenario.spec.Replacements;
 import org.chokepoint.scenario.spec.ResilienceStandardSpec;
+import org.chokepoint.scenario.spec.Role;
 import org.chokepoint.scenario.spec.SpecCheck;
 import org.chokepoint.scenario.spec.SpecTypes;
 import org.chokepoint.scenario.spec.StateCapacitySpec;
@@ -495,53 +496,85 @@ public final class SemanticValidator {
     /**
      * Export subsidies as a share of the origin price add up on a lane. At a whole of it or more the exporter pays
      * the trader at least what the cargo costs at the origin, whatever its price: a bid, the origin price at which
-     * the cargo still pays, has no value, and the run stopped the lane the subsidies pay for. Checked on the
-     * schedules as written, at the start of each subsidy, where the most of them are in force together (a subsidy
-     * that replaces another ends it earlier, which can only lower the sum).
+     * the cargo still pays, has no value, and the run stopped the lane the subsidies pay for. Checked at the start of
+     * each subsidy, where the most of them are in force together, in each world a run makes: the scenario as written,
+     * where a subsidy that another measure replaces ends at that measure's start (a rebate of 60% cut to 50% is never
+     * 110%: it was refused as such), and its no-shock counterfactual, where a background subsidy replaced by a shock
+     * runs to its own end.
      */
     private void checkStackedExportSubsidies() {
-        List<ExportSubsidySpec> rated = new ArrayList<>();
-        List<Integer> at = new ArrayList<>();
-        for (int i = 0; i < s.policies().size(); i++) {
-            if (s.policies().get(i) instanceof ExportSubsidySpec sub && sub.rate() != null && sub.region() != null
-                    && sub.commodities() != null) {
-                rated.add(sub);
-                at.add(i);
+        int horizon = s.time().horizonTicks() == null ? Integer.MAX_VALUE : s.time().horizonTicks();
+        List<PolicySpec> all = s.policies();
+        if (checkStackedExportSubsidies(all, horizon, "")) {
+            return;
+        }
+        List<PolicySpec> background = new ArrayList<>();
+        for (PolicySpec p : all) {
+            if (Role.isBackground(p.role())) {
+                background.add(p);
             }
         }
-        int horizon = s.time().horizonTicks() == null ? Integer.MAX_VALUE : s.time().horizonTicks();
+        if (background.size() < all.size()) {
+            checkStackedExportSubsidies(background, horizon, " in the no-shock counterfactual, where no shock"
+                    + " replaces them");
+        }
+    }
+
+    /** The check above in the world of {@code policies}; whether it found a problem. */
+    private boolean checkStackedExportSubsidies(List<PolicySpec> policies, int horizon, String world) {
+        int[] ends = Replacements.ends(policies, horizon);
+        List<ExportSubsidySpec> rated = new ArrayList<>();
+        List<Integer> ratedEnds = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            if (policies.get(i) instanceof ExportSubsidySpec sub && sub.rate() != null && sub.region() != null
+                    && sub.commodities() != null) {
+                rated.add(sub);
+                ratedEnds.add(ends[i]);
+            }
+        }
         for (int k = 0; k < rated.size(); k++) {
             ExportSubsidySpec first = rated.get(k);
             int tick = first.start();
             for (String c : first.commodities()) {
                 for (String d : regions.keySet()) {
-                    if (d.equals(first.region()) || !subsidises(first, c, d, tick, horizon)) {
+                    if (d.equals(first.region()) || !subsidises(first, ratedEnds.get(k), c, d, tick)) {
                         continue;
                     }
                     double sum = 0;
                     List<String> ids = new ArrayList<>();
-                    for (ExportSubsidySpec other : rated) {
-                        if (other.region().equals(first.region()) && subsidises(other, c, d, tick, horizon)) {
+                    for (int j = 0; j < rated.size(); j++) {
+                        ExportSubsidySpec other = rated.get(j);
+                        if (other.region().equals(first.region()) && subsidises(other, ratedEnds.get(j), c, d, tick)) {
                             sum += other.rate();
                             ids.add("'" + other.id() + "'");
                         }
                     }
                     if (sum >= 1) {
-                        problem("/policies/" + at.get(k) + "/rate", "export subsidies of '" + first.region()
+                        problem("/policies/" + indexOf(first) + "/rate", "export subsidies of '" + first.region()
                                 + "' on " + c + " to " + d + " add up to a rate of " + num(sum) + " from tick " + tick
-                                + " (" + String.join(", ", ids) + "): at 1 or more of the origin price the cargo"
+                                + world + " (" + String.join(", ", ids) + "): at 1 or more of the origin price the cargo"
                                 + " costs its trader nothing whatever it is bought at; give rates that add up to"
                                 + " less than 1");
-                        return;
+                        return true;
                     }
                 }
             }
         }
+        return false;
     }
 
-    /** Whether {@code sub}, as scheduled, subsidises {@code c} to {@code d} at {@code tick}. */
-    private static boolean subsidises(ExportSubsidySpec sub, String c, String d, int tick, int horizon) {
-        int end = sub.end() == null ? horizon : sub.end();
+    /** The index in the scenario's policies of {@code policy}, the very entry. */
+    private int indexOf(PolicySpec policy) {
+        for (int i = 0; i < s.policies().size(); i++) {
+            if (s.policies().get(i) == policy) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code sub}, in force until {@code end}, subsidises {@code c} to {@code d} at {@code tick}. */
+    private static boolean subsidises(ExportSubsidySpec sub, int end, String c, String d, int tick) {
         return sub.start() <= tick && tick < end && sub.commodities().contains(c)
                 && (sub.destinations() == null || sub.destinations().contains(d));
     }

@@ -247,7 +247,34 @@ class SemanticRulesTest {
         }), "test.json"), "to different destinations");
     }
 
-    private static void subsidy(ArrayNode policies, String id, double rate, int start, Integer end, String to) {
+    /**
+     * A rebate of 60% from tick 0, cut to 50% at tick 20 by a measure that replaces it, is 60% and then 50%, never
+     * 110%. In the no-shock counterfactual a background rebate replaced by a shock runs on: 60% from tick 0 cut to 10%
+     * at tick 20 by a shock, and a background subsidy of 50% from tick 30, are 60% in the run but 110% in the
+     * counterfactual from tick 30.
+     */
+    @Test
+    void aSubsidyReplacedByAnotherNoLongerAddsToIt() {
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            subsidy(policies, "rebate", 0.6, 0, null, null);
+            subsidy(policies, "rebate-cut", 0.5, 20, null, null).put("replaces", "rebate");
+        }), "test.json"), "one replacing the other");
+
+        ScenarioProblem p = single(mutated(s -> {
+            ArrayNode policies = s.putArray("policies");
+            subsidy(policies, "rebate", 0.6, 0, null, null).put("role", "background");
+            subsidy(policies, "rebate-cut", 0.1, 20, null, null).put("replaces", "rebate");
+            subsidy(policies, "subsidy", 0.5, 30, null, null).put("role", "background");
+        }));
+        assertEquals("/policies/2/rate", p.pointer());
+        assertEquals("export subsidies of 'CN' on oxide to JP add up to a rate of 1.1 from tick 30 in the no-shock"
+                + " counterfactual, where no shock replaces them ('rebate', 'subsidy'): at 1 or more of the origin price"
+                + " the cargo costs its trader nothing whatever it is bought at; give rates that add up to less than 1",
+                p.message());
+    }
+
+    private static ObjectNode subsidy(ArrayNode policies, String id, double rate, int start, Integer end, String to) {
         ObjectNode p = policies.addObject().put("type", "exportSubsidy").put("id", id).put("region", "CN")
                 .put("rate", rate).put("start", start);
         p.putArray("commodities").add("oxide");
@@ -257,6 +284,7 @@ class SemanticRulesTest {
         if (to != null) {
             p.putArray("destinations").add(to);
         }
+        return p;
     }
 
     @Test
