@@ -284,22 +284,34 @@ final class Network {
         LaneArcs.build(n, traderParams, inForce, closed, costFactor);
         n.buildOfftakes();
         n.markUsed();
-        n.setCeilings(null);
+        n.setCeilings(false);
         return n;
     }
 
     /**
-     * A thousand times the reference, raised to {@code atLeast} of the market's commodity where that is higher
-     * (null for none); where households buy, the most any buyer the market reaches could pay, which is at least
+     * A thousand times the reference, raised, where {@code lifted}, to the most any buyer could pay for the market's
+     * commodity ({@link #mostAnyBuyerPays}) or any buyer the market reaches ({@link #mostAnyReachableBuyerPays}),
+     * whichever is higher; where households buy, the most any buyer the market reaches could pay, which is at least
      * their highest choke price. Held at that choke, an exporter whose buyers abroad pay more than its own
-     * households ever would could not be priced where its trade pays, and was reported short at its ceiling.
+     * households ever would could not be priced where its trade pays, and was reported short at its ceiling. The
+     * buyers a market reaches count where it has no households too: an export subsidy lets a lane's trade pay at an
+     * origin price above anything its buyers pay (twice theirs, less the freight, at a rate of 0.5), which the most
+     * any buyer pays for the commodity alone left out of reach, and an exporter without households of its own was
+     * reported short at that ceiling from the firms' costs.
      */
-    private void setCeilings(double[] atLeast) {
+    private void setCeilings(boolean lifted) {
+        double[] reachable = mostAnyReachableBuyerPays();
+        double[] anyBuyer = lifted ? mostAnyBuyerPays() : null;
         for (int m = 0; m < markets; m++) {
             ceiling[m] = 1e3 * reference[m];
-            double floor = atLeast == null ? Double.NaN : atLeast[world.commodityOfMarket(m)];
-            if (floor > ceiling[m] && Double.isFinite(floor)) {
-                ceiling[m] = floor;
+            if (lifted) {
+                double floor = anyBuyer[world.commodityOfMarket(m)];
+                if (reachable[m] > floor || Double.isNaN(floor)) {
+                    floor = reachable[m];
+                }
+                if (floor > ceiling[m] && Double.isFinite(floor)) {
+                    ceiling[m] = floor;
+                }
             }
             choke[m] = Double.POSITIVE_INFINITY;
         }
@@ -307,7 +319,6 @@ final class Network {
             int m = dMarket[h];
             choke[m] = Double.isInfinite(choke[m]) ? dChoke[h] : Math.max(choke[m], dChoke[h]);
         }
-        double[] reachable = mostAnyReachableBuyerPays();
         for (int h = 0; h < demands; h++) {
             int m = dMarket[h];
             ceiling[m] = reachable[m] > choke[m] ? reachable[m] : choke[m];
@@ -317,9 +328,9 @@ final class Network {
     /**
      * Moves the solver's scale and start to other prices (dollars; a price that is not positive and finite
      * leaves its market where it was), and the ceilings of the markets without final demand with them. Those
-     * ceilings are raised, where it is higher, to the most any buyer could pay ({@link #mostAnyBuyerPays}): a start
-     * from costs can lie far below a price that a capacity limit holds up, and a ceiling a thousand times it below
-     * the equilibrium.
+     * ceilings are raised, where it is higher, to the most any buyer could pay, for the commodity or as reached
+     * along the market's lanes ({@link #setCeilings}): a start from costs can lie far below a price that a capacity
+     * limit holds up, and a ceiling a thousand times it below the equilibrium.
      */
     void restartFrom(double[] prices) {
         for (int m = 0; m < markets; m++) {
@@ -327,7 +338,7 @@ final class Network {
                 reference[m] = prices[m];
             }
         }
-        setCeilings(mostAnyBuyerPays());
+        setCeilings(true);
     }
 
     /**
