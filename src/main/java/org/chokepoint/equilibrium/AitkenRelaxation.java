@@ -12,7 +12,10 @@ import java.util.Arrays;
  * Küttler and Wall 2008) for the rest of the solve: it reads from two successive changes how steeply the wedges
  * answer back, {@code g'}, and takes {@code 1 / (1 - g')}, the share that would settle a linear iteration in one
  * step. A reading that makes no sense as a share (the wedges running away in one direction, or a change too
- * large to measure) leaves the share where it was.
+ * large to measure) leaves the share where it was. Where the rounds instead narrow steadily but so slowly that
+ * they would not settle in the work left (the solver says so, {@link #endRound(double, boolean)}), the same reading
+ * is taken above one too: a wedge that follows {@code g'} of its own change, {@code g'} near one, is carried the
+ * rest of the way to its fixed point.
  *
  * <p>The share worked out from a round's change applies from the next round on, since the round's own wedges
  * are set as they are computed (a government's offtake volume is worked out from the output of firms whose
@@ -21,12 +24,19 @@ import java.util.Arrays;
 final class AitkenRelaxation {
     /** The smallest share taken: a wedge that answers back more steeply than 63 to 1 is not met in practice. */
     static final double MIN_SHARE = 1.0 / 64;
+    /**
+     * The largest share taken where the rounds crawl: {@code 1 / (1 - g')} for a wedge that follows its own change
+     * 0.99999 to 1. Beyond it a round's rounding, amplified by the share, outruns what is left to settle.
+     */
+    static final double MAX_SHARE = 1e5;
 
     private double[] residual;
     private double[] previous;
     private double share = 1;
     private double shareOfPrevious = 1;
     private boolean engaged;
+    /** Whether the share may exceed one: the rounds were found to crawl toward their fixed point. */
+    private boolean accelerating;
     private double lastChange = Double.NaN;
     private double earlierChange = Double.NaN;
 
@@ -55,8 +65,24 @@ final class AitkenRelaxation {
 
     /** Ends a round whose largest relative change was {@code change}; sets the share the next round takes. */
     void endRound(double change) {
+        endRound(change, false);
+    }
+
+    /**
+     * Ends a round whose largest relative change was {@code change}, {@code crawling} where the rounds narrow so
+     * slowly that they would not settle in the work left; sets the share the next round takes. From the first round
+     * found crawling the share follows Aitken's reading above one as well: a wedge that follows its own change
+     * {@code g'} to 1, with {@code g'} near one, settles by {@code 1 - g'} of what is left a round taken whole, and in
+     * the round after the reading at {@code 1 / (1 - g')}. Once the changes are within the noise the reading is
+     * kept as it stands: a quotient of two changes of the rounding is no reading of {@code g'}.
+     */
+    void endRound(double change, boolean crawling) {
         if (!engaged && earlierChange > 0 && change >= earlierChange && change > noise) {
             engaged = true;
+        }
+        if (crawling && !accelerating) {
+            engaged = true;
+            accelerating = true;
         }
         double taken = share;
         if (engaged) {
@@ -68,8 +94,8 @@ final class AitkenRelaxation {
                 squared += d * d;
             }
             double estimate = squared > 0 ? -shareOfPrevious * along / squared : Double.NaN;
-            if (estimate > 0 && Double.isFinite(estimate)) {
-                share = Math.max(MIN_SHARE, Math.min(1.0, estimate));
+            if (estimate > 0 && Double.isFinite(estimate) && !(accelerating && change <= noise)) {
+                share = Math.max(MIN_SHARE, Math.min(accelerating ? MAX_SHARE : 1.0, estimate));
             }
         }
         shareOfPrevious = taken;

@@ -112,6 +112,8 @@ final class PriceSolver {
     /** The market {@link #report} named as the worst balanced, -1 for none. */
     private int worstMarket = -1;
     double wedgeChange = Double.NaN;
+    /** The last round's change over the change of the round before it ({@link #crawls}); NaN before two rounds. */
+    private double lastPace = Double.NaN;
     EquilibriumResult.Convergence convergence;
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
@@ -193,13 +195,20 @@ final class PriceSolver {
             // While the wedges still move, solving a round more closely than they move is wasted work; the
             // first round's wedges are those of the initial prices.
             boolean tight = wedgeChange <= 10 * tolerance;
-            double target = Double.isNaN(wedgeChange) ? 1e-3 : Math.max(0.1 * tolerance, 0.01 * wedgeChange);
+            // A change taken at a share above one carries the round's own error with it at that share.
+            double target = Double.isNaN(wedgeChange) ? 1e-3
+                    : Math.max(0.1 * tolerance, 0.01 * wedgeChange / Math.max(1, relaxation.share()));
             feasibleRents();
             newtonRound(tight ? 0.1 * tolerance : target);
+            double before = wedgeChange;
             wedgeChange = updateWedges(false);
-            relaxation.endRound(wedgeChange);
-            // Done when a round solved to the full tolerance left the wedges where they were.
-            if (tight && wedgeChange <= tolerance * 0.01) {
+            double pace = wedgeChange / before;
+            relaxation.endRound(wedgeChange, crawls(wedgeChange, pace));
+            lastPace = pace;
+            // Done when a round solved to the full tolerance left the wedges where they were: within a hundredth of
+            // the tolerance of their fixed point, which lies the change over 1 - g' away, the share (above one,
+            // where the rounds crawl) times the change.
+            if (tight && wedgeChange * Math.max(1, relaxation.share()) <= tolerance * 0.01) {
                 convergence = report(true);
                 if (convergence.converged()) {
                     return;
@@ -211,6 +220,26 @@ final class PriceSolver {
         convergence = report(false);
         throw new EquilibriumException("the equilibrium did not converge in " + maxRounds
                 + " rounds: the wedges still moved by " + wedgeChange + " (tolerance " + tolerance + ")", convergence);
+    }
+
+    /**
+     * Whether the rounds crawl: each of the last two took off the same share of what was left, within a hundredth,
+     * and no more than half of it ({@code pace}, this round's change over the last's, at least one half), as a
+     * fixed-point iteration that contracts linearly does, and at that pace they would not bring the change down to a
+     * hundredth of the tolerance in the Newton steps or the rounds left, at the steps a round has taken so far. An
+     * ad valorem export subsidy of 0.9 where the exporter's price follows its lane alone (it sells all it makes
+     * abroad) leaves each round 0.9 of the last round's change: some 180 rounds of two Newton steps each. Rounds that
+     * narrow faster, however many steps each takes, are not what keeps such a solve from settling, and rounds whose
+     * pace still wanders (a diversification bound halving toward where the others' imports hold it, a recycler's
+     * capacity answering its own market) are no linear iteration to read a share from.
+     */
+    private boolean crawls(double change, double pace) {
+        if (!(change > 10 * tolerance && pace >= 0.5 && pace < 1 && Math.abs(pace - lastPace) <= 0.01 * pace)) {
+            return false;
+        }
+        double left = Math.log(0.01 * tolerance / change) / Math.log(pace);
+        double steps = (double) newtonSteps / rounds;
+        return left * steps > MAX_NEWTON_STEPS - newtonSteps || rounds + left > maxRounds;
     }
 
     private void startingPrices() {

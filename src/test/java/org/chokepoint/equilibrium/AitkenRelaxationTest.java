@@ -91,4 +91,34 @@ class AitkenRelaxationTest {
         }
         assertEquals(1.0, r.share(), 0.0);
     }
+
+    /**
+     * {@code g(x) = 1 + 0.9x} narrows toward its fixed point 10 by a tenth of what is left a round: from 0, 1 and 1.9
+     * (changes 1 and 0.9), some 220 rounds to come within 1e-9 of it. Told after the second that the rounds crawl, the
+     * share is read from those two changes, {@code -1 × 1 × (0.9 - 1) / 0.1² = 10 = 1 / (1 - 0.9)}, above one, and
+     * the next round keeps {@code 1.9 + 10 (2.71 - 1.9) = 10}, the fixed point, which the round after leaves where it
+     * is. Not told, the share stays at one and the rounds take each change whole.
+     */
+    @Test
+    void aWedgeThatFollowsNineTenthsOfItsChangeIsSettledOnceTheRoundsAreFoundToCrawl() {
+        AitkenRelaxation r = new AitkenRelaxation(1, 0);
+        double x = r.move(0, 0, 1, 1.0);
+        r.endRound(1, false);
+        assertEquals(1.0, x, 0.0);
+        double kept = r.move(0, x, 1 + 0.9 * x, 1.0);
+        r.endRound(0.9, true);
+        assertEquals(1.9, kept, 1e-15);
+        assertEquals(10.0, r.share(), 1e-12);
+        x = r.move(0, kept, 1 + 0.9 * kept, 1.0);
+        assertEquals(10.0, x, 1e-12);
+        assertEquals(10.0, r.move(0, x, 1 + 0.9 * x, 1.0), 1e-12);
+
+        AitkenRelaxation whole = new AitkenRelaxation(1, 0);
+        x = 0;
+        for (int k = 0; k < 5; k++) {
+            x = round(whole, x, 1 + 0.9 * x);
+            assertEquals(1.0, whole.share(), 0.0);
+        }
+        assertEquals(10 - 10 * Math.pow(0.9, 5), x, 1e-12);
+    }
 }

@@ -86,6 +86,62 @@ class ExporterInstrumentsEquilibriumTest {
         close(0.2 * px * exports, r.market("X", "metal").fiscalCost(), "fiscal cost = 0.2 P_X exports");
     }
 
+    /**
+     * The world above with traders of 80 a tick each, 1,600 in all, which never bind, and a subsidy of a share
+     * {@code s} of X's price: the lane trades where {@code p_M = (1 - s) p_X + 0.5}.
+     */
+    private static EquilibriumResult subsidisedOnAWideLane(double rate) throws Exception {
+        String text = linearText("""
+                {"type": "exportSubsidy", "id": "rebate", "region": "X", "commodities": ["metal"], "rate": %s}"""
+                .formatted(rate)).replace("\"capacityPerTick\": 8,", "\"capacityPerTick\": 80,");
+        EquilibriumResult r = SpatialEquilibrium.solve(ScenarioLoader.fromText(text, "wide-lane").scenario(), 0);
+        assertTrue(r.convergence().converged(), r.convergence().toString());
+        return r;
+    }
+
+    /**
+     * Half of X's price: {@code p_M = 0.5 p_X + 0.5}, both sides' mines answering (X's below their capacity of 200
+     * at 12, M's above their base of 5): {@code 30 p_X - 190 = 265 - 20 (0.5 p_X + 0.5)}, {@code p_X = 445 / 40 =
+     * 11.125}, {@code p_M = 6.0625}, exports {@code 30 × 11.125 - 190 = 143.75}. Against free trade (8.9 and 9.4) X's
+     * price rises by 2.225 and M's falls by 3.3375, the subsidy of 5.5625 a unit split between them; X's budget pays
+     * {@code 0.5 × 11.125 × 143.75 = 799.609375} a tick.
+     */
+    @Test
+    void anAdValoremSubsidyOfHalfTheOriginPriceIsSharedByBothSidesOfTheLane() throws Exception {
+        EquilibriumResult r = subsidisedOnAWideLane(0.5);
+        close(11.125, r.market("X", "metal").price(), "P_X");
+        close(6.0625, r.market("M", "metal").price(), "P_M");
+        close(143.75, r.laneFlow("x-to-m"), "exports");
+        close(2.225, r.market("X", "metal").price() - 8.9, "X's price rises by 2.225");
+        close(3.3375, 9.4 - r.market("M", "metal").price(), "M's falls by 3.3375");
+        close(799.609375, r.market("X", "metal").fiscalCost(), "0.5 P_X exports");
+        close(799.609375, r.instruments().get(0).figures().get("subsidyPaid"), "the instrument's outlay");
+        close(143.75, r.instruments().get(0).figures().get("volumeSubsidised"), "every unit exported");
+    }
+
+    /**
+     * Nine tenths of X's price: {@code p_M = 0.1 p_X + 0.5}. X's mines sell all of their 200 abroad and its
+     * households, whose choke is 15, buy none; M's mines, whose base is 5, make nothing: {@code 240 - 15 p_M = 200},
+     * {@code p_M = 8 / 3}, and X's price is what the lane's condition makes it, {@code p_X = 10 (8 / 3 - 1 / 2) =
+     * 65 / 3}, above every price at which X's own market answers. Against free trade X's price rises by 383 / 30 and
+     * M's falls by 101 / 15; X's budget pays {@code 0.9 × 65 / 3 × 200 = 3900} a tick. Since nothing but the lane sets
+     * X's price, each round, which holds the subsidy at the last round's price, left 0.9 of the last round's error
+     * in it: some 175 rounds to settle, and the solver gave up after 200 Newton steps.
+     */
+    @Test
+    void anAdValoremSubsidyOfNineTenthsOfTheOriginPriceWhereTheExporterSellsAllItMakesAbroad() throws Exception {
+        EquilibriumResult r = subsidisedOnAWideLane(0.9);
+        close(65.0 / 3, r.market("X", "metal").price(), "P_X");
+        close(8.0 / 3, r.market("M", "metal").price(), "P_M");
+        close(200, r.laneFlow("x-to-m"), "exports: all that X makes");
+        close(383.0 / 30, r.market("X", "metal").price() - 8.9, "X's price rises by 65 / 3 - 8.9 = 12.77");
+        close(101.0 / 15, 9.4 - r.market("M", "metal").price(), "M's falls by 9.4 - 8 / 3 = 6.73");
+        close(0, r.market("X", "metal").finalConsumption(), "X's households buy nothing above their choke of 15");
+        close(0, r.market("M", "metal").production(), "M's mines make nothing below their base of 5");
+        close(3900, r.market("X", "metal").fiscalCost(), "0.9 P_X exports");
+        close(3900, r.instruments().get(0).figures().get("subsidyPaid"), "the instrument's outlay");
+    }
+
     @Test
     void aBindingProductionQuotaFixesTheExportersOutput() throws Exception {
         // 110 a tick (5720 a year) against a free 138: 110 = 150 - 10 p_X + 255 - 20 p_X, p_X = 295 / 30.
