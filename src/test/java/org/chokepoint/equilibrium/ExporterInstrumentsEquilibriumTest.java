@@ -1,6 +1,7 @@
 package org.chokepoint.equilibrium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.chokepoint.scenario.Scenario;
@@ -140,6 +141,28 @@ class ExporterInstrumentsEquilibriumTest {
         close(0, r.market("M", "metal").production(), "M's mines make nothing below their base of 5");
         close(3900, r.market("X", "metal").fiscalCost(), "0.9 P_X exports");
         close(3900, r.instruments().get(0).figures().get("subsidyPaid"), "the instrument's outlay");
+    }
+
+    /**
+     * Rates nearer one, as at 0.9: M at 8 / 3 and X at {@code (8 / 3 - 1 / 2) / (1 - s)}, 216.67 at 0.99 up to
+     * 216,667 at 0.99999, its budget paying {@code s p_X × 200}. A slack in the lane's condition moves X's price by
+     * itself over {@code 1 - s}: measured in dollars of the gap alone, a slack of 2e-4 at 0.9999 was a gap of 1e-8 of
+     * the value traded, and X stood at 21,668.8. Nearer one still (a millionth short of it), a round's rounding over
+     * {@code 1 - s} outruns what is left to settle; such a rate is reported unsolved, never solved to another price.
+     */
+    @Test
+    void aSubsidyNearTheWholeOfTheOriginPriceLeavesTheExporterWhereItsLaneSetsItOrIsReportedUnsolved()
+            throws Exception {
+        for (double rate : new double[] {0.99, 0.999, 0.9999, 0.99999}) {
+            EquilibriumResult r = subsidisedOnAWideLane(rate);
+            double px = (8.0 / 3 - 0.5) / (1 - rate);
+            close(px, r.market("X", "metal").price(), "P_X at " + rate);
+            close(8.0 / 3, r.market("M", "metal").price(), "P_M at " + rate);
+            close(200, r.laneFlow("x-to-m"), "exports at " + rate);
+            close(rate * px * 200, r.market("X", "metal").fiscalCost(), "the budget's outlay at " + rate);
+        }
+        EquilibriumException unsolved = assertThrows(EquilibriumException.class, () -> subsidisedOnAWideLane(0.999999));
+        assertTrue(unsolved.getMessage().startsWith("the equilibrium did not converge"), unsolved.getMessage());
     }
 
     @Test
