@@ -197,7 +197,7 @@ public final class ResultFolder implements AutoCloseable {
         if (state == State.EMPTY) {
             OutputFiles.on(target, () -> Files.delete(target));
         }
-        if (state != State.OWN && state != State.BEGUN) {
+        if (state != State.OWN) {
             OutputFiles.on(target, () -> Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE));
             forget(staging);
             committed = true;
@@ -431,9 +431,8 @@ public final class ResultFolder implements AutoCloseable {
                     + " --out, or move the " + begun.label() + " away");
         }
         if (!overwrite && !resume) {
-            String also = kind == ResultKind.ENSEMBLE ? " add --resume or --overwrite to start it again,"
-                    : " add --overwrite to replace it,";
-            throw new TargetException(target + " holds " + what + ":" + also + " or choose another --out");
+            throw new TargetException(target + " holds " + what + ": add --resume or --overwrite to start it again, or"
+                    + " choose another --out");
         }
         return State.BEGUN;
     }

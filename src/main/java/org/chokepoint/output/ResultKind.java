@@ -105,6 +105,14 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     /** Every kind, in the order a folder is tried against them. */
     public static final List<ResultKind> ALL = List.of(RUN, ENSEMBLE, COMPARISON, SWEEP, SENSITIVITY, EQUILIBRIUM);
 
+    /**
+     * The kinds whose folder is written where it stands ({@link ResultFolder#inPlace}), and so may be left holding
+     * only their descriptor's temporary ({@link #begun}). Every other kind is written in a hidden folder beside its
+     * own and renamed into place whole: a lone {@code .sweep.json.tmp} is never a sweep's, and was taken for one
+     * begun, so that {@code sweep --overwrite} deleted an empty file of the user's of that name.
+     */
+    private static final List<ResultKind> WRITTEN_IN_PLACE = List.of(ENSEMBLE);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ResultKind {
@@ -170,8 +178,8 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
             return null;
         }
         String name = only.getFileName().toString();
-        for (ResultKind k : ALL) {
-            if (name.equals(k.descriptorTemporary()) && k.files.contains(name) && k.beginsAsWritten(only)) {
+        for (ResultKind k : WRITTEN_IN_PLACE) {
+            if (name.equals(k.descriptorTemporary()) && k.beginsAsWritten(only)) {
                 return k;
             }
         }

@@ -867,6 +867,30 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(before, tree(dir));
     }
 
+    /**
+     * A sweep and a sensitivity analysis are written in a hidden folder beside their own and renamed into place whole,
+     * so neither ever leaves its descriptor's temporary alone in its folder: a folder holding only a file of the
+     * user's at that name, empty or holding what the command writes there first, is the user's. Before, it was taken
+     * for "the start of a sweep (only .sweep.json.tmp, left by a command killed before it wrote sweep.json)", and
+     * sweep --overwrite deleted the file.
+     */
+    @ParameterizedTest
+    @CsvSource({"sweep, .sweep.json.tmp, chokepoint-sweep/1", "sensitivity, .morris.json.tmp, chokepoint-sensitivity/1"})
+    void aLoneTemporaryOfAKindWrittenWholeIsTheUsers(String name, String temporary, String format) throws Exception {
+        for (String held : List.of("", "{\n  \"format\" : \"" + format + "\"")) {
+            Path users = Files.createDirectories(dir.resolve(name + "-" + held.length()));
+            Files.writeString(users.resolve(temporary), held);
+            Map<String, String> before = tree(dir);
+            err.getBuffer().setLength(0);
+
+            assertEquals(2, command(name, users, "--overwrite"), err.toString());
+
+            assertTrue(err.toString().contains(users.toAbsolutePath() + " holds files chokepoint did not write ("
+                    + temporary + ")"), err.toString());
+            assertEquals(before, tree(dir), name + " --overwrite onto " + temporary + " holding '" + held + "'");
+        }
+    }
+
     @Test
     void resumeAndOverwriteContradictEachOther() throws Exception {
         assertEquals(2, command("ensemble", dir.resolve("ens"), "--resume", "--overwrite"));

@@ -69,12 +69,16 @@ class ResultKindTest {
         assertNull(ResultKind.begun(Files.createDirectory(dir.resolve("empty"))));
     }
 
-    /** A sweep's descriptor temporary is recognised by the sweep's own head, not by an ensemble's. */
+    /**
+     * Only a kind written where its folder stands, an ensemble, is ever begun there: a sweep writes beside its folder
+     * and renames it into place whole, so {@code .sweep.json.tmp} alone, even holding the sweep's own head, is no kind
+     * begun; nor is the ensemble's head under the sweep's name.
+     */
     @Test
-    void theHeadIsTheKindsOwn() throws IOException {
+    void onlyAKindWrittenInPlaceIsBegun() throws IOException {
         Path sweep = Files.createDirectory(dir.resolve("sweep"));
         Files.writeString(sweep.resolve(".sweep.json.tmp"), "{\n  \"format\" : \"chokepoint-sweep/1\",\n");
-        assertEquals(ResultKind.SWEEP, ResultKind.begun(sweep));
+        assertNull(ResultKind.begun(sweep));
 
         Path crossed = Files.createDirectory(dir.resolve("crossed"));
         Files.write(crossed.resolve(".sweep.json.tmp"), ENSEMBLE_JSON);
