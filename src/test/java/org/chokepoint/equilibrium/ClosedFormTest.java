@@ -555,30 +555,37 @@ class ClosedFormTest {
     }
 
     /**
-     * A quota of 1e16 a year, the most a scenario may give, is about 1.9e14 a tick, 1.9e11 times what the lane can
-     * carry: every unit enters in quota, at its tariff of 10% of the c.i.f. price, and the traders keep 5% of B's
-     * price, so {@code 0.95 p_B = 1.1 (p_A + 1)} and {@code 26 p_A - 130 = 200 - 15 x 1.1 (p_A + 1) / 0.95}; its volume and fill rate are still reported. Its bound, left in the solve, set the scale of the subproblem beside
-     * flows of about 60, and no attempt of the solver converged.
+     * A quota of 1e16 a year, the most a scenario may give, is about 1.9e14 a tick, 1.9e13 times what the lane can
+     * carry, 10 a tick, all of which it carries: a wider lane would carry some 57. Every unit enters in quota, at its
+     * tariff of 10% of the c.i.f. price, and the lane's 10 set both prices, {@code 200 - 15 p_B = 10},
+     * {@code p_B = 38 / 3}, and {@code 26 p_A - 130 = 10}, {@code p_A = 70 / 13}; the tariff takes
+     * {@code 0.1 (70 / 13 + 1) 10 = 83 / 13} a tick. Its volume and fill rate are still reported. Left in the solve,
+     * its bound of 1.9e14 set the scale of the subproblem beside the lane's 10, and no attempt of the solver
+     * converged.
      */
     @Test
     void aTariffRateQuotaFarTooLargeToBindLetsEveryUnitInAtItsTariff() throws Exception {
-        EquilibriumResult r = SpatialEquilibrium.solve(twoRegions(1.0, 0.05, """
+        EquilibriumResult r = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",
+                "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0, \"bidirectional\": false}",
+                A_FIRMS + "," + B_FIRMS,
+                "{\"id\": \"a-to-b\", \"commodity\": \"metal\", \"from\": \"A\", \"to\": \"B\", \"count\": 1,"
+                        + " \"capacityPerTick\": 10, \"minMargin\": 0.05}",
+                A_DEMAND + "," + B_DEMAND, """
                 {"type": "tariffRateQuota", "id": "b-trq", "region": "B", "commodity": "metal", "inQuotaTariff": 0.1,
                  "outOfQuotaTariff": 0.5, "yearlyQuota": 1e16}"""), 0);
         assertConverged(r);
-        double k = 15 * 1.1 / 0.95;
-        double pa = (330 - k) / (26 + k);
-        double cif = pa + 1;
-        double imports = 26 * pa - 130;
+        double pa = 70.0 / 13;
+        double pb = 38.0 / 3;
         assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
-        assertEquals(1.1 * cif / 0.95, r.market("B", "metal").price(), TOL * pa);
-        assertEquals(imports, r.market("B", "metal").imports(), TOL * imports);
+        assertEquals(pb, r.market("B", "metal").price(), TOL * pb);
+        assertEquals(10, r.laneFlow("a-to-b"), TOL * 10);
+        assertEquals(10, r.market("B", "metal").imports(), TOL * 10);
         var figures = r.instruments().get(0).figures();
-        assertEquals(imports, figures.get("inQuotaVolume"), TOL * imports);
-        assertEquals(0.0, figures.getOrDefault("outOfQuotaVolume", 0.0), TOL * imports);
-        assertEquals(0.1 * cif * imports, figures.get("tariffRevenue"), TOL * imports * cif);
+        assertEquals(10, figures.get("inQuotaVolume"), TOL * 10);
+        assertEquals(0.0, figures.getOrDefault("outOfQuotaVolume", 0.0), TOL * 10);
+        assertEquals(83.0 / 13, figures.get("tariffRevenue"), TOL * 83 / 13);
         assertEquals(1e16 / 52, figures.get("quotaVolume"), 1e16 / 52 * 1e-15);
-        assertEquals(imports / (1e16 / 52), figures.get("fillRate"), TOL * imports / (1e16 / 52));
+        assertEquals(10 / (1e16 / 52), figures.get("fillRate"), TOL * 10 / (1e16 / 52));
     }
 
     /**
