@@ -63,11 +63,6 @@ final class AitkenRelaxation {
         return share == 1 ? now : was + share * (now - was);
     }
 
-    /** Ends a round whose largest relative change was {@code change}; sets the share the next round takes. */
-    void endRound(double change) {
-        endRound(change, false);
-    }
-
     /**
      * Ends a round whose largest relative change was {@code change}, {@code crawling} where the rounds narrow so
      * slowly that they would not settle in the work left; sets the share the next round takes. From the first round

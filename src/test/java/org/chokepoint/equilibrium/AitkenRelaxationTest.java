@@ -12,7 +12,7 @@ class AitkenRelaxationTest {
     /** One round: the wedge recomputed, moved, the round ended with its relative change. */
     private static double round(AitkenRelaxation r, double x, double recomputed) {
         double kept = r.move(0, x, recomputed, 1.0);
-        r.endRound(Math.abs(recomputed - x));
+        r.endRound(Math.abs(recomputed - x), false);
         return kept;
     }
 
