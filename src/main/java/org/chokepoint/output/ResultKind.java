@@ -3,14 +3,22 @@ package org.chokepoint.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.chokepoint.scenario.Json;
 
 /**
  * A kind of results folder chokepoint writes, and every name it may hold. A folder is recognised as one by
@@ -117,7 +125,7 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
 
     public ResultKind {
         files = Set.copyOf(files);
-        folders = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(folders));
+        folders = Collections.unmodifiableMap(new HashMap<>(folders));
         earlier = Map.copyOf(earlier);
     }
 
@@ -197,13 +205,13 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
      * descriptor puts first: {@code {\n  "format" : "chokepoint-ensemble/2"}.
      */
     private boolean beginsAsWritten(Path file) throws IOException {
-        String whole = org.chokepoint.scenario.Json.mapper().writeValueAsString(Map.of("format", format));
-        byte[] head = whole.substring(0, whole.lastIndexOf('"') + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String whole = Json.mapper().writeValueAsString(Map.of("format", format));
+        byte[] head = whole.substring(0, whole.lastIndexOf('"') + 1).getBytes(StandardCharsets.UTF_8);
         byte[] start;
-        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             start = in.readNBytes(head.length);
         }
-        return java.util.Arrays.equals(start, 0, start.length, head, 0, start.length);
+        return Arrays.equals(start, 0, start.length, head, 0, start.length);
     }
 
     /**
@@ -233,8 +241,8 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
         if (written == null) {
             written = files;
         }
-        List<String> unwritten = new java.util.ArrayList<>();
-        List<String> later = new java.util.ArrayList<>();
+        List<String> unwritten = new ArrayList<>();
+        List<String> later = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path e : entries) {
                 String name = e.getFileName().toString();
@@ -262,8 +270,8 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
      * Spark.
      */
     List<String> tablesHoldingForeignFiles(Path folder, int limit) throws IOException {
-        List<String> tables = new java.util.ArrayList<>();
-        for (Map.Entry<String, Pattern> f : new java.util.TreeMap<>(folders).entrySet()) {
+        List<String> tables = new ArrayList<>();
+        for (Map.Entry<String, Pattern> f : new TreeMap<>(folders).entrySet()) {
             Path dir = folder.resolve(f.getKey());
             if (f.getValue() == SPARK_TABLE && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
                     && !writesInside(dir, SPARK_TABLE)) {
@@ -283,7 +291,7 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
      * touched by --resume, and is not looked at here.
      */
     List<String> linksAtOwnNames(Path folder, int limit) throws IOException {
-        List<String> links = new java.util.ArrayList<>();
+        List<String> links = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path e : entries) {
                 String name = e.getFileName().toString();

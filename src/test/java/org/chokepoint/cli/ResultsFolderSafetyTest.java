@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -795,7 +796,7 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         Path whole = dir.resolve("whole");
         assertEquals(0, command("ensemble", whole), err.toString());
         byte[] params = Files.readAllBytes(whole.resolve("ensemble.json"));
-        Map<String, byte[]> killedAs = Map.of("whole", params, "first-20-bytes", java.util.Arrays.copyOf(params, 20),
+        Map<String, byte[]> killedAs = Map.of("whole", params, "first-20-bytes", Arrays.copyOf(params, 20),
                 "empty", new byte[0]);
         for (Map.Entry<String, byte[]> k : new TreeMap<>(killedAs).entrySet()) {
             for (String option : new String[] {"--resume", "--overwrite"}) {

@@ -3,14 +3,18 @@ package org.chokepoint.experiment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,17 +129,17 @@ class EnsembleTest {
     @Test
     void anEnsembleOnAFullDiskLeavesNoTemporariesAndNamesThePath() throws Exception {
         Path devFull = Path.of("/dev/full");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devFull), "needs /dev/full, a device that is always full");
+        assumeTrue(Files.exists(devFull), "needs /dev/full, a device that is always full");
         Path out = dir.resolve("e");
         assertTrue(ensemble(1).run(out, false, Progress.Mode.NONE, SILENT).complete());
         Files.createSymbolicLink(out.resolve(".runs.csv.tmp"), devFull);
 
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        IOException e = assertThrows(IOException.class,
                 () -> ensemble(1).run(out, true, Progress.Mode.NONE, SILENT));
 
         assertTrue(e.getMessage().contains(out.resolve("runs.csv") + ": No space left on device"), e.getMessage());
         for (String tmp : List.of(".runs.csv.tmp", ".stats.json.tmp", ".bands.csv.tmp")) {
-            assertFalse(Files.exists(out.resolve(tmp), java.nio.file.LinkOption.NOFOLLOW_LINKS), tmp);
+            assertFalse(Files.exists(out.resolve(tmp), LinkOption.NOFOLLOW_LINKS), tmp);
         }
     }
 
