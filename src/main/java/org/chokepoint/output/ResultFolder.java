@@ -370,13 +370,14 @@ public final class ResultFolder implements AutoCloseable {
                     : "their places") + "; or choose another --out");
         }
         if (resume && found == kind) {
-            // Resuming adds to the folder and replaces only its own tables, which Spark writes over whole.
+            // Resuming adds to the folder and replaces only its own tables, which Spark writes over whole. A local
+            // --resume leaves the Parquet tables alone, but is refused too: the folder is one either may finish.
             List<String> tables = found.tablesHoldingForeignFiles(target, LISTED + 1);
             if (!tables.isEmpty()) {
                 throw new TargetException(target + " holds an earlier " + found.label() + " whose table"
                         + (tables.size() == 1 ? " " : "s ") + listed(target, tables) + " hold" + (tables.size() == 1
-                        ? "s" : "") + " files chokepoint did not write, which --resume would delete with the table it"
-                        + " writes again: move them away, or choose another --out");
+                        ? "s" : "") + " files chokepoint did not write, which an ensemble resumed on Spark deletes with"
+                        + " the table it writes again: move them away, or choose another --out");
             }
             return State.OWN;
         }

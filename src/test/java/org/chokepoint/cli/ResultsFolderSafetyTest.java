@@ -748,8 +748,8 @@ class ResultsFolderSafetyTest extends CommandLineTest {
         assertEquals(2, command("ensemble", results, "--resume"), err.toString());
 
         assertEquals("ensemble: " + results.toAbsolutePath() + " holds an earlier ensemble whose table runs.parquet/ holds"
-                + " files chokepoint did not write, which --resume would delete with the table it writes again: move them"
-                + " away, or choose another --out\n", err.toString());
+                + " files chokepoint did not write, which an ensemble resumed on Spark deletes with the table it writes again:"
+                + " move them away, or choose another --out\n", err.toString());
         assertEquals(before, tree(dir), "nothing written, nothing removed");
 
         Files.delete(note);
