@@ -346,8 +346,10 @@ public final class Industry implements Participant {
             }
             x.netPrice[f] = net;
             x.capacityNetPrice[f] = supportedSale - inputCost;
-            // Held to nothing last tick, to something or nothing at all now: it restarts its runs.
-            if (last == 0 && release != 0) {
+            // Held to its share last tick, and allowed more now or no longer held: what it may sell is no longer
+            // what the quota held its sales to (Producers#resume). Whether it was held is last tick's reading: the
+            // plan below reads this tick's.
+            if (last >= 0 && (release > last || Double.isNaN(release)) && x.quotaBinds(f)) {
                 producers.resume(f, net, available);
             }
             if (x.collector[f]) {

@@ -130,13 +130,21 @@ public final class Producers implements java.io.Serializable {
     }
 
     /**
-     * A release after a nil one, or no quota after it: the firm sold nothing under the nil release, so its normal
-     * sales ran down toward nothing. Like a plant back from a mothball ({@link Firms#startOperating}) it has no
-     * sales to go by, and expects to sell what its expected price justifies within what it may now make; its plan
-     * then moves {@code outputAdjustment} of the way to it a week, as every plan does. Planning on its normal sales,
-     * it planned about nothing and its runs grew a few percent a week: held to 30 a week again after a nil year, the
-     * two-region test world's mines made 2 a week three months on and 95% of 30 only 79 weeks on; restarting, they
-     * make 95% of it in 13 ({@code ExporterInstrumentsTest.AYearOfNilRelease}).
+     * A firm held to its quota share last tick whose release is now larger, or whose quota has ended: what it may sell
+     * is no longer what the quota held its sales to, so its normal sales, which ran down to that, are raised to what
+     * its expected price justifies within what it may now make (never lowered). Like a plant back from a mothball
+     * ({@link Firms#startOperating}) it does not go by sales the quota set, and its plan then moves
+     * {@code outputAdjustment} of the way to it a week, as every plan does. Planning on its normal sales, a firm
+     * released from a nil or a near-nil release planned about nothing and its runs grew a few percent a week: held
+     * to 30 a week again after a nil year, the two-region test world's mines made 2 a week three months on and 95%
+     * of 30 only 79 weeks on; freed from a release of 0.01 a week, they made their free-trade output of 144 only 152
+     * weeks on, their price at their buyers' limit for the first 108. Restarting, they make 95% of 30 in 13 weeks
+     * after the nil year, and 144 five weeks after the quota ends, whether its last release was nothing or 0.01 a
+     * week ({@code ExporterInstrumentsTest.AYearOfNilRelease}, {@code ANearNilReleaseEnded}): a release of nothing
+     * and one of almost nothing are read alike, as a rule for the one alone did not. A larger release that still
+     * binds takes the firm's normal sales to its new share at once, and its stock target with them: 30 raised to 40
+     * a week leaves it short of four weeks of 40, 160, and it asks more while it rebuilds, as a held firm short of
+     * stock does ({@code ExporterInstrumentsTest.AQuotaRaisedButStillBinding}).
      */
     public void resume(int f, double netPrice, double available) {
         Firms x = firms;

@@ -288,12 +288,17 @@ class ExporterInstrumentsTest {
      * run to {@code horizon} with X's mines under a production quota from week 100 of the given yearly volumes.
      */
     static TextbookTest.Run isoelasticXUnderAQuota(int horizon, String yearlyVolumes) throws Exception {
+        return new TextbookTest.Run(isoelasticX(horizon), "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
+                + yearlyVolumes + "]}]");
+    }
+
+    /** The linear world with X's buyers on the isoelastic curve {@code D_X = 100 (p / 5)^-0.5}, to {@code horizon}. */
+    static String isoelasticX(int horizon) {
         String world = LINEAR.replace("\"horizonTicks\": 320", "\"horizonTicks\": " + horizon)
                 .replaceFirst("\"elasticity\": -0\\.5,\\s+\"form\": \"linear\"}", "\"elasticity\": -0.5}");
         assertTrue(world.contains("\"elasticity\": -0.5}"), "X's demand made isoelastic");
-        return new TextbookTest.Run(world, "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
-                + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": ["
-                + yearlyVolumes + "]}]");
+        return world;
     }
 
     /**
@@ -337,7 +342,8 @@ class ExporterInstrumentsTest {
      * before: their rent is the quota's, so they build no plant (10 mines of 20 a week, 200, in every week), and
      * they keep their stock at four weeks of the quota, 4 × 40 = 160, rather than sell it into the rent. The
      * larger release is news to them the week it comes: they must sell 40/30 of what they sold, and counting on
-     * their buyers to spend on it what they spent, they expect 30/40 of the price. Their buyers' elasticity is
+     * their buyers to spend on it what they spent, they expect 30/40 of the price, and to sell all their new
+     * shares, four weeks of which is now the stock they mean to hold. Their buyers' elasticity is
      * -0.5, not -1, so the price has further to fall, {@code (30/40)^2} of 55.6; they learn how much further from
      * what their buyers spend week by week on what they mean to sell, and their stock runs a little above target
      * while they do.
@@ -371,18 +377,31 @@ class ExporterInstrumentsTest {
         }
 
         /**
-         * The week before the raise X's price is the mines' expected price times their stock term; the raise takes
-         * the expectation to 30/40 of itself and leaves their stock where it was, so the price falls that week to
-         * 30/40 of itself, within 2% (54.5 to 41.5, 0.762). It does not overshoot the 31.25 that clears the release
-         * by more than a tenth on its way down: 28.1 (reading the raise only from the market, the mines kept the
-         * price at 60.5 the week of the raise and took it down to 24.4 two years later).
+         * The week before the raise X's price is the mines' expected price times their stock term {@code (4 n / s)^0.2},
+         * with {@code n} what they normally sell, their sales averaged over 13 weeks ({@code
+         * behaviour.normalSalesWeeks}), and {@code s} their stock. The raise takes the expectation to 30/40 of itself
+         * and what they expect to sell to the 40 the quota now lets them make: their stock is where it was, and four
+         * weeks of 40, 160, is now its target. The price falls that week to {@code 30/40 (40 / n)^0.2} of itself,
+         * within 2%: n is 38.0 (above the release of 30, as they sold down the stock of the quota's first year), so
+         * 0.758 (54.5 to 42.1, 0.772; the rest is the week's step of their expectation toward what their release
+         * fetched). Had what they expect to sell followed their sales up over the quarter, their stock term would have
+         * stayed and the price fallen to 30/40 of itself, 41.5, 0.762, a little nearer the 31.25 that clears 40, and
+         * the stock would have peaked at 176 rather than 180 against its target of 160; their output is the same
+         * either way, their shares a fifth of the way nearer each week. It does not overshoot the 31.25 that clears
+         * the release by more than a tenth on its way down: 28.1 (reading the raise only from the market, the mines
+         * kept the price at 60.5 the week of the raise and took it down to 24.4 two years later).
          */
         @Test
         void theWeekOfTheRaiseXsPriceFallsToThreeQuartersOfItselfAndThenNotFarPastItsNewLevel() {
+            double normal = run.at(0, X, Metric.TRADED);
+            for (int t = 0; t <= 150; t++) {
+                normal += (run.at(t, X, Metric.TRADED) - normal) / 13;
+            }
+            assertTrue(normal > 30 && normal < 40, "the mines' normal sales before the raise, " + normal);
             double before = run.at(151, X, Metric.PRICE);
             double after = run.at(152, X, Metric.PRICE);
-            assertEquals(30.0 / 40 * before, after, 0.02 * 30.0 / 40 * before,
-                    "P_X " + after + " the week of the raise, against " + before);
+            double read = 30.0 / 40 * Math.pow(40 / normal, 0.2) * before;
+            assertEquals(read, after, 0.02 * read, "P_X " + after + " the week of the raise, against " + before);
             for (int t = 152; t < 520; t++) {
                 double p = run.at(t, X, Metric.PRICE);
                 assertTrue(p > 0.9 * 31.25, "week " + t + ": P_X " + p + " below 0.9 × 31.25 = 28.1");
@@ -528,6 +547,107 @@ class ExporterInstrumentsTest {
                 assertEquals(200 * (1 - Math.pow(0.8, k + 1)), freed.at(204 + k, X, Metric.PRODUCTION), 1e-6,
                         "week " + (204 + k));
             }
+        }
+    }
+
+    /**
+     * A near-nil release is read as a nil one. X's mines are held to 30 a week from week 100 and to nothing in the
+     * quota's second year; from week 204 a quota that replaces it releases 0.01 a week, a thousandth of a mine's week
+     * shared among ten, for half a year, and ends in week 230. Beside them, the same mines are held to nothing until
+     * week 230. Under the near-nil release they sell about what it lets them make, so what they normally sell runs
+     * down to about it, as under the nil one it runs down to nothing. Read as a release like any other, they planned
+     * on that when the quota ended and their runs grew by a few percent a week: X made 0.09 in week 230, 5.3 in week
+     * 300 and its free-trade output only in week 382, its price at its buyers' limit of 100 until week 338, while
+     * after the nil release it made that output five weeks after the end. With the quota over, nothing holds them;
+     * at the price it left, about 100, far above their marginal cost at full capacity, {@code 2 + 10 = 12}, each
+     * expects to sell all it can make, 20, after either release, and runs up to it a fifth of the way a week
+     * ({@code behaviour.outputAdjustment}) from what it planned the week before, nothing or at most its share of 0.01:
+     * X makes {@code 200 - (200 - q) 0.8^(k + 1)} in week 230 + k, from a plan of {@code q} in week 229.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ANearNilReleaseEnded {
+        static final double NEAR_NIL = 0.01;
+        static final int END = 230;
+        TextbookTest.Run nil;
+        TextbookTest.Run nearNil;
+        /** X's free-trade price, as in {@link AQuotasFirstYear}. */
+        double free;
+
+        @BeforeAll
+        void run() throws Exception {
+            nil = lastReleaseFor26Weeks(0);
+            nearNil = lastReleaseFor26Weeks(NEAR_NIL);
+            free = root(p -> 20 * (p - 2) - 100 * Math.sqrt(5 / p) - (265 - 20 * (p + 0.5)), 5, 15);
+        }
+
+        /** The nil year's quota, replaced from week 204 by one that releases {@code weekly} a week until week 230. */
+        TextbookTest.Run lastReleaseFor26Weeks(double weekly) throws Exception {
+            return new TextbookTest.Run(isoelasticX(260), "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                    + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"end\": 204,"
+                    + " \"yearlyVolumes\": [" + 30 * 52 + ", 0]},"
+                    + " {\"type\": \"productionQuota\", \"id\": \"last-release\", \"region\": \"X\","
+                    + " \"commodity\": \"metal\", \"start\": 204, \"end\": " + END + ", \"volume\": "
+                    + weekly * 26 + ", \"per\": \"measure\", \"replaces\": \"mining-quota\"}]");
+        }
+
+        @Test
+        void theLastReleaseIsNilInOneWorldAndNearNilInTheOther() {
+            for (int t = 204; t < END; t++) {
+                assertEquals(0.0, nil.at(t, X, Metric.PRODUCTION), 0, "nil, week " + t);
+                double made = nearNil.at(t, X, Metric.PRODUCTION);
+                assertTrue(made > 0 && made <= NEAR_NIL * (1 + 1e-9), "near-nil, week " + t + ": " + made);
+            }
+        }
+
+        @Test
+        void whenTheQuotaEndsXsMinesRunUpToAllTheyCanMakeAFifthOfTheWayAWeekAfterEither() {
+            for (int k = 0; k < 6; k++) {
+                double runUp = 200 * (1 - Math.pow(0.8, k + 1));
+                assertEquals(runUp, nil.at(END + k, X, Metric.PRODUCTION), 1e-6, "nil, week " + (END + k));
+                // From a plan of at most 0.01 in week 229 rather than nothing: 0.01 × 0.8^(k + 1) more at most.
+                assertEquals(runUp, nearNil.at(END + k, X, Metric.PRODUCTION), NEAR_NIL * Math.pow(0.8, k + 1),
+                        "near-nil, week " + (END + k));
+            }
+        }
+
+        /**
+         * At the free-trade price of 9.2 X's mines make {@code S_X(9.2) = 144}. Running up to 200 a fifth of the way
+         * a week they first make it in the week k after the end where {@code 200 (1 - 0.8^(k + 1)) >= 144}: k = 5,
+         * 147.6 against 134.5 the week before. So they do after the near-nil release as after the nil one.
+         */
+        @Test
+        void xMakesItsFreeTradeOutputInTheSameWeekAfterEither() {
+            double freeOutput = supplyX(free);
+            assertEquals(144, freeOutput, 1, "S_X(9.2)");
+            int k = 0;
+            while (200 * (1 - Math.pow(0.8, k + 1)) < freeOutput) {
+                k++;
+            }
+            assertEquals(5, k, "weeks after the end");
+            assertEquals(END + k, firstWeekMaking(nil, freeOutput), "nil");
+            assertEquals(END + k, firstWeekMaking(nearNil, freeOutput), "near-nil");
+        }
+
+        /**
+         * X's price through the half-year after the end, from the buyers' limit of 100 down past free trade, is
+         * after the near-nil release what it is after the nil one, within 1% a week.
+         */
+        @Test
+        void xsPriceAfterTheNearNilReleaseIsItsPriceAfterTheNilOne() {
+            for (int t = END; t < END + 26; t++) {
+                double p = nil.at(t, X, Metric.PRICE);
+                assertEquals(p, nearNil.at(t, X, Metric.PRICE), 0.01 * p, "week " + t + ": P_X");
+            }
+        }
+
+        int firstWeekMaking(TextbookTest.Run run, double output) {
+            for (int t = END; t < 260; t++) {
+                if (run.at(t, X, Metric.PRODUCTION) >= output) {
+                    return t;
+                }
+            }
+            return -1;
         }
     }
 
