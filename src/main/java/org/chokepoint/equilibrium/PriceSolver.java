@@ -199,7 +199,15 @@ final class PriceSolver {
             double target = Double.isNaN(wedgeChange) ? 1e-3
                     : Math.max(0.1 * tolerance, 0.01 * wedgeChange / Math.max(1, relaxation.share()));
             feasibleRents();
-            newtonRound(tight ? 0.1 * tolerance : target);
+            if (!newtonRound(tight ? 0.1 * tolerance : target) && !tight) {
+                // The round accepted its start: a volume limit's rent took up the wedges' move within a target as
+                // loose as that move. Its prices are the last round's, so the wedges read from them would be the
+                // last round's again: a change of nil, read as a pace of nil and then of infinity, and, where the
+                // relaxation takes more than the whole change, a step back from the relaxed wedges. It is solved
+                // to the full tolerance instead.
+                tight = true;
+                newtonRound(0.1 * tolerance);
+            }
             double before = wedgeChange;
             wedgeChange = updateWedges(false);
             double pace = wedgeChange / before;
@@ -503,8 +511,11 @@ final class PriceSolver {
     /**
      * Newton steps with the wedges fixed, until the current prices with the flows of the last quadratic
      * programme balance every market and meet every arc's condition to within a tenth of the tolerance.
+     *
+     * @return whether any step was taken: false where the prices the round started from already met {@code target}
      */
-    private void newtonRound(double target) {
+    private boolean newtonRound(double target) {
+        boolean stepped = false;
         for (int k = 0; k < MAX_NEWTON_PER_ROUND; k++) {
             if (liftShort) {
                 liftShortMarkets();
@@ -521,7 +532,7 @@ final class PriceSolver {
                         + " Newton steps: " + residuals(now), convergence);
             }
             if (unresolved <= target && now.relativeComplementarityGap() <= target) {
-                return;
+                return stepped;
             }
             double[] dp = new double[net.markets];
             double[] dr = new double[ns];
@@ -559,7 +570,9 @@ final class PriceSolver {
             System.arraycopy(trialRent, 0, rent, 0, ns);
             // A step taken whole, or lengthened, eases the damping; a step cut short stiffens it.
             damping = t == 1 || longSteps && t > 1 ? Math.max(damping * 0.1, 1e-12) : Math.min(damping * 10, 1e2);
+            stepped = true;
         }
+        return stepped;
     }
 
     /**

@@ -142,4 +142,49 @@ class StartingPricesTest {
             assertEquals(c[2], r.market("X", "metal").fiscalCost(), 1e-6 * c[2], subsidy);
         }
     }
+
+    /**
+     * The world above under the rate of 0.5, with a third region, Z, whose households would buy {@code 1.5 - p / 16}
+     * (1 at 8, an elasticity of -0.5, nothing from 24) but whom no firm and no lane serves. M and X clear as before,
+     * {@code p_M = 10}, {@code p_X = (10 - 0.5) / 0.5 = 19}, 90 shipped and {@code 0.5 × 19 × 90 = 855} paid; Z buys
+     * nothing, at a price of 24 or more. Holding the subsidy at each round's price of X leaves half of the last
+     * round's error in it, a round narrowing by 0.5. Every other round, its target as loose as the wedges' last move,
+     * accepted its start, with the lane's rent taking up that move: a change of 3166, then none, then 1583, none, 792,
+     * so the crawl, read from consecutive rounds, was never seen, and the start from the firms' costs ran out of
+     * Newton steps. Such a round is solved to the full tolerance, each round moves, and the crawl is read.
+     */
+    @Test
+    void aThirdRegionNoLaneReachesLeavesTheSubsidisedExportersRoundsEachMoving() throws Exception {
+        String text = """
+                {"meta": {"name": "subsidised-outlet-and-island"},
+                 "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [{"id": "X"}, {"id": "M"}, {"id": "Z"}],
+                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 0.008}],
+                 "routes": [{"from": "X", "to": "M", "transitTicks": 1, "costPerUnit": 0.5}],
+                 "firms": [
+                   {"id": "x-mine", "type": "producer", "region": "X", "commodity": "metal", "count": 10, "capacity": 9,
+                    "cost": {"base": 0.001, "slope": 0.001, "exponent": 1}}],
+                 "traders": [{"id": "x-to-m", "commodity": "metal", "from": "X", "to": "M", "count": 20,
+                              "capacityPerTick": 80, "minMargin": 0}],
+                 "demand": [
+                   {"region": "M", "commodity": "metal", "baseQuantity": 120, "referencePrice": 8.0, "elasticity": -1.0,
+                    "form": "linear", "chokePrice": 16.0},
+                   {"region": "Z", "commodity": "metal", "baseQuantity": 1, "referencePrice": 8.0, "elasticity": -0.5,
+                    "form": "linear"}],
+                 "policies": [{"type": "exportSubsidy", "id": "rebate", "region": "X", "commodities": ["metal"],
+                               "rate": 0.5}],
+                 "behaviour": {"demandNoise": 0.0}}
+                """;
+        EquilibriumResult r = SpatialEquilibrium.solve(
+                ScenarioLoader.fromText(text, "subsidised-outlet-and-island").scenario(), 0);
+
+        assertTrue(r.convergence().converged(), r.convergence().toString());
+        assertEquals(SpatialEquilibrium.START_COSTS, r.convergence().start());
+        assertEquals(10, r.market("M", "metal").price(), 1e-6 * 10);
+        assertEquals(19, r.market("X", "metal").price(), 1e-6 * 19);
+        assertEquals(90, r.laneFlow("x-to-m"), 1e-6 * 90);
+        assertEquals(855, r.market("X", "metal").fiscalCost(), 1e-6 * 855);
+        assertEquals(0, r.market("Z", "metal").consumption(), 1e-6);
+        assertTrue(r.market("Z", "metal").price() >= 24 * (1 - 1e-6), "Z at " + r.market("Z", "metal").price());
+    }
 }
