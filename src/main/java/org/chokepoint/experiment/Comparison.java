@@ -216,6 +216,8 @@ public final class Comparison {
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), base));
         java.util.Set<String> names = new java.util.HashSet<>();
         java.util.Set<String> matched = new java.util.HashSet<>();
+        // Every option's problems, so that a file with several bad options is mended in one pass, not one option a run.
+        java.util.Set<ScenarioProblem> problems = new java.util.LinkedHashSet<>();
         names.add(NO_POLICY);
         for (int i = 0; i < list.size(); i++) {
             JsonNode o = list.get(i);
@@ -254,8 +256,12 @@ public final class Comparison {
             }
             String description = o.path("description").asText("");
             if (grid == null) {
-                options.add(new Option(name, description, patch,
-                        option(base, patch, name, at, optionsSource, "/options/" + i + "/patch", ticks)));
+                try {
+                    options.add(new Option(name, description, patch,
+                            option(base, patch, name, at, optionsSource, "/options/" + i + "/patch", ticks)));
+                } catch (ScenarioException e) {
+                    problems.addAll(e.problems());
+                }
                 continue;
             }
             matched.add(grid.pointer());
@@ -266,12 +272,19 @@ public final class Comparison {
                 if (!names.add(levelName)) {
                     throw new ComparisonException(at + "/name: '" + levelName + "' is used twice");
                 }
-                options.add(new Option(levelName, description, leveled,
-                        option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level,
-                                optionsSource + " " + grid.setting(level),
-                                "/options/" + i + "/patch", ticks), name,
-                        grid.pointer(), level));
+                try {
+                    options.add(new Option(levelName, description, leveled,
+                            option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level,
+                                    optionsSource + " " + grid.setting(level),
+                                    "/options/" + i + "/patch", ticks), name,
+                            grid.pointer(), level));
+                } catch (ScenarioException e) {
+                    problems.addAll(e.problems());
+                }
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(List.copyOf(problems));
         }
         for (Grid g : grids) {
             if (!matched.contains(g.pointer())) {

@@ -198,6 +198,27 @@ class ComparisonTest {
     }
 
     /**
+     * An options file with two bad options among good ones is reported whole: the unknown region of the first and the
+     * unknown commodity of the third, each at its pointer in the options file, in one message. Before, only the first
+     * bad option's problems were named, and the third's showed only once the first was mended and the command run
+     * again.
+     */
+    @Test
+    void everyBadOptionIsReportedAtOnce() throws Exception {
+        String tax = "{\"type\": \"exportTax\", \"id\": \"t%d\", \"region\": \"%s\", \"commodities\": [\"%s\"],"
+                + " \"rate\": 0.2, \"start\": 60}";
+        org.chokepoint.scenario.ScenarioException e = assertThrows(org.chokepoint.scenario.ScenarioException.class,
+                () -> Comparison.prepare(twoRegion(), options("{\"options\": ["
+                        + "{\"name\": \"x\", \"patch\": {\"policies\": [" + tax.formatted(0, "Z", "metal") + "]}},"
+                        + "{\"name\": \"y\", \"patch\": {\"policies\": [" + tax.formatted(1, "A", "metal") + "]}},"
+                        + "{\"name\": \"w\", \"patch\": {\"policies\": [" + tax.formatted(2, "A", "tin") + "]}}]}"),
+                        "o.json", 2, 1, 10));
+        List<String> at = e.problems().stream().map(p -> p.file() + " " + p.pointer()).toList();
+        assertEquals(List.of("o.json /options/0/patch/policies/0/region",
+                "o.json /options/2/patch/policies/0/commodities/0"), at, e.getMessage());
+    }
+
+    /**
      * A comparison states every option in the scenario's dollars and present values and differences them run
      * by run, so an option in other dollars or discounted otherwise would report the change of units as its
      * effect: with the scenario's 2015 dollars restated in 2024's (CPI 313.689 / 237.017 = 1.3235) an option
