@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.chokepoint.model.Simulation;
+import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -97,21 +100,8 @@ class StartingPricesTest {
         assertNull(Simulation.run(chain(3.0), 1, 4, 1).model().startNote(), "found from the initial prices");
     }
 
-    /**
-     * An exporter without households of its own, X, whose ten mines of 9 a tick cost a thousandth of a dollar, sells
-     * all 90 to M, whose households buy {@code 240 - 15 p} up to their choke of 16, across a lane costing 0.5 on
-     * which X pays back a share of its price, or a sum a unit, to its exporters. M's price is what 90 fetches there,
-     * {@code 240 - 15 p_M = 90}, {@code p_M = 10}, and X's what the lane's condition gives it: under a rate of 0.5,
-     * {@code p_M = 0.5 p_X + 0.5}, {@code p_X = 19}, and the budget pays {@code 0.5 × 19 × 90 = 855} a tick; under 10 a
-     * unit, {@code p_M = p_X + 0.5 - 10}, {@code p_X = 19.5}, and it pays 900. Both lie above anything a buyer of the
-     * metal pays, 16. Written per kilogram, 0.008 for 8, the metal's initial price gives X a ceiling of 8; from the
-     * mines' cost at half capacity, 0.0015, the second start lifted it only to that 16, and both failed with X "short
-     * by 22.5 at its ceiling of 16.0" (by 52.5 under 10 a unit). Lifted to what the buyers X reaches could pay, as a
-     * market with households of its own is, {@code (16 - 0.5) / 0.5 = 31} and {@code 16 - 0.5 + 10 = 25.5}, it is solved.
-     */
-    @Test
-    void anExporterWhoseSubsidyPaysMoreThanAnyBuyerHasItsCeilingLiftedToWhatItsLanesBuyersCouldPay() throws Exception {
-        String text = """
+    /** The exporter and its one outlet of the two tests below; %s is its export subsidy's rate or sum a unit. */
+    private static final String SUBSIDISED_OUTLET = """
                 {"meta": {"name": "subsidised-outlet"},
                  "time": {"ticksPerYear": 52, "horizonTicks": 104},
                  "regions": [{"id": "X"}, {"id": "M"}],
@@ -128,11 +118,26 @@ class StartingPricesTest {
                  "policies": [{"type": "exportSubsidy", "id": "rebate", "region": "X", "commodities": ["metal"], %s}],
                  "behaviour": {"demandNoise": 0.0}}
                 """;
+
+    /**
+     * An exporter without households of its own, X, whose ten mines of 9 a tick cost a thousandth of a dollar, sells
+     * all 90 to M, whose households buy {@code 240 - 15 p} up to their choke of 16, across a lane costing 0.5 on
+     * which X pays back a share of its price, or a sum a unit, to its exporters. M's price is what 90 fetches there,
+     * {@code 240 - 15 p_M = 90}, {@code p_M = 10}, and X's what the lane's condition gives it: under a rate of 0.5,
+     * {@code p_M = 0.5 p_X + 0.5}, {@code p_X = 19}, and the budget pays {@code 0.5 × 19 × 90 = 855} a tick; under 10 a
+     * unit, {@code p_M = p_X + 0.5 - 10}, {@code p_X = 19.5}, and it pays 900. Both lie above anything a buyer of the
+     * metal pays, 16. Written per kilogram, 0.008 for 8, the metal's initial price gives X a ceiling of 8; from the
+     * mines' cost at half capacity, 0.0015, the second start lifted it only to that 16, and both failed with X "short
+     * by 22.5 at its ceiling of 16.0" (by 52.5 under 10 a unit). Lifted to what the buyers X reaches could pay, as a
+     * market with households of its own is, {@code (16 - 0.5) / 0.5 = 31} and {@code 16 - 0.5 + 10 = 25.5}, it is solved.
+     */
+    @Test
+    void anExporterWhoseSubsidyPaysMoreThanAnyBuyerHasItsCeilingLiftedToWhatItsLanesBuyersCouldPay() throws Exception {
         double[][] cases = {{0.5, 19, 855}, {10, 19.5, 900}};
         for (double[] c : cases) {
             String subsidy = c[0] < 1 ? "\"rate\": " + c[0] : "\"perUnit\": " + c[0];
             EquilibriumResult r = SpatialEquilibrium.solve(
-                    ScenarioLoader.fromText(text.formatted(subsidy), "subsidised-outlet").scenario(), 0);
+                    ScenarioLoader.fromText(SUBSIDISED_OUTLET.formatted(subsidy), "subsidised-outlet").scenario(), 0);
 
             assertTrue(r.convergence().converged(), subsidy + ": " + r.convergence());
             assertEquals(SpatialEquilibrium.START_COSTS, r.convergence().start(), subsidy);
@@ -155,28 +160,12 @@ class StartingPricesTest {
      */
     @Test
     void aThirdRegionNoLaneReachesLeavesTheSubsidisedExportersRoundsEachMoving() throws Exception {
-        String text = """
-                {"meta": {"name": "subsidised-outlet-and-island"},
-                 "time": {"ticksPerYear": 52, "horizonTicks": 104},
-                 "regions": [{"id": "X"}, {"id": "M"}, {"id": "Z"}],
-                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 0.008}],
-                 "routes": [{"from": "X", "to": "M", "transitTicks": 1, "costPerUnit": 0.5}],
-                 "firms": [
-                   {"id": "x-mine", "type": "producer", "region": "X", "commodity": "metal", "count": 10, "capacity": 9,
-                    "cost": {"base": 0.001, "slope": 0.001, "exponent": 1}}],
-                 "traders": [{"id": "x-to-m", "commodity": "metal", "from": "X", "to": "M", "count": 20,
-                              "capacityPerTick": 80, "minMargin": 0}],
-                 "demand": [
-                   {"region": "M", "commodity": "metal", "baseQuantity": 120, "referencePrice": 8.0, "elasticity": -1.0,
-                    "form": "linear", "chokePrice": 16.0},
-                   {"region": "Z", "commodity": "metal", "baseQuantity": 1, "referencePrice": 8.0, "elasticity": -0.5,
-                    "form": "linear"}],
-                 "policies": [{"type": "exportSubsidy", "id": "rebate", "region": "X", "commodities": ["metal"],
-                               "rate": 0.5}],
-                 "behaviour": {"demandNoise": 0.0}}
-                """;
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(SUBSIDISED_OUTLET.formatted("\"rate\": 0.5"));
+        ((ArrayNode) json.get("regions")).addObject().put("id", "Z");
+        ((ArrayNode) json.get("demand")).addObject().put("region", "Z").put("commodity", "metal")
+                .put("baseQuantity", 1).put("referencePrice", 8.0).put("elasticity", -0.5).put("form", "linear");
         EquilibriumResult r = SpatialEquilibrium.solve(
-                ScenarioLoader.fromText(text, "subsidised-outlet-and-island").scenario(), 0);
+                ScenarioLoader.fromJson(json, "subsidised-outlet-and-island").scenario(), 0);
 
         assertTrue(r.convergence().converged(), r.convergence().toString());
         assertEquals(SpatialEquilibrium.START_COSTS, r.convergence().start());
