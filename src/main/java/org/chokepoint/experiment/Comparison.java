@@ -630,6 +630,12 @@ public final class Comparison {
         for (String list : BACKGROUND_LISTS) {
             com.fasterxml.jackson.databind.node.ArrayNode merged = out.arrayNode();
             JsonNode own = out.path(list);
+            if (!own.isMissingNode() && !own.isArray()) {
+                // Not a list (a lone policy without its brackets, a number): left as the patch wrote it, so that
+                // the scenario's check refuses it at its pointer, rather than its values read as entries or a
+                // scalar dropped and the option run on the background alone.
+                continue;
+            }
             for (JsonNode e : base.path(list)) {
                 if (Role.isBackground(e.path("role").asText(null)) && !listed(own, e)) {
                     merged.add(e);

@@ -219,6 +219,41 @@ class ComparisonTest {
     }
 
     /**
+     * An option's "policies" that is not a list is refused at its pointer in the options file, as "firms": 3 is,
+     * though the scenario has a background policy that every option keeps. Before, the background quota was put
+     * back in place of the patch's value: "policies": 12 ran as the background alone (the option's own measures
+     * gone, a warning that it left out the shock its only sign), and a lone policy written without its brackets
+     * had each of its eight values read as a policy ("/policies/1: must be an object, got 'metal'", ...).
+     */
+    @Test
+    void anOptionsPoliciesThatIsNotAListIsRefusedAtItsPointer() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                twoRegion().json().deepCopy();
+        json.set("policies", options("[{\"type\": \"exportQuota\", \"id\": \"bg\", \"region\": \"A\","
+                + " \"commodities\": [\"metal\"], \"yearlyVolume\": 5000, \"role\": \"background\"},"
+                + " {\"type\": \"exportBan\", \"id\": \"ban\", \"region\": \"A\", \"commodities\": [\"metal\"],"
+                + " \"start\": 100, \"end\": 150, \"replaces\": \"bg\"}]"));
+        LoadedScenario withBackground = ScenarioLoader.fromJson(json, "bg.json");
+        String cfd = "{\"type\": \"contractForDifference\", \"id\": \"cfd\", \"region\": \"B\", \"commodity\":"
+                + " \"metal\", \"strike\": 12, \"volumeCapPerTick\": 5, \"start\": 100}";
+        org.chokepoint.scenario.ScenarioException e = assertThrows(org.chokepoint.scenario.ScenarioException.class,
+                () -> Comparison.prepare(withBackground, options("{\"options\": ["
+                        + "{\"name\": \"twelve\", \"patch\": {\"policies\": 12}},"
+                        + "{\"name\": \"lone\", \"patch\": {\"policies\": " + cfd + "}}]}"), "o.json", 2, 1, 10));
+        List<String> at = e.problems().stream().map(p -> p.file() + " " + p.pointer() + ": " + p.message()).toList();
+        assertEquals(2, at.size(), e.getMessage());
+        assertEquals("o.json /options/0/patch/policies: policies must be an array, got 12", at.get(0));
+        assertTrue(at.get(1).startsWith("o.json /options/1/patch/policies: policies must be an array, got an object"),
+                at.get(1));
+        // Removing the list (null, as a merge patch removes a member) still keeps the background quota.
+        Comparison none = Comparison.prepare(withBackground,
+                options("{\"options\": [{\"name\": \"no ban\", \"patch\": {\"policies\": null}}]}"), "o.json", 2, 1,
+                10);
+        assertEquals(List.of("bg"), none.options().get(1).scenario().scenario().policies().stream()
+                .map(org.chokepoint.scenario.spec.PolicySpec::id).toList());
+    }
+
+    /**
      * A comparison states every option in the scenario's dollars and present values and differences them run
      * by run, so an option in other dollars or discounted otherwise would report the change of units as its
      * effect: with the scenario's 2015 dollars restated in 2024's (CPI 313.689 / 237.017 = 1.3235) an option
