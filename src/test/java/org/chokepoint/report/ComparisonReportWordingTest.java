@@ -276,6 +276,16 @@ class ComparisonReportWordingTest {
         assertFalse(html.contains("week"), "nothing is said in weeks");
     }
 
+    /** A comparison of one week says so in the singular: it said "over 1 weeks (week 0 to week 0)". */
+    @Test
+    void aComparisonOfOneTickNamesItInTheSingular() throws Exception {
+        Comparison c = unpatched(2, 5, 1, "same");
+        c.run(1);
+        String html = ComparisonReport.html(c, ComparisonReport.rows(c));
+        assertTrue(html.contains("over 1 week ("), "one week");
+        assertFalse(html.contains("1 weeks"), "no plural of one");
+    }
+
     /**
      * The page's first tables are present values; its table of every figure gives the runs' undiscounted sums
      * beside rows marked "present value", and says so, since the two differ (on the naphtha comparison, $2.68 bn
