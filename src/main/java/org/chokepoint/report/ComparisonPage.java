@@ -55,7 +55,8 @@ final class ComparisonPage {
         TickUnit tick = TickUnit.of(base.time().ticksPerYearOrDefault());
         h.append("<p>Each option ran ").append(c.runs()).append(" times with the same ").append(c.runs())
                 .append(" random seeds as \"no policy\" (common random numbers), over ").append(horizon).append(' ')
-                .append(horizon == 1 ? tick.singular() : tick.plural()).append(" (").append(ReportPage.esc(cal.label(0))).append(" to ")
+                .append(horizon == 1 ? tick.singular() : tick.plural())
+                .append(" (").append(ReportPage.esc(cal.label(0))).append(" to ")
                 .append(ReportPage.esc(cal.label(horizon - 1)))
                 .append("). Differences are taken run by run; ranges are 95% confidence intervals of the mean. ")
                 .append(ComparisonReport.moneyNote(c)).append("</p>\n");
