@@ -6,9 +6,13 @@ import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -200,98 +204,46 @@ public final class Comparison {
             throw new ComparisonException(optionsSource + ": a scenario, not an options file: give the scenario"
                     + " first and the options with --options, a file {\"options\": [{\"name\": ..., \"patch\": {...}}]}");
         }
-        // A misspelt member would otherwise be dropped without a word, as the scenario's own fields never are.
-        onlyMembers(optionsFile, optionsSource + " ", FILE_MEMBERS);
-        if (!list.isArray()) {
-            throw new ComparisonException(optionsSource + " /options: expected an array of options, {\"options\":"
-                    + " [{\"name\": ..., \"patch\": {...}}]}, got " + (list.isMissingNode() ? "nothing"
-                    : list.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        // Every problem of the file, each where it was found, so that it is mended in one pass, not one problem a run.
+        Refusals refusals = new Refusals();
+        try {
+            // A misspelt member would otherwise be dropped without a word, as the scenario's own fields never are.
+            onlyMembers(optionsFile, optionsSource + " ", FILE_MEMBERS);
+        } catch (ComparisonException e) {
+            refusals.add(e);
         }
-        if (list.isEmpty()) {
-            throw new ComparisonException(optionsSource + " /options: no options to compare with \"no policy\":"
-                    + " give at least one {\"name\": ..., \"patch\": {...}}");
+        if (!list.isArray()) {
+            refusals.add(new ComparisonException(optionsSource + " /options: expected an array of options,"
+                    + " {\"options\": [{\"name\": ..., \"patch\": {...}}]}, got " + (list.isMissingNode() ? "nothing"
+                    : list.getNodeType().toString().toLowerCase(Locale.ROOT))));
+        } else if (list.isEmpty()) {
+            refusals.add(new ComparisonException(optionsSource + " /options: no options to compare with"
+                    + " \"no policy\": give at least one {\"name\": ..., \"patch\": {...}}"));
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            // No option to read: what is wrong with the file itself is all there is to say.
+            refusals.throwIfAny();
         }
         List<Option> options = new ArrayList<>();
         options.add(new Option(NO_POLICY, "the scenario as it is, without any of the options' changes",
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), base));
-        java.util.Set<String> names = new java.util.HashSet<>();
-        java.util.Set<String> matched = new java.util.HashSet<>();
-        // Every option's problems, so that a file with several bad options is mended in one pass, not one option a run.
-        java.util.Set<ScenarioProblem> problems = new java.util.LinkedHashSet<>();
+        Set<String> names = new HashSet<>();
         names.add(NO_POLICY);
         for (int i = 0; i < list.size(); i++) {
-            JsonNode o = list.get(i);
-            String at = optionsSource + " /options/" + i;
-            if (!o.isObject()) {
-                throw new ComparisonException(at + ": expected an option, {\"name\": ..., \"patch\": {...}}, got "
-                        + o.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
-            }
-            onlyMembers(o, at, OPTION_MEMBERS);
-            for (String text : List.of("name", "description")) {
-                if (o.has(text) && !o.get(text).isTextual()) {
-                    throw new ComparisonException(at + "/" + text + ": must be a string, got " + o.get(text));
-                }
-            }
-            String name = o.path("name").asText("");
-            if (name.isBlank()) {
-                throw new ComparisonException(at + "/name: every option needs a name");
-            }
-            if (!names.add(name)) {
-                throw new ComparisonException(at + "/name: '" + name + "' is used twice"
-                        + (NO_POLICY.equals(name) ? " (\"no policy\" is always included)" : ""));
-            }
-            JsonNode patch = o.get("patch");
-            if (patch == null || !patch.isObject()) {
-                throw new ComparisonException(at + "/patch: expected a JSON Merge Patch object");
-            }
-            Grid grid = null;
-            for (Grid g : grids) {
-                if (!patch.at(g.pointer()).isMissingNode()) {
-                    if (grid != null) {
-                        throw new ComparisonException(at + "/patch: both --grid " + grid.pointer() + " and --grid "
-                                + g.pointer() + " point into it; sweep one level of an option at a time");
-                    }
-                    grid = g;
-                }
-            }
-            String description = o.path("description").asText("");
-            if (grid == null) {
-                try {
-                    options.add(new Option(name, description, patch,
-                            option(base, patch, name, at, optionsSource, "/options/" + i + "/patch", ticks)));
-                } catch (ScenarioException e) {
-                    problems.addAll(e.problems());
-                }
-                continue;
-            }
-            matched.add(grid.pointer());
-            for (JsonNode level : grid.levels()) {
-                ObjectNode leveled = patch.deepCopy();
-                set(leveled, grid.pointer(), level);
-                String levelName = grid.levelName(name, level);
-                if (!names.add(levelName)) {
-                    throw new ComparisonException(at + "/name: '" + levelName + "' is used twice");
-                }
-                try {
-                    options.add(new Option(levelName, description, leveled,
-                            option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level,
-                                    optionsSource + " " + grid.setting(level),
-                                    "/options/" + i + "/patch", ticks), name,
-                            grid.pointer(), level));
-                } catch (ScenarioException e) {
-                    problems.addAll(e.problems());
-                }
+            try {
+                readOption(base, list.get(i), i, optionsSource, ticks, grids, names, options, refusals);
+            } catch (ComparisonException e) {
+                refusals.add(e);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(List.copyOf(problems));
-        }
+        // Read from every patch, mended or not: an option refused for a misspelt member still has the grid's value.
         for (Grid g : grids) {
-            if (!matched.contains(g.pointer())) {
-                throw new ComparisonException("--grid " + g.pointer() + ": no option's patch has a value there (a "
-                        + "pointer into a patch, e.g. /policies/1/floor for the second policy an option lists)");
+            if (!pointsIntoAnOption(list, g)) {
+                refusals.add(new ComparisonException("--grid " + g.pointer() + ": no option's patch has a value there"
+                        + " (a pointer into a patch, e.g. /policies/1/floor for the second policy an option lists)"));
             }
         }
+        refusals.throwIfAny();
         if (runs < 2) {
             throw new ComparisonException("--runs must be at least 2 for confidence intervals, got " + runs);
         }
@@ -301,6 +253,126 @@ public final class Comparison {
                     + "); at most " + ParallelRuns.MAX_RUNS + ", as for an ensemble or a sweep: lower --runs");
         }
         return new Comparison(base, options, runs, baseSeed, ticks);
+    }
+
+    /**
+     * Reads option {@code i} of the file into {@code options}, one option per level of the grid that points into its
+     * patch. A problem with the option itself (a member, its name, its patch, a level's name) is thrown; a level whose
+     * scenario is bad is added to {@code refusals} and the other levels are read all the same.
+     */
+    private static void readOption(LoadedScenario base, JsonNode o, int i, String optionsSource, int ticks,
+                                   List<Grid> grids, Set<String> names, List<Option> options, Refusals refusals)
+            throws ComparisonException {
+        String at = optionsSource + " /options/" + i;
+        if (!o.isObject()) {
+            throw new ComparisonException(at + ": expected an option, {\"name\": ..., \"patch\": {...}}, got "
+                    + o.getNodeType().toString().toLowerCase(Locale.ROOT));
+        }
+        onlyMembers(o, at, OPTION_MEMBERS);
+        for (String text : List.of("name", "description")) {
+            if (o.has(text) && !o.get(text).isTextual()) {
+                throw new ComparisonException(at + "/" + text + ": must be a string, got " + o.get(text));
+            }
+        }
+        String name = o.path("name").asText("");
+        if (name.isBlank()) {
+            throw new ComparisonException(at + "/name: every option needs a name");
+        }
+        if (!names.add(name)) {
+            throw new ComparisonException(at + "/name: '" + name + "' is used twice"
+                    + (NO_POLICY.equals(name) ? " (\"no policy\" is always included)" : ""));
+        }
+        JsonNode patch = o.get("patch");
+        if (patch == null || !patch.isObject()) {
+            throw new ComparisonException(at + "/patch: expected a JSON Merge Patch object");
+        }
+        Grid grid = null;
+        for (Grid g : grids) {
+            if (!patch.at(g.pointer()).isMissingNode()) {
+                if (grid != null) {
+                    throw new ComparisonException(at + "/patch: both --grid " + grid.pointer() + " and --grid "
+                            + g.pointer() + " point into it; sweep one level of an option at a time");
+                }
+                grid = g;
+            }
+        }
+        String description = o.path("description").asText("");
+        String patchAt = "/options/" + i + "/patch";
+        if (grid == null) {
+            try {
+                options.add(new Option(name, description, patch,
+                        option(base, patch, name, at, optionsSource, patchAt, ticks)));
+            } catch (ScenarioException e) {
+                refusals.add(e);
+            }
+            return;
+        }
+        for (JsonNode level : grid.levels()) {
+            ObjectNode leveled = patch.deepCopy();
+            set(leveled, grid.pointer(), level);
+            String levelName = grid.levelName(name, level);
+            if (!names.add(levelName)) {
+                throw new ComparisonException(at + "/name: '" + levelName + "' is used twice");
+            }
+            try {
+                options.add(new Option(levelName, description, leveled,
+                        option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level,
+                                optionsSource + " " + grid.setting(level), patchAt, ticks),
+                        name, grid.pointer(), level));
+            } catch (ScenarioException e) {
+                refusals.add(e);
+            } catch (ComparisonException e) {
+                refusals.add(e);
+            }
+        }
+    }
+
+    /** Whether some option's patch has a value at the grid's pointer, whatever else is wrong with the option. */
+    private static boolean pointsIntoAnOption(JsonNode list, Grid grid) {
+        for (JsonNode o : list) {
+            JsonNode patch = o.path("patch");
+            if (patch.isObject() && !patch.at(grid.pointer()).isMissingNode()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Everything found wrong with an options file, in the order found, so that the user mends it in one pass: each
+     * option's scenario problems, at their pointers in the file, and the comparison's own (a member, a name, a
+     * patch that changes the money or the clock, a grid), each a line as it would be printed alone.
+     */
+    private static final class Refusals {
+        private final Set<ScenarioProblem> problems = new LinkedHashSet<>();
+        private final Set<String> lines = new LinkedHashSet<>();
+        /** Whether a problem is the comparison's own, which no scenario problem can carry. */
+        private boolean ownProblem;
+
+        void add(ScenarioException e) {
+            for (ScenarioProblem p : e.problems()) {
+                problems.add(p);
+                lines.add(p.toString());
+            }
+        }
+
+        void add(ComparisonException e) {
+            ownProblem = true;
+            lines.add(e.getMessage());
+        }
+
+        /**
+         * Throws what was found: only scenario problems as a {@link ScenarioException}, printed as {@code validate}
+         * prints them; any of the comparison's own with them as one {@link ComparisonException}, a line each.
+         */
+        void throwIfAny() throws ScenarioException, ComparisonException {
+            if (ownProblem) {
+                throw new ComparisonException(String.join("\n", lines));
+            }
+            if (!problems.isEmpty()) {
+                throw new ScenarioException(List.copyOf(problems));
+            }
+        }
     }
 
     /**
@@ -484,7 +556,7 @@ public final class Comparison {
      * that change only events or policies share one).
      */
     public int simulationsPerSeed() {
-        java.util.Set<String> economies = new java.util.HashSet<>();
+        Set<String> economies = new HashSet<>();
         for (Option o : options) {
             LoadedScenario s = o.scenario();
             if (s.scenario().hasShocks()) {
@@ -744,7 +816,7 @@ public final class Comparison {
         World world = model.world();
         List<PlottedMarket> top = topMarkets(model, summary);
         List<PlottedMarket> out = new ArrayList<>(top);
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         top.forEach(m -> seen.add(m.index()));
         for (Option o : options) {
             for (PolicySpec p : o.scenario().scenario().policies()) {

@@ -134,6 +134,41 @@ class CompareCommandTest extends CommandLineTest {
                 + " horizonTicks (10): give an 'end' after 'start', or a 'start' before the horizon\n", err.toString());
     }
 
+    /**
+     * Every problem of an options file is reported in one pass, whatever its kind: an option whose patch names a
+     * region the two-region world does not have, one with a misspelt member, one that changes the horizon of 260
+     * ticks, and a grid that points into no option's patch. The misspelt option's patch has the floor the other grid
+     * sweeps, so that grid points into an option, refused or not. The misspelt member alone was named, the unknown
+     * region only once it was mended, and the grid only once every option was. Nothing runs and nothing is written.
+     */
+    @Test
+    void everyProblemOfAnOptionsFileIsReportedAtOnce() throws Exception {
+        Path scenario = Path.of(getClass().getResource("/scenarios/two-region.json").toURI());
+        Path options = dir.resolve("options.json");
+        Files.writeString(options, """
+                {"options": [
+                  {"name": "tax", "patch": {"policies": [{"type": "exportTax", "id": "z-tax", "region": "Z",
+                    "commodities": ["metal"], "rate": 0.2, "start": 60}]}},
+                  {"name": "floor", "descripton": "a floor", "patch": {"policies": [{"type": "tariffFloor",
+                    "id": "b-floor", "region": "B", "commodity": "metal", "floor": 11, "start": 40}]}},
+                  {"name": "short", "patch": {"time": {"horizonTicks": 100}}}]}""");
+        Path results = dir.resolve("compared");
+
+        int code = chokepoint("compare", scenario.toString(), "--options", options.toString(), "--runs", "2",
+                "--grid", "/policies/0/floor=9,11", "--grid", "/policies/0/strike=9", "--quiet",
+                "--out", results.toString());
+
+        assertEquals(2, code, err.toString());
+        assertEquals(options + ": /options/0/patch/policies/0/region: unknown region 'Z'; known regions: A, B, C\n"
+                + options + " /options/1/descripton: unknown field 'descripton'; allowed fields: name, description,"
+                + " patch\n"
+                + options + " /options/2/patch/time/horizonTicks: every option runs the scenario's 260 ticks, got 100:"
+                + " change it in the scenario, or run every option fewer ticks with --ticks\n"
+                + "--grid /policies/0/strike: no option's patch has a value there (a pointer into a patch, e.g."
+                + " /policies/1/floor for the second policy an option lists)\n", err.toString());
+        assertTrue(Files.notExists(results));
+    }
+
     /** A bad level of a grid is the grid's, not the options file's: the file is named with what the grid set. */
     @Test
     void aBadGridLevelIsReportedAsTheGrids() throws Exception {
