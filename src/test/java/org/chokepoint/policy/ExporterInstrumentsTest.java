@@ -671,6 +671,22 @@ class ExporterInstrumentsTest {
             run = isoelasticXUnderAQuota(520, 20 * 52 + ", " + 60 * 52);
         }
 
+        /**
+         * The week the release is tripled the mines' normal sales, run down to their shares of 2 a week, are raised to
+         * their new shares of 6, which the price justifies (whatever the raise reads of it, no lower than their
+         * marginal cost of 5 at 6); from their plans of 2 their runs move a fifth of the way to 6 that week and each
+         * week after ({@code behaviour.outputAdjustment}): X makes {@code 60 - 40 × 0.8^(k + 1)} in week 152 + k,
+         * 28 in the first and 57.8, 95% of 60, in the thirteenth. Planning on normal sales of 20 a week, with a
+         * stock target of four weeks of them, the mines made 25.7 in the first week and 53.6 in the ninth, not 54.6.
+         */
+        @Test
+        void theWeekOfTheRaiseXsMinesRunUpToTheirNewSharesAFifthOfTheWayAWeek() {
+            for (int k = 0; k < 52; k++) {
+                assertEquals(60 - 40 * Math.pow(0.8, k + 1), run.at(152 + k, X, Metric.PRODUCTION), 1e-9,
+                        "X's output, week " + (152 + k));
+            }
+        }
+
         @Test
         void xsPriceNeverFallsToTheMinesCost() {
             for (int t = 152; t < 520; t++) {
