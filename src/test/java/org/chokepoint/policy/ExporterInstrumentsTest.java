@@ -302,6 +302,14 @@ class ExporterInstrumentsTest {
     }
 
     /**
+     * X's price at free trade in {@link #isoelasticX}, where its mines' supply, {@code 20 (p - 2)}, less its buyers'
+     * demand, {@code 100 (5 / p)^0.5}, meets M's excess demand at {@code p + 0.5}, {@code 265 - 20 (p + 0.5)}: 9.2.
+     */
+    static double isoelasticXsFreeTradePrice() {
+        return root(p -> 20 * (p - 2) - 100 * Math.sqrt(5 / p) - (265 - 20 * (p + 0.5)), 5, 15);
+    }
+
+    /**
      * A quota's rent is not a plant's. X's buyers, on an isoelastic curve {@code D_X = 100 (p / 5)^-0.5}, get only
      * the 40 a week a quota lets X's mines make from week 100, so {@code p_X = 5 (100 / 40)^2 = 31.25}, past what M
      * pays for any cargo: M's own mines then clear its demand alone, {@code 120 (2 - p / 8) = 5 (p - 5)}, at
@@ -442,13 +450,13 @@ class ExporterInstrumentsTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class AQuotasFirstYear {
         TextbookTest.Run run;
-        /** The free-trade price: {@code 20 (p - 2) - 100 (5 / p)^0.5 = 265 - 20 (p + 0.5)}. */
+        /** X's free-trade price ({@link #isoelasticXsFreeTradePrice}). */
         double free;
 
         @BeforeAll
         void run() throws Exception {
             run = isoelasticXUnderAQuota(152, String.valueOf(30 * 52));
-            free = root(p -> 20 * (p - 2) - 100 * Math.sqrt(5 / p) - (265 - 20 * (p + 0.5)), 5, 15);
+            free = isoelasticXsFreeTradePrice();
             assertEquals(9.2, free, 0.05, "p_X at free trade");
         }
 
@@ -571,14 +579,14 @@ class ExporterInstrumentsTest {
         static final int END = 230;
         TextbookTest.Run nil;
         TextbookTest.Run nearNil;
-        /** X's free-trade price, as in {@link AQuotasFirstYear}. */
+        /** X's free-trade price ({@link #isoelasticXsFreeTradePrice}). */
         double free;
 
         @BeforeAll
         void run() throws Exception {
             nil = lastReleaseFor26Weeks(0);
             nearNil = lastReleaseFor26Weeks(NEAR_NIL);
-            free = root(p -> 20 * (p - 2) - 100 * Math.sqrt(5 / p) - (265 - 20 * (p + 0.5)), 5, 15);
+            free = isoelasticXsFreeTradePrice();
         }
 
         /** The nil year's quota, replaced from week 204 by one that releases {@code weekly} a week until week 230. */
