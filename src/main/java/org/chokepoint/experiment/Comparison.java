@@ -208,16 +208,16 @@ public final class Comparison {
         Refusals refusals = new Refusals();
         try {
             // A misspelt member would otherwise be dropped without a word, as the scenario's own fields never are.
-            onlyMembers(optionsFile, optionsSource + " ", FILE_MEMBERS);
+            onlyMembers(optionsFile, optionsSource + ": ", FILE_MEMBERS);
         } catch (ComparisonException e) {
             refusals.add(e);
         }
         if (!list.isArray()) {
-            refusals.add(new ComparisonException(optionsSource + " /options: expected an array of options,"
+            refusals.add(new ComparisonException(optionsSource + ": /options: expected an array of options,"
                     + " {\"options\": [{\"name\": ..., \"patch\": {...}}]}, got " + (list.isMissingNode() ? "nothing"
                     : list.getNodeType().toString().toLowerCase(Locale.ROOT))));
         } else if (list.isEmpty()) {
-            refusals.add(new ComparisonException(optionsSource + " /options: no options to compare with"
+            refusals.add(new ComparisonException(optionsSource + ": /options: no options to compare with"
                     + " \"no policy\": give at least one {\"name\": ..., \"patch\": {...}}"));
         }
         if (!list.isArray() || list.isEmpty()) {
@@ -263,7 +263,7 @@ public final class Comparison {
     private static void readOption(LoadedScenario base, JsonNode o, int i, String optionsSource, int ticks,
                                    List<Grid> grids, Set<String> names, List<Option> options, Refusals refusals)
             throws ComparisonException {
-        String at = optionsSource + " /options/" + i;
+        String at = optionsSource + ": /options/" + i;
         if (!o.isObject()) {
             throw new ComparisonException(at + ": expected an option, {\"name\": ..., \"patch\": {...}}, got "
                     + o.getNodeType().toString().toLowerCase(Locale.ROOT));

@@ -160,9 +160,9 @@ class CompareCommandTest extends CommandLineTest {
 
         assertEquals(2, code, err.toString());
         assertEquals(options + ": /options/0/patch/policies/0/region: unknown region 'Z'; known regions: A, B, C\n"
-                + options + " /options/1/descripton: unknown field 'descripton'; allowed fields: name, description,"
+                + options + ": /options/1/descripton: unknown field 'descripton'; allowed fields: name, description,"
                 + " patch\n"
-                + options + " /options/2/patch/time/horizonTicks: every option runs the scenario's 260 ticks, got 100:"
+                + options + ": /options/2/patch/time/horizonTicks: every option runs the scenario's 260 ticks, got 100:"
                 + " change it in the scenario, or run every option fewer ticks with --ticks\n"
                 + "--grid /policies/0/strike: no option's patch has a value there (a pointer into a patch, e.g."
                 + " /policies/1/floor for the second policy an option lists)\n", err.toString());

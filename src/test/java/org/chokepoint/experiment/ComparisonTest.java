@@ -152,28 +152,28 @@ class ComparisonTest {
     void anOptionsFileIsReadAsStrictlyAsAScenario() throws Exception {
         ComparisonException none = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": []}"), "o.json", 3, 1, 10));
-        assertEquals("o.json /options: no options to compare with \"no policy\": give at least one"
+        assertEquals("o.json: /options: no options to compare with \"no policy\": give at least one"
                 + " {\"name\": ..., \"patch\": {...}}", none.getMessage());
 
         ComparisonException misspelt = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": [{\"name\": \"a\", \"descripton\": \"cheap\", \"patch\": {}}]}"), "o.json", 3,
                 1, 10));
-        assertEquals("o.json /options/0/descripton: unknown field 'descripton'; allowed fields: name, description,"
+        assertEquals("o.json: /options/0/descripton: unknown field 'descripton'; allowed fields: name, description,"
                 + " patch", misspelt.getMessage());
 
         ComparisonException top = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": [{\"name\": \"a\", \"patch\": {}}], \"grid\": \"/policies/0/floor\"}"),
                 "o.json", 3, 1, 10));
-        assertEquals("o.json /grid: unknown field 'grid'; allowed fields: $schema, description, options",
+        assertEquals("o.json: /grid: unknown field 'grid'; allowed fields: $schema, description, options",
                 top.getMessage());
 
         ComparisonException number = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": [{\"name\": 5, \"patch\": {}}]}"), "o.json", 3, 1, 10));
-        assertEquals("o.json /options/0/name: must be a string, got 5", number.getMessage());
+        assertEquals("o.json: /options/0/name: must be a string, got 5", number.getMessage());
 
         ComparisonException notAnOption = assertThrows(ComparisonException.class, () -> Comparison.prepare(
                 twoRegion(), options("{\"options\": [\"tariff\"]}"), "o.json", 3, 1, 10));
-        assertEquals("o.json /options/0: expected an option, {\"name\": ..., \"patch\": {...}}, got string",
+        assertEquals("o.json: /options/0: expected an option, {\"name\": ..., \"patch\": {...}}, got string",
                 notAnOption.getMessage());
 
         // The scenario given as its own options (or the two files swapped) is named as what it is; a file whose
@@ -184,11 +184,11 @@ class ComparisonTest {
                 + " --options, a file {\"options\": [{\"name\": ..., \"patch\": {...}}]}", scenario.getMessage());
         ComparisonException object = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": {\"name\": \"a\", \"patch\": {}}}"), "o.json", 3, 1, 10));
-        assertEquals("o.json /options: expected an array of options, {\"options\": [{\"name\": ..., \"patch\":"
+        assertEquals("o.json: /options: expected an array of options, {\"options\": [{\"name\": ..., \"patch\":"
                 + " {...}}]}, got object", object.getMessage());
         ComparisonException missing = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"description\": \"d\"}"), "o.json", 3, 1, 10));
-        assertEquals("o.json /options: expected an array of options, {\"options\": [{\"name\": ..., \"patch\":"
+        assertEquals("o.json: /options: expected an array of options, {\"options\": [{\"name\": ..., \"patch\":"
                 + " {...}}]}, got nothing", missing.getMessage());
 
         // What the shipped files hold is all allowed: a description of the file and of each option.
@@ -268,17 +268,17 @@ class ComparisonTest {
         ComparisonException dollars = assertThrows(ComparisonException.class, () -> Comparison.prepare(in2015,
                 options("{\"options\": [{\"name\": \"same\", \"patch\": {\"outputs\": {\"priceBaseYear\": 2024}}}]}"),
                 "o.json", 2, 1, 10));
-        assertTrue(dollars.getMessage().startsWith("o.json /options/0/patch: the option's money would be in 2015"
+        assertTrue(dollars.getMessage().startsWith("o.json: /options/0/patch: the option's money would be in 2015"
                 + " dollars restated in 2024 dollars, the scenario's is in 2015 dollars"), dollars.getMessage());
         ComparisonException rate = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": [{\"name\": \"r\", \"patch\": {\"time\": {\"discountRate\": 0.1}}}]}"),
                 "o.json", 2, 1, 10));
-        assertTrue(rate.getMessage().startsWith("o.json /options/0/patch/time/discountRate: every option's present"
+        assertTrue(rate.getMessage().startsWith("o.json: /options/0/patch/time/discountRate: every option's present"
                 + " values are discounted at the scenario's rate, 0.03, got 0.1"), rate.getMessage());
         ComparisonException decision = assertThrows(ComparisonException.class, () -> Comparison.prepare(
                 twoRegion(), options("{\"options\": [{\"name\": \"d\", \"patch\": {\"time\": {\"decisionTick\":"
                         + " 10}}}]}"), "o.json", 2, 1, 10));
-        assertTrue(decision.getMessage().startsWith("o.json /options/0/patch/time/decisionTick: every option's"
+        assertTrue(decision.getMessage().startsWith("o.json: /options/0/patch/time/decisionTick: every option's"
                 + " present values are discounted to the scenario's decision tick, 0, got 10"), decision.getMessage());
     }
 
@@ -293,7 +293,7 @@ class ComparisonTest {
         ComparisonException shorter = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": [{\"name\": \"h\", \"patch\": {\"time\": {\"horizonTicks\": 50}}}]}"),
                 "o.json", 2, 1, -1));
-        assertTrue(shorter.getMessage().startsWith("o.json /options/0/patch/time/horizonTicks: every option runs the"
+        assertTrue(shorter.getMessage().startsWith("o.json: /options/0/patch/time/horizonTicks: every option runs the"
                 + " scenario's 260 ticks, got 50"), shorter.getMessage());
         assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": [{\"name\": \"h\", \"patch\": {\"time\": {\"horizonTicks\": 400}}}]}"),
@@ -301,7 +301,7 @@ class ComparisonTest {
         ComparisonException monthly = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
                 options("{\"options\": [{\"name\": \"m\", \"patch\": {\"time\": {\"ticksPerYear\": 12}}}]}"),
                 "o.json", 2, 1, 30));
-        assertTrue(monthly.getMessage().startsWith("o.json /options/0/patch/time/ticksPerYear: every option's ticks"
+        assertTrue(monthly.getMessage().startsWith("o.json: /options/0/patch/time/ticksPerYear: every option's ticks"
                 + " are the scenario's, 52 a year, got 12"), monthly.getMessage());
     }
 
