@@ -306,6 +306,14 @@ public final class Industry implements Participant {
             }
             if (last > 0 && release >= 0 && release != last) {
                 producers.readRelease(f, release / last, cap);
+            } else if (last >= 0 && Double.isNaN(release) && x.capacity[f] * factor > x.plannedOutput[f]) {
+                // A quota's end is news as a raise is, from the share it held the firm's runs to last tick, nil
+                // included, to all its plant can make: its price had the quota's rent in it, and planning on that rent
+                // once the quota was gone, a firm made all it could while the price fell past its cost and the stock
+                // piled up behind it (the two-region test world freed from 30 a week: 1,370 in stock against about
+                // 600 at free trade, the price at 7.3 against 9.2).
+                double all = x.capacity[f] * factor;
+                producers.readRelease(f, all / x.plannedOutput[f], all);
             }
             // A quota that starts to hold a firm that ran free last tick is news too, of its share against its normal
             // sales, read after its plan: whether the quota binds at the price the firm counts on is known only then.

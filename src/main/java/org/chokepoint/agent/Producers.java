@@ -100,8 +100,9 @@ public final class Producers implements java.io.Serializable {
      * of firms that make half of a unit-elastic market's supply lifts its price by 4/3, not 2), an error its
      * expected price corrects as it follows what its release fetches week by week ({@link #realise}). A raise
      * does not take its price below the marginal cost of its new share (plus the inputs it expects to buy), below
-     * which the quota would no longer bind. A firm the quota did not hold last tick reads nothing: the release
-     * did not set its price. The exception is the week a quota starts to hold a firm that ran free, read after its
+     * which the quota would no longer bind. A quota's end is read as a raise to all the firm's plant can make, its
+     * price falling no lower than its marginal cost at full capacity ({@code ExporterInstrumentsTest.AQuotasEnd}). A
+     * firm the quota did not hold last tick reads nothing: the release did not set its price. The exception is the week a quota starts to hold a firm that ran free, read after its
      * plan, once it knows the quota binds at the price it counts on: it must sell its share instead of its normal
      * sales, and {@code change} is the one over the other. Read as no news, its expected price followed the market's
      * up from the free-trade price at {@code expectationRate} a week, its ask stayed below what buyers paid for the
@@ -110,8 +111,8 @@ public final class Producers implements java.io.Serializable {
      * held to 30 a week ({@code ExporterInstrumentsTest.AQuotasFirstYear}).
      *
      * @param change this tick's release over last tick's, or the firm's share over its normal sales the week a
-     *               quota starts to hold it
-     * @param share what the quota lets the firm make this tick
+     *               quota starts to hold it, or all its plant can make over last tick's share the week it ends
+     * @param share what the quota lets the firm make this tick (all its plant can make once the quota has ended)
      */
     public void readRelease(int f, double change, double share) {
         Firms x = firms;

@@ -660,6 +660,46 @@ class ExporterInstrumentsTest {
     }
 
     /**
+     * The quota of 30 a week on X's mines from week 100 ends in week 204. At free trade X's price is 9.2, where its
+     * mines make {@code S_X(9.2) = 144} a week and hold four weeks of it, 576. The week the quota ends is news as a
+     * raise is, from each mine's share of 3 a week to all it can make, 20: the price it counts on falls from the
+     * quota's 54 to the marginal cost of its whole plant, {@code 2 + 10 × 20 / 20 = 12}, above the free-trade price,
+     * so it still runs up to all it can make a fifth of the way a week and plans less as the price it then meets comes
+     * down. Read as no news, the mines counted on the quota's price for months after it was gone, made up to 191 a
+     * week while their buyers took 93 to 114, and their stock reached 1,371, 2.4 times 576, with the price down to
+     * 7.3; with the news it peaks at 835.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AQuotasEnd {
+        TextbookTest.Run run;
+
+        @BeforeAll
+        void run() throws Exception {
+            run = new TextbookTest.Run(isoelasticX(320), "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\","
+                    + " \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100, \"end\": 204,"
+                    + " \"yearlyVolumes\": [" + 30 * 52 + "]}]");
+        }
+
+        @Test
+        void xsStockNeverRunsPastOneAndAHalfTimesItsFreeTradeLevel() {
+            double freeStock = 4 * supplyX(isoelasticXsFreeTradePrice());
+            assertEquals(576, freeStock, 5, "4 × S_X(9.2)");
+            for (int t = 204; t < 320; t++) {
+                double stock = run.at(t, X, Metric.STOCK);
+                assertTrue(stock < 1.5 * freeStock, "week " + t + ": X's stock " + stock + " over 1.5 × 576 = 864");
+            }
+        }
+
+        @Test
+        void xReturnsToFreeTrade() {
+            double free = isoelasticXsFreeTradePrice();
+            near(free, mean(run, X, Metric.PRICE, 260, 320), "P_X at free trade");
+            near(supplyX(free), mean(run, X, Metric.PRODUCTION, 260, 320), "X's output = S_X(9.2)");
+        }
+    }
+
+    /**
      * A quota of 20 a week for a year from week 100 ({@code p_X = 5 (100 / 20)^2 = 125}, and X's buyers pay no
      * more than 100), then three times as large, 60 a week ({@code p_X = 5 (100 / 60)^2 = 13.89}). Each of the
      * ten mines may then make 6 a week, at a marginal cost of {@code 2 + 10 × 6 / 20 = 5}: far below the price, so
