@@ -19,6 +19,7 @@ import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.PriceBase;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
 
@@ -279,6 +280,10 @@ public final class Morris {
         if (common != null) {
             o.put("ticks", common);
         }
+        PriceBase money = Sweep.commonMoney(scenarios);
+        if (money != null) {
+            o.set("money", money.json());
+        }
         o.put("effectUnit", "output change per whole range (max - min) of the parameter");
         ArrayNode ps = o.putArray("parameters");
         for (Effect e : effects) {
@@ -318,6 +323,9 @@ public final class Morris {
                 Statistics.put(pt, "output", y[t * (k + 1) + s]);
                 if (common == null) {
                     pt.put("ticks", scenarios.get(t * (k + 1) + s).scenario().time().horizonTicks());
+                }
+                if (money == null) {
+                    pt.set("money", PriceBase.of(scenarios.get(t * (k + 1) + s).scenario()).json());
                 }
             }
         }

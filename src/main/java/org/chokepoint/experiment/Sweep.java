@@ -22,6 +22,7 @@ import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.PriceBase;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
 
@@ -314,6 +315,21 @@ public final class Sweep {
         return first;
     }
 
+    /**
+     * The dollars every point states its money in ({@code money}, as {@code stats.json} records it), or null when
+     * points state it differently (a pointer to {@code /outputs/priceBaseYear} or {@code /time/priceYear}), so that a
+     * design file says in what dollars each point's figures are.
+     */
+    static PriceBase commonMoney(List<LoadedScenario> scenarios) {
+        PriceBase first = PriceBase.of(scenarios.get(0).scenario());
+        for (LoadedScenario s : scenarios) {
+            if (!first.equals(PriceBase.of(s.scenario()))) {
+                return null;
+            }
+        }
+        return first;
+    }
+
     ObjectNode describe() throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("format", ResultKind.SWEEP.format());
@@ -325,6 +341,10 @@ public final class Sweep {
         Integer common = commonTicks(ticks, scenarios);
         if (common != null) {
             o.put("ticks", common);
+        }
+        PriceBase money = commonMoney(scenarios);
+        if (money != null) {
+            o.set("money", money.json());
         }
         o.put("seedDerivation", Seeds.DERIVATION);
         ArrayNode seeds = o.putArray("runSeeds");
@@ -344,6 +364,9 @@ public final class Sweep {
             pt.put("scenarioSha256", scenarios.get(p).sha256());
             if (common == null) {
                 pt.put("ticks", scenarios.get(p).scenario().time().horizonTicks());
+            }
+            if (money == null) {
+                pt.set("money", PriceBase.of(scenarios.get(p).scenario()).json());
             }
         }
         return o;

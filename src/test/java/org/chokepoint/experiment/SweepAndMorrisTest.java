@@ -76,6 +76,43 @@ class SweepAndMorrisTest {
                 "the setting reached the model");
     }
 
+    /**
+     * A sweep's design file says in what dollars its figures are, as stats.json does: once for the sweep where every
+     * point states money alike, and point by point where the sweep moves the base year, 2024 dollars restated in
+     * 2009's at the first point (a deflator below one: prices rose between the two) and left as they are at the
+     * second (a deflator of one). Without it, a sweep over the base year wrote rows in two kinds of dollars with
+     * nothing to tell them apart. A sensitivity analysis's file says it the same way.
+     */
+    @Test
+    void theDesignFileSaysInWhatDollarsEachPointsMoneyIs() throws Exception {
+        StringWriter err = new StringWriter();
+        Path plain = dir.resolve("plain");
+        assertEquals(0, EnsembleTest.cli(err, "sweep", LINEAR, "--set", "/firms/0/capacity=8,10", "--runs", "1",
+                "--ticks", "20", "--quiet", "--out", plain.toString()), err.toString());
+        JsonNode one = Json.mapper().readTree(plain.resolve("sweep.json").toFile());
+        assertEquals("US$", one.at("/money/label").asText(), one.toString());
+        assertEquals(1.0, one.at("/money/deflator").asDouble());
+        assertTrue(one.at("/points/0/money").isMissingNode() && one.at("/points/1/money").isMissingNode());
+
+        Path years = dir.resolve("years");
+        assertEquals(0, EnsembleTest.cli(err, "sweep", LINEAR, "--set", "/time/priceYear=2024", "--set",
+                "/outputs/priceBaseYear=2009,2024", "--runs", "1", "--ticks", "20", "--quiet",
+                "--out", years.toString()), err.toString());
+        JsonNode two = Json.mapper().readTree(years.resolve("sweep.json").toFile());
+        assertTrue(two.at("/money").isMissingNode(), two.toString());
+        assertEquals(2009, two.at("/points/0/money/baseYear").asInt());
+        assertEquals(2024, two.at("/points/0/money/scenarioPriceYear").asInt());
+        assertTrue(two.at("/points/0/money/deflator").asDouble() < 1, two.at("/points/0/money").toString());
+        assertEquals(2024, two.at("/points/1/money/baseYear").asInt());
+        assertEquals(1.0, two.at("/points/1/money/deflator").asDouble());
+
+        Path morris = dir.resolve("morris");
+        assertEquals(0, EnsembleTest.cli(err, "sensitivity", LINEAR, "--param", "/firms/0/capacity=8:12",
+                "--output", "totals.downstreamOutputLoss", "--trajectories", "2", "--ticks", "20", "--quiet",
+                "--out", morris.toString()), err.toString());
+        assertEquals("US$", Json.mapper().readTree(morris.resolve("morris.json").toFile()).at("/money/label").asText());
+    }
+
     @Test
     void badPointersAndValuesAreExitTwoWithNothingWritten() {
         Path out = dir.resolve("bad");
