@@ -95,23 +95,35 @@ public final class Morris {
         moved = new int[trajectories][k];
         Rng rng = new Rng(seed, 0x4D4FL); // "MO"
         int startLevels = levels / 2; // grid levels j/(L-1) with j/(L-1) + Δ <= 1
+        // Δ is L/2 grid steps: the design moves on level numbers, and each point's values are its levels over L - 1,
+        // so one level is one value wherever a trajectory reaches it. Adding Δ to a value reached one level by
+        // 26.666666666666668 and another by 26.666666666666664.
+        int step = levels / 2;
         for (int t = 0; t < trajectories; t++) {
-            double[] x = new double[k];
+            int[] level = new int[k];
             int[] dir = new int[k];
             for (int i = 0; i < k; i++) {
-                double xStar = rng.nextInt(startLevels) / (double) (levels - 1);
+                int start = rng.nextInt(startLevels);
                 dir[i] = rng.nextInt(2) == 0 ? 1 : -1;
-                x[i] = dir[i] > 0 ? xStar : xStar + delta;
+                level[i] = dir[i] > 0 ? start : start + step;
             }
             int[] order = rng.permutation(k);
-            unit[t][0] = x.clone();
+            unit[t][0] = onGrid(level);
             for (int s = 1; s <= k; s++) {
                 int i = order[s - 1];
-                x[i] += dir[i] * delta;
-                unit[t][s] = x.clone();
+                level[i] += dir[i] * step;
+                unit[t][s] = onGrid(level);
                 moved[t][s - 1] = i;
             }
         }
+    }
+
+    private double[] onGrid(int[] level) {
+        double[] u = new double[level.length];
+        for (int i = 0; i < level.length; i++) {
+            u[i] = level[i] / (double) (levels - 1);
+        }
+        return u;
     }
 
     private List<ScenarioPatch.Assignment> assignments(double[] u) {

@@ -213,7 +213,9 @@ public final class ScenarioPatch {
 
         /** The value at {@code u} in [0, 1] of the range, once {@link #over resolved} against the scenario. */
         public JsonNode at(double u) {
-            double v = min + u * (max - min);
+            // The range's ends are its own values: min + 1 × (max - min) is max give or take its last digit, and
+            // 0.06:0.9 ran its top at 0.9000000000000001, past a bound a field may have there.
+            double v = u <= 0 ? min : u >= 1 ? max : min + u * (max - min);
             return integers ? LongNode.valueOf(Math.round(v)) : DoubleNode.valueOf(v);
         }
     }

@@ -113,6 +113,41 @@ class SweepAndMorrisTest {
         assertEquals("US$", Json.mapper().readTree(morris.resolve("morris.json").toFile()).at("/money/label").asText());
     }
 
+    /**
+     * A Morris design of four levels puts each parameter at one of four values, its range's ends and the two thirds
+     * between: with capacity over 20 to 40, 20, 26.67, 33.33 and 40, and each of them one number wherever the
+     * trajectories reach it. Moving by Δ on the unit scale, a level reached going down was (x + Δ) - Δ: 26.666666666666668
+     * one way and 26.666666666666664 the other, so the effects of one step differed in their last digits. And the top
+     * of a range is its maximum: 0.06 + 1 × (0.9 - 0.06) ran as 0.9000000000000001.
+     */
+    @Test
+    void aMorrisDesignPutsEachLevelAtOneValueAndItsEndsAtTheRangesEnds() throws Exception {
+        Path out = dir.resolve("levels");
+        StringWriter err = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(err, "sensitivity", LINEAR, "--param", "/firms/0/capacity=20.0:40.0",
+                "--param", "/demand/0/referencePrice=0.06:0.9", "--output", "totals.downstreamOutputLoss",
+                "--trajectories", "6", "--levels", "4", "--ticks", "20", "--quiet", "--out", out.toString()),
+                err.toString());
+        Set<Double> capacity = new HashSet<>();
+        Set<Double> price = new HashSet<>();
+        for (JsonNode trajectory : Json.mapper().readTree(out.resolve("morris.json").toFile()).get("design")) {
+            for (JsonNode point : trajectory.get("points")) {
+                capacity.add(point.at("/values/~1firms~10~1capacity").asDouble());
+                price.add(point.at("/values/~1demand~10~1referencePrice").asDouble());
+            }
+        }
+        assertTrue(capacity.size() <= 4 && price.size() <= 4, capacity + " " + price);
+        for (double c : capacity) {
+            double level = (c - 20) / (20.0 / 3);
+            assertEquals(Math.round(level), level, 1e-9, "capacity " + c + " on the grid");
+            assertTrue(c >= 20 && c <= 40, "capacity " + c);
+        }
+        for (double p : price) {
+            assertTrue(p >= 0.06 && p <= 0.9, "reference price " + p + " within 0.06 to 0.9");
+        }
+        assertTrue(capacity.contains(40.0) || capacity.contains(20.0), capacity.toString());
+    }
+
     @Test
     void badPointersAndValuesAreExitTwoWithNothingWritten() {
         Path out = dir.resolve("bad");
