@@ -2,6 +2,7 @@ package org.chokepoint.report;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,6 +138,7 @@ public final class TimeChart {
             lineData.addSeries(s);
             lineRenderer.setSeriesPaint(i, l.colour());
             lineRenderer.setSeriesStroke(i, ChartStyle.line(l.dashed() ? 1.4f : 1.6f, l.dashed()));
+            markLonePoint(lineRenderer, i, s.getItemCount());
         }
         YIntervalSeriesCollection bandData = new YIntervalSeriesCollection();
         DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
@@ -163,6 +165,9 @@ public final class TimeChart {
                 }
                 s.add(calendar.x(t), mid / scale, low / scale, high / scale);
             }
+        }
+        for (int i = 0; i < bandData.getSeriesCount(); i++) {
+            markLonePoint(bandRenderer, i, bandData.getItemCount(i));
         }
         // Lines are dataset 0, drawn last (on top); bands are dataset 1, underneath.
         plot.setDataset(0, lineData);
@@ -246,6 +251,19 @@ public final class TimeChart {
      * A new series of {@code b}'s band from tick {@code t}, in its colours; only the {@code first} is named in the
      * legend (the key of a later one holds its first tick, keys being unique in a collection).
      */
+    /**
+     * A series of one point (a run of one tick, or a band defined on one tick between gaps) has no segment to draw, and
+     * its chart came out empty: its point is drawn as a dot.
+     */
+    private static void markLonePoint(XYLineAndShapeRenderer renderer, int series, int points) {
+        if (points == 1) {
+            renderer.setSeriesShapesVisible(series, true);
+            renderer.setSeriesShape(series, new Ellipse2D.Double(-3, -3, 6, 6));
+            // Filled; an outline of it too would draw every such dot twice.
+            renderer.setDrawOutlines(false);
+        }
+    }
+
     private static YIntervalSeries bandSeries(YIntervalSeriesCollection data, DeviationRenderer renderer, Band b,
                                               int t, boolean first) {
         YIntervalSeries s = new YIntervalSeries(first ? b.name() : b.name() + " from tick " + t, false, true);

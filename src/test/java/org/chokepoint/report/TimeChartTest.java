@@ -59,4 +59,29 @@ class TimeChartTest {
         assertFalse(svg.contains("NaN"), svg);
         assertEquals(2, filledAreas(svg), "ticks 0-7 and 12-19, not one area bridging the gap");
     }
+
+    /** Dots: the closed curves a series' points are drawn as, where it has them. */
+    private static int dots(String svg) {
+        Matcher m = Pattern.compile("<path d='M[^']*C[^']*Z'").matcher(svg);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * A run of one tick has one point a line, and a line of one point has no segment: its chart came out empty. Its
+     * point is drawn as a dot; a line of two points is drawn as a line, with none.
+     */
+    @Test
+    void aLineOfOnePointIsDrawnAsADot() {
+        Calendar oneWeek = Calendar.of(new Scenario.TimeSpec(52, 1, 1, 0, null, null, null, null, null));
+        String one = new TimeChart(oneWeek, 0, 1, "$/t").line("price", new double[] {12}, Color.BLUE, false)
+                .svg("$/t", 400, 200);
+        assertEquals(1, dots(one), one);
+        String two = new TimeChart(WEEKS, 0, 2, "$/t").line("price", new double[] {12, 13}, Color.BLUE, false)
+                .svg("$/t", 400, 200);
+        assertEquals(0, dots(two), two);
+    }
 }
