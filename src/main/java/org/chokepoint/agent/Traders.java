@@ -1075,7 +1075,9 @@ public final class Traders implements Participant {
     }
 
     private void settleSale(int i, double quantity, double price) {
-        stock[i] -= quantity;
+        // A stock offered in two asks (BeyondTargetOffer) is sold as two parts whose rounded sum can be an ulp more
+        // than the stock: sold whole, it is gone, not an ulp below nothing.
+        stock[i] = Math.max(0.0, stock[i] - quantity);
         sold[i] += quantity;
         ledger.traderSale(destinationMarket[i], quantity * price * value[i]);
     }
