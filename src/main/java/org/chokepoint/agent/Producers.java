@@ -99,10 +99,11 @@ public final class Producers implements java.io.Serializable {
      * market, the demand the held firms face is more elastic and the news is read too large (halving the release
      * of firms that make half of a unit-elastic market's supply lifts its price by 4/3, not 2), an error its
      * expected price corrects as it follows what its release fetches week by week ({@link #realise}). A raise
-     * does not take its price below the marginal cost of its new share (plus the inputs it expects to buy), below
-     * which the quota would no longer bind. A quota's end is read as a raise to all the firm's plant can make, its
-     * price falling no lower than its marginal cost at full capacity ({@code ExporterInstrumentsTest.AQuotasEnd}). A
-     * firm the quota did not hold last tick reads nothing: the release did not set its price. The exception is the week a quota starts to hold a firm that ran free, read after its
+     * does not take its price below the marginal cost of its new share (plus the inputs it expects to buy), below which
+     * the quota would no longer bind, nor of all its plant can make where the share is more. A quota's end is read as a
+     * raise to all the firm's plant can make, its price falling no lower than its marginal cost at full capacity
+     * ({@code ExporterInstrumentsTest.AQuotasEnd}). A firm the quota did not hold last tick reads nothing: the release
+     * did not set its price. The exception is the week a quota starts to hold a firm that ran free, read after its
      * plan, once it knows the quota binds at the price it counts on: it must sell its share instead of its normal
      * sales, and {@code change} is the one over the other. Read as no news, its expected price followed the market's
      * up from the free-trade price at {@code expectationRate} a week, its ask stayed below what buyers paid for the
@@ -123,7 +124,10 @@ public final class Producers implements java.io.Serializable {
         double read = e / change;
         if (change > 1) {
             double inputs = x.type[f] == FirmType.MANUFACTURER ? x.expectedInputCost[f] / x.outputValue[f] : 0;
-            read = Math.min(e, Math.max(read, x.marginalCostOfAvailable(f, share) + inputs));
+            // A share past what its plant can make this tick is all it can make: the cost curve's reach beyond it is
+            // a cost no plant bears, and a release raised past it frees the firm as the quota's end does.
+            double made = Math.min(share, x.operableCapacity(f));
+            read = Math.min(e, Math.max(read, x.marginalCostOfAvailable(f, made) + inputs));
         }
         double revision = read / e;
         x.expectedPrice[f] = read;

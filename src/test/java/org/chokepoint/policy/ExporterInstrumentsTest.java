@@ -697,6 +697,26 @@ class ExporterInstrumentsTest {
             near(free, mean(run, X, Metric.PRICE, 260, 320), "P_X at free trade");
             near(supplyX(free), mean(run, X, Metric.PRODUCTION, 260, 320), "X's output = S_X(9.2)");
         }
+
+        /**
+         * Replaced in week 204 by a release of 300 a week, 30 a mine against the 20 each can make, the quota holds
+         * nothing, and the raise is its end: the price each mine counts on falls to the cost of all it can make, 12,
+         * not to the cost its curve would reach at 30, {@code 2 + 10 × 30 / 20 = 17}, which no mine bears. Read down
+         * to 17 only, the mines planned on more for weeks, and their stock peaked at 921, not 835.
+         */
+        @Test
+        void aReleasePastWhatTheMinesCanMakeFreesThemAsTheQuotasEndDoes() throws Exception {
+            TextbookTest.Run replaced = new TextbookTest.Run(isoelasticX(320), "[{\"type\": \"productionQuota\","
+                    + " \"id\": \"mining-quota\", \"region\": \"X\", \"commodity\": \"metal\", \"start\": 100,"
+                    + " \"end\": 204, \"yearlyVolumes\": [" + 30 * 52 + "]},"
+                    + " {\"type\": \"productionQuota\", \"id\": \"past-capacity\", \"region\": \"X\","
+                    + " \"commodity\": \"metal\", \"start\": 204, \"yearlyVolumes\": [" + 300 * 52 + "],"
+                    + " \"replaces\": \"mining-quota\"}]");
+            for (int t = 0; t < 320; t++) {
+                assertEquals(run.at(t, X, Metric.PRICE), replaced.at(t, X, Metric.PRICE), "week " + t + ": P_X");
+                assertEquals(run.at(t, X, Metric.STOCK), replaced.at(t, X, Metric.STOCK), "week " + t + ": X's stock");
+            }
+        }
     }
 
     /**
