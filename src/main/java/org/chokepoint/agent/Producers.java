@@ -112,7 +112,7 @@ public final class Producers implements java.io.Serializable {
      * held to 30 a week ({@code ExporterInstrumentsTest.AQuotasFirstYear}).
      *
      * @param change this tick's release over last tick's, or the firm's share over its normal sales the week a
-     *               quota starts to hold it, or all its plant can make over last tick's share the week it ends
+     *               quota starts to hold it, or all its plant can make over its runs of last tick the week it ends
      * @param share what the quota lets the firm make this tick (all its plant can make once the quota has ended)
      */
     public void readRelease(int f, double change, double share) {

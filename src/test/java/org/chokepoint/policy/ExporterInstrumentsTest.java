@@ -665,8 +665,8 @@ class ExporterInstrumentsTest {
      * raise is, from each mine's share of 3 a week to all it can make, 20: the price it counts on falls from the
      * quota's 54 to the marginal cost of its whole plant, {@code 2 + 10 × 20 / 20 = 12}, above the free-trade price,
      * so it still runs up to all it can make a fifth of the way a week and plans less as the price it then meets comes
-     * down. Read as no news, the mines counted on the quota's price for months after it was gone, made up to 191 a
-     * week while their buyers took 93 to 114, and their stock reached 1,371, 2.4 times 576, with the price down to
+     * down. Read as no news, the mines counted on the quota's price for months after it was gone, made up to 193 a
+     * week while their buyers took 88 to 119, and their stock reached 1,371, 2.4 times 576, with the price down to
      * 7.3; with the news it peaks at 835.
      */
     @Nested
