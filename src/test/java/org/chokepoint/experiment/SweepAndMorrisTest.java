@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.chokepoint.scenario.Json;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepAndMorrisTest {
 
     static final String LINEAR = "src/test/resources/scenarios/one-market-linear.json";
+
+    /** CPI-U, annual averages (1982-84 = 100), as the Bureau of Labor Statistics publishes them. */
+    private static final Map<Integer, Double> CPI = Map.of(2009, 214.537, 2014, 236.736, 2019, 255.657, 2024, 313.689);
 
     @TempDir
     Path dir;
@@ -102,7 +107,8 @@ class SweepAndMorrisTest {
         assertTrue(two.at("/money").isMissingNode(), two.toString());
         assertEquals(2009, two.at("/points/0/money/baseYear").asInt());
         assertEquals(2024, two.at("/points/0/money/scenarioPriceYear").asInt());
-        assertTrue(two.at("/points/0/money/deflator").asDouble() < 1, two.at("/points/0/money").toString());
+        assertEquals(CPI.get(2009) / CPI.get(2024), two.at("/points/0/money/deflator").asDouble(), 1e-12,
+                "CPI-U 2009 / 2024 = 0.684: " + two.at("/points/0/money"));
         assertEquals(2024, two.at("/points/1/money/baseYear").asInt());
         assertEquals(1.0, two.at("/points/1/money/deflator").asDouble());
 
@@ -110,7 +116,42 @@ class SweepAndMorrisTest {
         assertEquals(0, EnsembleTest.cli(err, "sensitivity", LINEAR, "--param", "/firms/0/capacity=8:12",
                 "--output", "totals.downstreamOutputLoss", "--trajectories", "2", "--ticks", "20", "--quiet",
                 "--out", morris.toString()), err.toString());
-        assertEquals("US$", Json.mapper().readTree(morris.resolve("morris.json").toFile()).at("/money/label").asText());
+        JsonNode plainMorris = Json.mapper().readTree(morris.resolve("morris.json").toFile());
+        assertEquals("US$", plainMorris.at("/money/label").asText());
+        assertTrue(plainMorris.at("/design/0/points/0/money").isMissingNode(), plainMorris.toString());
+    }
+
+    /**
+     * A sensitivity analysis of the base year, over 2009:2024 on four levels of a scenario priced in 2024 dollars,
+     * runs its points in 2009, 2014, 2019 or 2024 dollars, and its file says so point by point, each point's deflator
+     * the CPI-U of its year over 2024's: 214.537 / 313.689 = 0.684 for 2009, 236.736 / 313.689 = 0.755 for 2014,
+     * 255.657 / 313.689 = 0.815 for 2019.
+     */
+    @Test
+    void aSensitivityAnalysisOfTheBaseYearSaysInWhatDollarsEachPointIs() throws Exception {
+        ObjectNode scenario = (ObjectNode) Json.mapper().readTree(Path.of(LINEAR).toFile());
+        ((ObjectNode) scenario.get("time")).put("priceYear", 2024);
+        Path priced = dir.resolve("priced-2024.json");
+        Json.mapper().writeValue(priced.toFile(), scenario);
+        Path out = dir.resolve("base-years");
+        StringWriter err = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(err, "sensitivity", priced.toString(), "--param",
+                "/outputs/priceBaseYear=2009:2024", "--output", "totals.downstreamOutputLoss", "--trajectories", "3",
+                "--ticks", "20", "--quiet", "--out", out.toString()), err.toString());
+        JsonNode m = Json.mapper().readTree(out.resolve("morris.json").toFile());
+        assertTrue(m.at("/money").isMissingNode(), m.toString());
+        Set<Integer> years = new HashSet<>();
+        for (JsonNode trajectory : m.get("design")) {
+            for (JsonNode point : trajectory.get("points")) {
+                int year = point.at("/values/~1outputs~1priceBaseYear").asInt();
+                years.add(year);
+                assertEquals(year, point.at("/money/baseYear").asInt(), point.toString());
+                assertEquals(2024, point.at("/money/scenarioPriceYear").asInt(), point.toString());
+                assertEquals(CPI.get(year) / CPI.get(2024), point.at("/money/deflator").asDouble(), 1e-12,
+                        point.toString());
+            }
+        }
+        assertTrue(Set.of(2009, 2014, 2019, 2024).containsAll(years), "the four levels: " + years);
     }
 
     /**
