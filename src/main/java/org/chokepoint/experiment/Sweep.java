@@ -317,8 +317,9 @@ public final class Sweep {
 
     /**
      * The dollars every point states its money in ({@code money}, as {@code stats.json} records it), or null when
-     * points state it differently (a pointer to {@code /outputs/priceBaseYear} or {@code /time/priceYear}), so that a
-     * design file says in what dollars each point's figures are.
+     * points state it differently (a pointer to {@code /outputs/priceBaseYear}, {@code /time/priceYear}, or
+     * {@code /time/startDate} where the scenario gives no price year), so that a design file says in what dollars each
+     * point's figures are.
      */
     static PriceBase commonMoney(List<LoadedScenario> scenarios) {
         PriceBase first = PriceBase.of(scenarios.get(0).scenario());
