@@ -96,8 +96,9 @@ public final class Morris {
         Rng rng = new Rng(seed, 0x4D4FL); // "MO"
         int startLevels = levels / 2; // grid levels j/(L-1) with j/(L-1) + Δ <= 1
         // Δ is L/2 grid steps: the design moves on level numbers, and each point's values are its levels over L - 1,
-        // so one level is one value wherever a trajectory reaches it. Adding Δ to a value reached one level by
-        // 26.666666666666668 and another by 26.666666666666664.
+        // so one level is one value wherever a trajectory reaches it. Moved by adding and taking Δ on the unit scale,
+        // one level of 20:40 ran as 26.666666666666668 where a trajectory rose to it and 26.666666666666664 where one
+        // came down to it.
         int step = levels / 2;
         for (int t = 0; t < trajectories; t++) {
             int[] level = new int[k];

@@ -157,9 +157,9 @@ class SweepAndMorrisTest {
     /**
      * A Morris design of four levels puts each parameter at one of four values, its range's ends and the two thirds
      * between: with capacity over 20 to 40, 20, 26.67, 33.33 and 40, and each of them one number wherever the
-     * trajectories reach it. Moving by Δ on the unit scale, a level reached going down was (x + Δ) - Δ: 26.666666666666668
-     * one way and 26.666666666666664 the other, so the effects of one step differed in their last digits. And the top
-     * of a range is its maximum: 0.06 + 1 × (0.9 - 0.06) ran as 0.9000000000000001.
+     * trajectories reach it. Moving by Δ on the unit scale, a level reached going down was (x + Δ) - Δ:
+     * 26.666666666666668 one way and 26.666666666666664 the other, so the effects of one step differed in their last
+     * digits. And the top of a range is its maximum: 0.06 + 1 × (0.9 - 0.06) ran as 0.9000000000000001.
      */
     @Test
     void aMorrisDesignPutsEachLevelAtOneValueAndItsEndsAtTheRangesEnds() throws Exception {
