@@ -248,10 +248,6 @@ public final class TimeChart {
     }
 
     /**
-     * A new series of {@code b}'s band from tick {@code t}, in its colours; only the {@code first} is named in the
-     * legend (the key of a later one holds its first tick, keys being unique in a collection).
-     */
-    /**
      * A series of one point (a run of one tick, or a band defined on one tick between gaps) has no segment to draw, and
      * its chart came out empty: its point is drawn as a dot.
      */
@@ -264,6 +260,10 @@ public final class TimeChart {
         }
     }
 
+    /**
+     * A new series of {@code b}'s band from tick {@code t}, in its colours; only the {@code first} is named in the
+     * legend (the key of a later one holds its first tick, keys being unique in a collection).
+     */
     private static YIntervalSeries bandSeries(YIntervalSeriesCollection data, DeviationRenderer renderer, Band b,
                                               int t, boolean first) {
         YIntervalSeries s = new YIntervalSeries(first ? b.name() : b.name() + " from tick " + t, false, true);

@@ -84,4 +84,25 @@ class TimeChartTest {
                 .svg("$/t", 400, 200);
         assertEquals(0, dots(two), two);
     }
+
+    /**
+     * A band defined on ticks 0-7 and on tick 10 alone is two series: an area over the first run, and on tick 10 one
+     * point, with no area and no line. Its median there is drawn as a dot; the run of eight has none.
+     */
+    @Test
+    void aBandDefinedOnOneTickBetweenGapsIsDrawnAsADotThere() {
+        double[] low = new double[20];
+        double[] mid = new double[20];
+        double[] high = new double[20];
+        for (int t = 0; t < 20; t++) {
+            boolean used = t < 8 || t == 10;
+            low[t] = used ? 10 : Double.NaN;
+            mid[t] = used ? 12 : Double.NaN;
+            high[t] = used ? 15 : Double.NaN;
+        }
+        String svg = new TimeChart(WEEKS, 0, 20, "days")
+                .band("median, 5th–95th percentile", low, mid, high, Color.RED).svg("days", 400, 200);
+
+        assertEquals(1, dots(svg), svg);
+    }
 }
