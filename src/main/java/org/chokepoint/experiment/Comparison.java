@@ -314,10 +314,14 @@ public final class Comparison {
             if (!names.add(levelName)) {
                 throw new ComparisonException(at + "/name: '" + levelName + "' is used twice");
             }
+            // A level's problems name the file as its scenario problems do, the grid's setting beside the file and
+            // the pointer whole: set between the option's pointer and the rest of it, the level read as part of the
+            // pointer ("o.json: /options/0 at /policies/0/rate = 0.1/patch/time/discountRate").
+            String levelSource = optionsSource + " " + grid.setting(level);
             try {
                 options.add(new Option(levelName, description, leveled,
-                        option(base, leveled, levelName, at + " at " + grid.pointer() + " = " + level,
-                                optionsSource + " " + grid.setting(level), patchAt, ticks),
+                        option(base, leveled, levelName, levelSource + ": /options/" + i, levelSource, patchAt,
+                                ticks),
                         name, grid.pointer(), level));
             } catch (ScenarioException e) {
                 refusals.add(e);

@@ -420,4 +420,29 @@ class ComparisonTest {
         assertTrue(none.getMessage().contains("no option's patch has a value there"), none.getMessage());
         assertThrows(ComparisonException.class, () -> Comparison.Grid.parse("policies/0/strike=9"));
     }
+
+    /**
+     * A gridded option's problems are a line a level, each naming the file with the grid's setting beside it and the
+     * option's pointer whole, as a level's scenario problems do: one option with a discount rate of its own, another
+     * with an unknown region.
+     */
+    @Test
+    void aGriddedOptionsProblemsNameTheLevelBesideTheFileAndThePointerWhole() throws Exception {
+        ComparisonException e = assertThrows(ComparisonException.class, () -> Comparison.prepare(twoRegion(),
+                options("{\"options\": [{\"name\": \"cfd\", \"patch\": {\"policies\": [{\"type\":"
+                        + " \"contractForDifference\", \"region\": \"B\", \"commodity\": \"metal\", \"strike\": 10,"
+                        + " \"start\": 40}], \"time\": {\"discountRate\": 0.1}}},"
+                        + " {\"name\": \"cfd in Z\", \"patch\": {\"policies\": [{\"type\": \"contractForDifference\","
+                        + " \"region\": \"Z\", \"commodity\": \"metal\", \"strike\": 10, \"start\": 40}]}}]}"),
+                "o.json", 2, 1, 60, List.of(Comparison.Grid.parse("/policies/0/strike=9,11"))));
+        String rate = ": /options/0/patch/time/discountRate: every option's present values are discounted at the"
+                + " scenario's rate, 0.03, got 0.1: change it in the scenario, or sweep it (sweep --set"
+                + " /time/discountRate=...)";
+        String region = ": /options/1/patch/policies/0/region: unknown region 'Z'; known regions: A, B, C";
+        assertEquals(String.join("\n",
+                "o.json [--grid /policies/0/strike = 9]" + rate,
+                "o.json [--grid /policies/0/strike = 11]" + rate,
+                "o.json [--grid /policies/0/strike = 9]" + region,
+                "o.json [--grid /policies/0/strike = 11]" + region), e.getMessage());
+    }
 }
