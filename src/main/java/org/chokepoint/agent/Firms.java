@@ -645,6 +645,11 @@ public final class Firms implements java.io.Serializable {
     // ---- what others may do ------------------------------------------------------------------------------------
 
     /** The share of their capacity an outage leaves the firms selling in market m this tick. */
+    /** The share of market m's plants the outages in force leave its firms. */
+    public double operableShare(int m) {
+        return operableShare[m];
+    }
+
     public void setOperableShare(int m, double share) {
         operableShare[m] = share;
     }

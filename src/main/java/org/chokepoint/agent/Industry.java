@@ -50,6 +50,11 @@ public final class Industry implements Participant {
      * firm, whichever measure sets it (a quota's next year, or a quota that replaces it or binds tighter).
      */
     private final double[] lastRelease;
+    /**
+     * Per market, whether an outage that left its firms none of their plants last tick leaves them some this tick
+     * ({@link #takeOutages}): a firm back from such an outage restarts its runs as one back from a mothball does.
+     */
+    private final boolean[] plantsBack;
     /** Per firm, the markup over marginal cost it prices at this tick (see {@link #collusiveMarkup}). */
     private final double[] markup;
     /**
@@ -97,6 +102,7 @@ public final class Industry implements Participant {
         lastRelease = new double[firms.count];
         Arrays.fill(lastRelease, Double.NaN);
         markup = new double[firms.count];
+        plantsBack = new boolean[m];
         exportRestrictionEnd = new int[m];
         capacity.setExportRestrictionEnds(exportRestrictionEnd);
         int[] sellersPerMarket = new int[m];
@@ -188,6 +194,7 @@ public final class Industry implements Participant {
     public void takeOutages() {
         double[] factor = government.capacityFactor;
         for (int m = 0; m < factor.length; m++) {
+            plantsBack[m] = firms.operableShare(m) == 0 && factor[m] > 0;
             firms.setOperableShare(m, factor[m]);
         }
     }
@@ -314,6 +321,8 @@ public final class Industry implements Participant {
                 // 600 at free trade, the price at 7.3 against 9.2).
                 double all = x.capacity[f] * factor;
                 producers.readRelease(f, all / x.plannedOutput[f], all);
+            } else if (plantsBack[m] && x.type[f] != FirmType.RECYCLER) {
+                producers.readPlantsBack(f, x.capacity[f] * factor);
             }
             // A quota that starts to hold a firm that ran free last tick is news too, of its share against its normal
             // sales, read after its plan: whether the quota binds at the price the firm counts on is known only then.
@@ -358,6 +367,12 @@ public final class Industry implements Participant {
             // what the quota held its sales to (Producers#resume). Whether it was held is last tick's reading: the
             // plan below reads this tick's.
             if (last >= 0 && (release > last || Double.isNaN(release)) && x.quotaBinds(f)) {
+                producers.resume(f, net, available);
+            } else if (plantsBack[m]) {
+                // An outage that took the whole plant left the firm selling its stock, then nothing: its normal sales
+                // ran down to almost nothing, and planning on them it came back a few percent a week (the two-region
+                // world's mines, out for 50 weeks: 1.8 a week the week they were back, 21 forty weeks on, the price at
+                // the buyers' limit of 100 for sixty).
                 producers.resume(f, net, available);
             }
             if (x.collector[f]) {

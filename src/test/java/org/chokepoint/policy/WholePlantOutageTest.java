@@ -1,0 +1,66 @@
+package org.chokepoint.policy;
+
+import static org.chokepoint.policy.ExporterInstrumentsTest.isoelasticX;
+import static org.chokepoint.policy.ExporterInstrumentsTest.isoelasticXsFreeTradePrice;
+import static org.chokepoint.policy.ExporterInstrumentsTest.supplyX;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.chokepoint.metrics.Metric;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * X's mines, ten of 20 a week at {@code MC = 2 + 10 q / 20}, are shut whole by an outage from week 190 to week 240 of
+ * the isoelastic two-region world, where free trade sets X's price at 9.2 and its mines make {@code S_X(9.2) = 144}.
+ * Through the outage they sell their stock, then nothing, and X's price stands at its buyers' limit of 100. Planning
+ * on normal sales that had run down to almost nothing, they came back a few percent a week: 1.8 the week they were
+ * back, 21 forty weeks on, X's price at 100 until about week 290. Back from such an outage a firm restarts as one
+ * back from a mothball does: it expects to sell what its price justifies, and reads its return as a quota's end after
+ * a nil release, the price it counts on falling to its marginal cost at full runs, {@code 2 + 10 = 12}. So its plan
+ * moves a fifth of the way to all its plant makes in the first week, at least 40, and the price comes down to where
+ * its own output sets it within three weeks.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WholePlantOutageTest {
+    static final int X = 0;
+    TextbookTest.Run run;
+
+    @BeforeAll
+    void run() throws Exception {
+        String world = isoelasticX(320).replace("\"behaviour\"", "\"events\": [{\"type\": \"capacityOutage\","
+                + " \"id\": \"x-down\", \"region\": \"X\", \"commodity\": \"metal\", \"share\": 1.0, \"start\": 190,"
+                + " \"end\": 240}], \"behaviour\"");
+        assertTrue(world.contains("x-down"), "the outage written in");
+        run = new TextbookTest.Run(world, "[]");
+    }
+
+    @Test
+    void throughTheOutageXMakesNothingAndItsPriceStandsAtItsBuyersLimit() {
+        for (int t = 190; t < 240; t++) {
+            assertEquals(0.0, run.at(t, X, Metric.PRODUCTION), 0, "week " + t);
+        }
+        assertEquals(100.0, run.at(239, X, Metric.PRICE), 1e-9, "the buyers' limit");
+    }
+
+    @Test
+    void backFromTheOutageXsMinesRunUpAFifthOfTheWayToTheirWholePlantInTheFirstWeek() {
+        assertTrue(run.at(240, X, Metric.PRODUCTION) >= 0.2 * 200, "week 240: " + run.at(240, X, Metric.PRODUCTION));
+        double free = isoelasticXsFreeTradePrice();
+        int week = 240;
+        while (run.at(week, X, Metric.PRODUCTION) < supplyX(free)) {
+            week++;
+        }
+        assertTrue(week <= 245, "X makes S_X(9.2) = 144 again in week " + week);
+    }
+
+    @Test
+    void fromTheThirdWeekBackXsPriceStaysWithinHalfAgainOfFreeTrade() {
+        double free = isoelasticXsFreeTradePrice();
+        for (int t = 243; t < 320; t++) {
+            double p = run.at(t, X, Metric.PRICE);
+            assertTrue(p < 1.5 * free, "week " + t + ": P_X " + p + " against 1.5 × 9.2 = 13.8");
+        }
+    }
+}
