@@ -69,6 +69,11 @@ final class PriceSolver {
      * take out) measured against the volume of the markets those lanes join rather than its own ({@link #report}).
      */
     private final boolean transitByLanes;
+    /**
+     * Whether a firm's supply slope in the Newton step is read as no less than its secant from its cost base, what
+     * it makes over its margin ({@link #gradientAndHessian}).
+     */
+    private final boolean secantSlopes;
 
     /** Markets solved for and their position among the prices. */
     private final int[] marketOf;
@@ -117,7 +122,9 @@ final class PriceSolver {
     EquilibriumResult.Convergence convergence;
 
     PriceSolver(Network net, double tolerance, int maxRounds, String start, boolean collectionInRound,
-                boolean exactSearch, boolean longSteps, boolean liftShort, boolean transitByLanes) {
+                boolean exactSearch, boolean longSteps, boolean liftShort, boolean transitByLanes,
+                boolean secantSlopes) {
+        this.secantSlopes = secantSlopes;
         this.liftShort = liftShort;
         this.transitByLanes = transitByLanes;
         this.exactSearch = exactSearch;
@@ -1120,6 +1127,15 @@ final class PriceSolver {
             // Past its quota share a firm's output no longer answers the price.
             double dq = free >= net.fOutputCap[f] ? 0
                     : w * Curves.supplySlope(v, k, net.fBase[f], net.fSlope[f], net.fExponent[f], net.fRamp[f]);
+            if (secantSlopes && free > 0 && free < Math.min(k, net.fOutputCap[f])) {
+                // A firm selling a sliver of its plant on a curve that rises as a root of its margin: the tangent,
+                // a k-th of the secant, sends a step from twice the output its market takes to its cost base or
+                // below, where nothing answers the price, and the step after comes back to twice (see Attempt in
+                // SpatialEquilibrium). Read no flatter than its secant from the base, the step from above lands
+                // above the base, at the output times the share of it that is wanted, and never passes it.
+                double margin = v - net.fBase[f];
+                dq = Math.max(dq, w * free / Math.max(margin, Curves.LEAST_UTILISATION * net.fSlope[f]));
+            }
             if (net.fType[f] != Network.MANUFACTURER && net.fReference[f] < 0) {
                 dq *= Curves.supportedSlope(p[net.fMarket[f]], net.fStrike[f], net.fUpside[f]);
             }

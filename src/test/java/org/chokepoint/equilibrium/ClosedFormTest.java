@@ -374,6 +374,78 @@ class ClosedFormTest {
                 flatAShippingToB("{\"base\": 4.0, \"slope\": 2.0, \"exponent\": 4.9e-324}"), 0));
     }
 
+    @Test
+    void aLaneAtCapacityFromAMineAtItsCostBaseToAMakerAtItsOwn() throws Exception {
+        // China's one mine of 100 on 20 + 30 u^2 sells only over a lane of 0.001 a tick to Japan, whose one maker of
+        // 50 (on 10 + 5 u^2) turns 0.3 of oxide into a magnet its households buy at 90 with an elasticity of -0.3.
+        // Households would take 40 (1800 / 90)^-0.3 = 16.28 at their choke of 20 x 90 = 1800; the lane lets 0.001 of
+        // oxide through, 0.001 / 0.3 magnets, so magnets stand at 1800 with the rest rationed. The mine sells 0.001,
+        // u = 1e-5, at 20 + 30e-10 = 20 + 3e-9; the maker makes 1 / 300 at a net price of 10 + 5 (1 / 15000)^2, which
+        // sets Japan's oxide at (1800 - 10 - 5 / 15000^2) / 0.3 = 5966.6666666 - 7.4e-8. Every attempt of the solver
+        // cycled: from the mine selling twice that, the tangent step took China's price to 20 or just below it, where
+        // nothing answers it, and the step from there came back to twice.
+        EquilibriumResult r = SpatialEquilibrium.solve(sliversAcrossALane(0.001, 2), 0);
+        assertConverged(r);
+        double u = 0.001 / 100;
+        assertEquals(3e-9, r.market("CN", "oxide").price() - 20, 1e-6 * 3e-9 + 4 * Math.ulp(20.0));
+        assertEquals(0.001, r.laneFlow("cn-jp"), TOL * 0.001);
+        // One step of China's price's last binary digit moves the mine's output by 2^-48 x 100 / (2 x 30 u): its
+        // output is as near 0.001 as a double price can put it, four such steps, 2.4e-9.
+        assertEquals(0.001, r.market("CN", "oxide").production(), 4 * Math.ulp(20.0) * 100 / (2 * 30 * u));
+        double magnets = 0.001 / 0.3;
+        double net = 10 + 5 * Math.pow(magnets / 50, 2);
+        double jp = (1800 - net) / 0.3;
+        assertEquals(jp, r.market("JP", "oxide").price(), TOL * jp);
+        assertEquals(1800.0, r.market("JP", "magnet").price(), TOL * 1800);
+        // Likewise a step of Japan's oxide price's last digit moves the maker's output by 2^-40 x 0.3 x 50 / (2 x 5
+        // x magnets / 50).
+        double resolution = 4 * Math.ulp(jp) * 0.3 * 50 / (2 * 5 * magnets / 50);
+        assertEquals(magnets, r.market("JP", "magnet").production(), resolution);
+        double wanted = 40 * Math.pow(20.0, -0.3);
+        assertEquals(wanted - magnets, r.market("JP", "magnet").rationed(), TOL * wanted);
+    }
+
+    @Test
+    void aLaneAtCapacityFromAMineAsGoodAsFlatAtItsBase() throws Exception {
+        // The world above with a lane of 2 and the mine on 20 + 30 u^78.7: 2 of 100 cost 20 + 30 x 0.02^78.7, 1e-132
+        // above 20, far below its last binary digit, so the mine is read as rising 1e-8 of its base, 2e-7, across
+        // its plant and sells 2 at 20 + 2e-7 x 0.02 = 20 + 4e-9. The maker makes 2 / 0.3 = 6.67 at a net price of
+        // 10 + 5 (6.67 / 50)^2 = 10.0889, Japan's oxide (1800 - 10.0889) / 0.3 = 5966.37, and households buy 6.67
+        // of the 16.28 they want at the choke. Every attempt failed, "short by 2.5 at 19.9999999251".
+        EquilibriumResult r = SpatialEquilibrium.solve(sliversAcrossALane(2, 78.7), 0);
+        assertConverged(r);
+        assertEquals(4e-9, r.market("CN", "oxide").price() - 20, 1e-6 * 4e-9 + 4 * Math.ulp(20.0));
+        assertEquals(2.0, r.laneFlow("cn-jp"), TOL * 2);
+        assertEquals(2.0, r.market("CN", "oxide").production(), TOL * 2);
+        double magnets = 2 / 0.3;
+        double jp = (1800 - 10 - 5 * Math.pow(magnets / 50, 2)) / 0.3;
+        assertEquals(jp, r.market("JP", "oxide").price(), TOL * jp);
+        assertEquals(magnets, r.market("JP", "magnet").production(), TOL * magnets);
+        assertEquals(40 * Math.pow(20.0, -0.3) - magnets, r.market("JP", "magnet").rationed(), TOL * 16);
+    }
+
+    /** China's mine selling over one lane of {@code lane} a tick to Japan's magnet maker, as described above. */
+    private static Scenario sliversAcrossALane(double lane, double exponent) throws Exception {
+        String text = """
+                {"meta": {"name": "slivers"}, "time": {"horizonTicks": 52},
+                 "regions": [{"id": "CN"}, {"id": "JP"}],
+                 "commodities": [{"id": "oxide", "stage": "refined", "initialPrice": 60},
+                                 {"id": "magnet", "stage": "component", "initialPrice": 90}],
+                 "recipes": [{"id": "sinter", "output": "magnet", "inputs": [{"commodity": "oxide", "perUnit": 0.3}]}],
+                 "routes": [{"from": "CN", "to": "JP", "transitTicks": 3, "costPerUnit": 0.5}],
+                 "firms": [
+                   {"id": "mine", "type": "producer", "region": "CN", "commodity": "oxide", "capacity": 100,
+                    "cost": {"base": 20, "slope": 30, "exponent": %s}},
+                   {"id": "maker", "type": "manufacturer", "region": "JP", "commodity": "magnet", "capacity": 50,
+                    "cost": {"base": 10, "slope": 5, "exponent": 2}}],
+                 "traders": [{"id": "cn-jp", "commodity": "oxide", "from": "CN", "to": "JP", "capacityPerTick": %s,
+                              "minMargin": 0.02}],
+                 "demand": [{"region": "JP", "commodity": "magnet", "baseQuantity": 40, "referencePrice": 90,
+                             "elasticity": -0.3}]}
+                """.formatted(exponent, lane);
+        return ScenarioLoader.fromText(text, "slivers").scenario();
+    }
+
     /** A's ten flat mines of 10 at 2 (slope 0) shipping to B at 1 a unit, B's three mines of 100 on {@code bCost}. */
     private static Scenario flatAShippingToB(String bCost) throws Exception {
         return scenario("{\"id\": \"A\"}, {\"id\": \"B\"}",

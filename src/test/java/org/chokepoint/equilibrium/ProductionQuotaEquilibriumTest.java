@@ -116,7 +116,7 @@ class ProductionQuotaEquilibriumTest {
                 TraderParameters.expected(s), EquilibriumOptions.DEFAULTS);
         PriceSolver solver = new PriceSolver(net, EquilibriumOptions.DEFAULTS.tolerance(),
                 EquilibriumOptions.DEFAULTS.maxRounds(), SpatialEquilibrium.START_INITIAL, false, false, false,
-                false, false);
+                false, false, false);
 
         EquilibriumException e = assertThrows(EquilibriumException.class, solver::solve);
 
