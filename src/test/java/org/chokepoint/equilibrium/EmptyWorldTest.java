@@ -165,8 +165,9 @@ class EmptyWorldTest {
      * price more steeply than Newton's steps can follow, from either start, with each step cut where f stops
      * falling, with each step also lengthened while f still falls, and from the firms' costs with short markets
      * lifted, with markets that trade nothing judged against the markets their lanes join, and with each step also
-     * cut. The message gives both residuals of all seven attempts (it once read "excess demand 0.0 of the volume in
-     * ,": it named no market, and left out the test that had failed).
+     * cut, and from the initial prices with each firm's supply slope read as no less than its secant from its cost
+     * base. The message gives both residuals of all eight attempts (it once read "excess demand 0.0 of the volume
+     * in ,": it named no market, and left out the test that had failed).
      */
     @Test
     void whereTheSolverFailsTheMessageGivesEveryAttemptAndBothTests() throws Exception {
@@ -185,8 +186,10 @@ class EmptyWorldTest {
                 + " against the markets its lanes join, it did not converge"), m);
         assertTrue(m.contains("; as the attempt before, with each step also cut where f stops falling, it did not"
                 + " converge"), m);
-        assertEquals(7, m.split("complementarity gap ", -1).length - 1, m);
-        assertEquals(7, m.split("excess demand ", -1).length - 1, m);
+        assertTrue(m.contains("; with each firm's supply slope read as no less than its secant from its cost base, it"
+                + " did not converge"), m);
+        assertEquals(8, m.split("complementarity gap ", -1).length - 1, m);
+        assertEquals(8, m.split("excess demand ", -1).length - 1, m);
         assertFalse(m.contains(" in ,"), m);
     }
 }
