@@ -372,7 +372,7 @@ public final class Industry implements Participant {
                 // An outage that took the whole plant left the firm selling its stock, then nothing: its normal sales
                 // ran down to almost nothing, and planning on them it came back a few percent a week (the two-region
                 // world's mines, out for 50 weeks: 1.8 a week the week they were back, 21 forty weeks on, the price at
-                // the buyers' limit of 100 for sixty).
+                // the buyers' limit of 100 for fifty weeks more).
                 producers.resume(f, net, available);
             }
             if (x.collector[f]) {
