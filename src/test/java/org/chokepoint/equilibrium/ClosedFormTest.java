@@ -395,7 +395,10 @@ class ClosedFormTest {
         double magnets = 0.001 / 0.3;
         double net = 10 + 5 * Math.pow(magnets / 50, 2);
         double jp = (1800 - net) / 0.3;
-        assertEquals(jp, r.market("JP", "oxide").price(), TOL * jp);
+        // The maker's margin over its base, 5 (1 / 15000)^2 = 2.2e-8 a magnet, takes 7.4e-8 off Japan's oxide, a
+        // part in 1e11 of it: held to a thousandth of that, which a step of the price's last digit (9e-13) is well
+        // within, as a tolerance of a millionth of the price (6e-3) is not.
+        assertEquals(jp, r.market("JP", "oxide").price(), 1e-3 * (1790 / 0.3 - jp));
         assertEquals(1800.0, r.market("JP", "magnet").price(), TOL * 1800);
         // Likewise a step of Japan's oxide price's last digit moves the maker's output by 2^-40 x 0.3 x 50 / (2 x 5
         // x magnets / 50).
