@@ -297,6 +297,7 @@ public final class Industry implements Participant {
         int[] sellers = members.sellers();
         boolean quotas = x.quotasMayHold();
         boolean markups = markupsHandedOut;
+        boolean back = plantsBack[m];
         for (int i = members.sellersFrom(m), end = members.sellersTo(m); i < end; i++) {
             int f = sellers[i];
             producers.expect(f, quoted);
@@ -321,7 +322,9 @@ public final class Industry implements Participant {
                 // 600 at free trade, the price at 7.3 against 9.2).
                 double all = x.capacity[f] * factor;
                 producers.readRelease(f, all / x.plannedOutput[f], all);
-            } else if (plantsBack[m] && x.type[f] != FirmType.RECYCLER) {
+            } else if (back && x.type[f] != FirmType.RECYCLER) {
+                // A recycler's output is held by the scrap it collects, not its plant: its cost at full plant says
+                // nothing of what it will make, and it only restarts its runs (below).
                 producers.readPlantsBack(f, x.capacity[f] * factor);
             }
             // A quota that starts to hold a firm that ran free last tick is news too, of its share against its normal
@@ -368,7 +371,7 @@ public final class Industry implements Participant {
             // plan below reads this tick's.
             if (last >= 0 && (release > last || Double.isNaN(release)) && x.quotaBinds(f)) {
                 producers.resume(f, net, available);
-            } else if (plantsBack[m]) {
+            } else if (back) {
                 // An outage that took the whole plant left the firm selling its stock, then nothing: its normal sales
                 // ran down to almost nothing, and planning on them it came back a few percent a week (the two-region
                 // world's mines, out for 50 weeks: 1.8 a week the week they were back, 21 forty weeks on, the price at
