@@ -178,15 +178,22 @@ class SweepAndMorrisTest {
             }
         }
         assertTrue(capacity.size() <= 4 && price.size() <= 4, capacity + " " + price);
-        for (double c : capacity) {
-            double level = (c - 20) / (20.0 / 3);
-            assertEquals(Math.round(level), level, 1e-9, "capacity " + c + " on the grid");
-            assertTrue(c >= 20 && c <= 40, "capacity " + c);
+        assertOnTheGrid(capacity, 20, 40);
+        assertOnTheGrid(price, 0.06, 0.9);
+    }
+
+    /** Each value one of the four levels of {@code [min, max]}, the ends exactly the range's own. */
+    private static void assertOnTheGrid(Set<Double> values, double min, double max) {
+        for (double v : values) {
+            double level = (v - min) / ((max - min) / 3);
+            long j = Math.round(level);
+            assertEquals(j, level, 1e-9, v + " on the grid of " + min + " to " + max);
+            if (j == 0) {
+                assertEquals(min, v, 0, "the range's bottom");
+            } else if (j == 3) {
+                assertEquals(max, v, 0, "the range's top");
+            }
         }
-        for (double p : price) {
-            assertTrue(p >= 0.06 && p <= 0.9, "reference price " + p + " within 0.06 to 0.9");
-        }
-        assertTrue(capacity.contains(40.0) || capacity.contains(20.0), capacity.toString());
     }
 
     @Test
