@@ -298,7 +298,7 @@ public final class Producers implements java.io.Serializable {
             double extra = x.premium(f);
             double cost = lowestPrice(f, extra == 0 ? mc : mc - extra);
             double shutdown = x.costBase[f] + inputCost - support(f);
-            double rent = quotaRentAsk(f, target, s);
+            double rent = Math.max(quotaRentAsk(f, target, s), shutWholeAsk(f));
             ask = held(Math.max(cost * cut, rent), shutdown, extra);
             double covered = Math.min(quantity, x.supportCovered(f));
             if (covered > 0) {
@@ -345,6 +345,20 @@ public final class Producers implements java.io.Serializable {
             return 0;
         }
         return x.expectedPrice[f] * stockRatio(target, stock);
+    }
+
+    /**
+     * The least a firm an outage has left none of its plant asks for its stock, or 0 for any other firm. It cannot
+     * make again what it sells until the outage ends, so, as a firm held to its quota share, it asks what it expects
+     * a unit to fetch; asking the marginal cost of a plant that makes nothing, its cost base, it sold three times its
+     * buyers' usual take in the outage's first week at that cost ({@code WholePlantOutageTest}). Unlike the held firm
+     * it does not raise the ask while short of its stock target: a target it has no plant to rebuild toward says
+     * nothing of what the stock is worth, and the raise, followed by the price it expects, kept lifting its ask above
+     * every buyer's limit while its last units stood unsold.
+     */
+    private double shutWholeAsk(int f) {
+        Firms x = firms;
+        return x.operableShare(x.market[f]) == 0 ? x.expectedPrice[f] : 0;
     }
 
     /** The most asks one firm puts in its market's book in a tick. */

@@ -44,6 +44,24 @@ class WholePlantOutageTest {
         assertEquals(100.0, run.at(239, X, Metric.PRICE), 1e-9, "the buyers' limit");
     }
 
+    /**
+     * The week the outage starts X's mines make nothing, and what they sell comes from a stock they cannot make again
+     * until week 240: a unit sold now is one fewer to sell later. So they ask what they expect it to fetch, the price
+     * of free trade they have followed, and X's buyers take their usual {@code D_X(9.2) = 100 (5 / 9.2)^0.5 = 73.7}
+     * while the stock lasts. Asking the marginal cost of a plant that makes nothing, the cost base of 2, the mines sold
+     * 230 in week 190, over three times what X's buyers take at free trade, at 2.00, and 8.11 the week after.
+     */
+    @Test
+    void theFirstWeeksOfTheOutageXsMinesSellTheirStockAtThePriceTheyExpectNotAtTheirCostBase() {
+        double free = isoelasticXsFreeTradePrice();
+        for (int t = 190; t <= 191; t++) {
+            double p = run.at(t, X, Metric.PRICE);
+            assertEquals(free, p, 0.01 * free, "week " + t + ": P_X");
+            assertEquals(100 * Math.sqrt(5 / free), run.at(t, X, Metric.CONSUMPTION), 0.01 * 73.7,
+                    "week " + t + ": D_X");
+        }
+    }
+
     @Test
     void backFromTheOutageXsMinesRunUpAFifthOfTheWayToTheirWholePlantInTheFirstWeek() {
         assertTrue(run.at(240, X, Metric.PRODUCTION) >= 0.2 * 200, "week 240: " + run.at(240, X, Metric.PRODUCTION));
