@@ -644,8 +644,7 @@ public final class Firms implements java.io.Serializable {
 
     // ---- what others may do ------------------------------------------------------------------------------------
 
-    /** The share of their capacity an outage leaves the firms selling in market m this tick. */
-    /** The share of market m's plants the outages in force leave its firms. */
+    /** The share of their capacity the outages in force leave the firms selling in market m this tick. */
     public double operableShare(int m) {
         return operableShare[m];
     }
