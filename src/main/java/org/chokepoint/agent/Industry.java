@@ -312,9 +312,15 @@ public final class Industry implements Participant {
                 lastRelease[f] = release;
                 cap = outputCap[f];
             }
-            if (last > 0 && release >= 0 && release != last) {
+            // Only a firm the quota held last tick reads its release or its end; one an outage took whole was not
+            // held, since it could make nothing, and goes on to read its plant's return. Had the quota's end or a
+            // new release stood first in line, the firm would have read neither: freed from a quota the week their
+            // outage ended, the two-region world's mines counted on the buyers' limit of 100 and their stock
+            // reached 1,526, not the 1,214 it reaches when the quota ends within the outage.
+            boolean held = x.quotaBinds(f);
+            if (held && last > 0 && release >= 0 && release != last) {
                 producers.readRelease(f, release / last, cap);
-            } else if (last >= 0 && Double.isNaN(release) && x.capacity[f] * factor > x.plannedOutput[f]) {
+            } else if (held && last >= 0 && Double.isNaN(release) && x.capacity[f] * factor > x.plannedOutput[f]) {
                 // A quota's end is news as a raise is, from the share it held the firm's runs to last tick, nil
                 // included, to all its plant can make: its price had the quota's rent in it, and planning on that rent
                 // once the quota was gone, a firm made all it could while the price fell past its cost and the stock

@@ -36,6 +36,29 @@ class WholePlantOutageTest {
         run = new TextbookTest.Run(world, "[]");
     }
 
+    /**
+     * A quota of 30 a week on X's mines from week 100 holds nothing while the outage leaves them nothing to make, so
+     * whether it ends in week 204, within the outage, or in week 240, the week they are back, the mines come back to
+     * the same world: week by week from 240 they make, stock and price alike. Ending with the outage, the quota's end
+     * stood in the way of the return, which the mines then did not read: they counted on the buyers' limit of 100,
+     * ran up to 219 a week, and their stock reached 1,526 against the 1,214 it reaches when the quota ends at 204.
+     */
+    @Test
+    void aQuotaThatEndsTheWeekTheMinesAreBackLeavesThemAsOneThatEndedWithinTheOutage() throws Exception {
+        String world = isoelasticX(320).replace("\"behaviour\"", "\"events\": [{\"type\": \"capacityOutage\","
+                + " \"id\": \"x-down\", \"region\": \"X\", \"commodity\": \"metal\", \"share\": 1.0, \"start\": 190,"
+                + " \"end\": 240}], \"behaviour\"");
+        String quota = "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\", \"region\": \"X\","
+                + " \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": [" + 30 * 52 + "], \"end\": ";
+        TextbookTest.Run withinTheOutage = new TextbookTest.Run(world, quota + "204}]");
+        TextbookTest.Run withTheOutage = new TextbookTest.Run(world, quota + "240}]");
+        for (int t = 240; t < 320; t++) {
+            for (Metric metric : new Metric[] {Metric.PRODUCTION, Metric.STOCK, Metric.PRICE}) {
+                assertEquals(withinTheOutage.at(t, X, metric), withTheOutage.at(t, X, metric), "week " + t + ": " + metric);
+            }
+        }
+    }
+
     @Test
     void throughTheOutageXMakesNothingAndItsPriceStandsAtItsBuyersLimit() {
         for (int t = 190; t < 240; t++) {
