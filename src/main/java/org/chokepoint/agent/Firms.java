@@ -644,11 +644,12 @@ public final class Firms implements java.io.Serializable {
 
     // ---- what others may do ------------------------------------------------------------------------------------
 
-    /** The share of their capacity the outages in force leave the firms selling in market m this tick. */
+    /** The share of market m's plants the outages in force leave its firms. */
     public double operableShare(int m) {
         return operableShare[m];
     }
 
+    /** The share of their capacity an outage leaves the firms selling in market m this tick. */
     public void setOperableShare(int m, double share) {
         operableShare[m] = share;
     }
