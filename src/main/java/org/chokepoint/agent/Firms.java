@@ -557,6 +557,8 @@ public final class Firms implements java.io.Serializable {
 
     /** Sales per tick, a slow average. */
     public double normalSales(int f) { return normalSales[f]; }
+    /** The price the firm counts on for its output, the one it plans its runs on. */
+    public double expectedPrice(int f) { return expectedPrice[f]; }
     /** The price support the firm plans on, NaN when none is in force. */
     public double supportStrike(int f) { return supportsGiven ? supportStrike[f] : Double.NaN; }
     /** Whether any firm has had a price support or premium (before that, none has either). */

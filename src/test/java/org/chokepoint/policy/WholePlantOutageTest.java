@@ -6,6 +6,7 @@ import static org.chokepoint.policy.ExporterInstrumentsTest.supplyX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.chokepoint.agent.Firms;
 import org.chokepoint.metrics.Metric;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,16 @@ class WholePlantOutageTest {
 
     @BeforeAll
     void run() throws Exception {
-        String world = isoelasticX(320).replace("\"behaviour\"", "\"events\": [{\"type\": \"capacityOutage\","
+        run = new TextbookTest.Run(world(320), "[]");
+    }
+
+    /** The isoelastic two-region world of {@code horizon} weeks with X's mines out from week 190 to week 240. */
+    static String world(int horizon) {
+        String world = isoelasticX(horizon).replace("\"behaviour\"", "\"events\": [{\"type\": \"capacityOutage\","
                 + " \"id\": \"x-down\", \"region\": \"X\", \"commodity\": \"metal\", \"share\": 1.0, \"start\": 190,"
                 + " \"end\": 240}], \"behaviour\"");
         assertTrue(world.contains("x-down"), "the outage written in");
-        run = new TextbookTest.Run(world, "[]");
+        return world;
     }
 
     /**
@@ -45,9 +51,7 @@ class WholePlantOutageTest {
      */
     @Test
     void aQuotaThatEndsTheWeekTheMinesAreBackLeavesThemAsOneThatEndedWithinTheOutage() throws Exception {
-        String world = isoelasticX(320).replace("\"behaviour\"", "\"events\": [{\"type\": \"capacityOutage\","
-                + " \"id\": \"x-down\", \"region\": \"X\", \"commodity\": \"metal\", \"share\": 1.0, \"start\": 190,"
-                + " \"end\": 240}], \"behaviour\"");
+        String world = world(320);
         String quota = "[{\"type\": \"productionQuota\", \"id\": \"mining-quota\", \"region\": \"X\","
                 + " \"commodity\": \"metal\", \"start\": 100, \"yearlyVolumes\": [" + 30 * 52 + "], \"end\": ";
         TextbookTest.Run withinTheOutage = new TextbookTest.Run(world, quota + "204}]");
@@ -83,6 +87,25 @@ class WholePlantOutageTest {
             assertEquals(100 * Math.sqrt(5 / free), run.at(t, X, Metric.CONSUMPTION), 0.01 * 73.7,
                     "week " + t + ": D_X");
         }
+    }
+
+    /**
+     * Through the outage each mine's price followed X's, the buyers' limit of 100. The week it is back it counts on
+     * the marginal cost of all its plant makes, {@code 2 + 10 × 20 / 20 = 12}, which is below that, so 12 exactly.
+     * Counting on 100, the mines ran at full plant into a price that fell past their cost: they made up to 212 a week,
+     * their stock reached 1,471 and X's price 6.7, against 1,173 and 6.9.
+     */
+    @Test
+    void theWeekTheyAreBackXsMinesCountOnTheCostOfTheirWholePlant() throws Exception {
+        Firms firms = new TextbookTest.Run(world(241), "[]").outcome.model().firms();
+        int mines = 0;
+        for (int f = 0; f < firms.count; f++) {
+            if (firms.market(f) == X) {
+                assertEquals(12.0, firms.expectedPrice(f), 1e-12, firms.id(f) + " after week 240");
+                mines++;
+            }
+        }
+        assertEquals(10, mines, "X's mines");
     }
 
     @Test
