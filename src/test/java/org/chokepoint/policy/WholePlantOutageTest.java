@@ -92,8 +92,8 @@ class WholePlantOutageTest {
     /**
      * Through the outage each mine's price followed X's, the buyers' limit of 100. The week it is back it counts on
      * the marginal cost of all its plant makes, {@code 2 + 10 × 20 / 20 = 12}, which is below that, so 12 exactly.
-     * Counting on 100, the mines ran at full plant into a price that fell past their cost: they made up to 212 a week,
-     * their stock reached 1,471 and X's price 6.7, against 1,173 and 6.9.
+     * Counting on 100, the mines ran at full plant into a price that fell past their cost: they made up to 211 a week,
+     * their stock reached 1,462 and X's price 6.7, against 1,163 and 7.0.
      */
     @Test
     void theWeekTheyAreBackXsMinesCountOnTheCostOfTheirWholePlant() throws Exception {
