@@ -183,6 +183,14 @@ class ImporterInstrumentsTest {
         assertTrue(Double.isNaN(m.firms().supportStrike(m.firms().count - 1)), "support reset after the term");
     }
 
+    /**
+     * A stockpile held to a yearly budget of 600, buying under 1.1 times its reference (D's price before the start,
+     * about 5.03 + 0.5 = 5.53, so under 6.08): a year's budget buys 600 / 5.53 = 108.5, a tenth of its target of
+     * 1,045.8 (60 days of D's use of 122.35 a week), so it spends all 600 in each of the three budget years before W's
+     * outage (from weeks 100, 152 and 204) and holds 3 × 108.5 = 325.5 when it starts in week 220. The outage lifts
+     * D's price past 1.4 × 5.53 = 7.74 and the stockpile offers a thirteenth of its target, 80.4, a week at its
+     * reference, below D's price: it has sold all it held within the outage.
+     */
     @Test
     void stockpileBuysOnlyUnderItsRuleAndBudgetReleasesOnlyOnItsTriggerAndBalances() throws Exception {
         double budget = 600;
@@ -193,6 +201,8 @@ class ImporterInstrumentsTest {
         SeriesRecorder s = m.series();
         double bought = 0;
         double sold = 0;
+        double boughtBeforeOutage = 0;
+        double soldInOutage = 0;
         double[] spentInYear = new double[10];
         for (int t = 0; t < m.horizon(); t++) {
             double quote = t == 0 ? 6.0 : s.get(t - 1, D, Metric.PRICE);
@@ -214,12 +224,19 @@ class ImporterInstrumentsTest {
             }
             bought += sp.boughtAt(t);
             sold += sp.soldAt(t);
+            boughtBeforeOutage += t < 220 ? sp.boughtAt(t) : 0;
+            soldInOutage += t >= 220 && t < 260 ? sp.soldAt(t) : 0;
         }
         for (double spent : spentInYear) {
             assertTrue(spent <= budget + 1e-9, "yearly budget " + budget + " exceeded: " + spent);
         }
-        assertTrue(bought > 0, "the stockpile bought");
-        assertTrue(sold > 0, "the stockpile released in the outage");
+        for (int year = 0; year < 3; year++) {
+            assertEquals(budget, spentInYear[year], 0.02 * budget, "the whole budget spent in year " + year);
+        }
+        double byHand = 3 * budget / 5.53;
+        assertEquals(325.5, byHand, 0.05);
+        assertEquals(byHand, boughtBeforeOutage, 0.02 * byHand, "three years' budgets at D's price");
+        assertEquals(boughtBeforeOutage, soldInOutage, 1e-9 * boughtBeforeOutage, "all of it released in the outage");
         assertEquals(bought - sold, sp.stock(), 1e-9 * bought);
         // Mass balance in every market with the stockpile counted in the stock.
         World world = m.world();
@@ -240,7 +257,10 @@ class ImporterInstrumentsTest {
      * mean of its quotes over the 13 weeks before the start (about 5, on W's flat supply), not with the
      * stockpile's reference price of D's metal, here 100 (so that it buys under its limit of 0.1 x 100 = 10).
      * Compared with 1.3 x 100 = 130, W's price never set it off, even when W loses 90% of its capacity; compared
-     * with 1.3 x 5 = 6.5 it releases in that outage, and only then, asking 5, below D's price.
+     * with 1.3 x 5 = 6.5 it releases in that outage, and only then, asking 5, below D's price. Under its limit from
+     * the start, it has filled to its target of 60 days of D's use, 1,045.8 (as in
+     * aStockpileFillsToItsDaysOfUseAtItsPaceAndHoldsThere), long before the outage, and it sells all of it there,
+     * a thirteenth of the target, 80.4, a week: 13 weeks of it, and any remainder the week after.
      */
     @Test
     void aReleaseRuleWatchingAnotherMarketComparesItsPriceWithThatMarketsOwnBaseline() throws Exception {
@@ -255,9 +275,15 @@ class ImporterInstrumentsTest {
         }
         assertEquals(5.0, baseline, 0.02 * 5.0, "W's own baseline, on its flat supply at about 5");
         double sold = 0;
+        double held = 0;
+        double target = 60 / (365.0 / 52) * demand(5.53);
+        int releaseWeeks = 0;
         for (int t = 0; t < m.horizon(); t++) {
+            held += t < 220 ? sp.boughtAt(t) : 0;
             if (sp.soldAt(t) > 0) {
                 assertTrue(t >= 220, "released before W's outage, tick " + t);
+                assertTrue(sp.soldAt(t) <= target / 13 * 1.02, "at most a thirteenth of the target, tick " + t);
+                releaseWeeks++;
                 boolean fired = false;
                 for (int k = Math.max(0, t - 14); k < t; k++) {
                     fired |= s.get(k, W, Metric.PRICE) > 1.3 * baseline;
@@ -266,8 +292,12 @@ class ImporterInstrumentsTest {
             }
             sold += sp.soldAt(t);
         }
-        assertTrue(sp.stock() + sold > 0, "the stockpile bought under its limit of 10");
-        assertTrue(sold > 0, "W's price more than 30% above its own baseline in the outage releases the stock");
+        assertEquals(1045.8, target, 0.05);
+        assertEquals(target, held, 0.02 * target, "filled to its target under its limit of 10 before the outage");
+        assertEquals(held, sold, 1e-9 * held,
+                "W's price more than 30% above its own baseline in the outage releases all the stock");
+        assertTrue(releaseWeeks == 13 || releaseWeeks == 14, "1,045.8 / 80.4 = 13 weeks, and any remainder the week "
+                + "after: " + releaseWeeks);
     }
 
     /**
@@ -305,16 +335,22 @@ class ImporterInstrumentsTest {
      * Two contracts for difference on D's producers from tick 100, at strikes of 7 and 6, settled on D's own price:
      * the firms plan on 7, and each unit they sell is paid under that contract alone, (7 - p) a unit, as under the
      * contract at 7 without the other. The contract at 6 pays nothing, in either order: before, it paid (6 - p) on
-     * the same units too, a subsidy the firms' plans never counted on and the equilibrium does not pay.
+     * the same units too, a subsidy the firms' plans never counted on and the equilibrium does not pay. Once D's
+     * mines have grown into their plan (from week 150) they sell S(7) = 10 (7 - 3) = 40 a week, and the contract at
+     * 7 pays (7 - p_D) · 40 a week at D's price p_D, which imports hold at about 5.53: 58.8 a week.
      */
     @Test
     void aLowerContractStackedOnTheSameFirmsPaysNothing() throws Exception {
         String high = "{\"type\": \"contractForDifference\", \"id\": \"high\", \"region\": \"D\", "
                 + "\"commodity\": \"metal\", \"strike\": 7, \"start\": 100}";
         String low = high.replace("high", "low").replace("\"strike\": 7", "\"strike\": 6");
-        var alone = Simulation.run(withPolicies("[" + high + "]", null).scenario(), 3, -1).summary();
+        RunOutcome highAlone = Simulation.run(withPolicies("[" + high + "]", null).scenario(), 3, -1);
+        var alone = highAlone.summary();
         double paid = alone.policies().get("high").get("payments");
-        assertTrue(paid > 0, "the contract at 7 pays");
+        double byHand = (7 - mean(highAlone.model().series(), D, Metric.PRICE)) * supply(7);
+        assertEquals(58.8, (7 - 5.53) * supply(7), 1e-9);
+        assertEquals(byHand, mean(highAlone.model().series(), D, Metric.FISCAL_COST), 0.02 * byHand,
+                "the contract at 7 pays (7 - p_D) x S(7) a week");
         for (String policies : List.of("[" + high + ", " + low + "]", "[" + low + ", " + high + "]")) {
             var both = Simulation.run(withPolicies(policies, null).scenario(), 3, -1).summary();
             assertEquals(0.0, both.policies().get("low").get("payments"), policies);
@@ -363,7 +399,13 @@ class ImporterInstrumentsTest {
         assertEquals(0.0, never.summary().totals().levyRevenue(), "a trigger that never fires collects nothing");
         assertEquals(0.0, never.summary().policies().get("tariffFloor").get("activeTicks"));
         RunOutcome always = Simulation.run(withPolicies("[" + String.format(floor, "0.5") + "]", null).scenario(), 7, 200);
-        assertTrue(always.summary().totals().levyRevenue() > 0, "a trigger that holds turns the floor on");
+        // On from its start, the floor under a trigger that always holds is the floor without one, to the dollar.
+        RunOutcome plain = Simulation.run(withPolicies("[{\"type\": \"tariffFloor\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"floor\": 8, \"start\": 100}]", null).scenario(), 7, 200);
+        double levy = plain.summary().totals().levyRevenue();
+        assertTrue(levy > 0, "the floor alone collects a levy: " + levy);
+        assertEquals(levy, always.summary().totals().levyRevenue(), 1e-9 * levy,
+                "a trigger that holds turns the floor on");
         assertEquals(100.0, always.summary().policies().get("tariffFloor").get("activeTicks"),
                 "on at every tick from the start (the trigger looks at the last completed tick, which qualifies)");
     }
