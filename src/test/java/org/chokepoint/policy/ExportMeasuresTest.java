@@ -30,16 +30,20 @@ class ExportMeasuresTest {
             + "\"commodities\":[\"metal\"],\"destinations\":[\"B\"],\"start\":" + START + ","
             + "\"circumvention\":{\"via\":\"C\",\"extraCostPerUnit\":0.5,\"leakRate\":0.5}}";
 
+    /** The scenario's own behaviour: precaution as its defaults have it. */
     private static SupplyShockModel run(String policies, int seed) throws Exception {
-        return run(policies, seed, 0);
+        return run(policies, seed, Double.NaN);
     }
 
-    /** @param coverWeeksAtFullRisk the buyers' precautionary cover at full risk; 0 leaves precaution off */
+    /**
+     * @param coverWeeksAtFullRisk the buyers' precautionary cover at full risk; 0 turns precaution off, NaN leaves
+     *                             the default
+     */
     private static SupplyShockModel run(String policies, int seed, double coverWeeksAtFullRisk) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(SCENARIO.toFile());
         JsonNode p = Json.mapper().readTree(policies);
         root.set("policies", p);
-        if (coverWeeksAtFullRisk > 0) {
+        if (!Double.isNaN(coverWeeksAtFullRisk)) {
             ObjectNode behaviour = root.has("behaviour") ? (ObjectNode) root.get("behaviour") : root.putObject("behaviour");
             behaviour.putObject("precaution").put("coverWeeksAtFullRisk", coverWeeksAtFullRisk);
         }
