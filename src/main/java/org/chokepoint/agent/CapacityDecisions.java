@@ -108,8 +108,14 @@ public final class CapacityDecisions implements java.io.Serializable {
         Firms x = firms;
         x.ordered[f] = 0;
         // Read before this tick's new plant comes into use: what the firm could make this tick was planned on the
-        // plant it had, so a firm whose projects arrive week by week is not read as held back by something else.
-        boolean plantBound = x.availableCapacity[f] >= x.operableCapacity(f) * (1 - 1e-9);
+        // plant it had, so a firm whose projects arrive week by week is not read as held back by something else. A
+        // firm an outage left none of its plant is held back by the outage, which takes the same share of any plant
+        // it adds: read as bound by its plant, the two-region world's mines, shut whole from week 190 with their
+        // price at the buyers' limit, ordered a fifth more plant after 26 weeks of it and again every 26 weeks for as
+        // long as the outage lasted: 240 a week of plant back from a 50-week outage against 200, 1,300 six years
+        // into one with no end, none of which could make anything.
+        double operable = x.operableCapacity(f);
+        boolean plantBound = operable > 0 && x.availableCapacity[f] >= operable * (1 - 1e-9);
         if (x.pendingCapacity[f] > 0) {
             build(f);
         }

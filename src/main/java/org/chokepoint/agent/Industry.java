@@ -316,7 +316,7 @@ public final class Industry implements Participant {
             // held, since it could make nothing, and goes on to read its plant's return. Had the quota's end or a
             // new release stood first in line, the firm would have read neither: freed from a quota the week their
             // outage ended, the two-region world's mines counted on the buyers' limit of 100 and their stock
-            // reached 1,526, not the 1,214 it reaches when the quota ends within the outage.
+            // reached 1,387, not the 1,059 it reaches when the quota ends within the outage.
             boolean held = x.quotaBinds(f);
             if (held && last > 0 && release >= 0 && release != last) {
                 producers.readRelease(f, release / last, cap);

@@ -135,8 +135,8 @@ public final class Producers implements java.io.Serializable {
      * after a nil release ({@link #readRelease}): the price it counts on had the scarcity of its own absence in it,
      * and falls to its marginal cost at all it can now make, if it stood higher. Planning on that price (the
      * buyers' limit of 100 in the two-region world, its mines out for 50 weeks), back at full runs within weeks, the
-     * mines made up to 211 a week, their stock reached 1,462, 2.5 times the 576 they hold at free trade, and X's price
-     * fell to 6.7 against 9.2 ({@code WholePlantOutageTest}).
+     * mines made up to 194 a week, their stock reached 1,400, 2.4 times the 576 they hold at free trade, and X's price
+     * fell to 7.1 against 9.2 ({@code WholePlantOutageTest}).
      */
     public void readPlantsBack(int f, double available) {
         Firms x = firms;

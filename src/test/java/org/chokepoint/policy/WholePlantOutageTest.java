@@ -47,7 +47,7 @@ class WholePlantOutageTest {
      * whether it ends in week 204, within the outage, or in week 240, the week they are back, the mines come back to
      * the same world: week by week from 240 they make, stock and price alike. Ending with the outage, the quota's end
      * stood in the way of the return, which the mines then did not read: they counted on the buyers' limit of 100,
-     * ran up to 219 a week, and their stock reached 1,526 against the 1,214 it reaches when the quota ends at 204.
+     * ran up to 194 a week, and their stock reached 1,387 against the 1,059 it reaches when the quota ends at 204.
      */
     @Test
     void aQuotaThatEndsTheWeekTheMinesAreBackLeavesThemAsOneThatEndedWithinTheOutage() throws Exception {
@@ -92,8 +92,8 @@ class WholePlantOutageTest {
     /**
      * Through the outage each mine's price followed X's, the buyers' limit of 100. The week it is back it counts on
      * the marginal cost of all its plant makes, {@code 2 + 10 × 20 / 20 = 12}, which is below that, so 12 exactly.
-     * Counting on 100, the mines ran at full plant into a price that fell past their cost: they made up to 211 a week,
-     * their stock reached 1,462 and X's price 6.7, against 1,163 and 7.0.
+     * Counting on 100, the mines ran up to almost all their plant into a price that fell past their cost: they made up
+     * to 194 a week, their stock reached 1,400 and X's price 7.1, against 1,055 and 7.6.
      */
     @Test
     void theWeekTheyAreBackXsMinesCountOnTheCostOfTheirWholePlant() throws Exception {
@@ -106,6 +106,28 @@ class WholePlantOutageTest {
             }
         }
         assertEquals(10, mines, "X's mines");
+    }
+
+    /**
+     * Through the outage X's price stands at the buyers' limit of 100, far above the mines' full cost of 12 and the
+     * 12 × 1.25 = 15 that makes plant worth building, but what holds the mines back is the outage, not their plant:
+     * it takes the same share, all, of any plant they add. So they build none, through the outage or after it, when
+     * they make 144 of their 200 again, and none in six years of an outage with no end: 10 mines of 20 a week, 200,
+     * in every week. Read as short of plant, they ordered a fifth more after 26 weeks at 100 and came back with 240;
+     * with no end to the outage they had 1,300 by week 519, none of which could make anything.
+     */
+    @Test
+    void xsMinesBuildNoPlantForThePriceAnOutageOfTheirWholePlantSets() throws Exception {
+        String endless = world(520).replace(", \"end\": 240}", "}");
+        assertTrue(!endless.contains("\"end\": 240"), "the outage's end taken out");
+        TextbookTest.Run forGood = new TextbookTest.Run(endless, "[]");
+        for (int t = 0; t < 520; t++) {
+            if (t < 320) {
+                assertEquals(200.0, run.at(t, X, Metric.CAPACITY), 1e-9, "X's capacity, week " + t);
+            }
+            assertEquals(200.0, forGood.at(t, X, Metric.CAPACITY), 1e-9, "X's capacity, no end, week " + t);
+        }
+        assertEquals(100.0, forGood.at(519, X, Metric.PRICE), 1e-9, "the buyers' limit to the end");
     }
 
     @Test
