@@ -14,14 +14,17 @@ import org.junit.jupiter.api.Test;
 /**
  * A shock that only runs a stock down. Japan's ten oxide mines (10 t a week of capacity each, marginal cost
  * {@code 55 + 10 u} $/kg at a share {@code u} of capacity in use, so an average variable cost of
- * {@code 55 + 5 u}) hold some seventeen weeks of their output in stock. An outage shuts them for the run's last
+ * {@code 55 + 5 u}) and its magnet makers hold some seventeen weeks of the mines' output in stock, four of them the
+ * mines'. An outage shuts them for the run's last
  * six weeks (ticks 150 to 155): they sell from stock what they would have made, the magnet makers buy the same
  * oxide and households the same magnets at almost the same prices. The world ends the run with the six weeks'
  * output less in stock and has saved what making it would have cost. The surplus series book the saving, since a
  * unit's cost is booked when it is made and its revenue when it is sold; only the stocks valued at the end take
  * it back, at the last week's price: the oxide not made at the price it had before the outage, the marginal cost
  * of the mines' runs, above the average cost saved by the mines' rent on it, and what is left revalued by what the
- * price rose as the magnet makers drew their own stock below its target. Asking the marginal cost of a plant
+ * price rose as the magnet makers drew their own stock below its target. Here the revaluation, $1.3 m, outweighs the
+ * rent, $0.68 m, and the run's deadweight loss is a gain of $0.68 m: what is left is priced dearer at the horizon
+ * because it is scarcer, which makes no one better off. Asking the marginal cost of a plant
  * that makes nothing, the mines sold their stock at 55 in the outage's first two weeks, and households gained
  * $0.12 m and output downstream $0.22 m from an outage.
  */
@@ -31,7 +34,7 @@ class ClosingStocksTest {
     private static final int HORIZON = 156;
 
     @Test
-    void aStockRunDownIsNoGainOnceTheClosingStockIsValued() throws Exception {
+    void aStockRunDownCostsTheRentOnWhatWasNotMadeOnceTheClosingStockIsValued() throws Exception {
         ObjectNode json = (ObjectNode) Json.mapper().readTree(
                 Path.of("src/test/resources/scenarios/stocked-region.json").toFile());
         json.remove("stockists");
