@@ -134,6 +134,14 @@ class ExpansionCapitalTest {
      * 1,500 × 0.1018522 / 433.2 = 0.353, and the mines expand once the metal fetches more than their marginal cost at
      * full capacity, 15, where their plant is short; at a million dollars it is 235.1, far above anything the metal
      * fetches, and they build nothing for the rent, where the hurdle alone lets them.
+     *
+     * <p>Each project is a fifth of the plant the mines have when they order it, 0.2 × 5 × 10 = 10 on the plant they
+     * start with, and they order one after each 26 weeks above their line. At 1,500 dollars the metal stays above 15
+     * for three such spells from week 53 (measured: ordered in weeks 79, 105 and 131, as their new plant brings it
+     * down to 15.1 by week 156), so they order at least 3 × 10 = 30 and at most 10 + 12 + 14.4 = 36.4, the most
+     * had each project been in use before the next (34.4 measured). Without a capital cost the line is 18.75, which
+     * the metal falls below within 26 weeks of their first order (17.6 in week 104, measured), so they add that one
+     * project, 10, in use long before the run ends with a lead of 26 weeks.
      */
     private static SupplyShockModel bWithCapex(Double capex) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(
@@ -164,19 +172,32 @@ class ExpansionCapitalTest {
         return added;
     }
 
+    private static double pendingOfB(SupplyShockModel model) {
+        Firms x = model.firms();
+        double pending = 0;
+        for (int f = 0; f < x.count; f++) {
+            if (x.id(f).startsWith("b-mine")) {
+                pending += x.pendingCapacity(f);
+            }
+        }
+        return pending;
+    }
+
     @Test
     void inTheTwoRegionWorldMinesPayForThePlantTheyAdd() throws Exception {
         SupplyShockModel cheap = bWithCapex(1500.0);
         Map<String, Double> did = cheap.expansionIndicators().get("b-mine");
         assertEquals(5.0, did.get("firms"));
-        assertTrue(did.get("capacityOrdered") > 0, "the fourfold demand makes B's plant short");
+        assertTrue(did.get("capacityOrdered") >= 30 && did.get("capacityOrdered") <= 36.4,
+                did.get("capacityOrdered") + ": three projects, each a fifth of B's plant when ordered");
         assertEquals(1500 * did.get("capacityOrdered") * 52, did.get("capitalCost"), 1e-6);
         assertTrue(orderedByB(cheap) <= did.get("capacityOrdered") + 1e-9, "what arrived was ordered");
     }
 
     @Test
     void inTheTwoRegionWorldACapitalCostFarAboveTheRentStopsWhatTheHurdleAllows() throws Exception {
-        assertTrue(orderedByB(bWithCapex(null)) > 0, "without a capital cost the hurdle lets B's mines expand");
+        assertEquals(10.0, orderedByB(bWithCapex(null)), 1e-5,
+                "without a capital cost the hurdle lets B's mines add one project, a fifth of their 50");
         SupplyShockModel dear = bWithCapex(1e6);
         assertEquals(0.0, dear.expansionIndicators().get("b-mine").get("capacityOrdered"), 0.0);
         assertEquals(0.0, orderedByB(dear), 1e-9);
@@ -190,6 +211,11 @@ class ExpansionCapitalTest {
      * 100,000 dollars the charge is 23.51, a levelised cost of 31.46 that the metal at about 10 never pays, and they
      * build nothing for the trend, which would cost them more than all they earn, where without a capital cost they
      * would grow their plant as the cheap mines do.
+     *
+     * <p>The trend's plant is the 50 they start with grown 5% a year to the week an order comes into use, 26 weeks
+     * on: the run starts with 50 × (1.05^(26/52) − 1) = 1.2348 under construction, and their last order, in week
+     * 259, brings plant in use and on order to 50 × 1.05^(285/52) = 65.3286, so at 1,500 dollars, as without a
+     * capital cost, they order 65.3286 − 51.2348 = 14.0939; at 100,000 dollars their plant grows by the 1.2348 alone.
      */
     private static SupplyShockModel growingWithBsCapex(Double capex) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(
@@ -212,12 +238,19 @@ class ExpansionCapitalTest {
     void aFirmBuildsForTheTrendOnlyWhileThePricePaysForThePlant() throws Exception {
         SupplyShockModel cheap = growingWithBsCapex(1500.0);
         Map<String, Double> did = cheap.expansionIndicators().get("b-mine");
-        assertTrue(did.get("capacityOrdered") > 0, "at a levelised cost of 8.30 they build for the trend");
+        double started = 50 * (Math.pow(1.05, 26 / 52.0) - 1);
+        double onTheTrend = 50 * Math.pow(1.05, 285 / 52.0);
+        assertEquals(1.2348, started, 1e-4);
+        assertEquals(65.3286, onTheTrend, 1e-4);
+        assertEquals(onTheTrend - 50 - started, did.get("capacityOrdered"), 1e-6,
+                "at a levelised cost of 8.30 they build for the trend");
         assertEquals(1500 * did.get("capacityOrdered") * 52, did.get("capitalCost"), 1e-6);
         SupplyShockModel dear = growingWithBsCapex(1e5);
         assertEquals(0.0, dear.expansionIndicators().get("b-mine").get("capacityOrdered"), 0.0,
                 "at a levelised cost of 31.46 they order nothing");
-        // Their plant grows by what was under construction at the start alone, less than without a capital cost.
-        assertTrue(orderedByB(dear) < orderedByB(growingWithBsCapex(null)) - 1);
+        assertEquals(started, orderedByB(dear), 1e-6, "what was under construction at the start alone");
+        SupplyShockModel free = growingWithBsCapex(null);
+        assertEquals(onTheTrend, 50 + orderedByB(free) + pendingOfB(free), 1e-6,
+                "without a capital cost their plant in use and on order is on the trend");
     }
 }
