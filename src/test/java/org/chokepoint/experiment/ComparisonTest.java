@@ -49,6 +49,13 @@ class ComparisonTest {
     /**
      * The naphtha cooperation options: the rule-breaking consortium is also run as its compliant twin (the cases
      * 6+7 consortium), so the comparison gives its harm; the compliant options have no twin and no harm.
+     *
+     * <p>No closed form gives the harm of a markup on contract-priced resin whose buyers thrift, so each run is held
+     * to a band about the means over 40 runs from seed 1 that docs/antitrust.md gives: 3.9% [3.8, 3.9] less resin
+     * made than under the twin, and $5.71 bn [5.48, 5.95] of Japan's final consumers' surplus lost. One run strays
+     * from those means by about 4% and 13% (the intervals' half-widths times √40 / 2), so resin's share is held
+     * within 15% of 3.9%, 3.32% to 4.49%, and the surplus within 35%, $3.71 bn to $7.71 bn (seeds 1 and 2: 3.58% and
+     * 3.83%, $4.82 bn and $6.35 bn); a harm half or twice as large fails.
      */
     @Test
     void aRuleBreakingOptionIsMeasuredAgainstItsCompliantTwin() throws Exception {
@@ -65,9 +72,11 @@ class ComparisonTest {
             assertTrue(Double.isNaN(c.values(o, "harm.JP.resin.overcharge")[0]), c.options().get(o).name());
         }
         double[] lost = c.values(breaking, "harm.JP.resin.outputLostShare");
-        assertTrue(lost[0] > 0 && lost[1] > 0, java.util.Arrays.toString(lost));
         double[] surplus = c.values(breaking, "harm.finalConsumerSurplusChange");
-        assertTrue(surplus[0] < 0 && surplus[1] < 0, java.util.Arrays.toString(surplus));
+        for (int seed = 0; seed < 2; seed++) {
+            assertEquals(0.039, lost[seed], 0.15 * 0.039, "resin output lost, run " + seed);
+            assertEquals(-5.71e9, surplus[seed], 0.35 * 5.71e9, "final consumers' surplus, run " + seed);
+        }
     }
 
     @Test
