@@ -154,6 +154,13 @@ class ConsortiumTest {
         return ScenarioLoader.fromJson(root, p.getFileName().toString()).scenario();
     }
 
+    /**
+     * No closed form gives how much of a shortfall the key moves once the stocks run out, so what the key leaves is
+     * held to a band about what seeds 1–6 measure: the shares of their output the dialysis circuits and the other
+     * medical devices lose add up to 3.11% without cooperation, 0.52% with joint procurement and the medical-first key,
+     * a sixth of it (0.166). The band, 0.11 to 0.25 of it, fails a key that saves only half the shortfall, or that
+     * leaves twice or half what it does.
+     */
     @Test
     void medicalOutputLosesLessWithJointProcurementAndMedicalPriorityThanWithoutCooperation() throws Exception {
         Scenario none = longClosure(NONE);
@@ -167,6 +174,8 @@ class ConsortiumTest {
             lossNone += shortfall(a, "dialysis-circuit") + shortfall(a, "medical-device");
             lossBoth += shortfall(b, "dialysis-circuit") + shortfall(b, "medical-device");
         }
-        assertTrue(lossBoth < 0.5 * lossNone, "medical shortfall " + lossBoth / runs + " vs " + lossNone / runs);
+        double kept = lossBoth / lossNone;
+        assertTrue(kept > 0.11 && kept < 0.25,
+                "medical shortfall " + lossBoth / runs + " vs " + lossNone / runs + ", " + kept + " of it kept");
     }
 }
