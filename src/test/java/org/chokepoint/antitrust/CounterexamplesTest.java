@@ -117,8 +117,14 @@ class CounterexamplesTest {
         return sum / m.horizon();
     }
 
+    /**
+     * The markup is 16% of marginal cost, but no closed form gives what it does to a contract-priced resin whose
+     * buyers thrift and whose coordination starts only with the exchange, so the overcharge is held to the 4.04% that
+     * docs/antitrust.md gives for seeds 1–6 (3.64%, 3.91%, 4.08%, 4.35%, 4.00%, 4.27%), within a tenth of it: an
+     * overcharge half or twice as large fails, as does the whole markup passed on.
+     */
     @Test
-    void sharingSellingPricesRaisesTheMembersResinPriceByAtLeastTwoPercentOverItsCompliantTwin() throws Exception {
+    void sharingSellingPricesRaisesTheMembersResinPriceByFourPercentOverItsCompliantTwin() throws Exception {
         Scenario bad = load(DIR.resolve("naphtha-price-sharing.json"));
         Scenario twin = Simulation.compliantTwinOf(bad);
         double ratio = 0;
@@ -126,9 +132,14 @@ class CounterexamplesTest {
         for (int seed = 1; seed <= seeds; seed++) {
             ratio += meanResinPrice(run(bad, seed)) / meanResinPrice(run(twin, seed)) / seeds;
         }
-        assertTrue(ratio >= 1.02, "resin costs " + ratio + " times its compliant twin's price");
+        assertEquals(1.0404, ratio, 0.004, "resin costs " + ratio + " times its compliant twin's price");
     }
 
+    /**
+     * Seed 3's harm: resin costs 4.08% more over the run than under the compliant twin (docs/antitrust.md), and one
+     * run's resin lost and final consumers' surplus lie about the means over 40 runs the comparison of the cooperation
+     * options gives, 3.9% and $5.71 bn, within 15% and 35%, about three runs' spread (3.95% and $6.19 bn here).
+     */
     @Test
     void complianceJsonGivesEachViolationItsEvidenceAndTheHarmAgainstTheCompliantTwin(@TempDir Path dir)
             throws Exception {
@@ -151,8 +162,12 @@ class CounterexamplesTest {
         assertEquals(scope.get("tick").asInt(), message.get("tick").asInt());
         JsonNode resin = c.at("/harm/membersProducts/0");
         assertEquals("resin", resin.get("commodity").asText());
-        assertTrue(resin.get("overcharge").asDouble() > 0, resin.toString());
-        assertTrue(c.at("/harm/finalConsumerSurplusChangeUsd").asDouble() < 0, c.get("harm").toString());
+        assertEquals(0.0408, resin.get("overcharge").asDouble(), 5e-5, resin.toString());
+        assertEquals(resin.get("meanPrice").asDouble() / resin.get("meanPriceCompliantTwin").asDouble() - 1,
+                resin.get("overcharge").asDouble(), 1e-12, "the overcharge is the mean price over the twin's");
+        assertEquals(0.039, resin.get("outputLostShare").asDouble(), 0.15 * 0.039, resin.toString());
+        assertEquals(-5.71e9, c.at("/harm/finalConsumerSurplusChangeUsd").asDouble(), 0.35 * 5.71e9,
+                c.get("harm").toString());
         assertFalse(c.at("/downstreamCoordination/ticksByMember").isEmpty());
 
         RunOutcome clean = Simulation.run(load(Path.of("scenarios/naphtha-hormuz-2026-case6-7.json")), 3, -1);
