@@ -418,6 +418,8 @@ class ResilienceStandardTest {
         Map<String, Double> ind = rs.indicators();
 
         double paid = ind.get("premiumPaid");
+        // No closed form gives the premium over the whole chain's supply curves (the textbook worlds above give it);
+        // here the standard need only bind for the booking to be checked to the dollar.
         assertTrue(paid > 0, "the standard binds: " + ind);
         assertEquals(0.0, ind.get("premiumPaidByFinalBuyers"), "no household buys oxide");
         // What the buying firms are booked is summed from what each bought, apart from the premium's own total.
