@@ -101,9 +101,10 @@ class ImporterInstrumentsTest {
         double ticks = out.model().horizon() - 100;
         double csLoss = (floor - cifFree) * (demand(floor) + demand(cifFree)) / 2 * ticks;
         assertEquals(-csLoss, d.consumerSurplusChange(), 0.02 * csLoss, "consumer surplus lost: trapezium under D");
-        // Domestic producers need new plants to reach S(floor): once built, the producer surplus gained each tick
-        // is the trapezium left of S between c.i.f. and the floor; over the whole run it is less by what the
-        // construction lag forgoes, so the run's deadweight loss exceeds the long-run triangles by that much.
+        // D's plant, 100, makes S(floor) = 50 without more: once its firms run at it, the producer surplus gained each
+        // tick is the trapezium left of S between c.i.f. and the floor; over the whole run it is less by what the lag
+        // of their runs behind the price forgoes (their plans follow their normal sales, a 13-week average, a fifth of
+        // the way a week), so the run's deadweight loss exceeds the long-run triangles by that much.
         double psGainPerTick = (floor - cifFree) * (supply(floor) + supply(cifFree)) / 2;
         double psGainSteady = 0;
         for (int tick = FROM; tick < TO; tick++) {
@@ -112,13 +113,20 @@ class ImporterInstrumentsTest {
         }
         psGainSteady /= TO - FROM;
         assertEquals(psGainPerTick, psGainSteady, 0.02 * psGainPerTick,
-                "producer surplus gained a tick once plants are built: trapezium left of S");
+                "producer surplus gained a tick once D's firms run at S(floor): trapezium left of S");
+        // No closed form gives what the lag forgoes: domestic output climbs from 24.9 to 48.0 over weeks 100-149 while
+        // the firms and the importers take turns week by week (below), so neither the triangle of the output
+        // shortfall, (50 - Q)^2 / 20 a week, nor the levy on it, (floor - c.i.f.) (50 - Q), is met within 2% (437
+        // against the 686 forgone in those weeks, 1,431 against the 1,213 levied). What the run measures (seed 7) is
+        // held within a factor of 1.5 either way: 1,001 forgone, 10.7 weeks of the long-run gain, and 945 levied
+        // beyond the long-run levy, 6.4 weeks of it.
         double forgone = psGainPerTick * ticks - d.producerSurplusChange();
-        assertTrue(forgone > 0 && forgone < 0.1 * psGainPerTick * ticks,
-                "the construction lag forgoes a little of the long-run gain: " + forgone);
-        // While the plants are built imports are larger than D(floor) - S(floor), and so is the levy on them.
+        assertTrue(forgone > 7 * psGainPerTick && forgone < 16 * psGainPerTick,
+                "the lag forgoes about 11 weeks of the long-run gain: " + forgone / psGainPerTick);
+        // While D's output climbs imports are larger than D(floor) - S(floor), and so is the levy on them.
         double extraLevy = out.summary().totals().levyRevenue() - levy * ticks;
-        assertTrue(extraLevy > 0, "more is imported, and levied, while domestic plants are built: " + extraLevy);
+        assertTrue(extraLevy > 4.2 * levy && extraLevy < 9.6 * levy,
+                "more is imported, and levied, while D's output climbs: " + extraLevy / levy + " weeks of the levy");
         // The deadweight loss, the consumer surplus lost less the producer surplus gained and the levy, is not held
         // to the two triangles (less the terms-of-trade gain) here: each transfer above is within 2%, but their
         // small difference is not. Over weeks 150-320 it comes to 51.0 a week against 46.0 (the importers' margin,
