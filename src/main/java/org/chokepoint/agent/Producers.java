@@ -350,8 +350,8 @@ public final class Producers implements java.io.Serializable {
     /**
      * The least a firm an outage has left none of its plant asks for its stock, or 0 for any other firm. It cannot
      * make again what it sells until the outage ends, so, as a firm held to its quota share, it asks what it expects
-     * a unit to fetch; asking the marginal cost of a plant that makes nothing, its cost base, it sold three times its
-     * buyers' usual take in the outage's first week at that cost ({@code WholePlantOutageTest}). Unlike the held firm
+     * a unit to fetch; asking the marginal cost of a plant that makes nothing, its cost base, it sold half again
+     * its normal sales in the outage's first week at that cost, X's households taking twice their usual ({@code WholePlantOutageTest}). Unlike the held firm
      * it does not raise the ask while short of its stock target: a target it has no plant to rebuild toward says
      * nothing of what the stock is worth, and the raise, followed by the price it expects, kept lifting its ask above
      * every buyer's limit while its last units stood unsold.

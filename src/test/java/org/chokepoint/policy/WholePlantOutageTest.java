@@ -76,7 +76,8 @@ class WholePlantOutageTest {
      * until week 240: a unit sold now is one fewer to sell later. So they ask what they expect it to fetch, the price
      * of free trade they have followed, and X's buyers take their usual {@code D_X(9.2) = 100 (5 / 9.2)^0.5 = 73.7}
      * while the stock lasts. Asking the marginal cost of a plant that makes nothing, the cost base of 2, the mines sold
-     * 230 in week 190, over three times what X's buyers take at free trade, at 2.00, and 8.11 the week after.
+     * 230 in week 190 against their normal 148, X's households taking 147 against their usual 74, at 2.00, and 8.11
+     * the week after.
      */
     @Test
     void theFirstWeeksOfTheOutageXsMinesSellTheirStockAtThePriceTheyExpectNotAtTheirCostBase() {
