@@ -44,15 +44,15 @@ final class LaneTerms implements java.io.Serializable {
     final double[] detourCost;
     final double[] detourShare;
     final int[] detourVia;
-    /**
-     * Export tax and compliance cost less an ad valorem export subsidy, as a share of the origin price; a
-     * subsidy per unit; the import tariff, as a share of the landed price.
-     */
+    /** Export tax and compliance cost less an ad valorem export subsidy, as a share of the origin price. */
     final double[] tax;
     /** The compliance cost of a licence, as a share of the origin price: a cost no one receives. */
     final double[] compliance;
+    /** An export subsidy per unit, which comes off what the cargo costs. */
     final double[] rebate;
+    /** The import tariff, as a share of the landed price. */
     final double[] tariff;
+    /** The route's freight per unit this tick. */
     final double[] cost;
     /** The route's transit in ticks, and the voyage the lane's cargo takes (round a ban, longer). */
     final int[] routeTransit;

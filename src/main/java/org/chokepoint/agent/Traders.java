@@ -629,10 +629,11 @@ public final class Traders implements Participant {
     }
 
     public String id(int i) { return id[i]; }
-    /** The most the trader buys for shipment in a tick, and the margin it needs as a share of the price. */
+    /** The most the trader buys for shipment in a tick. */
     public double capacity(int i) { return capacity[i]; }
     /** What the trader usually sells at its destination a tick: its sales smoothed over {@code normalSalesWeeks}. */
     public double normalSales(int i) { return normalSales[i]; }
+    /** The margin the trader needs, as a share of the price. */
     public double minMargin(int i) { return minMargin[i]; }
     public int destination(int i) { return destination[i]; }
     /** The markets a trader buys in and sells in. */
