@@ -56,7 +56,12 @@ class ExportQuotaEquilibriumTest {
      * Middle East buys no naphtha itself, so its six refineries of 80 kt (marginal cost {@code 400 + 350 (q / 80)^2}
      * USD/t) sell just the quota, {@code 8.7e-6} of their capacity, at {@code 400 + 350 (Q / 480)^2}, 2.7e-8 USD/t
      * above their cost base: there their supply rises as the root of the margin, Newton's steps passed the base
-     * and the next was cut short of it, and no earlier attempt converged.
+     * and the next was cut short of it, and no earlier attempt converged. The quota's rent per unit is what is left of
+     * the gap to Japan, where the quota goes, once its traders keep 3% of Japan's price (the middle of their 2-4%) and
+     * pay the route's 30: {@code 0.97 p_JP - p_ME - 30}. Japan's price is set by the whole chain below it and has no
+     * closed form, so the test reads it from the answer; the rest of Asia, 10 USD/t nearer but 3% of a price 24.5 USD/t
+     * lower, earns a unit less, {@code 0.97 p_ROW - p_ME - 20}, and takes none of the quota. The quota's rent is that
+     * per tonne on the quota's 4.19 t a tick.
      */
     @Test
     void aQuotaThatLeavesRefineriesASliverOfTheirCapacityClearsJustAboveTheirCostBase() throws Exception {
@@ -77,7 +82,13 @@ class ExportQuotaEquilibriumTest {
         assertEquals(quota, me.exports(), 1e-6 * quota);
         var figures = r.instruments().get(0).figures();
         assertEquals(quota, figures.get("exported"), 1e-6 * quota);
-        assertTrue(figures.get("rentPerUnit") > 0, figures.toString());
+        double japan = r.market("JP", "naphtha").price();
+        double rest = r.market("ROW", "naphtha").price();
+        double perUnit = 0.97 * japan - (400 + margin) - 30;
+        assertEquals(perUnit, figures.get("rentPerUnit"), TOL * japan, figures.toString());
+        // The quota's rent is in dollars a tick, its kt of 1,000 t each.
+        assertEquals(perUnit * quota * 1000, figures.get("quotaRent"), TOL * japan * quota * 1000, figures.toString());
+        assertTrue(0.97 * rest - 20 < 0.97 * japan - 30, "the rest of Asia pays the Middle East more than Japan");
     }
 
     /**
