@@ -413,6 +413,14 @@ class SweepAndMorrisTest {
                 ScenarioPatch.parseValueList("/meta/name=\"0.01:0.05\"").values());
     }
 
+    /**
+     * The textbook cross of {@code one-market-linear.json}: twenty makers of capacity c at a marginal cost of
+     * {@code 2 + 10 q / c} sell {@code 2 c (p - 2)}, households buy {@code B (2 - p / 8)}, so the price clears at
+     * {@code p = (2 B + 4 c) / (2 c + B / 8)}, 8 at the scenario's c = 10 and B = 120. Started at 5, the price climbs
+     * to the cross without passing it, and its peak in 40 weeks falls short by 0.11-0.14%: the elementary effects of c
+     * and B are the cross's over each step of the design, {@code (p(after) - p(before))} per the step's share of the
+     * parameter's range, and time.discountRate, which only discounts reported present values, has none.
+     */
     @Test
     void aParameterTheModelIgnoresHasMuStarExactlyZero() throws Exception {
         Path out = dir.resolve("morris");
@@ -426,12 +434,43 @@ class SweepAndMorrisTest {
         assertEquals("/time/discountRate", params.get(1).get("pointer").asText());
         assertEquals(0.0, params.get(1).get("muStar").asDouble());
         assertEquals(0.0, params.get(1).get("sigma").asDouble());
-        assertTrue(params.get(0).get("muStar").asDouble() > 0, "capacity moves the price");
-        assertTrue(params.get(2).get("muStar").asDouble() > 0, "demand moves the price");
+        double[] crossMuStar = new double[3];
+        for (JsonNode trajectory : Json.mapper().readTree(out.resolve("morris.json").toFile()).get("design")) {
+            JsonNode points = trajectory.get("points");
+            for (int k = 0; k < points.size(); k++) {
+                JsonNode v = points.get(k).get("values");
+                double cross = cross(v.get("/firms/0/capacity").asDouble(), v.get("/demand/0/baseQuantity").asDouble());
+                assertEquals(cross, points.get(k).get("output").asDouble(), 0.005 * cross, "the peak is the cross's");
+                if (k == 0) {
+                    continue;
+                }
+                JsonNode before = points.get(k - 1).get("values");
+                double change = cross - cross(before.get("/firms/0/capacity").asDouble(),
+                        before.get("/demand/0/baseQuantity").asDouble());
+                String moved = trajectory.get("moved").get(k - 1).asText();
+                int i = List.of("/firms/0/capacity", "/time/discountRate", "/demand/0/baseQuantity").indexOf(moved);
+                double[] range = {4.0, 0.07, 40.0};
+                double share = (v.get(moved).asDouble() - before.get(moved).asDouble()) / range[i];
+                crossMuStar[i] += Math.abs(change / share) / 4;
+            }
+        }
+        // Over the design's steps the cross moves on average by 1.336 per capacity's whole range of 8-12 and by
+        // 1.066 per demand's of 100-140.
+        assertEquals(1.336, crossMuStar[0], 0.001, "the cross's effect of capacity, worked out by hand");
+        assertEquals(1.066, crossMuStar[2], 0.001, "the cross's effect of demand, worked out by hand");
+        assertEquals(crossMuStar[0], params.get(0).get("muStar").asDouble(), 0.02 * crossMuStar[0], "capacity");
+        assertEquals(crossMuStar[2], params.get(2).get("muStar").asDouble(), 0.02 * crossMuStar[2], "demand");
+        assertEquals(-crossMuStar[0], params.get(0).get("mu").asDouble(), 0.02 * crossMuStar[0],
+                "more capacity lowers the price at every step");
         assertEquals(4, params.get(0).get("r").asInt());
         List<CSVRecord> rows = EnsembleTest.read(out.resolve("morris.csv"));
         assertEquals(3, rows.size());
         assertEquals("0.0", rows.get(1).get("muStar"));
+    }
+
+    /** The price where the makers' supply {@code 2 c (p - 2)} meets the households' {@code B (2 - p / 8)}. */
+    private static double cross(double capacity, double baseQuantity) {
+        return (2 * baseQuantity + 4 * capacity) / (2 * capacity + baseQuantity / 8);
     }
 
     /**
@@ -518,6 +557,8 @@ class SweepAndMorrisTest {
                 "--out", out.toString()), err.toString());
         JsonNode params = Json.mapper().readTree(out.resolve("morris.json").toFile()).get("parameters");
         for (JsonNode p : params) {
+            // That these reach the model is the point; how far they move a peak reached on the way to the cross
+            // depends on the whole path of the firms' runs and offers, which no closed form gives.
             assertTrue(p.get("muStar").asDouble() > 0, p.get("pointer").asText() + " moves the price");
         }
 
