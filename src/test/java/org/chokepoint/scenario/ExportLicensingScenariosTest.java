@@ -76,8 +76,10 @@ class ExportLicensingScenariosTest {
         double review = mean(r, GA_START, GA_START + GA_LEAD, Metric.EXPORTS, cnPrimary, cnWafer);
         double in2024 = mean(r, GA_2024, GA_2024 + 52, Metric.EXPORTS, cnPrimary, cnWafer);
         // The office gathers pace on the review's backlog: exports come back slowly in the last quarter of 2023
-        // (history: 0.25 t in October, 1.53 t in November, about 7 t in December).
+        // (history: 0.25 t in October, 1.53 t in November, about 7 t in December, 8.8 t in all).
         double q4of2023 = mean(r, GA_START + GA_LEAD, GA_2024, Metric.EXPORTS, cnPrimary, cnWafer);
+        double q4primary = mean(r, GA_START + GA_LEAD, GA_2024, Metric.EXPORTS, cnPrimary)
+                * (GA_2024 - GA_START - GA_LEAD);
         // October 2023 (ticks 143-146): the office decides 0.0565 t of primary gallium a week, all approved; what it
         // licenses ships, however long the queue behind it (its wait, over 400 weeks at that pace, is not a cost
         // of cargo already licensed). The first week decides less, as only the review's first filings are due.
@@ -114,13 +116,23 @@ class ExportLicensingScenariosTest {
         // 0.22 t of wafers a week.
         assertEquals(1.555, in2024, 0.02 * 1.555, "exports in 2024 against the office's capacity");
         assertTrue(q4of2023 < in2024, "exports in late 2023 " + q4of2023 + " below 2024's " + in2024);
-        assertTrue(outside2024 >= 1.4 * cn2024to25, "outside China " + outside2024 + ", China " + cn2024to25);
-        assertTrue(cn2024 <= 1.15 * cnBefore, "China's price in 2024 " + cn2024 + " against " + cnBefore);
-        assertTrue(primaryLater >= 1.3 * primaryBefore,
+        // The quarter's primary gallium, 8.26-8.34 t over seeds 1 to 20, against history's 8.8 t.
+        assertEquals(8.8, q4primary, 0.1 * 8.8, "primary gallium exported in October-December 2023");
+        // Europe stood at about 1.8 times China's price in late 2023 and about twice it through 2024; the model's
+        // split, 2.92-3.35 over seeds 1 to 20, overshoots it in 2025 (scenarios/README.md), but not to twice it.
+        assertTrue(outside2024 >= 1.4 * cn2024to25 && outside2024 <= 4 * cn2024to25,
+                "outside China " + outside2024 + ", China " + cn2024to25);
+        // History: China's price 9% down in August 2023; the model's 2024 is 3-5% below before on seeds 1 to 20.
+        assertTrue(cn2024 >= 0.85 * cnBefore && cn2024 <= 1.15 * cnBefore,
+                "China's price in 2024 " + cn2024 + " against " + cnBefore);
+        // The idle plants outside China restart in 2025; their output in 2026-27 is 1.66-2.07 times what it was
+        // before over seeds 1 to 20.
+        assertTrue(primaryLater >= 1.3 * primaryBefore && primaryLater <= 2.5 * primaryBefore,
                 "primary output outside China " + primaryLater + " against " + primaryBefore);
         // Recyclers outside China start at the equilibrium near their scrap and capacity limits: dearer metal
-        // collects a little more scrap (collection elasticity 0.5, capped), so recycling rises, but by little.
-        assertTrue(recycledAfter > recycledBefore,
+        // collects a little more scrap (collection elasticity 0.5, capped), so recycling rises, but by little:
+        // 6.5-12.2% over seeds 1 to 20, about 10% in scenarios/README.md.
+        assertTrue(recycledAfter >= 1.05 * recycledBefore && recycledAfter <= 1.2 * recycledBefore,
                 "recycling outside China " + recycledAfter + " against " + recycledBefore);
     }
 
@@ -170,14 +182,21 @@ class ExportLicensingScenariosTest {
         // Every magnet China exports needs a licence, and none is decided before the 9 weeks' lead is out: nothing
         // leaves in the review, as with gallium.
         assertEquals(0.0, review, 0.0, "magnet exports during the review, before any licence is decided");
-        assertTrue(months3to6 >= 0.5 * before, "magnet exports in months 3-6 " + months3to6 + " against " + before);
+        // History came back in June-July 2025 to about the year before; the model's backlog of licences ships to
+        // buyers rebuilding their cover, 1.48-1.70 times before over seeds 1 to 20.
+        assertTrue(months3to6 >= 0.5 * before && months3to6 <= 2 * before,
+                "magnet exports in months 3-6 " + months3to6 + " against " + before);
         // 2.2-3.4 over seeds 1 to 20 with Japan's opening stocks, 5.4-8.5 without them.
         assertTrue(dyPeak >= 1.5 && dyPeak <= 4.5, "Dy oxide in Japan peaks at " + dyPeak + " times its pre-shock level");
-        assertTrue(euDyPeak >= 2.0 && dyPeak < euDyPeak, "Dy oxide in Europe, without stocks, peaks at " + euDyPeak
-                + " times its pre-shock level, Japan, drawing on its stocks, at " + dyPeak);
-        assertTrue(outsidePeak >= 1.3 * outsideBefore,
+        // Europe: 10.1-17.6 over seeds 1 to 20, an ensemble mean of 12.1.
+        assertTrue(euDyPeak >= 8 && euDyPeak <= 20 && dyPeak < euDyPeak, "Dy oxide in Europe, without stocks, peaks"
+                + " at " + euDyPeak + " times its pre-shock level, Japan, drawing on its stocks, at " + dyPeak);
+        // 2.01-2.20 over seeds 1 to 20.
+        assertTrue(outsidePeak >= 1.3 * outsideBefore && outsidePeak <= 3 * outsideBefore,
                 "magnets outside China peak at " + outsidePeak / outsideBefore + " times their pre-shock level");
-        assertTrue(cnMagnetReview < cnMagnetBefore, "magnets in China " + cnMagnetReview + " against " + cnMagnetBefore);
+        // China's magnets fall 13.5-16.6% during the review over seeds 1 to 20, held in China with nowhere to go.
+        assertTrue(cnMagnetReview >= 0.78 * cnMagnetBefore && cnMagnetReview <= 0.92 * cnMagnetBefore,
+                "magnets in China " + cnMagnetReview + " against " + cnMagnetBefore);
     }
 
     /**
