@@ -220,7 +220,9 @@ class LaneRedeploymentTest {
      * A ban lifted while the capacity is still under way: patience 4 weeks and a 30-week lead, so the lane lends
      * in week 4 and, open again from week 5, recalls in week 8 with most of its 10 still in construction. The
      * order out of B nets against what is still coming in, so B never goes below its own 5 and A gets its 10
-     * back.
+     * back. Each of the three stages hands on {@code 3 / 30 = 0.1} of what it holds a week, and the week's move
+     * follows the order, so by week 7 the 10 have had four weeks, and only what has passed all three stages in them
+     * has arrived: {@code P(Bin(4, 0.1) >= 3) = 4 x 0.001 x 0.9 + 0.0001 = 0.0037}, leaving 9.963 on its way.
      */
     @Test
     void aBanLiftedBeforeTheMoveHasFinishedTakesBackWhatIsStillOnItsWay() {
@@ -229,7 +231,7 @@ class LaneRedeploymentTest {
         weeks(x, capacity, SHUT, OPEN, 4, 19);
         assertEquals(10, x.pending(1), 1e-12);
         weeks(x, capacity, NONE, ALL_OPEN, 3, 19);
-        assertTrue(x.pending(1) > 5, "most of it is still on its way in week 7");
+        assertEquals(10 * (1 - 0.0037), x.pending(1), 1e-9, "all but 0.037 still on its way in week 7");
         for (int w = 0; w < 400; w++) {
             weeks(x, capacity, NONE, ALL_OPEN, 1, 19);
             assertTrue(capacity[1] > 5 - 1e-9, "B never gives up its own capacity");
@@ -243,7 +245,9 @@ class LaneRedeploymentTest {
      * A ban re-imposed during a recall: lane A lends its 10 to B in week 4 (patience 4 weeks, 30-week lead), has
      * them all in B by week 400, is open from week 401 and recalls in week 404; banned again from week 407, it
      * lends again in week 410 with much of its 10 still on its way back. It hands over what it will hold, not
-     * only what has arrived, so what is still coming back does not land on the closed lane: B ends with all 15.
+     * only what has arrived, so what is still coming back does not land on the closed lane: B ends with all 15. In
+     * week 406 the recall has had three weeks, 404 to 406, of stages that hand on 0.1 a week, and only what passed
+     * all three, {@code 0.1^3 = 0.001} of it, is back: 9.99 is still on its way.
      * (Lending only what had arrived, 0.16 of it, left 9.84 of the 10 to land on A's closed lane and lie idle.)
      */
     @Test
@@ -253,7 +257,7 @@ class LaneRedeploymentTest {
         weeks(x, capacity, SHUT, OPEN, 400, 19);
         assertEquals(15, capacity[1], 1e-6);
         weeks(x, capacity, NONE, ALL_OPEN, 6, 19);
-        assertTrue(x.pending(0) > 7, "most of A's 10 is still on its way back in week 406");
+        assertEquals(10 * (1 - 0.001), x.pending(0), 1e-9, "all but 0.01 of A's 10 still on its way in week 406");
         weeks(x, capacity, SHUT, OPEN, 600, 19);
         assertEquals(0, capacity[0], 1e-6);
         assertEquals(15, capacity[1], 1e-6);
