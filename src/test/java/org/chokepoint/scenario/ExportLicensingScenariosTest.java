@@ -82,7 +82,8 @@ class ExportLicensingScenariosTest {
                 * (GA_2024 - GA_START - GA_LEAD);
         // October 2023 (ticks 143-146): the office decides 0.0565 t of primary gallium a week, all approved; what it
         // licenses ships, however long the queue behind it (its wait, over 400 weeks at that pace, is not a cost
-        // of cargo already licensed). The first week decides less, as only the review's first filings are due.
+        // of cargo already licensed). The first week decides less, as only the review's first filings are due, and on
+        // some seeds nothing (seed 3), so October carries at least its three full weeks and at most four.
         double october = 0;
         for (int t = GA_START + GA_LEAD; t < GA_START + GA_LEAD + 4; t++) {
             october += r.get(t, cnPrimary, Metric.EXPORTS);
@@ -105,8 +106,8 @@ class ExportLicensingScenariosTest {
 
         assertTrue(cv < 0.08, "China's price before the announcement varies by " + cv);
         assertEquals(0.0, review, 0.0, "nothing leaves during the review, before any licence is decided");
-        assertTrue(october >= 0.8 * 4 * 0.0565 && october <= 4 * 0.0565 + 1e-9,
-                "October's exports " + october + " against the office's 0.226 t");
+        assertTrue(october >= 3 * 0.0565 * (1 - 1e-9) && october <= 4 * 0.0565 + 1e-9,
+                "October's exports " + october + " against the office's 0.0565 t a week in three or four weeks");
         // From October's second week the office is full: it licenses, and China exports, its 0.0565 t a week.
         for (int t = GA_START + GA_LEAD + 1; t < GA_START + GA_LEAD + 4; t++) {
             assertEquals(0.0565, r.get(t, cnPrimary, Metric.EXPORTS), 0.02 * 0.0565,
