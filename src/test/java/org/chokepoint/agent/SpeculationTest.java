@@ -54,26 +54,45 @@ class SpeculationTest {
         }
     }
 
+    /**
+     * The 2010 quota cut with speculation allowed up to two weeks of each trader's shipping capacity. Each of a
+     * trader's two positions (in its origin's market and in its destination's) is held to 2 x its capacity a tick
+     * (as it stands that tick) whatever the trend, so all of them together to 4 x the lanes' whole capacity, at
+     * the middle of the scenario's capacity ranges 4 x 1,707.8 = 6,831 t (6,772 t as seed 1 draws them).
+     *
+     * <p>How far the positions get below that limit is a transient no closed form gives: how steep a climb each
+     * market shows, for how long, and how much its market trades a tick (the most a speculator buys in one). On
+     * seeds 1 to 5 the largest position was 469 to 1,515 t, in ticks 130 to 186, and what was left at the end at
+     * most 0.6% of it (seed 4; 6e-10 t on seed 1); seed 1's 494 t is held within a factor of two, 250 to 1,000 t,
+     * and what is left to 1% of it. A limit of four weeks instead of two takes one position to 138 t against the
+     * 131 t its trader's two weeks allow, in tick 136.
+     */
     @Test
     void climbingPricesBuildPositionsThatAreSoldOffOnceTheClimbStops(@TempDir Path dir) throws Exception {
         Scenario s = withSpeculation("scenarios/rare-earth-2010.json", 2, dir);
         SupplyShockModel m = new SupplyShockModel(s, 1, 312);
         m.start();
+        Traders traders = m.traders();
         double most = 0;
         int mostAt = -1;
         double last = 0;
         for (int t = 0; t < 312; t++) {
             m.stepTick();
-            last = heldSpeculatively(m.traders());
+            for (int k = 0; k < traders.speculative.length; k++) {
+                assertTrue(traders.speculative[k] <= 2 * traders.capacity[k / 2] * (1 + 1e-12),
+                        "position " + k + " at tick " + t + ": " + traders.speculative[k] + " against two weeks of "
+                                + traders.capacity[k / 2]);
+            }
+            last = heldSpeculatively(traders);
             if (last > most) {
                 most = last;
                 mostAt = t;
             }
         }
         // The quota cut takes effect at tick 78; prices then climb in one market after another.
-        assertTrue(most > 10, "speculators held at most " + most + " t");
+        assertTrue(most >= 250 && most <= 1000, "speculators held at most " + most + " t");
         assertTrue(mostAt >= 78, "the largest position came at tick " + mostAt + ", before the cut");
-        assertTrue(last < 0.05 * most, "at the end speculators still hold " + last + " of the " + most + " t");
+        assertTrue(last < 0.01 * most, "at the end speculators still hold " + last + " of the " + most + " t");
     }
 
     @Test
