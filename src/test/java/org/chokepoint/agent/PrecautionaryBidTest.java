@@ -133,18 +133,44 @@ class PrecautionaryBidTest {
 
     @Test
     void japansBuyersSeeTheQuotaInTheTickItIsAnnouncedAndInForce(@TempDir Path dir) throws Exception {
-        // The 2010 quota cut is announced and takes effect in tick 78; Japan buys nearly all its NdPr oxide
-        // from China, so its buyers see most of their supply threatened in that very tick.
+        // The 2010 quota cut is announced and takes effect in tick 78. Its buyers read a quota's news as the whole
+        // of the lanes it covers (its volume says nothing of what share of them it will refuse), and nothing was
+        // refused in tick 77, so in tick 78 Japan's risk is the share of its supply that comes from China: what
+        // the three Chinese NdPr lanes normally sell in Japan over what its sellers and all the lanes into it
+        // normally sell there, read going into tick 78. Seed 1: Japan separates no NdPr itself, and of the 115.83 t
+        // a week its lanes bring, 115.41 t come from China, a risk of 0.9964 (the rest of the world's lanes bring 0.42 t,
+        // the US's none: Mountain Pass stands idle at 2009's prices). The quota's 3,535 t a year, 68 t a week against those lanes' usual
+        // flow, is read from tick 79 on, in what it refused them in tick 78.
         SupplyShockModel m = new SupplyShockModel(rareEarth2010(26, dir), 1, 100);
         m.start();
         World w = m.world();
+        int cn = w.regionIndex("CN");
         int jp = w.market(w.regionIndex("JP"), w.commodityIndex("ndpr-oxide"));
         for (int t = 0; t < 78; t++) {
             m.stepTick();
             assertEquals(0.0, m.supplyRisk().of(jp), 0, "tick " + t);
         }
+        Firms firms = m.firms();
+        Traders traders = m.traders();
+        double own = 0;
+        for (int f = 0; f < firms.count; f++) {
+            if (firms.market[f] == jp) {
+                own += Math.max(0, firms.normalSales(f));
+            }
+        }
+        double fromChina = 0;
+        double imported = 0;
+        for (int i = 0; i < traders.count; i++) {
+            if (traders.destinationMarket[i] == jp) {
+                double normal = Math.max(0, traders.normalSales(i));
+                imported += normal;
+                fromChina += traders.origin[i] == cn ? normal : 0;
+            }
+        }
         m.stepTick();
-        assertTrue(m.supplyRisk().of(jp) > 0.5, "risk in tick 78: " + m.supplyRisk().of(jp));
+        double quotaNews = 1.0;
+        assertEquals(fromChina / (own + imported) * quotaNews, m.supplyRisk().of(jp), 1e-9,
+                "risk in tick 78: China's " + fromChina + " of Japan's " + own + " + " + imported);
         // It then fades at its half-life at most: never faster than 0.5^(1/26) a week.
         for (int t = 79; t < 100; t++) {
             double before = m.supplyRisk().of(jp);
