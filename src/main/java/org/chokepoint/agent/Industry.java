@@ -374,14 +374,11 @@ public final class Industry implements Participant {
             x.capacityNetPrice[f] = supportedSale - inputCost;
             // Held to its share last tick, and allowed more now or no longer held: what it may sell is no longer
             // what the quota held its sales to (Producers#resume). Whether it was held is last tick's reading: the
-            // plan below reads this tick's.
-            if (last >= 0 && (release > last || Double.isNaN(release)) && x.quotaBinds(f)) {
-                producers.resume(f, net, available);
-            } else if (back) {
-                // An outage that took the whole plant left the firm selling its stock, then nothing: its normal sales
-                // ran down to almost nothing, and planning on them it came back a few percent a week (the two-region
-                // world's mines, out for 50 weeks: 1.8 a week the week they were back, 21 forty weeks on, the price at
-                // the buyers' limit of 100 for fifty weeks more).
+            // plan below reads this tick's. So with a firm back from an outage that took its whole plant: it sold its
+            // stock, then nothing, and planning on normal sales run down to almost nothing it came back a few percent
+            // a week (the two-region world's mines, out for 50 weeks: 1.8 a week the week they were back, 21 forty
+            // weeks on, the price at the buyers' limit of 100 for fifty weeks more).
+            if (back || held && last >= 0 && (release > last || Double.isNaN(release))) {
                 producers.resume(f, net, available);
             }
             if (x.collector[f]) {
