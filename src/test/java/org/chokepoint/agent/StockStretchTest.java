@@ -26,7 +26,9 @@ class StockStretchTest {
 
     @Test
     void aStockThatLastsLongerThanTheStretchAtFullRunsOrNoRiskLeavesThePlanAlone() {
-        // 20 weeks of stock at a fifth of supply at risk: 8 + 600 / 39 = 23.4, above the plan, which binds.
+        // 20 weeks of stock at a fifth of supply at risk: 0.8 x 10 + 600 / (3 x 13) = 8 + 15.385 = 23.385, above
+        // the plan, which binds.
+        assertEquals(23.385, stretch.most(10, 3, 600, 0.2), 1e-3);
         assertEquals(10, Math.min(10, stretch.most(10, 3, 600, 0.2)), 1e-12);
         assertEquals(10, stretch.most(10, 3, 150, 0.0), 1e-12);
         assertEquals(10, new StockStretch(0).most(10, 3, 150, 1.0), 1e-12);
