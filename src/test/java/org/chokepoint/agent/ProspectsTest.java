@@ -166,6 +166,24 @@ class ProspectsTest {
                 assertEquals(without - (t == 25 ? 780_000 : 0), paid, 1e-6, "week " + t);
             }
         }
+        // In service, it sells on its supply curve at the price it counts on: MC(q) = 6 + 0.9 q = p at
+        // q = (p - 6) / 0.9, 4.25 a week at B's 9.83, under its 10 of plant. Its plan closes a share of the gap to
+        // that each week from the nothing it made, and its stock settles around its target, so the curve holds on
+        // average from its second year in service, ticks 130 to 259, within 2%.
+        double made = 0;
+        double curve = 0;
+        int weeks = 0;
+        while (entering.tick() < entering.horizon()) {
+            entering.stepTick();
+            Firms x = entering.firms();
+            if (entering.tick() > 130) {
+                made += x.output(prospect);
+                curve += Math.min(10, (x.netPrice[prospect] - 6) / 0.9);
+                weeks++;
+            }
+        }
+        assertEquals(130, weeks, "ticks 130 to 259");
+        assertEquals(curve / weeks, made / weeks, 0.02 * curve / weeks, "on its supply curve at the price it counts on");
         Map<String, Double> did = entering.prospectIndicators().get("b-prospect");
         assertEquals(1.0, did.get("committed"));
         assertEquals(780_000.0, did.get("capitalCost"), 1e-6);
