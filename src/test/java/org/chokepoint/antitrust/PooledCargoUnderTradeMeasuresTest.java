@@ -282,9 +282,17 @@ class PooledCargoUnderTradeMeasuresTest {
         assertTrue(shippedBefore > 0, "the pool bought in the US under licence before the denial");
         assertEquals(approvedBefore, m.instruments().get(0).indicators().get("approved"), 0,
                 "nothing approved for Japan from the denial on");
-        assertTrue(shippedAfter > 0, "the pool ships on the licences it held");
-        assertTrue(shippedAfter <= approvedBefore - shippedBefore + 1e-9,
-                shippedAfter + " shipped after the denial, " + (approvedBefore - shippedBefore) + " held");
+        // The pool is the lane's only importer: every tonne that left the US for Japan is one it bought there.
+        Map<?, ?> bySupplier = (Map<?, ?>) ((Map<?, ?>) m.consortia().get(0).report().get("procurement"))
+                .get("bySupplier");
+        double pooledFromUs = ((Number) bySupplier.get("US")).doubleValue();
+        assertEquals(pooledFromUs, shippedBefore + shippedAfter, 1e-9 * pooledFromUs, "the lane's tonnes are the pool's");
+        // It ships what it held and no more: 332.48 t against the 499.27 approved less the 166.42 shipped, 332.84 t
+        // held. A licence it cannot use within its eight weeks lapses, 0.36 t of them here (none on seeds 2 to 4,
+        // where it ships to the tonne what it held), hence 2%.
+        double held = approvedBefore - shippedBefore;
+        assertEquals(held, shippedAfter, 0.02 * held, "shipped after the denial, of what it held");
+        assertTrue(shippedAfter <= held + 1e-9, shippedAfter + " shipped after the denial, " + held + " held");
     }
 
     /**
