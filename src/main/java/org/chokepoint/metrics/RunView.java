@@ -32,6 +32,13 @@ public interface RunView {
     double publicStockAtEnd(int market);
 
     /**
+     * The part of {@link #publicStockAtEnd(int)} that the instruments of {@code region}'s government hold: an agency
+     * may buy in another region's market (a purchase guarantee's {@code marketRegion}), and the stock is an asset of
+     * the government that paid for it, not of the region it lies in.
+     */
+    double publicStockAtEnd(int market, int region);
+
+    /**
      * Adds, per market, what everyone but the governments' instruments holds there after the last tick (firms'
      * output and input stocks, traders' cargo and speculative stock, stockists' and consortium pools' stocks), with
      * the cargo at sea bound for it; and, in US dollars, what of that stock its holders have not yet charged to

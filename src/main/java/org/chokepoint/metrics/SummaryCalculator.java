@@ -190,19 +190,27 @@ public final class SummaryCalculator {
     }
 
     /**
-     * What the stocks governments hold at the end of a run are worth at the last tick's market price, by
-     * region, in US dollars: a stock bought is an asset, not spent money, and is valued as the market would
-     * value it.
+     * What the stocks governments hold at the end of a run are worth at the last tick's market price, by the
+     * region whose government holds them, in US dollars: a stock bought is an asset, not spent money, and is valued
+     * as the market would value it, where it lies. It goes to the government that paid for it, whose fiscal cost
+     * the purchase is: credited to the region it lies in, an agency buying abroad left its own taxpayers with the
+     * whole outlay and handed the other region's the stock.
      */
     public static double[] publicStockValueByRegion(RunView run) {
         World world = run.world();
         double[] out = new double[world.regionCount()];
         int last = run.horizon() - 1;
         for (int m = 0; m < world.marketCount(); m++) {
-            double q = run.publicStockAtEnd(m);
-            if (q != 0) {
-                out[world.regionOfMarket(m)] += q * run.series().get(last, m, Metric.PRICE)
-                        * world.commodity(world.commodityOfMarket(m)).valuePerUnit();
+            if (run.publicStockAtEnd(m) == 0) {
+                continue;
+            }
+            double unit = run.series().get(last, m, Metric.PRICE)
+                    * world.commodity(world.commodityOfMarket(m)).valuePerUnit();
+            for (int r = 0; r < out.length; r++) {
+                double q = run.publicStockAtEnd(m, r);
+                if (q != 0) {
+                    out[r] += q * unit;
+                }
             }
         }
         return out;

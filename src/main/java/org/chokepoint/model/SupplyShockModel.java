@@ -556,6 +556,17 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     }
 
     @Override
+    public double publicStockAtEnd(int market, int region) {
+        double held = 0;
+        for (Instrument i : instruments) {
+            if (i.region() == region) {
+                held += i.stockIn(market);
+            }
+        }
+        return held;
+    }
+
+    @Override
     public void addPrivateStockAtEnd(double[] quantityByMarket, double[] bookValueByMarket) {
         for (Participant p : participants) {
             if (!(p instanceof Instrument)) {

@@ -60,4 +60,40 @@ class IncidenceTest {
         assertEquals(stockAtEnd * lastPrice * 1000, t.publicStockValue(), 1e-6 * t.publicStockValue(),
                 "valued at the last week's price, 1000 dollars a unit of price");
     }
+    /**
+     * B's agency guarantees A's mines a floor of 11 from week 104 to week 200, buying in A's market
+     * ({@code marketRegion}) at most 20 units a week. A's market clears below the floor, so it buys its cap every
+     * week it is in force: 96 weeks x 20 = 1,920 units at 11, 1,920 x 11 x $1,000 = $21,120,000 from B's budget,
+     * and holds them to the end, in A's market. The stock is B's asset, worth 1,920 x the last week's price in A x
+     * $1,000: B's taxpayers are out the outlay less that, A's nothing. Before, the stock went to the region it lay in,
+     * A's taxpayers gaining $18.1 m of stock they never paid for and B's losing the whole $21.1 m.
+     */
+    @Test
+    void aStockBoughtAbroadIsTheAssetOfTheGovernmentThatPaidForIt() throws Exception {
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(Path.of(IncidenceTest.class.getResource(
+                "/scenarios/two-region.json").toURI()).toFile());
+        json.set("policies", Json.mapper().readTree("""
+                [{"type": "purchaseGuarantee", "id": "b-offtake", "region": "B", "marketRegion": "A",
+                  "commodity": "metal", "floor": 11, "volumeCapPerTick": 20, "start": 104, "end": 200}]"""));
+        Scenario s = ScenarioLoader.fromJson(json, "two-region, B buys in A").scenario();
+        RunOutcome o = Simulation.run(s, 1, -1);
+        Summary summary = o.summary();
+        Summary.Totals t = summary.totals();
+        int aMetal = o.model().world().market(0, 0);
+
+        assertEquals(1920, o.model().policyIndicators().get("b-offtake").get("purchased"), 1e-9);
+        assertEquals(1920 * 11 * 1000.0, t.fiscalCost(), 1e-6);
+        double lastPriceInA = o.model().series().get(o.model().horizon() - 1, aMetal, Metric.PRICE);
+        double stock = 1920 * lastPriceInA * 1000;
+        assertEquals(stock, t.publicStockValue(), 1e-6);
+        assertTrue(stock > 1.5e7, "a stock worth what A's metal fetches: " + stock);
+
+        Summary.RegionSurplus a = summary.regions().get(0);
+        Summary.RegionSurplus b = summary.regions().get(1);
+        assertEquals(0, a.taxpayerChange(), 1e-6, "A's government neither paid nor holds anything");
+        assertEquals(-1920 * 11 * 1000.0 + stock, b.taxpayerChange(), 1e-6);
+        assertEquals(0, a.taxpayerChangePv(), 1e-6);
+        double atEnd = Math.pow(1.03, -(260.0 - s.decisionTick()) / 52);
+        assertEquals(-t.presentValues().fiscalCost() + stock * atEnd, b.taxpayerChangePv(), 1e-6);
+    }
 }
