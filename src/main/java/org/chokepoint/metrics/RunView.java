@@ -28,6 +28,12 @@ public interface RunView {
     /** Scale of household sector h's demand curve at a tick, as drawn during the run. */
     double householdScale(int tick, int h);
 
+    /**
+     * What the households of a region paid in a tick beyond the market price of what they bought (a resilience
+     * standard's premium and penalty on their purchases), US dollars: a loss of consumer surplus no price shows.
+     */
+    double householdCharges(int tick, int region);
+
     /** What governments' instruments hold of the market's commodity in its region after the last tick. */
     double publicStockAtEnd(int market);
 

@@ -23,7 +23,8 @@ import org.chokepoint.world.World;
  *   <li><b>downstream output loss</b>: counterfactual minus actual production of component and final goods,
  *       valued at their initial prices.</li>
  *   <li><b>consumer surplus change</b>: for each household sector and tick, minus the area under this tick's
- *       demand curve between the counterfactual price and the actual price.</li>
+ *       demand curve between the counterfactual price and the actual price, less what households paid beyond the
+ *       price (a resilience standard's premium and penalty), the run's less the counterfactual's.</li>
  *   <li><b>producer surplus change</b>: actual minus counterfactual producer surplus.</li>
  *   <li><b>traders' surplus change</b>: actual minus counterfactual traders' surplus, the margin of the cargo
  *       sold in each market after every cost the traders paid, duties and licence rents included.</li>
@@ -482,7 +483,11 @@ public final class SummaryCalculator {
         return value;
     }
 
-    /** Consumer surplus change per region and tick, added into {@code out[region][tick]}. */
+    /**
+     * Consumer surplus change per region and tick, added into {@code out[region][tick]}: the area under the demand
+     * curves between the two prices, less what households paid beyond the price (a resilience standard's premium),
+     * the run's less the counterfactual's.
+     */
     public static void consumerSurplusChangeByTick(RunView run, RunView cf, int from, double[][] out) {
         Households h = run.households();
         World world = run.world();
@@ -495,6 +500,11 @@ public final class SummaryCalculator {
                 double counterfactual = cf.series().get(t, m, Metric.PRICE);
                 out[r][t] -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
                         h.linear(i), h.chokePrice(i), counterfactual, actual) * value;
+            }
+        }
+        for (int r = 0; r < world.regionCount(); r++) {
+            for (int t = from; t < run.horizon(); t++) {
+                out[r][t] -= run.householdCharges(t, r) - cf.householdCharges(t, r);
             }
         }
     }
@@ -522,7 +532,8 @@ public final class SummaryCalculator {
 
     /**
      * Minus the area under each tick's demand curve between the counterfactual and the actual price, summed
-     * over household sectors and ticks, in US dollars. The curve is the run's own (its scale as drawn in the
+     * over household sectors and ticks, less what households paid beyond the price ({@link RunView#householdCharges}),
+     * in US dollars. The curve is the run's own (its scale as drawn in the
      * run, so a demand shift counts as the run saw it).
      */
     static double consumerSurplusChange(RunView run, RunView cf, int from) {
@@ -540,6 +551,11 @@ public final class SummaryCalculator {
                         h.linear(i), h.chokePrice(i), counterfactual, actual);
             }
             change += sector * value;
+        }
+        for (int r = 0; r < world.regionCount(); r++) {
+            for (int t = from; t < run.horizon(); t++) {
+                change -= run.householdCharges(t, r) - cf.householdCharges(t, r);
+            }
         }
         return change;
     }

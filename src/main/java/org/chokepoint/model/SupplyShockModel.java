@@ -556,6 +556,17 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     }
 
     @Override
+    public double householdCharges(int tick, int region) {
+        double paid = 0;
+        for (Instrument i : instruments) {
+            if (i.region() == region) {
+                paid += i.householdChargeAt(tick);
+            }
+        }
+        return paid;
+    }
+
+    @Override
     public double publicStockAtEnd(int market, int region) {
         double held = 0;
         for (Instrument i : instruments) {

@@ -180,6 +180,17 @@ public abstract class Instrument implements TradeMeasure, Participant {
         return java.util.List.of();
     }
 
+    /**
+     * What the households of the instrument's region paid it, or through it, in a tick beyond the market price of what
+     * they bought (a resilience standard's premium and penalty on their share of the purchases), US dollars; 0 by
+     * default. The ledger books no household purchase, so the consumer surplus takes it from here: the producers or
+     * the government it goes to are booked as receiving it, and without it the welfare sum counted the money twice,
+     * received and never paid.
+     */
+    public double householdChargeAt(int tick) {
+        return 0;
+    }
+
     /** Quantity the instrument holds in a market's region and commodity (a stockpile), for the mass balance. */
     public double stockIn(int market) {
         return 0;

@@ -29,8 +29,9 @@ import org.chokepoint.scenario.spec.ResilienceStandardSpec;
  * {@code min(C, M)} for certified output {@code C} and this tick's mandate {@code M}; each certified firm
  * receives its share of that, pro rata to its output, as producer revenue in its own market (producer surplus
  * of the certified regions). A manufacturer buying the commodity pays pro rata to its purchases, as an input
- * cost of its own market; what households pay is reported ({@code premiumPaidByFinalBuyers}) but, like every
- * household purchase, does not enter the ledger (consumer surplus is measured on the demand curve).
+ * cost of its own market; what households pay ({@link #householdChargeAt}, the premium part reported as
+ * {@code premiumPaidByFinalBuyers}) does not enter the ledger, which books no household's purchase, but comes off
+ * their consumer surplus beside what the demand curve measures at the market price.
  */
 final class ResilienceStandard extends ImporterMeasure {
     /**
@@ -78,6 +79,8 @@ final class ResilienceStandard extends ImporterMeasure {
     private double[] coveredByTick = new double[0];
     private double[] purchasesByTick = new double[0];
     private double[] shortfallByTick = new double[0];
+    /** Premium and penalty the region's households paid a tick, US dollars. */
+    private double[] householdChargeByTick = new double[0];
     private int recordedTicks;
     private int tick;
 
@@ -183,7 +186,7 @@ final class ResilienceStandard extends ImporterMeasure {
     }
 
     void settleOutOfForce() {
-        record(tick, 0, 0, 0, 0, purchases, 0);
+        record(tick, 0, 0, 0, 0, purchases, 0, 0);
     }
 
     /**
@@ -212,6 +215,7 @@ final class ResilienceStandard extends ImporterMeasure {
             ledger.levy(market, penaltyUsd);
         }
         double charge = premiumUsd + penaltyUsd;
+        double households = 0;
         if (charge > 0 && purchases > 0) {
             for (int k = 0; k < slots.length; k++) {
                 double bought = Math.max(0, f.inputStock(slots[k]) - slotStockAtStart[k] + f.inputUse(slots[k]));
@@ -222,6 +226,7 @@ final class ResilienceStandard extends ImporterMeasure {
             }
             // The premium alone: a penalty final buyers pay is in the penalty's own total.
             premiumPaidByFinalBuyers += premiumUsd * householdPurchases / purchases;
+            households = charge * householdPurchases / purchases;
         }
         ticksInForce++;
         if (covered >= mandate * (1 - COMPLIANCE_TOLERANCE)) {
@@ -234,12 +239,12 @@ final class ResilienceStandard extends ImporterMeasure {
         premiumPaid += premiumUsd;
         penaltyPaid += penaltyUsd;
         premiumTimesMandate += premium * mandate;
-        record(tick, premium, mandate, made, covered, purchases, uncovered);
+        record(tick, premium, mandate, made, covered, purchases, uncovered, households);
     }
 
 
     private void record(int tick, double pi, double mandate, double made, double covered, double purchases,
-                        double uncovered) {
+                        double uncovered, double households) {
         if (tick >= premiumByTick.length) {
             int n = Math.max(tick + 1, 2 * premiumByTick.length);
             premiumByTick = java.util.Arrays.copyOf(premiumByTick, n);
@@ -248,6 +253,7 @@ final class ResilienceStandard extends ImporterMeasure {
             coveredByTick = java.util.Arrays.copyOf(coveredByTick, n);
             purchasesByTick = java.util.Arrays.copyOf(purchasesByTick, n);
             shortfallByTick = java.util.Arrays.copyOf(shortfallByTick, n);
+            householdChargeByTick = java.util.Arrays.copyOf(householdChargeByTick, n);
         }
         recordedTicks = Math.max(recordedTicks, tick + 1);
         premiumByTick[tick] = pi;
@@ -256,6 +262,12 @@ final class ResilienceStandard extends ImporterMeasure {
         coveredByTick[tick] = covered;
         purchasesByTick[tick] = purchases;
         shortfallByTick[tick] = uncovered;
+        householdChargeByTick[tick] = households;
+    }
+
+    @Override
+    public double householdChargeAt(int tick) {
+        return tick < householdChargeByTick.length ? householdChargeByTick[tick] : 0;
     }
 
     /** US dollars of premium and penalty the ledger charged to the region's manufacturers over the run. */

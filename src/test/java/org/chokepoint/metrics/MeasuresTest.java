@@ -77,6 +77,8 @@ class MeasuresTest {
         /** Each sector's curve at its base quantity: no trend, shift or noise. */
         @Override public double householdScale(int tick, int h) { return households().baseQuantity(h); }
         @Override public double publicStockAtEnd(int market) { return publicStock[market]; }
+        /** No instrument charges the households. */
+        @Override public double householdCharges(int tick, int region) { return 0; }
         /** Held by the government of the region it lies in. */
         @Override public double publicStockAtEnd(int market, int region) {
             return region == world.regionOfMarket(market) ? publicStock[market] : 0;

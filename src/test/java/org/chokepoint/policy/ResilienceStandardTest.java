@@ -137,6 +137,28 @@ class ResilienceStandardTest {
             near(1.0, coveredAtRest, "share of the mandate covered at rest");
         }
 
+        /**
+         * D's households pay the premium on every certificate surrendered, and the certified producers are booked as
+         * receiving it: it comes off the households' surplus beside the area under their curve,
+         * {@code ∫ 100 (x/10)^-0.5 dx = 2000 sqrt(x/10)} between the two worlds' prices each week. With it, the
+         * standard costs welfare, as forcing dearer home output in place of imports must (about
+         * {@code ½ (M − S(P)) π}, 0.5 x 15.2 x 1.52 = 11.6 a week at rest); without it the households' 11,455 were
+         * received and never paid, and the run scored the standard a net welfare gain of 9,382.
+         */
+        @Test
+        void householdsPayThePremiumOutOfTheirSurplus() {
+            SeriesRecorder cf = run.outcome.counterfactual().series();
+            double curve = 0;
+            for (int t = 0; t < run.series.ticks(); t++) {
+                curve -= 2000 * (Math.sqrt(run.at(t, D, Metric.PRICE) / 10) - Math.sqrt(cf.get(t, D, Metric.PRICE) / 10));
+            }
+            double paid = indicators(run).get("premiumPaidByFinalBuyers");
+            assertTrue(paid > 10_000, "the households' premium: " + paid);
+            assertEquals(curve - paid, run.outcome.summary().regions().get(D).consumerSurplusChange(), 1e-6 * paid);
+            assertTrue(run.outcome.summary().totals().deadweightLoss() > 0.1 * paid,
+                    "the standard costs welfare: " + run.outcome.summary().totals().deadweightLoss());
+        }
+
         @Test
         void massBalances() {
             assertMassBalance(run);
