@@ -205,12 +205,12 @@ public final class SummaryCalculator {
             if (run.publicStockAtEnd(m) == 0) {
                 continue;
             }
-            double unit = run.series().get(last, m, Metric.PRICE)
-                    * world.commodity(world.commodityOfMarket(m)).valuePerUnit();
+            double price = run.series().get(last, m, Metric.PRICE);
+            double valuePerUnit = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
             for (int r = 0; r < out.length; r++) {
                 double q = run.publicStockAtEnd(m, r);
                 if (q != 0) {
-                    out[r] += q * unit;
+                    out[r] += q * price * valuePerUnit;
                 }
             }
         }
