@@ -206,11 +206,17 @@ public final class Households implements Participant {
         }
     }
 
-    /** Posts household h's demand curve as a schedule of bids around the quoted price. */
+    /**
+     * Posts household h's demand curve as a schedule of bids around the quoted price. A quote of zero (a crossing
+     * at a zero ask: cargo an export subsidy lands for nothing) has no scale to set a grid by, and a grid of zeros
+     * would bid the whole curve at nothing, so that no seller asking anything sold to the households that tick; the
+     * curve's own reference price sets the grid instead.
+     */
     public void bid(int h, double quote, OrderBook book) {
         int n = GRID.length;
+        double centre = quote > 0 ? quote : referencePrice[h];
         for (int i = 0; i < n; i++) {
-            gridPrice[i] = Math.min(quote * Math.exp(GRID[i]), chokePrice[h]);
+            gridPrice[i] = Math.min(centre * Math.exp(GRID[i]), chokePrice[h]);
         }
         int owner = Owner.of(seat, h);
         for (int i = 0; i < n; i++) {
