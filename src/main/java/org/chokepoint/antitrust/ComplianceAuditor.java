@@ -11,7 +11,8 @@ import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
  * imports and notices it observed (the auditor works out the trigger and its grace itself), whether it acted,
  * the messages actually delivered, the allocation key actually applied and what each buyer that asked got
  * against what that key gives, and the members' combined shares. A breach that persists is reported once
- * per spell, with the number of ticks it lasted, the parties and the evidence of its first tick.
+ * per spell, with the number of ticks it lasted, every party to it over those ticks and the evidence of its first
+ * tick.
  *
  * <p>Nothing is allocated in a tick in which every rule holds; evidence is copied only when a spell opens.
  */
@@ -172,11 +173,16 @@ public final class ComplianceAuditor implements java.io.Serializable {
     private int firstUnequal(AllocationRecord a) {
         Allocation.allocate(a.available, a.requested, a.weight, a.priority, a.count, keyGives, working);
         for (int i = 0; i < a.count; i++) {
-            if (Math.abs(a.got[i] - keyGives[i]) > 1e-9 * Math.max(1.0, keyGives[i])) {
+            if (unequal(a, i)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether buyer i got other than the key gives it, as last worked out by {@link #firstUnequal}. */
+    private boolean unequal(AllocationRecord a, int i) {
+        return Math.abs(a.got[i] - keyGives[i]) > 1e-9 * Math.max(1.0, keyGives[i]);
     }
 
     static double purchasingShare(TickConduct c) {
@@ -197,8 +203,46 @@ public final class ComplianceAuditor implements java.io.Serializable {
             spellFrom[r] = c.tick;
             spellIndex[r] = violations.size();
             violations.add(describe(rule, c));
+        } else {
+            // Firms that join a breach after its first tick took part in it as much as those that opened it:
+            // members of a consortium that kept sharing prices joined twenty ticks on and priced with the others.
+            Violation v = violations.get(spellIndex[r]);
+            List<String> parties = new ArrayList<>(v.parties());
+            if (parties(rule, c, parties)) {
+                violations.set(spellIndex[r], new Violation(v.rule(), v.tick(), v.ticks(), v.detail(),
+                        List.copyOf(parties), v.evidence()));
+            }
         }
         spellTo[r] = c.tick;
+    }
+
+    /** Adds the tick's parties to a breach of the rule to {@code parties}; whether any was new. */
+    private boolean parties(Rule rule, TickConduct c, List<String> parties) {
+        int before = parties.size();
+        switch (rule) {
+            case TRIGGER, DURATION, PEACETIME_SHARE -> receivers(c.messages, parties);
+            case INFORMATION_SCOPE, NO_DOWNSTREAM_COORDINATION, FIREWALL -> {
+                MessageLog log = c.messages;
+                for (int i = 0; i < log.count(); i++) {
+                    if (breaks(log, i, rule)) {
+                        addOnce(parties, name(rule == Rule.INFORMATION_SCOPE ? log.sender(i) : log.receiver(i)));
+                        if (rule == Rule.FIREWALL) {
+                            addOnce(parties, name(log.subject(i)));
+                        }
+                    }
+                }
+            }
+            case EQUAL_TREATMENT -> {
+                AllocationRecord a = c.allocation;
+                for (int i = 0; i < a.count; i++) {
+                    if (unequal(a, i)) {
+                        addOnce(parties, name(a.buyer[i]));
+                    }
+                }
+            }
+            default -> { }
+        }
+        return parties.size() > before;
     }
 
     private void close(int r) {
@@ -222,13 +266,11 @@ public final class ComplianceAuditor implements java.io.Serializable {
             case TRIGGER -> {
                 detail = "acted (" + c.basis + ") before any cut-off was observed or a government notice was in force";
                 evidence.add(observation(c));
-                receivers(c.messages, parties);
             }
             case DURATION -> {
                 detail = "acted (" + c.basis + ") after the trigger lapsed at tick " + lastTrigger + " and its "
                         + grace + "-tick grace period ended";
                 evidence.add(observation(c));
-                receivers(c.messages, parties);
             }
             case INFORMATION_SCOPE, NO_DOWNSTREAM_COORDINATION, FIREWALL -> {
                 detail = switch (rule) {
@@ -240,11 +282,6 @@ public final class ComplianceAuditor implements java.io.Serializable {
                 MessageLog log = c.messages;
                 for (int i = 0; i < log.count(); i++) {
                     if (breaks(log, i, rule)) {
-                        int who = rule == Rule.INFORMATION_SCOPE ? log.sender(i) : log.receiver(i);
-                        addOnce(parties, name(who));
-                        if (rule == Rule.FIREWALL) {
-                            addOnce(parties, name(log.subject(i)));
-                        }
                         if (evidence.size() < EVIDENCE) {
                             evidence.add(message(log, i));
                         }
@@ -255,8 +292,7 @@ public final class ComplianceAuditor implements java.io.Serializable {
                 AllocationRecord a = c.allocation;
                 detail = "buyers that asked got other than the key gives them";
                 for (int i = 0; i < a.count; i++) {
-                    if (Math.abs(a.got[i] - keyGives[i]) > 1e-9 * Math.max(1.0, keyGives[i])) {
-                        addOnce(parties, name(a.buyer[i]));
+                    if (unequal(a, i)) {
                         if (evidence.size() < EVIDENCE) {
                             Map<String, Object> e = new LinkedHashMap<>();
                             e.put("tick", c.tick);
@@ -293,10 +329,10 @@ public final class ComplianceAuditor implements java.io.Serializable {
                 e.put("sellingShare", sellingShare(c));
                 e.put("limit", peacetimeLimit);
                 evidence.add(e);
-                receivers(c.messages, parties);
             }
             default -> throw new IllegalStateException(rule.name());
         }
+        parties(rule, c, parties);
         return new Violation(rule.name(), c.tick, 1, detail, List.copyOf(parties), List.copyOf(evidence));
     }
 

@@ -126,6 +126,29 @@ class ComplianceAuditorTest {
     }
 
     @Test
+    void aFirmThatJoinsABreachAfterItsFirstTickIsOneOfItsParties() {
+        // Complex 1 passes its selling price from tick 60, complex 2 from tick 62: one breach of three ticks, and
+        // both took part in it, though only complex 1 did on its first tick, whose messages are the evidence.
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = conduct();
+        for (int t = 60; t <= 62; t++) {
+            compliantTick(c, t);
+            c.messages.deliver(A, MessageLog.CONSORTIUM, InformationField.SELLING_PRICE, A, 1650);
+            if (t == 62) {
+                c.messages.deliver(B, MessageLog.CONSORTIUM, InformationField.SELLING_PRICE, B, 1700);
+            }
+            a.audit(c);
+        }
+        a.finish(62);
+        ComplianceAuditor.Violation v = a.violations().get(0);
+        assertEquals(1, a.violations().size());
+        assertEquals(3, v.ticks());
+        assertEquals(List.of("complex-1", "complex-2"), v.parties());
+        assertEquals(1, v.evidence().size());
+        assertEquals(60, v.evidence().get(0).get("tick"));
+    }
+
+    @Test
     void membersReceivingEvenTheAverageSellingPriceCanAlignWhatTheySell() {
         ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
         TickConduct c = compliantTick(conduct(), 60);
