@@ -15,10 +15,14 @@ final class DownstreamCoordination implements java.io.Serializable {
     private final double markup;
     /** Per firm, ticks it priced with the markup. */
     final int[] coordinatedTicks;
+    /** Per firm, the last tick counted, so a member sent several such figures in a tick counts it once. */
+    private final int[] countedAt;
 
     DownstreamCoordination(double markup, int firms) {
         this.markup = markup;
         this.coordinatedTicks = new int[firms];
+        this.countedAt = new int[firms];
+        java.util.Arrays.fill(countedAt, -1);
     }
 
     /** Sets the markup of every member the tick's messages gave figures on members' downstream business. */
@@ -26,8 +30,12 @@ final class DownstreamCoordination implements java.io.Serializable {
         for (int i = 0; i < log.count(); i++) {
             if (log.toMember(i) && !log.field(i).allowed()) {
                 int f = log.receiver(i);
-                if (markupByFirm[f] < markup) {
-                    markupByFirm[f] = markup;
+                markupByFirm[f] = Math.max(markupByFirm[f], markup);
+                // Counted whether or not another consortium's figures had already set the markup this tick: it
+                // was counted only where the markup was not yet set, so the second of two consortia passing
+                // their members' prices reported that none of them priced with it.
+                if (countedAt[f] != log.tick()) {
+                    countedAt[f] = log.tick();
                     coordinatedTicks[f]++;
                 }
             }
