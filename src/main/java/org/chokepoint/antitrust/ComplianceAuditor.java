@@ -108,6 +108,18 @@ public final class ComplianceAuditor implements java.io.Serializable {
         fixedAt = tick;
     }
 
+    /**
+     * A key adopted during the run in place of the one declared, at {@code tick}, before that tick is audited.
+     * Adopted before any trigger has held, it is the key fixed in advance; once one has, the key fixed in advance
+     * stays what it was and the one adopted is a change. A key adopted in the warm-up, weeks before the shock, was
+     * reported as a key other than the one fixed in advance.
+     */
+    public void adoptKey(AllocationKey key, int tick) {
+        if (firstTrigger < 0) {
+            fixKey(key, tick);
+        }
+    }
+
     /** Judges one tick's conduct. */
     public void audit(TickConduct c) {
         int tick = c.tick;

@@ -105,6 +105,9 @@ public final class Consortium implements Participant {
         if (tick == c.warmupTicks() && terms.product >= 0) {
             allocation.rememberBaseline(x);
         }
+        if (tick == terms.laterKeyTick) {
+            auditor.adoptKey(terms.laterKey, tick);
+        }
         boolean active = activation.decide(tick, c.warmupTicks(), lastImports,
                 c.noticeInForce(terms.region, terms.input), record);
         if (!active) {

@@ -214,6 +214,39 @@ class ComplianceAuditorTest {
     }
 
     @Test
+    void aKeyAdoptedOnceTheTriggerHasHeldIsAChangeAndOneAdoptedBeforeIsTheKeyFixed() {
+        AllocationKey byBaseline = new AllocationKey(AllocationKey.BASELINE_PRO_RATA, Map.of());
+        // Pro rata to baseline weights 4 and 10 with 6 to share: 12/7 and 30/7, as above.
+        TickConduct c = compliantTick(conduct(), 60);
+        c.allocation.key = byBaseline;
+        c.allocation.priority[0] = 0;
+        c.allocation.priority[1] = 0;
+        c.allocation.got[0] = 6 * 4 / 14.0;
+        c.allocation.got[1] = 6 * 10 / 14.0;
+        ComplianceAuditor before = auditor(Mode.AFTER_SHOCK);
+        before.adoptKey(byBaseline, 55);
+        before.audit(c);
+        assertEquals(Set.of(), rules(before), "adopted at tick 55, the cut-off first observed at 60");
+
+        // Adopted on the tick the cut-off is first observed, it is not fixed before it.
+        ComplianceAuditor same = auditor(Mode.AFTER_SHOCK);
+        same.adoptKey(byBaseline, 60);
+        same.audit(c);
+        assertEquals(Set.of("KEY_FIXED_IN_ADVANCE"), rules(same));
+
+        // Adopted once the cut-off has been observed, the key fixed in advance stays the medical-first one.
+        ComplianceAuditor after = auditor(Mode.AFTER_SHOCK);
+        after.audit(compliantTick(conduct(), 59));
+        after.adoptKey(byBaseline, 60);
+        after.audit(c);
+        assertEquals(Set.of("KEY_FIXED_IN_ADVANCE"), rules(after));
+        Map<String, Object> e = after.violations().get(0).evidence().get(0);
+        assertEquals(Map.of("key", AllocationKey.PRIORITY_CLASSES, "priority", Map.of("dialysis-circuit", 1)),
+                e.get("keyFixed"));
+        assertEquals(59, e.get("firstTrigger"));
+    }
+
+    @Test
     void aPeacetimeArrangementAboveFifteenPercentOfEitherMarketBreaksTheShareLimit() {
         ComplianceAuditor a = auditor(Mode.PEACETIME);
         TickConduct c = compliantTick(conduct(), 60);

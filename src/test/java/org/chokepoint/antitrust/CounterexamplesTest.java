@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -172,5 +173,27 @@ class CounterexamplesTest {
 
         RunOutcome clean = Simulation.run(load(Path.of("scenarios/naphtha-hormuz-2026-case6-7.json")), 3, -1);
         assertNull(clean.compliantTwin());
+    }
+
+    /**
+     * The key-changed counterexample adopts pro rata to pre-shock use at tick 75, after the cut-off first observed at
+     * tick 68 (seed 1): a change of key. The same key adopted at tick 55, in the last weeks before the strait shuts
+     * at 60 and thirteen before any cut-off is observed, is the key fixed in advance: applied unchanged from the
+     * first allocation, at tick 74, to the last, at 99, it breaks no rule.
+     */
+    @Test
+    void aKeyAdoptedBeforeAnyTriggerHeldIsTheKeyFixedInAdvance() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(Files.readString(DIR.resolve("naphtha-key-changed.json")));
+        ((ObjectNode) s.at("/consortia/0/allocation/keyChange")).put("tick", 55);
+        SupplyShockModel early = run(ScenarioLoader.fromText(Json.mapper().writeValueAsString(s),
+                "naphtha-key-adopted-before-the-shock.json").scenario(), 1);
+        Consortium c = early.consortia().get(0);
+        assertEquals(68, ((Map<?, ?>) ((List<?>) c.report().get("triggerHeld")).get(0)).get("from"));
+        assertEquals(List.of(), c.violations());
+
+        SupplyShockModel late = run(load(DIR.resolve("naphtha-key-changed.json")), 1);
+        ComplianceAuditor.Violation v = late.consortia().get(0).violations().get(0);
+        assertEquals("KEY_FIXED_IN_ADVANCE", v.rule());
+        assertEquals(75, v.tick());
     }
 }

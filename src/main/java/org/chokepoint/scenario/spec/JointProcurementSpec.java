@@ -79,8 +79,8 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
      * @param priority the priority of each buyer class, by the commodity the buyer makes (1 is served first)
      * @param refuse buyers turned away whatever the key gives them, by the commodity they make (a breach of
      *               equal treatment the auditor reports)
-     * @param keyChange a key adopted during the run in place of the one fixed in advance (a breach the
-     *                  auditor reports), or null
+     * @param keyChange a key adopted during the run in place of the one declared (once the trigger has held, a
+     *                  change of key the auditor reports; before any trigger, the key fixed in advance), or null
      */
     public record Allocation(String product, String key, Map<String, Integer> priority, List<String> refuse,
                              KeyChange keyChange) {
