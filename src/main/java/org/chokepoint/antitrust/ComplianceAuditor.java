@@ -280,8 +280,8 @@ public final class ComplianceAuditor implements java.io.Serializable {
                 evidence.add(observation(c));
             }
             case DURATION -> {
-                detail = "acted (" + c.basis + ") after the trigger lapsed at tick " + lastTrigger + " and its "
-                        + grace + "-tick grace period ended";
+                detail = "acted (" + c.basis + ") after its " + grace + "-tick grace period ended; the trigger last held"
+                        + " at tick " + lastTrigger;
                 evidence.add(observation(c));
             }
             case INFORMATION_SCOPE, NO_DOWNSTREAM_COORDINATION, FIREWALL -> {

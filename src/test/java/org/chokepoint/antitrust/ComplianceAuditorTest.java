@@ -102,6 +102,7 @@ class ComplianceAuditorTest {
         for (int t = 61; t <= 66; t++) {
             compliantTick(c, t);
             c.importsAverage = 90;
+            c.basis = t <= 64 ? Activation.GRACE : Activation.KEPT_ON;
             a.audit(c);
             // Grace of four ticks: 61 to 64 pass, 65 breaks.
             assertEquals(t >= 65 ? Set.of("DURATION") : Set.of(), rules(a), "tick " + t);
@@ -112,6 +113,10 @@ class ComplianceAuditorTest {
         ComplianceAuditor.Violation v = a.violations().get(0);
         assertEquals(65, v.tick());
         assertEquals(2, v.ticks());
+        // The cut-off held at tick 60 and lapsed at 61; the grace of 61-64 ended after 64.
+        assertEquals("acted (kept operating after the trigger lapsed) after its 4-tick grace period ended; the"
+                + " trigger last held at tick 60", v.detail());
+        assertEquals(60, v.evidence().get(0).get("lastTrigger"));
     }
 
     @Test
