@@ -48,8 +48,8 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
 
     /**
      * The most members' combined share of the procurement market may be in peacetime by default: the soft
-     * safe harbour of the European Commission's 2023 Horizontal Guidelines for purchasing agreements (below
-     * 15% on the purchasing and the selling market). The JFTC states no share threshold for joint purchasing.
+     * safe harbour of the European Commission's 2023 Horizontal Guidelines for purchasing agreements (not
+     * exceeding 15% on the purchasing market as well as on the selling market). The JFTC states no share threshold for joint purchasing.
      */
     public static final double PEACETIME_SAFE_HARBOUR = 0.15;
 
