@@ -259,6 +259,9 @@ class ComplianceAuditorTest {
         c.importsAverage = 100;
         a.audit(c);
         assertEquals(Set.of(), rules(a), "10% of both markets");
+        c.membersOutput = 15;
+        a.audit(c);
+        assertEquals(Set.of(), rules(a), "15% of the selling market does not exceed the limit");
         c.membersOutput = 16;
         a.audit(c);
         assertEquals(Set.of("PEACETIME_SHARE"), rules(a), "16% of the selling market");
