@@ -19,6 +19,7 @@ import org.chokepoint.scenario.spec.CapacityOutageSpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.scenario.spec.ExportSubsidySpec;
+import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.scenario.spec.JsonPointers;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.scenario.spec.ProductionQuotaSpec;
@@ -101,6 +102,7 @@ public final class SemanticValidator {
         checkCertifiedSources();
         checkSupportedFirms();
         checkStruckMarkets();
+        checkConsortia();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
@@ -628,6 +630,79 @@ public final class SemanticValidator {
                         + " with '" + prefix + "', so it would support no one: give the start of such a firm's id");
             }
         }
+    }
+
+    /**
+     * A joint-procurement consortium is its region's manufacturers that take its input, buying it from its
+     * candidate suppliers across their lanes home and watching the region's imports from the disrupted origin for
+     * a cut-off; its allocation hands out what members make from the pooled input to the region's manufacturers
+     * that use it. Where no manufacturer of the region takes the input it never has a member; a candidate that is
+     * the consortium's own region, or has no route to it, is never bought from; an after-shock consortium watching
+     * its own region watches imports that cannot exist, so it never sees a cut-off; an allocation of a product no
+     * member makes from the input, or that no manufacturer of the region uses, hands nobody anything. Each ran as
+     * if the entry, or the part of it, were not there (a region or commodity mistyped), and compliance.json showed
+     * a consortium with no members, no purchases or no allocations.
+     */
+    private void checkConsortia() {
+        for (int i = 0; i < s.consortia().size(); i++) {
+            if (!(s.consortia().get(i) instanceof JointProcurementSpec c)
+                    || !regions.containsKey(c.region()) || !commodities.containsKey(c.input())) {
+                continue;
+            }
+            String at = "/consortia/" + i;
+            if (!usedIn(c.region(), c.input())) {
+                problem(at + "/input", "no manufacturer in " + c.region() + " takes " + c.input() + " as an input,"
+                        + " so the consortium would have no members: give the input its region's manufacturers buy");
+                continue;
+            }
+            if (c.mode() == JointProcurementSpec.Mode.AFTER_SHOCK && c.region().equals(c.disruptedOrigin())) {
+                problem(at + "/disruptedOrigin", c.region() + " is the consortium's own region, which it imports"
+                        + " nothing from, so it would never see a cut-off: give the region whose supply of "
+                        + c.input() + " is at risk");
+            }
+            List<String> suppliers = c.candidateSuppliers() == null ? List.of() : c.candidateSuppliers();
+            for (int k = 0; k < suppliers.size(); k++) {
+                String from = suppliers.get(k);
+                if (from.equals(c.region())) {
+                    problem(at + "/candidateSuppliers/" + k, from + " is the consortium's own region: it buys"
+                            + " only across a lane home, so it would never buy there; list regions with a route to "
+                            + c.region());
+                } else if (regions.containsKey(from) && !lanes.contains(lane(from, c.region()))) {
+                    problem(at + "/candidateSuppliers/" + k, "no route from " + from + " to " + c.region()
+                            + ", so the consortium would never buy there; list regions with a route to "
+                            + c.region() + "; routes (with direction): " + routeList());
+                }
+            }
+            JointProcurementSpec.Allocation a = c.allocation();
+            if (a == null || !commodities.containsKey(a.product())) {
+                continue;
+            }
+            if (!madeFrom(c.region(), a.product(), c.input())) {
+                problem(at + "/allocation/product", "no manufacturer in " + c.region() + " makes " + a.product()
+                        + " from " + c.input() + ", so no member output would be allocated: give what members make"
+                        + " from the pooled input");
+            } else if (!usedIn(c.region(), a.product())) {
+                problem(at + "/allocation/product", "no manufacturer in " + c.region() + " takes " + a.product()
+                        + " as an input, so no buyer would ask for the allocation: give a product the region's"
+                        + " manufacturers use");
+            }
+        }
+    }
+
+    /** Whether a manufacturer in the region makes {@code product} by a recipe that takes {@code input}. */
+    private boolean madeFrom(String region, String product, String input) {
+        for (FirmSpec f : s.firms()) {
+            if (!"manufacturer".equals(f.type()) || !region.equals(f.region()) || !product.equals(f.commodity())) {
+                continue;
+            }
+            for (RecipeSpec r : s.recipes()) {
+                boolean follows = f.recipe() != null ? r.id().equals(f.recipe()) : r.output().equals(f.commodity());
+                if (follows && r.inputs().stream().anyMatch(in -> input.equals(in.commodity()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -397,10 +397,58 @@ class SemanticRulesTest {
         }), "test.json");
     }
 
-    private static void pool(ObjectNode s) {
+    /**
+     * Japan's magnet makers take oxide, which they buy from China over the one route, CN to JP, and make magnets
+     * that no Japanese firm uses. Each of these pools would have run as if it were not there: one buying magnets
+     * has no member (nobody in Japan takes magnets as an input); one watching Japan's own imports from Japan never
+     * sees a cut-off; one buying in Japan, or in Korea, which no route joins to Japan, never buys; an allocation of
+     * oxide allocates nothing (members make magnets), and one of magnets finds no buyer to ask for it.
+     */
+    @Test
+    void aConsortiumThatCouldDoNothingIsRefused() {
+        ScenarioProblem noMembers = single(mutated(s -> pool(s).put("input", "magnet")));
+        assertEquals("/consortia/0/input", noMembers.pointer());
+        assertEquals("no manufacturer in JP takes magnet as an input, so the consortium would have no members: give"
+                + " the input its region's manufacturers buy", noMembers.message());
+
+        ScenarioProblem ownOrigin = single(mutated(s -> pool(s).put("disruptedOrigin", "JP")));
+        assertEquals("/consortia/0/disruptedOrigin", ownOrigin.pointer());
+        assertEquals("JP is the consortium's own region, which it imports nothing from, so it would never see a"
+                + " cut-off: give the region whose supply of oxide is at risk", ownOrigin.message());
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> pool(s).put("disruptedOrigin", "JP")
+                .put("mode", "PEACETIME")), "test.json"), "a standing arrangement watches for no cut-off");
+
+        ScenarioProblem home = single(mutated(s -> pool(s).putArray("candidateSuppliers").add("CN").add("JP")));
+        assertEquals("/consortia/0/candidateSuppliers/1", home.pointer());
+        assertEquals("JP is the consortium's own region: it buys only across a lane home, so it would never buy"
+                + " there; list regions with a route to JP", home.message());
+
+        ScenarioProblem noRoute = single(mutated(s -> {
+            ((ArrayNode) s.get("regions")).addObject().put("id", "KR");
+            pool(s).putArray("candidateSuppliers").add("KR");
+        }));
+        assertEquals("/consortia/0/candidateSuppliers/0", noRoute.pointer());
+        assertEquals("no route from KR to JP, so the consortium would never buy there; list regions with a route"
+                + " to JP; routes (with direction): CN->JP, JP->CN", noRoute.message());
+
+        ScenarioProblem notMade = single(mutated(s -> pool(s).putObject("allocation").put("product", "oxide")
+                .put("key", "baselineProRata")));
+        assertEquals("/consortia/0/allocation/product", notMade.pointer());
+        assertEquals("no manufacturer in JP makes oxide from oxide, so no member output would be allocated: give"
+                + " what members make from the pooled input", notMade.message());
+
+        ScenarioProblem noBuyer = single(mutated(s -> pool(s).putObject("allocation").put("product", "magnet")
+                .put("key", "baselineProRata")));
+        assertEquals("/consortia/0/allocation/product", noBuyer.pointer());
+        assertEquals("no manufacturer in JP takes magnet as an input, so no buyer would ask for the allocation:"
+                + " give a product the region's manufacturers use", noBuyer.message());
+    }
+
+    private static ObjectNode pool(ObjectNode s) {
         ObjectNode c = s.putArray("consortia").addObject().put("type", "jointProcurement").put("id", "pool")
                 .put("region", "JP").put("input", "oxide").put("disruptedOrigin", "CN");
         c.putArray("candidateSuppliers").add("CN");
+        return c;
     }
 
     private static ObjectNode outage(ObjectNode s) {
