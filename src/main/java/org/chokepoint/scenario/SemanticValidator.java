@@ -16,8 +16,10 @@ import org.chokepoint.scenario.Scenario.RecipeSpec;
 import org.chokepoint.scenario.Scenario.RouteSpec;
 import org.chokepoint.scenario.Scenario.TraderSpec;
 import org.chokepoint.scenario.spec.CapacityOutageSpec;
+import org.chokepoint.scenario.spec.CapexSubsidySpec;
 import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
+import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
 import org.chokepoint.scenario.spec.ExportSubsidySpec;
 import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.scenario.spec.JsonPointers;
@@ -30,6 +32,8 @@ import org.chokepoint.scenario.spec.Role;
 import org.chokepoint.scenario.spec.SpecCheck;
 import org.chokepoint.scenario.spec.SpecTypes;
 import org.chokepoint.scenario.spec.StateCapacitySpec;
+import org.chokepoint.scenario.spec.TariffFloorSpec;
+import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 
 /**
  * The rules of a scenario that a schema cannot state: ids are unique and every reference resolves,
@@ -103,6 +107,7 @@ public final class SemanticValidator {
         checkSupportedFirms();
         checkStruckMarkets();
         checkConsortia();
+        checkMeasuredMarkets();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
@@ -628,6 +633,87 @@ public final class SemanticValidator {
             } else if (!named) {
                 problem(at + "/firmIdPrefix", "no firm making " + commodity + " in " + where + " has an id starting"
                         + " with '" + prefix + "', so it would support no one: give the start of such a firm's id");
+            }
+        }
+    }
+
+    /**
+     * A tariff floor, a tariff-rate quota and a diversification requirement act on cargo landing in their region:
+     * a trader's on a lane into it, or a consortium's bought abroad. Where no such cargo can come from a non-exempt
+     * origin (a market the region exports from, a good nobody ships, every shipping origin exempt) the measure
+     * levied and limited nothing and the run was the world without it. A capital subsidy whose eligible regions
+     * have no firm making its commodities lowered no one's hurdle and paid nothing, likewise.
+     */
+    private void checkMeasuredMarkets() {
+        for (int i = 0; i < s.policies().size(); i++) {
+            PolicySpec p = s.policies().get(i);
+            String at = "/policies/" + i;
+            if (p instanceof CapexSubsidySpec c) {
+                if (c.commodities() == null || !commodities.keySet().containsAll(c.commodities())
+                        || (c.eligibleRegions() != null && (!regions.keySet().containsAll(c.eligibleRegions())
+                        || c.eligibleRegions().contains(c.excludeRegion())))) {
+                    continue;
+                }
+                List<String> eligible = new ArrayList<>(c.eligibleRegions() != null ? c.eligibleRegions()
+                        : regions.keySet());
+                eligible.remove(c.excludeRegion());
+                boolean reaches = false;
+                for (FirmSpec f : s.firms()) {
+                    reaches |= eligible.contains(f.region()) && c.commodities().contains(f.commodity());
+                }
+                // A subsidy with no eligible region at all is reported as such by its own check.
+                if (!eligible.isEmpty() && !reaches) {
+                    problem(at + "/commodities", "no firm makes " + String.join(" or ", c.commodities()) + " in "
+                            + (c.eligibleRegions() != null ? String.join(", ", c.eligibleRegions())
+                            : "any region but " + c.excludeRegion()) + ", where the firms it subsidises are, so it"
+                            + " would subsidise no one: give commodities such firms make");
+                }
+                continue;
+            }
+            String region;
+            String commodity;
+            List<String> exempt;
+            String what;
+            if (p instanceof TariffFloorSpec t) {
+                region = t.region();
+                commodity = t.commodity();
+                exempt = t.exemptOrigins();
+                what = "the tariff floor would levy nothing";
+            } else if (p instanceof TariffRateQuotaSpec t) {
+                region = t.region();
+                commodity = t.commodity();
+                exempt = t.exemptOrigins();
+                what = "the tariff-rate quota would levy and ration nothing";
+            } else if (p instanceof DiversificationRequirementSpec d) {
+                region = d.region();
+                commodity = d.commodity();
+                exempt = null;
+                what = "the diversification requirement would limit nothing";
+            } else {
+                continue;
+            }
+            if (!regions.containsKey(region) || !commodities.containsKey(commodity)) {
+                continue;
+            }
+            Set<String> origins = new TreeSet<>();
+            for (TraderSpec t : s.traders()) {
+                if (region.equals(t.to()) && commodity.equals(t.commodity())) {
+                    origins.add(t.from());
+                }
+            }
+            for (ConsortiumSpec cs : s.consortia()) {
+                if (cs instanceof JointProcurementSpec c && region.equals(c.region()) && commodity.equals(c.input())
+                        && c.candidateSuppliers() != null) {
+                    origins.addAll(c.candidateSuppliers());
+                }
+            }
+            if (origins.isEmpty()) {
+                problem(at + "/commodity", "no trader ships " + commodity + " into " + region + " and no consortium"
+                        + " of " + region + " buys it abroad, so " + what + ": give a commodity the region imports");
+            } else if (exempt != null && exempt.containsAll(origins)) {
+                problem(at + "/exemptOrigins", "every origin that ships " + commodity + " into " + region + " ("
+                        + String.join(", ", origins) + ") is exempt, so " + what + ": leave out an origin it"
+                        + " should apply to");
             }
         }
     }

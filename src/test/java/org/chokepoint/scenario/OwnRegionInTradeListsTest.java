@@ -5,6 +5,7 @@ import static org.chokepoint.scenario.ScenarioLoaderTest.problemAt;
 import static org.chokepoint.scenario.ScenarioLoaderTest.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -132,8 +133,15 @@ class OwnRegionInTradeListsTest {
             p.putArray("commodities").add("oxide");
             p.putArray("destinations").add("JP");
         }), "test.json");
-        ScenarioLoader.fromText(policy("tariffFloor", "JP", p -> {
-            p.put("commodity", "oxide").put("floor", 70);
+        // Exempting China leaves Korea's oxide to levy.
+        ScenarioLoader.fromText(mutated(s -> {
+            ((ArrayNode) s.get("regions")).addObject().put("id", "KR");
+            ((ArrayNode) s.get("routes")).addObject().put("from", "KR").put("to", "JP").put("transitTicks", 1)
+                    .put("costPerUnit", 0.5);
+            ((ArrayNode) s.get("traders")).addObject().put("id", "kr-jp").put("commodity", "oxide").put("from", "KR")
+                    .put("to", "JP").put("capacityPerTick", 10).put("minMargin", 0.02);
+            ObjectNode p = s.putArray("policies").addObject().put("type", "tariffFloor").put("region", "JP")
+                    .put("start", 10).put("commodity", "oxide").put("floor", 70);
             p.putArray("exemptOrigins").add("CN");
         }), "test.json");
         ScenarioLoader.fromText(policy("exportQuota", "CN", p -> {

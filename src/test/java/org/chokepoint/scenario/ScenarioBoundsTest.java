@@ -175,7 +175,7 @@ class ScenarioBoundsTest {
             ArrayNode policies = s.putArray("policies");
             policies.addObject().put("type", "tariffFloor").put("region", "JP").put("commodity", "oxide")
                     .put("floor", 70);
-            policies.addObject().put("type", "tariffFloor").put("region", "JP").put("commodity", "magnet")
+            policies.addObject().put("type", "tariffFloor").put("region", "JP").put("commodity", "oxide")
                     .put("floor", 100);
         }));
 

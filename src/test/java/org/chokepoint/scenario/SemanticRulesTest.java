@@ -444,6 +444,58 @@ class SemanticRulesTest {
                 + " give a product the region's manufacturers use", noBuyer.message());
     }
 
+    /**
+     * China mines oxide and ships it to Japan; nobody ships magnets. A floor or a tariff-rate quota on China's
+     * oxide imports, on Japan's magnet imports, or on Japan's oxide with China exempt, and a diversification limit
+     * on China's oxide, would levy or limit nothing; a capital subsidy for oxide plants in Japan, where none is,
+     * would subsidise no one. Each ran as the world without it. Japan's oxide floor with no exemption stands,
+     * and so does one on cargo that only a consortium of Japan's magnet makers brings in.
+     */
+    @Test
+    void anImportMeasureActsOnSomeImport() {
+        ScenarioProblem exporter = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")
+                .put("region", "CN").put("commodity", "oxide").put("floor", 70)));
+        assertEquals("/policies/0/commodity", exporter.pointer());
+        assertEquals("no trader ships oxide into CN and no consortium of CN buys it abroad, so the tariff floor would"
+                + " levy nothing: give a commodity the region imports", exporter.message());
+
+        ScenarioProblem untraded = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "tariffRateQuota").put("region", "JP").put("commodity", "magnet")
+                .put("outOfQuotaTariff", 0.5).put("yearlyQuota", 100)));
+        assertEquals("/policies/0/commodity", untraded.pointer());
+        assertEquals("no trader ships magnet into JP and no consortium of JP buys it abroad, so the tariff-rate quota"
+                + " would levy and ration nothing: give a commodity the region imports", untraded.message());
+
+        ScenarioProblem diversify = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "diversificationRequirement").put("region", "CN").put("commodity", "oxide")
+                .put("maxShare", 0.5)));
+        assertEquals("/policies/0/commodity", diversify.pointer());
+        assertTrue(diversify.message().endsWith("so the diversification requirement would limit nothing: give a"
+                + " commodity the region imports"), diversify.message());
+
+        ScenarioProblem allExempt = single(mutated(s -> s.putArray("policies").addObject().put("type", "tariffFloor")
+                .put("region", "JP").put("commodity", "oxide").put("floor", 70).putArray("exemptOrigins").add("CN")));
+        assertEquals("/policies/0/exemptOrigins", allExempt.pointer());
+        assertEquals("every origin that ships oxide into JP (CN) is exempt, so the tariff floor would levy nothing:"
+                + " leave out an origin it should apply to", allExempt.message());
+
+        ScenarioProblem noPlant = single(mutated(s -> capexSubsidy(s, "JP", "oxide").putArray("eligibleRegions")
+                .add("JP")));
+        assertEquals("/policies/0/commodities", noPlant.pointer());
+        assertEquals("no firm makes oxide in JP, where the firms it subsidises are, so it would subsidise no one:"
+                + " give commodities such firms make", noPlant.message());
+
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "tariffFloor").put("region", "JP").put("commodity", "oxide").put("floor", 70)),
+                "t.json"));
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
+            s.putArray("traders");
+            pool(s);
+            s.putArray("policies").addObject().put("type", "tariffFloor").put("region", "JP")
+                    .put("commodity", "oxide").put("floor", 70);
+        }), "t.json"), "the pool's cargo lands as an import");
+    }
+
     private static ObjectNode pool(ObjectNode s) {
         ObjectNode c = s.putArray("consortia").addObject().put("type", "jointProcurement").put("id", "pool")
                 .put("region", "JP").put("input", "oxide").put("disruptedOrigin", "CN");
@@ -590,11 +642,13 @@ class SemanticRulesTest {
         assertEquals("/policies/1/replaces", elsewhere.pointer());
         assertEquals("policy 'ban' is region JP's, not CN's: a measure can replace only one of its own region's",
                 elsewhere.message());
-        ScenarioProblem importer = quotaReplacing("floor", policies ->
-                policies.addObject().put("type", "tariffFloor").put("id", "floor").put("region", "CN")
-                        .put("commodity", "oxide").put("floor", 50));
+        ScenarioProblem importer = quotaReplacing("stockpile", policies ->
+                policies.addObject().put("type", "strategicStockpile").put("id", "stockpile").put("region", "CN")
+                        .put("commodity", "oxide").put("targetDays", 30).put("referencePrice", 50)
+                        .putObject("releaseTrigger").put("priceAbove", 2));
         assertEquals("/policies/1/replaces", importer.pointer());
-        assertTrue(importer.message().startsWith("policy 'floor' is an importer's instrument"), importer.message());
+        assertTrue(importer.message().startsWith("policy 'stockpile' is an importer's instrument"),
+                importer.message());
         assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
             ArrayNode policies = s.putArray("policies");
             policies.addObject().put("type", "exportBan").put("id", "ban").put("region", "CN")
@@ -679,8 +733,8 @@ class SemanticRulesTest {
         assertEquals("/policies/0/eligibleRegions/1", listed.pointer());
         assertTrue(listed.message().startsWith("region 'CN' is the excludeRegion, whose firms are never eligible"),
                 listed.message());
-        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> capexSubsidy(s, "JP", "oxide")
-                .put("excludeRegion", "CN")), "t.json"), "every region but China");
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> capexSubsidy(s, "JP", "magnet")
+                .put("excludeRegion", "CN")), "t.json"), "every region but China, where Japan makes magnets");
         ObjectNode oneRegion = (ObjectNode) Json.mapper().readTree(
                 ScenarioLoaderTest.resource("one-market-linear.json").toFile());
         capexSubsidy(oneRegion, "X", "widget").put("excludeRegion", "X");
