@@ -31,6 +31,8 @@ public final class ConsortiumTerms implements java.io.Serializable {
     final int actsFrom;
     final boolean continueAfterTrigger;
     final double peacetimeMaxShare;
+    /** Only manufacturers whose id starts with this may join; "" lets every one. */
+    final String firmIdPrefix;
     final int offtakeTerm;
     final double offtakeRelief;
     /** The product shared by key (case 7), or -1. */
@@ -72,6 +74,7 @@ public final class ConsortiumTerms implements java.io.Serializable {
         actsFrom = spec.actsFrom() == null ? -1 : spec.actsFrom();
         continueAfterTrigger = spec.continueAfterTrigger();
         peacetimeMaxShare = spec.peacetimeMaxShare();
+        firmIdPrefix = spec.firmIdPrefix();
         JointProcurementSpec.Offtake offtake = spec.offtake();
         offtakeTerm = offtake == null ? 0 : offtake.termTicks();
         offtakeRelief = offtake == null ? 0 : offtake.hurdleRelief();

@@ -5,14 +5,19 @@ import org.chokepoint.agent.Firms;
 import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
 
 /**
- * Who may join and who has: the candidates are the region's manufacturers whose recipe uses the input; each
- * joins on its own exposure, when its input stock covers fewer than {@code joinCoverTicks} ticks of normal use
- * (in peacetime every candidate stands in the arrangement). A member's required volume is what it lacks of
- * that cover. Members stay members while the consortium acts.
+ * Who may join and who has: the candidates are the region's manufacturers whose recipe uses the input (those
+ * whose id starts with the declaration's {@code firmIdPrefix}, where it gives one); each joins on its own exposure,
+ * when its input stock covers fewer than {@code joinCoverTicks} ticks of normal use (in peacetime every candidate
+ * stands in the arrangement). A member's required volume is what it lacks of that cover. Members stay members
+ * while the consortium acts. Members' shares are judged against the whole region: the purchasing market is the
+ * use of every manufacturer of the region that uses the input, candidate or not, so that an arrangement of some of
+ * them can stay within a share limit and one of all of them cannot.
  */
 final class Membership implements java.io.Serializable {
     private final ConsortiumTerms terms;
     final int[] candidates;
+    /** The region's manufacturers using the input, candidates or not: the purchasing market. */
+    private final int[] users;
     /** Firms of the region making what the candidates make: the selling market members' share is judged in. */
     private final int[] rivals;
     /** By firm index. */
@@ -22,18 +27,25 @@ final class Membership implements java.io.Serializable {
     Membership(Firms x, ConsortiumTerms terms) {
         this.terms = terms;
         int n = 0;
+        int u = 0;
         for (int f = 0; f < x.count; f++) {
-            if (candidate(x, f)) {
-                n++;
+            if (user(x, f)) {
+                u++;
+                n += candidate(x, f) ? 1 : 0;
             }
         }
+        users = new int[u];
         candidates = new int[n];
         boolean[] products = new boolean[Math.max(1, maxCommodity(x) + 1)];
         n = 0;
+        u = 0;
         for (int f = 0; f < x.count; f++) {
-            if (candidate(x, f)) {
-                candidates[n++] = f;
-                products[x.commodity(f)] = true;
+            if (user(x, f)) {
+                users[u++] = f;
+                if (candidate(x, f)) {
+                    candidates[n++] = f;
+                    products[x.commodity(f)] = true;
+                }
             }
         }
         int r = 0;
@@ -53,8 +65,12 @@ final class Membership implements java.io.Serializable {
         required = new double[x.count];
     }
 
-    private boolean candidate(Firms x, int f) {
+    private boolean user(Firms x, int f) {
         return x.type(f) == FirmType.MANUFACTURER && x.region(f) == terms.region && x.slotOf(f, terms.input) >= 0;
+    }
+
+    private boolean candidate(Firms x, int f) {
+        return x.id(f).startsWith(terms.firmIdPrefix);
     }
 
     private static int maxCommodity(Firms x) {
@@ -83,7 +99,7 @@ final class Membership implements java.io.Serializable {
     void require(Firms x, TickConduct record) {
         double membersUse = 0;
         double allUse = 0;
-        for (int f : candidates) {
+        for (int f : users) {
             double use = normalUse(x, f);
             allUse += use;
             required[f] = 0;

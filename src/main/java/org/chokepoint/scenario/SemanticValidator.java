@@ -741,6 +741,13 @@ public final class SemanticValidator {
                         + " so the consortium would have no members: give the input its region's manufacturers buy");
                 continue;
             }
+            if (!c.firmIdPrefix().isEmpty() && s.firms().stream().noneMatch(f -> "manufacturer".equals(f.type())
+                    && c.region().equals(f.region()) && takes(f, c.input())
+                    && someInstanceStartsWith(f.id(), f.countOrDefault(), c.firmIdPrefix()))) {
+                problem(at + "/firmIdPrefix", "no manufacturer in " + c.region() + " that takes " + c.input()
+                        + " has an id starting with '" + c.firmIdPrefix() + "', so no one could join: give the start"
+                        + " of such a firm's id");
+            }
             if (c.mode() == JointProcurementSpec.Mode.AFTER_SHOCK && c.region().equals(c.disruptedOrigin())) {
                 problem(at + "/disruptedOrigin", c.region() + " is the consortium's own region, which it imports"
                         + " nothing from, so it would never see a cut-off: give the region whose supply of "
@@ -777,15 +784,16 @@ public final class SemanticValidator {
 
     /** Whether a manufacturer in the region makes {@code product} by a recipe that takes {@code input}. */
     private boolean madeFrom(String region, String product, String input) {
-        for (FirmSpec f : s.firms()) {
-            if (!"manufacturer".equals(f.type()) || !region.equals(f.region()) || !product.equals(f.commodity())) {
-                continue;
-            }
-            for (RecipeSpec r : s.recipes()) {
-                boolean follows = f.recipe() != null ? r.id().equals(f.recipe()) : r.output().equals(f.commodity());
-                if (follows && r.inputs().stream().anyMatch(in -> input.equals(in.commodity()))) {
-                    return true;
-                }
+        return s.firms().stream().anyMatch(f -> "manufacturer".equals(f.type()) && region.equals(f.region())
+                && product.equals(f.commodity()) && takes(f, input));
+    }
+
+    /** Whether firm {@code f}'s recipe (the one it names, or the one making its commodity) takes {@code input}. */
+    private boolean takes(FirmSpec f, String input) {
+        for (RecipeSpec r : s.recipes()) {
+            boolean follows = f.recipe() != null ? r.id().equals(f.recipe()) : r.output().equals(f.commodity());
+            if (follows && r.inputs().stream().anyMatch(in -> input.equals(in.commodity()))) {
+                return true;
             }
         }
         return false;
@@ -1018,18 +1026,8 @@ public final class SemanticValidator {
 
     /** Whether a manufacturer in the region follows a recipe that takes the commodity. */
     private boolean usedIn(String region, String commodity) {
-        for (FirmSpec f : s.firms()) {
-            if (!"manufacturer".equals(f.type()) || !region.equals(f.region())) {
-                continue;
-            }
-            for (RecipeSpec r : s.recipes()) {
-                boolean follows = f.recipe() != null ? r.id().equals(f.recipe()) : r.output().equals(f.commodity());
-                if (follows && r.inputs().stream().anyMatch(in -> commodity.equals(in.commodity()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return s.firms().stream().anyMatch(f -> "manufacturer".equals(f.type()) && region.equals(f.region())
+                && takes(f, commodity));
     }
 
     // ---- demand ----------------------------------------------------------------------------------

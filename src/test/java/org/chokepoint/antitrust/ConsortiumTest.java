@@ -60,7 +60,7 @@ class ConsortiumTest {
     void aCompliantTwinExchangesExactlyTheFieldsTheCasebookAllows() {
         List<String> every = Stream.of(InformationField.values()).map(InformationField::label).toList();
         JointProcurementSpec spec = new JointProcurementSpec("jp", "JP", null, "naphtha", "ME", null, null, null,
-                null, null, List.of("US"), every, null, null, null, null, null, null);
+                null, null, List.of("US"), every, null, null, null, null, null, null, null);
         assertEquals(Stream.of(InformationField.values()).filter(InformationField::allowed)
                 .map(InformationField::label).toList(), spec.compliant().exchange());
     }

@@ -107,6 +107,34 @@ class CounterexamplesTest {
         }
     }
 
+    /**
+     * A standing arrangement is judged on members' combined share of the region's purchasing and selling markets,
+     * which are the whole region's whoever joins. Every one of Japan's eight complexes in it is all of both (the
+     * counterexample). One of them, named by the start of its id, is about an eighth, more or less with its plant
+     * (43 to 57 kt a week): jp-complex-1 on seed 1 buys 14.1% of Japan's naphtha and makes 16.8% of its resin in week
+     * 67, above the EU's 15% for five weeks, and within a limit of 25% throughout; all eight break that limit too.
+     */
+    @Test
+    void aStandingArrangementOfOneComplexInEightIsJudgedOnItsOwnShare() throws Exception {
+        ObjectNode json = ScenarioLoader.load(DIR.resolve("naphtha-peacetime-standing.json")).json().deepCopy();
+        ObjectNode pool = (ObjectNode) json.get("consortia").get(0);
+        pool.put("firmIdPrefix", "jp-complex-1");
+        SupplyShockModel one = run(ScenarioLoader.fromJson(json, "one complex").scenario(), 1);
+        assertEquals(List.of("jp-complex-1"), one.consortia().get(0).report().get("members"));
+        List<ComplianceAuditor.Violation> over = one.consortia().get(0).violations();
+        assertEquals(1, over.size(), "one spell above 15%");
+        assertEquals(67, over.get(0).tick());
+        assertEquals(5, over.get(0).ticks());
+        pool.put("peacetimeMaxShare", 0.25);
+        for (int seed = 1; seed <= 2; seed++) {
+            assertEquals(Set.of(), broken(run(ScenarioLoader.fromJson(json, "one complex").scenario(), seed)),
+                    "seed " + seed);
+        }
+        pool.put("firmIdPrefix", "jp-complex-");
+        assertEquals(Set.of("PEACETIME_SHARE"), broken(run(ScenarioLoader.fromJson(json, "all").scenario(), 1)),
+                "all eight");
+    }
+
     /** Resin's price in Japan averaged over the whole run. */
     private static double meanResinPrice(SupplyShockModel m) {
         World w = m.world();

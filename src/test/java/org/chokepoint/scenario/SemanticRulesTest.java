@@ -445,6 +445,21 @@ class SemanticRulesTest {
     }
 
     /**
+     * A consortium may be some of its region's manufacturers, named by the start of their ids; Japan's one maker
+     * of magnets from oxide is "maker", so a prefix "mak" names it and "jp-" no one, and a pool of no one would
+     * have validated, acted for no one and been judged on nothing.
+     */
+    @Test
+    void aConsortiumWhosePrefixNamesNoUserOfItsInputIsRefused() {
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> pool(s).put("firmIdPrefix", "mak")),
+                "test.json"));
+        ScenarioProblem none = single(mutated(s -> pool(s).put("firmIdPrefix", "jp-")));
+        assertEquals("/consortia/0/firmIdPrefix", none.pointer());
+        assertEquals("no manufacturer in JP that takes oxide has an id starting with 'jp-', so no one could join: give"
+                + " the start of such a firm's id", none.message());
+    }
+
+    /**
      * China mines oxide and ships it to Japan; nobody ships magnets. A floor or a tariff-rate quota on China's
      * oxide imports, on Japan's magnet imports, or on Japan's oxide with China exempt, and a diversification limit
      * on China's oxide, would levy or limit nothing; a capital subsidy for oxide plants in Japan, where none is,

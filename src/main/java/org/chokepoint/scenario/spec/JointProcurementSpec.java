@@ -28,6 +28,9 @@ import java.util.Map;
  * @param continueAfterTrigger true when it keeps operating once the trigger and grace have lapsed (a breach
  *                             the auditor reports)
  * @param peacetimeMaxShare the largest combined share of the procurement market members may hold in peacetime
+ * @param firmIdPrefix only the region's manufacturers using the input whose id starts with this may join ("", the
+ *                     default, lets every one of them); the markets members' shares are judged in are still the
+ *                     whole region's
  * @param offtake a long-term offtake that lowers suppliers' investment hurdle, if any
  * @param allocation the case-7 allocation of product made from pooled input, if any
  */
@@ -36,7 +39,7 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
                                    Double cutoffThreshold, Integer graceTicks, Integer baselineWindowTicks,
                                    Double joinCoverTicks, Double poolingPremium, List<String> candidateSuppliers,
                                    List<String> exchange, Disclosure membersSee, Integer actsFrom,
-                                   Boolean continueAfterTrigger, Double peacetimeMaxShare,
+                                   Boolean continueAfterTrigger, Double peacetimeMaxShare, String firmIdPrefix,
                                    Offtake offtake, Allocation allocation) implements ConsortiumSpec {
     public static final String TYPE = "jointProcurement";
 
@@ -65,6 +68,7 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
         membersSee = membersSee == null ? Disclosure.AGGREGATES : membersSee;
         continueAfterTrigger = continueAfterTrigger != null && continueAfterTrigger;
         peacetimeMaxShare = peacetimeMaxShare == null ? PEACETIME_SAFE_HARBOUR : peacetimeMaxShare;
+        firmIdPrefix = firmIdPrefix == null ? "" : firmIdPrefix;
     }
 
     /**
@@ -114,7 +118,7 @@ public record JointProcurementSpec(String id, String region, Mode mode, String i
                 : new Allocation(allocation.product(), allocation.key(), allocation.priority(), List.of(), null);
         return new JointProcurementSpec(id, region, mode, input, disruptedOrigin, cutoffThreshold, graceTicks,
                 baselineWindowTicks, joinCoverTicks, poolingPremium, candidateSuppliers, allowed,
-                Disclosure.AGGREGATES, null, false, peacetimeMaxShare, offtake, a);
+                Disclosure.AGGREGATES, null, false, peacetimeMaxShare, firmIdPrefix, offtake, a);
     }
 
     @Override
