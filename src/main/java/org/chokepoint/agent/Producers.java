@@ -62,7 +62,7 @@ public final class Producers implements java.io.Serializable {
         this.stockCover = b.stockCoverTicks();
         this.adjustTicks = b.stockAdjustTicks();
         this.askElasticity = b.askStockElasticity();
-        this.offerShare = TickTime.ticks(b.offerWeeks(), ticksPerYear) / stockCover;
+        this.offerShare = TickTime.bufferTicks(b.offerWeeks(), ticksPerYear) / stockCover;
         this.minRatio = b.minStockPriceRatio();
         this.maxRatio = b.maxStockPriceRatio();
         this.normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);

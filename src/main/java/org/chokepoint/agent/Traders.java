@@ -234,13 +234,13 @@ public final class Traders implements Participant {
 
     private Traders(int n, int lanes, int slots, int markets, BehaviourSpec b, int ticksPerYear, int detourTicks) {
         BehaviourSpec.Trading trading = b.trading();
-        stockCover = TickTime.ticks(trading.stockCoverWeeks(), ticksPerYear);
+        stockCover = TickTime.bufferTicks(trading.stockCoverWeeks(), ticksPerYear);
         bootstrapShare = trading.bootstrapShare();
         openGap = trading.openGap();
         passThrough = trading.passThrough();
         strandedCover = trading.strandedCover();
         adjustTicks = b.stockAdjustTicks();
-        offerTicks = TickTime.ticks(b.offerWeeks(), ticksPerYear);
+        offerTicks = TickTime.bufferTicks(b.offerWeeks(), ticksPerYear);
         hoardingPremium = trading.hoardingPremium();
         cutBeyondTarget = b.asksNormalSales();
         this.detourTicks = detourTicks;

@@ -15,6 +15,17 @@ public final class TickTime {
         return weeks * (ticksPerYear / WEEKS_PER_YEAR);
     }
 
+    /**
+     * Ticks in a span of weeks that buffers a tick's flow of sales: a week's flow and a margin beyond it (a seller
+     * offering a week and a half of sales in a tick, a trader holding two weeks of stock once a tick's sales are
+     * made). Where a tick is longer than a week the span is the tick's flow and the same margin: read as calendar
+     * weeks alone, a seller with monthly ticks offered a week and a half of sales in a tick that takes a month's
+     * orders, and no market could clear at rest. With weekly ticks (or shorter) it is the span in ticks, exactly.
+     */
+    public static double bufferTicks(double weeks, int ticksPerYear) {
+        return ticks(weeks, ticksPerYear) + Math.max(0.0, 1.0 - ticks(1.0, ticksPerYear));
+    }
+
     /** A span of weeks in whole ticks, rounded to the nearest and never fewer than {@code least}. */
     public static int wholeTicks(double weeks, int ticksPerYear, int least) {
         return (int) Math.max(least, Math.round(ticks(weeks, ticksPerYear)));
