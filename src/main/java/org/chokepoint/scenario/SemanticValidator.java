@@ -32,6 +32,7 @@ import org.chokepoint.scenario.spec.Role;
 import org.chokepoint.scenario.spec.SpecCheck;
 import org.chokepoint.scenario.spec.SpecTypes;
 import org.chokepoint.scenario.spec.StateCapacitySpec;
+import org.chokepoint.scenario.spec.StrategicStockpileSpec;
 import org.chokepoint.scenario.spec.TariffFloorSpec;
 import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
 
@@ -108,6 +109,7 @@ public final class SemanticValidator {
         checkStruckMarkets();
         checkConsortia();
         checkMeasuredMarkets();
+        checkUsedMarkets();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
@@ -715,6 +717,39 @@ public final class SemanticValidator {
                         + String.join(", ", origins) + ") is exempt, so " + what + ": leave out an origin it"
                         + " should apply to");
             }
+        }
+    }
+
+    /**
+     * A strategic stockpile's target is days of its region's use of the commodity, and a resilience standard mandates
+     * a share of its region's purchases of it; where nobody in the region uses it (no manufacturer takes it as an
+     * input, no final demand for it there: a market the region only exports from, a region mistyped) the target and
+     * the mandate are nothing, and the run was the world without the measure.
+     */
+    private void checkUsedMarkets() {
+        for (int i = 0; i < s.policies().size(); i++) {
+            PolicySpec p = s.policies().get(i);
+            String region;
+            String commodity;
+            String what;
+            if (p instanceof StrategicStockpileSpec sp) {
+                region = sp.region();
+                commodity = sp.commodity();
+                what = "the stockpile's target, days of that use, would be nothing and it would buy nothing";
+            } else if (p instanceof ResilienceStandardSpec rs) {
+                region = rs.region();
+                commodity = rs.commodity();
+                what = "the standard would mandate a share of nothing";
+            } else {
+                continue;
+            }
+            if (!regions.containsKey(region) || !commodities.containsKey(commodity) || usedIn(region, commodity)
+                    || s.demand().stream().anyMatch(d -> region.equals(d.region()) && commodity.equals(d.commodity()))) {
+                continue;
+            }
+            problem("/policies/" + i + "/commodity", "nobody in " + region + " uses " + commodity + " (no manufacturer"
+                    + " takes it as an input and it has no final demand there), so " + what + ": give a commodity the"
+                    + " region uses");
         }
     }
 

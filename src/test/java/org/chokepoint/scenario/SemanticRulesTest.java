@@ -445,6 +445,37 @@ class SemanticRulesTest {
     }
 
     /**
+     * Japan's maker takes oxide and its households buy magnets; China only mines oxide and ships it. A stockpile of
+     * magnets in China holds days of a use China does not have, and a resilience standard on China's oxide mandates a
+     * share of purchases China does not make: both ran as the world without them. In Japan each has a use to act on.
+     */
+    @Test
+    void aStockpileOrAStandardWhereNobodyUsesTheCommodityIsRefused() {
+        ScenarioProblem stockpile = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "strategicStockpile").put("region", "CN").put("commodity", "magnet")
+                .put("targetDays", 30).put("referencePrice", 90).putObject("releaseTrigger").put("priceAbove", 2)));
+        assertEquals("/policies/0/commodity", stockpile.pointer());
+        assertEquals("nobody in CN uses magnet (no manufacturer takes it as an input and it has no final demand"
+                + " there), so the stockpile's target, days of that use, would be nothing and it would buy nothing:"
+                + " give a commodity the region uses", stockpile.message());
+        ScenarioProblem standard = single(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "resilienceStandard").put("region", "CN").put("commodity", "oxide")
+                .put("mandateShare", 0.5).putArray("certifiedRegions").add("CN")));
+        assertEquals("/policies/0/commodity", standard.pointer());
+        assertEquals("nobody in CN uses oxide (no manufacturer takes it as an input and it has no final demand"
+                + " there), so the standard would mandate a share of nothing: give a commodity the region uses",
+                standard.message());
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "strategicStockpile").put("region", "JP").put("commodity", "magnet")
+                .put("targetDays", 30).put("referencePrice", 90).putObject("releaseTrigger").put("priceAbove", 2)),
+                "test.json"), "Japan's households buy magnets");
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> s.putArray("policies").addObject()
+                .put("type", "strategicStockpile").put("region", "JP").put("commodity", "oxide")
+                .put("targetDays", 30).put("referencePrice", 40).putObject("releaseTrigger").put("priceAbove", 2)),
+                "test.json"), "Japan's maker takes oxide");
+    }
+
+    /**
      * A consortium may be some of its region's manufacturers, named by the start of their ids; Japan's one maker
      * of magnets from oxide is "maker", so a prefix "mak" names it and "jp-" no one, and a pool of no one would
      * have validated, acted for no one and been judged on nothing.
@@ -657,12 +688,12 @@ class SemanticRulesTest {
         assertEquals("/policies/1/replaces", elsewhere.pointer());
         assertEquals("policy 'ban' is region JP's, not CN's: a measure can replace only one of its own region's",
                 elsewhere.message());
-        ScenarioProblem importer = quotaReplacing("stockpile", policies ->
-                policies.addObject().put("type", "strategicStockpile").put("id", "stockpile").put("region", "CN")
-                        .put("commodity", "oxide").put("targetDays", 30).put("referencePrice", 50)
-                        .putObject("releaseTrigger").put("priceAbove", 2));
+        // China's own contract for difference on its oxide mine, an instrument a measure on exports cannot replace.
+        ScenarioProblem importer = quotaReplacing("cfd", policies ->
+                policies.addObject().put("type", "contractForDifference").put("id", "cfd").put("region", "CN")
+                        .put("commodity", "oxide").put("strike", 70));
         assertEquals("/policies/1/replaces", importer.pointer());
-        assertTrue(importer.message().startsWith("policy 'stockpile' is an importer's instrument"),
+        assertTrue(importer.message().startsWith("policy 'cfd' is an importer's instrument"),
                 importer.message());
         assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> {
             ArrayNode policies = s.putArray("policies");
