@@ -8,8 +8,9 @@ import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
  * Who may join and who has: the candidates are the region's manufacturers whose recipe uses the input (those
  * whose id starts with the declaration's {@code firmIdPrefix}, where it gives one); each joins on its own exposure,
  * when its input stock covers fewer than {@code joinCoverTicks} ticks of normal use (in peacetime every candidate
- * stands in the arrangement). A member's required volume is what it lacks of that cover. Members stay members
- * while the consortium acts. Members' shares are judged against the whole region: the purchasing market is the
+ * stands in the arrangement). A member's required volume is what it lacks of that cover. Members stay members to
+ * the end of the run: cargo bought while the consortium acted sails home to them after it stops, and a later
+ * activation finds them in. Members' shares are judged against the whole region: the purchasing market is the
  * use of every manufacturer of the region that uses the input, candidate or not, so that an arrangement of some of
  * them can stay within a share limit and one of all of them cannot.
  */
