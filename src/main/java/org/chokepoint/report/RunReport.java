@@ -3,6 +3,9 @@ package org.chokepoint.report;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.chokepoint.antitrust.ComplianceAuditor;
+import org.chokepoint.antitrust.Consortium;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.Summary;
 import org.chokepoint.metrics.SummaryCalculator;
@@ -81,6 +84,8 @@ public final class RunReport {
                     .append(" a year; public stocks held at the end are valued at the market price of the run's last tick.</p>\n");
             incidence(h, summary);
         }
+
+        consortia(h, run, cal);
 
         h.append("<h2>Prices at a glance</h2>\n<p class=\"note\">Each market's price over its pre-shock level "
                 + "(").append(ReportPage.esc(ReportPage.windowWords(scenario.time(), shock, window, cal))).append(")")
@@ -219,6 +224,54 @@ public final class RunReport {
     }
 
     /** Who gained and who lost, region by region; the rows add up to minus the net welfare loss. */
+    /**
+     * What each joint-procurement consortium did and whether it kept the casebook's terms, from its compliance
+     * record: the weeks it acted and on what basis, its members, and each violation with its dates and parties.
+     * compliance.json holds the evidence; the page says where to find it.
+     */
+    private static void consortia(StringBuilder h, SupplyShockModel run, Calendar cal) {
+        if (run.consortia().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Joint procurement</h2>\n");
+        for (Consortium c : run.consortia()) {
+            Map<String, Object> r = c.report();
+            List<?> members = (List<?>) r.get("members");
+            h.append("<h3>").append(ReportPage.esc(c.id())).append("</h3>\n<p>");
+            @SuppressWarnings("unchecked")
+            List<ComplianceAuditor.Period> periods = (List<ComplianceAuditor.Period>) r.get("activePeriods");
+            if (periods.isEmpty()) {
+                h.append("It never acted. ");
+            } else {
+                h.append("It acted ");
+                for (int i = 0; i < periods.size(); i++) {
+                    ComplianceAuditor.Period p = periods.get(i);
+                    h.append(i == 0 ? "" : i == periods.size() - 1 ? " and " : ", ")
+                            .append(ReportPage.esc(cal.label(p.from()))).append(" to ")
+                            .append(ReportPage.esc(cal.label(p.to()))).append(" (")
+                            .append(ReportPage.esc(p.basis())).append(")");
+                }
+                h.append(", with ").append(members.size()).append(members.size() == 1 ? " member. " : " members. ");
+            }
+            List<ComplianceAuditor.Violation> violations = c.violations();
+            if (violations.isEmpty()) {
+                h.append("It kept every term of the casebook the model checks.</p>\n");
+                continue;
+            }
+            h.append(violations.size()).append(violations.size() == 1 ? " breach" : " breaches")
+                    .append(" of the casebook's terms; compliance.json gives the evidence.</p>\n")
+                    .append("<table><tr><th>rule</th><th>from</th><th>ticks</th><th>what happened</th>")
+                    .append("<th>parties</th></tr>\n");
+            for (ComplianceAuditor.Violation v : violations) {
+                h.append("<tr><td>").append(ReportPage.esc(v.rule())).append("</td><td>")
+                        .append(ReportPage.esc(cal.label(v.tick()))).append("</td><td>").append(v.ticks())
+                        .append("</td><td>").append(ReportPage.esc(v.detail())).append("</td><td>")
+                        .append(ReportPage.esc(String.join(", ", v.parties()))).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+    }
+
     private static void incidence(StringBuilder h, Summary s) {
         h.append("<h3>Who gains and who loses (present values, ").append(ReportPage.esc(s.money().label()))
                 .append(")</h3>\n<table><tr><th>region</th><th>consumers</th><th>producers</th><th>taxpayers</th>")

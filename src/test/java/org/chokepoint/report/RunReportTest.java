@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.model.Simulation;
+import org.chokepoint.model.RunOutcome;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
@@ -73,5 +74,29 @@ class RunReportTest {
         assertEquals("the mean over 1 tick, 2025-01-06, the tick the run starts at, having no warm-up: no event or "
                 + "export measure of the scenario is a shock to measure from",
                 ReportPage.windowWords(time, -1, SummaryCalculator.window(time, -1, 260), Calendar.of(time)));
+    }
+
+    /**
+     * A run with a consortium says on its page what the consortium did and whether it kept the casebook's terms,
+     * as compliance.json records them: case 6-7 acts from the cut-off of late April 2026 and keeps every term; the
+     * price-sharing counterexample breaks four, each dated and with every complex that took part in it.
+     */
+    @Test
+    void aRunWithAConsortiumSaysWhenItActedAndWhichTermsItBroke() throws Exception {
+        LoadedScenario kept = ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026-case6-7.json"));
+        String html = RunReport.html(kept, Simulation.run(kept.scenario(), 1, -1), 1);
+        assertTrue(html.contains("<h2>Joint procurement</h2>"), "the section");
+        assertTrue(html.contains("It acted 2026-04-28 to 2026-07-22 (cut-off observed)"), "the first period, dated");
+        assertTrue(html.contains("with 3 members. It kept every term of the casebook the model checks."), "kept");
+
+        LoadedScenario sharing = ScenarioLoader.load(Path.of("scenarios/counterexamples/naphtha-price-sharing.json"));
+        RunOutcome outcome = Simulation.run(sharing.scenario(), 1, -1);
+        String page = RunReport.html(sharing, outcome, 1);
+        int breaches = outcome.model().consortia().get(0).violations().size();
+        assertEquals(4, breaches);
+        assertTrue(page.contains(breaches + " breaches of the casebook's terms; compliance.json gives the evidence."));
+        assertTrue(page.contains("<tr><td>DURATION</td><td>2026-08-26</td><td>4</td>"), "a breach, dated");
+        assertTrue(page.contains("jp-complex-2, jp-complex-3, jp-complex-5, jp-complex-1, jp-complex-6, jp-complex-4,"
+                + " jp-complex-7, jp-complex-8"), "every complex that shared prices");
     }
 }
