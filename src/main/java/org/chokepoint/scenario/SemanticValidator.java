@@ -776,9 +776,10 @@ public final class SemanticValidator {
                         + " so the consortium would have no members: give the input its region's manufacturers buy");
                 continue;
             }
-            if (!c.firmIdPrefix().isEmpty() && s.firms().stream().noneMatch(f -> "manufacturer".equals(f.type())
-                    && c.region().equals(f.region()) && takes(f, c.input())
-                    && someInstanceStartsWith(f.id(), f.countOrDefault(), c.firmIdPrefix()))) {
+            boolean nobody = !c.firmIdPrefix().isEmpty() && s.firms().stream().noneMatch(f -> "manufacturer"
+                    .equals(f.type()) && c.region().equals(f.region()) && takes(f, c.input())
+                    && someInstanceStartsWith(f.id(), f.countOrDefault(), c.firmIdPrefix()));
+            if (nobody) {
                 problem(at + "/firmIdPrefix", "no manufacturer in " + c.region() + " that takes " + c.input()
                         + " has an id starting with '" + c.firmIdPrefix() + "', so no one could join: give the start"
                         + " of such a firm's id");
@@ -802,13 +803,16 @@ public final class SemanticValidator {
                 }
             }
             JointProcurementSpec.Allocation a = c.allocation();
-            if (a == null || !commodities.containsKey(a.product())) {
+            // A pool of no one allocates nothing whatever its product: the prefix's own problem says so.
+            if (a == null || nobody || !commodities.containsKey(a.product())) {
                 continue;
             }
-            if (!madeFrom(c.region(), a.product(), c.input())) {
-                problem(at + "/allocation/product", "no manufacturer in " + c.region() + " makes " + a.product()
-                        + " from " + c.input() + ", so no member output would be allocated: give what members make"
-                        + " from the pooled input");
+            if (!madeFrom(c.region(), a.product(), c.input(), c.firmIdPrefix())) {
+                // Only members' output is allocated: with a prefix, a maker of the product outside it is no member.
+                problem(at + "/allocation/product", "no manufacturer in " + c.region()
+                        + (c.firmIdPrefix().isEmpty() ? "" : " whose id starts with '" + c.firmIdPrefix() + "'")
+                        + " makes " + a.product() + " from " + c.input() + ", so no member output would be allocated:"
+                        + " give what members make from the pooled input");
             } else if (!usedIn(c.region(), a.product())) {
                 problem(at + "/allocation/product", "no manufacturer in " + c.region() + " takes " + a.product()
                         + " as an input, so no buyer would ask for the allocation: give a product the region's"
@@ -817,10 +821,14 @@ public final class SemanticValidator {
         }
     }
 
-    /** Whether a manufacturer in the region makes {@code product} by a recipe that takes {@code input}. */
-    private boolean madeFrom(String region, String product, String input) {
+    /**
+     * Whether a manufacturer in the region whose id starts with {@code prefix} ("" for any) makes {@code product} by
+     * a recipe that takes {@code input}.
+     */
+    private boolean madeFrom(String region, String product, String input, String prefix) {
         return s.firms().stream().anyMatch(f -> "manufacturer".equals(f.type()) && region.equals(f.region())
-                && product.equals(f.commodity()) && takes(f, input));
+                && product.equals(f.commodity()) && takes(f, input)
+                && (prefix.isEmpty() || someInstanceStartsWith(f.id(), f.countOrDefault(), prefix)));
     }
 
     /** Whether firm {@code f}'s recipe (the one it names, or the one making its commodity) takes {@code input}. */

@@ -491,6 +491,54 @@ class SemanticRulesTest {
     }
 
     /**
+     * Japan's magnet maker takes oxide, and so, here, does an alloyer making alloy; a motor maker takes magnets. A
+     * pool of the alloyer alone ("alloy") that allocates magnets allocates only what its members make, and none of
+     * them makes magnets: the magnets made from oxide are the magnet maker's, who is no member. It would have run
+     * as if its allocation were not there. The same pool allocating alloy stands, and so does one of every user.
+     */
+    @Test
+    void anAllocationOfAProductNoMemberNamedByThePrefixMakesIsRefused() {
+        ScenarioProblem notMembers = single(mutated(s -> allocating(s, "alloy", "magnet")));
+        assertEquals("/consortia/0/allocation/product", notMembers.pointer());
+        assertEquals("no manufacturer in JP whose id starts with 'alloy' makes magnet from oxide, so no member output"
+                + " would be allocated: give what members make from the pooled input", notMembers.message());
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> allocating(s, "alloy", "alloy")), "t.json"));
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> allocating(s, "", "magnet")), "t.json"));
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> allocating(s, "mak", "magnet")), "t.json"));
+        ScenarioProblem nobody = single(mutated(s -> allocating(s, "jp-", "magnet")));
+        assertEquals("/consortia/0/firmIdPrefix", nobody.pointer(), "a pool of no one is refused for that alone");
+    }
+
+    /**
+     * The minimal world with an alloyer in Japan making alloy from oxide and a motor maker taking magnets and
+     * alloy, and a pool of Japan's oxide users named by {@code prefix} allocating {@code product}.
+     */
+    private static void allocating(ObjectNode s, String prefix, String product) {
+        ArrayNode commodities = (ArrayNode) s.get("commodities");
+        commodities.addObject().put("id", "alloy").put("stage", "component").put("initialPrice", 80);
+        commodities.addObject().put("id", "motor").put("stage", "final").put("initialPrice", 300);
+        ArrayNode recipes = (ArrayNode) s.get("recipes");
+        ObjectNode alloying = recipes.addObject().put("id", "alloying").put("output", "alloy");
+        alloying.putArray("inputs").addObject().put("commodity", "oxide").put("perUnit", 0.5);
+        ObjectNode winding = recipes.addObject().put("id", "winding").put("output", "motor");
+        winding.putArray("inputs").addObject().put("commodity", "magnet").put("perUnit", 0.2);
+        ((ArrayNode) winding.get("inputs")).addObject().put("commodity", "alloy").put("perUnit", 0.1);
+        ArrayNode firms = (ArrayNode) s.get("firms");
+        for (String[] f : new String[][] {{"alloyer", "alloy"}, {"motors", "motor"}}) {
+            ObjectNode firm = firms.addObject().put("id", f[0]).put("type", "manufacturer").put("region", "JP")
+                    .put("commodity", f[1]).put("capacity", 20);
+            firm.putObject("cost").put("base", 10).put("slope", 5).put("exponent", 2);
+        }
+        s.withArray("demand").addObject().put("region", "JP").put("commodity", "motor").put("baseQuantity", 10)
+                .put("referencePrice", 300).put("elasticity", -0.3);
+        ObjectNode pool = pool(s);
+        if (!prefix.isEmpty()) {
+            pool.put("firmIdPrefix", prefix);
+        }
+        pool.putObject("allocation").put("product", product).put("key", "baselineProRata");
+    }
+
+    /**
      * China mines oxide and ships it to Japan; nobody ships magnets. A floor or a tariff-rate quota on China's
      * oxide imports, on Japan's magnet imports, or on Japan's oxide with China exempt, and a diversification limit
      * on China's oxide, would levy or limit nothing; a capital subsidy for oxide plants in Japan, where none is,
