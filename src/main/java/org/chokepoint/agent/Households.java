@@ -210,11 +210,13 @@ public final class Households implements Participant {
      * Posts household h's demand curve as a schedule of bids around the quoted price. A quote of zero (a crossing
      * at a zero ask: cargo an export subsidy lands for nothing) has no scale to set a grid by, and a grid of zeros
      * would bid the whole curve at nothing, so that no seller asking anything sold to the households that tick; the
-     * curve's own reference price sets the grid instead.
+     * curve's own reference price sets the grid instead, or its choke price where that is lower: round a reference
+     * price the curve is cut below, most of the grid stood capped at the choke and its lowest step far above a
+     * market that had just cleared at nothing.
      */
     public void bid(int h, double quote, OrderBook book) {
         int n = GRID.length;
-        double centre = quote > 0 ? quote : referencePrice[h];
+        double centre = quote > 0 ? quote : Math.min(referencePrice[h], chokePrice[h]);
         for (int i = 0; i < n; i++) {
             gridPrice[i] = Math.min(centre * Math.exp(GRID[i]), chokePrice[h]);
         }

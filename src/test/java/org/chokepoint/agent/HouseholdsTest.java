@@ -68,4 +68,36 @@ class HouseholdsTest {
             assertEquals(atReference.bidQuantity(i), atNothing.bidQuantity(i), 0.0, "bid " + i);
         }
     }
+
+    /**
+     * A curve may be cut below its reference price: with B's buyers choked at 5, nobody buys at their reference
+     * price of 10. A grid laid round 10 after a zero quote capped 25 of its 28 steps at 5, so the schedule had four
+     * prices, 2.466 (10 e^-1.4) the lowest, and at any price below that they bid no more than D(2.466) = 306.5 though
+     * the market had just cleared at nothing. Quoted at nothing, they bid as if quoted at the choke price, the top of
+     * the curve: the grid's lowest step is 5 e^-1.4 = 1.233, and the schedule adds up there to
+     * D(1.233) = 100 x 0.1233^-0.8 = 533.6.
+     */
+    @Test
+    void quotedAtNothingAHouseholdWhoseCurveIsChokedBelowItsReferencePriceBidsRoundTheChoke() throws Exception {
+        Households h = households();
+        h.chokePrice[B] = 5.0;
+        OrderBook atNothing = new OrderBook();
+        h.bid(B, 0.0, atNothing);
+        double lowest = Double.POSITIVE_INFINITY;
+        double total = 0;
+        for (int i = 0; i < atNothing.bidCount(); i++) {
+            if (atNothing.bidQuantity(i) > 0) {
+                lowest = Math.min(lowest, atNothing.bidLimit(i));
+            }
+            total += atNothing.bidQuantity(i);
+        }
+        assertEquals(1.233, lowest, 1e-3);
+        assertEquals(533.6, total, 0.1);
+        OrderBook atChoke = new OrderBook();
+        h.bid(B, 5.0, atChoke);
+        for (int i = 0; i < atNothing.bidCount(); i++) {
+            assertEquals(atChoke.bidLimit(i), atNothing.bidLimit(i), 0.0, "bid " + i);
+            assertEquals(atChoke.bidQuantity(i), atNothing.bidQuantity(i), 0.0, "bid " + i);
+        }
+    }
 }
