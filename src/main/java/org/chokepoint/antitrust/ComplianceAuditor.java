@@ -70,6 +70,12 @@ public final class ComplianceAuditor implements java.io.Serializable {
     private final int[] spellFrom = new int[RULES.length];
     private final int[] spellTo = new int[RULES.length];
     private final int[] spellIndex = new int[RULES.length];
+    /**
+     * Per rule, the parties of its open spell so far, kept from tick to tick so that a tick of a persisting breach
+     * that brings no new party allocates nothing: a copy made each tick to look for one cost a list every tick of a
+     * breach that can last the whole run.
+     */
+    private final List<List<String>> spellParties = new ArrayList<>();
     private final List<Period> periods = new ArrayList<>();
     private final List<AllocationKey> keys = new ArrayList<>();
     private final List<int[]> keySpans = new ArrayList<>();
@@ -100,6 +106,9 @@ public final class ComplianceAuditor implements java.io.Serializable {
         this.keyGives = new double[allocationCapacity];
         this.working = new boolean[allocationCapacity];
         java.util.Arrays.fill(spellIndex, -1);
+        for (int r = 0; r < RULES.length; r++) {
+            spellParties.add(new ArrayList<>());
+        }
     }
 
     /** The allocation key declared, and when: a key fixed after the first trigger is not fixed in advance. */
@@ -211,19 +220,18 @@ public final class ComplianceAuditor implements java.io.Serializable {
             close(r);
             return;
         }
+        List<String> parties = spellParties.get(r);
         if (spellIndex[r] < 0) {
             spellFrom[r] = c.tick;
             spellIndex[r] = violations.size();
-            violations.add(describe(rule, c));
-        } else {
+            parties.clear();
+            violations.add(describe(rule, c, parties));
+        } else if (parties(rule, c, parties)) {
             // Firms that join a breach after its first tick took part in it as much as those that opened it:
             // members of a consortium that kept sharing prices joined twenty ticks on and priced with the others.
             Violation v = violations.get(spellIndex[r]);
-            List<String> parties = new ArrayList<>(v.parties());
-            if (parties(rule, c, parties)) {
-                violations.set(spellIndex[r], new Violation(v.rule(), v.tick(), v.ticks(), v.detail(),
-                        List.copyOf(parties), v.evidence()));
-            }
+            violations.set(spellIndex[r], new Violation(v.rule(), v.tick(), v.ticks(), v.detail(),
+                    List.copyOf(parties), v.evidence()));
         }
         spellTo[r] = c.tick;
     }
@@ -270,8 +278,8 @@ public final class ComplianceAuditor implements java.io.Serializable {
 
     // ---- evidence, written when a spell opens --------------------------------------------------------------
 
-    private Violation describe(Rule rule, TickConduct c) {
-        List<String> parties = new ArrayList<>();
+    /** The breach of a rule opening this tick, its first tick's parties added to {@code parties}. */
+    private Violation describe(Rule rule, TickConduct c, List<String> parties) {
         List<Map<String, Object>> evidence = new ArrayList<>();
         String detail;
         switch (rule) {

@@ -153,6 +153,42 @@ class ComplianceAuditorTest {
         assertEquals(60, v.evidence().get(0).get("tick"));
     }
 
+    /**
+     * The auditor judges every tick of a run, and a breach can last the whole of it (the price-sharing
+     * counterexample's two ran 88 ticks). A tick that continues a breach with no new party allocates nothing: 10,000
+     * such ticks of complex 1 passing its selling price allocate less than a byte a tick, where copying the parties
+     * to look for a new one took a list and its array every tick (480,432 bytes).
+     */
+    @Test
+    void aTickThatContinuesABreachWithNoNewPartyAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = conduct();
+        int tick = 60;
+        // Warm up, so that what is measured is the auditor's own per-tick work, not class loading or compilation.
+        for (int i = 0; i < 20_000; i++) {
+            breachTick(a, c, tick++);
+        }
+        long before = threads.getThreadAllocatedBytes(me);
+        for (int i = 0; i < 10_000; i++) {
+            breachTick(a, c, tick++);
+        }
+        long allocated = threads.getThreadAllocatedBytes(me) - before;
+        assertTrue(allocated < 10_000, "bytes allocated over 10,000 ticks of a breach: " + allocated);
+        a.finish(tick - 1);
+        assertEquals(List.of("complex-1"), a.violations().get(0).parties());
+        assertEquals(30_000, a.violations().get(0).ticks());
+    }
+
+    /** A compliant tick but for complex 1 receiving its own selling price. */
+    private static void breachTick(ComplianceAuditor a, TickConduct c, int tick) {
+        compliantTick(c, tick);
+        c.messages.deliver(A, MessageLog.CONSORTIUM, InformationField.SELLING_PRICE, A, 1650);
+        a.audit(c);
+    }
+
     @Test
     void membersReceivingEvenTheAverageSellingPriceCanAlignWhatTheySell() {
         ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
