@@ -557,24 +557,23 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
 
     @Override
     public double householdCharges(int tick, int region) {
-        double paid = 0;
-        for (Instrument i : instruments) {
-            if (i.region() == region) {
-                paid += i.householdChargeAt(tick);
-            }
-        }
-        return paid;
+        return sumOfRegionsInstruments(region, i -> i.householdChargeAt(tick));
     }
 
     @Override
     public double publicStockAtEnd(int market, int region) {
-        double held = 0;
+        return sumOfRegionsInstruments(region, i -> i.stockIn(market));
+    }
+
+    /** A figure summed over the instruments of one region's government, for the summary (not the tick loop). */
+    private double sumOfRegionsInstruments(int region, java.util.function.ToDoubleFunction<Instrument> figure) {
+        double sum = 0;
         for (Instrument i : instruments) {
             if (i.region() == region) {
-                held += i.stockIn(market);
+                sum += figure.applyAsDouble(i);
             }
         }
-        return held;
+        return sum;
     }
 
     @Override
