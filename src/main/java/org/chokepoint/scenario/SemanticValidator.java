@@ -21,6 +21,7 @@ import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
 import org.chokepoint.scenario.spec.DiversificationRequirementSpec;
 import org.chokepoint.scenario.spec.ExportSubsidySpec;
+import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
 import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.scenario.spec.JsonPointers;
 import org.chokepoint.scenario.spec.PolicySpec;
@@ -108,8 +109,8 @@ public final class SemanticValidator {
         checkSupportedFirms();
         checkStruckMarkets();
         checkConsortia();
-        checkMeasuredMarkets();
-        checkUsedMarkets();
+        checkCapexSubsidiesReach();
+        checkActedOnMarkets();
         checkTypedIds("consortia", "consortium", json.path("consortia"));
         checkMembers("firms", "firm", json.path("firms"));
         checkMembers("traders", "trader", json.path("traders"));
@@ -639,117 +640,85 @@ public final class SemanticValidator {
         }
     }
 
-    /**
-     * A tariff floor, a tariff-rate quota and a diversification requirement act on cargo landing in their region:
-     * a trader's on a lane into it, or a consortium's bought abroad. Where no such cargo can come from a non-exempt
-     * origin (a market the region exports from, a good nobody ships, every shipping origin exempt) the measure
-     * levied and limited nothing and the run was the world without it. A capital subsidy whose eligible regions
-     * have no firm making its commodities lowered no one's hurdle and paid nothing, likewise.
-     */
-    private void checkMeasuredMarkets() {
+    /** A capital subsidy whose eligible regions have no firm making its commodities lowered no one's hurdle. */
+    private void checkCapexSubsidiesReach() {
         for (int i = 0; i < s.policies().size(); i++) {
-            PolicySpec p = s.policies().get(i);
-            String at = "/policies/" + i;
-            if (p instanceof CapexSubsidySpec c) {
-                if (c.commodities() == null || !commodities.keySet().containsAll(c.commodities())
-                        || (c.eligibleRegions() != null && (!regions.keySet().containsAll(c.eligibleRegions())
-                        || c.eligibleRegions().contains(c.excludeRegion())))) {
-                    continue;
-                }
-                List<String> eligible = new ArrayList<>(c.eligibleRegions() != null ? c.eligibleRegions()
-                        : regions.keySet());
-                eligible.remove(c.excludeRegion());
-                boolean reaches = false;
-                for (FirmSpec f : s.firms()) {
-                    reaches |= eligible.contains(f.region()) && c.commodities().contains(f.commodity());
-                }
-                // A subsidy with no eligible region at all is reported as such by its own check.
-                if (!eligible.isEmpty() && !reaches) {
-                    problem(at + "/commodities", "no firm makes " + String.join(" or ", c.commodities()) + " in "
-                            + (c.eligibleRegions() != null ? String.join(", ", c.eligibleRegions())
-                            : "any region but " + c.excludeRegion()) + ", where the firms it subsidises are, so it"
-                            + " would subsidise no one: give commodities such firms make");
-                }
+            if (!(s.policies().get(i) instanceof CapexSubsidySpec c) || c.commodities() == null
+                    || !commodities.keySet().containsAll(c.commodities())
+                    || (c.eligibleRegions() != null && (!regions.keySet().containsAll(c.eligibleRegions())
+                    || c.eligibleRegions().contains(c.excludeRegion())))) {
                 continue;
             }
-            String region;
-            String commodity;
-            List<String> exempt;
-            String what;
-            if (p instanceof TariffFloorSpec t) {
-                region = t.region();
-                commodity = t.commodity();
-                exempt = t.exemptOrigins();
-                what = "the tariff floor would levy nothing";
-            } else if (p instanceof TariffRateQuotaSpec t) {
-                region = t.region();
-                commodity = t.commodity();
-                exempt = t.exemptOrigins();
-                what = "the tariff-rate quota would levy and ration nothing";
-            } else if (p instanceof DiversificationRequirementSpec d) {
-                region = d.region();
-                commodity = d.commodity();
-                exempt = null;
-                what = "the diversification requirement would limit nothing";
-            } else {
-                continue;
-            }
-            if (!regions.containsKey(region) || !commodities.containsKey(commodity)) {
-                continue;
-            }
-            Set<String> origins = new TreeSet<>();
-            for (TraderSpec t : s.traders()) {
-                if (region.equals(t.to()) && commodity.equals(t.commodity())) {
-                    origins.add(t.from());
-                }
-            }
-            for (ConsortiumSpec cs : s.consortia()) {
-                if (cs instanceof JointProcurementSpec c && region.equals(c.region()) && commodity.equals(c.input())
-                        && c.candidateSuppliers() != null) {
-                    origins.addAll(c.candidateSuppliers());
-                }
-            }
-            if (origins.isEmpty()) {
-                problem(at + "/commodity", "no trader ships " + commodity + " into " + region + " and no consortium"
-                        + " of " + region + " buys it abroad, so " + what + ": give a commodity the region imports");
-            } else if (exempt != null && exempt.containsAll(origins)) {
-                problem(at + "/exemptOrigins", "every origin that ships " + commodity + " into " + region + " ("
-                        + String.join(", ", origins) + ") is exempt, so " + what + ": leave out an origin it"
-                        + " should apply to");
+            List<String> eligible = new ArrayList<>(c.eligibleRegions() != null ? c.eligibleRegions()
+                    : regions.keySet());
+            eligible.remove(c.excludeRegion());
+            boolean reaches = s.firms().stream()
+                    .anyMatch(f -> eligible.contains(f.region()) && c.commodities().contains(f.commodity()));
+            // A subsidy with no eligible region at all is reported as such by its own check.
+            if (!eligible.isEmpty() && !reaches) {
+                problem("/policies/" + i + "/commodities", "no firm makes " + String.join(" or ", c.commodities())
+                        + " in " + (c.eligibleRegions() != null ? String.join(", ", c.eligibleRegions())
+                        : "any region but " + c.excludeRegion()) + ", where the firms it subsidises are, so it"
+                        + " would subsidise no one: give commodities such firms make");
             }
         }
     }
 
     /**
-     * A strategic stockpile's target is days of its region's use of the commodity, and a resilience standard mandates
-     * a share of its region's purchases of it; where nobody in the region uses it (no manufacturer takes it as an
-     * input, no final demand for it there: a market the region only exports from, a region mistyped) the target and
-     * the mandate are nothing, and the run was the world without the measure.
+     * An importer's instrument on one market acts on something there, or the run was the world without it. A tariff
+     * floor, a tariff-rate quota and a diversification requirement act on cargo landing in their region, a trader's
+     * on a lane into it or a consortium's bought abroad, from an origin they do not exempt (not on a market the
+     * region exports from, a good nobody ships, or every shipping origin exempt). A strategic stockpile's target is
+     * days of its region's use of the commodity and a resilience standard mandates a share of its purchases: they
+     * need someone in the region to use it (a manufacturer taking it as an input, or final demand there).
      */
-    private void checkUsedMarkets() {
+    private void checkActedOnMarkets() {
         for (int i = 0; i < s.policies().size(); i++) {
             PolicySpec p = s.policies().get(i);
-            String region;
-            String commodity;
-            String what;
-            if (p instanceof StrategicStockpileSpec sp) {
-                region = sp.region();
-                commodity = sp.commodity();
-                what = "the stockpile's target, days of that use, would be nothing and it would buy nothing";
-            } else if (p instanceof ResilienceStandardSpec rs) {
-                region = rs.region();
-                commodity = rs.commodity();
-                what = "the standard would mandate a share of nothing";
-            } else {
+            if (!(p instanceof ImporterInstrumentSpec m) || m.commodity() == null || !regions.containsKey(m.region())
+                    || !commodities.containsKey(m.commodity())) {
                 continue;
             }
-            if (!regions.containsKey(region) || !commodities.containsKey(commodity) || usedIn(region, commodity)
-                    || s.demand().stream().anyMatch(d -> region.equals(d.region()) && commodity.equals(d.commodity()))) {
-                continue;
+            String region = m.region();
+            String commodity = m.commodity();
+            String at = "/policies/" + i;
+            String onImports = p instanceof TariffFloorSpec ? "the tariff floor would levy nothing"
+                    : p instanceof TariffRateQuotaSpec ? "the tariff-rate quota would levy and ration nothing"
+                    : p instanceof DiversificationRequirementSpec ? "the diversification requirement would limit"
+                    + " nothing" : null;
+            String onUse = p instanceof StrategicStockpileSpec ? "the stockpile's target, days of that use, would be"
+                    + " nothing and it would buy nothing"
+                    : p instanceof ResilienceStandardSpec ? "the standard would mandate a share of nothing" : null;
+            if (onImports != null) {
+                List<String> exempt = p instanceof TariffFloorSpec t ? t.exemptOrigins()
+                        : p instanceof TariffRateQuotaSpec t ? t.exemptOrigins() : null;
+                Set<String> origins = new TreeSet<>();
+                for (TraderSpec t : s.traders()) {
+                    if (region.equals(t.to()) && commodity.equals(t.commodity())) {
+                        origins.add(t.from());
+                    }
+                }
+                for (ConsortiumSpec cs : s.consortia()) {
+                    if (cs instanceof JointProcurementSpec c && region.equals(c.region())
+                            && commodity.equals(c.input()) && c.candidateSuppliers() != null) {
+                        origins.addAll(c.candidateSuppliers());
+                    }
+                }
+                if (origins.isEmpty()) {
+                    problem(at + "/commodity", "no trader ships " + commodity + " into " + region + " and no"
+                            + " consortium of " + region + " buys it abroad, so " + onImports + ": give a commodity"
+                            + " the region imports");
+                } else if (exempt != null && exempt.containsAll(origins)) {
+                    problem(at + "/exemptOrigins", "every origin that ships " + commodity + " into " + region + " ("
+                            + String.join(", ", origins) + ") is exempt, so " + onImports + ": leave out an origin it"
+                            + " should apply to");
+                }
+            } else if (onUse != null && !usedIn(region, commodity, "")
+                    && s.demand().stream().noneMatch(d -> region.equals(d.region()) && commodity.equals(d.commodity()))) {
+                problem(at + "/commodity", "nobody in " + region + " uses " + commodity + " (no manufacturer takes it"
+                        + " as an input and it has no final demand there), so " + onUse + ": give a commodity the"
+                        + " region uses");
             }
-            problem("/policies/" + i + "/commodity", "nobody in " + region + " uses " + commodity + " (no manufacturer"
-                    + " takes it as an input and it has no final demand there), so " + what + ": give a commodity the"
-                    + " region uses");
         }
     }
 
@@ -771,14 +740,12 @@ public final class SemanticValidator {
                 continue;
             }
             String at = "/consortia/" + i;
-            if (!usedIn(c.region(), c.input())) {
+            if (!usedIn(c.region(), c.input(), "")) {
                 problem(at + "/input", "no manufacturer in " + c.region() + " takes " + c.input() + " as an input,"
                         + " so the consortium would have no members: give the input its region's manufacturers buy");
                 continue;
             }
-            boolean nobody = !c.firmIdPrefix().isEmpty() && s.firms().stream().noneMatch(f -> "manufacturer"
-                    .equals(f.type()) && c.region().equals(f.region()) && takes(f, c.input())
-                    && someInstanceStartsWith(f.id(), f.countOrDefault(), c.firmIdPrefix()));
+            boolean nobody = !usedIn(c.region(), c.input(), c.firmIdPrefix());
             if (nobody) {
                 problem(at + "/firmIdPrefix", "no manufacturer in " + c.region() + " that takes " + c.input()
                         + " has an id starting with '" + c.firmIdPrefix() + "', so no one could join: give the start"
@@ -813,7 +780,7 @@ public final class SemanticValidator {
                         + (c.firmIdPrefix().isEmpty() ? "" : " whose id starts with '" + c.firmIdPrefix() + "'")
                         + " makes " + a.product() + " from " + c.input() + ", so no member output would be allocated:"
                         + " give what members make from the pooled input");
-            } else if (!usedIn(c.region(), a.product())) {
+            } else if (!usedIn(c.region(), a.product(), "")) {
                 problem(at + "/allocation/product", "no manufacturer in " + c.region() + " takes " + a.product()
                         + " as an input, so no buyer would ask for the allocation: give a product the region's"
                         + " manufacturers use");
@@ -828,7 +795,7 @@ public final class SemanticValidator {
     private boolean madeFrom(String region, String product, String input, String prefix) {
         return s.firms().stream().anyMatch(f -> "manufacturer".equals(f.type()) && region.equals(f.region())
                 && product.equals(f.commodity()) && takes(f, input)
-                && (prefix.isEmpty() || someInstanceStartsWith(f.id(), f.countOrDefault(), prefix)));
+                && someInstanceStartsWith(f.id(), f.countOrDefault(), prefix));
     }
 
     /** Whether firm {@code f}'s recipe (the one it names, or the one making its commodity) takes {@code input}. */
@@ -1051,7 +1018,7 @@ public final class SemanticValidator {
                     problem(base + "/heldBy", "no stockist of " + o.commodity() + " in " + o.region()
                             + " to hold this stock; add one under stockists or hold it by \"users\"");
                 }
-            } else if (!usedIn(o.region(), o.commodity())) {
+            } else if (!usedIn(o.region(), o.commodity(), "")) {
                 problem(base + "/heldBy", "no manufacturer in " + o.region() + " takes " + o.commodity()
                         + " as an input, so no user can hold this stock; hold it by \"stockists\" (and add one)");
             }
@@ -1067,10 +1034,13 @@ public final class SemanticValidator {
         }
     }
 
-    /** Whether a manufacturer in the region follows a recipe that takes the commodity. */
-    private boolean usedIn(String region, String commodity) {
+    /**
+     * Whether a manufacturer in the region whose id starts with {@code prefix} ("" for any) follows a recipe that
+     * takes the commodity.
+     */
+    private boolean usedIn(String region, String commodity, String prefix) {
         return s.firms().stream().anyMatch(f -> "manufacturer".equals(f.type()) && region.equals(f.region())
-                && takes(f, commodity));
+                && takes(f, commodity) && someInstanceStartsWith(f.id(), f.countOrDefault(), prefix));
     }
 
     // ---- demand ----------------------------------------------------------------------------------
