@@ -756,6 +756,12 @@ public final class SemanticValidator {
                         + " nothing from, so it would never see a cut-off: give the region whose supply of "
                         + c.input() + " is at risk");
             }
+            if (c.mode() == JointProcurementSpec.Mode.AFTER_SHOCK && c.joinCoverTicks() == 0) {
+                // A firm joins when its cover falls below the mark; no stock covers fewer than 0 ticks.
+                problem(at + "/joinCoverTicks", "a firm joins an after-shock consortium when its stock of "
+                        + c.input() + " covers fewer ticks of its use than this, and no stock covers fewer than 0,"
+                        + " so no one would ever join: give a cover above 0 (the default is 8)");
+            }
             List<String> suppliers = c.candidateSuppliers() == null ? List.of() : c.candidateSuppliers();
             for (int k = 0; k < suppliers.size(); k++) {
                 String from = suppliers.get(k);

@@ -491,6 +491,25 @@ class SemanticRulesTest {
     }
 
     /**
+     * A firm joins a pool formed after a shock when its stock covers fewer ticks of its use than the pool's mark. At
+     * a mark of 0 no stock, not even none, covers fewer: the naphtha pool of case 6 so written stood in force over
+     * its cut-off of weeks 68-80 with no member and bought nothing. A mark of a tenth of a tick stands, and so does a
+     * standing pool at 0, whose members are all its users from the start and exchange their figures whatever it buys.
+     */
+    @Test
+    void anAfterShockConsortiumNoStockCouldBringAnyoneIntoIsRefused() {
+        ScenarioProblem never = single(mutated(s -> pool(s).put("joinCoverTicks", 0)));
+        assertEquals("/consortia/0/joinCoverTicks", never.pointer());
+        assertEquals("a firm joins an after-shock consortium when its stock of oxide covers fewer ticks of its use"
+                + " than this, and no stock covers fewer than 0, so no one would ever join: give a cover above 0"
+                + " (the default is 8)", never.message());
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> pool(s).put("joinCoverTicks", 0.1)),
+                "test.json"));
+        assertDoesNotThrow(() -> ScenarioLoader.fromText(mutated(s -> pool(s).put("joinCoverTicks", 0)
+                .put("mode", "PEACETIME")), "test.json"));
+    }
+
+    /**
      * Japan's magnet maker takes oxide, and so, here, does an alloyer making alloy; a motor maker takes magnets. A
      * pool of the alloyer alone ("alloy") that allocates magnets allocates only what its members make, and none of
      * them makes magnets: the magnets made from oxide are the magnet maker's, who is no member. It would have run
