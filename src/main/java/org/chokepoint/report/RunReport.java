@@ -243,7 +243,8 @@ public final class RunReport {
             if (periods.isEmpty()) {
                 h.append("It never acted. ");
             } else {
-                h.append("It acted ");
+                // In force with no member, it bought and allocated nothing: "acted with 0 members" read as a pool.
+                h.append(members.isEmpty() ? "It stood in force " : "It acted ");
                 for (int i = 0; i < periods.size(); i++) {
                     ComplianceAuditor.Period p = periods.get(i);
                     h.append(i == 0 ? "" : i == periods.size() - 1 ? " and " : ", ")
@@ -251,7 +252,11 @@ public final class RunReport {
                             .append(ReportPage.esc(cal.label(p.to()))).append(" (")
                             .append(ReportPage.esc(p.basis())).append(")");
                 }
-                h.append(", with ").append(members.size()).append(members.size() == 1 ? " member. " : " members. ");
+                if (members.isEmpty()) {
+                    h.append(", but no firm's stock ran low enough for it to join, so it bought and allocated nothing. ");
+                } else {
+                    h.append(", with ").append(members.size()).append(members.size() == 1 ? " member. " : " members. ");
+                }
             }
             List<ComplianceAuditor.Violation> violations = c.violations();
             if (violations.isEmpty()) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.model.Simulation;
 import org.chokepoint.model.RunOutcome;
@@ -98,5 +100,24 @@ class RunReportTest {
         assertTrue(page.contains("<tr><td>DURATION</td><td>2026-08-26</td><td>4</td>"), "a breach, dated");
         assertTrue(page.contains("jp-complex-2, jp-complex-3, jp-complex-5, jp-complex-1, jp-complex-6, jp-complex-4,"
                 + " jp-complex-7, jp-complex-8"), "every complex that shared prices");
+    }
+
+    /**
+     * Case 6's pool written for one complex that joins only when its naphtha covers less than half a week of its
+     * use: the cut-off holds from late April 2026 as in case 6, but the complex's stock never runs that low, so the pool
+     * is in force with no member and buys nothing. The page said it "acted ... with 0 members".
+     */
+    @Test
+    void aConsortiumNoFirmJoinedSaysItBoughtNothing() throws Exception {
+        String text = Files.readString(Path.of("scenarios/naphtha-hormuz-2026-case6.json"))
+                .replace("\"joinCoverTicks\": 6", "\"joinCoverTicks\": 0.5, \"firmIdPrefix\": \"jp-complex-1\"");
+        LoadedScenario alone = ScenarioLoader.fromText(text, "case6-one-complex.json");
+        RunOutcome outcome = Simulation.run(alone.scenario(), 1, -1);
+        assertEquals(0, ((List<?>) outcome.model().consortia().get(0).report().get("members")).size());
+        String html = RunReport.html(alone, outcome, 1);
+        assertTrue(html.contains("It stood in force 2026-04-28 to 2026-07-22 (cut-off observed)"), "dated as in case 6");
+        assertTrue(html.contains(", but no firm's stock ran low enough for it to join, so it bought and allocated"
+                + " nothing. "), "said so");
+        assertFalse(html.contains("It acted"));
     }
 }
