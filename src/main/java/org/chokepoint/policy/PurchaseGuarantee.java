@@ -14,7 +14,8 @@ import org.chokepoint.world.World;
  * they made last tick; once they make more than its cap, on their price plus the gap between the floor and
  * their market's last price times the share of their output the cap covers. The budget pays the
  * purchases at the floor (fiscal cost): a fill at a clearing price below the floor is topped up to the floor,
- * the top-up counted as the market's producer surplus. The stockpile counts in the region's stock.
+ * the top-up counted as the producer surplus of the eligible firms' market (where they make in several, shared by
+ * what each made). The stockpile counts in the region's stock.
  *
  * <p>With a release rule, the agency sells its stock back while the rule's trigger is on (the price above a
  * multiple of the floor, or of the watched market's own baseline when the trigger watches another; or unmet
@@ -140,7 +141,7 @@ final class PurchaseGuarantee extends ImporterMeasure {
             spent += usd;
             ctx.markets().ledger().spend(market, usd);
             if (paid > price) {
-                ctx.markets().ledger().revenue(buyMarket, dollars(quantity, paid - price));
+                payTopUp(dollars(quantity, paid - price));
             }
         } else {
             stock -= quantity;
@@ -148,6 +149,33 @@ final class PurchaseGuarantee extends ImporterMeasure {
             double usd = dollars(quantity, price);
             receipts += usd;
             ctx.markets().ledger().receive(market, usd);
+        }
+    }
+
+    /**
+     * The top-up goes to the firms the guarantee is for, whoever sold into the agency's bid: an agency buying in
+     * another region than its firms' topped up that region's producers, who plan on no floor, while the firms
+     * that do were paid nothing. Where the firms make in several regions, each region's share is what its firms
+     * made of what the agency bid for.
+     */
+    private void payTopUp(double usd) {
+        Firms f = ctx.firms();
+        int[] firms = eligible.of(f);
+        int home = firms.length > 0 ? f.market(firms[0]) : buyMarket;
+        double made = 0;
+        boolean oneMarket = true;
+        for (int i : firms) {
+            made += f.output(i);
+            oneMarket &= f.market(i) == home;
+        }
+        if (oneMarket || !(made > 0)) {
+            ctx.markets().ledger().revenue(oneMarket ? home : buyMarket, usd);
+            return;
+        }
+        for (int i : firms) {
+            if (f.output(i) > 0) {
+                ctx.markets().ledger().revenue(f.market(i), usd * (f.output(i) / made));
+            }
         }
     }
 

@@ -485,6 +485,77 @@ class ImporterInstrumentsTest {
     }
 
     /**
+     * The guarantee's agency buying in W's market for D's mines: it pays the floor of 7 on its 20 a week, the
+     * market's price to W's sellers and the top-up, {@code 20 (7 - p_W)}, about 39.4 a week at 5.03, to the mines the
+     * guarantee is for. Worked from each week's output and price: D's ten mines of 10, at {@code MC = 3 + 10 u},
+     * make {@code p_D Q - 3 Q - 0.05 Q^2} on what they sell, and W's twenty of 100, at {@code MC = 5 + 0.1 u}, make
+     * {@code p_W Q - 5 Q - 0.000025 Q^2}, a few dollars a week at 5.03, less the cost of what they keep. The top-up was booked to W's producers, who
+     * plan on no floor: W's surplus stood at about 48 a week, D's mines got nothing of it.
+     */
+    @Test
+    void aGuaranteeBuyingInAnotherRegionTopsUpTheFirmsItIsFor() throws Exception {
+        RunOutcome out = Simulation.run(withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, "
+                + "\"marketRegion\": \"W\", \"eligibleRegions\": [\"D\"], \"start\": 100}]", null).scenario(), 3, TO);
+        SeriesRecorder s = out.model().series();
+        double topUp = 0;
+        double dBeyondSales = 0;
+        double wBeyondSales = 0;
+        for (int t = FROM; t < TO; t++) {
+            topUp += 20 * (7 - s.get(t, W, Metric.PRICE));
+            double qd = s.get(t, D, Metric.PRODUCTION);
+            double qw = s.get(t, W, Metric.PRODUCTION);
+            dBeyondSales += s.get(t, D, Metric.PRODUCER_SURPLUS) - (s.get(t, D, Metric.PRICE) * qd - 3 * qd - 0.05 * qd * qd);
+            wBeyondSales += s.get(t, W, Metric.PRODUCER_SURPLUS) - (s.get(t, W, Metric.PRICE) * qw - 5 * qw
+                    - 0.000025 * qw * qw);
+        }
+        assertEquals(39.4, topUp / (TO - FROM), 0.02 * 39.4, "the top-up a week at W's price of about 5.03");
+        assertEquals(topUp, dBeyondSales, 0.02 * topUp, "D's mines get the top-up beyond what their sales make");
+        // W's stock grows by the agency's 20 a week and by what W's mines keep in stock, their cost paid, unsold.
+        double wMinesKept = s.get(TO - 1, W, Metric.STOCK) - s.get(FROM - 1, W, Metric.STOCK) - 20 * (TO - FROM);
+        assertEquals(-5.03 * wMinesKept, wBeyondSales, 0.02 * topUp, "W's producers make what their sales make");
+    }
+
+    /**
+     * The same agency buying in W for the mines of both regions: the top-up of each week is shared by what each
+     * region's mines made, W's some 620 against D's 25 or so, so D's get about 4% of it. D's mines here sell a little
+     * more than they make, so what they earn beyond their output's margin is counted with the stock they drew,
+     * valued at D's price.
+     */
+    @Test
+    void aGuaranteeForFirmsInTwoRegionsSharesItsTopUpByWhatEachMade() throws Exception {
+        SupplyShockModel m = new SupplyShockModel(withPolicies("[{\"type\": \"purchaseGuarantee\", \"id\": \"pg\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"floor\": 7, \"volumeCapPerTick\": 20, "
+                + "\"marketRegion\": \"W\", \"eligibleRegions\": [\"W\", \"D\"], \"start\": 100}]", null)
+                .scenario(), 3, TO);
+        m.start();
+        while (m.tick() < FROM) {
+            m.stepTick();
+        }
+        double before = dMinesStock(m);
+        m.runToHorizon();
+        SeriesRecorder s = m.series();
+        double dShare = 0;
+        double dBeyondSales = 0;
+        for (int t = FROM; t < TO; t++) {
+            double qd = s.get(t, D, Metric.PRODUCTION);
+            double qw = s.get(t, W, Metric.PRODUCTION);
+            dShare += 20 * (7 - s.get(t, W, Metric.PRICE)) * qd / (qd + qw);
+            dBeyondSales += s.get(t, D, Metric.PRODUCER_SURPLUS) - (s.get(t, D, Metric.PRICE) * qd - 3 * qd - 0.05 * qd * qd);
+        }
+        double drawn = before - dMinesStock(m);
+        assertEquals(dShare, dBeyondSales - 5.48 * drawn, 0.02 * dShare, "D's mines get their share of the top-up");
+    }
+
+    private static double dMinesStock(SupplyShockModel m) {
+        double stock = 0;
+        for (int f = 0; f < m.firms().count; f++) {
+            stock += m.firms().market(f) == D ? m.firms().stock(f) : 0;
+        }
+        return stock;
+    }
+
+    /**
      * A contract for difference at 7 on D's own price, capped at 20 a week. D's price stays at import parity, 5.53, as
      * D keeps importing, and the contract makes up the strike on 20 of what D's mines sell a week, shared among them
      * by what each sells: each unit a mine sells earns it {@code P + (20 / S) (7 - P)}, as under a guarantee at 7
