@@ -88,9 +88,9 @@ public final class CapacityDecisions implements java.io.Serializable {
      * Books the capital of the plant that firms giving its cost ordered this tick, a prospect's commitment among them,
      * once every firm has decided: one thread, in firm order, so the accounts are the same on any number of threads.
      */
-    public void bookCommitments(Ledger ledger) {
+    public void bookCommitments(Ledger ledger, int tick) {
         if (expansionCapital != null) {
-            expansionCapital.book(ledger);
+            expansionCapital.book(ledger, tick);
         }
     }
 

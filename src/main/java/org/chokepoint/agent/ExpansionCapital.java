@@ -28,6 +28,8 @@ public final class ExpansionCapital implements java.io.Serializable {
     private final String[] entry;
     private final double[] capacityOrdered;
     private final double[] capitalCost;
+    /** Where the plant's value left at the horizon is kept; null where the sum values none (a unit test's firm). */
+    private PlantBook plants;
 
     private ExpansionCapital(Firms firms, CapitalCharge charge, int count) {
         this.firms = firms;
@@ -38,8 +40,11 @@ public final class ExpansionCapital implements java.io.Serializable {
         this.capitalCost = new double[count];
     }
 
-    /** The expansion capital of {@code scenario}'s firms, or null when no entry gives a capital cost. */
-    public static ExpansionCapital of(Scenario scenario, Firms firms, int ticksPerYear) {
+    /**
+     * The expansion capital of {@code scenario}'s firms, or null when no entry gives a capital cost; what their plant
+     * is worth at the horizon is kept in {@code plants}.
+     */
+    public static ExpansionCapital of(Scenario scenario, Firms firms, int ticksPerYear, PlantBook plants) {
         int count = 0;
         for (Scenario.FirmSpec spec : scenario.firms()) {
             if (spec.capexPerAnnualUnit() != null) {
@@ -51,6 +56,7 @@ public final class ExpansionCapital implements java.io.Serializable {
         }
         ExpansionCapital e = new ExpansionCapital(firms,
                 CapitalCharge.of(firms, scenario.behaviour().investment(), ticksPerYear), count);
+        e.plants = plants;
         int f = 0;
         int s = 0;
         for (Scenario.FirmSpec spec : scenario.firms()) {
@@ -89,8 +95,11 @@ public final class ExpansionCapital implements java.io.Serializable {
         return charge.levelisedCost(f, 1 - spared);
     }
 
-    /** Books the capital of what each firm ordered this week against its market's producers, in firm order. */
-    void book(Ledger ledger) {
+    /**
+     * Books the capital of what each firm ordered this week against its market's producers, in firm order, and keeps
+     * what that plant, in service a lead time on, will be worth at the horizon.
+     */
+    void book(Ledger ledger, int tick) {
         Firms x = firms;
         for (int s = 0; s < firm.length; s++) {
             int f = firm[s];
@@ -100,6 +109,9 @@ public final class ExpansionCapital implements java.io.Serializable {
                 capacityOrdered[s] += ordered;
                 capitalCost[s] += usd;
                 ledger.capitalCost(x.market[f], usd);
+                if (plants != null) {
+                    plants.add(f, usd, tick + Math.max(1, x.leadTicks[f]));
+                }
             }
         }
     }

@@ -485,7 +485,7 @@ public final class Industry implements Participant {
     public void endTick(int tick) {
         readExportRestrictions(tick);
         work.run(decideBlock, (firms.count + DECISION_BLOCK - 1) / DECISION_BLOCK);
-        capacity.bookCommitments(ledger);
+        capacity.bookCommitments(ledger, tick);
         recyclers.remember(tick, ledger);
     }
 

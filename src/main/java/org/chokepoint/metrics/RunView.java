@@ -52,6 +52,12 @@ public interface RunView {
      */
     void addPrivateStockAtEnd(double[] quantityByMarket, double[] bookValueByMarket);
 
+    /**
+     * Adds, per market, in US dollars, what the new plant of its firms whose capital the sum counted is worth after the
+     * last tick ({@link org.chokepoint.agent.PlantBook}).
+     */
+    void addPlantValueAtEnd(double[] byMarket);
+
     /** What each policy instrument did over the run, by instrument id; instruments with nothing to say left out. */
     Map<String, Map<String, Double>> policyIndicators();
 

@@ -41,7 +41,8 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
     /**
      * The incidence of the run's welfare change in one region, against the counterfactual, in US dollars:
      * who in the region gained or lost. Over every region, consumers, producers, taxpayers, quota-rent holders,
-     * traders and the private stocks held at the end add up to minus the total {@link Totals#deadweightLoss()}.
+     * traders, the private stocks held at the end and the new plant's value left add up to minus the total
+     * {@link Totals#deadweightLoss()}.
      *
      * @param consumerSurplusChange   households' surplus change, from the window's start on
      * @param producerSurplusChange   the region's producers' surplus change (every stage), from the window's start on
@@ -53,55 +54,60 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
      * @param privateStockValueChange what the stocks held in the region's markets (and at sea bound for them) by
      *                                firms, traders, stockists and consortium pools after the last tick are worth
      *                                at its market price, beyond what the sum already counts them at
+     * @param plantValueChange        what the new plant of the region's firms whose capital the sum counted is worth
+     *                                after the last tick ({@link org.chokepoint.agent.PlantBook})
      * @param downstreamOutputLoss    the region's firms' lost output of component and final goods in value added
      *                                (not part of the welfare sum: the same loss seen from output)
      */
     public record RegionSurplus(String region, double consumerSurplusChange, double producerSurplusChange,
                                 double taxpayerChange, double quotaRentChange, double traderSurplusChange,
-                                double privateStockValueChange, double downstreamOutputLoss,
-                                double consumerSurplusChangePv, double producerSurplusChangePv,
-                                double taxpayerChangePv, double quotaRentChangePv, double traderSurplusChangePv,
-                                double privateStockValueChangePv, double downstreamOutputLossPv) {
+                                double privateStockValueChange, double plantValueChange,
+                                double downstreamOutputLoss, double consumerSurplusChangePv,
+                                double producerSurplusChangePv, double taxpayerChangePv, double quotaRentChangePv,
+                                double traderSurplusChangePv, double privateStockValueChangePv,
+                                double plantValueChangePv, double downstreamOutputLossPv) {
 
         /** The same in dollars worth {@code k} times as much. */
         RegionSurplus scaled(double k) {
             return new RegionSurplus(region, k * consumerSurplusChange, k * producerSurplusChange, k * taxpayerChange,
-                    k * quotaRentChange, k * traderSurplusChange, k * privateStockValueChange,
+                    k * quotaRentChange, k * traderSurplusChange, k * privateStockValueChange, k * plantValueChange,
                     k * downstreamOutputLoss, k * consumerSurplusChangePv, k * producerSurplusChangePv,
                     k * taxpayerChangePv, k * quotaRentChangePv, k * traderSurplusChangePv,
-                    k * privateStockValueChangePv, k * downstreamOutputLossPv);
+                    k * privateStockValueChangePv, k * plantValueChangePv, k * downstreamOutputLossPv);
         }
 
         /**
-         * The region's welfare change: consumers, producers, taxpayers, quota-rent holders, traders and the private
-         * stocks held at the end together.
+         * The region's welfare change: consumers, producers, taxpayers, quota-rent holders, traders, the private
+         * stocks held at the end and the new plant's value left together.
          */
         public double welfareChange() {
             return consumerSurplusChange + producerSurplusChange + taxpayerChange + quotaRentChange
-                    + traderSurplusChange + privateStockValueChange;
+                    + traderSurplusChange + privateStockValueChange + plantValueChange;
         }
 
         /** {@link #welfareChange()} in present values. */
         public double welfareChangePv() {
             return consumerSurplusChangePv + producerSurplusChangePv + taxpayerChangePv + quotaRentChangePv
-                    + traderSurplusChangePv + privateStockValueChangePv;
+                    + traderSurplusChangePv + privateStockValueChangePv + plantValueChangePv;
         }
     }
 
     /**
      * The totals discounted to the decision tick ({@link Totals#decisionTick()}) at {@link Totals#discountRate()},
-     * per tick; the public and private stocks at the end are discounted from the end of the run.
+     * per tick; the public and private stocks and the plant's value left at the end are discounted from the end of
+     * the run.
      */
     public record PresentValues(double downstreamOutputLoss, double finalDemandShortage,
                                 double consumerSurplusChange, double producerSurplusChange, double fiscalCost,
                                 double publicStockValue, double levyRevenue, double quotaRent,
-                                double traderSurplusChange, double privateStockValueChange, double deadweightLoss) {
-        public static final PresentValues ZERO = new PresentValues(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                                double traderSurplusChange, double privateStockValueChange, double plantValueChange,
+                                double deadweightLoss) {
+        public static final PresentValues ZERO = new PresentValues(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         PresentValues scaled(double k) {
             return new PresentValues(k * downstreamOutputLoss, k * finalDemandShortage, k * consumerSurplusChange,
                     k * producerSurplusChange, k * fiscalCost, k * publicStockValue, k * levyRevenue, k * quotaRent,
-                    k * traderSurplusChange, k * privateStockValueChange, k * deadweightLoss);
+                    k * traderSurplusChange, k * privateStockValueChange, k * plantValueChange, k * deadweightLoss);
         }
     }
 
@@ -158,13 +164,16 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
      *                             beyond what the sum already counts them at, actual less counterfactual: the
      *                             surplus series book a purchase or a unit's cost when paid, so a run that ends
      *                             with less in stock would otherwise look richer by what it ran down
+     * @param plantValueChange     what the new plant whose capital the sum counted is worth after the last tick,
+     *                             actual less counterfactual: its capital is booked whole when paid, so a run that
+     *                             builds late would otherwise be charged it all against the weeks it served
      * @param decisionTick         the tick present values are discounted to
      */
     public record Totals(double downstreamOutputLoss, double finalDemandShortage, double consumerSurplusChange,
                          double producerSurplusChange, double fiscalCost, double publicStockValue,
                          double levyRevenue, double quotaRent, double traderSurplusChange,
-                         double privateStockValueChange, double deadweightLoss, double discountRate, int decisionTick,
-                         PresentValues presentValues) {
+                         double privateStockValueChange, double plantValueChange, double deadweightLoss,
+                         double discountRate, int decisionTick, PresentValues presentValues) {
 
         /**
          * Totals without shortage, stocks, levies, quota rents, traders or discounting; the deadweight loss
@@ -172,19 +181,19 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
          */
         public Totals(double downstreamOutputLoss, double consumerSurplusChange, double producerSurplusChange,
                       double fiscalCost) {
-            this(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0, 0, 0,
-                    deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0, 0, 0), 0, 0,
+            this(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0, 0, 0, 0,
+                    deadweight(consumerSurplusChange, producerSurplusChange, fiscalCost, 0, 0, 0, 0, 0, 0), 0, 0,
                     new PresentValues(downstreamOutputLoss, 0, consumerSurplusChange, producerSurplusChange,
-                            fiscalCost, 0, 0, 0, 0, 0, deadweight(consumerSurplusChange, producerSurplusChange,
-                            fiscalCost, 0, 0, 0, 0, 0)));
+                            fiscalCost, 0, 0, 0, 0, 0, 0, deadweight(consumerSurplusChange, producerSurplusChange,
+                            fiscalCost, 0, 0, 0, 0, 0, 0)));
         }
 
         /** The same in dollars worth {@code k} times as much. */
         Totals scaled(double k) {
             return new Totals(k * downstreamOutputLoss, k * finalDemandShortage, k * consumerSurplusChange,
                     k * producerSurplusChange, k * fiscalCost, k * publicStockValue, k * levyRevenue, k * quotaRent,
-                    k * traderSurplusChange, k * privateStockValueChange, k * deadweightLoss, discountRate,
-                    decisionTick, presentValues.scaled(k));
+                    k * traderSurplusChange, k * privateStockValueChange, k * plantValueChange, k * deadweightLoss,
+                    discountRate, decisionTick, presentValues.scaled(k));
         }
 
         /** The government's outlays net of receipts less what the stocks it holds at the end are worth. */
@@ -196,17 +205,19 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
          * The net welfare loss against the counterfactual, the one place the welfare terms are summed: minus the
          * sum of the changes in consumer, producer and traders' surplus, government receipts (levies and
          * tariffs), the public stocks held at the end and quota rents (licences held at home), less government
-         * outlays, and the change in the private stocks held at the end. Positive is a loss.
+         * outlays, and the changes in the private stocks held at the end and in what new plant is worth then.
+         * Positive is a loss.
          */
         public static double deadweight(double cs, double ps, double fiscal, double publicStock, double levy,
-                                        double quotaRent, double traderSurplus, double privateStock) {
-            return -(cs + ps - fiscal + publicStock + levy + quotaRent + traderSurplus + privateStock);
+                                        double quotaRent, double traderSurplus, double privateStock, double plant) {
+            return -(cs + ps - fiscal + publicStock + levy + quotaRent + traderSurplus + privateStock + plant);
         }
 
         /** How {@link #deadweight} sums, in words, for the reports. */
         public static final String DEFINITION = "−(consumer surplus change + producer surplus change + traders'"
                 + " surplus change − fiscal cost + public stocks held at the end, at the market price + levy revenue"
-                + " + quota rents + change in the private stocks held at the end, at the market price)";
+                + " + quota rents + change in the private stocks held at the end, at the market price + change in"
+                + " what new plant is worth at the end)";
     }
 
     /**
@@ -226,6 +237,7 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         row.put("totals.quotaRent", totals.quotaRent());
         row.put("totals.traderSurplusChange", totals.traderSurplusChange());
         row.put("totals.privateStockValueChange", totals.privateStockValueChange());
+        row.put("totals.plantValueChange", totals.plantValueChange());
         row.put("totals.deadweightLoss", totals.deadweightLoss());
         PresentValues pv = totals.presentValues();
         row.put("pv.downstreamOutputLoss", pv.downstreamOutputLoss());
@@ -238,6 +250,7 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
         row.put("pv.quotaRent", pv.quotaRent());
         row.put("pv.traderSurplusChange", pv.traderSurplusChange());
         row.put("pv.privateStockValueChange", pv.privateStockValueChange());
+        row.put("pv.plantValueChange", pv.plantValueChange());
         row.put("pv.deadweightLoss", pv.deadweightLoss());
         for (MarketSummary m : markets) {
             String p = m.region() + "." + m.commodity() + ".";
@@ -262,6 +275,7 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
             row.put(p + "quotaRentChange", r.quotaRentChange());
             row.put(p + "traderSurplusChange", r.traderSurplusChange());
             row.put(p + "privateStockValueChange", r.privateStockValueChange());
+            row.put(p + "plantValueChange", r.plantValueChange());
             row.put(p + "downstreamOutputLoss", r.downstreamOutputLoss());
             row.put(p + "pv.consumerSurplusChange", r.consumerSurplusChangePv());
             row.put(p + "pv.producerSurplusChange", r.producerSurplusChangePv());
@@ -269,6 +283,7 @@ public record Summary(List<MarketSummary> markets, Totals totals, List<RegionSur
             row.put(p + "pv.quotaRentChange", r.quotaRentChangePv());
             row.put(p + "pv.traderSurplusChange", r.traderSurplusChangePv());
             row.put(p + "pv.privateStockValueChange", r.privateStockValueChangePv());
+            row.put(p + "pv.plantValueChange", r.plantValueChangePv());
         }
         for (java.util.Map.Entry<String, java.util.Map<String, Double>> e : policies.entrySet()) {
             for (java.util.Map.Entry<String, Double> v : e.getValue().entrySet()) {

@@ -89,6 +89,7 @@ public final class SummaryCalculator {
         double[][] traders = new double[regions][horizon];
         double[] stock = new double[regions];
         double[] privateStock = new double[regions];
+        double[] plant = new double[regions];
         if (counterfactual != null) {
             valueAddedLossByRegionAndTick(run, counterfactual, from, loss);
             shortage = finalDemandShortageByTick(run, counterfactual, from);
@@ -102,9 +103,12 @@ public final class SummaryCalculator {
             double[] theirs = publicStockValueByRegion(counterfactual);
             double[] held = privateStockValueByRegion(run);
             double[] heldCf = privateStockValueByRegion(counterfactual);
+            double[] built = plantValueByRegion(run);
+            double[] builtCf = plantValueByRegion(counterfactual);
             for (int r = 0; r < regions; r++) {
                 stock[r] = mine[r] - theirs[r];
                 privateStock[r] = held[r] - heldCf[r];
+                plant[r] = built[r] - builtCf[r];
             }
         }
         double[] lossAll = new double[horizon];
@@ -116,6 +120,7 @@ public final class SummaryCalculator {
         double[] tradersAll = new double[horizon];
         double stockAll = 0;
         double privateStockAll = 0;
+        double plantAll = 0;
         List<Summary.RegionSurplus> byRegion = new ArrayList<>();
         for (int r = 0; r < regions; r++) {
             double[] taxpayers = new double[horizon];
@@ -131,26 +136,28 @@ public final class SummaryCalculator {
             }
             stockAll += stock[r];
             privateStockAll += privateStock[r];
+            plantAll += plant[r];
             byRegion.add(new Summary.RegionSurplus(world.region(r).id(), sum(cs[r], null), sum(ps[r], null),
                     sum(taxpayers, null) + stock[r], sum(quota[r], null), sum(traders[r], null), privateStock[r],
-                    sum(loss[r], null), sum(cs[r], discount), sum(ps[r], discount),
+                    plant[r], sum(loss[r], null), sum(cs[r], discount), sum(ps[r], discount),
                     sum(taxpayers, discount) + stock[r] * atEnd, sum(quota[r], discount), sum(traders[r], discount),
-                    privateStock[r] * atEnd, sum(loss[r], discount)));
+                    privateStock[r] * atEnd, plant[r] * atEnd, sum(loss[r], discount)));
         }
         double[] dwl = new double[horizon];
         for (int t = 0; t < horizon; t++) {
             dwl[t] = Summary.Totals.deadweight(csAll[t], psAll[t], fiscalAll[t], 0, levyAll[t], quotaAll[t],
-                    tradersAll[t], 0);
+                    tradersAll[t], 0, 0);
         }
-        // The stocks held at the end are valued once, after the last tick: the same sum with the flows at zero.
-        double stocksAtEnd = Summary.Totals.deadweight(0, 0, 0, stockAll, 0, 0, 0, privateStockAll);
+        // The stocks and plant held at the end are valued once, after the last tick: the same sum with the flows at
+        // zero.
+        double stocksAtEnd = Summary.Totals.deadweight(0, 0, 0, stockAll, 0, 0, 0, privateStockAll, plantAll);
         Summary.PresentValues pv = new Summary.PresentValues(sum(lossAll, discount), sum(shortage, discount),
                 sum(csAll, discount), sum(psAll, discount), sum(fiscalAll, discount), stockAll * atEnd,
                 sum(levyAll, discount), sum(quotaAll, discount), sum(tradersAll, discount), privateStockAll * atEnd,
-                sum(dwl, discount) + stocksAtEnd * atEnd);
+                plantAll * atEnd, sum(dwl, discount) + stocksAtEnd * atEnd);
         Summary.Totals totals = new Summary.Totals(sum(lossAll, null), sum(shortage, null), sum(csAll, null),
                 sum(psAll, null), sum(fiscalAll, null), stockAll, sum(levyAll, null), sum(quotaAll, null),
-                sum(tradersAll, null), privateStockAll, sum(dwl, null) + stocksAtEnd, rate, decision, pv);
+                sum(tradersAll, null), privateStockAll, plantAll, sum(dwl, null) + stocksAtEnd, rate, decision, pv);
         PriceBase money = PriceBase.of(run.scenario());
         double k = money.deflator();
         return new Summary(markets, totals.scaled(k), byRegion.stream().map(r -> r.scaled(k)).toList(),
@@ -213,6 +220,21 @@ public final class SummaryCalculator {
                     out[r] += q * price * valuePerUnit;
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * What the new plant whose capital the sum counted is worth after the last tick, by the region it makes in, in US
+     * dollars ({@link org.chokepoint.agent.PlantBook}): the capital was charged whole when paid.
+     */
+    public static double[] plantValueByRegion(RunView run) {
+        World world = run.world();
+        double[] byMarket = new double[world.marketCount()];
+        run.addPlantValueAtEnd(byMarket);
+        double[] out = new double[world.regionCount()];
+        for (int m = 0; m < byMarket.length; m++) {
+            out[world.regionOfMarket(m)] += byMarket[m];
         }
         return out;
     }

@@ -72,10 +72,16 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private Markets markets;
     private Government government;
     private Industry industry;
+    @Override
+    public void addPlantValueAtEnd(double[] byMarket) {
+        plants.addValueAtEnd(industry.firms(), byMarket);
+    }
+
     /** The scenario's declared prospects, or null when it has none. */
     private org.chokepoint.agent.Prospects prospects;
     /** What firms that give the capital cost of their plant pay for what they add, or null when none gives one. */
     private org.chokepoint.agent.ExpansionCapital expansionCapital;
+    private org.chokepoint.agent.PlantBook plants;
     private Households households;
     private Traders traders;
     private Stockists stockists;
@@ -240,7 +246,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 exit.restartPerIdleTick(), inv.trendUtilizationFloor());
         prospects = org.chokepoint.agent.Prospects.of(scenario, firms, world.ticksPerYear());
         capacity.setProspects(prospects);
-        expansionCapital = org.chokepoint.agent.ExpansionCapital.of(scenario, firms, world.ticksPerYear());
+        plants = org.chokepoint.agent.PlantBook.of(firms.count, this.horizon, inv, world.ticksPerYear());
+        expansionCapital = org.chokepoint.agent.ExpansionCapital.of(scenario, firms, world.ticksPerYear(), plants);
         capacity.setExpansionCapital(expansionCapital);
         List<Consortium> pools = new ArrayList<>();
         for (ConsortiumSpec spec : scenario.consortia()) {
@@ -483,6 +490,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     public double[] hurdleRelief() { return industry.hurdleRelief(); }
     @Override
     public double[] capitalSpared() { return industry.capitalSpared(); }
+    @Override
+    public org.chokepoint.agent.PlantBook plants() { return plants; }
     @Override
     public double[] outputCap() { return industry.outputCap(); }
     @Override

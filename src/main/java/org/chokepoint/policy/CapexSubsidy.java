@@ -121,6 +121,9 @@ final class CapexSubsidy extends ImporterMeasure {
                 ctx.markets().ledger().spend(world.market(region, f.commodity(i)), usd);
                 if (ownCapex) {
                     ctx.markets().ledger().capitalGrant(f.market(i), usd);
+                } else {
+                    // The firm's own capital is not counted, so the plant the sum values is the part it paid for.
+                    ctx.plants().add(i, usd, tick + Math.max(1, f.leadTicks(i)));
                 }
             }
             double built = built(f, i);

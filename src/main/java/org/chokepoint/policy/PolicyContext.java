@@ -38,6 +38,12 @@ public interface PolicyContext {
     double[] capitalSpared();
 
     /**
+     * What new plant the sum counts the capital of is worth at the horizon: a measure that pays for plant (a capex
+     * subsidy where the firm gives no capital cost of its own, a state's capacity) keeps its value here.
+     */
+    org.chokepoint.agent.PlantBook plants();
+
+    /**
      * Per firm, the most it may make this tick (a production quota's share): unbounded at the start of every
      * tick, each writer keeping the smallest.
      */

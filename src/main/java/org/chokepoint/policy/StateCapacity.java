@@ -78,6 +78,7 @@ final class StateCapacity extends Instrument {
                 if (f.planned(i)) {
                     f.commission(i);
                     capacity += f.capacity(i);
+                    ctx.plants().add(i, capex * f.capacity(i) * ctx.world().ticksPerYear(), tick);
                 }
             }
             added = capacity;

@@ -343,6 +343,7 @@ final class ComparisonPage {
         {"quotaRentChange", "quota-rent holders"},
         {"traderSurplusChange", "traders"},
         {"privateStockValueChange", "private stocks at the end"},
+        {"plantValueChange", "plant left at the end"},
     };
 
     private static void incidence(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows) {
@@ -388,7 +389,9 @@ final class ComparisonPage {
                 + "at the end at the market price. Traders: the margin of the cargo sold into the region's markets, "
                 + "after what they paid for it, its transport, duties and licence rents. Private stocks at the end: "
                 + "what firms, traders, stockists and pools hold in the region's markets, or at sea bound for them, "
-                + "after the last tick, at the market price, beyond what they are already counted at. Rows whose "
+                + "after the last tick, at the market price, beyond what they are already counted at. Plant left at "
+                + "the end: what new plant whose capital the sum charged when it was paid is still worth, its capital "
+                + "less what it has recovered over its life. Rows whose "
                 + "every entry is below half a dollar are left out; the welfare change row adds up every row, shown "
                 + "or not, and is minus the change in the net welfare loss.</p>\n");
     }

@@ -44,6 +44,7 @@ public final class ComparisonReport {
         {"totals.quotaRent", "Quota rents to licence holders (US$)"},
         {"totals.traderSurplusChange", "Traders' surplus change (US$)"},
         {"totals.privateStockValueChange", "Private stocks held at the end, at the market price: change (US$)"},
+        {"totals.plantValueChange", "New plant's value left at the end: change (US$)"},
         {"totals.consumerSurplusChange", "Consumer surplus change (US$)"},
         {"totals.producerSurplusChange", "Producer surplus change (US$)"},
         {"totals.deadweightLoss", "Net welfare loss (US$; positive = loss)"},

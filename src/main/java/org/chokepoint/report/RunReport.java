@@ -219,11 +219,11 @@ public final class RunReport {
         row(h, "Traders' surplus change", t.traderSurplusChange(), pv.traderSurplusChange());
         row(h, "Private stocks held at the end, at the market price: change", t.privateStockValueChange(),
                 pv.privateStockValueChange());
+        row(h, "New plant's value left at the end: change", t.plantValueChange(), pv.plantValueChange());
         row(h, "Net welfare loss (positive = loss)", t.deadweightLoss(), pv.deadweightLoss());
         h.append("</table>\n");
     }
 
-    /** Who gained and who lost, region by region; the rows add up to minus the net welfare loss. */
     /**
      * What each joint-procurement consortium did and whether it kept the casebook's terms, from its compliance
      * record: the weeks it acted and on what basis, its members, and each violation with its dates and parties.
@@ -277,10 +277,12 @@ public final class RunReport {
         }
     }
 
+    /** Who gained and who lost, region by region; the rows add up to minus the net welfare loss. */
     private static void incidence(StringBuilder h, Summary s) {
         h.append("<h3>Who gains and who loses (present values, ").append(ReportPage.esc(s.money().label()))
                 .append(")</h3>\n<table><tr><th>region</th><th>consumers</th><th>producers</th><th>taxpayers</th>")
-                .append("<th>quota-rent holders</th><th>traders</th><th>private stocks at the end</th><th>all</th></tr>\n");
+                .append("<th>quota-rent holders</th><th>traders</th><th>private stocks at the end</th>")
+                .append("<th>plant left at the end</th><th>all</th></tr>\n");
         double total = 0;
         for (Summary.RegionSurplus r : s.regions()) {
             double all = r.welfareChangePv();
@@ -292,15 +294,18 @@ public final class RunReport {
                     .append(ChartStyle.money(r.quotaRentChangePv())).append("</td><td>")
                     .append(ChartStyle.money(r.traderSurplusChangePv())).append("</td><td>")
                     .append(ChartStyle.money(r.privateStockValueChangePv())).append("</td><td>")
+                    .append(ChartStyle.money(r.plantValueChangePv())).append("</td><td>")
                     .append(ChartStyle.money(all)).append("</td></tr>\n");
         }
-        h.append("<tr><th>all</th><th></th><th></th><th></th><th></th><th></th><th></th><th>").append(ChartStyle.money(total))
+        h.append("<tr><th>all</th><th></th><th></th><th></th><th></th><th></th><th></th><th></th><th>").append(ChartStyle.money(total))
                 .append("</th></tr>\n</table>\n<p class=\"note\">Taxpayers: levies, tariffs and export taxes collected "
                         + "less outlays, plus the public stocks held at the end at the market price. Traders: the margin of "
                         + "the cargo sold into the region's markets, after what they paid for it, its transport, duties "
                         + "and licence rents. Private stocks at the end: what firms, traders, stockists and pools "
                         + "hold in the region's markets, or at sea bound for them, after the last tick, at the market "
-                        + "price, beyond what they are already counted at. The total is minus the net welfare loss's present value.</p>\n");
+                        + "price, beyond what they are already counted at. Plant left at the end: what new plant whose "
+                        + "capital the sum charged when it was paid is still worth, its capital less what it has "
+                        + "recovered over its life. The total is minus the net welfare loss's present value.</p>\n");
     }
 
     private static void row(StringBuilder h, String what, double sum, double pv) {

@@ -118,7 +118,7 @@ class ExpansionCapitalTest {
         int market = x.market(mine);
         double before = ledger.producerSurplus(market);
         x.ordered[mine] = 20;
-        capital.book(ledger);
+        capital.book(ledger, 0);
         assertEquals(before - 400 * 20 * 52, ledger.producerSurplus(market), 1e-6, "416,000 dollars");
         Map<String, Double> did = capital.indicators().get("mine");
         assertEquals(20.0, did.get("capacityOrdered"), 0.0);

@@ -84,6 +84,7 @@ class MeasuresTest {
             return region == world.regionOfMarket(market) ? publicStock[market] : 0;
         }
         @Override public void addPrivateStockAtEnd(double[] quantityByMarket, double[] bookValueByMarket) { }
+        @Override public void addPlantValueAtEnd(double[] byMarket) { }
         @Override public Map<String, Map<String, Double>> policyIndicators() { return Map.of(); }
     }
 

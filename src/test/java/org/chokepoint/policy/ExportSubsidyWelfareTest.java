@@ -151,7 +151,7 @@ class ExportSubsidyWelfareTest {
         double producers = meanChange(X, Metric.PRODUCER_SURPLUS) + meanChange(M, Metric.PRODUCER_SURPLUS);
         double traders = meanChange(X, Metric.TRADER_SURPLUS) + meanChange(M, Metric.TRADER_SURPLUS);
         double fiscal = meanChange(X, Metric.FISCAL_COST) + meanChange(M, Metric.FISCAL_COST);
-        near(netChangeByHand(), -Summary.Totals.deadweight(consumers, producers, fiscal, 0, 0, 0, traders, 0),
+        near(netChangeByHand(), -Summary.Totals.deadweight(consumers, producers, fiscal, 0, 0, 0, traders, 0, 0),
                 "net welfare change a week");
     }
 

@@ -1116,6 +1116,26 @@ class ExporterInstrumentsTest {
                 "the plant's capacity added");
         assertEquals(312_000, run.outcome.model().policyIndicators().get("state-plant").get("capitalCost"), 1e-6,
                 "its capital cost");
+        assertEquals(0, run.outcome.summary().totals().plantValueChange(), 0.0, "closed in week 200: worth nothing");
+    }
+
+    /**
+     * The same plant left to run to the horizon, week 320: in service from week 120, it has used 200 / 52 = 3.846 of
+     * its 20 years, and keeps the capital-recovery payments still to come at 8%, a(16.154) / a(20) =
+     * 0.906 of its 312,000, a(k) = (1 - 1.08^-k) / 0.08: the state's capital is an asset at the end, as a stock
+     * it bought would be, and comes off the loss.
+     */
+    @Test
+    void aStatePlantRunningAtTheHorizonKeepsWhatIsLeftOfItsCapital() throws Exception {
+        TextbookTest.Run run = new TextbookTest.Run(withStatePlant(LINEAR), "[{\"type\": \"stateCapacity\","
+                + " \"id\": \"state-plant\", \"region\": \"X\", \"firm\": \"x-state-plant\", \"start\": 120,"
+                + " \"capexPerAnnualUnit\": 100}]");
+        double years = (320 - 120) / 52.0;
+        double left = 312_000 * (1 - Math.pow(1.08, years - 20)) / (1 - Math.pow(1.08, -20));
+        assertEquals(0.906, left / 312_000, 5e-4);
+        var totals = run.outcome.summary().totals();
+        assertEquals(left, totals.plantValueChange(), 1e-9 * left);
+        assertEquals(312_000, totals.fiscalCost(), 1e-6, "the state paid it all in week 120");
     }
 
     /** A planned plant that no stateCapacity builds never runs: X stays at free trade, {@code P_X = 8.9}, all run. */

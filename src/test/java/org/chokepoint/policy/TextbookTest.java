@@ -393,7 +393,7 @@ class TextbookTest {
                             - free.series.get(t, m, Metric.TRADER_SURPLUS)) / (TO - FROM);
                 }
             }
-            near(triangles, Summary.Totals.deadweight(consumers, producers, 0, 0, 0, 0, traders, 0),
+            near(triangles, Summary.Totals.deadweight(consumers, producers, 0, 0, 0, 0, traders, 0, 0),
                     "net welfare loss a week = the two triangles");
         }
     }
