@@ -405,11 +405,53 @@ public final class Comparison {
             }
             throw new ScenarioException(problems);
         }
+        sameRoles(base.json(), patch, at);
         s = sameAccounts(base, s, patched, patch, at);
         if (ticks >= 1) {
             ScenarioLoader.checkRunLength(s, ticks);
         }
         return s;
+    }
+
+    /**
+     * Refuses a patch that gives one of the scenario's events or policies (the same type and id, which stands in
+     * for the scenario's) another role than the scenario does. Every option is differenced run by run against no
+     * policy, each against its world without shocks: a background entry given without its role is a shock in the
+     * option's world only, so its world without shocks lacks it and the option is credited with what the entry
+     * does, though both worlds run the same; a shock marked background is in the option's world without shocks
+     * too, so the loss it causes drops out of the option's figures and reads as loss avoided.
+     */
+    private static void sameRoles(JsonNode base, JsonNode patch, String at) throws ComparisonException {
+        for (String list : BACKGROUND_LISTS) {
+            JsonNode own = patch.path(list);
+            for (int k = 0; k < own.size(); k++) {
+                JsonNode e = own.get(k);
+                if (!e.hasNonNull("id")) {
+                    continue;
+                }
+                for (JsonNode b : base.path(list)) {
+                    if (!b.path("id").equals(e.get("id")) || !b.path("type").equals(e.path("type"))) {
+                        continue;
+                    }
+                    boolean background = Role.isBackground(b.path("role").asText(null));
+                    if (background == Role.isBackground(e.path("role").asText(null))) {
+                        break;
+                    }
+                    String what = (list.equals("events") ? "event '" : "policy '") + e.get("id").asText() + "' ("
+                            + e.path("type").asText() + ")";
+                    throw new ComparisonException(at + "/patch/" + list + "/" + k + ": " + what + (background
+                            ? " is background in the scenario, in every world the comparison runs, those without"
+                            + " shocks included; without \"role\": \"background\" it is a shock here, so this"
+                            + " option's world without shocks would lack it and the option be credited with what it"
+                            + " does: give it \"role\": \"background\" as the scenario does, or another id to add"
+                            + " an instrument of the option's own"
+                            : " is a shock in the scenario; marked \"role\": \"background\" here it would be in this"
+                            + " option's world without shocks too, so the loss it causes would drop out of the"
+                            + " option's figures and read as loss avoided: leave its role out as the scenario does, or"
+                            + " leave it out of the patch to compare a world without it"));
+                }
+            }
+        }
     }
 
     /** The dollars a price base states money in, in words: "2015 dollars restated in 2024 dollars". */
