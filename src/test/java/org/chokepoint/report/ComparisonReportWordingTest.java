@@ -196,6 +196,42 @@ class ComparisonReportWordingTest {
     }
 
     /**
+     * A ratio whose denominator cannot be told from zero says so as one whose numerator cannot does. A guarantee
+     * that sells its stock back at a price near what it paid spends $36.0 m, $28.0 m, -$24.0 m and -$24.0 m net
+     * on four seeds: a mean of $4.0 m, sd = sqrt((32² + 24² + 28² + 28²) / 3) = $32.50 m and a half-width of
+     * t(0.975; 3) · 32.50 / 2 = 3.1824 · 16.25 = $51.7 m, so -$47.7 m to $55.7 m. Its loss avoided of $620 m
+     * ($450 m to $790 m) comes to $155.00 a fiscal dollar, which ranks it three hundred times the CfD's $0.48
+     * though its net cost to the budget may as well be a gain, where the ratio has no meaning. A floor whose loss
+     * avoided, $20 m (-$50 m to $90 m), is not told from zero either says both in one note.
+     */
+    @Test
+    void aRatioOnANetFiscalCostWithinTheNoiseSaysSo() throws Exception {
+        Comparison c = unpatched(4, 1, 52, "guarantee", "cfd", "floor");
+        var zero = new org.chokepoint.experiment.MeanInterval(4, 0, 0, 0, 0, 0);
+        var netCost = org.chokepoint.experiment.MeanInterval.of(new double[] {36.0e6, 28.0e6, -24.0e6, -24.0e6});
+        assertEquals(4.0e6, netCost.mean(), 1e-6);
+        assertEquals(-47.7e6, netCost.ci95Low(), 0.05e6);
+        assertEquals(55.7e6, netCost.ci95High(), 0.05e6);
+        var guarantee = new ComparisonReport.Effectiveness(c.options().get(1), mi(40.0e6), netCost,
+                new org.chokepoint.experiment.MeanInterval(4, 0, 620e6, 0, 450e6, 790e6), zero, 620e6 / 4.0e6, 4, 4);
+        var cfd = new ComparisonReport.Effectiveness(c.options().get(2), mi(7.01e9), mi(7.01e9),
+                new org.chokepoint.experiment.MeanInterval(4, 0, 3.35e9, 0, 2.40e9, 4.31e9), zero, 3.35e9 / 7.01e9,
+                4, 4);
+        var floor = new ComparisonReport.Effectiveness(c.options().get(3), mi(40.0e6), netCost,
+                new org.chokepoint.experiment.MeanInterval(4, 0, 20e6, 0, -50e6, 90e6), zero, 20e6 / 4.0e6, 2, 4);
+        StringBuilder h = new StringBuilder();
+
+        ComparisonPage.results(h, c, java.util.List.of(), java.util.List.of(guarantee, cfd, floor));
+
+        String html = h.toString();
+        assertTrue(html.contains("<td>$155.00<br><small>the net fiscal cost is not told from zero</small></td>"),
+                html);
+        assertTrue(html.contains("<td>$0.48</td>"), html);
+        assertTrue(html.contains("<td>$5.00<br><small>neither the loss avoided nor the net fiscal cost is told from"
+                + " zero</small></td>"), html);
+    }
+
+    /**
      * The words give the fiscal cost the table's "fiscal cost" column gives, and beside it, when the option holds
      * public stock at the end, what the table's "net fiscal cost" column gives: a stockpile that spent $24.8 m
      * and holds $85.3 m of stock is a gain of $60.5 m to the budget net of it, which the table calls earning the
