@@ -228,8 +228,9 @@ public final class ComparisonReport {
         root.put("costEffectivenessNote", "present values at the decision tick, in the base year's dollars, each the"
                 + " option minus \"no policy\" run by run; net fiscal cost = outlays - receipts - public stocks held"
                 + " at the end at the market price; avoidedLossPerFiscalDollar = mean avoided downstream loss (value"
-                + " added) / mean net fiscal cost, null when the option costs the budget nothing; runsAvoidingLoss ="
-                + " the runs, of runs, in which the option's downstream loss was below no policy's on the same seed");
+                + " added) / mean net fiscal cost, null when the option costs the budget nothing or earns it money;"
+                + " runsAvoidingLoss = the runs, of runs, in which the option's downstream loss was below no policy's"
+                + " on the same seed");
         ArrayNode markets = root.putArray("plottedMarkets");
         for (Comparison.PlottedMarket m : c.plotted()) {
             markets.addObject().put("region", m.region()).put("commodity", m.commodity());
