@@ -7,6 +7,7 @@ import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.world.Recipe;
 import org.chokepoint.world.Stage;
 import org.chokepoint.world.World;
@@ -872,7 +873,7 @@ public final class Firms implements java.io.Serializable {
                 firms.normalUtilization[f] = utilization > 0 ? utilization : 0.8;
                 firms.output[f] = normal;
                 firms.plannedOutput[f] = normal;
-                firms.stock[f] = normal * behaviour.stockCoverTicks();
+                firms.stock[f] = normal * TickTime.coverTicks(behaviour.stockCoverTicks(), world.ticksPerYear());
                 firms.inputCover[f] = behaviour.inputCoverTicks();
                 firms.inputOffset[f] = slot;
                 if (rec >= 0) {

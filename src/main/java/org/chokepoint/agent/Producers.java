@@ -59,7 +59,7 @@ public final class Producers implements java.io.Serializable {
         this.firms = firms;
         this.outputAdjustment = b.outputAdjustment();
         this.expectationRate = b.expectationRate();
-        this.stockCover = b.stockCoverTicks();
+        this.stockCover = TickTime.coverTicks(b.stockCoverTicks(), ticksPerYear);
         this.adjustTicks = b.stockAdjustTicks();
         this.askElasticity = b.askStockElasticity();
         this.offerShare = TickTime.bufferTicks(b.offerWeeks(), ticksPerYear) / stockCover;

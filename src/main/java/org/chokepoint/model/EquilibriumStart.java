@@ -14,6 +14,7 @@ import org.chokepoint.equilibrium.SpatialEquilibrium;
 import org.chokepoint.market.Markets;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.TickTime;
 import org.chokepoint.world.World;
 
 /**
@@ -51,7 +52,8 @@ final class EquilibriumStart {
         }
         for (int f = 0; f < firms.count; f++) {
             EquilibriumResult.FirmResult r = eq.firms().get(f);
-            firms.startAt(f, r.output(), r.netPrice(), r.utilisation(), b.stockCoverTicks(),
+            firms.startAt(f, r.output(), r.netPrice(), r.utilisation(),
+                    TickTime.coverTicks(b.stockCoverTicks(), world.ticksPerYear()),
                     markets);
         }
         startTraders(scenario, eq, markets, traders);

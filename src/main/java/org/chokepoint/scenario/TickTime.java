@@ -26,6 +26,20 @@ public final class TickTime {
         return ticks(weeks, ticksPerYear) + Math.max(0.0, 1.0 - ticks(1.0, ticksPerYear));
     }
 
+    /**
+     * The stock a seller aims to hold when it plans, for a cover stated in ticks of its sales
+     * ({@code stockCoverTicks}): it sells from that stock before it makes the tick's output, so the stock holds the
+     * tick's sales and the rest buffers them. With weekly ticks the four weeks of the default are a week's sales and three weeks' buffer. Where
+     * a tick is longer than a week the part of the tick beyond its first week is added: a monthly scenario that
+     * states the same four weeks as 0.92 months aims for a month's sales and the same three weeks, 1.69 months. Read as
+     * 0.92 months alone, a seller at its target held less than the month's orders, offered all of it and sold out
+     * every month, and the worked example's motors opened 20% above their equilibrium in the first month. With weekly
+     * ticks (or shorter) it is the cover as stated, exactly.
+     */
+    public static double coverTicks(double coverTicks, int ticksPerYear) {
+        return coverTicks + Math.max(0.0, 1.0 - ticks(1.0, ticksPerYear));
+    }
+
     /** A span of weeks in whole ticks, rounded to the nearest and never fewer than {@code least}. */
     public static int wholeTicks(double weeks, int ticksPerYear, int least) {
         return (int) Math.max(least, Math.round(ticks(weeks, ticksPerYear)));
