@@ -518,17 +518,23 @@ public final class Traders implements Participant {
     }
 
     /**
-     * Starts the trader in a steady state: selling {@code flow} a tick, its stock at target and the cargo it
-     * bought in each of the last transit ticks at sea, due to land one a tick from tick 0 on.
+     * Starts the trader in a steady state: selling {@code flow} a tick, its stock at target (with the last tick's
+     * cargo landed, on a route of no transit) and the cargo it bought in each of the last transit ticks at sea, due to
+     * land one a tick from tick 0 on.
      */
     public void startAt(int i, double flow, double originPrice, double destinationPrice) {
         normalSales[i] = flow;
         this.flow[i] = flow;
-        stock[i] = stockCover * flow;
+        int transit = routes.transit(route[i]);
+        // Cargo bought on a route with no transit lands the tick it is bought, once the destination has cleared, so
+        // at rest the tick's sales come from the stock and the last tick's purchase, as on a longer route from the
+        // stock and the cargo that lands in the tick. Started with the stock alone, a lane was a tick's flow short of
+        // its target and bought half again its flow in the first tick: a monthly restatement rounds a two-week voyage
+        // to none, and the worked example's oxide lane bought 43 t against its 28 t a month.
+        stock[i] = (transit == 0 ? stockCover + 1 : stockCover) * flow;
         expectedOrigin[i] = originPrice;
         expectedDestination[i] = destinationPrice;
         landedCost[i] = destinationPrice / (1 + laneMargin[lane[i]]);
-        int transit = routes.transit(route[i]);
         for (int k = 0; k < transit; k++) {
             shipping.preload(account[i], Shipping.DIRECT, origin[i], k, flow);
         }
