@@ -184,10 +184,32 @@ public final class ComplianceAuditor implements java.io.Serializable {
         return switch (rule) {
             case INFORMATION_SCOPE -> !log.toMember(i) && !log.field(i).allowed();
             case NO_DOWNSTREAM_COORDINATION -> log.toMember(i) && !log.field(i).allowed();
-            case FIREWALL -> log.toMember(i) && log.subject(i) != MessageLog.AGGREGATE
-                    && log.subject(i) != log.receiver(i);
+            case FIREWALL -> log.toMember(i) && (log.subject(i) == MessageLog.AGGREGATE ? otherOfTwo(log, i) >= 0
+                    : log.subject(i) != log.receiver(i));
             default -> false;
         };
+    }
+
+    /**
+     * Where an aggregate delivered to a member is a figure made of two members' own, the other member, whose figure
+     * the receiver works out from it (the total less its own, or twice the average less its own); otherwise -1. The
+     * European Commission's Horizontal Guidelines (2023) do not count as genuinely aggregated a figure from which a
+     * company's own can be recognised; a figure of one member is the receiver's own, and one of three or more does not
+     * give any single member's.
+     */
+    static int otherOfTwo(MessageLog log, int i) {
+        if (!Double.isFinite(log.value(i))) {
+            return -1;
+        }
+        int contributors = 0;
+        int other = -1;
+        for (int k = 0; k < log.count(); k++) {
+            if (!log.toMember(k) && log.field(k) == log.field(i)) {
+                contributors++;
+                other = log.sender(k) != log.receiver(i) ? log.sender(k) : other;
+            }
+        }
+        return contributors == 2 ? other : -1;
     }
 
     /** The first buyer whose grant differs from what the applied key gives it, or -1. */
@@ -247,7 +269,8 @@ public final class ComplianceAuditor implements java.io.Serializable {
                     if (breaks(log, i, rule)) {
                         addOnce(parties, name(rule == Rule.INFORMATION_SCOPE ? log.sender(i) : log.receiver(i)));
                         if (rule == Rule.FIREWALL) {
-                            addOnce(parties, name(log.subject(i)));
+                            addOnce(parties, name(log.subject(i) == MessageLog.AGGREGATE ? otherOfTwo(log, i)
+                                    : log.subject(i)));
                         }
                     }
                 }
@@ -297,7 +320,9 @@ public final class ComplianceAuditor implements java.io.Serializable {
                     case INFORMATION_SCOPE -> "members passed the consortium figures outside the allowed scope";
                     case NO_DOWNSTREAM_COORDINATION -> "members received figures on members' own selling prices, "
                             + "output, customers or costs, which let them align what they sell and at what price";
-                    default -> "members received other members' individual figures";
+                    default -> c.messages.subject(firstMessage(c.messages, rule)) == MessageLog.AGGREGATE
+                            ? "members received a total of two members' figures, from which each works out the other's"
+                            : "members received other members' individual figures";
                 };
                 MessageLog log = c.messages;
                 for (int i = 0; i < log.count(); i++) {

@@ -11,7 +11,7 @@ import org.chokepoint.scenario.spec.JointProcurementSpec.Mode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each rule judged on conduct built by hand: two complexes (firms 0 and 1) buying naphtha jointly after a
+ * Each rule judged on conduct built by hand: three complexes (firms 0, 1 and 4) buying naphtha jointly after a
  * cut-off, then a downstream buyer (firm 2, not a member) asking for resin. Each rule fires on the tick that
  * breaks it, and stays silent on the compliant tick that differs from it only in what breaks the rule.
  */
@@ -19,11 +19,13 @@ class ComplianceAuditorTest {
     private static final int A = 0;
     private static final int B = 1;
     private static final int BUYER = 2;
+    private static final int C = 4;
     private static final int DIALYSIS = 2;
     private static final int PLASTICS = 4;
     private static final AllocationKey MEDICAL_FIRST =
             new AllocationKey(AllocationKey.PRIORITY_CLASSES, Map.of("dialysis-circuit", 1));
-    private static final String[] FIRMS = {"complex-1", "complex-2", "plastics-maker-1", "circuit-maker-1"};
+    private static final String[] FIRMS = {"complex-1", "complex-2", "plastics-maker-1", "circuit-maker-1",
+        "complex-3"};
     private static final String[] GOODS = {"naphtha", "resin", "dialysis-circuit", "medical-device",
         "general-plastics"};
 
@@ -52,8 +54,10 @@ class ComplianceAuditorTest {
         MessageLog log = c.messages;
         log.deliver(A, MessageLog.CONSORTIUM, InformationField.REQUIRED_VOLUME, A, 30);
         log.deliver(B, MessageLog.CONSORTIUM, InformationField.REQUIRED_VOLUME, B, 10);
-        log.deliver(MessageLog.CONSORTIUM, A, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 40);
-        log.deliver(MessageLog.CONSORTIUM, B, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 40);
+        log.deliver(C, MessageLog.CONSORTIUM, InformationField.REQUIRED_VOLUME, C, 5);
+        log.deliver(MessageLog.CONSORTIUM, A, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 45);
+        log.deliver(MessageLog.CONSORTIUM, B, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 45);
+        log.deliver(MessageLog.CONSORTIUM, C, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 45);
         // Six tonnes of resin for a circuit maker (first class) asking 4 and a plastics maker asking 10: the key
         // gives 4 and 2.
         AllocationRecord r = c.allocation;
@@ -215,6 +219,43 @@ class ComplianceAuditorTest {
         own.messages.deliver(MessageLog.CONSORTIUM, A, InformationField.REQUIRED_VOLUME, A, 30);
         b.audit(own);
         assertEquals(Set.of(), rules(b));
+    }
+
+    /**
+     * With two members the total passed back is no aggregate: complex-1, told the pool needs 40 and needing 30
+     * itself, knows complex-2 needs 10, and complex-2 knows complex-1's 30. Both are parties. The same exchange among
+     * three (30, 10 and 5, a total of 45) gives no one's figure, and a total of one member is its own.
+     */
+    @Test
+    void aTotalOfTwoMembersFiguresBreaksTheFirewall() {
+        ComplianceAuditor a = auditor(Mode.AFTER_SHOCK);
+        TickConduct c = conduct();
+        compliantTick(c, 60);
+        MessageLog two = c.messages;
+        two.open(60);
+        two.deliver(A, MessageLog.CONSORTIUM, InformationField.REQUIRED_VOLUME, A, 30);
+        two.deliver(B, MessageLog.CONSORTIUM, InformationField.REQUIRED_VOLUME, B, 10);
+        two.deliver(MessageLog.CONSORTIUM, A, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 40);
+        two.deliver(MessageLog.CONSORTIUM, B, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 40);
+        a.audit(c);
+        assertEquals(Set.of("FIREWALL"), rules(a));
+        ComplianceAuditor.Violation v = a.violations().get(0);
+        assertEquals(List.of("complex-1", "complex-2"), v.parties());
+        assertEquals("members received a total of two members' figures, from which each works out the other's",
+                v.detail());
+
+        ComplianceAuditor three = auditor(Mode.AFTER_SHOCK);
+        three.audit(compliantTick(conduct(), 60));
+        assertEquals(Set.of(), rules(three));
+
+        ComplianceAuditor one = auditor(Mode.AFTER_SHOCK);
+        TickConduct alone = conduct();
+        compliantTick(alone, 60);
+        alone.messages.open(60);
+        alone.messages.deliver(A, MessageLog.CONSORTIUM, InformationField.REQUIRED_VOLUME, A, 30);
+        alone.messages.deliver(MessageLog.CONSORTIUM, A, InformationField.REQUIRED_VOLUME, MessageLog.AGGREGATE, 30);
+        one.audit(alone);
+        assertEquals(Set.of(), rules(one));
     }
 
     @Test
