@@ -163,7 +163,7 @@ final class ComparisonPage {
         if (!Double.isNaN(e.avoidedLossPerFiscalDollar())) {
             // A ratio has no interval of its own here: without this, $0.76 on a loss avoided of -$0.6 bn to
             // $2.4 bn reads as better value than $0.48 on one of $2.4 bn to $4.3 bn; and a net fiscal cost of
-            // $4 m that may as well be -$31 m makes $155 a dollar of a ratio that may have no sign.
+            // $4 m whose interval runs from -$47.7 m to $55.7 m makes $155 a dollar of a ratio that may have no sign.
             boolean loss = withinNoise(e.avoidedLoss());
             boolean cost = withinNoise(e.netFiscalCost());
             String note = loss && cost ? "neither the loss avoided nor the net fiscal cost is told from zero"
