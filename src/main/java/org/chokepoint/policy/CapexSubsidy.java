@@ -81,13 +81,11 @@ final class CapexSubsidy extends ImporterMeasure {
             for (int i = 0; i < f.count; i++) {
                 if (eligible(f, i)) {
                     shared[i] = Math.max(shared[i], relief);
-                    // A firm that pays for its plant decides on what it pays: the capital less the share subsidies
-                    // pay. Subsidies on one plant add up to the whole of it at most, and pay that share between
-                    // them (endTick), so the firm decides on what the budgets pay, not on the largest rate alone.
-                    if (f.declaresCapex(i)) {
-                        spared = spared == null ? ctx.capitalSpared() : spared;
-                        spared[i] = Math.min(1.0, spared[i] + rate);
-                    }
+                    // Subsidies on one plant add up to the whole of it at most, and pay that share between them
+                    // (endTick). A firm that pays for its plant decides on what it pays, the capital less that share,
+                    // not on the largest rate alone.
+                    spared = spared == null ? ctx.capitalSpared() : spared;
+                    spared[i] = Math.min(1.0, spared[i] + rate);
                 }
             }
         }
@@ -108,14 +106,12 @@ final class CapexSubsidy extends ImporterMeasure {
                 // A firm that gives its own plant's capital cost pays it when it orders; the subsidy pays its share
                 // of that, back to the firm's producers, so the plant's capital is counted once.
                 boolean ownCapex = f.declaresCapex(i);
-                double share = rate;
-                if (ownCapex) {
-                    // What is left of the share the subsidies on this plant spared it: the first to settle pays
-                    // its rate, the last what remains, so together they pay the capital once at most.
-                    double[] spared = ctx.capitalSpared();
-                    share = Math.min(rate, spared[i]);
-                    spared[i] -= share;
-                }
+                // What is left of the share the subsidies on this plant spared it: the first to settle pays its rate,
+                // the last what remains, so together they pay the capital once at most (two of 60% had the budget pay
+                // 120% of a plant whose firm gives no capital cost, all of it then valued as plant at the horizon).
+                double[] spared = ctx.capitalSpared();
+                double share = Math.min(rate, spared[i]);
+                spared[i] -= share;
                 double usd = share * (ownCapex ? f.capexPerAnnualUnit(i) : capex) * ordered * perYear;
                 paid += usd;
                 ctx.markets().ledger().spend(world.market(region, f.commodity(i)), usd);

@@ -31,9 +31,9 @@ public interface PolicyContext {
     double[] hurdleRelief();
 
     /**
-     * Per firm that gives its plant's capital cost, the share of the capital it orders this tick that subsidies pay:
-     * cleared at the start of every tick, each subsidy adding its rate, up to the whole, and taking its part of what
-     * is left when it pays.
+     * Per firm, the share of the capital of the plant it orders this tick that subsidies pay: cleared at the start of
+     * every tick, each subsidy adding its rate, up to the whole, and taking its part of what is left when it pays. A
+     * firm that gives its plant's capital cost decides on the rest.
      */
     double[] capitalSpared();
 

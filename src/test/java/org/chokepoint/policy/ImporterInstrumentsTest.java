@@ -975,6 +975,27 @@ class ImporterInstrumentsTest {
         assertEquals(weeks, bought, "the agency buys in those weeks alone");
     }
 
+    /**
+     * Two subsidies of 60% each toward plant whose firms give no capital cost of their own pay the subsidies' 1,000 a
+     * unit of yearly capacity once between them, the first 60% and the second the 40% left, as on a plant whose firm
+     * gives its cost (twoSubsidiesOnOnePlantPayItsCapitalOnce): each paid its rate, 120% of the plant, all of which
+     * the sum then valued as plant at the horizon.
+     */
+    @Test
+    void twoSubsidiesOnPlantWhoseCapitalNoFirmGivesPayItOnce() throws Exception {
+        RunOutcome two = Simulation.run(withPolicies("[{\"type\": \"tariffRateQuota\", \"region\": \"D\", "
+                + "\"commodity\": \"metal\", \"outOfQuotaTariff\": 2.0, \"yearlyQuota\": 52, \"start\": 100}, "
+                + subsidy("first", 0.6) + ", " + subsidy("second", 0.6) + "]", "[{\"type\": \"demandShift\", "
+                + "\"region\": \"D\", \"commodity\": \"metal\", \"multiplier\": 2.0, \"start\": 100}]")
+                .scenario(), 3, -1);
+        var first = two.summary().policies().get("first");
+        double capital = 1000 * first.get("capacityCommitted") * 52;
+        assertTrue(capital > 0, "D's mines build for the quota's rent");
+        assertEquals(0.6 * capital, first.get("subsidyPaid"), 1e-9 * capital);
+        assertEquals(0.4 * capital, two.summary().policies().get("second").get("subsidyPaid"), 1e-9 * capital);
+        assertEquals(capital, two.summary().totals().fiscalCost(), 1e-9 * capital);
+    }
+
     private static String subsidy(String id, double rate) {
         return "{\"type\": \"capexSubsidy\", \"id\": \"" + id + "\", \"region\": \"D\", \"commodities\": "
                 + "[\"metal\"], \"excludeRegion\": \"W\", \"hurdleRelief\": 0, \"subsidyRate\": " + rate
