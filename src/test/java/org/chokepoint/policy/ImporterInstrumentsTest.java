@@ -489,8 +489,8 @@ class ImporterInstrumentsTest {
      * market's price to W's sellers and the top-up, {@code 20 (7 - p_W)}, about 39.4 a week at 5.03, to the mines the
      * guarantee is for. Worked from each week's output and price: D's ten mines of 10, at {@code MC = 3 + 10 u},
      * make {@code p_D Q - 3 Q - 0.05 Q^2} on what they sell, and W's twenty of 100, at {@code MC = 5 + 0.1 u}, make
-     * {@code p_W Q - 5 Q - 0.000025 Q^2}, a few dollars a week at 5.03, less the cost of what they keep. The top-up was booked to W's producers, who
-     * plan on no floor: W's surplus stood at about 48 a week, D's mines got nothing of it.
+     * {@code p_W Q - 5 Q - 0.000025 Q^2}, a few dollars a week at 5.03, less the cost of what they keep. The top-up
+     * was booked to W's producers, who plan on no floor: W's surplus stood at about 48 a week, D's mines got nothing.
      */
     @Test
     void aGuaranteeBuyingInAnotherRegionTopsUpTheFirmsItIsFor() throws Exception {
@@ -503,11 +503,8 @@ class ImporterInstrumentsTest {
         double wBeyondSales = 0;
         for (int t = FROM; t < TO; t++) {
             topUp += 20 * (7 - s.get(t, W, Metric.PRICE));
-            double qd = s.get(t, D, Metric.PRODUCTION);
-            double qw = s.get(t, W, Metric.PRODUCTION);
-            dBeyondSales += s.get(t, D, Metric.PRODUCER_SURPLUS) - (s.get(t, D, Metric.PRICE) * qd - 3 * qd - 0.05 * qd * qd);
-            wBeyondSales += s.get(t, W, Metric.PRODUCER_SURPLUS) - (s.get(t, W, Metric.PRICE) * qw - 5 * qw
-                    - 0.000025 * qw * qw);
+            dBeyondSales += beyondSales(s, t, D, 3, 0.05);
+            wBeyondSales += beyondSales(s, t, W, 5, 0.000025);
         }
         assertEquals(39.4, topUp / (TO - FROM), 0.02 * 39.4, "the top-up a week at W's price of about 5.03");
         assertEquals(topUp, dBeyondSales, 0.02 * topUp, "D's mines get the top-up beyond what their sales make");
@@ -539,12 +536,20 @@ class ImporterInstrumentsTest {
         double dBeyondSales = 0;
         for (int t = FROM; t < TO; t++) {
             double qd = s.get(t, D, Metric.PRODUCTION);
-            double qw = s.get(t, W, Metric.PRODUCTION);
-            dShare += 20 * (7 - s.get(t, W, Metric.PRICE)) * qd / (qd + qw);
-            dBeyondSales += s.get(t, D, Metric.PRODUCER_SURPLUS) - (s.get(t, D, Metric.PRICE) * qd - 3 * qd - 0.05 * qd * qd);
+            dShare += 20 * (7 - s.get(t, W, Metric.PRICE)) * qd / (qd + s.get(t, W, Metric.PRODUCTION));
+            dBeyondSales += beyondSales(s, t, D, 3, 0.05);
         }
         double drawn = before - dMinesStock(m);
         assertEquals(dShare, dBeyondSales - 5.48 * drawn, 0.02 * dShare, "D's mines get their share of the top-up");
+    }
+
+    /**
+     * What a market's producers earned in week t beyond the margin on what they made, {@code p Q - c(Q)}, their
+     * variable cost {@code c(Q) = base Q + square Q^2} from their linear marginal cost: a payment of no sale's.
+     */
+    private static double beyondSales(SeriesRecorder s, int t, int market, double base, double square) {
+        double q = s.get(t, market, Metric.PRODUCTION);
+        return s.get(t, market, Metric.PRODUCER_SURPLUS) - (s.get(t, market, Metric.PRICE) * q - base * q - square * q * q);
     }
 
     private static double dMinesStock(SupplyShockModel m) {
