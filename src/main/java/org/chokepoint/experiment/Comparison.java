@@ -414,31 +414,33 @@ public final class Comparison {
     }
 
     /**
-     * Refuses a patch that gives one of the scenario's events or policies (the same type and id, which stands in
-     * for the scenario's) another role than the scenario does. Every option is differenced run by run against no
-     * policy, each against its world without shocks: a background entry given without its role is a shock in the
-     * option's world only, so its world without shocks lacks it and the option is credited with what the entry
-     * does, though both worlds run the same; a shock marked background is in the option's world without shocks
-     * too, so the loss it causes drops out of the option's figures and reads as loss avoided.
+     * Refuses a patch that gives one of the scenario's events or policies (the same type and id, which stands in for
+     * the scenario's: {@link #sameEntry}) another role than the scenario does. Every option is differenced run by run
+     * against no policy, each against its world without shocks: a background entry given without its role is a shock in
+     * the option's world only, so its world without shocks lacks it and the option is credited with what the entry
+     * does, though both worlds run the same; a shock marked background is in the option's world without shocks too, so
+     * the loss it causes drops out of the option's figures and reads as loss avoided.
      */
     private static void sameRoles(JsonNode base, JsonNode patch, String at) throws ComparisonException {
         for (String list : BACKGROUND_LISTS) {
             JsonNode own = patch.path(list);
             for (int k = 0; k < own.size(); k++) {
                 JsonNode e = own.get(k);
-                if (!e.hasNonNull("id")) {
-                    continue;
-                }
-                for (JsonNode b : base.path(list)) {
-                    if (!b.path("id").equals(e.get("id")) || !b.path("type").equals(e.path("type"))) {
+                JsonNode entries = base.path(list);
+                for (int i = 0; i < entries.size(); i++) {
+                    JsonNode b = entries.get(i);
+                    if (!sameEntry(list, e, b)) {
                         continue;
                     }
                     boolean background = Role.isBackground(b.path("role").asText(null));
                     if (background == Role.isBackground(e.path("role").asText(null))) {
                         break;
                     }
-                    String what = (list.equals("events") ? "event '" : "policy '") + e.get("id").asText() + "' ("
-                            + e.path("type").asText() + ")";
+                    String kind = list.equals("events") ? "event" : "policy";
+                    String what = e.hasNonNull("id")
+                            ? kind + " '" + e.get("id").asText() + "' (" + e.path("type").asText() + ")"
+                            : "the scenario's " + kind + " /" + list + "/" + i + " (" + e.path("type").asText()
+                            + ", without an id)";
                     throw new ComparisonException(at + "/patch/" + list + "/" + k + ": " + what + (background
                             ? " is background in the scenario, in every world the comparison runs, those without"
                             + " shocks included; without \"role\": \"background\" it is a shock here, so this"
@@ -755,7 +757,7 @@ public final class Comparison {
                 continue;
             }
             for (JsonNode e : base.path(list)) {
-                if (Role.isBackground(e.path("role").asText(null)) && !listed(own, e)) {
+                if (Role.isBackground(e.path("role").asText(null)) && !listed(list, own, e)) {
                     merged.add(e);
                 }
             }
@@ -781,7 +783,7 @@ public final class Comparison {
             JsonNode entries = base.json().path(list);
             for (int i = 0; i < entries.size(); i++) {
                 JsonNode e = entries.get(i);
-                if (!Role.isBackground(e.path("role").asText(null)) && !listed(patched.path(list), e)) {
+                if (!Role.isBackground(e.path("role").asText(null)) && !listed(list, patched.path(list), e)) {
                     out.computeIfAbsent(list, k -> new ArrayList<>())
                             .add(e.hasNonNull("id") ? e.get("id").asText() : "/" + list + "/" + i);
                 }
@@ -816,14 +818,52 @@ public final class Comparison {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-    private static boolean listed(JsonNode list, JsonNode entry) {
-        for (JsonNode e : list) {
-            if (e.equals(entry) || (entry.hasNonNull("id") && e.path("id").equals(entry.get("id"))
-                    && e.path("type").equals(entry.path("type")))) {
+    private static boolean listed(String list, JsonNode entries, JsonNode entry) {
+        for (JsonNode e : entries) {
+            if (e.equals(entry) || sameEntry(list, e, entry)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an option's entry stands in for one of the scenario's: the same type and id. A policy without an id
+     * goes by its type, as the scenario's check and the outputs name it (two such of one type are refused); an
+     * event without one, which nothing names, is the scenario's when it says the same but for its role. Matched
+     * only when identical node for node (the patch's numbers are decimals, so hardly ever), a background entry
+     * repeated, with its role or without, ran twice in the option's world (the scenario's put back beside the
+     * option's), and a shock repeated as background was taken for one the option leaves out while the option ran
+     * it in its world without shocks.
+     */
+    private static boolean sameEntry(String list, JsonNode a, JsonNode b) {
+        if (!a.path("type").equals(b.path("type"))) {
+            return false;
+        }
+        if (list.equals("policies")) {
+            return label(a).equals(label(b));
+        }
+        if (a.hasNonNull("id") || b.hasNonNull("id")) {
+            return a.path("id").equals(b.path("id"));
+        }
+        return a.isObject() && b.isObject() && withoutRole(a).equals(SAME_VALUE, withoutRole(b));
+    }
+
+    /**
+     * Numbers equal by value: the merge patch hands back the option's numbers as decimals where the scenario's
+     * are doubles, and an event repeated as it stands must still be the scenario's.
+     */
+    private static final java.util.Comparator<JsonNode> SAME_VALUE = (x, y) ->
+            x.isNumber() && y.isNumber() ? Double.compare(x.doubleValue(), y.doubleValue()) : x.equals(y) ? 0 : 1;
+
+    private static String label(JsonNode policy) {
+        return policy.path("id").isTextual() ? policy.get("id").textValue() : policy.path("type").asText();
+    }
+
+    private static JsonNode withoutRole(JsonNode entry) {
+        ObjectNode copy = ((ObjectNode) entry).deepCopy();
+        copy.remove("role");
+        return copy;
     }
 
     private RunResult result(int seed, SupplyShockModel model, SupplyShockModel cf, Summary summary,

@@ -308,6 +308,53 @@ class ComparisonTest {
     }
 
     /**
+     * An entry without an id is the scenario's all the same: a policy goes by its type (two of one type are refused as
+     * one id), an event by what it says. In the minimal test world with an export ban and a 50% background outage, both
+     * given without an id (100 weeks, seeds 1-2), an option repeating the ban marked background ran the very world no
+     * policy runs, was warned that it left the ban out, and was credited with avoiding the ban's whole downstream loss,
+     * 143,986; a background outage repeated without its role ran twice in the option's world, the scenario's put back
+     * beside the option's, and so did one repeated as it stands, its numbers handed back by the merge patch as decimals
+     * unequal to the scenario's doubles (8,625 less downstream loss than no policy, the same world). The first two are
+     * refused at the entry's pointer in the options file, as an entry with an id is; repeated as they stand, they run
+     * once and nothing is reported left out.
+     */
+    @Test
+    void anEntryWithoutAnIdKeepsItsRoleInAnOption() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                twoRegion().json().deepCopy();
+        String ban = "{\"type\": \"exportBan\", \"region\": \"A\", \"commodities\": [\"metal\"], \"start\": 100%s}";
+        String outage = "{\"type\": \"capacityOutage\", \"region\": \"B\", \"commodity\": \"metal\","
+                + " \"share\": 0.5, \"start\": 5, \"end\": 15%s}";
+        String background = ", \"role\": \"background\"";
+        json.set("policies", options("[" + ban.formatted("") + "]"));
+        json.set("events", options("[" + outage.formatted(background) + "]"));
+        LoadedScenario base = ScenarioLoader.fromJson(json, "bg.json");
+
+        ComparisonException banAsBackground = assertThrows(ComparisonException.class, () -> Comparison.prepare(base,
+                options("{\"options\": [{\"name\": \"same world\", \"patch\": {\"policies\": ["
+                        + ban.formatted(background) + "]}}]}"), "o.json", 2, 1, 10));
+        assertTrue(banAsBackground.getMessage().startsWith("o.json: /options/0/patch/policies/0: the scenario's policy"
+                + " /policies/0 (exportBan, without an id) is a shock in the scenario; marked \"role\": \"background\""
+                + " here it would be in this option's world without shocks too"), banAsBackground.getMessage());
+
+        ComparisonException outageAsShock = assertThrows(ComparisonException.class, () -> Comparison.prepare(base,
+                options("{\"options\": [{\"name\": \"twice\", \"patch\": {\"events\": ["
+                        + outage.formatted("") + "]}}]}"), "o.json", 2, 1, 10));
+        assertTrue(outageAsShock.getMessage().startsWith("o.json: /options/0/patch/events/0: the scenario's event"
+                + " /events/0 (capacityOutage, without an id) is background in the scenario"),
+                outageAsShock.getMessage());
+
+        Comparison kept = Comparison.prepare(base, options("{\"options\": [{\"name\": \"as they stand\", \"patch\":"
+                + " {\"policies\": [" + ban.formatted("") + "], \"events\": [" + outage.formatted(background)
+                + "]}}]}"), "o.json", 2, 1, 10);
+        Comparison.Option option = kept.options().get(1);
+        JsonNode events = option.scenario().json().path("events");
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(1, option.scenario().json().path("policies").size());
+        assertTrue(kept.droppedShocks(option).isEmpty(), kept.droppedShocks(option).toString());
+    }
+
+    /**
      * A comparison states every option in the scenario's dollars and present values and differences them run
      * by run, so an option in other dollars or discounted otherwise would report the change of units as its
      * effect: with the scenario's 2015 dollars restated in 2024's (CPI 313.689 / 237.017 = 1.3235) an option
