@@ -124,11 +124,6 @@ final class Network {
      */
     int[] fReference;
     /**
-     * Whether the firm operates at the tick (not mothballed; planned state capacity already built; a prospect
-     * committed and built).
-     */
-    boolean[] fOperating;
-    /**
      * Outer-round shift of a supported firm's planned price: for a manufacturer {@code supported(p) - p} at the last
      * prices; for a firm settled against another market ({@link #fReference}), what its contract pays a unit there.
      */
@@ -660,7 +655,7 @@ final class Network {
     /**
      * The rows of the firms in service (with the mothballed where the options count them): one per drawn row and
      * support among its firms, and the guarantees covering them, each {@code {row, weight, support instrument or -1,
-     * operating 1 or 0, guarantees}}, the last an index into {@link #guaranteeSets}.
+     * guarantees}}, the last an index into {@link #guaranteeSets}.
      */
     private List<double[]> firmRows(FirmParameters params, List<Support> supports, List<PolicySpec> inForce,
                                     EquilibriumOptions options) {
@@ -717,7 +712,7 @@ final class Network {
             for (var e : counts.entrySet()) {
                 for (var g : e.getValue().entrySet()) {
                     double w = params.weight()[r] * g.getValue() / supportOf.length;
-                    rows.add(new double[] {r, w, e.getKey(), operating ? 1 : 0, g.getKey()});
+                    rows.add(new double[] {r, w, e.getKey(), g.getKey()});
                 }
             }
         }
@@ -762,7 +757,6 @@ final class Network {
             sets[i] = guaranteeSets.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         fReference = new int[firms];
-        fOperating = new boolean[firms];
         fShift = new double[firms];
         fInputFrom = new int[firms + 1];
         fFeedMarket = new int[firms];
@@ -785,8 +779,7 @@ final class Network {
             fRow[f] = r;
             fWeight[f] = row[1];
             fSupport[f] = (int) row[2];
-            fGuarantees[f] = sets[(int) row[4]];
-            fOperating[f] = row[3] > 0;
+            fGuarantees[f] = sets[(int) row[3]];
             fType[f] = switch (spec.type()) {
                 case "manufacturer" -> MANUFACTURER;
                 case "recycler" -> RECYCLER;
@@ -858,15 +851,18 @@ final class Network {
     }
 
     /**
-     * A production quota in force: each operating producer and manufacturer of its market may make at most its
-     * share of the tick's volume, in proportion to its capacity (the model's {@code ProductionQuota}).
+     * A production quota in force: each producer and manufacturer of its market that the network counts as
+     * producing may make at most its share of the tick's volume, in proportion to its capacity (the model's
+     * {@code ProductionQuota}, which shares it among the firms producing). A mothballed plant counted as producing
+     * ({@code includeMothballed}) is such a firm: were it restarted, the quota would hold it as it holds the others,
+     * so left out of the share it made as much as its curve gave, beyond the quota.
      */
     private void capOutput(ProductionQuotaSpec quota) {
         int m = market(quota.region(), quota.commodity());
         double perTick = quota.volumePerTick(tick - quota.start(), world.ticksPerYear(), scenario.time().horizonTicks());
         double capacity = 0;
         for (int f = 0; f < firms; f++) {
-            if (fMarket[f] == m && fType[f] != RECYCLER && fOperating[f]) {
+            if (fMarket[f] == m && fType[f] != RECYCLER) {
                 capacity += fWeight[f] * fCapacity[f];
             }
         }
@@ -874,7 +870,7 @@ final class Network {
             return;
         }
         for (int f = 0; f < firms; f++) {
-            if (fMarket[f] == m && fType[f] != RECYCLER && fOperating[f]) {
+            if (fMarket[f] == m && fType[f] != RECYCLER) {
                 fOutputCap[f] = Math.min(fOutputCap[f], perTick * fCapacity[f] / capacity);
             }
         }

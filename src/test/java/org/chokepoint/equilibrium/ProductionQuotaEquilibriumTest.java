@@ -124,4 +124,46 @@ class ProductionQuotaEquilibriumTest {
         assertTrue(m.contains("excess demand 1.0 of the volume in JP/dy-oxide (short by "), m);
         assertTrue(m.contains(" at its ceiling of 110000.0, which its equilibrium may lie above)"), m);
     }
+
+    /**
+     * One market, ten operating plants and ten mothballed ones, each of 10 on {@code 2 + 10 q/10}, households
+     * buying {@code 240 - 15 p} (120 at 8, elasticity -1, linear), and a quota of 1,040 a year, 20 a week, from week
+     * 10. Without the quota the operating plants make {@code 10 (p - 2) = 240 - 15 p}: 84 at 10.4. Under it they make
+     * 20, 2 each, and the households pay {@code (240 - 20) / 15 = 14.667}. Counting the mothballed plants as
+     * producing, the quota is shared over all twenty, 1 each, and the price is the same: the plants restarted would
+     * be held to it as the others are. Left out of the share, they made {@code 10 (p - 2)} besides the 20, the
+     * market cleared at {@code 20 + 10 (p - 2) = 240 - 15 p}, 9.6, and the twenty made 96 under a quota of 20.
+     */
+    @Test
+    void mothballedPlantsCountedAsProducingShareTheQuota() throws Exception {
+        Scenario s = ScenarioLoader.fromText("""
+                {"meta": {"name": "quota-and-idle-plants"},
+                 "time": {"ticksPerYear": 52, "horizonTicks": 400},
+                 "regions": [{"id": "X"}],
+                 "commodities": [{"id": "widget", "stage": "final", "initialPrice": 5.0}],
+                 "firms": [
+                   {"id": "maker", "type": "producer", "region": "X", "commodity": "widget", "count": 10,
+                    "capacity": 10, "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}},
+                   {"id": "idle", "type": "producer", "region": "X", "commodity": "widget", "count": 10,
+                    "capacity": 10, "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}, "status": "mothballed"}],
+                 "demand": [{"region": "X", "commodity": "widget", "baseQuantity": 120, "referencePrice": 8.0,
+                             "elasticity": -1.0, "form": "linear"}],
+                 "policies": [{"type": "productionQuota", "id": "quota", "region": "X", "commodity": "widget",
+                               "yearlyVolumes": [1040], "start": 10}],
+                 "behaviour": {"demandNoise": 0.0}}""", "quota and idle plants").scenario();
+        double before = 10.4;
+        double under = 220.0 / 15;
+        assertEquals(before, SpatialEquilibrium.solve(s, 0).market("X", "widget").price(), 1e-6 * before);
+        EquilibriumResult operating = SpatialEquilibrium.solve(s, 20);
+        assertEquals(under, operating.market("X", "widget").price(), 1e-6 * under);
+        assertEquals(20.0, operating.market("X", "widget").production(), 1e-6 * 20);
+
+        EquilibriumResult all = SpatialEquilibrium.solve(s, 20, EquilibriumOptions.DEFAULTS.withMothballed(true));
+        assertTrue(all.convergence().converged(), all.convergence().toString());
+        assertEquals(under, all.market("X", "widget").price(), 1e-6 * under);
+        assertEquals(20.0, all.market("X", "widget").production(), 1e-6 * 20);
+        for (EquilibriumResult.FirmResult f : all.firms()) {
+            assertEquals(1.0, f.output(), 1e-6, f.id());
+        }
+    }
 }
