@@ -219,10 +219,11 @@ public final class SpatialEquilibrium {
                 arcRent[cap.arcs[i]] += cap.coefficient[i] * solver.rent[s];
             }
         }
+        double[] flow = sharedOverParallelArcs(net, solver.flow);
         List<EquilibriumResult.LaneResult> lanes = new ArrayList<>();
         for (int a = 0; a < net.arcs.size(); a++) {
             Network.Arc arc = net.arcs.get(a);
-            double x = solver.flow[a];
+            double x = flow[a];
             double v = net.value[arc.from];
             double po = price[arc.from];
             if (arc.kind == Network.ArcKind.OFFTAKE) {
@@ -302,7 +303,7 @@ public final class SpatialEquilibrium {
             double r = 0;
             for (int i = 0; i < cap.arcs.length; i++) {
                 Network.Arc arc = net.arcs.get(cap.arcs[i]);
-                double x = solver.flow[cap.arcs[i]];
+                double x = flow[cap.arcs[i]];
                 used += x;
                 r += rent * x;
                 quotaRent[arc.from] += rent * x;
@@ -342,7 +343,7 @@ public final class SpatialEquilibrium {
         for (Network.Cap cap : net.officeBounds) {
             double decided = 0;
             for (int i = 0; i < cap.arcs.length; i++) {
-                decided += cap.coefficient[i] * solver.flow[cap.arcs[i]];
+                decided += cap.coefficient[i] * flow[cap.arcs[i]];
             }
             Map<String, Double> fig = figures.get(cap.instrument);
             add(fig, "officeCapacity", cap.volume);
@@ -442,6 +443,80 @@ public final class SpatialEquilibrium {
             n += cap.instrument == instrument ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * The flows, with what parallel arcs carry shared in proportion to their bounds. Two trader entries on one lane
+     * whose traders need the same margin (so that their arcs of a kind have the same wedge and are held by the same
+     * measures) are one lane to the equilibrium: any split of their flow that keeps each within its bound is as much
+     * an equilibrium as any other, and the solver's was whichever its active sets happened on (56 and nothing for
+     * two entries of 100; 45.5 and 10.5 for entries of 100 and 30). Every trader would ship there at the same
+     * margin, so each entry takes its share of their capacity, as the model's traders of the two entries would, and
+     * a run started at the equilibrium starts each entry's traders with it. A share of what they carry together
+     * keeps every bound they are under: each lane's own (its capacity, a licence's share of it, a detour's leak of
+     * it) is proportional to its capacity, and any other bound takes them at the same coefficient. Arcs with no
+     * parallel arc keep the solver's flow to the last bit.
+     */
+    private static double[] sharedOverParallelArcs(Network net, double[] solved) {
+        double[] flow = solved.clone();
+        // Arcs of a kind between the same markets at the same wedge first; only among those, the measures on them.
+        Map<String, List<Integer>> alike = new LinkedHashMap<>();
+        for (int a = 0; a < net.arcs.size(); a++) {
+            Network.Arc arc = net.arcs.get(a);
+            if (arc.kind == Network.ArcKind.OFFTAKE || arc.trader < 0) {
+                continue;
+            }
+            alike.computeIfAbsent(arc.kind + "/" + arc.from + "/" + arc.to + "/" + arc.via + "/"
+                    + Double.doubleToLongBits(arc.wedge), k -> new ArrayList<>()).add(a);
+        }
+        Map<String, List<Integer>> parallel = new LinkedHashMap<>();
+        for (List<Integer> arcs : alike.values()) {
+            for (int a : arcs.size() < 2 ? List.<Integer>of() : arcs) {
+                Network.Arc arc = net.arcs.get(a);
+                String key = arc.kind + "/" + arc.from + "/" + arc.to + "/" + arc.via + "/" + arc.instrument + "/"
+                        + arc.quotaInstrument + "/" + arc.licenceInstrument + "/" + Double.doubleToLongBits(arc.wedge)
+                        + "/" + Double.doubleToLongBits(approvalShare(net, a)) + "/"
+                        + Double.doubleToLongBits(arc.capacityShare) + "/" + sharedCaps(net, a);
+                parallel.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+            }
+        }
+        for (List<Integer> arcs : parallel.values()) {
+            if (arcs.size() < 2) {
+                continue;
+            }
+            double carried = 0;
+            double bound = 0;
+            for (int a : arcs) {
+                carried += solved[a];
+                bound += net.arcs.get(a).laneCapacity;
+            }
+            if (!(bound > 0)) {
+                continue;
+            }
+            for (int a : arcs) {
+                flow[a] = carried * (net.arcs.get(a).laneCapacity / bound);
+            }
+        }
+        return flow;
+    }
+
+    /** The limits other than its own lane's that hold an arc, with its coefficient in each. */
+    private static String sharedCaps(Network net, int a) {
+        StringBuilder caps = new StringBuilder();
+        int trader = net.arcs.get(a).trader;
+        for (int s = 0; s < net.caps.size(); s++) {
+            Network.Cap cap = net.caps.get(s);
+            boolean own = true;
+            for (int i : cap.arcs) {
+                own &= net.arcs.get(i).trader == trader;
+            }
+            for (int i = 0; i < cap.arcs.length; i++) {
+                if (cap.arcs[i] == a && !own) {
+                    caps.append(s).append(':').append(Double.doubleToLongBits(cap.coefficient[i])).append(',');
+                }
+            }
+        }
+        return caps.toString();
     }
 
     private static double approvalShare(Network net, int a) {

@@ -109,6 +109,52 @@ class ClosedFormTest {
         assertEquals(20 * (pa - 2), r.market("A", "metal").production(), TOL * flow);
     }
 
+    /**
+     * The world above with the lane's traders in two entries at the same margin, of 10 x 10 and 3 x 10 a tick: one
+     * lane of 130 to the equilibrium, carrying the same {@code 26 p_A - 130 = 69.76} at the same prices, any split of
+     * which within the entries' capacities is as much an equilibrium. Each entry carries its share of their capacity,
+     * 10/13 and 3/13 (53.66 and 16.10), as their traders, all shipping at the same margin, would. The solver's own
+     * split was 52.38 and 17.38, whatever its active sets happened on (with two entries of 100, all and nothing).
+     * Licensed at half their capacity, the two may carry 50 and 15, less than the 69.76 that free trade ships: both
+     * are full, and the licences' rent is the same on each.
+     */
+    @Test
+    void twoTraderEntriesOnOneLaneEachCarryTheirShareOfItsCapacity() throws Exception {
+        String twoEntries = """
+                {"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 10, "capacityPerTick": 10,
+                 "minMargin": 0},
+                {"id": "a-to-b-small", "commodity": "metal", "from": "A", "to": "B", "count": 3, "capacityPerTick": 10,
+                 "minMargin": 0}""";
+        String routes = "{\"from\": \"A\", \"to\": \"B\", \"transitTicks\": 1, \"costPerUnit\": 1.0}";
+        EquilibriumResult r = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}, {\"id\": \"B\"}", routes,
+                A_FIRMS + "," + B_FIRMS, twoEntries, A_DEMAND + "," + B_DEMAND, ""), 0);
+        assertConverged(r);
+        double pa = 315.0 / 41.0;
+        double flow = 26 * pa - 130;
+        assertEquals(69.7561, flow, 1e-4);
+        assertEquals(pa, r.market("A", "metal").price(), TOL * pa);
+        assertEquals(flow * 10 / 13, r.laneFlow("a-to-b"), TOL * flow);
+        assertEquals(flow * 3 / 13, r.laneFlow("a-to-b-small"), TOL * flow);
+
+        // Licensed at half: 50 + 15 = 65 cross, A's excess supply 26 p_A - 130 = 65 at p_A = 7.5, and B's mines
+        // and the imports meet its households' demand, 5 (p_B - 4) + 65 = 180 - 10 p_B at p_B = 9: a gap of 1.5,
+        // more than the route's 1 and the waiting's 0.002 of A's price a tick of its four-tick review.
+        String licence = """
+                {"type": "exportLicensing", "region": "A", "commodities": ["metal"], "leadTicks": 4,
+                 "approvalProbability": 0.5}""";
+        EquilibriumResult l = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}, {\"id\": \"B\"}", routes,
+                A_FIRMS + "," + B_FIRMS, twoEntries, A_DEMAND + "," + B_DEMAND, licence), 0);
+        assertConverged(l);
+        assertEquals(7.5, l.market("A", "metal").price(), TOL * 7.5);
+        assertEquals(9.0, l.market("B", "metal").price(), TOL * 9);
+        assertEquals(50.0, l.laneFlow("a-to-b"), TOL * 50);
+        assertEquals(15.0, l.laneFlow("a-to-b-small"), TOL * 15);
+        // Each licence's rent is the gap less the route's cost and the waiting's: 1.5 - 1 - 0.008 x 7.5 = 0.44.
+        for (EquilibriumResult.LaneResult lane : l.lanes()) {
+            assertEquals(0.44, lane.rent(), TOL, lane.trader());
+        }
+    }
+
     @Test
     void noTradeWhenTheRouteCostsMoreThanTheAutarkyGap() throws Exception {
         // Autarky prices 5 and 40/3: a gap of 8.33 against a cost of 10.
