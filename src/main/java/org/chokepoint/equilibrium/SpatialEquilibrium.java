@@ -363,7 +363,10 @@ public final class SpatialEquilibrium {
             }
             q = Math.min(q, ins.volumeCap);
             double ref = price[ins.reference];
-            double perUnit = ref < ins.strike ? ins.strike - ref : -ins.upside * (ref - ins.strike);
+            // Above the strike the contract claws back its upside share of the excess: none without one (0, not
+            // the -0.0 that nothing times a negative gives, which the figures would print).
+            double perUnit = ref < ins.strike ? ins.strike - ref
+                    : ins.upside > 0 ? -ins.upside * (ref - ins.strike) : 0.0;
             double cost = q * perUnit / net.value[ins.reference] * net.value[ins.market];
             fiscal[ins.market] += cost;
             Map<String, Double> fig = figures.get(i);

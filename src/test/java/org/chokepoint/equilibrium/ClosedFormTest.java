@@ -785,6 +785,22 @@ class ClosedFormTest {
      * the model's firms do, so A still clears at 5/3 with 80 made.
      */
     @Test
+    void aContractForDifferenceBelowTheMarketCostsNothing() throws Exception {
+        // A alone clears at 5, above a strike of 4: the contract pays nothing and, without an upside share, claws
+        // nothing back. Its cost is nought, written 0.0: the clawback's rate of nothing times the price's excess
+        // over the strike came to -0.0, and equilibrium.json gave the contract a fiscal cost of "-0.0".
+        EquilibriumResult r = SpatialEquilibrium.solve(scenario("{\"id\": \"A\"}", "", A_FIRMS, "", A_DEMAND, """
+                {"type": "contractForDifference", "id": "a-cfd", "region": "A", "commodity": "metal", "strike": 4.0}"""), 0);
+        assertConverged(r);
+        assertEquals(5.0, r.market("A", "metal").price(), TOL * 5);
+        java.util.Map<String, Double> figures = r.instruments().get(0).figures();
+        assertEquals(60.0, figures.get("supportedVolume"), TOL * 60);
+        for (String figure : new String[] {"payments", "clawback", "fiscalCost"}) {
+            assertEquals(Double.valueOf(0.0), figures.get(figure), figure);
+        }
+    }
+
+    @Test
     void producersUnderTwoContractsPlanOnTheHigherStrikeInEitherOrder() throws Exception {
         String six = "{\"type\": \"contractForDifference\", \"id\": \"six\", \"region\": \"A\", "
                 + "\"commodity\": \"metal\", \"strike\": 6.0}";
