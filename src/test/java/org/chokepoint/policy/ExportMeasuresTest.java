@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.function.DoubleUnaryOperator;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.model.SupplyShockModel;
@@ -65,6 +66,40 @@ class ExportMeasuresTest {
         return mean(s, B, Metric.PRICE, from, to) - mean(s, A, Metric.PRICE, from, to);
     }
 
+    /** A's and B's households' demand, 100 (p / 10)^-0.8. */
+    private static double demand(double p) {
+        return 100 * Math.pow(p / 10, -0.8);
+    }
+
+    /** What A's ten mines, each 30 at a marginal cost of 4 + 9 q / 30, make at p beyond what A's households buy. */
+    private static double spareA(double p) {
+        return 300 * (p - 4) / 9 - demand(p);
+    }
+
+    /** What B's households buy at p beyond what B's five mines, 10 each at 6 + 9 q / 10, make. */
+    private static double shortB(double p) {
+        return demand(p) - 50 * (p - 6) / 9;
+    }
+
+    /** The lane's traders' minMargin weighted by their capacity: they ask their landed cost times one plus it. */
+    private static double margin(SupplyShockModel m) {
+        double capacity = 0;
+        double weighted = 0;
+        for (int i = 0; i < m.traders().count; i++) {
+            capacity += m.traders().capacity(i);
+            weighted += m.traders().capacity(i) * m.traders().minMargin(i);
+        }
+        return weighted / capacity;
+    }
+
+    /**
+     * A's price at rest when what A spares crosses to B and B's price is what it lands at, {@code landed(p_A)},
+     * marked up by the traders' margin.
+     */
+    private static double priceA(DoubleUnaryOperator landed, double margin) {
+        return TextbookTest.root(p -> spareA(p) - shortB(landed.applyAsDouble(p) * (1 + margin)), 4, 20);
+    }
+
     @Test
     void aBindingQuotaCapsExportsAtTheQuotaAndOpensAPriceGap() throws Exception {
         double yearly = 2600; // 50 a week against free exports of about 75
@@ -80,10 +115,14 @@ class ExportMeasuresTest {
             // Traders want about 75 a week against the quota's 50: every quota year ships the whole 2,600.
             assertEquals(yearly, shipped, 1e-9 * yearly, "the quota binds, quota year from " + year);
         }
-        assertTrue(mean(free.series(), A, Metric.EXPORTS, START, 260) > 60, "free trade ships more than the quota");
-        double before = gap(free.series(), START, 260);
-        double after = gap(s, START + 13, 260);
-        assertTrue(after > 3 * before, "gap " + after + " vs free " + before);
+        // Free, B's price is A's plus the freight of 0.2, marked up by the traders' margin m (0.01851 on seed 7):
+        // p_A = 9.505, p_B = 9.885, a gap of 0.380, and A ships what it spares, 79.35 a week.
+        double m = margin(free);
+        double freeA = priceA(p -> p + 0.2, m);
+        double freeB = (freeA + 0.2) * (1 + m);
+        assertEquals(79.35, spareA(freeA), 0.005, "free exports by hand");
+        TextbookTest.near(spareA(freeA), mean(free.series(), A, Metric.EXPORTS, START, 260), "free exports: ES_A = ED_B");
+        TextbookTest.near(freeB - freeA, gap(free.series(), START, 260), "the free gap: freight and margin");
         // Held to 50 a week, A's price clears A's market against the quota, 300 (p - 4) / 9 - 100 (p / 10)^-0.8 = 50
         // at p_A = 8.818, and B's clears B's, 100 (p / 10)^-0.8 - 50 (p - 6) / 9 = 50 at p_B = 12.276: a gap of
         // 3.459, which neither the freight nor the traders' margins enter. Once the first weeks' swings are past
@@ -95,8 +134,8 @@ class ExportMeasuresTest {
         TextbookTest.near(pa, mean(s, A, Metric.PRICE, 180, 260), "P_A: ES_A = quota");
         TextbookTest.near(pb, mean(s, B, Metric.PRICE, 180, 260), "P_B: ED_B = quota");
         TextbookTest.near(pb - pa, gap(s, 180, 260), "the gap P_B - P_A");
-        assertTrue(mean(s, A, Metric.PRICE, START + 13, 260) < mean(free.series(), A, Metric.PRICE, START + 13, 260),
-                "the exporter's price falls");
+        // The exporter's price falls from 9.505 free to the quota's 8.818.
+        TextbookTest.near(freeA, mean(free.series(), A, Metric.PRICE, START + 13, 260), "P_A free");
     }
 
     @Test
@@ -108,14 +147,19 @@ class ExportMeasuresTest {
         int from = START + 26;
         double opened = gap(taxed.series(), from, 260) - gap(free.series(), from, 260);
         double expected = rate * mean(taxed.series(), A, Metric.PRICE, from, 260);
-        assertTrue(mean(taxed.series(), A, Metric.EXPORTS, from, 260) > 20, "trade still flows");
+        // Taxed, cargo lands at 1.1 p_A + 0.2, marked up by the margin: p_A = 9.281, and A ships 69.87 a week.
+        double m = margin(taxed);
+        double taxedA = priceA(p -> (1 + rate) * p + 0.2, m);
+        assertEquals(69.87, spareA(taxedA), 0.005, "taxed exports by hand");
+        TextbookTest.near(spareA(taxedA), mean(taxed.series(), A, Metric.EXPORTS, from, 260), "taxed exports");
         assertEquals(expected, opened, 0.02 * expected, "gap opened by the tax");
         double revenue = 0;
         double byHand = 0;
         for (int t = START; t < 260; t++) {
             revenue += taxed.series().get(t, A, Metric.LEVY_REVENUE);
         }
-        assertTrue(revenue > 0, "the exporter collects the tax");
+        // At rest, 0.1 x 9.281 x 69.87 x 1,000 = 64,846 dollars a week, 9.08 million over the 140 weeks.
+        TextbookTest.near(rate * taxedA * spareA(taxedA) * 1000 * (260 - START), revenue, "the tax's revenue");
         // Receipts are the rate times the value bought for export at the origin's clearing price.
         for (int t = START; t < 260; t++) {
             byHand += rate * taxed.series().get(t, A, Metric.EXPORTS) * taxed.series().get(t, A, Metric.PRICE) * 1000;
@@ -185,7 +229,14 @@ class ExportMeasuresTest {
         SupplyShockModel leaky = run("[" + licensing + way + "}]", 7);
         SupplyShockModel guarded = run("[" + licensing + way + ",\"antiCircumvention\":true}]", 7);
         int from = START + 5;
-        assertTrue(importsFrom(leaky, C, from) > 0, "the leak lands as imports from C");
+        // Refused on filing from the start, the first cargo round lands in week START + 7 (round a ban, in week
+        // START + 6), and carries the leak rate of the lane's capacity.
+        double lane = 0;
+        for (int i = 0; i < leaky.traders().count; i++) {
+            lane += leaky.traders().capacity(i);
+        }
+        assertEquals(0, leaky.series().importsFrom(START + 6, B, C), 0, "nothing round yet in week START + 6");
+        assertEquals(0.3 * lane, leaky.series().importsFrom(START + 7, B, C), 1e-9 * lane, "the first cargo round");
         assertEquals(0, importsFrom(leaky, A, from), 0, "nothing comes straight from A");
         assertEquals(0, importsFrom(guarded, C, from) + importsFrom(guarded, A, from), 0,
                 "anti-circumvention closes the detour");
@@ -219,7 +270,13 @@ class ExportMeasuresTest {
         SeriesRecorder s = m.series();
         int from = START + 26;
         double imports = mean(s, B, Metric.IMPORTS, from, 260);
-        assertTrue(imports > 15, "the leak carries B's imports: " + imports);
+        // Cargo round the ban lands at the floor plus the detour's 0.5 (its freight is the direct route's 0.2),
+        // marked up by the margin: p_B = 14.5 x 1.0185 = 14.768. B's imports, what its households buy beyond what
+        // its mines make at its price (23.3 at the model's 14.888), are too steep in the price to hold to the
+        // 24.5 of p_B by hand within 2%: the price is held, and the imports to B's market at the model's price.
+        double priceB = mean(s, B, Metric.PRICE, from, 260);
+        TextbookTest.near((14 + 0.5) * (1 + margin(m)), priceB, "B's price: the floor and the detour, marked up");
+        TextbookTest.near(shortB(priceB), imports, "B's imports: ED_B at B's price");
         assertEquals(0, importsFrom(m, A, from), 0, "nothing comes straight from A");
         double levy = (14 - mean(s, A, Metric.PRICE, from, 260) - 0.2) * imports * 1000;
         assertEquals(levy, mean(s, B, Metric.LEVY_REVENUE, from, 260), 0.02 * levy, "B's levy on the cargo round the ban");
@@ -239,7 +296,13 @@ class ExportMeasuresTest {
         SeriesRecorder s = m.series();
         int from = START + 26;
         double imports = mean(s, B, Metric.IMPORTS, from, 260);
-        assertTrue(imports > 10, "the leak carries B's imports: " + imports);
+        // Cargo round the ban lands at 1.5 (p_A + 0.2) plus the detour's 0.5, marked up by the margin: p_A = 8.463,
+        // p_B = 13.745, and 34.50 a week crosses, the equilibrium's trade.
+        double mg = margin(m);
+        double roundA = priceA(p -> 1.5 * (p + 0.2) + 0.5, mg);
+        assertEquals(34.50, spareA(roundA), 0.005, "the trade round the ban by hand");
+        TextbookTest.near(spareA(roundA), imports, "B's imports round the ban");
+        TextbookTest.near((1.5 * (roundA + 0.2) + 0.5) * (1 + mg), mean(s, B, Metric.PRICE, from, 260), "B's price");
         double tariff = 0.5 * (mean(s, A, Metric.PRICE, from, 260) + 0.2) * imports * 1000;
         assertEquals(tariff, mean(s, B, Metric.LEVY_REVENUE, from, 260), 0.02 * tariff, "the out-of-quota tariff");
         assertEquals(0, mean(s, B, Metric.QUOTA_RENT, from, 260), 0, "no licence, no rent");
@@ -258,7 +321,10 @@ class ExportMeasuresTest {
                 + "\"yearlyVolume\":1e9,\"start\":" + START + ",\"circumvention\":{\"via\":\"C\","
                 + "\"extraCostPerUnit\":0,\"leakRate\":1}},{\"type\":\"tariffRateQuota\",\"region\":\"B\","
                 + "\"commodity\":\"metal\",\"yearlyQuota\":520,\"outOfQuotaTariff\":0.05,\"start\":" + START + "}]", 7);
-        assertTrue(importsFrom(m, A, START) > 60 * (260 - START), "B imports from A: " + importsFrom(m, A, START));
+        // The last unit pays 5% on its c.i.f. price: p_A = 9.387, and 74.39 a week crosses, 10,415 over 140 weeks.
+        double outOfQuotaA = priceA(p -> 1.05 * (p + 0.2), margin(m));
+        assertEquals(74.39, spareA(outOfQuotaA), 0.005, "the trade at the out-of-quota tariff by hand");
+        TextbookTest.near(spareA(outOfQuotaA) * (260 - START), importsFrom(m, A, START), "B imports from A");
         assertEquals(0, importsFrom(m, C, START), 0, "nothing goes round through C");
     }
 
@@ -293,7 +359,7 @@ class ExportMeasuresTest {
      * at full risk), where the larger cover its buyers call for, not a hoarding premium on top of the price the
      * news revised, holds the importer's stock back. Once the quota is in force, its 1,300 a year let out 1,300 / 52
      * = 25 a week, and the traders, wanting 79, take all of it every week. How much they buy ahead depends on how far
-     * each expects the price to rise, which no closed form gives: that it rises by a fifth is what is asserted.
+     * each expects the price to rise, which no closed form gives: the rise is held round what several seeds give.
      */
     @ParameterizedTest(name = "cover at full risk {0} weeks")
     @ValueSource(doubles = {0, 26})
@@ -304,7 +370,12 @@ class ExportMeasuresTest {
         double before = mean(s, A, Metric.EXPORTS, 80, 100);
         double between = mean(s, A, Metric.EXPORTS, 100, START);
         double after = mean(s, A, Metric.EXPORTS, START, START + 40);
-        assertTrue(between > 1.2 * before, "exports rise after the announcement: " + between + " vs " + before);
+        // How much traders buy ahead rests on each one's expectation of the price, which no closed form gives: the
+        // rise is held round what seeds 1 to 8 give, 1.223-1.227 times before with no cover, 1.288-1.309 with 26 weeks.
+        double low = coverWeeksAtFullRisk == 0 ? 1.21 : 1.27;
+        double high = coverWeeksAtFullRisk == 0 ? 1.24 : 1.33;
+        assertTrue(between >= low * before && between <= high * before,
+                "exports rise after the announcement: " + between + " vs " + before);
         assertEquals(1300.0 / 52, after, 0.02 * 25, "then fall to the quota's 25 a week once it bites");
     }
 
@@ -324,7 +395,10 @@ class ExportMeasuresTest {
             assertEquals(0, s.get(t, A, Metric.EXPORTS), 0, "no licence yet at tick " + t);
         }
         double appliedInTheFirstWeek = run("[]", 7).series().get(START, A, Metric.EXPORTS);
-        assertTrue(appliedInTheFirstWeek > 60, "free trade ships about 85 a week: " + appliedInTheFirstWeek);
+        // One week's cargo swings round the 79.4 a week at rest (docs/dynamics.md), so it is held round what seeds
+        // 1 to 8 ship in week 120, 82.6-84.1.
+        assertTrue(appliedInTheFirstWeek >= 81 && appliedInTheFirstWeek <= 86,
+                "free trade ships about 84 that week: " + appliedInTheFirstWeek);
         assertEquals(appliedInTheFirstWeek, s.get(START + lead, A, Metric.EXPORTS), 1e-9 * appliedInTheFirstWeek,
                 "the first week's applications leave once their licences are decided");
     }
