@@ -349,7 +349,14 @@ class ExportLicensingQueueTest {
                 approvedBefore += approved;
             }
         }
-        assertTrue(approvedBefore > 0);
+        // With no office capacity every application is decided the lead after it is filed, and at a rate of 1
+        // approved whole: what is approved before the change is what was filed up to three weeks before it (3,525
+        // on seed 7).
+        double filed = 0;
+        for (int t = START; t < change - 3; t++) {
+            filed += lic.figure(t, "metal", "applied");
+        }
+        assertEquals(filed, approvedBefore, 1e-9 * filed, "approved before the change: filed a lead before it");
         double toCBefore = 0;
         for (int t = change - 10; t < change; t++) {
             toCBefore += s.exportsTo(t, A, 2);
@@ -367,7 +374,20 @@ class ExportLicensingQueueTest {
         // phase moves a 106-week mean by more than 2% (seed 7 here: 76.6 a week over weeks 154-259, against 79.5
         // free without C, 72.2 free with C, and 74.8 under this office without C).
         assertTrue(toB > 0, "B, at the rate it had, is still supplied");
-        assertTrue(lic.figure(change + 10, "metal", "refused") > 0, "C's applications are decided and refused");
+        // At a rate of 0 C's applications are refused as filed, and B's, all approved, three weeks later: what is
+        // refused in a week is what was filed less what is approved three weeks on. Refused everything, C's two
+        // traders want all they can carry, their capacity of 51.97 a week on seed 7.
+        int week = change + 10;
+        double refused = lic.figure(week, "metal", "refused");
+        assertEquals(lic.figure(week, "metal", "applied") - lic.figure(week + 3, "metal", "approved"), refused, 1e-9,
+                "refused as filed: C's applications");
+        double capacityToC = 0;
+        for (int i = 0; i < m.traders().count; i++) {
+            if (m.traders().destination(i) == 2) {
+                capacityToC += m.traders().capacity(i);
+            }
+        }
+        assertEquals(capacityToC, refused, 1e-9 * capacityToC, "C's traders apply for all they can carry");
     }
 
     /**
