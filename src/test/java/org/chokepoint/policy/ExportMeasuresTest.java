@@ -241,7 +241,8 @@ class ExportMeasuresTest {
         assertEquals(0, importsFrom(guarded, C, from) + importsFrom(guarded, A, from), 0,
                 "anti-circumvention closes the detour");
         // Refused everything, traders want their whole capacity on the lane, and 0.3 of it goes round: no more in
-        // any week, and exactly that once the first licences are refused (from the week after the lead).
+        // any week, and exactly that in the weeks they want all they can carry (the first cargo round lands in week
+        // START + 7, above; later weeks dip below it when the lane's stock is still high).
         double capacity = 0;
         for (int i = 0; i < leaky.traders().count; i++) {
             capacity += leaky.traders().capacity(i);
