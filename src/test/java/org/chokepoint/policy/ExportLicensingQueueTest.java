@@ -476,7 +476,8 @@ class ExportLicensingQueueTest {
         assertEquals(usedByB, toB, 1e-9 * usedByB, "B, at the rate it had, ships every licence it is approved");
         // At a rate of 0 C's applications are refused as filed, and B's, all approved, three weeks later: what is
         // refused in a week is what was filed less what is approved three weeks on. Refused everything, C's two
-        // traders want all they can carry, their capacity of 51.97 a week on seed 7.
+        // traders want all they can carry in the first twenty weeks or so, their capacity of 51.97 a week on seed 7
+        // (by the end of the run, selling nothing, they aim for half of it).
         int week = change + 10;
         double refused = lic.figure(week, "metal", "refused");
         assertEquals(lic.figure(week, "metal", "applied") - lic.figure(week + 3, "metal", "approved"), refused, 1e-9,
