@@ -72,15 +72,11 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private Markets markets;
     private Government government;
     private Industry industry;
-    @Override
-    public void addPlantValueAtEnd(double[] byMarket) {
-        plants.addValueAtEnd(industry.firms(), byMarket);
-    }
-
     /** The scenario's declared prospects, or null when it has none. */
     private org.chokepoint.agent.Prospects prospects;
     /** What firms that give the capital cost of their plant pay for what they add, or null when none gives one. */
     private org.chokepoint.agent.ExpansionCapital expansionCapital;
+    /** What the new plant whose capital the sum counts is worth at the horizon, by firm. */
     private org.chokepoint.agent.PlantBook plants;
     private Households households;
     private Traders traders;
@@ -594,6 +590,11 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
             }
         }
         markets.shipping().addAtSea(quantityByMarket, bookValueByMarket);
+    }
+
+    @Override
+    public void addPlantValueAtEnd(double[] byMarket) {
+        plants.addValueAtEnd(industry.firms(), byMarket);
     }
 
     /** The scenario's declared prospects, or null when it has none. */
