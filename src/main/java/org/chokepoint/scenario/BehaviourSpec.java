@@ -32,8 +32,10 @@ package org.chokepoint.scenario;
  * @param strategicStockpile how a stockpile agency follows the region's use
  * @param precaution how buyers raise the cover they hold when their supply is threatened
  * @param sellerAsk what an operating seller asks: {@link #ASK_PLAN} (the marginal cost of its plan, its whole offer
- *                  cut when it is long in stock) or {@link #ASK_NORMAL_SALES} (the marginal cost of its normal sales,
- *                  only the stock beyond its target cut; traders likewise cut only their share of the lane's excess)
+ *                  cut when it is long in stock), {@link #ASK_NORMAL_SALES} (the marginal cost of its normal sales,
+ *                  only the stock beyond its target cut; traders likewise cut only their share of the lane's excess) or
+ *                  {@link #ASK_LADDER} (the same, its offer in slices each at the cost of the normal sales it would
+ *                  leave, and traders buying their whole order at their least margin)
  */
 public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
                             Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
@@ -48,6 +50,11 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
     public static final String ASK_PLAN = "plan";
     /** A seller asks the marginal cost of its normal sales and cuts only the stock beyond its target. */
     public static final String ASK_NORMAL_SALES = "normalSales";
+    /**
+     * As {@link #ASK_NORMAL_SALES}, the offer in slices each asked at the cost of the normal sales its sale would
+     * leave, and a trader's bid for cargo buying its whole order while the cargo earns its least margin.
+     */
+    public static final String ASK_LADDER = "ladder";
 
     public static final BehaviourSpec DEFAULTS =
             new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -91,7 +98,12 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
 
     /** Whether sellers ask the cost of their normal sales and cut only the stock beyond their target. */
     public boolean asksNormalSales() {
-        return ASK_NORMAL_SALES.equals(sellerAsk);
+        return ASK_NORMAL_SALES.equals(sellerAsk) || ASK_LADDER.equals(sellerAsk);
+    }
+
+    /** Whether sellers offer along a ladder of the costs their sales would leave ({@link #ASK_LADDER}). */
+    public boolean offersLadder() {
+        return ASK_LADDER.equals(sellerAsk);
     }
 
     static double or(Double v, double d) {

@@ -1,6 +1,7 @@
 package org.chokepoint.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.chokepoint.market.OrderBook;
 import org.chokepoint.scenario.BehaviourSpec;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Asking the plan's cost, it asks {@code MC(50) = 27.5}; asking the cost of its normal sales,
  * {@code MC(40) = 20 + 30 x 0.16 = 24.8}: the ten tonnes of restocking are not a reason to charge more, and a week's
- * dip in sales that cut the plan would not be a reason to charge less.
+ * dip in sales that cut the plan would not be a reason to charge less. Under {@code ladder} it offers its stock
+ * (what lies beyond its target apart) in 16 slices, each at the cost of the normal sales the slice's sale would leave:
+ * a week's sales move normal sales by a thirteenth of their gap to them, so the middle unit of slice j, once
+ * {@code sold} are gone, is asked at {@code MC(40 + (sold − 40) / 13)}.
  */
 class SellerAskTest {
     Firms firms;
@@ -42,6 +46,14 @@ class SellerAskTest {
         return book;
     }
 
+    /**
+     * Stock 100, below its target: it offers 37.5. Asking the plan's cost, all of it at 27.5; asking the cost of its
+     * normal sales, all of it at 24.8. Along the ladder, 16 slices of 2.34375: the first's middle unit leaves 1.171875
+     * sold, normal sales of
+     * {@code 40 − 38.828125 / 13 = 37.0132} and an ask of {@code 20 + 30 x 0.370132^2 = 24.1099}; the last's leaves
+     * 36.328125 sold, {@code 40 − 3.671875 / 13 = 39.7175} and 24.7325. The whole offer is less than its normal sales
+     * of 40, so every slice asks less than their cost, 24.8: sold whole, it would leave them at 39.8.
+     */
     @Test
     void shortOfStockItAsksTheCostOfItsPlanOrOfItsNormalSales() throws Exception {
         OrderBook plan = offer("plan", 100);
@@ -50,12 +62,21 @@ class SellerAskTest {
         OrderBook normal = offer("normalSales", 100);
         assertEquals(1, normal.askCount());
         assertAsk(normal, 0, 24.8, 1e-12, 37.5);
+        OrderBook ladder = offer("ladder", 100);
+        assertEquals(16, ladder.askCount());
+        assertAsk(ladder, 0, 24.1099, 5e-5, 2.34375);
+        assertAsk(ladder, 15, 24.7325, 5e-5, 2.34375);
+        for (int i = 1; i < 16; i++) {
+            assertTrue(ladder.askLimit(i) > ladder.askLimit(i - 1) && ladder.askLimit(i) < 24.8, "slice " + i);
+        }
     }
 
     /**
      * Stock 200 against a target of 160: it offers 75, of which the 40 beyond target are worth working off cheaper.
      * The cut is {@code 0.8^0.2 = 0.956352}. Asking the plan's cost, all 75 at {@code 27.5 x 0.956352 = 26.2997};
-     * asking the cost of normal sales, 35 at 24.8 and the 40 beyond target at {@code 24.8 x 0.956352 = 23.7175}.
+     * asking the cost of normal sales, 35 at 24.8 and the 40 beyond target at {@code 24.8 x 0.956352 = 23.7175}; along
+     * the ladder, the 40 beyond target at 23.7175 and the other 35 in 16 slices of 2.1875 above its normal sales, the first at {@code MC(40 + 1.09375 / 13) = MC(40.0841) = 24.8202},
+     * the last at {@code MC(40 + 33.90625 / 13) = MC(42.6082) = 25.4464}.
      */
     @Test
     void longOfStockOnlyTheStockBeyondTargetIsCut() throws Exception {
@@ -68,6 +89,11 @@ class SellerAskTest {
         assertEquals(2, normal.askCount());
         assertAsk(normal, 0, 24.8, 1e-12, 35);
         assertAsk(normal, 1, 23.7175, 5e-5, 40);
+        OrderBook ladder = offer("ladder", 200);
+        assertEquals(17, ladder.askCount());
+        assertAsk(ladder, 0, 23.7175, 5e-5, 40);
+        assertAsk(ladder, 1, 24.8202, 5e-5, 2.1875);
+        assertAsk(ladder, 16, 25.4464, 5e-5, 2.1875);
     }
 
     /**
