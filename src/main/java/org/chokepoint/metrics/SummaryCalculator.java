@@ -290,17 +290,6 @@ public final class SummaryCalculator {
         return s;
     }
 
-    /** A metric summed over every market, per tick, from tick {@code from} on (zero before). */
-    public static double[] sumOverMarkets(RunView run, Metric metric, int from) {
-        double[] out = new double[run.horizon()];
-        for (int m = 0; m < run.world().marketCount(); m++) {
-            for (int t = from; t < run.horizon(); t++) {
-                out[t] += run.series().get(t, m, metric);
-            }
-        }
-        return out;
-    }
-
     /**
      * The pre-shock window for a first shock at {@code shock} (below 1: none), clipped to the horizon. A window
      * that would end at tick 0 (no warm-up, and no shock after tick 0) is tick 0 alone, the price the run starts
@@ -553,36 +542,6 @@ public final class SummaryCalculator {
     }
 
     /**
-     * Minus the area under each tick's demand curve between the counterfactual and the actual price, summed
-     * over household sectors and ticks, less what households paid beyond the price ({@link RunView#householdCharges}),
-     * in US dollars. The curve is the run's own (its scale as drawn in the
-     * run, so a demand shift counts as the run saw it).
-     */
-    static double consumerSurplusChange(RunView run, RunView cf, int from) {
-        Households h = run.households();
-        World world = run.world();
-        double change = 0;
-        for (int i = 0; i < h.count; i++) {
-            int m = h.market(i);
-            double value = world.commodity(world.commodityOfMarket(m)).valuePerUnit();
-            double sector = 0;
-            for (int t = from; t < run.horizon(); t++) {
-                double actual = run.series().get(t, m, Metric.PRICE);
-                double counterfactual = cf.series().get(t, m, Metric.PRICE);
-                sector -= demandIntegral(run.householdScale(t, i), h.referencePrice(i), h.elasticity(i),
-                        h.linear(i), h.chokePrice(i), counterfactual, actual);
-            }
-            change += sector * value;
-        }
-        for (int r = 0; r < world.regionCount(); r++) {
-            for (int t = from; t < run.horizon(); t++) {
-                change -= run.householdCharges(t, r) - cf.householdCharges(t, r);
-            }
-        }
-        return change;
-    }
-
-    /**
      * {@link #demandIntegral(double, double, double, boolean, double, double)} of a curve that buys nothing above
      * {@code choke}, as a household sector's does: a price above it is counted as the choke price, where the
      * sector already bought nothing, so a quote that rises past it loses the sector no more surplus. Integrated to
@@ -643,16 +602,4 @@ public final class SummaryCalculator {
         }
         return (1 - eps) * x + eps * x * x / (2 * p0);
     }
-
-    /** Actual minus counterfactual producer surplus over every market, in US dollars. */
-    static double producerSurplusChange(RunView run, RunView cf, int from) {
-        double change = 0;
-        for (int m = 0; m < run.world().marketCount(); m++) {
-            for (int t = from; t < run.horizon(); t++) {
-                change += run.series().get(t, m, Metric.PRODUCER_SURPLUS) - cf.series().get(t, m, Metric.PRODUCER_SURPLUS);
-            }
-        }
-        return change;
-    }
-
 }
