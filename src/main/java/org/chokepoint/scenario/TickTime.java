@@ -23,14 +23,15 @@ public final class TickTime {
      * orders, and no market could clear at rest. With weekly ticks (or shorter) it is the span in ticks, exactly.
      */
     public static double bufferTicks(double weeks, int ticksPerYear) {
-        return ticks(weeks, ticksPerYear) + Math.max(0.0, 1.0 - ticks(1.0, ticksPerYear));
+        return coverTicks(ticks(weeks, ticksPerYear), ticksPerYear);
     }
 
     /**
      * The stock a seller aims to hold when it plans, for a cover stated in ticks of its sales
      * ({@code stockCoverTicks}): it sells from that stock before it makes the tick's output, so the stock holds the
-     * tick's sales and the rest buffers them. With weekly ticks the four weeks of the default are a week's sales and three weeks' buffer. Where
-     * a tick is longer than a week the part of the tick beyond its first week is added: a monthly scenario that
+     * tick's sales and the rest buffers them. With weekly ticks the four weeks of the default are a week's sales and
+     * three weeks' buffer. Where a tick is longer than a week the part of the tick beyond its first week is added (as
+     * {@link #bufferTicks} adds it to a span of weeks): a monthly scenario that
      * states the same four weeks as 0.92 months aims for a month's sales and the same three weeks, 1.69 months. Read as
      * 0.92 months alone, a seller at its target held less than the month's orders, offered all of it and sold out
      * every month, and the worked example's motors opened 20% above their equilibrium in the first month. With weekly
