@@ -33,7 +33,11 @@ class OutageAtStartTest {
                 "two-region without it").scenario();
         double withOutage = priceOfA(SpatialEquilibrium.solve(s, 0));
         double freeTrade = priceOfA(SpatialEquilibrium.solve(without, 0));
-        assertTrue(withOutage > 1.05 * freeTrade, "the outage binds: " + withOutage + " against " + freeTrade);
+        // By hand: A's ten mines of 30 supply 300 (p - 4) / 9, two thirds of it with a third of them out; B's five
+        // of 10 supply 50 (p_B - 6) / 9; each region's households take 100 (p / 10)^-0.8; B's price is A's landed,
+        // over the traders' 2% share of it: p_B = (p + 0.2) / 0.98. Free, A clears at 9.50; with the outage at 10.92.
+        assertEquals(priceOfAByHand(300), freeTrade, 1e-6 * freeTrade, "free trade's price of A");
+        assertEquals(priceOfAByHand(300 * (1 - 0.3333)), withOutage, 1e-6 * withOutage, "A's price with the outage");
 
         SupplyShockModel run = Simulation.run(s, 3, 104).model();
         int a = run.world().market(run.world().regionIndex("A"), 0);
@@ -47,6 +51,24 @@ class OutageAtStartTest {
         }
         assertTrue(within >= 0.95 * 104, within + " of 104 weeks within 5% of " + withOutage);
         assertEquals(withOutage, sum / 104, 0.02 * withOutage, "the average price over two years");
+    }
+
+    /** A's price where the world's supply meets its demand, A's mines of {@code capacityOfA} on their cost line. */
+    private static double priceOfAByHand(double capacityOfA) {
+        double lo = 4;
+        double hi = 13;
+        for (int i = 0; i < 200; i++) {
+            double p = 0.5 * (lo + hi);
+            double pb = (p + 0.2) / 0.98;
+            double excess = capacityOfA * (p - 4) / 9 + 50 * Math.max(0, pb - 6) / 9
+                    - 100 * Math.pow(p / 10, -0.8) - 100 * Math.pow(pb / 10, -0.8);
+            if (excess > 0) {
+                hi = p;
+            } else {
+                lo = p;
+            }
+        }
+        return 0.5 * (lo + hi);
     }
 
     private static double priceOfA(EquilibriumResult r) {
