@@ -53,12 +53,16 @@ class OutputLossTest {
                 grossValue += ms.outputLoss() * c.initialPrice() * c.valuePerUnit();
             }
         }
-        assertTrue(checked > 3, "markets with production: " + checked);
+        // Every one of the scenario's eight markets produces in the world without the closure.
+        assertEquals(8, checked, "markets with production");
         double total = o.summary().totals().downstreamOutputLoss();
-        assertTrue(total > 0, "the cut-off costs downstream output");
         assertEquals(total, downstreamValue, 1e-9 * total);
-        assertTrue(total < grossValue, "resin lost with the circuits made of it is counted once: " + total + " < "
-                + grossValue);
+        // No closed form gives what the closure costs over the chain's lags and stocks, so the two figures are held
+        // round what seeds 1-8 make of them: $2.50 bn to $3.00 bn of value added lost ($2.68 bn on seed 3), and that
+        // 0.293 to 0.296 of the lost output's gross value, resin lost with the circuits made of it counted once.
+        assertTrue(total > 2.4e9 && total < 3.1e9, "the cut-off costs downstream output: " + total);
+        assertTrue(total / grossValue > 0.29 && total / grossValue < 0.30, "value added, of the gross value lost: "
+                + total + " of " + grossValue);
         // Without cooperation Japan loses, over 100 replications (docs/antitrust.md, the naphtha scenario), 0.49% of
         // its dialysis circuits, 4.49% of its resin and 7.38% of its general plastics. One run differs from those
         // means by its own draw of the noise, which the intervals there put at about half the mean for the dialysis
