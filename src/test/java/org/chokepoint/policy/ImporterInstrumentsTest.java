@@ -85,7 +85,10 @@ class ImporterInstrumentsTest {
         // Surplus changes are measured against the run without the floor, whose c.i.f. price is a little higher:
         // with less bought from it, the world's price falls a little (W is large, not infinite).
         double cifFree = mean(out.counterfactual().series(), W, Metric.PRICE) + 0.5;
-        assertTrue(cifFree > cif && cifFree - cif < 0.01 * cifFree, "the world's price falls a little: " + cif
+        // On W's curves the floor's 36.9 fewer imports a week would lower it by 36.9 / (20,000 + 50) = 0.0018; the
+        // run's W prices it a little off its mines' curve (5.023 against a marginal cost of 5.030 at rest), and the
+        // fall is about half that, 0.00090 to 0.00108 over seeds 1-8, so it is held round that range.
+        assertTrue(cifFree - cif > 0.0008 && cifFree - cif < 0.0012, "the world's price falls a little: " + cif
                 + " against " + cifFree);
         // Imports enter at the floor, so the domestic price is the floor; the levy is the floor less c.i.f.
         double imports = demand(floor) - supply(floor);
@@ -117,15 +120,15 @@ class ImporterInstrumentsTest {
         // No closed form gives what the lag forgoes: domestic output climbs from 24.9 to 48.0 over weeks 100-149 while
         // the firms and the importers take turns week by week (below), so neither the triangle of the output
         // shortfall, (50 - Q)^2 / 20 a week, nor the levy on it, (floor - c.i.f.) (50 - Q), is met within 2% (437
-        // against the 686 forgone in those weeks, 1,431 against the 1,213 levied). What the run measures (seed 7) is
-        // held within a factor of 1.5 either way: 1,001 forgone, 10.7 weeks of the long-run gain, and 945 levied
-        // beyond the long-run levy, 6.4 weeks of it.
+        // against the 686 forgone in those weeks, 1,431 against the 1,213 levied). What the run measures (seed 7):
+        // 1,001 forgone, 10.7 weeks of the long-run gain, and 945 levied beyond the long-run levy, 6.4 weeks of it,
+        // is held round what seeds 1-8 make of them, 7.6 to 10.9 weeks and 6.1 to 6.9 weeks.
         double forgone = psGainPerTick * ticks - d.producerSurplusChange();
-        assertTrue(forgone > 7 * psGainPerTick && forgone < 16 * psGainPerTick,
+        assertTrue(forgone > 7 * psGainPerTick && forgone < 11.5 * psGainPerTick,
                 "the lag forgoes about 11 weeks of the long-run gain: " + forgone / psGainPerTick);
         // While D's output climbs imports are larger than D(floor) - S(floor), and so is the levy on them.
         double extraLevy = out.summary().totals().levyRevenue() - levy * ticks;
-        assertTrue(extraLevy > 4.2 * levy && extraLevy < 9.6 * levy,
+        assertTrue(extraLevy > 5.8 * levy && extraLevy < 7.2 * levy,
                 "more is imported, and levied, while D's output climbs: " + extraLevy / levy + " weeks of the levy");
         // The deadweight loss, the consumer surplus lost less the producer surplus gained and the levy, is not held
         // to the two triangles (less the terms-of-trade gain) here: each transfer above is within 2%, but their
