@@ -2,7 +2,10 @@ package org.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.chokepoint.experiment.BandShare;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
@@ -54,6 +57,12 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "finish an interrupted ensemble in --out (same scenario, runs, seed, ticks)")
     boolean resume;
 
+    @Option(names = "--band", paramLabel = "COLUMN=LOW:HIGH",
+            description = "report the share of runs whose summary number COLUMN (a runs.csv column) lies within"
+                    + " [LOW, HIGH], with its 95% Wilson interval, in stats.json and on standard output; either bound"
+                    + " may be left empty (e.g. JP.ndpr-oxide.peakMultiple=5:); repeatable")
+    List<String> bandSpecs = new ArrayList<>();
+
     @Mixin
     ExperimentOptions.Common common;
 
@@ -65,6 +74,14 @@ public final class EnsembleCommand implements Callable<Integer> {
         ExperimentOptions.runs(cl, "--runs", runs);
         int t = common.threads.count(cl);
         int horizon = common.ticks.horizon(cl);
+        List<BandShare> bands = new ArrayList<>();
+        for (String spec : bandSpecs) {
+            try {
+                bands.add(BandShare.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--band " + e.getMessage());
+            }
+        }
         LoadedScenario loaded;
         try {
             loaded = scenario.load(horizon);
@@ -73,16 +90,25 @@ public final class EnsembleCommand implements Callable<Integer> {
         }
         ExperimentOptions.warnIfEndsBeforeTheShock(err, "ensemble", loaded, horizon);
         try {
+            if (!bands.isEmpty()) {
+                java.util.Set<String> columns = Ensemble.summaryColumns(loaded);
+                for (BandShare band : bands) {
+                    band.checkAgainst(columns);
+                }
+            }
             Path target = common.target(loaded);
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.outFolder.overwrite,
                     resume)) {
                 long started = System.nanoTime();
-                Ensemble.Outcome o = new Ensemble(loaded, runs, seed, horizon, t)
-                        .run(folder.dir(), resume, common.quiet.progress(), System.err);
+                Ensemble ensemble = new Ensemble(loaded, runs, seed, horizon, t).bands(bands);
+                Ensemble.Outcome o = ensemble.run(folder.dir(), resume, common.quiet.progress(), System.err);
                 EnsembleReport.write(folder.dir(), loaded);
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 stdout.println("wrote " + target + " (" + Count.of(o.runs(), "run") + ", " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + ms + " ms)");
+                for (BandShare.Share share : ensemble.shares()) {
+                    stdout.println(share.describe());
+                }
                 stdout.flush();
                 return 0;
             }

@@ -58,6 +58,10 @@ public final class Ensemble {
     private final int ticks;
     private final int threads;
     long bandBudgetBytes = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+    /** The bands whose share of runs {@code stats.json} gives ({@code --band}). */
+    private List<BandShare> bands = List.of();
+    /** What the runs made of {@link #bands}, once the tables are written. */
+    private List<BandShare.Share> shares = List.of();
 
     /**
      * @param ticks ticks per run, or below 1 for the scenario's {@code time.horizonTicks}
@@ -71,6 +75,27 @@ public final class Ensemble {
         this.seed = seed;
         this.ticks = ticks >= 1 ? ticks : scenario.scenario().time().horizonTicks();
         this.threads = threads;
+    }
+
+    /** Reads the share of runs inside each of these bands into {@code stats.json} ({@link BandShare}). */
+    public Ensemble bands(List<BandShare> bands) {
+        this.bands = List.copyOf(bands);
+        return this;
+    }
+
+    /** What the runs made of the bands, once {@link #run} has written the tables; empty before. */
+    public List<BandShare.Share> shares() {
+        return shares;
+    }
+
+    /**
+     * The summary numbers a run of this scenario gives, the columns of {@code runs.csv} after its index and seed:
+     * read from a run of one tick, since which numbers a summary holds follows from the scenario's markets,
+     * regions, policies and entries, not from how long the run is or how it went. A band is checked against them
+     * before any run, so a misspelt column is refused with nothing written.
+     */
+    public static java.util.Set<String> summaryColumns(LoadedScenario scenario) {
+        return Simulation.run(scenario.scenario(), 1, 1).summary().flatten().keySet();
     }
 
     /** What {@link #run} did. */
@@ -237,6 +262,15 @@ public final class Ensemble {
                     first.counterfactual());
         }
         RunRecord.Header layout = first;
+        List<BandShare.Share> found = new ArrayList<>();
+        for (BandShare band : bands) {
+            int c = layout.columns().indexOf(band.column());
+            if (c < 0) {
+                throw new IOException("the runs have no summary number " + band.column() + " to read --band against");
+            }
+            found.add(band.of(byColumn[c]));
+        }
+        shares = List.copyOf(found);
         double[][] values = byColumn;
         List<Path> tables = new ArrayList<>(List.of(out.resolve("runs.csv"), out.resolve("stats.json"),
                 out.resolve("bands.csv")));
@@ -286,6 +320,15 @@ public final class Ensemble {
         ObjectNode metrics = stats.putObject("metrics");
         for (int c = 0; c < layout.columns().size(); c++) {
             metrics.set(layout.columns().get(c), Statistics.of(byColumn[c]).toJson());
+        }
+        if (!shares.isEmpty()) {
+            stats.put("bandShareDefinition", "runs whose value lies within [low, high], bounds included (null: open),"
+                    + " of the n runs with a value; ci95Low/ci95High: Wilson score interval of the share (Commons Math"
+                    + " WilsonScoreInterval)");
+            com.fasterxml.jackson.databind.node.ArrayNode list = stats.putArray("bandShares");
+            for (BandShare.Share share : shares) {
+                list.add(share.toJson());
+            }
         }
         return stats;
     }

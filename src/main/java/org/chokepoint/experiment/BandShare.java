@@ -1,0 +1,163 @@
+package org.chokepoint.experiment;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.Locale;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
+
+/**
+ * A band an ensemble's runs are read against: how many of them give a summary number within {@code [low, high]},
+ * bounds included, either bound open. A mean says where the runs lie on average; whether a history or a target is
+ * met is a statement about each run (NdPr oxide in Japan at five times its pre-shock price or more in 13 runs of
+ * 100, where the mean of 4.2 says it is never met), and the share of runs is the figure to report, with its
+ * interval. The interval is Wilson's score interval (Commons Math {@link WilsonScoreInterval}), which keeps inside
+ * [0, 1] and does not collapse to a point when no run, or every run, falls inside, as the normal approximation
+ * does. Runs whose value is undefined ({@code NA}) are left out of the share, as {@link Statistics} leaves them out,
+ * and counted as {@code missing}.
+ *
+ * @param column a column of {@code runs.csv}
+ * @param low the least value inside, or {@code -Infinity} for none
+ * @param high the greatest value inside, or {@code Infinity} for none
+ */
+public record BandShare(String column, double low, double high) {
+    /** What {@link #parse} takes, for messages. */
+    public static final String FORM = "COLUMN=LOW:HIGH (a runs.csv column and the band's bounds, included; leave one"
+            + " empty for a band open on that side, e.g. JP.ndpr-oxide.peakMultiple=5:)";
+    private static final double CONFIDENCE = 0.95;
+
+    public BandShare {
+        if (!(low <= high)) {
+            throw new IllegalArgumentException("the band's low bound must not exceed its high bound");
+        }
+    }
+
+    /**
+     * Reads {@code COLUMN=LOW:HIGH}.
+     *
+     * @throws IllegalArgumentException naming what is wrong and the form
+     */
+    public static BandShare parse(String spec) {
+        int eq = spec.lastIndexOf('=');
+        int colon = spec.lastIndexOf(':');
+        if (eq <= 0 || colon < eq) {
+            throw new IllegalArgumentException("'" + spec + "' is not " + FORM);
+        }
+        String lo = spec.substring(eq + 1, colon).trim();
+        String hi = spec.substring(colon + 1).trim();
+        if (lo.isEmpty() && hi.isEmpty()) {
+            throw new IllegalArgumentException("'" + spec + "' gives neither bound; give at least one: " + FORM);
+        }
+        double low = lo.isEmpty() ? Double.NEGATIVE_INFINITY : bound(spec, lo);
+        double high = hi.isEmpty() ? Double.POSITIVE_INFINITY : bound(spec, hi);
+        if (low > high) {
+            throw new IllegalArgumentException("'" + spec + "': the low bound " + lo + " exceeds the high bound " + hi);
+        }
+        return new BandShare(spec.substring(0, eq).trim(), low, high);
+    }
+
+    private static double bound(String spec, String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + spec + "': '" + text + "' is not a number; " + FORM);
+        }
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("'" + spec + "': a bound must be a finite number (leave it empty for"
+                    + " none), got " + text);
+        }
+        return v;
+    }
+
+    /**
+     * Refuses a column the runs will not have.
+     *
+     * @param columns the columns of the scenario's {@code runs.csv}
+     */
+    public void checkAgainst(Collection<String> columns) throws ExperimentException {
+        if (!columns.contains(column)) {
+            throw new ExperimentException("--band '" + column + "' is not a summary number of this scenario; "
+                    + Morris.nearest(column, columns));
+        }
+    }
+
+    /** What the runs' values (NaN for {@code NA}) make of the band. */
+    public Share of(double[] values) {
+        int n = 0;
+        int inside = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                n++;
+                if (v >= low && v <= high) {
+                    inside++;
+                }
+            }
+        }
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        if (n > 0) {
+            ConfidenceInterval ci = new WilsonScoreInterval().createInterval(n, inside, CONFIDENCE);
+            lo = ci.getLowerBound();
+            hi = ci.getUpperBound();
+        }
+        return new Share(this, n, values.length - n, inside, lo, hi);
+    }
+
+    /**
+     * The runs inside a band.
+     *
+     * @param n runs with a value
+     * @param missing runs whose value is {@code NA}
+     * @param inside runs whose value lies within the band
+     * @param ci95Low the lower end of the share's 95% Wilson interval (NaN without a run with a value)
+     * @param ci95High its upper end
+     */
+    public record Share(BandShare band, int n, int missing, int inside, double ci95Low, double ci95High) {
+        /** The share of the runs with a value that lie inside, NaN without any. */
+        public double share() {
+            return n > 0 ? (double) inside / n : Double.NaN;
+        }
+
+        /** As {@code stats.json} gives it: an open bound is {@code null}. */
+        public ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("column", band.column());
+            putFinite(o, "low", band.low());
+            putFinite(o, "high", band.high());
+            o.put("n", n);
+            o.put("missing", missing);
+            o.put("inside", inside);
+            putFinite(o, "share", share());
+            putFinite(o, "ci95Low", ci95Low);
+            putFinite(o, "ci95High", ci95High);
+            return o;
+        }
+
+        private static void putFinite(ObjectNode o, String key, double v) {
+            if (Double.isFinite(v)) {
+                o.put(key, v);
+            } else {
+                o.putNull(key);
+            }
+        }
+
+        /** One line for a terminal: {@code JP.ndpr-oxide.peakMultiple in [5, ∞): 13 of 100 runs (13%, 95% CI 8–21%)}. */
+        public String describe() {
+            String lo = Double.isInfinite(band.low()) ? "(-∞" : "[" + number(band.low());
+            String hi = Double.isInfinite(band.high()) ? "∞)" : number(band.high()) + "]";
+            String runs = inside + " of " + n + " runs";
+            String missed = missing > 0 ? ", " + missing + " without a value" : "";
+            if (n == 0) {
+                return band.column() + " in " + lo + ", " + hi + ": no run has a value" + missed;
+            }
+            return String.format(Locale.ROOT, "%s in %s, %s: %s (%.0f%%, 95%% CI %.0f-%.0f%%)%s", band.column(), lo,
+                    hi, runs, 100 * share(), 100 * ci95Low, 100 * ci95High, missed);
+        }
+
+        private static String number(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+    }
+}

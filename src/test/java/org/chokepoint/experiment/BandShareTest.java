@@ -1,0 +1,105 @@
+package org.chokepoint.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.chokepoint.model.Simulation;
+import org.chokepoint.scenario.LoadedScenario;
+import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The share of an ensemble's runs inside a band, the figure a calibration reports per run (13 runs of 100 with NdPr
+ * at five times its price or more), with Wilson's score interval: for k of n inside, p = k / n and z the normal
+ * quantile of 0.975, the interval is {@code (p + z²/2n ± z √(p(1 − p)/n + z²/4n²)) / (1 + z²/n)}.
+ */
+class BandShareTest {
+    private static final double Z = 1.959963984540054;
+
+    private static double[] wilson(int k, int n) {
+        double p = (double) k / n;
+        double d = 1 + Z * Z / n;
+        double centre = (p + Z * Z / (2 * n)) / d;
+        double half = Z / d * Math.sqrt(p * (1 - p) / n + Z * Z / (4.0 * n * n));
+        return new double[] {centre - half, centre + half};
+    }
+
+    @Test
+    void twoOfFourRunsWithAValueLieInsideAndTheRunWithoutOneIsLeftOut() {
+        // Five runs, one without a value (NA): 2 and 3 lie in [2, 4], 1 and 5 outside; a bound is inside the band.
+        BandShare.Share s = BandShare.parse("JP.ndpr-oxide.peakMultiple=2:4").of(new double[] {1, 2, 3, Double.NaN, 5});
+        assertEquals(4, s.n());
+        assertEquals(1, s.missing());
+        assertEquals(2, s.inside());
+        assertEquals(0.5, s.share(), 0);
+        // By hand: p = 0.5, n = 4, z^2 = 3.8415: (0.5 + 0.4802 -+ 0.6862) / 1.9604 = 0.1500 to 0.8500.
+        assertEquals(0.1500, s.ci95Low(), 1e-4);
+        assertEquals(0.8500, s.ci95High(), 1e-4);
+        assertEquals(wilson(2, 4)[0], s.ci95Low(), 1e-12);
+        assertEquals(wilson(2, 4)[1], s.ci95High(), 1e-12);
+        assertEquals("JP.ndpr-oxide.peakMultiple in [2, 4]: 2 of 4 runs (50%, 95% CI 15-85%), 1 without a value",
+                s.describe());
+    }
+
+    @Test
+    void noRunInsideStillHasAnIntervalAboveNothing() {
+        // 0 of 8: the normal approximation gives [0, 0]; Wilson's upper end is z^2 / (n + z^2) = 3.8415 / 11.8415.
+        BandShare.Share s = BandShare.parse("JP.ndpr-oxide.peakMultiple=5:").of(new double[] {4, 4.2, 3.3, 4.9, 4.1,
+            3.9, 4.4, 4.0});
+        assertEquals(0, s.inside());
+        assertEquals(0.0, s.ci95Low(), 1e-15);
+        assertEquals(Z * Z / (8 + Z * Z), s.ci95High(), 1e-12);
+        assertEquals(0.3244, s.ci95High(), 1e-4);
+        assertEquals("JP.ndpr-oxide.peakMultiple in [5, ∞): 0 of 8 runs (0%, 95% CI 0-32%)", s.describe());
+    }
+
+    @Test
+    void anOpenBoundIsNullInStatsJson() {
+        BandShare b = BandShare.parse("totals.downstreamOutputLoss=:0");
+        assertEquals(Double.NEGATIVE_INFINITY, b.low());
+        assertEquals(0.0, b.high());
+        var json = b.of(new double[] {-1, 2}).toJson();
+        assertTrue(json.get("low").isNull(), json.toString());
+        assertEquals(0.0, json.get("high").asDouble());
+        assertEquals(1, json.get("inside").asInt());
+    }
+
+    @Test
+    void withoutARunWithAValueTheShareIsUndefined() {
+        BandShare.Share s = BandShare.parse("JP.dy-oxide.recoveryTick=0:100").of(new double[] {Double.NaN});
+        assertEquals(0, s.n());
+        assertTrue(Double.isNaN(s.share()));
+        assertTrue(s.toJson().get("share").isNull());
+        assertEquals("JP.dy-oxide.recoveryTick in [0, 100]: no run has a value, 1 without a value", s.describe());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"totals.fiscalCost", "totals.fiscalCost=", "totals.fiscalCost=:", "=1:2",
+        "totals.fiscalCost=a:2", "totals.fiscalCost=3:1", "totals.fiscalCost=1:Infinity", "totals.fiscalCost=NaN:1"})
+    void aBandThatIsNotTwoOrderedBoundsIsRefusedSayingWhatIsAllowed(String spec) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BandShare.parse(spec));
+        assertTrue(e.getMessage().contains("'" + spec + "'"), e.getMessage());
+    }
+
+    /**
+     * A band is checked against the summary numbers of a run of one tick, before any run: which numbers a summary
+     * holds follows from the scenario's markets, regions, policies, consortia, prospects and plant capital, not from
+     * how the run went. The scenarios with the most of them give the same columns after a whole run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"scenarios/ndpr-price-floor-2025.json", "scenarios/naphtha-hormuz-2026-case6-7.json"})
+    void theColumnsOfARunOfOneTickAreThoseOfAWholeRun(String file) throws Exception {
+        LoadedScenario s = ScenarioLoader.load(Path.of(file));
+        Set<String> whole = Simulation.run(s.scenario(), 3, s.scenario().time().horizonTicks()).summary().flatten()
+                .keySet();
+        assertEquals(whole, Ensemble.summaryColumns(s));
+        BandShare misspelt = BandShare.parse("totals.downstreamOutputLos=0:");
+        ExperimentException e = assertThrows(ExperimentException.class, () -> misspelt.checkAgainst(whole));
+        assertTrue(e.getMessage().contains("totals.downstreamOutputLoss"), e.getMessage());
+    }
+}
