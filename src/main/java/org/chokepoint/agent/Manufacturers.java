@@ -58,6 +58,20 @@ public final class Manufacturers implements java.io.Serializable {
     private int seat;
     /** Per input slot, how many steps its bid is split into ({@link BidSteps#count}). */
     private final byte[] bidSteps;
+    /**
+     * The share of a tick's use over which a bid's steps are valued ({@link BidSteps#ratio}): under {@code sellerAsk:
+     * ladder} a week's use, 12/52 of a monthly tick's, so that a buyer at rest bids the steps of a month's order at
+     * the ratios a weekly buyer bids each week's, 1.0042 to 1.0320 of its expected price with six weeks of cover and
+     * four steps. Valued over the month's whole use, a monthly buyer at rest bid 1.019 to 1.22 times its expected
+     * price, above its reservation, so every step stood at the reservation: one limit, the cliff the steps are there
+     * to take away. The worked example restated in months, under ladder without demand noise (seed 1), then saw
+     * Japan's oxide lane ask a hair above its three magnet makers' one limit in 5 of its 72 months, sell nothing,
+     * and stop buying; the makers ran out of oxide and the price moved from 0.75 to 1.20 times its start. Under
+     * {@code plan} and {@code normalSales}, whose sellers ask at one price, the month's whole use it stays: there the
+     * monthly worlds moved further from rest with the week's (docs/scenario-format.md, Other tick lengths). With
+     * weekly ticks it is the tick's use either way.
+     */
+    private final double valuedUse;
 
     public Manufacturers(Firms firms, World world, BehaviourSpec b) {
         this.firms = firms;
@@ -74,6 +88,7 @@ public final class Manufacturers implements java.io.Serializable {
                 TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity);
         this.bidSteps = stepsPerSlot(firms);
         this.stretch = new StockStretch(TickTime.ticks(b.precaution().stretchWeeks(), world.ticksPerYear()));
+        this.valuedUse = b.offersLadder() ? TickTime.firstWeek(world.ticksPerYear()) : 1.0;
     }
 
     /** Each slot bids as many steps as its market's count of buying firms calls for. */
@@ -223,7 +238,7 @@ public final class Manufacturers implements java.io.Serializable {
         OrderBook book = markets.book(x.inputMarket[s]);
         int owner = Owner.of(seat, s);
         for (int k = 1; k <= steps; k++) {
-            double ratio = BidSteps.ratio(target, stock, use, k, steps, bidElasticity, minRatio, maxRatio);
+            double ratio = BidSteps.ratio(target, stock, use * valuedUse, k, steps, bidElasticity, minRatio, maxRatio);
             book.addBid(Math.min(reservation, expected * ratio), step, owner);
         }
     }

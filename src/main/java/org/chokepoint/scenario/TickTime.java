@@ -41,6 +41,15 @@ public final class TickTime {
         return coverTicks + Math.max(0.0, 1.0 - ticks(1.0, ticksPerYear));
     }
 
+    /**
+     * The share of a tick's flow that falls in its first week: 1 with weekly ticks (or shorter), 12/52 of a month's
+     * with monthly ones. A buyer values the steps of its order over this much of the tick's use
+     * ({@code agent.BidSteps}).
+     */
+    public static double firstWeek(int ticksPerYear) {
+        return Math.min(1.0, ticks(1.0, ticksPerYear));
+    }
+
     /** A span of weeks in whole ticks, rounded to the nearest and never fewer than {@code least}. */
     public static int wholeTicks(double weeks, int ticksPerYear, int least) {
         return (int) Math.max(least, Math.round(ticks(weeks, ticksPerYear)));
