@@ -83,6 +83,17 @@ public record BandShare(String column, double low, double high) {
         }
     }
 
+    /** The band as a reader writes an interval: {@code [5, ∞)}, {@code [10, 40]}. */
+    public String interval() {
+        String lo = Double.isInfinite(low) ? "(-∞" : "[" + number(low);
+        String hi = Double.isInfinite(high) ? "∞)" : number(high) + "]";
+        return lo + ", " + hi;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** What the runs' values (NaN for {@code NA}) make of the band. */
     public Share of(double[] values) {
         int n = 0;
@@ -145,19 +156,12 @@ public record BandShare(String column, double low, double high) {
 
         /** One line for a terminal: {@code JP.ndpr-oxide.peakMultiple in [5, ∞): 13 of 100 runs (13%, 95% CI 8–21%)}. */
         public String describe() {
-            String lo = Double.isInfinite(band.low()) ? "(-∞" : "[" + number(band.low());
-            String hi = Double.isInfinite(band.high()) ? "∞)" : number(band.high()) + "]";
-            String runs = inside + " of " + n + " runs";
             String missed = missing > 0 ? ", " + missing + " without a value" : "";
             if (n == 0) {
-                return band.column() + " in " + lo + ", " + hi + ": no run has a value" + missed;
+                return band.column() + " in " + band.interval() + ": no run has a value" + missed;
             }
-            return String.format(Locale.ROOT, "%s in %s, %s: %s (%.0f%%, 95%% CI %.0f-%.0f%%)%s", band.column(), lo,
-                    hi, runs, 100 * share(), 100 * ci95Low, 100 * ci95High, missed);
-        }
-
-        private static String number(double v) {
-            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            return String.format(Locale.ROOT, "%s in %s: %d of %d runs (%.0f%%, 95%% CI %.0f-%.0f%%)%s", band.column(),
+                    band.interval(), inside, n, 100 * share(), 100 * ci95Low, 100 * ci95High, missed);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.chokepoint.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,9 +15,11 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.chokepoint.experiment.BandShare;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.output.OutputFiles;
+import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.Scenario;
 
@@ -60,7 +63,7 @@ public final class EnsembleReport {
         Bands bands = Bands.read(out.resolve("bands.csv"));
         Path cf = out.resolve(org.chokepoint.experiment.Ensemble.COUNTERFACTUAL_BANDS);
         Bands counterfactual = Files.exists(cf) ? Bands.read(cf) : null;
-        String html = html(scenario, runs, bands, counterfactual);
+        String html = html(scenario, runs, bands, counterfactual, bandsAsked(out.resolve("stats.json")));
         OutputFiles.write(out.resolve(HTML), file -> Files.writeString(file, html, StandardCharsets.UTF_8));
     }
 
@@ -126,8 +129,24 @@ public final class EnsembleReport {
         }
     }
 
+    /** The bands {@code ensemble --band} asked for, as {@code stats.json} records them; none without it. */
+    static List<BandShare> bandsAsked(Path stats) throws IOException {
+        List<BandShare> asked = new ArrayList<>();
+        for (JsonNode b : Json.mapper().readTree(stats.toFile()).path("bandShares")) {
+            asked.add(new BandShare(b.get("column").asText(),
+                    b.get("low").isNull() ? Double.NEGATIVE_INFINITY : b.get("low").asDouble(),
+                    b.get("high").isNull() ? Double.POSITIVE_INFINITY : b.get("high").asDouble()));
+        }
+        return asked;
+    }
+
     /** @param counterfactual the counterfactuals' bands, or null when the scenario has none */
     static String html(LoadedScenario loaded, Table runs, Bands bands, Bands counterfactual) {
+        return html(loaded, runs, bands, counterfactual, List.of());
+    }
+
+    /** @param asked the bands whose share of runs the page gives ({@code ensemble --band}) */
+    static String html(LoadedScenario loaded, Table runs, Bands bands, Bands counterfactual, List<BandShare> asked) {
         Scenario scenario = loaded.scenario();
         int horizon = bands.ticks();
         Calendar cal = Calendar.of(scenario.time());
@@ -167,6 +186,9 @@ public final class EnsembleReport {
                         + "counterfactual.</p>\n");
         h.append("<h2>Events and policies</h2>\n");
         ReportPage.markList(h, marks, cal);
+        if (!asked.isEmpty()) {
+            bandTable(h, runs, asked);
+        }
 
         org.chokepoint.scenario.PriceBase money = org.chokepoint.scenario.PriceBase.of(scenario);
         String currency = money.label();
@@ -320,6 +342,26 @@ public final class EnsembleReport {
      */
     static boolean isMoney(String column, boolean money) {
         return money && !column.endsWith("Share") && !column.startsWith("policy.");
+    }
+
+    /** How many runs lie in each band asked for, read from runs.csv as stats.json's {@code bandShares} are. */
+    private static void bandTable(StringBuilder h, Table runs, List<BandShare> asked) {
+        h.append("<h2>Runs inside the bands asked for</h2>\n<p class=\"note\">Of the runs with a value, how many lie")
+                .append(" within each band, bounds included (stats.json, bandShares), with the 95% Wilson interval")
+                .append(" of the share.</p>\n<table><tr><th>figure</th><th>band</th><th>runs inside</th>")
+                .append("<th>share</th><th>95% interval</th></tr>\n");
+        for (BandShare band : asked) {
+            BandShare.Share s = band.of(runs.values().get(band.column()));
+            h.append("<tr><td>").append(ReportPage.esc(band.column())).append("</td><td>")
+                    .append(ReportPage.esc(band.interval())).append("</td><td>").append(s.inside()).append(" of ")
+                    .append(s.n()).append(s.missing() > 0 ? " (" + s.missing() + " without a value)" : "")
+                    .append("</td><td>").append(s.n() > 0 ? String.format(java.util.Locale.ROOT, "%.0f%%",
+                            100 * s.share()) : "n/a")
+                    .append("</td><td>").append(s.n() > 0 ? String.format(java.util.Locale.ROOT, "%.0f%% to %.0f%%",
+                            100 * s.ci95Low(), 100 * s.ci95High()) : "n/a")
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     static void figureTable(StringBuilder h, Table runs, List<String> columns,

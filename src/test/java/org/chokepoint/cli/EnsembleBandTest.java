@@ -63,6 +63,10 @@ class EnsembleBandTest extends CommandLineTest {
         assertTrue(lines.get(lines.size() - 2).startsWith(column + " in [") && lines.get(lines.size() - 2)
                 .contains(": " + inside + " of 6 runs ("), out.toString());
         assertTrue(lines.get(lines.size() - 1).contains(", ∞): " + atOrAboveHigh + " of 6 runs"), out.toString());
+        String page = Files.readString(results.resolve("report.html"));
+        assertTrue(page.contains("<h2>Runs inside the bands asked for</h2>"), "the report's table of bands");
+        assertTrue(page.contains("<td>" + column + "</td><td>[" + low + ", " + high + "]</td><td>" + inside
+                + " of 6</td>"), "the report counts the runs inside as stats.json does");
     }
 
     @Test
@@ -73,6 +77,7 @@ class EnsembleBandTest extends CommandLineTest {
         JsonNode stats = Json.mapper().readTree(results.resolve("stats.json").toFile());
         assertFalse(stats.has("bandShares"));
         assertFalse(stats.has("bandShareDefinition"));
+        assertFalse(Files.readString(results.resolve("report.html")).contains("Runs inside the bands"));
         assertEquals(1, out.toString().lines().count(), out.toString());
     }
 
