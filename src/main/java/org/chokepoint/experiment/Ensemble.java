@@ -165,6 +165,16 @@ public final class Ensemble {
         return todo.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The number of replications. */
+    public int runs() {
+        return runs;
+    }
+
+    /** The base seed the runs' seeds are derived from. */
+    public long seed() {
+        return seed;
+    }
+
     /** Ticks per run (the scenario's horizon when none was given). */
     public int ticks() {
         return ticks;

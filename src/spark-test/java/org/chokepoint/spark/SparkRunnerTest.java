@@ -200,6 +200,41 @@ class SparkRunnerTest {
         assertEquals(0, TASKS_STARTED.get(), "no task started");
     }
 
+    /**
+     * {@code --band} on Spark reads the same runs as the local ensemble does, so its stats.json, bands included, is
+     * the local one's bytes; a column the runs will not have is refused before any task, with the local words.
+     */
+    @Test
+    void anEnsembleWithBandsWritesTheLocalStatsByteForByte() throws Exception {
+        String[] bands = {"--band", "totals.fiscalCost=:0", "--band", "totals.downstreamOutputLoss=1:"};
+        Path local = dir.resolve("local-bands");
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        StringWriter localErr = new StringWriter();
+        cl.setErr(new PrintWriter(localErr));
+        String[] common = {"ensemble", MINIMAL.toString(), "--runs", "3", "--ticks", "20", "--quiet"};
+        assertEquals(0, cl.execute(concat(common, new String[] {"--out", local.toString()}, bands)),
+                localErr.toString());
+        Path onSpark = dir.resolve("spark-bands");
+        StringWriter err = new StringWriter();
+        assertEquals(0, sparkCommand(err, concat(common, new String[] {"--out", onSpark.toString(), "--no-parquet"},
+                bands)), err.toString());
+        assertSameFiles(local, onSpark, "runs.csv", "stats.json");
+        assertTrue(Files.readString(onSpark.resolve("stats.json")).contains("\"bandShares\""));
+
+        Path never = dir.resolve("never-bands");
+        StringWriter refused = new StringWriter();
+        assertEquals(2, sparkCommand(refused, concat(common, new String[] {"--out", never.toString()},
+                new String[] {"--band", "totals.fiscalCosts=:0"})));
+        assertTrue(refused.toString().contains("--band 'totals.fiscalCosts' is not a summary number"),
+                refused.toString());
+        assertFalse(Files.exists(never), "nothing written");
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
     /** A hypercube of no points is refused on the command line, with the words the local sweep uses. */
     @Test
     void aHypercubeOfNoPointsIsRefusedAsTheLocalSweepRefusesIt() throws Exception {

@@ -10,6 +10,7 @@ import org.chokepoint.cli.OutputOptions;
 import org.chokepoint.cli.ScenarioCommands;
 import org.chokepoint.cli.SweepDesign;
 import org.chokepoint.cli.ValidateCommand;
+import org.chokepoint.experiment.BandShare;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.Ensemble;
 import org.chokepoint.experiment.ExperimentException;
@@ -129,6 +130,11 @@ public final class SparkMain implements Runnable {
                         + "there at once (default: max(64, 8 x Spark's default parallelism))")
         Integer wave;
 
+        @Option(names = "--band", paramLabel = "COLUMN=LOW:HIGH",
+                description = "report the share of runs whose summary number COLUMN lies within [LOW, HIGH], as"
+                        + " `chokepoint ensemble --band` does; repeatable")
+        java.util.List<String> bandSpecs = new java.util.ArrayList<>();
+
         @Option(names = "--write-from-tasks",
                 description = "tasks write their run records into --out/runs themselves instead of sending them "
                         + "to the driver: --out must then be the same shared file system path on every node")
@@ -141,6 +147,14 @@ public final class SparkMain implements Runnable {
             PrintWriter err = cl.getErr();
             ExperimentOptions.runs(cl, "--runs", runs);
             int horizon = common.ticks.horizon(cl);
+            java.util.List<BandShare> bands = new java.util.ArrayList<>();
+            for (String spec : bandSpecs) {
+                try {
+                    bands.add(BandShare.parse(spec));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cl, "--band " + e.getMessage());
+                }
+            }
             LoadedScenario loaded;
             try {
                 loaded = ScenarioCommands.load(scenario, horizon);
@@ -149,8 +163,14 @@ public final class SparkMain implements Runnable {
             }
             Path target;
             try {
+                if (!bands.isEmpty()) {
+                    java.util.Set<String> columns = Ensemble.summaryColumns(loaded);
+                    for (BandShare band : bands) {
+                        band.checkAgainst(columns);
+                    }
+                }
                 target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
-            } catch (TargetException e) {
+            } catch (TargetException | ExperimentException e) {
                 return ScenarioCommands.refused(err, "ensemble", e);
             }
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.overwrite, resume)) {
@@ -159,11 +179,15 @@ public final class SparkMain implements Runnable {
                 if (wave != null) {
                     runner.wave(wave);
                 }
+                Ensemble ensemble = new Ensemble(loaded, runs, common.seed, horizon, 1).bands(bands);
                 Ensemble.Outcome o = runner.gather(writeFromTasks ? SparkRunner.Gather.SHARED : SparkRunner.Gather.DRIVER)
-                        .ensemble(loaded, runs, common.seed, horizon, folder.dir(), resume);
+                        .ensemble(ensemble, loaded, folder.dir(), resume);
                 org.chokepoint.report.EnsembleReport.write(folder.dir(), loaded);
                 stdout.println("wrote " + target + " (" + Count.of(o.runs(), "run") + ", " + o.resumed() + " resumed, "
                         + o.ranNow() + " run now, " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+                for (BandShare.Share share : ensemble.shares()) {
+                    stdout.println(share.describe());
+                }
                 stdout.flush();
                 return 0;
             } catch (TargetException | ExperimentException e) {

@@ -139,7 +139,14 @@ public final class SparkRunner {
      */
     public Ensemble.Outcome ensemble(LoadedScenario loaded, int runs, long seed, int ticks, Path out,
                                      boolean resume) throws Exception {
-        Ensemble ensemble = new Ensemble(loaded, runs, seed, ticks, 1);
+        return ensemble(new Ensemble(loaded, runs, seed, ticks, 1), loaded, out, resume);
+    }
+
+    /** As above, for an ensemble set up by the caller (its bands, {@link Ensemble#bands}). */
+    public Ensemble.Outcome ensemble(Ensemble ensemble, LoadedScenario loaded, Path out, boolean resume)
+            throws Exception {
+        int runs = ensemble.runs();
+        long seed = ensemble.seed();
         int[] pending = ensemble.pending(out, resume);
         Path runsDir = out.resolve("runs");
         Task task = new Task(jsc.broadcast(List.of(text(loaded))), loaded.source(), ensemble.ticks(),
