@@ -42,6 +42,9 @@ import picocli.CommandLine.Spec;
             "1:a run or the writing failed",
             "2:invalid scenario, options file or options, or a results folder that may not be written (nothing runs)"})
 public final class CompareCommand implements Callable<Integer> {
+    /** What an options file holds, for the message when it holds something else. */
+    static final String OPTIONS_FILE_HOLDS = "an options file is a JSON object, {\"options\": "
+            + "[{\"name\": ..., \"patch\": {...}}]}";
 
     @Spec
     CommandSpec spec;
@@ -100,8 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison comparison;
         try {
             LoadedScenario loaded = scenario.load(horizon);
-            JsonNode options = ScenarioLoader.readJson(optionsFile, "an options file is a JSON object, {\"options\": "
-                    + "[{\"name\": ..., \"patch\": {...}}]}");
+            JsonNode options = ScenarioLoader.readJson(optionsFile, OPTIONS_FILE_HOLDS);
             java.util.List<Comparison.Grid> parsed = new java.util.ArrayList<>();
             for (String g : grids) {
                 parsed.add(Comparison.Grid.parse(g));

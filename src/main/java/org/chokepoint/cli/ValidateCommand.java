@@ -1,14 +1,21 @@
 package org.chokepoint.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.chokepoint.experiment.Comparison;
+import org.chokepoint.experiment.ComparisonException;
+import org.chokepoint.experiment.Count;
+import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.scenario.ScenarioProblem;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,7 +25,9 @@ import picocli.CommandLine.Spec;
  * message}, on standard error. Exit code 0 when every file is valid, 2 otherwise.
  */
 @Command(name = "validate",
-        description = "Check scenario files against the schema and the semantic rules, without running them.",
+        description = {"Check scenario files against the schema and the semantic rules, without running them.",
+            "With --options, check an options file for compare against the one scenario given as compare would, "
+                    + "every option's patched scenario included, without running it."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file is valid", "2:at least one file has problems"})
@@ -42,15 +51,26 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (JSON).")
     private List<Path> files;
 
+    @Option(names = "--options", paramLabel = "OPTIONS.json",
+            description = "an options file for compare, checked against the one scenario FILE")
+    private Path optionsFile;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (optionsFile != null && files.size() != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--options checks an options file against"
+                    + " one scenario: give one FILE, got " + files.size());
+        }
         boolean allValid = true;
         for (Path file : files) {
             try {
-                ScenarioLoader.load(file);
+                LoadedScenario loaded = ScenarioLoader.load(file);
                 out.println("OK " + file);
+                if (optionsFile != null) {
+                    allValid &= checkOptions(loaded, out, err);
+                }
             } catch (ScenarioException e) {
                 allValid = false;
                 for (ScenarioProblem p : e.problems()) {
@@ -61,5 +81,41 @@ public final class ValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return allValid ? 0 : INVALID;
+    }
+
+    /**
+     * An options file checked as {@code compare} checks it before it runs anything ({@link Comparison#prepare}):
+     * a policymaker who wrote one learns of a misspelt member or a changed clock in a second, not after the runs.
+     * Its warnings, an option that drops a shock of the scenario, are compare's own.
+     */
+    private boolean checkOptions(LoadedScenario loaded, PrintWriter out, PrintWriter err) {
+        try {
+            JsonNode options = ScenarioLoader.readJson(optionsFile, CompareCommand.OPTIONS_FILE_HOLDS);
+            Comparison comparison = Comparison.prepare(loaded, options, optionsFile.toString(), 2, 1,
+                    loaded.scenario().time().horizonTicks());
+            java.util.Set<String> notes = new java.util.LinkedHashSet<>();
+            int count = 0;
+            for (Comparison.Option o : comparison.options()) {
+                if (!Comparison.NO_POLICY.equals(o.name())) {
+                    count++;
+                }
+                String note = comparison.droppedShocksNote(o);
+                if (note != null) {
+                    notes.add(note);
+                }
+            }
+            for (String note : notes) {
+                err.println("warning: validate: " + note);
+            }
+            out.println("OK " + optionsFile + " (" + Count.of(count, "option") + " against " + loaded.source() + ")");
+            return true;
+        } catch (ScenarioException e) {
+            for (ScenarioProblem p : e.problems()) {
+                err.println(p);
+            }
+        } catch (ComparisonException e) {
+            err.println(e.getMessage());
+        }
+        return false;
     }
 }

@@ -90,8 +90,8 @@ public final class ScenarioLoader {
         // The options files shipped beside the scenarios are read by compare; checked as a scenario, one would
         // give a problem for every field it lacks rather than say what it is.
         if (json.isObject() && json.path("options").isArray() && !json.has("meta")) {
-            throw single(sourceName, "an options file for compare, not a scenario: run it with "
-                    + "'compare SCENARIO --options " + sourceName + "'");
+            throw single(sourceName, "an options file for compare, not a scenario: check it with 'validate SCENARIO"
+                    + " --options " + sourceName + "', run it with 'compare SCENARIO --options " + sourceName + "'");
         }
         return check(json, sourceName, SourceLocations.of(text));
     }

@@ -73,8 +73,58 @@ class ValidateCommandTest {
         assertEquals(ValidateCommand.INVALID, code);
         String[] lines = err.toString().split("\\R");
         assertEquals(1, lines.length, err.toString());
-        assertEquals(options + ": (document): an options file for compare, not a scenario: run it with "
-                + "'compare SCENARIO --options " + options + "'", lines[0]);
+        assertEquals(options + ": (document): an options file for compare, not a scenario: check it with "
+                + "'validate SCENARIO --options " + options + "', run it with 'compare SCENARIO --options " + options
+                + "'", lines[0]);
+    }
+
+    /** Checked against its scenario, as compare checks it before running, a shipped options file is valid. */
+    @Test
+    void anOptionsFileIsCheckedAgainstItsScenarioWithoutRunning() {
+        String scenario = "scenarios/ndpr-price-floor-2025.json";
+        String options = "scenarios/ndpr-price-floor-2025.options.json";
+
+        int code = validate(scenario, "--options", options);
+
+        assertEquals(0, code, err.toString());
+        assertEquals("OK " + scenario + System.lineSeparator() + "OK " + options + " (9 options against " + scenario
+                + ")" + System.lineSeparator(), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    /**
+     * An option that misspells a field of what it patches is refused at its pointer, as compare refuses it; against
+     * the 2010 scenario, whose chain has no route from Australia to Japan, the NdPr options' consortium is refused too.
+     */
+    @Test
+    void aBadOptionIsRefusedAtItsPointer() throws Exception {
+        String scenario = "scenarios/ndpr-price-floor-2025.json";
+        Path options = dir.resolve("bad.options.json");
+        Files.writeString(options, Files.readString(Path.of("scenarios/ndpr-price-floor-2025.options.json"))
+                .replaceFirst("\"strike\"", "\"strikke\""));
+
+        assertEquals(ValidateCommand.INVALID, validate(scenario, "--options", options.toString()));
+        assertTrue(err.toString().startsWith(options.toString() + ":"), err.toString());
+        assertTrue(err.toString().contains("strikke"), err.toString());
+        assertEquals("OK " + scenario + System.lineSeparator(), out.toString(), "the scenario itself is valid");
+
+        StringWriter elsewhere = new StringWriter();
+        CommandLine cmd = new CommandLine(new ValidateCommand());
+        cmd.setOut(new PrintWriter(new StringWriter()));
+        cmd.setErr(new PrintWriter(elsewhere));
+        assertEquals(ValidateCommand.INVALID, cmd.execute("scenarios/rare-earth-2010.json", "--options",
+                "scenarios/ndpr-price-floor-2025.options.json"));
+        assertTrue(elsewhere.toString().contains("candidateSuppliers/2: no route from AU to JP"), elsewhere.toString());
+    }
+
+    @Test
+    void optionsAreCheckedAgainstOneScenario() {
+        int code = validate("scenarios/rare-earth-2010.json", "scenarios/gallium-2023.json", "--options",
+                "scenarios/ndpr-price-floor-2025.options.json");
+
+        assertEquals(ValidateCommand.INVALID, code);
+        assertTrue(err.toString().contains("--options checks an options file against one scenario: give one FILE,"
+                + " got 2"), err.toString());
     }
 
     /** The parser's complaints in words about JSON, not about the parser's settings. */
