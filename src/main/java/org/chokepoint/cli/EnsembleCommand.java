@@ -74,14 +74,7 @@ public final class EnsembleCommand implements Callable<Integer> {
         ExperimentOptions.runs(cl, "--runs", runs);
         int t = common.threads.count(cl);
         int horizon = common.ticks.horizon(cl);
-        List<BandShare> bands = new ArrayList<>();
-        for (String spec : bandSpecs) {
-            try {
-                bands.add(BandShare.parse(spec));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, "--band " + e.getMessage());
-            }
-        }
+        List<BandShare> bands = ExperimentOptions.bands(cl, bandSpecs);
         LoadedScenario loaded;
         try {
             loaded = scenario.load(horizon);
@@ -90,12 +83,7 @@ public final class EnsembleCommand implements Callable<Integer> {
         }
         ExperimentOptions.warnIfEndsBeforeTheShock(err, "ensemble", loaded, horizon);
         try {
-            if (!bands.isEmpty()) {
-                java.util.Set<String> columns = Ensemble.summaryColumns(loaded);
-                for (BandShare band : bands) {
-                    band.checkAgainst(columns);
-                }
-            }
+            Ensemble.checkBands(loaded, bands);
             Path target = common.target(loaded);
             try (ResultFolder folder = ResultFolder.inPlace(target, ResultKind.ENSEMBLE, common.outFolder.overwrite,
                     resume)) {

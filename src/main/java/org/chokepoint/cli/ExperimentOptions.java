@@ -121,6 +121,19 @@ public final class ExperimentOptions {
         return within(cl, option, runs, 1, org.chokepoint.experiment.ParallelRuns.MAX_RUNS);
     }
 
+    /** --band, each read as {@code COLUMN=LOW:HIGH} or refused on the command line (exit 2) saying why. */
+    public static List<org.chokepoint.experiment.BandShare> bands(CommandLine cl, List<String> specs) {
+        List<org.chokepoint.experiment.BandShare> bands = new java.util.ArrayList<>();
+        for (String spec : specs) {
+            try {
+                bands.add(org.chokepoint.experiment.BandShare.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--band " + e.getMessage());
+            }
+        }
+        return bands;
+    }
+
     /**
      * One line on standard error when a run of {@code ticks} (-1: the scenario's horizon) ends before the
      * scenario's first shock: nothing then differs from the counterfactual. A warning, not a refusal: the

@@ -98,6 +98,17 @@ public final class Ensemble {
         return Simulation.run(scenario.scenario(), 1, 1).summary().flatten().keySet();
     }
 
+    /** Refuses, before any run, a band on a number the runs of this scenario will not have. */
+    public static void checkBands(LoadedScenario scenario, List<BandShare> bands) throws ExperimentException {
+        if (bands.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> columns = summaryColumns(scenario);
+        for (BandShare band : bands) {
+            band.checkAgainst(columns);
+        }
+    }
+
     /** What {@link #run} did. */
     public record Outcome(int runs, int resumed, int ranNow, boolean complete) { }
 

@@ -147,14 +147,7 @@ public final class SparkMain implements Runnable {
             PrintWriter err = cl.getErr();
             ExperimentOptions.runs(cl, "--runs", runs);
             int horizon = common.ticks.horizon(cl);
-            java.util.List<BandShare> bands = new java.util.ArrayList<>();
-            for (String spec : bandSpecs) {
-                try {
-                    bands.add(BandShare.parse(spec));
-                } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(cl, "--band " + e.getMessage());
-                }
-            }
+            java.util.List<BandShare> bands = ExperimentOptions.bands(cl, bandSpecs);
             LoadedScenario loaded;
             try {
                 loaded = ScenarioCommands.load(scenario, horizon);
@@ -163,12 +156,7 @@ public final class SparkMain implements Runnable {
             }
             Path target;
             try {
-                if (!bands.isEmpty()) {
-                    java.util.Set<String> columns = Ensemble.summaryColumns(loaded);
-                    for (BandShare band : bands) {
-                        band.checkAgainst(columns);
-                    }
-                }
+                Ensemble.checkBands(loaded, bands);
                 target = out != null ? out : OutputOptions.defaultTarget(loaded.scenario().meta().name(), "-ensemble");
             } catch (TargetException | ExperimentException e) {
                 return ScenarioCommands.refused(err, "ensemble", e);
