@@ -59,7 +59,7 @@ public final class EnsembleCommand implements Callable<Integer> {
 
     @Option(names = "--band", paramLabel = "COLUMN=LOW:HIGH",
             description = "report the share of runs whose summary number COLUMN (a runs.csv column) lies within"
-                    + " [LOW, HIGH], with its 95% Wilson interval, in stats.json and on standard output; either bound"
+                    + " [LOW, HIGH], with its 95%% Wilson interval, in stats.json and on standard output; either bound"
                     + " may be left empty (e.g. JP.ndpr-oxide.peakMultiple=5:); repeatable")
     List<String> bandSpecs = new ArrayList<>();
 

@@ -78,4 +78,25 @@ class MainTest extends CommandLineTest {
         assertEquals("equilibrium", Main.closestCommand(cmd, "Equilibrum"));
         assertEquals(null, Main.closestCommand(cmd, "xyzzy"));
     }
+    /**
+     * picocli reads a description as a format string: a bare per cent sign in one (the 95% of a confidence level)
+     * printed three "picocli WARN Could not format" lines on standard error with every {@code --help}.
+     */
+    @Test
+    void everyCommandsHelpIsWrittenWithoutPicocliWarnings() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream traced = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(traced, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : Main.commandLine().getSubcommands().keySet()) {
+                assertEquals(0, chokepoint(command, "--help"), command + ": " + err);
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", traced.toString(java.nio.charset.StandardCharsets.UTF_8));
+        // The per cent sign is printed once, as written.
+        assertTrue(out.toString().replaceAll("\\s+", " ").contains("lies within [LOW, HIGH], with its 95% Wilson"
+                + " interval"), out.toString());
+    }
 }
