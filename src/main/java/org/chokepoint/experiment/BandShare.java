@@ -110,8 +110,10 @@ public record BandShare(String column, double low, double high) {
         double hi = Double.NaN;
         if (n > 0) {
             ConfidenceInterval ci = new WilsonScoreInterval().createInterval(n, inside, CONFIDENCE);
-            lo = ci.getLowerBound();
-            hi = ci.getUpperBound();
+            // With no run inside the lower end is 0, with every run the upper end 1: the terms cancel exactly, but
+            // not in floating point, where 0 of 21 gave -1.2e-17 (printed "-0%") and 11 of 11 1.0000000000000002.
+            lo = inside == 0 ? 0.0 : Math.max(0.0, ci.getLowerBound());
+            hi = inside == n ? 1.0 : Math.min(1.0, ci.getUpperBound());
         }
         return new Share(this, n, values.length - n, inside, lo, hi);
     }

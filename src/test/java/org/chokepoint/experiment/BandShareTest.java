@@ -58,6 +58,30 @@ class BandShareTest {
         assertEquals("JP.ndpr-oxide.peakMultiple in [5, ∞): 0 of 8 runs (0%, 95% CI 0-32%)", s.describe());
     }
 
+    /**
+     * With no run inside Wilson's lower end is 0, with every run inside its upper end 1, exactly: the
+     * {@code p + z²/2n} and the root cancel. Computed as they are written, they missed by a rounding error: 0 of 21
+     * gave -1.17e-17, which the terminal printed as "95% CI -0-15%", and 11 of 11 gave 1.0000000000000002, an
+     * interval reaching past every run. The other ends are {@code z² / (n + z²)} = 3.8415 / 24.8415 = 0.1546 and
+     * {@code n / (n + z²)} = 11 / 14.8415 = 0.7412.
+     */
+    @Test
+    void noRunOrEveryRunInsideGivesAnIntervalEndingAtNothingOrAll() {
+        double[] none = new double[21];
+        java.util.Arrays.fill(none, 4.0);
+        BandShare.Share s = BandShare.parse("JP.ndpr-oxide.peakMultiple=5:").of(none);
+        assertEquals(0.0, s.ci95Low(), 0);
+        assertEquals(0.1546, s.ci95High(), 1e-4);
+        assertEquals("0.0", s.toJson().get("ci95Low").toString());
+        assertEquals("JP.ndpr-oxide.peakMultiple in [5, ∞): 0 of 21 runs (0%, 95% CI 0-15%)", s.describe());
+        double[] all = new double[11];
+        java.util.Arrays.fill(all, 6.0);
+        BandShare.Share t = BandShare.parse("JP.ndpr-oxide.peakMultiple=5:").of(all);
+        assertEquals(0.7412, t.ci95Low(), 1e-4);
+        assertEquals(1.0, t.ci95High(), 0);
+        assertEquals("JP.ndpr-oxide.peakMultiple in [5, ∞): 11 of 11 runs (100%, 95% CI 74-100%)", t.describe());
+    }
+
     @Test
     void anOpenBoundIsNullInStatsJson() {
         BandShare b = BandShare.parse("totals.downstreamOutputLoss=:0");
