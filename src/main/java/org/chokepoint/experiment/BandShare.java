@@ -90,6 +90,24 @@ public record BandShare(String column, double low, double high) {
         return lo + ", " + hi;
     }
 
+    /**
+     * The band as the inequality a run's value meets, in ASCII for a terminal: {@code >= 5}, {@code <= 0},
+     * {@code in [10, 40]}. Under a C locale Java writes what the terminal's encoding lacks as '?', and
+     * {@link #interval}'s infinity printed as {@code [5, ?)}.
+     */
+    public String condition() {
+        if (Double.isInfinite(low) && Double.isInfinite(high)) {
+            return "of any value";
+        }
+        if (Double.isInfinite(high)) {
+            return ">= " + number(low);
+        }
+        if (Double.isInfinite(low)) {
+            return "<= " + number(high);
+        }
+        return "in [" + number(low) + ", " + number(high) + "]";
+    }
+
     private static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
@@ -156,14 +174,14 @@ public record BandShare(String column, double low, double high) {
             }
         }
 
-        /** One line for a terminal: {@code JP.ndpr-oxide.peakMultiple in [5, ∞): 13 of 100 runs (13%, 95% CI 8–21%)}. */
+        /** One line for a terminal: {@code JP.ndpr-oxide.peakMultiple >= 5: 13 of 100 runs (13%, 95% CI 8-21%)}. */
         public String describe() {
             String missed = missing > 0 ? ", " + missing + " without a value" : "";
             if (n == 0) {
-                return band.column() + " in " + band.interval() + ": no run has a value" + missed;
+                return band.column() + " " + band.condition() + ": no run has a value" + missed;
             }
-            return String.format(Locale.ROOT, "%s in %s: %d of %d runs (%.0f%%, 95%% CI %.0f-%.0f%%)%s", band.column(),
-                    band.interval(), inside, n, 100 * share(), 100 * ci95Low, 100 * ci95High, missed);
+            return String.format(Locale.ROOT, "%s %s: %d of %d runs (%.0f%%, 95%% CI %.0f-%.0f%%)%s", band.column(),
+                    band.condition(), inside, n, 100 * share(), 100 * ci95Low, 100 * ci95High, missed);
         }
     }
 }

@@ -55,7 +55,7 @@ class BandShareTest {
         assertEquals(0.0, s.ci95Low(), 1e-15);
         assertEquals(Z * Z / (8 + Z * Z), s.ci95High(), 1e-12);
         assertEquals(0.3244, s.ci95High(), 1e-4);
-        assertEquals("JP.ndpr-oxide.peakMultiple in [5, ∞): 0 of 8 runs (0%, 95% CI 0-32%)", s.describe());
+        assertEquals("JP.ndpr-oxide.peakMultiple >= 5: 0 of 8 runs (0%, 95% CI 0-32%)", s.describe());
     }
 
     /**
@@ -73,13 +73,13 @@ class BandShareTest {
         assertEquals(0.0, s.ci95Low(), 0);
         assertEquals(0.1546, s.ci95High(), 1e-4);
         assertEquals("0.0", s.toJson().get("ci95Low").toString());
-        assertEquals("JP.ndpr-oxide.peakMultiple in [5, ∞): 0 of 21 runs (0%, 95% CI 0-15%)", s.describe());
+        assertEquals("JP.ndpr-oxide.peakMultiple >= 5: 0 of 21 runs (0%, 95% CI 0-15%)", s.describe());
         double[] all = new double[11];
         java.util.Arrays.fill(all, 6.0);
         BandShare.Share t = BandShare.parse("JP.ndpr-oxide.peakMultiple=5:").of(all);
         assertEquals(0.7412, t.ci95Low(), 1e-4);
         assertEquals(1.0, t.ci95High(), 0);
-        assertEquals("JP.ndpr-oxide.peakMultiple in [5, ∞): 11 of 11 runs (100%, 95% CI 74-100%)", t.describe());
+        assertEquals("JP.ndpr-oxide.peakMultiple >= 5: 11 of 11 runs (100%, 95% CI 74-100%)", t.describe());
     }
 
     @Test
@@ -91,6 +91,22 @@ class BandShareTest {
         assertTrue(json.get("low").isNull(), json.toString());
         assertEquals(0.0, json.get("high").asDouble());
         assertEquals(1, json.get("inside").asInt());
+    }
+
+    /**
+     * The terminal's line is ASCII, as chokepoint's other lines on standard output are: under a C locale Java
+     * writes what the terminal's encoding lacks as '?', and a band open above printed as "[5, ?)". An open band
+     * reads as the inequality it is.
+     */
+    @Test
+    void theTerminalLineOfAnOpenBandIsItsInequalityInAscii() {
+        BandShare.Share above = BandShare.parse("JP.dy-oxide.peakMultiple=10:").of(new double[] {9, 10, 12, 30});
+        assertEquals("JP.dy-oxide.peakMultiple >= 10: 3 of 4 runs (75%, 95% CI 30-95%)", above.describe());
+        BandShare.Share below = BandShare.parse("totals.fiscalCost=:0").of(new double[] {-2.5, 0, 1});
+        assertEquals("totals.fiscalCost <= 0: 2 of 3 runs (67%, 95% CI 21-94%)", below.describe());
+        assertTrue(java.nio.charset.StandardCharsets.US_ASCII.newEncoder()
+                .canEncode(above.describe() + below.describe()));
+        assertEquals("[10, ∞)", above.band().interval(), "report.html, a UTF-8 page, writes the interval");
     }
 
     @Test
