@@ -26,6 +26,8 @@ public record BandShare(String column, double low, double high) {
     public static final String FORM = "COLUMN=LOW:HIGH (a runs.csv column and the band's bounds, included; leave one"
             + " empty for a band open on that side, e.g. JP.ndpr-oxide.peakMultiple=5:)";
     private static final double CONFIDENCE = 0.95;
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     public BandShare {
         if (!(low <= high)) {
@@ -58,12 +60,12 @@ public record BandShare(String column, double low, double high) {
     }
 
     private static double bound(String spec, String text) {
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
+        // A decimal as JSON and R write one: Java's own reading also takes 5d, 5f and hexadecimal, which a user who
+        // typed them did not mean as numbers and would see read as something else without a word.
+        if (!DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + spec + "': '" + text + "' is not a number; " + FORM);
         }
+        double v = Double.parseDouble(text);
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("'" + spec + "': a bound must be a finite number (leave it empty for"
                     + " none), got " + text);

@@ -120,7 +120,8 @@ class BandShareTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"totals.fiscalCost", "totals.fiscalCost=", "totals.fiscalCost=:", "=1:2",
-        "totals.fiscalCost=a:2", "totals.fiscalCost=3:1", "totals.fiscalCost=1:Infinity", "totals.fiscalCost=NaN:1"})
+        "totals.fiscalCost=a:2", "totals.fiscalCost=3:1", "totals.fiscalCost=1:Infinity", "totals.fiscalCost=NaN:1", "totals.fiscalCost=5d:", "totals.fiscalCost=0x1p3:",
+        "totals.fiscalCost=1e999:"})
     void aBandThatIsNotTwoOrderedBoundsIsRefusedSayingWhatIsAllowed(String spec) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BandShare.parse(spec));
         assertTrue(e.getMessage().contains("'" + spec + "'"), e.getMessage());
