@@ -433,7 +433,12 @@ public final class Producers implements java.io.Serializable {
             book.addAsk(cutAsk, first, Owner.of(seat, f));
         }
         double rest = quantity - first;
-        double normal = pricedRate(f);
+        // Its normal sales themselves, not within what it can make: under an outage that leaves less plant than it
+        // normally sells, a sale leaves normal sales it still cannot make, and every slice asks the cost of its whole
+        // remaining plant. Started from what the plant can make, the ladder sold its first slices below that cost in
+        // the outage's first week while the plant ran flat out (11.53 against 12 in a textbook market that lost half
+        // its plant; SellerAskTest).
+        double normal = x.normalSales[f];
         for (int j = 1; j <= LADDER_STEPS && rest > 0; j++) {
             // The middle unit of the slice: what the firm has sold this tick once the slice is half sold.
             double sold = first + (j - 0.5) * rest / LADDER_STEPS;

@@ -97,6 +97,39 @@ class SellerAskTest {
     }
 
     /**
+     * An outage leaves the mine 30% of its plant, 30 a week on {@code MC(q) = 20 + 30 (q / 30)^2}, against normal
+     * sales of 40. Stock 100 (below target): it offers 37.5. Asking the cost of its normal sales within what it can
+     * make, 37.5 at {@code MC(30) = 50}. Along the ladder, sold whole the offer leaves normal sales of
+     * {@code 40 − 2.5 / 13 = 39.81}, still above what its plant makes, so every slice asks 50 too. With normal sales of
+     * 31 the first slice's middle unit leaves {@code 31 − 29.828125 / 13 = 28.7055} and an ask of
+     * {@code 20 + 30 x 0.956851^2 = 47.4669}, and a slice sold once 18 are gone leaves 30: from there on, 50.
+     * (Counted from the 30 it can make, not its normal sales, the first slice asked
+     * {@code MC(30 − 28.828125 / 13) = MC(27.7825) = 45.7288} with normal sales of 40, below what it costs to make
+     * again at full plant.)
+     */
+    @Test
+    void underAnOutageTheLadderCountsFromNormalSalesNotFromThePlantLeft() throws Exception {
+        firms.setOperableShare(firms.market[mine], 0.3);
+        firms.availableCapacity[mine] = 30;
+        OrderBook normal = offer("normalSales", 100);
+        assertEquals(1, normal.askCount());
+        assertAsk(normal, 0, 50, 1e-12, 37.5);
+        OrderBook ladder = offer("ladder", 100);
+        assertEquals(16, ladder.askCount());
+        for (int i = 0; i < 16; i++) {
+            assertAsk(ladder, i, 50, 1e-12, 2.34375);
+        }
+        firms.normalSales[mine] = 31;
+        OrderBook near = offer("ladder", 100);
+        assertAsk(near, 0, 47.4669, 5e-5, 2.34375);
+        // Slice 8's middle unit, 17.578125 sold, leaves 31 - 13.421875 / 13 = 29.9675; slice 9's, 19.921875 sold,
+        // leaves 30.1482, more than the plant makes: 50.
+        assertEquals(20 + 30 * Math.pow(29.9675 / 30, 2), near.askLimit(7), 5e-4);
+        assertAsk(near, 8, 50, 1e-12, 2.34375);
+        assertAsk(near, 15, 50, 1e-12, 2.34375);
+    }
+
+    /**
      * Stock 400: it offers 150, all of it beyond the target of 160 (240 are), so the whole offer is cut, by
      * {@code 0.4^0.2 = 0.832553}: {@code 24.8 x 0.832553 = 20.6473}.
      */
