@@ -439,6 +439,8 @@ public final class Producers implements java.io.Serializable {
         // the outage's first week while the plant ran flat out (11.53 against 12 in a textbook market that lost half
         // its plant; SellerAskTest).
         double normal = x.normalSales[f];
+        double slice = rest / LADDER_STEPS;
+        double left = rest;
         for (int j = 1; j <= LADDER_STEPS && rest > 0; j++) {
             // The middle unit of the slice: what the firm has sold this tick once the slice is half sold.
             double sold = first + (j - 0.5) * rest / LADDER_STEPS;
@@ -447,7 +449,13 @@ public final class Producers implements java.io.Serializable {
             if (markup != 0) {
                 mc *= 1 + markup;
             }
-            book.addAsk(held(lowestPrice(f, mc), shutdown, 0), rest / LADDER_STEPS, Owner.of(seat, f));
+            // The last slice is what the others leave, so that the slices sold whole take from its stock just what it
+            // offered: sixteen of rest / 16 taken one after another can come to more by a rounding, and a firm
+            // offering all it held (as every firm does on a daily clock, where a week and a half of sales is more
+            // than its stock cover) was left holding -6e-15, a negative stock in the market's series.
+            double q = j == LADDER_STEPS ? left : slice;
+            book.addAsk(held(lowestPrice(f, mc), shutdown, 0), q, Owner.of(seat, f));
+            left -= q;
         }
     }
 

@@ -38,9 +38,12 @@ class SellerAskTest {
     }
 
     private OrderBook offer(String rule, double stock) throws Exception {
+        return offerUnder("{\"sellerAsk\": \"" + rule + "\"}", stock);
+    }
+
+    private OrderBook offerUnder(String behaviour, double stock) throws Exception {
         firms.stock[mine] = stock;
-        Producers p = new Producers(firms, Json.mapper().readValue("{\"sellerAsk\": \"" + rule + "\"}",
-                BehaviourSpec.class), 52);
+        Producers p = new Producers(firms, Json.mapper().readValue(behaviour, BehaviourSpec.class), 52);
         OrderBook book = new OrderBook();
         p.offer(mine, 0, 0, book);
         return book;
@@ -127,6 +130,24 @@ class SellerAskTest {
         assertEquals(20 + 30 * Math.pow(29.9675 / 30, 2), near.askLimit(7), 5e-4);
         assertAsk(near, 8, 50, 1e-12, 2.34375);
         assertAsk(near, 15, 50, 1e-12, 2.34375);
+    }
+
+    /**
+     * With a stock cover of one week, a week and a half of sales is more than it holds, so it offers all of its stock:
+     * 21.3, below its target of 40, in 16 slices. Bought whole, the slices take from its stock, one after another as
+     * the market settles them, exactly 21.3: it is left with 0. Sixteen slices of {@code 21.3 / 16 = 1.33125} each
+     * taken so came to 4.9e-15 more than it held, and left it holding that much below nothing.
+     */
+    @Test
+    void theSlicesOfAWholeStockSoldTakeItToNothingNotBelow() throws Exception {
+        OrderBook ladder = offerUnder("{\"sellerAsk\": \"ladder\", \"stockCoverTicks\": 1}", 21.3);
+        assertEquals(16, ladder.askCount());
+        double left = 21.3;
+        for (int i = 0; i < 16; i++) {
+            assertEquals(1.33125, ladder.askQuantity(i), 1e-12, "slice " + i);
+            left -= ladder.askQuantity(i);
+        }
+        assertEquals(0.0, left, 0.0);
     }
 
     /**
