@@ -376,9 +376,13 @@ public final class Producers implements java.io.Serializable {
         return x.operableShare(x.market[f]) == 0 ? x.expectedPrice[f] : 0;
     }
 
-    /** The most asks one firm puts in its market's book in a tick. */
+    /**
+     * The most asks one firm puts in its market's book in a tick: its offer's (one, the cost of its normal sales and
+     * its stock beyond target, or the ladder's slices and that stock) and the part of a contract's volume cap it holds,
+     * asked on its own ({@link #offer}). Counted without that part, a held firm's book outgrew the size it was given.
+     */
     int asksPerFirm() {
-        return laddered ? LADDER_STEPS + 1 : askNormalSales ? 2 : 1;
+        return 1 + (laddered ? LADDER_STEPS + 1 : askNormalSales ? 2 : 1);
     }
 
     /** An operating firm's ask held at its shutdown price, and at zero where a premium would take it below. */
