@@ -182,8 +182,19 @@ public record BandShare(String column, double low, double high) {
             if (n == 0) {
                 return band.column() + " " + band.condition() + ": no run has a value" + missed;
             }
-            return String.format(Locale.ROOT, "%s %s: %d of %d runs (%.0f%%, 95%% CI %.0f-%.0f%%)%s", band.column(),
-                    band.condition(), inside, n, 100 * share(), 100 * ci95Low, 100 * ci95High, missed);
+            return String.format(Locale.ROOT, "%s %s: %d of %d runs (%s%%, 95%% CI %.0f-%.0f%%)%s", band.column(),
+                    band.condition(), inside, n, percent(), 100 * ci95Low, 100 * ci95High, missed);
+        }
+
+        /**
+         * The share in whole percent, or to a tenth where whole percent would read as none or all when some runs lie
+         * outside or inside: 199 of 200 is 99.5%, not 100%, a claim the counts beside it deny.
+         */
+        private String percent() {
+            double p = 100 * share();
+            String whole = String.format(Locale.ROOT, "%.0f", p);
+            boolean misleads = ("100".equals(whole) && inside < n) || ("0".equals(whole) && inside > 0);
+            return misleads ? String.format(Locale.ROOT, "%.1f", p) : whole;
         }
     }
 }

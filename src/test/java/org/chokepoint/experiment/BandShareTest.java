@@ -82,6 +82,18 @@ class BandShareTest {
         assertEquals("JP.ndpr-oxide.peakMultiple >= 5: 11 of 11 runs (100%, 95% CI 74-100%)", t.describe());
     }
 
+    /** 199 runs of 200 inside is not all of them, and 1 of 400 is not none: the share is then given to a tenth. */
+    @Test
+    void aShareNearAllOrNoneIsNotRoundedToAllOrNone() {
+        double[] values = new double[200];
+        values[0] = 1;
+        assertTrue(BandShare.parse("x=0:0").of(values).describe().startsWith("x in [0, 0]: 199 of 200 runs (99.5%,"));
+        double[] most = new double[400];
+        most[0] = 1;
+        assertTrue(BandShare.parse("x=1:").of(most).describe().startsWith("x >= 1: 1 of 400 runs (0.3%,"));
+        assertTrue(BandShare.parse("x=0:").of(most).describe().startsWith("x >= 0: 400 of 400 runs (100%,"));
+    }
+
     @Test
     void anOpenBoundIsNullInStatsJson() {
         BandShare b = BandShare.parse("totals.downstreamOutputLoss=:0");
