@@ -29,7 +29,8 @@ import org.chokepoint.scenario.LoadedScenario;
  * OUT/ensemble.json   the parameters (scenario hash, runs, seed, ticks, seed derivation)
  * OUT/runs/           one {@link RunRecord} per finished run, written atomically
  * OUT/runs.csv        one row per run in run order: run, seed, every flattened summary number
- * OUT/stats.json      per summary number: n, mean, sd, 95% CI, p5/p50/p95 ({@link Statistics})
+ * OUT/stats.json      per summary number: n, mean, sd, 95% CI, p5/p50/p95 ({@link Statistics}); the runs inside
+ *                     each band asked for ({@link BandShare})
  * OUT/bands.csv       per tick, used market and band metric: p5, p50, p95 over the runs
  * OUT/counterfactual-bands.csv  the same for the runs' counterfactuals, when the scenario has any
  * </pre>
