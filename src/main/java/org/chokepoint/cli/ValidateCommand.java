@@ -76,6 +76,13 @@ public final class ValidateCommand implements Callable<Integer> {
                 for (ScenarioProblem p : e.problems()) {
                     err.println(p);
                 }
+                if (optionsFile != null) {
+                    // Its options are patches of this scenario: checked against it as it stands, every option would
+                    // share its problems. Said, so that an exit of 2 with only the scenario's lines is not read as
+                    // a verdict on the options file, a misspelt path to it included.
+                    err.println(optionsFile + ": not checked: its scenario " + file + " has problems; mend them and"
+                            + " validate again");
+                }
             }
         }
         out.flush();

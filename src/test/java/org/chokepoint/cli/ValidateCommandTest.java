@@ -117,6 +117,28 @@ class ValidateCommandTest {
         assertTrue(elsewhere.toString().contains("candidateSuppliers/2: no route from AU to JP"), elsewhere.toString());
     }
 
+    /**
+     * A scenario with a problem cannot have its options checked against it: the scenario's problem is given and the
+     * options file is said to be unchecked, even one that does not exist, rather than passed over in silence.
+     */
+    @Test
+    void optionsOfAnInvalidScenarioAreSaidToBeUnchecked() throws Exception {
+        String minimal = Files.readString(resource("minimal.json"));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, minimal.replaceFirst("\"horizonTicks\": 52", "\"horizonTicks\": 0"));
+        Path missing = dir.resolve("no-such.options.json");
+
+        int code = validate(bad.toString(), "--options", missing.toString());
+
+        assertEquals(ValidateCommand.INVALID, code);
+        assertEquals("", out.toString());
+        String[] lines = err.toString().split("\\R");
+        assertEquals(2, lines.length, err.toString());
+        assertTrue(lines[0].startsWith(bad + ":") && lines[0].contains("/time/horizonTicks"), lines[0]);
+        assertEquals(missing + ": not checked: its scenario " + bad + " has problems; mend them and validate again",
+                lines[1]);
+    }
+
     @Test
     void optionsAreCheckedAgainstOneScenario() {
         int code = validate("scenarios/rare-earth-2010.json", "scenarios/gallium-2023.json", "--options",
