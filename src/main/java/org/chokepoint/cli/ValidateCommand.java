@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         description = {"Check scenario files against the schema and the semantic rules, without running them.",
             "With --options, check an options file for compare against the one scenario given as compare would, "
-                    + "every option's patched scenario included, without running it."},
+                    + "every option's patched scenario included, without running it; with --grid, each level of the"
+                    + " options the grids point into, as compare --grid would."},
         mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file is valid", "2:at least one file has problems"})
@@ -55,10 +56,19 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "an options file for compare, checked against the one scenario FILE")
     private Path optionsFile;
 
+    @Option(names = "--grid", paramLabel = "POINTER=v1,v2,...",
+            description = "with --options, check the options file for 'compare --grid' with these grids, each level"
+                    + " of each option they point into; repeatable")
+    private List<String> grids = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (optionsFile == null && !grids.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--grid sweeps an option of an options file:"
+                    + " give the file with --options");
+        }
         if (optionsFile != null && files.size() != 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--options checks an options file against"
                     + " one scenario: give one FILE, got " + files.size());
@@ -98,8 +108,14 @@ public final class ValidateCommand implements Callable<Integer> {
     private boolean checkOptions(LoadedScenario loaded, PrintWriter out, PrintWriter err) {
         try {
             JsonNode options = ScenarioLoader.readJson(optionsFile, CompareCommand.OPTIONS_FILE_HOLDS);
+            // An option meant for a grid may hold a placeholder where the grid sets its level: without the grids
+            // compare runs with, such a file is refused here and accepted there.
+            List<Comparison.Grid> parsed = new java.util.ArrayList<>();
+            for (String g : grids) {
+                parsed.add(Comparison.Grid.parse(g));
+            }
             Comparison comparison = Comparison.prepare(loaded, options, optionsFile.toString(), 2, 1,
-                    loaded.scenario().time().horizonTicks());
+                    loaded.scenario().time().horizonTicks(), parsed);
             java.util.Set<String> notes = new java.util.LinkedHashSet<>();
             int count = 0;
             for (Comparison.Option o : comparison.options()) {

@@ -139,6 +139,48 @@ class ValidateCommandTest {
                 lines[1]);
     }
 
+    /**
+     * An option written for {@code compare --grid} may hold a placeholder where the grid sets its level: the tariff
+     * floor option with a floor of -1, swept over 60 and 80. Checked with the grid, as compare runs it, its two levels
+     * are valid; without it, the placeholder is refused as compare without the grid refuses it; a grid that points
+     * into no option is refused with compare's words.
+     */
+    @Test
+    void anOptionsFileForAGridIsCheckedWithTheGrid() throws Exception {
+        String scenario = "scenarios/ndpr-price-floor-2025.json";
+        com.fasterxml.jackson.databind.node.ObjectNode file = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        Path.of("scenarios/ndpr-price-floor-2025.options.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode floorOption = file.get("options").get(0);
+        assertEquals("tariffFloor", floorOption.at("/patch/policies/1/type").asText());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) floorOption.at("/patch/policies/1")).put("floor", -1);
+        file.putArray("options").add(floorOption);
+        Path options = dir.resolve("floor-grid.options.json");
+        Files.writeString(options, file.toString());
+
+        assertEquals(0, validate(scenario, "--options", options.toString(), "--grid", "/policies/1/floor=60,80"),
+                err.toString());
+        assertEquals("OK " + scenario + System.lineSeparator() + "OK " + options + " (2 options against " + scenario
+                + ")" + System.lineSeparator(), out.toString());
+        assertEquals("", err.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(ValidateCommand.INVALID, validate(scenario, "--options", options.toString()));
+        assertEquals(options + ": /options/0/patch/policies/1/floor: floor must be >= 0, got -1"
+                + System.lineSeparator(), err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(ValidateCommand.INVALID, validate(scenario, "--options", options.toString(), "--grid",
+                "/policies/1/floor=60", "--grid", "/policies/7/strike=100"));
+        assertTrue(err.toString().contains("--grid /policies/7/strike: no option's patch has a value there"),
+                err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(ValidateCommand.INVALID, validate(scenario, "--grid", "/policies/1/floor=60"));
+        assertTrue(err.toString().startsWith("--grid sweeps an option of an options file: give the file with"
+                + " --options"), err.toString());
+    }
+
     @Test
     void optionsAreCheckedAgainstOneScenario() {
         int code = validate("scenarios/rare-earth-2010.json", "scenarios/gallium-2023.json", "--options",
