@@ -832,14 +832,7 @@ class ImporterInstrumentsTest {
         // The subsidy's share of each week's orders is plant the sum paid for: in service a lead time on, it keeps at
         // the horizon (320) what of its capital is left to recover over 20 years at 8%, a(20 - y) / a(20) after y
         // years, a(k) = (1 - 1.08^-k) / 0.08. The mines' own 70% was never counted, so it is not valued either.
-        SeriesRecorder s = out.model().series();
-        int lead = out.model().firms().leadTicks(out.model().firms().count - 1);
-        double left = 0;
-        for (int t = 0; t < 320; t++) {
-            double years = Math.max(0, (320 - t - lead) / 52.0);
-            double share = years >= 20 ? 0 : (1 - Math.pow(1.08, years - 20)) / (1 - Math.pow(1.08, -20));
-            left += s.get(t, D, Metric.FISCAL_COST) * share;
-        }
+        double left = plantLeftAtHorizon(out, 1.0);
         assertTrue(left > 0.5 * ind.get("subsidyPaid"), "most of the plant is young at the horizon: " + left);
         assertEquals(left, out.summary().totals().plantValueChange(), 1e-9 * left);
         assertEquals(left, out.summary().regions().get(1).plantValueChange(), 1e-9 * left, "D's mines' plant");
@@ -848,6 +841,26 @@ class ImporterInstrumentsTest {
                 + out.summary().totals().levyRevenue() + out.summary().totals().privateStockValueChange()
                 - out.summary().totals().fiscalCost() + left), out.summary().totals().deadweightLoss(),
                 1e-6 * Math.abs(out.summary().totals().deadweightLoss()), "the plant's value comes off the loss");
+    }
+
+    /**
+     * What the plant paid for week by week is still worth after the run's 320 weeks: each week's capital, D's fiscal
+     * cost over the budget's share of it, in service a lead time on, keeps a(20 - y) / a(20) of itself after y years,
+     * a(k) = (1 - 1.08^-k) / 0.08, the capital-recovery payments still to come over 20 years at 8%.
+     *
+     * @param budgetShare the budget's share of the capital the sum counts: 1 where it counts only what the budget
+     *                    paid, 0.3 where it counts the firm's own 70% besides
+     */
+    private static double plantLeftAtHorizon(RunOutcome out, double budgetShare) {
+        SeriesRecorder s = out.model().series();
+        int lead = out.model().firms().leadTicks(out.model().firms().count - 1);
+        double left = 0;
+        for (int t = 0; t < 320; t++) {
+            double years = Math.max(0, (320 - t - lead) / 52.0);
+            double share = years >= 20 ? 0 : (1 - Math.pow(1.08, years - 20)) / (1 - Math.pow(1.08, -20));
+            left += s.get(t, D, Metric.FISCAL_COST) / budgetShare * share;
+        }
+        return left;
     }
 
     /**
@@ -881,14 +894,7 @@ class ImporterInstrumentsTest {
                 - unpaid.summary().totals().producerSurplusChange(), 1e-6 * ind.get("subsidyPaid"));
         // Here the sum counts the whole capital, the mines' 70% and the budget's 30% (each week's fiscal cost), so the
         // whole plant is valued at the horizon: what of it is left to recover over 20 years at 8%.
-        SeriesRecorder s = out.model().series();
-        int lead = out.model().firms().leadTicks(out.model().firms().count - 1);
-        double left = 0;
-        for (int t = 0; t < 320; t++) {
-            double years = Math.max(0, (320 - t - lead) / 52.0);
-            double share = years >= 20 ? 0 : (1 - Math.pow(1.08, years - 20)) / (1 - Math.pow(1.08, -20));
-            left += s.get(t, D, Metric.FISCAL_COST) / 0.3 * share;
-        }
+        double left = plantLeftAtHorizon(out, 0.3);
         assertTrue(left > 0.5 * built.get("capitalCost"), "most of the plant is young at the horizon: " + left);
         assertEquals(left, out.summary().totals().plantValueChange(), 1e-9 * left);
     }
