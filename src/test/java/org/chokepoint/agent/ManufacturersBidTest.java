@@ -79,10 +79,19 @@ class ManufacturersBidTest {
     @Test
     void aMakerAtItsTargetBidsAboutWhatItExpects() {
         bidWith(72);
+        assertStepsAtTarget(book, 3.0);
+    }
+
+    /**
+     * The four steps of a maker at its target of 72 with 12 of use valued a step, as worked above: the stock left
+     * 61.5, 64.5, 67.5 and 70.5, bids of {@code 100 (72 / held)^0.2}, 103.20 down to 100.42, each of
+     * {@code stepQuantity}.
+     */
+    static void assertStepsAtTarget(OrderBook book, double stepQuantity) {
         double[] held = {61.5, 64.5, 67.5, 70.5};
         for (int k = 0; k < 4; k++) {
             assertEquals(100 * Math.pow(72 / held[k], 0.2), book.bidLimit(k), 1e-9, "step " + (k + 1));
-            assertEquals(3.0, book.bidQuantity(k), 1e-9, "step " + (k + 1));
+            assertEquals(stepQuantity, book.bidQuantity(k), 1e-9, "step " + (k + 1));
         }
         assertEquals(103.20, book.bidLimit(0), 0.005);
         assertEquals(100.42, book.bidLimit(3), 0.005);

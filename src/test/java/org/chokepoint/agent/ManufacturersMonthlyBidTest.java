@@ -27,14 +27,7 @@ class ManufacturersMonthlyBidTest {
      */
     @Test
     void underTheLadderAMonthlyMakerAtItsTargetBidsAsAWeeklyOneDoes() throws Exception {
-        OrderBook book = bidAtTarget("ladder");
-        double[] held = {61.5, 64.5, 67.5, 70.5};
-        for (int k = 0; k < 4; k++) {
-            assertEquals(100 * Math.pow(72 / held[k], 0.2), book.bidLimit(k), 1e-9, "step " + (k + 1));
-            assertEquals(13.0, book.bidQuantity(k), 1e-9, "step " + (k + 1));
-        }
-        assertEquals(103.20, book.bidLimit(0), 0.005);
-        assertEquals(100.42, book.bidLimit(3), 0.005);
+        ManufacturersBidTest.assertStepsAtTarget(bidAtTarget("ladder"), 13.0);
     }
 
     /**
