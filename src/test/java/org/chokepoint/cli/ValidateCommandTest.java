@@ -19,6 +19,14 @@ class ValidateCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** The minimal scenario, written as {@code name} with its horizon given as {@code horizon}, as the file says it. */
+    private Path minimalWithHorizon(String name, String horizon) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, Files.readString(resource("minimal.json"))
+                .replaceFirst("\"horizonTicks\": 52", "\"horizonTicks\": " + horizon));
+        return file;
+    }
+
     private int validate(String... args) {
         CommandLine cmd = new CommandLine(new ValidateCommand());
         cmd.setOut(new PrintWriter(out));
@@ -123,9 +131,7 @@ class ValidateCommandTest {
      */
     @Test
     void optionsOfAnInvalidScenarioAreSaidToBeUnchecked() throws Exception {
-        String minimal = Files.readString(resource("minimal.json"));
-        Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, minimal.replaceFirst("\"horizonTicks\": 52", "\"horizonTicks\": 0"));
+        Path bad = minimalWithHorizon("bad.json", "0");
         Path missing = dir.resolve("no-such.options.json");
 
         int code = validate(bad.toString(), "--options", missing.toString());
@@ -194,11 +200,8 @@ class ValidateCommandTest {
     /** The parser's complaints in words about JSON, not about the parser's settings. */
     @Test
     void nanAndCommentsAreSaidToBeOutsideJson() throws Exception {
-        String minimal = Files.readString(resource("minimal.json"));
-        Path nan = dir.resolve("nan.json");
-        Files.writeString(nan, minimal.replaceFirst("\"horizonTicks\": 52", "\"horizonTicks\": NaN"));
-        Path comment = dir.resolve("comment.json");
-        Files.writeString(comment, minimal.replaceFirst("\"horizonTicks\": 52", "\"horizonTicks\": 52 // a year"));
+        Path nan = minimalWithHorizon("nan.json", "NaN");
+        Path comment = minimalWithHorizon("comment.json", "52 // a year");
 
         assertEquals(ValidateCommand.INVALID, validate(nan.toString(), comment.toString()));
 
