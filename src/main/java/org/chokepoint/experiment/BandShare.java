@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Locale;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
+import org.chokepoint.scenario.DecimalText;
 
 /**
  * A band an ensemble's runs are read against: how many of them give a summary number within {@code [low, high]},
@@ -111,7 +112,7 @@ public record BandShare(String column, double low, double high) {
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : DecimalText.of(v);
     }
 
     /** What the runs' values (NaN for {@code NA}) make of the band. */

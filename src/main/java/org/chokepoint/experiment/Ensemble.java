@@ -18,6 +18,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.chokepoint.model.Simulation;
 import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
+import org.chokepoint.scenario.DecimalText;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 
@@ -399,9 +400,9 @@ public final class Ensemble {
                             String p95 = "NA";
                             if (n > 0) {
                                 percentile.setData(cell, 0, n);
-                                p5 = Float.toString((float) percentile.evaluate(5));
-                                p50 = Float.toString((float) percentile.evaluate(50));
-                                p95 = Float.toString((float) percentile.evaluate(95));
+                                p5 = DecimalText.of((float) percentile.evaluate(5));
+                                p50 = DecimalText.of((float) percentile.evaluate(50));
+                                p95 = DecimalText.of((float) percentile.evaluate(95));
                             }
                             csv.printRecord(tick, layout.marketRegions().get(m), layout.marketCommodities().get(m),
                                     layout.bandMetrics().get(j), p5, p50, p95);
@@ -413,6 +414,6 @@ public final class Ensemble {
     }
 
     static String format(double v) {
-        return Double.isNaN(v) ? "NA" : Double.toString(v);
+        return Double.isNaN(v) ? "NA" : DecimalText.of(v);
     }
 }

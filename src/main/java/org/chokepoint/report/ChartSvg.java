@@ -1,6 +1,7 @@
 package org.chokepoint.report;
 
 import java.awt.geom.Rectangle2D;
+import org.chokepoint.scenario.DecimalText;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
@@ -71,7 +72,7 @@ public final class ChartSvg {
     /** {@code v} rounded to tenths, without a trailing ".0": 12, 12.5, -0.3. Called for every coordinate. */
     static String oneDecimal(double v) {
         if (!Double.isFinite(v) || Math.abs(v) > 1e15) {
-            return Double.toString(v);
+            return DecimalText.of(v);
         }
         long tenths = Math.round(v * 10);
         long whole = Math.abs(tenths) / 10;

@@ -19,6 +19,7 @@ import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.MeanInterval;
 import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
+import org.chokepoint.scenario.DecimalText;
 import org.chokepoint.scenario.Json;
 
 /**
@@ -176,7 +177,7 @@ public final class ComparisonReport {
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "NA" : Double.toString(v);
+        return Double.isNaN(v) || Double.isInfinite(v) ? "NA" : DecimalText.of(v);
     }
 
     static ObjectNode json(Comparison c, List<Row> rows, long wallMs) {

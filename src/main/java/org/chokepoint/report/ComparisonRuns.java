@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.experiment.Comparison;
+import org.chokepoint.scenario.DecimalText;
 
 /**
  * A comparison's {@code runs.csv}: one row per option and run, {@code option,run,seed} and then every figure
@@ -60,6 +61,6 @@ public final class ComparisonRuns {
 
     /** As an ensemble's runs.csv: Java's shortest round-tripping decimal, {@code NA} for no value. */
     static String format(Double v) {
-        return v == null || Double.isNaN(v) ? "NA" : Double.toString(v);
+        return v == null || Double.isNaN(v) ? "NA" : DecimalText.of(v);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.equilibrium.EquilibriumResult;
 import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
+import org.chokepoint.scenario.DecimalText;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 
@@ -125,7 +126,7 @@ public final class EquilibriumOutputs {
     }
 
     private static String number(double v) {
-        return Double.isNaN(v) ? "NA" : Double.toString(v);
+        return Double.isNaN(v) ? "NA" : DecimalText.of(v);
     }
 
     private static String text(String s) {

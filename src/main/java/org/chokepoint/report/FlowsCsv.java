@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.DecimalText;
 import org.chokepoint.world.World;
 
 /**
@@ -65,8 +66,8 @@ public final class FlowsCsv {
                     int d = destination[k];
                     int c = commodity[k];
                     csv.printRecord(tick, world.commodity(c).id(), world.region(o).id(), world.region(d).id(),
-                            Double.toString(series.exportsTo(t, world.market(o, c), d)),
-                            Double.toString(series.importsFrom(t, world.market(d, c), o)));
+                            DecimalText.of(series.exportsTo(t, world.market(o, c), d)),
+                            DecimalText.of(series.importsFrom(t, world.market(d, c), o)));
                 }
             }
         }

@@ -7,13 +7,14 @@ import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
 import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.DecimalText;
 import org.chokepoint.world.World;
 
 /**
  * {@code timeseries.csv}: one row per tick, market and metric ({@code tick,region,commodity,metric,value}),
  * the tidy long form R and pandas read directly. Rows come tick by tick, markets in index order, metrics in
- * {@link Metric} order; only markets some agent trades in are written. Values are written with
- * {@link Double#toString(double)}, so equal runs give equal bytes; NaN (no days of cover without any use)
+ * {@link Metric} order; only markets some agent trades in are written. Values are written by
+ * {@link DecimalText}, so equal runs give equal bytes on any Java; NaN (no days of cover without any use)
  * is written {@code NA}.
  */
 public final class TimeseriesCsv {
@@ -55,6 +56,6 @@ public final class TimeseriesCsv {
     }
 
     static String format(double value) {
-        return Double.isNaN(value) ? "NA" : Double.toString(value);
+        return Double.isNaN(value) ? "NA" : DecimalText.of(value);
     }
 }

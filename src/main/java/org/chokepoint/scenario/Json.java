@@ -1,6 +1,7 @@
 package org.chokepoint.scenario;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +21,8 @@ import java.util.List;
 /**
  * The one Jackson configuration of the project, for reading scenarios and writing every JSON output.
  * Map entries keep their insertion order (outputs are written in a deliberate order), output is
- * pretty-printed, numbers are written as numbers. Reading is strict: unknown properties, duplicate keys
- * and trailing content are errors.
+ * pretty-printed, numbers are written as numbers, in {@link DecimalText}'s form. Reading is strict: unknown
+ * properties, duplicate keys and trailing content are errors.
  */
 public final class Json {
 
@@ -30,6 +31,8 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            // Numbers as DecimalText writes them in the CSV files: the same text on every Java.
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -101,6 +101,6 @@ public final class Limits {
         if (Double.parseDouble(e) == v) {
             return e.replace("e+0", "e").replace("e+", "e").replace("e-0", "e-");
         }
-        return Double.toString(v);
+        return DecimalText.of(v);
     }
 }
