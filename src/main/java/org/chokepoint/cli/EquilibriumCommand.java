@@ -2,6 +2,7 @@ package org.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chokepoint.equilibrium.EquilibriumOptions;
 import org.chokepoint.equilibrium.EquilibriumResult;
@@ -119,8 +120,9 @@ public final class EquilibriumCommand implements Callable<Integer> {
                 EquilibriumOutputs.write(folder.dir(), loaded, result, seed, asRun);
                 folder.commit();
                 EquilibriumResult.Convergence c = result.convergence();
-                stdout.printf("wrote %s (tick %d; %d rounds, %d Newton steps; largest excess demand %.2g of a "
-                        + "market's volume)%n", target, tick, c.rounds(), c.newtonSteps(), c.maxRelativeExcessDemand());
+                stdout.printf(Locale.ROOT, "wrote %s (tick %d; %d rounds, %d Newton steps; largest excess demand %.2g"
+                        + " of a market's volume)%n", target, tick, c.rounds(), c.newtonSteps(),
+                        c.maxRelativeExcessDemand());
                 stdout.flush();
                 return 0;
             }

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.chokepoint.metrics.Metric;
 import org.chokepoint.metrics.SeriesRecorder;
@@ -56,7 +57,7 @@ public final class RunRecord {
 
     /** The file name of run {@code index}. */
     public static String fileName(int index) {
-        return String.format("run-%06d.bin", index);
+        return String.format(Locale.ROOT, "run-%06d.bin", index);
     }
 
     /** Writes the run's record atomically to {@code dir/run-NNNNNN.bin}. */

@@ -2,6 +2,7 @@ package org.chokepoint.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.chokepoint.scenario.spec.JsonPointers;
 
@@ -64,7 +65,7 @@ final class Values {
     }
 
     private static String escaped(char c) {
-        return String.format("\\u%04x", (int) c);
+        return String.format(Locale.ROOT, "\\u%04x", (int) c);
     }
 
     private static String printable(String s) {

@@ -71,6 +71,25 @@ class EquilibriumCommandTest extends CommandLineTest {
         assertEquals(4, Files.list(target).count(), "the earlier folder replaced whole");
     }
 
+    /**
+     * The line says how near the solve came in the digits a reader or a script expects, on a machine set to German
+     * as on any other: it wrote "largest excess demand 1,2e-09" there.
+     */
+    @Test
+    void itsLineIsTheSameInEveryLocale() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            Path target = dir.resolve("eq-de");
+            assertEquals(0, chokepoint("equilibrium", "scenarios/gallium-2023.json", "--out", target.toString()),
+                    err.toString());
+            assertEquals("wrote " + target + " (tick 0; 8 rounds, 16 Newton steps; largest excess demand 1.2e-09 of a"
+                    + " market's volume)", out.toString().strip());
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     @Test
     void neverWritesOverAFolderItDidNotWrite() throws Exception {
         Path target = dir.resolve("mine");
