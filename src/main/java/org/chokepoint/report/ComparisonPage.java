@@ -65,21 +65,21 @@ final class ComparisonPage {
                 .append("</div>\n");
 
         List<ComparisonReport.Effectiveness> eff = ComparisonReport.effectiveness(c);
-        h.append("<h2>What each option buys and costs (present values, ").append(ReportPage.esc(label))
-                .append(")</h2>\n");
+        h.append("<h2>What each option buys and costs: present values, ").append(ReportPage.esc(label))
+                .append("</h2>\n");
         results(h, c, rows, eff);
 
         h.append("<h2>Frontier: net fiscal cost against downstream loss avoided</h2>\n")
-                .append("<p class=\"note\">Each point is an option's mean over the runs (present values, ")
-                .append(ReportPage.esc(label)).append("); its number is the one in the table above. Levels of "
+                .append("<p class=\"note\">Each point is an option's mean over the runs, in present values, ")
+                .append(ReportPage.esc(label)).append("; its number is the one in the table above. Levels of "
                         + "one option swept over a grid are joined by a line. Up is more loss avoided, left is "
                         + "cheaper for the budget; a point left of zero earns the budget money and its cost falls "
                         + "on buyers (see who pays, below). A hollow point's loss avoided cannot be told from zero "
                         + "(its 95% interval, in the table, holds zero).</p>\n");
         h.append(ChartSvg.svg(frontier(eff, label), "frontier", ReportPage.WIDE, 440));
 
-        h.append("<h2>Who gains and who loses (present values, ").append(ReportPage.esc(label))
-                .append(", difference from no policy)</h2>\n");
+        h.append("<h2>Who gains and who loses: present values, ").append(ReportPage.esc(label))
+                .append(", difference from no policy</h2>\n");
         incidence(h, c, rows);
 
         List<Mark> baseMarks = ReportPage.marks(base, cal, horizon);
@@ -98,12 +98,12 @@ final class ComparisonPage {
             h.append(multiples(c, cal, from, baseMarks, "price-" + k, r -> r.prices()[market]));
             h.append("</div>\n");
         }
-        h.append("<h3>Final demand rationed against the no-shock path (").append(ReportPage.esc(label)).append(" per ")
-                .append(tick.singular()).append(" at pre-shock prices)</h3>\n<div class=\"grid\">\n")
+        h.append("<h3>Final demand rationed against the no-shock path: ").append(ReportPage.esc(label)).append(" per ")
+                .append(tick.singular()).append(", at pre-shock prices</h3>\n<div class=\"grid\">\n")
                 .append(multiples(c, cal, from, baseMarks, "shortage", Comparison.RunResult::shortage))
                 .append("</div>\n");
-        h.append("<h3>Downstream output lost in value added against the no-shock path (").append(ReportPage.esc(label))
-                .append(" per ").append(tick.singular()).append(")</h3>\n<div class=\"grid\">\n")
+        h.append("<h3>Downstream output lost in value added against the no-shock path: ").append(ReportPage.esc(label))
+                .append(" per ").append(tick.singular()).append("</h3>\n<div class=\"grid\">\n")
                 .append(multiples(c, cal, from, baseMarks, "output-loss", Comparison.RunResult::outputLoss))
                 .append("</div>\n");
 

@@ -279,8 +279,8 @@ public final class RunReport {
 
     /** Who gained and who lost, region by region; the rows add up to minus the net welfare loss. */
     private static void incidence(StringBuilder h, Summary s) {
-        h.append("<h3>Who gains and who loses (present values, ").append(ReportPage.esc(s.money().label()))
-                .append(")</h3>\n<table><tr><th>region</th><th>consumers</th><th>producers</th><th>taxpayers</th>")
+        h.append("<h3>Who gains and who loses: present values, ").append(ReportPage.esc(s.money().label()))
+                .append("</h3>\n<table><tr><th>region</th><th>consumers</th><th>producers</th><th>taxpayers</th>")
                 .append("<th>quota-rent holders</th><th>traders</th><th>private stocks at the end</th>")
                 .append("<th>plant left at the end</th><th>all</th></tr>\n");
         double total = 0;

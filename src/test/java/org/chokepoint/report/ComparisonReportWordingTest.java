@@ -307,7 +307,7 @@ class ComparisonReportWordingTest {
         c.run(1);
         String html = ComparisonReport.html(c, ComparisonReport.rows(c));
         assertTrue(html.contains("over 40 months ("), "the horizon in months");
-        assertTrue(html.contains("US$ per month at pre-shock prices"), "flows per month");
+        assertTrue(html.contains("US$ per month, at pre-shock prices"), "flows per month");
         assertTrue(html.contains("discount each month"), "discounting by the month");
         assertFalse(html.contains("week"), "nothing is said in weeks");
     }
