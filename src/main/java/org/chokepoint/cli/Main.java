@@ -24,7 +24,8 @@ public final class Main implements Runnable {
     /** The command tree, for tests and for embedding. */
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setParameterExceptionHandler(Main::invalidInput)
-                .registerConverter(Integer.class, Main::wholeNumber).registerConverter(int.class, Main::wholeNumber);
+                .registerConverter(Integer.class, Main::wholeNumber).registerConverter(int.class, Main::wholeNumber)
+                .registerConverter(java.nio.file.Path.class, CommandPaths::path);
     }
 
     /**

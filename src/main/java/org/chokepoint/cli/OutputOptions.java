@@ -16,11 +16,18 @@ public final class OutputOptions {
 
     /** {@code results/<name><suffix>}, the default --out ({@link ResultFolder#defaultTarget}). */
     public static Path defaultTarget(String name, String suffix) throws TargetException {
+        Path target;
         try {
-            return ResultFolder.defaultTarget(name, suffix);
+            target = ResultFolder.defaultTarget(name, suffix);
         } catch (InvalidPathException e) {
             throw new TargetException("meta.name '" + name + "' makes no folder name on this system ("
                     + e.getReason() + "): give --out");
         }
+        String misread = CommandPaths.misreadWorkingFolder();
+        if (misread != null) {
+            throw new TargetException("the results folder " + target + " is relative to the working folder, "
+                    + misread);
+        }
+        return target;
     }
 }
