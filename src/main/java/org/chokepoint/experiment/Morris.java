@@ -66,7 +66,7 @@ public final class Morris {
                     + trajectories);
         }
         if (levels < 2 || levels % 2 != 0) {
-            throw new ExperimentException("--levels must be even and at least 2 (so that the step Δ = L/(2(L-1)) "
+            throw new ExperimentException("--levels must be even and at least 2 (so that the step L/(2(L-1)) "
                     + "keeps the design on the grid), got " + levels);
         }
         if ((long) trajectories * (params.size() + 1) > ParallelRuns.MAX_RUNS) {

@@ -238,6 +238,22 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * What a message says reaches a terminal under LANG=C, whose ASCII has no Greek: "--levels 3" was refused
+     * with "so that the step ? = L/(2(L-1)) keeps the design on the grid".
+     */
+    @Test
+    void anOddLevelCountIsRefusedInWordsEveryTerminalShows() throws Exception {
+        StringWriter err = new StringWriter();
+
+        assertEquals(2, EnsembleTest.cli(err, "sensitivity", LINEAR, "--param", "/firms/0/capacity=8:12", "--output",
+                "totals.downstreamOutputLoss", "--levels", "3", "--quiet", "--out", dir.resolve("m").toString()));
+
+        assertEquals("sensitivity: --levels must be even and at least 2 (so that the step L/(2(L-1)) keeps the design"
+                + " on the grid), got 3\n", err.toString());
+        assertTrue(java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(err.toString()));
+    }
+
+    /**
      * Both ends of -1.7e308:1.7e308 are doubles but their distance is not: the hypercube's values min + u (max - min)
      * were infinite and the scenario refused a demandNoise of "Infinity", a value nobody wrote. The range itself
      * is refused, for what it is.
