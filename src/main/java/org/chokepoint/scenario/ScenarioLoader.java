@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -67,14 +66,49 @@ public final class ScenarioLoader {
             if (bytes.length > MAX_FILE_BYTES) {
                 throw single(name, "file larger than " + (MAX_FILE_BYTES >> 20) + " MiB: " + holds);
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return utf8(bytes, name);
         } catch (NoSuchFileException e) {
             throw fileProblem(name, "no such file");
-        } catch (CharacterCodingException e) {
-            throw fileProblem(name, "not UTF-8 text");
         } catch (IOException e) {
             throw fileProblem(name, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The text of a file's bytes, which must be UTF-8. A file saved in another encoding was refused as "not UTF-8
+     * text", with nothing to say where in a thousand lines the byte is, or what to do: the problem now has the
+     * line and column of the first byte that is no UTF-8, and says the file is to be saved as UTF-8. A file saved as
+     * UTF-16 (Windows editors' "Unicode"), whose every other byte is 0, is named as such rather than as a NUL
+     * where JSON allows none.
+     */
+    static String utf8(byte[] bytes, String name) throws ScenarioException {
+        String saveAs = "save it as UTF-8, the encoding chokepoint reads";
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+            throw single(name, String.format(java.util.Locale.ROOT, "UTF-16 text (it begins with the byte order mark"
+                    + " %02X %02X): %s", bytes[0] & 0xFF, bytes[1] & 0xFF, saveAs));
+        }
+        if (bytes.length >= 2 && (bytes[0] == 0) != (bytes[1] == 0)) {
+            throw single(name, "UTF-16 text (every other byte is 0, from the first): " + saveAs);
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            int column = before.length() - before.lastIndexOf('\n');
+            int b = bytes[at] & 0xFF;
+            throw new ScenarioException(List.of(new ScenarioProblem(name, line, column, "", String.format(
+                    java.util.Locale.ROOT, "byte %02X is not UTF-8%s; %s", b,
+                    b >= 0xA0 ? " (the file may be ISO-8859-1 or Windows-1252 text)" : "", saveAs))));
+        }
+        return out.flip().toString();
     }
 
     /**

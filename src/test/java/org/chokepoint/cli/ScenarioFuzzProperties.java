@@ -156,7 +156,7 @@ class ScenarioFuzzProperties {
 
     /**
      * Every line of a refusal is {@code file[:line[:col]]: pointer: message}, or {@code file: message} for a
-     * problem with the file itself, before there is any JSON to point into (bytes that are no UTF-8 text).
+     * problem with the file itself, before there is any JSON to point into (one that cannot be read).
      */
     private static void assertNamedProblems(Mutant m, Path file, List<ScenarioProblem> problems) {
         check(!problems.isEmpty(), m, "refused without a word");

@@ -274,6 +274,44 @@ class ScenarioLoaderTest {
                 + " (docs/scenario-format.md, Bounds)", e.problems().get(0).message());
     }
 
+    /**
+     * A scenario saved as ISO-8859-1 by an editor set so: its "ô" is the one byte F4, which UTF-8 never has on
+     * its own. The file was refused as "not UTF-8 text", without saying where in its lines; the problem now has
+     * the byte's line and column (line 2, after the 21 characters of {@code   "meta": {"name": "C}) and what to do.
+     */
+    @Test
+    void aFileInAnotherEncodingIsRefusedAtItsFirstByteThatIsNoUtf8(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path latin1 = dir.resolve("latin1.json");
+        java.nio.file.Files.write(latin1, "{\n  \"meta\": {\"name\": \"C\u00f4te d'Ivoire\"}\n}\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(latin1));
+
+        assertEquals(latin1 + ":2:22: (document): byte F4 is not UTF-8 (the file may be ISO-8859-1 or Windows-1252"
+                + " text); save it as UTF-8, the encoding chokepoint reads", e.getMessage().strip());
+    }
+
+    /**
+     * Saved as UTF-16, what Windows editors call "Unicode", with its byte order mark FF FE or without it: every other
+     * byte is 0. Without the mark the file was refused as JSON with "Illegal character ((CTRL-CHAR, code 0))".
+     */
+    @Test
+    void aFileSavedAsUtf16IsNamedAsSuch(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path marked = dir.resolve("marked.json");
+        Path bare = dir.resolve("bare.json");
+        java.nio.file.Files.write(marked, "\ufeff{}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        java.nio.file.Files.write(bare, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        ScenarioException withMark = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(marked));
+        ScenarioException without = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(bare));
+
+        assertEquals(marked + ": (document): UTF-16 text (it begins with the byte order mark FF FE): save it as UTF-8,"
+                + " the encoding chokepoint reads", withMark.getMessage().strip());
+        assertEquals(bare + ": (document): UTF-16 text (every other byte is 0, from the first): save it as UTF-8, the"
+                + " encoding chokepoint reads", without.getMessage().strip());
+    }
+
     /** Loading must fail, with a problem at {@code pointer}, which is returned. */
     static ScenarioProblem problemAt(String text, String pointer) {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromText(text, "test.json"));
