@@ -18,7 +18,8 @@ final class RecipeUse {
      */
     static boolean usedIn(Scenario s, String region, String commodity, String prefix) {
         return s.firms().stream().anyMatch(f -> "manufacturer".equals(f.type()) && region.equals(f.region())
-                && takes(s, f, commodity) && SemanticValidator.someInstanceStartsWith(f.id(), f.countOrDefault(), prefix));
+                && takes(s, f, commodity)
+                && EntryIdCheck.someInstanceStartsWith(f.id(), f.countOrDefault(), prefix));
     }
 
     /**
@@ -28,7 +29,7 @@ final class RecipeUse {
     static boolean madeFrom(Scenario s, String region, String product, String input, String prefix) {
         return s.firms().stream().anyMatch(f -> "manufacturer".equals(f.type()) && region.equals(f.region())
                 && product.equals(f.commodity()) && takes(s, f, input)
-                && SemanticValidator.someInstanceStartsWith(f.id(), f.countOrDefault(), prefix));
+                && EntryIdCheck.someInstanceStartsWith(f.id(), f.countOrDefault(), prefix));
     }
 
     /** Whether firm {@code f}'s recipe (the one it names, or the one making its commodity) takes {@code input}. */
