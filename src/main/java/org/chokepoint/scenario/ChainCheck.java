@@ -16,14 +16,10 @@ import org.chokepoint.scenario.Scenario.TraderSpec;
  * The supply chain's structure: recipes make known goods from known inputs and no good is its own input at any
  * depth, routes join two regions once per direction, and every trader ships along a route.
  */
-final class ChainCheck {
-
-    private final ValidationContext v;
-    private final Scenario s;
+final class ChainCheck extends ScenarioCheck {
 
     ChainCheck(ValidationContext v) {
-        this.v = v;
-        this.s = v.s;
+        super(v);
     }
 
     // ---- recipes ---------------------------------------------------------------------------------

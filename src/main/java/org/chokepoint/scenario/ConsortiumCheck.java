@@ -14,14 +14,10 @@ import org.chokepoint.scenario.spec.JointProcurementSpec;
  * if the entry, or the part of it, were not there (a region or commodity mistyped), and compliance.json showed
  * a consortium with no members, no purchases or no allocations.
  */
-final class ConsortiumCheck {
-
-    private final ValidationContext v;
-    private final Scenario s;
+final class ConsortiumCheck extends ScenarioCheck {
 
     ConsortiumCheck(ValidationContext v) {
-        this.v = v;
-        this.s = v.s;
+        super(v);
     }
 
     void checkConsortia() {

@@ -8,12 +8,10 @@ import java.util.Map;
  * The ids outputs report entries by, beyond those other entries name: policies and consortia, each by its id or
  * its type, and the members of firm and trader populations, {@code id-1}, {@code id-2}, ...
  */
-final class EntryIdCheck {
-
-    private final ValidationContext v;
+final class EntryIdCheck extends ScenarioCheck {
 
     EntryIdCheck(ValidationContext v) {
-        this.v = v;
+        super(v);
     }
 
     /**

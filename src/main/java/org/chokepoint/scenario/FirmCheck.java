@@ -10,14 +10,10 @@ import org.chokepoint.scenario.Scenario.RecipeSpec;
  * Each firm entry on its own: what its type makes its output from (a recipe for a manufacturer, scrap for a
  * recycler, capacity for a producer), and the capital cost its status asks for.
  */
-final class FirmCheck {
-
-    private final ValidationContext v;
-    private final Scenario s;
+final class FirmCheck extends ScenarioCheck {
 
     FirmCheck(ValidationContext v) {
-        this.v = v;
-        this.s = v.s;
+        super(v);
     }
 
     void checkFirms() {

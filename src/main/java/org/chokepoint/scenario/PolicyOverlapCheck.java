@@ -17,14 +17,10 @@ import org.chokepoint.scenario.spec.StateCapacitySpec;
  * stateCapacity, export subsidies on a lane that leave the cargo some cost, standards over the same producers that
  * share one market for certificates.
  */
-final class PolicyOverlapCheck {
-
-    private final ValidationContext v;
-    private final Scenario s;
+final class PolicyOverlapCheck extends ScenarioCheck {
 
     PolicyOverlapCheck(ValidationContext v) {
-        this.v = v;
-        this.s = v.s;
+        super(v);
     }
 
     /**

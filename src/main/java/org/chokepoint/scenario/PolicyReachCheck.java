@@ -27,14 +27,10 @@ import org.chokepoint.scenario.spec.TariffRateQuotaSpec;
  * option that cost nothing and changed nothing. Each entry's own references are checked before; an unknown one is
  * not reported again here.
  */
-final class PolicyReachCheck {
-
-    private final ValidationContext v;
-    private final Scenario s;
+final class PolicyReachCheck extends ScenarioCheck {
 
     PolicyReachCheck(ValidationContext v) {
-        this.v = v;
-        this.s = v.s;
+        super(v);
     }
 
     /**

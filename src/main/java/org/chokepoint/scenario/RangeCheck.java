@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.chokepoint.scenario.spec.JsonPointers;
 
 /** Every {min, max} parameter of firms and traders must have min <= max. */
-final class RangeCheck {
-
-    private final ValidationContext v;
+final class RangeCheck extends ScenarioCheck {
 
     RangeCheck(ValidationContext v) {
-        this.v = v;
+        super(v);
     }
 
     void checkRanges() {

@@ -10,14 +10,10 @@ import org.chokepoint.scenario.Scenario.DemandSpec;
  * The opening stocks, the stockists who hold them and final demand: one of each per market, and each stock held by
  * someone there, a stockist or a user of the commodity.
  */
-final class StockAndDemandCheck {
-
-    private final ValidationContext v;
-    private final Scenario s;
+final class StockAndDemandCheck extends ScenarioCheck {
 
     StockAndDemandCheck(ValidationContext v) {
-        this.v = v;
-        this.s = v.s;
+        super(v);
     }
 
     // ---- opening stocks and stockists ------------------------------------------------------------

@@ -1,14 +1,10 @@
 package org.chokepoint.scenario;
 
 /** The scenario's clock and money: the decision tick within the run, the start date a day, the price base known. */
-final class TimeCheck {
-
-    private final ValidationContext v;
-    private final Scenario s;
+final class TimeCheck extends ScenarioCheck {
 
     TimeCheck(ValidationContext v) {
-        this.v = v;
-        this.s = v.s;
+        super(v);
     }
 
     void checkDecisionTick() {
