@@ -37,13 +37,6 @@ final class TimeCheck extends ScenarioCheck {
                         + year + " has " + ym.lengthOfMonth() + " days";
             }
         }
-        if (why == null) {
-            try {
-                java.time.LocalDate.parse(date);
-            } catch (java.time.format.DateTimeParseException e) {
-                why = "it is no date of the calendar";
-            }
-        }
         if (why != null) {
             v.problem("/time/startDate", "startDate must be a date of the calendar written YYYY-MM-DD, got '" + date
                     + "': " + why);
