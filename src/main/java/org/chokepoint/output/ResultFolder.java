@@ -66,13 +66,17 @@ public final class ResultFolder implements AutoCloseable {
      * {@code results/<name><suffix>}, a command's folder when no {@code --out} is given: one folder directly
      * inside {@code results}, whatever the scenario's {@code meta.name} holds. A path separator or a control
      * character in the name is written {@code _}, so that a name such as {@code ../../x} or {@code a/b} names a
-     * folder in {@code results}, not one elsewhere or nested.
+     * folder in {@code results}, not one elsewhere or nested; so is a leading dot, which would hide the folder from
+     * {@code ls} and a file browser ({@code ../../x} was written {@code results/.._.._x-1}).
      *
      * @throws java.nio.file.InvalidPathException when the system allows no such file name
      */
     public static Path defaultTarget(String name, String suffix) {
         StringBuilder b = new StringBuilder(name.length() + suffix.length());
         name.codePoints().forEach(c -> b.appendCodePoint(c == '/' || c == '\\' || Character.isISOControl(c) ? '_' : c));
+        if (b.length() > 0 && b.charAt(0) == '.') {
+            b.setCharAt(0, '_');
+        }
         return Path.of("results", b.append(suffix).toString());
     }
 

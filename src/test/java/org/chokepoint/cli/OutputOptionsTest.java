@@ -19,8 +19,15 @@ class OutputOptionsTest {
         // "../../escaped" once wrote a run two folders above results/, beside the user's own files
         Path target = OutputOptions.defaultTarget("../../escaped", "-1");
 
-        assertEquals(Path.of("results", ".._.._escaped-1"), target);
+        assertEquals(Path.of("results", "_._.._escaped-1"), target);
         assertEquals(Path.of("results"), target.normalize().getParent());
+    }
+
+    @Test
+    void aNameThatBeginsWithADotIsNotAHiddenFolder() throws Exception {
+        assertEquals(Path.of("results", "_profile-1"), OutputOptions.defaultTarget(".profile", "-1"));
+        assertEquals(Path.of("results", "_-1"), OutputOptions.defaultTarget(".", "-1"));
+        assertEquals(Path.of("results", "a.b-1"), OutputOptions.defaultTarget("a.b", "-1"));
     }
 
     @Test
