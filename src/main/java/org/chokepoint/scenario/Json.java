@@ -123,6 +123,20 @@ public final class Json {
         return FEATURE_CLAUSE.matcher(original).replaceAll("");
     }
 
+    /**
+     * {@code node} as compact JSON, numbers in {@link DecimalText}'s form: what a message or a table cell shows of a
+     * value. Jackson's own {@code JsonNode.toString} writes a number with the running Java's
+     * {@code Double.toString}, and on Java 17 a capacity written {@code 1e23} was refused as "got
+     * 9.999999999999999E22", which Java 25 writes {@code 1.0E23}.
+     */
+    public static String text(JsonNode node) {
+        try {
+            return COMPACT.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree always serialises", e);
+        }
+    }
+
     /** Compact text of {@link #canonical(JsonNode)}. */
     public static String canonicalText(JsonNode node) {
         try {

@@ -21,8 +21,8 @@ final class RangeCheck extends ScenarioCheck {
                 double min = node.get("min").doubleValue();
                 double max = node.get("max").doubleValue();
                 if (min > max) {
-                    v.problem(pointer + "/min", "a range needs min <= max, got min " + node.get("min")
-                            + " > max " + node.get("max"));
+                    v.problem(pointer + "/min", "a range needs min <= max, got min " + Json.text(node.get("min"))
+                            + " > max " + Json.text(node.get("max")));
                 }
                 return;
             }

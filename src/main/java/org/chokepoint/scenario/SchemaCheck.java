@@ -310,10 +310,10 @@ final class SchemaCheck {
             return "'" + value.asText() + "'";
         }
         if (value.isContainerNode()) {
-            String text = value.toString();
+            String text = Json.text(value);
             String kind = value.isObject() ? "an object " : "an array ";
             return kind + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
         }
-        return value.toString();
+        return Json.text(value);
     }
 }

@@ -214,7 +214,7 @@ final class ValidationContext {
         if (d == null) {
             return "null";
         }
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : DecimalText.of(d);
     }
 
     // ---- events, policies and consortia -------------------------------------------------------------

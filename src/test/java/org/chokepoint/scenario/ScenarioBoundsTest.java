@@ -62,6 +62,21 @@ class ScenarioBoundsTest {
                 single(mutated(s -> firm(s, 1).putObject("capacity").put("median", 50).put("sigma", 50))).message());
     }
 
+    /**
+     * A value beyond its bound is named as the shortest decimal that reads back as it, on any Java: a capacity
+     * written 1e23 was refused on Java 17 as "got 9.999999999999999E22", a number nobody wrote (the same double,
+     * which Java 25 writes 1.0E23), and an array holding it was shown the same way.
+     */
+    @Test
+    void aValueBeyondItsBoundIsNamedAsTheShortestDecimalOnAnyJava() {
+        assertEquals("capacity must be <= 1e12, got 1.0E23",
+                single(mutated(s -> firm(s, 0).put("capacity", 1e23))).message());
+        assertEquals("capacity must be <= 1e12, got 8.001779703418978E16",
+                single(mutated(s -> firm(s, 0).put("capacity", 8.0017797034189776E16))).message());
+        assertEquals("1.0E23", SchemaCheck.describe(Json.mapper().createArrayNode().add(1e23).get(0)));
+        assertEquals("an array [1.0E23,2]", SchemaCheck.describe(Json.mapper().createArrayNode().add(1e23).add(2)));
+    }
+
     @Test
     void aDemandCurveStaysWithinWhatADoubleCanPrice() {
         assertEquals("elasticity must be >= -10, got -1000000.0",
