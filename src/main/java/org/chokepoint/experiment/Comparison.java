@@ -23,6 +23,7 @@ import org.chokepoint.metrics.Summary;
 import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.model.Simulation;
 import org.chokepoint.model.SupplyShockModel;
+import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -121,8 +122,8 @@ public final class Comparison {
 
         /** What the grid set at {@code level}: {@code [--grid /policies/1/floor = 60]}. */
         String setting(JsonNode level) {
-            // A number or a word as written; an array or an object as JSON, which asText leaves empty.
-            return "[--grid " + pointer + " = " + (level.isValueNode() ? level.asText() : level.toString()) + "]";
+            // A word as written; a number, an array or an object as JSON, as the outputs write them.
+            return "[--grid " + pointer + " = " + (level.isTextual() ? level.asText() : Json.text(level)) + "]";
         }
     }
 
@@ -271,7 +272,7 @@ public final class Comparison {
         onlyMembers(o, at, OPTION_MEMBERS);
         for (String text : List.of("name", "description")) {
             if (o.has(text) && !o.get(text).isTextual()) {
-                throw new ComparisonException(at + "/" + text + ": must be a string, got " + o.get(text));
+                throw new ComparisonException(at + "/" + text + ": must be a string, got " + Json.text(o.get(text)));
             }
         }
         String name = o.path("name").asText("");

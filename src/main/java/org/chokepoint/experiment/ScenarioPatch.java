@@ -29,9 +29,9 @@ public final class ScenarioPatch {
 
     /** One value for one pointer. */
     public record Assignment(String pointer, JsonNode value) {
-        /** The value as a table cell: numbers and booleans as JSON, text unquoted. */
+        /** The value as a table cell: numbers and booleans as JSON, as the outputs write them; text unquoted. */
         public String text() {
-            return value.isTextual() ? value.asText() : value.toString();
+            return value.isTextual() ? value.asText() : Json.text(value);
         }
     }
 

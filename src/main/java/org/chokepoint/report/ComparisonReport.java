@@ -125,7 +125,8 @@ public final class ComparisonReport {
             for (Effectiveness e : rows) {
                 Comparison.Option o = e.option();
                 p.printRecord(o.name(), o.family(), o.pointer() == null ? "NA" : o.pointer(),
-                        o.level() == null ? "NA" : o.level().asText(), num(e.fiscalCost().mean()),
+                        o.level() == null ? "NA" : o.level().isNumber() ? Json.text(o.level()) : o.level().asText(),
+                        num(e.fiscalCost().mean()),
                         num(e.netFiscalCost().mean()),
                         num(e.netFiscalCost().ci95Low()), num(e.netFiscalCost().ci95High()),
                         num(e.avoidedLoss().mean()), num(e.avoidedLoss().ci95Low()), num(e.avoidedLoss().ci95High()),

@@ -310,6 +310,29 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * A point's value is named as the outputs write numbers, the shortest decimal that reads back as it, on any Java:
+     * a capacity of 1e23 was "point 0: /firms/0/capacity=9.999999999999999E22" on Java 17 (the same double, which
+     * Java 25 writes 1.0E23), and so in sweep.csv's column of the pointer and in a comparison's option names.
+     */
+    @Test
+    void aPointsValueIsNamedAsTheOutputsWriteNumbers() throws Exception {
+        StringWriter err = new StringWriter();
+        assertEquals(2, EnsembleTest.cli(err, "sweep", LINEAR, "--set", "/firms/0/capacity=1e23", "--quiet", "--out",
+                dir.resolve("huge").toString()));
+        assertEquals(LINEAR + " [point 0: /firms/0/capacity=1.0E23]: /firms/0/capacity: capacity must be <= 1e12,"
+                + " got 1.0E23\n", err.toString());
+
+        assertEquals("1.0E23", new ScenarioPatch.Assignment("/firms/0/capacity",
+                com.fasterxml.jackson.databind.node.DoubleNode.valueOf(1e23)).text());
+        assertEquals("8.001779703418978E16", new ScenarioPatch.Assignment("/firms/0/capacity",
+                com.fasterxml.jackson.databind.node.DoubleNode.valueOf(8.0017797034189776E16)).text());
+        Comparison.Grid grid = Comparison.Grid.parse("/policies/0/floor=1e23,60.0,60.5");
+        assertEquals(List.of("floor [--grid /policies/0/floor = 1.0E23]", "floor [--grid /policies/0/floor = 60.0]",
+                "floor [--grid /policies/0/floor = 60.5]"),
+                grid.levels().stream().map(l -> grid.levelName("floor", l)).toList());
+    }
+
+    /**
      * A pointer into an element of a list the scenario does not have (a stockist's interest in a world without
      * stockists) is refused for the list it names: made as an object, the scenario was refused with "stockists must
      * be an array, got an object", of a list the user never wrote.
