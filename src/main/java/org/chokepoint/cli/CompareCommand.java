@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.chokepoint.experiment.BandShare;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.ComparisonException;
+import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.ParallelRuns;
 import org.chokepoint.experiment.Progress;
 import org.chokepoint.output.ResultFolder;
@@ -81,6 +83,13 @@ public final class CompareCommand implements Callable<Integer> {
                     + "frontier of fiscal cost against avoided loss; repeatable, one grid per option")
     java.util.List<String> grids = new java.util.ArrayList<>();
 
+    @Option(names = "--band", paramLabel = "COLUMN=LOW:HIGH",
+            description = "report, for each option, the share of its runs whose summary number COLUMN (a runs.csv"
+                    + " column) lies within [LOW, HIGH], with its 95%% Wilson interval, in comparison.json, the report"
+                    + " and on standard output; either bound may be left empty (e.g."
+                    + " US.ndpr-oxide.peakMultiple=:2); repeatable")
+    java.util.List<String> bandSpecs = new java.util.ArrayList<>();
+
     @Mixin
     ExperimentOptions.Quiet quiet;
 
@@ -94,6 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         int horizon = ExperimentOptions.ticks(cl, ticks);
         int t = ExperimentOptions.threads(cl, threads);
+        java.util.List<BandShare> bands = ExperimentOptions.bands(cl, bandSpecs);
         // Two at least: every option's figures come with a confidence interval over the seeds.
         if (runs < 2 || runs > ParallelRuns.MAX_RUNS) {
             throw new CommandLine.ParameterException(cl, "--runs must be between 2 and " + ParallelRuns.MAX_RUNS
@@ -109,7 +119,8 @@ public final class CompareCommand implements Callable<Integer> {
                 parsed.add(Comparison.Grid.parse(g));
             }
             comparison = Comparison.prepare(loaded, options, optionsFile.toString(), runs, seed,
-                    horizon, parsed);
+                    horizon, parsed).bands(bands);
+            comparison.checkBands();
             // Comparing against a world without a shock may be meant ("no restriction"), so this warns, not refuses.
             java.util.Set<String> notes = new java.util.LinkedHashSet<>();
             for (Comparison.Option o : comparison.options()) {
@@ -130,6 +141,8 @@ public final class CompareCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return ValidateCommand.INVALID;
+        } catch (ExperimentException e) {
+            return ScenarioCommands.refused(err, "compare", e);
         }
         try {
             Path target = out != null ? out
@@ -146,6 +159,12 @@ public final class CompareCommand implements Callable<Integer> {
                 folder.commit();
                 stdout.println("wrote " + target + " (" + Count.of(comparison.options().size(), "option") + " x "
                         + Count.of(runs, "run") + ", " + Count.of(comparison.horizon(), "tick") + ", " + wallMs + " ms)");
+                java.util.List<java.util.List<BandShare.Share>> shares = comparison.bandShares();
+                for (java.util.List<BandShare.Share> byOption : shares) {
+                    for (int o = 0; o < byOption.size(); o++) {
+                        stdout.println(comparison.options().get(o).name() + ": " + byOption.get(o).describe());
+                    }
+                }
                 stdout.flush();
                 return 0;
             }

@@ -26,6 +26,10 @@ public record BandShare(String column, double low, double high) {
     /** What {@link #parse} takes, for messages. */
     public static final String FORM = "COLUMN=LOW:HIGH (a runs.csv column and the band's bounds, included; leave one"
             + " empty for a band open on that side, e.g. JP.ndpr-oxide.peakMultiple=5:)";
+    /** What a share is, as {@code stats.json} and {@code comparison.json} say beside their {@code bandShares}. */
+    public static final String DEFINITION = "runs whose value lies within [low, high], bounds included (null: open),"
+            + " of the n runs with a value; ci95Low/ci95High: Wilson score interval of the share (Commons Math"
+            + " WilsonScoreInterval)";
     private static final double CONFIDENCE = 0.95;
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");

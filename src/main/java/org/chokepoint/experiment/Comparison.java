@@ -147,6 +147,8 @@ public final class Comparison {
     private List<String> metricNames;
     private int horizon;
     private int firstTick;
+    /** The bands whose share of each option's runs {@code comparison.json} gives ({@code --band}). */
+    private List<BandShare> bands = List.of();
 
     private Comparison(LoadedScenario base, List<Option> options, int runs, long baseSeed, int ticks) {
         this.base = base;
@@ -676,24 +678,31 @@ public final class Comparison {
 
     private RunOutcomeLite runOption(LoadedScenario s, int seed, Map<String, SupplyShockModel> counterfactuals,
                                      Progress progress) {
-        SupplyShockModel model = new SupplyShockModel(s.scenario(), seed, ticks);
+        return runOption(s, seed, ticks, counterfactuals, progress);
+    }
+
+    private RunOutcomeLite runOption(LoadedScenario s, int seed, int length,
+                                     Map<String, SupplyShockModel> counterfactuals, Progress progress) {
+        SupplyShockModel model = new SupplyShockModel(s.scenario(), seed, length);
         model.start();
         model.runToHorizon();
         progress.runDone();
-        SupplyShockModel cf = counterfactual(s, model, seed, counterfactuals, progress);
-        return new RunOutcomeLite(model, cf, SummaryCalculator.compute(model, cf), harm(s, seed, model, progress));
+        SupplyShockModel cf = counterfactual(s, model, seed, length, counterfactuals, progress);
+        return new RunOutcomeLite(model, cf, SummaryCalculator.compute(model, cf),
+                harm(s, seed, length, model, progress));
     }
 
     /**
      * When a consortium of the option breaks a rule by its declaration, the harm against its compliant twin run
      * with the same seed (see {@link Simulation#compliantTwinOf}); otherwise null.
      */
-    private CoordinationHarm harm(LoadedScenario s, int seed, SupplyShockModel model, Progress progress) {
+    private CoordinationHarm harm(LoadedScenario s, int seed, int length, SupplyShockModel model,
+                                  Progress progress) {
         org.chokepoint.scenario.Scenario twin = Simulation.compliantTwinOf(s.scenario());
         if (twin == s.scenario()) {
             return null;
         }
-        SupplyShockModel compliant = new SupplyShockModel(twin, seed, ticks);
+        SupplyShockModel compliant = new SupplyShockModel(twin, seed, length);
         compliant.start();
         compliant.runToHorizon();
         progress.runDone();
@@ -702,13 +711,13 @@ public final class Comparison {
         return CoordinationHarm.of(model, compliant, markets);
     }
 
-    private SupplyShockModel counterfactual(LoadedScenario s, SupplyShockModel model, int seed,
+    private SupplyShockModel counterfactual(LoadedScenario s, SupplyShockModel model, int seed, int length,
                                             Map<String, SupplyShockModel> cache, Progress progress) {
         if (!s.scenario().hasShocks()) {
             return null;
         }
         return cache.computeIfAbsent(economyKey(s.json()), k -> {
-            SupplyShockModel cf = new SupplyShockModel(Simulation.counterfactualOf(s.scenario()), seed, ticks);
+            SupplyShockModel cf = new SupplyShockModel(Simulation.counterfactualOf(s.scenario()), seed, length);
             if (Simulation.nothingInForceAtStart(s.scenario())) {
                 cf.reuseStart(model);
             }
@@ -971,6 +980,50 @@ public final class Comparison {
             v[i] = d == null ? Double.NaN : d;
         }
         return v;
+    }
+
+    /**
+     * Reads the share of each option's runs inside each of these bands into {@code comparison.json}: a mean says
+     * what an option does on average, the share whether it meets a mark in most worlds or in a few.
+     */
+    public Comparison bands(List<BandShare> asked) {
+        this.bands = List.copyOf(asked);
+        return this;
+    }
+
+    public List<BandShare> bands() { return bands; }
+
+    /**
+     * Refuses, before any run, a band on a number no option's runs will have. Which numbers a run gives follows
+     * from its scenario, not from how long it runs (see {@link Ensemble#summaryColumns}), so each option is run
+     * for one tick, with its counterfactual and, where a consortium of it breaks a rule, its compliant twin, whose
+     * harm figures are numbers of its runs too.
+     */
+    public void checkBands() throws ExperimentException {
+        if (bands.isEmpty()) {
+            return;
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        for (Option o : options) {
+            RunOutcomeLite r = runOption(o.scenario(), seeds[0], 1, new HashMap<>(), Progress.none(0));
+            columns.addAll(result(seeds[0], r.model, r.cf, r.summary, r.harm).metrics().keySet());
+        }
+        for (BandShare band : bands) {
+            band.checkAgainst(columns);
+        }
+    }
+
+    /** What each option's runs made of each band, band by band and option by option, once the runs are done. */
+    public List<List<BandShare.Share>> bandShares() {
+        List<List<BandShare.Share>> out = new ArrayList<>();
+        for (BandShare band : bands) {
+            List<BandShare.Share> byOption = new ArrayList<>();
+            for (int o = 0; o < options.size(); o++) {
+                byOption.add(band.of(values(o, band.column())));
+            }
+            out.add(byOption);
+        }
+        return out;
     }
 
     public List<Option> options() { return options; }

@@ -345,9 +345,7 @@ public final class Ensemble {
             metrics.set(layout.columns().get(c), Statistics.of(byColumn[c]).toJson());
         }
         if (!shares.isEmpty()) {
-            stats.put("bandShareDefinition", "runs whose value lies within [low, high], bounds included (null: open),"
-                    + " of the n runs with a value; ci95Low/ci95High: Wilson score interval of the share (Commons Math"
-                    + " WilsonScoreInterval)");
+            stats.put("bandShareDefinition", BandShare.DEFINITION);
             com.fasterxml.jackson.databind.node.ArrayNode list = stats.putArray("bandShares");
             for (BandShare.Share share : shares) {
                 list.add(share.toJson());

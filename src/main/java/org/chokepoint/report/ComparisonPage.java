@@ -68,6 +68,7 @@ final class ComparisonPage {
         h.append("<h2>What each option buys and costs: present values, ").append(ReportPage.esc(label))
                 .append("</h2>\n");
         results(h, c, rows, eff);
+        bands(h, c);
 
         h.append("<h2>Frontier: net fiscal cost against downstream loss avoided</h2>\n")
                 .append("<p class=\"note\">Each point is an option's mean over the runs, in present values, ")
@@ -152,6 +153,32 @@ final class ComparisonPage {
      */
     static String runsAvoiding(ComparisonReport.Effectiveness e) {
         return "avoids loss in " + e.runsAvoidingLoss() + " of " + e.runsCompared() + " runs";
+    }
+
+    /**
+     * How many of each option's runs lie in each band asked for ({@code --band}): whether an option meets a mark in
+     * most worlds or in a few, which its mean cannot say.
+     */
+    private static void bands(StringBuilder h, Comparison c) {
+        List<List<org.chokepoint.experiment.BandShare.Share>> shares = c.bandShares();
+        if (shares.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Runs inside the bands asked for</h2>\n<p class=\"note\">Of each option's runs with a value,")
+                .append(" how many lie within each band, bounds included (comparison.json, bandShares), with the 95%")
+                .append(" Wilson interval of the share. Every option ran on the same seeds.</p>\n<table><tr>")
+                .append("<th>figure</th><th>band</th><th>option</th><th>runs inside</th><th>share</th>")
+                .append("<th>95% interval</th></tr>\n");
+        for (List<org.chokepoint.experiment.BandShare.Share> byOption : shares) {
+            for (int o = 0; o < byOption.size(); o++) {
+                org.chokepoint.experiment.BandShare.Share s = byOption.get(o);
+                h.append("<tr><td>").append(ReportPage.esc(s.band().column())).append("</td><td>")
+                        .append(ReportPage.esc(s.band().interval())).append("</td><td>")
+                        .append(ReportPage.esc(c.options().get(o).name())).append("</td>")
+                        .append(EnsembleReport.shareCells(s)).append("</tr>\n");
+            }
+        }
+        h.append("</table>\n");
     }
 
     /**

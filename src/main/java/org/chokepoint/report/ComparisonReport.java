@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.chokepoint.experiment.BandShare;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.MeanInterval;
@@ -233,6 +234,17 @@ public final class ComparisonReport {
                 + " added) / mean net fiscal cost, null when the option costs the budget nothing or earns it money;"
                 + " runsAvoidingLoss = the runs, of runs, in which the option's downstream loss was below no policy's"
                 + " on the same seed");
+        List<List<BandShare.Share>> shares = c.bandShares();
+        if (!shares.isEmpty()) {
+            root.put("bandShareDefinition", BandShare.DEFINITION);
+            ArrayNode list = root.putArray("bandShares");
+            for (List<BandShare.Share> byOption : shares) {
+                for (int o = 0; o < byOption.size(); o++) {
+                    ObjectNode n = list.addObject().put("option", c.options().get(o).name());
+                    n.setAll(byOption.get(o).toJson());
+                }
+            }
+        }
         ArrayNode markets = root.putArray("plottedMarkets");
         for (Comparison.PlottedMarket m : c.plotted()) {
             markets.addObject().put("region", m.region()).put("commodity", m.commodity());

@@ -351,17 +351,19 @@ public final class EnsembleReport {
                 .append(" of the share.</p>\n<table><tr><th>figure</th><th>band</th><th>runs inside</th>")
                 .append("<th>share</th><th>95% interval</th></tr>\n");
         for (BandShare band : asked) {
-            BandShare.Share s = band.of(runs.values().get(band.column()));
             h.append("<tr><td>").append(ReportPage.esc(band.column())).append("</td><td>")
-                    .append(ReportPage.esc(band.interval())).append("</td><td>").append(s.inside()).append(" of ")
-                    .append(s.n()).append(s.missing() > 0 ? " (" + s.missing() + " without a value)" : "")
-                    .append("</td><td>").append(s.n() > 0 ? String.format(java.util.Locale.ROOT, "%.0f%%",
-                            100 * s.share()) : "n/a")
-                    .append("</td><td>").append(s.n() > 0 ? String.format(java.util.Locale.ROOT, "%.0f%% to %.0f%%",
-                            100 * s.ci95Low(), 100 * s.ci95High()) : "n/a")
-                    .append("</td></tr>\n");
+                    .append(ReportPage.esc(band.interval())).append("</td>")
+                    .append(shareCells(band.of(runs.values().get(band.column())))).append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** A band's runs inside, share and interval as three cells of a table row, as ensemble and compare pages give them. */
+    static String shareCells(BandShare.Share s) {
+        return "<td>" + s.inside() + " of " + s.n() + (s.missing() > 0 ? " (" + s.missing() + " without a value)" : "")
+                + "</td><td>" + (s.n() > 0 ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * s.share()) : "n/a")
+                + "</td><td>" + (s.n() > 0 ? String.format(java.util.Locale.ROOT, "%.0f%% to %.0f%%",
+                        100 * s.ci95Low(), 100 * s.ci95High()) : "n/a") + "</td>";
     }
 
     static void figureTable(StringBuilder h, Table runs, List<String> columns,
