@@ -126,7 +126,7 @@ public final class ComparisonReport {
             for (Effectiveness e : rows) {
                 Comparison.Option o = e.option();
                 p.printRecord(o.name(), o.family(), o.pointer() == null ? "NA" : o.pointer(),
-                        o.level() == null ? "NA" : o.level().isNumber() ? Json.text(o.level()) : o.level().asText(),
+                        o.level() == null ? "NA" : o.level().isTextual() ? o.level().asText() : Json.text(o.level()),
                         num(e.fiscalCost().mean()),
                         num(e.netFiscalCost().mean()),
                         num(e.netFiscalCost().ci95Low()), num(e.netFiscalCost().ci95High()),

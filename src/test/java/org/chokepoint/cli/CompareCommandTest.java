@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.chokepoint.scenario.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,28 @@ class CompareCommandTest extends CommandLineTest {
         assertTrue(html.contains("<span class=\"warning\">Warning: " + escaped + "</span>"), "in the report");
         assertEquals(2, html.split("Warning: ", -1).length - 1,
                 "beside the option in the cost of inaction and in the list of options, and nowhere else");
+    }
+
+    /**
+     * A grid may set a list, as it sets a number: each level's gridLevel in cost-effectiveness.csv is the list as
+     * JSON writes it, as the option's name gives it. It was an empty cell, Jackson's text of a node that is no
+     * scalar.
+     */
+    @Test
+    void aGridOfListsNamesEachLevelInTheCostEffectivenessTable() throws Exception {
+        Path options = dir.resolve("options.json");
+        Files.writeString(options, """
+                {"options": [{"name": "ban to B", "patch": {"policies": [{"type": "exportBan", "id": "a-ban",
+                  "region": "A", "start": 60, "commodities": ["metal"], "destinations": ["B"]}]}}]}""");
+        Path results = dir.resolve("compared");
+
+        int code = chokepoint("compare", banned().toString(), "--options", options.toString(), "--runs", "2",
+                "--ticks", "80", "--quiet", "--out", results.toString(), "--grid", "/policies/0/destinations=[\"B\"]");
+
+        assertEquals(0, code, err.toString());
+        List<String> rows = Files.readAllLines(results.resolve("cost-effectiveness.csv"));
+        assertTrue(rows.get(1).startsWith("\"ban to B [--grid /policies/0/destinations = [\"\"B\"\"]]\",ban to B,"
+                + "/policies/0/destinations,\"[\"\"B\"\"]\","), rows.get(1));
     }
 
     /** The two-region world with a ban on A's exports from tick 60 that is background, in every world. */
