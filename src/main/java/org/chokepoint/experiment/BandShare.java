@@ -193,9 +193,10 @@ public record BandShare(String column, double low, double high) {
 
         /**
          * The share in whole percent, or to a tenth where whole percent would read as none or all when some runs lie
-         * outside or inside: 199 of 200 is 99.5%, not 100%, a claim the counts beside it deny.
+         * outside or inside: 199 of 200 is 99.5%, not 100%, a claim the counts beside it deny. Without the percent
+         * sign; the terminal line and the pages' tables both write it so.
          */
-        private String percent() {
+        public String percent() {
             double p = 100 * share();
             String whole = String.format(Locale.ROOT, "%.0f", p);
             boolean misleads = ("100".equals(whole) && inside < n) || ("0".equals(whole) && inside > 0);

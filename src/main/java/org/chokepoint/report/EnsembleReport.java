@@ -361,7 +361,7 @@ public final class EnsembleReport {
     /** A band's runs inside, share and interval as three cells of a table row, as ensemble and compare pages give them. */
     static String shareCells(BandShare.Share s) {
         return "<td>" + s.inside() + " of " + s.n() + (s.missing() > 0 ? " (" + s.missing() + " without a value)" : "")
-                + "</td><td>" + (s.n() > 0 ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * s.share()) : "n/a")
+                + "</td><td>" + (s.n() > 0 ? s.percent() + "%" : "n/a")
                 + "</td><td>" + (s.n() > 0 ? String.format(java.util.Locale.ROOT, "%.0f%% to %.0f%%",
                         100 * s.ci95Low(), 100 * s.ci95High()) : "n/a") + "</td>";
     }
