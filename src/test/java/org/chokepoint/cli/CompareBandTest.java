@@ -128,4 +128,42 @@ class CompareBandTest extends CommandLineTest {
         assertEquals(2, shares.get(0).get("missing").asInt());
         assertEquals(2, shares.get(1).get("n").asInt());
     }
+
+    /**
+     * A consortium that breaks the casebook's rules is measured against its compliant twin, and the harm it does
+     * (harm.*) is a figure of that option's runs alone: a band on it is accepted, and the options without such a
+     * consortium have no value, as runs.csv writes NA for them. Bands come band by band, then option by option.
+     */
+    @Test
+    void aBandOnTheHarmOfARuleBreakingConsortiumCountsOnlyItsOption() throws Exception {
+        Path results = dir.resolve("naphtha");
+        int code = chokepoint("compare", "scenarios/naphtha-hormuz-2026.json", "--options",
+                "scenarios/naphtha-hormuz-2026.options.json", "--runs", "2", "--ticks", "40", "--quiet",
+                "--out", results.toString(), "--band", "harm.finalConsumerSurplusChange=:0",
+                "--band", "harm.JP.resin.overcharge=0:");
+        assertEquals(0, code, err.toString());
+        List<CSVRecord> rows;
+        try (Reader r = Files.newBufferedReader(results.resolve("runs.csv"))) {
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+        long rowsWithHarm = rows.stream().filter(row -> !row.get("harm.finalConsumerSurplusChange").equals("NA"))
+                .filter(row -> row.get("option").equals("non-compliant consortium")).count();
+        assertEquals(2, rowsWithHarm, "both runs of the rule-breaking consortium have a harm figure");
+        JsonNode shares = Json.mapper().readTree(results.resolve("comparison.json").toFile()).get("bandShares");
+        // Four options (no policy, the two lawful consortia, the rule-breaking one) times two bands.
+        assertEquals(8, shares.size(), shares.toString());
+        for (int i = 0; i < 8; i++) {
+            JsonNode s = shares.get(i);
+            assertEquals(i < 4 ? "harm.finalConsumerSurplusChange" : "harm.JP.resin.overcharge",
+                    s.get("column").asText(), s.toString());
+            boolean breaksRules = s.get("option").asText().equals("non-compliant consortium");
+            assertEquals(breaksRules, i % 4 == 3, s.toString());
+            assertEquals(breaksRules ? 2 : 0, s.get("n").asInt(), s.toString());
+            assertEquals(breaksRules ? 0 : 2, s.get("missing").asInt(), s.toString());
+        }
+        assertEquals("no policy", shares.get(0).get("option").asText());
+        assertTrue(shares.get(0).get("share").isNull(), "no run with a value, no share");
+        assertTrue(out.toString().contains("no policy: harm.finalConsumerSurplusChange <= 0: no run has a value,"
+                + " 2 without a value"), out.toString());
+    }
 }
