@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +27,7 @@ class CompareBandTest extends CommandLineTest {
 
     /** The two-region world with A's exports of metal banned from tick 60, and two ways for B to answer. */
     private Path[] bannedWorldAndOptions() throws Exception {
-        ObjectNode s = (ObjectNode) Json.mapper().readTree(
-                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
-        s.withArray("policies").addObject().put("type", "exportBan").put("id", "a-ban").put("region", "A")
-                .put("start", 60).putArray("commodities").add("metal");
-        Path scenario = dir.resolve("banned.json");
-        Json.write(scenario, s);
+        Path scenario = CompareCommandTest.banned(dir);
         Path options = dir.resolve("options.json");
         Files.writeString(options, """
                 {"options": [{"name": "floor", "description": "a floor in B, the ban repeated",

@@ -19,8 +19,13 @@ class CompareCommandTest extends CommandLineTest {
 
     /** The two-region world with a ban on A's exports from tick 60, a shock. */
     private Path banned() throws Exception {
+        return banned(dir);
+    }
+
+    /** {@link #banned()}, written into {@code dir} as banned.json. */
+    static Path banned(Path dir) throws Exception {
         ObjectNode s = (ObjectNode) Json.mapper().readTree(
-                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+                Path.of(CompareCommandTest.class.getResource("/scenarios/two-region.json").toURI()).toFile());
         s.withArray("policies").addObject().put("type", "exportBan").put("id", "a-ban").put("region", "A")
                 .put("start", 60).putArray("commodities").add("metal");
         Path file = dir.resolve("banned.json");
