@@ -171,8 +171,9 @@ public final class Morris {
 
     /**
      * The summary numbers nearest a name that is not one: those sharing the most of its leading dot-separated
-     * parts (a misspelt field of the right market lists that market's fields), at most twenty, or the first
-     * twenty of all when none shares even the first part; a scenario has hundreds, too many for one line.
+     * parts (a misspelt field of the right market lists that market's fields), or all when none shares even the
+     * first part, closest in spelling first (edit distance; file order among equals), at most twenty: a scenario
+     * has hundreds, too many for one line.
      */
     static String nearest(String output, java.util.Collection<String> names) {
         String[] parts = output.split("\\.", -1);
@@ -192,6 +193,10 @@ public final class Morris {
                 near.add(name);
             }
         }
+        // Closest spelling first: a market has a dozen figures, and the one a typo meant came fourth in file order.
+        org.apache.commons.text.similarity.LevenshteinDistance distance =
+                org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
+        near.sort(java.util.Comparator.comparingInt(name -> distance.apply(output, name)));
         int shown = Math.min(20, near.size());
         String more = near.size() > shown ? " and " + (near.size() - shown) + " more" : "";
         return (best > 0 ? "the nearest it has: " : "it has, among others: ")

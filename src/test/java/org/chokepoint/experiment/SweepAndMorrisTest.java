@@ -575,15 +575,23 @@ class SweepAndMorrisTest {
         assertEquals(3, strata.size());
     }
 
-    /** A misspelt field of Japan's magnet market lists that market's fields, not every number of the scenario. */
+    /**
+     * A misspelt field of Japan's magnet market lists that market's fields, not every number of the scenario, the
+     * one the typo meant first: in file order it came fourth of the market's twelve.
+     */
     @Test
     void aMisspeltOutputListsTheNearestNames() {
-        List<String> names = List.of("JP.ndfeb-magnet.peakMultiple", "JP.ndfeb-magnet.peakPrice",
-                "JP.ndpr-oxide.peakMultiple", "totals.deadweightLoss");
-        assertEquals("the nearest it has: JP.ndfeb-magnet.peakMultiple, JP.ndfeb-magnet.peakPrice",
+        List<String> names = List.of("JP.ndfeb-magnet.peakPrice", "JP.ndfeb-magnet.meanPrice",
+                "JP.ndfeb-magnet.cumulativeShortage", "JP.ndfeb-magnet.peakMultiple", "JP.ndpr-oxide.peakMultiple",
+                "totals.deadweightLoss");
+        // Edit distances to the typo: 1 (peakMultiple, one letter short), 6 (peakPrice), 8 (meanPrice), 16.
+        assertEquals("the nearest it has: JP.ndfeb-magnet.peakMultiple, JP.ndfeb-magnet.peakPrice, "
+                + "JP.ndfeb-magnet.meanPrice, JP.ndfeb-magnet.cumulativeShortage",
                 Morris.nearest("JP.ndfeb-magnet.peakMultipl", names));
-        assertEquals("it has, among others: JP.ndfeb-magnet.peakMultiple, JP.ndfeb-magnet.peakPrice, "
-                + "JP.ndpr-oxide.peakMultiple, totals.deadweightLoss", Morris.nearest("peakMultiple", names));
+        // Sharing no leading part with any, every name is listed, closest in spelling first: 14, 16, 18, 21, 22, 27.
+        assertEquals("it has, among others: JP.ndpr-oxide.peakMultiple, JP.ndfeb-magnet.peakMultiple, "
+                + "totals.deadweightLoss, JP.ndfeb-magnet.peakPrice, JP.ndfeb-magnet.meanPrice, "
+                + "JP.ndfeb-magnet.cumulativeShortage", Morris.nearest("peakMultiple", names));
     }
 
     @Test
