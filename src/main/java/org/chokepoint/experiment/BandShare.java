@@ -90,6 +90,13 @@ public record BandShare(String column, double low, double high) {
         }
     }
 
+    /** Refuses the first of these bands whose column is not among {@code columns}. */
+    public static void checkAll(Collection<BandShare> bands, Collection<String> columns) throws ExperimentException {
+        for (BandShare band : bands) {
+            band.checkAgainst(columns);
+        }
+    }
+
     /** The band as a reader writes an interval: {@code [5, ∞)}, {@code [10, 40]}. */
     public String interval() {
         String lo = Double.isInfinite(low) ? "(-∞" : "[" + number(low);

@@ -627,7 +627,8 @@ public final class Comparison {
      */
     public void run(int threads, Progress progress) throws Exception {
         // The markets to draw: the highest peak price multiples in the first run without policy.
-        RunOutcomeLite pilot = runOption(options.get(0).scenario(), seeds[0], new HashMap<>(), Progress.none(0));
+        RunOutcomeLite pilot = runOption(options.get(0).scenario(), seeds[0], ticks, new HashMap<>(),
+                Progress.none(0));
         horizon = pilot.model.horizon();
         firstTick = Math.min(horizon - 1, Math.max(0, base.scenario().time().warmupOrDefault()
                 - base.scenario().time().baselineWindowOrDefault()));
@@ -670,15 +671,10 @@ public final class Comparison {
         Map<String, SupplyShockModel> counterfactuals = new HashMap<>();
         RunResult[] out = new RunResult[options.size()];
         for (int o = 0; o < options.size(); o++) {
-            RunOutcomeLite r = runOption(options.get(o).scenario(), seed, counterfactuals, progress);
+            RunOutcomeLite r = runOption(options.get(o).scenario(), seed, ticks, counterfactuals, progress);
             out[o] = result(seed, r.model, r.cf, r.summary, r.harm);
         }
         return out;
-    }
-
-    private RunOutcomeLite runOption(LoadedScenario s, int seed, Map<String, SupplyShockModel> counterfactuals,
-                                     Progress progress) {
-        return runOption(s, seed, ticks, counterfactuals, progress);
     }
 
     private RunOutcomeLite runOption(LoadedScenario s, int seed, int length,
@@ -991,8 +987,6 @@ public final class Comparison {
         return this;
     }
 
-    public List<BandShare> bands() { return bands; }
-
     /**
      * Refuses, before any run, a band on a number no option's runs will have. Which numbers a run gives follows
      * from its scenario, not from how long it runs (see {@link Ensemble#summaryColumns}), so each option is run
@@ -1008,9 +1002,7 @@ public final class Comparison {
             RunOutcomeLite r = runOption(o.scenario(), seeds[0], 1, new HashMap<>(), Progress.none(0));
             columns.addAll(result(seeds[0], r.model, r.cf, r.summary, r.harm).metrics().keySet());
         }
-        for (BandShare band : bands) {
-            band.checkAgainst(columns);
-        }
+        BandShare.checkAll(bands, columns);
     }
 
     /** What each option's runs made of each band, band by band and option by option, once the runs are done. */

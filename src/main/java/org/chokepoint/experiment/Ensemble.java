@@ -105,10 +105,7 @@ public final class Ensemble {
         if (bands.isEmpty()) {
             return;
         }
-        java.util.Set<String> columns = summaryColumns(scenario);
-        for (BandShare band : bands) {
-            band.checkAgainst(columns);
-        }
+        BandShare.checkAll(bands, summaryColumns(scenario));
     }
 
     /** What {@link #run} did. */

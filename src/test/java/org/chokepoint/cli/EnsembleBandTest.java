@@ -83,22 +83,22 @@ class EnsembleBandTest extends CommandLineTest {
 
     @Test
     void aMisspeltColumnIsRefusedWithTheNearestBeforeAnythingRuns() {
-        Path results = dir.resolve("never");
-        int code = chokepoint("ensemble", SCENARIO, "--runs", "2", "--quiet", "--out", results.toString(),
-                "--band", "totals.downstreamOutputLos=0:");
-        assertEquals(2, code, err.toString());
-        assertTrue(err.toString().contains("--band 'totals.downstreamOutputLos' is not a summary number of this"
-                + " scenario; the nearest it has: totals.downstreamOutputLoss"), err.toString());
-        assertFalse(Files.exists(results), "nothing written");
+        assertRefused("totals.downstreamOutputLos=0:", "--band 'totals.downstreamOutputLos' is not a summary number"
+                + " of this scenario; the nearest it has: totals.downstreamOutputLoss");
     }
 
     @Test
     void aBandWithoutBoundsIsRefusedWithTheForm() {
+        assertRefused("totals.fiscalCost=:", "--band 'totals.fiscalCost=:' gives neither bound");
+    }
+
+    /** The ensemble with this band exits 2, says {@code message} and writes nothing. */
+    private void assertRefused(String band, String message) {
         Path results = dir.resolve("never");
         int code = chokepoint("ensemble", SCENARIO, "--runs", "2", "--quiet", "--out", results.toString(),
-                "--band", "totals.fiscalCost=:");
+                "--band", band);
         assertEquals(2, code, err.toString());
-        assertTrue(err.toString().contains("--band 'totals.fiscalCost=:' gives neither bound"), err.toString());
+        assertTrue(err.toString().contains(message), err.toString());
         assertFalse(Files.exists(results), "nothing written");
     }
 }
