@@ -79,21 +79,18 @@ public record BandShare(String column, double low, double high) {
     }
 
     /**
-     * Refuses a column the runs will not have.
+     * Refuses the first of these bands whose column the runs will not have.
      *
-     * @param columns the columns of the scenario's {@code runs.csv}
+     * @param columns the columns of the runs' {@code runs.csv}
+     * @param whose   what the runs are of, as the refusal names it: "this scenario", "any option"
      */
-    public void checkAgainst(Collection<String> columns) throws ExperimentException {
-        if (!columns.contains(column)) {
-            throw new ExperimentException("--band '" + column + "' is not a summary number of this scenario; "
-                    + Morris.nearest(column, columns));
-        }
-    }
-
-    /** Refuses the first of these bands whose column is not among {@code columns}. */
-    public static void checkAll(Collection<BandShare> bands, Collection<String> columns) throws ExperimentException {
+    public static void checkAll(Collection<BandShare> bands, Collection<String> columns, String whose)
+            throws ExperimentException {
         for (BandShare band : bands) {
-            band.checkAgainst(columns);
+            if (!columns.contains(band.column)) {
+                throw new ExperimentException("--band '" + band.column + "' is not a summary number of " + whose
+                        + "; " + Morris.nearest(band.column, columns));
+            }
         }
     }
 

@@ -1002,7 +1002,7 @@ public final class Comparison {
             RunOutcomeLite r = runOption(o.scenario(), seeds[0], 1, new HashMap<>(), Progress.none(0));
             columns.addAll(result(seeds[0], r.model, r.cf, r.summary, r.harm).metrics().keySet());
         }
-        BandShare.checkAll(bands, columns);
+        BandShare.checkAll(bands, columns, "any option");
     }
 
     /** What each option's runs made of each band, band by band and option by option, once the runs are done. */

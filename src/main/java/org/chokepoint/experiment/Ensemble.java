@@ -105,7 +105,7 @@ public final class Ensemble {
         if (bands.isEmpty()) {
             return;
         }
-        BandShare.checkAll(bands, summaryColumns(scenario));
+        BandShare.checkAll(bands, summaryColumns(scenario), "this scenario");
     }
 
     /** What {@link #run} did. */

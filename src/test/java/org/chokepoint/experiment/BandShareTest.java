@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.chokepoint.model.Simulation;
 import org.chokepoint.scenario.LoadedScenario;
@@ -152,7 +153,7 @@ class BandShareTest {
                 .keySet();
         assertEquals(whole, Ensemble.summaryColumns(s));
         BandShare misspelt = BandShare.parse("totals.downstreamOutputLos=0:");
-        ExperimentException e = assertThrows(ExperimentException.class, () -> misspelt.checkAgainst(whole));
+        ExperimentException e = assertThrows(ExperimentException.class, () -> BandShare.checkAll(List.of(misspelt), whole, "this scenario"));
         assertTrue(e.getMessage().contains("totals.downstreamOutputLoss"), e.getMessage());
     }
 }
