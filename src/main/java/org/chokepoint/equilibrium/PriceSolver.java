@@ -3,6 +3,7 @@ package org.chokepoint.equilibrium;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.chokepoint.scenario.DecimalText;
 import org.chokepoint.scenario.spec.PurchaseGuaranteeSpec;
 
 /**
@@ -356,9 +357,10 @@ final class PriceSolver {
      * condition does not meet.
      */
     private String residuals(EquilibriumResult.Convergence c) {
-        return "excess demand " + c.maxRelativeExcessDemand() + " of the volume"
+        return "excess demand " + DecimalText.of(c.maxRelativeExcessDemand()) + " of the volume"
                 + (c.worstMarket().isEmpty() ? "" : " in " + c.worstMarket() + whereShort()) + ", complementarity gap "
-                + c.relativeComplementarityGap() + " of the value traded (tolerance " + tolerance + ")";
+                + DecimalText.of(c.relativeComplementarityGap()) + " of the value traded (tolerance "
+                + DecimalText.of(tolerance) + ")";
     }
 
     /**
@@ -381,15 +383,15 @@ final class PriceSolver {
         }
         double v = net.value[m];
         if (price[m] >= net.ceiling[m] * (1 - 1e-12)) {
-            return " (short by " + lacking + " at its ceiling of " + net.ceiling[m] / v
+            return " (short by " + DecimalText.of(lacking) + " at its ceiling of " + DecimalText.of(net.ceiling[m] / v)
                     + ", which its equilibrium may lie above)";
         }
         if (supply[m] > 0) {
             return "";
         }
         double least = leastPriceAnyFirmMakes(m);
-        return Double.isFinite(least) ? " (short by " + lacking + " at " + price[m] / v + ", below " + least / v
-                + ", the least at which any firm there makes it)" : "";
+        return Double.isFinite(least) ? " (short by " + DecimalText.of(lacking) + " at " + DecimalText.of(price[m] / v)
+                + ", below " + DecimalText.of(least / v) + ", the least at which any firm there makes it)" : "";
     }
 
     // ---- outer rounds -------------------------------------------------------------------------------
