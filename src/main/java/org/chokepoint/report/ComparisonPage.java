@@ -143,7 +143,8 @@ final class ComparisonPage {
                 + "clawbacks; levies and tariffs collected are not in it (they are the taxpayers' rows of who gains "
                 + "and who loses, below). Net fiscal cost: the same less "
                 + "the public stocks held at the end, valued at the market price. Net welfare gain: the fall in the net welfare loss against no "
-                + "policy (consumers, producers, taxpayers, quota-rent holders, traders and the private stocks held at the end together). Ranges in brackets are "
+                + "policy (consumers, producers, taxpayers, quota-rent holders, traders, and the private stocks and new plant held at "
+                + "the end together, the rows of who gains and who loses, below). Ranges in brackets are "
                 + "95% confidence intervals of the paired difference.</p>\n");
     }
 

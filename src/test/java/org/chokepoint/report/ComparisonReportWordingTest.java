@@ -152,6 +152,31 @@ class ComparisonReportWordingTest {
     }
 
     /**
+     * The net welfare gain is minus the change in the net welfare loss, which counts the new plant left at the end
+     * beside the private stocks: the NdPr comparison's capex subsidy leaves $41.5 m of plant in the United States
+     * on seeds 1-3, a row of who gains and who loses that its welfare gain includes. The note under the table
+     * names every part the gain adds up, plant included.
+     */
+    @Test
+    void theNoteOnTheNetWelfareGainNamesEveryPartOfIt() throws Exception {
+        Comparison c = unpatched(2, 5, 52, "capex subsidy");
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var subsidy = new ComparisonReport.Effectiveness(c.options().get(1), mi(44.5e6), mi(44.5e6), mi(12.2e6),
+                zero, 12.2e6 / 44.5e6, 1, 2);
+        StringBuilder h = new StringBuilder();
+
+        ComparisonPage.results(h, c, java.util.List.of(), java.util.List.of(subsidy));
+
+        String html = h.toString();
+        int from = html.indexOf("Net welfare gain:");
+        String note = html.substring(from, html.indexOf("Ranges in brackets", from));
+        for (String part : new String[] {"consumers", "producers", "taxpayers", "quota-rent holders", "traders",
+                "private stocks", "plant"}) {
+            assertTrue(note.contains(part), part + " in: " + note);
+        }
+    }
+
+    /**
      * The NdPr comparison on four seeds: the purchase guarantee avoids $878.1 m of loss for $1.16 bn, $0.76 a
      * fiscal dollar, but its loss avoided runs from -$630.2 m to $2.39 bn; the CfD avoids $3.35 bn for $7.01 bn,
      * $0.48, and its interval, $2.40 bn to $4.31 bn, is clear of zero. Read bare, $0.76 against $0.48 ranks the
