@@ -86,8 +86,7 @@ final class ComparisonPage {
         List<Mark> baseMarks = ReportPage.marks(base, cal, horizon);
         h.append("<h2>Each option against no policy</h2>\n<p class=\"note\">One chart per option: the option in "
                 + "green (median of the runs and the band from the 5th to the 95th percentile), no policy in grey "
-                + "dashed (its median). Vertical lines: dashed where a measure is announced, solid where it takes "
-                + "effect, dotted where it ends; the numbers are in the list below. Dates are calendar dates.</p>\n");
+                + "dashed (its median), on calendar dates.</p>\n");
         ReportPage.markList(h, withOptions(c, baseMarks, cal, horizon), cal);
         for (int k = 0; k < c.plotted().size(); k++) {
             Comparison.PlottedMarket m = c.plotted().get(k);

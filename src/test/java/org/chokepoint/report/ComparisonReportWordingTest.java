@@ -337,6 +337,25 @@ class ComparisonReportWordingTest {
         assertFalse(html.contains("week"), "nothing is said in weeks");
     }
 
+    /**
+     * The charts' vertical lines are explained once, above the list that numbers them: the page said it twice, in
+     * two wordings, one under the other (the worked example's outage, a shock, is marked).
+     */
+    @Test
+    void thePageSaysOnceWhatTheVerticalLinesMean() throws Exception {
+        Comparison c = Comparison.prepare(
+                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/worked-example.json").toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", "
+                        + "\"patch\": {\"meta\": {\"description\": \"only the words differ\"}}}]}"),
+                "test", 2, 5, 40);
+        c.run(1);
+        String html = ComparisonReport.html(c, ComparisonReport.rows(c));
+        int lists = html.split("<ol>", -1).length - 1;
+        int notes = html.split("Vertical lines", -1).length - 1;
+        assertTrue(lists >= 1, "a marked event");
+        assertEquals(lists, notes, "one note a list");
+    }
+
     /** A comparison of one week says so in the singular: it said "over 1 weeks (week 0 to week 0)". */
     @Test
     void aComparisonOfOneTickNamesItInTheSingular() throws Exception {
