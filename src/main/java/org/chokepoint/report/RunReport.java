@@ -212,7 +212,7 @@ public final class RunReport {
         row(h, "Final demand rationed (at pre-shock prices)", t.finalDemandShortage(), pv.finalDemandShortage());
         row(h, "Consumer surplus change", t.consumerSurplusChange(), pv.consumerSurplusChange());
         row(h, "Producer surplus change", t.producerSurplusChange(), pv.producerSurplusChange());
-        row(h, "Fiscal cost (outlays net of receipts)", t.fiscalCost(), pv.fiscalCost());
+        row(h, "Fiscal cost, net of sales and clawbacks", t.fiscalCost(), pv.fiscalCost());
         row(h, "Public stocks held at the end, at the market price", t.publicStockValue(), pv.publicStockValue());
         row(h, "Levy and tariff revenue", t.levyRevenue(), pv.levyRevenue());
         row(h, "Quota rents", t.quotaRent(), pv.quotaRent());

@@ -58,6 +58,27 @@ class RunReportTest {
         assertFalse(html.contains("before the shock"), "nor a shock for the charts to start before");
     }
 
+    /**
+     * A tariff's levies are receipts of the government, but not part of the fiscal cost: they have a row of their
+     * own, and the net welfare loss counts each once. The row of the fiscal cost said "outlays net of receipts",
+     * which reads as if the levy row below it were netted in already; it says what is netted, as the comparison's
+     * report does.
+     */
+    @Test
+    void theFiscalCostSaysWhatItIsNetOfBesideTheLeviesRow() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(
+                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        s.withArray("policies").addObject().put("type", "tariffRateQuota").put("id", "b-tariff").put("region", "B")
+                .put("commodity", "metal").put("yearlyQuota", 0).put("outOfQuotaTariff", 0.2).put("start", 20);
+        LoadedScenario loaded = ScenarioLoader.fromJson(s, "two-region with a tariff");
+
+        String html = RunReport.html(loaded, Simulation.run(loaded.scenario(), 1, 80), 1);
+
+        assertTrue(html.contains("<tr><td>Fiscal cost, net of sales and clawbacks</td>"), "the fiscal cost's row");
+        assertTrue(html.contains("<tr><td>Levy and tariff revenue</td>"), "the levies' own row");
+        assertFalse(html.contains("net of receipts"), "levies are receipts, and not in it");
+    }
+
     /** With a shock the words are what they were: the window is the ticks before it, and the charts start before it. */
     @Test
     void withAShockThePreShockLevelIsTheMeanBeforeIt() {
