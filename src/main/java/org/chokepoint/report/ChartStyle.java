@@ -54,17 +54,18 @@ public final class ChartStyle {
         return f;
     }
 
-    /** A figure for a table: thousands separated, three significant digits below 1,000. */
+    /**
+     * A figure for a table: thousands separated, three significant digits below 1,000; a minus sign, not a hyphen,
+     * as money has, and none on a figure that rounds to 0.
+     */
     public static String figure(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "n/a";
         }
         double a = Math.abs(v);
-        if (a >= 1000 || v == Math.rint(v)) {
-            return number(0).format(v);
-        }
-        int decimals = a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 2 : 3;
-        return number(decimals).format(v);
+        int decimals = a >= 1000 || a == Math.rint(a) ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 2 : 3;
+        String digits = number(decimals).format(a);
+        return v < 0 && !digits.equals("0") ? "\u2212" + digits : digits;
     }
 
     /** Money in US dollars, as {@code $1.2 m} or {@code $3.40 bn}; a minus sign, not a hyphen. */
