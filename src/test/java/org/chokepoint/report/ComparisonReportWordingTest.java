@@ -106,6 +106,40 @@ class ComparisonReportWordingTest {
     }
 
     /**
+     * An option can avoid more loss than the shocks cause: the NdPr comparison cut to 100 weeks ends before the
+     * restriction, so no policy loses $0, and the CfD, whose payments keep plants running from week 26, makes
+     * $309.7 m more value added. "Avoids $309.7 m of that" read as a part of a loss of $0; the words say that it
+     * avoids the whole and more, and what an option avoids within the loss is said as before.
+     */
+    @Test
+    void anOptionThatAvoidsMoreThanTheWholeLossIsSaidToDoSo() throws Exception {
+        Comparison c = unpatched(2, 5, 52, "cfd", "guarantee", "floor");
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var rows = new java.util.ArrayList<ComparisonReport.Row>(java.util.List.of(
+                new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(100e6), zero),
+                new ComparisonReport.Row("cfd", "pv.downstreamOutputLoss", mi(-209.7e6), mi(-309.7e6)),
+                new ComparisonReport.Row("guarantee", "pv.downstreamOutputLoss", mi(40e6), mi(-60e6)),
+                new ComparisonReport.Row("floor", "pv.downstreamOutputLoss", mi(130e6), mi(30e6))));
+        for (String o : new String[] {"cfd", "guarantee", "floor"}) {
+            rows.add(new ComparisonReport.Row(o, "pv.fiscalCost", zero, zero));
+            rows.add(new ComparisonReport.Row(o, "pv.deadweightLoss", zero, zero));
+        }
+
+        String text = ComparisonReport.inaction(c, rows);
+
+        assertTrue(text.contains("<b>cfd</b> avoids all of that and more: $309.7 m of value added against no policy"),
+                text);
+        assertTrue(text.contains("<b>guarantee</b> avoids $60.0 m of that"), text);
+        assertTrue(text.contains("<b>floor</b> adds $30.0 m to that"), text);
+        assertFalse(text.contains("avoids $309.7 m of that"), text);
+
+        rows.set(0, new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", zero, zero));
+        String none = ComparisonReport.inaction(c, rows);
+        assertTrue(none.contains("<b>cfd</b> adds to downstream industry's output: $309.7 m of value added against "
+                + "no policy"), none);
+    }
+
+    /**
      * The words give the run's length as it was: a comparison cut short with --ticks 200 on a weekly scenario
      * modelled 200 / 52 = 3.85 years, which is "3.8 years", not "4 years"; one year is "1 year".
      */
