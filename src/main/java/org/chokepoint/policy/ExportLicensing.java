@@ -353,14 +353,18 @@ final class ExportLicensing extends ExportMeasure {
         super.endTick(tick);
         int regions = world.regionCount();
         int n = SERIES.length;
+        double waiting = 0;
         for (int c : covered) {
             double backlog = queue.backlog(c);
-            peakBacklog = Math.max(peakBacklog, backlog);
+            waiting += backlog;
             now[c * n + BACKLOG] = backlog;
             double decided = now[c * n + DECIDED];
             now[c * n + WAIT] = decided > 0 ? now[c * n + WAIT] / decided : Double.NaN;
             now[c * n + EXPECTED_WAIT] = expectedWait(c);
         }
+        // The peak of what waits over all its commodities, as backlogAtEnd is their sum: the largest of any one
+        // alone stood below the backlog at the end when two filled at once.
+        peakBacklog = Math.max(peakBacklog, waiting);
         if (licensed != null) {
             for (int i = 0; i < requestedNow.length; i++) {
                 // An importer that never filed holds no licence.
