@@ -262,7 +262,9 @@ public final class ComplianceAuditor implements java.io.Serializable {
     private boolean parties(Rule rule, TickConduct c, List<String> parties) {
         int before = parties.size();
         switch (rule) {
-            case TRIGGER, DURATION, PEACETIME_SHARE -> receivers(c.messages, parties);
+            // A key is applied by the consortium, to what its members share: they are party to the key as to its
+            // acting at all.
+            case TRIGGER, DURATION, PEACETIME_SHARE, KEY_FIXED_IN_ADVANCE -> receivers(c.messages, parties);
             case INFORMATION_SCOPE, NO_DOWNSTREAM_COORDINATION, FIREWALL -> {
                 MessageLog log = c.messages;
                 for (int i = 0; i < log.count(); i++) {

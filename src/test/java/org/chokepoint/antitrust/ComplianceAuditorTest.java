@@ -286,6 +286,8 @@ class ComplianceAuditorTest {
         c.allocation.got[1] = 6 * 10 / 14.0;
         a.audit(c);
         assertEquals(Set.of("KEY_FIXED_IN_ADVANCE"), rules(a));
+        // The members that share by the key are its parties, as they are to the consortium's acting.
+        assertEquals(List.of(FIRMS[A], FIRMS[B], FIRMS[C]), a.violations().get(0).parties());
 
         // The same key, fixed only once the cut-off had been observed, is not fixed in advance either.
         ComplianceAuditor late = new ComplianceAuditor(Mode.AFTER_SHOCK, 4, 0.15, 4, FIRMS, GOODS);
