@@ -50,7 +50,7 @@ public record EquilibriumResult(int tick, List<MarketResult> markets, List<LaneR
 
     /**
      * @param output per firm, what each of the row's firms makes
-     * @param utilisation output over capacity
+     * @param utilisation output over capacity; NaN for a firm without capacity, which has none
      * @param netPrice the price the firm plans on for its own work (for a manufacturer, net of input costs)
      * @param inputUse per firm, what it uses of each input of its recipe, in the recipe's order
      */

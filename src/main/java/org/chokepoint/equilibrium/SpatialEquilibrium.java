@@ -434,7 +434,7 @@ public final class SpatialEquilibrium {
             String id = p.weight()[r] == 1 && spec.countOrDefault() > 1
                     ? FirmParameters.firmId(spec, p.first()[r]) : spec.id();
             out.add(new EquilibriumResult.FirmResult(id, spec.type(), spec.region(), spec.commodity(), p.weight()[r],
-                    cap, perFirm, cap > 0 ? perFirm / cap : 0, netPrice, use));
+                    cap, perFirm, cap > 0 ? perFirm / cap : Double.NaN, netPrice, use));
         }
         return out;
     }

@@ -187,6 +187,28 @@ class EquilibriumCommandTest extends CommandLineTest {
         assertFalse(Files.exists(target));
     }
 
+    /**
+     * A firm without capacity makes nothing and has no utilisation: firms.csv says NA, not 0, which reads as a plant
+     * standing idle (an exited or written-off plant solved as the run holds it, or one given no capacity).
+     */
+    @Test
+    void aFirmWithoutCapacityHasNoUtilisation() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode world = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.mapper().readTree(Path.of("src/test/resources/scenarios/two-region.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) world.get("firms").get(0)).put("capacity", 0);
+        Path scenario = dir.resolve("no-capacity.json");
+        Json.mapper().writeValue(scenario.toFile(), world);
+        Path target = dir.resolve("eq-no-capacity");
+        assertEquals(0, chokepoint("equilibrium", scenario.toString(), "--out", target.toString()), err.toString());
+        try (Reader r = Files.newBufferedReader(target.resolve("firms.csv"))) {
+            List<CSVRecord> firms = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
+                    .getRecords();
+            assertEquals("0.0", firms.get(0).get("output"));
+            assertEquals("NA", firms.get(0).get("utilisation"), "a-mine has no plant to use");
+            assertEquals(1.0, Double.parseDouble(firms.get(1).get("utilisation")), 1e-9, "b-mine runs flat out");
+        }
+    }
+
     private static double capacity(JsonNode json, String region) {
         for (JsonNode m : json.get("markets")) {
             if (m.get("region").asText().equals(region) && m.get("commodity").asText().equals("ga-primary")) {
