@@ -157,8 +157,9 @@ public final class CompareCommand implements Callable<Integer> {
                 long wallMs = (System.nanoTime() - started) / 1_000_000;
                 ComparisonReport.write(folder.dir(), comparison, wallMs);
                 folder.commit();
-                stdout.println("wrote " + target + " (" + Count.of(comparison.options().size(), "option") + " x "
-                        + Count.of(runs, "run") + ", " + Count.of(comparison.horizon(), "tick") + ", " + wallMs + " ms)");
+                // Counted as validate --options counts the file's options, "no policy" named beside them.
+                stdout.println("wrote " + target + " (no policy and " + Count.of(comparison.options().size() - 1,
+                        "option") + " x " + Count.of(runs, "run") + ", " + Count.of(comparison.horizon(), "tick") + ", " + wallMs + " ms)");
                 java.util.List<java.util.List<BandShare.Share>> shares = comparison.bandShares();
                 for (java.util.List<BandShare.Share> byOption : shares) {
                     for (int o = 0; o < byOption.size(); o++) {
