@@ -355,7 +355,6 @@ public final class Comparison {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
-
     private RunResult result(int seed, SupplyShockModel model, SupplyShockModel cf, Summary summary,
                              CoordinationHarm harm) {
         World world = model.world();

@@ -379,7 +379,7 @@ final class OptionsFile {
      * an object the patch only merged members into (a problem with the object itself, such as a member that
      * neither gives, belongs to both).
      */
-    static String patchPointer(JsonNode base, JsonNode patch, JsonNode merged, String pointer) {
+    private static String patchPointer(JsonNode base, JsonNode patch, JsonNode merged, String pointer) {
         if (pointer.isEmpty() || !pointer.startsWith("/")) {
             return null;
         }
