@@ -366,7 +366,11 @@ public final class ComparisonReport {
                 // A minister's office reads "avoids $0.8 m" as an effect; an interval across zero is none.
                 s.append("makes no difference to that loss that these runs can tell from zero");
             } else if (avoided < 0) {
-                s.append("adds ").append(money(-avoided)).append(" to that");
+                // Where the shocks left downstream industry making more, "that" is a gain, and "adds to that"
+                // would read as more of it.
+                s.append(inaction >= 0 ? "adds " + money(-avoided) + " to that"
+                        : "takes from downstream industry's output: " + money(-avoided)
+                                + " of value added against no policy");
             } else if (avoided <= inaction) {
                 s.append("avoids ").append(money(avoided)).append(" of that");
             } else {

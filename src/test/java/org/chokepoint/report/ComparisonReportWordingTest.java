@@ -140,6 +140,33 @@ class ComparisonReportWordingTest {
     }
 
     /**
+     * Where the shocks left downstream industry making more ($50.0 m of value added), "that" is a gain: an option
+     * under which it makes $80.0 m less than under no policy "adds $80.0 m to that" read as $80.0 m more of the gain.
+     * The words say it takes that much from downstream industry's output; beside a loss they are as before.
+     */
+    @Test
+    void anOptionThatCutsOutputAfterShocksThatRaisedItIsNotSaidToAddToTheGain() throws Exception {
+        Comparison c = unpatched(2, 5, 52, "tax");
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var rows = new java.util.ArrayList<ComparisonReport.Row>(java.util.List.of(
+                new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(-50e6), zero),
+                new ComparisonReport.Row("tax", "pv.downstreamOutputLoss", mi(30e6), mi(80e6)),
+                new ComparisonReport.Row("tax", "pv.fiscalCost", zero, zero),
+                new ComparisonReport.Row("tax", "pv.deadweightLoss", zero, zero)));
+
+        String text = ComparisonReport.inaction(c, rows);
+
+        assertTrue(text.contains("it made <b>$50.0 m</b> more value added than without them"), text);
+        assertTrue(text.contains("<b>tax</b> takes from downstream industry's output: $80.0 m of value added against "
+                + "no policy"), text);
+        assertFalse(text.contains("adds $80.0 m to that"), text);
+
+        rows.set(0, new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(50e6), zero));
+        String loss = ComparisonReport.inaction(c, rows);
+        assertTrue(loss.contains("<b>tax</b> adds $80.0 m to that"), loss);
+    }
+
+    /**
      * The words give the run's length as it was: a comparison cut short with --ticks 200 on a weekly scenario
      * modelled 200 / 52 = 3.85 years, which is "3.8 years", not "4 years"; one year is "1 year".
      */
