@@ -68,7 +68,10 @@ public final class ChartStyle {
         return v < 0 && !digits.equals("0") ? "\u2212" + digits : digits;
     }
 
-    /** Money in US dollars, as {@code $1.2 m} or {@code $3.40 bn}; a minus sign, not a hyphen. */
+    /**
+     * Money in US dollars, as {@code $1.2 m} or {@code $3.41 bn}; a minus sign, not a hyphen, and none on an amount
+     * that rounds to $0.
+     */
     public static String money(double usd) {
         if (Double.isNaN(usd) || Double.isInfinite(usd)) {
             return "n/a";
@@ -81,7 +84,8 @@ public final class ChartStyle {
         if (a >= 1e6) {
             return sign + "$" + number(1).format(a / 1e6) + " m";
         }
-        return sign + "$" + number(0).format(a);
+        String dollars = number(0).format(a);
+        return (dollars.equals("0") ? "" : sign) + "$" + dollars;
     }
 
     /** Styles a value axis: fonts, locale-free tick labels with thousands separators. */

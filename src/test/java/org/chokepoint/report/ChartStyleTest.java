@@ -25,4 +25,18 @@ class ChartStyleTest {
         assertEquals("0.052", ChartStyle.figure(0.0523));
         assertEquals("n/a", ChartStyle.figure(Double.NaN));
     }
+
+    /**
+     * Money keeps its minus sign, and drops it as a figure does where the amount rounds to nothing: a difference of
+     * a few cents below zero, the noise of summing two runs' accounts, was written "\u2212$0".
+     */
+    @Test
+    void anAmountThatRoundsToNoDollarsHasNoSign() {
+        assertEquals("$0", ChartStyle.money(-0.3));
+        assertEquals("$0", ChartStyle.money(-0.0));
+        assertEquals("\u2212$1", ChartStyle.money(-0.6));
+        assertEquals("\u2212$420", ChartStyle.money(-420));
+        assertEquals("\u2212$3.41 bn", ChartStyle.money(-3.41e9));
+        assertEquals("$0", ChartStyle.money(0.3));
+    }
 }
