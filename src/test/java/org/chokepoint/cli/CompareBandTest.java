@@ -108,8 +108,8 @@ class CompareBandTest extends CommandLineTest {
         int code = chokepoint("compare", in[0].toString(), "--options", in[1].toString(), "--runs", "2",
                 "--ticks", "80", "--quiet", "--out", results.toString(), "--band", "totals.downstreamOutputLos=:1");
         assertEquals(2, code);
-        assertTrue(err.toString().startsWith("compare: --band 'totals.downstreamOutputLos' is not a summary number of any option;"),
-                err.toString());
+        assertTrue(err.toString().startsWith(
+                "compare: --band 'totals.downstreamOutputLos' is not a summary number of any option;"), err.toString());
         assertTrue(err.toString().contains("totals.downstreamOutputLoss"), err.toString());
         assertTrue(Files.notExists(results), "nothing written");
 

@@ -153,7 +153,8 @@ class BandShareTest {
                 .keySet();
         assertEquals(whole, Ensemble.summaryColumns(s));
         BandShare misspelt = BandShare.parse("totals.downstreamOutputLos=0:");
-        ExperimentException e = assertThrows(ExperimentException.class, () -> BandShare.checkAll(List.of(misspelt), whole, "this scenario"));
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> BandShare.checkAll(List.of(misspelt), whole, "this scenario"));
         assertTrue(e.getMessage().contains("totals.downstreamOutputLoss"), e.getMessage());
     }
 }
