@@ -364,7 +364,8 @@ public final class ComparisonReport {
             s.append("<li><b>").append(esc(name)).append("</b> ");
             if (ComparisonPage.withinNoise(loss.difference())) {
                 // A minister's office reads "avoids $0.8 m" as an effect; an interval across zero is none.
-                s.append("makes no difference to that loss that these runs can tell from zero");
+                s.append("makes no difference to ").append(inaction >= 0 ? "that loss" : "downstream industry's output")
+                        .append(" that these runs can tell from zero");
             } else if (avoided < 0) {
                 // Where the shocks left downstream industry making more, "that" is a gain, and "adds to that"
                 // would read as more of it.

@@ -142,7 +142,8 @@ class ComparisonReportWordingTest {
     /**
      * Where the shocks left downstream industry making more ($50.0 m of value added), "that" is a gain: an option
      * under which it makes $80.0 m less than under no policy "adds $80.0 m to that" read as $80.0 m more of the gain.
-     * The words say it takes that much from downstream industry's output; beside a loss they are as before.
+     * The words say it takes that much from downstream industry's output, and an option within the runs' noise
+     * makes no difference to that output, not to "that loss"; beside a loss they are as before.
      */
     @Test
     void anOptionThatCutsOutputAfterShocksThatRaisedItIsNotSaidToAddToTheGain() throws Exception {
@@ -160,6 +161,13 @@ class ComparisonReportWordingTest {
         assertTrue(text.contains("<b>tax</b> takes from downstream industry's output: $80.0 m of value added against "
                 + "no policy"), text);
         assertFalse(text.contains("adds $80.0 m to that"), text);
+
+        rows.set(1, new ComparisonReport.Row("tax", "pv.downstreamOutputLoss", mi(-49e6),
+                new org.chokepoint.experiment.MeanInterval(2, 0, 1e6, 2e6, -1e6, 3e6)));
+        String noise = ComparisonReport.inaction(c, rows);
+        assertTrue(noise.contains("<b>tax</b> makes no difference to downstream industry's output that these runs can "
+                + "tell from zero"), noise);
+        rows.set(1, new ComparisonReport.Row("tax", "pv.downstreamOutputLoss", mi(30e6), mi(80e6)));
 
         rows.set(0, new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(50e6), zero));
         String loss = ComparisonReport.inaction(c, rows);
