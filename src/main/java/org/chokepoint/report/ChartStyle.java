@@ -55,15 +55,15 @@ public final class ChartStyle {
     }
 
     /**
-     * A figure for a table: thousands separated, three significant digits below 1,000; a minus sign, not a hyphen,
-     * as money has, and none on a figure that rounds to 0.
+     * A figure for a table: thousands separated, whole from 1,000 (and where it is whole), with one decimal from 100,
+     * two from 1 and three below; a minus sign, not a hyphen, as money has, and none on a figure that rounds to 0.
      */
     public static String figure(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "n/a";
         }
         double a = Math.abs(v);
-        int decimals = a >= 1000 || a == Math.rint(a) ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 2 : 3;
+        int decimals = a >= 1000 || a == Math.rint(a) ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 3;
         String digits = number(decimals).format(a);
         return v < 0 && !digits.equals("0") ? "\u2212" + digits : digits;
     }
