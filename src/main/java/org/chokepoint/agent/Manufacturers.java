@@ -85,7 +85,7 @@ public final class Manufacturers implements java.io.Serializable {
         this.minRatio = b.minStockPriceRatio();
         this.maxRatio = b.maxStockPriceRatio();
         this.precaution = new PrecautionaryBid(
-                TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity);
+                TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), world.ticksPerYear()), bidElasticity, maxRatio);
         this.bidSteps = stepsPerSlot(firms);
         this.stretch = new StockStretch(TickTime.ticks(b.precaution().stretchWeeks(), world.ticksPerYear()));
         this.valuedUse = b.offersLadder() ? TickTime.firstWeek(world.ticksPerYear()) : 1.0;

@@ -20,15 +20,19 @@ package org.chokepoint.agent;
 final class PrecautionaryBid implements java.io.Serializable {
     private final double coverAtFullRisk;
     private final double elasticity;
+    private final double maxRatio;
 
     /**
      * @param coverAtFullRisk ticks of use aimed for when the whole supply is threatened (a buyer whose usual
      *                        cover is larger keeps its usual)
      * @param elasticity η of the stock-price relation
+     * @param maxRatio   the relation's highest ratio ({@code behaviour.maxStockPriceRatio}), the most the news
+     *                   moves the expected price in a tick
      */
-    PrecautionaryBid(double coverAtFullRisk, double elasticity) {
+    PrecautionaryBid(double coverAtFullRisk, double elasticity, double maxRatio) {
         this.coverAtFullRisk = coverAtFullRisk;
         this.elasticity = elasticity;
+        this.maxRatio = maxRatio;
     }
 
     /** Ticks of use aimed for at risk r by a buyer whose usual cover is {@code usual}. */
@@ -36,11 +40,16 @@ final class PrecautionaryBid implements java.io.Serializable {
         return r > 0 ? usual + r * Math.max(0, coverAtFullRisk - usual) : usual;
     }
 
-    /** The factor by which the news of a risk rising from {@code before} to {@code now} moves the expected price. */
+    /**
+     * The factor by which the news of a risk rising from {@code before} to {@code now} moves the expected price,
+     * at most the relation's highest ratio, as a bid short of stock is: a buyer whose usual cover is a sliver of
+     * the cover it seeks at full risk (two weeks of trade cover stated as 0.001, at an elasticity of 100) read
+     * the news as an infinite price.
+     */
     double newsRevision(double usual, double now, double before) {
         double was = cover(usual, before);
         // A buyer that held no cover before has no stock-price relation to read the news by.
-        return now > before && was > 0 ? Math.pow(cover(usual, now) / was, elasticity) : 1.0;
+        return now > before && was > 0 ? Math.min(maxRatio, Math.pow(cover(usual, now) / was, elasticity)) : 1.0;
     }
 
     /**

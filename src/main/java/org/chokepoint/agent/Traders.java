@@ -258,7 +258,7 @@ public final class Traders implements Participant {
         refused = new double[n];
         askElasticity = b.askStockElasticity();
         precaution = new PrecautionaryBid(TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), ticksPerYear),
-                askElasticity);
+                askElasticity, maxRatio);
         expectationRate = b.expectationRate();
         flowAdjustment = b.outputAdjustment();
         BehaviourSpec.Speculation speculation = b.speculation();

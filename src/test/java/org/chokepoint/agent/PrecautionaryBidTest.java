@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrecautionaryBidTest {
     private static final double TOL = 1e-9;
     private static final double USUAL = 6;
-    private final PrecautionaryBid bid = new PrecautionaryBid(26, 0.2);
+    private final PrecautionaryBid bid = new PrecautionaryBid(26, 0.2, 3);
 
     /**
      * The bid of a buyer expecting {@code expected} and holding {@code held}, bidding one limit as a buyer among
@@ -122,10 +122,16 @@ class PrecautionaryBidTest {
 
     /** The 2010 scenario with precaution set to {@code cover} weeks at full risk. */
     private static Scenario rareEarth2010(double cover, Path dir) throws Exception {
+        return rareEarth2010(cover, dir, behaviour -> { });
+    }
+
+    private static Scenario rareEarth2010(double cover, Path dir, java.util.function.Consumer<ObjectNode> more)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = (ObjectNode) json.readTree(Path.of("scenarios/rare-earth-2010.json").toFile());
         ObjectNode behaviour = root.has("behaviour") ? (ObjectNode) root.get("behaviour") : root.putObject("behaviour");
         behaviour.putObject("precaution").put("coverWeeksAtFullRisk", cover);
+        more.accept(behaviour);
         Path out = dir.resolve("precaution.json");
         Files.writeString(out, json.writeValueAsString(root));
         return ScenarioLoader.load(out).scenario();
@@ -220,7 +226,36 @@ class PrecautionaryBidTest {
     void aBuyerThatHeldNoCoverReadsNoPriceRevisionIntoTheNews() {
         // With no cover before the news the ratio of covers has nothing to divide by: no revision, not an
         // infinite price (a region may open with no stock of an input, or stretch stocks with cover off).
-        assertEquals(1.0, new PrecautionaryBid(26, 0.2).newsRevision(0, 0.9, 0.0), 0);
-        assertEquals(1.0, new PrecautionaryBid(0, 0.2).newsRevision(0, 0.9, 0.0), 0);
+        assertEquals(1.0, new PrecautionaryBid(26, 0.2, 3).newsRevision(0, 0.9, 0.0), 0);
+        assertEquals(1.0, new PrecautionaryBid(0, 0.2, 3).newsRevision(0, 0.9, 0.0), 0);
+    }
+
+    @Test
+    void theNewsMovesTheExpectedPriceAtMostByTheRelationsHighestRatio() {
+        // A usual cover of 0.001 weeks against 26 at full risk, at η = 100: (26 / 0.001)^100 is beyond the largest
+        // double. Read in full, the news made the expected price infinite; a bid short of stock moves the price it
+        // expects by at most maxStockPriceRatio in a tick, and so does the news.
+        assertEquals(3.0, new PrecautionaryBid(26, 100, 3).newsRevision(0.001, 1.0, 0.0), 0);
+        assertEquals(3.0, new PrecautionaryBid(26, 0.2, 3).newsRevision(Double.MIN_VALUE, 0.9, 0.0), 0);
+        // Within the bound the relation stands as it was: 6 -> 24 weeks at η = 0.2.
+        assertEquals(Math.pow(4, 0.2), bid.newsRevision(USUAL, 0.9, 0.0), TOL);
+    }
+
+    @Test
+    void aSliverOfTradeCoverRunsTheQuotasNewsWithFiniteBids(@TempDir Path dir) throws Exception {
+        // Traders who hold 0.001 weeks of cover and read their stock at η = 100 see the 2010 quota's news in tick
+        // 78; each tick until the 134th their bids stay finite (an infinite one was refused by the order book).
+        SupplyShockModel m = new SupplyShockModel(rareEarth2010(26, dir, b -> {
+            b.put("askStockElasticity", 100);
+            b.putObject("trading").put("stockCoverWeeks", 0.001);
+        }), 1, 134);
+        m.start();
+        for (int t = 0; t < 134; t++) {
+            m.stepTick();
+        }
+        World w = m.world();
+        for (int k = 0; k < w.marketCount(); k++) {
+            assertTrue(Double.isFinite(m.markets().price(k)), "price of market " + k);
+        }
     }
 }
