@@ -380,8 +380,15 @@ public final class ComparisonReport {
                 s.append(inaction > 0 ? "avoids all of that and more: " : "adds to downstream industry's output: ")
                         .append(money(avoided)).append(" of value added against no policy");
             }
-            s.append(" (95% CI of the amount avoided: ").append(money(avoidedLow))
-                    .append(" to ").append(money(avoidedHigh)).append(") at a fiscal cost of ")
+            if (avoided < 0 && !ComparisonPage.withinNoise(loss.difference())) {
+                // The interval of what the words say it adds or takes, turned round as the gain of no policy's is:
+                // "adds $80.0 m to that (95% CI of the amount avoided: -$80.8 m to -$79.2 m)" read as two signs.
+                s.append(" (95% CI ").append(money(-avoidedHigh)).append(" to ").append(money(-avoidedLow));
+            } else {
+                s.append(" (95% CI of the amount avoided: ").append(money(avoidedLow)).append(" to ")
+                        .append(money(avoidedHigh));
+            }
+            s.append(") at a fiscal cost of ")
                     .append(money(fiscal.difference().mean()));
             // The table beside the words ranks on the net fiscal cost: a stockpile that spent $24.8 m and holds
             // $85 m of stock at the end "costs $24.8 m" here and "earns the budget money" there, unless said.

@@ -159,7 +159,7 @@ class ComparisonReportWordingTest {
 
         assertTrue(text.contains("it made <b>$50.0 m</b> more value added than without them"), text);
         assertTrue(text.contains("<b>tax</b> takes from downstream industry's output: $80.0 m of value added against "
-                + "no policy"), text);
+                + "no policy (95% CI $79.2 m to $80.8 m)"), text);
         assertFalse(text.contains("adds $80.0 m to that"), text);
 
         rows.set(1, new ComparisonReport.Row("tax", "pv.downstreamOutputLoss", mi(-49e6),
@@ -171,7 +171,7 @@ class ComparisonReportWordingTest {
 
         rows.set(0, new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(50e6), zero));
         String loss = ComparisonReport.inaction(c, rows);
-        assertTrue(loss.contains("<b>tax</b> adds $80.0 m to that"), loss);
+        assertTrue(loss.contains("<b>tax</b> adds $80.0 m to that (95% CI $79.2 m to $80.8 m)"), loss);
     }
 
     /**
