@@ -16,11 +16,7 @@ class ComparisonReportWordingTest {
 
     @Test
     void anOptionWhoseEffectCannotBeToldFromZeroIsNotSaidToAvoidAnything() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", "
-                        + "\"patch\": {\"meta\": {\"description\": \"only the words differ\"}}}]}"),
-                "test", 3, 5, 80);
+        Comparison c = onlyTheWordsDiffer("/scenarios/two-region.json", 3, 80);
         c.run(1);
         String text = ComparisonReport.inaction(c, ComparisonReport.rows(c));
         assertTrue(text.contains("<b>same</b> makes no difference to that loss that these runs can tell from zero"),
@@ -412,11 +408,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void thePageSaysOnceWhatTheVerticalLinesMean() throws Exception {
-        Comparison c = Comparison.prepare(
-                ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/worked-example.json").toURI())),
-                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", "
-                        + "\"patch\": {\"meta\": {\"description\": \"only the words differ\"}}}]}"),
-                "test", 2, 5, 40);
+        Comparison c = onlyTheWordsDiffer("/scenarios/worked-example.json", 2, 40);
         c.run(1);
         String html = ComparisonReport.html(c, ComparisonReport.rows(c));
         int lists = html.split("<ol>", -1).length - 1;
@@ -461,5 +453,13 @@ class ComparisonReportWordingTest {
         return Comparison.prepare(
                 ScenarioLoader.load(Path.of(getClass().getResource("/scenarios/two-region.json").toURI())),
                 Json.mapper().readTree("{\"options\": [" + options + "]}"), "test", runs, seed, ticks);
+    }
+
+    /** A comparison of the scenario with one option whose patch changes only its description. */
+    private Comparison onlyTheWordsDiffer(String scenario, int runs, int ticks) throws Exception {
+        return Comparison.prepare(ScenarioLoader.load(Path.of(getClass().getResource(scenario).toURI())),
+                Json.mapper().readTree("{\"options\": [{\"name\": \"same\", "
+                        + "\"patch\": {\"meta\": {\"description\": \"only the words differ\"}}}]}"),
+                "test", runs, 5, ticks);
     }
 }

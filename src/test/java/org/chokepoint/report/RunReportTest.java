@@ -44,11 +44,7 @@ class RunReportTest {
      */
     @Test
     void withoutAShockToMeasureFromThePageSaysWhichWeeksThePreShockLevelIsTheMeanOf() throws Exception {
-        ObjectNode s = (ObjectNode) Json.mapper().readTree(
-                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
-        s.withArray("policies").addObject().put("type", "tariffRateQuota").put("id", "b-tariff").put("region", "B")
-                .put("commodity", "metal").put("yearlyQuota", 0).put("outOfQuotaTariff", 0.2).put("start", 20);
-        LoadedScenario loaded = ScenarioLoader.fromJson(s, "two-region with a tariff");
+        LoadedScenario loaded = twoRegionWithATariff();
 
         String html = RunReport.html(loaded, Simulation.run(loaded.scenario(), 1, 80), 1);
 
@@ -66,11 +62,7 @@ class RunReportTest {
      */
     @Test
     void theFiscalCostSaysWhatItIsNetOfBesideTheLeviesRow() throws Exception {
-        ObjectNode s = (ObjectNode) Json.mapper().readTree(
-                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
-        s.withArray("policies").addObject().put("type", "tariffRateQuota").put("id", "b-tariff").put("region", "B")
-                .put("commodity", "metal").put("yearlyQuota", 0).put("outOfQuotaTariff", 0.2).put("start", 20);
-        LoadedScenario loaded = ScenarioLoader.fromJson(s, "two-region with a tariff");
+        LoadedScenario loaded = twoRegionWithATariff();
 
         String html = RunReport.html(loaded, Simulation.run(loaded.scenario(), 1, 80), 1);
 
@@ -140,5 +132,14 @@ class RunReportTest {
         assertTrue(html.contains(", but no firm's stock ran low enough for it to join, so it bought and allocated"
                 + " nothing. "), "said so");
         assertFalse(html.contains("It acted"));
+    }
+
+    /** The two-region world with a 20% tariff on every unit B imports from week 20, its only instrument. */
+    private LoadedScenario twoRegionWithATariff() throws Exception {
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(
+                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        s.withArray("policies").addObject().put("type", "tariffRateQuota").put("id", "b-tariff").put("region", "B")
+                .put("commodity", "metal").put("yearlyQuota", 0).put("outOfQuotaTariff", 0.2).put("start", 20);
+        return ScenarioLoader.fromJson(s, "two-region with a tariff");
     }
 }
