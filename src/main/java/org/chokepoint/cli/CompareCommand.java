@@ -159,7 +159,8 @@ public final class CompareCommand implements Callable<Integer> {
                 folder.commit();
                 // Counted as validate --options counts the file's options, "no policy" named beside them.
                 stdout.println("wrote " + target + " (no policy and " + Count.of(comparison.options().size() - 1,
-                        "option") + " x " + Count.of(runs, "run") + ", " + Count.of(comparison.horizon(), "tick") + ", " + wallMs + " ms)");
+                        "option") + " x " + Count.of(runs, "run") + ", " + Count.of(comparison.horizon(), "tick")
+                        + ", " + wallMs + " ms)");
                 java.util.List<java.util.List<BandShare.Share>> shares = comparison.bandShares();
                 for (java.util.List<BandShare.Share> byOption : shares) {
                     for (int o = 0; o < byOption.size(); o++) {
