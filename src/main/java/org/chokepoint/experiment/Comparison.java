@@ -22,7 +22,9 @@ import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
+import org.chokepoint.scenario.spec.ConsortiumSpec;
 import org.chokepoint.scenario.spec.ImporterInstrumentSpec;
+import org.chokepoint.scenario.spec.JointProcurementSpec;
 import org.chokepoint.scenario.spec.PolicySpec;
 import org.chokepoint.world.Commodity;
 import org.chokepoint.world.World;
@@ -125,7 +127,7 @@ public final class Comparison {
                             float[] outputLoss) { }
 
     /** The most affected markets, whose price paths the report draws. */
-    public record PlottedMarket(int index, String region, String commodity, String priceUnit) { }
+    public record PlottedMarket(int index, String region, String commodity, String priceUnit, String quantityUnit) { }
 
     private final LoadedScenario base;
     private final List<Option> options;
@@ -385,10 +387,10 @@ public final class Comparison {
 
     /**
      * The two markets with the highest peak price multiple, then the markets the options' instruments act on
-     * (their region and commodity), at most six in all.
+     * (their region and commodity), and those their consortia buy in and allocate from (the region's market of
+     * the input they procure, then of the product their key allocates), at most six in all.
      */
     private static List<PlottedMarket> pickMarkets(SupplyShockModel model, Summary summary, List<Option> options) {
-        World world = model.world();
         List<PlottedMarket> top = topMarkets(model, summary);
         List<PlottedMarket> out = new ArrayList<>(top);
         Set<Integer> seen = new HashSet<>();
@@ -399,16 +401,31 @@ public final class Comparison {
                 if (!(p instanceof ImporterInstrumentSpec i) || i.commodity() == null) {
                     continue;
                 }
-                int r = world.regionIndex(i.region());
-                int c = world.commodityIndex(i.commodity());
-                int m = world.market(r, c);
-                if (out.size() < 6 && model.markets().used(m) && seen.add(m)) {
-                    out.add(new PlottedMarket(m, world.region(r).id(), world.commodity(c).id(),
-                            world.commodity(c).priceUnit()));
+                plot(model, i.region(), i.commodity(), out, seen);
+            }
+            for (ConsortiumSpec spec : o.scenario().scenario().consortia()) {
+                if (spec instanceof JointProcurementSpec j) {
+                    plot(model, j.region(), j.input(), out, seen);
+                    if (j.allocation() != null) {
+                        plot(model, j.region(), j.allocation().product(), out, seen);
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** Adds the region's market of the commodity to those drawn, unless drawn already, unused, or six are. */
+    private static void plot(SupplyShockModel model, String region, String commodity, List<PlottedMarket> out,
+                             Set<Integer> seen) {
+        World world = model.world();
+        int r = world.regionIndex(region);
+        int c = world.commodityIndex(commodity);
+        int m = world.market(r, c);
+        if (out.size() < 6 && model.markets().used(m) && seen.add(m)) {
+            Commodity com = world.commodity(c);
+            out.add(new PlottedMarket(m, world.region(r).id(), com.id(), com.priceUnit(), com.quantityUnit()));
+        }
     }
 
     private static List<PlottedMarket> topMarkets(SupplyShockModel model, Summary summary) {
@@ -422,7 +439,8 @@ public final class Comparison {
             int r = world.regionIndex(m.region());
             int c = world.commodityIndex(m.commodity());
             Commodity com = world.commodity(c);
-            out.add(new PlottedMarket(world.market(r, c), m.region(), m.commodity(), com.priceUnit()));
+            out.add(new PlottedMarket(world.market(r, c), m.region(), m.commodity(), com.priceUnit(),
+                    com.quantityUnit()));
         }
         return out;
     }

@@ -79,6 +79,27 @@ class ComparisonTest {
         }
     }
 
+    /**
+     * The naphtha options are consortia, not importer instruments: what they act on is Japan's naphtha, which the
+     * pool buys, and Japan's resin, which its key allocates. Those are drawn after the two markets whose prices
+     * rise most (over 40 weeks, before the closure, none rises: no market has a peak multiple, and only the
+     * consortia's are drawn), not the rest of Asia's naphtha alone, whose price no option moves.
+     */
+    @Test
+    void theMarketsTheOptionsConsortiaBuyInAndAllocateFromAreDrawn() throws Exception {
+        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")),
+                Json.mapper().readTree(Path.of("scenarios/naphtha-hormuz-2026.options.json").toFile()), "test", 2, 1,
+                40);
+        c.run(1);
+        List<String> drawn = c.plotted().stream().map(m -> m.region() + " " + m.commodity()).toList();
+        assertTrue(drawn.contains("JP naphtha"), drawn.toString());
+        assertTrue(drawn.contains("JP resin"), drawn.toString());
+        assertTrue(drawn.indexOf("JP naphtha") < drawn.indexOf("JP resin"), "the input, then the product allocated");
+        Comparison.PlottedMarket naphtha = c.plotted().get(drawn.indexOf("JP naphtha"));
+        assertEquals("USD/t", naphtha.priceUnit());
+        assertEquals("kt", naphtha.quantityUnit());
+    }
+
     @Test
     void anOptionThatChangesNothingHasEveryPairedDifferenceExactlyZero() throws Exception {
         Comparison c = Comparison.prepare(twoRegion(), options("{\"options\": ["
