@@ -457,7 +457,7 @@ public final class ComparisonReport {
             metrics.add(new String[] {p + "peakMultiple", "Peak price / pre-shock price, " + m.region() + " "
                     + m.commodity()});
             metrics.add(new String[] {p + "cumulativeShortage", "Cumulative unmet demand, " + m.region() + " "
-                    + m.commodity() + " (quantity)"});
+                    + m.commodity() + " (" + (m.quantityUnit() == null ? "quantity" : m.quantityUnit()) + ")"});
         }
         h.append("<table><tr><th>metric</th><th>option</th><th>mean</th><th>95% CI</th>")
                 .append("<th>difference from no policy</th><th>95% CI of the difference</th></tr>\n");
@@ -468,24 +468,58 @@ public final class ComparisonReport {
                     continue;
                 }
                 boolean usd = m[1].contains("US$");
+                double s = scale(rows, c, m[0]);
                 h.append("<tr><td>").append(esc(m[1].replace("US$", c.money().label()))).append("</td><td>")
                         .append(esc(o.name())).append("</td><td>")
-                        .append(v(r.level().mean(), usd)).append("</td><td>").append(v(r.level().ci95Low(), usd))
-                        .append(" to ").append(v(r.level().ci95High(), usd)).append("</td><td>")
-                        .append(v(r.difference().mean(), usd)).append("</td><td>")
-                        .append(v(r.difference().ci95Low(), usd)).append(" to ")
-                        .append(v(r.difference().ci95High(), usd)).append("</td></tr>\n");
+                        .append(v(r.level().mean(), usd, s)).append("</td><td>")
+                        .append(v(r.level().ci95Low(), usd, s))
+                        .append(" to ").append(v(r.level().ci95High(), usd, s)).append("</td><td>")
+                        .append(v(r.difference().mean(), usd, s)).append("</td><td>")
+                        .append(v(r.difference().ci95Low(), usd, s)).append(" to ")
+                        .append(v(r.difference().ci95High(), usd, s)).append("</td></tr>\n");
             }
         }
         h.append("</table>\n");
     }
 
+    /** The largest level, in size, any option's runs give the metric: what its rounding error is measured by. */
+    private static double scale(List<Row> rows, Comparison c, String metric) {
+        double s = 0;
+        for (Comparison.Option o : c.options()) {
+            Row r = find(rows, o.name(), metric);
+            if (r != null) {
+                for (double x : new double[] {r.level().mean(), r.level().ci95Low(), r.level().ci95High()}) {
+                    if (Double.isFinite(x)) {
+                        s = Math.max(s, Math.abs(x));
+                    }
+                }
+            }
+        }
+        return s;
+    }
+
     /** A figure of the table; "n/a" where comparison.csv says NA. */
     static String v(double x, boolean usd) {
+        return v(x, usd, 0);
+    }
+
+    /**
+     * A figure of a row whose levels reach {@code scale} in size: a figure within a billionth of that is the
+     * rounding error of sums that are the same, and reads 0 (not "-3.55e-15" of a shortage no option moves); a
+     * negative one has the minus sign the money figures have.
+     */
+    static String v(double x, boolean usd, double scale) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return "n/a";
         }
-        return usd ? money(x) : String.format(Locale.ROOT, "%.3g", x);
+        if (Math.abs(x) <= 1e-9 * scale) {
+            x = 0;
+        }
+        if (usd) {
+            return money(x);
+        }
+        String f = String.format(Locale.ROOT, "%.3g", x);
+        return f.startsWith("-") ? "−" + f.substring(1) : f;
     }
 
     static String esc(String s) {

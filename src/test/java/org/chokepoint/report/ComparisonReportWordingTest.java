@@ -443,6 +443,38 @@ class ComparisonReportWordingTest {
         assertTrue(every.contains("Fiscal cost, present value"), "the rows that are present values say so");
     }
 
+    /**
+     * The table of every figure gives a market's unmet demand in its commodity's unit, kt of naphtha, not
+     * "(quantity)"; a difference that is the rounding error of two equal sums (the rest of Asia's naphtha
+     * shortage, 22.9 kt under every option, differed by −3.55e-15) reads 0.00, not a figure in scientific
+     * notation a reader might take for a change; and a negative ratio has the minus sign the money has.
+     */
+    @Test
+    void theTableOfEveryFigureGivesUnmetDemandInItsUnitAndRoundingErrorAsZero() throws Exception {
+        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")),
+                Json.mapper().readTree(Path.of("scenarios/naphtha-hormuz-2026.options.json").toFile()), "test", 2, 1,
+                40);
+        c.run(1);
+        var zero = new org.chokepoint.experiment.MeanInterval(8, 0, 0, 0, 0, 0);
+        var noise = new org.chokepoint.experiment.MeanInterval(8, 0, -3.55e-15, 1e-14, -1.74e-14, 1.03e-14);
+        var shortage = new org.chokepoint.experiment.MeanInterval(8, 0, 22.9, 13.9, 11.3, 34.5);
+        var ratio = new org.chokepoint.experiment.MeanInterval(8, 0, -0.187, 1.7, -1.60, 1.23);
+        var rows = java.util.List.of(
+                new ComparisonReport.Row("no policy", "JP.naphtha.cumulativeShortage", shortage, zero),
+                new ComparisonReport.Row("case 6: joint procurement", "JP.naphtha.cumulativeShortage", shortage, noise),
+                new ComparisonReport.Row("case 6: joint procurement", "JP.naphtha.peakMultiple", mi(1.32), ratio));
+        StringBuilder h = new StringBuilder();
+
+        ComparisonReport.table(h, c, rows);
+
+        String table = h.toString();
+        assertTrue(table.contains("<td>Cumulative unmet demand, JP naphtha (kt)</td><td>case 6: joint procurement</td>"
+                + "<td>22.9</td><td>11.3 to 34.5</td><td>0.00</td><td>0.00 to 0.00</td>"), table);
+        assertFalse(table.contains("(quantity)"), table);
+        assertFalse(table.contains("e-1"), table);
+        assertTrue(table.contains("<td>−0.187</td><td>−1.60 to 1.23</td>"), table);
+    }
+
     /** The two-region world compared under options named {@code names}, each leaving it as it is. */
     private Comparison unpatched(int runs, int seed, int ticks, String... names) throws Exception {
         StringBuilder options = new StringBuilder();
