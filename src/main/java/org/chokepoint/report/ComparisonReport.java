@@ -506,7 +506,8 @@ public final class ComparisonReport {
     /**
      * A figure of a row whose levels reach {@code scale} in size: a figure within a billionth of that is the
      * rounding error of sums that are the same, and reads 0 (not "-3.55e-15" of a shortage no option moves); a
-     * negative one has the minus sign the money figures have.
+     * negative one has the minus sign the money figures have. Three significant figures, written out in full
+     * (2,024 kt of resin unmet, not "2.02e+03"; 0.0000412, not "4.12e-05").
      */
     static String v(double x, boolean usd, double scale) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
@@ -518,7 +519,10 @@ public final class ComparisonReport {
         if (usd) {
             return money(x);
         }
-        String f = String.format(Locale.ROOT, "%.3g", x);
+        double a = Math.abs(x);
+        String f = a >= 1000 ? String.format(Locale.ROOT, "%,.0f", x)
+                : a != 0 && a < 1e-4 ? new java.math.BigDecimal(x).round(new java.math.MathContext(3)).toPlainString()
+                : String.format(Locale.ROOT, "%.3g", x);
         return f.startsWith("-") ? "−" + f.substring(1) : f;
     }
 

@@ -447,7 +447,8 @@ class ComparisonReportWordingTest {
      * The table of every figure gives a market's unmet demand in its commodity's unit, kt of naphtha, not
      * "(quantity)"; a difference that is the rounding error of two equal sums (the rest of Asia's naphtha
      * shortage, 22.9 kt under every option, differed by −3.55e-15) reads 0.00, not a figure in scientific
-     * notation a reader might take for a change; and a negative ratio has the minus sign the money has.
+     * notation a reader might take for a change; a large or small figure is written out, not in that notation
+     * either; and a negative ratio has the minus sign the money has.
      */
     @Test
     void theTableOfEveryFigureGivesUnmetDemandInItsUnitAndRoundingErrorAsZero() throws Exception {
@@ -473,6 +474,8 @@ class ComparisonReportWordingTest {
         assertFalse(table.contains("(quantity)"), table);
         assertFalse(table.contains("e-1"), table);
         assertTrue(table.contains("<td>−0.187</td><td>−1.60 to 1.23</td>"), table);
+        assertEquals("2,024", ComparisonReport.v(2024.4, false, 2024.4), "a resin shortage in kt, not 2.02e+03");
+        assertEquals("−0.0000412", ComparisonReport.v(-4.12e-5, false, 0.0339));
     }
 
     /** The two-region world compared under options named {@code names}, each leaving it as it is. */
