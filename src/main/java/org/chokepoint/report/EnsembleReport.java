@@ -242,7 +242,7 @@ public final class EnsembleReport {
                     figures.add(prefix + f[0]);
                 }
             }
-            figureTable(g, runs, figures, c -> describe(c.substring(prefix.length())), false);
+            figureTable(g, runs, figures, c -> describe(c.substring(prefix.length()), m), false);
             String q = m.quantityUnit() == null ? "" : " (" + m.quantityUnit() + ")";
             String p = m.priceUnit() == null ? "" : " (" + m.priceUnit() + ")";
             g.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
@@ -263,7 +263,7 @@ public final class EnsembleReport {
                 }
             }
             g.append("</div>\n<p class=\"note\">How the market's figures spread over the runs:</p>\n");
-            histograms(g, runs, figures, c -> describe(c.substring(prefix.length())), "hist-" + i, false, currency);
+            histograms(g, runs, figures, c -> describe(c.substring(prefix.length()), m), "hist-" + i, false, currency);
             g.append("</section>\n");
             return g.toString();
         }));
@@ -300,6 +300,21 @@ public final class EnsembleReport {
             c.band("counterfactual", q[0], q[1], q[2], ChartStyle.COUNTERFACTUAL, true);
         }
         return c.marks(marks);
+    }
+
+    /**
+     * A market's figure with the market's units: "unmet demand, total (kt)" of naphtha, not "(quantity)", and its
+     * prices in USD/t.
+     */
+    static String describe(String field, ReportPage.MarketLabel m) {
+        String d = describe(field);
+        if (m.quantityUnit() != null) {
+            d = d.replace("(quantity)", "(" + m.quantityUnit() + ")");
+        }
+        if (m.priceUnit() != null && (field.equals("baselinePrice") || field.equals("peakPrice"))) {
+            d += " (" + m.priceUnit() + ")";
+        }
+        return d;
     }
 
     static String describe(String field) {

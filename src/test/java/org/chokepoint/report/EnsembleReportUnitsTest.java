@@ -1,5 +1,6 @@
 package org.chokepoint.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,22 @@ class EnsembleReportUnitsTest {
         assertFalse(charts.contains("policy.licensing.approved, US$"), charts);
         assertFalse(charts.contains("policy.licensing.meanWaitTicks, US$"), charts);
         assertTrue(charts.contains("the dashed line is the median over the runs"), charts);
+    }
+
+    /**
+     * A market's table of figures gives its quantities and prices in its units: Japan's naphtha left 581 kt
+     * unmet over the run, and peaked at 911 USD/t.
+     */
+    @Test
+    void aMarketsFiguresNameItsUnits() {
+        ReportPage.MarketLabel naphtha = new ReportPage.MarketLabel("JP", "naphtha", "kt", "USD/t");
+        assertEquals("unmet demand, total (kt)", EnsembleReport.describe("cumulativeShortage", naphtha));
+        assertEquals("output lost (kt)", EnsembleReport.describe("outputLoss", naphtha));
+        assertEquals("peak price (USD/t)", EnsembleReport.describe("peakPrice", naphtha));
+        assertEquals("pre-shock price (USD/t)", EnsembleReport.describe("baselinePrice", naphtha));
+        assertEquals("peak price / pre-shock price", EnsembleReport.describe("peakMultiple", naphtha));
+        ReportPage.MarketLabel unnamed = new ReportPage.MarketLabel("A", "metal", null, null);
+        assertEquals("unmet demand, total (quantity)", EnsembleReport.describe("cumulativeShortage", unnamed));
     }
 
     @Test
