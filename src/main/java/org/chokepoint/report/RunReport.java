@@ -116,7 +116,7 @@ public final class RunReport {
             int m = used.get(i);
             ReportPage.MarketLabel label = labels.get(i);
             ReportPage.panelOpen(g, i, label);
-            marketFigures(g, summary.markets().get(i), cal, shock);
+            marketFigures(g, summary.markets().get(i), label, cal, shock);
             String q = label.quantityUnit() == null ? "" : " (" + label.quantityUnit() + ")";
             String p = label.priceUnit() == null ? "" : " (" + label.priceUnit() + ")";
             TimeChart price = pair(cal, from, horizon, "price" + p, run, cf, m, Metric.PRICE, marks);
@@ -317,17 +317,30 @@ public final class RunReport {
         return tick == null ? "never" : cal.label(tick);
     }
 
-    private static void marketFigures(StringBuilder h, Summary.MarketSummary m, Calendar cal, int shock) {
-        h.append("<table><tr><th>pre-shock price</th><th>peak</th><th>peak on</th><th>back within 10%</th>")
-                .append("<th>above 2×</th><th>above 5×</th><th>unmet demand, total</th><th>days of cover at shock</th>")
-                .append("<th>stock exhausted after</th><th>output lost</th></tr>\n<tr><td>")
+    /**
+     * The market's figures, in its units: the page says its quantities are per tick, which its charts are, so the
+     * totals over the run say they are, and in what.
+     */
+    private static void marketFigures(StringBuilder h, Summary.MarketSummary m, ReportPage.MarketLabel label,
+                                      Calendar cal, int shock) {
+        String q = label.quantityUnit() == null ? "" : ", " + label.quantityUnit();
+        String p = label.priceUnit() == null ? "" : " (" + label.priceUnit() + ")";
+        TickUnit tick = TickUnit.of(cal.ticksPerYear());
+        Integer exhausted = m.ticksToExhaustion();
+        h.append("<table><tr><th>pre-shock price").append(ReportPage.esc(p))
+                .append("</th><th>peak</th><th>peak on</th><th>back within 10%</th>")
+                .append("<th>above 2×</th><th>above 5×</th><th>unmet demand (total over the run")
+                .append(ReportPage.esc(q)).append(")</th><th>days of cover at shock</th>")
+                .append("<th>stock exhausted after</th><th>output lost (total over the run").append(ReportPage.esc(q))
+                .append(")</th></tr>\n<tr><td>")
                 .append(ChartStyle.figure(m.baselinePrice())).append("</td><td>×")
                 .append(ChartStyle.figure(m.peakMultiple())).append("</td><td>").append(cal.label(m.peakTick()))
                 .append("</td><td>").append(date(cal, m.recoveryTick())).append("</td><td>")
                 .append(date(cal, m.firstTickAbove2x())).append("</td><td>").append(date(cal, m.firstTickAbove5x()))
                 .append("</td><td>").append(ChartStyle.figure(m.cumulativeShortage())).append("</td><td>")
                 .append(m.daysOfCoverAtShock() == null ? "n/a" : ChartStyle.figure(m.daysOfCoverAtShock()))
-                .append("</td><td>").append(m.ticksToExhaustion() == null ? "never" : m.ticksToExhaustion() + " ticks")
+                .append("</td><td>").append(exhausted == null ? "never"
+                        : exhausted + " " + (exhausted == 1 ? tick.singular() : tick.plural()))
                 .append("</td><td>").append(m.outputLoss() == null ? "n/a" : ChartStyle.figure(m.outputLoss())
                         + (m.outputLossShare() == null ? "" : " (" + ChartStyle.figure(100 * m.outputLossShare()) + "%)"))
                 .append("</td></tr></table>\n");

@@ -71,6 +71,27 @@ class RunReportTest {
         assertFalse(html.contains("net of receipts"), "levies are receipts, and not in it");
     }
 
+    /**
+     * The page says its quantities are per tick, as its charts are; the totals in a market's table are over the
+     * run, and say so, with their unit, the price its unit, and the time to exhaustion is in weeks when a tick is a
+     * week: Japan's naphtha left 602 kt unmet over the run, not 602 kt a week, and its resin stock ran out after
+     * 17 weeks.
+     */
+    @Test
+    void aMarketsTableSaysItsTotalsAreOverTheRunAndInWhatUnit() throws Exception {
+        LoadedScenario loaded = ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json"));
+
+        String html = RunReport.html(loaded, Simulation.run(loaded.scenario(), 1, -1), 1);
+
+        assertTrue(html.contains("quantities are per tick (a week)"), "the charts' quantities");
+        assertTrue(html.contains("<th>pre-shock price (USD/t)</th>"), "the price's unit");
+        assertTrue(html.contains("<th>unmet demand (total over the run, kt)</th>"), "unmet demand's unit");
+        assertTrue(html.contains("<th>output lost (total over the run, kt)</th>"), "output lost's unit");
+        assertTrue(html.matches("(?s).*<td>\\d+ weeks</td>.*"), "a stock exhausted after some weeks");
+        assertFalse(html.contains(" ticks</td>"), "not ticks, when a tick is a week");
+        assertFalse(html.contains("<th>unmet demand, total</th>"), "a total without its unit");
+    }
+
     /** With a shock the words are what they were: the window is the ticks before it, and the charts start before it. */
     @Test
     void withAShockThePreShockLevelIsTheMeanBeforeIt() {
