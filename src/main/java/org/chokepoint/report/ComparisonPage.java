@@ -83,6 +83,11 @@ final class ComparisonPage {
                 .append(", difference from no policy</h2>\n");
         incidence(h, c, rows);
 
+        String harm = ComparisonReport.harm(c, rows);
+        if (!harm.isEmpty()) {
+            h.append("<h2>The harm of breaking the casebook's rules</h2>\n").append(harm);
+        }
+
         List<Mark> baseMarks = ReportPage.marks(base, cal, horizon);
         h.append("<h2>Each option against no policy</h2>\n<p class=\"note\">One chart per option: the option in "
                 + "green (median of the runs and the band from the 5th to the 95th percentile), no policy in grey "

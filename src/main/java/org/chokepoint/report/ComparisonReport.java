@@ -450,6 +450,68 @@ public final class ComparisonReport {
         return String.format(Locale.ROOT, "%s$%,.0f", sign, a);
     }
 
+    /**
+     * The harm of each option whose consortium breaks the casebook's rules, against its compliant twin (the same
+     * consortium keeping them, run on the same seeds): for each market its members sell in, the price over the
+     * run, what buyers paid beyond the twin's prices and the output lost, and the change in the surplus of the
+     * final consumers of the members' region; empty where no option breaks a rule. These are the figures
+     * comparison.csv gives as {@code harm.*}, undiscounted sums over the run.
+     */
+    static String harm(Comparison c, List<Row> rows) {
+        StringBuilder h = new StringBuilder();
+        for (Comparison.Option o : c.options()) {
+            List<Row> own = new ArrayList<>();
+            for (Row r : rows) {
+                if (r.option().equals(o.name()) && r.metric().startsWith("harm.") && r.level().n() > 0) {
+                    own.add(r);
+                }
+            }
+            if (own.isEmpty()) {
+                continue;
+            }
+            h.append("<p><b>").append(esc(o.name())).append("</b>, against the same consortium keeping the "
+                    + "casebook's rules, run on the same seeds (mean over the runs, 95% confidence interval):</p>\n"
+                    + "<table><tr><th>figure</th><th>mean</th><th>95% CI</th></tr>\n");
+            for (Row r : own) {
+                String[] parts = r.metric().split("\\.");
+                String what;
+                boolean usd;
+                boolean share = false;
+                if (r.metric().equals("harm.finalConsumerSurplusChange")) {
+                    what = "Final consumers' surplus in the members' region: change (US$, summed over the run)";
+                    usd = true;
+                } else {
+                    String market = parts[1] + " " + parts[2];
+                    String figure = parts[3];
+                    usd = figure.equals("paidBeyondTwinPrices");
+                    share = !usd;
+                    what = switch (figure) {
+                        case "overcharge" -> market + ": mean price over the run above the compliant consortium's";
+                        case "paidBeyondTwinPrices" -> market + ": paid by its buyers beyond the compliant "
+                                + "consortium's prices (US$, summed over the run)";
+                        case "outputLostShare" -> market + ": output below the compliant consortium's";
+                        default -> r.metric();
+                    };
+                }
+                MeanInterval l = r.level();
+                h.append("<tr><td>").append(esc(what.replace("US$", c.money().label()))).append("</td><td>")
+                        .append(share ? percent(l.mean()) : v(l.mean(), usd)).append("</td><td>")
+                        .append(share ? percent(l.ci95Low()) : v(l.ci95Low(), usd)).append(" to ")
+                        .append(share ? percent(l.ci95High()) : v(l.ci95High(), usd)).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        return h.toString();
+    }
+
+    private static String percent(double share) {
+        if (!Double.isFinite(share)) {
+            return "n/a";
+        }
+        String f = String.format(Locale.ROOT, "%.1f%%", 100 * share);
+        return f.startsWith("-") ? "−" + f.substring(1) : f;
+    }
+
     static void table(StringBuilder h, Comparison c, List<Row> rows) {
         List<String[]> metrics = new ArrayList<>(Arrays.asList(KEY_METRICS));
         for (Comparison.PlottedMarket m : c.plotted()) {

@@ -478,6 +478,42 @@ class ComparisonReportWordingTest {
         assertEquals("−0.0000412", ComparisonReport.v(-4.12e-5, false, 0.0339));
     }
 
+    /**
+     * docs/antitrust.md measures the non-compliant naphtha consortium against its compliant twin; the page gives
+     * those figures too, not only comparison.csv: over 8 runs resin cost 3.8% more than under the twin, its buyers
+     * paid $3.63 bn beyond the twin's prices, 3.7% less of it was made and Japan's final consumers lost $5.27 bn of
+     * surplus. An option whose consortium keeps the rules has no such figures, and gets no table.
+     */
+    @Test
+    void theHarmOfAnOptionThatBreaksTheRulesIsOnThePageAgainstItsCompliantTwin() throws Exception {
+        Comparison c = unpatched(2, 5, 40, "compliant", "breaking");
+        var none = new org.chokepoint.experiment.MeanInterval(0, 8, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        var rows = java.util.List.of(
+                new ComparisonReport.Row("compliant", "harm.JP.resin.overcharge", none, none),
+                new ComparisonReport.Row("breaking", "harm.JP.resin.overcharge",
+                        new org.chokepoint.experiment.MeanInterval(8, 0, 0.03849, 0.0037, 0.0354, 0.0416), none),
+                new ComparisonReport.Row("breaking", "harm.JP.resin.paidBeyondTwinPrices",
+                        new org.chokepoint.experiment.MeanInterval(8, 0, 3.63e9, 3.6e8, 3.33e9, 3.93e9), none),
+                new ComparisonReport.Row("breaking", "harm.JP.resin.outputLostShare",
+                        new org.chokepoint.experiment.MeanInterval(8, 0, 0.0374, 0.0022, 0.0356, 0.0393), none),
+                new ComparisonReport.Row("breaking", "harm.finalConsumerSurplusChange",
+                        new org.chokepoint.experiment.MeanInterval(8, 0, -5.27e9, 1.0e9, -6.14e9, -4.40e9), none));
+
+        String text = ComparisonReport.harm(c, rows);
+
+        assertTrue(text.contains("<b>breaking</b>, against the same consortium keeping the casebook's rules"), text);
+        assertFalse(text.contains("<b>compliant</b>"), text);
+        assertTrue(text.contains("<td>JP resin: mean price over the run above the compliant consortium's</td>"
+                + "<td>3.8%</td><td>3.5% to 4.2%</td>"), text);
+        assertTrue(text.contains("beyond the compliant consortium's prices (US$, summed over the run)</td>"
+                + "<td>$3.63 bn</td><td>$3.33 bn to $3.93 bn</td>"), text);
+        assertTrue(text.contains("<td>JP resin: output below the compliant consortium's</td><td>3.7%</td>"
+                + "<td>3.6% to 3.9%</td>"), text);
+        assertTrue(text.contains("surplus in the members' region: change (US$, summed over the run)</td>"
+                + "<td>−$5.27 bn</td><td>−$6.14 bn to −$4.40 bn</td>"), text);
+        assertEquals("", ComparisonReport.harm(c, rows.subList(0, 1)), "no option breaks a rule");
+    }
+
     /** The two-region world compared under options named {@code names}, each leaving it as it is. */
     private Comparison unpatched(int runs, int seed, int ticks, String... names) throws Exception {
         StringBuilder options = new StringBuilder();
