@@ -104,4 +104,27 @@ class EnsembleReportUnitsTest {
         assertFalse(page.contains("differences against each run's own counterfactual"), page);
         assertFalse(page.contains("before the shock"), "nor a shock for the charts to start before");
     }
+
+    /**
+     * The table of totals names each in words, as the run's page does, with the column it is in runs.csv and
+     * stats.json: a reader of "totals.deadweightLoss" alone has to know the code's name for the net welfare loss,
+     * and which of two rows is discounted.
+     */
+    @Test
+    void theTotalsAreNamedInWordsBesideTheirColumns() {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        values.put("totals.deadweightLoss", new double[] {3.4e9, 3.8e9});
+        values.put("pv.deadweightLoss", new double[] {3.3e9, 3.7e9});
+        EnsembleReport.Table runs = new EnsembleReport.Table(List.copyOf(values.keySet()), values, 2);
+        StringBuilder h = new StringBuilder();
+
+        EnsembleReport.figureTable(h, runs, runs.columns(), EnsembleReport::total, true);
+
+        String table = h.toString();
+        assertTrue(table.contains("<td>Net welfare loss (positive = loss), undiscounted "
+                + "(totals.deadweightLoss)</td><td>2</td><td>$3.6 bn</td>"), table);
+        assertTrue(table.contains("<td>Net welfare loss (positive = loss), present value (pv.deadweightLoss)</td>"),
+                table);
+        assertEquals("harm.finalConsumerSurplusChange", EnsembleReport.total("harm.finalConsumerSurplusChange"));
+    }
 }
