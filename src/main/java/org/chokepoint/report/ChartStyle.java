@@ -68,6 +68,11 @@ public final class ChartStyle {
         return v < 0 && !digits.equals("0") ? "\u2212" + digits : digits;
     }
 
+    /** A number as formatted, its leading hyphen written as the minus sign the pages' money and figures have. */
+    static String minusSign(String formatted) {
+        return formatted.startsWith("-") ? "\u2212" + formatted.substring(1) : formatted;
+    }
+
     /**
      * Money in US dollars, as {@code $1.2 m} or {@code $3.41 bn}; a minus sign, not a hyphen, and none on an amount
      * that rounds to $0.

@@ -509,7 +509,7 @@ public final class ComparisonReport {
             return "n/a";
         }
         String f = String.format(Locale.ROOT, "%.1f%%", 100 * share);
-        return f.startsWith("-") ? "−" + f.substring(1) : f;
+        return ChartStyle.minusSign(f);
     }
 
     static void table(StringBuilder h, Comparison c, List<Row> rows) {
@@ -585,7 +585,7 @@ public final class ComparisonReport {
         String f = a >= 1000 ? String.format(Locale.ROOT, "%,.0f", x)
                 : a != 0 && a < 1e-4 ? new java.math.BigDecimal(x).round(new java.math.MathContext(3)).toPlainString()
                 : String.format(Locale.ROOT, "%.3g", x);
-        return f.startsWith("-") ? "−" + f.substring(1) : f;
+        return ChartStyle.minusSign(f);
     }
 
     static String esc(String s) {

@@ -302,22 +302,6 @@ public final class EnsembleReport {
         return c.marks(marks);
     }
 
-    /** The totals in words, as the run's and the comparison's pages name them. */
-    static final String[][] TOTALS = {
-        {"downstreamOutputLoss", "Downstream output lost, in value added (at pre-shock prices)"},
-        {"finalDemandShortage", "Final demand rationed (at pre-shock prices)"},
-        {"consumerSurplusChange", "Consumer surplus change"},
-        {"producerSurplusChange", "Producer surplus change"},
-        {"fiscalCost", "Fiscal cost, net of sales and clawbacks"},
-        {"publicStockValue", "Public stocks held at the end, at the market price"},
-        {"levyRevenue", "Levy and tariff revenue"},
-        {"quotaRent", "Quota rents"},
-        {"traderSurplusChange", "Traders' surplus change"},
-        {"privateStockValueChange", "Private stocks held at the end, at the market price: change"},
-        {"plantValueChange", "New plant's value left at the end: change"},
-        {"deadweightLoss", "Net welfare loss (positive = loss)"},
-    };
-
     /**
      * A total in words, undiscounted or in present value, with the column of runs.csv and stats.json it
      * is: "Net welfare loss (positive = loss), present value (pv.deadweightLoss)", not the column's name alone.
@@ -325,12 +309,8 @@ public final class EnsembleReport {
     static String total(String column) {
         boolean pv = column.startsWith("pv.");
         String field = column.substring(column.indexOf('.') + 1);
-        for (String[] t : TOTALS) {
-            if (t[0].equals(field)) {
-                return t[1] + (pv ? ", present value" : ", undiscounted") + " (" + column + ")";
-            }
-        }
-        return column;
+        String words = TotalLabels.of(field);
+        return words == null ? column : words + (pv ? ", present value" : ", undiscounted") + " (" + column + ")";
     }
 
     /**

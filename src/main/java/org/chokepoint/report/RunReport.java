@@ -207,20 +207,20 @@ public final class RunReport {
         h.append("<h2>Against the counterfactual</h2>\n<table><tr><th>total, ").append(ReportPage.esc(money))
                 .append("</th><th>sum</th><th>present value</th></tr>\n");
         Summary.PresentValues pv = t.presentValues();
-        row(h, "Downstream output lost, in value added (at pre-shock prices)", t.downstreamOutputLoss(),
+        row(h, TotalLabels.of("downstreamOutputLoss"), t.downstreamOutputLoss(),
                 pv.downstreamOutputLoss());
-        row(h, "Final demand rationed (at pre-shock prices)", t.finalDemandShortage(), pv.finalDemandShortage());
-        row(h, "Consumer surplus change", t.consumerSurplusChange(), pv.consumerSurplusChange());
-        row(h, "Producer surplus change", t.producerSurplusChange(), pv.producerSurplusChange());
-        row(h, "Fiscal cost, net of sales and clawbacks", t.fiscalCost(), pv.fiscalCost());
-        row(h, "Public stocks held at the end, at the market price", t.publicStockValue(), pv.publicStockValue());
-        row(h, "Levy and tariff revenue", t.levyRevenue(), pv.levyRevenue());
-        row(h, "Quota rents", t.quotaRent(), pv.quotaRent());
-        row(h, "Traders' surplus change", t.traderSurplusChange(), pv.traderSurplusChange());
-        row(h, "Private stocks held at the end, at the market price: change", t.privateStockValueChange(),
+        row(h, TotalLabels.of("finalDemandShortage"), t.finalDemandShortage(), pv.finalDemandShortage());
+        row(h, TotalLabels.of("consumerSurplusChange"), t.consumerSurplusChange(), pv.consumerSurplusChange());
+        row(h, TotalLabels.of("producerSurplusChange"), t.producerSurplusChange(), pv.producerSurplusChange());
+        row(h, TotalLabels.of("fiscalCost"), t.fiscalCost(), pv.fiscalCost());
+        row(h, TotalLabels.of("publicStockValue"), t.publicStockValue(), pv.publicStockValue());
+        row(h, TotalLabels.of("levyRevenue"), t.levyRevenue(), pv.levyRevenue());
+        row(h, TotalLabels.of("quotaRent"), t.quotaRent(), pv.quotaRent());
+        row(h, TotalLabels.of("traderSurplusChange"), t.traderSurplusChange(), pv.traderSurplusChange());
+        row(h, TotalLabels.of("privateStockValueChange"), t.privateStockValueChange(),
                 pv.privateStockValueChange());
-        row(h, "New plant's value left at the end: change", t.plantValueChange(), pv.plantValueChange());
-        row(h, "Net welfare loss (positive = loss)", t.deadweightLoss(), pv.deadweightLoss());
+        row(h, TotalLabels.of("plantValueChange"), t.plantValueChange(), pv.plantValueChange());
+        row(h, TotalLabels.of("deadweightLoss"), t.deadweightLoss(), pv.deadweightLoss());
         h.append("</table>\n");
     }
 
