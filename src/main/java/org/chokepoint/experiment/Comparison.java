@@ -37,13 +37,11 @@ import org.chokepoint.world.World;
  * options whose patches leave the economy and its background alone. The base scenario's background is in
  * every option's world too ({@link OptionRoles#keepBackground}).
  *
- * <p>Seeds: run i of base seed S gets {@code (int) (mix64(S + (i + 1) * 0x9E3779B97F4A7C15L) >>> 32)}, mix64
- * being SplitMix64's finaliser, so any run can be redone alone and the thread count changes nothing.
+ * <p>Seeds: run i of base seed S gets {@link Seeds#forRun}, as an ensemble's and a sweep's runs do, so any run can
+ * be redone alone and the thread count changes nothing.
  */
 public final class Comparison {
     public static final String NO_POLICY = "no policy";
-    public static final String SEED_DERIVATION = "seed(S, i) = (int) (mix64(S + (i + 1) * 0x9E3779B97F4A7C15L) >>> 32),"
-            + " mix64 = SplitMix64's finaliser; i = 0-based run index";
 
     /**
      * One named option: a merge patch of the scenario. An option swept over a grid is one option per level:
@@ -153,16 +151,8 @@ public final class Comparison {
         this.ticks = ticks;
         seeds = new int[runs];
         for (int i = 0; i < runs; i++) {
-            seeds[i] = seed(baseSeed, i);
+            seeds[i] = Seeds.forRun(baseSeed, i);
         }
-    }
-
-    /** The seed of run {@code i} of base seed {@code s}. */
-    public static int seed(long s, int i) {
-        long z = s + (i + 1L) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (int) ((z ^ (z >>> 31)) >>> 32);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.chokepoint.experiment.BandShare;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.Count;
 import org.chokepoint.experiment.MeanInterval;
+import org.chokepoint.experiment.Seeds;
 import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.DecimalText;
@@ -190,7 +191,7 @@ public final class ComparisonReport {
         root.put("scenarioSha256", c.base().sha256());
         root.put("runs", c.runs());
         root.put("baseSeed", c.baseSeed());
-        root.put("seedDerivation", Comparison.SEED_DERIVATION);
+        root.put("seedDerivation", Seeds.DERIVATION);
         ArrayNode seeds = root.putArray("seeds");
         for (int s : c.seeds()) {
             seeds.add(s);

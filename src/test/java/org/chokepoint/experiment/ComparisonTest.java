@@ -141,7 +141,11 @@ class ComparisonTest {
                 assertEquals(one.result(o, i).metrics(), two.result(o, i).metrics());
             }
         }
-        assertEquals(Comparison.seed(9, 0), one.seeds()[0]);
+        // an ensemble's and a sweep's runs of base seed 9 get the same seeds: SplittableRandom(9)'s upper halves
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 3; i++) {
+            assertEquals((int) (r.nextLong() >>> 32), one.seeds()[i]);
+        }
     }
 
     /**
