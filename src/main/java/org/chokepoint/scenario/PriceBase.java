@@ -85,8 +85,8 @@ public record PriceBase(Integer priceYear, Integer baseYear, double deflator, St
         m.put("deflator", deflator);
         m.put("index", index == null ? "none: money is in the scenario's own dollars" : index);
         m.put("label", label());
-        m.put("note", "money in summaries (totals, regions) and comparisons is multiplied by the deflator; prices"
-                + " and policy indicators stay in the scenario's units");
+        m.put("note", "money in summaries (totals, regions), in compliance.json's harm and in comparisons is multiplied"
+                + " by the deflator; prices and policy indicators stay in the scenario's units");
         return m;
     }
 
