@@ -3,11 +3,14 @@ package org.chokepoint.report;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import org.chokepoint.scenario.Scenario;
 
 /**
- * Ticks as calendar dates: tick t falls {@code t * 365 / ticksPerYear} days after {@code time.startDate}
- * (a tick is a week at 52 a year). Without a start date, charts count years from tick 0 instead.
+ * Ticks as calendar dates, counted as the scenarios count them: at 52 ticks a year tick t falls {@code 7 t} days
+ * after {@code time.startDate}, at 12 a year t calendar months after it, at 365 a year t days after it, and at any
+ * other rate {@code t * 365 / ticksPerYear} days after it, to the nearest day. Without a start date, charts count
+ * years from tick 0 instead.
  */
 public final class Calendar {
 
@@ -42,9 +45,25 @@ public final class Calendar {
         return ticksPerYear;
     }
 
-    /** Days from tick 0 to tick t. */
+    /**
+     * Days from tick 0 to tick t: whole weeks, days or calendar months at 52, 365 or 12 ticks a year,
+     * {@code t * 365 / ticksPerYear} to the nearest day at any other rate; a fraction of a tick is that fraction
+     * of the days to the next.
+     */
     public double days(double tick) {
-        return tick * 365.0 / ticksPerYear;
+        long whole = (long) Math.floor(tick);
+        long before = wholeDays(whole);
+        return before + (tick - whole) * (wholeDays(whole + 1) - before);
+    }
+
+    private long wholeDays(long tick) {
+        return switch (ticksPerYear) {
+            case 52 -> 7 * tick;
+            case 365 -> tick;
+            case 12 -> start != null ? ChronoUnit.DAYS.between(start, start.plusMonths(tick))
+                    : Math.round(tick * 365.0 / 12);
+            default -> Math.round(tick * 365.0 / ticksPerYear);
+        };
     }
 
     /**
@@ -63,6 +82,11 @@ public final class Calendar {
         if (start == null) {
             return (ticksPerYear == 52 ? "week " : "tick ") + tick;
         }
-        return start.plusDays(Math.round(days(tick))).toString();
+        return date(tick).toString();
+    }
+
+    /** The day tick t starts on; the calendar must have a start date. */
+    public LocalDate date(int tick) {
+        return start.plusDays(wholeDays(tick));
     }
 }

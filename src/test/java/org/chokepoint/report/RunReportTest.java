@@ -122,7 +122,7 @@ class RunReportTest {
         LoadedScenario kept = ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026-case6-7.json"));
         String html = RunReport.html(kept, Simulation.run(kept.scenario(), 1, -1), 1);
         assertTrue(html.contains("<h2>Joint procurement</h2>"), "the section");
-        assertTrue(html.contains("It acted 2026-04-28 to 2026-07-22 (cut-off observed)"), "the first period, dated");
+        assertTrue(html.contains("It acted 2026-04-27 to 2026-07-20 (cut-off observed)"), "the first period, dated");
         assertTrue(html.contains("with 3 members. It kept every term of the casebook the model checks."), "kept");
 
         LoadedScenario sharing = ScenarioLoader.load(Path.of("scenarios/counterexamples/naphtha-price-sharing.json"));
@@ -131,7 +131,7 @@ class RunReportTest {
         int breaches = outcome.model().consortia().get(0).violations().size();
         assertEquals(4, breaches);
         assertTrue(page.contains(breaches + " breaches of the casebook's terms; compliance.json gives the evidence."));
-        assertTrue(page.contains("<tr><td>DURATION</td><td>2026-08-26</td><td>4</td>"), "a breach, dated");
+        assertTrue(page.contains("<tr><td>DURATION</td><td>2026-08-24</td><td>4</td>"), "a breach, dated");
         assertTrue(page.contains("jp-complex-2, jp-complex-3, jp-complex-5, jp-complex-1, jp-complex-6, jp-complex-4,"
                 + " jp-complex-7, jp-complex-8"), "every complex that shared prices");
     }
@@ -149,7 +149,7 @@ class RunReportTest {
         RunOutcome outcome = Simulation.run(alone.scenario(), 1, -1);
         assertEquals(0, ((List<?>) outcome.model().consortia().get(0).report().get("members")).size());
         String html = RunReport.html(alone, outcome, 1);
-        assertTrue(html.contains("It stood in force 2026-04-28 to 2026-07-22 (cut-off observed)"), "dated as in case 6");
+        assertTrue(html.contains("It stood in force 2026-04-27 to 2026-07-20 (cut-off observed)"), "dated as in case 6");
         assertTrue(html.contains(", but no firm's stock ran low enough for it to join, so it bought and allocated"
                 + " nothing. "), "said so");
         assertFalse(html.contains("It acted"));
