@@ -85,6 +85,17 @@ public final class Calendar {
         return date(tick).toString();
     }
 
+    /**
+     * A tick that need not be whole, a mean over runs, as the date nearest to it ({@code 76.75} weeks after
+     * 2025-01-06 is 2026-06-27), or as the number without a start date.
+     */
+    public String label(double tick) {
+        if (start == null || !Double.isFinite(tick)) {
+            return ChartStyle.figure(tick);
+        }
+        return start.plusDays(Math.round(days(tick))).toString();
+    }
+
     /** The day tick t starts on; the calendar must have a start date. */
     public LocalDate date(int tick) {
         return start.plusDays(wholeDays(tick));

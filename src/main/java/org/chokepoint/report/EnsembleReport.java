@@ -54,6 +54,13 @@ public final class EnsembleReport {
         {"peakPrice", "peak price"},
     };
 
+    /** The market figures that are ticks, and what the table calls each when it gives them as dates. */
+    static final Map<String, String> DATED_FIGURES = Map.of(
+        "peakTick", "date of the peak",
+        "recoveryTick", "date back within 10%",
+        "firstTickAbove2x", "first date above 2× pre-shock",
+        "firstTickAbove5x", "first date above 5× pre-shock");
+
     private EnsembleReport() {
     }
 
@@ -242,7 +249,7 @@ public final class EnsembleReport {
                     figures.add(prefix + f[0]);
                 }
             }
-            figureTable(g, runs, figures, c -> describe(c.substring(prefix.length()), m), false);
+            figureTable(g, runs, figures, c -> describe(c.substring(prefix.length()), m), false, cal);
             String q = m.quantityUnit() == null ? "" : " (" + m.quantityUnit() + ")";
             String p = m.priceUnit() == null ? "" : " (" + m.priceUnit() + ")";
             g.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
@@ -394,16 +401,28 @@ public final class EnsembleReport {
 
     static void figureTable(StringBuilder h, Table runs, List<String> columns,
                             java.util.function.UnaryOperator<String> name, boolean money) {
+        figureTable(h, runs, columns, name, money, null);
+    }
+
+    /**
+     * @param cal the calendar in which a market's ticks ({@link #DATED_FIGURES}) read as dates, as the run's page
+     *            gives them, or null (and without a start date) to give them as ticks
+     */
+    static void figureTable(StringBuilder h, Table runs, List<String> columns,
+                            java.util.function.UnaryOperator<String> name, boolean money, Calendar cal) {
         h.append("<table><tr><th>figure</th><th>runs with a value</th><th>mean</th><th>95% CI of the mean</th>")
                 .append("<th>5th pct</th><th>median</th><th>95th pct</th></tr>\n");
         for (String c : columns) {
             org.chokepoint.experiment.Statistics s = org.chokepoint.experiment.Statistics.of(runs.values().get(c));
             boolean usd = isMoney(c, money);
-            h.append("<tr><td>").append(ReportPage.esc(name.apply(c))).append("</td><td>").append(s.n)
-                    .append("</td><td>").append(v(s.mean, usd)).append("</td><td>")
-                    .append(Double.isNaN(s.ci95Low) ? "n/a" : v(s.ci95Low, usd) + " to " + v(s.ci95High, usd))
-                    .append("</td><td>").append(v(s.p5, usd)).append("</td><td>").append(v(s.p50, usd))
-                    .append("</td><td>").append(v(s.p95, usd)).append("</td></tr>\n");
+            String dated = cal != null && cal.dated() ? DATED_FIGURES.get(c.substring(c.lastIndexOf('.') + 1)) : null;
+            java.util.function.DoubleFunction<String> cell = dated != null
+                    ? cal::label : x -> v(x, usd);
+            h.append("<tr><td>").append(ReportPage.esc(dated != null ? dated : name.apply(c))).append("</td><td>")
+                    .append(s.n).append("</td><td>").append(cell.apply(s.mean)).append("</td><td>")
+                    .append(Double.isNaN(s.ci95Low) ? "n/a" : cell.apply(s.ci95Low) + " to " + cell.apply(s.ci95High))
+                    .append("</td><td>").append(cell.apply(s.p5)).append("</td><td>").append(cell.apply(s.p50))
+                    .append("</td><td>").append(cell.apply(s.p95)).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

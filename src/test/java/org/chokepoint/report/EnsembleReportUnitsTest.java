@@ -127,4 +127,38 @@ class EnsembleReportUnitsTest {
                 table);
         assertEquals("harm.finalConsumerSurplusChange", EnsembleReport.total("harm.finalConsumerSurplusChange"));
     }
+
+    /**
+     * The market's table gives its dates as the run's page does: two runs of the 2010 episode whose oxide price in
+     * China peaked in weeks 90 and 92 peaked, on average, in week 91, the week of 4 October 2010 (tick 0 being
+     * 5 January 2009); the page said "tick of the peak, 91". The histogram keeps its axis in ticks.
+     */
+    @Test
+    void aMarketsTicksReadAsDatesWhereTheScenarioHasAStartDate() throws Exception {
+        LoadedScenario loaded = ScenarioLoader.load(Path.of("scenarios", "rare-earth-2010.json"));
+        int ticks = 20;
+        Map<String, double[]> values = new LinkedHashMap<>();
+        values.put("CN.ndpr-oxide.peakTick", new double[] {90, 92});
+        values.put("CN.ndpr-oxide.firstTickAbove5x", new double[] {Double.NaN, Double.NaN});
+        values.put("CN.ndpr-oxide.ticksToExhaustion", new double[] {10, 12});
+        EnsembleReport.Table runs = new EnsembleReport.Table(List.copyOf(values.keySet()), values, 2);
+        EnsembleReport.Bands bands = new EnsembleReport.Bands(List.<String[]>of(new String[] {"CN", "ndpr-oxide"}),
+                Map.of("CN\u0000ndpr-oxide\u0000price", new double[3][ticks]), ticks);
+
+        String page = EnsembleReport.html(loaded, runs, bands, null);
+
+        assertTrue(page.contains("<tr><td>date of the peak</td><td>2</td><td>2010-10-04</td>"), page);
+        assertTrue(page.contains("<td>2010-09-28</td><td>2010-10-04</td><td>2010-10-10</td></tr>"),
+                "the 5th and 95th percentiles, weeks 90.1 and 91.9, to the nearest day");
+        assertTrue(page.contains("<tr><td>first date above 5× pre-shock</td><td>0</td><td>n/a</td>"), page);
+        assertTrue(page.contains("<tr><td>ticks from the shock to exhaustion</td><td>2</td><td>11</td>"),
+                "a duration stays one");
+        assertTrue(page.contains("<p>tick of the peak</p>"), "the histogram's axis counts ticks");
+
+        StringBuilder undated = new StringBuilder();
+        EnsembleReport.figureTable(undated, runs, List.of("CN.ndpr-oxide.peakTick"), c -> "tick of the peak", false,
+                Calendar.of(new org.chokepoint.scenario.Scenario.TimeSpec(52, 20, 13, 0, null, null, null, null,
+                        null)));
+        assertTrue(undated.toString().contains("<tr><td>tick of the peak</td><td>2</td><td>91</td>"), undated.toString());
+    }
 }
