@@ -147,7 +147,7 @@ public final class RunReport {
         h.append("</div>\n");
 
         h.append("<h2>Every market's figures</h2>\n");
-        marketTable(h, summary, cal);
+        marketTable(h, summary.markets(), labels, cal);
         h.append("<p class=\"note\">Definitions: docs/outputs.md. Exhaustion: the stock below ")
                 .append(ChartStyle.figure(100 * scenario.outputs().exhaustionShareOrDefault()))
                 .append("% of its pre-shock level (<code>outputs.exhaustionShare</code>). Written by chokepoint from ")
@@ -346,13 +346,32 @@ public final class RunReport {
                 .append("</td></tr></table>\n");
     }
 
-    private static void marketTable(StringBuilder h, Summary s, Calendar cal) {
-        h.append("<table><tr><th>market</th><th>pre-shock price</th><th>peak ×</th><th>peak on</th>")
-                .append("<th>back within 10%</th><th>above 2×</th><th>above 5×</th><th>unmet demand</th>")
-                .append("<th>cover at shock (days)</th><th>exhausted after (ticks)</th><th>output lost</th>")
-                .append("<th>output lost, share</th></tr>\n");
-        for (Summary.MarketSummary m : s.markets()) {
-            h.append("<tr><td>").append(ReportPage.esc(m.region() + " " + m.commodity())).append("</td><td>")
+    /**
+     * Every market's figures in one table, each column headed with its unit: the commodity's where every market
+     * of the table has the same one, "in each commodity's unit" where they differ, each market's row then naming
+     * its units beside it.
+     */
+    static void marketTable(StringBuilder h, List<Summary.MarketSummary> markets, List<ReportPage.MarketLabel> labels,
+                            Calendar cal) {
+        String q = sharedUnit(labels, ReportPage.MarketLabel::quantityUnit);
+        String p = sharedUnit(labels, ReportPage.MarketLabel::priceUnit);
+        boolean mixed = MIXED.equals(q) || MIXED.equals(p);
+        TickUnit tick = TickUnit.of(cal.ticksPerYear());
+        h.append("<table><tr><th>market</th><th>pre-shock price").append(ReportPage.esc(inParentheses(p)))
+                .append("</th><th>peak ×</th><th>peak on</th>")
+                .append("<th>back within 10%</th><th>above 2×</th><th>above 5×</th><th>unmet demand (total over the run")
+                .append(ReportPage.esc(q == null ? "" : ", " + q)).append(")</th>")
+                .append("<th>cover at shock (days)</th><th>exhausted after (").append(tick.plural())
+                .append(")</th><th>output lost (total over the run").append(ReportPage.esc(q == null ? "" : ", " + q))
+                .append(")</th><th>output lost, share</th></tr>\n");
+        for (int i = 0; i < markets.size(); i++) {
+            Summary.MarketSummary m = markets.get(i);
+            ReportPage.MarketLabel label = labels.get(i);
+            String units = !mixed ? "" : " (" + (label.quantityUnit() == null ? "" : label.quantityUnit())
+                    + (label.quantityUnit() != null && label.priceUnit() != null ? "; " : "")
+                    + (label.priceUnit() == null ? "" : label.priceUnit()) + ")";
+            h.append("<tr><td>").append(ReportPage.esc(m.region() + " " + m.commodity()
+                            + (units.equals(" ()") ? "" : units))).append("</td><td>")
                     .append(ChartStyle.figure(m.baselinePrice())).append("</td><td>")
                     .append(ChartStyle.figure(m.peakMultiple())).append("</td><td>").append(cal.label(m.peakTick()))
                     .append("</td><td>").append(date(cal, m.recoveryTick())).append("</td><td>")
@@ -367,5 +386,24 @@ public final class RunReport {
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    private static final String MIXED = "in each commodity's unit";
+
+    /** The unit every market of the table shares, {@link #MIXED} where they differ, null where none has one. */
+    static String sharedUnit(List<ReportPage.MarketLabel> labels,
+                             java.util.function.Function<ReportPage.MarketLabel, String> unit) {
+        java.util.Set<String> units = new java.util.HashSet<>();
+        for (ReportPage.MarketLabel l : labels) {
+            units.add(unit.apply(l));
+        }
+        if (units.size() > 1) {
+            return MIXED;
+        }
+        return units.isEmpty() ? null : units.iterator().next();
+    }
+
+    private static String inParentheses(String unit) {
+        return unit == null ? "" : " (" + unit + ")";
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.chokepoint.metrics.Summary;
 import org.chokepoint.metrics.SummaryCalculator;
 import org.chokepoint.model.Simulation;
 import org.chokepoint.model.RunOutcome;
@@ -153,6 +154,46 @@ class RunReportTest {
         assertTrue(html.contains(", but no firm's stock ran low enough for it to join, so it bought and allocated"
                 + " nothing. "), "said so");
         assertFalse(html.contains("It acted"));
+    }
+
+    /**
+     * The table of every market heads each quantity and price with its unit: in the naphtha chain every commodity is
+     * in kt and USD/t, and the headings say so; in the rare-earth chain oxide is in t and USD/kg but motors in
+     * thousands and USD a motor, so the headings say each commodity has its own unit and each row gives its. The
+     * table gave "unmet demand" and "output lost" with no unit, and a time to exhaustion in "ticks" that were weeks.
+     */
+    @Test
+    void everyMarketsTableHeadsItsColumnsWithTheirUnits() {
+        Scenario.TimeSpec weekly = new Scenario.TimeSpec(52, 260, 13, 0, "2025-01-06", null, null, null, null);
+        Summary.MarketSummary naphtha = new Summary.MarketSummary("JP", "naphtha", 690.8, 918, 77, 1.33, 78,
+                602.2, 35.9, 1578.0, 0.043, 17, null, null);
+        Summary.MarketSummary resin = new Summary.MarketSummary("JP", "resin", 1783, 2229, 99, 1.25, null,
+                1663, 41.9, 2346.0, 0.071, null, null, null);
+        StringBuilder same = new StringBuilder();
+        RunReport.marketTable(same, List.of(naphtha, resin), List.of(
+                new ReportPage.MarketLabel("JP", "naphtha", "kt", "USD/t"),
+                new ReportPage.MarketLabel("JP", "resin", "kt", "USD/t")), Calendar.of(weekly));
+        String one = same.toString();
+        assertTrue(one.contains("<th>pre-shock price (USD/t)</th>"), one);
+        assertTrue(one.contains("<th>unmet demand (total over the run, kt)</th>"), one);
+        assertTrue(one.contains("<th>output lost (total over the run, kt)</th>"), one);
+        assertTrue(one.contains("<th>exhausted after (weeks)</th>"), one);
+        assertTrue(one.contains("<tr><td>JP naphtha</td>"), "the heading gives the unit, the row need not");
+
+        Summary.MarketSummary oxide = new Summary.MarketSummary("CN", "ndpr-oxide", 33.6, 40, 100, 1.19, 120,
+                0, 20.0, 0.0, 0.0, null, null, null);
+        Summary.MarketSummary motor = new Summary.MarketSummary("CN", "traction-motor", 645, 700, 110, 1.09, 130,
+                0.5, 10.0, 1.2, 0.001, null, null, null);
+        StringBuilder mixed = new StringBuilder();
+        RunReport.marketTable(mixed, List.of(oxide, motor), List.of(
+                new ReportPage.MarketLabel("CN", "ndpr-oxide", "t", "USD/kg"),
+                new ReportPage.MarketLabel("CN", "traction-motor", "thousand motors", "USD/motor")),
+                Calendar.of(weekly));
+        String two = mixed.toString();
+        assertTrue(two.contains("<th>pre-shock price (in each commodity's unit)</th>"), two);
+        assertTrue(two.contains("<th>unmet demand (total over the run, in each commodity's unit)</th>"), two);
+        assertTrue(two.contains("<tr><td>CN ndpr-oxide (t; USD/kg)</td>"), two);
+        assertTrue(two.contains("<tr><td>CN traction-motor (thousand motors; USD/motor)</td>"), two);
     }
 
     /** The two-region world with a 20% tariff on every unit B imports from week 20, its only instrument. */
