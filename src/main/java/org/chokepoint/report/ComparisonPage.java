@@ -108,7 +108,8 @@ final class ComparisonPage {
                 .append(multiples(c, cal, from, baseMarks, "shortage", Comparison.RunResult::shortage))
                 .append("</div>\n");
         h.append("<h3>Downstream output lost in value added against the no-shock path: ").append(ReportPage.esc(label))
-                .append(" per ").append(tick.singular()).append("</h3>\n<div class=\"grid\">\n")
+                .append(" per ").append(tick.singular()).append(" (").append(TotalLabels.NEGATIVE_IS_GAIN)
+                .append(")</h3>\n<div class=\"grid\">\n")
                 .append(multiples(c, cal, from, baseMarks, "output-loss", Comparison.RunResult::outputLoss))
                 .append("</div>\n");
 

@@ -39,7 +39,8 @@ public final class ComparisonReport {
 
     /** The metrics the report's table and text use, with how to read them. */
     static final String[][] KEY_METRICS = {
-        {"totals.downstreamOutputLoss", "Downstream output lost, in value added (US$, at pre-shock prices)"},
+        {"totals.downstreamOutputLoss", "Downstream output lost, in value added (US$, at pre-shock prices; "
+                + TotalLabels.NEGATIVE_IS_GAIN + ")"},
         {"totals.finalDemandShortage", "Final demand rationed (US$, at pre-shock prices)"},
         {"totals.fiscalCost", "Fiscal cost, net of sales and clawbacks (US$)"},
         {"totals.publicStockValue", "Public stocks held at the end, at the market price (US$)"},

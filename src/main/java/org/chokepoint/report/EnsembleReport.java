@@ -48,8 +48,8 @@ public final class EnsembleReport {
         {"cumulativeShortage", "unmet demand, total (quantity)"},
         {"daysOfCoverAtShock", "days of cover at the shock"},
         {"ticksToExhaustion", "ticks from the shock to exhaustion"},
-        {"outputLoss", "output lost (quantity)"},
-        {"outputLossShare", "output lost, share"},
+        {"outputLoss", "output lost (quantity; " + TotalLabels.NEGATIVE_IS_GAIN + ")"},
+        {"outputLossShare", "output lost, share (" + TotalLabels.NEGATIVE_IS_GAIN + ")"},
         {"baselinePrice", "pre-shock price"},
         {"peakPrice", "peak price"},
     };
@@ -327,7 +327,7 @@ public final class EnsembleReport {
     static String describe(String field, ReportPage.MarketLabel m) {
         String d = describe(field);
         if (m.quantityUnit() != null) {
-            d = d.replace("(quantity)", "(" + m.quantityUnit() + ")");
+            d = d.replace("(quantity", "(" + m.quantityUnit());
         }
         if (m.priceUnit() != null && (field.equals("baselinePrice") || field.equals("peakPrice"))) {
             d += " (" + m.priceUnit() + ")";

@@ -332,7 +332,7 @@ public final class RunReport {
                 .append("<th>above 2×</th><th>above 5×</th><th>unmet demand (total over the run")
                 .append(ReportPage.esc(q)).append(")</th><th>days of cover at shock</th>")
                 .append("<th>stock exhausted after</th><th>output lost (total over the run").append(ReportPage.esc(q))
-                .append(")</th></tr>\n<tr><td>")
+                .append("; ").append(TotalLabels.NEGATIVE_IS_GAIN).append(")</th></tr>\n<tr><td>")
                 .append(ChartStyle.figure(m.baselinePrice())).append("</td><td>×")
                 .append(ChartStyle.figure(m.peakMultiple())).append("</td><td>").append(cal.label(m.peakTick()))
                 .append("</td><td>").append(date(cal, m.recoveryTick())).append("</td><td>")
@@ -363,7 +363,8 @@ public final class RunReport {
                 .append(ReportPage.esc(q == null ? "" : ", " + q)).append(")</th>")
                 .append("<th>cover at shock (days)</th><th>exhausted after (").append(tick.plural())
                 .append(")</th><th>output lost (total over the run").append(ReportPage.esc(q == null ? "" : ", " + q))
-                .append(")</th><th>output lost, share</th></tr>\n");
+                .append("; ").append(TotalLabels.NEGATIVE_IS_GAIN).append(")</th><th>output lost, share (")
+                .append(TotalLabels.NEGATIVE_IS_GAIN).append(")</th></tr>\n");
         for (int i = 0; i < markets.size(); i++) {
             Summary.MarketSummary m = markets.get(i);
             ReportPage.MarketLabel label = labels.get(i);

@@ -5,8 +5,14 @@ package org.chokepoint.report;
  * ensemble's table over its runs say the same of the same figure.
  */
 final class TotalLabels {
+    /**
+     * How a page reads a negative output lost, a market or an industry that made more than its counterfactual:
+     * every heading of output lost, on the run's, the ensemble's and the comparison's pages, says it.
+     */
+    static final String NEGATIVE_IS_GAIN = "negative = gain";
+
     private static final String[][] LABELS = {
-        {"downstreamOutputLoss", "Downstream output lost, in value added (at pre-shock prices)"},
+        {"downstreamOutputLoss", "Downstream output lost, in value added (at pre-shock prices; " + NEGATIVE_IS_GAIN + ")"},
         {"finalDemandShortage", "Final demand rationed (at pre-shock prices)"},
         {"consumerSurplusChange", "Consumer surplus change"},
         {"producerSurplusChange", "Producer surplus change"},

@@ -52,7 +52,7 @@ class EnsembleReportUnitsTest {
     void aMarketsFiguresNameItsUnits() {
         ReportPage.MarketLabel naphtha = new ReportPage.MarketLabel("JP", "naphtha", "kt", "USD/t");
         assertEquals("unmet demand, total (kt)", EnsembleReport.describe("cumulativeShortage", naphtha));
-        assertEquals("output lost (kt)", EnsembleReport.describe("outputLoss", naphtha));
+        assertEquals("output lost (kt; negative = gain)", EnsembleReport.describe("outputLoss", naphtha));
         assertEquals("peak price (USD/t)", EnsembleReport.describe("peakPrice", naphtha));
         assertEquals("pre-shock price (USD/t)", EnsembleReport.describe("baselinePrice", naphtha));
         assertEquals("peak price / pre-shock price", EnsembleReport.describe("peakMultiple", naphtha));

@@ -87,7 +87,7 @@ class RunReportTest {
         assertTrue(html.contains("quantities are per tick (a week)"), "the charts' quantities");
         assertTrue(html.contains("<th>pre-shock price (USD/t)</th>"), "the price's unit");
         assertTrue(html.contains("<th>unmet demand (total over the run, kt)</th>"), "unmet demand's unit");
-        assertTrue(html.contains("<th>output lost (total over the run, kt)</th>"), "output lost's unit");
+        assertTrue(html.contains("<th>output lost (total over the run, kt; negative = gain)</th>"), "output lost's unit");
         assertTrue(html.matches("(?s).*<td>\\d+ weeks</td>.*"), "a stock exhausted after some weeks");
         assertFalse(html.contains(" ticks</td>"), "not ticks, when a tick is a week");
         assertFalse(html.contains("<th>unmet demand, total</th>"), "a total without its unit");
@@ -176,7 +176,7 @@ class RunReportTest {
         String one = same.toString();
         assertTrue(one.contains("<th>pre-shock price (USD/t)</th>"), one);
         assertTrue(one.contains("<th>unmet demand (total over the run, kt)</th>"), one);
-        assertTrue(one.contains("<th>output lost (total over the run, kt)</th>"), one);
+        assertTrue(one.contains("<th>output lost (total over the run, kt; negative = gain)</th>"), one);
         assertTrue(one.contains("<th>exhausted after (weeks)</th>"), one);
         assertTrue(one.contains("<tr><td>JP naphtha</td>"), "the heading gives the unit, the row need not");
 
