@@ -384,7 +384,7 @@ final class ComparisonPage {
         {"plantValueChange", "plant left at the end"},
     };
 
-    private static void incidence(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows) {
+    static void incidence(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows) {
         List<String> regions = new ArrayList<>();
         for (Scenario.RegionSpec r : c.base().scenario().regions()) {
             regions.add(r.id());
@@ -396,6 +396,8 @@ final class ComparisonPage {
         }
         h.append("</tr>\n");
         double[] total = new double[n];
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        boolean leftOut = false;
         for (String region : regions) {
             for (String[] actor : ACTORS) {
                 String metric = "region." + region + ".pv." + actor[0];
@@ -408,8 +410,10 @@ final class ComparisonPage {
                     total[o] += Double.isNaN(v[o]) ? 0 : v[o];
                 }
                 if (!any) {
+                    leftOut = true;
                     continue;
                 }
+                shown.add(actor[0]);
                 h.append("<tr><td>").append(ReportPage.esc(region)).append("</td><td>").append(actor[1])
                         .append("</td>");
                 for (int o = 1; o < n; o++) {
@@ -422,16 +426,39 @@ final class ComparisonPage {
         for (int o = 1; o < n; o++) {
             h.append("<th>").append(ChartStyle.money(total[o])).append("</th>");
         }
-        h.append("</tr>\n</table>\n<p class=\"note\">Columns are the options numbered as in the table above. "
-                + "Taxpayers: levies, tariffs and export taxes collected less outlays, plus the public stocks held "
-                + "at the end at the market price. Traders: the margin of the cargo sold into the region's markets, "
-                + "after what they paid for it, its transport, duties and licence rents. Private stocks at the end: "
-                + "what firms, traders, stockists and pools hold in the region's markets, or at sea bound for them, "
-                + "after the last tick, at the market price, beyond what they are already counted at. Plant left at "
-                + "the end: what new plant whose capital the sum charged when it was paid is still worth, its capital "
-                + "less what it has recovered over its life. Rows whose "
-                + "every entry is below half a dollar are left out; the welfare change row adds up every row, shown "
-                + "or not, and is minus the change in the net welfare loss.</p>\n");
+        h.append("</tr>\n</table>\n<p class=\"note\">").append(incidenceNote(shown, leftOut)).append("</p>\n");
+    }
+
+    /** What the table of who gains says of its rows: each shown row's definition, and no other's. */
+    private static final Map<String, String> ACTOR_NOTES = Map.of(
+        "taxpayerChange", "Taxpayers: levies, tariffs and export taxes collected less outlays, plus the public stocks "
+                + "held at the end at the market price.",
+        "traderSurplusChange", "Traders: the margin of the cargo sold into the region's markets, after what they paid "
+                + "for it, its transport, duties and licence rents.",
+        "privateStockValueChange", "Private stocks at the end: what firms, traders, stockists and pools hold in the "
+                + "region's markets, or at sea bound for them, after the last tick, at the market price, beyond what "
+                + "they are already counted at.",
+        "plantValueChange", "Plant left at the end: what new plant whose capital the sum charged when it was paid is "
+                + "still worth, its capital less what it has recovered over its life.");
+
+    /**
+     * The note under the table of who gains: the definitions of the rows it shows, in their order, and whether any
+     * row was left out for being below half a dollar in every option.
+     *
+     * @param shown the {@link #ACTORS} fields with a row in the table, in any region
+     */
+    static String incidenceNote(java.util.Set<String> shown, boolean leftOut) {
+        StringBuilder note = new StringBuilder("Columns are the options numbered as in the table above.");
+        for (String[] actor : ACTORS) {
+            String words = ACTOR_NOTES.get(actor[0]);
+            if (words != null && shown.contains(actor[0])) {
+                note.append(' ').append(words);
+            }
+        }
+        note.append(leftOut ? " Rows whose every entry is below half a dollar are left out; the welfare change row "
+                + "adds up every row, shown or not, and is minus the change in the net welfare loss."
+                : " The welfare change row adds up every row and is minus the change in the net welfare loss.");
+        return note.toString();
     }
 
     // ---- small multiples --------------------------------------------------------------------------------

@@ -376,6 +376,41 @@ class ComparisonReportWordingTest {
 
     /** A mean with a 95% interval of 1% either side. */
     /** The two-region world and an option "floor" that patches nothing, run 52 weeks on two seeds. */
+    /**
+     * The table of who gains shows only rows that some option moves by half a dollar or more; its note defines the
+     * rows it shows. An option that moves A's consumers and traders alone gets a table of two rows and a note on
+     * traders, where it defined taxpayers, private stocks and plant that the table left out.
+     */
+    @Test
+    void theNoteOnWhoGainsDefinesOnlyTheRowsTheTableShows() throws Exception {
+        Comparison c = unpatched(2, 5, 52, "floor");
+        var rows = java.util.List.of(
+                new ComparisonReport.Row("floor", "region.A.pv.consumerSurplusChange", mi(-2e6), mi(-2e6)),
+                new ComparisonReport.Row("floor", "region.A.pv.traderSurplusChange", mi(1e6), mi(1e6)),
+                new ComparisonReport.Row("floor", "region.A.pv.taxpayerChange", mi(0.2), mi(0.2)));
+        StringBuilder h = new StringBuilder();
+
+        ComparisonPage.incidence(h, c, rows);
+
+        String page = h.toString();
+        assertTrue(page.contains("<tr><td>A</td><td>consumers</td>"), page);
+        assertTrue(page.contains("<tr><td>A</td><td>traders</td>"), page);
+        assertFalse(page.contains("<td>taxpayers</td>"), "twenty cents is left out");
+        assertTrue(page.contains("Traders: the margin of the cargo"), page);
+        assertFalse(page.contains("Taxpayers:"), page);
+        assertFalse(page.contains("Private stocks at the end:"), page);
+        assertFalse(page.contains("Plant left at the end:"), page);
+        assertTrue(page.contains("Rows whose every entry is below half a dollar are left out"), page);
+
+        StringBuilder all = new StringBuilder();
+        ComparisonPage.incidence(all, c, rows.subList(0, 2));
+        assertTrue(all.toString().contains("Rows whose every entry is below half a dollar are left out"),
+                "rows with no figure at all are left out too");
+        assertEquals("Columns are the options numbered as in the table above. The welfare change row adds up every "
+                + "row and is minus the change in the net welfare loss.",
+                ComparisonPage.incidenceNote(java.util.Set.of("consumerSurplusChange"), false));
+    }
+
     private Comparison twoRegionComparison() throws Exception {
         Comparison c = unpatched(2, 5, 52, "floor");
         c.run(1);
