@@ -51,19 +51,12 @@ import org.chokepoint.world.World;
  * ({@link LaneRedeployment}).
  *
  * <p>Where a scenario allows it ({@code behaviour.speculation.capacityTicks} above 0), traders also hold
- * speculative stocks on expectations, in both the markets they trade in (the origin's and the
- * destination's). For each, a trader extrapolates the price trend with adaptive expectations: an
- * exponentially weighted mean of the change per tick in the log price, and its variance, from which the
- * mean's standard error follows. It believes a trend only once it has seen a memory's worth of prices
- * ({@code 1 / trendRate} ticks) and only as far as it exceeds zero by {@code confidence} standard errors, so
- * the noise round a steady price builds no position. When the appreciation that believed trend promises over
- * its holding horizon beats the carrying cost over the horizon (interest and storage), it holds a position
- * that grows with the expected excess return, up to a limit of {@code capacityTicks} ticks of its shipping
- * capacity (its warehouse and credit line) reached when the appreciation is twice the cost. It moves each
- * position toward its target by the share of the gap it closes in its flow each tick: it bids for stock at
- * the last price and no more in a tick than the market last traded, taking what is offered without bidding
- * the quote up itself, and when the trend fades or turns it sells what it no longer wants for as little as half the last price. Speculative stock is held in the
- * region of its market, apart from the cargo the trader trades, and counts in that market's stock.
+ * speculative stocks on expectations, in both the markets they trade in (the origin's and the destination's),
+ * on the price trend they believe there ({@link SpeculativePositions}). A trader moves each position toward its
+ * target by the share of the gap it closes in its flow each tick: it bids for stock at the last price and no more
+ * in a tick than the market last traded, taking what is offered without bidding the quote up itself, and when the
+ * trend fades or turns it sells what it no longer wants for as little as half the last price. Speculative stock
+ * is held in the region of its market, apart from the cargo the trader trades, and counts in that market's stock.
  */
 public final class Traders implements Participant {
     /** Ticks of normal sales a trader is content to hold in its destination. */
@@ -185,34 +178,8 @@ public final class Traders implements Participant {
     public static final int ORIGIN = 0;
     /** Index of a trader's speculative position in its destination's market: {@code 2 * trader + DESTINATION}. */
     public static final int DESTINATION = 1;
-    /**
-     * Speculative stock by trader and side, {@code speculative[2 * trader + side]}: held in the origin's or the
-     * destination's market, apart from the cargo the trader trades.
-     */
-    final double[] speculative;
-    /**
-     * Adaptive estimates, per market, of the change per tick in the log price and of its variance. Every
-     * trader reads the same prices with the same memory, so the estimates are the market's, kept once.
-     */
-    private final double[] trend;
-    private final double[] trendVariance;
-    private final double[] lastPrice;
-    /** Price changes seen in each market: no trend is believed before one memory's worth. */
-    private final int[] observed;
-    /** The share of its limit a speculative position in each market should reach this tick. */
-    private final double[] targetShare;
-    /** Volume each market traded in the last tick: the most a speculator buys there in a tick. */
-    private final double[] lastTraded;
-    /** Each side's speculative order this tick: a bid when positive, an ask when negative; and its limit. */
-    private final double[] storeOrder;
-    private final double[] storePrice;
-    private final double carryPerTick;
-    private final int horizon;
-    private final double trendRate;
-    private final double confidence;
-    private final double positionTicks;
-    /** The lowest price a speculator takes for stock it no longer wants, as a share of the last price. */
-    private final double sellFloor;
+    /** The speculative stocks traders hold on expectations, in their origins' and destinations' markets. */
+    final SpeculativePositions speculation;
 
     /** What the kind of a trader's order is, in its tag: {@code kind << KIND_SHIFT | index}. */
     private static final int KIND_SHIFT = 20;
@@ -261,15 +228,9 @@ public final class Traders implements Participant {
                 askElasticity, maxRatio);
         expectationRate = b.expectationRate();
         flowAdjustment = b.outputAdjustment();
-        BehaviourSpec.Speculation speculation = b.speculation();
-        carryPerTick = speculation.carryingCostPerYear() / ticksPerYear;
+        speculation = new SpeculativePositions(n, markets, b.speculation(), ticksPerYear);
         frontRunning = new FrontRunning(TickTime.ticks(trading.frontRunCoverWeeks(), ticksPerYear),
-                trading.hoardingPremium(), carryPerTick);
-        horizon = speculation.horizonTicks();
-        trendRate = speculation.trendRate();
-        confidence = speculation.confidence();
-        positionTicks = speculation.capacityTicks();
-        sellFloor = speculation.sellFloor();
+                trading.hoardingPremium(), speculation.carryPerTick);
         count = n;
         id = new String[n];
         commodity = new int[n];
@@ -317,15 +278,6 @@ public final class Traders implements Participant {
         sold = new double[n];
         this.slots = slots;
         account = new int[n];
-        speculative = new double[2 * n];
-        trend = new double[markets];
-        trendVariance = new double[markets];
-        lastPrice = new double[markets];
-        observed = new int[markets];
-        targetShare = new double[markets];
-        lastTraded = new double[markets];
-        storeOrder = new double[2 * n];
-        storePrice = new double[2 * n];
     }
 
     /**
@@ -338,6 +290,7 @@ public final class Traders implements Participant {
         this.shipping = markets.shipping();
         this.routes = routes;
         this.rules = rules;
+        speculation.connect(ledger);
         for (int i = 0; i < count; i++) {
             account[i] = shipping.open(destinationMarket[i], slots);
         }
@@ -398,7 +351,7 @@ public final class Traders implements Participant {
     public void ship(int tick) {
         boolean speculating = speculating();
         if (speculating) {
-            updateTrends(markets);
+            speculation.updateTrends(markets);
         }
         terms.updateRoutes(routes);
         // The cover each lane's traders aim for follows the risk at its destination, which the sums count.
@@ -408,7 +361,7 @@ public final class Traders implements Participant {
         laneRatios();
         for (int i = 0; i < count; i++) {
             if (speculating) {
-                speculate(i, markets, flowAdjustment);
+                speculate(i);
             }
             offer(i, tick);
             plan(i, tick);
@@ -429,7 +382,7 @@ public final class Traders implements Participant {
             int tag = Owner.tag(book.askOwner(o));
             int index = tag & ((1 << KIND_SHIFT) - 1);
             if (tag >>> KIND_SHIFT == STORE) {
-                settleStore(index, -q, m, p);
+                speculation.settle(index, -q, m, p, value[index / 2]);
             } else {
                 settleSale(index, q, p);
             }
@@ -452,7 +405,7 @@ public final class Traders implements Participant {
             switch (tag >>> KIND_SHIFT) {
                 case CARGO -> settlePurchase(index, q, p, false);
                 case DETOUR -> settlePurchase(index, q, p, true);
-                default -> settleStore(index, q, m, p);
+                default -> speculation.settle(index, q, m, p, value[index / 2]);
             }
         }
     }
@@ -460,7 +413,7 @@ public final class Traders implements Participant {
     @Override
     public void endTick(int tick) {
         if (speculating()) {
-            rememberTraded(markets);
+            speculation.rememberTraded(markets);
         }
         redeploy(tick);
         for (int i = 0; i < count; i++) {
@@ -472,8 +425,8 @@ public final class Traders implements Participant {
     @Override
     public void addHoldings(double[] held) {
         for (int i = 0; i < count; i++) {
-            held[originMarket[i]] += speculative[2 * i + ORIGIN];
-            held[destinationMarket[i]] += stock[i] + speculative[2 * i + DESTINATION];
+            held[originMarket[i]] += speculation.held[2 * i + ORIGIN];
+            held[destinationMarket[i]] += stock[i] + speculation.held[2 * i + DESTINATION];
         }
     }
 
@@ -654,107 +607,23 @@ public final class Traders implements Participant {
     public int originMarket(int i) { return originMarket[i]; }
     public int destinationMarket(int i) { return destinationMarket[i]; }
     /** Speculative stock a trader holds on one side ({@link #ORIGIN} or {@link #DESTINATION}). */
-    public double speculative(int i, int side) { return speculative[2 * i + side]; }
+    public double speculative(int i, int side) { return speculation.held[2 * i + side]; }
     /** Landed cargo not yet sold. */
     public double stock(int i) { return stock[i]; }
 
     /** Whether the scenario lets traders hold speculative stock at all; without it no speculation work is done. */
     public boolean speculating() {
-        return positionTicks > 0;
+        return speculation.on();
     }
 
     /**
-     * Updates every market's price trend with this tick's quoted price, and what it justifies: the share of a
-     * trader's limit its speculative position there should reach. Called once a tick, before any trader
-     * speculates.
+     * Moves the trader's speculative positions in its origin's and its destination's markets toward the ones
+     * their trends justify, by the share of the gap it closes in its flow each tick; the orders go to the books
+     * in {@link #bid}.
      */
-    private void updateTrends(Markets markets) {
-        for (int m = 0; m < lastPrice.length; m++) {
-            targetShare[m] = 0;
-            double p = markets.price(m);
-            if (!(p > 0)) {
-                continue;
-            }
-            double last = lastPrice[m];
-            lastPrice[m] = p;
-            if (last > 0) {
-                // Exponentially weighted mean and variance of the change in the log price.
-                double surprise = Math.log(p / last) - trend[m];
-                trend[m] += trendRate * surprise;
-                trendVariance[m] = (1 - trendRate) * (trendVariance[m] + trendRate * surprise * surprise);
-                observed[m]++;
-            }
-            targetShare[m] = speculativeShare(believed(m));
-        }
-    }
-
-    /** Remembers what each market traded this tick, once it has cleared. */
-    private void rememberTraded(Markets markets) {
-        for (int m = 0; m < lastTraded.length; m++) {
-            lastTraded[m] = markets.ledger().traded(m);
-        }
-    }
-
-    /**
-     * Moves the trader's speculative position in its origin's and its destination's markets toward the one
-     * the market's trend justifies: it bids for stock at the last price, and sells what it no longer wants
-     * for at least {@code speculation.sellFloor} of the last price. The orders go to the books in {@link #bid}.
-     *
-     * @param adjustment share of the gap between a position and its target closed in a tick
-     */
-    private void speculate(int i, Markets markets, double adjustment) {
-        speculateIn(i, ORIGIN, originMarket[i], markets, adjustment);
-        speculateIn(i, DESTINATION, destinationMarket[i], markets, adjustment);
-    }
-
-    private void speculateIn(int i, int side, int market, Markets markets, double adjustment) {
-        int k = 2 * i + side;
-        storeOrder[k] = 0;
-        double p = markets.price(market);
-        if (!(p > 0)) {
-            return;
-        }
-        double target = positionTicks * capacity[i] * targetShare[market];
-        double position = speculative[k];
-        double move = adjustment * (target - position);
-        // Speculation needs a market to buy in: no more in a tick than the market traded in the last one.
-        // In a market that has stopped trading, a standing bid at the last price against asks above it
-        // would otherwise lift the quote tick after tick, and the trend it reads back.
-        move = Math.min(move, lastTraded[market]);
-        if (move != 0) {
-            storeOrder[k] = move;
-            // A speculator buys at the going price, never above it: its own bids would otherwise lift the quote
-            // it reads its trend from. It sells for as little as its floor share of the last price.
-            storePrice[k] = move > 0 ? p : p * sellFloor;
-        }
-    }
-
-    /**
-     * The trend believed in a market: the estimate less {@code confidence} standard errors of an
-     * exponentially weighted mean of changes with the variance seen.
-     */
-    private double believed(int m) {
-        if (observed[m] * trendRate < 1) {
-            return 0;
-        }
-        return trend[m] - confidence * Math.sqrt(trendVariance[m] * trendRate / (2 - trendRate));
-    }
-
-    /**
-     * The share of its limit a speculative position a believed trend justifies: none unless the trend
-     * promises an appreciation over the horizon above the carrying cost; then growing with the excess up to
-     * the whole limit, reached when the appreciation is twice the cost.
-     */
-    private double speculativeShare(double believed) {
-        if (believed <= 0) {
-            return 0;
-        }
-        double carry = carryPerTick * horizon;
-        double excess = Math.expm1(believed * horizon) - carry;
-        if (excess <= 0) {
-            return 0;
-        }
-        return carry > 0 ? Math.min(1.0, excess / carry) : 1.0;
+    private void speculate(int i) {
+        speculation.plan(2 * i + ORIGIN, originMarket[i], capacity[i], markets, flowAdjustment);
+        speculation.plan(2 * i + DESTINATION, destinationMarket[i], capacity[i], markets, flowAdjustment);
     }
 
     /**
@@ -939,8 +808,8 @@ public final class Traders implements Participant {
         if (leakWanted[i] > 0 && leakLimit[i] > 0) {
             book.addBid(leakLimit[i], leakWanted[i], owner(DETOUR, i));
         }
-        storeOrder(i, ORIGIN, originMarket[i], markets);
-        storeOrder(i, DESTINATION, destinationMarket[i], markets);
+        speculation.place(2 * i + ORIGIN, originMarket[i], markets, owner(STORE, 2 * i + ORIGIN));
+        speculation.place(2 * i + DESTINATION, destinationMarket[i], markets, owner(STORE, 2 * i + DESTINATION));
     }
 
     /**
@@ -1038,32 +907,6 @@ public final class Traders implements Participant {
         for (int i = 0; i < count; i++) {
             int m = originMarket[i];
             originSteps[i] = cutBeyondTarget || !otherBuyers[m] ? BidSteps.count(traders[m]) : 0;
-        }
-    }
-
-    private void storeOrder(int i, int side, int market, Markets markets) {
-        int k = 2 * i + side;
-        double q = storeOrder[k];
-        if (q > 0) {
-            markets.book(market).addBid(storePrice[k], q, owner(STORE, k));
-        } else if (q < 0) {
-            markets.book(market).addAsk(storePrice[k], -q, owner(STORE, k));
-        }
-    }
-
-    /**
-     * Stock bought (a positive quantity) or sold (a negative one) for a speculative position.
-     *
-     * @param position {@code 2 * trader + side}, as carried by the order's owner
-     * @param market the market it is bought or sold in, whose traders' surplus its price goes to or comes off
-     */
-    private void settleStore(int position, double quantity, int market, double price) {
-        speculative[position] += quantity;
-        double usd = Math.abs(quantity) * price * value[position / 2];
-        if (quantity > 0) {
-            ledger.traderCost(market, usd);
-        } else {
-            ledger.traderSale(market, usd);
         }
     }
 

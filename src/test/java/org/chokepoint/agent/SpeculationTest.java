@@ -33,7 +33,7 @@ class SpeculationTest {
 
     private static double heldSpeculatively(Traders t) {
         double s = 0;
-        for (double q : t.speculative) {
+        for (double q : t.speculation.held) {
             s += q;
         }
         return s;
@@ -78,10 +78,10 @@ class SpeculationTest {
         double last = 0;
         for (int t = 0; t < 312; t++) {
             m.stepTick();
-            for (int k = 0; k < traders.speculative.length; k++) {
-                assertTrue(traders.speculative[k] <= 2 * traders.capacity[k / 2] * (1 + 1e-12),
-                        "position " + k + " at tick " + t + ": " + traders.speculative[k] + " against two weeks of "
-                                + traders.capacity[k / 2]);
+            for (int k = 0; k < traders.speculation.held.length; k++) {
+                assertTrue(traders.speculation.held[k] <= 2 * traders.capacity[k / 2] * (1 + 1e-12),
+                        "position " + k + " at tick " + t + ": " + traders.speculation.held[k]
+                                + " against two weeks of " + traders.capacity[k / 2]);
             }
             last = heldSpeculatively(traders);
             if (last > most) {
