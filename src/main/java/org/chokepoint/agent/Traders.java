@@ -67,8 +67,6 @@ public final class Traders implements Participant {
     private final double openGap;
     /** Share of a dearer origin price a trader expects to pass on at the destination. */
     private final double passThrough;
-    /** Multiples of its target stock beyond which a lane sells below landed cost. */
-    private final double strandedCover;
     /** Ticks over which a trader closes the gaps of its stock and supply line. */
     private final double adjustTicks;
     /** Ticks of its expected sales a trader offers in a tick, as any seller does. */
@@ -84,8 +82,7 @@ public final class Traders implements Participant {
     private final FrontRunning frontRunning;
     /** Extra transit of a detour through a third country, in ticks. */
     private final int detourTicks;
-    /** The bounds of the ratio by which a trader's ask departs from its expected price with its stock. */
-    private final double minRatio;
+    /** The highest ratio by which a trader's bid departs from its expected price with its stock. */
     private final double maxRatio;
     /** Weight of this tick's sales in a trader's normal sales. */
     private final double normalSalesWeight;
@@ -124,18 +121,8 @@ public final class Traders implements Participant {
     /** The lane (the scenario's trader entry) each trader works on, and each lane's figures. */
     private final int[] lane;
     private final double[] laneMargin;
-    private final double[] laneStock;
-    private final double[] laneTarget;
-    private final double[] laneHeld;
-    private final double[] laneNeeded;
-    /**
-     * Each lane's stock ratios this tick, worked out once for all its traders: the share of its cost-plus price
-     * a lane asks ({@code (target / stock)^η}, at most 1), whether its stock is stranded far beyond its target,
-     * and the urgency of its bids ({@code (needed / held)^η}).
-     */
-    private final double[] laneAskCut;
-    private final boolean[] laneStranded;
-    private final double[] laneUrgency;
+    /** Each lane's stock and supply line this tick, and the ratios its traders ask and bid by. */
+    private final LaneStocks lanes;
     /** The route, trade measures and prices each lane faces this tick. */
     private final LaneTerms terms;
     /**
@@ -200,8 +187,6 @@ public final class Traders implements Participant {
      * averaging the least margin.
      */
     private final double stepReach;
-    /** As every seller's: how far its ask departs from its expected price with its stock. */
-    private final double askElasticity;
     private final double expectationRate;
     /** Share of the gap to a desired flow or speculative position closed in a tick. */
     private final double flowAdjustment;
@@ -212,20 +197,17 @@ public final class Traders implements Participant {
         bootstrapShare = trading.bootstrapShare();
         openGap = trading.openGap();
         passThrough = trading.passThrough();
-        strandedCover = trading.strandedCover();
         adjustTicks = b.stockAdjustTicks();
         offerTicks = TickTime.bufferTicks(b.offerWeeks(), ticksPerYear);
         hoardingPremium = trading.hoardingPremium();
         cutBeyondTarget = b.asksNormalSales();
         stepReach = b.offersLadder() ? 1.0 : 2.0;
         this.detourTicks = detourTicks;
-        minRatio = b.minStockPriceRatio();
         maxRatio = b.maxStockPriceRatio();
         normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
         refused = new double[n];
-        askElasticity = b.askStockElasticity();
         precaution = new PrecautionaryBid(TickTime.ticks(b.precaution().coverWeeksAtFullRisk(), ticksPerYear),
-                askElasticity, maxRatio);
+                b.askStockElasticity(), maxRatio);
         expectationRate = b.expectationRate();
         flowAdjustment = b.outputAdjustment();
         speculation = new SpeculativePositions(n, markets, b.speculation(), ticksPerYear);
@@ -253,13 +235,8 @@ public final class Traders implements Participant {
         landedCost = new double[n];
         lane = new int[n];
         laneMargin = new double[lanes];
-        laneStock = new double[lanes];
-        laneTarget = new double[lanes];
-        laneHeld = new double[lanes];
-        laneNeeded = new double[lanes];
-        laneAskCut = new double[lanes];
-        laneStranded = new boolean[lanes];
-        laneUrgency = new double[lanes];
+        this.lanes = new LaneStocks(lanes, trading.strandedCover(), b.askStockElasticity(), b.minStockPriceRatio(),
+                maxRatio);
         terms = new LaneTerms(lanes);
         redeployment = new LaneRedeployment(lane, terms.destinationMarket, investment.patienceTicks(),
                 investment.tradeLeadTicks());
@@ -358,7 +335,7 @@ public final class Traders implements Participant {
         terms.updateRisk(risk, stockCover, precaution);
         sumLanes(tick);
         terms.update(tick, markets, routes, rules, detourTicks);
-        laneRatios();
+        lanes.ratios();
         for (int i = 0; i < count; i++) {
             if (speculating) {
                 speculate(i);
@@ -525,44 +502,16 @@ public final class Traders implements Participant {
      * account, so its sums are the ones a walk after all landings would find, added in the same order.
      */
     private void sumLanes(int tick) {
-        java.util.Arrays.fill(laneStock, 0);
-        java.util.Arrays.fill(laneTarget, 0);
-        java.util.Arrays.fill(laneHeld, 0);
-        java.util.Arrays.fill(laneNeeded, 0);
+        lanes.clear();
         int[] transit = terms.routeTransit;
         double[] covers = terms.stockCover;
         for (int i = 0; i < count; i++) {
             unload(i, tick);
             int e = lane[i];
             double expected = Math.max(normalSales[i], flow[i]);
-            laneStock[e] += stock[i];
-            double cover = covers[e];
-            laneTarget[e] += (cover + 1) * normalSales[i];
             atSea[i] = inTransit(i);
-            laneHeld[e] += stock[i] + atSea[i];
-            laneNeeded[e] += (cover + Math.max(1, transit[e])) * expected;
+            lanes.add(e, stock[i], atSea[i], normalSales[i], expected, covers[e], transit[e]);
         }
-    }
-
-    /** Each lane's stock ratios (see {@link #laneAskCut}), from its sums of this tick. */
-    private void laneRatios() {
-        for (int e = 0; e < laneAskCut.length; e++) {
-            double target = laneTarget[e];
-            double stocked = laneStock[e];
-            laneAskCut[e] = Math.min(1.0, target > 0 ? stockRatio(target, stocked) : minRatio);
-            laneStranded[e] = !(stocked <= strandedCover * Math.max(target, Double.MIN_NORMAL));
-            laneUrgency[e] = stockRatio(laneNeeded[e], laneHeld[e]);
-        }
-    }
-
-    /**
-     * {@code (wanted / held)^η} within the ratio's bounds; the highest ratio when nothing is held, or less than
-     * nothing (a lane's stock summing to rounding dust below zero, whose power would be NaN), for such a lane is
-     * short, not long.
-     */
-    private double stockRatio(double wanted, double held) {
-        double ratio = held > 0 ? Math.pow(wanted / held, askElasticity) : maxRatio;
-        return ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
     }
 
     /**
@@ -640,8 +589,8 @@ public final class Traders implements Participant {
         int e = lane[i];
         double landed = landedCost[i];
         double full = landed * (1 + laneMargin[e]);
-        double ask = full * laneAskCut[e];
-        if (!laneStranded[e]) {
+        double ask = full * lanes.askCut[e];
+        if (!lanes.stranded[e]) {
             ask = Math.max(ask, landed);
         }
         // Ahead of a restriction a trader holds its stock back for the scarcity to come. Where buyers read the
@@ -660,8 +609,8 @@ public final class Traders implements Participant {
         // Under sellerAsk: normalSales only the trader's share of the lane's stock beyond its target is offered at
         // the cut: the rest is what the lane's purchases replace at their cost, and cut too it would sell below that
         // cost for a week.
-        double beyond = cutBeyondTarget && laneAskCut[e] < 1.0
-                ? Math.min(quantity, shareBeyondTarget(s, laneTarget[e], laneStock[e])) : 0;
+        double beyond = cutBeyondTarget && lanes.askCut[e] < 1.0
+                ? Math.min(quantity, shareBeyondTarget(s, lanes.target[e], lanes.stock[e])) : 0;
         BeyondTargetOffer.add(markets.book(destinationMarket[i]), quantity, full, ask, beyond, owner(CARGO, i));
     }
 
@@ -769,7 +718,7 @@ public final class Traders implements Participant {
         // as the lane's stock and cargo at sea fall short of what its sales need.
         double expectedNet = Math.max(pd, expectedDestination[i]) / (1 + tariff) - levy;
         double highest = (expectedNet * (1 + passThrough) - cost + rebate) / (1 + tax);
-        double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : laneUrgency[e]));
+        double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : lanes.urgency[e]));
         worth[i] = expectedNet;
         ceiling[i] = highest;
         if (quantity > 0 && bid > 0) {
