@@ -75,7 +75,7 @@ public final class Traders implements Participant {
     private final double hoardingPremium;
     /**
      * {@code sellerAsk: normalSales}, the rules that keep trade smooth: a trader cuts only its share of its lane's
-     * stock beyond target, and bids for cargo in steps at every origin ({@link #stepBids}).
+     * stock beyond target, and bids for cargo in steps at every origin ({@link CargoBidSteps}).
      */
     private final boolean cutBeyondTarget;
     /** How much a trader holds when it buys ahead of a restriction. */
@@ -125,11 +125,8 @@ public final class Traders implements Participant {
     private final LaneStocks lanes;
     /** The route, trade measures and prices each lane faces this tick. */
     private final LaneTerms terms;
-    /**
-     * Steps of a trader's bid for cargo at its origin (see {@link #bidForCargo}); 0 where it bids one limit (see
-     * {@link #stepBids}).
-     */
-    private final int[] originSteps;
+    /** How many steps each trader's bid for cargo at its origin is split into, and their limits. */
+    private final CargoBidSteps cargoSteps;
     /** This tick's worth of a unit of its cargo at the destination, net of tariff and levy, and its bid's cap. */
     private final double[] worth;
     private final double[] ceiling;
@@ -180,13 +177,6 @@ public final class Traders implements Participant {
     private Shipping shipping;
     private RouteConditions routes;
     private TradeRules rules;
-    /**
-     * The highest margin a trader's stepped bid for cargo asks for, as a multiple of its least margin: its steps
-     * span margins from 0 to this ({@link #stepLimit}). 1 under {@code sellerAsk: ladder}, where the whole order
-     * is bought at the least margin and less only as the margin falls below it; 2 under {@code plan}, steps
-     * averaging the least margin.
-     */
-    private final double stepReach;
     private final double expectationRate;
     /** Share of the gap to a desired flow or speculative position closed in a tick. */
     private final double flowAdjustment;
@@ -201,7 +191,6 @@ public final class Traders implements Participant {
         offerTicks = TickTime.bufferTicks(b.offerWeeks(), ticksPerYear);
         hoardingPremium = trading.hoardingPremium();
         cutBeyondTarget = b.asksNormalSales();
-        stepReach = b.offersLadder() ? 1.0 : 2.0;
         this.detourTicks = detourTicks;
         maxRatio = b.maxStockPriceRatio();
         normalSalesWeight = TickTime.averageWeight(b.normalSalesWeeks(), ticksPerYear);
@@ -241,7 +230,8 @@ public final class Traders implements Participant {
         redeployment = new LaneRedeployment(lane, terms.destinationMarket, investment.patienceTicks(),
                 investment.tradeLeadTicks());
         baseCapacity = new double[n];
-        originSteps = new int[n];
+        // Under sellerAsk: ladder a trader's steps reach only its least margin; otherwise twice it.
+        cargoSteps = new CargoBidSteps(n, cutBeyondTarget, b.offersLadder() ? 1.0 : 2.0);
         worth = new double[n];
         ceiling = new double[n];
         atSea = new double[n];
@@ -301,7 +291,7 @@ public final class Traders implements Participant {
     public void countOrders(int[] orders) {
         for (int t = 0; t < count; t++) {
             // A bid for cargo, one for cargo going round a restriction, and a speculative order.
-            orders[originMarket[t]] += 2 + Math.max(1, originSteps[t]);
+            orders[originMarket[t]] += 2 + Math.max(1, cargoSteps.steps(t));
             // An ask for its cargo (in two parts when only the lane's excess is cut) and a speculative order.
             orders[destinationMarket[t]] += cutBeyondTarget ? 3 : 2;
         }
@@ -763,100 +753,30 @@ public final class Traders implements Participant {
 
     /**
      * Bids for cargo: one limit ahead of a restriction (as high as it goes) and, under the plan's ask, where others
-     * than traders buy at its origin ({@link #stepBids}); otherwise in steps along the margins a cargo leaves: a
-     * trader buys as long as the cargo, sold at the price it expects at the destination, still earns it a
-     * margin; step k of n buys {@code 1/n} of its order up to the origin price at which that margin is
-     * {@code r μ (k − ½) / n}, μ the trader's own least margin, never above its ceiling. Under {@code sellerAsk:
-     * ladder} r is 1: the trader buys all it ordered while the cargo earns its least margin, and less only as the
-     * margin falls below it. With r = 2, the steps averaging μ, a lane at rest, where the origin price leaves it just
-     * its margin, found half its steps priced out every week and got its flow only with its stock and supply line
-     * run short, its urgency lifting the schedule; a week's shortfall then lifted it into the whole order and the
-     * next week's refill dropped it out again, and its landings alternated (Japan's magnet imports in the rare-earth
-     * baseline without shocks changed by 30% of their median from one week to the next; 4% with r = 1 and the sellers'
-     * offer ladder, {@link Producers}). Under {@code plan} and {@code normalSales}, r is 2.
-     * Where the lane's urgency lifts the trader's one limit above its first step, every step moves up by as much
-     * and the schedule keeps its slope: lifting each step to the limit would stack them on one price, the cliff
-     * the steps are there to take away, in just the weeks a lane short of cargo comes back to buy. A seller
-     * asking into the lanes' margins sells a little less, not nothing.
+     * than traders buy at its origin; otherwise in steps along the margins a cargo leaves ({@link CargoBidSteps}).
      */
     private void bidForCargo(int i, double quantity, OrderBook book) {
-        int n = originSteps[i];
+        int n = cargoSteps.steps(i);
         int e = lane[i];
         if (n == 0 || terms.ahead[e]) {
             book.addBid(limit[i], quantity, owner(CARGO, i));
             return;
         }
-        double cost = terms.cost[e];
-        double rebate = terms.rebate[e];
-        double tax = terms.tax[e];
-        for (int k = 1; k <= n; k++) {
-            book.addBid(stepLimit(worth[i], minMargin[i], stepReach, k, n, cost, rebate, tax, limit[i], ceiling[i]),
-                    quantity / n, owner(CARGO, i));
-        }
-    }
-
-    /**
-     * The limit of step {@code k} of {@code n} of a bid for cargo: the origin price at which a unit, worth
-     * {@code worth} at the destination net of tariff and levy, earns a margin of {@code reach μ (k − ½) / n} after
-     * freight {@code cost}, the export tax and any rebate, raised by as much as the trader's one {@code limit}
-     * stands above the first step's, never below zero and never above its {@code ceiling}.
-     */
-    static double stepLimit(double worth, double leastMargin, double reach, int k, int n, double cost, double rebate,
-            double tax, double limit, double ceiling) {
-        double pays = pays(worth, leastMargin, reach, k, n, cost, rebate, tax);
-        return lifted(pays, k == 1 ? pays : pays(worth, leastMargin, reach, 1, n, cost, rebate, tax), limit, ceiling);
-    }
-
-    /**
-     * A step that {@code pays} its margin at that origin price, lifted by as much as the trader's one
-     * {@code limit} stands above the {@code first} step's, never below zero and never above its {@code ceiling}.
-     */
-    private static double lifted(double pays, double first, double limit, double ceiling) {
-        // A margin that freight leaves no origin price to earn is bid at nothing, as an order's limit must be.
-        return Math.min(ceiling, Math.max(0.0, limit > first ? limit - (first - pays) : pays));
-    }
-
-    /** The origin price at which step {@code k} of {@code n} earns its margin {@code reach μ (k − ½) / n}. */
-    private static double pays(double worth, double leastMargin, double reach, int k, int n, double cost,
-            double rebate, double tax) {
-        double margin = reach * leastMargin * (k - 0.5) / n;
-        return (worth / (1 + margin) - cost + rebate) / (1 + tax);
+        cargoSteps.bid(book, n, quantity, worth[i], minMargin[i], terms.cost[e], terms.rebate[e], terms.tax[e],
+                limit[i], ceiling[i], owner(CARGO, i));
     }
 
     /** Steps a trader's bid for cargo is split into. */
     int originSteps(int i) {
-        return originSteps[i];
+        return cargoSteps.steps(i);
     }
 
     /**
      * Tells the traders which markets have buyers other than traders (manufacturers buying inputs, final demand,
-     * stockists), and so how many steps each bids for cargo in: as many as it takes for its origin's book to hold
-     * {@link BidSteps#POINTS_PER_BOOK} bids from traders (one for a trader among sixteen or more: a single step at
-     * the price its margin allows, lifted with the lane's urgency, which is not the one limit), or none where it
-     * bids one limit.
-     *
-     * <p>Every trader of a lane bids near one price, the price it expects at the origin moved by the lane's
-     * urgency, so where traders are an origin's only buyers the lanes' demand there is a cliff: a seller asking a
-     * hair above that price sells them nothing that week. Other buyers at the origin do not slope the book there
-     * either, for a manufacturer or a household bids its reservation, far above the going price: in the rare-earth
-     * baseline without shocks, with traders bidding one limit wherever others bought, Japan's magnet imports
-     * stopped in 73 of 520 weeks and eight other markets' fell below 2% of their mean in 8 to 27; with steps at
-     * every origin, in none. So under {@code sellerAsk: normalSales}, the rules by which sellers and traders keep
-     * trade smooth, traders bid in steps at every origin. Under {@code sellerAsk: plan} they do only where they
-     * are the origin's only buyers, as before: there a lane long in stock offers its whole stock at landed cost
-     * and takes the whole market from an importer's own plants in such weeks, and the one limit's price, a little
-     * above the floor in a tariff-floor world, had made up for those weeks in their producer surplus; with steps
-     * everywhere the price came down and the surplus fell 2.6% short of the textbook's.
+     * stockists), and so how many steps each bids for cargo in ({@link CargoBidSteps}).
      */
     public void stepBids(boolean[] otherBuyers) {
-        int[] traders = new int[otherBuyers.length];
-        for (int i = 0; i < count; i++) {
-            traders[originMarket[i]]++;
-        }
-        for (int i = 0; i < count; i++) {
-            int m = originMarket[i];
-            originSteps[i] = cutBeyondTarget || !otherBuyers[m] ? BidSteps.count(traders[m]) : 0;
-        }
+        cargoSteps.count(originMarket, otherBuyers);
     }
 
     /**

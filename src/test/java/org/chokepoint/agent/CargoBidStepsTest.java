@@ -25,7 +25,8 @@ class CargoBidStepsTest {
     void stepsBuyLessAsTheOriginPriceEatsIntoTheMargin() {
         double[] expected = {666.5174129, 659.6551724, 652.9268293, 646.3285024};
         for (int k = 1; k <= 4; k++) {
-            assertEquals(expected[k - 1], Traders.stepLimit(700, 0.02, 2, k, 4, 30, 0, 0, 0, 1e9), 1e-6, "step " + k);
+            assertEquals(expected[k - 1], CargoBidSteps.stepLimit(700, 0.02, 2, k, 4, 30, 0, 0, 0, 1e9), 1e-6,
+                    "step " + k);
         }
     }
 
@@ -39,7 +40,8 @@ class CargoBidStepsTest {
     void underTheLadderRuleTheWholeOrderIsBoughtAtTheLeastMargin() {
         double[] expected = {668.2543641, 664.7890819, 661.3580247, 657.9606880};
         for (int k = 1; k <= 4; k++) {
-            assertEquals(expected[k - 1], Traders.stepLimit(700, 0.02, 1, k, 4, 30, 0, 0, 0, 1e9), 1e-6, "step " + k);
+            assertEquals(expected[k - 1], CargoBidSteps.stepLimit(700, 0.02, 1, k, 4, 30, 0, 0, 0, 1e9), 1e-6,
+                    "step " + k);
         }
     }
 
@@ -50,9 +52,9 @@ class CargoBidStepsTest {
      */
     @Test
     void dutiesComeOffEveryStepAndTheLimitAndCeilingBound() {
-        assertEquals(609.5612845, Traders.stepLimit(700, 0.02, 2, 1, 4, 30, 4, 0.10, 0, 1e9), 1e-6);
-        assertEquals(620.0, Traders.stepLimit(700, 0.02, 2, 1, 4, 30, 4, 0.10, 620, 1e9), 0.0);
-        assertEquals(600.0, Traders.stepLimit(700, 0.02, 2, 1, 4, 30, 4, 0.10, 0, 600), 0.0);
+        assertEquals(609.5612845, CargoBidSteps.stepLimit(700, 0.02, 2, 1, 4, 30, 4, 0.10, 0, 1e9), 1e-6);
+        assertEquals(620.0, CargoBidSteps.stepLimit(700, 0.02, 2, 1, 4, 30, 4, 0.10, 620, 1e9), 0.0);
+        assertEquals(600.0, CargoBidSteps.stepLimit(700, 0.02, 2, 1, 4, 30, 4, 0.10, 0, 600), 0.0);
     }
 
     /**
@@ -66,9 +68,9 @@ class CargoBidStepsTest {
         double[] lifted = {676.5174129, 669.6551724, 662.9268293, 656.3285024};
         double[] unlifted = {666.5174129, 659.6551724, 652.9268293, 646.3285024};
         for (int k = 1; k <= 4; k++) {
-            assertEquals(lifted[k - 1], Traders.stepLimit(700, 0.02, 2, k, 4, 30, 0, 0, 676.5174129, 1e9), 1e-6,
+            assertEquals(lifted[k - 1], CargoBidSteps.stepLimit(700, 0.02, 2, k, 4, 30, 0, 0, 676.5174129, 1e9), 1e-6,
                     "lifted step " + k);
-            assertEquals(unlifted[k - 1], Traders.stepLimit(700, 0.02, 2, k, 4, 30, 0, 0, 655, 1e9), 1e-6,
+            assertEquals(unlifted[k - 1], CargoBidSteps.stepLimit(700, 0.02, 2, k, 4, 30, 0, 0, 655, 1e9), 1e-6,
                     "step " + k);
         }
     }
@@ -80,10 +82,10 @@ class CargoBidStepsTest {
      */
     @Test
     void aMarginFreightLeavesNoRoomForIsBidAtNothing() {
-        assertEquals(1.5024876, Traders.stepLimit(100, 0.02, 2, 1, 4, 98, 0, 0, 1, 1e9), 1e-6);
-        assertEquals(0.5221675, Traders.stepLimit(100, 0.02, 2, 2, 4, 98, 0, 0, 1, 1e9), 1e-6);
-        assertEquals(0.0, Traders.stepLimit(100, 0.02, 2, 3, 4, 98, 0, 0, 1, 1e9), 0.0);
-        assertEquals(0.0, Traders.stepLimit(100, 0.02, 2, 4, 4, 98, 0, 0, 1, 1e9), 0.0);
+        assertEquals(1.5024876, CargoBidSteps.stepLimit(100, 0.02, 2, 1, 4, 98, 0, 0, 1, 1e9), 1e-6);
+        assertEquals(0.5221675, CargoBidSteps.stepLimit(100, 0.02, 2, 2, 4, 98, 0, 0, 1, 1e9), 1e-6);
+        assertEquals(0.0, CargoBidSteps.stepLimit(100, 0.02, 2, 3, 4, 98, 0, 0, 1, 1e9), 0.0);
+        assertEquals(0.0, CargoBidSteps.stepLimit(100, 0.02, 2, 4, 4, 98, 0, 0, 1, 1e9), 0.0);
     }
 
     /**
