@@ -122,7 +122,7 @@ public final class Traders implements Participant {
     private final int[] lane;
     private final double[] laneMargin;
     /** Each lane's stock and supply line this tick, and the ratios its traders ask and bid by. */
-    private final LaneStocks lanes;
+    private final LaneStocks laneStocks;
     /** The route, trade measures and prices each lane faces this tick. */
     private final LaneTerms terms;
     /** How many steps each trader's bid for cargo at its origin is split into, and their limits. */
@@ -224,7 +224,7 @@ public final class Traders implements Participant {
         landedCost = new double[n];
         lane = new int[n];
         laneMargin = new double[lanes];
-        this.lanes = new LaneStocks(lanes, trading.strandedCover(), b.askStockElasticity(), b.minStockPriceRatio(),
+        laneStocks = new LaneStocks(lanes, trading.strandedCover(), b.askStockElasticity(), b.minStockPriceRatio(),
                 maxRatio);
         terms = new LaneTerms(lanes);
         redeployment = new LaneRedeployment(lane, terms.destinationMarket, investment.patienceTicks(),
@@ -325,7 +325,7 @@ public final class Traders implements Participant {
         terms.updateRisk(risk, stockCover, precaution);
         sumLanes(tick);
         terms.update(tick, markets, routes, rules, detourTicks);
-        lanes.ratios();
+        laneStocks.ratios();
         for (int i = 0; i < count; i++) {
             if (speculating) {
                 speculate(i);
@@ -492,7 +492,7 @@ public final class Traders implements Participant {
      * account, so its sums are the ones a walk after all landings would find, added in the same order.
      */
     private void sumLanes(int tick) {
-        lanes.clear();
+        laneStocks.clear();
         int[] transit = terms.routeTransit;
         double[] covers = terms.stockCover;
         for (int i = 0; i < count; i++) {
@@ -500,7 +500,7 @@ public final class Traders implements Participant {
             int e = lane[i];
             double expected = Math.max(normalSales[i], flow[i]);
             atSea[i] = inTransit(i);
-            lanes.add(e, stock[i], atSea[i], normalSales[i], expected, covers[e], transit[e]);
+            laneStocks.add(e, stock[i], atSea[i], normalSales[i], expected, covers[e], transit[e]);
         }
     }
 
@@ -579,8 +579,8 @@ public final class Traders implements Participant {
         int e = lane[i];
         double landed = landedCost[i];
         double full = landed * (1 + laneMargin[e]);
-        double ask = full * lanes.askCut[e];
-        if (!lanes.stranded[e]) {
+        double ask = full * laneStocks.askCut[e];
+        if (!laneStocks.stranded[e]) {
             ask = Math.max(ask, landed);
         }
         // Ahead of a restriction a trader holds its stock back for the scarcity to come. Where buyers read the
@@ -599,8 +599,8 @@ public final class Traders implements Participant {
         // Under sellerAsk: normalSales only the trader's share of the lane's stock beyond its target is offered at
         // the cut: the rest is what the lane's purchases replace at their cost, and cut too it would sell below that
         // cost for a week.
-        double beyond = cutBeyondTarget && lanes.askCut[e] < 1.0
-                ? Math.min(quantity, shareBeyondTarget(s, lanes.target[e], lanes.stock[e])) : 0;
+        double beyond = cutBeyondTarget && laneStocks.askCut[e] < 1.0
+                ? Math.min(quantity, shareBeyondTarget(s, laneStocks.target[e], laneStocks.stock[e])) : 0;
         BeyondTargetOffer.add(markets.book(destinationMarket[i]), quantity, full, ask, beyond, owner(CARGO, i));
     }
 
@@ -708,7 +708,7 @@ public final class Traders implements Participant {
         // as the lane's stock and cargo at sea fall short of what its sales need.
         double expectedNet = Math.max(pd, expectedDestination[i]) / (1 + tariff) - levy;
         double highest = (expectedNet * (1 + passThrough) - cost + rebate) / (1 + tax);
-        double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : lanes.urgency[e]));
+        double bid = Math.min(highest, expectedOrigin[i] * (ahead ? maxRatio : laneStocks.urgency[e]));
         worth[i] = expectedNet;
         ceiling[i] = highest;
         if (quantity > 0 && bid > 0) {
