@@ -38,7 +38,7 @@ import org.chokepoint.market.OrderBook;
  * <p>{@link Traders} counts the steps once the model knows who buys where, and bids the steps in its tick; ahead
  * of a restriction a trader bids its one limit, as high as it goes, whatever its steps.
  */
-final class CargoBidSteps {
+final class CargoBidSteps implements java.io.Serializable {
     /** Steps of each trader's bid for cargo; 0 where it bids one limit. */
     private final int[] steps;
     /** Whether traders bid in steps at every origin ({@code sellerAsk: normalSales}), not only where they alone buy. */

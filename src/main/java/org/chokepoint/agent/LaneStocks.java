@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>{@link Traders} adds each trader in as it lands its cargo, before any offer or bid, then asks for the
  * ratios; the arrays are sized by lane when the traders are built.
  */
-final class LaneStocks {
+final class LaneStocks implements java.io.Serializable {
     /** Landed cargo the lane's traders hold, and the stock they are content with after a tick's sales. */
     final double[] stock;
     final double[] target;

@@ -23,7 +23,7 @@ import org.chokepoint.scenario.BehaviourSpec;
  * {@code 2 * trader + side}, {@code side} {@link Traders#ORIGIN} or {@link Traders#DESTINATION}; every array is
  * sized when the traders are built.
  */
-final class SpeculativePositions {
+final class SpeculativePositions implements java.io.Serializable {
     /**
      * Speculative stock by trader and side, {@code held[2 * trader + side]}: held in the origin's or the
      * destination's market, apart from the cargo the trader trades.
