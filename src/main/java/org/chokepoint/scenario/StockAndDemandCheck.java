@@ -66,8 +66,36 @@ final class StockAndDemandCheck extends ScenarioCheck {
                 v.problem("/stockists/" + i, "stockist '" + k.id() + "' holds the opening stock its region gives its"
                         + " stockists of " + k.commodity() + ", and none is given: add an openingStocks entry for "
                         + k.region() + " and " + k.commodity() + " with \"heldBy\": \"stockists\"");
+            } else if (v.isRegion(k.region()) && v.isCommodity(k.commodity()) && !traded(k.region(), k.commodity())) {
+                v.problem("/stockists/" + i + "/commodity", "no one buys or sells " + k.commodity() + " in "
+                        + k.region() + " (no final demand, no firm making or using it, no trader shipping it there or"
+                        + " from there, no measure of the region's on it), so stockist '" + k.id() + "' could never"
+                        + " sell the stock it holds: give a region and commodity that some firm, trader or final"
+                        + " demand trades in");
             }
         }
+    }
+
+    /**
+     * Whether anyone but a stockist buys or sells the commodity in the region: its final demand, a firm making it
+     * or a manufacturer taking it there, a trader loading or landing it there, or a measure of the region's on it.
+     */
+    private boolean traded(String region, String commodity) {
+        if (s.demand().stream().anyMatch(d -> region.equals(d.region()) && commodity.equals(d.commodity()))
+                || s.firms().stream().anyMatch(f -> region.equals(f.region()) && commodity.equals(f.commodity()))
+                || RecipeUse.usedIn(s, region, commodity, "")
+                || s.traders().stream().anyMatch(t -> commodity.equals(t.commodity())
+                        && (region.equals(t.from()) || region.equals(t.to())))) {
+            return true;
+        }
+        for (com.fasterxml.jackson.databind.JsonNode p : v.json.path("policies")) {
+            if (region.equals(p.path("region").asText(null)) && (commodity.equals(p.path("commodity").asText(null))
+                    || java.util.stream.StreamSupport.stream(p.path("commodities").spliterator(), false)
+                            .anyMatch(c -> commodity.equals(c.asText())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- demand ----------------------------------------------------------------------------------

@@ -931,6 +931,30 @@ class SemanticRulesTest {
         }), "test.json");
     }
 
+    /**
+     * The minimal world makes magnets in Japan alone and ships only oxide: no one buys or sells a magnet in China, so
+     * a stockist of magnets there would hold its hundred magnets to the end, paying to carry them, and never sell one.
+     */
+    @Test
+    void aStockistStocksACommoditySomeoneTradesInItsRegion() throws Exception {
+        ScenarioProblem idle = single(mutated(s -> {
+            s.putArray("stockists").addObject().put("id", "dealer").put("region", "CN").put("commodity", "magnet")
+                    .put("storageCostPerUnitWeek", 2).put("interestPerYear", 0.05);
+            s.putArray("openingStocks").addObject().put("region", "CN").put("commodity", "magnet")
+                    .put("quantity", 100).put("heldBy", "stockists");
+        }));
+        assertEquals("/stockists/0/commodity", idle.pointer());
+        assertTrue(idle.message().startsWith("no one buys or sells magnet in CN"), idle.message());
+
+        // oxide in China is mined there and loaded by the trader to Japan: a stockist there can sell it
+        ScenarioLoader.fromText(mutated(s -> {
+            s.putArray("stockists").addObject().put("id", "dealer").put("region", "CN").put("commodity", "oxide")
+                    .put("storageCostPerUnitWeek", 2).put("interestPerYear", 0.05);
+            s.putArray("openingStocks").addObject().put("region", "CN").put("commodity", "oxide")
+                    .put("quantity", 100).put("heldBy", "stockists");
+        }), "test.json");
+    }
+
     @Test
     void heldByIsUsersOrStockists() {
         ScenarioProblem p = single(mutated(s -> s.putArray("openingStocks").addObject().put("region", "JP")
