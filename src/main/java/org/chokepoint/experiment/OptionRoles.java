@@ -70,6 +70,26 @@ final class OptionRoles {
         return out;
     }
 
+    /**
+     * The index in {@code base}'s {@code list} of entry {@code i} of the merged list {@link #keepBackground} makes
+     * with the patch's {@code own} list, where that entry is one of the base's background entries put back; -1
+     * where it is not (the patch's own entries follow those put back).
+     */
+    static int putBackFrom(JsonNode base, JsonNode own, String list, int i) {
+        if (!own.isArray()) {
+            return -1;
+        }
+        int seen = 0;
+        JsonNode entries = base.path(list);
+        for (int k = 0; k < entries.size(); k++) {
+            JsonNode e = entries.get(k);
+            if (Role.isBackground(e.path("role").asText(null)) && !listed(list, own, e) && seen++ == i) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** The shocks of {@code base} that {@code patched} leaves out, by list and id: {@link Comparison#droppedShocks}. */
     static Map<String, List<String>> droppedShocks(JsonNode base, JsonNode patched) {
         Map<String, List<String>> out = new LinkedHashMap<>();

@@ -245,7 +245,8 @@ final class OptionsFile {
             for (ScenarioProblem p : e.problems()) {
                 String inPatch = p.pointer() == null ? null : patchPointer(base.json(), patch, patched, p.pointer());
                 problems.add(inPatch == null ? p
-                        : new ScenarioProblem(optionsFile, null, null, patchAt + inPatch, p.message()));
+                        : new ScenarioProblem(optionsFile, null, null, patchAt + inPatch,
+                                entriesWhereWritten(p.message(), base, patch, patched, patchAt)));
             }
             throw new ScenarioException(problems);
         }
@@ -371,6 +372,41 @@ final class OptionsFile {
                     + base.horizonTicks() + " ticks, got " + own.horizonTicks() + ": change it in the scenario, or"
                     + " run every option fewer ticks with --ticks");
         }
+    }
+
+    /**
+     * A pointer to an entry, or into one, of a list the options' worlds merge with the scenario's background:
+     * "/policies/3", "/events/0/start".
+     */
+    private static final java.util.regex.Pattern MERGED_ENTRY =
+            java.util.regex.Pattern.compile("(?<![\\w/~])/(" + String.join("|", OptionRoles.BACKGROUND_LISTS)
+                    + ")/(\\d{1,9})((?:/[\\w~-]+)*)(?![\\w~])");
+
+    /**
+     * A problem's message, reported at its pointer in the options file, with the other entries it names written
+     * where they were written too: the merged scenario puts the base scenario's background entries first, so its
+     * "/policies/3" is the patch's "/policies/1", or one of the scenario's own background entries, which no pointer
+     * into the options file reaches ("a duplicate id at /options/0/patch/policies/2/id: /policies/3 has it too" read
+     * as if the patch had a fourth policy).
+     */
+    private static String entriesWhereWritten(String message, LoadedScenario base, JsonNode patch, JsonNode merged,
+                                              String patchAt) {
+        java.util.regex.Matcher m = MERGED_ENTRY.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String list = m.group(1);
+            int i = Integer.parseInt(m.group(2));
+            String inPatch = patchPointer(base.json(), patch, merged, m.group());
+            int inBase = OptionRoles.putBackFrom(base.json(), patch.path(list), list, i);
+            String words = inPatch != null ? patchAt + inPatch
+                    : inBase >= 0 ? base.source() + "'s /" + list + "/" + inBase + m.group(3)
+                            + " (background, kept in every option's world)"
+                    : patch.path(list).isMissingNode() ? base.source() + "'s " + m.group()
+                    : m.group();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(words));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**

@@ -253,6 +253,37 @@ class ComparisonTest {
     }
 
     /**
+     * A problem reported at its pointer in the options file names the other entries it speaks of where they were
+     * written too. The option's world puts the scenario's background quota first, so the patch's second policy is
+     * the world's third: "/policies/2 has it too" beside "/options/0/patch/policies/0/id" sent the user to a third
+     * policy the patch does not have, and "/policies/0", the background quota, is no pointer of the options file.
+     */
+    @Test
+    void aDuplicateIdNamesTheOtherEntryWhereItWasWritten() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                twoRegion().json().deepCopy();
+        json.set("policies", options("[{\"type\": \"exportQuota\", \"id\": \"bg\", \"region\": \"A\","
+                + " \"commodities\": [\"metal\"], \"yearlyVolume\": 5000, \"role\": \"background\"}]"));
+        LoadedScenario withBackground = ScenarioLoader.fromJson(json, "bg.json");
+        String tax = "{\"type\": \"exportTax\", \"id\": \"%s\", \"region\": \"A\", \"commodities\": [\"metal\"],"
+                + " \"rate\": 0.2, \"start\": 60}";
+        String floor = "{\"type\": \"tariffFloor\", \"id\": \"%s\", \"region\": \"B\", \"commodity\": \"metal\","
+                + " \"floor\": 11, \"start\": 40}";
+        org.chokepoint.scenario.ScenarioException e = assertThrows(org.chokepoint.scenario.ScenarioException.class,
+                () -> Comparison.prepare(withBackground, options("{\"options\": ["
+                        + "{\"name\": \"twice\", \"patch\": {\"policies\": [" + tax.formatted("t") + ", "
+                        + floor.formatted("t") + "]}},"
+                        + "{\"name\": \"bg again\", \"patch\": {\"policies\": [" + tax.formatted("bg") + "]}}]}"),
+                        "o.json", 2, 1, 10));
+        List<String> said = e.problems().stream().map(p -> p.file() + " " + p.pointer() + ": " + p.message()).toList();
+        assertEquals(2, said.size(), e.getMessage());
+        assertTrue(said.get(0).startsWith("o.json /options/0/patch/policies/1/id: duplicate policy id 't':"
+                + " /options/0/patch/policies/0 has it too;"), said.get(0));
+        assertTrue(said.get(1).startsWith("o.json /options/1/patch/policies/0/id: duplicate policy id 'bg':"
+                + " bg.json's /policies/0 (background, kept in every option's world) has it too;"), said.get(1));
+    }
+
+    /**
      * An option's "policies" that is not a list is refused at its pointer in the options file, as "firms": 3 is,
      * though the scenario has a background policy that every option keeps. Before, the background quota was put
      * back in place of the patch's value: "policies": 12 ran as the background alone (the option's own measures
