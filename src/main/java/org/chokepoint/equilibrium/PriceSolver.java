@@ -34,12 +34,8 @@ final class PriceSolver {
      * on which each further step gains little.
      */
     private static final int MAX_NEWTON_STEPS = 200;
-    private static final int BISECTIONS = 12;
-    /** A step is lengthened at most 2^40 times ({@link #longer}). */
-    private static final int LONGEST_DOUBLINGS = 40;
-    private static final int LONG_BISECTIONS = 52;
 
-    private final Network net;
+    final Network net;
     private final double tolerance;
     private final int maxRounds;
     /** Where the solve started, for the report. */
@@ -50,13 +46,8 @@ final class PriceSolver {
      */
     private final boolean collectionInRound;
     /**
-     * Whether a step whose slope is still positive at the twelfth bisection is halved on until f falls along it
-     * (down to a share of 2^-72), rather than cut to a thousandth of that share.
-     */
-    private final boolean exactSearch;
-    /**
-     * Whether a whole step along which f still falls at its end at half the rate it fell at its start is
-     * lengthened, doubling while f falls and bisecting where it stops ({@link #longer}).
+     * Whether a step may be lengthened past the whole ({@link LineSearch}): a lengthened step eases the damping as a
+     * whole one does.
      */
     private final boolean longSteps;
     /**
@@ -76,10 +67,10 @@ final class PriceSolver {
     private final boolean secantSlopes;
 
     /** Markets solved for and their position among the prices. */
-    private final int[] marketOf;
+    final int[] marketOf;
     private final int[] varOf;
-    private final int na;
-    private final int ns;
+    final int na;
+    final int ns;
     /** Dollar price of each market (the world's indexing; 0 for unused). */
     final double[] price;
     /** Rent per unit of each volume limit, dollars. */
@@ -96,8 +87,10 @@ final class PriceSolver {
     /** The households' part of {@link #grad} and of the diagonal of {@link #hess}, per price solved for. */
     private final double[] demandGrad;
     private final double[] demandHess;
-    private final double[] trial;
-    private final double[] trialRent;
+    /** Prices with one market's moved, where {@link #excessAt} reads its excess. */
+    private final double[] probe;
+    /** How far each Newton step is taken. */
+    private final LineSearch search;
     final double[] supply;
     final double[] demand;
     final double[] inputs;
@@ -125,7 +118,6 @@ final class PriceSolver {
         this.secantSlopes = secantSlopes;
         this.liftShort = liftShort;
         this.transitByLanes = transitByLanes;
-        this.exactSearch = exactSearch;
         this.longSteps = longSteps;
         this.net = net;
         this.start = start;
@@ -171,13 +163,13 @@ final class PriceSolver {
         hess = new double[na][na];
         demandGrad = new double[na];
         demandHess = new double[na];
-        trial = new double[net.markets];
-        trialRent = new double[ns];
+        probe = new double[net.markets];
         supply = new double[net.markets];
         demand = new double[net.markets];
         inputs = new double[net.markets];
         firmOutput = new double[net.firms];
         covered = new CoveredShares(net);
+        search = new LineSearch(this, exactSearch, longSteps);
         relaxation = new AitkenRelaxation(net.arcs.size() + 2 * net.firms + ns, 10 * tolerance);
     }
 
@@ -497,7 +489,7 @@ final class PriceSolver {
     }
 
     /** {@code p_d - p_o - Σ coefficient * rent} of an arc (for an offtake, {@code offtakePrice - p_o - ...}). */
-    private double arcLeft(int a, double[] p, double[] r) {
+    double arcLeft(int a, double[] p, double[] r) {
         Network.Arc arc = net.arcs.get(a);
         double left = (arc.to >= 0 ? p[arc.to] : arc.offtakePrice) - p[arc.from];
         for (int s = 0; s < ns; s++) {
@@ -547,32 +539,8 @@ final class PriceSolver {
             for (int s = 0; s < ns; s++) {
                 dr[s] = step[na + s] * rentScale[s] - rent[s];
             }
-            // The line search reads the slope of f along the step, not f itself: f adds up the surplus of every
-            // firm and household and, near the solution, changes by less than its own rounding. f is convex,
-            // so where the slope is still negative f has fallen all the way from the start of the step.
-            double t = 1;
-            double end = slopeAlong(1, dp, dr);
-            if (end > 0) {
-                double lo = 0;
-                double hi = 1;
-                for (int b = 0; b < BISECTIONS; b++) {
-                    double mid = 0.5 * (lo + hi);
-                    if (slopeAlong(mid, dp, dr) > 0) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
-                }
-                if (lo == 0 && exactSearch) {
-                    lo = shorter(hi, dp, dr);
-                }
-                t = lo > 0 ? lo : hi * 1e-3;
-            } else if (longSteps && end < 0 && end <= 0.5 * slopeAlong(0, dp, dr)) {
-                t = longer(dp, dr);
-            }
-            move(t, dp, dr);
-            System.arraycopy(trial, 0, price, 0, net.markets);
-            System.arraycopy(trialRent, 0, rent, 0, ns);
+            double t = search.share(dp, dr);
+            search.take(t, dp, dr);
             // A step taken whole, or lengthened, eases the damping; a step cut short stiffens it.
             damping = t == 1 || longSteps && t > 1 ? Math.max(damping * 0.1, 1e-12) : Math.min(damping * 10, 1e2);
             stepped = true;
@@ -636,125 +604,6 @@ final class PriceSolver {
     }
 
     /**
-     * The share of the step at which f stops falling, where that lies below {@code hi}, the least share the
-     * bisections tried: halving on until the slope turns negative, then bisecting as before; 0 when f rises
-     * from the start of the step to the rounding. Where a firm on a curved cost sells a sliver of its capacity,
-     * its supply rises as the root of its margin and a step that passes its cost base is cut to where the firm
-     * sells what its market takes, which can lie far below a thousandth of the least share tried.
-     */
-    private double shorter(double hi, double[] dp, double[] dr) {
-        double lo = 0;
-        for (int b = 0; b < 60 && lo == 0; b++) {
-            hi *= 0.5;
-            if (slopeAlong(hi, dp, dr) <= 0) {
-                lo = hi;
-                hi *= 2;
-            }
-        }
-        for (int b = 0; lo > 0 && b < BISECTIONS; b++) {
-            double mid = 0.5 * (lo + hi);
-            if (slopeAlong(mid, dp, dr) > 0) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * How far past the whole step f goes on falling, where it still falls at the step's end at half the rate it
-     * fell at its start: the step's share doubled while f still falls there and no arc's condition is broken by
-     * more than it was at the whole step ({@link #move} holds each price within its bounds and each rent at
-     * nothing or more), then bisected where it stops falling.
-     * Where a market has no buyer at its price and a volume limit on a lane into it has a rent, f is flat in
-     * the two together but for what the limit lets in: each step lowers both by what the rents' proximal term
-     * allows, a fixed amount, and no step reaches the price at which the market's buyers start to buy.
-     */
-    private double longer(double[] dp, double[] dr) {
-        double[] before = new double[net.arcs.size()];
-        move(1, dp, dr);
-        for (int a = 0; a < before.length; a++) {
-            before[a] = Math.max(0, arcLeft(a, trial, trialRent) - net.arcs.get(a).wedge);
-        }
-        double lo = 1;
-        double hi = 0;
-        for (int k = 0; k < LONGEST_DOUBLINGS && hi == 0; k++) {
-            if (!holds(2 * lo, dp, dr, before)) {
-                return lo;
-            }
-            if (slope(2 * lo, dp, dr, true) < 0) {
-                lo *= 2;
-            } else {
-                hi = 2 * lo;
-            }
-        }
-        for (int b = 0; hi > 0 && b < LONG_BISECTIONS; b++) {
-            double mid = 0.5 * (lo + hi);
-            if (slope(mid, dp, dr, true) < 0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Whether every arc's condition holds a share t along the step, to what it held at the whole step. */
-    private boolean holds(double t, double[] dp, double[] dr, double[] before) {
-        move(t, dp, dr);
-        for (int a = 0; a < before.length; a++) {
-            Network.Arc arc = net.arcs.get(a);
-            if (arcLeft(a, trial, trialRent) - arc.wedge > before[a] + 1e-12 * net.reference[arc.from]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Sets {@link #trial} and {@link #trialRent} a share t along the step. */
-    private void move(double t, double[] dp, double[] dr) {
-        for (int m = 0; m < net.markets; m++) {
-            trial[m] = net.used[m] ? clamp(price[m] + t * dp[m], 0, bound(m)) : 0;
-        }
-        for (int s = 0; s < ns; s++) {
-            trialRent[s] = Math.max(0, rent[s] + t * dr[s]);
-        }
-    }
-
-    /** The slope of f a share t along the step: excess supply times the price change, plus volume times rent change. */
-    private double slopeAlong(double t, double[] dp, double[] dr) {
-        return slope(t, dp, dr, false);
-    }
-
-    /**
-     * The slope of f a share t along the step; {@code projected}, leaving out the prices {@link #move} holds at a
-     * bound and the rents it holds at nothing, which do not move.
-     */
-    private double slope(double t, double[] dp, double[] dr, boolean projected) {
-        move(t, dp, dr);
-        evaluateQuantities(trial);
-        double slope = 0;
-        for (int i = 0; i < na; i++) {
-            int m = marketOf[i];
-            double free = price[m] + t * dp[m];
-            if (!projected || free > 0 && free < bound(m)) {
-                slope += (supply[m] - demand[m] - inputs[m]) * dp[m];
-            }
-        }
-        for (int s = 0; s < ns; s++) {
-            if (!projected || rent[s] + t * dr[s] > 0) {
-                slope += net.caps.get(s).volume * dr[s];
-            }
-        }
-        return slope;
-    }
-
-    private static double clamp(double x, double lo, double hi) {
-        return x < lo ? lo : Math.min(x, hi);
-    }
-
-    /**
      * Whether market m's price is split at its households' choke in the step from the current prices: its ceiling
      * lies above the choke (a buyer it reaches would pay more) and its price stands at the choke or above it. Above
      * the choke nobody there buys, and at it they buy anything from nothing to what they take just below it (their
@@ -771,7 +620,7 @@ final class PriceSolver {
      * the choke ({@link #split}), and otherwise no higher than its households' choke, which a step reaches before
      * the next one passes it.
      */
-    private double bound(int m) {
+    double bound(int m) {
         return split(m) ? net.ceiling[m] : Math.min(net.ceiling[m], net.choke[m]);
     }
 
@@ -1080,7 +929,7 @@ final class PriceSolver {
     /**
      * Whether market {@code m}'s excess supply, with the flows as they stand and every other price held, is of
      * one sign {@code ulps} steps of its price's last binary digit below its price and of the other (or nil)
-     * as many above: no double price of that market balances it better. Leaves the quantities at the trial price.
+     * as many above: no double price of that market balances it better. Leaves the quantities at the probed price.
      */
     private boolean changesSignWithinUlps(int m, double[] netImport, int ulps) {
         double step = ulps * Math.ulp(price[m]);
@@ -1091,9 +940,9 @@ final class PriceSolver {
 
     /** Market {@code m}'s excess supply at price {@code p}, every other price as it stands. */
     private double excessAt(int m, double p, double netImport) {
-        System.arraycopy(price, 0, trial, 0, net.markets);
-        trial[m] = p;
-        evaluateQuantities(trial);
+        System.arraycopy(price, 0, probe, 0, net.markets);
+        probe[m] = p;
+        evaluateQuantities(probe);
         return supply[m] + netImport - demand[m] - inputs[m];
     }
 
