@@ -63,7 +63,7 @@ final class Network {
     final double[] reference;
     /**
      * The highest price the market can reach: far above the reference where no household buys, and where one does,
-     * the most any buyer it can reach could pay ({@link #mostAnyReachableBuyerPays}), at least its own households'
+     * the most any buyer it can reach could pay ({@link PriceCeilings}), at least its own households'
      * highest choke price.
      */
     final double[] ceiling;
@@ -279,52 +279,15 @@ final class Network {
         LaneArcs.build(n, traderParams, inForce, closed, costFactor);
         n.buildOfftakes();
         n.markUsed();
-        n.setCeilings(false);
+        PriceCeilings.set(n, false);
         return n;
-    }
-
-    /**
-     * A thousand times the reference, raised, where {@code lifted}, to the most any buyer could pay for the market's
-     * commodity ({@link #mostAnyBuyerPays}) or any buyer the market reaches ({@link #mostAnyReachableBuyerPays}),
-     * whichever is higher; where households buy, the most any buyer the market reaches could pay, which is at least
-     * their highest choke price. Held at that choke, an exporter whose buyers abroad pay more than its own
-     * households ever would could not be priced where its trade pays, and was reported short at its ceiling. The
-     * buyers a market reaches count where it has no households too: an export subsidy lets a lane's trade pay at an
-     * origin price above anything its buyers pay (twice theirs, less the freight, at a rate of 0.5), which the most
-     * any buyer pays for the commodity alone left out of reach, and an exporter without households of its own was
-     * reported short at that ceiling from the firms' costs.
-     */
-    private void setCeilings(boolean lifted) {
-        double[] reachable = mostAnyReachableBuyerPays();
-        double[] anyBuyer = lifted ? mostAnyBuyerPays() : null;
-        for (int m = 0; m < markets; m++) {
-            ceiling[m] = 1e3 * reference[m];
-            if (lifted) {
-                double floor = anyBuyer[world.commodityOfMarket(m)];
-                if (reachable[m] > floor || Double.isNaN(floor)) {
-                    floor = reachable[m];
-                }
-                if (floor > ceiling[m] && Double.isFinite(floor)) {
-                    ceiling[m] = floor;
-                }
-            }
-            choke[m] = Double.POSITIVE_INFINITY;
-        }
-        for (int h = 0; h < demands; h++) {
-            int m = dMarket[h];
-            choke[m] = Double.isInfinite(choke[m]) ? dChoke[h] : Math.max(choke[m], dChoke[h]);
-        }
-        for (int h = 0; h < demands; h++) {
-            int m = dMarket[h];
-            ceiling[m] = reachable[m] > choke[m] ? reachable[m] : choke[m];
-        }
     }
 
     /**
      * Moves the solver's scale and start to other prices (dollars; a price that is not positive and finite
      * leaves its market where it was), and the ceilings of the markets without final demand with them. Those
      * ceilings are raised, where it is higher, to the most any buyer could pay, for the commodity or as reached
-     * along the market's lanes ({@link #setCeilings}): a start from costs can lie far below a price that a capacity
+     * along the market's lanes ({@link PriceCeilings}): a start from costs can lie far below a price that a capacity
      * limit holds up, and a ceiling a thousand times it below the equilibrium.
      */
     void restartFrom(double[] prices) {
@@ -333,133 +296,7 @@ final class Network {
                 reference[m] = prices[m];
             }
         }
-        setCeilings(true);
-    }
-
-    /**
-     * The most any buyer could pay for each commodity, in dollars, wherever it is shipped: a household's highest
-     * choke price, an agency's offtake price, and for a manufacturer's input what a unit of its output could
-     * bring it at most ({@link #mostAUnitFetches}) over the input it takes per unit, since its conversion costs
-     * nothing less than nothing. NaN where nobody could buy it.
-     */
-    private double[] mostAnyBuyerPays() {
-        int commodities = world.commodityCount();
-        double[] most = new double[commodities];
-        Arrays.fill(most, Double.NaN);
-        for (int h = 0; h < demands; h++) {
-            raise(most, world.commodityOfMarket(dMarket[h]), dChoke[h]);
-        }
-        for (Arc a : arcs) {
-            if (a.kind == ArcKind.OFFTAKE) {
-                raise(most, a.commodity, a.offtakePrice);
-            }
-        }
-        // Each pass carries the bounds one stage up the chain; a chain has at most as many stages as commodities.
-        for (int pass = 0; pass < commodities; pass++) {
-            boolean changed = false;
-            for (int f = 0; f < firms; f++) {
-                double output = mostAUnitFetches(f, most[world.commodityOfMarket(fMarket[f])]);
-                for (int s = fInputFrom[f]; s < fInputFrom[f + 1]; s++) {
-                    if (inputPerUnit[s] > 0 && !Double.isNaN(output)) {
-                        changed |= raise(most, world.commodityOfMarket(inputMarket[s]), output / inputPerUnit[s]);
-                    }
-                }
-            }
-            if (!changed) {
-                break;
-            }
-        }
-        return most;
-    }
-
-    /**
-     * The most any buyer that market m's goods can reach could pay, in dollars, as a price in m: its own households'
-     * highest choke price and an agency's offtake price there; what a manufacturer there could pay for it as an
-     * input (the most a unit of its output could bring it, {@link #mostAUnitFetches}, over the input it takes per
-     * unit); and,
-     * along each arc out of it, the highest origin price at which the arc's trade pays where its destination
-     * stands at that destination's own such bound (the wedge's margin, cost, taxes and subsidies taken, levies,
-     * which only narrow it, left out). NaN where no buyer is within reach. Markets are raised pass by pass until a
-     * pass raises none; a chain of markets is at most as long as there are markets.
-     */
-    private double[] mostAnyReachableBuyerPays() {
-        double[] most = new double[markets];
-        Arrays.fill(most, Double.NaN);
-        for (int h = 0; h < demands; h++) {
-            raise(most, dMarket[h], dChoke[h]);
-        }
-        for (Arc a : arcs) {
-            if (a.kind == ArcKind.OFFTAKE) {
-                raise(most, a.from, a.offtakePrice);
-            }
-        }
-        for (int pass = 0; pass <= markets; pass++) {
-            boolean changed = false;
-            for (Arc a : arcs) {
-                if (a.kind != ArcKind.OFFTAKE && !Double.isNaN(most[a.to])) {
-                    changed |= raise(most, a.from, highestPayingOriginPrice(a, most[a.to]));
-                }
-            }
-            for (int f = 0; f < firms; f++) {
-                double output = mostAUnitFetches(f, most[fMarket[f]]);
-                for (int s = fInputFrom[f]; s < fInputFrom[f + 1]; s++) {
-                    if (inputPerUnit[s] > 0 && !Double.isNaN(output)) {
-                        changed |= raise(most, inputMarket[s], output / inputPerUnit[s]);
-                    }
-                }
-            }
-            if (!changed) {
-                break;
-            }
-        }
-        return most;
-    }
-
-    /**
-     * The most a unit of firm f's output could bring it, in dollars, where its buyers pay at most {@code most} (NaN
-     * for none): that, or its support's strike where that is higher; and under a contract settled against another
-     * market, that plus the strike, since the contract pays up to the strike (the strike less a reference price of no
-     * less than nothing) on top of whatever the unit sells for. Bounded by the higher of the two alone, a metal
-     * bought by device makers paid a contract's gap of 2,950 over another market's price was held at the strike of
-     * 3,000, where its equilibrium was 4,340, and reported short at that ceiling.
-     */
-    private double mostAUnitFetches(int f, double most) {
-        double strike = fStrike[f];
-        if (Double.isNaN(strike)) {
-            return most;
-        }
-        if (Double.isNaN(most)) {
-            return strike;
-        }
-        return fReference[f] >= 0 && fReference[f] != fMarket[f] ? most + strike : Math.max(most, strike);
-    }
-
-    /**
-     * The highest origin price, in dollars, at which arc a's trade pays with its destination at {@code destination}
-     * dollars: {@code α p_d >= paid}, with {@code paid = p_o (1 + tax + compliance - subsidy rate) + cost - subsidy
-     * per unit} (a detour's {@code p_o + cost + extra}), levies left out. NaN where no origin price bounds it (a
-     * subsidy rate that pays at least what the taxes take and the price itself) or where no positive one pays.
-     */
-    private double highestPayingOriginPrice(Arc a, double destination) {
-        double v = value[a.from];
-        double alpha = 1 / (1 + a.tariff) - a.margin;
-        double fetched = alpha * destination / v;
-        double po;
-        if (a.kind == ArcKind.DETOUR) {
-            po = fetched - a.cost - a.extra;
-        } else {
-            double rate = 1 + a.exportTax + a.compliance - a.subsidyRate;
-            po = rate > 0 ? (fetched - a.cost + a.subsidyPerUnit) / rate : Double.NaN;
-        }
-        return po > 0 && Double.isFinite(po) ? po * v : Double.NaN;
-    }
-
-    private static boolean raise(double[] most, int c, double value) {
-        if (value > 0 && !(most[c] >= value)) {
-            most[c] = value;
-            return true;
-        }
-        return false;
+        PriceCeilings.set(this, true);
     }
 
     // ---- events -----------------------------------------------------------------------------------
