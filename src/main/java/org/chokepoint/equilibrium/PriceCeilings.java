@@ -3,10 +3,11 @@ package org.chokepoint.equilibrium;
 import java.util.Arrays;
 
 /**
- * The most a step may take each market's price to, and its households' choke: a market's ceiling is a thousand
+ * The most a step may take each market's price to, and its households' choke. A market's ceiling is a thousand
  * times its reference price, raised, once the solver starts again from other prices, to the most any buyer could
- * pay; where households buy, the most any buyer the market reaches could pay. The bounds are carried up the chain
- * of recipes and back along the lanes, pass by pass, from what households, agencies and supported firms pay.
+ * pay; where households buy, it is the most any buyer the market reaches could pay. Those bounds start from the
+ * households' choke prices, the agencies' offtake prices and the strikes of supported firms, and are carried up the
+ * chain of recipes and back along the lanes, pass by pass, until a pass raises none.
  */
 final class PriceCeilings {
     private PriceCeilings() {
