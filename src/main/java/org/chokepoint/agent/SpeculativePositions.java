@@ -2,7 +2,6 @@ package org.chokepoint.agent;
 
 import org.chokepoint.market.Ledger;
 import org.chokepoint.market.Markets;
-import org.chokepoint.market.OrderBook;
 import org.chokepoint.scenario.BehaviourSpec;
 
 /**

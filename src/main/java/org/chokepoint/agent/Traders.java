@@ -55,8 +55,9 @@ import org.chokepoint.world.World;
  * on the price trend they believe there ({@link SpeculativePositions}). A trader moves each position toward its
  * target by the share of the gap it closes in its flow each tick: it bids for stock at the last price and no more
  * in a tick than the market last traded, taking what is offered without bidding the quote up itself, and when the
- * trend fades or turns it sells what it no longer wants for as little as half the last price. Speculative stock
- * is held in the region of its market, apart from the cargo the trader trades, and counts in that market's stock.
+ * trend fades or turns it sells what it no longer wants for as little as {@code speculation.sellFloor} of the last
+ * price (half by default). Speculative stock is held in the region of its market, apart from the cargo the trader
+ * trades, and counts in that market's stock.
  */
 public final class Traders implements Participant {
     /** Ticks of normal sales a trader is content to hold in its destination. */
