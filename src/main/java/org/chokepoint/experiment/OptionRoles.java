@@ -76,6 +76,10 @@ final class OptionRoles {
      * where it is not (the patch's own entries follow those put back).
      */
     static int putBackFrom(JsonNode base, JsonNode own, String list, int i) {
+        if (own.isNull()) {
+            // a patch that removes the list ("policies": null) keeps every background entry, in the base's order
+            own = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        }
         if (!own.isArray()) {
             return -1;
         }
