@@ -276,16 +276,25 @@ public final class EnsembleReport {
         }));
         h.append("</div>\n");
 
-        List<String> rest = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
+        List<String> policies = new ArrayList<>();
         for (String c : runs.columns()) {
-            if (c.startsWith("region.") || c.startsWith("policy.")) {
-                rest.add(c);
+            if (c.startsWith("region.")) {
+                regions.add(c);
+            } else if (c.startsWith("policy.")) {
+                policies.add(c);
             }
         }
-        if (!rest.isEmpty()) {
-            h.append("<h2>Regions and policies</h2>\n");
-            figureTable(h, runs, rest, c -> c, true);
-            histograms(h, runs, rest, c -> c, "other", true, currency);
+        if (!regions.isEmpty()) {
+            h.append("<h2>Who gains and who loses, region by region (").append(ReportPage.esc(currency))
+                    .append(")</h2>\n<p class=\"note\">").append(REGIONS_NOTE).append("</p>\n");
+            figureTable(h, runs, regions, EnsembleReport::regional, true);
+            histograms(h, runs, regions, EnsembleReport::regional, "region", true, currency);
+        }
+        if (!policies.isEmpty()) {
+            h.append("<h2>What each policy did</h2>\n<p class=\"note\">").append(POLICIES_NOTE).append("</p>\n");
+            figureTable(h, runs, policies, c -> c, true);
+            histograms(h, runs, policies, c -> c, "other", true, currency);
         }
         h.append("<p class=\"note\">Definitions: docs/outputs.md and docs/experiments.md. Percentiles are "
                 + "Hyndman and Fan's type 7, as in stats.json. Written by chokepoint from ")
@@ -318,6 +327,48 @@ public final class EnsembleReport {
         String field = column.substring(column.indexOf('.') + 1);
         String words = TotalLabels.of(field);
         return words == null ? column : words + (pv ? ", present value" : ", undiscounted") + " (" + column + ")";
+    }
+
+    /** What the table of regions says of its rows, above it. */
+    static final String REGIONS_NOTE = "Each region's part of the totals above, in the same money: a positive surplus "
+            + "change is a gain to those it names, a positive output lost a loss (" + TotalLabels.NEGATIVE_IS_GAIN
+            + "). Taxpayers: levies, tariffs and export taxes collected less outlays, plus the public stocks held at "
+            + "the end at the market price. Over the regions, every row but output lost adds up to minus the net "
+            + "welfare loss, and output lost to the downstream output lost of the totals.";
+
+    /** What the table of policies' indicators says of its rows, above it. */
+    static final String POLICIES_NOTE = "Each instrument's indicators, summed over the run, as docs/policies.md "
+            + "(Indicators) names them, and docs/scenario-format.md and docs/outputs.md an exporter's: volumes in the commodity's quantity unit, ticks "
+            + "as ticks, and money in US dollars of the scenario's price year, undiscounted and not restated.";
+
+    /** The incidence's fields the totals do not have, in the words the pages of who gains give them. */
+    private static final Map<String, String> REGIONAL_LABELS = Map.of(
+        "taxpayerChange", "Taxpayers' surplus change",
+        "quotaRentChange", "Quota rents to licence holders: change");
+
+    /**
+     * A region's figure in words, undiscounted or in present value, with its column of runs.csv and stats.json:
+     * "JP: Downstream output lost, in value added (at pre-shock prices; negative = gain), undiscounted
+     * (region.JP.downstreamOutputLoss)", not the column's name alone.
+     */
+    static String regional(String column) {
+        if (!column.startsWith("region.")) {
+            return column;
+        }
+        String rest = column.substring("region.".length());
+        int dot = rest.indexOf('.');
+        if (dot <= 0) {
+            return column;
+        }
+        String field = rest.substring(dot + 1);
+        boolean pv = field.startsWith("pv.");
+        if (pv) {
+            field = field.substring("pv.".length());
+        }
+        String words = REGIONAL_LABELS.containsKey(field) ? REGIONAL_LABELS.get(field) : TotalLabels.of(field);
+        return words == null ? column
+                : rest.substring(0, dot) + ": " + words + (pv ? ", present value" : ", undiscounted") + " (" + column
+                        + ")";
     }
 
     /**

@@ -161,4 +161,41 @@ class EnsembleReportUnitsTest {
                         null)));
         assertTrue(undated.toString().contains("<tr><td>tick of the peak</td><td>2</td><td>91</td>"), undated.toString());
     }
+
+    /**
+     * Two runs of the NdPr price floor: Japan's downstream industry lost $0.9 bn and $1.0 bn of value added, and its
+     * taxpayers gained $60 m and $80 m in present value from a stockpile's sales; China's licensing office approved
+     * 70 and 86 t. The table had headed the first row "region.JP.downstreamOutputLoss", which a minister's office
+     * cannot read as a loss in dollars, nor a negative one as a gain; the regions now read as the totals do, under
+     * their own heading in dollars, and the licences stay in tonnes under the policies'.
+     */
+    @Test
+    void aRegionsFiguresAreNamedInWordsAndMoneyApartFromThePoliciesIndicators() throws Exception {
+        LoadedScenario loaded = ScenarioLoader.load(Path.of("scenarios", "ndpr-price-floor-2025.json"));
+        int ticks = 20;
+        Map<String, double[]> values = new LinkedHashMap<>();
+        values.put("region.JP.downstreamOutputLoss", new double[] {0.9e9, 1.0e9});
+        values.put("region.JP.pv.taxpayerChange", new double[] {60e6, 80e6});
+        values.put("policy.cn-ndpr-magnet-licensing.approved", new double[] {70, 86});
+        EnsembleReport.Table runs = new EnsembleReport.Table(List.copyOf(values.keySet()), values, 2);
+        EnsembleReport.Bands bands = new EnsembleReport.Bands(List.<String[]>of(new String[] {"CN", "ndpr-oxide"}),
+                Map.of("CN\u0000ndpr-oxide\u0000price", new double[3][ticks]), ticks);
+
+        String page = EnsembleReport.html(loaded, runs, bands, null);
+
+        assertTrue(page.contains("<h2>Who gains and who loses, region by region (US$ (2025 prices))</h2>"), page);
+        assertTrue(page.contains("<tr><td>JP: Downstream output lost, in value added (at pre-shock prices; negative "
+                + "= gain), undiscounted (region.JP.downstreamOutputLoss)</td><td>2</td><td>$950 m</td>"), page);
+        assertTrue(page.contains("<tr><td>JP: Taxpayers' surplus change, present value "
+                + "(region.JP.pv.taxpayerChange)</td><td>2</td><td>$70 m</td>"), page);
+        assertTrue(page.contains("<p>JP: Downstream output lost, in value added (at pre-shock prices; negative = "
+                + "gain), undiscounted (region.JP.downstreamOutputLoss), US$ (2025 prices)</p>"), page);
+        assertFalse(page.contains("<td>region.JP."), page);
+        assertFalse(page.contains("Regions and policies"), page);
+        assertTrue(page.indexOf("<h2>What each policy did</h2>") > page.indexOf("region.JP.pv.taxpayerChange"), page);
+        assertTrue(page.contains("<tr><td>policy.cn-ndpr-magnet-licensing.approved</td><td>2</td><td>78</td>"), page);
+        assertEquals("policy.cn-ndpr-magnet-licensing.approved",
+                EnsembleReport.regional("policy.cn-ndpr-magnet-licensing.approved"));
+        assertEquals("region.JP.someFigureNotYetNamed", EnsembleReport.regional("region.JP.someFigureNotYetNamed"));
+    }
 }
