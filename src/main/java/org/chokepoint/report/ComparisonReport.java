@@ -518,6 +518,8 @@ public final class ComparisonReport {
         List<String[]> metrics = new ArrayList<>(Arrays.asList(KEY_METRICS));
         for (Comparison.PlottedMarket m : c.plotted()) {
             String p = m.region() + "." + m.commodity() + ".";
+            metrics.add(new String[] {p + "peakPrice", "Peak price, " + m.region() + " " + m.commodity()
+                    + (m.priceUnit() == null ? "" : " (" + m.priceUnit() + ")")});
             metrics.add(new String[] {p + "peakMultiple", "Peak price / pre-shock price, " + m.region() + " "
                     + m.commodity()});
             metrics.add(new String[] {p + "cumulativeShortage", "Cumulative unmet demand, " + m.region() + " "
@@ -544,7 +546,20 @@ public final class ComparisonReport {
             }
         }
         h.append("</table>\n");
+        if (!c.plotted().isEmpty()) {
+            h.append("<p class=\"note\">").append(PEAK_NOTE).append("</p>\n");
+        }
     }
+
+    /**
+     * Under the table of every figure: a peak's multiple is over its own world's pre-shock price. In the NdPr
+     * comparison the US purchase guarantee, buying US output from July 2025, leaves the US price before the 2028
+     * licensing at $2.39/kg, so its peak of $68.5/kg reads as 34 times that, against no policy's 4.6 times from
+     * $40/kg to $184/kg: read alone, the guarantee seemed to make the US peak far worse.
+     */
+    static final String PEAK_NOTE = "A peak price over its pre-shock price divides by the pre-shock price of the "
+            + "same option's runs, which an option's instruments, in force before the shock, may move (n/a where "
+            + "they leave it at zero): read it beside the peak price itself, above it.";
 
     /** The largest level, in size, any option's runs give the metric: what its rounding error is measured by. */
     private static double scale(List<Row> rows, Comparison c, String metric) {
