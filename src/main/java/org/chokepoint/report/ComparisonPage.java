@@ -131,7 +131,7 @@ final class ComparisonPage {
                                 List<ComparisonReport.Effectiveness> eff) {
         h.append("<table class=\"compact\"><tr><th>#</th><th>option</th><th>downstream loss avoided</th>")
                 .append("<th>final demand shortage avoided</th><th>fiscal cost</th><th>net fiscal cost</th>")
-                .append("<th>loss avoided per fiscal $</th><th>net welfare gain</th></tr>\n");
+                .append("<th>loss avoided per net fiscal $</th><th>net welfare gain</th></tr>\n");
         for (int i = 0; i < eff.size(); i++) {
             ComparisonReport.Effectiveness e = eff.get(i);
             ComparisonReport.Row dwl = find(rows, e.option().name(), "pv.deadweightLoss");
@@ -147,7 +147,8 @@ final class ComparisonPage {
         h.append("</table>\n<p class=\"note\">Fiscal cost: the instruments' outlays less their sales and "
                 + "clawbacks; levies and tariffs collected are not in it (they are the taxpayers' rows of who gains "
                 + "and who loses, below). Net fiscal cost: the same less "
-                + "the public stocks held at the end, valued at the market price. Net welfare gain: the fall in the net welfare loss against no "
+                + "the public stocks held at the end, valued at the market price. Loss avoided per net fiscal $: the "
+                + "downstream loss avoided over the net fiscal cost, not over the fiscal cost. Net welfare gain: the fall in the net welfare loss against no "
                 + "policy (consumers, producers, taxpayers, quota-rent holders, traders, and the private stocks and new plant held at "
                 + "the end together, the rows of who gains and who loses, below). Ranges in brackets are "
                 + "95% confidence intervals of the paired difference.</p>\n");

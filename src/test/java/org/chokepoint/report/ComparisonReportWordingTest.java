@@ -217,6 +217,29 @@ class ComparisonReportWordingTest {
     }
 
     /**
+     * The NdPr comparison's purchase guarantee avoids $1.07 bn of downstream loss at a fiscal cost of $1.78 bn, or
+     * $1.18 bn net of the $0.60 bn of public stock it holds at the end: $0.91 avoided per net fiscal dollar, which
+     * the column headed "per fiscal $" beside a fiscal cost of $1.78 bn read as $0.60 misprinted. The header says
+     * which cost the ratio divides by.
+     */
+    @Test
+    void theRatioOfLossAvoidedSaysItIsPerNetFiscalDollar() throws Exception {
+        Comparison c = unpatched(2, 5, 52, "purchase guarantee");
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var guarantee = new ComparisonReport.Effectiveness(c.options().get(1), mi(1.784e9), mi(1.180e9),
+                mi(1.069e9), zero, 1.069e9 / 1.180e9, 6, 6);
+        StringBuilder h = new StringBuilder();
+
+        ComparisonPage.results(h, c, java.util.List.of(), java.util.List.of(guarantee));
+
+        String html = h.toString();
+        assertTrue(html.contains("<th>loss avoided per net fiscal $</th>"), html);
+        assertTrue(html.contains("</td><td>$0.91</td>"), html);
+        assertTrue(html.contains("Loss avoided per net fiscal $: the downstream loss avoided over the net fiscal "
+                + "cost, not over the fiscal cost."), html);
+    }
+
+    /**
      * The net welfare gain is minus the change in the net welfare loss, which counts the new plant left at the end
      * beside the private stocks: the NdPr comparison's capex subsidy leaves $41.5 m of plant in the United States
      * on seeds 1-3, a row of who gains and who loses that its welfare gain includes. The note under the table
@@ -511,6 +534,40 @@ class ComparisonReportWordingTest {
         assertTrue(table.contains("<td>−0.187</td><td>−1.60 to 1.23</td>"), table);
         assertEquals("2,024", ComparisonReport.v(2024.4, false, 2024.4), "a resin shortage in kt, not 2.02e+03");
         assertEquals("−0.0000412", ComparisonReport.v(-4.12e-5, false, 0.0339));
+    }
+
+    /**
+     * In the NdPr comparison the US purchase guarantee buys US output from July 2025, so the US price before the
+     * 2028 licensing is quoted at $2.39/kg under it, against $40/kg without a policy; its peak of $68.5/kg is 34
+     * times that, no policy's $184/kg 4.6 times its own. The table gave only the multiple, +29.4 for the guarantee,
+     * which read as the guarantee making the US peak far worse; it gives the peak price first, and says what the
+     * multiple divides by. The figures stand here in Japan's naphtha market.
+     */
+    @Test
+    void theTableOfEveryFigureGivesThePeakPriceBesideItsMultiple() throws Exception {
+        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")),
+                Json.mapper().readTree(Path.of("scenarios/naphtha-hormuz-2026.options.json").toFile()), "test", 2, 1,
+                40);
+        c.run(1);
+        var zero = new org.chokepoint.experiment.MeanInterval(6, 0, 0, 0, 0, 0);
+        var rows = java.util.List.of(
+                new ComparisonReport.Row("no policy", "JP.naphtha.peakPrice", mi(184.4), zero),
+                new ComparisonReport.Row("case 6: joint procurement", "JP.naphtha.peakPrice", mi(68.5), mi(-115.9)),
+                new ComparisonReport.Row("no policy", "JP.naphtha.peakMultiple", mi(4.62), zero),
+                new ComparisonReport.Row("case 6: joint procurement", "JP.naphtha.peakMultiple", mi(34.0), mi(29.4)));
+        StringBuilder h = new StringBuilder();
+
+        ComparisonReport.table(h, c, rows);
+
+        String table = h.toString();
+        int price = table.indexOf("<td>Peak price, JP naphtha (USD/t)</td><td>case 6: joint procurement</td>"
+                + "<td>68.5</td>");
+        int multiple = table.indexOf("<td>Peak price / pre-shock price, JP naphtha</td><td>case 6: joint "
+                + "procurement</td><td>34.0</td>");
+        assertTrue(price >= 0, table);
+        assertTrue(multiple > price, table);
+        assertTrue(table.contains("<td>−116</td>"), "the guarantee lowers the peak by $116/kg: " + table);
+        assertTrue(table.contains("divides by the pre-shock price of the same option's runs"), table);
     }
 
     /**
