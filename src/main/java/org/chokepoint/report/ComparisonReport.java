@@ -400,6 +400,13 @@ public final class ComparisonReport {
                 s.append(" (").append(net < 0 ? "a gain of " + money(-net) : money(net))
                         .append(" net of the public stocks it holds at the end)");
             }
+            // The fiscal cost leaves levies and tariffs out: a tariff floor "at a fiscal cost of $0" that collects
+            // $16.2 m read as neutral to the budget, its receipts only in the taxpayers' row further down.
+            Row levy = find(rows, name, "pv.levyRevenue");
+            if (levy != null && Math.abs(levy.difference().mean()) >= 0.5) {
+                s.append(levy.difference().mean() > 0 ? ", collecting " + money(levy.difference().mean())
+                        : ", forgoing " + money(-levy.difference().mean())).append(" in levies and tariffs");
+            }
             s.append("; the net welfare loss ").append(dwl.difference().mean() <= 0 ? "falls by " : "rises by ")
                     .append(money(Math.abs(dwl.difference().mean())));
             if (ComparisonPage.withinNoise(dwl.difference())) {

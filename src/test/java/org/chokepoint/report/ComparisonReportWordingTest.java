@@ -378,6 +378,33 @@ class ComparisonReportWordingTest {
     }
 
     /**
+     * The NdPr comparison's tariff floor costs the budget nothing, since its fiscal cost leaves levies out, and
+     * collects $16.2 m of levies in present value; the words said only "at a fiscal cost of $0", so the budget's
+     * receipts were in the taxpayers' row of who gains and nowhere in the sentence a minister reads. An option that
+     * collects nothing reads as before.
+     */
+    @Test
+    void theWordsSayWhatAnOptionCollectsInLeviesBesideItsFiscalCost() throws Exception {
+        Comparison c = unpatched(2, 5, 52, "floor", "cfd");
+        c.run(1);
+        var zero = new org.chokepoint.experiment.MeanInterval(2, 0, 0, 0, 0, 0);
+        var rows = new java.util.ArrayList<ComparisonReport.Row>();
+        rows.add(new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(4.49e9), zero));
+        for (String name : new String[] {"floor", "cfd"}) {
+            rows.add(new ComparisonReport.Row(name, "pv.downstreamOutputLoss", zero, mi(-1e9)));
+            rows.add(new ComparisonReport.Row(name, "pv.fiscalCost", zero, name.equals("cfd") ? mi(7.10e9) : zero));
+            rows.add(new ComparisonReport.Row(name, "pv.levyRevenue", zero, name.equals("floor") ? mi(16.2e6) : zero));
+            rows.add(new ComparisonReport.Row(name, "pv.deadweightLoss", zero, mi(-1e8)));
+        }
+
+        String text = ComparisonReport.inaction(c, rows);
+
+        assertTrue(text.contains("at a fiscal cost of $0, collecting $16.2 m in levies and tariffs; the net welfare "
+                + "loss"), text);
+        assertTrue(text.contains("at a fiscal cost of $7.10 bn; the net welfare loss"), text);
+    }
+
+    /**
      * On the frontier the NdPr guarantee's point stands at $878.1 m of loss avoided, above the stockpile's $573.8 m,
      * but its interval runs from -$630.2 m to $2.39 bn: it is drawn hollow, and the CfD's, $2.40 bn to $4.31 bn,
      * filled, so the heights a reader ranks the options by show which rest on noise.
