@@ -71,12 +71,7 @@ final class ComparisonPage {
         bands(h, c);
 
         h.append("<h2>Frontier: net fiscal cost against downstream loss avoided</h2>\n")
-                .append("<p class=\"note\">Each point is an option's mean over the runs, in present values, ")
-                .append(ReportPage.esc(label)).append("; its number is the one in the table above. Levels of "
-                        + "one option swept over a grid are joined by a line. Up is more loss avoided, left is "
-                        + "cheaper for the budget; a point left of zero earns the budget money and its cost falls "
-                        + "on buyers (see who pays, below). A hollow point's loss avoided cannot be told from zero "
-                        + "(its 95% interval, in the table, holds zero).</p>\n");
+                .append("<p class=\"note\">").append(frontierNote(label)).append("</p>\n");
         h.append(ChartSvg.svg(frontier(eff, label), "frontier", ReportPage.WIDE, 440));
 
         h.append("<h2>Who gains and who loses: present values, ").append(ReportPage.esc(label))
@@ -125,6 +120,20 @@ final class ComparisonPage {
         return h.toString();
     }
 
+    /**
+     * The note above the frontier. It said a point left of zero "earns the budget money and its cost falls on
+     * buyers": the NdPr stockpile, the one such point, earns $60.0 m net and leaves Japan's consumers $531.3 m
+     * better off; what an option costs whom is the table of who gains and who loses, whichever side of zero.
+     */
+    static String frontierNote(String label) {
+        return "Each point is an option's mean over the runs, in present values, " + ReportPage.esc(label)
+                + "; its number is the one in the table above. Levels of one option swept over a grid are joined by "
+                + "a line. Up is more loss avoided, left is cheaper for the budget; a point left of zero earns the "
+                + "budget money, one at zero costs it nothing, and who bears what instead is in the table of who "
+                + "gains and who loses, below. A hollow point's loss avoided cannot be told from zero (its 95% "
+                + "interval, in the table, holds zero).";
+    }
+
     // ---- the compact table ------------------------------------------------------------------------------
 
     static void results(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows,
@@ -147,7 +156,7 @@ final class ComparisonPage {
         h.append("</table>\n<p class=\"note\">Fiscal cost: the instruments' outlays less their sales and "
                 + "clawbacks; levies and tariffs collected are not in it (they are the taxpayers' rows of who gains "
                 + "and who loses, below). Net fiscal cost: the same less "
-                + "the public stocks held at the end, valued at the market price. Loss avoided per net fiscal $: the "
+                + "the public stocks held at the end, valued at the market price. A negative amount avoided is one the option adds. Loss avoided per net fiscal $: the "
                 + "downstream loss avoided over the net fiscal cost, not over the fiscal cost. Net welfare gain: the fall in the net welfare loss against no "
                 + "policy (consumers, producers, taxpayers, quota-rent holders, traders, and the private stocks and new plant held at "
                 + "the end together, the rows of who gains and who loses, below). Ranges in brackets are "

@@ -237,6 +237,21 @@ class ComparisonReportWordingTest {
         assertTrue(html.contains("</td><td>$0.91</td>"), html);
         assertTrue(html.contains("Loss avoided per net fiscal $: the downstream loss avoided over the net fiscal "
                 + "cost, not over the fiscal cost."), html);
+        // The stockpile's final demand shortage avoided is -$8.0 m: it adds that much, as the note says.
+        assertTrue(html.contains("A negative amount avoided is one the option adds."), html);
+    }
+
+    /**
+     * The note above the frontier said a point left of zero "earns the budget money and its cost falls on buyers".
+     * The NdPr comparison's one such point, the Japanese stockpile, earns $60.0 m net and leaves Japan's consumers
+     * $531.3 m better off; the note now sends the reader to the table of who gains and who loses instead.
+     */
+    @Test
+    void theFrontierDoesNotSayWhoPaysForAPointLeftOfZero() {
+        String note = ComparisonPage.frontierNote("US$ (2025 prices)");
+        assertFalse(note.contains("falls on buyers"), note);
+        assertTrue(note.contains("a point left of zero earns the budget money, one at zero costs it nothing, and who "
+                + "bears what instead is in the table of who gains and who loses, below."), note);
     }
 
     /**
