@@ -19,7 +19,8 @@ class ComparisonReportWordingTest {
         Comparison c = onlyTheWordsDiffer("/scenarios/two-region.json", 3, 80);
         c.run(1);
         String text = ComparisonReport.inaction(c, ComparisonReport.rows(c));
-        assertTrue(text.contains("<b>same</b> makes no difference to that loss that these runs can tell from zero"),
+        // the same world twice: the mean is nil too, so there is no average to give
+        assertTrue(text.contains("<b>same</b> has an effect on that loss that these runs cannot tell from zero (95% CI"),
                 text);
         assertTrue(text.contains("a change within the runs' noise"), text);
         assertFalse(text.contains("avoids"), text);
@@ -161,13 +162,20 @@ class ComparisonReportWordingTest {
         rows.set(1, new ComparisonReport.Row("tax", "pv.downstreamOutputLoss", mi(-49e6),
                 new org.chokepoint.experiment.MeanInterval(2, 0, 1e6, 2e6, -1e6, 3e6)));
         String noise = ComparisonReport.inaction(c, rows);
-        assertTrue(noise.contains("<b>tax</b> makes no difference to downstream industry's output that these runs can "
-                + "tell from zero"), noise);
+        assertTrue(noise.contains("<b>tax</b> has an effect on downstream industry's output that these runs cannot "
+                + "tell from zero: on average it takes $1.0 m of value added from it (95% CI of the amount avoided: "
+                + "−$3.0 m to $1.0 m)"), noise);
         rows.set(1, new ComparisonReport.Row("tax", "pv.downstreamOutputLoss", mi(30e6), mi(80e6)));
 
         rows.set(0, new ComparisonReport.Row("no policy", "pv.downstreamOutputLoss", mi(50e6), zero));
         String loss = ComparisonReport.inaction(c, rows);
         assertTrue(loss.contains("<b>tax</b> adds $80.0 m to that (95% CI $79.2 m to $80.8 m)"), loss);
+        // within the noise beside a loss, the average is still given, as what the runs avoided, not as an effect
+        rows.set(1, new ComparisonReport.Row("tax", "pv.downstreamOutputLoss", mi(30e6),
+                new org.chokepoint.experiment.MeanInterval(2, 0, -20e6, 30e6, -50e6, 10e6)));
+        String uncertain = ComparisonReport.inaction(c, rows);
+        assertTrue(uncertain.contains("<b>tax</b> has an effect on that loss that these runs cannot tell from zero: on"
+                + " average it avoids $20.0 m of it (95% CI of the amount avoided: −$10.0 m to $50.0 m)"), uncertain);
     }
 
     /**
