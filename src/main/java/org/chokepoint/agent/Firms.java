@@ -15,7 +15,8 @@ import org.chokepoint.world.World;
 /**
  * Every firm of the model, one index per firm, held as parallel primitive arrays so that a tick over
  * 100,000 firms walks memory in order and allocates nothing. The behaviour that reads and writes these
- * arrays lives in {@link Producers}, {@link Manufacturers}, {@link Recyclers} and {@link CapacityDecisions}.
+ * arrays lives in {@link Producers}, {@link Manufacturers}, {@link Recyclers} and {@link CapacityDecisions}; the
+ * price supports and premiums instruments give the firms are held in {@link PriceSupports}.
  */
 public final class Firms implements java.io.Serializable {
     public final int count;
@@ -82,51 +83,8 @@ public final class Firms implements java.io.Serializable {
      * some of its offer: NaN otherwise ({@link Producers#realise}).
      */
     final double[] releaseFetched;
-    /**
-     * A price support the firm plans on, set by a contract for difference or a purchase guarantee: the firm
-     * counts on at least {@code supportStrike} for its output and, above it, keeps only
-     * {@code 1 - supportUpsideShare} of the excess. NaN when no support is in force.
-     */
-    final double[] supportStrike;
-    final double[] supportUpsideShare;
-    /**
-     * Under a contract for difference settled against another market, what it pays a unit sold, on top of the sale
-     * price: it settles against a reference market's price, not the firm's own, so this is the firm's revenue over
-     * its price. Under a purchase guarantee or a contract on the firm's own market whose cap covers part of what its
-     * firms make, the covered share of the floor's or strike's gap over the firm's last price. NaN otherwise.
-     */
-    final double[] supportPayment;
-    /**
-     * Under a contract for difference settled against the firm's own market whose volume cap covers only part of
-     * what its holders make, how much of the firm's offer this tick falls within its part of the cap, on which the
-     * contract makes the price up to the strike whatever the market pays; 0 otherwise. Null until a contract gives
-     * one, so that a run without one carries none of it.
-     */
-    double[] supportCovered;
-    /**
-     * What a unit of {@link #supportCovered} earns over its sale price under a contract settled against another
-     * market: the reference's whole gap to the strike, not its covered share. NaN under a contract on the firm's own
-     * market, which makes the unit up to the strike. Allocated with {@link #supportCovered}.
-     */
-    private double[] supportCoveredPayment;
-    /**
-     * A premium per unit the firm earns on top of the market price for its output, by a certificate it sells
-     * with each unit (a resilience standard's certified segment); 0 when none.
-     */
-    final double[] premium;
-    /**
-     * Whether any firm has been given a price support or a premium. Until then every strike and payment is NaN and
-     * every premium 0, and the tick reads none of the three arrays: at 100,000 firms each array the per-firm loops
-     * walk costs memory traffic whether or not a scenario uses what it holds.
-     */
-    private boolean supportsGiven;
-    /**
-     * The tick each firm's support was last given by {@link #offerSupport}, -1 before any: allocated with the first,
-     * so that a run without supports carries none of it.
-     */
-    private int[] supportTick;
-    /** Who gave each firm the support it holds this tick (the giver's own number), allocated with {@link #supportTick}. */
-    private int[] supportHolder;
+    /** The price supports and premiums the firms count on over what the market pays them. */
+    final PriceSupports supports;
     /** The price the firm expects for its own work: the output price, net of input costs for manufacturers. */
     final double[] netPrice;
     /** The same for the price its goods fetch ({@link #salePrice}): what it mothballs, restarts and builds on. */
@@ -166,7 +124,7 @@ public final class Firms implements java.io.Serializable {
     final boolean[] quotaBinds;
     /**
      * Whether a production quota may hold any firm, set once a quota is in the model. Until then no firm is capped
-     * or bound, no release has fetched anything, and the tick reads none of those arrays (see {@link #supportsGiven}).
+     * or bound, no release has fetched anything, and the tick reads none of those arrays (as with {@link PriceSupports#given}).
      */
     private boolean quotasMayHold;
 
@@ -271,12 +229,7 @@ public final class Firms implements java.io.Serializable {
         expectedInputCost = new double[n];
         inputBudget = new double[n];
         plannedVariableCost = new double[n];
-        supportStrike = new double[n];
-        supportUpsideShare = new double[n];
-        premium = new double[n];
-        java.util.Arrays.fill(supportStrike, Double.NaN);
-        supportPayment = new double[n];
-        java.util.Arrays.fill(supportPayment, Double.NaN);
+        supports = new PriceSupports(n);
         plannedOutput = new double[n];
         output = new double[n];
         sold = new double[n];
@@ -419,30 +372,7 @@ public final class Firms implements java.io.Serializable {
 
     /** The output price the firm plans on given its expected price and any support in force. */
     public double supportedPrice(int f, double expected) {
-        if (!supportsGiven) {
-            return expected;
-        }
-        double strike = supportStrike[f];
-        double price;
-        if (Double.isNaN(strike)) {
-            price = expected;
-        } else if (!Double.isNaN(supportPayment[f])) {
-            price = expected + supportPayment[f];
-        } else {
-            price = madeUpToStrike(f, expected);
-        }
-        double extra = premium[f];
-        return extra == 0 ? price : price + extra;
-    }
-
-    /**
-     * What a unit fetching {@code expected} earns under a contract that makes it up to the firm's strike, less the
-     * share of the upside paid back above it: a contract on the firm's own market, or its part of such a contract's
-     * cap. Premium not included.
-     */
-    public double madeUpToStrike(int f, double expected) {
-        double strike = supportStrike[f];
-        return expected < strike ? strike : expected - supportUpsideShare[f] * (expected - strike);
+        return supports.supportedPrice(f, expected);
     }
 
     public boolean producing(int f) {
@@ -561,9 +491,7 @@ public final class Firms implements java.io.Serializable {
     /** The price the firm counts on for its output, the one it plans its runs on. */
     public double expectedPrice(int f) { return expectedPrice[f]; }
     /** The price support the firm plans on, NaN when none is in force. */
-    public double supportStrike(int f) { return supportsGiven ? supportStrike[f] : Double.NaN; }
-    /** Whether any firm has had a price support or premium (before that, none has either). */
-    public boolean supportsGiven() { return supportsGiven; }
+    public double supportStrike(int f) { return supports.strike(f); }
 
     /** Lets production quotas hold firms from now on: before this no firm is capped or bound by one. */
     public void letQuotasHold() { quotasMayHold = true; }
@@ -657,68 +585,13 @@ public final class Firms implements java.io.Serializable {
         operableShare[m] = share;
     }
 
-    /**
-     * A price support: at least {@code strike}, keeping {@code 1 - upsideShare} above it. Settled on the firm's own
-     * market (a purchase guarantee, a contract for difference on its own price) {@code payment} is NaN; settled against
-     * another market, the firm receives {@code payment} a unit it sells on top of its sale price, what the contract
-     * pays against its reference price (negative where it claws back above the strike), scaled by the share of its
-     * sales the contract's volume covers, and the strike still bounds its plan. A purchase guarantee whose firms make
-     * more than its cap gives the payment too: the floor's gap over their price on the share it covers. Instruments
-     * give it through {@link #offerSupport}, which keeps the best of several.
-     */
-    public void support(int f, double strike, double upsideShare, double payment) {
-        supportsGiven = true;
-        supportStrike[f] = strike;
-        supportUpsideShare[f] = upsideShare;
-        supportPayment[f] = payment;
-        if (supportCovered != null) {
-            supportCovered[f] = 0;
-            supportCoveredPayment[f] = Double.NaN;
-        }
-    }
-
-    /**
-     * A contract for difference whose volume cap covers a share of what its holders make: the firm counts on its
-     * price plus {@code payment}, that share of what the contract pays a unit, on all it makes, as under a purchase
-     * guarantee so capped, and {@code coveredQuantity} of its offer, its part of the cap, earns what the contract pays
-     * a unit in full: on the firm's own market, made up to the strike whatever it sells at ({@code coveredPayment}
-     * NaN); against another market, {@code coveredPayment} on top of its sale price.
-     */
-    public void support(int f, double strike, double upsideShare, double payment, double coveredQuantity,
-                        double coveredPayment) {
-        support(f, strike, upsideShare, payment);
-        if (coveredQuantity > 0) {
-            if (supportCovered == null) {
-                supportCovered = new double[supportStrike.length];
-                supportCoveredPayment = new double[supportStrike.length];
-                java.util.Arrays.fill(supportCoveredPayment, Double.NaN);
-            }
-            supportCovered[f] = coveredQuantity;
-            supportCoveredPayment[f] = coveredPayment;
-        }
-    }
-
-    /** How much of its offer the firm's contract pays for in full this tick (0: none, or no cap binds). */
-    public double supportCovered(int f) {
-        return supportCovered == null ? 0 : supportCovered[f];
-    }
-
-    /**
-     * What a unit of the firm's {@link #supportCovered} earns over its sale price, against another market's price;
-     * NaN where the contract makes it up to the strike, or covers none of the firm's offer.
-     */
-    public double supportCoveredPayment(int f) {
-        return supportCovered == null ? Double.NaN : supportCoveredPayment[f];
-    }
-
     /** The premium per unit the firm counts on over the market price for its output (0: none). */
     public void premium(int f, double perUnit) {
-        supportsGiven = true;
-        premium[f] = perUnit;
+        supports.premium(f, perUnit);
     }
 
     /** The premium per unit over the market price the firm counts on, 0 when none. */
-    public double premium(int f) { return supportsGiven ? premium[f] : 0; }
+    public double premium(int f) { return supports.premium(f); }
 
     /** The price the firm last planned on for its own work: net of input costs, support and premium included. */
     public double netPrice(int f) { return netPrice[f]; }
@@ -730,65 +603,27 @@ public final class Firms implements java.io.Serializable {
     public double inputUse(int slot) { return inputUse[slot]; }
 
     /**
-     * Gives firm {@code f} a support for tick {@code tick}, as {@link #support(int, double, double, double)} does
-     * ({@code payment} NaN for one settled against its own market), unless another instrument has already given
-     * it one this tick with a strike at least as high. Instruments stacked on one firm (a contract for difference
-     * and a purchase guarantee) then leave it planning on the best of them, whatever their order in the scenario,
-     * as the largest hurdle relief holds: the last to write held, so a guarantee at 11 listed after a contract at
-     * 14 had the firm plan on 11. {@code holder} names the giver, so that a contract pays only on the sales of the
-     * firms that plan on it ({@link #holdsSupportOf}).
+     * Gives firm {@code f} a support for tick {@code tick} from {@code holder}, unless another instrument has given it
+     * a better one this tick ({@link PriceSupports#offer}).
      */
     public void offerSupport(int f, int tick, double strike, double upsideShare, double payment, int holder) {
-        offerSupport(f, tick, strike, upsideShare, payment, 0, Double.NaN, holder);
+        supports.offer(f, tick, strike, upsideShare, payment, holder);
     }
 
-    /**
-     * As {@link #offerSupport(int, int, double, double, double, int)}, for a contract whose cap covers
-     * {@code coveredQuantity} of the firm's offer, paying {@code coveredPayment} a unit of it over its sale price
-     * (NaN: made up to the strike) ({@link #support(int, double, double, double, double, double)}).
-     */
+    /** The same for a contract whose cap covers {@code coveredQuantity} of the firm's offer. */
     public void offerSupport(int f, int tick, double strike, double upsideShare, double payment,
                              double coveredQuantity, double coveredPayment, int holder) {
-        if (supportTick == null) {
-            supportTick = new int[supportStrike.length];
-            java.util.Arrays.fill(supportTick, -1);
-            supportHolder = new int[supportStrike.length];
-        }
-        if (supportTick[f] == tick && !(strike > supportStrike[f])) {
-            return;
-        }
-        supportTick[f] = tick;
-        supportHolder[f] = holder;
-        support(f, strike, upsideShare, payment, coveredQuantity, coveredPayment);
+        supports.offer(f, tick, strike, upsideShare, payment, coveredQuantity, coveredPayment, holder);
     }
 
-    /**
-     * Whether the support firm {@code f} plans on at tick {@code tick} is the one {@code holder} gave it: a unit the
-     * firm sells is paid under the contract it planned that unit on, not under every contract that names it, as
-     * the equilibrium attributes a firm's supply to one support.
-     */
+    /** Whether the support firm {@code f} plans on at tick {@code tick} is the one {@code holder} gave it. */
     public boolean holdsSupportOf(int f, int tick, int holder) {
-        return supportTick != null && supportTick[f] == tick && supportHolder[f] == holder;
+        return supports.givenBy(f, tick, holder);
     }
 
-    /**
-     * Withdraws the support of an instrument that has ended from firm {@code f}, unless another instrument has given
-     * it one this tick: that one still holds, whichever of the two the tick reached first.
-     */
+    /** Withdraws an ended instrument's support from firm {@code f}, unless another gave it one this tick. */
     public void withdrawSupport(int f, int tick) {
-        if (supportTick == null || supportTick[f] != tick) {
-            withdrawSupport(f);
-        }
-    }
-
-    public void withdrawSupport(int f) {
-        supportStrike[f] = Double.NaN;
-        supportUpsideShare[f] = 0;
-        supportPayment[f] = Double.NaN;
-        if (supportCovered != null) {
-            supportCovered[f] = 0;
-            supportCoveredPayment[f] = Double.NaN;
-        }
+        supports.withdraw(f, tick);
     }
 
     /** Firm f hands part of its output stock to another holder outside the auction (an allocation by key). */

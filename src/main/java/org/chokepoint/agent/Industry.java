@@ -342,8 +342,8 @@ public final class Industry implements Participant {
             double available;
             // A price support (contract for difference, purchase guarantee) changes what the firm counts on
             // for its output; for a manufacturer, input costs still come off it.
-            double supported = x.supportedPrice(f, x.expectedPrice[f]);
-            double supportedSale = x.supportedPrice(f, x.salePrice[f]);
+            double supported = x.supports.supportedPrice(f, x.expectedPrice[f]);
+            double supportedSale = x.supports.supportedPrice(f, x.salePrice[f]);
             double markupOf = markups ? markup[f] : 0;
             if (markupOf != 0) {
                 // Only a colluding firm has a markup: dividing every other's price by 1 would change nothing.

@@ -187,7 +187,7 @@ public final class Manufacturers implements java.io.Serializable {
         } else {
             conversion = x.costBase[f] * outValue;
         }
-        x.inputBudget[f] = x.supportedPrice(f, x.expectedPrice[f]) * outValue - conversion;
+        x.inputBudget[f] = x.supports.supportedPrice(f, x.expectedPrice[f]) * outValue - conversion;
     }
 
     /**
@@ -225,7 +225,7 @@ public final class Manufacturers implements java.io.Serializable {
             // and the least its conversion can cost, the price past which its capacity rule would close it. Its
             // output is valued as in its budget and that rule, support and premium included: on the market price
             // a supported firm's worth fell below its budget's reservation, and the risk raised nothing.
-            double worth = PrecautionaryBid.worth(x.supportedPrice(f, x.expectedPrice[f]) * x.outputValue[f],
+            double worth = PrecautionaryBid.worth(x.supports.supportedPrice(f, x.expectedPrice[f]) * x.outputValue[f],
                     x.costBase[f] * x.outputValue[f], x.expectedInputCost[f] - own, a * value);
             reservation = precaution.highest(reservation, worth, r);
         }

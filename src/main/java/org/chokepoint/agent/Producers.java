@@ -229,10 +229,11 @@ public final class Producers implements java.io.Serializable {
         // strike under a guarantee on its own market, its expected price plus the payment under a contract for
         // difference settled against another market or a guarantee whose cap covers part of its output, and any
         // certificate premium it earns on top.
-        if (x.supportsGiven()) {
-            double strike = x.supportStrike[f];
-            double payment = x.supportPayment[f];
-            double extra = x.premium[f];
+        PriceSupports supports = x.supports;
+        if (supports.given()) {
+            double strike = supports.strike[f];
+            double payment = supports.payment[f];
+            double extra = supports.premium[f];
             if (!Double.isNaN(payment)) {
                 if (payment > 0) {
                     desired = Math.min(desired, x.outputAtPriceWithin(f, x.expectedPrice[f] + payment + extra, available));
@@ -306,12 +307,12 @@ public final class Producers implements java.io.Serializable {
             // target >= s > 0 makes target / s >= 1, and then the ratio too (see cutOnlyWhenLong).
             double cut = cutOnlyWhenLong && target >= s ? 1.0 : Math.min(1.0, stockRatio(target, s));
             // A certified firm's premium is paid on top of the market price, so it covers that much of its cost.
-            double extra = x.premium(f);
+            double extra = x.supports.premium(f);
             double cost = lowestPrice(f, extra == 0 ? mc : mc - extra);
             double shutdown = x.costBase[f] + inputCost - support(f);
             double rent = Math.max(quotaRentAsk(f, target, s), shutWholeAsk(f));
             ask = held(Math.max(cost * cut, rent), shutdown, extra);
-            double covered = Math.min(quantity, x.supportCovered(f));
+            double covered = Math.min(quantity, x.supports.covered(f));
             if (covered > 0) {
                 // Its part of a contract's volume cap, which the contract makes up to the strike whatever it sells
                 // at, or pays the reference's whole gap on, is asked as under a contract with no cap, and sells in a
@@ -319,12 +320,12 @@ public final class Producers implements java.io.Serializable {
                 // it sold nothing in a week importers asked a hair less, and nothing was paid; the stock left over
                 // sold the next week, beyond the cap.
                 double net = extra == 0 ? mc : mc - extra;
-                double whole = x.supportCoveredPayment(f);
+                double whole = x.supports.coveredPayment(f);
                 double floor = Double.isNaN(whole) ? strikeFloor(f, net) : Math.max(0.0, net - whole);
                 // What it is paid a unit on that part, the premium included as on the rest, is what its shutdown
                 // price gives up.
-                double paid = (Double.isNaN(whole) ? x.madeUpToStrike(f, x.expectedPrice[f]) - x.expectedPrice[f]
-                        : whole) + extra;
+                double paid = (Double.isNaN(whole)
+                        ? x.supports.madeUpToStrike(f, x.expectedPrice[f]) - x.expectedPrice[f] : whole) + extra;
                 book.addAsk(held(Math.max(floor * cut, rent), x.costBase[f] + inputCost - paid, extra), covered,
                         Owner.of(seat, f));
                 quantity -= covered;
@@ -406,7 +407,8 @@ public final class Producers implements java.io.Serializable {
     /** Whether the firm asks the cost of its normal sales under {@code sellerAsk: normalSales} ({@link #pricedRate}). */
     private boolean onNormalSales(int f) {
         Firms x = firms;
-        return x.status[f] == FirmStatus.ACTIVE && !paysForPlan(f) && x.premium(f) == 0 && x.normalSales[f] > 0;
+        return x.status[f] == FirmStatus.ACTIVE && !paysForPlan(f) && x.supports.premium(f) == 0
+                && x.normalSales[f] > 0;
     }
 
     /**
@@ -471,7 +473,7 @@ public final class Producers implements java.io.Serializable {
      */
     private boolean paysForPlan(int f) {
         Firms x = firms;
-        return !Double.isNaN(x.supportStrike(f)) && x.supportPayment[f] != 0;
+        return !Double.isNaN(x.supports.strike(f)) && x.supports.payment[f] != 0;
     }
 
     /**
@@ -548,11 +550,11 @@ public final class Producers implements java.io.Serializable {
      */
     private double lowestPrice(int f, double mc) {
         Firms x = firms;
-        double strike = x.supportStrike(f);
+        double strike = x.supports.strike(f);
         if (Double.isNaN(strike)) {
             return mc;
         }
-        double payment = x.supportPayment[f];
+        double payment = x.supports.payment[f];
         if (!Double.isNaN(payment)) {
             return Math.max(0.0, mc - payment);
         }
@@ -566,17 +568,17 @@ public final class Producers implements java.io.Serializable {
      */
     private double strikeFloor(int f, double mc) {
         Firms x = firms;
-        double strike = x.supportStrike[f];
+        double strike = x.supports.strike[f];
         if (mc <= strike) {
             return Math.max(0.0, x.expectedPrice[f] - (strike - mc));
         }
-        double u = x.supportUpsideShare[f];
+        double u = x.supports.upsideShare[f];
         return u < 1 ? (mc - u * strike) / (1 - u) : mc;
     }
 
     /** What a support adds to the firm's expected price per unit (negative above a strike with upside share). */
     private double support(int f) {
-        return firms.supportedPrice(f, firms.expectedPrice[f]) - firms.expectedPrice[f];
+        return firms.supports.supportedPrice(f, firms.expectedPrice[f]) - firms.expectedPrice[f];
     }
 
     /** Books a sale: stock leaves, revenue counts toward producer surplus. */

@@ -13,9 +13,10 @@ import org.chokepoint.world.World;
  * (by default the eligible firms' own market). While the contract is in force, a firm settled against its own
  * market plans on the strike ({@link Firms#supportedPrice}), or, once its holders make more than the cap, on its
  * price plus the share of the strike's gap over it that the cap covers of what they made, offering its part of the
- * cap as under no cap ({@link Firms#support(int, double, double, double, double, double)}); a firm settled against
- * another market (China's price for producers elsewhere) counts on its sale price plus what the contract pays a unit
- * on the share of what they made the cap covers ({@link Firms#support(int, double, double, double)}) and sells no
+ * cap as under no cap ({@link Firms#offerSupport(int, int, double, double, double, double, double, int)}); a firm
+ * settled against another market (China's price for producers elsewhere) counts on its sale price plus what the
+ * contract pays a unit on the share of what they made the cap covers
+ * ({@link Firms#offerSupport(int, int, double, double, double, int)}) and sells no
  * lower than its cost less that payment, its part of the cap no lower than its cost less the whole gap. Either
  * is what keeps them alive through a dumping phase. A firm that several supports name plans on the one with the
  * highest strike, and only that one pays on what it sells. The budget pays: payments are fiscal cost of the

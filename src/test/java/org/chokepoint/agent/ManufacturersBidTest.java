@@ -105,7 +105,7 @@ class ManufacturersBidTest {
      */
     @Test
     void aMakerUnderAContractForDifferenceBidsWhatTheStrikeLetsItPay() {
-        x.support(MAKER, 95, 0.3, Double.NaN);
+        x.supports.give(MAKER, 95, 0.3, Double.NaN);
         bidWith(0);
         assertEquals(83.9333, x.inputBudget[MAKER], 1e-4, "the strike 95 less the average variable cost of 40");
         for (int k = 0; k < 4; k++) {
@@ -148,7 +148,7 @@ class ManufacturersBidTest {
     @Test
     void aMakerUnderAContractForDifferenceThatSeesItsSupplyAtRiskBidsTowardWhatTheStrikeMakesTheOxideWorth()
             throws Exception {
-        x.support(MAKER, 95, 0.3, Double.NaN);
+        x.supports.give(MAKER, 95, 0.3, Double.NaN);
         halfTheOxideAtRisk();
         bidWith(0);
         for (int k = 0; k < 4; k++) {

@@ -44,7 +44,7 @@ class ProducersTest {
      * all it can make, plans from last week's plan within what it may make this week.
      */
     private void planPaidEightOverTwentyFrom(double lastPlan, double available) {
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
+        firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
         firms.expectedPrice[mine] = 20;
         firms.plannedOutput[mine] = lastPlan;
         firms.normalSales[mine] = 1000;
@@ -75,7 +75,7 @@ class ProducersTest {
     void belowTheStrikeItSellsDownToItsCostLessWhatTheContractPaysAUnitAndNoLower() {
         double payment = COVERED * (STRIKE - 100);
         assertEquals(8.0, payment, 1e-12);
-        firms.support(mine, STRIKE, UPSIDE, payment);
+        firms.supports.give(mine, STRIKE, UPSIDE, payment);
         assertEquals(19.5, ask(60), 1e-9);
         assertEquals(19.5, ask(20), 1e-9);
     }
@@ -84,14 +84,14 @@ class ProducersTest {
     @Test
     void aboveTheStrikeItAsksItsCostPlusTheClawback() {
         double payment = -COVERED * UPSIDE * (120 - STRIKE);
-        firms.support(mine, STRIKE, UPSIDE, payment);
+        firms.supports.give(mine, STRIKE, UPSIDE, payment);
         assertEquals(29.9, ask(120), 1e-9);
     }
 
     /** Reference $30: 0.8 x 80 = $64 a unit exceeds the cost, and the seller would sell at any price. */
     @Test
     void aPaymentAboveTheCostLeavesNoFloorAboveZero() {
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 30));
+        firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 30));
         assertEquals(0.0, ask(40), 1e-9);
     }
 
@@ -106,7 +106,7 @@ class ProducersTest {
     @Test
     void underACappedContractOnItsOwnPriceItOffersItsPartOfTheCapAsUnderNoCapAndTheRestAtItsCostLessThePayment() {
         firms.expectedPrice[mine] = 100;
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2, Double.NaN);
+        firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2, Double.NaN);
         assertEquals(108.0, firms.supportedPrice(mine, 100), 1e-9);
         OrderBook book = new OrderBook();
         producers.offer(mine, 0, 0, book);
@@ -116,7 +116,7 @@ class ProducersTest {
         assertEquals(19.5, book.askLimit(1), 1e-9);
         assertEquals(1.75, book.askQuantity(1), 1e-12);
 
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 5, Double.NaN);
+        firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 5, Double.NaN);
         book = new OrderBook();
         producers.offer(mine, 0, 0, book);
         assertEquals(1, book.askCount());
@@ -136,7 +136,7 @@ class ProducersTest {
         firms.expectedPrice[mine] = 100;
         firms.plannedOutput[mine] = 0;
         firms.premium(mine, 5);
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2, Double.NaN);
+        firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2, Double.NaN);
         OrderBook book = new OrderBook();
         producers.offer(mine, 0, 0, book);
         assertEquals(2, book.askCount());
@@ -154,7 +154,7 @@ class ProducersTest {
     @Test
     void underACappedContractOnAnotherPriceItOffersItsPartOfTheCapAtItsCostLessTheWholeGap() {
         firms.expectedPrice[mine] = 100;
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 95), 2, STRIKE - 95);
+        firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 95), 2, STRIKE - 95);
         assertEquals(112.0, firms.supportedPrice(mine, 100), 1e-9);
         OrderBook book = new OrderBook();
         producers.offer(mine, 0, 0, book);
@@ -182,7 +182,7 @@ class ProducersTest {
     /** Its revenue a unit, on which it plans, is its expected price plus the payment: 45 + 8 = $53. */
     @Test
     void itPlansOnItsPricePlusThePayment() {
-        firms.support(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
+        firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
         assertEquals(53.0, firms.supportedPrice(mine, 45), 1e-9);
     }
 
