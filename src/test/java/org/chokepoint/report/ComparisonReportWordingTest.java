@@ -490,6 +490,15 @@ class ComparisonReportWordingTest {
         return c;
     }
 
+    /** The naphtha closure's options file, two runs of each option cut to {@code ticks}. */
+    private static Comparison naphthaOptionsRun(int ticks) throws Exception {
+        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")),
+                Json.mapper().readTree(Path.of("scenarios/naphtha-hormuz-2026.options.json").toFile()), "test", 2, 1,
+                ticks);
+        c.run(1);
+        return c;
+    }
+
     private static org.chokepoint.experiment.MeanInterval mi(double mean) {
         double half = Math.abs(mean) * 0.01;
         return new org.chokepoint.experiment.MeanInterval(2, 0, mean, half, mean - half, mean + half);
@@ -560,10 +569,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void theTableOfEveryFigureGivesUnmetDemandInItsUnitAndRoundingErrorAsZero() throws Exception {
-        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")),
-                Json.mapper().readTree(Path.of("scenarios/naphtha-hormuz-2026.options.json").toFile()), "test", 2, 1,
-                40);
-        c.run(1);
+        Comparison c = naphthaOptionsRun(40);
         var zero = new org.chokepoint.experiment.MeanInterval(8, 0, 0, 0, 0, 0);
         var noise = new org.chokepoint.experiment.MeanInterval(8, 0, -3.55e-15, 1e-14, -1.74e-14, 1.03e-14);
         var shortage = new org.chokepoint.experiment.MeanInterval(8, 0, 22.9, 13.9, 11.3, 34.5);
@@ -595,10 +601,7 @@ class ComparisonReportWordingTest {
      */
     @Test
     void theTableOfEveryFigureGivesThePeakPriceBesideItsMultiple() throws Exception {
-        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of("scenarios/naphtha-hormuz-2026.json")),
-                Json.mapper().readTree(Path.of("scenarios/naphtha-hormuz-2026.options.json").toFile()), "test", 2, 1,
-                40);
-        c.run(1);
+        Comparison c = naphthaOptionsRun(40);
         var zero = new org.chokepoint.experiment.MeanInterval(6, 0, 0, 0, 0, 0);
         var rows = java.util.List.of(
                 new ComparisonReport.Row("no policy", "JP.naphtha.peakPrice", mi(184.4), zero),
