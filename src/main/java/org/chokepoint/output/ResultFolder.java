@@ -358,6 +358,21 @@ public final class ResultFolder implements AutoCloseable {
                         + " not taken for an earlier " + named.label() + " of chokepoint's and is left alone: choose"
                         + " another --out, or an empty or new folder");
             }
+            boolean visible;
+            try (java.util.stream.Stream<Path> all = Files.list(target)) {
+                visible = all.anyMatch(e -> !e.getFileName().toString().startsWith("."));
+            }
+            List<String> held = entries(target);
+            if (visible && ResultKind.anyKindWritesAll(target)) {
+                // A folder of chokepoint's whose descriptor was deleted (an ensemble killed, then its ensemble.json
+                // removed by hand) holds only names chokepoint writes: "files chokepoint did not write" sent its
+                // owner looking for a stray file of theirs. Without the descriptor it is still not taken for one.
+                // A lone temporary is the user's file at that name, as a command leaves none alone (above).
+                throw new TargetException(target + " holds only names chokepoint gives its results (" + listed(target,
+                        held) + "), but none of the files that say which results they are (" + DESCRIPTORS
+                        + "), so it is not taken for chokepoint's and is left alone: choose another --out, or an empty"
+                        + " or new folder");
+            }
             throw new TargetException(target + " holds files chokepoint did not write (" + listed(target,
                     entries(target)) + "): choose another --out, or an empty or new folder");
         }
@@ -464,6 +479,10 @@ public final class ResultFolder implements AutoCloseable {
         }
         return names;
     }
+
+    /** The files that say which of chokepoint's results a folder holds: manifest.json, ensemble.json, ... */
+    private static final String DESCRIPTORS = String.join(", ",
+            ResultKind.ALL.stream().map(ResultKind::descriptor).toList());
 
     private static String listed(Path dir, List<String> names) {
         List<String> sorted = names.stream().sorted().limit(LISTED).toList();

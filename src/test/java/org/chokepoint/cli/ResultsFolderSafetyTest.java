@@ -681,6 +681,32 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
+     * An ensemble's folder whose ensemble.json was deleted by hand holds only names chokepoint writes, but nothing
+     * says chokepoint wrote them: it is still left alone, by --resume as by --overwrite, and the refusal says why.
+     * It said the folder held "files chokepoint did not write (bands.csv, report.html, runs.csv, ...)", and sent its
+     * owner looking for a stray file of theirs among the ensemble's own.
+     */
+    @Test
+    void aFolderOfChokepointsNamesWithoutItsDescriptorIsLeftAloneAndSaysWhy() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("ensemble", results), err.toString());
+        Files.delete(results.resolve("ensemble.json"));
+        Map<String, String> before = tree(dir);
+
+        for (String[] option : new String[][] {{"--resume"}, {"--overwrite"}, {}}) {
+            err.getBuffer().setLength(0);
+
+            assertEquals(2, command("ensemble", results, option), List.of(option) + ": " + err);
+
+            assertTrue(err.toString().contains(results.toAbsolutePath() + " holds only names chokepoint gives its"
+                    + " results (bands.csv, report.html, runs.csv, ...), but none of the files that say"
+                    + " which results they are (manifest.json, ensemble.json,"), List.of(option) + ": " + err);
+            assertFalse(err.toString().contains("did not write"), err.toString());
+            assertEquals(before, tree(dir), List.of(option) + ": nothing written, nothing removed");
+        }
+    }
+
+    /**
      * The other names --resume reads or writes in an ensemble's folder, each a link to a file of the user's outside
      * it: a run record it reads (runs/run-000000.bin), a killed run's temporary it writes run 1's record into
      * (runs/run-000001.bin.tmp), a table it renames its new one over (runs.csv) and a table's temporary it writes
