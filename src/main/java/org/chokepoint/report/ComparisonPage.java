@@ -439,18 +439,6 @@ final class ComparisonPage {
         h.append("</tr>\n</table>\n<p class=\"note\">").append(incidenceNote(shown, leftOut)).append("</p>\n");
     }
 
-    /** What the table of who gains says of its rows: each shown row's definition, and no other's. */
-    private static final Map<String, String> ACTOR_NOTES = Map.of(
-        "taxpayerChange", "Taxpayers: levies, tariffs and export taxes collected less outlays, plus the public stocks "
-                + "held at the end at the market price.",
-        "traderSurplusChange", "Traders: the margin of the cargo sold into the region's markets, after what they paid "
-                + "for it, its transport, duties and licence rents.",
-        "privateStockValueChange", "Private stocks at the end: what firms, traders, stockists and pools hold in the "
-                + "region's markets, or at sea bound for them, after the last tick, at the market price, beyond what "
-                + "they are already counted at.",
-        "plantValueChange", "Plant left at the end: what new plant whose capital the sum charged when it was paid is "
-                + "still worth, its capital less what it has recovered over its life.");
-
     /**
      * The note under the table of who gains: the definitions of the rows it shows, in their order, and whether any
      * row was left out for being below half a dollar in every option.
@@ -460,7 +448,7 @@ final class ComparisonPage {
     static String incidenceNote(java.util.Set<String> shown, boolean leftOut) {
         StringBuilder note = new StringBuilder("Columns are the options numbered as in the table above.");
         for (String[] actor : ACTORS) {
-            String words = ACTOR_NOTES.get(actor[0]);
+            String words = TotalLabels.ACTORS.get(actor[0]);
             if (words != null && shown.contains(actor[0])) {
                 note.append(' ').append(words);
             }

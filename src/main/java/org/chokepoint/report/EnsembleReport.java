@@ -332,8 +332,7 @@ public final class EnsembleReport {
     /** What the table of regions says of its rows, above it. */
     static final String REGIONS_NOTE = "Each region's part of the totals above, in the same money: a positive surplus "
             + "change is a gain to those it names, a positive output lost a loss (" + TotalLabels.NEGATIVE_IS_GAIN
-            + "). Taxpayers: levies, tariffs and export taxes collected less outlays, plus the public stocks held at "
-            + "the end at the market price. Over the regions, every row but output lost adds up to minus the net "
+            + "). " + TotalLabels.TAXPAYERS + " Over the regions, every row but output lost adds up to minus the net "
             + "welfare loss, and output lost to the downstream output lost of the totals.";
 
     /** What the table of policies' indicators says of its rows, above it. */

@@ -298,14 +298,9 @@ public final class RunReport {
                     .append(ChartStyle.money(all)).append("</td></tr>\n");
         }
         h.append("<tr><th>all</th><th></th><th></th><th></th><th></th><th></th><th></th><th></th><th>").append(ChartStyle.money(total))
-                .append("</th></tr>\n</table>\n<p class=\"note\">Taxpayers: levies, tariffs and export taxes collected "
-                        + "less outlays, plus the public stocks held at the end at the market price. Traders: the margin of "
-                        + "the cargo sold into the region's markets, after what they paid for it, its transport, duties "
-                        + "and licence rents. Private stocks at the end: what firms, traders, stockists and pools "
-                        + "hold in the region's markets, or at sea bound for them, after the last tick, at the market "
-                        + "price, beyond what they are already counted at. Plant left at the end: what new plant whose "
-                        + "capital the sum charged when it was paid is still worth, its capital less what it has "
-                        + "recovered over its life. The total is minus the net welfare loss's present value.</p>\n");
+                .append("</th></tr>\n</table>\n<p class=\"note\">").append(TotalLabels.TAXPAYERS).append(' ')
+                .append(TotalLabels.TRADERS).append(' ').append(TotalLabels.PRIVATE_STOCKS).append(' ')
+                .append(TotalLabels.PLANT).append(" The total is minus the net welfare loss's present value.</p>\n");
     }
 
     private static void row(StringBuilder h, String what, double sum, double pv) {

@@ -26,6 +26,22 @@ final class TotalLabels {
         {"deadweightLoss", "Net welfare loss (positive = loss)"},
     };
 
+    /**
+     * What each party of the tables of who gains stands for, as the run's, the ensemble's and the comparison's notes
+     * define it, by the field of the regional incidence it is.
+     */
+    static final String TAXPAYERS = "Taxpayers: levies, tariffs and export taxes collected less outlays, plus the "
+            + "public stocks held at the end at the market price.";
+    static final String TRADERS = "Traders: the margin of the cargo sold into the region's markets, after what they "
+            + "paid for it, its transport, duties and licence rents.";
+    static final String PRIVATE_STOCKS = "Private stocks at the end: what firms, traders, stockists and pools hold in "
+            + "the region's markets, or at sea bound for them, after the last tick, at the market price, beyond what "
+            + "they are already counted at.";
+    static final String PLANT = "Plant left at the end: what new plant whose capital the sum charged when it was paid "
+            + "is still worth, its capital less what it has recovered over its life.";
+    static final java.util.Map<String, String> ACTORS = java.util.Map.of("taxpayerChange", TAXPAYERS,
+            "traderSurplusChange", TRADERS, "privateStockValueChange", PRIVATE_STOCKS, "plantValueChange", PLANT);
+
     private TotalLabels() {
     }
 
