@@ -293,8 +293,10 @@ public final class EnsembleReport {
         }
         if (!policies.isEmpty()) {
             h.append("<h2>What each policy did</h2>\n<p class=\"note\">").append(POLICIES_NOTE).append("</p>\n");
-            figureTable(h, runs, policies, c -> c, true);
-            histograms(h, runs, policies, c -> c, "other", true, currency);
+            PolicyIndicatorLabels indicators = new PolicyIndicatorLabels(scenario);
+            figureTable(h, runs, policies, indicators::label, indicators::money, null);
+            // Each label names its own unit: the page's currency, restated to a base year, is not the indicators'.
+            histograms(h, runs, policies, indicators::label, "other", false, currency);
         }
         h.append("<p class=\"note\">Definitions: docs/outputs.md and docs/experiments.md. Percentiles are "
                 + "Hyndman and Fan's type 7, as in stats.json. Written by chokepoint from ")
@@ -336,9 +338,10 @@ public final class EnsembleReport {
             + "welfare loss, and output lost to the downstream output lost of the totals.";
 
     /** What the table of policies' indicators says of its rows, above it. */
-    static final String POLICIES_NOTE = "Each instrument's indicators, summed over the run, as docs/policies.md "
-            + "(Indicators) names them, and docs/scenario-format.md and docs/outputs.md an exporter's: volumes in the commodity's quantity unit, ticks "
-            + "as ticks, and money in US dollars of the scenario's price year, undiscounted and not restated.";
+    static final String POLICIES_NOTE = "Each instrument's indicators, summed over the run, in the unit each row "
+            + "names, as docs/policies.md (Indicators) defines them, and docs/scenario-format.md and docs/outputs.md "
+            + "an exporter's: volumes in the units of the commodities the instrument acts on (added together where it "
+            + "acts on several), and money in US dollars of the scenario's price year, undiscounted and not restated.";
 
     /** The incidence's fields the totals do not have, in the words the pages of who gains give them. */
     private static final Map<String, String> REGIONAL_LABELS = Map.of(
@@ -460,11 +463,18 @@ public final class EnsembleReport {
      */
     static void figureTable(StringBuilder h, Table runs, List<String> columns,
                             java.util.function.UnaryOperator<String> name, boolean money, Calendar cal) {
+        figureTable(h, runs, columns, name, c -> isMoney(c, money), cal);
+    }
+
+    /** @param money whether a column is an amount of money, whose cells are written as money */
+    static void figureTable(StringBuilder h, Table runs, List<String> columns,
+                            java.util.function.UnaryOperator<String> name,
+                            java.util.function.Predicate<String> money, Calendar cal) {
         h.append("<table><tr><th>figure</th><th>runs with a value</th><th>mean</th><th>95% CI of the mean</th>")
                 .append("<th>5th pct</th><th>median</th><th>95th pct</th></tr>\n");
         for (String c : columns) {
             org.chokepoint.experiment.Statistics s = org.chokepoint.experiment.Statistics.of(runs.values().get(c));
-            boolean usd = isMoney(c, money);
+            boolean usd = money.test(c);
             String dated = cal != null && cal.dated() ? DATED_FIGURES.get(c.substring(c.lastIndexOf('.') + 1)) : null;
             java.util.function.DoubleFunction<String> cell = dated != null
                     ? cal::label : x -> v(x, usd);

@@ -193,9 +193,69 @@ class EnsembleReportUnitsTest {
         assertFalse(page.contains("<td>region.JP."), page);
         assertFalse(page.contains("Regions and policies"), page);
         assertTrue(page.indexOf("<h2>What each policy did</h2>") > page.indexOf("region.JP.pv.taxpayerChange"), page);
-        assertTrue(page.contains("<tr><td>policy.cn-ndpr-magnet-licensing.approved</td><td>2</td><td>78</td>"), page);
+        assertTrue(page.contains("<tr><td>cn-ndpr-magnet-licensing: volume approved, t "
+                + "(policy.cn-ndpr-magnet-licensing.approved)</td><td>2</td><td>78</td>"), page);
         assertEquals("policy.cn-ndpr-magnet-licensing.approved",
                 EnsembleReport.regional("policy.cn-ndpr-magnet-licensing.approved"));
         assertEquals("region.JP.someFigureNotYetNamed", EnsembleReport.regional("region.JP.someFigureNotYetNamed"));
+    }
+
+    /**
+     * The NdPr price floor with the US offtake of its options file added: over two runs the agency bought 1,200 and
+     * 1,400 t at its floor of $110/kg, so spent $132 m and $154 m, in 2025 dollars as every policy indicator is
+     * (never restated); China's licensing office kept applicants waiting 9 weeks; the state separator of 2025 added
+     * 283.2 t a week. The table read "policy.us-ndpr-offtake.spent 143,000,000" beside
+     * "policy.us-ndpr-offtake.purchased 1,300", a dollar and a tonne alike; each row now says what it counts and in
+     * what, and the money reads as money.
+     */
+    @Test
+    void aPolicysIndicatorsAreNamedInWordsAndTheirOwnUnits() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = ScenarioLoader.load(
+                Path.of("scenarios", "ndpr-price-floor-2025.json")).json().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("policies")).add(
+                org.chokepoint.scenario.Json.mapper().readTree("{\"type\": \"purchaseGuarantee\", \"id\": "
+                        + "\"us-ndpr-offtake\", \"region\": \"US\", \"commodity\": \"ndpr-oxide\", \"floor\": 110.0, "
+                        + "\"volumeCapPerTick\": 134.0, \"start\": 26, \"end\": 156}"));
+        LoadedScenario loaded = ScenarioLoader.fromJson(json, "ndpr-price-floor-2025 with an offtake");
+        Map<String, double[]> values = new LinkedHashMap<>();
+        values.put("policy.us-ndpr-offtake.purchased", new double[] {1200, 1400});
+        values.put("policy.us-ndpr-offtake.spent", new double[] {132e6, 154e6});
+        values.put("policy.cn-ndpr-magnet-licensing.meanWaitTicks", new double[] {9, 9});
+        values.put("policy.cn-separation-quota-2025.capacityAdded", new double[] {283.2, 283.2});
+        values.put("policy.us-ndpr-offtake.someIndicatorNotYetNamed", new double[] {1, 2});
+        EnsembleReport.Table runs = new EnsembleReport.Table(List.copyOf(values.keySet()), values, 2);
+        int ticks = 20;
+        EnsembleReport.Bands bands = new EnsembleReport.Bands(List.<String[]>of(new String[] {"CN", "ndpr-oxide"}),
+                Map.of("CN\u0000ndpr-oxide\u0000price", new double[3][ticks]), ticks);
+
+        String page = EnsembleReport.html(loaded, runs, bands, null);
+
+        assertTrue(page.contains("<tr><td>us-ndpr-offtake: volume bought, t (policy.us-ndpr-offtake.purchased)"
+                + "</td><td>2</td><td>1,300</td>"), page);
+        assertTrue(page.contains("<tr><td>us-ndpr-offtake: spent on what it bought, US$ (2025 prices) "
+                + "(policy.us-ndpr-offtake.spent)</td><td>2</td><td>$143 m</td>"), page);
+        assertTrue(page.contains("<tr><td>cn-ndpr-magnet-licensing: mean wait for a decision, by volume, weeks "
+                + "(policy.cn-ndpr-magnet-licensing.meanWaitTicks)</td><td>2</td><td>9</td>"), page);
+        assertTrue(page.contains("<td>cn-separation-quota-2025: capacity added, t a week "
+                + "(policy.cn-separation-quota-2025.capacityAdded)</td>"), "a state plant's capacity, of its firm's commodity");
+        assertTrue(page.contains("<p>us-ndpr-offtake: volume bought, t (policy.us-ndpr-offtake.purchased)</p>"), page);
+        assertTrue(page.contains("<tr><td>policy.us-ndpr-offtake.someIndicatorNotYetNamed</td><td>2</td><td>1.5</td>"),
+                "an indicator without words keeps its column's name");
+    }
+
+    /**
+     * Gallium's licensing covers primary metal, in tonnes of gallium, and wafers, in tonnes of gallium content; the
+     * summary adds the two, and the row says so.
+     */
+    @Test
+    void aVolumeOverCommoditiesOfDifferentUnitsNamesEach() throws Exception {
+        PolicyIndicatorLabels labels = new PolicyIndicatorLabels(
+                ScenarioLoader.load(Path.of("scenarios", "gallium-2023.json")).scenario());
+        assertEquals("cn-gallium-licensing: most waiting at once, t Ga + t Ga content "
+                + "(policy.cn-gallium-licensing.peakBacklog)", labels.label("policy.cn-gallium-licensing.peakBacklog"));
+        assertEquals("cn-gallium-licensing: share approved of the volume reviewed, share "
+                + "(policy.cn-gallium-licensing.approvedShare)", labels.label("policy.cn-gallium-licensing.approvedShare"));
+        assertFalse(labels.money("policy.cn-gallium-licensing.applied"));
+        assertEquals("policy.no-such-policy.applied", labels.label("policy.no-such-policy.applied"));
     }
 }
