@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.ComparisonException;
+import org.chokepoint.experiment.BandShare;
 import org.chokepoint.experiment.Count;
+import org.chokepoint.experiment.Ensemble;
+import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.scenario.LoadedScenario;
 import org.chokepoint.scenario.ScenarioException;
 import org.chokepoint.scenario.ScenarioLoader;
@@ -61,6 +64,11 @@ public final class ValidateCommand implements Callable<Integer> {
                     + " of each option they point into; repeatable")
     private List<String> grids = new java.util.ArrayList<>();
 
+    @Option(names = "--band", paramLabel = "COLUMN=LOW:HIGH",
+            description = "check that COLUMN is a summary number the runs will have, as 'ensemble --band' does before"
+                    + " its runs (with --options, as 'compare --band' does, over every option); repeatable")
+    private List<String> bandSpecs = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,13 +81,16 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--options checks an options file against"
                     + " one scenario: give one FILE, got " + files.size());
         }
+        List<BandShare> bands = ExperimentOptions.bands(spec.commandLine(), bandSpecs);
         boolean allValid = true;
         for (Path file : files) {
             try {
                 LoadedScenario loaded = ScenarioLoader.load(file);
                 out.println("OK " + file);
                 if (optionsFile != null) {
-                    allValid &= checkOptions(loaded, out, err);
+                    allValid &= checkOptions(loaded, bands, out, err);
+                } else {
+                    allValid &= checkBands(loaded, bands, err);
                 }
             } catch (ScenarioException e) {
                 allValid = false;
@@ -105,7 +116,7 @@ public final class ValidateCommand implements Callable<Integer> {
      * a policymaker who wrote one learns of a misspelt member or a changed clock in a second, not after the runs.
      * Its warnings, an option that drops a shock of the scenario, are compare's own.
      */
-    private boolean checkOptions(LoadedScenario loaded, PrintWriter out, PrintWriter err) {
+    private boolean checkOptions(LoadedScenario loaded, List<BandShare> bands, PrintWriter out, PrintWriter err) {
         try {
             JsonNode options = ScenarioLoader.readJson(optionsFile, CompareCommand.OPTIONS_FILE_HOLDS);
             // An option meant for a grid may hold a placeholder where the grid sets its level: without the grids
@@ -130,6 +141,8 @@ public final class ValidateCommand implements Callable<Integer> {
             for (String note : notes) {
                 err.println("warning: validate: " + note);
             }
+            // As compare before its runs: each option run for a tick, whose numbers are those of its runs.
+            comparison.bands(bands).checkBands();
             out.println("OK " + optionsFile + " (" + Count.of(count, "option") + " against " + loaded.source() + ")");
             return true;
         } catch (ScenarioException e) {
@@ -138,7 +151,23 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         } catch (ComparisonException e) {
             err.println(e.getMessage());
+        } catch (ExperimentException e) {
+            err.println(optionsFile + ": " + e.getMessage());
         }
         return false;
+    }
+
+    /**
+     * The bands asked for, checked as {@code ensemble} checks them before its runs: a misspelt column is refused
+     * in a second, as the ensemble would refuse it, rather than found out by a command that then runs it.
+     */
+    private static boolean checkBands(LoadedScenario loaded, List<BandShare> bands, PrintWriter err) {
+        try {
+            Ensemble.checkBands(loaded, bands);
+            return true;
+        } catch (ExperimentException e) {
+            err.println(loaded.source() + ": " + e.getMessage());
+            return false;
+        }
     }
 }

@@ -240,6 +240,36 @@ class ValidateCommandTest {
         assertEquals(0, validate(leap.toString()), err.toString());
     }
 
+    /**
+     * A band is checked as the command that reads it checks it before its runs: a calibrator who asks for Japan's
+     * NdPr oxide peak at five times or more, and types "oxyde", learns it from validate, with the nearest column the
+     * runs will have, not from an ensemble of a hundred runs; over an options file, a band on no option's figure as
+     * compare refuses it. Spelt right, both are valid.
+     */
+    @Test
+    void aBandIsCheckedAsTheEnsembleAndCompareCheckIt() {
+        String scenario = "scenarios/rare-earth-2010.json";
+        assertEquals(0, validate(scenario, "--band", "JP.ndpr-oxide.peakMultiple=5:"), err.toString());
+        assertEquals("OK " + scenario + System.lineSeparator(), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(2, validate(scenario, "--band", "JP.ndpr-oxyde.peakMultiple=5:"));
+        assertTrue(err.toString().startsWith(scenario + ": --band 'JP.ndpr-oxyde.peakMultiple' is not a summary number"
+                + " of this scenario; the nearest it has: JP.ndpr-oxide.peakMultiple"), err.toString());
+
+        String floor = "scenarios/ndpr-price-floor-2025.json";
+        String options = "scenarios/ndpr-price-floor-2025.options.json";
+        err.getBuffer().setLength(0);
+        out.getBuffer().setLength(0);
+        assertEquals(2, validate(floor, "--options", options, "--band", "totals.deadweightLos=:0"));
+        assertTrue(err.toString().startsWith(options + ": --band 'totals.deadweightLos' is not a summary number of "
+                + "any option; the nearest it has: totals.deadweightLoss"), err.toString());
+        assertEquals("OK " + floor + System.lineSeparator(), out.toString(), "the options file is not said to be OK");
+
+        err.getBuffer().setLength(0);
+        assertEquals(0, validate(floor, "--options", options, "--band", "totals.deadweightLoss=:0"), err.toString());
+    }
+
     private static Path resource(String name) throws Exception {
         return Path.of(ValidateCommandTest.class.getResource("/scenarios/" + name).toURI());
     }
