@@ -236,7 +236,8 @@ public final class EnsembleReport {
         }));
         h.append("</div>\n");
 
-        h.append("<h2>Market by market</h2>\n<p class=\"note\">Choose a market; quantities are per tick.</p>\n");
+        h.append("<h2>Market by market</h2>\n<p class=\"note\">Choose a market; quantities are per tick (")
+                .append(ReportPage.esc(ReportPage.tickWord(cal))).append(").</p>\n");
         ReportPage.selector(h, labels, mostShocked(runs, labels));
         h.append(ReportPage.inOrder(labels.size(), i -> {
             StringBuilder g = new StringBuilder();
@@ -249,7 +250,7 @@ public final class EnsembleReport {
                     figures.add(prefix + f[0]);
                 }
             }
-            figureTable(g, runs, figures, c -> describe(c.substring(prefix.length()), m), false, cal);
+            figureTable(g, runs, figures, c -> describe(c.substring(prefix.length()), m, cal, false), false, cal);
             String q = m.quantityUnit() == null ? "" : " (" + m.quantityUnit() + ")";
             String p = m.priceUnit() == null ? "" : " (" + m.priceUnit() + ")";
             g.append("<p class=\"note\">Price").append(ReportPage.esc(p)).append("</p>")
@@ -270,7 +271,8 @@ public final class EnsembleReport {
                 }
             }
             g.append("</div>\n<p class=\"note\">How the market's figures spread over the runs:</p>\n");
-            histograms(g, runs, figures, c -> describe(c.substring(prefix.length()), m), "hist-" + i, false, currency);
+            histograms(g, runs, figures, c -> describe(c.substring(prefix.length()), m, cal, true), "hist-" + i, false,
+                    currency);
             g.append("</section>\n");
             return g.toString();
         }));
@@ -386,6 +388,22 @@ public final class EnsembleReport {
             d += " (" + m.priceUnit() + ")";
         }
         return d;
+    }
+
+    /**
+     * A market's figure with its units and the run's ticks in the calendar's words: in a weekly run "week of the
+     * peak" and "weeks from the shock to exhaustion", not "tick". On a histogram's axis, which counts them from the
+     * run's first tick, a tick figure also says which date that is: "week of the peak (week 0: 2009-01-05)".
+     */
+    static String describe(String field, ReportPage.MarketLabel m, Calendar cal, boolean axis) {
+        String d = describe(field, m);
+        TickUnit tick = TickUnit.of(cal.ticksPerYear());
+        if (!d.contains("tick") || tick.singular().equals("tick")) {
+            return d;
+        }
+        d = d.replace("ticks", tick.plural()).replace("tick", tick.singular());
+        return axis && cal.dated() && DATED_FIGURES.containsKey(field)
+                ? d + " (" + tick.singular() + " 0: " + cal.label(0) + ")" : d;
     }
 
     static String describe(String field) {

@@ -230,4 +230,11 @@ final class ReportPage {
         }
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
+
+    /** What a tick is, as a page says it beside "per tick": "a week", "a month", or "a tick is 1/N of a year". */
+    static String tickWord(Calendar cal) {
+        TickUnit unit = TickUnit.of(cal.ticksPerYear());
+        return unit.singular().equals("tick") ? "a tick is 1/" + cal.ticksPerYear() + " of a year"
+                : "a " + unit.singular();
+    }
 }

@@ -109,7 +109,7 @@ public final class RunReport {
         h.append("</div>\n");
 
         h.append("<h2>Market by market</h2>\n<p class=\"note\">Choose a market; quantities are per tick (")
-                .append(ReportPage.esc(tickWord(cal))).append(").</p>\n");
+                .append(ReportPage.esc(ReportPage.tickWord(cal))).append(").</p>\n");
         ReportPage.selector(h, labels, mostShocked(summary));
         h.append(ReportPage.inOrder(used.size(), i -> {
             StringBuilder g = new StringBuilder();
@@ -154,10 +154,6 @@ public final class RunReport {
                 .append(ReportPage.esc(loaded.source())).append(", seed ").append(seed).append(".</p>\n");
         h.append("</body></html>\n");
         return h.toString();
-    }
-
-    private static String tickWord(Calendar cal) {
-        return cal.ticksPerYear() == 52 ? "a week" : "a tick is 1/" + cal.ticksPerYear() + " of a year";
     }
 
     /** The run's series in colour and the counterfactual's dashed grey beside it. */

@@ -131,7 +131,8 @@ class EnsembleReportUnitsTest {
     /**
      * The market's table gives its dates as the run's page does: two runs of the 2010 episode whose oxide price in
      * China peaked in weeks 90 and 92 peaked, on average, in week 91, the week of 4 October 2010 (tick 0 being
-     * 5 January 2009); the page said "tick of the peak, 91". The histogram keeps its axis in ticks.
+     * 5 January 2009); the page said "tick of the peak, 91". The histogram, whose axis counts weeks from the first,
+     * says which date week 0 is, and a duration is in weeks.
      */
     @Test
     void aMarketsTicksReadAsDatesWhereTheScenarioHasAStartDate() throws Exception {
@@ -151,9 +152,11 @@ class EnsembleReportUnitsTest {
         assertTrue(page.contains("<td>2010-09-28</td><td>2010-10-04</td><td>2010-10-10</td></tr>"),
                 "the 5th and 95th percentiles, weeks 90.1 and 91.9, to the nearest day");
         assertTrue(page.contains("<tr><td>first date above 5× pre-shock</td><td>0</td><td>n/a</td>"), page);
-        assertTrue(page.contains("<tr><td>ticks from the shock to exhaustion</td><td>2</td><td>11</td>"),
-                "a duration stays one");
-        assertTrue(page.contains("<p>tick of the peak</p>"), "the histogram's axis counts ticks");
+        assertTrue(page.contains("<tr><td>weeks from the shock to exhaustion</td><td>2</td><td>11</td>"),
+                "a duration stays one, in weeks");
+        assertTrue(page.contains("<p>week of the peak (week 0: 2009-01-05)</p>"),
+                "the histogram's axis counts weeks from the run's first");
+        assertTrue(page.contains("Choose a market; quantities are per tick (a week)."), page);
 
         StringBuilder undated = new StringBuilder();
         EnsembleReport.figureTable(undated, runs, List.of("CN.ndpr-oxide.peakTick"), c -> "tick of the peak", false,
