@@ -32,7 +32,7 @@ final class PolicyIndicatorLabels {
     private static final Map<String, Words> WORDS = new LinkedHashMap<>();
 
     static {
-        words("activeTicks", "time in force", Kind.TICKS);
+        words("activeTicks", "time active: in force, any trigger it has on", Kind.TICKS);
         words("levyRevenue", "levy collected", Kind.MONEY);
         words("leviedVolume", "volume that paid the levy", Kind.VOLUME);
         words("payments", "paid to the firms", Kind.MONEY);
