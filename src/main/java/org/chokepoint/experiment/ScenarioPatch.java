@@ -251,6 +251,29 @@ public final class ScenarioPatch {
         return new ValueList(spec.substring(0, eq), values);
     }
 
+    /** A range from the smallest and largest numbers of a list, as an example in a message; min:max otherwise. */
+    private static String example(String list) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        String low = "min";
+        String high = "max";
+        for (String v : list.split(",", -1)) {
+            JsonNode n = parseValue(v);
+            if (!n.isNumber()) {
+                return "min:max";
+            }
+            if (n.doubleValue() < lo) {
+                lo = n.doubleValue();
+                low = v.trim();
+            }
+            if (n.doubleValue() > hi) {
+                hi = n.doubleValue();
+                high = v.trim();
+            }
+        }
+        return lo < hi ? low + ":" + high : "min:max";
+    }
+
     /** The two bounds of {@code value} if it is written as a range of numbers, {@code min:max}, or null. */
     private static String[] range(String value) {
         String[] mm = value.trim().split(":", -1);
@@ -272,8 +295,18 @@ public final class ScenarioPatch {
         if (eq <= 0) {
             throw new ExperimentException(usage);
         }
-        String[] mm = spec.substring(eq + 1).split(":", -1);
+        String pointer = spec.substring(0, eq);
+        String value = spec.substring(eq + 1);
+        String[] mm = value.split(":", -1);
         if (mm.length != 2) {
+            if (mm.length == 1 && value.contains(",")) {
+                // a grid's list where a range belongs: say which command takes which
+                throw new ExperimentException(option + " '" + spec + "': " + (option.equals("--set")
+                        ? "with --lhs each --set is a range min:max to sample, such as " + pointer + "=" + example(value)
+                        + "; a list of values v1,v2,... is a grid (leave out --lhs)"
+                        : "a parameter is a range min:max whose levels the design chooses, such as " + pointer + "="
+                        + example(value) + ", not a list of values"));
+            }
             throw new ExperimentException(usage);
         }
         double min;
@@ -284,8 +317,14 @@ public final class ScenarioPatch {
         } catch (NumberFormatException e) {
             throw new ExperimentException(usage);
         }
-        if (!(min < max) || Double.isInfinite(min) || Double.isInfinite(max)) {
+        if (!Double.isFinite(min) || !Double.isFinite(max)) {
             throw new ExperimentException(usage);
+        }
+        if (!(min < max)) {
+            throw new ExperimentException(option + " '" + spec + "': the range " + (min == max
+                    ? "is empty, min " + mm[0].trim() + " = max " + mm[1].trim() + " (a value to hold fixed belongs in"
+                    + " the scenario)" : "runs backwards, min " + mm[0].trim() + " > max " + mm[1].trim()
+                    + " (write the smaller bound first: " + pointer + "=" + mm[1].trim() + ":" + mm[0].trim() + ")"));
         }
         if (Double.isInfinite(max - min)) {
             // Each value is min + u (max - min): a width beyond a double would write infinity (or NaN at u = 0)

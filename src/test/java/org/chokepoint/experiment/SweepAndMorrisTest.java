@@ -254,6 +254,34 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * A range written backwards, or a grid's list given to a command that wants a range, was answered "expected
+     * /json/pointer=min:max with numbers min < max", which left the reader to find which of the two it was. Each is
+     * now named, with the range that was probably meant.
+     */
+    @Test
+    void aBackwardRangeOrAListWhereARangeBelongsIsNamedWithTheRangeMeant() {
+        assertEquals("--param '/behaviour/expectationRate=0.16:0.04': the range runs backwards, min 0.16 > max 0.04"
+                + " (write the smaller bound first: /behaviour/expectationRate=0.04:0.16)",
+                refused("--param", "/behaviour/expectationRate=0.16:0.04"));
+        assertEquals("--set '/behaviour/expectationRate=0.08:0.08': the range is empty, min 0.08 = max 0.08 (a value"
+                + " to hold fixed belongs in the scenario)", refused("--set", "/behaviour/expectationRate=0.08:0.08"));
+        assertEquals("--set '/policies/2/approvalProbability=0.5,0.2,0.8': with --lhs each --set is a range min:max"
+                + " to sample, such as /policies/2/approvalProbability=0.2:0.8; a list of values v1,v2,... is a grid"
+                + " (leave out --lhs)", refused("--set", "/policies/2/approvalProbability=0.5,0.2,0.8"));
+        assertEquals("--param '/behaviour/expectationRate=0.05,0.08,0.12': a parameter is a range min:max whose"
+                + " levels the design chooses, such as /behaviour/expectationRate=0.05:0.12, not a list of values",
+                refused("--param", "/behaviour/expectationRate=0.05,0.08,0.12"));
+        // what is neither keeps the general form
+        assertEquals("--param '/behaviour/expectationRate=NaN:1': expected /json/pointer=min:max with numbers min < max",
+                refused("--param", "/behaviour/expectationRate=NaN:1"));
+    }
+
+    private static String refused(String option, String spec) {
+        return org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                () -> ScenarioPatch.parseRange(option, spec)).getMessage();
+    }
+
+    /**
      * Both ends of -1.7e308:1.7e308 are doubles but their distance is not: the hypercube's values min + u (max - min)
      * were infinite and the scenario refused a demandNoise of "Infinity", a value nobody wrote. The range itself
      * is refused, for what it is.
