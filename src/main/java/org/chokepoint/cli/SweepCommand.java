@@ -66,6 +66,11 @@ public final class SweepCommand implements Callable<Integer> {
             sweep.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
                     horizon);
+            String differ = Sweep.differences(horizon, sweep.scenarios(), "sweep.csv", "sweep.json");
+            if (differ != null) {
+                err.println("warning: sweep: " + loaded.source() + ": " + differ);
+                err.flush();
+            }
             Path target = common.target(loaded);
             long started = System.nanoTime();
             int rows;

@@ -331,6 +331,43 @@ public final class Sweep {
         return first;
     }
 
+    /**
+     * What differs between {@code worlds} beyond the values set, in words, or null when nothing does: points whose
+     * runs last different numbers of ticks (a pointer to {@code /time/horizonTicks} and no --ticks), or whose money
+     * is in different dollars. Either way a table of the runs, which has no column for it, compares figures over
+     * different spans or in different dollars: {@code table} is that table, {@code file} where each point's own
+     * are written.
+     */
+    public static String differences(int ticks, List<LoadedScenario> worlds, String table, String file) {
+        boolean clock = commonTicks(ticks, worlds) == null;
+        java.util.TreeSet<String> dollars = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>();
+        for (LoadedScenario w : worlds) {
+            dollars.add(PriceBase.of(w.scenario()).label());
+            lengths.add(w.scenario().time().horizonTicks());
+        }
+        // price years that differ but are all deflated to one base year leave the money in one unit
+        boolean money = dollars.size() > 1;
+        if (!clock && !money) {
+            return null;
+        }
+        String spans = "run for different numbers of ticks (" + join(lengths) + "), so figures over a run cover"
+                + " different spans";
+        String units = "state money in different dollars (" + String.join(", ", dollars) + "), so money figures are"
+                + " not in one unit";
+        return "the points " + (clock && money ? spans + ", and " + units : clock ? spans : units) + "; " + table
+                + " does not say so, " + file + " gives each point's own "
+                + (clock && money ? "ticks and money" : clock ? "ticks" : "money");
+    }
+
+    private static String join(java.util.Collection<?> values) {
+        StringBuilder s = new StringBuilder();
+        for (Object v : values) {
+            s.append(s.length() == 0 ? "" : ", ").append(v);
+        }
+        return s.toString();
+    }
+
     ObjectNode describe() throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("format", ResultKind.SWEEP.format());

@@ -254,6 +254,35 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * sweep.csv has a column per pointer but none for a run's length or its dollars: a grid over the horizon and the
+     * price year wrote rows whose totals covered 20 or 30 weeks, in 2009 or in 2015 dollars, and said so only inside
+     * sweep.json. The command now says it as it starts; with --ticks every run is one length, and only the dollars
+     * are left to say.
+     */
+    @Test
+    void aSweepWhosePointsDifferInLengthOrDollarsSaysSo() throws Exception {
+        StringWriter err = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(err, "sweep", LINEAR, "--set", "/time/horizonTicks=20,30", "--set",
+                "/time/priceYear=2009,2015", "--quiet", "--out", dir.resolve("both").toString()), err.toString());
+        assertEquals("warning: sweep: " + LINEAR + ": the points run for different numbers of ticks (20, 30), so"
+                + " figures over a run cover different spans, and state money in different dollars (US$ (2009 prices),"
+                + " US$ (2015 prices)), so money figures are not in one unit; sweep.csv does not say so, sweep.json"
+                + " gives each point's own ticks and money\n", err.toString());
+
+        StringWriter money = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(money, "sweep", LINEAR, "--set", "/time/horizonTicks=20,30", "--set",
+                "/time/priceYear=2009,2015", "--ticks", "20", "--quiet", "--out", dir.resolve("money").toString()));
+        assertTrue(money.toString().contains(": the points state money in different dollars (US$ (2009 prices), US$"
+                + " (2015 prices)), so money figures are not in one unit; sweep.csv does not say so, sweep.json gives"
+                + " each point's own money\n"), money.toString());
+
+        StringWriter none = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(none, "sweep", LINEAR, "--set", "/time/horizonTicks=20,30", "--ticks", "20",
+                "--quiet", "--out", dir.resolve("none").toString()));
+        assertEquals("", none.toString());
+    }
+
+    /**
      * A range written backwards, or a grid's list given to a command that wants a range, was answered "expected
      * /json/pointer=min:max with numbers min < max", which left the reader to find which of the two it was. Each is
      * now named, with the range that was probably meant.
