@@ -100,6 +100,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             } catch (Exception e) {
                 return scenario.failed(err, "sensitivity", e);
             }
+            stdout.println("effects on " + output + ", in its units per whole range (max - min) of each"
+                    + " parameter:");
             for (Morris.Effect e : effects) {
                 stdout.println(e.pointer() + ": mu*=" + figure(e.muStar()) + " mu=" + figure(e.mu()) + " sigma="
                         + figure(e.sigma()));

@@ -346,8 +346,9 @@ class SweepAndMorrisTest {
                 "/firms/0/capacity=50.0:100.0", "--output", "JP.magnet.firstTickAbove5x", "--trajectories", "2",
                 "--ticks", "30", "--quiet", "--out", out.toString()), err.toString());
         assertEquals("NA", EnsembleTest.read(out.resolve("morris.csv")).get(0).get("muStar"));
-        assertTrue(stdout.toString().startsWith("/firms/0/capacity: mu*=NA mu=NA sigma=NA" + System.lineSeparator()),
-                stdout.toString());
+        assertTrue(stdout.toString().startsWith("effects on JP.magnet.firstTickAbove5x, in its units per whole range"
+                + " (max - min) of each parameter:" + System.lineSeparator() + "/firms/0/capacity: mu*=NA mu=NA sigma=NA"
+                + System.lineSeparator()), stdout.toString());
     }
 
     /**
