@@ -76,7 +76,7 @@ public final class Morris {
         List<String> pointers = new ArrayList<>();
         List<ScenarioPatch.Range> drawn = new ArrayList<>();
         for (ScenarioPatch.Range r : params) {
-            ScenarioPatch.pointer(base.json(), r.pointer());
+            ScenarioPatch.pointerIn(base, r.pointer());
             pointers.add(r.pointer());
             drawn.add(r.over(base.json()));
         }

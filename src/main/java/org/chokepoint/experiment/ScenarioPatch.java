@@ -52,6 +52,23 @@ public final class ScenarioPatch {
     }
 
     /**
+     * {@link #pointer} for a sweep or a design over {@code base}: a problem names the scenario file, as a problem
+     * of a patched point does.
+     */
+    public static JsonPointer pointerIn(LoadedScenario base, String text) throws ExperimentException {
+        try {
+            return pointer(base.json(), text);
+        } catch (ExperimentException e) {
+            throw new ExperimentException(base.source() + ": " + e.getMessage());
+        }
+    }
+
+    /** What elements a list of {@code n} has, for a pointer to one it does not. */
+    private static String elements(int n) {
+        return n == 0 ? "it is empty" : n == 1 ? "it has 1, numbered 0" : "it has " + n + ", numbered 0 to " + (n - 1);
+    }
+
+    /**
      * The container that holds the pointer's last step. Missing objects on the way may be created (when
      * {@code create}) if the step into them is a member name of an existing object; array elements must exist.
      */
@@ -90,7 +107,7 @@ public final class ScenarioPatch {
                 int i = step.getMatchingIndex();
                 if (i < 0 || i >= node.size()) {
                     throw new ExperimentException("JSON pointer '" + text + "': no element " + name + " in "
-                            + (at.length() == 0 ? "/" : at) + " (it has " + node.size() + ")");
+                            + (at.length() == 0 ? "/" : at) + " (" + elements(node.size()) + ")");
                 }
                 node = node.get(i);
             }
@@ -103,8 +120,8 @@ public final class ScenarioPatch {
             int i = p.last().getMatchingIndex();
             if (i < 0 || i >= node.size()) {
                 throw new ExperimentException("JSON pointer '" + text + "': no element "
-                        + p.last().getMatchingProperty() + " in " + (at.length() == 0 ? "/" : at) + " (it has "
-                        + node.size() + ")");
+                        + p.last().getMatchingProperty() + " in " + (at.length() == 0 ? "/" : at) + " ("
+                        + elements(node.size()) + ")");
             }
         }
         return node;

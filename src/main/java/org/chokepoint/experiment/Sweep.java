@@ -66,7 +66,7 @@ public final class Sweep {
                              int threads) throws ExperimentException {
         List<String> pointers = new ArrayList<>();
         for (ScenarioPatch.ValueList l : lists) {
-            ScenarioPatch.pointer(base.json(), l.pointer());
+            ScenarioPatch.pointerIn(base, l.pointer());
             pointers.add(l.pointer());
         }
         checkDistinct(pointers);
@@ -105,7 +105,7 @@ public final class Sweep {
         List<String> pointers = new ArrayList<>();
         List<ScenarioPatch.Range> drawn = new ArrayList<>();
         for (ScenarioPatch.Range r : ranges) {
-            ScenarioPatch.pointer(base.json(), r.pointer());
+            ScenarioPatch.pointerIn(base, r.pointer());
             pointers.add(r.pointer());
             drawn.add(r.over(base.json()));
         }

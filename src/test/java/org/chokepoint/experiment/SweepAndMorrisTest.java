@@ -391,6 +391,30 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * one-market-linear.json has one firm and one demand. A pointer to a second was refused without the file it was
+     * looked for in, or the elements there are: "sweep: JSON pointer '/firms/1/capacity': no element 1 in /firms (it
+     * has 1)". It now names both, in sweep and in sensitivity, and nothing is written.
+     */
+    @Test
+    void aPointerToAnElementTheScenarioDoesNotHaveNamesTheFileAndTheElementsThereAre() throws Exception {
+        JsonNode linear = Json.mapper().readTree(Files.readString(Path.of(LINEAR)));
+        assertEquals(1, linear.at("/firms").size());
+        assertEquals(1, linear.at("/demand").size());
+        StringWriter sweep = new StringWriter();
+        assertEquals(2, EnsembleTest.cli(sweep, "sweep", LINEAR, "--set", "/firms/1/capacity=8,10", "--quiet",
+                "--out", dir.resolve("s").toString()));
+        assertEquals("sweep: " + LINEAR + ": JSON pointer '/firms/1/capacity': no element 1 in /firms (it has 1,"
+                + " numbered 0)\n", sweep.toString());
+        StringWriter morris = new StringWriter();
+        assertEquals(2, EnsembleTest.cli(morris, "sensitivity", LINEAR, "--param", "/firms/0/capacity=8.0:12.0",
+                "--param", "/demand/3/elasticity=-1.5:-0.5", "--output", "totals.deadweightLoss", "--quiet", "--out",
+                dir.resolve("m").toString()));
+        assertEquals("sensitivity: " + LINEAR + ": JSON pointer '/demand/3/elasticity': no element 3 in /demand (it"
+                + " has 1, numbered 0)\n", morris.toString());
+        assertFalse(Files.exists(dir.resolve("s")) || Files.exists(dir.resolve("m")));
+    }
+
+    /**
      * A pointer into an element of a list the scenario does not have (a stockist's interest in a world without
      * stockists) is refused for the list it names: made as an object, the scenario was refused with "stockists must
      * be an array, got an object", of a list the user never wrote.
