@@ -89,6 +89,11 @@ public final class SensitivityCommand implements Callable<Integer> {
                 err.println("warning: sensitivity: " + loaded.source() + ": " + differ);
                 err.flush();
             }
+            String draws = Sweep.randomDraws(morris.scenarios());
+            if (draws != null) {
+                err.println("warning: sensitivity: " + loaded.source() + ": " + draws);
+                err.flush();
+            }
             Path target = common.target(loaded);
             List<Morris.Effect> effects;
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY,

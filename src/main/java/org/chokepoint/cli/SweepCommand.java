@@ -71,6 +71,11 @@ public final class SweepCommand implements Callable<Integer> {
                 err.println("warning: sweep: " + loaded.source() + ": " + differ);
                 err.flush();
             }
+            String draws = Sweep.randomDraws(sweep.scenarios());
+            if (draws != null) {
+                err.println("warning: sweep: " + loaded.source() + ": " + draws);
+                err.flush();
+            }
             Path target = common.target(loaded);
             long started = System.nanoTime();
             int rows;

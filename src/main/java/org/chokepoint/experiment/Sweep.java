@@ -360,6 +360,44 @@ public final class Sweep {
                 + (clock && money ? "ticks and money" : clock ? "ticks" : "money");
     }
 
+    /**
+     * A warning when {@code worlds} take different amounts of the seed's random numbers while their firms and
+     * traders are drawn (a population's {@code count}, or a drawn parameter that is a number at one point and a
+     * range at another), or null when they all take the same: the demand noise and the policies' draws are seeded
+     * from the same generator after them, so one seed then gives those points other noise, not the common random
+     * numbers the seeds promise.
+     */
+    public static String randomDraws(List<LoadedScenario> worlds) {
+        String first = draws(worlds.get(0).scenario());
+        for (LoadedScenario w : worlds) {
+            if (!first.equals(draws(w.scenario()))) {
+                return "the points draw different numbers of firms' or traders' random values (a count, or a"
+                        + " parameter that is a number at one point and a range at another), so one seed gives them"
+                        + " different demand noise and policy draws too: differences between points are not the"
+                        + " parameters' doing alone";
+            }
+        }
+        return null;
+    }
+
+    /** The sequence of draws building a world's firms and traders takes from the model's generator, in order. */
+    static String draws(org.chokepoint.scenario.Scenario s) {
+        StringBuilder d = new StringBuilder();
+        for (org.chokepoint.scenario.Scenario.FirmSpec f : s.firms()) {
+            String one = f.capacity().drawForm() + f.cost().base().drawForm() + f.cost().slope().drawForm()
+                    + form(f.cost().exponent()) + form(f.initialUtilization()) + form(f.leadTicks());
+            d.append(one.repeat(f.countOrDefault()));
+        }
+        for (org.chokepoint.scenario.Scenario.TraderSpec t : s.traders()) {
+            d.append((t.capacityPerTick().drawForm() + t.minMargin().drawForm()).repeat(t.countOrDefault()));
+        }
+        return d.toString();
+    }
+
+    private static String form(org.chokepoint.scenario.ParamSpec p) {
+        return p == null ? "" : p.drawForm();
+    }
+
     private static String join(java.util.Collection<?> values) {
         StringBuilder s = new StringBuilder();
         for (Object v : values) {

@@ -283,6 +283,29 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * minimal.json's maker draws its capacity from 40 to 60, its mine draws nothing. The demand noise and the
+     * policies' draws are seeded from the model's generator after the firms are drawn, so a second maker shifts
+     * every later number: one seed no longer gives the two points the same noise, and the sweep says so. A second
+     * mine draws nothing, and nothing is said.
+     */
+    @Test
+    void aSweepWhosePointsDrawDifferentNumbersOfRandomValuesSaysTheNoiseIsNotCommon() throws Exception {
+        StringWriter makers = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(makers, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/firms/1/count=1,2", "--quiet", "--out", dir.resolve("makers").toString()), makers.toString());
+        assertEquals("warning: sweep: " + EnsembleTest.MINIMAL + ": the points draw different numbers of firms' or"
+                + " traders' random values (a count, or a parameter that is a number at one point and a range at"
+                + " another), so one seed gives them different demand noise and policy draws too: differences between"
+                + " points are not the parameters' doing alone\n", makers.toString());
+
+        StringWriter mines = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(mines, "sweep", EnsembleTest.MINIMAL.toString(), "--set",
+                "/firms/0/count=1,2", "--set", "/firms/1/capacity/max=60,70", "--quiet", "--out",
+                dir.resolve("mines").toString()));
+        assertEquals("", mines.toString());
+    }
+
+    /**
      * A range written backwards, or a grid's list given to a command that wants a range, was answered "expected
      * /json/pointer=min:max with numbers min < max", which left the reader to find which of the two it was. Each is
      * now named, with the range that was probably meant.
