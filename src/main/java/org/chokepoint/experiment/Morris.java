@@ -222,7 +222,8 @@ public final class Morris {
             LinkedHashMap<String, Double> first = Simulation.run(scenarios.get(0).scenario(), runSeed, ticks)
                     .summary().flatten();
             if (!first.containsKey(output)) {
-                throw new ExperimentException("--output '" + output + "' is not a summary number of this scenario; "
+                throw new ExperimentException(base.source() + ": --output '" + output + "' is not a summary number"
+                        + " of this scenario; "
                         + nearest(output, first.keySet()));
             }
             progress.runDone();

@@ -306,6 +306,22 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * A misspelt --output is found by the first run; the refusal names the scenario it is not a number of, as every
+     * other problem of the design does, and the names nearest it, and no results folder is made.
+     */
+    @Test
+    void anOutputTheScenarioDoesNotHaveNamesTheFileAndTheNearestNames() throws Exception {
+        StringWriter err = new StringWriter();
+        assertEquals(2, EnsembleTest.cli(err, "sensitivity", EnsembleTest.MINIMAL.toString(), "--param",
+                "/firms/1/capacity/max=60.0:70.0", "--output", "JP.magnet.peakMultipel", "--trajectories", "2",
+                "--quiet", "--out", dir.resolve("m").toString()));
+        assertTrue(err.toString().startsWith("sensitivity: " + EnsembleTest.MINIMAL + ": --output"
+                + " 'JP.magnet.peakMultipel' is not a summary number of this scenario; the nearest it has:"
+                + " JP.magnet.peakMultiple, "), err.toString());
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    /**
      * A range written backwards, or a grid's list given to a command that wants a range, was answered "expected
      * /json/pointer=min:max with numbers min < max", which left the reader to find which of the two it was. Each is
      * now named, with the range that was probably meant.
