@@ -76,6 +76,11 @@ public final class SweepCommand implements Callable<Integer> {
                 err.println("warning: sweep: " + loaded.source() + ": " + draws);
                 err.flush();
             }
+            String repeated = sweep.repeatedPoints();
+            if (repeated != null) {
+                err.println("warning: sweep: " + loaded.source() + ": " + repeated);
+                err.flush();
+            }
             Path target = common.target(loaded);
             long started = System.nanoTime();
             int rows;

@@ -380,6 +380,32 @@ public final class Sweep {
         return null;
     }
 
+    /**
+     * A warning when points of the design have one set of values, or null: a hypercube's integer ranges are
+     * rounded, and a range of fewer whole numbers than points gives some points the same values, which then run
+     * the same scenario again (and weigh that value more in any average over the points).
+     */
+    public String repeatedPoints() {
+        LinkedHashMap<List<ScenarioPatch.Assignment>, List<Integer>> byValues = new LinkedHashMap<>();
+        for (int p = 0; p < points.size(); p++) {
+            byValues.computeIfAbsent(points.get(p), v -> new ArrayList<>()).add(p);
+        }
+        StringBuilder same = new StringBuilder();
+        for (var e : byValues.entrySet()) {
+            if (e.getValue().size() > 1) {
+                same.append(same.length() == 0 ? "" : "; ").append("points ").append(join(e.getValue()))
+                        .append(" (").append(label(e.getValue().get(0), e.getKey()).replaceFirst("^point \\d+: ", ""))
+                        .append(")");
+            }
+        }
+        if (same.length() == 0) {
+            return null;
+        }
+        return "rounding to whole numbers gives points the same values: " + same + "; they repeat one another's runs, so an average over the points weighs"
+                + " their values more (a range holding at least as many whole numbers as points, or fewer points,"
+                + " avoids it)";
+    }
+
     /** The sequence of draws building a world's firms and traders takes from the model's generator, in order. */
     static String draws(org.chokepoint.scenario.Scenario s) {
         StringBuilder d = new StringBuilder();

@@ -322,6 +322,31 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * A hypercube of five points over the whole numbers 8 to 10 (the linear world's capacity is an integer, and so
+     * are both bounds) can give only three values: points 1, 3 and 4 all ran capacity 9, with nothing said. The
+     * sweep now names them; five points over 8 to 20 repeat none.
+     */
+    @Test
+    void aHypercubeWhoseRoundingRepeatsPointsSaysWhich() throws Exception {
+        StringWriter err = new StringWriter();
+        Path out = dir.resolve("narrow");
+        assertEquals(0, EnsembleTest.cli(err, "sweep", LINEAR, "--lhs", "5", "--set", "/firms/0/capacity=8:10",
+                "--ticks", "20", "--quiet", "--out", out.toString()), err.toString());
+        List<String> values = EnsembleTest.read(out.resolve("sweep.csv")).stream()
+                .map(r -> r.get("/firms/0/capacity")).toList();
+        assertEquals(List.of("10", "9", "8", "9", "9"), values);
+        assertEquals("warning: sweep: " + LINEAR + ": rounding to whole numbers gives points the same values: points"
+                + " 1, 3, 4 (/firms/0/capacity=9); they repeat one another's runs, so"
+                + " an average over the points weighs their values more (a range holding at least as many whole"
+                + " numbers as points, or fewer points, avoids it)\n", err.toString());
+
+        StringWriter wide = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(wide, "sweep", LINEAR, "--lhs", "5", "--set", "/firms/0/capacity=8:20",
+                "--ticks", "20", "--quiet", "--out", dir.resolve("wide").toString()));
+        assertEquals("", wide.toString());
+    }
+
+    /**
      * A range written backwards, or a grid's list given to a command that wants a range, was answered "expected
      * /json/pointer=min:max with numbers min < max", which left the reader to find which of the two it was. Each is
      * now named, with the range that was probably meant.
