@@ -406,8 +406,32 @@ public final class Sweep {
                 + " avoids it)";
     }
 
-    /** The sequence of draws building a world's firms and traders takes from the model's generator, in order. */
+    /**
+     * What building a world's firms and traders takes from the model's generator, in order: "u" for a uniform
+     * double, "n" for a pass of normal deviates. A pass makes two deviates and keeps the second for the next
+     * log-normal draw, however many uniform doubles come between, so every second log-normal draw takes nothing
+     * from the stream: one log-normal firm and two leave the generator alike for the seeds of the demand noise.
+     */
     static String draws(org.chokepoint.scenario.Scenario s) {
+        String forms = drawForms(s);
+        StringBuilder d = new StringBuilder();
+        boolean kept = false;
+        for (int i = 0; i < forms.length(); i++) {
+            char c = forms.charAt(i);
+            if (c == 'n') {
+                if (!kept) {
+                    d.append(c);
+                }
+                kept = !kept;
+            } else {
+                d.append(c);
+            }
+        }
+        return d.toString();
+    }
+
+    /** The form of each draw building a world's firms and traders makes, in the order the model makes them. */
+    private static String drawForms(org.chokepoint.scenario.Scenario s) {
         StringBuilder d = new StringBuilder();
         for (org.chokepoint.scenario.Scenario.FirmSpec f : s.firms()) {
             String one = f.capacity().drawForm() + f.cost().base().drawForm() + f.cost().slope().drawForm()

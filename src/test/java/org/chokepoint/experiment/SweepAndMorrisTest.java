@@ -306,6 +306,42 @@ class SweepAndMorrisTest {
     }
 
     /**
+     * A log-normal draw takes a pass of the generator that makes two normal deviates and keeps the second for the
+     * next one, so a second log-normal firm takes nothing more from the stream: with the mine's capacity log-normal,
+     * one mine or two leave the generator alike for the demand noise and the policies' draws, and nothing is said.
+     * A third mine starts a new pass, and the sweep warns.
+     */
+    @Test
+    void aSecondLogNormalDrawTakesNothingFromTheStreamAndIsNotWarnedOf() throws Exception {
+        ec.util.MersenneTwisterFast one = new ec.util.MersenneTwisterFast(7L);
+        ec.util.MersenneTwisterFast two = new ec.util.MersenneTwisterFast(7L);
+        one.nextGaussian(); // the mine
+        one.nextDouble(); // the maker
+        two.nextGaussian(); // two mines
+        two.nextGaussian();
+        two.nextDouble();
+        assertEquals(one.nextInt(), two.nextInt(), "the second deviate is the pass's kept one");
+
+        ObjectNode scenario = (ObjectNode) Json.mapper().readTree(EnsembleTest.MINIMAL.toFile());
+        ObjectNode capacity = ((ObjectNode) scenario.get("firms").get(0)).putObject("capacity");
+        capacity.put("median", 100);
+        capacity.put("sigma", 0.1);
+        Path logNormal = dir.resolve("log-normal-mine.json");
+        Json.mapper().writeValue(logNormal.toFile(), scenario);
+
+        StringWriter pair = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(pair, "sweep", logNormal.toString(), "--set", "/firms/0/count=1,2",
+                "--quiet", "--out", dir.resolve("one-or-two").toString()), pair.toString());
+        assertEquals("", pair.toString());
+
+        StringWriter three = new StringWriter();
+        assertEquals(0, EnsembleTest.cli(three, "sweep", logNormal.toString(), "--set", "/firms/0/count=2,3",
+                "--quiet", "--out", dir.resolve("two-or-three").toString()), three.toString());
+        assertTrue(three.toString().contains(": the points draw different numbers of firms' or traders' random"
+                + " values"), three.toString());
+    }
+
+    /**
      * A misspelt --output is found by the first run; the refusal names the scenario it is not a number of, as every
      * other problem of the design does, and the names nearest it, and no results folder is made.
      */
