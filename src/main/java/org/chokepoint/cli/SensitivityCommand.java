@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.Morris;
-import org.chokepoint.experiment.Sweep;
 import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
@@ -84,16 +83,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             morris.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sensitivity", loaded.source(), morris.scenarios(),
                     horizon);
-            String differ = Sweep.differences(horizon, morris.scenarios(), "morris.csv", "morris.json");
-            if (differ != null) {
-                err.println("warning: sensitivity: " + loaded.source() + ": " + differ);
-                err.flush();
-            }
-            String draws = Sweep.randomDraws(morris.scenarios());
-            if (draws != null) {
-                err.println("warning: sensitivity: " + loaded.source() + ": " + draws);
-                err.flush();
-            }
+            ExperimentOptions.warnIfPointsDiffer(err, "sensitivity", loaded.source(), morris.scenarios(), horizon,
+                    "morris.csv", "morris.json");
             Path target = common.target(loaded);
             List<Morris.Effect> effects;
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY,

@@ -66,16 +66,8 @@ public final class SweepCommand implements Callable<Integer> {
             sweep.validate();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
                     horizon);
-            String differ = Sweep.differences(horizon, sweep.scenarios(), "sweep.csv", "sweep.json");
-            if (differ != null) {
-                err.println("warning: sweep: " + loaded.source() + ": " + differ);
-                err.flush();
-            }
-            String draws = Sweep.randomDraws(sweep.scenarios());
-            if (draws != null) {
-                err.println("warning: sweep: " + loaded.source() + ": " + draws);
-                err.flush();
-            }
+            ExperimentOptions.warnIfPointsDiffer(err, "sweep", loaded.source(), sweep.scenarios(), horizon,
+                    "sweep.csv", "sweep.json");
             String repeated = sweep.repeatedPoints();
             if (repeated != null) {
                 err.println("warning: sweep: " + loaded.source() + ": " + repeated);
