@@ -2,6 +2,7 @@ package org.chokepoint.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -117,6 +118,24 @@ class ComparisonRunsTest {
         }
         // The totals are every option's: no policy collects no levy, a true zero, written 0.0 in every run.
         assertArrayEquals(new double[RUNS], runs.get("totals.levyRevenue")[0]);
+    }
+
+    /**
+     * The page gives each option's own instrument its account, read off the same runs: the floor of 11 collects a
+     * levy in each of its three runs, and the page's row is their mean as money, beside the runs that have it; "no
+     * policy", without a floor, has no row.
+     */
+    @Test
+    void thePageGivesWhatEachOptionsInstrumentDidAsItsRunsRecordIt() throws Exception {
+        Map<String, double[][]> runs = byMetric(oneThread.resolve(ComparisonRuns.CSV));
+        double[] levy = runs.get("policy.b-floor.levyRevenue")[1];
+        double mean = (levy[0] + levy[1] + levy[2]) / 3;
+        String page = Files.readString(oneThread.resolve("report.html"));
+        assertTrue(page.contains("<h2>What each option's instruments did</h2>"), "the section");
+        assertTrue(page.contains("<tr><td>1</td><td>floor 11</td><td>b-floor: levy collected, US$ "
+                + "(policy.b-floor.levyRevenue)</td><td>3</td><td>" + ChartStyle.money(mean) + "</td>"), page);
+        assertTrue(page.contains("<tr><td>2</td><td>floor 13</td><td>b-floor: volume that paid the levy"), page);
+        assertFalse(page.contains("<td>no policy</td><td>b-floor"), "no policy has no floor to account for");
     }
 
     @Test
