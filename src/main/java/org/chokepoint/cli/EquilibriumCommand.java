@@ -50,7 +50,8 @@ public final class EquilibriumCommand implements Callable<Integer> {
     ScenarioFile scenario;
 
     @Option(names = "--at", defaultValue = "0", paramLabel = "TICK",
-            description = "the tick whose demand trend, events and instruments apply (default: ${DEFAULT-VALUE})")
+            description = "the tick whose demand trend, events and instruments apply, from 0 to the scenario's "
+                    + "horizonTicks less one (default: ${DEFAULT-VALUE})")
     int tick;
 
     @Option(names = "--seed", converter = SeedConverter.class, paramLabel = "N",

@@ -124,6 +124,160 @@ class EquilibriumCommandTest extends CommandLineTest {
     }
 
     @Test
+    void aTickBeforeTheStartOrNoTickAtAllIsAUsageErrorAndTheHelpSaysWhichTicksAre() {
+        Path target = dir.resolve("never");
+        assertEquals(2, chokepoint("equilibrium", REFERENCE.toString(), "--at", "-1", "--out", target.toString()));
+        assertTrue(err.toString().contains("--at must be a tick of the scenario, from 0 to 155, got -1"), err.toString());
+        assertEquals(2, chokepoint("equilibrium", REFERENCE.toString(), "--at", "week9", "--out", target.toString()));
+        assertTrue(err.toString().contains("'week9' is not a whole number"), err.toString());
+        assertFalse(Files.exists(target));
+        // The refusal of a word sends the reader to --help for the option's own limits: the help gives them.
+        assertEquals(0, chokepoint("equilibrium", "--help"));
+        assertTrue(out.toString().replaceAll("\\s+", " ").contains("from 0 to the scenario's horizonTicks less one"),
+                out.toString());
+    }
+
+    @Test
+    void aScenarioFileThatIsNotThereIsAUsageError() {
+        Path target = dir.resolve("never");
+        Path missing = dir.resolve("no-such-scenario.json");
+        assertEquals(2, chokepoint("equilibrium", missing.toString(), "--out", target.toString()));
+        assertEquals(missing + ": no such file", err.toString().strip());
+        assertFalse(Files.exists(target));
+    }
+
+    /**
+     * An export subsidy of all but a millionth of the exporter's price, where its lane alone sets that price
+     * (docs/equilibrium.md, "Rounds that crawl"): the solver cannot settle it, and the command says so, with how far
+     * each attempt got, exits 1 and writes nothing, rather than an equilibrium it did not find.
+     */
+    @Test
+    void aWorldTheSolverCannotSettleExitsOneAndWritesNothing() throws Exception {
+        Path scenario = dir.resolve("subsidy-near-one.json");
+        Files.writeString(scenario, """
+                {"meta": {"name": "subsidy-near-one"},
+                 "time": {"ticksPerYear": 52, "horizonTicks": 104},
+                 "regions": [{"id": "X"}, {"id": "M"}],
+                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 8.0}],
+                 "routes": [{"from": "X", "to": "M", "transitTicks": 1, "costPerUnit": 0.5}],
+                 "firms": [
+                   {"id": "x-mine", "type": "producer", "region": "X", "commodity": "metal", "count": 10, "capacity": 20,
+                    "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}},
+                   {"id": "m-mine", "type": "producer", "region": "M", "commodity": "metal", "count": 5, "capacity": 10,
+                    "cost": {"base": 5.0, "slope": 10.0, "exponent": 1}}],
+                 "traders": [{"id": "x-to-m", "commodity": "metal", "from": "X", "to": "M", "count": 20,
+                              "capacityPerTick": 80, "minMargin": 0}],
+                 "demand": [
+                   {"region": "X", "commodity": "metal", "baseQuantity": 100, "referencePrice": 5.0, "elasticity": -0.5,
+                    "form": "linear"},
+                   {"region": "M", "commodity": "metal", "baseQuantity": 120, "referencePrice": 8.0, "elasticity": -1.0,
+                    "form": "linear"}],
+                 "policies": [{"type": "exportSubsidy", "id": "rebate", "region": "X", "commodities": ["metal"],
+                               "rate": 0.999999}],
+                 "behaviour": {"demandNoise": 0.0}}
+                """);
+        Path target = dir.resolve("never");
+        assertEquals(1, chokepoint("equilibrium", scenario.toString(), "--out", target.toString()));
+        assertTrue(err.toString().startsWith("equilibrium: " + scenario + ": the equilibrium did not converge in 200"
+                + " Newton steps: "), err.toString());
+        assertTrue(err.toString().contains("complementarity gap"), err.toString());
+        assertEquals("", out.toString());
+        assertFalse(Files.exists(target));
+    }
+
+    /**
+     * Two regions, one metal priced in USD/kg and counted in tonnes (1,000 dollars a unit), linear on both sides: A's
+     * mines supply {@code 30 (p - 2)} and its households buy {@code 200 - 10 p}; B's mines supply {@code 5 (p - 6)} and
+     * its households buy {@code 400 - 20 p}; freight from A to B is 1 USD/kg, and A taxes its exports at 10% of its
+     * price from week 10 to 20. In week 15 a lane that trades has {@code p_B = 1.1 p_A + 1}, and A's excess supply
+     * {@code 40 p_A - 260} equals B's import demand {@code 430 - 25 p_B}: {@code p_A = 665 / 67.5 = 9.8519},
+     * {@code p_B = 11.8370}, exports {@code 134.07} t a week and the tax {@code 0.1 p_A} a kg on them, 132,088 dollars
+     * a week. Each file gives these in its own units: prices, gaps and wedges in USD/kg, quantities in tonnes a week,
+     * money in dollars a week.
+     */
+    @Test
+    void anExportTaxWorkedByHandReadsTheSameInEveryFile() throws Exception {
+        Path scenario = dir.resolve("taxed-exporter.json");
+        Files.writeString(scenario, """
+                {"meta": {"name": "taxed-exporter"},
+                 "time": {"ticksPerYear": 52, "horizonTicks": 52},
+                 "regions": [{"id": "A"}, {"id": "B"}],
+                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 10.0, "valuePerUnit": 1000,
+                                  "quantityUnit": "t", "priceUnit": "USD/kg"}],
+                 "routes": [{"from": "A", "to": "B", "transitTicks": 1, "costPerUnit": 1.0}],
+                 "firms": [
+                   {"id": "a-mine", "type": "producer", "region": "A", "commodity": "metal", "count": 10, "capacity": 30,
+                    "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}},
+                   {"id": "b-mine", "type": "producer", "region": "B", "commodity": "metal", "count": 5, "capacity": 10,
+                    "cost": {"base": 6.0, "slope": 10.0, "exponent": 1}}],
+                 "traders": [{"id": "a-to-b", "commodity": "metal", "from": "A", "to": "B", "count": 1,
+                              "capacityPerTick": 1000, "minMargin": 0}],
+                 "demand": [
+                   {"region": "A", "commodity": "metal", "baseQuantity": 100, "referencePrice": 10.0, "elasticity": -1.0,
+                    "form": "linear"},
+                   {"region": "B", "commodity": "metal", "baseQuantity": 200, "referencePrice": 10.0, "elasticity": -1.0,
+                    "form": "linear"}],
+                 "policies": [{"id": "a-tax", "type": "exportTax", "region": "A", "start": 10, "end": 20,
+                               "commodities": ["metal"], "rate": 0.1}],
+                 "behaviour": {"demandNoise": 0.0}}
+                """);
+        Path target = dir.resolve("taxed");
+        assertEquals(0, chokepoint("equilibrium", scenario.toString(), "--at", "15", "--out", target.toString()),
+                err.toString());
+        double pA = 665 / 67.5;
+        double pB = 1.1 * pA + 1;
+        double exports = 40 * pA - 260;
+        double revenue = 0.1 * pA * exports * 1000;
+
+        List<CSVRecord> markets = records(target.resolve("equilibrium.csv"));
+        close(pA, metric(markets, "A", "price"), "A's price, USD/kg");
+        close(pB, metric(markets, "B", "price"), "B's price, USD/kg");
+        close(30 * (pA - 2), metric(markets, "A", "production"), "A's output, t a week");
+        close(200 - 10 * pA, metric(markets, "A", "consumption"), "A's households, t a week");
+        close(exports, metric(markets, "A", "exports"), "A's exports");
+        close(exports, metric(markets, "B", "imports"), "B's imports");
+        close(5 * (pB - 6) + exports, metric(markets, "B", "consumption"), "B's households: its mines and imports");
+        close(revenue, metric(markets, "A", "levyRevenue"), "the tax, dollars a week, booked in the exporter's market");
+        assertEquals(0.0, metric(markets, "B", "levyRevenue"));
+
+        CSVRecord lane = records(target.resolve("lanes.csv")).get(0);
+        assertEquals("a-to-b", lane.get("trader"));
+        assertEquals("direct", lane.get("kind"));
+        close(exports, Double.parseDouble(lane.get("flow")), "the lane's flow, t a week");
+        close(1000, Double.parseDouble(lane.get("bound")), "its traders' capacity, t a week");
+        close(0.1 * pA + 1, Double.parseDouble(lane.get("gap")), "p_B - p_A, USD/kg");
+        close(0.1 * pA + 1, Double.parseDouble(lane.get("wedge")), "the tax on A's price and the freight, USD/kg");
+        assertEquals(0, Double.parseDouble(lane.get("rent")), 1e-6, "no limit binds");
+
+        CSVRecord mine = records(target.resolve("firms.csv")).get(0);
+        assertEquals("a-mine", mine.get("firm"));
+        assertEquals(10.0, Double.parseDouble(mine.get("count")));
+        close(3 * (pA - 2), Double.parseDouble(mine.get("output")), "each of A's ten mines, t a week");
+        close((pA - 2) / 10, Double.parseDouble(mine.get("utilisation")), "its output over its 30");
+        close(pA, Double.parseDouble(mine.get("netPrice")), "a producer plans on its market's price, USD/kg");
+
+        JsonNode tax = Json.mapper().readTree(target.resolve("equilibrium.json").toFile()).at("/instruments/0");
+        assertEquals("a-tax", tax.get("id").asText());
+        close(revenue, tax.at("/figures/revenue").asDouble(), "the instrument's revenue, dollars a week");
+        close(exports, tax.at("/figures/volume").asDouble(), "the volume taxed, t a week");
+    }
+
+    private static List<CSVRecord> records(Path csv) throws Exception {
+        try (Reader r = Files.newBufferedReader(csv)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    private static double metric(List<CSVRecord> rows, String region, String metric) {
+        return rows.stream().filter(r -> r.get("region").equals(region) && r.get("metric").equals(metric))
+                .mapToDouble(r -> Double.parseDouble(r.get("value"))).findFirst().orElseThrow();
+    }
+
+    private static void close(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-6 * Math.abs(expected), what);
+    }
+
+    @Test
     void solvesForTheFirmsARunDrawsWithASeed() throws Exception {
         Path target = dir.resolve("seeded");
         int code = chokepoint("equilibrium", REFERENCE.toString(), "--seed", "3", "--out", target.toString());
