@@ -68,10 +68,12 @@ public final class CompareCommand implements Callable<Integer> {
     int seed;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "threads (default: the available processors); results do not depend on it")
+            description = "threads, 1 to " + ExperimentOptions.MAX_THREADS
+                    + " (default: the available processors); results do not depend on it")
     Integer threads;
 
-    @Option(names = "--ticks", paramLabel = "N", description = "ticks to run instead of time.horizonTicks")
+    @Option(names = "--ticks", paramLabel = "N",
+            description = "ticks to run instead of time.horizonTicks, 1 to " + org.chokepoint.scenario.Limits.MAX_TICKS)
     Integer ticks;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<meta.name>-compare)")

@@ -46,7 +46,8 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Mixin
     ScenarioFile scenario;
 
-    @Option(names = "--runs", required = true, paramLabel = "N", description = "number of replications")
+    @Option(names = "--runs", required = true, paramLabel = "N", description = "number of replications, 1 to "
+            + org.chokepoint.experiment.ParallelRuns.MAX_RUNS)
     int runs;
 
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",

@@ -64,7 +64,8 @@ public final class ExperimentOptions {
 
     /** {@code --threads} of the commands that run many runs at once. */
     static final class Threads {
-        @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: available processors)")
+        @Option(names = "--threads", paramLabel = "T",
+                description = "worker threads, 1 to " + MAX_THREADS + " (default: available processors)")
         Integer threads;
 
         /** The threads to use. */
@@ -75,7 +76,8 @@ public final class ExperimentOptions {
 
     /** {@code --ticks}: how long every run of an experiment is. */
     public static final class Ticks {
-        @Option(names = "--ticks", paramLabel = "N", description = "ticks per run instead of time.horizonTicks")
+        @Option(names = "--ticks", paramLabel = "N",
+                description = "ticks per run instead of time.horizonTicks, 1 to " + Limits.MAX_TICKS)
         Integer ticks;
 
         /** The ticks per run, or -1 for the scenario's horizon. */

@@ -54,11 +54,13 @@ public final class RunCommand implements Callable<Integer> {
     int seed;
 
     @Option(names = "--ticks", paramLabel = "N",
-            description = "ticks to run instead of the scenario's time.horizonTicks")
+            description = "ticks to run instead of the scenario's time.horizonTicks, 1 to "
+                    + org.chokepoint.scenario.Limits.MAX_TICKS)
     Integer ticks;
 
     @Option(names = "--tick-threads", defaultValue = "1", paramLabel = "N",
-            description = "threads that share each tick's work (default: ${DEFAULT-VALUE}); the files are the "
+            description = "threads that share each tick's work, 1 to " + ExperimentOptions.MAX_THREADS
+                    + " (default: ${DEFAULT-VALUE}); the files are the "
                     + "same on any number. Worth it for scenarios of tens of thousands of firms.")
     int tickThreads;
 

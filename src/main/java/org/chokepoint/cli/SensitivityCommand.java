@@ -52,11 +52,12 @@ public final class SensitivityCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--trajectories", defaultValue = "10", paramLabel = "R",
-            description = "trajectories, each k+1 runs (default: ${DEFAULT-VALUE})")
+            description = "trajectories, each k+1 runs, at least 2 and at most "
+                    + org.chokepoint.experiment.ParallelRuns.MAX_RUNS + " runs in all (default: ${DEFAULT-VALUE})")
     int trajectories;
 
     @Option(names = "--levels", defaultValue = "4", paramLabel = "L",
-            description = "grid levels per parameter, even (default: ${DEFAULT-VALUE})")
+            description = "grid levels per parameter, even and at least 2 (default: ${DEFAULT-VALUE})")
     int levels;
 
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", paramLabel = "S",

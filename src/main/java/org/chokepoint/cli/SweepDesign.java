@@ -19,11 +19,14 @@ public final class SweepDesign {
             description = "a JSON pointer and its values: v1,v2,... for a grid, min:max with --lhs (repeatable)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--lhs", paramLabel = "K", description = "a Latin hypercube of K points instead of a grid")
+    @Option(names = "--lhs", paramLabel = "K", description = "a Latin hypercube of K points instead of a grid, 1 to "
+            + org.chokepoint.experiment.ParallelRuns.MAX_RUNS)
     Integer lhs;
 
     @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
-            description = "replications per point (default: ${DEFAULT-VALUE})")
+            description = "replications per point, at least 1 and at most "
+                    + org.chokepoint.experiment.ParallelRuns.MAX_RUNS + " runs in all, points x replications"
+                    + " (default: ${DEFAULT-VALUE})")
     int runs;
 
     /** Checks --runs and --lhs against their bounds, so a bad count is refused before any scenario is read. */

@@ -61,6 +61,34 @@ class MainTest extends CommandLineTest {
         assertTrue(err.toString().startsWith("--runs must be between 1 and 1000000, got 2147483647"), err.toString());
     }
 
+    /**
+     * A word given where a whole number belongs is refused with "within the option's own limits, see --help", so
+     * every whole-number option's help gives its limits: `run --help` once said only "ticks to run instead of the
+     * scenario's time.horizonTicks", and the reader learnt the 10000 only by being refused. A seed's own converter
+     * gives a seed's range in its refusal.
+     */
+    @Test
+    void everyWholeNumberOptionsHelpGivesItsLimits() {
+        java.util.regex.Pattern limits = java.util.regex.Pattern.compile("[0-9] to [0-9]|at least [0-9]|from 0 to");
+        int checked = 0;
+        for (var command : Main.commandLine().getSubcommands().entrySet()) {
+            for (picocli.CommandLine.Model.OptionSpec option : command.getValue().getCommandSpec().options()) {
+                boolean whole = option.type() == int.class || option.type() == Integer.class;
+                if (!whole || option.longestName().equals("--seed")) {
+                    continue;
+                }
+                String help = String.join(" ", option.description());
+                assertTrue(limits.matcher(help).find(), command.getKey() + " " + option.longestName() + ": " + help);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 12, "the whole-number options found: " + checked);
+
+        assertEquals(0, chokepoint("run", "--help"));
+        assertTrue(out.toString().replaceAll("\\s+", " ").contains("horizonTicks, 1 to"
+                + " 10000"), out.toString());
+    }
+
     @Test
     void withoutACommandTheCommandsAreListed() {
         assertEquals(2, chokepoint());
