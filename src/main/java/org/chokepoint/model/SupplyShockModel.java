@@ -92,6 +92,8 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
     private int tickThreads = 1;
     /** Why a run asked to start at its equilibrium did not, or null when it started as asked. */
     private String startNote;
+    /** Whether the run started at the scenario's equilibrium, rather than at its initial prices. */
+    private boolean startedAtEquilibrium;
     /**
      * The equilibrium the run started from; before {@link #start()}, one a counterfactual may reuse
      * ({@link #reuseStart}). Needed only to build the model, so a checkpoint does not keep it.
@@ -106,6 +108,9 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
 
     /** Why the run did not start at its equilibrium although the scenario asked it to; null when it did. */
     public String startNote() { return startNote; }
+
+    /** Whether the run started at the scenario's equilibrium: asked by {@code time.startAt} and found. */
+    public boolean startedAtEquilibrium() { return startedAtEquilibrium; }
 
     /**
      * Lets this model start from the equilibrium {@code other} started from, when its own draws turn out the
@@ -272,6 +277,7 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
                 startNote = "started at initialPrices: " + e.getMessage();
             }
         }
+        startedAtEquilibrium = started != null;
         OpeningStocks.apply(scenario, world, markets, firms, households, stockists, started);
         for (Instrument instrument : instruments) {
             instrument.bind(this);

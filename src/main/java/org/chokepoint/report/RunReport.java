@@ -65,7 +65,10 @@ public final class RunReport {
                 .append(ReportPage.esc(cal.label(horizon - 1))).append("); the charts start at ")
                 .append(ReportPage.esc(cal.label(from)))
                 .append(ReportPage.chartsStartWords(shock))
-                .append(", leaving out the model's settling in from its initial prices. ");
+                .append(run.startedAtEquilibrium()
+                        ? ", leaving out the weeks before (the run starts at the scenario's equilibrium, "
+                                + "<code>time.startAt</code>, not at its initial prices). "
+                        : ", leaving out the model's settling in from its initial prices. ");
         if (cf != null) {
             h.append("The run as specified is drawn in colour, its <b>counterfactual</b> (the same scenario and "
                     + "seed without its shocks, its background events and policies kept) in grey, dashed: the gap "

@@ -196,6 +196,28 @@ class RunReportTest {
         assertTrue(two.contains("<tr><td>CN traction-motor (thousand motors; USD/motor)</td>"), two);
     }
 
+    /**
+     * Every reference scenario starts at its equilibrium, with nothing to settle from, and the page said its charts
+     * left out "the model's settling in from its initial prices": it says that only of a run that started there.
+     */
+    @Test
+    void thePageSaysWhereTheRunStartedWhenItSaysWhyTheChartsBeginLater() throws Exception {
+        LoadedScenario atRest = twoRegionWithATariff();
+        ObjectNode fromPrices = (ObjectNode) Json.mapper().readTree(
+                Path.of(getClass().getResource("/scenarios/two-region.json").toURI()).toFile());
+        fromPrices.with("time").put("startAt", "initialPrices");
+        LoadedScenario settling = ScenarioLoader.fromJson(fromPrices, "two-region from its initial prices");
+
+        String rest = RunReport.html(atRest, Simulation.run(atRest.scenario(), 1, 80), 1);
+        String prices = RunReport.html(settling, Simulation.run(settling.scenario(), 1, 80), 1);
+
+        assertTrue(rest.contains("the run starts at the scenario's equilibrium, <code>time.startAt</code>, not at its"
+                + " initial prices"), "the default start");
+        assertFalse(rest.contains("settling in from its initial prices"), "nothing to settle from");
+        assertTrue(prices.contains("leaving out the model's settling in from its initial prices"), "startAt initialPrices");
+        assertFalse(prices.contains("starts at the scenario's equilibrium"), "it did not");
+    }
+
     /** The two-region world with a 20% tariff on every unit B imports from week 20, its only instrument. */
     private LoadedScenario twoRegionWithATariff() throws Exception {
         ObjectNode s = (ObjectNode) Json.mapper().readTree(
