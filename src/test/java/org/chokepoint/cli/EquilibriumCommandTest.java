@@ -16,6 +16,7 @@ import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.Json;
 import org.chokepoint.scenario.ScenarioLoader;
 import org.chokepoint.world.World;
+import org.chokepoint.equilibrium.ExporterInstrumentsEquilibriumTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,28 +155,10 @@ class EquilibriumCommandTest extends CommandLineTest {
     @Test
     void aWorldTheSolverCannotSettleExitsOneAndWritesNothing() throws Exception {
         Path scenario = dir.resolve("subsidy-near-one.json");
-        Files.writeString(scenario, """
-                {"meta": {"name": "subsidy-near-one"},
-                 "time": {"ticksPerYear": 52, "horizonTicks": 104},
-                 "regions": [{"id": "X"}, {"id": "M"}],
-                 "commodities": [{"id": "metal", "stage": "final", "initialPrice": 8.0}],
-                 "routes": [{"from": "X", "to": "M", "transitTicks": 1, "costPerUnit": 0.5}],
-                 "firms": [
-                   {"id": "x-mine", "type": "producer", "region": "X", "commodity": "metal", "count": 10, "capacity": 20,
-                    "cost": {"base": 2.0, "slope": 10.0, "exponent": 1}},
-                   {"id": "m-mine", "type": "producer", "region": "M", "commodity": "metal", "count": 5, "capacity": 10,
-                    "cost": {"base": 5.0, "slope": 10.0, "exponent": 1}}],
-                 "traders": [{"id": "x-to-m", "commodity": "metal", "from": "X", "to": "M", "count": 20,
-                              "capacityPerTick": 80, "minMargin": 0}],
-                 "demand": [
-                   {"region": "X", "commodity": "metal", "baseQuantity": 100, "referencePrice": 5.0, "elasticity": -0.5,
-                    "form": "linear"},
-                   {"region": "M", "commodity": "metal", "baseQuantity": 120, "referencePrice": 8.0, "elasticity": -1.0,
-                    "form": "linear"}],
-                 "policies": [{"type": "exportSubsidy", "id": "rebate", "region": "X", "commodities": ["metal"],
-                               "rate": 0.999999}],
-                 "behaviour": {"demandNoise": 0.0}}
-                """);
+        // The exporter world of the instruments' closed forms, its lane widened to carry all X would sell.
+        Files.writeString(scenario, ExporterInstrumentsEquilibriumTest.linearText("{\"type\": \"exportSubsidy\", "
+                + "\"id\": \"rebate\", \"region\": \"X\", \"commodities\": [\"metal\"], \"rate\": 0.999999}")
+                .replace("\"capacityPerTick\": 8,", "\"capacityPerTick\": 80,"));
         Path target = dir.resolve("never");
         assertEquals(1, chokepoint("equilibrium", scenario.toString(), "--out", target.toString()));
         assertTrue(err.toString().startsWith("equilibrium: " + scenario + ": the equilibrium did not converge in 200"

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
  * makes {@code S_M(p) = 5 (p - 5)} and buys {@code D_M(p) = 240 - 15 p}, and X ships to M at 0.5 a unit. Free
  * trade: {@code 30 p_X - 190 = 265 - 20 (p_X + 0.5)}, {@code p_X = 8.9}, {@code p_M = 9.4}, exports 77.
  */
-class ExporterInstrumentsEquilibriumTest {
+public class ExporterInstrumentsEquilibriumTest {
     private static final double TOL = 1e-6;
 
     static Scenario linear(String policies) throws Exception {
         return ScenarioLoader.fromText(linearText(policies), "linear-exporter").scenario();
     }
 
-    static String linearText(String policies) {
+    /** The two-region exporter world of these closed forms, with {@code policies} the members of its policies. */
+    public static String linearText(String policies) {
         return """
                 {"meta": {"name": "linear-exporter"},
                  "time": {"ticksPerYear": 52, "horizonTicks": 104},
