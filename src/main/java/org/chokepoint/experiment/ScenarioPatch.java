@@ -228,6 +228,22 @@ public final class ScenarioPatch {
             }
         }
 
+        /**
+         * The value of a hypercube's stratified {@code u} in [0, 1): for a range of whole numbers, each of its
+         * {@code max - min + 1} numbers takes an equal share of [0, 1), so that strata spread evenly over them;
+         * rounding {@link #at} instead gave each end number half the share of the others (over 4:6, a quarter of the
+         * points each at 4 and 6, half at 5), and an average over the points weighed the middle twice. A continuous
+         * range is {@link #at} itself.
+         */
+        public JsonNode stratified(double u) {
+            if (!integers) {
+                return at(u);
+            }
+            double numbers = Math.floor(max) - Math.ceil(min) + 1;
+            double v = Math.ceil(min) + Math.floor(Math.max(0, u) * numbers);
+            return LongNode.valueOf((long) Math.min(v, Math.floor(max)));
+        }
+
         /** The value at {@code u} in [0, 1] of the range, once {@link #over resolved} against the scenario. */
         public JsonNode at(double u) {
             // The range's ends are its own values: min + 1 × (max - min) is max give or take its last digit, and

@@ -124,7 +124,7 @@ public final class Sweep {
             List<ScenarioPatch.Assignment> p = new ArrayList<>();
             for (int j = 0; j < ranges.size(); j++) {
                 double u = (strata[j][i] + offsets[j][i]) / k;
-                p.add(new ScenarioPatch.Assignment(drawn.get(j).pointer(), drawn.get(j).at(u)));
+                p.add(new ScenarioPatch.Assignment(drawn.get(j).pointer(), drawn.get(j).stratified(u)));
             }
             points.add(List.copyOf(p));
         }

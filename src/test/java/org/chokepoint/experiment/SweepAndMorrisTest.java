@@ -1,5 +1,6 @@
 package org.chokepoint.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -359,8 +360,8 @@ class SweepAndMorrisTest {
 
     /**
      * A hypercube of five points over the whole numbers 8 to 10 (the linear world's capacity is an integer, and so
-     * are both bounds) can give only three values: points 1, 3 and 4 all ran capacity 9, with nothing said. The
-     * sweep now names them; five points over 8 to 20 repeat none.
+     * are both bounds) can give only three values: points 0 and 4 ran capacity 10, points 1 and 2 capacity 8, with
+     * nothing said. The sweep now names them; five points over 8 to 20 repeat none.
      */
     @Test
     void aHypercubeWhoseRoundingRepeatsPointsSaysWhich() throws Exception {
@@ -370,9 +371,9 @@ class SweepAndMorrisTest {
                 "--ticks", "20", "--quiet", "--out", out.toString()), err.toString());
         List<String> values = EnsembleTest.read(out.resolve("sweep.csv")).stream()
                 .map(r -> r.get("/firms/0/capacity")).toList();
-        assertEquals(List.of("10", "9", "8", "9", "9"), values);
+        assertEquals(List.of("10", "8", "8", "9", "10"), values);
         assertEquals("warning: sweep: " + LINEAR + ": rounding to whole numbers gives points the same values: points"
-                + " 1, 3, 4 (/firms/0/capacity=9); they repeat one another's runs, so"
+                + " 0, 4 (/firms/0/capacity=10); points 1, 2 (/firms/0/capacity=8); they repeat one another's runs, so"
                 + " an average over the points weighs their values more (a range holding at least as many whole"
                 + " numbers as points, or fewer points, avoids it)\n", err.toString());
 
@@ -380,6 +381,30 @@ class SweepAndMorrisTest {
         assertEquals(0, EnsembleTest.cli(wide, "sweep", LINEAR, "--lhs", "5", "--set", "/firms/0/capacity=8:20",
                 "--ticks", "20", "--quiet", "--out", dir.resolve("wide").toString()));
         assertEquals("", wide.toString());
+    }
+
+    /**
+     * A hypercube over the whole numbers 4 to 6 gives each of them a third of its points. Rounding the stratified
+     * position, as before, gave 4 and 6 only the strata within half a step of them, a quarter of the points each,
+     * and 5 half: over 300 strata, each at its centre, 75, 150 and 75 points, where each number now has 100. A
+     * continuous range keeps its position.
+     */
+    @Test
+    void aHypercubeGivesEachWholeNumberOfItsRangeAnEqualShareOfItsPoints() {
+        ScenarioPatch.Range whole = new ScenarioPatch.Range("/firms/0/capacity", 4, 6, true);
+        int[] stratified = new int[3];
+        int[] rounded = new int[3];
+        for (int k = 0; k < 300; k++) {
+            double u = (k + 0.5) / 300;
+            stratified[(int) whole.stratified(u).asLong() - 4]++;
+            rounded[(int) whole.at(u).asLong() - 4]++;
+        }
+        assertArrayEquals(new int[] {100, 100, 100}, stratified);
+        assertArrayEquals(new int[] {75, 150, 75}, rounded, "what rounding gave");
+        assertEquals(4, whole.stratified(0).asLong());
+        assertEquals(6, whole.stratified(0.9999).asLong());
+        ScenarioPatch.Range continuous = new ScenarioPatch.Range("/behaviour/expectationRate", 0.04, 0.16, false);
+        assertEquals(0.07, continuous.stratified(0.25).asDouble(), 1e-15);
     }
 
     /**
