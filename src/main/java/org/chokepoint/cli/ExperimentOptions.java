@@ -145,7 +145,7 @@ public final class ExperimentOptions {
         warnIfAllEndBeforeTheShock(err, command, loaded.source(), List.of(loaded), ticks);
     }
 
-        /**
+    /**
      * One line on standard error for each way the points of a design differ beyond the values set
      * ({@link org.chokepoint.experiment.Sweep#differences}, {@link org.chokepoint.experiment.Sweep#randomDraws}):
      * warnings, since such a design may be meant, but its table of runs does not show it.
@@ -164,7 +164,7 @@ public final class ExperimentOptions {
         err.flush();
     }
 
-/**
+    /**
      * As {@link #warnIfEndsBeforeTheShock} for the many worlds of a sweep, a sensitivity design or a
      * comparison: one line when every world with a shock ends before it, since then every figure of every run
      * against its counterfactual (which keeps the world's background measures and its consortia) is 0.

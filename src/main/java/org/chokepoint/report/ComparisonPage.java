@@ -335,60 +335,7 @@ final class ComparisonPage {
     private static final double CHAR_W = 7;
     private static final double LINE_H = 12;
 
-        /**
-     * What the instruments each option adds to the scenario did, over its runs: the NdPr purchase guarantee's
-     * tonnes bought and dollars spent, the contract's payments, the quota's fill rate. The table of what each option
-     * buys and costs gives the outcome; this gives the instrument's own account, which a policymaker checks the
-     * outcome against (an option that avoids no loss because its guarantee never bought, or its quota never
-     * filled). Instruments of the scenario itself, in every option, are left out; so is a section without any.
-     */
-    static void instruments(StringBuilder h, Comparison c) {
-        java.util.Set<String> inBase = new java.util.HashSet<>();
-        for (org.chokepoint.scenario.spec.PolicySpec p : c.base().scenario().policies()) {
-            inBase.add(p.id());
-        }
-        StringBuilder t = new StringBuilder();
-        for (int o = 1; o < c.options().size(); o++) {
-            Scenario option = c.options().get(o).scenario().scenario();
-            PolicyIndicatorLabels labels = new PolicyIndicatorLabels(option);
-            for (org.chokepoint.scenario.spec.PolicySpec p : option.policies()) {
-                if (inBase.contains(p.id())) {
-                    continue;
-                }
-                String prefix = "policy." + p.id() + ".";
-                for (String metric : c.result(o, 0).metrics().keySet()) {
-                    if (!metric.startsWith(prefix)) {
-                        continue;
-                    }
-                    org.chokepoint.experiment.Statistics s =
-                            org.chokepoint.experiment.Statistics.of(c.values(o, metric));
-                    boolean money = labels.money(metric);
-                    t.append("<tr><td>").append(o).append("</td><td>").append(ReportPage.esc(c.options().get(o).name()))
-                            .append("</td><td>").append(ReportPage.esc(labels.label(metric))).append("</td><td>")
-                            .append(s.n).append("</td><td>").append(figure(s.mean, money)).append("</td><td>")
-                            .append(Double.isNaN(s.ci95Low) ? "n/a"
-                                    : figure(s.ci95Low, money) + " to " + figure(s.ci95High, money))
-                            .append("</td></tr>\n");
-                }
-            }
-        }
-        if (t.length() == 0) {
-            return;
-        }
-        h.append("<h2>What each option's instruments did</h2>\n<p class=\"note\">The instruments each option adds "
-                + "to the scenario, summed over the run, as docs/policies.md (Indicators) defines them, in the unit "
-                + "each row names: volumes in the units of the commodities an instrument acts on, money in US "
-                + "dollars of the scenario's price year, undiscounted and not restated. Mean over the option's runs "
-                + "with its 95% confidence interval.</p>\n<table><tr><th>#</th><th>option</th><th>figure</th>"
-                + "<th>runs with a value</th><th>mean</th><th>95% CI of the mean</th></tr>\n").append(t)
-                .append("</table>\n");
-    }
-
-    private static String figure(double x, boolean money) {
-        return money ? ChartStyle.money(x) : ChartStyle.figure(x);
-    }
-
-/**
+    /**
      * Numbers for the points: points closer than a label's size share one label ("1, 4, 8"), and a label
      * that would cover one already placed moves up a line at a time, so none hides another.
      */
@@ -448,6 +395,55 @@ final class ComparisonPage {
         {"privateStockValueChange", "private stocks at the end"},
         {"plantValueChange", "plant left at the end"},
     };
+
+    /**
+     * What the instruments each option adds to the scenario did, over its runs: the NdPr purchase guarantee's
+     * tonnes bought and dollars spent, the contract's payments, the quota's fill rate. The table of what each option
+     * buys and costs gives the outcome; this gives the instrument's own account, which a policymaker checks the
+     * outcome against (an option that avoids no loss because its guarantee never bought, or its quota never
+     * filled). Instruments of the scenario itself, in every option, are left out; so is a section without any.
+     */
+    static void instruments(StringBuilder h, Comparison c) {
+        java.util.Set<String> inBase = new java.util.HashSet<>();
+        for (org.chokepoint.scenario.spec.PolicySpec p : c.base().scenario().policies()) {
+            inBase.add(p.id());
+        }
+        StringBuilder t = new StringBuilder();
+        for (int o = 1; o < c.options().size(); o++) {
+            Scenario option = c.options().get(o).scenario().scenario();
+            PolicyIndicatorLabels labels = new PolicyIndicatorLabels(option);
+            for (org.chokepoint.scenario.spec.PolicySpec p : option.policies()) {
+                if (inBase.contains(p.id())) {
+                    continue;
+                }
+                String prefix = "policy." + p.id() + ".";
+                for (String metric : c.result(o, 0).metrics().keySet()) {
+                    if (!metric.startsWith(prefix)) {
+                        continue;
+                    }
+                    org.chokepoint.experiment.Statistics s =
+                            org.chokepoint.experiment.Statistics.of(c.values(o, metric));
+                    boolean money = labels.money(metric);
+                    t.append("<tr><td>").append(o).append("</td><td>").append(ReportPage.esc(c.options().get(o).name()))
+                            .append("</td><td>").append(ReportPage.esc(labels.label(metric))).append("</td><td>")
+                            .append(s.n).append("</td><td>").append(EnsembleReport.v(s.mean, money)).append("</td><td>")
+                            .append(Double.isNaN(s.ci95Low) ? "n/a"
+                                    : EnsembleReport.v(s.ci95Low, money) + " to " + EnsembleReport.v(s.ci95High, money))
+                            .append("</td></tr>\n");
+                }
+            }
+        }
+        if (t.length() == 0) {
+            return;
+        }
+        h.append("<h2>What each option's instruments did</h2>\n<p class=\"note\">The instruments each option adds "
+                + "to the scenario, summed over the run, as docs/policies.md (Indicators) defines them, in the unit "
+                + "each row names: volumes in the units of the commodities an instrument acts on, money in US "
+                + "dollars of the scenario's price year, undiscounted and not restated. Mean over the option's runs "
+                + "with its 95% confidence interval.</p>\n<table><tr><th>#</th><th>option</th><th>figure</th>"
+                + "<th>runs with a value</th><th>mean</th><th>95% CI of the mean</th></tr>\n").append(t)
+                .append("</table>\n");
+    }
 
     static void incidence(StringBuilder h, Comparison c, List<ComparisonReport.Row> rows) {
         List<String> regions = new ArrayList<>();

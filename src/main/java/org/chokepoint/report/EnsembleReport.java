@@ -505,7 +505,8 @@ public final class EnsembleReport {
         h.append("</table>\n");
     }
 
-    private static String v(double x, boolean usd) {
+    /** A figure as the pages write it: as money where it is an amount of money. */
+    static String v(double x, boolean usd) {
         return usd ? ChartStyle.money(x) : ChartStyle.figure(x);
     }
 

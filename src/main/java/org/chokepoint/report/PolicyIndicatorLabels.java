@@ -115,11 +115,7 @@ final class PolicyIndicatorLabels {
      */
     private static List<String> commoditiesOf(PolicySpec p, Scenario s) {
         JsonNode json = Json.mapper().valueToTree(p);
-        Set<String> ids = new LinkedHashSet<>();
-        if (json.path("commodity").isTextual()) {
-            ids.add(json.get("commodity").asText());
-        }
-        json.path("commodities").forEach(c -> ids.add(c.asText()));
+        Set<String> ids = new LinkedHashSet<>(PolicySpec.commoditiesNamed(json));
         if (ids.isEmpty() && json.path("firm").isTextual()) {
             String firm = json.get("firm").asText();
             s.firms().stream().filter(f -> f.id().equals(firm)).findFirst().ifPresent(f -> ids.add(f.commodity()));

@@ -115,8 +115,8 @@ final class ReportPage {
             JsonNode p = org.chokepoint.scenario.Json.mapper().valueToTree(policy);
             String type = p.path("type").asText();
             String id = p.path("id").asText(type);
-            String commodities = p.has("commodities") ? String.join(", ", texts(p.get("commodities")))
-                    : p.path("commodity").asText(null);
+            List<String> named = org.chokepoint.scenario.spec.PolicySpec.commoditiesNamed(p);
+            String commodities = named.isEmpty() ? null : String.join(", ", named);
             String what = id + " (" + type + where(p.path("region").asText(null), commodities, null, null, null) + ")";
             String k = Integer.toString(key++);
             int start = p.path("start").asInt(0);
@@ -129,12 +129,6 @@ final class ReportPage {
             }
         }
         return marks;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 
     private static String where(String region, String commodity, String from, String to, String chokepoint) {

@@ -89,9 +89,8 @@ final class StockAndDemandCheck extends ScenarioCheck {
             return true;
         }
         for (com.fasterxml.jackson.databind.JsonNode p : v.json.path("policies")) {
-            if (region.equals(p.path("region").asText(null)) && (commodity.equals(p.path("commodity").asText(null))
-                    || java.util.stream.StreamSupport.stream(p.path("commodities").spliterator(), false)
-                            .anyMatch(c -> commodity.equals(c.asText())))) {
+            if (region.equals(p.path("region").asText(null))
+                    && org.chokepoint.scenario.spec.PolicySpec.commoditiesNamed(p).contains(commodity)) {
                 return true;
             }
         }

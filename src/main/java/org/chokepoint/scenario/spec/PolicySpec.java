@@ -51,4 +51,18 @@ public interface PolicySpec {
 
     /** The rules a schema cannot state: ids that must name something, and fields that bound each other. */
     void check(SpecCheck at);
+
+    /**
+     * The commodities a policy entry names, as its file writes them: its {@code commodities} in their order, or
+     * its one {@code commodity}; none for a type that names neither (state capacity names a firm).
+     */
+    static java.util.List<String> commoditiesNamed(com.fasterxml.jackson.databind.JsonNode policy) {
+        java.util.List<String> named = new java.util.ArrayList<>();
+        if (policy.path("commodities").isArray()) {
+            policy.get("commodities").forEach(c -> named.add(c.asText()));
+        } else if (policy.path("commodity").isTextual()) {
+            named.add(policy.get("commodity").asText());
+        }
+        return named;
+    }
 }
