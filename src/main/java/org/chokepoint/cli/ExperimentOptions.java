@@ -150,12 +150,13 @@ public final class ExperimentOptions {
      * ({@link org.chokepoint.experiment.Sweep#differences}, {@link org.chokepoint.experiment.Sweep#randomDraws}):
      * warnings, since such a design may be meant, but its table of runs does not show it.
      *
+     * @param runSeed the seed of the design's first run, whose streams the points are compared on
      * @param table the file holding every point's runs, {@code file} the one giving each point's own settings
      */
     static void warnIfPointsDiffer(PrintWriter err, String command, String source, List<LoadedScenario> points,
-                                   int ticks, String table, String file) {
+                                   int ticks, int runSeed, String table, String file) {
         String differ = org.chokepoint.experiment.Sweep.differences(ticks, points, table, file);
-        String draws = org.chokepoint.experiment.Sweep.randomDraws(points);
+        String draws = org.chokepoint.experiment.Sweep.randomDraws(points, runSeed, ticks);
         for (String warning : new String[] {differ, draws}) {
             if (warning != null) {
                 err.println("warning: " + command + ": " + source + ": " + warning);

@@ -85,7 +85,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sensitivity", loaded.source(), morris.scenarios(),
                     horizon);
             ExperimentOptions.warnIfPointsDiffer(err, "sensitivity", loaded.source(), morris.scenarios(), horizon,
-                    "morris.csv", "morris.json");
+                    org.chokepoint.experiment.Seeds.forRun(seed, 0), "morris.csv", "morris.json");
             Path target = common.target(loaded);
             List<Morris.Effect> effects;
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY,

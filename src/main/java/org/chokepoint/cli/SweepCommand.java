@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
                     horizon);
             ExperimentOptions.warnIfPointsDiffer(err, "sweep", loaded.source(), sweep.scenarios(), horizon,
-                    "sweep.csv", "sweep.json");
+                    org.chokepoint.experiment.Seeds.forRun(seed, 0), "sweep.csv", "sweep.json");
             String repeated = sweep.repeatedPoints();
             if (repeated != null) {
                 err.println("warning: sweep: " + loaded.source() + ": " + repeated);

@@ -18,6 +18,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.chokepoint.model.Simulation;
+import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.output.OutputFiles;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.scenario.Json;
@@ -361,16 +362,17 @@ public final class Sweep {
     }
 
     /**
-     * A warning when {@code worlds} take different amounts of the seed's random numbers while their firms and
-     * traders are drawn (a population's {@code count}, or a drawn parameter that is a number at one point and a
-     * range at another), or null when they all take the same: the demand noise and the policies' draws are seeded
-     * from the same generator after them, so one seed then gives those points other noise, not the common random
-     * numbers the seeds promise.
+     * A warning when {@code worlds} take different amounts of the run seed's random numbers while their firms and
+     * traders are drawn (a population's {@code count}, or a parameter drawn at one point and fixed at another), or
+     * null when they all take the same: the demand noise and the policies' draws are seeded from the same generator
+     * after them, so one seed then gives those points other noise, not the common random numbers the seeds
+     * promise. Each world is asked what its model would seed those streams with under {@code runSeed}
+     * ({@link SupplyShockModel#streamSeeds}), so the answer is the model's own, not a reading of its draw order.
      */
-    public static String randomDraws(List<LoadedScenario> worlds) {
-        String first = draws(worlds.get(0).scenario());
+    public static String randomDraws(List<LoadedScenario> worlds, int runSeed, int ticks) {
+        int[] first = new SupplyShockModel(worlds.get(0).scenario(), runSeed, ticks).streamSeeds();
         for (LoadedScenario w : worlds) {
-            if (!first.equals(draws(w.scenario()))) {
+            if (!java.util.Arrays.equals(first, new SupplyShockModel(w.scenario(), runSeed, ticks).streamSeeds())) {
                 return "the points draw different numbers of firms' or traders' random values (a count, or a"
                         + " parameter that is a number at one point and a range at another), so one seed gives them"
                         + " different demand noise and policy draws too: differences between points are not the"
@@ -404,48 +406,6 @@ public final class Sweep {
         return "rounding to whole numbers gives points the same values: " + same + "; they repeat one another's runs, so an average over the points weighs"
                 + " their values more (a range holding at least as many whole numbers as points, or fewer points,"
                 + " avoids it)";
-    }
-
-    /**
-     * What building a world's firms and traders takes from the model's generator, in order: "u" for a uniform
-     * double, "n" for a pass of normal deviates. A pass makes two deviates and keeps the second for the next
-     * log-normal draw, however many uniform doubles come between, so every second log-normal draw takes nothing
-     * from the stream: one log-normal firm and two leave the generator alike for the seeds of the demand noise.
-     */
-    static String draws(org.chokepoint.scenario.Scenario s) {
-        String forms = drawForms(s);
-        StringBuilder d = new StringBuilder();
-        boolean kept = false;
-        for (int i = 0; i < forms.length(); i++) {
-            char c = forms.charAt(i);
-            if (c == 'n') {
-                if (!kept) {
-                    d.append(c);
-                }
-                kept = !kept;
-            } else {
-                d.append(c);
-            }
-        }
-        return d.toString();
-    }
-
-    /** The form of each draw building a world's firms and traders makes, in the order the model makes them. */
-    private static String drawForms(org.chokepoint.scenario.Scenario s) {
-        StringBuilder d = new StringBuilder();
-        for (org.chokepoint.scenario.Scenario.FirmSpec f : s.firms()) {
-            String one = f.capacity().drawForm() + f.cost().base().drawForm() + f.cost().slope().drawForm()
-                    + form(f.cost().exponent()) + form(f.initialUtilization()) + form(f.leadTicks());
-            d.append(one.repeat(f.countOrDefault()));
-        }
-        for (org.chokepoint.scenario.Scenario.TraderSpec t : s.traders()) {
-            d.append((t.capacityPerTick().drawForm() + t.minMargin().drawForm()).repeat(t.countOrDefault()));
-        }
-        return d.toString();
-    }
-
-    private static String form(org.chokepoint.scenario.ParamSpec p) {
-        return p == null ? "" : p.drawForm();
     }
 
     private static String join(java.util.Collection<?> values) {

@@ -203,6 +203,41 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
         });
     }
 
+    /** The firms, the government and the traders, the participants drawn from the model's generator. */
+    private record Drawn(Firms firms, Government government, Traders traders) { }
+
+    /** Draws the firms, then the traders, from the model's generator: all it draws before the streams' seeds. */
+    private Drawn drawPopulations(World world, RouteConditions routes) {
+        Firms firms = Firms.build(scenario, world, random);
+        Government government = new Government(Shocks.resolve(scenario, world, horizon), world.marketCount(), routes);
+        Traders traders = Traders.build(scenario.traders(), world,
+                Traders.longestBaseTransit(world) + government.longestExtraTransit(), scenario.behaviour(), random);
+        return new Drawn(firms, government, traders);
+    }
+
+    /**
+     * The seeds this model, not yet started, will give its demand noise and its policies' draws: what its generator
+     * yields once its firms and traders are drawn. Two scenarios whose seeds agree under one run seed see the same
+     * noise; a population of another size, or a parameter drawn at one and fixed at the other, moves them (a sweep's
+     * points that do lose the common random numbers its seeds promise). Draws on a generator of its own, so the
+     * model's is untouched.
+     */
+    public int[] streamSeeds() {
+        MersenneTwisterFast own = random;
+        random = (MersenneTwisterFast) own.clone();
+        try {
+            World w = WorldBuilder.build(scenario);
+            drawPopulations(w, new RouteConditions(w));
+            int[] seeds = new int[6];
+            for (int i = 0; i < seeds.length; i++) {
+                seeds[i] = random.nextInt();
+            }
+            return seeds;
+        } finally {
+            random = own;
+        }
+    }
+
     /** Builds the world and every participant; the generator's draws come in the same order every time. */
     private void build() {
         BehaviourSpec b = scenario.behaviour();
@@ -214,11 +249,11 @@ public class SupplyShockModel extends SimState implements ConsortiumContext, Run
             initialPrice[i] = world.commodity(world.commodityOfMarket(i)).initialPrice();
             valuePerUnit[i] = world.commodity(world.commodityOfMarket(i)).valuePerUnit();
         }
-        Firms firms = Firms.build(scenario, world, random);
         RouteConditions routes = new RouteConditions(world);
-        government = new Government(Shocks.resolve(scenario, world, horizon), m, routes);
-        traders = Traders.build(scenario.traders(), world,
-                Traders.longestBaseTransit(world) + government.longestExtraTransit(), b, random);
+        Drawn drawn = drawPopulations(world, routes);
+        Firms firms = drawn.firms();
+        government = drawn.government();
+        traders = drawn.traders();
         stockists = Stockists.build(scenario.stockists(), world, b);
         households = Households.build(scenario.demand(), world, b.demandNoise(), b.demandNoisePersistence());
         traders.stepBids(otherBuyers(m, firms, households, stockists));

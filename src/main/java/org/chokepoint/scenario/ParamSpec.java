@@ -108,18 +108,6 @@ public final class ParamSpec {
         return kind == Kind.FIXED;
     }
 
-    /**
-     * What one draw takes from the generator: nothing for a fixed value, a uniform double for a range, a normal
-     * deviate for a log-normal (the forms take different amounts of the generator's stream).
-     */
-    public String drawForm() {
-        return switch (kind) {
-            case FIXED -> "";
-            case UNIFORM -> "u";
-            case LOGNORMAL -> "n";
-        };
-    }
-
     @Override
     public String toString() {
         return toJson().toString();
