@@ -6,6 +6,7 @@ import java.util.List;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.Scenario;
 import org.chokepoint.scenario.TickTime;
+import org.chokepoint.scenario.WorldBuilder;
 import org.chokepoint.world.Recipe;
 import org.chokepoint.world.Stage;
 import org.chokepoint.world.World;
@@ -31,7 +32,7 @@ final class FirmsFromScenario {
             n += k;
             FirmType t = FirmType.parse(spec.type());
             if (t == FirmType.MANUFACTURER) {
-                slots += k * world.recipe(recipeOf(spec, world)).inputCount();
+                slots += k * world.recipe(WorldBuilder.recipeOf(spec, world)).inputCount();
             }
         }
         Firms firms = new Firms(n, slots, world.marketCount());
@@ -42,7 +43,7 @@ final class FirmsFromScenario {
             FirmType t = FirmType.parse(spec.type());
             int r = world.regionIndex(spec.region());
             int c = world.commodityIndex(spec.commodity());
-            int rec = t == FirmType.MANUFACTURER ? recipeOf(spec, world) : -1;
+            int rec = t == FirmType.MANUFACTURER ? WorldBuilder.recipeOf(spec, world) : -1;
             int k = spec.countOrDefault();
             for (int i = 0; i < k; i++, f++) {
                 firms.id[f] = k == 1 ? spec.id() : spec.id() + "-" + (i + 1);
@@ -111,13 +112,6 @@ final class FirmsFromScenario {
         }
         firms.inputOffset[n] = slot;
         return firms;
-    }
-
-    private static int recipeOf(Scenario.FirmSpec spec, World world) {
-        if (spec.recipe() != null) {
-            return world.recipeIndex(spec.recipe());
-        }
-        return world.recipeFor(world.commodityIndex(spec.commodity()));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.chokepoint.scenario.Scenario;
+import org.chokepoint.scenario.WorldBuilder;
 import org.chokepoint.scenario.spec.CapacityOutageSpec;
 import org.chokepoint.scenario.spec.ChokepointClosureSpec;
 import org.chokepoint.scenario.spec.ContractForDifferenceSpec;
@@ -650,8 +651,7 @@ final class Network {
             }
             fInputFrom[f] = inMarkets.size();
             if (fType[f] == MANUFACTURER) {
-                int rec = spec.recipe() != null ? world.recipeIndex(spec.recipe()) : world.recipeFor(c);
-                Recipe recipe = world.recipe(rec);
+                Recipe recipe = world.recipe(WorldBuilder.recipeOf(spec, world));
                 for (int j = 0; j < recipe.inputCount(); j++) {
                     inMarkets.add(world.market(region, recipe.inputs()[j]));
                     inPer.add(params.perUnit(r, j, recipe.perUnit()));

@@ -423,9 +423,7 @@ public final class SpatialEquilibrium {
             double netPrice = weight[r] > 0 ? planned[r] / weight[r] : Double.NaN;
             double[] use = new double[0];
             if ("manufacturer".equals(spec.type())) {
-                int rec = spec.recipe() != null ? net.world.recipeIndex(spec.recipe())
-                        : net.world.recipeFor(net.world.commodityIndex(spec.commodity()));
-                double[] per = net.world.recipe(rec).perUnit();
+                double[] per = net.world.recipe(WorldBuilder.recipeOf(spec, net.world)).perUnit();
                 use = new double[per.length];
                 for (int j = 0; j < per.length; j++) {
                     use[j] = p.perUnit(r, j, per) * perFirm;

@@ -15,6 +15,17 @@ import org.chokepoint.world.World;
 public final class WorldBuilder {
     private WorldBuilder() { }
 
+    /**
+     * The recipe a firm of the scenario follows in the world built from it: the one it names, or else the first
+     * that makes its commodity (-1 when none does).
+     */
+    public static int recipeOf(Scenario.FirmSpec firm, World world) {
+        if (firm.recipe() != null) {
+            return world.recipeIndex(firm.recipe());
+        }
+        return world.recipeFor(world.commodityIndex(firm.commodity()));
+    }
+
     public static World build(Scenario s) {
         List<Region> regions = new ArrayList<>();
         Map<String, Integer> regionIdx = new HashMap<>();
