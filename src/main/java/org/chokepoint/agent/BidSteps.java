@@ -61,7 +61,6 @@ final class BidSteps {
         // One limit is valued at the stock held: among many buyers a limit a hair under the sellers' leaves only
         // that buyer's order unbought, and the others' spread of stocks slopes the market's demand.
         double after = steps == 1 ? held : held - (1.0 - (k - 0.5) / steps) * Math.max(0.0, use);
-        double ratio = after > 0 ? Math.pow(needed / after, elasticity) : max;
-        return ratio < min ? min : Math.min(ratio, max);
+        return StockPriceRatio.of(needed, after, elasticity, min, max);
     }
 }

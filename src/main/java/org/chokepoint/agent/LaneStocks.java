@@ -77,13 +77,8 @@ final class LaneStocks implements java.io.Serializable {
         }
     }
 
-    /**
-     * {@code (wanted / held)^η} within the ratio's bounds; the highest ratio when nothing is held, or less than
-     * nothing (a lane's stock summing to rounding dust below zero, whose power would be NaN), for such a lane is
-     * short, not long.
-     */
+    /** {@link StockPriceRatio#of} with the lane's elasticity and bounds. */
     private double stockRatio(double wanted, double held) {
-        double ratio = held > 0 ? Math.pow(wanted / held, elasticity) : maxRatio;
-        return ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
+        return StockPriceRatio.of(wanted, held, elasticity, minRatio, maxRatio);
     }
 }

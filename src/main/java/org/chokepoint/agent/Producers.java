@@ -531,10 +531,12 @@ public final class Producers implements java.io.Serializable {
         return Math.min(1.0, stockRatio(target, s));
     }
 
-    /** {@code (target / stock)^η} within the ratio's bounds; the least ratio without a target. */
+    /**
+     * {@code (target / stock)^η} within the ratio's bounds ({@link StockPriceRatio#of}); the least ratio without a
+     * target. Every caller has a stock above dust.
+     */
     private double stockRatio(double target, double stock) {
-        double ratio = target > 0 ? Math.pow(target / stock, askElasticity) : minRatio;
-        return ratio < minRatio ? minRatio : Math.min(ratio, maxRatio);
+        return target > 0 ? StockPriceRatio.of(target, stock, askElasticity, minRatio, maxRatio) : minRatio;
     }
 
     /**
