@@ -364,11 +364,6 @@ public final class Firms implements java.io.Serializable {
         return Math.min(outputAtPrice(f, price, operableCapacity(f)), available);
     }
 
-    /** The output price the firm plans on given its expected price and any support in force. */
-    public double supportedPrice(int f, double expected) {
-        return supports.supportedPrice(f, expected);
-    }
-
     public boolean producing(int f) {
         return status[f] == FirmStatus.ACTIVE;
     }
@@ -484,8 +479,6 @@ public final class Firms implements java.io.Serializable {
     public double normalSales(int f) { return normalSales[f]; }
     /** The price the firm counts on for its output, the one it plans its runs on. */
     public double expectedPrice(int f) { return expectedPrice[f]; }
-    /** The price support the firm plans on, NaN when none is in force. */
-    public double supportStrike(int f) { return supports.strike(f); }
 
     /** Lets production quotas hold firms from now on: before this no firm is capped or bound by one. */
     public void letQuotasHold() { quotasMayHold = true; }

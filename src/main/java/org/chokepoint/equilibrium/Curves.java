@@ -89,7 +89,7 @@ final class Curves {
 
     /**
      * The price a firm plans on under a support with this strike and upside share (the model's
-     * {@code Firms.supportedPrice}): the strike below it, the price less the share of the excess above it.
+     * {@code PriceSupports.supportedPrice}): the strike below it, the price less the share of the excess above it.
      */
     static double supported(double p, double strike, double upside) {
         if (Double.isNaN(strike)) {

@@ -121,7 +121,7 @@ final class Network {
      * for producers elsewhere), or the firm's own under a purchase guarantee or a contract on its own market with a
      * volume cap, -1 otherwise: such a
      * firm counts on its own price plus what the instrument pays a unit against that market's price, as the model's
-     * {@code Firms.supportedPrice} has it, not on the strike.
+     * {@code PriceSupports.supportedPrice} has it, not on the strike.
      */
     int[] fReference;
     /**

@@ -11,8 +11,8 @@ import org.chokepoint.world.World;
  * share, pay back {@code upsideShare * (reference - strike) * volume} when it is above. The volume is what the
  * eligible firms sold this tick, up to {@code volumeCapPerTick}; the reference is a market's price this tick
  * (by default the eligible firms' own market). While the contract is in force, a firm settled against its own
- * market plans on the strike ({@link Firms#supportedPrice}), or, once its holders make more than the cap, on its
- * price plus the share of the strike's gap over it that the cap covers of what they made, offering its part of the
+ * market plans on the strike ({@code PriceSupports.supportedPrice}), or, once its holders make more than the cap, on
+ * its price plus the share of the strike's gap over it that the cap covers of what they made, offering its part of the
  * cap as under no cap ({@link Firms#offerSupport(int, int, double, double, double, double, double, int)}); a firm
  * settled against another market (China's price for producers elsewhere) counts on its sale price plus what the
  * contract pays a unit on the share of what they made the cap covers

@@ -49,7 +49,7 @@ class ProducersTest {
         firms.plannedOutput[mine] = lastPlan;
         firms.normalSales[mine] = 1000;
         firms.stock[mine] = 0;
-        producers.plan(mine, firms.supportedPrice(mine, 20), available);
+        producers.plan(mine, firms.supports.supportedPrice(mine, 20), available);
     }
 
     private double ask(double expectedOwnPrice) {
@@ -107,7 +107,7 @@ class ProducersTest {
     void underACappedContractOnItsOwnPriceItOffersItsPartOfTheCapAsUnderNoCapAndTheRestAtItsCostLessThePayment() {
         firms.expectedPrice[mine] = 100;
         firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100), 2, Double.NaN);
-        assertEquals(108.0, firms.supportedPrice(mine, 100), 1e-9);
+        assertEquals(108.0, firms.supports.supportedPrice(mine, 100), 1e-9);
         OrderBook book = new OrderBook();
         producers.offer(mine, 0, 0, book);
         assertEquals(2, book.askCount());
@@ -155,7 +155,7 @@ class ProducersTest {
     void underACappedContractOnAnotherPriceItOffersItsPartOfTheCapAtItsCostLessTheWholeGap() {
         firms.expectedPrice[mine] = 100;
         firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 95), 2, STRIKE - 95);
-        assertEquals(112.0, firms.supportedPrice(mine, 100), 1e-9);
+        assertEquals(112.0, firms.supports.supportedPrice(mine, 100), 1e-9);
         OrderBook book = new OrderBook();
         producers.offer(mine, 0, 0, book);
         assertEquals(2, book.askCount());
@@ -183,7 +183,7 @@ class ProducersTest {
     @Test
     void itPlansOnItsPricePlusThePayment() {
         firms.supports.give(mine, STRIKE, UPSIDE, COVERED * (STRIKE - 100));
-        assertEquals(53.0, firms.supportedPrice(mine, 45), 1e-9);
+        assertEquals(53.0, firms.supports.supportedPrice(mine, 45), 1e-9);
     }
 
     /**

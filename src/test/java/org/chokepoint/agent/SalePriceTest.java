@@ -104,8 +104,8 @@ class SalePriceTest {
         int mothballedAt = -1;
         for (int t = 1; t <= 30 && mothballedAt < 0; t++) {
             week(0);
-            firms.netPrice[mine] = firms.supportedPrice(mine, firms.expectedPrice[mine]);
-            firms.capacityNetPrice[mine] = firms.supportedPrice(mine, firms.salePrice[mine]);
+            firms.netPrice[mine] = firms.supports.supportedPrice(mine, firms.expectedPrice[mine]);
+            firms.capacityNetPrice[mine] = firms.supports.supportedPrice(mine, firms.salePrice[mine]);
             assertTrue(firms.netPrice[mine] > firms.costBase(mine), "the quote alone says it is in the money");
             if (t == 10) {
                 assertEquals(QUOTE * (SHARE + (1 - SHARE) * Math.pow(0.92, 10)), firms.salePrice[mine], 1e-4);

@@ -2,6 +2,7 @@ package org.chokepoint.policy;
 
 import static org.chokepoint.policy.TextbookTest.near;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -200,7 +201,11 @@ class ImporterInstrumentsTest {
         assertEquals(expected, fiscal, 1e-9 * Math.abs(expected));
         assertEquals(fiscal, out.summary().totals().fiscalCost(), 1e-9 * Math.abs(fiscal));
         // The firms plan on the strike while it is in force and on the market once it ends.
-        assertTrue(Double.isNaN(m.firms().supportStrike(m.firms().count - 1)), "support reset after the term");
+        int last = m.firms().count - 1;
+        assertTrue(m.firms().holdsSupportOf(last, 249, cfd.owner()), "the contract's support in its last week");
+        for (int t = 250; t < m.horizon(); t++) {
+            assertFalse(m.firms().holdsSupportOf(last, t, cfd.owner()), "support after the term, week " + t);
+        }
     }
 
     /**
@@ -335,12 +340,14 @@ class ImporterInstrumentsTest {
             SupplyShockModel m = new SupplyShockModel(withPolicies(policies, null).scenario(), 3, -1);
             m.start();
             int firm = m.firms().count - 1;
+            Instrument contract = m.instruments().stream().filter(ContractForDifference.class::isInstance)
+                    .findFirst().orElseThrow();
             while (m.tick() < m.horizon()) {
                 int t = m.tick();
                 m.stepTick();
                 if (t >= 100) {
-                    assertEquals(7.0, m.firms().supportStrike(firm), "the strike the firm plans on, tick " + t
-                            + ", " + policies);
+                    assertTrue(m.firms().holdsSupportOf(firm, t, contract.owner()),
+                            "the firm plans on the contract's strike of 7, tick " + t + ", " + policies);
                 }
             }
             m.finish();
@@ -667,7 +674,8 @@ class ImporterInstrumentsTest {
                         metric + ", week " + t);
             }
         }
-        assertEquals(7.0, wide.firms().supportStrike(wide.firms().count - 1));
+        assertTrue(wide.firms().holdsSupportOf(wide.firms().count - 1, wide.horizon() - 1,
+                wide.instruments().get(0).owner()), "the mines plan on the strike to the end");
         near(supply(7), mean(wide.series(), D, Metric.PRODUCTION), "D's output S(7)");
     }
 
