@@ -146,17 +146,21 @@ public final class ExperimentOptions {
     }
 
     /**
-     * One line on standard error for each way the points of a design differ beyond the values set
-     * ({@link org.chokepoint.experiment.Sweep#differences}, {@link org.chokepoint.experiment.Sweep#randomDraws}):
-     * warnings, since such a design may be meant, but its table of runs does not show it.
+     * The warnings on the points of a design, a sweep's or a sensitivity design's, before any of it runs: one line
+     * when every point ends before its shock ({@link #warnIfAllEndBeforeTheShock}), then one for each way the
+     * points differ beyond the values set ({@link org.chokepoint.experiment.Sweep#differences},
+     * {@link org.chokepoint.experiment.Sweep#randomDraws}): warnings, since such a design may be meant, but its
+     * table of runs does not show it.
      *
-     * @param runSeed the seed of the design's first run, whose streams the points are compared on
+     * @param seed the design's base seed: the points' random draws are compared on the streams of its first run
      * @param table the file holding every point's runs, {@code file} the one giving each point's own settings
      */
-    static void warnIfPointsDiffer(PrintWriter err, String command, String source, List<LoadedScenario> points,
-                                   int ticks, int runSeed, String table, String file) {
+    static void warnAboutDesign(PrintWriter err, String command, String source, List<LoadedScenario> points,
+                                int ticks, int seed, String table, String file) {
+        warnIfAllEndBeforeTheShock(err, command, source, points, ticks);
         String differ = org.chokepoint.experiment.Sweep.differences(ticks, points, table, file);
-        String draws = org.chokepoint.experiment.Sweep.randomDraws(points, runSeed, ticks);
+        String draws = org.chokepoint.experiment.Sweep.randomDraws(points,
+                org.chokepoint.experiment.Seeds.forRun(seed, 0), ticks);
         for (String warning : new String[] {differ, draws}) {
             if (warning != null) {
                 err.println("warning: " + command + ": " + source + ": " + warning);

@@ -82,10 +82,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             }
             Morris morris = new Morris(loaded, ranges, output, trajectories, levels, seed, horizon, t);
             morris.validate();
-            ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sensitivity", loaded.source(), morris.scenarios(),
-                    horizon);
-            ExperimentOptions.warnIfPointsDiffer(err, "sensitivity", loaded.source(), morris.scenarios(), horizon,
-                    org.chokepoint.experiment.Seeds.forRun(seed, 0), "morris.csv", "morris.json");
+            ExperimentOptions.warnAboutDesign(err, "sensitivity", loaded.source(), morris.scenarios(), horizon,
+                    seed, "morris.csv", "morris.json");
             Path target = common.target(loaded);
             List<Morris.Effect> effects;
             try (ResultFolder folder = ResultFolder.replacing(target, ResultKind.SENSITIVITY,

@@ -64,10 +64,8 @@ public final class SweepCommand implements Callable<Integer> {
             LoadedScenario loaded = scenario.load(horizon);
             Sweep sweep = design.sweep(loaded, seed, horizon, t);
             sweep.validate();
-            ExperimentOptions.warnIfAllEndBeforeTheShock(err, "sweep", loaded.source(), sweep.scenarios(),
-                    horizon);
-            ExperimentOptions.warnIfPointsDiffer(err, "sweep", loaded.source(), sweep.scenarios(), horizon,
-                    org.chokepoint.experiment.Seeds.forRun(seed, 0), "sweep.csv", "sweep.json");
+            ExperimentOptions.warnAboutDesign(err, "sweep", loaded.source(), sweep.scenarios(), horizon, seed,
+                    "sweep.csv", "sweep.json");
             String repeated = sweep.repeatedPoints();
             if (repeated != null) {
                 err.println("warning: sweep: " + loaded.source() + ": " + repeated);
