@@ -59,6 +59,8 @@ public final class Producers implements java.io.Serializable {
     private final boolean askNormalSales;
     /** Whether it offers along a ladder of costs ({@code sellerAsk: ladder}, {@link #offerLadder}). */
     private final boolean laddered;
+    /** {@code manufacturerPlan: supplyCurve}: a manufacturer plans on its supply curve, not its pulled sales. */
+    private final boolean manufacturersOnCurve;
     /** The seat of the firms' participant, which tags their asks. */
     private int seat;
 
@@ -80,6 +82,7 @@ public final class Producers implements java.io.Serializable {
         this.cutOnlyWhenLong = askElasticity > 0 && minRatio <= 1.0 && maxRatio >= 1.0;
         this.askNormalSales = b.asksNormalSales();
         this.laddered = b.offersLadder();
+        this.manufacturersOnCurve = b.manufacturersPlanOnSupplyCurve();
     }
 
     void seat(int seat) {
@@ -223,7 +226,12 @@ public final class Producers implements java.io.Serializable {
         // A plan that costs nothing stands infinitely far below any positive price, so it pulls as hard as one that
         // costs almost nothing: read as no signal, a mine of constant zero cost planned its normal sales for good.
         double pull = netPrice > 0 ? (cost > 0 ? Math.min(maxPricePull, netPrice / cost) : maxPricePull) : 1.0;
-        double desired = x.normalSales[f] * pull + (target - x.stock[f]) / adjustTicks;
+        // Under manufacturerPlan: supplyCurve a manufacturer plans what its conversion curve makes at the net price it
+        // expects: its sales may be low because it had no input to work, not because its buyers wanted less, and
+        // pulled up from them it comes back from a starved spell at most maxPricePull times a week's small sales.
+        double expected = manufacturersOnCurve && x.type[f] == FirmType.MANUFACTURER
+                ? x.outputAtPriceWithin(f, netPrice, available) : x.normalSales[f] * pull;
+        double desired = expected + (target - x.stock[f]) / adjustTicks;
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
         // not stop it: it makes no more than the output at which marginal cost reaches what it is paid a unit, the
         // strike under a guarantee on its own market, its expected price plus the payment under a contract for

@@ -36,6 +36,9 @@ package org.chokepoint.scenario;
  *                  only the stock beyond its target cut; traders likewise cut only their share of the lane's excess) or
  *                  {@link #ASK_LADDER} (the same, its offer in slices each at the cost of the normal sales it would
  *                  leave, and traders buying their whole order at their least margin)
+ * @param manufacturerPlan the sales a manufacturer plans for: {@link #PLAN_SALES} (its normal sales, pulled by its
+ *                         price over the marginal cost of its plan, as every other firm) or {@link #PLAN_SUPPLY_CURVE}
+ *                         (its conversion supply curve's output at the net price it expects)
  */
 public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Double inputCoverTicks,
                             Double stockAdjustTicks, Double askStockElasticity, Double priceAdjustment,
@@ -44,10 +47,14 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
                             Speculation speculation, Double normalSalesWeeks, Double offerWeeks,
                             Double minStockPriceRatio, Double maxStockPriceRatio, Double maxPricePull, Trading trading,
                             JointProcurement jointProcurement, StrategicStockpile strategicStockpile,
-                            Precaution precaution, String sellerAsk) {
+                            Precaution precaution, String sellerAsk, String manufacturerPlan) {
 
     /** A seller asks the marginal cost of its plan and cuts its whole offer when long in stock. */
     public static final String ASK_PLAN = "plan";
+    /** A manufacturer plans, as every firm, on its normal sales pulled by its price over its marginal cost. */
+    public static final String PLAN_SALES = "sales";
+    /** A manufacturer plans on its supply curve's output at the net price it expects. */
+    public static final String PLAN_SUPPLY_CURVE = "supplyCurve";
     /** A seller asks the marginal cost of its normal sales and cuts only the stock beyond its target. */
     public static final String ASK_NORMAL_SALES = "normalSales";
     /**
@@ -58,7 +65,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
 
     public static final BehaviourSpec DEFAULTS =
             new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null);
 
     public BehaviourSpec {
         expectationRate = or(expectationRate, 0.08);
@@ -85,6 +92,7 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
         strategicStockpile = strategicStockpile == null ? new StrategicStockpile(null) : strategicStockpile;
         precaution = precaution == null ? new Precaution(null, null, null, null) : precaution;
         sellerAsk = sellerAsk == null ? ASK_PLAN : sellerAsk;
+        manufacturerPlan = manufacturerPlan == null ? PLAN_SALES : manufacturerPlan;
     }
 
     /** The same behaviour with these investment settings. */
@@ -93,12 +101,17 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
                 askStockElasticity, priceAdjustment, other, exit, thrift, demandNoise, demandNoisePersistence,
                 outputAdjustment, contractPriceAdjustment, speculation, normalSalesWeeks, offerWeeks,
                 minStockPriceRatio, maxStockPriceRatio, maxPricePull, trading, jointProcurement, strategicStockpile,
-                precaution, sellerAsk);
+                precaution, sellerAsk, manufacturerPlan);
     }
 
     /** Whether sellers ask the cost of their normal sales and cut only the stock beyond their target. */
     public boolean asksNormalSales() {
         return ASK_NORMAL_SALES.equals(sellerAsk) || ASK_LADDER.equals(sellerAsk);
+    }
+
+    /** Whether manufacturers plan on their supply curve's output at the net price they expect. */
+    public boolean manufacturersPlanOnSupplyCurve() {
+        return PLAN_SUPPLY_CURVE.equals(manufacturerPlan);
     }
 
     /** Whether sellers offer along a ladder of the costs their sales would leave ({@link #ASK_LADDER}). */
