@@ -2,7 +2,6 @@ package org.chokepoint.policy;
 
 import static org.chokepoint.policy.TextbookTest.near;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,9 +202,10 @@ class ImporterInstrumentsTest {
         // The firms plan on the strike while it is in force and on the market once it ends.
         int last = m.firms().count - 1;
         assertTrue(m.firms().holdsSupportOf(last, 249, cfd.owner()), "the contract's support in its last week");
-        for (int t = 250; t < m.horizon(); t++) {
-            assertFalse(m.firms().holdsSupportOf(last, t, cfd.owner()), "support after the term, week " + t);
-        }
+        // Its price, below the strike, is what it plans on in the run's last week: a support left in force after
+        // the term would have it plan on the strike.
+        assertTrue(m.firms().netPrice(last) < strike, "the price planned on after the term: "
+                + m.firms().netPrice(last));
     }
 
     /**
