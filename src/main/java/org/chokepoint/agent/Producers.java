@@ -222,15 +222,11 @@ public final class Producers implements java.io.Serializable {
             x.normalSales[f] = x.outputAtPriceWithin(f, netPrice, available);
         }
         double target = stockCover * x.normalSales[f];
-        double cost = x.marginalCostOfAvailable(f, x.plannedOutput[f]);
-        // A plan that costs nothing stands infinitely far below any positive price, so it pulls as hard as one that
-        // costs almost nothing: read as no signal, a mine of constant zero cost planned its normal sales for good.
-        double pull = netPrice > 0 ? (cost > 0 ? Math.min(maxPricePull, netPrice / cost) : maxPricePull) : 1.0;
         // Under manufacturerPlan: supplyCurve a manufacturer plans what its conversion curve makes at the net price it
         // expects: its sales may be low because it had no input to work, not because its buyers wanted less, and
         // pulled up from them it comes back from a starved spell at most maxPricePull times a week's small sales.
         double expected = manufacturersOnCurve && x.type[f] == FirmType.MANUFACTURER
-                ? x.outputAtPriceWithin(f, netPrice, available) : x.normalSales[f] * pull;
+                ? x.outputAtPriceWithin(f, netPrice, available) : pulledSales(f, netPrice);
         double desired = expected + (target - x.stock[f]) / adjustTicks;
         // A firm whose price is supported below a strike sells whatever the market pays, so its sales alone would
         // not stop it: it makes no more than the output at which marginal cost reaches what it is paid a unit, the
@@ -264,6 +260,16 @@ public final class Producers implements java.io.Serializable {
         double previous = x.plannedOutput[f];
         double planned = previous + outputAdjustment * (desired - previous);
         x.plannedOutput[f] = Math.max(0.0, Math.min(planned, available));
+    }
+
+    /** The firm's normal sales, scaled by how far the price it expects stands above the marginal cost of its plan. */
+    private double pulledSales(int f, double netPrice) {
+        Firms x = firms;
+        double cost = x.marginalCostOfAvailable(f, x.plannedOutput[f]);
+        // A plan that costs nothing stands infinitely far below any positive price, so it pulls as hard as one that
+        // costs almost nothing: read as no signal, a mine of constant zero cost planned its normal sales for good.
+        double pull = netPrice > 0 ? (cost > 0 ? Math.min(maxPricePull, netPrice / cost) : maxPricePull) : 1.0;
+        return x.normalSales[f] * pull;
     }
 
     /**

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.chokepoint.model.SupplyShockModel;
 import org.chokepoint.scenario.BehaviourSpec;
 import org.chokepoint.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The sales a manufacturer plans for after a spell without input. The minimal scenario's magnet maker converts at
@@ -27,7 +27,10 @@ class ManufacturerPlanTest {
     private static final int MAKER = 1;
     private static final double NET = 12.5;
 
-    private static double planAfterStarvation(String rule) throws Exception {
+    /** The maker's plan after the starved spell, and its capacity K. */
+    private record Planned(double plan, double capacity) { }
+
+    private static Planned planAfterStarvation(String rule) throws Exception {
         ObjectNode json = ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).json().deepCopy();
         if (rule != null) {
             json.putObject("behaviour").put("manufacturerPlan", rule);
@@ -42,28 +45,23 @@ class ManufacturerPlanTest {
         x.plannedOutput[MAKER] = 2;
         x.stock[MAKER] = 0;
         producers.plan(MAKER, NET, x.capacity[MAKER]);
-        return x.plannedOutput[MAKER];
-    }
-
-    private static double capacity() throws Exception {
-        SupplyShockModel m = new SupplyShockModel(
-                ScenarioLoader.load(Path.of("src/test/resources/scenarios/minimal.json")).scenario(), 1, 52);
-        m.start();
-        return m.firms().capacity[MAKER];
+        return new Planned(x.plannedOutput[MAKER], x.capacity[MAKER]);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"default", "sales"})
     void onItsSalesItComesBackAtMostAsFastAsThePricePullsThem(String rule) throws Exception {
-        double k = capacity();
+        Planned p = planAfterStarvation(rule.equals("default") ? null : rule);
+        double k = p.capacity();
         double desired = 2 * NET / (10 + 5 * (2 / k) * (2 / k)) + 1;
-        assertEquals(2 + 0.2 * (desired - 2), planAfterStarvation(rule.equals("default") ? null : rule), 1e-9);
+        assertEquals(2 + 0.2 * (desired - 2), p.plan(), 1e-9);
     }
 
     @Test
     void onItsSupplyCurveItPlansWhatItsMarginPaysFor() throws Exception {
-        double k = capacity();
+        Planned p = planAfterStarvation(BehaviourSpec.PLAN_SUPPLY_CURVE);
+        double k = p.capacity();
         double desired = k * Math.sqrt((NET - 10) / 5) + 1;
-        assertEquals(2 + 0.2 * (desired - 2), planAfterStarvation(BehaviourSpec.PLAN_SUPPLY_CURVE), 1e-9);
+        assertEquals(2 + 0.2 * (desired - 2), p.plan(), 1e-9);
     }
 }
