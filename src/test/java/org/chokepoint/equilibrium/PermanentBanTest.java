@@ -102,9 +102,10 @@ class PermanentBanTest {
     /**
      * Manufacturers that plan on their supply curve ({@code behaviour.manufacturerPlan: supplyCurve}) come back from
      * the starved years at the pace their margins pay for, not from the little they sold without input: the chain's
-     * refill comes with the plants' return, not a year after it, and four years on every region is within 25% of the
-     * equilibrium in each of seeds 1 to 20 (the default rule: 8 of 20). Seed 2, the default's farthest (the rest of the
-     * world at 3.06 times its equilibrium, Japan at 2.50; under this rule 1.13 and 1.09), is held to that 25%.
+     * refill comes with the plants' return, not a year and a half after it, and four years on every region is within
+     * 25% of the equilibrium in each of seeds 1 to 20 (the default rule: 8 of 20). Seed 2, the default's farthest
+     * (the rest of the world at 3.06 times its equilibrium, Japan at 2.50; under this rule 1.13 and 1.09), is held to
+     * that 25%.
      */
     @Test
     void onTheirSupplyCurvesTheManufacturersLeaveNoSwingFourYearsOn() throws Exception {
