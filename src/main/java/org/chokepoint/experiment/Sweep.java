@@ -403,9 +403,9 @@ public final class Sweep {
         if (same.length() == 0) {
             return null;
         }
-        return "rounding to whole numbers gives points the same values: " + same + "; they repeat one another's runs, so an average over the points weighs"
-                + " their values more (a range holding at least as many whole numbers as points, or fewer points,"
-                + " avoids it)";
+        return "rounding to whole numbers gives points the same values: " + same + "; they repeat one another's"
+                + " runs, so an average over the points weighs their values more (a range holding at least as many"
+                + " whole numbers as points, or fewer points, avoids it)";
     }
 
     private static String join(java.util.Collection<?> values) {

@@ -51,10 +51,6 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
 
     /** A seller asks the marginal cost of its plan and cuts its whole offer when long in stock. */
     public static final String ASK_PLAN = "plan";
-    /** A manufacturer plans, as every firm, on its normal sales pulled by its price over its marginal cost. */
-    public static final String PLAN_SALES = "sales";
-    /** A manufacturer plans on its supply curve's output at the net price it expects. */
-    public static final String PLAN_SUPPLY_CURVE = "supplyCurve";
     /** A seller asks the marginal cost of its normal sales and cuts only the stock beyond its target. */
     public static final String ASK_NORMAL_SALES = "normalSales";
     /**
@@ -62,6 +58,10 @@ public record BehaviourSpec(Double expectationRate, Double stockCoverTicks, Doub
      * leave, and a trader's bid for cargo buying its whole order while the cargo earns its least margin.
      */
     public static final String ASK_LADDER = "ladder";
+    /** A manufacturer plans, as every firm, on its normal sales pulled by its price over its marginal cost. */
+    public static final String PLAN_SALES = "sales";
+    /** A manufacturer plans on its supply curve's output at the net price it expects. */
+    public static final String PLAN_SUPPLY_CURVE = "supplyCurve";
 
     public static final BehaviourSpec DEFAULTS =
             new BehaviourSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
