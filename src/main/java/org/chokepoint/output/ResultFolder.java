@@ -388,6 +388,15 @@ public final class ResultFolder implements AutoCloseable {
                     + " away, or put what " + (one ? "it points" : "they point") + " to in " + (one ? "its place"
                     : "their places") + "; or choose another --out");
         }
+        List<String> strangers = found == kind ? found.filesAtOwnNamesItCannotHaveWritten(target, LISTED + 1) : List.of();
+        if (!strangers.isEmpty()) {
+            boolean one = strangers.size() == 1;
+            throw new TargetException(target + " holds an earlier " + found.label() + " and " + listed(target, strangers)
+                    + ", which chokepoint did not write: it writes " + article(found.label()) + " " + found.label() + "'s "
+                    + found.writtenTogether() + ", so "
+                    + (one ? "this was" : "these were") + " put there since, and --resume or --overwrite would replace "
+                    + (one ? "it" : "them") + ": move " + (one ? "it" : "them") + " away, or choose another --out");
+        }
         if (resume && found == kind) {
             // Resuming adds to the folder and replaces only its own tables, which Spark writes over whole. A local
             // --resume leaves the Parquet tables alone, but is refused too: the folder is one either may finish.
@@ -598,9 +607,26 @@ public final class ResultFolder implements AutoCloseable {
      * on the way (Ctrl-C a second into {@code ensemble --overwrite} while thousands of run records go) leaves a
      * folder still known as chokepoint's, which {@code --overwrite} empties again and {@code --resume} finishes,
      * rather than run records without the file that says whose they are, which every command then refuses as
-     * files chokepoint did not write.
+     * files chokepoint did not write. For the same reason what is written only beside the tables goes first, and
+     * the tables are set back under their temporary names before any of them goes: killed between two tables, it
+     * left one without its companions, which is taken for a file of the user's
+     * ({@link ResultKind#filesAtOwnNamesItCannotHaveWritten}).
      */
     static void emptyOwnFolder(Path folder, ResultKind kind, Removal removal) throws IOException {
+        for (String name : kind.writtenOnlyWithTables()) {
+            Path file = folder.resolve(name);
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                removal.remove(file);
+            }
+        }
+        for (String name : kind.tablesWrittenTogether()) {
+            Path table = folder.resolve(name);
+            if (Files.exists(table, LinkOption.NOFOLLOW_LINKS)) {
+                Path tmp = OutputFiles.temporaryFor(table);
+                OutputFiles.on(table, () -> Files.move(table, tmp, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING));
+            }
+        }
         List<Path> listed = new java.util.ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             entries.forEach(listed::add);

@@ -282,6 +282,79 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
     }
 
     /**
+     * The tables a kind written in place writes together ({@link OutputFiles#writeTogether}: all appear or none), and
+     * the files it writes only beside them: an ensemble's {@code counterfactual-bands.csv}, written with its tables
+     * when its runs have counterfactuals, and {@code report.html}, drawn from its tables once they stand.
+     */
+    private record WrittenTogether(List<String> tables, List<String> onlyWithThem) {
+        /** "runs.csv, stats.json and bands.csv together, and counterfactual-bands.csv and report.html only with them" */
+        String describe() {
+            return and(tables) + " together, and " + and(onlyWithThem) + " only with them";
+        }
+
+        private static String and(List<String> names) {
+            return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        }
+    }
+
+    private static final Map<ResultKind, WrittenTogether> TOGETHER = Map.of(ENSEMBLE, new WrittenTogether(
+            List.of("runs.csv", "stats.json", "bands.csv"), List.of("counterfactual-bands.csv", "report.html")));
+
+    /**
+     * The files in {@code folder} at the names of this kind's tables that it cannot have written, at most
+     * {@code limit}: a table beside another that is missing, its temporary too (a command killed while renaming its
+     * tables into place leaves the rest as temporaries), or a file that is written only with the tables where there
+     * are none. Such a file was put there after the command was killed, as a user saves {@code runs.csv} in the
+     * folder of an ensemble killed before its tables; {@code --resume} wrote its own over it, and {@code --overwrite}
+     * removed it with the folder's own files.
+     */
+    List<String> filesAtOwnNamesItCannotHaveWritten(Path folder, int limit) {
+        WrittenTogether together = TOGETHER.get(this);
+        if (together == null) {
+            return List.of();
+        }
+        List<String> present = new ArrayList<>();
+        boolean allStand = true;
+        for (String table : together.tables()) {
+            if (Files.exists(folder.resolve(table), LinkOption.NOFOLLOW_LINKS)) {
+                present.add(table);
+            } else if (!Files.exists(OutputFiles.temporaryFor(folder.resolve(table)), LinkOption.NOFOLLOW_LINKS)) {
+                allStand = false;
+            }
+        }
+        List<String> strangers = new ArrayList<>();
+        if (!allStand) {
+            present.forEach(table -> add(strangers, table, limit));
+        }
+        if (present.isEmpty()) {
+            for (String file : together.onlyWithThem()) {
+                if (Files.exists(folder.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
+                    add(strangers, file, limit);
+                }
+            }
+        }
+        return List.copyOf(strangers);
+    }
+
+    /** What {@link #filesAtOwnNamesItCannotHaveWritten} reads the folder by, for a message; empty for other kinds. */
+    String writtenTogether() {
+        WrittenTogether together = TOGETHER.get(this);
+        return together == null ? "" : together.describe();
+    }
+
+    /** The tables this kind writes together, {@code runs.csv}, {@code stats.json}, {@code bands.csv}; or none. */
+    List<String> tablesWrittenTogether() {
+        WrittenTogether together = TOGETHER.get(this);
+        return together == null ? List.of() : together.tables();
+    }
+
+    /** The files this kind writes only beside its tables, {@code counterfactual-bands.csv}, {@code report.html}. */
+    List<String> writtenOnlyWithTables() {
+        WrittenTogether together = TOGETHER.get(this);
+        return together == null ? List.of() : together.onlyWithThem();
+    }
+
+    /**
      * The symbolic links in {@code folder} at names this kind reads or writes, as paths inside it ({@code runs},
      * {@code runs/run-000001.bin.tmp}, {@code .runs.csv.tmp}), at most {@code limit}: at the top, among the files
      * and folders it writes; in those folders, at the names of its files there (a run record, its temporary, a

@@ -755,6 +755,57 @@ class ResultsFolderSafetyTest extends CommandLineTest {
     }
 
     /**
+     * An ensemble of two runs killed after its runs but before its tables (its run records on disk; no runs.csv,
+     * stats.json, bands.csv or report.html), in whose folder the user then saved a runs.csv of their own. chokepoint
+     * writes its three tables together, so a runs.csv without the other two is not its own: --resume and --overwrite
+     * refuse the folder, naming the file, with exit 2, and nothing is written or removed. Before, --resume wrote the
+     * ensemble's table over the user's and --overwrite removed it with the ensemble's files. A report.html where there
+     * are no tables is refused the same way. Tables whose companions still stand under their temporary names (a
+     * command killed while renaming them into place) are chokepoint's: --resume finishes the ensemble there.
+     */
+    @Test
+    void resumeAndOverwriteKeepATableTheUserSavedInAKilledEnsemble() throws Exception {
+        Path results = dir.resolve("results");
+        assertEquals(0, command("ensemble", results), err.toString());
+        for (String table : List.of("runs.csv", "stats.json", "bands.csv", "counterfactual-bands.csv", "report.html")) {
+            Files.deleteIfExists(results.resolve(table));
+        }
+
+        for (String saved : List.of("runs.csv", "report.html")) {
+            Path users = Files.writeString(results.resolve(saved), "my own table\n");
+            Map<String, String> before = tree(dir);
+            for (String option : new String[] {"--resume", "--overwrite"}) {
+                err.getBuffer().setLength(0);
+
+                assertEquals(2, command("ensemble", results, option), option + ": " + err);
+
+                assertEquals("ensemble: " + results.toAbsolutePath() + " holds an earlier ensemble and " + saved
+                        + ", which chokepoint did not write: it writes an ensemble's runs.csv, stats.json and bands.csv"
+                        + " together, and counterfactual-bands.csv and report.html only with them, so this was put"
+                        + " there since, and --resume or --overwrite would replace it: move it away, or choose another"
+                        + " --out\n", err.toString());
+                assertEquals(before, tree(dir), saved + " " + option + ": nothing written, nothing removed");
+            }
+            Files.delete(users);
+        }
+
+        // killed between renaming runs.csv into place and the other two: the three are the ensemble's own
+        assertEquals(0, command("ensemble", results, "--resume"), err.toString());
+        Files.delete(results.resolve("report.html"));
+        Files.move(results.resolve("stats.json"), results.resolve(".stats.json.tmp"));
+        Files.move(results.resolve("bands.csv"), results.resolve(".bands.csv.tmp"));
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, command("ensemble", results, "--resume"), err.toString());
+
+        assertTrue(out.toString().startsWith("wrote " + results + " (2 runs, 2 resumed, 0 run now, "), out.toString());
+        for (String table : List.of("runs.csv", "stats.json", "bands.csv", "report.html")) {
+            assertTrue(Files.isRegularFile(results.resolve(table)), table);
+        }
+        assertFalse(Files.exists(results.resolve(".stats.json.tmp")), "no temporary left");
+    }
+
+    /**
      * A Parquet table of an ensemble run on a cluster (runs.parquet, Spark's part and marker files) with a note of the
      * user's put in it: --resume, which on the cluster writes the table again whole, deleting its folder first, refuses
      * the folder, naming the table, and the note stays. Before, --resume let it through, and the cluster's rewrite of the

@@ -40,8 +40,8 @@ class ResultFolderTest {
     /**
      * An ensemble's folder of 7 entries (its ensemble.json, the four tables, its report and runs/ with three run
      * records) is emptied by a command killed after 0, 1, ..., 6 of them are gone: every time, what is left holds
-     * the ensemble.json, so the folder is still taken for an ensemble of chokepoint's, and the next
-     * {@code --overwrite} empties it. With the ensemble.json gone before runs/, the three records were left in a
+     * the ensemble.json and no table without its companions, so the folder is still taken for an ensemble of
+     * chokepoint's, and the next {@code --overwrite} empties it. With the ensemble.json gone before runs/, the three records were left in a
      * folder every command refused as holding files chokepoint did not write.
      */
     @Test
