@@ -135,8 +135,17 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("warning: compare: " + note);
             }
             err.flush();
-            ExperimentOptions.warnIfAllEndBeforeTheShock(err, "compare", loaded.source(),
-                    comparison.options().stream().map(Comparison.Option::scenario).toList(), horizon);
+            java.util.List<LoadedScenario> worlds = comparison.options().stream().map(Comparison.Option::scenario)
+                    .toList();
+            ExperimentOptions.warnIfAllEndBeforeTheShock(err, "compare", loaded.source(), worlds, horizon);
+            // Paired differences from "no policy" rest on common random numbers: an option that draws otherwise (a
+            // firm more, a demand entry more) is compared through noise of its own, which may be meant, so it warns.
+            String draws = org.chokepoint.experiment.Sweep.randomDraws(worlds,
+                    org.chokepoint.experiment.Seeds.forRun(seed, 0), horizon, "options", "the options'");
+            if (draws != null) {
+                err.println("warning: compare: " + loaded.source() + ": " + draws);
+                err.flush();
+            }
         } catch (ScenarioException e) {
             return ValidateCommand.refuse(err, e);
         } catch (ComparisonException e) {

@@ -160,7 +160,7 @@ public final class ExperimentOptions {
         warnIfAllEndBeforeTheShock(err, command, source, points, ticks);
         String differ = org.chokepoint.experiment.Sweep.differences(ticks, points, table, file);
         String draws = org.chokepoint.experiment.Sweep.randomDraws(points,
-                org.chokepoint.experiment.Seeds.forRun(seed, 0), ticks);
+                org.chokepoint.experiment.Seeds.forRun(seed, 0), ticks, "points", "the parameters'");
         for (String warning : new String[] {differ, draws}) {
             if (warning != null) {
                 err.println("warning: " + command + ": " + source + ": " + warning);

@@ -368,16 +368,32 @@ public final class Sweep {
      * after them, so one seed then gives those points other noise, not the common random numbers the seeds
      * promise. Each world is asked what its model would seed those streams with under {@code runSeed}
      * ({@link SupplyShockModel#streamSeeds}), so the answer is the model's own, not a reading of its draw order.
+     * Worlds with demand noise whose numbers of demand entries differ (a comparison's option may list its own) are
+     * warned of too: every entry draws its noise from one stream each tick, in the order of the entries, so an entry
+     * more shifts every other entry's noise.
+     *
+     * @param what what the worlds are called in the warning: "points", "options"
+     * @param whose what the differences between them should be the doing of: "the parameters'", "the options'"
      */
-    public static String randomDraws(List<LoadedScenario> worlds, int runSeed, int ticks) {
+    public static String randomDraws(List<LoadedScenario> worlds, int runSeed, int ticks, String what, String whose) {
         int[] first = new SupplyShockModel(worlds.get(0).scenario(), runSeed, ticks).streamSeeds();
+        String alone = ": differences between " + what + " are not " + whose + " doing alone";
         for (LoadedScenario w : worlds) {
             if (!java.util.Arrays.equals(first, new SupplyShockModel(w.scenario(), runSeed, ticks).streamSeeds())) {
-                return "the points draw different numbers of firms' or traders' random values (a count, or a"
+                return "the " + what + " draw different numbers of firms' or traders' random values (a count, or a"
                         + " parameter that is a number at one point and a range at another), so one seed gives them"
-                        + " different demand noise and policy draws too: differences between points are not the"
-                        + " parameters' doing alone";
+                        + " different demand noise and policy draws too" + alone;
             }
+        }
+        java.util.TreeSet<Integer> entries = new java.util.TreeSet<>();
+        boolean noise = false;
+        for (LoadedScenario w : worlds) {
+            entries.add(w.scenario().demand().size());
+            noise |= w.scenario().behaviour().demandNoise() > 0;
+        }
+        if (noise && entries.size() > 1) {
+            return "the " + what + " have different numbers of demand entries (" + join(entries) + "), whose noise is"
+                    + " drawn from one stream in their order, so one seed gives them different demand noise" + alone;
         }
         return null;
     }

@@ -95,6 +95,44 @@ class CompareCommandTest extends CommandLineTest {
     }
 
     /**
+     * minimal.json has one demand entry, for magnets in JP; an option adds a second, for oxide bought in JP for uses
+     * the chain does not model. With demand noise, every entry draws its noise from one stream each tick in the order
+     * of the entries, so the option's entry shifts the noise of the magnets' and the option's paired difference from
+     * "no policy" carries noise of its own. The comparison runs, and says so once. Without demand noise nothing is
+     * drawn for demand, and nothing is said; nor for an option that adds only a policy.
+     */
+    @Test
+    void anOptionWithADemandEntryMoreWarnsThatItsNoiseIsNotCommon() throws Exception {
+        Path options = dir.resolve("options.json");
+        Files.writeString(options, """
+                {"options": [{"name": "floor", "description": "a tariff floor on oxide in JP",
+                  "patch": {"policies": [{"type": "tariffFloor", "id": "jp-floor", "region": "JP",
+                    "commodity": "oxide", "floor": 70, "start": 10}]}},
+                  {"name": "catalysts", "description": "oxide bought in JP for catalysts too",
+                  "patch": {"demand": [
+                    {"region": "JP", "commodity": "magnet", "baseQuantity": 40, "referencePrice": 90, "elasticity": -0.3},
+                    {"region": "JP", "commodity": "oxide", "baseQuantity": 2, "referencePrice": 60, "elasticity": -0.2}
+                  ]}}]}""");
+        for (double noise : new double[] {0.02, 0}) {
+            ObjectNode s = (ObjectNode) Json.mapper().readTree(Path.of("src/test/resources/scenarios/minimal.json")
+                    .toFile());
+            s.with("behaviour").put("demandNoise", noise);
+            Path scenario = dir.resolve("noise-" + noise + ".json");
+            Json.write(scenario, s);
+            err.getBuffer().setLength(0);
+
+            int code = chokepoint("compare", scenario.toString(), "--options", options.toString(), "--runs", "2",
+                    "--ticks", "30", "--threads", "1", "--quiet", "--out", dir.resolve("c-" + noise).toString());
+
+            assertEquals(0, code, err.toString());
+            assertEquals(noise > 0 ? "warning: compare: " + scenario + ": the options have different numbers of"
+                    + " demand entries (1, 2), whose noise is drawn from one stream in their order, so one seed gives"
+                    + " them different demand noise: differences between options are not the options' doing alone\n"
+                    : "", err.toString(), "noise " + noise);
+        }
+    }
+
+    /**
      * A grid may set a list, as it sets a number: each level's gridLevel in cost-effectiveness.csv is the list as
      * JSON writes it, as the option's name gives it. It was an empty cell, Jackson's text of a node that is no
      * scalar.
