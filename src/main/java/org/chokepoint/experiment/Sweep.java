@@ -378,7 +378,7 @@ public final class Sweep {
     public static String randomDraws(List<LoadedScenario> worlds, int runSeed, int ticks, String what, String whose) {
         int[] first = new SupplyShockModel(worlds.get(0).scenario(), runSeed, ticks).streamSeeds();
         String alone = ": differences between " + what + " are not " + whose + " doing alone";
-        for (LoadedScenario w : worlds) {
+        for (LoadedScenario w : worlds.subList(1, worlds.size())) {
             if (!java.util.Arrays.equals(first, new SupplyShockModel(w.scenario(), runSeed, ticks).streamSeeds())) {
                 return "the " + what + " draw different numbers of firms' or traders' random values (a count, or a"
                         + " parameter that is a number at one point and a range at another), so one seed gives them"
