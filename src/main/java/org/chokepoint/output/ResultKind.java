@@ -91,12 +91,15 @@ public record ResultKind(String label, String descriptor, String format, Set<Str
 
     /*
      * Comparisons of format /1 wrote cost-effectiveness.csv only from some version on (the one that added compare
-     * --grid), and runs.csv never: in such a folder those names may be the user's, and keep it from being replaced.
+     * --grid), and runs.csv never; those of /2 never wrote head-to-head.csv: in such a folder those names may be
+     * the user's, and keep it from being replaced.
      */
     public static final ResultKind COMPARISON = new ResultKind("comparison", "comparison.json",
-            "chokepoint-comparison/2", Set.of("comparison.json", "comparison.csv", "runs.csv",
-            "cost-effectiveness.csv", "report.html"), Map.of(),
-            Map.of("chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "report.html")));
+            "chokepoint-comparison/3", Set.of("comparison.json", "comparison.csv", "runs.csv",
+            "cost-effectiveness.csv", "head-to-head.csv", "report.html"), Map.of(),
+            Map.of("chokepoint-comparison/2", Set.of("comparison.json", "comparison.csv", "runs.csv",
+                            "cost-effectiveness.csv", "report.html"),
+                    "chokepoint-comparison/1", Set.of("comparison.json", "comparison.csv", "report.html")));
 
     public static final ResultKind SWEEP = new ResultKind("sweep", "sweep.json", "chokepoint-sweep/1",
             Set.of("sweep.json", "sweep.csv", ".sweep.json.tmp", ".sweep.csv.tmp"),

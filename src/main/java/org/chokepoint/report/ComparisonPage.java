@@ -21,8 +21,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The comparison's page: the cost of inaction in words; a compact table of what each option buys and costs;
- * the frontier of net fiscal cost against avoided loss, points numbered; who gains and who loses, by actor
+ * The comparison's page: the cost of inaction in words; a compact table of what each option buys and costs,
+ * and the options in its order each against the next one down; the frontier of net fiscal cost against avoided loss, points numbered; who gains and who loses, by actor
  * and region; then small multiples, one chart per option against "no policy", on calendar dates with the
  * announcements (dashed) and starts (solid) marked; every metric with its CI last, folded. Charts are
  * JFreeChart drawn to inline SVG by JFreeSVG: one file, nothing fetched.
@@ -68,6 +68,7 @@ final class ComparisonPage {
         h.append("<h2>What each option buys and costs: present values, ").append(ReportPage.esc(label))
                 .append("</h2>\n");
         results(h, c, rows, eff);
+        SideBySide.append(h, c, eff);
         bands(h, c);
 
         h.append("<h2>Frontier: net fiscal cost against downstream loss avoided</h2>\n")
@@ -233,7 +234,7 @@ final class ComparisonPage {
         return !(m.ci95Low() > 0 || m.ci95High() < 0);
     }
 
-    private static String withCi(MeanInterval m) {
+    static String withCi(MeanInterval m) {
         return ChartStyle.money(m.mean()) + "<br><small>[" + ChartStyle.money(m.ci95Low()) + ", "
                 + ChartStyle.money(m.ci95High()) + "]</small>";
     }

@@ -107,7 +107,8 @@ public final class ComparisonReport {
         return out;
     }
 
-    private static double[] netFiscal(Comparison c, int option) {
+    /** Each run's fiscal cost less the public stocks held at the end, present values. */
+    static double[] netFiscal(Comparison c, int option) {
         double[] fiscal = c.values(option, "pv.fiscalCost");
         double[] stock = c.values(option, "pv.publicStockValue");
         double[] out = new double[fiscal.length];
@@ -163,6 +164,8 @@ public final class ComparisonReport {
         OutputFiles.on(runs, () -> ComparisonRuns.write(runs, c));
         Path effectiveness = dir.resolve(EFFECTIVENESS_CSV);
         OutputFiles.on(effectiveness, () -> writeEffectivenessCsv(effectiveness, effectiveness(c)));
+        Path pairs = dir.resolve(HeadToHead.CSV);
+        OutputFiles.on(pairs, () -> HeadToHead.writeCsv(pairs, HeadToHead.of(c)));
         Path html = dir.resolve(HTML);
         OutputFiles.on(html, () -> Files.writeString(html, html(c, rows), StandardCharsets.UTF_8));
     }
@@ -236,6 +239,22 @@ public final class ComparisonReport {
                 + " added) / mean net fiscal cost, null when the option costs the budget nothing or earns it money;"
                 + " runsAvoidingLoss = the runs, of runs, in which the option's downstream loss was below no policy's"
                 + " on the same seed");
+        ArrayNode pairs = root.putArray("headToHead");
+        for (HeadToHead p : HeadToHead.of(c)) {
+            ObjectNode n = pairs.addObject();
+            n.put("option", p.option());
+            n.put("versus", p.versus());
+            stats(n.putObject("avoidedDownstreamLossPvMore"), p.avoidedLoss());
+            stats(n.putObject("netFiscalCostPvMore"), p.netFiscalCost());
+            n.put("runsOptionAvoidsMore", p.optionAhead());
+            n.put("runsVersusAvoidsMore", p.versusAhead());
+            n.put("runs", p.runsCompared());
+        }
+        root.put("headToHeadNote", "every option but no policy against each listed after it, run by run on the same"
+                + " seed, present values at the decision tick in the base year's dollars: avoidedDownstreamLossPvMore ="
+                + " versus's downstream loss - option's; netFiscalCostPvMore = option's net fiscal cost - versus's;"
+                + " runsOptionAvoidsMore and runsVersusAvoidsMore = the runs in which option's loss was below versus's,"
+                + " and above it (ties in neither)");
         List<List<BandShare.Share>> shares = c.bandShares();
         if (!shares.isEmpty()) {
             root.put("bandShareDefinition", BandShare.DEFINITION);

@@ -260,7 +260,8 @@ class ResultsFolderSafetyTest extends CommandLineTest {
 
     /**
      * A folder says in its format which files its version wrote. A comparison's of format chokepoint-comparison/1
-     * was written before comparisons wrote runs.csv, and only from compare --grid on with cost-effectiveness.csv; a
+     * was written before comparisons wrote runs.csv, and only from compare --grid on with cost-effectiveness.csv, one
+     * of format chokepoint-comparison/2 before they wrote head-to-head.csv; a
      * run's of format chokepoint-run/1 by versions of which only some wrote report.html, policies.csv,
      * counterfactual.csv and flows.csv (the first wrote only manifest.json, timeseries.csv, summary.json and
      * compliance.json), and an ensemble's of format chokepoint-ensemble/1 by versions of which only some wrote report.html
@@ -270,10 +271,12 @@ class ResultsFolderSafetyTest extends CommandLineTest {
      */
     @ParameterizedTest
     @CsvSource({
-        "compare, comparison.json, chokepoint-comparison/2, chokepoint-comparison/1, runs.csv, comparison,"
-                + " runs.csv cost-effectiveness.csv",
-        "compare, comparison.json, chokepoint-comparison/2, chokepoint-comparison/1, cost-effectiveness.csv,"
-                + " comparison, runs.csv cost-effectiveness.csv",
+        "compare, comparison.json, chokepoint-comparison/3, chokepoint-comparison/1, runs.csv, comparison,"
+                + " runs.csv cost-effectiveness.csv head-to-head.csv",
+        "compare, comparison.json, chokepoint-comparison/3, chokepoint-comparison/1, cost-effectiveness.csv,"
+                + " comparison, runs.csv cost-effectiveness.csv head-to-head.csv",
+        "compare, comparison.json, chokepoint-comparison/3, chokepoint-comparison/2, head-to-head.csv, comparison,"
+                + " head-to-head.csv",
         "run, manifest.json, chokepoint-run/2, chokepoint-run/1, flows.csv, run,"
                 + " report.html policies.csv counterfactual.csv flows.csv",
         "run, manifest.json, chokepoint-run/2, chokepoint-run/1, report.html, run,"

@@ -100,6 +100,37 @@ class ComparisonRunsTest {
     }
 
     /**
+     * head-to-head.csv sets the floor of 11 against the floor of 13, the one pair without no policy: its loss
+     * avoided more is, run by run, the floor of 13's downstream loss less the floor of 11's, averaged; its net fiscal
+     * cost more is the same of their fiscal costs less the public stocks they hold (none here: a levy costs the
+     * budget nothing); and its tallies count the runs each lost less in.
+     */
+    @Test
+    void headToHeadIsTheRunByRunDifferenceOfTheTwoOptionsRunsCsvRows() throws Exception {
+        Map<String, double[][]> runs = byMetric(oneThread.resolve(ComparisonRuns.CSV));
+        double[][] loss = runs.get("pv.downstreamOutputLoss");
+        double[] more = new double[RUNS];
+        int ahead = 0;
+        int behind = 0;
+        for (int i = 0; i < RUNS; i++) {
+            more[i] = loss[2][i] - loss[1][i];
+            ahead += more[i] > 0 ? 1 : 0;
+            behind += more[i] < 0 ? 1 : 0;
+        }
+        List<CSVRecord> rows = read(oneThread.resolve(HeadToHead.CSV));
+        assertEquals(1, rows.size(), "two options, one pair");
+        CSVRecord r = rows.get(0);
+        assertEquals("floor 11", r.get("option"));
+        assertEquals("floor 13", r.get("versus"));
+        close(r.get("avoidedLossPvMore"), more, "floor 11's loss avoided over floor 13's");
+        assertEquals("0.0", r.get("netFiscalCostPvMore"), "levies cost the budget nothing");
+        assertEquals(ahead, Integer.parseInt(r.get("runsOptionAvoidsMore")));
+        assertEquals(behind, Integer.parseInt(r.get("runsVersusAvoidsMore")));
+        assertEquals(RUNS, Integer.parseInt(r.get("runs")));
+        assertTrue(ahead + behind > 0, "the floors differ in some run");
+    }
+
+    /**
      * The floor's own figures are not figures of "no policy", which has no floor: NA there, not zero, and
      * comparison.csv counts no run of them (n = 0); a floor's levy is collected in every run of its own.
      */
@@ -140,7 +171,7 @@ class ComparisonRunsTest {
 
     @Test
     void theThreadCountChangesNoByte() throws Exception {
-        for (String file : List.of(ComparisonRuns.CSV, ComparisonReport.CSV)) {
+        for (String file : List.of(ComparisonRuns.CSV, ComparisonReport.CSV, HeadToHead.CSV)) {
             assertArrayEquals(Files.readAllBytes(oneThread.resolve(file)), Files.readAllBytes(twoThreads.resolve(file)),
                     file);
         }
