@@ -128,6 +128,19 @@ class ComparisonRunsTest {
         assertEquals(behind, Integer.parseInt(r.get("runsVersusAvoidsMore")));
         assertEquals(RUNS, Integer.parseInt(r.get("runs")));
         assertTrue(ahead + behind > 0, "the floors differ in some run");
+
+        // The page ranks the two by the loss each avoids on average and sets the first against the second.
+        double sum = 0;
+        for (double m : more) {
+            sum += m;
+        }
+        String first = sum >= 0 ? "floor 11" : "floor 13";
+        String second = sum >= 0 ? "floor 13" : "floor 11";
+        String page = Files.readString(oneThread.resolve("report.html"));
+        assertTrue(page.contains("<h2>Options side by side: each against the next one down</h2>"), "the section");
+        assertTrue(page.contains("<tr><td>1</td><td>" + first + "</td><td>" + second + "</td><td>"
+                + ChartStyle.money(Math.abs(sum) / RUNS)), page);
+        assertTrue(page.contains("<tr><td>2</td><td>" + second + "</td><td>none below it</td>"), page);
     }
 
     /**
