@@ -83,26 +83,21 @@ public final class ComparisonReport {
     public static List<Effectiveness> effectiveness(Comparison c) {
         List<Effectiveness> out = new ArrayList<>();
         double[] noFiscal = netFiscal(c, 0);
-        double[] noLoss = c.values(0, "pv.downstreamOutputLoss");
+        double[] noLoss = c.values(0, HeadToHead.LOSS);
         double[] noShortage = c.values(0, "pv.finalDemandShortage");
         double[] noGross = c.values(0, "pv.fiscalCost");
         for (int o = 1; o < c.options().size(); o++) {
             MeanInterval gross = MeanInterval.of(MeanInterval.differences(c.values(o, "pv.fiscalCost"), noGross));
-            MeanInterval fiscal = MeanInterval.of(MeanInterval.differences(netFiscal(c, o), noFiscal));
-            double[] avoided = MeanInterval.differences(noLoss, c.values(o, "pv.downstreamOutputLoss"));
-            MeanInterval loss = MeanInterval.of(avoided);
-            int avoiding = 0;
-            int compared = 0;
-            for (double d : avoided) {
-                if (!Double.isNaN(d)) {
-                    compared++;
-                    avoiding += d > 0 ? 1 : 0;
-                }
-            }
+            // What an option buys is its head-to-head with no policy.
+            HeadToHead p = HeadToHead.of(c.options().get(o).name(), Comparison.NO_POLICY,
+                    c.values(o, HeadToHead.LOSS), noLoss, netFiscal(c, o), noFiscal);
+            MeanInterval fiscal = p.netFiscalCost();
+            MeanInterval loss = p.avoidedLoss();
             MeanInterval shortage = MeanInterval.of(MeanInterval.differences(noShortage,
                     c.values(o, "pv.finalDemandShortage")));
             double ratio = fiscal.mean() > 0 ? loss.mean() / fiscal.mean() : Double.NaN;
-            out.add(new Effectiveness(c.options().get(o), gross, fiscal, loss, shortage, ratio, avoiding, compared));
+            out.add(new Effectiveness(c.options().get(o), gross, fiscal, loss, shortage, ratio, p.optionAhead(),
+                    p.runsCompared()));
         }
         return out;
     }
@@ -246,9 +241,8 @@ public final class ComparisonReport {
             n.put("versus", p.versus());
             stats(n.putObject("avoidedDownstreamLossPvMore"), p.avoidedLoss());
             stats(n.putObject("netFiscalCostPvMore"), p.netFiscalCost());
-            n.put("runsOptionAvoidsMore", p.optionAhead());
-            n.put("runsVersusAvoidsMore", p.versusAhead());
-            n.put("runs", p.runsCompared());
+            n.put("runsOptionAvoidsMore", p.optionAhead()).put("runsVersusAvoidsMore", p.versusAhead())
+                    .put("runs", p.runsCompared());
         }
         root.put("headToHeadNote", "every option but no policy against each listed after it, run by run on the same"
                 + " seed, present values at the decision tick in the base year's dollars: avoidedDownstreamLossPvMore ="
