@@ -68,16 +68,6 @@ public record HeadToHead(String option, String versus, MeanInterval avoidedLoss,
                 MeanInterval.of(MeanInterval.differences(fiscalOption, fiscalVersus)), ahead, behind, compared);
     }
 
-    /** The same pair read the other way round. */
-    public HeadToHead reversed() {
-        return new HeadToHead(versus, option, negated(avoidedLoss), negated(netFiscalCost), versusAhead, optionAhead,
-                runsCompared);
-    }
-
-    private static MeanInterval negated(MeanInterval m) {
-        return new MeanInterval(m.n(), m.missing(), -m.mean(), m.sd(), -m.ci95High(), -m.ci95Low());
-    }
-
     static void writeCsv(Path file, List<HeadToHead> rows) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(

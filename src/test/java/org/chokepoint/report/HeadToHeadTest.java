@@ -35,17 +35,25 @@ class HeadToHeadTest {
         assertEquals("ahead", SideBySide.verdict(p.netFiscalCost()), "a difference whose interval is above zero");
     }
 
-    /** B against A is the same pair turned round: its interval is A's negated, its runs ahead A's runs behind. */
+    /**
+     * B against A is the same pair turned round: each figure's sign turns, its interval's ends swap, and A's runs
+     * ahead are B's runs behind.
+     */
     @Test
     void readTheOtherWayRoundTheSignsAndTheCountsSwap() {
         HeadToHead p = HeadToHead.of("A", "B", new double[] {10, 20, 30}, new double[] {12, 19, 35},
                 new double[] {5, 5, 5}, new double[] {1, 2, 3});
         HeadToHead q = HeadToHead.of("B", "A", new double[] {12, 19, 35}, new double[] {10, 20, 30},
                 new double[] {1, 2, 3}, new double[] {5, 5, 5});
-        assertEquals(q, p.reversed());
+        assertEquals(-2, q.avoidedLoss().mean(), 1e-12);
+        assertEquals(-p.avoidedLoss().ci95High(), q.avoidedLoss().ci95Low(), 1e-9);
         assertEquals(-9.452413, q.avoidedLoss().ci95Low(), 1e-6);
+        assertEquals(5.452413, q.avoidedLoss().ci95High(), 1e-6);
+        assertEquals(-3, q.netFiscalCost().mean(), 1e-12);
+        assertEquals(-5.484138, q.netFiscalCost().ci95Low(), 1e-6);
         assertEquals(1, q.optionAhead());
         assertEquals(2, q.versusAhead());
+        assertEquals(3, q.runsCompared());
     }
 
     /**
