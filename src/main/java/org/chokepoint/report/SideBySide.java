@@ -17,11 +17,12 @@ final class SideBySide {
 
     /**
      * The options but no policy, by the downstream loss each avoids on average, most first; an option whose runs
-     * have no such figure last, and options that avoid the same in the order of the options file.
+     * have no such figure last, and options that avoid the same in the order of the options file. An option is
+     * named by its place in the comparison, no policy 0, as {@code eff} holds the others in order from 1.
      */
-    static List<Integer> ranked(Comparison c, List<ComparisonReport.Effectiveness> eff) {
+    static List<Integer> ranked(List<ComparisonReport.Effectiveness> eff) {
         List<Integer> order = new ArrayList<>();
-        for (int o = 1; o < c.options().size(); o++) {
+        for (int o = 1; o <= eff.size(); o++) {
             order.add(o);
         }
         Comparator<Integer> byAvoided = Comparator.comparingDouble(o -> {
@@ -36,7 +37,7 @@ final class SideBySide {
         if (c.options().size() < 3) {
             return;
         }
-        List<Integer> order = ranked(c, eff);
+        List<Integer> order = ranked(eff);
         h.append("<h2>Options side by side: each against the next one down</h2>\n<p class=\"note\">The options in ")
                 .append("order of the downstream loss each avoids on average, each set against the one below it run ")
                 .append("by run on the same seeds, in present values. Two options' own intervals against no policy ")

@@ -1,0 +1,46 @@
+package org.chokepoint.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chokepoint.experiment.Comparison;
+import org.chokepoint.experiment.MeanInterval;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Four options after no policy, avoiding on average $5 m, no figure at all (none of its runs has one), $5 m again
+ * and $7 m of downstream loss. The page ranks them by what each avoids, most first: the fourth (7), then the first
+ * and third (5 each, in the order of the options file), and last the second, which cannot be placed.
+ */
+class SideBySideTest {
+
+    @Test
+    void theOptionsGoByLossAvoidedMostFirstTiesInFileOrderAnOptionWithoutTheFigureLast() {
+        List<ComparisonReport.Effectiveness> eff = new ArrayList<>();
+        for (double avoided : new double[] {5e6, Double.NaN, 5e6, 7e6}) {
+            eff.add(avoiding(avoided));
+        }
+        assertEquals(List.of(4, 1, 3, 2), SideBySide.ranked(eff));
+    }
+
+    /** A loss avoided below zero (an option that adds to the loss) ranks below one that avoids none. */
+    @Test
+    void anOptionThatAddsToTheLossRanksBelowOneThatAvoidsNone() {
+        assertEquals(List.of(2, 1), SideBySide.ranked(List.of(avoiding(-3e6), avoiding(0))));
+    }
+
+    /** Too few runs for an interval is said as such, not as a verdict either way. */
+    @Test
+    void oneRunTellsNothing() {
+        assertEquals("too few runs to tell", SideBySide.verdict(MeanInterval.of(new double[] {4e6})));
+        assertEquals("behind", SideBySide.verdict(MeanInterval.of(new double[] {-4e6, -5e6, -6e6})));
+    }
+
+    private static ComparisonReport.Effectiveness avoiding(double mean) {
+        MeanInterval none = MeanInterval.of(new double[0]);
+        MeanInterval loss = Double.isNaN(mean) ? none : new MeanInterval(2, 0, mean, 0, mean, mean);
+        Comparison.Option option = new Comparison.Option("option", "", null, null);
+        return new ComparisonReport.Effectiveness(option, none, none, loss, none, Double.NaN, 0, loss.n());
+    }
+}
