@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +129,20 @@ class ComparisonRunsTest {
         assertEquals(behind, Integer.parseInt(r.get("runsVersusAvoidsMore")));
         assertEquals(RUNS, Integer.parseInt(r.get("runs")));
         assertTrue(ahead + behind > 0, "the floors differ in some run");
+
+        // comparison.json's headToHead holds the same pair, the differences with their intervals.
+        JsonNode pair = Json.mapper().readTree(oneThread.resolve("comparison.json").toFile()).path("headToHead");
+        assertEquals(1, pair.size(), "one pair");
+        assertEquals("floor 11", pair.get(0).path("option").asText());
+        assertEquals("floor 13", pair.get(0).path("versus").asText());
+        assertEquals(Double.parseDouble(r.get("avoidedLossPvMore")),
+                pair.get(0).path("avoidedDownstreamLossPvMore").path("mean").asDouble());
+        assertEquals(Double.parseDouble(r.get("avoidedLossPvMoreCi95Low")),
+                pair.get(0).path("avoidedDownstreamLossPvMore").path("ci95Low").asDouble());
+        assertEquals(0.0, pair.get(0).path("netFiscalCostPvMore").path("mean").asDouble());
+        assertEquals(ahead, pair.get(0).path("runsOptionAvoidsMore").asInt());
+        assertEquals(behind, pair.get(0).path("runsVersusAvoidsMore").asInt());
+        assertEquals(RUNS, pair.get(0).path("runs").asInt());
 
         // The page ranks the two by the loss each avoids on average and sets the first against the second.
         double sum = 0;
