@@ -22,10 +22,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The comparison's page: the cost of inaction in words; a compact table of what each option buys and costs,
- * and the options in its order each against the next one down; the frontier of net fiscal cost against avoided loss, points numbered; who gains and who loses, by actor
- * and region; then small multiples, one chart per option against "no policy", on calendar dates with the
- * announcements (dashed) and starts (solid) marked; every metric with its CI last, folded. Charts are
- * JFreeChart drawn to inline SVG by JFreeSVG: one file, nothing fetched.
+ * and the options ranked by loss avoided, each against the next one down; the frontier of net fiscal cost against
+ * avoided loss, points numbered; who gains and who loses, by actor and region; then small multiples, one chart
+ * per option against "no policy", on calendar dates with the announcements (dashed) and starts (solid) marked;
+ * every metric with its CI last, folded. Charts are JFreeChart drawn to inline SVG by JFreeSVG: one file, nothing
+ * fetched.
  */
 final class ComparisonPage {
     /** Three small multiples to a row of the page's 1,000 pixels. */
