@@ -1,11 +1,15 @@
 package org.chokepoint.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.experiment.Comparison;
 import org.chokepoint.experiment.MeanInterval;
+import org.chokepoint.scenario.Json;
+import org.chokepoint.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +39,23 @@ class SideBySideTest {
     void oneRunTellsNothing() {
         assertEquals("too few runs to tell", SideBySide.verdict(MeanInterval.of(new double[] {4e6})));
         assertEquals("behind", SideBySide.verdict(MeanInterval.of(new double[] {-4e6, -5e6, -6e6})));
+    }
+
+    /**
+     * Two options that change nothing lose, run by run, what the other loses: every run a tie, which the page counts
+     * in neither tally and says as such, and a difference of exactly zero that does not tell the two apart.
+     */
+    @Test
+    void twoOptionsAlikeInEveryRunAreTiedAndNotToldApart() throws Exception {
+        Comparison c = Comparison.prepare(ScenarioLoader.load(Path.of(getClass().getResource(
+                "/scenarios/two-region.json").toURI())), Json.mapper().readTree(
+                "{\"options\": [{\"name\": \"first\", \"patch\": {}}, {\"name\": \"second\", \"patch\": {}}]}"),
+                "test", 3, 5, 40);
+        c.run(1);
+        String html = ComparisonReport.html(c, ComparisonReport.rows(c));
+        assertTrue(html.contains("<tr><td>1</td><td>first</td><td>second</td><td>$0<br><small>[$0, $0]</small>"
+                + "<br><small>not told apart</small></td><td>0 of 3<br><small>3 the same</small></td>"), html);
+        assertTrue(html.contains("<tr><td>2</td><td>second</td><td>none below it</td>"), html);
     }
 
     private static ComparisonReport.Effectiveness avoiding(double mean) {
