@@ -43,7 +43,9 @@ final class SideBySide {
                 .append("by run on the same seeds, in present values. Two options' own intervals against no policy ")
                 .append("may overlap while the difference between them stands clear of zero: both carry each run's ")
                 .append("shock, and their difference leaves it out. Where its interval holds zero these runs cannot ")
-                .append("tell the two apart. Every pair is in head-to-head.csv.</p>\n")
+                .append("tell the two apart. Every pair is in head-to-head.csv, once: the option listed first in ")
+                .append("the options file against the other, so that a pair ranked the other way round has its ")
+                .append("signs turned there.</p>\n")
                 .append("<table class=\"compact\"><tr><th>rank</th><th>option</th><th>against</th>")
                 .append("<th>loss avoided, more</th><th>runs in which it avoids more</th>")
                 .append("<th>net fiscal cost, more</th></tr>\n");
