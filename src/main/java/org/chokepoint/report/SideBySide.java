@@ -45,20 +45,21 @@ final class SideBySide {
                 .append("shock, and their difference leaves it out. Where its interval holds zero these runs cannot ")
                 .append("tell the two apart. Every pair is in head-to-head.csv, once: the option listed first in ")
                 .append("the options file against the other, so that a pair ranked the other way round has its ")
-                .append("signs turned there.</p>\n")
+                .append("signs turned there. Each verdict rests on its own 95% interval: over many pairs one ")
+                .append("in twenty may be called ahead by chance, so a narrow one is read with its runs. The ")
+                .append("number after a name is its row in the table above and its point on the frontier.</p>\n")
                 .append("<table class=\"compact\"><tr><th>rank</th><th>option</th><th>against</th>")
                 .append("<th>loss avoided, more</th><th>runs in which it avoids more</th>")
                 .append("<th>net fiscal cost, more</th></tr>\n");
         for (int k = 0; k < order.size(); k++) {
             int a = order.get(k);
-            h.append("<tr><td>").append(k + 1).append("</td><td>")
-                    .append(ReportPage.esc(c.options().get(a).name())).append("</td>");
+            h.append("<tr><td>").append(k + 1).append("</td><td>").append(named(c, a)).append("</td>");
             if (k + 1 == order.size()) {
                 h.append("<td>none below it</td><td></td><td></td><td></td></tr>\n");
                 continue;
             }
             HeadToHead p = HeadToHead.of(c, a, order.get(k + 1));
-            h.append("<td>").append(ReportPage.esc(p.versus())).append("</td><td>")
+            h.append("<td>").append(named(c, order.get(k + 1))).append("</td><td>")
                     .append(ComparisonPage.withCi(p.avoidedLoss()))
                     .append("<br><small>").append(verdict(p.avoidedLoss())).append("</small></td><td>")
                     .append(p.optionAhead()).append(" of ").append(p.runsCompared());
@@ -69,6 +70,14 @@ final class SideBySide {
             h.append("</td><td>").append(ComparisonPage.withCi(p.netFiscalCost())).append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /**
+     * An option's name with its number in the table of what each option buys and on the frontier, which count the
+     * options in the file's order: "rank 1" beside "#1" read as one option where they were two.
+     */
+    private static String named(Comparison c, int option) {
+        return ReportPage.esc(c.options().get(option).name()) + " <small>(#" + option + ")</small>";
     }
 
     /** Whether the runs tell the option ahead from the one below it. */

@@ -149,8 +149,9 @@ class ComparisonRunsTest {
         for (double m : more) {
             sum += m;
         }
-        String first = sum >= 0 ? "floor 11" : "floor 13";
-        String second = sum >= 0 ? "floor 13" : "floor 11";
+        // Each with its number in the table above and on the frontier: the floor of 11 is the first option.
+        String first = sum >= 0 ? "floor 11 <small>(#1)</small>" : "floor 13 <small>(#2)</small>";
+        String second = sum >= 0 ? "floor 13 <small>(#2)</small>" : "floor 11 <small>(#1)</small>";
         String page = Files.readString(oneThread.resolve("report.html"));
         assertTrue(page.contains("<h2>Options side by side: each against the next one down</h2>"), "the section");
         assertTrue(page.contains("<tr><td>1</td><td>" + first + "</td><td>" + second + "</td><td>"
