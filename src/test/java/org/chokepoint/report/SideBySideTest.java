@@ -53,9 +53,8 @@ class SideBySideTest {
                 "test", 3, 5, 40);
         c.run(1);
         String html = ComparisonReport.html(c, ComparisonReport.rows(c));
-        assertTrue(html.contains("<tr><td>1</td><td>first <small>(#1)</small></td><td>second <small>(#2)</small></td><td>$0<br>"
-                + "<small>[$0, $0]</small>"
-                + "<br><small>not told apart</small></td><td>0 of 3<br><small>3 the same</small></td>"), html);
+        assertTrue(html.contains("<tr><td>1</td><td>first <small>(#1)</small></td><td>second <small>(#2)</small></td>"
+                + "<td>$0<br><small>[$0, $0]</small><br><small>not told apart</small></td><td>0 of 3<br><small>3 the same</small></td>"), html);
         assertTrue(html.contains("<tr><td>2</td><td>second <small>(#2)</small></td><td>none below it</td>"), html);
         assertTrue(html.contains("Every pair is in head-to-head.csv, once: the option listed first in the options file"
                 + " against the other"), "where a reader finds the pair, and which way round");
