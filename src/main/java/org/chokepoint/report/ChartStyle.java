@@ -54,6 +54,11 @@ public final class ChartStyle {
         return f;
     }
 
+    /** A number with thousands separated and exactly {@code decimals} decimals. */
+    private static NumberFormat fixed(int decimals) {
+        return new DecimalFormat("#,##0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
     /**
      * A figure for a table: thousands separated, whole from 1,000 (and where it is whole), with one decimal from 100,
      * two from 1 and three below; a minus sign, not a hyphen, as money has, and none on a figure that rounds to 0.
@@ -74,8 +79,9 @@ public final class ChartStyle {
     }
 
     /**
-     * Money in US dollars, as {@code $1.2 m} or {@code $3.41 bn}; a minus sign, not a hyphen, and none on an amount
-     * that rounds to $0.
+     * Money in US dollars, as {@code $1.2 m}, {@code $40.0 m} or {@code $3.40 bn}: always the same decimals in a unit,
+     * so that a figure and its interval read alike ({@code $7.2 bn [$7.09 bn, $7.3 bn]} read as three precisions),
+     * and as the pages' sentences give them; a minus sign, not a hyphen, and none on an amount that rounds to $0.
      */
     public static String money(double usd) {
         if (Double.isNaN(usd) || Double.isInfinite(usd)) {
@@ -84,10 +90,10 @@ public final class ChartStyle {
         double a = Math.abs(usd);
         String sign = usd < 0 ? "\u2212" : "";
         if (a >= 1e9) {
-            return sign + "$" + number(2).format(a / 1e9) + " bn";
+            return sign + "$" + fixed(2).format(a / 1e9) + " bn";
         }
         if (a >= 1e6) {
-            return sign + "$" + number(1).format(a / 1e6) + " m";
+            return sign + "$" + fixed(1).format(a / 1e6) + " m";
         }
         String dollars = number(0).format(a);
         return (dollars.equals("0") ? "" : sign) + "$" + dollars;

@@ -467,18 +467,7 @@ public final class ComparisonReport {
     }
 
     static String money(double usd) {
-        if (Double.isNaN(usd) || Double.isInfinite(usd)) {
-            return "n/a";
-        }
-        double a = Math.abs(usd);
-        String sign = usd < 0 ? "−" : "";
-        if (a >= 1e9) {
-            return String.format(Locale.ROOT, "%s$%.2f bn", sign, a / 1e9);
-        }
-        if (a >= 1e6) {
-            return String.format(Locale.ROOT, "%s$%.1f m", sign, a / 1e6);
-        }
-        return String.format(Locale.ROOT, "%s$%,.0f", sign, a);
+        return ChartStyle.money(usd);
     }
 
     /**

@@ -324,9 +324,9 @@ class ComparisonReportWordingTest {
         assertTrue(html.contains("<td>$0.76" + noise + "</td>"), html);
         assertTrue(html.contains("<td>$0.48</td>"), html);
         assertEquals(html.indexOf(noise), html.lastIndexOf(noise), "only the guarantee's ratio: " + html);
-        assertTrue(html.contains("<td>\u2212$247.9 m<br><small>[\u2212$395.8 m, \u2212$100 m]</small></td></tr>"),
+        assertTrue(html.contains("<td>\u2212$247.9 m<br><small>[\u2212$395.8 m, \u2212$100.0 m]</small></td></tr>"),
                 html);
-        assertTrue(html.contains("<td>$247.8 m<br><small>[\u2212$20 m, $515.6 m]</small></td></tr>"), html);
+        assertTrue(html.contains("<td>$247.8 m<br><small>[\u2212$20.0 m, $515.6 m]</small></td></tr>"), html);
         assertTrue(html.contains("<td>\u2212$2.04 bn<br><small>[\u2212$2.06 bn, \u2212$2.02 bn]</small></td></tr>"),
                 html);
     }

@@ -122,7 +122,7 @@ class EnsembleReportUnitsTest {
 
         String table = h.toString();
         assertTrue(table.contains("<td>Net welfare loss (positive = loss), undiscounted "
-                + "(totals.deadweightLoss)</td><td>2</td><td>$3.6 bn</td>"), table);
+                + "(totals.deadweightLoss)</td><td>2</td><td>$3.60 bn</td>"), table);
         assertTrue(table.contains("<td>Net welfare loss (positive = loss), present value (pv.deadweightLoss)</td>"),
                 table);
         assertEquals("harm.finalConsumerSurplusChange", EnsembleReport.total("harm.finalConsumerSurplusChange"));
@@ -188,9 +188,9 @@ class EnsembleReportUnitsTest {
 
         assertTrue(page.contains("<h2>Who gains and who loses, region by region (US$ (2025 prices))</h2>"), page);
         assertTrue(page.contains("<tr><td>JP: Downstream output lost, in value added (at pre-shock prices; negative "
-                + "= gain), undiscounted (region.JP.downstreamOutputLoss)</td><td>2</td><td>$950 m</td>"), page);
+                + "= gain), undiscounted (region.JP.downstreamOutputLoss)</td><td>2</td><td>$950.0 m</td>"), page);
         assertTrue(page.contains("<tr><td>JP: Taxpayers' surplus change, present value "
-                + "(region.JP.pv.taxpayerChange)</td><td>2</td><td>$70 m</td>"), page);
+                + "(region.JP.pv.taxpayerChange)</td><td>2</td><td>$70.0 m</td>"), page);
         assertTrue(page.contains("<p>JP: Downstream output lost, in value added (at pre-shock prices; negative = "
                 + "gain), undiscounted (region.JP.downstreamOutputLoss), US$ (2025 prices)</p>"), page);
         assertFalse(page.contains("<td>region.JP."), page);
@@ -236,7 +236,7 @@ class EnsembleReportUnitsTest {
         assertTrue(page.contains("<tr><td>us-ndpr-offtake: volume bought, t (policy.us-ndpr-offtake.purchased)"
                 + "</td><td>2</td><td>1,300</td>"), page);
         assertTrue(page.contains("<tr><td>us-ndpr-offtake: spent on what it bought, US$ (2025 prices) "
-                + "(policy.us-ndpr-offtake.spent)</td><td>2</td><td>$143 m</td>"), page);
+                + "(policy.us-ndpr-offtake.spent)</td><td>2</td><td>$143.0 m</td>"), page);
         assertTrue(page.contains("<tr><td>cn-ndpr-magnet-licensing: mean wait for a decision, by volume, weeks "
                 + "(policy.cn-ndpr-magnet-licensing.meanWaitTicks)</td><td>2</td><td>9</td>"), page);
         assertTrue(page.contains("<td>cn-separation-quota-2025: capacity added, t a week "
