@@ -3,6 +3,7 @@ package org.chokepoint.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.chokepoint.experiment.BandShare;
 import org.chokepoint.experiment.Comparison;
@@ -11,6 +12,8 @@ import org.chokepoint.experiment.ComparisonException;
 import org.chokepoint.experiment.ExperimentException;
 import org.chokepoint.experiment.ParallelRuns;
 import org.chokepoint.experiment.Progress;
+import org.chokepoint.experiment.Seeds;
+import org.chokepoint.experiment.Sweep;
 import org.chokepoint.output.ResultFolder;
 import org.chokepoint.output.ResultKind;
 import org.chokepoint.output.TargetException;
@@ -83,14 +86,14 @@ public final class CompareCommand implements Callable<Integer> {
             description = "sweep an option over its level: every option whose patch has a value at POINTER (a JSON "
                     + "pointer into the patch, e.g. /policies/1/floor) runs once per value instead, giving the "
                     + "frontier of fiscal cost against avoided loss; repeatable, one grid per option")
-    java.util.List<String> grids = new java.util.ArrayList<>();
+    List<String> grids = new java.util.ArrayList<>();
 
     @Option(names = "--band", paramLabel = "COLUMN=LOW:HIGH",
             description = "report, for each option, the share of its runs whose summary number COLUMN (a runs.csv"
                     + " column) lies within [LOW, HIGH], with its 95%% Wilson interval, in comparison.json, the report"
                     + " and on standard output; either bound may be left empty (e.g."
                     + " US.ndpr-oxide.peakMultiple=:2); repeatable")
-    java.util.List<String> bandSpecs = new java.util.ArrayList<>();
+    List<String> bandSpecs = new java.util.ArrayList<>();
 
     @Mixin
     ExperimentOptions.Quiet quiet;
@@ -105,7 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         int horizon = ExperimentOptions.ticks(cl, ticks);
         int t = ExperimentOptions.threads(cl, threads);
-        java.util.List<BandShare> bands = ExperimentOptions.bands(cl, bandSpecs);
+        List<BandShare> bands = ExperimentOptions.bands(cl, bandSpecs);
         // Two at least: every option's figures come with a confidence interval over the seeds.
         if (runs < 2 || runs > ParallelRuns.MAX_RUNS) {
             throw new CommandLine.ParameterException(cl, "--runs must be between 2 and " + ParallelRuns.MAX_RUNS
@@ -116,7 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             LoadedScenario loaded = scenario.load(horizon);
             JsonNode options = ScenarioLoader.readJson(optionsFile, OPTIONS_FILE_HOLDS);
-            java.util.List<Comparison.Grid> parsed = new java.util.ArrayList<>();
+            List<Comparison.Grid> parsed = new java.util.ArrayList<>();
             for (String g : grids) {
                 parsed.add(Comparison.Grid.parse(g));
             }
@@ -135,13 +138,12 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("warning: compare: " + note);
             }
             err.flush();
-            java.util.List<LoadedScenario> worlds = comparison.options().stream().map(Comparison.Option::scenario)
+            List<LoadedScenario> worlds = comparison.options().stream().map(Comparison.Option::scenario)
                     .toList();
             ExperimentOptions.warnIfAllEndBeforeTheShock(err, "compare", loaded.source(), worlds, horizon);
             // Paired differences from "no policy" rest on common random numbers: an option that draws otherwise (a
             // firm more, a demand entry more) is compared through noise of its own, which may be meant, so it warns.
-            String draws = org.chokepoint.experiment.Sweep.randomDraws(worlds,
-                    org.chokepoint.experiment.Seeds.forRun(seed, 0), horizon, "options", "the options'");
+            String draws = Sweep.randomDraws(worlds, Seeds.forRun(seed, 0), horizon, "options", "the options'");
             if (draws != null) {
                 err.println("warning: compare: " + loaded.source() + ": " + draws);
                 err.flush();
@@ -172,8 +174,8 @@ public final class CompareCommand implements Callable<Integer> {
                 stdout.println("wrote " + target + " (no policy and " + Count.of(comparison.options().size() - 1,
                         "option") + " x " + Count.of(runs, "run") + ", " + Count.of(comparison.horizon(), "tick")
                         + ", " + wallMs + " ms)");
-                java.util.List<java.util.List<BandShare.Share>> shares = comparison.bandShares();
-                for (java.util.List<BandShare.Share> byOption : shares) {
+                List<List<BandShare.Share>> shares = comparison.bandShares();
+                for (List<BandShare.Share> byOption : shares) {
                     for (int o = 0; o < byOption.size(); o++) {
                         stdout.println(comparison.options().get(o).name() + ": " + byOption.get(o).describe());
                     }

@@ -1,5 +1,7 @@
 package org.chokepoint.report;
 
+import static org.chokepoint.report.ChartStyle.money;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -464,10 +466,6 @@ public final class ComparisonReport {
         if (note != null) {
             h.append(" <span class=\"warning\">Warning: ").append(esc(note)).append("</span>");
         }
-    }
-
-    static String money(double usd) {
-        return ChartStyle.money(usd);
     }
 
     /**

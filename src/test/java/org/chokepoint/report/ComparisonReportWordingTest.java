@@ -46,7 +46,7 @@ class ComparisonReportWordingTest {
         assertTrue(h.toString().contains("<td>same</td><td>n/a</td><td>n/a to n/a</td><td>n/a</td><td>n/a to n/a</td>"),
                 h.toString());
         assertEquals("n/a", ComparisonReport.v(Double.NEGATIVE_INFINITY, false));
-        assertEquals("n/a", ComparisonReport.money(inf));
+        assertEquals("n/a", ChartStyle.money(inf));
         assertEquals("n/a", ChartStyle.money(inf));
     }
 
